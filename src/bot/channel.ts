@@ -1,0 +1,52 @@
+import type { ConversationEvent } from '../flows/conversation-machine.js';
+import type { RenderedReply } from '../flows/events.js';
+
+/** The channels residents (and staff) reach the bot through. */
+export type ChannelName = 'web' | 'telegram' | 'console';
+
+/** One message from a resident, translated by a channel adapter. */
+export interface InboundMessage {
+  channel: ChannelName;
+  /** Stable id of the resident on that channel. */
+  userId: string;
+  /** Where replies go (a Telegram chat id, a web chat user id, …). */
+  address: string;
+  /** The channel's own id for this message, used to drop duplicate deliveries. */
+  messageId?: string;
+  event: ConversationEvent;
+}
+
+/** What the outbox hands to a channel: a rendered reply, or a stored file to pass on. */
+export type OutboundPayload =
+  | ({ kind: 'text' } & RenderedReply)
+  | { kind: 'file'; attachmentId: string; fileName: string; mimeType: string; caption?: string };
+
+export interface OutboundMessage {
+  id: number;
+  conversationKey: string;
+  channel: string;
+  address: string;
+  payload: OutboundPayload;
+  attempts: number;
+}
+
+/** A send that failed. `retryAfterMs` comes from the channel (Telegram's `retry_after`); `permanent` stops retries. */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+  constructor(
+    message: string,
+    readonly options: { retryAfterMs?: number; permanent?: boolean; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+  }
+}
+
+/** The sending half of a channel adapter. Throws {@link DeliveryError} (or anything) when a send fails. */
+export interface ChannelSender {
+  send(message: OutboundMessage): Promise<void>;
+}
+
+/** `channel:userId`, the key of a conversation. */
+export function conversationKey(channel: ChannelName | string, userId: string): string {
+  return `${channel}:${userId}`;
+}

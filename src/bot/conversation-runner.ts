@@ -1,0 +1,258 @@
+import { createActor, type Actor, type AnyStateMachine } from 'xstate';
+import type { Logger } from 'pino';
+import type { ConversationStore, StoredConversation, TurnWrite } from '../storage/conversation-store.js';
+import { GroupCommit } from '../storage/group-commit.js';
+import type { BotReply, RenderedReply } from '../flows/events.js';
+import type { Locale } from '../locales/catalog.js';
+import { renderReply } from '../locales/render.js';
+import { reply } from '../flows/replies.js';
+import { conversationKey, type InboundMessage, type OutboundMessage, type OutboundPayload } from './channel.js';
+import { waitUntilResting } from './resting.js';
+import { KeyedQueue } from './keyed-queue.js';
+
+/** How the runner builds, restores and upgrades conversations of one machine. */
+export interface ConversationMachineSpec {
+  machine: AnyStateMachine;
+  version: string;
+  /** Input for a fresh conversation. */
+  input: (channel: string, firstEvent?: InboundMessage['event']) => unknown;
+  /**
+   * Turns a snapshot written by an older machine version into one the current machine accepts,
+   * or returns undefined to restart the conversation politely.
+   */
+  migrate?: (snapshot: unknown, fromVersion: string) => unknown;
+  /** Replies shown when an old conversation had to be restarted. */
+  restartNotice: BotReply;
+  /** The resident's language, read from a snapshot's context. */
+  localeOf: (context: unknown) => Locale;
+}
+
+export interface RunnerResult {
+  duplicate: boolean;
+  replies: RenderedReply[];
+  outbound: OutboundMessage[];
+}
+
+export interface RunnerOptions {
+  store: ConversationStore;
+  spec: ConversationMachineSpec;
+  logger: Logger;
+  /** Called once the turn is durable, with its outbox messages in order. */
+  onCommitted: (messages: OutboundMessage[]) => void;
+  now?: () => number;
+  /** How many conversations stay live in memory; older ones are restored from SQLite when they speak again. */
+  cacheSize?: number;
+}
+
+interface LiveConversation {
+  actor: Actor<AnyStateMachine>;
+  stored: StoredConversation;
+  /** Restarted after a machine change: the message that woke it is not an answer to the new first question. */
+  restarted?: boolean;
+}
+
+const RECENT_IDS = 50;
+
+/**
+ * Runs conversations: one message at a time per conversation, many conversations at once.
+ * Each turn (snapshot, transcript, outbox) is committed before anything is handed to a channel.
+ */
+export class ConversationRunner {
+  private readonly live = new Map<string, LiveConversation>();
+  private readonly queue = new KeyedQueue();
+  private readonly commits: GroupCommit<TurnWrite, number[]>;
+  private readonly now: () => number;
+  private accepting = true;
+
+  constructor(private readonly options: RunnerOptions) {
+    this.now = options.now ?? Date.now;
+    this.commits = new GroupCommit((turns) => options.store.commitTurns(turns));
+  }
+
+  /** Processes one message. Resolves after the turn is durable; replies are delivered by the outbox. */
+  handle(message: InboundMessage): Promise<RunnerResult> {
+    if (!this.accepting) return Promise.reject(new Error('The bot is shutting down and takes no new messages.'));
+    const key = conversationKey(message.channel, message.userId);
+    return this.queue.run(key, () => this.process(key, message));
+  }
+
+  /** Stops taking messages and waits for the ones in progress to be committed. */
+  async drain(): Promise<void> {
+    this.accepting = false;
+    await this.queue.idle();
+    await this.commits.idle();
+  }
+
+  /** The conversation's current state value and context, for tests and staff tools. */
+  async inspect(channel: string, userId: string): Promise<{ value: unknown; context: unknown } | undefined> {
+    const key = conversationKey(channel, userId);
+    return this.queue.run(key, async () => {
+      const live = this.live.get(key) ?? (await this.restore(key, undefined));
+      if (!live) return undefined;
+      const snapshot = live.actor.getSnapshot();
+      return { value: snapshot.value, context: snapshot.context };
+    });
+  }
+
+  private async process(key: string, message: InboundMessage): Promise<RunnerResult> {
+    const notices: BotReply[] = [];
+    let live = this.live.get(key) ?? (await this.restore(key, notices));
+    const isNew = !live;
+    if (!live) live = this.fresh(key, message);
+    if (message.messageId && live.stored.recentMessageIds.includes(message.messageId)) {
+      return { duplicate: true, replies: [], outbound: [] };
+    }
+    const { actor } = live;
+    const replies: BotReply[] = [...notices];
+    const subscription = actor.on('reply', (r: BotReply) => replies.push(r));
+    try {
+      if (isNew) {
+        // A new conversation opens with its greeting; only a language command is acted on before consent.
+        actor.start();
+        if (message.event.type === 'user.command' && message.event.command === 'lang') actor.send(message.event);
+      } else if (live.restarted) {
+        live.restarted = false;
+      } else {
+        actor.send(message.event);
+      }
+      await waitUntilResting(actor);
+    } catch (error) {
+      this.evict(key);
+      throw error;
+    } finally {
+      subscription.unsubscribe();
+    }
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status === 'error') {
+      this.evict(key);
+      throw new Error('The conversation machine stopped with an error.', { cause: snapshot.error });
+    }
+
+    const locale = this.options.spec.localeOf(snapshot.context);
+    const rendered = replies.map((r) => renderReply(r, locale));
+    const stored: StoredConversation = {
+      ...live.stored,
+      address: message.address,
+      machineVersion: this.options.spec.version,
+      snapshot: actor.getPersistedSnapshot(),
+      recentMessageIds: message.messageId
+        ? [...live.stored.recentMessageIds, message.messageId].slice(-RECENT_IDS)
+        : live.stored.recentMessageIds,
+    };
+    const forget = message.event.type === 'user.command' && message.event.command === 'delete';
+    const payloads: OutboundPayload[] = rendered.map((r) => ({ kind: 'text', ...r }));
+    const turn: TurnWrite = {
+      conversation: stored,
+      forgetTranscript: forget,
+      transcript: [
+        ...(forget ? [] : [{ direction: 'in' as const, body: { event: message.event, messageId: message.messageId } }]),
+        ...rendered.map((r) => ({ direction: 'out' as const, body: r })),
+      ],
+      outbox: payloads.map((payload) => ({ payload })),
+      at: this.now(),
+    };
+
+    let ids: number[];
+    try {
+      ids = await this.commits.submit(turn);
+    } catch (error) {
+      // The live actor is ahead of the database now: drop it and restore from SQLite next time.
+      this.evict(key);
+      throw error;
+    }
+    live.stored = stored;
+    const outbound: OutboundMessage[] = ids.map((id, i) => ({
+      id,
+      conversationKey: key,
+      channel: message.channel,
+      address: message.address,
+      payload: payloads[i]!,
+      attempts: 0,
+    }));
+    this.options.onCommitted(outbound);
+    return { duplicate: false, replies: rendered, outbound };
+  }
+
+  private fresh(key: string, message: InboundMessage): LiveConversation {
+    const { spec } = this.options;
+    const actor = createActor(spec.machine, { input: spec.input(message.channel, message.event) as never });
+    const live: LiveConversation = {
+      actor,
+      stored: {
+        key,
+        channel: message.channel,
+        address: message.address,
+        machineVersion: spec.version,
+        snapshot: null,
+        recentMessageIds: [],
+      },
+    };
+    this.remember(key, live);
+    return live;
+  }
+
+  private async restore(key: string, notices: BotReply[] | undefined): Promise<LiveConversation | undefined> {
+    const stored = await this.options.store.load(key);
+    if (!stored) return undefined;
+    const { spec } = this.options;
+    let snapshot = stored.snapshot;
+    if (stored.machineVersion !== spec.version) {
+      snapshot = spec.migrate?.(snapshot, stored.machineVersion);
+      if (snapshot === undefined) {
+        this.options.logger.info({ conversation: hashKey(key), from: stored.machineVersion, to: spec.version }, 'conversation restarted after a machine change');
+        return this.restart(key, stored, notices);
+      }
+    }
+    try {
+      const actor = createActor(spec.machine, { snapshot: snapshot as never, input: spec.input(stored.channel) as never });
+      actor.start();
+      if (actor.getSnapshot().status === 'error') throw new Error('restored snapshot is in error');
+      const live = { actor, stored: { ...stored, snapshot } };
+      this.remember(key, live);
+      return live;
+    } catch (error) {
+      this.options.logger.warn({ conversation: hashKey(key), err: errorSummary(error) }, 'stored conversation could not be restored; restarting it');
+      return this.restart(key, stored, notices);
+    }
+  }
+
+  private restart(key: string, stored: StoredConversation, notices: BotReply[] | undefined): LiveConversation {
+    const { spec } = this.options;
+    const actor = createActor(spec.machine, { input: spec.input(stored.channel) as never });
+    notices?.push(spec.restartNotice);
+    const subscription = actor.on('reply', (r: BotReply) => notices?.push(r));
+    actor.start();
+    subscription.unsubscribe();
+    const live = { actor, stored: { ...stored, machineVersion: spec.version }, restarted: true };
+    this.remember(key, live);
+    return live;
+  }
+
+  private remember(key: string, live: LiveConversation): void {
+    this.live.delete(key);
+    this.live.set(key, live);
+    const limit = this.options.cacheSize ?? 10_000;
+    while (this.live.size > limit) {
+      const oldest = this.live.keys().next().value as string;
+      this.evict(oldest);
+    }
+  }
+
+  private evict(key: string): void {
+    this.live.get(key)?.actor.stop();
+    this.live.delete(key);
+  }
+}
+
+/** A short, non-reversible label for a conversation key, for logs (keys contain user ids). */
+export function hashKey(key: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+function errorSummary(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+}
+
+export { reply };

@@ -1,0 +1,169 @@
+import type { Logger } from 'pino';
+import type { ConversationStore } from '../storage/conversation-store.js';
+import { DeliveryError, type ChannelSender, type OutboundMessage, type OutboundPayload } from './channel.js';
+import { hashKey } from './conversation-runner.js';
+
+export interface DispatcherOptions {
+  store: ConversationStore;
+  logger: Logger;
+  now?: () => number;
+  /** Retry delay for attempt n (1-based) when the channel gives none. */
+  backoffMs?: (attempt: number) => number;
+  maxAttempts?: number;
+}
+
+type Waiter = { ids: Set<number>; resolve: () => void };
+
+/**
+ * Delivers committed outbox messages through their channels: in order per address, concurrently
+ * across addresses, retrying failures (honouring a channel's `retryAfterMs`) until sent or given up.
+ * A message is marked sent right after the channel accepts it; one still pending at a crash is sent
+ * again after restart.
+ */
+export class OutboxDispatcher {
+  private readonly senders = new Map<string, ChannelSender>();
+  private readonly queues = new Map<string, OutboundMessage[]>();
+  private readonly active = new Set<string>();
+  private readonly known = new Set<number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly waiters: Waiter[] = [];
+  private sentBuffer: number[] = [];
+  private flushing: Promise<void> | null = null;
+  private stopped = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Registers the sender of a channel; queued messages for it start flowing. */
+  register(channel: string, sender: ChannelSender): void {
+    this.senders.set(channel, sender);
+    for (const address of this.queues.keys()) if (address.startsWith(`${channel}\u0000`)) this.pump(address);
+  }
+
+  /** Loads messages left pending by an earlier run (a crash between commit and send) and sends them. */
+  async resume(): Promise<number> {
+    const rows = await this.options.store.pendingOutbox(10_000);
+    this.enqueue(rows.map((r) => ({ ...r, payload: r.payload as OutboundPayload })));
+    return rows.length;
+  }
+
+  /** Queues committed messages for delivery. */
+  enqueue(messages: OutboundMessage[]): void {
+    for (const message of messages) {
+      if (this.known.has(message.id)) continue;
+      this.known.add(message.id);
+      const address = `${message.channel}\u0000${message.address}`;
+      const queue = this.queues.get(address) ?? [];
+      queue.push(message);
+      this.queues.set(address, queue);
+      this.pump(address);
+    }
+  }
+
+  /** Resolves when every one of `ids` has been sent or given up. */
+  whenDone(ids: number[]): Promise<void> {
+    const open = new Set(ids.filter((id) => this.known.has(id)));
+    if (open.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ ids: open, resolve }));
+  }
+
+  /** Sends what can be sent within `timeoutMs`, writes the sent marks, and stops retrying. */
+  async stop(timeoutMs = 5000): Promise<void> {
+    const deadline = this.now() + timeoutMs;
+    while (this.active.size > 0 && this.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await this.flushSent();
+  }
+
+  private pump(address: string): void {
+    if (this.active.has(address) || this.stopped) return;
+    const queue = this.queues.get(address);
+    const next = queue?.[0];
+    if (!next) {
+      this.queues.delete(address);
+      return;
+    }
+    const sender = this.senders.get(next.channel);
+    if (!sender) return; // stays pending until the channel is registered
+    this.active.add(address);
+    void this.deliver(sender, next).then((outcome) => {
+      this.active.delete(address);
+      if (outcome === 'done') {
+        queue!.shift();
+        this.pump(address);
+      } else {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          this.pump(address);
+        }, outcome.retryInMs);
+        this.timers.add(timer);
+      }
+    });
+  }
+
+  private async deliver(sender: ChannelSender, message: OutboundMessage): Promise<'done' | { retryInMs: number }> {
+    const { logger } = this.options;
+    try {
+      await sender.send(message);
+      this.markSent(message.id);
+      return 'done';
+    } catch (error) {
+      message.attempts += 1;
+      const max = this.options.maxAttempts ?? 8;
+      const details = error instanceof DeliveryError ? error.options : {};
+      const giveUp = details.permanent === true || message.attempts >= max;
+      const retryInMs = details.retryAfterMs ?? (this.options.backoffMs ?? defaultBackoff)(message.attempts);
+      logger.warn(
+        { outboxId: message.id, channel: message.channel, conversation: hashKey(message.conversationKey), attempt: message.attempts, giveUp, err: error instanceof Error ? error.message : 'unknown' },
+        giveUp ? 'delivery failed; giving up' : 'delivery failed; will retry',
+      );
+      await this.options.store
+        .recordAttempt(message.id, message.attempts, this.now() + retryInMs, giveUp)
+        .catch((e: unknown) => logger.error({ err: e instanceof Error ? e.message : 'unknown' }, 'could not record a delivery attempt'));
+      if (giveUp) {
+        this.settle(message.id);
+        return 'done';
+      }
+      return { retryInMs };
+    }
+  }
+
+  private markSent(id: number): void {
+    this.sentBuffer.push(id);
+    this.settle(id);
+    if (!this.flushing) {
+      this.flushing = new Promise<void>((r) => setImmediate(r)).then(() => this.flushSent());
+    }
+  }
+
+  private async flushSent(): Promise<void> {
+    while (this.sentBuffer.length > 0) {
+      const ids = this.sentBuffer;
+      this.sentBuffer = [];
+      await this.options.store
+        .markSent(ids, this.now())
+        .catch((e: unknown) => this.options.logger.error({ err: e instanceof Error ? e.message : 'unknown' }, 'could not mark messages sent'));
+    }
+    this.flushing = null;
+  }
+
+  private settle(id: number): void {
+    this.known.delete(id);
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i]!;
+      waiter.ids.delete(id);
+      if (waiter.ids.size === 0) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
+function defaultBackoff(attempt: number): number {
+  return Math.min(60_000, 500 * 2 ** (attempt - 1));
+}

@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root (where package.json, policy/ and knowledge/ live). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type TelegramConfig =
+  | { mode: 'off' }
+  | { mode: 'polling'; token: string; apiRoot?: string; staffChatId?: string; staffUserIds: string[] }
+  | {
+      mode: 'webhook';
+      token: string;
+      apiRoot?: string;
+      staffChatId?: string;
+      staffUserIds: string[];
+      webhookUrl: string;
+      webhookSecret: string;
+      webhookPath: string;
+    };
+
+/** Everything the bot is configured with, parsed once from the environment by {@link parseConfig}. */
+export interface Config {
+  dataDir: string;
+  databaseFile: string;
+  attachmentsDir: string;
+  policyDir: string;
+  knowledgeDir: string;
+  host: string;
+  port: number;
+  webChat: boolean;
+  /** Chat in the terminal while serving: `auto` does so when stdin is a terminal. */
+  consoleChat: 'auto' | 'on' | 'off';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  telegram: TelegramConfig;
+  attachments: { maxBytes: number; allowedTypes: string[] };
+  handoff: { pickupMinutes: number };
+  kbRefreshSeconds: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n- ${problems.join('\n- ')}\nSee .env.example for every setting.`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Parses and validates the environment. Pure: pass `process.env` from `main` only. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const value = (name: string) => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  };
+  const list = (name: string, fallback: string[]) =>
+    value(name)?.split(',').map((s) => s.trim()).filter(Boolean) ?? fallback;
+
+  const dataDir = path.resolve(cwd, value('FAYUAN_DATA_DIR') ?? 'data');
+  const logLevel = value('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
+  }
+
+  const token = value('TELEGRAM_BOT_TOKEN');
+  const staffChatId = value('TELEGRAM_STAFF_CHAT_ID');
+  if (staffChatId !== undefined && !/^-?\d+$/.test(staffChatId)) {
+    problems.push(`TELEGRAM_STAFF_CHAT_ID must be a numeric chat id such as -1001234567890 (got "${staffChatId}").`);
+  }
+  const staffUserIds = list('TELEGRAM_STAFF_USER_IDS', []);
+  for (const id of staffUserIds) {
+    if (!/^\d+$/.test(id)) problems.push(`TELEGRAM_STAFF_USER_IDS must be numeric Telegram user ids separated by commas (got "${id}").`);
+  }
+  const apiRoot = value('TELEGRAM_API_ROOT');
+  const webhookUrl = value('TELEGRAM_WEBHOOK_URL');
+  let telegram: TelegramConfig = { mode: 'off' };
+  if (token !== undefined) {
+    if (!/^\d+:[\w-]+$/.test(token)) problems.push('TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather ("123456:ABC…").');
+    const common = { token, staffUserIds, ...(apiRoot ? { apiRoot } : {}), ...(staffChatId ? { staffChatId } : {}) };
+    if (webhookUrl !== undefined) {
+      const webhookSecret = value('TELEGRAM_WEBHOOK_SECRET');
+      if (webhookSecret === undefined || !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
+        problems.push('TELEGRAM_WEBHOOK_SECRET is required in webhook mode: 16 to 256 characters of A-Z, a-z, 0-9, _ and -.');
+      }
+      let webhookPath = '/telegram/webhook';
+      try {
+        webhookPath = new URL(webhookUrl).pathname;
+      } catch {
+        problems.push(`TELEGRAM_WEBHOOK_URL must be a full https URL (got "${webhookUrl}").`);
+      }
+      telegram = { mode: 'webhook', ...common, webhookUrl, webhookSecret: webhookSecret ?? '', webhookPath };
+    } else {
+      telegram = { mode: 'polling', ...common };
+    }
+  } else if (webhookUrl !== undefined) {
+    problems.push('TELEGRAM_WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is not.');
+  }
+
+  const config: Config = {
+    dataDir,
+    databaseFile: path.join(dataDir, 'fayuan.sqlite'),
+    attachmentsDir: path.join(dataDir, 'attachments'),
+    policyDir: path.resolve(cwd, value('FAYUAN_POLICY_DIR') ?? path.join(PROJECT_ROOT, 'policy', 'default')),
+    knowledgeDir: path.resolve(cwd, value('FAYUAN_KNOWLEDGE_DIR') ?? path.join(PROJECT_ROOT, 'knowledge')),
+    host: value('HOST') ?? '127.0.0.1',
+    port: integer('PORT', 3000, 0, 65535),
+    webChat: value('WEB_CHAT') !== 'off',
+    consoleChat: value('CONSOLE_CHAT') === 'off' ? 'off' : value('CONSOLE_CHAT') === 'on' ? 'on' : 'auto',
+    logLevel: logLevel as Config['logLevel'],
+    telegram,
+    attachments: {
+      maxBytes: integer('ATTACHMENT_MAX_MB', 10, 1, 50) * 1024 * 1024,
+      allowedTypes: list('ATTACHMENT_TYPES', ['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+    },
+    handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
+    kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
