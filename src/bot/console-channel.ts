@@ -45,13 +45,14 @@ export class ConsoleChannel implements ChannelSender {
     const { app, input, interactive, output } = this.options;
     app.dispatcher.register('console', this);
     const lines = readline.createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
-    if (interactive) {
-      lines.setPrompt('> ');
-    }
+    if (interactive) lines.setPrompt('> ');
+    // Take the iterator now: lines that arrive while the greeting is processed are buffered, not lost.
+    const iterator = lines[Symbol.asyncIterator]();
     // Open the conversation so the greeting (or where the resident left off) shows first.
     await this.deliver({ type: 'user.returned' }, true);
     if (interactive) lines.prompt();
-    for await (const line of lines) {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const line = next.value;
       const text = line.trim();
       if (text === '') {
         if (interactive) lines.prompt();

@@ -204,6 +204,7 @@ export class ConversationRunner {
       }
     }
     try {
+      if (!looksLikeSnapshot(snapshot)) throw new Error('stored snapshot has the wrong shape');
       const actor = createActor(spec.machine, { snapshot: snapshot as never, input: spec.input(stored.channel) as never });
       actor.start();
       if (actor.getSnapshot().status === 'error') throw new Error('restored snapshot is in error');
@@ -242,6 +243,12 @@ export class ConversationRunner {
     this.live.get(key)?.actor.stop();
     this.live.delete(key);
   }
+}
+
+function looksLikeSnapshot(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Record<string, unknown>;
+  return s.status === 'active' && s.value !== undefined && typeof s.context === 'object' && typeof s.children === 'object' && s.children !== null;
 }
 
 /** A short, non-reversible label for a conversation key, for logs (keys contain user ids). */

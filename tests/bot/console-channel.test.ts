@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
+import { runCli, startCli } from '../helpers/cli-process.js';
+import { translate } from '../../src/locales/render.js';
+
+const zh = (key: string) => translate(key, 'zh-CN');
+const en = (key: string) => translate(key, 'en');
+
+describe('fayuan chat (scripted console)', () => {
+  it('greets, asks for consent and shows the menu, then exits at end of input', async () => {
+    const dir = tempDir();
+    const { code, stdout } = await runCli(['chat', '--user', 'script'], '1\n', { FAYUAN_DATA_DIR: dir });
+    expect(code).toBe(0);
+    const greeting = stdout.indexOf(zh('core.greeting'));
+    const privacy = stdout.indexOf(zh('core.privacy'));
+    const menu = stdout.indexOf(zh('core.menu'));
+    expect(greeting).toBeGreaterThanOrEqual(0);
+    expect(privacy).toBeGreaterThan(greeting);
+    expect(menu).toBeGreaterThan(privacy);
+    expect(stdout).toContain(`  1) ${zh('core.consent.agree')}`);
+  });
+
+  it('accepts a choice by its label text and switches language with /lang', async () => {
+    const dir = tempDir();
+    const { stdout } = await runCli(['chat'], `${zh('core.consent.agree')}\n/lang\n`, { FAYUAN_DATA_DIR: dir });
+    expect(stdout).toContain(zh('core.menu'));
+    expect(stdout).toContain(en('core.language.changed'));
+    expect(stdout.trimEnd().endsWith(`3) ${en('core.menu.language')}`)).toBe(true);
+  });
+
+  it('refuses a bad user id with a usage line', async () => {
+    const { code, stderr } = await runCli(['chat', '--user', 'a b'], '', { FAYUAN_DATA_DIR: tempDir() });
+    expect(code).toBe(2);
+    expect(stderr).toContain('Usage: fayuan chat');
+  });
+
+  it('resumes at the same question after the process is killed with SIGKILL', async () => {
+    const dir = tempDir();
+    const first = startCli(['chat', '--user', 'kill-me'], { FAYUAN_DATA_DIR: dir });
+    await first.waitFor(zh('core.consent.agree'));
+    first.type('1');
+    await first.waitFor(zh('core.menu'));
+    const mark = first.output().length;
+    first.type('1'); // "ask a question"
+    await first.waitFor(zh('core.ask.prompt'), mark);
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('close', r));
+
+    const { stdout } = await runCli(['chat', '--user', 'kill-me'], '', { FAYUAN_DATA_DIR: dir });
+    expect(stdout).toContain(zh('core.welcome_back'));
+    expect(stdout).toContain(zh('core.ask.prompt'));
+    expect(stdout).not.toContain(zh('core.privacy'));
+  });
+});

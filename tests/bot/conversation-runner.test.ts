@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
+import { RecordingSender, resident, testApp } from '../helpers/test-app.js';
+import { translate } from '../../src/locales/render.js';
+
+const zh = (key: string, params?: Record<string, string>) => translate(key, 'zh-CN', params);
+
+describe('conversation runner', () => {
+  it('resumes at the same question after a restart', async () => {
+    const dir = tempDir();
+    const ana = resident('ana');
+    const first = await testApp(dir);
+    await first.runner.handle(ana.returned());
+    await first.runner.handle(ana.choice('consent.agree'));
+    const asked = await first.runner.handle(ana.choice('menu.ask'));
+    expect(asked.replies.map((r) => r.text)).toEqual([zh('core.ask.prompt')]);
+    await first.close();
+
+    const second = await testApp(dir);
+    const back = await second.runner.handle(ana.returned());
+    expect(back.replies.map((r) => r.text)).toEqual([zh('core.welcome_back'), zh('core.ask.prompt')]);
+    expect(await second.runner.inspect('console', 'ana')).toMatchObject({ value: 'asking' });
+    await second.close();
+  });
+
+  it('processes a message delivered twice only once', async () => {
+    const app = await testApp(tempDir());
+    const bo = resident('bo');
+    await app.runner.handle(bo.returned());
+    const once = await app.runner.handle(bo.choice('consent.agree', 'tg-42'));
+    const again = await app.runner.handle(bo.choice('consent.agree', 'tg-42'));
+    expect(once.duplicate).toBe(false);
+    expect(once.replies).toHaveLength(1);
+    expect(again).toEqual({ duplicate: true, replies: [], outbound: [] });
+    const rows = await app.db.all<{ n: number }>("SELECT COUNT(*) AS n FROM transcript WHERE direction = 'in' AND body LIKE '%tg-42%'");
+    expect(rows[0]!.n).toBe(1);
+    await app.close();
+  });
+
+  it('still drops the duplicate after a restart', async () => {
+    const dir = tempDir();
+    const bo = resident('bo');
+    const first = await testApp(dir);
+    await first.runner.handle(bo.returned());
+    await first.runner.handle(bo.choice('consent.agree', 'tg-7'));
+    await first.close();
+    const second = await testApp(dir);
+    expect((await second.runner.handle(bo.choice('consent.agree', 'tg-7'))).duplicate).toBe(true);
+    await second.close();
+  });
+
+  it('keeps each conversation in order while many run at once', async () => {
+    const app = await testApp(tempDir());
+    const sender = new RecordingSender();
+    app.dispatcher.register('console', sender);
+    const people = Array.from({ length: 20 }, (_, i) => resident(`p${i}`));
+    await Promise.all(
+      people.map((p) =>
+        Promise.all([
+          app.runner.handle(p.returned()),
+          app.runner.handle(p.choice('consent.agree')),
+          app.runner.handle(p.choice('menu.help')),
+          app.runner.handle(p.command('lang')),
+        ]),
+      ),
+    );
+    await app.close();
+    const expected = [
+      zh('core.greeting'),
+      zh('core.privacy'),
+      zh('core.menu'),
+      zh('core.help', { hotline: '12348' }),
+      zh('core.menu'),
+      translate('core.language.changed', 'en'),
+      translate('core.menu', 'en'),
+    ];
+    for (let i = 0; i < people.length; i++) expect(sender.texts(`p${i}`)).toEqual(expected);
+  });
+
+  it('retries a failed send and delivers it exactly once', async () => {
+    const dir = tempDir();
+    const app = await testApp(dir);
+    const sender = new RecordingSender();
+    sender.failNext = 2;
+    app.dispatcher.register('console', sender);
+    (app.dispatcher as unknown as { options: { backoffMs: () => number } }).options.backoffMs = () => 5;
+    const result = await app.runner.handle(resident('cy').returned());
+    await app.dispatcher.whenDone(result.outbound.map((m) => m.id));
+    expect(sender.texts('cy')).toEqual([zh('core.greeting'), zh('core.privacy')]);
+    await app.close();
+    const after = await testApp(dir);
+    expect(await after.store.pendingOutbox()).toEqual([]);
+    await after.close();
+  });
+
+  it('sends after a restart what was committed but never sent, and nothing twice', async () => {
+    const dir = tempDir();
+    const first = await testApp(dir);
+    // No channel registered: the replies are committed but the process "dies" before sending.
+    await first.runner.handle(resident('dee').returned());
+    await first.close();
+
+    const second = await testApp(dir);
+    const sender = new RecordingSender();
+    second.dispatcher.register('console', sender);
+    expect(await second.dispatcher.resume()).toBe(2);
+    await second.dispatcher.whenDone((await second.store.pendingOutbox()).map((m) => m.id));
+    await second.close();
+    expect(sender.texts('dee')).toEqual([zh('core.greeting'), zh('core.privacy')]);
+
+    const third = await testApp(dir);
+    expect(await third.dispatcher.resume()).toBe(0);
+    await third.close();
+  });
+
+  it('restarts politely when the stored conversation came from another machine version', async () => {
+    const dir = tempDir();
+    const first = await testApp(dir);
+    await first.runner.handle(resident('eve').returned());
+    await first.close();
+    const second = await testApp(dir);
+    await second.db.run("UPDATE conversations SET machine_version = '0-old'");
+    const result = await second.runner.handle(resident('eve').text('同意'));
+    expect(result.replies.map((r) => r.text)).toEqual([zh('core.updated'), zh('core.greeting'), zh('core.privacy')]);
+    await second.close();
+  });
+
+  it('restarts politely when the stored snapshot is unreadable', async () => {
+    const dir = tempDir();
+    const first = await testApp(dir);
+    await first.runner.handle(resident('fay').returned());
+    await first.close();
+    const second = await testApp(dir);
+    await second.db.run("UPDATE conversations SET snapshot = '{\"status\":\"active\",\"value\":\"no-such-state\"}'");
+    const result = await second.runner.handle(resident('fay').text('hi'));
+    expect(result.replies[0]!.text).toBe(zh('core.updated'));
+    await second.close();
+  });
+
+  it('deletes the transcript when the resident asks to be forgotten', async () => {
+    const app = await testApp(tempDir());
+    const gus = resident('gus');
+    await app.runner.handle(gus.returned());
+    await app.runner.handle(gus.choice('consent.agree'));
+    await app.runner.handle(gus.command('delete'));
+    const rows = await app.store.recentTranscript('console:gus', 50);
+    expect(rows.map((r) => r.direction)).toEqual(['out', 'out', 'out']);
+    expect(await app.runner.inspect('console', 'gus')).toMatchObject({ value: 'welcome', context: { consented: false } });
+    await app.close();
+  });
+});
