@@ -16,4 +16,8 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./chat-command.js'), (m) => m.chatCommand),
     summary: 'chat with the bot in this terminal; scripted when stdin is not a terminal',
   },
+  bench: {
+    run: lazy(() => import('./bench-command.js'), (m) => m.benchCommand),
+    summary: 'benchmark conversations (and knowledge-base queries) against a baseline measured in the same run',
+  },
 };
