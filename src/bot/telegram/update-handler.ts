@@ -1,0 +1,156 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from 'telegraf';
+import type { App } from '../app.js';
+import type { InboundMessage } from '../channel.js';
+import type { RunnerResult } from '../conversation-runner.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
+import { translate } from '../../locales/render.js';
+import { ChatOrder } from './chat-order.js';
+import { readMessage, type IncomingFile } from './read-message.js';
+import { saveTelegramFile } from './save-telegram-file.js';
+
+/** The app the updates go to, and where staff-chat updates go instead. */
+export interface UpdateHandlerOptions {
+  app: App;
+  /** Updates from this chat are staff business: they go to `onStaffUpdate`, never to a conversation. */
+  staffChatId?: string;
+  onStaffUpdate?: (ctx: Context) => Promise<void>;
+}
+
+interface Resident {
+  userId: string;
+  address: string;
+}
+
+/** How long the error boundary waits to learn the resident's language before answering in Chinese. */
+const LOCALE_LOOKUP_MS = 2000;
+
+/**
+ * The telegraf middleware of the channel: routes staff-chat updates to the staff hook, translates
+ * private-chat updates into resident events in update order per chat, and ignores other chats.
+ * It is the channel's one error boundary: a failed update is logged by its id and the resident is
+ * asked, kindly and in their language, to try again.
+ */
+export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Context) => Promise<void> {
+  const { app, staffChatId, onStaffUpdate } = options;
+  const logger = app.logger.child({ channel: 'telegram' });
+  const order = new ChatOrder();
+  const handle = (message: InboundMessage): Promise<RunnerResult> => app.runner.handle(message);
+
+  // Everything up to `order.submit` runs synchronously on receipt, so the runner queues a chat's
+  // messages in update order even when telegraf handles a batch of updates concurrently.
+  async function handleResident(ctx: Context, resident: Resident): Promise<void> {
+    const base = { channel: 'telegram' as const, ...resident };
+    const query = ctx.callbackQuery;
+    if (query) {
+      const data = 'data' in query ? query.data : undefined;
+      const handled =
+        data === undefined
+          ? undefined
+          : order.submit(resident.userId, { ...base, messageId: `cb:${query.id}`, event: { type: 'user.choice', id: data } }, handle);
+      const answered = ctx.answerCbQuery().catch((error: unknown) => logger.debug({ updateId: ctx.update.update_id, err: errorName(error) }, 'could not answer a button press'));
+      await handled;
+      // The pressed keyboard is spent: the reply brings a fresh one.
+      await ctx.editMessageReplyMarkup(undefined).catch((error: unknown) => logger.debug({ updateId: ctx.update.update_id, err: errorName(error) }, 'could not remove a used keyboard'));
+      await answered;
+      return;
+    }
+    const message = ctx.message;
+    if (!message) return;
+    const read = readMessage(message);
+    if (!read) return;
+    const messageId = `msg:${resident.address}:${message.message_id}`;
+    if (read.kind === 'event') {
+      await order.submit(resident.userId, { ...base, messageId, event: read.event }, handle);
+      return;
+    }
+    let storedId: string | undefined;
+    const prepared = prepareFile(ctx, read.file).then((event): InboundMessage => {
+      if (event.type === 'user.attachment') storedId = event.attachment.id;
+      return { ...base, messageId, event };
+    });
+    try {
+      const result = await order.submit(resident.userId, prepared, handle);
+      if (result.duplicate) await discard(storedId);
+    } catch (error) {
+      await discard(storedId);
+      throw error;
+    }
+  }
+
+  async function prepareFile(ctx: Context, file: IncomingFile): Promise<InboundMessage['event']> {
+    const { attachments, attachmentsDir } = app.config;
+    const saved = await saveTelegramFile(file, {
+      telegram: ctx.telegram,
+      dir: attachmentsDir,
+      maxBytes: attachments.maxBytes,
+      allowedTypes: attachments.allowedTypes,
+    });
+    if (saved.saved) return { type: 'user.attachment', attachment: saved.attachment };
+    logger.info({ updateId: ctx.update.update_id, reason: saved.reason }, 'refused a file');
+    return { type: 'user.refused_attachment', reason: saved.reason, fileName: file.fileName };
+  }
+
+  /** A stored file whose message was a duplicate or was not processed belongs to no conversation. */
+  async function discard(attachmentId: string | undefined): Promise<void> {
+    if (attachmentId) await rm(path.join(app.config.attachmentsDir, attachmentId), { force: true });
+  }
+
+  async function localeOf(userId: string): Promise<Locale> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), LOCALE_LOOKUP_MS);
+    });
+    try {
+      const state = await Promise.race([app.runner.inspect('telegram', userId), timeout]);
+      const locale = (state?.context as { locale?: unknown } | undefined)?.locale;
+      return isLocale(locale) ? locale : DEFAULT_LOCALE;
+    } catch {
+      return DEFAULT_LOCALE;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function tellTryAgain(ctx: Context, resident: Resident): Promise<void> {
+    try {
+      const text = translate('core.error.try_again', await localeOf(resident.userId));
+      await ctx.telegram.sendMessage(resident.address, text);
+    } catch (error) {
+      logger.error({ updateId: ctx.update.update_id, err: errorName(error) }, 'could not tell the resident to try again');
+    }
+  }
+
+  return async (ctx) => {
+    const updateId = ctx.update.update_id;
+    const chat = ctx.chat;
+    if (!chat) return;
+    if (staffChatId !== undefined && String(chat.id) === staffChatId) {
+      try {
+        await onStaffUpdate?.(ctx);
+      } catch (error) {
+        logger.error({ updateId, err: errorName(error) }, 'staff chat update failed');
+      }
+      return;
+    }
+    if (chat.type !== 'private' || !ctx.from) {
+      logger.debug({ updateId, chatType: chat.type }, 'ignored an update from a chat that is not private');
+      return;
+    }
+    const resident = { userId: String(ctx.from.id), address: String(chat.id) };
+    try {
+      await handleResident(ctx, resident);
+    } catch (error) {
+      logger.error({ updateId, err: errorName(error) }, 'telegram update failed; asking the resident to try again');
+      await tellTryAgain(ctx, resident);
+    }
+  };
+}
+
+/** Error names and codes only: messages may quote what the resident wrote, URLs may hold the token. */
+export function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const code = (error as { code?: unknown }).code;
+  return code === undefined ? error.name : `${error.name} ${String(code)}`;
+}
