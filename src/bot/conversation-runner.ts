@@ -15,7 +15,7 @@ export interface ConversationMachineSpec {
   machine: AnyStateMachine;
   version: string;
   /** Input for a fresh conversation. */
-  input: (channel: string, firstEvent?: InboundMessage['event']) => unknown;
+  input: (conversationKey: string, firstEvent?: InboundMessage['event']) => unknown;
   /**
    * Turns a snapshot written by an older machine version into one the current machine accepts,
    * or returns undefined to restart the conversation politely.
@@ -175,7 +175,7 @@ export class ConversationRunner {
 
   private fresh(key: string, message: InboundMessage): LiveConversation {
     const { spec } = this.options;
-    const actor = createActor(spec.machine, { input: spec.input(message.channel, message.event) as never });
+    const actor = createActor(spec.machine, { input: spec.input(key, message.event) as never });
     const live: LiveConversation = {
       actor,
       stored: {
@@ -205,7 +205,7 @@ export class ConversationRunner {
     }
     try {
       if (!looksLikeSnapshot(snapshot)) throw new Error('stored snapshot has the wrong shape');
-      const actor = createActor(spec.machine, { snapshot: snapshot as never, input: spec.input(stored.channel) as never });
+      const actor = createActor(spec.machine, { snapshot: snapshot as never, input: spec.input(key) as never });
       actor.start();
       if (actor.getSnapshot().status === 'error') throw new Error('restored snapshot is in error');
       const live = { actor, stored: { ...stored, snapshot } };
@@ -219,7 +219,7 @@ export class ConversationRunner {
 
   private restart(key: string, stored: StoredConversation, notices: BotReply[] | undefined): LiveConversation {
     const { spec } = this.options;
-    const actor = createActor(spec.machine, { input: spec.input(stored.channel) as never });
+    const actor = createActor(spec.machine, { input: spec.input(key) as never });
     notices?.push(spec.restartNotice);
     const subscription = actor.on('reply', (r: BotReply) => notices?.push(r));
     actor.start();

@@ -2,27 +2,71 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../storage/database.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding } from '../flows/understanding.js';
+import type { CaseDraft, CaseReceipt } from '../flows/intake/intake-types.js';
+import type { IntakeDeps } from '../flows/intake/intake-deps.js';
 import { reply } from '../flows/replies.js';
+import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
+import type { PolicyPack } from '../knowledge/policy/types.js';
+import { policyVersion } from '../knowledge/policy/lookup.js';
+import { CaseStore } from '../storage/case-store.js';
+import { ConversationStore } from '../storage/conversation-store.js';
+import { DEFAULT_LOCALE, isLocale } from '../locales/catalog.js';
+import { assessForCase, intakeDeps } from './eligibility-port.js';
 
 /** The effects conversations need, built once at start and shared by every conversation. */
 export interface ConversationServices {
-  hotline: string;
+  pack: PolicyPack;
+  cases: CaseStore;
+  intake: IntakeDeps;
   understandText(input: UnderstandInput): Promise<Understanding>;
   showTopic(input: TopicInput): Promise<KnowledgeAnswer>;
+  submitCase(draft: CaseDraft): Promise<CaseReceipt>;
   close(): Promise<void>;
 }
 
 /** Loads the policy pack and the knowledge base and exposes them as conversation services. */
 export async function loadConversationServices(config: Config, db: Database, logger: Logger): Promise<ConversationServices> {
-  void config;
-  void db;
-  void logger;
-  // Wired to the policy pack and the knowledge base as they land (issues 3 and 4).
+  const pack = await loadPolicyPack(config.policyDir);
+  logger.info({ policy: policyVersion(pack) }, 'policy pack loaded');
+  const cases = new CaseStore(db, pack);
+  const conversations = new ConversationStore(db);
   const unknown: KnowledgeAnswer = { band: 'unknown', topic: null, replies: [reply('core.not_understood')] };
+
   return {
-    hotline: '12348',
+    pack,
+    cases,
+    intake: intakeDeps(pack),
     understandText: async () => ({ intent: null, answer: unknown }),
     showTopic: async () => unknown,
+    async submitCase(draft) {
+      const conversationKey = draft.submissionId.slice(0, draft.submissionId.lastIndexOf('#'));
+      const stored = await conversations.load(conversationKey);
+      const context = (stored?.snapshot as { context?: { locale?: unknown } } | undefined)?.context;
+      const now = new Date();
+      const decision = assessForCase(draft.facts, pack, now);
+      const receipt = await cases.createCase({
+        submissionId: draft.submissionId,
+        conversationKey,
+        channel: conversationKey.slice(0, conversationKey.indexOf(':')),
+        address: stored?.address ?? conversationKey.slice(conversationKey.indexOf(':') + 1),
+        locale: isLocale(context?.locale) ? context.locale : DEFAULT_LOCALE,
+        facts: { ...draft.facts, unsure: draft.unsure, submitAnyway: draft.submitAnyway } as never,
+        decision,
+        policyVersion: decision.policyVersion,
+        applicant: {
+          relation: draft.applicant.relation ?? 'self',
+          ...(draft.applicant.name ? { name: draft.applicant.name } : {}),
+          ...(draft.applicant.phone ? { phone: draft.applicant.phone } : {}),
+          safeToContact: draft.applicant.contactPreference !== 'never',
+          ...(draft.applicant.safeTimes ? { safeTimes: draft.applicant.safeTimes } : {}),
+        },
+        description: draft.applicant.description ?? '',
+        attachments: draft.attachments,
+        at: now.getTime(),
+      });
+      logger.info({ case: receipt.ref, created: receipt.created, outcome: decision.outcome }, 'case submitted');
+      return { ref: receipt.ref, created: receipt.created };
+    },
     close: async () => undefined,
   };
 }

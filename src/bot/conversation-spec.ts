@@ -1,28 +1,36 @@
 import { fromPromise } from 'xstate';
 import {
   CONVERSATION_MACHINE_VERSION,
-  conversationMachine,
+  createConversationMachine,
   type ConversationContext,
 } from '../flows/conversation-machine.js';
+import { createIntakeMachine } from '../flows/intake/intake-machine.js';
+import type { CaseDraft } from '../flows/intake/intake-types.js';
 import { detectLocale } from '../flows/detect-locale.js';
 import { reply } from '../flows/replies.js';
+import type { TopicInput, UnderstandInput } from '../flows/understanding.js';
 import { DEFAULT_LOCALE } from '../locales/catalog.js';
 import type { ConversationMachineSpec } from './conversation-runner.js';
 import type { ConversationServices } from './conversation-services.js';
 
 /** The root machine with its effects provided, as the runner needs it. */
 export function createConversationSpec(services: ConversationServices): ConversationMachineSpec {
-  const machine = conversationMachine.provide({
+  const intake = createIntakeMachine(services.intake).provide({
+    actors: { submitCase: fromPromise(({ input }: { input: CaseDraft }) => services.submitCase(input)) },
+  });
+  const machine = createConversationMachine({ intake: services.intake }).provide({
     actors: {
-      understandText: fromPromise(({ input }) => services.understandText(input)),
-      showTopic: fromPromise(({ input }) => services.showTopic(input)),
+      understandText: fromPromise(({ input }: { input: UnderstandInput }) => services.understandText(input)),
+      showTopic: fromPromise(({ input }: { input: TopicInput }) => services.showTopic(input)),
+      intake,
     },
   });
   return {
     machine,
     version: CONVERSATION_MACHINE_VERSION,
-    input: (_channel, firstEvent) => ({
-      hotline: services.hotline,
+    input: (key, firstEvent) => ({
+      conversationKey: key,
+      hotline: services.pack.hotline,
       locale: firstEvent?.type === 'user.text' ? detectLocale(firstEvent.text) : DEFAULT_LOCALE,
     }),
     restartNotice: reply('core.updated'),

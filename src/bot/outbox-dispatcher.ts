@@ -10,8 +10,6 @@ export interface DispatcherOptions {
   /** Retry delay for attempt n (1-based) when the channel gives none. */
   backoffMs?: (attempt: number) => number;
   maxAttempts?: number;
-  /** How long sent marks are gathered before one write records them all. */
-  sentFlushMs?: number;
 }
 
 type Waiter = { ids: Set<number>; resolve: () => void };
@@ -31,7 +29,7 @@ export class OutboxDispatcher {
   private readonly waiters: Waiter[] = [];
   private sentBuffer: number[] = [];
   private flushing: Promise<void> | null = null;
-  private sentTimer: NodeJS.Timeout | null = null;
+  private sentTimer: NodeJS.Immediate | null = null;
   private stopped = false;
   private readonly now: () => number;
 
@@ -79,7 +77,7 @@ export class OutboxDispatcher {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    if (this.sentTimer) clearTimeout(this.sentTimer);
+    if (this.sentTimer) clearImmediate(this.sentTimer);
     this.sentTimer = null;
     if (this.flushing) await this.flushing;
     await this.flushSent();
@@ -141,13 +139,12 @@ export class OutboxDispatcher {
   private markSent(id: number): void {
     this.sentBuffer.push(id);
     this.settle(id);
-    // Sent marks only prevent a re-send after a crash, so they are written in batches, off the
-    // residents' commit path: one write per interval instead of one per message.
+    // Sent marks are gathered for one turn of the event loop and written together, without an fsync.
     if (!this.sentTimer) {
-      this.sentTimer = setTimeout(() => {
+      this.sentTimer = setImmediate(() => {
         this.sentTimer = null;
         this.flushing = this.flushSent();
-      }, this.options.sentFlushMs ?? 100);
+      });
     }
   }
 

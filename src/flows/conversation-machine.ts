@@ -1,14 +1,22 @@
-import { assertEvent, assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate';
+import { assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
 import type { BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding } from './understanding.js';
 import { reply, choice } from './replies.js';
 import { readConsent } from './consent-words.js';
+import { createIntakeMachine, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
+import type { IntakeDeps } from './intake/intake-deps.js';
+import { looksLikeQuestion } from './question-words.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '1';
 
 export interface ConversationContext {
+  conversationKey: string;
+  /** How many applications were started here: makes each submission id unique. */
+  intakeCount: number;
+  /** The intake question on screen takes free text (a description, a name): text is an answer, not a question. */
+  intakeFreeText: boolean;
   locale: Locale;
   consented: boolean;
   hotline: string;
@@ -18,12 +26,13 @@ export interface ConversationContext {
 }
 
 export interface ConversationInput {
+  conversationKey: string;
   locale?: Locale;
   hotline: string;
 }
 
 /** Events from outside the resident: the runner, staff, timers. */
-export type SystemEvent = { type: 'internal.reprompt' };
+export type SystemEvent = { type: 'internal.reprompt' } | IntakeToParent;
 
 export type ConversationEvent = ResidentEvent | SystemEvent;
 
@@ -32,16 +41,27 @@ const notProvided = async (): Promise<never> => {
 };
 
 const MENU_CHOICES = [
+  choice('menu.apply', 'core.menu.apply'),
   choice('menu.ask', 'core.menu.ask'),
   choice('menu.help', 'core.menu.help'),
   choice('lang.toggle', 'core.menu.language'),
 ];
 
+/** What the conversation needs besides its actors: the intake's policy pack and eligibility engine. */
+export interface ConversationDeps {
+  intake: IntakeDeps;
+}
+
+/** Choices the root answers wherever the resident is (they are never an intake answer). */
+const GLOBAL_CHOICES = new Set(['lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status']);
+
 /**
- * The root conversation: greeting, privacy consent, language, main menu, help, restart,
- * and free questions answered from the knowledge base. Pure: effects are the provided actors.
+ * The root conversation: greeting, privacy consent, language, main menu, help, restart, the
+ * application intake, and free questions answered from the knowledge base. Pure: effects are the
+ * provided actors.
  */
-export const conversationMachine = setup({
+export function createConversationMachine(deps: ConversationDeps) {
+  return setup({
   types: {} as {
     context: ConversationContext;
     events: ConversationEvent;
@@ -51,6 +71,7 @@ export const conversationMachine = setup({
   actors: {
     understandText: fromPromise<Understanding, UnderstandInput>(notProvided),
     showTopic: fromPromise<KnowledgeAnswer, TopicInput>(notProvided),
+    intake: createIntakeMachine(deps.intake),
   },
   guards: {
     hasConsented: ({ context }) => context.consented,
@@ -117,6 +138,9 @@ export const conversationMachine = setup({
   id: 'conversation',
   version: CONVERSATION_MACHINE_VERSION,
   context: ({ input }) => ({
+    conversationKey: input.conversationKey,
+    intakeCount: 0,
+    intakeFreeText: false,
     locale: input.locale ?? 'zh-CN',
     consented: false,
     hotline: input.hotline,
@@ -125,6 +149,8 @@ export const conversationMachine = setup({
   }),
   initial: 'welcome',
   on: {
+    'bot.reply': { actions: emit(({ event }) => event.reply) },
+    'intake.step': { actions: assign({ intakeFreeText: ({ event }) => event.freeText }) },
     'user.command': [
       { guard: ({ event }) => event.command === 'lang', actions: ['setLocale', 'confirmLocale', 'reprompt'] },
       { guard: ({ event }) => event.command === 'help', actions: ['showHelp', 'reprompt'] },
@@ -187,10 +213,75 @@ export const conversationMachine = setup({
       on: {
         'internal.reprompt': { actions: 'showMenu' },
         'user.choice': [
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
         ],
         'user.text': { target: 'understanding', actions: 'rememberText' },
+      },
+    },
+    intake: {
+      entry: assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false }),
+      invoke: {
+        id: 'intake',
+        src: 'intake',
+        input: ({ context }) => ({ submissionId: `${context.conversationKey}#${context.intakeCount}` }),
+        onDone: [
+          { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking' },
+          { guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted', target: 'answered' },
+          { target: 'menu' },
+        ],
+      },
+      initial: 'active',
+      states: {
+        active: {
+          on: {
+            'internal.reprompt': { actions: sendTo('intake', { type: 'flow.reprompt' }) },
+            'user.text': [
+              {
+                guard: ({ context, event }) => !context.intakeFreeText && looksLikeQuestion(event.text),
+                target: 'answeringQuestion',
+                actions: 'rememberText',
+              },
+              { actions: sendTo('intake', ({ event }) => event) },
+            ],
+            'user.choice': {
+              guard: ({ event }) => !GLOBAL_CHOICES.has(event.id),
+              actions: sendTo('intake', ({ event }) => event),
+            },
+            'user.attachment': { actions: sendTo('intake', ({ event }) => event) },
+          },
+        },
+        /** A question typed in the middle of the application: answer it, then ask the intake's question again. */
+        answeringQuestion: {
+          tags: ['busy'],
+          invoke: {
+            src: 'understandText',
+            input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale }),
+            onDone: [
+              {
+                guard: ({ event }) => event.output.answer.band === 'answer',
+                target: 'active',
+                actions: [
+                  enqueueActions(({ event, enqueue }) => {
+                    for (const answer of event.output.answer.replies) enqueue.emit({ ...answer, choices: [] });
+                  }),
+                  emit(() => reply('intake.resume_after_answer')),
+                  'forget',
+                  sendTo('intake', { type: 'flow.reprompt' }),
+                ],
+              },
+              {
+                target: 'active',
+                actions: [sendTo('intake', ({ context }) => ({ type: 'user.text', text: context.pendingText ?? '' })), 'forget'],
+              },
+            ],
+            onError: {
+              target: 'active',
+              actions: [sendTo('intake', ({ context }) => ({ type: 'user.text', text: context.pendingText ?? '' })), 'forget'],
+            },
+          },
+        },
       },
     },
     asking: {
@@ -211,6 +302,7 @@ export const conversationMachine = setup({
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake' },
         ],
       },
     },
@@ -221,6 +313,7 @@ export const conversationMachine = setup({
         input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale }),
         onDone: [
           { guard: ({ event }) => event.output.intent === 'greeting', target: 'menu', actions: 'forget' },
+          { guard: ({ event }) => event.output.intent === 'apply', target: 'intake', actions: 'forget' },
           { guard: ({ event }) => event.output.intent === 'restart', target: 'menu', actions: ['sayRestarted', 'forget'] },
           { guard: ({ event }) => event.output.intent === 'cancel', target: 'menu', actions: 'forget' },
           {
@@ -260,3 +353,6 @@ export const conversationMachine = setup({
     },
   },
 });
+}
+
+export type ConversationMachine = ReturnType<typeof createConversationMachine>;

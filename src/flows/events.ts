@@ -28,8 +28,14 @@ export interface MessageRef {
   params?: Params;
 }
 
-/** A value placed into a message template: plain, already written in both languages, or another message. */
-export type Param = string | number | Localized | MessageRef;
+/** Several values rendered one after another (a checklist, a summary), joined by `separator` (default a new line). */
+export interface ListParam {
+  items: Param[];
+  separator?: string;
+}
+
+/** A value placed into a message template: plain, already written in both languages, another message, or a list. */
+export type Param = string | number | Localized | MessageRef | ListParam;
 export type Params = Record<string, Param>;
 
 /** A button: its id comes back as a `user.choice` event. The label is a message key or a bilingual text. */

@@ -1,7 +1,19 @@
 import type { Catalog } from './catalog.js';
+import { caseMessages } from './cases.js';
 import { coreMessages } from './core.js';
+import { domainMessages } from './domain.js';
+import { eligibilityMessages } from './eligibility.js';
+import { intakeMessages } from './intake.js';
+import { staffMessages } from './staff.js';
+import { webMessages } from './web.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
   ...coreMessages,
+  ...domainMessages,
+  ...eligibilityMessages,
+  ...intakeMessages,
+  ...caseMessages,
+  ...staffMessages,
+  ...webMessages,
 };

@@ -13,6 +13,9 @@ export class MissingMessageError extends Error {
 
 function paramText(value: Param, locale: Locale, catalog: Catalog): string | number {
   if (typeof value !== 'object') return value;
+  if ('items' in value && Array.isArray(value.items)) {
+    return value.items.map((item) => paramText(item, locale, catalog)).join(value.separator ?? '\n');
+  }
   if ('key' in value && typeof value.key === 'string') return translate(value.key, locale, value.params, catalog);
   return (value as Localized)[locale];
 }

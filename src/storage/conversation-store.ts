@@ -179,10 +179,13 @@ export class ConversationStore {
     }));
   }
 
+  /** Marks messages sent. Survives a crash of the process (no fsync): a power cut may re-send a few. */
   async markSent(ids: number[], at: number): Promise<void> {
-    for (const group of chunks(ids, MAX_ROWS_PER_INSERT)) {
-      await this.db.run(`UPDATE outbox SET status = 'sent', sent_at = ? WHERE id IN (${group.map(() => '?').join(', ')})`, [at, ...group]);
-    }
+    await this.db.relaxed(async (db) => {
+      for (const group of chunks(ids, MAX_ROWS_PER_INSERT)) {
+        await db.run(`UPDATE outbox SET status = 'sent', sent_at = ? WHERE id IN (${group.map(() => '?').join(', ')})`, [at, ...group]);
+      }
+    });
   }
 
   async recordAttempt(id: number, attempts: number, nextAttemptAt: number, failed: boolean): Promise<void> {

@@ -21,6 +21,11 @@ export interface Database {
    * a second call waits for the first to finish, so their statements never interleave.
    */
   transaction<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` with `synchronous = NORMAL`: its commits survive a crash of the process but not a power
+   * cut, and cost no fsync. Only for bookkeeping whose loss is harmless (e.g. marking messages sent).
+   */
+  relaxed<T>(work: (db: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -87,6 +92,9 @@ function wrap(raw: sqlite3.Database, file: string): Database {
       // Already inside a transaction: nested calls join it.
       return work(direct);
     },
+    async relaxed<T>(work: (db: Database) => Promise<T>) {
+      return work(direct);
+    },
     close() {
       return new Promise((resolve, reject) => {
         raw.close((err) => (err ? reject(new StorageError('close', err)) : resolve()));
@@ -108,6 +116,15 @@ function wrap(raw: sqlite3.Database, file: string): Database {
         } catch (error) {
           await direct.exec('ROLLBACK').catch(() => undefined);
           throw error;
+        }
+      }),
+    relaxed: <T>(work: (db: Database) => Promise<T>) =>
+      enqueue(async () => {
+        await direct.exec('PRAGMA synchronous = NORMAL');
+        try {
+          return await work(direct);
+        } finally {
+          await direct.exec('PRAGMA synchronous = FULL');
         }
       }),
     close: () => enqueue(() => direct.close()),

@@ -25,7 +25,7 @@ describe('fayuan chat (scripted console)', () => {
     const { stdout } = await runCli(['chat'], `${zh('core.consent.agree')}\n/lang\n`, { FAYUAN_DATA_DIR: dir });
     expect(stdout).toContain(zh('core.menu'));
     expect(stdout).toContain(en('core.language.changed'));
-    expect(stdout.trimEnd().endsWith(`3) ${en('core.menu.language')}`)).toBe(true);
+    expect(stdout.trimEnd().endsWith(`4) ${en('core.menu.language')}`)).toBe(true);
   });
 
   it('refuses a bad user id with a usage line', async () => {
@@ -40,15 +40,19 @@ describe('fayuan chat (scripted console)', () => {
     await first.waitFor(zh('core.consent.agree'));
     first.type('1');
     await first.waitFor(zh('core.menu'));
-    const mark = first.output().length;
-    first.type('1'); // "ask a question"
-    await first.waitFor(zh('core.ask.prompt'), mark);
+    let mark = first.output().length;
+    first.type('1'); // apply for legal aid
+    await first.waitFor(zh('intake.q.category'), mark);
+    mark = first.output().length;
+    first.type('1'); // unpaid wages
+    await first.waitFor(zh('intake.q.relation'), mark);
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('close', r));
 
     const { stdout } = await runCli(['chat', '--user', 'kill-me'], '', { FAYUAN_DATA_DIR: dir });
     expect(stdout).toContain(zh('core.welcome_back'));
-    expect(stdout).toContain(zh('core.ask.prompt'));
+    expect(stdout.indexOf(zh('intake.q.relation'))).toBeGreaterThan(stdout.indexOf(zh('core.welcome_back')));
     expect(stdout).not.toContain(zh('core.privacy'));
+    expect(stdout).not.toContain(zh('intake.q.category'));
   });
 });

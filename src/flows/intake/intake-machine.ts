@@ -1,0 +1,333 @@
+import { assign, enqueueActions, fromPromise, setup } from 'xstate';
+import type { BotReply, ResidentEvent } from '../events.js';
+import { choice, reply } from '../replies.js';
+import { assessmentReplies, receiptReplies } from './decision-replies.js';
+import type { IntakeDeps } from './intake-deps.js';
+import type { CaseDraft, CaseReceipt, IntakeContext, StepId } from './intake-types.js';
+import { readNavigation } from './navigation-words.js';
+import { nextStep } from './next-step.js';
+import { isUnsure, STEPS, type ReadResult } from './steps.js';
+import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
+
+export interface IntakeInput {
+  submissionId: string;
+}
+
+/** How the intake ended, for the root conversation. */
+export interface IntakeOutput {
+  result: 'submitted' | 'cancelled' | 'ask';
+  ref: string | null;
+}
+
+/** Sent to the root conversation: a reply to show, and whether the question on screen takes free text. */
+export type IntakeToParent = { type: 'bot.reply'; reply: BotReply } | { type: 'intake.step'; freeText: boolean };
+
+export type IntakeEvent = ResidentEvent | { type: 'flow.reprompt' };
+
+const MAX_FAILURES = 3;
+const FACT_STEPS = new Set<StepId>([
+  'category', 'criminalRole', 'hasDefender', 'possibleSentence', 'deathPenaltyReview', 'trialInAbsentia',
+  'cannotFullyRecognizeConduct', 'region', 'age', 'disability', 'groups', 'fixedIncome', 'residence',
+  'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'needsPreservation',
+]);
+
+const notProvided = async (): Promise<never> => {
+  throw new Error('Provide submitCase with intakeMachine.provide({ actors: { submitCase } }).');
+};
+
+function initialContext(submissionId: string): IntakeContext {
+  return {
+    submissionId,
+    facts: {},
+    applicant: { relation: null, name: null, phone: null, contactPreference: null, safeTimes: null, description: null },
+    attachments: [],
+    answered: [],
+    unsure: [],
+    step: 'category',
+    history: [],
+    failures: 0,
+    proposedCategory: null,
+    categoryGroup: null,
+    assessmentShown: false,
+    submitAnyway: false,
+    caseRef: null,
+    leaving: null,
+  };
+}
+
+/** What a changed answer invalidates: a changed fact means the assessment must be shown again. */
+function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partial<IntakeContext> {
+  return {
+    answered: [...ctx.answered.filter((s) => s !== step), step],
+    unsure: unsure ? [...ctx.unsure.filter((s) => s !== step), step] : ctx.unsure.filter((s) => s !== step),
+    failures: 0,
+    assessmentShown: FACT_STEPS.has(step) ? false : ctx.assessmentShown,
+  };
+}
+
+/**
+ * The application intake: asks only what the eligibility decision needs (per the policy pack), shows
+ * the assessment with its legal basis, collects the account and contact details, shows a summary
+ * where any answer can be changed, and submits the case once the resident consents.
+ * Replies go to the parent conversation as `bot.reply` events.
+ */
+export function createIntakeMachine(deps: IntakeDeps) {
+  const read = (ctx: IntakeContext, event: ResidentEvent): ReadResult => STEPS[ctx.step].read(event, ctx, deps);
+
+  /** Queues each reply as a `bot.reply` event to the parent conversation. */
+  const sendReplies = (enqueue: { sendParent: (event: IntakeToParent) => void }, replies: BotReply[]) => {
+    for (const r of replies) enqueue.sendParent({ type: 'bot.reply', reply: r });
+  };
+
+  const officeName = (ctx: IntakeContext) => {
+    const decision = deps.assess(ctx.facts);
+    const office = deps.pack.offices.find((o) => o.id === decision.route);
+    return office ? office.name : { key: 'intake.office.unknown' };
+  };
+
+  return setup({
+    types: {} as {
+      context: IntakeContext;
+      events: IntakeEvent;
+      input: IntakeInput;
+      output: IntakeOutput;
+    },
+    actors: {
+      submitCase: fromPromise<CaseReceipt, CaseDraft>(notProvided),
+    },
+    guards: {
+      isNavigation: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event) !== null,
+      isUnsureAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && STEPS[context.step].unsureAllowed === true && isUnsure(event),
+      isAcceptedAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'answer',
+      isStayAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'stay',
+      nextIsAssessment: ({ context }) => context.step === 'assessment',
+      nextIsSummary: ({ context }) => context.step === 'summary',
+      hasAttachment: ({ event }) => event.type === 'user.attachment',
+    },
+    actions: {
+      chooseNext: assign(({ context }) => {
+        const step = nextStep(context, deps);
+        const history = context.history[context.history.length - 1] === step ? context.history : [...context.history, step];
+        return { step, history, failures: context.step === step ? context.failures : 0 };
+      }),
+      applyAnswer: assign(({ context, event }) => {
+        const result = read(context, event as ResidentEvent);
+        if (result.kind !== 'answer') return {};
+        const patched = { ...context, ...result.patch(context) };
+        return { ...result.patch(context), ...markAnswered(patched, context.step, false) };
+      }),
+      applyStay: assign(({ context, event }) => {
+        const result = read(context, event as ResidentEvent);
+        return result.kind === 'stay' ? { ...result.patch(context), failures: 0 } : {};
+      }),
+      markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
+      countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
+      navigate: assign(({ context, event }) => {
+        const nav = readNavigation(event as ResidentEvent);
+        if (nav === 'restart') return initialContext(context.submissionId);
+        if (nav !== 'back') return {};
+        // Drop the current question; re-open the one before it.
+        const history = context.history.slice(0, -1);
+        const previous = history[history.length - 1];
+        if (!previous) return { history: [], proposedCategory: null, categoryGroup: null };
+        return {
+          history: history.slice(0, -1),
+          answered: context.answered.filter((s) => s !== previous),
+          assessmentShown: previous === 'assessment' ? false : context.assessmentShown,
+          proposedCategory: null,
+          categoryGroup: null,
+          failures: 0,
+        };
+      }),
+      reopenStep: assign(({ context, event }) => {
+        if (event.type !== 'user.choice' || !event.id.startsWith('change:')) return {};
+        const step = event.id.slice(7) as StepId;
+        if (!changeableSteps(context).includes(step)) return {};
+        return { answered: context.answered.filter((s) => s !== step), proposedCategory: null, categoryGroup: null };
+      }),
+      storeAttachment: assign({
+        attachments: ({ context, event }) => (event.type === 'user.attachment' ? [...context.attachments, event.attachment] : context.attachments),
+      }),
+      markAssessmentShown: assign({ assessmentShown: true }),
+      markSubmitAnyway: assign({ submitAnyway: true, assessmentShown: true }),
+      ask: enqueueActions(({ context, enqueue }) => {
+        const definition = STEPS[context.step];
+        const question = definition.prompt(context, deps);
+        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
+        const first = context.history.length <= 1 && context.step === 'category' && !context.proposedCategory && !context.categoryGroup;
+        if (first) enqueue.sendParent({ type: 'bot.reply', reply: reply('intake.start') } satisfies IntakeToParent);
+        enqueue.sendParent({ type: 'intake.step', freeText: definition.freeText === true } satisfies IntakeToParent);
+        enqueue.sendParent({
+          type: 'bot.reply',
+          reply: { ...question, choices: [...(question.choices ?? []), ...back] },
+        } satisfies IntakeToParent);
+      }),
+      explainRefusal: enqueueActions(({ context, event, enqueue }) => {
+        const result = event.type === 'flow.reprompt' ? null : read(context, event);
+        const error = result?.kind === 'invalid' ? result.error : 'intake.err.choose';
+        const definition = STEPS[context.step];
+        if (context.failures >= MAX_FAILURES) {
+          const question = definition.prompt(context, deps);
+          enqueue.sendParent({
+            type: 'bot.reply',
+            reply: reply('intake.stuck', { hotline: deps.pack.hotline }, [
+              ...(question.choices ?? []),
+              ...(definition.unsureAllowed && !(question.choices ?? []).some((c) => c.id === 'intake.unsure') ? [choice('intake.unsure', 'intake.opt.unsure')] : []),
+              choice('menu.human', 'core.menu.human'),
+              choice('intake.cancel', 'intake.opt.cancel'),
+            ]),
+          } satisfies IntakeToParent);
+          return;
+        }
+        enqueue.sendParent({ type: 'bot.reply', reply: reply(error) } satisfies IntakeToParent);
+        const question = definition.prompt(context, deps);
+        enqueue.sendParent({ type: 'bot.reply', reply: question } satisfies IntakeToParent);
+      }),
+      acknowledgeAttachment: enqueueActions(({ context, enqueue }) =>
+        sendReplies(enqueue, [
+          reply('intake.documents.received', { count: context.attachments.length }, [choice('intake.documents.done', 'intake.opt.documents_done')]),
+        ]),
+      ),
+      showAssessment: enqueueActions(({ context, enqueue }) =>
+        sendReplies(enqueue, assessmentReplies(deps.assess(context.facts), context, deps.pack)),
+      ),
+      showSummary: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, summaryReplies(context, deps.pack, officeName(context)))),
+      showChangeList: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, changeListReplies(context))),
+      sayCancelled: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.cancelled')])),
+      saySubmitFailed: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.submit_failed')])),
+      showReceipt: enqueueActions(({ context, enqueue }) =>
+        sendReplies(enqueue, receiptReplies(context.caseRef ?? '', deps.assess(context.facts), context, deps.pack)),
+      ),
+    },
+  }).createMachine({
+    id: 'intake',
+    context: ({ input }) => initialContext(input.submissionId),
+    initial: 'routing',
+    output: ({ context }) => ({
+      result: context.caseRef ? 'submitted' : context.leaving === 'ask' ? 'ask' : 'cancelled',
+      ref: context.caseRef,
+    }),
+    states: {
+      routing: {
+        entry: 'chooseNext',
+        always: [
+          { guard: 'nextIsAssessment', target: 'assessment' },
+          { guard: 'nextIsSummary', target: 'summary' },
+          { target: 'asking' },
+        ],
+      },
+      asking: {
+        tags: ['waiting'],
+        entry: 'ask',
+        on: {
+          'flow.reprompt': { actions: 'ask' },
+          '*': [
+            {
+              guard: ({ event }) => {
+                const nav = event.type === 'flow.reprompt' ? null : readNavigation(event as ResidentEvent);
+                return nav === 'cancel';
+              },
+              target: 'cancelled',
+            },
+            {
+              guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'change',
+              target: 'changing',
+            },
+            { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
+            { guard: 'isUnsureAnswer', target: 'routing', actions: 'markUnsure' },
+            { guard: 'isAcceptedAnswer', target: 'routing', actions: 'applyAnswer' },
+            {
+              guard: ({ context, event }) => event.type === 'user.attachment' && context.step === 'documents',
+              actions: ['storeAttachment', 'acknowledgeAttachment'],
+            },
+            { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: 'applyStay' },
+            { actions: ['countFailure', 'explainRefusal'] },
+          ],
+        },
+      },
+      assessment: {
+        tags: ['waiting'],
+        entry: ['showAssessment', 'markAssessmentShown'],
+        on: {
+          'flow.reprompt': { actions: 'showAssessment' },
+          '*': [
+            { guard: ({ event }) => event.type === 'user.choice' && event.id === 'intake.continue', target: 'routing' },
+            { guard: ({ event }) => event.type === 'user.choice' && event.id === 'intake.submit_anyway', target: 'routing', actions: 'markSubmitAnyway' },
+            {
+              guard: ({ event }) => event.type === 'user.choice' && event.id === 'menu.ask',
+              target: 'leavingToAsk',
+              actions: assign({ leaving: 'ask' as const }),
+            },
+            {
+              guard: ({ event }) => event.type === 'user.text' && /^(继续|继续申请|申请|好|好的|continue|apply|yes|ok)$/i.test(event.text.trim()),
+              target: 'routing',
+            },
+            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'cancel', target: 'cancelled' },
+            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'change', target: 'changing' },
+            { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
+            { actions: 'showAssessment' },
+          ],
+        },
+      },
+      summary: {
+        tags: ['waiting'],
+        entry: 'showSummary',
+        on: {
+          'flow.reprompt': { actions: 'showSummary' },
+          '*': [
+            {
+              guard: ({ event }) =>
+                (event.type === 'user.choice' && event.id === 'intake.confirm') ||
+                (event.type === 'user.text' && /^(同意并提交|同意|提交|确认|确认提交|confirm|submit|agree|send)$/i.test(event.text.trim())),
+              target: 'submitting',
+            },
+            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'cancel', target: 'cancelled' },
+            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'change', target: 'changing' },
+            { guard: ({ event }) => event.type === 'user.choice' && event.id.startsWith('change:'), target: 'routing', actions: 'reopenStep' },
+            { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
+            { guard: 'hasAttachment', actions: ['storeAttachment', 'showSummary'] },
+            { actions: 'showSummary' },
+          ],
+        },
+      },
+      changing: {
+        tags: ['waiting'],
+        entry: 'showChangeList',
+        on: {
+          'flow.reprompt': { actions: 'showChangeList' },
+          '*': [
+            { guard: ({ event }) => event.type === 'user.choice' && event.id.startsWith('change:'), target: 'routing', actions: 'reopenStep' },
+            { guard: ({ event }) => event.type === 'user.choice' && event.id === 'intake.summary', target: 'routing' },
+            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'cancel', target: 'cancelled' },
+            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'back', target: 'routing' },
+            { actions: 'showChangeList' },
+          ],
+        },
+      },
+      submitting: {
+        tags: ['busy'],
+        invoke: {
+          src: 'submitCase',
+          input: ({ context }) => ({
+            submissionId: context.submissionId,
+            facts: context.facts,
+            applicant: context.applicant,
+            attachments: context.attachments,
+            unsure: context.unsure,
+            submitAnyway: context.submitAnyway,
+          }),
+          onDone: {
+            target: 'submitted',
+            actions: [assign({ caseRef: ({ event }) => event.output.ref }), 'showReceipt'],
+          },
+          onError: { target: 'summary', actions: 'saySubmitFailed' },
+        },
+      },
+      submitted: { type: 'final' },
+      leavingToAsk: { type: 'final' },
+      cancelled: { type: 'final', entry: 'sayCancelled' },
+    },
+  });
+}
+
+export type IntakeMachine = ReturnType<typeof createIntakeMachine>;

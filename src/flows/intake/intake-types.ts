@@ -1,0 +1,111 @@
+import type { AttachmentRef } from '../events.js';
+import type { CategoryId, Disability, GroupId, PossibleSentence, Residence, CriminalRole } from '../../knowledge/eligibility/vocabulary.js';
+
+/** The facts collected so far (domain.md §2); absent means not asked or not known. */
+export interface FactsDraft {
+  region?: string;
+  category?: CategoryId;
+  criminalRole?: CriminalRole;
+  hasDefender?: boolean;
+  age?: number;
+  disability?: Disability;
+  cannotFullyRecognizeConduct?: boolean;
+  possibleSentence?: PossibleSentence;
+  deathPenaltyReview?: boolean;
+  trialInAbsentia?: boolean;
+  fixedIncome?: boolean;
+  groups?: GroupId[];
+  residence?: Residence;
+  householdSize?: number;
+  householdMonthlyIncome?: number;
+  /** `null`: the resident said there is no pending deadline. */
+  deadlineDays?: number | null;
+  needsPreservation?: boolean;
+}
+
+export type FactStep =
+  | 'category'
+  | 'criminalRole'
+  | 'hasDefender'
+  | 'possibleSentence'
+  | 'deathPenaltyReview'
+  | 'trialInAbsentia'
+  | 'cannotFullyRecognizeConduct'
+  | 'region'
+  | 'age'
+  | 'disability'
+  | 'groups'
+  | 'fixedIncome'
+  | 'residence'
+  | 'householdSize'
+  | 'householdMonthlyIncome'
+  | 'deadlineDays'
+  | 'needsPreservation';
+
+/** Every question the intake can ask, in the order it asks them. */
+export type StepId =
+  | FactStep
+  | 'relation'
+  | 'assessment'
+  | 'description'
+  | 'documents'
+  | 'name'
+  | 'phone'
+  | 'safeContact'
+  | 'safeTimes'
+  | 'summary'
+  | 'changeList';
+
+/** Contact details and the resident's own account, kept apart from the eligibility facts. */
+export interface ApplicantDetails {
+  relation: 'self' | 'relative' | null;
+  name: string | null;
+  phone: string | null;
+  /** Domestic violence: when it is safe to contact them (`never`: only through this chat). */
+  contactPreference: 'any' | 'times' | 'never' | null;
+  safeTimes: string | null;
+  description: string | null;
+}
+
+export interface IntakeContext {
+  submissionId: string;
+  facts: FactsDraft;
+  applicant: ApplicantDetails;
+  attachments: AttachmentRef[];
+  /** Steps with an answer (or "not sure"); a step leaves this list when the resident changes it. */
+  answered: StepId[];
+  /** Steps answered "not sure": the decision goes to staff review instead of guessing. */
+  unsure: StepId[];
+  /** The question on screen. */
+  step: StepId;
+  /** Questions asked, for "back". */
+  history: StepId[];
+  /** Failed tries at the current question. */
+  failures: number;
+  /** A category read from free text, waiting for the resident to confirm it. */
+  proposedCategory: CategoryId | null;
+  /** The category group whose list is on screen. */
+  categoryGroup: string | null;
+  /** The assessment shown matches the current facts. */
+  assessmentShown: boolean;
+  /** The resident chose to submit although the assessment was negative. */
+  submitAnyway: boolean;
+  caseRef: string | null;
+  /** Set when the resident leaves the intake for another service (e.g. to ask a question). */
+  leaving: 'ask' | null;
+}
+
+/** What the intake hands to the case store when the resident confirms. */
+export interface CaseDraft {
+  submissionId: string;
+  facts: FactsDraft;
+  applicant: ApplicantDetails;
+  attachments: AttachmentRef[];
+  unsure: StepId[];
+  submitAnyway: boolean;
+}
+
+export interface CaseReceipt {
+  ref: string;
+  created: boolean;
+}

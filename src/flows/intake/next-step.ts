@@ -1,0 +1,46 @@
+import type { IntakeDeps } from './intake-deps.js';
+import type { FactStep, IntakeContext, StepId } from './intake-types.js';
+
+const FACT_ORDER: FactStep[] = [
+  'criminalRole',
+  'hasDefender',
+  'possibleSentence',
+  'deathPenaltyReview',
+  'trialInAbsentia',
+  'cannotFullyRecognizeConduct',
+  'region',
+  'age',
+  'disability',
+  'groups',
+  'fixedIncome',
+  'residence',
+  'householdSize',
+  'householdMonthlyIncome',
+];
+
+/** The facts every application records for urgency (LAL 44), whatever the decision needs. */
+const URGENCY_STEPS: StepId[] = ['deadlineDays', 'needsPreservation'];
+
+/**
+ * The next question: the category and who is applying first; then only the facts the decision still
+ * needs (per the eligibility engine); urgency; the assessment; then the account and contact details;
+ * the summary last. A step answered "not sure" is not asked again.
+ */
+export function nextStep(ctx: IntakeContext, deps: IntakeDeps): StepId {
+  const done = (step: StepId) => ctx.answered.includes(step);
+  if (!done('category')) return 'category';
+  if (!done('relation')) return 'relation';
+
+  const needed = new Set(deps.neededFacts(ctx.facts));
+  for (const step of FACT_ORDER) if (needed.has(step) && !done(step)) return step;
+  if (!done('region')) return 'region'; // routing needs the region even when the outcome does not
+  for (const step of URGENCY_STEPS) if (!done(step)) return step;
+  if (!ctx.assessmentShown) return 'assessment';
+
+  for (const step of ['description', 'documents', 'name', 'phone'] as const) if (!done(step)) return step;
+  if (ctx.facts.category === 'domestic_violence') {
+    if (!done('safeContact')) return 'safeContact';
+    if (ctx.applicant.contactPreference === 'times' && !done('safeTimes')) return 'safeTimes';
+  }
+  return 'summary';
+}

@@ -1,0 +1,32 @@
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Reads a Chinese numeral below 10,000 (三十五, 两千五百, 十二); `null` when it is not one. */
+function chineseNumeral(text: string): number | null {
+  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return null;
+  let total = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in DIGITS) digit = DIGITS[ch]!;
+    else {
+      total += (digit === 0 ? 1 : digit) * UNITS[ch]!;
+      digit = 0;
+    }
+  }
+  return total + digit;
+}
+
+/**
+ * Reads an amount or count the way residents type it: `3000`, `3,000元`, `3千`, `1.2万`, `三十五岁`, `三口人`.
+ * Returns `null` when no single number can be read.
+ */
+export function readNumber(input: string): number | null {
+  const text = input.trim().replace(/[,，\s]/g, '').replace(/[。.]$/, '');
+  const match = /^(?:大概|大约|约|about|around)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k|w)?(?:元|块|块钱|岁|周岁|口人|口|人|个人|天|日|days?|years?(?: old)?|yuan|rmb|people|persons?)?$/i.exec(text);
+  if (!match) return null;
+  const base = /^[0-9]/.test(match[1]!) ? Number(match[1]) : chineseNumeral(match[1]!);
+  if (base === null || !Number.isFinite(base)) return null;
+  const unit = match[2]?.toLowerCase();
+  const factor = unit === '万' || unit === 'w' ? 10_000 : unit === '千' || unit === 'k' ? 1000 : 1;
+  return Math.round(base * factor * 100) / 100;
+}

@@ -1,0 +1,456 @@
+import type { BotReply, Choice, ResidentEvent } from '../events.js';
+import { choice, reply } from '../replies.js';
+import {
+  CATEGORIES,
+  DISABILITIES,
+  GROUPS,
+  type CategoryId,
+  type GroupId,
+} from '../../knowledge/eligibility/vocabulary.js';
+import { categoryFromText } from './category-words.js';
+import { readName, readPhone } from './contact-validation.js';
+import type { IntakeDeps } from './intake-deps.js';
+import type { IntakeContext, StepId } from './intake-types.js';
+import { readNumber } from './number-words.js';
+
+/** How a step changes the context when its answer is accepted. */
+export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
+
+/** The result of reading an answer: accepted, still on the same question (e.g. a checklist toggle), or refused with a reason. */
+export type ReadResult =
+  | { kind: 'answer'; patch: Patch }
+  | { kind: 'stay'; patch: Patch }
+  | { kind: 'unsure' }
+  | { kind: 'invalid'; error: string };
+
+export interface StepDefinition {
+  prompt(ctx: IntakeContext, deps: IntakeDeps): BotReply;
+  read(event: ResidentEvent, ctx: IntakeContext, deps: IntakeDeps): ReadResult;
+  /** May be answered "not sure". */
+  unsureAllowed?: boolean;
+  /** Takes free text as the answer, so a question typed here is not treated as a question to the FAQ. */
+  freeText?: boolean;
+}
+
+const YES = /^(是|是的|对|有|有的|需要|要|好|可以|yes|y|yeah|yep|true)[!！。.]*$/i;
+const NO = /^(否|不是|不|没有|没|无|不需要|不要|no|n|nope|none|false)[!！。.]*$/i;
+const UNSURE = /^(不清楚|不知道|不确定|说不清|不晓得|unsure|not sure|don'?t know|i don'?t know|unknown)[!！。.]*$/i;
+
+const choiceId = (event: ResidentEvent) => (event.type === 'user.choice' ? event.id : null);
+const textOf = (event: ResidentEvent) => (event.type === 'user.text' ? event.text.trim() : null);
+
+/** Person words: questions about the applicant say "you" or "the person who needs help". */
+const who = (ctx: IntakeContext) => ({ key: ctx.applicant.relation === 'relative' ? 'intake.who.relative' : 'intake.who.self' });
+
+function unsureChoice(): Choice {
+  return choice('intake.unsure', 'intake.opt.unsure');
+}
+
+function yesNo(step: StepId, ctx: IntakeContext, extra: Choice[] = []): BotReply {
+  return reply(`intake.q.${step}`, { who: who(ctx) }, [choice('intake.yes', 'intake.opt.yes'), choice('intake.no', 'intake.opt.no'), ...extra]);
+}
+
+function readYesNo(event: ResidentEvent, apply: (value: boolean) => Patch, error: string): ReadResult {
+  const id = choiceId(event);
+  const text = textOf(event);
+  if (id === 'intake.yes' || (text !== null && YES.test(text))) return { kind: 'answer', patch: apply(true) };
+  if (id === 'intake.no' || (text !== null && NO.test(text))) return { kind: 'answer', patch: apply(false) };
+  return { kind: 'invalid', error };
+}
+
+function readOption<T extends string>(event: ResidentEvent, values: readonly T[], words: (value: T) => RegExp | null): T | null {
+  const id = choiceId(event);
+  if (id?.startsWith('opt:')) {
+    const value = id.slice(4) as T;
+    return values.includes(value) ? value : null;
+  }
+  const text = textOf(event);
+  if (text === null) return null;
+  for (const value of values) if (words(value)?.test(text)) return value;
+  return null;
+}
+
+/** The category buttons, grouped the way residents think about their problem. */
+export const CATEGORY_GROUPS: { id: string; key: string; categories: CategoryId[] }[] = [
+  { id: 'wages', key: 'intake.catgroup.wages', categories: ['wages'] },
+  { id: 'work_injury', key: 'intake.catgroup.work_injury', categories: ['work_injury'] },
+  { id: 'labor', key: 'intake.catgroup.labor', categories: ['labor_contract', 'labor_relationship', 'social_insurance'] },
+  { id: 'traffic', key: 'intake.catgroup.traffic', categories: ['traffic_injury'] },
+  { id: 'domestic_violence', key: 'intake.catgroup.domestic_violence', categories: ['domestic_violence'] },
+  { id: 'family', key: 'intake.catgroup.family', categories: ['marriage_family', 'inheritance'] },
+  { id: 'support', key: 'intake.catgroup.support', categories: ['elder_support', 'child_support', 'spousal_support'] },
+  { id: 'criminal', key: 'intake.catgroup.criminal', categories: ['criminal_defense', 'criminal_victim', 'compulsory_treatment'] },
+  {
+    id: 'other',
+    key: 'intake.catgroup.other',
+    categories: CATEGORIES.filter(
+      (c) =>
+        ![
+          'wages', 'work_injury', 'labor_contract', 'labor_relationship', 'social_insurance', 'traffic_injury',
+          'domestic_violence', 'marriage_family', 'inheritance', 'elder_support', 'child_support', 'spousal_support',
+          'criminal_defense', 'criminal_victim', 'compulsory_treatment',
+        ].includes(c),
+    ),
+  },
+];
+
+const categoryChoice = (c: CategoryId) => choice(`cat:${c}`, `category.${c}`);
+
+const REGION_WORDS = (name: { 'zh-CN': string; en: string }) =>
+  new RegExp(`${escape(name['zh-CN'])}|${escape(name.en)}`, 'i');
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const GROUP_WORDS: Record<GroupId, RegExp> = {
+  social_assistance_recipient: /低保|特困|救助对象|social assistance|dibao|welfare/i,
+  judicial_assistance_recipient: /司法救助|judicial assistance/i,
+  special_care_recipient: /优抚|special care/i,
+  migrant_worker: /农民工|进城务工|打工|外来务工|migrant/i,
+  registered_poor: /建档立卡|脱贫|贫困户|registered poor|poverty/i,
+  military_family: /军人|军属|退役|military|soldier|veteran/i,
+  labor_arbitration_fee_waived: /仲裁.*(减免|免)|arbitration fee/i,
+};
+
+const DISABILITY_WORDS: Record<string, RegExp> = {
+  none: /^(没有|无|没|健康|none|no|nope)$/i,
+  visual: /盲|视力|看不见|visual|blind|sight/i,
+  hearing: /聋|听力|听不见|hearing|deaf/i,
+  speech: /哑|言语|说不了话|speech|mute/i,
+  physical: /肢体|残疾人|瘸|截肢|轮椅|physical|wheelchair/i,
+  intellectual: /智力|intellectual/i,
+  mental: /精神|mental/i,
+  multiple: /多重|multiple/i,
+};
+
+/** Every question of the intake: how it is asked and how an answer is read. */
+export const STEPS: Record<StepId, StepDefinition> = {
+  category: {
+    prompt: (ctx) => {
+      if (ctx.proposedCategory) {
+        return reply('intake.q.category_confirm', { category: { key: `category.${ctx.proposedCategory}` } }, [
+          choice('intake.yes', 'intake.opt.yes_that'),
+          choice('intake.no', 'intake.opt.no_other'),
+        ]);
+      }
+      const group = CATEGORY_GROUPS.find((g) => g.id === ctx.categoryGroup);
+      if (group) return reply('intake.q.category_in_group', { group: { key: group.key } }, [...group.categories.map(categoryChoice), choice('intake.categories', 'intake.opt.other_groups')]);
+      return reply('intake.q.category', {}, CATEGORY_GROUPS.map((g) => choice(`catgroup:${g.id}`, g.key)));
+    },
+    read: (event, ctx) => {
+      const id = choiceId(event);
+      if (ctx.proposedCategory) {
+        const confirmed = readYesNo(event, (yes) => () => (yes ? {} : {}), 'intake.err.category_confirm');
+        if (confirmed.kind === 'invalid') {
+          // A new description instead of yes/no: read it again.
+          const again = textOf(event) ? categoryFromText(textOf(event)!) : null;
+          if (again) return { kind: 'stay', patch: () => ({ proposedCategory: again }) };
+          return confirmed;
+        }
+        const yes = id === 'intake.yes' || YES.test(textOf(event) ?? '');
+        const proposed = ctx.proposedCategory;
+        return yes
+          ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) }
+          : { kind: 'stay', patch: () => ({ proposedCategory: null, categoryGroup: null }) };
+      }
+      if (id?.startsWith('cat:')) {
+        const category = id.slice(4) as CategoryId;
+        if (!(CATEGORIES as readonly string[]).includes(category)) return { kind: 'invalid', error: 'intake.err.category' };
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category }, categoryGroup: null }) };
+      }
+      if (id?.startsWith('catgroup:')) {
+        const group = CATEGORY_GROUPS.find((g) => g.id === id.slice(9));
+        if (!group) return { kind: 'invalid', error: 'intake.err.category' };
+        if (group.categories.length === 1) {
+          const category = group.categories[0]!;
+          return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category }, categoryGroup: null }) };
+        }
+        return { kind: 'stay', patch: () => ({ categoryGroup: group.id }) };
+      }
+      if (id === 'intake.categories') return { kind: 'stay', patch: () => ({ categoryGroup: null }) };
+      const text = textOf(event);
+      if (text) {
+        const category = categoryFromText(text);
+        if (category) return { kind: 'stay', patch: () => ({ proposedCategory: category }) };
+      }
+      return { kind: 'invalid', error: 'intake.err.category' };
+    },
+  },
+
+  relation: {
+    prompt: () =>
+      reply('intake.q.relation', {}, [choice('opt:self', 'intake.opt.relation_self'), choice('opt:relative', 'intake.opt.relation_relative')]),
+    read: (event) => {
+      const value = readOption(event, ['self', 'relative'] as const, (v) =>
+        v === 'self' ? /^(自己|本人|我自己|我|self|myself|me)$/i : /家人|亲属|亲戚|代|儿子|女儿|父亲|母亲|丈夫|妻子|relative|family|on behalf|for my/i,
+      );
+      return value ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, relation: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
+    },
+  },
+
+  criminalRole: {
+    prompt: (ctx) => {
+      const roles = ctx.facts.category === 'criminal_victim' ? (['victim', 'private_prosecutor', 'civil_plaintiff'] as const) : (['suspect', 'defendant'] as const);
+      return reply('intake.q.criminalRole', { who: who(ctx) }, roles.map((r) => choice(`opt:${r}`, `intake.opt.role_${r}`)));
+    },
+    read: (event) => {
+      const value = readOption(event, ['suspect', 'defendant', 'victim', 'private_prosecutor', 'civil_plaintiff'] as const, (v) =>
+        ({
+          suspect: /嫌疑人|被抓|拘留|侦查|suspect|arrested|investigat/i,
+          defendant: /被告|起诉|审判|开庭|defendant|on trial|charged/i,
+          victim: /被害|受害|victim/i,
+          private_prosecutor: /自诉|private prosecut/i,
+          civil_plaintiff: /附带民事|civil claim|civil plaintiff/i,
+        })[v],
+      );
+      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, criminalRole: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
+    },
+  },
+
+  hasDefender: {
+    prompt: (ctx) => yesNo('hasDefender', ctx),
+    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, hasDefender: v } }), 'intake.err.yes_no'),
+  },
+
+  possibleSentence: {
+    prompt: (ctx) =>
+      reply('intake.q.possibleSentence', { who: who(ctx) }, [
+        choice('opt:ordinary', 'intake.opt.sentence_ordinary'),
+        choice('opt:life', 'intake.opt.sentence_life'),
+        choice('opt:death', 'intake.opt.sentence_death'),
+        unsureChoice(),
+      ]),
+    unsureAllowed: true,
+    read: (event) => {
+      const value = readOption(event, ['ordinary', 'life', 'death'] as const, (v) =>
+        ({ ordinary: /有期|拘役|管制|一般|ordinary|years?/i, life: /无期|life/i, death: /死刑|death/i })[v],
+      );
+      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, possibleSentence: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
+    },
+  },
+
+  deathPenaltyReview: {
+    prompt: (ctx) => yesNo('deathPenaltyReview', ctx),
+    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, deathPenaltyReview: v } }), 'intake.err.yes_no'),
+  },
+
+  trialInAbsentia: {
+    prompt: (ctx) => yesNo('trialInAbsentia', ctx),
+    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, trialInAbsentia: v } }), 'intake.err.yes_no'),
+  },
+
+  cannotFullyRecognizeConduct: {
+    prompt: (ctx) => yesNo('cannotFullyRecognizeConduct', ctx, [unsureChoice()]),
+    unsureAllowed: true,
+    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, cannotFullyRecognizeConduct: v } }), 'intake.err.yes_no'),
+  },
+
+  region: {
+    prompt: (_ctx, deps) => reply('intake.q.region', {}, deps.pack.regions.map((r) => ({ id: `opt:${r.id}`, label: r.name }))),
+    read: (event, _ctx, deps) => {
+      const ids = deps.pack.regions.map((r) => r.id);
+      const value = readOption(event, ids, (id) => {
+        const region = deps.pack.regions.find((r) => r.id === id);
+        return region ? REGION_WORDS(region.name) : null;
+      });
+      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) } : { kind: 'invalid', error: 'intake.err.region' };
+    },
+  },
+
+  age: {
+    prompt: (ctx) => reply('intake.q.age', { who: who(ctx) }, [unsureChoice()]),
+    unsureAllowed: true,
+    read: (event) => {
+      const text = textOf(event);
+      const age = text === null ? null : readNumber(text);
+      if (age === null || !Number.isInteger(age) || age < 0 || age > 120) return { kind: 'invalid', error: 'intake.err.age' };
+      return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age } }) };
+    },
+  },
+
+  disability: {
+    prompt: (ctx) => reply('intake.q.disability', { who: who(ctx) }, DISABILITIES.map((d) => choice(`opt:${d}`, `disability.${d}`))),
+    read: (event) => {
+      const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
+      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
+    },
+  },
+
+  groups: {
+    prompt: (ctx) => {
+      const selected = new Set(ctx.facts.groups ?? []);
+      return reply('intake.q.groups', { who: who(ctx) }, [
+        ...GROUPS.map((g) => choice(`group:${g}`, selected.has(g) ? 'intake.opt.checked' : 'intake.opt.unchecked', { label: { key: `group.${g}` } })),
+        choice('intake.groups.none', 'intake.opt.groups_none'),
+        choice('intake.groups.done', 'intake.opt.groups_done'),
+      ]);
+    },
+    read: (event, ctx) => {
+      const id = choiceId(event);
+      const text = textOf(event);
+      if (id?.startsWith('group:')) {
+        const group = id.slice(6) as GroupId;
+        if (!(GROUPS as readonly string[]).includes(group)) return { kind: 'invalid', error: 'intake.err.choose' };
+        const current = ctx.facts.groups ?? [];
+        const groups = current.includes(group) ? current.filter((g) => g !== group) : [...current, group];
+        return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
+      }
+      const named = text === null ? [] : GROUPS.filter((g) => GROUP_WORDS[g].test(text));
+      if (named.length > 0) {
+        const groups = [...new Set([...(ctx.facts.groups ?? []), ...named])];
+        return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
+      }
+      if (id === 'intake.groups.none' || (text !== null && NO.test(text))) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: [] } }) };
+      if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|就这些|done|ok|finished)$/i.test(text))) {
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: c.facts.groups ?? [] } }) };
+      }
+      return { kind: 'invalid', error: 'intake.err.groups' };
+    },
+  },
+
+  fixedIncome: {
+    prompt: (ctx) => yesNo('fixedIncome', ctx),
+    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, fixedIncome: v } }), 'intake.err.yes_no'),
+  },
+
+  residence: {
+    prompt: (ctx) => reply('intake.q.residence', { who: who(ctx) }, [choice('opt:urban', 'intake.opt.urban'), choice('opt:rural', 'intake.opt.rural')]),
+    read: (event) => {
+      const value = readOption(event, ['urban', 'rural'] as const, (v) => (v === 'urban' ? /城|市区|镇|urban|city|town/i : /农村|乡|村|rural|village|countryside/i));
+      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, residence: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
+    },
+  },
+
+  householdSize: {
+    prompt: (ctx) => reply('intake.q.householdSize', { who: who(ctx) }),
+    read: (event) => {
+      const text = textOf(event);
+      const n = text === null ? null : readNumber(text);
+      if (n === null || !Number.isInteger(n) || n < 1 || n > 30) return { kind: 'invalid', error: 'intake.err.householdSize' };
+      return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdSize: n } }) };
+    },
+  },
+
+  householdMonthlyIncome: {
+    prompt: (ctx) => reply('intake.q.householdMonthlyIncome', { who: who(ctx) }, [choice('intake.no_income', 'intake.opt.no_income'), unsureChoice()]),
+    unsureAllowed: true,
+    read: (event) => {
+      const text = textOf(event);
+      if (choiceId(event) === 'intake.no_income' || (text !== null && /^(没有收入|没收入|无收入|0|零|none|no income|nothing)$/i.test(text))) {
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: 0 } }) };
+      }
+      const n = text === null ? null : readNumber(text);
+      if (n === null || n < 0 || n > 10_000_000) return { kind: 'invalid', error: 'intake.err.income' };
+      return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: n } }) };
+    },
+  },
+
+  deadlineDays: {
+    prompt: () => reply('intake.q.deadlineDays', {}, [choice('intake.no_deadline', 'intake.opt.no_deadline'), unsureChoice()]),
+    unsureAllowed: true,
+    read: (event) => {
+      const text = textOf(event);
+      if (choiceId(event) === 'intake.no_deadline' || (text !== null && NO.test(text))) {
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: null } }) };
+      }
+      const n = text === null ? null : readNumber(text);
+      if (n === null || !Number.isInteger(n) || n < 0 || n > 3650) return { kind: 'invalid', error: 'intake.err.deadline' };
+      return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: n } }) };
+    },
+  },
+
+  needsPreservation: {
+    prompt: (ctx) => yesNo('needsPreservation', ctx),
+    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }), 'intake.err.yes_no'),
+  },
+
+  assessment: {
+    // The assessment replies are built by the machine; this is the question under them.
+    prompt: () => reply('intake.q.assessment'),
+    read: () => ({ kind: 'invalid', error: 'intake.err.choose' }),
+  },
+
+  description: {
+    prompt: () => reply('intake.q.description'),
+    freeText: true,
+    read: (event) => {
+      const text = textOf(event);
+      if (text === null || text.length < 4) return { kind: 'invalid', error: 'intake.err.description_short' };
+      if (text.length > 2000) return { kind: 'invalid', error: 'intake.err.description_long' };
+      return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, description: text } }) };
+    },
+  },
+
+  documents: {
+    prompt: () => reply('intake.q.documents', {}, [choice('intake.documents.done', 'intake.opt.documents_done')]),
+    read: (event) => {
+      const text = textOf(event);
+      if (choiceId(event) === 'intake.documents.done' || (text !== null && /^(完成|好了|跳过|没有|以后再交|done|skip|later|no|none)$/i.test(text))) {
+        return { kind: 'answer', patch: () => ({}) };
+      }
+      if (event.type === 'user.attachment') {
+        return { kind: 'stay', patch: (c) => ({ attachments: [...c.attachments, event.attachment] }) };
+      }
+      return { kind: 'invalid', error: 'intake.err.documents' };
+    },
+  },
+
+  name: {
+    prompt: () => reply('intake.q.name'),
+    freeText: true,
+    read: (event) => {
+      const text = textOf(event);
+      const name = text === null ? null : readName(text);
+      return name ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name } }) } : { kind: 'invalid', error: 'intake.err.name' };
+    },
+  },
+
+  phone: {
+    prompt: () => reply('intake.q.phone'),
+    read: (event) => {
+      const text = textOf(event);
+      const phone = text === null ? null : readPhone(text);
+      return phone ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) } : { kind: 'invalid', error: 'intake.err.phone' };
+    },
+  },
+
+  safeContact: {
+    prompt: () =>
+      reply('intake.q.safeContact', {}, [
+        choice('opt:any', 'intake.opt.safe_any'),
+        choice('opt:times', 'intake.opt.safe_times'),
+        choice('opt:never', 'intake.opt.safe_never'),
+      ]),
+    read: (event) => {
+      const value = readOption(event, ['any', 'times', 'never'] as const, (v) =>
+        ({ any: /随时|都可以|安全|any ?time|always|safe/i, times: /时间|时候|白天|晚上|only at|certain times|between/i, never: /不要|别打|不安全|不能|never|do not call|don'?t call|not safe/i })[v],
+      );
+      if (!value) return { kind: 'invalid', error: 'intake.err.choose' };
+      return {
+        kind: 'answer',
+        patch: (c) => ({ applicant: { ...c.applicant, contactPreference: value, safeTimes: value === 'times' ? c.applicant.safeTimes : null } }),
+      };
+    },
+  },
+
+  safeTimes: {
+    prompt: () => reply('intake.q.safeTimes'),
+    freeText: true,
+    read: (event) => {
+      const text = textOf(event);
+      if (text === null || text.length < 2 || text.length > 200) return { kind: 'invalid', error: 'intake.err.safeTimes' };
+      return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, safeTimes: text } }) };
+    },
+  },
+
+  // Summary and the change list are answered by the machine's own transitions.
+  summary: { prompt: () => reply('intake.q.summary'), read: () => ({ kind: 'invalid', error: 'intake.err.summary' }) },
+  changeList: { prompt: () => reply('intake.q.changeList'), read: () => ({ kind: 'invalid', error: 'intake.err.choose' }) },
+};
+
+/** Is `text` one of the words that mean "not sure"? */
+export function isUnsure(event: ResidentEvent): boolean {
+  if (event.type === 'user.choice') return event.id === 'intake.unsure';
+  return event.type === 'user.text' && UNSURE.test(event.text.trim());
+}

@@ -1,0 +1,75 @@
+import type { BotReply, Param } from '../events.js';
+import { choice, reply } from '../replies.js';
+import type { PolicyPack } from '../../knowledge/policy/types.js';
+import type { IntakeContext, StepId } from './intake-types.js';
+
+const yesNo = (v: boolean | undefined): Param => ({ key: v ? 'intake.opt.yes' : 'intake.opt.no' });
+
+/** The value of one answered step as the summary shows it; `null` when the step has nothing to show. */
+function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param | null {
+  const f = ctx.facts;
+  const a = ctx.applicant;
+  if (ctx.unsure.includes(step)) return { key: 'intake.opt.unsure' };
+  switch (step) {
+    case 'category': return f.category ? { key: `category.${f.category}` } : null;
+    case 'relation': return a.relation ? { key: `intake.opt.relation_${a.relation}` } : null;
+    case 'criminalRole': return f.criminalRole ? { key: `intake.opt.role_${f.criminalRole}` } : null;
+    case 'hasDefender': return yesNo(f.hasDefender);
+    case 'possibleSentence': return f.possibleSentence ? { key: `intake.opt.sentence_${f.possibleSentence}` } : null;
+    case 'deathPenaltyReview': return yesNo(f.deathPenaltyReview);
+    case 'trialInAbsentia': return yesNo(f.trialInAbsentia);
+    case 'cannotFullyRecognizeConduct': return yesNo(f.cannotFullyRecognizeConduct);
+    case 'region': {
+      const region = pack.regions.find((r) => r.id === f.region);
+      return region ? region.name : null;
+    }
+    case 'age': return f.age ?? null;
+    case 'disability': return f.disability ? { key: `disability.${f.disability}` } : null;
+    case 'groups':
+      return f.groups && f.groups.length > 0 ? { items: f.groups.map((g) => ({ key: `group.${g}` })), separator: '、' } : { key: 'intake.opt.groups_none' };
+    case 'fixedIncome': return yesNo(f.fixedIncome);
+    case 'residence': return f.residence ? { key: `intake.opt.${f.residence}` } : null;
+    case 'householdSize': return f.householdSize ?? null;
+    case 'householdMonthlyIncome': return f.householdMonthlyIncome === undefined ? null : { key: 'intake.summary.yuan', params: { amount: f.householdMonthlyIncome } };
+    case 'deadlineDays': return f.deadlineDays === undefined || f.deadlineDays === null ? { key: 'intake.opt.no_deadline' } : { key: 'intake.summary.days', params: { days: f.deadlineDays } };
+    case 'needsPreservation': return yesNo(f.needsPreservation);
+    case 'description': return a.description;
+    case 'documents': return { key: 'intake.summary.files', params: { count: ctx.attachments.length } };
+    case 'name': return a.name;
+    case 'phone': return a.phone;
+    case 'safeContact': return a.contactPreference ? { key: `intake.opt.safe_${a.contactPreference}` } : null;
+    case 'safeTimes': return a.safeTimes;
+    default: return null;
+  }
+}
+
+/** Steps the resident can change from the summary, in the order they were asked. */
+export function changeableSteps(ctx: IntakeContext): StepId[] {
+  return ctx.answered.filter((s) => s !== 'assessment' && s !== 'summary' && s !== 'changeList');
+}
+
+/** The summary of every answer, with "confirm and send", "change" and "cancel". */
+export function summaryReplies(ctx: IntakeContext, pack: PolicyPack, officeName: Param): BotReply[] {
+  const lines: Param[] = [];
+  for (const step of changeableSteps(ctx)) {
+    const value = answerValue(step, ctx, pack);
+    if (value !== null) lines.push({ key: 'intake.summary.line', params: { label: { key: `intake.label.${step}` }, value } });
+  }
+  return [
+    reply('intake.summary', { lines: { items: lines }, office: officeName }, [
+      choice('intake.confirm', 'intake.opt.confirm'),
+      choice('intake.change', 'intake.opt.change'),
+      choice('intake.cancel', 'intake.opt.cancel'),
+    ]),
+  ];
+}
+
+/** One button per answer that can be changed. */
+export function changeListReplies(ctx: IntakeContext): BotReply[] {
+  return [
+    reply('intake.q.changeList', {}, [
+      ...changeableSteps(ctx).map((step) => choice(`change:${step}`, `intake.label.${step}`)),
+      choice('intake.summary', 'intake.opt.back_to_summary'),
+    ]),
+  ];
+}
