@@ -1,16 +1,20 @@
 import type { IntakeDeps } from './intake-deps.js';
 import type { FactStep, IntakeContext, StepId } from './intake-types.js';
 
+/**
+ * The order questions are asked in. Age and disability come before the rarer criminal details:
+ * for a minor or a blind, deaf or mute suspect they already settle a mandatory defence (LAL 25).
+ */
 const FACT_ORDER: FactStep[] = [
   'criminalRole',
   'hasDefender',
-  'possibleSentence',
-  'deathPenaltyReview',
-  'trialInAbsentia',
-  'cannotFullyRecognizeConduct',
   'region',
   'age',
   'disability',
+  'cannotFullyRecognizeConduct',
+  'possibleSentence',
+  'deathPenaltyReview',
+  'trialInAbsentia',
   'groups',
   'fixedIncome',
   'residence',
