@@ -16,6 +16,8 @@ export type TelegramConfig =
       webhookUrl: string;
       webhookSecret: string;
       webhookPath: string;
+      /** Port of the webhook server (behind the public https endpoint), apart from the web chat's. */
+      webhookPort: number;
     };
 
 /** Everything the bot is configured with, parsed once from the environment by {@link parseConfig}. */
@@ -98,7 +100,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       } catch {
         problems.push(`TELEGRAM_WEBHOOK_URL must be a full https URL (got "${webhookUrl}").`);
       }
-      telegram = { mode: 'webhook', ...common, webhookUrl, webhookSecret: webhookSecret ?? '', webhookPath };
+      const webhookPort = integer('TELEGRAM_WEBHOOK_PORT', 8443, 0, 65535);
+      telegram = { mode: 'webhook', ...common, webhookUrl, webhookSecret: webhookSecret ?? '', webhookPath, webhookPort };
     } else {
       telegram = { mode: 'polling', ...common };
     }

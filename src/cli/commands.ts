@@ -16,6 +16,22 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./chat-command.js'), (m) => m.chatCommand),
     summary: 'chat with the bot in this terminal; scripted when stdin is not a terminal',
   },
+  assess: {
+    run: lazy(() => import('./assess-command.js'), (m) => m.assessCommand),
+    summary: 'read applicant facts as JSON Lines on stdin, write one eligibility decision per line',
+  },
+  policy: {
+    run: lazy(() => import('./policy-check-command.js'), (m) => m.policyCheckCommand),
+    summary: 'policy check [dir]: validate a policy pack folder',
+  },
+  cases: {
+    run: lazy(() => import('./cases-command.js'), (m) => m.casesCommand),
+    summary: 'cases list|show|stats and staff actions (claim, accept, …) on submitted cases',
+  },
+  kb: {
+    run: lazy(() => import('./kb-command.js'), (m) => m.kbCommand),
+    summary: 'kb list|show|add|edit|remove|import|export|history|revert|ask|unanswered|eval: the FAQ knowledge base',
+  },
   bench: {
     run: lazy(() => import('./bench-command.js'), (m) => m.benchCommand),
     summary: 'benchmark conversations (and knowledge-base queries) against a baseline measured in the same run',

@@ -73,7 +73,7 @@ export async function startTelegram(app: App, config: EnabledTelegramConfig, opt
   if (config.mode === 'webhook') {
     const server = await startWebhookServer({
       host: app.config.host,
-      port: options.webhookPort ?? app.config.port,
+      port: options.webhookPort ?? (config.mode === 'webhook' ? config.webhookPort : app.config.port),
       path: config.webhookPath,
       secret: config.webhookSecret,
       handleUpdate: (update) => bot.handleUpdate(update),
