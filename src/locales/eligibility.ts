@@ -1,0 +1,155 @@
+import type { Catalog } from './catalog.js';
+
+/**
+ * The reasons an eligibility decision gives, in plain language. Each cites the article or local rule it applies.
+ * Parameters: `{category}`, `{region}`, `{residence}`, `{office}` … are filled in by the engine in both languages.
+ */
+export const eligibilityMessages = {
+  'eligibility.outcome.eligible': {
+    'zh-CN': '根据您提供的情况，您可以申请法律援助。',
+    en: 'From what you have told us, you can apply for legal aid.',
+  },
+  'eligibility.outcome.mandatory_appointment': {
+    'zh-CN': '这种情况下，公安机关、检察院或法院应当通知法律援助机构指派律师，不需要审查经济状况，也不需要本人申请。',
+    en: 'In this situation the police, procuratorate or court must have legal aid assign a lawyer. There is no means test and no application is needed.',
+  },
+  'eligibility.outcome.not_eligible': {
+    'zh-CN': '根据您提供的情况，暂不符合法律援助条件。',
+    en: 'From what you have told us, you do not qualify for legal aid at the moment.',
+  },
+  'eligibility.outcome.out_of_scope': {
+    'zh-CN': '“{category}”不属于本地法律援助的事项范围。',
+    en: '“{category}” is not a matter legal aid covers here.',
+  },
+  'eligibility.outcome.needs_review': {
+    'zh-CN': '还需要了解以下情况才能判断：{facts}。',
+    en: 'We need to know more before we can tell: {facts}.',
+  },
+
+  'eligibility.mandatory.minor': {
+    'zh-CN': '犯罪嫌疑人、被告人是未成年人，且没有委托辩护人（法律援助法第二十五条）。',
+    en: 'The suspect or defendant is a minor with no defender (Legal Aid Law art. 25).',
+  },
+  'eligibility.mandatory.sense_disability': {
+    'zh-CN': '犯罪嫌疑人、被告人是视力、听力或言语残疾人，且没有委托辩护人（法律援助法第二十五条）。',
+    en: 'The suspect or defendant is blind, deaf or mute and has no defender (Legal Aid Law art. 25).',
+  },
+  'eligibility.mandatory.cannot_recognize_conduct': {
+    'zh-CN': '犯罪嫌疑人、被告人不能完全辨认自己的行为，且没有委托辩护人（法律援助法第二十五条）。',
+    en: 'The suspect or defendant cannot fully understand their own conduct and has no defender (Legal Aid Law art. 25).',
+  },
+  'eligibility.mandatory.life_or_death': {
+    'zh-CN': '可能被判处无期徒刑或死刑，且没有委托辩护人（法律援助法第二十五条）；应指派具有三年以上相关执业经历的律师（第二十六条）。',
+    en: 'The person may face life imprisonment or death and has no defender (Legal Aid Law art. 25); the lawyer must have at least three years of relevant practice (art. 26).',
+  },
+  'eligibility.mandatory.death_penalty_review': {
+    'zh-CN': '死刑复核案件的被告人申请法律援助（法律援助法第二十五条）；应指派具有三年以上相关执业经历的律师（第二十六条）。',
+    en: 'A defendant in a death-penalty review has applied (Legal Aid Law art. 25); the lawyer must have at least three years of relevant practice (art. 26).',
+  },
+  'eligibility.mandatory.trial_in_absentia': {
+    'zh-CN': '缺席审判案件的被告人没有委托辩护人（法律援助法第二十五条）。',
+    en: 'The defendant is tried in absentia and has no defender (Legal Aid Law art. 25).',
+  },
+  'eligibility.mandatory.compulsory_treatment': {
+    'zh-CN': '强制医疗案件的被申请人或被告人没有委托诉讼代理人的，法院应当通知法律援助机构指派律师（法律援助法第二十八条）。',
+    en: 'In compulsory medical treatment cases the court must have legal aid assign a lawyer when the person has none (Legal Aid Law art. 28).',
+  },
+  'eligibility.has_lawyer': {
+    'zh-CN': '已经委托了辩护人或代理律师的，不再指派法律援助律师（法律援助法第二十四条、第二十八条）；如果之后解除委托，可以再申请。',
+    en: 'Someone who already has their own defender or lawyer is not assigned a legal aid lawyer (Legal Aid Law arts. 24, 28); if that lawyer stops acting, you can apply again.',
+  },
+  'eligibility.no_means_test': {
+    'zh-CN': '“{category}”事项申请法律援助不受经济困难条件的限制（法律援助法第三十二条）。',
+    en: 'Legal aid for “{category}” has no means test (Legal Aid Law art. 32).',
+  },
+  'eligibility.scope.national': {
+    'zh-CN': '“{category}”属于法律援助事项范围，因经济困难没有委托律师的可以申请（法律援助法第{article}条）。',
+    en: '“{category}” is covered when you cannot afford a lawyer (Legal Aid Law art. {article}).',
+  },
+  'eligibility.scope.local': {
+    'zh-CN': '“{category}”属于本地增加的法律援助事项（{citation}）。',
+    en: '“{category}” is covered by a local rule ({citation}).',
+  },
+  'eligibility.exempt.minor': {
+    'zh-CN': '未成年人免予核查经济困难状况（法律援助法第四十二条）。',
+    en: 'Minors are exempt from the means test (Legal Aid Law art. 42).',
+  },
+  'eligibility.exempt.elderly_no_fixed_income': {
+    'zh-CN': '没有固定生活来源的老年人免予核查经济困难状况（法律援助法第四十二条）。',
+    en: 'Older people with no fixed source of income are exempt from the means test (Legal Aid Law art. 42).',
+  },
+  'eligibility.exempt.disabled_no_fixed_income': {
+    'zh-CN': '没有固定生活来源的残疾人免予核查经济困难状况（法律援助法第四十二条）。',
+    en: 'Disabled people with no fixed source of income are exempt from the means test (Legal Aid Law art. 42).',
+  },
+  'eligibility.exempt.group': {
+    'zh-CN': '{group}免予核查经济困难状况（法律援助法第四十二条）。',
+    en: '{group}: exempt from the means test (Legal Aid Law art. 42).',
+  },
+  'eligibility.exempt.migrant_worker': {
+    'zh-CN': '进城务工人员追索劳动报酬或工伤赔偿，免予核查经济困难状况（法律援助法第四十二条）。',
+    en: 'Migrant workers claiming wages or work-injury damages are exempt from the means test (Legal Aid Law art. 42).',
+  },
+  'eligibility.exempt.local': {
+    'zh-CN': '{rule}（{citation}）。',
+    en: '{rule} ({citation}).',
+  },
+  'eligibility.exempt.proof': {
+    'zh-CN': '申请时请带上能证明上述情况的材料；不需要开具经济困难证明。',
+    en: 'Bring a document that shows this when you apply; no hardship certificate is needed.',
+  },
+  'eligibility.means.passed': {
+    'zh-CN': '家庭人均月收入约{perCapita}元，不高于{region}{residence}标准{threshold}元。',
+    en: 'Household income per person is about {perCapita} yuan a month, within the {region} {residence} standard of {threshold} yuan.',
+  },
+  'eligibility.means.failed': {
+    'zh-CN': '家庭人均月收入约{perCapita}元，高于{region}{residence}标准{threshold}元。',
+    en: 'Household income per person is about {perCapita} yuan a month, above the {region} {residence} standard of {threshold} yuan.',
+  },
+  'eligibility.means.pledge': {
+    'zh-CN': '经济困难状况由您签署个人诚信承诺书说明，不需要开具困难证明；请如实填写，法律援助机构可以核查（法律援助法第四十一条）。',
+    en: 'You show financial hardship by signing a personal honesty pledge; no hardship certificate is needed. Be truthful: the centre may check it (Legal Aid Law art. 41).',
+  },
+  'eligibility.means.no_standard': {
+    'zh-CN': '没有找到{region}在{date}适用的经济困难标准，需要工作人员审查。',
+    en: 'There is no hardship standard for {region} on {date}; staff need to review this.',
+  },
+  'eligibility.objection': {
+    'zh-CN': '如果法律援助机构作出不予援助的决定，您可以向设立该机构的司法行政部门提出异议（法律援助法第四十九条）。',
+    en: 'If legal aid is refused, you can object to the justice bureau that set up the legal aid centre (Legal Aid Law art. 49).',
+  },
+  'eligibility.consultation_free': {
+    'zh-CN': '法律咨询不受事项和经济条件限制，您可以拨打{hotline}或到法律援助机构免费咨询。',
+    en: 'Legal advice is free for everyone: call {hotline} or visit a legal aid centre.',
+  },
+  'eligibility.urgent.deadline': {
+    'zh-CN': '距离期限只剩{days}天，属于紧急情况，可以先提供法律援助、事后补交材料（法律援助法第四十四条）。',
+    en: 'Only {days} days are left before the deadline, so this is urgent: aid can start now and papers can follow (Legal Aid Law art. 44).',
+  },
+  'eligibility.urgent.preservation': {
+    'zh-CN': '需要申请保全或先予执行，属于紧急情况，可以先提供法律援助、事后补交材料（法律援助法第四十四条）。',
+    en: 'Property or evidence must be preserved, so this is urgent: aid can start now and papers can follow (Legal Aid Law art. 44).',
+  },
+  'eligibility.urgent.same_day': {
+    'zh-CN': '紧急案件当天办理。',
+    en: 'Urgent cases are handled the same day.',
+  },
+  'eligibility.same_day': {
+    'zh-CN': '您的申请可以当天受理（{citation}）。',
+    en: 'Your application can be accepted the same day ({citation}).',
+  },
+  'eligibility.accessibility': {
+    'zh-CN': '老年人、残疾人可以要求无障碍服务，例如上门受理、手语翻译或大字材料（法律援助法第四十五条）。',
+    en: 'Older and disabled people can ask for barrier-free service such as home visits, sign language or large print (Legal Aid Law art. 45).',
+  },
+  'eligibility.decision_days': {
+    'zh-CN': '材料齐全后，法律援助机构在{days}日内作出决定（法律援助法第四十三条）。',
+    en: 'Once your application is complete, the centre decides within {days} days (Legal Aid Law art. 43).',
+  },
+  'eligibility.route': {
+    'zh-CN': '请联系{office}：{address}，电话{phone}。',
+    en: 'Contact {office}: {address}, phone {phone}.',
+  },
+} as const satisfies Catalog;
+
+export type EligibilityMessageKey = keyof typeof eligibilityMessages;
