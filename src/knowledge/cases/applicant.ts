@@ -1,0 +1,47 @@
+/** Who applied and how they may be contacted. Personal data: never log it. */
+export interface Applicant {
+  name?: string;
+  phone?: string;
+  /** `relative`: a close relative applying for someone else (LAL 24). */
+  relation: 'self' | 'relative';
+  /**
+   * Whether staff may phone or text the resident. False when that could put them at risk (for
+   * example domestic violence: "do not call, only contact me here"); staff cards then warn.
+   */
+  safeToContact: boolean;
+  /** When phoning is safe, in the resident's words ("工作日上午9点到11点"). */
+  safeTimes?: string;
+  /**
+   * Whether progress notices may be pushed into the chat the resident applied from. Default true:
+   * the chat is the channel they chose, also when phoning is unsafe. False: nothing is pushed, and
+   * the resident sees progress only when they ask (查询进度).
+   */
+  chatNotices?: boolean;
+}
+
+/** The contact answers of the intake conversation (its `ApplicantDetails` fits). */
+export interface ContactAnswers {
+  relation: 'self' | 'relative' | null;
+  name: string | null;
+  phone: string | null;
+  /** `never`: "do not call; only contact me here". */
+  contactPreference: 'any' | 'times' | 'never' | null;
+  safeTimes: string | null;
+}
+
+/**
+ * The applicant as stored, from the intake's answers. "Do not call; only contact me here" makes
+ * phoning unsafe but keeps chat notices on, as promised; an unanswered preference counts as unsafe.
+ * @example applicantFromAnswers(context.applicant)
+ */
+export function applicantFromAnswers(answers: ContactAnswers): Applicant {
+  const applicant: Applicant = {
+    relation: answers.relation ?? 'self',
+    safeToContact: answers.contactPreference === 'any' || answers.contactPreference === 'times',
+    chatNotices: true,
+  };
+  if (answers.name) applicant.name = answers.name;
+  if (answers.phone) applicant.phone = answers.phone;
+  if (answers.contactPreference === 'times' && answers.safeTimes) applicant.safeTimes = answers.safeTimes;
+  return applicant;
+}

@@ -1,0 +1,65 @@
+import type { BotReply, Choice, Param } from '../../flows/events.js';
+import { NEXT_STEP_KEYS, STATUS_KEYS, isOverdue, type CaseStatus } from './case-lifecycle.js';
+import type { CasePack } from './case-pack.js';
+import { formatLocalDateTime, isoDate, localDate } from './local-time.js';
+
+/** What the resident's status view shows of a case. `CaseRecord` fits. */
+export interface CaseSummary {
+  ref: string;
+  category: string;
+  status: CaseStatus;
+  createdAt: number;
+  dueAt: number | null;
+  lawyer: string | null;
+  rating: number | null;
+}
+
+/** The buttons that rate a closed case: ids `rate:<ref>:<1–5>`. */
+export function ratingChoices(ref: string): Choice[] {
+  return [1, 2, 3, 4, 5].map((n) => ({ id: `rate:${ref}:${n}`, key: 'case.rating.choice', params: { n } }));
+}
+
+/** Reads a rating button id (`rate:FY-20261122-0001:5`); undefined for any other id. */
+export function parseRatingChoice(id: string): { ref: string; score: number } | undefined {
+  const match = /^rate:(FY-\d{8}-\d{4,}):([1-5])$/.exec(id);
+  return match ? { ref: match[1]!, score: Number(match[2]) } : undefined;
+}
+
+/** The params every case text may use: due date, lawyer, hotline, decision period. */
+export function caseTextParams(summary: Pick<CaseSummary, 'ref' | 'dueAt' | 'lawyer'>, pack: CasePack): Record<string, Param> {
+  return {
+    ref: summary.ref,
+    due: summary.dueAt === null ? '—' : isoDate(localDate(summary.dueAt, pack.timeZone)),
+    lawyer: summary.lawyer ?? '—',
+    hotline: pack.hotline,
+    days: pack.decisionDays,
+  };
+}
+
+/**
+ * The replies to "查询进度 / status": each of the resident's cases with its state and next step
+ * (newest first), rating buttons on closed cases not yet rated, and how to complain (LAL 55).
+ */
+export function caseStatusReplies(cases: readonly CaseSummary[], pack: CasePack, now: number): BotReply[] {
+  if (cases.length === 0) return [{ type: 'reply', key: 'case.status.none', params: { hotline: pack.hotline } }];
+  const replies: BotReply[] = [{ type: 'reply', key: 'case.status.header', params: { count: cases.length } }];
+  for (const c of cases) {
+    const params = caseTextParams(c, pack);
+    const item: BotReply = {
+      type: 'reply',
+      key: 'case.status.item',
+      params: {
+        ref: c.ref,
+        category: { key: `category.${c.category}` },
+        submitted: formatLocalDateTime(c.createdAt, pack.timeZone),
+        status: { key: STATUS_KEYS[c.status] },
+        next: { key: NEXT_STEP_KEYS[c.status], params },
+        overdue: isOverdue(c, now) ? { key: 'case.status.overdue', params: { hotline: pack.hotline } } : '',
+      },
+    };
+    if (c.status === 'closed' && c.rating === null) item.choices = ratingChoices(c.ref);
+    replies.push(item);
+  }
+  replies.push({ type: 'reply', key: 'case.complaint', params: { hotline: pack.hotline } });
+  return replies;
+}

@@ -1,0 +1,139 @@
+import type { Catalog } from './catalog.js';
+
+/**
+ * What legal aid centre staff read: case cards, the queue, reports and the results of their actions.
+ * The Chinese texts carry short English glosses so volunteers who read English can follow along.
+ */
+export const staffMessages = {
+  'staff.status.new': { 'zh-CN': '待认领 New', en: 'New' },
+  'staff.status.claimed': { 'zh-CN': '审查中 Claimed', en: 'Claimed' },
+  'staff.status.materials_requested': { 'zh-CN': '待补材料 Materials requested', en: 'Materials requested' },
+  'staff.status.accepted': { 'zh-CN': '已批准 Accepted', en: 'Accepted' },
+  'staff.status.declined': { 'zh-CN': '不予援助 Declined', en: 'Declined' },
+  'staff.status.referred': { 'zh-CN': '已转交 Referred', en: 'Referred' },
+  'staff.status.closed': { 'zh-CN': '已结案 Closed', en: 'Closed' },
+  'staff.status.withdrawn': { 'zh-CN': '已撤回 Withdrawn', en: 'Withdrawn' },
+
+  'staff.action.claim': { 'zh-CN': '认领 Claim', en: 'Claim' },
+  'staff.action.request_materials': { 'zh-CN': '补充材料 Materials', en: 'Request materials' },
+  'staff.action.materials_received': { 'zh-CN': '材料已齐 Complete', en: 'Materials received' },
+  'staff.action.accept': { 'zh-CN': '批准 Accept', en: 'Accept' },
+  'staff.action.decline': { 'zh-CN': '不予援助 Decline', en: 'Decline' },
+  'staff.action.refer': { 'zh-CN': '转交 Refer', en: 'Refer' },
+  'staff.action.close': { 'zh-CN': '结案 Close', en: 'Close' },
+  'staff.action.withdraw': { 'zh-CN': '撤回 Withdraw', en: 'Withdraw' },
+  'staff.action.submit': { 'zh-CN': '提交 Submitted', en: 'Submitted' },
+
+  'staff.card.urgent': { 'zh-CN': '🔴 紧急 Urgent ', en: '🔴 Urgent ' },
+  'staff.card.same_day': { 'zh-CN': '🟠 当日受理 Same day ', en: '🟠 Same day ' },
+  'staff.card.overdue': { 'zh-CN': ' ⚠ 已逾期 OVERDUE', en: ' ⚠ OVERDUE' },
+  'staff.card.header': { 'zh-CN': '{flags}{ref} · {category}', en: '{flags}{ref} · {category}' },
+  'staff.card.status': { 'zh-CN': '状态 Status：{status}　承办人 Assignee：{assignee}', en: 'Status: {status}   Assignee: {assignee}' },
+  'staff.card.due': { 'zh-CN': '决定期限 Due：{due}{overdue}', en: 'Decision due: {due}{overdue}' },
+  'staff.card.due_paused': {
+    'zh-CN': '决定期限 Due：等待补充材料，材料齐全后重新起算 (paused until the materials arrive)',
+    en: 'Decision due: paused until the requested materials arrive',
+  },
+  'staff.card.decided': { 'zh-CN': '决定时间 Decided：{at}', en: 'Decided: {at}' },
+  'staff.card.applicant': { 'zh-CN': '申请人 Applicant：{name}（{relation}）　电话 Phone：{phone}', en: 'Applicant: {name} ({relation})   Phone: {phone}' },
+  'staff.card.relation.self': { 'zh-CN': '本人 self', en: 'applying for themself' },
+  'staff.card.relation.relative': { 'zh-CN': '近亲属代为申请 relative', en: 'a relative applying' },
+  'staff.card.unsafe': {
+    'zh-CN': '⚠ 请勿打电话或发短信 Do NOT phone or text：只通过本对话联系申请人（only through the chat）。',
+    en: '⚠ Do NOT phone or text the resident: contact them only through the chat.',
+  },
+  'staff.card.no_chat_notices': {
+    'zh-CN': '⚠ 也不推送聊天通知 No chat notices either：申请人表示聊天消息也不安全，请等其主动查询。',
+    en: '⚠ No chat notices either: the resident said even chat messages are unsafe; wait for them to ask.',
+  },
+
+  'staff.card.safe_times': { 'zh-CN': '可联系时间 Safe times：{times}', en: 'Safe times to contact: {times}' },
+  'staff.card.place': { 'zh-CN': '地区 Region：{region}　承办机构 Office：{office}', en: 'Region: {region}   Office: {office}' },
+  'staff.card.assessment': {
+    'zh-CN': '初步评估 Assessment：{outcome}；{meansTest}　政策版本 Policy：{policyVersion}',
+    en: 'Assessment: {outcome}; {meansTest}   Policy version: {policyVersion}',
+  },
+  'staff.card.documents': { 'zh-CN': '所需材料 Documents：{documents}', en: 'Documents needed: {documents}' },
+  'staff.card.requested': { 'zh-CN': '已一次性告知补充 Requested：{documents}', en: 'Requested (one-time notice): {documents}' },
+  'staff.card.lawyer': { 'zh-CN': '承办律师 Lawyer：{lawyer}', en: 'Lawyer: {lawyer}' },
+  'staff.card.description': { 'zh-CN': '案情 Description：{description}', en: 'Description: {description}' },
+  'staff.card.attachments': { 'zh-CN': '附件 Attachments：{count} 个 {names}', en: 'Attachments: {count} {names}' },
+  'staff.card.submitted': { 'zh-CN': '提交 Submitted：{at}（{channel}）', en: 'Submitted: {at} ({channel})' },
+  'staff.card.rating': { 'zh-CN': '评价 Rating：{rating}/5 {comment}', en: 'Rating: {rating}/5 {comment}' },
+  'staff.card.history': { 'zh-CN': '记录 History：', en: 'History:' },
+  'staff.card.event': { 'zh-CN': '{at} {actor}：{action} → {to}{note}', en: '{at} {actor}: {action} → {to}{note}' },
+  'staff.card.resident': { 'zh-CN': '申请人', en: 'resident' },
+  'staff.card.none': { 'zh-CN': '—', en: '—' },
+
+  'staff.queue.header': { 'zh-CN': '待办队列 Queue（{count}）：紧急优先，再按期限 urgent first, then by due date', en: 'Queue ({count}): urgent first, then by due date' },
+  'staff.queue.empty': { 'zh-CN': '没有待决定的案件 No cases waiting for a decision.', en: 'No cases waiting for a decision.' },
+  'staff.queue.line': { 'zh-CN': '{flags}{ref} {category} · {status} · 期限 due {due}{overdue} · {assignee}', en: '{flags}{ref} {category} · {status} · due {due}{overdue} · {assignee}' },
+  'staff.mine.header': { 'zh-CN': '{name} 的案件 Cases of {name}（{count}）：', en: 'Cases of {name} ({count}):' },
+  'staff.mine.empty': { 'zh-CN': '{name} 名下没有未结案件 No open cases for {name}.', en: 'No open cases for {name}.' },
+  'staff.case.not_found': { 'zh-CN': '找不到案件 {ref}（No such case）。请检查编号，如 FY-20261122-0001。', en: 'No case {ref}. Check the reference, for example FY-20261122-0001.' },
+  'staff.case.usage': { 'zh-CN': '用法 Usage：/case FY-20261122-0001', en: 'Usage: /case FY-20261122-0001' },
+  'staff.stats.usage': { 'zh-CN': '用法 Usage：/stats 或 /stats 2026-11', en: 'Usage: /stats or /stats 2026-11' },
+  'staff.unknown_command': {
+    'zh-CN': '可用命令 Commands：/queue 待办队列，/case 编号 查看案件，/mine 我的案件，/stats [YYYY-MM] 月度统计',
+    en: 'Commands: /queue, /case REF, /mine, /stats [YYYY-MM]',
+  },
+
+  'staff.stats.header': { 'zh-CN': '📊 统计 Statistics：{period}', en: '📊 Statistics: {period}' },
+  'staff.stats.all_time': { 'zh-CN': '全部 all time', en: 'all time' },
+  'staff.stats.received': { 'zh-CN': '收到申请 Received：{count}（紧急 urgent {urgent}）', en: 'Received: {count} (urgent {urgent})' },
+  'staff.stats.by_category': { 'zh-CN': '按事项 By category：{items}', en: 'By category: {items}' },
+  'staff.stats.by_group': { 'zh-CN': '按人群 By group：{items}', en: 'By group: {items}' },
+  'staff.stats.by_channel': { 'zh-CN': '按渠道 By channel：{items}', en: 'By channel: {items}' },
+  'staff.stats.by_assessment': { 'zh-CN': '初步评估 By assessment：{items}', en: 'By assessment: {items}' },
+  'staff.stats.by_status': { 'zh-CN': '当前状态 By status：{items}', en: 'By current status: {items}' },
+  'staff.stats.decided': {
+    'zh-CN': '作出决定 Decided：{count}（批准 accepted {accepted}，不予援助 declined {declined}，转交 referred {referred}）',
+    en: 'Decided: {count} (accepted {accepted}, declined {declined}, referred {referred})',
+  },
+  'staff.stats.median': { 'zh-CN': '决定用时中位数 Median time to decision：{hours} 小时 hours', en: 'Median time to decision: {hours} hours' },
+  'staff.stats.ratings': { 'zh-CN': '满意度 Satisfaction：平均 average {average}（{count} 份评价 ratings）', en: 'Satisfaction: average {average} ({count} ratings)' },
+  'staff.channel.web': { 'zh-CN': '网页 Web', en: 'Web' },
+  'staff.channel.telegram': { 'zh-CN': 'Telegram', en: 'Telegram' },
+  'staff.channel.console': { 'zh-CN': '终端 Console', en: 'Console' },
+  'staff.stats.none': { 'zh-CN': '无 none', en: 'none' },
+
+  'staff.refused.not_found': { 'zh-CN': '找不到案件 {ref}（No such case）。', en: 'No case {ref}.' },
+  'staff.refused.not_allowed': {
+    'zh-CN': '{ref} 当前状态为“{status}”，不能执行“{action}”。Not possible in this status.',
+    en: '{ref} is {status}: "{action}" is not possible now.',
+  },
+  'staff.refused.already_claimed': { 'zh-CN': '{ref} 已由 {by} 认领 Already claimed by {by}.', en: '{ref} was already claimed by {by}.' },
+  'staff.refused.materials_already_requested': {
+    'zh-CN': '{ref} 已经发出过补充材料通知。补充材料应一次性告知，不能再次要求 Materials may be requested only once.',
+    en: 'Materials for {ref} were already requested. The notice of missing materials is given once only.',
+  },
+  'staff.refused.wrong_actor': { 'zh-CN': '只有申请人本人可以执行此操作 Only the resident can do this.', en: 'Only the resident can do this.' },
+  'staff.refused.missing_lawyer': { 'zh-CN': '请填写承办律师姓名 Give the lawyer’s name.', en: 'Give the name of the assigned lawyer.' },
+  'staff.refused.missing_note': {
+    'zh-CN': '请填写说明：不予援助须写明理由，转交须写明转交机构 A reason (decline) or destination (refer) is required.',
+    en: 'A note is required: the reason for a decline, or where a case is referred to.',
+  },
+  'staff.refused.missing_documents': { 'zh-CN': '请列出需要补充的全部材料 List every missing document.', en: 'List every missing document.' },
+
+  'staff.done': { 'zh-CN': '✅ {ref}：{from} → {to}（{actor}）', en: '✅ {ref}: {from} → {to} ({actor})' },
+  'staff.done.notified': { 'zh-CN': '已通知申请人 Resident notified.', en: 'The resident has been notified.' },
+  'staff.done.not_notified_unsafe': {
+    'zh-CN': '未通知申请人：申请人表示聊天消息也不安全 Resident NOT notified (chat not safe).',
+    en: 'The resident was NOT notified: they said even chat messages are unsafe.',
+  },
+  'staff.done.silent': { 'zh-CN': '无需通知申请人 No notification needed.', en: 'No notification needed.' },
+
+  'staff.ask.lawyer': { 'zh-CN': '请回复 {ref} 的承办律师姓名 Reply with the lawyer’s name.', en: 'Reply with the name of the lawyer for {ref}.' },
+  'staff.ask.decline_reason': {
+    'zh-CN': '请回复不予援助的理由（将告知申请人）Reply with the reason; the resident will see it.',
+    en: 'Reply with the reason for declining {ref}; the resident will see it.',
+  },
+  'staff.ask.refer_to': { 'zh-CN': '请回复 {ref} 转交的机构 Reply with where the case goes.', en: 'Reply with where {ref} is referred to.' },
+  'staff.ask.documents': {
+    'zh-CN': '请选择需要补充的全部材料（一次性告知），选好后点“发送通知” Pick every missing document, then send.',
+    en: 'Pick every missing document for {ref} (one notice only), then press Send.',
+  },
+  'staff.ask.documents_send': { 'zh-CN': '发送通知 Send', en: 'Send notice' },
+
+  'staff.overdue.header': { 'zh-CN': '⚠ 逾期提醒 Overdue（{count}）：以下案件已超过决定期限', en: '⚠ Overdue ({count}): these cases are past their decision date' },
+} as const satisfies Catalog;

@@ -1,0 +1,98 @@
+import type { Database } from './database.js';
+
+/** A file a resident sent, as a channel saved it under the data folder. */
+export interface AttachmentMeta {
+  /** The random id the channel stored the file under. */
+  id: string;
+  conversationKey: string;
+  /** The resident's own name for the file: show it, never use it as a path. */
+  fileName: string;
+  mimeType: string;
+  size: number;
+  /** Relative to the data folder; defaults to `attachments/<id>`. */
+  storedPath?: string;
+  createdAt: number;
+}
+
+/** An attachment as stored, with the case it belongs to once the application is submitted. */
+export interface StoredAttachment extends Required<AttachmentMeta> {
+  caseRef: string | null;
+}
+
+interface AttachmentRow {
+  id: string;
+  conversation_key: string;
+  case_ref: string | null;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  stored_path: string;
+  created_at: number;
+}
+
+const COLUMNS = 'id, conversation_key, case_ref, file_name, mime_type, size, stored_path, created_at';
+
+/** The default place of an attachment, relative to the data folder. */
+export function defaultStoredPath(id: string): string {
+  return `attachments/${id}`;
+}
+
+function fromRow(row: AttachmentRow): StoredAttachment {
+  return {
+    id: row.id,
+    conversationKey: row.conversation_key,
+    caseRef: row.case_ref,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    size: row.size,
+    storedPath: row.stored_path,
+    createdAt: row.created_at,
+  };
+}
+
+/** Metadata of residents' files and the cases they belong to; the files themselves stay on disk. */
+export class AttachmentStore {
+  constructor(private readonly db: Database) {}
+
+  /** Records a saved file. Recording the same id again changes nothing. */
+  async record(meta: AttachmentMeta): Promise<void> {
+    await this.db.run(
+      `INSERT INTO attachments (id, conversation_key, file_name, mime_type, size, stored_path, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      [meta.id, meta.conversationKey, meta.fileName, meta.mimeType, meta.size, meta.storedPath ?? defaultStoredPath(meta.id), meta.createdAt],
+    );
+  }
+
+  /**
+   * Links attachments to a case; returns how many were linked. An attachment already linked to a
+   * case stays with it: a file belongs to one application.
+   */
+  async linkToCase(ids: readonly string[], ref: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const { changes } = await this.db.run(
+      `UPDATE attachments SET case_ref = ? WHERE case_ref IS NULL AND id IN (${ids.map(() => '?').join(', ')})`,
+      [ref, ...ids],
+    );
+    return changes;
+  }
+
+  async get(id: string): Promise<StoredAttachment | undefined> {
+    const row = await this.db.get<AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE id = ?`, [id]);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** A case's attachments, oldest first. */
+  async forCase(ref: string): Promise<StoredAttachment[]> {
+    const rows = await this.db.all<AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE case_ref = ? ORDER BY created_at, id`, [ref]);
+    return rows.map(fromRow);
+  }
+
+  /** A conversation's attachments not yet part of a case, oldest first. */
+  async unlinked(conversationKey: string): Promise<StoredAttachment[]> {
+    const rows = await this.db.all<AttachmentRow>(
+      `SELECT ${COLUMNS} FROM attachments WHERE conversation_key = ? AND case_ref IS NULL ORDER BY created_at, id`,
+      [conversationKey],
+    );
+    return rows.map(fromRow);
+  }
+}

@@ -1,0 +1,339 @@
+import type { Locale } from '../locales/catalog.js';
+import type { Applicant } from '../knowledge/cases/applicant.js';
+import {
+  AWAITING_DECISION,
+  CASE_STATUSES,
+  DEFAULT_CASE_RULES,
+  FINAL_STATUSES,
+  caseDueDate,
+  isOverdue,
+  transition,
+  type Actor,
+  type CaseAction,
+  type CaseEvent,
+  type CaseRules,
+  type CaseStatus,
+  type TransitionRefusal,
+} from '../knowledge/cases/case-lifecycle.js';
+import { compactDate, localDate } from '../knowledge/cases/local-time.js';
+import { AttachmentStore, defaultStoredPath } from './attachment-store.js';
+import { caseFromRow, eventFromRow, type CaseDecision, type CaseFacts, type CaseRecord, type CaseRow, type EventRow, type StoredCaseEvent } from './case-rows.js';
+import { countCaseStats, type CaseStats } from './case-stats.js';
+import { ConversationStore } from './conversation-store.js';
+import type { Database } from './database.js';
+
+export type { Applicant } from '../knowledge/cases/applicant.js';
+export type { CaseDecision, CaseFacts, CaseRecord, StoredCaseEvent } from './case-rows.js';
+export type { CaseStats } from './case-stats.js';
+
+/** A file already saved by a channel; `AttachmentRef` from the flows fits. */
+export interface CaseAttachment {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+}
+
+/** What the intake conversation hands over when the resident confirms an application. */
+export interface NewCase {
+  /** Stable per confirmation: the same id twice creates one case. */
+  submissionId: string;
+  conversationKey: string;
+  channel: string;
+  address: string;
+  locale: Locale;
+  facts: CaseFacts;
+  decision: CaseDecision;
+  policyVersion: string;
+  applicant: Applicant;
+  /** The resident's account of the problem. */
+  description: string;
+  attachments?: readonly CaseAttachment[];
+  /** When the resident confirmed (ms since epoch). */
+  at: number;
+}
+
+/** The result of {@link CaseStore.createCase}: the reference number, and whether this call created it. */
+export interface CaseReceipt {
+  ref: string;
+  created: boolean;
+  /** When the decision is due (LAL 43/44). */
+  dueAt: number | null;
+}
+
+/** An outbox message written together with a transition. */
+export interface CaseOutboxMessage {
+  id: number;
+  conversationKey: string;
+  channel: string;
+  address: string;
+  payload: unknown;
+}
+
+export type ApplyResult =
+  | { ok: true; record: CaseRecord; event: StoredCaseEvent; outbox: CaseOutboxMessage[] }
+  | TransitionRefusal
+  | { ok: false; reason: 'not_found' };
+
+export type RatingResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_closed' | 'invalid_rating' };
+
+/** Reference numbers: `FY-20261122-0001`, numbered per calendar day in the centre's time zone. */
+export const REF_PREFIX = 'FY';
+const REF_PATTERN = /^FY-\d{8}-\d{4,}$/;
+
+/** Whether `text` looks like a case reference number. */
+export function isCaseRef(text: string): boolean {
+  return REF_PATTERN.test(text);
+}
+
+// Open cases: urgent first, then the earliest due date; no due date (waiting for materials) last.
+const QUEUE_ORDER = 'ORDER BY urgent DESC, due_at IS NULL, due_at, created_at, ref';
+
+function inList(values: readonly string[]): string {
+  return `(${values.map(() => '?').join(', ')})`;
+}
+
+/**
+ * Cases and their history: the SQL behind intake submission, the staff queue, the resident's
+ * status view and the monthly figures. Every change to a case is one transaction.
+ */
+export class CaseStore {
+  private readonly rulesOf: () => CaseRules;
+
+  /** `rules`: the policy pack (it has `decisionDays`, `urgentSameDay`, `timeZone`), or a getter for a pack that reloads. */
+  constructor(
+    private readonly db: Database,
+    rules: CaseRules | (() => CaseRules) = DEFAULT_CASE_RULES,
+  ) {
+    this.rulesOf = typeof rules === 'function' ? rules : () => rules;
+  }
+
+  get rules(): CaseRules {
+    return this.rulesOf();
+  }
+
+  /**
+   * Stores a confirmed application as a `new` case and links its attachments. Idempotent by
+   * `submissionId`: a confirmation pressed twice, or delivered twice, returns the first case with
+   * `created: false`. The reference number is allocated inside the same transaction.
+   */
+  async createCase(input: NewCase): Promise<CaseReceipt> {
+    const rules = this.rulesOf();
+    return this.db.transaction(async (tx) => {
+      const existing = await tx.get<{ ref: string; due_at: number | null }>('SELECT ref, due_at FROM cases WHERE submission_id = ?', [
+        input.submissionId,
+      ]);
+      if (existing) return { ref: existing.ref, created: false, dueAt: existing.due_at };
+
+      const prefix = `${REF_PREFIX}-${compactDate(localDate(input.at, rules.timeZone))}-`;
+      const last = await tx.get<{ n: number | null }>(
+        'SELECT MAX(CAST(substr(ref, ?) AS INTEGER)) AS n FROM cases WHERE ref LIKE ?',
+        [prefix.length + 1, `${prefix}%`],
+      );
+      const ref = `${prefix}${String((last?.n ?? 0) + 1).padStart(4, '0')}`;
+      const urgent = input.decision.urgent === true;
+      const sameDay = input.decision.sameDay === true;
+      const dueAt = caseDueDate({ urgent, sameDay }, input.at, rules);
+      await tx.run(
+        `INSERT INTO cases (ref, submission_id, conversation_key, channel, address, locale, category, region, route,
+           urgent, same_day, facts, decision, policy_version, applicant, description, status, due_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)`,
+        [
+          ref,
+          input.submissionId,
+          input.conversationKey,
+          input.channel,
+          input.address,
+          input.locale,
+          input.facts.category ?? 'other',
+          input.facts.region ?? null,
+          input.decision.route ?? null,
+          urgent ? 1 : 0,
+          sameDay ? 1 : 0,
+          JSON.stringify(input.facts),
+          JSON.stringify(input.decision),
+          input.policyVersion,
+          JSON.stringify(input.applicant),
+          input.description,
+          dueAt,
+          input.at,
+          input.at,
+        ],
+      );
+      await insertEvent(tx, ref, {
+        action: 'submit',
+        from: null,
+        to: 'new',
+        actor: { kind: 'resident', name: 'resident' },
+        note: null,
+        details: {},
+        at: input.at,
+      });
+      const attachments = new AttachmentStore(tx);
+      for (const file of input.attachments ?? []) {
+        await attachments.record({ ...file, conversationKey: input.conversationKey, storedPath: defaultStoredPath(file.id), createdAt: input.at });
+      }
+      await attachments.linkToCase(
+        (input.attachments ?? []).map((a) => a.id),
+        ref,
+      );
+      return { ref, created: true, dueAt };
+    });
+  }
+
+  async get(ref: string): Promise<CaseRecord | undefined> {
+    const row = await this.db.get<CaseRow>('SELECT * FROM cases WHERE ref = ?', [ref]);
+    return row ? caseFromRow(row) : undefined;
+  }
+
+  /** A case's history, oldest first. */
+  async events(ref: string): Promise<StoredCaseEvent[]> {
+    const rows = await this.db.all<EventRow>('SELECT * FROM case_events WHERE ref = ? ORDER BY id', [ref]);
+    return rows.map(eventFromRow);
+  }
+
+  /**
+   * Cases not closed or withdrawn, urgent first, then by due date. `awaitingDecision` keeps only
+   * those the centre still has to decide (the staff queue).
+   */
+  async listOpen(options: { awaitingDecision?: boolean } = {}): Promise<CaseRecord[]> {
+    const statuses = options.awaitingDecision ? AWAITING_DECISION : CASE_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
+    const rows = await this.db.all<CaseRow>(`SELECT * FROM cases WHERE status IN ${inList(statuses)} ${QUEUE_ORDER}`, statuses);
+    return rows.map(caseFromRow);
+  }
+
+  /** Every case, newest first, optionally of one status. */
+  async list(options: { status?: CaseStatus; limit?: number } = {}): Promise<CaseRecord[]> {
+    const where = options.status ? 'WHERE status = ?' : '';
+    const params = options.status ? [options.status] : [];
+    const rows = await this.db.all<CaseRow>(`SELECT * FROM cases ${where} ORDER BY created_at DESC, ref DESC LIMIT ?`, [
+      ...params,
+      options.limit ?? 1000,
+    ]);
+    return rows.map(caseFromRow);
+  }
+
+  /** A resident's cases (one conversation), newest first. */
+  async listByConversation(conversationKey: string): Promise<CaseRecord[]> {
+    const rows = await this.db.all<CaseRow>('SELECT * FROM cases WHERE conversation_key = ? ORDER BY created_at DESC, ref DESC', [
+      conversationKey,
+    ]);
+    return rows.map(caseFromRow);
+  }
+
+  /** A staff member's cases not yet closed or withdrawn, in queue order. */
+  async listByAssignee(assignee: string): Promise<CaseRecord[]> {
+    const rows = await this.db.all<CaseRow>(
+      `SELECT * FROM cases WHERE assignee = ? AND status NOT IN ${inList(FINAL_STATUSES)} ${QUEUE_ORDER}`,
+      [assignee, ...FINAL_STATUSES],
+    );
+    return rows.map(caseFromRow);
+  }
+
+  /** Cases awaiting a decision whose due date has passed at `now`, most overdue first among equals. */
+  async listOverdue(now: number): Promise<CaseRecord[]> {
+    const rows = await this.db.all<CaseRow>(
+      `SELECT * FROM cases WHERE status IN ${inList(AWAITING_DECISION)} AND due_at IS NOT NULL AND due_at < ? ${QUEUE_ORDER}`,
+      [...AWAITING_DECISION, now],
+    );
+    return rows.map(caseFromRow).filter((c) => isOverdue(c, now));
+  }
+
+  /**
+   * Applies a lifecycle action in one transaction: reads the case, checks the action against the
+   * lifecycle, updates it only if its status is still the one read (compare-and-set), records the
+   * event, and writes the resident's notification (from `outbound`) to the outbox. When two staff
+   * claim at once, one wins and the other gets `already_claimed` with the winner's name.
+   */
+  async applyTransition(
+    ref: string,
+    action: CaseAction,
+    actor: Actor,
+    at: number,
+    options: { outbound?: (record: CaseRecord, event: CaseEvent) => { payload: unknown }[] } = {},
+  ): Promise<ApplyResult> {
+    const rules = this.rulesOf();
+    return this.db.transaction(async (tx) => {
+      // The write lock is held (BEGIN IMMEDIATE), so a second try only happens if another writer
+      // slipped in between: re-read and decide again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const row = await tx.get<CaseRow>('SELECT * FROM cases WHERE ref = ?', [ref]);
+        if (!row) return { ok: false, reason: 'not_found' } as const;
+        const current = caseFromRow(row);
+        const result = transition(current, action, actor, at, rules);
+        if (!result.ok) return result;
+        const next = result.next;
+        const { changes } = await tx.run(
+          `UPDATE cases SET status = ?, assignee = ?, lawyer = ?, requested_documents = ?, due_at = ?, resolution = ?,
+             decided_at = ?, updated_at = ?
+           WHERE ref = ? AND status = ?`,
+          [
+            next.status,
+            next.assignee,
+            next.lawyer,
+            JSON.stringify(next.requestedDocuments),
+            next.dueAt,
+            next.resolution,
+            next.decidedAt,
+            at,
+            ref,
+            current.status,
+          ],
+        );
+        if (changes === 0) continue;
+        const eventId = await insertEvent(tx, ref, result.event);
+        const record: CaseRecord = { ...current, ...next, updatedAt: at };
+        const messages = options.outbound?.(record, result.event) ?? [];
+        const outbound = messages.map((m) => ({
+          conversationKey: record.conversationKey,
+          channel: record.channel,
+          address: record.address,
+          payload: m.payload,
+        }));
+        // Joins this transaction: the notification is durable exactly when the change is.
+        const ids = await new ConversationStore(tx).enqueueOutbound(outbound, at);
+        return {
+          ok: true,
+          record,
+          event: { ...result.event, id: eventId, ref },
+          outbox: outbound.map((m, i) => ({ ...m, id: ids[i]! })),
+        } as const;
+      }
+      throw new Error(`Case ${ref} kept changing while an action was applied; try the action again.`);
+    });
+  }
+
+  /**
+   * Records the resident's satisfaction rating (1–5) of a closed case; pressing again replaces it.
+   * `comment` undefined keeps an earlier comment. With `conversationKey`, only that resident's case is rated.
+   */
+  async recordRating(ref: string, rating: { score: number; comment?: string }, at: number, conversationKey?: string): Promise<RatingResult> {
+    if (!Number.isInteger(rating.score) || rating.score < 1 || rating.score > 5) return { ok: false, reason: 'invalid_rating' };
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get<{ status: string; conversation_key: string }>('SELECT status, conversation_key FROM cases WHERE ref = ?', [ref]);
+      if (!row || (conversationKey !== undefined && row.conversation_key !== conversationKey)) return { ok: false, reason: 'not_found' } as const;
+      if (row.status !== 'closed') return { ok: false, reason: 'not_closed' } as const;
+      const comment = rating.comment?.trim();
+      await tx.run('UPDATE cases SET rating = ?, rating_comment = COALESCE(?, rating_comment), rated_at = ? WHERE ref = ?', [
+        rating.score,
+        comment ? comment : null,
+        at,
+        ref,
+      ]);
+      return { ok: true } as const;
+    });
+  }
+
+  /** The figures of a month (`YYYY-MM` in the centre's time zone), or of all time when `month` is undefined. */
+  stats(month?: string): Promise<CaseStats> {
+    return countCaseStats(this.db, month, this.rulesOf().timeZone);
+  }
+}
+
+async function insertEvent(tx: Database, ref: string, event: CaseEvent): Promise<number> {
+  const { lastID } = await tx.run(
+    'INSERT INTO case_events (ref, action, from_status, to_status, actor, actor_kind, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [ref, event.action, event.from, event.to, event.actor.name, event.actor.kind, event.note, JSON.stringify(event.details), event.at],
+  );
+  return lastID;
+}

@@ -1,0 +1,138 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { casesCommand } from '../../src/cli/cases-command.js';
+import { parseConfig, type Config } from '../../src/config.js';
+import { CaseStore, type NewCase } from '../../src/storage/case-store.js';
+import { ConversationStore } from '../../src/storage/conversation-store.js';
+import { openStorage } from '../../src/storage/open-storage.js';
+import { NOV22_10AM, TEST_PACK, newCase } from '../fixtures/cases.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+async function run(config: Config, ...args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await casesCommand({ args, stdin: new PassThrough(), stdout, stderr, config, shutdown: new AbortController().signal });
+  return { code, out, err };
+}
+
+async function seed(config: Config, ...inputs: NewCase[]): Promise<string[]> {
+  const db = await openStorage(config.databaseFile);
+  const cases = new CaseStore(db, TEST_PACK);
+  const refs = [];
+  for (const input of inputs) refs.push((await cases.createCase(input)).ref);
+  await db.close();
+  return refs;
+}
+
+async function pendingOutbox(config: Config) {
+  const db = await openStorage(config.databaseFile);
+  const rows = await new ConversationStore(db).pendingOutbox();
+  await db.close();
+  return rows;
+}
+
+const setup = () => parseConfig({ FAYUAN_DATA_DIR: tempDir(), LOG_LEVEL: 'silent' });
+
+describe('fayuan cases', () => {
+  it('lists open cases, without personal data in --json', async () => {
+    const config = setup();
+    const [ref] = await seed(config, newCase());
+    const text = await run(config, 'list');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain(ref);
+    const json = await run(config, 'list', '--json');
+    const list = JSON.parse(json.out) as Record<string, unknown>[];
+    expect(list).toMatchObject([{ ref, status: 'new', category: 'wages', urgent: false }]);
+    expect(json.out).not.toMatch(/李四|13800000000|拖欠/);
+  });
+
+  it('filters by status', async () => {
+    const config = setup();
+    await seed(config, newCase());
+    expect(JSON.parse((await run(config, 'list', '--status', 'closed', '--json')).out)).toEqual([]);
+    expect((await run(config, 'list', '--status', 'lost')).code).toBe(2);
+  });
+
+  it('shows a case with its history and attachments', async () => {
+    const config = setup();
+    const [ref] = await seed(config, newCase({ attachments: [{ id: 'f1', fileName: '工资条.jpg', mimeType: 'image/jpeg', size: 10 }] }));
+    const text = await run(config, 'show', ref!);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('李四');
+    expect(text.out).toContain('工资条.jpg');
+    expect(text.out).toContain('提交 Submitted');
+    const json = JSON.parse((await run(config, 'show', ref!, '--json')).out) as { events: unknown[]; attachments: { storedPath: string }[] };
+    expect(json).toMatchObject({ ref, status: 'new', applicant: { name: '李四' }, events: [{ action: 'submit' }], attachments: [{ storedPath: 'attachments/f1' }] });
+  });
+
+  it('says when a case does not exist', async () => {
+    const config = setup();
+    const result = await run(config, 'show', 'FY-20200101-0001');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('No case FY-20200101-0001');
+  });
+
+  it('applies staff actions through the lifecycle and queues the resident’s notice', async () => {
+    const config = setup();
+    const input = newCase();
+    const [ref] = await seed(config, input);
+    const claim = await run(config, 'claim', ref!, '--by', '王芳');
+    expect(claim.code).toBe(0);
+    expect(claim.out).toContain('审查中 Claimed');
+    expect(await pendingOutbox(config)).toMatchObject([{ address: input.address, payload: { kind: 'text', text: expect.stringContaining(ref!) } }]);
+
+    const again = await run(config, 'claim', ref!, '--by', '赵强');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('已由 王芳 认领');
+
+    const accept = await run(config, 'accept', ref!, '--by', '王芳', '--lawyer', '陈律师', '--json');
+    expect(JSON.parse(accept.out)).toEqual({ ok: true, ref, from: 'claimed', to: 'accepted', notified: true });
+    const outbox = await pendingOutbox(config);
+    expect(outbox).toHaveLength(2);
+    expect(JSON.stringify(outbox[1]!.payload)).toContain('陈律师');
+  });
+
+  it('requests materials with names from the policy pack', async () => {
+    const config = setup();
+    const [ref] = await seed(config, newCase());
+    await run(config, 'claim', ref!, '--by', '王芳');
+    const unknown = await run(config, 'request-materials', ref!, '--by', '王芳', '--docs', 'id_card,selfie');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('selfie');
+    expect((await run(config, 'request-materials', ref!, '--by', '王芳', '--docs', 'id_card')).code).toBe(0);
+    const notice = JSON.stringify((await pendingOutbox(config)).at(-1)!.payload);
+    expect(notice).toContain('一次性告知');
+    expect(notice).not.toContain('id_card');
+  });
+
+  it('refuses an action without what it needs', async () => {
+    const config = setup();
+    const [ref] = await seed(config, newCase());
+    const noBy = await run(config, 'claim', ref!);
+    expect(noBy.code).toBe(2);
+    expect(noBy.err).toContain('--by');
+    const noReason = await run(config, 'decline', ref!, '--by', '王芳');
+    expect(noReason.code).toBe(2);
+    expect(noReason.err).toContain('reason');
+    expect((await run(config, 'accept', 'nonsense', '--by', '王芳', '--lawyer', 'x')).code).toBe(2);
+  });
+
+  it('reports a month’s figures', async () => {
+    const config = setup();
+    await seed(config, newCase(), newCase({ at: NOV22_10AM + 1000, channel: 'web' }));
+    const json = JSON.parse((await run(config, 'stats', '2026-11', '--json')).out);
+    expect(json).toMatchObject({ month: '2026-11', received: 2, byChannel: { telegram: 1, web: 1 } });
+    expect((await run(config, 'stats', '2026-11')).out).toContain('收到申请 Received：2');
+    expect((await run(config, 'stats', 'last-month')).code).toBe(2);
+  });
+
+  it('prints usage for an unknown command', async () => {
+    const result = await run(setup(), 'frobnicate');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Usage:');
+  });
+});
