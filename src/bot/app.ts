@@ -32,6 +32,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     spec: createConversationSpec(services),
     logger,
     onCommitted: (messages) => dispatcher.enqueue(messages),
+    staffChannel: services.staffAvailable,
   });
   let closed = false;
   return {

@@ -1,5 +1,6 @@
 import type { ConversationEvent } from '../flows/conversation-machine.js';
 import type { RenderedReply } from '../flows/events.js';
+import type { StaffRelay } from '../flows/staff-relay.js';
 
 /** The channels residents (and staff) reach the bot through. */
 export type ChannelName = 'web' | 'telegram' | 'console';
@@ -19,7 +20,13 @@ export interface InboundMessage {
 /** What the outbox hands to a channel: a rendered reply, or a stored file to pass on. */
 export type OutboundPayload =
   | ({ kind: 'text' } & RenderedReply)
-  | { kind: 'file'; attachmentId: string; fileName: string; mimeType: string; caption?: string };
+  | { kind: 'file'; attachmentId: string; fileName: string; mimeType: string; caption?: string }
+  /** For the staff channel: something a resident's conversation passes to staff. */
+  | { kind: 'staff'; conversationKey: string; locale: 'zh-CN' | 'en'; relay: StaffRelay };
+
+/** The outbox channel and address of everything meant for staff; the staff adapter picks the chat. */
+export const STAFF_CHANNEL = 'staff';
+export const STAFF_ADDRESS = 'staff';
 
 export interface OutboundMessage {
   id: number;

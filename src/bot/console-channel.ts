@@ -28,6 +28,7 @@ export class ConsoleChannel implements ChannelSender {
   async send(message: OutboundMessage): Promise<void> {
     const { output } = this.options;
     const payload = message.payload;
+    if (payload.kind === 'staff') return;
     if (payload.kind === 'file') {
       output.write(`[${payload.fileName}]${payload.caption ? ` ${payload.caption}` : ''}\n`);
       return;
@@ -80,7 +81,7 @@ export class ConsoleChannel implements ChannelSender {
         messageId: opening ? undefined : `console-${Date.now()}-${this.seq++}`,
         event,
       });
-      await app.dispatcher.whenDone(result.outbound.map((m) => m.id));
+      await app.dispatcher.whenDone(result.outbound.filter((m) => m.channel === 'console').map((m) => m.id));
     } catch (error) {
       app.logger.error({ channel: 'console', err: error instanceof Error ? error.name : 'unknown' }, 'console message failed');
       this.options.output.write(`${LOCALES.map((l) => translate('core.error.try_again', l)).join('\n')}\n`);

@@ -6,7 +6,17 @@ import type { BotReply, RenderedReply } from '../flows/events.js';
 import type { Locale } from '../locales/catalog.js';
 import { renderReply } from '../locales/render.js';
 import { reply } from '../flows/replies.js';
-import { conversationKey, type InboundMessage, type OutboundMessage, type OutboundPayload } from './channel.js';
+import {
+  conversationKey,
+  STAFF_ADDRESS,
+  STAFF_CHANNEL,
+  type ChannelName,
+  type InboundMessage,
+  type OutboundMessage,
+  type OutboundPayload,
+} from './channel.js';
+import type { ConversationEffect } from '../flows/staff-relay.js';
+import type { ConversationEvent } from '../flows/conversation-machine.js';
 import { waitUntilResting } from './resting.js';
 import { KeyedQueue } from './keyed-queue.js';
 
@@ -42,6 +52,8 @@ export interface RunnerOptions {
   now?: () => number;
   /** How many conversations stay live in memory; older ones are restored from SQLite when they speak again. */
   cacheSize?: number;
+  /** A staff channel is configured: relays to staff go to the outbox (otherwise they are dropped). */
+  staffChannel?: boolean;
 }
 
 interface LiveConversation {
@@ -76,6 +88,17 @@ export class ConversationRunner {
     return this.queue.run(key, () => this.process(key, message));
   }
 
+  /**
+   * Delivers an event from staff or a timer (`staff.message`, `handoff.timeout`, …) to a stored
+   * conversation, in order with the resident's own messages. Resolves false when there is no such conversation.
+   */
+  async dispatch(key: string, event: ConversationEvent): Promise<RunnerResult | false> {
+    const known = this.live.get(key)?.stored ?? (await this.options.store.load(key));
+    if (!known) return false;
+    const userId = key.slice(key.indexOf(':') + 1);
+    return this.handle({ channel: known.channel as ChannelName, userId, address: known.address, event });
+  }
+
   /** Stops taking messages and waits for the ones in progress to be committed. */
   async drain(): Promise<void> {
     this.accepting = false;
@@ -103,17 +126,19 @@ export class ConversationRunner {
       return { duplicate: true, replies: [], outbound: [] };
     }
     const { actor } = live;
-    const replies: BotReply[] = [...notices];
-    const subscription = actor.on('reply', (r: BotReply) => replies.push(r));
+    const effects: ConversationEffect[] = [...notices];
+    const subscription = actor.on('*', (effect: ConversationEffect) => effects.push(effect));
+    // Resident messages go in wrapped, so the machine decides first whether a person holds the conversation.
+    const event = message.event.type.startsWith('user.') ? { type: 'inbound', event: message.event } : message.event;
     try {
       if (isNew) {
         // A new conversation opens with its greeting; only a language command is acted on before consent.
         actor.start();
-        if (message.event.type === 'user.command' && message.event.command === 'lang') actor.send(message.event);
+        if (message.event.type === 'user.command' && message.event.command === 'lang') actor.send(event);
       } else if (live.restarted) {
         live.restarted = false;
       } else {
-        actor.send(message.event);
+        actor.send(event);
       }
       await waitUntilResting(actor);
     } catch (error) {
@@ -129,7 +154,20 @@ export class ConversationRunner {
     }
 
     const locale = this.options.spec.localeOf(snapshot.context);
-    const rendered = replies.map((r) => renderReply(r, locale));
+    const rendered: RenderedReply[] = [];
+    const outbox: { payload: OutboundPayload; channel?: string; address?: string }[] = [];
+    for (const effect of effects) {
+      if (effect.type === 'reply') {
+        const r = renderReply(effect, locale);
+        rendered.push(r);
+        outbox.push({ payload: { kind: 'text', ...r } });
+      } else if (effect.type === 'file') {
+        const { id, fileName, mimeType } = effect.attachment;
+        outbox.push({ payload: { kind: 'file', attachmentId: id, fileName, mimeType, ...(effect.caption ? { caption: effect.caption } : {}) } });
+      } else if (effect.type === 'relay' && this.options.staffChannel) {
+        outbox.push({ payload: { kind: 'staff', conversationKey: key, locale, relay: effect.relay }, channel: STAFF_CHANNEL, address: STAFF_ADDRESS });
+      }
+    }
     const stored: StoredConversation = {
       ...live.stored,
       address: message.address,
@@ -140,15 +178,14 @@ export class ConversationRunner {
         : live.stored.recentMessageIds,
     };
     const forget = message.event.type === 'user.command' && message.event.command === 'delete';
-    const payloads: OutboundPayload[] = rendered.map((r) => ({ kind: 'text', ...r }));
     const turn: TurnWrite = {
       conversation: stored,
       forgetTranscript: forget,
       transcript: [
-        ...(forget ? [] : [{ direction: 'in' as const, body: { event: message.event, messageId: message.messageId } }]),
+        ...(forget || !message.event.type.startsWith('user.') ? [] : [{ direction: 'in' as const, body: { event: message.event, messageId: message.messageId } }]),
         ...rendered.map((r) => ({ direction: 'out' as const, body: r })),
       ],
-      outbox: payloads.map((payload) => ({ payload })),
+      outbox,
       at: this.now(),
     };
 
@@ -164,9 +201,9 @@ export class ConversationRunner {
     const outbound: OutboundMessage[] = ids.map((id, i) => ({
       id,
       conversationKey: key,
-      channel: message.channel,
-      address: message.address,
-      payload: payloads[i]!,
+      channel: outbox[i]!.channel ?? message.channel,
+      address: outbox[i]!.address ?? message.address,
+      payload: outbox[i]!.payload,
       attempts: 0,
     }));
     this.options.onCommitted(outbound);
@@ -222,6 +259,7 @@ export class ConversationRunner {
     const actor = createActor(spec.machine, { input: spec.input(key) as never });
     notices?.push(spec.restartNotice);
     const subscription = actor.on('reply', (r: BotReply) => notices?.push(r));
+    // (Only replies are expected from a machine's first state.)
     actor.start();
     subscription.unsubscribe();
     const live = { actor, stored: { ...stored, machineVersion: spec.version }, restarted: true };

@@ -5,6 +5,9 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding } from
 import type { CaseDraft, CaseReceipt } from '../flows/intake/intake-types.js';
 import type { IntakeDeps } from '../flows/intake/intake-deps.js';
 import { reply } from '../flows/replies.js';
+import type { BotReply } from '../flows/events.js';
+import type { RatingInput } from '../flows/conversation-machine.js';
+import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
 import { policyVersion } from '../knowledge/policy/lookup.js';
@@ -21,6 +24,11 @@ export interface ConversationServices {
   understandText(input: UnderstandInput): Promise<Understanding>;
   showTopic(input: TopicInput): Promise<KnowledgeAnswer>;
   submitCase(draft: CaseDraft): Promise<CaseReceipt>;
+  listCases(input: { conversationKey: string }): Promise<BotReply[]>;
+  rateCase(input: RatingInput): Promise<BotReply[]>;
+  /** Staff can take live conversations. */
+  staffAvailable: boolean;
+  pickupMinutes: number;
   close(): Promise<void>;
 }
 
@@ -66,6 +74,19 @@ export async function loadConversationServices(config: Config, db: Database, log
       });
       logger.info({ case: receipt.ref, created: receipt.created, outcome: decision.outcome }, 'case submitted');
       return { ref: receipt.ref, created: receipt.created };
+    },
+    staffAvailable: config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined,
+    pickupMinutes: config.handoff.pickupMinutes,
+    async listCases({ conversationKey }) {
+      const records = await cases.listByConversation(conversationKey);
+      return caseStatusReplies(records, pack, Date.now());
+    },
+    async rateCase({ conversationKey, ref, score, comment }) {
+      const result = await cases.recordRating(ref, comment === undefined ? { score } : { score, comment }, Date.now(), conversationKey);
+      if (!result.ok) return [reply(`handoff.rating.${result.reason}`, { hotline: pack.hotline })];
+      return comment === undefined
+        ? [reply('handoff.rating.thanks', { score }), reply('handoff.rating.comment_prompt', {}, [{ id: 'rating.skip', key: 'handoff.rating.skip' }])]
+        : [reply('handoff.rating.comment_saved')];
     },
     close: async () => undefined,
   };

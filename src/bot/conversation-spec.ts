@@ -3,6 +3,7 @@ import {
   CONVERSATION_MACHINE_VERSION,
   createConversationMachine,
   type ConversationContext,
+  type RatingInput,
 } from '../flows/conversation-machine.js';
 import { createIntakeMachine } from '../flows/intake/intake-machine.js';
 import type { CaseDraft } from '../flows/intake/intake-types.js';
@@ -18,8 +19,14 @@ export function createConversationSpec(services: ConversationServices): Conversa
   const intake = createIntakeMachine(services.intake).provide({
     actors: { submitCase: fromPromise(({ input }: { input: CaseDraft }) => services.submitCase(input)) },
   });
-  const machine = createConversationMachine({ intake: services.intake }).provide({
+  const machine = createConversationMachine({
+    intake: services.intake,
+    staffAvailable: services.staffAvailable,
+    pickupMinutes: services.pickupMinutes,
+  }).provide({
     actors: {
+      listCases: fromPromise(({ input }: { input: { conversationKey: string } }) => services.listCases(input)),
+      rateCase: fromPromise(({ input }: { input: RatingInput }) => services.rateCase(input)),
       understandText: fromPromise(({ input }: { input: UnderstandInput }) => services.understandText(input)),
       showTopic: fromPromise(({ input }: { input: TopicInput }) => services.showTopic(input)),
       intake,

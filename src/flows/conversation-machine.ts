@@ -7,6 +7,8 @@ import { readConsent } from './consent-words.js';
 import { createIntakeMachine, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
 import { looksLikeQuestion } from './question-words.js';
+import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
+import { readPhone } from './intake/contact-validation.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '1';
@@ -23,6 +25,13 @@ export interface ConversationContext {
   /** The free text being understood, or the topic being shown. */
   pendingText: string | null;
   pendingTopic: string | null;
+  /** A person: `waiting` after the resident asked, `live` while staff hold the conversation (the bot stays silent). */
+  handoff: 'idle' | 'waiting' | 'live';
+  staffName: string | null;
+  /** The resident accepted a call-back and is asked for a phone number. */
+  awaitingCallbackPhone: boolean;
+  /** A rating being recorded, and then its optional comment. */
+  rating: { ref: string; score: number } | null;
 }
 
 export interface ConversationInput {
@@ -32,7 +41,13 @@ export interface ConversationInput {
 }
 
 /** Events from outside the resident: the runner, staff, timers. */
-export type SystemEvent = { type: 'internal.reprompt' } | IntakeToParent;
+export type SystemEvent =
+  | { type: 'internal.reprompt' }
+  | { type: 'internal.human' }
+  | { type: 'internal.status' }
+  | { type: 'inbound'; event: ResidentEvent }
+  | IntakeToParent
+  | HandoffEvent;
 
 export type ConversationEvent = ResidentEvent | SystemEvent;
 
@@ -43,17 +58,32 @@ const notProvided = async (): Promise<never> => {
 const MENU_CHOICES = [
   choice('menu.apply', 'core.menu.apply'),
   choice('menu.ask', 'core.menu.ask'),
+  choice('menu.status', 'core.menu.status'),
+  choice('menu.human', 'core.menu.human'),
   choice('menu.help', 'core.menu.help'),
   choice('lang.toggle', 'core.menu.language'),
 ];
 
-/** What the conversation needs besides its actors: the intake's policy pack and eligibility engine. */
+/** What the conversation needs besides its actors. */
 export interface ConversationDeps {
+  /** The intake's policy pack and eligibility engine. */
   intake: IntakeDeps;
+  /** Staff can take live conversations (a staff channel is configured). */
+  staffAvailable: boolean;
+  /** Minutes a resident waits for a person before being offered a call-back. */
+  pickupMinutes: number;
+}
+
+export interface RatingInput {
+  conversationKey: string;
+  ref: string;
+  score: number;
+  comment?: string;
 }
 
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
-const GLOBAL_CHOICES = new Set(['lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status']);
+const GLOBAL_CHOICES = new Set(['lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
+const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:');
 
 /**
  * The root conversation: greeting, privacy consent, language, main menu, help, restart, the
@@ -66,11 +96,13 @@ export function createConversationMachine(deps: ConversationDeps) {
     context: ConversationContext;
     events: ConversationEvent;
     input: ConversationInput;
-    emitted: BotReply;
+    emitted: ConversationEffect;
   },
   actors: {
     understandText: fromPromise<Understanding, UnderstandInput>(notProvided),
     showTopic: fromPromise<KnowledgeAnswer, TopicInput>(notProvided),
+    listCases: fromPromise<BotReply[], { conversationKey: string }>(notProvided),
+    rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
     intake: createIntakeMachine(deps.intake),
   },
   guards: {
@@ -132,13 +164,94 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     forget: assign({ pendingText: null, pendingTopic: null }),
     sayError: emit(() => reply('core.error.try_again')),
-    resetContext: assign({ consented: false, pendingText: null, pendingTopic: null }),
+    emitAll: enqueueActions(({ event, enqueue }) => {
+      for (const r of (event as unknown as { output: BotReply[] }).output) enqueue.emit(r);
+    }),
+    relayToStaff: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'inbound') return;
+      const inner = event.event;
+      let relay: StaffRelay | null = null;
+      if (inner.type === 'user.text') relay = { kind: 'message', text: inner.text };
+      else if (inner.type === 'user.attachment') relay = { kind: 'attachment', attachment: inner.attachment };
+      else if (inner.type === 'user.command') relay = { kind: 'message', text: `/${inner.command}${inner.arg ? ` ${inner.arg}` : ''}` };
+      else if (inner.type === 'user.choice') relay = { kind: 'message', text: `[${inner.id}]` };
+      if (relay) enqueue.emit({ type: 'relay', relay });
+    }),
+    requestPerson: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ handoff: 'waiting' });
+      enqueue.emit({ type: 'relay', relay: { kind: 'handoff_request' } });
+      enqueue.emit(reply('handoff.requested', { minutes: deps.pickupMinutes }));
+    }),
+    sayNoStaff: emit(({ context }) => reply('handoff.unavailable', { hotline: context.hotline })),
+    sayAlreadyWaiting: emit(({ context }) =>
+      reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting'),
+    ),
+    staffJoined: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'staff.joined') return;
+      enqueue.assign({ handoff: 'live', staffName: event.staffName, awaitingCallbackPhone: false });
+      if (context.handoff !== 'live') enqueue.emit(reply('handoff.joined', { name: event.staffName }));
+    }),
+    staffJoinedQuietly: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'staff.message' && event.type !== 'staff.file') return;
+      if (context.handoff === 'live') return;
+      enqueue.assign({ handoff: 'live', staffName: event.staffName, awaitingCallbackPhone: false });
+      enqueue.emit(reply('handoff.joined', { name: event.staffName }));
+    }),
+    relayStaffMessage: emit(({ event }) => {
+      assertEvent(event, 'staff.message');
+      return reply('handoff.staff_says', { name: event.staffName, text: event.text });
+    }),
+    relayStaffFile: emit(({ event }) => {
+      assertEvent(event, 'staff.file');
+      return { type: 'file' as const, attachment: event.attachment, caption: event.staffName };
+    }),
+    staffReleased: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ handoff: 'idle', staffName: null });
+      enqueue.emit(reply('handoff.released'));
+    }),
+    sayNobodyFree: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ handoff: 'idle' });
+      enqueue.emit(
+        reply('handoff.timeout', { minutes: deps.pickupMinutes, hotline: context.hotline }, [
+          choice('handoff.callback', 'handoff.callback'),
+          choice('menu.back', 'core.back_to_menu'),
+        ]),
+      );
+    }),
+    askCallbackPhone: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ awaitingCallbackPhone: true });
+      enqueue.emit(reply('handoff.callback.ask_phone'));
+    }),
+    readCallbackPhone: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
+      const phone = readPhone(event.event.text);
+      if (!phone) {
+        enqueue.emit(reply('intake.err.phone'));
+        return;
+      }
+      enqueue.assign({ awaitingCallbackPhone: false });
+      enqueue.emit({ type: 'relay', relay: { kind: 'callback', phone } });
+      enqueue.emit(reply('handoff.callback.confirmed'));
+      enqueue.raise({ type: 'internal.reprompt' });
+    }),
+    rememberRating: assign({
+      rating: ({ event }) => {
+        if (event.type !== 'user.choice') return null;
+        const match = /^rate:(.+):([1-5])$/.exec(event.id);
+        return match ? { ref: match[1]!, score: Number(match[2]) } : null;
+      },
+    }),
+    resetContext: assign({ consented: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
   },
 }).createMachine({
   id: 'conversation',
   version: CONVERSATION_MACHINE_VERSION,
   context: ({ input }) => ({
     conversationKey: input.conversationKey,
+    handoff: 'idle',
+    staffName: null,
+    awaitingCallbackPhone: false,
+    rating: null,
     intakeCount: 0,
     intakeFreeText: false,
     locale: input.locale ?? 'zh-CN',
@@ -149,6 +262,46 @@ export function createConversationMachine(deps: ConversationDeps) {
   }),
   initial: 'welcome',
   on: {
+    /**
+     * Every resident message arrives wrapped, so that one place decides first: relay it to the person
+     * holding the conversation, read a call-back number, take a request for a person, or let the
+     * current state handle it.
+     */
+    inbound: [
+      { guard: ({ context }) => context.handoff === 'live', actions: 'relayToStaff' },
+      {
+        guard: ({ context, event }) => context.awaitingCallbackPhone && event.event.type === 'user.text',
+        actions: 'readCallbackPhone',
+      },
+      {
+        guard: ({ context, event }) =>
+          context.consented &&
+          ((event.event.type === 'user.text' && asksForPerson(event.event.text)) ||
+            (event.event.type === 'user.command' && event.event.command === 'human') ||
+            (event.event.type === 'user.choice' && event.event.id === 'menu.human')),
+        actions: raise({ type: 'internal.human' }),
+      },
+      {
+        guard: ({ context, event }) =>
+          context.consented &&
+          ((event.event.type === 'user.command' && event.event.command === 'status') ||
+            (event.event.type === 'user.choice' && event.event.id === 'menu.status')),
+        actions: raise({ type: 'internal.status' }),
+      },
+      { actions: raise(({ event }) => event.event) },
+    ],
+    'internal.human': [
+      { guard: () => !deps.staffAvailable, actions: ['sayNoStaff', 'reprompt'] },
+      { guard: ({ context }) => context.handoff !== 'idle', actions: 'sayAlreadyWaiting' },
+      { actions: ['requestPerson', 'reprompt'] },
+    ],
+    'internal.status': { target: '.showingStatus' },
+    'staff.joined': { actions: 'staffJoined' },
+    'staff.message': { actions: ['staffJoinedQuietly', 'relayStaffMessage'] },
+    'staff.file': { actions: ['staffJoinedQuietly', 'relayStaffFile'] },
+    'staff.released': { guard: ({ context }) => context.handoff !== 'idle', actions: ['staffReleased', 'reprompt'] },
+    'handoff.timeout': { guard: ({ context }) => context.handoff === 'waiting', actions: 'sayNobodyFree' },
+    'bot.relay': { actions: emit(({ event }) => ({ type: 'relay' as const, relay: event.relay })) },
     'bot.reply': { actions: emit(({ event }) => event.reply) },
     'intake.step': { actions: assign({ intakeFreeText: ({ event }) => event.freeText }) },
     'user.command': [
@@ -169,6 +322,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       { actions: 'reprompt' },
     ],
     'user.choice': [
+      { guard: ({ event }) => event.id.startsWith('rate:'), target: '.rating', actions: 'rememberRating' },
+      { guard: ({ event }) => event.id === 'handoff.callback', actions: 'askCallbackPhone' },
       { guard: ({ event }) => event.id === 'lang.toggle', actions: ['toggleLocale', 'confirmLocale', 'reprompt'] },
       { guard: ({ event }) => event.id === 'menu.help', actions: ['showHelp', 'reprompt'] },
       { guard: ({ event, context }) => event.id === 'menu.back' && context.consented, target: '.menu' },
@@ -246,10 +401,21 @@ export function createConversationMachine(deps: ConversationDeps) {
               { actions: sendTo('intake', ({ event }) => event) },
             ],
             'user.choice': {
-              guard: ({ event }) => !GLOBAL_CHOICES.has(event.id),
+              guard: ({ event }) => !isGlobalChoice(event.id),
               actions: sendTo('intake', ({ event }) => event),
             },
+            'internal.status': { target: 'showingStatus' },
             'user.attachment': { actions: sendTo('intake', ({ event }) => event) },
+          },
+        },
+        /** "Check my case" in the middle of an application: show it, then ask the intake's question again. */
+        showingStatus: {
+          tags: ['busy'],
+          invoke: {
+            src: 'listCases',
+            input: ({ context }) => ({ conversationKey: context.conversationKey }),
+            onDone: { target: 'active', actions: ['emitAll', sendTo('intake', { type: 'flow.reprompt' })] },
+            onError: { target: 'active', actions: ['sayError', sendTo('intake', { type: 'flow.reprompt' })] },
           },
         },
         /** A question typed in the middle of the application: answer it, then ask the intake's question again. */
@@ -314,6 +480,12 @@ export function createConversationMachine(deps: ConversationDeps) {
         onDone: [
           { guard: ({ event }) => event.output.intent === 'greeting', target: 'menu', actions: 'forget' },
           { guard: ({ event }) => event.output.intent === 'apply', target: 'intake', actions: 'forget' },
+          { guard: ({ event }) => event.output.intent === 'status', target: 'showingStatus', actions: 'forget' },
+          {
+            guard: ({ event }) => event.output.intent === 'human',
+            target: 'answered',
+            actions: ['forget', raise({ type: 'internal.human' })],
+          },
           { guard: ({ event }) => event.output.intent === 'restart', target: 'menu', actions: ['sayRestarted', 'forget'] },
           { guard: ({ event }) => event.output.intent === 'cancel', target: 'menu', actions: 'forget' },
           {
@@ -332,6 +504,47 @@ export function createConversationMachine(deps: ConversationDeps) {
           },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
+      },
+    },
+    showingStatus: {
+      tags: ['busy'],
+      invoke: {
+        src: 'listCases',
+        input: ({ context }) => ({ conversationKey: context.conversationKey }),
+        onDone: { target: 'answered', actions: 'emitAll' },
+        onError: { target: 'menu', actions: 'sayError' },
+      },
+    },
+    rating: {
+      tags: ['busy'],
+      invoke: {
+        src: 'rateCase',
+        input: ({ context }) => ({ conversationKey: context.conversationKey, ref: context.rating?.ref ?? '', score: context.rating?.score ?? 0 }),
+        onDone: { target: 'ratingComment', actions: 'emitAll' },
+        onError: { target: 'menu', actions: 'sayError' },
+      },
+    },
+    /** After a rating: an optional comment, or skip. */
+    ratingComment: {
+      tags: ['waiting'],
+      on: {
+        'internal.reprompt': { actions: emit(() => reply('handoff.rating.comment_prompt', {}, [choice('rating.skip', 'handoff.rating.skip')])) },
+        'user.choice': { guard: ({ event }) => event.id === 'rating.skip', target: 'menu', actions: assign({ rating: null }) },
+        'user.text': { target: 'savingComment', actions: 'rememberText' },
+      },
+    },
+    savingComment: {
+      tags: ['busy'],
+      invoke: {
+        src: 'rateCase',
+        input: ({ context }) => ({
+          conversationKey: context.conversationKey,
+          ref: context.rating?.ref ?? '',
+          score: context.rating?.score ?? 0,
+          comment: context.pendingText ?? '',
+        }),
+        onDone: { target: 'menu', actions: ['emitAll', 'forget', assign({ rating: null })] },
+        onError: { target: 'menu', actions: ['sayError', 'forget'] },
       },
     },
     showingTopic: {

@@ -17,7 +17,8 @@ export interface TurnWrite {
   /** Delete the transcript before writing this turn (the resident asked to be forgotten). */
   forgetTranscript: boolean;
   transcript: { direction: 'in' | 'out'; body: unknown }[];
-  outbox: { payload: unknown }[];
+  /** Messages to send; without a channel and address they go back to the conversation's own. */
+  outbox: { payload: unknown; channel?: string; address?: string }[];
   at: number;
 }
 
@@ -131,7 +132,10 @@ export class ConversationStore {
       }
 
       const outbox = turns.flatMap((t, turnIndex) =>
-        t.outbox.map((m) => ({ turnIndex, values: [t.conversation.key, t.conversation.channel, t.conversation.address, JSON.stringify(m.payload), t.at, t.at] })),
+        t.outbox.map((m) => ({
+          turnIndex,
+          values: [t.conversation.key, m.channel ?? t.conversation.channel, m.address ?? t.conversation.address, JSON.stringify(m.payload), t.at, t.at],
+        })),
       );
       const ids: number[][] = turns.map(() => []);
       for (const group of chunks(outbox, MAX_ROWS_PER_INSERT)) {

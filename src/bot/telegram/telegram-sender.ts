@@ -23,8 +23,10 @@ export class TelegramSender implements ChannelSender {
 
   async send(message: OutboundMessage): Promise<void> {
     try {
-      if (message.payload.kind === 'text') await this.sendText(message.address, message.payload);
-      else await this.sendFile(message.address, message.payload);
+      const { payload } = message;
+      if (payload.kind === 'text') await this.sendText(message.address, payload);
+      else if (payload.kind === 'file') await this.sendFile(message.address, payload);
+      else throw new DeliveryError('Staff relays are sent by the staff adapter, not the resident sender.', { permanent: true });
     } catch (error) {
       throw toDeliveryError(error);
     }

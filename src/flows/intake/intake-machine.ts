@@ -1,5 +1,6 @@
 import { assign, enqueueActions, fromPromise, setup } from 'xstate';
 import type { BotReply, ResidentEvent } from '../events.js';
+import type { StaffRelay } from '../staff-relay.js';
 import { choice, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
@@ -20,7 +21,10 @@ export interface IntakeOutput {
 }
 
 /** Sent to the root conversation: a reply to show, and whether the question on screen takes free text. */
-export type IntakeToParent = { type: 'bot.reply'; reply: BotReply } | { type: 'intake.step'; freeText: boolean };
+export type IntakeToParent =
+  | { type: 'bot.reply'; reply: BotReply }
+  | { type: 'bot.relay'; relay: StaffRelay }
+  | { type: 'intake.step'; freeText: boolean };
 
 export type IntakeEvent = ResidentEvent | { type: 'flow.reprompt' };
 
@@ -195,9 +199,11 @@ export function createIntakeMachine(deps: IntakeDeps) {
       showChangeList: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, changeListReplies(context))),
       sayCancelled: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.cancelled')])),
       saySubmitFailed: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.submit_failed')])),
-      showReceipt: enqueueActions(({ context, enqueue }) =>
-        sendReplies(enqueue, receiptReplies(context.caseRef ?? '', deps.assess(context.facts), context, deps.pack)),
-      ),
+      showReceipt: enqueueActions(({ context, enqueue }) => {
+        sendReplies(enqueue, receiptReplies(context.caseRef ?? '', deps.assess(context.facts), context, deps.pack));
+        // Staff see every new case: the card goes out in the same commit as the receipt.
+        if (context.caseRef) enqueue.sendParent({ type: 'bot.relay', relay: { kind: 'new_case', ref: context.caseRef } } satisfies IntakeToParent);
+      }),
     },
   }).createMachine({
     id: 'intake',

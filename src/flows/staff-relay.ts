@@ -1,0 +1,30 @@
+import type { AttachmentRef, BotReply } from './events.js';
+
+/** Something the conversation passes to staff: a request for a person, a relayed message, a new case. */
+export type StaffRelay =
+  | { kind: 'handoff_request' }
+  | { kind: 'message'; text: string }
+  | { kind: 'attachment'; attachment: AttachmentRef }
+  | { kind: 'callback'; phone: string }
+  | { kind: 'new_case'; ref: string };
+
+/** Effects a conversation emits: replies to the resident, relays to staff, files to the resident. */
+export type ConversationEffect =
+  | BotReply
+  | { type: 'relay'; relay: StaffRelay }
+  | { type: 'file'; attachment: AttachmentRef; caption?: string };
+
+/** Events from staff and timers about a live conversation with a person. */
+export type HandoffEvent =
+  | { type: 'staff.joined'; staffName: string }
+  | { type: 'staff.message'; staffName: string; text: string }
+  | { type: 'staff.file'; staffName: string; attachment: AttachmentRef }
+  | { type: 'staff.released'; staffName: string }
+  | { type: 'handoff.timeout' };
+
+const HUMAN = /^(人工|转人工|人工服务|人工客服|找人工|真人|客服|工作人员|我要找人|talk to a person|speak to a person|human|agent|real person|operator)[!！。.]*$/i;
+
+/** Typed words that ask for a person, wherever the resident is. */
+export function asksForPerson(text: string): boolean {
+  return HUMAN.test(text.trim());
+}
