@@ -61,9 +61,9 @@ export function assessLine(text: string, lineNumber: number, pack: PolicyPack, d
  * `fayuan assess [--date YYYY-MM-DD] [--locale en]`: reads applicant facts as JSON Lines on stdin and writes one
  * decision per line on stdout, in the vocabulary of domain.md. A line that is not valid JSON or not valid facts
  * gets `{"error": "…", "line": N}` and the rest carry on; blank lines are skipped. The date (default: today in the
- * pack's time zone) picks the standards and rules in force.
+ * pack's time zone) picks the standards and rules in force. Stops between lines when `shutdown` fires.
  */
-export const assessCommand: Command = async ({ args, stdin, stdout, stderr, config }) => {
+export const assessCommand: Command = async ({ args, stdin, stdout, stderr, config, shutdown }) => {
   const options = parseArgs(args);
   if (typeof options === 'string') {
     stderr.write(`${options}\n${USAGE}\n`);
@@ -80,6 +80,7 @@ export const assessCommand: Command = async ({ args, stdin, stdout, stderr, conf
   const date = options.date ?? todayIn(pack.timeZone);
   let lineNumber = 0;
   for await (const text of createInterface({ input: stdin, crlfDelay: Infinity })) {
+    if (shutdown.aborted) break;
     lineNumber += 1;
     if (text.trim() === '') continue;
     await writeLine(stdout, assessLine(text, lineNumber, pack, date, options.locale));

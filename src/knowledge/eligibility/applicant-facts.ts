@@ -98,7 +98,7 @@ export function parseApplicantFacts(json: unknown, pack?: PolicyPack): ParseFact
     if (!present(key)) return;
     const value = raw[key];
     if (typeof value === 'string' && allowed.includes(value)) (facts as Record<string, unknown>)[key] = value;
-    else errors.push(`${key} ${JSON.stringify(value)} is not a known ${what}; use one of: ${allowed.join(', ')}`);
+    else errors.push(`${key} ${JSON.stringify(value)} is not a known ${what} (use one of: ${allowed.join(', ')})`);
   };
   const flag = (key: FactName) => {
     if (!present(key)) return;
@@ -118,7 +118,7 @@ export function parseApplicantFacts(json: unknown, pack?: PolicyPack): ParseFact
   if (present('region')) {
     const regions = pack?.regions.map((r) => r.id);
     if (typeof raw.region !== 'string' || (regions && !regions.includes(raw.region))) {
-      errors.push(`region ${JSON.stringify(raw.region)} is not in the policy pack${regions ? `; use one of: ${regions.join(', ')}` : ''}`);
+      errors.push(`region ${JSON.stringify(raw.region)} is not in the policy pack${regions ? ` (use one of: ${regions.join(', ')})` : ''}`);
     } else facts.region = raw.region;
   }
   pick('category', CATEGORIES, 'category');
@@ -136,7 +136,7 @@ export function parseApplicantFacts(json: unknown, pack?: PolicyPack): ParseFact
     const unknown = Array.isArray(groups) ? groups.filter((g) => !(GROUPS as readonly unknown[]).includes(g)) : [];
     if (!Array.isArray(groups) || unknown.length > 0) {
       errors.push(
-        `groups must be a list of group ids (${GROUPS.join(', ')})${unknown.length > 0 ? `; unknown: ${unknown.map((g) => JSON.stringify(g)).join(', ')}` : ''}`,
+        `groups must be a list of group ids (${GROUPS.join(', ')})${unknown.length > 0 ? `, not ${unknown.map((g) => JSON.stringify(g)).join(', ')}` : ''}`,
       );
     } else facts.groups = [...new Set(groups as GroupId[])];
   }

@@ -64,16 +64,19 @@ function validateRequirements(raw: unknown, path: string, check: FieldChecker): 
   return { always, meansTested, mandatory, byCategory, otherwise, proofs: { disability, groups } };
 }
 
-/** Reads `documents.yaml`: the documents with their names, and which applications need which. */
+/**
+ * Reads `documents.yaml`: the documents with their names, and which applications need which.
+ * Returns the documents at their index in the file (`undefined` where one is wrong) and the requirements if right.
+ */
 export function validateDocuments(
   raw: unknown,
   check: FieldChecker,
-): { documents: DocumentInfo[]; requirements: DocumentRequirements } | undefined {
+): { documents: (DocumentInfo | undefined)[]; requirements?: DocumentRequirements } | undefined {
   const obj = check.object(raw, '', ['documents', 'required']);
   if (!obj) return undefined;
   const items = check.list(obj.documents, 'documents', { nonEmpty: true });
   const documents = items?.map((item, i) => validateDocument(item, childPath('documents', i), check));
   const requirements = validateRequirements(obj.required, 'required', check);
-  if (!documents || documents.some((d) => !d) || !requirements) return undefined;
-  return { documents: documents as DocumentInfo[], requirements };
+  if (!documents) return undefined;
+  return { documents, ...(requirements ? { requirements } : {}) };
 }

@@ -34,14 +34,20 @@ function validateRoute(raw: unknown, path: string, check: FieldChecker): Routing
   return { id, region, categories, office, citation };
 }
 
-/** Reads `offices.yaml`: centres and workstations with addresses and phones, and the routing rules between them. */
-export function validateOffices(raw: unknown, check: FieldChecker): { offices: Office[]; routing: RoutingRule[] } | undefined {
+/**
+ * Reads `offices.yaml`: centres and workstations with addresses and phones, and the routing rules between them.
+ * Returns both lists with each entry at its index in the file, `undefined` where one is wrong.
+ */
+export function validateOffices(
+  raw: unknown,
+  check: FieldChecker,
+): { offices: (Office | undefined)[]; routing: (RoutingRule | undefined)[] } | undefined {
   const obj = check.object(raw, '', ['offices', 'routing']);
   if (!obj) return undefined;
   const officeItems = check.list(obj.offices, 'offices', { nonEmpty: true });
   const routeItems = obj.routing === undefined ? [] : check.list(obj.routing, 'routing');
   const offices = officeItems?.map((item, i) => validateOffice(item, childPath('offices', i), check));
   const routing = routeItems?.map((item, i) => validateRoute(item, childPath('routing', i), check));
-  if (!offices || !routing || offices.some((o) => !o) || routing.some((r) => !r)) return undefined;
-  return { offices: offices as Office[], routing: routing as RoutingRule[] };
+  if (!offices || !routing) return undefined;
+  return { offices, routing };
 }

@@ -1,5 +1,5 @@
 import { childPath, FieldChecker } from './field-checker.js';
-import type { PolicyPack, PolicyProblem } from './types.js';
+import type { DocumentInfo, DocumentRequirements, LocalRule, Office, PolicyPack, PolicyProblem, Region, RoutingRule } from './types.js';
 import { validateDocuments } from './validate-documents.js';
 import { validateOffices } from './validate-offices.js';
 import { validatePackMeta } from './validate-pack-meta.js';
@@ -10,52 +10,85 @@ import { validateRules } from './validate-rules.js';
 export const PACK_FILES = ['pack.yaml', 'regions.yaml', 'rules.yaml', 'offices.yaml', 'documents.yaml'] as const;
 export type PackFileName = (typeof PACK_FILES)[number];
 
-/** The parsed YAML of each file (absent when the file is missing or not valid YAML). */
+/** The parsed YAML of each file (absent when the file is missing or not valid YAML; the loader reports those). */
 export type PackFiles = Partial<Record<PackFileName, unknown>>;
+
+/** Entries at their index in the file; `undefined` where an entry is wrong. */
+type Slots<T> = (T | undefined)[];
+
+interface PackParts {
+  regions?: Slots<Region>;
+  rules?: Slots<LocalRule>;
+  offices?: Slots<Office>;
+  routing?: Slots<RoutingRule>;
+  documents?: Slots<DocumentInfo>;
+  requirements?: DocumentRequirements;
+}
+
+const present = <T>(slots: Slots<T>): T[] => slots.filter((x): x is T => x !== undefined);
 
 /**
  * Validates the parsed pack files and, when nothing is wrong, assembles the {@link PolicyPack}.
- * Pure: the loader reads and parses the files; this checks every field and every cross-reference.
+ * Pure: the loader reads and parses the files; this checks every field and every cross-reference,
+ * reporting as many problems as it can in one run.
  */
 export function validatePolicyPack(files: PackFiles): { pack?: PolicyPack; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   const checker = (file: PackFileName) => new FieldChecker(file, problems);
-  const has = (file: PackFileName) => file in files;
-  const meta = has('pack.yaml') ? validatePackMeta(files['pack.yaml'], checker('pack.yaml')) : undefined;
-  const regions = has('regions.yaml') ? validateRegions(files['regions.yaml'], checker('regions.yaml')) : undefined;
-  const rules = has('rules.yaml') ? validateRules(files['rules.yaml'], checker('rules.yaml')) : undefined;
-  const offices = has('offices.yaml') ? validateOffices(files['offices.yaml'], checker('offices.yaml')) : undefined;
-  const documents = has('documents.yaml') ? validateDocuments(files['documents.yaml'], checker('documents.yaml')) : undefined;
-  if (!meta || !regions || !rules || !offices || !documents || problems.length > 0) return { problems };
+  const read = <T>(file: PackFileName, validate: (raw: unknown, check: FieldChecker) => T) =>
+    file in files ? validate(files[file], checker(file)) : undefined;
+  const meta = read('pack.yaml', validatePackMeta);
+  const regions = read('regions.yaml', validateRegions);
+  const rules = read('rules.yaml', validateRules);
+  const offices = read('offices.yaml', validateOffices);
+  const documents = read('documents.yaml', validateDocuments);
+  // A file is complete when it was read and nothing in it is wrong: only then can "no such id" be reported.
+  const failed = new Set(problems.map((p) => p.file));
+  const complete = (file: PackFileName) => file in files && !failed.has(file);
+  const parts: PackParts = { regions, rules, ...offices, ...documents };
+  checkReferences(parts, problems, complete);
 
-  const pack: PolicyPack = { ...meta, regions, rules, ...offices, ...documents };
-  checkReferences(pack, problems);
-  return problems.length > 0 ? { problems } : { pack, problems };
+  if (problems.length > 0 || !meta || !regions || !rules || !offices || !documents?.requirements) return { problems };
+  const pack: PolicyPack = {
+    ...meta,
+    regions: present(regions),
+    rules: present(rules),
+    offices: present(offices.offices),
+    routing: present(offices.routing),
+    documents: present(documents.documents),
+    requirements: documents.requirements,
+  };
+  return { pack, problems };
 }
 
 /** Every id a file refers to must exist, and ids that appear in decisions must be unique. */
-function checkReferences(pack: PolicyPack, problems: PolicyProblem[]): void {
+function checkReferences(parts: PackParts, problems: PolicyProblem[], complete: (file: PackFileName) => boolean): void {
   const regionsFile = new FieldChecker('regions.yaml', problems);
   const rulesFile = new FieldChecker('rules.yaml', problems);
   const officesFile = new FieldChecker('offices.yaml', problems);
   const documentsFile = new FieldChecker('documents.yaml', problems);
-  const regionIds = new Set(pack.regions.map((r) => r.id));
-  const officeById = new Map<string, (typeof pack.offices)[number]>();
+  const regionIds = complete('regions.yaml') ? new Set(present(parts.regions ?? []).map((r) => r.id)) : undefined;
+  const officeById = complete('offices.yaml') ? new Map(present(parts.offices ?? []).map((o) => [o.id, o])) : undefined;
 
-  pack.offices.forEach((office, i) => {
+  const seenOffices = new Set<string>();
+  parts.offices?.forEach((office, i) => {
+    if (!office) return;
     const path = childPath('offices', i);
-    if (officeById.has(office.id)) officesFile.problem(childPath(path, 'id'), `office "${office.id}" is defined twice`);
-    officeById.set(office.id, office);
-    if (!regionIds.has(office.region)) {
+    if (seenOffices.has(office.id)) officesFile.problem(childPath(path, 'id'), `office "${office.id}" is defined twice`);
+    seenOffices.add(office.id);
+    if (regionIds && !regionIds.has(office.region)) {
       officesFile.problem(childPath(path, 'region'), `no region "${office.region}" in regions.yaml (known: ${[...regionIds].join(', ')})`);
     }
   });
-  pack.regions.forEach((region, i) => {
-    const office = officeById.get(region.office);
-    const path = childPath(childPath('regions', i), 'office');
-    if (!office) regionsFile.problem(path, `no office "${region.office}" in offices.yaml`);
-    else if (office.region !== region.id) regionsFile.problem(path, `office "${office.id}" belongs to region "${office.region}"`);
-  });
+  if (officeById) {
+    parts.regions?.forEach((region, i) => {
+      if (!region) return;
+      const office = officeById.get(region.office);
+      const path = childPath(childPath('regions', i), 'office');
+      if (!office) regionsFile.problem(path, `no office "${region.office}" in offices.yaml`);
+      else if (office.region !== region.id) regionsFile.problem(path, `office "${office.id}" belongs to region "${office.region}"`);
+    });
+  }
 
   const decisionIds = new Map<string, string>();
   const claim = (id: string, where: string, check: FieldChecker, path: string) => {
@@ -63,21 +96,23 @@ function checkReferences(pack: PolicyPack, problems: PolicyProblem[]): void {
     if (earlier) check.problem(path, `id "${id}" is already used by ${earlier}; rule ids must be unique across the pack`);
     else decisionIds.set(id, `${check.file} ${where}`);
   };
-  pack.rules.forEach((rule, i) => {
+  parts.rules?.forEach((rule, i) => {
+    if (!rule) return;
     const path = childPath('rules', i);
     claim(rule.id, path, rulesFile, childPath(path, 'id'));
     rule.regions.forEach((region, j) => {
-      if (!regionIds.has(region)) rulesFile.problem(childPath(childPath(path, 'regions'), j), `no region "${region}" in regions.yaml`);
+      if (regionIds && !regionIds.has(region)) rulesFile.problem(childPath(childPath(path, 'regions'), j), `no region "${region}" in regions.yaml`);
     });
   });
   const routed = new Map<string, string>();
-  pack.routing.forEach((route, i) => {
+  parts.routing?.forEach((route, i) => {
+    if (!route) return;
     const path = childPath('routing', i);
     claim(route.id, path, officesFile, childPath(path, 'id'));
-    if (!regionIds.has(route.region)) officesFile.problem(childPath(path, 'region'), `no region "${route.region}" in regions.yaml`);
-    const office = officeById.get(route.office);
-    if (!office) officesFile.problem(childPath(path, 'office'), `no office "${route.office}" in offices`);
-    else if (office.region !== route.region) {
+    if (regionIds && !regionIds.has(route.region)) officesFile.problem(childPath(path, 'region'), `no region "${route.region}" in regions.yaml`);
+    const office = officeById?.get(route.office);
+    if (officeById && !office) officesFile.problem(childPath(path, 'office'), `no office "${route.office}" in offices`);
+    else if (office && office.region !== route.region) {
       officesFile.problem(childPath(path, 'office'), `office "${office.id}" belongs to region "${office.region}", not "${route.region}"`);
     }
     route.categories.forEach((category, j) => {
@@ -90,15 +125,17 @@ function checkReferences(pack: PolicyPack, problems: PolicyProblem[]): void {
   });
 
   const documentIds = new Set<string>();
-  pack.documents.forEach((doc, i) => {
+  parts.documents?.forEach((doc, i) => {
+    if (!doc) return;
     if (documentIds.has(doc.id)) documentsFile.problem(childPath(childPath('documents', i), 'id'), `document "${doc.id}" is defined twice`);
     documentIds.add(doc.id);
   });
+  const req = parts.requirements;
+  if (!req || parts.documents?.some((d) => d === undefined)) return;
   const known = (ids: string[], path: string) =>
     ids.forEach((id, i) => {
       if (!documentIds.has(id)) documentsFile.problem(childPath(path, i), `no document "${id}" in the documents list`);
     });
-  const req = pack.requirements;
   known(req.always, 'required.always');
   known(req.meansTested, 'required.meansTested');
   known(req.mandatory, 'required.mandatory');

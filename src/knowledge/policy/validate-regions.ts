@@ -61,22 +61,23 @@ function validateRegion(raw: unknown, path: string, check: FieldChecker): Region
   return { id, name, office, standards };
 }
 
-/** Reads `regions.yaml`: each region's name, default office and dated hardship standards. */
-export function validateRegions(raw: unknown, check: FieldChecker): Region[] | undefined {
+/**
+ * Reads `regions.yaml`: each region's name, default office and dated hardship standards.
+ * Returns the regions at their index in the file, `undefined` where one is wrong.
+ */
+export function validateRegions(raw: unknown, check: FieldChecker): (Region | undefined)[] | undefined {
   const obj = check.object(raw, '', ['regions']);
   const items = obj && check.list(obj.regions, 'regions', { nonEmpty: true });
   if (!items) return undefined;
-  const regions: Region[] = [];
   const ids = new Set<string>();
-  items.forEach((item, i) => {
+  return items.map((item, i) => {
     const region = validateRegion(item, childPath('regions', i), check);
-    if (!region) return;
+    if (!region) return undefined;
     if (ids.has(region.id)) {
       check.problem(childPath(childPath('regions', i), 'id'), `region "${region.id}" is defined twice`);
-      return;
+      return undefined;
     }
     ids.add(region.id);
-    regions.push(region);
+    return region;
   });
-  return regions.length === items.length ? regions : undefined;
 }

@@ -93,11 +93,13 @@ function validateRule(raw: unknown, path: string, check: FieldChecker): LocalRul
   return { id: id!, kind, regions: regions as string[], citation: citation!, description: description!, ...dates, when };
 }
 
-/** Reads `rules.yaml`: local exemptions, local scope and same-day rules, each with an id and a citation. */
-export function validateRules(raw: unknown, check: FieldChecker): LocalRule[] | undefined {
+/**
+ * Reads `rules.yaml`: local exemptions, local scope and same-day rules, each with an id and a citation.
+ * Returns the rules at their index in the file, `undefined` where one is wrong.
+ */
+export function validateRules(raw: unknown, check: FieldChecker): (LocalRule | undefined)[] | undefined {
   const obj = check.object(raw, '', ['rules']);
   const items = obj && check.list(obj.rules, 'rules');
   if (!items) return undefined;
-  const rules = items.map((item, i) => validateRule(item, childPath('rules', i), check));
-  return rules.every((r) => r !== undefined) ? (rules as LocalRule[]) : undefined;
+  return items.map((item, i) => validateRule(item, childPath('rules', i), check));
 }
