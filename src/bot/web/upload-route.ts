@@ -1,0 +1,78 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { App } from '../app.js';
+import { conversationKey } from '../channel.js';
+import { hashKey } from '../conversation-runner.js';
+import { removeUpload, safeFileName, saveUpload, type SavedUpload } from './save-upload.js';
+import type { WebChatChannel } from './web-chat-channel.js';
+import { isMessageId, isResidentId } from './web-protocol.js';
+
+function decodedName(header: string | undefined): string {
+  try {
+    return safeFileName(decodeURIComponent(header ?? ''));
+  } catch {
+    return safeFileName(header);
+  }
+}
+
+/** Ends a refusal without reading a body we do not want; the connection closes so the rest is not sent. */
+function finish(req: Request, res: Response, status: number, body: object): void {
+  if (!req.complete) {
+    res.set('Connection', 'close');
+    req.resume();
+  }
+  res.status(status).json(body);
+}
+
+/**
+ * `POST /chat/upload`: the body is the file itself; headers name the resident (`X-Fayuan-Resident`),
+ * the page's message id (`X-Fayuan-Message`) and the file name (`X-File-Name`, URI-encoded).
+ * The file is stored by {@link saveUpload}, then a `user.attachment` (or `user.refused_attachment`)
+ * event goes through the runner; the bot's answer reaches the page over its socket.
+ */
+export function uploadRoute(app: App, channel: WebChatChannel): RequestHandler {
+  const { attachments, attachmentsDir } = app.config;
+  const handle = async (req: Request, res: Response): Promise<void> => {
+    const resident = req.get('x-fayuan-resident');
+    const mid = req.get('x-fayuan-message');
+    if (!isResidentId(resident) || !isMessageId(mid)) {
+      finish(req, res, 400, { error: 'Send X-Fayuan-Resident (16–64 of A-Z a-z 0-9 _ -) and X-Fayuan-Message (8–64 of the same).' });
+      return;
+    }
+    const fileName = decodedName(req.get('x-file-name'));
+    const declared = Number(req.get('content-length') ?? Number.NaN);
+    let saved: SavedUpload;
+    try {
+      saved =
+        declared > attachments.maxBytes
+          ? { ok: false, reason: 'size' }
+          : await saveUpload(req, { fileName, mimeType: req.get('content-type') ?? '' }, attachmentsDir, attachments);
+    } catch (error) {
+      app.logger.error({ channel: 'web', conversation: hashKey(conversationKey('web', resident)), err: error instanceof Error ? error.name : 'unknown' }, 'upload could not be stored');
+      finish(req, res, 500, { error: 'The file could not be stored.' });
+      return;
+    }
+    app.logger.info(
+      { channel: 'web', conversation: hashKey(conversationKey('web', resident)), accepted: saved.ok, reason: saved.ok ? undefined : saved.reason, bytes: saved.ok ? saved.attachment.size : undefined },
+      'upload received',
+    );
+    try {
+      const result = await channel.submit(
+        resident,
+        mid,
+        saved.ok ? { type: 'user.attachment', attachment: saved.attachment } : { type: 'user.refused_attachment', reason: saved.reason, fileName },
+      );
+      // The page sent this upload before (a retry after a lost response): keep the first copy only.
+      if (result.duplicate && saved.ok) await removeUpload(attachmentsDir, saved.attachment.id);
+    } catch (error) {
+      app.logger.error({ channel: 'web', conversation: hashKey(conversationKey('web', resident)), err: error instanceof Error ? error.name : 'unknown' }, 'upload event failed');
+      if (saved.ok) await removeUpload(attachmentsDir, saved.attachment.id);
+      finish(req, res, 500, { error: 'The file was not processed; please send it again.' });
+      return;
+    }
+    if (saved.ok) finish(req, res, 201, { status: 'received' });
+    else finish(req, res, saved.reason === 'size' ? 413 : 415, { status: 'refused', reason: saved.reason });
+  };
+  return (req, res, next) => {
+    handle(req, res).catch(next);
+  };
+}

@@ -1,0 +1,155 @@
+import type { App } from '../app.js';
+import { conversationKey, DeliveryError, type ChannelSender, type InboundMessage, type OutboundMessage } from '../channel.js';
+import { textEvent } from '../commands.js';
+import { hashKey, type RunnerResult } from '../conversation-runner.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
+import { translate } from '../../locales/render.js';
+import { historyEntries, withoutPending } from './history.js';
+import type { Connection, ResidentSockets } from './resident-sockets.js';
+import { safeFileName } from './save-upload.js';
+import type { ReceivedFrame } from './web-chat-adapter.js';
+import type { ServerFrame } from './web-protocol.js';
+
+/** Timings of the web chat channel; the defaults suit production. */
+export interface WebChatChannelOptions {
+  /**
+   * How long a reply waits for a closed page to come back before the outbox is told to retry.
+   * It covers a reload or a phone waking up, so replies arrive at once instead of after a back-off.
+   */
+  offlineWaitMs?: number;
+  /** How long a page has to confirm a reply before it counts as not delivered. */
+  receiptTimeoutMs?: number;
+  /** How many transcript entries a reloaded page shows. */
+  historyLimit?: number;
+}
+
+type ResidentEvent = InboundMessage['event'];
+
+/**
+ * The web chat's half of the conversation: frames from the page become runner events, and the outbox's
+ * replies are written to the resident's open pages. No business logic: the runner decides what to say.
+ */
+export class WebChatChannel implements ChannelSender {
+  private readonly closing = new AbortController();
+
+  constructor(
+    private readonly app: App,
+    private readonly sockets: ResidentSockets,
+    private readonly options: WebChatChannelOptions = {},
+  ) {}
+
+  /** Called by the outbox, inside or outside a request. Throws {@link DeliveryError} while no page is open. */
+  async send(message: OutboundMessage): Promise<void> {
+    if (message.payload.kind === 'staff') throw new DeliveryError('Staff relays do not go to a web chat page.', { permanent: true });
+    const resident = message.address;
+    const ready = await this.sockets.waitForReady(resident, this.options.offlineWaitMs ?? 20_000, this.closing.signal);
+    const pages = ready ? this.sockets.readyFor(resident) : [];
+    if (pages.length === 0) throw new DeliveryError('The resident has no web chat page open; the outbox will try again.');
+    const { payload } = message;
+    const frame: ServerFrame & { id: number } =
+      payload.kind === 'text'
+        ? { type: 'bot', id: message.id, text: payload.text, choices: payload.choices }
+        : {
+            type: 'file',
+            id: message.id,
+            fileName: payload.fileName,
+            mimeType: payload.mimeType,
+            ...(payload.caption ? { caption: payload.caption } : {}),
+          };
+    const received = await Promise.all(pages.map((page) => page.deliver(frame, this.options.receiptTimeoutMs ?? 10_000)));
+    if (!received.includes(true)) throw new DeliveryError('No web chat page confirmed the reply; the outbox will try again.');
+  }
+
+  /** Handles one frame from a page. The error boundary of the web chat: failures are logged by id and the resident is told, kindly, to try again. */
+  async receive(frame: ReceivedFrame): Promise<void> {
+    const page = this.sockets.get(frame.connection);
+    if (!page || this.closing.signal.aborted) return;
+    try {
+      switch (frame.type) {
+        case 'hello':
+        case 'welcome_back':
+          await this.open(page, frame.user);
+          return;
+        case 'resume':
+          this.sockets.markReady(page);
+          await this.tellLocale(frame.user, [page]);
+          return;
+        case 'message':
+          await this.answer(page, frame.mid, textEvent(frame.text));
+          return;
+        case 'choice':
+          await this.answer(page, frame.mid, { type: 'user.choice', id: frame.id });
+          return;
+        case 'received':
+          return; // handled by the adapter
+        case 'refused_attachment':
+          await this.answer(page, frame.mid, {
+            type: 'user.refused_attachment',
+            reason: frame.reason,
+            ...(frame.fileName !== undefined ? { fileName: safeFileName(frame.fileName) } : {}),
+          });
+          return;
+      }
+    } catch (error) {
+      this.app.logger.error(
+        { channel: 'web', conversation: hashKey(conversationKey('web', frame.user)), frame: frame.type, err: error instanceof Error ? error.name : 'unknown' },
+        'web chat message failed',
+      );
+      const text = translate('core.error.try_again', await this.localeOf(frame.user).catch(() => DEFAULT_LOCALE));
+      await page.send({ type: 'failed', mid: frame.mid, text });
+    }
+  }
+
+  /**
+   * Runs a resident's event through the conversation runner (resolving once the turn is durable),
+   * then tells their pages which language the conversation is in now. Used by frames and uploads.
+   */
+  async submit(resident: string, messageId: string | undefined, event: ResidentEvent): Promise<RunnerResult> {
+    const result = await this.app.runner.handle({
+      channel: 'web',
+      userId: resident,
+      address: resident,
+      ...(messageId !== undefined ? { messageId } : {}),
+      event,
+    });
+    await this.tellLocale(resident, this.sockets.readyFor(resident));
+    return result;
+  }
+
+  /** Stops taking frames and gives up waiting for closed pages. */
+  close(): void {
+    this.closing.abort();
+  }
+
+  /** A page (re)loaded: show the recent history, then let the conversation say where the resident is. */
+  private async open(page: Connection, resident: string): Promise<void> {
+    const { store } = this.app;
+    const key = conversationKey('web', resident);
+    const [transcript, pending] = await Promise.all([
+      store.recentTranscript(key, this.options.historyLimit ?? 60),
+      store.pendingOutbox(),
+    ]);
+    const waiting = pending.filter((m) => m.conversationKey === key).map((m) => m.payload);
+    await page.send({ type: 'history', entries: historyEntries(withoutPending(transcript, waiting)) });
+    await this.tellLocale(resident, [page]);
+    this.sockets.markReady(page);
+    await this.submit(resident, undefined, { type: 'user.returned' });
+  }
+
+  private async answer(page: Connection, mid: string, event: ResidentEvent): Promise<void> {
+    await this.submit(page.resident!, mid, event);
+    await page.send({ type: 'ack', mid });
+  }
+
+  private async tellLocale(resident: string, pages: Connection[]): Promise<void> {
+    if (pages.length === 0) return;
+    const locale = await this.localeOf(resident);
+    await Promise.all(pages.map((page) => page.send({ type: 'locale', locale })));
+  }
+
+  private async localeOf(resident: string): Promise<Locale> {
+    const state = await this.app.runner.inspect('web', resident);
+    const locale = (state?.context as { locale?: unknown } | undefined)?.locale;
+    return isLocale(locale) ? locale : DEFAULT_LOCALE;
+  }
+}
