@@ -42,7 +42,13 @@ export class DeliveryError extends Error {
   override name = 'DeliveryError';
   constructor(
     message: string,
-    readonly options: { retryAfterMs?: number; permanent?: boolean; cause?: unknown } = {},
+    readonly options: {
+      retryAfterMs?: number;
+      permanent?: boolean;
+      /** The resident is not connected (a closed web page): wait and try again, without counting it as a failed attempt. */
+      offline?: boolean;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
   }

@@ -116,9 +116,10 @@ export class OutboxDispatcher {
       this.markSent(message.id);
       return 'done';
     } catch (error) {
+      const details = error instanceof DeliveryError ? error.options : {};
+      if (details.offline) return { retryInMs: OFFLINE_RETRY_MS };
       message.attempts += 1;
       const max = this.options.maxAttempts ?? 8;
-      const details = error instanceof DeliveryError ? error.options : {};
       const giveUp = details.permanent === true || message.attempts >= max;
       const retryInMs = details.retryAfterMs ?? (this.options.backoffMs ?? defaultBackoff)(message.attempts);
       logger.warn(
@@ -171,6 +172,9 @@ export class OutboxDispatcher {
     }
   }
 }
+
+/** How often a message for a resident who is not connected is tried again; it waits as long as it takes. */
+const OFFLINE_RETRY_MS = 15_000;
 
 function defaultBackoff(attempt: number): number {
   return Math.min(60_000, 500 * 2 ** (attempt - 1));

@@ -14,11 +14,16 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
   const app = await createApp(config, logger);
   const channels: RunningChannel[] = [];
   try {
-    if (config.webChat) channels.push(await startWebChat(app));
+    let webUrl: string | null = null;
+    if (config.webChat) {
+      const web = await startWebChat(app);
+      webUrl = web.url;
+      channels.push(web);
+    }
     if (config.telegram.mode !== 'off') channels.push(await startTelegram(app, config.telegram));
     const resumed = await app.dispatcher.resume();
     logger.info({ channels: channels.map((c) => c.name), resumedOutbox: resumed, dataDir: config.dataDir }, 'fayuan is running');
-    if (config.webChat) stdout.write(`fayuan: web chat on http://${config.host}:${config.port}\n`);
+    if (webUrl) stdout.write(`fayuan: web chat on ${webUrl}\n`);
     if (consoleChat) {
       stdout.write('fayuan: you can also chat here in the terminal. Ctrl+C stops the bot.\n\n');
       const console = new ConsoleChannel({ app, userId: 'local', input: stdin, output: stdout, interactive: Boolean((stdin as NodeJS.ReadStream).isTTY) });

@@ -44,7 +44,7 @@ export class WebChatChannel implements ChannelSender {
     const resident = message.address;
     const ready = await this.sockets.waitForReady(resident, this.options.offlineWaitMs ?? 20_000, this.closing.signal);
     const pages = ready ? this.sockets.readyFor(resident) : [];
-    if (pages.length === 0) throw new DeliveryError('The resident has no web chat page open; the outbox will try again.');
+    if (pages.length === 0) throw new DeliveryError('The resident has no web chat page open; the outbox will try again.', { offline: true });
     const { payload } = message;
     const frame: ServerFrame & { id: number } =
       payload.kind === 'text'
