@@ -17,11 +17,12 @@ const goesAhead = (outcome: CoreOutcome['outcome']) => outcome === 'eligible' ||
  * once the case goes ahead, the office (route); for an application, same-day acceptance. Basis, documents and
  * reasons follow from what is known and never justify a question of their own.
  */
-function materialDecision(f: CompleteFacts, pack: PolicyPack, date: IsoDate): string {
+function materialDecision(f: CompleteFacts, pack: PolicyPack, date: IsoDate): { goesAhead: boolean; key: string } {
   const { outcome, meansTest } = decideOutcome(f, pack, date);
-  if (!goesAhead(outcome)) return `${outcome}/${meansTest}`;
+  if (!goesAhead(outcome)) return { goesAhead: false, key: `${outcome}/${meansTest}` };
   const route = routeFor(pack, f.region(), f.category());
-  return outcome === 'eligible' ? [outcome, meansTest, route, isSameDay(f, pack, date)].join('/') : [outcome, route].join('/');
+  const parts = outcome === 'eligible' ? [outcome, meansTest, route, isSameDay(f, pack, date)] : [outcome, route];
+  return { goesAhead: true, key: parts.join('/') };
 }
 
 /**
@@ -49,9 +50,8 @@ function urgencyFacts(facts: ApplicantFacts, canGoAhead: boolean): FactName[] {
 export function neededFacts(facts: ApplicantFacts, pack: PolicyPack, date: IsoDate): FactName[] {
   const project = (f: CompleteFacts) => materialDecision(f, pack, date);
   const leaves = explore(facts, pack, date, project);
-  const found = sensitiveFacts(facts, pack, date, project, String, leaves);
-  const canGoAhead = leaves.some((leaf) => !leaf.value.startsWith('out_of_scope/') && !leaf.value.startsWith('not_eligible/') && !leaf.value.startsWith('needs_review/'));
-  for (const fact of urgencyFacts(facts, canGoAhead)) found.add(fact);
+  const found = sensitiveFacts(facts, pack, date, project, (d) => d.key, leaves);
+  for (const fact of urgencyFacts(facts, leaves.some((leaf) => leaf.value.goesAhead))) found.add(fact);
   return inAskingOrder(found);
 }
 
