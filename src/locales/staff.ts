@@ -125,12 +125,12 @@ export const staffMessages = {
 
   'staff.ask.lawyer': { 'zh-CN': '请回复 {ref} 的承办律师姓名 Reply with the lawyer’s name.', en: 'Reply with the name of the lawyer for {ref}.' },
   'staff.ask.decline_reason': {
-    'zh-CN': '请回复不予援助的理由（将告知申请人）Reply with the reason; the resident will see it.',
+    'zh-CN': '请回复 {ref} 不予援助的理由（将告知申请人）Reply with the reason; the resident will see it.',
     en: 'Reply with the reason for declining {ref}; the resident will see it.',
   },
   'staff.ask.refer_to': { 'zh-CN': '请回复 {ref} 转交的机构 Reply with where the case goes.', en: 'Reply with where {ref} is referred to.' },
   'staff.ask.documents': {
-    'zh-CN': '请选择需要补充的全部材料（一次性告知），选好后点“发送通知” Pick every missing document, then send.',
+    'zh-CN': '请选择 {ref} 需要补充的全部材料（一次性告知），选好后点“发送通知” Pick every missing document, then send.',
     en: 'Pick every missing document for {ref} (one notice only), then press Send.',
   },
   'staff.ask.documents_send': { 'zh-CN': '发送通知 Send', en: 'Send notice' },

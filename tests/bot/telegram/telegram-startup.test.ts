@@ -49,6 +49,6 @@ describe('starting the Telegram channel', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
     const { port } = blocker.address() as AddressInfo;
-    await expect(startTestBot({ ...webhookEnv(), PORT: String(port) })).rejects.toThrow(`could not listen on 127.0.0.1:${port} (EADDRINUSE)`);
+    await expect(startTestBot({ ...webhookEnv(), TELEGRAM_WEBHOOK_PORT: String(port) })).rejects.toThrow(`could not listen on 127.0.0.1:${port} (EADDRINUSE)`);
   });
 });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
+import { openDatabase } from '../../src/storage/database.js';
+import { migrate } from '../../src/storage/migrate.js';
+import { openStorage } from '../../src/storage/open-storage.js';
+import { StorageError } from '../../src/storage/storage-error.js';
+import { GroupCommit } from '../../src/storage/group-commit.js';
+import { MIGRATIONS } from '../../src/storage/migrations/index.js';
+
+describe('storage', () => {
+  it('opens in WAL mode with full sync and applies every migration once', async () => {
+    const file = path.join(tempDir(), 'nested', 'db.sqlite');
+    const db = await openStorage(file);
+    expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+    expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
+    expect(await migrate(db)).toEqual([]);
+    const applied = await db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(applied.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    await db.close();
+  });
+
+  it('wraps driver errors in a StorageError that keeps the cause and no row data', async () => {
+    const db = await openDatabase(path.join(tempDir(), 'db.sqlite'));
+    const error = await db.run('INSERT INTO missing_table VALUES (?)', ['13800138000']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).message).not.toContain('13800138000');
+    expect(String((error as StorageError).cause)).toContain('no such table');
+    await db.close();
+  });
+
+  it('rolls a transaction back when its work fails, and keeps lone writes out of it', async () => {
+    const db = await openDatabase(path.join(tempDir(), 'db.sqlite'));
+    await db.exec('CREATE TABLE t (v INTEGER)');
+    const failing = db.transaction(async (tx) => {
+      await tx.run('INSERT INTO t VALUES (1)');
+      await new Promise((r) => setTimeout(r, 20));
+      throw new Error('boom');
+    });
+    const lone = db.run('INSERT INTO t VALUES (2)');
+    await expect(failing).rejects.toThrow('boom');
+    await lone;
+    expect(await db.all('SELECT v FROM t')).toEqual([{ v: 2 }]);
+    await db.close();
+  });
+
+  it('commits writes submitted together in one batch, and each caller gets its own result', async () => {
+    const batches: number[][] = [];
+    const commit = new GroupCommit<number, number>(async (items) => {
+      batches.push(items);
+      return items.map((i) => i * 10);
+    });
+    const results = await Promise.all([1, 2, 3].map((i) => commit.submit(i)));
+    expect(results).toEqual([10, 20, 30]);
+    expect(batches).toEqual([[1, 2, 3]]);
+  });
+});
