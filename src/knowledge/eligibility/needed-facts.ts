@@ -48,6 +48,23 @@ function urgencyFacts(facts: ApplicantFacts, canGoAhead: boolean): FactName[] {
  * @example neededFacts({ category: 'wages' }, pack, '2025-06-01') // ['region', 'age', 'disability', 'groups', …]
  */
 export function neededFacts(facts: ApplicantFacts, pack: PolicyPack, date: IsoDate): FactName[] {
+  // Every intake starts from the same few states, and the answer depends only on the arguments: remember recent ones.
+  let cache = recent.get(pack);
+  if (!cache) recent.set(pack, (cache = new Map()));
+  const known = FACT_ORDER.filter((fact) => facts[fact] !== undefined).map((fact) => [fact, facts[fact]]);
+  const key = `${date}\u0000${JSON.stringify(known)}`;
+  const hit = cache.get(key);
+  if (hit) return [...hit];
+  const result = computeNeededFacts(facts, pack, date);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return [...result];
+}
+
+const CACHE_SIZE = 256;
+const recent = new WeakMap<PolicyPack, Map<string, FactName[]>>();
+
+function computeNeededFacts(facts: ApplicantFacts, pack: PolicyPack, date: IsoDate): FactName[] {
   const project = (f: CompleteFacts) => materialDecision(f, pack, date);
   const leaves = explore(facts, pack, date, project);
   const found = sensitiveFacts(facts, pack, date, project, (d) => d.key, leaves);

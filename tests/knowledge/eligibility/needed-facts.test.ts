@@ -35,6 +35,7 @@ const INTAKE: [string, ApplicantFacts, FactName[]][] = [
   ['a mandatory appointment asks only where and how urgent (LAL 25)', { category: 'criminal_defense', hasDefender: false, possibleSentence: 'death' }, ['region', 'deadlineDays', 'needsPreservation']],
   ['a local-scope category depends on the region', { category: 'marriage_family' }, ['region', 'age', 'disability', 'groups', 'fixedIncome', 'residence', 'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'needsPreservation']],
   ['preservation is not asked once the deadline is urgent (LAL 44)', { category: 'domestic_violence', region: 'demo-city', age: 30, disability: 'none', deadlineDays: 3 }, []],
+  ['"no deadline" (deadlineDays: null) counts as an answer', { category: 'domestic_violence', region: 'demo-city', age: 30, disability: 'none', deadlineDays: null }, ['needsPreservation']],
   ['nothing is left once everything is known', { ...adult, ...noUrgency, category: 'wages', region: 'demo-city', residence: 'urban', householdSize: 1, householdMonthlyIncome: 100 }, []],
 ];
 
