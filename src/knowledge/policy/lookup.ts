@@ -81,9 +81,17 @@ export function routeFor(pack: PolicyPack, regionId: string, category: CategoryI
   return rule ? rule.office : region.office;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date in the pack's time zone, as `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  // Building a formatter is costly and this runs on every intake answer: keep one per zone.
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** `fayuan-default@2025.1`: what a decision records as the pack it used. */
