@@ -20,21 +20,46 @@ export interface ConversationBenchResult {
   snapshotBytes: number;
 }
 
-/** One resident's conversation: the messages a person sends, in order. */
-function script(userId: string): InboundMessage['event'][] {
-  void userId;
-  return [
-    { type: 'user.returned' },
-    { type: 'user.choice', id: 'consent.agree' },
-    { type: 'user.choice', id: 'menu.help' },
-    { type: 'user.choice', id: 'menu.ask' },
-    { type: 'user.text', text: '老板拖欠我三个月工资怎么办' },
-    { type: 'user.command', command: 'lang' },
-    { type: 'user.text', text: 'What documents do I need to apply?' },
-    { type: 'user.choice', id: 'menu.back' },
-    { type: 'user.command', command: 'lang' },
-    { type: 'user.choice', id: 'menu.help' },
-  ];
+/** An applicant: consent, the whole intake of a migrant worker owed wages, and the submission. */
+const APPLICANT: InboundMessage['event'][] = [
+  { type: 'user.returned' },
+  { type: 'user.choice', id: 'consent.agree' },
+  { type: 'user.choice', id: 'menu.apply' },
+  { type: 'user.text', text: '老板拖欠我三个月工资' },
+  { type: 'user.choice', id: 'intake.yes' },
+  { type: 'user.choice', id: 'opt:self' },
+  { type: 'user.choice', id: 'opt:demo-city' },
+  { type: 'user.text', text: '45' },
+  { type: 'user.choice', id: 'opt:none' },
+  { type: 'user.choice', id: 'group:migrant_worker' },
+  { type: 'user.choice', id: 'intake.groups.done' },
+  { type: 'user.choice', id: 'intake.no_deadline' },
+  { type: 'user.choice', id: 'intake.no' },
+  { type: 'user.choice', id: 'intake.continue' },
+  { type: 'user.text', text: '在工地干了半年，包工头拖欠三个月工资共两万元' },
+  { type: 'user.choice', id: 'intake.documents.done' },
+  { type: 'user.text', text: '张三' },
+  { type: 'user.text', text: '13800138000' },
+  { type: 'user.choice', id: 'intake.confirm' },
+];
+
+/** A resident who only asks questions, in both languages. */
+const ASKER: InboundMessage['event'][] = [
+  { type: 'user.returned' },
+  { type: 'user.choice', id: 'consent.agree' },
+  { type: 'user.choice', id: 'menu.help' },
+  { type: 'user.choice', id: 'menu.ask' },
+  { type: 'user.text', text: '老板拖欠我三个月工资怎么办' },
+  { type: 'user.text', text: '申请法律援助要带什么材料' },
+  { type: 'user.command', command: 'lang' },
+  { type: 'user.text', text: 'What documents do I need to apply?' },
+  { type: 'user.choice', id: 'menu.status' },
+  { type: 'user.choice', id: 'menu.back' },
+];
+
+/** Residents alternate: one applies, the next asks questions. */
+function script(index: number): InboundMessage['event'][] {
+  return index % 2 === 0 ? APPLICANT : ASKER;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -63,7 +88,7 @@ export async function runConversationBench(options: { residents: number; log: (l
       Array.from({ length: options.residents }, async (_, i) => {
         const userId = `bench-${i}`;
         let n = 0;
-        for (const event of script(userId)) {
+        for (const event of script(i)) {
           const t0 = performance.now();
           await app.runner.handle({ channel: 'console', userId, address: userId, messageId: `${userId}-${n++}`, event });
           latencies.push(performance.now() - t0);
@@ -80,7 +105,11 @@ export async function runConversationBench(options: { residents: number; log: (l
     const baselineUpsertsPerSec = await measureBaseline(path.join(dir, 'baseline.sqlite'), snapshotBytes, 2_000);
     latencies.sort((a, b) => a - b);
     const msgsPerSec = latencies.length / (elapsedMs / 1000);
-    options.log(`conversations: ${options.residents} residents, ${latencies.length} messages in ${elapsedMs.toFixed(0)} ms, ${delivered} replies delivered`);
+    const cases = await countCases(path.join(dir, 'bot', 'fayuan.sqlite'));
+    options.log(
+      `conversations: ${options.residents} residents, ${latencies.length} messages in ${elapsedMs.toFixed(0)} ms, ` +
+        `${delivered} replies delivered, ${cases} cases submitted`,
+    );
     return {
       residents: options.residents,
       messages: latencies.length,
@@ -96,6 +125,13 @@ export async function runConversationBench(options: { residents: number; log: (l
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function countCases(file: string): Promise<number> {
+  const db = await openDatabase(file);
+  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM cases');
+  await db.close();
+  return row?.n ?? 0;
 }
 
 async function measureBaseline(file: string, bytes: number, count: number): Promise<number> {

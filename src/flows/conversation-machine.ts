@@ -302,8 +302,12 @@ export function createConversationMachine(deps: ConversationDeps) {
     'staff.released': { guard: ({ context }) => context.handoff !== 'idle', actions: ['staffReleased', 'reprompt'] },
     'handoff.timeout': { guard: ({ context }) => context.handoff === 'waiting', actions: 'sayNobodyFree' },
     'bot.relay': { actions: emit(({ event }) => ({ type: 'relay' as const, relay: event.relay })) },
-    'bot.reply': { actions: emit(({ event }) => event.reply) },
-    'intake.step': { actions: assign({ intakeFreeText: ({ event }) => event.freeText }) },
+    'bot.replies': {
+      actions: enqueueActions(({ event, enqueue }) => {
+        if (event.freeText !== undefined) enqueue.assign({ intakeFreeText: event.freeText });
+        for (const r of event.replies) enqueue.emit(r);
+      }),
+    },
     'user.command': [
       { guard: ({ event }) => event.command === 'lang', actions: ['setLocale', 'confirmLocale', 'reprompt'] },
       { guard: ({ event }) => event.command === 'help', actions: ['showHelp', 'reprompt'] },

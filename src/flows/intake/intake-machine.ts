@@ -22,7 +22,7 @@ export interface IntakeOutput {
 
 /** Sent to the root conversation: a reply to show, and whether the question on screen takes free text. */
 export type IntakeToParent =
-  | { type: 'bot.reply'; reply: BotReply }
+  | { type: 'bot.replies'; replies: BotReply[]; freeText?: boolean }
   | { type: 'bot.relay'; relay: StaffRelay }
   | { type: 'intake.step'; freeText: boolean };
 
@@ -76,11 +76,19 @@ function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partia
  * Replies go to the parent conversation as `bot.reply` events.
  */
 export function createIntakeMachine(deps: IntakeDeps) {
-  const read = (ctx: IntakeContext, event: ResidentEvent): ReadResult => STEPS[ctx.step].read(event, ctx, deps);
+  // Guards and actions read the same answer several times in one transition: read it once.
+  const readCache = new WeakMap<object, { ctx: IntakeContext; result: ReadResult }>();
+  const read = (ctx: IntakeContext, event: ResidentEvent): ReadResult => {
+    const cached = readCache.get(event);
+    if (cached && cached.ctx === ctx) return cached.result;
+    const result = STEPS[ctx.step].read(event, ctx, deps);
+    readCache.set(event, { ctx, result });
+    return result;
+  };
 
   /** Queues each reply as a `bot.reply` event to the parent conversation. */
   const sendReplies = (enqueue: { sendParent: (event: IntakeToParent) => void }, replies: BotReply[]) => {
-    for (const r of replies) enqueue.sendParent({ type: 'bot.reply', reply: r });
+    enqueue.sendParent({ type: 'bot.replies', replies });
   };
 
   const officeName = (ctx: IntakeContext) => {
@@ -159,11 +167,10 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const question = definition.prompt(context, deps);
         const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
         const first = context.history.length <= 1 && context.step === 'category' && !context.proposedCategory && !context.categoryGroup;
-        if (first) enqueue.sendParent({ type: 'bot.reply', reply: reply('intake.start') } satisfies IntakeToParent);
-        enqueue.sendParent({ type: 'intake.step', freeText: definition.freeText === true } satisfies IntakeToParent);
         enqueue.sendParent({
-          type: 'bot.reply',
-          reply: { ...question, choices: [...(question.choices ?? []), ...back] },
+          type: 'bot.replies',
+          replies: [...(first ? [reply('intake.start')] : []), { ...question, choices: [...(question.choices ?? []), ...back] }],
+          freeText: definition.freeText === true,
         } satisfies IntakeToParent);
       }),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
@@ -173,19 +180,17 @@ export function createIntakeMachine(deps: IntakeDeps) {
         if (context.failures >= MAX_FAILURES) {
           const question = definition.prompt(context, deps);
           enqueue.sendParent({
-            type: 'bot.reply',
-            reply: reply('intake.stuck', { hotline: deps.pack.hotline }, [
+            type: 'bot.replies',
+            replies: [reply('intake.stuck', { hotline: deps.pack.hotline }, [
               ...(question.choices ?? []),
               ...(definition.unsureAllowed && !(question.choices ?? []).some((c) => c.id === 'intake.unsure') ? [choice('intake.unsure', 'intake.opt.unsure')] : []),
               choice('menu.human', 'core.menu.human'),
               choice('intake.cancel', 'intake.opt.cancel'),
-            ]),
+            ])],
           } satisfies IntakeToParent);
           return;
         }
-        enqueue.sendParent({ type: 'bot.reply', reply: reply(error) } satisfies IntakeToParent);
-        const question = definition.prompt(context, deps);
-        enqueue.sendParent({ type: 'bot.reply', reply: question } satisfies IntakeToParent);
+        enqueue.sendParent({ type: 'bot.replies', replies: [reply(error), definition.prompt(context, deps)] } satisfies IntakeToParent);
       }),
       acknowledgeAttachment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, [
