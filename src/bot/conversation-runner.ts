@@ -35,6 +35,8 @@ export interface ConversationMachineSpec {
   restartNotice: BotReply;
   /** The resident's language, read from a snapshot's context. */
   localeOf: (context: unknown) => Locale;
+  /** Shown before the first message after a long absence (days later), or null when nothing is under way. */
+  welcomeBackNotice: (context: unknown) => BotReply | null;
 }
 
 export interface RunnerResult {
@@ -64,6 +66,8 @@ interface LiveConversation {
 }
 
 const RECENT_IDS = 50;
+/** After this long without a message, a resident is told the conversation continues where it was. */
+const RETURN_AFTER_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Runs conversations: one message at a time per conversation, many conversations at once.
@@ -127,6 +131,11 @@ export class ConversationRunner {
     }
     const { actor } = live;
     const effects: ConversationEffect[] = [...notices];
+    const away = !isNew && live.stored.updatedAt > 0 && this.now() - live.stored.updatedAt > RETURN_AFTER_MS;
+    if (away && message.event.type.startsWith('user.') && message.event.type !== 'user.returned') {
+      const notice = this.options.spec.welcomeBackNotice(actor.getSnapshot().context);
+      if (notice) effects.push(notice);
+    }
     const subscription = actor.on('*', (effect: ConversationEffect) => effects.push(effect));
     // Resident messages go in wrapped, so the machine decides first whether a person holds the conversation.
     const event = message.event.type.startsWith('user.') ? { type: 'inbound', event: message.event } : message.event;
@@ -189,6 +198,7 @@ export class ConversationRunner {
       at: this.now(),
     };
 
+    stored.updatedAt = turn.at;
     let ids: number[];
     try {
       ids = await this.commits.submit(turn);
@@ -222,6 +232,7 @@ export class ConversationRunner {
         machineVersion: spec.version,
         snapshot: null,
         recentMessageIds: [],
+        updatedAt: 0,
       },
     };
     this.remember(key, live);

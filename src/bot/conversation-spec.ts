@@ -42,5 +42,6 @@ export function createConversationSpec(services: ConversationServices): Conversa
     }),
     restartNotice: reply('core.updated'),
     localeOf: (context) => (context as ConversationContext | undefined)?.locale ?? DEFAULT_LOCALE,
+    welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),
   };
 }

@@ -9,6 +9,8 @@ export interface StoredConversation {
   machineVersion: string;
   snapshot: unknown;
   recentMessageIds: string[];
+  /** When the conversation last changed (ms since epoch); 0 for one not yet stored. */
+  updatedAt: number;
 }
 
 /** Everything one processed message changes, written in a single transaction. */
@@ -73,7 +75,8 @@ export class ConversationStore {
       machine_version: string;
       snapshot: string;
       recent_message_ids: string;
-    }>('SELECT key, channel, address, machine_version, snapshot, recent_message_ids FROM conversations WHERE key = ?', [key]);
+      updated_at: number;
+    }>('SELECT key, channel, address, machine_version, snapshot, recent_message_ids, updated_at FROM conversations WHERE key = ?', [key]);
     if (!row) return undefined;
     return {
       key: row.key,
@@ -82,6 +85,7 @@ export class ConversationStore {
       machineVersion: row.machine_version,
       snapshot: parseJson(row.snapshot, undefined),
       recentMessageIds: parseIds(row.recent_message_ids),
+      updatedAt: row.updated_at,
     };
   }
 

@@ -149,3 +149,27 @@ describe('conversation runner', () => {
     await app.close();
   });
 });
+
+describe('a resident who comes back days later', () => {
+  it('is told the conversation continues where it was, and their message is still answered', async () => {
+    const dir = tempDir();
+    let now = Date.parse('2026-06-01T10:00:00Z');
+    const first = await testApp(dir);
+    (first.runner as unknown as { now: () => number }).now = () => now;
+    const ana = resident('ana');
+    await first.runner.handle(ana.returned());
+    await first.runner.handle(ana.choice('consent.agree'));
+    await first.runner.handle(ana.choice('menu.apply'));
+    await first.close();
+
+    now += 3 * 24 * 60 * 60 * 1000;
+    const second = await testApp(dir);
+    (second.runner as unknown as { now: () => number }).now = () => now;
+    const result = await second.runner.handle(ana.text('老板欠我工资'));
+    expect(result.replies.map((r) => r.text)).toEqual([
+      zh('core.welcome_back'),
+      translate('intake.q.category_confirm', 'zh-CN', { category: { key: 'category.wages' } }),
+    ]);
+    await second.close();
+  });
+});
