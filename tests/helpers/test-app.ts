@@ -23,7 +23,7 @@ export class RecordingSender implements ChannelSender {
   texts(address?: string): string[] {
     return this.sent
       .filter((m) => address === undefined || m.address === address)
-      .map((m) => (m.payload.kind === 'text' ? m.payload.text : `[file ${m.payload.fileName}]`));
+      .map((m) => (m.payload.kind === 'text' ? m.payload.text : m.payload.kind === 'file' ? `[file ${m.payload.fileName}]` : `[staff ${m.payload.relay.kind}]`));
   }
 }
 
