@@ -6,6 +6,7 @@ import { eligibilityMessages } from './eligibility.js';
 import { handoffMessages } from './handoff.js';
 import { intakeMessages } from './intake.js';
 import { staffMessages } from './staff.js';
+import { staffTelegramMessages } from './staff-telegram.js';
 import { webMessages } from './web.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
@@ -17,5 +18,6 @@ export const MESSAGES: Catalog = {
   ...caseMessages,
   ...handoffMessages,
   ...staffMessages,
+  ...staffTelegramMessages,
   ...webMessages,
 };

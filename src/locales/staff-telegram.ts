@@ -1,0 +1,73 @@
+import type { Catalog } from './catalog.js';
+
+/**
+ * What staff read in the Telegram staff chat besides case cards (`staff.ts`): hand-off requests,
+ * relayed resident messages, call-backs, follow-up questions and refusals. Chinese first with short
+ * English glosses, as in `staff.ts`; `en` is English only.
+ */
+export const staffTelegramMessages = {
+  'staffchat.resident': { 'zh-CN': '居民 #{tag}（{channel}）', en: 'Resident #{tag} ({channel})' },
+  'staffchat.handoff.request': {
+    'zh-CN': '🙋 {resident} 请求人工服务 asks for a person\n最近对话 Recent messages：\n{transcript}',
+    en: '🙋 {resident} asks for a person\nRecent messages:\n{transcript}',
+  },
+  'staffchat.handoff.no_transcript': { 'zh-CN': '（无 none）', en: '(none)' },
+  'staffchat.transcript.resident': { 'zh-CN': '👤 {text}', en: '👤 {text}' },
+  'staffchat.transcript.bot': { 'zh-CN': '🤖 {text}', en: '🤖 {text}' },
+  'staffchat.button.take': { 'zh-CN': '接入 Take', en: 'Take' },
+  'staffchat.button.release': { 'zh-CN': '结束，交还助手 Release', en: 'Release to the assistant' },
+  'staffchat.button.cancel': { 'zh-CN': '取消 Cancel', en: 'Cancel' },
+  'staffchat.handoff.taken': {
+    'zh-CN': '✅ {name} 已接入 {resident} took the conversation。\n回复（Reply）该居民的任一消息即可对话，可发文字、图片或文件；结束时点“交还助手 Release”，或回复 /release。',
+    en: '✅ {name} took the conversation with {resident}.\nReply to any of their messages to talk (text, photos or files); press Release, or reply /release, when done.',
+  },
+  'staffchat.handoff.held_by': { 'zh-CN': '{resident} 已由 {name} 接入 Already taken by {name}.', en: '{name} already holds the conversation with {resident}.' },
+  'staffchat.handoff.you_hold': { 'zh-CN': '您已接入 {resident} You already hold this conversation.', en: 'You already hold the conversation with {resident}.' },
+  'staffchat.handoff.released': {
+    'zh-CN': '↩ {name} 已结束与 {resident} 的对话，助手继续服务 Released; the assistant is back.',
+    en: '↩ {name} released {resident}; the assistant is back.',
+  },
+  'staffchat.handoff.not_live': { 'zh-CN': '{resident} 目前没有工作人员接入 Nobody holds this conversation.', en: 'Nobody holds the conversation with {resident}.' },
+  'staffchat.handoff.timed_out': {
+    'zh-CN': '⌛ {resident} 等待 {minutes} 分钟无人接入，已建议其登记回电或拨打 12348。仍可点“接入 Take”。No one took it in {minutes} min.',
+    en: '⌛ No one took {resident} within {minutes} min; they were offered a call-back or 12348. You can still press Take.',
+  },
+  'staffchat.handoff.gone': {
+    'zh-CN': '找不到该居民的对话（可能已被删除）The conversation no longer exists.',
+    en: 'That conversation no longer exists (the resident may have deleted it).',
+  },
+  'staffchat.relay.message': { 'zh-CN': '💬 {resident}：{text}', en: '💬 {resident}: {text}' },
+  'staffchat.relay.attachment': { 'zh-CN': '📎 {resident}：{fileName}', en: '📎 {resident}: {fileName}' },
+  'staffchat.relay.file_refused': {
+    'zh-CN': '文件未转给居民：类型或大小不允许（{reason}）The file was not sent: type or size not allowed.',
+    en: 'The file was not passed on: its {reason} is not allowed.',
+  },
+  'staffchat.callback': { 'zh-CN': '📞 {resident} 请求回电 Call-back request：{phone}', en: '📞 {resident} asks for a call-back: {phone}' },
+  'staffchat.case.basis': { 'zh-CN': '依据 Basis：{basis}', en: 'Basis: {basis}' },
+  'staffchat.case.basis_lal': { 'zh-CN': '法律援助法第{article}条', en: 'LAL art. {article}' },
+  'staffchat.case.basis_local': { 'zh-CN': '本地规则 {rule}', en: 'local rule {rule}' },
+  'staffchat.case.attachment': { 'zh-CN': '📎 {ref}：{fileName}', en: '📎 {ref}: {fileName}' },
+  'staffchat.refused': {
+    'zh-CN': '⛔ 只有法律援助中心的工作人员可以操作。Only legal aid staff can do this.',
+    en: '⛔ Only legal aid staff can do this.',
+  },
+  'staffchat.ask.for': { 'zh-CN': '{name}：{question}', en: '{name}: {question}' },
+  'staffchat.ask.refer_hint': {
+    'zh-CN': '请回复 {ref} 转交的去向，或点下面的按钮 Pick where the case goes, or reply with another destination.',
+    en: 'Pick where {ref} goes, or reply to this message with another destination.',
+  },
+  'staffchat.refer.mediation': { 'zh-CN': '人民调解委员会（调解）', en: 'People’s mediation committee' },
+  'staffchat.documents.none_selected': { 'zh-CN': '请至少选择一项材料 Pick at least one document.', en: 'Pick at least one document.' },
+  'staffchat.prompt.cancelled': { 'zh-CN': '已取消 Cancelled.', en: 'Cancelled.' },
+  'staffchat.prompt.expired': {
+    'zh-CN': '该操作已失效，请在案件卡片上重新点按钮 This has expired; press the button on the case card again.',
+    en: 'This has expired; press the button on the case card again.',
+  },
+  'staffchat.prompt.not_yours': { 'zh-CN': '这是 {name} 的操作 This belongs to {name}.', en: 'This belongs to {name}.' },
+  'staffchat.prompt.text_only': { 'zh-CN': '请用文字回复 Please reply with text.', en: 'Please reply with text.' },
+  'staffchat.help': {
+    'zh-CN':
+      '可用命令 Commands：/queue 待办队列，/case 编号 查看案件，/mine 我的案件，/stats [YYYY-MM] 月度统计。\n居民请求人工时点“接入 Take”，再回复（Reply）其消息即可对话；回复 /release 交还助手。',
+    en: 'Commands: /queue, /case REF, /mine, /stats [YYYY-MM].\nWhen a resident asks for a person press Take, then reply to their messages; reply /release to hand back to the assistant.',
+  },
+} as const satisfies Catalog;
