@@ -1,9 +1,11 @@
 import type { Migration } from './migration.js';
 import { conversationsMigration } from './001-conversations.js';
 import { casesMigration } from './002-cases.js';
+import { handoffsMigration } from './004-handoffs.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
   conversationsMigration,
   casesMigration,
+  handoffsMigration,
 ].sort((a, b) => a.version - b.version);
