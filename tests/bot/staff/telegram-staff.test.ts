@@ -16,6 +16,9 @@ import {
   zh,
 } from './staff-telegram-fixture.js';
 
+/** The first bytes of a JPEG: Telegram photos are JPEGs, and the file check reads the signature. */
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]);
+
 /** The resident applies; resolves with the reference number and the card the staff group got. */
 async function applyAndFindCard(fake: FakeTelegramApi): Promise<{ ref: string; card: SentMessage }> {
   await residentSays(fake, RESIDENT, WAGES_APPLICATION);
@@ -55,6 +58,26 @@ describe('Telegram staff group: cases', () => {
     expect(card.text).toContain('决定期限 Due');
     expect(card.text).toContain('张三');
     expect(card.buttons).toEqual([{ text: zh('staff.action.claim'), data: `staff:claim:${ref}` }]);
+  });
+
+  it('posts the files sent with the application after the card, and a failed file is retried without posting the card twice', async () => {
+    const { fake } = await startStaffBot();
+    const upTo = WAGES_APPLICATION.indexOf('完成');
+    await residentSays(fake, RESIDENT, WAGES_APPLICATION.slice(0, upTo));
+    const before = fake.sent(RESIDENT).length;
+    fake.inject(fake.photo(RESIDENT, fake.addFile(JPEG)));
+    await fake.waitForSent(RESIDENT, before + 1);
+    await settle(fake, RESIDENT);
+    fake.failNext('sendPhoto', { code: 500 });
+    await residentSays(fake, RESIDENT, WAGES_APPLICATION.slice(upTo));
+    const ref = fake.texts(RESIDENT).join('\n').match(/FY-\d{8}-\d{4}/)![0];
+    await fake.waitUntil(() => fake.sent(STAFF_CHAT).some((m) => m.method === 'sendPhoto'));
+    expect(fake.callsTo('sendPhoto').map((c) => c.failedWith)).toEqual([500, undefined]);
+    const [card, file] = fake.sent(STAFF_CHAT);
+    expect(card!.text).toContain(zh('staff.card.attachments', { count: 1, names: '' }).trim());
+    expect(file).toMatchObject({ method: 'sendPhoto', content: JPEG });
+    expect(file!.caption).toContain(`📎 ${ref}：`);
+    expect(staffMessages(fake, `${ref} · `)).toHaveLength(1);
   });
 
   it('claims, requests the missing documents in one notice and accepts with a lawyer; the resident is told each step', async () => {
