@@ -25,6 +25,8 @@ export class OutboxDispatcher {
   private readonly queues = new Map<string, OutboundMessage[]>();
   private readonly active = new Set<string>();
   private readonly known = new Set<number>();
+  /** Sent, but the sent mark is not written yet: `resume()` must not queue these again. */
+  private readonly marking = new Set<number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly waiters: Waiter[] = [];
   private sentBuffer: number[] = [];
@@ -53,7 +55,7 @@ export class OutboxDispatcher {
   /** Queues committed messages for delivery. */
   enqueue(messages: OutboundMessage[]): void {
     for (const message of messages) {
-      if (this.known.has(message.id)) continue;
+      if (this.known.has(message.id) || this.marking.has(message.id)) continue;
       this.known.add(message.id);
       const address = `${message.channel}\u0000${message.address}`;
       const queue = this.queues.get(address) ?? [];
@@ -139,6 +141,7 @@ export class OutboxDispatcher {
 
   private markSent(id: number): void {
     this.sentBuffer.push(id);
+    this.marking.add(id);
     this.settle(id);
     // Sent marks are gathered for one turn of the event loop and written together, without an fsync.
     if (!this.sentTimer) {
@@ -156,6 +159,7 @@ export class OutboxDispatcher {
       await this.options.store
         .markSent(ids, this.now())
         .catch((e: unknown) => this.options.logger.error({ err: e instanceof Error ? e.message : 'unknown' }, 'could not mark messages sent'));
+      for (const id of ids) this.marking.delete(id);
     }
     this.flushing = null;
   }
