@@ -2,9 +2,13 @@ import { createApp } from '../bot/app.js';
 import { ConsoleChannel } from '../bot/console-channel.js';
 import { createLogger } from '../bot/logger.js';
 import type { RunningChannel } from '../bot/running-channel.js';
+import { createStaffTelegram, type StaffTelegram } from '../bot/staff/telegram-staff.js';
 import { startTelegram } from '../bot/telegram/start-telegram.js';
 import { startWebChat } from '../bot/web/start-web-chat.js';
 import type { Command } from './io.js';
+
+/** How often the outbox is read for messages another process (the `fayuan cases` CLI) wrote. */
+const OUTBOX_POLL_MS = 5000;
 
 /** `fayuan serve` (`npm start`): the bot on every configured channel until SIGINT/SIGTERM. */
 export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shutdown }) => {
@@ -13,6 +17,8 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
   const logger = createLogger(consoleChat && config.logLevel === 'info' ? 'warn' : config.logLevel, stderr);
   const app = await createApp(config, logger);
   const channels: RunningChannel[] = [];
+  let staff: StaffTelegram | undefined;
+  let resumeTimer: NodeJS.Timeout | undefined;
   try {
     let webUrl: string | null = null;
     if (config.webChat) {
@@ -20,8 +26,19 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
       webUrl = web.url;
       channels.push(web);
     }
-    if (config.telegram.mode !== 'off') channels.push(await startTelegram(app, config.telegram));
+    if (config.telegram.mode !== 'off') {
+      // The staff chat's updates can arrive as soon as polling starts: its handler exists first.
+      staff = config.telegram.staffChatId !== undefined ? createStaffTelegram(app, config.telegram) : undefined;
+      const telegram = await startTelegram(app, config.telegram, staff ? { onStaffUpdate: staff.onStaffUpdate } : {});
+      channels.push(telegram);
+      staff?.attach(telegram);
+    }
     const resumed = await app.dispatcher.resume();
+    // Notices written by `fayuan cases …` from another process wait in the outbox: pick them up.
+    resumeTimer = setInterval(() => {
+      app.dispatcher.resume().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'could not read the outbox'));
+    }, OUTBOX_POLL_MS);
+    resumeTimer.unref();
     logger.info({ channels: channels.map((c) => c.name), resumedOutbox: resumed, dataDir: config.dataDir }, 'fayuan is running');
     if (webUrl) stdout.write(`fayuan: web chat on ${webUrl}\n`);
     if (consoleChat) {
@@ -35,9 +52,11 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
     });
     logger.info('shutting down');
   } finally {
+    clearInterval(resumeTimer);
     for (const channel of channels.reverse()) {
       await channel.close().catch((error: unknown) => logger.error({ channel: channel.name, err: String(error) }, 'channel did not close cleanly'));
     }
+    await staff?.close().catch((error: unknown) => logger.error({ err: String(error) }, 'staff chat did not close cleanly'));
     await app.close();
   }
   return 0;
