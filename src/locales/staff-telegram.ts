@@ -42,6 +42,14 @@ export const staffTelegramMessages = {
     'zh-CN': '文件未转给居民：类型或大小不允许（{reason}）The file was not sent: type or size not allowed.',
     en: 'The file was not passed on: its {reason} is not allowed.',
   },
+  'staffchat.relay.unsupported': {
+    'zh-CN': '未转给居民：只能转发文字、图片和文件 Only text, photos and files are passed on.',
+    en: 'Not passed on: only text, photos and files reach the resident.',
+  },
+  'staffchat.error': {
+    'zh-CN': '⚠ 操作没有完成，请稍后再试 Something went wrong; please try again.',
+    en: '⚠ That did not work; please try again.',
+  },
   'staffchat.callback': { 'zh-CN': '📞 {resident} 请求回电 Call-back request：{phone}', en: '📞 {resident} asks for a call-back: {phone}' },
   'staffchat.case.basis': { 'zh-CN': '依据 Basis：{basis}', en: 'Basis: {basis}' },
   'staffchat.case.basis_lal': { 'zh-CN': '法律援助法第{article}条', en: 'LAL art. {article}' },

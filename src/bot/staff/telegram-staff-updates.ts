@@ -65,6 +65,9 @@ export function createStaffUpdateHandler(deps: StaffUpdateDeps): (ctx: Context) 
         const feedback = await cases.onPromptButton(ctx.telegram, parsePromptButton(data)!, staff);
         answer = { ...(feedback.answer ? { text: feedback.answer } : {}), ...(feedback.alert ? { alert: true } : {}) };
       }
+    } catch (error) {
+      chat.logger.error({ updateId: ctx.update.update_id, err: errorName(error) }, 'a staff button press failed');
+      answer = { text: staffText('staffchat.error'), alert: true };
     } finally {
       // The spinner stops in every case; a pop-up is at most 200 characters.
       await ctx
@@ -115,12 +118,16 @@ export function createStaffUpdateHandler(deps: StaffUpdateDeps): (ctx: Context) 
         const text = `/${read.event.command}${read.event.arg ? ` ${read.event.arg}` : ''}`;
         return handoffs.relay(ctx.telegram, key, staff, { text }, message.message_id);
       }
-      return undefined;
+      return { ok: false as const, text: staffText('staffchat.relay.unsupported') };
     }
     const { attachments, attachmentsDir } = chat.app.config;
     const saved = await saveTelegramFile(read.file, { telegram: ctx.telegram, dir: attachmentsDir, maxBytes: attachments.maxBytes, allowedTypes: attachments.allowedTypes });
     if (!saved.saved) return { ok: false as const, text: staffText('staffchat.relay.file_refused', { reason: saved.reason }) };
-    return handoffs.relay(ctx.telegram, key, staff, { attachment: saved.attachment }, message.message_id);
+    const sent = await handoffs.relay(ctx.telegram, key, staff, { attachment: saved.attachment }, message.message_id);
+    // A caption typed with the file is passed on after it.
+    const caption = 'caption' in message ? message.caption?.trim() : undefined;
+    if (sent || !caption) return sent;
+    return handoffs.relay(ctx.telegram, key, staff, { text: caption }, message.message_id);
   }
 
   return async (ctx) => {
@@ -130,7 +137,15 @@ export function createStaffUpdateHandler(deps: StaffUpdateDeps): (ctx: Context) 
       if (!(await isStaff(from.id))) return refuse(ctx, from.id);
       return onButton(ctx, staffMember(from));
     }
-    if (ctx.message) await onMessage(ctx, ctx.message);
+    const message = ctx.message;
+    if (!message) return;
+    try {
+      await onMessage(ctx, message);
+    } catch (error) {
+      // The error boundary of the staff chat: ids only in the log, and the staff member is told.
+      chat.logger.error({ updateId: ctx.update.update_id, err: errorName(error) }, 'a staff message could not be handled');
+      await postText(ctx.telegram, chat.chatId, staffText('staffchat.error'), { replyTo: message.message_id }).catch(() => undefined);
+    }
   };
 }
 

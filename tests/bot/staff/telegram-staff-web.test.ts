@@ -40,7 +40,7 @@ describe('Telegram staff group and a web chat resident', () => {
 
     const before = web.sent.length;
     fake.inject(staffPress(fake, card, `staff:claim:${ref}`, WANG));
-    await fake.waitUntil(() => web.sent.length === before + 1);
+    await fake.waitUntil(() => web.sent.length === before + 1 && staffMessages(fake, `✅ ${ref}`).length === 1);
     const accept = fake.sent(STAFF_CHAT).length;
     fake.inject(staffPress(fake, card, `staff:accept:${ref}`, WANG));
     const [question] = (await fake.waitForSent(STAFF_CHAT, accept + 1)).slice(accept);

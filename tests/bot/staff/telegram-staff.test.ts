@@ -192,6 +192,16 @@ describe('Telegram staff group: cases', () => {
     expect(refused!.text).toBe(zh('staffchat.refused'));
   });
 
+  it('reminds the staff group of cases past their decision date, with a button to open each', async () => {
+    const aMonthLater = () => Date.now() + 30 * 24 * 3_600_000;
+    const { fake } = await startStaffBot({}, { overdueCheckMs: 50, now: aMonthLater });
+    const { ref } = await applyAndFindCard(fake);
+    await fake.waitUntil(() => staffMessages(fake, '逾期提醒').length === 1);
+    const reminder = staffMessages(fake, '逾期提醒')[0]!;
+    expect(reminder.text).toContain(ref);
+    expect(reminder.buttons).toEqual([{ text: ref, data: `staff:show:${ref}` }]);
+  });
+
   it('stays quiet about ordinary chat between staff and other bots’ commands', async () => {
     const { fake } = await startStaffBot();
     fake.inject(staffSays(fake, '今天谁值班？', WANG), staffSays(fake, '/queue@some_other_bot', WANG), staffSays(fake, '/help', ZHAO));
