@@ -1,11 +1,13 @@
 import type { Migration } from './migration.js';
 import { conversationsMigration } from './001-conversations.js';
 import { casesMigration } from './002-cases.js';
+import { knowledgeBaseMigration } from './003-knowledge-base.js';
 import { handoffsMigration } from './004-handoffs.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
   conversationsMigration,
   casesMigration,
+  knowledgeBaseMigration,
   handoffsMigration,
 ].sort((a, b) => a.version - b.version);

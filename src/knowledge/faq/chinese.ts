@@ -1,0 +1,42 @@
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** One Han character or more. */
+export const HAN = /\p{Script=Han}/u;
+
+/**
+ * Function words and question words that say nothing about the topic. Words that do (哪里, 多久,
+ * 多少, 谁) are kept: they distinguish "where to apply" from "how to apply".
+ */
+const STOPWORDS = new Set(
+  `的 了 吗 呢 啊 吧 呀 哦 嘛 么 是 我 你 他 她 它 我们 你们 他们 她们 我的 你的 他的 在 有 和 与 及 就 都 也 还 又 要 会 能 可以 可不可以 能不能
+  怎么 怎么办 怎样 怎么样 如何 什么 啥 咋 咋办 咋整 请问 一下 这个 那个 这 那 个 不 没 给 对 把 让 想 请 问 一个 些 一些 这样 那样
+  如果 但是 可是 因为 所以 已经 现在 应该 需要 该 去 来 到 说 里 上 下 中 得 地 着 过 被 从 向 跟 吗 您 您好 你好 谢谢 请教 问一下
+  自己 人家 他家 我家 我想 我要 我是 我能 想要 我们家 你们 这里 那里 时候 情况 问题 事情 东西 现在 之后 以后 然后 一样 一定 可能 多 很 太 再 才 先 请问下 麻烦 帮帮 帮我 帮忙 谢谢你 一直 还是 或者 就是 真的 到底 到底是 是不是 有没有 该怎么 怎么弄 怎么样子 可 会不会 能否 是否 干嘛 干啥`.split(/\s+/),
+);
+
+/** Runs of Han characters in `text`, with their offsets. */
+export function hanRuns(text: string): { run: string; index: number }[] {
+  return [...text.matchAll(/\p{Script=Han}+/gu)].map((m) => ({ run: m[0], index: m.index! }));
+}
+
+/** Words of a Han run with their offsets, by the ICU dictionary behind `Intl.Segmenter`, without stopwords. */
+export function chineseWords(run: string): { word: string; index: number }[] {
+  const words: { word: string; index: number }[] = [];
+  for (const part of segmenter.segment(run)) {
+    if (part.isWordLike && !STOPWORDS.has(part.segment)) words.push({ word: part.segment, index: part.index });
+  }
+  return words;
+}
+
+/** Overlapping character pairs of a Han run ("拖欠工资" → 拖欠, 欠工, 工资). */
+export function characterBigrams(run: string): string[] {
+  const chars = [...run];
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!);
+  return grams;
+}
+
+/** True for Chinese function words. */
+export function isChineseStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}

@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locale } from '../../locales/catalog.js';
+import { decideBand, DEFAULT_CONFIDENCE, type BandDecision, type ConfidenceModel } from './confidence.js';
+import { readEntryFiles, type FileProblem } from './entry-files.js';
+import type { FaqEntry, PolicyValues } from './faq-entry.js';
+import { DEFAULT_RANKING, FaqIndex, type RankingOptions, type SearchOutcome } from './faq-index.js';
+import type { KnowledgeStore } from './knowledge-store.js';
+import { redactPersonalData } from './redact.js';
+import { renderAnswer } from './render-answer.js';
+import { loadSynonymsFile, SynonymDictionary, type SynonymGroup } from './synonyms.js';
+import { DEFAULT_ANALYZER_OPTIONS, detectLocale, TextAnalyzer, type AnalyzerOptions } from './text-analyzer.js';
+
+/** The bot's decision for one question, with the locale it was judged in. */
+export interface FaqMatch extends BandDecision {
+  locale: Locale;
+}
+
+/** Tuning and sources of a {@link KnowledgeBase}; everything has a sensible default. */
+export interface KnowledgeBaseOptions {
+  /** The operator-editable synonym file (`knowledge/synonyms.yaml`); re-read when it changes. */
+  synonymsFile?: string;
+  /** Synonym groups to use instead of a file (tests, benchmarks). */
+  synonyms?: readonly SynonymGroup[];
+  /** Entry files that seed an empty store (`knowledge/faq`). */
+  seedDir?: string;
+  analyzer?: AnalyzerOptions;
+  ranking?: RankingOptions;
+  confidence?: ConfidenceModel;
+  now?: () => number;
+  /** Called when a refresh or a recording fails; the bot keeps answering from what it has. */
+  onError?: (error: unknown) => void;
+}
+
+interface Snapshot {
+  entries: readonly FaqEntry[];
+  byId: ReadonlyMap<string, FaqEntry>;
+  indexes: Record<Locale, FaqIndex>;
+}
+
+/**
+ * The FAQ service the conversation uses: entries from the store, an in-memory index per locale,
+ * confidence bands, and a record of the questions it could not answer.
+ *
+ * @example
+ * const kb = await KnowledgeBase.open(new KbStore(db), { seedDir: 'knowledge/faq', synonymsFile: 'knowledge/synonyms.yaml' });
+ * const stop = kb.startAutoRefresh(2000);
+ * const match = await kb.ask('老板欠我工资怎么办'); // { band: 'answer', topic: 'wage_arrears', … }
+ */
+export class KnowledgeBase {
+  private snapshot: Snapshot;
+  private revision = -1;
+  private synonymsStamp = '';
+  private refreshing: Promise<boolean> | undefined;
+
+  private constructor(
+    private readonly store: KnowledgeStore | undefined,
+    private readonly options: KnowledgeBaseOptions,
+    entries: readonly FaqEntry[],
+  ) {
+    this.snapshot = this.build(entries);
+  }
+
+  /** Opens the knowledge base over a store, seeding the store from `seedDir` the first time. */
+  static async open(store: KnowledgeStore, options: KnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
+    const now = options.now ?? Date.now;
+    if (options.seedDir) {
+      const { entries } = readEntryFiles(options.seedDir);
+      await store.seedIfEmpty(entries, 'seed', now());
+    }
+    const kb = new KnowledgeBase(store, options, []);
+    await kb.refreshIfChanged();
+    return kb;
+  }
+
+  /** A knowledge base over fixed entries, without a store (evaluation, benchmarks, tests). Nothing is recorded. */
+  static fromEntries(entries: readonly FaqEntry[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
+    const kb = new KnowledgeBase(undefined, options, []);
+    kb.synonymsStamp = kb.synonymsFileStamp();
+    kb.snapshot = kb.build(entries);
+    return kb;
+  }
+
+  /** Reads entry files and builds a knowledge base over them, reporting files that did not validate. */
+  static fromFiles(dir: string, options: KnowledgeBaseOptions = {}): { kb: KnowledgeBase; problems: FileProblem[] } {
+    const { entries, problems } = readEntryFiles(dir);
+    return { kb: KnowledgeBase.fromEntries(entries, options), problems };
+  }
+
+  /** The current entries. */
+  get entries(): readonly FaqEntry[] {
+    return this.snapshot.entries;
+  }
+
+  entry(id: string): FaqEntry | undefined {
+    return this.snapshot.byId.get(id);
+  }
+
+  /** Ranks entries for a question without deciding; for diagnostics and evaluation. */
+  search(question: string, locale: Locale = detectLocale(question), limit = 5): SearchOutcome {
+    return this.snapshot.indexes[locale].search(question, limit);
+  }
+
+  /** Decides how to handle a question (answer, suggest or unknown). Pure: records nothing. */
+  match(question: string, locale: Locale = detectLocale(question)): FaqMatch {
+    if (question.trim() === '') return { band: 'unknown', topic: null, score: 0, candidates: [], locale };
+    const outcome = this.search(question, locale, 3);
+    return { ...decideBand(outcome, this.options.confidence ?? DEFAULT_CONFIDENCE), locale };
+  }
+
+  /**
+   * Like {@link match}, and records the question (redacted, counted) when it was not answered
+   * directly, so operators can turn it into an entry. A failed recording does not fail the answer.
+   */
+  async ask(question: string, locale: Locale = detectLocale(question)): Promise<FaqMatch> {
+    const result = this.match(question, locale);
+    if (result.band !== 'answer' && this.store && question.trim() !== '') {
+      const outcome = this.search(question, locale, 1);
+      await this.store
+        .recordUnanswered({
+          text: redactPersonalData(question.trim()).slice(0, 500),
+          locale,
+          band: result.band,
+          topTopic: outcome.ranked[0]?.id ?? null,
+          score: result.score,
+          at: (this.options.now ?? Date.now)(),
+        })
+        .catch((error: unknown) => this.options.onError?.(error));
+    }
+    return result;
+  }
+
+  /** The answer text of an entry, or undefined for an unknown id. */
+  render(id: string, locale: Locale, values: Partial<PolicyValues>): string | undefined {
+    const entry = this.entry(id);
+    return entry ? renderAnswer(entry, locale, values) : undefined;
+  }
+
+  /**
+   * Reloads entries and synonyms if the store's revision or the synonym file changed since the last
+   * load. Costs one small query when nothing changed. Returns whether anything was reloaded.
+   */
+  refreshIfChanged(): Promise<boolean> {
+    this.refreshing ??= this.refresh().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  /** Calls {@link refreshIfChanged} every `intervalMs`; returns a function that stops it. The timer does not keep the process alive. */
+  startAutoRefresh(intervalMs: number): () => void {
+    const timer = setInterval(() => {
+      this.refreshIfChanged().catch((error: unknown) => this.options.onError?.(error));
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  private async refresh(): Promise<boolean> {
+    const stamp = this.synonymsFileStamp();
+    const revision = this.store ? await this.store.revision() : this.revision;
+    if (revision === this.revision && stamp === this.synonymsStamp) return false;
+    const entries = this.store && revision !== this.revision ? await this.store.listEntries() : this.snapshot.entries;
+    this.synonymsStamp = stamp;
+    this.snapshot = this.build(entries);
+    this.revision = revision;
+    return true;
+  }
+
+  private synonymsFileStamp(): string {
+    const file = this.options.synonymsFile;
+    if (!file) return '';
+    try {
+      const stat = fs.statSync(file);
+      return `${stat.mtimeMs}:${stat.size}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  private synonymGroups(): readonly SynonymGroup[] {
+    if (this.options.synonyms) return this.options.synonyms;
+    if (!this.options.synonymsFile) return [];
+    const { groups, problems } = loadSynonymsFile(path.resolve(this.options.synonymsFile));
+    if (problems.length > 0) this.options.onError?.(new Error(`Synonym file: ${problems.join(' ')}`));
+    return groups;
+  }
+
+  private build(entries: readonly FaqEntry[]): Snapshot {
+    const analyzer = new TextAnalyzer(new SynonymDictionary(this.synonymGroups()), this.options.analyzer ?? DEFAULT_ANALYZER_OPTIONS);
+    const ranking = this.options.ranking ?? DEFAULT_RANKING;
+    return {
+      entries,
+      byId: new Map(entries.map((e) => [e.id, e])),
+      indexes: {
+        'zh-CN': FaqIndex.build(entries, 'zh-CN', analyzer, ranking),
+        en: FaqIndex.build(entries, 'en', analyzer, ranking),
+      },
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { Locale } from '../../locales/catalog.js';
+import type { Band } from './confidence.js';
+import type { FaqEntry } from './faq-entry.js';
+
+/** A question the bot could not answer directly, already redacted. */
+export interface UnansweredQuestion {
+  text: string;
+  locale: Locale;
+  band: Exclude<Band, 'answer'>;
+  /** The best entry found, even if it was not good enough. */
+  topTopic: string | null;
+  score: number;
+  at: number;
+}
+
+/**
+ * What the knowledge base needs from storage. `src/storage/kb-store.ts` implements it over SQLite;
+ * tests may use an in-memory one.
+ */
+export interface KnowledgeStore {
+  /** A number that changes whenever any entry changes; cheap enough to poll every few seconds. */
+  revision(): Promise<number>;
+  /** The current entries. */
+  listEntries(): Promise<FaqEntry[]>;
+  /** Stores `entries` as the first version when the store has never held any; returns how many were stored. */
+  seedIfEmpty(entries: readonly FaqEntry[], by: string, at: number): Promise<number>;
+  /** Adds one to the count of a question (same text and locale), or records it for the first time. */
+  recordUnanswered(question: UnansweredQuestion): Promise<void>;
+}

@@ -1,0 +1,198 @@
+import { LOCALES, type Locale } from '../../locales/catalog.js';
+import { ENTRY_FIELDS, POLICY_PLACEHOLDERS, type FaqEntry } from './faq-entry.js';
+import { HAN } from './chinese.js';
+
+/** One thing wrong with an entry, in words an operator can act on. `field` is a path such as `questions.en`. */
+export interface EntryProblem {
+  field: string;
+  message: string;
+}
+
+const MIN_QUESTIONS = 5;
+const MAX_ANSWER_SENTENCES = 3;
+
+/** Lower case, no spaces or punctuation: two phrasings that differ only in those are the same phrasing. */
+export function phrasingKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** Counts sentences: Chinese 。！？ and English . ! ? followed by a space or the end. */
+export function countSentences(text: string): number {
+  const parts = text
+    .trim()
+    .split(/(?<=[。！？!?])|(?<=\.)(?=\s|$)/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return parts.length;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks an entry (as read from a file or the database) before it is saved: both locales present,
+ * required fields filled, answers short, placeholders known, and no phrasing that already belongs to
+ * one of `others` (entries with the same id are ignored, so an edited entry may keep its phrasings).
+ * `related` ids must be among `others` unless `relatedMustExist` is false.
+ * Returns the problems; an empty list means the entry may be saved.
+ */
+export function validateEntry(
+  entry: unknown,
+  others: readonly FaqEntry[] = [],
+  options: { relatedMustExist?: boolean } = {},
+): EntryProblem[] {
+  const problems: EntryProblem[] = [];
+  const problem = (field: string, message: string) => problems.push({ field, message });
+  if (!isRecord(entry)) return [{ field: '', message: 'An entry must be a set of fields such as "id:", "title:" and "questions:".' }];
+
+  for (const key of Object.keys(entry)) {
+    if (!(ENTRY_FIELDS as readonly string[]).includes(key)) {
+      problem(key, `Unknown field "${key}". The fields are: ${ENTRY_FIELDS.join(', ')}.`);
+    }
+  }
+
+  const id = entry.id;
+  if (typeof id !== 'string' || !/^[a-z][a-z0-9_]*$/.test(id)) {
+    problem('id', 'The id must be lower-case letters, digits and _ (for example "wage_arrears").');
+  }
+
+  const localizedText = (field: string, maxSentences?: number) => {
+    const value = entry[field];
+    if (!isRecord(value)) {
+      problem(field, `"${field}" needs a text for each language: "zh-CN:" and "en:".`);
+      return;
+    }
+    for (const locale of LOCALES) {
+      const text = value[locale];
+      if (typeof text !== 'string' || text.trim() === '') {
+        problem(`${field}.${locale}`, `"${field}" has no ${locale} text.`);
+        continue;
+      }
+      checkPlaceholders(`${field}.${locale}`, text);
+      if (maxSentences !== undefined && countSentences(text) > maxSentences) {
+        problem(
+          `${field}.${locale}`,
+          `The ${locale} answer has ${countSentences(text)} sentences; keep it to ${maxSentences} and move the rest to "nextSteps".`,
+        );
+      }
+    }
+  };
+
+  const localizedList = (field: string, min: number) => {
+    const value = entry[field];
+    if (!isRecord(value)) {
+      problem(field, `"${field}" needs a list for each language: "zh-CN:" and "en:".`);
+      return;
+    }
+    for (const locale of LOCALES) {
+      const list = value[locale];
+      if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item.trim() !== '')) {
+        problem(`${field}.${locale}`, `"${field}" needs a ${locale} list of texts, one per line starting with "- ".`);
+        continue;
+      }
+      if (list.length < min) problem(`${field}.${locale}`, `"${field}" has ${list.length} ${locale} items; at least ${min} are needed.`);
+      for (const item of list as string[]) checkPlaceholders(`${field}.${locale}`, item);
+    }
+  };
+
+  const checkPlaceholders = (field: string, text: string) => {
+    for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
+      if (!(POLICY_PLACEHOLDERS as readonly string[]).includes(name!)) {
+        problem(field, `Unknown placeholder {${name}}. Use one of ${POLICY_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
+      }
+    }
+  };
+
+  localizedText('title');
+  localizedText('answer', MAX_ANSWER_SENTENCES);
+  localizedText('basis');
+  localizedText('contact');
+  localizedList('questions', MIN_QUESTIONS);
+  localizedList('nextSteps', 1);
+
+  // Questions must be written in their own language, so they land in the right index.
+  if (isRecord(entry.questions)) {
+    const zh = entry.questions['zh-CN'];
+    const en = entry.questions.en;
+    if (Array.isArray(zh)) for (const q of zh) if (typeof q === 'string' && !HAN.test(q)) problem('questions.zh-CN', `"${q}" is not Chinese; move it to the en list.`);
+    if (Array.isArray(en)) for (const q of en) if (typeof q === 'string' && HAN.test(q)) problem('questions.en', `"${q}" contains Chinese; move it to the zh-CN list.`);
+  }
+
+  const tags = entry.tags;
+  if (!Array.isArray(tags) || !tags.every((v) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number')) {
+    problem('tags', '"tags" must be a list of words, like [欠薪, wages, 12348].');
+  }
+  const related = entry.related;
+  if (!Array.isArray(related) || !related.every((v) => typeof v === 'string')) {
+    problem('related', '"related" must be a list of entry ids, like [labor_arbitration, cost].');
+  }
+  if (Array.isArray(entry.related)) {
+    const known = new Set(others.map((o) => o.id));
+    for (const rel of entry.related) {
+      if (typeof rel !== 'string') continue;
+      if (rel === id) problem('related', 'An entry cannot be related to itself.');
+      else if (options.relatedMustExist !== false && !known.has(rel)) problem('related', `Related entry "${rel}" does not exist.`);
+    }
+  }
+
+  if (entry.reviewBy !== undefined) {
+    const value = entry.reviewBy instanceof Date ? entry.reviewBy.toISOString().slice(0, 10) : entry.reviewBy;
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+      problem('reviewBy', 'reviewBy must be a date written YYYY-MM-DD, for example 2027-06-30.');
+    }
+  }
+
+  // A phrasing that already belongs to another entry would make the bot answer it arbitrarily.
+  if (isRecord(entry.questions)) {
+    for (const locale of LOCALES) {
+      const list = entry.questions[locale];
+      if (!Array.isArray(list)) continue;
+      const owners = phrasingOwners(others.filter((o) => o.id !== id), locale);
+      const seen = new Set<string>();
+      for (const q of list) {
+        if (typeof q !== 'string') continue;
+        const key = phrasingKey(q);
+        if (seen.has(key)) problem(`questions.${locale}`, `"${q}" is listed twice.`);
+        seen.add(key);
+        const owner = owners.get(key);
+        if (owner) problem(`questions.${locale}`, `"${q}" already belongs to entry "${owner}". Reword it or remove it from one of them.`);
+      }
+    }
+  }
+  return problems;
+}
+
+function phrasingOwners(entries: readonly FaqEntry[], locale: Locale): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const entry of entries) {
+    // Entries being validated together may themselves be malformed; use only what is well formed.
+    const title: unknown = entry.title?.[locale];
+    const questions: unknown = entry.questions?.[locale];
+    const texts = [title, ...(Array.isArray(questions) ? questions : [])].filter((t): t is string => typeof t === 'string');
+    for (const q of texts) owners.set(phrasingKey(q), entry.id);
+  }
+  return owners;
+}
+
+/**
+ * Validates `entry` and, when it has no problems, returns it typed as {@link FaqEntry} (with
+ * `reviewBy` as a YYYY-MM-DD string); otherwise throws {@link InvalidEntryError}.
+ */
+export function toFaqEntry(entry: unknown, others: readonly FaqEntry[] = []): FaqEntry {
+  const problems = validateEntry(entry, others);
+  if (problems.length > 0) throw new InvalidEntryError(problems);
+  const raw = entry as Record<string, unknown>;
+  const reviewBy = raw.reviewBy instanceof Date ? raw.reviewBy.toISOString().slice(0, 10) : (raw.reviewBy as string | undefined);
+  const result = { ...(raw as unknown as FaqEntry), tags: (raw.tags as unknown[]).map(String) };
+  if (reviewBy === undefined) delete result.reviewBy;
+  else result.reviewBy = reviewBy;
+  return result;
+}
+
+/** An entry did not pass {@link validateEntry}; `problems` lists why. */
+export class InvalidEntryError extends Error {
+  override name = 'InvalidEntryError';
+  constructor(readonly problems: EntryProblem[]) {
+    super(`The entry is not valid:\n${problems.map((p) => `- ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n')}`);
+  }
+}

@@ -1,0 +1,205 @@
+import type { Locale } from '../locales/catalog.js';
+import { isLocale } from '../locales/catalog.js';
+import type { FaqEntry } from '../knowledge/faq/faq-entry.js';
+import type { KnowledgeStore, UnansweredQuestion } from '../knowledge/faq/knowledge-store.js';
+import { phrasingKey, validateEntry } from '../knowledge/faq/validate-entry.js';
+import type { Database } from './database.js';
+
+/** How an entry version came about. */
+export type EntryAction = 'seed' | 'add' | 'edit' | 'import' | 'revert' | 'remove';
+
+/** The current version of an entry with who changed it last and when. */
+export interface StoredEntry {
+  entry: FaqEntry;
+  version: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+/** One version in an entry's history; `entry` is undefined for a removal. */
+export interface EntryVersion {
+  id: string;
+  version: number;
+  action: EntryAction;
+  entry: FaqEntry | undefined;
+  changedBy: string;
+  changedAt: number;
+}
+
+/** A recorded question the bot could not answer directly. */
+export interface UnansweredRow {
+  key: string;
+  locale: Locale;
+  text: string;
+  band: 'suggest' | 'unknown';
+  topTopic: string | null;
+  bestScore: number;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** Who made a change and when. */
+export interface ChangeAuthor {
+  by: string;
+  at: number;
+}
+
+/** Parses a stored entry defensively: a row that is not a well-formed entry is skipped, not thrown. */
+function parseEntry(data: string | null): FaqEntry | undefined {
+  if (data === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(data);
+    const problems = validateEntry(value, [], { relatedMustExist: false });
+    return problems.length === 0 ? (value as FaqEntry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The SQL behind the knowledge base: current entries, every version with who and when, the revision
+ * counter the bot polls, and unanswered questions. Validation happens before a save (see `validateEntry`).
+ */
+export class KbStore implements KnowledgeStore {
+  constructor(private readonly db: Database) {}
+
+  async revision(): Promise<number> {
+    const row = await this.db.get<{ revision: number }>('SELECT revision FROM kb_state WHERE id = 1');
+    return row?.revision ?? 0;
+  }
+
+  async listEntries(): Promise<FaqEntry[]> {
+    return (await this.listStored()).map((s) => s.entry);
+  }
+
+  async listStored(): Promise<StoredEntry[]> {
+    const rows = await this.db.all<{ id: string; version: number; data: string; updated_at: number; updated_by: string }>(
+      'SELECT id, version, data, updated_at, updated_by FROM kb_entries ORDER BY id',
+    );
+    return rows.flatMap((row) => {
+      const entry = parseEntry(row.data);
+      return entry ? [{ entry, version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by }] : [];
+    });
+  }
+
+  async getEntry(id: string): Promise<StoredEntry | undefined> {
+    const row = await this.db.get<{ version: number; data: string; updated_at: number; updated_by: string }>(
+      'SELECT version, data, updated_at, updated_by FROM kb_entries WHERE id = ?',
+      [id],
+    );
+    const entry = row ? parseEntry(row.data) : undefined;
+    return row && entry ? { entry, version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by } : undefined;
+  }
+
+  /** Saves entries as new versions in one transaction and bumps the revision; returns the new version numbers. */
+  async saveEntries(entries: readonly FaqEntry[], action: Exclude<EntryAction, 'remove'>, author: ChangeAuthor): Promise<number[]> {
+    if (entries.length === 0) return [];
+    return this.db.transaction(async (tx) => {
+      const versions: number[] = [];
+      for (const entry of entries) {
+        const next = await nextVersion(tx, entry.id);
+        const data = JSON.stringify(entry);
+        await tx.run(
+          `INSERT INTO kb_entries (id, version, data, review_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data, review_by = excluded.review_by,
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+          [entry.id, next, data, entry.reviewBy ?? null, author.at, author.by],
+        );
+        await tx.run(
+          'INSERT INTO kb_entry_versions (entry_id, version, action, data, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
+          [entry.id, next, action, data, author.by, author.at],
+        );
+        versions.push(next);
+      }
+      await tx.run('UPDATE kb_state SET revision = revision + 1 WHERE id = 1');
+      return versions;
+    });
+  }
+
+  /** Removes an entry (its history stays); returns false when there was no such entry. */
+  async removeEntry(id: string, author: ChangeAuthor): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const { changes } = await tx.run('DELETE FROM kb_entries WHERE id = ?', [id]);
+      if (changes === 0) return false;
+      const next = await nextVersion(tx, id);
+      await tx.run(
+        'INSERT INTO kb_entry_versions (entry_id, version, action, data, changed_by, changed_at) VALUES (?, ?, ?, NULL, ?, ?)',
+        [id, next, 'remove', author.by, author.at],
+      );
+      await tx.run('UPDATE kb_state SET revision = revision + 1 WHERE id = 1');
+      return true;
+    });
+  }
+
+  /** Every version of an entry, oldest first. */
+  async history(id: string): Promise<EntryVersion[]> {
+    const rows = await this.db.all<{ version: number; action: EntryAction; data: string | null; changed_by: string; changed_at: number }>(
+      'SELECT version, action, data, changed_by, changed_at FROM kb_entry_versions WHERE entry_id = ? ORDER BY version',
+      [id],
+    );
+    return rows.map((r) => ({ id, version: r.version, action: r.action, entry: parseEntry(r.data), changedBy: r.changed_by, changedAt: r.changed_at }));
+  }
+
+  async seedIfEmpty(entries: readonly FaqEntry[], by: string, at: number): Promise<number> {
+    const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM kb_entry_versions');
+    // Seed only a store that never held entries: removing every entry must not bring the files back.
+    if ((row?.n ?? 0) > 0 || entries.length === 0) return 0;
+    await this.saveEntries(entries, 'seed', { by, at });
+    return entries.length;
+  }
+
+  async recordUnanswered(question: UnansweredQuestion): Promise<void> {
+    const key = phrasingKey(question.text) || question.text;
+    await this.db.run(
+      `INSERT INTO kb_unanswered (key, locale, text, band, top_topic, best_score, count, first_seen, last_seen)
+       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+       ON CONFLICT (key, locale) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen, text = excluded.text,
+         band = excluded.band, top_topic = excluded.top_topic, best_score = MAX(best_score, excluded.best_score)`,
+      [key, question.locale, question.text, question.band, question.topTopic, question.score, question.at, question.at],
+    );
+  }
+
+  /** Unanswered questions, most frequent first. */
+  async listUnanswered(options: { limit?: number; locale?: Locale } = {}): Promise<UnansweredRow[]> {
+    const params: (string | number)[] = [];
+    let where = '';
+    if (options.locale) {
+      where = 'WHERE locale = ?';
+      params.push(options.locale);
+    }
+    params.push(options.limit ?? 50);
+    const rows = await this.db.all<{
+      key: string; locale: string; text: string; band: string; top_topic: string | null;
+      best_score: number; count: number; first_seen: number; last_seen: number;
+    }>(
+      `SELECT key, locale, text, band, top_topic, best_score, count, first_seen, last_seen FROM kb_unanswered ${where}
+       ORDER BY count DESC, last_seen DESC LIMIT ?`,
+      params,
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      locale: isLocale(r.locale) ? r.locale : 'zh-CN',
+      text: r.text,
+      band: r.band === 'suggest' ? 'suggest' : 'unknown',
+      topTopic: r.top_topic,
+      bestScore: r.best_score,
+      count: r.count,
+      firstSeen: r.first_seen,
+      lastSeen: r.last_seen,
+    }));
+  }
+
+  /** Forgets recorded questions (all, or those with the given keys) once operators have dealt with them. */
+  async clearUnanswered(keys?: readonly string[]): Promise<number> {
+    if (keys === undefined) return (await this.db.run('DELETE FROM kb_unanswered')).changes;
+    let removed = 0;
+    for (const key of keys) removed += (await this.db.run('DELETE FROM kb_unanswered WHERE key = ?', [key])).changes;
+    return removed;
+  }
+}
+
+async function nextVersion(db: Database, id: string): Promise<number> {
+  const row = await db.get<{ v: number | null }>('SELECT MAX(version) AS v FROM kb_entry_versions WHERE entry_id = ?', [id]);
+  return (row?.v ?? 0) + 1;
+}
