@@ -15,10 +15,13 @@ import { CaseStore } from '../storage/case-store.js';
 import { ConversationStore } from '../storage/conversation-store.js';
 import { DEFAULT_LOCALE, isLocale } from '../locales/catalog.js';
 import { assessForCase, intakeDeps } from './eligibility-port.js';
+import { openKnowledge } from './knowledge-port.js';
+import type { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
 
 /** The effects conversations need, built once at start and shared by every conversation. */
 export interface ConversationServices {
   pack: PolicyPack;
+  knowledge: KnowledgeBase;
   cases: CaseStore;
   intake: IntakeDeps;
   understandText(input: UnderstandInput): Promise<Understanding>;
@@ -38,14 +41,15 @@ export async function loadConversationServices(config: Config, db: Database, log
   logger.info({ policy: policyVersion(pack) }, 'policy pack loaded');
   const cases = new CaseStore(db, pack);
   const conversations = new ConversationStore(db);
-  const unknown: KnowledgeAnswer = { band: 'unknown', topic: null, replies: [reply('core.not_understood')] };
+  const knowledge = await openKnowledge(config, db, pack, logger);
 
   return {
     pack,
     cases,
     intake: intakeDeps(pack),
-    understandText: async () => ({ intent: null, answer: unknown }),
-    showTopic: async () => unknown,
+    knowledge: knowledge.knowledge,
+    understandText: (input) => knowledge.understandText(input),
+    showTopic: (input) => knowledge.showTopic(input),
     async submitCase(draft) {
       const conversationKey = draft.submissionId.slice(0, draft.submissionId.lastIndexOf('#'));
       const stored = await conversations.load(conversationKey);
@@ -88,6 +92,6 @@ export async function loadConversationServices(config: Config, db: Database, log
         ? [reply('handoff.rating.thanks', { score }), reply('handoff.rating.comment_prompt', {}, [{ id: 'rating.skip', key: 'handoff.rating.skip' }])]
         : [reply('handoff.rating.comment_saved')];
     },
-    close: async () => undefined,
+    close: () => knowledge.close(),
   };
 }

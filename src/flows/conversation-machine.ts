@@ -483,6 +483,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale }),
         onDone: [
           { guard: ({ event }) => event.output.intent === 'greeting', target: 'menu', actions: 'forget' },
+          { guard: ({ event }) => event.output.intent === 'thanks', target: 'answered', actions: ['forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
           { guard: ({ event }) => event.output.intent === 'apply', target: 'intake', actions: 'forget' },
           { guard: ({ event }) => event.output.intent === 'status', target: 'showingStatus', actions: 'forget' },
           {

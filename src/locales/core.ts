@@ -77,6 +77,9 @@ export const coreMessages = {
     'zh-CN': '抱歉，系统出了点问题，您的消息没有处理成功。请稍后再发一次，或拨打 12348。',
     en: 'Sorry, something went wrong and your message was not processed. Please send it again in a moment, or call 12348.',
   },
+  /** Content written elsewhere in both languages (a knowledge-base answer), shown as it is. */
+  'core.text': { 'zh-CN': '{text}', en: '{text}' },
+  'core.thanks': { 'zh-CN': '不客气！还有什么可以帮您？', en: 'You are welcome! Anything else I can help with?' },
   'core.not_understood': {
     'zh-CN': '抱歉，我没有听懂。请点击下面的按钮，或换个说法告诉我。',
     en: 'Sorry, I did not understand. Please press a button below, or say it another way.',

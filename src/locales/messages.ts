@@ -3,6 +3,7 @@ import { caseMessages } from './cases.js';
 import { coreMessages } from './core.js';
 import { domainMessages } from './domain.js';
 import { eligibilityMessages } from './eligibility.js';
+import { faqMessages } from './faq.js';
 import { handoffMessages } from './handoff.js';
 import { intakeMessages } from './intake.js';
 import { staffMessages } from './staff.js';
@@ -14,6 +15,7 @@ export const MESSAGES: Catalog = {
   ...coreMessages,
   ...domainMessages,
   ...eligibilityMessages,
+  ...faqMessages,
   ...intakeMessages,
   ...caseMessages,
   ...handoffMessages,

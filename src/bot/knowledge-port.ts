@@ -1,0 +1,128 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Database } from '../storage/database.js';
+import { KbStore } from '../storage/kb-store.js';
+import { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
+import type { FaqEntry, PolicyValues } from '../knowledge/faq/faq-entry.js';
+import { renderAnswer } from '../knowledge/faq/render-answer.js';
+import { classifyIntent } from '../knowledge/intents/intent-classifier.js';
+import type { PolicyPack } from '../knowledge/policy/types.js';
+import { thresholdFor, todayIn } from '../knowledge/policy/lookup.js';
+import type { BotReply, Choice } from '../flows/events.js';
+import { choice, reply } from '../flows/replies.js';
+import { looksLikeQuestion } from '../flows/question-words.js';
+import type { IntentId, KnowledgeAnswer, TopicInput, UnderstandInput, Understanding } from '../flows/understanding.js';
+import type { Localized } from '../locales/catalog.js';
+
+/** The knowledge base and intent classifier as the conversation uses them. */
+export interface KnowledgeServices {
+  knowledge: KnowledgeBase;
+  understandText(input: UnderstandInput): Promise<Understanding>;
+  showTopic(input: TopicInput): Promise<KnowledgeAnswer>;
+  close(): Promise<void>;
+}
+
+/** Intents that steer the conversation; anything else (or a weak guess) is a question for the knowledge base. */
+const STEERING: readonly IntentId[] = ['apply', 'status', 'human', 'restart', 'cancel', 'language', 'greeting', 'thanks'];
+
+/** The local values FAQ answers read instead of hard-coded numbers, from the policy pack. */
+export function policyValues(pack: PolicyPack, date: string): PolicyValues {
+  const per = (locale: 'zh-CN' | 'en') =>
+    pack.regions
+      .map((region) => {
+        const urban = thresholdFor(pack, region.id, 'urban', date);
+        const rural = thresholdFor(pack, region.id, 'rural', date);
+        return locale === 'zh-CN'
+          ? `${region.name['zh-CN']}：城镇每人每月 ${urban ?? '—'} 元，农村 ${rural ?? '—'} 元`
+          : `${region.name.en}: ${urban ?? '—'} yuan per person a month in towns, ${rural ?? '—'} in the countryside`;
+      })
+      .join(locale === 'zh-CN' ? '；' : '; ');
+  const scope = [...new Set(pack.rules.flatMap((r) => (r.kind === 'scope' ? r.categories : [])))];
+  const centre = pack.offices.find((o) => o.kind === 'centre');
+  return {
+    hotline: pack.hotline,
+    decisionDays: pack.decisionDays,
+    thresholdSummary: { 'zh-CN': per('zh-CN'), en: per('en') },
+    localScopeSummary: { 'zh-CN': scope.join('、'), en: scope.join(', ') },
+    centreName: centre ? centre.name : { 'zh-CN': '法律援助中心', en: 'the legal aid centre' },
+  };
+}
+
+function bilingual(entry: FaqEntry, values: PolicyValues): Localized {
+  return { 'zh-CN': renderAnswer(entry, 'zh-CN', values), en: renderAnswer(entry, 'en', values) };
+}
+
+function topicChoice(entry: FaqEntry): Choice {
+  return { id: `faq:${entry.id}`, label: entry.title };
+}
+
+/** Opens the knowledge base (seeding it from `knowledge/faq` on first start) and keeps it current. */
+export async function openKnowledge(config: Config, db: Database, pack: PolicyPack, logger: Logger): Promise<KnowledgeServices> {
+  const knowledge = await KnowledgeBase.open(new KbStore(db), {
+    seedDir: path.join(config.knowledgeDir, 'faq'),
+    synonymsFile: path.join(config.knowledgeDir, 'synonyms.yaml'),
+    onError: (error) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'knowledge base refresh or record failed'),
+  });
+  const stopRefresh = knowledge.startAutoRefresh(config.kbRefreshSeconds * 1000);
+  const values = () => policyValues(pack, todayIn(pack.timeZone));
+
+  const answerWith = (entry: FaqEntry): BotReply[] => {
+    const related = entry.related.map((id) => knowledge.entry(id)).filter((e): e is FaqEntry => e !== undefined).slice(0, 3);
+    return [
+      reply('core.text', { text: bilingual(entry, values()) }, [
+        ...related.map(topicChoice),
+        choice('menu.apply', 'faq.choice.apply'),
+        choice('menu.back', 'core.back_to_menu'),
+      ]),
+    ];
+  };
+
+  const unknown = (): BotReply[] => [
+    reply('faq.unknown'),
+    reply('faq.unknown.callHotline', { hotline: pack.hotline }, [
+      choice('menu.human', 'faq.choice.human'),
+      choice('menu.apply', 'faq.choice.apply'),
+      choice('menu.back', 'core.back_to_menu'),
+    ]),
+  ];
+
+  return {
+    knowledge,
+    async understandText({ text }) {
+      const intent = classifyIntent(text);
+      const question = looksLikeQuestion(text);
+      // A question ("申请要带什么材料？", "今天天气怎么样") steers only when the classifier is very sure
+      // and the knowledge base has no confident answer; a plain request ("我要申请") steers when it is sure.
+      const sure = intent !== null && intent.confidence >= (question ? 0.95 : 0.6);
+      const steering = sure && STEERING.includes(intent.intent) ? intent.intent : null;
+      if (steering && !(question && knowledge.match(text).band === 'answer')) {
+        return { intent: steering, answer: { band: 'unknown', topic: null, replies: [] } };
+      }
+      const match = await knowledge.ask(text);
+      if (match.band === 'answer' && match.topic) {
+        const entry = knowledge.entry(match.topic);
+        if (entry) return { intent: 'question', answer: { band: 'answer', topic: entry.id, replies: answerWith(entry) } };
+      }
+      if (match.band === 'suggest' && match.candidates.length > 0) {
+        const entries = match.candidates.map((id) => knowledge.entry(id)).filter((e): e is FaqEntry => e !== undefined);
+        return {
+          intent: 'question',
+          answer: {
+            band: 'suggest',
+            topic: null,
+            replies: [reply('faq.didYouMean', {}, [...entries.map(topicChoice), choice('menu.human', 'faq.choice.human')])],
+          },
+        };
+      }
+      return { intent: 'question', answer: { band: 'unknown', topic: null, replies: unknown() } };
+    },
+    async showTopic({ topic }) {
+      const entry = knowledge.entry(topic);
+      return entry ? { band: 'answer', topic, replies: answerWith(entry) } : { band: 'unknown', topic: null, replies: unknown() };
+    },
+    async close() {
+      stopRefresh();
+    },
+  };
+}
