@@ -1,27 +1,13 @@
 import type { Localized } from '../../locales/catalog.js';
 import type { PolicyPack } from '../../knowledge/policy/types.js';
-import type { MeansTest, Outcome } from '../../knowledge/eligibility/vocabulary.js';
+import type { Basis, Decision } from '../../knowledge/eligibility/decision.js';
 import type { FactStep, FactsDraft } from './intake-types.js';
 
 /** A legal basis of a decision, as domain.md §2 writes it. */
-export type BasisRef = { source: 'LAL'; article: number } | { source: 'local'; rule: string };
+export type BasisRef = Basis;
 
-/** The eligibility decision as the conversation shows it (domain.md §2), reasons in both languages. */
-export interface DecisionView {
-  outcome: Outcome;
-  meansTest: MeansTest;
-  urgent: boolean;
-  sameDay: boolean;
-  threshold?: number;
-  perCapitaIncome?: number;
-  basis: BasisRef[];
-  route: string | null;
-  documents: string[];
-  reasons: Localized[];
-  missingFacts?: string[];
-  policyVersion: string;
-  assessedOn: string;
-}
+/** The eligibility decision as the conversation shows it (domain.md §2), reasons written in both languages. */
+export type DecisionView = Omit<Decision, 'reasons' | 'route'> & { route: string | null; reasons: Localized[] };
 
 /** What the intake needs from the policy pack and the eligibility engine; pure functions of the facts. */
 export interface IntakeDeps {

@@ -1,27 +1,9 @@
 import type { AttachmentRef } from '../events.js';
-import type { CategoryId, Disability, GroupId, PossibleSentence, Residence, CriminalRole } from '../../knowledge/eligibility/vocabulary.js';
+import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
+import type { ApplicantFacts } from '../../knowledge/eligibility/applicant-facts.js';
 
-/** The facts collected so far (domain.md §2); absent means not asked or not known. */
-export interface FactsDraft {
-  region?: string;
-  category?: CategoryId;
-  criminalRole?: CriminalRole;
-  hasDefender?: boolean;
-  age?: number;
-  disability?: Disability;
-  cannotFullyRecognizeConduct?: boolean;
-  possibleSentence?: PossibleSentence;
-  deathPenaltyReview?: boolean;
-  trialInAbsentia?: boolean;
-  fixedIncome?: boolean;
-  groups?: GroupId[];
-  residence?: Residence;
-  householdSize?: number;
-  householdMonthlyIncome?: number;
-  /** `null`: the resident said there is no pending deadline. */
-  deadlineDays?: number | null;
-  needsPreservation?: boolean;
-}
+/** The facts collected so far (domain.md §2); absent means not asked or not known, `deadlineDays: null` "no deadline". */
+export type FactsDraft = ApplicantFacts;
 
 export type FactStep =
   | 'category'
