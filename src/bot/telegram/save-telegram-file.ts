@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fileURLToPath } from 'node:url';
 import { TelegramError, type Telegram } from 'telegraf';
 import type { AttachmentRef } from '../../flows/events.js';
 import type { IncomingFile } from './read-message.js';
+import { saveUpload } from '../save-attachment.js';
 
 /** What {@link saveTelegramFile} needs: the API client, the folder and the limits. */
 export interface SaveFileOptions {
@@ -25,19 +22,6 @@ export interface SaveFileOptions {
 
 /** A stored attachment, or why the file was refused. */
 export type SavedFile = { saved: true; attachment: AttachmentRef } | { saved: false; reason: 'type' | 'size' };
-
-/** Leading bytes of the types we accept by default: a file must be what its name claims. */
-const SIGNATURES: Record<string, (head: Buffer) => boolean> = {
-  'image/jpeg': (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
-  'image/png': (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/webp': (h) => h.toString('latin1', 0, 4) === 'RIFF' && h.toString('latin1', 8, 12) === 'WEBP',
-  'image/gif': (h) => h.toString('latin1', 0, 4) === 'GIF8',
-  'application/pdf': (h) => h.toString('latin1', 0, 5) === '%PDF-',
-};
-
-class TooLarge extends Error {
-  override name = 'TooLarge';
-}
 
 /**
  * Downloads a resident's file into `dir` under a random id, after checking its type against the
@@ -61,35 +45,12 @@ export async function saveTelegramFile(file: IncomingFile, options: SaveFileOpti
   if (info.file_size !== undefined && info.file_size > options.maxBytes) return { saved: false, reason: 'size' };
   const link = await options.telegram.getFileLink(info);
 
-  await mkdir(options.dir, { recursive: true, mode: 0o700 });
-  const id = randomBytes(16).toString('hex');
-  const target = path.join(options.dir, id);
-  const partial = `${target}.part`;
-  let size = 0;
-  let head = Buffer.alloc(0);
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      if (size > options.maxBytes) return done(new TooLarge());
-      if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
-      done(null, chunk);
-    },
+  const source = await openDownload(link, options.timeoutMs ?? 60_000);
+  const saved = await saveUpload(source, { fileName: file.fileName, mimeType }, options.dir, {
+    maxBytes: options.maxBytes,
+    allowedTypes: options.allowedTypes,
   });
-  try {
-    const source = await openDownload(link, options.timeoutMs ?? 60_000);
-    await pipeline(source, limit, fs.createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
-  } catch (error) {
-    await rm(partial, { force: true });
-    if (error instanceof TooLarge) return { saved: false, reason: 'size' };
-    throw error;
-  }
-  const matches = SIGNATURES[mimeType];
-  if (matches && !matches(head)) {
-    await rm(partial, { force: true });
-    return { saved: false, reason: 'type' };
-  }
-  await rename(partial, target);
-  return { saved: true, attachment: { id, fileName: file.fileName, mimeType, size } };
+  return saved.ok ? { saved: true, attachment: saved.attachment } : { saved: false, reason: saved.reason };
 }
 
 async function openDownload(link: URL, timeoutMs: number): Promise<Readable> {

@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { App } from '../app.js';
 import { conversationKey } from '../channel.js';
 import { hashKey } from '../conversation-runner.js';
-import { removeUpload, safeFileName, saveUpload, type SavedUpload } from './save-upload.js';
+import { removeUpload, safeFileName, saveUpload, type SavedUpload } from '../save-attachment.js';
 import type { WebChatChannel } from './web-chat-channel.js';
 import { isMessageId, isResidentId } from './web-protocol.js';
 

@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js'
 import { translate } from '../../locales/render.js';
 import { historyEntries, withoutPending } from './history.js';
 import type { Connection, ResidentSockets } from './resident-sockets.js';
-import { safeFileName } from './save-upload.js';
+import { safeFileName } from '../save-attachment.js';
 import type { ReceivedFrame } from './web-chat-adapter.js';
 import type { ServerFrame } from './web-protocol.js';
 

@@ -4,7 +4,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { AttachmentRef } from '../../flows/events.js';
+import type { AttachmentRef } from '../flows/events.js';
 
 /** What residents may send: `app.config.attachments`. */
 export interface UploadLimits {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { safeFileName, saveUpload } from '../../../src/bot/web/save-upload.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { safeFileName, saveUpload } from '../../src/bot/save-attachment.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const limits = { maxBytes: 1000, allowedTypes: ['image/png', 'application/pdf', 'image/heic'] };
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n');
