@@ -65,6 +65,7 @@ export async function openKnowledge(config: Config, db: Database, pack: PolicyPa
     onError: (error) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'knowledge base refresh or record failed'),
   });
   const stopRefresh = knowledge.startAutoRefresh(config.kbRefreshSeconds * 1000);
+  classifyIntent('你好'); // trains the intent classifier now rather than on a resident's first message
   const values = () => policyValues(pack, todayIn(pack.timeZone));
 
   const answerWith = (entry: FaqEntry): BotReply[] => {
@@ -90,13 +91,19 @@ export async function openKnowledge(config: Config, db: Database, pack: PolicyPa
   return {
     knowledge,
     async understandText({ text }) {
-      const intent = classifyIntent(text);
       const question = looksLikeQuestion(text);
+      // A question the knowledge base answers confidently needs no intent classification (the costly part).
+      const preview = knowledge.match(text);
+      if (question && preview.band === 'answer' && preview.topic) {
+        const entry = knowledge.entry(preview.topic);
+        if (entry) return { intent: 'question', answer: { band: 'answer', topic: entry.id, replies: answerWith(entry) } };
+      }
+      const intent = classifyIntent(text);
       // A question ("申请要带什么材料？", "今天天气怎么样") steers only when the classifier is very sure
       // and the knowledge base has no confident answer; a plain request ("我要申请") steers when it is sure.
       const sure = intent !== null && intent.confidence >= (question ? 0.95 : 0.6);
       const steering = sure && STEERING.includes(intent.intent) ? intent.intent : null;
-      if (steering && !(question && knowledge.match(text).band === 'answer')) {
+      if (steering) {
         return { intent: steering, answer: { band: 'unknown', topic: null, replies: [] } };
       }
       const match = await knowledge.ask(text);
