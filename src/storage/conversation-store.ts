@@ -1,5 +1,5 @@
 import type { Database } from './database.js';
-import { placeholders } from './database.js';
+import { placeholders, type SqlValue } from './database.js';
 
 /** A conversation as stored: which machine version wrote the snapshot, and recent channel message ids for de-duplication. */
 export interface StoredConversation {
@@ -95,17 +95,23 @@ export class ConversationStore {
    * cost of a commit is shared by every resident whose message is in it.
    */
   async commitTurns(turns: TurnWrite[]): Promise<number[][]> {
-    return this.db.transaction(async (tx) => {
-      const forget = turns.filter((t) => t.forgetTranscript).map((t) => t.conversation.key);
-      for (const keys of chunks(forget, MAX_ROWS_PER_INSERT)) {
-        await tx.run(`DELETE FROM transcript WHERE conversation_key IN (${keys.map(() => '?').join(', ')})`, keys);
-      }
+    const statements: { sql: string; params: SqlValue[] }[] = [];
+    const forget = turns.filter((t) => t.forgetTranscript).map((t) => t.conversation.key);
+    for (const keys of chunks(forget, MAX_ROWS_PER_INSERT)) {
+      statements.push({ sql: `DELETE FROM transcript WHERE conversation_key IN (${keys.map(() => '?').join(', ')})`, params: keys });
+    }
 
-      // The last write of a conversation in this batch wins.
-      const latest = new Map<string, TurnWrite>();
-      for (const turn of turns) latest.set(turn.conversation.key, turn);
-      for (const group of chunks([...latest.values()], MAX_ROWS_PER_INSERT)) {
-        const values = group.flatMap((t) => [
+    // The last write of a conversation in this batch wins.
+    const latest = new Map<string, TurnWrite>();
+    for (const turn of turns) latest.set(turn.conversation.key, turn);
+    for (const group of chunks([...latest.values()], MAX_ROWS_PER_INSERT)) {
+      statements.push({
+        sql: `INSERT INTO conversations (key, channel, address, machine_version, snapshot, recent_message_ids, created_at, updated_at)
+           VALUES ${placeholders(group.length, 8)}
+           ON CONFLICT (key) DO UPDATE SET channel = excluded.channel, address = excluded.address,
+             machine_version = excluded.machine_version, snapshot = excluded.snapshot,
+             recent_message_ids = excluded.recent_message_ids, updated_at = excluded.updated_at`,
+        params: group.flatMap((t) => [
           t.conversation.key,
           t.conversation.channel,
           t.conversation.address,
@@ -114,45 +120,43 @@ export class ConversationStore {
           JSON.stringify(t.conversation.recentMessageIds),
           t.at,
           t.at,
-        ]);
-        await tx.run(
-          `INSERT INTO conversations (key, channel, address, machine_version, snapshot, recent_message_ids, created_at, updated_at)
-           VALUES ${placeholders(group.length, 8)}
-           ON CONFLICT (key) DO UPDATE SET channel = excluded.channel, address = excluded.address,
-             machine_version = excluded.machine_version, snapshot = excluded.snapshot,
-             recent_message_ids = excluded.recent_message_ids, updated_at = excluded.updated_at`,
-          values,
-        );
-      }
+        ]),
+      });
+    }
 
-      const transcript = turns.flatMap((t) =>
-        t.transcript.map((e) => [t.conversation.key, e.direction, JSON.stringify(e.body), t.at] as const),
-      );
-      for (const group of chunks(transcript, MAX_ROWS_PER_INSERT)) {
-        await tx.run(
-          `INSERT INTO transcript (conversation_key, direction, body, created_at) VALUES ${placeholders(group.length, 4)}`,
-          group.flat(),
-        );
-      }
+    const transcript = turns.flatMap((t) =>
+      t.transcript.map((e) => [t.conversation.key, e.direction, JSON.stringify(e.body), t.at] as const),
+    );
+    for (const group of chunks(transcript, MAX_ROWS_PER_INSERT)) {
+      statements.push({
+        sql: `INSERT INTO transcript (conversation_key, direction, body, created_at) VALUES ${placeholders(group.length, 4)}`,
+        params: group.flat(),
+      });
+    }
 
-      const outbox = turns.flatMap((t, turnIndex) =>
-        t.outbox.map((m) => ({
-          turnIndex,
-          values: [t.conversation.key, m.channel ?? t.conversation.channel, m.address ?? t.conversation.address, JSON.stringify(m.payload), t.at, t.at],
-        })),
-      );
-      const ids: number[][] = turns.map(() => []);
-      for (const group of chunks(outbox, MAX_ROWS_PER_INSERT)) {
-        const rows = await tx.all<{ id: number }>(
-          `INSERT INTO outbox (conversation_key, channel, address, payload, next_attempt_at, created_at)
+    const outbox = turns.flatMap((t, turnIndex) =>
+      t.outbox.map((m) => ({
+        turnIndex,
+        values: [t.conversation.key, m.channel ?? t.conversation.channel, m.address ?? t.conversation.address, JSON.stringify(m.payload), t.at, t.at],
+      })),
+    );
+    const outboxGroups = chunks(outbox, MAX_ROWS_PER_INSERT);
+    const firstOutbox = statements.length;
+    for (const group of outboxGroups) {
+      statements.push({
+        sql: `INSERT INTO outbox (conversation_key, channel, address, payload, next_attempt_at, created_at)
            VALUES ${placeholders(group.length, 6)} RETURNING id`,
-          group.flatMap((g) => g.values),
-        );
-        // RETURNING gives rows in insertion order.
-        rows.forEach((row, i) => ids[group[i]!.turnIndex]!.push(row.id));
-      }
-      return ids;
+        params: group.flatMap((g) => g.values),
+      });
+    }
+
+    const results = await this.db.pipeline(statements);
+    const ids: number[][] = turns.map(() => []);
+    outboxGroups.forEach((group, g) => {
+      // RETURNING gives rows in insertion order.
+      (results[firstOutbox + g] as { id: number }[]).forEach((row, i) => ids[group[i]!.turnIndex]!.push(row.id));
     });
+    return ids;
   }
 
   async delete(key: string): Promise<void> {

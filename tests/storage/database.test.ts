@@ -44,6 +44,24 @@ describe('storage', () => {
     await db.close();
   });
 
+  it('writes a pipelined transaction whole, or not at all when one statement fails', async () => {
+    const db = await openDatabase(path.join(tempDir(), 'db.sqlite'));
+    await db.exec('CREATE TABLE t (v INTEGER NOT NULL)');
+    const rows = await db.pipeline([
+      { sql: 'INSERT INTO t VALUES (?)', params: [1] },
+      { sql: 'INSERT INTO t VALUES (?) RETURNING v', params: [2] },
+    ]);
+    expect(rows).toEqual([[], [{ v: 2 }]]);
+    await expect(
+      db.pipeline([
+        { sql: 'INSERT INTO t VALUES (?)', params: [3] },
+        { sql: 'INSERT INTO t VALUES (?)', params: [null] },
+      ]),
+    ).rejects.toBeInstanceOf(StorageError);
+    expect(await db.all('SELECT v FROM t ORDER BY v')).toEqual([{ v: 1 }, { v: 2 }]);
+    await db.close();
+  });
+
   it('commits writes submitted together in one batch, and each caller gets its own result', async () => {
     const batches: number[][] = [];
     const commit = new GroupCommit<number, number>(async (items) => {
