@@ -17,6 +17,7 @@ export const webMessages = {
   'web.message.pending': { 'zh-CN': '等待发送', en: 'Waiting to send' },
   'web.send': { 'zh-CN': '发送', en: 'Send' },
   'web.attach': { 'zh-CN': '发送照片或文件', en: 'Send a photo or file' },
+  'web.file.download': { 'zh-CN': '下载文件', en: 'Download the file' },
   'web.file': { 'zh-CN': '文件：{fileName}', en: 'File: {fileName}' },
   'web.upload.sending': { 'zh-CN': '正在发送文件…', en: 'Sending the file…' },
   'web.upload.failed': {

@@ -175,6 +175,12 @@ export class ConversationStore {
     return rows.reverse().map((r) => ({ id: r.id, direction: r.direction, body: parseJson(r.body, null), createdAt: r.created_at }));
   }
 
+  /** One outbox message by id, sent or not: whom it was for and what it carried. */
+  async outboxMessage(id: number): Promise<{ conversationKey: string; payload: unknown } | undefined> {
+    const row = await this.db.get<{ conversation_key: string; payload: string }>('SELECT conversation_key, payload FROM outbox WHERE id = ?', [id]);
+    return row ? { conversationKey: row.conversation_key, payload: parseJson(row.payload, null) } : undefined;
+  }
+
   /** Outbox messages not yet sent, oldest first. */
   async pendingOutbox(limit = 1000): Promise<OutboxRow[]> {
     const rows = await this.db.all<{ id: number; conversation_key: string; channel: string; address: string; payload: string; attempts: number }>(

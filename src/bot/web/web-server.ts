@@ -6,6 +6,7 @@ import type { App } from '../app.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../locales/catalog.js';
 import { webMessages, type WebMessageKey } from '../../locales/web.js';
 import { uploadRoute } from './upload-route.js';
+import { fileRoute } from './file-route.js';
 import type { WebChatChannel } from './web-chat-channel.js';
 
 /** The page, its script and stylesheet: all served from here, nothing from a CDN. */
@@ -76,6 +77,7 @@ export function createWebServer(app: App, channel: WebChatChannel): Express {
   });
 
   server.post('/chat/upload', uploadRoute(app, channel));
+  server.get('/chat/files/:outboxId', fileRoute(app));
   server.use('/chat', express.static(PUBLIC_DIR, { index: false, fallthrough: true, maxAge: 0 }));
 
   server.use((_req, res) => {

@@ -156,7 +156,14 @@ function showBot(frame) {
   state.seen.add(frame.id);
   if (frame.type === 'file') {
     const text = [t('web.file', { fileName: frame.fileName }), frame.caption].filter(Boolean).join('\n');
-    addMessage('bot', text);
+    const item = addMessage('bot', text);
+    // Only this resident's id unlocks the file; the link is made here so it never sits in history.
+    const link = document.createElement('a');
+    link.className = 'msg__file';
+    link.href = `/chat/files/${encodeURIComponent(frame.id)}?resident=${encodeURIComponent(resident)}`;
+    link.download = frame.fileName;
+    link.textContent = t('web.file.download');
+    item.append(link);
     return;
   }
   const item = addMessage('bot', frame.text);
