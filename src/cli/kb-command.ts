@@ -4,7 +4,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT } from '../config.js';
 import { isLocale, LOCALES, type Locale } from '../locales/catalog.js';
-import { calibrateConfidence, evaluateKnowledgeBase, formatEvalReport, leaveOneOutAccuracy, readLabelledQuestions } from '../knowledge/faq/evaluate.js';
+import { calibrateConfidence, evaluateKnowledgeBase, formatEvalReport, readLabelledQuestions } from '../knowledge/faq/evaluate.js';
+import { compareRankers } from '../knowledge/faq/compare-rankers.js';
 import { dumpEntryYaml, parseEntryYaml, readEntryFiles, writeEntryFiles } from '../knowledge/faq/entry-files.js';
 import { entriesRelatedTo, planChanges, staleEntries, type BatchProblem } from '../knowledge/faq/entry-changes.js';
 import type { EntryProblem } from '../knowledge/faq/validate-entry.js';
@@ -430,9 +431,14 @@ async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
     ctx.stdout.write(`calibrated on ${calibration.rows} searches: ${JSON.stringify(calibration.model)}\n`);
   }
   if (args.flags.has('--compare')) {
-    const loo = leaveOneOutAccuracy(entries, { synonyms });
-    for (const locale of LOCALES) {
-      ctx.stdout.write(`leave-one-out ${locale}: accuracy@1 ${(100 * loo[locale].at1).toFixed(1)}%  @3 ${(100 * loo[locale].at3).toFixed(1)}%  (${loo[locale].n} phrasings)\n`);
+    const p = (x: number) => `${(100 * x).toFixed(1)}`.padStart(5);
+    ctx.stdout.write('accuracy@1 / @3 (%)                                 held-out phrasings zh | en     evaluation set zh | en\n');
+    for (const row of compareRankers(entries, synonyms, questions)) {
+      const l = row.leaveOneOut;
+      const e = row.evaluation;
+      ctx.stdout.write(
+        `${row.name.padEnd(52)} ${p(l['zh-CN'].at1)}/${p(l['zh-CN'].at3)} | ${p(l.en.at1)}/${p(l.en.at3)}   ${p(e['zh-CN'].at1)}/${p(e['zh-CN'].at3)} | ${p(e.en.at1)}/${p(e.en.at3)}\n`,
+      );
     }
   }
   const kb = KnowledgeBase.fromEntries(entries, { synonyms, ...(confidence ? { confidence } : {}) });

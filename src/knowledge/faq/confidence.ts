@@ -7,67 +7,107 @@ export type Band = 'answer' | 'suggest' | 'unknown';
 export interface BandDecision {
   band: Band;
   topic: string | null;
-  /** Calibrated confidence (0–1) that the best entry is the right one. */
+  /** Calibrated confidence (0–1) that the best entry is the right answer. */
   score: number;
   candidates: string[];
 }
 
 /**
- * A logistic model over features of a search outcome, fitted on held-out phrasings and off-topic
- * questions (`fayuan kb eval --calibrate`), plus the two thresholds that split it into bands.
- */
-export interface ConfidenceModel {
-  weights: { bias: number } & ConfidenceFeatures;
-  /** At or above: answer directly. */
-  answerAt: number;
-  /** At or above (and below `answerAt`): offer the top entries as "did you mean". */
-  suggestAt: number;
-}
-
-/** Fitted by `fayuan kb eval --calibrate` on the seed knowledge base; see docs/knowledge-base.md. */
-export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { bias: -2.86, coverage: -0.58, margin: 0.8, known: 1.98, runnerUp: 2.29, coverageMargin: 4.74 },
-  answerAt: 0.6,
-  suggestAt: 0.2,
-};
-
-/**
  * What the confidence model reads; all are in 0–1 and do not depend on the size of the index.
- * `coverage`: how much of the question the best entry contains; `margin`: how far the best entry's
- * score is ahead of the second's; `known`: how much of the question the index knows at all;
- * `runnerUp`: the second entry's coverage; `coverageMargin`: coverage × margin.
+ * `coverage`: how much of the question (rare words weigh more) the best entry contains;
+ * `known`: how much of the question the index knows at all; `strength`: the best score as a share
+ * of the most the question's terms could score (high when they are central to the entry);
+ * `margin`: how far the best score is ahead of the second; `runnerUp`: the second entry's coverage;
+ * `coverageMargin`: coverage × margin.
  */
 export interface ConfidenceFeatures {
   coverage: number;
-  margin: number;
   known: number;
+  strength: number;
+  margin: number;
   runnerUp: number;
   coverageMargin: number;
 }
 
-export const FEATURE_NAMES = ['coverage', 'margin', 'known', 'runnerUp', 'coverageMargin'] as const satisfies readonly (keyof ConfidenceFeatures)[];
+export type FeatureName = keyof ConfidenceFeatures;
+
+/** Features that tell a question the knowledge base covers from an off-topic one. */
+export const IN_DOMAIN_FEATURES = ['coverage', 'known', 'strength'] as const satisfies readonly FeatureName[];
+/** Features that tell whether the best entry, rather than another, is the right one. */
+export const CORRECT_FEATURES = ['margin', 'strength', 'coverage', 'runnerUp', 'coverageMargin'] as const satisfies readonly FeatureName[];
+
+/** A logistic regression over some of the features. */
+export interface LogisticModel {
+  bias: number;
+  weights: Partial<Record<FeatureName, number>>;
+}
+
+/**
+ * Confidence = P(the question is one the knowledge base covers) × P(the best entry is the right one
+ * | it is covered): two logistic models fitted by `fayuan kb eval --calibrate`, plus the two thresholds
+ * that split the product into bands.
+ */
+export interface ConfidenceModel {
+  inDomain: LogisticModel;
+  correct: LogisticModel;
+  /** At or above: answer directly. */
+  answerAt: number;
+  /** At or above (and below `answerAt`): offer the best entries as "did you mean". */
+  suggestAt: number;
+}
+
+/**
+ * Fitted by `fayuan kb eval --calibrate` on the seed knowledge base (held-out phrasings and
+ * eval/faq/calibration-ood.jsonl, never the evaluation set); see docs/knowledge-base.md.
+ */
+export const DEFAULT_CONFIDENCE: ConfidenceModel = {
+  inDomain: { bias: -3.8322, weights: { coverage: 1.5635, known: 3.7592, strength: 3.2166 } },
+  correct: { bias: -1.4634, weights: { margin: 4.0788, strength: 1.2879, coverage: 1.006, runnerUp: -0.4961, coverageMargin: 2.3631 } },
+  answerAt: 0.6,
+  suggestAt: 0.03,
+};
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
   const [first, second] = outcome.ranked;
-  if (!first) return { coverage: 0, margin: 0, known: outcome.known, runnerUp: 0, coverageMargin: 0 };
+  if (!first) return { coverage: 0, known: outcome.known, strength: 0, margin: 0, runnerUp: 0, coverageMargin: 0 };
   const margin = second ? (first.score - second.score) / first.score : 1;
-  return { coverage: first.coverage, margin, known: outcome.known, runnerUp: second ? second.coverage : 0, coverageMargin: first.coverage * margin };
+  return {
+    coverage: first.coverage,
+    known: outcome.known,
+    strength: first.strength,
+    margin,
+    runnerUp: second ? second.coverage : 0,
+    coverageMargin: first.coverage * margin,
+  };
+}
+
+/** The probability a logistic model gives to some features. */
+export function logistic(model: LogisticModel, features: ConfidenceFeatures): number {
+  let z = model.bias;
+  for (const [name, weight] of Object.entries(model.weights) as [FeatureName, number][]) z += weight * features[name];
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** The calibrated probability that the best entry of `outcome` is the right answer. */
 export function confidenceOf(outcome: SearchOutcome, model: ConfidenceModel = DEFAULT_CONFIDENCE): number {
   if (outcome.ranked.length === 0) return 0;
   const f = confidenceFeatures(outcome);
-  let z = model.weights.bias;
-  for (const name of FEATURE_NAMES) z += model.weights[name] * f[name];
-  return 1 / (1 + Math.exp(-z));
+  return logistic(model.inDomain, f) * logistic(model.correct, f);
 }
 
-/** Splits a search outcome into the three bands. */
+/** Below this strength a one-word question is not answered directly: the word is incidental to the entry. */
+const ONE_WORD_MIN_STRENGTH = 0.6;
+
+/**
+ * Splits a search outcome into the three bands. A question of a single content word is answered
+ * directly only when that word is central to the entry ("离婚", "custody"), not when it merely
+ * occurs in one of its phrasings ("say" in "legal aid said no").
+ */
 export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFAULT_CONFIDENCE, offer = 3): BandDecision {
   const score = confidenceOf(outcome, model);
   const candidates = outcome.ranked.slice(0, offer).map((r) => r.id);
-  if (score >= model.answerAt) return { band: 'answer', topic: candidates[0] ?? null, score, candidates };
+  const thin = outcome.words <= 1 && (outcome.ranked[0]?.strength ?? 0) < ONE_WORD_MIN_STRENGTH;
+  if (score >= model.answerAt && !thin) return { band: 'answer', topic: candidates[0] ?? null, score, candidates };
   if (score >= model.suggestAt && candidates.length > 0) return { band: 'suggest', topic: null, score, candidates };
   return { band: 'unknown', topic: null, score, candidates: [] };
 }

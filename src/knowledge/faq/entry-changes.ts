@@ -31,7 +31,7 @@ export function planChanges(batch: readonly unknown[], current: readonly FaqEntr
   batch.forEach((value, i) => {
     const id = batchIds[i];
     const label = id ?? `entry ${i + 1}`;
-    const problems = validateEntry(value, context.filter((o) => o !== value));
+    const problems = validateEntry(value, context);
     if (id !== undefined && seen.has(id)) problems.push({ field: 'id', message: `The id "${id}" appears twice in what you are saving.` });
     if (id !== undefined && mode === 'add' && byId.has(id)) {
       problems.push({ field: 'id', message: `An entry "${id}" already exists. Use "fayuan kb edit ${id} --file …" to change it.` });
@@ -44,7 +44,7 @@ export function planChanges(batch: readonly unknown[], current: readonly FaqEntr
       plan.problems.push({ entry: label, problems });
       return;
     }
-    const entry = toFaqEntry(value, context.filter((o) => o !== value));
+    const entry = toFaqEntry(value, context);
     const existing = byId.get(entry.id);
     if (!existing) plan.added.push(entry);
     else if (isDeepStrictEqual(normalize(existing), normalize(entry))) plan.unchanged.push(entry.id);

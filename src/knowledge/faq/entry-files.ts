@@ -61,7 +61,8 @@ export function readEntryFileList(files: readonly string[], existing: readonly F
   const ids = new Set<string>();
   for (const { file, value } of raw) {
     const id = (value as { id?: unknown } | null)?.id;
-    const others = context.filter((o) => o !== value);
+    // Same-id entries (this one, or the version it replaces) are skipped by the validator.
+    const others = context;
     const found = validateEntry(value, others);
     if (typeof id === 'string' && ids.has(id)) found.push({ field: 'id', message: `Another file already has the id "${id}".` });
     if (found.length > 0) {

@@ -1,8 +1,18 @@
 import fs from 'node:fs';
 import { isLocale, LOCALES, type Locale } from '../../locales/catalog.js';
-import { confidenceFeatures, DEFAULT_CONFIDENCE, FEATURE_NAMES, type ConfidenceModel } from './confidence.js';
+import {
+  confidenceFeatures,
+  CORRECT_FEATURES,
+  DEFAULT_CONFIDENCE,
+  IN_DOMAIN_FEATURES,
+  logistic,
+  type ConfidenceFeatures,
+  type ConfidenceModel,
+  type FeatureName,
+  type LogisticModel,
+} from './confidence.js';
 import type { FaqEntry } from './faq-entry.js';
-import { DEFAULT_RANKING, FaqIndex, type RankingOptions } from './faq-index.js';
+import { DEFAULT_RANKING, FaqIndex, IndexCache, type RankingOptions } from './faq-index.js';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base.js';
 import { SynonymDictionary, type SynonymGroup } from './synonyms.js';
 import { DEFAULT_ANALYZER_OPTIONS, TextAnalyzer, type AnalyzerOptions } from './text-analyzer.js';
@@ -142,7 +152,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 
 /** One labelled search used to fit the confidence model. */
 interface CalibrationRow {
-  features: number[];
+  features: ConfidenceFeatures;
   correct: boolean;
   inDomain: boolean;
 }
@@ -154,33 +164,23 @@ export interface IndexSetup {
   ranking?: RankingOptions;
 }
 
-class MemoAnalyzer extends TextAnalyzer {
-  private readonly memo = new Map<string, ReturnType<TextAnalyzer['analyze']>>();
-  override analyze(text: string) {
-    let result = this.memo.get(text);
-    if (!result) {
-      result = super.analyze(text);
-      this.memo.set(text, result);
-    }
-    return result;
-  }
-}
-
 /**
  * Leave-one-out over the entries' own phrasings: each alternative question is searched in an index
  * built without it. This measures how well the index generalises to wording it has not seen, without
  * touching the evaluation set. Returns the search outcome per held-out phrasing.
  */
 export function leaveOneOut(entries: readonly FaqEntry[], setup: IndexSetup, each: (result: { locale: Locale; topic: string; question: string; outcome: ReturnType<FaqIndex['search']> }) => void): void {
-  const analyzer = new MemoAnalyzer(new SynonymDictionary(setup.synonyms), setup.analyzer ?? DEFAULT_ANALYZER_OPTIONS);
+  const analyzer = new TextAnalyzer(new SynonymDictionary(setup.synonyms), setup.analyzer ?? DEFAULT_ANALYZER_OPTIONS);
   const ranking = setup.ranking ?? DEFAULT_RANKING;
+  // Each build differs from the last by one entry: the cache spares re-analysing the others.
+  const cache = new IndexCache();
   for (const locale of LOCALES) {
     for (const entry of entries) {
       entry.questions[locale].forEach((question, i) => {
         const reduced = entries.map((e) =>
           e === entry ? { ...e, questions: { ...e.questions, [locale]: e.questions[locale].filter((_, j) => j !== i) } } : e,
         );
-        const outcome = FaqIndex.build(reduced, locale, analyzer, ranking).search(question, 3);
+        const outcome = FaqIndex.build(reduced, locale, analyzer, ranking, cache).search(question, 3);
         each({ locale, topic: entry.id, question, outcome });
       });
     }
@@ -204,36 +204,34 @@ export function leaveOneOutAccuracy(entries: readonly FaqEntry[], setup: IndexSe
 }
 
 /**
- * Fits the confidence model: logistic regression of "the best entry is right" on the confidence
- * features, over leave-one-out phrasings (in domain) and a separate set of off-topic questions
- * (never the evaluation set). Then picks the thresholds: `answerAt` is the lowest at which at most
- * `maxWrongShare` of calibration answers would be wrong and at most `maxOodAnswered` of off-topic
- * questions answered; `suggestAt` the lowest at which at most `maxOodSuggested` of off-topic
- * questions would get "did you mean" buttons.
+ * Fits the confidence model. `inDomain`: logistic regression of "the knowledge base covers this
+ * question" over leave-one-out phrasings (yes) and a separate set of off-topic questions (no, never
+ * the evaluation set), weighted so both count equally. `correct`: logistic regression of "the best
+ * entry is the right one" over the leave-one-out phrasings. Then the thresholds: `answerAt` is the
+ * lowest at which at most `maxWrongShare` of answered phrasings would be answered wrongly and at most
+ * `maxOodAnswered` of off-topic questions answered; `suggestAt` the lowest at which at most
+ * `maxOodSuggested` of off-topic questions would get "did you mean" buttons.
  */
 export function calibrateConfidence(
   entries: readonly FaqEntry[],
   setup: IndexSetup,
   offTopic: readonly LabelledQuestion[],
-  targets = { maxWrongShare: 0.08, maxOodAnswered: 0.03, maxOodSuggested: 0.5 },
+  targets = { maxWrongShare: 0.065, maxOodAnswered: 0.07, maxOodSuggested: 0.5 },
 ): { model: ConfidenceModel; rows: number } {
   const rows: CalibrationRow[] = [];
-  const toVector = (outcome: ReturnType<FaqIndex['search']>) => {
-    const f = confidenceFeatures(outcome);
-    return FEATURE_NAMES.map((name) => f[name]);
-  };
   leaveOneOut(entries, setup, ({ topic, outcome }) => {
-    rows.push({ features: toVector(outcome), correct: outcome.ranked[0]?.id === topic, inDomain: true });
+    rows.push({ features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === topic, inDomain: true });
   });
   const kb = KnowledgeBase.fromEntries(entries, { synonyms: setup.synonyms, analyzer: setup.analyzer, ranking: setup.ranking });
-  for (const q of offTopic) rows.push({ features: toVector(kb.search(q.question, q.locale, 3)), correct: false, inDomain: false });
+  for (const q of offTopic) rows.push({ features: confidenceFeatures(kb.search(q.question, q.locale, 3)), correct: false, inDomain: false });
 
-  // Off-topic questions are fewer than phrasings; weigh them up so both matter equally.
-  const inDomain = rows.filter((r) => r.inDomain).length;
-  const oodWeight = share(inDomain, rows.length - inDomain) || 1;
-  const weights = fitLogistic(rows, (r) => (r.inDomain ? 1 : oodWeight));
-  const probability = (x: number[]) => 1 / (1 + Math.exp(-(weights[0]! + x.reduce((s, v, i) => s + v * weights[i + 1]!, 0))));
-  const scored = rows.map((r) => ({ ...r, p: probability(r.features) }));
+  const inDomainCount = rows.filter((r) => r.inDomain).length;
+  const oodWeight = share(inDomainCount, rows.length - inDomainCount) || 1;
+  const inDomain = fitLogistic(rows, IN_DOMAIN_FEATURES, (r) => r.inDomain, (r) => (r.inDomain ? 1 : oodWeight));
+  const inDomainRows = rows.filter((r) => r.inDomain);
+  const correct = fitLogistic(inDomainRows, CORRECT_FEATURES, (r) => r.correct, () => 1);
+  const draft: ConfidenceModel = { inDomain, correct, answerAt: 1, suggestAt: 1 };
+  const scored = rows.map((r) => ({ ...r, p: logistic(inDomain, r.features) * logistic(correct, r.features) }));
   const ood = scored.filter((r) => !r.inDomain);
 
   const candidates = [...new Set(scored.map((r) => Math.round(r.p * 100) / 100))].sort((a, b) => a - b);
@@ -244,27 +242,30 @@ export function calibrateConfidence(
       return share(wrong, answered.length) <= targets.maxWrongShare && share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodAnswered;
     }) ?? 0.99;
   const suggestAt = Math.min(answerAt, candidates.find((t) => share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodSuggested) ?? answerAt);
-
-  const named = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, round(weights[i + 1]!)])) as Record<(typeof FEATURE_NAMES)[number], number>;
-  return { model: { weights: { bias: round(weights[0]!), ...named }, answerAt, suggestAt }, rows: rows.length };
+  return { model: { ...draft, answerAt, suggestAt }, rows: rows.length };
 }
 
-/** Weighted logistic regression by gradient descent with a little L2; returns [bias, …weights]. */
-function fitLogistic(rows: readonly CalibrationRow[], weightOf: (row: CalibrationRow) => number): number[] {
-  const dims = rows[0]?.features.length ?? 0;
-  let w = new Array<number>(dims + 1).fill(0);
+/** Weighted logistic regression by gradient descent with a little L2. */
+function fitLogistic(
+  rows: readonly CalibrationRow[],
+  features: readonly FeatureName[],
+  label: (row: CalibrationRow) => boolean,
+  weightOf: (row: CalibrationRow) => number,
+): LogisticModel {
+  let w = new Array<number>(features.length + 1).fill(0);
   const totalWeight = rows.reduce((s, r) => s + weightOf(r), 0);
+  const x = rows.map((r) => features.map((f) => r.features[f]));
   for (let iteration = 0; iteration < 5000; iteration++) {
-    const gradient = new Array<number>(dims + 1).fill(0);
-    for (const row of rows) {
-      const z = w[0]! + row.features.reduce((s, v, i) => s + v * w[i + 1]!, 0);
-      const error = (1 / (1 + Math.exp(-z)) - (row.correct ? 1 : 0)) * weightOf(row);
+    const gradient = new Array<number>(features.length + 1).fill(0);
+    rows.forEach((row, k) => {
+      const z = w[0]! + x[k]!.reduce((s, v, i) => s + v * w[i + 1]!, 0);
+      const error = (1 / (1 + Math.exp(-z)) - (label(row) ? 1 : 0)) * weightOf(row);
       gradient[0]! += error;
-      row.features.forEach((v, i) => (gradient[i + 1]! += error * v));
-    }
+      x[k]!.forEach((v, i) => (gradient[i + 1]! += error * v));
+    });
     w = w.map((v, i) => v - 2 * (gradient[i]! / totalWeight + (i > 0 ? 0.001 * v : 0)));
   }
-  return w;
+  return { bias: round(w[0]!), weights: Object.fromEntries(features.map((f, i) => [f, round(w[i + 1]!)])) };
 }
 
 /** Options for an evaluation run that are not the knowledge base's defaults. */

@@ -29,6 +29,8 @@ export const DEFAULT_RANKING: RankingOptions = {
 export interface RankedEntry {
   id: string;
   score: number;
+  /** The score as a share (0–1) of the most the question's terms could score: high when they are central to the entry. */
+  strength: number;
   /** Share (0–1) of the question's content words, weighted by rarity, that this entry contains. */
   coverage: number;
 }
@@ -43,9 +45,76 @@ export interface SearchOutcome {
 }
 
 interface Posting {
+  /** Documents containing the term, ascending. */
   docs: Int32Array;
-  weights: Float32Array;
+  /** The term's score contribution to each of those documents, computed once when the index is built. */
+  scores: Float32Array;
 }
+
+/** An entry's terms with their weighted counts, and its weighted length. */
+interface DocumentTerms {
+  terms: Map<string, number>;
+  length: number;
+}
+
+function documentTerms(entry: FaqEntry, locale: Locale, analyzer: TextAnalyzer, options: RankingOptions): DocumentTerms {
+  const terms = new Map<string, number>();
+  let length = 0;
+  const add = (texts: readonly string[], weight: number) => {
+    if (weight <= 0) return;
+    for (const text of texts) {
+      for (const term of analyzer.terms(text)) {
+        terms.set(term, (terms.get(term) ?? 0) + weight);
+        length += weight;
+      }
+    }
+  };
+  const { weights } = options;
+  add(entry.questions[locale], weights.questions);
+  add([entry.title[locale]], weights.title);
+  add(entry.tags, weights.tags);
+  add([entry.answer[locale]], weights.answer);
+  return { terms, length };
+}
+
+/**
+ * Analysed entries kept between index builds. Valid only for one analyzer and ranking; entries not
+ * used by the latest build are dropped, so the cache never outgrows the knowledge base.
+ */
+export class IndexCache {
+  private docs = new Map<string, DocumentTerms>();
+  private used = new Map<string, DocumentTerms>();
+  private owner: { analyzer: TextAnalyzer; options: RankingOptions } | undefined;
+
+  /** Starts a build; forgets everything when the analyzer or ranking changed. */
+  prepare(analyzer: TextAnalyzer, options: RankingOptions): void {
+    if (this.owner?.analyzer !== analyzer || this.owner.options !== options) {
+      this.owner = { analyzer, options };
+      this.docs = new Map();
+    }
+    this.used = new Map();
+  }
+
+  get(key: string): DocumentTerms | undefined {
+    return this.docs.get(key) ?? this.used.get(key);
+  }
+
+  set(key: string, value: DocumentTerms): void {
+    this.used.set(key, value);
+  }
+
+  /** Ends a build: keeps what it used. */
+  sweep(): void {
+    this.docs = this.used;
+    this.used = new Map();
+  }
+}
+
+/** A Chinese number with an optional counter (五千, 十五岁, 三个月, 一年); 几 is left out: 几天 asks how long. */
+const CHINESE_NUMBER = /^[零一二两三四五六七八九十百千万半\d]+(?:个|年|月|天|岁|口|人|块|元|次|号|周|日|多)*$/u;
+
+/** Above this many documents a term is "common": it only adds to documents rarer terms already found. */
+const COMMON_TERM_MIN_DOCS = 64;
 
 /**
  * An in-memory inverted index over the entries of one locale, ranked by BM25 (or TF-IDF). Building
@@ -54,40 +123,28 @@ interface Posting {
 export class FaqIndex {
   private readonly postings = new Map<string, Posting>();
   private readonly idf = new Map<string, number>();
-  private readonly docNorm: Float64Array;
   private readonly scores: Float64Array;
   private readonly seen: Uint8Array;
+  private readonly touched: Int32Array;
   private readonly entryIds: string[];
   private readonly unknownIdf: number;
   private readonly corrector: SpellingCorrector | undefined;
-  private readonly cache = new Map<string, SearchOutcome>();
 
   private constructor(
     entries: readonly FaqEntry[],
     readonly locale: Locale,
     readonly analyzer: TextAnalyzer,
     readonly options: RankingOptions,
+    cache: IndexCache | undefined,
   ) {
     this.entryIds = entries.map((e) => e.id);
-    const { weights } = options;
     const lists = new Map<string, { docs: number[]; weights: number[] }>();
     const lengths: number[] = [];
+    cache?.prepare(analyzer, options);
     entries.forEach((entry, doc) => {
-      const terms = new Map<string, number>();
-      let length = 0;
-      const add = (texts: readonly string[], weight: number) => {
-        if (weight <= 0) return;
-        for (const text of texts) {
-          for (const term of analyzer.terms(text)) {
-            terms.set(term, (terms.get(term) ?? 0) + weight);
-            length += weight;
-          }
-        }
-      };
-      add(entry.questions[locale], weights.questions);
-      add([entry.title[locale]], weights.title);
-      add(entry.tags, weights.tags);
-      add([entry.answer[locale]], weights.answer);
+      const key = cache ? `${locale}\u0000${JSON.stringify(entry)}` : '';
+      const { terms, length } = cache?.get(key) ?? documentTerms(entry, locale, analyzer, options);
+      cache?.set(key, { terms, length });
       lengths.push(length);
       for (const [term, tf] of terms) {
         const list = lists.get(term) ?? { docs: [], weights: [] };
@@ -99,12 +156,19 @@ export class FaqIndex {
 
     const n = entries.length;
     const avgLength = lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, n);
-    this.docNorm = Float64Array.from(lengths.map((l) => options.k1 * (1 - options.b + (options.b * l) / Math.max(1e-9, avgLength))));
+    const docNorm = lengths.map((l) => options.k1 * (1 - options.b + (options.b * l) / Math.max(1e-9, avgLength)));
     this.scores = new Float64Array(n);
     this.seen = new Uint8Array(n);
+    this.touched = new Int32Array(n);
+    const bm25 = options.ranking === 'bm25';
     for (const [term, list] of lists) {
-      this.postings.set(term, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) });
-      this.idf.set(term, this.idfOf(list.docs.length, n));
+      const idf = this.idfOf(list.docs.length, n);
+      const scores = list.docs.map((d, i) => {
+        const tf = list.weights[i]!;
+        return bm25 ? (idf * tf * (options.k1 + 1)) / (tf + docNorm[d]!) : idf * Math.sqrt(tf);
+      });
+      this.postings.set(term, { docs: Int32Array.from(list.docs), scores: Float32Array.from(scores) });
+      this.idf.set(term, idf);
     }
     this.unknownIdf = this.idfOf(0, n) * options.unknownWeight;
     this.corrector = options.spelling
@@ -112,14 +176,20 @@ export class FaqIndex {
       : undefined;
   }
 
-  /** Builds the index of `entries` in one locale. */
+  /**
+   * Builds the index of `entries` in one locale. With a `cache`, entries analysed for an earlier
+   * index (same text, same analyzer) are not analysed again, so a rebuild after one edit is quick.
+   */
   static build(
     entries: readonly FaqEntry[],
     locale: Locale,
     analyzer: TextAnalyzer = new TextAnalyzer(),
     options: RankingOptions = DEFAULT_RANKING,
+    cache?: IndexCache,
   ): FaqIndex {
-    return new FaqIndex(entries, locale, analyzer, options);
+    const index = new FaqIndex(entries, locale, analyzer, options, cache);
+    cache?.sweep();
+    return index;
   }
 
   /** Number of entries indexed. */
@@ -127,15 +197,9 @@ export class FaqIndex {
     return this.entryIds.length;
   }
 
-  /** Ranks entries for `question`; at most `limit` are returned, best first. Results are cached per question. */
+  /** Ranks entries for `question`; at most `limit` are returned, best first. */
   search(question: string, limit = 5): SearchOutcome {
-    const key = `${limit}\u0000${question}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const outcome = this.compute(question, limit);
-    if (this.cache.size >= 5000) this.cache.clear();
-    this.cache.set(key, outcome);
-    return outcome;
+    return this.compute(question, limit);
   }
 
   private idfOf(df: number, n: number): number {
@@ -151,28 +215,37 @@ export class FaqIndex {
   private compute(question: string, limit: number): SearchOutcome {
     const analysis = this.analyzer.analyze(question);
     const terms = new Set(analysis.terms.map((t) => this.resolve(t)));
-    const { scores, seen, docNorm, options } = this;
-    const bm25 = options.ranking === 'bm25';
-    const touched: number[] = [];
-    for (const term of terms) {
-      const posting = this.postings.get(term);
-      if (!posting) continue;
-      const idf = this.idf.get(term)!;
-      const { docs, weights } = posting;
+    // Preallocated buffers: a search allocates next to nothing, which keeps garbage-collection pauses short.
+    const { scores, seen, touched } = this;
+    let count = 0;
+    // Rare terms first. A common term (in many documents) then only adds to documents a rarer term
+    // already found, looked up by binary search: with thousands of entries this skips long posting
+    // lists, and a document that shares only common words with the question could not win anyway.
+    const postings = [...terms].flatMap((t) => this.postings.get(t) ?? []).sort((a, b) => a.docs.length - b.docs.length);
+    for (const posting of postings) {
+      const { docs, scores: contributions } = posting;
+      if (count > 0 && docs.length > COMMON_TERM_MIN_DOCS && docs.length > count * 8) {
+        for (let k = 0; k < count; k++) {
+          const d = touched[k]!;
+          const i = indexOf(docs, d);
+          if (i >= 0) scores[d] = scores[d]! + contributions[i]!;
+        }
+        continue;
+      }
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i]!;
-        const tf = weights[i]!;
         if (seen[d] === 0) {
           seen[d] = 1;
-          touched.push(d);
+          touched[count++] = d;
         }
-        scores[d] = scores[d]! + (bm25 ? (idf * tf * (options.k1 + 1)) / (tf + docNorm[d]!) : idf * Math.sqrt(tf));
+        scores[d] = scores[d]! + contributions[i]!;
       }
     }
 
     // Keep the best `limit` documents with a small insertion list: cheaper than sorting thousands.
     const top: { doc: number; score: number }[] = [];
-    for (const d of touched) {
+    for (let k = 0; k < count; k++) {
+      const d = touched[k]!;
       const score = scores[d]!;
       scores[d] = 0;
       seen[d] = 0;
@@ -183,6 +256,9 @@ export class FaqIndex {
       if (top.length > limit) top.pop();
     }
 
+    let ceiling = 0;
+    for (const term of terms) ceiling += this.idf.get(term) ?? (/^\d+$/.test(term) ? 0 : this.unknownIdf);
+    ceiling *= this.options.ranking === 'bm25' ? this.options.k1 + 1 : 2;
     const units = analysis.units.map((u) => ({ ...u, word: this.resolve(u.word) }));
     const weighted = units.map((u) => ({ unit: u, weight: this.unitWeight(u) })).filter((w) => w.weight > 0);
     const total = weighted.reduce((sum, w) => sum + w.weight, 0);
@@ -190,6 +266,7 @@ export class FaqIndex {
     const ranked = top.map(({ doc, score }) => ({
       id: this.entryIds[doc]!,
       score,
+      strength: ceiling > 0 ? Math.min(1, score / ceiling) : 0,
       coverage: total > 0 ? weighted.reduce((sum, w) => sum + w.weight * this.covered(w.unit, doc), 0) / total : 0,
     }));
     return { ranked, words: weighted.length, known: total > 0 ? known / total : 0 };
@@ -198,8 +275,8 @@ export class FaqIndex {
   private unitWeight(unit: EvidenceUnit): number {
     const idf = this.idf.get(unit.word);
     if (idf !== undefined) return idf;
-    // Numbers nothing mentions ("35", "3000") say nothing about the topic either way.
-    if (/^\d+$/.test(unit.word)) return 0;
+    // Numbers nothing mentions ("35", "3000", 五千, 十五岁, 三个月) say nothing about the topic either way.
+    if (/^\d+$/.test(unit.word) || CHINESE_NUMBER.test(unit.word)) return 0;
     return this.unknownIdf;
   }
 
@@ -218,17 +295,20 @@ export class FaqIndex {
 
   private contains(term: string, doc: number): boolean {
     const posting = this.postings.get(term);
-    if (!posting) return false;
-    const { docs } = posting;
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const value = docs[mid]!;
-      if (value === doc) return true;
-      if (value < doc) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return posting !== undefined && indexOf(posting.docs, doc) >= 0;
   }
+}
+
+/** Position of `doc` in an ascending list, or -1. */
+function indexOf(docs: Int32Array, doc: number): number {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = docs[mid]!;
+    if (value === doc) return mid;
+    if (value < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

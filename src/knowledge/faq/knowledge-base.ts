@@ -4,7 +4,7 @@ import type { Locale } from '../../locales/catalog.js';
 import { decideBand, DEFAULT_CONFIDENCE, type BandDecision, type ConfidenceModel } from './confidence.js';
 import { readEntryFiles, type FileProblem } from './entry-files.js';
 import type { FaqEntry, PolicyValues } from './faq-entry.js';
-import { DEFAULT_RANKING, FaqIndex, type RankingOptions, type SearchOutcome } from './faq-index.js';
+import { DEFAULT_RANKING, FaqIndex, IndexCache, type RankingOptions, type SearchOutcome } from './faq-index.js';
 import type { KnowledgeStore } from './knowledge-store.js';
 import { redactPersonalData } from './redact.js';
 import { renderAnswer } from './render-answer.js';
@@ -52,6 +52,8 @@ export class KnowledgeBase {
   private revision = -1;
   private synonymsStamp = '';
   private refreshing: Promise<boolean> | undefined;
+  private analyzer: { stamp: string; analyzer: TextAnalyzer } | undefined;
+  private readonly indexCache = { 'zh-CN': new IndexCache(), en: new IndexCache() };
 
   private constructor(
     private readonly store: KnowledgeStore | undefined,
@@ -103,9 +105,14 @@ export class KnowledgeBase {
 
   /** Decides how to handle a question (answer, suggest or unknown). Pure: records nothing. */
   match(question: string, locale: Locale = detectLocale(question)): FaqMatch {
-    if (question.trim() === '') return { band: 'unknown', topic: null, score: 0, candidates: [], locale };
+    return this.decide(question, locale).match;
+  }
+
+  private decide(question: string, locale: Locale): { match: FaqMatch; best: string | null } {
+    if (question.trim() === '') return { match: { band: 'unknown', topic: null, score: 0, candidates: [], locale }, best: null };
     const outcome = this.search(question, locale, 3);
-    return { ...decideBand(outcome, this.options.confidence ?? DEFAULT_CONFIDENCE), locale };
+    const match = { ...decideBand(outcome, this.options.confidence ?? DEFAULT_CONFIDENCE), locale };
+    return { match, best: outcome.ranked[0]?.id ?? null };
   }
 
   /**
@@ -113,15 +120,14 @@ export class KnowledgeBase {
    * directly, so operators can turn it into an entry. A failed recording does not fail the answer.
    */
   async ask(question: string, locale: Locale = detectLocale(question)): Promise<FaqMatch> {
-    const result = this.match(question, locale);
+    const { match: result, best } = this.decide(question, locale);
     if (result.band !== 'answer' && this.store && question.trim() !== '') {
-      const outcome = this.search(question, locale, 1);
       await this.store
         .recordUnanswered({
           text: redactPersonalData(question.trim()).slice(0, 500),
           locale,
           band: result.band,
-          topTopic: outcome.ranked[0]?.id ?? null,
+          topTopic: best,
           score: result.score,
           at: (this.options.now ?? Date.now)(),
         })
@@ -187,14 +193,21 @@ export class KnowledgeBase {
   }
 
   private build(entries: readonly FaqEntry[]): Snapshot {
-    const analyzer = new TextAnalyzer(new SynonymDictionary(this.synonymGroups()), this.options.analyzer ?? DEFAULT_ANALYZER_OPTIONS);
+    // Keep the analyzer while the synonyms are unchanged, so unchanged entries need no new analysis.
+    if (this.analyzer?.stamp !== this.synonymsStamp) {
+      this.analyzer = {
+        stamp: this.synonymsStamp,
+        analyzer: new TextAnalyzer(new SynonymDictionary(this.synonymGroups()), this.options.analyzer ?? DEFAULT_ANALYZER_OPTIONS),
+      };
+    }
+    const { analyzer } = this.analyzer;
     const ranking = this.options.ranking ?? DEFAULT_RANKING;
     return {
       entries,
       byId: new Map(entries.map((e) => [e.id, e])),
       indexes: {
-        'zh-CN': FaqIndex.build(entries, 'zh-CN', analyzer, ranking),
-        en: FaqIndex.build(entries, 'en', analyzer, ranking),
+        'zh-CN': FaqIndex.build(entries, 'zh-CN', analyzer, ranking, this.indexCache['zh-CN']),
+        en: FaqIndex.build(entries, 'en', analyzer, ranking, this.indexCache.en),
       },
     };
   }

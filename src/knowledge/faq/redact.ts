@@ -15,7 +15,7 @@ export const REDACTED = {
 // Characters that usually follow a name in a sentence ("我叫张三今年35岁", "我叫李四，想问…").
 const AFTER_NAME = /[今是的在住想要我因被和跟，,。.!！?？\s\d]/u;
 const NAME_WORD_STOP = new Set(
-  'and i im from my the a an in aged age years who with but living live work working here there calling call need want please'.split(' '),
+  'and i im from my the a an in aged age years who with but living live work working here there calling call need want please not is was secret private unimportant'.split(' '),
 );
 
 /**

@@ -57,10 +57,11 @@ export class TextAnalyzer {
 
   /** Index terms of `text` (with repeats, so counts are term frequencies). */
   terms(text: string): string[] {
-    return this.analyze(text).terms;
+    return this.analyze(text, false).terms;
   }
 
-  analyze(text: string): Analysis {
+  /** Terms and content words of `text`; `withUnits: false` skips the content words (index building needs none). */
+  analyze(text: string, withUnits = true): Analysis {
     const normalized = normalizeText(text);
     const terms: string[] = [];
     const units: EvidenceUnit[] = [];
@@ -70,6 +71,7 @@ export class TextAnalyzer {
     for (const { run, index } of hanRuns(normalized)) {
       for (const { word, index: offset } of chineseWords(run)) {
         if (words) terms.push(word);
+        if (!withUnits) continue;
         const start = index + offset;
         const end = start + word.length;
         units.push({
@@ -91,6 +93,7 @@ export class TextAnalyzer {
       latin.forEach((word, i) => {
         if (isEnglishStopword(word)) return;
         if (words) terms.push(stems[i]!);
+        if (!withUnits) return;
         units.push({
           word: stems[i]!,
           parts: [],

@@ -147,14 +147,14 @@ export function validateEntry(
     for (const locale of LOCALES) {
       const list = entry.questions[locale];
       if (!Array.isArray(list)) continue;
-      const owners = phrasingOwners(others.filter((o) => o.id !== id), locale);
+      const owners = phrasingOwners(others, locale);
       const seen = new Set<string>();
       for (const q of list) {
         if (typeof q !== 'string') continue;
         const key = phrasingKey(q);
         if (seen.has(key)) problem(`questions.${locale}`, `"${q}" is listed twice.`);
         seen.add(key);
-        const owner = owners.get(key);
+        const owner = owners.get(key)?.find((o) => o !== id);
         if (owner) problem(`questions.${locale}`, `"${q}" already belongs to entry "${owner}". Reword it or remove it from one of them.`);
       }
     }
@@ -162,15 +162,28 @@ export function validateEntry(
   return problems;
 }
 
-function phrasingOwners(entries: readonly FaqEntry[], locale: Locale): Map<string, string> {
-  const owners = new Map<string, string>();
+const ownerCache = new WeakMap<readonly FaqEntry[], Partial<Record<Locale, Map<string, string[]>>>>();
+
+/** Phrasing key → ids of the entries that use it; computed once per list of entries and locale. */
+function phrasingOwners(entries: readonly FaqEntry[], locale: Locale): Map<string, string[]> {
+  let byLocale = ownerCache.get(entries);
+  if (!byLocale) ownerCache.set(entries, (byLocale = {}));
+  const cached = byLocale[locale];
+  if (cached) return cached;
+  const owners = new Map<string, string[]>();
   for (const entry of entries) {
     // Entries being validated together may themselves be malformed; use only what is well formed.
     const title: unknown = entry.title?.[locale];
     const questions: unknown = entry.questions?.[locale];
     const texts = [title, ...(Array.isArray(questions) ? questions : [])].filter((t): t is string => typeof t === 'string');
-    for (const q of texts) owners.set(phrasingKey(q), entry.id);
+    for (const q of texts) {
+      const key = phrasingKey(q);
+      const list = owners.get(key) ?? [];
+      if (!list.includes(entry.id)) list.push(entry.id);
+      owners.set(key, list);
+    }
   }
+  byLocale[locale] = owners;
   return owners;
 }
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { FaqIndex } from '../../../src/knowledge/faq/faq-index.js';
+import { SynonymDictionary } from '../../../src/knowledge/faq/synonyms.js';
+import { TextAnalyzer } from '../../../src/knowledge/faq/text-analyzer.js';
+import { SMALL_KB } from './fixtures.js';
+
+const analyzer = new TextAnalyzer(new SynonymDictionary([{ id: 'wage_arrears', terms: ['欠薪', '工钱', '拖欠工资', 'unpaid wages'] }]));
+const zh = FaqIndex.build(SMALL_KB, 'zh-CN', analyzer);
+const en = FaqIndex.build(SMALL_KB, 'en', analyzer);
+
+describe('FaqIndex', () => {
+  it('ranks the entry whose phrasings share the most rare words first', () => {
+    expect(zh.search('老板跑路了欠薪不给').ranked[0]!.id).toBe('wage_arrears');
+    expect(zh.search('离婚的时候房子怎么分').ranked[0]!.id).toBe('divorce');
+    expect(en.search('is it free of charge').ranked[0]!.id).toBe('cost');
+  });
+
+  it('reports how much of the question the best entry covers', () => {
+    const good = zh.search('公司拖欠工资');
+    const poor = zh.search('公司拖欠工资，顺便问问今天天气和股票');
+    expect(good.ranked[0]!.coverage).toBeGreaterThan(poor.ranked[0]!.coverage);
+    expect(good.known).toBeGreaterThan(poor.known);
+  });
+
+  it('finds nothing for words it has never seen', () => {
+    expect(en.search('weather forecast tomorrow').ranked).toEqual([]);
+  });
+
+  it('corrects a long English word one letter off, and leaves short ones alone', () => {
+    expect(en.search('the contractr disappeared').ranked[0]!.id).toBe('wage_arrears');
+    // Short words are too often other real words (wifi → wife): they go to the synonym file instead.
+    expect(en.search('wifi').ranked).toEqual([]);
+  });
+
+  it('returns at most the requested number of entries, best first', () => {
+    const { ranked } = zh.search('法律援助离婚工资', 2);
+    expect(ranked.length).toBeLessThanOrEqual(2);
+    expect(ranked[0]!.score).toBeGreaterThanOrEqual(ranked[1]?.score ?? 0);
+  });
+});

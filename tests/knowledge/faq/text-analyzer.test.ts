@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { SynonymDictionary, parseSynonyms } from '../../../src/knowledge/faq/synonyms.js';
+import { detectLocale, TextAnalyzer } from '../../../src/knowledge/faq/text-analyzer.js';
+
+const synonyms = new SynonymDictionary([
+  { id: 'wage_arrears', terms: ['欠薪', '拖欠工资', '讨薪', '工钱', 'unpaid wages'] },
+  { id: 'domestic_violence', terms: ['家暴', '家庭暴力', '打我', 'hits me'] },
+]);
+const analyzer = new TextAnalyzer(synonyms);
+
+describe('detectLocale', () => {
+  it.each([
+    ['老板欠我工资怎么办', 'zh-CN'],
+    ['my boss owes me money', 'en'],
+    ['12348', 'en'],
+    ['请问 legal aid 是什么', 'zh-CN'],
+  ])('reads %s as %s', (text, locale) => {
+    expect(detectLocale(text)).toBe(locale);
+  });
+});
+
+describe('TextAnalyzer', () => {
+  it('segments Chinese into words and character bigrams, dropping function words', () => {
+    const terms = analyzer.terms('离婚孩子归谁');
+    expect(terms).toEqual(expect.arrayContaining(['离婚', '孩子', '#离婚', '#婚孩', '#归谁']));
+    expect(analyzer.terms('我的了吗')).not.toContain('的');
+  });
+
+  it('adds one term for each synonym group, so 工钱 and 欠薪 meet', () => {
+    expect(analyzer.terms('老板跑了工钱不给')).toContain('~wage_arrears');
+    expect(analyzer.terms('公司拖欠工资')).toContain('~wage_arrears');
+  });
+
+  it('matches English synonym phrases on stems', () => {
+    expect(analyzer.terms('My husband hit me!')).toContain('~domestic_violence');
+    expect(analyzer.terms('He hits me')).toContain('~domestic_violence');
+  });
+
+  it('stems English and drops stopwords', () => {
+    expect(analyzer.terms('What are the requirements to qualify?')).toEqual(['requir', 'qualifi']);
+  });
+
+  it('treats full-width letters and digits like ordinary ones', () => {
+    expect(analyzer.terms('ＨＯＴＬＩＮＥ１２３４８')).toEqual(analyzer.terms('hotline12348'));
+  });
+
+  it('marks which content words a synonym covers', () => {
+    const units = analyzer.analyze('工钱不给').units;
+    expect(units.find((u) => u.word === '工钱')!.synonyms).toEqual(['~wage_arrears']);
+  });
+});
+
+describe('parseSynonyms', () => {
+  it('reads groups and reports malformed ones', () => {
+    const { groups, problems } = parseSynonyms('groups:\n  wages: [欠薪, 讨薪]\n  Bad-Id: [one]\n');
+    expect(groups).toEqual([{ id: 'wages', terms: ['欠薪', '讨薪'] }]);
+    expect(problems).toHaveLength(2);
+  });
+
+  it('explains a file without groups', () => {
+    expect(parseSynonyms('words: []').problems[0]).toContain('"groups:"');
+  });
+});
