@@ -15,7 +15,23 @@ export const benchCommand: Command = async ({ args, stdout }) => {
   const { runConversationBench } = await import('../../bench/conversation-bench.js');
   const conversation = await runConversationBench({ residents, log });
   log(`conversation: ${JSON.stringify(conversation)}`);
+  const { runFaqLatencyBench } = await import('../../bench/faq-latency.js');
+  const faq = await runFaqLatencyBench({ entries: 5000, log });
   const { msgsPerSec, p50Ms, p95Ms, p99Ms, peakRssMb, baselineUpsertsPerSec, ratio } = conversation;
-  log(JSON.stringify({ msgsPerSec, p50Ms, p95Ms, p99Ms, peakRssMb, baselineUpsertsPerSec, ratio }));
+  log(
+    JSON.stringify({
+      msgsPerSec,
+      p50Ms,
+      p95Ms,
+      p99Ms,
+      peakRssMb,
+      baselineUpsertsPerSec,
+      ratio,
+      faqEntries: faq.entries,
+      faqP99Ms: faq.p99Ms,
+      faqBaselineP99Ms: faq.baselineP99Ms,
+      faqSpeedup: faq.speedup,
+    }),
+  );
   return 0;
 };

@@ -120,21 +120,23 @@ export class CaseStore {
   async createCase(input: NewCase): Promise<CaseReceipt> {
     const rules = this.rulesOf();
     return this.db.transaction(async (tx) => {
-      const existing = await tx.get<{ ref: string; due_at: number | null }>('SELECT ref, due_at FROM cases WHERE submission_id = ?', [
-        input.submissionId,
+      // The connection runs statements in the order issued, so independent ones are sent together:
+      // two round trips to the driver instead of one per statement (it matters on a busy event loop).
+      const prefix = `${REF_PREFIX}-${compactDate(localDate(input.at, rules.timeZone))}-`;
+      const [existing, last] = await Promise.all([
+        tx.get<{ ref: string; due_at: number | null }>('SELECT ref, due_at FROM cases WHERE submission_id = ?', [input.submissionId]),
+        tx.get<{ n: number | null }>('SELECT MAX(CAST(substr(ref, ?) AS INTEGER)) AS n FROM cases WHERE ref LIKE ?', [
+          prefix.length + 1,
+          `${prefix}%`,
+        ]),
       ]);
       if (existing) return { ref: existing.ref, created: false, dueAt: existing.due_at };
 
-      const prefix = `${REF_PREFIX}-${compactDate(localDate(input.at, rules.timeZone))}-`;
-      const last = await tx.get<{ n: number | null }>(
-        'SELECT MAX(CAST(substr(ref, ?) AS INTEGER)) AS n FROM cases WHERE ref LIKE ?',
-        [prefix.length + 1, `${prefix}%`],
-      );
       const ref = `${prefix}${String((last?.n ?? 0) + 1).padStart(4, '0')}`;
       const urgent = input.decision.urgent === true;
       const sameDay = input.decision.sameDay === true;
       const dueAt = caseDueDate({ urgent, sameDay }, input.at, rules);
-      await tx.run(
+      const insertCase = tx.run(
         `INSERT INTO cases (ref, submission_id, conversation_key, channel, address, locale, category, region, route,
            urgent, same_day, facts, decision, policy_version, applicant, description, status, due_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)`,
@@ -160,7 +162,7 @@ export class CaseStore {
           input.at,
         ],
       );
-      await insertEvent(tx, ref, {
+      const insertSubmitEvent = insertEvent(tx, ref, {
         action: 'submit',
         from: null,
         to: 'new',
@@ -170,13 +172,18 @@ export class CaseStore {
         at: input.at,
       });
       const attachments = new AttachmentStore(tx);
-      for (const file of input.attachments ?? []) {
-        await attachments.record({ ...file, conversationKey: input.conversationKey, storedPath: defaultStoredPath(file.id), createdAt: input.at });
-      }
-      await attachments.linkToCase(
-        (input.attachments ?? []).map((a) => a.id),
-        ref,
-      );
+      const files = input.attachments ?? [];
+      await Promise.all([
+        insertCase,
+        insertSubmitEvent,
+        ...files.map((file) =>
+          attachments.record({ ...file, conversationKey: input.conversationKey, storedPath: defaultStoredPath(file.id), createdAt: input.at }),
+        ),
+        attachments.linkToCase(
+          files.map((a) => a.id),
+          ref,
+        ),
+      ]);
       return { ref, created: true, dueAt };
     });
   }
