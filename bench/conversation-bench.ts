@@ -62,6 +62,11 @@ function script(index: number): InboundMessage['event'][] {
   return index % 2 === 0 ? APPLICANT : ASKER;
 }
 
+/** A deterministic arrival offset in [0, 500) ms for resident `i`. */
+function arrival(i: number, residents: number): number {
+  return ((i * 7919) % residents) * (500 / residents);
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -87,6 +92,8 @@ export async function runConversationBench(options: { residents: number; log: (l
     await Promise.all(
       Array.from({ length: options.residents }, async (_, i) => {
         const userId = `bench-${i}`;
+        // Residents arrive spread over the first half second, as a burst does, rather than in lockstep.
+        await new Promise((r) => setTimeout(r, arrival(i, options.residents)));
         let n = 0;
         for (const event of script(i)) {
           const t0 = performance.now();
