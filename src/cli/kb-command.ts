@@ -10,7 +10,9 @@ import { dumpEntryYaml, parseEntryYaml, readEntryFiles, writeEntryFiles } from '
 import { entriesRelatedTo, planChanges, staleEntries, type BatchProblem } from '../knowledge/faq/entry-changes.js';
 import type { EntryProblem } from '../knowledge/faq/validate-entry.js';
 import { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
-import { DEMO_POLICY_VALUES } from '../knowledge/faq/policy-values.js';
+import { DEMO_POLICY_VALUES, policyValuesFromPack } from '../knowledge/faq/policy-values.js';
+import type { PolicyValues } from '../knowledge/faq/faq-entry.js';
+import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import { renderAnswer } from '../knowledge/faq/render-answer.js';
 import { loadSynonymsFile } from '../knowledge/faq/synonyms.js';
 import { detectLocale } from '../knowledge/faq/text-analyzer.js';
@@ -22,7 +24,8 @@ import type { Command, CommandContext } from './io.js';
 const USAGE = `Usage: fayuan kb <command>
 
   list [--stale] [--locale zh-CN|en]   entries (--stale: review date passed)
-  show ID [--answer]                   an entry as YAML (save it, edit it, then "kb edit ID --file")
+  show ID [--answer] [--region R]      an entry as YAML (save it, edit it, then "kb edit ID --file");
+                                       --answer: as residents of region R see it (policy pack values)
   add --file FILE [--by NAME]          add the entry (or list of entries) in FILE
   edit ID --file FILE [--by NAME]      replace entry ID with the one in FILE
   remove ID [--by NAME]                remove entry ID (its history is kept)
@@ -41,7 +44,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--file', '--by', '--locale', '--limit', '--questions', '--ood']);
+const VALUE_FLAGS = new Set(['--file', '--by', '--locale', '--limit', '--questions', '--ood', '--region']);
 
 function parseArgs(args: readonly string[]): Args {
   const positional: string[] = [];
@@ -130,7 +133,7 @@ export const kbCommand: Command = async (ctx) => {
       case 'synonyms':
         return synonymsCommand(ctx);
       default: {
-        const handler = DB_COMMANDS[sub];
+        const handler = Object.hasOwn(DB_COMMANDS, sub) ? DB_COMMANDS[sub] : undefined;
         if (!handler) {
           stderr.write(`Unknown command "kb ${sub}".\n\n${USAGE}`);
           return 2;
@@ -152,8 +155,10 @@ async function withStore(ctx: CommandContext, work: (store: KbStore) => Promise<
   try {
     const store = new KbStore(db);
     // The files in the repository seed a new database; afterwards the database is the source of truth.
-    const seeded = await store.seedIfEmpty(readEntryFiles(seedDir(ctx)).entries, 'seed', Date.now());
-    if (seeded > 0) ctx.stderr.write(`Seeded the knowledge base with ${seeded} entries from ${seedDir(ctx)}.\n`);
+    if (!(await store.hasHistory())) {
+      const seeded = await store.seedIfEmpty(readEntryFiles(seedDir(ctx)).entries, 'seed', Date.now());
+      if (seeded > 0) ctx.stderr.write(`Seeded the knowledge base with ${seeded} entries from ${seedDir(ctx)}.\n`);
+    }
     return await work(store);
   } finally {
     await db.close();
@@ -187,7 +192,8 @@ const DB_COMMANDS: Record<string, DbCommand> = {
     return 0;
   },
 
-  async show({ stdout, stderr }, args, store) {
+  async show(ctx, args, store) {
+    const { stdout, stderr } = ctx;
     const id = args.positional[0];
     if (!id) throw new UsageError('Which entry? fayuan kb show ID');
     const stored = await store.getEntry(id);
@@ -196,7 +202,8 @@ const DB_COMMANDS: Record<string, DbCommand> = {
       return 1;
     }
     if (args.flags.has('--answer')) {
-      for (const locale of LOCALES) stdout.write(`--- ${locale} ---\n${renderAnswer(stored.entry, locale, DEMO_POLICY_VALUES)}\n\n`);
+      const values = await policyValuesFor(ctx, args);
+      for (const locale of LOCALES) stdout.write(`--- ${locale} ---\n${renderAnswer(stored.entry, locale, values)}\n\n`);
       return 0;
     }
     stdout.write(`# ${id}: version ${stored.version}, changed ${formatTime(stored.updatedAt)} by ${stored.updatedBy}\n`);
@@ -313,7 +320,7 @@ const DB_COMMANDS: Record<string, DbCommand> = {
     for (const question of questions) {
       const r = answerOne(question);
       ctx.stdout.write(`${question}\n  ${r.band}  topic ${r.topic ?? '-'}  score ${r.score}  candidates ${r.candidates.join(', ') || '-'}\n`);
-      if (r.topic && args.positional.length > 0) ctx.stdout.write(`\n${kb.render(r.topic, r.locale, DEMO_POLICY_VALUES)}\n`);
+      if (r.topic && args.positional.length > 0) ctx.stdout.write(`\n${kb.render(r.topic, r.locale, await policyValuesFor(ctx, args))}\n`);
     }
     return 0;
   },
@@ -377,6 +384,19 @@ async function save(
   for (const id of plan.unchanged) out.stdout.write(`${id} unchanged.\n`);
   if (changes.length > 0) out.stdout.write('The running bot picks up the change within seconds.\n');
   return 0;
+}
+
+/** The placeholders' values for a region (`--region`, default the pack's first) of the configured policy pack. */
+async function policyValuesFor(ctx: CommandContext, args: Args): Promise<PolicyValues> {
+  try {
+    const pack = await loadPolicyPack(ctx.config.policyDir);
+    const region = text(args, '--region') ?? pack.regions[0]?.id;
+    if (region !== undefined && pack.regions.some((r) => r.id === region)) return policyValuesFromPack(pack, region);
+    ctx.stderr.write(`The policy pack has no region "${region}"; showing the demo values.\n`);
+  } catch (error) {
+    ctx.stderr.write(`Could not read the policy pack (${(error as Error).message.split('\n')[0]}); showing the demo values.\n`);
+  }
+  return DEMO_POLICY_VALUES;
 }
 
 /** One stdin line of `kb ask`: a plain question, or a JSON object with "question" (and optionally "locale"). */

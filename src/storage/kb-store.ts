@@ -141,10 +141,14 @@ export class KbStore implements KnowledgeStore {
     return rows.map((r) => ({ id, version: r.version, action: r.action, entry: parseEntry(r.data), changedBy: r.changed_by, changedAt: r.changed_at }));
   }
 
+  /** Whether the store ever held an entry (even if all were removed since). */
+  async hasHistory(): Promise<boolean> {
+    return (await this.db.get('SELECT 1 AS one FROM kb_entry_versions LIMIT 1')) !== undefined;
+  }
+
   async seedIfEmpty(entries: readonly FaqEntry[], by: string, at: number): Promise<number> {
-    const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM kb_entry_versions');
     // Seed only a store that never held entries: removing every entry must not bring the files back.
-    if ((row?.n ?? 0) > 0 || entries.length === 0) return 0;
+    if ((await this.hasHistory()) || entries.length === 0) return 0;
     await this.saveEntries(entries, 'seed', { by, at });
     return entries.length;
   }

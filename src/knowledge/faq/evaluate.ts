@@ -3,7 +3,6 @@ import { isLocale, LOCALES, type Locale } from '../../locales/catalog.js';
 import {
   confidenceFeatures,
   CORRECT_FEATURES,
-  DEFAULT_CONFIDENCE,
   IN_DOMAIN_FEATURES,
   logistic,
   type ConfidenceFeatures,
@@ -13,7 +12,7 @@ import {
 } from './confidence.js';
 import type { FaqEntry } from './faq-entry.js';
 import { DEFAULT_RANKING, FaqIndex, IndexCache, type RankingOptions } from './faq-index.js';
-import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base.js';
+import { KnowledgeBase } from './knowledge-base.js';
 import { SynonymDictionary, type SynonymGroup } from './synonyms.js';
 import { DEFAULT_ANALYZER_OPTIONS, TextAnalyzer, type AnalyzerOptions } from './text-analyzer.js';
 
@@ -267,9 +266,3 @@ function fitLogistic(
   }
   return { bias: round(w[0]!), weights: Object.fromEntries(features.map((f, i) => [f, round(w[i + 1]!)])) };
 }
-
-/** Options for an evaluation run that are not the knowledge base's defaults. */
-export type EvalOptions = Pick<KnowledgeBaseOptions, 'analyzer' | 'ranking' | 'confidence'>;
-
-/** The default model, re-exported so `kb eval --calibrate` can print old and new side by side. */
-export { DEFAULT_CONFIDENCE };
