@@ -1,5 +1,5 @@
 import type { Database } from './database.js';
-import { placeholders, type SqlValue } from './database.js';
+import { placeholders, type PipelineStatement } from './database.js';
 
 /** A conversation as stored: which machine version wrote the snapshot, and recent channel message ids for de-duplication. */
 export interface StoredConversation {
@@ -95,7 +95,7 @@ export class ConversationStore {
    * cost of a commit is shared by every resident whose message is in it.
    */
   async commitTurns(turns: TurnWrite[]): Promise<number[][]> {
-    const statements: { sql: string; params: SqlValue[] }[] = [];
+    const statements: PipelineStatement[] = [];
     const forget = turns.filter((t) => t.forgetTranscript).map((t) => t.conversation.key);
     for (const keys of chunks(forget, MAX_ROWS_PER_INSERT)) {
       statements.push({ sql: `DELETE FROM transcript WHERE conversation_key IN (${keys.map(() => '?').join(', ')})`, params: keys });
@@ -147,6 +147,7 @@ export class ConversationStore {
         sql: `INSERT INTO outbox (conversation_key, channel, address, payload, next_attempt_at, created_at)
            VALUES ${placeholders(group.length, 6)} RETURNING id`,
         params: group.flatMap((g) => g.values),
+        rows: true,
       });
     }
 
@@ -199,11 +200,12 @@ export class ConversationStore {
 
   /** Marks messages sent. Survives a crash of the process (no fsync): a power cut may re-send a few. */
   async markSent(ids: number[], at: number): Promise<void> {
-    await this.db.relaxed(async (db) => {
-      for (const group of chunks(ids, MAX_ROWS_PER_INSERT)) {
-        await db.run(`UPDATE outbox SET status = 'sent', sent_at = ? WHERE id IN (${group.map(() => '?').join(', ')})`, [at, ...group]);
-      }
-    });
+    await this.db.relaxed(
+      chunks(ids, MAX_ROWS_PER_INSERT).map((group) => ({
+        sql: `UPDATE outbox SET status = 'sent', sent_at = ? WHERE id IN (${group.map(() => '?').join(', ')})`,
+        params: [at, ...group],
+      })),
+    );
   }
 
   async recordAttempt(id: number, attempts: number, nextAttemptAt: number, failed: boolean): Promise<void> {

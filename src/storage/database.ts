@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { StorageError } from './storage-error.js';
+import { inlineSql } from './inline-sql.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Row = Record<string, unknown>;
@@ -22,17 +23,18 @@ export interface Database {
    */
   transaction<T>(work: (db: Database) => Promise<T>): Promise<T>;
   /**
-   * Runs `work` with `synchronous = NORMAL`: its commits survive a crash of the process but not a power
-   * cut, and cost no fsync. Only for bookkeeping whose loss is harmless (e.g. marking messages sent).
+   * Runs `statements` as one script with `synchronous = NORMAL`: the change survives a crash of the
+   * process but not a power cut, and costs no fsync. Only for bookkeeping whose loss is harmless
+   * (e.g. marking messages sent).
    */
-  relaxed<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  relaxed(statements: readonly PipelineStatement[]): Promise<void>;
   /**
-   * Runs `statements` as one transaction without waiting between them: they are queued on the
-   * connection in order, and only COMMIT (or ROLLBACK, if any failed) waits for them. Two round trips
-   * to the driver instead of one per statement, which matters when the event loop is busy.
-   * Each result is the rows of a statement (for `RETURNING`), or `[]`.
+   * Runs `statements` as one transaction in as few calls to the driver as possible: statements whose
+   * rows are not needed are sent together as one script (parameters written in as literals), and a
+   * statement with `rows: true` (`RETURNING`) on its own. Each call costs a turn of the event loop,
+   * which is what a busy bot runs short of. Each result is the rows of a statement, or `[]`.
    */
-  pipeline(statements: readonly { sql: string; params: readonly SqlValue[] }[]): Promise<Row[][]>;
+  pipeline(statements: readonly PipelineStatement[]): Promise<Row[][]>;
   close(): Promise<void>;
 }
 
@@ -101,8 +103,8 @@ function wrap(raw: sqlite3.Database, file: string): Database {
       // Already inside a transaction: nested calls join it.
       return work(direct);
     },
-    async relaxed<T>(work: (db: Database) => Promise<T>) {
-      return work(direct);
+    async relaxed(statements) {
+      await direct.exec(statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n'));
     },
     async pipeline(statements) {
       return Promise.all(statements.map((s) => direct.all(s.sql, s.params)));
@@ -130,31 +132,46 @@ function wrap(raw: sqlite3.Database, file: string): Database {
           throw error;
         }
       }),
-    relaxed: <T>(work: (db: Database) => Promise<T>) =>
+    relaxed: (statements) =>
       enqueue(async () => {
-        await direct.exec('PRAGMA synchronous = NORMAL');
         try {
-          return await work(direct);
+          const script = statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n');
+          await direct.exec(`PRAGMA synchronous = NORMAL;\n${script}`);
         } finally {
           await direct.exec('PRAGMA synchronous = FULL');
         }
       }),
     pipeline: (statements) =>
       enqueue(async () => {
-        const begin = direct.exec('BEGIN IMMEDIATE');
-        const results = statements.map((s) => direct.all(s.sql, s.params));
-        await begin;
-        const settled = await Promise.allSettled(results);
-        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        if (failed) {
+        const results: Row[][] = statements.map(() => []);
+        let script = 'BEGIN IMMEDIATE;';
+        try {
+          for (const [i, statement] of statements.entries()) {
+            if (!statement.rows) {
+              script += `\n${inlineSql(statement.sql, statement.params)};`;
+              continue;
+            }
+            await direct.exec(script);
+            script = '';
+            results[i] = await direct.all(statement.sql, statement.params);
+          }
+          await direct.exec(`${script}\nCOMMIT;`);
+          return results;
+        } catch (error) {
+          // Whatever ran (or did not), nothing of it stays; ROLLBACK fails harmlessly when BEGIN never ran.
           await direct.exec('ROLLBACK').catch(() => undefined);
-          throw failed.reason;
+          throw error;
         }
-        await direct.exec('COMMIT');
-        return settled.map((r) => (r as PromiseFulfilledResult<Row[]>).value);
       }),
     close: () => enqueue(() => direct.close()),
   };
+}
+
+/** A statement of {@link Database.pipeline}; `rows: true` when its result rows are wanted. */
+export interface PipelineStatement {
+  sql: string;
+  params: readonly SqlValue[];
+  rows?: boolean;
 }
 
 /** `(?, ?, ?), (?, ?, ?)` for a multi-row insert of `rows` rows of `columns` values. */

@@ -49,7 +49,7 @@ describe('storage', () => {
     await db.exec('CREATE TABLE t (v INTEGER NOT NULL)');
     const rows = await db.pipeline([
       { sql: 'INSERT INTO t VALUES (?)', params: [1] },
-      { sql: 'INSERT INTO t VALUES (?) RETURNING v', params: [2] },
+      { sql: 'INSERT INTO t VALUES (?) RETURNING v', params: [2], rows: true },
     ]);
     expect(rows).toEqual([[], [{ v: 2 }]]);
     await expect(

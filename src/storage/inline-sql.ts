@@ -1,0 +1,40 @@
+import type { SqlValue } from './database.js';
+
+/** A value written as an SQLite literal. Strings are quoted with '' doubling; NUL characters are refused. */
+export function sqlLiteral(value: SqlValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError('Only finite numbers can be written into SQL.');
+    return String(value);
+  }
+  if (typeof value === 'bigint') return value.toString();
+  if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`;
+  if (value.includes('\u0000')) throw new TypeError('Text with a NUL character cannot be written into SQL.');
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Replaces each `?` placeholder of `sql` (outside quoted text) with the literal of the next parameter,
+ * so several statements can run as one script in a single call to the driver.
+ */
+export function inlineSql(sql: string, params: readonly SqlValue[]): string {
+  let out = '';
+  let next = 0;
+  let quote: string | null = null;
+  for (const ch of sql) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else if (ch === '?') {
+      if (next >= params.length) throw new RangeError('More placeholders than parameters.');
+      out += sqlLiteral(params[next++]!);
+    } else {
+      out += ch;
+    }
+  }
+  if (next !== params.length) throw new RangeError('More parameters than placeholders.');
+  return out;
+}
