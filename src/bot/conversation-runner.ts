@@ -122,6 +122,10 @@ export class ConversationRunner {
   }
 
   private async process(key: string, message: InboundMessage): Promise<RunnerResult> {
+    // Start each message in its own turn of the event loop: a burst of messages (a batch commit
+    // resolving a hundred residents at once) would otherwise run back to back and keep the driver's
+    // callbacks — and so the next commit — waiting until the whole burst is done.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const notices: BotReply[] = [];
     let live = this.live.get(key) ?? (await this.restore(key, notices));
     const isNew = !live;
