@@ -61,10 +61,10 @@ export interface ConfidenceModel {
  * eval/faq/calibration-ood.jsonl, never the evaluation set); see docs/knowledge-base.md.
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  inDomain: { bias: -3.8322, weights: { coverage: 1.5635, known: 3.7592, strength: 3.2166 } },
-  correct: { bias: -1.4634, weights: { margin: 4.0788, strength: 1.2879, coverage: 1.006, runnerUp: -0.4961, coverageMargin: 2.3631 } },
-  answerAt: 0.6,
-  suggestAt: 0.03,
+  inDomain: { bias: -3.8665, weights: { coverage: 1.6027, known: 3.7679, strength: 3.2043 } },
+  correct: { bias: -1.3956, weights: { margin: 4.0217, strength: 1.104, coverage: 1.0944, runnerUp: -0.5343, coverageMargin: 2.377 } },
+  answerAt: 0.61,
+  suggestAt: 0.12,
 };
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {

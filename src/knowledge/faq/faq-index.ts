@@ -51,9 +51,10 @@ interface Posting {
   scores: Float32Array;
 }
 
-/** An entry's terms with their weighted counts, and its weighted length. */
+/** An entry's distinct terms with their weighted counts (compact: kept for every entry between builds), and its weighted length. */
 interface DocumentTerms {
-  terms: Map<string, number>;
+  terms: string[];
+  counts: Float32Array;
   length: number;
 }
 
@@ -74,7 +75,7 @@ function documentTerms(entry: FaqEntry, locale: Locale, analyzer: TextAnalyzer, 
   add([entry.title[locale]], weights.title);
   add(entry.tags, weights.tags);
   add([entry.answer[locale]], weights.answer);
-  return { terms, length };
+  return { terms: [...terms.keys()], counts: Float32Array.from(terms.values()), length };
 }
 
 /**
@@ -143,15 +144,15 @@ export class FaqIndex {
     cache?.prepare(analyzer, options);
     entries.forEach((entry, doc) => {
       const key = cache ? `${locale}\u0000${JSON.stringify(entry)}` : '';
-      const { terms, length } = cache?.get(key) ?? documentTerms(entry, locale, analyzer, options);
-      cache?.set(key, { terms, length });
-      lengths.push(length);
-      for (const [term, tf] of terms) {
+      const analysed = cache?.get(key) ?? documentTerms(entry, locale, analyzer, options);
+      cache?.set(key, analysed);
+      lengths.push(analysed.length);
+      analysed.terms.forEach((term, i) => {
         const list = lists.get(term) ?? { docs: [], weights: [] };
         list.docs.push(doc);
-        list.weights.push(tf);
+        list.weights.push(analysed.counts[i]!);
         lists.set(term, list);
-      }
+      });
     });
 
     const n = entries.length;
