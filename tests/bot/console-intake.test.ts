@@ -2,32 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { runCli } from '../helpers/cli-process.js';
 import { translate } from '../../src/locales/render.js';
+import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
 
 const zh = (key: string) => translate(key, 'zh-CN');
 
-/** A migrant worker owed wages, from "hello" to a submitted case, typed line by line. */
-const SCRIPT = [
-  '你好',
-  '同意',
-  '看看能否申请法律援助',
-  '老板欠我三个月工资不给',
-  '对',
-  '为自己申请',
-  '示例市本级',
-  '45',
-  '没有残疾',
-  '我是农民工',
-  '选好了',
-  '没有期限',
-  '否',
-  '继续申请',
-  '我在工地干了半年，包工头拖欠三个月工资共两万元。',
-  '完成',
-  '张三',
-  '138 0013 8000',
-  '同意并提交',
-  '同意并提交',
-];
+/** The whole application, and confirm pressed a second time. */
+const SCRIPT = [...WAGES_APPLICATION, '同意并提交'];
 
 describe('an application through the console', () => {
   it('creates exactly one case with the expected decision, and lists it for staff', async () => {

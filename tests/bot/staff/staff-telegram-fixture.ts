@@ -26,28 +26,7 @@ const BOT = { id: 999000, is_bot: true, first_name: 'Fayuan Test', username: 'fa
 
 export const zh = (key: string, params?: Record<string, string | number>) => translate(key, 'zh-CN', params);
 
-/** A migrant worker owed wages, from the first message to a submitted case (see console-intake.test.ts). */
-export const WAGES_APPLICATION = [
-  '你好',
-  '同意',
-  '看看能否申请法律援助',
-  '老板欠我三个月工资不给',
-  '对',
-  '为自己申请',
-  '示例市本级',
-  '45',
-  '没有残疾',
-  '我是农民工',
-  '选好了',
-  '没有期限',
-  '否',
-  '继续申请',
-  '我在工地干了半年，包工头拖欠三个月工资共两万元。',
-  '完成',
-  '张三',
-  '138 0013 8000',
-  '同意并提交',
-];
+export { WAGES_APPLICATION } from '../../fixtures/wages-application.js';
 
 export interface StaffBot {
   fake: FakeTelegramApi;
