@@ -5,7 +5,6 @@ import { GroupCommit } from '../storage/group-commit.js';
 import type { BotReply, RenderedReply } from '../flows/events.js';
 import type { Locale } from '../locales/catalog.js';
 import { renderReply } from '../locales/render.js';
-import { reply } from '../flows/replies.js';
 import {
   conversationKey,
   STAFF_ADDRESS,
@@ -274,7 +273,6 @@ export class ConversationRunner {
     const actor = createActor(spec.machine, { input: spec.input(key) as never });
     notices?.push(spec.restartNotice);
     const subscription = actor.on('reply', (r: BotReply) => notices?.push(r));
-    // (Only replies are expected from a machine's first state.)
     actor.start();
     subscription.unsubscribe();
     const live = { actor, stored: { ...stored, machineVersion: spec.version }, restarted: true };
@@ -315,4 +313,3 @@ function errorSummary(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
 }
 
-export { reply };

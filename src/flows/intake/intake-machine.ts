@@ -35,6 +35,9 @@ const FACT_STEPS = new Set<StepId>([
   'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'needsPreservation',
 ]);
 
+/** "Back", "cancel", "start over" or "change" in a resident's event; `null` for anything else. */
+const navigationOf = (event: IntakeEvent) => (event.type === 'flow.reprompt' ? null : readNavigation(event));
+
 const notProvided = async (): Promise<never> => {
   throw new Error('Provide submitCase with intakeMachine.provide({ actors: { submitCase } }).');
 };
@@ -108,7 +111,10 @@ export function createIntakeMachine(deps: IntakeDeps) {
       submitCase: fromPromise<CaseReceipt, CaseDraft>(notProvided),
     },
     guards: {
-      isNavigation: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event) !== null,
+      isNavigation: ({ event }) => navigationOf(event) !== null,
+      saysCancel: ({ event }) => navigationOf(event) === 'cancel',
+      saysChange: ({ event }) => navigationOf(event) === 'change',
+      saysBack: ({ event }) => navigationOf(event) === 'back',
       isUnsureAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && STEPS[context.step].unsureAllowed === true && isUnsure(event),
       isAcceptedAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'answer',
       isStayAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'stay',
@@ -135,7 +141,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
       countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
       navigate: assign(({ context, event }) => {
-        const nav = readNavigation(event as ResidentEvent);
+        const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
         if (nav !== 'back') return {};
         // Drop the current question; re-open the one before it.
@@ -233,17 +239,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
         on: {
           'flow.reprompt': { actions: 'ask' },
           '*': [
-            {
-              guard: ({ event }) => {
-                const nav = event.type === 'flow.reprompt' ? null : readNavigation(event as ResidentEvent);
-                return nav === 'cancel';
-              },
-              target: 'cancelled',
-            },
-            {
-              guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'change',
-              target: 'changing',
-            },
+            { guard: 'saysCancel', target: 'cancelled' },
+            { guard: 'saysChange', target: 'changing' },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
             { guard: 'isUnsureAnswer', target: 'routing', actions: 'markUnsure' },
             { guard: 'isAcceptedAnswer', target: 'routing', actions: 'applyAnswer' },
@@ -273,8 +270,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
               guard: ({ event }) => event.type === 'user.text' && /^(继续|继续申请|申请|好|好的|continue|apply|yes|ok)$/i.test(event.text.trim()),
               target: 'routing',
             },
-            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'cancel', target: 'cancelled' },
-            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'change', target: 'changing' },
+            { guard: 'saysCancel', target: 'cancelled' },
+            { guard: 'saysChange', target: 'changing' },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
             { actions: 'showAssessment' },
           ],
@@ -292,8 +289,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
                 (event.type === 'user.text' && /^(同意并提交|同意|提交|确认|确认提交|confirm|submit|agree|send)$/i.test(event.text.trim())),
               target: 'submitting',
             },
-            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'cancel', target: 'cancelled' },
-            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'change', target: 'changing' },
+            { guard: 'saysCancel', target: 'cancelled' },
+            { guard: 'saysChange', target: 'changing' },
             { guard: ({ event }) => event.type === 'user.choice' && event.id.startsWith('change:'), target: 'routing', actions: 'reopenStep' },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
             { guard: 'hasAttachment', actions: ['storeAttachment', 'showSummary'] },
@@ -309,8 +306,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
           '*': [
             { guard: ({ event }) => event.type === 'user.choice' && event.id.startsWith('change:'), target: 'routing', actions: 'reopenStep' },
             { guard: ({ event }) => event.type === 'user.choice' && event.id === 'intake.summary', target: 'routing' },
-            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'cancel', target: 'cancelled' },
-            { guard: ({ event }) => event.type !== 'flow.reprompt' && readNavigation(event as ResidentEvent) === 'back', target: 'routing' },
+            { guard: 'saysCancel', target: 'cancelled' },
+            { guard: 'saysBack', target: 'routing' },
             { actions: 'showChangeList' },
           ],
         },

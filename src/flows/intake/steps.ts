@@ -50,12 +50,18 @@ function yesNo(step: StepId, ctx: IntakeContext, extra: Choice[] = []): BotReply
   return reply(`intake.q.${step}`, { who: who(ctx) }, [choice('intake.yes', 'intake.opt.yes'), choice('intake.no', 'intake.opt.no'), ...extra]);
 }
 
-function readYesNo(event: ResidentEvent, apply: (value: boolean) => Patch, error: string): ReadResult {
+/** A yes or no, pressed or typed; `null` for anything else. */
+function yesOrNo(event: ResidentEvent): boolean | null {
   const id = choiceId(event);
   const text = textOf(event);
-  if (id === 'intake.yes' || (text !== null && YES.test(text))) return { kind: 'answer', patch: apply(true) };
-  if (id === 'intake.no' || (text !== null && NO.test(text))) return { kind: 'answer', patch: apply(false) };
-  return { kind: 'invalid', error };
+  if (id === 'intake.yes' || (text !== null && YES.test(text))) return true;
+  if (id === 'intake.no' || (text !== null && NO.test(text))) return false;
+  return null;
+}
+
+function readYesNo(event: ResidentEvent, apply: (value: boolean) => Patch, error: string): ReadResult {
+  const answer = yesOrNo(event);
+  return answer === null ? { kind: 'invalid', error } : { kind: 'answer', patch: apply(answer) };
 }
 
 function readOption<T extends string>(event: ResidentEvent, values: readonly T[], words: (value: T) => RegExp | null): T | null {
@@ -141,18 +147,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event, ctx) => {
       const id = choiceId(event);
       if (ctx.proposedCategory) {
-        const confirmed = readYesNo(event, (yes) => () => (yes ? {} : {}), 'intake.err.category_confirm');
-        if (confirmed.kind === 'invalid') {
-          // A new description instead of yes/no: read it again.
-          const again = textOf(event) ? categoryFromText(textOf(event)!) : null;
-          if (again) return { kind: 'stay', patch: () => ({ proposedCategory: again }) };
-          return confirmed;
-        }
-        const yes = id === 'intake.yes' || YES.test(textOf(event) ?? '');
         const proposed = ctx.proposedCategory;
-        return yes
-          ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) }
-          : { kind: 'stay', patch: () => ({ proposedCategory: null, categoryGroup: null }) };
+        const confirmed = yesOrNo(event);
+        if (confirmed === true) {
+          return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) };
+        }
+        if (confirmed === false) return { kind: 'stay', patch: () => ({ proposedCategory: null, categoryGroup: null }) };
+        // A new description instead of yes or no: read that one.
+        const text = textOf(event);
+        const again = text === null ? null : categoryFromText(text);
+        return again ? { kind: 'stay', patch: () => ({ proposedCategory: again }) } : { kind: 'invalid', error: 'intake.err.category_confirm' };
       }
       if (id?.startsWith('cat:')) {
         const category = id.slice(4) as CategoryId;

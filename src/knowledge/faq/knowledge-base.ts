@@ -16,6 +16,12 @@ export interface FaqMatch extends BandDecision {
   locale: Locale;
 }
 
+/** A decision and the top-ranked entry behind it (recorded with an unanswered question). */
+export interface Judged {
+  match: FaqMatch;
+  best: string | null;
+}
+
 /** Tuning and sources of a {@link KnowledgeBase}; everything has a sensible default. */
 export interface KnowledgeBaseOptions {
   /** The operator-editable synonym file (`knowledge/synonyms.yaml`); re-read when it changes. */
@@ -105,10 +111,11 @@ export class KnowledgeBase {
 
   /** Decides how to handle a question (answer, suggest or unknown). Pure: records nothing. */
   match(question: string, locale: Locale = detectLocale(question)): FaqMatch {
-    return this.decide(question, locale).match;
+    return this.judge(question, locale).match;
   }
 
-  private decide(question: string, locale: Locale): { match: FaqMatch; best: string | null } {
+  /** {@link match} with the top-ranked entry, to pass to {@link record} without searching twice. */
+  judge(question: string, locale: Locale = detectLocale(question)): Judged {
     if (question.trim() === '') return { match: { band: 'unknown', topic: null, score: 0, candidates: [], locale }, best: null };
     const outcome = this.search(question, locale, 3);
     const match = { ...decideBand(outcome, this.options.confidence ?? DEFAULT_CONFIDENCE), locale };
@@ -120,21 +127,26 @@ export class KnowledgeBase {
    * directly, so operators can turn it into an entry. A failed recording does not fail the answer.
    */
   async ask(question: string, locale: Locale = detectLocale(question)): Promise<FaqMatch> {
-    const { match: result, best } = this.decide(question, locale);
-    if (result.band !== 'answer' && this.store && question.trim() !== '') {
-      await this.store
-        .recordUnanswered({
-          text: redactPersonalData(question.trim()).slice(0, 500),
-          locale,
-          band: result.band,
-          topTopic: best,
-          score: result.score,
-          at: (this.options.now ?? Date.now)(),
-        })
-        .catch((error: unknown) => this.options.onError?.(error));
-    }
-    return result;
+    const judged = this.judge(question, locale);
+    await this.record(question, judged);
+    return judged.match;
   }
+
+  /** Records a judged question (redacted, counted) when it was not answered directly. Never fails. */
+  async record(question: string, { match, best }: Judged): Promise<void> {
+    if (match.band === 'answer' || !this.store || question.trim() === '') return;
+    await this.store
+      .recordUnanswered({
+        text: redactPersonalData(question.trim()).slice(0, 500),
+        locale: match.locale,
+        band: match.band,
+        topTopic: best,
+        score: match.score,
+        at: (this.options.now ?? Date.now)(),
+      })
+      .catch((error: unknown) => this.options.onError?.(error));
+  }
+
 
   /** The answer text of an entry, or undefined for an unknown id. */
   render(id: string, locale: Locale, values: Partial<PolicyValues>): string | undefined {
