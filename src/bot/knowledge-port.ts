@@ -5,10 +5,10 @@ import type { Database } from '../storage/database.js';
 import { KbStore } from '../storage/kb-store.js';
 import { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
 import type { FaqEntry, PolicyValues } from '../knowledge/faq/faq-entry.js';
+import { policyValuesForAllRegions } from '../knowledge/faq/policy-values.js';
 import { renderAnswer } from '../knowledge/faq/render-answer.js';
 import { classifyIntent } from '../knowledge/intents/intent-classifier.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
-import { thresholdFor, todayIn } from '../knowledge/policy/lookup.js';
 import type { BotReply, Choice } from '../flows/events.js';
 import { choice, reply } from '../flows/replies.js';
 import { looksLikeQuestion } from '../flows/question-words.js';
@@ -25,29 +25,6 @@ export interface KnowledgeServices {
 
 /** Intents that steer the conversation; anything else (or a weak guess) is a question for the knowledge base. */
 const STEERING: readonly IntentId[] = ['apply', 'status', 'human', 'restart', 'cancel', 'language', 'greeting', 'thanks'];
-
-/** The local values FAQ answers read instead of hard-coded numbers, from the policy pack. */
-export function policyValues(pack: PolicyPack, date: string): PolicyValues {
-  const per = (locale: 'zh-CN' | 'en') =>
-    pack.regions
-      .map((region) => {
-        const urban = thresholdFor(pack, region.id, 'urban', date);
-        const rural = thresholdFor(pack, region.id, 'rural', date);
-        return locale === 'zh-CN'
-          ? `${region.name['zh-CN']}：城镇每人每月 ${urban ?? '—'} 元，农村 ${rural ?? '—'} 元`
-          : `${region.name.en}: ${urban ?? '—'} yuan per person a month in towns, ${rural ?? '—'} in the countryside`;
-      })
-      .join(locale === 'zh-CN' ? '；' : '; ');
-  const scope = [...new Set(pack.rules.flatMap((r) => (r.kind === 'scope' ? r.categories : [])))];
-  const centre = pack.offices.find((o) => o.kind === 'centre');
-  return {
-    hotline: pack.hotline,
-    decisionDays: pack.decisionDays,
-    thresholdSummary: { 'zh-CN': per('zh-CN'), en: per('en') },
-    localScopeSummary: { 'zh-CN': scope.join('、'), en: scope.join(', ') },
-    centreName: centre ? centre.name : { 'zh-CN': '法律援助中心', en: 'the legal aid centre' },
-  };
-}
 
 function bilingual(entry: FaqEntry, values: PolicyValues): Localized {
   return { 'zh-CN': renderAnswer(entry, 'zh-CN', values), en: renderAnswer(entry, 'en', values) };
@@ -66,7 +43,7 @@ export async function openKnowledge(config: Config, db: Database, pack: PolicyPa
   });
   const stopRefresh = knowledge.startAutoRefresh(config.kbRefreshSeconds * 1000);
   classifyIntent('你好'); // trains the intent classifier now rather than on a resident's first message
-  const values = () => policyValues(pack, todayIn(pack.timeZone));
+  const values = () => policyValuesForAllRegions(pack);
 
   const answerWith = (entry: FaqEntry): BotReply[] => {
     const related = entry.related.map((id) => knowledge.entry(id)).filter((e): e is FaqEntry => e !== undefined).slice(0, 3);
@@ -92,33 +69,29 @@ export async function openKnowledge(config: Config, db: Database, pack: PolicyPa
     knowledge,
     async understandText({ text }) {
       const question = looksLikeQuestion(text);
-      // A question the knowledge base answers confidently needs no intent classification (the costly part).
-      const preview = knowledge.match(text);
-      if (question && preview.band === 'answer' && preview.topic) {
-        const entry = knowledge.entry(preview.topic);
-        if (entry) return { intent: 'question', answer: { band: 'answer', topic: entry.id, replies: answerWith(entry) } };
+      const judged = knowledge.judge(text);
+      const { match } = judged;
+      // A question the knowledge base answers confidently needs no intent classification (the costly
+      // part). Otherwise a question ("今天天气怎么样") steers only when the classifier is very sure; a
+      // plain request ("我要申请") steers when it is sure.
+      if (!(question && match.band === 'answer')) {
+        const intent = classifyIntent(text);
+        const sure = intent !== null && intent.confidence >= (question ? 0.95 : 0.6);
+        if (sure && STEERING.includes(intent.intent)) {
+          return { intent: intent.intent, answer: { band: 'unknown', topic: null, replies: [] } };
+        }
       }
-      const intent = classifyIntent(text);
-      // A question ("申请要带什么材料？", "今天天气怎么样") steers only when the classifier is very sure
-      // and the knowledge base has no confident answer; a plain request ("我要申请") steers when it is sure.
-      const sure = intent !== null && intent.confidence >= (question ? 0.95 : 0.6);
-      const steering = sure && STEERING.includes(intent.intent) ? intent.intent : null;
-      if (steering) {
-        return { intent: steering, answer: { band: 'unknown', topic: null, replies: [] } };
-      }
-      const match = await knowledge.ask(text);
-      if (match.band === 'answer' && match.topic) {
-        const entry = knowledge.entry(match.topic);
-        if (entry) return { intent: 'question', answer: { band: 'answer', topic: entry.id, replies: answerWith(entry) } };
-      }
-      if (match.band === 'suggest' && match.candidates.length > 0) {
-        const entries = match.candidates.map((id) => knowledge.entry(id)).filter((e): e is FaqEntry => e !== undefined);
+      await knowledge.record(text, judged);
+      const entry = match.band === 'answer' && match.topic ? knowledge.entry(match.topic) : undefined;
+      if (entry) return { intent: 'question', answer: { band: 'answer', topic: entry.id, replies: answerWith(entry) } };
+      const suggested = match.band === 'suggest' ? match.candidates.map((id) => knowledge.entry(id)).filter((e): e is FaqEntry => e !== undefined) : [];
+      if (suggested.length > 0) {
         return {
           intent: 'question',
           answer: {
             band: 'suggest',
             topic: null,
-            replies: [reply('faq.didYouMean', {}, [...entries.map(topicChoice), choice('menu.human', 'faq.choice.human')])],
+            replies: [reply('faq.didYouMean', {}, [...suggested.map(topicChoice), choice('menu.human', 'faq.choice.human')])],
           },
         };
       }

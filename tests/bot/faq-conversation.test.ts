@@ -50,3 +50,19 @@ describe('questions answered from the knowledge base in a conversation', () => {
     await app.close();
   });
 });
+
+describe('local values in answers', () => {
+  it('shows every region’s thresholds and names the locally added matters in words, from the policy pack', async () => {
+    const app = await testApp(tempDir());
+    const dee = resident('dee');
+    await app.runner.handle(dee.returned());
+    await app.runner.handle(dee.choice('consent.agree'));
+    const standard = await app.runner.handle(dee.choice('faq:economic_hardship_standard'));
+    const text = standard.replies[0]!.text;
+    for (const threshold of ['920', '550', '1000', '620']) expect(text).toContain(threshold);
+    const divorce = await app.runner.handle(dee.choice('faq:divorce'));
+    expect(divorce.replies[0]!.text).toContain('房屋征收');
+    expect(divorce.replies[0]!.text).not.toMatch(/marriage_family|\{localScopeSummary\}/);
+    await app.close();
+  });
+});

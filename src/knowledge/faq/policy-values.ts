@@ -54,3 +54,14 @@ export function policyValuesFromPack(pack: PolicyPack, regionId: string, now: Da
     centreName: office?.name ?? regionName,
   };
 }
+
+/**
+ * The placeholders' values when the resident's region is not known yet (a question asked before an
+ * application): the thresholds of every region side by side, the rest as for the first region.
+ */
+export function policyValuesForAllRegions(pack: PolicyPack, now: Date = new Date()): PolicyValues {
+  const perRegion = pack.regions.map((region) => policyValuesFromPack(pack, region.id, now));
+  const first = perRegion[0] ?? policyValuesFromPack(pack, '', now);
+  const summary = (locale: 'zh-CN' | 'en') => perRegion.map((v) => (v.thresholdSummary as Localized)[locale]).join(locale === 'zh-CN' ? '；' : '; ');
+  return perRegion.length > 1 ? { ...first, thresholdSummary: { 'zh-CN': summary('zh-CN'), en: summary('en') } } : first;
+}
