@@ -5,6 +5,7 @@ import { choice, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { CaseDraft, CaseReceipt, IntakeContext, StepId } from './intake-types.js';
+import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, type ReadResult } from './steps.js';
@@ -12,6 +13,8 @@ import { changeableSteps, changeListReplies, summaryReplies } from './summary-re
 
 export interface IntakeInput {
   submissionId: string;
+  /** A category recognised in the resident's story before the intake started: asked as a one-tap confirmation. */
+  proposedCategory?: CategoryId;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -22,7 +25,7 @@ export interface IntakeOutput {
 
 /** Sent to the root conversation: a reply to show, and whether the question on screen takes free text. */
 export type IntakeToParent =
-  | { type: 'bot.replies'; replies: BotReply[]; freeText?: boolean }
+  | { type: 'bot.replies'; replies: BotReply[]; freeText?: boolean; step?: StepId }
   | { type: 'bot.relay'; relay: StaffRelay }
   | { type: 'intake.step'; freeText: boolean };
 
@@ -177,6 +180,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
           type: 'bot.replies',
           replies: [...(first ? [reply('intake.start')] : []), { ...question, choices: [...(question.choices ?? []), ...back] }],
           freeText: definition.freeText === true,
+          step: context.step,
         } satisfies IntakeToParent);
       }),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
@@ -218,7 +222,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
     },
   }).createMachine({
     id: 'intake',
-    context: ({ input }) => initialContext(input.submissionId),
+    context: ({ input }) => ({ ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null }),
     initial: 'routing',
     output: ({ context }) => ({
       result: context.caseRef ? 'submitted' : context.leaving === 'ask' ? 'ask' : 'cancelled',
