@@ -106,14 +106,14 @@ export interface RatingInput {
 const GLOBAL_CHOICES = new Set(['lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:');
 
-/** What the conversation learned from an understood message, for the turn's meta. */
-function metaOf(understood: Understanding): TurnMeta {
+/** What the conversation learned from an understood message, for the turn's meta; `faq` only when the knowledge base's reply is shown. */
+function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   const { meaning, answer } = understood;
   return {
     emergency: false,
     intent: meaning.kind === 'steer' ? meaning.intent : null,
     category: meaning.kind === 'story' ? meaning.category : null,
-    faq: answer.replies.length > 0 ? { topic: answer.topic, answered: answer.band === 'answer', candidates: answer.candidates } : null,
+    faq: faqShown && answer.replies.length > 0 ? { topic: answer.topic, answered: answer.band === 'answer', candidates: answer.candidates } : null,
   };
 }
 
@@ -184,7 +184,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
       enqueue.emit(reply(`danger.${danger}`));
     }),
-    noteMeaning: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output) }),
+    noteMeaning: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, false) }),
+    noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
     emitAnswer: enqueueActions(({ event, enqueue }) => {
       for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
     }),
@@ -525,12 +526,33 @@ export function createConversationMachine(deps: ConversationDeps) {
           on: {
             'internal.reprompt': { actions: sendTo('intake', { type: 'flow.reprompt' }) },
             'user.text': { target: 'answeringQuestion', actions: 'rememberText' },
-            'user.choice': {
-              guard: ({ event }) => !isGlobalChoice(event.id),
-              actions: sendTo('intake', ({ event }) => event),
-            },
+            'user.choice': [
+              { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
+              { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
+            ],
             'internal.status': { target: 'showingStatus' },
             'user.attachment': { actions: sendTo('intake', ({ event }) => event) },
+          },
+        },
+        /** A suggested topic picked in the middle of an application: show it, then ask the intake's question again. */
+        showingTopic: {
+          tags: ['busy'],
+          invoke: {
+            src: 'showTopic',
+            input: ({ context }) => ({ topic: context.pendingTopic ?? '', locale: context.locale }),
+            onDone: {
+              target: 'active',
+              actions: [
+                assign({ meta: ({ event }) => ({ ...EMPTY_META, faq: { topic: event.output.topic, answered: event.output.band === 'answer', candidates: event.output.candidates } }) }),
+                enqueueActions(({ event, enqueue }) => {
+                  for (const answer of event.output.replies) enqueue.emit({ ...answer, choices: [] });
+                }),
+                emit(() => reply('intake.resume_after_answer')),
+                'forget',
+                sendTo('intake', { type: 'flow.reprompt' }),
+              ],
+            },
+            onError: { target: 'active', actions: ['forget', 'sayError', sendTo('intake', { type: 'flow.reprompt' })] },
           },
         },
         /** "Check my case" in the middle of an application: show it, then ask the intake's question again. */
@@ -569,7 +591,7 @@ export function createConversationMachine(deps: ConversationDeps) {
                 guard: kbAnswered,
                 target: 'active',
                 actions: [
-                  'noteMeaning',
+                  'noteAnswer',
                   enqueueActions(({ event, enqueue }) => {
                     for (const answer of event.output.answer.replies) enqueue.emit({ ...answer, choices: [] });
                   }),
@@ -577,6 +599,12 @@ export function createConversationMachine(deps: ConversationDeps) {
                   'forget',
                   sendTo('intake', { type: 'flow.reprompt' }),
                 ],
+              },
+              // A question the knowledge base is unsure of: its suggestions (they answer here), then the question again.
+              {
+                guard: ({ event }) => meaningOf(event).kind === 'question' && event.output.answer.band === 'suggest',
+                target: 'active',
+                actions: ['noteAnswer', 'emitAnswer', 'forget', sendTo('intake', { type: 'flow.reprompt' })],
               },
               // At the category question a story is read by the step (it proposes the category, confirmed in one tap).
               {
@@ -640,10 +668,10 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
           { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayDeleteHow'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
-          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteMeaning', 'forget', 'emitStoryAnswer'] },
+          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'forget', 'emitStoryAnswer'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'intake', actions: ['noteMeaning', 'forget', 'startWithCategory'] },
-          { target: 'answered', actions: ['noteMeaning', 'forget', 'emitAnswer'] },
+          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer'] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },
