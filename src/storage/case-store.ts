@@ -1,5 +1,3 @@
-import type { Locale } from '../locales/catalog.js';
-import type { Applicant } from '../knowledge/cases/applicant.js';
 import {
   AWAITING_DECISION,
   CASE_STATUSES,
@@ -16,75 +14,39 @@ import {
   type TransitionRefusal,
 } from '../knowledge/cases/case-lifecycle.js';
 import { compactDate, localDate } from '../knowledge/cases/local-time.js';
+import {
+  REF_PREFIX,
+  type ApplyResult,
+  type CaseReceipt,
+  type CaseRecord,
+  type CaseRepository,
+  type CaseStats,
+  type NewCase,
+  type RatingResult,
+  type StoredCaseEvent,
+} from '../knowledge/cases/case-repository.js';
 import { AttachmentStore, defaultStoredPath } from './attachment-store.js';
-import { caseFromRow, eventFromRow, type CaseDecision, type CaseFacts, type CaseRecord, type CaseRow, type EventRow, type StoredCaseEvent } from './case-rows.js';
-import { countCaseStats, type CaseStats } from './case-stats.js';
+import { caseFromRow, eventFromRow, type CaseRow, type EventRow } from './case-rows.js';
+import { countCaseStats } from './case-stats.js';
 import { ConversationStore } from './conversation-store.js';
 import type { Database } from './database.js';
 
 export type { Applicant } from '../knowledge/cases/applicant.js';
-export type { CaseDecision, CaseFacts, CaseRecord, StoredCaseEvent } from './case-rows.js';
-export type { CaseStats } from './case-stats.js';
-
-/** A file already saved by a channel; `AttachmentRef` from the flows fits. */
-export interface CaseAttachment {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
-}
-
-/** What the intake conversation hands over when the resident confirms an application. */
-export interface NewCase {
-  /** Stable per confirmation: the same id twice creates one case. */
-  submissionId: string;
-  conversationKey: string;
-  channel: string;
-  address: string;
-  locale: Locale;
-  facts: CaseFacts;
-  decision: CaseDecision;
-  policyVersion: string;
-  applicant: Applicant;
-  /** The resident's account of the problem. */
-  description: string;
-  attachments?: readonly CaseAttachment[];
-  /** When the resident confirmed (ms since epoch). */
-  at: number;
-}
-
-/** The result of {@link CaseStore.createCase}: the reference number, and whether this call created it. */
-export interface CaseReceipt {
-  ref: string;
-  created: boolean;
-  /** When the decision is due (LAL 43/44). */
-  dueAt: number | null;
-}
-
-/** An outbox message written together with a transition. */
-export interface CaseOutboxMessage {
-  id: number;
-  conversationKey: string;
-  channel: string;
-  address: string;
-  payload: unknown;
-}
-
-export type ApplyResult =
-  | { ok: true; record: CaseRecord; event: StoredCaseEvent; outbox: CaseOutboxMessage[] }
-  | TransitionRefusal
-  | { ok: false; reason: 'not_found' };
-
-export type RatingResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_closed' | 'invalid_rating' };
-
-/** Reference numbers: `FY-20261122-0001`, numbered per calendar day in the centre's time zone. */
-export const REF_PREFIX = 'FY';
-const REF_PATTERN = /^FY-\d{8}-\d{4,}$/;
-
-/** Whether `text` looks like a case reference number. */
-export function isCaseRef(text: string): boolean {
-  return REF_PATTERN.test(text);
-}
+export {
+  isCaseRef,
+  REF_PREFIX,
+  type ApplyResult,
+  type CaseAttachment,
+  type CaseDecision,
+  type CaseFacts,
+  type CaseOutboxMessage,
+  type CaseReceipt,
+  type CaseRecord,
+  type CaseStats,
+  type NewCase,
+  type RatingResult,
+  type StoredCaseEvent,
+} from '../knowledge/cases/case-repository.js';
 
 // Open cases: urgent first, then the earliest due date; no due date (waiting for materials) last.
 const QUEUE_ORDER = 'ORDER BY urgent DESC, due_at IS NULL, due_at, created_at, ref';
@@ -97,7 +59,7 @@ function inList(values: readonly string[]): string {
  * Cases and their history: the SQL behind intake submission, the staff queue, the resident's
  * status view and the monthly figures. Every change to a case is one transaction.
  */
-export class CaseStore {
+export class CaseStore implements CaseRepository {
   private readonly rulesOf: () => CaseRules;
 
   /** `rules`: the policy pack (it has `decisionDays`, `urgentSameDay`, `timeZone`), or a getter for a pack that reloads. */

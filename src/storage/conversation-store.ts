@@ -1,45 +1,11 @@
+import type { ConversationRepository, StoredConversation, TranscriptEntry, TurnWrite } from '../bot/ports/conversation-repository.js';
+import type { NewOutboxMessage, OutboxRepository, OutboxRow } from '../bot/ports/outbox-repository.js';
 import type { Database } from './database.js';
 import { placeholders, type PipelineStatement } from './database.js';
+import { GroupCommit } from './group-commit.js';
 
-/** A conversation as stored: which machine version wrote the snapshot, and recent channel message ids for de-duplication. */
-export interface StoredConversation {
-  key: string;
-  channel: string;
-  address: string;
-  machineVersion: string;
-  snapshot: unknown;
-  recentMessageIds: string[];
-  /** When the conversation last changed (ms since epoch); 0 for one not yet stored. */
-  updatedAt: number;
-}
-
-/** Everything one processed message changes, written in a single transaction. */
-export interface TurnWrite {
-  conversation: StoredConversation;
-  /** Delete the transcript before writing this turn (the resident asked to be forgotten). */
-  forgetTranscript: boolean;
-  transcript: { direction: 'in' | 'out'; body: unknown }[];
-  /** Messages to send; without a channel and address they go back to the conversation's own. */
-  outbox: { payload: unknown; channel?: string; address?: string }[];
-  at: number;
-}
-
-/** One outbound message waiting in the outbox. */
-export interface OutboxRow {
-  id: number;
-  conversationKey: string;
-  channel: string;
-  address: string;
-  payload: unknown;
-  attempts: number;
-}
-
-export interface TranscriptEntry {
-  id: number;
-  direction: 'in' | 'out';
-  body: unknown;
-  createdAt: number;
-}
+export type { StoredConversation, TranscriptEntry, TurnWrite } from '../bot/ports/conversation-repository.js';
+export type { OutboxRow } from '../bot/ports/outbox-repository.js';
 
 function parseJson(text: string, fallback: unknown): unknown {
   try {
@@ -64,8 +30,19 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Conversations, transcript and outbox: the SQL behind the conversation runner. */
-export class ConversationStore {
+export class ConversationStore implements ConversationRepository, OutboxRepository {
+  private readonly commits = new GroupCommit<TurnWrite, number[]>((turns) => this.commitTurns(turns));
+
   constructor(private readonly db: Database) {}
+
+  /** Writes one turn; concurrent turns are grouped into one transaction (one fsync for many residents). */
+  commitTurn(turn: TurnWrite): Promise<number[]> {
+    return this.commits.submit(turn);
+  }
+
+  idle(): Promise<void> {
+    return this.commits.idle();
+  }
 
   async load(key: string): Promise<StoredConversation | undefined> {
     const row = await this.db.get<{
@@ -218,7 +195,7 @@ export class ConversationStore {
   }
 
   /** Adds messages that did not come from a machine turn (staff relays, notifications); returns their ids. */
-  async enqueueOutbound(messages: { conversationKey: string; channel: string; address: string; payload: unknown }[], at: number): Promise<number[]> {
+  async enqueueOutbound(messages: NewOutboxMessage[], at: number): Promise<number[]> {
     if (messages.length === 0) return [];
     return this.db.transaction(async (tx) => {
       const ids: number[] = [];

@@ -1,49 +1,19 @@
 import type { Locale } from '../locales/catalog.js';
 import { isLocale } from '../locales/catalog.js';
 import type { FaqEntry } from '../knowledge/faq/faq-entry.js';
-import type { KnowledgeStore, UnansweredQuestion } from '../knowledge/faq/knowledge-store.js';
+import type { UnansweredQuestion } from '../knowledge/faq/knowledge-store.js';
+import type {
+  ChangeAuthor,
+  EntryAction,
+  EntryVersion,
+  KnowledgeRepository,
+  StoredEntry,
+  UnansweredRow,
+} from '../knowledge/faq/knowledge-repository.js';
 import { phrasingKey, validateEntry } from '../knowledge/faq/validate-entry.js';
 import type { Database } from './database.js';
 
-/** How an entry version came about. */
-export type EntryAction = 'seed' | 'add' | 'edit' | 'import' | 'revert' | 'remove';
-
-/** The current version of an entry with who changed it last and when. */
-export interface StoredEntry {
-  entry: FaqEntry;
-  version: number;
-  updatedAt: number;
-  updatedBy: string;
-}
-
-/** One version in an entry's history; `entry` is undefined for a removal. */
-export interface EntryVersion {
-  id: string;
-  version: number;
-  action: EntryAction;
-  entry: FaqEntry | undefined;
-  changedBy: string;
-  changedAt: number;
-}
-
-/** A recorded question the bot could not answer directly. */
-export interface UnansweredRow {
-  key: string;
-  locale: Locale;
-  text: string;
-  band: 'suggest' | 'unknown';
-  topTopic: string | null;
-  bestScore: number;
-  count: number;
-  firstSeen: number;
-  lastSeen: number;
-}
-
-/** Who made a change and when. */
-export interface ChangeAuthor {
-  by: string;
-  at: number;
-}
+export type { ChangeAuthor, EntryAction, EntryVersion, StoredEntry, UnansweredRow } from '../knowledge/faq/knowledge-repository.js';
 
 /** Parses a stored entry defensively: a row that is not a well-formed entry is skipped, not thrown. */
 function parseEntry(data: string | null): FaqEntry | undefined {
@@ -61,7 +31,7 @@ function parseEntry(data: string | null): FaqEntry | undefined {
  * The SQL behind the knowledge base: current entries, every version with who and when, the revision
  * counter the bot polls, and unanswered questions. Validation happens before a save (see `validateEntry`).
  */
-export class KbStore implements KnowledgeStore {
+export class KbStore implements KnowledgeRepository {
   constructor(private readonly db: Database) {}
 
   async revision(): Promise<number> {

@@ -1,0 +1,39 @@
+import type { Repositories } from '../bot/ports/repositories.js';
+import { AttachmentStore } from './attachment-store.js';
+import { CaseStore } from './case-store.js';
+import { ConversationStore } from './conversation-store.js';
+import type { Database } from './database.js';
+import { KbStore } from './kb-store.js';
+import { openStorage } from './open-storage.js';
+import { SqliteStaffChatStore } from './staff-chat-store.js';
+
+/** The SQLite repositories; `db` is for SQLite-only tools (migrations, tests, the benchmark), not for the app. */
+export interface SqliteRepositories extends Repositories {
+  readonly db: Database;
+  conversations: ConversationStore;
+  outbox: ConversationStore;
+}
+
+/** Repositories over an open database (already migrated). */
+export function sqliteRepositories(db: Database): SqliteRepositories {
+  const conversations = new ConversationStore(db);
+  return {
+    db,
+    conversations,
+    outbox: conversations,
+    attachments: new AttachmentStore(db),
+    staffChat: new SqliteStaffChatStore(db),
+    knowledge: new KbStore(db),
+    cases: (rules) => new CaseStore(db, rules),
+    idle: () => conversations.idle(),
+    async close() {
+      await conversations.idle();
+      await db.close();
+    },
+  };
+}
+
+/** Opens (creating and migrating if needed) the bot's SQLite file and the repositories over it. */
+export async function openRepositories(config: { databaseFile: string }): Promise<SqliteRepositories> {
+  return sqliteRepositories(await openStorage(config.databaseFile));
+}
