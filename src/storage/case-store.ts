@@ -25,10 +25,10 @@ import {
   type RatingResult,
   type StoredCaseEvent,
 } from '../knowledge/cases/case-repository.js';
-import { AttachmentStore, defaultStoredPath } from './attachment-store.js';
+import { BatchWriter } from './batch-writer.js';
 import { caseFromRow, eventFromRow, type CaseRow, type EventRow } from './case-rows.js';
 import { countCaseStats } from './case-stats.js';
-import { ConversationStore } from './conversation-store.js';
+import { insertOutboundIn } from './conversation-store.js';
 import type { Database } from './database.js';
 
 export type { Applicant } from '../knowledge/cases/applicant.js';
@@ -66,6 +66,7 @@ export class CaseStore implements CaseRepository {
   constructor(
     private readonly db: Database,
     rules: CaseRules | (() => CaseRules) = DEFAULT_CASE_RULES,
+    private readonly writer = new BatchWriter(db),
   ) {
     this.rulesOf = typeof rules === 'function' ? rules : () => rules;
   }
@@ -81,73 +82,10 @@ export class CaseStore implements CaseRepository {
    */
   async createCase(input: NewCase): Promise<CaseReceipt> {
     const rules = this.rulesOf();
-    return this.db.transaction(async (tx) => {
-      // The connection runs statements in the order issued, so independent ones are sent together:
-      // two round trips to the driver instead of one per statement (it matters on a busy event loop).
-      const prefix = `${REF_PREFIX}-${compactDate(localDate(input.at, rules.timeZone))}-`;
-      const [existing, last] = await Promise.all([
-        tx.get<{ ref: string; due_at: number | null }>('SELECT ref, due_at FROM cases WHERE submission_id = ?', [input.submissionId]),
-        tx.get<{ n: number | null }>('SELECT MAX(CAST(substr(ref, ?) AS INTEGER)) AS n FROM cases WHERE ref LIKE ?', [
-          prefix.length + 1,
-          `${prefix}%`,
-        ]),
-      ]);
-      if (existing) return { ref: existing.ref, created: false, dueAt: existing.due_at };
-
-      const ref = `${prefix}${String((last?.n ?? 0) + 1).padStart(4, '0')}`;
-      const urgent = input.decision.urgent === true;
-      const sameDay = input.decision.sameDay === true;
-      const dueAt = caseDueDate({ urgent, sameDay }, input.at, rules);
-      const insertCase = tx.run(
-        `INSERT INTO cases (ref, submission_id, conversation_key, channel, address, locale, category, region, route,
-           urgent, same_day, facts, decision, policy_version, applicant, description, status, due_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)`,
-        [
-          ref,
-          input.submissionId,
-          input.conversationKey,
-          input.channel,
-          input.address,
-          input.locale,
-          input.facts.category ?? 'other',
-          input.facts.region ?? null,
-          input.decision.route ?? null,
-          urgent ? 1 : 0,
-          sameDay ? 1 : 0,
-          JSON.stringify(input.facts),
-          JSON.stringify(input.decision),
-          input.policyVersion,
-          JSON.stringify(input.applicant),
-          input.description,
-          dueAt,
-          input.at,
-          input.at,
-        ],
-      );
-      const insertSubmitEvent = insertEvent(tx, ref, {
-        action: 'submit',
-        from: null,
-        to: 'new',
-        actor: { kind: 'resident', name: 'resident' },
-        note: null,
-        details: {},
-        at: input.at,
-      });
-      const attachments = new AttachmentStore(tx);
-      const files = input.attachments ?? [];
-      await Promise.all([
-        insertCase,
-        insertSubmitEvent,
-        ...files.map((file) =>
-          attachments.record({ ...file, conversationKey: input.conversationKey, storedPath: defaultStoredPath(file.id), createdAt: input.at }),
-        ),
-        attachments.linkToCase(
-          files.map((a) => a.id),
-          ref,
-        ),
-      ]);
-      return { ref, created: true, dueAt };
-    });
+    const prefix = `${REF_PREFIX}-${compactDate(localDate(input.at, rules.timeZone))}-`;
+    const dueAt = caseDueDate({ urgent: input.decision.urgent === true, sameDay: input.decision.sameDay === true }, input.at, rules);
+    // Numbered, stored and linked inside the group commit, together with other residents' turns.
+    return (await this.writer.submit({ kind: 'case', write: { input, prefix, dueAt } })) as CaseReceipt;
   }
 
   async get(ref: string): Promise<CaseRecord | undefined> {
@@ -260,7 +198,7 @@ export class CaseStore implements CaseRepository {
           payload: m.payload,
         }));
         // Joins this transaction: the notification is durable exactly when the change is.
-        const ids = await new ConversationStore(tx).enqueueOutbound(outbound, at);
+        const ids = await insertOutboundIn(tx, outbound, at);
         return {
           ok: true,
           record,
@@ -300,9 +238,9 @@ export class CaseStore implements CaseRepository {
 }
 
 async function insertEvent(tx: Database, ref: string, event: CaseEvent): Promise<number> {
-  const { lastID } = await tx.run(
-    'INSERT INTO case_events (ref, action, from_status, to_status, actor, actor_kind, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  const row = await tx.get<{ id: number }>(
+    'INSERT INTO case_events (ref, action, from_status, to_status, actor, actor_kind, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
     [ref, event.action, event.from, event.to, event.actor.name, event.actor.kind, event.note, JSON.stringify(event.details), event.at],
   );
-  return lastID;
+  return row!.id;
 }

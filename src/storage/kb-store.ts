@@ -12,6 +12,7 @@ import type {
 } from '../knowledge/faq/knowledge-repository.js';
 import { phrasingKey, validateEntry } from '../knowledge/faq/validate-entry.js';
 import type { Database } from './database.js';
+import { BatchWriter } from './batch-writer.js';
 
 export type { ChangeAuthor, EntryAction, EntryVersion, StoredEntry, UnansweredRow } from '../knowledge/faq/knowledge-repository.js';
 
@@ -32,7 +33,11 @@ function parseEntry(data: string | null): FaqEntry | undefined {
  * counter the bot polls, and unanswered questions. Validation happens before a save (see `validateEntry`).
  */
 export class KbStore implements KnowledgeRepository {
-  constructor(private readonly db: Database) {}
+  /** `writer`: the group commit shared with the other stores of the same database. */
+  constructor(
+    private readonly db: Database,
+    private readonly writer = new BatchWriter(db),
+  ) {}
 
   async revision(): Promise<number> {
     const row = await this.db.get<{ revision: number }>('SELECT revision FROM kb_state WHERE id = 1');
@@ -123,15 +128,11 @@ export class KbStore implements KnowledgeRepository {
     return entries.length;
   }
 
+  /** Joins the next group commit (with other residents' turns) rather than committing on its own. */
   async recordUnanswered(question: UnansweredQuestion): Promise<void> {
     const key = phrasingKey(question.text) || question.text;
-    await this.db.run(
-      `INSERT INTO kb_unanswered (key, locale, text, band, top_topic, best_score, count, first_seen, last_seen)
-       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
-       ON CONFLICT (key, locale) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen, text = excluded.text,
-         band = excluded.band, top_topic = excluded.top_topic, best_score = MAX(best_score, excluded.best_score)`,
-      [key, question.locale, question.text, question.band, question.topTopic, question.score, question.at, question.at],
-    );
+    const write = { key, locale: question.locale, text: question.text, band: question.band, topTopic: question.topTopic, score: question.score, at: question.at };
+    await this.writer.submit({ kind: 'unanswered', write });
   }
 
   /** Unanswered questions, most frequent first. */

@@ -1,5 +1,6 @@
 import type { Repositories } from '../bot/ports/repositories.js';
 import { AttachmentStore } from './attachment-store.js';
+import { BatchWriter } from './batch-writer.js';
 import { CaseStore } from './case-store.js';
 import { ConversationStore } from './conversation-store.js';
 import type { Database } from './database.js';
@@ -16,15 +17,17 @@ export interface SqliteRepositories extends Repositories {
 
 /** Repositories over an open database (already migrated). */
 export function sqliteRepositories(db: Database): SqliteRepositories {
-  const conversations = new ConversationStore(db);
+  // One group commit for every store of this database: a turn, a case and a sent mark share a commit.
+  const writer = new BatchWriter(db);
+  const conversations = new ConversationStore(db, writer);
   return {
     db,
     conversations,
     outbox: conversations,
     attachments: new AttachmentStore(db),
     staffChat: new SqliteStaffChatStore(db),
-    knowledge: new KbStore(db),
-    cases: (rules) => new CaseStore(db, rules),
+    knowledge: new KbStore(db, writer),
+    cases: (rules) => new CaseStore(db, rules, writer),
     idle: () => conversations.idle(),
     async close() {
       await conversations.idle();
