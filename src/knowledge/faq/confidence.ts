@@ -1,3 +1,4 @@
+import type { Locale } from '../../locales/catalog.js';
 import type { SearchOutcome } from './faq-index.js';
 
 /** What the bot does with a question: answer it, offer up to three entries, or say it does not know. */
@@ -54,6 +55,16 @@ export interface ConfidenceModel {
   answerAt: number;
   /** At or above (and below `answerAt`): offer the best entries as "did you mean". */
   suggestAt: number;
+  /**
+   * Thresholds per language, calibrated on resident-style questions of that language (eval/faq/dev);
+   * a language not listed uses `answerAt` and `suggestAt`.
+   */
+  locales?: Partial<Record<Locale, { answerAt: number; suggestAt: number }>>;
+}
+
+/** The answer and suggest thresholds of a model for one language. */
+export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined): { answerAt: number; suggestAt: number } {
+  return (locale && model.locales?.[locale]) ?? { answerAt: model.answerAt, suggestAt: model.suggestAt };
 }
 
 /**
@@ -103,11 +114,12 @@ const ONE_WORD_MIN_STRENGTH = 0.6;
  * directly only when that word is central to the entry ("离婚", "custody"), not when it merely
  * occurs in one of its phrasings ("say" in "legal aid said no").
  */
-export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFAULT_CONFIDENCE, offer = 3): BandDecision {
+export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFAULT_CONFIDENCE, offer = 3, locale?: Locale): BandDecision {
   const score = confidenceOf(outcome, model);
+  const { answerAt, suggestAt } = thresholdsFor(model, locale);
   const candidates = outcome.ranked.slice(0, offer).map((r) => r.id);
   const thin = outcome.words <= 1 && (outcome.ranked[0]?.strength ?? 0) < ONE_WORD_MIN_STRENGTH;
-  if (score >= model.answerAt && !thin) return { band: 'answer', topic: candidates[0] ?? null, score, candidates };
-  if (score >= model.suggestAt && candidates.length > 0) return { band: 'suggest', topic: null, score, candidates };
+  if (score >= answerAt && !thin) return { band: 'answer', topic: candidates[0] ?? null, score, candidates };
+  if (score >= suggestAt && candidates.length > 0) return { band: 'suggest', topic: null, score, candidates };
   return { band: 'unknown', topic: null, score, candidates: [] };
 }
