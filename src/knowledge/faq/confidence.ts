@@ -28,14 +28,16 @@ export interface ConfidenceFeatures {
   margin: number;
   runnerUp: number;
   coverageMargin: number;
+  /** Matching evidence of the best entry independent of the question's length (see `RankedEntry.evidence`). */
+  evidence: number;
 }
 
 export type FeatureName = keyof ConfidenceFeatures;
 
 /** Features that tell a question the knowledge base covers from an off-topic one. */
-export const IN_DOMAIN_FEATURES = ['coverage', 'known', 'strength'] as const satisfies readonly FeatureName[];
+export const IN_DOMAIN_FEATURES = ['coverage', 'known', 'strength', 'evidence'] as const satisfies readonly FeatureName[];
 /** Features that tell whether the best entry, rather than another, is the right one. */
-export const CORRECT_FEATURES = ['margin', 'strength', 'coverage', 'runnerUp', 'coverageMargin'] as const satisfies readonly FeatureName[];
+export const CORRECT_FEATURES = ['margin', 'strength', 'coverage', 'runnerUp', 'coverageMargin', 'evidence'] as const satisfies readonly FeatureName[];
 
 /** A logistic regression over some of the features. */
 export interface LogisticModel {
@@ -72,15 +74,16 @@ export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined
  * eval/faq/calibration-ood.jsonl, never the evaluation set); see docs/knowledge-base.md.
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  inDomain: { bias: -3.8665, weights: { coverage: 1.6027, known: 3.7679, strength: 3.2043 } },
-  correct: { bias: -1.3956, weights: { margin: 4.0217, strength: 1.104, coverage: 1.0944, runnerUp: -0.5343, coverageMargin: 2.377 } },
-  answerAt: 0.61,
-  suggestAt: 0.12,
+  inDomain: {bias:  -4.3601, weights:  {coverage:  1.3431, known:  2.4465, strength:  2.988, evidence:  4.2278}},
+  correct: {bias:  -1.5129, weights:  {margin:  3.7862, strength:  1.1866, coverage:  0.4954, runnerUp:  -0.2853, coverageMargin:  2.1078, evidence:  1.3558}},
+  answerAt: 0.58,
+  suggestAt: 0.1,
+  locales: {'zh-CN': {answerAt:  0.61, suggestAt:  0.11}, en:  {answerAt:  0.58, suggestAt:  0.09}},
 };
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
   const [first, second] = outcome.ranked;
-  if (!first) return { coverage: 0, known: outcome.known, strength: 0, margin: 0, runnerUp: 0, coverageMargin: 0 };
+  if (!first) return { coverage: 0, known: outcome.known, strength: 0, margin: 0, runnerUp: 0, coverageMargin: 0, evidence: 0 };
   const margin = second ? (first.score - second.score) / first.score : 1;
   return {
     coverage: first.coverage,
@@ -89,6 +92,7 @@ export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
     margin,
     runnerUp: second ? second.coverage : 0,
     coverageMargin: first.coverage * margin,
+    evidence: first.evidence,
   };
 }
 
