@@ -74,11 +74,11 @@ export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined
  * eval/faq/calibration-ood.jsonl, never the evaluation set); see docs/knowledge-base.md.
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  inDomain: {bias: -4.3601, weights: {coverage: 1.3431, known: 2.4465, strength: 2.988, evidence: 4.2278}},
-  correct: {bias: -1.5129, weights: {margin: 3.7862, strength: 1.1866, coverage: 0.4954, runnerUp: -0.2853, coverageMargin: 2.1078, evidence: 1.3558}},
-  answerAt: 0.58,
-  suggestAt: 0.1,
-  locales: {'zh-CN': {answerAt: 0.61, suggestAt: 0.11}, en: {answerAt: 0.58, suggestAt: 0.09}},
+  inDomain: {bias: -4.5955, weights: {coverage: 1.4232, known: 2.562, strength: 3.0944, evidence: 4.1226}},
+  correct: {bias: -1.2886, weights: {margin: 3.7501, strength: 1.0702, coverage: 0.3233, runnerUp: -0.1496, coverageMargin: 2.1259, evidence: 1.3849}},
+  answerAt: 0.49,
+  suggestAt: 0.11,
+  locales: {'zh-CN': {answerAt: 0.52, suggestAt: 0.12}, en: {answerAt: 0.55, suggestAt: 0.09}},
 };
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {

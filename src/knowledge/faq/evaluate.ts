@@ -354,7 +354,7 @@ export function calibrateConfidence(
   setup: IndexSetup,
   offTopic: readonly LabelledQuestion[],
   resident: readonly LabelledQuestion[] = [],
-  targets = { maxWrong: 0.02, maxWrongShare: 0.065, maxOodAnswered: 0.05, maxOodSuggested: 0.3 },
+  targets = { maxWrong: 0.025, maxWrongShare: 0.065, maxOodAnswered: 0.08, maxOodSuggested: 0.3 },
 ): { model: ConfidenceModel; rows: number } {
   const rows: (CalibrationRow & { locale: Locale; resident: boolean })[] = [];
   leaveOneOut(entries, setup, ({ locale, topic, outcome }) => {
