@@ -146,6 +146,22 @@ export const eligibilityMessages = {
     'zh-CN': '材料齐全后，法律援助机构在{days}日内作出决定（法律援助法第四十三条）。',
     en: 'Once your application is complete, the centre decides within {days} days (Legal Aid Law art. 43).',
   },
+  'eligibility.would_change_if': {
+    'zh-CN': '如果{claims}，请告诉工作人员，结果可能不同。',
+    en: 'If {claims}, tell staff: the outcome could be different.',
+  },
+  'eligibility.claim.hasDefender': { 'zh-CN': '已经委托了辩护人或代理律师', en: 'a lawyer has already been hired' },
+  'eligibility.claim.possibleSentence': { 'zh-CN': '可能被判处无期徒刑或死刑', en: 'life imprisonment or death is possible' },
+  'eligibility.claim.deathPenaltyReview': { 'zh-CN': '这是死刑复核案件', en: 'it is a death-penalty review' },
+  'eligibility.claim.trialInAbsentia': { 'zh-CN': '法院缺席审判', en: 'the court tries the case in absentia' },
+  'eligibility.claim.cannotFullyRecognizeConduct': { 'zh-CN': '当事人不能完全辨认自己的行为', en: 'the person cannot fully understand their own conduct' },
+  'eligibility.claim.disability': { 'zh-CN': '有残疾', en: 'you have a disability' },
+  'eligibility.claim.groups': {
+    'zh-CN': '享受低保、特困等社会救助，或属于优抚对象、进城务工人员等群体',
+    en: 'you receive 低保 or other social assistance, or belong to a group such as special-care recipients or migrant workers',
+  },
+  'eligibility.claim.deadlineDays': { 'zh-CN': '离开庭、起诉或时效期限不到7天', en: 'fewer than 7 days remain before a deadline' },
+  'eligibility.claim.needsPreservation': { 'zh-CN': '需要马上保全财产或证据', en: 'property or evidence must be secured now' },
   'eligibility.route': {
     'zh-CN': '请联系{office}：{address}，电话{phone}。',
     en: 'Contact {office}: {address}, phone {phone}.',

@@ -1,5 +1,6 @@
 import type { Localized } from '../../locales/catalog.js';
 import { domainMessages } from '../../locales/domain.js';
+import { eligibilityMessages } from '../../locales/eligibility.js';
 import { officeById, regionById } from '../policy/lookup.js';
 import type { IsoDate, PolicyPack } from '../policy/types.js';
 import type { ApplicantFacts, FactName } from './applicant-facts.js';
@@ -26,7 +27,7 @@ function listOf(labels: Localized[]): Localized {
 /** What `assess` has worked out before the reasons are written. */
 export type DecisionCore = Pick<
   Decision,
-  'outcome' | 'meansTest' | 'urgent' | 'sameDay' | 'threshold' | 'perCapitaIncome' | 'route' | 'missingFacts'
+  'outcome' | 'meansTest' | 'urgent' | 'sameDay' | 'threshold' | 'perCapitaIncome' | 'route' | 'missingFacts' | 'wouldChangeIf'
 > & { noStandard: boolean };
 
 /**
@@ -57,6 +58,13 @@ export function decisionReasons(facts: ApplicantFacts, pack: PolicyPack, date: I
     add('eligibility.consultation_free', { hotline: pack.hotline });
   } else {
     meansReasons(facts, pack, date, d, add);
+  }
+
+  if ((d.wouldChangeIf ?? []).length > 0) {
+    const claims = d.wouldChangeIf.map((claim) => eligibilityMessages[`eligibility.claim.${claim}`]);
+    add('eligibility.would_change_if', {
+      claims: { 'zh-CN': claims.map((c) => c['zh-CN']).join('，或'), en: claims.map((c) => c.en).join(', or ') },
+    });
   }
 
   // Urgency and same-day acceptance are reported as facts in every decision, but only advised on for an application.

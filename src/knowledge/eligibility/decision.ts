@@ -1,6 +1,7 @@
 import type { Localized } from '../../locales/catalog.js';
 import type { EligibilityMessageKey } from '../../locales/eligibility.js';
 import type { FactName } from './applicant-facts.js';
+import type { ClaimName } from './claims.js';
 import type { MeansTest, Outcome } from './vocabulary.js';
 
 /** An article of the Legal Aid Law or a local rule of the policy pack that a decision rests on. */
@@ -34,6 +35,8 @@ export interface Decision {
   reasons: Reason[];
   /** When the outcome is `needs_review`: the unknown facts that could change it, in asking order. */
   missingFacts?: FactName[];
+  /** Claims the applicant did not make that would change the outcome if made (domain.md §2), in asking order. */
+  wouldChangeIf: ClaimName[];
   /** `<pack id>@<pack version>`. */
   policyVersion: string;
   /** The date whose standards and rules were applied, `YYYY-MM-DD`. */
