@@ -159,27 +159,32 @@ export const intakeMessages = {
     en: 'This question seems hard to answer, and that is fine. You can answer with a button below, talk to a person, or call {hotline}.',
   },
 
-  'intake.outcome.eligible': { 'zh-CN': '根据您提供的信息，{who}很可能符合法律援助条件。', en: 'From what you told me, {who} will probably qualify for legal aid.' },
+  'intake.outcome.eligible': {
+    'zh-CN': '预判：根据您提供的信息，{who}很可能符合法律援助条件。',
+    en: 'Preliminary assessment: from what you told me, {who} will probably qualify for legal aid.',
+  },
   'intake.outcome.mandatory_appointment': {
-    'zh-CN': '这属于法律规定必须指派律师的情形（《法律援助法》第二十五条）：公安机关、人民检察院或人民法院应当通知法律援助机构为{who}指派律师，不需要审查经济状况。您也可以在这里登记，我们会跟进。',
-    en: 'This is a case where the law requires a lawyer to be appointed (Legal Aid Law art. 25): the police, procuratorate or court must ask legal aid to assign a lawyer to {who}, with no means test. You can also register here and we will follow up.',
+    'zh-CN': '预判：这属于法律规定必须指派律师的情形，公安机关、人民检察院或人民法院应当通知法律援助机构为{who}指派律师，不需要审查经济状况。您也可以在这里登记，我们会跟进。',
+    en: 'Preliminary assessment: this is a case where the law requires a lawyer to be appointed: the police, procuratorate or court must ask legal aid to assign a lawyer to {who}, with no means test. You can also register here and we will follow up.',
   },
   'intake.outcome.not_eligible': {
-    'zh-CN': '根据您提供的信息，{who}暂时不符合当地的经济困难标准。',
-    en: 'From what you told me, {who} does not meet the local financial hardship standard.',
+    'zh-CN': '预判：根据您提供的信息，{who}暂时不符合当地的经济困难标准。',
+    en: 'Preliminary assessment: from what you told me, {who} does not meet the local financial hardship standard.',
   },
   'intake.outcome.out_of_scope': {
-    'zh-CN': '“{category}”类问题目前不在本地法律援助的事项范围内。',
-    en: 'Problems about "{category}" are not within the scope of legal aid here.',
+    'zh-CN': '预判：“{category}”类问题目前不在本地法律援助的事项范围内。',
+    en: 'Preliminary assessment: problems about "{category}" are not within the scope of legal aid here.',
   },
   'intake.outcome.needs_review': {
-    'zh-CN': '还有一些情况需要工作人员核实，才能确定{who}是否符合条件。您可以继续提交，工作人员会联系您。',
-    en: 'Some points need checking by staff before we know whether {who} qualifies. You can go on and submit; staff will contact you.',
+    'zh-CN': '预判：还有一些情况需要工作人员核实，才能确定{who}是否符合条件。您可以继续提交，工作人员会联系您。',
+    en: 'Preliminary assessment: some points need checking by staff before we know whether {who} qualifies. You can go on and submit; staff will contact you.',
+  },
+  'intake.preliminary': {
+    'zh-CN': '以上是根据您的回答作出的预判，不是正式决定；是否给予法律援助，由法律援助机构工作人员审查后决定（《法律援助法》第四十三条）。',
+    en: 'This is a preliminary assessment from your answers, not a decision: staff at the legal aid centre review the application and decide (Legal Aid Law art. 43).',
   },
   'intake.details': { 'zh-CN': '{details}', en: '{details}' },
   'intake.basis': { 'zh-CN': '法律依据：{basis}', en: 'Legal basis: {basis}' },
-  'intake.basis.lal': { 'zh-CN': '《法律援助法》第{article}条', en: 'Legal Aid Law art. {article}' },
-  'intake.basis.local': { 'zh-CN': '{rule}', en: '{rule}' },
   'intake.bullet': { 'zh-CN': '• {text}', en: '• {text}' },
   'intake.alternatives': {
     'zh-CN': '您仍然可以：获得免费法律咨询（不需要审查经济状况）；申请人民调解（免费）；拨打 {hotline} 咨询。如果您认为情况特殊，可以提交给工作人员审核；如果正式申请被拒绝，您有权向设立法律援助机构的司法行政部门提出异议（《法律援助法》第四十九条）。',

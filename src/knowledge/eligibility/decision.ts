@@ -14,6 +14,8 @@ export type ReasonParam = string | number | Localized;
 export interface Reason {
   key: EligibilityMessageKey;
   params?: Record<string, ReasonParam>;
+  /** The articles and local rules the reason's text cites, so a message can list every one it relied on. */
+  cites?: Basis[];
 }
 
 /** The eligibility decision of domain.md §2, with the pack version and date it used. */
