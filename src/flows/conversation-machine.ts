@@ -9,6 +9,7 @@ import { reply, choice } from './replies.js';
 import { readConsent } from './consent-words.js';
 import { createIntakeMachine, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
+import { asksWhy } from './intake/why-words.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
 
@@ -459,8 +460,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     ],
     'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
     'user.returned': { actions: ['welcomeBack', 'reprompt'] },
-    'user.attachment': { actions: ['sayAttachmentNotExpected'] },
-    'user.refused_attachment': { actions: ['sayAttachmentRefused'] },
+    'user.attachment': { actions: ['sayAttachmentNotExpected', 'reprompt'] },
+    'user.refused_attachment': { actions: ['sayAttachmentRefused', 'reprompt'] },
+    'user.choices': { actions: 'reprompt' },
   },
   states: {
     welcome: {
@@ -525,13 +527,18 @@ export function createConversationMachine(deps: ConversationDeps) {
         active: {
           on: {
             'internal.reprompt': { actions: sendTo('intake', { type: 'flow.reprompt' }) },
-            'user.text': { target: 'answeringQuestion', actions: 'rememberText' },
+            'user.text': [
+              // "Why do you need my age?" is the step's to explain.
+              { guard: ({ event }) => asksWhy(event.text), actions: sendTo('intake', ({ event }) => event) },
+              { target: 'answeringQuestion', actions: 'rememberText' },
+            ],
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
               { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
             ],
             'internal.status': { target: 'showingStatus' },
             'user.attachment': { actions: sendTo('intake', ({ event }) => event) },
+            'user.choices': { actions: sendTo('intake', ({ event }) => event) },
           },
         },
         /** A suggested topic picked in the middle of an application: show it, then ask the intake's question again. */
@@ -681,7 +688,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       invoke: {
         src: 'listCases',
         input: ({ context }) => ({ conversationKey: context.conversationKey }),
-        onDone: { target: 'answered', actions: 'emitAll' },
+        onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
         onError: { target: 'menu', actions: 'sayError' },
       },
     },
