@@ -5,6 +5,7 @@ import type { ChannelSender, InboundMessage } from '../bot/channel.js';
 import { parseCommand, textEvent } from '../bot/commands.js';
 import { EMPTY_META, type ConversationContext, type TurnMeta } from '../flows/conversation-machine.js';
 import type { ResidentEvent } from '../flows/events.js';
+import type { StaffRelay } from '../flows/staff-relay.js';
 import { isLocale, type Locale } from '../locales/catalog.js';
 
 /** One input line of `fayuan chat --jsonl`. */
@@ -77,14 +78,19 @@ export class JsonlChat {
   }
 
   /** Handles one input (after the user's previous ones) and resolves with its reply lines. */
-  handle(input: JsonlInput, turn: number): Promise<JsonlReply[]> {
+  async handle(input: JsonlInput, turn: number): Promise<JsonlReply[]> {
+    return (await this.handleWithRelays(input, turn)).replies;
+  }
+
+  /** {@link handle}, also returning what the turn passed to staff (for the transcript tests). */
+  handleWithRelays(input: JsonlInput, turn: number): Promise<{ replies: JsonlReply[]; relays: StaffRelay[] }> {
     const previous = this.chains.get(input.user) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.turn(input, turn));
     this.chains.set(input.user, next);
     return next;
   }
 
-  private async turn(input: JsonlInput, turn: number): Promise<JsonlReply[]> {
+  private async turn(input: JsonlInput, turn: number): Promise<{ replies: JsonlReply[]; relays: StaffRelay[] }> {
     const message: InboundMessage = {
       channel: 'console',
       userId: input.user,
@@ -97,7 +103,8 @@ export class JsonlChat {
     const snapshot = await this.app.runner.inspect('console', input.user);
     const context = snapshot?.context as ConversationContext | undefined;
     const meta = { state: statePath(snapshot?.value), ...EMPTY_META, ...(context?.meta ?? {}) };
-    return result.replies.map((r) => ({ user: input.user, turn, key: r.key ?? '', text: r.text, choices: r.choices, meta }));
+    const relays = result.outbound.flatMap((m) => (m.payload.kind === 'staff' ? [m.payload.relay] : []));
+    return { replies: result.replies.map((r) => ({ user: input.user, turn, key: r.key ?? '', text: r.text, choices: r.choices, meta })), relays };
   }
 
   /** Reads lines until the input ends, writes one JSON line per reply, and resolves after the last reply. */
