@@ -53,3 +53,11 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
 
 export { detectDanger } from './danger.js';
 export type * from './types.js';
+
+/** A short label of a meaning for reports (`kb ask`): `danger:self_harm`, `steer:apply`, `story:wages`, `question`, `answer`. */
+export function meaningLabel(meaning: Meaning): string {
+  if (meaning.kind === 'danger') return `danger:${meaning.danger}`;
+  if (meaning.kind === 'steer') return `steer:${meaning.intent}`;
+  if (meaning.kind === 'story') return `story:${meaning.category}`;
+  return meaning.kind;
+}
