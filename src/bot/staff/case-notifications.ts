@@ -36,7 +36,7 @@ function noteLine(note: string | null): Param {
 export function residentNotice(record: CaseRecord, event: CaseEvent, pack: CasePack): ResidentNotice {
   if (event.actor.kind === 'resident') return { send: false, reason: 'resident_action' };
   if (record.applicant.chatNotices === false) return { send: false, reason: 'chat_not_safe' };
-  const base = caseTextParams(record, pack);
+  const base = caseTextParams(record, pack, event.at);
   const note = noteLine(event.note);
   const reply = (key: string, params: Record<string, Param>, choices?: BotReply['choices']): ResidentNotice => ({
     send: true,
