@@ -74,11 +74,11 @@ export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined
  * eval/faq/calibration-ood.jsonl, never the evaluation set); see docs/knowledge-base.md.
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  inDomain: {bias: -4.5955, weights: {coverage: 1.4232, known: 2.562, strength: 3.0944, evidence: 4.1226}},
-  correct: {bias: -1.2886, weights: {margin: 3.7501, strength: 1.0702, coverage: 0.3233, runnerUp: -0.1496, coverageMargin: 2.1259, evidence: 1.3849}},
-  answerAt: 0.49,
+  inDomain: {bias: -4.6086, weights: {coverage: 0.799, known: 2.6649, strength: 3.2212, evidence: 4.3718}},
+  correct: {bias: -1.3957, weights: {margin: 3.7397, strength: 1.2186, coverage: 0.2813, runnerUp: -0.1385, coverageMargin: 2.0912, evidence: 1.5299}},
+  answerAt: 0.51,
   suggestAt: 0.11,
-  locales: {'zh-CN': {answerAt: 0.52, suggestAt: 0.12}, en: {answerAt: 0.55, suggestAt: 0.09}},
+  locales: {'zh-CN': {answerAt: 0.51, suggestAt: 0.11}, en: {answerAt: 0.53, suggestAt: 0.11}},
 };
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
