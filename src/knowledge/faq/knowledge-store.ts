@@ -26,4 +26,10 @@ export interface KnowledgeStore {
   seedIfEmpty(entries: readonly FaqEntry[], by: string, at: number): Promise<number>;
   /** Adds one to the count of a question (same text and locale), or records it for the first time. */
   recordUnanswered(question: UnansweredQuestion): Promise<void>;
+  /**
+   * Optional, for picking up an edit without reading every entry: the id and version of each current
+   * entry (a version changes whenever its entry does), and the entries with the given ids.
+   */
+  listVersions?(): Promise<{ id: string; version: number }[]>;
+  getEntries?(ids: readonly string[]): Promise<FaqEntry[]>;
 }
