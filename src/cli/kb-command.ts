@@ -26,9 +26,8 @@ import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import { renderAnswer } from '../knowledge/faq/render-answer.js';
 import { loadSynonymsFile } from '../knowledge/faq/synonyms.js';
 import { detectLocale } from '../knowledge/faq/text-analyzer.js';
-import { KbStore } from '../storage/kb-store.js';
-import { openStorage } from '../storage/open-storage.js';
-import type { Database } from '../storage/database.js';
+import type { KnowledgeRepository } from '../knowledge/faq/knowledge-repository.js';
+import { openRepositories } from '../storage/open-repositories.js';
 import type { Command, CommandContext } from './io.js';
 
 const USAGE = `Usage: fayuan kb <command>
@@ -165,10 +164,10 @@ export const kbCommand: Command = async (ctx) => {
   }
 };
 
-async function withStore(ctx: CommandContext, work: (store: KbStore) => Promise<number>): Promise<number> {
-  const db: Database = await openStorage(ctx.config.databaseFile);
+async function withStore(ctx: CommandContext, work: (store: KnowledgeRepository) => Promise<number>): Promise<number> {
+  const repos = await openRepositories(ctx.config);
   try {
-    const store = new KbStore(db);
+    const store = repos.knowledge;
     // The files in the repository seed a new database; afterwards the database is the source of truth.
     if (!(await store.hasHistory())) {
       const seeded = await store.seedIfEmpty(readEntryFiles(seedDir(ctx)).entries, 'seed', Date.now());
@@ -176,14 +175,14 @@ async function withStore(ctx: CommandContext, work: (store: KbStore) => Promise<
     }
     return await work(store);
   } finally {
-    await db.close();
+    await repos.close();
   }
 }
 
 const seedDir = (ctx: CommandContext) => path.join(ctx.config.knowledgeDir, 'faq');
 const synonymsFile = (ctx: CommandContext) => path.join(ctx.config.knowledgeDir, 'synonyms.yaml');
 
-type DbCommand = (ctx: CommandContext, args: Args, store: KbStore) => Promise<number>;
+type DbCommand = (ctx: CommandContext, args: Args, store: KnowledgeRepository) => Promise<number>;
 
 const DB_COMMANDS: Record<string, DbCommand> = {
   async list({ stdout }, args, store) {
@@ -363,7 +362,7 @@ const DB_COMMANDS: Record<string, DbCommand> = {
 
 async function save(
   out: Pick<CommandContext, 'stdout' | 'stderr'>,
-  store: KbStore,
+  store: KnowledgeRepository,
   target: string,
   mode: 'add' | 'edit' | 'import',
   by: string,
