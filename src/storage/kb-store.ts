@@ -175,7 +175,7 @@ export class KbStore implements KnowledgeRepository {
       key: r.key,
       locale: isLocale(r.locale) ? r.locale : 'zh-CN',
       text: r.text,
-      band: r.band === 'suggest' ? 'suggest' : 'unknown',
+      band: r.band === 'suggest' || r.band === 'low' ? r.band : 'unknown',
       topTopic: r.top_topic,
       bestScore: r.best_score,
       count: r.count,

@@ -110,6 +110,12 @@ export function confidenceOf(outcome: SearchOutcome, model: ConfidenceModel = DE
   return logistic(model.inDomain, f) * logistic(model.correct, f);
 }
 
+/**
+ * An answer whose confidence is less than this above the answer threshold is "low confidence": the
+ * resident gets it, and operators see the question in `kb unanswered` (band `low`) to check it.
+ */
+export const LOW_CONFIDENCE_MARGIN = 0.1;
+
 /** Below this strength a one-word question is not answered directly: the word is incidental to the entry. */
 const ONE_WORD_MIN_STRENGTH = 0.6;
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../locales/catalog.js';
-import { decideBand, DEFAULT_CONFIDENCE, type BandDecision, type ConfidenceModel } from './confidence.js';
+import { decideBand, DEFAULT_CONFIDENCE, LOW_CONFIDENCE_MARGIN, thresholdsFor, type BandDecision, type ConfidenceModel } from './confidence.js';
 import { readEntryFiles, type FileProblem } from './entry-files.js';
 import type { FaqEntry, PolicyValues } from './faq-entry.js';
 import { DEFAULT_RANKING, FaqIndex, IndexCache, type IndexData, type RankingOptions, type SearchOutcome } from './faq-index.js';
@@ -161,14 +161,19 @@ export class KnowledgeBase {
     return judged.match;
   }
 
-  /** Records a judged question (redacted, counted) when it was not answered directly. Never fails. */
+  /**
+   * Records a judged question (redacted, counted) when it was not answered directly, or was answered
+   * with low confidence (band `low`), so operators see it in `kb unanswered`. Never fails.
+   */
   async record(question: string, { match, best }: Judged): Promise<void> {
-    if (match.band === 'answer' || !this.store || question.trim() === '') return;
+    if (!this.store || question.trim() === '') return;
+    const low = match.band === 'answer' && match.score < thresholdsFor(this.options.confidence ?? DEFAULT_CONFIDENCE, match.locale).answerAt + LOW_CONFIDENCE_MARGIN;
+    if (match.band === 'answer' && !low) return;
     await this.store
       .recordUnanswered({
         text: redactPersonalData(question.trim()).slice(0, 500),
         locale: match.locale,
-        band: match.band,
+        band: match.band === 'answer' ? 'low' : match.band,
         topTopic: best,
         score: match.score,
         at: (this.options.now ?? Date.now)(),

@@ -2,11 +2,14 @@ import type { Locale } from '../../locales/catalog.js';
 import type { Band } from './confidence.js';
 import type { FaqEntry } from './faq-entry.js';
 
-/** A question the bot could not answer directly, already redacted. */
+/**
+ * A question the bot could not answer directly (`suggest`, `unknown`), or answered with low
+ * confidence (`low`: just above the answer threshold), already redacted.
+ */
 export interface UnansweredQuestion {
   text: string;
   locale: Locale;
-  band: Exclude<Band, 'answer'>;
+  band: Exclude<Band, 'answer'> | 'low';
   /** The best entry found, even if it was not good enough. */
   topTopic: string | null;
   score: number;
