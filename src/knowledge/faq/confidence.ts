@@ -74,11 +74,11 @@ export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined
  * eval/faq/calibration-ood.jsonl, never the evaluation set); see docs/knowledge-base.md.
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  inDomain: {bias: -4.6086, weights: {coverage: 0.799, known: 2.6649, strength: 3.2212, evidence: 4.3718}},
-  correct: {bias: -1.3957, weights: {margin: 3.7397, strength: 1.2186, coverage: 0.2813, runnerUp: -0.1385, coverageMargin: 2.0912, evidence: 1.5299}},
-  answerAt: 0.51,
-  suggestAt: 0.11,
-  locales: {'zh-CN': {answerAt: 0.51, suggestAt: 0.11}, en: {answerAt: 0.53, suggestAt: 0.11}},
+  inDomain: {bias: -4.6387, weights: {coverage: 0.8409, known: 2.654, strength: 3.221, evidence: 4.3804}},
+  correct: {bias: -1.5447, weights: {margin: 3.7833, strength: 1.3005, coverage: 0.3749, runnerUp: -0.1041, coverageMargin: 2.1017, evidence: 1.564}},
+  answerAt: 0.52,
+  suggestAt: 0.1,
+  locales: {'zh-CN': {answerAt: 0.52, suggestAt: 0.08}, en: {answerAt: 0.52, suggestAt: 0.11}},
 };
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
