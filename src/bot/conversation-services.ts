@@ -6,12 +6,13 @@ import type { CaseDraft, CaseReceipt } from '../flows/intake/intake-types.js';
 import type { IntakeDeps } from '../flows/intake/intake-deps.js';
 import { reply } from '../flows/replies.js';
 import type { BotReply } from '../flows/events.js';
-import type { RatingInput } from '../flows/conversation-machine.js';
+import type { AttachFileInput, RatingInput } from '../flows/conversation-machine.js';
 import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
 import { policyVersion } from '../knowledge/policy/lookup.js';
 import { CaseStore } from '../storage/case-store.js';
+import { CaseMaterialsStore } from '../storage/case-materials-store.js';
 import { ConversationStore } from '../storage/conversation-store.js';
 import { DEFAULT_LOCALE, isLocale } from '../locales/catalog.js';
 import { assessForCase, intakeDeps } from './eligibility-port.js';
@@ -29,6 +30,8 @@ export interface ConversationServices {
   submitCase(draft: CaseDraft): Promise<CaseReceipt>;
   listCases(input: { conversationKey: string }): Promise<BotReply[]>;
   rateCase(input: RatingInput): Promise<BotReply[]>;
+  /** A file sent outside an application: linked to the case awaiting materials, or declined. */
+  attachFile(input: AttachFileInput): Promise<BotReply[]>;
   /** Staff can take live conversations. */
   staffAvailable: boolean;
   pickupMinutes: number;
@@ -41,6 +44,7 @@ export async function loadConversationServices(config: Config, db: Database, log
   logger.info({ policy: policyVersion(pack) }, 'policy pack loaded');
   const cases = new CaseStore(db, pack);
   const conversations = new ConversationStore(db);
+  const materials = new CaseMaterialsStore(db);
   const knowledge = await openKnowledge(config, db, pack, logger);
 
   return {
@@ -84,6 +88,12 @@ export async function loadConversationServices(config: Config, db: Database, log
     async listCases({ conversationKey }) {
       const records = await cases.listByConversation(conversationKey);
       return caseStatusReplies(records, pack, Date.now());
+    },
+    async attachFile({ conversationKey, attachment }) {
+      const ref = await materials.attachToAwaitingCase(conversationKey, attachment, Date.now());
+      if (ref === undefined) return [reply('core.attachment.unexpected')];
+      logger.info({ case: ref }, 'resident sent materials');
+      return [reply('intake.materials.received', { ref, fileName: attachment.fileName })];
     },
     async rateCase({ conversationKey, ref, score, comment }) {
       const result = await cases.recordRating(ref, comment === undefined ? { score } : { score, comment }, Date.now(), conversationKey);

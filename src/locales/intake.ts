@@ -296,6 +296,10 @@ export const intakeMessages = {
   'intake.label.safeContact': { 'zh-CN': '联系方式', en: 'Contact' },
   'intake.label.safeTimes': { 'zh-CN': '安全联系时间', en: 'Safe times' },
 
+  'intake.materials.received': {
+    'zh-CN': '已收到文件“{fileName}”，已附到您的申请 {ref}，工作人员会查看。还有其他材料可以继续发送。',
+    en: 'Received "{fileName}" and added it to your application {ref}; staff will look at it. You can send more documents.',
+  },
   'intake.documents.received': { 'zh-CN': '已收到，共 {count} 个文件。还可以继续发送，发完请点“完成”。', en: 'Received: {count} file(s) so far. Send more, or press "Done".' },
   'intake.cancelled': { 'zh-CN': '已取消，您填写的内容不会提交。', en: 'Cancelled. Nothing you entered will be sent.' },
   'intake.submit_failed': {

@@ -8,6 +8,7 @@ import type { CaseDraft, CaseReceipt, IntakeContext, StepId } from './intake-typ
 import { readNavigation } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
+import { typedChoice } from './typed-choice.js';
 import { asksWhy } from './why-words.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
@@ -90,7 +91,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
   const read = (ctx: IntakeContext, event: ResidentEvent): ReadResult => {
     const cached = readCache.get(event);
     if (cached && cached.ctx === ctx) return cached.result;
-    const result = whyAsked(ctx, event) ?? STEPS[ctx.step].read(event, ctx, deps);
+    const result = whyAsked(ctx, event) ?? STEPS[ctx.step].read(typedChoice(event, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
     readCache.set(event, { ctx, result });
     return result;
   };
