@@ -5,6 +5,7 @@ import { migrateConversation } from '../../src/bot/conversation-migrations.js';
 import { CONVERSATION_MACHINE_VERSION } from '../../src/flows/conversation-machine.js';
 import { translate } from '../../src/locales/render.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { sqliteOf } from '../helpers/sqlite.js';
 import { resident, testApp } from '../helpers/test-app.js';
 
 /**
@@ -33,7 +34,7 @@ describe('a conversation stored by the previous machine version', () => {
     await first.close();
 
     const app = await testApp(dir);
-    await app.db.run('UPDATE conversations SET machine_version = ?, snapshot = ? WHERE key = ?', [V1.machineVersion, JSON.stringify(V1.snapshot), V1.key]);
+    await sqliteOf(app).run('UPDATE conversations SET machine_version = ?, snapshot = ? WHERE key = ?', [V1.machineVersion, JSON.stringify(V1.snapshot), V1.key]);
     const next = await app.runner.handle(ana.text('45'));
     const texts = next.replies.map((r) => r.text);
     expect(texts).not.toContain(translate('core.updated', 'zh-CN'));

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { casesCommand } from '../../src/cli/cases-command.js';
 import { parseConfig } from '../../src/config.js';
 import type { InboundMessage } from '../../src/bot/channel.js';
-import { AttachmentStore } from '../../src/storage/attachment-store.js';
 import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { resident, testApp } from '../helpers/test-app.js';
@@ -44,7 +43,7 @@ describe('a file sent after a materials request', () => {
     expect(text).not.toContain('现在还不需要提交材料');
     expect(text).toContain(ref);
     expect(received.replies.at(-1)!.choices.length).toBeGreaterThan(0);
-    expect((await new AttachmentStore(again.db).forCase(ref)).map((f) => f.fileName)).toEqual(['身份证.jpg']);
+    expect((await again.repos.attachments.forCase(ref)).map((f) => f.fileName)).toEqual(['身份证.jpg']);
     await again.close();
 
     const shown = await cases(dataDir, 'show', ref);

@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../../knowledge/cases/case-pack.js';
 import { caseTextParams, ratingChoices } from '../../knowledge/cases/case-status-view.js';
 import { renderReply } from '../../locales/render.js';
-import type { CaseRecord } from '../../storage/case-store.js';
+import type { CaseRecord } from '../../knowledge/cases/case-repository.js';
 import type { OutboundPayload } from '../channel.js';
 import { CASE_CATALOG } from './case-catalog.js';
 
