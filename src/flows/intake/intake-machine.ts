@@ -299,8 +299,13 @@ export function createIntakeMachine(deps: IntakeDeps) {
               actions: assign({ leaving: 'ask' as const }),
             },
             {
-              guard: ({ event }) => event.type === 'user.text' && /^(继续|继续申请|申请|好|好的|continue|apply|yes|ok)$/i.test(event.text.trim()),
+              guard: ({ event }) => event.type === 'user.text' && /^(继续|继续申请|申请|好|好的|提交|仍然提交|continue|apply|yes|ok|submit|submit anyway)$/i.test(event.text.trim()),
               target: 'routing',
+              // Going on after a refusal is what "submit anyway for staff review" means: staff must see it as such.
+              actions: enqueueActions(({ context, enqueue }) => {
+                const { outcome } = deps.assess(context.facts);
+                if (outcome === 'not_eligible' || outcome === 'out_of_scope') enqueue('markSubmitAnyway');
+              }),
             },
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
