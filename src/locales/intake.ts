@@ -300,6 +300,10 @@ export const intakeMessages = {
     'zh-CN': '已收到文件“{fileName}”，已附到您的申请 {ref}，工作人员会查看。还有其他材料可以继续发送。',
     en: 'Received "{fileName}" and added it to your application {ref}; staff will look at it. You can send more documents.',
   },
+  'intake.documents.received_early': {
+    'zh-CN': '已收到文件（共 {count} 个），会和您的申请一起提交。我们先接着回答问题：',
+    en: 'File received ({count} so far); it will be sent with your application. Now, back to the question:',
+  },
   'intake.documents.received': { 'zh-CN': '已收到，共 {count} 个文件。还可以继续发送，发完请点“完成”。', en: 'Received: {count} file(s) so far. Send more, or press "Done".' },
   'intake.cancelled': { 'zh-CN': '已取消，您填写的内容不会提交。', en: 'Cancelled. Nothing you entered will be sent.' },
   'intake.submit_failed': {

@@ -234,6 +234,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
           reply('intake.documents.received', { count: context.attachments.length }, [choice('intake.documents.done', 'intake.opt.documents_done')]),
         ]),
       ),
+      acknowledgeEarlyAttachment: enqueueActions(({ context, enqueue }) => {
+        const question = STEPS[context.step].prompt(context, deps);
+        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
+        sendReplies(enqueue, [
+          reply('intake.documents.received_early', { count: context.attachments.length }),
+          { ...question, choices: [...(question.choices ?? []), ...back] },
+        ]);
+      }),
       showAssessment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, assessmentReplies(deps.assess(context.facts), context, deps.pack)),
       ),
@@ -279,6 +287,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
               guard: ({ context, event }) => event.type === 'user.attachment' && context.step === 'documents',
               actions: ['storeAttachment', 'acknowledgeAttachment'],
             },
+            // A file sent early is kept with the application (nothing accepted is lost), then the question is asked again.
+            { guard: 'hasAttachment', actions: ['storeAttachment', 'acknowledgeEarlyAttachment'] },
             { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: 'applyStay' },
             { guard: 'isExplanationAsked', actions: 'explainThenAsk' },
             { actions: ['countFailure', 'explainRefusal'] },

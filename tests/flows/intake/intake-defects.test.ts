@@ -206,3 +206,15 @@ describe('the English basis line', () => {
     expect(basis).toMatch(/Legal Aid Law arts?\. [\d, ]+; /);
   });
 });
+
+describe('a file sent in the middle of the intake', () => {
+  it('is kept with the application and the question stays on screen with its buttons', async () => {
+    const h = await conversationHarness();
+    await started(h);
+    await h.send(c('catgroup:wages'));
+    const replies = await h.send({ type: 'user.attachment', attachment: { id: 'f'.repeat(32), fileName: '欠条.jpg', mimeType: 'image/jpeg', size: 100 } });
+    expect(h.keys(replies)).toEqual(['intake.documents.received_early', 'intake.q.relation']);
+    expect(replies.at(-1)!.choices?.map((x) => x.id)).toContain('opt:self');
+    expect(h.intake()?.attachments).toHaveLength(1);
+  });
+});
