@@ -183,11 +183,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
       }),
       markAssessmentShown: assign({ assessmentShown: true }),
       markSubmitAnyway: assign({ submitAnyway: true, assessmentShown: true }),
-      ask: enqueueActions(({ context, enqueue }) => {
+      ask: enqueueActions(({ context, event, enqueue }) => {
         const definition = STEPS[context.step];
         const question = definition.prompt(context, deps);
         const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
-        const first = context.history.length <= 1 && context.step === 'category' && !context.proposedCategory && !context.categoryGroup;
+        // The introduction once, when the intake starts: never again after a refused suggestion or a reprompt.
+        const first = (event as { type: string }).type === 'xstate.init' && context.step === 'category';
         enqueue.sendParent({
           type: 'bot.replies',
           replies: [...(first ? [reply('intake.start')] : []), { ...question, choices: [...(question.choices ?? []), ...back] }],

@@ -218,3 +218,21 @@ describe('a file sent in the middle of the intake', () => {
     expect(h.intake()?.attachments).toHaveLength(1);
   });
 });
+
+describe('the introduction', () => {
+  it('is shown once: not again after the resident turns down a suggested category', async () => {
+    const h = await conversationHarness();
+    await h.send(c('consent.agree'));
+    expect(h.keys(await h.send(c('menu.apply')))).toEqual(['intake.start', 'intake.q.category']);
+    await h.send(t('老板欠我三个月工资不给'));
+    expect(h.keys(await h.send(c('intake.no')))).toEqual(['intake.q.category']);
+  });
+
+  it('takes a category typed without the words in brackets as that button', async () => {
+    const h = await conversationHarness();
+    await started(h);
+    await h.send(c('catgroup:criminal'));
+    expect(questions(await h.send(t('刑事辩护')))).toEqual(['intake.q.relation']);
+    expect(h.intake()?.facts.category).toBe('criminal_defense');
+  });
+});
