@@ -1,6 +1,6 @@
 import { assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
-import type { BotReply, ResidentEvent } from './events.js';
+import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
@@ -14,7 +14,7 @@ import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRe
 import { readPhone } from './intake/contact-validation.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
-export const CONVERSATION_MACHINE_VERSION = '1';
+export const CONVERSATION_MACHINE_VERSION = '2';
 
 /** What the last message was understood as: for `chat --jsonl` and the transcript tests (never shown to residents). */
 export interface TurnMeta {
@@ -86,6 +86,12 @@ const MENU_CHOICES = [
   choice('lang.toggle', 'core.menu.language'),
 ];
 
+/** A file the resident sent outside an application, for the case store to link to a case awaiting materials. */
+export interface AttachFileInput {
+  conversationKey: string;
+  attachment: AttachmentRef;
+}
+
 /** What the conversation needs besides its actors. */
 export interface ConversationDeps {
   /** The intake's policy pack and eligibility engine. */
@@ -156,6 +162,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     showTopic: fromPromise<KnowledgeAnswer, TopicInput>(notProvided),
     listCases: fromPromise<BotReply[], { conversationKey: string }>(notProvided),
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
+    attachFile: fromPromise<BotReply[], AttachFileInput>(notProvided),
     intake: createIntakeMachine(deps.intake),
   },
   guards: {
@@ -460,7 +467,11 @@ export function createConversationMachine(deps: ConversationDeps) {
     ],
     'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
     'user.returned': { actions: ['welcomeBack', 'reprompt'] },
-    'user.attachment': { actions: ['sayAttachmentNotExpected', 'reprompt'] },
+    'user.attachment': [
+      // A file outside an application may answer a materials request: the case store decides.
+      { guard: ({ context }) => context.consented, target: '.filingAttachment' },
+      { actions: ['sayAttachmentNotExpected', 'reprompt'] },
+    ],
     'user.refused_attachment': { actions: ['sayAttachmentRefused', 'reprompt'] },
     'user.choices': { actions: 'reprompt' },
   },
@@ -690,6 +701,19 @@ export function createConversationMachine(deps: ConversationDeps) {
         input: ({ context }) => ({ conversationKey: context.conversationKey }),
         onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
         onError: { target: 'menu', actions: 'sayError' },
+      },
+    },
+    /** A file sent outside an application: linked to the case awaiting materials, or kindly declined. */
+    filingAttachment: {
+      tags: ['busy'],
+      invoke: {
+        src: 'attachFile',
+        input: ({ context, event }) => {
+          assertEvent(event, 'user.attachment');
+          return { conversationKey: context.conversationKey, attachment: event.attachment };
+        },
+        onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
+        onError: { target: 'answered', actions: ['sayError', 'reprompt'] },
       },
     },
     rating: {
