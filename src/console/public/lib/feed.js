@@ -5,13 +5,15 @@ let source = null;
 const listeners = new Set();
 const statusListeners = new Set();
 
-function dispatch(data) {
+function dispatch(data, type) {
   let event;
   try {
     event = JSON.parse(data);
   } catch {
     return;
   }
+  if (!event || typeof event !== 'object') return;
+  if (type) event.type = type;
   for (const listener of listeners) listener(event);
 }
 
@@ -22,7 +24,7 @@ export function openFeed() {
   source.onmessage = (message) => dispatch(message.data);
   // Named events (`event: case.created`) arrive here too.
   for (const type of ['case.created', 'case.changed', 'live.requested', 'live.changed', 'live.message', 'danger', 'kb.changed']) {
-    source.addEventListener(type, (message) => dispatch(message.data));
+    source.addEventListener(type, (message) => dispatch(message.data, type));
   }
   source.onopen = () => {
     for (const listener of statusListeners) listener(true);

@@ -87,3 +87,19 @@ export function number(value, digits = 1) {
   if (value === null || value === undefined) return t('page.none');
   return new Intl.NumberFormat(bcp47(), { maximumFractionDigits: digits }).format(value);
 }
+
+/** The keys that start with `prefix` (e.g. every `category.` label), in catalog order. */
+export function keysWithPrefix(prefix) {
+  return Object.keys(state.strings.locales[state.locale] ?? {}).filter((key) => key.startsWith(prefix));
+}
+
+/** A vocabulary label (`category.wages`) or the id itself when the catalog has none. */
+export function labelOf(prefix, id) {
+  return has(`${prefix}${id}`) ? t(`${prefix}${id}`) : id;
+}
+
+/** A label the API gives as `{ 'zh-CN': …, en: … }` (or already as text) in the chosen language. */
+export function localized(label, fallback = '') {
+  if (label && typeof label === 'object') return label[state.locale] ?? label[state.strings.defaultLocale] ?? fallback;
+  return label ?? fallback;
+}
