@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { caseMessages } from './cases.js';
+import { consoleMessages } from './console.js';
 import { coreMessages } from './core.js';
 import { domainMessages } from './domain.js';
 import { eligibilityMessages } from './eligibility.js';
@@ -22,4 +23,5 @@ export const MESSAGES: Catalog = {
   ...staffMessages,
   ...staffTelegramMessages,
   ...webMessages,
+  ...consoleMessages,
 };

@@ -22,6 +22,8 @@ export const staffMessages = {
   'staff.action.refer': { 'zh-CN': '转交 Refer', en: 'Refer' },
   'staff.action.close': { 'zh-CN': '结案 Close', en: 'Close' },
   'staff.action.withdraw': { 'zh-CN': '撤回 Withdraw', en: 'Withdraw' },
+  'staff.action.reopen': { 'zh-CN': '重新办理 Reopen', en: 'Reopen' },
+  'staff.action.assign': { 'zh-CN': '分派 Assign', en: 'Assign' },
   'staff.action.submit': { 'zh-CN': '提交 Submitted', en: 'Submitted' },
 
   'staff.card.urgent': { 'zh-CN': '🔴 紧急 Urgent ', en: '🔴 Urgent ' },

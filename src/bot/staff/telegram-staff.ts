@@ -1,6 +1,6 @@
 import type { Context, Telegram } from 'telegraf';
 import type { App } from '../app.js';
-import { STAFF_CHANNEL } from '../channel.js';
+import { STAFF_CHANNEL, type ChannelSender } from '../channel.js';
 import type { EnabledTelegramConfig, TelegramChannel } from '../telegram/start-telegram.js';
 import { errorName } from '../telegram/update-handler.js';
 import { overdueReply, startOverdueReminder, type OverdueReminder } from './overdue-reminder.js';
@@ -18,6 +18,8 @@ export interface StaffTelegramOptions {
   /** How often overdue cases are looked for (default 15 minutes). */
   overdueCheckMs?: number;
   now?: () => number;
+  /** Where the staff chat's outbox sender goes (default: the `staff` channel itself; with the console, its fan-out). */
+  registerSender?: (sender: ChannelSender) => void;
 }
 
 /** The staff side of the Telegram channel. */
@@ -91,7 +93,9 @@ export function createStaffTelegram(app: App, config: EnabledTelegramConfig, opt
     attach(channel) {
       telegram = channel.bot.telegram;
       const client = telegram;
-      app.dispatcher.register(STAFF_CHANNEL, new TelegramStaffSender(chat, client));
+      const sender = new TelegramStaffSender(chat, client);
+      if (options.registerSender) options.registerSender(sender);
+      else app.dispatcher.register(STAFF_CHANNEL, sender);
       const pickupMinutes = app.config.handoff.pickupMinutes;
       pickupTimer = setInterval(
         () => void checkPickups().catch((error: unknown) => logger.error({ err: errorName(error) }, 'pickup timeout check failed; will try again')),
