@@ -12,6 +12,8 @@ import { SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal } from '../staff/staff
 import type { StaffAuth } from '../staff/staff-auth.js';
 import type { CaseRequest, StaffCases } from '../staff/staff-cases.js';
 import type { StaffLive } from '../staff/staff-live.js';
+import type { StaffReports } from '../staff/staff-reports.js';
+import { monthlyReportCsv } from '../staff/monthly-report.js';
 import { isRole, type Account, type AccountRepository, type AuditLog } from '../staff/staff-ports.js';
 import {
   CSRF_HEADER,
@@ -31,6 +33,7 @@ export interface ConsoleServices {
   auth: StaffAuth;
   cases: StaffCases;
   live: StaffLive;
+  reports: StaffReports;
   accounts: AccountRepository;
   audit: AuditLog;
   pack: CasePack;
@@ -281,6 +284,21 @@ export const API_ROUTES: Route[] = [
     r.res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
   }),
 
+  route('GET', '/api/reports/monthly(\\.csv)?', async (r, s) => {
+    const q = r.url.searchParams;
+    const made = await s.reports.monthly(r.account, { month: q.get('month'), office: q.get('office') }, r.locale);
+    if (!made.ok) throw fromRefusal(made);
+    if (r.params[0] !== '.csv') return sendJson(r.res, 200, made.report);
+    const csv = monthlyReportCsv(made.report, r.locale);
+    const name = `fayuan-report-${made.report.month}${made.report.office ? `-${made.report.office}` : ''}.csv`;
+    r.res.writeHead(200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    r.res.end(csv);
+  }),
   route('GET', '/api/accounts', async (r, s) => {
     await adminOnly(r, s, 'account.list');
     sendJson(r.res, 200, { accounts: (await s.accounts.list()).map(accountView) });

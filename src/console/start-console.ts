@@ -5,6 +5,8 @@ import { StaffAuth } from '../staff/staff-auth.js';
 import { StaffCases } from '../staff/staff-cases.js';
 import { StaffEventBus } from '../staff/staff-events.js';
 import { StaffLive } from '../staff/staff-live.js';
+import { StaffReports } from '../staff/staff-reports.js';
+import { CaseReportStore } from '../storage/case-report-store.js';
 import { AttachmentStore } from '../storage/attachment-store.js';
 import { CaseAssignmentStore } from '../storage/case-assignment-store.js';
 import { HandoffStore } from '../storage/handoff-store.js';
@@ -18,6 +20,7 @@ export interface StaffServices {
   auth: StaffAuth;
   cases: StaffCases;
   live: StaffLive;
+  reports: StaffReports;
   events: StaffEventBus;
   accounts: StaffAccountStore;
   audit: AuditStore;
@@ -54,7 +57,8 @@ export function createStaffServices(app: Pick<App, 'db' | 'store' | 'runner' | '
     pickupMinutes: app.config.handoff.pickupMinutes,
     now,
   });
-  return { auth, cases, live, events, accounts, audit };
+  const reports = new StaffReports({ rows: new CaseReportStore(db), pack: app.services.pack, audit, now });
+  return { auth, cases, live, reports, events, accounts, audit };
 }
 
 /**
@@ -120,6 +124,7 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     auth: staff.auth,
     cases: staff.cases,
     live: staff.live,
+    reports: staff.reports,
     accounts: staff.accounts,
     audit: staff.audit,
     pack: app.services.pack,
