@@ -1,10 +1,15 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createApp, type App } from '../../src/bot/app.js';
 import { createLogger } from '../../src/bot/logger.js';
 import { startWebChat, type RunningWebChat } from '../../src/bot/web/start-web-chat.js';
 import { parseConfig } from '../../src/config.js';
 import { startConsole, type RunningConsole } from '../../src/console/start-console.js';
+import { StaffAuth } from '../../src/staff/staff-auth.js';
 import type { Role } from '../../src/staff/staff-ports.js';
+import { openStorage } from '../../src/storage/open-storage.js';
+import { LoginThrottleStore, StaffAccountStore, StaffSessionStore } from '../../src/storage/staff-account-store.js';
+import { AuditStore } from '../../src/storage/staff-records-store.js';
 import { translate } from '../../src/locales/render.js';
 import { consolePageMessages } from '../../src/locales/console-pages.js';
 import { consoleMessages } from '../../src/locales/console.js';
@@ -25,6 +30,14 @@ export const UNION_OFFICE = 'demo-city-union';
 export const OTHER_OFFICE = 'demo-city-center';
 export const BROWSER_PASSWORD = 'correct horse battery';
 
+const ACCOUNTS: [string, Role, string | null][] = [
+  ['wangfang', 'staff', UNION_OFFICE],
+  ['lijing', 'supervisor', UNION_OFFICE],
+  ['zhaolei', 'staff', OTHER_OFFICE],
+  ['chenyu', 'operator', null],
+  ['admin', 'admin', null],
+];
+
 export interface BrowserFixture {
   app: App;
   web: RunningWebChat;
@@ -36,22 +49,19 @@ export interface BrowserFixture {
 
 /** The real app with the web chat and the staff console on free ports, and an account of each role. */
 export async function startBrowserFixture(dataDir: string, env: Record<string, string> = {}): Promise<BrowserFixture> {
+  // Accounts first, as a centre does with `fayuan staff add` before serving: live conversations need them.
+  const db = await openStorage(path.join(dataDir, 'fayuan.sqlite'));
+  const auth = new StaffAuth({ accounts: new StaffAccountStore(db), sessions: new StaffSessionStore(db), throttle: new LoginThrottleStore(db), audit: new AuditStore(db) });
+  for (const [username, role, office] of ACCOUNTS) {
+    const made = await auth.addAccount({ username, role, office, password: BROWSER_PASSWORD });
+    if (!made.ok) throw new Error(`could not add ${username}: ${made.reason}`);
+  }
+  await db.close();
   const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, PORT: '0', STAFF_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', KB_REFRESH_SECONDS: '1', ...env });
   const app = await createApp(config, createLogger('silent'));
   const web = await startWebChat(app);
   let offset = 0;
   const staffConsole = await startConsole(app, { port: 0, host: '127.0.0.1', now: () => Date.now() + offset, pickupCheckMs: 60_000 });
-  const accounts: [string, Role, string | null][] = [
-    ['wangfang', 'staff', UNION_OFFICE],
-    ['lijing', 'supervisor', UNION_OFFICE],
-    ['zhaolei', 'staff', OTHER_OFFICE],
-    ['chenyu', 'operator', null],
-    ['admin', 'admin', null],
-  ];
-  for (const [username, role, office] of accounts) {
-    const made = await staffConsole.staff.auth.addAccount({ username, role, office, password: BROWSER_PASSWORD });
-    if (!made.ok) throw new Error(`could not add ${username}: ${made.reason}`);
-  }
   return {
     app,
     web,

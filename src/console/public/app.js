@@ -138,10 +138,16 @@ async function boot() {
   await render();
 }
 
-languageButton.addEventListener('click', () => {
+languageButton.addEventListener('click', async () => {
+  // What was typed survives the redraw in the other language.
+  const typed = [...main.querySelectorAll('input[id]:not([type="file"]), textarea[id], select[id]')].map((el) => [el.id, el.value]);
   setLocale(otherLocale());
   showChrome();
-  render({ keepFocus: true });
+  await render({ keepFocus: true });
+  for (const [id, value] of typed) {
+    const el = document.getElementById(id);
+    if (el && 'value' in el) el.value = value;
+  }
   languageButton.focus();
 });
 

@@ -69,7 +69,7 @@ export async function render({ account, announce, isCurrent }) {
         load();
       },
     },
-    offices.length > 1 ? field(t('inbox.filter.office'), officeSelect) : null,
+    offices.length > 1 && !account.office ? field(t('inbox.filter.office'), officeSelect) : null,
     field(t('inbox.filter.category'), categorySelect),
     field(t('inbox.filter.assignee'), assigneeSelect),
     field(t('inbox.filter.ref'), search),
