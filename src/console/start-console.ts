@@ -6,6 +6,10 @@ import { StaffCases } from '../staff/staff-cases.js';
 import { StaffEventBus } from '../staff/staff-events.js';
 import { StaffLive } from '../staff/staff-live.js';
 import { StaffReports } from '../staff/staff-reports.js';
+import { StaffKb } from '../staff/staff-kb.js';
+import { KbStore } from '../storage/kb-store.js';
+import { renderReply } from '../locales/render.js';
+import { kbRoutes } from './kb-routes.js';
 import { CaseReportStore } from '../storage/case-report-store.js';
 import { AttachmentStore } from '../storage/attachment-store.js';
 import { CaseAssignmentStore } from '../storage/case-assignment-store.js';
@@ -21,6 +25,7 @@ export interface StaffServices {
   cases: StaffCases;
   live: StaffLive;
   reports: StaffReports;
+  kb: StaffKb;
   events: StaffEventBus;
   accounts: StaffAccountStore;
   audit: AuditStore;
@@ -58,7 +63,24 @@ export function createStaffServices(app: Pick<App, 'db' | 'store' | 'runner' | '
     now,
   });
   const reports = new StaffReports({ rows: new CaseReportStore(db), pack: app.services.pack, audit, now });
-  return { auth, cases, live, reports, events, accounts, audit };
+  const kb = new StaffKb({
+    store: new KbStore(db),
+    // Exactly what the bot does with a resident's question (the same call the conversation makes).
+    tryQuestion: async (question, locale) => {
+      const understood = await app.services.understandText({ text: question, locale });
+      return {
+        intent: understood.intent ?? 'question',
+        band: understood.answer.band,
+        topic: understood.answer.topic,
+        replies: understood.answer.replies.map((reply) => renderReply(reply, locale)),
+      };
+    },
+    refresh: () => app.services.knowledge.refreshIfChanged(),
+    audit,
+    events,
+    now,
+  });
+  return { auth, cases, live, reports, kb, events, accounts, audit };
 }
 
 /**
@@ -131,7 +153,7 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     dataDir: app.config.dataDir,
     attachmentsDir: app.config.attachmentsDir,
     uploads: app.config.attachments,
-    extraRoutes: options.extraRoutes?.(staff) ?? [],
+    extraRoutes: [...kbRoutes(staff.kb), ...(options.extraRoutes?.(staff) ?? [])],
     now,
     onError: (error) => logger.error({ err: error instanceof Error ? error.name : 'unknown', msg: error instanceof Error ? error.message.slice(0, 200) : '' }, 'console request failed'),
   };
