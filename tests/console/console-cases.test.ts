@@ -156,4 +156,22 @@ describe('live conversations in the console', () => {
     expect(text).toContain('event: live.requested');
     controller.abort();
   });
+
+  it('shows danger alerts from a waiting conversation at the top of the live view', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    await askForPerson(f, 'u-danger');
+    const key = 'console:u-danger';
+    const relay = { kind: 'danger', danger: 'domestic_violence' } as unknown as { kind: 'message'; text: string };
+    await f.app.store.enqueueOutbound([{ conversationKey: key, channel: 'staff', address: 'staff', payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
+    await f.app.dispatcher.resume();
+    const live = await until(async () => {
+      const body = (await client.request('GET', '/api/live')).body;
+      return body.alerts.length > 0 ? body : undefined;
+    });
+    expect(live.alerts[0]).toMatchObject({ kind: 'domestic_violence', label: '家庭暴力' });
+    expect(live.conversations[0]).toMatchObject({ id: live.alerts[0].conversationId, state: 'waiting' });
+    expect(live.conversations[0].danger).toEqual([expect.objectContaining({ kind: 'domestic_violence' })]);
+  });
 });
