@@ -80,7 +80,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
       return { ref: receipt.ref, created: receipt.created };
     },
     // Staff can take conversations in the Telegram group, or in the console once it has accounts.
-    staffAvailable: (config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined) || (await consoleHasStaff(config, db)),
+    staffAvailable: (config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined) || (await consoleHasStaff(config, repos)),
     pickupMinutes: config.handoff.pickupMinutes,
     async listCases({ conversationKey }) {
       const records = await cases.listByConversation(conversationKey);

@@ -4,18 +4,12 @@ import type { RunningChannel } from '../bot/running-channel.js';
 import { StaffAuth } from '../staff/staff-auth.js';
 import { StaffCases } from '../staff/staff-cases.js';
 import { StaffEventBus } from '../staff/staff-events.js';
+import type { AccountRepository, AuditLog } from '../staff/staff-ports.js';
 import { StaffLive } from '../staff/staff-live.js';
 import { StaffReports } from '../staff/staff-reports.js';
 import { StaffKb } from '../staff/staff-kb.js';
-import { KbStore } from '../storage/kb-store.js';
 import { renderReply } from '../locales/render.js';
 import { kbRoutes } from './kb-routes.js';
-import { CaseReportStore } from '../storage/case-report-store.js';
-import { AttachmentStore } from '../storage/attachment-store.js';
-import { CaseAssignmentStore } from '../storage/case-assignment-store.js';
-import { HandoffStore } from '../storage/handoff-store.js';
-import { LoginThrottleStore, StaffAccountStore, StaffSessionStore } from '../storage/staff-account-store.js';
-import { AuditStore, CannedReplyStore, CaseNoteStore, StaffRelayStore } from '../storage/staff-records-store.js';
 import type { ConsoleServices, Route } from './console-api.js';
 import { createConsoleHandler, listenConsole } from './console-server.js';
 
@@ -27,22 +21,22 @@ export interface StaffServices {
   reports: StaffReports;
   kb: StaffKb;
   events: StaffEventBus;
-  accounts: StaffAccountStore;
-  audit: AuditStore;
+  accounts: AccountRepository;
+  audit: AuditLog;
 }
 
-/** Builds the staff service on the app's database and conversations. */
-export function createStaffServices(app: Pick<App, 'db' | 'store' | 'runner' | 'dispatcher' | 'services' | 'logger' | 'config'>, now: () => number = Date.now): StaffServices {
-  const { db } = app;
+/** Builds the staff service on the app's repositories and conversations. */
+export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatcher' | 'services' | 'logger' | 'config'>, now: () => number = Date.now): StaffServices {
+  const repos = app.repos.staff;
+  if (!repos) throw new Error('The staff console needs the staff repositories (accounts, audit, …); this storage has none.');
+  const { accounts, audit } = repos;
   const events = new StaffEventBus();
-  const accounts = new StaffAccountStore(db);
-  const audit = new AuditStore(db);
-  const auth = new StaffAuth({ accounts, sessions: new StaffSessionStore(db), throttle: new LoginThrottleStore(db), audit, now });
+  const auth = new StaffAuth({ accounts, sessions: repos.sessions, throttle: repos.throttle, audit, now });
   const cases = new StaffCases({
     cases: app.services.cases,
-    assignments: new CaseAssignmentStore(db),
-    attachments: new AttachmentStore(db),
-    notes: new CaseNoteStore(db),
+    assignments: repos.assignments,
+    attachments: app.repos.attachments,
+    notes: repos.notes,
     accounts,
     audit,
     pack: app.services.pack,
@@ -52,19 +46,19 @@ export function createStaffServices(app: Pick<App, 'db' | 'store' | 'runner' | '
     now,
   });
   const live = new StaffLive({
-    handoffs: new HandoffStore(db),
-    relays: new StaffRelayStore(db),
-    canned: new CannedReplyStore(db),
-    transcripts: app.store,
+    handoffs: repos.handoffs,
+    relays: repos.relays,
+    canned: repos.canned,
+    transcripts: app.repos.conversations,
     runner: app.runner,
     audit,
     events,
     pickupMinutes: app.config.handoff.pickupMinutes,
     now,
   });
-  const reports = new StaffReports({ rows: new CaseReportStore(db), pack: app.services.pack, audit, now });
+  const reports = new StaffReports({ rows: repos.reports, pack: app.services.pack, audit, now });
   const kb = new StaffKb({
-    store: new KbStore(db),
+    store: app.repos.knowledge,
     // Exactly what the bot does with a resident's question (the same call the conversation makes).
     tryQuestion: async (question, locale) => {
       const understood = await app.services.understandText({ text: question, locale });

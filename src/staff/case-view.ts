@@ -7,8 +7,8 @@ import type { Reason } from '../knowledge/eligibility/decision.js';
 import type { Locale } from '../locales/catalog.js';
 import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
-import type { StoredAttachment } from '../storage/attachment-store.js';
-import type { CaseRecord, StoredCaseEvent } from '../storage/case-store.js';
+import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
+import type { CaseRecord, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 import type { CaseNote } from './staff-ports.js';
 
 /** A label for `key`, or `fallback` when the catalog has no such key (an id the pack added). */

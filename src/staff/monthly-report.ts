@@ -1,7 +1,7 @@
 import { AWAITING_DECISION, type CaseStatus } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';
-import type { ReportCaseRow } from '../storage/case-report-store.js';
+import type { ReportCaseRow } from './staff-ports.js';
 import { label } from './case-view.js';
 
 export interface Count {

@@ -4,20 +4,16 @@ import { performCaseAction, type CaseActionResult } from '../bot/staff/case-acti
 import { FINAL_STATUSES, type CaseAction, type CaseStatus } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';
-import type { StoredAttachment } from '../storage/attachment-store.js';
-import type { CaseRecord, CaseStore, StoredCaseEvent } from '../storage/case-store.js';
+import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
+import type { CaseRecord, CaseRepository as Cases, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 import { label } from './case-view.js';
 import { inboxOrder } from './case-view.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
-import type { Account, AccountRepository, AuditLog, CaseNote, NoteRepository } from './staff-ports.js';
+import type { Account, AccountRepository, AssignmentRepository, AuditLog, CaseNote, NoteRepository } from './staff-ports.js';
 
 /** The case storage the service reads and changes (`CaseStore` fits). */
-export type CaseRepository = Pick<CaseStore, 'get' | 'events' | 'list' | 'listOpen' | 'applyTransition' | 'rules'>;
-/** Re-assigning a claimed case (`CaseAssignmentStore` fits). */
-export interface AssignmentRepository {
-  assign(ref: string, assignee: string, actor: { kind: 'staff'; name: string }, at: number): Promise<CaseRecord | undefined>;
-}
+export type CaseRepository = Cases;
 /** Where a case's files are listed (`AttachmentStore` fits). */
 export interface AttachmentRepository {
   get(id: string): Promise<StoredAttachment | undefined>;
@@ -150,7 +146,7 @@ export class StaffCases {
     const lifecycle = this.toLifecycle(request, record, locale);
     if (!lifecycle.ok) return this.refuse(account, action, ref, lifecycle);
     const result = await performCaseAction(
-      { cases: this.deps.cases as CaseStore, pack: this.deps.pack, ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}), ...(this.deps.logger ? { logger: this.deps.logger } : {}) },
+      { cases: this.deps.cases, pack: this.deps.pack, ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}), ...(this.deps.logger ? { logger: this.deps.logger } : {}) },
       ref,
       lifecycle.action,
       { kind: 'staff', name: account.username },
@@ -174,7 +170,7 @@ export class StaffCases {
     if (record.status === 'new') {
       // Assigning a new case claims it for the colleague: the resident hears it is being reviewed.
       const result = await performCaseAction(
-        { cases: this.deps.cases as CaseStore, pack: this.deps.pack, ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}) },
+        { cases: this.deps.cases, pack: this.deps.pack, ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}) },
         record.ref,
         { type: 'claim', note: undefined } as CaseAction,
         { kind: 'staff', name: target.username },

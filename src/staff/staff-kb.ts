@@ -2,7 +2,7 @@ import { planChanges } from '../knowledge/faq/entry-changes.js';
 import type { FaqEntry } from '../knowledge/faq/faq-entry.js';
 import { phrasingKey } from '../knowledge/faq/validate-entry.js';
 import type { Locale } from '../locales/catalog.js';
-import type { EntryVersion, StoredEntry, UnansweredRow } from '../storage/kb-store.js';
+import type { EntryVersion, StoredEntry, UnansweredRow } from '../knowledge/faq/knowledge-repository.js';
 import { KB_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
 import type { Account, AuditLog } from './staff-ports.js';

@@ -1,3 +1,5 @@
+import type { CaseRecord } from '../knowledge/cases/case-repository.js';
+
 /**
  * What the staff service needs from storage, owned here; `src/storage/staff-*.ts` implements it on SQLite.
  */
@@ -143,4 +145,47 @@ export interface HandoffRepository {
   timeOutWaiting(requestedBefore: number, at: number): Promise<string[]>;
   /** Waiting and live conversations, oldest request first. */
   active(): Promise<Handoff[]>;
+}
+
+/** One case as the monthly report reads it: no personal data but the rating comment. */
+export interface ReportCaseRow {
+  ref: string;
+  category: string;
+  channel: string;
+  route: string | null;
+  facts: string;
+  decision: string;
+  status: string;
+  urgent: number;
+  resolution: string | null;
+  created_at: number;
+  decided_at: number | null;
+  due_at: number | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: number | null;
+}
+
+export interface ReportRepository {
+  /** Cases received, decided, due or rated in `[from, to)`, of one office or all. */
+  rows(from: number, to: number, office: string | null): Promise<ReportCaseRow[]>;
+}
+
+/** Re-assigning a claimed case, with an `assign` event in its history. */
+export interface AssignmentRepository {
+  assign(ref: string, assignee: string, actor: { kind: 'staff'; name: string }, at: number): Promise<CaseRecord | undefined>;
+}
+
+/** Everything the staff service keeps, behind one interface each (SQLite: `src/storage/staff-repositories.ts`). */
+export interface StaffRepositories {
+  accounts: AccountRepository;
+  sessions: SessionRepository;
+  throttle: LoginThrottleRepository;
+  audit: AuditLog;
+  notes: NoteRepository;
+  canned: CannedReplyRepository;
+  relays: RelayRepository;
+  handoffs: HandoffRepository;
+  assignments: AssignmentRepository;
+  reports: ReportRepository;
 }

@@ -1,13 +1,12 @@
 import type { CasePack } from '../knowledge/cases/case-pack.js';
 import { isMonth, monthOf, monthRange } from '../knowledge/cases/local-time.js';
 import type { Locale } from '../locales/catalog.js';
-import type { ReportCaseRow } from '../storage/case-report-store.js';
 import { monthlyReport, type MonthlyReport } from './monthly-report.js';
 import { CASE_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
-import type { Account, AuditLog } from './staff-ports.js';
+import type { Account, AuditLog, ReportRepository } from './staff-ports.js';
 
 export interface StaffReportsDeps {
-  rows: { rows(from: number, to: number, office: string | null): Promise<ReportCaseRow[]> };
+  rows: ReportRepository;
   pack: CasePack;
   audit: AuditLog;
   now?: () => number;

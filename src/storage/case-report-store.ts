@@ -1,28 +1,13 @@
+import type { ReportCaseRow, ReportRepository } from '../staff/staff-ports.js';
 import type { Database } from './database.js';
 
-/** One case as the monthly report reads it: no personal data but the rating comment. */
-export interface ReportCaseRow {
-  ref: string;
-  category: string;
-  channel: string;
-  route: string | null;
-  facts: string;
-  decision: string;
-  status: string;
-  urgent: number;
-  resolution: string | null;
-  created_at: number;
-  decided_at: number | null;
-  due_at: number | null;
-  rating: number | null;
-  rating_comment: string | null;
-  rated_at: number | null;
-}
+export type { ReportCaseRow } from '../staff/staff-ports.js';
+
 
 const COLUMNS = 'ref, category, channel, route, facts, decision, status, urgent, resolution, created_at, decided_at, due_at, rating, rating_comment, rated_at';
 
 /** The rows behind the monthly report (统计报表) of a period, optionally of one office. */
-export class CaseReportStore {
+export class CaseReportStore implements ReportRepository {
   constructor(private readonly db: Database) {}
 
   /** Cases received, decided, due or rated in `[from, to)`. */

@@ -8,7 +8,7 @@ describe('danger alerts in the Telegram staff group (contract 3)', () => {
     const key = 'telegram:1001';
     // What the conversation writes when it recognises danger while a person holds or is awaited.
     const relay = { kind: 'danger', danger: 'domestic_violence' } as unknown as { kind: 'message'; text: string };
-    await app.store.enqueueOutbound([{ conversationKey: key, channel: STAFF_CHANNEL, address: STAFF_ADDRESS, payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
+    await app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: STAFF_CHANNEL, address: STAFF_ADDRESS, payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
     await app.dispatcher.resume();
     await fake.waitForSent(STAFF_CHAT, 1);
     const line = fake.texts(STAFF_CHAT).at(-1)!;
