@@ -35,7 +35,7 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
     }
     if (config.telegram.mode !== 'off') {
       // The staff chat's updates can arrive as soon as polling starts: its handler exists first.
-      const registerSender = staffConsole ? { registerSender: staffConsole.addStaffSender } : {};
+      const registerSender = staffConsole ? { registerSender: staffConsole.addStaffSender, handoffs: staffConsole.staff.live.handoff } : {};
       staff = config.telegram.staffChatId !== undefined ? createStaffTelegram(app, config.telegram, registerSender) : undefined;
       const telegram = await startTelegram(app, config.telegram, staff ? { onStaffUpdate: staff.onStaffUpdate } : {});
       channels.push(telegram);

@@ -1,15 +1,9 @@
-import type { ConversationEvent } from '../flows/conversation-machine.js';
 import type { AttachmentRef } from '../flows/events.js';
 import type { StaffRelay } from '../flows/staff-relay.js';
-import { hashKey } from '../bot/conversation-runner.js';
+import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
 import type { Account, AuditLog, CannedReply, CannedReplyRepository, Handoff, HandoffRepository, RelayRepository, StaffMember } from './staff-ports.js';
-
-/** How the service tells a resident conversation about staff (`ConversationRunner` fits). */
-export interface ConversationDispatch {
-  dispatch(key: string, event: ConversationEvent): Promise<unknown>;
-}
 
 /** The resident's recent messages (`ConversationStore` fits). */
 export interface TranscriptSource {
@@ -48,17 +42,12 @@ export interface TranscriptMessage {
   at: number;
 }
 
-/** What a member of staff sends: text, or a file already saved under the attachments folder. */
-export type StaffContent = { text: string } | { attachment: AttachmentRef };
-
 /** The kinds of relay the console keeps (messages live in the conversation's own transcript). */
 const KEPT_RELAYS = ['handoff_request', 'danger', 'callback', 'new_case', 'staff_message'] as const;
 const TRANSCRIPT_ENTRIES = 50;
 /** Danger alerts stay at the top of the live view this long. */
 const ALERT_MS = 24 * 3_600_000;
 
-/** The console's id of a conversation: the same short tag the Telegram group shows, not the channel's user id. */
-export const liveId = (key: string) => hashKey(key);
 export const consoleMember = (account: Account): StaffMember => ({ userId: `account:${account.id}`, name: account.username });
 
 /**
@@ -70,8 +59,28 @@ export const consoleMember = (account: Account): StaffMember => ({ userId: `acco
 export class StaffLive {
   private readonly now: () => number;
 
+  /** Take, send, release and the pickup timeout, shared with the Telegram group. */
+  readonly handoff: HandoffService;
+
   constructor(private readonly deps: StaffLiveDeps) {
     this.now = deps.now ?? Date.now;
+    this.handoff = new HandoffService({
+      handoffs: deps.handoffs,
+      runner: deps.runner,
+      pickupMinutes: deps.pickupMinutes,
+      now: this.now,
+      ...(deps.events ? { events: deps.events } : {}),
+      // Kept so the transcript can say which lines staff wrote (the resident sees `【name】text`).
+      onStaffText: async (key, staff, text) => {
+        await deps.relays.add({
+          conversationKey: key,
+          kind: 'staff_message',
+          body: { staff: staff.name, rendered: `【${staff.name}】${text}`, renderedEn: `[${staff.name}] ${text}` },
+          outboxId: null,
+          at: this.now(),
+        });
+      },
+    });
   }
 
   /**
@@ -118,31 +127,10 @@ export class StaffLive {
   async take(account: Account, id: string): Promise<{ ok: true } | Refusal> {
     const key = await this.find(account, id, 'live.take');
     if (typeof key !== 'string') return key;
-    const result = await this.takeKey(key, consoleMember(account));
+    const result = await this.handoff.take(key, consoleMember(account));
     if (!result.ok) return this.refuse(account, 'live.take', `live:${id}`, result);
     await this.audit(account, 'live.take', `live:${id}`, 'ok', null);
     return { ok: true };
-  }
-
-  /** Takes `key` for `staff` (any front end); refusals say who holds it. */
-  async takeKey(key: string, staff: StaffMember): Promise<{ ok: true; already: boolean } | Refusal> {
-    const at = this.now();
-    const result = await this.deps.handoffs.takeHandoff(key, staff, at);
-    if (!result.ok) return refusal(409, 'held_by', 'console.error.held_by', { name: result.holder.name });
-    if (result.already) return { ok: true, already: true };
-    let dispatched: unknown;
-    try {
-      dispatched = await this.deps.runner.dispatch(key, { type: 'staff.joined', staffName: staff.name });
-    } catch (error) {
-      await this.deps.handoffs.releaseHandoff(key, this.now());
-      throw error;
-    }
-    if (dispatched === false) {
-      await this.deps.handoffs.releaseHandoff(key, this.now());
-      return refusal(404, 'gone', 'console.error.gone');
-    }
-    this.deps.events?.publish({ type: 'live.changed', id: liveId(key), state: 'live' });
-    return { ok: true, already: false };
   }
 
   async transcript(account: Account, id: string): Promise<{ ok: true; messages: TranscriptMessage[] } | Refusal> {
@@ -163,65 +151,24 @@ export class StaffLive {
   async send(account: Account, id: string, content: StaffContent): Promise<{ ok: true } | Refusal> {
     const key = await this.find(account, id, 'live.message');
     if (typeof key !== 'string') return key;
-    const sent = await this.sendKey(key, consoleMember(account), content);
+    const sent = await this.handoff.send(key, consoleMember(account), content);
     if (!sent.ok) return this.refuse(account, 'live.message', `live:${id}`, sent);
     await this.audit(account, 'live.message', `live:${id}`, 'ok', 'text' in content ? null : `attachment:${content.attachment.id}`);
-    return { ok: true };
-  }
-
-  /** Passes a staff message to the resident; a conversation nobody holds is taken first, one a colleague holds is refused. */
-  async sendKey(key: string, staff: StaffMember, content: StaffContent): Promise<{ ok: true } | Refusal> {
-    if ('text' in content && !content.text.trim()) return refusal(422, 'invalid', 'console.error.empty_text');
-    const current = await this.deps.handoffs.handoff(key);
-    if (current?.state !== 'live' || current.staffUserId !== staff.userId) {
-      const taken = await this.takeKey(key, staff);
-      if (!taken.ok) return taken;
-    }
-    const event: ConversationEvent =
-      'text' in content
-        ? { type: 'staff.message', staffName: staff.name, text: content.text.trim() }
-        : { type: 'staff.file', staffName: staff.name, attachment: content.attachment };
-    const dispatched = await this.deps.runner.dispatch(key, event);
-    if (dispatched === false) return refusal(404, 'gone', 'console.error.gone');
-    if ('text' in content) {
-      // Kept so the transcript can say which lines staff wrote (the resident sees `【name】text`).
-      await this.deps.relays.add({
-        conversationKey: key,
-        kind: 'staff_message',
-        body: { staff: staff.name, rendered: `【${staff.name}】${content.text.trim()}`, renderedEn: `[${staff.name}] ${content.text.trim()}` },
-        outboxId: null,
-        at: this.now(),
-      });
-    }
-    this.deps.events?.publish({ type: 'live.message', id: liveId(key) });
     return { ok: true };
   }
 
   async release(account: Account, id: string): Promise<{ ok: true } | Refusal> {
     const key = await this.find(account, id, 'live.release');
     if (typeof key !== 'string') return key;
-    const released = await this.releaseKey(key, consoleMember(account));
+    const released = await this.handoff.release(key, consoleMember(account));
     if (!released.ok) return this.refuse(account, 'live.release', `live:${id}`, released);
     await this.audit(account, 'live.release', `live:${id}`, 'ok', null);
     return { ok: true };
   }
 
-  async releaseKey(key: string, staff: StaffMember): Promise<{ ok: true; holder: StaffMember } | Refusal> {
-    const holder = await this.deps.handoffs.releaseHandoff(key, this.now());
-    if (!holder) return refusal(409, 'not_live', 'console.error.not_live');
-    await this.deps.runner.dispatch(key, { type: 'staff.released', staffName: staff.name });
-    this.deps.events?.publish({ type: 'live.changed', id: liveId(key), state: 'released' });
-    return { ok: true, holder };
-  }
-
   /** Tells residents nobody took within the pickup time; returns their conversation keys. */
-  async checkPickups(at = this.now()): Promise<string[]> {
-    const keys = await this.deps.handoffs.timeOutWaiting(at - this.deps.pickupMinutes * 60_000, at);
-    for (const key of keys) {
-      await this.deps.runner.dispatch(key, { type: 'handoff.timeout' });
-      this.deps.events?.publish({ type: 'live.changed', id: liveId(key), state: 'timed_out' });
-    }
-    return keys;
+  checkPickups(at = this.now()): Promise<string[]> {
+    return this.handoff.checkPickups(at);
   }
 
   async cannedReplies(account: Account): Promise<{ ok: true; replies: CannedReply[] } | Refusal> {
@@ -298,3 +245,5 @@ function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; 
   if (event.type === 'user.choice') return [{ id: entry.id, from: 'resident', text: `[${event.id ?? ''}]`, at: entry.createdAt }];
   return [];
 }
+
+export { liveId, type StaffContent };

@@ -7,6 +7,7 @@ import { overdueReply, startOverdueReminder, type OverdueReminder } from './over
 import { staffAuthorizer } from './telegram-staff-auth.js';
 import { postText, type StaffChatContext } from './telegram-staff-chat.js';
 import { StaffHandoffs } from './telegram-staff-handoffs.js';
+import type { HandoffService } from '../../staff/handoff-service.js';
 import { TelegramStaffSender } from './telegram-staff-sender.js';
 import { createStaffUpdateHandler } from './telegram-staff-updates.js';
 
@@ -19,6 +20,8 @@ export interface StaffTelegramOptions {
   now?: () => number;
   /** Where the staff chat's outbox sender goes (default: the `staff` channel itself; with the console, its fan-out). */
   registerSender?: (sender: ChannelSender) => void;
+  /** The hand-off service to share (the console's, so a take in either place is seen in both). */
+  handoffs?: HandoffService;
 }
 
 /** The staff side of the Telegram channel. */
@@ -55,7 +58,7 @@ export function createStaffTelegram(app: App, config: EnabledTelegramConfig, opt
   const logger = app.logger.child({ channel: 'telegram-staff' });
   const now = options.now ?? Date.now;
   const chat: StaffChatContext = { app, chatId, store: app.repos.staffChat, logger, now };
-  const handoffs = new StaffHandoffs(chat);
+  const handoffs = new StaffHandoffs(chat, options.handoffs);
   let telegram: Telegram | undefined;
   let pickupTimer: NodeJS.Timeout | undefined;
   let reminder: OverdueReminder | undefined;
