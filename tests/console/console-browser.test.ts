@@ -129,13 +129,40 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     expect(await staff.getByRole('region', { name: pz('case.timeline') }).innerText()).toContain('李明律师');
   });
 
+  it('can be used from the keyboard: the skip link leads to the page’s content', async () => {
+    await staff.goto(`${fixture.console.url}#/inbox`);
+    await staff.reload();
+    await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+    await staff.keyboard.press('Tab');
+    expect(await inPage<string>(staff, 'document.activeElement?.textContent ?? ""')).toBe(pz('page.skip'));
+    await staff.keyboard.press('Enter');
+    expect(await inPage<string>(staff, 'document.activeElement?.id')).toBe('main');
+    for (let i = 0; i < 30 && (await inPage<string>(staff, 'document.activeElement?.textContent ?? ""')) !== ref; i++) await staff.keyboard.press('Tab');
+    await staff.keyboard.press('Enter');
+    await staff.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
+  });
+
+  it('fits a tablet (768×1024) without sideways scrolling', async () => {
+    const tablet = await browser.newPage({ width: 768, height: 1024 });
+    for (const route of ['inbox', `cases/${ref}`, 'live', 'report']) {
+      await tablet.goto(`${fixture.console.url}#/${route}`);
+      await tablet.locator('main h1').waitFor();
+      await tablet.waitForTimeout(200);
+      expect(await inPage<number>(tablet, 'document.documentElement.scrollWidth'), route).toBeLessThanOrEqual(768);
+    }
+    await tablet.goto(`${fixture.console.url}#/cases/${ref}`);
+    await tablet.locator('main h1').waitFor();
+    await tablet.screenshot({ path: `${SHOTS}/case-tablet.png` });
+    await tablet.close();
+  });
+
   it('lets staff take a conversation a resident handed over, and the two talk both ways while the bot is silent', async () => {
     const person = await browser.newPage();
     await person.goto(fixture.web.url);
     await residentSays(person, [zh('core.consent.agree'), zh('core.menu.human')]);
     expect(await person.locator('#log').innerText()).toContain(zh('handoff.requested', { minutes: '10' }).slice(0, 8));
 
-    await staff.getByRole('link', { name: pz('page.nav.live') }).click();
+    await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
     await staff.getByRole('heading', { level: 1, name: pz('live.heading') }).waitFor();
     const waiting = staff.locator('.queue__item', { hasText: pz('live.state.waiting') });
     await waiting.waitFor();
@@ -166,5 +193,98 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await button(staff, pz('live.release')).click();
     await person.locator('.msg--bot', { hasText: zh('handoff.released').slice(0, 6) }).waitFor({ timeout: 10_000 });
     await person.close();
+  });
+
+  async function switchUser(username: string) {
+    await button(staff, pz('page.logout')).click();
+    await staff.getByRole('heading', { level: 1, name: pz('login.heading') }).waitFor();
+    await staff.getByLabel(pz('login.username')).fill(username);
+    await staff.getByLabel(pz('login.password')).fill(PASSWORD);
+    await button(staff, pz('login.submit')).click();
+    await staff.locator('#whoami', { hasText: username }).waitFor();
+  }
+
+  const NEW_ANSWER = '被拖欠工资可以先向劳动保障监察大队投诉，也可以申请劳动仲裁。农民工讨薪不用核查经济困难，可以当天受理。';
+
+  it('lets an operator edit an answer with validation in their language, and the running bot answers with it', async () => {
+    await switchUser('chenyu');
+    await staff.getByRole('heading', { level: 1, name: pz('kb.heading') }).waitFor();
+    await staff.getByLabel(pz('kb.search')).fill('wage_arrears');
+    await staff.getByLabel(pz('kb.search')).press('Enter');
+    await staff.locator('.kb-list a', { hasText: 'wage_arrears' }).click();
+    await staff.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor();
+
+    const zhAnswer = staff.locator('[id="kb-answer-zh-CN"]');
+    const enAnswer = staff.locator('[id="kb-answer-en"]');
+    const englishBefore = await enAnswer.inputValue();
+    await enAnswer.fill('');
+    await zhAnswer.fill(NEW_ANSWER);
+    await button(staff, pz('kb.save')).click();
+    await staff.locator('[id="kb-answer-en-error"]:not(:empty)').waitFor();
+    expect(await enAnswer.getAttribute('aria-invalid')).toBe('true');
+    expect(await zhAnswer.getAttribute('aria-invalid')).toBeNull();
+
+    await enAnswer.fill(englishBefore);
+    await button(staff, pz('kb.save')).click();
+    await staff.locator('.form-info', { hasText: 'wage_arrears' }).waitFor();
+    expect(await staff.locator('[id="kb-answer-en-error"]').innerText()).toBe('');
+
+    await staff.getByLabel(pz('kb.try.question')).fill('老板欠我工资不给怎么办');
+    await button(staff, pz('kb.try.ask')).click();
+    await staff.locator('#kb-try-answer .try-answer', { hasText: NEW_ANSWER }).waitFor();
+
+    const asker = await browser.newPage();
+    await asker.goto(fixture.web.url);
+    await residentSays(asker, [zh('core.consent.agree'), '老板欠我工资不给怎么办']);
+    await asker.locator('.msg--bot', { hasText: NEW_ANSWER }).waitFor({ timeout: 10_000 });
+    await asker.close();
+  });
+
+  it('shows the month’s case in the monthly report with charts and a CSV export', async () => {
+    await switchUser('lijing');
+    await staff.getByRole('link', { name: pz('page.nav.report'), exact: true }).click();
+    await staff.getByRole('heading', { level: 1, name: pz('report.heading') }).waitFor();
+    const received = staff.locator('.figure', { hasText: pz('report.received') });
+    await expect.poll(() => received.locator('.figure__value').innerText()).toBe('1');
+    const byCategory = staff.getByRole('region', { name: pz('report.section.byCategory') });
+    await byCategory.locator('canvas').waitFor();
+    expect(await byCategory.locator('canvas').getAttribute('aria-label')).toContain(`${zh('category.wages')} 1`);
+    await expect.poll(() => inPage<number>(staff, "document.querySelector('canvas')?.width ?? 0")).toBeGreaterThan(100);
+    const csvUrl = await staff.getByRole('link', { name: pz('report.csv') }).getAttribute('href');
+    const csv = await inPage<string>(staff, `fetch(${JSON.stringify(csvUrl)}).then((r) => r.text())`);
+    expect(csv).toContain('wages');
+    await staff.screenshot({ path: `${SHOTS}/report.png` });
+  });
+
+  it('refuses staff of another office opening the case, and audits it', async () => {
+    await switchUser('zhaolei');
+    await staff.goto(`${fixture.console.url}#/cases/${ref}`);
+    await staff.getByRole('alert').filter({ hasText: zh('console.error.other_office') }).waitFor();
+    expect(await staff.locator('main').innerText()).not.toContain('张三');
+    const refused = (await fixture.console.staff.audit.list({ limit: 500 })).filter((e) => e.outcome === 'refused' && e.target === ref);
+    expect(refused.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a change without the CSRF token, and audits it', async () => {
+    const status = await inPage<number>(
+      staff,
+      `fetch('/api/cases/${ref}/notes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'x' }) }).then((r) => r.status)`,
+    );
+    expect(status).toBe(403);
+    expect(await audited('csrf', 'refused')).not.toHaveLength(0);
+  });
+
+  it('sends staff back to the sign-in page when the session has expired, and audits it', async () => {
+    fixture.skew(31 * 60_000);
+    try {
+      await staff.getByRole('link', { name: pz('page.nav.inbox'), exact: true }).click();
+      await staff.getByRole('heading', { level: 1, name: pz('login.heading') }).waitFor();
+      await staff.locator('.form-info', { hasText: pz('login.expired') }).waitFor();
+      expect(await staff.getByRole('navigation', { name: pz('page.nav.label') }).isVisible()).toBe(false);
+      const entries = await fixture.console.staff.audit.list({ limit: 500 });
+      expect(entries.some((e) => e.outcome === 'refused' && /expired/.test(`${e.action} ${e.detail ?? ''}`))).toBe(true);
+    } finally {
+      fixture.skew(0);
+    }
   });
 });

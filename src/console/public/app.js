@@ -29,6 +29,7 @@ const HOME = { staff: 'inbox', supervisor: 'inbox', admin: 'inbox', operator: 'k
 
 const session = { account: null, notice: null };
 let current = { dispose: null, token: 0 };
+let firstView = true;
 
 /** Tells screen-reader users what happened (and shows nothing). */
 export function announce(text) {
@@ -102,7 +103,11 @@ async function render({ keepFocus = false } = {}) {
   document.title = `${shown.title} · ${t('page.title')}`;
   const heading = main.querySelector('h1');
   if (heading) heading.tabIndex = -1;
-  if (!keepFocus) (shown.focus ?? heading ?? main).focus();
+  // On the first view after loading, focus stays at the top (so the skip link is the first Tab stop)
+  // unless the view asks for a field; after that, each new view's heading takes focus.
+  if (shown.focus && !keepFocus) shown.focus.focus();
+  else if (!keepFocus && !firstView) (heading ?? main).focus();
+  firstView = false;
 }
 
 /** After a successful sign-in: remember who, open the feed, go to the start page. */
@@ -166,6 +171,12 @@ onSessionEnd((reason) => {
 
 onFeedStatus((open) => {
   connection.textContent = open || !session.account ? '' : t('page.offline');
+});
+
+// The skip link moves focus without touching the hash, which names the view.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
 });
 
 window.addEventListener('hashchange', () => render());

@@ -27,7 +27,7 @@ export function barChart(Chart, canvas, rows) {
     type: 'bar',
     data: {
       labels: rows.map((r) => r.label),
-      datasets: [{ data: rows.map((r) => r.count), backgroundColor: rows.map((_, i) => COLOURS[i % COLOURS.length]), borderRadius: 3 }],
+      datasets: [{ data: rows.map((r) => r.count), backgroundColor: rows.map((_, i) => COLOURS[i % COLOURS.length]), borderRadius: 3, maxBarThickness: 28 }],
     },
     options: {
       indexAxis: 'y',

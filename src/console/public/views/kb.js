@@ -5,7 +5,7 @@ import { get, post, put, query } from '../lib/api.js';
 import { invalid, openDialog } from '../lib/dialog.js';
 import { field, h, replace, select } from '../lib/dom.js';
 import { subscribe } from '../lib/feed.js';
-import { dateTime, locale, localized, number, t } from '../lib/i18n.js';
+import { dateTime, locale, localized, t } from '../lib/i18n.js';
 
 const LANGS = [
   ['zh-CN', 'kb.lang.zh'],
@@ -65,7 +65,6 @@ export async function render({ params, navigate, announce, isCurrent }) {
     'form',
     {
       role: 'search',
-      'aria-label': t('kb.search'),
       class: 'filters',
       onsubmit: async (e) => {
         e.preventDefault();
@@ -164,7 +163,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
           saved.textContent = '';
           const next = collect();
           try {
-            const answer = await put(`/api/kb/entries/${encodeURIComponent(next.id || entry.id || 'new')}`, { entry: next });
+            const answer = isNew ? await post('/api/kb/entries', { entry: next }) : await put(`/api/kb/entries/${encodeURIComponent(entry.id)}`, { entry: next });
             showErrors({});
             draft = null;
             const message = t('kb.saved', { id: next.id, version: answer?.version ?? '' });
@@ -224,13 +223,21 @@ export async function render({ params, navigate, announce, isCurrent }) {
             question.removeAttribute('aria-invalid');
             try {
               const answer = await post('/api/kb/try', { question: question.value.trim(), locale: lang.value });
+              // The bot's replies, rendered as the resident would get them (text and buttons).
+              const replies = answer.replies ?? (answer.answer ? [answer.answer] : []);
               replace(
                 out,
-                h('p', { class: 'muted' }, t(`kb.band.${answer.band}`), answer.match ? ` · ${answer.match.id} (${number(answer.match.score, 2)})` : ''),
-                h('div', { class: 'try-answer', lang: lang.value }, answer.answer?.text ?? ''),
-                (answer.answer?.choices ?? []).length
-                  ? h('ul', { class: 'badges', 'aria-label': t('kb.try.choices') }, answer.answer.choices.map((c) => h('li', { class: 'badge badge--status' }, c.label ?? c.text ?? c.id)))
-                  : null,
+                h('p', { class: 'muted' }, t(`kb.band.${answer.band}`), answer.topic ? ` · ${answer.topic}` : answer.match ? ` · ${answer.match.id}` : ''),
+                replies.map((reply) =>
+                  h(
+                    'div',
+                    { class: 'try-answer', lang: lang.value },
+                    reply.text ?? '',
+                    (reply.choices ?? []).length
+                      ? h('ul', { class: 'badges', 'aria-label': t('kb.try.choices') }, reply.choices.map((c) => h('li', { class: 'badge badge--status' }, c.label ?? c.text ?? c.id)))
+                      : null,
+                  ),
+                ),
               );
             } catch (cause) {
               replace(out, h('p', { class: 'form-error' }, cause.message));
@@ -315,11 +322,11 @@ export async function render({ params, navigate, announce, isCurrent }) {
               h(
                 'li',
                 {},
-                h('strong', {}, g.sample),
+                h('strong', { lang: g.locale }, g.sample),
                 ' ',
                 h('span', { class: 'badge badge--status' }, t('kb.unanswered.count', { count: g.count })),
                 g.lastAt ? h('span', { class: 'muted' }, ' ', t('kb.unanswered.last', { time: dateTime(g.lastAt) })) : null,
-                (g.questions ?? []).length > 1 ? h('ul', { class: 'reasons muted' }, g.questions.slice(0, 5).map((q) => h('li', {}, q))) : null,
+                (g.questions ?? []).length > 1 ? h('ul', { class: 'reasons muted' }, g.questions.slice(0, 5).map((q) => h('li', { lang: g.locale }, q.text ?? q))) : null,
                 h(
                   'div',
                   { class: 'btn-row' },

@@ -229,7 +229,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
       replace(detail, h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('live.gone'))));
       return;
     }
-    const textarea = h('textarea', { id: 'reply-text', name: 'text', rows: 3, maxlength: 2000 });
+    const textarea = h('textarea', { id: 'reply-text', name: 'text', rows: 2, maxlength: 2000 });
     const fileInput = h('input', { type: 'file', id: 'reply-file', name: 'file', class: 'visually-hidden', tabindex: '-1' });
     const error = h('p', { class: 'form-error', role: 'alert' });
     const mine = holdsIt();

@@ -2,7 +2,7 @@
 import { get, query } from '../lib/api.js';
 import { barChart, loadChartJs } from '../lib/charts.js';
 import { field, h, replace, select } from '../lib/dom.js';
-import { dateTime, localized, number, t, timeZone } from '../lib/i18n.js';
+import { dateTime, locale, localized, number, t, timeZone } from '../lib/i18n.js';
 
 const SECTIONS = ['byCategory', 'byGroup', 'byOutcome', 'byResolution', 'byChannel'];
 
@@ -11,7 +11,27 @@ function thisMonth() {
   return `${parts.find((p) => p.type === 'year').value}-${parts.find((p) => p.type === 'month').value}`;
 }
 
+/** `YYYY-MM` of this month and the `count - 1` before it, newest first. */
+function recentMonths(count) {
+  const [year, month] = thisMonth().split('-').map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - 1 - i, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
+
+function monthName(yyyyMm) {
+  const [year, month] = yyyyMm.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale() === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+}
+
 const chosen = { month: '', office: '' };
+
+/** A chart's height grows with its bars, so one bar is not a slab and twenty are not squeezed. */
+function sized(box, bars) {
+  box.style.height = `${Math.max(7, bars * 2.25 + 3)}rem`;
+  return box;
+}
 
 export async function render({ account, announce, isCurrent }) {
   chosen.month ||= thisMonth();
@@ -21,7 +41,8 @@ export async function render({ account, announce, isCurrent }) {
   const out = h('div', { id: 'report-body' });
   let charts = [];
 
-  const month = h('input', { type: 'month', name: 'month', value: chosen.month, required: true });
+  // A list of months named in the page's language (a month input would speak the browser's language).
+  const month = select(recentMonths(24).map((m) => [m, monthName(m)]), chosen.month, { name: 'month' });
   const office = select([['', t('report.all_offices')], ...offices.map((o) => [o.id, localized(o.label, o.id)])], chosen.office, {
     name: 'office',
     disabled: Boolean(account.office && account.role !== 'admin'),
@@ -63,7 +84,7 @@ export async function render({ account, announce, isCurrent }) {
           'section',
           { class: 'panel', 'aria-labelledby': `r-${key}` },
           h('h2', { id: `r-${key}` }, t(`report.section.${key}`)),
-          rows.length ? h('div', { class: 'chart' }, canvas) : h('p', { class: 'muted' }, t('report.no_data')),
+          rows.length ? sized(h('div', { class: 'chart' }, canvas), rows.length) : h('p', { class: 'muted' }, t('report.no_data')),
           rows.length
             ? h(
                 'details',
