@@ -218,6 +218,7 @@ export const casesCommand: Command = async (ctx) => {
         return 1;
       }
       const [events, attachments] = await Promise.all([cases.events(ref), repos.attachments.forCase(ref)]);
+      await repos.staff?.audit.record({ at: now, accountId: null, action: 'case.view', target: ref, outcome: 'ok', detail: 'cli' });
       if (values.json) writeJson(stdout, { ...record, overdue: isOverdue(record, now), events, attachments });
       else {
         stdout.write(`${renderCaseCard(record, { pack, now, locale, events, attachments, historyLimit: 1000 }).text}\n`);
@@ -239,6 +240,16 @@ export const casesCommand: Command = async (ctx) => {
     }
 
     const result = await performCaseAction({ cases, pack }, ref, action!, { kind: 'staff', name: values.by!.trim() }, now);
+    // Audited like the console: by the account of that name when there is one, else as the server's CLI.
+    const account = await repos.staff?.accounts.byUsername(values.by!.trim());
+    await repos.staff?.audit.record({
+      at: now,
+      accountId: account?.id ?? null,
+      action: `case.${action!.type}`,
+      target: ref,
+      outcome: result.ok ? 'ok' : 'refused',
+      detail: result.ok ? 'cli' : `cli ${result.reason}`,
+    });
     if (values.json) {
       writeJson(stdout, result.ok ? { ok: true, ref, from: result.event.from, to: result.event.to, notified: result.notice?.send ?? false } : result);
     } else {

@@ -5,6 +5,7 @@ import { parseConfig, type Config } from '../../src/config.js';
 import { CaseStore, type NewCase } from '../../src/storage/case-store.js';
 import { ConversationStore } from '../../src/storage/conversation-store.js';
 import { openStorage } from '../../src/storage/open-storage.js';
+import { AuditStore } from '../../src/storage/staff-records-store.js';
 import { NOV22_10AM, TEST_PACK, newCase } from '../fixtures/cases.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -152,6 +153,15 @@ describe('fayuan cases', () => {
     expect(done.code).toBe(0);
     const json = JSON.parse((await run(config, 'show', ref!, '--json')).out) as { requestedDocuments: string[] };
     expect(json.requestedDocuments).toEqual(['id_card', 'labor_evidence']);
+    // Views and actions from the command line are in the audit log too.
+    const db = await openStorage(config.databaseFile);
+    const audit = await new AuditStore(db).list({ target: ref! });
+    await db.close();
+    expect(audit.map((e) => [e.action, e.detail])).toEqual([
+      ['case.view', 'cli'],
+      ['case.request_materials', 'cli'],
+      ['case.claim', 'cli'],
+    ]);
   });
 
   it('lists the office and region of each case, and writes English with English punctuation', async () => {
