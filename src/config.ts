@@ -45,6 +45,8 @@ export interface Config {
   attachments: { maxBytes: number; allowedTypes: string[] };
   handoff: { pickupMinutes: number };
   kbRefreshSeconds: number;
+  /** The staff console: on `STAFF_PORT` (default 3001) on `host`; `STAFF_CONSOLE=off` turns it off. */
+  staffConsole: { enabled: boolean; port: number; secureCookie: boolean };
 }
 
 export class ConfigError extends Error {
@@ -135,6 +137,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     },
     handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
     kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
+    staffConsole: {
+      enabled: value('STAFF_CONSOLE') !== 'off',
+      port: integer('STAFF_PORT', 3001, 0, 65535),
+      secureCookie: value('STAFF_SECURE_COOKIE') === 'on',
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -5,6 +5,7 @@ import type { RunningChannel } from '../bot/running-channel.js';
 import { createStaffTelegram, type StaffTelegram } from '../bot/staff/telegram-staff.js';
 import { startTelegram } from '../bot/telegram/start-telegram.js';
 import { startWebChat } from '../bot/web/start-web-chat.js';
+import { startConsole, type RunningConsole } from '../console/start-console.js';
 import type { Command } from './io.js';
 
 /** How often the outbox is read for messages another process (the `fayuan cases` CLI) wrote. */
@@ -26,9 +27,16 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
       webUrl = web.url;
       channels.push(web);
     }
+    let staffConsole: RunningConsole | undefined;
+    if (config.staffConsole.enabled) {
+      staffConsole = await startConsole(app);
+      channels.push(staffConsole);
+      stdout.write(`fayuan: staff console on ${staffConsole.url}\n`);
+    }
     if (config.telegram.mode !== 'off') {
       // The staff chat's updates can arrive as soon as polling starts: its handler exists first.
-      staff = config.telegram.staffChatId !== undefined ? createStaffTelegram(app, config.telegram) : undefined;
+      const registerSender = staffConsole ? { registerSender: staffConsole.addStaffSender, handoffs: staffConsole.staff.live.handoff } : {};
+      staff = config.telegram.staffChatId !== undefined ? createStaffTelegram(app, config.telegram, registerSender) : undefined;
       const telegram = await startTelegram(app, config.telegram, staff ? { onStaffUpdate: staff.onStaffUpdate } : {});
       channels.push(telegram);
       staff?.attach(telegram);

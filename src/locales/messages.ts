@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog.js';
 import { caseMessages } from './cases.js';
 import { conversationMessages } from './conversation.js';
+import { consoleMessages } from './console.js';
 import { coreMessages } from './core.js';
 import { dangerMessages } from './danger.js';
 import { domainMessages } from './domain.js';
@@ -26,4 +27,5 @@ export const MESSAGES: Catalog = {
   ...webMessages,
   ...dangerMessages,
   ...conversationMessages,
+  ...consoleMessages,
 };

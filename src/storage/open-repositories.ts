@@ -7,6 +7,7 @@ import type { Database } from './database.js';
 import { KbStore } from './kb-store.js';
 import { openStorage } from './open-storage.js';
 import { SqliteStaffChatStore } from './staff-chat-store.js';
+import { sqliteStaffRepositories } from './staff-repositories.js';
 
 /** The SQLite repositories; `db` is for SQLite-only tools (migrations, tests, the benchmark), not for the app. */
 export interface SqliteRepositories extends Repositories {
@@ -28,6 +29,7 @@ export function sqliteRepositories(db: Database): SqliteRepositories {
     staffChat: new SqliteStaffChatStore(db),
     knowledge: new KbStore(db, writer),
     cases: (rules) => new CaseStore(db, rules, writer),
+    staff: sqliteStaffRepositories(db),
     idle: () => conversations.idle(),
     async close() {
       await conversations.idle();
