@@ -42,9 +42,12 @@ export interface Config {
   consoleChat: 'auto' | 'on' | 'off';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   telegram: TelegramConfig;
-  attachments: { maxBytes: number; allowedTypes: string[] };
+  /** What residents may send; `quotaPerDay` files per resident in 24 hours. */
+  attachments: { maxBytes: number; allowedTypes: string[]; quotaPerDay: number };
   handoff: { pickupMinutes: number };
   kbRefreshSeconds: number;
+  /** Privacy settings: where the web chat's quick exit goes. */
+  privacy: { exitUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -75,6 +78,18 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   };
   const list = (name: string, fallback: string[]) =>
     value(name)?.split(',').map((s) => s.trim()).filter(Boolean) ?? fallback;
+
+  const httpsUrl = (name: string, fallback: string) => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    try {
+      if (['https:', 'http:'].includes(new URL(raw).protocol)) return raw;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name} must be a full web address such as https://www.weather.com.cn/ (got "${raw}").`);
+    return fallback;
+  };
 
   const dataDir = path.resolve(cwd, value('FAYUAN_DATA_DIR') ?? 'data');
   const logLevel = value('LOG_LEVEL') ?? 'info';
@@ -132,9 +147,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     attachments: {
       maxBytes: integer('ATTACHMENT_MAX_MB', 10, 1, 50) * 1024 * 1024,
       allowedTypes: list('ATTACHMENT_TYPES', ['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+      quotaPerDay: integer('ATTACHMENT_QUOTA_PER_DAY', 30, 1, 1000),
     },
     handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
     kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
+    privacy: { exitUrl: httpsUrl('WEB_EXIT_URL', 'https://www.weather.com.cn/') },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -7,6 +7,7 @@ import { ConversationRunner } from './conversation-runner.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { createConversationSpec } from './conversation-spec.js';
 import { loadConversationServices, type ConversationServices } from './conversation-services.js';
+import { eraseFiles } from './privacy/erase-files.js';
 
 /** The running core every channel attaches to: storage, the conversation runner and the outbox. */
 export interface App {
@@ -33,6 +34,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger,
     onCommitted: (messages) => dispatcher.enqueue(messages),
     staffChannel: services.staffAvailable,
+    onErased: (key, attachmentIds) => eraseFiles(config.attachmentsDir, attachmentIds, store, logger),
   });
   let closed = false;
   return {

@@ -1,6 +1,7 @@
 import type { ConversationEvent } from '../flows/conversation-machine.js';
 import type { RenderedReply } from '../flows/events.js';
 import type { StaffRelay } from '../flows/staff-relay.js';
+import type { Locale } from '../locales/catalog.js';
 
 /** The channels residents (and staff) reach the bot through. */
 export type ChannelName = 'web' | 'telegram' | 'console';
@@ -15,7 +16,12 @@ export interface InboundMessage {
   /** The channel's own id for this message, used to drop duplicate deliveries. */
   messageId?: string;
   event: ConversationEvent;
+  /** The channel's language hint (browser language, Telegram language_code); used only when the conversation is new. */
+  locale?: Locale;
 }
+
+/** The longest text message a resident may send, on every channel; the web page shows it before sending. */
+export const MAX_MESSAGE_CHARS = 2000;
 
 /** What the outbox hands to a channel: a rendered reply, or a stored file to pass on. */
 export type OutboundPayload =

@@ -35,13 +35,14 @@ export function createConversationSpec(services: ConversationServices): Conversa
   return {
     machine,
     version: CONVERSATION_MACHINE_VERSION,
-    input: (key, firstEvent) => ({
+    input: (key, firstEvent, localeHint) => ({
       conversationKey: key,
       hotline: services.pack.hotline,
-      locale: firstEvent?.type === 'user.text' ? detectLocale(firstEvent.text) : DEFAULT_LOCALE,
+      locale: firstEvent?.type === 'user.text' ? detectLocale(firstEvent.text) : (localeHint ?? DEFAULT_LOCALE),
     }),
     restartNotice: reply('core.updated'),
     localeOf: (context) => (context as ConversationContext | undefined)?.locale ?? DEFAULT_LOCALE,
+    mayStore: (context) => (context as ConversationContext | undefined)?.consented === true,
     welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),
   };
 }

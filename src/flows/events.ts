@@ -15,6 +15,8 @@ export type CommandName = 'start' | 'help' | 'restart' | 'lang' | 'menu' | 'canc
 export type ResidentEvent =
   | { type: 'user.text'; text: string }
   | { type: 'user.choice'; id: string }
+  /** The ids selected in a multi-select checklist, sent once when the resident presses its done choice. */
+  | { type: 'user.choices'; ids: string[] }
   | { type: 'user.attachment'; attachment: AttachmentRef }
   | { type: 'user.refused_attachment'; reason: 'type' | 'size'; fileName?: string }
   | { type: 'user.command'; command: CommandName; arg?: string }
@@ -52,12 +54,15 @@ export interface BotReply {
   key: string;
   params?: Params;
   choices?: Choice[];
+  /** The choices form a checklist: toggle any, then `doneId` finishes it. */
+  multiSelect?: { doneId: string };
 }
 
 /** A reply rendered for one language: what channels actually send. */
 export interface RenderedReply {
   text: string;
   choices: { id: string; label: string }[];
+  multiSelect?: { doneId: string };
 }
 
 export type { Locale, Localized };

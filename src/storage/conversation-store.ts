@@ -16,7 +16,10 @@ export interface StoredConversation {
 /** Everything one processed message changes, written in a single transaction. */
 export interface TurnWrite {
   conversation: StoredConversation;
-  /** Delete the transcript before writing this turn (the resident asked to be forgotten). */
+  /**
+   * Erase what the conversation held before writing this turn (the resident asked to be forgotten):
+   * its transcript, its outbox rows, its files' records not part of a submitted case, its hand-off state.
+   */
   forgetTranscript: boolean;
   transcript: { direction: 'in' | 'out'; body: unknown }[];
   /** Messages to send; without a channel and address they go back to the conversation's own. */
@@ -98,7 +101,14 @@ export class ConversationStore {
     const statements: PipelineStatement[] = [];
     const forget = turns.filter((t) => t.forgetTranscript).map((t) => t.conversation.key);
     for (const keys of chunks(forget, MAX_ROWS_PER_INSERT)) {
-      statements.push({ sql: `DELETE FROM transcript WHERE conversation_key IN (${keys.map(() => '?').join(', ')})`, params: keys });
+      const list = keys.map(() => '?').join(', ');
+      statements.push(
+        { sql: `DELETE FROM transcript WHERE conversation_key IN (${list})`, params: keys },
+        { sql: `DELETE FROM outbox WHERE conversation_key IN (${list})`, params: keys },
+        { sql: `DELETE FROM attachments WHERE case_ref IS NULL AND conversation_key IN (${list})`, params: keys },
+        { sql: `DELETE FROM handoffs WHERE conversation_key IN (${list})`, params: keys },
+        { sql: `DELETE FROM staff_chat_messages WHERE case_ref IS NULL AND conversation_key IN (${list})`, params: keys },
+      );
     }
 
     // The last write of a conversation in this batch wins.
@@ -187,6 +197,41 @@ export class ConversationStore {
     const rows = await this.db.all<{ id: number; conversation_key: string; channel: string; address: string; payload: string; attempts: number }>(
       "SELECT id, conversation_key, channel, address, payload, attempts FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
       [limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      conversationKey: r.conversation_key,
+      channel: r.channel,
+      address: r.address,
+      payload: parseJson(r.payload, null),
+      attempts: r.attempts,
+    }));
+  }
+
+  /**
+   * Of `candidates` (file ids a conversation's snapshot refers to) and the files recorded for the
+   * conversation, those that are not part of a submitted case: what an erasure deletes.
+   */
+  async attachmentsToErase(key: string, candidates: readonly string[]): Promise<string[]> {
+    const recorded = await this.db.all<{ id: string }>('SELECT id FROM attachments WHERE conversation_key = ? AND case_ref IS NULL', [key]);
+    const linked =
+      candidates.length === 0
+        ? []
+        : await this.db.all<{ id: string }>(`SELECT id FROM attachments WHERE case_ref IS NOT NULL AND id IN (${candidates.map(() => '?').join(', ')})`, [...candidates]);
+    const kept = new Set(linked.map((r) => r.id));
+    return [...new Set([...candidates.filter((id) => !kept.has(id)), ...recorded.map((r) => r.id)])];
+  }
+
+  /** Moves the write-ahead log into the database file and empties it, so erased rows leave no copy there. */
+  async compact(): Promise<void> {
+    await this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
+
+  /** One conversation's messages not yet sent, oldest first (indexed by conversation, migration 007). */
+  async pendingOutboxFor(key: string, limit = 500): Promise<OutboxRow[]> {
+    const rows = await this.db.all<{ id: number; conversation_key: string; channel: string; address: string; payload: string; attempts: number }>(
+      "SELECT id, conversation_key, channel, address, payload, attempts FROM outbox WHERE conversation_key = ? AND status = 'pending' ORDER BY id LIMIT ?",
+      [key, limit],
     );
     return rows.map((r) => ({
       id: r.id,

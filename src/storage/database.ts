@@ -45,6 +45,8 @@ export const PRAGMAS = [
   'PRAGMA synchronous = FULL',
   'PRAGMA foreign_keys = ON',
   'PRAGMA busy_timeout = 5000',
+  // Deleted rows are overwritten, not left readable in free pages: erasure must erase.
+  'PRAGMA secure_delete = ON',
 ];
 
 /** Opens (creating if needed) the database file and applies {@link PRAGMAS}. */
