@@ -46,8 +46,11 @@ export interface Config {
   attachments: { maxBytes: number; allowedTypes: string[]; quotaPerDay: number };
   handoff: { pickupMinutes: number };
   kbRefreshSeconds: number;
-  /** Privacy settings: where the web chat's quick exit goes. */
-  privacy: { exitUrl: string };
+  /** Privacy settings: where the web chat's quick exit goes; retention periods in days (see docs/privacy.md). */
+  privacy: {
+    exitUrl: string;
+    retentionDays: { transcript: number; idleConversations: number; sentOutbox: number; deadLetters: number; closedCases: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -151,7 +154,16 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     },
     handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
     kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
-    privacy: { exitUrl: httpsUrl('WEB_EXIT_URL', 'https://www.weather.com.cn/') },
+    privacy: {
+      exitUrl: httpsUrl('WEB_EXIT_URL', 'https://www.weather.com.cn/'),
+      retentionDays: {
+        transcript: integer('RETAIN_TRANSCRIPT_DAYS', 180, 1, 36500),
+        idleConversations: integer('RETAIN_IDLE_CONVERSATION_DAYS', 30, 1, 36500),
+        sentOutbox: integer('RETAIN_SENT_OUTBOX_DAYS', 7, 1, 36500),
+        deadLetters: integer('RETAIN_UNDELIVERABLE_DAYS', 30, 1, 36500),
+        closedCases: integer('RETAIN_CLOSED_CASE_DAYS', 1825, 1, 36500),
+      },
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,27 @@ import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { createConversationSpec } from './conversation-spec.js';
 import { loadConversationServices, type ConversationServices } from './conversation-services.js';
 import { eraseFiles } from './privacy/erase-files.js';
+import { checkDatabase, EXIT_CODES, prepareDataFolder, protectDatabaseFiles, StartupError } from '../storage/data-folder.js';
+
+/** Opens the database; a file SQLite cannot open or migrate is a damaged database, said in one line. */
+async function openStorageChecked(file: string): Promise<Database> {
+  let db: Database;
+  try {
+    db = await openStorage(file);
+  } catch (error) {
+    throw new StartupError(
+      `fayuan: the database ${file} cannot be opened (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : String(error)}). Restore the data folder from a backup.`,
+      EXIT_CODES.databaseDamaged,
+      { cause: error },
+    );
+  }
+  protectDatabaseFiles(file);
+  await checkDatabase(db).catch(async (error: unknown) => {
+    await db.close().catch(() => undefined);
+    throw error;
+  });
+  return db;
+}
 
 /** The running core every channel attaches to: storage, the conversation runner and the outbox. */
 export interface App {
@@ -24,7 +45,8 @@ export interface App {
 
 /** Opens the data folder and builds the core. Channels are attached by the caller. */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
-  const db = await openStorage(config.databaseFile);
+  prepareDataFolder(config.dataDir, config.attachmentsDir, config.databaseFile);
+  const db = await openStorageChecked(config.databaseFile);
   const store = new ConversationStore(db);
   const services = await loadConversationServices(config, db, logger);
   const dispatcher = new OutboxDispatcher({ store, logger });

@@ -240,6 +240,7 @@ export class ConversationRunner {
       address: outbox[i]!.address ?? message.address,
       payload: outbox[i]!.payload,
       attempts: 0,
+      createdAt: turn.at,
     }));
     this.options.onCommitted(outbound);
     return { duplicate: false, replies: rendered, outbound };

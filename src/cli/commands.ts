@@ -32,6 +32,10 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./kb-command.js'), (m) => m.kbCommand),
     summary: 'kb list|show|add|edit|remove|import|export|history|revert|ask|unanswered|eval: the FAQ knowledge base',
   },
+  purge: {
+    run: lazy(() => import('./purge-command.js'), (m) => m.purgeCommand),
+    summary: 'purge [--dry-run]: delete what is older than its retention period (RETAIN_*_DAYS), by kind and age',
+  },
   bench: {
     run: lazy(() => import('./bench-command.js'), (m) => m.benchCommand),
     summary: 'benchmark conversations (and knowledge-base queries) against a baseline measured in the same run',

@@ -9,6 +9,10 @@ export const privacyMessages = {
   },
   'privacy.erase.yes': { 'zh-CN': '确认删除', en: 'Yes, delete' },
   'privacy.erase.no': { 'zh-CN': '不删除', en: 'No, keep them' },
+  'privacy.file.not_now': {
+    'zh-CN': '现在还不需要发送文件，这个文件没有保存。等到申请中请您提交材料时再发送。',
+    en: 'No file is needed right now, so this one was not kept. Please send files when the application asks for documents.',
+  },
   'privacy.limit.messages': {
     'zh-CN': '您发送得太快了，请稍等一分钟再发。如有危险，请立即拨打 110。',
     en: 'You are sending messages very fast. Please wait a minute and try again. If you are in danger, call 110 now.',

@@ -35,6 +35,7 @@ export interface OutboxRow {
   address: string;
   payload: unknown;
   attempts: number;
+  createdAt: number;
 }
 
 export interface TranscriptEntry {
@@ -194,8 +195,8 @@ export class ConversationStore {
 
   /** Outbox messages not yet sent, oldest first. */
   async pendingOutbox(limit = 1000): Promise<OutboxRow[]> {
-    const rows = await this.db.all<{ id: number; conversation_key: string; channel: string; address: string; payload: string; attempts: number }>(
-      "SELECT id, conversation_key, channel, address, payload, attempts FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
+    const rows = await this.db.all<{ id: number; conversation_key: string; channel: string; address: string; payload: string; attempts: number; created_at: number }>(
+      "SELECT id, conversation_key, channel, address, payload, attempts, created_at FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
       [limit],
     );
     return rows.map((r) => ({
@@ -205,6 +206,7 @@ export class ConversationStore {
       address: r.address,
       payload: parseJson(r.payload, null),
       attempts: r.attempts,
+      createdAt: r.created_at,
     }));
   }
 
@@ -229,8 +231,8 @@ export class ConversationStore {
 
   /** One conversation's messages not yet sent, oldest first (indexed by conversation, migration 007). */
   async pendingOutboxFor(key: string, limit = 500): Promise<OutboxRow[]> {
-    const rows = await this.db.all<{ id: number; conversation_key: string; channel: string; address: string; payload: string; attempts: number }>(
-      "SELECT id, conversation_key, channel, address, payload, attempts FROM outbox WHERE conversation_key = ? AND status = 'pending' ORDER BY id LIMIT ?",
+    const rows = await this.db.all<{ id: number; conversation_key: string; channel: string; address: string; payload: string; attempts: number; created_at: number }>(
+      "SELECT id, conversation_key, channel, address, payload, attempts, created_at FROM outbox WHERE conversation_key = ? AND status = 'pending' ORDER BY id LIMIT ?",
       [key, limit],
     );
     return rows.map((r) => ({
@@ -240,6 +242,7 @@ export class ConversationStore {
       address: r.address,
       payload: parseJson(r.payload, null),
       attempts: r.attempts,
+      createdAt: r.created_at,
     }));
   }
 

@@ -2,7 +2,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from 'telegraf';
 import type { App } from '../app.js';
-import type { InboundMessage } from '../channel.js';
+import { conversationKey, localeHint, type InboundMessage } from '../channel.js';
+import { AttachmentStore } from '../../storage/attachment-store.js';
+import { acceptsFiles } from '../privacy/accepts-files.js';
 import type { RunnerResult } from '../conversation-runner.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
@@ -37,11 +39,13 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
   const logger = app.logger.child({ channel: 'telegram' });
   const order = new ChatOrder();
   const handle = (message: InboundMessage): Promise<RunnerResult> => app.runner.handle(message);
+  const attachmentStore = new AttachmentStore(app.db);
 
   // Everything up to `order.submit` runs synchronously on receipt, so the runner queues a chat's
   // messages in update order even when telegraf handles a batch of updates concurrently.
   async function handleResident(ctx: Context, resident: Resident): Promise<void> {
-    const base = { channel: 'telegram' as const, ...resident };
+    const hint = localeHint(ctx.from?.language_code);
+    const base = { channel: 'telegram' as const, ...resident, ...(hint ? { locale: hint } : {}) };
     const query = ctx.callbackQuery;
     if (query) {
       const data = 'data' in query ? query.data : undefined;
@@ -65,8 +69,14 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
       await order.submit(resident.userId, { ...base, messageId, event: read.event }, handle);
       return;
     }
+    // Nothing is downloaded before the conversation asks for a file (which also means the resident agreed).
+    if (!acceptsFiles(await app.runner.inspect('telegram', resident.userId))) {
+      logger.info({ updateId: ctx.update.update_id }, 'refused a file no step asked for');
+      await ctx.telegram.sendMessage(resident.address, translate('privacy.file.not_now', await localeOf(resident.userId)));
+      return;
+    }
     let storedId: string | undefined;
-    const prepared = prepareFile(ctx, read.file).then((event): InboundMessage => {
+    const prepared = prepareFile(ctx, read.file, resident).then((event): InboundMessage => {
       if (event.type === 'user.attachment') storedId = event.attachment.id;
       return { ...base, messageId, event };
     });
@@ -79,7 +89,7 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
     }
   }
 
-  async function prepareFile(ctx: Context, file: IncomingFile): Promise<InboundMessage['event']> {
+  async function prepareFile(ctx: Context, file: IncomingFile, resident: Resident): Promise<InboundMessage['event']> {
     const { attachments, attachmentsDir } = app.config;
     const saved = await saveTelegramFile(file, {
       telegram: ctx.telegram,
@@ -87,7 +97,11 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
       maxBytes: attachments.maxBytes,
       allowedTypes: attachments.allowedTypes,
     });
-    if (saved.saved) return { type: 'user.attachment', attachment: saved.attachment };
+    if (saved.saved) {
+      // Recorded at once: erasure and the retention purge find the file by its conversation.
+      await attachmentStore.record({ ...saved.attachment, conversationKey: conversationKey('telegram', resident.userId), createdAt: Date.now() });
+      return { type: 'user.attachment', attachment: saved.attachment };
+    }
     logger.info({ updateId: ctx.update.update_id, reason: saved.reason }, 'refused a file');
     return { type: 'user.refused_attachment', reason: saved.reason, fileName: file.fileName };
   }

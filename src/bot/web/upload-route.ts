@@ -46,6 +46,10 @@ export function uploadRoute(app: App, channel: WebChatChannel, identity: Residen
       finish(req, res, 403, { error: 'Open the chat page first: uploads come from its own visitor only.' });
       return;
     }
+    if (!channel.limiters.uploadsPerAddress.take(req.socket.remoteAddress ?? '')) {
+      finish(req, res, 429, { status: 'refused', reason: 'limit', message: translate('web.limit.slow_down', await channel.localeOf(resident)) });
+      return;
+    }
     if (!isMessageId(mid)) {
       finish(req, res, 400, { error: 'Send X-Fayuan-Message (8–64 of A-Z a-z 0-9 _ -).' });
       return;

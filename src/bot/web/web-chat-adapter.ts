@@ -62,13 +62,13 @@ export class WebChatAdapter extends WebAdapter {
     };
     this.server = new WebSocket.Server({ server, path, maxPayload: maxFrameBytes, verifyClient });
     this.wss = this.server;
-    this.server.on('connection', (socket, req: VerifiedRequest) => this.accept(socket, req[RESIDENT]!, logic));
+    this.server.on('connection', (socket, req: VerifiedRequest) => this.accept(socket, req[RESIDENT]!, req.socket.remoteAddress ?? '', logic));
     this.heartbeat = setInterval(() => sockets.heartbeat(), heartbeatMs);
   }
 
-  private accept(socket: WebSocket, resident: string, logic: (context: TurnContext) => Promise<void>): void {
+  private accept(socket: WebSocket, resident: string, address: string, logic: (context: TurnContext) => Promise<void>): void {
     const { sockets, logger } = this.options;
-    const connection = sockets.add(socket);
+    const connection = sockets.add(socket, address);
     sockets.bind(connection, resident);
     let turns = Promise.resolve();
     socket.on('message', (data) => {

@@ -9,6 +9,7 @@ import type { Connection, ResidentSockets } from './resident-sockets.js';
 import { safeFileName } from '../save-attachment.js';
 import type { ReceivedFrame } from './web-chat-adapter.js';
 import type { ServerFrame } from './web-protocol.js';
+import { WebChatLimiters, type WebChatLimits } from './rate-limits.js';
 
 /** Timings of the web chat channel; the defaults suit production. */
 export interface WebChatChannelOptions {
@@ -21,6 +22,8 @@ export interface WebChatChannelOptions {
   receiptTimeoutMs?: number;
   /** How many transcript entries a reloaded page shows. */
   historyLimit?: number;
+  /** Limits against abuse (tests lower them). */
+  limits?: Partial<WebChatLimits>;
 }
 
 type ResidentEvent = InboundMessage['event'];
@@ -31,12 +34,16 @@ type ResidentEvent = InboundMessage['event'];
  */
 export class WebChatChannel implements ChannelSender {
   private readonly closing = new AbortController();
+  /** The limits against abuse, shared with the HTTP routes. */
+  readonly limiters: WebChatLimiters;
 
   constructor(
     private readonly app: App,
     private readonly sockets: ResidentSockets,
     private readonly options: WebChatChannelOptions = {},
-  ) {}
+  ) {
+    this.limiters = new WebChatLimiters(options.limits);
+  }
 
   /** Called by the outbox, inside or outside a request. Throws {@link DeliveryError} while no page is open. */
   async send(message: OutboundMessage): Promise<void> {
@@ -64,6 +71,12 @@ export class WebChatChannel implements ChannelSender {
   async receive(frame: ReceivedFrame): Promise<void> {
     const page = this.sockets.get(frame.connection);
     if (!page || this.closing.signal.aborted) return;
+    const fromResident = !['hello', 'welcome_back', 'resume', 'received'].includes(frame.type);
+    if (fromResident && !this.limiters.message(page.id, page.address)) {
+      this.app.logger.warn({ channel: 'web', conversation: hashKey(conversationKey('web', frame.user)) }, 'message limit reached');
+      await page.send({ type: 'failed', mid: frame.mid, text: translate('privacy.limit.messages', await this.localeOf(frame.user)) });
+      return;
+    }
     try {
       switch (frame.type) {
         case 'hello':

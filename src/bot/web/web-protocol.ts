@@ -1,5 +1,5 @@
-import { MAX_MESSAGE_CHARS } from '../channel.js';
-import { LOCALES, type Locale } from '../../locales/catalog.js';
+import { localeHint, MAX_MESSAGE_CHARS } from '../channel.js';
+import type { Locale } from '../../locales/catalog.js';
 
 /** A web resident's id as the server issues it (see `resident-identity.ts`). */
 const RESIDENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -19,14 +19,7 @@ export function isMessageId(value: unknown): value is string {
   return typeof value === 'string' && MESSAGE_ID.test(value);
 }
 
-/** The browser's language (`navigator.language`, e.g. `en-GB`, `zh-TW`) as one of ours, or undefined. */
-export function localeHint(value: unknown): Locale | undefined {
-  if (typeof value !== 'string') return undefined;
-  const lower = value.toLowerCase();
-  if (lower.startsWith('zh')) return 'zh-CN';
-  if (lower.startsWith('en')) return 'en';
-  return (LOCALES as readonly string[]).includes(value) ? (value as Locale) : undefined;
-}
+export { localeHint };
 
 /**
  * What the page sends over the socket. Who sends it is never in a frame: the socket belongs to the

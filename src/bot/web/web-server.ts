@@ -10,6 +10,7 @@ import { fileRoute } from './file-route.js';
 import type { WebChatChannel } from './web-chat-channel.js';
 import { overHttps, sameOrigin, type ResidentIdentity } from './resident-identity.js';
 import { MAX_MESSAGE_CHARS } from '../channel.js';
+import { healthProblem } from '../privacy/health.js';
 
 /** The page, its script and stylesheet: all served from here, nothing from a CDN. */
 export const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -71,8 +72,12 @@ export function createWebServer(app: App, channel: WebChatChannel, identity: Res
     next();
   });
 
+  // Healthy means able to take a resident's message: the database takes a write and files can be stored.
   server.get('/healthz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+    res.set('Cache-Control', 'no-store');
+    void healthProblem(app).then((reason) =>
+      reason === null ? res.json({ status: 'ok' }) : res.status(503).json({ status: 'unavailable', reason }),
+    );
   });
 
   const page = renderPage(fs.readFileSync(path.join(PUBLIC_DIR, 'index.html'), 'utf8'), DEFAULT_LOCALE, { exitUrl: app.config.privacy.exitUrl });
@@ -91,6 +96,9 @@ export function createWebServer(app: App, channel: WebChatChannel, identity: Res
     if (!sameOrigin(req)) return void res.status(403).json({ error: 'Cross-site requests are refused.' });
     res.set('Cache-Control', 'no-store');
     if (identity.residentOf(req) !== null) return void res.json({ returning: true });
+    if (!channel.limiters.newConversationsPerAddress.take(req.socket.remoteAddress ?? '')) {
+      return void res.status(429).json({ error: 'too many new conversations', message: webMessages['web.limit.slow_down'][DEFAULT_LOCALE] });
+    }
     const issued = identity.issue();
     res.set('Set-Cookie', identity.setCookie(issued.value, overHttps(req))).json({ returning: false });
   });
