@@ -25,6 +25,9 @@ interface Resident {
   address: string;
 }
 
+/** A file arrived while no step asked for one: it is refused without being downloaded. */
+const NOT_NOW = Symbol('not now');
+
 /** How long the error boundary waits to learn the resident's language before answering in Chinese. */
 const LOCALE_LOOKUP_MS = 2000;
 
@@ -69,24 +72,34 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
       await order.submit(resident.userId, { ...base, messageId, event: read.event }, handle);
       return;
     }
-    // Nothing is downloaded before the conversation asks for a file (which also means the resident agreed).
-    if (!acceptsFiles(await app.runner.inspect('telegram', resident.userId))) {
-      logger.info({ updateId: ctx.update.update_id }, 'refused a file no step asked for');
-      await ctx.telegram.sendMessage(resident.address, translate('privacy.file.not_now', await localeOf(resident.userId)));
-      return;
-    }
+    // Nothing is downloaded before the conversation asks for a file (which also means the resident
+    // agreed). The check waits for the chat's earlier messages, so it runs inside the chat's order.
     let storedId: string | undefined;
-    const prepared = prepareFile(ctx, read.file, resident).then((event): InboundMessage => {
+    const prepared = (async (): Promise<InboundMessage | typeof NOT_NOW> => {
+      if (!acceptsFiles(await app.runner.inspect('telegram', resident.userId))) return NOT_NOW;
+      const event = await prepareFile(ctx, read.file, resident);
       if (event.type === 'user.attachment') storedId = event.attachment.id;
       return { ...base, messageId, event };
-    });
+    })();
     try {
-      const result = await order.submit(resident.userId, prepared, handle);
+      const result = await order.submit(resident.userId, prepared, (m) => (m === NOT_NOW ? refuseNotNow(ctx, resident) : handle(m)));
+      if (result === null) return;
       if (result.duplicate) await discard(storedId);
     } catch (error) {
       await discard(storedId);
       throw error;
     }
+  }
+
+  /** Tells the resident no file is wanted now, through the outbox so it keeps its place after earlier replies. */
+  async function refuseNotNow(ctx: Context, resident: Resident): Promise<null> {
+    logger.info({ updateId: ctx.update.update_id }, 'refused a file no step asked for');
+    const key = conversationKey('telegram', resident.userId);
+    const payload = { kind: 'text' as const, text: translate('privacy.file.not_now', await localeOf(resident.userId)), choices: [] };
+    const at = Date.now();
+    const [id] = await app.store.enqueueOutbound([{ conversationKey: key, channel: 'telegram', address: resident.address, payload }], at);
+    app.dispatcher.enqueue([{ id: id!, conversationKey: key, channel: 'telegram', address: resident.address, payload, attempts: 0, createdAt: at }]);
+    return null;
   }
 
   async function prepareFile(ctx: Context, file: IncomingFile, resident: Resident): Promise<InboundMessage['event']> {

@@ -57,7 +57,7 @@ export async function newSession(url: string): Promise<Session> {
 }
 
 /** Messages that bring a resident (on any channel) to the documents step of a wages application. */
-export function toDocumentsStep(channel: 'web' | 'console', userId: string): InboundMessage[] {
+export function toDocumentsStep(channel: 'web' | 'console' | 'telegram', userId: string): InboundMessage[] {
   let n = 0;
   const base = { channel, userId, address: userId };
   const choice = (id: string): InboundMessage => ({ ...base, messageId: `d${++n}`, event: { type: 'user.choice', id } });
