@@ -7,6 +7,7 @@ import { startTelegram } from '../bot/telegram/start-telegram.js';
 import { startWebChat } from '../bot/web/start-web-chat.js';
 import type { Command } from './io.js';
 import { purge } from '../bot/privacy/retention.js';
+import { databaseOf } from '../storage/open-repositories.js';
 
 /** How often the outbox is read for messages another process (the `fayuan cases` CLI) wrote. */
 const OUTBOX_POLL_MS = 5000;
@@ -44,8 +45,10 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
     }, OUTBOX_POLL_MS);
     resumeTimer.unref();
     // The daily retention purge (RETAIN_*_DAYS): once at start, then every day.
-    const runPurge = () =>
-      purge(app.db, config.attachmentsDir, config.privacy.retentionDays)
+    const db = databaseOf(app.repos);
+    const runPurge = async () =>
+      db &&
+      purge(db, config.attachmentsDir, config.privacy.retentionDays)
         .then((report) => logger.info({ purged: Object.fromEntries(report.counts.map((c) => [c.kind, c.count])), files: report.files }, 'retention purge done'))
         .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'retention purge failed'));
     void runPurge();

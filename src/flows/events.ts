@@ -15,7 +15,7 @@ export type CommandName = 'start' | 'help' | 'restart' | 'lang' | 'menu' | 'canc
 export type ResidentEvent =
   | { type: 'user.text'; text: string }
   | { type: 'user.choice'; id: string }
-  /** The ids selected in a multi-select checklist, sent once when the resident presses its done choice. */
+  /** A multi-select checklist finished in one go (web toggles): the ids selected, sent once on the done choice. */
   | { type: 'user.choices'; ids: string[] }
   | { type: 'user.attachment'; attachment: AttachmentRef }
   | { type: 'user.refused_attachment'; reason: 'type' | 'size'; fileName?: string }
@@ -54,7 +54,7 @@ export interface BotReply {
   key: string;
   params?: Params;
   choices?: Choice[];
-  /** The choices form a checklist: toggle any, then `doneId` finishes it. */
+  /** The choices form a checklist: toggles, finished by the choice `doneId` (TEAM.md contract 1). */
   multiSelect?: { doneId: string };
 }
 
@@ -62,6 +62,7 @@ export interface BotReply {
 export interface RenderedReply {
   text: string;
   choices: { id: string; label: string }[];
+  /** The choices form a checklist finished by `doneId`; channels without toggles send one `user.choice` per press. */
   multiSelect?: { doneId: string };
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ConversationStore } from '../../storage/conversation-store.js';
+import type { ConversationRepository } from '../ports/conversation-repository.js';
 import { removeUpload } from '../save-attachment.js';
 
 /**
@@ -7,7 +7,7 @@ import { removeUpload } from '../save-attachment.js';
  * database so no copy of the erased rows stays in its write-ahead log. A failure is logged (without
  * names) and left to the daily purge, which deletes files no record refers to.
  */
-export async function eraseFiles(dir: string, attachmentIds: readonly string[], store: ConversationStore, logger: Logger): Promise<void> {
+export async function eraseFiles(dir: string, attachmentIds: readonly string[], store: ConversationRepository, logger: Logger): Promise<void> {
   const results = await Promise.allSettled(attachmentIds.map((id) => removeUpload(dir, id)));
   const failed = results.filter((r) => r.status === 'rejected').length;
   if (failed > 0) logger.warn({ files: attachmentIds.length, failed }, 'some erased files could not be deleted yet');

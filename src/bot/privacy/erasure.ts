@@ -1,6 +1,6 @@
 import type { ConversationEvent } from '../../flows/conversation-machine.js';
 import { ERASE_CONFIRM } from '../../flows/erase-choices.js';
-import type { ConversationStore } from '../../storage/conversation-store.js';
+import type { ConversationRepository } from '../ports/conversation-repository.js';
 
 /** The resident confirmed "delete my records" (the conversation machine asked once). */
 export function isErasure(event: ConversationEvent): boolean {
@@ -28,6 +28,6 @@ export function attachmentIdsIn(snapshot: unknown, found = new Set<string>(), de
  * The files an erasure deletes: those the conversation's snapshot refers to and those recorded for it,
  * except files of a submitted application (the legal aid centre's record).
  */
-export async function erasableFiles(store: ConversationStore, key: string, snapshot: unknown): Promise<string[]> {
+export async function erasableFiles(store: ConversationRepository, key: string, snapshot: unknown): Promise<string[]> {
   return store.attachmentsToErase(key, [...attachmentIdsIn(snapshot)]);
 }

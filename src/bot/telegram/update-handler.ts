@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Context } from 'telegraf';
 import type { App } from '../app.js';
 import { conversationKey, localeHint, type InboundMessage } from '../channel.js';
-import { AttachmentStore } from '../../storage/attachment-store.js';
 import { acceptsFiles } from '../privacy/accepts-files.js';
 import type { RunnerResult } from '../conversation-runner.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
@@ -42,7 +41,6 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
   const logger = app.logger.child({ channel: 'telegram' });
   const order = new ChatOrder();
   const handle = (message: InboundMessage): Promise<RunnerResult> => app.runner.handle(message);
-  const attachmentStore = new AttachmentStore(app.db);
 
   // Everything up to `order.submit` runs synchronously on receipt, so the runner queues a chat's
   // messages in update order even when telegraf handles a batch of updates concurrently.
@@ -97,7 +95,7 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
     const key = conversationKey('telegram', resident.userId);
     const payload = { kind: 'text' as const, text: translate('privacy.file.not_now', await localeOf(resident.userId)), choices: [] };
     const at = Date.now();
-    const [id] = await app.store.enqueueOutbound([{ conversationKey: key, channel: 'telegram', address: resident.address, payload }], at);
+    const [id] = await app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'telegram', address: resident.address, payload }], at);
     app.dispatcher.enqueue([{ id: id!, conversationKey: key, channel: 'telegram', address: resident.address, payload, attempts: 0, createdAt: at }]);
     return null;
   }
@@ -112,7 +110,7 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
     });
     if (saved.saved) {
       // Recorded at once: erasure and the retention purge find the file by its conversation.
-      await attachmentStore.record({ ...saved.attachment, conversationKey: conversationKey('telegram', resident.userId), createdAt: Date.now() });
+      await app.repos.attachments.record({ ...saved.attachment, conversationKey: conversationKey('telegram', resident.userId), createdAt: Date.now() });
       return { type: 'user.attachment', attachment: saved.attachment };
     }
     logger.info({ updateId: ctx.update.update_id, reason: saved.reason }, 'refused a file');

@@ -16,7 +16,7 @@ export function fileRoute(app: App, identity: ResidentIdentity): RequestHandler 
     const resident = identity.residentOf(req);
     const outboxId = Number(req.params.outboxId);
     if (resident === null || !Number.isInteger(outboxId)) return void notFound();
-    app.store
+    app.repos.outbox
       .outboxMessage(outboxId)
       .then((message) => {
         if (!message || message.conversationKey !== conversationKey('web', resident)) return notFound();

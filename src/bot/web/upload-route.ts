@@ -5,7 +5,6 @@ import { hashKey } from '../conversation-runner.js';
 import { removeUpload, safeFileName, saveUpload, type SavedUpload } from '../save-attachment.js';
 import type { WebChatChannel } from './web-chat-channel.js';
 import { isMessageId } from './web-protocol.js';
-import { AttachmentStore } from '../../storage/attachment-store.js';
 import { acceptsFiles } from '../privacy/accepts-files.js';
 import { translate } from '../../locales/render.js';
 import { sameOrigin, type ResidentIdentity } from './resident-identity.js';
@@ -38,7 +37,6 @@ function finish(req: Request, res: Response, status: number, body: object): void
  */
 export function uploadRoute(app: App, channel: WebChatChannel, identity: ResidentIdentity): RequestHandler {
   const { attachments, attachmentsDir } = app.config;
-  const attachmentStore = new AttachmentStore(app.db);
   const handle = async (req: Request, res: Response): Promise<void> => {
     const resident = identity.residentOf(req);
     const mid = req.get('x-fayuan-message');
@@ -61,7 +59,7 @@ export function uploadRoute(app: App, channel: WebChatChannel, identity: Residen
       finish(req, res, 409, { status: 'refused', reason: 'not_now', message: translate('web.upload.not_now', locale) });
       return;
     }
-    if ((await attachmentStore.countSince(key, Date.now() - DAY_MS)) >= attachments.quotaPerDay) {
+    if ((await app.repos.attachments.countSince(key, Date.now() - DAY_MS)) >= attachments.quotaPerDay) {
       finish(req, res, 429, { status: 'refused', reason: 'quota', message: translate('web.upload.quota', locale) });
       return;
     }
@@ -79,7 +77,7 @@ export function uploadRoute(app: App, channel: WebChatChannel, identity: Residen
       return;
     }
     // Recorded at once: erasure, the quota and the retention purge find the file by its conversation.
-    if (saved.ok) await attachmentStore.record({ ...saved.attachment, conversationKey: key, createdAt: Date.now() });
+    if (saved.ok) await app.repos.attachments.record({ ...saved.attachment, conversationKey: key, createdAt: Date.now() });
     app.logger.info(
       { channel: 'web', conversation: hashKey(conversationKey('web', resident)), accepted: saved.ok, reason: saved.ok ? undefined : saved.reason, bytes: saved.ok ? saved.attachment.size : undefined },
       'upload received',

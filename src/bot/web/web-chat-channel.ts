@@ -143,11 +143,11 @@ export class WebChatChannel implements ChannelSender {
 
   /** A page (re)loaded: show the recent history, then let the conversation say where the resident is. */
   private async open(page: Connection, resident: string, locale: Locale | undefined): Promise<void> {
-    const { store } = this.app;
+    const { conversations, outbox } = this.app.repos;
     const key = conversationKey('web', resident);
     const [transcript, pending] = await Promise.all([
-      store.recentTranscript(key, this.options.historyLimit ?? 60),
-      store.pendingOutboxFor(key),
+      conversations.recentTranscript(key, this.options.historyLimit ?? 60),
+      outbox.pendingOutboxFor(key),
     ]);
     const waiting = pending.map((m) => m.payload);
     await page.send({ type: 'history', entries: historyEntries(withoutPending(transcript, waiting)) });

@@ -4,6 +4,7 @@ import { casesMigration } from './002-cases.js';
 import { knowledgeBaseMigration } from './003-knowledge-base.js';
 import { handoffsMigration } from './004-handoffs.js';
 import { privacyMigration } from './007-privacy.js';
+import { caseRefCountersMigration } from './005-case-ref-counters.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   knowledgeBaseMigration,
   handoffsMigration,
   privacyMigration,
+  caseRefCountersMigration,
 ].sort((a, b) => a.version - b.version);

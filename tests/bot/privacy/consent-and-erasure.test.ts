@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { App } from '../../../src/bot/app.js';
 import type { InboundMessage } from '../../../src/bot/channel.js';
 import { translate } from '../../../src/locales/render.js';
+import { databaseOf } from '../../../src/storage/open-repositories.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { RecordingSender, resident, testApp } from '../../helpers/test-app.js';
 
@@ -32,7 +33,7 @@ function found(dir: string, needle: string): boolean {
 }
 
 async function checkpoint(app: App) {
-  await app.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  await databaseOf(app.repos)!.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 }
 
 describe('before consent nothing the resident sends is kept', () => {
@@ -47,7 +48,7 @@ describe('before consent nothing the resident sends is kept', () => {
     await app.runner.handle(ana.text(`再说一次：${PHONE}`));
     // Only the consent state is kept.
     expect(await app.runner.inspect('console', 'ana')).toMatchObject({ value: 'declined', context: { consented: false } });
-    expect(await app.store.recentTranscript('console:ana', 100)).toEqual([]);
+    expect(await app.repos.conversations.recentTranscript('console:ana', 100)).toEqual([]);
     await app.close();
     for (const needle of [PHONE, ID_NUMBER, NAME]) expect(found(dir, needle), needle).toBe(false);
   });
@@ -58,7 +59,7 @@ describe('before consent nothing the resident sends is kept', () => {
     await app.runner.handle(bo.returned());
     const help = await app.runner.handle(bo.command('help'));
     expect(help.replies.length).toBeGreaterThan(0);
-    expect(await app.store.recentTranscript('console:bo', 100)).toEqual([]);
+    expect(await app.repos.conversations.recentTranscript('console:bo', 100)).toEqual([]);
     await app.close();
   });
 
@@ -68,7 +69,7 @@ describe('before consent nothing the resident sends is kept', () => {
     await app.runner.handle(cy.returned());
     await app.runner.handle(cy.choice('consent.agree'));
     await app.runner.handle(cy.text('老板欠我工资'));
-    const lines = await app.store.recentTranscript('console:cy', 100);
+    const lines = await app.repos.conversations.recentTranscript('console:cy', 100);
     expect(lines.some((l) => JSON.stringify(l.body).includes('老板欠我工资'))).toBe(true);
     await app.close();
   });
@@ -101,8 +102,8 @@ describe('erasure', () => {
     await app.runner.handle(dee.command('delete'));
     await app.runner.handle(dee.choice('privacy.erase.yes'));
     await app.dispatcher.stop();
-    expect(await app.store.recentTranscript('console:dee', 100)).toEqual([]);
-    expect((await app.store.pendingOutboxFor('console:dee')).every((m) => !JSON.stringify(m.payload).includes(PHONE))).toBe(true);
+    expect(await app.repos.conversations.recentTranscript('console:dee', 100)).toEqual([]);
+    expect((await app.repos.outbox.pendingOutboxFor('console:dee')).every((m) => !JSON.stringify(m.payload).includes(PHONE))).toBe(true);
     expect(fs.existsSync(path.join(app.config.attachmentsDir, fileId))).toBe(false);
     await app.close();
     for (const needle of [PHONE, NAME, '包工头欠我两万元工资']) expect(found(dir, needle), needle).toBe(false);
@@ -116,7 +117,7 @@ describe('erasure', () => {
     await app.runner.handle(eve.text('我想问问工伤'));
     await app.runner.handle(eve.command('delete'));
     await app.runner.handle(eve.choice('privacy.erase.no'));
-    const lines = await app.store.recentTranscript('console:eve', 100);
+    const lines = await app.repos.conversations.recentTranscript('console:eve', 100);
     expect(lines.some((l) => JSON.stringify(l.body).includes('我想问问工伤'))).toBe(true);
     await app.close();
   });

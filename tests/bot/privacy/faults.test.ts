@@ -8,6 +8,7 @@ import { OutboxDispatcher } from '../../../src/bot/outbox-dispatcher.js';
 import { ConversationStore } from '../../../src/storage/conversation-store.js';
 import { openStorage } from '../../../src/storage/open-storage.js';
 import { runCli } from '../../helpers/cli-process.js';
+import { databaseOf } from '../../../src/storage/open-repositories.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { resident, testApp } from '../../helpers/test-app.js';
 import { startFixture, type WebChatFixture } from '../web/web-chat-fixture.js';
@@ -27,7 +28,7 @@ describe('/healthz', () => {
     const url = new URL('/healthz', fixture.web.url);
     expect((await fetch(url)).status).toBe(200);
     // A trigger stands in for a full disk or a read-only file: every write to the probe fails.
-    await fixture.app.db.exec("CREATE TRIGGER refuse BEFORE UPDATE ON health_probe BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    await databaseOf(fixture.app.repos)!.exec("CREATE TRIGGER refuse BEFORE UPDATE ON health_probe BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const response = await fetch(url);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'unavailable', reason: 'the database cannot be written: SQLITE_CONSTRAINT: disk full' });

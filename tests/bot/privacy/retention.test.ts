@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { purge } from '../../../src/bot/privacy/retention.js';
 import { runCli } from '../../helpers/cli-process.js';
+import { databaseOf } from '../../../src/storage/open-repositories.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { resident, testApp } from '../../helpers/test-app.js';
 
@@ -24,30 +25,30 @@ async function agedData(ageDays: number) {
   const file = path.join(app.config.attachmentsDir, fileId);
   fs.writeFileSync(file, 'x');
   fs.utimesSync(file, new Date(then), new Date(then));
-  await app.db.run("UPDATE outbox SET status = 'sent'");
+  await databaseOf(app.repos)!.run("UPDATE outbox SET status = 'sent'");
   return { dir, app, file };
 }
 
 describe('retention', () => {
   it('keeps what is younger than its period', async () => {
     const { app, file } = await agedData(3);
-    const report = await purge(app.db, app.config.attachmentsDir, DAYS);
+    const report = await purge(databaseOf(app.repos)!, app.config.attachmentsDir, DAYS);
     expect(report.counts.every((c) => c.count === 0)).toBe(true);
     expect(fs.existsSync(file)).toBe(true);
-    expect((await app.store.recentTranscript('console:ana', 50)).length).toBeGreaterThan(0);
+    expect((await app.repos.conversations.recentTranscript('console:ana', 50)).length).toBeGreaterThan(0);
     await app.close();
   });
 
   it('deletes an abandoned conversation, its lines, its delivered messages and a file nothing refers to', async () => {
     const { app, file } = await agedData(40);
-    const report = await purge(app.db, app.config.attachmentsDir, DAYS);
+    const report = await purge(databaseOf(app.repos)!, app.config.attachmentsDir, DAYS);
     const count = (kind: string) => report.counts.find((c) => c.kind === kind)!.count;
     expect(count('idleConversations')).toBe(1);
     expect(count('sentOutbox')).toBeGreaterThan(0);
     expect(report.files).toBe(1);
     expect(fs.existsSync(file)).toBe(false);
-    expect(await app.store.load('console:ana')).toBeUndefined();
-    expect(await app.store.recentTranscript('console:ana', 50)).toEqual([]);
+    expect(await app.repos.conversations.load('console:ana')).toBeUndefined();
+    expect(await app.repos.conversations.recentTranscript('console:ana', 50)).toEqual([]);
     await app.close();
   });
 

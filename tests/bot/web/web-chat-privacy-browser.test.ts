@@ -60,7 +60,7 @@ describe.skipIf(missing !== null)('web chat privacy and defects, in a browser', 
   async function botMessage(payload: OutboundPayload) {
     const id = await residentId();
     const key = conversationKey('web', id);
-    const [outboxId] = await fixture.app.store.enqueueOutbound([{ conversationKey: key, channel: 'web', address: id, payload }], Date.now());
+    const [outboxId] = await fixture.app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'web', address: id, payload }], Date.now());
     fixture.app.dispatcher.enqueue([{ id: outboxId!, conversationKey: key, channel: 'web', address: id, payload, attempts: 0 }]);
   }
 
@@ -123,7 +123,7 @@ describe.skipIf(missing !== null)('web chat privacy and defects, in a browser', 
     await botSays(page, zh('core.deleted', { hotline: '12348' })).waitFor();
     expect(await page.locator('.msg--me', { hasText: '13912345678' }).count()).toBe(0);
     const key = conversationKey('web', await residentId());
-    const transcript = await fixture.app.store.recentTranscript(key, 100);
+    const transcript = await fixture.app.repos.conversations.recentTranscript(key, 100);
     expect(JSON.stringify(transcript)).not.toContain('13912345678');
     await page.reload();
     await button(page, zh('core.consent.agree')).waitFor();
@@ -192,7 +192,7 @@ describe.skipIf(missing !== null)('web chat privacy and defects, in a browser', 
     expect(await page.locator('.msg--me', { hasText: '☐' }).count()).toBe(0);
     const key = conversationKey('web', await residentId());
     await expect
-      .poll(async () => (await fixture.app.store.recentTranscript(key, 50)).some((e) => JSON.stringify(e.body).includes('"user.choices"')))
+      .poll(async () => (await fixture.app.repos.conversations.recentTranscript(key, 50)).some((e) => JSON.stringify(e.body).includes('"user.choices"')))
       .toBe(true);
   });
 

@@ -118,7 +118,7 @@ describe('web chat server', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(fs.readFileSync(path.join(app.config.attachmentsDir, files[0]!))).toEqual(PNG);
-    const incoming = (await app.store.recentTranscript(conversationKey('web', RESIDENT), 10)).filter((e) => e.direction === 'in').at(-1);
+    const incoming = (await app.repos.conversations.recentTranscript(conversationKey('web', RESIDENT), 10)).filter((e) => e.direction === 'in').at(-1);
     expect(incoming!.body).toMatchObject({
       event: { type: 'user.attachment', attachment: { id: files[0], fileName: '我的 照片.png', mimeType: 'image/png', size: PNG.length } },
     });
@@ -301,8 +301,8 @@ describe('web chat socket', () => {
     await page.ready;
     page.socket.send(JSON.stringify({ type: 'hello', user: victim, mid: 'hello-0001' }));
     await until(() => page.frames.some((f) => f.type === 'bot'));
-    expect(await app.store.load(conversationKey('web', victim))).toBeUndefined();
-    expect(await app.store.load(conversationKey('web', RESIDENT))).toBeDefined();
+    expect(await app.repos.conversations.load(conversationKey('web', victim))).toBeUndefined();
+    expect(await app.repos.conversations.load(conversationKey('web', RESIDENT))).toBeDefined();
     page.socket.close();
   });
 
