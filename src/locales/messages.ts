@@ -12,6 +12,7 @@ import { intakeMessages } from './intake.js';
 import { staffMessages } from './staff.js';
 import { staffTelegramMessages } from './staff-telegram.js';
 import { webMessages } from './web.js';
+import { privacyMessages } from './privacy.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -28,4 +29,5 @@ export const MESSAGES: Catalog = {
   ...dangerMessages,
   ...conversationMessages,
   ...consoleMessages,
+  ...privacyMessages,
 };

@@ -3,6 +3,7 @@ import { conversationsMigration } from './001-conversations.js';
 import { casesMigration } from './002-cases.js';
 import { knowledgeBaseMigration } from './003-knowledge-base.js';
 import { handoffsMigration } from './004-handoffs.js';
+import { privacyMigration } from './007-privacy.js';
 import { caseRefCountersMigration } from './005-case-ref-counters.js';
 import { staffConsoleMigration } from './006-staff-console.js';
 
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   casesMigration,
   knowledgeBaseMigration,
   handoffsMigration,
+  privacyMigration,
   caseRefCountersMigration,
   staffConsoleMigration,
 ].sort((a, b) => a.version - b.version);
