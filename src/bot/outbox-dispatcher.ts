@@ -29,6 +29,8 @@ export class OutboxDispatcher {
   private readonly marking = new Set<number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly waiters: Waiter[] = [];
+  /** Addresses whose next message the channel holds until the resident writes (see {@link release}). */
+  private readonly held = new Set<string>();
   private sentBuffer: number[] = [];
   private flushing: Promise<void> | null = null;
   private sentTimer: NodeJS.Immediate | null = null;
@@ -43,6 +45,12 @@ export class OutboxDispatcher {
   register(channel: string, sender: ChannelSender): void {
     this.senders.set(channel, sender);
     for (const address of this.queues.keys()) if (address.startsWith(`${channel}\u0000`)) this.pump(address);
+  }
+
+  /** The resident at `address` wrote again: messages held for them are tried now. */
+  release(channel: string, address: string): void {
+    const key = `${channel}\u0000${address}`;
+    if (this.held.delete(key)) this.pump(key);
   }
 
   /** Loads messages left pending by an earlier run (a crash between commit and send) and sends them. */
@@ -86,7 +94,7 @@ export class OutboxDispatcher {
   }
 
   private pump(address: string): void {
-    if (this.active.has(address) || this.stopped) return;
+    if (this.active.has(address) || this.stopped || this.held.has(address)) return;
     const queue = this.queues.get(address);
     const next = queue?.[0];
     if (!next) {
@@ -101,6 +109,8 @@ export class OutboxDispatcher {
       if (outcome === 'done') {
         queue!.shift();
         this.pump(address);
+      } else if (outcome === 'held') {
+        this.held.add(address);
       } else {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
@@ -111,7 +121,7 @@ export class OutboxDispatcher {
     });
   }
 
-  private async deliver(sender: ChannelSender, message: OutboundMessage): Promise<'done' | { retryInMs: number }> {
+  private async deliver(sender: ChannelSender, message: OutboundMessage): Promise<'done' | 'held' | { retryInMs: number }> {
     const { logger } = this.options;
     try {
       await sender.send(message);
@@ -120,6 +130,7 @@ export class OutboxDispatcher {
     } catch (error) {
       const details = error instanceof DeliveryError ? error.options : {};
       if (details.offline) return { retryInMs: OFFLINE_RETRY_MS };
+      if (details.held) return 'held';
       message.attempts += 1;
       const max = this.options.maxAttempts ?? 8;
       const giveUp = details.permanent === true || message.attempts >= max;

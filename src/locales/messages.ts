@@ -9,6 +9,7 @@ import { intakeMessages } from './intake.js';
 import { staffMessages } from './staff.js';
 import { staffTelegramMessages } from './staff-telegram.js';
 import { webMessages } from './web.js';
+import { wechatMessages } from './wechat.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -22,4 +23,5 @@ export const MESSAGES: Catalog = {
   ...staffMessages,
   ...staffTelegramMessages,
   ...webMessages,
+  ...wechatMessages,
 };

@@ -3,6 +3,7 @@ import { conversationsMigration } from './001-conversations.js';
 import { casesMigration } from './002-cases.js';
 import { knowledgeBaseMigration } from './003-knowledge-base.js';
 import { handoffsMigration } from './004-handoffs.js';
+import { wechatHeldMigration } from './008-wechat-held.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   casesMigration,
   knowledgeBaseMigration,
   handoffsMigration,
+  wechatHeldMigration,
 ].sort((a, b) => a.version - b.version);
