@@ -5,6 +5,8 @@ import type { RunningChannel } from '../bot/running-channel.js';
 import { createStaffTelegram, type StaffTelegram } from '../bot/staff/telegram-staff.js';
 import { startTelegram } from '../bot/telegram/start-telegram.js';
 import { startWebChat } from '../bot/web/start-web-chat.js';
+import { startWechat } from '../bot/wechat/wechat-channel.js';
+import { mountWechat, startWechatServer } from '../bot/wechat/wechat-server.js';
 import type { Command } from './io.js';
 
 /** How often the outbox is read for messages another process (the `fayuan cases` CLI) wrote. */
@@ -21,10 +23,15 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
   let resumeTimer: NodeJS.Timeout | undefined;
   try {
     let webUrl: string | null = null;
+    // WeChat's callback lives on the web chat's server, or on one of its own when the web chat is off.
+    const wechat = config.wechat ? startWechat(app, config.wechat) : undefined;
+    if (wechat) channels.push(wechat);
     if (config.webChat) {
-      const web = await startWebChat(app);
+      const web = await startWebChat(app, wechat ? { mount: mountWechat(wechat) } : {});
       webUrl = web.url;
       channels.push(web);
+    } else if (wechat) {
+      channels.push(await startWechatServer(app, wechat));
     }
     if (config.telegram.mode !== 'off') {
       // The staff chat's updates can arrive as soon as polling starts: its handler exists first.

@@ -47,7 +47,7 @@ export function pageStrings(app: App) {
 }
 
 /** The web chat's HTTP side: the page, its texts, uploads and `/healthz`. The socket attaches to the same server. */
-export function createWebServer(app: App, channel: WebChatChannel): Express {
+export function createWebServer(app: App, channel: WebChatChannel, mount?: (server: Express) => void): Express {
   const server = express();
   server.disable('x-powered-by');
   server.use((_req, res, next) => {
@@ -79,6 +79,8 @@ export function createWebServer(app: App, channel: WebChatChannel): Express {
   server.post('/chat/upload', uploadRoute(app, channel));
   server.get('/chat/files/:outboxId', fileRoute(app));
   server.use('/chat', express.static(PUBLIC_DIR, { index: false, fallthrough: true, maxAge: 0 }));
+  // Other channels' callbacks on the same server (the WeChat server URL).
+  mount?.(server);
 
   server.use((_req, res) => {
     res.status(404).type('text').send('Not found');
