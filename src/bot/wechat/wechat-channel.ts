@@ -87,7 +87,8 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
         await submit(messageId, { type: 'user.choice', id: input.id });
         return;
       case 'text': {
-        const picked = numbered.pick(openId, input.text);
+        // A typed number of numbered choices, or a typed label of the choices offered (as the console does).
+        const picked = numbered.pick(openId, input.text) ?? (await choiceByLabel(openId, input.text));
         if (picked) numbered.clear(openId);
         await submit(messageId, picked ? { type: 'user.choice', id: picked } : { type: 'user.text', text: input.text });
         return;
@@ -148,13 +149,25 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     }
   }
 
+  /** The choices of the bot's last reply, from the transcript. */
+  async function lastChoices(openId: string): Promise<{ id: string; label: string }[]> {
+    const [last] = (await app.store.recentTranscript(conversationKey('wechat', openId), 6)).filter((e) => e.direction === 'out').slice(-1);
+    const choices = (last?.body as { choices?: unknown } | undefined)?.choices;
+    return Array.isArray(choices)
+      ? choices.filter((c): c is { id: string; label: string } => typeof c?.id === 'string' && typeof c?.label === 'string')
+      : [];
+  }
+
+  async function choiceByLabel(openId: string, text: string): Promise<string | undefined> {
+    const typed = text.trim().toLowerCase();
+    return (await lastChoices(openId)).find((c) => c.label.trim().toLowerCase() === typed)?.id;
+  }
+
   /** Whether the conversation would take a file now: staff are talking with the resident, or documents are asked for. */
   async function waitsForFile(openId: string): Promise<boolean> {
     const state = await app.runner.inspect('wechat', openId);
     if ((state?.context as { handoff?: unknown } | undefined)?.handoff === 'live') return true;
-    const [last] = (await app.store.recentTranscript(conversationKey('wechat', openId), 6)).filter((e) => e.direction === 'out').slice(-1);
-    const choices = (last?.body as { choices?: { id?: unknown }[] } | undefined)?.choices ?? [];
-    return choices.some((c) => typeof c.id === 'string' && WAITING_FOR_FILES.has(c.id));
+    return (await lastChoices(openId)).some((c) => WAITING_FOR_FILES.has(c.id));
   }
 
   /** A new resident's language from their WeChat account, as the conversation's first language. */
