@@ -42,6 +42,8 @@ export class FakeWechatApi {
   /** The last menu created. */
   menu: unknown;
   tokensIssued = 0;
+  /** Menu messages are refused (40008), as by an account or client without them. */
+  refuseMenus = false;
 
   private readonly validTokens = new Set<string>();
   private readonly media = new Map<string, Media>();
@@ -180,6 +182,7 @@ export class FakeWechatApi {
           if (Buffer.byteLength(message.text!.content, 'utf8') > 2048) return answer(45002);
           this.sent.push({ touser: message.touser, msgtype: 'text', text: message.text!.content });
         } else if (message.msgtype === 'msgmenu') {
+          if (this.refuseMenus) return answer(40008);
           const menu = message.msgmenu!;
           this.sent.push({ touser: message.touser, msgtype: 'msgmenu', text: menu.head_content, options: menu.list });
         } else if (message.msgtype === 'image') {
