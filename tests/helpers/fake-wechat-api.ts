@@ -26,6 +26,8 @@ export interface WechatApiCall {
 interface Media {
   content: Buffer;
   contentType: string;
+  /** How long the download takes to start, to make a callback slow. */
+  delayMs: number;
 }
 
 const DEFAULT_WAIT_MS = 5000;
@@ -113,9 +115,9 @@ export class FakeWechatApi {
   }
 
   /** A media file a resident sent, for `/cgi-bin/media/get`; returns its media id. */
-  addMedia(content: Buffer, contentType: string): string {
+  addMedia(content: Buffer, contentType: string, delayMs = 0): string {
     const id = `media-${this.nextMedia++}`;
-    this.media.set(id, { content, contentType });
+    this.media.set(id, { content, contentType, delayMs });
     return id;
   }
 
@@ -196,6 +198,7 @@ export class FakeWechatApi {
       case '/cgi-bin/media/get': {
         const media = this.media.get(url.searchParams.get('media_id') ?? '');
         if (!media) return answer(40007);
+        if (media.delayMs > 0) await new Promise((r) => setTimeout(r, media.delayMs));
         this.calls.push({ path, errcode: 0, at: Date.now() });
         return void res.writeHead(200, { 'content-type': media.contentType, 'content-length': media.content.length }).end(media.content);
       }

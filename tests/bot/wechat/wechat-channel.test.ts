@@ -1,6 +1,13 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/bot/logger.js';
+import { createWechatCallback } from '../../../src/bot/wechat/wechat-callback.js';
 import { wechatSignature } from '../../../src/bot/wechat/wechat-crypto.js';
-import { en, startTestWechat, TOKEN, zh } from './wechat-fixture.js';
+import { AES_KEY, en, startTestWechat, TOKEN, zh } from './wechat-fixture.js';
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
 
 const ANA = 'o-ana-openid';
 
@@ -24,11 +31,11 @@ describe('WeChat callback', () => {
   });
 
   it('refuses unsigned, badly signed and stale posts with 401 and processes none of them', async () => {
-    const { fake, resident } = await startTestWechat();
+    const { fake, resident, callbackUrl } = await startTestWechat();
     const ana = resident(ANA);
     expect((await ana.post(ana.message('text', { Content: '你好' }), { signature: 'f'.repeat(40) })).status).toBe(401);
     expect((await ana.post(ana.message('text', { Content: '你好' }), { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
-    const unsigned = await fetch(`${(ana as unknown as { callbackUrl: string }).callbackUrl}`, { method: 'POST', body: '<xml><Content>hi</Content></xml>' });
+    const unsigned = await fetch(callbackUrl, { method: 'POST', body: '<xml><Content>hi</Content></xml>' });
     expect(unsigned.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(fake.sent).toEqual([]);
@@ -57,5 +64,62 @@ describe('WeChat callback', () => {
     await resident(ANA).text('hello');
     const sent = await fake.waitForSent(ANA, 2);
     expect(sent.map((m) => m.text)).toEqual([en('core.greeting'), en('core.privacy')]);
+  });
+});
+
+describe('WeChat safe mode (安全模式)', () => {
+  it('decrypts encrypted posts, answers through the customer-service API, and refuses a bad msg_signature', async () => {
+    const { fake, resident, callbackUrl } = await startTestWechat({ env: { WECHAT_ENCODING_AES_KEY: AES_KEY } });
+    const ana = resident(ANA);
+    expect(await ana.text('你好')).toMatchObject({ status: 200, body: 'success' });
+    const sent = await fake.waitForSent(ANA, 2);
+    expect(sent.map((m) => m.text)).toEqual([zh('core.greeting'), zh('core.privacy')]);
+
+    const forged = await ana.post(ana.message('text', { Content: '同意' }), { msgSignature: '0'.repeat(40) });
+    expect(forged.status).toBe(401);
+    // A plain (unencrypted) post is refused too, even with a good signature.
+    const plain = fake.resident(ANA, callbackUrl, TOKEN);
+    expect((await plain.text('同意')).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.sentTo(ANA)).toHaveLength(2);
+  });
+});
+
+describe('the five-second rule', () => {
+  it('joins WeChat retries of a slow message to the one in progress and answers the last try in time', async () => {
+    const { fake, app, resident } = await startTestWechat({ wechat: { answerWithinMs: 150 } });
+    const ana = resident(ANA);
+    await ana.text('你好');
+    await fake.waitForSent(ANA, 2);
+    const slowPhoto = ana.message('image', { MediaId: fake.addMedia(JPEG, 'image/jpeg', 600), PicUrl: 'http://mmbiz.example/1.jpg' });
+    // WeChat tries three times; here all three arrive while the download is still going.
+    const tries = await Promise.all([ana.post(slowPhoto), ana.post(slowPhoto), ana.post(slowPhoto)]);
+    expect(tries.map((t) => t.body)).toEqual(['success', 'success', 'success']);
+    expect(Math.min(...tries.map((t) => t.ms))).toBeLessThan(500); // the last try did not wait for the download
+    await fake.waitUntil(() => fake.sentTo(ANA).length >= 3);
+    expect(fake.callsTo('/cgi-bin/media/get')).toHaveLength(1);
+    const transcript = await app.store.recentTranscript(`wechat:${ANA}`, 20);
+    expect(transcript.filter((e) => (e.body as { event?: { type?: string } }).event?.type === 'user.attachment')).toHaveLength(1);
+  });
+});
+
+describe('refusals in the log', () => {
+  it('name the reason and nothing the post carried', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    let received = 0;
+    const server = http.createServer(
+      createWechatCallback({ token: TOKEN, logger, receive: async () => void received++, dedupKey: (f) => f.MsgId }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const body = '<xml><FromUserName>o-secret-openid</FromUserName><Content>我被家暴了</Content><MsgId>1</MsgId></xml>';
+    const response = await fetch(`http://127.0.0.1:${port}/wechat?signature=${'0'.repeat(40)}&timestamp=1&nonce=2`, { method: 'POST', body });
+    server.close();
+    expect(response.status).toBe(401);
+    expect(received).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('bad or missing signature');
+    expect(lines[0]).not.toMatch(/家暴|o-secret-openid/);
   });
 });
