@@ -32,6 +32,10 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./kb-command.js'), (m) => m.kbCommand),
     summary: 'kb list|show|add|edit|remove|import|export|history|revert|ask|unanswered|eval: the FAQ knowledge base',
   },
+  wechat: {
+    run: lazy(() => import('./wechat-command.js'), (m) => m.wechatCommand),
+    summary: 'wechat menu|held: create the official account menu; list notices waiting for the 48-hour rule',
+  },
   bench: {
     run: lazy(() => import('./bench-command.js'), (m) => m.benchCommand),
     summary: 'benchmark conversations (and knowledge-base queries) against a baseline measured in the same run',

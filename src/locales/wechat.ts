@@ -17,8 +17,8 @@ export const wechatMessages = {
     en: 'Staff sent you the file "{fileName}". A WeChat official account cannot pass on this kind of file; tell staff here and they will get it to you another way.',
   },
   'wechat.cli.usage': {
-    'zh-CN': '用法：fayuan wechat menu [--locale zh-CN|en]  创建公众号自定义菜单\n      fayuan wechat held               列出因 48 小时规则等待发送的通知',
-    en: 'Usage: fayuan wechat menu [--locale zh-CN|en]  create the official account menu\n       fayuan wechat held               list notices waiting because of the 48-hour rule',
+    'zh-CN': '用法：fayuan wechat menu [--lang en]   创建公众号自定义菜单\n      fayuan wechat held [--json]     列出因 48 小时规则等待发送的通知',
+    en: 'Usage: fayuan wechat menu [--lang en]   create the official account menu\n       fayuan wechat held [--json]     list notices waiting because of the 48-hour rule',
   },
   'wechat.cli.not_configured': {
     'zh-CN': '未配置微信公众号：请设置 WECHAT_TOKEN、WECHAT_APP_ID 和 WECHAT_APP_SECRET（见 docs/wechat.md）。',

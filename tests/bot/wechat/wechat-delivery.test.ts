@@ -1,4 +1,6 @@
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { wechatCommand } from '../../../src/cli/wechat-command.js';
 import { performCaseAction } from '../../../src/bot/staff/case-actions.js';
 import { WechatHeldStore } from '../../../src/storage/wechat-held-store.js';
 import { newCase } from '../../fixtures/cases.js';
@@ -74,6 +76,14 @@ describe('WeChat delivery', () => {
     await t.fake.waitUntil(() => t.fake.callsTo(SEND).some((c) => c.errcode === 45015));
     await t.fake.waitUntil(() => false, 50).catch(() => undefined);
     expect(await held.waiting()).toEqual([expect.objectContaining({ caseRef: ref, conversationKey: `wechat:${ANA}`, errcode: 45015 })]);
+    // What staff see: `fayuan wechat held` names the case whose notice did not arrive.
+    const out = new PassThrough();
+    const chunks: string[] = [];
+    out.on('data', (c) => chunks.push(String(c)));
+    const io = { stdin: new PassThrough(), stdout: out, stderr: new PassThrough(), config: t.app.config, shutdown: new AbortController().signal };
+    expect(await wechatCommand({ ...io, args: ['held'] })).toBe(0);
+    expect(chunks.join('')).toContain(zh('wechat.cli.held_header'));
+    expect(chunks.join('')).toContain(ref);
     // Held, not retried on a timer.
     await new Promise((r) => setTimeout(r, 700));
     expect(t.fake.callsTo(SEND).filter((c) => c.errcode === 45015)).toHaveLength(1);
