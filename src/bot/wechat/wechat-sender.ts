@@ -13,6 +13,11 @@ import { splitUtf8 } from './split-utf8.js';
 export const MAX_TEXT_BYTES = 2048;
 /** 45015: the resident last wrote over 48 hours ago; 45047: too many replies to one resident message. */
 export const HOLD_ERRORS = new Set([45015, 45047]);
+/**
+ * The server's IP is not on the account's whitelist (40164, 61004): nothing can be sent until an
+ * operator adds it, so messages wait, uncounted, instead of being given up.
+ */
+export const WHITELIST_ERRORS = new Set([40164, 61004]);
 /** Images WeChat shows in the chat; other files cannot be sent by an official account. */
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
 
@@ -150,6 +155,10 @@ export class WechatSender implements ChannelSender {
         if (first) this.options.logger.warn({ channel: 'wechat', outboxId: message.id, conversation, errcode }, 'WeChat will not take this reply until the resident writes again; it waits in the outbox');
         return new DeliveryError(`WeChat holds the reply (errcode ${errcode}) until the resident writes again.`, { held: true, cause: error });
       }
+      if (WHITELIST_ERRORS.has(errcode)) {
+        this.options.logger.error({ channel: 'wechat', errcode }, 'WeChat refuses this server\'s IP address: add it to the IP whitelist (docs/wechat.md); replies wait until then');
+        return new DeliveryError(`WeChat refused the server's IP (errcode ${errcode}).`, { offline: true, cause: error });
+      }
       if (errcode === 45009) return new DeliveryError('WeChat API daily limit reached (45009).', { retryAfterMs: 10 * 60_000, cause: error });
       if (errcode === 45011 || errcode === 45033) return new DeliveryError(`WeChat API rate limit (${errcode}).`, { retryAfterMs: 60_000, cause: error });
       if (errcode === -1 || TOKEN_ERRORS.has(errcode)) return new DeliveryError(`WeChat was busy (${errcode}).`, { cause: error });
@@ -165,5 +174,5 @@ export class WechatSender implements ChannelSender {
 
 /** Refusals of a menu message that numbered text gets around (not limits, tokens or a busy server). */
 function refusesMenu(errcode: number): boolean {
-  return !(HOLD_ERRORS.has(errcode) || TOKEN_ERRORS.has(errcode) || errcode === -1 || errcode === 45009 || errcode === 45011 || errcode === 43004);
+  return !(HOLD_ERRORS.has(errcode) || TOKEN_ERRORS.has(errcode) || WHITELIST_ERRORS.has(errcode) || errcode === -1 || errcode === 45009 || errcode === 45011 || errcode === 43004);
 }
