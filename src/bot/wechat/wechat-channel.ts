@@ -3,6 +3,7 @@ import type { App } from '../app.js';
 import type { InboundMessage } from '../channel.js';
 import { conversationKey } from '../channel.js';
 import { hashKey, type RunnerResult } from '../conversation-runner.js';
+import { KeyedQueue } from '../keyed-queue.js';
 import type { RunningChannel } from '../running-channel.js';
 import { mediaType, removeUpload, saveUpload } from '../save-attachment.js';
 import type { WechatConfig } from '../../config.js';
@@ -60,6 +61,8 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     new WechatSender({ api, held, logger, attachmentsDir: app.config.attachmentsDir, numbered, localeOf, now }),
   );
   let closed = false;
+  // A resident's messages are read one after another (downloads, lookups) so they reach the runner in arrival order.
+  const order = new KeyedQueue();
 
   async function receive(fields: WechatFields): Promise<void> {
     const read = readWechatMessage(fields);
@@ -69,7 +72,7 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     if (read.opensWindow) app.dispatcher.release('wechat', openId);
     if (input.kind === 'ignore') return;
     try {
-      await handleInput(openId, messageId, input);
+      await order.run(openId, () => handleInput(openId, messageId, input));
     } catch (error) {
       logger.error({ conversation: hashKey(conversationKey('wechat', openId)), err: error instanceof Error ? error.name : 'unknown' }, 'WeChat message failed; asking the resident to try again');
       await tellTryAgain(openId);

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { wechatCommand } from '../../../src/cli/wechat-command.js';
@@ -9,6 +11,7 @@ import { startTestWechat, zh } from './wechat-fixture.js';
 const ANA = 'o-ana-openid';
 const BO = 'o-bo-openid';
 const SEND = '/cgi-bin/message/custom/send';
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
 /** A staff chat is configured, so residents can ask for a person (its messages wait in the outbox here). */
 const WITH_STAFF = { TELEGRAM_BOT_TOKEN: '123456:TEST-token_abcdefghijklmnopqrstuvwxyz', TELEGRAM_STAFF_CHAT_ID: '-100777' };
 
@@ -171,5 +174,57 @@ describe('WeChat delivery', () => {
     await t.fake.waitUntil(() => false, 100).catch(() => undefined);
     const toStaff = (await t.app.store.pendingOutbox()).filter((m) => m.channel === 'staff').map((m) => (m.payload as { relay: { kind: string; attachment?: { mimeType: string } } }).relay);
     expect(toStaff).toContainEqual(expect.objectContaining({ kind: 'attachment', attachment: expect.objectContaining({ mimeType: 'audio/amr' }) }));
+  });
+});
+
+describe('WeChat menu, order and files', () => {
+  it('opens the main menu first when 申请法律援助 is clicked from elsewhere, then starts the application', async () => {
+    const t = await startTestWechat();
+    const ana = await consented(t, ANA);
+    await ana.tap({ id: 'menu.ask', content: zh('core.menu.ask') });
+    await t.fake.waitForSent(ANA, 4);
+    await ana.post(ana.event('CLICK', { EventKey: 'menu.apply' }));
+    await t.fake.waitUntil(() => t.fake.sentTo(ANA).some((m) => m.text === zh('intake.start')));
+    const texts = t.fake.sentTo(ANA).slice(4).map((m) => m.text);
+    expect(texts[0]).toBe(zh('core.menu'));
+    expect(texts).toContain(zh('intake.start'));
+  });
+
+  it('keeps a resident\'s messages in arrival order while a photo before them downloads', async () => {
+    const t = await startTestWechat();
+    const ana = t.resident(ANA);
+    const photo = ana.message('image', { MediaId: t.fake.addMedia(JPEG, 'image/jpeg', 300), PicUrl: 'http://mmbiz.example/2.jpg' });
+    const hello = ana.message('text', { Content: '你好' });
+    await Promise.all([ana.post(photo), new Promise((r) => setTimeout(r, 20)).then(() => ana.post(hello))]);
+    await t.fake.waitForSent(ANA, 3);
+    const transcript = await t.app.store.recentTranscript(`wechat:${ANA}`, 20);
+    const inbound = transcript.filter((e) => e.direction === 'in').map((e) => (e.body as { event: { type: string } }).event.type);
+    expect(inbound).toEqual(['user.attachment', 'user.text']);
+  });
+
+  it('sends a photo staff share as an image and explains a PDF it cannot pass on', async () => {
+    const t = await startTestWechat({ env: WITH_STAFF });
+    const ana = await consented(t, ANA);
+    await ana.post(ana.event('CLICK', { EventKey: 'menu.human' }));
+    await t.fake.waitUntil(() => t.fake.sentTo(ANA).some((m) => m.text === zh('handoff.requested', { minutes: '10' })));
+    const key = `wechat:${ANA}`;
+    await t.app.runner.dispatch(key, { type: 'staff.joined', staffName: '王律师' });
+    const dir = t.app.config.attachmentsDir;
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'b'.repeat(32)), JPEG);
+    await writeFile(path.join(dir, 'c'.repeat(32)), Buffer.from('%PDF-1.4 test'));
+    await t.app.runner.dispatch(key, { type: 'staff.file', staffName: '王律师', attachment: { id: 'b'.repeat(32), fileName: '清单.jpg', mimeType: 'image/jpeg', size: JPEG.length } });
+    await t.app.runner.dispatch(key, { type: 'staff.file', staffName: '王律师', attachment: { id: 'c'.repeat(32), fileName: '申请表.pdf', mimeType: 'application/pdf', size: 13 } });
+    await t.fake.waitUntil(() => t.fake.sentTo(ANA).some((m) => m.text === zh('wechat.file.not_image', { fileName: '申请表.pdf' })));
+    const image = t.fake.sentTo(ANA).find((m) => m.msgtype === 'image')!;
+    expect(t.fake.uploaded(image.mediaId!)).toEqual(JPEG);
+  });
+
+  it('answers a sticker WeChat cannot show kindly', async () => {
+    const t = await startTestWechat();
+    const ana = await consented(t, ANA);
+    await ana.text('【收到不支持的消息类型，暂无法显示】');
+    const [reply] = (await t.fake.waitForSent(ANA, 4)).slice(3);
+    expect(reply!.text).toBe(zh('core.unsupported', { kind: zh('core.kind.sticker') }));
   });
 });
