@@ -6,6 +6,7 @@ import type { InboundMessage, OutboundMessage } from '../src/bot/channel.js';
 import { createLogger } from '../src/bot/logger.js';
 import { parseConfig } from '../src/config.js';
 import { openDatabase } from '../src/storage/database.js';
+import type { SqliteRepositories } from '../src/storage/open-repositories.js';
 
 export interface ConversationBenchResult {
   residents: number;
@@ -103,7 +104,7 @@ export async function runConversationBench(options: { residents: number; log: (l
       }),
     );
     const elapsedMs = performance.now() - started;
-    const sample = await app.db.get<{ bytes: number }>('SELECT AVG(LENGTH(snapshot)) AS bytes FROM conversations');
+    const sample = await (app.repos as SqliteRepositories).db.get<{ bytes: number }>('SELECT AVG(LENGTH(snapshot)) AS bytes FROM conversations');
     const snapshotBytes = Math.round(sample?.bytes ?? 1000);
     await app.close();
     clearInterval(sampler);

@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { Database } from '../storage/database.js';
-import { openStorage } from '../storage/open-storage.js';
-import { ConversationStore } from '../storage/conversation-store.js';
+import { openRepositories } from '../storage/open-repositories.js';
+import type { Repositories } from './ports/repositories.js';
 import { ConversationRunner } from './conversation-runner.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { createConversationSpec } from './conversation-spec.js';
@@ -12,23 +11,25 @@ import { loadConversationServices, type ConversationServices } from './conversat
 export interface App {
   config: Config;
   logger: Logger;
-  db: Database;
-  store: ConversationStore;
+  /** Every repository (SQLite unless the caller passed others). */
+  repos: Repositories;
   runner: ConversationRunner;
   dispatcher: OutboxDispatcher;
   services: ConversationServices;
-  /** Stop intake, finish in-flight messages, flush the outbox, close the database. */
+  /** Stop intake, finish in-flight messages, flush the outbox, close the storage. */
   close(): Promise<void>;
 }
 
-/** Opens the data folder and builds the core. Channels are attached by the caller. */
-export async function createApp(config: Config, logger: Logger): Promise<App> {
-  const db = await openStorage(config.databaseFile);
-  const store = new ConversationStore(db);
-  const services = await loadConversationServices(config, db, logger);
-  const dispatcher = new OutboxDispatcher({ store, logger });
+/**
+ * Opens the data folder and builds the core. Channels are attached by the caller. `repositories`
+ * replaces the SQLite file (the benchmark's in-memory run).
+ */
+export async function createApp(config: Config, logger: Logger, options: { repositories?: Repositories } = {}): Promise<App> {
+  const repos = options.repositories ?? (await openRepositories(config));
+  const services = await loadConversationServices(config, repos, logger);
+  const dispatcher = new OutboxDispatcher({ store: repos.outbox, logger });
   const runner = new ConversationRunner({
-    store,
+    store: repos.conversations,
     spec: createConversationSpec(services),
     logger,
     onCommitted: (messages) => dispatcher.enqueue(messages),
@@ -38,8 +39,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   return {
     config,
     logger,
-    db,
-    store,
+    repos,
     runner,
     dispatcher,
     services,
@@ -49,7 +49,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       await runner.drain();
       await dispatcher.stop();
       await services.close();
-      await db.close();
+      await repos.close();
     },
   };
 }

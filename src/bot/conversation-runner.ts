@@ -1,7 +1,6 @@
 import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import type { Logger } from 'pino';
-import type { ConversationStore, StoredConversation, TurnWrite } from '../storage/conversation-store.js';
-import { GroupCommit } from '../storage/group-commit.js';
+import type { ConversationRepository, StoredConversation, TurnWrite } from './ports/conversation-repository.js';
 import type { BotReply, RenderedReply } from '../flows/events.js';
 import type { Locale } from '../locales/catalog.js';
 import { renderReply } from '../locales/render.js';
@@ -45,13 +44,13 @@ export interface RunnerResult {
 }
 
 export interface RunnerOptions {
-  store: ConversationStore;
+  store: ConversationRepository;
   spec: ConversationMachineSpec;
   logger: Logger;
   /** Called once the turn is durable, with its outbox messages in order. */
   onCommitted: (messages: OutboundMessage[]) => void;
   now?: () => number;
-  /** How many conversations stay live in memory; older ones are restored from SQLite when they speak again. */
+  /** How many conversations stay live in memory; older ones are restored from storage when they speak again. */
   cacheSize?: number;
   /** A staff channel is configured: relays to staff go to the outbox (otherwise they are dropped). */
   staffChannel?: boolean;
@@ -75,13 +74,11 @@ const RETURN_AFTER_MS = 6 * 60 * 60 * 1000;
 export class ConversationRunner {
   private readonly live = new Map<string, LiveConversation>();
   private readonly queue = new KeyedQueue();
-  private readonly commits: GroupCommit<TurnWrite, number[]>;
   private readonly now: () => number;
   private accepting = true;
 
   constructor(private readonly options: RunnerOptions) {
     this.now = options.now ?? Date.now;
-    this.commits = new GroupCommit((turns) => options.store.commitTurns(turns));
   }
 
   /** Processes one message. Resolves after the turn is durable; replies are delivered by the outbox. */
@@ -106,7 +103,7 @@ export class ConversationRunner {
   async drain(): Promise<void> {
     this.accepting = false;
     await this.queue.idle();
-    await this.commits.idle();
+    await this.options.store.idle();
   }
 
   /** The conversation's current state value and context, for tests and staff tools. */
@@ -204,9 +201,9 @@ export class ConversationRunner {
     stored.updatedAt = turn.at;
     let ids: number[];
     try {
-      ids = await this.commits.submit(turn);
+      ids = await this.options.store.commitTurn(turn);
     } catch (error) {
-      // The live actor is ahead of the database now: drop it and restore from SQLite next time.
+      // The live actor is ahead of the database now: drop it and restore from storage next time.
       this.evict(key);
       throw error;
     }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { Database } from '../storage/database.js';
+import type { Repositories } from './ports/repositories.js';
+import type { CaseRepository } from '../knowledge/cases/case-repository.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding } from '../flows/understanding.js';
 import type { CaseDraft, CaseReceipt } from '../flows/intake/intake-types.js';
 import type { IntakeDeps } from '../flows/intake/intake-deps.js';
@@ -11,8 +12,6 @@ import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
 import { policyVersion } from '../knowledge/policy/lookup.js';
-import { CaseStore } from '../storage/case-store.js';
-import { ConversationStore } from '../storage/conversation-store.js';
 import { DEFAULT_LOCALE, isLocale } from '../locales/catalog.js';
 import { assessForCase, intakeDeps } from './eligibility-port.js';
 import { openKnowledge } from './knowledge-port.js';
@@ -22,7 +21,7 @@ import type { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
 export interface ConversationServices {
   pack: PolicyPack;
   knowledge: KnowledgeBase;
-  cases: CaseStore;
+  cases: CaseRepository;
   intake: IntakeDeps;
   understandText(input: UnderstandInput): Promise<Understanding>;
   showTopic(input: TopicInput): Promise<KnowledgeAnswer>;
@@ -36,12 +35,12 @@ export interface ConversationServices {
 }
 
 /** Loads the policy pack and the knowledge base and exposes them as conversation services. */
-export async function loadConversationServices(config: Config, db: Database, logger: Logger): Promise<ConversationServices> {
+export async function loadConversationServices(config: Config, repos: Repositories, logger: Logger): Promise<ConversationServices> {
   const pack = await loadPolicyPack(config.policyDir);
   logger.info({ policy: policyVersion(pack) }, 'policy pack loaded');
-  const cases = new CaseStore(db, pack);
-  const conversations = new ConversationStore(db);
-  const knowledge = await openKnowledge(config, db, pack, logger);
+  const cases = repos.cases(pack);
+  const conversations = repos.conversations;
+  const knowledge = await openKnowledge(config, repos.knowledge, pack, logger);
 
   return {
     pack,

@@ -10,10 +10,12 @@ import type { FactStep, FactsDraft } from '../flows/intake/intake-types.js';
 
 /** The decision with its reasons written in both languages, as conversations show it. */
 export function decisionView(decision: Decision): DecisionView {
+  const cited = [...decision.basis, ...decision.reasons.flatMap((r) => r.cites ?? [])];
   return {
     ...decision,
     route: decision.route ?? null,
-    reasons: decision.reasons.map((r) => ({ 'zh-CN': localizeReason(r, 'zh-CN'), en: localizeReason(r, 'en') })),
+    reasons: decision.reasons.map((r) => ({ key: r.key, text: { 'zh-CN': localizeReason(r, 'zh-CN'), en: localizeReason(r, 'en') } })),
+    cited: cited.filter((b, i) => cited.findIndex((o) => JSON.stringify(o) === JSON.stringify(b)) === i),
   };
 }
 

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { Database } from '../storage/database.js';
-import { KbStore } from '../storage/kb-store.js';
+import type { KnowledgeStore } from '../knowledge/faq/knowledge-store.js';
 import { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
 import type { FaqEntry, PolicyValues } from '../knowledge/faq/faq-entry.js';
 import { policyValuesForAllRegions } from '../knowledge/faq/policy-values.js';
@@ -35,8 +34,8 @@ function topicChoice(entry: FaqEntry): Choice {
 }
 
 /** Opens the knowledge base (seeding it from `knowledge/faq` on first start) and keeps it current. */
-export async function openKnowledge(config: Config, db: Database, pack: PolicyPack, logger: Logger): Promise<KnowledgeServices> {
-  const knowledge = await KnowledgeBase.open(new KbStore(db), {
+export async function openKnowledge(config: Config, store: KnowledgeStore, pack: PolicyPack, logger: Logger): Promise<KnowledgeServices> {
+  const knowledge = await KnowledgeBase.open(store, {
     seedDir: path.join(config.knowledgeDir, 'faq'),
     synonymsFile: path.join(config.knowledgeDir, 'synonyms.yaml'),
     onError: (error) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'knowledge base refresh or record failed'),

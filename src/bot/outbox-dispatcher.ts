@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { ConversationStore } from '../storage/conversation-store.js';
+import type { OutboxRepository } from './ports/outbox-repository.js';
 import { DeliveryError, type ChannelSender, type OutboundMessage, type OutboundPayload } from './channel.js';
 import { hashKey } from './conversation-runner.js';
 
 export interface DispatcherOptions {
-  store: ConversationStore;
+  store: OutboxRepository;
   logger: Logger;
   now?: () => number;
   /** Retry delay for attempt n (1-based) when the channel gives none. */

@@ -8,9 +8,8 @@ import { DEFAULT_CASE_PACK, type CasePack } from '../knowledge/cases/case-pack.j
 import { isMonth, monthOf } from '../knowledge/cases/local-time.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { Locale } from '../locales/catalog.js';
-import { AttachmentStore } from '../storage/attachment-store.js';
-import { CaseStore, isCaseRef, type CaseRecord } from '../storage/case-store.js';
-import { openStorage } from '../storage/open-storage.js';
+import { isCaseRef, type CaseRecord } from '../knowledge/cases/case-repository.js';
+import { openRepositories } from '../storage/open-repositories.js';
 import type { Command, CommandContext } from './io.js';
 
 const USAGE = `Usage:
@@ -179,9 +178,9 @@ export const casesCommand: Command = async (ctx) => {
       return 2;
     }
   }
-  const db = await openStorage(ctx.config.databaseFile);
+  const repos = await openRepositories(ctx.config);
   try {
-    const cases = new CaseStore(db, pack);
+    const cases = repos.cases(pack);
     const now = Date.now();
     const ref = arg?.toUpperCase() ?? '';
 
@@ -200,7 +199,7 @@ export const casesCommand: Command = async (ctx) => {
         stderr.write(`No case ${ref}. Check the reference (fayuan cases list shows them).\n`);
         return 1;
       }
-      const [events, attachments] = await Promise.all([cases.events(ref), new AttachmentStore(db).forCase(ref)]);
+      const [events, attachments] = await Promise.all([cases.events(ref), repos.attachments.forCase(ref)]);
       if (values.json) writeJson(stdout, { ...record, overdue: isOverdue(record, now), events, attachments });
       else stdout.write(`${renderCaseCard(record, { pack, now, locale, events, attachments, historyLimit: 1000 }).text}\n`);
       return 0;
@@ -221,6 +220,6 @@ export const casesCommand: Command = async (ctx) => {
     }
     return result.ok ? 0 : 1;
   } finally {
-    await db.close();
+    await repos.close();
   }
 };

@@ -4,7 +4,17 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT } from '../config.js';
 import { isLocale, LOCALES, type Locale } from '../locales/catalog.js';
-import { calibrateConfidence, evaluateKnowledgeBase, formatEvalReport, readLabelledQuestions } from '../knowledge/faq/evaluate.js';
+import {
+  calibrateConfidence,
+  confusionPairs,
+  evaluateKnowledgeBase,
+  formatEvalReport,
+  formatEvalTable,
+  leaveOneOutJudged,
+  readLabelledQuestions,
+  reportFigures,
+} from '../knowledge/faq/evaluate.js';
+import { DEFAULT_CONFIDENCE, type ConfidenceModel } from '../knowledge/faq/confidence.js';
 import { compareRankers } from '../knowledge/faq/compare-rankers.js';
 import { dumpEntryYaml, parseEntryYaml, readEntryFiles, writeEntryFiles } from '../knowledge/faq/entry-files.js';
 import { entriesRelatedTo, planChanges, staleEntries, type BatchProblem } from '../knowledge/faq/entry-changes.js';
@@ -16,9 +26,8 @@ import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import { renderAnswer } from '../knowledge/faq/render-answer.js';
 import { loadSynonymsFile } from '../knowledge/faq/synonyms.js';
 import { detectLocale } from '../knowledge/faq/text-analyzer.js';
-import { KbStore } from '../storage/kb-store.js';
-import { openStorage } from '../storage/open-storage.js';
-import type { Database } from '../storage/database.js';
+import type { KnowledgeRepository } from '../knowledge/faq/knowledge-repository.js';
+import { openRepositories } from '../storage/open-repositories.js';
 import type { Command, CommandContext } from './io.js';
 
 const USAGE = `Usage: fayuan kb <command>
@@ -36,7 +45,12 @@ const USAGE = `Usage: fayuan kb <command>
   ask [QUESTION] [--locale L] [--jsonl] how the bot would handle a question (or one per line on stdin)
   unanswered [--limit N] [--clear]     questions the bot could not answer, most frequent first
   synonyms                             check the synonym file
-  eval [--calibrate] [--compare] [--misses]  accuracy on the labelled questions in eval/faq
+  eval [--confusions] [--misses] [--calibrate] [--compare] [--fast]
+                                       answered-correct, confident-wrong and off-topic declined per
+                                       language on the frozen test half (eval/faq/test), then the dev
+                                       half and leave-one-phrasing-out; --confusions: entries that take
+                                       each other's questions; --misses: the dev half's misses;
+                                       --fast: without leave-one-phrasing-out
 `;
 
 interface Args {
@@ -150,10 +164,10 @@ export const kbCommand: Command = async (ctx) => {
   }
 };
 
-async function withStore(ctx: CommandContext, work: (store: KbStore) => Promise<number>): Promise<number> {
-  const db: Database = await openStorage(ctx.config.databaseFile);
+async function withStore(ctx: CommandContext, work: (store: KnowledgeRepository) => Promise<number>): Promise<number> {
+  const repos = await openRepositories(ctx.config);
   try {
-    const store = new KbStore(db);
+    const store = repos.knowledge;
     // The files in the repository seed a new database; afterwards the database is the source of truth.
     if (!(await store.hasHistory())) {
       const seeded = await store.seedIfEmpty(readEntryFiles(seedDir(ctx)).entries, 'seed', Date.now());
@@ -161,14 +175,14 @@ async function withStore(ctx: CommandContext, work: (store: KbStore) => Promise<
     }
     return await work(store);
   } finally {
-    await db.close();
+    await repos.close();
   }
 }
 
 const seedDir = (ctx: CommandContext) => path.join(ctx.config.knowledgeDir, 'faq');
 const synonymsFile = (ctx: CommandContext) => path.join(ctx.config.knowledgeDir, 'synonyms.yaml');
 
-type DbCommand = (ctx: CommandContext, args: Args, store: KbStore) => Promise<number>;
+type DbCommand = (ctx: CommandContext, args: Args, store: KnowledgeRepository) => Promise<number>;
 
 const DB_COMMANDS: Record<string, DbCommand> = {
   async list({ stdout }, args, store) {
@@ -348,7 +362,7 @@ const DB_COMMANDS: Record<string, DbCommand> = {
 
 async function save(
   out: Pick<CommandContext, 'stdout' | 'stderr'>,
-  store: KbStore,
+  store: KnowledgeRepository,
   target: string,
   mode: 'add' | 'edit' | 'import',
   by: string,
@@ -430,30 +444,54 @@ function synonymsCommand(ctx: CommandContext): number {
   return problems.length > 0 ? 1 : 0;
 }
 
+/** The labelled question files of one half of the evaluation set. */
+interface EvalHalf {
+  questions: string[];
+  offTopic: string[];
+}
+
+const EVAL_HALVES: Record<'test' | 'dev', EvalHalf> = {
+  test: { questions: ['test/questions.jsonl'], offTopic: ['test/off-topic.jsonl'] },
+  dev: { questions: ['dev/questions.jsonl', 'dev/resident-questions.jsonl'], offTopic: ['dev/off-topic.jsonl', 'dev/off-topic-resident.jsonl'] },
+};
+
 /**
- * `kb eval`: accuracy on eval/faq (entries from the seed files, so it runs without a database).
- * `--calibrate` refits the confidence model first (on held-out phrasings and eval/faq/calibration-ood.jsonl,
- * never the evaluation set) and prints it; `--compare` also prints leave-one-out accuracy.
+ * `kb eval`: leads with the frozen test half (eval/faq/test, never tuned on): per language,
+ * answered-and-correct, confident-wrong, did-you-mean and off-topic declined; then the dev half and
+ * leave-one-phrasing-out. Entries come from the seed files, so it runs without a database.
+ * `--confusions` lists entry pairs that take each other's questions (dev half and held-out phrasings);
+ * `--misses` prints the dev half's misses (never the test half's); `--calibrate` refits the confidence
+ * model on held-out phrasings, calibration-ood.jsonl and the dev half, and prints it.
  */
 async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
   const evalDir = path.join(PROJECT_ROOT, 'eval', 'faq');
-  const questions = readLabelledQuestions(text(args, '--questions') ?? path.join(evalDir, 'questions.jsonl'));
-  const ood = readLabelledQuestions(text(args, '--ood') ?? path.join(evalDir, 'out-of-domain.jsonl'));
+  const read = (files: readonly string[]) => files.flatMap((f) => readLabelledQuestions(path.isAbsolute(f) ? f : path.join(evalDir, f)));
   const { entries, problems } = readEntryFiles(seedDir(ctx));
   if (problems.length > 0) {
     ctx.stderr.write(`Some entry files are not valid and were left out:\n${formatProblems(problems.map((p) => ({ entry: p.file, problems: p.problems })))}\n`);
   }
   const synonyms = loadSynonymsFile(synonymsFile(ctx)).groups;
-  let confidence;
+  const dev = { questions: read(EVAL_HALVES.dev.questions), offTopic: read(EVAL_HALVES.dev.offTopic) };
+  let confidence: ConfidenceModel = DEFAULT_CONFIDENCE;
   if (args.flags.has('--calibrate')) {
-    const calibration = calibrateConfidence(entries, { synonyms }, readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')));
+    const calibration = calibrateConfidence(entries, { synonyms }, [...readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')), ...dev.offTopic], dev.questions);
     confidence = calibration.model;
     ctx.stdout.write(`calibrated on ${calibration.rows} searches: ${JSON.stringify(calibration.model)}\n`);
   }
+  const kb = KnowledgeBase.fromEntries(entries, { synonyms, confidence });
+
+  // Explicit files: evaluate just those (the older view).
+  const questionsFile = text(args, '--questions');
+  if (questionsFile !== undefined) {
+    const report = evaluateKnowledgeBase(kb, read([questionsFile]), read([text(args, '--ood') ?? EVAL_HALVES.dev.offTopic[0]!]));
+    for (const line of formatEvalReport(report)) ctx.stdout.write(`${line}\n`);
+    return 0;
+  }
+
   if (args.flags.has('--compare')) {
     const p = (x: number) => `${(100 * x).toFixed(1)}`.padStart(5);
-    ctx.stdout.write('accuracy@1 / @3 (%)                                 held-out phrasings zh | en     evaluation set zh | en\n');
-    for (const row of compareRankers(entries, synonyms, questions)) {
+    ctx.stdout.write('accuracy@1 / @3 (%)                                 held-out phrasings zh | en     dev half zh | en\n');
+    for (const row of compareRankers(entries, synonyms, dev.questions)) {
       const l = row.leaveOneOut;
       const e = row.evaluation;
       ctx.stdout.write(
@@ -461,13 +499,42 @@ async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
       );
     }
   }
-  const kb = KnowledgeBase.fromEntries(entries, { synonyms, ...(confidence ? { confidence } : {}) });
-  const report = evaluateKnowledgeBase(kb, questions, ood);
-  if (args.flags.has('--misses')) {
-    for (const m of report.misses) {
-      ctx.stdout.write(`miss ${m.locale} expected ${m.expected ?? 'null'} got ${m.got ?? '-'} (${m.band}; ${m.candidates.join(', ')}): ${m.question}\n`);
+
+  const test = evaluateKnowledgeBase(kb, read(EVAL_HALVES.test.questions), read(EVAL_HALVES.test.offTopic));
+  const devReport = evaluateKnowledgeBase(kb, dev.questions, dev.offTopic);
+  // --fast skips leave-one-phrasing-out (an index build per phrasing: seconds of CPU).
+  const loo = args.flags.has('--fast') ? undefined : leaveOneOutJudged(entries, { synonyms }, confidence);
+  const out = (line: string) => ctx.stdout.write(`${line}\n`);
+  for (const line of formatEvalTable('FROZEN TEST HALF (eval/faq/test, never tuned on)', test)) out(line);
+  out('');
+  for (const line of formatEvalTable('dev half (eval/faq/dev, tuned on)', devReport)) out(line);
+  out('');
+  if (loo) out('leave-one-phrasing-out (each entry phrasing searched in an index built without it)');
+  for (const locale of loo ? LOCALES : []) {
+    const f = loo!.figures[locale];
+    const p = (x: number) => `${(100 * x).toFixed(1)}%`;
+    out(`${locale.padEnd(7)} ${String(f.n).padStart(9)}  answered-correct ${p(f.answeredCorrectly)}  confident-wrong ${p(f.answeredWrongly)}  accuracy@1 ${p(f.at1)}  accuracy@3 ${p(f.at3)}`);
+  }
+  if (args.flags.has('--confusions')) {
+    out('');
+    out('entries that take each other\'s questions (dev half + held-out phrasings; first entry offered)');
+    for (const pair of confusionPairs(kb, dev.questions, loo?.swaps ?? []).slice(0, Number(text(args, '--limit') ?? 25))) {
+      out(`${String(pair.aToB + pair.bToA).padStart(4)}  ${pair.a} → ${pair.b}: ${pair.aToB}   ${pair.b} → ${pair.a}: ${pair.bToA}`);
     }
   }
-  for (const line of formatEvalReport(report)) ctx.stdout.write(`${line}\n`);
+  if (args.flags.has('--misses')) {
+    out('');
+    for (const m of devReport.misses) {
+      out(`miss ${m.locale} expected ${m.expected ?? 'null'} got ${m.got ?? '-'} (${m.band}; ${m.candidates.join(', ')}): ${m.question}`);
+    }
+  }
+  const round = (x: number) => Math.round(x * 10000) / 10000;
+  out(
+    JSON.stringify({
+      test: reportFigures(test),
+      dev: reportFigures(devReport),
+      leaveOneOut: loo && Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(Object.entries(loo.figures[l]).map(([k, v]) => [k, k === 'n' ? v : round(v)]))])),
+    }),
+  );
   return 0;
 }

@@ -7,6 +7,7 @@ import { readConsent } from './consent-words.js';
 import { createIntakeMachine, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
 import { looksLikeQuestion } from './question-words.js';
+import { asksWhy } from './intake/why-words.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
 
@@ -334,8 +335,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     ],
     'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
     'user.returned': { actions: ['welcomeBack', 'reprompt'] },
-    'user.attachment': { actions: ['sayAttachmentNotExpected'] },
-    'user.refused_attachment': { actions: ['sayAttachmentRefused'] },
+    'user.attachment': { actions: ['sayAttachmentNotExpected', 'reprompt'] },
+    'user.refused_attachment': { actions: ['sayAttachmentRefused', 'reprompt'] },
+    'user.choices': { actions: 'reprompt' },
   },
   states: {
     welcome: {
@@ -398,7 +400,7 @@ export function createConversationMachine(deps: ConversationDeps) {
             'internal.reprompt': { actions: sendTo('intake', { type: 'flow.reprompt' }) },
             'user.text': [
               {
-                guard: ({ context, event }) => !context.intakeFreeText && looksLikeQuestion(event.text),
+                guard: ({ context, event }) => !context.intakeFreeText && looksLikeQuestion(event.text) && !asksWhy(event.text),
                 target: 'answeringQuestion',
                 actions: 'rememberText',
               },
@@ -410,6 +412,7 @@ export function createConversationMachine(deps: ConversationDeps) {
             },
             'internal.status': { target: 'showingStatus' },
             'user.attachment': { actions: sendTo('intake', ({ event }) => event) },
+            'user.choices': { actions: sendTo('intake', ({ event }) => event) },
           },
         },
         /** "Check my case" in the middle of an application: show it, then ask the intake's question again. */
@@ -516,7 +519,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       invoke: {
         src: 'listCases',
         input: ({ context }) => ({ conversationKey: context.conversationKey }),
-        onDone: { target: 'answered', actions: 'emitAll' },
+        onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
         onError: { target: 'menu', actions: 'sayError' },
       },
     },

@@ -15,6 +15,8 @@ export type CommandName = 'start' | 'help' | 'restart' | 'lang' | 'menu' | 'canc
 export type ResidentEvent =
   | { type: 'user.text'; text: string }
   | { type: 'user.choice'; id: string }
+  /** A multi-select checklist finished in one go (web toggles): the ids selected, sent once on the done choice. */
+  | { type: 'user.choices'; ids: string[] }
   | { type: 'user.attachment'; attachment: AttachmentRef }
   | { type: 'user.refused_attachment'; reason: 'type' | 'size'; fileName?: string }
   | { type: 'user.command'; command: CommandName; arg?: string }
@@ -52,12 +54,16 @@ export interface BotReply {
   key: string;
   params?: Params;
   choices?: Choice[];
+  /** The choices form a checklist: toggles, finished by the choice `doneId` (TEAM.md contract 1). */
+  multiSelect?: { doneId: string };
 }
 
 /** A reply rendered for one language: what channels actually send. */
 export interface RenderedReply {
   text: string;
   choices: { id: string; label: string }[];
+  /** The choices form a checklist finished by `doneId`; channels without toggles send one `user.choice` per press. */
+  multiSelect?: { doneId: string };
 }
 
 export type { Locale, Localized };

@@ -15,12 +15,12 @@ export const caseMessages = {
   'case.status.withdrawn': { 'zh-CN': '已撤回', en: 'Withdrawn' },
 
   'case.next.new': {
-    'zh-CN': '工作人员会尽快查看您的申请，并在 {due} 前作出是否给予法律援助的决定。',
-    en: 'A member of staff will look at your application soon and decide on legal aid by {due}.',
+    'zh-CN': '工作人员会尽快查看您的申请，并{due}作出是否给予法律援助的决定。',
+    en: 'A member of staff will look at your application soon and decide on legal aid {due}.',
   },
   'case.next.claimed': {
-    'zh-CN': '工作人员正在审查您的申请，将在 {due} 前作出决定。如有需要，工作人员会联系您。',
-    en: 'Staff are reviewing your application and will decide by {due}. They will contact you if they need anything.',
+    'zh-CN': '工作人员正在审查您的申请，将{due}作出决定。如有需要，工作人员会联系您。',
+    en: 'Staff are reviewing your application and will decide {due}. They will contact you if they need anything.',
   },
   'case.next.materials_requested': {
     'zh-CN': '请按通知补充材料。材料齐全后，中心将在 {days} 日内作出决定；不补充材料的，视为撤回申请。',
@@ -39,6 +39,10 @@ export const caseMessages = {
     en: 'The receiving office will contact you. If you hear nothing for a long time, call {hotline}.',
   },
   'case.next.closed': { 'zh-CN': '本案已办结，欢迎为我们的服务打分。', en: 'This case is closed. You are welcome to rate our service.' },
+  'case.next.closed_rated': { 'zh-CN': '本案已办结，感谢您的评价。', en: 'This case is closed. Thank you for your rating.' },
+  'case.due.date': { 'zh-CN': '在 {date} 前', en: 'by {date}' },
+  'case.due.today': { 'zh-CN': '在今天内', en: 'today' },
+  'case.due.unknown': { 'zh-CN': '尽快', en: 'as soon as possible' },
   'case.next.withdrawn': {
     'zh-CN': '申请已撤回。如需再次申请，可以随时重新提交。',
     en: 'The application was withdrawn. You can apply again at any time.',
@@ -59,8 +63,8 @@ export const caseMessages = {
   },
 
   'case.notice.claimed': {
-    'zh-CN': '您的申请 {ref} 已由法律援助中心工作人员受理审查，将在 {due} 前作出决定。',
-    en: 'Your application {ref} is now being reviewed by staff at the legal aid centre. They will decide by {due}.',
+    'zh-CN': '您的申请 {ref} 已由法律援助中心工作人员受理审查，将{due}作出决定。',
+    en: 'Your application {ref} is now being reviewed by staff at the legal aid centre. They will decide {due}.',
   },
   'case.notice.materials_requested': {
     'zh-CN':
@@ -68,8 +72,8 @@ export const caseMessages = {
     en: 'About your application {ref}: we need the following documents (this is the complete list):\n{documents}{note}\nPlease send photos or PDFs in this chat, or bring them to the legal aid centre. Once your application is complete, the centre decides within {days} days; if the documents never come, the application counts as withdrawn.',
   },
   'case.notice.materials_received': {
-    'zh-CN': '您的申请 {ref} 的材料已齐全，中心将在 {due} 前作出决定。',
-    en: 'Your application {ref} is now complete. The centre will decide by {due}.',
+    'zh-CN': '您的申请 {ref} 的材料已齐全，中心将{due}作出决定。',
+    en: 'Your application {ref} is now complete. The centre will decide {due}.',
   },
   'case.notice.accepted': {
     'zh-CN':

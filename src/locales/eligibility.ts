@@ -27,43 +27,43 @@ export const eligibilityMessages = {
   },
 
   'eligibility.mandatory.minor': {
-    'zh-CN': '犯罪嫌疑人、被告人是未成年人，且没有委托辩护人（法律援助法第二十五条）。',
+    'zh-CN': '犯罪嫌疑人、被告人是未成年人，且没有委托辩护人（《法律援助法》第二十五条）。',
     en: 'The suspect or defendant is a minor with no defender (Legal Aid Law art. 25).',
   },
   'eligibility.mandatory.sense_disability': {
-    'zh-CN': '犯罪嫌疑人、被告人是视力、听力或言语残疾人，且没有委托辩护人（法律援助法第二十五条）。',
+    'zh-CN': '犯罪嫌疑人、被告人是视力、听力或言语残疾人，且没有委托辩护人（《法律援助法》第二十五条）。',
     en: 'The suspect or defendant is blind, deaf or mute and has no defender (Legal Aid Law art. 25).',
   },
   'eligibility.mandatory.cannot_recognize_conduct': {
-    'zh-CN': '犯罪嫌疑人、被告人不能完全辨认自己的行为，且没有委托辩护人（法律援助法第二十五条）。',
+    'zh-CN': '犯罪嫌疑人、被告人不能完全辨认自己的行为，且没有委托辩护人（《法律援助法》第二十五条）。',
     en: 'The suspect or defendant cannot fully understand their own conduct and has no defender (Legal Aid Law art. 25).',
   },
   'eligibility.mandatory.life_or_death': {
-    'zh-CN': '可能被判处无期徒刑或死刑，且没有委托辩护人（法律援助法第二十五条）；应指派具有三年以上相关执业经历的律师（第二十六条）。',
+    'zh-CN': '可能被判处无期徒刑或死刑，且没有委托辩护人（《法律援助法》第二十五条）；应指派具有三年以上相关执业经历的律师（第二十六条）。',
     en: 'The person may face life imprisonment or death and has no defender (Legal Aid Law art. 25); the lawyer must have at least three years of relevant practice (art. 26).',
   },
   'eligibility.mandatory.death_penalty_review': {
-    'zh-CN': '死刑复核案件的被告人申请法律援助（法律援助法第二十五条）；应指派具有三年以上相关执业经历的律师（第二十六条）。',
+    'zh-CN': '死刑复核案件的被告人申请法律援助（《法律援助法》第二十五条）；应指派具有三年以上相关执业经历的律师（第二十六条）。',
     en: 'A defendant in a death-penalty review has applied (Legal Aid Law art. 25); the lawyer must have at least three years of relevant practice (art. 26).',
   },
   'eligibility.mandatory.trial_in_absentia': {
-    'zh-CN': '缺席审判案件的被告人没有委托辩护人（法律援助法第二十五条）。',
+    'zh-CN': '缺席审判案件的被告人没有委托辩护人（《法律援助法》第二十五条）。',
     en: 'The defendant is tried in absentia and has no defender (Legal Aid Law art. 25).',
   },
   'eligibility.mandatory.compulsory_treatment': {
-    'zh-CN': '强制医疗案件的被申请人或被告人没有委托诉讼代理人的，法院应当通知法律援助机构指派律师（法律援助法第二十八条）。',
+    'zh-CN': '强制医疗案件的被申请人或被告人没有委托诉讼代理人的，法院应当通知法律援助机构指派律师（《法律援助法》第二十八条）。',
     en: 'In compulsory medical treatment cases the court must have legal aid assign a lawyer when the person has none (Legal Aid Law art. 28).',
   },
   'eligibility.has_lawyer': {
-    'zh-CN': '已经委托了辩护人或代理律师的，不再指派法律援助律师（法律援助法第二十四条、第二十八条）；如果之后解除委托，可以再申请。',
+    'zh-CN': '已经委托了辩护人或代理律师的，不再指派法律援助律师（《法律援助法》第二十四条、第二十八条）；如果之后解除委托，可以再申请。',
     en: 'Someone who already has their own defender or lawyer is not assigned a legal aid lawyer (Legal Aid Law arts. 24, 28); if that lawyer stops acting, you can apply again.',
   },
   'eligibility.no_means_test': {
-    'zh-CN': '“{category}”事项申请法律援助不受经济困难条件的限制（法律援助法第三十二条）。',
+    'zh-CN': '“{category}”事项申请法律援助不受经济困难条件的限制（《法律援助法》第三十二条）。',
     en: 'Legal aid for “{category}” has no means test (Legal Aid Law art. 32).',
   },
   'eligibility.scope.national': {
-    'zh-CN': '“{category}”属于法律援助事项范围，因经济困难没有委托律师的可以申请（法律援助法第{article}条）。',
+    'zh-CN': '“{category}”属于法律援助事项范围，因经济困难没有委托律师的可以申请（《法律援助法》第{article}条）。',
     en: '“{category}” is covered when you cannot afford a lawyer (Legal Aid Law art. {article}).',
   },
   'eligibility.scope.local': {
@@ -71,23 +71,23 @@ export const eligibilityMessages = {
     en: '“{category}” is covered by a local rule ({citation}).',
   },
   'eligibility.exempt.minor': {
-    'zh-CN': '未成年人免予核查经济困难状况（法律援助法第四十二条）。',
+    'zh-CN': '未成年人免予核查经济困难状况（《法律援助法》第四十二条）。',
     en: 'Minors are exempt from the means test (Legal Aid Law art. 42).',
   },
   'eligibility.exempt.elderly_no_fixed_income': {
-    'zh-CN': '没有固定生活来源的老年人免予核查经济困难状况（法律援助法第四十二条）。',
+    'zh-CN': '没有固定生活来源的老年人免予核查经济困难状况（《法律援助法》第四十二条）。',
     en: 'Older people with no fixed source of income are exempt from the means test (Legal Aid Law art. 42).',
   },
   'eligibility.exempt.disabled_no_fixed_income': {
-    'zh-CN': '没有固定生活来源的残疾人免予核查经济困难状况（法律援助法第四十二条）。',
+    'zh-CN': '没有固定生活来源的残疾人免予核查经济困难状况（《法律援助法》第四十二条）。',
     en: 'Disabled people with no fixed source of income are exempt from the means test (Legal Aid Law art. 42).',
   },
   'eligibility.exempt.group': {
-    'zh-CN': '{group}免予核查经济困难状况（法律援助法第四十二条）。',
+    'zh-CN': '{group}免予核查经济困难状况（《法律援助法》第四十二条）。',
     en: '{group}: exempt from the means test (Legal Aid Law art. 42).',
   },
   'eligibility.exempt.migrant_worker': {
-    'zh-CN': '进城务工人员追索劳动报酬或工伤赔偿，免予核查经济困难状况（法律援助法第四十二条）。',
+    'zh-CN': '进城务工人员追索劳动报酬或工伤赔偿，免予核查经济困难状况（《法律援助法》第四十二条）。',
     en: 'Migrant workers claiming wages or work-injury damages are exempt from the means test (Legal Aid Law art. 42).',
   },
   'eligibility.exempt.local': {
@@ -107,7 +107,7 @@ export const eligibilityMessages = {
     en: 'Household income per person is about {perCapita} yuan a month, above the {region} {residence} standard of {threshold} yuan.',
   },
   'eligibility.means.pledge': {
-    'zh-CN': '经济困难状况由您签署个人诚信承诺书说明，不需要开具困难证明；请如实填写，法律援助机构可以核查（法律援助法第四十一条）。',
+    'zh-CN': '经济困难状况由您签署个人诚信承诺书说明，不需要开具困难证明；请如实填写，法律援助机构可以核查（《法律援助法》第四十一条）。',
     en: 'You show financial hardship by signing a personal honesty pledge; no hardship certificate is needed. Be truthful: the centre may check it (Legal Aid Law art. 41).',
   },
   'eligibility.means.no_standard': {
@@ -115,7 +115,7 @@ export const eligibilityMessages = {
     en: 'There is no hardship standard for {region} on {date}; staff need to review this.',
   },
   'eligibility.objection': {
-    'zh-CN': '如果法律援助机构作出不予援助的决定，您可以向设立该机构的司法行政部门提出异议（法律援助法第四十九条）。',
+    'zh-CN': '如果法律援助机构作出不予援助的决定，您可以向设立该机构的司法行政部门提出异议（《法律援助法》第四十九条）。',
     en: 'If legal aid is refused, you can object to the justice bureau that set up the legal aid centre (Legal Aid Law art. 49).',
   },
   'eligibility.consultation_free': {
@@ -123,11 +123,11 @@ export const eligibilityMessages = {
     en: 'Legal advice is free for everyone: call {hotline} or visit a legal aid centre.',
   },
   'eligibility.urgent.deadline': {
-    'zh-CN': '距离期限只剩{days}天，属于紧急情况，可以先提供法律援助、事后补交材料（法律援助法第四十四条）。',
+    'zh-CN': '距离期限只剩{days}天，属于紧急情况，可以先提供法律援助、事后补交材料（《法律援助法》第四十四条）。',
     en: 'Only {days} days are left before the deadline, so this is urgent: aid can start now and papers can follow (Legal Aid Law art. 44).',
   },
   'eligibility.urgent.preservation': {
-    'zh-CN': '需要申请保全或先予执行，属于紧急情况，可以先提供法律援助、事后补交材料（法律援助法第四十四条）。',
+    'zh-CN': '需要申请保全或先予执行，属于紧急情况，可以先提供法律援助、事后补交材料（《法律援助法》第四十四条）。',
     en: 'Property or evidence must be preserved, so this is urgent: aid can start now and papers can follow (Legal Aid Law art. 44).',
   },
   'eligibility.urgent.same_day': {
@@ -139,13 +139,29 @@ export const eligibilityMessages = {
     en: 'Your application can be accepted the same day ({citation}).',
   },
   'eligibility.accessibility': {
-    'zh-CN': '老年人、残疾人可以要求无障碍服务，例如上门受理、手语翻译或大字材料（法律援助法第四十五条）。',
+    'zh-CN': '老年人、残疾人可以要求无障碍服务，例如上门受理、手语翻译或大字材料（《法律援助法》第四十五条）。',
     en: 'Older and disabled people can ask for barrier-free service such as home visits, sign language or large print (Legal Aid Law art. 45).',
   },
   'eligibility.decision_days': {
-    'zh-CN': '材料齐全后，法律援助机构在{days}日内作出决定（法律援助法第四十三条）。',
+    'zh-CN': '材料齐全后，法律援助机构在{days}日内作出决定（《法律援助法》第四十三条）。',
     en: 'Once your application is complete, the centre decides within {days} days (Legal Aid Law art. 43).',
   },
+  'eligibility.would_change_if': {
+    'zh-CN': '如果{claims}，请告诉工作人员，结果可能不同。',
+    en: 'If {claims}, tell staff: the outcome could be different.',
+  },
+  'eligibility.claim.hasDefender': { 'zh-CN': '已经委托了辩护人或代理律师', en: 'a lawyer has already been hired' },
+  'eligibility.claim.possibleSentence': { 'zh-CN': '可能被判处无期徒刑或死刑', en: 'life imprisonment or death is possible' },
+  'eligibility.claim.deathPenaltyReview': { 'zh-CN': '这是死刑复核案件', en: 'it is a death-penalty review' },
+  'eligibility.claim.trialInAbsentia': { 'zh-CN': '法院缺席审判', en: 'the court tries the case in absentia' },
+  'eligibility.claim.cannotFullyRecognizeConduct': { 'zh-CN': '当事人不能完全辨认自己的行为', en: 'the person cannot fully understand their own conduct' },
+  'eligibility.claim.disability': { 'zh-CN': '有残疾', en: 'you have a disability' },
+  'eligibility.claim.groups': {
+    'zh-CN': '享受低保、特困等社会救助，或属于优抚对象、进城务工人员等群体',
+    en: 'you receive 低保 or other social assistance, or belong to a group such as special-care recipients or migrant workers',
+  },
+  'eligibility.claim.deadlineDays': { 'zh-CN': '离开庭、起诉或时效期限不到7天', en: 'fewer than 7 days remain before a deadline' },
+  'eligibility.claim.needsPreservation': { 'zh-CN': '需要马上保全财产或证据', en: 'property or evidence must be secured now' },
   'eligibility.route': {
     'zh-CN': '请联系{office}：{address}，电话{phone}。',
     en: 'Contact {office}: {address}, phone {phone}.',

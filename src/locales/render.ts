@@ -41,5 +41,6 @@ export function renderReply(reply: BotReply, locale: Locale, catalog: Catalog = 
       id: choice.id,
       label: choice.label ? choice.label[locale] : translate(choice.key ?? choice.id, locale, choice.params, catalog),
     })),
+    ...(reply.multiSelect ? { multiSelect: reply.multiSelect } : {}),
   };
 }

@@ -1,23 +1,13 @@
 import type { Database } from './database.js';
 
-/** A file a resident sent, as a channel saved it under the data folder. */
-export interface AttachmentMeta {
-  /** The random id the channel stored the file under. */
-  id: string;
-  conversationKey: string;
-  /** The resident's own name for the file: show it, never use it as a path. */
-  fileName: string;
-  mimeType: string;
-  size: number;
-  /** Relative to the data folder; defaults to `attachments/<id>`. */
-  storedPath?: string;
-  createdAt: number;
-}
+import {
+  defaultStoredPath,
+  type AttachmentMeta,
+  type AttachmentRepository,
+  type StoredAttachment,
+} from '../bot/ports/attachment-repository.js';
 
-/** An attachment as stored, with the case it belongs to once the application is submitted. */
-export interface StoredAttachment extends Required<AttachmentMeta> {
-  caseRef: string | null;
-}
+export { defaultStoredPath, type AttachmentMeta, type StoredAttachment } from '../bot/ports/attachment-repository.js';
 
 interface AttachmentRow {
   id: string;
@@ -31,11 +21,6 @@ interface AttachmentRow {
 }
 
 const COLUMNS = 'id, conversation_key, case_ref, file_name, mime_type, size, stored_path, created_at';
-
-/** The default place of an attachment, relative to the data folder. */
-export function defaultStoredPath(id: string): string {
-  return `attachments/${id}`;
-}
 
 function fromRow(row: AttachmentRow): StoredAttachment {
   return {
@@ -51,7 +36,7 @@ function fromRow(row: AttachmentRow): StoredAttachment {
 }
 
 /** Metadata of residents' files and the cases they belong to; the files themselves stay on disk. */
-export class AttachmentStore {
+export class AttachmentStore implements AttachmentRepository {
   constructor(private readonly db: Database) {}
 
   /** Records a saved file. Recording the same id again changes nothing. */

@@ -1,52 +1,9 @@
 import type { Applicant } from '../knowledge/cases/applicant.js';
-import { DECISIONS, isCaseStatus, type CaseEvent, type CaseState, type Resolution } from '../knowledge/cases/case-lifecycle.js';
-import { isLocale, type Locale } from '../locales/catalog.js';
+import { DECISIONS, isCaseStatus, type Resolution } from '../knowledge/cases/case-lifecycle.js';
+import { isLocale } from '../locales/catalog.js';
+import type { CaseDecision, CaseRecord, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 
-/** The facts the eligibility decision was made on; `ApplicantFacts` fits. Only these fields are read. */
-export interface CaseFacts {
-  category?: string;
-  region?: string;
-  groups?: readonly string[];
-}
-
-/** The eligibility decision shown to the resident; `Decision` fits. Only these fields are read. */
-export interface CaseDecision {
-  outcome: string;
-  urgent: boolean;
-  sameDay: boolean;
-  route?: string | null;
-  documents?: readonly string[];
-}
-
-
-/** A case as stored. */
-export interface CaseRecord extends CaseState {
-  ref: string;
-  submissionId: string;
-  conversationKey: string;
-  channel: string;
-  address: string;
-  locale: Locale;
-  category: string;
-  region: string | null;
-  route: string | null;
-  facts: CaseFacts & Record<string, unknown>;
-  decision: CaseDecision & Record<string, unknown>;
-  policyVersion: string;
-  applicant: Applicant;
-  description: string;
-  createdAt: number;
-  updatedAt: number;
-  rating: number | null;
-  ratingComment: string | null;
-  ratedAt: number | null;
-}
-
-/** An event of a case's history, with its row id. */
-export interface StoredCaseEvent extends CaseEvent {
-  id: number;
-  ref: string;
-}
+export type { CaseDecision, CaseFacts, CaseRecord, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 
 /** A row of `cases` as the driver returns it. */
 export interface CaseRow {

@@ -2,30 +2,9 @@ import { CASE_STATUSES, isCaseStatus, type CaseStatus, type Resolution } from '.
 import { monthRange } from '../knowledge/cases/local-time.js';
 import { parseDecision, parseObject, type CaseRow } from './case-rows.js';
 import type { Database } from './database.js';
+import type { CaseStats } from '../knowledge/cases/case-repository.js';
 
-/** Figures for a centre's monthly report. */
-export interface CaseStats {
-  /** `YYYY-MM`, or null for all time. */
-  month: string | null;
-  /** Cases submitted in the period, and their breakdowns. */
-  received: number;
-  urgent: number;
-  byCategory: Record<string, number>;
-  /** A case counts once under each group the applicant belongs to. */
-  byGroup: Record<string, number>;
-  byChannel: Record<string, number>;
-  /** The bot's eligibility assessment (`Decision.outcome`). */
-  byAssessment: Record<string, number>;
-  /** Current status of the cases submitted in the period. */
-  byStatus: Record<CaseStatus, number>;
-  /** Decisions the centre made in the period (whenever the case was submitted). */
-  decided: number;
-  byResolution: Record<Resolution, number>;
-  /** Median hours from submission to decision, over decisions made in the period. */
-  medianHoursToDecision: number | null;
-  /** Ratings given in the period. */
-  ratings: { count: number; average: number | null; distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
-}
+export type { CaseStats } from '../knowledge/cases/case-repository.js';
 
 /**
  * Counts a month (`YYYY-MM` in `timeZone`), or all time when `month` is undefined: cases received

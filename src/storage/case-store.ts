@@ -1,5 +1,3 @@
-import type { Locale } from '../locales/catalog.js';
-import type { Applicant } from '../knowledge/cases/applicant.js';
 import {
   AWAITING_DECISION,
   CASE_STATUSES,
@@ -16,75 +14,39 @@ import {
   type TransitionRefusal,
 } from '../knowledge/cases/case-lifecycle.js';
 import { compactDate, localDate } from '../knowledge/cases/local-time.js';
-import { AttachmentStore, defaultStoredPath } from './attachment-store.js';
-import { caseFromRow, eventFromRow, type CaseDecision, type CaseFacts, type CaseRecord, type CaseRow, type EventRow, type StoredCaseEvent } from './case-rows.js';
-import { countCaseStats, type CaseStats } from './case-stats.js';
-import { ConversationStore } from './conversation-store.js';
+import {
+  REF_PREFIX,
+  type ApplyResult,
+  type CaseReceipt,
+  type CaseRecord,
+  type CaseRepository,
+  type CaseStats,
+  type NewCase,
+  type RatingResult,
+  type StoredCaseEvent,
+} from '../knowledge/cases/case-repository.js';
+import { BatchWriter } from './batch-writer.js';
+import { caseFromRow, eventFromRow, type CaseRow, type EventRow } from './case-rows.js';
+import { countCaseStats } from './case-stats.js';
+import { insertOutboundIn } from './conversation-store.js';
 import type { Database } from './database.js';
 
 export type { Applicant } from '../knowledge/cases/applicant.js';
-export type { CaseDecision, CaseFacts, CaseRecord, StoredCaseEvent } from './case-rows.js';
-export type { CaseStats } from './case-stats.js';
-
-/** A file already saved by a channel; `AttachmentRef` from the flows fits. */
-export interface CaseAttachment {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
-}
-
-/** What the intake conversation hands over when the resident confirms an application. */
-export interface NewCase {
-  /** Stable per confirmation: the same id twice creates one case. */
-  submissionId: string;
-  conversationKey: string;
-  channel: string;
-  address: string;
-  locale: Locale;
-  facts: CaseFacts;
-  decision: CaseDecision;
-  policyVersion: string;
-  applicant: Applicant;
-  /** The resident's account of the problem. */
-  description: string;
-  attachments?: readonly CaseAttachment[];
-  /** When the resident confirmed (ms since epoch). */
-  at: number;
-}
-
-/** The result of {@link CaseStore.createCase}: the reference number, and whether this call created it. */
-export interface CaseReceipt {
-  ref: string;
-  created: boolean;
-  /** When the decision is due (LAL 43/44). */
-  dueAt: number | null;
-}
-
-/** An outbox message written together with a transition. */
-export interface CaseOutboxMessage {
-  id: number;
-  conversationKey: string;
-  channel: string;
-  address: string;
-  payload: unknown;
-}
-
-export type ApplyResult =
-  | { ok: true; record: CaseRecord; event: StoredCaseEvent; outbox: CaseOutboxMessage[] }
-  | TransitionRefusal
-  | { ok: false; reason: 'not_found' };
-
-export type RatingResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_closed' | 'invalid_rating' };
-
-/** Reference numbers: `FY-20261122-0001`, numbered per calendar day in the centre's time zone. */
-export const REF_PREFIX = 'FY';
-const REF_PATTERN = /^FY-\d{8}-\d{4,}$/;
-
-/** Whether `text` looks like a case reference number. */
-export function isCaseRef(text: string): boolean {
-  return REF_PATTERN.test(text);
-}
+export {
+  isCaseRef,
+  REF_PREFIX,
+  type ApplyResult,
+  type CaseAttachment,
+  type CaseDecision,
+  type CaseFacts,
+  type CaseOutboxMessage,
+  type CaseReceipt,
+  type CaseRecord,
+  type CaseStats,
+  type NewCase,
+  type RatingResult,
+  type StoredCaseEvent,
+} from '../knowledge/cases/case-repository.js';
 
 // Open cases: urgent first, then the earliest due date; no due date (waiting for materials) last.
 const QUEUE_ORDER = 'ORDER BY urgent DESC, due_at IS NULL, due_at, created_at, ref';
@@ -97,13 +59,14 @@ function inList(values: readonly string[]): string {
  * Cases and their history: the SQL behind intake submission, the staff queue, the resident's
  * status view and the monthly figures. Every change to a case is one transaction.
  */
-export class CaseStore {
+export class CaseStore implements CaseRepository {
   private readonly rulesOf: () => CaseRules;
 
   /** `rules`: the policy pack (it has `decisionDays`, `urgentSameDay`, `timeZone`), or a getter for a pack that reloads. */
   constructor(
     private readonly db: Database,
     rules: CaseRules | (() => CaseRules) = DEFAULT_CASE_RULES,
+    private readonly writer = new BatchWriter(db),
   ) {
     this.rulesOf = typeof rules === 'function' ? rules : () => rules;
   }
@@ -119,73 +82,10 @@ export class CaseStore {
    */
   async createCase(input: NewCase): Promise<CaseReceipt> {
     const rules = this.rulesOf();
-    return this.db.transaction(async (tx) => {
-      // The connection runs statements in the order issued, so independent ones are sent together:
-      // two round trips to the driver instead of one per statement (it matters on a busy event loop).
-      const prefix = `${REF_PREFIX}-${compactDate(localDate(input.at, rules.timeZone))}-`;
-      const [existing, last] = await Promise.all([
-        tx.get<{ ref: string; due_at: number | null }>('SELECT ref, due_at FROM cases WHERE submission_id = ?', [input.submissionId]),
-        tx.get<{ n: number | null }>('SELECT MAX(CAST(substr(ref, ?) AS INTEGER)) AS n FROM cases WHERE ref LIKE ?', [
-          prefix.length + 1,
-          `${prefix}%`,
-        ]),
-      ]);
-      if (existing) return { ref: existing.ref, created: false, dueAt: existing.due_at };
-
-      const ref = `${prefix}${String((last?.n ?? 0) + 1).padStart(4, '0')}`;
-      const urgent = input.decision.urgent === true;
-      const sameDay = input.decision.sameDay === true;
-      const dueAt = caseDueDate({ urgent, sameDay }, input.at, rules);
-      const insertCase = tx.run(
-        `INSERT INTO cases (ref, submission_id, conversation_key, channel, address, locale, category, region, route,
-           urgent, same_day, facts, decision, policy_version, applicant, description, status, due_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)`,
-        [
-          ref,
-          input.submissionId,
-          input.conversationKey,
-          input.channel,
-          input.address,
-          input.locale,
-          input.facts.category ?? 'other',
-          input.facts.region ?? null,
-          input.decision.route ?? null,
-          urgent ? 1 : 0,
-          sameDay ? 1 : 0,
-          JSON.stringify(input.facts),
-          JSON.stringify(input.decision),
-          input.policyVersion,
-          JSON.stringify(input.applicant),
-          input.description,
-          dueAt,
-          input.at,
-          input.at,
-        ],
-      );
-      const insertSubmitEvent = insertEvent(tx, ref, {
-        action: 'submit',
-        from: null,
-        to: 'new',
-        actor: { kind: 'resident', name: 'resident' },
-        note: null,
-        details: {},
-        at: input.at,
-      });
-      const attachments = new AttachmentStore(tx);
-      const files = input.attachments ?? [];
-      await Promise.all([
-        insertCase,
-        insertSubmitEvent,
-        ...files.map((file) =>
-          attachments.record({ ...file, conversationKey: input.conversationKey, storedPath: defaultStoredPath(file.id), createdAt: input.at }),
-        ),
-        attachments.linkToCase(
-          files.map((a) => a.id),
-          ref,
-        ),
-      ]);
-      return { ref, created: true, dueAt };
-    });
+    const prefix = `${REF_PREFIX}-${compactDate(localDate(input.at, rules.timeZone))}-`;
+    const dueAt = caseDueDate({ urgent: input.decision.urgent === true, sameDay: input.decision.sameDay === true }, input.at, rules);
+    // Numbered, stored and linked inside the group commit, together with other residents' turns.
+    return (await this.writer.submit({ kind: 'case', write: { input, prefix, dueAt } })) as CaseReceipt;
   }
 
   async get(ref: string): Promise<CaseRecord | undefined> {
@@ -298,7 +198,7 @@ export class CaseStore {
           payload: m.payload,
         }));
         // Joins this transaction: the notification is durable exactly when the change is.
-        const ids = await new ConversationStore(tx).enqueueOutbound(outbound, at);
+        const ids = await insertOutboundIn(tx, outbound, at);
         return {
           ok: true,
           record,
@@ -338,9 +238,9 @@ export class CaseStore {
 }
 
 async function insertEvent(tx: Database, ref: string, event: CaseEvent): Promise<number> {
-  const { lastID } = await tx.run(
-    'INSERT INTO case_events (ref, action, from_status, to_status, actor, actor_kind, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  const row = await tx.get<{ id: number }>(
+    'INSERT INTO case_events (ref, action, from_status, to_status, actor, actor_kind, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
     [ref, event.action, event.from, event.to, event.actor.name, event.actor.kind, event.note, JSON.stringify(event.details), event.at],
   );
-  return lastID;
+  return row!.id;
 }

@@ -1,45 +1,11 @@
+import type { ConversationRepository, StoredConversation, TranscriptEntry, TurnWrite } from '../bot/ports/conversation-repository.js';
+import type { NewOutboxMessage, OutboxRepository, OutboxRow } from '../bot/ports/outbox-repository.js';
 import type { Database } from './database.js';
-import { placeholders, type PipelineStatement } from './database.js';
+import { placeholders } from './database.js';
+import { BatchWriter } from './batch-writer.js';
 
-/** A conversation as stored: which machine version wrote the snapshot, and recent channel message ids for de-duplication. */
-export interface StoredConversation {
-  key: string;
-  channel: string;
-  address: string;
-  machineVersion: string;
-  snapshot: unknown;
-  recentMessageIds: string[];
-  /** When the conversation last changed (ms since epoch); 0 for one not yet stored. */
-  updatedAt: number;
-}
-
-/** Everything one processed message changes, written in a single transaction. */
-export interface TurnWrite {
-  conversation: StoredConversation;
-  /** Delete the transcript before writing this turn (the resident asked to be forgotten). */
-  forgetTranscript: boolean;
-  transcript: { direction: 'in' | 'out'; body: unknown }[];
-  /** Messages to send; without a channel and address they go back to the conversation's own. */
-  outbox: { payload: unknown; channel?: string; address?: string }[];
-  at: number;
-}
-
-/** One outbound message waiting in the outbox. */
-export interface OutboxRow {
-  id: number;
-  conversationKey: string;
-  channel: string;
-  address: string;
-  payload: unknown;
-  attempts: number;
-}
-
-export interface TranscriptEntry {
-  id: number;
-  direction: 'in' | 'out';
-  body: unknown;
-  createdAt: number;
-}
+export type { StoredConversation, TranscriptEntry, TurnWrite } from '../bot/ports/conversation-repository.js';
+export type { OutboxRow } from '../bot/ports/outbox-repository.js';
 
 function parseJson(text: string, fallback: unknown): unknown {
   try {
@@ -64,8 +30,21 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Conversations, transcript and outbox: the SQL behind the conversation runner. */
-export class ConversationStore {
-  constructor(private readonly db: Database) {}
+export class ConversationStore implements ConversationRepository, OutboxRepository {
+  /** `writer`: the group commit shared with the other stores of the same database. */
+  constructor(
+    private readonly db: Database,
+    private readonly writer = new BatchWriter(db),
+  ) {}
+
+  /** Writes one turn; concurrent turns (and cases, sent marks…) share one transaction and one fsync. */
+  async commitTurn(turn: TurnWrite): Promise<number[]> {
+    return (await this.writer.submit({ kind: 'turn', turn })) as number[];
+  }
+
+  idle(): Promise<void> {
+    return this.writer.idle();
+  }
 
   async load(key: string): Promise<StoredConversation | undefined> {
     const row = await this.db.get<{
@@ -87,77 +66,6 @@ export class ConversationStore {
       recentMessageIds: parseIds(row.recent_message_ids),
       updatedAt: row.updated_at,
     };
-  }
-
-  /**
-   * Writes many turns (from many conversations) in one transaction and returns, for each turn,
-   * the outbox ids of its messages in order. Several statements cover the whole batch, so the
-   * cost of a commit is shared by every resident whose message is in it.
-   */
-  async commitTurns(turns: TurnWrite[]): Promise<number[][]> {
-    const statements: PipelineStatement[] = [];
-    const forget = turns.filter((t) => t.forgetTranscript).map((t) => t.conversation.key);
-    for (const keys of chunks(forget, MAX_ROWS_PER_INSERT)) {
-      statements.push({ sql: `DELETE FROM transcript WHERE conversation_key IN (${keys.map(() => '?').join(', ')})`, params: keys });
-    }
-
-    // The last write of a conversation in this batch wins.
-    const latest = new Map<string, TurnWrite>();
-    for (const turn of turns) latest.set(turn.conversation.key, turn);
-    for (const group of chunks([...latest.values()], MAX_ROWS_PER_INSERT)) {
-      statements.push({
-        sql: `INSERT INTO conversations (key, channel, address, machine_version, snapshot, recent_message_ids, created_at, updated_at)
-           VALUES ${placeholders(group.length, 8)}
-           ON CONFLICT (key) DO UPDATE SET channel = excluded.channel, address = excluded.address,
-             machine_version = excluded.machine_version, snapshot = excluded.snapshot,
-             recent_message_ids = excluded.recent_message_ids, updated_at = excluded.updated_at`,
-        params: group.flatMap((t) => [
-          t.conversation.key,
-          t.conversation.channel,
-          t.conversation.address,
-          t.conversation.machineVersion,
-          JSON.stringify(t.conversation.snapshot),
-          JSON.stringify(t.conversation.recentMessageIds),
-          t.at,
-          t.at,
-        ]),
-      });
-    }
-
-    const transcript = turns.flatMap((t) =>
-      t.transcript.map((e) => [t.conversation.key, e.direction, JSON.stringify(e.body), t.at] as const),
-    );
-    for (const group of chunks(transcript, MAX_ROWS_PER_INSERT)) {
-      statements.push({
-        sql: `INSERT INTO transcript (conversation_key, direction, body, created_at) VALUES ${placeholders(group.length, 4)}`,
-        params: group.flat(),
-      });
-    }
-
-    const outbox = turns.flatMap((t, turnIndex) =>
-      t.outbox.map((m) => ({
-        turnIndex,
-        values: [t.conversation.key, m.channel ?? t.conversation.channel, m.address ?? t.conversation.address, JSON.stringify(m.payload), t.at, t.at],
-      })),
-    );
-    const outboxGroups = chunks(outbox, MAX_ROWS_PER_INSERT);
-    const firstOutbox = statements.length;
-    for (const group of outboxGroups) {
-      statements.push({
-        sql: `INSERT INTO outbox (conversation_key, channel, address, payload, next_attempt_at, created_at)
-           VALUES ${placeholders(group.length, 6)} RETURNING id`,
-        params: group.flatMap((g) => g.values),
-        rows: true,
-      });
-    }
-
-    const results = await this.db.pipeline(statements);
-    const ids: number[][] = turns.map(() => []);
-    outboxGroups.forEach((group, g) => {
-      // RETURNING gives rows in insertion order.
-      (results[firstOutbox + g] as { id: number }[]).forEach((row, i) => ids[group[i]!.turnIndex]!.push(row.id));
-    });
-    return ids;
   }
 
   async delete(key: string): Promise<void> {
@@ -198,14 +106,9 @@ export class ConversationStore {
     }));
   }
 
-  /** Marks messages sent. Survives a crash of the process (no fsync): a power cut may re-send a few. */
+  /** Marks messages sent, with the next group commit (no commit of its own, no change of pragmas). */
   async markSent(ids: number[], at: number): Promise<void> {
-    await this.db.relaxed(
-      chunks(ids, MAX_ROWS_PER_INSERT).map((group) => ({
-        sql: `UPDATE outbox SET status = 'sent', sent_at = ? WHERE id IN (${group.map(() => '?').join(', ')})`,
-        params: [at, ...group],
-      })),
-    );
+    if (ids.length > 0) await this.writer.submit({ kind: 'sent', ids, at });
   }
 
   async recordAttempt(id: number, attempts: number, nextAttemptAt: number, failed: boolean): Promise<void> {
@@ -218,19 +121,22 @@ export class ConversationStore {
   }
 
   /** Adds messages that did not come from a machine turn (staff relays, notifications); returns their ids. */
-  async enqueueOutbound(messages: { conversationKey: string; channel: string; address: string; payload: unknown }[], at: number): Promise<number[]> {
+  async enqueueOutbound(messages: NewOutboxMessage[], at: number): Promise<number[]> {
     if (messages.length === 0) return [];
-    return this.db.transaction(async (tx) => {
-      const ids: number[] = [];
-      for (const group of chunks(messages, MAX_ROWS_PER_INSERT)) {
-        const rows = await tx.all<{ id: number }>(
-          `INSERT INTO outbox (conversation_key, channel, address, payload, next_attempt_at, created_at)
-           VALUES ${placeholders(group.length, 6)} RETURNING id`,
-          group.flatMap((m) => [m.conversationKey, m.channel, m.address, JSON.stringify(m.payload), at, at]),
-        );
-        ids.push(...rows.map((r) => r.id));
-      }
-      return ids;
-    });
+    return (await this.writer.submit({ kind: 'outbound', messages, at })) as number[];
   }
+}
+
+/** Adds outbox messages inside a transaction already open (a case transition); returns their ids in order. */
+export async function insertOutboundIn(tx: Database, messages: NewOutboxMessage[], at: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (const group of chunks(messages, MAX_ROWS_PER_INSERT)) {
+    const rows = await tx.all<{ id: number }>(
+      `INSERT INTO outbox (conversation_key, channel, address, payload, next_attempt_at, created_at)
+       VALUES ${placeholders(group.length, 6)} RETURNING id`,
+      group.flatMap((m) => [m.conversationKey, m.channel, m.address, JSON.stringify(m.payload), at, at]),
+    );
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }

@@ -23,18 +23,13 @@ export interface Database {
    */
   transaction<T>(work: (db: Database) => Promise<T>): Promise<T>;
   /**
-   * Runs `statements` as one script with `synchronous = NORMAL`: the change survives a crash of the
-   * process but not a power cut, and costs no fsync. Only for bookkeeping whose loss is harmless
-   * (e.g. marking messages sent).
+   * Runs `statements` as one transaction (BEGIN IMMEDIATE … COMMIT, parameters written in as
+   * literals) and then the query `results`, in a single hand-off: both are queued on the driver at
+   * once, nothing awaits in between, and one callback brings back the rows of `results`. A script
+   * leaves what the caller needs to read in a temporary table, which `results` reads. When a
+   * statement fails, nothing of the script stays.
    */
-  relaxed(statements: readonly PipelineStatement[]): Promise<void>;
-  /**
-   * Runs `statements` as one transaction in as few calls to the driver as possible: statements whose
-   * rows are not needed are sent together as one script (parameters written in as literals), and a
-   * statement with `rows: true` (`RETURNING`) on its own. Each call costs a turn of the event loop,
-   * which is what a busy bot runs short of. Each result is the rows of a statement, or `[]`.
-   */
-  pipeline(statements: readonly PipelineStatement[]): Promise<Row[][]>;
+  script(statements: readonly Statement[], results?: Statement): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -53,7 +48,7 @@ export async function openDatabase(file: string): Promise<Database> {
   const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
     const db = new sqlite3.Database(file, (err) => (err ? reject(new StorageError(`open ${path.basename(file)}`, err)) : resolve(db)));
   });
-  // Statements run in the order they are issued, which `pipeline` relies on.
+  // Statements run in the order they are issued, which `script` relies on.
   raw.serialize();
   const db = wrap(raw, file);
   for (const pragma of PRAGMAS) await db.exec(pragma);
@@ -103,11 +98,22 @@ function wrap(raw: sqlite3.Database, file: string): Database {
       // Already inside a transaction: nested calls join it.
       return work(direct);
     },
-    async relaxed(statements) {
-      await direct.exec(statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n'));
-    },
-    async pipeline(statements) {
-      return Promise.all(statements.map((s) => direct.all(s.sql, s.params)));
+    script(statements, results) {
+      return new Promise<Row[]>((resolve, reject) => {
+        let scriptError: Error | null = null;
+        const body = statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n');
+        // Queued together (the connection is in serialized mode): the read runs right after COMMIT
+        // on the driver's thread, without waiting for this thread to be free.
+        raw.exec(`BEGIN IMMEDIATE;\n${body}\nCOMMIT;`, (err) => {
+          scriptError = err;
+        });
+        raw.all(results?.sql ?? 'SELECT 1 WHERE 0', (results?.params ?? []) as unknown[], (err: Error | null, rows: Row[]) => {
+          const error = scriptError ?? err;
+          if (!error) return resolve(rows);
+          // Whatever ran stays uncommitted; ROLLBACK fails harmlessly when nothing is open.
+          raw.exec('ROLLBACK', () => reject(new StorageError('script', error)));
+        });
+      });
     },
     close() {
       return new Promise((resolve, reject) => {
@@ -132,46 +138,15 @@ function wrap(raw: sqlite3.Database, file: string): Database {
           throw error;
         }
       }),
-    relaxed: (statements) =>
-      enqueue(async () => {
-        try {
-          const script = statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n');
-          await direct.exec(`PRAGMA synchronous = NORMAL;\n${script}`);
-        } finally {
-          await direct.exec('PRAGMA synchronous = FULL');
-        }
-      }),
-    pipeline: (statements) =>
-      enqueue(async () => {
-        const results: Row[][] = statements.map(() => []);
-        let script = 'BEGIN IMMEDIATE;';
-        try {
-          for (const [i, statement] of statements.entries()) {
-            if (!statement.rows) {
-              script += `\n${inlineSql(statement.sql, statement.params)};`;
-              continue;
-            }
-            await direct.exec(script);
-            script = '';
-            results[i] = await direct.all(statement.sql, statement.params);
-          }
-          await direct.exec(`${script}\nCOMMIT;`);
-          return results;
-        } catch (error) {
-          // Whatever ran (or did not), nothing of it stays; ROLLBACK fails harmlessly when BEGIN never ran.
-          await direct.exec('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-      }),
+    script: (statements, results) => enqueue(() => direct.script(statements, results)),
     close: () => enqueue(() => direct.close()),
   };
 }
 
-/** A statement of {@link Database.pipeline}; `rows: true` when its result rows are wanted. */
-export interface PipelineStatement {
+/** A statement and its parameters. */
+export interface Statement {
   sql: string;
   params: readonly SqlValue[];
-  rows?: boolean;
 }
 
 /** `(?, ?, ?), (?, ?, ?)` for a multi-row insert of `rows` rows of `columns` values. */

@@ -1,49 +1,20 @@
 import type { Locale } from '../locales/catalog.js';
 import { isLocale } from '../locales/catalog.js';
 import type { FaqEntry } from '../knowledge/faq/faq-entry.js';
-import type { KnowledgeStore, UnansweredQuestion } from '../knowledge/faq/knowledge-store.js';
+import type { UnansweredQuestion } from '../knowledge/faq/knowledge-store.js';
+import type {
+  ChangeAuthor,
+  EntryAction,
+  EntryVersion,
+  KnowledgeRepository,
+  StoredEntry,
+  UnansweredRow,
+} from '../knowledge/faq/knowledge-repository.js';
 import { phrasingKey, validateEntry } from '../knowledge/faq/validate-entry.js';
 import type { Database } from './database.js';
+import { BatchWriter } from './batch-writer.js';
 
-/** How an entry version came about. */
-export type EntryAction = 'seed' | 'add' | 'edit' | 'import' | 'revert' | 'remove';
-
-/** The current version of an entry with who changed it last and when. */
-export interface StoredEntry {
-  entry: FaqEntry;
-  version: number;
-  updatedAt: number;
-  updatedBy: string;
-}
-
-/** One version in an entry's history; `entry` is undefined for a removal. */
-export interface EntryVersion {
-  id: string;
-  version: number;
-  action: EntryAction;
-  entry: FaqEntry | undefined;
-  changedBy: string;
-  changedAt: number;
-}
-
-/** A recorded question the bot could not answer directly. */
-export interface UnansweredRow {
-  key: string;
-  locale: Locale;
-  text: string;
-  band: 'suggest' | 'unknown';
-  topTopic: string | null;
-  bestScore: number;
-  count: number;
-  firstSeen: number;
-  lastSeen: number;
-}
-
-/** Who made a change and when. */
-export interface ChangeAuthor {
-  by: string;
-  at: number;
-}
+export type { ChangeAuthor, EntryAction, EntryVersion, StoredEntry, UnansweredRow } from '../knowledge/faq/knowledge-repository.js';
 
 /** Parses a stored entry defensively: a row that is not a well-formed entry is skipped, not thrown. */
 function parseEntry(data: string | null): FaqEntry | undefined {
@@ -61,8 +32,12 @@ function parseEntry(data: string | null): FaqEntry | undefined {
  * The SQL behind the knowledge base: current entries, every version with who and when, the revision
  * counter the bot polls, and unanswered questions. Validation happens before a save (see `validateEntry`).
  */
-export class KbStore implements KnowledgeStore {
-  constructor(private readonly db: Database) {}
+export class KbStore implements KnowledgeRepository {
+  /** `writer`: the group commit shared with the other stores of the same database. */
+  constructor(
+    private readonly db: Database,
+    private readonly writer = new BatchWriter(db),
+  ) {}
 
   async revision(): Promise<number> {
     const row = await this.db.get<{ revision: number }>('SELECT revision FROM kb_state WHERE id = 1');
@@ -153,15 +128,11 @@ export class KbStore implements KnowledgeStore {
     return entries.length;
   }
 
+  /** Joins the next group commit (with other residents' turns) rather than committing on its own. */
   async recordUnanswered(question: UnansweredQuestion): Promise<void> {
     const key = phrasingKey(question.text) || question.text;
-    await this.db.run(
-      `INSERT INTO kb_unanswered (key, locale, text, band, top_topic, best_score, count, first_seen, last_seen)
-       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
-       ON CONFLICT (key, locale) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen, text = excluded.text,
-         band = excluded.band, top_topic = excluded.top_topic, best_score = MAX(best_score, excluded.best_score)`,
-      [key, question.locale, question.text, question.band, question.topTopic, question.score, question.at, question.at],
-    );
+    const write = { key, locale: question.locale, text: question.text, band: question.band, topTopic: question.topTopic, score: question.score, at: question.at };
+    await this.writer.submit({ kind: 'unanswered', write });
   }
 
   /** Unanswered questions, most frequent first. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { RecordingSender, resident, testApp } from '../helpers/test-app.js';
 import { translate } from '../../src/locales/render.js';
+import { sqliteOf } from '../helpers/sqlite.js';
 
 const zh = (key: string, params?: Record<string, string>) => translate(key, 'zh-CN', params);
 
@@ -32,7 +33,7 @@ describe('conversation runner', () => {
     expect(once.duplicate).toBe(false);
     expect(once.replies).toHaveLength(1);
     expect(again).toEqual({ duplicate: true, replies: [], outbound: [] });
-    const rows = await app.db.all<{ n: number }>("SELECT COUNT(*) AS n FROM transcript WHERE direction = 'in' AND body LIKE '%tg-42%'");
+    const rows = await sqliteOf(app).all<{ n: number }>("SELECT COUNT(*) AS n FROM transcript WHERE direction = 'in' AND body LIKE '%tg-42%'");
     expect(rows[0]!.n).toBe(1);
     await app.close();
   });
@@ -89,7 +90,7 @@ describe('conversation runner', () => {
     expect(sender.texts('cy')).toEqual([zh('core.greeting'), zh('core.privacy')]);
     await app.close();
     const after = await testApp(dir);
-    expect(await after.store.pendingOutbox()).toEqual([]);
+    expect(await after.repos.outbox.pendingOutbox()).toEqual([]);
     await after.close();
   });
 
@@ -104,7 +105,7 @@ describe('conversation runner', () => {
     const sender = new RecordingSender();
     second.dispatcher.register('console', sender);
     expect(await second.dispatcher.resume()).toBe(2);
-    await second.dispatcher.whenDone((await second.store.pendingOutbox()).map((m) => m.id));
+    await second.dispatcher.whenDone((await second.repos.outbox.pendingOutbox()).map((m) => m.id));
     await second.close();
     expect(sender.texts('dee')).toEqual([zh('core.greeting'), zh('core.privacy')]);
 
@@ -119,7 +120,7 @@ describe('conversation runner', () => {
     await first.runner.handle(resident('eve').returned());
     await first.close();
     const second = await testApp(dir);
-    await second.db.run("UPDATE conversations SET machine_version = '0-old'");
+    await sqliteOf(second).run("UPDATE conversations SET machine_version = '0-old'");
     const result = await second.runner.handle(resident('eve').text('同意'));
     expect(result.replies.map((r) => r.text)).toEqual([zh('core.updated'), zh('core.greeting'), zh('core.privacy')]);
     await second.close();
@@ -131,7 +132,7 @@ describe('conversation runner', () => {
     await first.runner.handle(resident('fay').returned());
     await first.close();
     const second = await testApp(dir);
-    await second.db.run("UPDATE conversations SET snapshot = '{\"status\":\"active\",\"value\":\"no-such-state\"}'");
+    await sqliteOf(second).run("UPDATE conversations SET snapshot = '{\"status\":\"active\",\"value\":\"no-such-state\"}'");
     const result = await second.runner.handle(resident('fay').text('hi'));
     expect(result.replies[0]!.text).toBe(zh('core.updated'));
     await second.close();
@@ -143,7 +144,7 @@ describe('conversation runner', () => {
     await app.runner.handle(gus.returned());
     await app.runner.handle(gus.choice('consent.agree'));
     await app.runner.handle(gus.command('delete'));
-    const rows = await app.store.recentTranscript('console:gus', 50);
+    const rows = await app.repos.conversations.recentTranscript('console:gus', 50);
     expect(rows.map((r) => r.direction)).toEqual(['out', 'out', 'out']);
     expect(await app.runner.inspect('console', 'gus')).toMatchObject({ value: 'welcome', context: { consented: false } });
     await app.close();

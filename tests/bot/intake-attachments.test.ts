@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { resident, testApp } from '../helpers/test-app.js';
-import { AttachmentStore } from '../../src/storage/attachment-store.js';
 import type { InboundMessage } from '../../src/bot/channel.js';
 
 describe('documents sent during an application', () => {
@@ -26,7 +25,7 @@ describe('documents sent during an application', () => {
     for (const step of [ana.choice('intake.documents.done'), ana.text('张三'), ana.text('13800138000')]) await app.runner.handle(step);
     const receipt = await app.runner.handle(ana.choice('intake.confirm'));
     const ref = /FY-\d{8}-\d{4}/.exec(receipt.replies[0]!.text)![0];
-    const files = await new AttachmentStore(app.db).forCase(ref);
+    const files = await app.repos.attachments.forCase(ref);
     expect(files.map((f) => ({ id: f.id, fileName: f.fileName }))).toEqual([{ id: 'a'.repeat(32), fileName: '欠条.jpg' }]);
     await app.close();
   });

@@ -60,8 +60,23 @@ describe('fayuan assess', () => {
   });
 
   it('lists the missing facts of a needs_review line', async () => {
-    const { decisions } = await run([JSON.stringify({ region: 'demo-city', category: 'compulsory_treatment' })], ['--date=2025-06-01']);
-    expect(decisions[0]).toMatchObject({ outcome: 'needs_review', missingFacts: ['hasDefender'] });
+    const { decisions } = await run([JSON.stringify({ region: 'demo-city', residence: 'urban', category: 'wages', age: 40, fixedIncome: true, householdMonthlyIncome: 3000 })], ['--date=2025-06-01']);
+    expect(decisions[0]).toMatchObject({ outcome: 'needs_review', missingFacts: ['householdSize'] });
+  });
+
+  /** [what the line encodes (article), facts, expected decision fields] — domain.md §2 as clarified. */
+  const CLARIFIED: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    ['LAL 31: income 800 passes 920 whatever the household size (no missingFacts)', { region: 'demo-city', residence: 'urban', category: 'wages', age: 40, fixedIncome: true, householdMonthlyIncome: 800 }, { outcome: 'eligible', meansTest: 'passed', wouldChangeIf: [] }],
+    ['LAL 31/42: over the threshold with nothing claimed is refused; disability or groups would change it', { region: 'demo-city', residence: 'urban', category: 'traffic_injury', age: 40, fixedIncome: true, householdSize: 1, householdMonthlyIncome: 3000 }, { outcome: 'not_eligible', meansTest: 'failed', wouldChangeIf: ['disability', 'groups'] }],
+    ['LAL 28: compulsory treatment with no lawyer claimed is a mandatory appointment', { region: 'demo-city', category: 'compulsory_treatment' }, { outcome: 'mandatory_appointment', basis: [{ source: 'LAL', article: 28 }], wouldChangeIf: ['hasDefender'] }],
+    ['LAL 32 + 44: domestic violence, 2 days left, cites both', { region: 'demo-city', category: 'domestic_violence', deadlineDays: 2 }, { outcome: 'eligible', urgent: true, basis: [{ source: 'LAL', article: 32 }, { source: 'LAL', article: 44 }] }],
+    ['LAL 31: unknown age of someone over the threshold needs review', { region: 'demo-city', residence: 'urban', category: 'wages', fixedIncome: true, householdSize: 1, householdMonthlyIncome: 3000 }, { outcome: 'needs_review', missingFacts: ['age'] }],
+  ];
+
+  it.each(CLARIFIED)('%s', async (_name, facts, expected) => {
+    const { decisions } = await run([JSON.stringify(facts)], ['--date', '2025-06-01']);
+    expect(decisions[0]).toMatchObject(expected);
+    if (expected.outcome !== 'needs_review') expect(decisions[0]).not.toHaveProperty('missingFacts');
   });
 
   it('echoes an id given on the input line', async () => {

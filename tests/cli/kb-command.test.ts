@@ -192,13 +192,22 @@ describe('fayuan kb', () => {
     expect((await run(config, ['unanswered', '--clear'])).out).toContain('Cleared 2');
   });
 
-  it('reports the evaluation figures with a JSON last line', async () => {
+  it('leads with the frozen test half per language and ends with a JSON line', async () => {
     const config = setup();
-    const { code, out } = await run(config, ['eval']);
+    const { code, out } = await run(config, ['eval', '--fast']);
     expect(code).toBe(0);
-    const last = JSON.parse(out.trim().split('\n').at(-1)!) as { accuracyAt1: Record<string, number>; oodRejection: number };
-    expect(last.accuracyAt1['zh-CN']).toBeGreaterThan(0.9);
-    expect(last.oodRejection).toBeGreaterThan(0.9);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toContain('FROZEN TEST HALF');
+    expect(lines[1]).toMatch(/answered-correct.*confident-wrong.*off-topic declined/);
+    expect(lines[2]).toMatch(/^zh-CN\s+\d+/);
+    expect(lines[3]).toMatch(/^en\s+\d+/);
+    type Figures = Record<'answeredCorrectly' | 'confidentWrong' | 'offTopicDeclined', Record<string, number>>;
+    const last = JSON.parse(lines.at(-1)!) as { test: Figures; dev: Figures };
+    for (const locale of ['zh-CN', 'en']) {
+      expect(last.test.offTopicDeclined[locale]).toBeGreaterThanOrEqual(0.9);
+      expect(last.test.confidentWrong[locale]).toBeLessThanOrEqual(0.03);
+      expect(last.test.answeredCorrectly[locale]).toBeGreaterThan(0);
+    }
   });
 
   it('explains how to use it', async () => {

@@ -76,7 +76,7 @@ describe('case status and rating', () => {
   it('shows the resident their cases from the menu, and from the middle of an application without losing it', async () => {
     const h = await conversationHarness();
     await h.send(h.choice('consent.agree'));
-    expect(h.keys(await h.send(h.choice('menu.status')))).toEqual(['case.status.none']);
+    expect(h.keys(await h.send(h.choice('menu.status')))).toEqual(['case.status.none', 'core.menu']);
     await h.send(h.choice('menu.apply'));
     await h.send(h.choice('catgroup:wages'));
     const mid = await h.send(h.choice('menu.status'));

@@ -44,21 +44,29 @@ describe('storage', () => {
     await db.close();
   });
 
-  it('writes a pipelined transaction whole, or not at all when one statement fails', async () => {
+  it('writes a script whole with its results read back, or not at all when one statement fails', async () => {
     const db = await openDatabase(path.join(tempDir(), 'db.sqlite'));
     await db.exec('CREATE TABLE t (v INTEGER NOT NULL)');
-    const rows = await db.pipeline([
-      { sql: 'INSERT INTO t VALUES (?)', params: [1] },
-      { sql: 'INSERT INTO t VALUES (?) RETURNING v', params: [2], rows: true },
-    ]);
-    expect(rows).toEqual([[], [{ v: 2 }]]);
+    const rows = await db.script(
+      [
+        { sql: 'CREATE TEMP TABLE IF NOT EXISTS out (v INTEGER)', params: [] },
+        { sql: 'INSERT INTO t VALUES (?)', params: [1] },
+        { sql: 'INSERT INTO t VALUES (?)', params: [2] },
+        { sql: 'INSERT INTO temp.out SELECT MAX(v) FROM t', params: [] },
+      ],
+      { sql: 'SELECT v FROM temp.out', params: [] },
+    );
+    expect(rows).toEqual([{ v: 2 }]);
     await expect(
-      db.pipeline([
+      db.script([
         { sql: 'INSERT INTO t VALUES (?)', params: [3] },
         { sql: 'INSERT INTO t VALUES (?)', params: [null] },
       ]),
     ).rejects.toBeInstanceOf(StorageError);
     expect(await db.all('SELECT v FROM t ORDER BY v')).toEqual([{ v: 1 }, { v: 2 }]);
+    // The connection is usable after the failure: no transaction was left open.
+    await db.script([{ sql: 'INSERT INTO t VALUES (?)', params: [4] }]);
+    expect(await db.all('SELECT v FROM t ORDER BY v')).toEqual([{ v: 1 }, { v: 2 }, { v: 4 }]);
     await db.close();
   });
 

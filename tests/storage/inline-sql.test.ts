@@ -26,11 +26,11 @@ describe('writing parameters into SQL', () => {
     expect(() => inlineSql('SELECT ?', [1, 2])).toThrow();
   });
 
-  it('stores hostile text exactly as typed through a pipelined script', async () => {
+  it('stores hostile text exactly as typed through a script', async () => {
     const db = await openDatabase(path.join(tempDir(), 'db.sqlite'));
     await db.exec('CREATE TABLE t (v TEXT NOT NULL)');
     const hostile = `'); DROP TABLE t; -- "引号" \\ \n 换行 ☃`;
-    await db.pipeline([{ sql: 'INSERT INTO t VALUES (?)', params: [hostile] }, { sql: 'INSERT INTO t VALUES (?)', params: ['second'] }]);
+    await db.script([{ sql: 'INSERT INTO t VALUES (?)', params: [hostile] }, { sql: 'INSERT INTO t VALUES (?)', params: ['second'] }]);
     expect(await db.all('SELECT v FROM t')).toEqual([{ v: hostile }, { v: 'second' }]);
     await db.close();
   });

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { Actor, CaseAction } from '../../knowledge/cases/case-lifecycle.js';
 import type { CasePack } from '../../knowledge/cases/case-pack.js';
-import type { ApplyResult, CaseStore } from '../../storage/case-store.js';
+import type { ApplyResult, CaseRepository } from '../../knowledge/cases/case-repository.js';
 import type { OutboundMessage, OutboundPayload } from '../channel.js';
 import { notifyResident, type ResidentNotice } from './case-notifications.js';
 
 /** What a staff action needs: the cases, the pack, and optionally the running outbox. */
 export interface CaseActionDeps {
-  cases: CaseStore;
+  cases: CaseRepository;
   pack: CasePack;
   /** The running bot's dispatcher, to send at once. Without it (the CLI) the notice waits in the outbox for the bot. */
   dispatcher?: { enqueue(messages: OutboundMessage[]): void };

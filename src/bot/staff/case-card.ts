@@ -4,8 +4,8 @@ import { nameIn, type CasePack } from '../../knowledge/cases/case-pack.js';
 import { formatLocalDateTime } from '../../knowledge/cases/local-time.js';
 import type { Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
-import type { StoredAttachment } from '../../storage/attachment-store.js';
-import type { CaseRecord, StoredCaseEvent } from '../../storage/case-store.js';
+import type { StoredAttachment } from '../ports/attachment-repository.js';
+import type { CaseRecord, StoredCaseEvent } from '../../knowledge/cases/case-repository.js';
 import { CASE_CATALOG } from './case-catalog.js';
 
 /** Staff actions that have a button, and the word in the button id (`staff:<word>:<ref>`). */

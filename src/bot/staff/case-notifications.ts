@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../../knowledge/cases/case-pack.js';
 import { caseTextParams, ratingChoices } from '../../knowledge/cases/case-status-view.js';
 import { renderReply } from '../../locales/render.js';
-import type { CaseRecord } from '../../storage/case-store.js';
+import type { CaseRecord } from '../../knowledge/cases/case-repository.js';
 import type { OutboundPayload } from '../channel.js';
 import { CASE_CATALOG } from './case-catalog.js';
 
@@ -36,7 +36,7 @@ function noteLine(note: string | null): Param {
 export function residentNotice(record: CaseRecord, event: CaseEvent, pack: CasePack): ResidentNotice {
   if (event.actor.kind === 'resident') return { send: false, reason: 'resident_action' };
   if (record.applicant.chatNotices === false) return { send: false, reason: 'chat_not_safe' };
-  const base = caseTextParams(record, pack);
+  const base = caseTextParams(record, pack, event.at);
   const note = noteLine(event.note);
   const reply = (key: string, params: Record<string, Param>, choices?: BotReply['choices']): ResidentNotice => ({
     send: true,

@@ -3,12 +3,12 @@ import type { RenderedReply } from '../../flows/events.js';
 import type { CasePack } from '../../knowledge/cases/case-pack.js';
 import type { Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
-import type { CaseRecord, CaseStore } from '../../storage/case-store.js';
+import type { CaseRecord, CaseRepository } from '../../knowledge/cases/case-repository.js';
 import { CASE_CATALOG } from './case-catalog.js';
 import { caseLine, staffChoiceId } from './case-card.js';
 
 export interface OverdueReminderOptions {
-  cases: Pick<CaseStore, 'listOverdue'>;
+  cases: Pick<CaseRepository, 'listOverdue'>;
   /** How often to look, in ms (for example 15 minutes). */
   intervalMs: number;
   /** A case still overdue is announced again after this long (default 24 hours); new overdue cases at once. */

@@ -4,16 +4,16 @@ import type { CasePack } from '../../knowledge/cases/case-pack.js';
 import { isMonth, monthOf } from '../../knowledge/cases/local-time.js';
 import type { Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
-import type { AttachmentStore } from '../../storage/attachment-store.js';
-import { isCaseRef, type CaseRecord, type CaseStats, type CaseStore } from '../../storage/case-store.js';
+import type { AttachmentRepository } from '../ports/attachment-repository.js';
+import { isCaseRef, type CaseRecord, type CaseStats, type CaseRepository } from '../../knowledge/cases/case-repository.js';
 import type { CaseActionResult } from './case-actions.js';
 import { CASE_CATALOG } from './case-catalog.js';
 import { caseLine, renderCaseCard, staffChoiceId } from './case-card.js';
 
 /** What the staff commands read. */
 export interface StaffDeps {
-  cases: CaseStore;
-  attachments?: AttachmentStore;
+  cases: CaseRepository;
+  attachments?: AttachmentRepository;
   pack: CasePack;
   /** Staff texts are Chinese-first with English glosses; `en` gives English only. */
   locale?: Locale;

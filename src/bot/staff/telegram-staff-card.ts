@@ -1,7 +1,7 @@
 import type { RenderedReply } from '../../flows/events.js';
 import type { CasePack } from '../../knowledge/cases/case-pack.js';
-import type { StoredAttachment } from '../../storage/attachment-store.js';
-import type { CaseRecord, StoredCaseEvent } from '../../storage/case-store.js';
+import type { StoredAttachment } from '../ports/attachment-repository.js';
+import type { CaseRecord, StoredCaseEvent } from '../../knowledge/cases/case-repository.js';
 import { renderCaseCard } from './case-card.js';
 import { staffText } from './telegram-staff-texts.js';
 

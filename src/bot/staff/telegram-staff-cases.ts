@@ -3,8 +3,7 @@ import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { allowedActions, type CaseAction } from '../../knowledge/cases/case-lifecycle.js';
 import { nameIn } from '../../knowledge/cases/case-pack.js';
 import type { PolicyPack } from '../../knowledge/policy/types.js';
-import { AttachmentStore } from '../../storage/attachment-store.js';
-import type { CaseRecord } from '../../storage/case-store.js';
+import type { CaseRecord } from '../../knowledge/cases/case-repository.js';
 import { errorName } from '../telegram/update-handler.js';
 import { inlineKeyboard } from '../telegram/telegram-sender.js';
 import { performCaseAction, type CaseActionResult } from './case-actions.js';
@@ -119,7 +118,7 @@ export class StaffCaseButtons {
 
   private deps() {
     const { app } = this.chat;
-    return { cases: app.services.cases, pack: app.services.pack, attachments: new AttachmentStore(app.db), dispatcher: app.dispatcher, logger: this.chat.logger };
+    return { cases: app.services.cases, pack: app.services.pack, attachments: app.repos.attachments, dispatcher: app.dispatcher, logger: this.chat.logger };
   }
 
   private perform(ref: string, action: CaseAction, staff: StaffMember): Promise<CaseActionResult> {

@@ -1,8 +1,7 @@
 import type { Telegram } from 'telegraf';
 import type { ResidentEvent } from '../../flows/events.js';
 import type { StaffRelay } from '../../flows/staff-relay.js';
-import { AttachmentStore } from '../../storage/attachment-store.js';
-import type { TranscriptEntry } from '../../storage/conversation-store.js';
+import type { TranscriptEntry } from '../ports/conversation-repository.js';
 import { DeliveryError, type ChannelSender, type OutboundMessage } from '../channel.js';
 import { splitText, toDeliveryError } from '../telegram/telegram-sender.js';
 import { staffCaseCard } from './telegram-staff-card.js';
@@ -78,7 +77,7 @@ export class TelegramStaffSender implements ChannelSender {
       case 'handoff_request': {
         // The wait starts when the request reaches staff; a retry after the card went out changes nothing.
         if (!(await this.chat.store.sentParts(outboxId)).has(0)) await this.chat.store.requestHandoff(key, this.chat.now());
-        const entries = await app.store.recentTranscript(key, TRANSCRIPT_ENTRIES);
+        const entries = await app.repos.conversations.recentTranscript(key, TRANSCRIPT_ENTRIES);
         const lines = entries.map(transcriptLine).filter((l): l is string => l !== undefined);
         const transcript = lines.length > 0 ? lines.join('\n') : staffText('staffchat.handoff.no_transcript');
         return text(staffText('staffchat.handoff.request', { resident, transcript }), [{ id: TAKE_ID, label: staffText('staffchat.button.take') }]);
@@ -103,7 +102,7 @@ export class TelegramStaffSender implements ChannelSender {
       this.chat.logger.warn({ case: ref }, 'a new case to announce to staff was not found');
       return [];
     }
-    const [events, attachments] = await Promise.all([cases.events(ref), new AttachmentStore(app.db).forCase(ref)]);
+    const [events, attachments] = await Promise.all([cases.events(ref), app.repos.attachments.forCase(ref)]);
     const card = staffCaseCard(record, { pack, now: this.chat.now(), events, attachments });
     return [
       { kind: 'case', caseRef: ref, send: async () => (await postText(this.telegram, chatId, card.text, { choices: card.choices })).at(-1)!.message_id },

@@ -1,6 +1,5 @@
 import type { Context } from 'telegraf';
 import type { Message } from 'telegraf/types';
-import { AttachmentStore } from '../../storage/attachment-store.js';
 import { readMessage } from '../telegram/read-message.js';
 import { saveTelegramFile } from '../telegram/save-telegram-file.js';
 import { errorName } from '../telegram/update-handler.js';
@@ -98,7 +97,7 @@ export function createStaffUpdateHandler(deps: StaffUpdateDeps): (ctx: Context) 
     }
     if (command) {
       const { app } = chat;
-      const deps = { cases: app.services.cases, pack: app.services.pack, attachments: new AttachmentStore(app.db) };
+      const deps = { cases: app.services.cases, pack: app.services.pack, attachments: app.repos.attachments };
       const reply = await staffCommandReply(deps, text!.replace(/^(\/\w+)@\w+/, '$1'), staff.name, chat.now());
       const answer = reply ?? { text: staffText('staffchat.help'), choices: [] };
       await postText(ctx.telegram, chat.chatId, answer.text, { choices: answer.choices, replyTo: message.message_id });

@@ -8,7 +8,6 @@ import { staffAuthorizer } from './telegram-staff-auth.js';
 import { postText, type StaffChatContext } from './telegram-staff-chat.js';
 import { StaffHandoffs } from './telegram-staff-handoffs.js';
 import { TelegramStaffSender } from './telegram-staff-sender.js';
-import { StaffChatStore } from './telegram-staff-store.js';
 import { createStaffUpdateHandler } from './telegram-staff-updates.js';
 
 /** Tuning for tests; the defaults suit production. */
@@ -53,7 +52,7 @@ export function createStaffTelegram(app: App, config: EnabledTelegramConfig, opt
   if (chatId === undefined) throw new Error('The staff side needs TELEGRAM_STAFF_CHAT_ID: the id of the staff group the bot posts cases to.');
   const logger = app.logger.child({ channel: 'telegram-staff' });
   const now = options.now ?? Date.now;
-  const chat: StaffChatContext = { app, chatId, store: new StaffChatStore(app.db), logger, now };
+  const chat: StaffChatContext = { app, chatId, store: app.repos.staffChat, logger, now };
   const handoffs = new StaffHandoffs(chat);
   let telegram: Telegram | undefined;
   let pickupTimer: NodeJS.Timeout | undefined;

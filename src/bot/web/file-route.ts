@@ -17,7 +17,7 @@ export function fileRoute(app: App): RequestHandler {
     const resident = typeof req.query.resident === 'string' ? req.query.resident : '';
     const outboxId = Number(req.params.outboxId);
     if (!RESIDENT_ID.test(resident) || !Number.isInteger(outboxId)) return void notFound();
-    app.store
+    app.repos.outbox
       .outboxMessage(outboxId)
       .then((message) => {
         if (!message || message.conversationKey !== conversationKey('web', resident)) return notFound();

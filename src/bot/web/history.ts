@@ -1,4 +1,4 @@
-import type { TranscriptEntry } from '../../storage/conversation-store.js';
+import type { TranscriptEntry } from '../ports/conversation-repository.js';
 import type { HistoryEntry } from './web-protocol.js';
 
 interface Said {

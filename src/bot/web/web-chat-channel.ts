@@ -123,11 +123,11 @@ export class WebChatChannel implements ChannelSender {
 
   /** A page (re)loaded: show the recent history, then let the conversation say where the resident is. */
   private async open(page: Connection, resident: string): Promise<void> {
-    const { store } = this.app;
+    const { conversations, outbox } = this.app.repos;
     const key = conversationKey('web', resident);
     const [transcript, pending] = await Promise.all([
-      store.recentTranscript(key, this.options.historyLimit ?? 60),
-      store.pendingOutbox(),
+      conversations.recentTranscript(key, this.options.historyLimit ?? 60),
+      outbox.pendingOutbox(),
     ]);
     const waiting = pending.filter((m) => m.conversationKey === key).map((m) => m.payload);
     await page.send({ type: 'history', entries: historyEntries(withoutPending(transcript, waiting)) });

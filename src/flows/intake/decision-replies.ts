@@ -1,18 +1,32 @@
 import type { BotReply, Param } from '../events.js';
 import { choice, reply } from '../replies.js';
 import type { PolicyPack } from '../../knowledge/policy/types.js';
+import { lalArticles } from '../../knowledge/eligibility/article-names.js';
+import { lal } from '../../knowledge/eligibility/decision.js';
 import type { DecisionView, BasisRef } from './intake-deps.js';
+
+/** Engine reasons the chat's own lines already say: the outcome (the headline) and the right to object (the alternatives). */
+const REPEATED_IN_CHAT = new Set([
+  'eligibility.outcome.eligible',
+  'eligibility.outcome.mandatory_appointment',
+  'eligibility.outcome.not_eligible',
+  'eligibility.outcome.out_of_scope',
+  'eligibility.objection',
+]);
 import type { IntakeContext } from './intake-types.js';
 
-function basisItem(basis: BasisRef, pack: PolicyPack): Param {
-  if (basis.source === 'LAL') return { key: 'intake.basis.lal', params: { article: basis.article } };
-  const rule = pack.rules.find((r) => r.id === basis.rule);
-  return rule ? { key: 'intake.basis.local', params: { rule: rule.description, id: rule.id } } : basis.rule;
-}
-
-/** The basis line: 《法律援助法》第31条；本地规则 …. */
-export function basisParam(decision: DecisionView, pack: PolicyPack): Param {
-  return { items: decision.basis.map((b) => basisItem(b, pack)), separator: '；' };
+/**
+ * The basis line: every Legal Aid Law article the message cites, written one way (《法律援助法》第三十一条、第四十三条 /
+ * Legal Aid Law arts. 31, 43), then the local rules by their citation.
+ */
+export function basisParam(cited: readonly BasisRef[], pack: PolicyPack): Param {
+  const articles = cited.flatMap((b) => (b.source === 'LAL' ? [b.article] : []));
+  const rules = cited.flatMap((b): Param[] => {
+    if (b.source !== 'local') return [];
+    const rule = pack.rules.find((r) => r.id === b.rule);
+    return [rule ? rule.citation : b.rule];
+  });
+  return { items: [...(articles.length > 0 ? [lalArticles(articles)] : []), ...rules], separator: '；' };
 }
 
 function officeOf(decision: DecisionView, pack: PolicyPack) {
@@ -39,11 +53,15 @@ export function assessmentReplies(decision: DecisionView, ctx: IntakeContext, pa
       who: { key: ctx.applicant.relation === 'relative' ? 'intake.who.relative' : 'intake.who.self' },
     }),
   );
-  const details: Param[] = [...decision.reasons];
-  if (decision.basis.length > 0) details.push({ key: 'intake.basis', params: { basis: basisParam(decision, pack) } });
-  if (details.length > 0) replies.push(reply('intake.details', { details: { items: details } }));
-
   const negative = decision.outcome === 'not_eligible' || decision.outcome === 'out_of_scope';
+  // The headline states the outcome and the alternatives the right to object: the engine's own lines for them would repeat it.
+  const details: Param[] = decision.reasons.filter((r) => !REPEATED_IN_CHAT.has(r.key)).map((r) => r.text);
+  details.push({ key: 'intake.preliminary' });
+  // Staff decide (LAL 43); the alternatives of a refusal cite the right to object (LAL 49).
+  const cited: BasisRef[] = [...decision.cited, lal(43), ...(negative ? [lal(49)] : [])];
+  details.push({ key: 'intake.basis', params: { basis: basisParam(cited, pack) } });
+  replies.push(reply('intake.details', { details: { items: details } }));
+
   if (negative) {
     replies.push(
       reply('intake.alternatives', { hotline: pack.hotline }, [

@@ -7,7 +7,8 @@ import type { IntakeDeps } from './intake-deps.js';
 import type { CaseDraft, CaseReceipt, IntakeContext, StepId } from './intake-types.js';
 import { readNavigation } from './navigation-words.js';
 import { nextStep } from './next-step.js';
-import { isUnsure, STEPS, type ReadResult } from './steps.js';
+import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
+import { asksWhy } from './why-words.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
 export interface IntakeInput {
@@ -51,6 +52,7 @@ function initialContext(submissionId: string): IntakeContext {
     answered: [],
     unsure: [],
     step: 'category',
+    changing: null,
     history: [],
     failures: 0,
     proposedCategory: null,
@@ -62,10 +64,14 @@ function initialContext(submissionId: string): IntakeContext {
   };
 }
 
-/** What a changed answer invalidates: a changed fact means the assessment must be shown again. */
+/**
+ * What a changed answer invalidates: a changed fact means the assessment must be shown again. A step answered
+ * again keeps its place, so the summary line stays where the resident saw it.
+ */
 function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partial<IntakeContext> {
   return {
-    answered: [...ctx.answered.filter((s) => s !== step), step],
+    answered: ctx.answered.includes(step) ? ctx.answered : [...ctx.answered, step],
+    changing: null,
     unsure: unsure ? [...ctx.unsure.filter((s) => s !== step), step] : ctx.unsure.filter((s) => s !== step),
     failures: 0,
     assessmentShown: FACT_STEPS.has(step) ? false : ctx.assessmentShown,
@@ -84,9 +90,15 @@ export function createIntakeMachine(deps: IntakeDeps) {
   const read = (ctx: IntakeContext, event: ResidentEvent): ReadResult => {
     const cached = readCache.get(event);
     if (cached && cached.ctx === ctx) return cached.result;
-    const result = STEPS[ctx.step].read(event, ctx, deps);
+    const result = whyAsked(ctx, event) ?? STEPS[ctx.step].read(event, ctx, deps);
     readCache.set(event, { ctx, result });
     return result;
+  };
+
+  /** "Why do you need my age?" at a question that explains itself: the explanation, then the question again. */
+  const whyAsked = (ctx: IntakeContext, event: ResidentEvent): ReadResult | null => {
+    if (event.type !== 'user.text' || !WHY_EXPLAINED.has(ctx.step) || !asksWhy(event.text)) return null;
+    return { kind: 'explain', reply: reply(`intake.why.${ctx.step}`, { hotline: deps.pack.hotline }) };
   };
 
   /** Queues each reply as a `bot.reply` event to the parent conversation. */
@@ -118,6 +130,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       isUnsureAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && STEPS[context.step].unsureAllowed === true && isUnsure(event),
       isAcceptedAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'answer',
       isStayAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'stay',
+      isExplanationAsked: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'explain',
       nextIsAssessment: ({ context }) => context.step === 'assessment',
       nextIsSummary: ({ context }) => context.step === 'summary',
       hasAttachment: ({ event }) => event.type === 'user.attachment',
@@ -144,6 +157,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
         if (nav !== 'back') return {};
+        if (context.changing) return { changing: null, failures: 0 };
         // Drop the current question; re-open the one before it.
         const history = context.history.slice(0, -1);
         const previous = history[history.length - 1];
@@ -161,7 +175,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         if (event.type !== 'user.choice' || !event.id.startsWith('change:')) return {};
         const step = event.id.slice(7) as StepId;
         if (!changeableSteps(context).includes(step)) return {};
-        return { answered: context.answered.filter((s) => s !== step), proposedCategory: null, categoryGroup: null };
+        return { changing: step, proposedCategory: null, categoryGroup: null };
       }),
       storeAttachment: assign({
         attachments: ({ context, event }) => (event.type === 'user.attachment' ? [...context.attachments, event.attachment] : context.attachments),
@@ -179,9 +193,20 @@ export function createIntakeMachine(deps: IntakeDeps) {
           freeText: definition.freeText === true,
         } satisfies IntakeToParent);
       }),
+      explainThenAsk: enqueueActions(({ context, event, enqueue }) => {
+        const result = event.type === 'flow.reprompt' ? null : read(context, event);
+        if (result?.kind !== 'explain') return;
+        const question = STEPS[context.step].prompt(context, deps);
+        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
+        enqueue.sendParent({
+          type: 'bot.replies',
+          replies: [result.reply, { ...question, choices: [...(question.choices ?? []), ...back] }],
+        } satisfies IntakeToParent);
+      }),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
         const result = event.type === 'flow.reprompt' ? null : read(context, event);
         const error = result?.kind === 'invalid' ? result.error : 'intake.err.choose';
+        const errorParams = result?.kind === 'invalid' ? result.params : undefined;
         const definition = STEPS[context.step];
         if (context.failures >= MAX_FAILURES) {
           const question = definition.prompt(context, deps);
@@ -196,7 +221,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
           } satisfies IntakeToParent);
           return;
         }
-        enqueue.sendParent({ type: 'bot.replies', replies: [reply(error), definition.prompt(context, deps)] } satisfies IntakeToParent);
+        const question = definition.prompt(context, deps);
+        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
+        enqueue.sendParent({
+          type: 'bot.replies',
+          replies: [reply(error, errorParams), { ...question, choices: [...(question.choices ?? []), ...back] }],
+        } satisfies IntakeToParent);
       }),
       acknowledgeAttachment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, [
@@ -249,6 +279,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
               actions: ['storeAttachment', 'acknowledgeAttachment'],
             },
             { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: 'applyStay' },
+            { guard: 'isExplanationAsked', actions: 'explainThenAsk' },
             { actions: ['countFailure', 'explainRefusal'] },
           ],
         },

@@ -60,6 +60,8 @@ export interface IntakeContext {
   unsure: StepId[];
   /** The question on screen. */
   step: StepId;
+  /** An answered step the resident chose to change from the summary: asked again next, whatever the decision needs. */
+  changing: StepId | null;
   /** Questions asked, for "back". */
   history: StepId[];
   /** Failed tries at the current question. */

@@ -28,9 +28,10 @@ const URGENCY_STEPS: StepId[] = ['deadlineDays', 'needsPreservation'];
 /**
  * The next question: the category and who is applying first; then only the facts the decision still
  * needs (per the eligibility engine); urgency; the assessment; then the account and contact details;
- * the summary last. A step answered "not sure" is not asked again.
+ * the summary last. A step answered "not sure" is not asked again; a step the resident chose to change is asked first.
  */
 export function nextStep(ctx: IntakeContext, deps: IntakeDeps): StepId {
+  if (ctx.changing) return ctx.changing;
   const done = (step: StepId) => ctx.answered.includes(step);
   if (!done('category')) return 'category';
   if (!done('relation')) return 'relation';

@@ -16,13 +16,34 @@ function chineseNumeral(text: string): number | null {
   return total + digit;
 }
 
+/** What a number typed with a unit is: money (元, 块), an age (岁), a number of people (口人), days (天). */
+export type QuantityUnit = 'money' | 'age' | 'people' | 'days';
+
+const UNIT_WORDS: [QuantityUnit, RegExp][] = [
+  ['money', /(元|块|块钱|yuan|rmb|¥|￥)/i],
+  ['age', /(岁|周岁|years? old)/i],
+  ['people', /(口人|口|个人|人|people|persons?)$/i],
+  ['days', /(天|日|days?)$/i],
+];
+
+/**
+ * The unit a resident typed with a number (`2000元` → money, `3天` → days), or `null` for a bare number.
+ * Used to catch an answer to the wrong question: `2000元` at "how many days are left?".
+ */
+export function unitOf(input: string): QuantityUnit | null {
+  const text = input.trim().replace(/[,，\s。.]/g, '');
+  if (/^[¥￥]/.test(text)) return 'money';
+  for (const [unit, pattern] of UNIT_WORDS) if (pattern.test(text)) return unit;
+  return null;
+}
+
 /**
  * Reads an amount or count the way residents type it: `3000`, `3,000元`, `3千`, `1.2万`, `三十五岁`, `三口人`.
  * Returns `null` when no single number can be read.
  */
 export function readNumber(input: string): number | null {
   const text = input.trim().replace(/[,，\s]/g, '').replace(/[。.]$/, '');
-  const match = /^(?:大概|大约|约|about|around)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k|w)?(?:元|块|块钱|岁|周岁|口人|口|人|个人|天|日|days?|years?(?: old)?|yuan|rmb|people|persons?)?$/i.exec(text);
+  const match = /^(?:大概|大约|约|about|around)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k|w)?(?:元|块|块钱|岁|周岁|口人|口|人|个人|天|日|days?|years?(?: old)?|yuan|rmb|people|persons?)?$/i.exec(text.replace(/^[¥￥]/, ''));
   if (!match) return null;
   const base = /^[0-9]/.test(match[1]!) ? Number(match[1]) : chineseNumeral(match[1]!);
   if (base === null || !Number.isFinite(base)) return null;

@@ -1,4 +1,4 @@
-import type { BotReply, Choice, ResidentEvent } from '../events.js';
+import type { BotReply, Choice, Params, ResidentEvent } from '../events.js';
 import { choice, reply } from '../replies.js';
 import {
   CATEGORIES,
@@ -11,7 +11,7 @@ import { categoryFromText } from './category-words.js';
 import { readName, readPhone } from './contact-validation.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { readNumber } from './number-words.js';
+import { readNumber, unitOf, type QuantityUnit } from './number-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -21,7 +21,9 @@ export type ReadResult =
   | { kind: 'answer'; patch: Patch }
   | { kind: 'stay'; patch: Patch }
   | { kind: 'unsure' }
-  | { kind: 'invalid'; error: string };
+  | { kind: 'invalid'; error: string; params?: Params }
+  /** Not an answer but a question about the question ("why?", "my region is not listed"): reply, then ask again. */
+  | { kind: 'explain'; reply: BotReply };
 
 export interface StepDefinition {
   prompt(ctx: IntakeContext, deps: IntakeDeps): BotReply;
@@ -34,6 +36,7 @@ export interface StepDefinition {
 
 const YES = /^(是|是的|对|有|有的|需要|要|好|可以|yes|y|yeah|yep|true)[!！。.]*$/i;
 const NO = /^(否|不是|不|没有|没|无|不需要|不要|no|n|nope|none|false)[!！。.]*$/i;
+const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
 const UNSURE = /^(不清楚|不知道|不确定|说不清|不晓得|unsure|not sure|don'?t know|i don'?t know|unknown)[!！。.]*$/i;
 
 const choiceId = (event: ResidentEvent) => (event.type === 'user.choice' ? event.id : null);
@@ -42,12 +45,32 @@ const textOf = (event: ResidentEvent) => (event.type === 'user.text' ? event.tex
 /** Person words: questions about the applicant say "you" or "the person who needs help". */
 const who = (ctx: IntakeContext) => ({ key: ctx.applicant.relation === 'relative' ? 'intake.who.relative' : 'intake.who.self' });
 
+/**
+ * A question about the applicant: the key stays `intake.q.<step>`, its text is worded for who answers —
+ * `intake.ask.<step>.self` ("How old are you?") or `.relative` ("How old is the person who needs help?").
+ */
+function personal(step: StepId, ctx: IntakeContext, choices?: Choice[]): BotReply {
+  const form = ctx.applicant.relation === 'relative' ? 'relative' : 'self';
+  return reply(`intake.q.${step}`, { question: { key: `intake.ask.${step}.${form}`, params: { who: who(ctx) } } }, choices);
+}
+
+/** A number typed with the unit of another question (`2000元` at the deadline): say so kindly instead of misreading it. */
+function wrongUnit(text: string, expected: QuantityUnit): ReadResult | null {
+  const found = unitOf(text);
+  if (found === null || found === expected) return null;
+  return { kind: 'invalid', error: 'intake.err.wrong_unit', params: { text, found: { key: `intake.unit.${found}` }, expected: { key: `intake.unit.${expected}` } } };
+}
+
 function unsureChoice(): Choice {
   return choice('intake.unsure', 'intake.opt.unsure');
 }
 
+/** Yes-or-no questions about the applicant (the others are about the case). */
+const ABOUT_APPLICANT = new Set<StepId>(['hasDefender', 'cannotFullyRecognizeConduct', 'fixedIncome']);
+
 function yesNo(step: StepId, ctx: IntakeContext, extra: Choice[] = []): BotReply {
-  return reply(`intake.q.${step}`, { who: who(ctx) }, [choice('intake.yes', 'intake.opt.yes'), choice('intake.no', 'intake.opt.no'), ...extra]);
+  const choices = [choice('intake.yes', 'intake.opt.yes'), choice('intake.no', 'intake.opt.no'), ...extra];
+  return ABOUT_APPLICANT.has(step) ? personal(step, ctx, choices) : reply(`intake.q.${step}`, { who: who(ctx) }, choices);
 }
 
 /** A yes or no, pressed or typed; `null` for anything else. */
@@ -196,7 +219,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
   criminalRole: {
     prompt: (ctx) => {
       const roles = ctx.facts.category === 'criminal_victim' ? (['victim', 'private_prosecutor', 'civil_plaintiff'] as const) : (['suspect', 'defendant'] as const);
-      return reply('intake.q.criminalRole', { who: who(ctx) }, roles.map((r) => choice(`opt:${r}`, `intake.opt.role_${r}`)));
+      return personal('criminalRole', ctx, roles.map((r) => choice(`opt:${r}`, `intake.opt.role_${r}`)));
     },
     read: (event) => {
       const value = readOption(event, ['suspect', 'defendant', 'victim', 'private_prosecutor', 'civil_plaintiff'] as const, (v) =>
@@ -219,7 +242,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
 
   possibleSentence: {
     prompt: (ctx) =>
-      reply('intake.q.possibleSentence', { who: who(ctx) }, [
+      personal('possibleSentence', ctx, [
         choice('opt:ordinary', 'intake.opt.sentence_ordinary'),
         choice('opt:life', 'intake.opt.sentence_life'),
         choice('opt:death', 'intake.opt.sentence_death'),
@@ -251,8 +274,22 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   region: {
-    prompt: (_ctx, deps) => reply('intake.q.region', {}, deps.pack.regions.map((r) => ({ id: `opt:${r.id}`, label: r.name }))),
+    prompt: (_ctx, deps) =>
+      reply('intake.q.region', {}, [
+        ...deps.pack.regions.map((r) => ({ id: `opt:${r.id}`, label: r.name })),
+        choice('intake.region.not_listed', 'intake.opt.region_not_listed'),
+      ]),
     read: (event, _ctx, deps) => {
+      const text = textOf(event);
+      if (choiceId(event) === 'intake.region.not_listed' || (text !== null && NOT_LISTED.test(text))) {
+        return {
+          kind: 'explain',
+          reply: reply('intake.region.not_listed', {
+            regions: { items: deps.pack.regions.map((r) => r.name), separator: '、' },
+            hotline: deps.pack.hotline,
+          }),
+        };
+      }
       const ids = deps.pack.regions.map((r) => r.id);
       const value = readOption(event, ids, (id) => {
         const region = deps.pack.regions.find((r) => r.id === id);
@@ -263,10 +300,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   age: {
-    prompt: (ctx) => reply('intake.q.age', { who: who(ctx) }, [unsureChoice()]),
+    prompt: (ctx) => personal('age', ctx, [unsureChoice()]),
     unsureAllowed: true,
     read: (event) => {
       const text = textOf(event);
+      const unit = text === null ? null : wrongUnit(text, 'age');
+      if (unit) return unit;
       const age = text === null ? null : readNumber(text);
       if (age === null || !Number.isInteger(age) || age < 0 || age > 120) return { kind: 'invalid', error: 'intake.err.age' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age } }) };
@@ -274,7 +313,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   disability: {
-    prompt: (ctx) => reply('intake.q.disability', { who: who(ctx) }, DISABILITIES.map((d) => choice(`opt:${d}`, `disability.${d}`))),
+    prompt: (ctx) => personal('disability', ctx, DISABILITIES.map((d) => choice(`opt:${d}`, `disability.${d}`))),
     read: (event) => {
       const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
       return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
@@ -284,13 +323,22 @@ export const STEPS: Record<StepId, StepDefinition> = {
   groups: {
     prompt: (ctx) => {
       const selected = new Set(ctx.facts.groups ?? []);
-      return reply('intake.q.groups', { who: who(ctx) }, [
-        ...GROUPS.map((g) => choice(`group:${g}`, selected.has(g) ? 'intake.opt.checked' : 'intake.opt.unchecked', { label: { key: `group.${g}` } })),
-        choice('intake.groups.none', 'intake.opt.groups_none'),
-        choice('intake.groups.done', 'intake.opt.groups_done'),
-      ]);
+      return {
+        ...personal('groups', ctx, [
+          ...GROUPS.map((g) => choice(`group:${g}`, selected.has(g) ? 'intake.opt.checked' : 'intake.opt.unchecked', { label: { key: `group.${g}` } })),
+          choice('intake.groups.none', 'intake.opt.groups_none'),
+          choice('intake.groups.done', 'intake.opt.groups_done'),
+        ]),
+        multiSelect: { doneId: 'intake.groups.done' },
+      };
     },
     read: (event, ctx) => {
+      if (event.type === 'user.choices') {
+        // The whole checklist at once (TEAM.md contract 1): the selected groups, none selected meaning none of these.
+        const groups = [...new Set(event.ids.filter((id) => id.startsWith('group:')).map((id) => id.slice(6)))];
+        if (groups.some((g) => !(GROUPS as readonly string[]).includes(g))) return { kind: 'invalid', error: 'intake.err.groups' };
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: groups as GroupId[] } }) };
+      }
       const id = choiceId(event);
       const text = textOf(event);
       if (id?.startsWith('group:')) {
@@ -319,7 +367,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   residence: {
-    prompt: (ctx) => reply('intake.q.residence', { who: who(ctx) }, [choice('opt:urban', 'intake.opt.urban'), choice('opt:rural', 'intake.opt.rural')]),
+    prompt: (ctx) => personal('residence', ctx, [choice('opt:urban', 'intake.opt.urban'), choice('opt:rural', 'intake.opt.rural')]),
     read: (event) => {
       const value = readOption(event, ['urban', 'rural'] as const, (v) => (v === 'urban' ? /城|市区|镇|urban|city|town/i : /农村|乡|村|rural|village|countryside/i));
       return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, residence: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
@@ -327,9 +375,11 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   householdSize: {
-    prompt: (ctx) => reply('intake.q.householdSize', { who: who(ctx) }),
+    prompt: (ctx) => personal('householdSize', ctx),
     read: (event) => {
       const text = textOf(event);
+      const unit = text === null ? null : wrongUnit(text, 'people');
+      if (unit) return unit;
       const n = text === null ? null : readNumber(text);
       if (n === null || !Number.isInteger(n) || n < 1 || n > 30) return { kind: 'invalid', error: 'intake.err.householdSize' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdSize: n } }) };
@@ -344,6 +394,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (choiceId(event) === 'intake.no_income' || (text !== null && /^(没有收入|没收入|无收入|0|零|none|no income|nothing)$/i.test(text))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: 0 } }) };
       }
+      const unit = text === null ? null : wrongUnit(text, 'money');
+      if (unit) return unit;
       const n = text === null ? null : readNumber(text);
       if (n === null || n < 0 || n > 10_000_000) return { kind: 'invalid', error: 'intake.err.income' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: n } }) };
@@ -358,6 +410,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (choiceId(event) === 'intake.no_deadline' || (text !== null && NO.test(text))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: null } }) };
       }
+      const unit = text === null ? null : wrongUnit(text, 'days');
+      if (unit) return unit;
       const n = text === null ? null : readNumber(text);
       if (n === null || !Number.isInteger(n) || n < 0 || n > 3650) return { kind: 'invalid', error: 'intake.err.deadline' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: n } }) };
@@ -452,6 +506,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
   summary: { prompt: () => reply('intake.q.summary'), read: () => ({ kind: 'invalid', error: 'intake.err.summary' }) },
   changeList: { prompt: () => reply('intake.q.changeList'), read: () => ({ kind: 'invalid', error: 'intake.err.choose' }) },
 };
+
+/** Questions that explain themselves when the resident asks why (`intake.why.<step>`): all but free descriptions. */
+export const WHY_EXPLAINED = new Set<StepId>([
+  'category', 'relation', 'criminalRole', 'hasDefender', 'possibleSentence', 'deathPenaltyReview', 'trialInAbsentia',
+  'cannotFullyRecognizeConduct', 'region', 'age', 'disability', 'groups', 'fixedIncome', 'residence', 'householdSize',
+  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'documents', 'name', 'phone', 'safeContact', 'safeTimes',
+]);
 
 /** Is `text` one of the words that mean "not sure"? */
 export function isUnsure(event: ResidentEvent): boolean {

@@ -25,11 +25,18 @@ export function parseRatingChoice(id: string): { ref: string; score: number } | 
   return match ? { ref: match[1]!, score: Number(match[2]) } : undefined;
 }
 
-/** The params every case text may use: due date, lawyer, hotline, decision period. */
-export function caseTextParams(summary: Pick<CaseSummary, 'ref' | 'dueAt' | 'lawyer'>, pack: CasePack): Record<string, Param> {
+/** When the decision is due, as a phrase: "by 2026-12-01", or "today" on the due day itself (in the pack's time zone). */
+function dueParam(dueAt: number | null, pack: CasePack, now: number): Param {
+  if (dueAt === null) return { key: 'case.due.unknown' };
+  const due = isoDate(localDate(dueAt, pack.timeZone));
+  return due === isoDate(localDate(now, pack.timeZone)) ? { key: 'case.due.today' } : { key: 'case.due.date', params: { date: due } };
+}
+
+/** The params every case text may use: due date (as a phrase, seen from `now`), lawyer, hotline, decision period. */
+export function caseTextParams(summary: Pick<CaseSummary, 'ref' | 'dueAt' | 'lawyer'>, pack: CasePack, now: number = Date.now()): Record<string, Param> {
   return {
     ref: summary.ref,
-    due: summary.dueAt === null ? '—' : isoDate(localDate(summary.dueAt, pack.timeZone)),
+    due: dueParam(summary.dueAt, pack, now),
     lawyer: summary.lawyer ?? '—',
     hotline: pack.hotline,
     days: pack.decisionDays,
@@ -44,7 +51,7 @@ export function caseStatusReplies(cases: readonly CaseSummary[], pack: CasePack,
   if (cases.length === 0) return [{ type: 'reply', key: 'case.status.none', params: { hotline: pack.hotline } }];
   const replies: BotReply[] = [{ type: 'reply', key: 'case.status.header', params: { count: cases.length } }];
   for (const c of cases) {
-    const params = caseTextParams(c, pack);
+    const params = caseTextParams(c, pack, now);
     const item: BotReply = {
       type: 'reply',
       key: 'case.status.item',
@@ -53,7 +60,7 @@ export function caseStatusReplies(cases: readonly CaseSummary[], pack: CasePack,
         category: { key: `category.${c.category}` },
         submitted: formatLocalDateTime(c.createdAt, pack.timeZone),
         status: { key: STATUS_KEYS[c.status] },
-        next: { key: NEXT_STEP_KEYS[c.status], params },
+        next: { key: c.status === 'closed' && c.rating !== null ? 'case.next.closed_rated' : NEXT_STEP_KEYS[c.status], params },
         overdue: isOverdue(c, now) ? { key: 'case.status.overdue', params: { hotline: pack.hotline } } : '',
       },
     };

@@ -49,8 +49,15 @@ export function exemptionGrounds(f: FactGetters, pack: PolicyPack, date: IsoDate
  * mandatory appointment → LAL 25 (28 for compulsory treatment); no means test → LAL 32; own lawyer → LAL 24 (28);
  * exempt → LAL 42 and/or the local exemption rules that apply; income tested → the article that conditions aid on
  * hardship (LAL 24, 29 or 31). A category in scope only by a local rule always cites that rule. Out of scope → none.
+ * An urgent case that can go ahead (or awaits review) also cites LAL 44: aid first, paperwork later.
  */
-export function decisionBasis(f: FactGetters, pack: PolicyPack, date: IsoDate, outcome: Outcome, meansTest: MeansTest): Basis[] {
+export function decisionBasis(f: FactGetters, pack: PolicyPack, date: IsoDate, outcome: Outcome, meansTest: MeansTest, urgent = false): Basis[] {
+  const basis = outcomeBasis(f, pack, date, outcome, meansTest);
+  const handled = outcome === 'eligible' || outcome === 'mandatory_appointment' || outcome === 'needs_review';
+  return urgent && handled ? [...basis, lal(44)] : basis;
+}
+
+function outcomeBasis(f: FactGetters, pack: PolicyPack, date: IsoDate, outcome: Outcome, meansTest: MeansTest): Basis[] {
   const category = f.category();
   if (category === undefined || outcome === 'out_of_scope') return [];
   const criminalArticle = category === 'compulsory_treatment' ? 28 : category === 'criminal_defense' ? 25 : undefined;

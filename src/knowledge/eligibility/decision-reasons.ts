@@ -1,21 +1,53 @@
 import type { Localized } from '../../locales/catalog.js';
 import { domainMessages } from '../../locales/domain.js';
+import { eligibilityMessages } from '../../locales/eligibility.js';
 import { officeById, regionById } from '../policy/lookup.js';
 import type { IsoDate, PolicyPack } from '../policy/types.js';
 import type { ApplicantFacts, FactName } from './applicant-facts.js';
 import { exemptionGrounds, scopeGround } from './decision-basis.js';
-import type { Decision, Reason } from './decision.js';
+import { chineseNumber } from './article-names.js';
+import { lal, local, type Basis, type Decision, type Reason } from './decision.js';
 import { knownFacts } from './fact-getters.js';
 import { sameDayRulesThatHold } from './local-rules.js';
 import { MANDATORY_GROUNDS } from './national-law.js';
 import { ELDERLY_AGE, URGENT_DAYS, type CategoryId } from './vocabulary.js';
 
-/** Article numbers as written in each language (第三十一条 / art. 31). */
-const ARTICLE_NAMES: Record<24 | 29 | 31, Localized> = {
-  24: { 'zh-CN': '二十四', en: '24' },
-  29: { 'zh-CN': '二十九', en: '29' },
-  31: { 'zh-CN': '三十一', en: '31' },
+/** An article number as written in each language (第三十一条 / art. 31). */
+const articleName = (article: number): Localized => ({ 'zh-CN': chineseNumber(article), en: String(article) });
+
+/** The Legal Aid Law articles each reason's text cites (local rules are added where the rule is known). */
+const REASON_ARTICLES: Partial<Record<Reason['key'], number[]>> = {
+  'eligibility.mandatory.minor': [25],
+  'eligibility.mandatory.sense_disability': [25],
+  'eligibility.mandatory.cannot_recognize_conduct': [25],
+  'eligibility.mandatory.life_or_death': [25, 26],
+  'eligibility.mandatory.death_penalty_review': [25, 26],
+  'eligibility.mandatory.trial_in_absentia': [25],
+  'eligibility.mandatory.compulsory_treatment': [28],
+  'eligibility.has_lawyer': [24, 28],
+  'eligibility.no_means_test': [32],
+  'eligibility.exempt.minor': [42],
+  'eligibility.exempt.elderly_no_fixed_income': [42],
+  'eligibility.exempt.disabled_no_fixed_income': [42],
+  'eligibility.exempt.group': [42],
+  'eligibility.exempt.migrant_worker': [42],
+  'eligibility.means.pledge': [41],
+  'eligibility.objection': [49],
+  'eligibility.urgent.deadline': [44],
+  'eligibility.urgent.preservation': [44],
+  'eligibility.accessibility': [45],
+  'eligibility.decision_days': [43],
 };
+
+/** What else a reason cites: a local rule (by id) or an article (by number). */
+type Cite = string | number;
+
+/** A reason with the articles (and local rule) its text cites. */
+function reason(key: Reason['key'], params?: Reason['params'], cite?: Cite): Reason {
+  const extra = cite === undefined ? [] : [typeof cite === 'number' ? lal(cite) : local(cite)];
+  const cites: Basis[] = [...(REASON_ARTICLES[key] ?? []).map(lal), ...extra];
+  return { key, ...(params ? { params } : {}), ...(cites.length > 0 ? { cites } : {}) };
+}
 
 const categoryLabel = (c: CategoryId): Localized => domainMessages[`category.${c}`];
 
@@ -26,7 +58,7 @@ function listOf(labels: Localized[]): Localized {
 /** What `assess` has worked out before the reasons are written. */
 export type DecisionCore = Pick<
   Decision,
-  'outcome' | 'meansTest' | 'urgent' | 'sameDay' | 'threshold' | 'perCapitaIncome' | 'route' | 'missingFacts'
+  'outcome' | 'meansTest' | 'urgent' | 'sameDay' | 'threshold' | 'perCapitaIncome' | 'route' | 'missingFacts' | 'wouldChangeIf'
 > & { noStandard: boolean };
 
 /**
@@ -37,7 +69,7 @@ export function decisionReasons(facts: ApplicantFacts, pack: PolicyPack, date: I
   const f = knownFacts(facts);
   const reasons: Reason[] = [];
   const category = facts.category;
-  const add = (key: Reason['key'], params?: Reason['params']) => reasons.push(params ? { key, params } : { key });
+  const add = (key: Reason['key'], params?: Reason['params'], cite?: Cite) => reasons.push(reason(key, params, cite));
 
   if (d.outcome === 'out_of_scope' && category) add('eligibility.outcome.out_of_scope', { category: categoryLabel(category) });
   else if (d.outcome === 'needs_review' && (d.missingFacts?.length ?? 0) > 0) {
@@ -59,6 +91,13 @@ export function decisionReasons(facts: ApplicantFacts, pack: PolicyPack, date: I
     meansReasons(facts, pack, date, d, add);
   }
 
+  if ((d.wouldChangeIf ?? []).length > 0) {
+    const claims = d.wouldChangeIf.map((claim) => eligibilityMessages[`eligibility.claim.${claim}`]);
+    add('eligibility.would_change_if', {
+      claims: { 'zh-CN': claims.map((c) => c['zh-CN']).join('，或'), en: claims.map((c) => c.en).join(', or ') },
+    });
+  }
+
   // Urgency and same-day acceptance are reported as facts in every decision, but only advised on for an application.
   const applies = d.outcome === 'eligible' || d.outcome === 'needs_review';
   const days = facts.deadlineDays;
@@ -69,7 +108,7 @@ export function decisionReasons(facts: ApplicantFacts, pack: PolicyPack, date: I
   }
   if (d.sameDay && applies) {
     const rule = sameDayRulesThatHold(f, pack, date)[0];
-    if (rule) add('eligibility.same_day', { citation: rule.citation });
+    if (rule) add('eligibility.same_day', { citation: rule.citation }, rule.id);
   }
   const positive = d.outcome === 'eligible' || d.outcome === 'mandatory_appointment' || d.outcome === 'needs_review';
   if (positive && ((facts.age !== undefined && facts.age >= ELDERLY_AGE) || (facts.disability ?? 'none') !== 'none')) {
@@ -86,14 +125,14 @@ function meansReasons(
   pack: PolicyPack,
   date: IsoDate,
   d: DecisionCore,
-  add: (key: Reason['key'], params?: Reason['params']) => void,
+  add: (key: Reason['key'], params?: Reason['params'], cite?: Cite) => void,
 ): void {
   const f = knownFacts(facts);
   const category = facts.category;
   const scope = scopeGround(f, pack, date);
   if (scope && category) {
-    if (scope.kind === 'local') add('eligibility.scope.local', { category: categoryLabel(category), citation: scope.rule.citation });
-    else add('eligibility.scope.national', { category: categoryLabel(category), article: ARTICLE_NAMES[scope.article] });
+    if (scope.kind === 'local') add('eligibility.scope.local', { category: categoryLabel(category), citation: scope.rule.citation }, scope.rule.id);
+    else add('eligibility.scope.national', { category: categoryLabel(category), article: articleName(scope.article) }, scope.article);
   }
   if (d.meansTest === 'exempt') {
     const grounds = exemptionGrounds(f, pack, date);
@@ -102,7 +141,7 @@ function meansReasons(
         add(`eligibility.exempt.${ground}`);
       } else add('eligibility.exempt.group', { group: domainMessages[`group.${ground}`] });
     }
-    for (const rule of grounds.local) add('eligibility.exempt.local', { rule: rule.description, citation: rule.citation });
+    for (const rule of grounds.local) add('eligibility.exempt.local', { rule: rule.description, citation: rule.citation }, rule.id);
     add('eligibility.exempt.proof');
     return;
   }

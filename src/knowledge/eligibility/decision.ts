@@ -1,6 +1,7 @@
 import type { Localized } from '../../locales/catalog.js';
 import type { EligibilityMessageKey } from '../../locales/eligibility.js';
 import type { FactName } from './applicant-facts.js';
+import type { ClaimName } from './claims.js';
 import type { MeansTest, Outcome } from './vocabulary.js';
 
 /** An article of the Legal Aid Law or a local rule of the policy pack that a decision rests on. */
@@ -13,6 +14,8 @@ export type ReasonParam = string | number | Localized;
 export interface Reason {
   key: EligibilityMessageKey;
   params?: Record<string, ReasonParam>;
+  /** The articles and local rules the reason's text cites, so a message can list every one it relied on. */
+  cites?: Basis[];
 }
 
 /** The eligibility decision of domain.md §2, with the pack version and date it used. */
@@ -34,6 +37,8 @@ export interface Decision {
   reasons: Reason[];
   /** When the outcome is `needs_review`: the unknown facts that could change it, in asking order. */
   missingFacts?: FactName[];
+  /** Claims the applicant did not make that would change the outcome if made (domain.md §2), in asking order. */
+  wouldChangeIf: ClaimName[];
   /** `<pack id>@<pack version>`. */
   policyVersion: string;
   /** The date whose standards and rules were applied, `YYYY-MM-DD`. */

@@ -20,7 +20,7 @@ export function localizeReason(reason: Reason, locale: Locale): string {
  * @example JSON.stringify(localizeDecision(assess(facts, pack, date), 'en'))
  */
 export function localizeDecision(decision: Decision, locale: Locale): LocalizedDecision {
-  const { outcome, meansTest, urgent, sameDay, threshold, perCapitaIncome, basis, route, documents, reasons, missingFacts } = decision;
+  const { outcome, meansTest, urgent, sameDay, threshold, perCapitaIncome, basis, route, documents, reasons, missingFacts, wouldChangeIf } = decision;
   return {
     outcome,
     meansTest,
@@ -33,6 +33,7 @@ export function localizeDecision(decision: Decision, locale: Locale): LocalizedD
     documents,
     reasons: reasons.map((reason) => localizeReason(reason, locale)),
     ...(missingFacts ? { missingFacts } : {}),
+    wouldChangeIf,
     policyVersion: decision.policyVersion,
     assessedOn: decision.assessedOn,
   };

@@ -20,20 +20,43 @@ export function hanRuns(text: string): { run: string; index: number }[] {
   return [...text.matchAll(/\p{Script=Han}+/gu)].map((m) => ({ run: m[0], index: m.index! }));
 }
 
+/** Segmentations already computed (bounded): segmenting is the costly part of analysing Chinese. */
+const wordCache = new Map<string, readonly { word: string; index: number }[]>();
+const WORD_CACHE_LIMIT = 20_000;
+
 /** Words of a Han run with their offsets, by the ICU dictionary behind `Intl.Segmenter`, without stopwords. */
-export function chineseWords(run: string): { word: string; index: number }[] {
+export function chineseWords(run: string): readonly { word: string; index: number }[] {
+  const cached = wordCache.get(run);
+  if (cached) return cached;
   const words: { word: string; index: number }[] = [];
   for (const part of segmenter.segment(run)) {
     if (part.isWordLike && !STOPWORDS.has(part.segment)) words.push({ word: part.segment, index: part.index });
   }
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(run, words);
   return words;
 }
 
-/** Overlapping character pairs of a Han run ("拖欠工资" → 拖欠, 欠工, 工资). */
+/**
+ * Characters that carry no topic on their own: particles, auxiliaries, pronouns and the like. A
+ * character pair made only of them (的了, 是不, 我们, 在有) says nothing about the question.
+ */
+const FUNCTION_CHARS = new Set([...'的了吗呢吧啊呀哦嘛么是在有和与及就都也还又把被着过得地很太我你他她它们这那个些儿呗哈嗯啦哇吖咯哟俺咱您']);
+
+/** True when both characters of a pair are function characters. */
+export function isFunctionBigram(gram: string): boolean {
+  const chars = [...gram];
+  return chars.every((c) => FUNCTION_CHARS.has(c));
+}
+
+/** Overlapping character pairs of a Han run ("拖欠工资" → 拖欠, 欠工, 工资), without pairs made only of function characters. */
 export function characterBigrams(run: string): string[] {
   const chars = [...run];
   const grams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const gram = chars[i]! + chars[i + 1]!;
+    if (!isFunctionBigram(gram)) grams.push(gram);
+  }
   return grams;
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from '../../locales/catalog.js';
 import type { SearchOutcome } from './faq-index.js';
 
 /** What the bot does with a question: answer it, offer up to three entries, or say it does not know. */
@@ -27,14 +28,16 @@ export interface ConfidenceFeatures {
   margin: number;
   runnerUp: number;
   coverageMargin: number;
+  /** Matching evidence of the best entry independent of the question's length (see `RankedEntry.evidence`). */
+  evidence: number;
 }
 
 export type FeatureName = keyof ConfidenceFeatures;
 
 /** Features that tell a question the knowledge base covers from an off-topic one. */
-export const IN_DOMAIN_FEATURES = ['coverage', 'known', 'strength'] as const satisfies readonly FeatureName[];
+export const IN_DOMAIN_FEATURES = ['coverage', 'known', 'strength', 'evidence'] as const satisfies readonly FeatureName[];
 /** Features that tell whether the best entry, rather than another, is the right one. */
-export const CORRECT_FEATURES = ['margin', 'strength', 'coverage', 'runnerUp', 'coverageMargin'] as const satisfies readonly FeatureName[];
+export const CORRECT_FEATURES = ['margin', 'strength', 'coverage', 'runnerUp', 'coverageMargin', 'evidence'] as const satisfies readonly FeatureName[];
 
 /** A logistic regression over some of the features. */
 export interface LogisticModel {
@@ -54,6 +57,16 @@ export interface ConfidenceModel {
   answerAt: number;
   /** At or above (and below `answerAt`): offer the best entries as "did you mean". */
   suggestAt: number;
+  /**
+   * Thresholds per language, calibrated on resident-style questions of that language (eval/faq/dev);
+   * a language not listed uses `answerAt` and `suggestAt`.
+   */
+  locales?: Partial<Record<Locale, { answerAt: number; suggestAt: number }>>;
+}
+
+/** The answer and suggest thresholds of a model for one language. */
+export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined): { answerAt: number; suggestAt: number } {
+  return (locale && model.locales?.[locale]) ?? { answerAt: model.answerAt, suggestAt: model.suggestAt };
 }
 
 /**
@@ -61,15 +74,16 @@ export interface ConfidenceModel {
  * eval/faq/calibration-ood.jsonl, never the evaluation set); see docs/knowledge-base.md.
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  inDomain: { bias: -3.8665, weights: { coverage: 1.6027, known: 3.7679, strength: 3.2043 } },
-  correct: { bias: -1.3956, weights: { margin: 4.0217, strength: 1.104, coverage: 1.0944, runnerUp: -0.5343, coverageMargin: 2.377 } },
-  answerAt: 0.61,
-  suggestAt: 0.12,
+  inDomain: {bias: -4.5955, weights: {coverage: 1.4232, known: 2.562, strength: 3.0944, evidence: 4.1226}},
+  correct: {bias: -1.2886, weights: {margin: 3.7501, strength: 1.0702, coverage: 0.3233, runnerUp: -0.1496, coverageMargin: 2.1259, evidence: 1.3849}},
+  answerAt: 0.49,
+  suggestAt: 0.11,
+  locales: {'zh-CN': {answerAt: 0.52, suggestAt: 0.12}, en: {answerAt: 0.55, suggestAt: 0.09}},
 };
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
   const [first, second] = outcome.ranked;
-  if (!first) return { coverage: 0, known: outcome.known, strength: 0, margin: 0, runnerUp: 0, coverageMargin: 0 };
+  if (!first) return { coverage: 0, known: outcome.known, strength: 0, margin: 0, runnerUp: 0, coverageMargin: 0, evidence: 0 };
   const margin = second ? (first.score - second.score) / first.score : 1;
   return {
     coverage: first.coverage,
@@ -78,6 +92,7 @@ export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
     margin,
     runnerUp: second ? second.coverage : 0,
     coverageMargin: first.coverage * margin,
+    evidence: first.evidence,
   };
 }
 
@@ -103,11 +118,12 @@ const ONE_WORD_MIN_STRENGTH = 0.6;
  * directly only when that word is central to the entry ("离婚", "custody"), not when it merely
  * occurs in one of its phrasings ("say" in "legal aid said no").
  */
-export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFAULT_CONFIDENCE, offer = 3): BandDecision {
+export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFAULT_CONFIDENCE, offer = 3, locale?: Locale): BandDecision {
   const score = confidenceOf(outcome, model);
+  const { answerAt, suggestAt } = thresholdsFor(model, locale);
   const candidates = outcome.ranked.slice(0, offer).map((r) => r.id);
   const thin = outcome.words <= 1 && (outcome.ranked[0]?.strength ?? 0) < ONE_WORD_MIN_STRENGTH;
-  if (score >= model.answerAt && !thin) return { band: 'answer', topic: candidates[0] ?? null, score, candidates };
-  if (score >= model.suggestAt && candidates.length > 0) return { band: 'suggest', topic: null, score, candidates };
+  if (score >= answerAt && !thin) return { band: 'answer', topic: candidates[0] ?? null, score, candidates };
+  if (score >= suggestAt && candidates.length > 0) return { band: 'suggest', topic: null, score, candidates };
   return { band: 'unknown', topic: null, score, candidates: [] };
 }

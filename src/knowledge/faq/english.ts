@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { normalizeEnglishWord } from './english-spelling.js';
 
 // Import the stemmer module alone: the top-level `natural` package loads dotenv and prints to the console.
 const require = createRequire(import.meta.url);
@@ -23,9 +24,20 @@ export function englishWords(text: string): string[] {
   return text.replace(/['’]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
-/** Porter stem of one lower-case word. */
+/** Stems already computed (bounded): the same words recur across entries and questions. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/** Porter stem of one lower-case word, after irregular plurals and British spellings are normalised (wives → wife, labour → labor). */
 export function stem(word: string): string {
-  return /^\d+$/.test(word) ? word : porterStemmer.stem(word);
+  if (/^\d+$/.test(word)) return word;
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = porterStemmer.stem(normalizeEnglishWord(word));
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** True for words that carry no topic (articles, pronouns, auxiliaries). */

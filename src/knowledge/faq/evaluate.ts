@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { isLocale, LOCALES, type Locale } from '../../locales/catalog.js';
 import {
   confidenceFeatures,
+  decideBand,
   CORRECT_FEATURES,
   IN_DOMAIN_FEATURES,
   logistic,
@@ -23,13 +24,16 @@ export interface LabelledQuestion {
   topic: string | null;
 }
 
-/** Reads a JSONL file of `{"question","locale","topic"}` lines; throws with the line number on a bad line. */
+/**
+ * Reads a JSONL file of `{"question","locale","topic"}` lines; lines starting with `#` are comments.
+ * Throws with the line number on a bad line.
+ */
 export function readLabelledQuestions(file: string): LabelledQuestion[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .map((line, i) => ({ line: line.trim(), number: i + 1 }))
-    .filter(({ line }) => line !== '')
+    .filter(({ line }) => line !== '' && !line.startsWith('#'))
     .map(({ line, number }) => {
       const value = JSON.parse(line) as Partial<LabelledQuestion>;
       if (typeof value.question !== 'string' || !isLocale(value.locale) || !(value.topic === null || typeof value.topic === 'string')) {
@@ -39,88 +43,141 @@ export function readLabelledQuestions(file: string): LabelledQuestion[] {
     });
 }
 
-/** Figures for one locale's in-domain questions. */
+/** Figures for one locale's in-domain questions (shares of that locale's questions, 0–1). */
 export interface LocaleFigures {
   questions: number;
+  /** Answered directly, with the right entry: what the resident gets without another tap. */
+  answeredCorrectly: number;
+  /** Answered directly, with a wrong entry (confident-wrong). */
+  answeredWrongly: number;
+  /** Offered as "did you mean" buttons with the right entry among them. */
+  suggestedRight: number;
+  /** Offered "did you mean" buttons without the right entry, or told "I do not know". */
+  missed: number;
   /** The first entry the bot would answer with or offer is the right one (as `kb ask --jsonl` reports it). */
   accuracyAt1: number;
   /** The right entry is among those the bot would answer with or offer (at most three). */
   accuracyAt3: number;
-  /** Answered directly, with the right entry. */
-  answeredCorrectly: number;
-  /** Answered directly, with a wrong entry. */
-  answeredWrongly: number;
   /** Offered as "did you mean" buttons (right entry among them or not). */
   suggested: number;
 }
 
+/** Off-topic questions of one locale. */
+export interface OffTopicFigures {
+  questions: number;
+  /** Not answered directly (did-you-mean or "I do not know"). */
+  declined: number;
+  /** `declined` as a share. */
+  declinedShare: number;
+  /** Told "I do not know" (no legal topics offered). */
+  unknown: number;
+}
+
+export interface EvalMiss {
+  question: string;
+  locale: Locale;
+  expected: string | null;
+  got: string | null;
+  band: string;
+  candidates: string[];
+}
+
 export interface EvalReport {
   locales: Record<Locale, LocaleFigures>;
+  offTopic: Record<Locale, OffTopicFigures>;
   outOfDomain: { questions: number; rejected: number; rejection: number };
   /** Questions answered directly with a wrong entry, or off-topic questions answered at all, over all questions. */
   confidentWrong: { count: number; rate: number };
-  misses: { question: string; locale: Locale; expected: string | null; got: string | null; band: string; candidates: string[] }[];
+  misses: EvalMiss[];
 }
 
 const share = (n: number, d: number) => (d === 0 ? 0 : n / d);
 
 /** Runs labelled questions through a knowledge base (without recording anything) and computes the figures. */
 export function evaluateKnowledgeBase(kb: KnowledgeBase, questions: readonly LabelledQuestion[], outOfDomain: readonly LabelledQuestion[]): EvalReport {
-  const counts = Object.fromEntries(LOCALES.map((l) => [l, { n: 0, at1: 0, at3: 0, right: 0, wrong: 0, suggested: 0 }])) as Record<
-    Locale,
-    { n: number; at1: number; at3: number; right: number; wrong: number; suggested: number }
-  >;
-  const misses: EvalReport['misses'] = [];
+  type Counts = { n: number; at1: number; at3: number; right: number; wrong: number; suggested: number; suggestedRight: number };
+  const counts = Object.fromEntries(LOCALES.map((l) => [l, { n: 0, at1: 0, at3: 0, right: 0, wrong: 0, suggested: 0, suggestedRight: 0 }])) as Record<Locale, Counts>;
+  const off = Object.fromEntries(LOCALES.map((l) => [l, { questions: 0, declined: 0, declinedShare: 0, unknown: 0 }])) as Record<Locale, OffTopicFigures>;
+  const misses: EvalMiss[] = [];
   let confidentWrong = 0;
   for (const q of questions) {
+    if (q.topic === null) continue;
     const match = kb.match(q.question, q.locale);
     const offered = match.candidates;
     const c = counts[q.locale];
     c.n++;
     if (offered[0] === q.topic) c.at1++;
-    if (q.topic !== null && offered.includes(q.topic)) c.at3++;
+    if (offered.includes(q.topic)) c.at3++;
     if (match.band === 'answer' && match.topic === q.topic) c.right++;
     if (match.band === 'answer' && match.topic !== q.topic) {
       c.wrong++;
       confidentWrong++;
     }
-    if (match.band === 'suggest') c.suggested++;
+    if (match.band === 'suggest') {
+      c.suggested++;
+      if (offered.includes(q.topic)) c.suggestedRight++;
+    }
     if (!(match.band === 'answer' && match.topic === q.topic)) {
       misses.push({ question: q.question, locale: q.locale, expected: q.topic, got: offered[0] ?? null, band: match.band, candidates: offered });
     }
   }
-  let rejected = 0;
-  for (const q of outOfDomain) {
+  for (const q of [...outOfDomain, ...questions.filter((x) => x.topic === null)]) {
     const match = kb.match(q.question, q.locale);
+    const o = off[q.locale];
+    o.questions++;
     if (match.band === 'answer') {
       confidentWrong++;
       misses.push({ question: q.question, locale: q.locale, expected: null, got: match.topic, band: match.band, candidates: match.candidates });
-    } else rejected++;
+    } else {
+      o.declined++;
+      if (match.band === 'unknown') o.unknown++;
+    }
   }
+  for (const l of LOCALES) off[l].declinedShare = share(off[l].declined, off[l].questions);
   const locales = Object.fromEntries(
     LOCALES.map((l) => {
       const c = counts[l];
       return [l, {
         questions: c.n,
-        accuracyAt1: share(c.at1, c.n),
-        accuracyAt3: share(c.at3, c.n),
         answeredCorrectly: share(c.right, c.n),
         answeredWrongly: share(c.wrong, c.n),
+        suggestedRight: share(c.suggestedRight, c.n),
+        missed: share(c.n - c.right - c.wrong - c.suggestedRight, c.n),
+        accuracyAt1: share(c.at1, c.n),
+        accuracyAt3: share(c.at3, c.n),
         suggested: share(c.suggested, c.n),
       }];
     }),
   ) as Record<Locale, LocaleFigures>;
+  const oodTotal = LOCALES.reduce((n, l) => n + off[l].questions, 0);
+  const oodDeclined = LOCALES.reduce((n, l) => n + off[l].declined, 0);
+  const total = LOCALES.reduce((n, l) => n + counts[l].n, 0) + oodTotal;
   return {
     locales,
-    outOfDomain: { questions: outOfDomain.length, rejected, rejection: share(rejected, outOfDomain.length) },
-    confidentWrong: { count: confidentWrong, rate: share(confidentWrong, questions.length + outOfDomain.length) },
+    offTopic: off,
+    outOfDomain: { questions: oodTotal, rejected: oodDeclined, rejection: share(oodDeclined, oodTotal) },
+    confidentWrong: { count: confidentWrong, rate: share(confidentWrong, total) },
     misses,
   };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-/** The report as lines for the terminal; the last line is one JSON object with every figure. */
+/** The table that leads `kb eval`: per language, answered-and-correct, confident-wrong, did-you-mean, off-topic declined. */
+export function formatEvalTable(title: string, report: EvalReport): string[] {
+  const lines = [title, 'locale  questions  answered-correct  confident-wrong  did-you-mean (right among)  missed   off-topic declined'];
+  for (const locale of LOCALES) {
+    const f = report.locales[locale];
+    const o = report.offTopic[locale];
+    lines.push(
+      `${locale.padEnd(7)} ${String(f.questions).padStart(9)}  ${pct(f.answeredCorrectly).padStart(16)}  ${pct(f.answeredWrongly).padStart(15)}  ` +
+        `${pct(f.suggestedRight).padStart(26)}  ${pct(f.missed).padStart(6)}   ${pct(o.declinedShare).padStart(6)} (${o.declined}/${o.questions})`,
+    );
+  }
+  return lines;
+}
+
+/** The report as lines for the terminal (the older accuracy@k view) and one JSON object with every figure. */
 export function formatEvalReport(report: EvalReport): string[] {
   const lines: string[] = [];
   for (const locale of LOCALES) {
@@ -133,18 +190,56 @@ export function formatEvalReport(report: EvalReport): string[] {
   const o = report.outOfDomain;
   lines.push(`out-of-domain ${o.questions} questions  rejected ${o.rejected} (${pct(o.rejection)})`);
   lines.push(`confident wrong answers ${report.confidentWrong.count} (${pct(report.confidentWrong.rate)} of all questions)`);
-  lines.push(
-    JSON.stringify({
-      accuracyAt1: Object.fromEntries(LOCALES.map((l) => [l, round(report.locales[l].accuracyAt1)])),
-      accuracyAt3: Object.fromEntries(LOCALES.map((l) => [l, round(report.locales[l].accuracyAt3)])),
-      answeredCorrectly: Object.fromEntries(LOCALES.map((l) => [l, round(report.locales[l].answeredCorrectly)])),
-      oodRejection: round(o.rejection),
-      confidentWrongRate: round(report.confidentWrong.rate),
-      questions: LOCALES.reduce((n, l) => n + report.locales[l].questions, 0),
-      outOfDomain: o.questions,
-    }),
-  );
+  lines.push(JSON.stringify(reportFigures(report)));
   return lines;
+}
+
+/** Every figure of a report as a plain object (rounded), for JSON output. */
+export function reportFigures(report: EvalReport): Record<string, unknown> {
+  const per = (f: (l: Locale) => number) => Object.fromEntries(LOCALES.map((l) => [l, round(f(l))]));
+  return {
+    answeredCorrectly: per((l) => report.locales[l].answeredCorrectly),
+    confidentWrong: per((l) => report.locales[l].answeredWrongly),
+    suggestedRight: per((l) => report.locales[l].suggestedRight),
+    offTopicDeclined: per((l) => report.offTopic[l].declinedShare),
+    accuracyAt1: per((l) => report.locales[l].accuracyAt1),
+    accuracyAt3: per((l) => report.locales[l].accuracyAt3),
+    oodRejection: round(report.outOfDomain.rejection),
+    confidentWrongRate: round(report.confidentWrong.rate),
+    questions: LOCALES.reduce((n, l) => n + report.locales[l].questions, 0),
+    outOfDomain: report.outOfDomain.questions,
+  };
+}
+
+/** Two entries that take each other's questions: how many of A's went to B and of B's to A. */
+export interface ConfusionPair {
+  a: string;
+  b: string;
+  aToB: number;
+  bToA: number;
+}
+
+/**
+ * Pairs of entries that steal each other's questions: a question of A whose first offered (or
+ * answered) entry is B. Counted over labelled questions (use the dev half, never the frozen test half).
+ */
+export function confusionPairs(kb: KnowledgeBase, questions: readonly LabelledQuestion[], extra: readonly { expected: string; got: string }[] = []): ConfusionPair[] {
+  const pairs = new Map<string, ConfusionPair>();
+  const add = (expected: string, got: string) => {
+    const [a, b] = expected < got ? [expected, got] : [got, expected];
+    const key = `${a} ${b}`;
+    const pair = pairs.get(key) ?? { a, b, aToB: 0, bToA: 0 };
+    if (expected === a) pair.aToB++;
+    else pair.bToA++;
+    pairs.set(key, pair);
+  };
+  for (const q of questions) {
+    if (q.topic === null) continue;
+    const got = kb.match(q.question, q.locale).candidates[0];
+    if (got !== undefined && got !== q.topic) add(q.topic, got);
+  }
+  for (const { expected, got } of extra) if (expected !== got) add(expected, got);
+  return [...pairs.values()].sort((x, y) => y.aToB + y.bToA - (x.aToB + x.bToA) || x.a.localeCompare(y.a));
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -186,6 +281,47 @@ export function leaveOneOut(entries: readonly FaqEntry[], setup: IndexSetup, eac
   }
 }
 
+/** Leave-one-phrasing-out judged the way the bot judges: answered-correct, confident-wrong and accuracy@1/@3 per locale. */
+export interface LeaveOneOutFigures {
+  n: number;
+  answeredCorrectly: number;
+  answeredWrongly: number;
+  at1: number;
+  at3: number;
+}
+
+/**
+ * {@link leaveOneOut} with the confidence bands of `model`; also returns each held-out phrasing whose
+ * best-ranked entry was another one (for `kb eval --confusions`).
+ */
+export function leaveOneOutJudged(
+  entries: readonly FaqEntry[],
+  setup: IndexSetup,
+  model: ConfidenceModel,
+): { figures: Record<Locale, LeaveOneOutFigures>; swaps: { expected: string; got: string }[] } {
+  const acc = Object.fromEntries(LOCALES.map((l) => [l, { n: 0, answeredCorrectly: 0, answeredWrongly: 0, at1: 0, at3: 0 }])) as Record<Locale, LeaveOneOutFigures>;
+  const swaps: { expected: string; got: string }[] = [];
+  leaveOneOut(entries, setup, ({ locale, topic, outcome }) => {
+    const a = acc[locale];
+    const band = decideBand(outcome, model, 3, locale);
+    a.n++;
+    if (band.band === 'answer' && band.topic === topic) a.answeredCorrectly++;
+    if (band.band === 'answer' && band.topic !== topic) a.answeredWrongly++;
+    const first = outcome.ranked[0]?.id;
+    if (first === topic) a.at1++;
+    else if (first !== undefined) swaps.push({ expected: topic, got: first });
+    if (outcome.ranked.some((r) => r.id === topic)) a.at3++;
+  });
+  for (const l of LOCALES) {
+    const a = acc[l];
+    a.answeredCorrectly = share(a.answeredCorrectly, a.n);
+    a.answeredWrongly = share(a.answeredWrongly, a.n);
+    a.at1 = share(a.at1, a.n);
+    a.at3 = share(a.at3, a.n);
+  }
+  return { figures: acc, swaps };
+}
+
 /** Accuracy@1 and @3 of {@link leaveOneOut} per locale. */
 export function leaveOneOutAccuracy(entries: readonly FaqEntry[], setup: IndexSetup): Record<Locale, { at1: number; at3: number; n: number }> {
   const acc = Object.fromEntries(LOCALES.map((l) => [l, { at1: 0, at3: 0, n: 0 }])) as Record<Locale, { at1: number; at3: number; n: number }>;
@@ -204,44 +340,60 @@ export function leaveOneOutAccuracy(entries: readonly FaqEntry[], setup: IndexSe
 
 /**
  * Fits the confidence model. `inDomain`: logistic regression of "the knowledge base covers this
- * question" over leave-one-out phrasings (yes) and a separate set of off-topic questions (no, never
- * the evaluation set), weighted so both count equally. `correct`: logistic regression of "the best
- * entry is the right one" over the leave-one-out phrasings. Then the thresholds: `answerAt` is the
- * lowest at which at most `maxWrongShare` of answered phrasings would be answered wrongly and at most
- * `maxOodAnswered` of off-topic questions answered; `suggestAt` the lowest at which at most
- * `maxOodSuggested` of off-topic questions would get "did you mean" buttons.
+ * question" over leave-one-out phrasings and resident questions of the dev half (yes) and off-topic
+ * questions (no; never the frozen test half), weighted so both count equally. `correct`: logistic
+ * regression of "the best entry is the right one" over the in-domain rows. Then the thresholds, per
+ * language, on the resident questions and off-topic questions of that language: `answerAt` is the
+ * lowest at which at most `maxWrong` of all the language's resident questions would be answered with
+ * a wrong entry and at most `maxOodAnswered` of its off-topic questions answered; `suggestAt` the
+ * lowest at which at most `maxOodSuggested` of off-topic questions would get "did you mean" buttons.
+ * Without resident questions the thresholds come from the held-out phrasings.
  */
 export function calibrateConfidence(
   entries: readonly FaqEntry[],
   setup: IndexSetup,
   offTopic: readonly LabelledQuestion[],
-  targets = { maxWrongShare: 0.065, maxOodAnswered: 0.07, maxOodSuggested: 0.3 },
+  resident: readonly LabelledQuestion[] = [],
+  targets = { maxWrong: 0.025, maxWrongShare: 0.065, maxOodAnswered: 0.08, maxOodSuggested: 0.3 },
 ): { model: ConfidenceModel; rows: number } {
-  const rows: CalibrationRow[] = [];
-  leaveOneOut(entries, setup, ({ topic, outcome }) => {
-    rows.push({ features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === topic, inDomain: true });
+  const rows: (CalibrationRow & { locale: Locale; resident: boolean })[] = [];
+  leaveOneOut(entries, setup, ({ locale, topic, outcome }) => {
+    rows.push({ features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === topic, inDomain: true, locale, resident: false });
   });
   const kb = KnowledgeBase.fromEntries(entries, { synonyms: setup.synonyms, analyzer: setup.analyzer, ranking: setup.ranking });
-  for (const q of offTopic) rows.push({ features: confidenceFeatures(kb.search(q.question, q.locale, 3)), correct: false, inDomain: false });
+  for (const q of resident) {
+    if (q.topic === null) continue;
+    const outcome = kb.search(q.question, q.locale, 3);
+    rows.push({ features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === q.topic, inDomain: true, locale: q.locale, resident: true });
+  }
+  for (const q of offTopic) {
+    rows.push({ features: confidenceFeatures(kb.search(q.question, q.locale, 3)), correct: false, inDomain: false, locale: q.locale, resident: false });
+  }
 
   const inDomainCount = rows.filter((r) => r.inDomain).length;
   const oodWeight = share(inDomainCount, rows.length - inDomainCount) || 1;
   const inDomain = fitLogistic(rows, IN_DOMAIN_FEATURES, (r) => r.inDomain, (r) => (r.inDomain ? 1 : oodWeight));
   const inDomainRows = rows.filter((r) => r.inDomain);
   const correct = fitLogistic(inDomainRows, CORRECT_FEATURES, (r) => r.correct, () => 1);
-  const draft: ConfidenceModel = { inDomain, correct, answerAt: 1, suggestAt: 1 };
   const scored = rows.map((r) => ({ ...r, p: logistic(inDomain, r.features) * logistic(correct, r.features) }));
-  const ood = scored.filter((r) => !r.inDomain);
-
   const candidates = [...new Set(scored.map((r) => Math.round(r.p * 100) / 100))].sort((a, b) => a - b);
-  const answerAt =
-    candidates.find((t) => {
-      const answered = scored.filter((r) => r.inDomain && r.p >= t);
-      const wrong = answered.filter((r) => !r.correct).length;
-      return share(wrong, answered.length) <= targets.maxWrongShare && share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodAnswered;
-    }) ?? 0.99;
-  const suggestAt = Math.min(answerAt, candidates.find((t) => share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodSuggested) ?? answerAt);
-  return { model: { ...draft, answerAt, suggestAt }, rows: rows.length };
+
+  const thresholds = (pool: typeof scored) => {
+    const ood = pool.filter((r) => !r.inDomain);
+    const residents = pool.filter((r) => r.inDomain && r.resident);
+    const answerAt =
+      candidates.find((t) => {
+        const oodOk = share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodAnswered;
+        if (residents.length > 0) return oodOk && share(residents.filter((r) => r.p >= t && !r.correct).length, residents.length) <= targets.maxWrong;
+        const answered = pool.filter((r) => r.inDomain && r.p >= t);
+        return oodOk && share(answered.filter((r) => !r.correct).length, answered.length) <= targets.maxWrongShare;
+      }) ?? 0.99;
+    const suggestAt = Math.min(answerAt, candidates.find((t) => share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodSuggested) ?? answerAt);
+    return { answerAt, suggestAt };
+  };
+  const overall = thresholds(scored);
+  const locales = Object.fromEntries(LOCALES.map((l) => [l, thresholds(scored.filter((r) => r.locale === l))])) as Record<Locale, { answerAt: number; suggestAt: number }>;
+  return { model: { inDomain, correct, ...overall, locales }, rows: rows.length };
 }
 
 /** Weighted logistic regression by gradient descent with a little L2. */

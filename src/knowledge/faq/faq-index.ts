@@ -33,7 +33,16 @@ export interface RankedEntry {
   strength: number;
   /** Share (0–1) of the question's content words, weighted by rarity, that this entry contains. */
   coverage: number;
+  /**
+   * How much matching evidence (0–1) the entry has regardless of the question's length: the rarity
+   * weight of the question words it contains, over that of {@link EVIDENCE_WORDS} of the rarest words.
+   * A long story with a few strong words of the entry scores high here, though its coverage is low.
+   */
+  evidence: number;
 }
+
+/** Rare words' worth of matching evidence that counts as full evidence. */
+export const EVIDENCE_WORDS = 3;
 
 /** What a search found: entries best first, and how much of the question the index knows at all. */
 export interface SearchOutcome {
@@ -129,6 +138,8 @@ export class FaqIndex {
   private readonly touched: Int32Array;
   private readonly entryIds: string[];
   private readonly unknownIdf: number;
+  /** The weight of a word no entry contains (the rarest possible). */
+  private readonly unknownIdfBase: number;
   private readonly corrector: SpellingCorrector | undefined;
 
   private constructor(
@@ -171,7 +182,8 @@ export class FaqIndex {
       this.postings.set(term, { docs: Int32Array.from(list.docs), scores: Float32Array.from(scores) });
       this.idf.set(term, idf);
     }
-    this.unknownIdf = this.idfOf(0, n) * options.unknownWeight;
+    this.unknownIdfBase = this.idfOf(0, n);
+    this.unknownIdf = this.unknownIdfBase * options.unknownWeight;
     this.corrector = options.spelling
       ? new SpellingCorrector(lists.keys(), (term) => lists.get(term)?.docs.length ?? 0)
       : undefined;
@@ -264,12 +276,16 @@ export class FaqIndex {
     const weighted = units.map((u) => ({ unit: u, weight: this.unitWeight(u) })).filter((w) => w.weight > 0);
     const total = weighted.reduce((sum, w) => sum + w.weight, 0);
     const known = weighted.reduce((sum, w) => sum + (this.isKnown(w.unit) ? w.weight : 0), 0);
-    const ranked = top.map(({ doc, score }) => ({
-      id: this.entryIds[doc]!,
-      score,
-      strength: ceiling > 0 ? Math.min(1, score / ceiling) : 0,
-      coverage: total > 0 ? weighted.reduce((sum, w) => sum + w.weight * this.covered(w.unit, doc), 0) / total : 0,
-    }));
+    const ranked = top.map(({ doc, score }) => {
+      const covered = weighted.reduce((sum, w) => sum + w.weight * this.covered(w.unit, doc), 0);
+      return {
+        id: this.entryIds[doc]!,
+        score,
+        strength: ceiling > 0 ? Math.min(1, score / ceiling) : 0,
+        coverage: total > 0 ? covered / total : 0,
+        evidence: Math.min(1, covered / (EVIDENCE_WORDS * this.unknownIdfBase)),
+      };
+    });
     return { ranked, words: weighted.length, known: total > 0 ? known / total : 0 };
   }
 

@@ -118,7 +118,7 @@ export class KnowledgeBase {
   judge(question: string, locale: Locale = detectLocale(question)): Judged {
     if (question.trim() === '') return { match: { band: 'unknown', topic: null, score: 0, candidates: [], locale }, best: null };
     const outcome = this.search(question, locale, 3);
-    const match = { ...decideBand(outcome, this.options.confidence ?? DEFAULT_CONFIDENCE), locale };
+    const match = { ...decideBand(outcome, this.options.confidence ?? DEFAULT_CONFIDENCE, 3, locale), locale };
     return { match, best: outcome.ranked[0]?.id ?? null };
   }
 

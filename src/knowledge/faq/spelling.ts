@@ -10,7 +10,7 @@ export class SpellingCorrector {
   constructor(
     vocabulary: Iterable<string>,
     private readonly frequency: (term: string) => number,
-    private readonly minLength = 7,
+    private readonly minLength = 6,
   ) {
     for (const term of vocabulary) {
       if (term.length < minLength || !/^[a-z]+$/.test(term)) continue;

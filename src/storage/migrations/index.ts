@@ -3,6 +3,7 @@ import { conversationsMigration } from './001-conversations.js';
 import { casesMigration } from './002-cases.js';
 import { knowledgeBaseMigration } from './003-knowledge-base.js';
 import { handoffsMigration } from './004-handoffs.js';
+import { caseRefCountersMigration } from './005-case-ref-counters.js';
 import { wechatHeldMigration } from './008-wechat-held.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
@@ -11,5 +12,6 @@ export const MIGRATIONS: readonly Migration[] = [
   casesMigration,
   knowledgeBaseMigration,
   handoffsMigration,
+  caseRefCountersMigration,
   wechatHeldMigration,
 ].sort((a, b) => a.version - b.version);

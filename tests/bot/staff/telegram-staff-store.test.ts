@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StaffChatStore } from '../../../src/bot/staff/telegram-staff-store.js';
+import { SqliteStaffChatStore as StaffChatStore } from '../../../src/storage/staff-chat-store.js';
 import { openStorage } from '../../../src/storage/open-storage.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 

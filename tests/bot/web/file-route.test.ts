@@ -21,7 +21,7 @@ describe('files staff send to a web resident', () => {
     const attachmentId = 'f'.repeat(32);
     fs.mkdirSync(app.config.attachmentsDir, { recursive: true });
     fs.writeFileSync(path.join(app.config.attachmentsDir, attachmentId), PNG);
-    const [id] = await app.store.enqueueOutbound(
+    const [id] = await app.repos.outbox.enqueueOutbound(
       [
         {
           conversationKey: conversationKey('web', RESIDENT),

@@ -135,7 +135,7 @@ describe.skipIf(missing !== null)('web chat in a browser', () => {
     await page.close();
     const notice = { kind: 'text' as const, text: '工作人员：您的材料已收到。', choices: [] };
     const key = conversationKey('web', id);
-    const [outboxId] = await fixture.app.store.enqueueOutbound([{ conversationKey: key, channel: 'web', address: id, payload: notice }], Date.now());
+    const [outboxId] = await fixture.app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'web', address: id, payload: notice }], Date.now());
     const message = { id: outboxId!, conversationKey: key, channel: 'web', address: id, payload: notice, attempts: 0 };
     fixture.app.dispatcher.enqueue([message]);
     await new Promise((r) => setTimeout(r, 300));

@@ -31,7 +31,7 @@ export async function startFixture(dataDir: string, env: Record<string, string> 
     app,
     web,
     async botTexts(resident) {
-      const entries = await app.store.recentTranscript(conversationKey('web', resident), 200);
+      const entries = await app.repos.conversations.recentTranscript(conversationKey('web', resident), 200);
       return entries.filter((e) => e.direction === 'out').map((e) => (e.body as { text: string }).text);
     },
     async close() {

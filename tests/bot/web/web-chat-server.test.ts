@@ -115,7 +115,7 @@ describe('web chat server', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(fs.readFileSync(path.join(app.config.attachmentsDir, files[0]!))).toEqual(PNG);
-    const incoming = (await app.store.recentTranscript(conversationKey('web', RESIDENT), 10)).filter((e) => e.direction === 'in').at(-1);
+    const incoming = (await app.repos.conversations.recentTranscript(conversationKey('web', RESIDENT), 10)).filter((e) => e.direction === 'in').at(-1);
     expect(incoming!.body).toMatchObject({
       event: { type: 'user.attachment', attachment: { id: files[0], fileName: '我的 照片.png', mimeType: 'image/png', size: PNG.length } },
     });
@@ -159,7 +159,7 @@ describe('web chat server', () => {
       const response = await upload(web.url, PNG, { 'Content-Type': 'image/png', 'X-Fayuan-Resident': bad });
       expect(response.status).toBe(400);
     }
-    expect(await app.store.load(conversationKey('web', 'short'))).toBeUndefined();
+    expect(await app.repos.conversations.load(conversationKey('web', 'short'))).toBeUndefined();
   });
 });
 
@@ -208,7 +208,7 @@ describe('web chat socket', () => {
     page.socket.send('not json');
     await new Promise((r) => setTimeout(r, 300));
     expect(page.frames).toEqual([]);
-    expect(await app.store.load(conversationKey('web', 'short'))).toBeUndefined();
+    expect(await app.repos.conversations.load(conversationKey('web', 'short'))).toBeUndefined();
     page.socket.close();
   });
 

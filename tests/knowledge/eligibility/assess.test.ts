@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicantFacts } from '../../../src/knowledge/eligibility/applicant-facts.js';
 import { assess } from '../../../src/knowledge/eligibility/assess.js';
 import { lal, local, type Decision } from '../../../src/knowledge/eligibility/decision.js';
+import { localizeDecision } from '../../../src/knowledge/eligibility/localize-decision.js';
 import type { PolicyPack } from '../../../src/knowledge/policy/types.js';
 import { DATE, defaultPack } from '../policy/default-pack.js';
 
@@ -47,13 +48,13 @@ const CASES: [string, ApplicantFacts, Expected][] = [
   ['LAL 25: one ground is enough, other grounds unknown', { category: 'criminal_defense', hasDefender: false, possibleSentence: 'life', region: 'demo-county' }, { outcome: 'mandatory_appointment', basis: [LAL(25)], route: 'demo-county-center' }],
   ['LAL 28: compulsory treatment without a lawyer', { region: 'demo-city', category: 'compulsory_treatment', hasDefender: false }, { outcome: 'mandatory_appointment', meansTest: 'not_required', basis: [LAL(28)], route: 'demo-city-center' }],
   ['LAL 28: compulsory treatment with their own lawyer', { region: 'demo-city', category: 'compulsory_treatment', hasDefender: true }, { outcome: 'not_eligible', meansTest: 'not_required', basis: [LAL(28)] }],
-  ['LAL 28: compulsory treatment, lawyer unknown', { region: 'demo-city', category: 'compulsory_treatment' }, { outcome: 'needs_review', missingFacts: ['hasDefender'] }],
+  ['LAL 28: compulsory treatment, no lawyer claimed', { region: 'demo-city', category: 'compulsory_treatment' }, { outcome: 'mandatory_appointment', basis: [LAL(28)], wouldChangeIf: ['hasDefender'] }],
   ['LAL 24: a minor suspect who already has a defender is not assigned one', { region: 'demo-city', category: 'criminal_defense', criminalRole: 'suspect', hasDefender: true, age: 16 }, { outcome: 'not_eligible', meansTest: 'not_required', basis: [LAL(24)] }],
-  ['LAL 25: minor suspect, defender unknown', { region: 'demo-city', category: 'criminal_defense', criminalRole: 'suspect', age: 16 }, { outcome: 'needs_review', missingFacts: ['hasDefender'] }],
+  ['LAL 25: minor suspect, no defender claimed', { region: 'demo-city', category: 'criminal_defense', criminalRole: 'suspect', age: 16 }, { outcome: 'mandatory_appointment', basis: [LAL(25)], wouldChangeIf: ['hasDefender'] }],
   ['LAL 24: adult defendant without a defender passes the means test', { ...adult, ...ordinaryDefendant, ...cityUrban, ...income(800, 1) }, { outcome: 'eligible', meansTest: 'passed', threshold: 920, perCapitaIncome: 800, basis: [LAL(24)], route: 'demo-city-detention' }],
   ['LAL 24: adult defendant without a defender fails the means test', { ...adult, ...ordinaryDefendant, ...cityUrban, ...highIncome }, { outcome: 'not_eligible', meansTest: 'failed', basis: [LAL(24)] }],
   ['LAL 24 + local-exempt-minor-disabled: physically disabled defendant is exempt', { ...adult, ...ordinaryDefendant, ...cityUrban, ...highIncome, disability: 'physical' }, { outcome: 'eligible', meansTest: 'exempt', basis: [rule('local-exempt-minor-disabled')] }],
-  ['LAL 25: unknown trial-in-absentia and capacity could make it mandatory', { ...adult, ...cityUrban, ...lowIncome, category: 'criminal_defense', criminalRole: 'defendant', hasDefender: false, possibleSentence: 'ordinary' }, { outcome: 'needs_review', missingFacts: ['trialInAbsentia', 'cannotFullyRecognizeConduct'] }],
+  ['LAL 24: trial in absentia and capacity not claimed, means-tested; LAL 25 would change it', { ...adult, ...cityUrban, ...highIncome, category: 'criminal_defense', criminalRole: 'defendant', hasDefender: false, possibleSentence: 'ordinary' }, { outcome: 'not_eligible', meansTest: 'failed', basis: [LAL(24)], wouldChangeIf: ['trialInAbsentia', 'cannotFullyRecognizeConduct'] }],
   ['LAL 25: a suspect is not tried in absentia nor reviewed for death', { ...adult, ...cityUrban, ...lowIncome, category: 'criminal_defense', criminalRole: 'suspect', hasDefender: false, possibleSentence: 'ordinary', cannotFullyRecognizeConduct: false }, { outcome: 'eligible', meansTest: 'passed', basis: [LAL(24)] }],
   ['LAL 29: crime victim passes the means test', { ...adult, ...countyRural, ...lowIncome, category: 'criminal_victim', criminalRole: 'victim' }, { outcome: 'eligible', meansTest: 'passed', threshold: 620, basis: [LAL(29)], route: 'demo-county-center' }],
   ['LAL 29 + 42: minor victim is exempt', { ...cityUrban, category: 'criminal_victim', criminalRole: 'victim', age: 12 }, { outcome: 'eligible', meansTest: 'exempt', basis: [LAL(42), rule('local-exempt-minor-disabled')] }],
@@ -122,9 +123,9 @@ const CASES: [string, ApplicantFacts, Expected][] = [
   ['Unknown residence cannot matter under both thresholds', { ...adult, region: 'demo-city', ...income(500, 1), category: 'wages' }, { outcome: 'eligible', meansTest: 'passed', perCapitaIncome: 500, threshold: undefined }],
   ['Unknown household size cannot matter when the whole income is under the threshold', { ...adult, ...cityUrban, householdMonthlyIncome: 900, category: 'wages' }, { outcome: 'eligible', meansTest: 'passed' }],
   ['Unknown household size matters when the income is over it', { ...adult, ...cityUrban, householdMonthlyIncome: 3000, category: 'wages' }, { outcome: 'needs_review', missingFacts: ['householdSize'] }],
-  ['Unknown category', { ...adult, ...cityUrban, ...lowIncome }, { outcome: 'needs_review', missingFacts: ['category', 'hasDefender', 'possibleSentence', 'trialInAbsentia', 'cannotFullyRecognizeConduct'] }],
-  ['Unknown disability could exempt', { ...cityUrban, ...highIncome, category: 'wages', age: 40, groups: [], fixedIncome: true }, { outcome: 'needs_review', missingFacts: ['disability'] }],
-  ['Unknown groups could exempt', { ...cityUrban, ...highIncome, category: 'wages', age: 40, disability: 'none', fixedIncome: true }, { outcome: 'needs_review', missingFacts: ['groups'] }],
+  ['Unknown category', { ...adult, ...cityUrban, ...lowIncome }, { outcome: 'needs_review', missingFacts: ['category'] }],
+  ['LAL 31: no disability claimed, over the threshold; a disability would exempt', { ...cityUrban, ...highIncome, category: 'wages', age: 40, groups: [], fixedIncome: true }, { outcome: 'not_eligible', meansTest: 'failed', missingFacts: undefined, wouldChangeIf: ['disability'] }],
+  ['LAL 31: no group claimed, over the threshold; 低保 or another group would exempt', { ...cityUrban, ...highIncome, category: 'wages', age: 40, disability: 'none', fixedIncome: true }, { outcome: 'not_eligible', meansTest: 'failed', missingFacts: undefined, wouldChangeIf: ['groups'] }],
   ['Unknown fixed income of a 65-year-old over the threshold', { ...cityUrban, ...highIncome, category: 'wages', age: 65, disability: 'none', groups: [] }, { outcome: 'needs_review', missingFacts: ['fixedIncome'] }],
   ['Unknown region of a local-scope matter between the two regions\u2019 thresholds', { ...adult, residence: 'urban', ...income(950, 1), category: 'marriage_family' }, { outcome: 'needs_review', missingFacts: ['region'] }],
   ['Unknown region of an inheritance matter: out of scope everywhere', { category: 'inheritance' }, { outcome: 'out_of_scope' }],
@@ -142,6 +143,44 @@ const CASES: [string, ApplicantFacts, Expected][] = [
   ['local-same-day: disabled applicant', { ...adult, ...countyUrban, ...lowIncome, category: 'traffic_injury', disability: 'mental' }, { sameDay: true }],
   ['local-same-day: unknown age is not assumed', { region: 'demo-city', category: 'domestic_violence' }, { sameDay: false }],
 ];
+
+/** domain.md §2, clarified: absent claims are not claimed; absent core facts matter only when they could change the outcome. */
+const CLARIFIED: [string, ApplicantFacts, Expected][] = [
+  ['LAL 31 + 42: over the threshold, nothing claimed: not eligible, disability or groups would change it (the domain.md example)', { ...cityUrban, ...highIncome, category: 'traffic_injury', age: 40, fixedIncome: true }, { outcome: 'not_eligible', meansTest: 'failed', wouldChangeIf: ['disability', 'groups'] }],
+  ['LAL 31: income 800 passes the 920 threshold whatever the household size', { ...cityUrban, category: 'wages', age: 40, fixedIncome: true, householdMonthlyIncome: 800 }, { outcome: 'eligible', meansTest: 'passed', missingFacts: undefined, wouldChangeIf: [] }],
+  ['LAL 31: income 3000 with the household size unknown needs review', { ...cityUrban, category: 'wages', age: 40, fixedIncome: true, householdMonthlyIncome: 3000 }, { outcome: 'needs_review', missingFacts: ['householdSize'], wouldChangeIf: ['disability', 'groups'] }],
+  ['LAL 31: an unknown age (core) over the threshold needs review', { ...cityUrban, ...highIncome, category: 'wages', fixedIncome: true }, { outcome: 'needs_review', missingFacts: ['age'] }],
+  ['LAL 42: a 低保 recipient over the threshold is exempt, nothing else needed', { ...cityUrban, ...highIncome, category: 'wages', groups: ['social_assistance_recipient'] }, { outcome: 'eligible', meansTest: 'exempt', basis: [LAL(42)], wouldChangeIf: [] }],
+  ['LAL 32: domestic violence, nothing claimed, no claim can change it', { region: 'demo-city', category: 'domestic_violence' }, { outcome: 'eligible', meansTest: 'not_required', wouldChangeIf: [], urgent: false }],
+  ['LAL 24: a defender not claimed, possible sentence not claimed: means-tested; life or death would make it mandatory', { ...adult, ...cityUrban, ...lowIncome, category: 'criminal_defense', criminalRole: 'suspect' }, { outcome: 'eligible', meansTest: 'passed', basis: [LAL(24)], wouldChangeIf: ['hasDefender', 'possibleSentence', 'cannotFullyRecognizeConduct'] }],
+  ['LAL 24: a defendant who claims a lawyer of their own is not assigned one', { ...adult, ...cityUrban, category: 'criminal_defense', criminalRole: 'defendant', hasDefender: true }, { outcome: 'not_eligible', meansTest: 'not_required', basis: [LAL(24)], wouldChangeIf: [] }],
+  ['Scope: out of scope whatever is claimed', { region: 'demo-city', category: 'inheritance' }, { outcome: 'out_of_scope', wouldChangeIf: [] }],
+  ['LAL 44: 3 days left, eligible: urgent, basis cites LAL 44', { ...adult, ...cityUrban, ...lowIncome, category: 'wages', deadlineDays: 3 }, { outcome: 'eligible', urgent: true, basis: [LAL(31), LAL(44)] }],
+  ['LAL 44: preservation needed in a domestic-violence case cites LAL 32 and 44', { region: 'demo-city', category: 'domestic_violence', needsPreservation: true }, { outcome: 'eligible', urgent: true, basis: [LAL(32), LAL(44)] }],
+  ['LAL 44: a mandatory appointment with a hearing tomorrow cites LAL 25 and 44', { region: 'demo-city', category: 'criminal_defense', criminalRole: 'defendant', hasDefender: false, possibleSentence: 'death', deadlineDays: 1 }, { outcome: 'mandatory_appointment', urgent: true, basis: [LAL(25), LAL(44)] }],
+  ['LAL 44: a deadline not claimed is not urgent', { ...adult, ...cityUrban, ...lowIncome, category: 'wages' }, { urgent: false, basis: [LAL(31)] }],
+  ['LAL 44 is not cited for a refused case (no aid to hurry)', { ...adult, ...cityUrban, ...highIncome, category: 'wages', deadlineDays: 2 }, { outcome: 'not_eligible', urgent: true, basis: [LAL(31)] }],
+];
+
+describe('assess, clarified semantics (domain.md §2)', () => {
+  let pack: PolicyPack;
+  beforeAll(async () => {
+    pack = await defaultPack();
+  });
+
+  it.each(CLARIFIED)('%s', (_name, facts, expected) => {
+    const decision = assess(facts, pack, DATE);
+    expect(decision).toMatchObject(Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== undefined)));
+    for (const [key, value] of Object.entries(expected)) if (value === undefined) expect(decision).not.toHaveProperty(key);
+  });
+
+  it('tells the applicant which claims would change a refusal, in plain words', () => {
+    const decision = localizeDecision(assess({ ...cityUrban, ...highIncome, category: 'traffic_injury', age: 40, fixedIncome: true }, pack, DATE), 'en');
+    expect(decision.reasons).toContain(
+      'If you have a disability, or you receive 低保 or other social assistance, or belong to a group such as special-care recipients or migrant workers, tell staff: the outcome could be different.',
+    );
+  });
+});
 
 describe('assess', () => {
   let pack: PolicyPack;

@@ -42,7 +42,7 @@ describe('localizeDecision', () => {
   it('keeps the decision fields in the order of domain.md §2', () => {
     const decision = localizeDecision(assess(SITUATIONS[3]![1], pack, DATE), 'en');
     expect(Object.keys(decision)).toEqual([
-      'outcome', 'meansTest', 'urgent', 'sameDay', 'threshold', 'perCapitaIncome', 'basis', 'route', 'documents', 'reasons', 'policyVersion', 'assessedOn',
+      'outcome', 'meansTest', 'urgent', 'sameDay', 'threshold', 'perCapitaIncome', 'basis', 'route', 'documents', 'reasons', 'wouldChangeIf', 'policyVersion', 'assessedOn',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FACT_ORDER, type ApplicantFacts, type FactName } from '../../../src/knowledge/eligibility/applicant-facts.js';
 import { assess } from '../../../src/knowledge/eligibility/assess.js';
+import { isClaim, withUnclaimed } from '../../../src/knowledge/eligibility/claims.js';
 import { decideOutcome } from '../../../src/knowledge/eligibility/decide-outcome.js';
 import { knownFacts, type CompleteFacts } from '../../../src/knowledge/eligibility/fact-getters.js';
 import { isSameDay } from '../../../src/knowledge/eligibility/local-rules.js';
@@ -187,9 +188,26 @@ describe('neededFacts and missingFacts agree with a brute-force oracle', () => {
     expect(missingFacts(facts, pack, DATE)).toEqual(oracle(facts, hidden, outcome));
   });
 
-  it.each(samples)('the outcome is settled exactly when all possible applicants agree: %s', (_label, facts, hidden) => {
-    const outcomes = new Set(completions(facts, hidden).map(outcome));
-    const decision = assess(facts, pack, DATE);
-    expect(decision.outcome).toBe(outcomes.size === 1 ? [...outcomes][0] : 'needs_review');
+  /** The outcome a screener gives: absent claims are not claimed, hidden core facts range over the grid. */
+  const settled = (facts: ApplicantFacts, hidden: FactName[]) => {
+    const outcomes = new Set(completions(withUnclaimed(facts), hidden.filter((n) => !isClaim(n))).map(outcome));
+    return outcomes.size === 1 ? [...outcomes][0] : 'needs_review';
+  };
+
+  it.each(samples)('the outcome is settled exactly when all possible applicants agree, claims left out not claimed: %s', (_label, facts, hidden) => {
+    expect(assess(facts, pack, DATE).outcome).toBe(settled(facts, hidden));
+  });
+
+  it.each(samples)('wouldChangeIf lists exactly the absent claims some claimed value would change the outcome of: %s', (_label, facts, hidden) => {
+    const outcome = settled(facts, hidden);
+    const expected = hidden.filter(isClaim).filter((claim) =>
+      (GRID[claim] ?? []).some((value) => {
+        const variant = { ...facts, [claim]: value } as ApplicantFacts;
+        const without = withUnclaimed(facts);
+        delete without[claim];
+        return possible(without, { ...withUnclaimed(variant) }) && settled(variant, hidden.filter((n) => n !== claim)) !== outcome;
+      }),
+    );
+    expect(assess(facts, pack, DATE).wouldChangeIf).toEqual(FACT_ORDER.filter((f) => (expected as FactName[]).includes(f)));
   });
 });

@@ -68,7 +68,7 @@ describe('KnowledgeBase', () => {
   it('seeds an empty store from the entry files on first start', async () => {
     const store = new MemoryStore();
     const kb = await KnowledgeBase.open(store, { seedDir: path.join(REPO_KNOWLEDGE, 'faq') });
-    expect(kb.entries.length).toBe(48);
+    expect(kb.entries.length).toBe(fs.readdirSync(path.join(REPO_KNOWLEDGE, 'faq')).length);
   });
 
   it('picks up a change in the store on refresh, and reads nothing when nothing changed', async () => {

@@ -61,3 +61,33 @@ describe('parseSynonyms', () => {
     expect(parseSynonyms('words: []').problems[0]).toContain('"groups:"');
   });
 });
+
+describe('English word forms and Chinese function pairs', () => {
+  const plain = new TextAnalyzer();
+
+  it.each([
+    ['labour arbitration', 'labor arbitration'],
+    ['a defence lawyer', 'a defense lawyer'],
+    ['fake fertiliser', 'fake fertilizer'],
+    ['my neighbours are noisy', 'my neighbor is noisy'],
+    ['the legal aid centre', 'the legal aid center'],
+    ['my children', 'my child'],
+    ['the wives', 'his wife'],
+    ['the judgement', 'the judgment'],
+  ])('finds "%s" and "%s" by the same terms', (uk, us) => {
+    expect(plain.terms(uk)).toEqual(plain.terms(us));
+  });
+
+  it('does not turn advise or promise into -ize words', () => {
+    expect(plain.terms('advise')).toEqual(plain.terms('advising'));
+    expect(plain.terms('promise')).not.toEqual(plain.terms('promize'));
+  });
+
+  it('drops character pairs made only of function characters, keeping the ones with content', () => {
+    const terms = plain.terms('我的工资是不是没了');
+    expect(terms).not.toContain('#我的');
+    expect(terms).not.toContain('#是不'.replace('不', '的'));
+    expect(terms).toContain('#工资');
+    expect(plain.terms('他们在这')).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * English word forms the Porter stemmer does not join: irregular plurals (children → child,
+ * wives → wife) and British spellings (labour → labor, defence → defense, fertiliser → fertilizer).
+ * Applied to each lower-case word before stemming, for entries and questions alike, so either
+ * spelling finds the other.
+ */
+const IRREGULAR: Record<string, string> = {
+  children: 'child', grandchildren: 'grandchild', stepchildren: 'stepchild', kids: 'kid',
+  men: 'man', women: 'woman', policemen: 'policeman', policewomen: 'policewoman', workmen: 'workman', firemen: 'fireman',
+  wives: 'wife', housewives: 'housewife', lives: 'life', knives: 'knife', thieves: 'thief', halves: 'half', leaves: 'leaf',
+  shelves: 'shelf', selves: 'self', calves: 'calf', wolves: 'wolf', loaves: 'loaf',
+  people: 'person', persons: 'person', feet: 'foot', teeth: 'tooth', mice: 'mouse', geese: 'goose', oxen: 'ox',
+  criteria: 'criterion', phenomena: 'phenomenon', analyses: 'analysis', diagnoses: 'diagnosis', crises: 'crisis',
+  sons: 'son', daughters: 'daughter', 'in-laws': 'in-law', dice: 'die', indices: 'index', appendices: 'appendix',
+  // irregular past forms residents use about their cases
+  fought: 'fight', stole: 'steal', stolen: 'steal', beaten: 'beat', bitten: 'bite', broke: 'break', broken: 'break',
+  fell: 'fall', fallen: 'fall', hurt: 'hurt', paid: 'pay', payed: 'pay', owed: 'owe', lent: 'lend', borrowed: 'borrow',
+  sold: 'sell', bought: 'buy', left: 'leave', took: 'take', taken: 'take', gave: 'give', given: 'give', sent: 'send',
+  lost: 'lose', caught: 'catch', threw: 'throw', thrown: 'throw', drove: 'drive', driven: 'drive', ran: 'run',
+  hit: 'hit', won: 'win', kept: 'keep', told: 'tell', said: 'say', sued: 'sue', died: 'die', dead: 'die',
+};
+
+/** British spellings of whole words (and common inflections) whose US form differs in more than a suffix. */
+const UK_WORDS: Record<string, string> = {
+  defence: 'defense', defences: 'defenses', offence: 'offense', offences: 'offenses', licence: 'license', licences: 'licenses',
+  pretence: 'pretense', centre: 'center', centres: 'centers', theatre: 'theater', metre: 'meter', metres: 'meters',
+  litre: 'liter', litres: 'liters', fibre: 'fiber', judgement: 'judgment', judgements: 'judgments', ageing: 'aging',
+  cheque: 'check', cheques: 'checks', programme: 'program', programmes: 'programs', enrol: 'enroll', enrolment: 'enrollment',
+  mum: 'mom', mums: 'moms', tyre: 'tire', tyres: 'tires', kerb: 'curb', grey: 'gray', practise: 'practice', storey: 'story',
+  plough: 'plow', sceptical: 'skeptical', manoeuvre: 'maneuver', paediatric: 'pediatric', anaesthetic: 'anesthetic',
+  diarrhoea: 'diarrhea', oestrogen: 'estrogen', aluminium: 'aluminum', pyjamas: 'pajamas', jewellery: 'jewelry',
+  cancelled: 'canceled', cancelling: 'canceling', travelled: 'traveled', travelling: 'traveling', labelled: 'labeled',
+  counselling: 'counseling', counsellor: 'counselor', counsellors: 'counselors', modelling: 'modeling', fuelled: 'fueled',
+  instalment: 'installment', instalments: 'installments', fulfil: 'fulfill', skilful: 'skillful', wilful: 'willful',
+  analyse: 'analyze', analysed: 'analyzed', paralysed: 'paralyzed', catalogue: 'catalog', dialogue: 'dialog',
+  lorry: 'truck', lorries: 'trucks',
+};
+
+/** British -our roots (labour, neighbour, colour …); any word starting with one takes the US root. */
+const OUR_ROOTS = ['labour', 'neighbour', 'colour', 'favour', 'honour', 'behaviour', 'rumour', 'humour', 'tumour', 'harbour', 'odour', 'flavour', 'vapour', 'endeavour', 'parlour', 'saviour', 'vigour'];
+
+/** Words ending in -ise that are not British spellings of -ize. */
+const ISE_WORDS = new Set(
+  'advise advised advises advising arise arisen arises arising rise rises rising risen wise otherwise likewise promise promised promises promising exercise exercised exercises exercising premise premises surprise surprised surprises surprising compromise compromised supervise supervised supervising supervisor revise revised televise expertise franchise merchandise enterprise concise precise disguise disguised noise noises poise raise raised raises raising praise praised cruise despise despised devise devised excise incise chastise comprise comprised apprise improvise improvised demise paradise treatise'.split(' '),
+);
+
+/** The US spelling, singular or base form of one lower-case English word (unchanged when none applies). */
+export function normalizeEnglishWord(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) return irregular;
+  const uk = UK_WORDS[word];
+  if (uk !== undefined) return uk;
+  for (const root of OUR_ROOTS) {
+    if (word.startsWith(root)) return root.slice(0, -2) + 'r' + word.slice(root.length);
+  }
+  // fertiliser, organisation, recognised, criticising → -iz- (but not advise, promise, exercise …)
+  if (word.length > 6 && !ISE_WORDS.has(word)) {
+    const m = /^(.{3,}[^aeiouw])is(e|ed|es|ing|er|ers|ation|ations)$/.exec(word);
+    if (m) return `${m[1]}iz${m[2]}`;
+  }
+  return word;
+}

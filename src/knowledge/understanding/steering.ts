@@ -1,0 +1,62 @@
+import type { Locale } from '../../locales/catalog.js';
+import type { IntentGuess, SteerIntent } from './types.js';
+
+/**
+ * Short phrases that clearly steer the conversation. Each pattern matches the whole message (after
+ * trimming punctuation and polite fillers), so a question or a story that merely contains the words
+ * ("申请法律援助要带啥材料") is never taken as a steer.
+ */
+const PHRASES: [SteerIntent, RegExp][] = [
+  ['person', /^(我要|我想|帮我|请|麻烦)?(转|找|接|联系)?(人工|人工服务|人工客服|真人|客服|工作人员|值班人员|律师本人|真人客服)(服务)?$|^(我要|我想)?(找人|跟人说话|和人说话|找个人问问|找个真人)$|^有人吗$|^(talk|speak|chat) (to|with) (a |an |some)?(person|human|real person|agent|someone|staff|operator)$|^(human|agent|operator|real person|staff)$|^i want (a|to talk to a) (person|human)$/i],
+  ['status', /^(查|查询|看看?|查一下|查下)?(我的)?(申请|案子|案件|进度|进展)(进度|进展|状态)?$|^(查进度|查询进度|进度查询|我的案子|我的申请)$|^(check )?(my )?(case|application)( status| progress)?$|^(status|progress)$/i],
+  ['apply', /^(我|我想|我要|想|要|帮我|我想要)?(申请|提交申请|办理|办)(一下)?(法律援助|法援|援助|律师)?(申请)?$|^(我要|我想)(找|请)?(法律援助|法援)$|^(i )?(want to |would like to |wanna )?(apply|make an application|start (an |my )?application)( for legal aid)?$|^apply now$/i],
+  ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$/i],
+  ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了)$|^(cancel|stop|never ?mind|quit|forget it)$/i],
+  ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$/i],
+  ['delete', /^(删除|删掉|清除|清空)(我的)?(信息|资料|数据|记录|聊天记录|个人信息|对话)$|^(delete|erase|remove|forget) (my )?(data|information|info|details|history|messages)$|^forget me$/i],
+  ['greeting', /^(你好|您好|你好呀|你好啊|哈喽|嗨|喂|在吗|在不在|有人在吗|早上好|上午好|下午好|晚上好|早|hello|hi|hey|good (morning|afternoon|evening)|hiya)$/i],
+  ['thanks', /^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|好的谢谢|好的，谢谢|谢谢啦|辛苦了|thanks|thank you|thank you very much|thx|ty|cheers|ok thanks|great thanks)$/i],
+];
+
+/** Politeness and punctuation around a steering phrase: "你好！", "人工，谢谢", "please cancel". */
+function core(text: string): string {
+  return text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s!！。.,，~～?？、…]+$/u, '')
+    .replace(/^(please|pls|嗯|那个|那|呃|好的?|ok|okay)[\s,，]*/i, '')
+    .replace(/[\s,，]*(please|pls|谢谢|吧|啊|呀|哈)$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const CLASSIFIER_TO_STEER: Record<string, SteerIntent> = {
+  apply: 'apply', status: 'status', human: 'person', restart: 'restart', cancel: 'cancel', language: 'language', greeting: 'greeting', thanks: 'thanks',
+};
+
+/** At most this many characters (Chinese) or words (English) for the classifier to steer: longer texts are questions or stories. */
+const SHORT_ZH = 6;
+const SHORT_EN_WORDS = 4;
+
+function isShort(text: string): boolean {
+  if (/\p{Script=Han}/u.test(text)) return [...text.replace(/\s/g, '')].length <= SHORT_ZH;
+  return text.split(/\s+/).filter(Boolean).length <= SHORT_EN_WORDS;
+}
+
+/** The steering intent of a short phrase, or null. `classify` (optional) covers short phrasings the list misses. */
+export function readSteering(text: string, classify?: IntentGuess): { intent: SteerIntent; locale?: Locale } | null {
+  const plain = text.normalize('NFKC').trim().replace(/[\s!！。.,，~～?？、…]+$/u, '');
+  const t = core(text);
+  if (t === '' && plain === '') return null;
+  for (const [intent, pattern] of PHRASES) {
+    if (!pattern.test(t) && !pattern.test(plain)) continue;
+    if (intent !== 'language') return { intent };
+    if (/english|英文|英语/i.test(t)) return { intent, locale: 'en' };
+    if (/中文|chinese/i.test(t)) return { intent, locale: 'zh-CN' };
+    return { intent };
+  }
+  if (!classify || t === '' || !isShort(t)) return null;
+  const guess = classify(t);
+  const intent = guess && guess.confidence >= 0.9 ? CLASSIFIER_TO_STEER[guess.intent] : undefined;
+  return intent ? { intent } : null;
+}

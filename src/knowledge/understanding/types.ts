@@ -1,0 +1,61 @@
+import type { Locale } from '../../locales/catalog.js';
+import type { CategoryId } from '../eligibility/vocabulary.js';
+
+/** Danger to life or safety, now: what kind decides which numbers the resident gets. */
+export type DangerKind = 'violence' | 'domestic_violence' | 'self_harm' | 'child' | 'medical';
+
+/** Short phrases that steer the conversation (issue 12 ids). */
+export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' | 'language' | 'delete' | 'greeting' | 'thanks';
+export const STEER_INTENTS: readonly SteerIntent[] = ['apply', 'status', 'person', 'restart', 'cancel', 'language', 'delete', 'greeting', 'thanks'];
+
+/** Where the resident is when they type: decides what an ordinary text most likely is. */
+export type Where =
+  | { kind: 'before_consent' }
+  | { kind: 'menu' }
+  | { kind: 'intake_question'; step: string; freeText: boolean }
+  | { kind: 'handoff_waiting' }
+  | { kind: 'handoff_live' }
+  | { kind: 'other' };
+
+/** The knowledge base's judgement of a question, as the understanding step needs it. */
+export interface KbJudgement {
+  band: 'answer' | 'suggest' | 'unknown';
+  topic: string | null;
+  candidates: string[];
+  score: number;
+}
+
+/** The knowledge base as a plain function (the in-memory index is pure computation). */
+export type KbJudge = (text: string, locale: Locale) => KbJudgement;
+
+/** A guess from a trained intent classifier (optional; only consulted for short, non-question texts). */
+export type IntentGuess = (text: string) => { intent: string; confidence: number } | null;
+
+/** Facts a story states plainly; `atLeast` marks an age read from "七十多" (unconfirmed). */
+export interface StatedFacts {
+  age?: { years: number; atLeast: boolean };
+  /** Months of unpaid wages ("干了半年没拿到钱" → 6). */
+  unpaidMonths?: number;
+  /** Whose problem: the resident's own, or a relative's ("我儿子…"). */
+  forWhom?: 'self' | 'relative';
+  migrantWorker?: boolean;
+}
+
+export interface UnderstandInput {
+  text: string;
+  locale: Locale;
+  where: Where;
+}
+
+export interface UnderstandDeps {
+  judge: KbJudge;
+  classify?: IntentGuess;
+}
+
+/** What the resident means, by precedence: danger → steering intent → problem story → question → an answer. */
+export type Meaning =
+  | { kind: 'danger'; danger: DangerKind }
+  | { kind: 'steer'; intent: SteerIntent; locale?: Locale }
+  | { kind: 'story'; category: CategoryId; facts: StatedFacts; asks: boolean; kb: KbJudgement }
+  | { kind: 'question'; kb: KbJudgement }
+  | { kind: 'answer' };

@@ -1,0 +1,37 @@
+import { defaultStoredPath, type AttachmentMeta, type AttachmentRepository, type StoredAttachment } from '../../bot/ports/attachment-repository.js';
+
+const byCreated = (a: StoredAttachment, b: StoredAttachment) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
+/** Attachment metadata in memory. */
+export class MemoryAttachments implements AttachmentRepository {
+  private readonly rows = new Map<string, StoredAttachment>();
+
+  async record(meta: AttachmentMeta): Promise<void> {
+    if (!this.rows.has(meta.id)) this.rows.set(meta.id, { ...meta, storedPath: meta.storedPath ?? defaultStoredPath(meta.id), caseRef: null });
+  }
+
+  async linkToCase(ids: readonly string[], ref: string): Promise<number> {
+    let linked = 0;
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (row && row.caseRef === null) {
+        row.caseRef = ref;
+        linked++;
+      }
+    }
+    return linked;
+  }
+
+  async get(id: string): Promise<StoredAttachment | undefined> {
+    const row = this.rows.get(id);
+    return row ? { ...row } : undefined;
+  }
+
+  async forCase(ref: string): Promise<StoredAttachment[]> {
+    return [...this.rows.values()].filter((r) => r.caseRef === ref).sort(byCreated);
+  }
+
+  async unlinked(conversationKey: string): Promise<StoredAttachment[]> {
+    return [...this.rows.values()].filter((r) => r.conversationKey === conversationKey && r.caseRef === null).sort(byCreated);
+  }
+}

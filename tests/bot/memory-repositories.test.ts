@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/bot/app.js';
+import { createLogger } from '../../src/bot/logger.js';
+import { parseConfig } from '../../src/config.js';
+import { openMemoryRepositories } from '../../src/storage/memory/open-memory-repositories.js';
+import { APPLICANT } from '../../bench/resident-scripts.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { RecordingSender } from '../helpers/test-app.js';
+
+describe('the app on in-memory repositories', () => {
+  it('takes a resident through the whole application and creates the case, with no database file', async () => {
+    const dir = tempDir();
+    const repos = openMemoryRepositories();
+    const app = await createApp(parseConfig({ FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off', LOG_LEVEL: 'silent' }), createLogger('silent'), { repositories: repos });
+    const sender = new RecordingSender();
+    app.dispatcher.register('console', sender);
+    let last: string[] = [];
+    let n = 0;
+    for (const event of APPLICANT) {
+      last = (await app.runner.handle({ channel: 'console', userId: 'worker', address: 'worker', messageId: `m${n++}`, event })).replies.map((r) => r.text);
+    }
+    const ref = /FY-\d{8}-\d{4}/.exec(last.join('\n'))?.[0];
+    expect(ref).toBeDefined();
+    const cases = await app.services.cases.listByConversation('console:worker');
+    expect(cases.map((c) => c.ref)).toEqual([ref]);
+    expect(cases[0]).toMatchObject({ category: 'wages', status: 'new' });
+    expect((await repos.conversations.recentTranscript('console:worker', 500)).filter((e) => e.direction === 'in')).toHaveLength(APPLICANT.length);
+    await app.close();
+    expect(sender.texts('worker').join('\n')).toContain(ref);
+  });
+});

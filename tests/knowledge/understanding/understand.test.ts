@@ -1,0 +1,170 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
+import { classifyIntent } from '../../../src/knowledge/intents/intent-classifier.js';
+import { understand } from '../../../src/knowledge/understanding/understand.js';
+import type { KbJudge, Meaning, Where } from '../../../src/knowledge/understanding/types.js';
+import { detectLocale } from '../../../src/flows/detect-locale.js';
+
+const KNOWLEDGE = path.resolve(import.meta.dirname, '../../../knowledge');
+const kb = KnowledgeBase.fromFiles(path.join(KNOWLEDGE, 'faq'), { synonymsFile: path.join(KNOWLEDGE, 'synonyms.yaml') }).kb;
+const judge: KbJudge = (text, locale) => {
+  const m = kb.match(text, locale);
+  return { band: m.band, topic: m.topic, candidates: m.candidates, score: m.score };
+};
+
+const MENU: Where = { kind: 'menu' };
+const meaning = (text: string, where: Where = MENU): Meaning => understand({ text, locale: detectLocale(text), where }, { judge, classify: classifyIntent });
+
+/** What a row expects: the kind, and the danger / intent / category it names. */
+const summary = (m: Meaning): string =>
+  m.kind === 'danger' ? `danger:${m.danger}` : m.kind === 'steer' ? `steer:${m.intent}` : m.kind === 'story' ? `story:${m.category}` : m.kind;
+
+describe('danger comes first, wherever the resident is', () => {
+  const rows: [string, string][] = [
+    ['救命 我老公拿刀要杀我', 'danger:domestic_violence'],
+    ['救救我！！他喝醉了拿着菜刀在砸门', 'danger:violence'],
+    ['我男朋友说要弄死我，现在就在楼下不走', 'danger:domestic_violence'],
+    ['我老婆一直在打我 快来人', 'danger:domestic_violence'],
+    ['邻居拿着刀说要砍我', 'danger:violence'],
+    ['有个人威胁要杀了我全家', 'danger:violence'],
+    ['我现在很危险，不敢回家', 'danger:violence'],
+    ['他把我锁在屋里不让我出门', 'danger:violence'],
+    ['我想自杀', 'danger:self_harm'],
+    ['真的活不下去了，欠了一屁股债', 'danger:self_harm'],
+    ['工资要不回来 我不想活了', 'danger:self_harm'],
+    ['我刚喝了农药', 'danger:self_harm'],
+    ['干脆去跳楼算了', 'danger:self_harm'],
+    ['孩子不见了 找了一下午', 'danger:child'],
+    ['我女儿被人拐了', 'danger:child'],
+    ['他又在打孩子，往死里打', 'danger:child'],
+    ['我妈突然晕倒了叫不醒', 'danger:medical'],
+    ['我爸喘不上气 嘴唇发紫', 'danger:medical'],
+    ['help he has a knife', 'danger:violence'],
+    ['my husband is beating me right now please help', 'danger:domestic_violence'],
+    ['my ex says he will kill me tonight', 'danger:domestic_violence'],
+    ['I am not safe here', 'danger:violence'],
+    ["I don't want to live anymore", 'danger:self_harm'],
+    ['thinking about suicide every day since I lost my job', 'danger:self_harm'],
+    ['my daughter is missing since this morning', 'danger:child'],
+    ['my father is unconscious on the floor', 'danger:medical'],
+  ];
+  it.each(rows)('%s → %s', (text, expected) => {
+    expect(summary(meaning(text))).toBe(expected);
+    expect(summary(meaning(text, { kind: 'before_consent' }))).toBe(expected);
+    expect(summary(meaning(text, { kind: 'intake_question', step: 'age', freeText: false }))).toBe(expected);
+    expect(summary(meaning(text, { kind: 'intake_question', step: 'description', freeText: true }))).toBe(expected);
+    expect(summary(meaning(text, { kind: 'handoff_live' }))).toBe(expected);
+  });
+
+  const controls = [
+    '杀人犯可以申请法律援助吗',
+    '家暴怎么取证',
+    '故意杀人罪一般判几年',
+    '被家暴了可以申请人身保护令吗',
+    '我哥自杀了，单位要不要赔',
+    '手术后我爸昏迷了三个月，医院有没有责任',
+    '他一直在打我电话催债',
+    '这是我的救命钱被骗了怎么办',
+    '我孩子的户口本丢了怎么补',
+    '虐待老人怎么处罚',
+    'can a murderer get legal aid?',
+    'my brother committed suicide, can his family sue the hospital?',
+    'how do I get a protection order against domestic violence',
+    'my husband hit me last year, can I still get a divorce?',
+    '孩子的抚养费他不给',
+  ];
+  it.each(controls)('a question about violence or crime is not an emergency: %s', (text) => {
+    expect(meaning(text).kind).not.toBe('danger');
+  });
+});
+
+describe('steering intents are short phrases only', () => {
+  const rows: [string, string][] = [
+    ['我要申请', 'steer:apply'], ['申请法援', 'steer:apply'], ['I want to apply', 'steer:apply'],
+    ['查进度', 'steer:status'], ['我的申请', 'steer:status'], ['check my case', 'steer:status'],
+    ['转人工', 'steer:person'], ['人工客服！', 'steer:person'], ['有人吗', 'steer:person'], ['talk to a person', 'steer:person'],
+    ['重新开始', 'steer:restart'], ['start over', 'steer:restart'],
+    ['取消', 'steer:cancel'], ['算了', 'steer:cancel'], ['never mind', 'steer:cancel'],
+    ['English', 'steer:language'], ['说中文', 'steer:language'], ['english please', 'steer:language'],
+    ['删除我的信息', 'steer:delete'], ['delete my data', 'steer:delete'],
+    ['你好', 'steer:greeting'], ['在吗', 'steer:greeting'], ['hi', 'steer:greeting'], ['您好！', 'steer:greeting'],
+    ['谢谢', 'steer:thanks'], ['好的谢谢', 'steer:thanks'], ['thank you', 'steer:thanks'], ['辛苦了', 'steer:thanks'],
+  ];
+  it.each(rows)('%s → %s', (text, expected) => expect(summary(meaning(text))).toBe(expected));
+
+  const questions = [
+    '请律师要花钱吗？法援是不是真的免费的',
+    '申请法律援助要带啥材料',
+    '申请法援要多久才有结果',
+    '去哪申请法律援助啊',
+    '怎么查我的申请到哪一步了？',
+    'how do I apply for legal aid',
+    'what documents do I need to bring',
+    'is legal aid really free?',
+  ];
+  it.each(questions)('a question is for the knowledge base, not a steer: %s', (text) => {
+    expect(meaning(text).kind).toBe('question');
+  });
+
+  it('says which language a language request wants', () => {
+    expect(meaning('english')).toEqual({ kind: 'steer', intent: 'language', locale: 'en' });
+    expect(meaning('切换成中文')).toEqual({ kind: 'steer', intent: 'language', locale: 'zh-CN' });
+  });
+});
+
+describe('problem stories give a category and the facts they state', () => {
+  const rows: [string, string][] = [
+    ['老板跑路了，我干了半年的活钱一分没拿到，咋办啊', 'story:wages'],
+    ['在工地上干了八个月 包工头一直拖着不给结账', 'story:wages'],
+    ['我儿子16岁被派出所抓了，现在关在看守所', 'story:criminal_defense'],
+    ['我在厂里上班把手指头切断了，老板不管', 'story:work_injury'],
+    ['我老公喝了酒就打我，已经好几年了', 'story:domestic_violence'],
+    ['我七十多了，儿子不给生活费', 'story:elder_support'],
+    ['我骑电动车被货车撞了，对方不赔钱', 'story:traffic_injury'],
+    ['朋友借了我五万块钱一直不还', 'story:contract_debt'],
+    ['我被公司炒了，也没给补偿', 'story:labor_contract'],
+    ['我家房子要被强拆了，补偿款太少', 'story:house_expropriation'],
+    ['我和老公过不下去了想离婚', 'story:marriage_family'],
+    ['我在网上买的手机是假的，商家不给退', 'story:consumer'],
+    ['my boss disappeared and I have not been paid for three months', 'story:wages'],
+    ['I got fired after I told them I was pregnant', 'story:labor_contract'],
+    ['I was hit by a car on my way home and the driver ran off', 'story:traffic_injury'],
+    ['my son was arrested last night and is in custody', 'story:criminal_defense'],
+  ];
+  it.each(rows)('%s → %s', (text, expected) => expect(summary(meaning(text))).toBe(expected));
+
+  it('reads facts stated plainly: months unpaid, an age read as "at least", whose problem it is', () => {
+    const wages = meaning('老板跑路了，我干了半年的活钱一分没拿到，咋办啊');
+    expect(wages).toMatchObject({ kind: 'story', facts: { unpaidMonths: 6, forWhom: 'self' }, asks: true });
+    expect(meaning('我七十多了，儿子不给生活费')).toMatchObject({ facts: { age: { years: 70, atLeast: true } } });
+    expect(meaning('我儿子16岁被派出所抓了')).toMatchObject({ facts: { age: { years: 16, atLeast: false }, forWhom: 'relative' } });
+    expect(meaning('在工地干了三个月，包工头不给工钱')).toMatchObject({ facts: { unpaidMonths: 3, migrantWorker: true } });
+    expect(meaning("I'm 72 and my children refuse to support me")).toMatchObject({ kind: 'story', category: 'elder_support', facts: { age: { years: 72 } } });
+  });
+
+  it('a story that asks a question carries the knowledge base judgement of it', () => {
+    const m = meaning('my employer has not paid my salary for two months, what can I do?');
+    expect(m).toMatchObject({ kind: 'story', category: 'wages', asks: true });
+    if (m.kind === 'story') expect(m.kb.band).not.toBe('unknown');
+  });
+});
+
+describe('at an intake question', () => {
+  const age: Where = { kind: 'intake_question', step: 'age', freeText: false };
+  const description: Where = { kind: 'intake_question', step: 'description', freeText: true };
+  it('an ordinary reply is an answer for the step to read', () => {
+    for (const text of ['35', '七十二岁', '不知道', '是的', 'no']) expect(meaning(text, age).kind).toBe('answer');
+  });
+  it('a question the knowledge base knows is a question; an unclear one is left to the step', () => {
+    expect(meaning('法律援助要收费吗？', age).kind).toBe('question');
+    expect(meaning('不太明白', age).kind).toBe('answer');
+  });
+  it('a free-text question takes stories and questions as its answer, but not danger', () => {
+    expect(meaning('老板欠了我三个月工资不给，怎么办', description).kind).toBe('answer');
+    expect(meaning('我老公拿刀要杀我', description).kind).toBe('danger');
+  });
+  it('a story is recognised at any question', () => {
+    expect(meaning('我在工地干活，包工头欠了我三个月工钱', age)).toMatchObject({ kind: 'story', category: 'wages' });
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { TurnWrite } from '../../src/bot/ports/conversation-repository.js';
+import { openRepositories } from '../../src/storage/open-repositories.js';
+import { openDatabase } from '../../src/storage/database.js';
+import { NOV22_10AM, TEST_PACK, newCase } from '../fixtures/cases.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+function turn(key: string, replies: string[], at = NOV22_10AM): TurnWrite {
+  return {
+    conversation: { key, channel: 'console', address: key, machineVersion: 'v', snapshot: { step: replies.length }, recentMessageIds: [], updatedAt: 0 },
+    forgetTranscript: false,
+    transcript: replies.map((text) => ({ direction: 'out' as const, body: { text } })),
+    outbox: replies.map((text) => ({ payload: { kind: 'text', text } })),
+    at,
+  };
+}
+
+describe('the group commit', () => {
+  it('gives every resident of a shared commit their own messages, in order, and numbers cases submitted at once without gaps', async () => {
+    const file = path.join(tempDir(), 'fayuan.sqlite');
+    const repos = await openRepositories({ databaseFile: file });
+    const cases = repos.cases(TEST_PACK);
+    const residents = Array.from({ length: 60 }, (_, i) => `console:r${i}`);
+    // Turns, case submissions (one pressed twice) and sent marks all arrive in the same turn of the event loop.
+    const [ids, receipts] = await Promise.all([
+      Promise.all(residents.map((key, i) => repos.conversations.commitTurn(turn(key, Array.from({ length: (i % 3) + 1 }, (_, n) => `${key} reply ${n}`))))),
+      Promise.all([...residents.slice(0, 20).map((key) => newCase({ conversationKey: key, submissionId: `${key}#1`, at: NOV22_10AM })), newCase({ conversationKey: residents[0]!, submissionId: `${residents[0]}#1`, at: NOV22_10AM })].map((c) => cases.createCase(c))),
+    ]);
+
+    for (const [i, key] of residents.entries()) {
+      expect(ids[i]).toHaveLength((i % 3) + 1);
+      const messages = await Promise.all(ids[i]!.map((id) => repos.outbox.outboxMessage(id)));
+      expect(messages.map((m) => (m?.payload as { text: string }).text)).toEqual(Array.from({ length: (i % 3) + 1 }, (_, n) => `${key} reply ${n}`));
+    }
+    const refs = receipts.slice(0, 20).map((r) => r.ref).sort();
+    expect(refs).toEqual(Array.from({ length: 20 }, (_, n) => `FY-20261122-${String(n + 1).padStart(4, '0')}`));
+    expect(receipts[20]).toEqual({ ref: receipts[0]!.ref, created: false, dueAt: receipts[0]!.dueAt });
+    expect(await cases.events(receipts[0]!.ref)).toHaveLength(1);
+
+    await repos.outbox.markSent(ids.flat().slice(0, 10), NOV22_10AM);
+    expect((await repos.outbox.pendingOutbox(10_000)).length).toBe(ids.flat().length - 10);
+    await repos.close();
+
+    // Everything is in the file, and the pragma that makes a commit survive a power cut is as it was.
+    const db = await openDatabase(file);
+    expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
+    expect(await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM cases')).toEqual({ n: 20 });
+    await db.close();
+  });
+
+  it('continues numbering after cases written before the counter existed', async () => {
+    const file = path.join(tempDir(), 'fayuan.sqlite');
+    const first = await openRepositories({ databaseFile: file });
+    await first.cases(TEST_PACK).createCase(newCase({ at: NOV22_10AM }));
+    // As if the counter table had just been added to an old database.
+    await first.db.exec('DELETE FROM case_ref_counters');
+    const receipt = await first.cases(TEST_PACK).createCase(newCase({ at: NOV22_10AM }));
+    expect(receipt.ref).toBe('FY-20261122-0002');
+    await first.close();
+  });
+
+  it('fails every write of a batch that cannot be committed, and keeps none of it', async () => {
+    const file = path.join(tempDir(), 'fayuan.sqlite');
+    const repos = await openRepositories({ databaseFile: file });
+    const good = repos.conversations.commitTurn(turn('console:good', ['hello']));
+    // A transcript entry the schema refuses: the conversations were already written in the same script.
+    const broken = turn('console:bad', ['bad']);
+    broken.transcript[0]!.direction = 'sideways' as 'out';
+    const bad = repos.conversations.commitTurn(broken);
+    await expect(bad).rejects.toThrow();
+    await expect(good).rejects.toThrow();
+    expect(await repos.conversations.load('console:good')).toBeUndefined();
+    expect(await repos.outbox.pendingOutbox()).toEqual([]);
+    // The next batch commits normally.
+    expect(await repos.conversations.commitTurn(turn('console:good', ['hello']))).toHaveLength(1);
+    await repos.close();
+  });
+});
