@@ -1,21 +1,10 @@
+import type { HeldReply, WechatHeldRepository } from '../bot/wechat/wechat-held-repository.js';
 import type { Database } from './database.js';
 
-/** A WeChat reply waiting for the resident to write again, as staff see it. */
-export interface HeldReply {
-  outboxId: number;
-  conversationKey: string;
-  /** The newest case of that conversation, when there is one. */
-  caseRef: string | null;
-  /** 45015: the resident has not written for 48 hours; 45047: too many replies to one message. */
-  errcode: number;
-  heldAt: number;
-}
-
 /** Which WeChat replies wait in the outbox for the resident to write again (migration 008). */
-export class WechatHeldStore {
+export class WechatHeldStore implements WechatHeldRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records that WeChat refused the reply for now; true the first time, false when it was held already. */
   async hold(outboxId: number, conversationKey: string, errcode: number, at: number): Promise<boolean> {
     const { changes } = await this.db.run(
       'INSERT OR IGNORE INTO wechat_held (outbox_id, conversation_key, errcode, held_at) VALUES (?, ?, ?, ?)',
@@ -24,12 +13,10 @@ export class WechatHeldStore {
     return changes > 0;
   }
 
-  /** The reply went out after all. */
   async delivered(outboxId: number, at: number): Promise<void> {
     await this.db.run('UPDATE wechat_held SET delivered_at = ? WHERE outbox_id = ? AND delivered_at IS NULL', [at, outboxId]);
   }
 
-  /** Replies still waiting, oldest first. */
   async waiting(limit = 200): Promise<HeldReply[]> {
     const rows = await this.db.all<{ outbox_id: number; conversation_key: string; errcode: number; held_at: number; case_ref: string | null }>(
       `SELECT h.outbox_id, h.conversation_key, h.errcode, h.held_at,

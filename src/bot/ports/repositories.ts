@@ -5,6 +5,7 @@ import type { StaffChatRepository } from '../staff/staff-chat-repository.js';
 import type { AttachmentRepository } from './attachment-repository.js';
 import type { ConversationRepository } from './conversation-repository.js';
 import type { OutboxRepository } from './outbox-repository.js';
+import type { WechatHeldRepository } from '../wechat/wechat-held-repository.js';
 
 /**
  * Everything the bot keeps, behind one interface per repository. `openRepositories` (SQLite, in
@@ -17,6 +18,8 @@ export interface Repositories {
   attachments: AttachmentRepository;
   staffChat: StaffChatRepository;
   knowledge: KnowledgeRepository;
+  /** WeChat replies waiting for the 48-hour window to open again. */
+  wechatHeld: WechatHeldRepository;
   /** Cases dated and numbered by `rules` (the policy pack, or a getter for one that reloads). */
   cases(rules?: CaseRules | (() => CaseRules)): CaseRepository;
   /** Resolves when every write submitted so far is durable (or failed). */

@@ -10,7 +10,6 @@ import type { WechatConfig } from '../../config.js';
 import type { ResidentEvent } from '../../flows/events.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
-import { WechatHeldStore } from '../../storage/wechat-held-store.js';
 import { readWechatMessage, voiceMediaType, type WechatInput } from './read-wechat-message.js';
 import { WechatApi } from './wechat-api.js';
 import { createWechatCallback } from './wechat-callback.js';
@@ -50,7 +49,7 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
   const now = options.now ?? Date.now;
   const api = WechatApi.shared({ apiRoot: config.apiRoot, appId: config.appId, appSecret: config.appSecret, now });
   const numbered = new NumberedChoices();
-  const held = new WechatHeldStore(app.db);
+  const held = app.repos.wechatHeld;
   const localeOf = async (openId: string): Promise<Locale> => {
     const state = await app.runner.inspect('wechat', openId);
     const locale = (state?.context as { locale?: unknown } | undefined)?.locale;
@@ -154,7 +153,7 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
 
   /** The choices of the bot's last reply, from the transcript. */
   async function lastChoices(openId: string): Promise<{ id: string; label: string }[]> {
-    const [last] = (await app.store.recentTranscript(conversationKey('wechat', openId), 6)).filter((e) => e.direction === 'out').slice(-1);
+    const [last] = (await app.repos.conversations.recentTranscript(conversationKey('wechat', openId), 6)).filter((e) => e.direction === 'out').slice(-1);
     const choices = (last?.body as { choices?: unknown } | undefined)?.choices;
     return Array.isArray(choices)
       ? choices.filter((c): c is { id: string; label: string } => typeof c?.id === 'string' && typeof c?.label === 'string')

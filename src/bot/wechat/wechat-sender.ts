@@ -5,7 +5,7 @@ import { hashKey } from '../conversation-runner.js';
 import { attachmentPath } from '../save-attachment.js';
 import type { Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
-import type { WechatHeldStore } from '../../storage/wechat-held-store.js';
+import type { WechatHeldRepository } from './wechat-held-repository.js';
 import { TOKEN_ERRORS, WechatApiError, type WechatApi } from './wechat-api.js';
 import { splitUtf8 } from './split-utf8.js';
 
@@ -40,7 +40,7 @@ export class NumberedChoices {
 
 export interface WechatSenderOptions {
   api: WechatApi;
-  held: WechatHeldStore;
+  held: WechatHeldRepository;
   logger: Logger;
   attachmentsDir: string;
   numbered: NumberedChoices;

@@ -109,7 +109,7 @@ describe('the five-second rule', () => {
     expect(Math.min(...tries.map((t) => t.ms))).toBeLessThan(500); // the last try did not wait for the download
     await fake.waitUntil(() => fake.sentTo(ANA).length >= 3);
     expect(fake.callsTo('/cgi-bin/media/get')).toHaveLength(1);
-    const transcript = await app.store.recentTranscript(`wechat:${ANA}`, 20);
+    const transcript = await app.repos.conversations.recentTranscript(`wechat:${ANA}`, 20);
     expect(transcript.filter((e) => (e.body as { event?: { type?: string } }).event?.type === 'user.attachment')).toHaveLength(1);
   });
 });

@@ -4,7 +4,6 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { wechatCommand } from '../../../src/cli/wechat-command.js';
 import { performCaseAction } from '../../../src/bot/staff/case-actions.js';
-import { WechatHeldStore } from '../../../src/storage/wechat-held-store.js';
 import { newCase } from '../../fixtures/cases.js';
 import { startTestWechat, zh } from './wechat-fixture.js';
 
@@ -75,7 +74,7 @@ describe('WeChat delivery', () => {
     // As `fayuan cases claim` does from another process: the notice is written to the outbox, the bot picks it up.
     await performCaseAction({ cases: t.app.services.cases, pack: t.app.services.pack }, ref, { type: 'claim' }, { kind: 'staff', name: '王芳' });
     await t.app.dispatcher.resume();
-    const held = new WechatHeldStore(t.app.db);
+    const held = t.app.repos.wechatHeld;
     await t.fake.waitUntil(() => t.fake.callsTo(SEND).some((c) => c.errcode === 45015));
     await t.fake.waitUntil(() => false, 50).catch(() => undefined);
     expect(await held.waiting()).toEqual([expect.objectContaining({ caseRef: ref, conversationKey: `wechat:${ANA}`, errcode: 45015 })]);
@@ -151,7 +150,7 @@ describe('WeChat delivery', () => {
 
     await ana.text('我想问问仲裁怎么申请');
     await t.fake.waitUntil(() => false, 100).catch(() => undefined);
-    const toStaff = (await t.app.store.pendingOutbox()).filter((m) => m.channel === 'staff').map((m) => (m.payload as { relay: unknown }).relay);
+    const toStaff = (await t.app.repos.outbox.pendingOutbox()).filter((m) => m.channel === 'staff').map((m) => (m.payload as { relay: unknown }).relay);
     expect(toStaff).toContainEqual({ kind: 'message', text: '我想问问仲裁怎么申请' });
 
     const long = '请准备劳动合同、工资条和考勤记录。'.repeat(90); // about 4,600 bytes
@@ -172,7 +171,7 @@ describe('WeChat delivery', () => {
     await ana.post(ana.message('voice', { MediaId: t.fake.addMedia(Buffer.from('#!AMR\nvoice'), 'audio/amr'), Format: 'amr', Recognition: '这是录音' }));
     await t.fake.waitUntil(() => t.fake.callsTo('/cgi-bin/media/get').length === 1);
     await t.fake.waitUntil(() => false, 100).catch(() => undefined);
-    const toStaff = (await t.app.store.pendingOutbox()).filter((m) => m.channel === 'staff').map((m) => (m.payload as { relay: { kind: string; attachment?: { mimeType: string } } }).relay);
+    const toStaff = (await t.app.repos.outbox.pendingOutbox()).filter((m) => m.channel === 'staff').map((m) => (m.payload as { relay: { kind: string; attachment?: { mimeType: string } } }).relay);
     expect(toStaff).toContainEqual(expect.objectContaining({ kind: 'attachment', attachment: expect.objectContaining({ mimeType: 'audio/amr' }) }));
   });
 });
@@ -197,7 +196,7 @@ describe('WeChat menu, order and files', () => {
     const hello = ana.message('text', { Content: '你好' });
     await Promise.all([ana.post(photo), new Promise((r) => setTimeout(r, 20)).then(() => ana.post(hello))]);
     await t.fake.waitForSent(ANA, 3);
-    const transcript = await t.app.store.recentTranscript(`wechat:${ANA}`, 20);
+    const transcript = await t.app.repos.conversations.recentTranscript(`wechat:${ANA}`, 20);
     const inbound = transcript.filter((e) => e.direction === 'in').map((e) => (e.body as { event: { type: string } }).event.type);
     expect(inbound).toEqual(['user.attachment', 'user.text']);
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AttachmentStore } from '../../../src/storage/attachment-store.js';
 import { WAGES_APPLICATION } from '../../fixtures/wages-application.js';
 import { startTestWechat, zh } from './wechat-fixture.js';
 
@@ -29,7 +28,7 @@ describe('an application over WeChat', () => {
     for (const m of sent) expect(Buffer.byteLength(m.text, 'utf8')).toBeLessThanOrEqual(2048);
     const record = await app.services.cases.get(ref);
     expect(record).toMatchObject({ category: 'wages', status: 'new' });
-    const files = await new AttachmentStore(app.db).forCase(ref);
+    const files = await app.repos.attachments.forCase(ref);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ mimeType: 'image/jpeg', size: JPEG.length });
     expect(fake.callsTo('/cgi-bin/media/get')).toHaveLength(1);
