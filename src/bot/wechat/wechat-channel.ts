@@ -131,7 +131,7 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
   ): Promise<void> {
     const { attachments, attachmentsDir } = app.config;
     const download = await api.downloadMedia(mediaId);
-    const mimeType = declaredType ?? mediaType(download.contentType);
+    const mimeType = declaredType ?? (mediaType(download.contentType) === 'image/jpg' ? 'image/jpeg' : mediaType(download.contentType));
     let event: ResidentEvent;
     if (download.size !== undefined && download.size > attachments.maxBytes) {
       download.stream.destroy();
