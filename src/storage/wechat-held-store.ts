@@ -5,11 +5,8 @@ import type { Database } from './database.js';
 export class WechatHeldStore implements WechatHeldRepository {
   constructor(private readonly db: Database) {}
 
-  async hold(outboxId: number, conversationKey: string, errcode: number, at: number): Promise<boolean> {
-    const { changes } = await this.db.run(
-      'INSERT OR IGNORE INTO wechat_held (outbox_id, conversation_key, errcode, held_at) VALUES (?, ?, ?, ?)',
-      [outboxId, conversationKey, errcode, at],
-    );
+  async hold(outboxId: number, _conversationKey: string, errcode: number, at: number): Promise<boolean> {
+    const { changes } = await this.db.run('INSERT OR IGNORE INTO wechat_held (outbox_id, errcode, held_at) VALUES (?, ?, ?)', [outboxId, errcode, at]);
     return changes > 0;
   }
 
@@ -19,8 +16,8 @@ export class WechatHeldStore implements WechatHeldRepository {
 
   async waiting(limit = 200): Promise<HeldReply[]> {
     const rows = await this.db.all<{ outbox_id: number; conversation_key: string; errcode: number; held_at: number; case_ref: string | null }>(
-      `SELECT h.outbox_id, h.conversation_key, h.errcode, h.held_at,
-              (SELECT c.ref FROM cases c WHERE c.conversation_key = h.conversation_key ORDER BY c.created_at DESC LIMIT 1) AS case_ref
+      `SELECT h.outbox_id, o.conversation_key, h.errcode, h.held_at,
+              (SELECT c.ref FROM cases c WHERE c.conversation_key = o.conversation_key ORDER BY c.created_at DESC LIMIT 1) AS case_ref
          FROM wechat_held h JOIN outbox o ON o.id = h.outbox_id
         WHERE h.delivered_at IS NULL AND o.status = 'pending'
         ORDER BY h.held_at LIMIT ?`,
