@@ -34,3 +34,20 @@ describe('an application over WeChat', () => {
     expect(fake.callsTo('/cgi-bin/media/get')).toHaveLength(1);
   });
 });
+
+describe('a voice message while the application asks for documents', () => {
+  it('is kept as a document (when the centre accepts audio), not read as an answer', async () => {
+    const { fake, app, resident } = await startTestWechat({ env: { ATTACHMENT_TYPES: 'image/jpeg,audio/amr' } });
+    const ana = resident(ANA);
+    for (const line of WAGES_APPLICATION.slice(0, DOCUMENTS_STEP)) await ana.text(line);
+    await fake.waitUntil(() => fake.sentTo(ANA).some((m) => m.text === zh('intake.q.documents')), 10_000);
+    const voice = Buffer.from('#!AMR\n recorded statement');
+    await ana.post(ana.message('voice', { MediaId: fake.addMedia(voice, 'audio/amr'), Format: 'amr', Recognition: '完成' }));
+    await fake.waitUntil(() => fake.sentTo(ANA).some((m) => m.text === zh('intake.documents.received', { count: '1' })));
+    // Recognised as "完成" (done), it would have ended the documents step instead.
+    await fake.waitUntil(() => false, 200).catch(() => undefined);
+    expect(fake.sentTo(ANA).map((m) => m.text)).not.toContain(zh('intake.q.name'));
+    const [last] = (await app.repos.conversations.recentTranscript(`wechat:${ANA}`, 40)).filter((e) => e.direction === 'in').slice(-1);
+    expect((last!.body as { event: unknown }).event).toMatchObject({ type: 'user.attachment', attachment: { mimeType: 'audio/amr', size: voice.length } });
+  });
+});
