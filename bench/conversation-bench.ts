@@ -101,7 +101,7 @@ export async function runBench(options: BenchOptions): Promise<BenchFigures> {
   const burst = await withApp('sqlite', (app) => runBurst(app, { residents: 1000, windowMs: 10_000 }));
   log(`burst: ${burst.residents} residents confirming within 10 s: p50 ${burst.p50Ms.toFixed(0)} ms, p99 ${burst.p99Ms.toFixed(0)} ms, max ${burst.maxMs.toFixed(0)} ms, ${burst.errors} errors`);
 
-  const live = await withApp('sqlite', (app) => runLiveMemory(app, { conversations: 10_000 }));
+  const live = await withApp('sqlite', (app) => runLiveMemory(app, { conversations: 10_000, steps: 3 }));
   log(`memory: ${live.conversations} live conversations, ${live.bytesPerLiveConversation} bytes each, RSS ${live.rssMb.toFixed(0)} MB`);
 
   const startupDir = tempDir('startup');

@@ -31,6 +31,11 @@ export interface Database {
    * statement fails, nothing of the script stays.
    */
   script(statements: readonly Statement[], results?: Statement): Promise<Row[]>;
+  /**
+   * Copies committed pages from the WAL into the database file (`wal_checkpoint(PASSIVE)`) on a
+   * connection of its own, so it neither waits for nor delays the writer's commits.
+   */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +79,8 @@ export async function openDatabase(file: string): Promise<Database> {
 }
 
 function wrap(raw: sqlite3.Database, file: string, reader?: sqlite3.Database): Database {
+  let checkpointer: Promise<sqlite3.Database> | undefined;
+  const checkpointConnection = () => (checkpointer ??= connect(file).then(async (c) => (await execRaw(c, 'PRAGMA busy_timeout = 5000'), c)));
   // Writes and transactions share one queue: a lone write never lands inside someone else's transaction.
   let writeQueue: Promise<unknown> = Promise.resolve();
   // A read sees every write issued before it (as on one connection), except group-commit scripts:
@@ -137,6 +144,10 @@ function wrap(raw: sqlite3.Database, file: string, reader?: sqlite3.Database): D
         });
       });
     },
+    async checkpoint() {
+      if (file === ':memory:') return;
+      await execRaw(await checkpointConnection(), 'PRAGMA wal_checkpoint(PASSIVE)');
+    },
     close() {
       return new Promise((resolve, reject) => {
         raw.close((err) => (err ? reject(new StorageError('close', err)) : resolve()));
@@ -166,7 +177,10 @@ function wrap(raw: sqlite3.Database, file: string, reader?: sqlite3.Database): D
     script: (statements, results) => enqueue(() => direct.script(statements, results), false),
     close: () =>
       enqueue(async () => {
-        if (reader) await new Promise<void>((resolve, reject) => reader.close((err) => (err ? reject(new StorageError('close', err)) : resolve())));
+        const others = [reader, checkpointer ? await checkpointer.catch(() => undefined) : undefined];
+        for (const other of others) {
+          if (other) await new Promise<void>((resolve, reject) => other.close((err) => (err ? reject(new StorageError('close', err)) : resolve())));
+        }
         await direct.close();
       }),
   };

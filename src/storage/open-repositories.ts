@@ -1,6 +1,7 @@
 import type { Repositories } from '../bot/ports/repositories.js';
 import { AttachmentStore } from './attachment-store.js';
 import { BatchWriter } from './batch-writer.js';
+import { startCheckpointer } from './checkpointer.js';
 import { CaseStore } from './case-store.js';
 import { ConversationStore } from './conversation-store.js';
 import type { Database } from './database.js';
@@ -38,5 +39,15 @@ export function sqliteRepositories(db: Database): SqliteRepositories {
 
 /** Opens (creating and migrating if needed) the bot's SQLite file and the repositories over it. */
 export async function openRepositories(config: { databaseFile: string }): Promise<SqliteRepositories> {
-  return sqliteRepositories(await openStorage(config.databaseFile));
+  const db = await openStorage(config.databaseFile);
+  const checkpoints = await startCheckpointer(db);
+  const repos = sqliteRepositories(db);
+  return {
+    ...repos,
+    async close() {
+      await repos.idle();
+      await checkpoints.stop();
+      await repos.close();
+    },
+  };
 }
