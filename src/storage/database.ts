@@ -46,6 +46,8 @@ export const PRAGMAS = [
   'PRAGMA synchronous = FULL',
   'PRAGMA foreign_keys = ON',
   'PRAGMA busy_timeout = 5000',
+  // Deleted rows are overwritten, not left readable in free pages: erasure must erase.
+  'PRAGMA secure_delete = ON',
 ];
 
 function connect(file: string): Promise<sqlite3.Database> {
