@@ -44,7 +44,11 @@ export function sqliteRepositories(db: Database): SqliteRepositories {
 
 /** Opens (creating and migrating if needed) the bot's SQLite file and the repositories over it. */
 export async function openRepositories(config: { databaseFile: string }): Promise<SqliteRepositories> {
-  const db = await openStorage(config.databaseFile);
+  return withCheckpoints(await openStorage(config.databaseFile));
+}
+
+/** The repositories over `db`, with WAL checkpoints in the background (stopped on close). */
+async function withCheckpoints(db: Database): Promise<SqliteRepositories> {
   const checkpoints = await startCheckpointer(db);
   const repos = sqliteRepositories(db);
   return {
@@ -82,7 +86,7 @@ export async function openCheckedRepositories(config: { dataDir: string; attachm
     await db.close().catch(() => undefined);
     throw error;
   }
-  return sqliteRepositories(db);
+  return withCheckpoints(db);
 }
 
 /** The SQLite database behind repositories, when they are SQLite's (health probe, retention purge). */
