@@ -65,6 +65,8 @@ export interface ConversationInput {
 /** Events from outside the resident: the runner, staff, timers. */
 export type SystemEvent =
   | { type: 'internal.reprompt' }
+  /** Text to hand to the intake question on screen as its answer (after a danger warning). */
+  | { type: 'internal.answer'; text: string }
   | { type: 'internal.human' }
   | { type: 'internal.status' }
   | { type: 'inbound'; event: ResidentEvent }
@@ -175,7 +177,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply(`danger.${danger}`));
       if (context.handoff === 'live') enqueue.emit({ type: 'relay', relay: { kind: 'message', text: event.event.text } });
       if (context.handoff !== 'idle') enqueue.emit({ type: 'relay', relay: { kind: 'danger', danger } });
-      if (context.handoff !== 'live') enqueue.raise({ type: 'internal.reprompt' });
+      if (context.handoff === 'live') return;
+      // At a free-text intake question (what happened, safe times) the words are still the answer: keep them.
+      if (context.intakeStep && context.intakeFreeText) enqueue.raise({ type: 'internal.answer', text: event.event.text });
+      else enqueue.raise({ type: 'internal.reprompt' });
     }),
     /** The message that opened a new conversation, read for danger before the greeting. */
     warnFirstDanger: enqueueActions(({ context, enqueue }) => {
@@ -527,6 +532,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         active: {
           on: {
             'internal.reprompt': { actions: sendTo('intake', { type: 'flow.reprompt' }) },
+            'internal.answer': { actions: sendTo('intake', ({ event }) => ({ type: 'user.text' as const, text: event.text })) },
             'user.text': [
               // "Why do you need my age?" is the step's to explain.
               { guard: ({ event }) => asksWhy(event.text), actions: sendTo('intake', ({ event }) => event) },
