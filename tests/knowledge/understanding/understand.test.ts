@@ -48,6 +48,12 @@ describe('danger comes first, wherever the resident is', () => {
     ['thinking about suicide every day since I lost my job', 'danger:self_harm'],
     ['my daughter is missing since this morning', 'danger:child'],
     ['my father is unconscious on the floor', 'danger:medical'],
+    ['老公把我打得满脸是血 现在还在家里', 'danger:domestic_violence'],
+    ['我被我爸打了 他还拿着皮带', 'danger:domestic_violence'],
+    ['活着太累了 想一了百了', 'danger:self_harm'],
+    ['我吃了好多药', 'danger:self_harm'],
+    ['我儿子被人绑架了', 'danger:child'],
+    ['someone broke into my house', 'danger:violence'],
   ];
   it.each(rows)('%s → %s', (text, expected) => {
     expect(summary(meaning(text))).toBe(expected);
@@ -73,6 +79,11 @@ describe('danger comes first, wherever the resident is', () => {
     'how do I get a protection order against domestic violence',
     'my husband hit me last year, can I still get a divorce?',
     '孩子的抚养费他不给',
+    '我想死的心都有了 工资三个月没发',
+    '医院救命的钱都被骗了',
+    'this job is killing me',
+    'what if my husband hits me again',
+    'I was assaulted last year, can I still sue?',
   ];
   it.each(controls)('a question about violence or crime is not an emergency: %s', (text) => {
     expect(meaning(text).kind).not.toBe('danger');
