@@ -217,7 +217,6 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ pendingCategory: category });
       enqueue.emit(reply('intake.start'));
     }),
-    sayDeleteHow: emit(({ context }) => reply('conv.delete.how', { hotline: context.hotline })),
     setLocaleFromMeaning: assign({
       locale: ({ context, event }) => {
         const m = meaningOf(event);
@@ -610,7 +609,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
-              { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'sayDeleteHow', sendTo('intake', { type: 'flow.reprompt' })] },
+              { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
                 guard: kbAnswered,
@@ -691,7 +690,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
           { guard: steersTo('cancel'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
-          { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayDeleteHow'] },
+          { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'forget', 'emitStoryAnswer'] },
           // Any other story starts the application with its category recognised.
