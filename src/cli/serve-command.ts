@@ -6,6 +6,8 @@ import { createStaffTelegram, type StaffTelegram } from '../bot/staff/telegram-s
 import { startTelegram } from '../bot/telegram/start-telegram.js';
 import { startWebChat } from '../bot/web/start-web-chat.js';
 import { startConsole, type RunningConsole } from '../console/start-console.js';
+import { startWechat } from '../bot/wechat/wechat-channel.js';
+import { mountWechat, startWechatServer } from '../bot/wechat/wechat-server.js';
 import type { Command } from './io.js';
 import { purge } from '../bot/privacy/retention.js';
 import { databaseOf } from '../storage/open-repositories.js';
@@ -27,10 +29,15 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
   let purgeTimer: NodeJS.Timeout | undefined;
   try {
     let webUrl: string | null = null;
+    // WeChat's callback lives on the web chat's server, or on one of its own when the web chat is off.
+    const wechat = config.wechat ? startWechat(app, config.wechat) : undefined;
+    if (wechat) channels.push(wechat);
     if (config.webChat) {
-      const web = await startWebChat(app);
+      const web = await startWebChat(app, wechat ? { mount: mountWechat(wechat) } : {});
       webUrl = web.url;
       channels.push(web);
+    } else if (wechat) {
+      channels.push(await startWechatServer(app, wechat));
     }
     let staffConsole: RunningConsole | undefined;
     if (config.staffConsole.enabled) {

@@ -13,6 +13,7 @@ import { staffMessages } from './staff.js';
 import { staffTelegramMessages } from './staff-telegram.js';
 import { webMessages } from './web.js';
 import { privacyMessages } from './privacy.js';
+import { wechatMessages } from './wechat.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -30,4 +31,5 @@ export const MESSAGES: Catalog = {
   ...conversationMessages,
   ...consoleMessages,
   ...privacyMessages,
+  ...wechatMessages,
 };

@@ -6,6 +6,7 @@ import { handoffsMigration } from './004-handoffs.js';
 import { privacyMigration } from './007-privacy.js';
 import { caseRefCountersMigration } from './005-case-ref-counters.js';
 import { staffConsoleMigration } from './006-staff-console.js';
+import { wechatHeldMigration } from './008-wechat-held.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   privacyMigration,
   caseRefCountersMigration,
   staffConsoleMigration,
+  wechatHeldMigration,
 ].sort((a, b) => a.version - b.version);
