@@ -93,7 +93,8 @@ describe('danger comes first, wherever the resident is', () => {
 describe('steering intents are short phrases only', () => {
   const rows: [string, string][] = [
     ['我要申请', 'steer:apply'], ['申请法援', 'steer:apply'], ['I want to apply', 'steer:apply'],
-    ['查进度', 'steer:status'], ['我的申请', 'steer:status'], ['check my case', 'steer:status'],
+    ['查进度', 'steer:status'], ['我的申请', 'steer:status'], ['check my case', 'steer:status'], ['我的案子怎么样了？', 'steer:status'], ['我要查我的申请', 'steer:status'],
+    ['申请', 'steer:apply'], ['can I talk to someone?', 'steer:person'], ['is anyone there?', 'steer:person'],
     ['转人工', 'steer:person'], ['人工客服！', 'steer:person'], ['有人吗', 'steer:person'], ['talk to a person', 'steer:person'],
     ['重新开始', 'steer:restart'], ['start over', 'steer:restart'],
     ['取消', 'steer:cancel'], ['算了', 'steer:cancel'], ['never mind', 'steer:cancel'],
