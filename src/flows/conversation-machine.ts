@@ -206,6 +206,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The answer to the question a story asks, then the offer to apply with the category recognised. */
     emitStoryAnswer: enqueueActions(({ event, enqueue }) => {
       const category = storyCategory(event);
+      // Kept for a typed "我要申请" next: the application starts with this category.
+      enqueue.assign({ pendingCategory: category });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
         enqueue.emit({ ...answer, choices });
@@ -511,7 +513,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     },
     menu: {
       tags: ['waiting'],
-      entry: 'showMenu',
+      entry: ['showMenu', assign({ pendingCategory: null })],
       on: {
         'internal.reprompt': { actions: 'showMenu' },
         'user.choice': [
@@ -684,6 +686,12 @@ export function createConversationMachine(deps: ConversationDeps) {
         onDone: [
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
+          // Right after a story's question was answered, applying keeps the story's category.
+          {
+            guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),
+            target: 'intake',
+            actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) }), emit(() => reply('intake.start'))],
+          },
           { guard: steersTo('apply'), target: 'intake', actions: ['noteMeaning', 'forget', assign({ pendingCategory: null })] },
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
@@ -695,7 +703,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'forget', 'emitStoryAnswer'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'intake', actions: ['noteMeaning', 'forget', 'startWithCategory'] },
-          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer'] },
+          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },
