@@ -214,6 +214,18 @@ describe('fayuan kb', () => {
     }
   });
 
+  it('lists pairs of entries that take each other\'s questions with --confusions', async () => {
+    const config = setup();
+    const { code, out } = await run(config, ['eval', '--fast', '--confusions', '--limit', '5']);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('entries that take each other'));
+    expect(start).toBeGreaterThan(0);
+    const pairs = lines.slice(start + 1, start + 6);
+    expect(pairs).toHaveLength(5);
+    for (const line of pairs) expect(line).toMatch(/^\s+\d+\s+[a-z_0-9]+ → [a-z_0-9]+: \d+\s+[a-z_0-9]+ → [a-z_0-9]+: \d+$/);
+  });
+
   it('explains how to use it', async () => {
     const config = setup();
     expect((await run(config, [])).out).toContain('Usage: fayuan kb');
