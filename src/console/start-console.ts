@@ -61,9 +61,11 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
     store: app.repos.knowledge,
     // Exactly what the bot does with a resident's question (the same call the conversation makes).
     tryQuestion: async (question, locale) => {
-      const understood = await app.services.understandText({ text: question, locale });
+      // As typed at the main menu, where residents ask most of their questions.
+      const understood = await app.services.understandText({ text: question, locale, where: { kind: 'menu' } });
+      const { meaning } = understood;
       return {
-        intent: understood.intent ?? 'question',
+        intent: meaning.kind === 'steer' ? meaning.intent : meaning.kind,
         band: understood.answer.band,
         topic: understood.answer.topic,
         replies: understood.answer.replies.map((reply) => renderReply(reply, locale)),

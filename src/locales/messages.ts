@@ -1,7 +1,9 @@
 import type { Catalog } from './catalog.js';
 import { caseMessages } from './cases.js';
 import { consoleMessages } from './console.js';
+import { conversationMessages } from './conversation.js';
 import { coreMessages } from './core.js';
+import { dangerMessages } from './danger.js';
 import { domainMessages } from './domain.js';
 import { eligibilityMessages } from './eligibility.js';
 import { faqMessages } from './faq.js';
@@ -24,4 +26,6 @@ export const MESSAGES: Catalog = {
   ...staffTelegramMessages,
   ...webMessages,
   ...consoleMessages,
+  ...dangerMessages,
+  ...conversationMessages,
 };

@@ -30,7 +30,7 @@ describe('the knowledge-base editor API (operators)', () => {
     const after = (await op.request('POST', '/api/kb/try', { question: '老板不给工资怎么办' })).body;
     expect(after.replies[0].text).toContain('先找劳动监察投诉');
     // The bot itself answers a resident with the new text.
-    const bot = await f.app.services.understandText({ text: '老板不给工资怎么办', locale: 'zh-CN' });
+    const bot = await f.app.services.understandText({ text: '老板不给工资怎么办', locale: 'zh-CN', where: { kind: 'menu' } });
     expect(JSON.stringify(bot.answer.replies)).toContain('先找劳动监察投诉');
 
     const history = (await op.request('GET', '/api/kb/entries/wage_arrears/history')).body.versions as { version: number; by: string }[];
@@ -44,7 +44,7 @@ describe('the knowledge-base editor API (operators)', () => {
   it('groups unanswered questions with counts and adds one as a phrasing of an entry', async () => {
     const f = await consoleFixture([{ username: 'lina', role: 'operator' }]);
     const question = '学校食堂的饭菜太咸了能投诉吗';
-    for (let i = 0; i < 2; i++) await f.app.services.understandText({ text: question, locale: 'zh-CN' });
+    for (let i = 0; i < 2; i++) await f.app.services.understandText({ text: question, locale: 'zh-CN', where: { kind: 'menu' } });
     const op = new Client(f.url);
     await op.login('lina');
     const groups = (await op.request('GET', '/api/kb/unanswered')).body.groups as { id: string; count: number; questions: { text: string }[] }[];
