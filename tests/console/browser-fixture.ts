@@ -98,7 +98,7 @@ export async function residentSays(page: Page, lines: readonly string[]): Promis
       await page.locator('#message').fill(line);
       await page.keyboard.press('Enter');
     }
-    await page.waitForFunction((n) => document.querySelectorAll('.msg--bot').length > n, before, { timeout: 15_000 });
+    await page.locator('.msg--bot').nth(before).waitFor({ timeout: 15_000 });
     await settled(page);
   }
 }

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { BROWSER_PASSWORD as PASSWORD, pe, pz, residentSays, signIn, startBrowserFixture, zh, type BrowserFixture } from './browser-fixture.js';
+import { BROWSER_PASSWORD as PASSWORD, pe, pz, residentSays, settled, signIn, startBrowserFixture, zh, type BrowserFixture } from './browser-fixture.js';
+import { PNG } from '../bot/web/web-chat-fixture.js';
+
+const PHOTO = { name: '工资条.png', mimeType: 'image/png', buffer: PNG };
+const PDF = {
+  name: '欠条.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+};
 
 const missing = chromiumMissing();
 const SHOTS = '/tmp/console-shots';
@@ -66,7 +74,16 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await inPage(staff, 'window.__sameDocument = true');
     resident = await browser.newPage();
     await resident.goto(fixture.web.url);
-    await residentSays(resident, WAGES_APPLICATION.slice(1));
+    // The resident sends a photo and a PDF while applying (the step before 完成 asks for documents).
+    const done = WAGES_APPLICATION.indexOf('完成');
+    await residentSays(resident, WAGES_APPLICATION.slice(1, done));
+    for (const file of [PHOTO, PDF]) {
+      const before = await resident.locator('.msg--bot').count();
+      await resident.setInputFiles('#file', file);
+      await resident.locator('.msg--bot').nth(before).waitFor({ timeout: 10_000 });
+      await settled(resident);
+    }
+    await residentSays(resident, WAGES_APPLICATION.slice(done));
     ref = (await resident.locator('#log').innerText()).match(/FY-\d{8}-\d{4}/)?.[0] ?? '';
     expect(ref).not.toBe('');
     const row = staff.locator('tbody tr', { hasText: ref });
@@ -83,6 +100,23 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     const main = staff.locator('main');
     expect(await main.innerText()).toContain('我在工地干了半年');
     expect(await main.innerText()).toContain(pz('case.contact.safe'));
+
+    const files = staff.getByRole('region', { name: pz('case.attachments') });
+    await files.getByText(PHOTO.name).waitFor();
+    const download = files.getByRole('link', { name: pz('case.attachment.download', { name: PDF.name }) });
+    const pdfUrl = (await download.getAttribute('href'))!;
+    const fetched = await inPage<{ type: string; disposition: string }>(
+      staff,
+      `fetch(${JSON.stringify(pdfUrl)}).then((r) => ({ type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition') }))`,
+    );
+    expect(fetched.type).toContain('application/pdf');
+    expect(fetched.disposition).toMatch(/^attachment/);
+    await files.getByRole('listitem').filter({ hasText: PDF.name }).getByRole('button', { name: pz('case.attachment.view') }).click();
+    await files.locator(`iframe[title="${pz('case.attachment.viewing', { name: PDF.name })}"]`).waitFor();
+    await files.getByRole('listitem').filter({ hasText: PHOTO.name }).getByRole('button', { name: pz('case.attachment.view') }).click();
+    const image = files.getByRole('img', { name: PHOTO.name });
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
 
     await button(staff, zh('console.action.claim')).click();
     const result = staff.locator('#case-result');
@@ -108,7 +142,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.locator('.badge--status', { hasText: zh('console.status.materials_requested') }).waitFor();
 
     await staff.waitForTimeout(100);
-    await resident.waitForFunction((n) => document.querySelectorAll('.msg--bot').length > n, residentBefore, { timeout: 10_000 });
+    await resident.locator('.msg--bot').nth(residentBefore).waitFor({ timeout: 10_000 });
     const notice = await resident.locator('.msg--bot').last().innerText();
     expect(notice).toContain(ref);
     for (const name of documents) expect(notice).toContain(name.trim());
@@ -124,7 +158,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await dialog.getByLabel(pz('case.field.lawyer')).fill('李明律师');
     await dialog.getByRole('button', { name: zh('console.action.accept') }).click();
     await staff.locator('#case-result', { hasText: pz('case.done.accept', { ref }) }).waitFor();
-    await resident.waitForFunction((n) => document.querySelectorAll('.msg--bot').length > n, residentBefore, { timeout: 10_000 });
+    await resident.locator('.msg--bot').nth(residentBefore).waitFor({ timeout: 10_000 });
     expect(await resident.locator('.msg--bot').last().innerText()).toContain('李明律师');
     expect(await staff.getByRole('region', { name: pz('case.timeline') }).innerText()).toContain('李明律师');
   });

@@ -181,12 +181,14 @@ export async function render({ params, announce, isCurrent }) {
           t(`console.action.${a.replace(/-/g, '_')}`),
         ),
       );
-    return panel(
+    const node = panel(
       'case-actions',
       t('case.actions'),
       buttons.length ? h('div', { class: 'actions' }, buttons) : h('p', { class: 'muted' }, t('case.no_actions')),
       result,
     );
+    node.classList.add('panel--actions');
+    return node;
   }
 
   function notesPanel(c, allowed) {
