@@ -163,7 +163,7 @@ describe('live conversations in the console', () => {
     await client.login('wangfang');
     await askForPerson(f, 'u-danger');
     const key = 'console:u-danger';
-    const relay = { kind: 'danger', danger: 'domestic_violence' } as unknown as { kind: 'message'; text: string };
+    const relay = { kind: 'danger' as const, danger: 'domestic_violence' as const };
     await f.app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'staff', address: 'staff', payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
     await f.app.dispatcher.resume();
     const live = await until(async () => {
