@@ -230,7 +230,7 @@ export const API_ROUTES: Route[] = [
     const since = Number(r.url.searchParams.get('since') ?? 0);
     sendJson(r.res, 200, {
       messages: got.messages
-        .filter((m) => m.id > since)
+        .filter((m) => m.at > since)
         .map((m) => (m.attachment ? { ...m, attachment: { ...m.attachment, url: `/api/attachments/${encodeURIComponent(m.attachment.id)}` } } : m)),
     });
   }),

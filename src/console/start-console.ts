@@ -50,6 +50,7 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
     relays: repos.relays,
     canned: repos.canned,
     transcripts: app.repos.conversations,
+    attachments: app.repos.attachments,
     runner: app.runner,
     audit,
     events,

@@ -1,4 +1,5 @@
 import type { AttachmentRef } from '../flows/events.js';
+import type { AttachmentMeta } from '../bot/ports/attachment-repository.js';
 import type { StaffRelay } from '../flows/staff-relay.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
@@ -19,6 +20,8 @@ export interface StaffLiveDeps {
   audit: AuditLog;
   events?: StaffEventBus;
   pickupMinutes: number;
+  /** Where files staff send are recorded (`AttachmentRepository` fits). */
+  attachments?: { record(meta: AttachmentMeta): Promise<void> };
   now?: () => number;
 }
 
@@ -138,12 +141,16 @@ export class StaffLive {
     if (typeof key !== 'string') return key;
     const [entries, staffRelays] = await Promise.all([
       this.deps.transcripts.recentTranscript(key, TRANSCRIPT_ENTRIES),
-      this.deps.relays.forConversation(key, ['staff_message']),
+      this.deps.relays.forConversation(key, ['staff_message', 'staff_file']),
     ]);
     const staffTexts = new Map(
       staffRelays.flatMap((r) => [String(r.body.rendered ?? ''), String(r.body.renderedEn ?? '')].map((t): [string, string] => [t, String(r.body.staff ?? '')])),
     );
-    const messages = entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffTexts));
+    // Files staff sent are not in the conversation's transcript: they come from what the console kept.
+    const files = staffRelays
+      .filter((r) => r.kind === 'staff_file')
+      .map((r): TranscriptMessage => ({ id: -r.id, from: 'staff', attachment: r.body.attachment as AttachmentRef, staff: String(r.body.staff ?? ''), at: r.at }));
+    const messages = [...entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffTexts)), ...files].sort((a, b) => a.at - b.at);
     await this.audit(account, 'live.view', `live:${id}`, 'ok', null);
     return { ok: true, messages };
   }
@@ -153,6 +160,11 @@ export class StaffLive {
     if (typeof key !== 'string') return key;
     const sent = await this.handoff.send(key, consoleMember(account), content);
     if (!sent.ok) return this.refuse(account, 'live.message', `live:${id}`, sent);
+    // A file staff sent is kept with the conversation, so the console can show it in the transcript.
+    if ('attachment' in content) {
+      await this.deps.attachments?.record({ ...content.attachment, conversationKey: key, createdAt: this.now() });
+      await this.deps.relays.add({ conversationKey: key, kind: 'staff_file', body: { staff: account.username, attachment: content.attachment }, outboxId: null, at: this.now() });
+    }
     await this.audit(account, 'live.message', `live:${id}`, 'ok', 'text' in content ? null : `attachment:${content.attachment.id}`);
     return { ok: true };
   }
@@ -236,7 +248,8 @@ function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; 
     }
     if (typeof body.text !== 'string') return [];
     const staff = staffTexts.get(body.text);
-    return [{ id: entry.id, from: staff !== undefined ? 'staff' : 'bot', text: body.text, ...(staff ? { staff } : {}), at: entry.createdAt }];
+    const fromStaff = staff !== undefined || body.key === 'handoff.staff_says';
+    return [{ id: entry.id, from: fromStaff ? 'staff' : 'bot', text: body.text, ...(staff ? { staff } : {}), at: entry.createdAt }];
   }
   const event = body.event as { type?: string; text?: string; id?: string; attachment?: AttachmentRef } | undefined;
   if (!event?.type) return [];

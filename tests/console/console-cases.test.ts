@@ -174,4 +174,29 @@ describe('live conversations in the console', () => {
     expect(live.conversations[0]).toMatchObject({ id: live.alerts[0].conversationId, state: 'waiting' });
     expect(live.conversations[0].danger).toEqual([expect.objectContaining({ kind: 'domestic_violence' })]);
   });
+
+  it('sends a file to the resident from the console; the transcript shows it and it opens in the page', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    await askForPerson(f, 'u-file');
+    const waiting = await until(async () => ((await client.request('GET', '/api/live')).body.conversations as { id: string }[])[0]);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e2e3b70000000049454e44ae426082', 'hex');
+    const form = new FormData();
+    form.append('file', new Blob([png], { type: 'image/png' }), '申请表.png');
+    const sent = await fetch(`${f.url}/api/live/${waiting.id}/files`, { method: 'POST', headers: { Cookie: client.cookie, 'X-CSRF-Token': client.csrf }, body: form });
+    expect(sent.status).toBe(201);
+    await until(() => f.residents.texts('u-file').find((t) => t === '[file 申请表.png]'));
+    const messages = (await client.request('GET', `/api/live/${waiting.id}/transcript`)).body.messages as { from: string; attachment?: { url: string; fileName: string } }[];
+    const file = messages.find((m) => m.attachment)!;
+    expect(file).toMatchObject({ from: 'staff', attachment: { fileName: '申请表.png' } });
+    const opened = await fetch(`${f.url}${file.attachment!.url}`, { headers: { Cookie: client.cookie } });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await opened.arrayBuffer()).equals(png)).toBe(true);
+    // A file of a type the web chat refuses is refused here too.
+    const bad = new FormData();
+    bad.append('file', new Blob(['MZ'], { type: 'application/x-msdownload' }), 'x.exe');
+    expect((await fetch(`${f.url}/api/live/${waiting.id}/files`, { method: 'POST', headers: { Cookie: client.cookie, 'X-CSRF-Token': client.csrf }, body: bad })).status).toBe(422);
+  });
 });
