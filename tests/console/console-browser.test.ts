@@ -117,6 +117,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     const image = files.getByRole('img', { name: PHOTO.name });
     await image.waitFor();
     await expect.poll(() => image.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    await staff.screenshot({ path: `${SHOTS}/case-full.png`, fullPage: true });
 
     await button(staff, zh('console.action.claim')).click();
     const result = staff.locator('#case-result');
@@ -174,6 +175,12 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     for (let i = 0; i < 30 && (await inPage<string>(staff, 'document.activeElement?.textContent ?? ""')) !== ref; i++) await staff.keyboard.press('Tab');
     await staff.keyboard.press('Enter');
     await staff.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
+    await staff.locator('#language').click();
+    await staff.getByRole('heading', { level: 1, name: pe('case.heading', { ref }) }).waitFor();
+    expect(await staff.getAttribute('html', 'lang')).toBe('en');
+    await staff.screenshot({ path: `${SHOTS}/case-en.png` });
+    await staff.locator('#language').click();
+    await staff.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
   });
 
   it('fits a tablet (768×1024) without sideways scrolling', async () => {
@@ -200,6 +207,17 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.getByRole('heading', { level: 1, name: pz('live.heading') }).waitFor();
     const waiting = staff.locator('.queue__item', { hasText: pz('live.state.waiting') });
     await waiting.waitFor();
+
+    // While waiting, the resident says they are in danger: the alert appears at the top, highlighted.
+    await person.locator('#message').fill('救命，我老公正在打我');
+    await person.keyboard.press('Enter');
+    const alert = staff.locator('#live-alerts .alert');
+    await alert.waitFor({ timeout: 10_000 });
+    const dangerLabels = ['violence', 'domestic_violence', 'self_harm', 'child', 'medical'].map((k) => zh(`console.danger.${k}`));
+    const alertText = await alert.innerText();
+    expect(dangerLabels.some((label) => alertText.includes(label))).toBe(true);
+    expect(await staff.locator('#live-alerts').evaluate((el) => el.compareDocumentPosition(el.ownerDocument.querySelector('#live-queue')!) & 4)).toBe(4);
+    await staff.locator('.queue__item.has-danger').waitFor();
     await waiting.click();
     await button(staff, pz('live.take')).click();
     await staff.locator('#live-detail [role="status"]', { hasText: pz('live.taken', { id: '' }).slice(0, 4) }).waitFor();
