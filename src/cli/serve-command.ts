@@ -32,6 +32,9 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
       staffConsole = await startConsole(app);
       channels.push(staffConsole);
       stdout.write(`fayuan: staff console on ${staffConsole.url}\n`);
+      if ((await staffConsole.staff.accounts.list()).length === 0) {
+        stdout.write('fayuan: the staff console has no accounts yet: fayuan staff add NAME --role admin --password-stdin\n');
+      }
     }
     if (config.telegram.mode !== 'off') {
       // The staff chat's updates can arrive as soon as polling starts: its handler exists first.

@@ -123,6 +123,7 @@ export interface ConsoleOptions {
   host?: string;
   now?: () => number;
   pickupCheckMs?: number;
+  pingMs?: number;
   extraRoutes?: (staff: StaffServices) => Route[];
 }
 
@@ -154,7 +155,7 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     now,
     onError: (error) => logger.error({ err: error instanceof Error ? error.name : 'unknown', msg: error instanceof Error ? error.message.slice(0, 200) : '' }, 'console request failed'),
   };
-  const handler = createConsoleHandler(services, { secureCookie: app.config.staffConsole.secureCookie, events: staff.events });
+  const handler = createConsoleHandler(services, { secureCookie: app.config.staffConsole.secureCookie, events: staff.events, ...(options.pingMs ? { pingMs: options.pingMs } : {}) });
   const server = await listenConsole(handler, options.host ?? app.config.host, options.port ?? app.config.staffConsole.port);
   const pickupMinutes = app.config.handoff.pickupMinutes;
   const timer = setInterval(() => {

@@ -36,7 +36,7 @@ export async function consoleFixture(accounts: { username: string; role: Role; o
   const residents = new RecordingSender();
   app.dispatcher.register('console', residents);
   app.dispatcher.register('telegram', residents);
-  const running: RunningConsole = await startConsole(app, { port: 0, host: '127.0.0.1', now: () => clock.now, pickupCheckMs: 60_000 });
+  const running: RunningConsole = await startConsole(app, { port: 0, host: '127.0.0.1', now: () => clock.now, pickupCheckMs: 60_000, pingMs: 100 });
   cleanups.push(async () => {
     await running.close();
     await app.close();
