@@ -43,6 +43,7 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
       const telegram = await startTelegram(app, config.telegram, staff ? { onStaffUpdate: staff.onStaffUpdate } : {});
       channels.push(telegram);
       staff?.attach(telegram);
+      if (staff) staffConsole?.leavePickupsToTelegram();
     }
     const resumed = await app.dispatcher.resume();
     // Notices written by `fayuan cases …` from another process wait in the outbox: pick them up.

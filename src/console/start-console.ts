@@ -115,6 +115,8 @@ export interface RunningConsole extends RunningChannel {
   staff: StaffServices;
   /** Pass to the Telegram staff side so the staff chat gets relays too. */
   addStaffSender(sender: ChannelSender): void;
+  /** The Telegram group checks the pickup timeout (and says so in the group): the console stops doing it. */
+  leavePickupsToTelegram(): void;
 }
 
 /** Options for tests. */
@@ -158,8 +160,9 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
   const handler = createConsoleHandler(services, { secureCookie: app.config.staffConsole.secureCookie, events: staff.events, ...(options.pingMs ? { pingMs: options.pingMs } : {}) });
   const server = await listenConsole(handler, options.host ?? app.config.host, options.port ?? app.config.staffConsole.port);
   const pickupMinutes = app.config.handoff.pickupMinutes;
+  let checkPickups = true;
   const timer = setInterval(() => {
-    staff.live.checkPickups().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'pickup check failed'));
+    if (checkPickups) staff.live.checkPickups().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'pickup check failed'));
     staff.auth.prune().catch(() => undefined);
   }, options.pickupCheckMs ?? Math.min(30_000, (pickupMinutes * 60_000) / 10));
   timer.unref();
@@ -170,6 +173,9 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     port: server.port,
     staff,
     addStaffSender: (sender) => fanOut.add(sender),
+    leavePickupsToTelegram: () => {
+      checkPickups = false;
+    },
     async close() {
       clearInterval(timer);
       await server.close();
