@@ -5,10 +5,12 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { saveUpload, type UploadLimits } from '../bot/save-attachment.js';
-import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
+import type { CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';
+import { MESSAGES } from '../locales/messages.js';
+import { translate } from '../locales/render.js';
 import { caseDetailView, caseSummaryView, consoleActions } from '../staff/case-view.js';
-import { SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal } from '../staff/staff-access.js';
+import { SUPERVISOR_ROLES, hasRole, refusal } from '../staff/staff-access.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
 import type { CaseRequest, StaffCases } from '../staff/staff-cases.js';
 import type { StaffLive } from '../staff/staff-live.js';
@@ -361,8 +363,6 @@ function accountError(reason: string, username: string): HttpError {
   return new HttpError(422, reason, `console.error.${reason}`);
 }
 
-import { MESSAGES } from '../locales/messages.js';
-import { translate } from '../locales/render.js';
 function labelOf(key: string, locale: Locale, fallback: string): string {
   return MESSAGES[key] ? translate(key, locale) : fallback;
 }
@@ -374,4 +374,3 @@ export function csrfMatches(req: IncomingMessage, token: string): boolean {
   return timingSafeEqual(Buffer.from(sent), Buffer.from(token));
 }
 
-export { canSeeOffice, nameIn };

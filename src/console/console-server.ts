@@ -10,7 +10,7 @@ import { consoleMessages } from '../locales/console.js';
 import { domainMessages } from '../locales/domain.js';
 import type { StaffEventBus, StaffEvent } from '../staff/staff-events.js';
 import { API_ROUTES, csrfMatches, type ApiRequest, type ConsoleServices } from './console-api.js';
-import { HttpError, SESSION_COOKIE, cookies, readJson, requestLocale, sendError, sendJson } from './http-kit.js';
+import { HttpError, SESSION_COOKIE, cookies, readJson, requestLocale, sendError } from './http-kit.js';
 
 const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 const CHART_JS = path.join(PROJECT_ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.js');
@@ -194,4 +194,3 @@ export async function listenConsole(
       }),
   };
 }
-export { sendJson };
