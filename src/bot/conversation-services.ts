@@ -7,7 +7,7 @@ import type { CaseDraft, CaseReceipt } from '../flows/intake/intake-types.js';
 import type { IntakeDeps } from '../flows/intake/intake-deps.js';
 import { reply } from '../flows/replies.js';
 import type { BotReply } from '../flows/events.js';
-import type { RatingInput } from '../flows/conversation-machine.js';
+import type { AttachFileInput, RatingInput } from '../flows/conversation-machine.js';
 import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
@@ -29,6 +29,8 @@ export interface ConversationServices {
   submitCase(draft: CaseDraft): Promise<CaseReceipt>;
   listCases(input: { conversationKey: string }): Promise<BotReply[]>;
   rateCase(input: RatingInput): Promise<BotReply[]>;
+  /** A file sent outside an application: linked to the case awaiting materials, or declined. */
+  attachFile(input: AttachFileInput): Promise<BotReply[]>;
   /** Staff can take live conversations. */
   staffAvailable: boolean;
   pickupMinutes: number;
@@ -85,6 +87,18 @@ export async function loadConversationServices(config: Config, repos: Repositori
     async listCases({ conversationKey }) {
       const records = await cases.listByConversation(conversationKey);
       return caseStatusReplies(records, pack, Date.now());
+    },
+    async attachFile({ conversationKey, attachment }) {
+      // The newest of the conversation's cases waiting for materials (一次性告知, LAL 43) receives the file.
+      const awaiting = (await cases.listByConversation(conversationKey))
+        .filter((c) => c.status === 'materials_requested')
+        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      if (!awaiting) return [reply('core.attachment.unexpected')];
+      const ref = awaiting.ref;
+      await repos.attachments.record({ ...attachment, conversationKey, createdAt: Date.now() });
+      await repos.attachments.linkToCase([attachment.id], ref);
+      logger.info({ case: ref }, 'resident sent materials');
+      return [reply('intake.materials.received', { ref, fileName: attachment.fileName })];
     },
     async rateCase({ conversationKey, ref, score, comment }) {
       const result = await cases.recordRating(ref, comment === undefined ? { score } : { score, comment }, Date.now(), conversationKey);

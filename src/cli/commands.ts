@@ -40,6 +40,14 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./audit-command.js'), (m) => m.auditCommand),
     summary: 'audit [--account NAME] [--action A] [--ref REF]: who viewed and did what, newest first',
   },
+  purge: {
+    run: lazy(() => import('./purge-command.js'), (m) => m.purgeCommand),
+    summary: 'purge [--dry-run]: delete what is older than its retention period (RETAIN_*_DAYS), by kind and age',
+  },
+  wechat: {
+    run: lazy(() => import('./wechat-command.js'), (m) => m.wechatCommand),
+    summary: 'wechat menu|held: create the official account menu; list notices waiting for the 48-hour rule',
+  },
   bench: {
     run: lazy(() => import('./bench-command.js'), (m) => m.benchCommand),
     summary: 'benchmark conversations (and knowledge-base queries) against a baseline measured in the same run',

@@ -1,6 +1,6 @@
 import { assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
-import type { BotReply, ResidentEvent } from './events.js';
+import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
@@ -12,9 +12,10 @@ import type { IntakeDeps } from './intake/intake-deps.js';
 import { asksWhy } from './intake/why-words.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
+import { ERASE_CANCEL, ERASE_CONFIRM } from './erase-choices.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
-export const CONVERSATION_MACHINE_VERSION = '1';
+export const CONVERSATION_MACHINE_VERSION = '2';
 
 /** What the last message was understood as: for `chat --jsonl` and the transcript tests (never shown to residents). */
 export interface TurnMeta {
@@ -86,6 +87,12 @@ const MENU_CHOICES = [
   choice('lang.toggle', 'core.menu.language'),
 ];
 
+/** A file the resident sent outside an application, for the case store to link to a case awaiting materials. */
+export interface AttachFileInput {
+  conversationKey: string;
+  attachment: AttachmentRef;
+}
+
 /** What the conversation needs besides its actors. */
 export interface ConversationDeps {
   /** The intake's policy pack and eligibility engine. */
@@ -104,7 +111,7 @@ export interface RatingInput {
 }
 
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
-const GLOBAL_CHOICES = new Set(['lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
+const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:');
 
 /** What the conversation learned from an understood message, for the turn's meta; `faq` only when the knowledge base's reply is shown. */
@@ -156,6 +163,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     showTopic: fromPromise<KnowledgeAnswer, TopicInput>(notProvided),
     listCases: fromPromise<BotReply[], { conversationKey: string }>(notProvided),
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
+    attachFile: fromPromise<BotReply[], AttachFileInput>(notProvided),
     intake: createIntakeMachine(deps.intake),
   },
   guards: {
@@ -247,6 +255,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     reprompt: raise({ type: 'internal.reprompt' }),
     sayRestarted: emit(() => reply('core.restarted')),
     sayDeleted: emit(({ context }) => reply('core.deleted', { hotline: context.hotline })),
+    askErase: emit(() => reply('privacy.erase.confirm', {}, [choice(ERASE_CONFIRM, 'privacy.erase.yes'), choice(ERASE_CANCEL, 'privacy.erase.no')])),
     sayUnsupported: emit(({ event }) => {
       assertEvent(event, 'user.unsupported');
       return reply('core.unsupported', { kind: { key: `core.kind.${event.kind}` } });
@@ -437,11 +446,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     'user.command': [
       { guard: ({ event }) => event.command === 'lang', actions: ['setLocale', 'confirmLocale', 'reprompt'] },
       { guard: ({ event }) => event.command === 'help', actions: ['showHelp', 'reprompt'] },
-      {
-        guard: ({ event }) => event.command === 'delete',
-        target: '.welcome',
-        actions: ['sayDeleted', 'resetContext'],
-      },
+      // Erasure asks once; the runner erases when the confirmation arrives (see `privacy/erasure.ts`).
+      { guard: ({ event }) => event.command === 'delete', actions: 'askErase' },
       {
         guard: ({ event, context }) => (event.command === 'restart' || event.command === 'start') && context.consented,
         target: '.menu',
@@ -452,6 +458,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       { actions: 'reprompt' },
     ],
     'user.choice': [
+      { guard: ({ event }) => event.id === ERASE_CONFIRM, target: '.welcome', actions: ['sayDeleted', 'resetContext'] },
+      { guard: ({ event }) => event.id === ERASE_CANCEL, actions: 'reprompt' },
       { guard: ({ event }) => event.id.startsWith('rate:'), target: '.rating', actions: 'rememberRating' },
       { guard: ({ event }) => event.id === 'handoff.callback', actions: 'askCallbackPhone' },
       { guard: ({ event }) => event.id === 'lang.toggle', actions: ['toggleLocale', 'confirmLocale', 'reprompt'] },
@@ -460,7 +468,11 @@ export function createConversationMachine(deps: ConversationDeps) {
     ],
     'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
     'user.returned': { actions: ['welcomeBack', 'reprompt'] },
-    'user.attachment': { actions: ['sayAttachmentNotExpected', 'reprompt'] },
+    'user.attachment': [
+      // A file outside an application may answer a materials request: the case store decides.
+      { guard: ({ context }) => context.consented, target: '.filingAttachment' },
+      { actions: ['sayAttachmentNotExpected', 'reprompt'] },
+    ],
     'user.refused_attachment': { actions: ['sayAttachmentRefused', 'reprompt'] },
     'user.choices': { actions: 'reprompt' },
   },
@@ -690,6 +702,19 @@ export function createConversationMachine(deps: ConversationDeps) {
         input: ({ context }) => ({ conversationKey: context.conversationKey }),
         onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
         onError: { target: 'menu', actions: 'sayError' },
+      },
+    },
+    /** A file sent outside an application: linked to the case awaiting materials, or kindly declined. */
+    filingAttachment: {
+      tags: ['busy'],
+      invoke: {
+        src: 'attachFile',
+        input: ({ context, event }) => {
+          assertEvent(event, 'user.attachment');
+          return { conversationKey: context.conversationKey, attachment: event.attachment };
+        },
+        onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
+        onError: { target: 'answered', actions: ['sayError', 'reprompt'] },
       },
     },
     rating: {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createApp, type App } from '../../src/bot/app.js';

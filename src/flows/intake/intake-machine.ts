@@ -9,6 +9,7 @@ import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
+import { typedChoice } from './typed-choice.js';
 import { asksWhy } from './why-words.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
@@ -93,7 +94,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
   const read = (ctx: IntakeContext, event: ResidentEvent): ReadResult => {
     const cached = readCache.get(event);
     if (cached && cached.ctx === ctx) return cached.result;
-    const result = whyAsked(ctx, event) ?? STEPS[ctx.step].read(event, ctx, deps);
+    const result = whyAsked(ctx, event) ?? STEPS[ctx.step].read(typedChoice(event, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
     readCache.set(event, { ctx, result });
     return result;
   };
@@ -238,6 +239,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
           reply('intake.documents.received', { count: context.attachments.length }, [choice('intake.documents.done', 'intake.opt.documents_done')]),
         ]),
       ),
+      acknowledgeEarlyAttachment: enqueueActions(({ context, enqueue }) => {
+        const question = STEPS[context.step].prompt(context, deps);
+        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
+        sendReplies(enqueue, [
+          reply('intake.documents.received_early', { count: context.attachments.length }),
+          { ...question, choices: [...(question.choices ?? []), ...back] },
+        ]);
+      }),
       showAssessment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, assessmentReplies(deps.assess(context.facts), context, deps.pack)),
       ),
@@ -283,6 +292,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
               guard: ({ context, event }) => event.type === 'user.attachment' && context.step === 'documents',
               actions: ['storeAttachment', 'acknowledgeAttachment'],
             },
+            // A file sent early is kept with the application (nothing accepted is lost), then the question is asked again.
+            { guard: 'hasAttachment', actions: ['storeAttachment', 'acknowledgeEarlyAttachment'] },
             { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: 'applyStay' },
             { guard: 'isExplanationAsked', actions: 'explainThenAsk' },
             { actions: ['countFailure', 'explainRefusal'] },
@@ -303,8 +314,13 @@ export function createIntakeMachine(deps: IntakeDeps) {
               actions: assign({ leaving: 'ask' as const }),
             },
             {
-              guard: ({ event }) => event.type === 'user.text' && /^(继续|继续申请|申请|好|好的|continue|apply|yes|ok)$/i.test(event.text.trim()),
+              guard: ({ event }) => event.type === 'user.text' && /^(继续|继续申请|申请|好|好的|提交|仍然提交|continue|apply|yes|ok|submit|submit anyway)$/i.test(event.text.trim()),
               target: 'routing',
+              // Going on after a refusal is what "submit anyway for staff review" means: staff must see it as such.
+              actions: enqueueActions(({ context, enqueue }) => {
+                const { outcome } = deps.assess(context.facts);
+                if (outcome === 'not_eligible' || outcome === 'out_of_scope') enqueue('markSubmitAnyway');
+              }),
             },
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },

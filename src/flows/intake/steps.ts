@@ -11,7 +11,7 @@ import { categoryFromText } from './category-words.js';
 import { readName, readPhone } from './contact-validation.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { readDays, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -412,7 +412,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       const unit = text === null ? null : wrongUnit(text, 'days');
       if (unit) return unit;
-      const n = text === null ? null : readNumber(text);
+      const n = text === null ? null : readDays(text);
       if (n === null || !Number.isInteger(n) || n < 0 || n > 3650) return { kind: 'invalid', error: 'intake.err.deadline' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: n } }) };
     },
