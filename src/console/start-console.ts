@@ -3,6 +3,7 @@ import { STAFF_CHANNEL, DeliveryError, type ChannelSender, type OutboundMessage 
 import type { RunningChannel } from '../bot/running-channel.js';
 import { StaffAuth } from '../staff/staff-auth.js';
 import { StaffCases } from '../staff/staff-cases.js';
+import { startOverdueReminder } from '../bot/staff/overdue-reminder.js';
 import { StaffEventBus } from '../staff/staff-events.js';
 import type { AccountRepository, AuditLog } from '../staff/staff-ports.js';
 import { StaffLive } from '../staff/staff-live.js';
@@ -126,6 +127,7 @@ export interface ConsoleOptions {
   now?: () => number;
   pickupCheckMs?: number;
   pingMs?: number;
+  overdueCheckMs?: number;
   extraRoutes?: (staff: StaffServices) => Route[];
 }
 
@@ -166,6 +168,17 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     staff.auth.prune().catch(() => undefined);
   }, options.pickupCheckMs ?? Math.min(30_000, (pickupMinutes * 60_000) / 10));
   timer.unref();
+  // Reminders: a case that becomes overdue is announced on the change feed, so open inboxes show it.
+  const reminder = startOverdueReminder({
+    cases: app.services.cases,
+    intervalMs: options.overdueCheckMs ?? 5 * 60_000,
+    repeatMs: 3_600_000,
+    now,
+    logger,
+    announce: (overdue) => {
+      for (const c of overdue) staff.events.publish({ type: 'case.changed', ref: c.ref, office: c.route, status: c.status });
+    },
+  });
   logger.info({ port: server.port }, 'staff console listening');
   return {
     name: 'console',
@@ -178,6 +191,7 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     },
     async close() {
       clearInterval(timer);
+      await reminder.stop();
       await server.close();
     },
   };

@@ -199,4 +199,18 @@ describe('live conversations in the console', () => {
     bad.append('file', new Blob(['MZ'], { type: 'application/x-msdownload' }), 'x.exe');
     expect((await fetch(`${f.url}/api/live/${waiting.id}/files`, { method: 'POST', headers: { Cookie: client.cookie, 'X-CSRF-Token': client.csrf }, body: bad })).status).toBe(422);
   });
+
+  it('reminds open inboxes of a case that became overdue, through the change feed', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }], { overdueCheckMs: 100 });
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    const response = await fetch(`${f.url}/api/events`, { headers: { Cookie: client.cookie } });
+    const reader = response.body!.getReader();
+    const { ref } = await f.app.services.cases.createCase(newCase({ at: f.clock.now - 10 * 24 * 3_600_000 }));
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes(ref)) text += decoder.decode((await reader.read()).value);
+    expect(text).toContain('event: case.changed');
+    await reader.cancel();
+  });
 });
