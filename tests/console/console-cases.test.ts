@@ -101,6 +101,31 @@ describe('working cases in the console', () => {
     expect(found.map((c) => c.ref)).toContain(fresh.ref);
     expect((await client.request('GET', '/api/cases?state=closed')).body.cases).toEqual([]);
   });
+
+  it('lets a supervisor assign a case to a colleague of its office, not to one of another office', async () => {
+    const f = await consoleFixture([
+      { username: 'chen', role: 'supervisor', office: 'demo-city-union' },
+      { username: 'wangfang', role: 'staff', office: 'demo-city-union' },
+      { username: 'women', role: 'staff', office: 'demo-city-women' },
+    ]);
+    const input = newCase({ at: f.clock.now });
+    const { ref } = await f.app.services.cases.createCase(input);
+    const boss = new Client(f.url);
+    await boss.login('chen');
+    const me = (await boss.request('GET', '/api/me')).body;
+    expect(me.colleagues.map((c: { username: string }) => c.username).sort()).toEqual(['chen', 'wangfang']);
+    expect((await boss.request('POST', `/api/cases/${ref}/assign`, { accountId: f.ids.women })).status).toBe(422);
+    // A new case assigned is claimed for the colleague: the resident hears it is being reviewed.
+    const assigned = await boss.request('POST', `/api/cases/${ref}/assign`, { accountId: f.ids.wangfang });
+    expect(assigned.body.case).toMatchObject({ status: 'claimed', assignee: 'wangfang' });
+    expect(assigned.body.notice).toBe('sent');
+    const again = await boss.request('POST', `/api/cases/${ref}/assign`, { accountId: f.ids.chen });
+    expect(again.body.case.assignee).toBe('chen');
+    expect(again.body.case.timeline.at(-1)).toMatchObject({ action: 'assign', actor: 'chen', note: 'chen' });
+    const staff = new Client(f.url);
+    await staff.login('wangfang');
+    expect((await staff.request('POST', `/api/cases/${ref}/assign`, { accountId: f.ids.wangfang })).status).toBe(403);
+  });
 });
 
 /** A resident on the console channel who agrees to the privacy notice and asks for a person. */
