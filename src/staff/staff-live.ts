@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AttachmentRef } from '../flows/events.js';
 import type { AttachmentMeta } from '../bot/ports/attachment-repository.js';
 import type { StaffRelay } from '../flows/staff-relay.js';
@@ -78,7 +79,8 @@ export class StaffLive {
         await deps.relays.add({
           conversationKey: key,
           kind: 'staff_message',
-          body: { staff: staff.name, rendered: `【${staff.name}】${text}`, renderedEn: `[${staff.name}] ${text}` },
+          // Fingerprints of the line as the resident sees it, not the words: enough to label the transcript.
+          body: { staff: staff.name, rendered: fingerprint(`【${staff.name}】${text}`), renderedEn: fingerprint(`[${staff.name}] ${text}`) },
           outboxId: null,
           at: this.now(),
         });
@@ -96,7 +98,9 @@ export class StaffLive {
       if (relay.kind === 'message' || relay.kind === 'attachment') this.deps.events?.publish({ type: 'live.message', id: liveId(conversationKey) });
       return;
     }
-    const { kind, ...body } = relay as { kind: string } & Record<string, unknown>;
+    const { kind, ...rest } = relay as { kind: string } & Record<string, unknown>;
+    // Only what the live view needs: never the phone number of a call-back or a message's words.
+    const body: Record<string, unknown> = kind === 'danger' ? { danger: rest.danger } : kind === 'new_case' ? { ref: rest.ref } : {};
     const fresh = await this.deps.relays.add({ conversationKey, kind, body, outboxId, at });
     if (!fresh) return;
     const id = liveId(conversationKey);
@@ -146,11 +150,12 @@ export class StaffLive {
     const staffTexts = new Map(
       staffRelays.flatMap((r) => [String(r.body.rendered ?? ''), String(r.body.renderedEn ?? '')].map((t): [string, string] => [t, String(r.body.staff ?? '')])),
     );
+    const staffOf = (text: string) => staffTexts.get(fingerprint(text));
     // Files staff sent are not in the conversation's transcript: they come from what the console kept.
     const files = staffRelays
       .filter((r) => r.kind === 'staff_file')
       .map((r): TranscriptMessage => ({ id: -r.id, from: 'staff', attachment: r.body.attachment as AttachmentRef, staff: String(r.body.staff ?? ''), at: r.at }));
-    const messages = [...entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffTexts)), ...files].sort((a, b) => a.at - b.at);
+    const messages = [...entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffOf)), ...files].sort((a, b) => a.at - b.at);
     await this.audit(account, 'live.view', `live:${id}`, 'ok', null);
     return { ok: true, messages };
   }
@@ -238,7 +243,7 @@ function channelOf(key: string): string {
   return key.slice(0, key.indexOf(':'));
 }
 
-function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; createdAt: number }, staffTexts: Map<string, string>): TranscriptMessage[] {
+function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; createdAt: number }, staffOf: (text: string) => string | undefined): TranscriptMessage[] {
   const body = entry.body as Record<string, unknown> | null;
   if (!body) return [];
   if (entry.direction === 'out') {
@@ -247,7 +252,7 @@ function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; 
       return [{ id: entry.id, from: 'staff', attachment, ...(typeof body.caption === 'string' ? { staff: body.caption } : {}), at: entry.createdAt }];
     }
     if (typeof body.text !== 'string') return [];
-    const staff = staffTexts.get(body.text);
+    const staff = staffOf(body.text);
     const fromStaff = staff !== undefined || body.key === 'handoff.staff_says';
     return [{ id: entry.id, from: fromStaff ? 'staff' : 'bot', text: body.text, ...(staff ? { staff } : {}), at: entry.createdAt }];
   }
@@ -260,3 +265,7 @@ function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; 
 }
 
 export { liveId, type StaffContent };
+
+function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
