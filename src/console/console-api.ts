@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { saveUpload, type UploadLimits } from '../bot/save-attachment.js';
 import type { CasePack } from '../knowledge/cases/case-pack.js';
+import { endOfLocalDay, localDate } from '../knowledge/cases/local-time.js';
 import type { Locale } from '../locales/catalog.js';
 import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
@@ -169,7 +170,8 @@ export const API_ROUTES: Route[] = [
     const list = await s.cases.list(r.account, filter);
     if (!Array.isArray(list)) throw fromRefusal(list);
     const now = s.now?.() ?? Date.now();
-    sendJson(r.res, 200, { cases: list.map((c) => caseSummaryView(c, s.pack, now, r.locale)), now });
+    const todayEnds = endOfLocalDay(localDate(now, s.pack.timeZone), s.pack.timeZone);
+    sendJson(r.res, 200, { cases: list.map((c) => caseSummaryView(c, s.pack, now, r.locale, todayEnds)), now });
   }),
   route('GET', `/api/cases/${REF}`, async (r, s) => sendJson(r.res, 200, await caseAnswer(r, s, r.params[0]!))),
   route('POST', `/api/cases/${REF}/notes`, async (r, s) => {

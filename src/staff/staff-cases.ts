@@ -7,7 +7,7 @@ import type { Locale } from '../locales/catalog.js';
 import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
 import type { CaseRecord, CaseRepository as Cases, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 import { label } from './case-view.js';
-import { inboxOrder } from './case-view.js';
+import { sortInbox } from './case-view.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
 import type { Account, AccountRepository, AssignmentRepository, AuditLog, CaseNote, NoteRepository } from './staff-ports.js';
@@ -90,13 +90,13 @@ export class StaffCases {
     const assignee = filter.assignee === 'me' ? account.username : filter.assignee;
     const q = filter.q?.trim().toUpperCase();
     const now = this.now();
-    return records
+    const visible = records
       .filter((c) => canSeeOffice(account, c.route))
       .filter((c) => !filter.office || c.route === filter.office)
       .filter((c) => !filter.category || c.category === filter.category)
       .filter((c) => !assignee || c.assignee === assignee)
-      .filter((c) => !q || c.ref.includes(q))
-      .sort(inboxOrder(now, this.deps.pack.timeZone));
+      .filter((c) => !q || c.ref.includes(q));
+    return sortInbox(visible, now, this.deps.pack.timeZone);
   }
 
   /** A case with its history, files and notes; audited as a view. */
