@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { BROWSER_PASSWORD as PASSWORD, pe, pz, residentSays, settled, signIn, startBrowserFixture, zh, type BrowserFixture } from './browser-fixture.js';
+import { BROWSER_PASSWORD as PASSWORD, openResident, pe, pz, residentSays, settled, signIn, startBrowserFixture, zh, type BrowserFixture } from './browser-fixture.js';
 import { PNG } from '../bot/web/web-chat-fixture.js';
 
+/** The shared wages application as a web resident does it: the group checklist is toggle buttons. */
+const APPLICATION = WAGES_APPLICATION.map((line) => (line === '我是农民工' ? /农民工/ : line));
 const PHOTO = { name: '工资条.png', mimeType: 'image/png', buffer: PNG };
 const PDF = {
   name: '欠条.pdf',
@@ -73,18 +75,17 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
 
   it('shows a case submitted in the web chat in the open inbox without a reload', async () => {
     await inPage(staff, 'window.__sameDocument = true');
-    resident = await browser.newPage();
-    await resident.goto(fixture.web.url);
+    resident = await openResident(browser, fixture.web.url);
     // The resident sends a photo and a PDF while applying (the step before 完成 asks for documents).
-    const done = WAGES_APPLICATION.indexOf('完成');
-    await residentSays(resident, WAGES_APPLICATION.slice(1, done));
+    const done = APPLICATION.indexOf('完成');
+    await residentSays(resident, APPLICATION.slice(1, done));
     for (const file of [PHOTO, PDF]) {
-      const before = await resident.locator('.msg--bot').count();
       await resident.setInputFiles('#file', file);
-      await resident.locator('.msg--bot').nth(before).waitFor({ timeout: 10_000 });
+      await resident.locator('.msg--me', { hasText: file.name }).waitFor({ timeout: 10_000 });
       await settled(resident);
     }
-    await residentSays(resident, WAGES_APPLICATION.slice(done));
+    await residentSays(resident, APPLICATION.slice(done));
+    if (process.env.CONSOLE_DEBUG) console.log(await resident.locator('#log').innerText());
     ref = (await resident.locator('#log').innerText()).match(/FY-\d{8}-\d{4}/)?.[0] ?? '';
     expect(ref).not.toBe('');
     const row = staff.locator('tbody tr', { hasText: ref });
@@ -199,8 +200,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
   });
 
   it('lets staff take a conversation a resident handed over, and the two talk both ways while the bot is silent', async () => {
-    const person = await browser.newPage();
-    await person.goto(fixture.web.url);
+    const person = await openResident(browser, fixture.web.url);
     await residentSays(person, [zh('core.consent.agree'), zh('core.menu.human')]);
     expect(await person.locator('#log').innerText()).toContain(zh('handoff.requested', { minutes: '10' }).slice(0, 8));
 
@@ -286,11 +286,30 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await button(staff, pz('kb.try.ask')).click();
     await staff.locator('#kb-try-answer .try-answer', { hasText: NEW_ANSWER }).waitFor();
 
-    const asker = await browser.newPage();
-    await asker.goto(fixture.web.url);
+    const asker = await openResident(browser, fixture.web.url);
     await residentSays(asker, [zh('core.consent.agree'), '老板欠我工资不给怎么办']);
     await asker.locator('.msg--bot', { hasText: NEW_ANSWER }).waitFor({ timeout: 10_000 });
     await asker.close();
+  });
+
+  it('shows unanswered questions grouped with counts and adds one as a phrasing of an entry', async () => {
+    const question = '火星上的土地可以买吗';
+    const asker = await openResident(browser, fixture.web.url);
+    await residentSays(asker, [zh('core.consent.agree'), question]);
+    await asker.close();
+
+    await staff.getByRole('link', { name: pz('kb.unanswered'), exact: true }).click();
+    await staff.getByRole('heading', { level: 2, name: pz('kb.unanswered') }).waitFor();
+    const group = staff.locator('.groups > li', { hasText: question });
+    await group.waitFor();
+    expect(await group.innerText()).toContain(pz('kb.unanswered.count', { count: 1 }));
+    await group.getByRole('button', { name: pz('kb.unanswered.phrasing') }).click();
+    const dialog = staff.getByRole('dialog');
+    await dialog.getByLabel(pz('kb.unanswered.entry')).selectOption('consumer_rights');
+    await dialog.getByRole('button', { name: pz('kb.unanswered.add') }).click();
+    await group.waitFor({ state: 'detached' });
+    const stored = await inPage<{ entry: { questions: Record<string, string[]> } }>(staff, "fetch('/api/kb/entries/consumer_rights').then((r) => r.json())");
+    expect(stored.entry.questions['zh-CN']).toContain(question);
   });
 
   it('shows the month’s case in the monthly report with charts and a CSV export', async () => {
@@ -339,5 +358,20 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     } finally {
       fixture.skew(0);
     }
+  });
+
+  it('shows an administrator the accounts and an audit log with the refusals', async () => {
+    await signIn(staff, fixture.console.url, 'admin');
+    await staff.locator('#whoami', { hasText: 'admin' }).waitFor();
+    await staff.getByRole('link', { name: pz('page.nav.accounts'), exact: true }).click();
+    const accounts = staff.getByRole('table');
+    await accounts.getByRole('rowheader', { name: 'zhaolei' }).waitFor();
+    expect(await accounts.getByRole('row').count()).toBe(6);
+    await staff.getByRole('link', { name: pz('page.nav.audit'), exact: true }).click();
+    await staff.getByRole('heading', { level: 1, name: pz('audit.heading') }).waitFor();
+    const log = staff.getByRole('table');
+    await log.getByRole('row', { name: /csrf/ }).first().waitFor();
+    expect(await log.getByRole('row').filter({ hasText: pz('audit.refused') }).count()).toBeGreaterThan(2);
+    await staff.screenshot({ path: `${SHOTS}/audit.png` });
   });
 });
