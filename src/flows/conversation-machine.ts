@@ -10,7 +10,7 @@ import { looksLikeQuestion } from './question-words.js';
 import { asksWhy } from './intake/why-words.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
-import { ERASE_CANCEL, ERASE_CONFIRM } from './erase-choices.js';
+import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '1';
@@ -23,6 +23,11 @@ export interface ConversationContext {
   intakeFreeText: boolean;
   locale: Locale;
   consented: boolean;
+  /**
+   * The resident agreed, separately, to the application's sensitive questions (age of a minor, health
+   * and disability, income, violence; PIPL arts. 28–29). Absent in conversations stored before it existed.
+   */
+  sensitiveConsent?: boolean;
   hotline: string;
   /** The free text being understood, or the topic being shown. */
   pendingText: string | null;
@@ -84,7 +89,7 @@ export interface RatingInput {
 }
 
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
-const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
+const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:');
 
 /**
@@ -131,6 +136,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       reply('core.consent.declined', { hotline: context.hotline }, [choice('consent.agree', 'core.consent.agree')]),
     ),
     recordConsent: assign({ consented: true }),
+    askSensitiveConsent: emit(() =>
+      reply('privacy.sensitive.ask', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
+    ),
+    recordSensitiveConsent: assign({ sensitiveConsent: true }),
+    saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, MENU_CHOICES)),
     showMenu: emit(() => reply('core.menu', {}, MENU_CHOICES)),
     welcomeBack: emit(() => reply('core.welcome_back')),
     showHelp: emit(({ context }) => reply('core.help', { hotline: context.hotline })),
@@ -244,7 +254,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         return match ? { ref: match[1]!, score: Number(match[2]) } : null;
       },
     }),
-    resetContext: assign({ consented: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
+    resetContext: assign({ consented: false, sensitiveConsent: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
   },
 }).createMachine({
   id: 'conversation',
@@ -259,6 +269,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     intakeFreeText: false,
     locale: input.locale ?? 'zh-CN',
     consented: false,
+    sensitiveConsent: false,
     hotline: input.hotline,
     pendingText: null,
     pendingTopic: null,
@@ -369,13 +380,36 @@ export function createConversationMachine(deps: ConversationDeps) {
         ],
       },
     },
+    /**
+     * Before an application asks for sensitive information: a separate agreement that says why it is
+     * needed (PIPL art. 29). Asked once per conversation; declining goes back to the menu.
+     */
+    sensitiveConsent: {
+      tags: ['waiting'],
+      always: { guard: ({ context }) => context.sensitiveConsent === true, target: 'intake' },
+      entry: enqueueActions(({ context, enqueue }) => {
+        if (context.sensitiveConsent !== true) enqueue('askSensitiveConsent');
+      }),
+      on: {
+        'internal.reprompt': { actions: 'askSensitiveConsent' },
+        'user.choice': [
+          { guard: ({ event }) => event.id === SENSITIVE_AGREE, target: 'intake', actions: 'recordSensitiveConsent' },
+          { guard: ({ event }) => event.id === SENSITIVE_DECLINE, target: 'answered', actions: 'saySensitiveDeclined' },
+        ],
+        'user.text': [
+          { guard: 'saysAgree', target: 'intake', actions: 'recordSensitiveConsent' },
+          { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
+          { actions: 'askSensitiveConsent' },
+        ],
+      },
+    },
     menu: {
       tags: ['waiting'],
       entry: 'showMenu',
       on: {
         'internal.reprompt': { actions: 'showMenu' },
         'user.choice': [
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake' },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
         ],
@@ -476,7 +510,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake' },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent' },
         ],
       },
     },
@@ -488,7 +522,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         onDone: [
           { guard: ({ event }) => event.output.intent === 'greeting', target: 'menu', actions: 'forget' },
           { guard: ({ event }) => event.output.intent === 'thanks', target: 'answered', actions: ['forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
-          { guard: ({ event }) => event.output.intent === 'apply', target: 'intake', actions: 'forget' },
+          { guard: ({ event }) => event.output.intent === 'apply', target: 'sensitiveConsent', actions: 'forget' },
           { guard: ({ event }) => event.output.intent === 'status', target: 'showingStatus', actions: 'forget' },
           {
             guard: ({ event }) => event.output.intent === 'human',

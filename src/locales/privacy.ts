@@ -13,6 +13,17 @@ export const privacyMessages = {
     'zh-CN': '现在还不需要发送文件，这个文件没有保存。等到申请中请您提交材料时再发送。',
     en: 'No file is needed right now, so this one was not kept. Please send files when the application asks for documents.',
   },
+  'privacy.sensitive.ask': {
+    'zh-CN':
+      '开始申请前请您确认：为了判断您能否获得法律援助，接下来会问到一些敏感个人信息，例如年龄（是否未成年）、残疾或健康状况、家庭收入，涉及家庭暴力时还会问到相关情况。这些信息只交给法律援助中心，用于审查和办理您的申请，不作他用。按照《个人信息保护法》第二十九条，需要您单独同意。您同意提供吗？',
+    en: 'Before you apply: to decide whether you can get legal aid, the next questions ask for sensitive personal information, such as age (whether someone is a minor), disability or health, household income and, where it applies, what violence happened. It goes only to the legal aid centre, to review and handle your application, and is used for nothing else. The Personal Information Protection Law (art. 29) requires your separate agreement. Do you agree to give it?',
+  },
+  'privacy.sensitive.agree': { 'zh-CN': '同意，继续申请', en: 'I agree, continue' },
+  'privacy.sensitive.decline': { 'zh-CN': '不同意', en: 'I do not agree' },
+  'privacy.sensitive.declined': {
+    'zh-CN': '好的，不提供也没关系，我们不会问这些问题。您仍然可以咨询问题，或拨打 {hotline} 了解其他申请方式。',
+    en: 'That is fine: we will not ask these questions. You can still ask questions here, or call {hotline} about other ways to apply.',
+  },
   'privacy.limit.messages': {
     'zh-CN': '您发送得太快了，请稍等一分钟再发。如有危险，请立即拨打 110。',
     en: 'You are sending messages very fast. Please wait a minute and try again. If you are in danger, call 110 now.',
