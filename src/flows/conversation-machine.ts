@@ -11,6 +11,7 @@ import { asksWhy } from './intake/why-words.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
+import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '1';
@@ -90,7 +91,7 @@ export interface RatingInput {
 
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
-const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:');
+const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:') || parseWithdrawChoice(id) !== undefined;
 
 /**
  * The root conversation: greeting, privacy consent, language, main menu, help, restart, the
@@ -110,6 +111,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     showTopic: fromPromise<KnowledgeAnswer, TopicInput>(notProvided),
     listCases: fromPromise<BotReply[], { conversationKey: string }>(notProvided),
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
+    withdrawCase: fromPromise<BotReply[], { conversationKey: string; ref: string }>(notProvided),
     intake: createIntakeMachine(deps.intake),
   },
   guards: {
@@ -339,6 +341,18 @@ export function createConversationMachine(deps: ConversationDeps) {
     'user.choice': [
       { guard: ({ event }) => event.id === ERASE_CONFIRM, target: '.welcome', actions: ['sayDeleted', 'resetContext'] },
       { guard: ({ event }) => event.id === ERASE_CANCEL, actions: 'reprompt' },
+      {
+        guard: ({ event }) => parseWithdrawChoice(event.id)?.confirmed === false,
+        actions: emit(({ event }) => {
+          const ref = parseWithdrawChoice((event as { id: string }).id)!.ref;
+          return reply('privacy.withdraw.confirm', { ref }, [choice(`withdraw.confirm:${ref}`, 'privacy.withdraw.yes'), choice('menu.back', 'core.back_to_menu')]);
+        }),
+      },
+      {
+        guard: ({ event }) => parseWithdrawChoice(event.id)?.confirmed === true,
+        target: '.withdrawing',
+        actions: assign({ pendingTopic: ({ event }) => parseWithdrawChoice((event as { id: string }).id)!.ref }),
+      },
       { guard: ({ event }) => event.id.startsWith('rate:'), target: '.rating', actions: 'rememberRating' },
       { guard: ({ event }) => event.id === 'handoff.callback', actions: 'askCallbackPhone' },
       { guard: ({ event }) => event.id === 'lang.toggle', actions: ['toggleLocale', 'confirmLocale', 'reprompt'] },
@@ -401,6 +415,16 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
           { actions: 'askSensitiveConsent' },
         ],
+      },
+    },
+    /** The resident confirmed withdrawing an undecided application (`pendingTopic` holds its reference). */
+    withdrawing: {
+      tags: ['busy'],
+      invoke: {
+        src: 'withdrawCase',
+        input: ({ context }) => ({ conversationKey: context.conversationKey, ref: context.pendingTopic ?? '' }),
+        onDone: { target: 'answered', actions: ['emitAll', 'forget'] },
+        onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },
     },
     menu: {

@@ -155,3 +155,42 @@ describe('a separate consent before the sensitive questions (PIPL art. 29)', () 
     await app.close();
   });
 });
+
+describe('a submitted application after erasure', () => {
+  it('is kept as the centre\'s record, and the resident may withdraw it while undecided', async () => {
+    const dir = tempDir();
+    const app = await testApp(dir);
+    const hal = resident('hal');
+    const steps: InboundMessage[] = [
+      hal.returned(), hal.choice('consent.agree'), hal.choice('menu.apply'), hal.choice('privacy.sensitive.agree'), hal.choice('catgroup:wages'),
+      hal.choice('opt:self'), hal.choice('opt:demo-city'), hal.text('45'), hal.choice('opt:none'), hal.choice('group:migrant_worker'),
+      hal.choice('intake.groups.done'), hal.choice('intake.no_deadline'), hal.choice('intake.no'), hal.choice('intake.continue'),
+      hal.text('包工头欠我两万元工资'), hal.choice('intake.documents.done'), hal.text(NAME), hal.text(PHONE),
+    ];
+    for (const step of steps) await app.runner.handle(step);
+    const receipt = await app.runner.handle(hal.choice('intake.confirm'));
+    const ref = /FY-\d{8}-\d{4}/.exec(receipt.replies.map((r) => r.text).join('\n'))![0];
+    await app.runner.handle(hal.command('delete'));
+    await app.runner.handle(hal.choice('privacy.erase.yes'));
+    const cases = app.repos.cases();
+    expect((await cases.get(ref))?.status).toBe('new');
+
+    await app.runner.handle(hal.choice('consent.agree'));
+    const status = await app.runner.handle(hal.choice('menu.status'));
+    const withdraw = status.replies.flatMap((r) => r.choices).find((c) => c.id === `withdraw:${ref}`);
+    expect(withdraw?.label).toBe(translate('privacy.withdraw.choice', 'zh-CN', { ref }));
+    const confirm = await app.runner.handle(hal.choice(`withdraw:${ref}`));
+    expect(confirm.replies[0]!.text).toBe(translate('privacy.withdraw.confirm', 'zh-CN', { ref }));
+    const done = await app.runner.handle(hal.choice(`withdraw.confirm:${ref}`));
+    expect(done.replies[0]!.text).toBe(translate('case.notice.withdrawn', 'zh-CN', { ref }));
+    expect(done.replies[1]!.text).toBe(translate('privacy.withdraw.kept', 'zh-CN', { years: '5' }));
+    expect((await cases.get(ref))?.status).toBe('withdrawn');
+    // Another resident cannot withdraw it.
+    const ivy = resident('ivy');
+    await app.runner.handle(ivy.returned());
+    await app.runner.handle(ivy.choice('consent.agree'));
+    const refused = await app.runner.handle(ivy.choice(`withdraw.confirm:${ref}`));
+    expect(refused.replies[0]!.text).toBe(translate('privacy.withdraw.not_allowed', 'zh-CN', { hotline: '12348' }));
+    await app.close();
+  });
+});
