@@ -57,7 +57,8 @@ function freePort(): Promise<number> {
 
 function startServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...process.env, FAYUAN_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', CONSOLE_CHAT: 'off', TELEGRAM_BOT_TOKEN: '' },
+    // Every simulated resident comes from 127.0.0.1: the per-address limit is raised for them.
+    env: { ...process.env, FAYUAN_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', CONSOLE_CHAT: 'off', TELEGRAM_BOT_TOKEN: '', WEB_MESSAGES_PER_ADDRESS_PER_MINUTE: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -106,6 +107,11 @@ class Page {
     socket.on('message', (data) => {
       const frame = JSON.parse(String(data)) as Frame & { id?: number };
       if (typeof frame.id === 'number') socket.send(JSON.stringify({ type: 'received', mid: `rcpt-${frame.id}`, id: frame.id }));
+      // Refused (a limit): a person would wait and send it again.
+      if (frame.type === 'failed' && this.inFlight?.mid === frame.mid) {
+        const again = this.inFlight;
+        setTimeout(() => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify(again)), 1000);
+      }
       if (frame.type === 'ack' && this.inFlight?.mid === frame.mid) {
         this.acked.add(frame.mid);
         this.inFlight = undefined;
