@@ -4,7 +4,7 @@ import type { StaffRelay } from '../flows/staff-relay.js';
 import type { Locale } from '../locales/catalog.js';
 
 /** The channels residents (and staff) reach the bot through. */
-export type ChannelName = 'web' | 'telegram' | 'console';
+export type ChannelName = 'web' | 'telegram' | 'console' | 'wechat';
 
 /** One message from a resident, translated by a channel adapter. */
 export interface InboundMessage {
@@ -16,7 +16,7 @@ export interface InboundMessage {
   /** The channel's own id for this message, used to drop duplicate deliveries. */
   messageId?: string;
   event: ConversationEvent;
-  /** The channel's language hint (browser language, Telegram language_code); used only when the conversation is new. */
+  /** The channel's language hint (browser language, Telegram language_code, jsonl "locale"); used only for a new conversation. */
   locale?: Locale;
 }
 
@@ -55,6 +55,11 @@ export class DeliveryError extends Error {
       permanent?: boolean;
       /** The resident is not connected (a closed web page): wait and try again, without counting it as a failed attempt. */
       offline?: boolean;
+      /**
+       * The channel may not write to the resident until they write again (WeChat's 48-hour rule): the
+       * message and those after it wait, without counting attempts, until `OutboxDispatcher.release`.
+       */
+      held?: boolean;
       cause?: unknown;
     } = {},
   ) {

@@ -184,7 +184,7 @@ export class ConversationRunner {
     for (const effect of effects) {
       if (effect.type === 'reply') {
         const r = renderReply(effect, locale);
-        rendered.push(r);
+        rendered.push({ key: effect.key, ...r });
         outbox.push({ payload: { kind: 'text', ...r } });
       } else if (effect.type === 'file') {
         const { id, fileName, mimeType } = effect.attachment;

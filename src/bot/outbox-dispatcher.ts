@@ -36,6 +36,8 @@ export class OutboxDispatcher {
   private readonly marking = new Set<number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly waiters: Waiter[] = [];
+  /** Addresses whose next message the channel holds until the resident writes (see {@link release}). */
+  private readonly held = new Set<string>();
   private sentBuffer: number[] = [];
   private flushing: Promise<void> | null = null;
   private sentTimer: NodeJS.Immediate | null = null;
@@ -51,6 +53,12 @@ export class OutboxDispatcher {
   register(channel: string, sender: ChannelSender): void {
     this.senders.set(channel, sender);
     for (const address of this.queues.keys()) if (address.startsWith(`${channel}\u0000`)) this.pump(address);
+  }
+
+  /** The resident at `address` wrote again: messages held for them are tried now. */
+  release(channel: string, address: string): void {
+    const key = `${channel}\u0000${address}`;
+    if (this.held.delete(key)) this.pump(key);
   }
 
   /** Loads messages left pending by an earlier run (a crash between commit and send) and sends them. */
@@ -96,7 +104,7 @@ export class OutboxDispatcher {
   }
 
   private pump(address: string): void {
-    if (this.active.has(address) || this.stopped) return;
+    if (this.active.has(address) || this.stopped || this.held.has(address)) return;
     const queue = this.queues.get(address);
     const next = queue?.[0];
     if (!next) {
@@ -111,6 +119,8 @@ export class OutboxDispatcher {
       if (outcome === 'done') {
         queue!.shift();
         this.pump(address);
+      } else if (outcome === 'held') {
+        this.held.add(address);
       } else {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
@@ -121,7 +131,7 @@ export class OutboxDispatcher {
     });
   }
 
-  private async deliver(sender: ChannelSender, message: OutboundMessage): Promise<'done' | { retryInMs: number }> {
+  private async deliver(sender: ChannelSender, message: OutboundMessage): Promise<'done' | 'held' | { retryInMs: number }> {
     const { logger } = this.options;
     try {
       await sender.send(message);
@@ -131,6 +141,7 @@ export class OutboxDispatcher {
       const details = error instanceof DeliveryError ? error.options : {};
       const expired = this.now() - (message.createdAt ?? this.now()) > (this.options.expireAfterMs ?? DEFAULT_EXPIRY_MS);
       if (details.offline && !expired) return { retryInMs: OFFLINE_RETRY_MS };
+      if (details.held) return 'held';
       if (!details.offline) message.attempts += 1;
       const max = this.options.maxAttempts ?? 8;
       const giveUp = details.permanent === true || message.attempts >= max || expired;

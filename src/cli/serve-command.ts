@@ -5,6 +5,9 @@ import type { RunningChannel } from '../bot/running-channel.js';
 import { createStaffTelegram, type StaffTelegram } from '../bot/staff/telegram-staff.js';
 import { startTelegram } from '../bot/telegram/start-telegram.js';
 import { startWebChat } from '../bot/web/start-web-chat.js';
+import { startConsole, type RunningConsole } from '../console/start-console.js';
+import { startWechat } from '../bot/wechat/wechat-channel.js';
+import { mountWechat, startWechatServer } from '../bot/wechat/wechat-server.js';
 import type { Command } from './io.js';
 import { purge } from '../bot/privacy/retention.js';
 import { databaseOf } from '../storage/open-repositories.js';
@@ -26,14 +29,26 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
   let purgeTimer: NodeJS.Timeout | undefined;
   try {
     let webUrl: string | null = null;
+    // WeChat's callback lives on the web chat's server, or on one of its own when the web chat is off.
+    const wechat = config.wechat ? startWechat(app, config.wechat) : undefined;
+    if (wechat) channels.push(wechat);
     if (config.webChat) {
-      const web = await startWebChat(app);
+      const web = await startWebChat(app, wechat ? { mount: mountWechat(wechat) } : {});
       webUrl = web.url;
       channels.push(web);
+    } else if (wechat) {
+      channels.push(await startWechatServer(app, wechat));
+    }
+    let staffConsole: RunningConsole | undefined;
+    if (config.staffConsole.enabled) {
+      staffConsole = await startConsole(app);
+      channels.push(staffConsole);
+      stdout.write(`fayuan: staff console on ${staffConsole.url}\n`);
     }
     if (config.telegram.mode !== 'off') {
       // The staff chat's updates can arrive as soon as polling starts: its handler exists first.
-      staff = config.telegram.staffChatId !== undefined ? createStaffTelegram(app, config.telegram) : undefined;
+      const registerSender = staffConsole ? { registerSender: staffConsole.addStaffSender, handoffs: staffConsole.staff.live.handoff } : {};
+      staff = config.telegram.staffChatId !== undefined ? createStaffTelegram(app, config.telegram, registerSender) : undefined;
       const telegram = await startTelegram(app, config.telegram, staff ? { onStaffUpdate: staff.onStaffUpdate } : {});
       channels.push(telegram);
       staff?.attach(telegram);

@@ -7,7 +7,9 @@ import type { Database } from './database.js';
 import { KbStore } from './kb-store.js';
 import { openStorage } from './open-storage.js';
 import { SqliteStaffChatStore } from './staff-chat-store.js';
+import { sqliteStaffRepositories } from './staff-repositories.js';
 import { checkDatabase, EXIT_CODES, prepareDataFolder, protectDatabaseFiles, StartupError } from './data-folder.js';
+import { WechatHeldStore } from './wechat-held-store.js';
 
 /** The SQLite repositories; `db` is for SQLite-only tools (migrations, tests, the benchmark), not for the app. */
 export interface SqliteRepositories extends Repositories {
@@ -28,7 +30,9 @@ export function sqliteRepositories(db: Database): SqliteRepositories {
     attachments: new AttachmentStore(db),
     staffChat: new SqliteStaffChatStore(db),
     knowledge: new KbStore(db, writer),
+    wechatHeld: new WechatHeldStore(db),
     cases: (rules) => new CaseStore(db, rules, writer),
+    staff: sqliteStaffRepositories(db),
     idle: () => conversations.idle(),
     async close() {
       await conversations.idle();

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Botkit, type BotkitMessage } from 'botkit';
+import type { Express } from 'express';
 import type { App } from '../app.js';
 import type { RunningChannel } from '../running-channel.js';
 import { ResidentSockets } from './resident-sockets.js';
@@ -17,6 +18,8 @@ export const SOCKET_PATH = '/chat/socket';
 export interface WebChatOptions extends WebChatChannelOptions {
   /** How often open pages are pinged; a page that missed the previous ping is dropped. */
   heartbeatMs?: number;
+  /** Adds routes of other channels to the web server (the WeChat callback). */
+  mount?: (server: Express) => void;
 }
 
 /** A started web chat. With `PORT=0`, `port` and `url` give the port the system chose. */
@@ -51,7 +54,7 @@ export async function startWebChat(app: App, options: WebChatOptions = {}): Prom
   const sockets = new ResidentSockets();
   const identity = ResidentIdentity.fromDataDir(app.config.dataDir);
   const channel = new WebChatChannel(app, sockets, options);
-  const server = http.createServer(createWebServer(app, channel, identity));
+  const server = http.createServer(createWebServer(app, channel, identity, options.mount));
   const adapter = new WebChatAdapter({
     server,
     path: SOCKET_PATH,

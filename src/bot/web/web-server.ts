@@ -58,7 +58,7 @@ export function pageStrings(app: App) {
 
 
 /** The web chat's HTTP side: the page, its texts, uploads and `/healthz`. The socket attaches to the same server. */
-export function createWebServer(app: App, channel: WebChatChannel, identity: ResidentIdentity): Express {
+export function createWebServer(app: App, channel: WebChatChannel, identity: ResidentIdentity, mount?: (server: Express) => void): Express {
   const server = express();
   server.disable('x-powered-by');
   server.use((_req, res, next) => {
@@ -111,6 +111,8 @@ export function createWebServer(app: App, channel: WebChatChannel, identity: Res
   server.post('/chat/upload', uploadRoute(app, channel, identity));
   server.get('/chat/files/:outboxId', fileRoute(app, identity));
   server.use('/chat', express.static(PUBLIC_DIR, { index: false, fallthrough: true, maxAge: 0 }));
+  // Other channels' callbacks on the same server (the WeChat server URL).
+  mount?.(server);
 
   server.use((_req, res) => {
     res.status(404).type('text').send('Not found');

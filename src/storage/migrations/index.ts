@@ -5,6 +5,8 @@ import { knowledgeBaseMigration } from './003-knowledge-base.js';
 import { handoffsMigration } from './004-handoffs.js';
 import { privacyMigration } from './007-privacy.js';
 import { caseRefCountersMigration } from './005-case-ref-counters.js';
+import { staffConsoleMigration } from './006-staff-console.js';
+import { wechatHeldMigration } from './008-wechat-held.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   handoffsMigration,
   privacyMigration,
   caseRefCountersMigration,
+  staffConsoleMigration,
+  wechatHeldMigration,
 ].sort((a, b) => a.version - b.version);

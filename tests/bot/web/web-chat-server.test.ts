@@ -35,7 +35,7 @@ afterEach(async () => {
 function upload(url: string, body: Buffer, headers: Record<string, string>) {
   return fetch(new URL('/chat/upload', url), {
     method: 'POST',
-    body,
+    body: new Uint8Array(body),
     headers: { Cookie: session.cookie, 'X-Fayuan-Message': 'upload-0001', ...headers },
   });
 }
