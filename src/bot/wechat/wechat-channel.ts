@@ -65,7 +65,9 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
 
   async function receive(fields: WechatFields): Promise<void> {
     const read = readWechatMessage(fields);
-    if (!read || closed) return;
+    if (!read) return;
+    // Shutting down: WeChat gets no 'success' for a message the bot can no longer take.
+    if (closed) throw new Error('The WeChat channel is closed.');
     const { openId, messageId, input } = read;
     // The resident wrote: WeChat lets us answer for 48 hours, so replies held until now go first.
     if (read.opensWindow) app.dispatcher.release('wechat', openId);

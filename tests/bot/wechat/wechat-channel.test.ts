@@ -78,6 +78,18 @@ describe('WeChat callback', () => {
   });
 });
 
+describe('WeChat channel shutting down', () => {
+  it('does not answer success for a message it can no longer take', async () => {
+    const { fake, wechat, resident } = await startTestWechat();
+    await wechat.close();
+    const answer = await resident(ANA).text('你好');
+    expect(answer.status).toBe(503);
+    expect(answer.body).not.toBe('success');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.sent).toEqual([]);
+  });
+});
+
 describe('WeChat safe mode (安全模式)', () => {
   it('decrypts encrypted posts, answers through the customer-service API, and refuses a bad msg_signature', async () => {
     const { fake, resident, callbackUrl } = await startTestWechat({ env: { WECHAT_ENCODING_AES_KEY: AES_KEY } });
