@@ -58,9 +58,17 @@ export interface Config {
   telegram: TelegramConfig;
   /** The WeChat official account, when WECHAT_TOKEN, WECHAT_APP_ID and WECHAT_APP_SECRET are set. */
   wechat: WechatConfig | null;
-  attachments: { maxBytes: number; allowedTypes: string[] };
+  /** What residents may send; `quotaPerDay` files per resident in 24 hours. */
+  attachments: { maxBytes: number; allowedTypes: string[]; quotaPerDay: number };
   handoff: { pickupMinutes: number };
   kbRefreshSeconds: number;
+  /** The staff console: on `STAFF_PORT` (default 3001) on `host`; `STAFF_CONSOLE=off` turns it off. */
+  staffConsole: { enabled: boolean; port: number; secureCookie: boolean };
+  /** Privacy settings: where the web chat's quick exit goes; retention periods in days (see docs/privacy.md). */
+  privacy: {
+    exitUrl: string;
+    retentionDays: { transcript: number; idleConversations: number; sentOutbox: number; deadLetters: number; closedCases: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -91,6 +99,18 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   };
   const list = (name: string, fallback: string[]) =>
     value(name)?.split(',').map((s) => s.trim()).filter(Boolean) ?? fallback;
+
+  const httpsUrl = (name: string, fallback: string) => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    try {
+      if (['https:', 'http:'].includes(new URL(raw).protocol)) return raw;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name} must be a full web address such as https://www.weather.com.cn/ (got "${raw}").`);
+    return fallback;
+  };
 
   const dataDir = path.resolve(cwd, value('FAYUAN_DATA_DIR') ?? 'data');
   const logLevel = value('LOG_LEVEL') ?? 'info';
@@ -151,9 +171,25 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     attachments: {
       maxBytes: integer('ATTACHMENT_MAX_MB', 10, 1, 50) * 1024 * 1024,
       allowedTypes: list('ATTACHMENT_TYPES', ['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+      quotaPerDay: integer('ATTACHMENT_QUOTA_PER_DAY', 30, 1, 1000),
     },
     handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
     kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
+    staffConsole: {
+      enabled: value('STAFF_CONSOLE') !== 'off',
+      port: integer('STAFF_PORT', 3001, 0, 65535),
+      secureCookie: value('STAFF_SECURE_COOKIE') === 'on',
+    },
+    privacy: {
+      exitUrl: httpsUrl('WEB_EXIT_URL', 'https://www.weather.com.cn/'),
+      retentionDays: {
+        transcript: integer('RETAIN_TRANSCRIPT_DAYS', 180, 1, 36500),
+        idleConversations: integer('RETAIN_IDLE_CONVERSATION_DAYS', 30, 1, 36500),
+        sentOutbox: integer('RETAIN_SENT_OUTBOX_DAYS', 7, 1, 36500),
+        deadLetters: integer('RETAIN_UNDELIVERABLE_DAYS', 30, 1, 36500),
+        closedCases: integer('RETAIN_CLOSED_CASE_DAYS', 1825, 1, 36500),
+      },
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

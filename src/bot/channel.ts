@@ -1,6 +1,7 @@
 import type { ConversationEvent } from '../flows/conversation-machine.js';
 import type { RenderedReply } from '../flows/events.js';
 import type { StaffRelay } from '../flows/staff-relay.js';
+import type { Locale } from '../locales/catalog.js';
 
 /** The channels residents (and staff) reach the bot through. */
 export type ChannelName = 'web' | 'telegram' | 'console' | 'wechat';
@@ -15,7 +16,12 @@ export interface InboundMessage {
   /** The channel's own id for this message, used to drop duplicate deliveries. */
   messageId?: string;
   event: ConversationEvent;
+  /** The channel's language hint (browser language, Telegram language_code, jsonl "locale"); used only for a new conversation. */
+  locale?: Locale;
 }
+
+/** The longest text message a resident may send, on every channel; the web page shows it before sending. */
+export const MAX_MESSAGE_CHARS = 2000;
 
 /** What the outbox hands to a channel: a rendered reply, or a stored file to pass on. */
 export type OutboundPayload =
@@ -35,6 +41,8 @@ export interface OutboundMessage {
   address: string;
   payload: OutboundPayload;
   attempts: number;
+  /** When it was committed (ms); a message older than the outbox's expiry is dead-lettered, not retried. */
+  createdAt?: number;
 }
 
 /** A send that failed. `retryAfterMs` comes from the channel (Telegram's `retry_after`); `permanent` stops retries. */
@@ -67,4 +75,13 @@ export interface ChannelSender {
 /** `channel:userId`, the key of a conversation. */
 export function conversationKey(channel: ChannelName | string, userId: string): string {
   return `${channel}:${userId}`;
+}
+
+/** A channel's language tag (`en-GB`, `zh-TW`, Telegram's `language_code`) as one of ours, or undefined. */
+export function localeHint(tag: unknown): Locale | undefined {
+  if (typeof tag !== 'string') return undefined;
+  const lower = tag.toLowerCase();
+  if (lower.startsWith('zh')) return 'zh-CN';
+  if (lower.startsWith('en')) return 'en';
+  return undefined;
 }

@@ -7,7 +7,7 @@ import type { CaseDraft, CaseReceipt } from '../flows/intake/intake-types.js';
 import type { IntakeDeps } from '../flows/intake/intake-deps.js';
 import { reply } from '../flows/replies.js';
 import type { BotReply } from '../flows/events.js';
-import type { RatingInput } from '../flows/conversation-machine.js';
+import type { AttachFileInput, RatingInput } from '../flows/conversation-machine.js';
 import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
@@ -15,6 +15,7 @@ import { policyVersion } from '../knowledge/policy/lookup.js';
 import { DEFAULT_LOCALE, isLocale } from '../locales/catalog.js';
 import { assessForCase, intakeDeps } from './eligibility-port.js';
 import { openKnowledge } from './knowledge-port.js';
+import { consoleHasStaff } from '../console/console-staff.js';
 import type { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
 
 /** The effects conversations need, built once at start and shared by every conversation. */
@@ -28,6 +29,8 @@ export interface ConversationServices {
   submitCase(draft: CaseDraft): Promise<CaseReceipt>;
   listCases(input: { conversationKey: string }): Promise<BotReply[]>;
   rateCase(input: RatingInput): Promise<BotReply[]>;
+  /** A file sent outside an application: linked to the case awaiting materials, or declined. */
+  attachFile(input: AttachFileInput): Promise<BotReply[]>;
   /** Staff can take live conversations. */
   staffAvailable: boolean;
   pickupMinutes: number;
@@ -78,11 +81,24 @@ export async function loadConversationServices(config: Config, repos: Repositori
       logger.info({ case: receipt.ref, created: receipt.created, outcome: decision.outcome }, 'case submitted');
       return { ref: receipt.ref, created: receipt.created };
     },
-    staffAvailable: config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined,
+    // Staff can take conversations in the Telegram group, or in the console once it has accounts.
+    staffAvailable: (config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined) || (await consoleHasStaff(config, repos)),
     pickupMinutes: config.handoff.pickupMinutes,
     async listCases({ conversationKey }) {
       const records = await cases.listByConversation(conversationKey);
       return caseStatusReplies(records, pack, Date.now());
+    },
+    async attachFile({ conversationKey, attachment }) {
+      // The newest of the conversation's cases waiting for materials (一次性告知, LAL 43) receives the file.
+      const awaiting = (await cases.listByConversation(conversationKey))
+        .filter((c) => c.status === 'materials_requested')
+        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      if (!awaiting) return [reply('core.attachment.unexpected')];
+      const ref = awaiting.ref;
+      await repos.attachments.record({ ...attachment, conversationKey, createdAt: Date.now() });
+      await repos.attachments.linkToCase([attachment.id], ref);
+      logger.info({ case: ref }, 'resident sent materials');
+      return [reply('intake.materials.received', { ref, fileName: attachment.fileName })];
     },
     async rateCase({ conversationKey, ref, score, comment }) {
       const result = await cases.recordRating(ref, comment === undefined ? { score } : { score, comment }, Date.now(), conversationKey);

@@ -2,6 +2,7 @@ import { fromPromise } from 'xstate';
 import {
   CONVERSATION_MACHINE_VERSION,
   createConversationMachine,
+  type AttachFileInput,
   type ConversationContext,
   type RatingInput,
 } from '../flows/conversation-machine.js';
@@ -11,6 +12,7 @@ import { detectLocale } from '../flows/detect-locale.js';
 import { reply } from '../flows/replies.js';
 import type { TopicInput, UnderstandInput } from '../flows/understanding.js';
 import { DEFAULT_LOCALE } from '../locales/catalog.js';
+import { migrateConversation } from './conversation-migrations.js';
 import type { ConversationMachineSpec } from './conversation-runner.js';
 import type { ConversationServices } from './conversation-services.js';
 
@@ -27,6 +29,7 @@ export function createConversationSpec(services: ConversationServices): Conversa
     actors: {
       listCases: fromPromise(({ input }: { input: { conversationKey: string } }) => services.listCases(input)),
       rateCase: fromPromise(({ input }: { input: RatingInput }) => services.rateCase(input)),
+      attachFile: fromPromise(({ input }: { input: AttachFileInput }) => services.attachFile(input)),
       understandText: fromPromise(({ input }: { input: UnderstandInput }) => services.understandText(input)),
       showTopic: fromPromise(({ input }: { input: TopicInput }) => services.showTopic(input)),
       intake,
@@ -35,13 +38,16 @@ export function createConversationSpec(services: ConversationServices): Conversa
   return {
     machine,
     version: CONVERSATION_MACHINE_VERSION,
-    input: (key, firstEvent) => ({
-      conversationKey: key,
-      hotline: services.pack.hotline,
-      locale: firstEvent?.type === 'user.text' ? detectLocale(firstEvent.text) : DEFAULT_LOCALE,
-    }),
+    migrate: (snapshot, fromVersion) => migrateConversation(snapshot, fromVersion, CONVERSATION_MACHINE_VERSION),
+    input: (key, firstEvent, localeHint) => {
+      const text = firstEvent?.type === 'user.text' ? firstEvent.text : undefined;
+      // The resident's own words decide the language; the channel's hint only when there are none.
+      const fromText = text !== undefined && /\p{L}/u.test(text) ? detectLocale(text) : undefined;
+      return { conversationKey: key, hotline: services.pack.hotline, locale: fromText ?? localeHint ?? DEFAULT_LOCALE, ...(text !== undefined ? { firstText: text } : {}) };
+    },
     restartNotice: reply('core.updated'),
     localeOf: (context) => (context as ConversationContext | undefined)?.locale ?? DEFAULT_LOCALE,
+    mayStore: (context) => (context as ConversationContext | undefined)?.consented === true,
     welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),
   };
 }

@@ -150,8 +150,8 @@ export const intakeMessages = {
   'intake.why.trialInAbsentia': { 'zh-CN': '缺席审判的被告人没有辩护人的，必须指派律师（《法律援助法》第二十五条）。', en: 'A defendant tried in absentia without a defender must be given a lawyer (Legal Aid Law art. 25).' },
   'intake.why.cannotFullyRecognizeConduct': { 'zh-CN': '不能完全辨认自己行为的人没有辩护人的，必须指派律师（《法律援助法》第二十五条）。', en: 'Someone who cannot fully understand their own conduct and has no defender must be given a lawyer (Legal Aid Law art. 25).' },
   'intake.why.region': { 'zh-CN': '申请要交给案件办理地或事情发生地的法律援助机构，各地的经济困难标准也不同。不受户籍限制。', en: 'The application goes to the legal aid office where the case is handled or where it happened, and hardship standards differ by area. Where you are registered does not matter.' },
-  'intake.why.age': { 'zh-CN': '未成年人和老年人可以免予审查经济状况，60岁以上的还可以当天受理，所以需要知道年龄。您的信息只用于办理这次申请。', en: 'Minors and older people can be exempt from the means test, and people aged 60 or over can be accepted the same day, so we need the age. Your details are used only for this application.' },
-  'intake.why.disability': { 'zh-CN': '残疾人可以免予审查经济状况，可以当天受理，还可以要求上门、手语等无障碍服务。', en: 'Disabled people can be exempt from the means test, accepted the same day, and ask for home visits, sign language and other barrier-free service.' },
+  'intake.why.age': { 'zh-CN': '未成年人和老年人可以免予审查经济状况，有的还可以优先办理，所以需要知道年龄。您的信息只用于办理这次申请。', en: 'Minors and older people can be exempt from the means test and may be dealt with first, so we need the age. Your details are used only for this application.' },
+  'intake.why.disability': { 'zh-CN': '残疾人可以免予审查经济状况，可能优先办理，还可以要求上门、手语等无障碍服务。', en: 'Disabled people can be exempt from the means test, may be dealt with first, and can ask for home visits, sign language and other barrier-free service.' },
   'intake.why.groups': { 'zh-CN': '低保、特困、优抚对象和追讨工资的进城务工人员等，可以免予审查经济状况（《法律援助法》第四十二条）。', en: 'People on 低保 or other assistance, special-care recipients and migrant workers claiming wages, among others, can be exempt from the means test (Legal Aid Law art. 42).' },
   'intake.why.fixedIncome': { 'zh-CN': '没有固定生活来源的老年人、残疾人可以免予审查经济状况（《法律援助法》第四十二条）。', en: 'Older or disabled people with no fixed source of income can be exempt from the means test (Legal Aid Law art. 42).' },
   'intake.why.residence': { 'zh-CN': '城镇和农村的经济困难标准不同。', en: 'Towns and the countryside have different hardship standards.' },
@@ -296,6 +296,14 @@ export const intakeMessages = {
   'intake.label.safeContact': { 'zh-CN': '联系方式', en: 'Contact' },
   'intake.label.safeTimes': { 'zh-CN': '安全联系时间', en: 'Safe times' },
 
+  'intake.materials.received': {
+    'zh-CN': '已收到文件“{fileName}”，已附到您的申请 {ref}，工作人员会查看。还有其他材料可以继续发送。',
+    en: 'Received "{fileName}" and added it to your application {ref}; staff will look at it. You can send more documents.',
+  },
+  'intake.documents.received_early': {
+    'zh-CN': '已收到文件（共 {count} 个），会和您的申请一起提交。我们先接着回答问题：',
+    en: 'File received ({count} so far); it will be sent with your application. Now, back to the question:',
+  },
   'intake.documents.received': { 'zh-CN': '已收到，共 {count} 个文件。还可以继续发送，发完请点“完成”。', en: 'Received: {count} file(s) so far. Send more, or press "Done".' },
   'intake.cancelled': { 'zh-CN': '已取消，您填写的内容不会提交。', en: 'Cancelled. Nothing you entered will be sent.' },
   'intake.submit_failed': {

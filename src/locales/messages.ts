@@ -1,6 +1,9 @@
 import type { Catalog } from './catalog.js';
 import { caseMessages } from './cases.js';
+import { conversationMessages } from './conversation.js';
+import { consoleMessages } from './console.js';
 import { coreMessages } from './core.js';
+import { dangerMessages } from './danger.js';
 import { domainMessages } from './domain.js';
 import { eligibilityMessages } from './eligibility.js';
 import { faqMessages } from './faq.js';
@@ -9,6 +12,7 @@ import { intakeMessages } from './intake.js';
 import { staffMessages } from './staff.js';
 import { staffTelegramMessages } from './staff-telegram.js';
 import { webMessages } from './web.js';
+import { privacyMessages } from './privacy.js';
 import { wechatMessages } from './wechat.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
@@ -23,5 +27,9 @@ export const MESSAGES: Catalog = {
   ...staffMessages,
   ...staffTelegramMessages,
   ...webMessages,
+  ...dangerMessages,
+  ...conversationMessages,
+  ...consoleMessages,
+  ...privacyMessages,
   ...wechatMessages,
 };

@@ -12,6 +12,14 @@ export const wechatMessages = {
   'wechat.menu.status': { 'zh-CN': '查询进度', en: 'My application' },
   'wechat.menu.human': { 'zh-CN': '转人工', en: 'Talk to a person' },
   'wechat.choices.numbered': { 'zh-CN': '请回复数字选择：', en: 'Reply with a number:' },
+  'wechat.file.not_now': {
+    'zh-CN': '现在还不需要发送照片或文件。等申请中请您提交材料时再发送。',
+    en: 'No photo or file is needed right now. Please send them when the application asks for documents.',
+  },
+  'wechat.file.quota': {
+    'zh-CN': '您今天发送的文件已经达到上限。如需补充材料，请联系工作人员或拨打 12348。',
+    en: 'You have sent as many files today as we can take. To add more, please contact staff or call 12348.',
+  },
   'wechat.file.not_image': {
     'zh-CN': '工作人员给您发送了文件“{fileName}”。微信公众号无法直接转发这类文件，请在对话中告诉工作人员，他们会换一种方式交给您。',
     en: 'Staff sent you the file "{fileName}". A WeChat official account cannot pass on this kind of file; tell staff here and they will get it to you another way.',

@@ -137,7 +137,7 @@ export class WechatApi {
     for (let attempt = 1; ; attempt++) {
       const token = await this.accessToken();
       const form = new FormData();
-      form.append('media', new Blob([file.content], { type: file.mimeType }), file.fileName);
+      form.append('media', new Blob([new Uint8Array(file.content)], { type: file.mimeType }), file.fileName);
       try {
         const answer = await this.send<{ media_id?: string }>(this.url('/cgi-bin/media/upload', { access_token: token, type }), { method: 'POST', body: form }, 'media/upload');
         if (typeof answer.media_id !== 'string') throw new WechatApiError(-1, 'media/upload');

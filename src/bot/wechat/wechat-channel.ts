@@ -1,9 +1,10 @@
 import type http from 'node:http';
 import type { App } from '../app.js';
 import type { InboundMessage } from '../channel.js';
-import { conversationKey } from '../channel.js';
+import { conversationKey, localeHint } from '../channel.js';
 import { hashKey, type RunnerResult } from '../conversation-runner.js';
 import { KeyedQueue } from '../keyed-queue.js';
+import { acceptsFiles } from '../privacy/accepts-files.js';
 import type { RunningChannel } from '../running-channel.js';
 import { mediaType, removeUpload, saveUpload } from '../save-attachment.js';
 import type { WechatConfig } from '../../config.js';
@@ -34,8 +35,8 @@ export interface WechatOptions {
   answerWithinMs?: number;
 }
 
-/** Choice ids that finish a step waiting for documents: a resident's voice message there is a document. */
-const WAITING_FOR_FILES = new Set(['intake.documents.done']);
+/** Files a resident may send in 24 hours are counted over this window (`ATTACHMENT_QUOTA_PER_DAY`). */
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a new resident's language is looked up before the conversation starts in Chinese. */
 const LANGUAGE_LOOKUP_MS = 1500;
 
@@ -106,12 +107,17 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
         await submit(messageId, { type: 'user.choice', id: input.key });
         return;
       }
-      case 'image':
-        await submitFile(messageId, input.mediaId, 'photo.jpg', undefined, submit);
+      case 'image': {
+        // As on the web: nothing is downloaded unless the conversation asks for a file and the quota allows.
+        const refusal = await fileRefusal(openId);
+        if (refusal) await tell(openId, refusal);
+        else await submitFile(openId, messageId, input.mediaId, 'photo.jpg', undefined, submit);
         return;
+      }
       case 'voice': {
-        if (await waitsForFile(openId)) {
-          await submitFile(messageId, input.mediaId, `voice.${input.format}`, voiceMediaType(input.format), submit);
+        // While documents are asked for (or staff hold the conversation) a recording is a document.
+        if ((await fileRefusal(openId)) === undefined) {
+          await submitFile(openId, messageId, input.mediaId, `voice.${input.format}`, voiceMediaType(input.format), submit);
         } else if (input.recognition) {
           // WeChat's speech recognition: what the resident said, treated as if typed.
           await submit(messageId, { type: 'user.text', text: input.recognition });
@@ -125,6 +131,7 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
 
   /** Downloads a resident's media into the attachment store (the web's type and size checks) and submits it. */
   async function submitFile(
+    openId: string,
     messageId: string,
     mediaId: string,
     fileName: string,
@@ -144,6 +151,10 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
       if (!saved.ok) logger.info({ reason: saved.reason }, 'refused a file');
     }
     const storedId = event.type === 'user.attachment' ? event.attachment.id : undefined;
+    // Recorded at once, as web uploads are: erasure, the quota and the retention purge find the file by its conversation.
+    if (event.type === 'user.attachment') {
+      await app.repos.attachments.record({ ...event.attachment, conversationKey: conversationKey('wechat', openId), createdAt: now() });
+    }
     try {
       const result = await submit(messageId, event);
       if (result.duplicate && storedId) await removeUpload(attachmentsDir, storedId);
@@ -167,20 +178,28 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     return (await lastChoices(openId)).find((c) => c.label.trim().toLowerCase() === typed)?.id;
   }
 
-  /** Whether the conversation would take a file now: staff are talking with the resident, or documents are asked for. */
-  async function waitsForFile(openId: string): Promise<boolean> {
-    const state = await app.runner.inspect('wechat', openId);
-    if ((state?.context as { handoff?: unknown } | undefined)?.handoff === 'live') return true;
-    return (await lastChoices(openId)).some((c) => WAITING_FOR_FILES.has(c.id));
+  /** Why a file cannot be taken now (a locale key), or undefined when the conversation asks for one. */
+  async function fileRefusal(openId: string): Promise<string | undefined> {
+    if (!acceptsFiles(await app.runner.inspect('wechat', openId))) return 'wechat.file.not_now';
+    const count = await app.repos.attachments.countSince(conversationKey('wechat', openId), now() - DAY_MS);
+    return count >= app.config.attachments.quotaPerDay ? 'wechat.file.quota' : undefined;
+  }
+
+  /** A text of the channel's own (not a conversation turn), sent through the outbox in order with the rest. */
+  async function tell(openId: string, key: string): Promise<void> {
+    const text = translate(key, await localeOf(openId));
+    const message = { conversationKey: conversationKey('wechat', openId), channel: 'wechat', address: openId, payload: { kind: 'text' as const, text, choices: [] } };
+    const at = now();
+    const [id] = await app.repos.outbox.enqueueOutbound([message], at);
+    app.dispatcher.enqueue([{ ...message, id: id!, attempts: 0, createdAt: at }]);
   }
 
   /** A new resident's language from their WeChat account, as the conversation's first language. */
   async function withLocale(message: InboundMessage): Promise<InboundMessage> {
     if (await app.runner.inspect('wechat', message.userId)) return message;
+    // The channel's language hint, read by the runner for a conversation it starts.
     const locale = await accountLanguage(message.userId);
-    // The channel's language hint (contract 2), read by the runner for a conversation it starts.
-    const hinted = locale ? { ...message, locale } : message;
-    return hinted;
+    return locale ? { ...message, locale } : message;
   }
 
   async function accountLanguage(openId: string): Promise<Locale | undefined> {
@@ -189,10 +208,8 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
         api.call<{ language?: string }>('/cgi-bin/user/info', undefined, { openid: openId, lang: 'zh_CN' }),
         new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LANGUAGE_LOOKUP_MS).unref()),
       ]);
-      const language = info?.language?.toLowerCase() ?? '';
-      if (language.startsWith('zh')) return 'zh-CN';
-      if (language.startsWith('en')) return 'en';
-      return undefined;
+      // WeChat writes `zh_CN`, `zh_TW`, `en`.
+      return localeHint(info?.language?.replace('_', '-'));
     } catch {
       return undefined;
     }

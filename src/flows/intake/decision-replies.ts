@@ -1,4 +1,4 @@
-import type { BotReply, Param } from '../events.js';
+import type { BotReply, Localized, Param } from '../events.js';
 import { choice, reply } from '../replies.js';
 import type { PolicyPack } from '../../knowledge/policy/types.js';
 import { lalArticles } from '../../knowledge/eligibility/article-names.js';
@@ -21,12 +21,13 @@ import type { IntakeContext } from './intake-types.js';
  */
 export function basisParam(cited: readonly BasisRef[], pack: PolicyPack): Param {
   const articles = cited.flatMap((b) => (b.source === 'LAL' ? [b.article] : []));
-  const rules = cited.flatMap((b): Param[] => {
+  const rules = cited.flatMap((b): Localized[] => {
     if (b.source !== 'local') return [];
     const rule = pack.rules.find((r) => r.id === b.rule);
-    return [rule ? rule.citation : b.rule];
+    return [rule ? rule.citation : { 'zh-CN': b.rule, en: b.rule }];
   });
-  return { items: [...(articles.length > 0 ? [lalArticles(articles)] : []), ...rules], separator: '；' };
+  const items = [...(articles.length > 0 ? [lalArticles(articles)] : []), ...rules];
+  return { 'zh-CN': items.map((i) => i['zh-CN']).join('；'), en: items.map((i) => i.en).join('; ') };
 }
 
 function officeOf(decision: DecisionView, pack: PolicyPack) {

@@ -5,14 +5,18 @@ import { choice, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { CaseDraft, CaseReceipt, IntakeContext, StepId } from './intake-types.js';
+import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
+import { typedChoice } from './typed-choice.js';
 import { asksWhy } from './why-words.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
 export interface IntakeInput {
   submissionId: string;
+  /** A category recognised in the resident's story before the intake started: asked as a one-tap confirmation. */
+  proposedCategory?: CategoryId;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -23,7 +27,7 @@ export interface IntakeOutput {
 
 /** Sent to the root conversation: a reply to show, and whether the question on screen takes free text. */
 export type IntakeToParent =
-  | { type: 'bot.replies'; replies: BotReply[]; freeText?: boolean }
+  | { type: 'bot.replies'; replies: BotReply[]; freeText?: boolean; step?: StepId }
   | { type: 'bot.relay'; relay: StaffRelay }
   | { type: 'intake.step'; freeText: boolean };
 
@@ -90,7 +94,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
   const read = (ctx: IntakeContext, event: ResidentEvent): ReadResult => {
     const cached = readCache.get(event);
     if (cached && cached.ctx === ctx) return cached.result;
-    const result = whyAsked(ctx, event) ?? STEPS[ctx.step].read(event, ctx, deps);
+    const result = whyAsked(ctx, event) ?? STEPS[ctx.step].read(typedChoice(event, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
     readCache.set(event, { ctx, result });
     return result;
   };
@@ -182,15 +186,17 @@ export function createIntakeMachine(deps: IntakeDeps) {
       }),
       markAssessmentShown: assign({ assessmentShown: true }),
       markSubmitAnyway: assign({ submitAnyway: true, assessmentShown: true }),
-      ask: enqueueActions(({ context, enqueue }) => {
+      ask: enqueueActions(({ context, event, enqueue }) => {
         const definition = STEPS[context.step];
         const question = definition.prompt(context, deps);
         const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
-        const first = context.history.length <= 1 && context.step === 'category' && !context.proposedCategory && !context.categoryGroup;
+        // The introduction once, when the intake starts (never again on a re-ask).
+        const first = (event as { type: string }).type === 'xstate.init' && context.history.length <= 1 && context.step === 'category' && !context.proposedCategory && !context.categoryGroup;
         enqueue.sendParent({
           type: 'bot.replies',
           replies: [...(first ? [reply('intake.start')] : []), { ...question, choices: [...(question.choices ?? []), ...back] }],
           freeText: definition.freeText === true,
+          step: context.step,
         } satisfies IntakeToParent);
       }),
       explainThenAsk: enqueueActions(({ context, event, enqueue }) => {
@@ -233,6 +239,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
           reply('intake.documents.received', { count: context.attachments.length }, [choice('intake.documents.done', 'intake.opt.documents_done')]),
         ]),
       ),
+      acknowledgeEarlyAttachment: enqueueActions(({ context, enqueue }) => {
+        const question = STEPS[context.step].prompt(context, deps);
+        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
+        sendReplies(enqueue, [
+          reply('intake.documents.received_early', { count: context.attachments.length }),
+          { ...question, choices: [...(question.choices ?? []), ...back] },
+        ]);
+      }),
       showAssessment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, assessmentReplies(deps.assess(context.facts), context, deps.pack)),
       ),
@@ -248,7 +262,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
     },
   }).createMachine({
     id: 'intake',
-    context: ({ input }) => initialContext(input.submissionId),
+    context: ({ input }) => ({ ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null }),
     initial: 'routing',
     output: ({ context }) => ({
       result: context.caseRef ? 'submitted' : context.leaving === 'ask' ? 'ask' : 'cancelled',
@@ -278,6 +292,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
               guard: ({ context, event }) => event.type === 'user.attachment' && context.step === 'documents',
               actions: ['storeAttachment', 'acknowledgeAttachment'],
             },
+            // A file sent early is kept with the application (nothing accepted is lost), then the question is asked again.
+            { guard: 'hasAttachment', actions: ['storeAttachment', 'acknowledgeEarlyAttachment'] },
             { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: 'applyStay' },
             { guard: 'isExplanationAsked', actions: 'explainThenAsk' },
             { actions: ['countFailure', 'explainRefusal'] },
@@ -298,8 +314,13 @@ export function createIntakeMachine(deps: IntakeDeps) {
               actions: assign({ leaving: 'ask' as const }),
             },
             {
-              guard: ({ event }) => event.type === 'user.text' && /^(继续|继续申请|申请|好|好的|continue|apply|yes|ok)$/i.test(event.text.trim()),
+              guard: ({ event }) => event.type === 'user.text' && /^(继续|继续申请|申请|好|好的|提交|仍然提交|continue|apply|yes|ok|submit|submit anyway)$/i.test(event.text.trim()),
               target: 'routing',
+              // Going on after a refusal is what "submit anyway for staff review" means: staff must see it as such.
+              actions: enqueueActions(({ context, enqueue }) => {
+                const { outcome } = deps.assess(context.facts);
+                if (outcome === 'not_eligible' || outcome === 'out_of_scope') enqueue('markSubmitAnyway');
+              }),
             },
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },

@@ -51,3 +51,25 @@ export function readNumber(input: string): number | null {
   const factor = unit === '万' || unit === 'w' ? 10_000 : unit === '千' || unit === 'k' ? 1000 : 1;
   return Math.round(base * factor * 100) / 100;
 }
+
+const RELATIVE_DAYS: [RegExp, number][] = [
+  [/^(今天|今日|today)$/i, 0],
+  [/^(明天|明日|tomorrow)$/i, 1],
+  [/^(后天|the day after tomorrow)$/i, 2],
+];
+
+/**
+ * Days until a deadline as residents say them: `5`, `5天`, `两周` (14), `一个月` (30), `明天` (1), `in 3 weeks`.
+ * Months count as 30 days: only "fewer than 7 days" (LAL 44) turns on the exact number. `null` when not a duration.
+ */
+export function readDays(input: string): number | null {
+  const text = input.trim().replace(/[,，\s]/g, '').replace(/[。.]$/, '').replace(/^(还有|只有|还剩|剩|in|about|大概|大约)/i, '');
+  for (const [pattern, days] of RELATIVE_DAYS) if (pattern.test(text)) return days;
+  const match = /^(.+?)(个?星期|周|礼拜|weeks?|个?月|months?)$/i.exec(text);
+  if (match) {
+    const n = readNumber(match[1]!.replace(/个$/, ''));
+    if (n === null) return null;
+    return Math.round(n * (/月|month/i.test(match[2]!) ? 30 : 7));
+  }
+  return readNumber(text);
+}

@@ -5,14 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { wechatCommand } from '../../../src/cli/wechat-command.js';
 import { performCaseAction } from '../../../src/bot/staff/case-actions.js';
 import { newCase } from '../../fixtures/cases.js';
-import { startTestWechat, zh } from './wechat-fixture.js';
+import { startTestWechat, talkingToStaff, WITH_STAFF, zh } from './wechat-fixture.js';
 
 const ANA = 'o-ana-openid';
 const BO = 'o-bo-openid';
 const SEND = '/cgi-bin/message/custom/send';
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
-/** A staff chat is configured, so residents can ask for a person (its messages wait in the outbox here). */
-const WITH_STAFF = { TELEGRAM_BOT_TOKEN: '123456:TEST-token_abcdefghijklmnopqrstuvwxyz', TELEGRAM_STAFF_CHAT_ID: '-100777' };
 
 /** Follows the account and agrees to the privacy notice: the main menu is the last message. */
 async function consented(t: Awaited<ReturnType<typeof startTestWechat>>, openId: string) {
@@ -190,15 +188,14 @@ describe('WeChat menu, order and files', () => {
   });
 
   it('keeps a resident\'s messages in arrival order while a photo before them downloads', async () => {
-    const t = await startTestWechat();
-    const ana = t.resident(ANA);
+    const t = await startTestWechat({ env: WITH_STAFF });
+    const ana = await talkingToStaff(t, ANA);
     const photo = ana.message('image', { MediaId: t.fake.addMedia(JPEG, 'image/jpeg', 300), PicUrl: 'http://mmbiz.example/2.jpg' });
-    const hello = ana.message('text', { Content: '你好' });
+    const hello = ana.message('text', { Content: '这是欠条' });
     await Promise.all([ana.post(photo), new Promise((r) => setTimeout(r, 20)).then(() => ana.post(hello))]);
-    await t.fake.waitForSent(ANA, 3);
     const transcript = await t.app.repos.conversations.recentTranscript(`wechat:${ANA}`, 20);
     const inbound = transcript.filter((e) => e.direction === 'in').map((e) => (e.body as { event: { type: string } }).event.type);
-    expect(inbound).toEqual(['user.attachment', 'user.text']);
+    expect(inbound.slice(-2)).toEqual(['user.attachment', 'user.text']);
   });
 
   it('sends a photo staff share as an image and explains a PDF it cannot pass on', async () => {
@@ -217,6 +214,15 @@ describe('WeChat menu, order and files', () => {
     await t.fake.waitUntil(() => t.fake.sentTo(ANA).some((m) => m.text === zh('wechat.file.not_image', { fileName: '申请表.pdf' })));
     const image = t.fake.sentTo(ANA).find((m) => m.msgtype === 'image')!;
     expect(t.fake.uploaded(image.mediaId!)).toEqual(JPEG);
+  });
+
+  it('downloads nothing when a photo comes before the conversation asks for one, and says when to send it', async () => {
+    const t = await startTestWechat();
+    const ana = await consented(t, ANA);
+    await ana.post(ana.message('image', { MediaId: t.fake.addMedia(JPEG, 'image/jpeg'), PicUrl: 'http://mmbiz.example/3.jpg' }));
+    const [reply] = (await t.fake.waitForSent(ANA, 4)).slice(3);
+    expect(reply!.text).toBe(zh('wechat.file.not_now'));
+    expect(t.fake.callsTo('/cgi-bin/media/get')).toHaveLength(0);
   });
 
   it('answers a sticker WeChat cannot show kindly', async () => {

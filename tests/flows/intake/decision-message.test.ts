@@ -64,3 +64,23 @@ describe('the decision message in the chat', () => {
     for (const article of enArticles) expect(enBasis).toMatch(new RegExp(`\\b${article}\\b`));
   });
 });
+
+describe('claims in the chat (domain.md §2)', () => {
+  it('still asks about disability and groups when they could change the outcome (a means-tested traffic case)', async () => {
+    const h = await conversationHarness();
+    await h.send(c('consent.agree'));
+    await h.send(c('menu.apply'));
+    const asked: string[] = [];
+    for (const e of [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none')]) asked.push(...(await h.send(e)).map((r) => r.key));
+    expect(asked).toEqual(expect.arrayContaining(['intake.q.disability', 'intake.q.groups']));
+  });
+
+  it('does not ask about groups when no claim could change the outcome (domestic violence, LAL 32)', async () => {
+    const h = await conversationHarness();
+    await h.send(c('consent.agree'));
+    await h.send(c('menu.apply'));
+    const asked: string[] = [];
+    for (const e of [c('catgroup:domestic_violence'), c('opt:self'), c('opt:demo-city'), t('30'), c('opt:none')]) asked.push(...(await h.send(e)).map((r) => r.key));
+    expect(asked).not.toContain('intake.q.groups');
+  });
+});

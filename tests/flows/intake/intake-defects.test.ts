@@ -174,3 +174,65 @@ describe('"why do you need this?" at a question', () => {
     expect(replies.at(-1)!.choices).toBeDefined();
   });
 });
+
+describe('typing instead of pressing', () => {
+  it('"继续" typed after a refusal submits for staff review, as the button says', async () => {
+    const h = await conversationHarness();
+    await started(h);
+    for (const e of [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban'), t('1'), t('5000'), c('intake.no_deadline')]) await h.send(e);
+    expect(h.keys(await h.send(c('intake.no')))).toContain('intake.alternatives');
+    for (const e of [t('继续'), t('被车撞了，对方不赔'), c('intake.documents.done'), t('王五'), t('13800138000'), c('intake.confirm')]) await h.send(e);
+    expect(h.submitted[0]).toMatchObject({ submitAnyway: true });
+  });
+
+  it('a button label typed in either language counts as pressing it', async () => {
+    const h = await conversationHarness();
+    await started(h);
+    await h.send(c('catgroup:wages'));
+    expect(questions(await h.send(t('For a family member')))).toEqual(['intake.q.region']);
+    expect(h.intake()?.applicant.relation).toBe('relative');
+  });
+});
+
+describe('the English basis line', () => {
+  it('separates its items the English way', async () => {
+    const h = await conversationHarness();
+    await started(h);
+    let last: BotReply[] = [];
+    for (const e of [c('catgroup:other'), c('cat:pension'), c('opt:self'), c('opt:demo-county'), t('72'), c('intake.no_deadline'), c('intake.no')]) last = await h.send(e);
+    const en = h.render(last, 'en').map((r) => r.text).join('\n');
+    const basis = en.split('\n').find((l) => l.startsWith('Legal basis'))!;
+    expect(basis).not.toContain('；');
+    expect(basis).toMatch(/Legal Aid Law arts?\. [\d, ]+; /);
+  });
+});
+
+describe('a file sent in the middle of the intake', () => {
+  it('is kept with the application and the question stays on screen with its buttons', async () => {
+    const h = await conversationHarness();
+    await started(h);
+    await h.send(c('catgroup:wages'));
+    const replies = await h.send({ type: 'user.attachment', attachment: { id: 'f'.repeat(32), fileName: '欠条.jpg', mimeType: 'image/jpeg', size: 100 } });
+    expect(h.keys(replies)).toEqual(['intake.documents.received_early', 'intake.q.relation']);
+    expect(replies.at(-1)!.choices?.map((x) => x.id)).toContain('opt:self');
+    expect(h.intake()?.attachments).toHaveLength(1);
+  });
+});
+
+describe('the introduction', () => {
+  it('is shown once: not again after the resident turns down a suggested category', async () => {
+    const h = await conversationHarness();
+    await h.send(c('consent.agree'));
+    expect(h.keys(await h.send(c('menu.apply')))).toEqual(['intake.start', 'intake.q.category']);
+    await h.send(t('老板欠我三个月工资不给'));
+    expect(h.keys(await h.send(c('intake.no')))).toEqual(['intake.q.category']);
+  });
+
+  it('takes a category typed without the words in brackets as that button', async () => {
+    const h = await conversationHarness();
+    await started(h);
+    await h.send(c('catgroup:criminal'));
+    expect(questions(await h.send(t('刑事辩护')))).toEqual(['intake.q.relation']);
+    expect(h.intake()?.facts.category).toBe('criminal_defense');
+  });
+});

@@ -1,0 +1,63 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { casesCommand } from '../../src/cli/cases-command.js';
+import { parseConfig } from '../../src/config.js';
+import type { InboundMessage } from '../../src/bot/channel.js';
+import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { resident, testApp } from '../helpers/test-app.js';
+
+async function cases(dataDir: string, ...args: string[]) {
+  const stdout = new PassThrough();
+  let out = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_CHAT: 'off' });
+  const code = await casesCommand({ args, stdin: new PassThrough(), stdout, stderr: new PassThrough(), config, shutdown: new AbortController().signal });
+  return { code, out };
+}
+
+const file = (id: string, fileName: string): InboundMessage => ({
+  channel: 'console',
+  userId: 'ana',
+  address: 'ana',
+  messageId: `file-${id}`,
+  event: { type: 'user.attachment', attachment: { id: id.repeat(32).slice(0, 32), fileName, mimeType: 'image/jpeg', size: 2048 } },
+});
+
+describe('a file sent after a materials request', () => {
+  it('is accepted, linked to the case and shown to staff in `fayuan cases show`', async () => {
+    const dataDir = tempDir();
+    const app = await testApp(dataDir);
+    const ana = resident('ana');
+    let last = await app.runner.handle(ana.returned());
+    for (const line of WAGES_APPLICATION) last = await app.runner.handle(ana.text(line));
+    const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
+    await app.close();
+
+    expect((await cases(dataDir, 'claim', ref, '--by', '王芳')).code).toBe(0);
+    expect((await cases(dataDir, 'request-materials', ref, '--by', '王芳', '--docs', 'id_card')).code).toBe(0);
+
+    const again = await testApp(dataDir);
+    const received = await again.runner.handle(file('b', '身份证.jpg'));
+    const text = received.replies.map((r) => r.text).join('\n');
+    expect(text).not.toContain('现在还不需要提交材料');
+    expect(text).toContain(ref);
+    expect(received.replies.at(-1)!.choices.length).toBeGreaterThan(0);
+    expect((await again.repos.attachments.forCase(ref)).map((f) => f.fileName)).toEqual(['身份证.jpg']);
+    await again.close();
+
+    const shown = await cases(dataDir, 'show', ref);
+    expect(shown.out).toContain('身份证.jpg');
+  });
+
+  it('is still declined, kindly and with buttons, when no case awaits materials', async () => {
+    const app = await testApp(tempDir());
+    const ana = resident('ana');
+    await app.runner.handle(ana.returned());
+    await app.runner.handle(ana.choice('consent.agree'));
+    const reply = await app.runner.handle(file('c', 'photo.jpg'));
+    expect(reply.replies.map((r) => r.text).join('\n')).toContain('现在还不需要提交材料');
+    expect(reply.replies.at(-1)!.choices.length).toBeGreaterThan(0);
+    await app.close();
+  });
+});

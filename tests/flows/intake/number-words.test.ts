@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readDays, readNumber, unitOf } from '../../../src/flows/intake/number-words.js';
+
+describe('readDays (the LAL 44 deadline question)', () => {
+  it.each([
+    ['5', 5], ['5天', 5], ['还有3天', 3], ['两周', 14], ['1个星期', 7], ['一个月', 30], ['3个月', 90], ['明天', 1], ['今天', 0], ['后天', 2],
+    ['in 3 weeks', 21], ['2 months', 60], ['tomorrow', 1], ['十天', 10],
+  ])('reads %s as %d days', (text, days) => {
+    expect(readDays(text)).toBe(days);
+  });
+
+  it.each([['下个月初'], ['不知道'], ['abc']])('does not guess at %s', (text) => {
+    expect(readDays(text)).toBeNull();
+  });
+});
+
+describe('unitOf (a number typed for another question)', () => {
+  it.each([
+    ['2000元', 'money'], ['¥2000', 'money'], ['2000 yuan', 'money'], ['3000块', 'money'], ['45岁', 'age'], ['3口人', 'people'], ['5天', 'days'], ['2000', null],
+  ])('%s is %s', (text, unit) => {
+    expect(unitOf(text)).toBe(unit);
+  });
+
+  it('still reads the number itself', () => {
+    expect(readNumber('¥2,000')).toBe(2000);
+  });
+});
