@@ -56,9 +56,26 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     const locale = (state?.context as { locale?: unknown } | undefined)?.locale;
     return isLocale(locale) ? locale : DEFAULT_LOCALE;
   };
+  /** Conversations whose case already has a note about held replies, until the resident writes again. */
+  const noted = new Set<string>();
+  // Staff see it on the case (console case page): a note naming why the notice has not arrived.
+  const onHeld = async (message: { conversationKey: string }, errcode: number): Promise<void> => {
+    const notes = app.repos.staff?.notes;
+    if (!notes || noted.has(message.conversationKey)) return;
+    const [latest] = (await app.services.cases.listByConversation(message.conversationKey)).sort((a, b) => b.createdAt - a.createdAt);
+    if (!latest) return;
+    noted.add(message.conversationKey);
+    await notes.add({
+      ref: latest.ref,
+      accountId: null,
+      author: translate('wechat.note.author', DEFAULT_LOCALE),
+      text: translate('wechat.note.held', DEFAULT_LOCALE, { reason: translate(errcode === 45047 ? 'wechat.reason.45047' : 'wechat.reason.45015', DEFAULT_LOCALE) }),
+      at: now(),
+    });
+  };
   app.dispatcher.register(
     'wechat',
-    new WechatSender({ api, held, logger, attachmentsDir: app.config.attachmentsDir, numbered, localeOf, now }),
+    new WechatSender({ api, held, logger, attachmentsDir: app.config.attachmentsDir, numbered, localeOf, onHeld, now }),
   );
   let closed = false;
   // A resident's messages are read one after another (downloads, lookups) so they reach the runner in arrival order.
@@ -71,7 +88,10 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     if (closed) throw new Error('The WeChat channel is closed.');
     const { openId, messageId, input } = read;
     // The resident wrote: WeChat lets us answer for 48 hours, so replies held until now go first.
-    if (read.opensWindow) app.dispatcher.release('wechat', openId);
+    if (read.opensWindow) {
+      app.dispatcher.release('wechat', openId);
+      noted.delete(conversationKey('wechat', openId));
+    }
     if (input.kind === 'ignore') return;
     try {
       await order.run(openId, () => handleInput(openId, messageId, input));

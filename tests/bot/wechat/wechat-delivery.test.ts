@@ -76,7 +76,10 @@ describe('WeChat delivery', () => {
     await t.fake.waitUntil(() => t.fake.callsTo(SEND).some((c) => c.errcode === 45015));
     await t.fake.waitUntil(() => false, 50).catch(() => undefined);
     expect(await held.waiting()).toEqual([expect.objectContaining({ caseRef: ref, conversationKey: `wechat:${ANA}`, errcode: 45015 })]);
-    // What staff see: `fayuan wechat held` names the case whose notice did not arrive.
+    // What staff see: a note on the case (console case page) …
+    const notes = await t.app.repos.staff!.notes.forCase(ref);
+    expect(notes.map((n) => n.text)).toEqual([zh('wechat.note.held', { reason: zh('wechat.reason.45015') })]);
+    // … and `fayuan wechat held` names the case whose notice did not arrive.
     const out = new PassThrough();
     const chunks: string[] = [];
     out.on('data', (c) => chunks.push(String(c)));
