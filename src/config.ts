@@ -56,10 +56,10 @@ export interface Config {
   consoleChat: 'auto' | 'on' | 'off';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   telegram: TelegramConfig;
-  /** The WeChat official account, when WECHAT_TOKEN, WECHAT_APP_ID and WECHAT_APP_SECRET are set. */
-  wechat: WechatConfig | null;
   /** What residents may send; `quotaPerDay` files per resident in 24 hours. */
   attachments: { maxBytes: number; allowedTypes: string[]; quotaPerDay: number };
+  /** The WeChat official account, when WECHAT_TOKEN, WECHAT_APP_ID and WECHAT_APP_SECRET are set. */
+  wechat: WechatConfig | null;
   handoff: { pickupMinutes: number };
   kbRefreshSeconds: number;
   /** The staff console: on `STAFF_PORT` (default 3001) on `host`; `STAFF_CONSOLE=off` turns it off. */
