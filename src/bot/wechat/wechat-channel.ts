@@ -12,7 +12,7 @@ import type { ResidentEvent } from '../../flows/events.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
 import { readWechatMessage, voiceMediaType, type WechatInput } from './read-wechat-message.js';
-import { WechatApi } from './wechat-api.js';
+import { WechatApi, WechatApiError } from './wechat-api.js';
 import { createWechatCallback } from './wechat-callback.js';
 import { WechatCipher } from './wechat-crypto.js';
 import { MAIN_MENU_ONLY } from './wechat-menu.js';
@@ -254,6 +254,12 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     ...(options.answerWithinMs !== undefined ? { answerWithinMs: options.answerWithinMs } : {}),
   });
   logger.info({ path: config.path, safeMode: Boolean(config.encodingAesKey) }, 'WeChat callback ready');
+  // Checked at start, so a wrong secret or a missing IP whitelist entry shows in the log at once;
+  // callbacks are still taken meanwhile and replies wait in the outbox.
+  api.accessToken().catch((error: unknown) => {
+    const errcode = error instanceof WechatApiError ? error.errcode : undefined;
+    logger.error({ errcode, err: error instanceof Error ? error.name : 'unknown' }, startupAdvice(errcode));
+  });
   return {
     name: 'wechat',
     path: config.path,
@@ -263,4 +269,22 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
       closed = true;
     },
   };
+}
+
+/** What an operator should check when WeChat refuses the account's credentials at start. */
+function startupAdvice(errcode: number | undefined): string {
+  switch (errcode) {
+    case 40013:
+      return 'WeChat does not know WECHAT_APP_ID; copy the AppID from 设置与开发 → 基本配置';
+    case 40001:
+    case 40125:
+      return 'WeChat refused WECHAT_APP_SECRET; reset it on 设置与开发 → 基本配置 and set the new one';
+    case 40164:
+    case 61004:
+      return "WeChat refuses this server's IP address; add it to the IP whitelist on 设置与开发 → 基本配置";
+    case undefined:
+      return 'WeChat could not be reached for an access token; replies wait in the outbox until it can';
+    default:
+      return 'WeChat refused the access token request; see docs/wechat.md';
+  }
 }

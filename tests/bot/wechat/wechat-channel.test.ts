@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/bot/logger.js';
 import { createWechatCallback } from '../../../src/bot/wechat/wechat-callback.js';
 import { wechatSignature } from '../../../src/bot/wechat/wechat-crypto.js';
-import { AES_KEY, en, startTestWechat, talkingToStaff, TOKEN, WITH_STAFF, zh } from './wechat-fixture.js';
+import { createApp } from '../../../src/bot/app.js';
+import { startWechat } from '../../../src/bot/wechat/wechat-channel.js';
+import { parseConfig } from '../../../src/config.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { AES_KEY, APP_ID, en, startFake, startTestWechat, talkingToStaff, TOKEN, WITH_STAFF, zh } from './wechat-fixture.js';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
 
@@ -145,5 +149,22 @@ describe('refusals in the log', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('bad or missing signature');
     expect(lines[0]).not.toMatch(/家暴|o-secret-openid/);
+  });
+});
+
+describe('WeChat credentials at start', () => {
+  it('says in the log which setting to fix when WeChat refuses the secret', async () => {
+    const fake = await startFake();
+    const lines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), WEB_CHAT: 'off', WECHAT_TOKEN: TOKEN, WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: 'wrong-secret', WECHAT_API_ROOT: fake.url });
+    const app = await createApp(config, logger);
+    try {
+      startWechat(app, config.wechat!);
+      await fake.waitUntil(() => lines.some((l) => l.includes('WECHAT_APP_SECRET')));
+      expect(lines.join('')).not.toContain('wrong-secret');
+    } finally {
+      await app.close();
+    }
   });
 });
