@@ -190,6 +190,17 @@ describe('WeChat menu, order and files', () => {
     expect(texts).toContain(zh('intake.start'));
   });
 
+  it('answers a question after 咨询 in the account menu from the knowledge base', async () => {
+    const t = await startTestWechat();
+    const ana = await consented(t, ANA);
+    await ana.post(ana.event('CLICK', { EventKey: 'menu.ask' }));
+    await t.fake.waitForSent(ANA, 4);
+    await ana.text('申请法律援助要交钱吗？');
+    // A confident answer (with its legal basis), or did-you-mean topics as tappable options: either comes from the knowledge base.
+    const fromKb = (m: { text: string; options?: unknown[] }) => m.text.includes(zh('faq.heading.basis').trim()) || (m.text === zh('faq.didYouMean') && (m.options?.length ?? 0) > 1);
+    await t.fake.waitUntil(() => t.fake.sentTo(ANA).slice(4).some(fromKb), 8000, () => JSON.stringify(t.fake.sentTo(ANA).slice(3).map((m) => m.text.slice(0, 60))));
+  });
+
   it('keeps a resident\'s messages in arrival order while a photo before them downloads', async () => {
     const t = await startTestWechat({ env: WITH_STAFF });
     const ana = await talkingToStaff(t, ANA);
