@@ -32,6 +32,8 @@ export interface ConversationServices {
   submitCase(draft: CaseDraft): Promise<CaseReceipt>;
   listCases(input: { conversationKey: string }): Promise<BotReply[]>;
   rateCase(input: RatingInput): Promise<BotReply[]>;
+  /** Withdraws the resident's own undecided application; the event is in the case's history for staff. */
+  withdrawCase(input: { conversationKey: string; ref: string }): Promise<BotReply[]>;
   /** A file sent outside an application: linked to the case awaiting materials, or declined. */
   attachFile(input: AttachFileInput): Promise<BotReply[]>;
   /** Staff can take live conversations. */
@@ -117,6 +119,14 @@ export async function loadConversationServices(config: Config, repos: Repositori
       return comment === undefined
         ? [reply('handoff.rating.thanks', { score }), reply('handoff.rating.comment_prompt', {}, [{ id: 'rating.skip', key: 'handoff.rating.skip' }])]
         : [reply('handoff.rating.comment_saved')];
+    },
+    async withdrawCase({ conversationKey, ref }) {
+      const record = await cases.get(ref);
+      if (!record || record.conversationKey !== conversationKey) return [reply('privacy.withdraw.not_allowed', { hotline: pack.hotline })];
+      const result = await cases.applyTransition(ref, { type: 'withdraw', note: 'withdrawn by the resident in the chat' }, { kind: 'resident', name: 'resident' }, Date.now());
+      if (!result.ok) return [reply('privacy.withdraw.not_allowed', { hotline: pack.hotline })];
+      logger.info({ case: ref, action: 'withdraw', by: 'resident' }, 'case transition');
+      return [reply('case.notice.withdrawn', { ref }), reply('privacy.withdraw.kept', { years: Math.round(config.privacy.retentionDays.closedCases / 365) })];
     },
     close: async () => {
       const k = await opening.catch(() => undefined);
