@@ -144,8 +144,9 @@ export class KnowledgeBase {
   }
 
   /** {@link match} with the top-ranked entry, to pass to {@link record} without searching twice. */
-  judge(question: string, locale: Locale = detectLocale(question)): Judged {
-    if (question.trim() === '') return { match: { band: 'unknown', topic: null, score: 0, candidates: [], locale }, best: null };
+  judge(question: string, conversationLocale: Locale = detectLocale(question)): Judged {
+    if (question.trim() === '') return { match: { band: 'unknown', topic: null, score: 0, candidates: [], locale: conversationLocale }, best: null };
+    const locale = searchLocale(question, conversationLocale);
     const outcome = this.search(question, locale, 3);
     const match = { ...decideBand(outcome, this.options.confidence ?? DEFAULT_CONFIDENCE, 3, locale), locale };
     return { match, best: outcome.ranked[0]?.id ?? null };
@@ -319,4 +320,17 @@ export class KnowledgeBase {
 
 function indexesFrom(data: Record<Locale, IndexData>, analyzer: TextAnalyzer): Record<Locale, FaqIndex> {
   return { 'zh-CN': FaqIndex.fromData(data['zh-CN'], analyzer), en: FaqIndex.fromData(data.en, analyzer) };
+}
+
+/**
+ * The index a question is searched in: the conversation's language, unless the question is written in
+ * the other script — mostly Chinese characters in an English conversation, or English words with no
+ * Chinese at all in a Chinese one — which the other language's index knows far better.
+ */
+export function searchLocale(question: string, locale: Locale): Locale {
+  const han = (question.match(/\p{Script=Han}/gu) ?? []).length;
+  const latinWords = (question.match(/[a-z]{2,}/gi) ?? []).length;
+  if (locale === 'en' && han >= 2 && han >= latinWords * 2) return 'zh-CN';
+  if (locale === 'zh-CN' && han === 0 && latinWords >= 2) return 'en';
+  return locale;
 }
