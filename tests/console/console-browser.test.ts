@@ -285,6 +285,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.getByLabel(pz('kb.try.question')).fill('老板欠我工资不给怎么办');
     await button(staff, pz('kb.try.ask')).click();
     await staff.locator('#kb-try-answer .try-answer', { hasText: NEW_ANSWER }).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/kb.png` });
 
     const asker = await openResident(browser, fixture.web.url);
     await residentSays(asker, [zh('core.consent.agree'), '老板欠我工资不给怎么办']);
@@ -326,6 +327,20 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     const csv = await inPage<string>(staff, `fetch(${JSON.stringify(csvUrl)}).then((r) => r.text())`);
     expect(csv).toContain('wages');
     await staff.screenshot({ path: `${SHOTS}/report.png` });
+  });
+
+  it('lets a supervisor keep the canned replies', async () => {
+    await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
+    await button(staff, pz('live.canned.edit')).click();
+    const dialog = staff.getByRole('dialog', { name: pz('live.canned.edit') });
+    await dialog.getByRole('button', { name: pz('page.save') }).click();
+    await dialog.getByRole('alert').filter({ hasText: pz('live.canned.error.title') }).waitFor();
+    await dialog.getByLabel(pz('live.canned.title')).fill('索要材料');
+    await dialog.getByLabel(pz('live.canned.text')).fill('请把工资条、欠条或聊天记录拍照发给我们。');
+    await dialog.getByRole('button', { name: pz('page.save') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await inPage<{ replies: { title: string; text: string }[] }>(staff, "fetch('/api/canned-replies').then((r) => r.json())");
+    expect(saved.replies.map((r) => r.title)).toContain('索要材料');
   });
 
   it('refuses staff of another office opening the case, and audits it', async () => {
