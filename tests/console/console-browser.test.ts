@@ -266,6 +266,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.getByLabel(pz('kb.search')).press('Enter');
     await staff.locator('.kb-list a', { hasText: 'wage_arrears' }).click();
     await staff.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/kb-top.png` });
 
     const zhAnswer = staff.locator('[id="kb-answer-zh-CN"]');
     const enAnswer = staff.locator('[id="kb-answer-en"]');
