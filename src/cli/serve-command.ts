@@ -22,7 +22,7 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
   const consoleChat =
     config.consoleChat === 'on' || (config.consoleChat === 'auto' && Boolean((stdin as NodeJS.ReadStream).isTTY));
   const logger = createLogger(consoleChat && config.logLevel === 'info' ? 'warn' : config.logLevel, stderr);
-  const app = await createApp(config, logger);
+  const app = await createApp(config, logger, { waitForKnowledge: false });
   const channels: RunningChannel[] = [];
   let staff: StaffTelegram | undefined;
   let resumeTimer: NodeJS.Timeout | undefined;

@@ -38,6 +38,6 @@ export async function performCaseAction(
     { case: ref, action: action.type, from: result.event.from, to: result.event.to, notified: notice?.send ?? false },
     'case transition',
   );
-  deps.dispatcher?.enqueue(result.outbox.map((m) => ({ ...m, payload: m.payload as OutboundPayload, attempts: 0 })));
+  deps.dispatcher?.enqueue(result.outbox.map((m) => ({ ...m, payload: m.payload as OutboundPayload, attempts: 0, createdAt: at })));
   return notice ? { ...result, notice } : result;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { purge } from '../../src/bot/privacy/retention.js';
-import { ERASE_CONFIRM } from '../../src/flows/erase-choices.js';
+import { ERASE_CONFIRM } from '../../src/flows/privacy-choices.js';
 import { databaseOf } from '../../src/storage/open-repositories.js';
 import { newCase } from '../fixtures/cases.js';
 import { resident } from '../helpers/test-app.js';

@@ -6,7 +6,8 @@ import type { BotReply } from '../../src/flows/events.js';
 async function startIntake(options: Parameters<typeof conversationHarness>[0] = {}) {
   const h = await conversationHarness(options);
   await h.send(h.choice('consent.agree'));
-  const opened = await h.send(h.choice('menu.apply'));
+  expect(h.keys(await h.send(h.choice('menu.apply')))).toEqual(['privacy.sensitive.ask']);
+  const opened = await h.send(h.choice('privacy.sensitive.agree'));
   expect(h.keys(opened)).toEqual(['intake.start', 'intake.q.category']);
   return h;
 }
