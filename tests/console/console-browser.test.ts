@@ -73,6 +73,13 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     expect(await staff.getByRole('navigation', { name: pz('page.nav.label') }).isVisible()).toBe(true);
   });
 
+  it('serves the page already in Chinese, before and without its script', async () => {
+    const html = await inPage<string>(staff, "fetch('/').then((r) => r.text())");
+    expect(html).not.toContain('{{');
+    expect(html).toContain(`<title data-text="page.title">${pz('page.title')}</title>`);
+    expect(html).toContain(pz('page.noscript'));
+  });
+
   it('shows a case submitted in the web chat in the open inbox without a reload', async () => {
     await inPage(staff, 'window.__sameDocument = true');
     resident = await openResident(browser, fixture.web.url);
