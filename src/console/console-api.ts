@@ -26,7 +26,6 @@ import {
   firstFilePart,
   fromRefusal,
   readBody,
-  readJson,
   sendJson,
   str,
 } from './http-kit.js';
