@@ -351,6 +351,41 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     expect(saved.replies.map((r) => r.title)).toContain('索要材料');
   });
 
+  it('lets a supervisor close, reopen, assign and decline with a reason the resident is told', async () => {
+    await staff.goto(`${fixture.console.url}#/cases/${ref}`);
+    await staff.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
+    const result = staff.locator('#case-result');
+
+    await button(staff, zh('console.action.close')).click();
+    await staff.getByRole('dialog').getByRole('button', { name: zh('console.action.close') }).click();
+    await result.filter({ hasText: pz('case.done.close', { ref }) }).waitFor();
+    await staff.locator('.page-head .badge--status', { hasText: zh('console.status.closed') }).waitFor();
+
+    await button(staff, zh('console.action.reopen')).click();
+    const reopen = staff.getByRole('dialog');
+    await reopen.getByRole('button', { name: zh('console.action.reopen') }).click();
+    await reopen.getByRole('alert').filter({ hasText: pz('case.error.reason') }).waitFor();
+    await reopen.getByLabel(pz('case.field.reopen_reason')).fill('申请人补交了新证据');
+    await reopen.getByRole('button', { name: zh('console.action.reopen') }).click();
+    await result.filter({ hasText: pz('case.done.reopen', { ref }) }).waitFor();
+
+    await button(staff, zh('console.action.assign')).click();
+    const assign = staff.getByRole('dialog');
+    await assign.getByLabel(pz('case.field.colleague')).selectOption({ label: 'lijing' });
+    await assign.getByRole('button', { name: zh('console.action.assign') }).click();
+    await result.filter({ hasText: pz('case.done.assign', { ref }) }).waitFor();
+    expect(await staff.getByRole('region', { name: pz('case.summary') }).innerText()).toContain('lijing');
+
+    const residentBefore = await resident.locator('.msg--bot').count();
+    await button(staff, zh('console.action.decline')).click();
+    const decline = staff.getByRole('dialog');
+    await decline.getByLabel(pz('case.field.reason')).fill('经核实，您已自行委托律师');
+    await decline.getByRole('button', { name: zh('console.action.decline') }).click();
+    await result.filter({ hasText: pz('case.done.decline', { ref }) }).waitFor();
+    await resident.locator('.msg--bot').nth(residentBefore).waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await resident.locator('#log').innerText()).includes('经核实，您已自行委托律师')).toBe(true);
+  });
+
   it('refuses staff of another office opening the case, and audits it', async () => {
     await switchUser('zhaolei');
     await staff.goto(`${fixture.console.url}#/cases/${ref}`);
