@@ -102,12 +102,15 @@ describe('the five-second rule', () => {
     const ana = resident(ANA);
     await ana.text('你好');
     await fake.waitForSent(ANA, 2);
+    // Agreed first: before consent nothing the resident sends is kept (docs/privacy.md).
+    await ana.text('同意');
+    await fake.waitForSent(ANA, 3);
     const slowPhoto = ana.message('image', { MediaId: fake.addMedia(JPEG, 'image/jpeg', 600), PicUrl: 'http://mmbiz.example/1.jpg' });
     // WeChat tries three times; here all three arrive while the download is still going.
     const tries = await Promise.all([ana.post(slowPhoto), ana.post(slowPhoto), ana.post(slowPhoto)]);
     expect(tries.map((t) => t.body)).toEqual(['success', 'success', 'success']);
     expect(Math.min(...tries.map((t) => t.ms))).toBeLessThan(500); // the last try did not wait for the download
-    await fake.waitUntil(() => fake.sentTo(ANA).length >= 3);
+    await fake.waitUntil(() => fake.sentTo(ANA).length >= 4);
     expect(fake.callsTo('/cgi-bin/media/get')).toHaveLength(1);
     const transcript = await app.repos.conversations.recentTranscript(`wechat:${ANA}`, 20);
     expect(transcript.filter((e) => (e.body as { event?: { type?: string } }).event?.type === 'user.attachment')).toHaveLength(1);
