@@ -21,7 +21,10 @@ import type { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
 /** The effects conversations need, built once at start and shared by every conversation. */
 export interface ConversationServices {
   pack: PolicyPack;
-  knowledge: KnowledgeBase;
+  /** The knowledge base; reading it before {@link knowledgeReady} resolves throws. */
+  readonly knowledge: KnowledgeBase;
+  /** Resolves once the FAQ index is built; the bot takes messages before (questions wait for it). */
+  knowledgeReady: Promise<void>;
   cases: CaseRepository;
   intake: IntakeDeps;
   understandText(input: UnderstandInput): Promise<Understanding>;
@@ -47,15 +50,23 @@ export async function loadConversationServices(config: Config, repos: Repositori
   logger.info({ policy: policyVersion(pack) }, 'policy pack loaded');
   const cases = repos.cases(pack);
   const conversations = repos.conversations;
-  const knowledge = await openKnowledge(config, repos.knowledge, pack, logger);
+  // The FAQ index of a large knowledge base takes seconds to build: the bot greets residents and runs
+  // applications meanwhile, and a question waits for the index rather than being told "I don't know".
+  let opened: Awaited<ReturnType<typeof openKnowledge>> | undefined;
+  const opening = openKnowledge(config, repos.knowledge, pack, logger).then((k) => (opened = k));
+  opening.catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'the knowledge base could not be opened'));
 
   return {
     pack,
     cases,
     intake: intakeDeps(pack),
-    knowledge: knowledge.knowledge,
-    understandText: (input) => knowledge.understandText(input),
-    showTopic: (input) => knowledge.showTopic(input),
+    get knowledge() {
+      if (!opened) throw new Error('The knowledge base is still loading.');
+      return opened.knowledge;
+    },
+    knowledgeReady: opening.then(() => undefined),
+    understandText: async (input) => (await opening).understandText(input),
+    showTopic: async (input) => (await opening).showTopic(input),
     async submitCase(draft) {
       const conversationKey = draft.submissionId.slice(0, draft.submissionId.lastIndexOf('#'));
       const stored = await conversations.load(conversationKey);
@@ -120,6 +131,9 @@ export async function loadConversationServices(config: Config, repos: Repositori
       logger.info({ case: ref, action: 'withdraw', by: 'resident' }, 'case transition');
       return [reply('case.notice.withdrawn', { ref }), reply('privacy.withdraw.kept', { years: Math.round(config.privacy.retentionDays.closedCases / 365) })];
     },
-    close: () => knowledge.close(),
+    close: async () => {
+      const k = await opening.catch(() => undefined);
+      await k?.close();
+    },
   };
 }

@@ -10,7 +10,7 @@ import { consoleMessages } from '../locales/console.js';
 import { domainMessages } from '../locales/domain.js';
 import type { StaffEventBus, StaffEvent } from '../staff/staff-events.js';
 import { API_ROUTES, csrfMatches, type ApiRequest, type ConsoleServices } from './console-api.js';
-import { HttpError, SESSION_COOKIE, cookies, readJson, requestLocale, sendError, sendJson } from './http-kit.js';
+import { HttpError, SESSION_COOKIE, cookies, readJson, requestLocale, sendError } from './http-kit.js';
 
 const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 const CHART_JS = path.join(PROJECT_ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.js');
@@ -33,6 +33,8 @@ export interface ConsoleServerOptions {
   /** Set the cookie's `Secure` flag always (behind a TLS proxy); otherwise only when the request came over HTTPS. */
   secureCookie?: boolean;
   events?: StaffEventBus;
+  /** How often the feed checks the session and keeps proxies open (default 25 s). */
+  pingMs?: number;
 }
 
 /** The `/console/strings.json` texts: page texts, server messages and the vocabulary, per language. */
@@ -103,7 +105,11 @@ export function createConsoleHandler(services: ConsoleServices, options: Console
       const { type, ...data } = e;
       res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
     });
-    const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
+    const sessionId = cookies(req)[SESSION_COOKIE];
+    // The feed does not keep a session alive: when it has expired (idle, too old, signed out, disabled), the stream ends.
+    const ping = setInterval(() => {
+      void services.auth.stillValid(sessionId).then((valid) => (valid ? res.write(': ping\n\n') : res.end()), () => undefined);
+    }, options.pingMs ?? PING_MS);
     ping.unref();
     const end = () => {
       clearInterval(ping);
@@ -188,4 +194,3 @@ export async function listenConsole(
       }),
   };
 }
-export { sendJson };

@@ -72,6 +72,8 @@ export interface ConversationInput {
 /** Events from outside the resident: the runner, staff, timers. */
 export type SystemEvent =
   | { type: 'internal.reprompt' }
+  /** Text to hand to the intake question on screen as its answer (after a danger warning). */
+  | { type: 'internal.answer'; text: string }
   | { type: 'internal.human' }
   | { type: 'internal.status' }
   | { type: 'inbound'; event: ResidentEvent }
@@ -195,7 +197,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply(`danger.${danger}`));
       if (context.handoff === 'live') enqueue.emit({ type: 'relay', relay: { kind: 'message', text: event.event.text } });
       if (context.handoff !== 'idle') enqueue.emit({ type: 'relay', relay: { kind: 'danger', danger } });
-      if (context.handoff !== 'live') enqueue.raise({ type: 'internal.reprompt' });
+      if (context.handoff === 'live') return;
+      // At a free-text intake question (what happened, safe times) the words are still the answer: keep them.
+      if (context.intakeStep && context.intakeFreeText) enqueue.raise({ type: 'internal.answer', text: event.event.text });
+      else enqueue.raise({ type: 'internal.reprompt' });
     }),
     /** The message that opened a new conversation, read for danger before the greeting. */
     warnFirstDanger: enqueueActions(({ context, enqueue }) => {
@@ -213,6 +218,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The answer to the question a story asks, then the offer to apply with the category recognised. */
     emitStoryAnswer: enqueueActions(({ event, enqueue }) => {
       const category = storyCategory(event);
+      // Kept for a typed "我要申请" next: the application starts with this category.
+      enqueue.assign({ pendingCategory: category });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
         enqueue.emit({ ...answer, choices });
@@ -224,7 +231,6 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ pendingCategory: category });
       enqueue.emit(reply('intake.start'));
     }),
-    sayDeleteHow: emit(({ context }) => reply('conv.delete.how', { hotline: context.hotline })),
     setLocaleFromMeaning: assign({
       locale: ({ context, event }) => {
         const m = meaningOf(event);
@@ -570,7 +576,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     },
     menu: {
       tags: ['waiting'],
-      entry: 'showMenu',
+      entry: ['showMenu', assign({ pendingCategory: null })],
       on: {
         'internal.reprompt': { actions: 'showMenu' },
         'user.choice': [
@@ -602,6 +608,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         active: {
           on: {
             'internal.reprompt': { actions: sendTo('intake', { type: 'flow.reprompt' }) },
+            'internal.answer': { actions: sendTo('intake', ({ event }) => ({ type: 'user.text' as const, text: event.text })) },
             'user.text': [
               // "Why do you need my age?" is the step's to explain.
               { guard: ({ event }) => asksWhy(event.text), actions: sendTo('intake', ({ event }) => event) },
@@ -667,7 +674,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
-              { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'sayDeleteHow', sendTo('intake', { type: 'flow.reprompt' })] },
+              { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
                 guard: kbAnswered,
@@ -742,18 +749,24 @@ export function createConversationMachine(deps: ConversationDeps) {
         onDone: [
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
+          // Right after a story's question was answered, applying keeps the story's category.
+          {
+            guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),
+            target: 'sensitiveConsent',
+            actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) }), emit(() => reply('intake.start'))],
+          },
           { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', assign({ pendingCategory: null })] },
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
           { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
           { guard: steersTo('cancel'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
-          { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayDeleteHow'] },
+          { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'forget', 'emitStoryAnswer'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', 'startWithCategory'] },
-          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer'] },
+          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },

@@ -91,6 +91,7 @@ export class BatchWriter {
         { sql: `DELETE FROM attachments WHERE case_ref IS NULL AND conversation_key IN ${list}`, params: keys },
         { sql: `DELETE FROM handoffs WHERE conversation_key IN ${list}`, params: keys },
         { sql: `DELETE FROM staff_chat_messages WHERE case_ref IS NULL AND conversation_key IN ${list}`, params: keys },
+        { sql: `DELETE FROM staff_relays WHERE conversation_key IN ${list}`, params: keys },
       );
     }
     // A conversation has one turn in flight at a time; should two meet, the last wins.

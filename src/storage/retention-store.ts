@@ -55,10 +55,12 @@ export class RetentionStore {
       await tx.run(`DELETE FROM attachments WHERE case_ref IN (${cases})`, s.closedCases.params);
       await tx.run(`DELETE FROM case_events WHERE ref IN (${cases})`, s.closedCases.params);
       await tx.run(`DELETE FROM staff_chat_messages WHERE case_ref IN (${cases})`, s.closedCases.params);
+      await tx.run(`DELETE FROM case_notes WHERE ref IN (${cases})`, s.closedCases.params);
       await tx.run(`DELETE FROM cases WHERE ${s.closedCases.where}`, s.closedCases.params);
       const idle = `SELECT key FROM conversations WHERE ${s.idleConversations.where}`;
       await tx.run(`DELETE FROM transcript WHERE conversation_key IN (${idle})`, s.idleConversations.params);
       await tx.run(`DELETE FROM handoffs WHERE conversation_key IN (${idle})`, s.idleConversations.params);
+      await tx.run(`DELETE FROM staff_relays WHERE conversation_key IN (${idle})`, s.idleConversations.params);
       await tx.run(`DELETE FROM attachments WHERE case_ref IS NULL AND conversation_key IN (${idle})`, s.idleConversations.params);
       await tx.run(`DELETE FROM conversations WHERE ${s.idleConversations.where}`, s.idleConversations.params);
       for (const kind of ['transcript', 'sentOutbox', 'deadLetters'] as const) {

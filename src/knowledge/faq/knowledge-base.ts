@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../locales/catalog.js';
-import { decideBand, DEFAULT_CONFIDENCE, LOW_CONFIDENCE_MARGIN, thresholdsFor, type BandDecision, type ConfidenceModel } from './confidence.js';
+import { decideBand, DEFAULT_CONFIDENCE, type BandDecision, type ConfidenceModel } from './confidence.js';
 import { readEntryFiles, type FileProblem } from './entry-files.js';
 import type { FaqEntry, PolicyValues } from './faq-entry.js';
 import { DEFAULT_RANKING, FaqIndex, IndexCache, type IndexData, type RankingOptions, type SearchOutcome } from './faq-index.js';
@@ -167,7 +167,7 @@ export class KnowledgeBase {
    */
   async record(question: string, { match, best }: Judged): Promise<void> {
     if (!this.store || question.trim() === '') return;
-    const low = match.band === 'answer' && match.score < thresholdsFor(this.options.confidence ?? DEFAULT_CONFIDENCE, match.locale).answerAt + LOW_CONFIDENCE_MARGIN;
+    const low = match.band === 'answer' && match.lowConfidence === true;
     if (match.band === 'answer' && !low) return;
     await this.store
       .recordUnanswered({
