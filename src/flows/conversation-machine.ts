@@ -109,6 +109,11 @@ export interface ConversationDeps {
   staffAvailable: boolean;
   /** Minutes a resident waits for a person before being offered a call-back. */
   pickupMinutes: number;
+  /**
+   * Ask a separate consent before the application's sensitive questions (PIPL art. 29). Off when
+   * absent, so flows built without it (tests, tools) start the application at once.
+   */
+  askSensitiveConsent?: boolean;
 }
 
 export interface RatingInput {
@@ -540,9 +545,9 @@ export function createConversationMachine(deps: ConversationDeps) {
      */
     sensitiveConsent: {
       tags: ['waiting'],
-      always: { guard: ({ context }) => context.sensitiveConsent === true, target: 'intake' },
+      always: { guard: ({ context }) => context.sensitiveConsent === true || !deps.askSensitiveConsent, target: 'intake' },
       entry: enqueueActions(({ context, enqueue }) => {
-        if (context.sensitiveConsent !== true) enqueue('askSensitiveConsent');
+        if (deps.askSensitiveConsent && context.sensitiveConsent !== true) enqueue('askSensitiveConsent');
       }),
       on: {
         'internal.reprompt': { actions: 'askSensitiveConsent' },

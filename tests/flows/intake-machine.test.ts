@@ -6,8 +6,7 @@ import type { BotReply } from '../../src/flows/events.js';
 async function startIntake(options: Parameters<typeof conversationHarness>[0] = {}) {
   const h = await conversationHarness(options);
   await h.send(h.choice('consent.agree'));
-  expect(h.keys(await h.send(h.choice('menu.apply')))).toEqual(['privacy.sensitive.ask']);
-  const opened = await h.send(h.choice('privacy.sensitive.agree'));
+  const opened = await h.send(h.choice('menu.apply'));
   expect(h.keys(opened)).toEqual(['intake.start', 'intake.q.category']);
   return h;
 }
