@@ -6,9 +6,9 @@ import { parseConfig } from '../src/config.js';
 import { openMemoryRepositories } from '../src/storage/memory/open-memory-repositories.js';
 
 /** The real app with no channel but a console sender that counts deliveries. `memory`: every repository in memory. */
-export async function benchApp(dir: string, storage: 'memory' | 'sqlite'): Promise<{ app: App; delivered: () => number }> {
+export async function benchApp(dir: string, storage: 'memory' | 'sqlite', options: { waitForKnowledge?: boolean } = {}): Promise<{ app: App; delivered: () => number }> {
   const config = parseConfig({ FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off', LOG_LEVEL: 'silent', KB_REFRESH_SECONDS: '600' });
-  const app = await createApp(config, createLogger('silent'), storage === 'memory' ? { repositories: openMemoryRepositories() } : {});
+  const app = await createApp(config, createLogger('silent'), { ...options, ...(storage === 'memory' ? { repositories: openMemoryRepositories() } : {}) });
   let delivered = 0;
   app.dispatcher.register('console', { send: async () => void delivered++ });
   return { app, delivered: () => delivered };

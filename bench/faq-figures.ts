@@ -6,7 +6,7 @@ export interface FaqFigures {
   faqQueryP99Ms: number;
 }
 
-type MeasureFaq = (opts: { entries: number }) => Promise<FaqFigures>;
+type MeasureFaq = (opts: { entries: number; log?: (line: string) => void }) => Promise<FaqFigures>;
 
 /**
  * The three FAQ figures at `entries` entries: from the FAQ helper's `measureFaq` (bench/faq-latency.ts)
@@ -15,7 +15,7 @@ type MeasureFaq = (opts: { entries: number }) => Promise<FaqFigures>;
  */
 export async function faqFigures(entries: number, log: (line: string) => void): Promise<FaqFigures> {
   const measure = (faqLatency as Record<string, unknown>).measureFaq as MeasureFaq | undefined;
-  if (typeof measure === 'function') return measure({ entries });
+  if (typeof measure === 'function') return measure({ entries, log });
   const result = await faqLatency.runFaqLatencyBench({ entries, log });
   return { faqBuildMs: result.buildMs, faqEditStallMs: result.refreshMs, faqQueryP99Ms: result.p99Ms };
 }

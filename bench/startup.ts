@@ -15,6 +15,8 @@ export interface StartupResult {
   startupMs: number;
   /** Of which: opening storage and building the app. */
   createAppMs: number;
+  /** When the FAQ index was ready (built meanwhile; questions asked earlier wait for it). */
+  knowledgeReadyMs: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function prepareStartupData(dir: string, options: { conversations: 
 }
 
 /** Starts a fresh process on the data folder and times it until its first message is handled. */
-export function measureStartup(dir: string): Promise<{ startupMs: number; createAppMs: number }> {
+export function measureStartup(dir: string): Promise<Omit<StartupResult, 'storedConversations' | 'faqEntries'>> {
   const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'startup-probe.ts');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', probe, dir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -56,7 +58,7 @@ export function measureStartup(dir: string): Promise<{ startupMs: number; create
     child.on('exit', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';
       if (code !== 0) return reject(new Error(`startup probe exited with ${code}`));
-      resolve(JSON.parse(last) as { startupMs: number; createAppMs: number });
+      resolve(JSON.parse(last) as Omit<StartupResult, 'storedConversations' | 'faqEntries'>);
     });
   });
 }

@@ -23,11 +23,18 @@ export interface App {
 
 /**
  * Opens the data folder and builds the core. Channels are attached by the caller. `repositories`
- * replaces the SQLite file (the benchmark's in-memory run).
+ * replaces the SQLite file (the benchmark's in-memory run); `waitForKnowledge: false` returns before
+ * the FAQ index is built (questions asked meanwhile wait for it).
  */
-export async function createApp(config: Config, logger: Logger, options: { repositories?: Repositories } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  logger: Logger,
+  options: { repositories?: Repositories; waitForKnowledge?: boolean } = {},
+): Promise<App> {
   const repos = options.repositories ?? (await openCheckedRepositories(config));
   const services = await loadConversationServices(config, repos, logger);
+  // `serve` takes messages at once; tools and tests that read the knowledge base directly wait for it.
+  if (options.waitForKnowledge ?? true) await services.knowledgeReady;
   const dispatcher = new OutboxDispatcher({ store: repos.outbox, logger });
   const runner = new ConversationRunner({
     store: repos.conversations,

@@ -228,7 +228,8 @@ export class ConversationRunner {
       this.evict(key);
       throw error;
     }
-    live.stored = stored;
+    // The live actor holds the state; keeping the written snapshot too would double each conversation's memory.
+    live.stored = { ...stored, snapshot: null };
     if (erase) await this.options.onErased?.(key, erasedFiles);
     const outbound: OutboundMessage[] = ids.map((id, i) => ({
       id,
@@ -279,7 +280,7 @@ export class ConversationRunner {
       const actor = createActor(spec.machine, { snapshot: snapshot as never, input: spec.input(key) as never });
       actor.start();
       if (actor.getSnapshot().status === 'error') throw new Error('restored snapshot is in error');
-      const live = { actor, stored: { ...stored, snapshot } };
+      const live = { actor, stored: { ...stored, snapshot: null } };
       this.remember(key, live);
       return live;
     } catch (error) {
@@ -295,7 +296,7 @@ export class ConversationRunner {
     const subscription = actor.on('reply', (r: BotReply) => notices?.push(r));
     actor.start();
     subscription.unsubscribe();
-    const live = { actor, stored: { ...stored, machineVersion: spec.version }, restarted: true };
+    const live = { actor, stored: { ...stored, snapshot: null, machineVersion: spec.version }, restarted: true };
     this.remember(key, live);
     return live;
   }

@@ -21,7 +21,10 @@ import type { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
 /** The effects conversations need, built once at start and shared by every conversation. */
 export interface ConversationServices {
   pack: PolicyPack;
-  knowledge: KnowledgeBase;
+  /** The knowledge base; reading it before {@link knowledgeReady} resolves throws. */
+  readonly knowledge: KnowledgeBase;
+  /** Resolves once the FAQ index is built; the bot takes messages before (questions wait for it). */
+  knowledgeReady: Promise<void>;
   cases: CaseRepository;
   intake: IntakeDeps;
   understandText(input: UnderstandInput): Promise<Understanding>;
@@ -29,11 +32,15 @@ export interface ConversationServices {
   submitCase(draft: CaseDraft): Promise<CaseReceipt>;
   listCases(input: { conversationKey: string }): Promise<BotReply[]>;
   rateCase(input: RatingInput): Promise<BotReply[]>;
+  /** Withdraws the resident's own undecided application; the event is in the case's history for staff. */
+  withdrawCase(input: { conversationKey: string; ref: string }): Promise<BotReply[]>;
   /** A file sent outside an application: linked to the case awaiting materials, or declined. */
   attachFile(input: AttachFileInput): Promise<BotReply[]>;
   /** Staff can take live conversations. */
   staffAvailable: boolean;
   pickupMinutes: number;
+  /** Ask a separate consent before the application's sensitive questions (`PRIVACY_SENSITIVE_CONSENT`). */
+  askSensitiveConsent: boolean;
   close(): Promise<void>;
 }
 
@@ -43,15 +50,23 @@ export async function loadConversationServices(config: Config, repos: Repositori
   logger.info({ policy: policyVersion(pack) }, 'policy pack loaded');
   const cases = repos.cases(pack);
   const conversations = repos.conversations;
-  const knowledge = await openKnowledge(config, repos.knowledge, pack, logger);
+  // The FAQ index of a large knowledge base takes seconds to build: the bot greets residents and runs
+  // applications meanwhile, and a question waits for the index rather than being told "I don't know".
+  let opened: Awaited<ReturnType<typeof openKnowledge>> | undefined;
+  const opening = openKnowledge(config, repos.knowledge, pack, logger).then((k) => (opened = k));
+  opening.catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'the knowledge base could not be opened'));
 
   return {
     pack,
     cases,
     intake: intakeDeps(pack),
-    knowledge: knowledge.knowledge,
-    understandText: (input) => knowledge.understandText(input),
-    showTopic: (input) => knowledge.showTopic(input),
+    get knowledge() {
+      if (!opened) throw new Error('The knowledge base is still loading.');
+      return opened.knowledge;
+    },
+    knowledgeReady: opening.then(() => undefined),
+    understandText: async (input) => (await opening).understandText(input),
+    showTopic: async (input) => (await opening).showTopic(input),
     async submitCase(draft) {
       const conversationKey = draft.submissionId.slice(0, draft.submissionId.lastIndexOf('#'));
       const stored = await conversations.load(conversationKey);
@@ -84,6 +99,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
     // Staff can take conversations in the Telegram group, or in the console once it has accounts.
     staffAvailable: (config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined) || (await consoleHasStaff(config, repos)),
     pickupMinutes: config.handoff.pickupMinutes,
+    askSensitiveConsent: config.privacy.sensitiveConsent,
     async listCases({ conversationKey }) {
       const records = await cases.listByConversation(conversationKey);
       return caseStatusReplies(records, pack, Date.now());
@@ -107,6 +123,17 @@ export async function loadConversationServices(config: Config, repos: Repositori
         ? [reply('handoff.rating.thanks', { score }), reply('handoff.rating.comment_prompt', {}, [{ id: 'rating.skip', key: 'handoff.rating.skip' }])]
         : [reply('handoff.rating.comment_saved')];
     },
-    close: () => knowledge.close(),
+    async withdrawCase({ conversationKey, ref }) {
+      const record = await cases.get(ref);
+      if (!record || record.conversationKey !== conversationKey) return [reply('privacy.withdraw.not_allowed', { hotline: pack.hotline })];
+      const result = await cases.applyTransition(ref, { type: 'withdraw', note: 'withdrawn by the resident in the chat' }, { kind: 'resident', name: 'resident' }, Date.now());
+      if (!result.ok) return [reply('privacy.withdraw.not_allowed', { hotline: pack.hotline })];
+      logger.info({ case: ref, action: 'withdraw', by: 'resident' }, 'case transition');
+      return [reply('case.notice.withdrawn', { ref }), reply('privacy.withdraw.kept', { years: Math.round(config.privacy.retentionDays.closedCases / 365) })];
+    },
+    close: async () => {
+      const k = await opening.catch(() => undefined);
+      await k?.close();
+    },
   };
 }

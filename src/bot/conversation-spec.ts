@@ -25,10 +25,12 @@ export function createConversationSpec(services: ConversationServices): Conversa
     intake: services.intake,
     staffAvailable: services.staffAvailable,
     pickupMinutes: services.pickupMinutes,
+    askSensitiveConsent: services.askSensitiveConsent,
   }).provide({
     actors: {
       listCases: fromPromise(({ input }: { input: { conversationKey: string } }) => services.listCases(input)),
       rateCase: fromPromise(({ input }: { input: RatingInput }) => services.rateCase(input)),
+      withdrawCase: fromPromise(({ input }: { input: { conversationKey: string; ref: string } }) => services.withdrawCase(input)),
       attachFile: fromPromise(({ input }: { input: AttachFileInput }) => services.attachFile(input)),
       understandText: fromPromise(({ input }: { input: UnderstandInput }) => services.understandText(input)),
       showTopic: fromPromise(({ input }: { input: TopicInput }) => services.showTopic(input)),

@@ -141,8 +141,8 @@ export class OutboxDispatcher {
       const details = error instanceof DeliveryError ? error.options : {};
       const expired = this.now() - (message.createdAt ?? this.now()) > (this.options.expireAfterMs ?? DEFAULT_EXPIRY_MS);
       if (details.offline && !expired) return { retryInMs: OFFLINE_RETRY_MS };
-      if (details.held) return 'held';
-      if (!details.offline) message.attempts += 1;
+      if (details.held && !expired) return 'held';
+      if (!details.offline && !details.held) message.attempts += 1;
       const max = this.options.maxAttempts ?? 8;
       const giveUp = details.permanent === true || message.attempts >= max || expired;
       const retryInMs = details.retryAfterMs ?? (this.options.backoffMs ?? defaultBackoff)(message.attempts);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { CASE_CATALOG } from '../bot/staff/case-catalog.js';
 import { translate } from '../locales/render.js';
 import type { Writable } from 'node:stream';
-import { performCaseAction } from '../bot/staff/case-actions.js';
+import { performCaseAction } from '../staff/case-actions.js';
 import { caseLine, renderCaseCard } from '../bot/staff/case-card.js';
 import { actionResultText, renderStats } from '../bot/staff/staff-commands.js';
 import { isCaseStatus, isOverdue, type CaseAction, type CaseStatus } from '../knowledge/cases/case-lifecycle.js';
@@ -27,11 +27,12 @@ const USAGE = `Usage:
   fayuan cases refer REF --by NAME --note WHERE
   fayuan cases close REF --by NAME [--note TEXT]
   fayuan cases withdraw REF --by NAME [--note TEXT]   (recorded for the resident, at their request)
+  fayuan cases reopen REF --by NAME --note REASON      (a declined, referred or closed case is worked again)
 Options: --lang en for English-only texts (default: Chinese with English glosses).
 Statuses: new, claimed, materials_requested, accepted, declined, referred, closed, withdrawn.
 `;
 
-const ACTIONS = ['claim', 'request-materials', 'materials-received', 'accept', 'decline', 'refer', 'close', 'withdraw'] as const;
+const ACTIONS = ['claim', 'request-materials', 'materials-received', 'accept', 'decline', 'refer', 'close', 'withdraw', 'reopen'] as const;
 type ActionWord = (typeof ACTIONS)[number];
 
 class UsageError extends Error {
@@ -61,6 +62,9 @@ function toAction(word: ActionWord, values: { note?: string; lawyer?: string; do
       return { type: 'close', ...(note ? { note } : {}) };
     case 'withdraw':
       return { type: 'withdraw', ...(note ? { note } : {}) };
+    case 'reopen':
+      if (!note) throw new UsageError('reopen needs --note saying why the case is worked again.');
+      return { type: 'reopen', note };
   }
 }
 

@@ -103,8 +103,18 @@ export class JsonlChat {
     const snapshot = await this.app.runner.inspect('console', input.user);
     const context = snapshot?.context as ConversationContext | undefined;
     const meta = { state: statePath(snapshot?.value), ...EMPTY_META, ...(context?.meta ?? {}) };
+    // The category recognised this turn, or else the one recorded for the application under way.
+    meta.category ??= await this.recordedCategory(input.user);
     const relays = result.outbound.flatMap((m) => (m.payload.kind === 'staff' ? [m.payload.relay] : []));
     return { replies: result.replies.map((r) => ({ user: input.user, turn, key: r.key ?? '', text: r.text, choices: r.choices, meta })), relays };
+  }
+
+  /** The category the running intake has recorded, read from the conversation's stored snapshot. */
+  private async recordedCategory(user: string): Promise<TurnMeta['category']> {
+    const stored = await this.app.repos.conversations.load(`console:${user}`);
+    const intake = (stored?.snapshot as { children?: Record<string, { snapshot?: { context?: { facts?: { category?: unknown } } } }> } | null)?.children?.intake;
+    const category = intake?.snapshot?.context?.facts?.category;
+    return typeof category === 'string' ? (category as TurnMeta['category']) : null;
   }
 
   /** Reads lines until the input ends, writes one JSON line per reply, and resolves after the last reply. */

@@ -22,7 +22,7 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
   const consoleChat =
     config.consoleChat === 'on' || (config.consoleChat === 'auto' && Boolean((stdin as NodeJS.ReadStream).isTTY));
   const logger = createLogger(consoleChat && config.logLevel === 'info' ? 'warn' : config.logLevel, stderr);
-  const app = await createApp(config, logger);
+  const app = await createApp(config, logger, { waitForKnowledge: false });
   const channels: RunningChannel[] = [];
   let staff: StaffTelegram | undefined;
   let resumeTimer: NodeJS.Timeout | undefined;
@@ -44,6 +44,9 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
       staffConsole = await startConsole(app);
       channels.push(staffConsole);
       stdout.write(`fayuan: staff console on ${staffConsole.url}\n`);
+      if ((await staffConsole.staff.accounts.list()).length === 0) {
+        stdout.write('fayuan: the staff console has no accounts yet: fayuan staff add NAME --role admin --password-stdin\n');
+      }
     }
     if (config.telegram.mode !== 'off') {
       // The staff chat's updates can arrive as soon as polling starts: its handler exists first.
@@ -52,6 +55,7 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
       const telegram = await startTelegram(app, config.telegram, staff ? { onStaffUpdate: staff.onStaffUpdate } : {});
       channels.push(telegram);
       staff?.attach(telegram);
+      if (staff) staffConsole?.leavePickupsToTelegram();
     }
     const resumed = await app.dispatcher.resume();
     // Notices written by `fayuan cases …` from another process wait in the outbox: pick them up.

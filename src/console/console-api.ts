@@ -5,10 +5,13 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { saveUpload, type UploadLimits } from '../bot/save-attachment.js';
-import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
+import type { CasePack } from '../knowledge/cases/case-pack.js';
+import { endOfLocalDay, localDate } from '../knowledge/cases/local-time.js';
 import type { Locale } from '../locales/catalog.js';
+import { MESSAGES } from '../locales/messages.js';
+import { translate } from '../locales/render.js';
 import { caseDetailView, caseSummaryView, consoleActions } from '../staff/case-view.js';
-import { SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal } from '../staff/staff-access.js';
+import { SUPERVISOR_ROLES, hasRole, refusal } from '../staff/staff-access.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
 import type { CaseRequest, StaffCases } from '../staff/staff-cases.js';
 import type { StaffLive } from '../staff/staff-live.js';
@@ -23,7 +26,6 @@ import {
   firstFilePart,
   fromRefusal,
   readBody,
-  readJson,
   sendJson,
   str,
 } from './http-kit.js';
@@ -167,7 +169,8 @@ export const API_ROUTES: Route[] = [
     const list = await s.cases.list(r.account, filter);
     if (!Array.isArray(list)) throw fromRefusal(list);
     const now = s.now?.() ?? Date.now();
-    sendJson(r.res, 200, { cases: list.map((c) => caseSummaryView(c, s.pack, now, r.locale)), now });
+    const todayEnds = endOfLocalDay(localDate(now, s.pack.timeZone), s.pack.timeZone);
+    sendJson(r.res, 200, { cases: list.map((c) => caseSummaryView(c, s.pack, now, r.locale, todayEnds)), now });
   }),
   route('GET', `/api/cases/${REF}`, async (r, s) => sendJson(r.res, 200, await caseAnswer(r, s, r.params[0]!))),
   route('POST', `/api/cases/${REF}/notes`, async (r, s) => {
@@ -217,6 +220,7 @@ export const API_ROUTES: Route[] = [
     sendJson(r.res, 200, {
       conversations: listed.conversations.map((c) => ({ ...c, danger: c.danger.map((d) => ({ ...d, label: label(d.kind) })) })),
       alerts: listed.alerts.map((a) => ({ ...a, conversationId: a.id, label: label(a.kind) })),
+      callbacks: listed.callbacks,
     });
   }),
   route('POST', '/api/live/([a-z0-9]+)/take', async (r, s) => {
@@ -230,7 +234,7 @@ export const API_ROUTES: Route[] = [
     const since = Number(r.url.searchParams.get('since') ?? 0);
     sendJson(r.res, 200, {
       messages: got.messages
-        .filter((m) => m.id > since)
+        .filter((m) => m.at > since)
         .map((m) => (m.attachment ? { ...m, attachment: { ...m.attachment, url: `/api/attachments/${encodeURIComponent(m.attachment.id)}` } } : m)),
     });
   }),
@@ -361,8 +365,6 @@ function accountError(reason: string, username: string): HttpError {
   return new HttpError(422, reason, `console.error.${reason}`);
 }
 
-import { MESSAGES } from '../locales/messages.js';
-import { translate } from '../locales/render.js';
 function labelOf(key: string, locale: Locale, fallback: string): string {
   return MESSAGES[key] ? translate(key, locale) : fallback;
 }
@@ -374,4 +376,3 @@ export function csrfMatches(req: IncomingMessage, token: string): boolean {
   return timingSafeEqual(Buffer.from(sent), Buffer.from(token));
 }
 
-export { canSeeOffice, nameIn };

@@ -10,7 +10,7 @@ import { consoleMessages } from '../locales/console.js';
 import { domainMessages } from '../locales/domain.js';
 import type { StaffEventBus, StaffEvent } from '../staff/staff-events.js';
 import { API_ROUTES, csrfMatches, type ApiRequest, type ConsoleServices } from './console-api.js';
-import { HttpError, SESSION_COOKIE, cookies, readJson, requestLocale, sendError, sendJson } from './http-kit.js';
+import { HttpError, SESSION_COOKIE, cookies, readJson, requestLocale, sendError } from './http-kit.js';
 
 const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 const CHART_JS = path.join(PROJECT_ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.js');
@@ -33,6 +33,8 @@ export interface ConsoleServerOptions {
   /** Set the cookie's `Secure` flag always (behind a TLS proxy); otherwise only when the request came over HTTPS. */
   secureCookie?: boolean;
   events?: StaffEventBus;
+  /** How often the feed checks the session and keeps proxies open (default 25 s). */
+  pingMs?: number;
 }
 
 /** The `/console/strings.json` texts: page texts, server messages and the vocabulary, per language. */
@@ -50,6 +52,10 @@ function strings(timeZone: string) {
 export function createConsoleHandler(services: ConsoleServices, options: ConsoleServerOptions = {}) {
   const routes = [...API_ROUTES, ...(services.extraRoutes ?? [])];
   const stringsJson = JSON.stringify(strings(services.pack.timeZone));
+  const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+  const pageTexts: Record<string, string> = Object.fromEntries(
+    Object.entries(strings(services.pack.timeZone).locales['zh-CN'] ?? {}).map(([k, v]) => [k, v.replace(/[&<>"]/g, (c) => escapes[c]!)]),
+  );
   const audit = (accountId: number | null, action: string, detail: string) =>
     services.audit.record({ at: services.now?.() ?? Date.now(), accountId, action, target: null, outcome: 'refused', detail });
 
@@ -103,7 +109,11 @@ export function createConsoleHandler(services: ConsoleServices, options: Console
       const { type, ...data } = e;
       res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
     });
-    const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
+    const sessionId = cookies(req)[SESSION_COOKIE];
+    // The feed does not keep a session alive: when it has expired (idle, too old, signed out, disabled), the stream ends.
+    const ping = setInterval(() => {
+      void services.auth.stillValid(sessionId).then((valid) => (valid ? res.write(': ping\n\n') : res.end()), () => undefined);
+    }, options.pingMs ?? PING_MS);
     ping.unref();
     const end = () => {
       clearInterval(ping);
@@ -130,6 +140,8 @@ export function createConsoleHandler(services: ConsoleServices, options: Console
     } catch {
       throw new HttpError(404, 'not_found', 'console.error.not_found', { what: url.pathname });
     }
+    // The page's `{{key}}` placeholders get the default language's texts, so it reads right before (and without) its script.
+    if (rel === 'index.html') data = Buffer.from(data.toString('utf8').replace(/\{\{([\w.-]+)\}\}/g, (whole, key: string) => pageTexts[key] ?? whole));
     res.writeHead(200, {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': data.length,
@@ -188,4 +200,3 @@ export async function listenConsole(
       }),
   };
 }
-export { sendJson };

@@ -3,6 +3,7 @@ import { STAFF_CHANNEL, DeliveryError, type ChannelSender, type OutboundMessage 
 import type { RunningChannel } from '../bot/running-channel.js';
 import { StaffAuth } from '../staff/staff-auth.js';
 import { StaffCases } from '../staff/staff-cases.js';
+import { startOverdueReminder } from '../bot/staff/overdue-reminder.js';
 import { StaffEventBus } from '../staff/staff-events.js';
 import type { AccountRepository, AuditLog } from '../staff/staff-ports.js';
 import { StaffLive } from '../staff/staff-live.js';
@@ -50,6 +51,7 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
     relays: repos.relays,
     canned: repos.canned,
     transcripts: app.repos.conversations,
+    attachments: app.repos.attachments,
     runner: app.runner,
     audit,
     events,
@@ -61,9 +63,11 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
     store: app.repos.knowledge,
     // Exactly what the bot does with a resident's question (the same call the conversation makes).
     tryQuestion: async (question, locale) => {
+      // As typed at the main menu, where residents ask most of their questions.
       const understood = await app.services.understandText({ text: question, locale, where: { kind: 'menu' } });
+      const { meaning } = understood;
       return {
-        intent: understood.meaning.kind === 'steer' ? understood.meaning.intent : understood.meaning.kind,
+        intent: meaning.kind === 'steer' ? meaning.intent : meaning.kind,
         band: understood.answer.band,
         topic: understood.answer.topic,
         replies: understood.answer.replies.map((reply) => renderReply(reply, locale)),
@@ -84,7 +88,12 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
 export class StaffFanOut implements ChannelSender {
   private readonly others: ChannelSender[] = [];
 
-  constructor(private readonly live: StaffLive) {}
+  constructor(
+    private readonly live: StaffLive,
+    /** Looks up a new case to announce on the change feed. */
+    private readonly caseOf: (ref: string) => Promise<{ ref: string; route: string | null; urgent: boolean } | undefined>,
+    private readonly events: StaffEventBus,
+  ) {}
 
   add(sender: ChannelSender): void {
     this.others.push(sender);
@@ -95,15 +104,11 @@ export class StaffFanOut implements ChannelSender {
     if (payload.kind !== 'staff') throw new DeliveryError('Only staff relays go to staff.', { permanent: true });
     await this.live.receive(payload.conversationKey, payload.relay, message.id);
     if (payload.relay.kind === 'new_case') {
-      const record = await this.liveCase(payload.relay.ref);
-      if (record) this.onCase?.(record);
+      const c = await this.caseOf(payload.relay.ref);
+      if (c) this.events.publish({ type: 'case.created', ref: c.ref, office: c.route, urgent: c.urgent });
     }
     for (const other of this.others) await other.send(message);
   }
-
-  /** Set by the console: told about new cases for the change feed. */
-  onCase?: (record: { ref: string; route: string | null; urgent: boolean }) => void;
-  liveCase: (ref: string) => Promise<{ ref: string; route: string | null; urgent: boolean } | undefined> = async () => undefined;
 }
 
 export interface RunningConsole extends RunningChannel {
@@ -112,6 +117,8 @@ export interface RunningConsole extends RunningChannel {
   staff: StaffServices;
   /** Pass to the Telegram staff side so the staff chat gets relays too. */
   addStaffSender(sender: ChannelSender): void;
+  /** The Telegram group checks the pickup timeout (and says so in the group): the console stops doing it. */
+  leavePickupsToTelegram(): void;
 }
 
 /** Options for tests. */
@@ -120,6 +127,8 @@ export interface ConsoleOptions {
   host?: string;
   now?: () => number;
   pickupCheckMs?: number;
+  pingMs?: number;
+  overdueCheckMs?: number;
   extraRoutes?: (staff: StaffServices) => Route[];
 }
 
@@ -131,9 +140,7 @@ export interface ConsoleOptions {
 export async function startConsole(app: App, options: ConsoleOptions = {}): Promise<RunningConsole> {
   const now = options.now ?? Date.now;
   const staff = createStaffServices(app, now);
-  const fanOut = new StaffFanOut(staff.live);
-  fanOut.liveCase = (ref) => app.services.cases.get(ref);
-  fanOut.onCase = (c) => staff.events.publish({ type: 'case.created', ref: c.ref, office: c.route, urgent: c.urgent });
+  const fanOut = new StaffFanOut(staff.live, (ref) => app.services.cases.get(ref), staff.events);
   app.dispatcher.register(STAFF_CHANNEL, fanOut);
   const logger = app.logger.child({ channel: 'console' });
   const services: ConsoleServices = {
@@ -151,14 +158,26 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     now,
     onError: (error) => logger.error({ err: error instanceof Error ? error.name : 'unknown', msg: error instanceof Error ? error.message.slice(0, 200) : '' }, 'console request failed'),
   };
-  const handler = createConsoleHandler(services, { secureCookie: app.config.staffConsole.secureCookie, events: staff.events });
+  const handler = createConsoleHandler(services, { secureCookie: app.config.staffConsole.secureCookie, events: staff.events, ...(options.pingMs ? { pingMs: options.pingMs } : {}) });
   const server = await listenConsole(handler, options.host ?? app.config.host, options.port ?? app.config.staffConsole.port);
   const pickupMinutes = app.config.handoff.pickupMinutes;
+  let checkPickups = true;
   const timer = setInterval(() => {
-    staff.live.checkPickups().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'pickup check failed'));
+    if (checkPickups) staff.live.checkPickups().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'pickup check failed'));
     staff.auth.prune().catch(() => undefined);
   }, options.pickupCheckMs ?? Math.min(30_000, (pickupMinutes * 60_000) / 10));
   timer.unref();
+  // Reminders: a case that becomes overdue is announced on the change feed, so open inboxes show it.
+  const reminder = startOverdueReminder({
+    cases: app.services.cases,
+    intervalMs: options.overdueCheckMs ?? 5 * 60_000,
+    repeatMs: 3_600_000,
+    now,
+    logger,
+    announce: (overdue) => {
+      for (const c of overdue) staff.events.publish({ type: 'case.changed', ref: c.ref, office: c.route, status: c.status });
+    },
+  });
   logger.info({ port: server.port }, 'staff console listening');
   return {
     name: 'console',
@@ -166,8 +185,12 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     port: server.port,
     staff,
     addStaffSender: (sender) => fanOut.add(sender),
+    leavePickupsToTelegram: () => {
+      checkPickups = false;
+    },
     async close() {
       clearInterval(timer);
+      await reminder.stop();
       await server.close();
     },
   };

@@ -3,7 +3,13 @@ const DECLINE = /^(不同意|我不同意|不|不要|不行|不可以|不用了?
 
 /** Reads a typed yes/no to the privacy notice; `null` when the text is neither. */
 export function readConsent(text: string): 'agree' | 'decline' | null {
-  const t = text.trim();
+  // "好的，同意，谢谢" / "ok i agree thanks": the fillers around the answer do not change it.
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/^(好的|好|嗯嗯?|恩|ok|okay)[\s,，、]+(?=\S)/i, '')
+    .replace(/[\s,，、]*(谢谢|谢谢你|谢了|thanks|thank you)[\s!！。.]*$/i, '')
+    .trim();
   if (AGREE.test(t)) return 'agree';
   if (DECLINE.test(t)) return 'decline';
   return null;

@@ -12,7 +12,8 @@ import type { IntakeDeps } from './intake/intake-deps.js';
 import { asksWhy } from './intake/why-words.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
-import { ERASE_CANCEL, ERASE_CONFIRM } from './erase-choices.js';
+import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
+import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '2';
@@ -42,6 +43,11 @@ export interface ConversationContext {
   intakeFreeText: boolean;
   locale: Locale;
   consented: boolean;
+  /**
+   * The resident agreed, separately, to the application's sensitive questions (age of a minor, health
+   * and disability, income, violence; PIPL arts. 28–29). Absent in conversations stored before it existed.
+   */
+  sensitiveConsent?: boolean;
   hotline: string;
   /** The free text being understood, or the topic being shown. */
   pendingText: string | null;
@@ -66,6 +72,8 @@ export interface ConversationInput {
 /** Events from outside the resident: the runner, staff, timers. */
 export type SystemEvent =
   | { type: 'internal.reprompt' }
+  /** Text to hand to the intake question on screen as its answer (after a danger warning). */
+  | { type: 'internal.answer'; text: string }
   | { type: 'internal.human' }
   | { type: 'internal.status' }
   | { type: 'inbound'; event: ResidentEvent }
@@ -101,6 +109,11 @@ export interface ConversationDeps {
   staffAvailable: boolean;
   /** Minutes a resident waits for a person before being offered a call-back. */
   pickupMinutes: number;
+  /**
+   * Ask a separate consent before the application's sensitive questions (PIPL art. 29). Off when
+   * absent, so flows built without it (tests, tools) start the application at once.
+   */
+  askSensitiveConsent?: boolean;
 }
 
 export interface RatingInput {
@@ -111,8 +124,8 @@ export interface RatingInput {
 }
 
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
-const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
-const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:');
+const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
+const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:') || parseWithdrawChoice(id) !== undefined;
 
 /** What the conversation learned from an understood message, for the turn's meta; `faq` only when the knowledge base's reply is shown. */
 function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
@@ -163,6 +176,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     showTopic: fromPromise<KnowledgeAnswer, TopicInput>(notProvided),
     listCases: fromPromise<BotReply[], { conversationKey: string }>(notProvided),
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
+    withdrawCase: fromPromise<BotReply[], { conversationKey: string; ref: string }>(notProvided),
     attachFile: fromPromise<BotReply[], AttachFileInput>(notProvided),
     intake: createIntakeMachine(deps.intake),
   },
@@ -183,7 +197,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply(`danger.${danger}`));
       if (context.handoff === 'live') enqueue.emit({ type: 'relay', relay: { kind: 'message', text: event.event.text } });
       if (context.handoff !== 'idle') enqueue.emit({ type: 'relay', relay: { kind: 'danger', danger } });
-      if (context.handoff !== 'live') enqueue.raise({ type: 'internal.reprompt' });
+      if (context.handoff === 'live') return;
+      // At a free-text intake question (what happened, safe times) the words are still the answer: keep them.
+      if (context.intakeStep && context.intakeFreeText) enqueue.raise({ type: 'internal.answer', text: event.event.text });
+      else enqueue.raise({ type: 'internal.reprompt' });
     }),
     /** The message that opened a new conversation, read for danger before the greeting. */
     warnFirstDanger: enqueueActions(({ context, enqueue }) => {
@@ -201,18 +218,17 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The answer to the question a story asks, then the offer to apply with the category recognised. */
     emitStoryAnswer: enqueueActions(({ event, enqueue }) => {
       const category = storyCategory(event);
+      // Kept for a typed "我要申请" next: the application starts with this category.
+      enqueue.assign({ pendingCategory: category });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
         enqueue.emit({ ...answer, choices });
       }
     }),
-    /** The intake is about to ask whether the recognised category is right: introduce it first (once). */
-    startWithCategory: enqueueActions(({ event, enqueue }) => {
-      const category = event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event);
-      enqueue.assign({ pendingCategory: category });
-      enqueue.emit(reply('intake.start'));
+    /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
+    startWithCategory: assign({
+      pendingCategory: ({ event }) => (event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event)),
     }),
-    sayDeleteHow: emit(({ context }) => reply('conv.delete.how', { hotline: context.hotline })),
     setLocaleFromMeaning: assign({
       locale: ({ context, event }) => {
         const m = meaningOf(event);
@@ -237,6 +253,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       reply('core.consent.declined', { hotline: context.hotline }, [choice('consent.agree', 'core.consent.agree')]),
     ),
     recordConsent: assign({ consented: true }),
+    askSensitiveConsent: emit(() =>
+      reply('privacy.sensitive.ask', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
+    ),
+    recordSensitiveConsent: assign({ sensitiveConsent: true }),
+    saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, MENU_CHOICES)),
     showMenu: emit(() => reply('core.menu', {}, MENU_CHOICES)),
     welcomeBack: emit(() => reply('core.welcome_back')),
     showHelp: emit(({ context }) => reply('core.help', { hotline: context.hotline })),
@@ -364,7 +385,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         return match ? { ref: match[1]!, score: Number(match[2]) } : null;
       },
     }),
-    resetContext: assign({ consented: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
+    resetContext: assign({ consented: false, sensitiveConsent: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
   },
 }).createMachine({
   id: 'conversation',
@@ -379,6 +400,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     intakeFreeText: false,
     locale: input.locale ?? 'zh-CN',
     consented: false,
+    sensitiveConsent: false,
     hotline: input.hotline,
     pendingText: null,
     pendingTopic: null,
@@ -460,6 +482,18 @@ export function createConversationMachine(deps: ConversationDeps) {
     'user.choice': [
       { guard: ({ event }) => event.id === ERASE_CONFIRM, target: '.welcome', actions: ['sayDeleted', 'resetContext'] },
       { guard: ({ event }) => event.id === ERASE_CANCEL, actions: 'reprompt' },
+      {
+        guard: ({ event }) => parseWithdrawChoice(event.id)?.confirmed === false,
+        actions: emit(({ event }) => {
+          const ref = parseWithdrawChoice((event as { id: string }).id)!.ref;
+          return reply('privacy.withdraw.confirm', { ref }, [choice(`withdraw.confirm:${ref}`, 'privacy.withdraw.yes'), choice('menu.back', 'core.back_to_menu')]);
+        }),
+      },
+      {
+        guard: ({ event }) => parseWithdrawChoice(event.id)?.confirmed === true,
+        target: '.withdrawing',
+        actions: assign({ pendingTopic: ({ event }) => parseWithdrawChoice((event as { id: string }).id)!.ref }),
+      },
       { guard: ({ event }) => event.id.startsWith('rate:'), target: '.rating', actions: 'rememberRating' },
       { guard: ({ event }) => event.id === 'handoff.callback', actions: 'askCallbackPhone' },
       { guard: ({ event }) => event.id === 'lang.toggle', actions: ['toggleLocale', 'confirmLocale', 'reprompt'] },
@@ -505,14 +539,47 @@ export function createConversationMachine(deps: ConversationDeps) {
         ],
       },
     },
+    /**
+     * Before an application asks for sensitive information: a separate agreement that says why it is
+     * needed (PIPL art. 29). Asked once per conversation; declining goes back to the menu.
+     */
+    sensitiveConsent: {
+      tags: ['waiting'],
+      always: { guard: ({ context }) => context.sensitiveConsent === true || !deps.askSensitiveConsent, target: 'intake' },
+      entry: enqueueActions(({ context, enqueue }) => {
+        if (deps.askSensitiveConsent && context.sensitiveConsent !== true) enqueue('askSensitiveConsent');
+      }),
+      on: {
+        'internal.reprompt': { actions: 'askSensitiveConsent' },
+        'user.choice': [
+          { guard: ({ event }) => event.id === SENSITIVE_AGREE, target: 'intake', actions: 'recordSensitiveConsent' },
+          { guard: ({ event }) => event.id === SENSITIVE_DECLINE, target: 'answered', actions: 'saySensitiveDeclined' },
+        ],
+        'user.text': [
+          { guard: 'saysAgree', target: 'intake', actions: 'recordSensitiveConsent' },
+          { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
+          { actions: 'askSensitiveConsent' },
+        ],
+      },
+    },
+    /** The resident confirmed withdrawing an undecided application (`pendingTopic` holds its reference). */
+    withdrawing: {
+      tags: ['busy'],
+      invoke: {
+        src: 'withdrawCase',
+        input: ({ context }) => ({ conversationKey: context.conversationKey, ref: context.pendingTopic ?? '' }),
+        onDone: { target: 'answered', actions: ['emitAll', 'forget'] },
+        onError: { target: 'menu', actions: ['forget', 'sayError'] },
+      },
+    },
     menu: {
       tags: ['waiting'],
-      entry: 'showMenu',
+      entry: ['showMenu', assign({ pendingCategory: null })],
       on: {
         'internal.reprompt': { actions: 'showMenu' },
         'user.choice': [
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake', actions: assign({ pendingCategory: null }) },
-          { guard: ({ event }) => event.id.startsWith('apply:'), target: 'intake', actions: 'startWithCategory' },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: assign({ pendingCategory: null }) },
+          { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
         ],
@@ -520,7 +587,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       },
     },
     intake: {
-      entry: assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false }),
+      entry: [
+        assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false }),
+        // With a category recognised the intake opens on its confirmation: the introduction comes first, once.
+        enqueueActions(({ context, enqueue }) => {
+          if (context.pendingCategory) enqueue.emit(reply('intake.start'));
+        }),
+      ],
       invoke: {
         id: 'intake',
         src: 'intake',
@@ -539,6 +612,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         active: {
           on: {
             'internal.reprompt': { actions: sendTo('intake', { type: 'flow.reprompt' }) },
+            'internal.answer': { actions: sendTo('intake', ({ event }) => ({ type: 'user.text' as const, text: event.text })) },
             'user.text': [
               // "Why do you need my age?" is the step's to explain.
               { guard: ({ event }) => asksWhy(event.text), actions: sendTo('intake', ({ event }) => event) },
@@ -604,7 +678,8 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
-              { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'sayDeleteHow', sendTo('intake', { type: 'flow.reprompt' })] },
+              { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
+              { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
                 guard: kbAnswered,
@@ -662,8 +737,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake', actions: assign({ pendingCategory: null }) },
-          { guard: ({ event }) => event.id.startsWith('apply:'), target: 'intake', actions: 'startWithCategory' },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: assign({ pendingCategory: null }) },
+          { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
         ],
       },
     },
@@ -678,19 +753,26 @@ export function createConversationMachine(deps: ConversationDeps) {
         }),
         onDone: [
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
+          { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
-          { guard: steersTo('apply'), target: 'intake', actions: ['noteMeaning', 'forget', assign({ pendingCategory: null })] },
+          // Right after a story's question was answered, applying keeps the story's category.
+          {
+            guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),
+            target: 'sensitiveConsent',
+            actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) })],
+          },
+          { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', assign({ pendingCategory: null })] },
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
           { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
           { guard: steersTo('cancel'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
-          { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayDeleteHow'] },
+          { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'forget', 'emitStoryAnswer'] },
           // Any other story starts the application with its category recognised.
-          { guard: isStory, target: 'intake', actions: ['noteMeaning', 'forget', 'startWithCategory'] },
-          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer'] },
+          { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', 'startWithCategory'] },
+          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },

@@ -60,7 +60,7 @@ export const staffMessages = {
   'staff.card.lawyer': { 'zh-CN': '承办律师 Lawyer：{lawyer}', en: 'Lawyer: {lawyer}' },
   'staff.card.description': { 'zh-CN': '案情 Description：{description}', en: 'Description: {description}' },
   'staff.card.attachments': { 'zh-CN': '附件 Attachments：{count} 个 {names}', en: 'Attachments ({count} files): {names}' },
-  'staff.card.attachments.one': { 'zh-CN': '附件 Attachments：{count} 个 {names}', en: 'Attachment (1 file): {names}' },
+  'staff.card.attachments.one': { 'zh-CN': '附件 Attachments：{count} 个 {names}', en: 'Attachment ({count} file): {names}' },
   'staff.card.attachment_file': { 'zh-CN': '  📎 {name}（{type}，{size}）：{path}', en: '  📎 {name} ({type}, {size}): {path}' },
   'staff.cases.none': { 'zh-CN': '没有案件 No cases。', en: 'No cases.' },
   'staff.card.submitted': { 'zh-CN': '提交 Submitted：{at}（{channel}）', en: 'Submitted: {at} ({channel})' },

@@ -12,6 +12,14 @@ export const wechatMessages = {
   'wechat.menu.status': { 'zh-CN': '查询进度', en: 'My application' },
   'wechat.menu.human': { 'zh-CN': '转人工', en: 'Talk to a person' },
   'wechat.choices.numbered': { 'zh-CN': '请回复数字选择：', en: 'Reply with a number:' },
+  'wechat.file.not_now': {
+    'zh-CN': '现在还不需要发送照片或文件。等申请中请您提交材料时再发送。',
+    en: 'No photo or file is needed right now. Please send them when the application asks for documents.',
+  },
+  'wechat.file.quota': {
+    'zh-CN': '您今天发送的文件已经达到上限。如需补充材料，请联系工作人员或拨打 12348。',
+    en: 'You have sent as many files today as we can take. To add more, please contact staff or call 12348.',
+  },
   'wechat.file.not_image': {
     'zh-CN': '工作人员给您发送了文件“{fileName}”。微信公众号无法直接转发这类文件，请在对话中告诉工作人员，他们会换一种方式交给您。',
     en: 'Staff sent you the file "{fileName}". A WeChat official account cannot pass on this kind of file; tell staff here and they will get it to you another way.',
@@ -37,6 +45,11 @@ export const wechatMessages = {
   },
   'wechat.cli.held_line': { 'zh-CN': '{since}  {case}  对话 {conversation}  原因 {reason}', en: '{since}  {case}  conversation {conversation}  reason {reason}' },
   'wechat.cli.no_case': { 'zh-CN': '（无案件）', en: '(no case)' },
+  'wechat.note.author': { 'zh-CN': '微信渠道', en: 'WeChat channel' },
+  'wechat.note.held': {
+    'zh-CN': '微信通知未能送达（{reason}）：居民下次在公众号发消息或点菜单时会自动送达。如有期限等急事，请用其他方式联系（注意联系安全）。待发通知：fayuan wechat held',
+    en: 'A WeChat notice could not be delivered ({reason}): it goes out by itself when the resident next writes or taps the menu. If something is urgent (a deadline), reach them another way (mind contact safety). Waiting notices: fayuan wechat held',
+  },
   'wechat.reason.45015': { 'zh-CN': '超过 48 小时', en: 'over 48 hours' },
   'wechat.reason.45047': { 'zh-CN': '回复次数已满', en: 'reply limit reached' },
 } satisfies Catalog;

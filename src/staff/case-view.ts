@@ -1,7 +1,7 @@
 import type { Param } from '../flows/events.js';
 import { allowedActions, isOverdue, type CaseActionType } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
-import { localDate } from '../knowledge/cases/local-time.js';
+import { endOfLocalDay, localDate } from '../knowledge/cases/local-time.js';
 import { localizeReason } from '../knowledge/eligibility/localize-decision.js';
 import type { Reason } from '../knowledge/eligibility/decision.js';
 import type { Locale } from '../locales/catalog.js';
@@ -16,28 +16,27 @@ export function label(key: string, locale: Locale, fallback: string, params?: Re
   return MESSAGES[key] ? translate(key, locale, params) : fallback;
 }
 
-function sameLocalDay(a: number, b: number, timeZone: string): boolean {
-  const x = localDate(a, timeZone);
-  const y = localDate(b, timeZone);
-  return x.year === y.year && x.month === y.month && x.day === y.day;
-}
+/** The last millisecond of `now`'s day in the centre's time zone (one time-zone computation, not one per case). */
+const endOfToday = (now: number, timeZone: string) => endOfLocalDay(localDate(now, timeZone), timeZone);
 
 /** Whether an undecided case is due by the end of today (and not yet overdue). */
-export function isDueToday(record: Pick<CaseRecord, 'status' | 'dueAt' | 'decidedAt'>, now: number, timeZone: string): boolean {
-  return record.dueAt !== null && record.decidedAt === null && !isOverdue(record, now) && sameLocalDay(record.dueAt, now, timeZone);
+export function isDueToday(record: Pick<CaseRecord, 'status' | 'dueAt' | 'decidedAt'>, now: number, timeZone: string, todayEnds = endOfToday(now, timeZone)): boolean {
+  return record.dueAt !== null && record.decidedAt === null && !isOverdue(record, now) && record.dueAt <= todayEnds;
 }
 
-/** Overdue first, then due today, then urgent, then by due date, then oldest. */
-export function inboxOrder(now: number, timeZone: string) {
-  const rank = (c: CaseRecord) => (isOverdue(c, now) ? 0 : isDueToday(c, now, timeZone) ? 1 : c.urgent ? 2 : 3);
-  return (a: CaseRecord, b: CaseRecord) =>
-    rank(a) - rank(b) || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt || a.ref.localeCompare(b.ref);
+/** Sorts the inbox: overdue first, then due today, then urgent, then by due date, then oldest. */
+export function sortInbox(cases: CaseRecord[], now: number, timeZone: string): CaseRecord[] {
+  const todayEnds = endOfToday(now, timeZone);
+  const rank = new Map(cases.map((c) => [c, isOverdue(c, now) ? 0 : isDueToday(c, now, timeZone, todayEnds) ? 1 : c.urgent ? 2 : 3]));
+  return cases.sort(
+    (a, b) => rank.get(a)! - rank.get(b)! || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
+  );
 }
 
 export type CaseSummaryView = ReturnType<typeof caseSummaryView>;
 
 /** A case as a line of the inbox. */
-export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number, locale: Locale) {
+export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number, locale: Locale, todayEnds = endOfToday(now, pack.timeZone)) {
   return {
     ref: record.ref,
     status: record.status,
@@ -53,7 +52,7 @@ export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number,
     sameDay: record.sameDay,
     dueAt: record.decidedAt === null ? record.dueAt : null,
     overdue: isOverdue(record, now),
-    dueToday: isDueToday(record, now, pack.timeZone),
+    dueToday: isDueToday(record, now, pack.timeZone, todayEnds),
     assignee: record.assignee,
     lawyer: record.lawyer,
     createdAt: record.createdAt,

@@ -134,6 +134,16 @@ export class StaffAuth {
     return { ok: true, account, csrfToken: stored.csrfToken, sessionHash: idHash };
   }
 
+  /** Whether a session is still valid, without counting this as activity (the change feed's check). */
+  async stillValid(sessionId: string | undefined): Promise<boolean> {
+    if (!sessionId) return false;
+    const stored = await this.deps.sessions.get(hash(sessionId));
+    if (!stored) return false;
+    const at = this.now();
+    const account = await this.deps.accounts.byId(stored.accountId);
+    return Boolean(account && !account.disabled && at - stored.lastSeenAt <= this.limits.idleMs && at - stored.createdAt <= this.limits.absoluteMs);
+  }
+
   async logout(sessionId: string | undefined): Promise<void> {
     if (!sessionId) return;
     const stored = await this.deps.sessions.get(hash(sessionId));

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { OutboundMessage } from '../bot/channel.js';
-import { performCaseAction, type CaseActionResult } from '../bot/staff/case-actions.js';
+import { performCaseAction, type CaseActionResult } from './case-actions.js';
 import { FINAL_STATUSES, type CaseAction, type CaseStatus } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';
 import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
 import type { CaseRecord, CaseRepository as Cases, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 import { label } from './case-view.js';
-import { inboxOrder } from './case-view.js';
+import { sortInbox } from './case-view.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
 import type { Account, AccountRepository, AssignmentRepository, AuditLog, CaseNote, NoteRepository } from './staff-ports.js';
@@ -90,13 +90,13 @@ export class StaffCases {
     const assignee = filter.assignee === 'me' ? account.username : filter.assignee;
     const q = filter.q?.trim().toUpperCase();
     const now = this.now();
-    return records
+    const visible = records
       .filter((c) => canSeeOffice(account, c.route))
       .filter((c) => !filter.office || c.route === filter.office)
       .filter((c) => !filter.category || c.category === filter.category)
       .filter((c) => !assignee || c.assignee === assignee)
-      .filter((c) => !q || c.ref.includes(q))
-      .sort(inboxOrder(now, this.deps.pack.timeZone));
+      .filter((c) => !q || c.ref.includes(q));
+    return sortInbox(visible, now, this.deps.pack.timeZone);
   }
 
   /** A case with its history, files and notes; audited as a view. */
@@ -142,8 +142,8 @@ export class StaffCases {
     if ((request.type === 'reopen' || request.type === 'assign') && !hasRole(account, SUPERVISOR_ROLES)) {
       return this.refuse(account, action, ref, refusal(403, 'forbidden', 'console.error.forbidden'));
     }
-    if (request.type === 'assign') return this.assign(account, record, request.accountId);
-    const lifecycle = this.toLifecycle(request, record, locale);
+    if (request.type === 'assign') return this.assign(account, record, request.accountId, locale);
+    const lifecycle = this.toLifecycle(request, record);
     if (!lifecycle.ok) return this.refuse(account, action, ref, lifecycle);
     const result = await performCaseAction(
       { cases: this.deps.cases, pack: this.deps.pack, ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}), ...(this.deps.logger ? { logger: this.deps.logger } : {}) },
@@ -152,10 +152,10 @@ export class StaffCases {
       { kind: 'staff', name: account.username },
       this.now(),
     );
-    return this.outcome(account, action, ref, result);
+    return this.outcome(account, action, ref, result, undefined, locale);
   }
 
-  private async assign(account: Account, record: CaseRecord, accountId: number): Promise<CaseActionOutcome> {
+  private async assign(account: Account, record: CaseRecord, accountId: number, locale: Locale): Promise<CaseActionOutcome> {
     const target = await this.deps.accounts.byId(accountId);
     if (!target || target.disabled || !hasRole(target, CASE_ROLES) || !canSeeOffice(target, record.route)) {
       return this.refuse(account, 'case.assign', record.ref, refusal(422, 'invalid', 'console.error.bad_assignee'));
@@ -163,8 +163,8 @@ export class StaffCases {
     if (FINAL_STATUSES.includes(record.status)) {
       return this.refuse(account, 'case.assign', record.ref, refusal(409, 'not_allowed', 'staff.refused.not_allowed', {
         ref: record.ref,
-        status: label(`console.status.${record.status}`, 'zh-CN', record.status),
-        action: label('console.action.assign', 'zh-CN', 'assign'),
+        status: label(`console.status.${record.status}`, locale, record.status),
+        action: label('console.action.assign', locale, 'assign'),
       }));
     }
     if (record.status === 'new') {
@@ -176,7 +176,7 @@ export class StaffCases {
         { kind: 'staff', name: target.username },
         this.now(),
       );
-      return this.outcome(account, 'case.assign', record.ref, result, `to account:${target.id}`);
+      return this.outcome(account, 'case.assign', record.ref, result, `to account:${target.id}`, locale);
     }
     const assigned = await this.deps.assignments.assign(record.ref, target.username, { kind: 'staff', name: account.username }, this.now());
     if (!assigned) return this.refuse(account, 'case.assign', record.ref, refusal(404, 'not_found', 'console.error.not_found', { what: record.ref }));
@@ -185,7 +185,7 @@ export class StaffCases {
     return { ok: true, record: assigned, notice: 'none' };
   }
 
-  private toLifecycle(request: Exclude<CaseRequest, { type: 'assign' }>, record: CaseRecord, locale: Locale): { ok: true; action: CaseAction } | Refusal {
+  private toLifecycle(request: Exclude<CaseRequest, { type: 'assign' }>, record: CaseRecord): { ok: true; action: CaseAction } | Refusal {
     const opt = (note: string | undefined) => (note?.trim() ? { note: note.trim() } : {});
     switch (request.type) {
       case 'decline':
@@ -202,7 +202,6 @@ export class StaffCases {
             : this.deps.pack.offices.some((o) => o.id === to)
               ? nameIn(this.deps.pack.offices, to)[record.locale]
               : to;
-        void locale;
         return { ok: true, action: { type: 'refer', note: request.note?.trim() ? `${where}（${request.note.trim()}）` : where } };
       }
       case 'request_materials':
@@ -214,15 +213,15 @@ export class StaffCases {
     }
   }
 
-  private async outcome(account: Account, action: string, ref: string, result: CaseActionResult, detail?: string): Promise<CaseActionOutcome> {
+  private async outcome(account: Account, action: string, ref: string, result: CaseActionResult, detail?: string, locale: Locale = 'zh-CN'): Promise<CaseActionOutcome> {
     if (!result.ok) {
       const params: Record<string, string | number> = { ref };
       let status: Refusal['status'] = 409;
       if (result.reason === 'not_found') return this.refuse(account, action, ref, refusal(404, 'not_found', 'console.error.not_found', { what: ref }));
       if (result.reason === 'already_claimed') params.by = result.by;
       if (result.reason === 'not_allowed') {
-        params.status = label(`console.status.${result.status}`, 'zh-CN', result.status);
-        params.action = label(`console.action.${result.action}`, 'zh-CN', result.action);
+        params.status = label(`console.status.${result.status}`, locale, result.status);
+        params.action = label(`console.action.${result.action}`, locale, result.action);
       }
       if (result.reason.startsWith('missing_')) status = 422;
       return this.refuse(account, action, ref, refusal(status, result.reason, `staff.refused.${result.reason}`, params));

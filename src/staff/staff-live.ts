@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { AttachmentRef } from '../flows/events.js';
+import type { AttachmentMeta } from '../bot/ports/attachment-repository.js';
 import type { StaffRelay } from '../flows/staff-relay.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
@@ -19,6 +21,8 @@ export interface StaffLiveDeps {
   audit: AuditLog;
   events?: StaffEventBus;
   pickupMinutes: number;
+  /** Where files staff send are recorded (`AttachmentRepository` fits). */
+  attachments?: { record(meta: AttachmentMeta): Promise<void> };
   now?: () => number;
 }
 
@@ -47,6 +51,8 @@ const KEPT_RELAYS = ['handoff_request', 'danger', 'callback', 'new_case', 'staff
 const TRANSCRIPT_ENTRIES = 50;
 /** Danger alerts stay at the top of the live view this long. */
 const ALERT_MS = 24 * 3_600_000;
+/** Call-back requests stay listed this long. */
+const CALLBACK_MS = 7 * 24 * 3_600_000;
 
 export const consoleMember = (account: Account): StaffMember => ({ userId: `account:${account.id}`, name: account.username });
 
@@ -75,7 +81,8 @@ export class StaffLive {
         await deps.relays.add({
           conversationKey: key,
           kind: 'staff_message',
-          body: { staff: staff.name, rendered: `【${staff.name}】${text}`, renderedEn: `[${staff.name}] ${text}` },
+          // Fingerprints of the line as the resident sees it, not the words: enough to label the transcript.
+          body: { staff: staff.name, rendered: fingerprint(`【${staff.name}】${text}`), renderedEn: fingerprint(`[${staff.name}] ${text}`) },
           outboxId: null,
           at: this.now(),
         });
@@ -93,7 +100,11 @@ export class StaffLive {
       if (relay.kind === 'message' || relay.kind === 'attachment') this.deps.events?.publish({ type: 'live.message', id: liveId(conversationKey) });
       return;
     }
-    const { kind, ...body } = relay as { kind: string } & Record<string, unknown>;
+    const { kind, ...rest } = relay as { kind: string } & Record<string, unknown>;
+    // Only what the live view needs: never a message's words. A call-back keeps its number until done
+    // (staff must ring it); the resident's erasure and the idle-conversation purge remove it.
+    const body: Record<string, unknown> =
+      kind === 'danger' ? { danger: rest.danger } : kind === 'new_case' ? { ref: rest.ref } : kind === 'callback' ? { phone: rest.phone } : {};
     const fresh = await this.deps.relays.add({ conversationKey, kind, body, outboxId, at });
     if (!fresh) return;
     const id = liveId(conversationKey);
@@ -106,7 +117,9 @@ export class StaffLive {
   }
 
   /** Waiting and held conversations, oldest request first, with their danger alerts; and recent alerts. */
-  async list(account: Account): Promise<{ ok: true; conversations: LiveConversation[]; alerts: { id: string; kind: string; at: number }[] } | Refusal> {
+  async list(
+    account: Account,
+  ): Promise<{ ok: true; conversations: LiveConversation[]; alerts: { id: string; kind: string; at: number }[]; callbacks: { id: string; channel: string; phone: string; at: number }[] } | Refusal> {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'live.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
     const active = await this.deps.handoffs.active();
     const recentDanger = await this.deps.relays.recent(['danger'], this.now() - ALERT_MS);
@@ -121,7 +134,11 @@ export class StaffLive {
       danger: recentDanger.filter((r) => r.conversationKey === h.conversationKey).map((r) => ({ kind: String(r.body.danger), at: r.at })),
     }));
     const alerts = recentDanger.map((r) => ({ id: liveId(r.conversationKey), kind: String(r.body.danger), at: r.at }));
-    return { ok: true, conversations, alerts };
+    // Residents nobody could take who left a number: newest first, for a week.
+    const callbacks = (await this.deps.relays.recent(['callback'], this.now() - CALLBACK_MS))
+      .filter((r) => typeof r.body.phone === 'string')
+      .map((r) => ({ id: liveId(r.conversationKey), channel: channelOf(r.conversationKey), phone: String(r.body.phone), at: r.at }));
+    return { ok: true, conversations, alerts, callbacks };
   }
 
   async take(account: Account, id: string): Promise<{ ok: true } | Refusal> {
@@ -138,12 +155,17 @@ export class StaffLive {
     if (typeof key !== 'string') return key;
     const [entries, staffRelays] = await Promise.all([
       this.deps.transcripts.recentTranscript(key, TRANSCRIPT_ENTRIES),
-      this.deps.relays.forConversation(key, ['staff_message']),
+      this.deps.relays.forConversation(key, ['staff_message', 'staff_file']),
     ]);
     const staffTexts = new Map(
       staffRelays.flatMap((r) => [String(r.body.rendered ?? ''), String(r.body.renderedEn ?? '')].map((t): [string, string] => [t, String(r.body.staff ?? '')])),
     );
-    const messages = entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffTexts));
+    const staffOf = (text: string) => staffTexts.get(fingerprint(text));
+    // Files staff sent are not in the conversation's transcript: they come from what the console kept.
+    const files = staffRelays
+      .filter((r) => r.kind === 'staff_file')
+      .map((r): TranscriptMessage => ({ id: -r.id, from: 'staff', attachment: r.body.attachment as AttachmentRef, staff: String(r.body.staff ?? ''), at: r.at }));
+    const messages = [...entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffOf)), ...files].sort((a, b) => a.at - b.at);
     await this.audit(account, 'live.view', `live:${id}`, 'ok', null);
     return { ok: true, messages };
   }
@@ -153,6 +175,11 @@ export class StaffLive {
     if (typeof key !== 'string') return key;
     const sent = await this.handoff.send(key, consoleMember(account), content);
     if (!sent.ok) return this.refuse(account, 'live.message', `live:${id}`, sent);
+    // A file staff sent is kept with the conversation, so the console can show it in the transcript.
+    if ('attachment' in content) {
+      await this.deps.attachments?.record({ ...content.attachment, conversationKey: key, createdAt: this.now() });
+      await this.deps.relays.add({ conversationKey: key, kind: 'staff_file', body: { staff: account.username, attachment: content.attachment }, outboxId: null, at: this.now() });
+    }
     await this.audit(account, 'live.message', `live:${id}`, 'ok', 'text' in content ? null : `attachment:${content.attachment.id}`);
     return { ok: true };
   }
@@ -226,7 +253,7 @@ function channelOf(key: string): string {
   return key.slice(0, key.indexOf(':'));
 }
 
-function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; createdAt: number }, staffTexts: Map<string, string>): TranscriptMessage[] {
+function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; createdAt: number }, staffOf: (text: string) => string | undefined): TranscriptMessage[] {
   const body = entry.body as Record<string, unknown> | null;
   if (!body) return [];
   if (entry.direction === 'out') {
@@ -235,8 +262,9 @@ function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; 
       return [{ id: entry.id, from: 'staff', attachment, ...(typeof body.caption === 'string' ? { staff: body.caption } : {}), at: entry.createdAt }];
     }
     if (typeof body.text !== 'string') return [];
-    const staff = staffTexts.get(body.text);
-    return [{ id: entry.id, from: staff !== undefined ? 'staff' : 'bot', text: body.text, ...(staff ? { staff } : {}), at: entry.createdAt }];
+    const staff = staffOf(body.text);
+    const fromStaff = staff !== undefined || body.key === 'handoff.staff_says';
+    return [{ id: entry.id, from: fromStaff ? 'staff' : 'bot', text: body.text, ...(staff ? { staff } : {}), at: entry.createdAt }];
   }
   const event = body.event as { type?: string; text?: string; id?: string; attachment?: AttachmentRef } | undefined;
   if (!event?.type) return [];
@@ -247,3 +275,7 @@ function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; 
 }
 
 export { liveId, type StaffContent };
+
+function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}

@@ -31,6 +31,11 @@ export interface Database {
    * statement fails, nothing of the script stays.
    */
   script(statements: readonly Statement[], results?: Statement): Promise<Row[]>;
+  /**
+   * Copies committed pages from the WAL into the database file (`wal_checkpoint(PASSIVE)`) on a
+   * connection of its own, so it neither waits for nor delays the writer's commits.
+   */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,9 +61,10 @@ function execRaw(raw: sqlite3.Database, sql: string): Promise<void> {
 }
 
 /**
- * Opens (creating if needed) the database file and applies {@link PRAGMAS}. Two connections: one
- * writes (every write, transaction and script, in the order issued), one only reads (`get`/`all`
- * outside a transaction), so a read never waits behind a commit (WAL lets readers and the writer work at once).
+ * Opens (creating if needed) the database file and applies {@link PRAGMAS}. One connection writes
+ * (every write, transaction and script, in the order issued); two others only read (`get`/`all`
+ * outside a transaction), each read going to the less busy one: a read never waits behind a commit
+ * (WAL lets readers and the writer work at once), and a quick read rarely behind a long one.
  */
 export async function openDatabase(file: string): Promise<Database> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -66,16 +72,23 @@ export async function openDatabase(file: string): Promise<Database> {
   // Statements run in the order they are issued, which `script` relies on.
   raw.serialize();
   for (const pragma of PRAGMAS) await execRaw(raw, pragma);
-  let reader: sqlite3.Database | undefined;
+  const readers: sqlite3.Database[] = [];
   if (file !== ':memory:') {
-    reader = await connect(file);
-    // The reading connection can never write, not even by mistake.
-    for (const pragma of [...PRAGMAS, 'PRAGMA query_only = ON']) await execRaw(reader, pragma);
+    for (let i = 0; i < READERS; i++) {
+      const reader = await connect(file);
+      // A reading connection can never write, not even by mistake.
+      for (const pragma of [...PRAGMAS, 'PRAGMA query_only = ON']) await execRaw(reader, pragma);
+      readers.push(reader);
+    }
   }
-  return wrap(raw, file, reader);
+  return wrap(raw, file, readers);
 }
 
-function wrap(raw: sqlite3.Database, file: string, reader?: sqlite3.Database): Database {
+const READERS = 2;
+
+function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]): Database {
+  let checkpointer: Promise<sqlite3.Database> | undefined;
+  const checkpointConnection = () => (checkpointer ??= connect(file).then(async (c) => (await execRaw(c, 'PRAGMA busy_timeout = 5000'), c)));
   // Writes and transactions share one queue: a lone write never lands inside someone else's transaction.
   let writeQueue: Promise<unknown> = Promise.resolve();
   // A read sees every write issued before it (as on one connection), except group-commit scripts:
@@ -139,6 +152,10 @@ function wrap(raw: sqlite3.Database, file: string, reader?: sqlite3.Database): D
         });
       });
     },
+    async checkpoint() {
+      if (file === ':memory:') return;
+      await execRaw(await checkpointConnection(), 'PRAGMA wal_checkpoint(PASSIVE)');
+    },
     close() {
       return new Promise((resolve, reject) => {
         raw.close((err) => (err ? reject(new StorageError('close', err)) : resolve()));
@@ -146,7 +163,7 @@ function wrap(raw: sqlite3.Database, file: string, reader?: sqlite3.Database): D
     },
   };
 
-  const read = reader ? readOnly(reader) : direct;
+  const read = readers.length > 0 ? readPool(readers.map(readOnly)) : direct;
   return {
     ...direct,
     get: (sql, params) => lastOrderedWrite.then(() => read.get(sql, params)),
@@ -168,7 +185,10 @@ function wrap(raw: sqlite3.Database, file: string, reader?: sqlite3.Database): D
     script: (statements, results) => enqueue(() => direct.script(statements, results), false),
     close: () =>
       enqueue(async () => {
-        if (reader) await new Promise<void>((resolve, reject) => reader.close((err) => (err ? reject(new StorageError('close', err)) : resolve())));
+        const others = [...readers, checkpointer ? await checkpointer.catch(() => undefined) : undefined];
+        for (const other of others) {
+          if (other) await new Promise<void>((resolve, reject) => other.close((err) => (err ? reject(new StorageError('close', err)) : resolve())));
+        }
         await direct.close();
       }),
   };
@@ -188,6 +208,21 @@ function readOnly(raw: sqlite3.Database): Pick<Database, 'get' | 'all'> {
         raw.all(sql, params as unknown[], (err: Error | null, rows: T[]) => (err ? reject(new StorageError(op(sql), err)) : resolve(rows)));
       });
     },
+  };
+}
+
+/** Sends each read to the connection with the fewest reads in flight. */
+function readPool(pool: Pick<Database, 'get' | 'all'>[]): Pick<Database, 'get' | 'all'> {
+  const busy = pool.map(() => 0);
+  const using = <T>(work: (c: Pick<Database, 'get' | 'all'>) => Promise<T>): Promise<T> => {
+    let i = 0;
+    for (let j = 1; j < pool.length; j++) if (busy[j]! < busy[i]!) i = j;
+    busy[i]!++;
+    return work(pool[i]!).finally(() => busy[i]!--);
+  };
+  return {
+    get: (sql, params) => using((c) => c.get(sql, params)),
+    all: (sql, params) => using((c) => c.all(sql, params)),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Repositories } from '../bot/ports/repositories.js';
 import { AttachmentStore } from './attachment-store.js';
 import { BatchWriter } from './batch-writer.js';
+import { startCheckpointer } from './checkpointer.js';
 import { CaseStore } from './case-store.js';
 import { ConversationStore } from './conversation-store.js';
 import type { Database } from './database.js';
@@ -43,7 +44,21 @@ export function sqliteRepositories(db: Database): SqliteRepositories {
 
 /** Opens (creating and migrating if needed) the bot's SQLite file and the repositories over it. */
 export async function openRepositories(config: { databaseFile: string }): Promise<SqliteRepositories> {
-  return sqliteRepositories(await openStorage(config.databaseFile));
+  return withCheckpoints(await openStorage(config.databaseFile));
+}
+
+/** The repositories over `db`, with WAL checkpoints in the background (stopped on close). */
+async function withCheckpoints(db: Database): Promise<SqliteRepositories> {
+  const checkpoints = await startCheckpointer(db);
+  const repos = sqliteRepositories(db);
+  return {
+    ...repos,
+    async close() {
+      await repos.idle();
+      await checkpoints.stop();
+      await repos.close();
+    },
+  };
 }
 
 /**
@@ -71,7 +86,7 @@ export async function openCheckedRepositories(config: { dataDir: string; attachm
     await db.close().catch(() => undefined);
     throw error;
   }
-  return sqliteRepositories(db);
+  return withCheckpoints(db);
 }
 
 /** The SQLite database behind repositories, when they are SQLite's (health probe, retention purge). */

@@ -42,6 +42,15 @@ export class RetentionStore {
     return counts;
   }
 
+  /** How many files belong to finished cases last changed before `before` (what a purge would delete with them). */
+  async countFinishedCaseFiles(before: number): Promise<number> {
+    const row = await this.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM attachments WHERE case_ref IN (SELECT ref FROM cases WHERE status IN ('closed', 'declined', 'withdrawn', 'referred') AND updated_at < ?)",
+      [before],
+    );
+    return row?.n ?? 0;
+  }
+
   /**
    * Removes everything past its period in one transaction and returns what was removed, with the
    * ids of files whose records went (a finished case's documents); the caller deletes the files.
@@ -55,10 +64,12 @@ export class RetentionStore {
       await tx.run(`DELETE FROM attachments WHERE case_ref IN (${cases})`, s.closedCases.params);
       await tx.run(`DELETE FROM case_events WHERE ref IN (${cases})`, s.closedCases.params);
       await tx.run(`DELETE FROM staff_chat_messages WHERE case_ref IN (${cases})`, s.closedCases.params);
+      await tx.run(`DELETE FROM case_notes WHERE ref IN (${cases})`, s.closedCases.params);
       await tx.run(`DELETE FROM cases WHERE ${s.closedCases.where}`, s.closedCases.params);
       const idle = `SELECT key FROM conversations WHERE ${s.idleConversations.where}`;
       await tx.run(`DELETE FROM transcript WHERE conversation_key IN (${idle})`, s.idleConversations.params);
       await tx.run(`DELETE FROM handoffs WHERE conversation_key IN (${idle})`, s.idleConversations.params);
+      await tx.run(`DELETE FROM staff_relays WHERE conversation_key IN (${idle})`, s.idleConversations.params);
       await tx.run(`DELETE FROM attachments WHERE case_ref IS NULL AND conversation_key IN (${idle})`, s.idleConversations.params);
       await tx.run(`DELETE FROM conversations WHERE ${s.idleConversations.where}`, s.idleConversations.params);
       for (const kind of ['transcript', 'sentOutbox', 'deadLetters'] as const) {

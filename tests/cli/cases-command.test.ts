@@ -175,4 +175,16 @@ describe('fayuan cases', () => {
     expect(list).toContain(ref!);
     expect(list).not.toMatch(/[，、；（）]/);
   });
+
+  it('reopens a declined case with a reason, and tells the resident', async () => {
+    const config = setup();
+    const [ref] = await seed(config, newCase());
+    await run(config, 'claim', ref!, '--by', '王芳');
+    await run(config, 'decline', ref!, '--by', '王芳', '--note', '不属于援助范围');
+    expect((await run(config, 'reopen', ref!, '--by', '王芳')).code).toBe(2);
+    const reopened = await run(config, 'reopen', ref!, '--by', '王芳', '--note', '异议成立');
+    expect(reopened.code).toBe(0);
+    expect(reopened.out).toContain('审查中 Claimed');
+    expect(JSON.stringify((await pendingOutbox(config)).at(-1)!.payload)).toContain('重新审查');
+  });
 });

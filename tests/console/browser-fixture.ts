@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { TestBrowser } from '../helpers/chromium.js';
 import { createApp, type App } from '../../src/bot/app.js';
 import { createLogger } from '../../src/bot/logger.js';
 import { startWebChat, type RunningWebChat } from '../../src/bot/web/start-web-chat.js';
@@ -90,8 +92,15 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * A resident in the web chat page: each line is a press of the button with that label when the bot
  * offers one, else typed and sent; waits for the bot's answer each time.
  */
-export async function residentSays(page: Page, lines: readonly string[]): Promise<void> {
+export async function residentSays(page: Page, lines: readonly (string | RegExp)[]): Promise<void> {
   for (const line of lines) {
+    if (line instanceof RegExp) {
+      // A toggle of a checklist (multi-select): nothing is sent until the done button.
+      const toggle = page.locator('#log .choice[aria-pressed]').filter({ hasText: line }).last();
+      await toggle.click();
+      await page.locator('#log .choice[aria-pressed="true"]').filter({ hasText: line }).last().waitFor();
+      continue;
+    }
     const before = await page.locator('.msg--bot').count();
     const button = page.locator('#log .choice').filter({ hasText: new RegExp(`^${escape(line)}$`) }).last();
     if ((await button.count()) > 0 && (await button.isEnabled())) await button.click();
@@ -99,7 +108,7 @@ export async function residentSays(page: Page, lines: readonly string[]): Promis
       await page.locator('#message').fill(line);
       await page.keyboard.press('Enter');
     }
-    await page.waitForFunction((n) => document.querySelectorAll('.msg--bot').length > n, before, { timeout: 15_000 });
+    await page.locator('.msg--bot').nth(before).waitFor({ timeout: 15_000 });
     await settled(page);
   }
 }
@@ -113,4 +122,19 @@ export async function settled(page: Page): Promise<void> {
     last = count;
     await page.waitForTimeout(200);
   }
+}
+
+/**
+ * The web chat as a new resident: pages of one browser share localStorage, where the chat keeps the
+ * resident's id, so each resident gets a fresh id before the page loads.
+ */
+export async function openResident(browser: TestBrowser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  const id = randomBytes(18).toString('base64url');
+  // A resident whose phone speaks Chinese (headless Chromium says en-US, which the chat would follow).
+  await page.addInitScript(
+    `localStorage.setItem('fayuan.resident', '${id}'); Object.defineProperty(navigator, 'language', { get: () => 'zh-CN' });`,
+  );
+  await page.goto(url);
+  return page;
 }

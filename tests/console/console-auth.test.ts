@@ -110,4 +110,18 @@ describe('console sign-in, sessions and refusals', () => {
     expect(log.body.entries).toContainEqual(expect.objectContaining({ accountId: f.ids.wangfang, username: 'wangfang', outcome: 'refused' }));
     expect((await new Client(f.url).login('lina', 'another long one')).status).toBe(200);
   });
+
+  it('ends the change feed when the session expires, even though the feed itself stays connected', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    const response = await fetch(`${f.url}/api/events`, { headers: { Cookie: client.cookie } });
+    const reader = response.body!.getReader();
+    await reader.read();
+    f.clock.now += 31 * 60_000;
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+    expect((await client.request('GET', '/api/events')).status).toBe(401);
+  });
 });

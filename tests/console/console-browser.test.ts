@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { BROWSER_PASSWORD as PASSWORD, pe, pz, residentSays, signIn, startBrowserFixture, zh, type BrowserFixture } from './browser-fixture.js';
+import { BROWSER_PASSWORD as PASSWORD, openResident, pe, pz, residentSays, settled, signIn, startBrowserFixture, zh, type BrowserFixture } from './browser-fixture.js';
+import { PNG } from '../bot/web/web-chat-fixture.js';
+
+/** The shared wages application as a web resident does it: the group checklist is toggle buttons. */
+const APPLICATION = WAGES_APPLICATION.map((line) => (line === '我是农民工' ? /农民工/ : line));
+const PHOTO = { name: '工资条.png', mimeType: 'image/png', buffer: PNG };
+const PDF = {
+  name: '欠条.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+};
 
 const missing = chromiumMissing();
 const SHOTS = '/tmp/console-shots';
@@ -63,11 +73,26 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     expect(await staff.getByRole('navigation', { name: pz('page.nav.label') }).isVisible()).toBe(true);
   });
 
+  it('serves the page already in Chinese, before and without its script', async () => {
+    const html = await inPage<string>(staff, "fetch('/').then((r) => r.text())");
+    expect(html).not.toContain('{{');
+    expect(html).toContain(`<title data-text="page.title">${pz('page.title')}</title>`);
+    expect(html).toContain(pz('page.noscript'));
+  });
+
   it('shows a case submitted in the web chat in the open inbox without a reload', async () => {
     await inPage(staff, 'window.__sameDocument = true');
-    resident = await browser.newPage();
-    await resident.goto(fixture.web.url);
-    await residentSays(resident, WAGES_APPLICATION.slice(1));
+    resident = await openResident(browser, fixture.web.url);
+    // The resident sends a photo and a PDF while applying (the step before 完成 asks for documents).
+    const done = APPLICATION.indexOf('完成');
+    await residentSays(resident, APPLICATION.slice(1, done));
+    for (const file of [PHOTO, PDF]) {
+      await resident.setInputFiles('#file', file);
+      await resident.locator('.msg--me', { hasText: file.name }).waitFor({ timeout: 10_000 });
+      await settled(resident);
+    }
+    await residentSays(resident, APPLICATION.slice(done));
+    if (process.env.CONSOLE_DEBUG) console.log(await resident.locator('#log').innerText());
     ref = (await resident.locator('#log').innerText()).match(/FY-\d{8}-\d{4}/)?.[0] ?? '';
     expect(ref).not.toBe('');
     const row = staff.locator('tbody tr', { hasText: ref });
@@ -84,6 +109,24 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     const main = staff.locator('main');
     expect(await main.innerText()).toContain('我在工地干了半年');
     expect(await main.innerText()).toContain(pz('case.contact.safe'));
+
+    const files = staff.getByRole('region', { name: pz('case.attachments') });
+    await files.getByText(PHOTO.name).waitFor();
+    const download = files.getByRole('link', { name: pz('case.attachment.download', { name: PDF.name }) });
+    const pdfUrl = (await download.getAttribute('href'))!;
+    const fetched = await inPage<{ type: string; disposition: string }>(
+      staff,
+      `fetch(${JSON.stringify(pdfUrl)}).then((r) => ({ type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition') }))`,
+    );
+    expect(fetched.type).toContain('application/pdf');
+    expect(fetched.disposition).toMatch(/^attachment/);
+    await files.getByRole('listitem').filter({ hasText: PDF.name }).getByRole('button', { name: pz('case.attachment.view') }).click();
+    await files.locator(`iframe[title="${pz('case.attachment.viewing', { name: PDF.name })}"]`).waitFor();
+    await files.getByRole('listitem').filter({ hasText: PHOTO.name }).getByRole('button', { name: pz('case.attachment.view') }).click();
+    const image = files.getByRole('img', { name: PHOTO.name });
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    await staff.screenshot({ path: `${SHOTS}/case-full.png`, fullPage: true });
 
     await button(staff, zh('console.action.claim')).click();
     const result = staff.locator('#case-result');
@@ -109,7 +152,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.locator('.badge--status', { hasText: zh('console.status.materials_requested') }).waitFor();
 
     await staff.waitForTimeout(100);
-    await resident.waitForFunction((n) => document.querySelectorAll('.msg--bot').length > n, residentBefore, { timeout: 10_000 });
+    await resident.locator('.msg--bot').nth(residentBefore).waitFor({ timeout: 10_000 });
     const notice = await resident.locator('.msg--bot').last().innerText();
     expect(notice).toContain(ref);
     for (const name of documents) expect(notice).toContain(name.trim());
@@ -125,7 +168,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await dialog.getByLabel(pz('case.field.lawyer')).fill('李明律师');
     await dialog.getByRole('button', { name: zh('console.action.accept') }).click();
     await staff.locator('#case-result', { hasText: pz('case.done.accept', { ref }) }).waitFor();
-    await resident.waitForFunction((n) => document.querySelectorAll('.msg--bot').length > n, residentBefore, { timeout: 10_000 });
+    await resident.locator('.msg--bot').nth(residentBefore).waitFor({ timeout: 10_000 });
     expect(await resident.locator('.msg--bot').last().innerText()).toContain('李明律师');
     expect(await staff.getByRole('region', { name: pz('case.timeline') }).innerText()).toContain('李明律师');
   });
@@ -140,6 +183,12 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     expect(await inPage<string>(staff, 'document.activeElement?.id')).toBe('main');
     for (let i = 0; i < 30 && (await inPage<string>(staff, 'document.activeElement?.textContent ?? ""')) !== ref; i++) await staff.keyboard.press('Tab');
     await staff.keyboard.press('Enter');
+    await staff.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
+    await staff.locator('#language').click();
+    await staff.getByRole('heading', { level: 1, name: pe('case.heading', { ref }) }).waitFor();
+    expect(await staff.getAttribute('html', 'lang')).toBe('en');
+    await staff.screenshot({ path: `${SHOTS}/case-en.png` });
+    await staff.locator('#language').click();
     await staff.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
   });
 
@@ -158,8 +207,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
   });
 
   it('lets staff take a conversation a resident handed over, and the two talk both ways while the bot is silent', async () => {
-    const person = await browser.newPage();
-    await person.goto(fixture.web.url);
+    const person = await openResident(browser, fixture.web.url);
     await residentSays(person, [zh('core.consent.agree'), zh('core.menu.human')]);
     expect(await person.locator('#log').innerText()).toContain(zh('handoff.requested', { minutes: '10' }).slice(0, 8));
 
@@ -167,6 +215,17 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.getByRole('heading', { level: 1, name: pz('live.heading') }).waitFor();
     const waiting = staff.locator('.queue__item', { hasText: pz('live.state.waiting') });
     await waiting.waitFor();
+
+    // While waiting, the resident says they are in danger: the alert appears at the top, highlighted.
+    await person.locator('#message').fill('救命，我老公正在打我');
+    await person.keyboard.press('Enter');
+    const alert = staff.locator('#live-alerts .alert');
+    await alert.waitFor({ timeout: 10_000 });
+    const dangerLabels = ['violence', 'domestic_violence', 'self_harm', 'child', 'medical'].map((k) => zh(`console.danger.${k}`));
+    const alertText = await alert.innerText();
+    expect(dangerLabels.some((label) => alertText.includes(label))).toBe(true);
+    expect(await staff.locator('#live-alerts').evaluate((el) => el.compareDocumentPosition(el.ownerDocument.querySelector('#live-queue')!) & 4)).toBe(4);
+    await staff.locator('.queue__item.has-danger').waitFor();
     await waiting.click();
     await button(staff, pz('live.take')).click();
     await staff.locator('#live-detail [role="status"]', { hasText: pz('live.taken', { id: '' }).slice(0, 4) }).waitFor();
@@ -214,6 +273,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.getByLabel(pz('kb.search')).press('Enter');
     await staff.locator('.kb-list a', { hasText: 'wage_arrears' }).click();
     await staff.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/kb-top.png` });
 
     const zhAnswer = staff.locator('[id="kb-answer-zh-CN"]');
     const enAnswer = staff.locator('[id="kb-answer-en"]');
@@ -233,12 +293,32 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.getByLabel(pz('kb.try.question')).fill('老板欠我工资不给怎么办');
     await button(staff, pz('kb.try.ask')).click();
     await staff.locator('#kb-try-answer .try-answer', { hasText: NEW_ANSWER }).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/kb.png` });
 
-    const asker = await browser.newPage();
-    await asker.goto(fixture.web.url);
+    const asker = await openResident(browser, fixture.web.url);
     await residentSays(asker, [zh('core.consent.agree'), '老板欠我工资不给怎么办']);
     await asker.locator('.msg--bot', { hasText: NEW_ANSWER }).waitFor({ timeout: 10_000 });
     await asker.close();
+  });
+
+  it('shows unanswered questions grouped with counts and adds one as a phrasing of an entry', async () => {
+    const question = '火星上的土地可以买吗';
+    const asker = await openResident(browser, fixture.web.url);
+    await residentSays(asker, [zh('core.consent.agree'), question]);
+    await asker.close();
+
+    await staff.getByRole('link', { name: pz('kb.unanswered'), exact: true }).click();
+    await staff.getByRole('heading', { level: 2, name: pz('kb.unanswered') }).waitFor();
+    const group = staff.locator('.groups > li', { hasText: question });
+    await group.waitFor();
+    expect(await group.innerText()).toContain(pz('kb.unanswered.count', { count: 1 }));
+    await group.getByRole('button', { name: pz('kb.unanswered.phrasing') }).click();
+    const dialog = staff.getByRole('dialog');
+    await dialog.getByLabel(pz('kb.unanswered.entry')).selectOption('consumer_rights');
+    await dialog.getByRole('button', { name: pz('kb.unanswered.add') }).click();
+    await group.waitFor({ state: 'detached' });
+    const stored = await inPage<{ entry: { questions: Record<string, string[]> } }>(staff, "fetch('/api/kb/entries/consumer_rights').then((r) => r.json())");
+    expect(stored.entry.questions['zh-CN']).toContain(question);
   });
 
   it('shows the month’s case in the monthly report with charts and a CSV export', async () => {
@@ -255,6 +335,55 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     const csv = await inPage<string>(staff, `fetch(${JSON.stringify(csvUrl)}).then((r) => r.text())`);
     expect(csv).toContain('wages');
     await staff.screenshot({ path: `${SHOTS}/report.png` });
+  });
+
+  it('lets a supervisor keep the canned replies', async () => {
+    await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
+    await button(staff, pz('live.canned.edit')).click();
+    const dialog = staff.getByRole('dialog', { name: pz('live.canned.edit') });
+    await dialog.getByRole('button', { name: pz('page.save') }).click();
+    await dialog.getByRole('alert').filter({ hasText: pz('live.canned.error.title') }).waitFor();
+    await dialog.getByLabel(pz('live.canned.title')).fill('索要材料');
+    await dialog.getByLabel(pz('live.canned.text')).fill('请把工资条、欠条或聊天记录拍照发给我们。');
+    await dialog.getByRole('button', { name: pz('page.save') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await inPage<{ replies: { title: string; text: string }[] }>(staff, "fetch('/api/canned-replies').then((r) => r.json())");
+    expect(saved.replies.map((r) => r.title)).toContain('索要材料');
+  });
+
+  it('lets a supervisor close, reopen, assign and decline with a reason the resident is told', async () => {
+    await staff.goto(`${fixture.console.url}#/cases/${ref}`);
+    await staff.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
+    const result = staff.locator('#case-result');
+
+    await button(staff, zh('console.action.close')).click();
+    await staff.getByRole('dialog').getByRole('button', { name: zh('console.action.close') }).click();
+    await result.filter({ hasText: pz('case.done.close', { ref }) }).waitFor();
+    await staff.locator('.page-head .badge--status', { hasText: zh('console.status.closed') }).waitFor();
+
+    await button(staff, zh('console.action.reopen')).click();
+    const reopen = staff.getByRole('dialog');
+    await reopen.getByRole('button', { name: zh('console.action.reopen') }).click();
+    await reopen.getByRole('alert').filter({ hasText: pz('case.error.reason') }).waitFor();
+    await reopen.getByLabel(pz('case.field.reopen_reason')).fill('申请人补交了新证据');
+    await reopen.getByRole('button', { name: zh('console.action.reopen') }).click();
+    await result.filter({ hasText: pz('case.done.reopen', { ref }) }).waitFor();
+
+    await button(staff, zh('console.action.assign')).click();
+    const assign = staff.getByRole('dialog');
+    await assign.getByLabel(pz('case.field.colleague')).selectOption({ label: 'lijing' });
+    await assign.getByRole('button', { name: zh('console.action.assign') }).click();
+    await result.filter({ hasText: pz('case.done.assign', { ref }) }).waitFor();
+    expect(await staff.getByRole('region', { name: pz('case.summary') }).innerText()).toContain('lijing');
+
+    const residentBefore = await resident.locator('.msg--bot').count();
+    await button(staff, zh('console.action.decline')).click();
+    const decline = staff.getByRole('dialog');
+    await decline.getByLabel(pz('case.field.reason')).fill('经核实，您已自行委托律师');
+    await decline.getByRole('button', { name: zh('console.action.decline') }).click();
+    await result.filter({ hasText: pz('case.done.decline', { ref }) }).waitFor();
+    await resident.locator('.msg--bot').nth(residentBefore).waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await resident.locator('#log').innerText()).includes('经核实，您已自行委托律师')).toBe(true);
   });
 
   it('refuses staff of another office opening the case, and audits it', async () => {
@@ -287,5 +416,20 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     } finally {
       fixture.skew(0);
     }
+  });
+
+  it('shows an administrator the accounts and an audit log with the refusals', async () => {
+    await signIn(staff, fixture.console.url, 'admin');
+    await staff.locator('#whoami', { hasText: 'admin' }).waitFor();
+    await staff.getByRole('link', { name: pz('page.nav.accounts'), exact: true }).click();
+    const accounts = staff.getByRole('table');
+    await accounts.getByRole('rowheader', { name: 'zhaolei' }).waitFor();
+    expect(await accounts.getByRole('row').count()).toBe(6);
+    await staff.getByRole('link', { name: pz('page.nav.audit'), exact: true }).click();
+    await staff.getByRole('heading', { level: 1, name: pz('audit.heading') }).waitFor();
+    const log = staff.getByRole('table');
+    await log.getByRole('row', { name: /csrf/ }).first().waitFor();
+    expect(await log.getByRole('row').filter({ hasText: pz('audit.refused') }).count()).toBeGreaterThan(2);
+    await staff.screenshot({ path: `${SHOTS}/audit.png` });
   });
 });

@@ -101,6 +101,31 @@ describe('working cases in the console', () => {
     expect(found.map((c) => c.ref)).toContain(fresh.ref);
     expect((await client.request('GET', '/api/cases?state=closed')).body.cases).toEqual([]);
   });
+
+  it('lets a supervisor assign a case to a colleague of its office, not to one of another office', async () => {
+    const f = await consoleFixture([
+      { username: 'chen', role: 'supervisor', office: 'demo-city-union' },
+      { username: 'wangfang', role: 'staff', office: 'demo-city-union' },
+      { username: 'women', role: 'staff', office: 'demo-city-women' },
+    ]);
+    const input = newCase({ at: f.clock.now });
+    const { ref } = await f.app.services.cases.createCase(input);
+    const boss = new Client(f.url);
+    await boss.login('chen');
+    const me = (await boss.request('GET', '/api/me')).body;
+    expect(me.colleagues.map((c: { username: string }) => c.username).sort()).toEqual(['chen', 'wangfang']);
+    expect((await boss.request('POST', `/api/cases/${ref}/assign`, { accountId: f.ids.women })).status).toBe(422);
+    // A new case assigned is claimed for the colleague: the resident hears it is being reviewed.
+    const assigned = await boss.request('POST', `/api/cases/${ref}/assign`, { accountId: f.ids.wangfang });
+    expect(assigned.body.case).toMatchObject({ status: 'claimed', assignee: 'wangfang' });
+    expect(assigned.body.notice).toBe('sent');
+    const again = await boss.request('POST', `/api/cases/${ref}/assign`, { accountId: f.ids.chen });
+    expect(again.body.case.assignee).toBe('chen');
+    expect(again.body.case.timeline.at(-1)).toMatchObject({ action: 'assign', actor: 'chen', note: 'chen' });
+    const staff = new Client(f.url);
+    await staff.login('wangfang');
+    expect((await staff.request('POST', `/api/cases/${ref}/assign`, { accountId: f.ids.wangfang })).status).toBe(403);
+  });
 });
 
 /** A resident on the console channel who agrees to the privacy notice and asks for a person. */
@@ -163,7 +188,7 @@ describe('live conversations in the console', () => {
     await client.login('wangfang');
     await askForPerson(f, 'u-danger');
     const key = 'console:u-danger';
-    const relay = { kind: 'danger', danger: 'domestic_violence' } as unknown as { kind: 'message'; text: string };
+    const relay = { kind: 'danger' as const, danger: 'domestic_violence' as const };
     await f.app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'staff', address: 'staff', payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
     await f.app.dispatcher.resume();
     const live = await until(async () => {
@@ -173,5 +198,59 @@ describe('live conversations in the console', () => {
     expect(live.alerts[0]).toMatchObject({ kind: 'domestic_violence', label: '家庭暴力' });
     expect(live.conversations[0]).toMatchObject({ id: live.alerts[0].conversationId, state: 'waiting' });
     expect(live.conversations[0].danger).toEqual([expect.objectContaining({ kind: 'domestic_violence' })]);
+  });
+
+  it('sends a file to the resident from the console; the transcript shows it and it opens in the page', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    await askForPerson(f, 'u-file');
+    const waiting = await until(async () => ((await client.request('GET', '/api/live')).body.conversations as { id: string }[])[0]);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e2e3b70000000049454e44ae426082', 'hex');
+    const form = new FormData();
+    form.append('file', new Blob([png], { type: 'image/png' }), '申请表.png');
+    const sent = await fetch(`${f.url}/api/live/${waiting.id}/files`, { method: 'POST', headers: { Cookie: client.cookie, 'X-CSRF-Token': client.csrf }, body: form });
+    expect(sent.status).toBe(201);
+    await until(() => f.residents.texts('u-file').find((t) => t === '[file 申请表.png]'));
+    const messages = (await client.request('GET', `/api/live/${waiting.id}/transcript`)).body.messages as { from: string; attachment?: { url: string; fileName: string } }[];
+    const file = messages.find((m) => m.attachment)!;
+    expect(file).toMatchObject({ from: 'staff', attachment: { fileName: '申请表.png' } });
+    const opened = await fetch(`${f.url}${file.attachment!.url}`, { headers: { Cookie: client.cookie } });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await opened.arrayBuffer()).equals(png)).toBe(true);
+    // A file of a type the web chat refuses is refused here too.
+    const bad = new FormData();
+    bad.append('file', new Blob(['MZ'], { type: 'application/x-msdownload' }), 'x.exe');
+    expect((await fetch(`${f.url}/api/live/${waiting.id}/files`, { method: 'POST', headers: { Cookie: client.cookie, 'X-CSRF-Token': client.csrf }, body: bad })).status).toBe(422);
+  });
+
+  it('reminds open inboxes of a case that became overdue, through the change feed', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }], { overdueCheckMs: 100 });
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    const response = await fetch(`${f.url}/api/events`, { headers: { Cookie: client.cookie } });
+    const reader = response.body!.getReader();
+    const { ref } = await f.app.services.cases.createCase(newCase({ at: f.clock.now - 10 * 24 * 3_600_000 }));
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes(ref)) text += decoder.decode((await reader.read()).value);
+    expect(text).toContain('event: case.changed');
+    await reader.cancel();
+  });
+
+  it('lists call-back requests with the number to ring when nobody could take the conversation', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    const key = 'console:u-callback';
+    const relay = { kind: 'callback' as const, phone: '13800138000' };
+    await f.app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'staff', address: 'staff', payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
+    await f.app.dispatcher.resume();
+    const listed = await until(async () => {
+      const body = (await client.request('GET', '/api/live')).body;
+      return body.callbacks.length > 0 ? body.callbacks : undefined;
+    });
+    expect(listed[0]).toMatchObject({ channel: 'console', phone: '13800138000' });
   });
 });

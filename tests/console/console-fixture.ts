@@ -20,7 +20,7 @@ afterEach(async () => {
  * A real app on a temporary SQLite file with the console on a free port. Accounts are created before
  * the app starts (as a centre does with `fayuan staff add`), so live conversations are available.
  */
-export async function consoleFixture(accounts: { username: string; role: Role; office?: string }[]) {
+export async function consoleFixture(accounts: { username: string; role: Role; office?: string }[], options: { overdueCheckMs?: number } = {}) {
   const dataDir = tempDir();
   const db = await openStorage(path.join(dataDir, 'fayuan.sqlite'));
   const auth = new StaffAuth({ accounts: new StaffAccountStore(db), sessions: new StaffSessionStore(db), throttle: new LoginThrottleStore(db), audit: new AuditStore(db) });
@@ -36,7 +36,7 @@ export async function consoleFixture(accounts: { username: string; role: Role; o
   const residents = new RecordingSender();
   app.dispatcher.register('console', residents);
   app.dispatcher.register('telegram', residents);
-  const running: RunningConsole = await startConsole(app, { port: 0, host: '127.0.0.1', now: () => clock.now, pickupCheckMs: 60_000 });
+  const running: RunningConsole = await startConsole(app, { port: 0, host: '127.0.0.1', now: () => clock.now, pickupCheckMs: 60_000, pingMs: 100, ...options });
   cleanups.push(async () => {
     await running.close();
     await app.close();

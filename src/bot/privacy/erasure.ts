@@ -1,5 +1,5 @@
 import type { ConversationEvent } from '../../flows/conversation-machine.js';
-import { ERASE_CONFIRM } from '../../flows/erase-choices.js';
+import { ERASE_CONFIRM } from '../../flows/privacy-choices.js';
 import type { ConversationRepository } from '../ports/conversation-repository.js';
 
 /** The resident confirmed "delete my records" (the conversation machine asked once). */

@@ -72,12 +72,6 @@ export class TelegramStaffSender implements ChannelSender {
         send: async () => (await postText(this.telegram, chatId, chunk, i === all.length - 1 && choices ? { choices } : {}))[0]!.message_id,
       }));
 
-    // Danger recognised while a person holds or is awaited (contract 3): one line at the top of the staff chat.
-    const danger = (relay as { kind: string; danger?: unknown }).kind === 'danger' ? String((relay as { danger?: unknown }).danger ?? '') : undefined;
-    if (danger !== undefined) {
-      const kind = label(`console.danger.${danger}`, 'zh-CN', danger);
-      return text(staffText('staffchat.danger', { resident, danger: kind }));
-    }
     switch (relay.kind) {
       case 'new_case':
         return this.caseParts(relay.ref);
@@ -98,8 +92,9 @@ export class TelegramStaffSender implements ChannelSender {
       }
       case 'callback':
         return text(staffText('staffchat.callback', { resident, phone: relay.phone }));
-      default:
-        return [];
+      case 'danger':
+        // Named in words (家庭暴力), not the id.
+        return text(staffText('staffchat.danger', { resident, danger: label(`console.danger.${relay.danger}`, 'zh-CN', relay.danger) }));
     }
   }
 

@@ -42,7 +42,10 @@ export class WebChatChannel implements ChannelSender {
     private readonly sockets: ResidentSockets,
     private readonly options: WebChatChannelOptions = {},
   ) {
-    this.limiters = new WebChatLimiters(options.limits);
+    this.limiters = new WebChatLimiters({
+      messagesPerAddress: { limit: app.config.privacy.messagesPerAddressPerMinute, windowMs: 60_000 },
+      ...options.limits,
+    });
   }
 
   /** Called by the outbox, inside or outside a request. Throws {@link DeliveryError} while no page is open. */

@@ -10,8 +10,9 @@ export interface WechatCallbackOptions {
   cipher?: WechatCipher;
   logger: Logger;
   /**
-   * Handles one message; resolves once it is durable (committed through the runner). Called once per
-   * `dedupKey` while it runs: WeChat's retries of a slow message wait for the same work.
+   * Handles one message; resolves once it is durable (committed through the runner), rejects when it
+   * was not taken (WeChat then gets an error status instead of `success`). Called once per `dedupKey`
+   * while it runs: WeChat's retries of a slow message wait for the same work.
    */
   receive: (fields: WechatFields) => Promise<void>;
   /** The id that makes WeChat's retries of one message the same work. */
@@ -113,7 +114,10 @@ export function createWechatCallback(options: WechatCallbackOptions): (req: http
     const outcome = await Promise.race([job.done, sleep(answerWithinMs).then(() => 'slow' as const)]);
     // Slow on an early try: let WeChat's five seconds run out, so it tries again and the retry joins this work.
     // On the last try, answer anyway: the work goes on, and an error page would only alarm the resident.
-    if (outcome === 'slow' && !lastTry) await job.done;
+    const final = outcome === 'slow' && !lastTry ? await job.done : outcome;
+    // Not taken (the bot is closing): no 'success', so WeChat does not count it as delivered (it may try
+    // again, or tell the resident the account cannot answer right now) rather than losing it silently.
+    if (final === 'failed') return void res.writeHead(503, { 'content-type': 'text/plain' }).end();
     res.writeHead(200, { 'content-type': 'text/plain' }).end('success');
   }
 

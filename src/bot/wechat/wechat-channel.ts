@@ -1,9 +1,10 @@
 import type http from 'node:http';
 import type { App } from '../app.js';
 import type { InboundMessage } from '../channel.js';
-import { conversationKey } from '../channel.js';
+import { conversationKey, localeHint } from '../channel.js';
 import { hashKey, type RunnerResult } from '../conversation-runner.js';
 import { KeyedQueue } from '../keyed-queue.js';
+import { acceptsFiles } from '../privacy/accepts-files.js';
 import type { RunningChannel } from '../running-channel.js';
 import { mediaType, removeUpload, saveUpload } from '../save-attachment.js';
 import type { WechatConfig } from '../../config.js';
@@ -11,7 +12,7 @@ import type { ResidentEvent } from '../../flows/events.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
 import { readWechatMessage, voiceMediaType, type WechatInput } from './read-wechat-message.js';
-import { WechatApi } from './wechat-api.js';
+import { WechatApi, WechatApiError } from './wechat-api.js';
 import { createWechatCallback } from './wechat-callback.js';
 import { WechatCipher } from './wechat-crypto.js';
 import { MAIN_MENU_ONLY } from './wechat-menu.js';
@@ -34,8 +35,8 @@ export interface WechatOptions {
   answerWithinMs?: number;
 }
 
-/** Choice ids that finish a step waiting for documents: a resident's voice message there is a document. */
-const WAITING_FOR_FILES = new Set(['intake.documents.done']);
+/** Files a resident may send in 24 hours are counted over this window (`ATTACHMENT_QUOTA_PER_DAY`). */
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a new resident's language is looked up before the conversation starts in Chinese. */
 const LANGUAGE_LOOKUP_MS = 1500;
 
@@ -55,9 +56,26 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     const locale = (state?.context as { locale?: unknown } | undefined)?.locale;
     return isLocale(locale) ? locale : DEFAULT_LOCALE;
   };
+  /** Conversations whose case already has a note about held replies, until the resident writes again. */
+  const noted = new Set<string>();
+  // Staff see it on the case (console case page): a note naming why the notice has not arrived.
+  const onHeld = async (message: { conversationKey: string }, errcode: number): Promise<void> => {
+    const notes = app.repos.staff?.notes;
+    if (!notes || noted.has(message.conversationKey)) return;
+    const [latest] = (await app.services.cases.listByConversation(message.conversationKey)).sort((a, b) => b.createdAt - a.createdAt);
+    if (!latest) return;
+    noted.add(message.conversationKey);
+    await notes.add({
+      ref: latest.ref,
+      accountId: null,
+      author: translate('wechat.note.author', DEFAULT_LOCALE),
+      text: translate('wechat.note.held', DEFAULT_LOCALE, { reason: translate(errcode === 45047 ? 'wechat.reason.45047' : 'wechat.reason.45015', DEFAULT_LOCALE) }),
+      at: now(),
+    });
+  };
   app.dispatcher.register(
     'wechat',
-    new WechatSender({ api, held, logger, attachmentsDir: app.config.attachmentsDir, numbered, localeOf, now }),
+    new WechatSender({ api, held, logger, attachmentsDir: app.config.attachmentsDir, numbered, localeOf, onHeld, now }),
   );
   let closed = false;
   // A resident's messages are read one after another (downloads, lookups) so they reach the runner in arrival order.
@@ -65,10 +83,15 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
 
   async function receive(fields: WechatFields): Promise<void> {
     const read = readWechatMessage(fields);
-    if (!read || closed) return;
+    if (!read) return;
+    // Shutting down: WeChat gets no 'success' for a message the bot can no longer take.
+    if (closed) throw new Error('The WeChat channel is closed.');
     const { openId, messageId, input } = read;
     // The resident wrote: WeChat lets us answer for 48 hours, so replies held until now go first.
-    if (read.opensWindow) app.dispatcher.release('wechat', openId);
+    if (read.opensWindow) {
+      app.dispatcher.release('wechat', openId);
+      noted.delete(conversationKey('wechat', openId));
+    }
     if (input.kind === 'ignore') return;
     try {
       await order.run(openId, () => handleInput(openId, messageId, input));
@@ -104,12 +127,17 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
         await submit(messageId, { type: 'user.choice', id: input.key });
         return;
       }
-      case 'image':
-        await submitFile(messageId, input.mediaId, 'photo.jpg', undefined, submit);
+      case 'image': {
+        // As on the web: nothing is downloaded unless the conversation asks for a file and the quota allows.
+        const refusal = await fileRefusal(openId);
+        if (refusal) await tell(openId, refusal);
+        else await submitFile(openId, messageId, input.mediaId, 'photo.jpg', undefined, submit);
         return;
+      }
       case 'voice': {
-        if (await waitsForFile(openId)) {
-          await submitFile(messageId, input.mediaId, `voice.${input.format}`, voiceMediaType(input.format), submit);
+        // While documents are asked for (or staff hold the conversation) a recording is a document.
+        if ((await fileRefusal(openId)) === undefined) {
+          await submitFile(openId, messageId, input.mediaId, `voice.${input.format}`, voiceMediaType(input.format), submit);
         } else if (input.recognition) {
           // WeChat's speech recognition: what the resident said, treated as if typed.
           await submit(messageId, { type: 'user.text', text: input.recognition });
@@ -123,6 +151,7 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
 
   /** Downloads a resident's media into the attachment store (the web's type and size checks) and submits it. */
   async function submitFile(
+    openId: string,
     messageId: string,
     mediaId: string,
     fileName: string,
@@ -142,6 +171,10 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
       if (!saved.ok) logger.info({ reason: saved.reason }, 'refused a file');
     }
     const storedId = event.type === 'user.attachment' ? event.attachment.id : undefined;
+    // Recorded at once, as web uploads are: erasure, the quota and the retention purge find the file by its conversation.
+    if (event.type === 'user.attachment') {
+      await app.repos.attachments.record({ ...event.attachment, conversationKey: conversationKey('wechat', openId), createdAt: now() });
+    }
     try {
       const result = await submit(messageId, event);
       if (result.duplicate && storedId) await removeUpload(attachmentsDir, storedId);
@@ -165,20 +198,28 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     return (await lastChoices(openId)).find((c) => c.label.trim().toLowerCase() === typed)?.id;
   }
 
-  /** Whether the conversation would take a file now: staff are talking with the resident, or documents are asked for. */
-  async function waitsForFile(openId: string): Promise<boolean> {
-    const state = await app.runner.inspect('wechat', openId);
-    if ((state?.context as { handoff?: unknown } | undefined)?.handoff === 'live') return true;
-    return (await lastChoices(openId)).some((c) => WAITING_FOR_FILES.has(c.id));
+  /** Why a file cannot be taken now (a locale key), or undefined when the conversation asks for one. */
+  async function fileRefusal(openId: string): Promise<string | undefined> {
+    if (!acceptsFiles(await app.runner.inspect('wechat', openId))) return 'wechat.file.not_now';
+    const count = await app.repos.attachments.countSince(conversationKey('wechat', openId), now() - DAY_MS);
+    return count >= app.config.attachments.quotaPerDay ? 'wechat.file.quota' : undefined;
+  }
+
+  /** A text of the channel's own (not a conversation turn), sent through the outbox in order with the rest. */
+  async function tell(openId: string, key: string): Promise<void> {
+    const text = translate(key, await localeOf(openId));
+    const message = { conversationKey: conversationKey('wechat', openId), channel: 'wechat', address: openId, payload: { kind: 'text' as const, text, choices: [] } };
+    const at = now();
+    const [id] = await app.repos.outbox.enqueueOutbound([message], at);
+    app.dispatcher.enqueue([{ ...message, id: id!, attempts: 0, createdAt: at }]);
   }
 
   /** A new resident's language from their WeChat account, as the conversation's first language. */
   async function withLocale(message: InboundMessage): Promise<InboundMessage> {
     if (await app.runner.inspect('wechat', message.userId)) return message;
+    // The channel's language hint, read by the runner for a conversation it starts.
     const locale = await accountLanguage(message.userId);
-    // The channel's language hint (contract 2), read by the runner for a conversation it starts.
-    const hinted = locale ? { ...message, locale } : message;
-    return hinted;
+    return locale ? { ...message, locale } : message;
   }
 
   async function accountLanguage(openId: string): Promise<Locale | undefined> {
@@ -187,10 +228,8 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
         api.call<{ language?: string }>('/cgi-bin/user/info', undefined, { openid: openId, lang: 'zh_CN' }),
         new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LANGUAGE_LOOKUP_MS).unref()),
       ]);
-      const language = info?.language?.toLowerCase() ?? '';
-      if (language.startsWith('zh')) return 'zh-CN';
-      if (language.startsWith('en')) return 'en';
-      return undefined;
+      // WeChat writes `zh_CN`, `zh_TW`, `en`.
+      return localeHint(info?.language?.replace('_', '-'));
     } catch {
       return undefined;
     }
@@ -215,6 +254,12 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     ...(options.answerWithinMs !== undefined ? { answerWithinMs: options.answerWithinMs } : {}),
   });
   logger.info({ path: config.path, safeMode: Boolean(config.encodingAesKey) }, 'WeChat callback ready');
+  // Checked at start, so a wrong secret or a missing IP whitelist entry shows in the log at once;
+  // callbacks are still taken meanwhile and replies wait in the outbox.
+  api.accessToken().catch((error: unknown) => {
+    const errcode = error instanceof WechatApiError ? error.errcode : undefined;
+    logger.error({ errcode, err: error instanceof Error ? error.name : 'unknown' }, startupAdvice(errcode));
+  });
   return {
     name: 'wechat',
     path: config.path,
@@ -224,4 +269,22 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
       closed = true;
     },
   };
+}
+
+/** What an operator should check when WeChat refuses the account's credentials at start. */
+function startupAdvice(errcode: number | undefined): string {
+  switch (errcode) {
+    case 40013:
+      return 'WeChat does not know WECHAT_APP_ID; copy the AppID from 设置与开发 → 基本配置';
+    case 40001:
+    case 40125:
+      return 'WeChat refused WECHAT_APP_SECRET; reset it on 设置与开发 → 基本配置 and set the new one';
+    case 40164:
+    case 61004:
+      return "WeChat refuses this server's IP address; add it to the IP whitelist on 设置与开发 → 基本配置";
+    case undefined:
+      return 'WeChat could not be reached for an access token; replies wait in the outbox until it can';
+    default:
+      return 'WeChat refused the access token request; see docs/wechat.md';
+  }
 }

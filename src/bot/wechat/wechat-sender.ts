@@ -46,6 +46,8 @@ export interface WechatSenderOptions {
   numbered: NumberedChoices;
   /** The resident's language, for the few texts the sender writes itself. */
   localeOf: (address: string) => Promise<Locale>;
+  /** Told once per message WeChat first holds, so staff can be shown it. */
+  onHeld?: (message: OutboundMessage, errcode: number) => Promise<void>;
   now?: () => number;
 }
 
@@ -152,7 +154,12 @@ export class WechatSender implements ChannelSender {
       if (HOLD_ERRORS.has(errcode)) {
         this.wasHeld.add(message.id);
         const first = await this.options.held.hold(message.id, message.conversationKey, errcode, this.now()).catch(() => false);
-        if (first) this.options.logger.warn({ channel: 'wechat', outboxId: message.id, conversation, errcode }, 'WeChat will not take this reply until the resident writes again; it waits in the outbox');
+        if (first) {
+          this.options.logger.warn({ channel: 'wechat', outboxId: message.id, conversation, errcode }, 'WeChat will not take this reply until the resident writes again; it waits in the outbox');
+          await this.options.onHeld?.(message, errcode).catch((e: unknown) =>
+            this.options.logger.error({ channel: 'wechat', outboxId: message.id, err: e instanceof Error ? e.name : 'unknown' }, 'could not tell staff about a held reply'),
+          );
+        }
         return new DeliveryError(`WeChat holds the reply (errcode ${errcode}) until the resident writes again.`, { held: true, cause: error });
       }
       if (WHITELIST_ERRORS.has(errcode)) {

@@ -19,6 +19,20 @@ export function ratingChoices(ref: string): Choice[] {
   return [1, 2, 3, 4, 5].map((n) => ({ id: `rate:${ref}:${n}`, key: 'case.rating.choice', params: { n } }));
 }
 
+/** Statuses in which the resident may withdraw an application from the chat: not decided yet. */
+const WITHDRAWABLE: readonly CaseStatus[] = ['new', 'claimed', 'materials_requested'];
+
+/** The button that starts withdrawing an undecided application: id `withdraw:<ref>`. */
+export function withdrawChoice(ref: string): Choice {
+  return { id: `withdraw:${ref}`, key: 'privacy.withdraw.choice', params: { ref } };
+}
+
+/** Reads a withdraw button id (`withdraw:FY-…` asks, `withdraw.confirm:FY-…` confirms); undefined for any other id. */
+export function parseWithdrawChoice(id: string): { ref: string; confirmed: boolean } | undefined {
+  const match = /^withdraw(\.confirm)?:(FY-\d{8}-\d{4,})$/.exec(id);
+  return match ? { ref: match[2]!, confirmed: match[1] !== undefined } : undefined;
+}
+
 /** Reads a rating button id (`rate:FY-20261122-0001:5`); undefined for any other id. */
 export function parseRatingChoice(id: string): { ref: string; score: number } | undefined {
   const match = /^rate:(FY-\d{8}-\d{4,}):([1-5])$/.exec(id);
@@ -65,6 +79,8 @@ export function caseStatusReplies(cases: readonly CaseSummary[], pack: CasePack,
       },
     };
     if (c.status === 'closed' && c.rating === null) item.choices = ratingChoices(c.ref);
+    // Not decided yet: the resident may withdraw it (after one confirmation).
+    if (WITHDRAWABLE.includes(c.status)) item.choices = [withdrawChoice(c.ref)];
     replies.push(item);
   }
   replies.push({ type: 'reply', key: 'case.complaint', params: { hotline: pack.hotline } });

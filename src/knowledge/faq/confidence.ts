@@ -11,6 +11,8 @@ export interface BandDecision {
   /** Calibrated confidence (0–1) that the best entry is the right answer. */
   score: number;
   candidates: string[];
+  /** Set on answers given with low confidence (close to the threshold): recorded for `kb unanswered`. */
+  lowConfidence?: boolean;
 }
 
 /**
@@ -61,11 +63,23 @@ export interface ConfidenceModel {
    * Thresholds per language, calibrated on resident-style questions of that language (eval/faq/dev);
    * a language not listed uses `answerAt` and `suggestAt`.
    */
-  locales?: Partial<Record<Locale, { answerAt: number; suggestAt: number }>>;
+  locales?: Partial<Record<Locale, LocaleThresholds>>;
+}
+
+/** The thresholds of one language. */
+export interface LocaleThresholds {
+  answerAt: number;
+  suggestAt: number;
+  /**
+   * When set, answer when P(in domain) ≥ `inDomainAt` and P(right entry) ≥ `correctAt`, instead of
+   * the product ≥ `answerAt` (chosen by calibration when it answers more of the language's resident
+   * questions within the same limits).
+   */
+  gate?: { inDomainAt: number; correctAt: number };
 }
 
 /** The answer and suggest thresholds of a model for one language. */
-export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined): { answerAt: number; suggestAt: number } {
+export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined): LocaleThresholds {
   return (locale && model.locales?.[locale]) ?? { answerAt: model.answerAt, suggestAt: model.suggestAt };
 }
 
@@ -78,7 +92,7 @@ export const DEFAULT_CONFIDENCE: ConfidenceModel = {
   correct: {bias: -1.5447, weights: {margin: 3.7833, strength: 1.3005, coverage: 0.3749, runnerUp: -0.1041, coverageMargin: 2.1017, evidence: 1.564}},
   answerAt: 0.52,
   suggestAt: 0.1,
-  locales: {'zh-CN': {answerAt: 0.52, suggestAt: 0.08}, en: {answerAt: 0.52, suggestAt: 0.11}},
+  locales: {'zh-CN': {answerAt: 0.52, suggestAt: 0.08, gate: {inDomainAt: 0.575, correctAt: 0.3}}, en: {answerAt: 0.52, suggestAt: 0.11}},
 };
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
@@ -125,11 +139,19 @@ const ONE_WORD_MIN_STRENGTH = 0.6;
  * occurs in one of its phrasings ("say" in "legal aid said no").
  */
 export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFAULT_CONFIDENCE, offer = 3, locale?: Locale): BandDecision {
-  const score = confidenceOf(outcome, model);
-  const { answerAt, suggestAt } = thresholdsFor(model, locale);
+  const features = confidenceFeatures(outcome);
+  const found = outcome.ranked.length > 0;
+  const pIn = found ? logistic(model.inDomain, features) : 0;
+  const pRight = found ? logistic(model.correct, features) : 0;
+  const score = pIn * pRight;
+  const { answerAt, suggestAt, gate } = thresholdsFor(model, locale);
+  const passes = gate ? pIn >= gate.inDomainAt && pRight >= gate.correctAt : score >= answerAt;
+  const lowConfidence = gate
+    ? pIn < gate.inDomainAt + LOW_CONFIDENCE_MARGIN || pRight < gate.correctAt + LOW_CONFIDENCE_MARGIN
+    : score < answerAt + LOW_CONFIDENCE_MARGIN;
   const candidates = outcome.ranked.slice(0, offer).map((r) => r.id);
   const thin = outcome.words <= 1 && (outcome.ranked[0]?.strength ?? 0) < ONE_WORD_MIN_STRENGTH;
-  if (score >= answerAt && !thin) return { band: 'answer', topic: candidates[0] ?? null, score, candidates };
+  if (passes && !thin) return { band: 'answer', topic: candidates[0] ?? null, score, candidates, ...(lowConfidence ? { lowConfidence } : {}) };
   if (score >= suggestAt && candidates.length > 0) return { band: 'suggest', topic: null, score, candidates };
   return { band: 'unknown', topic: null, score, candidates: [] };
 }

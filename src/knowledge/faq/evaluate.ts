@@ -9,6 +9,7 @@ import {
   type ConfidenceFeatures,
   type ConfidenceModel,
   type FeatureName,
+  type LocaleThresholds,
   type LogisticModel,
 } from './confidence.js';
 import type { FaqEntry } from './faq-entry.js';
@@ -375,10 +376,14 @@ export function calibrateConfidence(
   const inDomain = fitLogistic(rows, IN_DOMAIN_FEATURES, (r) => r.inDomain, (r) => (r.inDomain ? 1 : oodWeight));
   const inDomainRows = rows.filter((r) => r.inDomain);
   const correct = fitLogistic(inDomainRows, CORRECT_FEATURES, (r) => r.correct, () => 1);
-  const scored = rows.map((r) => ({ ...r, p: logistic(inDomain, r.features) * logistic(correct, r.features) }));
+  const scored = rows.map((r) => {
+    const pIn = logistic(inDomain, r.features);
+    const pRight = logistic(correct, r.features);
+    return { ...r, pIn, pRight, p: pIn * pRight };
+  });
   const candidates = [...new Set(scored.map((r) => Math.round(r.p * 100) / 100))].sort((a, b) => a - b);
 
-  const thresholds = (pool: typeof scored) => {
+  const thresholds = (pool: typeof scored): LocaleThresholds => {
     const ood = pool.filter((r) => !r.inDomain);
     const residents = pool.filter((r) => r.inDomain && r.resident);
     const answerAt =
@@ -389,11 +394,25 @@ export function calibrateConfidence(
         return oodOk && share(answered.filter((r) => !r.correct).length, answered.length) <= targets.maxWrongShare;
       }) ?? 0.99;
     const suggestAt = Math.min(answerAt, candidates.find((t) => share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodSuggested) ?? answerAt);
-    return { answerAt, suggestAt };
+    if (residents.length === 0) return { answerAt, suggestAt };
+    // Two separate thresholds (in domain, right entry) instead of one on their product, when that
+    // answers more resident questions within the same limits.
+    const right = (pass: (r: (typeof scored)[number]) => boolean) => residents.filter((r) => pass(r) && r.correct).length;
+    let best = { count: right((r) => r.p >= answerAt), gate: undefined as LocaleThresholds['gate'] };
+    for (let a = 0.3; a <= 0.951; a += 0.025) {
+      for (let b = 0.3; b <= 0.991; b += 0.025) {
+        const pass = (r: (typeof scored)[number]) => r.pIn >= a && r.pRight >= b;
+        if (share(ood.filter(pass).length, ood.length) > targets.maxOodAnswered) continue;
+        if (share(residents.filter((r) => pass(r) && !r.correct).length, residents.length) > targets.maxWrong) continue;
+        const count = right(pass);
+        if (count > best.count) best = { count, gate: { inDomainAt: round(a), correctAt: round(b) } };
+      }
+    }
+    return best.gate ? { answerAt, suggestAt, gate: best.gate } : { answerAt, suggestAt };
   };
   const overall = thresholds(scored);
-  const locales = Object.fromEntries(LOCALES.map((l) => [l, thresholds(scored.filter((r) => r.locale === l))])) as Record<Locale, { answerAt: number; suggestAt: number }>;
-  return { model: { inDomain, correct, ...overall, locales }, rows: rows.length };
+  const locales = Object.fromEntries(LOCALES.map((l) => [l, thresholds(scored.filter((r) => r.locale === l))])) as Record<Locale, LocaleThresholds>;
+  return { model: { inDomain, correct, answerAt: overall.answerAt, suggestAt: overall.suggestAt, locales }, rows: rows.length };
 }
 
 /** Weighted logistic regression by gradient descent with a little L2. */

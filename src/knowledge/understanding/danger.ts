@@ -7,8 +7,8 @@ import type { DangerKind } from './types.js';
  */
 const SELF_HARM: RegExp[] = [
   /(想|要|准备|打算|真想|只想|不如|干脆)(去)?(自杀|寻死|轻生|跳楼|跳河|跳江|割腕|上吊|烧炭|去死)|(我|俺)?(真|只|好)?想死|不如死/,
-  /不想活|活不下去|活不成了|活着(没|有什么|还有什么)(意思|意义|用)|死了算了|一死了之|不如死了|了结(自己|我自己)|结束(自己的?|我的)生命|我(要|想)?自杀/,
-  /(我|俺)(刚|已经)?(吃|喝)了.{0,4}(安眠药|农药|老鼠药|百草枯|一瓶药|一把药)/,
+  /不想活|活不下去|活不成了|活着(没|有什么|还有什么)(意思|意义|用)|死了算了|一死了之|不如死了|一了百了|了结(自己|我自己)|结束(自己的?|我的)生命|我(要|想)?自杀/,
+  /(我|俺)(刚|已经)?(吃|喝)了.{0,4}(安眠药|农药|老鼠药|百草枯|一瓶药|一把药|好多药|很多药|一堆药|整瓶)/,
   /\b(kill|hurt|harm|cut) myself\b|\bsuicidal\b|\bend (my life|it all)\b|\b(don'?t|do not) want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b|\b(took|taken|swallowed) (all )?(my |the |a bottle of )?(pills|sleeping pills|poison)\b/i,
   /\b(i'?m|i am|feel|feeling|thinking|thought)\b.{0,30}\bsuicid/i,
 ];
@@ -17,12 +17,13 @@ const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前�
 
 const VIOLENCE: RegExp[] = [
   /救命(?!钱|稻草|的钱)|救救我|快来人|help me.{0,20}(knife|gun|kill|hit|beat)/i,
-  /(拿|举|提|抄|握|持)(着|起)?(刀|菜刀|斧头|棍子|铁棍|枪|剪刀|砖头|凳子)|动刀|(刀|枪)架在/,
+  /(拿|举|提|抄|握|持)(着|起)?(刀|菜刀|斧头|棍子|铁棍|枪|剪刀|砖头|凳子|皮带|鞭子|锤子|铁锹|扳手)|动刀|(刀|枪)架在/,
   /(要|想|说要|扬言|威胁|喊着要|嚷着要)(要|说)?(把我们?|把孩子)(杀|砍|捅|弄死|打死|掐死|烧死)|(要|想|说要|扬言|威胁|喊着要|嚷着要)(要|说)?(杀|砍|捅|弄死|打死|掐死|烧死|砍死|捅死)(了)?(我|孩子|全家|我妈|我爸|我儿子|我女儿)/,
   /(杀|弄死|打死|掐死|砍死|捅死)(了)?我/,
-  /(正在|在|一直在|又在|还在)(打|揍|踹|掐|砍)我(?!.{0,2}(电话|手机))|往死里打|把我往死里|掐(住)?我(的)?脖子|我被(关|锁)在.{0,6}(出不去|不让)|把我(关|锁)(在|起来)|不让我(出门|走|离开)/,
+  /(正在|在|一直在|又在|还在)(打|揍|踹|掐|砍)我(?!.{0,2}(电话|手机))|往死里打|把我往死里|把我打(得|成|伤)|打得我.{0,6}(血|站不起来|晕|爬不起来)|满脸是血|头破血流|浑身是(血|伤)|被绑架|绑架了我|掐(住)?我(的)?脖子|我被(关|锁)在.{0,6}(出不去|不让)|把我(关|锁)(在|起来)|不让我(出门|走|离开)/,
   /(我|我们)(现在)?(很|非常|有)危险|我(现在)?不安全|他(就)?在(门口|外面|楼下).{0,10}(砸|踹|撬|不走)|(砸|踹|撬)(我家)?门/,
   /\b(has|have|got|holding|with) a (knife|gun|weapon|machete|axe)\b/i,
+  /\b(broke|breaking|broken|is breaking) into (my|our) (house|home|flat|apartment|room)\b/i,
   /\b(will|'ll) (kill|stab|shoot|hurt) (me|us)\b/i,
   /\b(going|gonna|wants?|trying|threaten(s|ed|ing)?|said he would|says he will)( to)? (kill|stab|shoot|strangle|hurt) (me|us|my)\b/i,
   /\b(is|he's|she's|they're|are) (beating|hitting|attacking|choking|strangling|stabbing|kicking) (me|us)\b/i,
@@ -30,7 +31,7 @@ const VIOLENCE: RegExp[] = [
 ];
 
 const CHILD: RegExp[] = [
-  /(孩子|儿子|女儿|小孩|娃|闺女|宝宝).{0,2}(被拐|被人拐|被人贩子|被人抱走|不见了|丢了|失踪|走丢)/,
+  /(孩子|儿子|女儿|小孩|娃|闺女|宝宝).{0,2}(被拐|被人拐|被人贩子|被人抱走|被绑架|被人绑架|被绑走|不见了|丢了|失踪|走丢)/,
   /(正在|在|又在|一直在)(打|虐待|掐|揍)(我的?)?(孩子|儿子|女儿|小孩|娃|闺女|宝宝)|把(孩子|小孩|娃|闺女|女儿|儿子)往死里打|(孩子|小孩|女儿|闺女).{0,6}(被|遭).{0,4}(性侵|猥亵|强奸)/,
   /\b(my )?(child|son|daughter|kid|baby)\b.{0,20}\b(missing|kidnapped|abducted|being (hit|beaten|abused|hurt))\b|\b(hitting|beating|abusing|hurting) (my|the|our) (child|children|kids?|son|daughter|baby)\b|\bchild (is )?in danger\b/i,
 ];
@@ -47,7 +48,8 @@ const any = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(te
 
 /** The danger in `text`, or null. Self-harm first (it needs different numbers), then a child, violence, a medical emergency. */
 export function detectDanger(text: string): DangerKind | null {
-  const t = text.normalize('NFKC');
+  // "想死的心都有了" is frustration, not a plan: read the rest of the message without it.
+  const t = text.normalize('NFKC').replace(/想死的心都有(了)?/g, '');
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t)) return 'child';
   if (any(VIOLENCE, t)) return FAMILY.test(t) ? 'domestic_violence' : 'violence';

@@ -7,13 +7,14 @@ import type { IntentGuess, SteerIntent } from './types.js';
  * ("申请法律援助要带啥材料") is never taken as a steer.
  */
 const PHRASES: [SteerIntent, RegExp][] = [
-  ['person', /^(我要|我想|帮我|请|麻烦)?(转|找|接|联系)?(人工|人工服务|人工客服|真人|客服|工作人员|值班人员|律师本人|真人客服)(服务)?$|^(我要|我想)?(找人|跟人说话|和人说话|找个人问问|找个真人)$|^有人吗$|^(talk|speak|chat) (to|with) (a |an |some)?(person|human|real person|agent|someone|staff|operator)$|^(human|agent|operator|real person|staff)$|^i want (a|to talk to a) (person|human)$/i],
-  ['status', /^(查|查询|看看?|查一下|查下)?(我的)?(申请|案子|案件|进度|进展)(进度|进展|状态)?$|^(查进度|查询进度|进度查询|我的案子|我的申请)$|^(check )?(my )?(case|application)( status| progress)?$|^(status|progress)$/i],
+  ['person', /^(我要|我想|帮我|请|麻烦)?(转|找|接|联系)?(人工|人工服务|人工客服|真人|客服|工作人员|值班人员|律师本人|真人客服)(服务)?$|^(我要|我想)?(找人|跟人说话|和人说话|找个人问问|找个真人)$|^有人吗$|^(talk|speak|chat) (to|with) (a |an |some)?(person|human|real person|agent|someone|staff|operator)$|^(human|agent|operator|real person|staff)$|^i want (a|to talk to a) (person|human)$|^(can|could|may) i (talk|speak|chat) (to|with) (a |an |some)?(person|human|someone|somebody|staff|agent|real person)$|^is (anyone|anybody|someone|somebody) (there|here)$/i],
+  ['status', /^(我要|我想)?(查|查询|看看?|查一下|查下)(一下)?(我的)?(申请|案子|案件|进度|进展)(的)?(进度|进展|状态|结果)?$|^(我的)(申请|案子|案件)(的)?(进度|进展|状态|结果)?$|^(申请|案件)?(进度|进展)(查询)?$|^我的(申请|案子|案件)(怎么样了?|到哪了|到哪一步了|有结果了吗|有结果没|批了没|批了吗|批下来了吗)$|^(check )?(my )?(case|application)( status| progress)$|^check my (case|application)$|^(status|progress)$|^(what'?s|what is) (the )?(status|progress) of my (case|application)$/i],
   ['apply', /^(我|我想|我要|想|要|帮我|我想要)?(申请|提交申请|办理|办)(一下)?(法律援助|法援|援助|律师)?(申请)?$|^(我要|我想)(找|请)?(法律援助|法援)$|^(i )?(want to |would like to |wanna )?(apply|make an application|start (an |my )?application)( for legal aid)?$|^apply now$/i],
   ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$/i],
-  ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了)$|^(cancel|stop|never ?mind|quit|forget it)$/i],
+  ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
   ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$/i],
   ['delete', /^(删除|删掉|清除|清空)(我的)?(信息|资料|数据|记录|聊天记录|个人信息|对话)$|^(delete|erase|remove|forget) (my )?(data|information|info|details|history|messages)$|^forget me$/i],
+  ['help', /^(帮助|求助说明|使用帮助|使用说明|怎么用|怎么使用|有什么功能|你能做什么|你会什么|help|how does this work|what can you do)$/i],
   ['greeting', /^(你好|您好|你好呀|你好啊|哈喽|嗨|喂|在吗|在不在|有人在吗|早上好|上午好|下午好|晚上好|早|hello|hi|hey|good (morning|afternoon|evening)|hiya)$/i],
   ['thanks', /^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|好的谢谢|好的，谢谢|谢谢啦|辛苦了|thanks|thank you|thank you very much|thx|ty|cheers|ok thanks|great thanks)$/i],
 ];

@@ -32,6 +32,8 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   const steer = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
   if (steer) {
     if (!question) return { kind: 'steer', ...steer };
+    // "我的案子怎么样了": the resident's own case, not how status checks work in general.
+    if (steer.intent === 'status' && /我的|\bmy\b/i.test(text)) return { kind: 'steer', ...steer };
     const kb = deps.judge(text, locale);
     return kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'steer', ...steer };
   }

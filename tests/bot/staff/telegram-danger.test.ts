@@ -7,12 +7,12 @@ describe('danger alerts in the Telegram staff group (contract 3)', () => {
     const { fake, app } = await startStaffBot();
     const key = 'telegram:1001';
     // What the conversation writes when it recognises danger while a person holds or is awaited.
-    const relay = { kind: 'danger', danger: 'domestic_violence' } as unknown as { kind: 'message'; text: string };
+    const relay = { kind: 'danger' as const, danger: 'domestic_violence' as const };
     await app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: STAFF_CHANNEL, address: STAFF_ADDRESS, payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
     await app.dispatcher.resume();
     await fake.waitForSent(STAFF_CHAT, 1);
     const line = fake.texts(STAFF_CHAT).at(-1)!;
-    expect(line).toContain('危险提示');
+    expect(line).toContain('可能有危险');
     expect(line).toContain('家庭暴力');
     expect(line).toMatch(/#\w+/);
   });

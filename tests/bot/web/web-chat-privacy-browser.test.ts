@@ -6,7 +6,7 @@ import { startWebChat } from '../../../src/bot/web/start-web-chat.js';
 import { webMessages } from '../../../src/locales/web.js';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../../helpers/chromium.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { en, startFixture, zh, type WebChatFixture } from './web-chat-fixture.js';
+import { en, startFixture, toDocumentsStep, zh, type WebChatFixture } from './web-chat-fixture.js';
 
 const missing = chromiumMissing();
 const SHOTS = '/tmp/privacy-shots';
@@ -194,6 +194,31 @@ describe.skipIf(missing !== null)('web chat privacy and defects, in a browser', 
     await expect
       .poll(async () => (await fixture.app.repos.conversations.recentTranscript(key, 50)).some((e) => JSON.stringify(e.body).includes('"user.choices"')))
       .toBe(true);
+  });
+
+  it("answers the intake's real groups checklist in one message, and the intake takes it", async () => {
+    const page = await openChat();
+    await button(page, zh('core.consent.agree')).waitFor();
+    const id = await residentId();
+    await page.close();
+    const steps = toDocumentsStep('web', id);
+    const upToGroups = steps.slice(0, steps.findIndex((m) => m.event.type === 'user.choice' && m.event.id === 'group:migrant_worker'));
+    for (const step of upToGroups) await fixture.app.runner.handle(step);
+    const again = await openPage();
+    // The box is drawn by the page from aria-pressed, not written in the label.
+    const worker = again.getByRole('button', { name: zh('group.migrant_worker'), exact: true });
+    await worker.waitFor();
+    expect(await worker.getAttribute('aria-pressed')).toBe('false');
+    await worker.click();
+    // "None of these" is not an item to tick: it stays an ordinary button.
+    expect(await again.getByRole('button', { name: zh('intake.opt.groups_none') }).getAttribute('aria-pressed')).toBeNull();
+    await again.screenshot({ path: `${SHOTS}/groups-checklist-390.png` });
+    await button(again, zh('intake.opt.groups_done')).click();
+    // The next question (the deadline) comes at once: the checklist was one answer.
+    await botSays(again, zh('intake.q.deadlineDays')).waitFor();
+    expect(await again.locator('.msg--me', { hasText: zh('group.migrant_worker') }).innerText()).not.toContain('☐');
+    const state = await fixture.app.runner.inspect('web', id);
+    expect(JSON.stringify(state?.children)).toContain('migrant_worker');
   });
 
   it('uses the one message-length limit and shows it before sending', async () => {

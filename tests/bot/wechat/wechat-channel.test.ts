@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/bot/logger.js';
 import { createWechatCallback } from '../../../src/bot/wechat/wechat-callback.js';
 import { wechatSignature } from '../../../src/bot/wechat/wechat-crypto.js';
-import { AES_KEY, en, startTestWechat, TOKEN, zh } from './wechat-fixture.js';
+import { createApp } from '../../../src/bot/app.js';
+import { startWechat } from '../../../src/bot/wechat/wechat-channel.js';
+import { parseConfig } from '../../../src/config.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { AES_KEY, APP_ID, en, startFake, startTestWechat, talkingToStaff, TOKEN, WITH_STAFF, zh } from './wechat-fixture.js';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
 
@@ -58,8 +62,7 @@ describe('WeChat callback', () => {
     expect(menu.options).toContainEqual({ id: 'menu.apply', content: zh('core.menu.apply') });
   });
 
-  // Contract 2: the channel passes `locale`; the runner's side (conv helper) is not merged yet. Unskip once it is.
-  it.skip('starts a new follower in English when their WeChat account is set to English (channel language hint)', async () => {
+  it('starts a new follower in English when their WeChat account is set to English (channel language hint)', async () => {
     const { fake, resident } = await startTestWechat();
     fake.setLanguage(ANA, 'en');
     await resident(ANA).post(resident(ANA).event('subscribe'));
@@ -75,6 +78,18 @@ describe('WeChat callback', () => {
     await ana.text('同意');
     await fake.waitForSent(ANA, 3);
     expect(fake.callsTo('/cgi-bin/user/info')).toHaveLength(1);
+  });
+});
+
+describe('WeChat channel shutting down', () => {
+  it('does not answer success for a message it can no longer take', async () => {
+    const { fake, wechat, resident } = await startTestWechat();
+    await wechat.close();
+    const answer = await resident(ANA).text('你好');
+    expect(answer.status).toBe(503);
+    expect(answer.body).not.toBe('success');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.sent).toEqual([]);
   });
 });
 
@@ -98,17 +113,19 @@ describe('WeChat safe mode (安全模式)', () => {
 
 describe('the five-second rule', () => {
   it('joins WeChat retries of a slow message to the one in progress and answers the last try in time', async () => {
-    const { fake, app, resident } = await startTestWechat({ wechat: { answerWithinMs: 150 } });
-    const ana = resident(ANA);
-    await ana.text('你好');
-    await fake.waitForSent(ANA, 2);
+    const t = await startTestWechat({ env: WITH_STAFF, wechat: { answerWithinMs: 150 } });
+    const { fake, app } = t;
+    const ana = await talkingToStaff(t, ANA);
+    const before = fake.sentTo(ANA).length;
     const slowPhoto = ana.message('image', { MediaId: fake.addMedia(JPEG, 'image/jpeg', 600), PicUrl: 'http://mmbiz.example/1.jpg' });
     // WeChat tries three times; here all three arrive while the download is still going.
     const tries = await Promise.all([ana.post(slowPhoto), ana.post(slowPhoto), ana.post(slowPhoto)]);
     expect(tries.map((t) => t.body)).toEqual(['success', 'success', 'success']);
     expect(Math.min(...tries.map((t) => t.ms))).toBeLessThan(500); // the last try did not wait for the download
-    await fake.waitUntil(() => fake.sentTo(ANA).length >= 3);
+    await fake.waitUntil(() => fake.callsTo('/cgi-bin/media/get').length === 1);
+    await new Promise((r) => setTimeout(r, 700));
     expect(fake.callsTo('/cgi-bin/media/get')).toHaveLength(1);
+    expect(fake.sentTo(ANA).length).toBe(before); // relayed to staff; the bot itself says nothing while staff talk
     const transcript = await app.repos.conversations.recentTranscript(`wechat:${ANA}`, 20);
     expect(transcript.filter((e) => (e.body as { event?: { type?: string } }).event?.type === 'user.attachment')).toHaveLength(1);
   });
@@ -132,5 +149,22 @@ describe('refusals in the log', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('bad or missing signature');
     expect(lines[0]).not.toMatch(/家暴|o-secret-openid/);
+  });
+});
+
+describe('WeChat credentials at start', () => {
+  it('says in the log which setting to fix when WeChat refuses the secret', async () => {
+    const fake = await startFake();
+    const lines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), WEB_CHAT: 'off', WECHAT_TOKEN: TOKEN, WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: 'wrong-secret', WECHAT_API_ROOT: fake.url });
+    const app = await createApp(config, logger);
+    try {
+      startWechat(app, config.wechat!);
+      await fake.waitUntil(() => lines.some((l) => l.includes('WECHAT_APP_SECRET')));
+      expect(lines.join('')).not.toContain('wrong-secret');
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -5,14 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { wechatCommand } from '../../../src/cli/wechat-command.js';
 import { performCaseAction } from '../../../src/bot/staff/case-actions.js';
 import { newCase } from '../../fixtures/cases.js';
-import { startTestWechat, zh } from './wechat-fixture.js';
+import { startTestWechat, talkingToStaff, WITH_STAFF, zh } from './wechat-fixture.js';
 
 const ANA = 'o-ana-openid';
 const BO = 'o-bo-openid';
 const SEND = '/cgi-bin/message/custom/send';
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
-/** A staff chat is configured, so residents can ask for a person (its messages wait in the outbox here). */
-const WITH_STAFF = { TELEGRAM_BOT_TOKEN: '123456:TEST-token_abcdefghijklmnopqrstuvwxyz', TELEGRAM_STAFF_CHAT_ID: '-100777' };
 
 /** Follows the account and agrees to the privacy notice: the main menu is the last message. */
 async function consented(t: Awaited<ReturnType<typeof startTestWechat>>, openId: string) {
@@ -78,7 +76,10 @@ describe('WeChat delivery', () => {
     await t.fake.waitUntil(() => t.fake.callsTo(SEND).some((c) => c.errcode === 45015));
     await t.fake.waitUntil(() => false, 50).catch(() => undefined);
     expect(await held.waiting()).toEqual([expect.objectContaining({ caseRef: ref, conversationKey: `wechat:${ANA}`, errcode: 45015 })]);
-    // What staff see: `fayuan wechat held` names the case whose notice did not arrive.
+    // What staff see: a note on the case (console case page) …
+    const notes = await t.app.repos.staff!.notes.forCase(ref);
+    expect(notes.map((n) => n.text)).toEqual([zh('wechat.note.held', { reason: zh('wechat.reason.45015') })]);
+    // … and `fayuan wechat held` names the case whose notice did not arrive.
     const out = new PassThrough();
     const chunks: string[] = [];
     out.on('data', (c) => chunks.push(String(c)));
@@ -189,16 +190,26 @@ describe('WeChat menu, order and files', () => {
     expect(texts).toContain(zh('intake.start'));
   });
 
-  it('keeps a resident\'s messages in arrival order while a photo before them downloads', async () => {
+  it('answers a question after 咨询 in the account menu from the knowledge base', async () => {
     const t = await startTestWechat();
-    const ana = t.resident(ANA);
+    const ana = await consented(t, ANA);
+    await ana.post(ana.event('CLICK', { EventKey: 'menu.ask' }));
+    await t.fake.waitForSent(ANA, 4);
+    await ana.text('申请法律援助要交钱吗？');
+    // A confident answer (with its legal basis), or did-you-mean topics as tappable options: either comes from the knowledge base.
+    const fromKb = (m: { text: string; options?: unknown[] }) => m.text.includes(zh('faq.heading.basis').trim()) || (m.text === zh('faq.didYouMean') && (m.options?.length ?? 0) > 1);
+    await t.fake.waitUntil(() => t.fake.sentTo(ANA).slice(4).some(fromKb), 8000, () => JSON.stringify(t.fake.sentTo(ANA).slice(3).map((m) => m.text.slice(0, 60))));
+  });
+
+  it('keeps a resident\'s messages in arrival order while a photo before them downloads', async () => {
+    const t = await startTestWechat({ env: WITH_STAFF });
+    const ana = await talkingToStaff(t, ANA);
     const photo = ana.message('image', { MediaId: t.fake.addMedia(JPEG, 'image/jpeg', 300), PicUrl: 'http://mmbiz.example/2.jpg' });
-    const hello = ana.message('text', { Content: '你好' });
+    const hello = ana.message('text', { Content: '这是欠条' });
     await Promise.all([ana.post(photo), new Promise((r) => setTimeout(r, 20)).then(() => ana.post(hello))]);
-    await t.fake.waitForSent(ANA, 3);
     const transcript = await t.app.repos.conversations.recentTranscript(`wechat:${ANA}`, 20);
     const inbound = transcript.filter((e) => e.direction === 'in').map((e) => (e.body as { event: { type: string } }).event.type);
-    expect(inbound).toEqual(['user.attachment', 'user.text']);
+    expect(inbound.slice(-2)).toEqual(['user.attachment', 'user.text']);
   });
 
   it('sends a photo staff share as an image and explains a PDF it cannot pass on', async () => {
@@ -217,6 +228,15 @@ describe('WeChat menu, order and files', () => {
     await t.fake.waitUntil(() => t.fake.sentTo(ANA).some((m) => m.text === zh('wechat.file.not_image', { fileName: '申请表.pdf' })));
     const image = t.fake.sentTo(ANA).find((m) => m.msgtype === 'image')!;
     expect(t.fake.uploaded(image.mediaId!)).toEqual(JPEG);
+  });
+
+  it('downloads nothing when a photo comes before the conversation asks for one, and says when to send it', async () => {
+    const t = await startTestWechat();
+    const ana = await consented(t, ANA);
+    await ana.post(ana.message('image', { MediaId: t.fake.addMedia(JPEG, 'image/jpeg'), PicUrl: 'http://mmbiz.example/3.jpg' }));
+    const [reply] = (await t.fake.waitForSent(ANA, 4)).slice(3);
+    expect(reply!.text).toBe(zh('wechat.file.not_now'));
+    expect(t.fake.callsTo('/cgi-bin/media/get')).toHaveLength(0);
   });
 
   it('answers a sticker WeChat cannot show kindly', async () => {

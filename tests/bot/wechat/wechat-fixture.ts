@@ -91,3 +91,23 @@ afterEach(async () => {
   for (const entry of running.splice(0).reverse()) await (entry as { stop?: () => Promise<void> }).stop?.();
   for (const fake of fakes.splice(0)) await fake.close();
 });
+
+/** A staff chat is configured, so residents can ask for a person (its messages wait in the outbox in tests). */
+export const WITH_STAFF = { TELEGRAM_BOT_TOKEN: '123456:TEST-token_abcdefghijklmnopqrstuvwxyz', TELEGRAM_STAFF_CHAT_ID: '-100777' };
+
+/**
+ * Follows the account, agrees to the privacy notice, asks for a person and has 王律师 join: the
+ * conversation then takes files. Needs {@link WITH_STAFF}.
+ */
+export async function talkingToStaff(t: TestWechat, openId: string): Promise<WechatResident> {
+  const resident = t.resident(openId);
+  await resident.post(resident.event('subscribe'));
+  const [, privacy] = await t.fake.waitForSent(openId, 2);
+  await resident.tap(privacy!.options!.find((o) => o.id === 'consent.agree')!);
+  await t.fake.waitForSent(openId, 3);
+  await resident.post(resident.event('CLICK', { EventKey: 'menu.human' }));
+  await t.fake.waitForSent(openId, 5);
+  await t.app.runner.dispatch(`wechat:${openId}`, { type: 'staff.joined', staffName: '王律师' });
+  await t.fake.waitUntil(() => t.fake.sentTo(openId).some((m) => m.text === zh('handoff.joined', { name: '王律师' })));
+  return resident;
+}

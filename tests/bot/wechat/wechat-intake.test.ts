@@ -32,6 +32,11 @@ describe('an application over WeChat', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ mimeType: 'image/jpeg', size: JPEG.length });
     expect(fake.callsTo('/cgi-bin/media/get')).toHaveLength(1);
+
+    // 查询进度 from the account menu shows the case.
+    const before = fake.sentTo(ANA).length;
+    await ana.post(ana.event('CLICK', { EventKey: 'menu.status' }));
+    await fake.waitUntil(() => fake.sentTo(ANA).slice(before).some((m) => m.text.includes(ref)));
   });
 });
 

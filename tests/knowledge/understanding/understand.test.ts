@@ -48,6 +48,12 @@ describe('danger comes first, wherever the resident is', () => {
     ['thinking about suicide every day since I lost my job', 'danger:self_harm'],
     ['my daughter is missing since this morning', 'danger:child'],
     ['my father is unconscious on the floor', 'danger:medical'],
+    ['老公把我打得满脸是血 现在还在家里', 'danger:domestic_violence'],
+    ['我被我爸打了 他还拿着皮带', 'danger:domestic_violence'],
+    ['活着太累了 想一了百了', 'danger:self_harm'],
+    ['我吃了好多药', 'danger:self_harm'],
+    ['我儿子被人绑架了', 'danger:child'],
+    ['someone broke into my house', 'danger:violence'],
   ];
   it.each(rows)('%s → %s', (text, expected) => {
     expect(summary(meaning(text))).toBe(expected);
@@ -73,6 +79,11 @@ describe('danger comes first, wherever the resident is', () => {
     'how do I get a protection order against domestic violence',
     'my husband hit me last year, can I still get a divorce?',
     '孩子的抚养费他不给',
+    '我想死的心都有了 工资三个月没发',
+    '医院救命的钱都被骗了',
+    'this job is killing me',
+    'what if my husband hits me again',
+    'I was assaulted last year, can I still sue?',
   ];
   it.each(controls)('a question about violence or crime is not an emergency: %s', (text) => {
     expect(meaning(text).kind).not.toBe('danger');
@@ -82,7 +93,8 @@ describe('danger comes first, wherever the resident is', () => {
 describe('steering intents are short phrases only', () => {
   const rows: [string, string][] = [
     ['我要申请', 'steer:apply'], ['申请法援', 'steer:apply'], ['I want to apply', 'steer:apply'],
-    ['查进度', 'steer:status'], ['我的申请', 'steer:status'], ['check my case', 'steer:status'],
+    ['查进度', 'steer:status'], ['我的申请', 'steer:status'], ['check my case', 'steer:status'], ['我的案子怎么样了？', 'steer:status'], ['我要查我的申请', 'steer:status'],
+    ['申请', 'steer:apply'], ['can I talk to someone?', 'steer:person'], ['is anyone there?', 'steer:person'],
     ['转人工', 'steer:person'], ['人工客服！', 'steer:person'], ['有人吗', 'steer:person'], ['talk to a person', 'steer:person'],
     ['重新开始', 'steer:restart'], ['start over', 'steer:restart'],
     ['取消', 'steer:cancel'], ['算了', 'steer:cancel'], ['never mind', 'steer:cancel'],

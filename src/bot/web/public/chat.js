@@ -198,6 +198,10 @@ document.addEventListener('pointerdown', (event) => {
   state.pointer = event.pointerType || 'mouse';
 }, true);
 
+/** A checklist item's box as channels without toggles write it, and a ticked one. */
+const BOX = /^[☐☑□■]\s*/u;
+const CHECKED = /^[☑■]/u;
+
 function choiceButton(label) {
   const button = document.createElement('button');
   button.type = 'button';
@@ -214,10 +218,22 @@ function showChoices(item, choices, multiSelect) {
   if (multiSelect) {
     // A checklist: toggles that send nothing, then one message with every selection on the done button.
     const toggles = [];
-    for (const choice of choices.filter((c) => c.id !== multiSelect.doneId)) {
+    // Checklist items are the choices written with a box ("☐ …", "☑ …"), as channels without toggles
+    // show them; the others ("none of these", "back") stay ordinary buttons. No boxes at all: every
+    // choice but "done" is an item.
+    const boxed = choices.some((c) => BOX.test(c.label));
+    for (const original of choices.filter((c) => c.id !== multiSelect.doneId)) {
+      if (boxed && !BOX.test(original.label)) {
+        const button = choiceButton(original.label);
+        button.addEventListener('click', (event) => choose(original, event.detail === 0));
+        group.append(button);
+        continue;
+      }
+      // Here aria-pressed draws the box, so it leaves the label.
+      const choice = { ...original, label: original.label.replace(BOX, '') };
       const button = choiceButton(choice.label);
       button.classList.add('choice--toggle');
-      button.setAttribute('aria-pressed', 'false');
+      button.setAttribute('aria-pressed', CHECKED.test(original.label) ? 'true' : 'false');
       button.addEventListener('click', () => {
         button.setAttribute('aria-pressed', button.getAttribute('aria-pressed') === 'true' ? 'false' : 'true');
       });

@@ -5,7 +5,7 @@ import { caseBadges, statusBadge } from '../lib/badges.js';
 import { invalid, openDialog } from '../lib/dialog.js';
 import { field, h, replace, select } from '../lib/dom.js';
 import { subscribe } from '../lib/feed.js';
-import { date, dateTime, labelOf, localized, t } from '../lib/i18n.js';
+import { date, dateTime, labelOf, locale, localized, t } from '../lib/i18n.js';
 
 const fileSize = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -181,12 +181,14 @@ export async function render({ params, announce, isCurrent }) {
           t(`console.action.${a.replace(/-/g, '_')}`),
         ),
       );
-    return panel(
+    const node = panel(
       'case-actions',
       t('case.actions'),
       buttons.length ? h('div', { class: 'actions' }, buttons) : h('p', { class: 'muted' }, t('case.no_actions')),
       result,
     );
+    node.classList.add('panel--actions');
+    return node;
   }
 
   function notesPanel(c, allowed) {
@@ -362,7 +364,7 @@ export async function render({ params, announce, isCurrent }) {
                   ' ',
                   h('time', {}, dateTime(e.at)),
                   e.details?.lawyer ? h('div', {}, t('case.timeline.lawyer', { lawyer: e.details.lawyer })) : null,
-                  e.details?.documents?.length ? h('div', {}, t('case.timeline.documents', { documents: e.details.documents.join('、') })) : null,
+                  e.details?.documents?.length ? h('div', {}, t('case.timeline.documents', { documents: e.details.documents.join(locale() === 'en' ? ', ' : '、') })) : null,
                   e.note ? h('div', { class: 'muted' }, e.note) : null,
                 ),
               ),

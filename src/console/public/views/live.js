@@ -222,14 +222,22 @@ export async function render({ account, params, navigate, announce, isCurrent })
   function drawDetail() {
     const c = conversation();
     if (!selectedId) {
-      replace(detail, h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('live.choose'))));
+      replace(
+        detail,
+        h(
+          'section',
+          { class: 'panel' },
+          h('p', { class: 'muted' }, t('live.choose')),
+          canEditCanned(account) ? h('button', { type: 'button', class: 'btn', onclick: editCanned }, t('live.canned.edit')) : null,
+        ),
+      );
       return;
     }
     if (!c) {
       replace(detail, h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('live.gone'))));
       return;
     }
-    const textarea = h('textarea', { id: 'reply-text', name: 'text', rows: 2, maxlength: 2000 });
+    const textarea = h('textarea', { id: 'reply-text', name: 'text', rows: 2, maxlength: 2000, 'aria-describedby': 'reply-hint' });
     const fileInput = h('input', { type: 'file', id: 'reply-file', name: 'file', class: 'visually-hidden', tabindex: '-1' });
     const error = h('p', { class: 'form-error', role: 'alert' });
     const mine = holdsIt();
@@ -320,16 +328,22 @@ export async function render({ account, params, navigate, announce, isCurrent })
                   }
                 },
               },
-              field(t('live.reply'), textarea, mine ? t('live.reply_hint') : t('live.reply_takes')),
-              cannedButtons(textarea),
-              error,
+              h('label', { for: 'reply-text', class: 'reply__label' }, t('live.reply')),
               h(
                 'div',
-                { class: 'btn-row' },
-                h('button', { type: 'submit', class: 'btn btn--primary' }, t('live.send')),
-                h('button', { type: 'button', class: 'btn', onclick: () => fileInput.click() }, t('live.send_file')),
-                fileInput,
+                { class: 'reply__row' },
+                textarea,
+                h(
+                  'div',
+                  { class: 'reply__buttons' },
+                  h('button', { type: 'submit', class: 'btn btn--primary' }, t('live.send')),
+                  h('button', { type: 'button', class: 'btn', onclick: () => fileInput.click() }, t('live.send_file')),
+                  fileInput,
+                ),
               ),
+              h('p', { class: 'field__hint', id: 'reply-hint' }, mine ? t('live.reply_hint') : t('live.reply_takes')),
+              error,
+              cannedButtons(textarea),
             ),
       ),
     );

@@ -7,7 +7,7 @@ import type { IndexData } from '../faq-index.js';
 import type { BuiltMessage, IndexSetup, ToIndexWorker } from './index-protocol.js';
 
 /** Entries sent per message when loading many: each message's copy stays a few milliseconds of main-thread work. */
-const LOAD_BATCH = 200;
+const LOAD_BATCH = 50;
 
 /**
  * The main thread's side of the index worker. The worker runs from the compiled `.js` next to this

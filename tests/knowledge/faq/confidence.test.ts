@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { decideBand, type ConfidenceModel } from '../../../src/knowledge/faq/confidence.js';
+import type { SearchOutcome } from '../../../src/knowledge/faq/faq-index.js';
+
+/** A model whose two probabilities are fixed: P(in domain) = sigmoid(inBias), P(right entry) = sigmoid(rightBias). */
+function model(inBias: number, rightBias: number, locales: ConfidenceModel['locales']): ConfidenceModel {
+  return { inDomain: { bias: inBias, weights: {} }, correct: { bias: rightBias, weights: {} }, answerAt: 0.5, suggestAt: 0.1, locales };
+}
+
+const outcome: SearchOutcome = {
+  ranked: [
+    { id: 'divorce', score: 10, strength: 0.5, coverage: 0.8, evidence: 0.6 },
+    { id: 'inheritance', score: 8, strength: 0.4, coverage: 0.6, evidence: 0.5 },
+  ],
+  words: 3,
+  known: 1,
+};
+const logit = (p: number) => Math.log(p / (1 - p));
+
+describe('decideBand', () => {
+  it('with two thresholds, answers only when both probabilities reach theirs', () => {
+    const gate = { 'zh-CN': { answerAt: 0.9, suggestAt: 0.1, gate: { inDomainAt: 0.6, correctAt: 0.3 } } };
+    expect(decideBand(outcome, model(logit(0.7), logit(0.4), gate), 3, 'zh-CN')).toMatchObject({ band: 'answer', topic: 'divorce' });
+    expect(decideBand(outcome, model(logit(0.55), logit(0.9), gate), 3, 'zh-CN')).toMatchObject({ band: 'suggest', topic: null });
+    expect(decideBand(outcome, model(logit(0.9), logit(0.2), gate), 3, 'zh-CN').band).toBe('suggest');
+    // Another language without a gate uses the product and its own threshold.
+    expect(decideBand(outcome, model(logit(0.7), logit(0.4), gate), 3, 'en').band).toBe('suggest');
+  });
+
+  it('marks answers close to a threshold as low confidence, and not clear ones', () => {
+    const gate = { 'zh-CN': { answerAt: 0.9, suggestAt: 0.1, gate: { inDomainAt: 0.6, correctAt: 0.3 } } };
+    expect(decideBand(outcome, model(logit(0.65), logit(0.9), gate), 3, 'zh-CN').lowConfidence).toBe(true);
+    expect(decideBand(outcome, model(logit(0.95), logit(0.95), gate), 3, 'zh-CN').lowConfidence).toBeUndefined();
+    expect(decideBand(outcome, model(logit(0.75), logit(0.75), {}), 3, 'en')).toMatchObject({ band: 'answer', lowConfidence: true });
+  });
+});
