@@ -7,7 +7,6 @@ export const APPLICANT: Script = [
   { type: 'user.returned' },
   { type: 'user.choice', id: 'consent.agree' },
   { type: 'user.choice', id: 'menu.apply' },
-  { type: 'user.choice', id: 'privacy.sensitive.agree' },
   { type: 'user.text', text: '老板拖欠我三个月工资' },
   { type: 'user.choice', id: 'intake.yes' },
   { type: 'user.choice', id: 'opt:self' },

@@ -39,6 +39,8 @@ export interface ConversationServices {
   /** Staff can take live conversations. */
   staffAvailable: boolean;
   pickupMinutes: number;
+  /** Ask a separate consent before the application's sensitive questions (`PRIVACY_SENSITIVE_CONSENT`). */
+  askSensitiveConsent: boolean;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
     // Staff can take conversations in the Telegram group, or in the console once it has accounts.
     staffAvailable: (config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined) || (await consoleHasStaff(config, repos)),
     pickupMinutes: config.handoff.pickupMinutes,
+    askSensitiveConsent: config.privacy.sensitiveConsent,
     async listCases({ conversationKey }) {
       const records = await cases.listByConversation(conversationKey);
       return caseStatusReplies(records, pack, Date.now());

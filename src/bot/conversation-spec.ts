@@ -25,6 +25,7 @@ export function createConversationSpec(services: ConversationServices): Conversa
     intake: services.intake,
     staffAvailable: services.staffAvailable,
     pickupMinutes: services.pickupMinutes,
+    askSensitiveConsent: services.askSensitiveConsent,
   }).provide({
     actors: {
       listCases: fromPromise(({ input }: { input: { conversationKey: string } }) => services.listCases(input)),

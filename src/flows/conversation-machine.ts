@@ -109,6 +109,11 @@ export interface ConversationDeps {
   staffAvailable: boolean;
   /** Minutes a resident waits for a person before being offered a call-back. */
   pickupMinutes: number;
+  /**
+   * Ask a separate consent before the application's sensitive questions (PIPL art. 29). Off when
+   * absent, so flows built without it (tests, tools) start the application at once.
+   */
+  askSensitiveConsent?: boolean;
 }
 
 export interface RatingInput {
@@ -220,11 +225,9 @@ export function createConversationMachine(deps: ConversationDeps) {
         enqueue.emit({ ...answer, choices });
       }
     }),
-    /** The intake is about to ask whether the recognised category is right: introduce it first (once). */
-    startWithCategory: enqueueActions(({ event, enqueue }) => {
-      const category = event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event);
-      enqueue.assign({ pendingCategory: category });
-      enqueue.emit(reply('intake.start'));
+    /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
+    startWithCategory: assign({
+      pendingCategory: ({ event }) => (event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event)),
     }),
     setLocaleFromMeaning: assign({
       locale: ({ context, event }) => {
@@ -542,9 +545,9 @@ export function createConversationMachine(deps: ConversationDeps) {
      */
     sensitiveConsent: {
       tags: ['waiting'],
-      always: { guard: ({ context }) => context.sensitiveConsent === true, target: 'intake' },
+      always: { guard: ({ context }) => context.sensitiveConsent === true || !deps.askSensitiveConsent, target: 'intake' },
       entry: enqueueActions(({ context, enqueue }) => {
-        if (context.sensitiveConsent !== true) enqueue('askSensitiveConsent');
+        if (deps.askSensitiveConsent && context.sensitiveConsent !== true) enqueue('askSensitiveConsent');
       }),
       on: {
         'internal.reprompt': { actions: 'askSensitiveConsent' },
@@ -584,7 +587,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       },
     },
     intake: {
-      entry: assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false }),
+      entry: [
+        assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false }),
+        // With a category recognised the intake opens on its confirmation: the introduction comes first, once.
+        enqueueActions(({ context, enqueue }) => {
+          if (context.pendingCategory) enqueue.emit(reply('intake.start'));
+        }),
+      ],
       invoke: {
         id: 'intake',
         src: 'intake',
@@ -670,6 +679,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
+              { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
                 guard: kbAnswered,
@@ -743,12 +753,13 @@ export function createConversationMachine(deps: ConversationDeps) {
         }),
         onDone: [
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
+          { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
           // Right after a story's question was answered, applying keeps the story's category.
           {
             guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),
             target: 'sensitiveConsent',
-            actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) }), emit(() => reply('intake.start'))],
+            actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) })],
           },
           { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', assign({ pendingCategory: null })] },
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },

@@ -42,9 +42,6 @@ describe('fayuan chat (scripted console)', () => {
     await first.waitFor(zh('core.menu'));
     let mark = first.output().length;
     first.type('1'); // apply for legal aid
-    await first.waitFor(zh('privacy.sensitive.ask'), mark);
-    mark = first.output().length;
-    first.type('1'); // agree to the sensitive questions
     await first.waitFor(zh('intake.q.category'), mark);
     mark = first.output().length;
     first.type('1'); // unpaid wages

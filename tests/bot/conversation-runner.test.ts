@@ -163,7 +163,6 @@ describe('a resident who comes back days later', () => {
     await first.runner.handle(ana.returned());
     await first.runner.handle(ana.choice('consent.agree'));
     await first.runner.handle(ana.choice('menu.apply'));
-    await first.runner.handle(ana.choice('privacy.sensitive.agree'));
     await first.close();
 
     now += 3 * 24 * 60 * 60 * 1000;

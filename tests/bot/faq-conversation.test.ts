@@ -43,7 +43,6 @@ describe('questions answered from the knowledge base in a conversation', () => {
     await app.runner.handle(cy.returned());
     await app.runner.handle(cy.choice('consent.agree'));
     await app.runner.handle(cy.choice('menu.apply'));
-    await app.runner.handle(cy.choice('privacy.sensitive.agree'));
     await app.runner.handle(cy.choice('catgroup:wages'));
     const mid = await app.runner.handle(cy.text('法律援助要收费吗？'));
     expect(mid.replies.at(-2)!.text).toBe(translate('intake.resume_after_answer', 'zh-CN'));

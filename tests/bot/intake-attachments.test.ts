@@ -15,7 +15,7 @@ describe('documents sent during an application', () => {
       event: { type: 'user.attachment', attachment: { id: 'a'.repeat(32), fileName: '欠条.jpg', mimeType: 'image/jpeg', size: 2048 } },
     };
     const steps: InboundMessage[] = [
-      ana.returned(), ana.choice('consent.agree'), ana.choice('menu.apply'), ana.choice('privacy.sensitive.agree'), ana.choice('catgroup:wages'), ana.choice('opt:self'),
+      ana.returned(), ana.choice('consent.agree'), ana.choice('menu.apply'), ana.choice('catgroup:wages'), ana.choice('opt:self'),
       ana.choice('opt:demo-city'), ana.text('45'), ana.choice('opt:none'), ana.choice('group:migrant_worker'), ana.choice('intake.groups.done'),
       ana.choice('intake.no_deadline'), ana.choice('intake.no'), ana.choice('intake.continue'), ana.text('包工头欠我两万元工资'),
     ];

@@ -58,7 +58,7 @@ function freePort(): Promise<number> {
 function startServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
     // Every simulated resident comes from 127.0.0.1: the per-address limit is raised for them.
-    env: { ...process.env, FAYUAN_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', CONSOLE_CHAT: 'off', TELEGRAM_BOT_TOKEN: '', WEB_MESSAGES_PER_ADDRESS_PER_MINUTE: '100000' },
+    env: { ...process.env, FAYUAN_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', CONSOLE_CHAT: 'off', TELEGRAM_BOT_TOKEN: '', WEB_MESSAGES_PER_ADDRESS_PER_MINUTE: '100000', PRIVACY_SENSITIVE_CONSENT: 'on' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -16,7 +16,6 @@ describe('talking to a person', () => {
     const h = await conversationHarness();
     await h.send(h.choice('consent.agree'));
     await h.send(h.choice('menu.apply'));
-    await h.send(h.choice('privacy.sensitive.agree'));
     await h.send(h.choice('catgroup:wages'));
     await h.send(h.choice('menu.human'));
     const joined = await h.system({ type: 'staff.joined', staffName: '王律师' });
@@ -90,7 +89,6 @@ describe('case status and rating', () => {
     await h.send(h.choice('consent.agree'));
     expect(h.keys(await h.send(h.choice('menu.status')))).toEqual(['case.status.none', 'core.menu']);
     await h.send(h.choice('menu.apply'));
-    await h.send(h.choice('privacy.sensitive.agree'));
     await h.send(h.choice('catgroup:wages'));
     const mid = await h.send(h.choice('menu.status'));
     expect(h.keys(mid)).toEqual(['case.status.none', 'intake.q.relation']);

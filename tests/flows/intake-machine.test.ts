@@ -6,8 +6,7 @@ import type { BotReply } from '../../src/flows/events.js';
 async function startIntake(options: Parameters<typeof conversationHarness>[0] = {}) {
   const h = await conversationHarness(options);
   await h.send(h.choice('consent.agree'));
-  expect(h.keys(await h.send(h.choice('menu.apply')))).toEqual(['privacy.sensitive.ask']);
-  const opened = await h.send(h.choice('privacy.sensitive.agree'));
+  const opened = await h.send(h.choice('menu.apply'));
   expect(h.keys(opened)).toEqual(['intake.start', 'intake.q.category']);
   return h;
 }
@@ -144,7 +143,7 @@ describe('intake conversation', () => {
       h.choice('intake.continue'), h.text('包工头欠我两万元工资'), h.choice('intake.documents.done'), h.text('张三'), h.text('13800138000'),
     ]) await h.send(event);
     const receipt = await h.send(h.choice('intake.confirm'));
-    expect(h.keys(receipt)).toEqual(['intake.receipt', 'intake.documents.list', 'intake.office']);
+    expect(h.keys(receipt)).toEqual(['intake.receipt.same_day', 'intake.documents.list', 'intake.office']);
     await h.send(h.choice('intake.confirm'));
     expect(h.submitted).toHaveLength(1);
     expect(h.submitted[0]).toMatchObject({ submissionId: 'test:1#1', applicant: { name: '张三', phone: '13800138000' } });

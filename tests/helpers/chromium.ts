@@ -43,6 +43,8 @@ export async function launchChromium(): Promise<TestBrowser> {
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 390, height: 844 },
+    // Residents' browsers speak Chinese: the web chat starts a new conversation in the browser's language.
+    locale: 'zh-CN',
   });
   return {
     context,

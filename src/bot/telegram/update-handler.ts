@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Context } from 'telegraf';
 import type { App } from '../app.js';
 import { conversationKey, localeHint, type InboundMessage } from '../channel.js';
-import { acceptsFiles } from '../privacy/accepts-files.js';
+import { filesWanted } from '../privacy/files-wanted.js';
 import type { RunnerResult } from '../conversation-runner.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
@@ -74,7 +74,7 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
     // agreed). The check waits for the chat's earlier messages, so it runs inside the chat's order.
     let storedId: string | undefined;
     const prepared = (async (): Promise<InboundMessage | typeof NOT_NOW> => {
-      if (!acceptsFiles(await app.runner.inspect('telegram', resident.userId))) return NOT_NOW;
+      if (!(await filesWanted(app, 'telegram', resident.userId))) return NOT_NOW;
       const event = await prepareFile(ctx, read.file, resident);
       if (event.type === 'user.attachment') storedId = event.attachment.id;
       return { ...base, messageId, event };

@@ -5,7 +5,7 @@ import { hashKey } from '../conversation-runner.js';
 import { removeUpload, safeFileName, saveUpload, type SavedUpload } from '../save-attachment.js';
 import type { WebChatChannel } from './web-chat-channel.js';
 import { isMessageId } from './web-protocol.js';
-import { acceptsFiles } from '../privacy/accepts-files.js';
+import { filesWanted } from '../privacy/files-wanted.js';
 import { translate } from '../../locales/render.js';
 import { sameOrigin, type ResidentIdentity } from './resident-identity.js';
 
@@ -55,7 +55,7 @@ export function uploadRoute(app: App, channel: WebChatChannel, identity: Residen
     const key = conversationKey('web', resident);
     // Nothing is written before the conversation asks for a file (which also means the resident agreed).
     const locale = await channel.localeOf(resident);
-    if (!acceptsFiles(await app.runner.inspect('web', resident))) {
+    if (!(await filesWanted(app, 'web', resident))) {
       finish(req, res, 409, { status: 'refused', reason: 'not_now', message: translate('web.upload.not_now', locale) });
       return;
     }

@@ -8,6 +8,8 @@ import { databaseOf } from '../../../src/storage/open-repositories.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { RecordingSender, resident, testApp } from '../../helpers/test-app.js';
 
+/** The lawful setting for a deployment (.env.example): a separate consent before sensitive questions. */
+const SENSITIVE = { PRIVACY_SENSITIVE_CONSENT: 'on' };
 const PHONE = '13812345678';
 const ID_NUMBER = '110105199003074512';
 const NAME = '王秀英';
@@ -39,7 +41,7 @@ async function checkpoint(app: App) {
 describe('before consent nothing the resident sends is kept', () => {
   it('keeps no trace of a name, phone and ID number typed before declining', async () => {
     const dir = tempDir();
-    const app = await testApp(dir);
+    const app = await testApp(dir, SENSITIVE);
     const ana = resident('ana');
     await app.runner.handle(ana.returned());
     await app.runner.handle(ana.text(SECRET_LINE));
@@ -54,7 +56,7 @@ describe('before consent nothing the resident sends is kept', () => {
   });
 
   it('still answers before consent, from memory', async () => {
-    const app = await testApp(tempDir());
+    const app = await testApp(tempDir(), SENSITIVE);
     const bo = resident('bo');
     await app.runner.handle(bo.returned());
     const help = await app.runner.handle(bo.command('help'));
@@ -64,7 +66,7 @@ describe('before consent nothing the resident sends is kept', () => {
   });
 
   it('keeps the conversation from the moment the resident agrees', async () => {
-    const app = await testApp(tempDir());
+    const app = await testApp(tempDir(), SENSITIVE);
     const cy = resident('cy');
     await app.runner.handle(cy.returned());
     await app.runner.handle(cy.choice('consent.agree'));
@@ -78,7 +80,7 @@ describe('before consent nothing the resident sends is kept', () => {
 describe('erasure', () => {
   it('removes the transcript, the outbox rows and the files of an unsubmitted application, leaving nothing to find', async () => {
     const dir = tempDir();
-    const app = await testApp(dir);
+    const app = await testApp(dir, SENSITIVE);
     const sender = new RecordingSender();
     app.dispatcher.register('console', sender);
     const dee = resident('dee');
@@ -110,7 +112,7 @@ describe('erasure', () => {
   });
 
   it('keeps the records when the resident says no', async () => {
-    const app = await testApp(tempDir());
+    const app = await testApp(tempDir(), SENSITIVE);
     const eve = resident('eve');
     await app.runner.handle(eve.returned());
     await app.runner.handle(eve.choice('consent.agree'));
@@ -125,7 +127,7 @@ describe('erasure', () => {
 
 describe('a separate consent before the sensitive questions (PIPL art. 29)', () => {
   it('says why before the application asks anything, and asks nothing sensitive when declined', async () => {
-    const app = await testApp(tempDir());
+    const app = await testApp(tempDir(), SENSITIVE);
     const fay = resident('fay');
     await app.runner.handle(fay.returned());
     await app.runner.handle(fay.choice('consent.agree'));
@@ -141,7 +143,7 @@ describe('a separate consent before the sensitive questions (PIPL art. 29)', () 
   });
 
   it('asks once: after agreeing, a second application starts at its first question', async () => {
-    const app = await testApp(tempDir());
+    const app = await testApp(tempDir(), SENSITIVE);
     const gil = resident('gil');
     await app.runner.handle(gil.returned());
     await app.runner.handle(gil.choice('consent.agree'));
@@ -159,7 +161,7 @@ describe('a separate consent before the sensitive questions (PIPL art. 29)', () 
 describe('a submitted application after erasure', () => {
   it('is kept as the centre\'s record, and the resident may withdraw it while undecided', async () => {
     const dir = tempDir();
-    const app = await testApp(dir);
+    const app = await testApp(dir, SENSITIVE);
     const hal = resident('hal');
     const steps: InboundMessage[] = [
       hal.returned(), hal.choice('consent.agree'), hal.choice('menu.apply'), hal.choice('privacy.sensitive.agree'), hal.choice('catgroup:wages'),

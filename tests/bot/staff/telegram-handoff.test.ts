@@ -21,7 +21,7 @@ const RELATION_QUESTION_START = '您是为自己申请，还是替家人申请';
 
 /** A resident in the middle of an application (at "for yourself or a relative?") who asks for a person. */
 async function residentAsksForPerson(fake: FakeTelegramApi): Promise<SentMessage> {
-  await residentSays(fake, RESIDENT, ['你好', '同意', '看看能否申请法律援助', '同意', '老板欠我三个月工资不给', '对']);
+  await residentSays(fake, RESIDENT, ['你好', '同意', '看看能否申请法律援助', '老板欠我三个月工资不给', '对']);
   expect(fake.texts(RESIDENT).at(-1)).toContain(RELATION_QUESTION_START);
   await residentSays(fake, RESIDENT, ['人工']);
   await fake.waitUntil(() => staffMessages(fake, '请求人工服务').length === 1);

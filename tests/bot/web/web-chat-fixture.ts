@@ -63,7 +63,7 @@ export function toDocumentsStep(channel: 'web' | 'console' | 'telegram', userId:
   const choice = (id: string): InboundMessage => ({ ...base, messageId: `d${++n}`, event: { type: 'user.choice', id } });
   const text = (value: string): InboundMessage => ({ ...base, messageId: `d${++n}`, event: { type: 'user.text', text: value } });
   return [
-    { ...base, event: { type: 'user.returned' } }, choice('consent.agree'), choice('menu.apply'), choice('privacy.sensitive.agree'), choice('catgroup:wages'), choice('opt:self'),
+    { ...base, event: { type: 'user.returned' } }, choice('consent.agree'), choice('menu.apply'), choice('catgroup:wages'), choice('opt:self'),
     choice('opt:demo-city'), text('45'), choice('opt:none'), choice('group:migrant_worker'), choice('intake.groups.done'),
     choice('intake.no_deadline'), choice('intake.no'), choice('intake.continue'), text('包工头欠我两万元工资'),
   ];

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { conversationKey } from '../../../src/bot/channel.js';
+import { conversationKey, type InboundMessage } from '../../../src/bot/channel.js';
 import { webMessages } from '../../../src/locales/web.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { en, newSession, PNG, startFixture, toDocumentsStep, zh, type Session, type WebChatFixture } from './web-chat-fixture.js';
@@ -164,6 +164,25 @@ describe('web chat server', () => {
     expect(await response.json()).toMatchObject({ reason: 'not_now', message: webMessages['web.upload.not_now']['zh-CN'] });
     expect(fs.existsSync(app.config.attachmentsDir) ? fs.readdirSync(app.config.attachmentsDir) : []).toEqual([]);
     expect((await botTexts(RESIDENT)).length).toBe(0);
+  });
+
+  it('takes a file after submission when staff asked for materials', async () => {
+    const { web, app } = await opened();
+    let n = 0;
+    const base = { channel: 'web' as const, userId: RESIDENT, address: RESIDENT };
+    const step = (event: InboundMessage['event']) => app.runner.handle({ ...base, messageId: `after-${++n}`, event });
+    await step({ type: 'user.choice', id: 'intake.documents.done' });
+    await step({ type: 'user.text', text: '张三' });
+    await step({ type: 'user.text', text: '13800138000' });
+    const receipt = await step({ type: 'user.choice', id: 'intake.confirm' });
+    const ref = /FY-\d{8}-\d{4}/.exec(receipt.replies.map((r) => r.text).join('\n'))![0];
+    const refused = await upload(web.url, PNG, { 'Content-Type': 'image/png', 'X-Fayuan-Message': 'upload-early' });
+    expect(refused.status).toBe(409);
+    const staff = { kind: 'staff' as const, name: '王芳' };
+    await app.services.cases.applyTransition(ref, { type: 'claim' }, staff, Date.now());
+    await app.services.cases.applyTransition(ref, { type: 'request_materials', documents: ['id_card'] }, staff, Date.now());
+    const accepted = await upload(web.url, PNG, { 'Content-Type': 'image/png', 'X-Fayuan-Message': 'upload-later' });
+    expect(accepted.status).toBe(201);
   });
 
   it('stops taking files at the per-resident quota', async () => {

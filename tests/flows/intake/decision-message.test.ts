@@ -8,7 +8,6 @@ type Harness = Awaited<ReturnType<typeof conversationHarness>>;
 async function assessmentFor(h: Harness, answers: ResidentEvent[]): Promise<BotReply[]> {
   await h.send(h.choice('consent.agree'));
   await h.send(h.choice('menu.apply'));
-  await h.send(h.choice('privacy.sensitive.agree'));
   let last: BotReply[] = [];
   for (const event of answers) last = await h.send(event);
   expect(last.map((r) => r.key).some((k) => k === 'intake.q.assessment' || k === 'intake.alternatives')).toBe(true);

@@ -10,7 +10,6 @@ const questions = (replies: BotReply[]) => replies.map((r) => r.key).filter((k) 
 async function started(h: Harness) {
   await h.send(c('consent.agree'));
   await h.send(c('menu.apply'));
-  await h.send(c('privacy.sensitive.agree'));
 }
 
 /** A migrant worker's wage claim up to the summary. */
