@@ -1,4 +1,4 @@
-import { assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
+import { type AnyActorRef, assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
 import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
@@ -189,10 +189,15 @@ export function createConversationMachine(deps: ConversationDeps) {
     greet: emit(() => reply('core.greeting')),
     resetMeta: assign({ meta: EMPTY_META }),
     /** Danger first, in every state: the numbers to call, staff alerted when they hold or are awaited, then where the resident was. */
-    warnDanger: enqueueActions(({ context, event, enqueue }) => {
+    warnDanger: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
-      const danger = detectDanger(event.event.text);
-      if (!danger) return;
+      const detected = detectDanger(event.event.text);
+      if (!detected) return;
+      // Inside a domestic-violence application, a threat is from the abuser: 12338 beside 110.
+      const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
+      const category = (intake?.getSnapshot()?.context as { facts?: { category?: string }; categoryGroup?: string | null } | undefined);
+      const dvApplication = category?.facts?.category === 'domestic_violence' || category?.categoryGroup === 'domestic_violence';
+      const danger = detected === 'violence' && dvApplication ? 'domestic_violence' : detected;
       enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
       enqueue.emit(reply(`danger.${danger}`));
       if (context.handoff === 'live') enqueue.emit({ type: 'relay', relay: { kind: 'message', text: event.event.text } });
@@ -620,6 +625,8 @@ export function createConversationMachine(deps: ConversationDeps) {
             ],
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
+              // "Apply" pressed again (a double tap, an old message's button): the application is already open.
+              { guard: ({ event }) => event.id === 'menu.apply' || event.id.startsWith('apply:'), actions: sendTo('intake', { type: 'flow.reprompt' }) },
               { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
             ],
             'internal.status': { target: 'showingStatus' },
@@ -679,6 +686,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
+              { guard: steersTo('greeting'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
@@ -699,6 +707,22 @@ export function createConversationMachine(deps: ConversationDeps) {
                 guard: ({ event }) => meaningOf(event).kind === 'question' && event.output.answer.band === 'suggest',
                 target: 'active',
                 actions: ['noteAnswer', 'emitAnswer', 'forget', sendTo('intake', { type: 'flow.reprompt' })],
+              },
+              // A story that states the age, typed at the age question: the age is its answer.
+              {
+                guard: ({ context, event }) => {
+                  const m = meaningOf(event);
+                  return context.intakeStep === 'age' && m.kind === 'story' && m.facts.age !== undefined && !m.facts.age.atLeast;
+                },
+                target: 'active',
+                actions: [
+                  'noteMeaning',
+                  'forget',
+                  sendTo('intake', ({ event }) => {
+                    const m = meaningOf(event);
+                    return { type: 'user.text' as const, text: m.kind === 'story' && m.facts.age ? String(m.facts.age.years) : '' };
+                  }),
+                ],
               },
               // At the category question a story is read by the step (it proposes the category, confirmed in one tap).
               {
