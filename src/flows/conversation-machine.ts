@@ -426,6 +426,11 @@ export function createConversationMachine(deps: ConversationDeps) {
         guard: ({ event }) => event.event.type === 'user.text' && detectDanger(event.event.text) !== null,
         actions: ['resetMeta', 'warnDanger'],
       },
+      // A rating tapped while staff hold the conversation is the resident's rating, not a message for staff.
+      {
+        guard: ({ context, event }) => context.handoff === 'live' && event.event.type === 'user.choice' && (event.event.id.startsWith('rate:') || event.event.id === 'rating.skip'),
+        actions: ['resetMeta', raise(({ event }) => event.event)],
+      },
       { guard: ({ context }) => context.handoff === 'live', actions: ['resetMeta', 'relayToStaff'] },
       {
         guard: ({ context, event }) => context.awaitingCallbackPhone && event.event.type === 'user.text',
