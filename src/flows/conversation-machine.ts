@@ -34,6 +34,8 @@ export interface ConversationContext {
   intakeStep?: string | null;
   /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
   pendingCategory?: CategoryId | null;
+  /** The resident chose `pendingCategory` with a button ("apply for this"): the intake does not ask to confirm it. */
+  pendingCategoryChosen?: boolean;
   /** The first message of a new conversation, read for danger before the greeting. */
   firstText?: string | null;
   meta?: TurnMeta;
@@ -223,8 +225,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The answer to the question a story asks, then the offer to apply with the category recognised. */
     emitStoryAnswer: enqueueActions(({ event, enqueue }) => {
       const category = storyCategory(event);
-      // Kept for a typed "我要申请" next: the application starts with this category.
-      enqueue.assign({ pendingCategory: category });
+      // Kept for a typed "我要申请" next: the application starts with this category (to confirm).
+      enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
         enqueue.emit({ ...answer, choices });
@@ -233,6 +235,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
     startWithCategory: assign({
       pendingCategory: ({ event }) => (event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event)),
+      pendingCategoryChosen: ({ event }) => event.type === 'user.choice',
     }),
     setLocaleFromMeaning: assign({
       locale: ({ context, event }) => {
@@ -609,7 +612,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         src: 'intake',
         input: ({ context }) => ({
           submissionId: `${context.conversationKey}#${context.intakeCount}`,
-          ...(context.pendingCategory ? { proposedCategory: context.pendingCategory } : {}),
+          ...(context.pendingCategory ? (context.pendingCategoryChosen ? { category: context.pendingCategory } : { proposedCategory: context.pendingCategory }) : {}),
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },
