@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import type { Actor, CaseAction } from '../../knowledge/cases/case-lifecycle.js';
-import type { CasePack } from '../../knowledge/cases/case-pack.js';
-import type { ApplyResult, CaseRepository } from '../../knowledge/cases/case-repository.js';
-import type { OutboundMessage, OutboundPayload } from '../channel.js';
+import type { Actor, CaseAction } from '../knowledge/cases/case-lifecycle.js';
+import type { CasePack } from '../knowledge/cases/case-pack.js';
+import type { ApplyResult, CaseRepository } from '../knowledge/cases/case-repository.js';
+import type { OutboundMessage, OutboundPayload } from '../bot/channel.js';
 import { notifyResident, type ResidentNotice } from './case-notifications.js';
 
 /** What a staff action needs: the cases, the pack, and optionally the running outbox. */

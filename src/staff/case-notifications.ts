@@ -1,11 +1,11 @@
-import type { BotReply, Param } from '../../flows/events.js';
-import type { CaseEvent } from '../../knowledge/cases/case-lifecycle.js';
-import { nameIn, type CasePack } from '../../knowledge/cases/case-pack.js';
-import { caseTextParams, ratingChoices } from '../../knowledge/cases/case-status-view.js';
-import { renderReply } from '../../locales/render.js';
-import type { CaseRecord } from '../../knowledge/cases/case-repository.js';
-import type { OutboundPayload } from '../channel.js';
-import { CASE_CATALOG } from './case-catalog.js';
+import type { BotReply, Param } from '../flows/events.js';
+import type { CaseEvent } from '../knowledge/cases/case-lifecycle.js';
+import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
+import { caseTextParams, ratingChoices } from '../knowledge/cases/case-status-view.js';
+import { renderReply } from '../locales/render.js';
+import type { CaseRecord } from '../knowledge/cases/case-repository.js';
+import type { OutboundPayload } from '../bot/channel.js';
+import { CASE_CATALOG } from '../bot/staff/case-catalog.js';
 
 /** What to tell the resident about a transition, or why nothing is sent. */
 export type ResidentNotice =

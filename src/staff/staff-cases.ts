@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { OutboundMessage } from '../bot/channel.js';
-import { performCaseAction, type CaseActionResult } from '../bot/staff/case-actions.js';
+import { performCaseAction, type CaseActionResult } from './case-actions.js';
 import { FINAL_STATUSES, type CaseAction, type CaseStatus } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';

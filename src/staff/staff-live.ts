@@ -51,6 +51,8 @@ const KEPT_RELAYS = ['handoff_request', 'danger', 'callback', 'new_case', 'staff
 const TRANSCRIPT_ENTRIES = 50;
 /** Danger alerts stay at the top of the live view this long. */
 const ALERT_MS = 24 * 3_600_000;
+/** Call-back requests stay listed this long. */
+const CALLBACK_MS = 7 * 24 * 3_600_000;
 
 export const consoleMember = (account: Account): StaffMember => ({ userId: `account:${account.id}`, name: account.username });
 
@@ -99,8 +101,10 @@ export class StaffLive {
       return;
     }
     const { kind, ...rest } = relay as { kind: string } & Record<string, unknown>;
-    // Only what the live view needs: never the phone number of a call-back or a message's words.
-    const body: Record<string, unknown> = kind === 'danger' ? { danger: rest.danger } : kind === 'new_case' ? { ref: rest.ref } : {};
+    // Only what the live view needs: never a message's words. A call-back keeps its number until done
+    // (staff must ring it); the resident's erasure and the idle-conversation purge remove it.
+    const body: Record<string, unknown> =
+      kind === 'danger' ? { danger: rest.danger } : kind === 'new_case' ? { ref: rest.ref } : kind === 'callback' ? { phone: rest.phone } : {};
     const fresh = await this.deps.relays.add({ conversationKey, kind, body, outboxId, at });
     if (!fresh) return;
     const id = liveId(conversationKey);
@@ -113,7 +117,9 @@ export class StaffLive {
   }
 
   /** Waiting and held conversations, oldest request first, with their danger alerts; and recent alerts. */
-  async list(account: Account): Promise<{ ok: true; conversations: LiveConversation[]; alerts: { id: string; kind: string; at: number }[] } | Refusal> {
+  async list(
+    account: Account,
+  ): Promise<{ ok: true; conversations: LiveConversation[]; alerts: { id: string; kind: string; at: number }[]; callbacks: { id: string; channel: string; phone: string; at: number }[] } | Refusal> {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'live.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
     const active = await this.deps.handoffs.active();
     const recentDanger = await this.deps.relays.recent(['danger'], this.now() - ALERT_MS);
@@ -128,7 +134,11 @@ export class StaffLive {
       danger: recentDanger.filter((r) => r.conversationKey === h.conversationKey).map((r) => ({ kind: String(r.body.danger), at: r.at })),
     }));
     const alerts = recentDanger.map((r) => ({ id: liveId(r.conversationKey), kind: String(r.body.danger), at: r.at }));
-    return { ok: true, conversations, alerts };
+    // Residents nobody could take who left a number: newest first, for a week.
+    const callbacks = (await this.deps.relays.recent(['callback'], this.now() - CALLBACK_MS))
+      .filter((r) => typeof r.body.phone === 'string')
+      .map((r) => ({ id: liveId(r.conversationKey), channel: channelOf(r.conversationKey), phone: String(r.body.phone), at: r.at }));
+    return { ok: true, conversations, alerts, callbacks };
   }
 
   async take(account: Account, id: string): Promise<{ ok: true } | Refusal> {

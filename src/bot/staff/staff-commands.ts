@@ -6,7 +6,7 @@ import type { Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
 import type { AttachmentRepository } from '../ports/attachment-repository.js';
 import { isCaseRef, type CaseRecord, type CaseStats, type CaseRepository } from '../../knowledge/cases/case-repository.js';
-import type { CaseActionResult } from './case-actions.js';
+import type { CaseActionResult } from '../../staff/case-actions.js';
 import { CASE_CATALOG } from './case-catalog.js';
 import { caseLine, renderCaseCard, staffChoiceId } from './case-card.js';
 

@@ -6,7 +6,7 @@ import type { PolicyPack } from '../../knowledge/policy/types.js';
 import type { CaseRecord } from '../../knowledge/cases/case-repository.js';
 import { errorName } from '../telegram/update-handler.js';
 import { inlineKeyboard } from '../telegram/telegram-sender.js';
-import { performCaseAction, type CaseActionResult } from './case-actions.js';
+import { performCaseAction, type CaseActionResult } from '../../staff/case-actions.js';
 import { staffActionNeeds, type StaffButtonAction, type StaffChoice } from './case-card.js';
 import { caseReply, actionResultText } from './staff-commands.js';
 import { staffCaseCard } from './telegram-staff-card.js';
