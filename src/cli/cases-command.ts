@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { CASE_CATALOG } from '../bot/staff/case-catalog.js';
 import { translate } from '../locales/render.js';
 import type { Writable } from 'node:stream';
-import { performCaseAction } from '../bot/staff/case-actions.js';
+import { performCaseAction } from '../staff/case-actions.js';
 import { caseLine, renderCaseCard } from '../bot/staff/case-card.js';
 import { actionResultText, renderStats } from '../bot/staff/staff-commands.js';
 import { isCaseStatus, isOverdue, type CaseAction, type CaseStatus } from '../knowledge/cases/case-lifecycle.js';

@@ -26,7 +26,6 @@ import {
   firstFilePart,
   fromRefusal,
   readBody,
-  readJson,
   sendJson,
   str,
 } from './http-kit.js';
@@ -221,6 +220,7 @@ export const API_ROUTES: Route[] = [
     sendJson(r.res, 200, {
       conversations: listed.conversations.map((c) => ({ ...c, danger: c.danger.map((d) => ({ ...d, label: label(d.kind) })) })),
       alerts: listed.alerts.map((a) => ({ ...a, conversationId: a.id, label: label(a.kind) })),
+      callbacks: listed.callbacks,
     });
   }),
   route('POST', '/api/live/([a-z0-9]+)/take', async (r, s) => {

@@ -52,6 +52,10 @@ function strings(timeZone: string) {
 export function createConsoleHandler(services: ConsoleServices, options: ConsoleServerOptions = {}) {
   const routes = [...API_ROUTES, ...(services.extraRoutes ?? [])];
   const stringsJson = JSON.stringify(strings(services.pack.timeZone));
+  const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+  const pageTexts: Record<string, string> = Object.fromEntries(
+    Object.entries(strings(services.pack.timeZone).locales['zh-CN'] ?? {}).map(([k, v]) => [k, v.replace(/[&<>"]/g, (c) => escapes[c]!)]),
+  );
   const audit = (accountId: number | null, action: string, detail: string) =>
     services.audit.record({ at: services.now?.() ?? Date.now(), accountId, action, target: null, outcome: 'refused', detail });
 
@@ -136,6 +140,8 @@ export function createConsoleHandler(services: ConsoleServices, options: Console
     } catch {
       throw new HttpError(404, 'not_found', 'console.error.not_found', { what: url.pathname });
     }
+    // The page's `{{key}}` placeholders get the default language's texts, so it reads right before (and without) its script.
+    if (rel === 'index.html') data = Buffer.from(data.toString('utf8').replace(/\{\{([\w.-]+)\}\}/g, (whole, key: string) => pageTexts[key] ?? whole));
     res.writeHead(200, {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': data.length,

@@ -88,7 +88,12 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
 export class StaffFanOut implements ChannelSender {
   private readonly others: ChannelSender[] = [];
 
-  constructor(private readonly live: StaffLive) {}
+  constructor(
+    private readonly live: StaffLive,
+    /** Looks up a new case to announce on the change feed. */
+    private readonly caseOf: (ref: string) => Promise<{ ref: string; route: string | null; urgent: boolean } | undefined>,
+    private readonly events: StaffEventBus,
+  ) {}
 
   add(sender: ChannelSender): void {
     this.others.push(sender);
@@ -99,15 +104,11 @@ export class StaffFanOut implements ChannelSender {
     if (payload.kind !== 'staff') throw new DeliveryError('Only staff relays go to staff.', { permanent: true });
     await this.live.receive(payload.conversationKey, payload.relay, message.id);
     if (payload.relay.kind === 'new_case') {
-      const record = await this.liveCase(payload.relay.ref);
-      if (record) this.onCase?.(record);
+      const c = await this.caseOf(payload.relay.ref);
+      if (c) this.events.publish({ type: 'case.created', ref: c.ref, office: c.route, urgent: c.urgent });
     }
     for (const other of this.others) await other.send(message);
   }
-
-  /** Set by the console: told about new cases for the change feed. */
-  onCase?: (record: { ref: string; route: string | null; urgent: boolean }) => void;
-  liveCase: (ref: string) => Promise<{ ref: string; route: string | null; urgent: boolean } | undefined> = async () => undefined;
 }
 
 export interface RunningConsole extends RunningChannel {
@@ -139,9 +140,7 @@ export interface ConsoleOptions {
 export async function startConsole(app: App, options: ConsoleOptions = {}): Promise<RunningConsole> {
   const now = options.now ?? Date.now;
   const staff = createStaffServices(app, now);
-  const fanOut = new StaffFanOut(staff.live);
-  fanOut.liveCase = (ref) => app.services.cases.get(ref);
-  fanOut.onCase = (c) => staff.events.publish({ type: 'case.created', ref: c.ref, office: c.route, urgent: c.urgent });
+  const fanOut = new StaffFanOut(staff.live, (ref) => app.services.cases.get(ref), staff.events);
   app.dispatcher.register(STAFF_CHANNEL, fanOut);
   const logger = app.logger.child({ channel: 'console' });
   const services: ConsoleServices = {

@@ -225,11 +225,9 @@ export function createConversationMachine(deps: ConversationDeps) {
         enqueue.emit({ ...answer, choices });
       }
     }),
-    /** The intake is about to ask whether the recognised category is right: introduce it first (once). */
-    startWithCategory: enqueueActions(({ event, enqueue }) => {
-      const category = event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event);
-      enqueue.assign({ pendingCategory: category });
-      enqueue.emit(reply('intake.start'));
+    /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
+    startWithCategory: assign({
+      pendingCategory: ({ event }) => (event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event)),
     }),
     setLocaleFromMeaning: assign({
       locale: ({ context, event }) => {
@@ -589,7 +587,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       },
     },
     intake: {
-      entry: assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false }),
+      entry: [
+        assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false }),
+        // With a category recognised the intake opens on its confirmation: the introduction comes first, once.
+        enqueueActions(({ context, enqueue }) => {
+          if (context.pendingCategory) enqueue.emit(reply('intake.start'));
+        }),
+      ],
       invoke: {
         id: 'intake',
         src: 'intake',
@@ -675,6 +679,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
+              { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
                 guard: kbAnswered,
@@ -748,12 +753,13 @@ export function createConversationMachine(deps: ConversationDeps) {
         }),
         onDone: [
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
+          { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
           // Right after a story's question was answered, applying keeps the story's category.
           {
             guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),
             target: 'sensitiveConsent',
-            actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) }), emit(() => reply('intake.start'))],
+            actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) })],
           },
           { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', assign({ pendingCategory: null })] },
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },

@@ -244,6 +244,7 @@ export const consolePageMessages = {
   'kb.field.tags': { 'zh-CN': '搜索词', en: 'Search words' },
   'kb.field.related': { 'zh-CN': '相关条目', en: 'Related entries' },
   'kb.field.reviewBy': { 'zh-CN': '复核日期', en: 'Review by' },
+  'kb.field.reviewBy_hint': { 'zh-CN': '格式：年-月-日，例如 2027-06-30。', en: 'As year-month-day, for example 2027-06-30.' },
   'kb.one_per_line': { 'zh-CN': '每行一条。', en: 'One per line.' },
   'kb.comma': { 'zh-CN': '用逗号分隔。', en: 'Separate with commas.' },
   'kb.save': { 'zh-CN': '保存并发布', en: 'Save and publish' },

@@ -314,6 +314,10 @@ export const intakeMessages = {
     'zh-CN': '已提交！您的申请编号是 {ref}。{office}会在材料齐全后 {days} 日内作出是否给予法律援助的决定；如缺材料，会一次性告诉您需要补充什么。',
     en: 'Submitted! Your reference is {ref}. {office} will decide within {days} days of receiving complete documents; if anything is missing, you will be told everything needed in one notice.',
   },
+  'intake.receipt.same_day': {
+    'zh-CN': '已提交！您的申请编号是 {ref}。您的申请可以当天受理，{office}会在今天内作出是否给予法律援助的决定；如缺材料，会一次性告诉您需要补充什么。',
+    en: 'Submitted! Your reference is {ref}. Your application is handled the same day: {office} will decide today whether to grant legal aid; if anything is missing, you will be told everything needed in one notice.',
+  },
   'intake.receipt.urgent': {
     'zh-CN': '已提交！您的申请编号是 {ref}。您的情况紧急，{office}会在今天内联系您处理。',
     en: 'Submitted! Your reference is {ref}. Your case is urgent: {office} will contact you today.',

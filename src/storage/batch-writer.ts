@@ -35,6 +35,11 @@ export type BatchItem =
 /** What a write resolves with: outbox ids (turn, outbound), a case's receipt, or nothing. */
 export type BatchResult = number[] | { ref: string; created: boolean; dueAt: number | null } | undefined;
 
+/** A write of a batch that failed on its own. */
+class ItemFailure {
+  constructor(readonly error: unknown) {}
+}
+
 // SQLite accepts 32766 bound values, and a script is parsed statement by statement; stay well below.
 const MAX_ROWS_PER_INSERT = 500;
 
@@ -59,18 +64,35 @@ const READ_RESULTS: Statement = { sql: "SELECT kind, item, v1, v2, v3 FROM temp.
  * hand-off to the driver. Nothing awaits in the middle of the transaction.
  */
 export class BatchWriter {
-  private readonly commits: GroupCommit<BatchItem, BatchResult>;
+  private readonly commits: GroupCommit<BatchItem, BatchResult | ItemFailure>;
 
   constructor(private readonly db: Database) {
-    this.commits = new GroupCommit((items) => this.write(items));
+    this.commits = new GroupCommit((items) => this.writeIsolated(items));
   }
 
-  submit(item: BatchItem): Promise<BatchResult> {
-    return this.commits.submit(item);
+  async submit(item: BatchItem): Promise<BatchResult> {
+    const result = await this.commits.submit(item);
+    if (result instanceof ItemFailure) throw result.error;
+    return result;
   }
 
   idle(): Promise<void> {
     return this.commits.idle();
+  }
+
+  /**
+   * Writes the batch as one script; should it fail (one resident's text the schema refuses, say), each
+   * write is tried again on its own, so one bad write fails only its own caller.
+   */
+  private async writeIsolated(items: BatchItem[]): Promise<(BatchResult | ItemFailure)[]> {
+    try {
+      return await this.write(items);
+    } catch (error) {
+      if (items.length === 1) return [new ItemFailure(error)];
+      const results: (BatchResult | ItemFailure)[] = [];
+      for (const item of items) results.push(...(await this.writeIsolated([item])));
+      return results;
+    }
   }
 
   private async write(items: BatchItem[]): Promise<BatchResult[]> {

@@ -1,6 +1,6 @@
 import type { SqlValue } from './database.js';
 
-/** A value written as an SQLite literal. Strings are quoted with '' doubling; NUL characters are refused. */
+/** A value written as an SQLite literal. Strings are quoted with '' doubling (text with a NUL character as its bytes). */
 export function sqlLiteral(value: SqlValue): string {
   if (value === null) return 'NULL';
   if (typeof value === 'number') {
@@ -9,7 +9,8 @@ export function sqlLiteral(value: SqlValue): string {
   }
   if (typeof value === 'bigint') return value.toString();
   if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`;
-  if (value.includes('\u0000')) throw new TypeError('Text with a NUL character cannot be written into SQL.');
+  // A quoted literal ends at a NUL character; such text goes in as its UTF-8 bytes, read back as the same text.
+  if (value.includes('\u0000')) return `CAST(X'${Buffer.from(value, 'utf8').toString('hex')}' AS TEXT)`;
   return `'${value.replace(/'/g, "''")}'`;
 }
 

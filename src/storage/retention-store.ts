@@ -42,6 +42,15 @@ export class RetentionStore {
     return counts;
   }
 
+  /** How many files belong to finished cases last changed before `before` (what a purge would delete with them). */
+  async countFinishedCaseFiles(before: number): Promise<number> {
+    const row = await this.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM attachments WHERE case_ref IN (SELECT ref FROM cases WHERE status IN ('closed', 'declined', 'withdrawn', 'referred') AND updated_at < ?)",
+      [before],
+    );
+    return row?.n ?? 0;
+  }
+
   /**
    * Removes everything past its period in one transaction and returns what was removed, with the
    * ids of files whose records went (a finished case's documents); the caller deletes the files.

@@ -73,6 +73,13 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     expect(await staff.getByRole('navigation', { name: pz('page.nav.label') }).isVisible()).toBe(true);
   });
 
+  it('serves the page already in Chinese, before and without its script', async () => {
+    const html = await inPage<string>(staff, "fetch('/').then((r) => r.text())");
+    expect(html).not.toContain('{{');
+    expect(html).toContain(`<title data-text="page.title">${pz('page.title')}</title>`);
+    expect(html).toContain(pz('page.noscript'));
+  });
+
   it('shows a case submitted in the web chat in the open inbox without a reload', async () => {
     await inPage(staff, 'window.__sameDocument = true');
     resident = await openResident(browser, fixture.web.url);
@@ -266,6 +273,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.getByLabel(pz('kb.search')).press('Enter');
     await staff.locator('.kb-list a', { hasText: 'wage_arrears' }).click();
     await staff.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/kb-top.png` });
 
     const zhAnswer = staff.locator('[id="kb-answer-zh-CN"]');
     const enAnswer = staff.locator('[id="kb-answer-en"]');
@@ -285,6 +293,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await staff.getByLabel(pz('kb.try.question')).fill('老板欠我工资不给怎么办');
     await button(staff, pz('kb.try.ask')).click();
     await staff.locator('#kb-try-answer .try-answer', { hasText: NEW_ANSWER }).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/kb.png` });
 
     const asker = await openResident(browser, fixture.web.url);
     await residentSays(asker, [zh('core.consent.agree'), '老板欠我工资不给怎么办']);
@@ -326,6 +335,55 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     const csv = await inPage<string>(staff, `fetch(${JSON.stringify(csvUrl)}).then((r) => r.text())`);
     expect(csv).toContain('wages');
     await staff.screenshot({ path: `${SHOTS}/report.png` });
+  });
+
+  it('lets a supervisor keep the canned replies', async () => {
+    await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
+    await button(staff, pz('live.canned.edit')).click();
+    const dialog = staff.getByRole('dialog', { name: pz('live.canned.edit') });
+    await dialog.getByRole('button', { name: pz('page.save') }).click();
+    await dialog.getByRole('alert').filter({ hasText: pz('live.canned.error.title') }).waitFor();
+    await dialog.getByLabel(pz('live.canned.title')).fill('索要材料');
+    await dialog.getByLabel(pz('live.canned.text')).fill('请把工资条、欠条或聊天记录拍照发给我们。');
+    await dialog.getByRole('button', { name: pz('page.save') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await inPage<{ replies: { title: string; text: string }[] }>(staff, "fetch('/api/canned-replies').then((r) => r.json())");
+    expect(saved.replies.map((r) => r.title)).toContain('索要材料');
+  });
+
+  it('lets a supervisor close, reopen, assign and decline with a reason the resident is told', async () => {
+    await staff.goto(`${fixture.console.url}#/cases/${ref}`);
+    await staff.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
+    const result = staff.locator('#case-result');
+
+    await button(staff, zh('console.action.close')).click();
+    await staff.getByRole('dialog').getByRole('button', { name: zh('console.action.close') }).click();
+    await result.filter({ hasText: pz('case.done.close', { ref }) }).waitFor();
+    await staff.locator('.page-head .badge--status', { hasText: zh('console.status.closed') }).waitFor();
+
+    await button(staff, zh('console.action.reopen')).click();
+    const reopen = staff.getByRole('dialog');
+    await reopen.getByRole('button', { name: zh('console.action.reopen') }).click();
+    await reopen.getByRole('alert').filter({ hasText: pz('case.error.reason') }).waitFor();
+    await reopen.getByLabel(pz('case.field.reopen_reason')).fill('申请人补交了新证据');
+    await reopen.getByRole('button', { name: zh('console.action.reopen') }).click();
+    await result.filter({ hasText: pz('case.done.reopen', { ref }) }).waitFor();
+
+    await button(staff, zh('console.action.assign')).click();
+    const assign = staff.getByRole('dialog');
+    await assign.getByLabel(pz('case.field.colleague')).selectOption({ label: 'lijing' });
+    await assign.getByRole('button', { name: zh('console.action.assign') }).click();
+    await result.filter({ hasText: pz('case.done.assign', { ref }) }).waitFor();
+    expect(await staff.getByRole('region', { name: pz('case.summary') }).innerText()).toContain('lijing');
+
+    const residentBefore = await resident.locator('.msg--bot').count();
+    await button(staff, zh('console.action.decline')).click();
+    const decline = staff.getByRole('dialog');
+    await decline.getByLabel(pz('case.field.reason')).fill('经核实，您已自行委托律师');
+    await decline.getByRole('button', { name: zh('console.action.decline') }).click();
+    await result.filter({ hasText: pz('case.done.decline', { ref }) }).waitFor();
+    await resident.locator('.msg--bot').nth(residentBefore).waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await resident.locator('#log').innerText()).includes('经核实，您已自行委托律师')).toBe(true);
   });
 
   it('refuses staff of another office opening the case, and audits it', async () => {

@@ -238,4 +238,19 @@ describe('live conversations in the console', () => {
     expect(text).toContain('event: case.changed');
     await reader.cancel();
   });
+
+  it('lists call-back requests with the number to ring when nobody could take the conversation', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    const key = 'console:u-callback';
+    const relay = { kind: 'callback' as const, phone: '13800138000' };
+    await f.app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'staff', address: 'staff', payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
+    await f.app.dispatcher.resume();
+    const listed = await until(async () => {
+      const body = (await client.request('GET', '/api/live')).body;
+      return body.callbacks.length > 0 ? body.callbacks : undefined;
+    });
+    expect(listed[0]).toMatchObject({ channel: 'console', phone: '13800138000' });
+  });
 });

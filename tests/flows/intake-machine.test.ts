@@ -143,7 +143,7 @@ describe('intake conversation', () => {
       h.choice('intake.continue'), h.text('包工头欠我两万元工资'), h.choice('intake.documents.done'), h.text('张三'), h.text('13800138000'),
     ]) await h.send(event);
     const receipt = await h.send(h.choice('intake.confirm'));
-    expect(h.keys(receipt)).toEqual(['intake.receipt', 'intake.documents.list', 'intake.office']);
+    expect(h.keys(receipt)).toEqual(['intake.receipt.same_day', 'intake.documents.list', 'intake.office']);
     await h.send(h.choice('intake.confirm'));
     expect(h.submitted).toHaveLength(1);
     expect(h.submitted[0]).toMatchObject({ submissionId: 'test:1#1', applicant: { name: '张三', phone: '13800138000' } });

@@ -60,20 +60,23 @@ describe('the group commit', () => {
     await first.close();
   });
 
-  it('fails every write of a batch that cannot be committed, and keeps none of it', async () => {
+  it('fails only the write the database refuses; the others in the same commit are kept', async () => {
     const file = path.join(tempDir(), 'fayuan.sqlite');
     const repos = await openRepositories({ databaseFile: file });
     const good = repos.conversations.commitTurn(turn('console:good', ['hello']));
-    // A transcript entry the schema refuses: the conversations were already written in the same script.
+    // A transcript entry the schema refuses, in the same batch.
     const broken = turn('console:bad', ['bad']);
     broken.transcript[0]!.direction = 'sideways' as 'out';
     const bad = repos.conversations.commitTurn(broken);
+    // A NUL character in a resident's description is kept as typed.
+    const nul = repos.cases(TEST_PACK).createCase(newCase({ description: 'a\u0000b', at: NOV22_10AM }));
     await expect(bad).rejects.toThrow();
-    await expect(good).rejects.toThrow();
-    expect(await repos.conversations.load('console:good')).toBeUndefined();
-    expect(await repos.outbox.pendingOutbox()).toEqual([]);
-    // The next batch commits normally.
-    expect(await repos.conversations.commitTurn(turn('console:good', ['hello']))).toHaveLength(1);
+    expect((await repos.cases(TEST_PACK).get((await nul).ref))?.description).toBe('a\u0000b');
+    expect(await good).toHaveLength(1);
+    expect(await repos.conversations.load('console:good')).toBeDefined();
+    // Nothing of the refused turn stays.
+    expect(await repos.conversations.load('console:bad')).toBeUndefined();
+    expect((await repos.outbox.pendingOutbox()).map((m) => m.conversationKey)).toEqual(['console:good']);
     await repos.close();
   });
 });

@@ -63,7 +63,8 @@ afterAll(async () => {
 const PREFIX: Record<string, Step[]> = {
   fresh: [],
   menu: [{ command: '/start' }, { choice: 'consent.agree' }],
-  intake: [{ command: '/start' }, { choice: 'consent.agree' }, { choice: 'menu.apply' }],
+  // Consent, "apply", and the separate agreement to sensitive information (privacy: PIPL art. 29).
+  intake: [{ command: '/start' }, { choice: 'consent.agree' }, { choice: 'menu.apply' }, { choice: 'privacy.sensitive.agree' }],
 };
 
 let users = 0;

@@ -51,12 +51,9 @@ export async function purge(db: Database, attachmentsDir: string, days: Retentio
   const cutoffs = cutoffsAt(days, now);
   if (options.dryRun) {
     const counts = await store.plan(cutoffs);
-    const caseFiles = await db.get<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM attachments WHERE case_ref IN (SELECT ref FROM cases WHERE status IN ('closed', 'declined', 'withdrawn', 'referred') AND updated_at < ?)",
-      [cutoffs.closedCases],
-    );
+    const caseFiles = await store.countFinishedCaseFiles(cutoffs.closedCases);
     const orphans = await orphanFiles(store, attachmentsDir, cutoffs.idleConversations);
-    return { counts, files: (caseFiles?.n ?? 0) + orphans.length };
+    return { counts, files: caseFiles + orphans.length };
   }
   const { counts, attachmentIds } = await store.purge(cutoffs);
   const orphans = await orphanFiles(store, attachmentsDir, cutoffs.idleConversations);

@@ -87,7 +87,7 @@ export function assessmentReplies(decision: DecisionView, ctx: IntakeContext, pa
 export function receiptReplies(ref: string, decision: DecisionView, ctx: IntakeContext, pack: PolicyPack): BotReply[] {
   const office = officeOf(decision, pack);
   const replies: BotReply[] = [
-    reply(decision.urgent && pack.urgentSameDay ? 'intake.receipt.urgent' : 'intake.receipt', {
+    reply(decision.urgent && pack.urgentSameDay ? 'intake.receipt.urgent' : decision.sameDay ? 'intake.receipt.same_day' : 'intake.receipt', {
       ref,
       days: pack.decisionDays,
       office: office ? office.name : { key: 'intake.office.unknown' },

@@ -43,13 +43,26 @@ export function unitOf(input: string): QuantityUnit | null {
  */
 export function readNumber(input: string): number | null {
   const text = input.trim().replace(/[,，\s]/g, '').replace(/[。.]$/, '');
-  const match = /^(?:大概|大约|约|about|around)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k|w)?(?:元|块|块钱|岁|周岁|口人|口|人|个人|天|日|days?|years?(?: old)?|yuan|rmb|people|persons?)?$/i.exec(text.replace(/^[¥￥]/, ''));
+  const match = /^(?:大概|大约|约|about|around)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k|w)?(?:元|块|块钱|岁|周岁|口人|口|人|个人|天|日|days?|years?(?:old)?|yuan|rmb|people|persons?)?$/i.exec(text.replace(/^[¥￥]/, ''));
   if (!match) return null;
   const base = /^[0-9]/.test(match[1]!) ? Number(match[1]) : chineseNumeral(match[1]!);
   if (base === null || !Number.isFinite(base)) return null;
   const unit = match[2]?.toLowerCase();
   const factor = unit === '万' || unit === 'w' ? 10_000 : unit === '千' || unit === 'k' ? 1000 : 1;
   return Math.round(base * factor * 100) / 100;
+}
+
+/**
+ * An age as residents type it: `52`, `52岁`, `我今年五十二`, `今年52了`, `I'm 34`, `34 years old`.
+ * Only the words around one number are dropped; anything else (`我家有3个孩子`) stays unread (`null`).
+ */
+export function readAge(input: string): number | null {
+  const text = input
+    .trim()
+    .replace(/^(?:i'?m|i am|he'?s|he is|she'?s|she is|aged?)\s*/i, '')
+    .replace(/^(?:我|本人|他|她|孩子|今年|现在|已经|都)+/, '')
+    .replace(/(?:了|啦|吧|呀|啊)+[。.!！]*$/, '');
+  return readNumber(text);
 }
 
 const RELATIVE_DAYS: [RegExp, number][] = [

@@ -11,7 +11,7 @@ import { categoryFromText } from './category-words.js';
 import { readName, readPhone } from './contact-validation.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { readDays, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { readAge, readDays, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -35,9 +35,9 @@ export interface StepDefinition {
 }
 
 const YES = /^(是|是的|对|对的|对啊|对呀|没错|有|有的|需要|要|好|好的|可以|嗯|嗯嗯|yes|y|yeah|yep|true|right|correct)[!！。.]*$/i;
-const NO = /^(否|不是|不|没有|没|无|不需要|不要|no|n|nope|none|false)[!！。.]*$/i;
+const NO = /^(否|不是|不|没有|没|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|none|false)[!！。.]*$/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
-const UNSURE = /^(不清楚|不知道|不确定|说不清|不晓得|unsure|not sure|don'?t know|i don'?t know|unknown)[!！。.]*$/i;
+const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|unsure|not sure|don'?t know|i don'?t know|unknown)(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
 const choiceId = (event: ResidentEvent) => (event.type === 'user.choice' ? event.id : null);
 const textOf = (event: ResidentEvent) => (event.type === 'user.text' ? event.text.trim() : null);
@@ -127,6 +127,12 @@ const categoryChoice = (c: CategoryId) => choice(`cat:${c}`, `category.${c}`);
 
 const REGION_WORDS = (name: { 'zh-CN': string; en: string }) =>
   new RegExp(`${escape(name['zh-CN'])}|${escape(name.en)}`, 'i');
+
+/** A region's name as residents say it: "示例市" for the button "示例市本级" (本级 is the authorities' word). */
+const SPOKEN_REGION_WORDS = (name: { 'zh-CN': string; en: string }) => {
+  const spoken = name['zh-CN'].replace(/本级$/, '');
+  return spoken === name['zh-CN'] ? null : new RegExp(escape(spoken));
+};
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -291,10 +297,11 @@ export const STEPS: Record<StepId, StepDefinition> = {
         };
       }
       const ids = deps.pack.regions.map((r) => r.id);
-      const value = readOption(event, ids, (id) => {
-        const region = deps.pack.regions.find((r) => r.id === id);
-        return region ? REGION_WORDS(region.name) : null;
-      });
+      const nameOf = (id: string) => deps.pack.regions.find((r) => r.id === id)?.name;
+      // Full names first, so "示例市某区" typed for a listed district is not taken for the city's own level.
+      const value =
+        readOption(event, ids, (id) => { const name = nameOf(id); return name ? REGION_WORDS(name) : null; }) ??
+        readOption(event, ids, (id) => { const name = nameOf(id); return name ? SPOKEN_REGION_WORDS(name) : null; });
       return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) } : { kind: 'invalid', error: 'intake.err.region' };
     },
   },
@@ -306,7 +313,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = textOf(event);
       const unit = text === null ? null : wrongUnit(text, 'age');
       if (unit) return unit;
-      const age = text === null ? null : readNumber(text);
+      const age = text === null ? null : readAge(text);
       if (age === null || !Number.isInteger(age) || age < 0 || age > 120) return { kind: 'invalid', error: 'intake.err.age' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age } }) };
     },

@@ -43,6 +43,12 @@ export interface KnowledgeBaseOptions {
    * the calling thread). Queries are always answered on the calling thread, synchronously.
    */
   worker?: boolean;
+  /**
+   * `open` resolves only when the first index is built (default). `false`: it resolves at once and the
+   * index is swapped in when ready (see {@link KnowledgeBase.ready}) — the bot accepts messages while
+   * thousands of entries are indexed in the worker.
+   */
+  waitForIndex?: boolean;
 }
 
 interface Snapshot {
@@ -68,6 +74,9 @@ export class KnowledgeBase {
   private analyzer: { stamp: string; analyzer: TextAnalyzer } | undefined;
   private readonly indexCache = { 'zh-CN': new IndexCache(), en: new IndexCache() };
   private indexWorker: IndexWorker | undefined;
+  private firstIndex: Promise<void> = Promise.resolve();
+  /** False until the first index is in (only with `waitForIndex: false`). */
+  private indexed = false;
   /** Versions of the entries the index holds (when the store reports versions): an edit sends only what changed. */
   private versions: Map<string, number> | undefined;
 
@@ -94,8 +103,17 @@ export class KnowledgeBase {
         options.onError?.(error);
       }
     }
-    await kb.refreshIfChanged();
+    kb.firstIndex = kb.refreshIfChanged().then(() => undefined);
+    // Without waiting, the bot accepts messages at once; until the first index is in, questions get
+    // "I do not know" (and are not recorded as unanswered).
+    if (options.waitForIndex ?? true) await kb.firstIndex;
+    else kb.firstIndex.catch((error: unknown) => options.onError?.(error));
     return kb;
+  }
+
+  /** Resolves when the first index is in (at once for {@link fromEntries}, and after `open` unless `waitForIndex: false`). */
+  get ready(): Promise<void> {
+    return this.firstIndex;
   }
 
   /** Whether the index is built in a worker thread (false: on the calling thread, or the worker failed). */
@@ -115,6 +133,7 @@ export class KnowledgeBase {
     const kb = new KnowledgeBase(undefined, options, []);
     kb.synonymsStamp = kb.synonymsFileStamp();
     kb.snapshot = kb.build(entries);
+    kb.indexed = true;
     return kb;
   }
 
@@ -144,8 +163,9 @@ export class KnowledgeBase {
   }
 
   /** {@link match} with the top-ranked entry, to pass to {@link record} without searching twice. */
-  judge(question: string, locale: Locale = detectLocale(question)): Judged {
-    if (question.trim() === '') return { match: { band: 'unknown', topic: null, score: 0, candidates: [], locale }, best: null };
+  judge(question: string, conversationLocale: Locale = detectLocale(question)): Judged {
+    if (question.trim() === '') return { match: { band: 'unknown', topic: null, score: 0, candidates: [], locale: conversationLocale }, best: null };
+    const locale = searchLocale(question, conversationLocale);
     const outcome = this.search(question, locale, 3);
     const match = { ...decideBand(outcome, this.options.confidence ?? DEFAULT_CONFIDENCE, 3, locale), locale };
     return { match, best: outcome.ranked[0]?.id ?? null };
@@ -166,7 +186,7 @@ export class KnowledgeBase {
    * with low confidence (band `low`), so operators see it in `kb unanswered`. Never fails.
    */
   async record(question: string, { match, best }: Judged): Promise<void> {
-    if (!this.store || question.trim() === '') return;
+    if (!this.store || !this.indexed || question.trim() === '') return;
     const low = match.band === 'answer' && match.lowConfidence === true;
     if (match.band === 'answer' && !low) return;
     await this.store
@@ -227,6 +247,7 @@ export class KnowledgeBase {
     this.synonymsStamp = stamp;
     this.snapshot = this.build(entries);
     this.revision = revision;
+    this.indexed = true;
     return true;
   }
 
@@ -271,6 +292,7 @@ export class KnowledgeBase {
     this.synonymsStamp = stamp;
     this.snapshot = { entries, byId, indexes: indexesFrom(data, analyzer) };
     this.revision = revision;
+    this.indexed = true;
   }
 
   private synonymsFileStamp(): string {
@@ -319,4 +341,17 @@ export class KnowledgeBase {
 
 function indexesFrom(data: Record<Locale, IndexData>, analyzer: TextAnalyzer): Record<Locale, FaqIndex> {
   return { 'zh-CN': FaqIndex.fromData(data['zh-CN'], analyzer), en: FaqIndex.fromData(data.en, analyzer) };
+}
+
+/**
+ * The index a question is searched in: the conversation's language, unless the question is written in
+ * the other script — mostly Chinese characters in an English conversation, or English words with no
+ * Chinese at all in a Chinese one — which the other language's index knows far better.
+ */
+export function searchLocale(question: string, locale: Locale): Locale {
+  const han = (question.match(/\p{Script=Han}/gu) ?? []).length;
+  const latinWords = (question.match(/[a-z]{2,}/gi) ?? []).length;
+  if (locale === 'en' && han >= 2 && han >= latinWords * 2) return 'zh-CN';
+  if (locale === 'zh-CN' && han === 0 && latinWords >= 2) return 'en';
+  return locale;
 }

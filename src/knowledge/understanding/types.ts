@@ -5,8 +5,7 @@ import type { CategoryId } from '../eligibility/vocabulary.js';
 export type DangerKind = 'violence' | 'domestic_violence' | 'self_harm' | 'child' | 'medical';
 
 /** Short phrases that steer the conversation (issue 12 ids). */
-export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' | 'language' | 'delete' | 'greeting' | 'thanks';
-export const STEER_INTENTS: readonly SteerIntent[] = ['apply', 'status', 'person', 'restart', 'cancel', 'language', 'delete', 'greeting', 'thanks'];
+export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' | 'language' | 'delete' | 'greeting' | 'thanks' | 'help';
 
 /** Where the resident is when they type: decides what an ordinary text most likely is. */
 export type Where =

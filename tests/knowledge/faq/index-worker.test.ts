@@ -80,3 +80,25 @@ describe('the FAQ index built in a worker thread', () => {
     expect(kb.match('老板欠我三个月工资不给')).toMatchObject({ topic: 'wage_arrears' });
   });
 });
+
+describe('opening without waiting for the index', () => {
+  it('accepts questions at once ("I do not know", nothing recorded) and answers once the index is in', async () => {
+    const { store } = memoryStore(true);
+    const recorded: unknown[] = [];
+    store.recordUnanswered = async (q) => {
+      recorded.push(q);
+    };
+    const kb = await KnowledgeBase.open(store, { synonyms, waitForIndex: false });
+    try {
+      const early = await kb.ask('老板欠我三个月工资不给');
+      expect(early.band).toBe('unknown');
+      expect(recorded).toEqual([]);
+      await kb.ready;
+      expect(kb.match('老板欠我三个月工资不给')).toMatchObject({ band: 'answer', topic: 'wage_arrears' });
+      await kb.ask('今天天气怎么样');
+      expect(recorded).toHaveLength(1);
+    } finally {
+      await kb.close();
+    }
+  });
+});

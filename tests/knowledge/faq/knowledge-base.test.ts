@@ -175,3 +175,17 @@ describe('KnowledgeBase', () => {
     await db.close();
   });
 });
+
+describe('a question in the other language than the conversation', () => {
+  const kb = KnowledgeBase.fromFiles(path.join(REPO_KNOWLEDGE, 'faq'), { synonymsFile: path.join(REPO_KNOWLEDGE, 'synonyms.yaml') }).kb;
+
+  it('is searched in the index of the script it is written in', () => {
+    expect(kb.match('老板欠我三个月工资不给', 'en')).toMatchObject({ band: 'answer', topic: 'wage_arrears', locale: 'zh-CN' });
+    expect(kb.match('my landlord will not give my deposit back', 'zh-CN')).toMatchObject({ band: 'answer', topic: 'rent_deposit', locale: 'en' });
+  });
+
+  it('keeps the conversation language for mixed or numeric text', () => {
+    expect(kb.match('12348', 'zh-CN').locale).toBe('zh-CN');
+    expect(kb.match('legal aid 怎么申请', 'zh-CN').locale).toBe('zh-CN');
+  });
+});

@@ -84,7 +84,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
       const id = `kb-${path.replace(/[^\w-]/g, '-')}`;
       const el =
         kind === 'line' || kind === 'csv' || kind === 'date'
-          ? h('input', { type: kind === 'date' ? 'date' : 'text', id, name: path, value: value ?? '' })
+          ? h('input', { type: 'text', id, name: path, value: value ?? '', ...(kind === 'date' ? { inputmode: 'numeric', placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}' } : {}) })
           : h('textarea', { id, name: path, rows: kind === 'list' ? 6 : 5, value: value ?? '' });
       const error = h('p', { class: 'field-error', id: `${id}-error` });
       el.setAttribute('aria-describedby', `${id}-error`);
@@ -185,7 +185,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
       h('div', { class: 'side-by-side' }, columns),
       labelled('tags', t('kb.field.tags'), 'csv', (entry.tags ?? []).join(', '), t('kb.comma')),
       labelled('related', t('kb.field.related'), 'csv', (entry.related ?? []).join(', '), t('kb.comma')),
-      labelled('reviewBy', t('kb.field.reviewBy'), 'date', entry.reviewBy ?? ''),
+      labelled('reviewBy', t('kb.field.reviewBy'), 'date', entry.reviewBy ?? '', t('kb.field.reviewBy_hint')),
       general,
       saved,
       h('button', { type: 'submit', class: 'btn btn--primary' }, t('kb.save')),
@@ -375,16 +375,16 @@ export async function render({ params, navigate, announce, isCurrent }) {
   }
 
   await loadList();
-  if (selected === 'unanswered') replace(side, await unanswered(), tryBox());
-  else if (selected === 'new') replace(side, draft ? editor(draft, true) : h('p', {}, t('kb.choose')), tryBox());
+  if (selected === 'unanswered') replace(side, await unanswered());
+  else if (selected === 'new') replace(side, draft ? editor(draft, true) : h('p', {}, t('kb.choose')));
   else if (selected) {
     const answer = await get(`/api/kb/entries/${encodeURIComponent(selected)}`).catch((error) => ({ error }));
     if (answer.error) replace(side, h('p', { class: 'alert', role: 'alert' }, answer.error.message));
     else {
-      replace(side, editor(answer.entry, false), tryBox(), historyBox);
+      replace(side, editor(answer.entry, false), historyBox);
       await loadHistory().catch(() => {});
     }
-  } else replace(side, tryBox(), h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('kb.choose'))));
+  } else replace(side, h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('kb.choose'))));
 
   const unsubscribe = subscribe((event) => {
     if (event.type === 'kb.changed') loadList().catch(() => {});
@@ -404,7 +404,8 @@ export async function render({ params, navigate, announce, isCurrent }) {
         h('a', { class: 'btn btn--small', href: '#/kb/unanswered', 'aria-current': selected === 'unanswered' ? 'page' : null }, t('kb.unanswered')),
       ),
     ),
-    h('div', { class: 'kb-grid' }, h('div', {}, h('section', { class: 'panel', 'aria-label': t('kb.entries') }, searchForm, listBox)), side),
+    // 试一试 stays beside the editor, under the list, so an operator sees the bot's answer while editing.
+    h('div', { class: 'kb-grid' }, h('div', {}, h('section', { class: 'panel', 'aria-label': t('kb.entries') }, searchForm, listBox), tryBox()), side),
   );
   return { title: t('kb.heading'), node, dispose: unsubscribe };
 }

@@ -222,7 +222,15 @@ export async function render({ account, params, navigate, announce, isCurrent })
   function drawDetail() {
     const c = conversation();
     if (!selectedId) {
-      replace(detail, h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('live.choose'))));
+      replace(
+        detail,
+        h(
+          'section',
+          { class: 'panel' },
+          h('p', { class: 'muted' }, t('live.choose')),
+          canEditCanned(account) ? h('button', { type: 'button', class: 'btn', onclick: editCanned }, t('live.canned.edit')) : null,
+        ),
+      );
       return;
     }
     if (!c) {

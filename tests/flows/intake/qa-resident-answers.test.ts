@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { conversationHarness } from '../../fixtures/conversation-harness.js';
+import type { BotReply, ResidentEvent } from '../../../src/flows/events.js';
+
+/**
+ * Defects found by the QA pass, typed as residents type them (`fayuan chat --jsonl`, 2026-12-01):
+ * colloquial answers the intake refused although their meaning is plain, and a receipt that promised
+ * 7 days for a case due the same day.
+ */
+type Harness = Awaited<ReturnType<typeof conversationHarness>>;
+const c = (id: string): ResidentEvent => ({ type: 'user.choice', id });
+const t = (text: string): ResidentEvent => ({ type: 'user.text', text });
+const questions = (replies: BotReply[]) => replies.map((r) => r.key).filter((k) => k.startsWith('intake.q.'));
+const errors = (replies: BotReply[]) => replies.map((r) => r.key).filter((k) => k.startsWith('intake.err.'));
+
+async function started(h: Harness) {
+  await h.send(c('consent.agree'));
+  await h.send(c('menu.apply'));
+}
+
+/** A migrant worker's wage claim, from the category to the question on screen before `step`. */
+const UP_TO: Record<string, ResidentEvent[]> = {
+  region: [c('catgroup:wages'), c('opt:self')],
+  age: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city')],
+  deadlineDays: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done')],
+  needsPreservation: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'), c('intake.no_deadline')],
+};
+
+async function at(step: keyof typeof UP_TO, locale: 'zh-CN' | 'en' = 'zh-CN') {
+  const h = await conversationHarness();
+  if (locale === 'en') await h.send(c('lang.toggle'));
+  await started(h);
+  let last: BotReply[] = [];
+  for (const e of UP_TO[step]!) last = await h.send(e);
+  expect(questions(last)).toEqual([`intake.q.${step}`]);
+  return h;
+}
+
+describe('colloquial answers the intake understands', () => {
+  it.each(['示例市', '在示例市', '示例市区'])('region typed without 本级: %s', async (typed) => {
+    const h = await at('region');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.region).toBe('demo-city');
+  });
+
+  it.each([
+    ['我52岁', 52],
+    ['今年52了', 52],
+    ['我今年五十二', 52],
+    ['五十二岁了', 52],
+  ])('age in Chinese with the words around it: %s', async (typed, age) => {
+    const h = await at('age');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.age).toBe(age);
+  });
+
+  it.each([
+    ['im 34', 34],
+    ["I'm 34", 34],
+    ['I am 34', 34],
+    ['34 years old', 34],
+  ])('age in English: %s', async (typed, age) => {
+    const h = await at('age', 'en');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.age).toBe(age);
+  });
+
+  it.each(['我也不知道啊', '不太清楚', '我不知道'])('"I don\'t know" said as residents say it counts as not sure: %s', async (typed) => {
+    const h = await at('deadlineDays');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(questions(next)).toEqual(['intake.q.needsPreservation']);
+  });
+
+  it.each(['不用', '没必要', '不需要的'])('a "no need" answers a 是否需要 question: %s', async (typed) => {
+    const h = await at('needsPreservation');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.needsPreservation).toBe(false);
+  });
+
+  it('still refuses a sentence that merely contains a number at the age question', async () => {
+    const h = await at('age');
+    const next = await h.send(t('我家有3个孩子'));
+    expect(errors(next)).toEqual(['intake.err.age']);
+    expect(h.intake()?.facts.age).toBeUndefined();
+  });
+});
+
+describe('the receipt of a case due the same day', () => {
+  it('does not promise 7 days when the assessment said the application is handled the same day', async () => {
+    const h = await conversationHarness();
+    await started(h);
+    const answers = [
+      c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'),
+      c('intake.no_deadline'), c('intake.no'),
+    ];
+    let assessment: BotReply[] = [];
+    for (const e of answers) assessment = await h.send(e);
+    expect(h.render(assessment).map((r) => r.text).join('\n')).toContain('当天受理');
+    for (const e of [c('intake.continue'), t('包工头欠我两万元工资'), c('intake.documents.done'), t('张三'), t('13800138000')]) await h.send(e);
+    const receipt = await h.send(c('intake.confirm'));
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const first = h.render(receipt, locale)[0]!.text;
+      expect(first).toContain('FY-TEST-0001');
+      expect(first).not.toMatch(/7 ?日内|7 days/);
+      expect(first).toMatch(locale === 'zh-CN' ? /今天|当天/ : /today|same day/i);
+    }
+  });
+});
+
+// DEFECT (conv, src/knowledge/understanding/steering.ts): "不用了" typed at a yes/no question is read as the steering
+// intent `cancel` before the step sees it, and the whole application is cancelled without asking — the resident only
+// meant "no need" (是否需要马上保全…？ → 不用了). Listed in /work/wt/DEFECTS.md; kept out of the suite until conv fixes it.
+describe.skip('DEFECT: "不用了" at a yes/no question cancels the application', () => {
+  it('answers no and keeps the application', async () => {
+    const h = await at('needsPreservation');
+    const next = await h.send(t('不用了'));
+    expect(h.keys(next)).not.toContain('intake.cancelled');
+    expect(h.intake()?.facts.needsPreservation).toBe(false);
+  });
+});
