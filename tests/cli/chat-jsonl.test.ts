@@ -30,7 +30,7 @@ describe('fayuan chat --jsonl', () => {
         { user: 'mei', choice: 'intake.yes' },
         { user: 'mei', text: '申请法律援助要带啥材料' },
       ),
-      { FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off' },
+      { FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off', PRIVACY_SENSITIVE_CONSENT: 'on' },
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);
