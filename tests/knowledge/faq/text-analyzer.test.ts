@@ -78,6 +78,15 @@ describe('English word forms and Chinese function pairs', () => {
     expect(plain.terms(uk)).toEqual(plain.terms(us));
   });
 
+  it.each([
+    ['wat r u', 'what are you'],
+    ['the cops took my son', 'the police took my son'],
+    ['can i aply online pls', 'can i apply online please'],
+    ['my lawer wont call back', 'my lawyer wont call back'],
+  ])('reads chat shorthand "%s" as "%s"', (chat, plainText) => {
+    expect(plain.terms(chat)).toEqual(plain.terms(plainText));
+  });
+
   it('does not turn advise or promise into -ize words', () => {
     expect(plain.terms('advise')).toEqual(plain.terms('advising'));
     expect(plain.terms('promise')).not.toEqual(plain.terms('promize'));
