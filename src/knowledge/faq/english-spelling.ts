@@ -47,7 +47,9 @@ const ISE_WORDS = new Set(
 /**
  * Chat shorthand and common misspellings of short words, as residents type on a phone ("wat r u",
  * "my boss wont pay me bc…"). Short words are not spelling-corrected (too many are other real words),
- * so the usual ones are listed here; they are replaced before stopwords are dropped.
+ * so the usual ones are listed here; they are replaced before stopwords are dropped. A misspelling that
+ * a synonym group lists without its correct form (aply in `procedure`) stays out of this list: written
+ * out here, the correct word would set off that group.
  */
 const SHORTHAND: Record<string, string> = {
   u: 'you', ur: 'your', r: 'are', ya: 'you', yr: 'your', wat: 'what', wht: 'what', wut: 'what', whta: 'what',
@@ -56,11 +58,9 @@ const SHORTHAND: Record<string, string> = {
   dunno: 'know', idk: 'know', cnt: 'cant', dnt: 'dont', havnt: 'havent',
   govt: 'government', gov: 'government', dept: 'department', info: 'information', hosp: 'hospital', appt: 'appointment',
   hubby: 'husband', bro: 'brother', sis: 'sister', mom: 'mother', mum: 'mother', mommy: 'mother', mummy: 'mother',
-  dad: 'father', daddy: 'father', kiddo: 'kid', cop: 'police', cops: 'police',
-  aply: 'apply', aplly: 'apply', appy: 'apply', aplied: 'applied', aplying: 'applying', aplication: 'application',
-  applcation: 'application', lawer: 'lawyer', lawyr: 'lawyer', laywer: 'lawyer', lawers: 'lawyers', laywers: 'lawyers',
-  recieve: 'receive', recieved: 'received', sallary: 'salary', salery: 'salary', devorce: 'divorce', divorse: 'divorce',
-  hsband: 'husband', husbnd: 'husband',
+  dad: 'father', daddy: 'father', kiddo: 'kid',
+  lawyr: 'lawyer', laywer: 'lawyer', lawers: 'lawyers', laywers: 'lawyers', recieve: 'receive', recieved: 'received',
+  devorce: 'divorce', divorse: 'divorce', hsband: 'husband', husbnd: 'husband',
 };
 
 /** The ordinary spelling of a chat shorthand or misspelt short word (unchanged when none applies). */
