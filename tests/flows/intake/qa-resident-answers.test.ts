@@ -23,6 +23,8 @@ const UP_TO: Record<string, ResidentEvent[]> = {
   region: [c('catgroup:wages'), c('opt:self')],
   age: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city')],
   deadlineDays: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done')],
+  householdSize: [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban')],
+  householdMonthlyIncome: [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban'), t('3')],
   needsPreservation: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'), c('intake.no_deadline')],
 };
 
@@ -80,6 +82,30 @@ describe('colloquial answers the intake understands', () => {
     const next = await h.send(t(typed));
     expect(errors(next)).toEqual([]);
     expect(h.intake()?.facts.needsPreservation).toBe(false);
+  });
+
+  it.each([
+    ['两千五', 2500],
+    ['每个月3000左右', 3000],
+    ['三千左右', 3000],
+    ['一千零五', 1005],
+    ['月收入一千二', 1200],
+  ])('household income as residents say it: %s → %i (两千五 was read as 2005)', async (typed, income) => {
+    const h = await at('householdMonthlyIncome');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.householdMonthlyIncome).toBe(income);
+  });
+
+  it.each([
+    ['一共三口人', 3],
+    ['我们家4个人', 4],
+    ['十五', 15],
+  ])('household size as residents say it: %s', async (typed, size) => {
+    const h = await at('householdSize');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.householdSize).toBe(size);
   });
 
   it('still refuses a sentence that merely contains a number at the age question', async () => {
