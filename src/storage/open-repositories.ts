@@ -11,6 +11,7 @@ import { SqliteStaffChatStore } from './staff-chat-store.js';
 import { sqliteStaffRepositories } from './staff-repositories.js';
 import { checkDatabase, EXIT_CODES, prepareDataFolder, protectDatabaseFiles, StartupError } from './data-folder.js';
 import { WechatHeldStore } from './wechat-held-store.js';
+import { CaseLinkStore } from './case-link-store.js';
 
 /** The SQLite repositories; `db` is for SQLite-only tools (migrations, tests, the benchmark), not for the app. */
 export interface SqliteRepositories extends Repositories {
@@ -34,6 +35,7 @@ export function sqliteRepositories(db: Database): SqliteRepositories {
     wechatHeld: new WechatHeldStore(db),
     cases: (rules) => new CaseStore(db, rules, writer),
     staff: sqliteStaffRepositories(db),
+    caseLinks: new CaseLinkStore(db),
     idle: () => conversations.idle(),
     async close() {
       await conversations.idle();
