@@ -77,7 +77,8 @@ export function createCaseLinkService(deps: CaseLinkDeps) {
     void (async () => {
       const record = await deps.cases.get(ref);
       const phone = record?.applicant.phone;
-      if (!record || !phone) return;
+      // "Do not call or text me" (a phone others may read, domestic violence): no text; the resident calls the centre.
+      if (!record || !phone || !record.applicant.safeToContact) return;
       await sms.send({ to: phone, text: translate('caselink.sms', record.locale, { code, ref }) });
       deps.logger.info({ case: ref }, 'link code texted');
     })().catch((error: unknown) => deps.logger.warn({ case: ref, err: error instanceof Error ? error.message : 'unknown' }, 'link code not texted'));

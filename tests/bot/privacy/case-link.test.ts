@@ -11,6 +11,7 @@ import { notifyResident } from '../../../src/staff/case-notifications.js';
 import { CaseLinkStore } from '../../../src/storage/case-link-store.js';
 import { databaseOf } from '../../../src/storage/open-repositories.js';
 import { WAGES_APPLICATION } from '../../fixtures/wages-application.js';
+import { newCase } from '../../fixtures/cases.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { resident, testApp } from '../../helpers/test-app.js';
 
@@ -27,14 +28,13 @@ afterEach(async () => {
 async function appWithCase() {
   const dir = tempDir();
   const outbox = path.join(tempDir(), 'sms.jsonl');
-  const logFile = path.join(dir, '..', `${path.basename(dir)}-log.jsonl`);
   app = await testApp(dir, { SMS_OUTBOX_FILE: outbox });
   const ana = resident('ana');
   let last = '';
   for (const line of WAGES_APPLICATION) last += (await app.runner.handle(ana.text(line))).replies.map((r) => r.text).join('\n');
   const ref = /FY-\d{8}-\d{4}/.exec(last)?.[0];
   expect(ref).toBeDefined();
-  return { app, dir, outbox, ref: ref!, logFile };
+  return { app, dir, outbox, ref: ref! };
 }
 
 /** A resident on a new device: consented, and asking 查询进度. */
@@ -73,8 +73,9 @@ describe('reaching a case from another device with a one-time code', () => {
 
     const linked = await a.runner.handle(bo.text(` ${codeIn(sms!.text)} `));
     expect(texts(linked)[0]).toBe(zh('caselink.linked', { ref }));
-    expect(texts(linked).join('\n')).toContain(zh('case.status.header', { count: '1' } as never).slice(0, 4));
-    expect(texts(linked).some((t) => t.includes(ref))).toBe(true);
+    // Its status follows at once.
+    expect(texts(linked)[1]).toBe(translate('case.status.header', 'zh-CN', { count: 1 }));
+    expect(texts(linked)[2]).toContain(ref);
 
     // 查询进度 on the new device lists it now.
     const again = texts(await a.runner.handle(bo.choice('menu.status'))).join('\n');
@@ -82,11 +83,13 @@ describe('reaching a case from another device with a one-time code', () => {
     expect(again).not.toContain(zh('case.status.none', { hotline: HOTLINE }));
 
     // A staff decision's notice goes to the new device's conversation.
-    const result = await a.services.cases.applyTransition(ref, { type: 'claim' }, { kind: 'staff', name: 'li' }, Date.now(), {
+    await a.services.cases.applyTransition(ref, { type: 'claim' }, { kind: 'staff', name: 'li' }, Date.now());
+    const result = await a.services.cases.applyTransition(ref, { type: 'request_materials', documents: ['身份证'] }, { kind: 'staff', name: 'li' }, Date.now(), {
       outbound: notifyResident(a.services.pack),
     });
-    expect(result.ok).toBe(true);
-    if (result.ok) for (const m of result.outbox) expect(m.conversationKey).toBe('console:bo');
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.outbox.length).toBeGreaterThan(0);
+    for (const m of result.outbox) expect({ key: m.conversationKey, address: m.address }).toEqual({ key: 'console:bo', address: 'bo' });
 
     // The code is used once: typing it again on a third device does nothing.
     const { device: cy } = await newDevice(a, 'cy');
@@ -165,5 +168,21 @@ describe('reaching a case from another device with a one-time code', () => {
     const log = fs.readFileSync(logFile, 'utf8');
     expect(log).toContain('case linked');
     for (const secret of [code, fresh, '13800138000']) expect(log).not.toContain(secret);
+  });
+
+  it('texts nobody when the application said not to contact that phone (the same reply)', async () => {
+    const dir = tempDir();
+    const outbox = path.join(dir, 'sms.jsonl');
+    app = await testApp(dir, { SMS_OUTBOX_FILE: outbox });
+    const a = app;
+    const quiet = await a.services.cases.createCase(newCase({ applicant: { phone: '13911112222', relation: 'self', safeToContact: false } }));
+    const open = await a.services.cases.createCase(newCase({ applicant: { phone: '13933334444', relation: 'self', safeToContact: true } }));
+    const { device: bo } = await newDevice(a, 'bo');
+    const toQuiet = texts(await a.runner.handle(bo.text(quiet.ref)))[0]!;
+    const { device: cy } = await newDevice(a, 'cy');
+    const toOpen = texts(await a.runner.handle(cy.text(open.ref)))[0]!;
+    expect(toQuiet.replace(quiet.ref, '#')).toBe(toOpen.replace(open.ref, '#'));
+    await waitForTexts(outbox, 2);
+    expect((await readSmsOutbox(outbox)).map((s) => s.to)).toEqual(['13933334444']);
   });
 });
