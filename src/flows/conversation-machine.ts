@@ -165,7 +165,10 @@ const applyWithCategory = (category: CategoryId) =>
  */
 export function createConversationMachine(deps: ConversationDeps) {
   /** The office residents call when no one is online: the first legal aid centre of the pack. */
-  const mainOffice = () => deps.intake.pack.offices.find((o) => o.kind === 'centre') ?? deps.intake.pack.offices[0];
+  const mainOffice = (region?: string) =>
+    deps.intake.pack.offices.find((o) => o.kind === 'centre' && (region === undefined || o.region === region)) ??
+    deps.intake.pack.offices.find((o) => o.kind === 'centre') ??
+    deps.intake.pack.offices[0];
   return setup({
   types: {} as {
     context: ConversationContext;
@@ -321,8 +324,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('handoff.requested', { minutes: deps.pickupMinutes }));
     }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
-    sayNoStaff: emit(({ context }) => {
-      const office = mainOffice();
+    sayNoStaff: emit(({ context, self }) => {
+      // The centre of the region the application names, when one is under way; else the pack's first centre.
+      const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
+      const region = (intake?.getSnapshot()?.context as { facts?: { region?: string } } | undefined)?.facts?.region;
+      const office = mainOffice(region);
       return reply(
         'conv.handoff.no_staff',
         {
