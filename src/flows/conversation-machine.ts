@@ -129,6 +129,12 @@ export interface RatingInput {
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:') || parseWithdrawChoice(id) !== undefined;
 
+/** The region the application under way names, read from the intake child (undefined when none runs). */
+function regionOf(self: AnyActorRef): string | undefined {
+  const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
+  return (intake?.getSnapshot()?.context as { facts?: { region?: string } } | undefined)?.facts?.region;
+}
+
 /** What the conversation learned from an understood message, for the turn's meta; `faq` only when the knowledge base's reply is shown. */
 function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   const { meaning, answer } = understood;
@@ -326,9 +332,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
     sayNoStaff: emit(({ context, self }) => {
       // The centre of the region the application names, when one is under way; else the pack's first centre.
-      const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
-      const region = (intake?.getSnapshot()?.context as { facts?: { region?: string } } | undefined)?.facts?.region;
-      const office = mainOffice(region);
+      const office = mainOffice(regionOf(self));
       return reply(
         'conv.handoff.no_staff',
         {
@@ -379,7 +383,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ awaitingCallbackPhone: true });
       enqueue.emit(reply('handoff.callback.ask_phone'));
     }),
-    readCallbackPhone: enqueueActions(({ event, enqueue }) => {
+    readCallbackPhone: enqueueActions(({ event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
       const phone = readPhone(event.event.text);
       if (!phone) {
@@ -388,7 +392,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       enqueue.assign({ awaitingCallbackPhone: false });
       enqueue.emit({ type: 'relay', relay: { kind: 'callback', phone } });
-      const hours = mainOffice()?.hours;
+      const hours = mainOffice(regionOf(self))?.hours;
       enqueue.emit(deps.staffAvailable || !hours ? reply('handoff.callback.confirmed') : reply('conv.callback.confirmed_hours', { hours }));
       enqueue.raise({ type: 'internal.reprompt' });
     }),
