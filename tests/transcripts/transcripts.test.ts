@@ -51,7 +51,8 @@ function appFor(staff: boolean) {
   const key = staff ? 'staff' : 'plain';
   let entry = apps.get(key);
   if (!entry) {
-    entry = testApp(tempDir(), staff ? STAFF_ENV : {}).then((app) => ({ app, chat: new JsonlChat(app) }));
+    // The lawful deployment setting (.env.example): a separate consent before the sensitive questions.
+    entry = testApp(tempDir(), { PRIVACY_SENSITIVE_CONSENT: 'on', ...(staff ? STAFF_ENV : {}) }).then((app) => ({ app, chat: new JsonlChat(app) }));
     apps.set(key, entry);
   }
   return entry;
