@@ -2,7 +2,8 @@ import type { Migration } from './migration.js';
 
 /**
  * One-time codes that let a resident reach a case from another device (issue 9 §5). Only a salted
- * hash of the code is kept, with its expiry, wrong tries and lock; rows die within the hour.
+ * hash of the code is kept, with its expiry, wrong tries and lock, and no personal data; rows dead for an hour
+ * are deleted whenever the next code is issued.
  */
 export const caseLinkCodesMigration: Migration = {
   version: 9,
