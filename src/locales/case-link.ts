@@ -36,4 +36,6 @@ export const caseLinkMessages = {
     'zh-CN': '【法律援助】您的验证码是 {code}，10分钟内有效，用于查询申请 {ref} 的进度。如果不是您本人操作，请忽略并不要告诉任何人。',
     en: '[Legal aid] Your code is {code}, valid for 10 minutes, to see application {ref}. If you did not ask for it, ignore this and tell no one.',
   },
+  /** The case history line staff see (console): the resident linked the case from another device. */
+  'console.action.relink': { 'zh-CN': '申请人在其他设备上验证后接续', en: 'Linked by the resident from another device' },
 } satisfies Catalog;

@@ -56,10 +56,16 @@ export class CaseLinkStore implements CaseLinkRepository {
   }
 
   async relink(ref: string, to: { conversationKey: string; channel: string; address: string }, at: number): Promise<boolean> {
-    const { changes } = await this.db.run(
-      'UPDATE cases SET conversation_key = ?, channel = ?, address = ?, updated_at = ? WHERE ref = ?',
-      [to.conversationKey, to.channel, to.address, at, ref],
-    );
-    return changes > 0;
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get<{ status: string }>('SELECT status FROM cases WHERE ref = ?', [ref]);
+      if (!row) return false;
+      await tx.run('UPDATE cases SET conversation_key = ?, channel = ?, address = ?, updated_at = ? WHERE ref = ?', [to.conversationKey, to.channel, to.address, at, ref]);
+      // In the case's history for staff: reached from another device (the channel only, no identifiers).
+      await tx.run(
+        'INSERT INTO case_events (ref, action, from_status, to_status, actor, actor_kind, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [ref, 'relink', row.status, row.status, 'resident', 'resident', to.channel, '{}', at],
+      );
+      return true;
+    });
   }
 }

@@ -164,6 +164,8 @@ describe('reaching a case from another device with a one-time code', () => {
     expect((await service.verifyCode({ conversationKey: 'console:dee', ref, code: fresh })).replies[0]!.key).toBe('caselink.linked');
     expect((await service.verifyCode({ conversationKey: 'console:dee', ref, code: fresh })).replies[0]!.key).toBe('caselink.expired');
     expect((await a.services.cases.get(ref))!.conversationKey).toBe('console:dee');
+    // Staff see it in the case's history.
+    expect((await a.services.cases.events(ref)).at(-1)).toMatchObject({ action: 'relink', actor: { kind: 'resident' } });
 
     const log = fs.readFileSync(logFile, 'utf8');
     expect(log).toContain('case linked');
