@@ -71,7 +71,8 @@ describe('web chat: a case reached from a second browser', () => {
 
     page.socket.send(JSON.stringify({ type: 'message', mid: 'text-00002', text: code }));
     await until(() => botTexts(page.frames).includes(zh('caselink.linked', { ref })));
-    expect(botTexts(page.frames).some((t) => t.includes(ref) && t !== zh('caselink.linked', { ref }) && t !== zh('caselink.sent', { ref, hotline: '12348' }))).toBe(true);
+    // Its status follows (frames arrive one by one).
+    await until(() => botTexts(page.frames).some((t) => t.includes(ref) && t !== zh('caselink.linked', { ref }) && t !== zh('caselink.sent', { ref, hotline: '12348' })));
 
     // A staff action now reaches this browser.
     await app.services.cases.applyTransition(ref, { type: 'claim' }, { kind: 'staff', name: 'li' }, Date.now());
