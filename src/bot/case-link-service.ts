@@ -53,12 +53,14 @@ export function createCaseLinkService(deps: CaseLinkDeps) {
   const now = deps.now ?? Date.now;
   const cancel = [choice(LINK_CANCEL, 'caselink.cancel')];
 
-  async function requestCode({ conversationKey, ref }: LinkRequest): Promise<BotReply[]> {
+  async function requestCode({ conversationKey, ref }: LinkRequest): Promise<LinkResult> {
     const links = deps.links;
-    if (!links || !deps.sms) return [reply('caselink.unavailable', { hotline: deps.hotline })];
+    if (!links || !deps.sms) return { replies: [reply('caselink.unavailable', { hotline: deps.hotline })], done: true };
+    // Its own case, typed in the conversation it is in: its status, no code (this reveals nothing new).
+    if ((await deps.cases.get(ref))?.conversationKey === conversationKey) return { replies: await deps.statusReplies(conversationKey), done: true };
     const at = now();
     const state = await links.get(ref);
-    const sent = [reply('caselink.sent', { ref, hotline: deps.hotline }, cancel)];
+    const sent = { replies: [reply('caselink.sent', { ref, hotline: deps.hotline }, cancel)], done: false };
     if (judgeRequest(state, conversationKey, at) === 'hold') return sent;
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const salt = randomBytes(16).toString('hex');

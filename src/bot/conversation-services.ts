@@ -39,7 +39,7 @@ export interface ConversationServices {
   /** A file sent outside an application: linked to the case awaiting materials, or declined. */
   attachFile(input: AttachFileInput): Promise<BotReply[]>;
   /** Another device: texts a one-time code for a reference number (docs/privacy.md). */
-  requestLinkCode(input: LinkRequest): Promise<BotReply[]>;
+  requestLinkCode(input: LinkRequest): Promise<LinkResult>;
   /** Another device: the typed code; the right one links the case to this conversation. */
   verifyLinkCode(input: LinkAttempt): Promise<LinkResult>;
   /** Staff can take live conversations. */

@@ -192,7 +192,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
     withdrawCase: fromPromise<BotReply[], { conversationKey: string; ref: string }>(notProvided),
     attachFile: fromPromise<BotReply[], AttachFileInput>(notProvided),
-    requestLinkCode: fromPromise<BotReply[], { conversationKey: string; ref: string }>(notProvided),
+    requestLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string }>(notProvided),
     verifyLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string; code: string }>(notProvided),
     intake: createIntakeMachine(deps.intake),
   },
@@ -842,7 +842,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       invoke: {
         src: 'requestLinkCode',
         input: ({ context }) => ({ conversationKey: context.conversationKey, ref: context.linkRef ?? '' }),
-        onDone: { target: 'linkAwaitingCode', actions: 'emitAll' },
+        onDone: [
+          { guard: ({ event }) => event.output.done, target: 'answered', actions: ['emitLinkReplies', assign({ linkRef: null })] },
+          { target: 'linkAwaitingCode', actions: 'emitLinkReplies' },
+        ],
         onError: { target: 'menu', actions: ['sayError', assign({ linkRef: null })] },
       },
     },

@@ -82,6 +82,11 @@ describe('reaching a case from another device with a one-time code', () => {
     expect(again).toContain(ref);
     expect(again).not.toContain(zh('case.status.none', { hotline: HOTLINE }));
 
+    // Typing its reference again now shows its status: no code.
+    const own = texts(await a.runner.handle(bo.text(ref)));
+    expect(own[0]).toBe(translate('case.status.header', 'zh-CN', { count: 1 }));
+    expect(await readSmsOutbox(outbox)).toHaveLength(1);
+
     // A staff decision's notice goes to the new device's conversation.
     await a.services.cases.applyTransition(ref, { type: 'claim' }, { kind: 'staff', name: 'li' }, Date.now());
     const result = await a.services.cases.applyTransition(ref, { type: 'request_materials', documents: ['身份证'] }, { kind: 'staff', name: 'li' }, Date.now(), {
@@ -148,7 +153,7 @@ describe('reaching a case from another device with a one-time code', () => {
       statusReplies: async () => [],
       now: () => clock,
     });
-    await service.requestCode({ conversationKey: 'console:dee', ref });
+    expect((await service.requestCode({ conversationKey: 'console:dee', ref })).replies[0]!.key).toBe('caselink.sent');
     const code = codeIn((await waitForTexts(outbox, 1))[0]!.text);
     const stored = JSON.stringify(await links.get(ref));
     expect(stored).not.toContain(`"${code}"`);
