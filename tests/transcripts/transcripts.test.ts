@@ -64,8 +64,7 @@ afterAll(async () => {
 const PREFIX: Record<string, Step[]> = {
   fresh: [],
   menu: [{ command: '/start' }, { choice: 'consent.agree' }],
-  // Consent, "apply", and the separate agreement to sensitive information (privacy: PIPL art. 29).
-  intake: [{ command: '/start' }, { choice: 'consent.agree' }, { choice: 'menu.apply' }, { choice: 'privacy.sensitive.agree' }],
+  intake: [{ command: '/start' }, { choice: 'consent.agree' }, { choice: 'menu.apply' }],
 };
 
 let users = 0;
