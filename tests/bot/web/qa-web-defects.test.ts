@@ -164,6 +164,8 @@ describe.skipIf(missing !== null)('web chat defects in a browser', () => {
     it('is not a tel: link', async () => {
       fixture = await startFixture(tempDir());
       const page = await open();
+      // The identity is issued by the page's first request: wait until the page is talking.
+      await button(page, '同意').waitFor();
       const session = (await browser.context.cookies()).find((c) => c.name === 'fayuan_resident');
       expect(session).toBeDefined();
       await button(page, '同意').click();
