@@ -61,7 +61,16 @@ export function sqliteRepositories(db: Database, cipher: FieldCipher = PLAIN): S
  */
 export async function openRepositories(config: { databaseFile: string } & Partial<DataKeyConfig>): Promise<SqliteRepositories> {
   const cipher = config.dataDir !== undefined && config.attachmentsDir !== undefined ? dataCipher(config as DataKeyConfig) : PLAIN;
-  return withCheckpoints(await openStorage(config.databaseFile), cipher);
+  const db = await openStorage(config.databaseFile);
+  if (cipher !== PLAIN) {
+    try {
+      await checkDataKey(db, cipher, config.dataDir!);
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return withCheckpoints(db, cipher);
 }
 
 /** The data key's cipher, registered for the attachment files too. */
