@@ -258,7 +258,7 @@ function caseStatements({ input, prefix, dueAt }: CaseWrite, item: number, ciphe
     st.push({
       sql: `INSERT INTO attachments (id, conversation_key, file_name, mime_type, size, stored_path, created_at)
             SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${isNew} ON CONFLICT (id) DO NOTHING`,
-      params: [file.id, input.conversationKey, file.fileName, file.mimeType, file.size, defaultStoredPath(file.id), input.at],
+      params: [file.id, input.conversationKey, cipher.seal(file.fileName), file.mimeType, file.size, defaultStoredPath(file.id), input.at],
     });
   }
   if (files.length > 0) {

@@ -82,6 +82,7 @@ export const SEALED_COLUMNS: readonly { table: string; id: string; column: strin
   { table: 'case_events', id: 'id', column: 'note' },
   { table: 'case_notes', id: 'id', column: 'text' },
   { table: 'staff_relays', id: 'id', column: 'body' },
+  { table: 'attachments', id: 'id', column: 'file_name' },
 ];
 
 /**

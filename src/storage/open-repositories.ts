@@ -41,7 +41,7 @@ export function sqliteRepositories(db: Database, cipher: FieldCipher = PLAIN): S
     cipher,
     conversations,
     outbox: conversations,
-    attachments: new AttachmentStore(db),
+    attachments: new AttachmentStore(db, cipher),
     staffChat: new SqliteStaffChatStore(db),
     knowledge: new KbStore(db, writer),
     wechatHeld: new WechatHeldStore(db),

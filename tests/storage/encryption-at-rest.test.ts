@@ -65,7 +65,7 @@ async function apply(app: App, who: string): Promise<{ ref: string; fileId: stri
     r.choice('intake.groups.done'), r.choice('intake.no_deadline'), r.choice('intake.no'), r.choice('intake.continue'), r.text(STORY),
   ];
   for (const step of steps) await app.runner.handle(step);
-  const saved = await saveUpload(Readable.from([PNG]), { fileName: '欠条.png', mimeType: 'image/png' }, app.config.attachmentsDir, app.config.attachments);
+  const saved = await saveUpload(Readable.from([PNG]), { fileName: `${NAME}的欠条.png`, mimeType: 'image/png' }, app.config.attachmentsDir, app.config.attachments);
   if (!saved.ok) throw new Error(`upload refused: ${saved.reason}`);
   await app.runner.handle({ channel: 'console', userId: who, address: who, messageId: 'file-1', event: { type: 'user.attachment', attachment: saved.attachment } });
   for (const step of [r.choice('intake.documents.done'), r.text(NAME), r.text(PHONE)]) await app.runner.handle(step);
@@ -91,6 +91,7 @@ describe('encryption at rest', () => {
     expect(record?.applicant).toMatchObject({ name: NAME, phone: PHONE });
     expect(record?.description).toContain(ID_NUMBER);
     expect(await readAttachment(app.config.attachmentsDir, fileId)).toEqual(PNG);
+    expect((await app.repos.attachments.forCase(ref)).map((f) => f.fileName)).toEqual([`${NAME}的欠条.png`]);
     await databaseOf(app.repos)!.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     await app.close();
     for (const needle of [PHONE, ID_NUMBER, NAME, '两万元工资']) expect(strings(dir, needle), needle).toBe(false);
