@@ -202,7 +202,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         closedCases: integer('RETAIN_CLOSED_CASE_DAYS', 1825, 1, 36500),
       },
       messagesPerAddressPerMinute: integer('WEB_MESSAGES_PER_ADDRESS_PER_MINUTE', 120, 1, 100000),
-      sensitiveConsent: value('PRIVACY_SENSITIVE_CONSENT') === 'on',
+      sensitiveConsent: value('PRIVACY_SENSITIVE_CONSENT') !== 'off',
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -60,6 +60,11 @@ export interface RunnerOptions {
   cacheSize?: number;
   /** A staff channel is configured: relays to staff go to the outbox (otherwise they are dropped). */
   staffChannel?: boolean;
+  /**
+   * Call-back requests are kept in the outbox even without a live staff channel: the console stores
+   * them when it starts, so a number the resident left is never dropped.
+   */
+  keepCallbacks?: boolean;
   /** After an erasure is durable: delete the resident's files (attachment ids) and compact the database. */
   onErased?: (key: string, attachmentIds: string[]) => Promise<void>;
 }
@@ -146,6 +151,8 @@ export class ConversationRunner {
       return { duplicate: true, replies: [], outbound: [] };
     }
     const { actor } = live;
+    // An erasure deletes the files the conversation's state refers to: read them before the state resets.
+    const stateBefore = isErasure(message.event) ? actor.getPersistedSnapshot() : null;
     const effects: ConversationEffect[] = [...notices];
     const away = !isNew && live.stored.updatedAt > 0 && this.now() - live.stored.updatedAt > RETURN_AFTER_MS;
     if (away && message.event.type.startsWith('user.') && message.event.type !== 'user.returned') {
@@ -189,7 +196,7 @@ export class ConversationRunner {
       } else if (effect.type === 'file') {
         const { id, fileName, mimeType } = effect.attachment;
         outbox.push({ payload: { kind: 'file', attachmentId: id, fileName, mimeType, ...(effect.caption ? { caption: effect.caption } : {}) } });
-      } else if (effect.type === 'relay' && this.options.staffChannel) {
+      } else if (effect.type === 'relay' && (this.options.staffChannel || (this.options.keepCallbacks && effect.relay.kind === 'callback'))) {
         outbox.push({ payload: { kind: 'staff', conversationKey: key, locale, relay: effect.relay }, channel: STAFF_CHANNEL, address: STAFF_ADDRESS });
       }
     }
@@ -205,7 +212,7 @@ export class ConversationRunner {
     // Nothing the resident sends is kept before they agree; a confirmed erasure removes what was kept.
     const mayStore = this.options.spec.mayStore?.(snapshot.context) ?? true;
     const erase = isErasure(message.event) && !mayStore;
-    const erasedFiles = erase ? await erasableFiles(this.options.store, key, live.stored.snapshot) : [];
+    const erasedFiles = erase ? await erasableFiles(this.options.store, key, stateBefore) : [];
     const turn: TurnWrite = {
       conversation: stored,
       forgetTranscript: erase,

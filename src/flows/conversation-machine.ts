@@ -1,4 +1,4 @@
-import { assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
+import { type AnyActorRef, assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
 import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
@@ -34,6 +34,8 @@ export interface ConversationContext {
   intakeStep?: string | null;
   /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
   pendingCategory?: CategoryId | null;
+  /** The resident chose `pendingCategory` with a button ("apply for this"): the intake does not ask to confirm it. */
+  pendingCategoryChosen?: boolean;
   /** The first message of a new conversation, read for danger before the greeting. */
   firstText?: string | null;
   meta?: TurnMeta;
@@ -127,6 +129,12 @@ export interface RatingInput {
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:') || parseWithdrawChoice(id) !== undefined;
 
+/** The region the application under way names, read from the intake child (undefined when none runs). */
+function regionOf(self: AnyActorRef): string | undefined {
+  const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
+  return (intake?.getSnapshot()?.context as { facts?: { region?: string } } | undefined)?.facts?.region;
+}
+
 /** What the conversation learned from an understood message, for the turn's meta; `faq` only when the knowledge base's reply is shown. */
 function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   const { meaning, answer } = understood;
@@ -163,7 +171,10 @@ const applyWithCategory = (category: CategoryId) =>
  */
 export function createConversationMachine(deps: ConversationDeps) {
   /** The office residents call when no one is online: the first legal aid centre of the pack. */
-  const mainOffice = () => deps.intake.pack.offices.find((o) => o.kind === 'centre') ?? deps.intake.pack.offices[0];
+  const mainOffice = (region?: string) =>
+    deps.intake.pack.offices.find((o) => o.kind === 'centre' && (region === undefined || o.region === region)) ??
+    deps.intake.pack.offices.find((o) => o.kind === 'centre') ??
+    deps.intake.pack.offices[0];
   return setup({
   types: {} as {
     context: ConversationContext;
@@ -189,10 +200,15 @@ export function createConversationMachine(deps: ConversationDeps) {
     greet: emit(() => reply('core.greeting')),
     resetMeta: assign({ meta: EMPTY_META }),
     /** Danger first, in every state: the numbers to call, staff alerted when they hold or are awaited, then where the resident was. */
-    warnDanger: enqueueActions(({ context, event, enqueue }) => {
+    warnDanger: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
-      const danger = detectDanger(event.event.text);
-      if (!danger) return;
+      const detected = detectDanger(event.event.text);
+      if (!detected) return;
+      // Inside a domestic-violence application, a threat is from the abuser: 12338 beside 110.
+      const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
+      const category = (intake?.getSnapshot()?.context as { facts?: { category?: string }; categoryGroup?: string | null } | undefined);
+      const dvApplication = category?.facts?.category === 'domestic_violence' || category?.categoryGroup === 'domestic_violence';
+      const danger = detected === 'violence' && dvApplication ? 'domestic_violence' : detected;
       enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
       enqueue.emit(reply(`danger.${danger}`));
       if (context.handoff === 'live') enqueue.emit({ type: 'relay', relay: { kind: 'message', text: event.event.text } });
@@ -218,8 +234,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The answer to the question a story asks, then the offer to apply with the category recognised. */
     emitStoryAnswer: enqueueActions(({ event, enqueue }) => {
       const category = storyCategory(event);
-      // Kept for a typed "我要申请" next: the application starts with this category.
-      enqueue.assign({ pendingCategory: category });
+      // Kept for a typed "我要申请" next: the application starts with this category (to confirm).
+      enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
         enqueue.emit({ ...answer, choices });
@@ -228,6 +244,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
     startWithCategory: assign({
       pendingCategory: ({ event }) => (event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event)),
+      pendingCategoryChosen: ({ event }) => event.type === 'user.choice',
     }),
     setLocaleFromMeaning: assign({
       locale: ({ context, event }) => {
@@ -313,8 +330,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('handoff.requested', { minutes: deps.pickupMinutes }));
     }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
-    sayNoStaff: emit(({ context }) => {
-      const office = mainOffice();
+    sayNoStaff: emit(({ context, self }) => {
+      // The centre of the region the application names, when one is under way; else the pack's first centre.
+      const office = mainOffice(regionOf(self));
       return reply(
         'conv.handoff.no_staff',
         {
@@ -365,7 +383,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ awaitingCallbackPhone: true });
       enqueue.emit(reply('handoff.callback.ask_phone'));
     }),
-    readCallbackPhone: enqueueActions(({ event, enqueue }) => {
+    readCallbackPhone: enqueueActions(({ event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
       const phone = readPhone(event.event.text);
       if (!phone) {
@@ -374,7 +392,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       enqueue.assign({ awaitingCallbackPhone: false });
       enqueue.emit({ type: 'relay', relay: { kind: 'callback', phone } });
-      const hours = mainOffice()?.hours;
+      const hours = mainOffice(regionOf(self))?.hours;
       enqueue.emit(deps.staffAvailable || !hours ? reply('handoff.callback.confirmed') : reply('conv.callback.confirmed_hours', { hours }));
       enqueue.raise({ type: 'internal.reprompt' });
     }),
@@ -420,6 +438,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       {
         guard: ({ event }) => event.event.type === 'user.text' && detectDanger(event.event.text) !== null,
         actions: ['resetMeta', 'warnDanger'],
+      },
+      // A rating tapped while staff hold the conversation is the resident's rating, not a message for staff.
+      {
+        guard: ({ context, event }) => context.handoff === 'live' && event.event.type === 'user.choice' && (event.event.id.startsWith('rate:') || event.event.id === 'rating.skip'),
+        actions: ['resetMeta', raise(({ event }) => event.event)],
       },
       { guard: ({ context }) => context.handoff === 'live', actions: ['resetMeta', 'relayToStaff'] },
       {
@@ -599,7 +622,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         src: 'intake',
         input: ({ context }) => ({
           submissionId: `${context.conversationKey}#${context.intakeCount}`,
-          ...(context.pendingCategory ? { proposedCategory: context.pendingCategory } : {}),
+          ...(context.pendingCategory ? (context.pendingCategoryChosen ? { category: context.pendingCategory } : { proposedCategory: context.pendingCategory }) : {}),
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },
@@ -620,6 +643,8 @@ export function createConversationMachine(deps: ConversationDeps) {
             ],
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
+              // "Apply" pressed again (a double tap, an old message's button): the application is already open.
+              { guard: ({ event }) => event.id === 'menu.apply' || event.id.startsWith('apply:'), actions: sendTo('intake', { type: 'flow.reprompt' }) },
               { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
             ],
             'internal.status': { target: 'showingStatus' },
@@ -679,6 +704,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
+              { guard: steersTo('greeting'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
@@ -699,6 +725,22 @@ export function createConversationMachine(deps: ConversationDeps) {
                 guard: ({ event }) => meaningOf(event).kind === 'question' && event.output.answer.band === 'suggest',
                 target: 'active',
                 actions: ['noteAnswer', 'emitAnswer', 'forget', sendTo('intake', { type: 'flow.reprompt' })],
+              },
+              // A story that states the age, typed at the age question: the age is its answer.
+              {
+                guard: ({ context, event }) => {
+                  const m = meaningOf(event);
+                  return context.intakeStep === 'age' && m.kind === 'story' && m.facts.age !== undefined && !m.facts.age.atLeast;
+                },
+                target: 'active',
+                actions: [
+                  'noteMeaning',
+                  'forget',
+                  sendTo('intake', ({ event }) => {
+                    const m = meaningOf(event);
+                    return { type: 'user.text' as const, text: m.kind === 'story' && m.facts.age ? String(m.facts.age.years) : '' };
+                  }),
+                ],
               },
               // At the category question a story is read by the step (it proposes the category, confirmed in one tap).
               {

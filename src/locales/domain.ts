@@ -115,6 +115,8 @@ export const domainMessages = {
     'zh-CN': '是否需要财产或证据保全、先予执行',
     en: 'whether property or evidence needs to be preserved urgently',
   },
+  // Not an eligibility fact: the applicant chose to submit although the preliminary assessment was negative.
+  'fact.submitAnyway': { 'zh-CN': '预判不利时仍坚持提交', en: 'submitted although the preliminary assessment was negative' },
 } as const satisfies Catalog;
 
 export type DomainMessageKey = keyof typeof domainMessages;

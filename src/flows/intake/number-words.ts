@@ -6,13 +6,22 @@ function chineseNumeral(text: string): number | null {
   if (!/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return null;
   let total = 0;
   let digit = 0;
+  let lastUnit = 0;
+  let previous = '';
   for (const ch of text) {
     if (ch in DIGITS) digit = DIGITS[ch]!;
     else {
       total += (digit === 0 ? 1 : digit) * UNITS[ch]!;
+      lastUnit = UNITS[ch]!;
       digit = 0;
     }
+    previous = ch;
   }
+  // Spoken short form: a last digit right after 千 or 百 counts in the next unit down — 两千五 is 2500, 一百五 is 150
+  // (一千零五, with 零, stays 1005; 十五 stays 15).
+  const lastChar = text.at(-1) ?? '';
+  const beforeLast = text.length >= 2 ? text.at(-2)! : '';
+  if (digit > 0 && lastChar in DIGITS && lastUnit >= 100 && beforeLast in UNITS && previous === lastChar) return total + digit * (lastUnit / 10);
   return total + digit;
 }
 
@@ -42,7 +51,13 @@ export function unitOf(input: string): QuantityUnit | null {
  * Returns `null` when no single number can be read.
  */
 export function readNumber(input: string): number | null {
-  const text = input.trim().replace(/[,，\s]/g, '').replace(/[。.]$/, '');
+  const text = input
+    .trim()
+    .replace(/[,，\s]/g, '')
+    .replace(/[。.]$/, '')
+    // Words residents put around the number: 每个月3000左右, 一共三口人, 我们家4个人.
+    .replace(/^(?:每个?月|一个月|月收入|收入|工资|一共|总共|共|我们家|我家|家里|全家)+/, '')
+    .replace(/(?:左右|上下)$/, '');
   const match = /^(?:大概|大约|约|about|around)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k|w)?(?:元|块|块钱|岁|周岁|口人|口|人|个人|天|日|days?|years?(?:old)?|yuan|rmb|people|persons?)?$/i.exec(text.replace(/^[¥￥]/, ''));
   if (!match) return null;
   const base = /^[0-9]/.test(match[1]!) ? Number(match[1]) : chineseNumeral(match[1]!);

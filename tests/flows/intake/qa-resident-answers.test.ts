@@ -23,6 +23,8 @@ const UP_TO: Record<string, ResidentEvent[]> = {
   region: [c('catgroup:wages'), c('opt:self')],
   age: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city')],
   deadlineDays: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done')],
+  householdSize: [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban')],
+  householdMonthlyIncome: [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban'), t('3')],
   needsPreservation: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'), c('intake.no_deadline')],
 };
 
@@ -82,6 +84,30 @@ describe('colloquial answers the intake understands', () => {
     expect(h.intake()?.facts.needsPreservation).toBe(false);
   });
 
+  it.each([
+    ['两千五', 2500],
+    ['每个月3000左右', 3000],
+    ['三千左右', 3000],
+    ['一千零五', 1005],
+    ['月收入一千二', 1200],
+  ])('household income as residents say it: %s → %i (两千五 was read as 2005)', async (typed, income) => {
+    const h = await at('householdMonthlyIncome');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.householdMonthlyIncome).toBe(income);
+  });
+
+  it.each([
+    ['一共三口人', 3],
+    ['我们家4个人', 4],
+    ['十五', 15],
+  ])('household size as residents say it: %s', async (typed, size) => {
+    const h = await at('householdSize');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.householdSize).toBe(size);
+  });
+
   it('still refuses a sentence that merely contains a number at the age question', async () => {
     const h = await at('age');
     const next = await h.send(t('我家有3个孩子'));
@@ -115,7 +141,7 @@ describe('the receipt of a case due the same day', () => {
 // DEFECT (conv, src/knowledge/understanding/steering.ts): "不用了" typed at a yes/no question is read as the steering
 // intent `cancel` before the step sees it, and the whole application is cancelled without asking — the resident only
 // meant "no need" (是否需要马上保全…？ → 不用了). Listed in /work/wt/DEFECTS.md; kept out of the suite until conv fixes it.
-describe.skip('DEFECT: "不用了" at a yes/no question cancels the application', () => {
+describe('DEFECT: "不用了" at a yes/no question cancels the application', () => {
   it('answers no and keeps the application', async () => {
     const h = await at('needsPreservation');
     const next = await h.send(t('不用了'));
