@@ -15,6 +15,7 @@ import { webMessages } from './web.js';
 import { privacyMessages } from './privacy.js';
 import { wechatMessages } from './wechat.js';
 import { caseLinkMessages } from './case-link.js';
+import { keyMessages } from './keys.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -34,4 +35,5 @@ export const MESSAGES: Catalog = {
   ...privacyMessages,
   ...wechatMessages,
   ...caseLinkMessages,
+  ...keyMessages,
 };
