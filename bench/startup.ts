@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../src/config.js';
 import { readEntryFiles } from '../src/knowledge/faq/entry-files.js';
-import { openRepositories } from '../src/storage/open-repositories.js';
+import fs from 'node:fs';
+import { openCheckedRepositories } from '../src/storage/open-repositories.js';
+import { cleanMarkerFile } from '../src/storage/clean-shutdown.js';
 import type { TurnWrite } from '../src/bot/ports/conversation-repository.js';
 import { databaseFile } from './bench-app.js';
 import { synthesizeEntries } from './faq-latency.js';
@@ -21,10 +23,11 @@ export interface StartupResult {
 
 /**
  * Fills a data folder with `conversations` stored conversations (snapshots like a resident's in the
- * middle of an application) and `faqEntries` knowledge-base entries, through the repositories.
+ * middle of an application) and `faqEntries` knowledge-base entries, through the repositories, and
+ * closes it as `serve` does when stopped (so the next start finds the clean-shutdown marker).
  */
 export async function prepareStartupData(dir: string, options: { conversations: number; faqEntries: number; snapshot: unknown; machineVersion: string }): Promise<void> {
-  const repos = await openRepositories({ databaseFile: databaseFile(dir) });
+  const repos = await openCheckedRepositories({ dataDir: dir, attachmentsDir: path.join(dir, 'attachments'), databaseFile: databaseFile(dir) });
   const at = Date.now();
   const chunk = 1000;
   for (let start = 0; start < options.conversations; start += chunk) {
@@ -45,6 +48,11 @@ export async function prepareStartupData(dir: string, options: { conversations: 
   const real = readEntryFiles(path.join(PROJECT_ROOT, 'knowledge', 'faq')).entries;
   await repos.knowledge.saveEntries(synthesizeEntries(real, options.faqEntries), 'seed', { by: 'bench', at });
   await repos.close();
+}
+
+/** As after a crash or a kill: the next start runs the integrity check before taking messages. */
+export function forgetCleanShutdown(dir: string): void {
+  fs.rmSync(cleanMarkerFile(databaseFile(dir)), { force: true });
 }
 
 /** Starts a fresh process on the data folder and times it until its first message is handled. */
