@@ -39,6 +39,8 @@ export interface BenchFigures {
   startupFaqReadyMs: number;
   /** The same start after a crash (no clean-shutdown marker): the integrity check runs first. */
   startupAfterCrashMs: number;
+  /** Whether the start-up figures are of the compiled build (`npm run build`) rather than the sources through tsx. */
+  startupCompiled: boolean;
   faqBuildMs: number;
   faqEditStallMs: number;
   faqQueryP99Ms: number;
@@ -110,7 +112,7 @@ export async function runBench(options: BenchOptions): Promise<BenchFigures> {
   log(`memory: ${live.conversations} live conversations, ${live.bytesPerLiveConversation} bytes each, RSS ${live.rssMb.toFixed(0)} MB`);
 
   const startupDir = tempDir('startup');
-  let startup: { startupMs: number; createAppMs: number; knowledgeReadyMs: number };
+  let startup: { startupMs: number; createAppMs: number; knowledgeReadyMs: number; compiled: boolean };
   let afterCrash: { startupMs: number };
   try {
     const snapshot = await snapshotMidApplication();
@@ -121,7 +123,7 @@ export async function runBench(options: BenchOptions): Promise<BenchFigures> {
   } finally {
     fs.rmSync(startupDir, { recursive: true, force: true });
   }
-  log(`start-up with 100,000 stored conversations and 5,000 FAQ entries: ${startup.startupMs} ms to the first message (building the app ${startup.createAppMs} ms; FAQ index ready at ${startup.knowledgeReadyMs} ms); after a crash (integrity check first) ${afterCrash.startupMs} ms`);
+  log(`start-up with 100,000 stored conversations and 5,000 FAQ entries: ${startup.startupMs} ms to the first message (building the app ${startup.createAppMs} ms; FAQ index ready at ${startup.knowledgeReadyMs} ms); after a crash (integrity check first) ${afterCrash.startupMs} ms; ${startup.compiled ? 'compiled build' : 'sources through tsx: run `npm run build` first to measure the compiled start'}`);
 
   const faq = await faqFigures(5000, log);
   log(`faq at 5,000 entries: build ${faq.faqBuildMs} ms, longest stall while an edit is applied ${faq.faqEditStallMs} ms, query p99 ${faq.faqQueryP99Ms} ms`);
@@ -144,6 +146,7 @@ export async function runBench(options: BenchOptions): Promise<BenchFigures> {
     startupMs: startup.startupMs,
     startupFaqReadyMs: startup.knowledgeReadyMs,
     startupAfterCrashMs: afterCrash.startupMs,
+    startupCompiled: startup.compiled,
     faqBuildMs: round(faq.faqBuildMs, 0),
     faqEditStallMs: round(faq.faqEditStallMs),
     faqQueryP99Ms: round(faq.faqQueryP99Ms, 3),

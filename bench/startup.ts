@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../src/config.js';
 import { readEntryFiles } from '../src/knowledge/faq/entry-files.js';
 import fs from 'node:fs';
@@ -55,18 +55,30 @@ export function forgetCleanShutdown(dir: string): void {
   fs.rmSync(cleanMarkerFile(databaseFile(dir)), { force: true });
 }
 
+/**
+ * The start-up probe as `fayuan serve` would run: compiled when the build is current (`npm run build`;
+ * bin/fayuan.js then runs dist/), otherwise the sources through tsx.
+ */
+async function probeCommand(): Promise<{ args: string[]; compiled: boolean }> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  if (import.meta.url.endsWith('.js')) return { args: [path.join(here, 'startup-probe.js')], compiled: true };
+  const { compiledFile } = (await import(pathToFileURL(path.join(PROJECT_ROOT, 'bin', 'compiled.js')).href)) as { compiledFile(relative: string): string | undefined };
+  const compiled = compiledFile('bench/startup-probe.js');
+  return compiled ? { args: [compiled], compiled: true } : { args: ['--import', 'tsx', path.join(here, 'startup-probe.ts')], compiled: false };
+}
+
 /** Starts a fresh process on the data folder and times it until its first message is handled. */
-export function measureStartup(dir: string): Promise<Omit<StartupResult, 'storedConversations' | 'faqEntries'>> {
-  const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'startup-probe.ts');
+export async function measureStartup(dir: string): Promise<Omit<StartupResult, 'storedConversations' | 'faqEntries'> & { compiled: boolean }> {
+  const probe = await probeCommand();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', probe, dir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...probe.args, dir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';
       if (code !== 0) return reject(new Error(`startup probe exited with ${code}`));
-      resolve(JSON.parse(last) as Omit<StartupResult, 'storedConversations' | 'faqEntries'>);
+      resolve({ ...(JSON.parse(last) as Omit<StartupResult, 'storedConversations' | 'faqEntries'>), compiled: probe.compiled });
     });
   });
 }
