@@ -73,6 +73,8 @@ export interface Config {
     /** Ask a separate consent before the application's sensitive questions (PIPL art. 29). */
     sensitiveConsent: boolean;
   };
+  /** Texting one-time codes (docs/privacy.md): a gateway (`SMS_GATEWAY_URL` + `SMS_GATEWAY_TOKEN`), or a dev outbox file (`SMS_OUTBOX_FILE`), or none. */
+  sms: { gatewayUrl: string | null; gatewayToken: string | null; outboxFile: string | null };
 }
 
 export class ConfigError extends Error {
@@ -194,7 +196,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         closedCases: integer('RETAIN_CLOSED_CASE_DAYS', 1825, 1, 36500),
       },
       messagesPerAddressPerMinute: integer('WEB_MESSAGES_PER_ADDRESS_PER_MINUTE', 120, 1, 100000),
-      sensitiveConsent: value('PRIVACY_SENSITIVE_CONSENT') === 'on',
+      sensitiveConsent: value('PRIVACY_SENSITIVE_CONSENT') !== 'off',
+    },
+    sms: {
+      gatewayUrl: value('SMS_GATEWAY_URL') ?? null,
+      gatewayToken: value('SMS_GATEWAY_TOKEN') ?? null,
+      outboxFile: value('SMS_OUTBOX_FILE') ? path.resolve(cwd, value('SMS_OUTBOX_FILE')!) : null,
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -14,6 +14,7 @@ import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRe
 import { readPhone } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
+import { readCaseRefText, readLinkCode } from '../knowledge/cases/case-link-rules.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '2';
@@ -61,6 +62,8 @@ export interface ConversationContext {
   awaitingCallbackPhone: boolean;
   /** A rating being recorded, and then its optional comment. */
   rating: { ref: string; score: number } | null;
+  /** A reference number typed to reach a case from another device; a one-time code was texted for it. */
+  linkRef?: string | null;
 }
 
 export interface ConversationInput {
@@ -129,6 +132,12 @@ export interface RatingInput {
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:') || parseWithdrawChoice(id) !== undefined;
 
+/** The region the application under way names, read from the intake child (undefined when none runs). */
+function regionOf(self: AnyActorRef): string | undefined {
+  const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
+  return (intake?.getSnapshot()?.context as { facts?: { region?: string } } | undefined)?.facts?.region;
+}
+
 /** What the conversation learned from an understood message, for the turn's meta; `faq` only when the knowledge base's reply is shown. */
 function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   const { meaning, answer } = understood;
@@ -165,7 +174,10 @@ const applyWithCategory = (category: CategoryId) =>
  */
 export function createConversationMachine(deps: ConversationDeps) {
   /** The office residents call when no one is online: the first legal aid centre of the pack. */
-  const mainOffice = () => deps.intake.pack.offices.find((o) => o.kind === 'centre') ?? deps.intake.pack.offices[0];
+  const mainOffice = (region?: string) =>
+    deps.intake.pack.offices.find((o) => o.kind === 'centre' && (region === undefined || o.region === region)) ??
+    deps.intake.pack.offices.find((o) => o.kind === 'centre') ??
+    deps.intake.pack.offices[0];
   return setup({
   types: {} as {
     context: ConversationContext;
@@ -180,6 +192,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
     withdrawCase: fromPromise<BotReply[], { conversationKey: string; ref: string }>(notProvided),
     attachFile: fromPromise<BotReply[], AttachFileInput>(notProvided),
+    requestLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string }>(notProvided),
+    verifyLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string; code: string }>(notProvided),
     intake: createIntakeMachine(deps.intake),
   },
   guards: {
@@ -305,6 +319,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     emitAll: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: BotReply[] }).output) enqueue.emit(r);
     }),
+    emitLinkReplies: enqueueActions(({ event, enqueue }) => {
+      for (const r of (event as unknown as { output: { replies: BotReply[] } }).output.replies) enqueue.emit(r);
+    }),
     relayToStaff: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'inbound') return;
       const inner = event.event;
@@ -321,8 +338,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('handoff.requested', { minutes: deps.pickupMinutes }));
     }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
-    sayNoStaff: emit(({ context }) => {
-      const office = mainOffice();
+    sayNoStaff: emit(({ context, self }) => {
+      // The centre of the region the application names, when one is under way; else the pack's first centre.
+      const office = mainOffice(regionOf(self));
       return reply(
         'conv.handoff.no_staff',
         {
@@ -373,7 +391,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ awaitingCallbackPhone: true });
       enqueue.emit(reply('handoff.callback.ask_phone'));
     }),
-    readCallbackPhone: enqueueActions(({ event, enqueue }) => {
+    readCallbackPhone: enqueueActions(({ event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
       const phone = readPhone(event.event.text);
       if (!phone) {
@@ -382,7 +400,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       enqueue.assign({ awaitingCallbackPhone: false });
       enqueue.emit({ type: 'relay', relay: { kind: 'callback', phone } });
-      const hours = mainOffice()?.hours;
+      const hours = mainOffice(regionOf(self))?.hours;
       enqueue.emit(deps.staffAvailable || !hours ? reply('handoff.callback.confirmed') : reply('conv.callback.confirmed_hours', { hours }));
       enqueue.raise({ type: 'internal.reprompt' });
     }),
@@ -596,7 +614,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
         ],
-        'user.text': { target: 'understanding', actions: 'rememberText' },
+        'user.text': [{ guard: ({ event }) => readCaseRefText(event.text) !== undefined, target: 'linkRequesting', actions: assign({ linkRef: ({ event }) => readCaseRefText(event.text) ?? null }) }, { target: 'understanding', actions: 'rememberText' }],
       },
     },
     intake: {
@@ -765,7 +783,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['waiting'],
       on: {
         'internal.reprompt': { actions: 'showMenu' },
-        'user.text': { target: 'understanding', actions: 'rememberText' },
+        'user.text': [{ guard: ({ event }) => readCaseRefText(event.text) !== undefined, target: 'linkRequesting', actions: assign({ linkRef: ({ event }) => readCaseRefText(event.text) ?? null }) }, { target: 'understanding', actions: 'rememberText' }],
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
@@ -816,6 +834,47 @@ export function createConversationMachine(deps: ConversationDeps) {
         input: ({ context }) => ({ conversationKey: context.conversationKey }),
         onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
         onError: { target: 'menu', actions: 'sayError' },
+      },
+    },
+    /** Another device: a code is texted to the phone number of the case typed (the same reply whether it exists or not). */
+    linkRequesting: {
+      tags: ['busy'],
+      invoke: {
+        src: 'requestLinkCode',
+        input: ({ context }) => ({ conversationKey: context.conversationKey, ref: context.linkRef ?? '' }),
+        onDone: [
+          { guard: ({ event }) => event.output.done, target: 'answered', actions: ['emitLinkReplies', assign({ linkRef: null })] },
+          { target: 'linkAwaitingCode', actions: 'emitLinkReplies' },
+        ],
+        onError: { target: 'menu', actions: ['sayError', assign({ linkRef: null })] },
+      },
+    },
+    /** Waiting for the texted code; another reference number starts again, "never mind" or any other button leaves. */
+    linkAwaitingCode: {
+      tags: ['waiting'],
+      on: {
+        'internal.reprompt': { actions: emit(() => reply('caselink.code_prompt', {}, [choice('link.cancel', 'caselink.cancel')])) },
+        'user.text': [
+          { guard: ({ event }) => readCaseRefText(event.text) !== undefined, target: 'linkRequesting', actions: assign({ linkRef: ({ event }) => readCaseRefText(event.text) ?? null }) },
+          { guard: ({ event }) => readLinkCode(event.text) !== undefined, target: 'linkVerifying', actions: 'rememberText' },
+          { actions: emit(() => reply('caselink.code_prompt', {}, [choice('link.cancel', 'caselink.cancel')])) },
+        ],
+        'user.choice': [
+          { guard: ({ event }) => event.id === 'link.cancel', target: 'menu', actions: assign({ linkRef: null }) },
+          { target: 'answered', actions: [assign({ linkRef: null }), raise(({ event }) => event)] },
+        ],
+      },
+    },
+    linkVerifying: {
+      tags: ['busy'],
+      invoke: {
+        src: 'verifyLinkCode',
+        input: ({ context }) => ({ conversationKey: context.conversationKey, ref: context.linkRef ?? '', code: readLinkCode(context.pendingText ?? '') ?? '' }),
+        onDone: [
+          { guard: ({ event }) => event.output.done, target: 'answered', actions: ['emitLinkReplies', 'forget', assign({ linkRef: null })] },
+          { target: 'linkAwaitingCode', actions: ['emitLinkReplies', 'forget'] },
+        ],
+        onError: { target: 'linkAwaitingCode', actions: ['forget', 'sayError'] },
       },
     },
     /** A file sent outside an application: linked to the case awaiting materials, or kindly declined. */

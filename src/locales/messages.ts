@@ -14,6 +14,7 @@ import { staffTelegramMessages } from './staff-telegram.js';
 import { webMessages } from './web.js';
 import { privacyMessages } from './privacy.js';
 import { wechatMessages } from './wechat.js';
+import { caseLinkMessages } from './case-link.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -32,4 +33,5 @@ export const MESSAGES: Catalog = {
   ...consoleMessages,
   ...privacyMessages,
   ...wechatMessages,
+  ...caseLinkMessages,
 };

@@ -12,6 +12,7 @@ import { sqliteStaffRepositories } from './staff-repositories.js';
 import { checkDatabase, checkWritable, EXIT_CODES, integrityProblem, prepareDataFolder, protectDatabaseFiles, StartupError } from './data-folder.js';
 import { takeCleanMarker, writeCleanMarker } from './clean-shutdown.js';
 import { WechatHeldStore } from './wechat-held-store.js';
+import { CaseLinkStore } from './case-link-store.js';
 
 /** The SQLite repositories; `db` is for SQLite-only tools (migrations, tests, the benchmark), not for the app. */
 export interface SqliteRepositories extends Repositories {
@@ -40,6 +41,7 @@ export function sqliteRepositories(db: Database): SqliteRepositories {
     wechatHeld: new WechatHeldStore(db),
     cases: (rules) => new CaseStore(db, rules, writer),
     staff: sqliteStaffRepositories(db),
+    caseLinks: new CaseLinkStore(db),
     idle: () => conversations.idle(),
     async close() {
       await conversations.idle();

@@ -36,7 +36,7 @@ async function pendingOutbox(config: Config) {
   return rows;
 }
 
-const setup = () => parseConfig({ FAYUAN_DATA_DIR: tempDir(), LOG_LEVEL: 'silent' });
+const setup = () => parseConfig({ FAYUAN_DATA_DIR: tempDir(), LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off' });
 
 describe('fayuan cases', () => {
   it('lists open cases, without personal data in --json', async () => {
