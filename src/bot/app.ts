@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { openCheckedRepositories } from '../storage/open-repositories.js';
+import { integrityOf, openCheckedRepositories } from '../storage/open-repositories.js';
 import type { Repositories } from './ports/repositories.js';
 import { ConversationRunner } from './conversation-runner.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
@@ -32,6 +32,9 @@ export async function createApp(
   options: { repositories?: Repositories; waitForKnowledge?: boolean } = {},
 ): Promise<App> {
   const repos = options.repositories ?? (await openCheckedRepositories(config));
+  // After a clean shutdown the integrity check runs once the bot takes messages: a problem is logged
+  // (and /healthz answers 503 with it).
+  void integrityOf(repos)?.then((problem) => problem && logger.error({ problem }, 'the database failed its integrity check'));
   const services = await loadConversationServices(config, repos, logger);
   // `serve` takes messages at once; tools and tests that read the knowledge base directly wait for it.
   if (options.waitForKnowledge ?? true) await services.knowledgeReady;
