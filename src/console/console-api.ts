@@ -11,7 +11,7 @@ import type { Locale } from '../locales/catalog.js';
 import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
 import { caseDetailView, caseSummaryView, consoleActions } from '../staff/case-view.js';
-import { SUPERVISOR_ROLES, hasRole, refusal } from '../staff/staff-access.js';
+import { SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal } from '../staff/staff-access.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
 import type { CaseRequest, StaffCases } from '../staff/staff-cases.js';
 import type { StaffLive } from '../staff/staff-live.js';
@@ -125,7 +125,7 @@ async function colleagues(r: ApiRequest, s: ConsoleServices) {
   const all = await s.accounts.list();
   return all
     .filter((a) => !a.disabled && ['staff', 'supervisor', 'admin'].includes(a.role))
-    .filter((a) => r.account.role === 'admin' || r.account.office === null || a.office === null || a.office === r.account.office)
+    .filter((a) => a.office === null || canSeeOffice(r.account, a.office, s.pack.offices))
     .map((a) => ({ id: a.id, username: a.username, office: a.office, role: a.role }));
 }
 

@@ -50,9 +50,24 @@ describe.skip('DEFECT Q-S1: the legal basis on the case page', () => {
 // claim from the web chat is routed to demo-city-union (the trade-union workstation of the same city); staff and
 // supervisors of demo-city-center see "共 0 件". A centre whose only accounts are the centre's never sees the case.
 // Decide: the centre sees its workstations' cases (same region, kind workstation), or routing/accounts say otherwise.
-describe.skip('DEFECT Q-S2: the centre\'s staff see the cases routed to its workstations', () => {
-  it('a demo-city-center account may see a demo-city-union case', () => {
-    const account = { id: 1, username: 'wang', role: 'staff', office: 'demo-city-center', locale: 'zh-CN' } as unknown as Parameters<typeof canSeeOffice>[0];
-    expect(canSeeOffice(account, 'demo-city-union')).toBe(true);
+describe('DEFECT Q-S2: the centre\'s staff see the cases routed to its workstations', () => {
+  const staffOf = (office: string) =>
+    ({ id: 1, username: 'wang', role: 'staff', office, locale: 'zh-CN' }) as unknown as Parameters<typeof canSeeOffice>[0];
+
+  it('a demo-city-center account may see a demo-city-union case', async () => {
+    const { app, record } = await submittedCase();
+    expect(record.route).toBe('demo-city-union');
+    expect(canSeeOffice(staffOf('demo-city-center'), record.route, app.services.pack.offices)).toBe(true);
+    await app.close();
+  });
+
+  it('a workstation account sees only its own workstation\'s cases', async () => {
+    const { app, record } = await submittedCase();
+    const offices = app.services.pack.offices;
+    expect(canSeeOffice(staffOf('demo-city-union'), record.route, offices)).toBe(true);
+    expect(canSeeOffice(staffOf('demo-city-women'), record.route, offices)).toBe(false);
+    expect(canSeeOffice(staffOf('demo-city-union'), 'demo-city-center', offices)).toBe(false);
+    expect(canSeeOffice(staffOf('demo-county-center'), record.route, offices)).toBe(false);
+    await app.close();
   });
 });

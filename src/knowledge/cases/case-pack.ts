@@ -11,10 +11,15 @@ export interface Named {
  * What case handling needs from the policy pack: deadlines, the hotline, and the names of
  * documents, offices and regions. A loaded `PolicyPack` fits as it is.
  */
+/** An office as case handling sees it: its name and, for a workstation, the centre it belongs to. */
+export interface NamedOffice extends Named {
+  parent?: string;
+}
+
 export interface CasePack extends CaseRules {
   hotline: string;
   documents: readonly Named[];
-  offices: readonly Named[];
+  offices: readonly NamedOffice[];
   regions: readonly Named[];
 }
 
