@@ -35,13 +35,16 @@ describe('the case page', () => {
 
 // DEFECT Q-S1 (console-backend, src/staff/case-view.ts basisText): the basis is written with Arabic numerals and holds
 // only the decision's own basis; local rules show as "地方规定 <rule id>".
-describe.skip('DEFECT Q-S1: the legal basis on the case page', () => {
+describe('DEFECT Q-S1: the legal basis on the case page', () => {
   it('writes articles one way, as the chat does, and names local rules by their citation', async () => {
     const { app, view } = await submittedCase();
     const basis = view('zh-CN').decision.basis.join('\n');
     expect(basis).not.toMatch(/第\d+条/);
     expect(basis).toContain('第四十二条');
     expect(basis).not.toMatch(/地方规定 [a-z_-]+/);
+    // Every article a reason cites is in the basis too.
+    const reasons = view('zh-CN').decision.reasons.join('\n');
+    for (const [, article] of reasons.matchAll(/第([一二三四五六七八九十百]+)条/g)) expect(basis).toContain(`第${article}条`);
     await app.close();
   });
 });

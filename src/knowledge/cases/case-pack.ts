@@ -21,6 +21,8 @@ export interface CasePack extends CaseRules {
   documents: readonly Named[];
   offices: readonly NamedOffice[];
   regions: readonly Named[];
+  /** Local rules by id with their citation, to name them where a decision cites them. */
+  rules?: readonly { id: string; citation: Localized }[];
 }
 
 /** The national defaults (LAL 43, 44; hotline 12348), for tests and for a missing pack. */
