@@ -20,7 +20,7 @@ async function atMenu(): Promise<Harness> {
 }
 
 // DEFECT Q-C1 (conv, src/knowledge/understanding/danger.ts): a child being beaten is not recognised as danger.
-describe.skip('DEFECT Q-C1: a child hurt now is danger', () => {
+describe('DEFECT Q-C1: a child hurt now is danger', () => {
   it('replies with the child-danger help first, before consent and at the menu', async () => {
     const before = await conversationHarness();
     expect(keys(await before.send(t('孩子被他爸打得浑身是伤')))[0]).toBe('danger.child');
@@ -30,7 +30,7 @@ describe.skip('DEFECT Q-C1: a child hurt now is danger', () => {
 });
 
 // DEFECT Q-C2 (conv): a knife threat typed in the middle of a domestic-violence application gets only 110, not 12338.
-describe.skip('DEFECT Q-C2: a threat from the partner mid-application is domestic violence', () => {
+describe('DEFECT Q-C2: a threat from the partner mid-application is domestic violence', () => {
   it('gives 12338 beside 110', async () => {
     const h = await atMenu();
     await h.send(c('menu.apply'));
@@ -43,7 +43,7 @@ describe.skip('DEFECT Q-C2: a threat from the partner mid-application is domesti
 
 // DEFECT Q-C3 (conv, steering.ts): "喂有人吗" / "有人吗" looks for a person; it got "这个问题我还回答不了" and was recorded
 // as an unanswered FAQ question.
-describe.skip('DEFECT Q-C3: "有人吗" asks for a person', () => {
+describe('DEFECT Q-C3: "有人吗" asks for a person', () => {
   it.each(['喂有人吗', '有人吗', '有没有人工'])('%s', async (text) => {
     const h = await atMenu();
     const replies = await h.send(t(text));
@@ -54,7 +54,7 @@ describe.skip('DEFECT Q-C3: "有人吗" asks for a person', () => {
 
 // DEFECT Q-C4 (conv/privacy): typing "删除我的记录" answers "请发送 /delete" with no button at all — a dead end that makes a
 // resident type a slash command. It should ask the one erasure confirmation, with its two buttons.
-describe.skip('DEFECT Q-C4: "删除我的记录" typed asks the erasure confirmation', () => {
+describe('DEFECT Q-C4: "删除我的记录" typed asks the erasure confirmation', () => {
   it('shows 确认删除 / 不删除', async () => {
     const h = await atMenu();
     const replies = await h.send(t('删除我的记录'));
@@ -65,7 +65,7 @@ describe.skip('DEFECT Q-C4: "删除我的记录" typed asks the erasure confirma
 
 // DEFECT Q-C5 (conv): a story typed at the age question that states the age ("我今年58了，…被车撞了") is acknowledged
 // ("这些情况您可以在后面“情况说明”一步里详细写上") and the age is asked again; the resident then has to type the story again.
-describe.skip('DEFECT Q-C5: facts and story typed at a later question are kept', () => {
+describe('DEFECT Q-C5: facts and story typed at a later question are kept', () => {
   it('takes the age stated in the story and keeps the story for the description', async () => {
     const h = await atMenu();
     for (const e of [c('menu.apply'), c('catgroup:traffic'), c('opt:self'), c('opt:demo-city')]) await h.send(e);
@@ -76,7 +76,7 @@ describe.skip('DEFECT Q-C5: facts and story typed at a later question are kept',
 });
 
 // DEFECT Q-C6 (conv): "你好" in the middle of the application is answered "抱歉，我没看懂这个回答" (meta intent greeting).
-describe.skip('DEFECT Q-C6: a greeting mid-application is greeted, not called a wrong answer', () => {
+describe('DEFECT Q-C6: a greeting mid-application is greeted, not called a wrong answer', () => {
   it('does not answer 你好 with an error', async () => {
     const h = await atMenu();
     for (const e of [c('menu.apply'), c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('58')]) await h.send(e);
@@ -88,7 +88,7 @@ describe.skip('DEFECT Q-C6: a greeting mid-application is greeted, not called a 
 
 // DEFECT Q-C7 (conv): the old menu button "看看能否申请法律援助", pressed again at the category question (a double tap, or an
 // old message's button in Telegram), answers "抱歉，我没能判断问题类型".
-describe.skip('DEFECT Q-C7: pressing "apply" again during the application', () => {
+describe('DEFECT Q-C7: pressing "apply" again during the application', () => {
   it('just asks the question on screen again', async () => {
     const h = await atMenu();
     await h.send(c('menu.apply'));
@@ -100,7 +100,7 @@ describe.skip('DEFECT Q-C7: pressing "apply" again during the application', () =
 
 // DEFECT Q-C8 (conv): a case closed while a person holds the conversation sends the 1–5 rating buttons; the tap is
 // relayed to staff as "[rate:FY-…:1]" (a raw id) and not recorded, and the resident gets no answer.
-describe.skip('DEFECT Q-C8: a rating tapped while a person holds the conversation', () => {
+describe('DEFECT Q-C8: a rating tapped while a person holds the conversation', () => {
   it('is recorded (or at least shown to staff as a rating), not relayed as a raw id', async () => {
     const h = await atMenu();
     await h.send(c('menu.human'));

@@ -30,6 +30,8 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   const question = looksLikeQuestion(text);
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const steer = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
+  // At a question on screen "不用了" / "不要了" answers it ("no need"); only clearer words cancel the application.
+  if (steer?.intent === 'cancel' && where.kind === 'intake_question' && /^(不用|不要)了?[。!！]*$/.test(text.trim())) return { kind: 'answer' };
   if (steer) {
     if (!question) return { kind: 'steer', ...steer };
     // "我的案子怎么样了": the resident's own case, not how status checks work in general.
