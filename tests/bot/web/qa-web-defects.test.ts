@@ -125,7 +125,7 @@ describe.skipIf(missing !== null)('web chat defects in a browser', () => {
   // DEFECT Q-W3 (console-backend + privacy): staff notices (claimed, materials requested, accepted…) reach the open page
   // but are written only to the outbox, not the transcript; after a reload the history shows none of them (and the
   // delivered rows are purged after RETAIN_SENT_OUTBOX_DAYS anyway).
-  describe.skip('DEFECT Q-W3: a staff notice after a reload', () => {
+  describe('DEFECT Q-W3 (fixed): a staff notice after a reload', () => {
     it('is still in the chat history', async () => {
       const dataDir = tempDir();
       fixture = await startFixture(dataDir);
@@ -134,7 +134,7 @@ describe.skipIf(missing !== null)('web chat defects in a browser', () => {
       const cookie = (await browser.context.cookies()).find((c) => c.name === 'fayuan_resident')!;
       const ref = await webApplication(fixture, cookie.value.slice(0, cookie.value.indexOf('.')));
       expect(await staff(dataDir, 'claim', ref, '--by', '王芳')).toBe(0);
-      // The console sends through the running dispatcher; the CLI's row waits (Q-W5), so send it as the console would.
+      // Sent at once rather than waiting for the next read of the outbox.
       await fixture.app.dispatcher.resume();
       await page.locator('.msg--bot', { hasText: '受理审查' }).waitFor();
       await page.reload();
