@@ -79,7 +79,7 @@ const route = (method: string, pattern: string, handle: Route['handle'], extra: 
 });
 
 function accountView(a: Account) {
-  return { id: a.id, username: a.username, role: a.role, office: a.office, disabled: a.disabled, createdAt: a.createdAt, lastLoginAt: a.lastLoginAt };
+  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, office: a.office, disabled: a.disabled, createdAt: a.createdAt, lastLoginAt: a.lastLoginAt };
 }
 
 function cookie(value: string, secure: boolean, maxAgeSeconds?: number): string {
@@ -317,7 +317,7 @@ export const API_ROUTES: Route[] = [
       throw new HttpError(422, 'invalid', 'console.error.bad_office', { office, offices: s.pack.offices.map((o) => o.id).join(', ') });
     }
     const username = str(body.username) ?? '';
-    const made = await s.auth.addAccount({ username, role, office, password: str(body.password) ?? '' }, r.account.id);
+    const made = await s.auth.addAccount({ username, role, office, displayName: str(body.name) ?? null, password: str(body.password) ?? '' }, r.account.id);
     if (!made.ok) throw accountError(made.reason, username);
     sendJson(r.res, 201, { account: accountView(made.account) });
   }),

@@ -166,6 +166,28 @@ describe('live conversations in the console', () => {
     expect(audited.map((e) => e.action)).toEqual(expect.arrayContaining(['live.take', 'live.message', 'live.view', 'live.release']));
   });
 
+  it.each([
+    ['with a display name', '王芳', '工作人员王芳已接入', '【王芳】'],
+    ['without one', undefined, '工作人员已接入', '【工作人员】'],
+  ])('shows the resident the staff member\'s name %s, never the login name', async (_case, name, joined, prefix) => {
+    const f = await consoleFixture([{ username: 'zhao', role: 'staff', ...(name ? { name } : {}) }]);
+    const client = new Client(f.url);
+    await client.login('zhao');
+    await askForPerson(f, 'u-name');
+    const waiting = await until(async () => ((await client.request('GET', '/api/live')).body.conversations as { id: string; state: string }[]).find((c) => c.state === 'waiting'));
+    expect((await client.request('POST', `/api/live/${waiting.id}/messages`, { text: '您好，请讲' })).status).toBe(201);
+    const said = await until(() => {
+      const texts = f.residents.texts('u-name');
+      return texts.some((t) => t.includes('您好，请讲')) ? texts : undefined;
+    });
+    expect(said.join('\n')).toContain(joined);
+    expect(said.find((t) => t.includes('您好，请讲'))).toBe(`${prefix}您好，请讲`);
+    expect(said.join('\n')).not.toContain('zhao');
+    // Colleagues still read who wrote it by the login name.
+    const transcript = (await client.request('GET', `/api/live/${waiting.id}/transcript`)).body.messages as { from: string; staff?: string }[];
+    expect(transcript).toContainEqual(expect.objectContaining({ from: 'staff', staff: 'zhao' }));
+  });
+
   it('announces new hand-off requests on the change feed', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
     const client = new Client(f.url);
