@@ -102,6 +102,22 @@ describe('working cases in the console', () => {
     expect((await client.request('GET', '/api/cases?state=closed')).body.cases).toEqual([]);
   });
 
+  it('shows a workstation\'s case in its centre\'s inbox, where centre staff can claim it; a sibling workstation sees nothing', async () => {
+    const f = await consoleFixture([
+      { username: 'center', role: 'staff', office: 'demo-city-center' },
+      { username: 'women', role: 'staff', office: 'demo-city-women' },
+    ]);
+    const { ref } = await f.app.services.cases.createCase(newCase({ at: f.clock.now }));
+    const centre = new Client(f.url);
+    await centre.login('center');
+    expect(((await centre.request('GET', '/api/cases')).body.cases as { ref: string }[]).map((c) => c.ref)).toEqual([ref]);
+    expect((await centre.request('POST', `/api/cases/${ref}/claim`, {})).body.case).toMatchObject({ status: 'claimed', assignee: 'center' });
+    const sibling = new Client(f.url);
+    await sibling.login('women');
+    expect((await sibling.request('GET', '/api/cases')).body.cases).toEqual([]);
+    expect((await sibling.request('GET', `/api/cases/${ref}`)).status).toBe(403);
+  });
+
   it('lets a supervisor assign a case to a colleague of its office, not to one of another office', async () => {
     const f = await consoleFixture([
       { username: 'chen', role: 'supervisor', office: 'demo-city-union' },
