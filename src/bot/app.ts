@@ -8,6 +8,9 @@ import { createConversationSpec } from './conversation-spec.js';
 import { loadConversationServices, type ConversationServices } from './conversation-services.js';
 import { eraseFiles } from './privacy/erase-files.js';
 
+/** How often the outbox is read for messages another process wrote. */
+const OUTBOX_WATCH_MS = 5000;
+
 /** The running core every channel attaches to: storage, the conversation runner and the outbox. */
 export interface App {
   config: Config;
@@ -39,6 +42,8 @@ export async function createApp(
   // `serve` takes messages at once; tools and tests that read the knowledge base directly wait for it.
   if (options.waitForKnowledge ?? true) await services.knowledgeReady;
   const dispatcher = new OutboxDispatcher({ store: repos.outbox, logger });
+  // Notices another process writes (`fayuan cases …`) are picked up while this one runs; in-memory storage has no other writer.
+  if (!options.repositories) dispatcher.watch(OUTBOX_WATCH_MS);
   const runner = new ConversationRunner({
     store: repos.conversations,
     spec: createConversationSpec(services),
