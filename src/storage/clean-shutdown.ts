@@ -23,5 +23,10 @@ export function takeCleanMarker(databaseFile: string): boolean {
 
 /** Records that this run closed the database cleanly (after the close succeeded). */
 export function writeCleanMarker(databaseFile: string, at = Date.now()): void {
-  fs.writeFileSync(cleanMarkerFile(databaseFile), `${JSON.stringify({ closedAt: new Date(at).toISOString() })}\n`, { mode: 0o600 });
+  try {
+    fs.writeFileSync(cleanMarkerFile(databaseFile), `${JSON.stringify({ closedAt: new Date(at).toISOString() })}\n`, { mode: 0o600 });
+  } catch (error) {
+    // The data folder was removed while the bot ran: there is no database left to mark.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
