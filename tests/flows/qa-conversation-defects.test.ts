@@ -20,7 +20,7 @@ async function atMenu(): Promise<Harness> {
 }
 
 // DEFECT Q-C1 (conv, src/knowledge/understanding/danger.ts): a child being beaten is not recognised as danger.
-describe.skip('DEFECT Q-C1: a child hurt now is danger', () => {
+describe('DEFECT Q-C1: a child hurt now is danger', () => {
   it('replies with the child-danger help first, before consent and at the menu', async () => {
     const before = await conversationHarness();
     expect(keys(await before.send(t('孩子被他爸打得浑身是伤')))[0]).toBe('danger.child');
