@@ -3,7 +3,7 @@ import type { Locale } from '../locales/catalog.js';
 import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
-import { detectDanger } from '../knowledge/understanding/danger.js';
+import { detectDanger, detectDangerIn } from '../knowledge/understanding/danger.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { readConsent } from './consent-words.js';
@@ -138,6 +138,12 @@ function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   };
 }
 
+/** The category of the application in progress (its intake child's facts), if any. */
+function intakeCategory(self: { getSnapshot(): unknown }): CategoryId | null {
+  const intake = (self.getSnapshot() as { children?: Record<string, { getSnapshot(): unknown } | undefined> }).children?.intake;
+  return (intake?.getSnapshot() as { context?: { facts?: { category?: CategoryId } } } | undefined)?.context?.facts?.category ?? null;
+}
+
 type Understood = { output: Understanding };
 const meaningOf = (event: unknown): Meaning => (event as Understood).output.meaning;
 const steersTo = (intent: SteerIntent) => ({ event }: { event: unknown }) => {
@@ -189,9 +195,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     greet: emit(() => reply('core.greeting')),
     resetMeta: assign({ meta: EMPTY_META }),
     /** Danger first, in every state: the numbers to call, staff alerted when they hold or are awaited, then where the resident was. */
-    warnDanger: enqueueActions(({ context, event, enqueue }) => {
+    warnDanger: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
-      const danger = detectDanger(event.event.text);
+      const danger = detectDangerIn(event.event.text, intakeCategory(self) ?? context.pendingCategory);
       if (!danger) return;
       enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
       enqueue.emit(reply(`danger.${danger}`));

@@ -30,7 +30,7 @@ describe('DEFECT Q-C1: a child hurt now is danger', () => {
 });
 
 // DEFECT Q-C2 (conv): a knife threat typed in the middle of a domestic-violence application gets only 110, not 12338.
-describe.skip('DEFECT Q-C2: a threat from the partner mid-application is domestic violence', () => {
+describe('DEFECT Q-C2: a threat from the partner mid-application is domestic violence', () => {
   it('gives 12338 beside 110', async () => {
     const h = await atMenu();
     await h.send(c('menu.apply'));

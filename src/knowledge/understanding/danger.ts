@@ -1,3 +1,4 @@
+import type { CategoryId } from '../eligibility/vocabulary.js';
 import type { DangerKind } from './types.js';
 
 /**
@@ -63,4 +64,13 @@ export function detectDanger(text: string): DangerKind | null {
   if (any(VIOLENCE, t)) return FAMILY.test(t) ? 'domestic_violence' : 'violence';
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';
   return null;
+}
+
+/**
+ * The danger in `text` read with the problem the resident is applying about: a threat typed during a
+ * domestic-violence application ("他回来了，拿着菜刀说要砍死我") is domestic violence (12338 beside 110).
+ */
+export function detectDangerIn(text: string, category: CategoryId | null | undefined): DangerKind | null {
+  const danger = detectDanger(text);
+  return danger === 'violence' && category === 'domestic_violence' ? 'domestic_violence' : danger;
 }
