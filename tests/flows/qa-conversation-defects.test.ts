@@ -43,7 +43,7 @@ describe('DEFECT Q-C2: a threat from the partner mid-application is domestic vio
 
 // DEFECT Q-C3 (conv, steering.ts): "喂有人吗" / "有人吗" looks for a person; it got "这个问题我还回答不了" and was recorded
 // as an unanswered FAQ question.
-describe.skip('DEFECT Q-C3: "有人吗" asks for a person', () => {
+describe('DEFECT Q-C3: "有人吗" asks for a person', () => {
   it.each(['喂有人吗', '有人吗', '有没有人工'])('%s', async (text) => {
     const h = await atMenu();
     const replies = await h.send(t(text));

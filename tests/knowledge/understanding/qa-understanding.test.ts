@@ -45,3 +45,12 @@ describe('a threat during a domestic-violence application is domestic violence (
     expect(detectDangerIn('家暴怎么取证', 'domestic_violence')).toBeNull();
   });
 });
+
+describe('looking for a person is a request for a person (Q-C3)', () => {
+  it.each(['喂有人吗', '喂，有人吗？', '有人吗', '有没有人工', '有人工吗', '可以转人工吗'])('%s', (text) => {
+    expect(label(text)).toBe('steer:person');
+  });
+  it.each([['喂', 'steer:greeting'], ['有人在吗', 'steer:greeting'], ['喂你好', 'steer:greeting']])('a greeting stays a greeting: %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
