@@ -54,12 +54,20 @@ describe('DEFECT Q-C3: "有人吗" asks for a person', () => {
 
 // DEFECT Q-C4 (conv/privacy): typing "删除我的记录" answers "请发送 /delete" with no button at all — a dead end that makes a
 // resident type a slash command. It should ask the one erasure confirmation, with its two buttons.
-describe.skip('DEFECT Q-C4: "删除我的记录" typed asks the erasure confirmation', () => {
+describe('DEFECT Q-C4: "删除我的记录" typed asks the erasure confirmation', () => {
   it('shows 确认删除 / 不删除', async () => {
     const h = await atMenu();
     const replies = await h.send(t('删除我的记录'));
     expect(keys(replies)).toContain('privacy.erase.confirm');
     expect(replies.at(-1)!.choices?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('asks it in the middle of an application too', async () => {
+    const h = await atMenu();
+    for (const e of [c('menu.apply'), c('catgroup:traffic'), c('opt:self')]) await h.send(e);
+    const replies = await h.send(t('删除我的记录'));
+    const confirm = replies.find((r) => r.key === 'privacy.erase.confirm');
+    expect(confirm?.choices?.length ?? 0).toBe(2);
   });
 });
 
