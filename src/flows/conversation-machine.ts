@@ -123,6 +123,9 @@ export interface RatingInput {
   comment?: string;
 }
 
+/** "No, carry on" under the confirmation of a typed cancel: the question on screen again. */
+const KEEP_APPLYING = 'conv.cancel.keep';
+
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:') || parseWithdrawChoice(id) !== undefined;
@@ -626,6 +629,7 @@ export function createConversationMachine(deps: ConversationDeps) {
             ],
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
+              { guard: ({ event }) => event.id === KEEP_APPLYING, actions: sendTo('intake', { type: 'flow.reprompt' }) },
               { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
             ],
             'internal.status': { target: 'showingStatus' },
@@ -679,7 +683,12 @@ export function createConversationMachine(deps: ConversationDeps) {
               where: { kind: 'intake_question', step: context.intakeStep ?? 'unknown', freeText: context.intakeFreeText } satisfies Where,
             }),
             onDone: [
-              { guard: steersTo('cancel'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'user.choice', id: 'intake.cancel' })] },
+              // A typed "算了" asks first: one word must not throw away the whole application.
+              {
+                guard: steersTo('cancel'),
+                target: 'active',
+                actions: ['noteMeaning', 'forget', emit(() => reply('conv.cancel.confirm', {}, [choice('intake.cancel', 'conv.cancel.yes'), choice(KEEP_APPLYING, 'conv.cancel.keep')]))],
+              },
               { guard: steersTo('restart'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'user.choice', id: 'intake.restart' })] },
               { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },

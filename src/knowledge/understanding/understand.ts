@@ -1,4 +1,5 @@
 import { detectDanger } from './danger.js';
+import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
 import { readSteering } from './steering.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
@@ -30,6 +31,8 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   const question = looksLikeQuestion(text);
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const steer = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
+  // "不用了" at an intake question answers it ("no"); it never cancels the application.
+  if (steer?.intent === 'cancel' && where.kind === 'intake_question' && saysNoNeed(text)) return { kind: 'answer' };
   if (steer) {
     if (!question) return { kind: 'steer', ...steer };
     // "我的案子怎么样了": the resident's own case, not how status checks work in general.

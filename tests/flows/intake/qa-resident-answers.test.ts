@@ -141,7 +141,7 @@ describe('the receipt of a case due the same day', () => {
 // DEFECT (conv, src/knowledge/understanding/steering.ts): "不用了" typed at a yes/no question is read as the steering
 // intent `cancel` before the step sees it, and the whole application is cancelled without asking — the resident only
 // meant "no need" (是否需要马上保全…？ → 不用了). Listed in /work/wt/DEFECTS.md; kept out of the suite until conv fixes it.
-describe.skip('DEFECT: "不用了" at a yes/no question cancels the application', () => {
+describe('DEFECT: "不用了" at a yes/no question cancels the application', () => {
   it('answers no and keeps the application', async () => {
     const h = await at('needsPreservation');
     const next = await h.send(t('不用了'));
