@@ -630,6 +630,8 @@ export function createConversationMachine(deps: ConversationDeps) {
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
               { guard: ({ event }) => event.id === KEEP_APPLYING, actions: sendTo('intake', { type: 'flow.reprompt' }) },
+              // The menu's "apply" pressed again (a double tap, an old message's button): the question on screen again.
+              { guard: ({ event }) => event.id === 'menu.apply', actions: [emit(() => reply('conv.intake.already_applying')), sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
             ],
             'internal.status': { target: 'showingStatus' },
@@ -696,6 +698,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
+              { guard: steersTo('greeting'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('conv.intake.greeting')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
                 guard: kbAnswered,
                 target: 'active',
