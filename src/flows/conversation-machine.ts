@@ -430,6 +430,11 @@ export function createConversationMachine(deps: ConversationDeps) {
         guard: ({ event }) => event.event.type === 'user.text' && detectDanger(event.event.text) !== null,
         actions: ['resetMeta', 'warnDanger'],
       },
+      // A rating tapped while a person holds the conversation (a case closed meanwhile) is recorded, not relayed as a raw id.
+      {
+        guard: ({ context, event }) => context.handoff === 'live' && event.event.type === 'user.choice' && event.event.id.startsWith('rate:'),
+        actions: ['resetMeta', raise(({ event }) => event.event)],
+      },
       { guard: ({ context }) => context.handoff === 'live', actions: ['resetMeta', 'relayToStaff'] },
       {
         guard: ({ context, event }) => context.awaitingCallbackPhone && event.event.type === 'user.text',

@@ -108,7 +108,7 @@ describe('DEFECT Q-C7: pressing "apply" again during the application', () => {
 
 // DEFECT Q-C8 (conv): a case closed while a person holds the conversation sends the 1–5 rating buttons; the tap is
 // relayed to staff as "[rate:FY-…:1]" (a raw id) and not recorded, and the resident gets no answer.
-describe.skip('DEFECT Q-C8: a rating tapped while a person holds the conversation', () => {
+describe('DEFECT Q-C8: a rating tapped while a person holds the conversation', () => {
   it('is recorded (or at least shown to staff as a rating), not relayed as a raw id', async () => {
     const h = await atMenu();
     await h.send(c('menu.human'));
@@ -116,5 +116,17 @@ describe.skip('DEFECT Q-C8: a rating tapped while a person holds the conversatio
     await h.send(c('rate:FY-TEST-0001:1'));
     const relayed = h.effects().flatMap((e) => (e.type === 'relay' && e.relay.kind === 'message' ? [e.relay.text] : []));
     expect(relayed.join('\n')).not.toContain('rate:');
+  });
+
+  it('records the score and thanks the resident; the person still gets their next message', async () => {
+    const h = await atMenu();
+    await h.send(c('menu.human'));
+    await h.system({ type: 'staff.joined', staffName: '王律师' });
+    const thanked = await h.send(c('rate:FY-TEST-0001:4'));
+    expect(h.rated).toEqual([expect.objectContaining({ ref: 'FY-TEST-0001', score: 4 })]);
+    expect(keys(thanked)).toContain('handoff.rating.thanks');
+    await h.send(t('谢谢王律师'));
+    const relayed = h.effects().flatMap((e) => (e.type === 'relay' && e.relay.kind === 'message' ? [e.relay.text] : []));
+    expect(relayed).toEqual(['谢谢王律师']);
   });
 });
