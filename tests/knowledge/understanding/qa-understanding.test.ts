@@ -54,3 +54,13 @@ describe('looking for a person is a request for a person (Q-C3)', () => {
     expect(label(text)).toBe(expected);
   });
 });
+
+describe('a family member who hurt someone is not domestic violence', () => {
+  it.each([
+    ['我儿子打架把人打伤了，派出所叫我们赔钱', 'story:criminal_defense'],
+    ['我儿子打工的工资被老板拖欠了半年', 'story:wages'],
+    ['我老公喝了酒就打我，已经好几年了', 'story:domestic_violence'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
