@@ -34,3 +34,19 @@ describe('a cancel typed in the middle of an application asks first (Q-I1)', () 
     expect(keys(done)).toContain('core.menu');
   });
 });
+
+describe('"我的申请到哪一步了" right after submitting shows the resident\'s cases', () => {
+  it.each(['我的申请到哪一步了', '我的申请到哪一步了？', '申请到哪一步了', '我刚才的申请怎么样了'])('%s', async (text) => {
+    const h = await conversationHarness({ listCases: () => [{ type: 'reply', key: 'case.status.list', params: {} }] });
+    await h.send(c('consent.agree'));
+    await h.send(c('menu.apply'));
+    const answers = [
+      c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'),
+      c('intake.no_deadline'), c('intake.no'), c('intake.continue'), t('包工头欠我两万元工资'), c('intake.documents.done'), t('张三'), t('13800138000'),
+    ];
+    for (const e of answers) await h.send(e);
+    expect(keys(await h.send(c('intake.confirm')))[0]).toMatch(/^intake.receipt/);
+    const replies = await h.send(t(text));
+    expect(keys(replies)).toContain('case.status.list');
+  });
+});

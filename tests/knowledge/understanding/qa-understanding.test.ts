@@ -64,3 +64,12 @@ describe('a family member who hurt someone is not domestic violence', () => {
     expect(label(text)).toBe(expected);
   });
 });
+
+describe('asking after one\'s own application is the status of one\'s cases, not the FAQ', () => {
+  it.each(['我的申请到哪一步了', '申请到哪一步了？', '我刚才的申请怎么样了', '我的案子有结果了吗'])('%s', (text) => {
+    expect(label(text)).toBe('steer:status');
+  });
+  it('"how do I check my progress" in general is still the FAQ\'s', () => {
+    expect(label('怎么查询申请进度')).not.toBe('steer:status');
+  });
+});
