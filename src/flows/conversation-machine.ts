@@ -32,6 +32,8 @@ export interface ConversationContext {
   conversationKey: string;
   /** The intake question on screen (its step id), for the understanding step. */
   intakeStep?: string | null;
+  /** A story typed at a later intake question, offered as the description when that step comes (absent in older snapshots). */
+  keptStory?: string | null;
   /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
   pendingCategory?: CategoryId | null;
   /** The first message of a new conversation, read for danger before the greeting. */
@@ -141,11 +143,17 @@ function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   };
 }
 
-/** The category of the application in progress (its intake child's facts), if any. */
-function intakeCategory(self: { getSnapshot(): unknown }): CategoryId | null {
+/** The context of the application in progress (the intake child), if any. */
+function intakeContext(self: { getSnapshot(): unknown }): { facts?: { category?: CategoryId }; applicant?: { relation?: string | null } } | undefined {
   const intake = (self.getSnapshot() as { children?: Record<string, { getSnapshot(): unknown } | undefined> }).children?.intake;
-  return (intake?.getSnapshot() as { context?: { facts?: { category?: CategoryId } } } | undefined)?.context?.facts?.category ?? null;
+  return (intake?.getSnapshot() as { context?: { facts?: { category?: CategoryId }; applicant?: { relation?: string | null } } } | undefined)?.context;
 }
+
+/** The category of the application in progress, if any. */
+const intakeCategory = (self: { getSnapshot(): unknown }): CategoryId | null => intakeContext(self)?.facts?.category ?? null;
+
+/** "Use what I wrote" under the description question, when a story was typed earlier in the application. */
+const USE_KEPT_STORY = 'conv.story.use';
 
 type Understood = { output: Understanding };
 const meaningOf = (event: unknown): Meaning => (event as Understood).output.meaning;
@@ -220,6 +228,23 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply(`danger.${danger}`));
     }),
     noteMeaning: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, false) }),
+    /**
+     * A story typed at a later intake question: kept for the description step (not typed twice), and the age it
+     * states plainly taken as the answer when the age question is on screen and the resident applies for themself.
+     */
+    keepStory: enqueueActions(({ context, event, enqueue, self }) => {
+      const text = context.pendingText ?? '';
+      enqueue.assign({ keptStory: context.keptStory ? `${context.keptStory}\n${text}` : text });
+      const m = meaningOf(event);
+      const age = m.kind === 'story' ? m.facts.age : undefined;
+      if (context.intakeStep === 'age' && age && !age.atLeast && intakeContext(self)?.applicant?.relation === 'self') {
+        enqueue.emit(reply('conv.story.kept_age', { age: String(age.years) }));
+        enqueue.sendTo('intake', { type: 'user.text', text: String(age.years) });
+        return;
+      }
+      enqueue.emit(reply('conv.story.kept'));
+      enqueue.sendTo('intake', { type: 'flow.reprompt' });
+    }),
     noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
     emitAnswer: enqueueActions(({ event, enqueue }) => {
       for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
@@ -473,10 +498,13 @@ export function createConversationMachine(deps: ConversationDeps) {
     'handoff.timeout': { guard: ({ context }) => context.handoff === 'waiting', actions: 'sayNobodyFree' },
     'bot.relay': { actions: emit(({ event }) => ({ type: 'relay' as const, relay: event.relay })) },
     'bot.replies': {
-      actions: enqueueActions(({ event, enqueue }) => {
+      actions: enqueueActions(({ context, event, enqueue }) => {
         if (event.freeText !== undefined) enqueue.assign({ intakeFreeText: event.freeText });
         if (event.step !== undefined) enqueue.assign({ intakeStep: event.step });
         for (const r of event.replies) enqueue.emit(r);
+        if (event.step === 'description' && context.keptStory) {
+          enqueue.emit(reply('conv.story.use_prompt', { story: context.keptStory }, [choice(USE_KEPT_STORY, 'conv.story.use')]));
+        }
       }),
     },
     'user.command': [
@@ -602,7 +630,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     },
     intake: {
       entry: [
-        assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false }),
+        assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false, keptStory: null }),
         // With a category recognised the intake opens on its confirmation: the introduction comes first, once.
         enqueueActions(({ context, enqueue }) => {
           if (context.pendingCategory) enqueue.emit(reply('intake.start'));
@@ -635,6 +663,10 @@ export function createConversationMachine(deps: ConversationDeps) {
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
               { guard: ({ event }) => event.id === KEEP_APPLYING, actions: sendTo('intake', { type: 'flow.reprompt' }) },
+              {
+                guard: ({ context, event }) => event.id === USE_KEPT_STORY && Boolean(context.keptStory),
+                actions: [sendTo('intake', ({ context }) => ({ type: 'user.text' as const, text: context.keptStory ?? '' })), assign({ keptStory: null })],
+              },
               // The menu's "apply" pressed again (a double tap, an old message's button): the question on screen again.
               { guard: ({ event }) => event.id === 'menu.apply', actions: [emit(() => reply('conv.intake.already_applying')), sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
@@ -727,7 +759,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               {
                 guard: ({ context, event }) => isStory({ event }) && context.intakeStep !== 'category',
                 target: 'active',
-                actions: ['noteMeaning', 'forget', emit(() => reply('conv.story.noted')), sendTo('intake', { type: 'flow.reprompt' })],
+                actions: ['noteMeaning', 'keepStory', 'forget'],
               },
               {
                 target: 'active',

@@ -16,4 +16,17 @@ export const conversationConfirmMessages = {
     'zh-CN': '您的申请已经在填写中了，请接着回答这个问题：',
     en: 'Your application is already under way. Please answer this question:',
   },
+  'conv.story.kept': {
+    'zh-CN': '明白了，您说的经过我们先记下，到后面“情况说明”一步可以直接用，不用再打一遍。我们先接着填写：',
+    en: 'I see. We have kept what you wrote for the "what happened" step later, so you will not need to type it again. Let us carry on:',
+  },
+  'conv.story.kept_age': {
+    'zh-CN': '明白了，记下您今年 {age} 岁（不对的话，最后核对时可以修改）。您说的经过我们也记下了，到“情况说明”一步可以直接用。',
+    en: 'I see: you are {age} (you can correct it when you check your answers at the end). We have kept what you wrote for the "what happened" step.',
+  },
+  'conv.story.use_prompt': {
+    'zh-CN': '您前面写过：\n“{story}”\n可以直接用这段作为情况说明，也可以重新写。',
+    en: 'Earlier you wrote:\n"{story}"\nYou can use this as your account of what happened, or write it again.',
+  },
+  'conv.story.use': { 'zh-CN': '就用这段', en: 'Use this' },
 } as const satisfies Catalog;

@@ -73,7 +73,7 @@ describe('DEFECT Q-C4: "删除我的记录" typed asks the erasure confirmation'
 
 // DEFECT Q-C5 (conv): a story typed at the age question that states the age ("我今年58了，…被车撞了") is acknowledged
 // ("这些情况您可以在后面“情况说明”一步里详细写上") and the age is asked again; the resident then has to type the story again.
-describe.skip('DEFECT Q-C5: facts and story typed at a later question are kept', () => {
+describe('DEFECT Q-C5: facts and story typed at a later question are kept', () => {
   it('takes the age stated in the story and keeps the story for the description', async () => {
     const h = await atMenu();
     for (const e of [c('menu.apply'), c('catgroup:traffic'), c('opt:self'), c('opt:demo-city')]) await h.send(e);

@@ -50,3 +50,33 @@ describe('"我的申请到哪一步了" right after submitting shows the residen
     expect(keys(replies)).toContain('case.status.list');
   });
 });
+
+describe('a story typed at the age question (Q-C5)', () => {
+  const story = '我今年58了，上个月骑电动车被一辆小轿车撞了，腿骨折了住了二十多天院，对方保险公司只肯赔一点点';
+
+  it('takes the age, then offers the story at the description step in one tap', async () => {
+    const h = await atAge();
+    const next = await h.send(t(story));
+    expect(keys(next)).toContain('conv.story.kept_age');
+    expect(h.render(next)[0]!.text).toContain('58');
+    expect(keys(next)).toContain('intake.q.disability');
+    expect(h.intake()?.facts.age).toBe(58);
+    const answers = [c('opt:none'), c('intake.groups.none'), c('opt:urban'), t('3'), t('2000'), c('intake.no_deadline'), c('intake.no')];
+    let last: BotReply[] = [];
+    for (const e of answers) last = await h.send(e);
+    for (let i = 0; i < 3 && !keys(last).includes('intake.q.description'); i++) last = await h.send(c('intake.continue'));
+    expect(keys(last)).toContain('intake.q.description');
+    const offer = last.find((r) => r.key === 'conv.story.use_prompt');
+    expect(h.render([offer!])[0]!.text).toContain('腿骨折了');
+    await h.send(c('conv.story.use'));
+    expect(h.intake()?.applicant.description).toBe(story);
+  });
+
+  it('does not take the resident\'s own age for a relative', async () => {
+    const h = await conversationHarness();
+    for (const e of [c('consent.agree'), c('menu.apply'), c('catgroup:traffic'), c('opt:relative'), c('opt:demo-city')]) await h.send(e);
+    const next = await h.send(t(story));
+    expect(keys(next)).toContain('conv.story.kept');
+    expect(h.intake()?.facts.age).toBeUndefined();
+  });
+});
