@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance as perf, PerformanceObserver } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../src/config.js';
 import { readEntryFiles } from '../src/knowledge/faq/entry-files.js';
 import type { FaqEntry } from '../src/knowledge/faq/faq-entry.js';
@@ -250,24 +250,15 @@ export async function measureFaq(opts: { entries: number; log?: (line: string) =
     for (const q of questions) kb.judge(`${q} warmup`);
     await settle();
 
-    // The noise floor: the same questions for two seconds with no edit (a shared machine stalls on its own).
-    {
-      let asking = true;
-      const ask = () => {
-        if (!asking) return;
-        kb.judge(questions[Math.floor(Math.random() * questions.length)]!);
-        setTimeout(ask, 2);
-      };
-      monitor.reset();
-      monitor.enable();
-      ask();
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      asking = false;
-      monitor.disable();
-      log(`faq: without an edit, longest stall over 2 s of questions ${(monitor.max / 1e6).toFixed(1)} ms (the machine's noise floor)`);
-    }
+    // Main-thread garbage-collection pauses, per window (a pause is a stall the monitor also sees).
+    let gcMax = 0;
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcMax = Math.max(gcMax, entry.duration);
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
 
     let faqEditStallMs = 0;
+    let longestWindow = 0;
     for (let edit = 0; edit < 3; edit++) {
       const target = entries[(edit * 997) % entries.length]!;
       const edited = { ...target, questions: { ...target.questions, en: [...target.questions.en, `a phrasing an operator added ${edit}`] } };
@@ -281,6 +272,7 @@ export async function measureFaq(opts: { entries: number; log?: (line: string) =
       await settle();
       monitor.reset();
       monitor.enable();
+      gcMax = 0;
       const editStarted = perf.now();
       const busyBefore = perf.eventLoopUtilization();
       ask();
@@ -291,10 +283,34 @@ export async function measureFaq(opts: { entries: number; log?: (line: string) =
       await settle();
       asking = false;
       monitor.disable();
+      longestWindow = Math.max(longestWindow, perf.now() - editStarted);
       const stall = monitor.max / 1e6;
       faqEditStallMs = Math.max(faqEditStallMs, stall);
-      log(`faq: edit ${edit + 1} answered from ${pickedUp.toFixed(0)} ms on; longest stall ${stall.toFixed(1)} ms; main thread busy ${busy.active.toFixed(0)} ms of it; ${asked} questions answered meanwhile`);
+      log(`faq: edit ${edit + 1} answered from ${pickedUp.toFixed(0)} ms on; longest stall ${stall.toFixed(1)} ms (longest GC pause ${gcMax.toFixed(1)} ms); main thread busy ${busy.active.toFixed(0)} ms of it; ${asked} questions answered meanwhile`);
     }
+
+    // The noise floor: the same questions for as long as the longest edit window, with no edit. A
+    // shared machine stalls on its own, and a longer window sees longer stalls, so only a window of
+    // the same length tells what the edit adds.
+    {
+      let asking = true;
+      const ask = () => {
+        if (!asking) return;
+        kb.judge(questions[Math.floor(Math.random() * questions.length)]!);
+        setTimeout(ask, 2);
+      };
+      await settle();
+      monitor.reset();
+      monitor.enable();
+      gcMax = 0;
+      ask();
+      await new Promise((resolve) => setTimeout(resolve, longestWindow));
+      asking = false;
+      await settle();
+      monitor.disable();
+      log(`faq: without an edit, longest stall over ${(longestWindow / 1000).toFixed(1)} s of the same questions ${(monitor.max / 1e6).toFixed(1)} ms (longest GC pause ${gcMax.toFixed(1)} ms): the machine's noise floor`);
+    }
+    gcObserver.disconnect();
 
     // One more edit with no questions asked: the main thread's own work for an edit (reading the
     // changed entry, handing it over, wrapping the new index), apart from answering residents.

@@ -146,6 +146,8 @@ export class ConversationRunner {
       return { duplicate: true, replies: [], outbound: [] };
     }
     const { actor } = live;
+    // An erasure deletes the files the conversation's state refers to: read them before the state resets.
+    const stateBefore = isErasure(message.event) ? actor.getPersistedSnapshot() : null;
     const effects: ConversationEffect[] = [...notices];
     const away = !isNew && live.stored.updatedAt > 0 && this.now() - live.stored.updatedAt > RETURN_AFTER_MS;
     if (away && message.event.type.startsWith('user.') && message.event.type !== 'user.returned') {
@@ -205,7 +207,7 @@ export class ConversationRunner {
     // Nothing the resident sends is kept before they agree; a confirmed erasure removes what was kept.
     const mayStore = this.options.spec.mayStore?.(snapshot.context) ?? true;
     const erase = isErasure(message.event) && !mayStore;
-    const erasedFiles = erase ? await erasableFiles(this.options.store, key, live.stored.snapshot) : [];
+    const erasedFiles = erase ? await erasableFiles(this.options.store, key, stateBefore) : [];
     const turn: TurnWrite = {
       conversation: stored,
       forgetTranscript: erase,

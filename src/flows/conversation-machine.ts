@@ -1,9 +1,9 @@
-import { assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
+import { type AnyActorRef, assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
 import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
-import { detectDanger, detectDangerIn } from '../knowledge/understanding/danger.js';
+import { detectDanger } from '../knowledge/understanding/danger.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { readConsent } from './consent-words.js';
@@ -36,6 +36,8 @@ export interface ConversationContext {
   keptStory?: string | null;
   /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
   pendingCategory?: CategoryId | null;
+  /** The resident chose `pendingCategory` with a button ("apply for this"): the intake does not ask to confirm it. */
+  pendingCategoryChosen?: boolean;
   /** The first message of a new conversation, read for danger before the greeting. */
   firstText?: string | null;
   meta?: TurnMeta;
@@ -149,9 +151,6 @@ function intakeContext(self: { getSnapshot(): unknown }): { facts?: { category?:
   return (intake?.getSnapshot() as { context?: { facts?: { category?: CategoryId }; applicant?: { relation?: string | null } } } | undefined)?.context;
 }
 
-/** The category of the application in progress, if any. */
-const intakeCategory = (self: { getSnapshot(): unknown }): CategoryId | null => intakeContext(self)?.facts?.category ?? null;
-
 /** "Use what I wrote" under the description question, when a story was typed earlier in the application. */
 const USE_KEPT_STORY = 'conv.story.use';
 
@@ -208,8 +207,13 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** Danger first, in every state: the numbers to call, staff alerted when they hold or are awaited, then where the resident was. */
     warnDanger: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
-      const danger = detectDangerIn(event.event.text, intakeCategory(self) ?? context.pendingCategory);
-      if (!danger) return;
+      const detected = detectDanger(event.event.text);
+      if (!detected) return;
+      // Inside a domestic-violence application, a threat is from the abuser: 12338 beside 110.
+      const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
+      const category = (intake?.getSnapshot()?.context as { facts?: { category?: string }; categoryGroup?: string | null } | undefined);
+      const dvApplication = category?.facts?.category === 'domestic_violence' || category?.categoryGroup === 'domestic_violence';
+      const danger = detected === 'violence' && dvApplication ? 'domestic_violence' : detected;
       enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
       enqueue.emit(reply(`danger.${danger}`));
       if (context.handoff === 'live') enqueue.emit({ type: 'relay', relay: { kind: 'message', text: event.event.text } });
@@ -252,8 +256,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The answer to the question a story asks, then the offer to apply with the category recognised. */
     emitStoryAnswer: enqueueActions(({ event, enqueue }) => {
       const category = storyCategory(event);
-      // Kept for a typed "我要申请" next: the application starts with this category.
-      enqueue.assign({ pendingCategory: category });
+      // Kept for a typed "我要申请" next: the application starts with this category (to confirm).
+      enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
         enqueue.emit({ ...answer, choices });
@@ -262,6 +266,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
     startWithCategory: assign({
       pendingCategory: ({ event }) => (event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event)),
+      pendingCategoryChosen: ({ event }) => event.type === 'user.choice',
     }),
     setLocaleFromMeaning: assign({
       locale: ({ context, event }) => {
@@ -455,9 +460,9 @@ export function createConversationMachine(deps: ConversationDeps) {
         guard: ({ event }) => event.event.type === 'user.text' && detectDanger(event.event.text) !== null,
         actions: ['resetMeta', 'warnDanger'],
       },
-      // A rating tapped while a person holds the conversation (a case closed meanwhile) is recorded, not relayed as a raw id.
+      // A rating tapped while staff hold the conversation is the resident's rating, not a message for staff.
       {
-        guard: ({ context, event }) => context.handoff === 'live' && event.event.type === 'user.choice' && event.event.id.startsWith('rate:'),
+        guard: ({ context, event }) => context.handoff === 'live' && event.event.type === 'user.choice' && (event.event.id.startsWith('rate:') || event.event.id === 'rating.skip'),
         actions: ['resetMeta', raise(({ event }) => event.event)],
       },
       { guard: ({ context }) => context.handoff === 'live', actions: ['resetMeta', 'relayToStaff'] },
@@ -641,7 +646,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         src: 'intake',
         input: ({ context }) => ({
           submissionId: `${context.conversationKey}#${context.intakeCount}`,
-          ...(context.pendingCategory ? { proposedCategory: context.pendingCategory } : {}),
+          ...(context.pendingCategory ? (context.pendingCategoryChosen ? { category: context.pendingCategory } : { proposedCategory: context.pendingCategory }) : {}),
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },
@@ -667,8 +672,8 @@ export function createConversationMachine(deps: ConversationDeps) {
                 guard: ({ context, event }) => event.id === USE_KEPT_STORY && Boolean(context.keptStory),
                 actions: [sendTo('intake', ({ context }) => ({ type: 'user.text' as const, text: context.keptStory ?? '' })), assign({ keptStory: null })],
               },
-              // The menu's "apply" pressed again (a double tap, an old message's button): the question on screen again.
-              { guard: ({ event }) => event.id === 'menu.apply', actions: [emit(() => reply('conv.intake.already_applying')), sendTo('intake', { type: 'flow.reprompt' })] },
+              // "Apply" pressed again (a double tap, an old message's button): the application is already open.
+              { guard: ({ event }) => event.id === 'menu.apply' || event.id.startsWith('apply:'), actions: sendTo('intake', { type: 'flow.reprompt' }) },
               { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
             ],
             'internal.status': { target: 'showingStatus' },
@@ -733,9 +738,9 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
+              { guard: steersTo('greeting'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('conv.intake.greeting')), sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
-              { guard: steersTo('greeting'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('conv.intake.greeting')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
                 guard: kbAnswered,
                 target: 'active',
@@ -755,7 +760,8 @@ export function createConversationMachine(deps: ConversationDeps) {
                 target: 'active',
                 actions: ['noteAnswer', 'emitAnswer', 'forget', sendTo('intake', { type: 'flow.reprompt' })],
               },
-              // At the category question a story is read by the step (it proposes the category, confirmed in one tap).
+              // At the category question a story is read by the step (it proposes the category, confirmed in one tap);
+              // at a later question it is kept for the description, and an age it states is the age question's answer.
               {
                 guard: ({ context, event }) => isStory({ event }) && context.intakeStep !== 'category',
                 target: 'active',

@@ -12,10 +12,6 @@ export const conversationConfirmMessages = {
     'zh-CN': '您好！我们正在填写申请，请接着回答这个问题：',
     en: 'Hello! We are in the middle of your application. Please answer this question:',
   },
-  'conv.intake.already_applying': {
-    'zh-CN': '您的申请已经在填写中了，请接着回答这个问题：',
-    en: 'Your application is already under way. Please answer this question:',
-  },
   'conv.story.kept': {
     'zh-CN': '明白了，您说的经过我们先记下，到后面“情况说明”一步可以直接用，不用再打一遍。我们先接着填写：',
     en: 'I see. We have kept what you wrote for the "what happened" step later, so you will not need to type it again. Let us carry on:',

@@ -25,12 +25,11 @@ describe('fayuan chat --jsonl', () => {
         { user: 'tom', text: 'OK' },
         { user: 'mei', text: '老板跑路了，我干了半年的活钱一分没拿到' },
         { user: 'tom', text: 'help he has a knife' },
-        { user: 'mei', choice: 'privacy.sensitive.agree' },
-        { user: 'tom', command: '/lang' },
         { user: 'mei', choice: 'intake.yes' },
+        { user: 'tom', command: '/lang' },
         { user: 'mei', text: '申请法律援助要带啥材料' },
       ),
-      { FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off' },
+      { FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off', PRIVACY_SENSITIVE_CONSENT: 'on' },
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -50,14 +49,12 @@ describe('fayuan chat --jsonl', () => {
     expect(tom.filter((l) => l.turn === 2)[0]!.text).toMatch(/^Hello/);
     expect(tom.filter((l) => l.turn === 4).map((l) => l.key)).toEqual(['core.menu']);
 
-    // A story starts the application with its category recognised (after the sensitive-information agreement),
-    // then to confirm in one tap; the introduction once.
-    expect(mei.filter((l) => l.turn === 5).map((l) => [l.key, l.meta.category])).toEqual([['privacy.sensitive.ask', 'wages']]);
-    const story = mei.filter((l) => l.turn === 7);
+    // A story starts the application with its category to confirm; the introduction once.
+    const story = mei.filter((l) => l.turn === 5);
     expect(story.map((l) => l.key)).toEqual(['intake.start', 'intake.q.category_confirm']);
-    expect(story[1]!.meta).toMatchObject({ state: 'intake.active', faq: null });
+    expect(story[1]!.meta).toMatchObject({ state: 'intake.active', category: 'wages', faq: null });
     expect(story[1]!.choices.map((c) => c.id)).toContain('intake.yes');
-    expect(mei.filter((l) => l.turn === 9).map((l) => l.key)).toEqual(['intake.q.relation']);
+    expect(mei.filter((l) => l.turn === 7).map((l) => l.key)).toEqual(['intake.q.relation']);
 
     // English danger gets the same number, then the menu again.
     expect(tom.filter((l) => l.turn === 6).map((l) => l.key)).toEqual(['danger.violence', 'core.menu']);
@@ -65,7 +62,7 @@ describe('fayuan chat --jsonl', () => {
     expect(tom.filter((l) => l.turn === 8)[0]).toMatchObject({ key: 'core.language.changed' });
 
     // A question in the middle of the application is answered from the knowledge base, then the question again.
-    const question = mei.filter((l) => l.turn === 10);
+    const question = mei.filter((l) => l.turn === 9);
     expect(question[0]!.meta.faq).toMatchObject({ answered: true });
     expect(question.at(-1)!.key).toBe('intake.q.relation');
   });

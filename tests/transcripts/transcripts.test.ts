@@ -51,7 +51,8 @@ function appFor(staff: boolean) {
   const key = staff ? 'staff' : 'plain';
   let entry = apps.get(key);
   if (!entry) {
-    entry = testApp(tempDir(), staff ? STAFF_ENV : {}).then((app) => ({ app, chat: new JsonlChat(app) }));
+    // The lawful deployment setting (.env.example): a separate consent before the sensitive questions.
+    entry = testApp(tempDir(), { PRIVACY_SENSITIVE_CONSENT: 'on', ...(staff ? STAFF_ENV : {}) }).then((app) => ({ app, chat: new JsonlChat(app) }));
     apps.set(key, entry);
   }
   return entry;
@@ -63,8 +64,7 @@ afterAll(async () => {
 const PREFIX: Record<string, Step[]> = {
   fresh: [],
   menu: [{ command: '/start' }, { choice: 'consent.agree' }],
-  // Consent, "apply", and the separate agreement to sensitive information (privacy: PIPL art. 29).
-  intake: [{ command: '/start' }, { choice: 'consent.agree' }, { choice: 'menu.apply' }, { choice: 'privacy.sensitive.agree' }],
+  intake: [{ command: '/start' }, { choice: 'consent.agree' }, { choice: 'menu.apply' }],
 };
 
 let users = 0;

@@ -43,7 +43,7 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
  */
 const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)/i],
-  ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
+  ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],
   ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈).{0,10}(打我|揍我|踢我|掐我|打得|动手|虐待|不让我吃饭|关着我)|(husband|wife|boyfriend|partner|ex).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me/i],
   ['elder_support', /(儿子|女儿|儿女|子女|孩子们).{0,10}(不管我|不养我|不给钱|不给生活费|不赡养|不管老人|都不管)|(son|daughter|children|kids).{0,20}(won'?t|refuse to|don'?t|do not) (support|look after|take care of) (me|us)/i],
@@ -58,6 +58,8 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
 
 /** Telling it in the first person decides before the general words: "我被人打伤了，打人的被抓了" is a victim's story. */
 const FIRST_PERSON: [CategoryId, RegExp][] = [
+  // A child who hurt someone else is not domestic violence.
+  ['criminal_defense', /(儿子|女儿|孩子|老公|丈夫).{0,4}(打架|把人打伤|打伤了人|伤了人|把别人打)/],
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
   ['criminal_victim', /(我|俺)(被|让)(人|他|他们|小偷|歹徒)?.{0,2}(打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\bi was (assaulted|attacked|robbed|stabbed|mugged)\b/i],
   // "我儿子打架把人打伤了，派出所叫我们赔钱": the family member hurt someone — a criminal matter, not domestic violence.

@@ -17,6 +17,8 @@ export interface IntakeInput {
   submissionId: string;
   /** A category recognised in the resident's story before the intake started: asked as a one-tap confirmation. */
   proposedCategory?: CategoryId;
+  /** A category the resident already chose (the "apply for this" button under an answer): not asked again. */
+  category?: CategoryId;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -262,7 +264,10 @@ export function createIntakeMachine(deps: IntakeDeps) {
     },
   }).createMachine({
     id: 'intake',
-    context: ({ input }) => ({ ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null }),
+    context: ({ input }) => {
+      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null };
+      return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;
+    },
     initial: 'routing',
     output: ({ context }) => ({
       result: context.caseRef ? 'submitted' : context.leaving === 'ask' ? 'ask' : 'cancelled',

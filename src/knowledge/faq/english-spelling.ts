@@ -44,6 +44,30 @@ const ISE_WORDS = new Set(
   'advise advised advises advising arise arisen arises arising rise rises rising risen wise otherwise likewise promise promised promises promising exercise exercised exercises exercising premise premises surprise surprised surprises surprising compromise compromised supervise supervised supervising supervisor revise revised televise expertise franchise merchandise enterprise concise precise disguise disguised noise noises poise raise raised raises raising praise praised cruise despise despised devise devised excise incise chastise comprise comprised apprise improvise improvised demise paradise treatise'.split(' '),
 );
 
+/**
+ * Chat shorthand and common misspellings of short words, as residents type on a phone ("wat r u",
+ * "my boss wont pay me bc…"). Short words are not spelling-corrected (too many are other real words),
+ * so the usual ones are listed here; they are replaced before stopwords are dropped. A misspelling that
+ * a synonym group lists without its correct form (aply in `procedure`) stays out of this list: written
+ * out here, the correct word would set off that group.
+ */
+const SHORTHAND: Record<string, string> = {
+  u: 'you', ur: 'your', r: 'are', ya: 'you', yr: 'your', wat: 'what', wht: 'what', wut: 'what', whta: 'what',
+  hw: 'how', y: 'why', pls: 'please', plz: 'please', pleas: 'please', thx: 'thanks', ty: 'thanks', bc: 'because',
+  bcs: 'because', bcuz: 'because', cuz: 'because', coz: 'because', cos: 'because', abt: 'about', bout: 'about',
+  dunno: 'know', idk: 'know', cnt: 'cant', dnt: 'dont', havnt: 'havent',
+  govt: 'government', gov: 'government', dept: 'department', info: 'information', hosp: 'hospital', appt: 'appointment',
+  hubby: 'husband', bro: 'brother', sis: 'sister', mom: 'mother', mum: 'mother', mommy: 'mother', mummy: 'mother',
+  dad: 'father', daddy: 'father', kiddo: 'kid',
+  lawyr: 'lawyer', laywer: 'lawyer', lawers: 'lawyers', laywers: 'lawyers', recieve: 'receive', recieved: 'received',
+  devorce: 'divorce', divorse: 'divorce', hsband: 'husband', husbnd: 'husband',
+};
+
+/** The ordinary spelling of a chat shorthand or misspelt short word (unchanged when none applies). */
+export function expandShorthand(word: string): string {
+  return SHORTHAND[word] ?? word;
+}
+
 /** The US spelling, singular or base form of one lower-case English word (unchanged when none applies). */
 export function normalizeEnglishWord(word: string): string {
   const irregular = IRREGULAR[word];

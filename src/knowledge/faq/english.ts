@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { normalizeEnglishWord } from './english-spelling.js';
+import { expandShorthand, normalizeEnglishWord } from './english-spelling.js';
 
 // Import the stemmer module alone: the top-level `natural` package loads dotenv and prints to the console.
 const require = createRequire(import.meta.url);
@@ -19,9 +19,12 @@ const STOPWORDS = new Set(
   tell know need someone something anyone can cant cannot wont wouldnt couldnt shouldnt arent wasnt werent aint gonna wanna ok okay`.split(/\s+/),
 );
 
-/** Splits English (or any Latin-script) text into lower-case words; apostrophes are dropped ("don't" → "dont"). */
+/**
+ * Splits English (or any Latin-script) text into lower-case words; apostrophes are dropped ("don't" →
+ * "dont") and chat shorthand is written out ("wat r u" → "what are you", "cops" → "police").
+ */
 export function englishWords(text: string): string[] {
-  return text.replace(/['’]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return (text.replace(/['’]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? []).map(expandShorthand);
 }
 
 /** Stems already computed (bounded): the same words recur across entries and questions. */

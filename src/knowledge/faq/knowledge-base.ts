@@ -52,8 +52,10 @@ export interface KnowledgeBaseOptions {
 }
 
 interface Snapshot {
-  entries: readonly FaqEntry[];
-  byId: ReadonlyMap<string, FaqEntry>;
+  /** The entries in order; made from `byId` when first asked for after an edit (see {@link KnowledgeBase.entries}). */
+  entries: readonly FaqEntry[] | undefined;
+  /** Changed in place, in the same synchronous step as the index swap, so an edit costs the main thread O(edited entries). */
+  byId: Map<string, FaqEntry>;
   indexes: Record<Locale, FaqIndex>;
 }
 
@@ -145,6 +147,7 @@ export class KnowledgeBase {
 
   /** The current entries. */
   get entries(): readonly FaqEntry[] {
+    this.snapshot.entries ??= [...this.snapshot.byId.values()];
     return this.snapshot.entries;
   }
 
@@ -243,7 +246,7 @@ export class KnowledgeBase {
         this.versions = undefined;
       }
     }
-    const entries = this.store && revision !== this.revision ? await this.store.listEntries() : this.snapshot.entries;
+    const entries = this.store && revision !== this.revision ? await this.store.listEntries() : this.entries;
     this.synonymsStamp = stamp;
     this.snapshot = this.build(entries);
     this.revision = revision;
@@ -257,31 +260,39 @@ export class KnowledgeBase {
    * The main thread only copies a few entries and wraps the returned arrays.
    */
   private async refreshInWorker(worker: IndexWorker, revision: number, stamp: string): Promise<void> {
-    let entries = this.snapshot.entries;
-    let byId = this.snapshot.byId;
+    // What the swap applies: either a whole new entry map, or the edited entries and removed ids.
+    let replace: FaqEntry[] | undefined;
+    let changed: readonly FaqEntry[] = [];
+    let removed: string[] = [];
     if (this.store && revision !== this.revision) {
       const store = this.store;
       const versions = store.listVersions && store.getEntries ? await store.listVersions() : undefined;
       if (versions && this.versions) {
+        // Only the edited entries cross to the worker; nothing proportional to the number of entries is
+        // copied on the main thread (an edit among 5,000 entries must not stall conversations).
         const known = this.versions;
-        const changedIds = versions.filter((v) => known.get(v.id) !== v.version).map((v) => v.id);
-        const current = new Set(versions.map((v) => v.id));
-        const removed = [...known.keys()].filter((id) => !current.has(id));
-        const changed = changedIds.length > 0 ? await store.getEntries!(changedIds) : [];
+        const changedIds: string[] = [];
+        let added = 0;
+        for (const v of versions) {
+          const before = known.get(v.id);
+          if (before === undefined) added++;
+          if (before !== v.version) changedIds.push(v.id);
+        }
+        if (known.size + added !== versions.length) {
+          const current = new Set(versions.map((v) => v.id));
+          removed = [...known.keys()].filter((id) => !current.has(id));
+        }
+        changed = changedIds.length > 0 ? await store.getEntries!(changedIds) : [];
         worker.update(changed, removed);
-        const next = new Map(byId);
-        for (const id of removed) next.delete(id);
-        for (const entry of changed) next.set(entry.id, entry);
-        byId = next;
-        entries = [...next.values()];
+        for (const v of versions) known.set(v.id, v.version);
+        for (const id of removed) known.delete(id);
       } else {
-        entries = await store.listEntries();
-        byId = new Map(entries.map((e) => [e.id, e]));
-        await worker.load(entries);
+        replace = await store.listEntries();
+        await worker.load(replace);
+        this.versions = versions ? new Map(versions.map((v) => [v.id, v.version])) : undefined;
       }
-      this.versions = versions ? new Map(versions.map((v) => [v.id, v.version])) : undefined;
     } else if (this.revision === -1) {
-      await worker.load(entries);
+      await worker.load(this.entries);
     }
     const analyzer = this.analyzerFor(stamp);
     const data = await worker.build({
@@ -289,8 +300,13 @@ export class KnowledgeBase {
       analyzer: analyzer.options,
       ranking: this.options.ranking ?? DEFAULT_RANKING,
     });
+    // The swap: entries and index change in one synchronous step, so a question never sees a mixture.
+    let byId = this.snapshot.byId;
+    if (replace) byId = new Map(replace.map((e) => [e.id, e]));
+    for (const id of removed) byId.delete(id);
+    for (const entry of changed) byId.set(entry.id, entry);
     this.synonymsStamp = stamp;
-    this.snapshot = { entries, byId, indexes: indexesFrom(data, analyzer) };
+    this.snapshot = { entries: replace, byId, indexes: indexesFrom(data, analyzer) };
     this.revision = revision;
     this.indexed = true;
   }

@@ -1,4 +1,3 @@
-import type { CategoryId } from '../eligibility/vocabulary.js';
 import type { DangerKind } from './types.js';
 
 /**
@@ -32,6 +31,7 @@ const VIOLENCE: RegExp[] = [
 ];
 
 const CHILD: RegExp[] = [
+  /(孩子|儿子|女儿|小孩|娃|闺女|宝宝)(被|让).{0,6}(打|揍|踢|掐|烫)(得|成|伤|出血|晕)/,
   /(孩子|儿子|女儿|小孩|娃|闺女|宝宝).{0,2}(被拐|被人拐|被人贩子|被人抱走|被绑架|被人绑架|被绑走|不见了|丢了|失踪|走丢)/,
   /(正在|在|又在|一直在)(打|虐待|掐|揍)(我的?)?(孩子|儿子|女儿|小孩|娃|闺女|宝宝)|把(孩子|小孩|娃|闺女|女儿|儿子)往死里打|(孩子|小孩|女儿|闺女).{0,6}(被|遭).{0,4}(性侵|猥亵|强奸)/,
   /\b(my )?(child|son|daughter|kid|baby)\b.{0,20}\b(missing|kidnapped|abducted|being (hit|beaten|abused|hurt))\b|\b(hitting|beating|abusing|hurting) (my|the|our) (child|children|kids?|son|daughter|baby)\b|\bchild (is )?in danger\b/i,
@@ -64,13 +64,4 @@ export function detectDanger(text: string): DangerKind | null {
   if (any(VIOLENCE, t)) return FAMILY.test(t) ? 'domestic_violence' : 'violence';
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';
   return null;
-}
-
-/**
- * The danger in `text` read with the problem the resident is applying about: a threat typed during a
- * domestic-violence application ("他回来了，拿着菜刀说要砍死我") is domestic violence (12338 beside 110).
- */
-export function detectDangerIn(text: string, category: CategoryId | null | undefined): DangerKind | null {
-  const danger = detectDanger(text);
-  return danger === 'violence' && category === 'domestic_violence' ? 'domestic_violence' : danger;
 }

@@ -41,11 +41,10 @@ function readAge(t: string): StatedFacts['age'] | undefined {
     const years = smallNumber(zh.groups.n!);
     if (years !== null && years > 0 && years < 120) return { years, atLeast: zh.groups.plus === '多' };
   }
-  // "我今年58了", "今年五十八了": the year's age without 岁 (not "今年3月", "今年58块").
-  const thisYear = /今年(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?了/.exec(t);
-  if (thisYear?.groups) {
-    const years = smallNumber(thisYear.groups.n!);
-    if (years !== null && years > 0 && years < 120) return { years, atLeast: thisYear.groups.plus === '多' };
+  const stated = /(我|俺)(今年|都|已经|快)(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(了|岁|周岁)/.exec(t);
+  if (stated?.groups) {
+    const years = smallNumber(stated.groups.n!);
+    if (years !== null && years > 0 && years < 120) return { years, atLeast: stated.groups.plus === '多' };
   }
   const decade = /(我|俺)(今年|都|已经)?([二三四五六七八九])十多(了|岁)?/.exec(t);
   if (decade) return { years: ZH_DIGITS[decade[3]!]! * 10, atLeast: true };

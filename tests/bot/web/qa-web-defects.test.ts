@@ -44,7 +44,7 @@ async function webApplication(f: WebChatFixture, resident: string): Promise<stri
 // ("请通过本对话发送照片或 PDF"), the web chat refuses the photo with "现在还不需要发送文件" — the upload gate only knows the
 // intake's documents step and a live hand-off, not a case awaiting materials (the conversation itself accepts it since
 // 4edf296). The refusal also leaves the page with no buttons.
-describe.skip('DEFECT Q-W1: a photo sent from the web chat after a materials request', () => {
+describe('DEFECT Q-W1 (fixed): a photo sent from the web chat after a materials request', () => {
   it('is accepted and linked to the case', async () => {
     const dataDir = tempDir();
     fixture = await startFixture(dataDir);
@@ -96,6 +96,8 @@ describe.skipIf(missing !== null)('web chat defects in a browser', () => {
   // DEFECT Q-W2 (privacy, chat.js showChoices): in the groups checklist every choice but 选好了 becomes a toggle, so
   // "⬅ 上一步" and "以上都不是" only flip aria-pressed (back does nothing), and each label shows two boxes
   // ("☐ ☐ 低保…", "☑ ☐ 进城务工人员" once pressed): the intake's "☐ " label prefix plus the page's own.
+  // Web side fixed in chat.js (only boxed items are toggles, one box each, 上一步 a plain button); still failing
+  // because the intake answers intake.back at the groups step with the groups question again (intake-machine).
   describe.skip('DEFECT Q-W2: the groups checklist', () => {
     it('keeps 上一步 a plain button that goes back, and shows one box per toggle', async () => {
       fixture = await startFixture(tempDir());
@@ -158,7 +160,7 @@ describe.skipIf(missing !== null)('web chat defects in a browser', () => {
 
   // DEFECT Q-W4 (privacy, chat.js linkify): the example number in "请留下联系电话（手机号，例如 13800138000）" becomes a
   // tap-to-call link — a resident who taps it calls a stranger. Only office numbers and hotlines should be links.
-  describe.skip('DEFECT Q-W4: the example phone number', () => {
+  describe('DEFECT Q-W4 (fixed): the example phone number', () => {
     it('is not a tel: link', async () => {
       fixture = await startFixture(tempDir());
       const page = await open();

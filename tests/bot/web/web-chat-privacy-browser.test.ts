@@ -130,13 +130,14 @@ describe.skipIf(missing !== null)('web chat privacy and defects, in a browser', 
     expect(await page.locator('.log').innerText()).not.toContain('13912345678');
   });
 
-  it('shows phone numbers and 12348 as tap-to-call links, but not amounts or dates', async () => {
+  it('shows hotlines and office numbers as tap-to-call links, but not example mobiles, amounts or dates', async () => {
     const page = await openChat();
     await button(page, zh('core.consent.agree')).waitFor();
-    await botMessage({ kind: 'text', text: '请拨打 12348，或中心电话 010-12345678、手机 13800138000。欠薪 2000元，2026-12-01 前，110天。紧急情况请拨 110。', choices: [] });
+    await botMessage({ kind: 'text', text: '请拨打 12348，或中心电话 010-12345678。手机号例如 13800138000。欠薪 2000元，2026-12-01 前，110天。紧急情况请拨 110。', choices: [] });
     await page.locator('a.tel').first().waitFor();
     const links = await page.locator('a.tel').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(['tel:12348', 'tel:01012345678', 'tel:13800138000', 'tel:110']);
+    // A mobile number in the bot's words is an example or the resident's own: never a link.
+    expect(links).toEqual(['tel:12348', 'tel:01012345678', 'tel:110']);
   });
 
   it('does not put focus in the input after a button is tapped on a touch screen (the keyboard would cover the answers)', async () => {

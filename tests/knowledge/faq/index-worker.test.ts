@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../../src/knowledge/faq/faq-entry.js';
@@ -72,6 +74,21 @@ describe('the FAQ index built in a worker thread', () => {
       }
     });
   }
+
+  it.runIf(process.platform === 'linux')('builds at a lower priority than the thread answering residents', async () => {
+    const niceness = () =>
+      fs.readdirSync(`/proc/${process.pid}/task`).map((t) => Number(fs.readFileSync(`/proc/${process.pid}/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+    const before = Math.max(...niceness());
+    const { store } = memoryStore(true);
+    const kb = await KnowledgeBase.open(store, { synonyms });
+    try {
+      expect(kb.buildsOffThread).toBe(true);
+      expect(Math.max(...niceness())).toBeGreaterThanOrEqual(Math.max(before, 10));
+      expect(os.getPriority()).toBe(0);
+    } finally {
+      await kb.close();
+    }
+  });
 
   it('can be turned off: the index is then built on the calling thread', async () => {
     const { store } = memoryStore(false);

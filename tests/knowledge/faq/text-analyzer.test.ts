@@ -78,6 +78,15 @@ describe('English word forms and Chinese function pairs', () => {
     expect(plain.terms(uk)).toEqual(plain.terms(us));
   });
 
+  it.each([
+    ['wat r u', 'what are you'],
+    ['my hubby took my kids', 'my husband took my kids'],
+    ['can i get info pls', 'can i get information please'],
+    ['my laywer wont call back', 'my lawyer wont call back'],
+  ])('reads chat shorthand "%s" as "%s"', (chat, plainText) => {
+    expect(plain.terms(chat)).toEqual(plain.terms(plainText));
+  });
+
   it('does not turn advise or promise into -ize words', () => {
     expect(plain.terms('advise')).toEqual(plain.terms('advising'));
     expect(plain.terms('promise')).not.toEqual(plain.terms('promize'));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
 import { classifyIntent } from '../../../src/knowledge/intents/intent-classifier.js';
 import { understand, meaningLabel } from '../../../src/knowledge/understanding/understand.js';
-import { detectDanger, detectDangerIn } from '../../../src/knowledge/understanding/danger.js';
+import { detectDanger } from '../../../src/knowledge/understanding/danger.js';
 import type { KbJudge, Where } from '../../../src/knowledge/understanding/types.js';
 import { detectLocale } from '../../../src/flows/detect-locale.js';
 
@@ -36,21 +36,11 @@ describe('a child hurt, abused or shut in now is child danger (Q-C1)', () => {
   });
 });
 
-describe('a threat during a domestic-violence application is domestic violence (Q-C2)', () => {
-  it('reads the threat with the application category', () => {
-    expect(detectDangerIn('他回来了，拿着菜刀说要砍死我', 'domestic_violence')).toBe('domestic_violence');
-    expect(detectDangerIn('他回来了，拿着菜刀说要砍死我', 'wages')).toBe('violence');
-    expect(detectDangerIn('他回来了，拿着菜刀说要砍死我', null)).toBe('violence');
-    expect(detectDangerIn('我想自杀', 'domestic_violence')).toBe('self_harm');
-    expect(detectDangerIn('家暴怎么取证', 'domestic_violence')).toBeNull();
-  });
-});
-
 describe('looking for a person is a request for a person (Q-C3)', () => {
   it.each(['喂有人吗', '喂，有人吗？', '有人吗', '有没有人工', '有人工吗', '可以转人工吗'])('%s', (text) => {
     expect(label(text)).toBe('steer:person');
   });
-  it.each([['喂', 'steer:greeting'], ['有人在吗', 'steer:greeting'], ['喂你好', 'steer:greeting']])('a greeting stays a greeting: %s', (text, expected) => {
+  it.each([['喂', 'steer:greeting'], ['喂你好', 'steer:greeting']])('a greeting stays a greeting: %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
 });

@@ -131,8 +131,9 @@ function scrollToEnd() {
   log.scrollTop = log.scrollHeight;
 }
 
-// Emergency and service numbers, mobile and landline numbers; not amounts, dates or days ("2000元", "110天").
-const PHONE = /(?<![\d-])(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|1234[0-9]|1233[0-9]|1235[0-9]|12315|110|120|119|122)(?![\d-]|[元块%天年月日岁号个条万千])/g;
+// Hotlines, emergency numbers and office (landline, 400) numbers; not mobile numbers (in the bot's words they
+// are examples or the resident's own), amounts, dates or days ("2000元", "110天").
+const PHONE = /(?<![\d-])(0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|1234[0-9]|1233[0-9]|1235[0-9]|12315|110|120|119|122)(?![\d-]|[元块%天年月日岁号个条万千])/g;
 
 /** Text with every phone number as a tap-to-call link. */
 function withPhoneLinks(text) {

@@ -4,6 +4,7 @@
  * entries are kept between builds, so a rebuild after an edit analyses only the edited entries.
  * Started by {@link IndexWorker}; never imported by the main thread.
  */
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { LOCALES, type Locale } from '../../../locales/catalog.js';
 import type { FaqEntry } from '../faq-entry.js';
@@ -14,6 +15,19 @@ import type { BuiltMessage, IndexSetup, ToIndexWorker } from './index-protocol.j
 
 const port = parentPort;
 if (!port) throw new Error('index-worker must run in a worker thread');
+
+/**
+ * The worker yields the processor to conversations: on Linux, lowering the priority of "process 0"
+ * lowers only the calling thread, so the main thread keeps its own. On a busy machine a build then
+ * waits rather than pre-empting residents' questions (an edit is picked up later; an idle machine
+ * sees no difference). Where this is not allowed it is skipped.
+ */
+const BUILD_NICENESS = 10;
+try {
+  if (process.platform === 'linux') os.setPriority(Math.max(os.getPriority(), BUILD_NICENESS));
+} catch {
+  // not permitted here: build at the normal priority
+}
 
 const entries = new Map<string, FaqEntry>();
 const caches = Object.fromEntries(LOCALES.map((l) => [l, new IndexCache()])) as Record<Locale, IndexCache>;
