@@ -134,6 +134,12 @@ const KEEP_APPLYING = 'conv.cancel.keep';
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:') || parseWithdrawChoice(id) !== undefined;
 
+/** The region the application under way names, read from the intake child (undefined when none runs). */
+function regionOf(self: AnyActorRef): string | undefined {
+  const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
+  return (intake?.getSnapshot()?.context as { facts?: { region?: string } } | undefined)?.facts?.region;
+}
+
 /** What the conversation learned from an understood message, for the turn's meta; `faq` only when the knowledge base's reply is shown. */
 function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   const { meaning, answer } = understood;
@@ -179,7 +185,10 @@ const applyWithCategory = (category: CategoryId) =>
  */
 export function createConversationMachine(deps: ConversationDeps) {
   /** The office residents call when no one is online: the first legal aid centre of the pack. */
-  const mainOffice = () => deps.intake.pack.offices.find((o) => o.kind === 'centre') ?? deps.intake.pack.offices[0];
+  const mainOffice = (region?: string) =>
+    deps.intake.pack.offices.find((o) => o.kind === 'centre' && (region === undefined || o.region === region)) ??
+    deps.intake.pack.offices.find((o) => o.kind === 'centre') ??
+    deps.intake.pack.offices[0];
   return setup({
   types: {} as {
     context: ConversationContext;
@@ -352,8 +361,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('handoff.requested', { minutes: deps.pickupMinutes }));
     }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
-    sayNoStaff: emit(({ context }) => {
-      const office = mainOffice();
+    sayNoStaff: emit(({ context, self }) => {
+      // The centre of the region the application names, when one is under way; else the pack's first centre.
+      const office = mainOffice(regionOf(self));
       return reply(
         'conv.handoff.no_staff',
         {
@@ -404,7 +414,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ awaitingCallbackPhone: true });
       enqueue.emit(reply('handoff.callback.ask_phone'));
     }),
-    readCallbackPhone: enqueueActions(({ event, enqueue }) => {
+    readCallbackPhone: enqueueActions(({ event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
       const phone = readPhone(event.event.text);
       if (!phone) {
@@ -413,7 +423,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       enqueue.assign({ awaitingCallbackPhone: false });
       enqueue.emit({ type: 'relay', relay: { kind: 'callback', phone } });
-      const hours = mainOffice()?.hours;
+      const hours = mainOffice(regionOf(self))?.hours;
       enqueue.emit(deps.staffAvailable || !hours ? reply('handoff.callback.confirmed') : reply('conv.callback.confirmed_hours', { hours }));
       enqueue.raise({ type: 'internal.reprompt' });
     }),

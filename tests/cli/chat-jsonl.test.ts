@@ -29,7 +29,7 @@ describe('fayuan chat --jsonl', () => {
         { user: 'tom', command: '/lang' },
         { user: 'mei', text: '申请法律援助要带啥材料' },
       ),
-      { FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off', PRIVACY_SENSITIVE_CONSENT: 'on' },
+      { FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off' },
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);

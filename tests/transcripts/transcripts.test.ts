@@ -38,6 +38,8 @@ interface Transcript {
   start?: 'fresh' | 'menu' | 'intake';
   /** A staff channel is configured. */
   staff?: boolean;
+  /** PRIVACY_SENSITIVE_CONSENT=on: a separate agreement before the sensitive questions (`start: intake` agrees to it). */
+  sensitiveConsent?: boolean;
   locale?: 'zh-CN' | 'en';
   steps: Step[];
 }
@@ -47,12 +49,13 @@ const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 const STAFF_ENV = { TELEGRAM_BOT_TOKEN: '123456:transcripts', TELEGRAM_STAFF_CHAT_ID: '-100123', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' };
 
 const apps = new Map<string, Promise<{ app: App; chat: JsonlChat }>>();
-function appFor(staff: boolean) {
-  const key = staff ? 'staff' : 'plain';
+/** One app per setting: a staff channel or not; the separate sensitive-information consent on or off (the embedded default). */
+function appFor(staff: boolean, sensitive: boolean) {
+  const key = `${staff ? 'staff' : 'plain'}:${sensitive ? 'sensitive' : 'default'}`;
   let entry = apps.get(key);
   if (!entry) {
-    // The lawful deployment setting (.env.example): a separate consent before the sensitive questions.
-    entry = testApp(tempDir(), { PRIVACY_SENSITIVE_CONSENT: 'on', ...(staff ? STAFF_ENV : {}) }).then((app) => ({ app, chat: new JsonlChat(app) }));
+    const env = { ...(staff ? STAFF_ENV : {}), ...(sensitive ? { PRIVACY_SENSITIVE_CONSENT: 'on' } : {}) };
+    entry = testApp(tempDir(), env).then((app) => ({ app, chat: new JsonlChat(app) }));
     apps.set(key, entry);
   }
   return entry;
@@ -90,10 +93,11 @@ for (const file of files) {
   const transcripts = parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as Transcript[];
   describe(file, () => {
     it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_name, transcript) => {
-      const { app, chat } = await appFor(transcript.staff === true);
+      const { app, chat } = await appFor(transcript.staff === true, transcript.sensitiveConsent === true);
       const user = `t${++users}`;
       let turn = 0;
-      for (const step of PREFIX[transcript.start ?? 'fresh']!) await runStep(app, chat, user, step, ++turn, transcript.locale);
+      const prefix = [...PREFIX[transcript.start ?? 'fresh']!, ...(transcript.start === 'intake' && transcript.sensitiveConsent ? [{ choice: 'privacy.sensitive.agree' }] : [])];
+      for (const step of prefix) await runStep(app, chat, user, step, ++turn, transcript.locale);
       for (const [i, step] of transcript.steps.entries()) {
         const { replies, relays } = await runStep(app, chat, user, step, ++turn, transcript.locale);
         const where = `step ${i + 1} (${step.say ?? step.choice ?? step.command ?? step.staff}) → ${replies.map((r) => r.key).join(', ')}`;
