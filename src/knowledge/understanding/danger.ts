@@ -31,7 +31,6 @@ const VIOLENCE: RegExp[] = [
 ];
 
 const CHILD: RegExp[] = [
-  /(孩子|儿子|女儿|小孩|娃|闺女|宝宝)(被|让).{0,6}(打|揍|踢|掐|烫)(得|成|伤|出血|晕)/,
   /(孩子|儿子|女儿|小孩|娃|闺女|宝宝).{0,2}(被拐|被人拐|被人贩子|被人抱走|被绑架|被人绑架|被绑走|不见了|丢了|失踪|走丢)/,
   /(正在|在|又在|一直在)(打|虐待|掐|揍)(我的?)?(孩子|儿子|女儿|小孩|娃|闺女|宝宝)|把(孩子|小孩|娃|闺女|女儿|儿子)往死里打|(孩子|小孩|女儿|闺女).{0,6}(被|遭).{0,4}(性侵|猥亵|强奸)/,
   /\b(my )?(child|son|daughter|kid|baby)\b.{0,20}\b(missing|kidnapped|abducted|being (hit|beaten|abused|hurt))\b|\b(hitting|beating|abusing|hurting) (my|the|our) (child|children|kids?|son|daughter|baby)\b|\bchild (is )?in danger\b/i,
