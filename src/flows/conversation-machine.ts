@@ -749,6 +749,8 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
               { guard: steersTo('greeting'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('conv.intake.greeting')), sendTo('intake', { type: 'flow.reprompt' })] },
+              // "我要申请" typed while applying, like the apply button pressed again: the question on screen again.
+              { guard: steersTo('apply'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {

@@ -80,3 +80,13 @@ describe('a story typed at the age question (Q-C5)', () => {
     expect(h.intake()?.facts.age).toBeUndefined();
   });
 });
+
+describe('"我要申请" typed while applying', () => {
+  it('asks the question on screen again, without an error', async () => {
+    const h = await conversationHarness();
+    for (const e of [c('consent.agree'), c('menu.apply')]) await h.send(e);
+    const again = await h.send(t('我要申请'));
+    expect(keys(again).filter((k) => k.startsWith('intake.err.'))).toEqual([]);
+    expect(keys(again)).toContain('intake.q.category');
+  });
+});
