@@ -151,10 +151,16 @@ function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   };
 }
 
+/** What the conversation reads of the application in progress. */
+interface IntakeView {
+  facts?: { category?: CategoryId };
+  applicant?: { relation?: string | null; description?: string | null };
+}
+
 /** The context of the application in progress (the intake child), if any. */
-function intakeContext(self: { getSnapshot(): unknown }): { facts?: { category?: CategoryId }; applicant?: { relation?: string | null } } | undefined {
+function intakeContext(self: { getSnapshot(): unknown }): IntakeView | undefined {
   const intake = (self.getSnapshot() as { children?: Record<string, { getSnapshot(): unknown } | undefined> }).children?.intake;
-  return (intake?.getSnapshot() as { context?: { facts?: { category?: CategoryId }; applicant?: { relation?: string | null } } } | undefined)?.context;
+  return (intake?.getSnapshot() as { context?: IntakeView } | undefined)?.context;
 }
 
 /** "Use what I wrote" under the description question, when a story was typed earlier in the application. */
@@ -247,6 +253,12 @@ export function createConversationMachine(deps: ConversationDeps) {
      */
     keepStory: enqueueActions(({ context, event, enqueue, self }) => {
       const text = context.pendingText ?? '';
+      // The description is already written: say how to add to it rather than promise a step that has passed.
+      if (intakeContext(self)?.applicant?.description) {
+        enqueue.emit(reply('conv.story.add_later'));
+        enqueue.sendTo('intake', { type: 'flow.reprompt' });
+        return;
+      }
       enqueue.assign({ keptStory: context.keptStory ? `${context.keptStory}\n${text}` : text });
       const m = meaningOf(event);
       const age = m.kind === 'story' ? m.facts.age : undefined;

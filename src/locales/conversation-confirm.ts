@@ -24,5 +24,9 @@ export const conversationConfirmMessages = {
     'zh-CN': '您前面写过：\n“{story}”\n可以直接用这段作为情况说明，也可以重新写。',
     en: 'Earlier you wrote:\n"{story}"\nYou can use this as your account of what happened, or write it again.',
   },
+  'conv.story.add_later': {
+    'zh-CN': '明白了。要补充情况说明的话，最后核对时点“修改”，再选“情况说明”就可以。我们先接着填写：',
+    en: 'I see. To add this to your account of what happened, choose "Change" when you check your answers at the end. Let us carry on:',
+  },
   'conv.story.use': { 'zh-CN': '就用这段', en: 'Use this' },
 } as const satisfies Catalog;

@@ -90,3 +90,20 @@ describe('"我要申请" typed while applying', () => {
     expect(keys(again)).toContain('intake.q.category');
   });
 });
+
+describe('a story typed after the description was written', () => {
+  it('says how to add it, rather than promise a step that has passed', async () => {
+    const h = await conversationHarness();
+    const steps = [
+      c('consent.agree'), c('menu.apply'),
+      c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'),
+      c('intake.no_deadline'), c('intake.no'), c('intake.continue'), t('包工头欠我两万元工资'), c('intake.documents.done'), t('张三'),
+    ];
+    let last: BotReply[] = [];
+    for (const e of steps) last = await h.send(e);
+    expect(keys(last)).toContain('intake.q.phone');
+    const next = await h.send(t('老板还欠我上个月的加班费没给，一直拖着'));
+    expect(keys(next)).toEqual(['conv.story.add_later', 'intake.q.phone']);
+    expect(h.intake()?.applicant.description).toBe('包工头欠我两万元工资');
+  });
+});
