@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: browser and child-process tests are heavy; keep parallelism modest.
     maxWorkers: 2,
-    env: { LOG_LEVEL: 'silent' },
+    // Flow tests script applications without the separate sensitive-information consent; the tests
+    // of that consent (and the transcripts that cover it) turn it on explicitly.
+    env: { LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off' },
   },
 });

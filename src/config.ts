@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDataKey } from './storage/field-cipher.js';
 
 /** The project root (where package.json, policy/ and knowledge/ live), from the sources or from `dist/`. */
 export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -65,6 +66,11 @@ export interface Config {
   /** The staff console: on `STAFF_PORT` (default 3001) on `host`; `STAFF_CONSOLE=off` turns it off. */
   staffConsole: { enabled: boolean; port: number; secureCookie: boolean };
   /** Privacy settings: where the web chat's quick exit goes; retention periods in days (see docs/privacy.md). */
+  /**
+   * The data key from `FAYUAN_DATA_KEY` (current) and `FAYUAN_DATA_KEY_OLD` (keys being rotated away);
+   * null or absent: the key file `data.key` in the data folder (see docs/privacy.md).
+   */
+  dataKeys?: Buffer[] | null;
   privacy: {
     exitUrl: string;
     retentionDays: { transcript: number; idleConversations: number; sentOutbox: number; deadLetters: number; closedCases: number };
@@ -73,6 +79,8 @@ export interface Config {
     /** Ask a separate consent before the application's sensitive questions (PIPL art. 29). */
     sensitiveConsent: boolean;
   };
+  /** Texting one-time codes (docs/privacy.md): a gateway (`SMS_GATEWAY_URL` + `SMS_GATEWAY_TOKEN`), or a dev outbox file (`SMS_OUTBOX_FILE`), or none. */
+  sms: { gatewayUrl: string | null; gatewayToken: string | null; outboxFile: string | null };
 }
 
 export class ConfigError extends Error {
@@ -158,6 +166,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
 
   const wechat = parseWechat(value, problems);
+  const dataKeys = parseDataKeys(value, problems);
 
   const config: Config = {
     dataDir,
@@ -177,6 +186,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       allowedTypes: list('ATTACHMENT_TYPES', ['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
       quotaPerDay: integer('ATTACHMENT_QUOTA_PER_DAY', 30, 1, 1000),
     },
+    dataKeys,
     handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
     kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
     staffConsole: {
@@ -194,11 +204,36 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         closedCases: integer('RETAIN_CLOSED_CASE_DAYS', 1825, 1, 36500),
       },
       messagesPerAddressPerMinute: integer('WEB_MESSAGES_PER_ADDRESS_PER_MINUTE', 120, 1, 100000),
-      sensitiveConsent: value('PRIVACY_SENSITIVE_CONSENT') === 'on',
+      sensitiveConsent: value('PRIVACY_SENSITIVE_CONSENT') !== 'off',
+    },
+    sms: {
+      gatewayUrl: value('SMS_GATEWAY_URL') ?? null,
+      gatewayToken: value('SMS_GATEWAY_TOKEN') ?? null,
+      outboxFile: value('SMS_OUTBOX_FILE') ? path.resolve(cwd, value('SMS_OUTBOX_FILE')!) : null,
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `FAYUAN_DATA_KEY` and `FAYUAN_DATA_KEY_OLD` (comma-separated): 32 bytes each, as 64 hex digits or base64. Never echoed. */
+function parseDataKeys(value: (name: string) => string | undefined, problems: string[]): Buffer[] | null {
+  const current = value('FAYUAN_DATA_KEY');
+  const old = value('FAYUAN_DATA_KEY_OLD');
+  if (current === undefined) {
+    if (old !== undefined) problems.push('FAYUAN_DATA_KEY_OLD is set but FAYUAN_DATA_KEY is not.');
+    return null;
+  }
+  const keys: Buffer[] = [];
+  const key = parseDataKey(current);
+  if (key) keys.push(key);
+  else problems.push('FAYUAN_DATA_KEY must be 32 bytes written as 64 hex digits or in base64 (make one with: openssl rand -base64 32).');
+  for (const text of old?.split(',').filter((t) => t.trim() !== '') ?? []) {
+    const k = parseDataKey(text);
+    if (k) keys.push(k);
+    else problems.push('FAYUAN_DATA_KEY_OLD must be keys of 32 bytes (64 hex digits or base64), separated by commas.');
+  }
+  return keys.length > 0 ? keys : null;
 }
 
 /** The WeChat settings: all three of token, app id and secret, or none. */

@@ -42,6 +42,7 @@ export async function createApp(
     logger,
     onCommitted: (messages) => dispatcher.enqueue(messages),
     staffChannel: services.staffAvailable,
+    keepCallbacks: config.staffConsole.enabled,
     onErased: (key, attachmentIds) => eraseFiles(config.attachmentsDir, attachmentIds, repos.conversations, logger),
   });
   let closed = false;

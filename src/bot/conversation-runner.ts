@@ -60,6 +60,11 @@ export interface RunnerOptions {
   cacheSize?: number;
   /** A staff channel is configured: relays to staff go to the outbox (otherwise they are dropped). */
   staffChannel?: boolean;
+  /**
+   * Call-back requests are kept in the outbox even without a live staff channel: the console stores
+   * them when it starts, so a number the resident left is never dropped.
+   */
+  keepCallbacks?: boolean;
   /** After an erasure is durable: delete the resident's files (attachment ids) and compact the database. */
   onErased?: (key: string, attachmentIds: string[]) => Promise<void>;
 }
@@ -191,7 +196,7 @@ export class ConversationRunner {
       } else if (effect.type === 'file') {
         const { id, fileName, mimeType } = effect.attachment;
         outbox.push({ payload: { kind: 'file', attachmentId: id, fileName, mimeType, ...(effect.caption ? { caption: effect.caption } : {}) } });
-      } else if (effect.type === 'relay' && this.options.staffChannel) {
+      } else if (effect.type === 'relay' && (this.options.staffChannel || (this.options.keepCallbacks && effect.relay.kind === 'callback'))) {
         outbox.push({ payload: { kind: 'staff', conversationKey: key, locale, relay: effect.relay }, channel: STAFF_CHANNEL, address: STAFF_ADDRESS });
       }
     }

@@ -17,6 +17,8 @@ import { assessForCase, intakeDeps } from './eligibility-port.js';
 import { openKnowledge } from './knowledge-port.js';
 import { consoleHasStaff } from '../console/console-staff.js';
 import type { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
+import { createCaseLinkService, type LinkAttempt, type LinkRequest, type LinkResult } from './case-link-service.js';
+import { smsSenderFromConfig } from './sms/sms-from-config.js';
 
 /** The effects conversations need, built once at start and shared by every conversation. */
 export interface ConversationServices {
@@ -36,6 +38,10 @@ export interface ConversationServices {
   withdrawCase(input: { conversationKey: string; ref: string }): Promise<BotReply[]>;
   /** A file sent outside an application: linked to the case awaiting materials, or declined. */
   attachFile(input: AttachFileInput): Promise<BotReply[]>;
+  /** Another device: texts a one-time code for a reference number (docs/privacy.md). */
+  requestLinkCode(input: LinkRequest): Promise<LinkResult>;
+  /** Another device: the typed code; the right one links the case to this conversation. */
+  verifyLinkCode(input: LinkAttempt): Promise<LinkResult>;
   /** Staff can take live conversations. */
   staffAvailable: boolean;
   pickupMinutes: number;
@@ -56,9 +62,22 @@ export async function loadConversationServices(config: Config, repos: Repositori
   const opening = openKnowledge(config, repos.knowledge, pack, logger).then((k) => (opened = k));
   opening.catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'the knowledge base could not be opened'));
 
+  const listCases = async ({ conversationKey }: { conversationKey: string }) => caseStatusReplies(await cases.listByConversation(conversationKey), pack, Date.now());
+  const caseLinks = createCaseLinkService({
+    links: repos.caseLinks,
+    cases,
+    sms: smsSenderFromConfig(config.sms),
+    hotline: pack.hotline,
+    logger,
+    whereIs: async (key) => ({ channel: key.slice(0, key.indexOf(':')), address: (await conversations.load(key))?.address ?? key.slice(key.indexOf(':') + 1) }),
+    statusReplies: (conversationKey) => listCases({ conversationKey }),
+  });
+
   return {
     pack,
     cases,
+    requestLinkCode: caseLinks.requestCode,
+    verifyLinkCode: caseLinks.verifyCode,
     intake: intakeDeps(pack),
     get knowledge() {
       if (!opened) throw new Error('The knowledge base is still loading.');

@@ -15,6 +15,7 @@ import { DEFAULT_LOCALE } from '../locales/catalog.js';
 import { migrateConversation } from './conversation-migrations.js';
 import type { ConversationMachineSpec } from './conversation-runner.js';
 import type { ConversationServices } from './conversation-services.js';
+import type { LinkAttempt, LinkRequest } from './case-link-service.js';
 
 /** The root machine with its effects provided, as the runner needs it. */
 export function createConversationSpec(services: ConversationServices): ConversationMachineSpec {
@@ -34,6 +35,8 @@ export function createConversationSpec(services: ConversationServices): Conversa
       attachFile: fromPromise(({ input }: { input: AttachFileInput }) => services.attachFile(input)),
       understandText: fromPromise(({ input }: { input: UnderstandInput }) => services.understandText(input)),
       showTopic: fromPromise(({ input }: { input: TopicInput }) => services.showTopic(input)),
+      requestLinkCode: fromPromise(({ input }: { input: LinkRequest }) => services.requestLinkCode(input)),
+      verifyLinkCode: fromPromise(({ input }: { input: LinkAttempt }) => services.verifyLinkCode(input)),
       intake,
     },
   });

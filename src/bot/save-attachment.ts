@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AttachmentRef } from '../flows/events.js';
+import { sealingStream } from '../storage/attachment-files.js';
 
 /** What residents may send: `app.config.attachments`. */
 export interface UploadLimits {
@@ -81,7 +82,8 @@ export async function saveUpload(
     },
   });
   try {
-    await pipeline(source, limit, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+    // Sealed with the data key on its way to disk: no plaintext byte of the file is written.
+    await pipeline(source, limit, sealingStream(dir), createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
   } catch (error) {
     await rm(partial, { force: true });
     if (error instanceof TooLargeError) return { ok: false, reason: 'size' };

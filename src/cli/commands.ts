@@ -44,6 +44,10 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./purge-command.js'), (m) => m.purgeCommand),
     summary: 'purge [--dry-run]: delete what is older than its retention period (RETAIN_*_DAYS), by kind and age',
   },
+  keys: {
+    run: lazy(() => import('./keys-command.js'), (m) => m.keysCommand),
+    summary: 'keys rotate|show-id: encrypt the data again under a new data key (stop the bot first)',
+  },
   wechat: {
     run: lazy(() => import('./wechat-command.js'), (m) => m.wechatCommand),
     summary: 'wechat menu|held: create the official account menu; list notices waiting for the 48-hour rule',

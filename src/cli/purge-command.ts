@@ -1,6 +1,7 @@
 import { formatReport, purge } from '../bot/privacy/retention.js';
 import { openStorage } from '../storage/open-storage.js';
 import { checkDatabase, prepareDataFolder } from '../storage/data-folder.js';
+import { dataCipher } from '../storage/open-repositories.js';
 import type { Command } from './io.js';
 
 /**
@@ -15,6 +16,7 @@ export const purgeCommand: Command = async ({ args, stdout, stderr, config }) =>
   }
   const dryRun = args.includes('--dry-run');
   prepareDataFolder(config.dataDir, config.attachmentsDir, config.databaseFile);
+  dataCipher(config);
   const db = await openStorage(config.databaseFile);
   try {
     await checkDatabase(db);

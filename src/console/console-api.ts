@@ -1,6 +1,5 @@
+import { readAttachmentAt } from '../storage/attachment-files.js';
 import { Readable } from 'node:stream';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
@@ -194,9 +193,9 @@ export const API_ROUTES: Route[] = [
     if (!found.ok) throw fromRefusal(found);
     const file = path.resolve(s.dataDir, found.attachment.storedPath);
     if (!file.startsWith(path.resolve(s.dataDir) + path.sep)) throw new HttpError(404, 'not_found', 'console.error.not_found', { what: r.params[0]! });
-    let size: number;
+    let content: Buffer;
     try {
-      size = (await stat(file)).size;
+      content = await readAttachmentAt(file);
     } catch {
       throw new HttpError(404, 'not_found', 'console.error.not_found', { what: found.attachment.fileName });
     }
@@ -204,13 +203,13 @@ export const API_ROUTES: Route[] = [
     const inlineSafe = /^(image\/(jpeg|png|gif|webp)|application\/pdf)$/.test(found.attachment.mimeType);
     r.res.writeHead(200, {
       'Content-Type': inlineSafe ? found.attachment.mimeType : 'application/octet-stream',
-      'Content-Length': size,
+      'Content-Length': content.length,
       'Content-Disposition': `${download || !inlineSafe ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(found.attachment.fileName)}`,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
       ...(found.attachment.mimeType === 'application/pdf' ? {} : { 'Content-Security-Policy': "default-src 'none'; img-src 'self'; sandbox" }),
     });
-    createReadStream(file).pipe(r.res);
+    r.res.end(content);
   }),
 
   route('GET', '/api/live', async (r, s) => {

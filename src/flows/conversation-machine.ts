@@ -14,6 +14,7 @@ import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRe
 import { readPhone } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
+import { readCaseRefText, readLinkCode } from '../knowledge/cases/case-link-rules.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '2';
@@ -63,6 +64,8 @@ export interface ConversationContext {
   awaitingCallbackPhone: boolean;
   /** A rating being recorded, and then its optional comment. */
   rating: { ref: string; score: number } | null;
+  /** A reference number typed to reach a case from another device; a one-time code was texted for it. */
+  linkRef?: string | null;
 }
 
 export interface ConversationInput {
@@ -209,6 +212,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
     withdrawCase: fromPromise<BotReply[], { conversationKey: string; ref: string }>(notProvided),
     attachFile: fromPromise<BotReply[], AttachFileInput>(notProvided),
+    requestLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string }>(notProvided),
+    verifyLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string; code: string }>(notProvided),
     intake: createIntakeMachine(deps.intake),
   },
   guards: {
@@ -356,6 +361,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     sayError: emit(() => reply('core.error.try_again')),
     emitAll: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: BotReply[] }).output) enqueue.emit(r);
+    }),
+    emitLinkReplies: enqueueActions(({ event, enqueue }) => {
+      for (const r of (event as unknown as { output: { replies: BotReply[] } }).output.replies) enqueue.emit(r);
     }),
     relayToStaff: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'inbound') return;
@@ -652,7 +660,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
         ],
-        'user.text': { target: 'understanding', actions: 'rememberText' },
+        'user.text': [{ guard: ({ event }) => readCaseRefText(event.text) !== undefined, target: 'linkRequesting', actions: assign({ linkRef: ({ event }) => readCaseRefText(event.text) ?? null }) }, { target: 'understanding', actions: 'rememberText' }],
       },
     },
     intake: {
@@ -818,7 +826,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['waiting'],
       on: {
         'internal.reprompt': { actions: 'showMenu' },
-        'user.text': { target: 'understanding', actions: 'rememberText' },
+        'user.text': [{ guard: ({ event }) => readCaseRefText(event.text) !== undefined, target: 'linkRequesting', actions: assign({ linkRef: ({ event }) => readCaseRefText(event.text) ?? null }) }, { target: 'understanding', actions: 'rememberText' }],
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
@@ -869,6 +877,47 @@ export function createConversationMachine(deps: ConversationDeps) {
         input: ({ context }) => ({ conversationKey: context.conversationKey }),
         onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
         onError: { target: 'menu', actions: 'sayError' },
+      },
+    },
+    /** Another device: a code is texted to the phone number of the case typed (the same reply whether it exists or not). */
+    linkRequesting: {
+      tags: ['busy'],
+      invoke: {
+        src: 'requestLinkCode',
+        input: ({ context }) => ({ conversationKey: context.conversationKey, ref: context.linkRef ?? '' }),
+        onDone: [
+          { guard: ({ event }) => event.output.done, target: 'answered', actions: ['emitLinkReplies', assign({ linkRef: null })] },
+          { target: 'linkAwaitingCode', actions: 'emitLinkReplies' },
+        ],
+        onError: { target: 'menu', actions: ['sayError', assign({ linkRef: null })] },
+      },
+    },
+    /** Waiting for the texted code; another reference number starts again, "never mind" or any other button leaves. */
+    linkAwaitingCode: {
+      tags: ['waiting'],
+      on: {
+        'internal.reprompt': { actions: emit(() => reply('caselink.code_prompt', {}, [choice('link.cancel', 'caselink.cancel')])) },
+        'user.text': [
+          { guard: ({ event }) => readCaseRefText(event.text) !== undefined, target: 'linkRequesting', actions: assign({ linkRef: ({ event }) => readCaseRefText(event.text) ?? null }) },
+          { guard: ({ event }) => readLinkCode(event.text) !== undefined, target: 'linkVerifying', actions: 'rememberText' },
+          { actions: emit(() => reply('caselink.code_prompt', {}, [choice('link.cancel', 'caselink.cancel')])) },
+        ],
+        'user.choice': [
+          { guard: ({ event }) => event.id === 'link.cancel', target: 'menu', actions: assign({ linkRef: null }) },
+          { target: 'answered', actions: [assign({ linkRef: null }), raise(({ event }) => event)] },
+        ],
+      },
+    },
+    linkVerifying: {
+      tags: ['busy'],
+      invoke: {
+        src: 'verifyLinkCode',
+        input: ({ context }) => ({ conversationKey: context.conversationKey, ref: context.linkRef ?? '', code: readLinkCode(context.pendingText ?? '') ?? '' }),
+        onDone: [
+          { guard: ({ event }) => event.output.done, target: 'answered', actions: ['emitLinkReplies', 'forget', assign({ linkRef: null })] },
+          { target: 'linkAwaitingCode', actions: ['emitLinkReplies', 'forget'] },
+        ],
+        onError: { target: 'linkAwaitingCode', actions: ['forget', 'sayError'] },
       },
     },
     /** A file sent outside an application: linked to the case awaiting materials, or kindly declined. */

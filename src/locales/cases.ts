@@ -50,8 +50,8 @@ export const caseMessages = {
 
   'case.status.header': { 'zh-CN': '您的申请（共 {count} 件）：', en: 'Your applications ({count}):' },
   'case.status.none': {
-    'zh-CN': '没有查到您在这里提交的申请。如果是通过电话或到现场申请的，请拨打 {hotline} 查询。',
-    en: 'I found no applications submitted here. If you applied by phone or in person, call {hotline} to ask.',
+    'zh-CN': '没有查到您在这里提交的申请。如果您在另一部手机或另一个渠道上申请过，请直接发送申请编号（FY-开头），我们会向申请时留的手机号发送验证码。如果是通过电话或到现场申请的，请拨打 {hotline} 查询。',
+    en: 'I found no applications submitted here. If you applied on another phone or channel, send the reference number (starting FY-) and we will text a code to the phone number given in the application. If you applied by phone or in person, call {hotline} to ask.',
   },
   'case.status.item': {
     'zh-CN': '申请编号：{ref}\n事项：{category}\n提交时间：{submitted}\n当前状态：{status}\n下一步：{next}{overdue}',

@@ -15,6 +15,8 @@ import { staffTelegramMessages } from './staff-telegram.js';
 import { webMessages } from './web.js';
 import { privacyMessages } from './privacy.js';
 import { wechatMessages } from './wechat.js';
+import { caseLinkMessages } from './case-link.js';
+import { keyMessages } from './keys.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -34,4 +36,6 @@ export const MESSAGES: Catalog = {
   ...consoleMessages,
   ...privacyMessages,
   ...wechatMessages,
+  ...caseLinkMessages,
+  ...keyMessages,
 };

@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { PLAIN, type FieldCipher } from './field-cipher.js';
 
 import {
   defaultStoredPath,
@@ -22,12 +23,12 @@ interface AttachmentRow {
 
 const COLUMNS = 'id, conversation_key, case_ref, file_name, mime_type, size, stored_path, created_at';
 
-function fromRow(row: AttachmentRow): StoredAttachment {
+function fromRow(row: AttachmentRow, cipher: FieldCipher): StoredAttachment {
   return {
     id: row.id,
     conversationKey: row.conversation_key,
     caseRef: row.case_ref,
-    fileName: row.file_name,
+    fileName: cipher.open(row.file_name),
     mimeType: row.mime_type,
     size: row.size,
     storedPath: row.stored_path,
@@ -37,14 +38,18 @@ function fromRow(row: AttachmentRow): StoredAttachment {
 
 /** Metadata of residents' files and the cases they belong to; the files themselves stay on disk. */
 export class AttachmentStore implements AttachmentRepository {
-  constructor(private readonly db: Database) {}
+  /** `cipher`: seals the file name (residents name files after themselves). */
+  constructor(
+    private readonly db: Database,
+    private readonly cipher: FieldCipher = PLAIN,
+  ) {}
 
   /** Records a saved file. Recording the same id again changes nothing. */
   async record(meta: AttachmentMeta): Promise<void> {
     await this.db.run(
       `INSERT INTO attachments (id, conversation_key, file_name, mime_type, size, stored_path, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      [meta.id, meta.conversationKey, meta.fileName, meta.mimeType, meta.size, meta.storedPath ?? defaultStoredPath(meta.id), meta.createdAt],
+      [meta.id, meta.conversationKey, this.cipher.seal(meta.fileName), meta.mimeType, meta.size, meta.storedPath ?? defaultStoredPath(meta.id), meta.createdAt],
     );
   }
 
@@ -63,13 +68,13 @@ export class AttachmentStore implements AttachmentRepository {
 
   async get(id: string): Promise<StoredAttachment | undefined> {
     const row = await this.db.get<AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE id = ?`, [id]);
-    return row ? fromRow(row) : undefined;
+    return row ? fromRow(row, this.cipher) : undefined;
   }
 
   /** A case's attachments, oldest first. */
   async forCase(ref: string): Promise<StoredAttachment[]> {
     const rows = await this.db.all<AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE case_ref = ? ORDER BY created_at, id`, [ref]);
-    return rows.map(fromRow);
+    return rows.map((r) => fromRow(r, this.cipher));
   }
 
   /** How many files were recorded for a conversation since `since` (ms): its upload quota. */
@@ -84,6 +89,6 @@ export class AttachmentStore implements AttachmentRepository {
       `SELECT ${COLUMNS} FROM attachments WHERE conversation_key = ? AND case_ref IS NULL ORDER BY created_at, id`,
       [conversationKey],
     );
-    return rows.map(fromRow);
+    return rows.map((r) => fromRow(r, this.cipher));
   }
 }

@@ -4,6 +4,7 @@ import type { NewCase } from '../knowledge/cases/case-repository.js';
 import { defaultStoredPath } from '../bot/ports/attachment-repository.js';
 import { placeholders, type Database, type SqlValue, type Statement } from './database.js';
 import { GroupCommit } from './group-commit.js';
+import { PLAIN, type FieldCipher } from './field-cipher.js';
 
 /** A case to create, with what the store derived from the rules: its number prefix and due date. */
 export interface CaseWrite {
@@ -66,7 +67,11 @@ const READ_RESULTS: Statement = { sql: "SELECT kind, item, v1, v2, v3 FROM temp.
 export class BatchWriter {
   private readonly commits: GroupCommit<BatchItem, BatchResult | ItemFailure>;
 
-  constructor(private readonly db: Database) {
+  /** `cipher`: seals the personal columns (snapshot, transcript body, outbox payload, applicant, description). */
+  constructor(
+    private readonly db: Database,
+    private readonly cipher: FieldCipher = PLAIN,
+  ) {
     this.commits = new GroupCommit((items) => this.writeIsolated(items));
   }
 
@@ -98,7 +103,7 @@ export class BatchWriter {
   private async write(items: BatchItem[]): Promise<BatchResult[]> {
     const st: Statement[] = [{ sql: RESULTS_TABLE, params: [] }, { sql: 'DELETE FROM temp.batch_results', params: [] }];
     items.forEach((item, i) => {
-      if (item.kind === 'case') st.push(...caseStatements(item.write, i));
+      if (item.kind === 'case') st.push(...caseStatements(item.write, i, this.cipher));
     });
     for (const item of items) if (item.kind === 'unanswered') st.push(unansweredStatement(item.write));
 
@@ -131,14 +136,14 @@ export class BatchWriter {
           t.conversation.channel,
           t.conversation.address,
           t.conversation.machineVersion,
-          JSON.stringify(t.conversation.snapshot),
+          this.cipher.seal(JSON.stringify(t.conversation.snapshot)),
           JSON.stringify(t.conversation.recentMessageIds),
           t.at,
           t.at,
         ]),
       });
     }
-    const transcript = turns.flatMap((t) => t.transcript.map((e): SqlValue[] => [t.conversation.key, e.direction, JSON.stringify(e.body), t.at]));
+    const transcript = turns.flatMap((t) => t.transcript.map((e): SqlValue[] => [t.conversation.key, e.direction, this.cipher.seal(JSON.stringify(e.body)), t.at]));
     for (const group of chunks(transcript, MAX_ROWS_PER_INSERT)) {
       st.push({ sql: `INSERT INTO transcript (conversation_key, direction, body, created_at) VALUES ${placeholders(group.length, 4)}`, params: group.flat() });
     }
@@ -149,10 +154,10 @@ export class BatchWriter {
       if (item.kind === 'turn') {
         const t = item.turn;
         for (const m of t.outbox) {
-          outbox.push({ item: i, values: [t.conversation.key, m.channel ?? t.conversation.channel, m.address ?? t.conversation.address, JSON.stringify(m.payload), t.at, t.at] });
+          outbox.push({ item: i, values: [t.conversation.key, m.channel ?? t.conversation.channel, m.address ?? t.conversation.address, this.cipher.seal(JSON.stringify(m.payload)), t.at, t.at] });
         }
       } else if (item.kind === 'outbound') {
-        for (const m of item.messages) outbox.push({ item: i, values: [m.conversationKey, m.channel, m.address, JSON.stringify(m.payload), item.at, item.at] });
+        for (const m of item.messages) outbox.push({ item: i, values: [m.conversationKey, m.channel, m.address, this.cipher.seal(JSON.stringify(m.payload)), item.at, item.at] });
       }
     });
     if (outbox.length > 0) {
@@ -198,7 +203,7 @@ export class BatchWriter {
 }
 
 /** The statements that number and store one case, link its files and leave its receipt for the caller. */
-function caseStatements({ input, prefix, dueAt }: CaseWrite, item: number): Statement[] {
+function caseStatements({ input, prefix, dueAt }: CaseWrite, item: number, cipher: FieldCipher): Statement[] {
   const sid = input.submissionId;
   const urgent = input.decision.urgent === true;
   const sameDay = input.decision.sameDay === true;
@@ -232,8 +237,8 @@ function caseStatements({ input, prefix, dueAt }: CaseWrite, item: number): Stat
         JSON.stringify(input.facts),
         JSON.stringify(input.decision),
         input.policyVersion,
-        JSON.stringify(input.applicant),
-        input.description,
+        cipher.seal(JSON.stringify(input.applicant)),
+        cipher.seal(input.description),
         dueAt,
         input.at,
         input.at,
@@ -253,7 +258,7 @@ function caseStatements({ input, prefix, dueAt }: CaseWrite, item: number): Stat
     st.push({
       sql: `INSERT INTO attachments (id, conversation_key, file_name, mime_type, size, stored_path, created_at)
             SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${isNew} ON CONFLICT (id) DO NOTHING`,
-      params: [file.id, input.conversationKey, file.fileName, file.mimeType, file.size, defaultStoredPath(file.id), input.at],
+      params: [file.id, input.conversationKey, cipher.seal(file.fileName), file.mimeType, file.size, defaultStoredPath(file.id), input.at],
     });
   }
   if (files.length > 0) {

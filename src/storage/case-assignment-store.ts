@@ -1,11 +1,15 @@
 import type { Actor } from '../knowledge/cases/case-lifecycle.js';
 import { FINAL_STATUSES } from '../knowledge/cases/case-lifecycle.js';
-import { caseFromRow, type CaseRecord, type CaseRow } from './case-rows.js';
+import { caseFromRow, openCaseRow, type CaseRecord, type CaseRow } from './case-rows.js';
+import { PLAIN, type FieldCipher } from './field-cipher.js';
 import type { Database } from './database.js';
 
 /** Hands a claimed case to another member of staff, with an `assign` event in its history. */
 export class CaseAssignmentStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly cipher: FieldCipher = PLAIN,
+  ) {}
 
   /** Undefined when the case does not exist or is closed or withdrawn. */
   async assign(ref: string, assignee: string, actor: Actor, at: number): Promise<CaseRecord | undefined> {
@@ -17,7 +21,7 @@ export class CaseAssignmentStore {
         'INSERT INTO case_events (ref, action, from_status, to_status, actor, actor_kind, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [ref, 'assign', row.status, row.status, actor.name, actor.kind, assignee, '{}', at],
       );
-      return caseFromRow({ ...row, assignee, updated_at: at });
+      return caseFromRow(openCaseRow({ ...row, assignee, updated_at: at }, this.cipher));
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { Applicant } from '../knowledge/cases/applicant.js';
 import { DECISIONS, isCaseStatus, type Resolution } from '../knowledge/cases/case-lifecycle.js';
 import { isLocale } from '../locales/catalog.js';
+import type { FieldCipher } from './field-cipher.js';
 import type { CaseDecision, CaseRecord, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 
 export type { CaseDecision, CaseFacts, CaseRecord, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
@@ -49,6 +50,21 @@ export interface EventRow {
   note: string | null;
   details: string;
   at: number;
+}
+
+/** A case row with its sealed columns (applicant, description, rating comment) opened. */
+export function openCaseRow<R extends Partial<Pick<CaseRow, 'applicant' | 'description' | 'rating_comment'>>>(row: R, cipher: FieldCipher): R {
+  return {
+    ...row,
+    ...(row.applicant !== undefined ? { applicant: cipher.open(row.applicant) } : {}),
+    ...(row.description !== undefined ? { description: cipher.open(row.description) } : {}),
+    ...(row.rating_comment !== undefined ? { rating_comment: cipher.openOrNull(row.rating_comment) } : {}),
+  };
+}
+
+/** An event row with its note opened. */
+export function openEventRow(row: EventRow, cipher: FieldCipher): EventRow {
+  return { ...row, note: cipher.openOrNull(row.note) };
 }
 
 /** A JSON object column; `{}` when damaged. */

@@ -26,7 +26,8 @@ import {
   type StoredCaseEvent,
 } from '../knowledge/cases/case-repository.js';
 import { BatchWriter } from './batch-writer.js';
-import { caseFromRow, eventFromRow, type CaseRow, type EventRow } from './case-rows.js';
+import { caseFromRow, eventFromRow, openCaseRow, openEventRow, type CaseRow, type EventRow } from './case-rows.js';
+import { PLAIN, type FieldCipher } from './field-cipher.js';
 import { countCaseStats } from './case-stats.js';
 import { insertOutboundIn } from './conversation-store.js';
 import type { Database } from './database.js';
@@ -67,8 +68,13 @@ export class CaseStore implements CaseRepository {
     private readonly db: Database,
     rules: CaseRules | (() => CaseRules) = DEFAULT_CASE_RULES,
     private readonly writer = new BatchWriter(db),
+    private readonly cipher: FieldCipher = PLAIN,
   ) {
     this.rulesOf = typeof rules === 'function' ? rules : () => rules;
+  }
+
+  private fromRow(row: CaseRow): CaseRecord {
+    return caseFromRow(openCaseRow(row, this.cipher));
   }
 
   get rules(): CaseRules {
@@ -90,13 +96,13 @@ export class CaseStore implements CaseRepository {
 
   async get(ref: string): Promise<CaseRecord | undefined> {
     const row = await this.db.get<CaseRow>('SELECT * FROM cases WHERE ref = ?', [ref]);
-    return row ? caseFromRow(row) : undefined;
+    return row ? this.fromRow(row) : undefined;
   }
 
   /** A case's history, oldest first. */
   async events(ref: string): Promise<StoredCaseEvent[]> {
     const rows = await this.db.all<EventRow>('SELECT * FROM case_events WHERE ref = ? ORDER BY id', [ref]);
-    return rows.map(eventFromRow);
+    return rows.map((r) => eventFromRow(openEventRow(r, this.cipher)));
   }
 
   /**
@@ -106,7 +112,7 @@ export class CaseStore implements CaseRepository {
   async listOpen(options: { awaitingDecision?: boolean } = {}): Promise<CaseRecord[]> {
     const statuses = options.awaitingDecision ? AWAITING_DECISION : CASE_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
     const rows = await this.db.all<CaseRow>(`SELECT * FROM cases WHERE status IN ${inList(statuses)} ${QUEUE_ORDER}`, statuses);
-    return rows.map(caseFromRow);
+    return rows.map((r) => this.fromRow(r));
   }
 
   /** Every case, newest first, optionally of one status. */
@@ -117,7 +123,7 @@ export class CaseStore implements CaseRepository {
       ...params,
       options.limit ?? 1000,
     ]);
-    return rows.map(caseFromRow);
+    return rows.map((r) => this.fromRow(r));
   }
 
   /** A resident's cases (one conversation), newest first. */
@@ -125,7 +131,7 @@ export class CaseStore implements CaseRepository {
     const rows = await this.db.all<CaseRow>('SELECT * FROM cases WHERE conversation_key = ? ORDER BY created_at DESC, ref DESC', [
       conversationKey,
     ]);
-    return rows.map(caseFromRow);
+    return rows.map((r) => this.fromRow(r));
   }
 
   /** A staff member's cases not yet closed or withdrawn, in queue order. */
@@ -134,7 +140,7 @@ export class CaseStore implements CaseRepository {
       `SELECT * FROM cases WHERE assignee = ? AND status NOT IN ${inList(FINAL_STATUSES)} ${QUEUE_ORDER}`,
       [assignee, ...FINAL_STATUSES],
     );
-    return rows.map(caseFromRow);
+    return rows.map((r) => this.fromRow(r));
   }
 
   /** Cases awaiting a decision whose due date has passed at `now`, most overdue first among equals. */
@@ -143,7 +149,7 @@ export class CaseStore implements CaseRepository {
       `SELECT * FROM cases WHERE status IN ${inList(AWAITING_DECISION)} AND due_at IS NOT NULL AND due_at < ? ${QUEUE_ORDER}`,
       [...AWAITING_DECISION, now],
     );
-    return rows.map(caseFromRow).filter((c) => isOverdue(c, now));
+    return rows.map((r) => this.fromRow(r)).filter((c) => isOverdue(c, now));
   }
 
   /**
@@ -166,7 +172,7 @@ export class CaseStore implements CaseRepository {
       for (let attempt = 0; attempt < 3; attempt++) {
         const row = await tx.get<CaseRow>('SELECT * FROM cases WHERE ref = ?', [ref]);
         if (!row) return { ok: false, reason: 'not_found' } as const;
-        const current = caseFromRow(row);
+        const current = this.fromRow(row);
         const result = transition(current, action, actor, at, rules);
         if (!result.ok) return result;
         const next = result.next;
@@ -188,7 +194,7 @@ export class CaseStore implements CaseRepository {
           ],
         );
         if (changes === 0) continue;
-        const eventId = await insertEvent(tx, ref, result.event);
+        const eventId = await insertEvent(tx, ref, result.event, this.cipher);
         const record: CaseRecord = { ...current, ...next, updatedAt: at };
         const messages = options.outbound?.(record, result.event) ?? [];
         const outbound = messages.map((m) => ({
@@ -198,7 +204,7 @@ export class CaseStore implements CaseRepository {
           payload: m.payload,
         }));
         // Joins this transaction: the notification is durable exactly when the change is.
-        const ids = await insertOutboundIn(tx, outbound, at);
+        const ids = await insertOutboundIn(tx, outbound, at, this.cipher);
         return {
           ok: true,
           record,
@@ -223,7 +229,7 @@ export class CaseStore implements CaseRepository {
       const comment = rating.comment?.trim();
       await tx.run('UPDATE cases SET rating = ?, rating_comment = COALESCE(?, rating_comment), rated_at = ? WHERE ref = ?', [
         rating.score,
-        comment ? comment : null,
+        comment ? this.cipher.seal(comment) : null,
         at,
         ref,
       ]);
@@ -237,10 +243,10 @@ export class CaseStore implements CaseRepository {
   }
 }
 
-async function insertEvent(tx: Database, ref: string, event: CaseEvent): Promise<number> {
+async function insertEvent(tx: Database, ref: string, event: CaseEvent, cipher: FieldCipher): Promise<number> {
   const row = await tx.get<{ id: number }>(
     'INSERT INTO case_events (ref, action, from_status, to_status, actor, actor_kind, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
-    [ref, event.action, event.from, event.to, event.actor.name, event.actor.kind, event.note, JSON.stringify(event.details), event.at],
+    [ref, event.action, event.from, event.to, event.actor.name, event.actor.kind, cipher.sealOrNull(event.note), JSON.stringify(event.details), event.at],
   );
   return row!.id;
 }

@@ -3,6 +3,7 @@ import type { NewOutboxMessage, OutboxRepository, OutboxRow } from '../bot/ports
 import type { Database } from './database.js';
 import { placeholders } from './database.js';
 import { BatchWriter } from './batch-writer.js';
+import { PLAIN, type FieldCipher } from './field-cipher.js';
 
 export type { StoredConversation, TranscriptEntry, TurnWrite } from '../bot/ports/conversation-repository.js';
 export type { OutboxRow } from '../bot/ports/outbox-repository.js';
@@ -39,13 +40,13 @@ interface OutboxSqlRow {
   created_at: number;
 }
 
-function outboxRow(r: OutboxSqlRow): OutboxRow {
+function outboxRow(r: OutboxSqlRow, cipher: FieldCipher): OutboxRow {
   return {
     id: r.id,
     conversationKey: r.conversation_key,
     channel: r.channel,
     address: r.address,
-    payload: parseJson(r.payload, null),
+    payload: parseJson(cipher.open(r.payload), null),
     attempts: r.attempts,
     createdAt: r.created_at,
   };
@@ -57,6 +58,7 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
   constructor(
     private readonly db: Database,
     private readonly writer = new BatchWriter(db),
+    private readonly cipher: FieldCipher = PLAIN,
   ) {}
 
   /** Writes one turn; concurrent turns (and cases, sent marks…) share one transaction and one fsync. */
@@ -84,7 +86,7 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
       channel: row.channel,
       address: row.address,
       machineVersion: row.machine_version,
-      snapshot: parseJson(row.snapshot, undefined),
+      snapshot: parseJson(this.cipher.open(row.snapshot), undefined),
       recentMessageIds: parseIds(row.recent_message_ids),
       updatedAt: row.updated_at,
     };
@@ -103,13 +105,13 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
       'SELECT id, direction, body, created_at FROM transcript WHERE conversation_key = ? ORDER BY id DESC LIMIT ?',
       [key, limit],
     );
-    return rows.reverse().map((r) => ({ id: r.id, direction: r.direction, body: parseJson(r.body, null), createdAt: r.created_at }));
+    return rows.reverse().map((r) => ({ id: r.id, direction: r.direction, body: parseJson(this.cipher.open(r.body), null), createdAt: r.created_at }));
   }
 
   /** One outbox message by id, sent or not: whom it was for and what it carried. */
   async outboxMessage(id: number): Promise<{ conversationKey: string; payload: unknown } | undefined> {
     const row = await this.db.get<{ conversation_key: string; payload: string }>('SELECT conversation_key, payload FROM outbox WHERE id = ?', [id]);
-    return row ? { conversationKey: row.conversation_key, payload: parseJson(row.payload, null) } : undefined;
+    return row ? { conversationKey: row.conversation_key, payload: parseJson(this.cipher.open(row.payload), null) } : undefined;
   }
 
   /** Outbox messages not yet sent, oldest first. */
@@ -118,7 +120,7 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
       "SELECT id, conversation_key, channel, address, payload, attempts, created_at FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
       [limit],
     );
-    return rows.map(outboxRow);
+    return rows.map((r) => outboxRow(r, this.cipher));
   }
 
   /** One conversation's messages not yet sent, oldest first (indexed by conversation, migration 007). */
@@ -127,7 +129,7 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
       "SELECT id, conversation_key, channel, address, payload, attempts, created_at FROM outbox WHERE conversation_key = ? AND status = 'pending' ORDER BY id LIMIT ?",
       [key, limit],
     );
-    return rows.map(outboxRow);
+    return rows.map((r) => outboxRow(r, this.cipher));
   }
 
   /**
@@ -171,13 +173,13 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
 }
 
 /** Adds outbox messages inside a transaction already open (a case transition); returns their ids in order. */
-export async function insertOutboundIn(tx: Database, messages: NewOutboxMessage[], at: number): Promise<number[]> {
+export async function insertOutboundIn(tx: Database, messages: NewOutboxMessage[], at: number, cipher: FieldCipher = PLAIN): Promise<number[]> {
   const ids: number[] = [];
   for (const group of chunks(messages, MAX_ROWS_PER_INSERT)) {
     const rows = await tx.all<{ id: number }>(
       `INSERT INTO outbox (conversation_key, channel, address, payload, next_attempt_at, created_at)
        VALUES ${placeholders(group.length, 6)} RETURNING id`,
-      group.flatMap((m) => [m.conversationKey, m.channel, m.address, JSON.stringify(m.payload), at, at]),
+      group.flatMap((m) => [m.conversationKey, m.channel, m.address, cipher.seal(JSON.stringify(m.payload)), at, at]),
     );
     ids.push(...rows.map((r) => r.id));
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from './database.js';
 
 /** Exit codes of a start that cannot go on, one per cause, so an installer's script can tell them apart. */
-export const EXIT_CODES = { dataFolderNotWritable: 3, databaseDamaged: 4, databaseNotWritable: 5 } as const;
+export const EXIT_CODES = { dataFolderNotWritable: 3, databaseDamaged: 4, databaseNotWritable: 5, dataKeyWrong: 6 } as const;
 
 /** The bot cannot start on this data folder; `message` is one line saying what to do. */
 export class StartupError extends Error {

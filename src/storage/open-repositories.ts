@@ -11,29 +11,44 @@ import { SqliteStaffChatStore } from './staff-chat-store.js';
 import { sqliteStaffRepositories } from './staff-repositories.js';
 import { checkDatabase, EXIT_CODES, prepareDataFolder, protectDatabaseFiles, StartupError } from './data-folder.js';
 import { WechatHeldStore } from './wechat-held-store.js';
+import { CaseLinkStore } from './case-link-store.js';
+import { PLAIN, type FieldCipher } from './field-cipher.js';
+import { checkDataKey, loadCipher } from './data-key.js';
+import { useFileCipher } from './attachment-files.js';
+
+/** Where the data key comes from (see data-key.ts): `FAYUAN_DATA_KEY` parsed by config.ts, else the key file. */
+export interface DataKeyConfig {
+  dataDir: string;
+  attachmentsDir: string;
+  dataKeys?: readonly Buffer[] | null;
+}
 
 /** The SQLite repositories; `db` is for SQLite-only tools (migrations, tests, the benchmark), not for the app. */
 export interface SqliteRepositories extends Repositories {
   readonly db: Database;
+  /** Seals the personal columns and files (PLAIN when opened without a data key). */
+  readonly cipher: FieldCipher;
   conversations: ConversationStore;
   outbox: ConversationStore;
 }
 
 /** Repositories over an open database (already migrated). */
-export function sqliteRepositories(db: Database): SqliteRepositories {
+export function sqliteRepositories(db: Database, cipher: FieldCipher = PLAIN): SqliteRepositories {
   // One group commit for every store of this database: a turn, a case and a sent mark share a commit.
-  const writer = new BatchWriter(db);
-  const conversations = new ConversationStore(db, writer);
+  const writer = new BatchWriter(db, cipher);
+  const conversations = new ConversationStore(db, writer, cipher);
   return {
     db,
+    cipher,
     conversations,
     outbox: conversations,
-    attachments: new AttachmentStore(db),
+    attachments: new AttachmentStore(db, cipher),
     staffChat: new SqliteStaffChatStore(db),
     knowledge: new KbStore(db, writer),
     wechatHeld: new WechatHeldStore(db),
-    cases: (rules) => new CaseStore(db, rules, writer),
-    staff: sqliteStaffRepositories(db),
+    cases: (rules) => new CaseStore(db, rules, writer, cipher),
+    staff: sqliteStaffRepositories(db, cipher),
+    caseLinks: new CaseLinkStore(db),
     idle: () => conversations.idle(),
     async close() {
       await conversations.idle();
@@ -42,15 +57,35 @@ export function sqliteRepositories(db: Database): SqliteRepositories {
   };
 }
 
-/** Opens (creating and migrating if needed) the bot's SQLite file and the repositories over it. */
-export async function openRepositories(config: { databaseFile: string }): Promise<SqliteRepositories> {
-  return withCheckpoints(await openStorage(config.databaseFile));
+/**
+ * Opens (creating and migrating if needed) the bot's SQLite file and the repositories over it. With the
+ * data folder's settings (a `Config`), personal fields and files are sealed with its data key.
+ */
+export async function openRepositories(config: { databaseFile: string } & Partial<DataKeyConfig>): Promise<SqliteRepositories> {
+  const cipher = config.dataDir !== undefined && config.attachmentsDir !== undefined ? dataCipher(config as DataKeyConfig) : PLAIN;
+  const db = await openStorage(config.databaseFile);
+  if (cipher !== PLAIN) {
+    try {
+      await checkDataKey(db, cipher, config.dataDir!);
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return withCheckpoints(db, cipher);
+}
+
+/** The data key's cipher, registered for the attachment files too. */
+export function dataCipher(config: DataKeyConfig): FieldCipher {
+  const cipher = loadCipher({ dataDir: config.dataDir, dataKeys: config.dataKeys ?? null });
+  useFileCipher(config.attachmentsDir, cipher);
+  return cipher;
 }
 
 /** The repositories over `db`, with WAL checkpoints in the background (stopped on close). */
-async function withCheckpoints(db: Database): Promise<SqliteRepositories> {
+async function withCheckpoints(db: Database, cipher: FieldCipher): Promise<SqliteRepositories> {
   const checkpoints = await startCheckpointer(db);
-  const repos = sqliteRepositories(db);
+  const repos = sqliteRepositories(db, cipher);
   return {
     ...repos,
     async close() {
@@ -66,8 +101,9 @@ async function withCheckpoints(db: Database): Promise<SqliteRepositories> {
  * writable, the database opened, checked for integrity and a write; each failure is a
  * {@link StartupError} with one line and its own exit code.
  */
-export async function openCheckedRepositories(config: { dataDir: string; attachmentsDir: string; databaseFile: string }): Promise<SqliteRepositories> {
+export async function openCheckedRepositories(config: DataKeyConfig & { databaseFile: string }): Promise<SqliteRepositories> {
   prepareDataFolder(config.dataDir, config.attachmentsDir, config.databaseFile);
+  const cipher = dataCipher(config);
   let db: Database;
   try {
     db = await openStorage(config.databaseFile);
@@ -82,11 +118,12 @@ export async function openCheckedRepositories(config: { dataDir: string; attachm
   protectDatabaseFiles(config.databaseFile);
   try {
     await checkDatabase(db);
+    await checkDataKey(db, cipher, config.dataDir);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;
   }
-  return withCheckpoints(db);
+  return withCheckpoints(db, cipher);
 }
 
 /** The SQLite database behind repositories, when they are SQLite's (health probe, retention purge). */

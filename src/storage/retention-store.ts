@@ -1,4 +1,5 @@
 import type { Database, SqlValue } from './database.js';
+import { PLAIN, type FieldCipher } from './field-cipher.js';
 
 /** The kinds of data the retention purge removes, each after its own period. */
 export type RetentionKind = 'transcript' | 'idleConversations' | 'sentOutbox' | 'deadLetters' | 'closedCases';
@@ -30,7 +31,10 @@ function selections(c: RetentionCutoffs): Record<RetentionKind, { table: string;
 
 /** The SQL behind `fayuan purge` and the daily purge. */
 export class RetentionStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly cipher: FieldCipher = PLAIN,
+  ) {}
 
   /** What a purge with these cutoffs would remove, by kind. */
   async plan(cutoffs: RetentionCutoffs): Promise<RetentionCount[]> {
@@ -86,6 +90,15 @@ export class RetentionStore {
     const recorded = await this.db.get('SELECT 1 AS x FROM attachments WHERE id = ?', [id]);
     if (recorded) return true;
     const inState = await this.db.get("SELECT 1 AS x FROM conversations WHERE instr(snapshot, ?) > 0 LIMIT 1", [id]);
-    return inState !== undefined;
+    if (inState !== undefined) return true;
+    // Sealed snapshots are searched once opened; one that does not open counts as using the file.
+    const sealed = await this.db.all<{ snapshot: string }>("SELECT snapshot FROM conversations WHERE snapshot LIKE 'enc1:%'");
+    return sealed.some((r) => {
+      try {
+        return this.cipher.open(r.snapshot).includes(id);
+      } catch {
+        return true;
+      }
+    });
   }
 }

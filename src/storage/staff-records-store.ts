@@ -9,6 +9,7 @@ import type {
   StoredRelay,
 } from '../staff/staff-ports.js';
 import type { Database } from './database.js';
+import { PLAIN, type FieldCipher } from './field-cipher.js';
 
 function parseObject(text: string | null): Record<string, unknown> {
   try {
@@ -51,14 +52,17 @@ export class AuditStore implements AuditLog {
 
 /** Internal notes on cases: staff only, never sent to the resident. */
 export class CaseNoteStore implements NoteRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly cipher: FieldCipher = PLAIN,
+  ) {}
 
   async add(note: Omit<CaseNote, 'id'>): Promise<CaseNote> {
     const { lastID } = await this.db.run('INSERT INTO case_notes (ref, account_id, author, text, at) VALUES (?, ?, ?, ?, ?)', [
       note.ref,
       note.accountId,
       note.author,
-      note.text,
+      this.cipher.seal(note.text),
       note.at,
     ]);
     return { ...note, id: lastID };
@@ -69,7 +73,7 @@ export class CaseNoteStore implements NoteRepository {
       'SELECT * FROM case_notes WHERE ref = ? ORDER BY id',
       [ref],
     );
-    return rows.map((r) => ({ id: r.id, ref: r.ref, accountId: r.account_id, author: r.author, text: r.text, at: r.at }));
+    return rows.map((r) => ({ id: r.id, ref: r.ref, accountId: r.account_id, author: r.author, text: this.cipher.open(r.text), at: r.at }));
   }
 }
 
@@ -115,12 +119,15 @@ export class CannedReplyStore implements CannedReplyRepository {
 
 /** What resident conversations relayed to staff, kept for the console's live view. */
 export class StaffRelayStore implements RelayRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly cipher: FieldCipher = PLAIN,
+  ) {}
 
   async add(input: { conversationKey: string; kind: string; body: Record<string, unknown>; outboxId: number | null; at: number }): Promise<boolean> {
     const { changes } = await this.db.run(
       'INSERT INTO staff_relays (conversation_key, kind, body, outbox_id, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      [input.conversationKey, input.kind, JSON.stringify(input.body), input.outboxId, input.at],
+      [input.conversationKey, input.kind, this.cipher.seal(JSON.stringify(input.body)), input.outboxId, input.at],
     );
     return changes > 0;
   }
@@ -128,7 +135,7 @@ export class StaffRelayStore implements RelayRepository {
   async forConversation(key: string, kinds?: readonly string[]): Promise<StoredRelay[]> {
     const filter = kinds ? ` AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
     const rows = await this.db.all<RelayRow>(`SELECT * FROM staff_relays WHERE conversation_key = ?${filter} ORDER BY id`, [key, ...(kinds ?? [])]);
-    return rows.map(relayFromRow);
+    return rows.map((r) => relayFromRow(r, this.cipher));
   }
 
   async recent(kinds: readonly string[], since: number): Promise<StoredRelay[]> {
@@ -136,7 +143,7 @@ export class StaffRelayStore implements RelayRepository {
       `SELECT * FROM staff_relays WHERE kind IN (${kinds.map(() => '?').join(', ')}) AND at >= ? ORDER BY id DESC LIMIT 200`,
       [...kinds, since],
     );
-    return rows.map(relayFromRow);
+    return rows.map((r) => relayFromRow(r, this.cipher));
   }
 }
 
@@ -148,6 +155,6 @@ interface RelayRow {
   at: number;
 }
 
-function relayFromRow(r: RelayRow): StoredRelay {
-  return { id: r.id, conversationKey: r.conversation_key, kind: r.kind, body: parseObject(r.body), at: r.at };
+function relayFromRow(r: RelayRow, cipher: FieldCipher): StoredRelay {
+  return { id: r.id, conversationKey: r.conversation_key, kind: r.kind, body: parseObject(cipher.open(r.body)), at: r.at };
 }

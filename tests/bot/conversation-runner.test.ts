@@ -33,8 +33,9 @@ describe('conversation runner', () => {
     expect(once.duplicate).toBe(false);
     expect(once.replies).toHaveLength(1);
     expect(again).toEqual({ duplicate: true, replies: [], outbound: [] });
-    const rows = await sqliteOf(app).all<{ n: number }>("SELECT COUNT(*) AS n FROM transcript WHERE direction = 'in' AND body LIKE '%tg-42%'");
-    expect(rows[0]!.n).toBe(1);
+    // The body is sealed at rest: count through the repository.
+    const lines = await app.repos.conversations.recentTranscript('console:bo', 100);
+    expect(lines.filter((l) => l.direction === 'in' && JSON.stringify(l.body).includes('tg-42'))).toHaveLength(1);
     await app.close();
   });
 

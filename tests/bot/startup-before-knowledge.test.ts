@@ -20,7 +20,7 @@ describe('starting with a large knowledge base', () => {
       await loading;
       return listEntries();
     };
-    const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), WEB_CHAT: 'off', LOG_LEVEL: 'silent' });
+    const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), WEB_CHAT: 'off', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off' });
     const app = await createApp(config, createLogger('silent'), { repositories: repos, waitForKnowledge: false });
 
     const greeting = await app.runner.handle(say(0, { type: 'user.returned' }));

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { casesCommand } from '../../src/cli/cases-command.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { CaseStore, type NewCase } from '../../src/storage/case-store.js';
-import { ConversationStore } from '../../src/storage/conversation-store.js';
 import { openStorage } from '../../src/storage/open-storage.js';
+import { openRepositories } from '../../src/storage/open-repositories.js';
 import { AuditStore } from '../../src/storage/staff-records-store.js';
 import { NOV22_10AM, TEST_PACK, newCase } from '../fixtures/cases.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -30,13 +30,14 @@ async function seed(config: Config, ...inputs: NewCase[]): Promise<string[]> {
 }
 
 async function pendingOutbox(config: Config) {
-  const db = await openStorage(config.databaseFile);
-  const rows = await new ConversationStore(db).pendingOutbox();
-  await db.close();
+  // With the data key: the notices are sealed at rest.
+  const repos = await openRepositories(config);
+  const rows = await repos.outbox.pendingOutbox();
+  await repos.close();
   return rows;
 }
 
-const setup = () => parseConfig({ FAYUAN_DATA_DIR: tempDir(), LOG_LEVEL: 'silent' });
+const setup = () => parseConfig({ FAYUAN_DATA_DIR: tempDir(), LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off' });
 
 describe('fayuan cases', () => {
   it('lists open cases, without personal data in --json', async () => {

@@ -9,6 +9,7 @@
  *
  * Options (environment): CRASH_RESIDENTS (default 8), CRASH_KILLS (default 10).
  */
+import { loadCipher } from '../../src/storage/data-key.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -179,6 +180,8 @@ async function main(): Promise<void> {
   await new Promise((r) => server.once('exit', r));
 
   const file = path.join(dataDir, 'fayuan.sqlite');
+  // Personal columns are sealed with the data folder's key (docs/privacy.md).
+  const cipher = loadCipher({ dataDir, dataKeys: null });
   let lost = 0;
   let duplicated = 0;
   let wronglyResumed = 0;
@@ -187,7 +190,7 @@ async function main(): Promise<void> {
   for (const page of pages) {
     const key = `web:${page.resident}`;
     const rows = await query<{ body: string }>(file, "SELECT body FROM transcript WHERE conversation_key = ? AND direction = 'in'", [key]);
-    const stored = rows.map((r) => (JSON.parse(r.body) as { messageId?: string }).messageId).filter((m): m is string => typeof m === 'string');
+    const stored = rows.map((r) => (JSON.parse(cipher.open(r.body)) as { messageId?: string }).messageId).filter((m): m is string => typeof m === 'string');
     for (const mid of page.acked) {
       acknowledged++;
       const times = stored.filter((m) => m === mid).length;
@@ -203,7 +206,7 @@ async function main(): Promise<void> {
       cases.length === 1 &&
       (JSON.parse(cases[0]!.facts) as { age?: number; category?: string }).age === 45 &&
       (JSON.parse(cases[0]!.facts) as { category?: string }).category === 'wages' &&
-      cases[0]!.applicant.includes('13800138000');
+      cipher.open(cases[0]!.applicant).includes('13800138000');
     if (!right) wronglyResumed++;
   }
   const result = { residents: RESIDENTS, kills, acknowledged, lost, duplicated, wronglyResumed, unfinished, seconds: Math.round((Date.now() - started) / 1000) };

@@ -7,6 +7,7 @@ import type { ConversationRepository } from './conversation-repository.js';
 import type { OutboxRepository } from './outbox-repository.js';
 import type { StaffRepositories } from '../../staff/staff-ports.js';
 import type { WechatHeldRepository } from '../wechat/wechat-held-repository.js';
+import type { CaseLinkRepository } from './case-link-repository.js';
 
 /**
  * Everything the bot keeps, behind one interface per repository. `openRepositories` (SQLite, in
@@ -25,6 +26,8 @@ export interface Repositories {
   cases(rules?: CaseRules | (() => CaseRules)): CaseRepository;
   /** Accounts, sessions, audit, notes, canned replies… of the staff console; absent where there is no console (the benchmark's memory store). */
   staff?: StaffRepositories;
+  /** One-time codes that link a case to another device's conversation; absent in the memory store. */
+  caseLinks?: CaseLinkRepository;
   /** Resolves when every write submitted so far is durable (or failed). */
   idle(): Promise<void>;
   /** Finishes pending writes and closes the store. */

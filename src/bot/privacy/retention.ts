@@ -1,3 +1,4 @@
+import { fileCipherFor } from '../../storage/attachment-files.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../storage/database.js';
@@ -47,7 +48,7 @@ async function orphanFiles(store: RetentionStore, dir: string, before: number): 
  */
 export async function purge(db: Database, attachmentsDir: string, days: RetentionDays, options: { now?: number; dryRun?: boolean } = {}): Promise<PurgeReport> {
   const now = options.now ?? Date.now();
-  const store = new RetentionStore(db);
+  const store = new RetentionStore(db, fileCipherFor(attachmentsDir));
   const cutoffs = cutoffsAt(days, now);
   if (options.dryRun) {
     const counts = await store.plan(cutoffs);

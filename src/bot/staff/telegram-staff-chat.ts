@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { readAttachment } from '../../storage/attachment-files.js';
 import type { Logger } from 'pino';
 import type { Telegram } from 'telegraf';
 import type { ForceReply, InlineKeyboardMarkup, Message, User } from 'telegraf/types';
@@ -69,7 +69,7 @@ export async function postFile(
   caption: string,
 ): Promise<Message> {
   if (!/^[\w-][\w.-]*$/.test(file.id)) throw new DeliveryError(`Attachment id "${file.id}" is not a stored file name.`, { permanent: true });
-  const input = { source: path.join(attachmentsDir, file.id), filename: file.fileName };
+  const input = { source: await readAttachment(attachmentsDir, file.id), filename: file.fileName };
   const extra = { caption: caption.slice(0, 1024) };
   return PHOTO_TYPES.has(file.mimeType) ? telegram.sendPhoto(chatId, input, extra) : telegram.sendDocument(chatId, input, extra);
 }

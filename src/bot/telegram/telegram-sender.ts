@@ -1,3 +1,4 @@
+import { readAttachmentAt } from '../../storage/attachment-files.js';
 import path from 'node:path';
 import { TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
@@ -56,7 +57,7 @@ export class TelegramSender implements ChannelSender {
   }
 
   private async sendFile(chatId: string, payload: Extract<OutboundPayload, { kind: 'file' }>): Promise<void> {
-    const source = attachmentPath(this.attachmentsDir, payload.attachmentId);
+    const source = await readAttachmentAt(attachmentPath(this.attachmentsDir, payload.attachmentId));
     const file = { source, filename: payload.fileName };
     const extra = payload.caption ? { caption: payload.caption } : {};
     if (PHOTO_TYPES.has(payload.mimeType)) await this.telegram.sendPhoto(chatId, file, extra);

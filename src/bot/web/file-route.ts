@@ -4,6 +4,7 @@ import type { App } from '../app.js';
 import type { OutboundPayload } from '../channel.js';
 import { conversationKey } from '../channel.js';
 import { attachmentPath, safeFileName } from '../save-attachment.js';
+import { readAttachment } from '../../storage/attachment-files.js';
 import type { ResidentIdentity } from './resident-identity.js';
 
 /**
@@ -18,15 +19,16 @@ export function fileRoute(app: App, identity: ResidentIdentity): RequestHandler 
     if (resident === null || !Number.isInteger(outboxId)) return void notFound();
     app.repos.outbox
       .outboxMessage(outboxId)
-      .then((message) => {
+      .then(async (message) => {
         if (!message || message.conversationKey !== conversationKey('web', resident)) return notFound();
         const payload = message.payload as OutboundPayload | null;
         if (payload?.kind !== 'file') return notFound();
         const file = attachmentPath(app.config.attachmentsDir, payload.attachmentId);
         if (!fs.existsSync(file)) return notFound();
+        const content = await readAttachment(app.config.attachmentsDir, payload.attachmentId);
         res.set({ 'Cache-Control': 'private, no-store', 'Content-Type': payload.mimeType });
         res.attachment(safeFileName(payload.fileName));
-        fs.createReadStream(file).pipe(res);
+        res.send(content);
       })
       .catch(() => res.status(500).type('text').send('Error'));
   };

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readAttachment } from '../../storage/attachment-files.js';
 import type { Logger } from 'pino';
 import { DeliveryError, type ChannelSender, type OutboundMessage } from '../channel.js';
 import { hashKey } from '../conversation-runner.js';
-import { attachmentPath } from '../save-attachment.js';
 import type { Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
 import type { WechatHeldRepository } from './wechat-held-repository.js';
@@ -109,7 +108,7 @@ export class WechatSender implements ChannelSender {
         return [
           ...captionPart,
           async () => {
-            const content = await readFile(attachmentPath(this.options.attachmentsDir, attachmentId));
+            const content = await readAttachment(this.options.attachmentsDir, attachmentId);
             const mediaId = await this.options.api.uploadMedia('image', { content, fileName, mimeType });
             await this.custom({ touser: address, msgtype: 'image', image: { media_id: mediaId } });
           },

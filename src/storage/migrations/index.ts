@@ -7,6 +7,7 @@ import { privacyMigration } from './007-privacy.js';
 import { caseRefCountersMigration } from './005-case-ref-counters.js';
 import { staffConsoleMigration } from './006-staff-console.js';
 import { wechatHeldMigration } from './008-wechat-held.js';
+import { caseLinkCodesMigration } from './009-case-link-codes.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   caseRefCountersMigration,
   staffConsoleMigration,
   wechatHeldMigration,
+  caseLinkCodesMigration,
 ].sort((a, b) => a.version - b.version);

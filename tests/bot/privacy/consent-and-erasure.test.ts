@@ -99,7 +99,8 @@ describe('erasure', () => {
     });
     await app.runner.handle(dee.text(NAME));
     await checkpoint(app);
-    expect(found(dir, PHONE)).toBe(true);
+    // Kept (sealed at rest, see tests/storage/encryption-at-rest.test.ts) until the erasure.
+    expect(JSON.stringify(await app.repos.conversations.recentTranscript('console:dee', 100))).toContain(PHONE);
 
     await app.runner.handle(dee.command('delete'));
     await app.runner.handle(dee.choice('privacy.erase.yes'));

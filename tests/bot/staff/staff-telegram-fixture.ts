@@ -60,6 +60,7 @@ export async function startStaffBot(env: Record<string, string> = {}, options: S
       TELEGRAM_API_ROOT: fake.url,
       TELEGRAM_STAFF_CHAT_ID: String(STAFF_CHAT),
       TELEGRAM_STAFF_USER_IDS: `${WANG.id},${ZHAO.id}`,
+      PRIVACY_SENSITIVE_CONSENT: 'off',
       ...env,
     }),
     createLogger('info', sink),

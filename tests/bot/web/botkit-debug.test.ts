@@ -47,5 +47,5 @@ describe('Botkit debug output (DEBUG=*)', () => {
     expect(output).toContain('botkit');
     expect(output).not.toContain(PHONE);
     expect(output).not.toContain(session.resident);
-  });
+  }, 60_000);
 });

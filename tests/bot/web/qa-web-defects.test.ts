@@ -23,7 +23,7 @@ afterEach(async () => {
 
 async function staff(dataDir: string, ...args: string[]) {
   const stdout = new PassThrough();
-  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_CHAT: 'off' });
+  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', WEB_CHAT: 'off' });
   return casesCommand({ args, stdin: new PassThrough(), stdout, stderr: new PassThrough(), config, shutdown: new AbortController().signal });
 }
 
@@ -164,6 +164,8 @@ describe.skipIf(missing !== null)('web chat defects in a browser', () => {
     it('is not a tel: link', async () => {
       fixture = await startFixture(tempDir());
       const page = await open();
+      // The identity is issued by the page's first request: wait until the page is talking.
+      await button(page, '同意').waitFor();
       const session = (await browser.context.cookies()).find((c) => c.name === 'fayuan_resident');
       expect(session).toBeDefined();
       await button(page, '同意').click();

@@ -1,3 +1,4 @@
+import { readAttachment } from '../../../src/storage/attachment-files.js';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -117,7 +118,9 @@ describe('web chat server', () => {
     const files = fs.readdirSync(app.config.attachmentsDir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^[0-9a-f]{32}$/);
-    expect(fs.readFileSync(path.join(app.config.attachmentsDir, files[0]!))).toEqual(PNG);
+    // Sealed on disk with the data key (docs/privacy.md), the same bytes when read back.
+    expect(fs.readFileSync(path.join(app.config.attachmentsDir, files[0]!)).includes(PNG)).toBe(false);
+    expect(await readAttachment(app.config.attachmentsDir, files[0]!)).toEqual(PNG);
     const incoming = (await app.repos.conversations.recentTranscript(conversationKey('web', RESIDENT), 10)).filter((e) => e.direction === 'in').at(-1);
     expect(incoming!.body).toMatchObject({
       event: { type: 'user.attachment', attachment: { id: files[0], fileName: '我的 照片.png', mimeType: 'image/png', size: PNG.length } },
