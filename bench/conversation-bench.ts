@@ -9,7 +9,7 @@ import { faqFigures } from './faq-figures.js';
 import { runLiveMemory } from './live-memory.js';
 import { runOpenLoop } from './open-loop.js';
 import { APPLICANT } from './resident-scripts.js';
-import { measureStartup, prepareStartupData } from './startup.js';
+import { forgetCleanShutdown, measureStartup, prepareStartupData } from './startup.js';
 
 export interface BenchOptions {
   /** Seconds each measured load lasts (closed loop: split between two rounds of each storage). */
@@ -37,6 +37,10 @@ export interface BenchFigures {
   rssMb: number;
   startupMs: number;
   startupFaqReadyMs: number;
+  /** The same start after a crash (no clean-shutdown marker): the integrity check runs first. */
+  startupAfterCrashMs: number;
+  /** Whether the start-up figures are of the compiled build (`npm run build`) rather than the sources through tsx. */
+  startupCompiled: boolean;
   faqBuildMs: number;
   faqEditStallMs: number;
   faqQueryP99Ms: number;
@@ -108,15 +112,18 @@ export async function runBench(options: BenchOptions): Promise<BenchFigures> {
   log(`memory: ${live.conversations} live conversations, ${live.bytesPerLiveConversation} bytes each, RSS ${live.rssMb.toFixed(0)} MB`);
 
   const startupDir = tempDir('startup');
-  let startup: { startupMs: number; createAppMs: number; knowledgeReadyMs: number };
+  let startup: { startupMs: number; createAppMs: number; knowledgeReadyMs: number; compiled: boolean };
+  let afterCrash: { startupMs: number };
   try {
     const snapshot = await snapshotMidApplication();
     await prepareStartupData(startupDir, { conversations: 100_000, faqEntries: 5000, snapshot: snapshot.value, machineVersion: snapshot.version });
     startup = await measureStartup(startupDir);
+    forgetCleanShutdown(startupDir);
+    afterCrash = await measureStartup(startupDir);
   } finally {
     fs.rmSync(startupDir, { recursive: true, force: true });
   }
-  log(`start-up with 100,000 stored conversations and 5,000 FAQ entries: ${startup.startupMs} ms to the first message (building the app ${startup.createAppMs} ms; FAQ index ready at ${startup.knowledgeReadyMs} ms)`);
+  log(`start-up with 100,000 stored conversations and 5,000 FAQ entries: ${startup.startupMs} ms to the first message (building the app ${startup.createAppMs} ms; FAQ index ready at ${startup.knowledgeReadyMs} ms); after a crash (integrity check first) ${afterCrash.startupMs} ms; ${startup.compiled ? 'compiled build' : 'sources through tsx: run `npm run build` first to measure the compiled start'}`);
 
   const faq = await faqFigures(5000, log);
   log(`faq at 5,000 entries: build ${faq.faqBuildMs} ms, longest stall while an edit is applied ${faq.faqEditStallMs} ms, query p99 ${faq.faqQueryP99Ms} ms`);
@@ -138,6 +145,8 @@ export async function runBench(options: BenchOptions): Promise<BenchFigures> {
     rssMb: round(live.rssMb, 0),
     startupMs: startup.startupMs,
     startupFaqReadyMs: startup.knowledgeReadyMs,
+    startupAfterCrashMs: afterCrash.startupMs,
+    startupCompiled: startup.compiled,
     faqBuildMs: round(faq.faqBuildMs, 0),
     faqEditStallMs: round(faq.faqEditStallMs),
     faqQueryP99Ms: round(faq.faqQueryP99Ms, 3),
@@ -147,7 +156,7 @@ export async function runBench(options: BenchOptions): Promise<BenchFigures> {
 }
 
 /** The stored snapshot of a resident six steps into an application. */
-async function snapshotMidApplication(): Promise<{ value: unknown; version: string }> {
+export async function snapshotMidApplication(): Promise<{ value: unknown; version: string }> {
   return withApp('memory', async (app) => {
     for (const [n, event] of APPLICANT.slice(0, 6).entries()) await app.runner.handle(message('sample', n, event));
     const stored = await app.repos.conversations.load('console:sample');

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../src/config.js';
 import { readEntryFiles } from '../src/knowledge/faq/entry-files.js';
-import { openRepositories } from '../src/storage/open-repositories.js';
+import fs from 'node:fs';
+import { openCheckedRepositories } from '../src/storage/open-repositories.js';
+import { cleanMarkerFile } from '../src/storage/clean-shutdown.js';
 import type { TurnWrite } from '../src/bot/ports/conversation-repository.js';
 import { databaseFile } from './bench-app.js';
 import { synthesizeEntries } from './faq-latency.js';
@@ -21,10 +23,11 @@ export interface StartupResult {
 
 /**
  * Fills a data folder with `conversations` stored conversations (snapshots like a resident's in the
- * middle of an application) and `faqEntries` knowledge-base entries, through the repositories.
+ * middle of an application) and `faqEntries` knowledge-base entries, through the repositories, and
+ * closes it as `serve` does when stopped (so the next start finds the clean-shutdown marker).
  */
 export async function prepareStartupData(dir: string, options: { conversations: number; faqEntries: number; snapshot: unknown; machineVersion: string }): Promise<void> {
-  const repos = await openRepositories({ databaseFile: databaseFile(dir) });
+  const repos = await openCheckedRepositories({ dataDir: dir, attachmentsDir: path.join(dir, 'attachments'), databaseFile: databaseFile(dir) });
   const at = Date.now();
   const chunk = 1000;
   for (let start = 0; start < options.conversations; start += chunk) {
@@ -47,18 +50,35 @@ export async function prepareStartupData(dir: string, options: { conversations: 
   await repos.close();
 }
 
+/** As after a crash or a kill: the next start runs the integrity check before taking messages. */
+export function forgetCleanShutdown(dir: string): void {
+  fs.rmSync(cleanMarkerFile(databaseFile(dir)), { force: true });
+}
+
+/**
+ * The start-up probe as `fayuan serve` would run: compiled when the build is current (`npm run build`;
+ * bin/fayuan.js then runs dist/), otherwise the sources through tsx.
+ */
+async function probeCommand(): Promise<{ args: string[]; compiled: boolean }> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  if (import.meta.url.endsWith('.js')) return { args: [path.join(here, 'startup-probe.js')], compiled: true };
+  const { compiledFile } = (await import(pathToFileURL(path.join(PROJECT_ROOT, 'bin', 'compiled.js')).href)) as { compiledFile(relative: string): string | undefined };
+  const compiled = compiledFile('bench/startup-probe.js');
+  return compiled ? { args: [compiled], compiled: true } : { args: ['--import', 'tsx', path.join(here, 'startup-probe.ts')], compiled: false };
+}
+
 /** Starts a fresh process on the data folder and times it until its first message is handled. */
-export function measureStartup(dir: string): Promise<Omit<StartupResult, 'storedConversations' | 'faqEntries'>> {
-  const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'startup-probe.ts');
+export async function measureStartup(dir: string): Promise<Omit<StartupResult, 'storedConversations' | 'faqEntries'> & { compiled: boolean }> {
+  const probe = await probeCommand();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', probe, dir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...probe.args, dir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';
       if (code !== 0) return reject(new Error(`startup probe exited with ${code}`));
-      resolve(JSON.parse(last) as Omit<StartupResult, 'storedConversations' | 'faqEntries'>);
+      resolve({ ...(JSON.parse(last) as Omit<StartupResult, 'storedConversations' | 'faqEntries'>), compiled: probe.compiled });
     });
   });
 }

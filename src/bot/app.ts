@@ -1,12 +1,15 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { openCheckedRepositories } from '../storage/open-repositories.js';
+import { integrityOf, openCheckedRepositories } from '../storage/open-repositories.js';
 import type { Repositories } from './ports/repositories.js';
 import { ConversationRunner } from './conversation-runner.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { createConversationSpec } from './conversation-spec.js';
 import { loadConversationServices, type ConversationServices } from './conversation-services.js';
 import { eraseFiles } from './privacy/erase-files.js';
+
+/** How often the outbox is read for messages another process wrote. */
+const OUTBOX_WATCH_MS = 5000;
 
 /** The running core every channel attaches to: storage, the conversation runner and the outbox. */
 export interface App {
@@ -32,10 +35,15 @@ export async function createApp(
   options: { repositories?: Repositories; waitForKnowledge?: boolean } = {},
 ): Promise<App> {
   const repos = options.repositories ?? (await openCheckedRepositories(config));
+  // After a clean shutdown the integrity check runs once the bot takes messages: a problem is logged
+  // (and /healthz answers 503 with it).
+  void integrityOf(repos)?.then((problem) => problem && logger.error({ problem }, 'the database failed its integrity check'));
   const services = await loadConversationServices(config, repos, logger);
   // `serve` takes messages at once; tools and tests that read the knowledge base directly wait for it.
   if (options.waitForKnowledge ?? true) await services.knowledgeReady;
   const dispatcher = new OutboxDispatcher({ store: repos.outbox, logger });
+  // Notices another process writes (`fayuan cases …`) are picked up while this one runs; in-memory storage has no other writer.
+  if (!options.repositories) dispatcher.watch(OUTBOX_WATCH_MS);
   const runner = new ConversationRunner({
     store: repos.conversations,
     spec: createConversationSpec(services),

@@ -42,6 +42,7 @@ export class OutboxDispatcher {
   private flushing: Promise<void> | null = null;
   private sentTimer: NodeJS.Immediate | null = null;
   private markRetry: NodeJS.Timeout | null = null;
+  private watchTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly now: () => number;
 
@@ -66,6 +67,23 @@ export class OutboxDispatcher {
     const rows = await this.options.store.pendingOutbox(10_000);
     this.enqueue(rows.map((r) => ({ ...r, payload: r.payload as OutboundPayload })));
     return rows.length;
+  }
+
+  /**
+   * Reads the outbox every `everyMs` for rows another process committed (a notice written by `fayuan cases …`
+   * while the bot serves), until {@link stop}. Rows already queued, being sent or being marked are not sent twice.
+   */
+  watch(everyMs: number): void {
+    if (this.watchTimer || this.stopped) return;
+    let reading = false;
+    this.watchTimer = setInterval(() => {
+      if (reading) return;
+      reading = true;
+      this.resume()
+        .catch((e: unknown) => this.options.logger.error({ err: e instanceof Error ? e.name : 'unknown' }, 'could not read the outbox'))
+        .finally(() => (reading = false));
+    }, everyMs);
+    this.watchTimer.unref();
   }
 
   /** Queues committed messages for delivery. */
@@ -93,6 +111,8 @@ export class OutboxDispatcher {
     const deadline = this.now() + timeoutMs;
     while (this.active.size > 0 && this.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     this.stopped = true;
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = null;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     if (this.sentTimer) clearImmediate(this.sentTimer);

@@ -12,8 +12,6 @@ import type { Command } from './io.js';
 import { purge } from '../bot/privacy/retention.js';
 import { databaseOf } from '../storage/open-repositories.js';
 
-/** How often the outbox is read for messages another process (the `fayuan cases` CLI) wrote. */
-const OUTBOX_POLL_MS = 5000;
 /** How often the retention purge runs. */
 const PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
 
@@ -25,7 +23,6 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
   const app = await createApp(config, logger, { waitForKnowledge: false });
   const channels: RunningChannel[] = [];
   let staff: StaffTelegram | undefined;
-  let resumeTimer: NodeJS.Timeout | undefined;
   let purgeTimer: NodeJS.Timeout | undefined;
   try {
     let webUrl: string | null = null;
@@ -57,12 +54,8 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
       staff?.attach(telegram);
       if (staff) staffConsole?.leavePickupsToTelegram();
     }
+    // Rows left pending by an earlier run go out now; the app reads the outbox every few seconds after that.
     const resumed = await app.dispatcher.resume();
-    // Notices written by `fayuan cases …` from another process wait in the outbox: pick them up.
-    resumeTimer = setInterval(() => {
-      app.dispatcher.resume().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'could not read the outbox'));
-    }, OUTBOX_POLL_MS);
-    resumeTimer.unref();
     // The daily retention purge (RETAIN_*_DAYS): once at start, then every day.
     const db = databaseOf(app.repos);
     const runPurge = async () =>
@@ -86,7 +79,6 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
     });
     logger.info('shutting down');
   } finally {
-    clearInterval(resumeTimer);
     clearInterval(purgeTimer);
     for (const channel of channels.reverse()) {
       await channel.close().catch((error: unknown) => logger.error({ channel: channel.name, err: String(error) }, 'channel did not close cleanly'));

@@ -13,7 +13,8 @@ import { AuditStore } from '../storage/staff-records-store.js';
 import type { Command } from './io.js';
 
 const USAGE = `Usage:
-  fayuan staff add USERNAME --role staff|supervisor|operator|admin [--office OFFICE_ID] --password-stdin
+  fayuan staff add USERNAME --role staff|supervisor|operator|admin [--office OFFICE_ID] [--name "王芳"] --password-stdin
+    --name: the name residents see when you talk to them (else "工作人员 / staff member"); USERNAME is for signing in.
   fayuan staff list [--json]
   fayuan staff disable USERNAME
   fayuan staff reset-password USERNAME --password-stdin
@@ -35,6 +36,7 @@ export const staffCommand: Command = async ({ args, stdin, stdout, stderr, confi
     options: {
       role: { type: 'string' },
       office: { type: 'string' },
+      name: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       lang: { type: 'string' },
@@ -92,7 +94,8 @@ export const staffCommand: Command = async ({ args, stdin, stdout, stderr, confi
           const pack = await loadPolicyPack(config.policyDir);
           if (!pack.offices.some((o) => o.id === office)) return failure('console.error.bad_office', { office, offices: pack.offices.map((o) => o.id).join(', ') });
         }
-        const made = await auth.addAccount({ username: username!, role: role as Role, office, password: await readPassword(stdin) });
+        const displayName = typeof values.name === 'string' ? values.name : null;
+        const made = await auth.addAccount({ username: username!, role: role as Role, office, displayName, password: await readPassword(stdin) });
         if (!made.ok) return failure(`console.error.${made.reason}`, { username: username!, min: MIN_PASSWORD_CHARS });
         stdout.write(`${t('staffcli.added', { username: made.account.username, id: made.account.id, role: made.account.role, office: made.account.office ?? t('staffcli.all_offices') })}\n`);
         return 0;

@@ -10,7 +10,7 @@ import type { Locale } from '../locales/catalog.js';
 import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
 import { caseDetailView, caseSummaryView, consoleActions } from '../staff/case-view.js';
-import { SUPERVISOR_ROLES, hasRole, refusal } from '../staff/staff-access.js';
+import { SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal } from '../staff/staff-access.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
 import type { CaseRequest, StaffCases } from '../staff/staff-cases.js';
 import type { StaffLive } from '../staff/staff-live.js';
@@ -78,7 +78,7 @@ const route = (method: string, pattern: string, handle: Route['handle'], extra: 
 });
 
 function accountView(a: Account) {
-  return { id: a.id, username: a.username, role: a.role, office: a.office, disabled: a.disabled, createdAt: a.createdAt, lastLoginAt: a.lastLoginAt };
+  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, office: a.office, disabled: a.disabled, createdAt: a.createdAt, lastLoginAt: a.lastLoginAt };
 }
 
 function cookie(value: string, secure: boolean, maxAgeSeconds?: number): string {
@@ -124,7 +124,7 @@ async function colleagues(r: ApiRequest, s: ConsoleServices) {
   const all = await s.accounts.list();
   return all
     .filter((a) => !a.disabled && ['staff', 'supervisor', 'admin'].includes(a.role))
-    .filter((a) => r.account.role === 'admin' || r.account.office === null || a.office === null || a.office === r.account.office)
+    .filter((a) => a.office === null || canSeeOffice(r.account, a.office, s.pack.offices))
     .map((a) => ({ id: a.id, username: a.username, office: a.office, role: a.role }));
 }
 
@@ -316,7 +316,7 @@ export const API_ROUTES: Route[] = [
       throw new HttpError(422, 'invalid', 'console.error.bad_office', { office, offices: s.pack.offices.map((o) => o.id).join(', ') });
     }
     const username = str(body.username) ?? '';
-    const made = await s.auth.addAccount({ username, role, office, password: str(body.password) ?? '' }, r.account.id);
+    const made = await s.auth.addAccount({ username, role, office, displayName: str(body.name) ?? null, password: str(body.password) ?? '' }, r.account.id);
     if (!made.ok) throw accountError(made.reason, username);
     sendJson(r.res, 201, { account: accountView(made.account) });
   }),

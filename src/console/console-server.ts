@@ -9,6 +9,7 @@ import { consolePageMessages } from '../locales/console-pages.js';
 import { consoleMessages } from '../locales/console.js';
 import { domainMessages } from '../locales/domain.js';
 import type { StaffEventBus, StaffEvent } from '../staff/staff-events.js';
+import { canSeeOffice } from '../staff/staff-access.js';
 import { API_ROUTES, csrfMatches, type ApiRequest, type ConsoleServices } from './console-api.js';
 import { HttpError, SESSION_COOKIE, cookies, readJson, requestLocale, sendError } from './http-kit.js';
 
@@ -101,7 +102,7 @@ export function createConsoleHandler(services: ConsoleServices, options: Console
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(': connected\n\n');
     const visible = (e: StaffEvent) =>
-      account.role === 'admin' || account.office === null || !('office' in e) || e.office === null || e.office === account.office;
+      !('office' in e) || e.office === null || canSeeOffice(account, e.office, services.pack.offices);
     const wants = (e: StaffEvent) =>
       account.role === 'operator' ? e.type === 'kb.changed' : e.type !== 'kb.changed' || account.role === 'admin';
     const unsubscribe = options.events?.subscribe((e) => {

@@ -14,6 +14,7 @@ import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRe
 import { readPhone } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
+import { staffJoinedKey, staffNameParam } from './staff-name.js';
 import { readCaseRefText, readLinkCode } from '../knowledge/cases/case-link-rules.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
@@ -401,17 +402,17 @@ export function createConversationMachine(deps: ConversationDeps) {
     staffJoined: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'staff.joined') return;
       enqueue.assign({ handoff: 'live', staffName: event.staffName, awaitingCallbackPhone: false });
-      if (context.handoff !== 'live') enqueue.emit(reply('handoff.joined', { name: event.staffName }));
+      if (context.handoff !== 'live') enqueue.emit(reply(staffJoinedKey(event.staffName), { name: staffNameParam(event.staffName) }));
     }),
     staffJoinedQuietly: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'staff.message' && event.type !== 'staff.file') return;
       if (context.handoff === 'live') return;
       enqueue.assign({ handoff: 'live', staffName: event.staffName, awaitingCallbackPhone: false });
-      enqueue.emit(reply('handoff.joined', { name: event.staffName }));
+      enqueue.emit(reply(staffJoinedKey(event.staffName), { name: staffNameParam(event.staffName) }));
     }),
     relayStaffMessage: emit(({ event }) => {
       assertEvent(event, 'staff.message');
-      return reply('handoff.staff_says', { name: event.staffName, text: event.text });
+      return reply('handoff.staff_says', { name: staffNameParam(event.staffName), text: event.text });
     }),
     relayStaffFile: emit(({ event }) => {
       assertEvent(event, 'staff.file');

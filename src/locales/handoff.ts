@@ -13,6 +13,8 @@ export const handoffMessages = {
     en: 'Sorry, live staff chat is not available right now. Please call the public legal service hotline {hotline}, or visit the legal aid centre during opening hours.',
   },
   'handoff.joined': { 'zh-CN': '工作人员{name}已接入，您可以直接和他/她对话。', en: '{name} from the legal aid centre has joined. You can talk to them directly now.' },
+  'handoff.joined.unnamed': { 'zh-CN': '工作人员已接入，您可以直接和他/她对话。', en: 'A member of staff from the legal aid centre has joined. You can talk to them directly now.' },
+  'handoff.staff_member': { 'zh-CN': '工作人员', en: 'staff member' },
   'handoff.staff_says': { 'zh-CN': '【{name}】{text}', en: '[{name}] {text}' },
   'handoff.released': {
     'zh-CN': '工作人员已结束本次对话。接下来由助手继续为您服务。',

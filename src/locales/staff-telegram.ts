@@ -53,8 +53,6 @@ export const staffTelegramMessages = {
   'staffchat.danger': { 'zh-CN': '🚨 {resident} 可能有危险（{danger}），已提示报警/急救电话，请优先处理。', en: '🚨 {resident} may be in danger ({danger}); they were given the emergency numbers. Please handle first.' },
   'staffchat.callback': { 'zh-CN': '📞 {resident} 请求回电 Call-back request：{phone}', en: '📞 {resident} asks for a call-back: {phone}' },
   'staffchat.case.basis': { 'zh-CN': '依据 Basis：{basis}', en: 'Basis: {basis}' },
-  'staffchat.case.basis_lal': { 'zh-CN': '法律援助法第{article}条', en: 'LAL art. {article}' },
-  'staffchat.case.basis_local': { 'zh-CN': '本地规则 {rule}', en: 'local rule {rule}' },
   'staffchat.case.attachment': { 'zh-CN': '📎 {ref}：{fileName}', en: '📎 {ref}: {fileName}' },
   'staffchat.refused': {
     'zh-CN': '⛔ 只有法律援助中心的工作人员可以操作。Only legal aid staff can do this.',

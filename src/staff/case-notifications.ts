@@ -76,15 +76,21 @@ export function noticePayload(record: CaseRecord, reply: BotReply): OutboundPayl
   return { kind: 'text', ...renderReply(reply, record.locale, CASE_CATALOG) };
 }
 
+/** The notice as the conversation's transcript records the bot's replies: its key and rendered text and buttons. */
+export function noticeTranscript(record: CaseRecord, reply: BotReply): { key: string; text: string } {
+  return { key: reply.key, ...renderReply(reply, record.locale, CASE_CATALOG) };
+}
+
 /**
- * The `outbound` option of `CaseStore.applyTransition`: writes the resident's notice to the outbox
- * in the same transaction as the change, so it is sent (with retries) exactly when the change holds.
+ * The `outbound` option of `CaseStore.applyTransition`: writes the resident's notice to the outbox and
+ * the conversation's transcript in the same transaction as the change, so it is sent (with retries)
+ * exactly when the change holds and stays in the resident's history.
  * `onNotice` learns what was decided, for the reply to staff.
  */
 export function notifyResident(pack: CasePack, onNotice?: (notice: ResidentNotice) => void) {
-  return (record: CaseRecord, event: CaseEvent): { payload: OutboundPayload }[] => {
+  return (record: CaseRecord, event: CaseEvent): { payload: OutboundPayload; transcript: unknown }[] => {
     const notice = residentNotice(record, event, pack);
     onNotice?.(notice);
-    return notice.send ? [{ payload: noticePayload(record, notice.reply) }] : [];
+    return notice.send ? [{ payload: noticePayload(record, notice.reply), transcript: noticeTranscript(record, notice.reply) }] : [];
   };
 }

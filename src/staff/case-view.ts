@@ -3,7 +3,8 @@ import { allowedActions, isOverdue, type CaseActionType } from '../knowledge/cas
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import { endOfLocalDay, localDate } from '../knowledge/cases/local-time.js';
 import { localizeReason } from '../knowledge/eligibility/localize-decision.js';
-import type { Reason } from '../knowledge/eligibility/decision.js';
+import type { Basis as BasisRef, Reason } from '../knowledge/eligibility/decision.js';
+import { basisItems } from '../flows/intake/decision-replies.js';
 import type { Locale } from '../locales/catalog.js';
 import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
@@ -75,11 +76,19 @@ function answerValue(value: unknown, key: string, pack: CasePack, locale: Locale
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function basisText(basis: unknown, locale: Locale): string | undefined {
-  const b = basis as { source?: unknown; article?: unknown; rule?: unknown };
-  if (b.source === 'LAL' && typeof b.article === 'number') return locale === 'en' ? `Legal Aid Law art. ${b.article}` : `《法律援助法》第${b.article}条`;
-  if (b.source === 'local' && typeof b.rule === 'string') return locale === 'en' ? `local rule ${b.rule}` : `地方规定 ${b.rule}`;
-  return undefined;
+/** Every article and local rule the decision rests on or its reasons cite, written as the chat writes them. */
+export function basisTexts(decision: Record<string, unknown>, pack: CasePack, locale: Locale): string[] {
+  const isBasis = (b: unknown): b is BasisRef => {
+    const o = b as { source?: unknown; article?: unknown; rule?: unknown } | null;
+    return !!o && ((o.source === 'LAL' && typeof o.article === 'number') || (o.source === 'local' && typeof o.rule === 'string'));
+  };
+  const own = Array.isArray(decision.basis) ? decision.basis : [];
+  const fromReasons = (Array.isArray(decision.reasons) ? decision.reasons : []).flatMap((r) => {
+    const cites = (r as { cites?: unknown } | null)?.cites;
+    return Array.isArray(cites) ? cites : [];
+  });
+  const cited = [...own, ...fromReasons].filter(isBasis);
+  return basisItems(cited, pack.rules ?? []).map((item) => item[locale]);
 }
 
 function reasonText(reason: unknown, locale: Locale): string | undefined {
@@ -117,7 +126,7 @@ export function caseDetailView(
       outcomeLabel: label(`outcome.${record.decision.outcome}`, locale, record.decision.outcome),
       meansTest: typeof decision.meansTest === 'string' ? decision.meansTest : null,
       reasons: (Array.isArray(decision.reasons) ? decision.reasons : []).map((r) => reasonText(r, locale)).filter((r): r is string => r !== undefined),
-      basis: [...new Set((Array.isArray(decision.basis) ? decision.basis : []).map((b) => basisText(b, locale)).filter((b): b is string => b !== undefined))],
+      basis: basisTexts(decision, pack, locale),
       documents: (record.decision.documents ?? []).map((id) => ({ id, label: nameIn(pack.documents, id)[locale] })),
       policyVersion: record.policyVersion,
     },

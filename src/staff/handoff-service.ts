@@ -47,7 +47,7 @@ export class HandoffService {
     if (result.already) return { ok: true, already: true };
     let dispatched: unknown;
     try {
-      dispatched = await this.deps.runner.dispatch(key, { type: 'staff.joined', staffName: staff.name });
+      dispatched = await this.deps.runner.dispatch(key, { type: 'staff.joined', staffName: shownName(staff) });
     } catch (error) {
       await this.deps.handoffs.releaseHandoff(key, this.now());
       throw error;
@@ -75,8 +75,8 @@ export class HandoffService {
     }
     const event: ConversationEvent =
       'text' in content
-        ? { type: 'staff.message', staffName: staff.name, text: content.text.trim() }
-        : { type: 'staff.file', staffName: staff.name, attachment: content.attachment };
+        ? { type: 'staff.message', staffName: shownName(staff), text: content.text.trim() }
+        : { type: 'staff.file', staffName: shownName(staff), attachment: content.attachment };
     const dispatched = await this.deps.runner.dispatch(key, event);
     if (dispatched === false) return refusal(404, 'gone', 'console.error.gone');
     if ('text' in content) await this.deps.onStaffText?.(key, staff, content.text.trim());
@@ -88,7 +88,7 @@ export class HandoffService {
   async release(key: string, staff: StaffMember): Promise<{ ok: true; holder: StaffMember } | Refusal> {
     const holder = await this.deps.handoffs.releaseHandoff(key, this.now());
     if (!holder) return refusal(409, 'not_live', 'console.error.not_live');
-    await this.deps.runner.dispatch(key, { type: 'staff.released', staffName: staff.name });
+    await this.deps.runner.dispatch(key, { type: 'staff.released', staffName: shownName(staff) });
     this.deps.events?.publish({ type: 'live.changed', id: liveId(key), state: 'released' });
     return { ok: true, holder };
   }
@@ -110,4 +110,9 @@ export class HandoffService {
     }
     return keys;
   }
+}
+
+/** The name the resident sees: the member's resident-facing name when set ('' shows a neutral "工作人员"), else their name. */
+function shownName(staff: StaffMember): string {
+  return staff.residentName ?? staff.name;
 }

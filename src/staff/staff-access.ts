@@ -1,3 +1,4 @@
+import type { NamedOffice } from '../knowledge/cases/case-pack.js';
 import type { Account, Role } from './staff-ports.js';
 
 /** Roles that work cases and live conversations. */
@@ -11,10 +12,14 @@ export function hasRole(account: Account, roles: readonly Role[]): boolean {
   return roles.includes(account.role);
 }
 
-/** Whether `account` may see cases routed to `office`: admins and office-less accounts see all; others their own office. */
-export function canSeeOffice(account: Account, office: string | null): boolean {
+/**
+ * Whether `account` may see (and work) cases routed to `office`: admins and office-less accounts see all; others their
+ * own office, and a centre's accounts also the workstations whose `parent` is that centre (offices.yaml).
+ */
+export function canSeeOffice(account: Account, office: string | null, offices: readonly NamedOffice[]): boolean {
   if (account.role === 'admin' || account.office === null) return true;
-  return office === account.office;
+  if (office === account.office) return true;
+  return office !== null && offices.some((o) => o.id === office && o.parent === account.office);
 }
 
 /** A refusal of the staff service, mapped to an HTTP status and a message by the front end. */

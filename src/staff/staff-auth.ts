@@ -55,12 +55,13 @@ export class StaffAuth {
     this.now = deps.now ?? Date.now;
   }
 
-  async addAccount(input: { username: string; role: Role; office: string | null; password: string }, by: number | null = null): Promise<AccountChange> {
+  async addAccount(input: { username: string; role: Role; office: string | null; displayName?: string | null; password: string }, by: number | null = null): Promise<AccountChange> {
     const username = input.username.trim();
     if (!USERNAME.test(username)) return { ok: false, reason: 'bad_username' };
     const problem = passwordProblem(input.password);
     if (problem) return { ok: false, reason: problem };
-    const created = await this.deps.accounts.create({ username, role: input.role, office: input.office, passwordHash: await hashPassword(input.password), at: this.now() });
+    const displayName = input.displayName?.trim().slice(0, 40) || null;
+    const created = await this.deps.accounts.create({ username, role: input.role, office: input.office, displayName, passwordHash: await hashPassword(input.password), at: this.now() });
     if (created === 'taken') return { ok: false, reason: 'taken' };
     await this.audit(by, 'account.create', `account:${created.id}`, 'ok', `role=${created.role}${created.office ? ` office=${created.office}` : ''}`);
     return { ok: true, account: created };

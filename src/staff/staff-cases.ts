@@ -91,7 +91,7 @@ export class StaffCases {
     const q = filter.q?.trim().toUpperCase();
     const now = this.now();
     const visible = records
-      .filter((c) => canSeeOffice(account, c.route))
+      .filter((c) => canSeeOffice(account, c.route, this.deps.pack.offices))
       .filter((c) => !filter.office || c.route === filter.office)
       .filter((c) => !filter.category || c.category === filter.category)
       .filter((c) => !assignee || c.assignee === assignee)
@@ -157,7 +157,7 @@ export class StaffCases {
 
   private async assign(account: Account, record: CaseRecord, accountId: number, locale: Locale): Promise<CaseActionOutcome> {
     const target = await this.deps.accounts.byId(accountId);
-    if (!target || target.disabled || !hasRole(target, CASE_ROLES) || !canSeeOffice(target, record.route)) {
+    if (!target || target.disabled || !hasRole(target, CASE_ROLES) || !canSeeOffice(target, record.route, this.deps.pack.offices)) {
       return this.refuse(account, 'case.assign', record.ref, refusal(422, 'invalid', 'console.error.bad_assignee'));
     }
     if (FINAL_STATUSES.includes(record.status)) {
@@ -237,7 +237,7 @@ export class StaffCases {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, action, ref, refusal(403, 'forbidden', 'console.error.forbidden'));
     const record = await this.deps.cases.get(ref);
     if (!record) return this.refuse(account, action, ref, refusal(404, 'not_found', 'console.error.not_found', { what: ref }));
-    if (!canSeeOffice(account, record.route)) return this.refuse(account, action, ref, refusal(403, 'other_office', 'console.error.other_office'));
+    if (!canSeeOffice(account, record.route, this.deps.pack.offices)) return this.refuse(account, action, ref, refusal(403, 'other_office', 'console.error.other_office'));
     return { ok: true, record };
   }
 

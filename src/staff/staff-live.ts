@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AttachmentRef } from '../flows/events.js';
 import type { AttachmentMeta } from '../bot/ports/attachment-repository.js';
 import type { StaffRelay } from '../flows/staff-relay.js';
+import { staffNameParam } from '../flows/staff-name.js';
+import { translate } from '../locales/render.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
@@ -54,7 +56,8 @@ const ALERT_MS = 24 * 3_600_000;
 /** Call-back requests stay listed this long. */
 const CALLBACK_MS = 7 * 24 * 3_600_000;
 
-export const consoleMember = (account: Account): StaffMember => ({ userId: `account:${account.id}`, name: account.username });
+/** A console account: colleagues see its login name; residents its display name, or (none given) a neutral "工作人员 / staff member". */
+export const consoleMember = (account: Account): StaffMember => ({ userId: `account:${account.id}`, name: account.username, residentName: account.displayName ?? '' });
 
 /**
  * Live conversations with residents who asked for a person, from any front end: the queue with
@@ -82,7 +85,11 @@ export class StaffLive {
           conversationKey: key,
           kind: 'staff_message',
           // Fingerprints of the line as the resident sees it, not the words: enough to label the transcript.
-          body: { staff: staff.name, rendered: fingerprint(`【${staff.name}】${text}`), renderedEn: fingerprint(`[${staff.name}] ${text}`) },
+          body: {
+            staff: staff.name,
+            rendered: fingerprint(translate('handoff.staff_says', 'zh-CN', { name: staffNameParam(staff.residentName ?? staff.name), text })),
+            renderedEn: fingerprint(translate('handoff.staff_says', 'en', { name: staffNameParam(staff.residentName ?? staff.name), text })),
+          },
           outboxId: null,
           at: this.now(),
         });

@@ -17,13 +17,15 @@ export interface Account {
   username: string;
   role: Role;
   office: string | null;
+  /** The name residents see in a live conversation; null: a neutral "工作人员 / staff member". */
+  displayName: string | null;
   disabled: boolean;
   createdAt: number;
   lastLoginAt: number | null;
 }
 
 export interface AccountRepository {
-  create(input: { username: string; role: Role; office: string | null; passwordHash: string; at: number }): Promise<Account | 'taken'>;
+  create(input: { username: string; role: Role; office: string | null; displayName?: string | null; passwordHash: string; at: number }): Promise<Account | 'taken'>;
   byId(id: number): Promise<Account | undefined>;
   /** The account and its password hash, for signing in. */
   byUsername(username: string): Promise<(Account & { passwordHash: string }) | undefined>;
@@ -132,7 +134,10 @@ export interface Handoff {
 /** A member of staff taking conversations: `userId` is a Telegram user id or `account:<id>` for the console. */
 export interface StaffMember {
   userId: string;
+  /** The name colleagues see. */
   name: string;
+  /** The name residents see when it differs from `name` (a console account's display name; '' for none). */
+  residentName?: string;
 }
 
 export type TakeResult = { ok: true; already: boolean } | { ok: false; holder: StaffMember };

@@ -27,7 +27,7 @@ export class StaffReports {
     if (!isMonth(month)) return this.refuse(account, target, refusal(422, 'invalid', 'console.error.bad_month'));
     // Staff of an office see their office's figures; a request for another office is refused.
     const office = input.office || (account.role === 'admin' ? null : account.office);
-    if (office !== null && !canSeeOffice(account, office)) return this.refuse(account, target, refusal(403, 'other_office', 'console.error.other_office'));
+    if (office !== null && !canSeeOffice(account, office, this.deps.pack.offices)) return this.refuse(account, target, refusal(403, 'other_office', 'console.error.other_office'));
     const { from, to } = monthRange(month, this.deps.pack.timeZone);
     const rows = await this.deps.rows.rows(from, to, office);
     await this.deps.audit.record({ at: this.now(), accountId: account.id, action: 'report.view', target, outcome: 'ok', detail: office });

@@ -163,7 +163,7 @@ export class CaseStore implements CaseRepository {
     action: CaseAction,
     actor: Actor,
     at: number,
-    options: { outbound?: (record: CaseRecord, event: CaseEvent) => { payload: unknown }[] } = {},
+    options: { outbound?: (record: CaseRecord, event: CaseEvent) => { payload: unknown; transcript?: unknown }[] } = {},
   ): Promise<ApplyResult> {
     const rules = this.rulesOf();
     return this.db.transaction(async (tx) => {
@@ -205,6 +205,14 @@ export class CaseStore implements CaseRepository {
         }));
         // Joins this transaction: the notification is durable exactly when the change is.
         const ids = await insertOutboundIn(tx, outbound, at, this.cipher);
+        // ...and is in the resident's history, unless the conversation was erased (it is not recreated).
+        for (const m of messages) {
+          if (m.transcript === undefined) continue;
+          await tx.run(
+            "INSERT INTO transcript (conversation_key, direction, body, created_at) SELECT ?, 'out', ?, ? WHERE EXISTS (SELECT 1 FROM conversations WHERE key = ?)",
+            [record.conversationKey, this.cipher.seal(JSON.stringify(m.transcript)), at, record.conversationKey],
+          );
+        }
         return {
           ok: true,
           record,

@@ -57,12 +57,16 @@ export async function probeWrite(db: Database, at = Date.now()): Promise<void> {
   await db.run('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at', [at]);
 }
 
+/** The one line an operator reads when the integrity check fails. */
+function damagedMessage(file: string, verdict: string): string {
+  return `fayuan: the database ${file} is damaged (integrity check: ${verdict.slice(0, 120)}). Stop the bot and restore the data folder from a backup.`;
+}
+
 /**
- * Start-up checks of the database: its integrity (`PRAGMA quick_check`) and that it takes a write.
- * Throws {@link StartupError} with one clear line and a distinct exit code.
+ * The integrity check (`PRAGMA quick_check`, on a read connection: it does not hold up writes).
+ * `null` when the database is sound, otherwise the one line saying what to do.
  */
-export async function checkDatabase(db: Database): Promise<void> {
-  const file = path.basename(db.file);
+export async function integrityProblem(db: Database): Promise<string | null> {
   let verdict: string;
   try {
     const rows = await db.all<{ quick_check: string }>('PRAGMA quick_check');
@@ -70,19 +74,28 @@ export async function checkDatabase(db: Database): Promise<void> {
   } catch (error) {
     verdict = error instanceof Error ? error.name : 'unreadable';
   }
-  if (verdict !== 'ok') {
-    throw new StartupError(
-      `fayuan: the database ${file} is damaged (integrity check: ${verdict.slice(0, 120)}). Stop the bot and restore the data folder from a backup.`,
-      EXIT_CODES.databaseDamaged,
-    );
-  }
+  return verdict === 'ok' ? null : damagedMessage(path.basename(db.file), verdict);
+}
+
+/** That the database takes a write now; throws {@link StartupError} (exit code 5) otherwise. */
+export async function checkWritable(db: Database): Promise<void> {
   try {
     await probeWrite(db);
   } catch (error) {
     throw new StartupError(
-      `fayuan: the database ${file} cannot be written (${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.name) : 'error'}). Check the disk has space and the file is writable by this user.`,
+      `fayuan: the database ${path.basename(db.file)} cannot be written (${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.name) : 'error'}). Check the disk has space and the file is writable by this user.`,
       EXIT_CODES.databaseNotWritable,
       { cause: error },
     );
   }
+}
+
+/**
+ * Start-up checks of the database: its integrity (`PRAGMA quick_check`) and that it takes a write.
+ * Throws {@link StartupError} with one clear line and a distinct exit code.
+ */
+export async function checkDatabase(db: Database): Promise<void> {
+  const problem = await integrityProblem(db);
+  if (problem) throw new StartupError(problem, EXIT_CODES.databaseDamaged);
+  await checkWritable(db);
 }

@@ -6,6 +6,7 @@ interface AccountRow {
   username: string;
   role: Role;
   office: string | null;
+  display_name: string | null;
   password_hash: string;
   disabled: number;
   created_at: number;
@@ -18,6 +19,7 @@ function accountFromRow(row: AccountRow): Account {
     username: row.username,
     role: row.role,
     office: row.office,
+    displayName: row.display_name,
     disabled: row.disabled === 1,
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
@@ -28,12 +30,12 @@ function accountFromRow(row: AccountRow): Account {
 export class StaffAccountStore implements AccountRepository {
   constructor(private readonly db: Database) {}
 
-  async create(input: { username: string; role: Role; office: string | null; passwordHash: string; at: number }): Promise<Account | 'taken'> {
+  async create(input: { username: string; role: Role; office: string | null; displayName?: string | null; passwordHash: string; at: number }): Promise<Account | 'taken'> {
     const existing = await this.db.get<{ id: number }>('SELECT id FROM staff_accounts WHERE username = ?', [input.username]);
     if (existing) return 'taken';
     const { lastID } = await this.db.run(
-      'INSERT INTO staff_accounts (username, role, office, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [input.username, input.role, input.office, input.passwordHash, input.at, input.at],
+      'INSERT INTO staff_accounts (username, role, office, display_name, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [input.username, input.role, input.office, input.displayName ?? null, input.passwordHash, input.at, input.at],
     );
     return (await this.byId(lastID))!;
   }

@@ -21,6 +21,15 @@ async function run(command: Command, config: Config, args: string[], input = '')
 }
 
 describe('fayuan staff and fayuan audit', () => {
+  it('keeps the name residents see (--name) apart from the login name', async () => {
+    const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), LOG_LEVEL: 'silent' });
+    expect((await run(staffCommand, config, ['add', 'zhao', '--role', 'staff', '--name', ' 赵敏 ', '--password-stdin'], 'a long enough secret\n')).code).toBe(0);
+    expect((await run(staffCommand, config, ['add', 'qian', '--role', 'staff', '--password-stdin'], 'a long enough secret\n')).code).toBe(0);
+    const list = JSON.parse((await run(staffCommand, config, ['list', '--json'])).out) as { username: string; displayName: string | null }[];
+    expect(list.map((a) => [a.username, a.displayName])).toEqual([['qian', null], ['zhao', '赵敏']]);
+  });
+
+
   it('adds, lists, disables and resets accounts with the password on stdin, stores only a scrypt hash, and audits each change', async () => {
     const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), LOG_LEVEL: 'silent' });
     const added = await run(staffCommand, config, ['add', 'wangfang', '--role', 'supervisor', '--office', 'demo-city-union', '--password-stdin', '--lang', 'en'], 'a long enough secret\n');

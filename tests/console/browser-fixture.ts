@@ -30,7 +30,8 @@ export const pe = (key: string, params: Record<string, string | number> = {}) =>
 
 /** The office the default pack routes a migrant worker's wages claim to. */
 export const UNION_OFFICE = 'demo-city-union';
-export const OTHER_OFFICE = 'demo-city-center';
+/** An office that does not see it: a sibling workstation (demo-city-center, the union workstation's parent, does see it). */
+export const OTHER_OFFICE = 'demo-city-women';
 export const BROWSER_PASSWORD = 'correct horse battery';
 
 const ACCOUNTS: [string, Role, string | null][] = [

@@ -132,7 +132,8 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     const result = staff.locator('#case-result');
     await result.filter({ hasText: pz('case.done.claim', { ref }) }).waitFor();
     expect(await result.getAttribute('role')).toBe('status');
-    expect(await result.innerText()).toContain(pz('case.notice.sent'));
+    // Chinese sentences are joined without a space after 。.
+    expect(await result.innerText()).toBe(`${pz('case.done.claim', { ref })}${pz('case.notice.sent')}`);
 
     const residentBefore = await resident.locator('.msg--bot').count();
     await button(staff, zh('console.action.request_materials')).click();

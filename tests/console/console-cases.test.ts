@@ -102,6 +102,22 @@ describe('working cases in the console', () => {
     expect((await client.request('GET', '/api/cases?state=closed')).body.cases).toEqual([]);
   });
 
+  it('shows a workstation\'s case in its centre\'s inbox, where centre staff can claim it; a sibling workstation sees nothing', async () => {
+    const f = await consoleFixture([
+      { username: 'center', role: 'staff', office: 'demo-city-center' },
+      { username: 'women', role: 'staff', office: 'demo-city-women' },
+    ]);
+    const { ref } = await f.app.services.cases.createCase(newCase({ at: f.clock.now }));
+    const centre = new Client(f.url);
+    await centre.login('center');
+    expect(((await centre.request('GET', '/api/cases')).body.cases as { ref: string }[]).map((c) => c.ref)).toEqual([ref]);
+    expect((await centre.request('POST', `/api/cases/${ref}/claim`, {})).body.case).toMatchObject({ status: 'claimed', assignee: 'center' });
+    const sibling = new Client(f.url);
+    await sibling.login('women');
+    expect((await sibling.request('GET', '/api/cases')).body.cases).toEqual([]);
+    expect((await sibling.request('GET', `/api/cases/${ref}`)).status).toBe(403);
+  });
+
   it('lets a supervisor assign a case to a colleague of its office, not to one of another office', async () => {
     const f = await consoleFixture([
       { username: 'chen', role: 'supervisor', office: 'demo-city-union' },
@@ -164,6 +180,28 @@ describe('live conversations in the console', () => {
     expect((await client.request('POST', `/api/live/${waiting.id}/release`, {})).status).toBe(200);
     const audited = await f.console.staff.audit.list({ accountId: f.ids.wangfang });
     expect(audited.map((e) => e.action)).toEqual(expect.arrayContaining(['live.take', 'live.message', 'live.view', 'live.release']));
+  });
+
+  it.each([
+    ['with a display name', '王芳', '工作人员王芳已接入', '【王芳】'],
+    ['without one', undefined, '工作人员已接入', '【工作人员】'],
+  ])('shows the resident the staff member\'s name %s, never the login name', async (_case, name, joined, prefix) => {
+    const f = await consoleFixture([{ username: 'zhao', role: 'staff', ...(name ? { name } : {}) }]);
+    const client = new Client(f.url);
+    await client.login('zhao');
+    await askForPerson(f, 'u-name');
+    const waiting = await until(async () => ((await client.request('GET', '/api/live')).body.conversations as { id: string; state: string }[]).find((c) => c.state === 'waiting'));
+    expect((await client.request('POST', `/api/live/${waiting.id}/messages`, { text: '您好，请讲' })).status).toBe(201);
+    const said = await until(() => {
+      const texts = f.residents.texts('u-name');
+      return texts.some((t) => t.includes('您好，请讲')) ? texts : undefined;
+    });
+    expect(said.join('\n')).toContain(joined);
+    expect(said.find((t) => t.includes('您好，请讲'))).toBe(`${prefix}您好，请讲`);
+    expect(said.join('\n')).not.toContain('zhao');
+    // Colleagues still read who wrote it by the login name.
+    const transcript = (await client.request('GET', `/api/live/${waiting.id}/transcript`)).body.messages as { from: string; staff?: string }[];
+    expect(transcript).toContainEqual(expect.objectContaining({ from: 'staff', staff: 'zhao' }));
   });
 
   it('announces new hand-off requests on the change feed', async () => {

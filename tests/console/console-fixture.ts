@@ -20,13 +20,13 @@ afterEach(async () => {
  * A real app on a temporary SQLite file with the console on a free port. Accounts are created before
  * the app starts (as a centre does with `fayuan staff add`), so live conversations are available.
  */
-export async function consoleFixture(accounts: { username: string; role: Role; office?: string }[], options: { overdueCheckMs?: number } = {}) {
+export async function consoleFixture(accounts: { username: string; role: Role; office?: string; name?: string }[], options: { overdueCheckMs?: number } = {}) {
   const dataDir = tempDir();
   const db = await openStorage(path.join(dataDir, 'fayuan.sqlite'));
   const auth = new StaffAuth({ accounts: new StaffAccountStore(db), sessions: new StaffSessionStore(db), throttle: new LoginThrottleStore(db), audit: new AuditStore(db) });
   const ids: Record<string, number> = {};
   for (const a of accounts) {
-    const made = await auth.addAccount({ username: a.username, role: a.role, office: a.office ?? null, password: PASSWORD });
+    const made = await auth.addAccount({ username: a.username, role: a.role, office: a.office ?? null, displayName: a.name ?? null, password: PASSWORD });
     if (!made.ok) throw new Error(made.reason);
     ids[a.username] = made.account.id;
   }

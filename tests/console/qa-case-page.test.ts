@@ -35,13 +35,16 @@ describe('the case page', () => {
 
 // DEFECT Q-S1 (console-backend, src/staff/case-view.ts basisText): the basis is written with Arabic numerals and holds
 // only the decision's own basis; local rules show as "地方规定 <rule id>".
-describe.skip('DEFECT Q-S1: the legal basis on the case page', () => {
+describe('DEFECT Q-S1: the legal basis on the case page', () => {
   it('writes articles one way, as the chat does, and names local rules by their citation', async () => {
     const { app, view } = await submittedCase();
     const basis = view('zh-CN').decision.basis.join('\n');
     expect(basis).not.toMatch(/第\d+条/);
     expect(basis).toContain('第四十二条');
     expect(basis).not.toMatch(/地方规定 [a-z_-]+/);
+    // Every article a reason cites is in the basis too.
+    const reasons = view('zh-CN').decision.reasons.join('\n');
+    for (const [, article] of reasons.matchAll(/第([一二三四五六七八九十百]+)条/g)) expect(basis).toContain(`第${article}条`);
     await app.close();
   });
 });
@@ -50,9 +53,24 @@ describe.skip('DEFECT Q-S1: the legal basis on the case page', () => {
 // claim from the web chat is routed to demo-city-union (the trade-union workstation of the same city); staff and
 // supervisors of demo-city-center see "共 0 件". A centre whose only accounts are the centre's never sees the case.
 // Decide: the centre sees its workstations' cases (same region, kind workstation), or routing/accounts say otherwise.
-describe.skip('DEFECT Q-S2: the centre\'s staff see the cases routed to its workstations', () => {
-  it('a demo-city-center account may see a demo-city-union case', () => {
-    const account = { id: 1, username: 'wang', role: 'staff', office: 'demo-city-center', locale: 'zh-CN' } as unknown as Parameters<typeof canSeeOffice>[0];
-    expect(canSeeOffice(account, 'demo-city-union')).toBe(true);
+describe('DEFECT Q-S2: the centre\'s staff see the cases routed to its workstations', () => {
+  const staffOf = (office: string) =>
+    ({ id: 1, username: 'wang', role: 'staff', office, locale: 'zh-CN' }) as unknown as Parameters<typeof canSeeOffice>[0];
+
+  it('a demo-city-center account may see a demo-city-union case', async () => {
+    const { app, record } = await submittedCase();
+    expect(record.route).toBe('demo-city-union');
+    expect(canSeeOffice(staffOf('demo-city-center'), record.route, app.services.pack.offices)).toBe(true);
+    await app.close();
+  });
+
+  it('a workstation account sees only its own workstation\'s cases', async () => {
+    const { app, record } = await submittedCase();
+    const offices = app.services.pack.offices;
+    expect(canSeeOffice(staffOf('demo-city-union'), record.route, offices)).toBe(true);
+    expect(canSeeOffice(staffOf('demo-city-women'), record.route, offices)).toBe(false);
+    expect(canSeeOffice(staffOf('demo-city-union'), 'demo-city-center', offices)).toBe(false);
+    expect(canSeeOffice(staffOf('demo-county-center'), record.route, offices)).toBe(false);
+    await app.close();
   });
 });

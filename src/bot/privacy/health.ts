@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { App } from '../app.js';
 import { probeWrite } from '../../storage/data-folder.js';
-import { databaseOf } from '../../storage/open-repositories.js';
+import { databaseOf, integrityFound } from '../../storage/open-repositories.js';
 
 /**
  * Whether the bot can take a resident's message now: `null` when it can, otherwise the reason (no
@@ -10,6 +10,8 @@ import { databaseOf } from '../../storage/open-repositories.js';
  */
 export async function healthProblem(app: App): Promise<string | null> {
   const db = databaseOf(app.repos);
+  const damaged = integrityFound(app.repos);
+  if (damaged) return `the database failed its integrity check`;
   try {
     if (db) await probeWrite(db);
   } catch (error) {

@@ -16,17 +16,19 @@ const REPEATED_IN_CHAT = new Set([
 import type { IntakeContext } from './intake-types.js';
 
 /**
- * The basis line: every Legal Aid Law article the message cites, written one way (《法律援助法》第三十一条、第四十三条 /
- * Legal Aid Law arts. 31, 43), then the local rules by their citation.
+ * Every Legal Aid Law article cited, written one way (《法律援助法》第三十一条、第四十三条 / Legal Aid Law arts. 31, 43),
+ * then each local rule by its citation: one item each. The chat and the staff case page both write the basis with it.
  */
-export function basisParam(cited: readonly BasisRef[], pack: PolicyPack): Param {
+export function basisItems(cited: readonly BasisRef[], rules: readonly { id: string; citation: Localized }[]): Localized[] {
   const articles = cited.flatMap((b) => (b.source === 'LAL' ? [b.article] : []));
-  const rules = cited.flatMap((b): Localized[] => {
-    if (b.source !== 'local') return [];
-    const rule = pack.rules.find((r) => r.id === b.rule);
-    return [rule ? rule.citation : { 'zh-CN': b.rule, en: b.rule }];
-  });
-  const items = [...(articles.length > 0 ? [lalArticles(articles)] : []), ...rules];
+  const ruleIds = [...new Set(cited.flatMap((b) => (b.source === 'local' ? [b.rule] : [])))];
+  const named = ruleIds.map((id): Localized => rules.find((r) => r.id === id)?.citation ?? { 'zh-CN': id, en: id });
+  return [...(articles.length > 0 ? [lalArticles(articles)] : []), ...named];
+}
+
+/** The basis line of a chat message: the items of `basisItems` on one line. */
+export function basisParam(cited: readonly BasisRef[], pack: PolicyPack): Param {
+  const items = basisItems(cited, pack.rules);
   return { 'zh-CN': items.map((i) => i['zh-CN']).join('；'), en: items.map((i) => i.en).join('; ') };
 }
 

@@ -11,11 +11,18 @@ export interface Named {
  * What case handling needs from the policy pack: deadlines, the hotline, and the names of
  * documents, offices and regions. A loaded `PolicyPack` fits as it is.
  */
+/** An office as case handling sees it: its name and, for a workstation, the centre it belongs to. */
+export interface NamedOffice extends Named {
+  parent?: string;
+}
+
 export interface CasePack extends CaseRules {
   hotline: string;
   documents: readonly Named[];
-  offices: readonly Named[];
+  offices: readonly NamedOffice[];
   regions: readonly Named[];
+  /** Local rules by id with their citation, to name them where a decision cites them. */
+  rules?: readonly { id: string; citation: Localized }[];
 }
 
 /** The national defaults (LAL 43, 44; hotline 12348), for tests and for a missing pack. */

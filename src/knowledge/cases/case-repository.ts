@@ -160,14 +160,16 @@ export interface CaseRepository {
   listOverdue(now: number): Promise<CaseRecord[]>;
   /**
    * Applies a lifecycle action atomically (compare-and-set on the status), records the event and
-   * writes the resident's notification (from `outbound`) to the outbox in the same commit.
+   * writes the resident's notification (from `outbound`) to the outbox in the same commit, and its
+   * `transcript` body as an outgoing entry of the resident's conversation (when it still exists), so the
+   * notice stays in the resident's history.
    */
   applyTransition(
     ref: string,
     action: CaseAction,
     actor: Actor,
     at: number,
-    options?: { outbound?: (record: CaseRecord, event: CaseEvent) => { payload: unknown }[] },
+    options?: { outbound?: (record: CaseRecord, event: CaseEvent) => { payload: unknown; transcript?: unknown }[] },
   ): Promise<ApplyResult>;
   /** Records the resident's rating (1–5) of a closed case; with `conversationKey`, only that resident's case. */
   recordRating(ref: string, rating: { score: number; comment?: string }, at: number, conversationKey?: string): Promise<RatingResult>;

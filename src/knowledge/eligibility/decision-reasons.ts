@@ -106,15 +106,18 @@ export function decisionReasons(facts: ApplicantFacts, pack: PolicyPack, date: I
     else add('eligibility.urgent.preservation');
     if (pack.urgentSameDay) add('eligibility.urgent.same_day');
   }
+  let decidedToday = d.urgent && (applies || d.outcome === 'mandatory_appointment') && pack.urgentSameDay;
   if (d.sameDay && applies) {
     const rule = sameDayRulesThatHold(f, pack, date)[0];
     if (rule) add('eligibility.same_day', { citation: rule.citation }, rule.id);
+    decidedToday ||= rule !== undefined;
   }
   const positive = d.outcome === 'eligible' || d.outcome === 'mandatory_appointment' || d.outcome === 'needs_review';
   if (positive && ((facts.age !== undefined && facts.age >= ELDERLY_AGE) || (facts.disability ?? 'none') !== 'none')) {
     add('eligibility.accessibility');
   }
-  if (d.outcome === 'eligible' || d.outcome === 'needs_review') add('eligibility.decision_days', { days: pack.decisionDays });
+  // A case handled the same day is not also told "decides within N days" (LAL 43 is the outer limit, not the promise).
+  if (applies && !decidedToday) add('eligibility.decision_days', { days: pack.decisionDays });
   const office = d.route === undefined ? undefined : officeById(pack, d.route);
   if (office) add('eligibility.route', { office: office.name, address: office.address, phone: office.phone });
   return reasons;

@@ -93,7 +93,8 @@ export class KnowledgeBase {
   /** Opens the knowledge base over a store, seeding the store from `seedDir` the first time. */
   static async open(store: KnowledgeStore, options: KnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
     const now = options.now ?? Date.now;
-    if (options.seedDir) {
+    // The seed files only ever fill a store that never held entries: read them only then.
+    if (options.seedDir && !(await store.hasHistory?.())) {
       const { entries } = readEntryFiles(options.seedDir);
       await store.seedIfEmpty(entries, 'seed', now());
     }

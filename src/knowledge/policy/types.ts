@@ -85,6 +85,8 @@ export interface Office {
   address: Localized;
   phone: string;
   hours?: Localized;
+  /** A workstation's centre (LAL 15: workstations are set up by, and answer to, a centre): its staff see the workstation's cases. */
+  parent?: string;
 }
 
 /** Sends a region's cases of some categories to an office other than the region's default. */

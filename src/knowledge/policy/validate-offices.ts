@@ -5,7 +5,7 @@ import type { Office, RoutingRule } from './types.js';
 const PHONE = /^[0-9+()\- ]{3,30}$/;
 
 function validateOffice(raw: unknown, path: string, check: FieldChecker): Office | undefined {
-  const obj = check.object(raw, path, ['id', 'kind', 'region', 'name', 'address', 'phone', 'hours']);
+  const obj = check.object(raw, path, ['id', 'kind', 'region', 'name', 'address', 'phone', 'hours', 'parent']);
   if (!obj) return undefined;
   const id = check.id(obj.id, childPath(path, 'id'));
   const kind = check.oneOf(obj.kind, childPath(path, 'kind'), ['centre', 'workstation'] as const, 'office kind');
@@ -18,8 +18,9 @@ function validateOffice(raw: unknown, path: string, check: FieldChecker): Office
     phone = undefined;
   }
   const hours = obj.hours === undefined ? undefined : check.localized(obj.hours, childPath(path, 'hours'));
-  if (!id || !kind || !region || !name || !address || !phone || (obj.hours !== undefined && !hours)) return undefined;
-  return { id, kind, region, name, address, phone, ...(hours ? { hours } : {}) };
+  const parent = obj.parent === undefined ? undefined : check.id(obj.parent, childPath(path, 'parent'));
+  if (!id || !kind || !region || !name || !address || !phone || (obj.hours !== undefined && !hours) || (obj.parent !== undefined && !parent)) return undefined;
+  return { id, kind, region, name, address, phone, ...(hours ? { hours } : {}), ...(parent ? { parent } : {}) };
 }
 
 function validateRoute(raw: unknown, path: string, check: FieldChecker): RoutingRule | undefined {

@@ -88,6 +88,14 @@ function checkReferences(parts: PackParts, problems: PolicyProblem[], complete: 
       if (!office) regionsFile.problem(path, `no office "${region.office}" in offices.yaml`);
       else if (office.region !== region.id) regionsFile.problem(path, `office "${office.id}" belongs to region "${office.region}"`);
     });
+    parts.offices?.forEach((office, i) => {
+      if (!office?.parent) return;
+      const path = childPath(childPath('offices', i), 'parent');
+      const parent = officeById.get(office.parent);
+      if (office.kind !== 'workstation') officesFile.problem(path, `only a workstation has a parent; "${office.id}" is a ${office.kind}`);
+      else if (!parent) officesFile.problem(path, `no office "${office.parent}" in offices`);
+      else if (parent.kind !== 'centre') officesFile.problem(path, `"${parent.id}" is a ${parent.kind}; a workstation's parent must be a centre`);
+    });
   }
 
   const decisionIds = new Map<string, string>();

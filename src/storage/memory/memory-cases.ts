@@ -157,7 +157,7 @@ export class MemoryCases implements CaseRepository {
     action: CaseAction,
     actor: Actor,
     at: number,
-    options: { outbound?: (record: CaseRecord, event: CaseEvent) => { payload: unknown }[] } = {},
+    options: { outbound?: (record: CaseRecord, event: CaseEvent) => { payload: unknown; transcript?: unknown }[] } = {},
   ): Promise<ApplyResult> {
     const current = this.data.cases.get(ref);
     if (!current) return { ok: false, reason: 'not_found' };

@@ -8,6 +8,7 @@ import { caseRefCountersMigration } from './005-case-ref-counters.js';
 import { staffConsoleMigration } from './006-staff-console.js';
 import { wechatHeldMigration } from './008-wechat-held.js';
 import { caseLinkCodesMigration } from './009-case-link-codes.js';
+import { staffDisplayNameMigration } from './015-staff-display-name.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   staffConsoleMigration,
   wechatHeldMigration,
   caseLinkCodesMigration,
+  staffDisplayNameMigration,
 ].sort((a, b) => a.version - b.version);

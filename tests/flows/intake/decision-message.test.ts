@@ -84,3 +84,23 @@ describe('claims in the chat (domain.md §2)', () => {
     expect(asked).not.toContain('intake.q.groups');
   });
 });
+
+describe('the decision period in the assessment', () => {
+  it.each([SITUATIONS[0]!, SITUATIONS[1]!])('does not promise "within N days" to a case handled the same day: %s', async (_name, answers) => {
+    const h = await conversationHarness();
+    const replies = await assessmentFor(h, answers);
+    const zh = h.render(replies, 'zh-CN').map((r) => r.text).join('\n');
+    const en = h.render(replies, 'en').map((r) => r.text).join('\n');
+    expect(zh).toMatch(/当天/);
+    expect(zh).not.toMatch(/\d+日内作出决定/);
+    expect(en).toMatch(/same day/i);
+    expect(en).not.toMatch(/decides within \d+ days/);
+  });
+
+  it('still tells an ordinary application the decision period', async () => {
+    const h = await conversationHarness();
+    const trafficVictimUnderThreshold = [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban'), t('2'), t('500'), c('intake.no_deadline'), c('intake.no')];
+    const replies = await assessmentFor(h, trafficVictimUnderThreshold);
+    expect(h.render(replies, 'zh-CN').map((r) => r.text).join('\n')).toMatch(/\d+日内作出决定/);
+  });
+});

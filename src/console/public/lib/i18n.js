@@ -43,6 +43,11 @@ export function t(key, params = {}) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
+/** Sentences joined as the chosen language writes them: Chinese without a space after 。, English with one. */
+export function sentences(parts) {
+  return parts.filter(Boolean).join(/^zh/.test(state.locale) ? '' : ' ');
+}
+
 /** Switches the language and remembers it on this computer. */
 export function setLocale(next) {
   if (!state.strings.locales[next]) return;

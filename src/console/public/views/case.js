@@ -5,7 +5,7 @@ import { caseBadges, statusBadge } from '../lib/badges.js';
 import { invalid, openDialog } from '../lib/dialog.js';
 import { field, h, replace, select } from '../lib/dom.js';
 import { subscribe } from '../lib/feed.js';
-import { date, dateTime, labelOf, locale, localized, t } from '../lib/i18n.js';
+import { date, dateTime, labelOf, locale, localized, sentences, t } from '../lib/i18n.js';
 
 const fileSize = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -50,7 +50,7 @@ export async function render({ params, announce, isCurrent }) {
     const answer = await post(`/api/cases/${encodeURIComponent(ref)}/${action}`, body);
     show(answer.case ? answer : await get(`/api/cases/${encodeURIComponent(ref)}`));
     const notice = answer.notice === 'sent' ? t('case.notice.sent') : answer.notice === 'not_sent_unsafe' ? t('case.notice.unsafe') : '';
-    const text = [t(doneKey, { ref }), notice].filter(Boolean).join(' ');
+    const text = sentences([t(doneKey, { ref }), notice]);
     result.textContent = text;
     announce(text);
     result.focus();
