@@ -34,6 +34,8 @@ export interface ConversationContext {
   conversationKey: string;
   /** The intake question on screen (its step id), for the understanding step. */
   intakeStep?: string | null;
+  /** A story typed at a later intake question, offered as the description when that step comes (absent in older snapshots). */
+  keptStory?: string | null;
   /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
   pendingCategory?: CategoryId | null;
   /** The resident chose `pendingCategory` with a button ("apply for this"): the intake does not ask to confirm it. */
@@ -129,6 +131,9 @@ export interface RatingInput {
   comment?: string;
 }
 
+/** "No, carry on" under the confirmation of a typed cancel: the question on screen again. */
+const KEEP_APPLYING = 'conv.cancel.keep';
+
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:') || parseWithdrawChoice(id) !== undefined;
@@ -149,6 +154,21 @@ function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
     faq: faqShown && answer.replies.length > 0 ? { topic: answer.topic, answered: answer.band === 'answer', candidates: answer.candidates } : null,
   };
 }
+
+/** What the conversation reads of the application in progress. */
+interface IntakeView {
+  facts?: { category?: CategoryId };
+  applicant?: { relation?: string | null; description?: string | null };
+}
+
+/** The context of the application in progress (the intake child), if any. */
+function intakeContext(self: { getSnapshot(): unknown }): IntakeView | undefined {
+  const intake = (self.getSnapshot() as { children?: Record<string, { getSnapshot(): unknown } | undefined> }).children?.intake;
+  return (intake?.getSnapshot() as { context?: IntakeView } | undefined)?.context;
+}
+
+/** "Use what I wrote" under the description question, when a story was typed earlier in the application. */
+const USE_KEPT_STORY = 'conv.story.use';
 
 type Understood = { output: Understanding };
 const meaningOf = (event: unknown): Meaning => (event as Understood).output.meaning;
@@ -233,6 +253,29 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply(`danger.${danger}`));
     }),
     noteMeaning: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, false) }),
+    /**
+     * A story typed at a later intake question: kept for the description step (not typed twice), and the age it
+     * states plainly taken as the answer when the age question is on screen and the resident applies for themself.
+     */
+    keepStory: enqueueActions(({ context, event, enqueue, self }) => {
+      const text = context.pendingText ?? '';
+      // The description is already written: say how to add to it rather than promise a step that has passed.
+      if (intakeContext(self)?.applicant?.description) {
+        enqueue.emit(reply('conv.story.add_later'));
+        enqueue.sendTo('intake', { type: 'flow.reprompt' });
+        return;
+      }
+      enqueue.assign({ keptStory: context.keptStory ? `${context.keptStory}\n${text}` : text });
+      const m = meaningOf(event);
+      const age = m.kind === 'story' ? m.facts.age : undefined;
+      if (context.intakeStep === 'age' && age && !age.atLeast && intakeContext(self)?.applicant?.relation === 'self') {
+        enqueue.emit(reply('conv.story.kept_age', { age: String(age.years) }));
+        enqueue.sendTo('intake', { type: 'user.text', text: String(age.years) });
+        return;
+      }
+      enqueue.emit(reply('conv.story.kept'));
+      enqueue.sendTo('intake', { type: 'flow.reprompt' });
+    }),
     noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
     emitAnswer: enqueueActions(({ event, enqueue }) => {
       for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
@@ -491,10 +534,13 @@ export function createConversationMachine(deps: ConversationDeps) {
     'handoff.timeout': { guard: ({ context }) => context.handoff === 'waiting', actions: 'sayNobodyFree' },
     'bot.relay': { actions: emit(({ event }) => ({ type: 'relay' as const, relay: event.relay })) },
     'bot.replies': {
-      actions: enqueueActions(({ event, enqueue }) => {
+      actions: enqueueActions(({ context, event, enqueue }) => {
         if (event.freeText !== undefined) enqueue.assign({ intakeFreeText: event.freeText });
         if (event.step !== undefined) enqueue.assign({ intakeStep: event.step });
         for (const r of event.replies) enqueue.emit(r);
+        if (event.step === 'description' && context.keptStory) {
+          enqueue.emit(reply('conv.story.use_prompt', { story: context.keptStory }, [choice(USE_KEPT_STORY, 'conv.story.use')]));
+        }
       }),
     },
     'user.command': [
@@ -620,7 +666,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     },
     intake: {
       entry: [
-        assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false }),
+        assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false, keptStory: null }),
         // With a category recognised the intake opens on its confirmation: the introduction comes first, once.
         enqueueActions(({ context, enqueue }) => {
           if (context.pendingCategory) enqueue.emit(reply('intake.start'));
@@ -652,6 +698,11 @@ export function createConversationMachine(deps: ConversationDeps) {
             ],
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
+              { guard: ({ event }) => event.id === KEEP_APPLYING, actions: sendTo('intake', { type: 'flow.reprompt' }) },
+              {
+                guard: ({ context, event }) => event.id === USE_KEPT_STORY && Boolean(context.keptStory),
+                actions: [sendTo('intake', ({ context }) => ({ type: 'user.text' as const, text: context.keptStory ?? '' })), assign({ keptStory: null })],
+              },
               // "Apply" pressed again (a double tap, an old message's button): the application is already open.
               { guard: ({ event }) => event.id === 'menu.apply' || event.id.startsWith('apply:'), actions: sendTo('intake', { type: 'flow.reprompt' }) },
               { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
@@ -707,13 +758,20 @@ export function createConversationMachine(deps: ConversationDeps) {
               where: { kind: 'intake_question', step: context.intakeStep ?? 'unknown', freeText: context.intakeFreeText } satisfies Where,
             }),
             onDone: [
-              { guard: steersTo('cancel'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'user.choice', id: 'intake.cancel' })] },
+              // A typed "算了" asks first: one word must not throw away the whole application.
+              {
+                guard: steersTo('cancel'),
+                target: 'active',
+                actions: ['noteMeaning', 'forget', emit(() => reply('conv.cancel.confirm', {}, [choice('intake.cancel', 'conv.cancel.yes'), choice(KEEP_APPLYING, 'conv.cancel.keep')]))],
+              },
               { guard: steersTo('restart'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'user.choice', id: 'intake.restart' })] },
               { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
               { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
               { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'askErase'] },
-              { guard: steersTo('greeting'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
+              { guard: steersTo('greeting'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('conv.intake.greeting')), sendTo('intake', { type: 'flow.reprompt' })] },
+              // "我要申请" typed while applying, like the apply button pressed again: the question on screen again.
+              { guard: steersTo('apply'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
@@ -735,27 +793,12 @@ export function createConversationMachine(deps: ConversationDeps) {
                 target: 'active',
                 actions: ['noteAnswer', 'emitAnswer', 'forget', sendTo('intake', { type: 'flow.reprompt' })],
               },
-              // A story that states the age, typed at the age question: the age is its answer.
-              {
-                guard: ({ context, event }) => {
-                  const m = meaningOf(event);
-                  return context.intakeStep === 'age' && m.kind === 'story' && m.facts.age !== undefined && !m.facts.age.atLeast;
-                },
-                target: 'active',
-                actions: [
-                  'noteMeaning',
-                  'forget',
-                  sendTo('intake', ({ event }) => {
-                    const m = meaningOf(event);
-                    return { type: 'user.text' as const, text: m.kind === 'story' && m.facts.age ? String(m.facts.age.years) : '' };
-                  }),
-                ],
-              },
-              // At the category question a story is read by the step (it proposes the category, confirmed in one tap).
+              // At the category question a story is read by the step (it proposes the category, confirmed in one tap);
+              // at a later question it is kept for the description, and an age it states is the age question's answer.
               {
                 guard: ({ context, event }) => isStory({ event }) && context.intakeStep !== 'category',
                 target: 'active',
-                actions: ['noteMeaning', 'forget', emit(() => reply('conv.story.noted')), sendTo('intake', { type: 'flow.reprompt' })],
+                actions: ['noteMeaning', 'keepStory', 'forget'],
               },
               {
                 target: 'active',

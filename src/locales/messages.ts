@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog.js';
 import { caseMessages } from './cases.js';
 import { conversationMessages } from './conversation.js';
+import { conversationConfirmMessages } from './conversation-confirm.js';
 import { consoleMessages } from './console.js';
 import { coreMessages } from './core.js';
 import { dangerMessages } from './danger.js';
@@ -31,6 +32,7 @@ export const MESSAGES: Catalog = {
   ...webMessages,
   ...dangerMessages,
   ...conversationMessages,
+  ...conversationConfirmMessages,
   ...consoleMessages,
   ...privacyMessages,
   ...wechatMessages,

@@ -61,6 +61,14 @@ describe('DEFECT Q-C4: "删除我的记录" typed asks the erasure confirmation'
     expect(keys(replies)).toContain('privacy.erase.confirm');
     expect(replies.at(-1)!.choices?.length ?? 0).toBeGreaterThan(0);
   });
+
+  it('asks it in the middle of an application too', async () => {
+    const h = await atMenu();
+    for (const e of [c('menu.apply'), c('catgroup:traffic'), c('opt:self')]) await h.send(e);
+    const replies = await h.send(t('删除我的记录'));
+    const confirm = replies.find((r) => r.key === 'privacy.erase.confirm');
+    expect(confirm?.choices?.length ?? 0).toBe(2);
+  });
 });
 
 // DEFECT Q-C5 (conv): a story typed at the age question that states the age ("我今年58了，…被车撞了") is acknowledged
@@ -108,5 +116,17 @@ describe('DEFECT Q-C8: a rating tapped while a person holds the conversation', (
     await h.send(c('rate:FY-TEST-0001:1'));
     const relayed = h.effects().flatMap((e) => (e.type === 'relay' && e.relay.kind === 'message' ? [e.relay.text] : []));
     expect(relayed.join('\n')).not.toContain('rate:');
+  });
+
+  it('records the score and thanks the resident; the person still gets their next message', async () => {
+    const h = await atMenu();
+    await h.send(c('menu.human'));
+    await h.system({ type: 'staff.joined', staffName: '王律师' });
+    const thanked = await h.send(c('rate:FY-TEST-0001:4'));
+    expect(h.rated).toEqual([expect.objectContaining({ ref: 'FY-TEST-0001', score: 4 })]);
+    expect(keys(thanked)).toContain('handoff.rating.thanks');
+    await h.send(t('谢谢王律师'));
+    const relayed = h.effects().flatMap((e) => (e.type === 'relay' && e.relay.kind === 'message' ? [e.relay.text] : []));
+    expect(relayed).toEqual(['谢谢王律师']);
   });
 });

@@ -12,7 +12,7 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['good_samaritan', /见义勇为|good samaritan|helping (a )?stranger/i],
   ['criminal_defense', /被抓|抓走|拘留|逮捕|羁押|看守所|刑事辩护|嫌疑人|被告人|判刑|坐牢|detained|arrested|police (took|custody)|criminal (charge|defen[cs]e)|suspect|defendant|in custody/i],
   ['criminal_victim', /被害人|受害人.*(刑事|犯罪)|自诉|刑事附带|被(人)?(打伤|砍|捅|抢|骗)|victim of (a )?crime|assaulted|robbed/i],
-  ['domestic_violence', /家暴|家庭暴力|(丈夫|老公|妻子|老婆|对象|男朋友|女朋友|前夫|前妻|公公|婆婆|继父|继母|父亲|母亲|爸爸?|妈妈?|儿子|女儿|家里人).{0,6}(打|殴打|揍|掐|踢|威胁要杀)|虐待|遗弃|domestic (violence|abuse)|(husband|wife|partner) (hits|beats|beat|hit)|abuse[ds]? (at home|by my)/i],
+  ['domestic_violence', /家暴|家庭暴力|(丈夫|老公|妻子|老婆|对象|男朋友|女朋友|前夫|前妻|公公|婆婆|继父|继母|父亲|母亲|爸爸?|妈妈?|儿子|女儿|家里人).{0,6}(打(?!架|工|电话|官司|球|牌|游戏|算|听)|殴打|揍|掐|踢|威胁要杀)|虐待|遗弃|domestic (violence|abuse)|(husband|wife|partner) (hits|beats|beat|hit)|abuse[ds]? (at home|by my)/i],
   ['work_injury', /工伤|上班.*(受伤|摔伤|砸伤|伤)|干活.*(受伤|伤了)|职业病|work(place)? injur|injured at work|hurt at work|occupational disease/i],
   ['wages', /欠薪|工资|工钱|薪水|讨薪|拖欠.*(钱|薪)|包工头|血汗钱|wage|unpaid|salary|not (been )?paid|pay (me|us)/i],
   ['labor_contract', /辞退|开除|解雇|裁员|劳动合同|经济补偿|赔偿金.*(辞退|解雇)|fired|dismiss|laid off|sacked|employment contract|severance/i],
@@ -62,6 +62,8 @@ const FIRST_PERSON: [CategoryId, RegExp][] = [
   ['criminal_defense', /(儿子|女儿|孩子|老公|丈夫).{0,4}(打架|把人打伤|打伤了人|伤了人|把别人打)/],
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
   ['criminal_victim', /(我|俺)(被|让)(人|他|他们|小偷|歹徒)?.{0,2}(打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\bi was (assaulted|attacked|robbed|stabbed|mugged)\b/i],
+  // "我儿子打架把人打伤了，派出所叫我们赔钱": the family member hurt someone — a criminal matter, not domestic violence.
+  ['criminal_defense', /(儿子|女儿|孩子|弟弟|哥哥|我弟|我哥|老公|丈夫|我|他)(跟人|和人|与人|在外面|在学校)?打架|把(人|人家|别人|对方|同学)(打|捅|砍)(伤|残|死|成)/],
 ];
 
 /** The category a resident's own words point to, or `null` when none is clear. */

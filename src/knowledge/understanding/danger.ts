@@ -31,11 +31,18 @@ const VIOLENCE: RegExp[] = [
 ];
 
 const CHILD: RegExp[] = [
-  /(孩子|儿子|女儿|小孩|娃|闺女|宝宝)(被|让).{0,6}(打|揍|踢|掐|烫)(得|成|伤|出血|晕)/,
   /(孩子|儿子|女儿|小孩|娃|闺女|宝宝).{0,2}(被拐|被人拐|被人贩子|被人抱走|被绑架|被人绑架|被绑走|不见了|丢了|失踪|走丢)/,
   /(正在|在|又在|一直在)(打|虐待|掐|揍)(我的?)?(孩子|儿子|女儿|小孩|娃|闺女|宝宝)|把(孩子|小孩|娃|闺女|女儿|儿子)往死里打|(孩子|小孩|女儿|闺女).{0,6}(被|遭).{0,4}(性侵|猥亵|强奸)/,
   /\b(my )?(child|son|daughter|kid|baby)\b.{0,20}\b(missing|kidnapped|abducted|being (hit|beaten|abused|hurt))\b|\b(hitting|beating|abusing|hurting) (my|the|our) (child|children|kids?|son|daughter|baby)\b|\bchild (is )?in danger\b/i,
 ];
+
+/**
+ * A child hurt, abused or shut in by someone: "孩子被他爸打得浑身是伤", "儿子被虐待", "小孩被关起来" (not
+ * "我儿子打架把人打伤了", where the child hurt someone). A past injury claimed in damages, or a child held by
+ * the police, is a legal matter rather than danger now.
+ */
+const CHILD_HURT = /(孩子|儿子|女儿|小孩|娃|闺女|宝宝|孙子|孙女)(又|经常|天天|总是?|一直|常常|老是)?(被|遭|让)[^，。,.!！?？]{0,5}(打|揍|踢|掐|烫|虐待|虐|关起来|关在|锁起来|锁在|饿)/;
+const CHILD_HURT_NOT_NOW = /赔|看守所|拘留|派出所|公安|警察|监狱|少管所|刑拘|逮捕|年前|去年|前年|小时候/;
 
 const MEDICAL: RegExp[] = [
   /昏迷|晕倒|晕过去|昏过去|不省人事|叫不醒|没(有)?(呼吸|气)了|喘不上气|呼吸困难|大出血|血止不住|流了(好多|很多|一地)血|心脏病(犯|发)|犯心脏病|中风了|抽搐|口吐白沫|(喝|吃)了(农药|老鼠药|百草枯|安眠药)/,
@@ -52,7 +59,7 @@ export function detectDanger(text: string): DangerKind | null {
   // "想死的心都有了" is frustration, not a plan: read the rest of the message without it.
   const t = text.normalize('NFKC').replace(/想死的心都有(了)?/g, '');
   if (any(SELF_HARM, t)) return 'self_harm';
-  if (any(CHILD, t)) return 'child';
+  if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
   if (any(VIOLENCE, t)) return FAMILY.test(t) ? 'domestic_violence' : 'violence';
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';
   return null;

@@ -1,4 +1,5 @@
 import { detectDanger } from './danger.js';
+import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
 import { readSteering } from './steering.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
@@ -30,12 +31,12 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   const question = looksLikeQuestion(text);
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const steer = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
-  // At a question on screen "不用了" / "不要了" answers it ("no need"); only clearer words cancel the application.
-  if (steer?.intent === 'cancel' && where.kind === 'intake_question' && /^(不用|不要)了?[。!！]*$/.test(text.trim())) return { kind: 'answer' };
+  // "不用了" at an intake question answers it ("no"); it never cancels the application.
+  if (steer?.intent === 'cancel' && where.kind === 'intake_question' && saysNoNeed(text)) return { kind: 'answer' };
   if (steer) {
     if (!question) return { kind: 'steer', ...steer };
     // "我的案子怎么样了": the resident's own case, not how status checks work in general.
-    if (steer.intent === 'status' && /我的|\bmy\b/i.test(text)) return { kind: 'steer', ...steer };
+    if (steer.intent === 'status' && /我的|我刚|刚才|刚刚|到哪|怎么样了|有结果|批了|批下来|通过了吗|处理了吗|\bmy\b/i.test(text)) return { kind: 'steer', ...steer };
     const kb = deps.judge(text, locale);
     return kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'steer', ...steer };
   }

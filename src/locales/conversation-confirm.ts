@@ -1,0 +1,32 @@
+import type { Catalog } from './catalog.js';
+
+/** Confirmations the conversation asks before a typed phrase undoes the resident's work, and kind words before a question is asked again. */
+export const conversationConfirmMessages = {
+  'conv.cancel.confirm': {
+    'zh-CN': '要取消这次申请吗？取消后，您已填写的内容不会提交。',
+    en: 'Cancel this application? Nothing you have entered will be sent.',
+  },
+  'conv.cancel.yes': { 'zh-CN': '是，取消申请', en: 'Yes, cancel it' },
+  'conv.cancel.keep': { 'zh-CN': '不，继续填写', en: 'No, carry on' },
+  'conv.intake.greeting': {
+    'zh-CN': '您好！我们正在填写申请，请接着回答这个问题：',
+    en: 'Hello! We are in the middle of your application. Please answer this question:',
+  },
+  'conv.story.kept': {
+    'zh-CN': '明白了，您说的经过我们先记下，到后面“情况说明”一步可以直接用，不用再打一遍。我们先接着填写：',
+    en: 'I see. We have kept what you wrote for the "what happened" step later, so you will not need to type it again. Let us carry on:',
+  },
+  'conv.story.kept_age': {
+    'zh-CN': '明白了，记下您今年 {age} 岁（不对的话，最后核对时可以修改）。您说的经过我们也记下了，到“情况说明”一步可以直接用。',
+    en: 'I see: you are {age} (you can correct it when you check your answers at the end). We have kept what you wrote for the "what happened" step.',
+  },
+  'conv.story.use_prompt': {
+    'zh-CN': '您前面写过：\n“{story}”\n可以直接用这段作为情况说明，也可以重新写。',
+    en: 'Earlier you wrote:\n"{story}"\nYou can use this as your account of what happened, or write it again.',
+  },
+  'conv.story.add_later': {
+    'zh-CN': '明白了。要补充情况说明的话，最后核对时点“修改”，再选“情况说明”就可以。我们先接着填写：',
+    en: 'I see. To add this to your account of what happened, choose "Change" when you check your answers at the end. Let us carry on:',
+  },
+  'conv.story.use': { 'zh-CN': '就用这段', en: 'Use this' },
+} as const satisfies Catalog;
