@@ -16,6 +16,7 @@ import { privacyMessages } from './privacy.js';
 import { wechatMessages } from './wechat.js';
 import { caseLinkMessages } from './case-link.js';
 import { keyMessages } from './keys.js';
+import { kbValidationMessages } from './kb-validation.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -36,4 +37,5 @@ export const MESSAGES: Catalog = {
   ...wechatMessages,
   ...caseLinkMessages,
   ...keyMessages,
+  ...kbValidationMessages,
 };
