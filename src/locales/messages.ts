@@ -17,6 +17,7 @@ import { privacyMessages } from './privacy.js';
 import { wechatMessages } from './wechat.js';
 import { caseLinkMessages } from './case-link.js';
 import { keyMessages } from './keys.js';
+import { kbValidationMessages } from './kb-validation.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -38,4 +39,5 @@ export const MESSAGES: Catalog = {
   ...wechatMessages,
   ...caseLinkMessages,
   ...keyMessages,
+  ...kbValidationMessages,
 };

@@ -1,6 +1,6 @@
 import { planChanges } from '../knowledge/faq/entry-changes.js';
 import type { FaqEntry } from '../knowledge/faq/faq-entry.js';
-import { phrasingKey } from '../knowledge/faq/validate-entry.js';
+import { phrasingKey, type EntryProblem } from '../knowledge/faq/validate-entry.js';
 import type { Locale } from '../locales/catalog.js';
 import type { EntryVersion, StoredEntry, UnansweredRow } from '../knowledge/faq/knowledge-repository.js';
 import { KB_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
@@ -42,7 +42,7 @@ export interface UnansweredGroup {
   questions: { key: string; text: string; count: number }[];
 }
 
-type Problems = { field: string; message: string }[];
+type Problems = EntryProblem[];
 export type SaveOutcome = { ok: true; entry: FaqEntry; version: number | null } | (Refusal & { problems?: Problems });
 
 /**

@@ -41,6 +41,37 @@ describe('the knowledge-base editor API (operators)', () => {
     expect(await f.console.staff.audit.list({ accountId: f.ids.lina })).toContainEqual(expect.objectContaining({ action: 'kb.edit', target: 'kb:wage_arrears', outcome: 'ok' }));
   });
 
+  it('returns each field\'s problems in the operator\'s language', async () => {
+    const f = await consoleFixture([{ username: 'lina', role: 'operator' }]);
+    const zh = new Client(f.url, 'zh-CN');
+    await zh.login('lina');
+    const { entry } = (await zh.request('GET', '/api/kb/entries/wage_arrears')).body;
+    const long = 'One. Two. Three. Four. Five.';
+    const invalid = { ...entry, answer: { 'zh-CN': '', en: long }, reviewBy: '30/06/2027', related: ['no_such_entry'] };
+
+    const inChinese = await zh.request('PUT', '/api/kb/entries/wage_arrears', { entry: invalid });
+    expect(inChinese.status).toBe(422);
+    expect(inChinese.body.error.fields).toMatchObject({
+      'answer.zh-CN': '“回答”缺少中文内容。',
+      'answer.en': '英文回答有 5 句，请控制在 3 句以内，其余写进“下一步”。',
+      reviewBy: '复核日期请写成“年-月-日”，例如 2027-06-30。',
+      related: '相关条目“no_such_entry”不存在。',
+    });
+
+    const en = new Client(f.url, 'en');
+    await en.login('lina');
+    const inEnglish = await en.request('PUT', '/api/kb/entries/wage_arrears', { entry: invalid });
+    expect(inEnglish.status).toBe(422);
+    expect(inEnglish.body.error.fields).toMatchObject({
+      'answer.zh-CN': '“Answer” has no Chinese text.',
+      'answer.en': 'The English answer has 5 sentences; keep it to 3 and move the rest to “Next steps”.',
+      reviewBy: 'The review date must be written year-month-day, for example 2027-06-30.',
+      related: 'Related entry “no_such_entry” does not exist.',
+    });
+    // No field is left in the other language.
+    for (const text of Object.values(inEnglish.body.error.fields as Record<string, string>)) expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('groups unanswered questions with counts and adds one as a phrasing of an entry', async () => {
     const f = await consoleFixture([{ username: 'lina', role: 'operator' }]);
     const question = '学校食堂的饭菜太咸了能投诉吗';

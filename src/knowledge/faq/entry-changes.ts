@@ -32,12 +32,12 @@ export function planChanges(batch: readonly unknown[], current: readonly FaqEntr
     const id = batchIds[i];
     const label = id ?? `entry ${i + 1}`;
     const problems = validateEntry(value, context);
-    if (id !== undefined && seen.has(id)) problems.push({ field: 'id', message: `The id "${id}" appears twice in what you are saving.` });
+    if (id !== undefined && seen.has(id)) problems.push({ field: 'id', message: `The id "${id}" appears twice in what you are saving.`, key: 'kbValidation.idTwice', params: { id } });
     if (id !== undefined && mode === 'add' && byId.has(id)) {
-      problems.push({ field: 'id', message: `An entry "${id}" already exists. Use "fayuan kb edit ${id} --file …" to change it.` });
+      problems.push({ field: 'id', message: `An entry "${id}" already exists. Use "fayuan kb edit ${id} --file …" to change it.`, key: 'kbValidation.idExists', params: { id } });
     }
     if (id !== undefined && mode === 'edit' && !byId.has(id)) {
-      problems.push({ field: 'id', message: `There is no entry "${id}". Use "fayuan kb add --file …" to create it.` });
+      problems.push({ field: 'id', message: `There is no entry "${id}". Use "fayuan kb add --file …" to create it.`, key: 'kbValidation.idUnknown', params: { id } });
     }
     if (id !== undefined) seen.add(id);
     if (problems.length > 0) {

@@ -18,7 +18,8 @@ export function parseEntryYaml(text: string): { value: unknown; problems: EntryP
   try {
     return { value: parse(text), problems: [] };
   } catch (error) {
-    return { value: undefined, problems: [{ field: '', message: `Not valid YAML: ${(error as Error).message.split('\n')[0]}` }] };
+    const detail = (error as Error).message.split('\n')[0] ?? '';
+    return { value: undefined, problems: [{ field: '', message: `Not valid YAML: ${detail}`, key: 'kbValidation.notYaml', params: { detail } }] };
   }
 }
 
@@ -64,7 +65,7 @@ export function readEntryFileList(files: readonly string[], existing: readonly F
     // Same-id entries (this one, or the version it replaces) are skipped by the validator.
     const others = context;
     const found = validateEntry(value, others);
-    if (typeof id === 'string' && ids.has(id)) found.push({ field: 'id', message: `Another file already has the id "${id}".` });
+    if (typeof id === 'string' && ids.has(id)) found.push({ field: 'id', message: `Another file already has the id "${id}".`, key: 'kbValidation.idInAnotherFile', params: { id } });
     if (found.length > 0) {
       problems.push({ file, problems: found });
       continue;

@@ -1,12 +1,23 @@
 import { LOCALES, type Locale } from '../../locales/catalog.js';
 import { ENTRY_FIELDS, POLICY_PLACEHOLDERS, type FaqEntry } from './faq-entry.js';
 import { HAN } from './chinese.js';
+import type { Params } from '../../flows/events.js';
 
-/** One thing wrong with an entry, in words an operator can act on. `field` is a path such as `questions.en`. */
+/**
+ * One thing wrong with an entry, in words an operator can act on. `field` is a path such as `questions.en`.
+ * `message` is the English text (for the CLI); `key` and `params` render it in either language from
+ * src/locales/kb-validation.ts (the console shows it in the operator's language).
+ */
 export interface EntryProblem {
   field: string;
   message: string;
+  key: string;
+  params?: Params;
 }
+
+/** The localized name of an entry field or language, as a message parameter. */
+const fieldName = (field: string) => ({ key: `kbValidation.field.${field}` });
+const languageName = (locale: Locale) => ({ key: `kbValidation.language.${locale}` });
 
 const MIN_QUESTIONS = 5;
 const MAX_ANSWER_SENTENCES = 3;
@@ -42,30 +53,36 @@ export function validateEntry(
   options: { relatedMustExist?: boolean } = {},
 ): EntryProblem[] {
   const problems: EntryProblem[] = [];
-  const problem = (field: string, message: string) => problems.push({ field, message });
-  if (!isRecord(entry)) return [{ field: '', message: 'An entry must be a set of fields such as "id:", "title:" and "questions:".' }];
+  const problem = (field: string, message: string, key: string, params?: Params) =>
+    problems.push({ field, message, key, ...(params ? { params } : {}) });
+  if (!isRecord(entry)) {
+    return [{ field: '', message: 'An entry must be a set of fields such as "id:", "title:" and "questions:".', key: 'kbValidation.notAnEntry' }];
+  }
 
   for (const key of Object.keys(entry)) {
     if (!(ENTRY_FIELDS as readonly string[]).includes(key)) {
-      problem(key, `Unknown field "${key}". The fields are: ${ENTRY_FIELDS.join(', ')}.`);
+      problem(key, `Unknown field "${key}". The fields are: ${ENTRY_FIELDS.join(', ')}.`, 'kbValidation.unknownField', { name: key });
     }
   }
 
   const id = entry.id;
   if (typeof id !== 'string' || !/^[a-z][a-z0-9_]*$/.test(id)) {
-    problem('id', 'The id must be lower-case letters, digits and _ (for example "wage_arrears").');
+    problem('id', 'The id must be lower-case letters, digits and _ (for example "wage_arrears").', 'kbValidation.badId');
   }
 
   const localizedText = (field: string, maxSentences?: number) => {
     const value = entry[field];
     if (!isRecord(value)) {
-      problem(field, `"${field}" needs a text for each language: "zh-CN:" and "en:".`);
+      problem(field, `"${field}" needs a text for each language: "zh-CN:" and "en:".`, 'kbValidation.textMissingAll', { field: fieldName(field) });
       return;
     }
     for (const locale of LOCALES) {
       const text = value[locale];
       if (typeof text !== 'string' || text.trim() === '') {
-        problem(`${field}.${locale}`, `"${field}" has no ${locale} text.`);
+        problem(`${field}.${locale}`, `"${field}" has no ${locale} text.`, 'kbValidation.textMissing', {
+          field: fieldName(field),
+          language: languageName(locale),
+        });
         continue;
       }
       checkPlaceholders(`${field}.${locale}`, text);
@@ -73,6 +90,8 @@ export function validateEntry(
         problem(
           `${field}.${locale}`,
           `The ${locale} answer has ${countSentences(text)} sentences; keep it to ${maxSentences} and move the rest to "nextSteps".`,
+          'kbValidation.answerTooLong',
+          { language: languageName(locale), count: countSentences(text), max: maxSentences },
         );
       }
     }
@@ -81,16 +100,26 @@ export function validateEntry(
   const localizedList = (field: string, min: number) => {
     const value = entry[field];
     if (!isRecord(value)) {
-      problem(field, `"${field}" needs a list for each language: "zh-CN:" and "en:".`);
+      problem(field, `"${field}" needs a list for each language: "zh-CN:" and "en:".`, 'kbValidation.listMissingAll', { field: fieldName(field) });
       return;
     }
     for (const locale of LOCALES) {
       const list = value[locale];
       if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item.trim() !== '')) {
-        problem(`${field}.${locale}`, `"${field}" needs a ${locale} list of texts, one per line starting with "- ".`);
+        problem(`${field}.${locale}`, `"${field}" needs a ${locale} list of texts, one per line starting with "- ".`, 'kbValidation.listMissing', {
+          field: fieldName(field),
+          language: languageName(locale),
+        });
         continue;
       }
-      if (list.length < min) problem(`${field}.${locale}`, `"${field}" has ${list.length} ${locale} items; at least ${min} are needed.`);
+      if (list.length < min) {
+        problem(`${field}.${locale}`, `"${field}" has ${list.length} ${locale} items; at least ${min} are needed.`, 'kbValidation.listTooShort', {
+          field: fieldName(field),
+          language: languageName(locale),
+          count: list.length,
+          min,
+        });
+      }
       for (const item of list as string[]) checkPlaceholders(`${field}.${locale}`, item);
     }
   };
@@ -98,7 +127,8 @@ export function validateEntry(
   const checkPlaceholders = (field: string, text: string) => {
     for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
       if (!(POLICY_PLACEHOLDERS as readonly string[]).includes(name!)) {
-        problem(field, `Unknown placeholder {${name}}. Use one of ${POLICY_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
+        const allowed = POLICY_PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
+        problem(field, `Unknown placeholder {${name}}. Use one of ${allowed}.`, 'kbValidation.unknownPlaceholder', { name: name!, allowed });
       }
     }
   };
@@ -114,31 +144,31 @@ export function validateEntry(
   if (isRecord(entry.questions)) {
     const zh = entry.questions['zh-CN'];
     const en = entry.questions.en;
-    if (Array.isArray(zh)) for (const q of zh) if (typeof q === 'string' && !HAN.test(q)) problem('questions.zh-CN', `"${q}" is not Chinese; move it to the en list.`);
-    if (Array.isArray(en)) for (const q of en) if (typeof q === 'string' && HAN.test(q)) problem('questions.en', `"${q}" contains Chinese; move it to the zh-CN list.`);
+    if (Array.isArray(zh)) for (const q of zh) if (typeof q === 'string' && !HAN.test(q)) problem('questions.zh-CN', `"${q}" is not Chinese; move it to the en list.`, 'kbValidation.questionNotChinese', { question: q });
+    if (Array.isArray(en)) for (const q of en) if (typeof q === 'string' && HAN.test(q)) problem('questions.en', `"${q}" contains Chinese; move it to the zh-CN list.`, 'kbValidation.questionHasChinese', { question: q });
   }
 
   const tags = entry.tags;
   if (!Array.isArray(tags) || !tags.every((v) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number')) {
-    problem('tags', '"tags" must be a list of words, like [欠薪, wages, 12348].');
+    problem('tags', '"tags" must be a list of words, like [欠薪, wages, 12348].', 'kbValidation.badTags');
   }
   const related = entry.related;
   if (!Array.isArray(related) || !related.every((v) => typeof v === 'string')) {
-    problem('related', '"related" must be a list of entry ids, like [labor_arbitration, cost].');
+    problem('related', '"related" must be a list of entry ids, like [labor_arbitration, cost].', 'kbValidation.badRelated');
   }
   if (Array.isArray(entry.related)) {
     const known = new Set(others.map((o) => o.id));
     for (const rel of entry.related) {
       if (typeof rel !== 'string') continue;
-      if (rel === id) problem('related', 'An entry cannot be related to itself.');
-      else if (options.relatedMustExist !== false && !known.has(rel)) problem('related', `Related entry "${rel}" does not exist.`);
+      if (rel === id) problem('related', 'An entry cannot be related to itself.', 'kbValidation.relatedSelf');
+      else if (options.relatedMustExist !== false && !known.has(rel)) problem('related', `Related entry "${rel}" does not exist.`, 'kbValidation.relatedMissing', { id: rel });
     }
   }
 
   if (entry.reviewBy !== undefined) {
     const value = entry.reviewBy instanceof Date ? entry.reviewBy.toISOString().slice(0, 10) : entry.reviewBy;
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-      problem('reviewBy', 'reviewBy must be a date written YYYY-MM-DD, for example 2027-06-30.');
+      problem('reviewBy', 'reviewBy must be a date written YYYY-MM-DD, for example 2027-06-30.', 'kbValidation.badReviewBy');
     }
   }
 
@@ -152,10 +182,13 @@ export function validateEntry(
       for (const q of list) {
         if (typeof q !== 'string') continue;
         const key = phrasingKey(q);
-        if (seen.has(key)) problem(`questions.${locale}`, `"${q}" is listed twice.`);
+        if (seen.has(key)) problem(`questions.${locale}`, `"${q}" is listed twice.`, 'kbValidation.questionTwice', { question: q });
         seen.add(key);
         const owner = owners.get(key)?.find((o) => o !== id);
-        if (owner) problem(`questions.${locale}`, `"${q}" already belongs to entry "${owner}". Reword it or remove it from one of them.`);
+        if (owner) problem(`questions.${locale}`, `"${q}" already belongs to entry "${owner}". Reword it or remove it from one of them.`, 'kbValidation.questionTaken', {
+            question: q,
+            owner,
+          });
       }
     }
   }
