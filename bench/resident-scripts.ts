@@ -1,4 +1,5 @@
 import type { InboundMessage } from '../src/bot/channel.js';
+import { SENSITIVE_AGREE } from '../src/flows/privacy-choices.js';
 
 type Script = readonly InboundMessage['event'][];
 
@@ -7,6 +8,8 @@ export const APPLICANT: Script = [
   { type: 'user.returned' },
   { type: 'user.choice', id: 'consent.agree' },
   { type: 'user.choice', id: 'menu.apply' },
+  // The separate consent before the sensitive questions (on by default, PIPL art. 29).
+  { type: 'user.choice', id: SENSITIVE_AGREE },
   { type: 'user.text', text: '老板拖欠我三个月工资' },
   { type: 'user.choice', id: 'intake.yes' },
   { type: 'user.choice', id: 'opt:self' },
