@@ -1,6 +1,7 @@
 import type { ConversationEvent } from '../flows/conversation-machine.js';
 import type { RenderedReply } from '../flows/events.js';
 import type { StaffRelay } from '../flows/staff-relay.js';
+import type { Locale } from '../locales/catalog.js';
 
 /** The channels residents (and staff) reach the bot through. */
 export type ChannelName = 'web' | 'telegram' | 'console';
@@ -15,6 +16,8 @@ export interface InboundMessage {
   /** The channel's own id for this message, used to drop duplicate deliveries. */
   messageId?: string;
   event: ConversationEvent;
+  /** The channel's language hint (browser language, Telegram language_code, jsonl "locale"); used only for a new conversation. */
+  locale?: Locale;
 }
 
 /** What the outbox hands to a channel: a rendered reply, or a stored file to pass on. */

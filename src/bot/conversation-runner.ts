@@ -23,7 +23,7 @@ export interface ConversationMachineSpec {
   machine: AnyStateMachine;
   version: string;
   /** Input for a fresh conversation. */
-  input: (conversationKey: string, firstEvent?: InboundMessage['event']) => unknown;
+  input: (conversationKey: string, firstEvent?: InboundMessage['event'], localeHint?: Locale) => unknown;
   /**
    * Turns a snapshot written by an older machine version into one the current machine accepts,
    * or returns undefined to restart the conversation politely.
@@ -168,7 +168,7 @@ export class ConversationRunner {
     for (const effect of effects) {
       if (effect.type === 'reply') {
         const r = renderReply(effect, locale);
-        rendered.push(r);
+        rendered.push({ key: effect.key, ...r });
         outbox.push({ payload: { kind: 'text', ...r } });
       } else if (effect.type === 'file') {
         const { id, fileName, mimeType } = effect.attachment;
@@ -222,7 +222,7 @@ export class ConversationRunner {
 
   private fresh(key: string, message: InboundMessage): LiveConversation {
     const { spec } = this.options;
-    const actor = createActor(spec.machine, { input: spec.input(key, message.event) as never });
+    const actor = createActor(spec.machine, { input: spec.input(key, message.event, message.locale) as never });
     const live: LiveConversation = {
       actor,
       stored: {

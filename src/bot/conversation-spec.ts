@@ -39,11 +39,12 @@ export function createConversationSpec(services: ConversationServices): Conversa
     machine,
     version: CONVERSATION_MACHINE_VERSION,
     migrate: (snapshot, fromVersion) => migrateConversation(snapshot, fromVersion, CONVERSATION_MACHINE_VERSION),
-    input: (key, firstEvent) => ({
-      conversationKey: key,
-      hotline: services.pack.hotline,
-      locale: firstEvent?.type === 'user.text' ? detectLocale(firstEvent.text) : DEFAULT_LOCALE,
-    }),
+    input: (key, firstEvent, localeHint) => {
+      const text = firstEvent?.type === 'user.text' ? firstEvent.text : undefined;
+      // The resident's own words decide the language; the channel's hint only when there are none.
+      const fromText = text !== undefined && /\p{L}/u.test(text) ? detectLocale(text) : undefined;
+      return { conversationKey: key, hotline: services.pack.hotline, locale: fromText ?? localeHint ?? DEFAULT_LOCALE, ...(text !== undefined ? { firstText: text } : {}) };
+    },
     restartNotice: reply('core.updated'),
     localeOf: (context) => (context as ConversationContext | undefined)?.locale ?? DEFAULT_LOCALE,
     welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),

@@ -2,19 +2,20 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/faq/knowledge-store.js';
-import { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
+import { KnowledgeBase, type Judged } from '../knowledge/faq/knowledge-base.js';
 import type { FaqEntry, PolicyValues } from '../knowledge/faq/faq-entry.js';
 import { policyValuesForAllRegions } from '../knowledge/faq/policy-values.js';
 import { renderAnswer } from '../knowledge/faq/render-answer.js';
 import { classifyIntent } from '../knowledge/intents/intent-classifier.js';
+import { understand } from '../knowledge/understanding/understand.js';
+import type { KbJudge, UnderstandDeps } from '../knowledge/understanding/types.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
 import type { BotReply, Choice } from '../flows/events.js';
 import { choice, reply } from '../flows/replies.js';
-import { looksLikeQuestion } from '../flows/question-words.js';
-import type { IntentId, KnowledgeAnswer, TopicInput, UnderstandInput, Understanding } from '../flows/understanding.js';
+import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding } from '../flows/understanding.js';
 import type { Localized } from '../locales/catalog.js';
 
-/** The knowledge base and intent classifier as the conversation uses them. */
+/** The knowledge base and the understanding step as the conversation uses them. */
 export interface KnowledgeServices {
   knowledge: KnowledgeBase;
   understandText(input: UnderstandInput): Promise<Understanding>;
@@ -22,8 +23,20 @@ export interface KnowledgeServices {
   close(): Promise<void>;
 }
 
-/** Intents that steer the conversation; anything else (or a weak guess) is a question for the knowledge base. */
-const STEERING: readonly IntentId[] = ['apply', 'status', 'human', 'restart', 'cancel', 'language', 'greeting', 'thanks'];
+/**
+ * The understanding step's dependencies over a knowledge base: its judge (the in-memory index) and
+ * the intent classifier. `kb ask`, `chat --jsonl` and the bot all build them here, so they agree.
+ * `judged` holds the last judgement, to record an unanswered question without searching twice.
+ */
+export function understandingDeps(knowledge: KnowledgeBase): UnderstandDeps & { judged: Map<string, Judged> } {
+  const judged = new Map<string, Judged>();
+  const judge: KbJudge = (text, locale) => {
+    const j = knowledge.judge(text, locale);
+    judged.set(text, j);
+    return { band: j.match.band, topic: j.match.topic, candidates: j.match.candidates, score: j.match.score };
+  };
+  return { judge, classify: classifyIntent, judged };
+}
 
 function bilingual(entry: FaqEntry, values: PolicyValues): Localized {
   return { 'zh-CN': renderAnswer(entry, 'zh-CN', values), en: renderAnswer(entry, 'en', values) };
@@ -32,6 +45,8 @@ function bilingual(entry: FaqEntry, values: PolicyValues): Localized {
 function topicChoice(entry: FaqEntry): Choice {
   return { id: `faq:${entry.id}`, label: entry.title };
 }
+
+const NOTHING: KnowledgeAnswer = { band: 'unknown', topic: null, candidates: [], replies: [] };
 
 /** Opens the knowledge base (seeding it from `knowledge/faq` on first start) and keeps it current. */
 export async function openKnowledge(config: Config, store: KnowledgeStore, pack: PolicyPack, logger: Logger): Promise<KnowledgeServices> {
@@ -64,41 +79,32 @@ export async function openKnowledge(config: Config, store: KnowledgeStore, pack:
     ]),
   ];
 
+  /** The knowledge base's judgement as replies: an answer, "did you mean", or "I do not know". */
+  const answerFor = (band: KnowledgeAnswer['band'], topic: string | null, candidates: string[]): KnowledgeAnswer => {
+    const entry = band === 'answer' && topic ? knowledge.entry(topic) : undefined;
+    if (entry) return { band: 'answer', topic: entry.id, candidates, replies: answerWith(entry) };
+    const suggested = band === 'suggest' ? candidates.map((id) => knowledge.entry(id)).filter((e): e is FaqEntry => e !== undefined) : [];
+    if (suggested.length > 0) {
+      return { band: 'suggest', topic: null, candidates, replies: [reply('faq.didYouMean', {}, [...suggested.map(topicChoice), choice('menu.human', 'faq.choice.human')])] };
+    }
+    return { band: 'unknown', topic: null, candidates, replies: unknown() };
+  };
+
   return {
     knowledge,
-    async understandText({ text }) {
-      const question = looksLikeQuestion(text);
-      const judged = knowledge.judge(text);
-      const { match } = judged;
-      // A question the knowledge base answers confidently needs no intent classification (the costly
-      // part). Otherwise a question ("今天天气怎么样") steers only when the classifier is very sure; a
-      // plain request ("我要申请") steers when it is sure.
-      if (!(question && match.band === 'answer')) {
-        const intent = classifyIntent(text);
-        const sure = intent !== null && intent.confidence >= (question ? 0.95 : 0.6);
-        if (sure && STEERING.includes(intent.intent)) {
-          return { intent: intent.intent, answer: { band: 'unknown', topic: null, replies: [] } };
-        }
-      }
-      await knowledge.record(text, judged);
-      const entry = match.band === 'answer' && match.topic ? knowledge.entry(match.topic) : undefined;
-      if (entry) return { intent: 'question', answer: { band: 'answer', topic: entry.id, replies: answerWith(entry) } };
-      const suggested = match.band === 'suggest' ? match.candidates.map((id) => knowledge.entry(id)).filter((e): e is FaqEntry => e !== undefined) : [];
-      if (suggested.length > 0) {
-        return {
-          intent: 'question',
-          answer: {
-            band: 'suggest',
-            topic: null,
-            replies: [reply('faq.didYouMean', {}, [...suggested.map(topicChoice), choice('menu.human', 'faq.choice.human')])],
-          },
-        };
-      }
-      return { intent: 'question', answer: { band: 'unknown', topic: null, replies: unknown() } };
+    async understandText({ text, locale, where }) {
+      const deps = understandingDeps(knowledge);
+      const meaning = understand({ text, locale, where }, deps);
+      const kb = meaning.kind === 'question' ? meaning.kb : meaning.kind === 'story' && meaning.asks ? meaning.kb : null;
+      if (!kb) return { meaning, answer: NOTHING };
+      // Not answered, or answered with low confidence: kept for `kb unanswered`.
+      const judged = deps.judged.get(text);
+      if (judged) await knowledge.record(text, judged);
+      return { meaning, answer: answerFor(kb.band, kb.topic, kb.candidates) };
     },
     async showTopic({ topic }) {
       const entry = knowledge.entry(topic);
-      return entry ? { band: 'answer', topic, replies: answerWith(entry) } : { band: 'unknown', topic: null, replies: unknown() };
+      return entry ? { band: 'answer', topic, candidates: [topic], replies: answerWith(entry) } : { band: 'unknown', topic: null, candidates: [], replies: unknown() };
     },
     async close() {
       stopRefresh();

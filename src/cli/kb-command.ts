@@ -1,3 +1,5 @@
+import { understandingDeps } from '../bot/knowledge-port.js';
+import { meaningLabel, understand } from '../knowledge/understanding/understand.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -319,7 +321,9 @@ const DB_COMMANDS: Record<string, DbCommand> = {
     const locale = localeFlag(args);
     const answerOne = (question: string, lineLocale?: Locale) => {
       const match = kb.match(question, lineLocale ?? locale ?? detectLocale(question));
-      return { question, locale: match.locale, topic: match.topic, score: Math.round(match.score * 1000) / 1000, answered: match.band === 'answer', candidates: match.candidates, band: match.band };
+      // What the chat makes of the same text at the menu (the same understanding step the bot uses).
+      const meaning = meaningLabel(understand({ text: question, locale: match.locale, where: { kind: 'menu' } }, understandingDeps(kb)));
+      return { question, locale: match.locale, meaning, topic: match.topic, score: Math.round(match.score * 1000) / 1000, answered: match.band === 'answer', candidates: match.candidates, band: match.band };
     };
     if (args.flags.has('--jsonl')) {
       for await (const line of readline.createInterface({ input: ctx.stdin, crlfDelay: Infinity })) {
@@ -333,7 +337,7 @@ const DB_COMMANDS: Record<string, DbCommand> = {
     const questions = args.positional.length > 0 ? [args.positional.join(' ')] : await readLines(ctx);
     for (const question of questions) {
       const r = answerOne(question);
-      ctx.stdout.write(`${question}\n  ${r.band}  topic ${r.topic ?? '-'}  score ${r.score}  candidates ${r.candidates.join(', ') || '-'}\n`);
+      ctx.stdout.write(`${question}\n  ${r.meaning}  ${r.band}  topic ${r.topic ?? '-'}  score ${r.score}  candidates ${r.candidates.join(', ') || '-'}\n`);
       if (r.topic && args.positional.length > 0) ctx.stdout.write(`\n${kb.render(r.topic, r.locale, await policyValuesFor(ctx, args))}\n`);
     }
     return 0;

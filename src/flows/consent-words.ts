@@ -1,5 +1,5 @@
-const AGREE = /^(同意|我同意|好|好的|可以|行|是|是的|yes|y|ok|okay|agree|i agree|sure)[!！。.]*$/i;
-const DECLINE = /^(不同意|不|不要|不行|否|no|n|decline|i do not agree|i don't agree)[!！。.]*$/i;
+const AGREE = /^(同意|我同意|同意的|同意了|好|好的|好吧|好滴|好嘞|可以|可以的|可以啊|行|行吧|行的|嗯|嗯嗯|恩|恩恩|是|是的|对|没问题|没事|接受|知道了|ok|okay|okk|o\.k\.|yes|yeah|yep|yup|y|sure|agree|i agree|agreed|fine|accept|i accept|go ahead|alright|all right)[\s!！。.,，~～]*$/i;
+const DECLINE = /^(不同意|我不同意|不|不要|不行|不可以|不用了?|不好|否|拒绝|算了|no|nope|n|decline|i decline|i do not agree|i don't agree|don'?t agree|disagree|refuse)[\s!！。.,，~～]*$/i;
 
 /** Reads a typed yes/no to the privacy notice; `null` when the text is neither. */
 export function readConsent(text: string): 'agree' | 'decline' | null {

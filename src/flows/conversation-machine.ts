@@ -1,12 +1,14 @@
 import { assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
 import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
-import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding } from './understanding.js';
+import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
+import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
+import { detectDanger } from '../knowledge/understanding/danger.js';
+import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { readConsent } from './consent-words.js';
 import { createIntakeMachine, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
-import { looksLikeQuestion } from './question-words.js';
 import { asksWhy } from './intake/why-words.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
@@ -14,8 +16,25 @@ import { readPhone } from './intake/contact-validation.js';
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '2';
 
+/** What the last message was understood as: for `chat --jsonl` and the transcript tests (never shown to residents). */
+export interface TurnMeta {
+  emergency: boolean;
+  intent: SteerIntent | null;
+  category: CategoryId | null;
+  faq: { topic: string | null; answered: boolean; candidates: string[] } | null;
+}
+
+export const EMPTY_META: TurnMeta = { emergency: false, intent: null, category: null, faq: null };
+
 export interface ConversationContext {
   conversationKey: string;
+  /** The intake question on screen (its step id), for the understanding step. */
+  intakeStep?: string | null;
+  /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
+  pendingCategory?: CategoryId | null;
+  /** The first message of a new conversation, read for danger before the greeting. */
+  firstText?: string | null;
+  meta?: TurnMeta;
   /** How many applications were started here: makes each submission id unique. */
   intakeCount: number;
   /** The intake question on screen takes free text (a description, a name): text is an answer, not a question. */
@@ -38,6 +57,8 @@ export interface ConversationContext {
 export interface ConversationInput {
   conversationKey: string;
   locale?: Locale;
+  /** The text of the message that opened the conversation, if it was one. */
+  firstText?: string;
   hotline: string;
 }
 
@@ -92,12 +113,43 @@ export interface RatingInput {
 const GLOBAL_CHOICES = new Set(['lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:');
 
+/** What the conversation learned from an understood message, for the turn's meta; `faq` only when the knowledge base's reply is shown. */
+function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
+  const { meaning, answer } = understood;
+  return {
+    emergency: false,
+    intent: meaning.kind === 'steer' ? meaning.intent : null,
+    category: meaning.kind === 'story' ? meaning.category : null,
+    faq: faqShown && answer.replies.length > 0 ? { topic: answer.topic, answered: answer.band === 'answer', candidates: answer.candidates } : null,
+  };
+}
+
+type Understood = { output: Understanding };
+const meaningOf = (event: unknown): Meaning => (event as Understood).output.meaning;
+const steersTo = (intent: SteerIntent) => ({ event }: { event: unknown }) => {
+  const m = meaningOf(event);
+  return m.kind === 'steer' && m.intent === intent;
+};
+const isStory = ({ event }: { event: unknown }) => meaningOf(event).kind === 'story';
+/** The knowledge base answered (a question, or the question a story asks). */
+const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).output.answer.band === 'answer';
+const storyCategory = (event: unknown): CategoryId | null => {
+  const m = meaningOf(event);
+  return m.kind === 'story' ? m.category : null;
+};
+
+/** Offers to apply with the story's category already recognised (confirmed in one tap in the intake). */
+const applyWithCategory = (category: CategoryId) =>
+  choice(`apply:${category}`, 'conv.story.apply', { category: { key: `category.${category}` } });
+
 /**
  * The root conversation: greeting, privacy consent, language, main menu, help, restart, the
  * application intake, and free questions answered from the knowledge base. Pure: effects are the
  * provided actors.
  */
 export function createConversationMachine(deps: ConversationDeps) {
+  /** The office residents call when no one is online: the first legal aid centre of the pack. */
+  const mainOffice = () => deps.intake.pack.offices.find((o) => o.kind === 'centre') ?? deps.intake.pack.offices[0];
   return setup({
   types: {} as {
     context: ConversationContext;
@@ -120,6 +172,53 @@ export function createConversationMachine(deps: ConversationDeps) {
   },
   actions: {
     greet: emit(() => reply('core.greeting')),
+    resetMeta: assign({ meta: EMPTY_META }),
+    /** Danger first, in every state: the numbers to call, staff alerted when they hold or are awaited, then where the resident was. */
+    warnDanger: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
+      const danger = detectDanger(event.event.text);
+      if (!danger) return;
+      enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
+      enqueue.emit(reply(`danger.${danger}`));
+      if (context.handoff === 'live') enqueue.emit({ type: 'relay', relay: { kind: 'message', text: event.event.text } });
+      if (context.handoff !== 'idle') enqueue.emit({ type: 'relay', relay: { kind: 'danger', danger } });
+      if (context.handoff !== 'live') enqueue.raise({ type: 'internal.reprompt' });
+    }),
+    /** The message that opened a new conversation, read for danger before the greeting. */
+    warnFirstDanger: enqueueActions(({ context, enqueue }) => {
+      const danger = context.firstText ? detectDanger(context.firstText) : null;
+      enqueue.assign({ firstText: null });
+      if (!danger) return;
+      enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
+      enqueue.emit(reply(`danger.${danger}`));
+    }),
+    noteMeaning: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, false) }),
+    noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
+    emitAnswer: enqueueActions(({ event, enqueue }) => {
+      for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
+    }),
+    /** The answer to the question a story asks, then the offer to apply with the category recognised. */
+    emitStoryAnswer: enqueueActions(({ event, enqueue }) => {
+      const category = storyCategory(event);
+      for (const answer of (event as unknown as Understood).output.answer.replies) {
+        const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
+        enqueue.emit({ ...answer, choices });
+      }
+    }),
+    /** The intake is about to ask whether the recognised category is right: introduce it first (once). */
+    startWithCategory: enqueueActions(({ event, enqueue }) => {
+      const category = event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event);
+      enqueue.assign({ pendingCategory: category });
+      enqueue.emit(reply('intake.start'));
+    }),
+    sayDeleteHow: emit(({ context }) => reply('conv.delete.how', { hotline: context.hotline })),
+    setLocaleFromMeaning: assign({
+      locale: ({ context, event }) => {
+        const m = meaningOf(event);
+        if (m.kind === 'steer' && m.locale) return m.locale;
+        return context.locale === 'zh-CN' ? 'en' : 'zh-CN';
+      },
+    }),
     askConsent: emit(() =>
       reply('core.privacy', {}, [
         choice('consent.agree', 'core.consent.agree'),
@@ -190,7 +289,20 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit({ type: 'relay', relay: { kind: 'handoff_request' } });
       enqueue.emit(reply('handoff.requested', { minutes: deps.pickupMinutes }));
     }),
-    sayNoStaff: emit(({ context }) => reply('handoff.unavailable', { hotline: context.hotline })),
+    /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
+    sayNoStaff: emit(({ context }) => {
+      const office = mainOffice();
+      return reply(
+        'conv.handoff.no_staff',
+        {
+          hours: office?.hours ?? { key: 'conv.handoff.hours_unknown' },
+          office: office?.name ?? { key: 'intake.office.unknown' },
+          phone: office?.phone ?? context.hotline,
+          hotline: context.hotline,
+        },
+        [choice('handoff.callback', 'handoff.callback'), choice('menu.back', 'core.back_to_menu')],
+      );
+    }),
     sayAlreadyWaiting: emit(({ context }) =>
       reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting'),
     ),
@@ -239,7 +351,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       enqueue.assign({ awaitingCallbackPhone: false });
       enqueue.emit({ type: 'relay', relay: { kind: 'callback', phone } });
-      enqueue.emit(reply('handoff.callback.confirmed'));
+      const hours = mainOffice()?.hours;
+      enqueue.emit(deps.staffAvailable || !hours ? reply('handoff.callback.confirmed') : reply('conv.callback.confirmed_hours', { hours }));
       enqueue.raise({ type: 'internal.reprompt' });
     }),
     rememberRating: assign({
@@ -267,6 +380,10 @@ export function createConversationMachine(deps: ConversationDeps) {
     hotline: input.hotline,
     pendingText: null,
     pendingTopic: null,
+    intakeStep: null,
+    pendingCategory: null,
+    firstText: input.firstText ?? null,
+    meta: EMPTY_META,
   }),
   initial: 'welcome',
   on: {
@@ -276,10 +393,14 @@ export function createConversationMachine(deps: ConversationDeps) {
      * current state handle it.
      */
     inbound: [
-      { guard: ({ context }) => context.handoff === 'live', actions: 'relayToStaff' },
+      {
+        guard: ({ event }) => event.event.type === 'user.text' && detectDanger(event.event.text) !== null,
+        actions: ['resetMeta', 'warnDanger'],
+      },
+      { guard: ({ context }) => context.handoff === 'live', actions: ['resetMeta', 'relayToStaff'] },
       {
         guard: ({ context, event }) => context.awaitingCallbackPhone && event.event.type === 'user.text',
-        actions: 'readCallbackPhone',
+        actions: ['resetMeta', 'readCallbackPhone'],
       },
       {
         guard: ({ context, event }) =>
@@ -287,16 +408,19 @@ export function createConversationMachine(deps: ConversationDeps) {
           ((event.event.type === 'user.text' && asksForPerson(event.event.text)) ||
             (event.event.type === 'user.command' && event.event.command === 'human') ||
             (event.event.type === 'user.choice' && event.event.id === 'menu.human')),
-        actions: raise({ type: 'internal.human' }),
+        actions: [
+          assign({ meta: ({ event }) => ({ ...EMPTY_META, intent: event.event.type === 'user.text' ? ('person' as const) : null }) }),
+          raise({ type: 'internal.human' }),
+        ],
       },
       {
         guard: ({ context, event }) =>
           context.consented &&
           ((event.event.type === 'user.command' && event.event.command === 'status') ||
             (event.event.type === 'user.choice' && event.event.id === 'menu.status')),
-        actions: raise({ type: 'internal.status' }),
+        actions: ['resetMeta', raise({ type: 'internal.status' })],
       },
-      { actions: raise(({ event }) => event.event) },
+      { actions: ['resetMeta', raise(({ event }) => event.event)] },
     ],
     'internal.human': [
       { guard: () => !deps.staffAvailable, actions: ['sayNoStaff', 'reprompt'] },
@@ -313,6 +437,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     'bot.replies': {
       actions: enqueueActions(({ event, enqueue }) => {
         if (event.freeText !== undefined) enqueue.assign({ intakeFreeText: event.freeText });
+        if (event.step !== undefined) enqueue.assign({ intakeStep: event.step });
         for (const r of event.replies) enqueue.emit(r);
       }),
     },
@@ -353,7 +478,7 @@ export function createConversationMachine(deps: ConversationDeps) {
   states: {
     welcome: {
       tags: ['waiting'],
-      entry: ['greet', 'askConsent'],
+      entry: ['warnFirstDanger', 'greet', 'askConsent'],
       on: {
         'internal.reprompt': { actions: 'askConsent' },
         'user.choice': [
@@ -385,7 +510,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       on: {
         'internal.reprompt': { actions: 'showMenu' },
         'user.choice': [
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake' },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake', actions: assign({ pendingCategory: null }) },
+          { guard: ({ event }) => event.id.startsWith('apply:'), target: 'intake', actions: 'startWithCategory' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
         ],
@@ -397,11 +523,14 @@ export function createConversationMachine(deps: ConversationDeps) {
       invoke: {
         id: 'intake',
         src: 'intake',
-        input: ({ context }) => ({ submissionId: `${context.conversationKey}#${context.intakeCount}` }),
+        input: ({ context }) => ({
+          submissionId: `${context.conversationKey}#${context.intakeCount}`,
+          ...(context.pendingCategory ? { proposedCategory: context.pendingCategory } : {}),
+        }),
         onDone: [
-          { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking' },
-          { guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted', target: 'answered' },
-          { target: 'menu' },
+          { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },
+          { guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted', target: 'answered', actions: assign({ pendingCategory: null, intakeStep: null }) },
+          { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null }) },
         ],
       },
       initial: 'active',
@@ -410,20 +539,38 @@ export function createConversationMachine(deps: ConversationDeps) {
           on: {
             'internal.reprompt': { actions: sendTo('intake', { type: 'flow.reprompt' }) },
             'user.text': [
-              {
-                guard: ({ context, event }) => !context.intakeFreeText && looksLikeQuestion(event.text) && !asksWhy(event.text),
-                target: 'answeringQuestion',
-                actions: 'rememberText',
-              },
-              { actions: sendTo('intake', ({ event }) => event) },
+              // "Why do you need my age?" is the step's to explain.
+              { guard: ({ event }) => asksWhy(event.text), actions: sendTo('intake', ({ event }) => event) },
+              { target: 'answeringQuestion', actions: 'rememberText' },
             ],
-            'user.choice': {
-              guard: ({ event }) => !isGlobalChoice(event.id),
-              actions: sendTo('intake', ({ event }) => event),
-            },
+            'user.choice': [
+              { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
+              { guard: ({ event }) => !isGlobalChoice(event.id), actions: sendTo('intake', ({ event }) => event) },
+            ],
             'internal.status': { target: 'showingStatus' },
             'user.attachment': { actions: sendTo('intake', ({ event }) => event) },
             'user.choices': { actions: sendTo('intake', ({ event }) => event) },
+          },
+        },
+        /** A suggested topic picked in the middle of an application: show it, then ask the intake's question again. */
+        showingTopic: {
+          tags: ['busy'],
+          invoke: {
+            src: 'showTopic',
+            input: ({ context }) => ({ topic: context.pendingTopic ?? '', locale: context.locale }),
+            onDone: {
+              target: 'active',
+              actions: [
+                assign({ meta: ({ event }) => ({ ...EMPTY_META, faq: { topic: event.output.topic, answered: event.output.band === 'answer', candidates: event.output.candidates } }) }),
+                enqueueActions(({ event, enqueue }) => {
+                  for (const answer of event.output.replies) enqueue.emit({ ...answer, choices: [] });
+                }),
+                emit(() => reply('intake.resume_after_answer')),
+                'forget',
+                sendTo('intake', { type: 'flow.reprompt' }),
+              ],
+            },
+            onError: { target: 'active', actions: ['forget', 'sayError', sendTo('intake', { type: 'flow.reprompt' })] },
           },
         },
         /** "Check my case" in the middle of an application: show it, then ask the intake's question again. */
@@ -436,17 +583,33 @@ export function createConversationMachine(deps: ConversationDeps) {
             onError: { target: 'active', actions: ['sayError', sendTo('intake', { type: 'flow.reprompt' })] },
           },
         },
-        /** A question typed in the middle of the application: answer it, then ask the intake's question again. */
+        /**
+         * Text typed at an intake question, read by the understanding step: a question is answered and the
+         * question asked again; a story does not lose the intake; a steering phrase steers; anything else
+         * is the step's answer (the step validates it).
+         */
         answeringQuestion: {
           tags: ['busy'],
           invoke: {
             src: 'understandText',
-            input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale }),
+            input: ({ context }) => ({
+              text: context.pendingText ?? '',
+              locale: context.locale,
+              where: { kind: 'intake_question', step: context.intakeStep ?? 'unknown', freeText: context.intakeFreeText } satisfies Where,
+            }),
             onDone: [
+              { guard: steersTo('cancel'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'user.choice', id: 'intake.cancel' })] },
+              { guard: steersTo('restart'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'user.choice', id: 'intake.restart' })] },
+              { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
+              { guard: steersTo('person'), target: 'active', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
+              { guard: steersTo('language'), target: 'active', actions: ['noteMeaning', 'forget', 'setLocaleFromMeaning', 'confirmLocale', sendTo('intake', { type: 'flow.reprompt' })] },
+              { guard: steersTo('delete'), target: 'active', actions: ['noteMeaning', 'forget', 'sayDeleteHow', sendTo('intake', { type: 'flow.reprompt' })] },
+              { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
               {
-                guard: ({ event }) => event.output.answer.band === 'answer',
+                guard: kbAnswered,
                 target: 'active',
                 actions: [
+                  'noteAnswer',
                   enqueueActions(({ event, enqueue }) => {
                     for (const answer of event.output.answer.replies) enqueue.emit({ ...answer, choices: [] });
                   }),
@@ -455,9 +618,21 @@ export function createConversationMachine(deps: ConversationDeps) {
                   sendTo('intake', { type: 'flow.reprompt' }),
                 ],
               },
+              // A question the knowledge base is unsure of: its suggestions (they answer here), then the question again.
+              {
+                guard: ({ event }) => meaningOf(event).kind === 'question' && event.output.answer.band === 'suggest',
+                target: 'active',
+                actions: ['noteAnswer', 'emitAnswer', 'forget', sendTo('intake', { type: 'flow.reprompt' })],
+              },
+              // At the category question a story is read by the step (it proposes the category, confirmed in one tap).
+              {
+                guard: ({ context, event }) => isStory({ event }) && context.intakeStep !== 'category',
+                target: 'active',
+                actions: ['noteMeaning', 'forget', emit(() => reply('conv.story.noted')), sendTo('intake', { type: 'flow.reprompt' })],
+              },
               {
                 target: 'active',
-                actions: [sendTo('intake', ({ context }) => ({ type: 'user.text', text: context.pendingText ?? '' })), 'forget'],
+                actions: ['noteMeaning', sendTo('intake', ({ context }) => ({ type: 'user.text', text: context.pendingText ?? '' })), 'forget'],
               },
             ],
             onError: {
@@ -486,7 +661,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake' },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'intake', actions: assign({ pendingCategory: null }) },
+          { guard: ({ event }) => event.id.startsWith('apply:'), target: 'intake', actions: 'startWithCategory' },
         ],
       },
     },
@@ -494,33 +670,26 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['busy'],
       invoke: {
         src: 'understandText',
-        input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale }),
+        input: ({ context }) => ({
+          text: context.pendingText ?? '',
+          locale: context.locale,
+          where: (context.handoff === 'waiting' ? { kind: 'handoff_waiting' } : { kind: 'menu' }) satisfies Where,
+        }),
         onDone: [
-          { guard: ({ event }) => event.output.intent === 'greeting', target: 'menu', actions: 'forget' },
-          { guard: ({ event }) => event.output.intent === 'thanks', target: 'answered', actions: ['forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
-          { guard: ({ event }) => event.output.intent === 'apply', target: 'intake', actions: 'forget' },
-          { guard: ({ event }) => event.output.intent === 'status', target: 'showingStatus', actions: 'forget' },
-          {
-            guard: ({ event }) => event.output.intent === 'human',
-            target: 'answered',
-            actions: ['forget', raise({ type: 'internal.human' })],
-          },
-          { guard: ({ event }) => event.output.intent === 'restart', target: 'menu', actions: ['sayRestarted', 'forget'] },
-          { guard: ({ event }) => event.output.intent === 'cancel', target: 'menu', actions: 'forget' },
-          {
-            guard: ({ event }) => event.output.intent === 'language',
-            target: 'menu',
-            actions: ['toggleLocale', 'confirmLocale', 'forget'],
-          },
-          {
-            target: 'answered',
-            actions: [
-              'forget',
-              enqueueActions(({ event, enqueue }) => {
-                for (const answer of event.output.answer.replies) enqueue.emit(answer);
-              }),
-            ],
-          },
+          { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
+          { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
+          { guard: steersTo('apply'), target: 'intake', actions: ['noteMeaning', 'forget', assign({ pendingCategory: null })] },
+          { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
+          { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
+          { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
+          { guard: steersTo('cancel'), target: 'menu', actions: ['noteMeaning', 'forget'] },
+          { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
+          { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayDeleteHow'] },
+          // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
+          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'forget', 'emitStoryAnswer'] },
+          // Any other story starts the application with its category recognised.
+          { guard: isStory, target: 'intake', actions: ['noteMeaning', 'forget', 'startWithCategory'] },
+          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer'] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },
@@ -588,6 +757,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           target: 'answered',
           actions: [
             'forget',
+            assign({ meta: ({ event }) => ({ ...EMPTY_META, faq: { topic: event.output.topic, answered: event.output.band === 'answer', candidates: event.output.candidates } }) }),
             enqueueActions(({ event, enqueue }) => {
               for (const answer of event.output.replies) enqueue.emit(answer);
             }),

@@ -60,6 +60,8 @@ export interface BotReply {
 
 /** A reply rendered for one language: what channels actually send. */
 export interface RenderedReply {
+  /** The message key it was rendered from (for transcripts and `chat --jsonl`; channels ignore it). */
+  key?: string;
   text: string;
   choices: { id: string; label: string }[];
   /** The choices form a checklist finished by `doneId`; channels without toggles send one `user.choice` per press. */

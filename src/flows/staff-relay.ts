@@ -1,4 +1,7 @@
 import type { AttachmentRef, BotReply } from './events.js';
+import type { DangerKind } from '../knowledge/understanding/types.js';
+
+export type { DangerKind };
 
 /** Something the conversation passes to staff: a request for a person, a relayed message, a new case. */
 export type StaffRelay =
@@ -6,7 +9,9 @@ export type StaffRelay =
   | { kind: 'message'; text: string }
   | { kind: 'attachment'; attachment: AttachmentRef }
   | { kind: 'callback'; phone: string }
-  | { kind: 'new_case'; ref: string };
+  | { kind: 'new_case'; ref: string }
+  /** The resident's words show danger now, while staff hold or are awaited (TEAM.md contract 3). */
+  | { kind: 'danger'; danger: DangerKind };
 
 /** Effects a conversation emits: replies to the resident, relays to staff, files to the resident. */
 export type ConversationEffect =

@@ -1,7 +1,8 @@
 import type { BotReply } from './events.js';
+import type { Locale } from '../locales/catalog.js';
+import type { Meaning, Where } from '../knowledge/understanding/types.js';
 
-/** What the resident's free text asks for, as the intent classifier sees it. */
-export type IntentId = 'apply' | 'question' | 'status' | 'human' | 'restart' | 'cancel' | 'language' | 'greeting' | 'thanks';
+export type { Meaning, Where };
 
 /** How sure the knowledge base is: answer directly, offer choices, or say it does not know. */
 export type AnswerBand = 'answer' | 'suggest' | 'unknown';
@@ -10,21 +11,24 @@ export type AnswerBand = 'answer' | 'suggest' | 'unknown';
 export interface KnowledgeAnswer {
   band: AnswerBand;
   topic: string | null;
+  candidates: string[];
   replies: BotReply[];
 }
 
-/** The result of reading a free-text message: the intent (if any is clear) and the knowledge base's answer. */
+/** A free-text message read: what the resident means, and the knowledge base's reply when they asked something. */
 export interface Understanding {
-  intent: IntentId | null;
+  meaning: Meaning;
+  /** Empty (`band: 'unknown'`, no replies) unless the text was a question or a story that asks one. */
   answer: KnowledgeAnswer;
 }
 
 export interface UnderstandInput {
   text: string;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
+  where: Where;
 }
 
 export interface TopicInput {
   topic: string;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
 }

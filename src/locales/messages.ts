@@ -1,6 +1,8 @@
 import type { Catalog } from './catalog.js';
 import { caseMessages } from './cases.js';
+import { conversationMessages } from './conversation.js';
 import { coreMessages } from './core.js';
+import { dangerMessages } from './danger.js';
 import { domainMessages } from './domain.js';
 import { eligibilityMessages } from './eligibility.js';
 import { faqMessages } from './faq.js';
@@ -22,4 +24,6 @@ export const MESSAGES: Catalog = {
   ...staffMessages,
   ...staffTelegramMessages,
   ...webMessages,
+  ...dangerMessages,
+  ...conversationMessages,
 };

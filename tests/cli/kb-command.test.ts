@@ -171,8 +171,9 @@ describe('fayuan kb', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toEqual({ question: '老板跑了工钱不给', locale: 'zh-CN', topic: 'wage_arrears', score: expect.any(Number), answered: true, candidates: expect.arrayContaining(['wage_arrears']) });
-    expect(lines[1]).toMatchObject({ locale: 'en', topic: null, answered: false });
+    // `meaning`: what the chat makes of the same text (the bot's own understanding step).
+    expect(lines[0]).toEqual({ question: '老板跑了工钱不给', locale: 'zh-CN', meaning: 'story:wages', topic: 'wage_arrears', score: expect.any(Number), answered: true, candidates: expect.arrayContaining(['wage_arrears']) });
+    expect(lines[1]).toMatchObject({ locale: 'en', meaning: 'question', topic: null, answered: false });
     expect(lines[2]).toMatchObject({ topic: 'divorce' });
   });
 

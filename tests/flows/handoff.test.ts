@@ -55,12 +55,23 @@ describe('talking to a person', () => {
     expect(h.effects()).toContainEqual({ type: 'relay', relay: { kind: 'callback', phone: '13800138000' } });
   });
 
-  it('says where to call when no staff channel is configured', async () => {
+  it('with no staff channel, gives office hours, the office phone and a call-back instead of a dead end', async () => {
     const h = await conversationHarness({ staffAvailable: false });
     await h.send(h.choice('consent.agree'));
     const replies = await h.send(h.choice('menu.human'));
-    expect(h.keys(replies)[0]).toBe('handoff.unavailable');
+    expect(h.keys(replies)[0]).toBe('conv.handoff.no_staff');
+    const text = h.render(replies)[0]!;
+    const centre = h.pack.offices.find((o) => o.kind === 'centre')!;
+    expect(text.text).toContain(centre.phone);
+    expect(text.text).toContain(centre.hours!['zh-CN']);
+    expect(text.text).toContain('12348');
+    expect(text.choices.map((c) => c.id)).toContain('handoff.callback');
     expect(h.effects().some((e) => e.type === 'relay')).toBe(false);
+
+    await h.send(h.choice('handoff.callback'));
+    const confirmed = await h.send(h.text('13800138000'));
+    expect(h.render(confirmed)[0]!.text).toContain(centre.hours!['zh-CN']);
+    expect(h.effects()).toContainEqual({ type: 'relay', relay: { kind: 'callback', phone: '13800138000' } });
   });
 
   it('ignores a late timeout once staff have joined', async () => {

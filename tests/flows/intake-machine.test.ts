@@ -160,8 +160,8 @@ describe('intake conversation', () => {
   it('answers a question typed in the middle and then asks the same intake question again', async () => {
     const h = await startIntake({
       understand: () => ({
-        intent: 'question',
-        answer: { band: 'answer', topic: 'cost', replies: [{ type: 'reply', key: 'core.help', params: { hotline: '12348' } }] },
+        meaning: { kind: 'question', kb: { band: 'answer', topic: 'cost', candidates: ['cost'], score: 0.9 } },
+        answer: { band: 'answer', topic: 'cost', candidates: ['cost'], replies: [{ type: 'reply', key: 'core.help', params: { hotline: '12348' } }] },
       }),
     });
     await h.send(h.choice('catgroup:wages'));

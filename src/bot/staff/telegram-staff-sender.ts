@@ -91,6 +91,8 @@ export class TelegramStaffSender implements ChannelSender {
       }
       case 'callback':
         return text(staffText('staffchat.callback', { resident, phone: relay.phone }));
+      case 'danger':
+        return text(staffText('staffchat.danger', { resident, danger: relay.danger }));
     }
   }
 

@@ -7,11 +7,12 @@ import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['compulsory_treatment', /强制医疗|compulsory (medical )?treatment/i],
   ['wrongful_conviction_compensation', /改判无罪|再审.*无罪|wrongful(ly)? convict|acquitted on retrial/i],
+  ['state_compensation', /国家赔偿|state compensation/i],
+  ['hero_martyr_rights', /英雄|烈士|martyr|hero/i],
+  ['good_samaritan', /见义勇为|good samaritan|helping (a )?stranger/i],
   ['criminal_defense', /被抓|抓走|拘留|逮捕|羁押|看守所|刑事辩护|嫌疑人|被告人|判刑|坐牢|detained|arrested|police (took|custody)|criminal (charge|defen[cs]e)|suspect|defendant|in custody/i],
   ['criminal_victim', /被害人|受害人.*(刑事|犯罪)|自诉|刑事附带|被(人)?(打伤|砍|捅|抢|骗)|victim of (a )?crime|assaulted|robbed/i],
   ['domestic_violence', /家暴|家庭暴力|(丈夫|老公|妻子|老婆|对象|男朋友|女朋友|前夫|前妻|公公|婆婆|继父|继母|父亲|母亲|爸爸?|妈妈?|儿子|女儿|家里人).{0,6}(打|殴打|揍|掐|踢|威胁要杀)|虐待|遗弃|domestic (violence|abuse)|(husband|wife|partner) (hits|beats|beat|hit)|abuse[ds]? (at home|by my)/i],
-  ['hero_martyr_rights', /英雄|烈士|martyr|hero/i],
-  ['good_samaritan', /见义勇为|good samaritan|helping (a )?stranger/i],
   ['work_injury', /工伤|上班.*(受伤|摔伤|砸伤|伤)|干活.*(受伤|伤了)|职业病|work(place)? injur|injured at work|hurt at work|occupational disease/i],
   ['wages', /欠薪|工资|工钱|薪水|讨薪|拖欠.*(钱|薪)|包工头|血汗钱|wage|unpaid|salary|not (been )?paid|pay (me|us)/i],
   ['labor_contract', /辞退|开除|解雇|裁员|劳动合同|经济补偿|赔偿金.*(辞退|解雇)|fired|dismiss|laid off|sacked|employment contract|severance/i],
@@ -29,7 +30,6 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['social_insurance', /社保|养老保险|医保|失业保险|生育保险|social insurance|pension insurance|medical insurance/i],
   ['social_assistance', /低保|救助|特困|social assistance|welfare benefit/i],
   ['pension', /抚恤金|pension for (the )?family|death benefit|survivor'?s? pension/i],
-  ['state_compensation', /国家赔偿|state compensation/i],
   ['capacity_declaration', /行为能力|监护|痴呆|精神病.*(认定|宣告)|legal capacity|guardianship/i],
   ['inheritance', /继承|遗产|遗嘱|inherit|estate|will\b/i],
   ['land_contract', /土地承包|承包地|宅基地|land contract|farmland/i],
@@ -37,8 +37,35 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['consumer', /消费|买到|退货|商家|网购|consumer|refund|shop|purchase/i],
 ];
 
+/**
+ * Colloquial ways residents tell their problem that the intake's category words do not cover
+ * ("老板跑路了，钱一分没拿到", "在厂里把手指头切断了", "被派出所抓了"). Consulted after the words above.
+ */
+const COLLOQUIAL: [CategoryId, RegExp][] = [
+  ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)/i],
+  ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
+  ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],
+  ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈).{0,10}(打我|揍我|踢我|掐我|打得|动手|虐待|不让我吃饭|关着我)|(husband|wife|boyfriend|partner|ex).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me/i],
+  ['elder_support', /(儿子|女儿|儿女|子女|孩子们).{0,10}(不管我|不养我|不给钱|不给生活费|不赡养|不管老人|都不管)|(son|daughter|children|kids).{0,20}(won'?t|refuse to|don'?t|do not) (support|look after|take care of) (me|us)/i],
+  ['traffic_injury', /(被|让).{0,4}(车|电动车|摩托车|货车|三轮车|面包车|出租车|外卖车)(给)?(撞|刮|碾|轧)|骑车.{0,6}(撞|摔)|\b(hit|knocked down|run over) by (a |an )?(car|truck|van|bus|motorbike|scooter|taxi|e-?bike)/i],
+  ['contract_debt', /借(了)?(我|给他|给她|给朋友|出去).{0,10}(钱|万|块)|(朋友|亲戚|同事|邻居|他|她).{0,8}借.{0,8}(不还|没还|一直拖)|\b(lent|loaned) .{0,30}(money|\d)|won'?t pay (me )?back/i],
+  ['consumer', /(网上|网购|淘宝|拼多多|京东|直播间|商场|店里).{0,10}(买|下单)|买的.{0,10}(坏|假|退不了|不给退)|\b(bought|ordered) .{0,30}(broken|fake|refund|return)/i],
+  ['labor_contract', /被.{0,6}(炒|辞退|开除|裁)(了|掉)?|把我(炒|辞|开|裁)(了|掉)|炒鱿鱼|不让我干了|让我走人|\b(fired|let go|laid off|sacked) me\b|\bgot (fired|sacked|laid off)\b/i],
+  ['medical_injury', /(医院|医生|大夫|诊所).{0,12}(治坏|误诊|做坏|搞错|出事|治死|延误|割错)|\b(hospital|doctor).{0,30}(botched|misdiagnos|wrong (leg|arm|organ)|negligen)/i],
+  ['marriage_family', /想离婚|要离婚|闹离婚|离不了婚|孩子(的)?抚养权|\b(want|wants) (a )?divorce\b/i],
+  ['house_expropriation', /(房子|房屋|老房|家).{0,8}(被拆|要拆|强拆|拆了)|\b(house|home)\b.{0,20}\b(demolish|torn down|tear down)/i],
+];
+
+/** Telling it in the first person decides before the general words: "我被人打伤了，打人的被抓了" is a victim's story. */
+const FIRST_PERSON: [CategoryId, RegExp][] = [
+  ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
+  ['criminal_victim', /(我|俺)(被|让)(人|他|他们|小偷|歹徒)?.{0,2}(打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\bi was (assaulted|attacked|robbed|stabbed|mugged)\b/i],
+];
+
 /** The category a resident's own words point to, or `null` when none is clear. */
 export function categoryFromText(text: string): CategoryId | null {
+  for (const [category, pattern] of FIRST_PERSON) if (pattern.test(text)) return category;
   for (const [category, pattern] of CATEGORY_WORDS) if (pattern.test(text)) return category;
+  for (const [category, pattern] of COLLOQUIAL) if (pattern.test(text)) return category;
   return null;
 }

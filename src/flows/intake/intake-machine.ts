@@ -5,6 +5,7 @@ import { choice, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { CaseDraft, CaseReceipt, IntakeContext, StepId } from './intake-types.js';
+import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
@@ -14,6 +15,8 @@ import { changeableSteps, changeListReplies, summaryReplies } from './summary-re
 
 export interface IntakeInput {
   submissionId: string;
+  /** A category recognised in the resident's story before the intake started: asked as a one-tap confirmation. */
+  proposedCategory?: CategoryId;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -24,7 +27,7 @@ export interface IntakeOutput {
 
 /** Sent to the root conversation: a reply to show, and whether the question on screen takes free text. */
 export type IntakeToParent =
-  | { type: 'bot.replies'; replies: BotReply[]; freeText?: boolean }
+  | { type: 'bot.replies'; replies: BotReply[]; freeText?: boolean; step?: StepId }
   | { type: 'bot.relay'; relay: StaffRelay }
   | { type: 'intake.step'; freeText: boolean };
 
@@ -187,12 +190,13 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const definition = STEPS[context.step];
         const question = definition.prompt(context, deps);
         const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
-        // The introduction once, when the intake starts: never again after a refused suggestion or a reprompt.
-        const first = (event as { type: string }).type === 'xstate.init' && context.step === 'category';
+        // The introduction once, when the intake starts (never again on a re-ask).
+        const first = (event as { type: string }).type === 'xstate.init' && context.history.length <= 1 && context.step === 'category' && !context.proposedCategory && !context.categoryGroup;
         enqueue.sendParent({
           type: 'bot.replies',
           replies: [...(first ? [reply('intake.start')] : []), { ...question, choices: [...(question.choices ?? []), ...back] }],
           freeText: definition.freeText === true,
+          step: context.step,
         } satisfies IntakeToParent);
       }),
       explainThenAsk: enqueueActions(({ context, event, enqueue }) => {
@@ -258,7 +262,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
     },
   }).createMachine({
     id: 'intake',
-    context: ({ input }) => initialContext(input.submissionId),
+    context: ({ input }) => ({ ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null }),
     initial: 'routing',
     output: ({ context }) => ({
       result: context.caseRef ? 'submitted' : context.leaving === 'ask' ? 'ask' : 'cancelled',

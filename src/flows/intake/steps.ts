@@ -34,7 +34,7 @@ export interface StepDefinition {
   freeText?: boolean;
 }
 
-const YES = /^(是|是的|对|有|有的|需要|要|好|可以|yes|y|yeah|yep|true)[!！。.]*$/i;
+const YES = /^(是|是的|对|对的|对啊|对呀|没错|有|有的|需要|要|好|好的|可以|嗯|嗯嗯|yes|y|yeah|yep|true|right|correct)[!！。.]*$/i;
 const NO = /^(否|不是|不|没有|没|无|不需要|不要|no|n|nope|none|false)[!！。.]*$/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
 const UNSURE = /^(不清楚|不知道|不确定|说不清|不晓得|unsure|not sure|don'?t know|i don'?t know|unknown)[!！。.]*$/i;

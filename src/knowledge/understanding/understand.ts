@@ -28,7 +28,8 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   if (where.kind === 'before_consent' || where.kind === 'handoff_live') return { kind: 'answer' };
 
   const question = looksLikeQuestion(text);
-  const steer = readSteering(text, deps.classify);
+  // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
+  const steer = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
   if (steer) {
     if (!question) return { kind: 'steer', ...steer };
     const kb = deps.judge(text, locale);
@@ -52,3 +53,11 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
 
 export { detectDanger } from './danger.js';
 export type * from './types.js';
+
+/** A short label of a meaning for reports (`kb ask`): `danger:self_harm`, `steer:apply`, `story:wages`, `question`, `answer`. */
+export function meaningLabel(meaning: Meaning): string {
+  if (meaning.kind === 'danger') return `danger:${meaning.danger}`;
+  if (meaning.kind === 'steer') return `steer:${meaning.intent}`;
+  if (meaning.kind === 'story') return `story:${meaning.category}`;
+  return meaning.kind;
+}

@@ -1,0 +1,23 @@
+import type { Catalog } from './catalog.js';
+
+/** Texts of the conversation's understanding: stories, steering phrases, a person when no staff are online. */
+export const conversationMessages = {
+  'conv.story.noted': {
+    'zh-CN': '明白了。这些情况您可以在后面“情况说明”一步里详细写上。我们先接着填写：',
+    en: 'I see. You can tell us all of this at the "what happened" step later. Let us carry on:',
+  },
+  'conv.story.apply': { 'zh-CN': '申请法律援助（{category}）', en: 'Apply for legal aid ({category})' },
+  'conv.delete.how': {
+    'zh-CN': '如需删除您在这里的对话和填写的信息，请发送 /delete 。删除后无法恢复；已提交的申请请拨打 {hotline} 处理。',
+    en: 'To delete this conversation and what you entered here, send /delete . It cannot be undone; for an application already sent, call {hotline}.',
+  },
+  'conv.handoff.no_staff': {
+    'zh-CN': '目前没有工作人员在线。您可以：\n· 在办公时间（{hours}）打电话到{office}：{phone}\n· 随时拨打公共法律服务热线 {hotline}\n· 留下电话号码，工作人员会在办公时间（{hours}）给您回电。',
+    en: 'No member of staff is online right now. You can:\n· call {office} during opening hours ({hours}): {phone}\n· call the public legal service hotline {hotline} at any time\n· leave a phone number, and a member of staff will call you back during opening hours ({hours}).',
+  },
+  'conv.handoff.hours_unknown': { 'zh-CN': '工作日白天', en: 'weekdays, daytime' },
+  'conv.callback.confirmed_hours': {
+    'zh-CN': '好的，已登记回电。工作人员会在办公时间（{hours}）给您打电话。',
+    en: 'Done: a member of staff will call you back during opening hours ({hours}).',
+  },
+} as const satisfies Catalog;

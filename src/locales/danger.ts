@@ -1,0 +1,25 @@
+import type { Catalog } from './catalog.js';
+
+/** What the resident reads first when their words show danger now: the number to call, and one safety line. */
+export const dangerMessages = {
+  'danger.violence': {
+    'zh-CN': '⚠️ 如果您现在有危险，请马上拨打 110 报警。尽量先到安全的地方（有人的地方、邻居家），锁好门。',
+    en: '⚠️ If you are in danger now, call 110 (police) right away. If you can, get to a safe place (somewhere with other people, a neighbour) and lock the door.',
+  },
+  'danger.domestic_violence': {
+    'zh-CN': '⚠️ 如果您现在有危险，请马上拨打 110 报警；全国妇女维权热线 12338 也可以帮您。尽量先到安全的地方，保护好自己。',
+    en: '⚠️ If you are in danger now, call 110 (police) right away; the women\'s rights hotline 12338 can also help you. If you can, get to a safe place first.',
+  },
+  'danger.self_harm': {
+    'zh-CN': '您的安全最重要。请现在就拨打全国心理援助热线 12356，和人说说话；如果已经受伤或吃了药，请马上拨打 120。您不是一个人，我们会帮您一起解决问题。',
+    en: 'Your safety matters most. Please call the national psychological assistance hotline 12356 now and talk to someone; if you are hurt or have taken something, call 120 right away. You are not alone, and we will help you with the problem.',
+  },
+  'danger.child': {
+    'zh-CN': '⚠️ 孩子有危险，请马上拨打 110 报警。如果孩子受伤，请拨打 120。',
+    en: '⚠️ A child in danger: call 110 (police) right away. If the child is hurt, call 120.',
+  },
+  'danger.medical': {
+    'zh-CN': '⚠️ 请马上拨打 120 急救电话，说清楚地址和情况。',
+    en: '⚠️ Call 120 (ambulance) right away and give the address and what happened.',
+  },
+} as const satisfies Catalog;

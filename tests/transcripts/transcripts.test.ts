@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { App } from '../../src/bot/app.js';
+import { JsonlChat, parseJsonlLine, type JsonlReply } from '../../src/cli/chat-jsonl.js';
+import type { StaffRelay } from '../../src/flows/staff-relay.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { testApp } from '../helpers/test-app.js';
+
+/** One step of a transcript (tests/transcripts/README.md). */
+interface Step {
+  say?: string;
+  choice?: string;
+  command?: string;
+  /** Staff or a timer: `joined`, `message`, `released`, `timeout`. */
+  staff?: 'joined' | 'message' | 'released' | 'timeout';
+  locale?: 'zh-CN' | 'en';
+  /** The reply keys, exactly and in order. */
+  replies?: string[];
+  /** Keys that must be among the replies (when the exact list does not matter). */
+  has?: string[];
+  /** Keys that must not be among the replies. */
+  not?: string[];
+  /** Texts that must appear in the replies, joined. */
+  contains?: string[];
+  /** A subset of the last reply's meta. */
+  meta?: Record<string, unknown>;
+  /** The kinds of what was passed to staff. */
+  relays?: string[];
+  /** The reply came from the knowledge base (`meta.faq` is set). */
+  kb?: boolean;
+}
+
+interface Transcript {
+  name: string;
+  /** `fresh` (default): a new conversation; `menu`: consented; `intake`: consented and applying. */
+  start?: 'fresh' | 'menu' | 'intake';
+  /** A staff channel is configured. */
+  staff?: boolean;
+  locale?: 'zh-CN' | 'en';
+  steps: Step[];
+}
+
+const DIR = import.meta.dirname;
+const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const STAFF_ENV = { TELEGRAM_BOT_TOKEN: '123456:transcripts', TELEGRAM_STAFF_CHAT_ID: '-100123', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' };
+
+const apps = new Map<string, Promise<{ app: App; chat: JsonlChat }>>();
+function appFor(staff: boolean) {
+  const key = staff ? 'staff' : 'plain';
+  let entry = apps.get(key);
+  if (!entry) {
+    entry = testApp(tempDir(), staff ? STAFF_ENV : {}).then((app) => ({ app, chat: new JsonlChat(app) }));
+    apps.set(key, entry);
+  }
+  return entry;
+}
+afterAll(async () => {
+  for (const entry of apps.values()) await (await entry).app.close();
+});
+
+const PREFIX: Record<string, Step[]> = {
+  fresh: [],
+  menu: [{ command: '/start' }, { choice: 'consent.agree' }],
+  intake: [{ command: '/start' }, { choice: 'consent.agree' }, { choice: 'menu.apply' }],
+};
+
+let users = 0;
+
+async function runStep(app: App, chat: JsonlChat, user: string, step: Step, turn: number, locale?: 'zh-CN' | 'en') {
+  if (step.staff) {
+    const event =
+      step.staff === 'joined' ? { type: 'staff.joined' as const, staffName: '王老师' }
+      : step.staff === 'message' ? { type: 'staff.message' as const, staffName: '王老师', text: '您好，我是值班律师。' }
+      : step.staff === 'released' ? { type: 'staff.released' as const, staffName: '王老师' }
+      : { type: 'handoff.timeout' as const };
+    const result = await app.runner.dispatch(`console:${user}`, event);
+    const replies = result ? result.replies.map((r) => ({ key: r.key ?? '', text: r.text, meta: {} })) : [];
+    return { replies: replies as Pick<JsonlReply, 'key' | 'text' | 'meta'>[], relays: [] as StaffRelay[] };
+  }
+  const line = step.say !== undefined ? { user, text: step.say } : step.choice !== undefined ? { user, choice: step.choice } : { user, command: step.command };
+  const parsed = parseJsonlLine(JSON.stringify({ ...line, ...(step.locale ?? locale ? { locale: step.locale ?? locale } : {}) }), user);
+  if (!parsed || 'error' in parsed) throw new Error(`bad step ${JSON.stringify(step)}`);
+  return chat.handleWithRelays(parsed, turn);
+}
+
+for (const file of files) {
+  const transcripts = parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as Transcript[];
+  describe(file, () => {
+    it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_name, transcript) => {
+      const { app, chat } = await appFor(transcript.staff === true);
+      const user = `t${++users}`;
+      let turn = 0;
+      for (const step of PREFIX[transcript.start ?? 'fresh']!) await runStep(app, chat, user, step, ++turn, transcript.locale);
+      for (const [i, step] of transcript.steps.entries()) {
+        const { replies, relays } = await runStep(app, chat, user, step, ++turn, transcript.locale);
+        const where = `step ${i + 1} (${step.say ?? step.choice ?? step.command ?? step.staff}) → ${replies.map((r) => r.key).join(', ')}`;
+        const keys = replies.map((r) => r.key);
+        if (step.replies) expect(keys, where).toEqual(step.replies);
+        for (const key of step.has ?? []) expect(keys, where).toContain(key);
+        for (const key of step.not ?? []) expect(keys, where).not.toContain(key);
+        const text = replies.map((r) => r.text).join('\n');
+        for (const part of step.contains ?? []) expect(text, where).toContain(part);
+        if (step.meta) expect(replies.at(-1)?.meta, where).toMatchObject(step.meta);
+        if (step.kb !== undefined) {
+          const faq = (replies.at(-1)?.meta as { faq?: unknown } | undefined)?.faq ?? null;
+          if (step.kb) expect(faq, where).not.toBeNull();
+          else expect(faq, where).toBeNull();
+        }
+        if (step.relays) expect(relays.map((r) => r.kind), where).toEqual(step.relays);
+      }
+    });
+  });
+}
