@@ -1,163 +1,152 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp } from '../src/bot/app.js';
-import type { InboundMessage, OutboundMessage } from '../src/bot/channel.js';
-import { createLogger } from '../src/bot/logger.js';
-import { parseConfig } from '../src/config.js';
-import { openDatabase } from '../src/storage/database.js';
-import type { SqliteRepositories } from '../src/storage/open-repositories.js';
+import type { App } from '../src/bot/app.js';
+import { benchApp, message, round } from './bench-app.js';
+import { runBurst } from './burst.js';
+import { runClosedLoop } from './closed-loop.js';
+import { faqFigures } from './faq-figures.js';
+import { runLiveMemory } from './live-memory.js';
+import { runOpenLoop } from './open-loop.js';
+import { APPLICANT } from './resident-scripts.js';
+import { measureStartup, prepareStartupData } from './startup.js';
 
-export interface ConversationBenchResult {
+export interface BenchOptions {
+  /** Seconds each measured load lasts (closed loop: split between two rounds of each storage). */
+  durationS: number;
+  /** Residents always present in the closed loop. */
   residents: number;
-  messages: number;
-  msgsPerSec: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  peakRssMb: number;
-  baselineUpsertsPerSec: number;
-  ratio: number;
-  snapshotBytes: number;
+  log: (line: string) => void;
 }
 
-/** An applicant: consent, the whole intake of a migrant worker owed wages, and the submission. */
-const APPLICANT: InboundMessage['event'][] = [
-  { type: 'user.returned' },
-  { type: 'user.choice', id: 'consent.agree' },
-  { type: 'user.choice', id: 'menu.apply' },
-  { type: 'user.text', text: '老板拖欠我三个月工资' },
-  { type: 'user.choice', id: 'intake.yes' },
-  { type: 'user.choice', id: 'opt:self' },
-  { type: 'user.choice', id: 'opt:demo-city' },
-  { type: 'user.text', text: '45' },
-  { type: 'user.choice', id: 'opt:none' },
-  { type: 'user.choice', id: 'group:migrant_worker' },
-  { type: 'user.choice', id: 'intake.groups.done' },
-  { type: 'user.choice', id: 'intake.no_deadline' },
-  { type: 'user.choice', id: 'intake.no' },
-  { type: 'user.choice', id: 'intake.continue' },
-  { type: 'user.text', text: '在工地干了半年，包工头拖欠三个月工资共两万元' },
-  { type: 'user.choice', id: 'intake.documents.done' },
-  { type: 'user.text', text: '张三' },
-  { type: 'user.text', text: '13800138000' },
-  { type: 'user.choice', id: 'intake.confirm' },
-];
-
-/** A resident who only asks questions, in both languages. */
-const ASKER: InboundMessage['event'][] = [
-  { type: 'user.returned' },
-  { type: 'user.choice', id: 'consent.agree' },
-  { type: 'user.choice', id: 'menu.help' },
-  { type: 'user.choice', id: 'menu.ask' },
-  { type: 'user.text', text: '老板拖欠我三个月工资怎么办' },
-  { type: 'user.text', text: '申请法律援助要带什么材料' },
-  { type: 'user.command', command: 'lang' },
-  { type: 'user.text', text: 'What documents do I need to apply?' },
-  { type: 'user.choice', id: 'menu.status' },
-  { type: 'user.choice', id: 'menu.back' },
-];
-
-/** Residents alternate: one applies, the next asks questions. */
-function script(index: number): InboundMessage['event'][] {
-  return index % 2 === 0 ? APPLICANT : ASKER;
+/** The figures of one run; the CLI prints them as the last line. */
+export interface BenchFigures {
+  logicMsgsPerSec: number;
+  durableMsgsPerSec: number;
+  durableRatio: number;
+  cpuUsPerMsg: number;
+  logicCpuUsPerMsg: number;
+  openOfferedMsgsPerSec: number;
+  openMsgsPerSec: number;
+  openP50Ms: number;
+  openP99Ms: number;
+  openP999Ms: number;
+  burstP99Ms: number;
+  burstErrors: number;
+  bytesPerLiveConversation: number;
+  rssMb: number;
+  startupMs: number;
+  faqBuildMs: number;
+  faqEditStallMs: number;
+  faqQueryP99Ms: number;
+  residents: number;
+  durationS: number;
 }
 
-/** A deterministic arrival offset in [0, 500) ms for resident `i`. */
-function arrival(i: number, residents: number): number {
-  return ((i * 7919) % residents) * (500 / residents);
+const WARMUP_MS = 3000;
+// Think time between a resident's messages in the open loop: half a second on average, so a script
+// lasts about 7 s and the population reaches its steady state within the open loop's warm-up.
+const THINK_MS = 500;
+const OPEN_WARMUP_MS = 8000;
+
+function tempDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `fayuan-bench-${name}-`));
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/**
- * Simulated residents hold multi-turn conversations through the real runner on a real SQLite file.
- * The baseline, measured in the same run: awaited single-row upserts of a snapshot of the same size,
- * one at a time, with the same driver and pragmas.
- */
-export async function runConversationBench(options: { residents: number; log: (line: string) => void }): Promise<ConversationBenchResult> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-bench-'));
+async function withApp<T>(storage: 'memory' | 'sqlite', work: (app: App, dir: string) => Promise<T>): Promise<T> {
+  const dir = tempDir(storage);
+  const { app } = await benchApp(dir, storage);
   try {
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-
-    const app = await createApp(parseConfig({ FAYUAN_DATA_DIR: path.join(dir, 'bot'), LOG_LEVEL: 'silent' }), createLogger('silent'));
-    let delivered = 0;
-    app.dispatcher.register('console', { send: async (_m: OutboundMessage) => void delivered++ });
-
-    const latencies: number[] = [];
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: options.residents }, async (_, i) => {
-        const userId = `bench-${i}`;
-        // Residents arrive spread over the first half second, as a burst does, rather than in lockstep.
-        await new Promise((r) => setTimeout(r, arrival(i, options.residents)));
-        let n = 0;
-        for (const event of script(i)) {
-          const t0 = performance.now();
-          await app.runner.handle({ channel: 'console', userId, address: userId, messageId: `${userId}-${n++}`, event });
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    const elapsedMs = performance.now() - started;
-    const sample = await (app.repos as SqliteRepositories).db.get<{ bytes: number }>('SELECT AVG(LENGTH(snapshot)) AS bytes FROM conversations');
-    const snapshotBytes = Math.round(sample?.bytes ?? 1000);
-    await app.close();
-    clearInterval(sampler);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-
-    const baselineUpsertsPerSec = await measureBaseline(path.join(dir, 'baseline.sqlite'), snapshotBytes, 2_000);
-    latencies.sort((a, b) => a - b);
-    const msgsPerSec = latencies.length / (elapsedMs / 1000);
-    const cases = await countCases(path.join(dir, 'bot', 'fayuan.sqlite'));
-    options.log(
-      `conversations: ${options.residents} residents, ${latencies.length} messages in ${elapsedMs.toFixed(0)} ms, ` +
-        `${delivered} replies delivered, ${cases} cases submitted`,
-    );
-    return {
-      residents: options.residents,
-      messages: latencies.length,
-      msgsPerSec: round(msgsPerSec),
-      p50Ms: round(percentile(latencies, 50)),
-      p95Ms: round(percentile(latencies, 95)),
-      p99Ms: round(percentile(latencies, 99)),
-      peakRssMb: round(peakRss / 1024 / 1024),
-      baselineUpsertsPerSec: round(baselineUpsertsPerSec),
-      ratio: round(msgsPerSec / baselineUpsertsPerSec),
-      snapshotBytes,
-    };
+    return await work(app, dir);
   } finally {
+    await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function countCases(file: string): Promise<number> {
-  const db = await openDatabase(file);
-  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM cases');
-  await db.close();
-  return row?.n ?? 0;
-}
+/**
+ * Everything in one run, each phase after its own warm-up: the same resident scripts through the same
+ * machines and rules with storage in memory (logic) and on a real SQLite file (durable), alternating
+ * so the machine's other load falls on both alike; an open loop at half the durable rate; a burst of
+ * confirmations; memory at 10,000 live conversations; start-up on a large data folder; the FAQ.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchFigures> {
+  const { log } = options;
+  const half = (options.durationS * 1000) / 2;
 
-async function measureBaseline(file: string, bytes: number, count: number): Promise<number> {
-  const db = await openDatabase(file);
-  await db.exec('CREATE TABLE snapshots (key TEXT PRIMARY KEY, snapshot TEXT NOT NULL, updated_at INTEGER NOT NULL)');
-  const value = JSON.stringify({ pad: 'x'.repeat(Math.max(0, bytes - 12)) });
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    await db.run(
-      'INSERT INTO snapshots (key, snapshot, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at',
-      [`k${i % 200}`, value, Date.now()],
-    );
+  const logicDir = tempDir('logic');
+  const durableDir = tempDir('durable');
+  const logic = await benchApp(logicDir, 'memory');
+  const durable = await benchApp(durableDir, 'sqlite');
+  const totals = { logic: { messages: 0, seconds: 0, cpu: 0 }, durable: { messages: 0, seconds: 0, cpu: 0 } };
+  for (const [round, storage] of (['logic', 'durable', 'logic', 'durable'] as const).entries()) {
+    const app = storage === 'logic' ? logic.app : durable.app;
+    const r = await runClosedLoop(app, { residents: options.residents, warmupMs: round < 2 ? WARMUP_MS : 1000, durationMs: half, tag: `${storage}${round}` });
+    log(`closed loop, ${storage}: ${r.messages} messages, ${r.msgsPerSec.toFixed(0)} msgs/s, ${r.cpuUsPerMsg.toFixed(0)} µs CPU per message`);
+    totals[storage].messages += r.messages;
+    totals[storage].seconds += half / 1000;
+    totals[storage].cpu += r.cpuUsPerMsg * r.messages;
   }
-  const perSec = count / ((performance.now() - started) / 1000);
-  await db.close();
-  return perSec;
+  await logic.app.close();
+  fs.rmSync(logicDir, { recursive: true, force: true });
+  const logicMsgsPerSec = totals.logic.messages / totals.logic.seconds;
+  const durableMsgsPerSec = totals.durable.messages / totals.durable.seconds;
+
+  // The open loop on the same durable app, at half its measured rate.
+  const open = await runOpenLoop(durable.app, { msgsPerSec: durableMsgsPerSec / 2, thinkMs: THINK_MS, warmupMs: OPEN_WARMUP_MS, durationMs: options.durationS * 1000 });
+  log(`open loop: offered ${open.offeredMsgsPerSec.toFixed(0)} msgs/s, served ${open.msgsPerSec.toFixed(0)}, up to ${open.residentsPresent} residents present, p50 ${open.p50Ms.toFixed(1)} ms, p99 ${open.p99Ms.toFixed(1)} ms, p99.9 ${open.p999Ms.toFixed(1)} ms`);
+  await durable.app.close();
+  fs.rmSync(durableDir, { recursive: true, force: true });
+
+  const burst = await withApp('sqlite', (app) => runBurst(app, { residents: 1000, windowMs: 10_000 }));
+  log(`burst: ${burst.residents} residents confirming within 10 s: p50 ${burst.p50Ms.toFixed(0)} ms, p99 ${burst.p99Ms.toFixed(0)} ms, max ${burst.maxMs.toFixed(0)} ms, ${burst.errors} errors`);
+
+  const live = await withApp('sqlite', (app) => runLiveMemory(app, { conversations: 10_000 }));
+  log(`memory: ${live.conversations} live conversations, ${live.bytesPerLiveConversation} bytes each, RSS ${live.rssMb.toFixed(0)} MB`);
+
+  const startupDir = tempDir('startup');
+  let startup: { startupMs: number; createAppMs: number };
+  try {
+    const snapshot = await snapshotMidApplication();
+    await prepareStartupData(startupDir, { conversations: 100_000, faqEntries: 5000, snapshot: snapshot.value, machineVersion: snapshot.version });
+    startup = await measureStartup(startupDir);
+  } finally {
+    fs.rmSync(startupDir, { recursive: true, force: true });
+  }
+  log(`start-up with 100,000 stored conversations and 5,000 FAQ entries: ${startup.startupMs} ms to the first message (building the app ${startup.createAppMs} ms)`);
+
+  const faq = await faqFigures(5000, log);
+  log(`faq at 5,000 entries: build ${faq.faqBuildMs} ms, longest stall while an edit is applied ${faq.faqEditStallMs} ms, query p99 ${faq.faqQueryP99Ms} ms`);
+
+  return {
+    logicMsgsPerSec: round(logicMsgsPerSec, 0),
+    durableMsgsPerSec: round(durableMsgsPerSec, 0),
+    durableRatio: round(durableMsgsPerSec / logicMsgsPerSec),
+    cpuUsPerMsg: round(totals.durable.cpu / Math.max(1, totals.durable.messages), 0),
+    logicCpuUsPerMsg: round(totals.logic.cpu / Math.max(1, totals.logic.messages), 0),
+    openOfferedMsgsPerSec: round(open.offeredMsgsPerSec, 0),
+    openMsgsPerSec: round(open.msgsPerSec, 0),
+    openP50Ms: round(open.p50Ms),
+    openP99Ms: round(open.p99Ms),
+    openP999Ms: round(open.p999Ms),
+    burstP99Ms: round(burst.p99Ms, 0),
+    burstErrors: burst.errors,
+    bytesPerLiveConversation: live.bytesPerLiveConversation,
+    rssMb: round(live.rssMb, 0),
+    startupMs: startup.startupMs,
+    faqBuildMs: round(faq.faqBuildMs, 0),
+    faqEditStallMs: round(faq.faqEditStallMs),
+    faqQueryP99Ms: round(faq.faqQueryP99Ms, 3),
+    residents: options.residents,
+    durationS: options.durationS,
+  };
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+/** The stored snapshot of a resident six steps into an application. */
+async function snapshotMidApplication(): Promise<{ value: unknown; version: string }> {
+  return withApp('memory', async (app) => {
+    for (const [n, event] of APPLICANT.slice(0, 6).entries()) await app.runner.handle(message('sample', n, event));
+    const stored = await app.repos.conversations.load('console:sample');
+    return { value: stored!.snapshot, version: stored!.machineVersion };
+  });
 }

@@ -28,6 +28,20 @@ export type TelegramConfig =
       webhookPort: number;
     };
 
+/** A WeChat official account (公众号) the bot answers for; see docs/wechat.md. */
+export interface WechatConfig {
+  /** The Token entered on the platform's server settings page; signs every callback. */
+  token: string;
+  appId: string;
+  appSecret: string;
+  /** EncodingAESKey: set for safe mode (安全模式), where messages arrive encrypted. */
+  encodingAesKey?: string;
+  /** `https://api.weixin.qq.com` unless WECHAT_API_ROOT says otherwise (tests, a proxy). */
+  apiRoot: string;
+  /** The callback's path on the web server (the platform's server URL ends with it). */
+  path: string;
+}
+
 /** Everything the bot is configured with, parsed once from the environment by {@link parseConfig}. */
 export interface Config {
   dataDir: string;
@@ -42,9 +56,19 @@ export interface Config {
   consoleChat: 'auto' | 'on' | 'off';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   telegram: TelegramConfig;
-  attachments: { maxBytes: number; allowedTypes: string[] };
+  /** What residents may send; `quotaPerDay` files per resident in 24 hours. */
+  attachments: { maxBytes: number; allowedTypes: string[]; quotaPerDay: number };
+  /** The WeChat official account, when WECHAT_TOKEN, WECHAT_APP_ID and WECHAT_APP_SECRET are set. */
+  wechat: WechatConfig | null;
   handoff: { pickupMinutes: number };
   kbRefreshSeconds: number;
+  /** The staff console: on `STAFF_PORT` (default 3001) on `host`; `STAFF_CONSOLE=off` turns it off. */
+  staffConsole: { enabled: boolean; port: number; secureCookie: boolean };
+  /** Privacy settings: where the web chat's quick exit goes; retention periods in days (see docs/privacy.md). */
+  privacy: {
+    exitUrl: string;
+    retentionDays: { transcript: number; idleConversations: number; sentOutbox: number; deadLetters: number; closedCases: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -75,6 +99,18 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   };
   const list = (name: string, fallback: string[]) =>
     value(name)?.split(',').map((s) => s.trim()).filter(Boolean) ?? fallback;
+
+  const httpsUrl = (name: string, fallback: string) => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    try {
+      if (['https:', 'http:'].includes(new URL(raw).protocol)) return raw;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name} must be a full web address such as https://www.weather.com.cn/ (got "${raw}").`);
+    return fallback;
+  };
 
   const dataDir = path.resolve(cwd, value('FAYUAN_DATA_DIR') ?? 'data');
   const logLevel = value('LOG_LEVEL') ?? 'info';
@@ -117,6 +153,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     problems.push('TELEGRAM_WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is not.');
   }
 
+  const wechat = parseWechat(value, problems);
+
   const config: Config = {
     dataDir,
     databaseFile: path.join(dataDir, 'fayuan.sqlite'),
@@ -129,13 +167,60 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     consoleChat: value('CONSOLE_CHAT') === 'off' ? 'off' : value('CONSOLE_CHAT') === 'on' ? 'on' : 'auto',
     logLevel: logLevel as Config['logLevel'],
     telegram,
+    wechat,
     attachments: {
       maxBytes: integer('ATTACHMENT_MAX_MB', 10, 1, 50) * 1024 * 1024,
       allowedTypes: list('ATTACHMENT_TYPES', ['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+      quotaPerDay: integer('ATTACHMENT_QUOTA_PER_DAY', 30, 1, 1000),
     },
     handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
     kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
+    staffConsole: {
+      enabled: value('STAFF_CONSOLE') !== 'off',
+      port: integer('STAFF_PORT', 3001, 0, 65535),
+      secureCookie: value('STAFF_SECURE_COOKIE') === 'on',
+    },
+    privacy: {
+      exitUrl: httpsUrl('WEB_EXIT_URL', 'https://www.weather.com.cn/'),
+      retentionDays: {
+        transcript: integer('RETAIN_TRANSCRIPT_DAYS', 180, 1, 36500),
+        idleConversations: integer('RETAIN_IDLE_CONVERSATION_DAYS', 30, 1, 36500),
+        sentOutbox: integer('RETAIN_SENT_OUTBOX_DAYS', 7, 1, 36500),
+        deadLetters: integer('RETAIN_UNDELIVERABLE_DAYS', 30, 1, 36500),
+        closedCases: integer('RETAIN_CLOSED_CASE_DAYS', 1825, 1, 36500),
+      },
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The WeChat settings: all three of token, app id and secret, or none. */
+function parseWechat(value: (name: string) => string | undefined, problems: string[]): WechatConfig | null {
+  const token = value('WECHAT_TOKEN');
+  const appId = value('WECHAT_APP_ID');
+  const appSecret = value('WECHAT_APP_SECRET');
+  const set = [token, appId, appSecret].filter((v) => v !== undefined).length;
+  if (set === 0) return null;
+  if (set < 3) {
+    problems.push('WeChat needs all three of WECHAT_TOKEN, WECHAT_APP_ID and WECHAT_APP_SECRET (from the account\'s 开发 → 基本配置 page).');
+    return null;
+  }
+  if (!/^[A-Za-z0-9]{3,32}$/.test(token!)) problems.push('WECHAT_TOKEN must be 3 to 32 letters and digits, the same as on the WeChat platform.');
+  if (!/^wx[0-9a-f]{16}$/i.test(appId!)) problems.push(`WECHAT_APP_ID must look like wx followed by 16 letters and digits (got "${appId}").`);
+  const encodingAesKey = value('WECHAT_ENCODING_AES_KEY');
+  if (encodingAesKey !== undefined && !/^[A-Za-z0-9]{43}$/.test(encodingAesKey)) {
+    problems.push('WECHAT_ENCODING_AES_KEY must be the 43 letters and digits shown on the WeChat platform (EncodingAESKey).');
+  }
+  const apiRoot = value('WECHAT_API_ROOT') ?? 'https://api.weixin.qq.com';
+  try {
+    new URL(apiRoot);
+  } catch {
+    problems.push(`WECHAT_API_ROOT must be a full URL (got "${apiRoot}").`);
+  }
+  const path = value('WECHAT_PATH') ?? '/wechat';
+  if (!/^\/[A-Za-z0-9/_-]*$/.test(path) || path === '/' || path.startsWith('/chat') || path === '/healthz') {
+    problems.push(`WECHAT_PATH must be a path of its own such as /wechat (got "${path}").`);
+  }
+  return { token: token!, appId: appId!, appSecret: appSecret!, ...(encodingAesKey ? { encodingAesKey } : {}), apiRoot, path };
 }

@@ -1,5 +1,6 @@
 import { COMMANDS } from './cli/commands.js';
 import { ConfigError, parseConfig } from './config.js';
+import { StartupError } from './storage/data-folder.js';
 
 const USAGE = () =>
   [
@@ -35,18 +36,32 @@ export async function main(argv: string[]): Promise<void> {
     }
     throw error;
   }
+  // Everything the bot writes (database, attachments, keys) is readable by its own user only.
+  process.umask(0o077);
   const shutdown = new AbortController();
   const stop = () => shutdown.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const code = await command.run({
-    args,
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    config,
-    shutdown: shutdown.signal,
-  });
+  let code: number;
+  try {
+    code = await command.run({
+      args,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      config,
+      shutdown: shutdown.signal,
+    });
+  } catch (error) {
+    // A data folder the bot cannot use: one clear line and its own exit code, not a stack trace.
+    if (error instanceof StartupError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = error.exitCode;
+      setImmediate(() => process.exit(error.exitCode));
+      return;
+    }
+    throw error;
+  }
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
   // Botkit's web adapter leaves a heartbeat interval running: exit explicitly once the command is done.

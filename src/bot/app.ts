@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { openRepositories } from '../storage/open-repositories.js';
+import { openCheckedRepositories } from '../storage/open-repositories.js';
 import type { Repositories } from './ports/repositories.js';
 import { ConversationRunner } from './conversation-runner.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { createConversationSpec } from './conversation-spec.js';
 import { loadConversationServices, type ConversationServices } from './conversation-services.js';
+import { eraseFiles } from './privacy/erase-files.js';
 
 /** The running core every channel attaches to: storage, the conversation runner and the outbox. */
 export interface App {
@@ -25,7 +26,7 @@ export interface App {
  * replaces the SQLite file (the benchmark's in-memory run).
  */
 export async function createApp(config: Config, logger: Logger, options: { repositories?: Repositories } = {}): Promise<App> {
-  const repos = options.repositories ?? (await openRepositories(config));
+  const repos = options.repositories ?? (await openCheckedRepositories(config));
   const services = await loadConversationServices(config, repos, logger);
   const dispatcher = new OutboxDispatcher({ store: repos.outbox, logger });
   const runner = new ConversationRunner({
@@ -34,6 +35,7 @@ export async function createApp(config: Config, logger: Logger, options: { repos
     logger,
     onCommitted: (messages) => dispatcher.enqueue(messages),
     staffChannel: services.staffAvailable,
+    onErased: (key, attachmentIds) => eraseFiles(config.attachmentsDir, attachmentIds, repos.conversations, logger),
   });
   let closed = false;
   return {

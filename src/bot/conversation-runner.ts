@@ -17,6 +17,7 @@ import type { ConversationEffect } from '../flows/staff-relay.js';
 import type { ConversationEvent } from '../flows/conversation-machine.js';
 import { waitUntilResting } from './resting.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { erasableFiles, isErasure } from './privacy/erasure.js';
 
 /** How the runner builds, restores and upgrades conversations of one machine. */
 export interface ConversationMachineSpec {
@@ -35,6 +36,11 @@ export interface ConversationMachineSpec {
   localeOf: (context: unknown) => Locale;
   /** Shown before the first message after a long absence (days later), or null when nothing is under way. */
   welcomeBackNotice: (context: unknown) => BotReply | null;
+  /**
+   * Whether the resident has agreed to their messages being kept. Until then a turn stores no
+   * transcript line (only the conversation's state: where it is, the consent itself). Absent: always.
+   */
+  mayStore?: (context: unknown) => boolean;
 }
 
 export interface RunnerResult {
@@ -54,6 +60,8 @@ export interface RunnerOptions {
   cacheSize?: number;
   /** A staff channel is configured: relays to staff go to the outbox (otherwise they are dropped). */
   staffChannel?: boolean;
+  /** After an erasure is durable: delete the resident's files (attachment ids) and compact the database. */
+  onErased?: (key: string, attachmentIds: string[]) => Promise<void>;
 }
 
 interface LiveConversation {
@@ -106,14 +114,22 @@ export class ConversationRunner {
     await this.options.store.idle();
   }
 
-  /** The conversation's current state value and context, for tests and staff tools. */
-  async inspect(channel: string, userId: string): Promise<{ value: unknown; context: unknown } | undefined> {
+  /** The conversation's current state value and context (and its child machines'), for channels, tests and staff tools. */
+  async inspect(
+    channel: string,
+    userId: string,
+  ): Promise<{ value: unknown; context: unknown; children: Record<string, { value: unknown; context: unknown }> } | undefined> {
     const key = conversationKey(channel, userId);
     return this.queue.run(key, async () => {
       const live = this.live.get(key) ?? (await this.restore(key, undefined));
       if (!live) return undefined;
       const snapshot = live.actor.getSnapshot();
-      return { value: snapshot.value, context: snapshot.context };
+      const children: Record<string, { value: unknown; context: unknown }> = {};
+      for (const [id, child] of Object.entries(snapshot.children as Record<string, { getSnapshot(): { value?: unknown; context?: unknown } } | undefined>)) {
+        const state = child?.getSnapshot();
+        if (state) children[id] = { value: state.value, context: state.context };
+      }
+      return { value: snapshot.value, context: snapshot.context, children };
     });
   }
 
@@ -186,14 +202,19 @@ export class ConversationRunner {
         ? [...live.stored.recentMessageIds, message.messageId].slice(-RECENT_IDS)
         : live.stored.recentMessageIds,
     };
-    const forget = message.event.type === 'user.command' && message.event.command === 'delete';
+    // Nothing the resident sends is kept before they agree; a confirmed erasure removes what was kept.
+    const mayStore = this.options.spec.mayStore?.(snapshot.context) ?? true;
+    const erase = isErasure(message.event) && !mayStore;
+    const erasedFiles = erase ? await erasableFiles(this.options.store, key, live.stored.snapshot) : [];
     const turn: TurnWrite = {
       conversation: stored,
-      forgetTranscript: forget,
-      transcript: [
-        ...(forget || !message.event.type.startsWith('user.') ? [] : [{ direction: 'in' as const, body: { event: message.event, messageId: message.messageId } }]),
-        ...rendered.map((r) => ({ direction: 'out' as const, body: r })),
-      ],
+      forgetTranscript: erase,
+      transcript: !mayStore
+        ? []
+        : [
+            ...(message.event.type.startsWith('user.') ? [{ direction: 'in' as const, body: { event: message.event, messageId: message.messageId } }] : []),
+            ...rendered.map((r) => ({ direction: 'out' as const, body: r })),
+          ],
       outbox,
       at: this.now(),
     };
@@ -208,6 +229,7 @@ export class ConversationRunner {
       throw error;
     }
     live.stored = stored;
+    if (erase) await this.options.onErased?.(key, erasedFiles);
     const outbound: OutboundMessage[] = ids.map((id, i) => ({
       id,
       conversationKey: key,
@@ -215,6 +237,7 @@ export class ConversationRunner {
       address: outbox[i]!.address ?? message.address,
       payload: outbox[i]!.payload,
       attempts: 0,
+      createdAt: turn.at,
     }));
     this.options.onCommitted(outbound);
     return { duplicate: false, replies: rendered, outbound };

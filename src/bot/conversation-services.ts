@@ -15,6 +15,7 @@ import { policyVersion } from '../knowledge/policy/lookup.js';
 import { DEFAULT_LOCALE, isLocale } from '../locales/catalog.js';
 import { assessForCase, intakeDeps } from './eligibility-port.js';
 import { openKnowledge } from './knowledge-port.js';
+import { consoleHasStaff } from '../console/console-staff.js';
 import type { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
 
 /** The effects conversations need, built once at start and shared by every conversation. */
@@ -80,7 +81,8 @@ export async function loadConversationServices(config: Config, repos: Repositori
       logger.info({ case: receipt.ref, created: receipt.created, outcome: decision.outcome }, 'case submitted');
       return { ref: receipt.ref, created: receipt.created };
     },
-    staffAvailable: config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined,
+    // Staff can take conversations in the Telegram group, or in the console once it has accounts.
+    staffAvailable: (config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined) || (await consoleHasStaff(config, repos)),
     pickupMinutes: config.handoff.pickupMinutes,
     async listCases({ conversationKey }) {
       const records = await cases.listByConversation(conversationKey);

@@ -47,6 +47,7 @@ export function createConversationSpec(services: ConversationServices): Conversa
     },
     restartNotice: reply('core.updated'),
     localeOf: (context) => (context as ConversationContext | undefined)?.locale ?? DEFAULT_LOCALE,
+    mayStore: (context) => (context as ConversationContext | undefined)?.consented === true,
     welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),
   };
 }

@@ -108,6 +108,7 @@ export async function openKnowledge(config: Config, store: KnowledgeStore, pack:
     },
     async close() {
       stopRefresh();
+      await knowledge.close();
     },
   };
 }

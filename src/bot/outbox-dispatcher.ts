@@ -10,6 +10,13 @@ export interface DispatcherOptions {
   /** Retry delay for attempt n (1-based) when the channel gives none. */
   backoffMs?: (attempt: number) => number;
   maxAttempts?: number;
+  /**
+   * How long a message may wait for its resident to come back (a closed web page) before it expires
+   * to the dead-letter state (`failed`) instead of being retried for ever. Default 7 days.
+   */
+  expireAfterMs?: number;
+  /** How long to wait before writing sent marks again after the database refused them. */
+  markRetryMs?: number;
 }
 
 type Waiter = { ids: Set<number>; resolve: () => void };
@@ -29,9 +36,12 @@ export class OutboxDispatcher {
   private readonly marking = new Set<number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly waiters: Waiter[] = [];
+  /** Addresses whose next message the channel holds until the resident writes (see {@link release}). */
+  private readonly held = new Set<string>();
   private sentBuffer: number[] = [];
   private flushing: Promise<void> | null = null;
   private sentTimer: NodeJS.Immediate | null = null;
+  private markRetry: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly now: () => number;
 
@@ -43,6 +53,12 @@ export class OutboxDispatcher {
   register(channel: string, sender: ChannelSender): void {
     this.senders.set(channel, sender);
     for (const address of this.queues.keys()) if (address.startsWith(`${channel}\u0000`)) this.pump(address);
+  }
+
+  /** The resident at `address` wrote again: messages held for them are tried now. */
+  release(channel: string, address: string): void {
+    const key = `${channel}\u0000${address}`;
+    if (this.held.delete(key)) this.pump(key);
   }
 
   /** Loads messages left pending by an earlier run (a crash between commit and send) and sends them. */
@@ -81,12 +97,14 @@ export class OutboxDispatcher {
     this.timers.clear();
     if (this.sentTimer) clearImmediate(this.sentTimer);
     this.sentTimer = null;
+    if (this.markRetry) clearTimeout(this.markRetry);
+    this.markRetry = null;
     if (this.flushing) await this.flushing;
     await this.flushSent();
   }
 
   private pump(address: string): void {
-    if (this.active.has(address) || this.stopped) return;
+    if (this.active.has(address) || this.stopped || this.held.has(address)) return;
     const queue = this.queues.get(address);
     const next = queue?.[0];
     if (!next) {
@@ -101,6 +119,8 @@ export class OutboxDispatcher {
       if (outcome === 'done') {
         queue!.shift();
         this.pump(address);
+      } else if (outcome === 'held') {
+        this.held.add(address);
       } else {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
@@ -111,7 +131,7 @@ export class OutboxDispatcher {
     });
   }
 
-  private async deliver(sender: ChannelSender, message: OutboundMessage): Promise<'done' | { retryInMs: number }> {
+  private async deliver(sender: ChannelSender, message: OutboundMessage): Promise<'done' | 'held' | { retryInMs: number }> {
     const { logger } = this.options;
     try {
       await sender.send(message);
@@ -119,10 +139,12 @@ export class OutboxDispatcher {
       return 'done';
     } catch (error) {
       const details = error instanceof DeliveryError ? error.options : {};
-      if (details.offline) return { retryInMs: OFFLINE_RETRY_MS };
-      message.attempts += 1;
+      const expired = this.now() - (message.createdAt ?? this.now()) > (this.options.expireAfterMs ?? DEFAULT_EXPIRY_MS);
+      if (details.offline && !expired) return { retryInMs: OFFLINE_RETRY_MS };
+      if (details.held) return 'held';
+      if (!details.offline) message.attempts += 1;
       const max = this.options.maxAttempts ?? 8;
-      const giveUp = details.permanent === true || message.attempts >= max;
+      const giveUp = details.permanent === true || message.attempts >= max || expired;
       const retryInMs = details.retryAfterMs ?? (this.options.backoffMs ?? defaultBackoff)(message.attempts);
       logger.warn(
         { outboxId: message.id, channel: message.channel, conversation: hashKey(message.conversationKey), attempt: message.attempts, giveUp, err: error instanceof Error ? error.message : 'unknown' },
@@ -156,10 +178,22 @@ export class OutboxDispatcher {
     while (this.sentBuffer.length > 0) {
       const ids = this.sentBuffer;
       this.sentBuffer = [];
-      await this.options.store
-        .markSent(ids, this.now())
-        .catch((e: unknown) => this.options.logger.error({ err: e instanceof Error ? e.message : 'unknown' }, 'could not mark messages sent'));
-      for (const id of ids) this.marking.delete(id);
+      try {
+        await this.options.store.markSent(ids, this.now());
+        for (const id of ids) this.marking.delete(id);
+      } catch (e) {
+        // The messages were delivered: they stay "being marked" (so `resume()` does not send them
+        // again) and the marks are tried again later, instead of re-sending in a loop.
+        this.options.logger.error({ err: e instanceof Error ? e.name : 'unknown', messages: ids.length }, 'could not mark messages sent; will try again');
+        this.sentBuffer.push(...ids);
+        if (!this.stopped && !this.markRetry) {
+          this.markRetry = setTimeout(() => {
+            this.markRetry = null;
+            this.flushing ??= this.flushSent();
+          }, this.options.markRetryMs ?? 5000);
+        }
+        break;
+      }
     }
     this.flushing = null;
   }
@@ -177,8 +211,10 @@ export class OutboxDispatcher {
   }
 }
 
-/** How often a message for a resident who is not connected is tried again; it waits as long as it takes. */
+/** How often a message for a resident who is not connected is tried again, until it expires. */
 const OFFLINE_RETRY_MS = 15_000;
+/** A reply nobody came back for within a week is dead-lettered. */
+const DEFAULT_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 
 function defaultBackoff(attempt: number): number {
   return Math.min(60_000, 500 * 2 ** (attempt - 1));

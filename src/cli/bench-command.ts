@@ -1,37 +1,36 @@
+import { parseArgs } from 'node:util';
 import type { Command } from './io.js';
 
-/**
- * `fayuan bench [--residents N]` (`npm run bench`): the conversation benchmark (and the knowledge-base
- * latency benchmark when present). The last line printed is one JSON object with every figure.
- */
-export const benchCommand: Command = async ({ args, stdout }) => {
-  const residentsArg = args.indexOf('--residents');
-  const residents = residentsArg >= 0 ? Number(args[residentsArg + 1]) : 200;
-  if (!Number.isInteger(residents) || residents < 1) {
-    stdout.write('Usage: fayuan bench [--residents N]\n');
+const USAGE = `Usage: fayuan bench [--duration SECONDS] [--residents N]
+
+  --duration   seconds each measured load lasts (default 10; about 2–3 minutes in all)
+  --residents  residents always present in the closed-loop phases (default 200)
+
+The last line printed is one JSON object with every figure (see docs/performance.md).
+`;
+
+/** `fayuan bench` (`npm run bench`): the whole benchmark in one run; the last line is one JSON object. */
+export const benchCommand: Command = async ({ args, stdout, stderr }) => {
+  let values: { duration?: string; residents?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args, options: { duration: { type: 'string' }, residents: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch {
+    stderr.write(USAGE);
+    return 2;
+  }
+  if (values.help) {
+    stdout.write(USAGE);
+    return 0;
+  }
+  const durationS = Number(values.duration ?? 10);
+  const residents = Number(values.residents ?? 200);
+  if (!Number.isFinite(durationS) || durationS < 1 || !Number.isInteger(residents) || residents < 1) {
+    stderr.write(USAGE);
     return 2;
   }
   const log = (line: string) => stdout.write(`${line}\n`);
-  const { runConversationBench } = await import('../../bench/conversation-bench.js');
-  const conversation = await runConversationBench({ residents, log });
-  log(`conversation: ${JSON.stringify(conversation)}`);
-  const { runFaqLatencyBench } = await import('../../bench/faq-latency.js');
-  const faq = await runFaqLatencyBench({ entries: 5000, log });
-  const { msgsPerSec, p50Ms, p95Ms, p99Ms, peakRssMb, baselineUpsertsPerSec, ratio } = conversation;
-  log(
-    JSON.stringify({
-      msgsPerSec,
-      p50Ms,
-      p95Ms,
-      p99Ms,
-      peakRssMb,
-      baselineUpsertsPerSec,
-      ratio,
-      faqEntries: faq.entries,
-      faqP99Ms: faq.p99Ms,
-      faqBaselineP99Ms: faq.baselineP99Ms,
-      faqSpeedup: faq.speedup,
-    }),
-  );
+  const { runBench } = await import('../../bench/conversation-bench.js');
+  const figures = await runBench({ durationS, residents, log });
+  log(JSON.stringify(figures));
   return 0;
 };

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CASE_CATALOG } from '../bot/staff/case-catalog.js';
+import { translate } from '../locales/render.js';
 import type { Writable } from 'node:stream';
 import { performCaseAction } from '../bot/staff/case-actions.js';
 import { caseLine, renderCaseCard } from '../bot/staff/case-card.js';
@@ -17,7 +20,7 @@ const USAGE = `Usage:
   fayuan cases show REF [--json]
   fayuan cases stats [YYYY-MM] [--json]
   fayuan cases claim REF --by NAME [--note TEXT]
-  fayuan cases request-materials REF --by NAME --docs ID,ID [--note TEXT]
+  fayuan cases request-materials REF --by NAME --docs 身份证明,ID,… [--note TEXT]   (document ids or names)
   fayuan cases materials-received REF --by NAME [--note TEXT]
   fayuan cases accept REF --by NAME --lawyer NAME [--note TEXT]
   fayuan cases decline REF --by NAME --note REASON
@@ -41,8 +44,8 @@ function toAction(word: ActionWord, values: { note?: string; lawyer?: string; do
     case 'claim':
       return { type: 'claim', ...(note ? { note } : {}) };
     case 'request-materials':
-      if (!values.docs) throw new UsageError('request-materials needs --docs with every missing document id, separated by commas (one-time notice).');
-      return { type: 'request_materials', documents: values.docs.split(','), ...(note ? { note } : {}) };
+      if (!values.docs) throw new UsageError('request-materials needs --docs with every missing document (ids or Chinese names), separated by commas (one-time notice).');
+      return { type: 'request_materials', documents: values.docs.split(/[,，、]/).map((d) => d.trim()).filter(Boolean), ...(note ? { note } : {}) };
     case 'materials-received':
       return { type: 'materials_received', ...(note ? { note } : {}) };
     case 'accept':
@@ -59,6 +62,16 @@ function toAction(word: ActionWord, values: { note?: string; lawyer?: string; do
     case 'withdraw':
       return { type: 'withdraw', ...(note ? { note } : {}) };
   }
+}
+
+/** The id of a document given by id or by name (either language; an unambiguous part of a name will do). */
+export function documentId(pack: CasePack, given: string): string | undefined {
+  const text = given.trim().toLowerCase();
+  if (!text) return undefined;
+  const exact = pack.documents.find((d) => d.id === text || d.name['zh-CN'] === given.trim() || d.name.en.toLowerCase() === text);
+  if (exact) return exact.id;
+  const partial = pack.documents.filter((d) => d.name['zh-CN'].includes(given.trim()) || d.name.en.toLowerCase().includes(text));
+  return partial.length === 1 ? partial[0]!.id : undefined;
 }
 
 /** The pack's deadlines and names; the national defaults (with a warning) when the pack does not load. */
@@ -172,11 +185,16 @@ export const casesCommand: Command = async (ctx) => {
 
   const pack = await loadPack(ctx);
   if (action?.type === 'request_materials' && pack.documents.length > 0) {
-    const unknown = action.documents.filter((id) => !pack.documents.some((d) => d.id === id.trim()));
+    // Ids, or the documents' names as the pack writes them (身份证明…), exactly or as an unambiguous part.
+    const resolved = action.documents.map((given) => ({ given, id: documentId(pack, given) }));
+    const unknown = resolved.filter((r) => r.id === undefined).map((r) => r.given);
     if (unknown.length > 0) {
-      stderr.write(`Unknown document id: ${unknown.join(', ')}. The policy pack knows: ${pack.documents.map((d) => d.id).join(', ')}.\n`);
+      stderr.write(
+        `Unknown document: ${unknown.join(', ')}. The policy pack knows:\n${pack.documents.map((d) => `  ${d.id}  ${d.name['zh-CN']}  (${d.name.en})`).join('\n')}\n`,
+      );
       return 2;
     }
+    action = { ...action, documents: resolved.map((r) => r.id!) };
   }
   const repos = await openRepositories(ctx.config);
   try {
@@ -188,7 +206,7 @@ export const casesCommand: Command = async (ctx) => {
       const status = values.status as CaseStatus | undefined;
       const records = status || values.all ? await cases.list(status ? { status } : {}) : await cases.listOpen();
       if (values.json) writeJson(stdout, records.map((r) => summary(r, now)));
-      else if (records.length === 0) stdout.write('No cases. 没有案件。\n');
+      else if (records.length === 0) stdout.write(`${translate('staff.cases.none', locale, {}, CASE_CATALOG)}\n`);
       else stdout.write(`${records.map((r) => caseLine(r, pack, now, locale)).join('\n')}\n`);
       return 0;
     }
@@ -200,8 +218,17 @@ export const casesCommand: Command = async (ctx) => {
         return 1;
       }
       const [events, attachments] = await Promise.all([cases.events(ref), repos.attachments.forCase(ref)]);
+      await repos.staff?.audit.record({ at: now, accountId: null, action: 'case.view', target: ref, outcome: 'ok', detail: 'cli' });
       if (values.json) writeJson(stdout, { ...record, overdue: isOverdue(record, now), events, attachments });
-      else stdout.write(`${renderCaseCard(record, { pack, now, locale, events, attachments, historyLimit: 1000 }).text}\n`);
+      else {
+        stdout.write(`${renderCaseCard(record, { pack, now, locale, events, attachments, historyLimit: 1000 }).text}\n`);
+        // Where each file is, to open it: the type and size as stored, the path under the data folder.
+        for (const a of attachments) {
+          const size = a.size >= 1024 * 1024 ? `${(a.size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(a.size / 1024))} KB`;
+          const line = translate('staff.card.attachment_file', locale, { name: a.fileName, type: a.mimeType, size, path: path.resolve(ctx.config.dataDir, a.storedPath) }, CASE_CATALOG);
+          stdout.write(`${line}\n`);
+        }
+      }
       return 0;
     }
 
@@ -213,6 +240,16 @@ export const casesCommand: Command = async (ctx) => {
     }
 
     const result = await performCaseAction({ cases, pack }, ref, action!, { kind: 'staff', name: values.by!.trim() }, now);
+    // Audited like the console: by the account of that name when there is one, else as the server's CLI.
+    const account = await repos.staff?.accounts.byUsername(values.by!.trim());
+    await repos.staff?.audit.record({
+      at: now,
+      accountId: account?.id ?? null,
+      action: `case.${action!.type}`,
+      target: ref,
+      outcome: result.ok ? 'ok' : 'refused',
+      detail: result.ok ? 'cli' : `cli ${result.reason}`,
+    });
     if (values.json) {
       writeJson(stdout, result.ok ? { ok: true, ref, from: result.event.from, to: result.event.to, notified: result.notice?.send ?? false } : result);
     } else {

@@ -32,6 +32,22 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./kb-command.js'), (m) => m.kbCommand),
     summary: 'kb list|show|add|edit|remove|import|export|history|revert|ask|unanswered|eval: the FAQ knowledge base',
   },
+  staff: {
+    run: lazy(() => import('./staff-command.js'), (m) => m.staffCommand),
+    summary: 'staff add|list|disable|reset-password: accounts of the staff console',
+  },
+  audit: {
+    run: lazy(() => import('./audit-command.js'), (m) => m.auditCommand),
+    summary: 'audit [--account NAME] [--action A] [--ref REF]: who viewed and did what, newest first',
+  },
+  purge: {
+    run: lazy(() => import('./purge-command.js'), (m) => m.purgeCommand),
+    summary: 'purge [--dry-run]: delete what is older than its retention period (RETAIN_*_DAYS), by kind and age',
+  },
+  wechat: {
+    run: lazy(() => import('./wechat-command.js'), (m) => m.wechatCommand),
+    summary: 'wechat menu|held: create the official account menu; list notices waiting for the 48-hour rule',
+  },
   bench: {
     run: lazy(() => import('./bench-command.js'), (m) => m.benchCommand),
     summary: 'benchmark conversations (and knowledge-base queries) against a baseline measured in the same run',

@@ -377,7 +377,8 @@ async function save(
     return 1;
   }
   const { values, problems: readProblems } = readBatch(target);
-  if (expectedId !== undefined) {
+  // A file that is not valid YAML is reported as such (line and column), as `kb import` does.
+  if (expectedId !== undefined && readProblems.length === 0) {
     if (values.length !== 1) {
       out.stderr.write(`${target} must hold exactly one entry to edit ${expectedId}.\n`);
       return 1;

@@ -5,10 +5,17 @@ import type { RunningChannel } from '../bot/running-channel.js';
 import { createStaffTelegram, type StaffTelegram } from '../bot/staff/telegram-staff.js';
 import { startTelegram } from '../bot/telegram/start-telegram.js';
 import { startWebChat } from '../bot/web/start-web-chat.js';
+import { startConsole, type RunningConsole } from '../console/start-console.js';
+import { startWechat } from '../bot/wechat/wechat-channel.js';
+import { mountWechat, startWechatServer } from '../bot/wechat/wechat-server.js';
 import type { Command } from './io.js';
+import { purge } from '../bot/privacy/retention.js';
+import { databaseOf } from '../storage/open-repositories.js';
 
 /** How often the outbox is read for messages another process (the `fayuan cases` CLI) wrote. */
 const OUTBOX_POLL_MS = 5000;
+/** How often the retention purge runs. */
+const PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /** `fayuan serve` (`npm start`): the bot on every configured channel until SIGINT/SIGTERM. */
 export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shutdown }) => {
@@ -19,16 +26,29 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
   const channels: RunningChannel[] = [];
   let staff: StaffTelegram | undefined;
   let resumeTimer: NodeJS.Timeout | undefined;
+  let purgeTimer: NodeJS.Timeout | undefined;
   try {
     let webUrl: string | null = null;
+    // WeChat's callback lives on the web chat's server, or on one of its own when the web chat is off.
+    const wechat = config.wechat ? startWechat(app, config.wechat) : undefined;
+    if (wechat) channels.push(wechat);
     if (config.webChat) {
-      const web = await startWebChat(app);
+      const web = await startWebChat(app, wechat ? { mount: mountWechat(wechat) } : {});
       webUrl = web.url;
       channels.push(web);
+    } else if (wechat) {
+      channels.push(await startWechatServer(app, wechat));
+    }
+    let staffConsole: RunningConsole | undefined;
+    if (config.staffConsole.enabled) {
+      staffConsole = await startConsole(app);
+      channels.push(staffConsole);
+      stdout.write(`fayuan: staff console on ${staffConsole.url}\n`);
     }
     if (config.telegram.mode !== 'off') {
       // The staff chat's updates can arrive as soon as polling starts: its handler exists first.
-      staff = config.telegram.staffChatId !== undefined ? createStaffTelegram(app, config.telegram) : undefined;
+      const registerSender = staffConsole ? { registerSender: staffConsole.addStaffSender, handoffs: staffConsole.staff.live.handoff } : {};
+      staff = config.telegram.staffChatId !== undefined ? createStaffTelegram(app, config.telegram, registerSender) : undefined;
       const telegram = await startTelegram(app, config.telegram, staff ? { onStaffUpdate: staff.onStaffUpdate } : {});
       channels.push(telegram);
       staff?.attach(telegram);
@@ -39,6 +59,16 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
       app.dispatcher.resume().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'could not read the outbox'));
     }, OUTBOX_POLL_MS);
     resumeTimer.unref();
+    // The daily retention purge (RETAIN_*_DAYS): once at start, then every day.
+    const db = databaseOf(app.repos);
+    const runPurge = async () =>
+      db &&
+      purge(db, config.attachmentsDir, config.privacy.retentionDays)
+        .then((report) => logger.info({ purged: Object.fromEntries(report.counts.map((c) => [c.kind, c.count])), files: report.files }, 'retention purge done'))
+        .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'retention purge failed'));
+    void runPurge();
+    purgeTimer = setInterval(() => void runPurge(), PURGE_EVERY_MS);
+    purgeTimer.unref();
     logger.info({ channels: channels.map((c) => c.name), resumedOutbox: resumed, dataDir: config.dataDir }, 'fayuan is running');
     if (webUrl) stdout.write(`fayuan: web chat on ${webUrl}\n`);
     if (consoleChat) {
@@ -53,6 +83,7 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
     logger.info('shutting down');
   } finally {
     clearInterval(resumeTimer);
+    clearInterval(purgeTimer);
     for (const channel of channels.reverse()) {
       await channel.close().catch((error: unknown) => logger.error({ channel: channel.name, err: String(error) }, 'channel did not close cleanly'));
     }

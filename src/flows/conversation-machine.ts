@@ -12,6 +12,7 @@ import type { IntakeDeps } from './intake/intake-deps.js';
 import { asksWhy } from './intake/why-words.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
+import { ERASE_CANCEL, ERASE_CONFIRM } from './erase-choices.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '2';
@@ -110,7 +111,7 @@ export interface RatingInput {
 }
 
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
-const GLOBAL_CHOICES = new Set(['lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
+const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
 const isGlobalChoice = (id: string) => GLOBAL_CHOICES.has(id) || id.startsWith('rate:');
 
 /** What the conversation learned from an understood message, for the turn's meta; `faq` only when the knowledge base's reply is shown. */
@@ -254,6 +255,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     reprompt: raise({ type: 'internal.reprompt' }),
     sayRestarted: emit(() => reply('core.restarted')),
     sayDeleted: emit(({ context }) => reply('core.deleted', { hotline: context.hotline })),
+    askErase: emit(() => reply('privacy.erase.confirm', {}, [choice(ERASE_CONFIRM, 'privacy.erase.yes'), choice(ERASE_CANCEL, 'privacy.erase.no')])),
     sayUnsupported: emit(({ event }) => {
       assertEvent(event, 'user.unsupported');
       return reply('core.unsupported', { kind: { key: `core.kind.${event.kind}` } });
@@ -444,11 +446,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     'user.command': [
       { guard: ({ event }) => event.command === 'lang', actions: ['setLocale', 'confirmLocale', 'reprompt'] },
       { guard: ({ event }) => event.command === 'help', actions: ['showHelp', 'reprompt'] },
-      {
-        guard: ({ event }) => event.command === 'delete',
-        target: '.welcome',
-        actions: ['sayDeleted', 'resetContext'],
-      },
+      // Erasure asks once; the runner erases when the confirmation arrives (see `privacy/erasure.ts`).
+      { guard: ({ event }) => event.command === 'delete', actions: 'askErase' },
       {
         guard: ({ event, context }) => (event.command === 'restart' || event.command === 'start') && context.consented,
         target: '.menu',
@@ -459,6 +458,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       { actions: 'reprompt' },
     ],
     'user.choice': [
+      { guard: ({ event }) => event.id === ERASE_CONFIRM, target: '.welcome', actions: ['sayDeleted', 'resetContext'] },
+      { guard: ({ event }) => event.id === ERASE_CANCEL, actions: 'reprompt' },
       { guard: ({ event }) => event.id.startsWith('rate:'), target: '.rating', actions: 'rememberRating' },
       { guard: ({ event }) => event.id === 'handoff.callback', actions: 'askCallbackPhone' },
       { guard: ({ event }) => event.id === 'lang.toggle', actions: ['toggleLocale', 'confirmLocale', 'reprompt'] },

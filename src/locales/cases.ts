@@ -96,6 +96,10 @@ export const caseMessages = {
     'zh-CN': '按照您的要求，申请 {ref} 已撤回。如需再次申请，可以随时重新提交。',
     en: 'As you asked, application {ref} has been withdrawn. You can apply again at any time.',
   },
+  'case.notice.reopened': {
+    'zh-CN': '您的申请 {ref} 已重新审查，中心将在 {due} 前作出决定。{note}',
+    en: 'Your application {ref} is being reviewed again. The centre will decide by {due}.{note}',
+  },
   'case.notice.note_line': { 'zh-CN': '\n说明：{text}', en: '\nNote: {text}' },
 
   'case.objection': {

@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog.js';
 import { caseMessages } from './cases.js';
 import { conversationMessages } from './conversation.js';
+import { consoleMessages } from './console.js';
 import { coreMessages } from './core.js';
 import { dangerMessages } from './danger.js';
 import { domainMessages } from './domain.js';
@@ -11,6 +12,8 @@ import { intakeMessages } from './intake.js';
 import { staffMessages } from './staff.js';
 import { staffTelegramMessages } from './staff-telegram.js';
 import { webMessages } from './web.js';
+import { privacyMessages } from './privacy.js';
+import { wechatMessages } from './wechat.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -26,4 +29,7 @@ export const MESSAGES: Catalog = {
   ...webMessages,
   ...dangerMessages,
   ...conversationMessages,
+  ...consoleMessages,
+  ...privacyMessages,
+  ...wechatMessages,
 };

@@ -50,7 +50,10 @@ export const staffTelegramMessages = {
     'zh-CN': '⚠ 操作没有完成，请稍后再试 Something went wrong; please try again.',
     en: '⚠ That did not work; please try again.',
   },
-  'staffchat.danger': { 'zh-CN': '🚨 {resident} 可能有危险（{danger}），已提示报警/急救电话，请优先处理。', en: '🚨 {resident} may be in danger ({danger}); they were given the emergency numbers. Please handle first.' },
+  'staffchat.danger': {
+    'zh-CN': '⚠️ 危险提示 Danger：{resident} 可能面临{danger}。请立即查看对话，必要时提示其拨打 110 / 120。',
+    en: '⚠️ Danger: {resident} may be facing {danger}. Look at the conversation now; if needed tell them to call 110 / 120.',
+  },
   'staffchat.callback': { 'zh-CN': '📞 {resident} 请求回电 Call-back request：{phone}', en: '📞 {resident} asks for a call-back: {phone}' },
   'staffchat.case.basis': { 'zh-CN': '依据 Basis：{basis}', en: 'Basis: {basis}' },
   'staffchat.case.basis_lal': { 'zh-CN': '法律援助法第{article}条', en: 'LAL art. {article}' },

@@ -20,6 +20,14 @@ export const webMessages = {
   'web.file.download': { 'zh-CN': '下载文件', en: 'Download the file' },
   'web.file': { 'zh-CN': '文件：{fileName}', en: 'File: {fileName}' },
   'web.upload.sending': { 'zh-CN': '正在发送文件…', en: 'Sending the file…' },
+  'web.upload.not_now': {
+    'zh-CN': '现在还不需要发送文件。等到申请中请您提交材料时再发送。',
+    en: 'No file is needed right now. Please send files when the application asks for documents.',
+  },
+  'web.upload.quota': {
+    'zh-CN': '您发送的文件已经达到上限。如需补充材料，请联系工作人员或拨打 12348。',
+    en: 'You have sent as many files as we can take. To add more, please contact staff or call 12348.',
+  },
   'web.upload.failed': {
     'zh-CN': '文件没有发送成功，请检查网络后再试一次。',
     en: 'The file was not sent. Please check your connection and try again.',
@@ -30,6 +38,28 @@ export const webMessages = {
   'web.status.reconnecting': {
     'zh-CN': '网络连接中断，正在重新连接。恢复后，您的消息会自动发送。',
     en: 'The connection was lost. Reconnecting; your messages will be sent once it is back.',
+  },
+  'web.exit': { 'zh-CN': '退出', en: 'Quick exit' },
+  'web.exit.label': {
+    'zh-CN': '快速退出：立即离开本页，转到天气网站（也可连按三次 Esc 键）',
+    en: 'Quick exit: leave this page now for a weather site (or press Esc three times)',
+  },
+  'web.tools.label': { 'zh-CN': '隐私', en: 'Privacy' },
+  'web.erase': { 'zh-CN': '删除我的记录', en: 'Delete my records' },
+  'web.clear_device': { 'zh-CN': '清除本设备记录', en: 'Clear this device' },
+  'web.clear_device.confirm': {
+    'zh-CN': '清除后，本设备上的对话和登录身份都会删除，别人无法在这台设备上看到您的对话。确定清除吗？',
+    en: 'This removes the conversation and your sign-in from this device, so nobody using it can see what you wrote. Clear it now?',
+  },
+  'web.message.counter': { 'zh-CN': '{count}/{max} 字', en: '{count}/{max} characters' },
+  'web.message.too_long': {
+    'zh-CN': '这条消息太长了（最多 {max} 字），没有发送。请分成几条发送。',
+    en: 'That message is too long (at most {max} characters) and was not sent. Please send it in parts.',
+  },
+  'web.multi.selected': { 'zh-CN': '已选', en: 'selected' },
+  'web.limit.slow_down': {
+    'zh-CN': '您发送得太快了，请稍等一会儿再发。',
+    en: 'You are sending messages very fast. Please wait a moment and try again.',
   },
   'web.noscript': {
     'zh-CN': '在线咨询需要启用 JavaScript。您也可以拨打公共法律服务热线 12348。',

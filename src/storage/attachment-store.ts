@@ -72,6 +72,12 @@ export class AttachmentStore implements AttachmentRepository {
     return rows.map(fromRow);
   }
 
+  /** How many files were recorded for a conversation since `since` (ms): its upload quota. */
+  async countSince(conversationKey: string, since: number): Promise<number> {
+    const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM attachments WHERE conversation_key = ? AND created_at >= ?', [conversationKey, since]);
+    return row?.n ?? 0;
+  }
+
   /** A conversation's attachments not yet part of a case, oldest first. */
   async unlinked(conversationKey: string): Promise<StoredAttachment[]> {
     const rows = await this.db.all<AttachmentRow>(

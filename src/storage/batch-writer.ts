@@ -83,7 +83,15 @@ export class BatchWriter {
     const turns = items.flatMap((item) => (item.kind === 'turn' ? [item.turn] : []));
     const forget = turns.filter((t) => t.forgetTranscript).map((t) => t.conversation.key);
     for (const keys of chunks(forget, MAX_ROWS_PER_INSERT)) {
-      st.push({ sql: `DELETE FROM transcript WHERE conversation_key IN ${inList(keys.length)}`, params: keys });
+      // An erasure: everything the conversation held, except a submitted case's record (see docs/privacy.md).
+      const list = inList(keys.length);
+      st.push(
+        { sql: `DELETE FROM transcript WHERE conversation_key IN ${list}`, params: keys },
+        { sql: `DELETE FROM outbox WHERE conversation_key IN ${list}`, params: keys },
+        { sql: `DELETE FROM attachments WHERE case_ref IS NULL AND conversation_key IN ${list}`, params: keys },
+        { sql: `DELETE FROM handoffs WHERE conversation_key IN ${list}`, params: keys },
+        { sql: `DELETE FROM staff_chat_messages WHERE case_ref IS NULL AND conversation_key IN ${list}`, params: keys },
+      );
     }
     // A conversation has one turn in flight at a time; should two meet, the last wins.
     const latest = new Map<string, TurnWrite>();

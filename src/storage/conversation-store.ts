@@ -29,6 +29,28 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+interface OutboxSqlRow {
+  id: number;
+  conversation_key: string;
+  channel: string;
+  address: string;
+  payload: string;
+  attempts: number;
+  created_at: number;
+}
+
+function outboxRow(r: OutboxSqlRow): OutboxRow {
+  return {
+    id: r.id,
+    conversationKey: r.conversation_key,
+    channel: r.channel,
+    address: r.address,
+    payload: parseJson(r.payload, null),
+    attempts: r.attempts,
+    createdAt: r.created_at,
+  };
+}
+
 /** Conversations, transcript and outbox: the SQL behind the conversation runner. */
 export class ConversationStore implements ConversationRepository, OutboxRepository {
   /** `writer`: the group commit shared with the other stores of the same database. */
@@ -92,18 +114,39 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
 
   /** Outbox messages not yet sent, oldest first. */
   async pendingOutbox(limit = 1000): Promise<OutboxRow[]> {
-    const rows = await this.db.all<{ id: number; conversation_key: string; channel: string; address: string; payload: string; attempts: number }>(
-      "SELECT id, conversation_key, channel, address, payload, attempts FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
+    const rows = await this.db.all<OutboxSqlRow>(
+      "SELECT id, conversation_key, channel, address, payload, attempts, created_at FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
       [limit],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      conversationKey: r.conversation_key,
-      channel: r.channel,
-      address: r.address,
-      payload: parseJson(r.payload, null),
-      attempts: r.attempts,
-    }));
+    return rows.map(outboxRow);
+  }
+
+  /** One conversation's messages not yet sent, oldest first (indexed by conversation, migration 007). */
+  async pendingOutboxFor(key: string, limit = 500): Promise<OutboxRow[]> {
+    const rows = await this.db.all<OutboxSqlRow>(
+      "SELECT id, conversation_key, channel, address, payload, attempts, created_at FROM outbox WHERE conversation_key = ? AND status = 'pending' ORDER BY id LIMIT ?",
+      [key, limit],
+    );
+    return rows.map(outboxRow);
+  }
+
+  /**
+   * Of `candidates` (file ids a conversation's snapshot refers to) and the files recorded for the
+   * conversation, those that are not part of a submitted case: what an erasure deletes.
+   */
+  async attachmentsToErase(key: string, candidates: readonly string[]): Promise<string[]> {
+    const recorded = await this.db.all<{ id: string }>('SELECT id FROM attachments WHERE conversation_key = ? AND case_ref IS NULL', [key]);
+    const linked =
+      candidates.length === 0
+        ? []
+        : await this.db.all<{ id: string }>(`SELECT id FROM attachments WHERE case_ref IS NOT NULL AND id IN (${candidates.map(() => '?').join(', ')})`, [...candidates]);
+    const kept = new Set(linked.map((r) => r.id));
+    return [...new Set([...candidates.filter((id) => !kept.has(id)), ...recorded.map((r) => r.id)])];
+  }
+
+  /** Moves the write-ahead log into the database file and empties it, so erased rows leave no copy there. */
+  async compact(): Promise<void> {
+    await this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   /** Marks messages sent, with the next group commit (no commit of its own, no change of pragmas). */

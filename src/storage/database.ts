@@ -8,8 +8,9 @@ export type SqlValue = string | number | bigint | null | Buffer;
 export type Row = Record<string, unknown>;
 
 /**
- * A promise wrapper over one sqlite3 connection. Every call is queued on the driver's
- * single connection, so statements run in the order they were issued.
+ * A promise wrapper over the sqlite3 driver. Writes (`run`, `exec`, `transaction`, `script`) go to
+ * one connection, in the order issued; `get` and `all` read on a second, read-only connection
+ * (inside a transaction they read on the writing one). SQLite-only: the app sees repositories.
  */
 export interface Database {
   readonly file: string;
@@ -40,27 +41,50 @@ export const PRAGMAS = [
   'PRAGMA synchronous = FULL',
   'PRAGMA foreign_keys = ON',
   'PRAGMA busy_timeout = 5000',
+  // Deleted rows are overwritten, not left readable in free pages: erasure must erase.
+  'PRAGMA secure_delete = ON',
 ];
 
-/** Opens (creating if needed) the database file and applies {@link PRAGMAS}. */
-export async function openDatabase(file: string): Promise<Database> {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+function connect(file: string): Promise<sqlite3.Database> {
+  return new Promise<sqlite3.Database>((resolve, reject) => {
     const db = new sqlite3.Database(file, (err) => (err ? reject(new StorageError(`open ${path.basename(file)}`, err)) : resolve(db)));
   });
-  // Statements run in the order they are issued, which `script` relies on.
-  raw.serialize();
-  const db = wrap(raw, file);
-  for (const pragma of PRAGMAS) await db.exec(pragma);
-  return db;
 }
 
-function wrap(raw: sqlite3.Database, file: string): Database {
+function execRaw(raw: sqlite3.Database, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => raw.exec(sql, (err) => (err ? reject(new StorageError(sql, err)) : resolve())));
+}
+
+/**
+ * Opens (creating if needed) the database file and applies {@link PRAGMAS}. Two connections: one
+ * writes (every write, transaction and script, in the order issued), one only reads (`get`/`all`
+ * outside a transaction), so a read never waits behind a commit (WAL lets readers and the writer work at once).
+ */
+export async function openDatabase(file: string): Promise<Database> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = await connect(file);
+  // Statements run in the order they are issued, which `script` relies on.
+  raw.serialize();
+  for (const pragma of PRAGMAS) await execRaw(raw, pragma);
+  let reader: sqlite3.Database | undefined;
+  if (file !== ':memory:') {
+    reader = await connect(file);
+    // The reading connection can never write, not even by mistake.
+    for (const pragma of [...PRAGMAS, 'PRAGMA query_only = ON']) await execRaw(reader, pragma);
+  }
+  return wrap(raw, file, reader);
+}
+
+function wrap(raw: sqlite3.Database, file: string, reader?: sqlite3.Database): Database {
   // Writes and transactions share one queue: a lone write never lands inside someone else's transaction.
   let writeQueue: Promise<unknown> = Promise.resolve();
-  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+  // A read sees every write issued before it (as on one connection), except group-commit scripts:
+  // what they write belongs to turns whose callers are still waiting for them, so nobody reads it yet.
+  let lastOrderedWrite: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(work: () => Promise<T>, ordered = true): Promise<T> => {
     const result = writeQueue.then(work);
     writeQueue = result.catch(() => undefined);
+    if (ordered) lastOrderedWrite = writeQueue;
     return result;
   };
   const op = (sql: string) => sql.trim().split(/\s+/, 3).join(' ');
@@ -122,8 +146,11 @@ function wrap(raw: sqlite3.Database, file: string): Database {
     },
   };
 
+  const read = reader ? readOnly(reader) : direct;
   return {
     ...direct,
+    get: (sql, params) => lastOrderedWrite.then(() => read.get(sql, params)),
+    all: (sql, params) => lastOrderedWrite.then(() => read.all(sql, params)),
     run: (sql, params) => enqueue(() => direct.run(sql, params)),
     exec: (sql) => enqueue(() => direct.exec(sql)),
     transaction: <T>(work: (db: Database) => Promise<T>) =>
@@ -138,8 +165,29 @@ function wrap(raw: sqlite3.Database, file: string): Database {
           throw error;
         }
       }),
-    script: (statements, results) => enqueue(() => direct.script(statements, results)),
-    close: () => enqueue(() => direct.close()),
+    script: (statements, results) => enqueue(() => direct.script(statements, results), false),
+    close: () =>
+      enqueue(async () => {
+        if (reader) await new Promise<void>((resolve, reject) => reader.close((err) => (err ? reject(new StorageError('close', err)) : resolve())));
+        await direct.close();
+      }),
+  };
+}
+
+/** `get` and `all` over the reading connection. */
+function readOnly(raw: sqlite3.Database): Pick<Database, 'get' | 'all'> {
+  const op = (sql: string) => sql.trim().split(/\s+/, 3).join(' ');
+  return {
+    get<T>(sql: string, params: readonly SqlValue[] = []) {
+      return new Promise<T | undefined>((resolve, reject) => {
+        raw.get(sql, params as unknown[], (err: Error | null, row: T | undefined) => (err ? reject(new StorageError(op(sql), err)) : resolve(row)));
+      });
+    },
+    all<T>(sql: string, params: readonly SqlValue[] = []) {
+      return new Promise<T[]>((resolve, reject) => {
+        raw.all(sql, params as unknown[], (err: Error | null, rows: T[]) => (err ? reject(new StorageError(op(sql), err)) : resolve(rows)));
+      });
+    },
   };
 }
 

@@ -48,6 +48,25 @@ export class KbStore implements KnowledgeRepository {
     return (await this.listStored()).map((s) => s.entry);
   }
 
+  /** Each current entry's id and version: the knowledge base compares them to pick up only edited entries. */
+  async listVersions(): Promise<{ id: string; version: number }[]> {
+    return this.db.all<{ id: string; version: number }>('SELECT id, version FROM kb_entries ORDER BY id');
+  }
+
+  /** The current entries with the given ids (unknown ids are skipped). */
+  async getEntries(ids: readonly string[]): Promise<FaqEntry[]> {
+    const entries: FaqEntry[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.db.all<{ data: string }>(`SELECT data FROM kb_entries WHERE id IN (${chunk.map(() => '?').join(', ')}) ORDER BY id`, chunk);
+      for (const row of rows) {
+        const entry = parseEntry(row.data);
+        if (entry) entries.push(entry);
+      }
+    }
+    return entries;
+  }
+
   async listStored(): Promise<StoredEntry[]> {
     const rows = await this.db.all<{ id: string; version: number; data: string; updated_at: number; updated_by: string }>(
       'SELECT id, version, data, updated_at, updated_by FROM kb_entries ORDER BY id',
@@ -156,7 +175,7 @@ export class KbStore implements KnowledgeRepository {
       key: r.key,
       locale: isLocale(r.locale) ? r.locale : 'zh-CN',
       text: r.text,
-      band: r.band === 'suggest' ? 'suggest' : 'unknown',
+      band: r.band === 'suggest' || r.band === 'low' ? r.band : 'unknown',
       topTopic: r.top_topic,
       bestScore: r.best_score,
       count: r.count,

@@ -138,14 +138,16 @@ describe('conversation runner', () => {
     await second.close();
   });
 
-  it('deletes the transcript when the resident asks to be forgotten', async () => {
+  it('asks once, then deletes the transcript when the resident asks to be forgotten', async () => {
     const app = await testApp(tempDir());
     const gus = resident('gus');
     await app.runner.handle(gus.returned());
     await app.runner.handle(gus.choice('consent.agree'));
-    await app.runner.handle(gus.command('delete'));
-    const rows = await app.repos.conversations.recentTranscript('console:gus', 50);
-    expect(rows.map((r) => r.direction)).toEqual(['out', 'out', 'out']);
+    const asked = await app.runner.handle(gus.command('delete'));
+    expect(asked.replies[0]!.choices.map((c) => c.id)).toEqual(['privacy.erase.yes', 'privacy.erase.no']);
+    expect((await app.repos.conversations.recentTranscript('console:gus', 50)).length).toBeGreaterThan(0);
+    await app.runner.handle(gus.choice('privacy.erase.yes'));
+    expect(await app.repos.conversations.recentTranscript('console:gus', 50)).toEqual([]);
     expect(await app.runner.inspect('console', 'gus')).toMatchObject({ value: 'welcome', context: { consented: false } });
     await app.close();
   });

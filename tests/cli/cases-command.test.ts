@@ -5,6 +5,7 @@ import { parseConfig, type Config } from '../../src/config.js';
 import { CaseStore, type NewCase } from '../../src/storage/case-store.js';
 import { ConversationStore } from '../../src/storage/conversation-store.js';
 import { openStorage } from '../../src/storage/open-storage.js';
+import { AuditStore } from '../../src/storage/staff-records-store.js';
 import { NOV22_10AM, TEST_PACK, newCase } from '../fixtures/cases.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -134,5 +135,44 @@ describe('fayuan cases', () => {
     const result = await run(setup(), 'frobnicate');
     expect(result.code).toBe(2);
     expect(result.err).toContain('Usage:');
+  });
+
+  it('shows where each attachment is stored and its type', async () => {
+    const config = setup();
+    const [ref] = await seed(config, newCase({ attachments: [{ id: 'f1', fileName: '工资条.jpg', mimeType: 'image/jpeg', size: 2048 }] }));
+    const text = await run(config, 'show', ref!, '--lang', 'en');
+    expect(text.out).toContain(`工资条.jpg (image/jpeg, 2 KB): ${config.dataDir}/attachments/f1`);
+    expect(text.out).toContain('Attachment (1 file): 工资条.jpg');
+  });
+
+  it('takes the documents’ Chinese names in --docs', async () => {
+    const config = setup();
+    const [ref] = await seed(config, newCase());
+    await run(config, 'claim', ref!, '--by', '王芳');
+    const done = await run(config, 'request-materials', ref!, '--by', '王芳', '--docs', '身份证明，劳动关系和欠薪证据');
+    expect(done.code).toBe(0);
+    const json = JSON.parse((await run(config, 'show', ref!, '--json')).out) as { requestedDocuments: string[] };
+    expect(json.requestedDocuments).toEqual(['id_card', 'labor_evidence']);
+    // Views and actions from the command line are in the audit log too.
+    const db = await openStorage(config.databaseFile);
+    const audit = await new AuditStore(db).list({ target: ref! });
+    await db.close();
+    expect(audit.map((e) => [e.action, e.detail])).toEqual([
+      ['case.view', 'cli'],
+      ['case.request_materials', 'cli'],
+      ['case.claim', 'cli'],
+    ]);
+  });
+
+  it('lists the office and region of each case, and writes English with English punctuation', async () => {
+    const config = setup();
+    const [ref] = await seed(config, newCase({ facts: { category: 'wages', region: 'demo-city', groups: ['migrant_worker'] } }));
+    const zh = (await run(config, 'list')).out;
+    expect(zh).toContain('示例市总工会法律援助工作站');
+    const en = await run(config, 'show', ref!, '--lang', 'en');
+    expect(en.out).not.toMatch(/[，、；（）：]/);
+    const list = (await run(config, 'list', '--lang', 'en')).out;
+    expect(list).toContain(ref!);
+    expect(list).not.toMatch(/[，、；（）]/);
   });
 });

@@ -7,7 +7,7 @@ describe('fayuan serve (npm start)', () => {
   it('serves the web chat on 127.0.0.1 with the embedded defaults and shuts down cleanly on SIGTERM', async () => {
     const dir = tempDir();
     const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, FAYUAN_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '' },
+      env: { ...process.env, FAYUAN_DATA_DIR: dir, PORT: '0', STAFF_PORT: '0', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '' },
     });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -27,6 +27,8 @@ export interface ApiCall {
 
 /** What {@link FakeTelegramApi.failNext} makes the next call of a method answer. */
 export type Failure = { code: 429; retryAfter: number } | { code: 500 } | { code: 400 | 403; description: string };
+/** A queued "this call succeeds", so a failure can be placed after it ({@link FakeTelegramApi.passNext}). */
+const PASS = { code: 0 } as const;
 
 type Chat = { id: number; type: 'private' } | { id: number; type: 'group' | 'supergroup'; title: string };
 
@@ -193,6 +195,11 @@ export class FakeTelegramApi {
     this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
   }
 
+  /** The next call of `method` succeeds; a failure queued after it hits the call after that. */
+  passNext(method: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), PASS as unknown as Failure]);
+  }
+
   /** Every later send to the chat fails with 403, as when the resident blocked the bot. */
   block(chatId: number): void {
     this.blocked.add(String(chatId));
@@ -271,7 +278,8 @@ export class FakeTelegramApi {
     if (match[1] !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const params = await readParams(req);
-    const failure = this.failures.get(method)?.shift();
+    const queued = this.failures.get(method)?.shift();
+    const failure = queued === (PASS as unknown as Failure) ? undefined : queued;
     if (failure) {
       this.calls.push({ method, params, at: Date.now(), failedWith: failure.code });
       return failWith(res, failure);

@@ -33,4 +33,6 @@ export interface AttachmentRepository {
   forCase(ref: string): Promise<StoredAttachment[]>;
   /** A conversation's attachments not yet part of a case, oldest first. */
   unlinked(conversationKey: string): Promise<StoredAttachment[]>;
+  /** How many files were recorded for a conversation since `since` (ms): its upload quota. */
+  countSince(conversationKey: string, since: number): Promise<number>;
 }

@@ -13,7 +13,10 @@ export interface StoredConversation {
 /** Everything one processed message changes, written atomically. */
 export interface TurnWrite {
   conversation: StoredConversation;
-  /** Delete the transcript before writing this turn (the resident asked to be forgotten). */
+  /**
+   * Erase what the conversation held before writing this turn (the resident asked to be forgotten):
+   * its transcript, its outbox rows, its files' records not part of a submitted case, its hand-off state.
+   */
   forgetTranscript: boolean;
   transcript: { direction: 'in' | 'out'; body: unknown }[];
   /** Messages to send; without a channel and address they go back to the conversation's own. */
@@ -47,6 +50,13 @@ export interface ConversationRepository {
   delete(key: string): Promise<void>;
   /** The most recent transcript entries of a conversation, oldest first. */
   recentTranscript(key: string, limit: number): Promise<TranscriptEntry[]>;
+  /**
+   * Of `candidates` (file ids a conversation's state refers to) and the files recorded for the
+   * conversation, the ids an erasure deletes: all but the files of a submitted case.
+   */
+  attachmentsToErase(key: string, candidates: readonly string[]): Promise<string[]>;
+  /** Leaves no copy of erased rows in journals or free pages (a no-op where there are none). */
+  compact(): Promise<void>;
   /** Resolves when every write submitted so far is durable (or failed). */
   idle(): Promise<void>;
 }

@@ -6,6 +6,8 @@ export interface OutboxRow {
   address: string;
   payload: unknown;
   attempts: number;
+  /** When it was written (ms): a message past the outbox's expiry is dead-lettered. */
+  createdAt: number;
 }
 
 /** A message to add to the outbox outside a conversation turn. */
@@ -23,6 +25,8 @@ export interface NewOutboxMessage {
 export interface OutboxRepository {
   /** Outbox messages not yet sent, oldest first. */
   pendingOutbox(limit?: number): Promise<OutboxRow[]>;
+  /** One conversation's messages not yet sent, oldest first (found by index, not by reading everyone's). */
+  pendingOutboxFor(conversationKey: string, limit?: number): Promise<OutboxRow[]>;
   /** One outbox message by id, sent or not: whom it was for and what it carried. */
   outboxMessage(id: number): Promise<{ conversationKey: string; payload: unknown } | undefined>;
   /** Marks messages sent. May be less durable than a turn: after a power cut a few may be sent again. */

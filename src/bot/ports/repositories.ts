@@ -5,6 +5,8 @@ import type { StaffChatRepository } from '../staff/staff-chat-repository.js';
 import type { AttachmentRepository } from './attachment-repository.js';
 import type { ConversationRepository } from './conversation-repository.js';
 import type { OutboxRepository } from './outbox-repository.js';
+import type { StaffRepositories } from '../../staff/staff-ports.js';
+import type { WechatHeldRepository } from '../wechat/wechat-held-repository.js';
 
 /**
  * Everything the bot keeps, behind one interface per repository. `openRepositories` (SQLite, in
@@ -17,8 +19,12 @@ export interface Repositories {
   attachments: AttachmentRepository;
   staffChat: StaffChatRepository;
   knowledge: KnowledgeRepository;
+  /** WeChat replies waiting for the 48-hour window to open again. */
+  wechatHeld: WechatHeldRepository;
   /** Cases dated and numbered by `rules` (the policy pack, or a getter for one that reloads). */
   cases(rules?: CaseRules | (() => CaseRules)): CaseRepository;
+  /** Accounts, sessions, audit, notes, canned replies… of the staff console; absent where there is no console (the benchmark's memory store). */
+  staff?: StaffRepositories;
   /** Resolves when every write submitted so far is durable (or failed). */
   idle(): Promise<void>;
   /** Finishes pending writes and closes the store. */

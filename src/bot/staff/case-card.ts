@@ -99,7 +99,7 @@ export function renderCaseCard(record: CaseRecord, options: CaseCardOptions): Re
   const { pack, now } = options;
   const none = t('staff.card.none', locale);
   const when = (at: number) => formatLocalDateTime(at, pack.timeZone);
-  const names = (ids: readonly string[]) => ids.map((id) => nameIn(pack.documents, id)[locale]).join('、') || none;
+  const names = (ids: readonly string[]) => ids.map((id) => nameIn(pack.documents, id)[locale]).join(listSeparator(locale)) || none;
   const lines: string[] = [];
 
   lines.push(t('staff.card.header', locale, { flags: caseFlags(record, locale), ref: record.ref, category: t(`category.${record.category}`, locale, {}, record.category) }));
@@ -144,9 +144,9 @@ export function renderCaseCard(record: CaseRecord, options: CaseCardOptions): Re
   }
   if (options.attachments) {
     lines.push(
-      t('staff.card.attachments', locale, {
+      t(options.attachments.length === 1 ? 'staff.card.attachments.one' : 'staff.card.attachments', locale, {
         count: options.attachments.length,
-        names: options.attachments.map((a) => a.fileName).join('、'),
+        names: options.attachments.map((a) => a.fileName).join(listSeparator(locale)),
       }),
     );
   }
@@ -162,14 +162,14 @@ export function renderCaseCard(record: CaseRecord, options: CaseCardOptions): Re
 /** One line of a case's history: `2026-11-22 10:05 王芳：认领 Claim → 审查中 Claimed`. */
 export function eventLine(event: StoredCaseEvent, pack: CasePack, locale: Locale = 'zh-CN'): string {
   const actor = event.actor.kind === 'resident' ? t('staff.card.resident', locale) : event.actor.name;
-  const documents = event.details.documents?.map((id) => nameIn(pack.documents, id)[locale]).join('、');
-  const extra = [event.details.lawyer, documents, event.note].filter(Boolean).join('；');
+  const documents = event.details.documents?.map((id) => nameIn(pack.documents, id)[locale]).join(listSeparator(locale));
+  const extra = [event.details.lawyer, documents, event.note].filter(Boolean).join(locale === 'en' ? '; ' : '；');
   return t('staff.card.event', locale, {
     at: formatLocalDateTime(event.at, pack.timeZone),
     actor,
     action: t(`staff.action.${event.action}`, locale),
     to: t(`staff.status.${event.to}`, locale),
-    note: extra ? `（${extra}）` : '',
+    note: extra ? (locale === 'en' ? ` (${extra})` : `（${extra}）`) : '',
   });
 }
 
@@ -184,5 +184,14 @@ export function caseLine(record: CaseRecord, pack: CasePack, now: number, locale
     due: record.dueAt === null || record.decidedAt !== null ? none : formatLocalDateTime(record.dueAt, pack.timeZone),
     overdue: isOverdue(record, now) ? t('staff.card.overdue', locale) : '',
     assignee: record.assignee ?? none,
+    place: t('staff.queue.place', locale, {
+      office: record.route ? nameIn(pack.offices, record.route)[locale] : none,
+      region: record.region ? nameIn(pack.regions, record.region)[locale] : none,
+    }),
   });
+}
+
+/** `、` between Chinese list items, `, ` between English ones. */
+export function listSeparator(locale: Locale): string {
+  return locale === 'en' ? ', ' : '、';
 }

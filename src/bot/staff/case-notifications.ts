@@ -64,6 +64,8 @@ export function residentNotice(record: CaseRecord, event: CaseEvent, pack: CaseP
       return reply('case.notice.closed', { note, complaint: { key: 'case.complaint', params: { hotline: pack.hotline } } }, ratingChoices(record.ref));
     case 'withdraw':
       return reply('case.notice.withdrawn', {});
+    case 'reopen':
+      return reply('case.notice.reopened', { note });
     case 'submit':
       return { send: false, reason: 'resident_action' };
   }

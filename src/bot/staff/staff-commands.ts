@@ -67,7 +67,7 @@ function counts(items: Record<string, number>, labelKey: (id: string) => string,
       const key = labelKey(id);
       return `${CASE_CATALOG[key] ? text(key, locale) : id} ${n}`;
     })
-    .join('，');
+    .join(locale === 'en' ? ', ' : '，');
 }
 
 /** The statistics as staff read them. */
@@ -82,8 +82,10 @@ export function renderStats(stats: CaseStats, locale: Locale = 'zh-CN'): string 
     text('staff.stats.by_assessment', locale, { items: counts(stats.byAssessment, (id) => `outcome.${id}`, locale) }),
     text('staff.stats.by_status', locale, { items: counts(stats.byStatus, (id) => `staff.status.${id as CaseStatus}`, locale) }),
     text('staff.stats.decided', locale, { count: stats.decided, ...stats.byResolution }),
-    text('staff.stats.median', locale, { hours: stats.medianHoursToDecision ?? none }),
-    text('staff.stats.ratings', locale, { average: stats.ratings.average ?? none, count: stats.ratings.count }),
+    stats.medianHoursToDecision === null
+      ? text('staff.stats.median_none', locale)
+      : text(stats.medianHoursToDecision === 1 ? 'staff.stats.median.one' : 'staff.stats.median', locale, { hours: stats.medianHoursToDecision }),
+    text(stats.ratings.count === 1 ? 'staff.stats.ratings.one' : 'staff.stats.ratings', locale, { average: stats.ratings.average ?? none, count: stats.ratings.count }),
   ].join('\n');
 }
 

@@ -121,8 +121,18 @@ export class StaffCaseButtons {
     return { cases: app.services.cases, pack: app.services.pack, attachments: app.repos.attachments, dispatcher: app.dispatcher, logger: this.chat.logger };
   }
 
-  private perform(ref: string, action: CaseAction, staff: StaffMember): Promise<CaseActionResult> {
-    return performCaseAction(this.deps(), ref, action, { kind: 'staff', name: staff.name }, this.chat.now());
+  private async perform(ref: string, action: CaseAction, staff: StaffMember): Promise<CaseActionResult> {
+    const result = await performCaseAction(this.deps(), ref, action, { kind: 'staff', name: staff.name }, this.chat.now());
+    // The audit log holds ids, never names: the Telegram user id of the member of staff.
+    await this.chat.app.repos.staff?.audit.record({
+      at: this.chat.now(),
+      accountId: null,
+      action: `case.${action.type}`,
+      target: ref,
+      outcome: result.ok ? 'ok' : 'refused',
+      detail: `telegram:${staff.userId}${result.ok ? '' : ` ${result.reason}`}`,
+    });
+    return result;
   }
 
   /** Posts a change for everyone (under the card, or under `replyTo`) and refreshes the card; a refusal goes to the presser only. */

@@ -8,6 +8,7 @@ import { staffCaseCard } from './telegram-staff-card.js';
 import { postFile, postText, type StaffChatContext } from './telegram-staff-chat.js';
 import type { StaffChatMessage } from './telegram-staff-store.js';
 import { residentLabel, staffText } from './telegram-staff-texts.js';
+import { label } from '../../staff/case-view.js';
 
 /** Button ids of the hand-off cards; the conversation is found from the message the button is on. */
 export const TAKE_ID = 'hand:take';
@@ -71,6 +72,12 @@ export class TelegramStaffSender implements ChannelSender {
         send: async () => (await postText(this.telegram, chatId, chunk, i === all.length - 1 && choices ? { choices } : {}))[0]!.message_id,
       }));
 
+    // Danger recognised while a person holds or is awaited (contract 3): one line at the top of the staff chat.
+    const danger = (relay as { kind: string; danger?: unknown }).kind === 'danger' ? String((relay as { danger?: unknown }).danger ?? '') : undefined;
+    if (danger !== undefined) {
+      const kind = label(`console.danger.${danger}`, 'zh-CN', danger);
+      return text(staffText('staffchat.danger', { resident, danger: kind }));
+    }
     switch (relay.kind) {
       case 'new_case':
         return this.caseParts(relay.ref);
@@ -91,8 +98,8 @@ export class TelegramStaffSender implements ChannelSender {
       }
       case 'callback':
         return text(staffText('staffchat.callback', { resident, phone: relay.phone }));
-      case 'danger':
-        return text(staffText('staffchat.danger', { resident, danger: relay.danger }));
+      default:
+        return [];
     }
   }
 

@@ -1,12 +1,13 @@
 import type { Context, Telegram } from 'telegraf';
 import type { App } from '../app.js';
-import { STAFF_CHANNEL } from '../channel.js';
+import { STAFF_CHANNEL, type ChannelSender } from '../channel.js';
 import type { EnabledTelegramConfig, TelegramChannel } from '../telegram/start-telegram.js';
 import { errorName } from '../telegram/update-handler.js';
 import { overdueReply, startOverdueReminder, type OverdueReminder } from './overdue-reminder.js';
 import { staffAuthorizer } from './telegram-staff-auth.js';
 import { postText, type StaffChatContext } from './telegram-staff-chat.js';
 import { StaffHandoffs } from './telegram-staff-handoffs.js';
+import type { HandoffService } from '../../staff/handoff-service.js';
 import { TelegramStaffSender } from './telegram-staff-sender.js';
 import { createStaffUpdateHandler } from './telegram-staff-updates.js';
 
@@ -17,6 +18,10 @@ export interface StaffTelegramOptions {
   /** How often overdue cases are looked for (default 15 minutes). */
   overdueCheckMs?: number;
   now?: () => number;
+  /** Where the staff chat's outbox sender goes (default: the `staff` channel itself; with the console, its fan-out). */
+  registerSender?: (sender: ChannelSender) => void;
+  /** The hand-off service to share (the console's, so a take in either place is seen in both). */
+  handoffs?: HandoffService;
 }
 
 /** The staff side of the Telegram channel. */
@@ -53,7 +58,7 @@ export function createStaffTelegram(app: App, config: EnabledTelegramConfig, opt
   const logger = app.logger.child({ channel: 'telegram-staff' });
   const now = options.now ?? Date.now;
   const chat: StaffChatContext = { app, chatId, store: app.repos.staffChat, logger, now };
-  const handoffs = new StaffHandoffs(chat);
+  const handoffs = new StaffHandoffs(chat, options.handoffs);
   let telegram: Telegram | undefined;
   let pickupTimer: NodeJS.Timeout | undefined;
   let reminder: OverdueReminder | undefined;
@@ -90,7 +95,9 @@ export function createStaffTelegram(app: App, config: EnabledTelegramConfig, opt
     attach(channel) {
       telegram = channel.bot.telegram;
       const client = telegram;
-      app.dispatcher.register(STAFF_CHANNEL, new TelegramStaffSender(chat, client));
+      const sender = new TelegramStaffSender(chat, client);
+      if (options.registerSender) options.registerSender(sender);
+      else app.dispatcher.register(STAFF_CHANNEL, sender);
       const pickupMinutes = app.config.handoff.pickupMinutes;
       pickupTimer = setInterval(
         () => void checkPickups().catch((error: unknown) => logger.error({ err: errorName(error) }, 'pickup timeout check failed; will try again')),

@@ -15,6 +15,13 @@ const PHOTO_TYPES = new Set(['image/jpeg', 'image/png']);
  * into {@link DeliveryError}s the outbox understands.
  */
 export class TelegramSender implements ChannelSender {
+  /**
+   * How many parts of a split message Telegram already took, by outbox id: a retry goes on from the
+   * next part instead of repeating them. Kept in memory, so a crash mid-message may repeat parts
+   * (delivery is at least once; see docs/privacy.md).
+   */
+  private readonly partsSent = new Map<number, number>();
+
   constructor(
     private readonly telegram: Telegram,
     /** Where stored attachments live (`config.attachmentsDir`). */
@@ -24,7 +31,7 @@ export class TelegramSender implements ChannelSender {
   async send(message: OutboundMessage): Promise<void> {
     try {
       const { payload } = message;
-      if (payload.kind === 'text') await this.sendText(message.address, payload);
+      if (payload.kind === 'text') await this.sendText(message.id, message.address, payload);
       else if (payload.kind === 'file') await this.sendFile(message.address, payload);
       else throw new DeliveryError('Staff relays are sent by the staff adapter, not the resident sender.', { permanent: true });
     } catch (error) {
@@ -32,13 +39,20 @@ export class TelegramSender implements ChannelSender {
     }
   }
 
-  private async sendText(chatId: string, payload: Extract<OutboundPayload, { kind: 'text' }>): Promise<void> {
+  private async sendText(outboxId: number, chatId: string, payload: Extract<OutboundPayload, { kind: 'text' }>): Promise<void> {
     const parts = splitText(payload.text);
     const keyboard = payload.choices.length > 0 ? inlineKeyboard(payload.choices) : undefined;
-    for (const [i, part] of parts.entries()) {
+    for (let i = this.partsSent.get(outboxId) ?? 0; i < parts.length; i++) {
       const last = i === parts.length - 1;
-      await this.telegram.sendMessage(chatId, part, last && keyboard ? { reply_markup: keyboard } : {});
+      await this.telegram.sendMessage(chatId, parts[i]!, last && keyboard ? { reply_markup: keyboard } : {});
+      if (!last) this.partsSent.set(outboxId, i + 1);
     }
+    this.partsSent.delete(outboxId);
+  }
+
+  /** Forgets the progress of a message the outbox gave up on. */
+  forget(outboxId: number): void {
+    this.partsSent.delete(outboxId);
   }
 
   private async sendFile(chatId: string, payload: Extract<OutboundPayload, { kind: 'file' }>): Promise<void> {

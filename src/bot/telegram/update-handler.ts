@@ -2,7 +2,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from 'telegraf';
 import type { App } from '../app.js';
-import type { InboundMessage } from '../channel.js';
+import { conversationKey, localeHint, type InboundMessage } from '../channel.js';
+import { acceptsFiles } from '../privacy/accepts-files.js';
 import type { RunnerResult } from '../conversation-runner.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
@@ -23,6 +24,9 @@ interface Resident {
   address: string;
 }
 
+/** A file arrived while no step asked for one: it is refused without being downloaded. */
+const NOT_NOW = Symbol('not now');
+
 /** How long the error boundary waits to learn the resident's language before answering in Chinese. */
 const LOCALE_LOOKUP_MS = 2000;
 
@@ -41,7 +45,8 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
   // Everything up to `order.submit` runs synchronously on receipt, so the runner queues a chat's
   // messages in update order even when telegraf handles a batch of updates concurrently.
   async function handleResident(ctx: Context, resident: Resident): Promise<void> {
-    const base = { channel: 'telegram' as const, ...resident };
+    const hint = localeHint(ctx.from?.language_code);
+    const base = { channel: 'telegram' as const, ...resident, ...(hint ? { locale: hint } : {}) };
     const query = ctx.callbackQuery;
     if (query) {
       const data = 'data' in query ? query.data : undefined;
@@ -65,13 +70,18 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
       await order.submit(resident.userId, { ...base, messageId, event: read.event }, handle);
       return;
     }
+    // Nothing is downloaded before the conversation asks for a file (which also means the resident
+    // agreed). The check waits for the chat's earlier messages, so it runs inside the chat's order.
     let storedId: string | undefined;
-    const prepared = prepareFile(ctx, read.file).then((event): InboundMessage => {
+    const prepared = (async (): Promise<InboundMessage | typeof NOT_NOW> => {
+      if (!acceptsFiles(await app.runner.inspect('telegram', resident.userId))) return NOT_NOW;
+      const event = await prepareFile(ctx, read.file, resident);
       if (event.type === 'user.attachment') storedId = event.attachment.id;
       return { ...base, messageId, event };
-    });
+    })();
     try {
-      const result = await order.submit(resident.userId, prepared, handle);
+      const result = await order.submit(resident.userId, prepared, (m) => (m === NOT_NOW ? refuseNotNow(ctx, resident) : handle(m)));
+      if (result === null) return;
       if (result.duplicate) await discard(storedId);
     } catch (error) {
       await discard(storedId);
@@ -79,7 +89,18 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
     }
   }
 
-  async function prepareFile(ctx: Context, file: IncomingFile): Promise<InboundMessage['event']> {
+  /** Tells the resident no file is wanted now, through the outbox so it keeps its place after earlier replies. */
+  async function refuseNotNow(ctx: Context, resident: Resident): Promise<null> {
+    logger.info({ updateId: ctx.update.update_id }, 'refused a file no step asked for');
+    const key = conversationKey('telegram', resident.userId);
+    const payload = { kind: 'text' as const, text: translate('privacy.file.not_now', await localeOf(resident.userId)), choices: [] };
+    const at = Date.now();
+    const [id] = await app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'telegram', address: resident.address, payload }], at);
+    app.dispatcher.enqueue([{ id: id!, conversationKey: key, channel: 'telegram', address: resident.address, payload, attempts: 0, createdAt: at }]);
+    return null;
+  }
+
+  async function prepareFile(ctx: Context, file: IncomingFile, resident: Resident): Promise<InboundMessage['event']> {
     const { attachments, attachmentsDir } = app.config;
     const saved = await saveTelegramFile(file, {
       telegram: ctx.telegram,
@@ -87,7 +108,11 @@ export function createUpdateHandler(options: UpdateHandlerOptions): (ctx: Contex
       maxBytes: attachments.maxBytes,
       allowedTypes: attachments.allowedTypes,
     });
-    if (saved.saved) return { type: 'user.attachment', attachment: saved.attachment };
+    if (saved.saved) {
+      // Recorded at once: erasure and the retention purge find the file by its conversation.
+      await app.repos.attachments.record({ ...saved.attachment, conversationKey: conversationKey('telegram', resident.userId), createdAt: Date.now() });
+      return { type: 'user.attachment', attachment: saved.attachment };
+    }
     logger.info({ updateId: ctx.update.update_id, reason: saved.reason }, 'refused a file');
     return { type: 'user.refused_attachment', reason: saved.reason, fileName: file.fileName };
   }

@@ -4,19 +4,18 @@ import type { App } from '../app.js';
 import type { OutboundPayload } from '../channel.js';
 import { conversationKey } from '../channel.js';
 import { attachmentPath, safeFileName } from '../save-attachment.js';
-
-const RESIDENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
+import type { ResidentIdentity } from './resident-identity.js';
 
 /**
- * `GET /chat/files/:outboxId?resident=ID`: a file staff sent to this resident. It is served only when
- * that outbox message was addressed to the same web resident; anything else is a plain 404.
+ * `GET /chat/files/:outboxId`: a file staff sent to the resident whose identity cookie comes with the
+ * request. It is served only when that outbox message was addressed to them; anything else is a plain 404.
  */
-export function fileRoute(app: App): RequestHandler {
+export function fileRoute(app: App, identity: ResidentIdentity): RequestHandler {
   return (req, res) => {
     const notFound = () => res.status(404).type('text').send('Not found');
-    const resident = typeof req.query.resident === 'string' ? req.query.resident : '';
+    const resident = identity.residentOf(req);
     const outboxId = Number(req.params.outboxId);
-    if (!RESIDENT_ID.test(resident) || !Number.isInteger(outboxId)) return void notFound();
+    if (resident === null || !Number.isInteger(outboxId)) return void notFound();
     app.repos.outbox
       .outboxMessage(outboxId)
       .then((message) => {

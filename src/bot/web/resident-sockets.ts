@@ -20,7 +20,11 @@ export class Connection {
   alive = true;
   private readonly awaiting = new Map<number, Set<(received: boolean) => void>>();
 
-  constructor(readonly socket: SocketLike) {}
+  constructor(
+    readonly socket: SocketLike,
+    /** The network address the page connected from (for limits; never logged). */
+    readonly address = '',
+  ) {}
 
   /**
    * Writes a bot message and resolves `true` once the page confirms it by outbox id, `false` when it
@@ -78,8 +82,8 @@ export class ResidentSockets {
   private readonly byResident = new Map<string, Set<Connection>>();
   private readonly waiters = new Set<Waiter>();
 
-  add(socket: SocketLike): Connection {
-    const connection = new Connection(socket);
+  add(socket: SocketLike, address = ''): Connection {
+    const connection = new Connection(socket, address);
     this.connections.set(connection.id, connection);
     return connection;
   }

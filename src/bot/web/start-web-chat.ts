@@ -1,23 +1,25 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Botkit, type BotkitMessage } from 'botkit';
+import type { Express } from 'express';
 import type { App } from '../app.js';
 import type { RunningChannel } from '../running-channel.js';
 import { ResidentSockets } from './resident-sockets.js';
-import { WebChatAdapter, type ReceivedFrame } from './web-chat-adapter.js';
+import { ResidentIdentity } from './resident-identity.js';
+import { WEB_FRAME_EVENT, WebChatAdapter } from './web-chat-adapter.js';
 import { WebChatChannel, type WebChatChannelOptions } from './web-chat-channel.js';
 import { createWebServer } from './web-server.js';
 
 /** Where the page's socket connects. */
 export const SOCKET_PATH = '/chat/socket';
 
-/** Frame types the page sends; each reaches Botkit as an event (or `message`) of that name. */
-const FRAME_TYPES = ['hello', 'welcome_back', 'resume', 'message', 'choice', 'refused_attachment'];
 
 /** Tuning for tests and unusual deployments; the defaults suit production. */
 export interface WebChatOptions extends WebChatChannelOptions {
   /** How often open pages are pinged; a page that missed the previous ping is dropped. */
   heartbeatMs?: number;
+  /** Adds routes of other channels to the web server (the WeChat callback). */
+  mount?: (server: Express) => void;
 }
 
 /** A started web chat. With `PORT=0`, `port` and `url` give the port the system chose. */
@@ -50,19 +52,22 @@ const NO_STORAGE = {
  */
 export async function startWebChat(app: App, options: WebChatOptions = {}): Promise<RunningWebChat> {
   const sockets = new ResidentSockets();
+  const identity = ResidentIdentity.fromDataDir(app.config.dataDir);
   const channel = new WebChatChannel(app, sockets, options);
-  const server = http.createServer(createWebServer(app, channel));
+  const server = http.createServer(createWebServer(app, channel, identity, options.mount));
   const adapter = new WebChatAdapter({
     server,
     path: SOCKET_PATH,
     sockets,
+    identity,
     logger: app.logger,
     ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
   });
   // Botkit's own webserver would listen on every interface and add an unauthenticated webhook route; it gets none.
   const controller = new Botkit({ adapter, disable_webserver: true, disable_console: true, storage: NO_STORAGE });
-  controller.on(FRAME_TYPES, async (_bot, message: BotkitMessage) => {
-    await channel.receive(message.incoming_message.channelData as ReceivedFrame);
+  controller.on(WEB_FRAME_EVENT, async (_bot, message: BotkitMessage) => {
+    const frame = adapter.take((message.incoming_message.channelData as { ref?: unknown } | undefined)?.ref);
+    if (frame) await channel.receive(frame);
   });
 
   const { host, port } = app.config;

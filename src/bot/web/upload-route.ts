@@ -4,7 +4,13 @@ import { conversationKey } from '../channel.js';
 import { hashKey } from '../conversation-runner.js';
 import { removeUpload, safeFileName, saveUpload, type SavedUpload } from '../save-attachment.js';
 import type { WebChatChannel } from './web-chat-channel.js';
-import { isMessageId, isResidentId } from './web-protocol.js';
+import { isMessageId } from './web-protocol.js';
+import { acceptsFiles } from '../privacy/accepts-files.js';
+import { translate } from '../../locales/render.js';
+import { sameOrigin, type ResidentIdentity } from './resident-identity.js';
+
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 function decodedName(header: string | undefined): string {
   try {
@@ -24,18 +30,37 @@ function finish(req: Request, res: Response, status: number, body: object): void
 }
 
 /**
- * `POST /chat/upload`: the body is the file itself; headers name the resident (`X-Fayuan-Resident`),
+ * `POST /chat/upload`: the body is the file itself; the identity cookie names the resident; headers give
  * the page's message id (`X-Fayuan-Message`) and the file name (`X-File-Name`, URI-encoded).
  * The file is stored by {@link saveUpload}, then a `user.attachment` (or `user.refused_attachment`)
  * event goes through the runner; the bot's answer reaches the page over its socket.
  */
-export function uploadRoute(app: App, channel: WebChatChannel): RequestHandler {
+export function uploadRoute(app: App, channel: WebChatChannel, identity: ResidentIdentity): RequestHandler {
   const { attachments, attachmentsDir } = app.config;
   const handle = async (req: Request, res: Response): Promise<void> => {
-    const resident = req.get('x-fayuan-resident');
+    const resident = identity.residentOf(req);
     const mid = req.get('x-fayuan-message');
-    if (!isResidentId(resident) || !isMessageId(mid)) {
-      finish(req, res, 400, { error: 'Send X-Fayuan-Resident (16–64 of A-Z a-z 0-9 _ -) and X-Fayuan-Message (8–64 of the same).' });
+    if (resident === null || !sameOrigin(req)) {
+      finish(req, res, 403, { error: 'Open the chat page first: uploads come from its own visitor only.' });
+      return;
+    }
+    if (!channel.limiters.uploadsPerAddress.take(req.socket.remoteAddress ?? '')) {
+      finish(req, res, 429, { status: 'refused', reason: 'limit', message: translate('web.limit.slow_down', await channel.localeOf(resident)) });
+      return;
+    }
+    if (!isMessageId(mid)) {
+      finish(req, res, 400, { error: 'Send X-Fayuan-Message (8–64 of A-Z a-z 0-9 _ -).' });
+      return;
+    }
+    const key = conversationKey('web', resident);
+    // Nothing is written before the conversation asks for a file (which also means the resident agreed).
+    const locale = await channel.localeOf(resident);
+    if (!acceptsFiles(await app.runner.inspect('web', resident))) {
+      finish(req, res, 409, { status: 'refused', reason: 'not_now', message: translate('web.upload.not_now', locale) });
+      return;
+    }
+    if ((await app.repos.attachments.countSince(key, Date.now() - DAY_MS)) >= attachments.quotaPerDay) {
+      finish(req, res, 429, { status: 'refused', reason: 'quota', message: translate('web.upload.quota', locale) });
       return;
     }
     const fileName = decodedName(req.get('x-file-name'));
@@ -51,6 +76,8 @@ export function uploadRoute(app: App, channel: WebChatChannel): RequestHandler {
       finish(req, res, 500, { error: 'The file could not be stored.' });
       return;
     }
+    // Recorded at once: erasure, the quota and the retention purge find the file by its conversation.
+    if (saved.ok) await app.repos.attachments.record({ ...saved.attachment, conversationKey: key, createdAt: Date.now() });
     app.logger.info(
       { channel: 'web', conversation: hashKey(conversationKey('web', resident)), accepted: saved.ok, reason: saved.ok ? undefined : saved.reason, bytes: saved.ok ? saved.attachment.size : undefined },
       'upload received',

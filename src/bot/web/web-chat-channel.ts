@@ -1,5 +1,5 @@
 import type { App } from '../app.js';
-import { conversationKey, DeliveryError, type ChannelSender, type InboundMessage, type OutboundMessage } from '../channel.js';
+import { conversationKey, DeliveryError, MAX_MESSAGE_CHARS, type ChannelSender, type InboundMessage, type OutboundMessage } from '../channel.js';
 import { textEvent } from '../commands.js';
 import { hashKey, type RunnerResult } from '../conversation-runner.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
@@ -9,6 +9,7 @@ import type { Connection, ResidentSockets } from './resident-sockets.js';
 import { safeFileName } from '../save-attachment.js';
 import type { ReceivedFrame } from './web-chat-adapter.js';
 import type { ServerFrame } from './web-protocol.js';
+import { WebChatLimiters, type WebChatLimits } from './rate-limits.js';
 
 /** Timings of the web chat channel; the defaults suit production. */
 export interface WebChatChannelOptions {
@@ -21,6 +22,8 @@ export interface WebChatChannelOptions {
   receiptTimeoutMs?: number;
   /** How many transcript entries a reloaded page shows. */
   historyLimit?: number;
+  /** Limits against abuse (tests lower them). */
+  limits?: Partial<WebChatLimits>;
 }
 
 type ResidentEvent = InboundMessage['event'];
@@ -31,12 +34,16 @@ type ResidentEvent = InboundMessage['event'];
  */
 export class WebChatChannel implements ChannelSender {
   private readonly closing = new AbortController();
+  /** The limits against abuse, shared with the HTTP routes. */
+  readonly limiters: WebChatLimiters;
 
   constructor(
     private readonly app: App,
     private readonly sockets: ResidentSockets,
     private readonly options: WebChatChannelOptions = {},
-  ) {}
+  ) {
+    this.limiters = new WebChatLimiters(options.limits);
+  }
 
   /** Called by the outbox, inside or outside a request. Throws {@link DeliveryError} while no page is open. */
   async send(message: OutboundMessage): Promise<void> {
@@ -48,7 +55,7 @@ export class WebChatChannel implements ChannelSender {
     const { payload } = message;
     const frame: ServerFrame & { id: number } =
       payload.kind === 'text'
-        ? { type: 'bot', id: message.id, text: payload.text, choices: payload.choices }
+        ? { type: 'bot', id: message.id, text: payload.text, choices: payload.choices, ...(payload.multiSelect ? { multiSelect: payload.multiSelect } : {}) }
         : {
             type: 'file',
             id: message.id,
@@ -64,11 +71,17 @@ export class WebChatChannel implements ChannelSender {
   async receive(frame: ReceivedFrame): Promise<void> {
     const page = this.sockets.get(frame.connection);
     if (!page || this.closing.signal.aborted) return;
+    const fromResident = !['hello', 'welcome_back', 'resume', 'received'].includes(frame.type);
+    if (fromResident && !this.limiters.message(page.id, page.address)) {
+      this.app.logger.warn({ channel: 'web', conversation: hashKey(conversationKey('web', frame.user)) }, 'message limit reached');
+      await page.send({ type: 'failed', mid: frame.mid, text: translate('privacy.limit.messages', await this.localeOf(frame.user)) });
+      return;
+    }
     try {
       switch (frame.type) {
         case 'hello':
         case 'welcome_back':
-          await this.open(page, frame.user);
+          await this.open(page, frame.user, frame.locale);
           return;
         case 'resume':
           this.sockets.markReady(page);
@@ -77,8 +90,14 @@ export class WebChatChannel implements ChannelSender {
         case 'message':
           await this.answer(page, frame.mid, textEvent(frame.text));
           return;
+        case 'too_long':
+          await page.send({ type: 'failed', mid: frame.mid, text: translate('web.message.too_long', await this.localeOf(frame.user), { max: MAX_MESSAGE_CHARS }) });
+          return;
         case 'choice':
           await this.answer(page, frame.mid, { type: 'user.choice', id: frame.id });
+          return;
+        case 'choices':
+          await this.answer(page, frame.mid, { type: 'user.choices', ids: frame.ids });
           return;
         case 'received':
           return; // handled by the adapter
@@ -104,12 +123,13 @@ export class WebChatChannel implements ChannelSender {
    * Runs a resident's event through the conversation runner (resolving once the turn is durable),
    * then tells their pages which language the conversation is in now. Used by frames and uploads.
    */
-  async submit(resident: string, messageId: string | undefined, event: ResidentEvent): Promise<RunnerResult> {
+  async submit(resident: string, messageId: string | undefined, event: ResidentEvent, locale?: Locale): Promise<RunnerResult> {
     const result = await this.app.runner.handle({
       channel: 'web',
       userId: resident,
       address: resident,
       ...(messageId !== undefined ? { messageId } : {}),
+      ...(locale !== undefined ? { locale } : {}),
       event,
     });
     await this.tellLocale(resident, this.sockets.readyFor(resident));
@@ -122,18 +142,18 @@ export class WebChatChannel implements ChannelSender {
   }
 
   /** A page (re)loaded: show the recent history, then let the conversation say where the resident is. */
-  private async open(page: Connection, resident: string): Promise<void> {
+  private async open(page: Connection, resident: string, locale: Locale | undefined): Promise<void> {
     const { conversations, outbox } = this.app.repos;
     const key = conversationKey('web', resident);
     const [transcript, pending] = await Promise.all([
       conversations.recentTranscript(key, this.options.historyLimit ?? 60),
-      outbox.pendingOutbox(),
+      outbox.pendingOutboxFor(key),
     ]);
-    const waiting = pending.filter((m) => m.conversationKey === key).map((m) => m.payload);
+    const waiting = pending.map((m) => m.payload);
     await page.send({ type: 'history', entries: historyEntries(withoutPending(transcript, waiting)) });
-    await this.tellLocale(resident, [page]);
     this.sockets.markReady(page);
-    await this.submit(resident, undefined, { type: 'user.returned' });
+    // The browser's language only matters to a conversation this event starts.
+    await this.submit(resident, undefined, { type: 'user.returned' }, locale);
   }
 
   private async answer(page: Connection, mid: string, event: ResidentEvent): Promise<void> {
@@ -147,7 +167,8 @@ export class WebChatChannel implements ChannelSender {
     await Promise.all(pages.map((page) => page.send({ type: 'locale', locale })));
   }
 
-  private async localeOf(resident: string): Promise<Locale> {
+  /** The language of the resident's conversation (zh-CN for one not started). */
+  async localeOf(resident: string): Promise<Locale> {
     const state = await this.app.runner.inspect('web', resident);
     const locale = (state?.context as { locale?: unknown } | undefined)?.locale;
     return isLocale(locale) ? locale : DEFAULT_LOCALE;

@@ -48,7 +48,9 @@ export type CaseAction =
   /** `note` says where the case goes (another centre, a workstation, another agency). */
   | { type: 'refer'; note: string }
   | { type: 'close'; note?: string }
-  | { type: 'withdraw'; note?: string };
+  | { type: 'withdraw'; note?: string }
+  /** A decided or closed case is worked again (a successful objection, a mistake): `note` says why. */
+  | { type: 'reopen'; note: string };
 export type CaseActionType = CaseAction['type'];
 
 /** One row of the transitions table. */
@@ -75,6 +77,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   // From materials_requested: the resident never supplied them, which counts as a withdrawal (LAL 43).
   { action: 'close', from: ['accepted', 'declined', 'referred', 'materials_requested'], to: 'closed', by: ['staff'] },
   { action: 'withdraw', from: ['new', 'claimed', 'materials_requested', 'accepted'], to: 'withdrawn', by: ['resident', 'staff'] },
+  { action: 'reopen', from: ['declined', 'referred', 'closed'], to: 'claimed', by: ['staff'] },
 ];
 
 /** The parts of a case the lifecycle reads and changes. */
@@ -245,6 +248,13 @@ export function transition(
       break;
     case 'close':
     case 'withdraw':
+      break;
+    case 'reopen':
+      if (!note) return { ok: false, reason: 'missing_note' };
+      // Undecided again: the decision clock restarts from today.
+      next.resolution = null;
+      next.decidedAt = null;
+      next.dueAt = caseDueDate(state, at, rules);
       break;
   }
   if (rule.to === 'accepted' || rule.to === 'declined' || rule.to === 'referred') {

@@ -74,11 +74,11 @@ export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined
  * eval/faq/calibration-ood.jsonl, never the evaluation set); see docs/knowledge-base.md.
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  inDomain: {bias: -4.5955, weights: {coverage: 1.4232, known: 2.562, strength: 3.0944, evidence: 4.1226}},
-  correct: {bias: -1.2886, weights: {margin: 3.7501, strength: 1.0702, coverage: 0.3233, runnerUp: -0.1496, coverageMargin: 2.1259, evidence: 1.3849}},
-  answerAt: 0.49,
-  suggestAt: 0.11,
-  locales: {'zh-CN': {answerAt: 0.52, suggestAt: 0.12}, en: {answerAt: 0.55, suggestAt: 0.09}},
+  inDomain: {bias: -4.6387, weights: {coverage: 0.8409, known: 2.654, strength: 3.221, evidence: 4.3804}},
+  correct: {bias: -1.5447, weights: {margin: 3.7833, strength: 1.3005, coverage: 0.3749, runnerUp: -0.1041, coverageMargin: 2.1017, evidence: 1.564}},
+  answerAt: 0.52,
+  suggestAt: 0.1,
+  locales: {'zh-CN': {answerAt: 0.52, suggestAt: 0.08}, en: {answerAt: 0.52, suggestAt: 0.11}},
 };
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
@@ -109,6 +109,12 @@ export function confidenceOf(outcome: SearchOutcome, model: ConfidenceModel = DE
   const f = confidenceFeatures(outcome);
   return logistic(model.inDomain, f) * logistic(model.correct, f);
 }
+
+/**
+ * An answer whose confidence is less than this above the answer threshold is "low confidence": the
+ * resident gets it, and operators see the question in `kb unanswered` (band `low`) to check it.
+ */
+export const LOW_CONFIDENCE_MARGIN = 0.1;
 
 /** Below this strength a one-word question is not answered directly: the word is incidental to the entry. */
 const ONE_WORD_MIN_STRENGTH = 0.6;

@@ -1,7 +1,7 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
-import { SpellingCorrector } from './spelling.js';
-import { TextAnalyzer, type EvidenceUnit } from './text-analyzer.js';
+import { findSorted, packSorted, type SortedStringsData } from './sorted-strings.js';
+import { TextAnalyzer } from './text-analyzer.js';
 
 /** How entries are scored; the defaults are the configuration that measured best (docs/knowledge-base.md). */
 export interface RankingOptions {
@@ -51,13 +51,6 @@ export interface SearchOutcome {
   words: number;
   /** Share (0–1) of the question's weight made of words that occur somewhere in the index. */
   known: number;
-}
-
-interface Posting {
-  /** Documents containing the term, ascending. */
-  docs: Int32Array;
-  /** The term's score contribution to each of those documents, computed once when the index is built. */
-  scores: Float32Array;
 }
 
 /** An entry's distinct terms with their weighted counts (compact: kept for every entry between builds), and its weighted length. */
@@ -126,72 +119,175 @@ const CHINESE_NUMBER = /^[零一二两三四五六七八九十百千万半\d]+(?
 /** Above this many documents a term is "common": it only adds to documents rarer terms already found. */
 const COMMON_TERM_MIN_DOCS = 64;
 
+/** English words shorter than this are not spelling-corrected: too many short words are other real words (wifi → wife). */
+const SPELLING_MIN_LENGTH = 6;
+
+/**
+ * Everything a built index holds, as flat arrays and packed strings: what a worker thread builds and
+ * hands to the main thread (the typed arrays are transferred, not copied), and what the main thread
+ * searches directly. Term `t` (position in `terms`, sorted) occurs in documents
+ * `docs[postingStarts[t] .. postingStarts[t+1])`, ascending, with the BM25 (or TF-IDF) contributions in
+ * `scores` at the same positions, computed once at build time.
+ */
+export interface IndexData {
+  locale: Locale;
+  options: RankingOptions;
+  entryIds: string[];
+  terms: SortedStringsData;
+  postingStarts: Int32Array;
+  docs: Int32Array;
+  scores: Float32Array;
+  idf: Float64Array;
+  /** The weight of a word no entry contains (the rarest possible). */
+  unknownIdfBase: number;
+  /**
+   * Symmetric-delete spelling table: each English vocabulary term of SPELLING_MIN_LENGTH letters or
+   * more, and its one-letter deletions, as keys; the terms each key stands for in `candidates`.
+   */
+  spelling: { keys: SortedStringsData; candidateStarts: Int32Array; candidates: Int32Array } | null;
+}
+
+/** The buffers of an {@link IndexData} that can be transferred to another thread instead of copied. */
+export function indexTransferList(data: IndexData): ArrayBuffer[] {
+  const arrays = [data.terms.starts, data.postingStarts, data.docs, data.scores, data.idf];
+  if (data.spelling) arrays.push(data.spelling.keys.starts, data.spelling.candidateStarts, data.spelling.candidates);
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+function idfOf(options: RankingOptions, df: number, n: number): number {
+  return options.ranking === 'bm25' ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 1 + Math.log((n + 1) / (df + 1));
+}
+
+/**
+ * Builds the data of the index of `entries` in one locale. With a `cache`, entries analysed for an
+ * earlier build (same text, same analyzer) are not analysed again. Pure computation: runs on the main
+ * thread for small knowledge bases and tests, and in the index worker for the bot.
+ */
+export function buildIndexData(
+  entries: readonly FaqEntry[],
+  locale: Locale,
+  analyzer: TextAnalyzer,
+  options: RankingOptions = DEFAULT_RANKING,
+  cache?: IndexCache,
+): IndexData {
+  const lists = new Map<string, { docs: number[]; weights: number[] }>();
+  const lengths: number[] = [];
+  cache?.prepare(analyzer, options);
+  entries.forEach((entry, doc) => {
+    const key = cache ? `${locale}\u0000${JSON.stringify(entry)}` : '';
+    const analysed = cache?.get(key) ?? documentTerms(entry, locale, analyzer, options);
+    cache?.set(key, analysed);
+    lengths.push(analysed.length);
+    analysed.terms.forEach((term, i) => {
+      let list = lists.get(term);
+      if (!list) {
+        list = { docs: [], weights: [] };
+        lists.set(term, list);
+      }
+      list.docs.push(doc);
+      list.weights.push(analysed.counts[i]!);
+    });
+  });
+  cache?.sweep();
+
+  const n = entries.length;
+  const avgLength = lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, n);
+  const docNorm = lengths.map((l) => options.k1 * (1 - options.b + (options.b * l) / Math.max(1e-9, avgLength)));
+  const bm25 = options.ranking === 'bm25';
+  const { data: terms, order } = packSorted(lists.keys());
+  const postingStarts = new Int32Array(order.length + 1);
+  let total = 0;
+  order.forEach((term, t) => {
+    postingStarts[t] = total;
+    total += lists.get(term)!.docs.length;
+  });
+  postingStarts[order.length] = total;
+  const docs = new Int32Array(total);
+  const scores = new Float32Array(total);
+  const idf = new Float64Array(order.length);
+  order.forEach((term, t) => {
+    const list = lists.get(term)!;
+    const termIdf = idfOf(options, list.docs.length, n);
+    idf[t] = termIdf;
+    let at = postingStarts[t]!;
+    list.docs.forEach((d, i) => {
+      const tf = list.weights[i]!;
+      docs[at] = d;
+      scores[at++] = bm25 ? (termIdf * tf * (options.k1 + 1)) / (tf + docNorm[d]!) : termIdf * Math.sqrt(tf);
+    });
+  });
+  return {
+    locale,
+    options,
+    entryIds: entries.map((e) => e.id),
+    terms,
+    postingStarts,
+    docs,
+    scores,
+    idf,
+    unknownIdfBase: idfOf(options, 0, n),
+    spelling: options.spelling ? spellingTable(order) : null,
+  };
+}
+
+function spellingTable(order: readonly string[]): IndexData['spelling'] {
+  const byKey = new Map<string, number[]>();
+  order.forEach((term, t) => {
+    if (term.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(term)) return;
+    for (const key of [term, ...deletions(term)]) {
+      const list = byKey.get(key);
+      if (!list) byKey.set(key, [t]);
+      else if (!list.includes(t)) list.push(t);
+    }
+  });
+  const { data: keys, order: keyOrder } = packSorted(byKey.keys());
+  const candidateStarts = new Int32Array(keyOrder.length + 1);
+  let total = 0;
+  keyOrder.forEach((key, k) => {
+    candidateStarts[k] = total;
+    total += byKey.get(key)!.length;
+  });
+  candidateStarts[keyOrder.length] = total;
+  const candidates = new Int32Array(total);
+  keyOrder.forEach((key, k) => candidates.set(byKey.get(key)!, candidateStarts[k]!));
+  return { keys, candidateStarts, candidates };
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
 /**
  * An in-memory inverted index over the entries of one locale, ranked by BM25 (or TF-IDF). Building
- * is linear in the text; a search touches only the postings of the question's terms.
+ * is linear in the text; a search touches only the postings of the question's terms. The index is
+ * immutable: a rebuilt one replaces it whole.
  */
 export class FaqIndex {
-  private readonly postings = new Map<string, Posting>();
-  private readonly idf = new Map<string, number>();
   private readonly scores: Float64Array;
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
-  private readonly entryIds: string[];
   private readonly unknownIdf: number;
-  /** The weight of a word no entry contains (the rarest possible). */
-  private readonly unknownIdfBase: number;
-  private readonly corrector: SpellingCorrector | undefined;
+  readonly locale: Locale;
+  readonly options: RankingOptions;
 
   private constructor(
-    entries: readonly FaqEntry[],
-    readonly locale: Locale,
+    private readonly data: IndexData,
     readonly analyzer: TextAnalyzer,
-    readonly options: RankingOptions,
-    cache: IndexCache | undefined,
   ) {
-    this.entryIds = entries.map((e) => e.id);
-    const lists = new Map<string, { docs: number[]; weights: number[] }>();
-    const lengths: number[] = [];
-    cache?.prepare(analyzer, options);
-    entries.forEach((entry, doc) => {
-      const key = cache ? `${locale}\u0000${JSON.stringify(entry)}` : '';
-      const analysed = cache?.get(key) ?? documentTerms(entry, locale, analyzer, options);
-      cache?.set(key, analysed);
-      lengths.push(analysed.length);
-      analysed.terms.forEach((term, i) => {
-        const list = lists.get(term) ?? { docs: [], weights: [] };
-        list.docs.push(doc);
-        list.weights.push(analysed.counts[i]!);
-        lists.set(term, list);
-      });
-    });
-
-    const n = entries.length;
-    const avgLength = lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, n);
-    const docNorm = lengths.map((l) => options.k1 * (1 - options.b + (options.b * l) / Math.max(1e-9, avgLength)));
+    const n = data.entryIds.length;
+    this.locale = data.locale;
+    this.options = data.options;
     this.scores = new Float64Array(n);
     this.seen = new Uint8Array(n);
     this.touched = new Int32Array(n);
-    const bm25 = options.ranking === 'bm25';
-    for (const [term, list] of lists) {
-      const idf = this.idfOf(list.docs.length, n);
-      const scores = list.docs.map((d, i) => {
-        const tf = list.weights[i]!;
-        return bm25 ? (idf * tf * (options.k1 + 1)) / (tf + docNorm[d]!) : idf * Math.sqrt(tf);
-      });
-      this.postings.set(term, { docs: Int32Array.from(list.docs), scores: Float32Array.from(scores) });
-      this.idf.set(term, idf);
-    }
-    this.unknownIdfBase = this.idfOf(0, n);
-    this.unknownIdf = this.unknownIdfBase * options.unknownWeight;
-    this.corrector = options.spelling
-      ? new SpellingCorrector(lists.keys(), (term) => lists.get(term)?.docs.length ?? 0)
-      : undefined;
+    this.unknownIdf = data.unknownIdfBase * data.options.unknownWeight;
   }
 
   /**
    * Builds the index of `entries` in one locale. With a `cache`, entries analysed for an earlier
-   * index (same text, same analyzer) are not analysed again, so a rebuild after one edit is quick.
+   * index (same text, same analyzer) are not analysed again, so a rebuild after one edit is quicker.
    */
   static build(
     entries: readonly FaqEntry[],
@@ -200,14 +296,17 @@ export class FaqIndex {
     options: RankingOptions = DEFAULT_RANKING,
     cache?: IndexCache,
   ): FaqIndex {
-    const index = new FaqIndex(entries, locale, analyzer, options, cache);
-    cache?.sweep();
-    return index;
+    return new FaqIndex(buildIndexData(entries, locale, analyzer, options, cache), analyzer);
+  }
+
+  /** An index over data built elsewhere (the index worker); `analyzer` must match the one it was built with. */
+  static fromData(data: IndexData, analyzer: TextAnalyzer): FaqIndex {
+    return new FaqIndex(data, analyzer);
   }
 
   /** Number of entries indexed. */
   get size(): number {
-    return this.entryIds.length;
+    return this.data.entryIds.length;
   }
 
   /** Ranks entries for `question`; at most `limit` are returned, best first. */
@@ -215,37 +314,70 @@ export class FaqIndex {
     return this.compute(question, limit);
   }
 
-  private idfOf(df: number, n: number): number {
-    return this.options.ranking === 'bm25' ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 1 + Math.log((n + 1) / (df + 1));
+  private termId(term: string): number {
+    return findSorted(this.data.terms, term);
   }
 
-  /** The known term a search term stands for: itself, or its spelling correction. */
-  private resolve(term: string): string {
-    if (this.postings.has(term) || !this.corrector) return term;
-    return this.corrector.correct(term) ?? term;
+  private df(t: number): number {
+    return this.data.postingStarts[t + 1]! - this.data.postingStarts[t]!;
+  }
+
+  /** The known term a search term stands for (itself, or its spelling correction), or -1. */
+  private resolve(term: string): number {
+    const t = this.termId(term);
+    if (t >= 0) return t;
+    const spelling = this.data.spelling;
+    if (!spelling || term.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(term)) return -1;
+    let best = -1;
+    for (const key of [term, ...deletions(term)]) {
+      const k = findSorted(spelling.keys, key);
+      if (k < 0) continue;
+      for (let i = spelling.candidateStarts[k]!; i < spelling.candidateStarts[k + 1]!; i++) {
+        const candidate = spelling.candidates[i]!;
+        if (best < 0 || this.df(candidate) > this.df(best)) best = candidate;
+      }
+    }
+    return best;
   }
 
   private compute(question: string, limit: number): SearchOutcome {
     const analysis = this.analyzer.analyze(question);
-    const terms = new Set(analysis.terms.map((t) => this.resolve(t)));
+    const { postingStarts, docs, scores: contributions, idf } = this.data;
+    const ids = new Set<number>();
+    const resolved = new Map<string, number>();
+    const idOf = (term: string) => {
+      let t = resolved.get(term);
+      if (t === undefined) {
+        t = this.resolve(term);
+        resolved.set(term, t);
+      }
+      return t;
+    };
+    let unknownTerms = 0;
+    for (const term of new Set(analysis.terms)) {
+      const t = idOf(term);
+      if (t >= 0) ids.add(t);
+      else if (!/^\d+$/.test(term)) unknownTerms++;
+    }
     // Preallocated buffers: a search allocates next to nothing, which keeps garbage-collection pauses short.
     const { scores, seen, touched } = this;
     let count = 0;
     // Rare terms first. A common term (in many documents) then only adds to documents a rarer term
     // already found, looked up by binary search: with thousands of entries this skips long posting
     // lists, and a document that shares only common words with the question could not win anyway.
-    const postings = [...terms].flatMap((t) => this.postings.get(t) ?? []).sort((a, b) => a.docs.length - b.docs.length);
-    for (const posting of postings) {
-      const { docs, scores: contributions } = posting;
-      if (count > 0 && docs.length > COMMON_TERM_MIN_DOCS && docs.length > count * 8) {
+    const order = [...ids].sort((a, b) => this.df(a) - this.df(b));
+    for (const t of order) {
+      const from = postingStarts[t]!;
+      const to = postingStarts[t + 1]!;
+      if (count > 0 && to - from > COMMON_TERM_MIN_DOCS && to - from > count * 8) {
         for (let k = 0; k < count; k++) {
           const d = touched[k]!;
-          const i = indexOf(docs, d);
+          const i = indexOf(docs, from, to, d);
           if (i >= 0) scores[d] = scores[d]! + contributions[i]!;
         }
         continue;
       }
-      for (let i = 0; i < docs.length; i++) {
+      for (let i = from; i < to; i++) {
         const d = docs[i]!;
         if (seen[d] === 0) {
           seen[d] = 1;
@@ -269,40 +401,39 @@ export class FaqIndex {
       if (top.length > limit) top.pop();
     }
 
-    let ceiling = 0;
-    for (const term of terms) ceiling += this.idf.get(term) ?? (/^\d+$/.test(term) ? 0 : this.unknownIdf);
+    let ceiling = unknownTerms * this.unknownIdf;
+    for (const t of ids) ceiling += idf[t]!;
     ceiling *= this.options.ranking === 'bm25' ? this.options.k1 + 1 : 2;
-    const units = analysis.units.map((u) => ({ ...u, word: this.resolve(u.word) }));
-    const weighted = units.map((u) => ({ unit: u, weight: this.unitWeight(u) })).filter((w) => w.weight > 0);
+    const units = analysis.units.map((u) => ({ word: idOf(u.word), raw: u.word, parts: u.parts.map(idOf), synonyms: u.synonyms.map(idOf) }));
+    const weighted = units.map((unit) => ({ unit, weight: this.unitWeight(unit.word, unit.raw) })).filter((w) => w.weight > 0);
     const total = weighted.reduce((sum, w) => sum + w.weight, 0);
     const known = weighted.reduce((sum, w) => sum + (this.isKnown(w.unit) ? w.weight : 0), 0);
     const ranked = top.map(({ doc, score }) => {
       const covered = weighted.reduce((sum, w) => sum + w.weight * this.covered(w.unit, doc), 0);
       return {
-        id: this.entryIds[doc]!,
+        id: this.data.entryIds[doc]!,
         score,
         strength: ceiling > 0 ? Math.min(1, score / ceiling) : 0,
         coverage: total > 0 ? covered / total : 0,
-        evidence: Math.min(1, covered / (EVIDENCE_WORDS * this.unknownIdfBase)),
+        evidence: Math.min(1, covered / (EVIDENCE_WORDS * this.data.unknownIdfBase)),
       };
     });
     return { ranked, words: weighted.length, known: total > 0 ? known / total : 0 };
   }
 
-  private unitWeight(unit: EvidenceUnit): number {
-    const idf = this.idf.get(unit.word);
-    if (idf !== undefined) return idf;
+  private unitWeight(t: number, raw: string): number {
+    if (t >= 0) return this.data.idf[t]!;
     // Numbers nothing mentions ("35", "3000", 五千, 十五岁, 三个月) say nothing about the topic either way.
-    if (/^\d+$/.test(unit.word) || CHINESE_NUMBER.test(unit.word)) return 0;
+    if (/^\d+$/.test(raw) || CHINESE_NUMBER.test(raw)) return 0;
     return this.unknownIdf;
   }
 
-  private isKnown(unit: EvidenceUnit): boolean {
-    return this.idf.has(unit.word) || unit.synonyms.some((s) => this.idf.has(s)) || unit.parts.some((p) => this.idf.has(p));
+  private isKnown(unit: ResolvedUnit): boolean {
+    return unit.word >= 0 || unit.synonyms.some((s) => s >= 0) || unit.parts.some((p) => p >= 0);
   }
 
   /** How much (0–1) of one content word document `doc` contains. */
-  private covered(unit: EvidenceUnit, doc: number): number {
+  private covered(unit: ResolvedUnit, doc: number): number {
     if (this.contains(unit.word, doc) || unit.synonyms.some((s) => this.contains(s, doc))) return 1;
     if (unit.parts.length === 0) return 0;
     let found = 0;
@@ -310,16 +441,23 @@ export class FaqIndex {
     return found / unit.parts.length;
   }
 
-  private contains(term: string, doc: number): boolean {
-    const posting = this.postings.get(term);
-    return posting !== undefined && indexOf(posting.docs, doc) >= 0;
+  private contains(t: number, doc: number): boolean {
+    return t >= 0 && indexOf(this.data.docs, this.data.postingStarts[t]!, this.data.postingStarts[t + 1]!, doc) >= 0;
   }
 }
 
-/** Position of `doc` in an ascending list, or -1. */
-function indexOf(docs: Int32Array, doc: number): number {
-  let lo = 0;
-  let hi = docs.length - 1;
+/** A content word of a question with its terms resolved to term positions (-1: unknown). */
+interface ResolvedUnit {
+  word: number;
+  raw: string;
+  parts: number[];
+  synonyms: number[];
+}
+
+/** Position of `doc` in the ascending range docs[from, to), or -1. */
+function indexOf(docs: Int32Array, from: number, to: number, doc: number): number {
+  let lo = from;
+  let hi = to - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const value = docs[mid]!;

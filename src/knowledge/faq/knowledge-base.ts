@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../locales/catalog.js';
-import { decideBand, DEFAULT_CONFIDENCE, type BandDecision, type ConfidenceModel } from './confidence.js';
+import { decideBand, DEFAULT_CONFIDENCE, LOW_CONFIDENCE_MARGIN, thresholdsFor, type BandDecision, type ConfidenceModel } from './confidence.js';
 import { readEntryFiles, type FileProblem } from './entry-files.js';
 import type { FaqEntry, PolicyValues } from './faq-entry.js';
-import { DEFAULT_RANKING, FaqIndex, IndexCache, type RankingOptions, type SearchOutcome } from './faq-index.js';
+import { DEFAULT_RANKING, FaqIndex, IndexCache, type IndexData, type RankingOptions, type SearchOutcome } from './faq-index.js';
 import type { KnowledgeStore } from './knowledge-store.js';
 import { redactPersonalData } from './redact.js';
 import { renderAnswer } from './render-answer.js';
 import { loadSynonymsFile, SynonymDictionary, type SynonymGroup } from './synonyms.js';
 import { DEFAULT_ANALYZER_OPTIONS, detectLocale, TextAnalyzer, type AnalyzerOptions } from './text-analyzer.js';
+import { IndexWorker } from './worker/index-worker-client.js';
 
 /** The bot's decision for one question, with the locale it was judged in. */
 export interface FaqMatch extends BandDecision {
@@ -36,6 +37,12 @@ export interface KnowledgeBaseOptions {
   now?: () => number;
   /** Called when a refresh or a recording fails; the bot keeps answering from what it has. */
   onError?: (error: unknown) => void;
+  /**
+   * Build the index in a worker thread and swap it in when ready, so neither start-up nor an
+   * operator's edit stalls conversations (default for {@link KnowledgeBase.open}; `false` builds on
+   * the calling thread). Queries are always answered on the calling thread, synchronously.
+   */
+  worker?: boolean;
 }
 
 interface Snapshot {
@@ -60,6 +67,9 @@ export class KnowledgeBase {
   private refreshing: Promise<boolean> | undefined;
   private analyzer: { stamp: string; analyzer: TextAnalyzer } | undefined;
   private readonly indexCache = { 'zh-CN': new IndexCache(), en: new IndexCache() };
+  private indexWorker: IndexWorker | undefined;
+  /** Versions of the entries the index holds (when the store reports versions): an edit sends only what changed. */
+  private versions: Map<string, number> | undefined;
 
   private constructor(
     private readonly store: KnowledgeStore | undefined,
@@ -77,8 +87,27 @@ export class KnowledgeBase {
       await store.seedIfEmpty(entries, 'seed', now());
     }
     const kb = new KnowledgeBase(store, options, []);
+    if (options.worker ?? true) {
+      try {
+        kb.indexWorker = IndexWorker.start();
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }
     await kb.refreshIfChanged();
     return kb;
+  }
+
+  /** Whether the index is built in a worker thread (false: on the calling thread, or the worker failed). */
+  get buildsOffThread(): boolean {
+    return this.indexWorker !== undefined;
+  }
+
+  /** Stops the index worker, if any. The knowledge base keeps answering from the index it has. */
+  async close(): Promise<void> {
+    const worker = this.indexWorker;
+    this.indexWorker = undefined;
+    await worker?.close();
   }
 
   /** A knowledge base over fixed entries, without a store (evaluation, benchmarks, tests). Nothing is recorded. */
@@ -132,14 +161,19 @@ export class KnowledgeBase {
     return judged.match;
   }
 
-  /** Records a judged question (redacted, counted) when it was not answered directly. Never fails. */
+  /**
+   * Records a judged question (redacted, counted) when it was not answered directly, or was answered
+   * with low confidence (band `low`), so operators see it in `kb unanswered`. Never fails.
+   */
   async record(question: string, { match, best }: Judged): Promise<void> {
-    if (match.band === 'answer' || !this.store || question.trim() === '') return;
+    if (!this.store || question.trim() === '') return;
+    const low = match.band === 'answer' && match.score < thresholdsFor(this.options.confidence ?? DEFAULT_CONFIDENCE, match.locale).answerAt + LOW_CONFIDENCE_MARGIN;
+    if (match.band === 'answer' && !low) return;
     await this.store
       .recordUnanswered({
         text: redactPersonalData(question.trim()).slice(0, 500),
         locale: match.locale,
-        band: match.band,
+        band: match.band === 'answer' ? 'low' : match.band,
         topTopic: best,
         score: match.score,
         at: (this.options.now ?? Date.now)(),
@@ -178,11 +212,65 @@ export class KnowledgeBase {
     const stamp = this.synonymsFileStamp();
     const revision = this.store ? await this.store.revision() : this.revision;
     if (revision === this.revision && stamp === this.synonymsStamp) return false;
+    if (this.indexWorker) {
+      try {
+        await this.refreshInWorker(this.indexWorker, revision, stamp);
+        return true;
+      } catch (error) {
+        // The worker failed: build here from now on rather than stop picking up changes.
+        this.options.onError?.(error);
+        await this.close();
+        this.versions = undefined;
+      }
+    }
     const entries = this.store && revision !== this.revision ? await this.store.listEntries() : this.snapshot.entries;
     this.synonymsStamp = stamp;
     this.snapshot = this.build(entries);
     this.revision = revision;
     return true;
+  }
+
+  /**
+   * Sends what changed to the worker (only the edited entries when the store reports versions, else
+   * all of them in small batches), lets it build, then swaps the new index in with one assignment.
+   * The main thread only copies a few entries and wraps the returned arrays.
+   */
+  private async refreshInWorker(worker: IndexWorker, revision: number, stamp: string): Promise<void> {
+    let entries = this.snapshot.entries;
+    let byId = this.snapshot.byId;
+    if (this.store && revision !== this.revision) {
+      const store = this.store;
+      const versions = store.listVersions && store.getEntries ? await store.listVersions() : undefined;
+      if (versions && this.versions) {
+        const known = this.versions;
+        const changedIds = versions.filter((v) => known.get(v.id) !== v.version).map((v) => v.id);
+        const current = new Set(versions.map((v) => v.id));
+        const removed = [...known.keys()].filter((id) => !current.has(id));
+        const changed = changedIds.length > 0 ? await store.getEntries!(changedIds) : [];
+        worker.update(changed, removed);
+        const next = new Map(byId);
+        for (const id of removed) next.delete(id);
+        for (const entry of changed) next.set(entry.id, entry);
+        byId = next;
+        entries = [...next.values()];
+      } else {
+        entries = await store.listEntries();
+        byId = new Map(entries.map((e) => [e.id, e]));
+        await worker.load(entries);
+      }
+      this.versions = versions ? new Map(versions.map((v) => [v.id, v.version])) : undefined;
+    } else if (this.revision === -1) {
+      await worker.load(entries);
+    }
+    const analyzer = this.analyzerFor(stamp);
+    const data = await worker.build({
+      synonyms: analyzer.synonyms.groups,
+      analyzer: analyzer.options,
+      ranking: this.options.ranking ?? DEFAULT_RANKING,
+    });
+    this.synonymsStamp = stamp;
+    this.snapshot = { entries, byId, indexes: indexesFrom(data, analyzer) };
+    this.revision = revision;
   }
 
   private synonymsFileStamp(): string {
@@ -204,15 +292,19 @@ export class KnowledgeBase {
     return groups;
   }
 
-  private build(entries: readonly FaqEntry[]): Snapshot {
-    // Keep the analyzer while the synonyms are unchanged, so unchanged entries need no new analysis.
-    if (this.analyzer?.stamp !== this.synonymsStamp) {
+  /** The analyser for a synonym-file stamp; kept while the synonyms are unchanged, so unchanged entries need no new analysis. */
+  private analyzerFor(stamp: string): TextAnalyzer {
+    if (this.analyzer?.stamp !== stamp) {
       this.analyzer = {
-        stamp: this.synonymsStamp,
+        stamp,
         analyzer: new TextAnalyzer(new SynonymDictionary(this.synonymGroups()), this.options.analyzer ?? DEFAULT_ANALYZER_OPTIONS),
       };
     }
-    const { analyzer } = this.analyzer;
+    return this.analyzer.analyzer;
+  }
+
+  private build(entries: readonly FaqEntry[]): Snapshot {
+    const analyzer = this.analyzerFor(this.synonymsStamp);
     const ranking = this.options.ranking ?? DEFAULT_RANKING;
     return {
       entries,
@@ -223,4 +315,8 @@ export class KnowledgeBase {
       },
     };
   }
+}
+
+function indexesFrom(data: Record<Locale, IndexData>, analyzer: TextAnalyzer): Record<Locale, FaqIndex> {
+  return { 'zh-CN': FaqIndex.fromData(data['zh-CN'], analyzer), en: FaqIndex.fromData(data.en, analyzer) };
 }

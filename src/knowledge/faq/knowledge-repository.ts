@@ -28,7 +28,7 @@ export interface UnansweredRow {
   key: string;
   locale: Locale;
   text: string;
-  band: 'suggest' | 'unknown';
+  band: 'suggest' | 'unknown' | 'low';
   topTopic: string | null;
   bestScore: number;
   count: number;

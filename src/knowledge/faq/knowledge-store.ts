@@ -2,11 +2,14 @@ import type { Locale } from '../../locales/catalog.js';
 import type { Band } from './confidence.js';
 import type { FaqEntry } from './faq-entry.js';
 
-/** A question the bot could not answer directly, already redacted. */
+/**
+ * A question the bot could not answer directly (`suggest`, `unknown`), or answered with low
+ * confidence (`low`: just above the answer threshold), already redacted.
+ */
 export interface UnansweredQuestion {
   text: string;
   locale: Locale;
-  band: Exclude<Band, 'answer'>;
+  band: Exclude<Band, 'answer'> | 'low';
   /** The best entry found, even if it was not good enough. */
   topTopic: string | null;
   score: number;
@@ -26,4 +29,10 @@ export interface KnowledgeStore {
   seedIfEmpty(entries: readonly FaqEntry[], by: string, at: number): Promise<number>;
   /** Adds one to the count of a question (same text and locale), or records it for the first time. */
   recordUnanswered(question: UnansweredQuestion): Promise<void>;
+  /**
+   * Optional, for picking up an edit without reading every entry: the id and version of each current
+   * entry (a version changes whenever its entry does), and the entries with the given ids.
+   */
+  listVersions?(): Promise<{ id: string; version: number }[]>;
+  getEntries?(ids: readonly string[]): Promise<FaqEntry[]>;
 }

@@ -31,6 +31,10 @@ export class MemoryAttachments implements AttachmentRepository {
     return [...this.rows.values()].filter((r) => r.caseRef === ref).sort(byCreated);
   }
 
+  async countSince(conversationKey: string, since: number): Promise<number> {
+    return [...this.rows.values()].filter((r) => r.conversationKey === conversationKey && r.createdAt >= since).length;
+  }
+
   async unlinked(conversationKey: string): Promise<StoredAttachment[]> {
     return [...this.rows.values()].filter((r) => r.conversationKey === conversationKey && r.caseRef === null).sort(byCreated);
   }

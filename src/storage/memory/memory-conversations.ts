@@ -24,7 +24,10 @@ export class MemoryConversations implements ConversationRepository, OutboxReposi
 
   async commitTurn(turn: TurnWrite): Promise<number[]> {
     const key = turn.conversation.key;
-    if (turn.forgetTranscript) this.transcripts.delete(key);
+    if (turn.forgetTranscript) {
+      this.transcripts.delete(key);
+      for (const [id, m] of this.outbox) if (m.conversationKey === key) this.outbox.delete(id);
+    }
     this.conversations.set(key, { ...turn.conversation, updatedAt: turn.at });
     const entries = this.transcripts.get(key) ?? [];
     for (const e of turn.transcript) entries.push({ id: this.nextTranscriptId++, direction: e.direction, body: e.body, createdAt: turn.at });
@@ -50,8 +53,19 @@ export class MemoryConversations implements ConversationRepository, OutboxReposi
     return [...this.outbox.values()]
       .filter((m) => m.status === 'pending')
       .slice(0, limit)
-      .map(({ id, conversationKey, channel, address, payload, attempts }) => ({ id, conversationKey, channel, address, payload, attempts }));
+      .map(({ id, conversationKey, channel, address, payload, attempts, createdAt }) => ({ id, conversationKey, channel, address, payload, attempts, createdAt }));
   }
+
+  async pendingOutboxFor(key: string, limit = 500): Promise<OutboxRow[]> {
+    return (await this.pendingOutbox(Number.MAX_SAFE_INTEGER)).filter((m) => m.conversationKey === key).slice(0, limit);
+  }
+
+  /** Nothing in memory refers to files by conversation: the snapshot's references are all there is. */
+  async attachmentsToErase(_key: string, candidates: readonly string[]): Promise<string[]> {
+    return [...candidates];
+  }
+
+  async compact(): Promise<void> {}
 
   async outboxMessage(id: number): Promise<{ conversationKey: string; payload: unknown } | undefined> {
     const m = this.outbox.get(id);
@@ -80,7 +94,7 @@ export class MemoryConversations implements ConversationRepository, OutboxReposi
   private add(messages: NewOutboxMessage[], at: number): number[] {
     return messages.map((m) => {
       const id = this.nextOutboxId++;
-      this.outbox.set(id, { ...m, id, attempts: 0, status: 'pending', nextAttemptAt: at });
+      this.outbox.set(id, { ...m, id, attempts: 0, status: 'pending', nextAttemptAt: at, createdAt: at });
       return id;
     });
   }

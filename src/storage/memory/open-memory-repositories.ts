@@ -4,6 +4,7 @@ import { MemoryCases, emptyCaseData } from './memory-cases.js';
 import { MemoryConversations } from './memory-conversations.js';
 import { MemoryKnowledge } from './memory-knowledge.js';
 import { MemoryStaffChat } from './memory-staff-chat.js';
+import { MemoryWechatHeld } from './memory-wechat-held.js';
 
 /** Every repository in memory: the benchmark's logic figure, and tests of the layers above storage. */
 export function openMemoryRepositories(): Repositories & { conversations: MemoryConversations } {
@@ -16,6 +17,7 @@ export function openMemoryRepositories(): Repositories & { conversations: Memory
     attachments,
     staffChat: new MemoryStaffChat(),
     knowledge: new MemoryKnowledge(),
+    wechatHeld: new MemoryWechatHeld(),
     cases: (rules) => new MemoryCases(caseData, attachments, conversations, rules),
     idle: async () => undefined,
     close: async () => undefined,

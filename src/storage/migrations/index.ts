@@ -3,7 +3,10 @@ import { conversationsMigration } from './001-conversations.js';
 import { casesMigration } from './002-cases.js';
 import { knowledgeBaseMigration } from './003-knowledge-base.js';
 import { handoffsMigration } from './004-handoffs.js';
+import { privacyMigration } from './007-privacy.js';
 import { caseRefCountersMigration } from './005-case-ref-counters.js';
+import { staffConsoleMigration } from './006-staff-console.js';
+import { wechatHeldMigration } from './008-wechat-held.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -11,5 +14,8 @@ export const MIGRATIONS: readonly Migration[] = [
   casesMigration,
   knowledgeBaseMigration,
   handoffsMigration,
+  privacyMigration,
   caseRefCountersMigration,
+  staffConsoleMigration,
+  wechatHeldMigration,
 ].sort((a, b) => a.version - b.version);

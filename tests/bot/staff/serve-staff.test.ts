@@ -19,6 +19,7 @@ describe('fayuan serve with a Telegram staff group', () => {
       FAYUAN_DATA_DIR: tempDir(),
       WEB_CHAT: 'off',
       CONSOLE_CHAT: 'off',
+      STAFF_PORT: '0',
       LOG_LEVEL: 'silent',
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: fake.url,

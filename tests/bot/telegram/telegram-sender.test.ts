@@ -74,6 +74,20 @@ describe('TelegramSender', () => {
   });
 });
 
+describe('a long message retried after a failure', () => {
+  it('goes on from the part that failed, without repeating the parts already delivered', async () => {
+    const { fake, sender } = await startSender();
+    const text = ['甲', '乙', '丙'].map((c) => c.repeat(3000)).join('\n\n');
+    const message = outbound({ kind: 'text', text, choices: [{ id: 'menu.back', label: '返回主菜单' }] });
+    fake.passNext('sendMessage');
+    fake.failNext('sendMessage', { code: 500 });
+    await expect(sender.send(message)).rejects.toBeInstanceOf(Error);
+    await sender.send({ ...message, attempts: 1 });
+    expect(fake.sent(CHAT).map((m) => m.text?.[0])).toEqual(['甲', '乙', '丙']);
+    expect(fake.sent(CHAT).at(-1)!.buttons).toEqual([{ text: '返回主菜单', data: 'menu.back' }]);
+  });
+});
+
 describe('Telegram rendering and errors', () => {
   it('cuts a text without line breaks at the limit', () => {
     expect(splitText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);

@@ -1,6 +1,6 @@
 import { createApp, type App } from '../../../src/bot/app.js';
 import { createLogger } from '../../../src/bot/logger.js';
-import { conversationKey } from '../../../src/bot/channel.js';
+import { conversationKey, type InboundMessage } from '../../../src/bot/channel.js';
 import { startWebChat, type RunningWebChat, type WebChatOptions } from '../../../src/bot/web/start-web-chat.js';
 import { parseConfig } from '../../../src/config.js';
 import { translate } from '../../../src/locales/render.js';
@@ -39,4 +39,32 @@ export async function startFixture(dataDir: string, env: Record<string, string> 
       await app.close();
     },
   };
+}
+
+/** A resident identity as the page gets it: the cookie to send back, and the resident id it proves. */
+export interface Session {
+  cookie: string;
+  resident: string;
+  setCookie: string;
+}
+
+/** Asks the server for an identity, as the page does on load. */
+export async function newSession(url: string): Promise<Session> {
+  const response = await fetch(new URL('/chat/session', url), { method: 'POST' });
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  const cookie = setCookie.split(';')[0]!;
+  return { cookie, resident: cookie.slice(cookie.indexOf('=') + 1, cookie.indexOf('.')), setCookie };
+}
+
+/** Messages that bring a resident (on any channel) to the documents step of a wages application. */
+export function toDocumentsStep(channel: 'web' | 'console' | 'telegram', userId: string): InboundMessage[] {
+  let n = 0;
+  const base = { channel, userId, address: userId };
+  const choice = (id: string): InboundMessage => ({ ...base, messageId: `d${++n}`, event: { type: 'user.choice', id } });
+  const text = (value: string): InboundMessage => ({ ...base, messageId: `d${++n}`, event: { type: 'user.text', text: value } });
+  return [
+    { ...base, event: { type: 'user.returned' } }, choice('consent.agree'), choice('menu.apply'), choice('catgroup:wages'), choice('opt:self'),
+    choice('opt:demo-city'), text('45'), choice('opt:none'), choice('group:migrant_worker'), choice('intake.groups.done'),
+    choice('intake.no_deadline'), choice('intake.no'), choice('intake.continue'), text('包工头欠我两万元工资'),
+  ];
 }

@@ -7,20 +7,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { conversationKey } from '../../../src/bot/channel.js';
 import { webMessages } from '../../../src/locales/web.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { PNG, startFixture, zh, type WebChatFixture } from './web-chat-fixture.js';
+import { en, newSession, PNG, startFixture, toDocumentsStep, zh, type Session, type WebChatFixture } from './web-chat-fixture.js';
 
-const RESIDENT = 'resident_0123456789abcdef';
 let fixture: WebChatFixture | undefined;
+let session: Session;
+let RESIDENT = '';
 
 async function start(env: Record<string, string> = {}) {
   fixture = await startFixture(tempDir(), env);
+  session = await newSession(fixture.web.url);
+  RESIDENT = session.resident;
   return fixture;
 }
 
-/** Opens the resident's conversation as the page does, so the next event is answered (a new one only greets). */
+/** A resident whose application asks for its documents now: the one time a file is taken. */
 async function opened(env: Record<string, string> = {}) {
   const started = await start(env);
-  await started.app.runner.handle({ channel: 'web', userId: RESIDENT, address: RESIDENT, event: { type: 'user.returned' } });
+  for (const step of toDocumentsStep('web', RESIDENT)) await started.app.runner.handle(step);
   return started;
 }
 
@@ -32,8 +35,8 @@ afterEach(async () => {
 function upload(url: string, body: Buffer, headers: Record<string, string>) {
   return fetch(new URL('/chat/upload', url), {
     method: 'POST',
-    body,
-    headers: { 'X-Fayuan-Resident': RESIDENT, 'X-Fayuan-Message': 'upload-0001', ...headers },
+    body: new Uint8Array(body),
+    headers: { Cookie: session.cookie, 'X-Fayuan-Message': 'upload-0001', ...headers },
   });
 }
 
@@ -119,7 +122,7 @@ describe('web chat server', () => {
     expect(incoming!.body).toMatchObject({
       event: { type: 'user.attachment', attachment: { id: files[0], fileName: '我的 照片.png', mimeType: 'image/png', size: PNG.length } },
     });
-    expect(await botTexts(RESIDENT)).toContain(zh('core.attachment.unexpected'));
+    expect(await botTexts(RESIDENT)).toContain(zh('intake.documents.received', { count: '1' }));
   });
 
   it('refuses a file type that is not allowed and answers kindly', async () => {
@@ -148,30 +151,102 @@ describe('web chat server', () => {
   });
 
   it('keeps one copy when the page sends the same upload twice', async () => {
-    const { web, app } = await start();
+    const { web, app } = await opened();
     for (let i = 0; i < 2; i++) await upload(web.url, PNG, { 'Content-Type': 'image/png', 'X-File-Name': 'a.png' });
     expect(fs.readdirSync(app.config.attachmentsDir)).toHaveLength(1);
   });
 
-  it('rejects an upload whose resident id is not 16–64 characters of A-Z, a-z, 0-9, _ and -', async () => {
-    const { web, app } = await start();
-    for (const bad of ['short', 'has spaces in it but long enough', 'x'.repeat(65)]) {
-      const response = await upload(web.url, PNG, { 'Content-Type': 'image/png', 'X-Fayuan-Resident': bad });
-      expect(response.status).toBe(400);
+  it('writes nothing when the conversation is not waiting for a file, and says so kindly', async () => {
+    const { web, app, botTexts } = await start();
+    await app.runner.handle({ channel: 'web', userId: RESIDENT, address: RESIDENT, event: { type: 'user.returned' } });
+    const response = await upload(web.url, PNG, { 'Content-Type': 'image/png', 'X-File-Name': 'before-consent.png' });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ reason: 'not_now', message: webMessages['web.upload.not_now']['zh-CN'] });
+    expect(fs.existsSync(app.config.attachmentsDir) ? fs.readdirSync(app.config.attachmentsDir) : []).toEqual([]);
+    expect((await botTexts(RESIDENT)).length).toBe(0);
+  });
+
+  it('stops taking files at the per-resident quota', async () => {
+    const { web, app } = await opened({ ATTACHMENT_QUOTA_PER_DAY: '2' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await upload(web.url, PNG, { 'Content-Type': 'image/png', 'X-Fayuan-Message': `upload-000${i}` })).status);
+    expect(statuses).toEqual([201, 201, 429]);
+    expect(fs.readdirSync(app.config.attachmentsDir)).toHaveLength(2);
+  });
+
+  it('refuses an upload without an identity this server issued', async () => {
+    const { web, app } = await opened();
+    const forged = `fayuan_resident=${'a'.repeat(32)}.${'b'.repeat(43)}`;
+    for (const cookie of ['', forged, `fayuan_resident=${RESIDENT}`]) {
+      const response = await fetch(new URL('/chat/upload', web.url), {
+        method: 'POST',
+        body: PNG,
+        headers: { 'Content-Type': 'image/png', 'X-Fayuan-Message': 'upload-0001', ...(cookie ? { Cookie: cookie } : {}) },
+      });
+      expect(response.status).toBe(403);
     }
-    expect(await app.repos.conversations.load(conversationKey('web', 'short'))).toBeUndefined();
+    expect(fs.existsSync(app.config.attachmentsDir) ? fs.readdirSync(app.config.attachmentsDir) : []).toEqual([]);
+  });
+});
+
+describe('web chat identity', () => {
+  it('issues a random identity in an HttpOnly, SameSite=Strict cookie, and keeps a valid one', async () => {
+    const { web } = await start();
+    expect(session.setCookie).toMatch(/^fayuan_resident=[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+    const other = await newSession(web.url);
+    expect(other.resident).not.toBe(RESIDENT);
+    const again = await fetch(new URL('/chat/session', web.url), { method: 'POST', headers: { Cookie: session.cookie } });
+    expect(await again.json()).toEqual({ returning: true });
+    expect(again.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('marks the cookie Secure when the page was reached over HTTPS', async () => {
+    const { web } = await start();
+    const response = await fetch(new URL('/chat/session', web.url), { method: 'POST', headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(response.headers.get('set-cookie')).toContain('; Secure');
+  });
+
+  it('replaces an identity the browser made up with one the server issued', async () => {
+    const { web } = await start();
+    const response = await fetch(new URL('/chat/session', web.url), { method: 'POST', headers: { Cookie: 'fayuan_resident=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.x' } });
+    expect(await response.json()).toEqual({ returning: false });
+    expect(response.headers.get('set-cookie')).not.toContain('aaaaaaaaaaaaaaaa');
+  });
+
+  it('removes the identity from the device on "clear this device"', async () => {
+    const { web } = await start();
+    const response = await fetch(new URL('/chat/session/clear', web.url), { method: 'POST', headers: { Cookie: session.cookie } });
+    expect(response.headers.get('set-cookie')).toMatch(/^fayuan_resident=; Path=\/; Max-Age=0; HttpOnly; SameSite=Strict/);
+    expect(response.headers.get('clear-site-data')).toContain('storage');
+  });
+
+  it('refuses to issue or clear an identity for another site', async () => {
+    const { web } = await start();
+    for (const route of ['/chat/session', '/chat/session/clear']) {
+      const response = await fetch(new URL(route, web.url), { method: 'POST', headers: { Origin: 'http://evil.example' } });
+      expect(response.status).toBe(403);
+    }
+  });
+
+  it('keeps the signing key in the data folder, readable by the bot alone', async () => {
+    const { app } = await start();
+    expect(fs.statSync(path.join(app.config.dataDir, 'web-identity.key')).mode & 0o777).toBe(0o600);
   });
 });
 
 describe('web chat socket', () => {
-  function open(url: string, origin?: string) {
-    const socket = new WebSocket(url.replace('http', 'ws') + 'chat/socket', origin ? { origin } : {});
+  function open(url: string, options: { origin?: string; cookie?: string | null } = {}) {
+    const cookie = options.cookie === undefined ? session.cookie : options.cookie;
+    const socket = new WebSocket(url.replace('http', 'ws') + 'chat/socket', {
+      ...(options.origin ? { origin: options.origin } : {}),
+      headers: cookie ? { Cookie: cookie } : {},
+    });
     const frames: Record<string, unknown>[] = [];
     socket.on('message', (data) => {
       const frame = JSON.parse(String(data)) as Record<string, unknown>;
       frames.push(frame);
       // Confirm bot messages as the page does; the outbox waits for it.
-      if (typeof frame.id === 'number') socket.send(JSON.stringify({ type: 'received', user: RESIDENT, mid: 'receipt-01', id: frame.id }));
+      if (typeof frame.id === 'number') socket.send(JSON.stringify({ type: 'received', mid: 'receipt-01', id: frame.id }));
     });
     return { socket, frames, ready: new Promise<void>((resolve, reject) => socket.once('open', () => resolve()).once('error', reject)) };
   }
@@ -188,9 +263,10 @@ describe('web chat socket', () => {
     const { web } = await start();
     const page = open(web.url);
     await page.ready;
-    page.socket.send(JSON.stringify({ type: 'hello', user: RESIDENT, mid: 'hello-0001' }));
+    page.socket.send(JSON.stringify({ type: 'hello', mid: 'hello-0001' }));
     await until(() => page.frames.some((f) => f.type === 'bot' && f.text === zh('core.privacy')));
     expect(page.frames[0]).toEqual({ type: 'history', entries: [] });
+    await until(() => page.frames.some((f) => f.type === 'locale'));
     expect(page.frames).toContainEqual({ type: 'locale', locale: 'zh-CN' });
     const privacy = page.frames.find((f) => f.text === zh('core.privacy'))!;
     expect(privacy.id).toEqual(expect.any(Number));
@@ -198,32 +274,61 @@ describe('web chat socket', () => {
     page.socket.close();
   });
 
-  it('ignores frames whose resident id is malformed', async () => {
-    const { web, app } = await start();
+  it("starts a new conversation in the browser's language", async () => {
+    const { web, botTexts } = await start();
     const page = open(web.url);
     await page.ready;
-    for (const user of ['short', 'bad id with spaces!!', 'x'.repeat(65)]) {
-      page.socket.send(JSON.stringify({ type: 'hello', user, mid: 'hello-0001' }));
+    page.socket.send(JSON.stringify({ type: 'hello', mid: 'hello-0001', locale: 'en-GB' }));
+    await until(() => page.frames.some((f) => f.type === 'bot' && f.text === en('core.privacy')));
+    expect(page.frames).toContainEqual({ type: 'locale', locale: 'en' });
+    // Outbox rows of a resident who has not agreed are not a transcript: nothing is kept.
+    expect(await botTexts(RESIDENT)).toEqual([]);
+    page.socket.close();
+  });
+
+  it('refuses a socket without an identity the server issued', async () => {
+    const { web } = await start();
+    for (const cookie of [null, `fayuan_resident=${'a'.repeat(32)}.${'b'.repeat(43)}`, `fayuan_resident=${RESIDENT}`]) {
+      const page = open(web.url, { cookie });
+      await expect(page.ready).rejects.toThrow(/401/);
     }
-    page.socket.send('not json');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(page.frames).toEqual([]);
-    expect(await app.repos.conversations.load(conversationKey('web', 'short'))).toBeUndefined();
+  });
+
+  it('never lets a frame speak for another resident', async () => {
+    const { web, app } = await start();
+    const victim = (await newSession(web.url)).resident;
+    const page = open(web.url);
+    await page.ready;
+    page.socket.send(JSON.stringify({ type: 'hello', user: victim, mid: 'hello-0001' }));
+    await until(() => page.frames.some((f) => f.type === 'bot'));
+    expect(await app.repos.conversations.load(conversationKey('web', victim))).toBeUndefined();
+    expect(await app.repos.conversations.load(conversationKey('web', RESIDENT))).toBeDefined();
     page.socket.close();
   });
 
   it('refuses a socket opened by another site', async () => {
     const { web } = await start();
-    const page = open(web.url, 'http://evil.example');
+    const page = open(web.url, { origin: 'http://evil.example' });
     await expect(page.ready).rejects.toThrow(/401/);
+  });
+
+  it('tells the page kindly when a message is longer than the one limit', async () => {
+    const { web } = await start();
+    const page = open(web.url);
+    await page.ready;
+    page.socket.send(JSON.stringify({ type: 'hello', mid: 'hello-0001' }));
+    page.socket.send(JSON.stringify({ type: 'message', mid: 'long-00001', text: '字'.repeat(2001) }));
+    await until(() => page.frames.some((f) => f.type === 'failed'));
+    expect(page.frames.find((f) => f.type === 'failed')).toEqual({ type: 'failed', mid: 'long-00001', text: zh('web.message.too_long', { max: '2000' }) });
+    page.socket.close();
   });
 
   it('acknowledges a message once it is stored and drops it when the page sends it again', async () => {
     const { web, botTexts } = await start();
     const page = open(web.url);
     await page.ready;
-    page.socket.send(JSON.stringify({ type: 'hello', user: RESIDENT, mid: 'hello-0001' }));
-    const agree = JSON.stringify({ type: 'choice', user: RESIDENT, mid: 'agree-0001', id: 'consent.agree' });
+    page.socket.send(JSON.stringify({ type: 'hello', mid: 'hello-0001' }));
+    const agree = JSON.stringify({ type: 'choice', mid: 'agree-0001', id: 'consent.agree' });
     page.socket.send(agree);
     page.socket.send(agree);
     await until(() => page.frames.filter((f) => f.type === 'ack').length === 2);

@@ -28,6 +28,7 @@ const ACTIONS: Record<CaseAction['type'], CaseAction> = {
   refer: { type: 'refer', note: '示例县法律援助中心' },
   close: { type: 'close' },
   withdraw: { type: 'withdraw' },
+  reopen: { type: 'reopen', note: '异议成立' },
 };
 
 describe('case lifecycle', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../../src/knowledge/faq/faq-entry.js';
+import { DEFAULT_CONFIDENCE, LOW_CONFIDENCE_MARGIN } from '../../../src/knowledge/faq/confidence.js';
 import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
 import type { KnowledgeStore, UnansweredQuestion } from '../../../src/knowledge/faq/knowledge-store.js';
 import { KbStore } from '../../../src/storage/kb-store.js';
@@ -120,6 +121,19 @@ describe('KnowledgeBase', () => {
     const match = await kb.ask('包工头跑了工钱要不回来，公司拖欠工资');
     expect(match.band).toBe('answer');
     expect(store.recorded).toEqual([]);
+  });
+
+  it('records a question it answered with low confidence, marked low, so operators can check the answer', async () => {
+    const question = '包工头跑了工钱要不回来，公司拖欠工资';
+    const { score } = KnowledgeBase.fromEntries(SMALL_KB).match(question, 'zh-CN');
+    const store = new MemoryStore();
+    store.entries = SMALL_KB;
+    store.rev = 1;
+    const kb = await KnowledgeBase.open(store, { confidence: { ...DEFAULT_CONFIDENCE, locales: {}, answerAt: score - LOW_CONFIDENCE_MARGIN / 2 } });
+    const match = await kb.ask(question);
+    expect(match).toMatchObject({ band: 'answer', topic: 'wage_arrears' });
+    expect(store.recorded).toEqual([expect.objectContaining({ band: 'low', topTopic: 'wage_arrears', locale: 'zh-CN' })]);
+    await kb.close();
   });
 
   it('keeps answering when recording fails', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFaqLatencyBench, synthesizeEntries } from '../../../bench/faq-latency.js';
+import { measureFaq, runFaqLatencyBench, synthesizeEntries } from '../../../bench/faq-latency.js';
 import { validateEntry } from '../../../src/knowledge/faq/validate-entry.js';
 import { SMALL_KB } from './fixtures.js';
 
@@ -17,5 +17,18 @@ describe('the FAQ latency benchmark', () => {
     expect(result.p50Ms).toBeGreaterThan(0);
     expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
     expect(result.baselineP99Ms).toBeGreaterThan(0);
+  });
+});
+
+describe('measureFaq (contract 6 of the team rules)', () => {
+  it('returns the build time, the longest stall while an edit is applied and the query p99, with the index built off the event loop', async () => {
+    const lines: string[] = [];
+    const result = await measureFaq({ entries: 120, log: (line) => lines.push(line) });
+    expect(Object.keys(result).sort()).toEqual(['faqBuildMs', 'faqEditStallMs', 'faqQueryP99Ms']);
+    expect(result.faqBuildMs).toBeGreaterThan(0);
+    expect(result.faqEditStallMs).toBeGreaterThanOrEqual(0);
+    expect(result.faqQueryP99Ms).toBeGreaterThan(0);
+    expect(lines.join('\n')).toContain('(worker thread)');
+    expect(lines.filter((l) => l.includes('questions answered meanwhile'))).toHaveLength(3);
   });
 });

@@ -1,19 +1,20 @@
 // Fayuan web chat client: plain JavaScript, no dependencies, no CDN.
-// The resident is a random id kept in localStorage; replies arrive over one WebSocket; files go by POST.
+// Who the resident is lives only in an HttpOnly cookie the server issues: this script never sees it,
+// and nothing is kept on the device. Replies arrive over one WebSocket; files go by POST.
 // Every text on the page comes from /chat/strings.json (src/locales/web.ts).
-
-const RESIDENT_KEY = 'fayuan.resident';
-const LOCALE_KEY = 'fayuan.locale';
-const RESIDENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 const $ = (id) => document.getElementById(id);
 const log = $('log');
 const status = $('status');
 const form = $('composer');
 const input = $('message');
+const counter = $('counter');
 const attach = $('attach');
 const fileInput = $('file');
 const languageButton = $('language');
+const exitButton = $('exit');
+const eraseButton = $('erase');
+const clearButton = $('clear-device');
 
 function randomId(bytes) {
   const data = new Uint8Array(bytes);
@@ -21,34 +22,14 @@ function randomId(bytes) {
   return btoa(String.fromCharCode(...data)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function stored(key) {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function store(key, value) {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Private browsing may refuse storage; the chat still works for this visit.
-  }
-}
-
-let resident = stored(RESIDENT_KEY);
-const isNewResident = !resident || !RESIDENT_ID.test(resident);
-if (isNewResident) {
-  resident = randomId(24);
-  store(RESIDENT_KEY, resident);
-}
-
 const state = {
-  locale: stored(LOCALE_KEY) || document.documentElement.lang || 'zh-CN',
+  locale: document.documentElement.lang || 'zh-CN',
   strings: null,
   upload: { maxBytes: 0, allowedTypes: [] },
+  maxMessageChars: Number(input.maxLength) || 2000,
+  exitUrl: exitButton.dataset.exit,
   socket: null,
+  /** The server sent this page its history: later connections only resume. */
   greeted: false,
   retries: 0,
   reconnectTimer: 0,
@@ -56,6 +37,10 @@ const state = {
   unconfirmed: [],
   /** Outbox ids already shown, so a reply the outbox sends twice is shown once. */
   seen: new Set(),
+  /** How the last button was pressed: on a touch screen the keyboard must not pop up over the answers. */
+  pointer: 'mouse',
+  escapes: [],
+  leaving: false,
 };
 
 function t(key, params = {}) {
@@ -67,7 +52,6 @@ function t(key, params = {}) {
 function applyLocale(locale) {
   if (!state.strings?.locales[locale]) return;
   state.locale = locale;
-  store(LOCALE_KEY, locale);
   document.documentElement.lang = locale;
   document.title = t('web.title');
   for (const el of document.querySelectorAll('[data-text]')) el.textContent = t(el.dataset.text);
@@ -78,6 +62,7 @@ function applyLocale(locale) {
   for (const group of log.querySelectorAll('.choices')) group.setAttribute('aria-label', t('web.choices.label'));
   for (const el of log.querySelectorAll('.msg__pending')) el.textContent = t('web.message.pending');
   if (status.dataset.key) status.textContent = t(status.dataset.key);
+  updateCounter();
 }
 
 function setStatus(key) {
@@ -86,10 +71,84 @@ function setStatus(key) {
   document.body.classList.toggle('offline', Boolean(key));
 }
 
+// ---- leaving and forgetting -------------------------------------------------
+
+/** Wipes the conversation from the screen (and the input), so "back" shows nothing of it. */
+function wipeScreen() {
+  log.replaceChildren();
+  input.value = '';
+  updateCounter();
+  state.unconfirmed = [];
+  state.seen.clear();
+}
+
+/** Quick exit: the chat leaves the screen and the page is replaced (not added to history) by a neutral site. */
+function quickExit() {
+  if (state.leaving) return;
+  state.leaving = true;
+  wipeScreen();
+  document.title = '';
+  try {
+    state.socket?.close();
+  } catch {
+    // Leaving matters more than closing politely.
+  }
+  location.replace(state.exitUrl || 'about:blank');
+}
+
+exitButton.addEventListener('click', quickExit);
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  const now = Date.now();
+  state.escapes = [...state.escapes.filter((at) => now - at < 2000), now];
+  if (state.escapes.length >= 3) quickExit();
+});
+
+/** "Clear this device": the identity cookie and anything the browser kept for this site are removed. */
+async function clearDevice() {
+  if (!window.confirm(t('web.clear_device.confirm'))) return;
+  try {
+    await fetch('/chat/session/clear', { method: 'POST' });
+  } catch {
+    // Without the network the cookie stays; the screen is still cleared below.
+  }
+  try {
+    localStorage.clear();
+    sessionStorage.clear();
+  } catch {
+    // Storage may be refused (private browsing): there is nothing in it then.
+  }
+  wipeScreen();
+  state.socket?.close();
+  location.replace(location.pathname);
+}
+
+clearButton.addEventListener('click', () => void clearDevice());
+
 // ---- the conversation log -------------------------------------------------
 
 function scrollToEnd() {
   log.scrollTop = log.scrollHeight;
+}
+
+// Emergency and service numbers, mobile and landline numbers; not amounts, dates or days ("2000元", "110天").
+const PHONE = /(?<![\d-])(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|1234[0-9]|1233[0-9]|1235[0-9]|12315|110|120|119|122)(?![\d-]|[元块%天年月日岁号个条万千])/g;
+
+/** Text with every phone number as a tap-to-call link. */
+function withPhoneLinks(text) {
+  const fragment = document.createDocumentFragment();
+  let last = 0;
+  for (const match of text.matchAll(PHONE)) {
+    fragment.append(text.slice(last, match.index));
+    const link = document.createElement('a');
+    link.className = 'tel';
+    link.href = `tel:${match[0].replace(/-/g, '')}`;
+    link.textContent = match[0];
+    fragment.append(link);
+    last = match.index + match[0].length;
+  }
+  fragment.append(text.slice(last));
+  return fragment;
 }
 
 function addMessage(from, text, { pending = false } = {}) {
@@ -101,7 +160,7 @@ function addMessage(from, text, { pending = false } = {}) {
   speaker.textContent = t(from === 'me' ? 'web.speaker.me' : 'web.speaker.bot');
   const body = document.createElement('p');
   body.className = 'msg__text';
-  body.append(speaker, text);
+  body.append(speaker, from === 'me' ? text : withPhoneLinks(text));
   item.append(body);
   if (pending) {
     const note = document.createElement('span');
@@ -126,23 +185,61 @@ function removeChoices() {
   return hadFocus;
 }
 
-/** Removes the quick replies once the resident answered; focus that was on a button goes to the input. */
-function clearChoices() {
-  if (removeChoices()) input.focus();
+/**
+ * After the resident answered: a keyboard user goes on typing in the input; on a touch screen nothing
+ * takes focus, so the on-screen keyboard does not cover the next buttons.
+ */
+function focusAfterAnswer(viaKeyboard) {
+  if (viaKeyboard || state.pointer !== 'touch') input.focus();
+  else document.activeElement?.blur?.();
 }
 
-function showChoices(item, choices) {
+document.addEventListener('pointerdown', (event) => {
+  state.pointer = event.pointerType || 'mouse';
+}, true);
+
+function choiceButton(label) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'choice';
+  button.textContent = label;
+  return button;
+}
+
+function showChoices(item, choices, multiSelect) {
   const group = document.createElement('div');
   group.className = 'choices';
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', t('web.choices.label'));
-  for (const choice of choices) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'choice';
-    button.textContent = choice.label;
-    button.addEventListener('click', () => choose(choice));
-    group.append(button);
+  if (multiSelect) {
+    // A checklist: toggles that send nothing, then one message with every selection on the done button.
+    const toggles = [];
+    for (const choice of choices.filter((c) => c.id !== multiSelect.doneId)) {
+      const button = choiceButton(choice.label);
+      button.classList.add('choice--toggle');
+      button.setAttribute('aria-pressed', 'false');
+      button.addEventListener('click', () => {
+        button.setAttribute('aria-pressed', button.getAttribute('aria-pressed') === 'true' ? 'false' : 'true');
+      });
+      toggles.push({ button, choice });
+      group.append(button);
+    }
+    const done = choices.find((c) => c.id === multiSelect.doneId);
+    if (done) {
+      const button = choiceButton(done.label);
+      button.classList.add('choice--done');
+      button.addEventListener('click', (event) => {
+        const picked = toggles.filter((entry) => entry.button.getAttribute('aria-pressed') === 'true').map((entry) => entry.choice);
+        chooseMany(picked, done, event.detail === 0);
+      });
+      group.append(button);
+    }
+  } else {
+    for (const choice of choices) {
+      const button = choiceButton(choice.label);
+      button.addEventListener('click', (event) => choose(choice, event.detail === 0));
+      group.append(button);
+    }
   }
   // New buttons replace old ones; a keyboard user who was on an old button lands on the first new one.
   const hadFocus = removeChoices();
@@ -157,17 +254,17 @@ function showBot(frame) {
   if (frame.type === 'file') {
     const text = [t('web.file', { fileName: frame.fileName }), frame.caption].filter(Boolean).join('\n');
     const item = addMessage('bot', text);
-    // Only this resident's id unlocks the file; the link is made here so it never sits in history.
+    // The identity cookie unlocks the file: the link itself names no one.
     const link = document.createElement('a');
     link.className = 'msg__file';
-    link.href = `/chat/files/${encodeURIComponent(frame.id)}?resident=${encodeURIComponent(resident)}`;
+    link.href = `/chat/files/${encodeURIComponent(frame.id)}`;
     link.download = frame.fileName;
     link.textContent = t('web.file.download');
     item.append(link);
     return;
   }
   const item = addMessage('bot', frame.text);
-  if (frame.choices.length > 0) showChoices(item, frame.choices);
+  if (frame.choices.length > 0) showChoices(item, frame.choices, frame.multiSelect);
 }
 
 function showHistory(entries) {
@@ -195,7 +292,7 @@ function transmit(frame) {
 }
 
 function sendFrame(fields, item) {
-  const frame = { ...fields, user: resident, mid: randomId(12) };
+  const frame = { ...fields, mid: randomId(12) };
   state.unconfirmed.push({ frame, item });
   transmit(frame);
 }
@@ -208,18 +305,27 @@ function settle(mid) {
   return entry;
 }
 
+/** The server answered: the connection works, so the next drop starts its back-off from short again. */
+function working() {
+  state.retries = 0;
+}
+
 function receive(frame) {
   switch (frame.type) {
     case 'history':
+      state.greeted = true;
+      working();
       showHistory(frame.entries);
       break;
     case 'bot':
     case 'file':
+      working();
       // Confirm every copy, even one already shown: the outbox counts a reply as delivered only then.
-      transmit({ type: 'received', user: resident, mid: randomId(12), id: frame.id });
+      transmit({ type: 'received', mid: randomId(12), id: frame.id });
       showBot(frame);
       break;
     case 'ack':
+      working();
       settle(frame.mid);
       break;
     case 'failed':
@@ -232,20 +338,27 @@ function receive(frame) {
   }
 }
 
+/** Makes sure this browser holds an identity the server issued (a new one when it had none). */
+async function ensureSession() {
+  const response = await fetch('/chat/session', { method: 'POST' });
+  if (!response.ok) throw new Error(String(response.status));
+}
+
 function connect() {
   clearTimeout(state.reconnectTimer);
-  if (state.socket) return;
+  if (state.socket || state.leaving) return;
   setStatus(state.greeted ? 'web.status.reconnecting' : 'web.status.connecting');
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(`${scheme}//${location.host}/chat/socket`);
+  let opened = false;
   state.socket = socket;
   socket.addEventListener('open', () => {
-    state.retries = 0;
+    opened = true;
     setStatus(null);
-    // The first connection of this page asks for the history; later ones only resume.
-    const type = state.greeted ? 'resume' : isNewResident ? 'hello' : 'welcome_back';
-    state.greeted = true;
-    socket.send(JSON.stringify({ type, user: resident, mid: randomId(12) }));
+    // Until the server has sent this page its history, every connection says hello again (the first
+    // one may have died with the server before it was answered); later ones only resume.
+    if (state.greeted) socket.send(JSON.stringify({ type: 'resume', mid: randomId(12) }));
+    else socket.send(JSON.stringify({ type: 'hello', mid: randomId(12), locale: navigator.language || '' }));
     for (const { frame } of state.unconfirmed) socket.send(JSON.stringify(frame));
   });
   socket.addEventListener('message', (event) => {
@@ -258,28 +371,61 @@ function connect() {
   socket.addEventListener('close', () => {
     if (state.socket !== socket) return;
     state.socket = null;
+    if (state.leaving) return;
     setStatus(state.greeted ? 'web.status.reconnecting' : 'web.status.connecting');
     const delay = Math.min(15_000, 500 * 2 ** state.retries++) * (0.75 + Math.random() / 2);
-    state.reconnectTimer = setTimeout(connect, delay);
+    // Refused before opening: the identity may be gone (cleared in another tab); ask for one again.
+    const again = opened ? connect : () => ensureSession().then(connect, connect);
+    state.reconnectTimer = setTimeout(again, delay);
   });
 }
 
 // ---- what the resident does -----------------------------------------------
 
-function choose(choice) {
+/** The choice that confirms "delete my records" (src/flows/erase-choices.ts). */
+const ERASE_CONFIRM = 'privacy.erase.yes';
+
+function choose(choice, viaKeyboard) {
+  // Erasing: what the page shows and kept goes at once; the bot's next words start a new conversation.
+  if (choice.id === ERASE_CONFIRM) {
+    wipeScreen();
+    try {
+      localStorage.clear();
+      sessionStorage.clear();
+    } catch {
+      // nothing stored
+    }
+  }
   const item = addMessage('me', choice.label, { pending: true });
-  clearChoices();
-  input.focus();
+  removeChoices();
+  focusAfterAnswer(viaKeyboard);
   sendFrame({ type: 'choice', id: choice.id }, item);
 }
+
+function chooseMany(picked, done, viaKeyboard) {
+  const text = picked.length > 0 ? picked.map((c) => c.label).join('、') : done.label;
+  const item = addMessage('me', text, { pending: true });
+  removeChoices();
+  focusAfterAnswer(viaKeyboard);
+  sendFrame({ type: 'choices', ids: picked.map((c) => c.id) }, item);
+}
+
+function updateCounter() {
+  const count = input.value.length;
+  counter.textContent = count > state.maxMessageChars / 2 ? t('web.message.counter', { count, max: state.maxMessageChars }) : '';
+  counter.classList.toggle('counter--full', count >= state.maxMessageChars);
+}
+
+input.addEventListener('input', updateCounter);
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = input.value.trim();
   if (!text) return;
   input.value = '';
+  updateCounter();
   const item = addMessage('me', text, { pending: true });
-  clearChoices();
+  if (removeChoices()) input.focus();
   sendFrame({ type: 'message', text }, item);
 });
 
@@ -289,6 +435,12 @@ languageButton.addEventListener('click', () => {
   sendFrame({ type: 'message', text: next === 'en' ? '/lang en' : '/lang zh' }, null);
 });
 
+eraseButton.addEventListener('click', () => {
+  const item = addMessage('me', t('web.erase'), { pending: true });
+  removeChoices();
+  sendFrame({ type: 'message', text: '/delete' }, item);
+});
+
 attach.addEventListener('click', () => fileInput.click());
 
 fileInput.addEventListener('change', async () => {
@@ -296,7 +448,7 @@ fileInput.addEventListener('change', async () => {
   fileInput.value = '';
   if (!file) return;
   const item = addMessage('me', t('web.file', { fileName: file.name }), { pending: true });
-  clearChoices();
+  removeChoices();
   attach.focus();
   const type = (file.type || '').toLowerCase();
   // Checked here to spare a useless upload; the server checks again and has the last word.
@@ -314,16 +466,14 @@ fileInput.addEventListener('change', async () => {
   try {
     const response = await fetch('/chat/upload', {
       method: 'POST',
-      headers: {
-        'Content-Type': type,
-        'X-Fayuan-Resident': resident,
-        'X-Fayuan-Message': randomId(12),
-        'X-File-Name': encodeURIComponent(file.name),
-      },
+      headers: { 'Content-Type': type, 'X-Fayuan-Message': randomId(12), 'X-File-Name': encodeURIComponent(file.name) },
       body: file,
     });
-    if (!response.ok && response.status !== 413 && response.status !== 415) throw new Error(String(response.status));
     confirmed(item);
+    const answer = await response.json().catch(() => ({}));
+    // The server said why it did not take the file (not expected now, quota, too many): show it.
+    if (typeof answer.message === 'string') addMessage('note', answer.message);
+    else if (!response.ok && response.status !== 413 && response.status !== 415) throw new Error(String(response.status));
   } catch {
     confirmed(item);
     addMessage('note', t('web.upload.failed'));
@@ -340,10 +490,18 @@ async function start() {
     const response = await fetch('/chat/strings.json');
     state.strings = await response.json();
     state.upload = state.strings.upload;
+    state.maxMessageChars = state.strings.maxMessageChars;
+    state.exitUrl = state.strings.exitUrl;
+    input.maxLength = state.maxMessageChars;
   } catch {
     state.strings = null;
   }
   if (state.strings) applyLocale(state.strings.locales[state.locale] ? state.locale : state.strings.defaultLocale);
+  try {
+    await ensureSession();
+  } catch {
+    // The socket is refused without an identity; its reconnect asks again.
+  }
   connect();
 }
 

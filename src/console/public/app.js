@@ -1,0 +1,183 @@
+// The console's frame: texts, session, navigation between views (hash routes), focus and announcements.
+import { get, onSessionEnd, post, setCsrfToken } from './lib/api.js';
+import { closeFeed, onFeedStatus, openFeed } from './lib/feed.js';
+import { applyTexts, loadStrings, otherLocale, setLocale, t } from './lib/i18n.js';
+import { replace } from './lib/dom.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const whoami = document.getElementById('whoami');
+const languageButton = document.getElementById('language');
+const logoutButton = document.getElementById('logout');
+const announcer = document.getElementById('announce');
+const connection = document.getElementById('connection');
+
+/** Views by the first part of the hash route, loaded when first opened. */
+const VIEWS = {
+  login: () => import('./views/login.js'),
+  inbox: () => import('./views/inbox.js'),
+  cases: () => import('./views/case.js'),
+  live: () => import('./views/live.js'),
+  kb: () => import('./views/kb.js'),
+  report: () => import('./views/report.js'),
+  accounts: () => import('./views/accounts.js'),
+  audit: () => import('./views/audit.js'),
+};
+
+/** Where each role starts after signing in. */
+const HOME = { staff: 'inbox', supervisor: 'inbox', admin: 'inbox', operator: 'kb' };
+
+const session = { account: null, notice: null };
+let current = { dispose: null, token: 0 };
+let firstView = true;
+
+/** Tells screen-reader users what happened (and shows nothing). */
+export function announce(text) {
+  announcer.textContent = '';
+  // A fresh text node after a tick, so the same message twice is announced twice.
+  setTimeout(() => (announcer.textContent = text), 50);
+}
+
+export function navigate(route) {
+  if (location.hash === `#/${route}`) render();
+  else location.hash = `#/${route}`;
+}
+
+function parseRoute() {
+  const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { name: parts[0] ?? '', params: parts.slice(1), search: new URLSearchParams(search) };
+}
+
+function showChrome() {
+  const account = session.account;
+  nav.hidden = !account;
+  logoutButton.hidden = !account;
+  whoami.hidden = !account;
+  if (account) {
+    whoami.textContent = t('page.account', { username: account.username, role: t(`page.role.${account.role}`) });
+    for (const item of nav.querySelectorAll('li')) item.hidden = !item.dataset.roles.split(' ').includes(account.role);
+  }
+  languageButton.lang = otherLocale();
+  applyTexts(document);
+}
+
+function markCurrent(name) {
+  for (const link of nav.querySelectorAll('a')) {
+    if (link.dataset.route === name || (name === 'cases' && link.dataset.route === 'inbox')) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+/** Draws the view of the current hash route; moves focus to its heading so keyboard users start there. */
+async function render({ keepFocus = false } = {}) {
+  const token = ++current.token;
+  current.dispose?.();
+  current.dispose = null;
+  let { name, params, search } = parseRoute();
+  if (!session.account && name !== 'login') name = 'login';
+  if (session.account && (name === '' || name === 'login')) {
+    location.replace(`#/${HOME[session.account.role] ?? 'inbox'}`);
+    return;
+  }
+  markCurrent(name);
+  const load = VIEWS[name];
+  if (!load) {
+    replace(main, Object.assign(document.createElement('h1'), { textContent: t('page.not_found'), tabIndex: -1 }));
+    document.title = t('page.title');
+    if (!keepFocus) main.querySelector('h1').focus();
+    return;
+  }
+  replace(main, Object.assign(document.createElement('p'), { className: 'loading', textContent: t('page.loading') }));
+  const view = await load();
+  if (token !== current.token) return;
+  const context = { account: session.account, params, search, navigate, announce, signedIn, notice: session.notice, isCurrent: () => token === current.token };
+  session.notice = null;
+  const shown = await view.render(context);
+  if (token !== current.token) {
+    shown.dispose?.();
+    return;
+  }
+  current.dispose = shown.dispose ?? null;
+  replace(main, shown.node);
+  document.title = `${shown.title} · ${t('page.title')}`;
+  const heading = main.querySelector('h1');
+  if (heading) heading.tabIndex = -1;
+  // On the first view after loading, focus stays at the top (so the skip link is the first Tab stop)
+  // unless the view asks for a field; after that, each new view's heading takes focus.
+  if (shown.focus && !keepFocus) shown.focus.focus();
+  else if (!keepFocus && !firstView) (heading ?? main).focus();
+  firstView = false;
+}
+
+/** After a successful sign-in: remember who, open the feed, go to the start page. */
+function signedIn(account, csrfToken) {
+  session.account = account;
+  setCsrfToken(csrfToken);
+  openFeed();
+  showChrome();
+  navigate(HOME[account.role] ?? 'inbox');
+}
+
+function signedOut(notice) {
+  session.account = null;
+  session.notice = notice;
+  setCsrfToken(null);
+  closeFeed();
+  showChrome();
+  if (location.hash !== '#/login') location.hash = '#/login';
+  else render();
+}
+
+async function boot() {
+  await loadStrings();
+  try {
+    const me = await get('/api/me');
+    session.account = me.account ?? me;
+    setCsrfToken(me.csrfToken);
+    openFeed();
+  } catch {
+    session.account = null;
+  }
+  showChrome();
+  await render();
+}
+
+languageButton.addEventListener('click', async () => {
+  // What was typed survives the redraw in the other language.
+  const typed = [...main.querySelectorAll('input[id]:not([type="file"]), textarea[id], select[id]')].map((el) => [el.id, el.value]);
+  setLocale(otherLocale());
+  showChrome();
+  await render({ keepFocus: true });
+  for (const [id, value] of typed) {
+    const el = document.getElementById(id);
+    if (el && 'value' in el) el.value = value;
+  }
+  languageButton.focus();
+});
+
+logoutButton.addEventListener('click', async () => {
+  try {
+    await post('/api/logout');
+  } catch {
+    // Signed out either way: the page forgets the session.
+  }
+  signedOut('login.signed_out');
+});
+
+onSessionEnd((reason) => {
+  if (session.account) signedOut(reason === 'expired' ? 'login.expired' : 'login.expired');
+});
+
+onFeedStatus((open) => {
+  connection.textContent = open || !session.account ? '' : t('page.offline');
+});
+
+// The skip link moves focus without touching the hash, which names the view.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
+
+window.addEventListener('hashchange', () => render());
+boot();

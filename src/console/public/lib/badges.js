@@ -1,0 +1,19 @@
+// The small coloured markers of a case or a conversation; each carries its meaning in words, not only colour.
+import { h } from './dom.js';
+import { t } from './i18n.js';
+
+/** Urgent / same-day / overdue / due today markers of a case. */
+export function caseBadges(c) {
+  return h(
+    'span',
+    { class: 'badges' },
+    c.overdue ? h('span', { class: 'badge badge--overdue' }, t('case.badge.overdue')) : null,
+    c.dueToday ? h('span', { class: 'badge badge--due-today' }, t('case.badge.due_today')) : null,
+    c.urgent ? h('span', { class: 'badge badge--urgent' }, t('case.badge.urgent')) : null,
+    c.sameDay ? h('span', { class: 'badge badge--same-day' }, t('case.badge.same_day')) : null,
+  );
+}
+
+export function statusBadge(c) {
+  return h('span', { class: 'badge badge--status' }, c.statusLabel ?? t(`console.status.${c.status}`));
+}

@@ -1,0 +1,393 @@
+// The case page: what the resident told us, the bot's preliminary decision, files, history, notes, and
+// the actions staff take. Every action's result is announced and shown beside the buttons.
+import { get, post } from '../lib/api.js';
+import { caseBadges, statusBadge } from '../lib/badges.js';
+import { invalid, openDialog } from '../lib/dialog.js';
+import { field, h, replace, select } from '../lib/dom.js';
+import { subscribe } from '../lib/feed.js';
+import { date, dateTime, labelOf, localized, t } from '../lib/i18n.js';
+
+const fileSize = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+function facts(rows) {
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows.filter(Boolean).flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value ?? t('page.none'))]),
+  );
+}
+
+function panel(id, title, ...children) {
+  return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
+}
+
+export async function render({ params, announce, isCurrent }) {
+  const ref = params[0] ?? '';
+  let data;
+  try {
+    data = await get(`/api/cases/${encodeURIComponent(ref)}`);
+  } catch (error) {
+    const node = h(
+      'section',
+      { 'aria-labelledby': 'case-heading' },
+      h('h1', { id: 'case-heading' }, ref),
+      h('p', { class: 'alert', role: 'alert' }, error.message),
+      h('p', {}, h('a', { href: '#/inbox' }, t('case.back'))),
+    );
+    return { title: ref, node };
+  }
+  const me = await get('/api/me').catch(() => ({}));
+  const root = h('div');
+  const result = h('p', { class: 'form-info', role: 'status', tabindex: '-1', id: 'case-result' });
+
+  function show(next) {
+    data = next;
+    replace(root, page(data.case, data.allowedActions ?? []));
+  }
+
+  /** Posts an action; shows and announces what happened, including whether the resident was told. */
+  async function act(action, body, doneKey) {
+    const answer = await post(`/api/cases/${encodeURIComponent(ref)}/${action}`, body);
+    show(answer.case ? answer : await get(`/api/cases/${encodeURIComponent(ref)}`));
+    const notice = answer.notice === 'sent' ? t('case.notice.sent') : answer.notice === 'not_sent_unsafe' ? t('case.notice.unsafe') : '';
+    const text = [t(doneKey, { ref }), notice].filter(Boolean).join(' ');
+    result.textContent = text;
+    announce(text);
+    result.focus();
+  }
+
+  async function plain(action, doneKey) {
+    try {
+      await act(action, {}, doneKey);
+    } catch (error) {
+      result.textContent = error.message;
+      result.classList.add('form-error');
+      result.focus();
+    }
+  }
+
+  const noteField = (label = t('case.field.note')) => field(label, h('textarea', { name: 'note', rows: 3 }));
+  const value = (form, name) => (form.elements[name]?.value ?? '').trim();
+
+  const ACTIONS = {
+    claim: () => plain('claim', 'case.done.claim'),
+    'materials-received': () => plain('materials-received', 'case.done.materials_received'),
+    assign: () => {
+      const colleagues = (me.colleagues ?? []).filter((c) => !c.office || !data.case.office || c.office === data.case.office);
+      const choice = select([['', t('case.field.choose')], ...colleagues.map((c) => [c.id, c.username])], '', { name: 'accountId', required: true });
+      return openDialog({
+        title: t('case.dialog.assign', { ref }),
+        fields: [field(t('case.field.colleague'), choice)],
+        confirmLabel: t('console.action.assign'),
+        onConfirm: async (form) => {
+          if (!value(form, 'accountId')) throw invalid(choice, t('case.error.colleague'));
+          await act('assign', { accountId: Number(value(form, 'accountId')) }, 'case.done.assign');
+        },
+      });
+    },
+    'request-materials': () => {
+      const suggested = new Set((data.case.decision?.documents ?? []).map((d) => d.id));
+      const documents = me.documents?.length ? me.documents : data.case.decision?.documents ?? [];
+      const boxes = documents.map((d) =>
+        h('label', {}, h('input', { type: 'checkbox', name: 'documents', value: d.id, checked: suggested.has(d.id) }), localized(d.label, d.id)),
+      );
+      const group = h('fieldset', { class: 'checks' }, h('legend', {}, t('case.field.documents')), boxes);
+      return openDialog({
+        title: t('case.dialog.materials', { ref }),
+        fields: [h('p', { class: 'field__hint' }, t('case.dialog.materials_hint')), group, noteField(t('case.field.note_resident'))],
+        confirmLabel: t('case.dialog.materials_send'),
+        onConfirm: async (form) => {
+          const chosen = [...form.querySelectorAll('input[name="documents"]:checked')].map((i) => i.value);
+          if (chosen.length === 0) throw invalid(group, t('case.error.documents'));
+          await act('request-materials', { documents: chosen, note: value(form, 'note') || undefined }, 'case.done.request_materials');
+        },
+      });
+    },
+    accept: () => {
+      const lawyers = me.lawyers ?? [];
+      const lawyer = h('input', { type: 'text', name: 'lawyer', autocomplete: 'off', list: lawyers.length ? 'lawyer-list' : null, value: data.case.lawyer ?? '' });
+      return openDialog({
+        title: t('case.dialog.accept', { ref }),
+        fields: [
+          field(t('case.field.lawyer'), lawyer, t('case.field.lawyer_hint')),
+          lawyers.length ? h('datalist', { id: 'lawyer-list' }, lawyers.map((l) => h('option', { value: typeof l === 'string' ? l : l.name }))) : null,
+          noteField(),
+        ],
+        confirmLabel: t('console.action.accept'),
+        onConfirm: async (form) => {
+          if (!value(form, 'lawyer')) throw invalid(lawyer, t('case.error.lawyer'));
+          await act('accept', { lawyer: value(form, 'lawyer'), note: value(form, 'note') || undefined }, 'case.done.accept');
+        },
+      });
+    },
+    decline: () => {
+      const reason = h('textarea', { name: 'reason', rows: 4, required: true });
+      return openDialog({
+        title: t('case.dialog.decline', { ref }),
+        fields: [field(t('case.field.reason'), reason, t('case.field.reason_hint'))],
+        confirmLabel: t('console.action.decline'),
+        danger: true,
+        onConfirm: async (form) => {
+          if (!value(form, 'reason')) throw invalid(reason, t('case.error.reason'));
+          await act('decline', { reason: value(form, 'reason') }, 'case.done.decline');
+        },
+      });
+    },
+    refer: () => {
+      const offices = (me.offices ?? []).filter((o) => o.id !== data.case.office);
+      const to = select(
+        [['', t('case.field.choose')], ...offices.map((o) => [o.id, localized(o.label, o.id)]), ['mediation', t('console.mediation')]],
+        '',
+        { name: 'to', required: true },
+      );
+      return openDialog({
+        title: t('case.dialog.refer', { ref }),
+        fields: [field(t('case.field.refer_to'), to), noteField()],
+        confirmLabel: t('console.action.refer'),
+        onConfirm: async (form) => {
+          if (!value(form, 'to')) throw invalid(to, t('case.error.refer'));
+          await act('refer', { to: value(form, 'to'), note: value(form, 'note') || undefined }, 'case.done.refer');
+        },
+      });
+    },
+    close: () =>
+      openDialog({
+        title: t('case.dialog.close', { ref }),
+        fields: [noteField()],
+        confirmLabel: t('console.action.close'),
+        onConfirm: async (form) => act('close', { note: value(form, 'note') || undefined }, 'case.done.close'),
+      }),
+    reopen: () => {
+      const reason = h('textarea', { name: 'reason', rows: 3, required: true });
+      return openDialog({
+        title: t('case.dialog.reopen', { ref }),
+        fields: [field(t('case.field.reopen_reason'), reason)],
+        confirmLabel: t('console.action.reopen'),
+        onConfirm: async (form) => {
+          if (!value(form, 'reason')) throw invalid(reason, t('case.error.reason'));
+          await act('reopen', { reason: value(form, 'reason') }, 'case.done.reopen');
+        },
+      });
+    },
+  };
+
+  function actionsPanel(allowed) {
+    const buttons = allowed
+      .filter((a) => a in ACTIONS)
+      .map((a) =>
+        h(
+          'button',
+          { type: 'button', class: `btn ${a === 'decline' ? 'btn--danger' : a === 'claim' || a === 'accept' ? 'btn--primary' : ''}`, dataset: { action: a }, onclick: () => ACTIONS[a]() },
+          t(`console.action.${a.replace(/-/g, '_')}`),
+        ),
+      );
+    return panel(
+      'case-actions',
+      t('case.actions'),
+      buttons.length ? h('div', { class: 'actions' }, buttons) : h('p', { class: 'muted' }, t('case.no_actions')),
+      result,
+    );
+  }
+
+  function notesPanel(c, allowed) {
+    const text = h('textarea', { name: 'text', rows: 3 });
+    const error = h('p', { class: 'form-error', role: 'alert' });
+    const form = allowed.includes('notes')
+      ? h(
+          'form',
+          {
+            onsubmit: async (e) => {
+              e.preventDefault();
+              error.textContent = '';
+              if (!text.value.trim()) {
+                text.setAttribute('aria-invalid', 'true');
+                error.textContent = t('console.error.empty_text');
+                text.focus();
+                return;
+              }
+              try {
+                await post(`/api/cases/${encodeURIComponent(ref)}/notes`, { text: text.value.trim() });
+                show(await get(`/api/cases/${encodeURIComponent(ref)}`));
+                announce(t('case.done.note'));
+                root.querySelector('#case-notes textarea')?.focus();
+              } catch (cause) {
+                error.textContent = cause.message;
+              }
+            },
+          },
+          field(t('case.notes.new'), text, t('case.notes.hint')),
+          error,
+          h('button', { type: 'submit', class: 'btn' }, t('case.notes.add')),
+        )
+      : null;
+    return h(
+      'section',
+      { class: 'panel', id: 'case-notes', 'aria-labelledby': 'case-notes-h' },
+      h('h2', { id: 'case-notes-h' }, t('case.notes')),
+      (c.notes ?? []).length
+        ? h('ul', { class: 'timeline' }, c.notes.map((n) => h('li', { class: 'note' }, h('strong', {}, n.author), ' ', h('time', {}, dateTime(n.at)), h('p', {}, n.text))))
+        : h('p', { class: 'muted' }, t('case.notes.none')),
+      form,
+    );
+  }
+
+  function attachmentsPanel(c) {
+    const viewer = h('div', { id: 'attachment-viewer' });
+    const items = (c.attachments ?? []).map((a) => {
+      const isImage = a.mimeType?.startsWith('image/');
+      const isPdf = a.mimeType === 'application/pdf';
+      const open = () => {
+        const title = t('case.attachment.viewing', { name: a.fileName });
+        replace(
+          viewer,
+          h(
+            'figure',
+            { class: 'panel' },
+            isImage
+              ? h('img', { class: 'viewer-img', src: a.url, alt: a.fileName })
+              : h('iframe', { class: 'viewer', src: a.url, title }),
+            h('figcaption', {}, title, ' ', h('a', { href: a.downloadUrl, download: a.fileName }, t('page.download'))),
+          ),
+        );
+        announce(title);
+      };
+      return h(
+        'li',
+        { class: 'attachment' },
+        isImage ? h('img', { src: a.url, alt: '', loading: 'lazy' }) : null,
+        h('span', { class: 'attachment__name' }, a.fileName),
+        h('span', { class: 'muted' }, `${a.mimeType} · ${fileSize(a.size ?? 0)}`),
+        h(
+          'span',
+          { class: 'btn-row' },
+          isImage || isPdf ? h('button', { type: 'button', class: 'btn btn--small', onclick: open, 'aria-controls': 'attachment-viewer' }, t('case.attachment.view')) : null,
+          h('a', { class: 'btn btn--small', href: a.downloadUrl, download: a.fileName, 'aria-label': t('case.attachment.download', { name: a.fileName }) }, t('page.download')),
+        ),
+      );
+    });
+    return panel(
+      'case-files',
+      t('case.attachments'),
+      items.length ? h('ul', { class: 'attachments' }, items) : h('p', { class: 'muted' }, t('case.attachments.none')),
+      viewer,
+    );
+  }
+
+  function page(c, allowed) {
+    const d = c.decision ?? {};
+    const contact = c.contact ?? {};
+    const safe = contact.safeToContact !== false;
+    return h(
+      'div',
+      {},
+      h(
+        'div',
+        { class: 'page-head' },
+        h('h1', { id: 'case-heading' }, t('case.heading', { ref: c.ref })),
+        statusBadge(c),
+        caseBadges(c),
+        h('p', { class: 'page-head__aside' }, h('a', { href: '#/inbox' }, t('case.back'))),
+      ),
+      h('p', { class: 'lead' }, c.summary ?? ''),
+      h(
+        'div',
+        { class: 'case-grid' },
+        h(
+          'div',
+          {},
+          panel(
+            'case-summary',
+            t('case.summary'),
+            facts([
+              [t('case.field.category'), c.categoryLabel ?? c.category],
+              [t('case.field.office'), c.officeLabel ?? c.office],
+              [t('case.field.region'), c.regionLabel ?? c.region],
+              [t('case.field.channel'), labelOf('console.channel.', c.channel)],
+              [t('case.field.created'), dateTime(c.createdAt)],
+              [t('case.field.due'), c.dueAt ? date(c.dueAt) : null],
+              [t('case.field.assignee'), c.assignee ?? t('inbox.unassigned')],
+              c.lawyer ? [t('case.field.lawyer'), c.lawyer] : null,
+              [t('case.field.locale'), labelOf('case.locale.', c.locale)],
+            ]),
+          ),
+          panel(
+            'case-contact',
+            t('case.contact'),
+            h('p', { class: safe ? 'safety' : 'safety safety--unsafe' }, safe ? t('case.contact.safe') : t('case.contact.unsafe')),
+            facts([
+              [t('case.contact.relation'), contact.relationLabel ?? contact.relation],
+              [t('case.contact.name'), contact.name],
+              [t('case.contact.phone'), contact.phone],
+              [t('case.contact.times'), contact.safeTimes],
+              [t('case.contact.chat'), contact.chatNotices === false ? t('page.no') : t('page.yes')],
+            ]),
+          ),
+          panel(
+            'case-story',
+            t('case.answers'),
+            c.description ? h('blockquote', { class: 'description', lang: c.locale }, c.description) : null,
+            (c.answers ?? []).length ? facts(c.answers.map((a) => [a.label, a.value])) : h('p', { class: 'muted' }, t('case.answers.none')),
+          ),
+          panel(
+            'case-decision',
+            t('case.decision'),
+            h('p', {}, h('strong', {}, d.outcomeLabel ?? d.outcome ?? t('page.none'))),
+            (d.reasons ?? []).length ? [h('h3', {}, t('case.decision.reasons')), h('ul', { class: 'reasons' }, d.reasons.map((r) => h('li', {}, r)))] : null,
+            (d.basis ?? []).length ? [h('h3', {}, t('case.decision.basis')), h('ul', { class: 'reasons' }, d.basis.map((b) => h('li', {}, b)))] : null,
+            (d.documents ?? []).length ? [h('h3', {}, t('case.decision.documents')), h('ul', { class: 'reasons' }, d.documents.map((x) => h('li', {}, localized(x.label, x.id))))] : null,
+            (c.requestedDocuments ?? []).length
+              ? [h('h3', {}, t('case.decision.requested')), h('ul', { class: 'reasons' }, c.requestedDocuments.map((x) => h('li', {}, localized(x.label, x.id))))]
+              : null,
+          ),
+          attachmentsPanel(c),
+        ),
+        h(
+          'div',
+          {},
+          actionsPanel(allowed),
+          notesPanel(c, allowed),
+          panel(
+            'case-timeline',
+            t('case.timeline'),
+            h(
+              'ol',
+              { class: 'timeline' },
+              [...(c.timeline ?? [])].reverse().map((e) =>
+                h(
+                  'li',
+                  {},
+                  h('strong', {}, e.actionLabel ?? e.action),
+                  ' · ',
+                  e.actor,
+                  ' ',
+                  h('time', {}, dateTime(e.at)),
+                  e.details?.lawyer ? h('div', {}, t('case.timeline.lawyer', { lawyer: e.details.lawyer })) : null,
+                  e.details?.documents?.length ? h('div', {}, t('case.timeline.documents', { documents: e.details.documents.join('、') })) : null,
+                  e.note ? h('div', { class: 'muted' }, e.note) : null,
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  show(data);
+  const unsubscribe = subscribe(async (event) => {
+    if (event.type !== 'case.changed' || event.ref !== ref) return;
+    // Our own action has already redrawn the page; only a colleague's change needs a fresh copy.
+    if (event.status && event.status === data.case.status) return;
+    try {
+      const next = await get(`/api/cases/${encodeURIComponent(ref)}`);
+      if (isCurrent() && !document.querySelector('dialog[open]')) {
+        const message = result.textContent;
+        show(next);
+        result.textContent = message;
+      }
+    } catch {
+      // The next event or a reload shows it.
+    }
+  });
+  return { title: t('case.heading', { ref }), node: root, dispose: unsubscribe };
+}

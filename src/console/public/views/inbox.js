@@ -1,0 +1,194 @@
+// The inbox: cases by state, overdue and due-today first (the server's order), filters, search by
+// reference; new cases and hand-off requests appear while the page is open (change feed).
+import { get, query } from '../lib/api.js';
+import { caseBadges, statusBadge } from '../lib/badges.js';
+import { field, h, replace, select } from '../lib/dom.js';
+import { subscribe } from '../lib/feed.js';
+import { date, dateTime, keysWithPrefix, localized, t } from '../lib/i18n.js';
+
+const STATES = ['open', 'new', 'claimed', 'materials_requested', 'accepted', 'declined', 'referred', 'closed', 'withdrawn', 'all'];
+
+/** Kept while the console is open, so coming back to the inbox keeps the filters. */
+const filters = { state: 'open', office: '', category: '', assignee: '', q: '' };
+
+export async function render({ account, announce, isCurrent }) {
+  const me = await get('/api/me').catch(() => ({ offices: [] }));
+  const offices = me.offices ?? [];
+  const colleagues = me.colleagues ?? [];
+  let known = null;
+
+  const status = h('p', { class: 'muted', role: 'status', id: 'inbox-count' });
+  const liveStrip = h('div', { id: 'live-strip' });
+  const tableWrap = h('div', { class: 'table-wrap' });
+
+  const tabs = h(
+    'div',
+    { class: 'state-tabs', role: 'group', 'aria-label': t('inbox.filter.state') },
+    STATES.map((state) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-pressed': String(filters.state === state),
+          dataset: { state },
+          onclick: () => {
+            filters.state = state;
+            for (const b of tabs.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.state === state));
+            load();
+          },
+        },
+        t(`inbox.state.${state}`),
+      ),
+    ),
+  );
+
+  const officeSelect = select([['', t('page.all')], ...offices.map((o) => [o.id, localized(o.label, o.id)])], filters.office, {
+    name: 'office',
+    onchange: (e) => ((filters.office = e.target.value), load()),
+  });
+  const categories = keysWithPrefix('category.').filter((k) => k.split('.').length === 2);
+  const categorySelect = select([['', t('page.all')], ...categories.map((k) => [k.slice('category.'.length), t(k)])], filters.category, {
+    name: 'category',
+    onchange: (e) => ((filters.category = e.target.value), load()),
+  });
+  const assigneeSelect = select(
+    [['', t('inbox.assignee.anyone')], ['me', t('inbox.assignee.me')], ...colleagues.filter((c) => c.id !== account.id).map((c) => [c.username, c.username])],
+    filters.assignee,
+    { name: 'assignee', onchange: (e) => ((filters.assignee = e.target.value), load()) },
+  );
+  const search = h('input', { type: 'search', name: 'q', value: filters.q, placeholder: 'FY-20261201-0001', autocomplete: 'off', spellcheck: 'false' });
+  const searchForm = h(
+    'form',
+    {
+      class: 'filters',
+      role: 'search',
+      'aria-label': t('inbox.filters'),
+      onsubmit: (e) => {
+        e.preventDefault();
+        filters.q = search.value.trim();
+        load();
+      },
+    },
+    offices.length > 1 && !account.office ? field(t('inbox.filter.office'), officeSelect) : null,
+    field(t('inbox.filter.category'), categorySelect),
+    field(t('inbox.filter.assignee'), assigneeSelect),
+    field(t('inbox.filter.ref'), search),
+    h('button', { type: 'submit', class: 'btn' }, t('page.search')),
+  );
+
+  function row(c, fresh) {
+    const classes = [c.overdue ? 'is-overdue' : '', c.dueToday ? 'is-due-today' : '', fresh ? 'is-new' : ''].filter(Boolean).join(' ');
+    return h(
+      'tr',
+      { class: classes || null, dataset: { ref: c.ref } },
+      h('th', { scope: 'row' }, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(c.ref)}` }, c.ref)),
+      h('td', {}, c.categoryLabel ?? c.category),
+      h('td', {}, statusBadge(c)),
+      h('td', {}, caseBadges(c)),
+      h('td', {}, c.dueAt ? h('time', { datetime: new Date(c.dueAt).toISOString() }, date(c.dueAt)) : t('page.none')),
+      h('td', {}, c.officeLabel ?? c.office ?? t('page.none')),
+      h('td', {}, c.assignee ?? h('span', { class: 'muted' }, t('inbox.unassigned'))),
+      h('td', {}, h('time', { datetime: new Date(c.createdAt).toISOString() }, dateTime(c.createdAt))),
+    );
+  }
+
+  let loading = 0;
+  async function load({ arrived = false } = {}) {
+    const mine = ++loading;
+    let answer;
+    try {
+      answer = await get(`/api/cases${query({ state: filters.state, office: filters.office, category: filters.category, assignee: filters.assignee, q: filters.q })}`);
+    } catch (error) {
+      if (mine === loading) status.textContent = error.message;
+      return;
+    }
+    if (mine !== loading || !isCurrent()) return;
+    const cases = answer.cases ?? [];
+    const before = known;
+    known = new Set(cases.map((c) => c.ref));
+    const fresh = before ? cases.filter((c) => !before.has(c.ref)) : [];
+    status.textContent = t('inbox.count', { count: cases.length });
+    if (cases.length === 0) {
+      replace(tableWrap, h('p', { class: 'empty' }, t('inbox.empty')));
+    } else {
+      replace(
+        tableWrap,
+        h(
+          'table',
+          { 'aria-describedby': 'inbox-count' },
+          h('caption', { class: 'visually-hidden' }, t('inbox.caption')),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['ref', 'category', 'status', 'urgency', 'due', 'office', 'assignee', 'created'].map((col) => h('th', { scope: 'col' }, t(`inbox.col.${col}`))),
+            ),
+          ),
+          h('tbody', {}, cases.map((c) => row(c, fresh.some((f) => f.ref === c.ref)))),
+        ),
+      );
+    }
+    if (arrived && fresh.length > 0) announce(t('inbox.arrived', { count: fresh.length, refs: fresh.map((c) => c.ref).join(', ') }));
+  }
+
+  async function loadLive({ requested = false } = {}) {
+    if (account.role === 'operator') return;
+    let answer;
+    try {
+      answer = await get('/api/live');
+    } catch {
+      return;
+    }
+    if (!isCurrent()) return;
+    const waiting = (answer.conversations ?? []).filter((c) => c.state === 'waiting');
+    const alerts = answer.alerts ?? [];
+    if (waiting.length === 0 && alerts.length === 0) {
+      replace(liveStrip);
+      return;
+    }
+    replace(
+      liveStrip,
+      h(
+        'p',
+        { class: alerts.length ? 'alert' : 'form-info' },
+        alerts.length ? t('inbox.live.danger', { count: alerts.length }) + ' ' : '',
+        waiting.length ? t('inbox.live.waiting', { count: waiting.length }) + ' ' : '',
+        h('a', { href: '#/live' }, t('inbox.live.open')),
+      ),
+    );
+    if (requested) announce(t('inbox.live.requested'));
+  }
+
+  let timer = 0;
+  const unsubscribe = subscribe((event) => {
+    if (event.type === 'case.created' || event.type === 'case.changed') {
+      clearTimeout(timer);
+      timer = setTimeout(() => load({ arrived: event.type === 'case.created' }), 150);
+    } else if (event.type === 'live.requested' || event.type === 'live.changed' || event.type === 'danger') {
+      loadLive({ requested: event.type === 'live.requested' });
+    }
+  });
+
+  await Promise.all([load(), loadLive()]);
+
+  const node = h(
+    'section',
+    { 'aria-labelledby': 'inbox-heading' },
+    h('div', { class: 'page-head' }, h('h1', { id: 'inbox-heading' }, t('inbox.heading'))),
+    liveStrip,
+    searchForm,
+    tabs,
+    status,
+    tableWrap,
+  );
+  return {
+    title: t('inbox.heading'),
+    node,
+    dispose: () => {
+      unsubscribe();
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,383 @@
+// Live conversations (转人工): residents who asked for a person, oldest first, danger alerts on top.
+// Staff take one, read what was said, reply with text, a file or a canned reply, and release it to the bot.
+import { api, del, get, post, put } from '../lib/api.js';
+import { invalid, openDialog } from '../lib/dialog.js';
+import { field, h, replace, select } from '../lib/dom.js';
+import { subscribe } from '../lib/feed.js';
+import { dateTime, labelOf, locale, t } from '../lib/i18n.js';
+
+const canEditCanned = (account) => account.role === 'supervisor' || account.role === 'admin';
+
+export async function render({ account, params, navigate, announce, isCurrent }) {
+  const selectedId = params[0] ?? null;
+  const alertsBox = h('div', { id: 'live-alerts' });
+  const queueBox = h('div', { id: 'live-queue' });
+  const detail = h('div', { id: 'live-detail' });
+  const status = h('p', { class: 'form-info', role: 'status', tabindex: '-1' });
+  let conversations = [];
+  let canned = [];
+  let lastMessages = [];
+
+  const conversation = () => conversations.find((c) => c.id === selectedId);
+  const holdsIt = () => conversation()?.state === 'live' && conversation()?.holderAccountId === account.id;
+
+  function stateBadge(c) {
+    if (c.state === 'waiting') return h('span', { class: 'badge badge--waiting' }, t('live.state.waiting'));
+    if (c.holderAccountId === account.id) return h('span', { class: 'badge badge--live' }, t('live.state.mine'));
+    return h('span', { class: 'badge badge--live' }, t('live.state.held', { name: c.holder ?? '' }));
+  }
+
+  function dangerBadges(c) {
+    return (c.danger ?? []).map((d) => h('span', { class: 'badge badge--danger' }, d.label ?? labelOf('console.danger.', d.kind)));
+  }
+
+  async function loadQueue() {
+    const answer = await get('/api/live');
+    if (!isCurrent()) return;
+    conversations = answer.conversations ?? [];
+    const alerts = answer.alerts ?? [];
+    replace(
+      alertsBox,
+      alerts.length
+        ? h(
+            'section',
+            { 'aria-labelledby': 'alerts-h' },
+            h('h2', { id: 'alerts-h', class: 'visually-hidden' }, t('live.alerts')),
+            h(
+              'ul',
+              { class: 'alerts' },
+              alerts.map((a) =>
+                h(
+                  'li',
+                  { class: 'alert' },
+                  h('span', {}, '⚠ ', t('live.alert', { kind: a.label ?? labelOf('console.danger.', a.kind), id: a.conversationId })),
+                  h('time', {}, dateTime(a.at)),
+                  h('a', { class: 'btn btn--small btn--danger', href: `#/live/${encodeURIComponent(a.conversationId)}` }, t('live.open')),
+                ),
+              ),
+            ),
+          )
+        : null,
+    );
+    replace(
+      queueBox,
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'queue-h' },
+        h('h2', { id: 'queue-h' }, t('live.queue', { count: conversations.length })),
+        conversations.length
+          ? h(
+              'ul',
+              { class: 'queue' },
+              conversations.map((c) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'a',
+                    {
+                      class: `queue__item${(c.danger ?? []).length ? ' has-danger' : ''}`,
+                      href: `#/live/${encodeURIComponent(c.id)}`,
+                      'aria-current': c.id === selectedId ? 'true' : null,
+                    },
+                    h('span', { class: 'queue__line' }, h('strong', {}, t('live.resident', { id: c.id })), stateBadge(c), dangerBadges(c)),
+                    h(
+                      'span',
+                      { class: 'queue__line muted' },
+                      labelOf('console.channel.', c.channel),
+                      ' · ',
+                      t('live.since', { time: dateTime(c.requestedAt ?? c.takenAt) }),
+                    ),
+                  ),
+                ),
+              ),
+            )
+          : h('p', { class: 'empty' }, t('live.none')),
+      ),
+    );
+  }
+
+  function bubble(m) {
+    const who = m.from === 'resident' ? t('live.from.resident') : m.from === 'staff' ? t('live.from.staff', { name: m.staff ?? '' }) : t('live.from.bot');
+    return h(
+      'div',
+      { class: `bubble bubble--${m.from === 'resident' ? 'in' : m.from === 'staff' ? 'staff' : 'out'}` },
+      h('span', { class: 'bubble__who' }, who, ' · ', h('time', {}, dateTime(m.at))),
+      m.text ?? null,
+      m.attachment ? h('a', { href: m.attachment.url, target: '_blank', rel: 'noopener' }, t('live.file', { name: m.attachment.fileName })) : null,
+    );
+  }
+
+  async function loadTranscript() {
+    if (!selectedId) return;
+    const log = detail.querySelector('#transcript');
+    if (!log) return;
+    const answer = await get(`/api/live/${encodeURIComponent(selectedId)}/transcript`);
+    if (!isCurrent()) return;
+    const messages = answer.messages ?? [];
+    const known = new Set(lastMessages.map((m) => m.id));
+    const added = messages.filter((m) => !known.has(m.id));
+    if (lastMessages.length === 0 || added.length !== messages.length - lastMessages.length) replace(log, messages.map(bubble));
+    else for (const m of added) log.append(bubble(m));
+    lastMessages = messages;
+    log.scrollTop = log.scrollHeight;
+  }
+
+  async function loadCanned() {
+    try {
+      canned = (await get('/api/canned-replies')).replies ?? [];
+    } catch {
+      canned = [];
+    }
+  }
+
+  function cannedButtons(textarea) {
+    const mine = [...canned].sort((a, b) => Number(b.locale === locale()) - Number(a.locale === locale()));
+    return h(
+      'div',
+      { class: 'canned', role: 'group', 'aria-label': t('live.canned') },
+      mine.map((r) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn--small',
+            title: r.text,
+            onclick: () => {
+              textarea.value = textarea.value ? `${textarea.value}\n${r.text}` : r.text;
+              textarea.focus();
+            },
+          },
+          r.title,
+        ),
+      ),
+      canEditCanned(account) ? h('button', { type: 'button', class: 'btn btn--small', onclick: editCanned }, t('live.canned.edit')) : null,
+    );
+  }
+
+  async function editCanned() {
+    const list = h('ul', { class: 'groups' });
+    const draw = () =>
+      replace(
+        list,
+        canned.map((r) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, r.title),
+            ' ',
+            h('span', { class: 'muted' }, r.locale),
+            h('p', {}, r.text),
+            h(
+              'span',
+              { class: 'btn-row' },
+              h('button', { type: 'button', class: 'btn btn--small', onclick: () => fill(r) }, t('live.canned.change')),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'btn btn--small btn--danger',
+                  onclick: async () => {
+                    await del(`/api/canned-replies/${r.id}`);
+                    await loadCanned();
+                    draw();
+                    announce(t('live.canned.deleted'));
+                  },
+                },
+                t('live.canned.delete'),
+              ),
+            ),
+          ),
+        ),
+      );
+    let editing = null;
+    const title = h('input', { type: 'text', name: 'title' });
+    const text = h('textarea', { name: 'text', rows: 3 });
+    const lang = select([['zh-CN', t('case.locale.zh-CN')], ['en', t('case.locale.en')]], locale(), { name: 'locale' });
+    const fill = (r) => {
+      editing = r.id;
+      title.value = r.title;
+      text.value = r.text;
+      lang.value = r.locale;
+      title.focus();
+    };
+    draw();
+    await openDialog({
+      title: t('live.canned.edit'),
+      fields: [list, h('h3', {}, t('live.canned.form')), field(t('live.canned.title'), title), field(t('live.canned.text'), text), field(t('live.canned.locale'), lang)],
+      confirmLabel: t('page.save'),
+      onConfirm: async () => {
+        if (!title.value.trim()) throw invalid(title, t('live.canned.error.title'));
+        if (!text.value.trim()) throw invalid(text, t('console.error.empty_text'));
+        const body = { title: title.value.trim(), text: text.value.trim(), locale: lang.value };
+        if (editing) await put(`/api/canned-replies/${editing}`, body);
+        else await post('/api/canned-replies', body);
+        await loadCanned();
+        announce(t('live.canned.saved'));
+      },
+    });
+    drawDetail();
+  }
+
+  function drawDetail() {
+    const c = conversation();
+    if (!selectedId) {
+      replace(detail, h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('live.choose'))));
+      return;
+    }
+    if (!c) {
+      replace(detail, h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('live.gone'))));
+      return;
+    }
+    const textarea = h('textarea', { id: 'reply-text', name: 'text', rows: 2, maxlength: 2000 });
+    const fileInput = h('input', { type: 'file', id: 'reply-file', name: 'file', class: 'visually-hidden', tabindex: '-1' });
+    const error = h('p', { class: 'form-error', role: 'alert' });
+    const mine = holdsIt();
+    const heldByOther = c.state === 'live' && !mine;
+    fileInput.addEventListener('change', async () => {
+      const file = fileInput.files?.[0];
+      if (!file) return;
+      const form = new FormData();
+      form.append('file', file);
+      error.textContent = '';
+      try {
+        await api('POST', `/api/live/${encodeURIComponent(c.id)}/files`, form);
+        announce(t('live.sent.file', { name: file.name }));
+        await Promise.all([loadQueue(), loadTranscript()]);
+      } catch (cause) {
+        error.textContent = cause.message;
+      }
+      fileInput.value = '';
+    });
+    const take = async () => {
+      try {
+        await post(`/api/live/${encodeURIComponent(c.id)}/take`);
+        await loadQueue();
+        drawDetail();
+        say(t('live.taken', { id: c.id }));
+        detail.querySelector('#reply-text')?.focus();
+      } catch (cause) {
+        say(cause.message, true);
+      }
+    };
+    const release = async () => {
+      try {
+        await post(`/api/live/${encodeURIComponent(c.id)}/release`);
+        say(t('live.released', { id: c.id }));
+        navigate('live');
+      } catch (cause) {
+        say(cause.message, true);
+      }
+    };
+    replace(
+      detail,
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'conv-h' },
+        h(
+          'div',
+          { class: 'page-head' },
+          h('h2', { id: 'conv-h' }, t('live.resident', { id: c.id })),
+          stateBadge(c),
+          dangerBadges(c),
+          h(
+            'span',
+            { class: 'page-head__aside' },
+            c.state === 'waiting' ? h('button', { type: 'button', class: 'btn btn--primary', onclick: take }, t('live.take')) : null,
+            mine ? h('button', { type: 'button', class: 'btn', onclick: release }, t('live.release')) : null,
+          ),
+        ),
+        status,
+        h('div', { id: 'transcript', class: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': t('live.transcript'), tabindex: '0' }),
+        heldByOther
+          ? h('p', { class: 'muted' }, t('live.held_note', { name: c.holder ?? '' }))
+          : h(
+              'form',
+              {
+                class: 'reply',
+                onsubmit: async (e) => {
+                  e.preventDefault();
+                  error.textContent = '';
+                  const text = textarea.value.trim();
+                  if (!text) {
+                    textarea.setAttribute('aria-invalid', 'true');
+                    error.textContent = t('console.error.empty_text');
+                    textarea.focus();
+                    return;
+                  }
+                  textarea.removeAttribute('aria-invalid');
+                  try {
+                    await post(`/api/live/${encodeURIComponent(c.id)}/messages`, { text });
+                    textarea.value = '';
+                    announce(t('live.sent'));
+                    const wasWaiting = c.state === 'waiting';
+                    await loadQueue();
+                    if (wasWaiting) drawDetail();
+                    await loadTranscript();
+                    detail.querySelector('#reply-text')?.focus();
+                  } catch (cause) {
+                    error.textContent = cause.message;
+                  }
+                },
+              },
+              field(t('live.reply'), textarea, mine ? t('live.reply_hint') : t('live.reply_takes')),
+              cannedButtons(textarea),
+              error,
+              h(
+                'div',
+                { class: 'btn-row' },
+                h('button', { type: 'submit', class: 'btn btn--primary' }, t('live.send')),
+                h('button', { type: 'button', class: 'btn', onclick: () => fileInput.click() }, t('live.send_file')),
+                fileInput,
+              ),
+            ),
+      ),
+    );
+    lastMessages = [];
+    loadTranscript().catch((cause) => say(cause.message, true));
+  }
+
+  function say(text, isError = false) {
+    status.textContent = text;
+    status.className = isError ? 'form-error' : 'form-info';
+    announce(text);
+  }
+
+  await Promise.all([loadQueue(), loadCanned()]);
+  drawDetail();
+
+  let timer = 0;
+  const unsubscribe = subscribe((event) => {
+    if (event.type === 'live.message' && event.id === selectedId) {
+      loadTranscript().catch(() => {});
+      return;
+    }
+    if (['live.requested', 'live.changed', 'danger'].includes(event.type)) {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const before = conversation()?.state;
+        const holderBefore = conversation()?.holderAccountId;
+        await loadQueue().catch(() => {});
+        if (event.type === 'live.requested') announce(t('live.announce.requested'));
+        if (event.type === 'danger') announce(t('live.announce.danger', { kind: event.label ?? labelOf('console.danger.', event.kind) }));
+        if (conversation()?.state !== before || conversation()?.holderAccountId !== holderBefore) drawDetail();
+      }, 100);
+    }
+  });
+
+  const node = h(
+    'section',
+    { 'aria-labelledby': 'live-heading' },
+    h('div', { class: 'page-head' }, h('h1', { id: 'live-heading' }, t('live.heading'))),
+    alertsBox,
+    h('div', { class: 'live-grid' }, queueBox, detail),
+  );
+  return {
+    title: t('live.heading'),
+    node,
+    dispose: () => {
+      unsubscribe();
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import type { App } from '../bot/app.js';
+import { STAFF_CHANNEL, DeliveryError, type ChannelSender, type OutboundMessage } from '../bot/channel.js';
+import type { RunningChannel } from '../bot/running-channel.js';
+import { StaffAuth } from '../staff/staff-auth.js';
+import { StaffCases } from '../staff/staff-cases.js';
+import { StaffEventBus } from '../staff/staff-events.js';
+import type { AccountRepository, AuditLog } from '../staff/staff-ports.js';
+import { StaffLive } from '../staff/staff-live.js';
+import { StaffReports } from '../staff/staff-reports.js';
+import { StaffKb } from '../staff/staff-kb.js';
+import { renderReply } from '../locales/render.js';
+import { kbRoutes } from './kb-routes.js';
+import type { ConsoleServices, Route } from './console-api.js';
+import { createConsoleHandler, listenConsole } from './console-server.js';
+
+/** The staff service over the running app, shared by the console, Telegram and the CLI. */
+export interface StaffServices {
+  auth: StaffAuth;
+  cases: StaffCases;
+  live: StaffLive;
+  reports: StaffReports;
+  kb: StaffKb;
+  events: StaffEventBus;
+  accounts: AccountRepository;
+  audit: AuditLog;
+}
+
+/** Builds the staff service on the app's repositories and conversations. */
+export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatcher' | 'services' | 'logger' | 'config'>, now: () => number = Date.now): StaffServices {
+  const repos = app.repos.staff;
+  if (!repos) throw new Error('The staff console needs the staff repositories (accounts, audit, …); this storage has none.');
+  const { accounts, audit } = repos;
+  const events = new StaffEventBus();
+  const auth = new StaffAuth({ accounts, sessions: repos.sessions, throttle: repos.throttle, audit, now });
+  const cases = new StaffCases({
+    cases: app.services.cases,
+    assignments: repos.assignments,
+    attachments: app.repos.attachments,
+    notes: repos.notes,
+    accounts,
+    audit,
+    pack: app.services.pack,
+    events,
+    dispatcher: app.dispatcher,
+    logger: app.logger,
+    now,
+  });
+  const live = new StaffLive({
+    handoffs: repos.handoffs,
+    relays: repos.relays,
+    canned: repos.canned,
+    transcripts: app.repos.conversations,
+    runner: app.runner,
+    audit,
+    events,
+    pickupMinutes: app.config.handoff.pickupMinutes,
+    now,
+  });
+  const reports = new StaffReports({ rows: repos.reports, pack: app.services.pack, audit, now });
+  const kb = new StaffKb({
+    store: app.repos.knowledge,
+    // Exactly what the bot does with a resident's question (the same call the conversation makes).
+    tryQuestion: async (question, locale) => {
+      const understood = await app.services.understandText({ text: question, locale, where: { kind: 'menu' } });
+      return {
+        intent: understood.meaning.kind === 'steer' ? understood.meaning.intent : understood.meaning.kind,
+        band: understood.answer.band,
+        topic: understood.answer.topic,
+        replies: understood.answer.replies.map((reply) => renderReply(reply, locale)),
+      };
+    },
+    refresh: () => app.services.knowledge.refreshIfChanged(),
+    audit,
+    events,
+    now,
+  });
+  return { auth, cases, live, reports, kb, events, accounts, audit };
+}
+
+/**
+ * The outbox sender of the `staff` channel while the console runs: keeps each relay for the console
+ * (and tells it), then hands the message to the other staff front ends (the Telegram group), if any.
+ */
+export class StaffFanOut implements ChannelSender {
+  private readonly others: ChannelSender[] = [];
+
+  constructor(private readonly live: StaffLive) {}
+
+  add(sender: ChannelSender): void {
+    this.others.push(sender);
+  }
+
+  async send(message: OutboundMessage): Promise<void> {
+    const { payload } = message;
+    if (payload.kind !== 'staff') throw new DeliveryError('Only staff relays go to staff.', { permanent: true });
+    await this.live.receive(payload.conversationKey, payload.relay, message.id);
+    if (payload.relay.kind === 'new_case') {
+      const record = await this.liveCase(payload.relay.ref);
+      if (record) this.onCase?.(record);
+    }
+    for (const other of this.others) await other.send(message);
+  }
+
+  /** Set by the console: told about new cases for the change feed. */
+  onCase?: (record: { ref: string; route: string | null; urgent: boolean }) => void;
+  liveCase: (ref: string) => Promise<{ ref: string; route: string | null; urgent: boolean } | undefined> = async () => undefined;
+}
+
+export interface RunningConsole extends RunningChannel {
+  url: string;
+  port: number;
+  staff: StaffServices;
+  /** Pass to the Telegram staff side so the staff chat gets relays too. */
+  addStaffSender(sender: ChannelSender): void;
+}
+
+/** Options for tests. */
+export interface ConsoleOptions {
+  port?: number;
+  host?: string;
+  now?: () => number;
+  pickupCheckMs?: number;
+  extraRoutes?: (staff: StaffServices) => Route[];
+}
+
+/**
+ * Starts the staff console on `STAFF_PORT` (on HOST) in the serving process: the pages, the API and
+ * the change feed; registers the `staff` outbox channel so relays reach the console with or without
+ * a Telegram group; checks the pickup timeout.
+ */
+export async function startConsole(app: App, options: ConsoleOptions = {}): Promise<RunningConsole> {
+  const now = options.now ?? Date.now;
+  const staff = createStaffServices(app, now);
+  const fanOut = new StaffFanOut(staff.live);
+  fanOut.liveCase = (ref) => app.services.cases.get(ref);
+  fanOut.onCase = (c) => staff.events.publish({ type: 'case.created', ref: c.ref, office: c.route, urgent: c.urgent });
+  app.dispatcher.register(STAFF_CHANNEL, fanOut);
+  const logger = app.logger.child({ channel: 'console' });
+  const services: ConsoleServices = {
+    auth: staff.auth,
+    cases: staff.cases,
+    live: staff.live,
+    reports: staff.reports,
+    accounts: staff.accounts,
+    audit: staff.audit,
+    pack: app.services.pack,
+    dataDir: app.config.dataDir,
+    attachmentsDir: app.config.attachmentsDir,
+    uploads: app.config.attachments,
+    extraRoutes: [...kbRoutes(staff.kb), ...(options.extraRoutes?.(staff) ?? [])],
+    now,
+    onError: (error) => logger.error({ err: error instanceof Error ? error.name : 'unknown', msg: error instanceof Error ? error.message.slice(0, 200) : '' }, 'console request failed'),
+  };
+  const handler = createConsoleHandler(services, { secureCookie: app.config.staffConsole.secureCookie, events: staff.events });
+  const server = await listenConsole(handler, options.host ?? app.config.host, options.port ?? app.config.staffConsole.port);
+  const pickupMinutes = app.config.handoff.pickupMinutes;
+  const timer = setInterval(() => {
+    staff.live.checkPickups().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'pickup check failed'));
+    staff.auth.prune().catch(() => undefined);
+  }, options.pickupCheckMs ?? Math.min(30_000, (pickupMinutes * 60_000) / 10));
+  timer.unref();
+  logger.info({ port: server.port }, 'staff console listening');
+  return {
+    name: 'console',
+    url: server.url,
+    port: server.port,
+    staff,
+    addStaffSender: (sender) => fanOut.add(sender),
+    async close() {
+      clearInterval(timer);
+      await server.close();
+    },
+  };
+}

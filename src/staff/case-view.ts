@@ -1,0 +1,184 @@
+import type { Param } from '../flows/events.js';
+import { allowedActions, isOverdue, type CaseActionType } from '../knowledge/cases/case-lifecycle.js';
+import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
+import { localDate } from '../knowledge/cases/local-time.js';
+import { localizeReason } from '../knowledge/eligibility/localize-decision.js';
+import type { Reason } from '../knowledge/eligibility/decision.js';
+import type { Locale } from '../locales/catalog.js';
+import { MESSAGES } from '../locales/messages.js';
+import { translate } from '../locales/render.js';
+import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
+import type { CaseRecord, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
+import type { CaseNote } from './staff-ports.js';
+
+/** A label for `key`, or `fallback` when the catalog has no such key (an id the pack added). */
+export function label(key: string, locale: Locale, fallback: string, params?: Record<string, Param>): string {
+  return MESSAGES[key] ? translate(key, locale, params) : fallback;
+}
+
+function sameLocalDay(a: number, b: number, timeZone: string): boolean {
+  const x = localDate(a, timeZone);
+  const y = localDate(b, timeZone);
+  return x.year === y.year && x.month === y.month && x.day === y.day;
+}
+
+/** Whether an undecided case is due by the end of today (and not yet overdue). */
+export function isDueToday(record: Pick<CaseRecord, 'status' | 'dueAt' | 'decidedAt'>, now: number, timeZone: string): boolean {
+  return record.dueAt !== null && record.decidedAt === null && !isOverdue(record, now) && sameLocalDay(record.dueAt, now, timeZone);
+}
+
+/** Overdue first, then due today, then urgent, then by due date, then oldest. */
+export function inboxOrder(now: number, timeZone: string) {
+  const rank = (c: CaseRecord) => (isOverdue(c, now) ? 0 : isDueToday(c, now, timeZone) ? 1 : c.urgent ? 2 : 3);
+  return (a: CaseRecord, b: CaseRecord) =>
+    rank(a) - rank(b) || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt || a.ref.localeCompare(b.ref);
+}
+
+export type CaseSummaryView = ReturnType<typeof caseSummaryView>;
+
+/** A case as a line of the inbox. */
+export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number, locale: Locale) {
+  return {
+    ref: record.ref,
+    status: record.status,
+    statusLabel: label(`console.status.${record.status}`, locale, record.status),
+    category: record.category,
+    categoryLabel: label(`category.${record.category}`, locale, record.category),
+    office: record.route,
+    officeLabel: record.route ? nameIn(pack.offices, record.route)[locale] : null,
+    region: record.region,
+    regionLabel: record.region ? nameIn(pack.regions, record.region)[locale] : null,
+    channel: record.channel,
+    urgent: record.urgent,
+    sameDay: record.sameDay,
+    dueAt: record.decidedAt === null ? record.dueAt : null,
+    overdue: isOverdue(record, now),
+    dueToday: isDueToday(record, now, pack.timeZone),
+    assignee: record.assignee,
+    lawyer: record.lawyer,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+function answerValue(value: unknown, key: string, pack: CasePack, locale: Locale): string {
+  const yes = locale === 'en' ? 'yes' : '是';
+  const no = locale === 'en' ? 'no' : '否';
+  if (typeof value === 'boolean') return value ? yes : no;
+  if (Array.isArray(value)) return value.map((v) => answerValue(v, key, pack, locale)).join(locale === 'en' ? ', ' : '、');
+  if (typeof value === 'string') {
+    if (key === 'region') return nameIn(pack.regions, value)[locale];
+    if (key === 'category') return label(`category.${value}`, locale, value);
+    if (key === 'groups') return label(`group.${value}`, locale, value);
+    return label(`${key}.${value}`, locale, value);
+  }
+  if (value === null || value === undefined) return '—';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function basisText(basis: unknown, locale: Locale): string | undefined {
+  const b = basis as { source?: unknown; article?: unknown; rule?: unknown };
+  if (b.source === 'LAL' && typeof b.article === 'number') return locale === 'en' ? `Legal Aid Law art. ${b.article}` : `《法律援助法》第${b.article}条`;
+  if (b.source === 'local' && typeof b.rule === 'string') return locale === 'en' ? `local rule ${b.rule}` : `地方规定 ${b.rule}`;
+  return undefined;
+}
+
+function reasonText(reason: unknown, locale: Locale): string | undefined {
+  try {
+    return localizeReason(reason as Reason, locale);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Everything the case page shows. */
+export function caseDetailView(
+  record: CaseRecord,
+  extra: { pack: CasePack; now: number; locale: Locale; events: readonly StoredCaseEvent[]; attachments: readonly StoredAttachment[]; notes: readonly CaseNote[] },
+) {
+  const { pack, locale } = extra;
+  const decision = record.decision as Record<string, unknown>;
+  const facts = record.facts as Record<string, unknown>;
+  const answers = Object.entries(facts)
+    .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
+    .map(([key, value]) => ({ key, label: label(`fact.${key}`, locale, key), value: answerValue(value, key, pack, locale) }));
+  const summaryParts = [
+    label(`category.${record.category}`, locale, record.category),
+    record.region ? nameIn(pack.regions, record.region)[locale] : null,
+    label(`outcome.${record.decision.outcome}`, locale, record.decision.outcome),
+    record.urgent ? (locale === 'en' ? 'urgent' : '紧急') : null,
+  ].filter(Boolean);
+  return {
+    ...caseSummaryView(record, pack, extra.now, locale),
+    summary: summaryParts.join(locale === 'en' ? ' · ' : ' · '),
+    description: record.description,
+    answers,
+    decision: {
+      outcome: record.decision.outcome,
+      outcomeLabel: label(`outcome.${record.decision.outcome}`, locale, record.decision.outcome),
+      meansTest: typeof decision.meansTest === 'string' ? decision.meansTest : null,
+      reasons: (Array.isArray(decision.reasons) ? decision.reasons : []).map((r) => reasonText(r, locale)).filter((r): r is string => r !== undefined),
+      basis: [...new Set((Array.isArray(decision.basis) ? decision.basis : []).map((b) => basisText(b, locale)).filter((b): b is string => b !== undefined))],
+      documents: (record.decision.documents ?? []).map((id) => ({ id, label: nameIn(pack.documents, id)[locale] })),
+      policyVersion: record.policyVersion,
+    },
+    locale: record.locale,
+    contact: {
+      relation: record.applicant.relation,
+      relationLabel: label(`console.relation.${record.applicant.relation}`, locale, record.applicant.relation),
+      name: record.applicant.name ?? null,
+      phone: record.applicant.phone ?? null,
+      safeToContact: record.applicant.safeToContact,
+      safeTimes: record.applicant.safeTimes ?? null,
+      chatNotices: record.applicant.chatNotices !== false,
+    },
+    requestedDocuments: record.requestedDocuments.map((id) => ({ id, label: nameIn(pack.documents, id)[locale] })),
+    decidedAt: record.decidedAt,
+    resolution: record.resolution,
+    attachments: extra.attachments.map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      mimeType: a.mimeType,
+      size: a.size,
+      url: `/api/attachments/${encodeURIComponent(a.id)}`,
+      downloadUrl: `/api/attachments/${encodeURIComponent(a.id)}?download=1`,
+    })),
+    timeline: extra.events.map((e) => ({
+      action: e.action,
+      actionLabel: label(`console.action.${e.action}`, locale, e.action),
+      from: e.from,
+      to: e.to,
+      actor: e.actor.kind === 'resident' ? label('console.resident', locale, 'resident') : e.actor.kind === 'system' ? label('console.system', locale, 'system') : e.actor.name,
+      actorKind: e.actor.kind,
+      note: e.note,
+      details: {
+        ...(e.details.lawyer ? { lawyer: e.details.lawyer } : {}),
+        ...(e.details.documents ? { documents: e.details.documents.map((id) => nameIn(pack.documents, id)[locale]) } : {}),
+      },
+      at: e.at,
+    })),
+    notes: extra.notes.map((n) => ({ id: n.id, author: n.author, text: n.text, at: n.at })),
+    rating: record.rating,
+    ratingComment: record.ratingComment,
+  };
+}
+
+/** The actions staff may take now, as the console's action names. */
+export function consoleActions(record: CaseRecord, canSupervise: boolean): string[] {
+  const names: Partial<Record<CaseActionType, string>> = {
+    claim: 'claim',
+    request_materials: 'request-materials',
+    materials_received: 'materials-received',
+    accept: 'accept',
+    decline: 'decline',
+    refer: 'refer',
+    close: 'close',
+    reopen: 'reopen',
+  };
+  const actions = allowedActions(record.status, 'staff', record)
+    .filter((a) => a !== 'reopen' || canSupervise)
+    .map((a) => names[a])
+    .filter((a): a is string => a !== undefined);
+  if (canSupervise && !['closed', 'withdrawn'].includes(record.status)) actions.push('assign');
+  return [...actions, 'notes'];
+}

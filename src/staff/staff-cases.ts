@@ -1,0 +1,253 @@
+import type { Logger } from 'pino';
+import type { OutboundMessage } from '../bot/channel.js';
+import { performCaseAction, type CaseActionResult } from '../bot/staff/case-actions.js';
+import { FINAL_STATUSES, type CaseAction, type CaseStatus } from '../knowledge/cases/case-lifecycle.js';
+import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
+import type { Locale } from '../locales/catalog.js';
+import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
+import type { CaseRecord, CaseRepository as Cases, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
+import { label } from './case-view.js';
+import { inboxOrder } from './case-view.js';
+import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
+import type { StaffEventBus } from './staff-events.js';
+import type { Account, AccountRepository, AssignmentRepository, AuditLog, CaseNote, NoteRepository } from './staff-ports.js';
+
+/** The case storage the service reads and changes (`CaseStore` fits). */
+export type CaseRepository = Cases;
+/** Where a case's files are listed (`AttachmentStore` fits). */
+export interface AttachmentRepository {
+  get(id: string): Promise<StoredAttachment | undefined>;
+  forCase(ref: string): Promise<StoredAttachment[]>;
+}
+
+export interface StaffCasesDeps {
+  cases: CaseRepository;
+  assignments: AssignmentRepository;
+  attachments: AttachmentRepository;
+  notes: NoteRepository;
+  accounts: AccountRepository;
+  audit: AuditLog;
+  pack: CasePack;
+  events?: StaffEventBus;
+  /** The running bot's dispatcher: notices go out at once (else they wait in the outbox). */
+  dispatcher?: { enqueue(messages: OutboundMessage[]): void };
+  logger?: Pick<Logger, 'info'>;
+  now?: () => number;
+}
+
+export interface CaseFilter {
+  office?: string;
+  category?: string;
+  /** A status, `open` (default: not closed or withdrawn) or `all`. */
+  state?: string;
+  /** A username, or `me`. */
+  assignee?: string;
+  /** Part of a reference number. */
+  q?: string;
+}
+
+/** What staff ask to do to a case, from any front end. */
+export type CaseRequest =
+  | { type: 'claim'; note?: string }
+  | { type: 'request_materials'; documents: string[]; note?: string }
+  | { type: 'materials_received'; note?: string }
+  | { type: 'accept'; lawyer: string; note?: string }
+  | { type: 'decline'; reason: string }
+  | { type: 'refer'; to: string; note?: string }
+  | { type: 'close'; note?: string }
+  | { type: 'reopen'; reason: string }
+  | { type: 'withdraw'; note?: string }
+  | { type: 'assign'; accountId: number };
+
+export type CaseActionOutcome = { ok: true; record: CaseRecord; notice: 'sent' | 'not_sent_unsafe' | 'none' } | Refusal;
+
+/** Where a case can be referred besides the pack's offices. */
+export const MEDIATION = 'mediation';
+
+/**
+ * Cases as staff work them, from any front end (console, Telegram, CLI): the inbox with filters, a
+ * case with its history, files and notes, and every action. Checks role and office, and writes every
+ * view, action and refusal to the audit log with the account id.
+ */
+export class StaffCases {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: StaffCasesDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  get pack(): CasePack {
+    return this.deps.pack;
+  }
+
+  async list(account: Account, filter: CaseFilter = {}): Promise<CaseRecord[] | Refusal> {
+    if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'case.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
+    const state = filter.state ?? 'open';
+    let records: CaseRecord[];
+    if (state === 'open') records = await this.deps.cases.listOpen();
+    else if (state === 'all') records = await this.deps.cases.list({ limit: 5000 });
+    else records = await this.deps.cases.list({ status: state as CaseStatus, limit: 5000 });
+    const assignee = filter.assignee === 'me' ? account.username : filter.assignee;
+    const q = filter.q?.trim().toUpperCase();
+    const now = this.now();
+    return records
+      .filter((c) => canSeeOffice(account, c.route))
+      .filter((c) => !filter.office || c.route === filter.office)
+      .filter((c) => !filter.category || c.category === filter.category)
+      .filter((c) => !assignee || c.assignee === assignee)
+      .filter((c) => !q || c.ref.includes(q))
+      .sort(inboxOrder(now, this.deps.pack.timeZone));
+  }
+
+  /** A case with its history, files and notes; audited as a view. */
+  async view(account: Account, ref: string): Promise<{ ok: true; record: CaseRecord; events: StoredCaseEvent[]; attachments: StoredAttachment[]; notes: CaseNote[] } | Refusal> {
+    const found = await this.readable(account, ref, 'case.view');
+    if (!found.ok) return found;
+    const [events, attachments, notes] = await Promise.all([this.deps.cases.events(ref), this.deps.attachments.forCase(ref), this.deps.notes.forCase(ref)]);
+    await this.audit(account, 'case.view', ref, 'ok', null);
+    return { ok: true, record: found.record, events, attachments, notes };
+  }
+
+  /** A file of a case the account may see; audited. */
+  async attachment(account: Account, id: string): Promise<{ ok: true; attachment: StoredAttachment } | Refusal> {
+    const attachment = await this.deps.attachments.get(id);
+    if (!attachment) return this.refuse(account, 'attachment.view', `attachment:${id}`, refusal(404, 'not_found', 'console.error.not_found', { what: id }));
+    if (attachment.caseRef) {
+      const found = await this.readable(account, attachment.caseRef, 'attachment.view');
+      if (!found.ok) return found;
+    } else if (!hasRole(account, CASE_ROLES)) {
+      return this.refuse(account, 'attachment.view', `attachment:${id}`, refusal(403, 'forbidden', 'console.error.forbidden'));
+    }
+    await this.audit(account, 'attachment.view', attachment.caseRef ?? `attachment:${id}`, 'ok', `attachment:${id}`);
+    return { ok: true, attachment };
+  }
+
+  async addNote(account: Account, ref: string, text: string): Promise<{ ok: true; note: CaseNote } | Refusal> {
+    const found = await this.readable(account, ref, 'case.note');
+    if (!found.ok) return found;
+    const clean = text.trim();
+    if (!clean) return this.refuse(account, 'case.note', ref, refusal(422, 'invalid', 'console.error.empty_text'));
+    const note = await this.deps.notes.add({ ref, accountId: account.id, author: account.username, text: clean.slice(0, 5000), at: this.now() });
+    await this.audit(account, 'case.note', ref, 'ok', `note:${note.id}`);
+    this.deps.events?.publish({ type: 'case.changed', ref, office: found.record.route, status: found.record.status });
+    return { ok: true, note };
+  }
+
+  /** Applies a staff action; the resident is notified in their language in the same transaction. */
+  async act(account: Account, ref: string, request: CaseRequest, locale: Locale = 'zh-CN'): Promise<CaseActionOutcome> {
+    const action = `case.${request.type}`;
+    const found = await this.readable(account, ref, action);
+    if (!found.ok) return found;
+    const record = found.record;
+    if ((request.type === 'reopen' || request.type === 'assign') && !hasRole(account, SUPERVISOR_ROLES)) {
+      return this.refuse(account, action, ref, refusal(403, 'forbidden', 'console.error.forbidden'));
+    }
+    if (request.type === 'assign') return this.assign(account, record, request.accountId);
+    const lifecycle = this.toLifecycle(request, record, locale);
+    if (!lifecycle.ok) return this.refuse(account, action, ref, lifecycle);
+    const result = await performCaseAction(
+      { cases: this.deps.cases, pack: this.deps.pack, ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}), ...(this.deps.logger ? { logger: this.deps.logger } : {}) },
+      ref,
+      lifecycle.action,
+      { kind: 'staff', name: account.username },
+      this.now(),
+    );
+    return this.outcome(account, action, ref, result);
+  }
+
+  private async assign(account: Account, record: CaseRecord, accountId: number): Promise<CaseActionOutcome> {
+    const target = await this.deps.accounts.byId(accountId);
+    if (!target || target.disabled || !hasRole(target, CASE_ROLES) || !canSeeOffice(target, record.route)) {
+      return this.refuse(account, 'case.assign', record.ref, refusal(422, 'invalid', 'console.error.bad_assignee'));
+    }
+    if (FINAL_STATUSES.includes(record.status)) {
+      return this.refuse(account, 'case.assign', record.ref, refusal(409, 'not_allowed', 'staff.refused.not_allowed', {
+        ref: record.ref,
+        status: label(`console.status.${record.status}`, 'zh-CN', record.status),
+        action: label('console.action.assign', 'zh-CN', 'assign'),
+      }));
+    }
+    if (record.status === 'new') {
+      // Assigning a new case claims it for the colleague: the resident hears it is being reviewed.
+      const result = await performCaseAction(
+        { cases: this.deps.cases, pack: this.deps.pack, ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}) },
+        record.ref,
+        { type: 'claim', note: undefined } as CaseAction,
+        { kind: 'staff', name: target.username },
+        this.now(),
+      );
+      return this.outcome(account, 'case.assign', record.ref, result, `to account:${target.id}`);
+    }
+    const assigned = await this.deps.assignments.assign(record.ref, target.username, { kind: 'staff', name: account.username }, this.now());
+    if (!assigned) return this.refuse(account, 'case.assign', record.ref, refusal(404, 'not_found', 'console.error.not_found', { what: record.ref }));
+    await this.audit(account, 'case.assign', record.ref, 'ok', `to account:${target.id}`);
+    this.deps.events?.publish({ type: 'case.changed', ref: record.ref, office: record.route, status: assigned.status });
+    return { ok: true, record: assigned, notice: 'none' };
+  }
+
+  private toLifecycle(request: Exclude<CaseRequest, { type: 'assign' }>, record: CaseRecord, locale: Locale): { ok: true; action: CaseAction } | Refusal {
+    const opt = (note: string | undefined) => (note?.trim() ? { note: note.trim() } : {});
+    switch (request.type) {
+      case 'decline':
+        return { ok: true, action: { type: 'decline', note: request.reason ?? '' } };
+      case 'reopen':
+        return { ok: true, action: { type: 'reopen', note: request.reason ?? '' } };
+      case 'refer': {
+        const to = request.to?.trim() ?? '';
+        if (!to) return refusal(422, 'missing_note', 'staff.refused.missing_note', { ref: record.ref });
+        // The resident reads where the case went, in their language.
+        const where =
+          to === MEDIATION
+            ? label('console.mediation', record.locale, to)
+            : this.deps.pack.offices.some((o) => o.id === to)
+              ? nameIn(this.deps.pack.offices, to)[record.locale]
+              : to;
+        void locale;
+        return { ok: true, action: { type: 'refer', note: request.note?.trim() ? `${where}（${request.note.trim()}）` : where } };
+      }
+      case 'request_materials':
+        return { ok: true, action: { type: 'request_materials', documents: Array.isArray(request.documents) ? request.documents.map(String) : [], ...opt(request.note) } };
+      case 'accept':
+        return { ok: true, action: { type: 'accept', lawyer: request.lawyer ?? '', ...opt(request.note) } };
+      default:
+        return { ok: true, action: { type: request.type, ...opt(request.note) } };
+    }
+  }
+
+  private async outcome(account: Account, action: string, ref: string, result: CaseActionResult, detail?: string): Promise<CaseActionOutcome> {
+    if (!result.ok) {
+      const params: Record<string, string | number> = { ref };
+      let status: Refusal['status'] = 409;
+      if (result.reason === 'not_found') return this.refuse(account, action, ref, refusal(404, 'not_found', 'console.error.not_found', { what: ref }));
+      if (result.reason === 'already_claimed') params.by = result.by;
+      if (result.reason === 'not_allowed') {
+        params.status = label(`console.status.${result.status}`, 'zh-CN', result.status);
+        params.action = label(`console.action.${result.action}`, 'zh-CN', result.action);
+      }
+      if (result.reason.startsWith('missing_')) status = 422;
+      return this.refuse(account, action, ref, refusal(status, result.reason, `staff.refused.${result.reason}`, params));
+    }
+    await this.audit(account, action, ref, 'ok', [detail, `${result.event.from ?? '—'}→${result.event.to}`].filter(Boolean).join(' '));
+    this.deps.events?.publish({ type: 'case.changed', ref, office: result.record.route, status: result.record.status });
+    const notice = !result.notice ? 'none' : result.notice.send ? 'sent' : result.notice.reason === 'chat_not_safe' ? 'not_sent_unsafe' : 'none';
+    return { ok: true, record: result.record, notice };
+  }
+
+  /** The case, when it exists and the account may see it; else a refusal, audited. */
+  private async readable(account: Account, ref: string, action: string): Promise<{ ok: true; record: CaseRecord } | Refusal> {
+    if (!hasRole(account, CASE_ROLES)) return this.refuse(account, action, ref, refusal(403, 'forbidden', 'console.error.forbidden'));
+    const record = await this.deps.cases.get(ref);
+    if (!record) return this.refuse(account, action, ref, refusal(404, 'not_found', 'console.error.not_found', { what: ref }));
+    if (!canSeeOffice(account, record.route)) return this.refuse(account, action, ref, refusal(403, 'other_office', 'console.error.other_office'));
+    return { ok: true, record };
+  }
+
+  private async refuse<T extends Refusal>(account: Account, action: string, target: string | null, why: T): Promise<T> {
+    await this.audit(account, action, target, 'refused', why.code);
+    return why;
+  }
+
+  private audit(account: Account, action: string, target: string | null, outcome: 'ok' | 'refused', detail: string | null): Promise<void> {
+    return this.deps.audit.record({ at: this.now(), accountId: account.id, action, target, outcome, detail });
+  }
+}

@@ -1,0 +1,249 @@
+import type { AttachmentRef } from '../flows/events.js';
+import type { StaffRelay } from '../flows/staff-relay.js';
+import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
+import { CASE_ROLES, SUPERVISOR_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
+import type { StaffEventBus } from './staff-events.js';
+import type { Account, AuditLog, CannedReply, CannedReplyRepository, Handoff, HandoffRepository, RelayRepository, StaffMember } from './staff-ports.js';
+
+/** The resident's recent messages (`ConversationStore` fits). */
+export interface TranscriptSource {
+  recentTranscript(key: string, limit: number): Promise<{ id: number; direction: 'in' | 'out'; body: unknown; createdAt: number }[]>;
+}
+
+export interface StaffLiveDeps {
+  handoffs: HandoffRepository;
+  relays: RelayRepository;
+  canned: CannedReplyRepository;
+  transcripts: TranscriptSource;
+  runner: ConversationDispatch;
+  audit: AuditLog;
+  events?: StaffEventBus;
+  pickupMinutes: number;
+  now?: () => number;
+}
+
+export interface LiveConversation {
+  id: string;
+  channel: string;
+  state: Handoff['state'];
+  requestedAt: number | null;
+  takenAt: number | null;
+  holder: string | null;
+  holderAccountId: number | null;
+  danger: { kind: string; at: number }[];
+}
+
+export interface TranscriptMessage {
+  id: number;
+  from: 'resident' | 'bot' | 'staff';
+  text?: string;
+  attachment?: AttachmentRef;
+  staff?: string;
+  at: number;
+}
+
+/** The kinds of relay the console keeps (messages live in the conversation's own transcript). */
+const KEPT_RELAYS = ['handoff_request', 'danger', 'callback', 'new_case', 'staff_message'] as const;
+const TRANSCRIPT_ENTRIES = 50;
+/** Danger alerts stay at the top of the live view this long. */
+const ALERT_MS = 24 * 3_600_000;
+
+export const consoleMember = (account: Account): StaffMember => ({ userId: `account:${account.id}`, name: account.username });
+
+/**
+ * Live conversations with residents who asked for a person, from any front end: the queue with
+ * danger alerts, take (first wins), transcript, replies (text or file), release, the pickup timeout,
+ * canned replies. Conversations are told through `runner.dispatch`, so the bot stays silent while a
+ * person holds one. Every step is audited with the account id.
+ */
+export class StaffLive {
+  private readonly now: () => number;
+
+  /** Take, send, release and the pickup timeout, shared with the Telegram group. */
+  readonly handoff: HandoffService;
+
+  constructor(private readonly deps: StaffLiveDeps) {
+    this.now = deps.now ?? Date.now;
+    this.handoff = new HandoffService({
+      handoffs: deps.handoffs,
+      runner: deps.runner,
+      pickupMinutes: deps.pickupMinutes,
+      now: this.now,
+      ...(deps.events ? { events: deps.events } : {}),
+      // Kept so the transcript can say which lines staff wrote (the resident sees `【name】text`).
+      onStaffText: async (key, staff, text) => {
+        await deps.relays.add({
+          conversationKey: key,
+          kind: 'staff_message',
+          body: { staff: staff.name, rendered: `【${staff.name}】${text}`, renderedEn: `[${staff.name}] ${text}` },
+          outboxId: null,
+          at: this.now(),
+        });
+      },
+    });
+  }
+
+  /**
+   * Keeps what a conversation passed to staff (from the outbox's `staff` channel), starts the wait
+   * for a person, and tells the console. `outboxId` makes a retried delivery count once.
+   */
+  async receive(conversationKey: string, relay: StaffRelay, outboxId: number | null): Promise<void> {
+    const at = this.now();
+    if (!(KEPT_RELAYS as readonly string[]).includes(relay.kind)) {
+      if (relay.kind === 'message' || relay.kind === 'attachment') this.deps.events?.publish({ type: 'live.message', id: liveId(conversationKey) });
+      return;
+    }
+    const { kind, ...body } = relay as { kind: string } & Record<string, unknown>;
+    const fresh = await this.deps.relays.add({ conversationKey, kind, body, outboxId, at });
+    if (!fresh) return;
+    const id = liveId(conversationKey);
+    if (kind === 'handoff_request') {
+      await this.deps.handoffs.requestHandoff(conversationKey, at);
+      this.deps.events?.publish({ type: 'live.requested', id, channel: channelOf(conversationKey) });
+    } else if (kind === 'danger') {
+      this.deps.events?.publish({ type: 'danger', id, kind: String(body.danger ?? 'violence') });
+    }
+  }
+
+  /** Waiting and held conversations, oldest request first, with their danger alerts; and recent alerts. */
+  async list(account: Account): Promise<{ ok: true; conversations: LiveConversation[]; alerts: { id: string; kind: string; at: number }[] } | Refusal> {
+    if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'live.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
+    const active = await this.deps.handoffs.active();
+    const recentDanger = await this.deps.relays.recent(['danger'], this.now() - ALERT_MS);
+    const conversations = active.map((h): LiveConversation => ({
+      id: liveId(h.conversationKey),
+      channel: channelOf(h.conversationKey),
+      state: h.state,
+      requestedAt: h.requestedAt,
+      takenAt: h.takenAt,
+      holder: h.state === 'live' ? h.staffName : null,
+      holderAccountId: h.staffUserId?.startsWith('account:') ? Number(h.staffUserId.slice('account:'.length)) : null,
+      danger: recentDanger.filter((r) => r.conversationKey === h.conversationKey).map((r) => ({ kind: String(r.body.danger), at: r.at })),
+    }));
+    const alerts = recentDanger.map((r) => ({ id: liveId(r.conversationKey), kind: String(r.body.danger), at: r.at }));
+    return { ok: true, conversations, alerts };
+  }
+
+  async take(account: Account, id: string): Promise<{ ok: true } | Refusal> {
+    const key = await this.find(account, id, 'live.take');
+    if (typeof key !== 'string') return key;
+    const result = await this.handoff.take(key, consoleMember(account));
+    if (!result.ok) return this.refuse(account, 'live.take', `live:${id}`, result);
+    await this.audit(account, 'live.take', `live:${id}`, 'ok', null);
+    return { ok: true };
+  }
+
+  async transcript(account: Account, id: string): Promise<{ ok: true; messages: TranscriptMessage[] } | Refusal> {
+    const key = await this.find(account, id, 'live.view');
+    if (typeof key !== 'string') return key;
+    const [entries, staffRelays] = await Promise.all([
+      this.deps.transcripts.recentTranscript(key, TRANSCRIPT_ENTRIES),
+      this.deps.relays.forConversation(key, ['staff_message']),
+    ]);
+    const staffTexts = new Map(
+      staffRelays.flatMap((r) => [String(r.body.rendered ?? ''), String(r.body.renderedEn ?? '')].map((t): [string, string] => [t, String(r.body.staff ?? '')])),
+    );
+    const messages = entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffTexts));
+    await this.audit(account, 'live.view', `live:${id}`, 'ok', null);
+    return { ok: true, messages };
+  }
+
+  async send(account: Account, id: string, content: StaffContent): Promise<{ ok: true } | Refusal> {
+    const key = await this.find(account, id, 'live.message');
+    if (typeof key !== 'string') return key;
+    const sent = await this.handoff.send(key, consoleMember(account), content);
+    if (!sent.ok) return this.refuse(account, 'live.message', `live:${id}`, sent);
+    await this.audit(account, 'live.message', `live:${id}`, 'ok', 'text' in content ? null : `attachment:${content.attachment.id}`);
+    return { ok: true };
+  }
+
+  async release(account: Account, id: string): Promise<{ ok: true } | Refusal> {
+    const key = await this.find(account, id, 'live.release');
+    if (typeof key !== 'string') return key;
+    const released = await this.handoff.release(key, consoleMember(account));
+    if (!released.ok) return this.refuse(account, 'live.release', `live:${id}`, released);
+    await this.audit(account, 'live.release', `live:${id}`, 'ok', null);
+    return { ok: true };
+  }
+
+  /** Tells residents nobody took within the pickup time; returns their conversation keys. */
+  checkPickups(at = this.now()): Promise<string[]> {
+    return this.handoff.checkPickups(at);
+  }
+
+  async cannedReplies(account: Account): Promise<{ ok: true; replies: CannedReply[] } | Refusal> {
+    if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'canned.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
+    return { ok: true, replies: await this.deps.canned.list() };
+  }
+
+  async saveCannedReply(account: Account, id: number | null, input: { title?: unknown; text?: unknown; locale?: unknown }): Promise<{ ok: true; reply: CannedReply } | Refusal> {
+    const action = id === null ? 'canned.create' : 'canned.update';
+    if (!hasRole(account, SUPERVISOR_ROLES)) return this.refuse(account, action, null, refusal(403, 'forbidden', 'console.error.forbidden'));
+    const title = typeof input.title === 'string' ? input.title.trim().slice(0, 200) : '';
+    const text = typeof input.text === 'string' ? input.text.trim().slice(0, 2000) : '';
+    const locale = input.locale === 'en' ? 'en' : 'zh-CN';
+    if (!title || !text) return this.refuse(account, action, null, refusal(422, 'invalid', 'console.error.empty_text'));
+    const at = this.now();
+    let reply: CannedReply;
+    if (id === null) reply = await this.deps.canned.create({ title, text, locale, by: account.id, at });
+    else {
+      if (!(await this.deps.canned.update(id, { title, text, locale, by: account.id, at }))) {
+        return this.refuse(account, action, `canned:${id}`, refusal(404, 'not_found', 'console.error.not_found', { what: String(id) }));
+      }
+      reply = { id, title, text, locale, updatedAt: at };
+    }
+    await this.audit(account, action, `canned:${reply.id}`, 'ok', null);
+    return { ok: true, reply };
+  }
+
+  async deleteCannedReply(account: Account, id: number): Promise<{ ok: true } | Refusal> {
+    if (!hasRole(account, SUPERVISOR_ROLES)) return this.refuse(account, 'canned.delete', `canned:${id}`, refusal(403, 'forbidden', 'console.error.forbidden'));
+    if (!(await this.deps.canned.delete(id))) return this.refuse(account, 'canned.delete', `canned:${id}`, refusal(404, 'not_found', 'console.error.not_found', { what: String(id) }));
+    await this.audit(account, 'canned.delete', `canned:${id}`, 'ok', null);
+    return { ok: true };
+  }
+
+  /** The conversation key of a live id among waiting and held conversations, for an account that may work them. */
+  private async find(account: Account, id: string, action: string): Promise<string | Refusal> {
+    if (!hasRole(account, CASE_ROLES)) return this.refuse(account, action, `live:${id}`, refusal(403, 'forbidden', 'console.error.forbidden'));
+    const active = await this.deps.handoffs.active();
+    const found = active.find((h) => liveId(h.conversationKey) === id);
+    if (!found) return this.refuse(account, action, `live:${id}`, refusal(404, 'not_found', 'console.error.not_found', { what: id }));
+    return found.conversationKey;
+  }
+
+  private async refuse<T extends Refusal>(account: Account, action: string, target: string | null, why: T): Promise<T> {
+    await this.audit(account, action, target, 'refused', why.code);
+    return why;
+  }
+
+  private audit(account: Account, action: string, target: string | null, outcome: 'ok' | 'refused', detail: string | null): Promise<void> {
+    return this.deps.audit.record({ at: this.now(), accountId: account.id, action, target, outcome, detail });
+  }
+}
+
+function channelOf(key: string): string {
+  return key.slice(0, key.indexOf(':'));
+}
+
+function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; createdAt: number }, staffTexts: Map<string, string>): TranscriptMessage[] {
+  const body = entry.body as Record<string, unknown> | null;
+  if (!body) return [];
+  if (entry.direction === 'out') {
+    if (body.kind === 'file') {
+      const attachment = { id: String(body.attachmentId), fileName: String(body.fileName), mimeType: String(body.mimeType), size: 0 };
+      return [{ id: entry.id, from: 'staff', attachment, ...(typeof body.caption === 'string' ? { staff: body.caption } : {}), at: entry.createdAt }];
+    }
+    if (typeof body.text !== 'string') return [];
+    const staff = staffTexts.get(body.text);
+    return [{ id: entry.id, from: staff !== undefined ? 'staff' : 'bot', text: body.text, ...(staff ? { staff } : {}), at: entry.createdAt }];
+  }
+  const event = body.event as { type?: string; text?: string; id?: string; attachment?: AttachmentRef } | undefined;
+  if (!event?.type) return [];
+  if (event.type === 'user.text') return [{ id: entry.id, from: 'resident', text: event.text ?? '', at: entry.createdAt }];
+  if (event.type === 'user.attachment' && event.attachment) return [{ id: entry.id, from: 'resident', attachment: event.attachment, at: entry.createdAt }];
+  if (event.type === 'user.choice') return [{ id: entry.id, from: 'resident', text: `[${event.id ?? ''}]`, at: entry.createdAt }];
+  return [];
+}
+
+export { liveId, type StaffContent };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Client, consoleFixture } from './console-fixture.js';
+
+describe('the knowledge-base editor API (operators)', () => {
+  it('edits an answer that the running bot then gives, with "试一试", validation, history and revert', async () => {
+    const f = await consoleFixture([
+      { username: 'lina', role: 'operator' },
+      { username: 'wangfang', role: 'staff' },
+    ]);
+    const staff = new Client(f.url);
+    await staff.login('wangfang');
+    expect((await staff.request('GET', '/api/kb/entries')).status).toBe(403);
+
+    const op = new Client(f.url);
+    await op.login('lina');
+    const list = (await op.request('GET', '/api/kb/entries?q=工资')).body.entries as { id: string }[];
+    expect(list.map((e) => e.id)).toContain('wage_arrears');
+    const { entry } = (await op.request('GET', '/api/kb/entries/wage_arrears')).body;
+
+    const before = (await op.request('POST', '/api/kb/try', { question: '老板不给工资怎么办' })).body;
+    expect(before).toMatchObject({ band: 'answer', topic: 'wage_arrears' });
+
+    const broken = await op.request('PUT', '/api/kb/entries/wage_arrears', { entry: { ...entry, answer: { 'zh-CN': entry.answer['zh-CN'], en: '' } } });
+    expect(broken.status).toBe(422);
+    expect(Object.keys(broken.body.error.fields)).toContain('answer.en');
+
+    const answer = { 'zh-CN': '被拖欠工资可以先找劳动监察投诉，也可以申请免费的劳动仲裁。', en: 'You can complain to labour inspection or apply for free labour arbitration.' };
+    const saved = await op.request('PUT', '/api/kb/entries/wage_arrears', { entry: { ...entry, answer } });
+    expect(saved.status).toBe(200);
+    const after = (await op.request('POST', '/api/kb/try', { question: '老板不给工资怎么办' })).body;
+    expect(after.replies[0].text).toContain('先找劳动监察投诉');
+    // The bot itself answers a resident with the new text.
+    const bot = await f.app.services.understandText({ text: '老板不给工资怎么办', locale: 'zh-CN', where: { kind: 'menu' } });
+    expect(JSON.stringify(bot.answer.replies)).toContain('先找劳动监察投诉');
+
+    const history = (await op.request('GET', '/api/kb/entries/wage_arrears/history')).body.versions as { version: number; by: string }[];
+    expect(history[0]!.by).toBe(`account:${f.ids.lina}`);
+    const reverted = await op.request('POST', '/api/kb/entries/wage_arrears/revert', { version: history[1]!.version });
+    expect(reverted.status).toBe(200);
+    expect(reverted.body.entry.answer['zh-CN']).toBe(entry.answer['zh-CN']);
+    expect(await f.console.staff.audit.list({ accountId: f.ids.lina })).toContainEqual(expect.objectContaining({ action: 'kb.edit', target: 'kb:wage_arrears', outcome: 'ok' }));
+  });
+
+  it('groups unanswered questions with counts and adds one as a phrasing of an entry', async () => {
+    const f = await consoleFixture([{ username: 'lina', role: 'operator' }]);
+    const question = '学校食堂的饭菜太咸了能投诉吗';
+    for (let i = 0; i < 2; i++) await f.app.services.understandText({ text: question, locale: 'zh-CN', where: { kind: 'menu' } });
+    const op = new Client(f.url);
+    await op.login('lina');
+    const groups = (await op.request('GET', '/api/kb/unanswered')).body.groups as { id: string; count: number; questions: { text: string }[] }[];
+    const group = groups.find((g) => g.questions.some((q) => q.text === question))!;
+    expect(group.count).toBeGreaterThanOrEqual(2);
+    const draft = (await op.request('POST', `/api/kb/unanswered/${group.id}/new-entry`, {})).body.draft;
+    expect(draft.questions['zh-CN']).toContain(question);
+    const added = await op.request('POST', `/api/kb/unanswered/${group.id}/add-phrasing`, { entryId: 'complaint' });
+    expect(added.status).toBe(200);
+    expect(added.body.entry.questions['zh-CN']).toContain(question);
+    const left = (await op.request('GET', '/api/kb/unanswered')).body.groups as { id: string }[];
+    expect(left.map((g) => g.id)).not.toContain(group.id);
+  });
+});
