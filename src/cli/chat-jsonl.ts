@@ -22,6 +22,8 @@ export interface JsonlReply {
   key: string;
   text: string;
   choices: { id: string; label: string }[];
+  /** The choices form a checklist finished by `doneId`: answer it with one `{"user","choices":[…]}` line. */
+  multiSelect?: { doneId: string };
   meta: { state: string } & TurnMeta;
 }
 
@@ -46,11 +48,15 @@ export function parseJsonlLine(line: string, defaultUser: string): JsonlInput | 
   const locale = isLocale(value.locale) ? { locale: value.locale } : {};
   if (typeof value.text === 'string') return { user, event: { type: 'user.text', text: value.text }, ...locale };
   if (typeof value.choice === 'string') return { user, event: { type: 'user.choice', id: value.choice }, ...locale };
+  // A finished multi-select checklist (TEAM.md contract 1), as the web chat sends it.
+  if (Array.isArray(value.choices) && value.choices.every((id) => typeof id === 'string')) {
+    return { user, event: { type: 'user.choices', ids: value.choices as string[] }, ...locale };
+  }
   if (typeof value.command === 'string') {
     const command = parseCommand(value.command.startsWith('/') ? value.command : `/${value.command}`);
     return command ? { user, event: command, ...locale } : { error: `unknown command ${value.command}` };
   }
-  return { error: 'a line needs "text", "choice" or "command"' };
+  return { error: 'a line needs "text", "choice", "choices" or "command"' };
 }
 
 /** `{ intake: 'active' }` → `intake.active`. */
@@ -106,7 +112,7 @@ export class JsonlChat {
     // The category recognised this turn, or else the one recorded for the application under way.
     meta.category ??= await this.recordedCategory(input.user);
     const relays = result.outbound.flatMap((m) => (m.payload.kind === 'staff' ? [m.payload.relay] : []));
-    return { replies: result.replies.map((r) => ({ user: input.user, turn, key: r.key ?? '', text: r.text, choices: r.choices, meta })), relays };
+    return { replies: result.replies.map((r) => ({ user: input.user, turn, key: r.key ?? '', text: r.text, choices: r.choices, ...(r.multiSelect ? { multiSelect: r.multiSelect } : {}), meta })), relays };
   }
 
   /** The category the running intake has recorded, read from the conversation's stored snapshot. */

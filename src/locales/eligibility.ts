@@ -124,7 +124,7 @@ export const eligibilityMessages = {
   },
   'eligibility.urgent.deadline': {
     'zh-CN': '距离期限只剩{days}天，属于紧急情况，可以先提供法律援助、事后补交材料（《法律援助法》第四十四条）。',
-    en: 'Only {days} days are left before the deadline, so this is urgent: aid can start now and papers can follow (Legal Aid Law art. 44).',
+    en: 'Days left before the deadline: {days}. This is urgent: aid can start now and papers can follow (Legal Aid Law art. 44).',
   },
   'eligibility.urgent.preservation': {
     'zh-CN': '需要申请保全或先予执行，属于紧急情况，可以先提供法律援助、事后补交材料（《法律援助法》第四十四条）。',

@@ -269,7 +269,7 @@ export const intakeMessages = {
   },
   'intake.summary.line': { 'zh-CN': '{label}：{value}', en: '{label}: {value}' },
   'intake.summary.yuan': { 'zh-CN': '{amount} 元/月', en: '{amount} yuan a month' },
-  'intake.summary.days': { 'zh-CN': '还有 {days} 天', en: '{days} days left' },
+  'intake.summary.days': { 'zh-CN': '还有 {days} 天', en: 'Days left: {days}' },
   'intake.summary.files': { 'zh-CN': '已发送 {count} 个文件', en: '{count} file(s) sent' },
   'intake.label.category': { 'zh-CN': '问题类型', en: 'Problem' },
   'intake.label.relation': { 'zh-CN': '申请人', en: 'Applying' },
@@ -312,7 +312,7 @@ export const intakeMessages = {
   },
   'intake.receipt': {
     'zh-CN': '已提交！您的申请编号是 {ref}。{office}会在材料齐全后 {days} 日内作出是否给予法律援助的决定；如缺材料，会一次性告诉您需要补充什么。',
-    en: 'Submitted! Your reference is {ref}. {office} will decide within {days} days of receiving complete documents; if anything is missing, you will be told everything needed in one notice.',
+    en: 'Submitted! Your reference is {ref}. A decision on legal aid will be made by {office} within {days} days of receiving complete documents; if anything is missing, you will be told everything needed in one notice.',
   },
   'intake.receipt.same_day': {
     'zh-CN': '已提交！您的申请编号是 {ref}。您的申请可以当天受理，{office}会在今天内作出是否给予法律援助的决定；如缺材料，会一次性告诉您需要补充什么。',
@@ -320,7 +320,7 @@ export const intakeMessages = {
   },
   'intake.receipt.urgent': {
     'zh-CN': '已提交！您的申请编号是 {ref}。您的情况紧急，{office}会在今天内联系您处理。',
-    en: 'Submitted! Your reference is {ref}. Your case is urgent: {office} will contact you today.',
+    en: 'Submitted! Your reference is {ref}. Your case is urgent: you will be contacted today by {office}.',
   },
   'intake.receipt.mandatory': {
     'zh-CN': '提示：如果案件已经在公安机关、检察院或法院，请同时告诉办案机关当事人没有辩护人，他们应当在 3 日内通知法律援助机构指派律师（《法律援助法》第三十六条）。',

@@ -5,13 +5,14 @@ import { lalArticles } from '../../knowledge/eligibility/article-names.js';
 import { lal } from '../../knowledge/eligibility/decision.js';
 import type { DecisionView, BasisRef } from './intake-deps.js';
 
-/** Engine reasons the chat's own lines already say: the outcome (the headline) and the right to object (the alternatives). */
+/** Engine reasons the chat's own lines already say: the outcome (the headline); free advice and the right to object (the alternatives). */
 const REPEATED_IN_CHAT = new Set([
   'eligibility.outcome.eligible',
   'eligibility.outcome.mandatory_appointment',
   'eligibility.outcome.not_eligible',
   'eligibility.outcome.out_of_scope',
   'eligibility.objection',
+  'eligibility.consultation_free',
 ]);
 import type { IntakeContext } from './intake-types.js';
 

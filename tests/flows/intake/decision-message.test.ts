@@ -23,6 +23,8 @@ const SITUATIONS: [string, ResidentEvent[]][] = [
   ['domestic violence with a hearing in 2 days (LAL 32, 44)', [c('catgroup:domestic_violence'), c('opt:self'), c('opt:demo-city'), t('32'), c('opt:none'), t('2'), c('intake.no')]],
   ['a minor suspect (LAL 25)', [c('catgroup:criminal'), c('cat:criminal_defense'), c('opt:relative'), c('opt:suspect'), c('intake.no'), c('opt:demo-city'), t('16'), c('intake.no_deadline'), c('intake.no')]],
   ['a 72-year-old in a pension matter (local rule, LAL 45)', [c('catgroup:other'), c('cat:pension'), c('opt:self'), c('opt:demo-county'), t('72'), c('intake.no_deadline'), c('intake.no')]],
+  ['an inheritance matter, out of scope', [c('catgroup:family'), c('cat:inheritance'), c('opt:self'), c('opt:demo-city'), c('intake.no_deadline'), c('intake.no')]],
+  ['compulsory treatment with a hearing tomorrow (LAL 28, 44)', [c('catgroup:criminal'), c('cat:compulsory_treatment'), c('opt:relative'), c('intake.no'), c('opt:demo-city'), t('1'), c('intake.no')]],
   ['a traffic victim over the threshold (LAL 31, 49)', [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban'), t('2'), t('5000'), c('intake.no_deadline'), c('intake.no')]],
 ];
 
@@ -45,6 +47,8 @@ describe('the decision message in the chat', () => {
     }
     const zh = h.render(replies).map((r) => r.text).join('\n');
     expect(zh.match(/可以申请法律援助|符合法律援助条件|不符合/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(zh.match(/免费(法律)?咨询/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(h.render(replies, 'en').map((r) => r.text).join('\n')).not.toMatch(/\b1 days\b/);
   });
 
   it.each(SITUATIONS)('writes every article in Chinese numerals and lists each article it cites in the basis line: %s', async (_name, answers) => {
