@@ -18,7 +18,7 @@ describe('chat --jsonl input lines', () => {
   it('says what is wrong with a bad line', () => {
     expect(parseJsonlLine('{"user":"a","text":', 'local')).toEqual({ error: 'not valid JSON' });
     expect(parseJsonlLine('{"user":"a b","text":"x"}', 'local')).toHaveProperty('error');
-    expect(parseJsonlLine('{"user":"a"}', 'local')).toEqual({ error: 'a line needs "text", "choice" or "command"' });
+    expect(parseJsonlLine('{"user":"a"}', 'local')).toEqual({ error: 'a line needs "text", "choice", "choices" or "command"' });
     expect(parseJsonlLine('{"user":"a","command":"/fly"}', 'local')).toEqual({ error: 'unknown command /fly' });
     // An unknown locale is not a hint.
     expect(parseJsonlLine('{"user":"a","text":"hi","locale":"fr"}', 'local')).toEqual({ user: 'a', event: { type: 'user.text', text: 'hi' } });
