@@ -1,14 +1,6 @@
 import type { Database } from './database.js';
+import { HandoffStore } from './handoff-store.js';
 import type { Handoff, StaffChatMessage, StaffChatRepository, StaffMember, StaffPrompt, TakeResult } from '../bot/staff/staff-chat-repository.js';
-
-interface HandoffRow {
-  conversation_key: string;
-  state: Handoff['state'];
-  staff_user_id: string | null;
-  staff_name: string | null;
-  requested_at: number | null;
-  taken_at: number | null;
-}
 
 interface PromptRow {
   id: number;
@@ -22,17 +14,6 @@ interface PromptRow {
   options: string;
   selected: string;
   created_at: number;
-}
-
-function handoffFromRow(row: HandoffRow): Handoff {
-  return {
-    conversationKey: row.conversation_key,
-    state: row.state,
-    staffUserId: row.staff_user_id,
-    staffName: row.staff_name,
-    requestedAt: row.requested_at,
-    takenAt: row.taken_at,
-  };
 }
 
 function list<T>(json: string, guard: (v: unknown) => v is T): T[] {
@@ -68,64 +49,31 @@ function promptFromRow(row: PromptRow): StaffPrompt {
  * pending follow-up prompts. Survives restarts; holds ids and names of staff, never message text.
  */
 export class SqliteStaffChatStore implements StaffChatRepository {
-  constructor(private readonly db: Database) {}
-
-  /** The resident asked for a person: waiting from `at`, unless someone already holds the conversation. */
-  async requestHandoff(key: string, at: number): Promise<void> {
-    await this.db.run(
-      `INSERT INTO handoffs (conversation_key, state, requested_at, updated_at) VALUES (?, 'waiting', ?, ?)
-       ON CONFLICT (conversation_key) DO UPDATE SET state = 'waiting', staff_user_id = NULL, staff_name = NULL,
-         requested_at = excluded.requested_at, taken_at = NULL, updated_at = excluded.updated_at
-       WHERE handoffs.state != 'live'`,
-      [key, at, at],
-    );
+  constructor(private readonly db: Database) {
+    this.handoffs = new HandoffStore(db);
   }
 
-  /** Staff take a conversation. The first one wins; anyone later learns who holds it. */
-  async takeHandoff(key: string, staff: StaffMember, at: number): Promise<TakeResult> {
-    const { changes } = await this.db.run(
-      `INSERT INTO handoffs (conversation_key, state, staff_user_id, staff_name, taken_at, updated_at) VALUES (?, 'live', ?, ?, ?, ?)
-       ON CONFLICT (conversation_key) DO UPDATE SET state = 'live', staff_user_id = excluded.staff_user_id,
-         staff_name = excluded.staff_name, taken_at = excluded.taken_at, updated_at = excluded.updated_at
-       WHERE handoffs.state != 'live'`,
-      [key, staff.userId, staff.name, at, at],
-    );
-    if (changes > 0) return { ok: true, already: false };
-    const current = await this.handoff(key);
-    if (current?.state === 'live' && current.staffUserId === staff.userId) return { ok: true, already: true };
-    return { ok: false, holder: { userId: current?.staffUserId ?? '', name: current?.staffName ?? '—' } };
+  /** Hand-offs are the staff service's: one store for the table, whichever front end takes them. */
+  private readonly handoffs: HandoffStore;
+
+  requestHandoff(key: string, at: number): Promise<void> {
+    return this.handoffs.requestHandoff(key, at);
   }
 
-  /** Ends a live conversation; returns who held it, or undefined when nobody did. */
-  async releaseHandoff(key: string, at: number): Promise<StaffMember | undefined> {
-    return this.db.transaction(async (tx) => {
-      const row = await tx.get<HandoffRow>("SELECT * FROM handoffs WHERE conversation_key = ? AND state = 'live'", [key]);
-      if (!row) return undefined;
-      await tx.run("UPDATE handoffs SET state = 'released', updated_at = ? WHERE conversation_key = ?", [at, key]);
-      return { userId: row.staff_user_id ?? '', name: row.staff_name ?? '—' };
-    });
+  takeHandoff(key: string, staff: StaffMember, at: number): Promise<TakeResult> {
+    return this.handoffs.takeHandoff(key, staff, at);
   }
 
-  async handoff(key: string): Promise<Handoff | undefined> {
-    const row = await this.db.get<HandoffRow>('SELECT * FROM handoffs WHERE conversation_key = ?', [key]);
-    return row ? handoffFromRow(row) : undefined;
+  releaseHandoff(key: string, at: number): Promise<StaffMember | undefined> {
+    return this.handoffs.releaseHandoff(key, at);
   }
 
-  /** Marks conversations waiting since `requestedBefore` or earlier as timed out; returns their keys. */
-  async timeOutWaiting(requestedBefore: number, at: number): Promise<string[]> {
-    const rows = await this.db.all<{ conversation_key: string }>(
-      "SELECT conversation_key FROM handoffs WHERE state = 'waiting' AND requested_at <= ? ORDER BY requested_at",
-      [requestedBefore],
-    );
-    const timedOut: string[] = [];
-    for (const { conversation_key: key } of rows) {
-      const { changes } = await this.db.run(
-        "UPDATE handoffs SET state = 'timed_out', updated_at = ? WHERE conversation_key = ? AND state = 'waiting' AND requested_at <= ?",
-        [at, key, requestedBefore],
-      );
-      if (changes > 0) timedOut.push(key);
-    }
-    return timedOut;
+  handoff(key: string): Promise<Handoff | undefined> {
+    return this.handoffs.handoff(key);
+  }
+
+  timeOutWaiting(requestedBefore: number, at: number): Promise<string[]> {
+    return this.handoffs.timeOutWaiting(requestedBefore, at);
   }
 
   /** Remembers what a posted message is about; `outboxId` and `part` make a retried send skip what went out. */

@@ -1,21 +1,6 @@
-/** Who holds a resident conversation, or who is waited for. */
-export interface Handoff {
-  conversationKey: string;
-  state: 'waiting' | 'live' | 'timed_out' | 'released';
-  staffUserId: string | null;
-  staffName: string | null;
-  requestedAt: number | null;
-  takenAt: number | null;
-}
-
-/** A member of staff as the staff chat knows them. */
-export interface StaffMember {
-  userId: string;
-  /** The name residents and colleagues see (the Telegram display name). */
-  name: string;
-}
-
-export type TakeResult = { ok: true; already: boolean } | { ok: false; holder: StaffMember };
+// One vocabulary for hand-offs, whichever staff front end (console, Telegram group, CLI) takes them.
+export type { Handoff, StaffMember, TakeResult } from '../../staff/staff-ports.js';
+import type { Handoff, StaffMember, TakeResult } from '../../staff/staff-ports.js';
 
 /** What a message the bot posted in the staff chat is about. */
 export interface StaffChatMessage {
