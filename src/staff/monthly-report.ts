@@ -3,6 +3,7 @@ import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';
 import type { ReportCaseRow } from './staff-ports.js';
 import { label } from './case-view.js';
+import { median } from '../knowledge/cases/median.js';
 
 export interface Count {
   id: string;
@@ -45,13 +46,6 @@ function counts(values: string[], labelOf: (id: string) => string): Count[] {
   return [...map.entries()].map(([id, count]) => ({ id, label: labelOf(id), count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  const m = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return Math.round(m * 10) / 10;
-}
 
 /** Pure: the report from the rows of `[from, to)`, labelled in `locale`. */
 export function monthlyReport(

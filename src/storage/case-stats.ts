@@ -3,6 +3,7 @@ import { monthRange } from '../knowledge/cases/local-time.js';
 import { parseDecision, parseObject, type CaseRow } from './case-rows.js';
 import type { Database } from './database.js';
 import type { CaseStats } from '../knowledge/cases/case-repository.js';
+import { median } from '../knowledge/cases/median.js';
 
 export type { CaseStats } from '../knowledge/cases/case-repository.js';
 
@@ -58,13 +59,6 @@ export async function countCaseStats(db: Database, month: string | undefined, ti
   return stats;
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return round(value, 1);
-}
 
 function round(value: number, digits: number): number {
   const f = 10 ** digits;

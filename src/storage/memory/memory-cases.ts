@@ -26,6 +26,7 @@ import {
 import { compactDate, localDate, monthRange } from '../../knowledge/cases/local-time.js';
 import type { MemoryAttachments } from './memory-attachments.js';
 import type { MemoryConversations } from './memory-conversations.js';
+import { median } from '../../knowledge/cases/median.js';
 
 /** What the cases of one store share, whatever rules each view dates them by. */
 export interface MemoryCaseData {
@@ -232,10 +233,3 @@ export class MemoryCases implements CaseRepository {
   }
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return Math.round(value * 10) / 10;
-}
