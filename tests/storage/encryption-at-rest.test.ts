@@ -17,6 +17,7 @@ import { databaseOf } from '../../src/storage/open-repositories.js';
 import { runCli } from '../helpers/cli-process.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { resident, testApp } from '../helpers/test-app.js';
+import { everyByte, readableInFolder } from '../helpers/data-folder-bytes.js';
 
 const PHONE = '13812345678';
 const ID_NUMBER = '110105199003074512';
@@ -26,24 +27,6 @@ const NOTE = `已电话联系 ${PHONE}`;
 /** A PNG whose bytes also carry the phone number (as a photo of an IOU would show it). */
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IOU ${PHONE} ${ID_NUMBER}`)]);
 
-/** Every byte under the data folder (database, its -wal, the key file aside, attachments). */
-function rawBytes(dir: string): Buffer {
-  const parts: Buffer[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else parts.push(fs.readFileSync(full));
-    }
-  };
-  walk(dir);
-  return Buffer.concat(parts);
-}
-
-function strings(dir: string, needle: string): boolean {
-  const all = rawBytes(dir);
-  return all.includes(Buffer.from(needle, 'utf8')) || all.includes(Buffer.from(needle, 'utf16le'));
-}
 
 async function run(command: Command, config: Config, ...args: string[]) {
   const stdout = new PassThrough();
@@ -85,7 +68,7 @@ describe('encryption at rest', () => {
     const { ref, fileId } = await apply(app, 'wen');
     // Before closing: the write-ahead log still holds the latest pages, and must not show them either.
     expect(fs.existsSync(path.join(dir, 'fayuan.sqlite-wal'))).toBe(true);
-    for (const needle of [PHONE, ID_NUMBER, NAME, '两万元工资']) expect(strings(dir, needle), needle).toBe(false);
+    for (const needle of [PHONE, ID_NUMBER, NAME, '两万元工资']) expect(readableInFolder(dir, needle), needle).toBe(false);
     // The application still reads back in full through the repositories.
     const record = await app.repos.cases().get(ref);
     expect(record?.applicant).toMatchObject({ name: NAME, phone: PHONE });
@@ -94,7 +77,7 @@ describe('encryption at rest', () => {
     expect((await app.repos.attachments.forCase(ref)).map((f) => f.fileName)).toEqual([`${NAME}的欠条.png`]);
     await databaseOf(app.repos)!.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     await app.close();
-    for (const needle of [PHONE, ID_NUMBER, NAME, '两万元工资']) expect(strings(dir, needle), needle).toBe(false);
+    for (const needle of [PHONE, ID_NUMBER, NAME, '两万元工资']) expect(readableInFolder(dir, needle), needle).toBe(false);
 
     const shown = await run(casesCommand, app.config, 'show', ref);
     expect(shown.code).toBe(0);
@@ -143,7 +126,7 @@ describe('encryption at rest', () => {
     await app.close();
     const oldKey = readKeyFile(keyFilePath(dir))![0]!;
     const oldId = keyIdOf(oldKey);
-    expect(rawBytes(dir).includes(Buffer.from(`enc1:${oldId}:`))).toBe(true);
+    expect(everyByte(dir).includes(Buffer.from(`enc1:${oldId}:`))).toBe(true);
 
     const rotated = await run(keysCommand, app.config, 'rotate');
     expect(rotated.code).toBe(0);
@@ -152,7 +135,7 @@ describe('encryption at rest', () => {
     expect(keys[0]!.equals(oldKey)).toBe(false);
     const newId = keyIdOf(keys[0]!);
     expect(rotated.out).toContain(newId);
-    const raw = rawBytes(dir);
+    const raw = everyByte(dir);
     expect(raw.includes(Buffer.from(`enc1:${oldId}:`))).toBe(false);
     expect(raw.includes(Buffer.from(`enc1:${newId}:`))).toBe(true);
     expect(FieldCipher.keyIdOfFile(fs.readFileSync(path.join(app.config.attachmentsDir, fileId)))).toBe(newId);
@@ -163,7 +146,7 @@ describe('encryption at rest', () => {
     expect((await again.repos.conversations.recentTranscript('console:ro', 200)).some((l) => JSON.stringify(l.body).includes(STORY))).toBe(true);
     expect((await again.repos.staff!.notes.forCase(ref)).map((n) => n.text)).toEqual([NOTE]);
     await again.close();
-    for (const needle of [PHONE, ID_NUMBER, NAME]) expect(strings(dir, needle), needle).toBe(false);
+    for (const needle of [PHONE, ID_NUMBER, NAME]) expect(readableInFolder(dir, needle), needle).toBe(false);
   });
 
   it('rotates an environment key given the old one beside it', async () => {

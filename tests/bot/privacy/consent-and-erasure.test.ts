@@ -7,6 +7,7 @@ import { translate } from '../../../src/locales/render.js';
 import { databaseOf } from '../../../src/storage/open-repositories.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { RecordingSender, resident, testApp } from '../../helpers/test-app.js';
+import { readableInFolder } from '../../helpers/data-folder-bytes.js';
 
 /** The lawful setting for a deployment (.env.example): a separate consent before sensitive questions. */
 const SENSITIVE = { PRIVACY_SENSITIVE_CONSENT: 'on' };
@@ -15,24 +16,6 @@ const ID_NUMBER = '110105199003074512';
 const NAME = '王秀英';
 const SECRET_LINE = `我叫${NAME}，电话${PHONE}，身份证${ID_NUMBER}`;
 
-/** Every byte under the data folder (database, its journal, attachments), to look for personal data. */
-function everything(dir: string): Buffer {
-  const parts: Buffer[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else parts.push(fs.readFileSync(full));
-    }
-  };
-  walk(dir);
-  return Buffer.concat(parts);
-}
-
-function found(dir: string, needle: string): boolean {
-  const all = everything(dir);
-  return all.includes(Buffer.from(needle, 'utf8')) || all.includes(Buffer.from(needle, 'utf16le'));
-}
 
 async function checkpoint(app: App) {
   await databaseOf(app.repos)!.exec('PRAGMA wal_checkpoint(TRUNCATE)');
@@ -52,7 +35,7 @@ describe('before consent nothing the resident sends is kept', () => {
     expect(await app.runner.inspect('console', 'ana')).toMatchObject({ value: 'declined', context: { consented: false } });
     expect(await app.repos.conversations.recentTranscript('console:ana', 100)).toEqual([]);
     await app.close();
-    for (const needle of [PHONE, ID_NUMBER, NAME]) expect(found(dir, needle), needle).toBe(false);
+    for (const needle of [PHONE, ID_NUMBER, NAME]) expect(readableInFolder(dir, needle), needle).toBe(false);
   });
 
   it('still answers before consent, from memory', async () => {
@@ -109,7 +92,7 @@ describe('erasure', () => {
     expect((await app.repos.outbox.pendingOutboxFor('console:dee')).every((m) => !JSON.stringify(m.payload).includes(PHONE))).toBe(true);
     expect(fs.existsSync(path.join(app.config.attachmentsDir, fileId))).toBe(false);
     await app.close();
-    for (const needle of [PHONE, NAME, '包工头欠我两万元工资']) expect(found(dir, needle), needle).toBe(false);
+    for (const needle of [PHONE, NAME, '包工头欠我两万元工资']) expect(readableInFolder(dir, needle), needle).toBe(false);
   });
 
   it('keeps the records when the resident says no', async () => {
