@@ -99,7 +99,8 @@ export async function openKnowledge(config: Config, store: KnowledgeStore, pack:
       if (!kb) return { meaning, answer: NOTHING };
       // Not answered, or answered with low confidence: kept for `kb unanswered`.
       const judged = deps.judged.get(text);
-      if (judged) await knowledge.record(text, judged);
+      // Before consent nothing the resident typed is kept, not even as an unanswered question.
+      if (judged && where.kind !== 'before_consent') await knowledge.record(text, judged);
       return { meaning, answer: answerFor(kb.band, kb.topic, kb.candidates) };
     },
     async showTopic({ topic }) {

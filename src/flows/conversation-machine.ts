@@ -6,6 +6,7 @@ import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
+import { looksLikeQuestion } from './question-words.js';
 import { readConsent } from './consent-words.js';
 import { createIntakeMachine, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
@@ -42,6 +43,10 @@ export interface ConversationContext {
   pendingCategoryChosen?: boolean;
   /** The first message of a new conversation, read for danger before the greeting. */
   firstText?: string | null;
+  /** The greeting and privacy question were shown (a question answered before consent returns without them). */
+  greeted?: boolean;
+  /** A question typed instead of agreeing: ask for consent again after the answer. */
+  remindAfterAnswer?: boolean;
   meta?: TurnMeta;
   /** How many applications were started here: makes each submission id unique. */
   intakeCount: number;
@@ -80,6 +85,8 @@ export interface ConversationInput {
 /** Events from outside the resident: the runner, staff, timers. */
 export type SystemEvent =
   | { type: 'internal.reprompt' }
+  | { type: 'internal.askBeforeConsent' }
+  | { type: 'internal.remindAfter' }
   /** Text to hand to the intake question on screen as its answer (after a danger warning). */
   | { type: 'internal.answer'; text: string }
   | { type: 'internal.human' }
@@ -247,6 +254,11 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The message that opened a new conversation, read for danger before the greeting. */
     warnFirstDanger: enqueueActions(({ context, enqueue }) => {
       const danger = context.firstText ? detectDanger(context.firstText) : null;
+      // A first message that is not danger may be a question: answered (from memory) after the privacy question.
+      if (!danger && context.firstText && looksLikeQuestion(context.firstText)) {
+        enqueue.assign({ pendingText: context.firstText });
+        enqueue.raise({ type: 'internal.askBeforeConsent' });
+      }
       enqueue.assign({ firstText: null });
       if (!danger) return;
       enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
@@ -455,7 +467,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         return match ? { ref: match[1]!, score: Number(match[2]) } : null;
       },
     }),
-    resetContext: assign({ consented: false, sensitiveConsent: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
+    resetContext: assign({ greeted: false, remindAfterAnswer: false, consented: false, sensitiveConsent: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
   },
 }).createMachine({
   id: 'conversation',
@@ -591,19 +603,48 @@ export function createConversationMachine(deps: ConversationDeps) {
   states: {
     welcome: {
       tags: ['waiting'],
-      entry: ['warnFirstDanger', 'greet', 'askConsent'],
+      // Greeted once: coming back after answering a question before consent asks nothing twice.
+      entry: enqueueActions(({ context, enqueue }) => {
+        if (context.greeted) return;
+        enqueue('warnFirstDanger');
+        enqueue('greet');
+        enqueue('askConsent');
+        enqueue.assign({ greeted: true });
+      }),
       on: {
         'internal.reprompt': { actions: 'askConsent' },
         'user.choice': [
           { guard: ({ event }) => event.id === 'consent.agree', target: 'menu', actions: 'recordConsent' },
           { guard: ({ event }) => event.id === 'consent.decline', target: 'declined' },
         ],
+        'internal.askBeforeConsent': { target: 'answeringBeforeConsent' },
         'user.text': [
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
           { guard: 'saysDecline', target: 'declined' },
-          { actions: 'remindConsent' },
+          { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],
       },
+    },
+    /**
+     * A question before consent (PIPL: nothing is kept until the resident agrees): answered from the
+     * knowledge base in memory — the port records nothing before consent — then consent is asked again.
+     */
+    answeringBeforeConsent: {
+      tags: ['busy'],
+      invoke: {
+        src: 'understandText',
+        input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale, where: { kind: 'before_consent' } satisfies Where }),
+        onDone: {
+          target: 'welcome',
+          actions: enqueueActions(({ context, event, enqueue }) => {
+            for (const r of event.output.answer.replies) enqueue.emit(r);
+            if (event.output.answer.replies.length > 0 || context.remindAfterAnswer) enqueue('remindConsent');
+            enqueue.assign({ pendingText: null, remindAfterAnswer: false });
+          }),
+        },
+        onError: { target: 'welcome', actions: ['forget', 'remindConsent'] },
+      },
+      on: { 'internal.remindAfter': { actions: assign({ remindAfterAnswer: true }) } },
     },
     declined: {
       tags: ['waiting'],

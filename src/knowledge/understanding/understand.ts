@@ -25,10 +25,17 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   const { text, locale, where } = input;
   const danger = detectDanger(text);
   if (danger) return { kind: 'danger', danger };
-  // Before consent the text answers the privacy question; with a person on the line it is for them.
-  if (where.kind === 'before_consent' || where.kind === 'handoff_live') return { kind: 'answer' };
-
+  // With a person on the line the text is for them.
+  if (where.kind === 'handoff_live') return { kind: 'answer' };
   const question = looksLikeQuestion(text);
+  // Before consent a question is answered from the knowledge base (issue 9: help without consent);
+  // anything else answers the privacy question.
+  if (where.kind === 'before_consent') {
+    if (!question) return { kind: 'answer' };
+    const kb = deps.judge(text, locale);
+    return kb.band === 'unknown' ? { kind: 'answer' } : { kind: 'question', kb };
+  }
+
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const steer = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
