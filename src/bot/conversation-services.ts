@@ -7,7 +7,7 @@ import type { CaseDraft, CaseReceipt } from '../flows/intake/intake-types.js';
 import type { IntakeDeps } from '../flows/intake/intake-deps.js';
 import { reply } from '../flows/replies.js';
 import type { BotReply } from '../flows/events.js';
-import type { AttachFileInput, RatingInput } from '../flows/conversation-machine.js';
+import type { AttachFileInput, RatingInput, WithdrawResult } from '../flows/conversation-machine.js';
 import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
@@ -35,7 +35,7 @@ export interface ConversationServices {
   listCases(input: { conversationKey: string }): Promise<BotReply[]>;
   rateCase(input: RatingInput): Promise<BotReply[]>;
   /** Withdraws the resident's own undecided application; the event is in the case's history for staff. */
-  withdrawCase(input: { conversationKey: string; ref: string }): Promise<BotReply[]>;
+  withdrawCase(input: { conversationKey: string; ref: string }): Promise<WithdrawResult>;
   /** A file sent outside an application: linked to the case awaiting materials, or declined. */
   attachFile(input: AttachFileInput): Promise<BotReply[]>;
   /** Another device: texts a one-time code for a reference number (docs/privacy.md). */
@@ -144,11 +144,15 @@ export async function loadConversationServices(config: Config, repos: Repositori
     },
     async withdrawCase({ conversationKey, ref }) {
       const record = await cases.get(ref);
-      if (!record || record.conversationKey !== conversationKey) return [reply('privacy.withdraw.not_allowed', { hotline: pack.hotline })];
+      const refused = { replies: [reply('privacy.withdraw.not_allowed', { hotline: pack.hotline })], withdrawn: false };
+      if (!record || record.conversationKey !== conversationKey) return refused;
       const result = await cases.applyTransition(ref, { type: 'withdraw', note: 'withdrawn by the resident in the chat' }, { kind: 'resident', name: 'resident' }, Date.now());
-      if (!result.ok) return [reply('privacy.withdraw.not_allowed', { hotline: pack.hotline })];
+      if (!result.ok) return refused;
       logger.info({ case: ref, action: 'withdraw', by: 'resident' }, 'case transition');
-      return [reply('case.notice.withdrawn', { ref }), reply('privacy.withdraw.kept', { years: Math.round(config.privacy.retentionDays.closedCases / 365) })];
+      return {
+        replies: [reply('case.notice.withdrawn', { ref }), reply('privacy.withdraw.kept', { years: Math.round(config.privacy.retentionDays.closedCases / 365) })],
+        withdrawn: true,
+      };
     },
     close: async () => {
       const k = await opening.catch(() => undefined);

@@ -106,6 +106,12 @@ export class StaffFanOut implements ChannelSender {
     if (payload.relay.kind === 'new_case') {
       const c = await this.caseOf(payload.relay.ref);
       if (c) this.events.publish({ type: 'case.created', ref: c.ref, office: c.route, urgent: c.urgent });
+    } else if (payload.relay.kind === 'case_withdrawn') {
+      const c = await this.caseOf(payload.relay.ref);
+      if (c) {
+        this.events.publish({ type: 'case.changed', ref: c.ref, office: c.route, status: 'withdrawn' });
+        this.events.publish({ type: 'case.withdrawn', ref: c.ref, office: c.route });
+      }
     }
     for (const other of this.others) await other.send(message);
   }

@@ -131,6 +131,12 @@ export interface ConversationDeps {
   askSensitiveConsent?: boolean;
 }
 
+/** What withdrawing an application gives back: the replies, and whether the case was withdrawn (staff are told). */
+export interface WithdrawResult {
+  replies: BotReply[];
+  withdrawn: boolean;
+}
+
 export interface RatingInput {
   conversationKey: string;
   ref: string;
@@ -218,7 +224,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     showTopic: fromPromise<KnowledgeAnswer, TopicInput>(notProvided),
     listCases: fromPromise<BotReply[], { conversationKey: string }>(notProvided),
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
-    withdrawCase: fromPromise<BotReply[], { conversationKey: string; ref: string }>(notProvided),
+    withdrawCase: fromPromise<WithdrawResult, { conversationKey: string; ref: string }>(notProvided),
     attachFile: fromPromise<BotReply[], AttachFileInput>(notProvided),
     requestLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string }>(notProvided),
     verifyLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string; code: string }>(notProvided),
@@ -374,6 +380,12 @@ export function createConversationMachine(deps: ConversationDeps) {
     sayError: emit(() => reply('core.error.try_again')),
     emitAll: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: BotReply[] }).output) enqueue.emit(r);
+    }),
+    /** The replies, and a notice to staff only when the application was really withdrawn. */
+    emitWithdrawal: enqueueActions(({ event, context, enqueue }) => {
+      const { replies, withdrawn } = (event as unknown as { output: WithdrawResult }).output;
+      for (const r of replies) enqueue.emit(r);
+      if (withdrawn && context.pendingTopic) enqueue.emit({ type: 'relay', relay: { kind: 'case_withdrawn', ref: context.pendingTopic } });
     }),
     emitLinkReplies: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: { replies: BotReply[] } }).output.replies) enqueue.emit(r);
@@ -687,7 +699,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       invoke: {
         src: 'withdrawCase',
         input: ({ context }) => ({ conversationKey: context.conversationKey, ref: context.pendingTopic ?? '' }),
-        onDone: { target: 'answered', actions: ['emitAll', 'forget'] },
+        onDone: { target: 'answered', actions: ['emitWithdrawal', 'forget'] },
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },
     },

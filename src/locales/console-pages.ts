@@ -83,6 +83,8 @@ export const consolePageMessages = {
   'inbox.count': { 'zh-CN': '共 {count} 件', en: 'Cases shown: {count}' },
   'inbox.empty': { 'zh-CN': '没有符合条件的案件。', en: 'No cases match.' },
   'inbox.unassigned': { 'zh-CN': '未分派', en: 'Unassigned' },
+  'inbox.withdrawn.list': { 'zh-CN': '刚被撤回的申请', en: 'Applications just withdrawn' },
+  'inbox.withdrawn': { 'zh-CN': '申请人撤回了申请 {ref}（{time}），无需继续办理。', en: 'The applicant withdrew application {ref} ({time}); no further work is needed.' },
   'inbox.arrived': { 'zh-CN': '收到新案件：{refs}', en: 'New case received: {refs}' },
   'inbox.live.waiting': { 'zh-CN': '有 {count} 位居民在等待人工服务。', en: 'Residents waiting for a person: {count}.' },
   'inbox.live.danger': { 'zh-CN': '危险提示 {count} 条！', en: 'Danger alerts: {count}!' },

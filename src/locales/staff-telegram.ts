@@ -51,6 +51,10 @@ export const staffTelegramMessages = {
     en: '⚠ That did not work; please try again.',
   },
   'staffchat.danger': { 'zh-CN': '🚨 {resident} 可能有危险（{danger}），已提示报警/急救电话，请优先处理。', en: '🚨 {resident} may be in danger ({danger}); they were given the emergency numbers. Please handle first.' },
+  'staffchat.withdrawn': {
+    'zh-CN': '↩️ 申请人在对话中撤回了申请 {ref}，无需继续办理。案件记录按规定保存。Withdrawn by the applicant.',
+    en: '↩️ The applicant withdrew application {ref} in the chat; no further work is needed. The record is kept as the rules require.',
+  },
   'staffchat.callback': { 'zh-CN': '📞 {resident} 请求回电 Call-back request：{phone}', en: '📞 {resident} asks for a call-back: {phone}' },
   'staffchat.case.basis': { 'zh-CN': '依据 Basis：{basis}', en: 'Basis: {basis}' },
   'staffchat.case.attachment': { 'zh-CN': '📎 {ref}：{fileName}', en: '📎 {ref}: {fileName}' },

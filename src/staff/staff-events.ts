@@ -2,6 +2,8 @@
 export type StaffEvent =
   | { type: 'case.created'; ref: string; office: string | null; urgent: boolean }
   | { type: 'case.changed'; ref: string; office: string | null; status: string }
+  /** The resident withdrew the application in the chat. */
+  | { type: 'case.withdrawn'; ref: string; office: string | null }
   | { type: 'live.requested'; id: string; channel: string }
   | { type: 'live.changed'; id: string; state: string }
   | { type: 'live.message'; id: string }

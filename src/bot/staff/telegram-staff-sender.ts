@@ -92,6 +92,8 @@ export class TelegramStaffSender implements ChannelSender {
       }
       case 'callback':
         return text(staffText('staffchat.callback', { resident, phone: relay.phone }));
+      case 'case_withdrawn':
+        return text(staffText('staffchat.withdrawn', { ref: relay.ref }));
       case 'danger':
         // Named in words (家庭暴力), not the id.
         return text(staffText('staffchat.danger', { resident, danger: label(`console.danger.${relay.danger}`, 'zh-CN', relay.danger) }));

@@ -23,7 +23,7 @@ export function openFeed() {
   source = new EventSource('/api/events', { withCredentials: true });
   source.onmessage = (message) => dispatch(message.data);
   // Named events (`event: case.created`) arrive here too.
-  for (const type of ['case.created', 'case.changed', 'live.requested', 'live.changed', 'live.message', 'danger', 'kb.changed']) {
+  for (const type of ['case.created', 'case.changed', 'case.withdrawn', 'live.requested', 'live.changed', 'live.message', 'danger', 'kb.changed']) {
     source.addEventListener(type, (message) => dispatch(message.data, type));
   }
   source.onopen = () => {

@@ -18,6 +18,14 @@ export async function render({ account, announce, isCurrent }) {
   let known = null;
 
   const status = h('p', { class: 'muted', role: 'status', id: 'inbox-count' });
+  // Applications residents withdrew while the page was open: staff should stop working on them.
+  const withdrawals = h('ul', { class: 'notices', id: 'inbox-withdrawn', 'aria-label': t('inbox.withdrawn.list') });
+  function noteWithdrawal(ref) {
+    const line = t('inbox.withdrawn', { ref, time: dateTime(Date.now()) });
+    withdrawals.prepend(h('li', { class: 'form-info' }, h('a', { href: `#/cases/${encodeURIComponent(ref)}` }, line)));
+    while (withdrawals.children.length > 5) withdrawals.lastElementChild.remove();
+    announce(line);
+  }
   const liveStrip = h('div', { id: 'live-strip' });
   const tableWrap = h('div', { class: 'table-wrap' });
 
@@ -163,6 +171,7 @@ export async function render({ account, announce, isCurrent }) {
 
   let timer = 0;
   const unsubscribe = subscribe((event) => {
+    if (event.type === 'case.withdrawn') noteWithdrawal(event.ref);
     if (event.type === 'case.created' || event.type === 'case.changed') {
       clearTimeout(timer);
       timer = setTimeout(() => load({ arrived: event.type === 'case.created' }), 150);
@@ -178,6 +187,7 @@ export async function render({ account, announce, isCurrent }) {
     { 'aria-labelledby': 'inbox-heading' },
     h('div', { class: 'page-head' }, h('h1', { id: 'inbox-heading' }, t('inbox.heading'))),
     liveStrip,
+    withdrawals,
     searchForm,
     tabs,
     status,
