@@ -31,7 +31,8 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['social_assistance', /低保|救助|特困|social assistance|welfare benefit/i],
   ['pension', /抚恤金|pension for (the )?family|death benefit|survivor'?s? pension/i],
   ['capacity_declaration', /行为能力|监护|痴呆|精神病.*(认定|宣告)|legal capacity|guardianship/i],
-  ['inheritance', /继承|遗产|遗嘱|inherit|estate|will\b/i],
+  // "will" is mostly the modal verb ("he will come back"): only "a will", "his will", "the will was…" count.
+  ['inheritance', /继承|遗产|遗嘱|inherit|estate|\b(a|the|his|her|my|their|\w+'s) will\b(?! (be|come|go|get|not|never|kill|hurt|hit|beat|find|take|pay|do|say|tell|make|have|give|let|keep|try|stop|see|know|call|leave|help)\b)/i],
   ['land_contract', /土地承包|承包地|宅基地|land contract|farmland/i],
   ['contract_debt', /借钱|欠钱|借款|欠款|合同纠纷|不还钱|loan|debt|owes me|contract dispute/i],
   ['consumer', /消费|买到|退货|商家|网购|consumer|refund|shop|purchase/i],
@@ -45,7 +46,7 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)/i],
   ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],
-  ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈).{0,10}(打我|揍我|踢我|掐我|打得|动手|虐待|不让我吃饭|关着我)|(husband|wife|boyfriend|partner|ex).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me/i],
+  ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈).{0,10}(打我|揍我|踢我|掐我|打得|动手|虐待|不让我吃饭|关着我)|(husband|wife|boyfriend|partner|ex).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
   ['elder_support', /(儿子|女儿|儿女|子女|孩子们).{0,10}(不管我|不养我|不给钱|不给生活费|不赡养|不管老人|都不管)|(son|daughter|children|kids).{0,20}(won'?t|refuse to|don'?t|do not) (support|look after|take care of) (me|us)/i],
   ['traffic_injury', /(被|让).{0,4}(车|电动车|摩托车|货车|三轮车|面包车|出租车|外卖车)(给)?(撞|刮|碾|轧)|骑车.{0,6}(撞|摔)|\b(hit|knocked down|run over) by (a |an )?(car|truck|van|bus|motorbike|scooter|taxi|e-?bike)/i],
   ['contract_debt', /借(了)?(我|给他|给她|给朋友|出去).{0,10}(钱|万|块)|(朋友|亲戚|同事|邻居|他|她).{0,8}借.{0,8}(不还|没还|一直拖)|\b(lent|loaned) .{0,30}(money|\d)|won'?t pay (me )?back/i],

@@ -30,6 +30,17 @@ const VIOLENCE: RegExp[] = [
   /\b(i'?m|i am|we are|we're) (in danger|not safe|scared for my life)\b|\blocked me (in|up)\b|\bwon'?t let me (leave|go out)\b/i,
 ];
 
+/**
+ * Fear of violence coming back soon ("he hits me when he drinks, I'm scared he will come back tonight",
+ * "他喝了酒就打我，我怕他今晚回来"): the fear, something imminent, and violence in the same message. Past
+ * violence told without it is a story ("我老公喝了酒就打我，已经好几年了").
+ */
+const FEAR_SOON = [
+  /(怕|害怕|担心).{0,10}(今晚|今天晚上|马上|等会|待会|一会儿|回来|找到我|找过来|找上门)/,
+  /\b(scared|afraid|terrified|frightened)\b.{0,40}\b(come back|coming back|comes back|come home|comes home|gets home|find me|finds me|tonight|on (his|her|their) way)\b/i,
+];
+const VIOLENCE_WORDS = /打我|揍我|踢我|掐我|杀|砍|捅|弄死|动手|\b(hit|hits|hitting|beat|beats|beating|hurt|hurts|kill|kills|attack|attacks|punch|punches|choke|chokes|knife|gun)\b/i;
+
 const CHILD: RegExp[] = [
   /(孩子|儿子|女儿|小孩|娃|闺女|宝宝).{0,2}(被拐|被人拐|被人贩子|被人抱走|被绑架|被人绑架|被绑走|不见了|丢了|失踪|走丢)/,
   /(正在|在|又在|一直在)(打|虐待|掐|揍)(我的?)?(孩子|儿子|女儿|小孩|娃|闺女|宝宝)|把(孩子|小孩|娃|闺女|女儿|儿子)往死里打|(孩子|小孩|女儿|闺女).{0,6}(被|遭).{0,4}(性侵|猥亵|强奸)/,
@@ -60,7 +71,7 @@ export function detectDanger(text: string): DangerKind | null {
   const t = text.normalize('NFKC').replace(/想死的心都有(了)?/g, '');
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
-  if (any(VIOLENCE, t)) return FAMILY.test(t) ? 'domestic_violence' : 'violence';
+  if (any(VIOLENCE, t) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t))) return FAMILY.test(t) ? 'domestic_violence' : 'violence';
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';
   return null;
 }

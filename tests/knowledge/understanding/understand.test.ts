@@ -54,6 +54,9 @@ describe('danger comes first, wherever the resident is', () => {
     ['我吃了好多药', 'danger:self_harm'],
     ['我儿子被人绑架了', 'danger:child'],
     ['someone broke into my house', 'danger:violence'],
+    // Fear of violence coming back soon (found typing as a resident, session 3).
+    ['he hits me when he drinks, i am scared he will come back tonight', 'danger:violence'],
+    ['我老公喝了酒就打我，我怕他今晚回来', 'danger:domestic_violence'],
   ];
   it.each(rows)('%s → %s', (text, expected) => {
     expect(summary(meaning(text))).toBe(expected);
@@ -143,6 +146,9 @@ describe('problem stories give a category and the facts they state', () => {
     ['I got fired after I told them I was pregnant', 'story:labor_contract'],
     ['I was hit by a car on my way home and the driver ran off', 'story:traffic_injury'],
     ['my son was arrested last night and is in custody', 'story:criminal_defense'],
+    // "will" as a verb is not a testament; a will is.
+    ['he hits me when he drinks', 'story:domestic_violence'],
+    ['my dad left a will but my brother hid it', 'story:inheritance'],
   ];
   it.each(rows)('%s → %s', (text, expected) => expect(summary(meaning(text))).toBe(expected));
 
