@@ -34,8 +34,8 @@ export interface StepDefinition {
   freeText?: boolean;
 }
 
-const YES = /^(是|是的|对|对的|对啊|对呀|没错|有|有的|需要|要|好|好的|可以|嗯|嗯嗯|yes|y|yeah|yep|true|right|correct)[!！。.]*$/i;
-const NO = /^(否|不是|不|没有|没|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|none|false)[!！。.]*$/i;
+const YES = /^(是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|ok|okay|sure|yes|y|yeah|yep|true|right|correct|that'?s right)[!！。.]*$/i;
+const NO = /^(否|不是|不是的|不对|错了|不|没有|没|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong)[!！。.]*$/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
 const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|unsure|not sure|don'?t know|i don'?t know|unknown)(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 

@@ -85,6 +85,25 @@ describe('colloquial answers the intake understands', () => {
   });
 
   it.each([
+    ['同意', true],
+    ['行', true],
+    ['没问题', true],
+    ['是啊', true],
+    ['ok', true],
+    ['不对', false],
+    ['错了', false],
+  ])('a plain yes or no confirms the category the story pointed to: %s (同意 was refused, session 3)', async (typed, yes) => {
+    const h = await conversationHarness();
+    await h.send(c('consent.agree'));
+    const asked = await h.send(t('老板欠我三个月工资不给'));
+    expect(questions(asked)).toEqual(['intake.q.category_confirm']);
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    if (yes) expect(h.intake()?.facts.category).toBe('wages');
+    else expect(questions(next)).toEqual(['intake.q.category']);
+  });
+
+  it.each([
     ['两千五', 2500],
     ['每个月3000左右', 3000],
     ['三千左右', 3000],
