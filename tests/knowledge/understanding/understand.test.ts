@@ -105,6 +105,9 @@ describe('steering intents are short phrases only', () => {
     ['删除我的信息', 'steer:delete'], ['delete my data', 'steer:delete'],
     ['你好', 'steer:greeting'], ['在吗', 'steer:greeting'], ['hi', 'steer:greeting'], ['您好！', 'steer:greeting'],
     ['谢谢', 'steer:thanks'], ['好的谢谢', 'steer:thanks'], ['thank you', 'steer:thanks'], ['辛苦了', 'steer:thanks'],
+    // Found typing as a resident (session 3): applying for a relative, and a bare "嗯" at the menu (was faq.unknown, recorded).
+    ['帮家里人申请', 'steer:apply'], ['我想帮我爸申请法援', 'steer:apply'], ['替我儿子申请', 'steer:apply'], ['apply for my mother', 'steer:apply'],
+    ['嗯', 'steer:greeting'], ['好的', 'steer:greeting'], ['ok', 'steer:greeting'], ['知道了', 'steer:greeting'],
   ];
   it.each(rows)('%s → %s', (text, expected) => expect(summary(meaning(text))).toBe(expected));
 
@@ -120,6 +123,10 @@ describe('steering intents are short phrases only', () => {
   ];
   it.each(questions)('a question is for the knowledge base, not a steer: %s', (text) => {
     expect(meaning(text).kind).toBe('question');
+  });
+
+  it('leaves "嗯" at an intake question to the question (a yes)', () => {
+    expect(meaning('嗯', { kind: 'intake_question', step: 'needsPreservation', freeText: false }).kind).toBe('answer');
   });
 
   it('says which language a language request wants', () => {
