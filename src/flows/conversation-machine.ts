@@ -4,6 +4,7 @@ import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
+import { isAffirmative } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
@@ -899,6 +900,17 @@ export function createConversationMachine(deps: ConversationDeps) {
           where: (context.handoff === 'waiting' ? { kind: 'handoff_waiting' } : { kind: 'menu' }) satisfies Where,
         }),
         onDone: [
+          // "对" / "好的" right after a story's answer offered to apply for its category: that is a yes to the offer.
+          {
+            guard: ({ context, event }) => steersTo('greeting')({ event }) && Boolean(context.pendingCategory) && isAffirmative(context.pendingText ?? ''),
+            target: 'sensitiveConsent',
+            actions: [
+              'noteMeaning',
+              'forget',
+              // The offer named the category ("申请法律援助（欠薪）"): the yes chose it, as the button would.
+              assign({ pendingCategoryChosen: true, meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) }),
+            ],
+          },
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },

@@ -11,7 +11,7 @@ const PHRASES: [SteerIntent, RegExp][] = [
   ['status', /^(我要|我想)?(查|查询|看看?|查一下|查下)(一下)?(我的)?(申请|案子|案件|进度|进展)(的)?(进度|进展|状态|结果)?$|^(我的)(申请|案子|案件)(的)?(进度|进展|状态|结果)?$|^(申请|案件)?(进度|进展)(查询)?$|^(我的|我刚才的|我刚刚的|刚才的|刚刚的|我刚提交的|刚提交的|刚才那个)?(申请|案子|案件)(现在)?(怎么样了?|到哪了|到哪一步了?|进行到哪了|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗|处理了吗|有人处理了吗)$|^(check )?(my )?(case|application)( status| progress)$|^check my (case|application)$|^(status|progress)$|^(what'?s|what is) (the )?(status|progress) of my (case|application)$/i],
   ['apply', /^(我|我想|我要|想|要|帮我|我想要)?(申请|提交申请|办理|办)(一下)?(法律援助|法援|援助|律师)?(申请)?$|^(我要|我想)(找|请)?(法律援助|法援)$|^(i )?(want to |would like to |wanna )?(apply|make an application|start (an |my )?application)( for legal aid)?$|^apply now$/i],
   // For someone else: "帮我爸申请", "替家里人办法援", "apply for my mother".
-  ['apply', /^(我想|我要|想|要|我)?(帮|替|给)(我的?|我们)?(家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人|朋友)(申请|办)(一下)?(法律援助|法援|援助)?$|^(i )?(want to |would like to |wanna )?apply (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
+  ['apply', /^(我想|我要|想|要|我)?(帮|替|给|为)(我的?|我们)?(家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人)((申请|办)(一下)?(法律援助|法援|援助)?)?$|^(i )?(want to |would like to |wanna )?apply (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
   ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$/i],
   ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
   ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$/i],
@@ -23,6 +23,13 @@ const PHRASES: [SteerIntent, RegExp][] = [
 
 /** A bare acknowledgment ("嗯", "好的", "ok"): not a question to record, not an answer to anything at the menu. */
 const ACKNOWLEDGMENT = /^(嗯+|嗯嗯|嗯呢|哦+|噢|喔|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|知道了|明白了?|了解了?|收到|懂了|ok|okay|k|yes|yeah|yep|sure|alright|all right|got it|i see|fine)$/i;
+
+/** An acknowledgment that also says yes ("对", "好的", "可以"; not "知道了", "收到"): after an offer to apply, it takes it. */
+const AFFIRMATIVE = /^(嗯+|嗯嗯|嗯呢|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine)$/i;
+
+export function isAffirmative(text: string): boolean {
+  return AFFIRMATIVE.test(text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, ''));
+}
 
 export function isAcknowledgment(text: string): boolean {
   return ACKNOWLEDGMENT.test(text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, ''));
