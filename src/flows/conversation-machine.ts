@@ -341,6 +341,10 @@ export function createConversationMachine(deps: ConversationDeps) {
     askSensitiveConsent: emit(() =>
       reply('privacy.sensitive.ask', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
     ),
+    /** Something else typed at the sensitive-information consent: a short reminder with the two buttons, not the whole notice again. */
+    remindSensitiveConsent: emit(() =>
+      reply('privacy.sensitive.remind', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
+    ),
     recordSensitiveConsent: assign({ sensitiveConsent: true }),
     saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, MENU_CHOICES)),
     showMenu: emit(() => reply('core.menu', {}, MENU_CHOICES)),
@@ -690,7 +694,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.text': [
           { guard: 'saysAgree', target: 'intake', actions: 'recordSensitiveConsent' },
           { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
-          { actions: 'askSensitiveConsent' },
+          { actions: 'remindSensitiveConsent' },
         ],
       },
     },

@@ -18,6 +18,10 @@ export const privacyMessages = {
       '开始申请前请您确认：为了判断您能否获得法律援助，接下来会问到一些敏感个人信息，例如年龄（是否未成年）、残疾或健康状况、家庭收入，涉及家庭暴力时还会问到相关情况。这些信息只交给法律援助中心，用于审查和办理您的申请，不作他用。按照《个人信息保护法》第二十九条，需要您单独同意。您同意提供吗？',
     en: 'Before you apply: to decide whether you can get legal aid, the next questions ask for sensitive personal information, such as age (whether someone is a minor), disability or health, household income and, where it applies, what violence happened. It goes only to the legal aid centre, to review and handle your application, and is used for nothing else. The Personal Information Protection Law (art. 29) requires your separate agreement. Do you agree to give it?',
   },
+  'privacy.sensitive.remind': {
+    'zh-CN': '请先回答上面的问题：您同意提供这些信息吗？同意请点“同意，继续申请”；不同意也没关系，您仍然可以咨询问题。',
+    en: 'Please answer the question above first: do you agree to give this information? Press "I agree, continue". If not, that is fine: you can still ask questions.',
+  },
   'privacy.sensitive.agree': { 'zh-CN': '同意，继续申请', en: 'I agree, continue' },
   'privacy.sensitive.decline': { 'zh-CN': '不同意', en: 'I do not agree' },
   'privacy.sensitive.declined': {
