@@ -4,7 +4,7 @@ import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
-import { isAffirmative } from '../knowledge/understanding/steering.js';
+import { isAffirmative, readSteering } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
@@ -235,6 +235,11 @@ export function createConversationMachine(deps: ConversationDeps) {
     hasConsented: ({ context }) => context.consented,
     saysAgree: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'agree',
     saysDecline: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'decline',
+    steersAwayOrAsks: ({ event }) => {
+      if (event.type !== 'user.text') return false;
+      const steer = readSteering(event.text);
+      return (steer !== null && !['apply', 'greeting', 'thanks'].includes(steer.intent)) || looksLikeQuestion(event.text);
+    },
   },
   actions: {
     greet: emit(() => reply('core.greeting')),
@@ -694,6 +699,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.text': [
           { guard: 'saysAgree', target: 'intake', actions: 'recordSensitiveConsent' },
           { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
+          // "delete my data", "取消", "English", or a question: read as at the menu (the application has not started).
+          { guard: 'steersAwayOrAsks', target: 'understanding', actions: 'rememberText' },
           { actions: 'remindSensitiveConsent' },
         ],
       },
