@@ -31,6 +31,19 @@ export function isAffirmative(text: string): boolean {
   return AFFIRMATIVE.test(text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, ''));
 }
 
+/** "返回", "上一步", "back" typed at the menu: there is nothing to go back to but the menu (in an application the step handles it). */
+const BACK = /^(返回|返回上一步|上一步|回去|后退|退回|back|go back|previous)$/i;
+/** A bare number or amount ("38岁", "2500", "3个月") at the menu answers a question nobody asked: not one for the knowledge base. */
+const BARE_NUMBER = /^[0-9０-９一二三四五六七八九十百千万两零.,，\s]+(岁|周岁|元|块|块钱|万|天|日|个月|月|年|人|口人|口|个)?$/;
+
+export function saysBack(text: string): boolean {
+  return BACK.test(text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, ''));
+}
+
+export function isBareNumber(text: string): boolean {
+  return BARE_NUMBER.test(text.normalize('NFKC').trim());
+}
+
 export function isAcknowledgment(text: string): boolean {
   return ACKNOWLEDGMENT.test(text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, ''));
 }

@@ -1,7 +1,7 @@
 import { detectDanger } from './danger.js';
 import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
-import { isAcknowledgment, readSteering } from './steering.js';
+import { isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import type { KbJudgement, Meaning, UnderstandDeps, UnderstandInput } from './types.js';
 
@@ -38,7 +38,8 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
 
   // "嗯", "好的" at the menu or after an answer: show the menu again, as a greeting does; never a question
   // to answer "这个问题我还回答不了" and record for staff. (At an intake question it stays an answer: "嗯" = yes.)
-  if ((where.kind === 'menu' || where.kind === 'other') && isAcknowledgment(text)) return { kind: 'steer', intent: 'greeting' };
+  if ((where.kind === 'menu' || where.kind === 'other') && (isAcknowledgment(text) || isBareNumber(text))) return { kind: 'steer', intent: 'greeting' };
+  if ((where.kind === 'menu' || where.kind === 'other') && saysBack(text)) return { kind: 'steer', intent: 'cancel' };
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const steer = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
