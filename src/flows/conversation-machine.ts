@@ -252,7 +252,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       // Inside a domestic-violence application, a threat is from the abuser: 12338 beside 110.
       const intake = (self.getSnapshot().children as Record<string, AnyActorRef | undefined>).intake;
       const category = (intake?.getSnapshot()?.context as { facts?: { category?: string }; categoryGroup?: string | null } | undefined);
-      const dvApplication = category?.facts?.category === 'domestic_violence' || category?.categoryGroup === 'domestic_violence';
+      // Also a domestic-violence story told a moment ago, waiting at the agreement (pendingCategory).
+      const dvApplication =
+        category?.facts?.category === 'domestic_violence' || category?.categoryGroup === 'domestic_violence' || context.pendingCategory === 'domestic_violence';
       const danger = detected === 'violence' && dvApplication ? 'domestic_violence' : detected;
       enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
       enqueue.emit(reply(`danger.${danger}`));
