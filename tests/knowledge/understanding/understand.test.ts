@@ -156,6 +156,12 @@ describe('problem stories give a category and the facts they state', () => {
     // "will" as a verb is not a testament; a will is.
     ['he hits me when he drinks', 'story:domestic_violence'],
     ['my dad left a will but my brother hid it', 'story:inheritance'],
+    // English stories found missing (session 3), written as residents write.
+    ['my wife left and took the kids, she won\'t let me see them', 'story:marriage_family'],
+    ['the hospital gave my mum the wrong medicine and now she is paralysed', 'story:medical_injury'],
+    ['I was knocked off my bike by a delivery van', 'story:traffic_injury'],
+    ['the factory upstream is dumping chemicals in our river and our fish died', 'story:environmental_damage'],
+    ['someone stole my phone and beat me up on the street', 'story:criminal_victim'],
   ];
   it.each(rows)('%s → %s', (text, expected) => expect(summary(meaning(text))).toBe(expected));
 
