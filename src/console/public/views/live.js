@@ -237,7 +237,12 @@ export async function render({ account, params, navigate, announce, isCurrent })
       replace(detail, h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('live.gone'))));
       return;
     }
+    // A redraw (the feed saying the conversation changed) keeps what staff were typing, and the cursor in it.
+    const previous = detail.dataset.conversation === c.id ? detail.querySelector('#reply-text') : null;
+    const draft = previous?.value ?? '';
+    const typing = previous !== null && document.activeElement === previous;
     const textarea = h('textarea', { id: 'reply-text', name: 'text', rows: 2, maxlength: 2000, 'aria-describedby': 'reply-hint' });
+    textarea.value = draft;
     const fileInput = h('input', { type: 'file', id: 'reply-file', name: 'file', class: 'visually-hidden', tabindex: '-1' });
     const error = h('p', { class: 'form-error', role: 'alert' });
     const mine = holdsIt();
@@ -347,6 +352,8 @@ export async function render({ account, params, navigate, announce, isCurrent })
             ),
       ),
     );
+    detail.dataset.conversation = c.id;
+    if (typing && textarea.isConnected) textarea.focus();
     lastMessages = [];
     loadTranscript().catch((cause) => say(cause.message, true));
   }
