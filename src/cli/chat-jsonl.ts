@@ -46,7 +46,8 @@ export function parseJsonlLine(line: string, defaultUser: string): JsonlInput | 
   const user = value.user === undefined ? defaultUser : value.user;
   if (typeof user !== 'string' || !USER.test(user)) return { error: '"user" must be letters, digits, . _ - (at most 64)' };
   const locale = isLocale(value.locale) ? { locale: value.locale } : {};
-  if (typeof value.text === 'string') return { user, event: { type: 'user.text', text: value.text }, ...locale };
+  // Typed text as every channel reads it: "/lang" typed is the command, as on Telegram or the web.
+  if (typeof value.text === 'string') return { user, event: textEvent(value.text), ...locale };
   if (typeof value.choice === 'string') return { user, event: { type: 'user.choice', id: value.choice }, ...locale };
   // A finished multi-select checklist (TEAM.md contract 1), as the web chat sends it.
   if (Array.isArray(value.choices) && value.choices.every((id) => typeof id === 'string')) {

@@ -7,6 +7,8 @@ describe('chat --jsonl input lines', () => {
     expect(parseJsonlLine('{"user":"a","choice":"menu.apply","locale":"en"}', 'local')).toEqual({ user: 'a', event: { type: 'user.choice', id: 'menu.apply' }, locale: 'en' });
     expect(parseJsonlLine('{"user":"a","command":"/lang en"}', 'local')).toEqual({ user: 'a', event: { type: 'user.command', command: 'lang', arg: 'en' } });
     expect(parseJsonlLine('{"user":"a","command":"delete"}', 'local')).toEqual({ user: 'a', event: { type: 'user.command', command: 'delete' } });
+    // Typed text is read as every channel reads it: "/delete" typed is the command (the privacy notice says to send it).
+    expect(parseJsonlLine('{"user":"a","text":"/delete"}', 'local')).toEqual({ user: 'a', event: { type: 'user.command', command: 'delete' } });
   });
 
   it('takes a plain line as the default user’s text (or command), and skips blank lines', () => {

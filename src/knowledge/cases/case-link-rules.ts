@@ -30,9 +30,13 @@ export interface LinkCodeState {
 
 /** A reference number as typed ("fy-20261201-0001", full-width digits, spaces) in its stored form, or undefined. */
 export function readCaseRefText(text: string): string | undefined {
-  const compact = text.normalize('NFKC').toUpperCase().replace(/[\s\u2010-\u2015－_]/g, (c) => (/\s/.test(c) ? '' : '-'));
-  const match = /(?:^|[^A-Z0-9])FY-?(\d{8})-?(\d{4,})(?![0-9])/.exec(compact);
-  return match ? `FY-${match[1]}-${match[2]}` : undefined;
+  // Spaces are allowed inside the number ("FY 20261201 0001"), not glued away from the words before it
+  // ("status of FY-…": removing every space made "OFFY-…", which is not a reference).
+  const t = text.normalize('NFKC').toUpperCase().replace(/[\u2010-\u2015－_]/g, '-');
+  const match = /(?:^|[^A-Z0-9])FY\s*-?\s*((?:\d\s*){8})-?\s*((?:\d\s*){4,})(?![0-9])/.exec(t);
+  if (!match) return undefined;
+  const [date, serial] = [match[1]!.replace(/\s/g, ''), match[2]!.replace(/\s/g, '')];
+  return `FY-${date}-${serial}`;
 }
 
 /** Six digits as typed (full-width digits and spaces allowed), or undefined. */

@@ -18,7 +18,7 @@ const state = (over: Partial<LinkCodeState> = {}): LinkCodeState => ({
 
 describe('reading what the resident types', () => {
   it('reads reference numbers as residents type them', () => {
-    for (const typed of ['FY-20261201-0001', 'fy-20261201-0001', ' FY 20261201 0001 ', 'ＦＹ－２０２６１２０１－０００１', '我的编号是FY-20261201-0001', 'fy202612010001']) {
+    for (const typed of ['FY-20261201-0001', 'fy-20261201-0001', ' FY 20261201 0001 ', 'ＦＹ－２０２６１２０１－０００１', '我的编号是FY-20261201-0001', 'fy202612010001', 'whats the status of FY-20261201-0001', 'check fy 20261201 0001 please']) {
       expect(readCaseRefText(typed), typed).toBe('FY-20261201-0001');
     }
     for (const typed of ['FY-2026-0001', '20261201-0001', 'XFY-20261201-0001', '老板欠我工资']) expect(readCaseRefText(typed), typed).toBeUndefined();
