@@ -926,6 +926,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           },
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
+          { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
           // Right after a story's question was answered, applying keeps the story's category.
           {

@@ -49,7 +49,10 @@ export const coreMessages = {
     'zh-CN': '您的对话记录已删除。已提交给法律援助中心的申请由中心依法保管；如需撤回，请联系 {hotline}。',
     en: 'Your conversation has been deleted. Applications already sent to the legal aid centre are kept by the centre as the law requires; to withdraw one, call {hotline}.',
   },
-  'core.ask.prompt': { 'zh-CN': '请直接输入您的问题。', en: 'Please type your question.' },
+  'core.ask.prompt': {
+    'zh-CN': '请直接输入您的问题，说得具体一些更好，比如“老板欠我三个月工资不给怎么办”。',
+    en: 'Please type your question; the more specific the better, e.g. "my boss has not paid me for three months, what can I do?"',
+  },
   'core.back_to_menu': { 'zh-CN': '返回主菜单', en: 'Main menu' },
   'core.unsupported': {
     'zh-CN': '抱歉，我暂时无法理解{kind}。请用文字告诉我，或点击按钮。',

@@ -5,7 +5,8 @@ import type { CategoryId } from '../eligibility/vocabulary.js';
 export type DangerKind = 'violence' | 'domestic_violence' | 'self_harm' | 'child' | 'medical';
 
 /** Short phrases that steer the conversation (issue 12 ids). */
-export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' | 'language' | 'delete' | 'greeting' | 'thanks' | 'help';
+/** `ask`: "我想问一下", a bare "怎么办": the resident means to ask but has not said what (at the menu only). */
+export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' | 'language' | 'delete' | 'greeting' | 'thanks' | 'help' | 'ask';
 
 /** Where the resident is when they type: decides what an ordinary text most likely is. */
 export type Where =

@@ -41,11 +41,14 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   if ((where.kind === 'menu' || where.kind === 'other') && (isAcknowledgment(text) || isBareNumber(text))) return { kind: 'steer', intent: 'greeting' };
   if ((where.kind === 'menu' || where.kind === 'other') && saysBack(text)) return { kind: 'steer', intent: 'cancel' };
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
-  const steer = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
+  const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
+  // "怎么办" alone is a prompt for more only at the menu; at an intake question the step reads it.
+  const steer = read?.intent === 'ask' && where.kind !== 'menu' && where.kind !== 'other' ? null : read;
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
   if (steer?.intent === 'cancel' && where.kind === 'intake_question' && saysNoNeed(text)) return { kind: 'answer' };
   if (steer) {
-    if (!question) return { kind: 'steer', ...steer };
+    // Nothing to look up in "怎么办" alone: whatever the index finds for it is a guess.
+    if (!question || steer.intent === 'ask') return { kind: 'steer', ...steer };
     // "我的案子怎么样了": the resident's own case, not how status checks work in general.
     if (steer.intent === 'status' && /我的|我刚|刚才|刚刚|到哪|怎么样了|有结果|批了|批下来|通过了吗|处理了吗|\bmy\b/i.test(text)) return { kind: 'steer', ...steer };
     const kb = deps.judge(text, locale);
