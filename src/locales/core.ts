@@ -36,8 +36,8 @@ export const coreMessages = {
   'core.menu.language': { 'zh-CN': 'English', en: '中文' },
   'core.help': {
     'zh-CN':
-      '您可以：点击按钮选择服务；直接输入问题，如“老板欠我工资怎么办”；随时发送 /lang 切换语言，/restart 重新开始，/delete 删除对话记录。需要人工服务请拨打 {hotline}。',
-    en: 'You can: press a button to choose a service; type a question such as "my boss has not paid my wages"; send /lang to change language, /restart to start again, /delete to delete this conversation. For a person, call {hotline}.',
+      '我是法援助手，自动回复，不是真人。您可以：点击按钮选择服务；直接输入问题，如“老板欠我工资怎么办”；随时发送 /lang 切换语言，/restart 重新开始，/delete 删除对话记录。需要人工服务请点“转人工”或拨打 {hotline}。',
+    en: 'I am the legal aid assistant: automatic replies, not a person. You can: press a button to choose a service; type a question such as "my boss has not paid my wages"; send /lang to change language, /restart to start again, /delete to delete this conversation. For a person, press "Talk to a person" or call {hotline}.',
   },
   'core.welcome_back': { 'zh-CN': '欢迎回来！我们接着上次的地方继续。', en: 'Welcome back! Let us continue where you left off.' },
   'core.restarted': { 'zh-CN': '好的，我们从头开始。', en: 'OK, let us start again.' },
