@@ -10,6 +10,8 @@ import { eraseFiles } from './privacy/erase-files.js';
 
 /** How often the outbox is read for messages another process wrote. */
 const OUTBOX_WATCH_MS = 5000;
+/** How often the console's staff accounts are counted again (one added while serving is offered to residents). */
+const STAFF_CHECK_MS = 30_000;
 
 /** The running core every channel attaches to: storage, the conversation runner and the outbox. */
 export interface App {
@@ -49,10 +51,14 @@ export async function createApp(
     spec: createConversationSpec(services),
     logger,
     onCommitted: (messages) => dispatcher.enqueue(messages),
-    staffChannel: services.staffAvailable,
+    get staffChannel() {
+      return services.staffAvailable;
+    },
     keepCallbacks: config.staffConsole.enabled,
     onErased: (key, attachmentIds) => eraseFiles(config.attachmentsDir, attachmentIds, repos.conversations, logger),
   });
+  const staffCheck = setInterval(() => void services.refreshStaffAvailable(), STAFF_CHECK_MS);
+  staffCheck.unref();
   let closed = false;
   return {
     config,
@@ -64,6 +70,7 @@ export async function createApp(
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(staffCheck);
       await runner.drain();
       await dispatcher.stop();
       await services.close();

@@ -42,8 +42,10 @@ export interface ConversationServices {
   requestLinkCode(input: LinkRequest): Promise<LinkResult>;
   /** Another device: the typed code; the right one links the case to this conversation. */
   verifyLinkCode(input: LinkAttempt): Promise<LinkResult>;
-  /** Staff can take live conversations. */
-  staffAvailable: boolean;
+  /** Someone can take conversations now: a Telegram staff group, or console accounts (re-read by {@link refreshStaffAvailable}). */
+  readonly staffAvailable: boolean;
+  /** Re-reads whether the console has staff accounts, so one added while the bot runs is offered without a restart. */
+  refreshStaffAvailable(): Promise<void>;
   pickupMinutes: number;
   /** Ask a separate consent before the application's sensitive questions (`PRIVACY_SENSITIVE_CONSENT`). */
   askSensitiveConsent: boolean;
@@ -62,6 +64,8 @@ export async function loadConversationServices(config: Config, repos: Repositori
   const opening = openKnowledge(config, repos.knowledge, pack, logger).then((k) => (opened = k));
   opening.catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'the knowledge base could not be opened'));
 
+  const telegramStaff = config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined;
+  let consoleStaff = await consoleHasStaff(config, repos);
   const listCases = async ({ conversationKey }: { conversationKey: string }) => caseStatusReplies(await cases.listByConversation(conversationKey), pack, Date.now());
   const caseLinks = createCaseLinkService({
     links: repos.caseLinks,
@@ -116,7 +120,12 @@ export async function loadConversationServices(config: Config, repos: Repositori
       return { ref: receipt.ref, created: receipt.created };
     },
     // Staff can take conversations in the Telegram group, or in the console once it has accounts.
-    staffAvailable: (config.telegram.mode !== 'off' && config.telegram.staffChatId !== undefined) || (await consoleHasStaff(config, repos)),
+    get staffAvailable() {
+      return telegramStaff || consoleStaff;
+    },
+    async refreshStaffAvailable() {
+      consoleStaff = await consoleHasStaff(config, repos).catch(() => consoleStaff);
+    },
     pickupMinutes: config.handoff.pickupMinutes,
     askSensitiveConsent: config.privacy.sensitiveConsent,
     async listCases({ conversationKey }) {

@@ -24,7 +24,10 @@ export function createConversationSpec(services: ConversationServices): Conversa
   });
   const machine = createConversationMachine({
     intake: services.intake,
-    staffAvailable: services.staffAvailable,
+    // Read at each request for a person: an account added while the bot runs counts at once.
+    get staffAvailable() {
+      return services.staffAvailable;
+    },
     pickupMinutes: services.pickupMinutes,
     askSensitiveConsent: services.askSensitiveConsent,
   }).provide({
