@@ -323,6 +323,11 @@ export const consolePageMessages = {
   'accounts.disabled': { 'zh-CN': '已停用', en: 'Disabled' },
   'accounts.add': { 'zh-CN': '新增账号', en: 'Add an account' },
   'accounts.added': { 'zh-CN': '已新增账号 {username}。', en: 'Account {username} added.' },
+  'accounts.field.name': { 'zh-CN': '对居民显示的称呼（可不填）', en: 'Name residents see (optional)' },
+  'accounts.field.name_hint': {
+    'zh-CN': '例如“王老师”。不填时居民看到“工作人员”，不会看到用户名。',
+    en: 'For example "Ms Wang". Left empty, residents see "staff member", never the username.',
+  },
   'accounts.field.password': { 'zh-CN': '新密码', en: 'New password' },
   'accounts.password': { 'zh-CN': '重设密码', en: 'Reset password' },
   'accounts.password.for': { 'zh-CN': '重设 {username} 的密码', en: 'Reset the password of {username}' },

@@ -426,6 +426,16 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     const accounts = staff.getByRole('table');
     await accounts.getByRole('rowheader', { name: 'zhaolei' }).waitFor();
     expect(await accounts.getByRole('row').count()).toBe(6);
+    // A new colleague with the name residents will see (was only possible from the command line).
+    await button(staff, pz('accounts.add')).click();
+    const dialog = staff.getByRole('dialog', { name: pz('accounts.add') });
+    await dialog.getByLabel(pz('login.username')).fill('liuyang');
+    await dialog.getByLabel(pz('accounts.field.name')).fill('刘老师');
+    await dialog.getByLabel(pz('accounts.field.password')).fill('a long enough password');
+    await dialog.getByRole('button', { name: pz('accounts.add') }).click();
+    await staff.getByRole('status').filter({ hasText: pz('accounts.added', { username: 'liuyang' }) }).first().waitFor();
+    const listed = await inPage<{ username: string; displayName: string | null }[]>(staff, "fetch('/api/accounts').then((r) => r.json()).then((b) => b.accounts)");
+    expect(listed.find((a) => a.username === 'liuyang')?.displayName).toBe('刘老师');
     await staff.getByRole('link', { name: pz('page.nav.audit'), exact: true }).click();
     await staff.getByRole('heading', { level: 1, name: pz('audit.heading') }).waitFor();
     const log = staff.getByRole('table');

@@ -96,6 +96,7 @@ export async function render({ announce, isCurrent }) {
 
   function addDialog() {
     const username = h('input', { type: 'text', name: 'username', autocomplete: 'off', spellcheck: 'false' });
+    const displayName = h('input', { type: 'text', name: 'name', autocomplete: 'off', maxlength: 40 });
     const role = select(ROLES.map((r) => [r, t(`page.role.${r}`)]), 'staff', { name: 'role' });
     const office = select([['', t('accounts.all_offices')], ...offices.map((o) => [o.id, localized(o.label, o.id)])], '', { name: 'office' });
     const password = h('input', { type: 'password', name: 'password', autocomplete: 'new-password' });
@@ -103,6 +104,7 @@ export async function render({ announce, isCurrent }) {
       title: t('accounts.add'),
       fields: [
         field(t('login.username'), username),
+        field(t('accounts.field.name'), displayName, t('accounts.field.name_hint')),
         field(t('accounts.col.role'), role),
         field(t('accounts.col.office'), office),
         field(t('accounts.field.password'), password, t('accounts.password.hint')),
@@ -111,7 +113,7 @@ export async function render({ announce, isCurrent }) {
       onConfirm: async () => {
         if (!username.value.trim()) throw invalid(username, t('console.error.bad_username'));
         if (password.value.length < 10) throw invalid(password, t('console.error.too_short', { min: 10 }));
-        await post('/api/accounts', { username: username.value.trim(), role: role.value, office: office.value || null, password: password.value });
+        await post('/api/accounts', { username: username.value.trim(), name: displayName.value.trim() || undefined, role: role.value, office: office.value || null, password: password.value });
         await done(t('accounts.added', { username: username.value.trim() }));
       },
     });
