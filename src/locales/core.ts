@@ -18,8 +18,8 @@ export const coreMessages = {
     en: 'Understood: we will not keep your personal details. Without your consent I cannot go on. You can call the public legal service hotline {hotline} instead. If you change your mind, press "I agree".',
   },
   'core.consent.remind': {
-    'zh-CN': '请先点击“同意”或“不同意”。',
-    en: 'Please choose "I agree" or "I do not agree" first.',
+    'zh-CN': '请先点击“同意”或“不同意”（也可以直接回复“同意”）。同意后我才能记下您的情况、帮您申请；不同意也可以直接问问题，我不会保存。',
+    en: 'Please choose "I agree" or "I do not agree" first (or reply "I agree"). Once you agree I can keep your details and help you apply; without agreeing you can still ask questions, and nothing is kept.',
   },
   'core.language.switch_to_en': { 'zh-CN': 'English', en: 'English' },
   'core.language.switch_to_zh': { 'zh-CN': '中文', en: '中文' },
