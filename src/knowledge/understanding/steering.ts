@@ -38,6 +38,13 @@ const BACK = /^(返回|返回上一步|上一步|回去|后退|退回|back|go ba
 /** A bare number or amount ("38岁", "2500", "3个月") at the menu answers a question nobody asked: not one for the knowledge base. */
 const BARE_NUMBER = /^[0-9０-９一二三四五六七八九十百千万两零.,，\s]+(岁|周岁|元|块|块钱|万|天|日|个月|月|年|人|口人|口|个)?$/;
 
+/** Applying for someone else ("给我老公申请", "apply for my mother"): at the relation question that is the answer, not a steer. */
+const FOR_SOMEONE_ELSE = /(帮|替|给|为)(我的?|我们)?(家里人|家人|亲戚|亲人|父母|爸|妈|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|老人)|\b(for|on behalf of) my\b/i;
+
+export function forSomeoneElse(text: string): boolean {
+  return FOR_SOMEONE_ELSE.test(text);
+}
+
 export function saysBack(text: string): boolean {
   return BACK.test(text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, ''));
 }

@@ -1,7 +1,7 @@
 import { detectDanger } from './danger.js';
 import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
-import { isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
+import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import type { KbJudgement, Meaning, UnderstandDeps, UnderstandInput } from './types.js';
 
@@ -44,6 +44,8 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
   // "怎么办" alone is a prompt for more only at the menu; at an intake question the step reads it.
   const steer = read?.intent === 'ask' && where.kind !== 'menu' && where.kind !== 'other' ? null : read;
+  // "给我老公申请" at an intake question answers it (who the application is for); the step reads it.
+  if (steer?.intent === 'apply' && where.kind === 'intake_question' && forSomeoneElse(text)) return { kind: 'answer' };
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
   if (steer?.intent === 'cancel' && where.kind === 'intake_question' && saysNoNeed(text)) return { kind: 'answer' };
   if (steer) {
