@@ -52,7 +52,10 @@ export const intakeMessages = {
     en: 'Are you unable to fully understand your own conduct (for example because of a mental illness or intellectual disability)?',
   },
   'intake.ask.age.self': { 'zh-CN': '您今年多大（周岁）？请输入数字，例如 45。', en: 'How old are you? Please type a number, e.g. 45.' },
-  'intake.ask.disability.self': { 'zh-CN': '您有残疾吗？', en: 'Do you have a disability?' },
+  'intake.ask.disability.self': {
+    'zh-CN': '您有残疾吗？（一般以残疾证为准；受了伤但还没有评定残疾的，选“没有残疾”，伤情在后面“情况说明”里写。）',
+    en: 'Do you have a disability? (Usually a certified one; if you were injured but no disability has been assessed, choose "No disability" and describe the injury later, under what happened.)',
+  },
   'intake.ask.groups.self': {
     'zh-CN': '您属于以下哪些情况？可以多选，选好后点“选好了”；都不是请点“以上都不是”。',
     en: 'Do you belong to any of these groups? Choose all that apply, then press "Done"; otherwise press "None of these".',
@@ -76,7 +79,10 @@ export const intakeMessages = {
   'intake.q.householdSize': { 'zh-CN': '{question}', en: '{question}' },
   'intake.q.region': { 'zh-CN': '案件在哪里处理，或者事情发生在哪里？', en: 'Where is the case handled, or where did it happen?' },
   'intake.ask.age.relative': { 'zh-CN': '{who}今年多大（周岁）？请输入数字，例如 45。', en: 'How old is {who}? Please type a number, e.g. 45.' },
-  'intake.ask.disability.relative': { 'zh-CN': '{who}有残疾吗？', en: 'Does {who} have a disability?' },
+  'intake.ask.disability.relative': {
+    'zh-CN': '{who}有残疾吗？（一般以残疾证为准；受了伤但还没有评定残疾的，选“没有残疾”，伤情在后面“情况说明”里写。）',
+    en: 'Does {who} have a disability? (Usually a certified one; if injured but no disability has been assessed, choose "No disability" and describe the injury later, under what happened.)',
+  },
   'intake.ask.groups.relative': {
     'zh-CN': '{who}属于以下哪些情况？可以多选，选好后点“选好了”；都不是请点“以上都不是”。',
     en: 'Does {who} belong to any of these groups? Choose all that apply, then press "Done"; otherwise press "None of these".',

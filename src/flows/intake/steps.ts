@@ -149,7 +149,7 @@ const GROUP_WORDS: Record<GroupId, RegExp> = {
 };
 
 const DISABILITY_WORDS: Record<string, RegExp> = {
-  none: /^(没有|无|没|健康|none|no|nope)$/i,
+  none: /^(没有|无|没|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them))(的|啊|呀)?$/i,
   visual: /盲|视力|看不见|visual|blind|sight/i,
   hearing: /聋|听力|听不见|hearing|deaf/i,
   speech: /哑|言语|说不了话|speech|mute/i,
