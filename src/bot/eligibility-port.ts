@@ -26,6 +26,7 @@ export function intakeDeps(pack: PolicyPack, now: () => Date = () => new Date())
     pack,
     neededFacts: (facts: FactsDraft) => neededFacts(facts as ApplicantFacts, pack, today()) as FactStep[],
     assess: (facts: FactsDraft) => decisionView(assess(facts as ApplicantFacts, pack, today())),
+    today,
   };
 }
 

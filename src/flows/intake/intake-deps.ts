@@ -24,4 +24,6 @@ export interface IntakeDeps {
   /** Unknown facts that could still change the decision, in the order to ask them. */
   neededFacts(facts: FactsDraft): FactStep[];
   assess(facts: FactsDraft): DecisionView;
+  /** Today in the pack's time zone (`YYYY-MM-DD`), to count the days to a deadline named by its date. */
+  today?(): string;
 }

@@ -12,6 +12,7 @@ import { readName, readPhone } from './contact-validation.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
 import { readAge, readDays, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { readDeadline, stripDeadlineWords } from './deadline-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -414,14 +415,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
   deadlineDays: {
     prompt: () => reply('intake.q.deadlineDays', {}, [choice('intake.no_deadline', 'intake.opt.no_deadline'), unsureChoice()]),
     unsureAllowed: true,
-    read: (event) => {
+    read: (event, _ctx, deps) => {
       const text = textOf(event);
       if (choiceId(event) === 'intake.no_deadline' || (text !== null && NO.test(text))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: null } }) };
       }
-      const unit = text === null ? null : wrongUnit(text, 'days');
+      // A day named instead of counted ("后天就开庭了", "12月10日开庭", "下周三") is counted from today.
+      const dated = text !== null && deps.today ? readDeadline(text, deps.today()) : null;
+      const unit = text === null || dated !== null ? null : wrongUnit(text, 'days');
       if (unit) return unit;
-      const n = text === null ? null : readDays(text);
+      const n = dated ?? (text === null ? null : readDays(stripDeadlineWords(text)));
       if (n === null || !Number.isInteger(n) || n < 0 || n > 3650) return { kind: 'invalid', error: 'intake.err.deadline' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: n } }) };
     },

@@ -1,0 +1,101 @@
+/**
+ * Days until a deadline when residents name the day instead of counting: "后天就开庭了", "12月10日开庭",
+ * "下个月15号", "下周三", "15号", "on the 15th", "next Monday". `today` is the date in the policy pack's
+ * time zone (ISO `YYYY-MM-DD`). `null` when the text names no day (a count of days, "5天", is
+ * `readDays`'s); a day already past is not read.
+ */
+export function readDeadline(input: string, today: string): number | null {
+  const text = stripDeadlineWords(input);
+  const relative = RELATIVE[text];
+  if (relative !== undefined) return relative;
+  const target = namedDay(text, parseIso(today));
+  if (!target) return null;
+  const days = Math.round((target.getTime() - parseIso(today).getTime()) / DAY_MS);
+  return days >= 0 ? days : null;
+}
+
+const DAY_MS = 86_400_000;
+const RELATIVE: Record<string, number> = { 今天: 0, 今日: 0, today: 0, 明天: 1, 明日: 1, tomorrow: 1, 后天: 2, 大后天: 3, 'the day after tomorrow': 2 };
+const WEEKDAYS_ZH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const WEEKDAYS_EN = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "后天就开庭了" → "后天": what the deadline is (开庭, 截止…) and the particles around the day. */
+export function stripDeadlineWords(input: string): string {
+  return input
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[。.!！,，]+$/u, '')
+    .replace(/^(还有|只有|还剩|剩下?|大概|大约|离|距离|is |it'?s |the hearing is |hearing is )/u, '')
+    .replace(/(就要|就|要|得|需要)?(开庭|截止|到期|起诉|仲裁|上诉|判决|宣判|审理|过期)(了|啦|日期?)?$/u, '')
+    .replace(/(就|要)$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function parseIso(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));
+
+/** A calendar date that exists (no 2月30日). */
+function validDate(y: number, m: number, d: number): Date | null {
+  const date = utc(y, m, d);
+  return date.getUTCMonth() === ((m % 12) + 12) % 12 && date.getUTCDate() === d ? date : null;
+}
+
+/** Monday = 1 … Sunday = 7. */
+const isoWeekday = (date: Date) => ((date.getUTCDay() + 6) % 7) + 1;
+
+function weekday(today: Date, day: number, nextWeek: boolean): Date {
+  const monday = utc(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - isoWeekday(today) + 1);
+  let date = utc(monday.getUTCFullYear(), monday.getUTCMonth(), monday.getUTCDate() + day - 1 + (nextWeek ? 7 : 0));
+  // "周三" said on a Thursday means the coming one.
+  if (!nextWeek && date < today) date = utc(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 7);
+  return date;
+}
+
+/** The day of the month `day`, this month if it is still ahead, else next month; `months` ahead when said. */
+function dayOfMonth(today: Date, day: number, months: number | null): Date | null {
+  const y = today.getUTCFullYear();
+  const m = today.getUTCMonth();
+  if (months !== null) return validDate(y, m + months, day) ?? null;
+  const thisMonth = validDate(y, m, day);
+  if (thisMonth && thisMonth >= today) return thisMonth;
+  return validDate(y, m + 1, day);
+}
+
+/** A month and day without a year: this year if still ahead, else next year. */
+function monthDay(today: Date, month: number, day: number): Date | null {
+  const y = today.getUTCFullYear();
+  const thisYear = validDate(y, month - 1, day);
+  if (thisYear && thisYear >= today) return thisYear;
+  return validDate(y + 1, month - 1, day);
+}
+
+function namedDay(text: string, today: Date): Date | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^(下|下个)(周|星期|礼拜)([一二三四五六日天1-7])$/.exec(text))) return weekday(today, WEEKDAYS_ZH[m[3]!]!, true);
+  if ((m = /^(这|本|这个)?(周|星期|礼拜)([一二三四五六日天1-7])$/.exec(text))) return weekday(today, WEEKDAYS_ZH[m[3]!]!, false);
+  if ((m = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(日|号)?$/.exec(text))) {
+    const [year, month, day] = [m[1] ? Number(m[1]) : null, Number(m[2]), Number(m[3])];
+    return year !== null ? validDate(year, month - 1, day) : monthDay(today, month, day);
+  }
+  if ((m = /^(下个?月|下下个?月)(\d{1,2})(日|号)?$/.exec(text))) return dayOfMonth(today, Number(m[2]), m[1]!.startsWith('下下') ? 2 : 1);
+  if ((m = /^(这个月|本月)?(\d{1,2})(日|号)$/.exec(text))) return dayOfMonth(today, Number(m[2]), m[1] ? 0 : null);
+  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) return validDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // English: "next monday", "this friday", "on the 15th", "december 10", "10 dec".
+  const en = text.replace(/^on /, '').replace(/^the /, '');
+  if ((m = /^(next|this|coming)? ?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.exec(en))) {
+    return weekday(today, WEEKDAYS_EN.indexOf(m[2]!) + 1, m[1] === 'next');
+  }
+  if ((m = /^(\d{1,2})(st|nd|rd|th)( of (this|next) month)?$/.exec(en))) {
+    return dayOfMonth(today, Number(m[1]), m[4] === 'next' ? 1 : m[4] === 'this' ? 0 : null);
+  }
+  if ((m = /^([a-z]{3})[a-z]* (\d{1,2})(st|nd|rd|th)?$/.exec(en)) && MONTHS_EN.includes(m[1]!)) return monthDay(today, MONTHS_EN.indexOf(m[1]!) + 1, Number(m[2]));
+  if ((m = /^(\d{1,2})(st|nd|rd|th)? (of )?([a-z]{3})[a-z]*$/.exec(en)) && MONTHS_EN.includes(m[4]!)) return monthDay(today, MONTHS_EN.indexOf(m[4]!) + 1, Number(m[1]));
+  return null;
+}

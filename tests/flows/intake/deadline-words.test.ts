@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readDeadline } from '../../../src/flows/intake/deadline-words.js';
+
+/** 2026-12-01 is a Tuesday. */
+const TODAY = '2026-12-01';
+
+describe('a deadline named by its day, counted from today', () => {
+  it.each([
+    ['后天就开庭了', 2],
+    ['明天开庭', 1],
+    ['大后天', 3],
+    ['12月10日开庭', 9],
+    ['12月1号', 0],
+    ['11月30日', 364], // already past this year: next year's
+    ['2027年1月5日', 35],
+    ['下个月15号开庭', 45],
+    ['15号', 14],
+    ['这个月20号截止', 19],
+    ['下周三', 8],
+    ['周五', 3],
+    ['星期一', 6], // Monday has passed this week: the coming one
+    ['next monday', 6],
+    ['this friday', 3],
+    ['on the 15th', 14],
+    ['december 10', 9],
+    ['10 Dec', 9],
+    ['the hearing is tomorrow', 1],
+  ])('%s → %i days', (typed, days) => expect(readDeadline(typed, TODAY)).toBe(days));
+
+  it.each(['2000元', '我也不知道', '2月30日', '2026年11月1日', '老板欠我钱'])('names no day ahead: %s', (typed) => expect(readDeadline(typed, TODAY)).toBeNull());
+});
