@@ -37,6 +37,8 @@ export interface StepDefinition {
 
 const YES = /^(是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|ok|okay|sure|yes|y|yeah|yep|true|right|correct|that'?s right)[!！。.]*$/i;
 const NO = /^(否|不是|不是的|不对|错了|不|没有|没|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong)[!！。.]*$/i;
+/** "None of these" at a checklist, as residents type it. */
+const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
 const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|unsure|not sure|don'?t know|i don'?t know|unknown)(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
@@ -358,13 +360,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
         const groups = current.includes(group) ? current.filter((g) => g !== group) : [...current, group];
         return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
       }
-      const named = text === null ? [] : GROUPS.filter((g) => GROUP_WORDS[g].test(text));
+      // "我不是农民工" names a group to say it does not apply: never a tick.
+      const denies = text !== null && /^(我|他|她)?(也)?(不是|不属于|没有|没|不算|not|no|i'?m not|he'?s not|she'?s not)/i.test(text);
+      const named = text === null || denies ? [] : GROUPS.filter((g) => GROUP_WORDS[g].test(text));
       if (named.length > 0) {
         const groups = [...new Set([...(ctx.facts.groups ?? []), ...named])];
         return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
       }
-      if (id === 'intake.groups.none' || (text !== null && NO.test(text))) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: [] } }) };
-      if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|就这些|done|ok|finished)$/i.test(text))) {
+      if (id === 'intake.groups.none' || (text !== null && (NO.test(text) || NONE_OF_THESE.test(text)))) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: [] } }) };
+      if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|选好了|选完了|就这些|就这样|没了|done|ok|finished|that'?s (all|it))[!！。.]*$/i.test(text))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: c.facts.groups ?? [] } }) };
       }
       return { kind: 'invalid', error: 'intake.err.groups' };
