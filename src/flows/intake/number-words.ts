@@ -56,8 +56,9 @@ export function readNumber(input: string): number | null {
     .replace(/[,，\s]/g, '')
     .replace(/[。.]$/, '')
     // Words residents put around the number: 每个月3000左右, 一共三口人, 我们家4个人.
-    .replace(/^(?:每个?月|一个月|月收入|收入|工资|一共|总共|共|我们家|我家|家里|全家)+/, '')
-    .replace(/(?:左右|上下)$/, '');
+    .replace(/^(?:我和(?:老公|老婆|丈夫|妻子|爱人|孩子|爸妈|父母|家人)|我们俩|我们两个|两个人|两口子|全家人?|家里人?|我们家|我家|加起来|加在一起|合起来|每个?月|一个月|一月|月收入|收入|工资|一共|总共|合计|共|差不多)+/, '')
+    // 六千多, 3000出头: the round figure is close enough for a per-capita test against a threshold.
+    .replace(/(?:多|出头|左右|上下|的样子)+$/, '');
   const match = /^(?:大概|大约|约|about|around)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k|w)?(?:元|块|块钱|岁|周岁|口人|口|人|个人|天|日|days?|years?(?:old)?|yuan|rmb|people|persons?)?$/i.exec(text.replace(/^[¥￥]/, ''));
   if (!match) return null;
   const base = /^[0-9]/.test(match[1]!) ? Number(match[1]) : chineseNumeral(match[1]!);

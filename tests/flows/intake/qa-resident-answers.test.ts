@@ -109,6 +109,8 @@ describe('colloquial answers the intake understands', () => {
     ['三千左右', 3000],
     ['一千零五', 1005],
     ['月收入一千二', 1200],
+    ['我和老公加起来一个月六千多', 6000],
+    ['两口子一个月3000出头', 3000],
   ])('household income as residents say it: %s → %i (两千五 was read as 2005)', async (typed, income) => {
     const h = await at('householdMonthlyIncome');
     const next = await h.send(t(typed));
