@@ -362,7 +362,9 @@ export class FaqIndex {
     const t = this.termId(term);
     if (t >= 0) return t;
     const { spelling } = this.data;
-    if (!spelling || term.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(term)) return -1;
+    // One letter shorter than the vocabulary's words: a stem missing a letter (aplic → applic, from
+    // "aplication") finds its word, while short stems are never changed into other short words.
+    if (!spelling || term.length < SPELLING_MIN_LENGTH - 1 || !/^[a-z]+$/.test(term)) return -1;
     return this.mostCommon(spelling, [term, ...deletions(term)]);
   }
 
