@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../config.js';
 import { isLocale, LOCALES, type Locale } from '../locales/catalog.js';
 import {
   calibrateConfidence,
+  CALIBRATION_TARGETS,
   confusionPairs,
   evaluateKnowledgeBase,
   formatEvalReport,
@@ -61,7 +62,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--file', '--by', '--locale', '--limit', '--questions', '--ood', '--region']);
+const VALUE_FLAGS = new Set(['--file', '--by', '--locale', '--limit', '--questions', '--ood', '--region', '--max-wrong']);
 
 function parseArgs(args: readonly string[]): Args {
   const positional: string[] = [];
@@ -483,7 +484,11 @@ async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
   const dev = { questions: read(EVAL_HALVES.dev.questions), offTopic: read(EVAL_HALVES.dev.offTopic) };
   let confidence: ConfidenceModel = DEFAULT_CONFIDENCE;
   if (args.flags.has('--calibrate')) {
-    const calibration = calibrateConfidence(entries, { synonyms }, [...readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')), ...dev.offTopic], dev.questions);
+    const maxWrong = Number(text(args, '--max-wrong') ?? CALIBRATION_TARGETS.maxWrong);
+    const calibration = calibrateConfidence(entries, { synonyms }, [...readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')), ...dev.offTopic], dev.questions, {
+      ...CALIBRATION_TARGETS,
+      maxWrong,
+    });
     confidence = calibration.model;
     ctx.stdout.write(`calibrated on ${calibration.rows} searches: ${JSON.stringify(calibration.model)}\n`);
   }
