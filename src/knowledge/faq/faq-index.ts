@@ -1,7 +1,7 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
 import { findSorted, packSorted, stringAt, type SortedStringsData } from './sorted-strings.js';
-import { chineseWords } from './chinese.js';
+import { chineseWords, isFunctionChar } from './chinese.js';
 import { pinyinKey } from './homophones.js';
 import { BIGRAM_PREFIX, TextAnalyzer } from './text-analyzer.js';
 
@@ -385,7 +385,8 @@ export class FaqIndex {
   /**
    * The question with homophone typos of Chinese character pairs replaced (申情 → 申请): a pair the
    * index does not know becomes the known pair of the same toneless pinyin, when that makes more of
-   * the run's pairs known (so 我想报警 keeps 想 even if some 相报 were known).
+   * the run's pairs known (so 我想报警 keeps 想 even if some 相报 were known), lands inside a word the
+   * index knows, and changes no function character.
    */
   correctHomophones(question: string): string {
     const table = this.data.homophones;
@@ -402,6 +403,8 @@ export class FaqIndex {
         candidate[i] = replacement[0]!;
         candidate[i + 1] = replacement[1]!;
         const changed = [i, i + 1].filter((k) => candidate[k] !== chars[k]);
+        // Particles and pronouns are typed right and stay (号吗 is not 号码).
+        if (changed.some((k) => isFunctionChar(chars[k]!))) continue;
         if (this.knownPairs(candidate, i - 1, i + 2) > this.knownPairs(chars, i - 1, i + 2) && this.inKnownWords(candidate, changed)) {
           chars.splice(0, chars.length, ...candidate);
         }
