@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../config.js';
 import { isLocale, LOCALES, type Locale } from '../locales/catalog.js';
 import {
   calibrateConfidence,
+  CALIBRATION_TARGETS,
   confusionPairs,
   evaluateKnowledgeBase,
   formatEvalReport,
@@ -47,12 +48,13 @@ const USAGE = `Usage: fayuan kb <command>
   ask [QUESTION] [--locale L] [--jsonl] how the bot would handle a question (or one per line on stdin)
   unanswered [--limit N] [--clear]     questions the bot could not answer, most frequent first
   synonyms                             check the synonym file
-  eval [--confusions] [--misses] [--calibrate] [--compare] [--fast]
+  eval [--confusions] [--misses] [--calibrate] [--compare] [--fast] [--dev-only]
                                        answered-correct, confident-wrong and off-topic declined per
                                        language on the frozen test half (eval/faq/test), then the dev
                                        half and leave-one-phrasing-out; --confusions: entries that take
                                        each other's questions; --misses: the dev half's misses;
-                                       --fast: without leave-one-phrasing-out
+                                       --fast: without leave-one-phrasing-out; --dev-only: without
+                                       the frozen test half (for tuning)
 `;
 
 interface Args {
@@ -60,7 +62,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--file', '--by', '--locale', '--limit', '--questions', '--ood', '--region']);
+const VALUE_FLAGS = new Set(['--file', '--by', '--locale', '--limit', '--questions', '--ood', '--region', '--max-wrong']);
 
 function parseArgs(args: readonly string[]): Args {
   const positional: string[] = [];
@@ -457,7 +459,10 @@ interface EvalHalf {
 
 const EVAL_HALVES: Record<'test' | 'dev', EvalHalf> = {
   test: { questions: ['test/questions.jsonl'], offTopic: ['test/off-topic.jsonl'] },
-  dev: { questions: ['dev/questions.jsonl', 'dev/resident-questions.jsonl'], offTopic: ['dev/off-topic.jsonl', 'dev/off-topic-resident.jsonl'] },
+  dev: {
+    questions: ['dev/questions.jsonl', 'dev/resident-questions.jsonl', 'dev/resident-new.jsonl', 'dev/resident-new-2.jsonl'],
+    offTopic: ['dev/off-topic.jsonl', 'dev/off-topic-resident.jsonl', 'dev/off-topic-new.jsonl'],
+  },
 };
 
 /**
@@ -479,7 +484,11 @@ async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
   const dev = { questions: read(EVAL_HALVES.dev.questions), offTopic: read(EVAL_HALVES.dev.offTopic) };
   let confidence: ConfidenceModel = DEFAULT_CONFIDENCE;
   if (args.flags.has('--calibrate')) {
-    const calibration = calibrateConfidence(entries, { synonyms }, [...readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')), ...dev.offTopic], dev.questions);
+    const maxWrong = Number(text(args, '--max-wrong') ?? CALIBRATION_TARGETS.maxWrong);
+    const calibration = calibrateConfidence(entries, { synonyms }, [...readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')), ...dev.offTopic], dev.questions, {
+      ...CALIBRATION_TARGETS,
+      maxWrong,
+    });
     confidence = calibration.model;
     ctx.stdout.write(`calibrated on ${calibration.rows} searches: ${JSON.stringify(calibration.model)}\n`);
   }
@@ -505,13 +514,16 @@ async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
     }
   }
 
-  const test = evaluateKnowledgeBase(kb, read(EVAL_HALVES.test.questions), read(EVAL_HALVES.test.offTopic));
+  // --dev-only: for tuning, without so much as a glance at the frozen half's figures.
+  const test = args.flags.has('--dev-only') ? undefined : evaluateKnowledgeBase(kb, read(EVAL_HALVES.test.questions), read(EVAL_HALVES.test.offTopic));
   const devReport = evaluateKnowledgeBase(kb, dev.questions, dev.offTopic);
   // --fast skips leave-one-phrasing-out (an index build per phrasing: seconds of CPU).
   const loo = args.flags.has('--fast') ? undefined : leaveOneOutJudged(entries, { synonyms }, confidence);
   const out = (line: string) => ctx.stdout.write(`${line}\n`);
-  for (const line of formatEvalTable('FROZEN TEST HALF (eval/faq/test, never tuned on)', test)) out(line);
-  out('');
+  if (test) {
+    for (const line of formatEvalTable('FROZEN TEST HALF (eval/faq/test, never tuned on)', test)) out(line);
+    out('');
+  }
   for (const line of formatEvalTable('dev half (eval/faq/dev, tuned on)', devReport)) out(line);
   out('');
   if (loo) out('leave-one-phrasing-out (each entry phrasing searched in an index built without it)');
@@ -536,7 +548,7 @@ async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
   const round = (x: number) => Math.round(x * 10000) / 10000;
   out(
     JSON.stringify({
-      test: reportFigures(test),
+      test: test && reportFigures(test),
       dev: reportFigures(devReport),
       leaveOneOut: loo && Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(Object.entries(loo.figures[l]).map(([k, v]) => [k, k === 'n' ? v : round(v)]))])),
     }),

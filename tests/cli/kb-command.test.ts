@@ -214,6 +214,17 @@ describe('fayuan kb', () => {
     }
   });
 
+  it('with --dev-only shows no figure of the frozen half, for tuning without looking at it', async () => {
+    const config = setup();
+    const { code, out } = await run(config, ['eval', '--fast', '--dev-only']);
+    expect(code).toBe(0);
+    expect(out).not.toContain('FROZEN');
+    expect(out.split('\n')[0]).toContain('dev half');
+    const last = JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, unknown>;
+    expect(last.test).toBeUndefined();
+    expect(last.dev).toBeDefined();
+  });
+
   it('lists pairs of entries that take each other\'s questions with --confusions', async () => {
     const config = setup();
     const { code, out } = await run(config, ['eval', '--fast', '--confusions', '--limit', '5']);

@@ -43,6 +43,11 @@ export function chineseWords(run: string): readonly { word: string; index: numbe
  */
 const FUNCTION_CHARS = new Set([...'的了吗呢吧啊呀哦嘛么是在有和与及就都也还又把被着过得地很太我你他她它们这那个些儿呗哈嗯啦哇吖咯哟俺咱您']);
 
+/** True for a character that carries no topic on its own (的, 吗, 我 …). */
+export function isFunctionChar(char: string): boolean {
+  return FUNCTION_CHARS.has(char);
+}
+
 /** True when both characters of a pair are function characters. */
 export function isFunctionBigram(gram: string): boolean {
   const chars = [...gram];

@@ -60,7 +60,8 @@ const SHORTHAND: Record<string, string> = {
   hubby: 'husband', bro: 'brother', sis: 'sister', mom: 'mother', mum: 'mother', mommy: 'mother', mummy: 'mother',
   dad: 'father', daddy: 'father', kiddo: 'kid',
   lawyr: 'lawyer', laywer: 'lawyer', lawers: 'lawyers', laywers: 'lawyers', recieve: 'receive', recieved: 'received',
-  devorce: 'divorce', divorse: 'divorce', hsband: 'husband', husbnd: 'husband',
+  devorce: 'divorce', divorse: 'divorce', hsband: 'husband', husbnd: 'husband', leagl: 'legal', legel: 'legal', legl: 'legal',
+  hiting: 'hitting', injurd: 'injured', emplyer: 'employer', compensaton: 'compensation',
 };
 
 /** The ordinary spelling of a chat shorthand or misspelt short word (unchanged when none applies). */

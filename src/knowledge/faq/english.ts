@@ -16,7 +16,8 @@ const STOPWORDS = new Set(
   only or other our ours ourselves out over own please same she shes should so some such than thank thanks that thats the
   their theirs them themselves then there these they theyre this those through to too under until up us very want wants
   was wasnt we were what whats which while why will with would you youre your yours yourself hi hello also really still
-  tell know need someone something anyone can cant cannot wont wouldnt couldnt shouldnt arent wasnt werent aint gonna wanna ok okay`.split(/\s+/),
+  tell know need someone something anyone can cant cannot wont wouldnt couldnt shouldnt arent wasnt werent aint gonna wanna ok okay
+  allowed allow able`.split(/\s+/),
 );
 
 /**

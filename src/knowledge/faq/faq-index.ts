@@ -1,7 +1,9 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
-import { findSorted, packSorted, type SortedStringsData } from './sorted-strings.js';
-import { TextAnalyzer } from './text-analyzer.js';
+import { findSorted, packSorted, stringAt, type SortedStringsData } from './sorted-strings.js';
+import { chineseWords, isFunctionChar } from './chinese.js';
+import { pinyinKey } from './homophones.js';
+import { BIGRAM_PREFIX, TextAnalyzer } from './text-analyzer.js';
 
 /** How entries are scored; the defaults are the configuration that measured best (docs/knowledge-base.md). */
 export interface RankingOptions {
@@ -14,6 +16,8 @@ export interface RankingOptions {
   spelling: boolean;
   /** Weight of a question word the index has never seen, relative to the rarest known word. */
   unknownWeight: number;
+  /** Read a Chinese character pair the index does not know as a known pair of the same pinyin (申情 → 申请). */
+  homophones: boolean;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -23,6 +27,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   weights: { title: 2, questions: 1, tags: 2, answer: 0 },
   spelling: true,
   unknownWeight: 1,
+  homophones: true,
 };
 
 /** One ranked entry. */
@@ -144,13 +149,22 @@ export interface IndexData {
    * Symmetric-delete spelling table: each English vocabulary term of SPELLING_MIN_LENGTH letters or
    * more, and its one-letter deletions, as keys; the terms each key stands for in `candidates`.
    */
-  spelling: { keys: SortedStringsData; candidateStarts: Int32Array; candidates: Int32Array } | null;
+  spelling: CorrectionTable | null;
+  /** Homophone table: the toneless pinyin of each Chinese character-pair term as keys, the terms as candidates. */
+  homophones: CorrectionTable | null;
+}
+
+/** Keys (packed, sorted) and, for key `k`, the term positions `candidates[candidateStarts[k] .. candidateStarts[k+1])`. */
+export interface CorrectionTable {
+  keys: SortedStringsData;
+  candidateStarts: Int32Array;
+  candidates: Int32Array;
 }
 
 /** The buffers of an {@link IndexData} that can be transferred to another thread instead of copied. */
 export function indexTransferList(data: IndexData): ArrayBuffer[] {
   const arrays = [data.terms.starts, data.postingStarts, data.docs, data.scores, data.idf];
-  if (data.spelling) arrays.push(data.spelling.keys.starts, data.spelling.candidateStarts, data.spelling.candidates);
+  for (const table of [data.spelling, data.homophones]) if (table) arrays.push(table.keys.starts, table.candidateStarts, table.candidates);
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
@@ -227,19 +241,40 @@ export function buildIndexData(
     idf,
     unknownIdfBase: idfOf(options, 0, n),
     spelling: options.spelling ? spellingTable(order) : null,
+    homophones: options.homophones ? homophoneTable(order) : null,
   };
 }
 
-function spellingTable(order: readonly string[]): IndexData['spelling'] {
+function spellingTable(order: readonly string[]): CorrectionTable {
   const byKey = new Map<string, number[]>();
   order.forEach((term, t) => {
     if (term.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(term)) return;
-    for (const key of [term, ...deletions(term)]) {
-      const list = byKey.get(key);
-      if (!list) byKey.set(key, [t]);
-      else if (!list.includes(t)) list.push(t);
-    }
+    for (const key of [term, ...deletions(term)]) addCandidate(byKey, key, t);
   });
+  return packCorrections(byKey);
+}
+
+function homophoneTable(order: readonly string[]): CorrectionTable {
+  const byKey = new Map<string, number[]>();
+  order.forEach((term, t) => {
+    if (isHanBigramTerm(term)) addCandidate(byKey, pinyinKey(term.slice(BIGRAM_PREFIX.length)), t);
+  });
+  return packCorrections(byKey);
+}
+
+const HAN_BIGRAM_TERM = new RegExp(`^${BIGRAM_PREFIX}\\p{Script=Han}{2}$`, 'u');
+
+function isHanBigramTerm(term: string): boolean {
+  return HAN_BIGRAM_TERM.test(term);
+}
+
+function addCandidate(byKey: Map<string, number[]>, key: string, t: number): void {
+  const list = byKey.get(key);
+  if (!list) byKey.set(key, [t]);
+  else if (!list.includes(t)) list.push(t);
+}
+
+function packCorrections(byKey: Map<string, number[]>): CorrectionTable {
   const { data: keys, order: keyOrder } = packSorted(byKey.keys());
   const candidateStarts = new Int32Array(keyOrder.length + 1);
   let total = 0;
@@ -322,26 +357,85 @@ export class FaqIndex {
     return this.data.postingStarts[t + 1]! - this.data.postingStarts[t]!;
   }
 
-  /** The known term a search term stands for (itself, or its spelling correction), or -1. */
+  /** The known term a search term stands for (itself, its spelling correction or its homophone), or -1. */
   private resolve(term: string): number {
     const t = this.termId(term);
     if (t >= 0) return t;
-    const spelling = this.data.spelling;
-    if (!spelling || term.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(term)) return -1;
+    const { spelling } = this.data;
+    // One letter shorter than the vocabulary's words: a stem missing a letter (aplic → applic, from
+    // "aplication") finds its word, while short stems are never changed into other short words.
+    if (!spelling || term.length < SPELLING_MIN_LENGTH - 1 || !/^[a-z]+$/.test(term)) return -1;
+    return this.mostCommon(spelling, [term, ...deletions(term)]);
+  }
+
+  /** Of the terms a correction table gives for any of `keys`, the one in most entries, or -1. */
+  private mostCommon(table: CorrectionTable, keys: readonly string[]): number {
     let best = -1;
-    for (const key of [term, ...deletions(term)]) {
-      const k = findSorted(spelling.keys, key);
+    for (const key of keys) {
+      const k = findSorted(table.keys, key);
       if (k < 0) continue;
-      for (let i = spelling.candidateStarts[k]!; i < spelling.candidateStarts[k + 1]!; i++) {
-        const candidate = spelling.candidates[i]!;
+      for (let i = table.candidateStarts[k]!; i < table.candidateStarts[k + 1]!; i++) {
+        const candidate = table.candidates[i]!;
         if (best < 0 || this.df(candidate) > this.df(best)) best = candidate;
       }
     }
     return best;
   }
 
+  /**
+   * The question with homophone typos of Chinese character pairs replaced (申情 → 申请): a pair the
+   * index does not know becomes the known pair of the same toneless pinyin, when that makes more of
+   * the run's pairs known (so 我想报警 keeps 想 even if some 相报 were known), lands inside a word the
+   * index knows, and changes no function character.
+   */
+  correctHomophones(question: string): string {
+    const table = this.data.homophones;
+    if (!table) return question;
+    return question.replace(/\p{Script=Han}{2,}/gu, (run) => {
+      const chars = [...run];
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const pair = chars[i]! + chars[i + 1]!;
+        if (this.knowsPair(pair)) continue;
+        const t = this.mostCommon(table, [pinyinKey(pair)]);
+        if (t < 0) continue;
+        const replacement = [...stringAt(this.data.terms, t).slice(BIGRAM_PREFIX.length)];
+        const candidate = [...chars];
+        candidate[i] = replacement[0]!;
+        candidate[i + 1] = replacement[1]!;
+        const changed = [i, i + 1].filter((k) => candidate[k] !== chars[k]);
+        // Particles and pronouns are typed right and stay (号吗 is not 号码).
+        if (changed.some((k) => isFunctionChar(chars[k]!))) continue;
+        if (this.knownPairs(candidate, i - 1, i + 2) > this.knownPairs(chars, i - 1, i + 2) && this.inKnownWords(candidate, changed)) {
+          chars.splice(0, chars.length, ...candidate);
+        }
+      }
+      return chars.join('');
+    });
+  }
+
+  /**
+   * True when each changed position lies inside a word of two or more characters that the index
+   * knows, in the corrected run's segmentation: 申情 → 申请 makes the word 申请; 明天限号 → 明天线号
+   * makes only the loose characters 线 and 号, so it is not corrected.
+   */
+  private inKnownWords(chars: readonly string[], positions: readonly number[]): boolean {
+    const words = chineseWords(chars.join(''));
+    return positions.every((p) => words.some(({ word, index }) => index <= p && p < index + word.length && word.length >= 2 && this.termId(word) >= 0));
+  }
+
+  private knowsPair(pair: string): boolean {
+    return this.termId(BIGRAM_PREFIX + pair) >= 0;
+  }
+
+  /** Known character pairs starting at positions from..to of `chars`. */
+  private knownPairs(chars: readonly string[], from: number, to: number): number {
+    let known = 0;
+    for (let i = Math.max(0, from); i <= to && i + 1 < chars.length; i++) if (this.knowsPair(chars[i]! + chars[i + 1]!)) known++;
+    return known;
+  }
+
   private compute(question: string, limit: number): SearchOutcome {
-    const analysis = this.analyzer.analyze(question);
+    const analysis = this.analyzer.analyze(this.correctHomophones(question));
     const { postingStarts, docs, scores: contributions, idf } = this.data;
     const ids = new Set<number>();
     const resolved = new Map<string, number>();

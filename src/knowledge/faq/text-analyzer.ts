@@ -36,7 +36,8 @@ export interface Analysis {
 
 /** Prefix of a synonym-group term; group `wage_arrears` becomes term `~wage_arrears`. */
 export const SYNONYM_PREFIX = '~';
-const BIGRAM_PREFIX = '#';
+/** Prefix of a Chinese character-pair term. */
+export const BIGRAM_PREFIX = '#';
 const UNIGRAM_PREFIX = '!';
 
 /** Han characters → zh-CN, anything else → en. */

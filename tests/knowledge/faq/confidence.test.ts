@@ -33,4 +33,20 @@ describe('decideBand', () => {
     expect(decideBand(outcome, model(logit(0.95), logit(0.95), gate), 3, 'zh-CN').lowConfidence).toBeUndefined();
     expect(decideBand(outcome, model(logit(0.75), logit(0.75), {}), 3, 'en')).toMatchObject({ band: 'answer', lowConfidence: true });
   });
+
+  it('offers both entries as buttons for a long story close between them, and answers a long story with a clear winner', () => {
+    const sure = model(logit(0.95), logit(0.95), {});
+    const story = (second: number): SearchOutcome => ({
+      ranked: [
+        { id: 'rent_deposit', score: 10, strength: 0.3, coverage: 0.5, evidence: 0.9 },
+        { id: 'consumer_rights', score: second, strength: 0.3, coverage: 0.5, evidence: 0.9 },
+      ],
+      words: 12,
+      known: 1,
+    });
+    expect(decideBand(story(9), sure, 3, 'en')).toMatchObject({ band: 'suggest', candidates: ['rent_deposit', 'consumer_rights'] });
+    expect(decideBand(story(5), sure, 3, 'en')).toMatchObject({ band: 'answer', topic: 'rent_deposit' });
+    // A short question equally close is judged by the model alone.
+    expect(decideBand({ ...story(9), words: 3 }, sure, 3, 'en').band).toBe('answer');
+  });
 });
