@@ -50,6 +50,10 @@ export function unitOf(input: string): QuantityUnit | null {
  * Reads an amount or count the way residents type it: `3000`, `3,000元`, `3千`, `1.2万`, `三十五岁`, `三口人`.
  * Returns `null` when no single number can be read.
  */
+const ENGLISH_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+
 export function readNumber(input: string): number | null {
   const text = input
     .trim()
@@ -58,7 +62,12 @@ export function readNumber(input: string): number | null {
     // Words residents put around the number: 每个月3000左右, 一共三口人, 我们家4个人.
     .replace(/^(?:我和(?:老公|老婆|丈夫|妻子|爱人|孩子|爸妈|父母|家人)|我们俩|我们两个|两个人|两口子|全家人?|家里人?|我们家|我家|加起来|加在一起|合起来|每个?月|一个月|一月|月收入|收入|工资|一共|总共|合计|共|差不多)+/, '')
     // 六千多, 3000出头: the round figure is close enough for a per-capita test against a threshold.
-    .replace(/(?:多|出头|左右|上下|的样子)+$/, '');
+    .replace(/(?:多|出头|左右|上下|的样子)+$/, '')
+    // English the same way (spaces are gone by now): "we earn about 6000 a month", "there are 4 of us".
+    .replace(/^(?:weearn|wemake|weget|iearn|imake|iget|ourincomeis|ourhouseholdincomeis|incomeis|thereare|there're|weare|we're|it'?s|just|only|roughly|approximately)+/i, '')
+    .replace(/(?:amonth|permonth|monthly|eachmonth|everymonth|intotal|together|total|ofus|inthefamily|inmyfamily|inourfamily|members)+$/i, '');
+  const word = ENGLISH_NUMBERS[text.toLowerCase().replace(/(?:people|persons)$/, '')];
+  if (word !== undefined) return word;
   const match = /^(?:大概|大约|约|about|around)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k|w)?(?:元|块|块钱|岁|周岁|口人|口|人|个人|天|日|days?|years?(?:old)?|yuan|rmb|people|persons?)?$/i.exec(text.replace(/^[¥￥]/, ''));
   if (!match) return null;
   const base = /^[0-9]/.test(match[1]!) ? Number(match[1]) : chineseNumeral(match[1]!);

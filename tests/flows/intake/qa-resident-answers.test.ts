@@ -111,6 +111,8 @@ describe('colloquial answers the intake understands', () => {
     ['月收入一千二', 1200],
     ['我和老公加起来一个月六千多', 6000],
     ['两口子一个月3000出头', 3000],
+    ['about 6000 a month', 6000],
+    ['we earn 6k together', 6000],
   ])('household income as residents say it: %s → %i (两千五 was read as 2005)', async (typed, income) => {
     const h = await at('householdMonthlyIncome');
     const next = await h.send(t(typed));
@@ -122,6 +124,9 @@ describe('colloquial answers the intake understands', () => {
     ['一共三口人', 3],
     ['我们家4个人', 4],
     ['十五', 15],
+    ['there are 4 of us', 4],
+    ['four', 4],
+    ['we are 3', 3],
   ])('household size as residents say it: %s', async (typed, size) => {
     const h = await at('householdSize');
     const next = await h.send(t(typed));
