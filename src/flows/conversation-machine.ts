@@ -432,6 +432,19 @@ export function createConversationMachine(deps: ConversationDeps) {
         [choice('handoff.callback', 'handoff.callback'), choice('menu.back', 'core.back_to_menu')],
       );
     }),
+    sayOfficeHours: emit(({ context, self }) => {
+      const office = mainOffice(regionOf(self));
+      return reply(
+        'conv.office.hours',
+        {
+          hours: office?.hours ?? { key: 'conv.handoff.hours_unknown' },
+          office: office?.name ?? { key: 'intake.office.unknown' },
+          phone: office?.phone ?? context.hotline,
+          hotline: context.hotline,
+        },
+        MENU_CHOICES,
+      );
+    }),
     sayAlreadyWaiting: emit(({ context }) =>
       reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting'),
     ),
@@ -927,6 +940,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
           { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'forget'] },
+          { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
           // Right after a story's question was answered, applying keeps the story's category.
           {

@@ -11,6 +11,10 @@ export const conversationMessages = {
     'zh-CN': '目前没有工作人员在线。您可以：\n· 在办公时间（{hours}）打电话到{office}：{phone}\n· 随时拨打公共法律服务热线 {hotline}\n· 留下电话号码，工作人员会在办公时间（{hours}）给您回电。',
     en: 'No member of staff is online right now. You can:\n· call {office} during opening hours ({hours}): {phone}\n· call the public legal service hotline {hotline} at any time\n· leave a phone number, and a member of staff will call you back during opening hours ({hours}).',
   },
+  'conv.office.hours': {
+    'zh-CN': '{office}办公时间：{hours}，电话 {phone}。公共法律服务热线 {hotline} 随时可以打。在这里留言或申请，24 小时都可以。',
+    en: '{office} is open {hours}; phone {phone}. The public legal service hotline {hotline} answers at any time, and you can write or apply here 24 hours a day.',
+  },
   'conv.handoff.hours_unknown': { 'zh-CN': '工作日白天', en: 'weekdays, daytime' },
   'conv.callback.confirmed_hours': {
     'zh-CN': '好的，已登记回电。工作人员会在办公时间（{hours}）给您打电话。',

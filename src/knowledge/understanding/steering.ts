@@ -18,6 +18,8 @@ const PHRASES: [SteerIntent, RegExp][] = [
   ['delete', /^(删除|删掉|清除|清空)(我的)?(信息|资料|数据|记录|聊天记录|个人信息|对话)$|^(delete|erase|remove|forget) (my )?(data|information|info|details|history|messages)$|^forget me$/i],
   // About to ask, or asking with nothing to go on: "我想问一下", "有个问题", a bare "怎么办", "what should I do".
   ['ask', /^(我)?(想|要)?(问|咨询|请教)(一下|一个|个|下)?(问题|事|事情|情况)?$|^(我)?有(个|一个|几个|点)?(问题|事|事情)(想|要)?(问|咨询|请教)?(一下|你|您)?$|^(请问|问一下|问下|咨询一下|想咨询|我想咨询)$|^(那|那我|我|我们)?(该|应该|现在|现在该)?(怎么办|咋办|怎么弄|咋整|咋弄|怎么处理|怎么做)(呢|啊|呀|哇)?$|^(can|could|may) i ask (you )?(a question|something)$|^i (have|got) (a question|some questions)$|^(what (should|can|do) i do( now)?|what now|now what|then what|what next)$/i],
+  // When the centre is open: its hours and phone come from the policy pack, not the knowledge base.
+  ['hours', /^(你们|法律援助中心|法援中心|中心)?(的)?(上班时间|办公时间|工作时间|开门时间|营业时间|几点上班|几点下班|几点开门|几点关门|什么时候上班|什么时候开门|哪天上班)(是)?(几点|什么时候)?$|^(你们|中心)?(周末|周六|周日|星期六|星期天|星期日|节假日|过年|今天|明天|中午)(上班|开门|办公|有人)(吗|不)?$|^(what are )?(your |the )?(office|opening|business|working) hours$|^when (are you|is the (centre|center|office)) open$|^what time (do you|does the (centre|center|office)) (open|close)$|^are you open (on |at )?(the )?(weekends?|saturdays?|sundays?|today|tomorrow|lunchtime)$/i],
   ['help', /^(帮助|求助说明|使用帮助|使用说明|怎么用|怎么使用|有什么功能|你能做什么|你会什么|你是谁|你是(机器人|真人|人工|人)吗?|是(机器人|真人)吗|help|how does this work|what can you do|who are you|what are you|are you (a )?(robot|bot|human|real person|person|real))$/i],
   ['greeting', /^(你好|您好|你好呀|你好啊|哈喽|嗨|喂|在吗|在不在|有人在吗|早上好|上午好|下午好|晚上好|早|hello|hi|hey|good (morning|afternoon|evening)|hiya)$/i],
   ['thanks', /^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|好的谢谢|好的，谢谢|谢谢啦|辛苦了|thanks|thank you|thank you very much|thx|ty|cheers|ok thanks|great thanks)$/i],

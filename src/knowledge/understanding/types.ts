@@ -5,8 +5,11 @@ import type { CategoryId } from '../eligibility/vocabulary.js';
 export type DangerKind = 'violence' | 'domestic_violence' | 'self_harm' | 'child' | 'medical';
 
 /** Short phrases that steer the conversation (issue 12 ids). */
-/** `ask`: "我想问一下", a bare "怎么办": the resident means to ask but has not said what (at the menu only). */
-export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' | 'language' | 'delete' | 'greeting' | 'thanks' | 'help' | 'ask';
+/**
+ * `ask`: "我想问一下", a bare "怎么办": the resident means to ask but has not said what; `hours`: when the
+ * centre is open ("你们几点上班"). Both at the menu only.
+ */
+export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' | 'language' | 'delete' | 'greeting' | 'thanks' | 'help' | 'ask' | 'hours';
 
 /** Where the resident is when they type: decides what an ordinary text most likely is. */
 export type Where =
