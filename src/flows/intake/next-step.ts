@@ -45,7 +45,8 @@ export function nextStep(ctx: IntakeContext, deps: IntakeDeps): StepId {
   for (const step of ['description', 'documents', 'name', 'phone'] as const) if (!done(step)) return step;
   if (ctx.facts.category === 'domestic_violence') {
     if (!done('safeContact')) return 'safeContact';
-    if (ctx.applicant.contactPreference === 'times' && !done('safeTimes')) return 'safeTimes';
+    // Times given with the answer ("工作日上午") are not asked for again.
+    if (ctx.applicant.contactPreference === 'times' && !ctx.applicant.safeTimes && !done('safeTimes')) return 'safeTimes';
   }
   return 'summary';
 }

@@ -162,6 +162,14 @@ const DISABILITY_WORDS: Record<string, RegExp> = {
   multiple: /多重|multiple/i,
 };
 
+const TIME_WORDS = /时间|时候|白天|晚上|上午|下午|早上|中午|工作日|周末|点|morning|afternoon|evening|night|weekday|weekend|lunch|\d/i;
+/** Is it safe to call: checked in this order, "不安全" / "not safe" before the "安全" / "safe" inside them. */
+const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
+  never: /不安全|不要|别打|别给我打|不能|不方便|不行|不可以|不好|^否|^不$|没法接|只在这里|只能在这|never|do not call|don'?t call|not safe|unsafe|no calls?|^no\b|^nope|only (here|in (the|this) chat)|message (me )?only/i,
+  times: new RegExp(`${TIME_WORDS.source}|只在|only at|certain times|between`, 'i'),
+  any: /随时|都可以|都行|可以|安全|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
+};
+
 /** Every question of the intake: how it is asked and how an answer is read. */
 export const STEPS: Record<StepId, StepDefinition> = {
   category: {
@@ -497,13 +505,17 @@ export const STEPS: Record<StepId, StepDefinition> = {
         choice('opt:never', 'intake.opt.safe_never'),
       ]),
     read: (event) => {
-      const value = readOption(event, ['any', 'times', 'never'] as const, (v) =>
-        ({ any: /随时|都可以|安全|any ?time|always|safe/i, times: /时间|时候|白天|晚上|only at|certain times|between/i, never: /不要|别打|不安全|不能|never|do not call|don'?t call|not safe/i })[v],
-      );
+      // "Not safe" first: a no read as "any time" would have staff ring a phone the abuser may answer.
+      const value = readOption(event, ['never', 'times', 'any'] as const, (v) => SAFE_CONTACT_WORDS[v]);
       if (!value) return { kind: 'invalid', error: 'intake.err.choose' };
+      // "工作日上午" names the times with the answer: kept, not asked again.
+      const text = textOf(event);
+      const timesGiven = value === 'times' && text !== null && TIME_WORDS.test(text) && !/^(只在)?(某些|特定|固定)时间|^only at certain times$/i.test(text);
       return {
         kind: 'answer',
-        patch: (c) => ({ applicant: { ...c.applicant, contactPreference: value, safeTimes: value === 'times' ? c.applicant.safeTimes : null } }),
+        patch: (c) => ({
+          applicant: { ...c.applicant, contactPreference: value, safeTimes: value === 'times' ? (timesGiven ? text : c.applicant.safeTimes) : null },
+        }),
       };
     },
   },

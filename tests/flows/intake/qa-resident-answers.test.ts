@@ -25,6 +25,10 @@ const UP_TO: Record<string, ResidentEvent[]> = {
   deadlineDays: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done')],
   householdSize: [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban')],
   householdMonthlyIncome: [c('catgroup:traffic'), c('opt:self'), c('opt:demo-city'), t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban'), t('3')],
+  safeContact: [
+    c('catgroup:domestic_violence'), c('opt:self'), c('opt:demo-city'), t('34'), c('opt:none'), c('intake.no_deadline'), c('intake.no'),
+    c('intake.continue'), t('他打了我三年，上周把我胳膊打断了。'), c('intake.documents.done'), t('李梅'), t('13700001111'),
+  ],
   needsPreservation: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'), c('intake.no_deadline')],
 };
 
@@ -139,6 +143,32 @@ describe('colloquial answers the intake understands', () => {
     const next = await h.send(t('我家有3个孩子'));
     expect(errors(next)).toEqual(['intake.err.age']);
     expect(h.intake()?.facts.age).toBeUndefined();
+  });
+});
+
+describe('is it safe for staff to call? (a domestic-violence victim answers in words)', () => {
+  it.each([
+    ['不安全', 'never'],
+    ['不要打电话', 'never'],
+    ['no', 'never'],
+    ["it's not safe", 'never'],
+    ['not safe, he checks my phone', 'never'],
+    ['随时都可以', 'any'],
+    ['yes', 'any'],
+    ['工作日上午', 'times'],
+    ['weekday mornings', 'times'],
+  ])('%s → %s ("不安全" and "not safe" were read as "any time")', async (typed, preference) => {
+    const h = await at('safeContact');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.applicant.contactPreference).toBe(preference);
+  });
+
+  it('keeps the times given with the answer instead of asking for them again', async () => {
+    const h = await at('safeContact');
+    const next = await h.send(t('工作日上午九点到十一点'));
+    expect(questions(next)).not.toContain('intake.q.safeTimes');
+    expect(h.intake()?.applicant.safeTimes).toBe('工作日上午九点到十一点');
   });
 });
 
