@@ -1,4 +1,4 @@
-import { assign, enqueueActions, fromPromise, setup } from 'xstate';
+import { assign, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import type { BotReply, ResidentEvent } from '../events.js';
 import type { StaffRelay } from '../staff-relay.js';
 import { choice, reply } from '../replies.js';
@@ -82,6 +82,13 @@ function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partia
     failures: 0,
     assessmentShown: FACT_STEPS.has(step) ? false : ctx.assessmentShown,
   };
+}
+
+/** A change-list button's label typed as text, as the button press it names; `null` otherwise. */
+function typedChangeChoice(context: IntakeContext, event: ResidentEvent): ResidentEvent | null {
+  if (event.type !== 'user.text') return null;
+  const pressed = typedChoice(event, changeListReplies(context)[0]!);
+  return pressed.type === 'user.choice' ? pressed : null;
 }
 
 /**
@@ -349,6 +356,11 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
             { guard: ({ event }) => event.type === 'user.choice' && event.id.startsWith('change:'), target: 'routing', actions: 'reopenStep' },
+            // "电话" typed at the summary: straight to that answer, as from the change list.
+            {
+              guard: ({ context, event }) => typedChangeChoice(context, event as ResidentEvent) !== null,
+              actions: raise(({ context, event }) => typedChangeChoice(context, event as ResidentEvent)!),
+            },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
             { guard: 'hasAttachment', actions: ['storeAttachment', 'showSummary'] },
             { actions: 'showSummary' },
@@ -361,6 +373,11 @@ export function createIntakeMachine(deps: IntakeDeps) {
         on: {
           'flow.reprompt': { actions: 'showChangeList' },
           '*': [
+            // "年龄" typed instead of pressed (Telegram, WeChat, scripts): the same as the button.
+            {
+              guard: ({ context, event }) => typedChangeChoice(context, event as ResidentEvent) !== null,
+              actions: raise(({ context, event }) => typedChangeChoice(context, event as ResidentEvent)!),
+            },
             { guard: ({ event }) => event.type === 'user.choice' && event.id.startsWith('change:'), target: 'routing', actions: 'reopenStep' },
             { guard: ({ event }) => event.type === 'user.choice' && event.id === 'intake.summary', target: 'routing' },
             { guard: 'saysCancel', target: 'cancelled' },
