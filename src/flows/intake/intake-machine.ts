@@ -163,14 +163,17 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
         if (nav !== 'back') return {};
-        if (context.changing) return { changing: null, failures: 0 };
         // Drop the current question; re-open the one before it.
         const history = context.history.slice(0, -1);
         const previous = history[history.length - 1];
-        if (!previous) return { history: [], proposedCategory: null, categoryGroup: null };
+        // A step re-opened from the summary: back returns to the summary.
+        if (context.changing && previous === 'summary') return { changing: null, failures: 0 };
+        if (!previous) return { history: [], proposedCategory: null, categoryGroup: null, changing: null };
         return {
           history: history.slice(0, -1),
-          answered: context.answered.filter((s) => s !== previous),
+          // Asked again even when its answer already settled what it decides (a fact no longer "needed"); the
+          // answers after it stand (they stay in the summary), so the intake goes on with the first unanswered step.
+          changing: previous === 'assessment' || previous === 'summary' ? null : previous,
           assessmentShown: previous === 'assessment' ? false : context.assessmentShown,
           proposedCategory: null,
           categoryGroup: null,
