@@ -284,15 +284,19 @@ function showBot(frame) {
   if (frame.choices.length > 0) showChoices(item, frame.choices, frame.multiSelect);
 }
 
-function showHistory(entries) {
+function showHistory(entries, choices, multiSelect) {
   if (entries.length === 0) return;
   // Earlier messages are not news: keep screen readers from reading them all out.
   log.setAttribute('aria-live', 'off');
   const first = log.firstChild;
+  let last = null;
   for (const entry of entries) {
     const text = 'file' in entry ? t('web.file', { fileName: entry.file }) : entry.text;
-    log.insertBefore(addMessage(entry.from === 'bot' ? 'bot' : 'me', text), first);
+    last = addMessage(entry.from === 'bot' ? 'bot' : 'me', text);
+    log.insertBefore(last, first);
   }
+  // The conversation still waits on the last question: its buttons work again, it is not asked twice.
+  if (choices && choices.length > 0 && last) showChoices(last, choices, multiSelect);
   const divider = document.createElement('p');
   divider.className = 'divider';
   divider.dataset.text = 'web.history.end';
@@ -332,7 +336,7 @@ function receive(frame) {
     case 'history':
       state.greeted = true;
       working();
-      showHistory(frame.entries);
+      showHistory(frame.entries, frame.choices, frame.multiSelect);
       break;
     case 'bot':
     case 'file':
