@@ -182,9 +182,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
           return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) };
         }
         if (confirmed === false) return { kind: 'stay', patch: () => ({ proposedCategory: null, categoryGroup: null }) };
-        // A new description instead of yes or no: read that one.
+        // A story instead of yes or no: telling the same problem is the yes; another problem is proposed instead.
         const text = textOf(event);
         const again = text === null ? null : categoryFromText(text);
+        if (again === proposed) {
+          return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) };
+        }
         return again ? { kind: 'stay', patch: () => ({ proposedCategory: again }) } : { kind: 'invalid', error: 'intake.err.category_confirm' };
       }
       if (id?.startsWith('cat:')) {
