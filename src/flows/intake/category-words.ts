@@ -56,14 +56,40 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['house_expropriation', /(房子|房屋|老房|家).{0,8}(被拆|要拆|强拆|拆了)|\b(house|home)\b.{0,20}\b(demolish|torn down|tear down)/i],
 ];
 
+/** Family members as residents name them (the people domestic violence is between). */
+const FAMILY = '(?:儿子|女儿|孩子|小孩|老公|丈夫|老婆|妻子|媳妇|弟弟|哥哥|姐姐|妹妹|我弟|我哥|爸爸?|父亲|妈妈?|母亲|侄子|外甥|孙子|孙女)';
+/** Partners and in-laws, who are family for domestic violence too (反家庭暴力法 第三十七条 covers cohabitants). */
+const PARTNER = '(?:前夫|前妻|男朋友|女朋友|男友|女友|对象|公公|婆婆|继父|继母|后爸|后妈)';
+/** People outside the family: hurt by a family member, or hurting one. A bare 人 counts only with 了/伤 or 把 (below). */
+const OUTSIDER = '(?:[他她我]的?)?(?:别人家的?(?:孩子|小孩)|人家的?(?:孩子|小孩)|别人|人家|外人|同学|邻居|同事|对方|路人|陌生人|朋友|工友|室友|老师|司机|保安|小偷|歹徒|流氓)';
+const FAMILY_EN = '(?:son|daughter|child|kid|boy|girl|husband|wife|brother|sister|father|dad|mother|mum|mom|nephew|grandson)';
+const OUTSIDER_EN = '(?:(?:an?|some|another|the|his|her|their|our) (?:man|woman|person|guy|classmate|schoolmate|neighbou?r|stranger|boys?|girls?|kids?|child|co-?worker|colleague|friend|driver|gang|people)|someone|somebody)';
+/** Hurting: hit, stab, cut. */
+const HURT = '(?:打|揍|踢|捅|砍|推)';
+
+/**
+ * Who hurt whom, read before the general words: violence is domestic only between family members. A family
+ * member who hurt someone outside the family is a criminal matter for them (打架, 把同学打伤, 打了人); a family
+ * member hurt by someone outside it is the victim of a crime; a family member hurting the resident or another
+ * family member stays domestic violence (the general words).
+ */
+const WHO_HURT_WHOM: [CategoryId, RegExp][] = [
+  ['criminal_defense', new RegExp(`${FAMILY}[^被，。,]{0,8}(?:(?:跟|和|与)(?:人|${OUTSIDER}))?打(?:架|群架|起来了)`)],
+  ['criminal_defense', new RegExp(`${FAMILY}[^被，。,]{0,8}把(?:人|${OUTSIDER})(?:给)?${HURT}(?:伤|残|死|成|了|倒|骨折)`)],
+  ['criminal_defense', new RegExp(`${FAMILY}[^被，。,]{0,8}(?:动手)?${HURT}(?:伤了?|了|死了?)(?:人|${OUTSIDER})`)],
+  ['criminal_victim', new RegExp(`${FAMILY}[^，。,]{0,4}(?:被|让|叫)(?:人|${OUTSIDER})(?:给)?.{0,2}${HURT}`)],
+  ['criminal_defense', new RegExp(`\\b${FAMILY_EN} (?:got into a fight|was in a fight|(?:beat up|beat|hit|stabbed|hurt|injured|assaulted|attacked|punched) ${OUTSIDER_EN})`, 'i')],
+  ['criminal_victim', new RegExp(`\\b${FAMILY_EN} (?:was|got|has been) (?:beaten|attacked|assaulted|stabbed|hurt|injured|punched)(?: up)? by ${OUTSIDER_EN}`, 'i')],
+];
+
 /** Telling it in the first person decides before the general words: "我被人打伤了，打人的被抓了" is a victim's story. */
 const FIRST_PERSON: [CategoryId, RegExp][] = [
-  // A child who hurt someone else is not domestic violence.
-  ['criminal_defense', /(儿子|女儿|孩子|老公|丈夫).{0,4}(打架|把人打伤|打伤了人|伤了人|把别人打)/],
+  ...WHO_HURT_WHOM,
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
-  ['criminal_victim', /(我|俺)(被|让)(人|他|他们|小偷|歹徒)?.{0,2}(打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\bi was (assaulted|attacked|robbed|stabbed|mugged)\b/i],
-  // "我儿子打架把人打伤了，派出所叫我们赔钱": the family member hurt someone — a criminal matter, not domestic violence.
-  ['criminal_defense', /(儿子|女儿|孩子|弟弟|哥哥|我弟|我哥|老公|丈夫|我|他)(跟人|和人|与人|在外面|在学校)?打架|把(人|人家|别人|对方|同学)(打|捅|砍)(伤|残|死|成)/],
+  // Hurt by someone outside the family: "我被老公打伤了" stays domestic violence.
+  ['criminal_victim', new RegExp(`(?:我|俺)(?:被|让)(?!${FAMILY}|${PARTNER})(?:人|他|他们|小偷|歹徒)?.{0,2}(?:打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\\bi was (?:assaulted|attacked|robbed|stabbed|mugged)\\b`, 'i')],
+  // Telling it in the first person: "我跟人打架" / "我把他打伤了" is the resident's own criminal matter.
+  ['criminal_defense', /(我|他)(跟人|和人|与人|在外面|在学校)?打架|把(人|人家|别人|对方|同学)(打|捅|砍)(伤|残|死|成)/],
 ];
 
 /** The category a resident's own words point to, or `null` when none is clear. */
