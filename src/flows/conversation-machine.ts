@@ -72,6 +72,8 @@ export interface ConversationContext {
   rating: { ref: string; score: number } | null;
   /** A reference number typed to reach a case from another device; a one-time code was texted for it. */
   linkRef?: string | null;
+  /** The region of the application submitted here last: its centre is the office offered when no one is online. */
+  caseRegion?: string | null;
 }
 
 export interface ConversationInput {
@@ -395,8 +397,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
     sayNoStaff: emit(({ context, self }) => {
-      // The centre of the region the application names, when one is under way; else the pack's first centre.
-      const office = mainOffice(regionOf(self));
+      // The centre of the region the application under way (or the one submitted here) names; else the pack's first centre.
+      const office = mainOffice(regionOf(self) ?? context.caseRegion ?? undefined);
       return reply(
         'conv.handoff.no_staff',
         {
@@ -447,7 +449,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ awaitingCallbackPhone: true });
       enqueue.emit(reply('handoff.callback.ask_phone'));
     }),
-    readCallbackPhone: enqueueActions(({ event, enqueue, self }) => {
+    readCallbackPhone: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
       const phone = readPhone(event.event.text);
       if (!phone) {
@@ -456,7 +458,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       enqueue.assign({ awaitingCallbackPhone: false });
       enqueue.emit({ type: 'relay', relay: { kind: 'callback', phone } });
-      const hours = mainOffice(regionOf(self))?.hours;
+      const hours = mainOffice(regionOf(self) ?? context.caseRegion ?? undefined)?.hours;
       enqueue.emit(deps.staffAvailable || !hours ? reply('handoff.callback.confirmed') : reply('conv.callback.confirmed_hours', { hours }));
       enqueue.raise({ type: 'internal.reprompt' });
     }),
@@ -722,7 +724,11 @@ export function createConversationMachine(deps: ConversationDeps) {
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },
-          { guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted', target: 'answered', actions: assign({ pendingCategory: null, intakeStep: null }) },
+          {
+            guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted',
+            target: 'answered',
+            actions: assign({ pendingCategory: null, intakeStep: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
+          },
           { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null }) },
         ],
       },

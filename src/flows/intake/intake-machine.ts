@@ -25,6 +25,8 @@ export interface IntakeInput {
 export interface IntakeOutput {
   result: 'submitted' | 'cancelled' | 'ask';
   ref: string | null;
+  /** The region the application named (absent in outputs of older snapshots). */
+  region?: string | null;
 }
 
 /** Sent to the root conversation: a reply to show, and whether the question on screen takes free text. */
@@ -275,6 +277,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
     output: ({ context }) => ({
       result: context.caseRef ? 'submitted' : context.leaving === 'ask' ? 'ask' : 'cancelled',
       ref: context.caseRef,
+      region: context.facts.region ?? null,
     }),
     states: {
       routing: {
