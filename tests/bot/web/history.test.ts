@@ -69,6 +69,11 @@ describe('openQuestion', () => {
     expect(openQuestion([heard({ type: 'user.text', text: 'hi' }), privacy, heard({ type: 'user.returned' })])).toEqual({ choices: privacy.body && (privacy.body as { choices: unknown }).choices });
   });
 
+  it('keeps the buttons of the question when a staff notice without buttons came after it', () => {
+    expect(openQuestion([privacy, said('工作人员已受理您的申请')])?.choices.map((c) => c.id)).toEqual(['consent.agree', 'consent.decline']);
+    expect(openQuestion([privacy, heard({ type: 'user.text', text: 'ok' }), said('Noted.')])).toEqual({ choices: [] });
+  });
+
   it('keeps a checklist a checklist', () => {
     const groups: TranscriptEntry = { id: nextId++, direction: 'out', body: { text: 'Which apply?', choices: [{ id: 'g', label: '☐ G' }], multiSelect: { doneId: 'done' } }, createdAt: 0 };
     expect(openQuestion([groups])?.multiSelect).toEqual({ doneId: 'done' });
