@@ -593,7 +593,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       { guard: ({ event, context }) => event.id === 'menu.back' && context.consented, target: '.menu' },
     ],
     'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
-    'user.returned': { actions: ['welcomeBack', 'reprompt'] },
+    // Before consent nothing was kept, so the page shows nothing of it: the greeting again, not "welcome back".
+    'user.returned': [{ guard: ({ context }) => !context.consented, actions: ['greet', 'reprompt'] }, { actions: ['welcomeBack', 'reprompt'] }],
     'user.attachment': [
       // A file outside an application may answer a materials request: the case store decides.
       { guard: ({ context }) => context.consented, target: '.filingAttachment' },

@@ -159,7 +159,7 @@ describe.skipIf(missing !== null)('web chat in a browser', () => {
     );
     await again.goto(fixture.web.url);
     await botSays(again, notice.text).waitFor();
-    await botSays(again, zh('core.welcome_back')).waitFor();
+    await botSays(again, zh('core.greeting')).waitFor();
     // The outbox sending it again (as after a crash) must not show it twice.
     fixture.app.dispatcher.enqueue([{ ...message }]);
     await fixture.app.dispatcher.whenDone([outboxId!]);

@@ -66,6 +66,15 @@ describe.skipIf(missing !== null)('reloading the web chat', () => {
     expect(texts.filter((t) => t === zh('intake.q.relation'))).toHaveLength(1);
   });
 
+  it('before consent (nothing kept), greets again rather than welcoming back to a conversation not begun', async () => {
+    const page = await open();
+    await button(page, '同意').waitFor();
+    await page.reload();
+    await button(page, '同意').waitFor();
+    expect(await botLines(page, zh('core.greeting')).count()).toBe(1);
+    expect(await botLines(page, zh('core.welcome_back')).count()).toBe(0);
+  });
+
   it('keeps a resident whose application was received at the receipt, not the main menu', async () => {
     const page = await open();
     await button(page, '同意').waitFor();
