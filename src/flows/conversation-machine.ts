@@ -290,6 +290,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('conv.story.kept'));
       enqueue.sendTo('intake', { type: 'flow.reprompt' });
     }),
+    /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
+    keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null }),
     noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
     emitAnswer: enqueueActions(({ event, enqueue }) => {
       for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
@@ -710,7 +712,12 @@ export function createConversationMachine(deps: ConversationDeps) {
     },
     intake: {
       entry: [
-        assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false, keptStory: null }),
+        // The story kept when it started this application (its category recognised); nothing older.
+        assign({
+          intakeCount: ({ context }) => context.intakeCount + 1,
+          intakeFreeText: false,
+          keptStory: ({ context }) => (context.pendingCategory ? (context.keptStory ?? null) : null),
+        }),
         // With a category recognised the intake opens on its confirmation: the introduction comes first, once.
         enqueueActions(({ context, enqueue }) => {
           if (context.pendingCategory) enqueue.emit(reply('intake.start'));
@@ -822,6 +829,18 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('apply'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
+              // At the category question a story tells the category (even one the knowledge base could answer): the
+              // step reads it and proposes the category; the story is kept for the description.
+              {
+                guard: ({ context, event }) => isStory({ event }) && context.intakeStep === 'category',
+                target: 'active',
+                actions: [
+                  'noteMeaning',
+                  assign({ keptStory: ({ context }) => (context.keptStory ? `${context.keptStory}\n${context.pendingText ?? ''}` : context.pendingText) }),
+                  sendTo('intake', ({ context }) => ({ type: 'user.text', text: context.pendingText ?? '' })),
+                  'forget',
+                ],
+              },
               {
                 guard: kbAnswered,
                 target: 'active',
@@ -911,9 +930,9 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
           { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
-          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'forget', 'emitStoryAnswer'] },
+          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'forget', 'emitStoryAnswer'] },
           // Any other story starts the application with its category recognised.
-          { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', 'startWithCategory'] },
+          { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'forget', 'startWithCategory'] },
           { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
