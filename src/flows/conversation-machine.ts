@@ -1,4 +1,4 @@
-import { type AnyActorRef, assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
+import { and, type AnyActorRef, assertEvent, assign, emit, enqueueActions, fromPromise, or, raise, sendTo, setup, stateIn } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
 import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
@@ -538,6 +538,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       { actions: ['resetMeta', raise(({ event }) => event.event)] },
     ],
     'internal.human': [
+      // At the menu its own buttons (call-back, back to the menu) are the last: a web page shows only the last buttons.
+      { guard: and([() => !deps.staffAvailable, or([stateIn('menu'), stateIn('answered'), stateIn('asking')])]), actions: 'sayNoStaff' },
       { guard: () => !deps.staffAvailable, actions: ['sayNoStaff', 'reprompt'] },
       { guard: ({ context }) => context.handoff !== 'idle', actions: 'sayAlreadyWaiting' },
       { actions: ['requestPerson', 'reprompt'] },

@@ -122,6 +122,20 @@ describe.skipIf(missing !== null)('web chat defects in a browser', () => {
     });
   });
 
+  // Found by conv3 (17:10): 转人工 with no one online said "留下电话号码…" but the menu that followed replaced its
+  // "请工作人员回电" button — a page shows only the last message's buttons.
+  describe('转人工 with no one online', () => {
+    it('leaves the call-back button on the page', async () => {
+      fixture = await startFixture(tempDir());
+      const page = await open();
+      await button(page, '同意').click();
+      await button(page, '转人工').click();
+      await button(page, '请工作人员回电').waitFor();
+      await button(page, '请工作人员回电').click();
+      await page.locator('.msg--bot', { hasText: '电话' }).last().waitFor();
+    });
+  });
+
   // DEFECT Q-W3 (console-backend + privacy): staff notices (claimed, materials requested, accepted…) reach the open page
   // but are written only to the outbox, not the transcript; after a reload the history shows none of them (and the
   // delivered rows are purged after RETAIN_SENT_OUTBOX_DAYS anyway).
