@@ -142,6 +142,8 @@ export interface RatingInput {
 
 /** "No, carry on" under the confirmation of a typed cancel: the question on screen again. */
 const KEEP_APPLYING = 'conv.cancel.keep';
+/** "Carry on with the application" under the no-one-online reply in the middle of an application. */
+const KEEP_APPLYING_AFTER_NO_STAFF = 'conv.handoff.keep_applying';
 
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
@@ -409,7 +411,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           phone: office?.phone ?? context.hotline,
           hotline: context.hotline,
         },
-        [choice('handoff.callback', 'handoff.callback'), choice('menu.back', 'core.back_to_menu')],
+        // In an application its question comes back with "carry on" (the menu would drop the application).
+        [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(KEEP_APPLYING_AFTER_NO_STAFF, 'conv.handoff.keep_applying') : choice('menu.back', 'core.back_to_menu')],
       );
     }),
     sayAlreadyWaiting: emit(({ context }) =>
@@ -538,8 +541,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       { actions: ['resetMeta', raise(({ event }) => event.event)] },
     ],
     'internal.human': [
-      // At the menu its own buttons (call-back, back to the menu) are the last: a web page shows only the last buttons.
-      { guard: and([() => !deps.staffAvailable, or([stateIn('menu'), stateIn('answered'), stateIn('asking')])]), actions: 'sayNoStaff' },
+      // Its own buttons (call-back; back to the menu, or carry on with the application) are the last: a web page shows
+      // only the last message's buttons.
+      { guard: and([() => !deps.staffAvailable, or([stateIn('menu'), stateIn('answered'), stateIn('asking'), stateIn('intake')])]), actions: 'sayNoStaff' },
       { guard: () => !deps.staffAvailable, actions: ['sayNoStaff', 'reprompt'] },
       { guard: ({ context }) => context.handoff !== 'idle', actions: 'sayAlreadyWaiting' },
       { actions: ['requestPerson', 'reprompt'] },
@@ -755,7 +759,7 @@ export function createConversationMachine(deps: ConversationDeps) {
             ],
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
-              { guard: ({ event }) => event.id === KEEP_APPLYING, actions: sendTo('intake', { type: 'flow.reprompt' }) },
+              { guard: ({ event }) => event.id === KEEP_APPLYING || event.id === KEEP_APPLYING_AFTER_NO_STAFF, actions: sendTo('intake', { type: 'flow.reprompt' }) },
               {
                 guard: ({ context, event }) => event.id === USE_KEPT_STORY && Boolean(context.keptStory),
                 actions: [sendTo('intake', ({ context }) => ({ type: 'user.text' as const, text: context.keptStory ?? '' })), assign({ keptStory: null })],

@@ -24,6 +24,8 @@ interface Step {
   not?: string[];
   /** Texts that must appear in the replies, joined. */
   contains?: string[];
+  /** Choice ids the last reply's buttons must include (a web page shows only the last reply's buttons). */
+  buttons?: string[];
   /** A subset of the last reply's meta. */
   meta?: Record<string, unknown>;
   /** The kinds of what was passed to staff. */
@@ -80,8 +82,8 @@ async function runStep(app: App, chat: JsonlChat, user: string, step: Step, turn
       : step.staff === 'released' ? { type: 'staff.released' as const, staffName: '王老师' }
       : { type: 'handoff.timeout' as const };
     const result = await app.runner.dispatch(`console:${user}`, event);
-    const replies = result ? result.replies.map((r) => ({ key: r.key ?? '', text: r.text, meta: {} })) : [];
-    return { replies: replies as Pick<JsonlReply, 'key' | 'text' | 'meta'>[], relays: [] as StaffRelay[] };
+    const replies = result ? result.replies.map((r) => ({ key: r.key ?? '', text: r.text, choices: r.choices, meta: {} })) : [];
+    return { replies: replies as Pick<JsonlReply, 'key' | 'text' | 'choices' | 'meta'>[], relays: [] as StaffRelay[] };
   }
   const line = step.say !== undefined ? { user, text: step.say } : step.choice !== undefined ? { user, choice: step.choice } : { user, command: step.command };
   const parsed = parseJsonlLine(JSON.stringify({ ...line, ...(step.locale ?? locale ? { locale: step.locale ?? locale } : {}) }), user);
@@ -107,6 +109,7 @@ for (const file of files) {
         for (const key of step.not ?? []) expect(keys, where).not.toContain(key);
         const text = replies.map((r) => r.text).join('\n');
         for (const part of step.contains ?? []) expect(text, where).toContain(part);
+        if (step.buttons) expect((replies.at(-1)?.choices ?? []).map((c) => c.id), where).toEqual(expect.arrayContaining(step.buttons));
         if (step.meta) expect(replies.at(-1)?.meta, where).toMatchObject(step.meta);
         if (step.kb !== undefined) {
           const faq = (replies.at(-1)?.meta as { faq?: unknown } | undefined)?.faq ?? null;
