@@ -561,7 +561,9 @@ export function createConversationMachine(deps: ConversationDeps) {
         if (event.step !== undefined) enqueue.assign({ intakeStep: event.step });
         for (const r of event.replies) enqueue.emit(r);
         if (event.step === 'description' && context.keptStory) {
-          enqueue.emit(reply('conv.story.use_prompt', { story: context.keptStory }, [choice(USE_KEPT_STORY, 'conv.story.use')]));
+          // The question's own buttons (back) come along: a web page shows only the last message's buttons.
+          const own = event.replies.at(-1)?.choices ?? [];
+          enqueue.emit(reply('conv.story.use_prompt', { story: context.keptStory }, [choice(USE_KEPT_STORY, 'conv.story.use'), ...own]));
         }
       }),
     },
