@@ -381,6 +381,22 @@ export function createConversationMachine(deps: ConversationDeps) {
     emitAll: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: BotReply[] }).output) enqueue.emit(r);
     }),
+    /**
+     * The resident's cases, then the menu. When the cases carry buttons (withdraw, rate) they go on the last message
+     * with "back to the menu" instead of the menu itself: a web page shows only the last message's buttons.
+     */
+    emitStatusThenMenu: enqueueActions(({ event, enqueue }) => {
+      const replies = (event as unknown as { output: BotReply[] }).output;
+      const caseButtons = replies.slice(0, -1).flatMap((r) => r.choices ?? []);
+      if (caseButtons.length === 0) {
+        for (const r of replies) enqueue.emit(r);
+        enqueue.raise({ type: 'internal.reprompt' });
+        return;
+      }
+      for (const r of replies.slice(0, -1)) enqueue.emit({ ...r, choices: [] });
+      const last = replies.at(-1)!;
+      enqueue.emit({ ...last, choices: [...caseButtons, ...(last.choices ?? []), choice('menu.back', 'core.back_to_menu')] });
+    }),
     emitLinkReplies: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: { replies: BotReply[] } }).output.replies) enqueue.emit(r);
     }),
@@ -951,7 +967,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       invoke: {
         src: 'listCases',
         input: ({ context }) => ({ conversationKey: context.conversationKey }),
-        onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
+        onDone: { target: 'answered', actions: 'emitStatusThenMenu' },
         onError: { target: 'menu', actions: 'sayError' },
       },
     },

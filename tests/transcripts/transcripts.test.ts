@@ -24,7 +24,7 @@ interface Step {
   not?: string[];
   /** Texts that must appear in the replies, joined. */
   contains?: string[];
-  /** Choice ids the last reply's buttons must include (a web page shows only the last reply's buttons). */
+  /** Choice ids the last reply's buttons must include (a web page shows only the last reply's buttons); `x:*` is a prefix. */
   buttons?: string[];
   /** A subset of the last reply's meta. */
   meta?: Record<string, unknown>;
@@ -109,7 +109,11 @@ for (const file of files) {
         for (const key of step.not ?? []) expect(keys, where).not.toContain(key);
         const text = replies.map((r) => r.text).join('\n');
         for (const part of step.contains ?? []) expect(text, where).toContain(part);
-        if (step.buttons) expect((replies.at(-1)?.choices ?? []).map((c) => c.id), where).toEqual(expect.arrayContaining(step.buttons));
+        const ids = (replies.at(-1)?.choices ?? []).map((c) => c.id);
+        // "withdraw:*" matches any id that starts with "withdraw:" (ids that carry a case reference).
+        for (const wanted of step.buttons ?? []) {
+          expect(ids.some((id) => (wanted.endsWith('*') ? id.startsWith(wanted.slice(0, -1)) : id === wanted)), `${where}: button ${wanted} in [${ids.join(', ')}]`).toBe(true);
+        }
         if (step.meta) expect(replies.at(-1)?.meta, where).toMatchObject(step.meta);
         if (step.kb !== undefined) {
           const faq = (replies.at(-1)?.meta as { faq?: unknown } | undefined)?.faq ?? null;
