@@ -142,8 +142,8 @@ export interface RatingInput {
 
 /** "No, carry on" under the confirmation of a typed cancel: the question on screen again. */
 const KEEP_APPLYING = 'conv.cancel.keep';
-/** "Carry on with the application" under the no-one-online reply in the middle of an application. */
-const KEEP_APPLYING_AFTER_NO_STAFF = 'conv.handoff.keep_applying';
+/** "Carry on with the application" under a reply in the middle of one that is not its question (no one online, did you mean). */
+const CARRY_ON_APPLYING = 'conv.intake.carry_on';
 
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
@@ -428,7 +428,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           hotline: context.hotline,
         },
         // In an application its question comes back with "carry on" (the menu would drop the application).
-        [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(KEEP_APPLYING_AFTER_NO_STAFF, 'conv.handoff.keep_applying') : choice('menu.back', 'core.back_to_menu')],
+        [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu')],
       );
     }),
     sayAlreadyWaiting: emit(({ context }) =>
@@ -777,7 +777,7 @@ export function createConversationMachine(deps: ConversationDeps) {
             ],
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
-              { guard: ({ event }) => event.id === KEEP_APPLYING || event.id === KEEP_APPLYING_AFTER_NO_STAFF, actions: sendTo('intake', { type: 'flow.reprompt' }) },
+              { guard: ({ event }) => event.id === KEEP_APPLYING || event.id === CARRY_ON_APPLYING, actions: sendTo('intake', { type: 'flow.reprompt' }) },
               {
                 guard: ({ context, event }) => event.id === USE_KEPT_STORY && Boolean(context.keptStory),
                 actions: [sendTo('intake', ({ context }) => ({ type: 'user.text' as const, text: context.keptStory ?? '' })), assign({ keptStory: null })],
@@ -878,11 +878,19 @@ export function createConversationMachine(deps: ConversationDeps) {
                   sendTo('intake', { type: 'flow.reprompt' }),
                 ],
               },
-              // A question the knowledge base is unsure of: its suggestions (they answer here), then the question again.
+              // A question the knowledge base is unsure of: its suggestions (they answer here) with "carry on with the
+              // application" beside them — the question again after them would take their buttons off a web page.
               {
                 guard: ({ event }) => meaningOf(event).kind === 'question' && event.output.answer.band === 'suggest',
                 target: 'active',
-                actions: ['noteAnswer', 'emitAnswer', 'forget', sendTo('intake', { type: 'flow.reprompt' })],
+                actions: [
+                  'noteAnswer',
+                  enqueueActions(({ event, enqueue }) => {
+                    const replies = event.output.answer.replies;
+                    replies.forEach((r, i) => enqueue.emit(i < replies.length - 1 ? r : { ...r, choices: [...(r.choices ?? []), choice(CARRY_ON_APPLYING, 'conv.intake.carry_on')] }));
+                  }),
+                  'forget',
+                ],
               },
               // At the category question a story is read by the step (it proposes the category, confirmed in one tap);
               // at a later question it is kept for the description, and an age it states is the age question's answer.

@@ -11,7 +11,7 @@ export const conversationMessages = {
     'zh-CN': '目前没有工作人员在线。您可以：\n· 在办公时间（{hours}）打电话到{office}：{phone}\n· 随时拨打公共法律服务热线 {hotline}\n· 留下电话号码，工作人员会在办公时间（{hours}）给您回电。',
     en: 'No member of staff is online right now. You can:\n· call {office} during opening hours ({hours}): {phone}\n· call the public legal service hotline {hotline} at any time\n· leave a phone number, and a member of staff will call you back during opening hours ({hours}).',
   },
-  'conv.handoff.keep_applying': { 'zh-CN': '继续填写申请', en: 'Carry on with the application' },
+  'conv.intake.carry_on': { 'zh-CN': '继续填写申请', en: 'Carry on with the application' },
   'conv.handoff.hours_unknown': { 'zh-CN': '工作日白天', en: 'weekdays, daytime' },
   'conv.callback.confirmed_hours': {
     'zh-CN': '好的，已登记回电。工作人员会在办公时间（{hours}）给您打电话。',
