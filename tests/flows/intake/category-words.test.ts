@@ -36,3 +36,17 @@ describe('who hurt whom decides the category', () => {
     expect(categoryFromText(text)).toBe(category);
   });
 });
+
+describe('colloquial stories name their category', () => {
+  it.each([
+    ['干活的时候从梯子上掉下来摔断了腿，老板不管', 'work_injury'],
+    ['上班的时候手被机器轧了', 'work_injury'],
+    ['我老公把我锁在家里不让出门', 'domestic_violence'],
+    ['我爸去世了，哥哥把房子全占了', 'inheritance'],
+    ['房东不退押金', 'contract_debt'],
+    ['网贷催收天天打电话骂我', 'contract_debt'],
+    ['儿子在学校被同学欺负，打得鼻青脸肿', 'criminal_victim'],
+  ])('%s → %s', (text, category) => {
+    expect(categoryFromText(text)).toBe(category);
+  });
+});
