@@ -104,6 +104,15 @@ for (const file of files) {
         const { replies, relays } = await runStep(app, chat, user, step, ++turn, transcript.locale);
         const where = `step ${i + 1} (${step.say ?? step.choice ?? step.command ?? step.staff}) → ${replies.map((r) => r.key).join(', ')}`;
         const keys = replies.map((r) => r.key);
+        // A web page shows only the last message's buttons: a turn's earlier buttons must not vanish under it
+        // (before consent the privacy question comes last by design).
+        const lastIds = new Set((replies.at(-1)?.choices ?? []).map((c) => c.id));
+        if (!['core.consent.remind', 'core.privacy'].includes(replies.at(-1)?.key ?? '')) {
+          for (const r of replies.slice(0, -1)) {
+            const lost = (r.choices ?? []).map((c) => c.id).filter((id) => !lastIds.has(id));
+            expect(lost, `${where}: buttons of ${r.key} hidden by the last message`).toEqual([]);
+          }
+        }
         if (step.replies) expect(keys, where).toEqual(step.replies);
         for (const key of step.has ?? []) expect(keys, where).toContain(key);
         for (const key of step.not ?? []) expect(keys, where).not.toContain(key);
