@@ -1,6 +1,6 @@
 import { and, type AnyActorRef, assertEvent, assign, emit, enqueueActions, fromPromise, or, raise, sendTo, setup, stateIn } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
-import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
+import type { AttachmentRef, BotReply, Choice, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
@@ -195,6 +195,22 @@ const storyCategory = (event: unknown): CategoryId | null => {
   return m.kind === 'story' ? m.category : null;
 };
 
+/**
+ * Emits the resident's cases. When they carry buttons (withdraw, rate), those go on the last message with `onward`
+ * (a web page shows only the last message's buttons) and it returns true; otherwise the caller says what comes next.
+ */
+function emitStatus(replies: BotReply[], onward: Choice, enqueue: { emit: (reply: BotReply) => void }): boolean {
+  const caseButtons = replies.slice(0, -1).flatMap((r) => r.choices ?? []);
+  if (caseButtons.length === 0) {
+    for (const r of replies) enqueue.emit(r);
+    return false;
+  }
+  for (const r of replies.slice(0, -1)) enqueue.emit({ ...r, choices: [] });
+  const last = replies.at(-1)!;
+  enqueue.emit({ ...last, choices: [...caseButtons, ...(last.choices ?? []), onward] });
+  return true;
+}
+
 /** Offers to apply with the story's category already recognised (confirmed in one tap in the intake). */
 const applyWithCategory = (category: CategoryId) =>
   choice(`apply:${category}`, 'conv.story.apply', { category: { key: `category.${category}` } });
@@ -387,15 +403,12 @@ export function createConversationMachine(deps: ConversationDeps) {
      */
     emitStatusThenMenu: enqueueActions(({ event, enqueue }) => {
       const replies = (event as unknown as { output: BotReply[] }).output;
-      const caseButtons = replies.slice(0, -1).flatMap((r) => r.choices ?? []);
-      if (caseButtons.length === 0) {
-        for (const r of replies) enqueue.emit(r);
-        enqueue.raise({ type: 'internal.reprompt' });
-        return;
-      }
-      for (const r of replies.slice(0, -1)) enqueue.emit({ ...r, choices: [] });
-      const last = replies.at(-1)!;
-      enqueue.emit({ ...last, choices: [...caseButtons, ...(last.choices ?? []), choice('menu.back', 'core.back_to_menu')] });
+      if (!emitStatus(replies, choice('menu.back', 'core.back_to_menu'), enqueue)) enqueue.raise({ type: 'internal.reprompt' });
+    }),
+    /** The same in the middle of an application: "carry on with the application" instead of the menu. */
+    emitStatusThenQuestion: enqueueActions(({ event, enqueue }) => {
+      const replies = (event as unknown as { output: BotReply[] }).output;
+      if (!emitStatus(replies, choice(CARRY_ON_APPLYING, 'conv.intake.carry_on'), enqueue)) enqueue.sendTo('intake', { type: 'flow.reprompt' });
     }),
     emitLinkReplies: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: { replies: BotReply[] } }).output.replies) enqueue.emit(r);
@@ -818,7 +831,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           invoke: {
             src: 'listCases',
             input: ({ context }) => ({ conversationKey: context.conversationKey }),
-            onDone: { target: 'active', actions: ['emitAll', sendTo('intake', { type: 'flow.reprompt' })] },
+            onDone: { target: 'active', actions: 'emitStatusThenQuestion' },
             onError: { target: 'active', actions: ['sayError', sendTo('intake', { type: 'flow.reprompt' })] },
           },
         },
