@@ -1,6 +1,6 @@
-import { type AnyActorRef, assertEvent, assign, emit, enqueueActions, fromPromise, raise, sendTo, setup } from 'xstate';
+import { and, type AnyActorRef, assertEvent, assign, emit, enqueueActions, fromPromise, or, raise, sendTo, setup, stateIn } from 'xstate';
 import type { Locale } from '../locales/catalog.js';
-import type { AttachmentRef, BotReply, ResidentEvent } from './events.js';
+import type { AttachmentRef, BotReply, Choice, ResidentEvent } from './events.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
@@ -73,6 +73,8 @@ export interface ConversationContext {
   rating: { ref: string; score: number } | null;
   /** A reference number typed to reach a case from another device; a one-time code was texted for it. */
   linkRef?: string | null;
+  /** The region of the application submitted here last: its centre is the office offered when no one is online. */
+  caseRegion?: string | null;
 }
 
 export interface ConversationInput {
@@ -147,6 +149,8 @@ export interface RatingInput {
 
 /** "No, carry on" under the confirmation of a typed cancel: the question on screen again. */
 const KEEP_APPLYING = 'conv.cancel.keep';
+/** "Carry on with the application" under a reply in the middle of one that is not its question (no one online, did you mean). */
+const CARRY_ON_APPLYING = 'conv.intake.carry_on';
 
 /** Choices the root answers wherever the resident is (they are never an intake answer). */
 const GLOBAL_CHOICES = new Set([ERASE_CONFIRM, ERASE_CANCEL, SENSITIVE_AGREE, SENSITIVE_DECLINE, 'lang.toggle', 'menu.help', 'menu.back', 'menu.human', 'menu.status', 'handoff.callback']);
@@ -197,6 +201,22 @@ const storyCategory = (event: unknown): CategoryId | null => {
   const m = meaningOf(event);
   return m.kind === 'story' ? m.category : null;
 };
+
+/**
+ * Emits the resident's cases. When they carry buttons (withdraw, rate), those go on the last message with `onward`
+ * (a web page shows only the last message's buttons) and it returns true; otherwise the caller says what comes next.
+ */
+function emitStatus(replies: BotReply[], onward: Choice, enqueue: { emit: (reply: BotReply) => void }): boolean {
+  const caseButtons = replies.slice(0, -1).flatMap((r) => r.choices ?? []);
+  if (caseButtons.length === 0) {
+    for (const r of replies) enqueue.emit(r);
+    return false;
+  }
+  for (const r of replies.slice(0, -1)) enqueue.emit({ ...r, choices: [] });
+  const last = replies.at(-1)!;
+  enqueue.emit({ ...last, choices: [...caseButtons, ...(last.choices ?? []), onward] });
+  return true;
+}
 
 /** Offers to apply with the story's category already recognised (confirmed in one tap in the intake). */
 const applyWithCategory = (category: CategoryId) =>
@@ -302,6 +322,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('conv.story.kept'));
       enqueue.sendTo('intake', { type: 'flow.reprompt' });
     }),
+    /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
+    keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null }),
     noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
     emitAnswer: enqueueActions(({ event, enqueue }) => {
       for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
@@ -399,6 +421,19 @@ export function createConversationMachine(deps: ConversationDeps) {
       for (const r of replies) enqueue.emit(r);
       if (withdrawn && context.pendingTopic) enqueue.emit({ type: 'relay', relay: { kind: 'case_withdrawn', ref: context.pendingTopic } });
     }),
+    /**
+     * The resident's cases, then the menu. When the cases carry buttons (withdraw, rate) they go on the last message
+     * with "back to the menu" instead of the menu itself: a web page shows only the last message's buttons.
+     */
+    emitStatusThenMenu: enqueueActions(({ event, enqueue }) => {
+      const replies = (event as unknown as { output: BotReply[] }).output;
+      if (!emitStatus(replies, choice('menu.back', 'core.back_to_menu'), enqueue)) enqueue.raise({ type: 'internal.reprompt' });
+    }),
+    /** The same in the middle of an application: "carry on with the application" instead of the menu. */
+    emitStatusThenQuestion: enqueueActions(({ event, enqueue }) => {
+      const replies = (event as unknown as { output: BotReply[] }).output;
+      if (!emitStatus(replies, choice(CARRY_ON_APPLYING, 'conv.intake.carry_on'), enqueue)) enqueue.sendTo('intake', { type: 'flow.reprompt' });
+    }),
     emitLinkReplies: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: { replies: BotReply[] } }).output.replies) enqueue.emit(r);
     }),
@@ -419,8 +454,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
     sayNoStaff: emit(({ context, self }) => {
-      // The centre of the region the application names, when one is under way; else the pack's first centre.
-      const office = mainOffice(regionOf(self));
+      // The centre of the region the application under way (or the one submitted here) names; else the pack's first centre.
+      const office = mainOffice(regionOf(self) ?? context.caseRegion ?? undefined);
       return reply(
         'conv.handoff.no_staff',
         {
@@ -429,7 +464,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           phone: office?.phone ?? context.hotline,
           hotline: context.hotline,
         },
-        [choice('handoff.callback', 'handoff.callback'), choice('menu.back', 'core.back_to_menu')],
+        // In an application its question comes back with "carry on" (the menu would drop the application).
+        [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu')],
       );
     }),
     sayOfficeHours: emit(({ context, self }) => {
@@ -484,7 +520,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ awaitingCallbackPhone: true });
       enqueue.emit(reply('handoff.callback.ask_phone'));
     }),
-    readCallbackPhone: enqueueActions(({ event, enqueue, self }) => {
+    readCallbackPhone: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
       const phone = readPhone(event.event.text);
       if (!phone) {
@@ -493,7 +529,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       enqueue.assign({ awaitingCallbackPhone: false });
       enqueue.emit({ type: 'relay', relay: { kind: 'callback', phone } });
-      const hours = mainOffice(regionOf(self))?.hours;
+      const hours = mainOffice(regionOf(self) ?? context.caseRegion ?? undefined)?.hours;
       enqueue.emit(deps.staffAvailable || !hours ? reply('handoff.callback.confirmed') : reply('conv.callback.confirmed_hours', { hours }));
       enqueue.raise({ type: 'internal.reprompt' });
     }),
@@ -571,6 +607,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       { actions: ['resetMeta', raise(({ event }) => event.event)] },
     ],
     'internal.human': [
+      // Its own buttons (call-back; back to the menu, or carry on with the application) are the last: a web page shows
+      // only the last message's buttons.
+      { guard: and([() => !deps.staffAvailable, or([stateIn('menu'), stateIn('answered'), stateIn('asking'), stateIn('intake')])]), actions: 'sayNoStaff' },
       { guard: () => !deps.staffAvailable, actions: ['sayNoStaff', 'reprompt'] },
       { guard: ({ context }) => context.handoff !== 'idle', actions: 'sayAlreadyWaiting' },
       { actions: ['requestPerson', 'reprompt'] },
@@ -588,7 +627,9 @@ export function createConversationMachine(deps: ConversationDeps) {
         if (event.step !== undefined) enqueue.assign({ intakeStep: event.step });
         for (const r of event.replies) enqueue.emit(r);
         if (event.step === 'description' && context.keptStory) {
-          enqueue.emit(reply('conv.story.use_prompt', { story: context.keptStory }, [choice(USE_KEPT_STORY, 'conv.story.use')]));
+          // The question's own buttons (back) come along: a web page shows only the last message's buttons.
+          const own = event.replies.at(-1)?.choices ?? [];
+          enqueue.emit(reply('conv.story.use_prompt', { story: context.keptStory }, [choice(USE_KEPT_STORY, 'conv.story.use'), ...own]));
         }
       }),
     },
@@ -628,7 +669,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       { guard: ({ event, context }) => event.id === 'menu.back' && context.consented, target: '.menu' },
     ],
     'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
-    'user.returned': { actions: ['welcomeBack', 'reprompt'] },
+    // Before consent nothing was kept, so the page shows nothing of it: the greeting again, not "welcome back".
+    'user.returned': [{ guard: ({ context }) => !context.consented, actions: ['greet', 'reprompt'] }, { actions: ['welcomeBack', 'reprompt'] }],
     'user.attachment': [
       // A file outside an application may answer a materials request: the case store decides.
       { guard: ({ context }) => context.consented, target: '.filingAttachment' },
@@ -746,7 +788,12 @@ export function createConversationMachine(deps: ConversationDeps) {
     },
     intake: {
       entry: [
-        assign({ intakeCount: ({ context }) => context.intakeCount + 1, intakeFreeText: false, keptStory: null }),
+        // The story kept when it started this application (its category recognised); nothing older.
+        assign({
+          intakeCount: ({ context }) => context.intakeCount + 1,
+          intakeFreeText: false,
+          keptStory: ({ context }) => (context.pendingCategory ? (context.keptStory ?? null) : null),
+        }),
         // With a category recognised the intake opens on its confirmation: the introduction comes first, once.
         enqueueActions(({ context, enqueue }) => {
           if (context.pendingCategory) enqueue.emit(reply('intake.start'));
@@ -761,7 +808,11 @@ export function createConversationMachine(deps: ConversationDeps) {
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },
-          { guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted', target: 'answered', actions: assign({ pendingCategory: null, intakeStep: null }) },
+          {
+            guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted',
+            target: 'answered',
+            actions: assign({ pendingCategory: null, intakeStep: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
+          },
           { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null }) },
         ],
       },
@@ -778,7 +829,7 @@ export function createConversationMachine(deps: ConversationDeps) {
             ],
             'user.choice': [
               { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
-              { guard: ({ event }) => event.id === KEEP_APPLYING, actions: sendTo('intake', { type: 'flow.reprompt' }) },
+              { guard: ({ event }) => event.id === KEEP_APPLYING || event.id === CARRY_ON_APPLYING, actions: sendTo('intake', { type: 'flow.reprompt' }) },
               {
                 guard: ({ context, event }) => event.id === USE_KEPT_STORY && Boolean(context.keptStory),
                 actions: [sendTo('intake', ({ context }) => ({ type: 'user.text' as const, text: context.keptStory ?? '' })), assign({ keptStory: null })],
@@ -819,7 +870,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           invoke: {
             src: 'listCases',
             input: ({ context }) => ({ conversationKey: context.conversationKey }),
-            onDone: { target: 'active', actions: ['emitAll', sendTo('intake', { type: 'flow.reprompt' })] },
+            onDone: { target: 'active', actions: 'emitStatusThenQuestion' },
             onError: { target: 'active', actions: ['sayError', sendTo('intake', { type: 'flow.reprompt' })] },
           },
         },
@@ -854,6 +905,18 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('apply'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
+              // At the category question a story tells the category (even one the knowledge base could answer): the
+              // step reads it and proposes the category; the story is kept for the description.
+              {
+                guard: ({ context, event }) => isStory({ event }) && context.intakeStep === 'category',
+                target: 'active',
+                actions: [
+                  'noteMeaning',
+                  assign({ keptStory: ({ context }) => (context.keptStory ? `${context.keptStory}\n${context.pendingText ?? ''}` : context.pendingText) }),
+                  sendTo('intake', ({ context }) => ({ type: 'user.text', text: context.pendingText ?? '' })),
+                  'forget',
+                ],
+              },
               {
                 guard: kbAnswered,
                 target: 'active',
@@ -867,11 +930,19 @@ export function createConversationMachine(deps: ConversationDeps) {
                   sendTo('intake', { type: 'flow.reprompt' }),
                 ],
               },
-              // A question the knowledge base is unsure of: its suggestions (they answer here), then the question again.
+              // A question the knowledge base is unsure of: its suggestions (they answer here) with "carry on with the
+              // application" beside them — the question again after them would take their buttons off a web page.
               {
                 guard: ({ event }) => meaningOf(event).kind === 'question' && event.output.answer.band === 'suggest',
                 target: 'active',
-                actions: ['noteAnswer', 'emitAnswer', 'forget', sendTo('intake', { type: 'flow.reprompt' })],
+                actions: [
+                  'noteAnswer',
+                  enqueueActions(({ event, enqueue }) => {
+                    const replies = event.output.answer.replies;
+                    replies.forEach((r, i) => enqueue.emit(i < replies.length - 1 ? r : { ...r, choices: [...(r.choices ?? []), choice(CARRY_ON_APPLYING, 'conv.intake.carry_on')] }));
+                  }),
+                  'forget',
+                ],
               },
               // At the category question a story is read by the step (it proposes the category, confirmed in one tap);
               // at a later question it is kept for the description, and an age it states is the age question's answer.
@@ -956,9 +1027,9 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
           { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
-          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'forget', 'emitStoryAnswer'] },
+          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'forget', 'emitStoryAnswer'] },
           // Any other story starts the application with its category recognised.
-          { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', 'startWithCategory'] },
+          { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'forget', 'startWithCategory'] },
           { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
@@ -969,7 +1040,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       invoke: {
         src: 'listCases',
         input: ({ context }) => ({ conversationKey: context.conversationKey }),
-        onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
+        onDone: { target: 'answered', actions: 'emitStatusThenMenu' },
         onError: { target: 'menu', actions: 'sayError' },
       },
     },

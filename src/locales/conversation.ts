@@ -15,6 +15,7 @@ export const conversationMessages = {
     'zh-CN': '{office}办公时间：{hours}，电话 {phone}。公共法律服务热线 {hotline} 随时可以打。在这里留言或申请，24 小时都可以。',
     en: '{office} is open {hours}; phone {phone}. The public legal service hotline {hotline} answers at any time, and you can write or apply here 24 hours a day.',
   },
+  'conv.intake.carry_on': { 'zh-CN': '继续填写申请', en: 'Carry on with the application' },
   'conv.handoff.hours_unknown': { 'zh-CN': '工作日白天', en: 'weekdays, daytime' },
   'conv.callback.confirmed_hours': {
     'zh-CN': '好的，已登记回电。工作人员会在办公时间（{hours}）给您打电话。',

@@ -24,6 +24,8 @@ interface Step {
   not?: string[];
   /** Texts that must appear in the replies, joined. */
   contains?: string[];
+  /** Choice ids the last reply's buttons must include (a web page shows only the last reply's buttons); `x:*` is a prefix. */
+  buttons?: string[];
   /** A subset of the last reply's meta. */
   meta?: Record<string, unknown>;
   /** The kinds of what was passed to staff. */
@@ -80,8 +82,8 @@ async function runStep(app: App, chat: JsonlChat, user: string, step: Step, turn
       : step.staff === 'released' ? { type: 'staff.released' as const, staffName: '王老师' }
       : { type: 'handoff.timeout' as const };
     const result = await app.runner.dispatch(`console:${user}`, event);
-    const replies = result ? result.replies.map((r) => ({ key: r.key ?? '', text: r.text, meta: {} })) : [];
-    return { replies: replies as Pick<JsonlReply, 'key' | 'text' | 'meta'>[], relays: [] as StaffRelay[] };
+    const replies = result ? result.replies.map((r) => ({ key: r.key ?? '', text: r.text, choices: r.choices, meta: {} })) : [];
+    return { replies: replies as Pick<JsonlReply, 'key' | 'text' | 'choices' | 'meta'>[], relays: [] as StaffRelay[] };
   }
   const line = step.say !== undefined ? { user, text: step.say } : step.choice !== undefined ? { user, choice: step.choice } : { user, command: step.command };
   const parsed = parseJsonlLine(JSON.stringify({ ...line, ...(step.locale ?? locale ? { locale: step.locale ?? locale } : {}) }), user);
@@ -102,11 +104,25 @@ for (const file of files) {
         const { replies, relays } = await runStep(app, chat, user, step, ++turn, transcript.locale);
         const where = `step ${i + 1} (${step.say ?? step.choice ?? step.command ?? step.staff}) → ${replies.map((r) => r.key).join(', ')}`;
         const keys = replies.map((r) => r.key);
+        // A web page shows only the last message's buttons: a turn's earlier buttons must not vanish under it
+        // (before consent the privacy question comes last by design).
+        const lastIds = new Set((replies.at(-1)?.choices ?? []).map((c) => c.id));
+        if (!['core.consent.remind', 'core.privacy'].includes(replies.at(-1)?.key ?? '')) {
+          for (const r of replies.slice(0, -1)) {
+            const lost = (r.choices ?? []).map((c) => c.id).filter((id) => !lastIds.has(id));
+            expect(lost, `${where}: buttons of ${r.key} hidden by the last message`).toEqual([]);
+          }
+        }
         if (step.replies) expect(keys, where).toEqual(step.replies);
         for (const key of step.has ?? []) expect(keys, where).toContain(key);
         for (const key of step.not ?? []) expect(keys, where).not.toContain(key);
         const text = replies.map((r) => r.text).join('\n');
         for (const part of step.contains ?? []) expect(text, where).toContain(part);
+        const ids = (replies.at(-1)?.choices ?? []).map((c) => c.id);
+        // "withdraw:*" matches any id that starts with "withdraw:" (ids that carry a case reference).
+        for (const wanted of step.buttons ?? []) {
+          expect(ids.some((id) => (wanted.endsWith('*') ? id.startsWith(wanted.slice(0, -1)) : id === wanted)), `${where}: button ${wanted} in [${ids.join(', ')}]`).toBe(true);
+        }
         if (step.meta) expect(replies.at(-1)?.meta, where).toMatchObject(step.meta);
         if (step.kb !== undefined) {
           const faq = (replies.at(-1)?.meta as { faq?: unknown } | undefined)?.faq ?? null;

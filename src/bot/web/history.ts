@@ -66,6 +66,31 @@ export function historyEntries(transcript: readonly TranscriptEntry[]): HistoryE
 }
 
 /**
+ * The buttons of the question the conversation waits on, when the history ends with the bot's reply: a reload
+ * shows them under the last line instead of asking again. `null` when the history is empty or ends with the
+ * resident's message (nothing answered it yet): the conversation must then say where the resident is.
+ */
+export function openQuestion(transcript: readonly TranscriptEntry[]): { choices: Said['choices']; multiSelect?: { doneId: string } } | null {
+  let botSpoke = false;
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const entry = transcript[i]!;
+    if (entry.direction === 'in') {
+      // A page's own "I am back" is not something the resident said.
+      if ((entry.body as { event?: { type?: unknown } } | null)?.event?.type === 'user.returned') continue;
+      return botSpoke ? { choices: [] } : null;
+    }
+    const reply = said(entry.body);
+    if (!reply) continue;
+    botSpoke = true;
+    // A line without buttons (a staff notice) leaves the buttons before it on screen, as the open page does.
+    if (reply.choices.length === 0) continue;
+    const multi = (entry.body as { multiSelect?: { doneId?: unknown } }).multiSelect;
+    return { choices: reply.choices, ...(typeof multi?.doneId === 'string' ? { multiSelect: { doneId: multi.doneId } } : {}) };
+  }
+  return botSpoke ? { choices: [] } : null;
+}
+
+/**
  * Leaves out the bot's replies that are still waiting in the outbox: the outbox delivers them live
  * (with their ids) once the page is connected, so showing them in the history too would show them twice.
  * `pending` are the waiting payloads of this conversation, oldest first.

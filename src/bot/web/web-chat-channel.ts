@@ -4,7 +4,7 @@ import { textEvent } from '../commands.js';
 import { hashKey, type RunnerResult } from '../conversation-runner.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../locales/catalog.js';
 import { translate } from '../../locales/render.js';
-import { historyEntries, withoutPending } from './history.js';
+import { historyEntries, openQuestion, withoutPending } from './history.js';
 import type { Connection, ResidentSockets } from './resident-sockets.js';
 import { safeFileName } from '../save-attachment.js';
 import type { ReceivedFrame } from './web-chat-adapter.js';
@@ -144,7 +144,7 @@ export class WebChatChannel implements ChannelSender {
     this.closing.abort();
   }
 
-  /** A page (re)loaded: show the recent history, then let the conversation say where the resident is. */
+  /** A page (re)loaded: show the recent history; when nothing in it says where the resident is, let the conversation say it. */
   private async open(page: Connection, resident: string, locale: Locale | undefined): Promise<void> {
     const { conversations, outbox } = this.app.repos;
     const key = conversationKey('web', resident);
@@ -153,8 +153,16 @@ export class WebChatChannel implements ChannelSender {
       outbox.pendingOutboxFor(key),
     ]);
     const waiting = pending.map((m) => m.payload);
-    await page.send({ type: 'history', entries: historyEntries(withoutPending(transcript, waiting)) });
+    const shown = withoutPending(transcript, waiting);
+    // The history ends with the question the conversation waits on: show it once, with its buttons, rather than
+    // piling a greeting and the question again into the page and the stored history. Replies still waiting in the
+    // outbox arrive live; when one has buttons of its own, those are the ones that count.
+    const open = openQuestion(transcript);
+    const liveButtons = waiting.some((p) => Array.isArray((p as { choices?: unknown } | null)?.choices) && (p as { choices: unknown[] }).choices.length > 0);
+    const buttons = open && !liveButtons && open.choices.length > 0 ? open : {};
+    await page.send({ type: 'history', entries: historyEntries(shown), ...buttons });
     this.sockets.markReady(page);
+    if (open) return this.tellLocale(resident, [page]);
     // The browser's language only matters to a conversation this event starts.
     await this.submit(resident, undefined, { type: 'user.returned' }, locale);
   }

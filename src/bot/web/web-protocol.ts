@@ -43,7 +43,8 @@ export type HistoryEntry = { from: 'resident' | 'bot'; text: string } | { from: 
 
 /** What the server sends to the page. `bot` and `file` carry the outbox id, so the page can drop a re-send. */
 export type ServerFrame =
-  | { type: 'history'; entries: HistoryEntry[] }
+  /** `choices` (and `multiSelect`): the buttons of the last bot line, which the conversation still waits on. */
+  | { type: 'history'; entries: HistoryEntry[]; choices?: { id: string; label: string }[]; multiSelect?: { doneId: string } }
   | { type: 'bot'; id: number; text: string; choices: { id: string; label: string }[]; multiSelect?: { doneId: string } }
   | { type: 'file'; id: number; fileName: string; mimeType: string; caption?: string }
   | { type: 'ack'; mid: string }

@@ -43,13 +43,16 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
  * ("老板跑路了，钱一分没拿到", "在厂里把手指头切断了", "被派出所抓了"). Consulted after the words above.
  */
 const COLLOQUIAL: [CategoryId, RegExp][] = [
+  ['work_injury', /(上班|干活|工作|做工)的?时候.{0,15}(摔|掉下|砸|切|轧|烫|烧|骨折|断了)|从.{0,6}梯子(上)?(摔|掉)/],
+  ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|对象|前夫).{0,6}(把我)?(锁在家|锁起来|关在家|不让我出门|不让我出去)/],
+  ['inheritance', /(去世|过世|走了|死了|没了).{0,15}(房子|钱|财产|存款|遗产|地|宅子).{0,8}(占|分|争|抢|拿走|霸)|(分|争|抢)(家产|遗产)/],
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)/i],
   ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],
   ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈).{0,10}(打我|揍我|踢我|掐我|打得|动手|虐待|不让我吃饭|关着我)|(husband|wife|boyfriend|partner|ex).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
   ['elder_support', /(儿子|女儿|儿女|子女|孩子们).{0,10}(不管我|不养我|不给钱|不给生活费|不赡养|不管老人|都不管)|(son|daughter|children|kids).{0,20}(won'?t|refuse to|don'?t|do not) (support|look after|take care of) (me|us)/i],
   ['traffic_injury', /(被|让).{0,4}(车|电动车|摩托车|货车|三轮车|面包车|出租车|外卖车)(给)?(撞|刮|碾|轧)|骑车.{0,6}(撞|摔)|\b(hit|knocked (down|over|off)( my (bike|bicycle|scooter|motorbike))?|run over) by (a |an |the )?(\w+ )?(car|truck|lorry|van|bus|motorbike|scooter|taxi|e-?bike|vehicle|driver)/i],
-  ['contract_debt', /借(了)?(我|给他|给她|给朋友|出去).{0,10}(钱|万|块)|(朋友|亲戚|同事|邻居|他|她).{0,8}借.{0,8}(不还|没还|一直拖)|\b(lent|loaned) .{0,30}(money|\d)|won'?t pay (me )?back/i],
+  ['contract_debt', /(房东|中介).{0,6}(不退|扣|不还).{0,4}(押金|房租|钱)|押金.{0,4}(不退|不给退)|(网贷|贷款|欠款).{0,6}催收|催收.{0,10}(电话|骂|威胁|上门)|借(了)?(我|给他|给她|给朋友|出去).{0,10}(钱|万|块)|(朋友|亲戚|同事|邻居|他|她).{0,8}借.{0,8}(不还|没还|一直拖)|\b(lent|loaned) .{0,30}(money|\d)|won'?t pay (me )?back/i],
   ['consumer', /(网上|网购|淘宝|拼多多|京东|直播间|商场|店里).{0,10}(买|下单)|买的.{0,10}(坏|假|退不了|不给退)|\b(bought|ordered) .{0,30}(broken|fake|refund|return)/i],
   ['labor_contract', /被.{0,6}(炒|辞退|开除|裁)(了|掉)?|把我(炒|辞|开|裁)(了|掉)|炒鱿鱼|不让我干了|让我走人|\b(fired|let go|laid off|sacked) me\b|\bgot (fired|sacked|laid off)\b/i],
   ['medical_injury', /(医院|医生|大夫|诊所).{0,12}(治坏|误诊|做坏|搞错|出事|治死|延误|割错)|\b(hospital|doctor).{0,30}(botched|misdiagnos|wrong (leg|arm|organ)|negligen)/i],
@@ -57,14 +60,40 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['house_expropriation', /(房子|房屋|老房|家).{0,8}(被拆|要拆|强拆|拆了)|\b(house|home)\b.{0,20}\b(demolish|torn down|tear down)/i],
 ];
 
+/** Family members as residents name them (the people domestic violence is between). */
+const FAMILY = '(?:儿子|女儿|孩子|小孩|老公|丈夫|老婆|妻子|媳妇|弟弟|哥哥|姐姐|妹妹|我弟|我哥|爸爸?|父亲|妈妈?|母亲|侄子|外甥|孙子|孙女)';
+/** Partners and in-laws, who are family for domestic violence too (反家庭暴力法 第三十七条 covers cohabitants). */
+const PARTNER = '(?:前夫|前妻|男朋友|女朋友|男友|女友|对象|公公|婆婆|继父|继母|后爸|后妈)';
+/** People outside the family: hurt by a family member, or hurting one. A bare 人 counts only with 了/伤 or 把 (below). */
+const OUTSIDER = '(?:[他她我]的?)?(?:别人家的?(?:孩子|小孩)|人家的?(?:孩子|小孩)|别人|人家|外人|同学|邻居|同事|对方|路人|陌生人|朋友|工友|室友|老师|司机|保安|小偷|歹徒|流氓)';
+const FAMILY_EN = '(?:son|daughter|child|kid|boy|girl|husband|wife|brother|sister|father|dad|mother|mum|mom|nephew|grandson)';
+const OUTSIDER_EN = '(?:(?:an?|some|another|the|his|her|their|our) (?:man|woman|person|guy|classmate|schoolmate|neighbou?r|stranger|boys?|girls?|kids?|child|co-?worker|colleague|friend|driver|gang|people)|someone|somebody)';
+/** Hurting: hit, stab, cut. */
+const HURT = '(?:打|揍|踢|捅|砍|推)';
+
+/**
+ * Who hurt whom, read before the general words: violence is domestic only between family members. A family
+ * member who hurt someone outside the family is a criminal matter for them (打架, 把同学打伤, 打了人); a family
+ * member hurt by someone outside it is the victim of a crime; a family member hurting the resident or another
+ * family member stays domestic violence (the general words).
+ */
+const WHO_HURT_WHOM: [CategoryId, RegExp][] = [
+  ['criminal_defense', new RegExp(`${FAMILY}[^被，。,]{0,8}(?:(?:跟|和|与)(?:人|${OUTSIDER}))?打(?:架|群架|起来了)`)],
+  ['criminal_defense', new RegExp(`${FAMILY}[^被，。,]{0,8}把(?:人|${OUTSIDER})(?:给)?${HURT}(?:伤|残|死|成|了|倒|骨折)`)],
+  ['criminal_defense', new RegExp(`${FAMILY}[^被，。,]{0,8}(?:动手)?${HURT}(?:伤了?|了|死了?)(?:人|${OUTSIDER})`)],
+  ['criminal_victim', new RegExp(`${FAMILY}[^，。,]{0,4}(?:被|让|叫)(?:人|${OUTSIDER})(?:给)?.{0,2}(?:${HURT}|欺负|霸凌)`)],
+  ['criminal_defense', new RegExp(`\\b${FAMILY_EN} (?:got into a fight|was in a fight|(?:beat up|beat|hit|stabbed|hurt|injured|assaulted|attacked|punched) ${OUTSIDER_EN})`, 'i')],
+  ['criminal_victim', new RegExp(`\\b${FAMILY_EN} (?:was|got|has been) (?:beaten|attacked|assaulted|stabbed|hurt|injured|punched)(?: up)? by ${OUTSIDER_EN}`, 'i')],
+];
+
 /** Telling it in the first person decides before the general words: "我被人打伤了，打人的被抓了" is a victim's story. */
 const FIRST_PERSON: [CategoryId, RegExp][] = [
-  // A child who hurt someone else is not domestic violence.
-  ['criminal_defense', /(儿子|女儿|孩子|老公|丈夫).{0,4}(打架|把人打伤|打伤了人|伤了人|把别人打)/],
+  ...WHO_HURT_WHOM,
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
-  ['criminal_victim', /(我|俺)(被|让)(人|他|他们|小偷|歹徒)?.{0,2}(打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\bi was (assaulted|attacked|robbed|stabbed|mugged)\b/i],
-  // "我儿子打架把人打伤了，派出所叫我们赔钱": the family member hurt someone — a criminal matter, not domestic violence.
-  ['criminal_defense', /(儿子|女儿|孩子|弟弟|哥哥|我弟|我哥|老公|丈夫|我|他)(跟人|和人|与人|在外面|在学校)?打架|把(人|人家|别人|对方|同学)(打|捅|砍)(伤|残|死|成)/],
+  // Hurt by someone outside the family: "我被老公打伤了" stays domestic violence.
+  ['criminal_victim', new RegExp(`(?:我|俺)(?:被|让)(?!${FAMILY}|${PARTNER})(?:人|他|他们|小偷|歹徒)?.{0,2}(?:打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\\bi was (?:assaulted|attacked|robbed|stabbed|mugged)\\b`, 'i')],
+  // Telling it in the first person: "我跟人打架" / "我把他打伤了" is the resident's own criminal matter.
+  ['criminal_defense', /(我|他)(跟人|和人|与人|在外面|在学校)?打架|把(人|人家|别人|对方|同学)(打|捅|砍)(伤|残|死|成)/],
 ];
 
 /** The category a resident's own words point to, or `null` when none is clear. */

@@ -25,6 +25,8 @@ export interface IntakeInput {
 export interface IntakeOutput {
   result: 'submitted' | 'cancelled' | 'ask';
   ref: string | null;
+  /** The region the application named (absent in outputs of older snapshots). */
+  region?: string | null;
 }
 
 /** Sent to the root conversation: a reply to show, and whether the question on screen takes free text. */
@@ -170,14 +172,17 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
         if (nav !== 'back') return {};
-        if (context.changing) return { changing: null, failures: 0 };
         // Drop the current question; re-open the one before it.
         const history = context.history.slice(0, -1);
         const previous = history[history.length - 1];
-        if (!previous) return { history: [], proposedCategory: null, categoryGroup: null };
+        // A step re-opened from the summary: back returns to the summary.
+        if (context.changing && previous === 'summary') return { changing: null, failures: 0 };
+        if (!previous) return { history: [], proposedCategory: null, categoryGroup: null, changing: null };
         return {
           history: history.slice(0, -1),
-          answered: context.answered.filter((s) => s !== previous),
+          // Asked again even when its answer already settled what it decides (a fact no longer "needed"); the
+          // answers after it stand (they stay in the summary), so the intake goes on with the first unanswered step.
+          changing: previous === 'assessment' || previous === 'summary' ? null : previous,
           assessmentShown: previous === 'assessment' ? false : context.assessmentShown,
           proposedCategory: null,
           categoryGroup: null,
@@ -279,6 +284,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
     output: ({ context }) => ({
       result: context.caseRef ? 'submitted' : context.leaving === 'ask' ? 'ask' : 'cancelled',
       ref: context.caseRef,
+      region: context.facts.region ?? null,
     }),
     states: {
       routing: {

@@ -39,6 +39,8 @@ const YES = /^(是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对�
 const NO = /^(否|不是|不是的|不对|错了|不|没有|没|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong)[!！。.]*$/i;
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
+/** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
+const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bactually\b|\brather\b/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
 const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|unsure|not sure|don'?t know|i don'?t know|unknown)(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
@@ -193,9 +195,17 @@ export const STEPS: Record<StepId, StepDefinition> = {
           return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) };
         }
         if (confirmed === false) return { kind: 'stay', patch: () => ({ proposedCategory: null, categoryGroup: null }) };
-        // A new description instead of yes or no: read that one.
+        // A story instead of yes or no: telling the same problem is the yes; another problem is proposed instead.
+        // A correction ("不是欠薪，是被开除了") is never the yes: the problem it names other than the proposed one is.
         const text = textOf(event);
+        if (text !== null && CORRECTION.test(text)) {
+          const other = text.split(/[，,。.；;！!？?]/).map(categoryFromText).find((c) => c !== null && c !== proposed);
+          return other ? { kind: 'stay', patch: () => ({ proposedCategory: other }) } : { kind: 'stay', patch: () => ({ proposedCategory: null, categoryGroup: null }) };
+        }
         const again = text === null ? null : categoryFromText(text);
+        if (again === proposed) {
+          return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) };
+        }
         return again ? { kind: 'stay', patch: () => ({ proposedCategory: again }) } : { kind: 'invalid', error: 'intake.err.category_confirm' };
       }
       if (id?.startsWith('cat:')) {

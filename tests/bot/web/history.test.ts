@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../../src/storage/conversation-store.js';
-import { historyEntries, withoutPending } from '../../../src/bot/web/history.js';
+import { historyEntries, openQuestion, withoutPending } from '../../../src/bot/web/history.js';
 
 let nextId = 1;
 const said = (text: string, choices: { id: string; label: string }[] = []): TranscriptEntry => ({
@@ -61,5 +61,26 @@ describe('withoutPending', () => {
   it('keeps everything when only staff messages (not in the transcript) are waiting', () => {
     const transcript = [said('Hello'), heard({ type: 'user.text', text: 'hi' })];
     expect(withoutPending(transcript, [{ kind: 'text', text: 'A message from staff', choices: [] }, { kind: 'file', attachmentId: 'x' }])).toEqual(transcript);
+  });
+});
+
+describe('openQuestion', () => {
+  it('is the last reply with its buttons when the bot spoke last (a page reload shows them again)', () => {
+    expect(openQuestion([heard({ type: 'user.text', text: 'hi' }), privacy, heard({ type: 'user.returned' })])).toEqual({ choices: privacy.body && (privacy.body as { choices: unknown }).choices });
+  });
+
+  it('keeps the buttons of the question when a staff notice without buttons came after it', () => {
+    expect(openQuestion([privacy, said('工作人员已受理您的申请')])?.choices.map((c) => c.id)).toEqual(['consent.agree', 'consent.decline']);
+    expect(openQuestion([privacy, heard({ type: 'user.text', text: 'ok' }), said('Noted.')])).toEqual({ choices: [] });
+  });
+
+  it('keeps a checklist a checklist', () => {
+    const groups: TranscriptEntry = { id: nextId++, direction: 'out', body: { text: 'Which apply?', choices: [{ id: 'g', label: '☐ G' }], multiSelect: { doneId: 'done' } }, createdAt: 0 };
+    expect(openQuestion([groups])?.multiSelect).toEqual({ doneId: 'done' });
+  });
+
+  it('is null when nothing was kept or the resident spoke last (the conversation must say where they are)', () => {
+    expect(openQuestion([])).toBeNull();
+    expect(openQuestion([privacy, heard({ type: 'user.text', text: 'hello?' })])).toBeNull();
   });
 });

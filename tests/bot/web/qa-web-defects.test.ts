@@ -99,7 +99,7 @@ describe.skipIf(missing !== null)('web chat defects in a browser', () => {
   // ("☐ ☐ 低保…", "☑ ☐ 进城务工人员" once pressed): the intake's "☐ " label prefix plus the page's own.
   // Web side fixed in chat.js (only boxed items are toggles, one box each, 上一步 a plain button); still failing
   // because the intake answers intake.back at the groups step with the groups question again (intake-machine).
-  describe.skip('DEFECT Q-W2: the groups checklist', () => {
+  describe('DEFECT Q-W2: the groups checklist', () => {
     it('keeps 上一步 a plain button that goes back, and shows one box per toggle', async () => {
       fixture = await startFixture(tempDir());
       const page = await open();
@@ -119,6 +119,20 @@ describe.skipIf(missing !== null)('web chat defects in a browser', () => {
       expect(await back.getAttribute('aria-pressed')).toBeNull();
       await back.click();
       await expect.poll(() => page.locator('.msg--bot').last().innerText()).toContain('您有残疾吗');
+    });
+  });
+
+  // Found by conv3 (17:10): 转人工 with no one online said "留下电话号码…" but the menu that followed replaced its
+  // "请工作人员回电" button — a page shows only the last message's buttons.
+  describe('转人工 with no one online', () => {
+    it('leaves the call-back button on the page', async () => {
+      fixture = await startFixture(tempDir());
+      const page = await open();
+      await button(page, '同意').click();
+      await button(page, '转人工').click();
+      await button(page, '请工作人员回电').waitFor();
+      await button(page, '请工作人员回电').click();
+      await page.locator('.msg--bot', { hasText: '电话' }).last().waitFor();
     });
   });
 

@@ -78,6 +78,7 @@ function wipeScreen() {
   log.replaceChildren();
   input.value = '';
   updateCounter();
+  fitInput();
   state.unconfirmed = [];
   state.seen.clear();
 }
@@ -284,15 +285,19 @@ function showBot(frame) {
   if (frame.choices.length > 0) showChoices(item, frame.choices, frame.multiSelect);
 }
 
-function showHistory(entries) {
+function showHistory(entries, choices, multiSelect) {
   if (entries.length === 0) return;
   // Earlier messages are not news: keep screen readers from reading them all out.
   log.setAttribute('aria-live', 'off');
   const first = log.firstChild;
+  let last = null;
   for (const entry of entries) {
     const text = 'file' in entry ? t('web.file', { fileName: entry.file }) : entry.text;
-    log.insertBefore(addMessage(entry.from === 'bot' ? 'bot' : 'me', text), first);
+    last = addMessage(entry.from === 'bot' ? 'bot' : 'me', text);
+    log.insertBefore(last, first);
   }
+  // The conversation still waits on the last question: its buttons work again, it is not asked twice.
+  if (choices && choices.length > 0 && last) showChoices(last, choices, multiSelect);
   const divider = document.createElement('p');
   divider.className = 'divider';
   divider.dataset.text = 'web.history.end';
@@ -332,7 +337,7 @@ function receive(frame) {
     case 'history':
       state.greeted = true;
       working();
-      showHistory(frame.entries);
+      showHistory(frame.entries, frame.choices, frame.multiSelect);
       break;
     case 'bot':
     case 'file':
@@ -433,7 +438,33 @@ function updateCounter() {
   counter.classList.toggle('counter--full', count >= state.maxMessageChars);
 }
 
-input.addEventListener('input', updateCounter);
+/** The box grows with what is typed, up to the height its style allows (a few lines), then scrolls. */
+function fitInput() {
+  input.style.height = 'auto';
+  const limit = parseFloat(getComputedStyle(input).maxHeight) || Infinity;
+  const border = input.offsetHeight - input.clientHeight;
+  const before = input.offsetHeight;
+  input.style.height = `${Math.min(input.scrollHeight + border, limit)}px`;
+  // A taller box takes room from the conversation: keep its last line in view.
+  if (input.offsetHeight > before) scrollToEnd();
+  input.style.overflowY = input.scrollHeight + border > limit ? 'auto' : 'hidden';
+}
+
+input.addEventListener('input', () => {
+  updateCounter();
+  fitInput();
+});
+
+/**
+ * Enter sends on a keyboard; Shift+Enter starts a new line. On a touch screen Enter is a new line (the send
+ * button sends), and Enter that confirms an input method's candidate (pinyin) never sends.
+ */
+input.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+  if (state.pointer === 'touch' || window.matchMedia('(hover: none) and (pointer: coarse)').matches) return;
+  event.preventDefault();
+  form.requestSubmit();
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -441,6 +472,7 @@ form.addEventListener('submit', (event) => {
   if (!text) return;
   input.value = '';
   updateCounter();
+  fitInput();
   const item = addMessage('me', text, { pending: true });
   if (removeChoices()) input.focus();
   sendFrame({ type: 'message', text }, item);

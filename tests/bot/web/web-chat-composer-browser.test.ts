@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_MESSAGE_CHARS } from '../../../src/bot/channel.js';
+import { chromiumMissing, launchChromium, type TestBrowser } from '../../helpers/chromium.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { startFixture, type WebChatFixture } from './web-chat-fixture.js';
+
+/**
+ * The message box: a resident typing a long story on a phone sees what they type (a box that grows to a few
+ * lines, then scrolls), with the limit counted before sending; Enter sends on a desktop keyboard.
+ */
+const missing = chromiumMissing();
+
+const STORY =
+  '我在示例县的一个建筑工地干了八个月的木工，包工头一开始说好每个月结一次账，后来就一直拖着，说等项目款下来再说。' +
+  '到现在一共欠了我四万三千多块钱，我手上有考勤记录和微信聊天记录，还有几个工友可以作证。上个月我去找他，他说公司也没给他钱，让我去找总包。';
+
+describe.skipIf(missing !== null)('the web chat message box', () => {
+  let browser: TestBrowser;
+  let fixture: WebChatFixture | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close();
+    await fixture?.close();
+    fixture = undefined;
+  });
+
+  async function open(viewport: { width: number; height: number }): Promise<Page> {
+    fixture = await startFixture(tempDir());
+    const page = await browser.newPage(viewport);
+    pages.push(page);
+    await page.addInitScript(`Object.defineProperty(navigator, 'language', { get: () => 'zh-CN' });`);
+    await page.goto(fixture.web.url);
+    await page.getByRole('button', { name: '同意', exact: true }).click();
+    await page.getByRole('button', { name: '看看能否申请法律援助', exact: true }).waitFor();
+    return page;
+  }
+  const box = (page: Page) => page.locator('#message');
+  const height = async (page: Page) => (await box(page).boundingBox())!.height;
+
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 768 }]) {
+    it(`shows a long story over a few lines at ${viewport.width}×${viewport.height}, then sends it with Enter`, async () => {
+      const page = await open(viewport);
+      expect(await box(page).evaluate((el) => el.tagName)).toBe('TEXTAREA');
+      const oneLine = await height(page);
+      await box(page).fill(STORY);
+      await expect.poll(() => height(page)).toBeGreaterThan(oneLine * 1.8);
+      // A few lines at most: the conversation stays in view.
+      expect(await height(page)).toBeLessThan(viewport.height / 4);
+      await page.screenshot({ path: `/tmp/conv3/composer-${viewport.width}.png` }).catch(() => undefined);
+      await box(page).press('Enter');
+      await page.locator('.msg--me', { hasText: STORY.slice(0, 20) }).waitFor();
+      expect(await box(page).inputValue()).toBe('');
+      expect(await height(page)).toBeLessThan(oneLine * 1.2);
+    });
+  }
+
+  it('keeps a new line typed with Shift+Enter in the message', async () => {
+    const page = await open({ width: 1366, height: 768 });
+    await box(page).fill('第一行');
+    await box(page).press('Shift+Enter');
+    await box(page).pressSequentially('第二行');
+    expect(await box(page).inputValue()).toBe('第一行\n第二行');
+    expect(await page.locator('.msg--me').count()).toBe(1);
+  });
+
+  it('counts a long story against the limit and keeps the quick exit first in keyboard order', async () => {
+    const page = await open({ width: 390, height: 844 });
+    await box(page).fill('欠'.repeat(MAX_MESSAGE_CHARS - 10));
+    await expect.poll(() => page.locator('#counter').innerText()).toContain(String(MAX_MESSAGE_CHARS));
+    expect(await box(page).getAttribute('maxlength')).toBe(String(MAX_MESSAGE_CHARS));
+    // Keyboard order is document order (no positive tabindex): the first focusable element is the quick exit.
+    const order = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('a[href], button, input, textarea, select, [tabindex]')].filter((el) => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0).map((el) => el.id || el.tagName)`,
+    );
+    expect(order[0]).toBe('exit');
+    expect(order).toContain('message');
+    expect(await page.evaluate('[...document.querySelectorAll("[tabindex]")].some((el) => el.tabIndex > 0)')).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { categoryFromText } from '../../../src/flows/intake/category-words.js';
+
+/**
+ * Violence is domestic only between family members (反家庭暴力法 第二条, 第三十七条): a family member who hurt someone
+ * outside the family is a criminal matter (and a claim for damages) for them; one hurt by an outsider is a victim.
+ */
+describe('who hurt whom decides the category', () => {
+  it.each([
+    // A family member hurt someone outside the family.
+    ['我儿子打架把人打伤了，派出所叫我们赔钱', 'criminal_defense'],
+    ['我儿子在学校把同学打了，学校让我们赔钱', 'criminal_defense'],
+    ['我老公把邻居打伤了', 'criminal_defense'],
+    ['我女儿把她同学打伤了', 'criminal_defense'],
+    ['我儿子动手打了人，对方住院了', 'criminal_defense'],
+    ['我老公打了人，现在人家要告他', 'criminal_defense'],
+    ['我弟弟跟人打群架被抓了', 'criminal_defense'],
+    ['my son beat up a classmate and the school wants us to pay', 'criminal_defense'],
+    ['my husband hit a man at the bar', 'criminal_defense'],
+    // A family member hurt by someone outside the family.
+    ['我儿子被人打了', 'criminal_victim'],
+    ['孩子被同学打伤了，对方不肯赔医药费', 'criminal_victim'],
+    ['my son was beaten up by some boys', 'criminal_victim'],
+    ['我被人打伤了，打人的被抓了', 'criminal_victim'],
+    // Violence between family members.
+    ['我老公喝了酒就打我，已经好几年了', 'domestic_violence'],
+    ['我被老公打伤了', 'domestic_violence'],
+    ['我被前夫打断了腿', 'domestic_violence'],
+    ['我女儿被她老公打了', 'domestic_violence'],
+    ['儿子喝醉了就打他媳妇', 'domestic_violence'],
+    ['我儿子打我', 'domestic_violence'],
+    ['my husband beat me', 'domestic_violence'],
+    // Not violence at all.
+    ['我儿子打工的工资被老板拖欠了半年', 'wages'],
+  ])('%s → %s', (text, category) => {
+    expect(categoryFromText(text)).toBe(category);
+  });
+});
+
+describe('colloquial stories name their category', () => {
+  it.each([
+    ['干活的时候从梯子上掉下来摔断了腿，老板不管', 'work_injury'],
+    ['上班的时候手被机器轧了', 'work_injury'],
+    ['我老公把我锁在家里不让出门', 'domestic_violence'],
+    ['我爸去世了，哥哥把房子全占了', 'inheritance'],
+    ['房东不退押金', 'contract_debt'],
+    ['网贷催收天天打电话骂我', 'contract_debt'],
+    ['儿子在学校被同学欺负，打得鼻青脸肿', 'criminal_victim'],
+  ])('%s → %s', (text, category) => {
+    expect(categoryFromText(text)).toBe(category);
+  });
+});
