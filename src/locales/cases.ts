@@ -105,12 +105,12 @@ export const caseMessages = {
   'case.objection': {
     'zh-CN':
       '如对决定有异议，可以向设立法律援助中心的司法行政部门（司法局）提出，司法局应在 5 日内作出处理（《法律援助法》第四十九条）；对处理结果仍不服的，可以依法申请行政复议（60 日内）或提起行政诉讼（6 个月内）。',
-    en: 'If you disagree, you can object to the justice bureau that set up the legal aid centre, which must deal with it within 5 days (Legal Aid Law, article 49). If you still disagree, you can apply for administrative review (within 60 days) or bring an administrative lawsuit (within 6 months).',
+    en: 'If you disagree, you can object to the justice bureau that set up the legal aid centre, which must deal with it within 5 days (Legal Aid Law art. 49). If you still disagree, you can apply for administrative review (within 60 days) or bring an administrative lawsuit (within 6 months).',
   },
   'case.complaint': {
     'zh-CN':
       '如对法律援助服务不满意，您可以向司法行政部门（司法局）投诉，也可以请求法律援助中心更换承办人员（《法律援助法》第五十五条）。投诉和咨询电话：{hotline}。',
-    en: 'If you are unhappy with the legal aid service, you can complain to the justice bureau, or ask the legal aid centre for another lawyer (Legal Aid Law, article 55). Complaints and questions: {hotline}.',
+    en: 'If you are unhappy with the legal aid service, you can complain to the justice bureau, or ask the legal aid centre for another lawyer (Legal Aid Law art. 55). Complaints and questions: {hotline}.',
   },
 
   'case.rating.choice': { 'zh-CN': '{n} 分', en: '{n}' },
