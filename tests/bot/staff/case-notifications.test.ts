@@ -83,7 +83,7 @@ describe('resident notifications', () => {
   it('writes in the resident’s language', () => {
     const { text: body } = text(record({ locale: 'en', status: 'declined' }), event('decline', { note: 'income above the standard' }));
     expect(body).toContain('was not approved. Reason: income above the standard');
-    expect(body).toContain('article 49');
+    expect(body).toContain('art. 49');
   });
 
   it('still writes in the chat to a resident who must not be phoned: they asked to be contacted here', () => {
