@@ -28,9 +28,10 @@ export interface Database {
    * literals) and then the query `results`, in a single hand-off: both are queued on the driver at
    * once, nothing awaits in between, and one callback brings back the rows of `results`. A script
    * leaves what the caller needs to read in a temporary table, which `results` reads. When a
-   * statement fails, nothing of the script stays.
+   * statement fails, nothing of the script stays. `statements` may also be the script's text with
+   * its values already written in (see batch-script.ts, which builds it off the event loop).
    */
-  script(statements: readonly Statement[], results?: Statement): Promise<Row[]>;
+  script(statements: readonly Statement[] | string, results?: Statement): Promise<Row[]>;
   /**
    * Copies committed pages from the WAL into the database file (`wal_checkpoint(PASSIVE)`) on a
    * connection of its own, so it neither waits for nor delays the writer's commits.
@@ -138,7 +139,7 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
     script(statements, results) {
       return new Promise<Row[]>((resolve, reject) => {
         let scriptError: Error | null = null;
-        const body = statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n');
+        const body = typeof statements === 'string' ? statements : statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n');
         // Queued together (the connection is in serialized mode): the read runs right after COMMIT
         // on the driver's thread, without waiting for this thread to be free.
         raw.exec(`BEGIN IMMEDIATE;\n${body}\nCOMMIT;`, (err) => {

@@ -45,6 +45,11 @@ export class FieldCipher {
     this.sealKey = createSecretKey(keys[0]!);
   }
 
+  /** The keys, current first: to build the same cipher on a worker thread. */
+  keyring(): Buffer[] {
+    return [...this.keys.values()].map((k) => Buffer.from(k));
+  }
+
   /** Whether a stored value is sealed (as opposed to plaintext from before encryption). */
   static isSealed(stored: string): boolean {
     return stored.startsWith(PREFIX);
