@@ -43,6 +43,22 @@ async function open(storage: string): Promise<App> {
   return app;
 }
 
+/** CPU time of each thread of this process by thread name (Linux: /proc, ms). */
+function threadCpuMs(): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = tid === String(process.pid) ? 'main' : `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}-${tid}`;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return byName;
+}
+
 /** CPU time of this process's main thread (Linux: /proc, clock ticks of 10 ms). */
 function mainThreadCpuMs(): number {
   const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
@@ -71,8 +87,10 @@ for (let round = 0; round < rounds; round++) {
     h.enable();
     const elu0 = performance.eventLoopUtilization();
     const main0 = mainThreadCpuMs();
+    const threads0 = threadCpuMs();
     const r = await runClosedLoop(app, { residents, warmupMs: 0, durationMs: Number(values.seconds) * 1000, tag: `m${round}-${s}` });
     const mainMs = mainThreadCpuMs() - main0;
+    const threads = [...threadCpuMs()].map(([name, ms]) => [name, Math.round(((ms - (threads0.get(name) ?? 0)) * 1000) / r.messages)] as const).filter(([, us]) => us > 0);
     const elu = performance.eventLoopUtilization(elu0);
     h.disable();
     if (session) {
@@ -92,6 +110,7 @@ for (let round = 0; round < rounds; round++) {
         elu: Number(elu.utilization.toFixed(2)),
         delayP99: ms(h.percentile(99)),
         delayMax: ms(h.max),
+        threadUsPerMsg: Object.fromEntries(threads),
       }),
     );
   }
