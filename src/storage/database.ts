@@ -34,9 +34,10 @@ export interface Database {
   script(statements: readonly Statement[] | string, results?: Statement): Promise<Row[]>;
   /**
    * Copies committed pages from the WAL into the database file (`wal_checkpoint(PASSIVE)`) on a
-   * connection of its own, so it neither waits for nor delays the writer's commits.
+   * connection of its own, so it neither waits for nor delays the writer's commits. Resolves with
+   * the frames in the WAL and how many of them are in the database file now.
    */
-  checkpoint(): Promise<void>;
+  checkpoint(): Promise<{ log: number; checkpointed: number }>;
   close(): Promise<void>;
 }
 
@@ -154,8 +155,13 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
       });
     },
     async checkpoint() {
-      if (file === ':memory:') return;
-      await execRaw(await checkpointConnection(), 'PRAGMA wal_checkpoint(PASSIVE)');
+      if (file === ':memory:') return { log: 0, checkpointed: 0 };
+      const connection = await checkpointConnection();
+      return new Promise((resolve, reject) => {
+        connection.get('PRAGMA wal_checkpoint(PASSIVE)', (err: Error | null, row: { log: number; checkpointed: number } | undefined) =>
+          err ? reject(new StorageError('checkpoint', err)) : resolve({ log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 }),
+        );
+      });
     },
     close() {
       return new Promise((resolve, reject) => {
