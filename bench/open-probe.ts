@@ -36,7 +36,17 @@ const ticker = setInterval(() => {
 const commits: number[] = [];
 const slowCommits: string[] = [];
 const checkpoints: string[] = [];
-const db = (app.repos as unknown as { db: { script: (...a: unknown[]) => Promise<unknown>; checkpoint: () => Promise<void> } }).db;
+const db = (app.repos as unknown as { db: { script: (...a: unknown[]) => Promise<unknown>; checkpoint: () => Promise<unknown>; exec: (sql: string) => Promise<void> } }).db;
+const exec = db.exec;
+const queued: string[] = [];
+db.exec = async (sql: string) => {
+  const s = performance.now();
+  try {
+    return await exec(sql);
+  } finally {
+    if (sql.includes('wal_checkpoint')) queued.push(`${Math.round(s - t0)}:${Math.round(performance.now() - s)}`);
+  }
+};
 const script = db.script;
 db.script = async (...args: unknown[]) => {
   const s = performance.now();
@@ -70,6 +80,7 @@ console.log(JSON.stringify({ ...open, p50Ms: r(open.p50Ms), p99Ms: r(open.p99Ms)
 console.log(`commits: ${commits.length}, p50 ${r(percentile(commits, 0.5))} ms, p99 ${r(percentile(commits, 0.99))} ms, max ${r(commits.at(-1) ?? 0)} ms`);
 console.log('commits > 30 ms (start: length):', slowCommits.join(' '));
 console.log('checkpoints > 10 ms (start: length):', checkpoints.join(' '));
+console.log("checkpoints on the writer's queue (start: length):", queued.join(' '));
 console.log('stalls > 20 ms (at ms: length):', stalls.map((s) => `${s.at}:${s.ms}`).join(' '));
 console.log('gc > 10 ms (at ms: length/kind):', gcs.map((g) => `${g.at}:${g.ms}/${g.kind}`).join(' '));
 await app.close();
