@@ -36,17 +36,8 @@ const ticker = setInterval(() => {
 const commits: number[] = [];
 const slowCommits: string[] = [];
 const checkpoints: string[] = [];
-const db = (app.repos as unknown as { db: { script: (...a: unknown[]) => Promise<unknown>; checkpoint: () => Promise<unknown>; exec: (sql: string) => Promise<void> } }).db;
-const exec = db.exec;
+const db = (app.repos as unknown as { db: { script: (...a: unknown[]) => Promise<unknown>; checkpoint: (o?: { onWriter?: boolean }) => Promise<unknown> } }).db;
 const queued: string[] = [];
-db.exec = async (sql: string) => {
-  const s = performance.now();
-  try {
-    return await exec(sql);
-  } finally {
-    if (sql.includes('wal_checkpoint')) queued.push(`${Math.round(s - t0)}:${Math.round(performance.now() - s)}`);
-  }
-};
 const script = db.script;
 db.script = async (...args: unknown[]) => {
   const s = performance.now();
@@ -59,13 +50,14 @@ db.script = async (...args: unknown[]) => {
   }
 };
 const checkpoint = db.checkpoint;
-db.checkpoint = async () => {
+db.checkpoint = async (options) => {
   const s = performance.now();
   try {
-    return await checkpoint();
+    return await checkpoint(options);
   } finally {
     const ms = performance.now() - s;
-    if (ms > 10) checkpoints.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
+    if (options?.onWriter) queued.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
+    else if (ms > 10) checkpoints.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
   }
 };
 const h = monitorEventLoopDelay({ resolution: 5 });

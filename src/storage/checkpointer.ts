@@ -24,7 +24,7 @@ export async function startCheckpointer(db: Database, intervalMs = 500, restartA
   let running: Promise<void> | null = null;
   const checkpoint = async () => {
     const { log } = await db.checkpoint();
-    if (log > restartAboveFrames) await db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    if (log > restartAboveFrames) await db.checkpoint({ onWriter: true });
   };
   const timer = setInterval(() => {
     running ??= checkpoint()

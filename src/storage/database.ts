@@ -35,9 +35,10 @@ export interface Database {
   /**
    * Copies committed pages from the WAL into the database file (`wal_checkpoint(PASSIVE)`) on a
    * connection of its own, so it neither waits for nor delays the writer's commits. Resolves with
-   * the frames in the WAL and how many of them are in the database file now.
+   * the frames in the WAL and how many of them are in the database file now. `onWriter`: on the
+   * writing connection instead, between two commits (see checkpointer.ts); reads do not wait for it.
    */
-  checkpoint(): Promise<{ log: number; checkpointed: number }>;
+  checkpoint(options?: { onWriter?: boolean }): Promise<{ log: number; checkpointed: number }>;
   close(): Promise<void>;
 }
 
@@ -154,9 +155,9 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
         });
       });
     },
-    async checkpoint() {
+    async checkpoint(options) {
       if (file === ':memory:') return { log: 0, checkpointed: 0 };
-      const connection = await checkpointConnection();
+      const connection = options?.onWriter ? raw : await checkpointConnection();
       return new Promise((resolve, reject) => {
         connection.get('PRAGMA wal_checkpoint(PASSIVE)', (err: Error | null, row: { log: number; checkpointed: number } | undefined) =>
           err ? reject(new StorageError('checkpoint', err)) : resolve({ log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 }),
@@ -190,6 +191,8 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
         }
       }),
     script: (statements, results) => enqueue(() => direct.script(statements, results), false),
+    // On the writer: in the write queue, between two commits; nothing a read must see, so reads do not wait.
+    checkpoint: (options) => (options?.onWriter ? enqueue(() => direct.checkpoint(options), false) : direct.checkpoint(options)),
     close: () =>
       enqueue(async () => {
         const others = [...readers, checkpointer ? await checkpointer.catch(() => undefined) : undefined];
