@@ -17,6 +17,7 @@ import type { ConversationEffect } from '../flows/staff-relay.js';
 import type { ConversationEvent } from '../flows/conversation-machine.js';
 import { waitUntilResting } from './resting.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { TurnSlicer } from './turn-slicer.js';
 import { erasableFiles, isErasure } from './privacy/erasure.js';
 
 /** How the runner builds, restores and upgrades conversations of one machine. */
@@ -87,6 +88,7 @@ const RETURN_AFTER_MS = 6 * 60 * 60 * 1000;
 export class ConversationRunner {
   private readonly live = new Map<string, LiveConversation>();
   private readonly queue = new KeyedQueue();
+  private readonly slicer = new TurnSlicer();
   private readonly now: () => number;
   private accepting = true;
 
@@ -139,10 +141,10 @@ export class ConversationRunner {
   }
 
   private async process(key: string, message: InboundMessage): Promise<RunnerResult> {
-    // Start each message in its own turn of the event loop: a burst of messages (a batch commit
-    // resolving a hundred residents at once) would otherwise run back to back and keep the driver's
-    // callbacks — and so the next commit — waiting until the whole burst is done.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // A few messages per turn of the event loop: a burst of messages (a batch commit resolving a
+    // hundred residents at once) would otherwise run back to back and keep the driver's and the
+    // script worker's callbacks — and so the next commit — waiting until the whole burst is done.
+    await this.slicer.next();
     const notices: BotReply[] = [];
     let live = this.live.get(key) ?? (await this.restore(key, notices));
     const isNew = !live;

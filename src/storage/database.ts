@@ -28,14 +28,17 @@ export interface Database {
    * literals) and then the query `results`, in a single hand-off: both are queued on the driver at
    * once, nothing awaits in between, and one callback brings back the rows of `results`. A script
    * leaves what the caller needs to read in a temporary table, which `results` reads. When a
-   * statement fails, nothing of the script stays.
+   * statement fails, nothing of the script stays. `statements` may also be the script's text with
+   * its values already written in (see batch-script.ts, which builds it off the event loop).
    */
-  script(statements: readonly Statement[], results?: Statement): Promise<Row[]>;
+  script(statements: readonly Statement[] | string, results?: Statement): Promise<Row[]>;
   /**
    * Copies committed pages from the WAL into the database file (`wal_checkpoint(PASSIVE)`) on a
-   * connection of its own, so it neither waits for nor delays the writer's commits.
+   * connection of its own, so it neither waits for nor delays the writer's commits. Resolves with
+   * the frames in the WAL and how many of them are in the database file now. `onWriter`: on the
+   * writing connection instead, between two commits (see checkpointer.ts); reads do not wait for it.
    */
-  checkpoint(): Promise<void>;
+  checkpoint(options?: { onWriter?: boolean }): Promise<{ log: number; checkpointed: number }>;
   close(): Promise<void>;
 }
 
@@ -138,7 +141,7 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
     script(statements, results) {
       return new Promise<Row[]>((resolve, reject) => {
         let scriptError: Error | null = null;
-        const body = statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n');
+        const body = typeof statements === 'string' ? statements : statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n');
         // Queued together (the connection is in serialized mode): the read runs right after COMMIT
         // on the driver's thread, without waiting for this thread to be free.
         raw.exec(`BEGIN IMMEDIATE;\n${body}\nCOMMIT;`, (err) => {
@@ -152,9 +155,14 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
         });
       });
     },
-    async checkpoint() {
-      if (file === ':memory:') return;
-      await execRaw(await checkpointConnection(), 'PRAGMA wal_checkpoint(PASSIVE)');
+    async checkpoint(options) {
+      if (file === ':memory:') return { log: 0, checkpointed: 0 };
+      const connection = options?.onWriter ? raw : await checkpointConnection();
+      return new Promise((resolve, reject) => {
+        connection.get('PRAGMA wal_checkpoint(PASSIVE)', (err: Error | null, row: { log: number; checkpointed: number } | undefined) =>
+          err ? reject(new StorageError('checkpoint', err)) : resolve({ log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 }),
+        );
+      });
     },
     close() {
       return new Promise((resolve, reject) => {
@@ -183,6 +191,8 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
         }
       }),
     script: (statements, results) => enqueue(() => direct.script(statements, results), false),
+    // On the writer: in the write queue, between two commits; nothing a read must see, so reads do not wait.
+    checkpoint: (options) => (options?.onWriter ? enqueue(() => direct.checkpoint(options), false) : direct.checkpoint(options)),
     close: () =>
       enqueue(async () => {
         const others = [...readers, checkpointer ? await checkpointer.catch(() => undefined) : undefined];

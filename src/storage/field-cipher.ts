@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, type CipherGCM } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createSecretKey, randomBytes, type CipherGCM, type KeyObject } from 'node:crypto';
 import { Transform } from 'node:stream';
 
 /** A stored value sealed by {@link FieldCipher}: `enc1:<keyId>:<base64(iv | tag | ciphertext)>`. */
@@ -9,6 +9,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_ID_CHARS = 8;
 const FILE_HEADER_BYTES = FILE_MAGIC.length + KEY_ID_CHARS + IV_BYTES;
+/** IVs drawn from the random source at once: one call per 1,024 values instead of one per value. */
+const IV_POOL_BYTES = IV_BYTES * 1024;
 
 /** A value or file sealed under a key this process does not hold, or altered since it was sealed. */
 export class DecryptError extends Error {
@@ -29,6 +31,10 @@ export function keyIdOf(key: Buffer): string {
 export class FieldCipher {
   private readonly keys: Map<string, Buffer>;
   readonly currentId: string;
+  /** The current key prepared once for `seal` (every value is sealed with it). */
+  private readonly sealKey: KeyObject;
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
 
   /** `keys`: 32-byte keys, the current one first, older ones after it (kept while a rotation runs). */
   constructor(keys: readonly Buffer[]) {
@@ -36,6 +42,12 @@ export class FieldCipher {
     for (const k of keys) if (k.length !== 32) throw new Error('A data key must be 32 bytes.');
     this.keys = new Map(keys.map((k) => [keyIdOf(k), k]));
     this.currentId = keyIdOf(keys[0]!);
+    this.sealKey = createSecretKey(keys[0]!);
+  }
+
+  /** The keys, current first: to build the same cipher on a worker thread. */
+  keyring(): Buffer[] {
+    return [...this.keys.values()].map((k) => Buffer.from(k));
   }
 
   /** Whether a stored value is sealed (as opposed to plaintext from before encryption). */
@@ -49,10 +61,23 @@ export class FieldCipher {
   }
 
   seal(text: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentId)!, iv);
-    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-    return `${PREFIX}${this.currentId}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+    const iv = this.nextIv();
+    const cipher = createCipheriv('aes-256-gcm', this.sealKey, iv);
+    const body = cipher.update(text, 'utf8');
+    // GCM holds nothing back: `final` only computes the tag (its output is empty).
+    const tail = cipher.final();
+    return `${PREFIX}${this.currentId}:${Buffer.concat([iv, cipher.getAuthTag(), body, tail]).toString('base64')}`;
+  }
+
+  /** A fresh random IV: 12 bytes of the random source, taken from a pool filled 1,024 IVs at a time (the per-call cost was a third of a seal). */
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomBytes(IV_POOL_BYTES);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
   }
 
   /** The plaintext of a stored value; plaintext rows pass through. Throws {@link DecryptError}. */

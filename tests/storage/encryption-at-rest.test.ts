@@ -14,6 +14,7 @@ import { readAttachment } from '../../src/storage/attachment-files.js';
 import { keyFilePath, readKeyFile } from '../../src/storage/data-key.js';
 import { DecryptError, FieldCipher, keyIdOf } from '../../src/storage/field-cipher.js';
 import { databaseOf } from '../../src/storage/open-repositories.js';
+import { ScriptBuilder } from '../../src/storage/batch-script-client.js';
 import { runCli } from '../helpers/cli-process.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { resident, testApp } from '../helpers/test-app.js';
@@ -64,8 +65,13 @@ const SENSITIVE = { PRIVACY_SENSITIVE_CONSENT: 'on' };
 describe('encryption at rest', () => {
   it('leaves no phone, ID number or name readable in the database, its journal or the attachments, while `cases show` prints them', async () => {
     const dir = tempDir();
+    // The group commit seals on its worker thread once that is up (and on this thread before): the path the bot takes.
+    const builder = ScriptBuilder.shared();
+    await builder.ready;
+    const builtBefore = builder.builtOffThread;
     const app = await testApp(dir, SENSITIVE);
     const { ref, fileId } = await apply(app, 'wen');
+    expect(builder.builtOffThread).toBeGreaterThan(builtBefore);
     // Before closing: the write-ahead log still holds the latest pages, and must not show them either.
     expect(fs.existsSync(path.join(dir, 'fayuan.sqlite-wal'))).toBe(true);
     for (const needle of [PHONE, ID_NUMBER, NAME, '两万元工资']) expect(readableInFolder(dir, needle), needle).toBe(false);
@@ -174,6 +180,15 @@ describe('FieldCipher', () => {
     expect(a).not.toBe(cipher.seal(PHONE));
     expect(cipher.open(a)).toBe(PHONE);
     expect(cipher.open('{"text":"old row"}')).toBe('{"text":"old row"}');
+  });
+
+  it('never reuses an IV, also across the refills of its pool of random IVs', () => {
+    const cipher = new FieldCipher([key]);
+    // 12-byte IVs after the `enc1:<key id>:` prefix; 3,000 values span three refills of the pool.
+    const ivs = Array.from({ length: 3000 }, () => Buffer.from(cipher.seal(PHONE).slice(14), 'base64').subarray(0, 12).toString('hex'));
+    expect(new Set(ivs).size).toBe(3000);
+    const sealed = cipher.seal(PHONE);
+    expect(cipher.open(sealed)).toBe(PHONE);
   });
 
   it('refuses a changed value and a value of a key it does not hold', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TurnWrite } from '../../src/bot/ports/conversation-repository.js';
 import { openRepositories } from '../../src/storage/open-repositories.js';
 import { openDatabase } from '../../src/storage/database.js';
+import { ScriptBuilder } from '../../src/storage/batch-script-client.js';
 import { NOV22_10AM, TEST_PACK, newCase } from '../fixtures/cases.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -19,6 +20,10 @@ function turn(key: string, replies: string[], at = NOV22_10AM): TurnWrite {
 describe('the group commit', () => {
   it('gives every resident of a shared commit their own messages, in order, and numbers cases submitted at once without gaps', async () => {
     const file = path.join(tempDir(), 'fayuan.sqlite');
+    // The scripts are built on the worker thread once it is up, as when the bot runs.
+    const builder = ScriptBuilder.shared();
+    await builder.ready;
+    const builtBefore = builder.builtOffThread;
     const repos = await openRepositories({ databaseFile: file });
     const cases = repos.cases(TEST_PACK);
     const residents = Array.from({ length: 60 }, (_, i) => `console:r${i}`);
@@ -37,6 +42,7 @@ describe('the group commit', () => {
     expect(refs).toEqual(Array.from({ length: 20 }, (_, n) => `FY-20261122-${String(n + 1).padStart(4, '0')}`));
     expect(receipts[20]).toEqual({ ref: receipts[0]!.ref, created: false, dueAt: receipts[0]!.dueAt });
     expect(await cases.events(receipts[0]!.ref)).toHaveLength(1);
+    expect(builder.builtOffThread).toBeGreaterThan(builtBefore);
 
     await repos.outbox.markSent(ids.flat().slice(0, 10), NOV22_10AM);
     expect((await repos.outbox.pendingOutbox(10_000)).length).toBe(ids.flat().length - 10);

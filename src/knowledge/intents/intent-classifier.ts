@@ -101,4 +101,9 @@ export function classifyIntent(text: string): IntentResult | null {
   return defaultClassifier.classify(text);
 }
 
+/** Whether {@link classifyIntent}'s classifier is trained already (its first call trains it). */
+export function intentClassifierTrained(): boolean {
+  return defaultClassifier !== undefined;
+}
+
 export { INTENT_IDS, type IntentId };

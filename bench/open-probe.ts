@@ -1,0 +1,79 @@
+/**
+ * The open loop on its own with what makes its tail (not part of `npm run bench`):
+ *   npx tsx bench/open-probe.ts --rate 1000 --seconds 10 [--closed 20]
+ * `--closed`: seconds of closed loop first (as the bench runs before its open loop: the live cache fills).
+ * Prints the latency percentiles, event-loop stalls over 20 ms with their time, garbage collections
+ * over 10 ms, and the group commits' durations.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { benchApp, percentile } from './bench-app.js';
+import { runClosedLoop } from './closed-loop.js';
+import { runOpenLoop } from './open-loop.js';
+
+const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, closed: { type: 'string', default: '20' } } });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-open-probe-'));
+const { app } = await benchApp(dir, 'sqlite');
+await runClosedLoop(app, { residents: 200, warmupMs: 0, durationMs: Number(values.closed) * 1000, tag: 'fill' });
+
+const t0 = performance.now();
+const at = () => Math.round(performance.now() - t0);
+const gcs: { at: number; ms: number; kind: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.duration > 10) gcs.push({ at: Math.round(e.startTime - t0), ms: Math.round(e.duration), kind: ((e as unknown as { detail: { kind: number } }).detail).kind });
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+const stalls: { at: number; ms: number }[] = [];
+let last = performance.now();
+const ticker = setInterval(() => {
+  const now = performance.now();
+  if (now - last > 30) stalls.push({ at: Math.round(last - t0), ms: Math.round(now - last - 10) });
+  last = now;
+}, 10);
+const commits: number[] = [];
+const slowCommits: string[] = [];
+const checkpoints: string[] = [];
+const db = (app.repos as unknown as { db: { script: (...a: unknown[]) => Promise<unknown>; checkpoint: (o?: { onWriter?: boolean }) => Promise<unknown> } }).db;
+const queued: string[] = [];
+const script = db.script;
+db.script = async (...args: unknown[]) => {
+  const s = performance.now();
+  try {
+    return await script(...args);
+  } finally {
+    const ms = performance.now() - s;
+    commits.push(ms);
+    if (ms > 30) slowCommits.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
+  }
+};
+const checkpoint = db.checkpoint;
+db.checkpoint = async (options) => {
+  const s = performance.now();
+  try {
+    return await checkpoint(options);
+  } finally {
+    const ms = performance.now() - s;
+    if (options?.onWriter) queued.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
+    else if (ms > 10) checkpoints.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
+  }
+};
+const h = monitorEventLoopDelay({ resolution: 5 });
+h.enable();
+const open = await runOpenLoop(app, { msgsPerSec: Number(values.rate), thinkMs: 500, warmupMs: 8000, durationMs: Number(values.seconds) * 1000 });
+h.disable();
+clearInterval(ticker);
+gcObserver.disconnect();
+commits.sort((a, b) => a - b);
+const r = (n: number) => Math.round(n * 10) / 10;
+console.log(JSON.stringify({ ...open, p50Ms: r(open.p50Ms), p99Ms: r(open.p99Ms), p999Ms: r(open.p999Ms), loopDelayP99: r(h.percentile(99) / 1e6), loopDelayMax: r(h.max / 1e6) }));
+console.log(`commits: ${commits.length}, p50 ${r(percentile(commits, 0.5))} ms, p99 ${r(percentile(commits, 0.99))} ms, max ${r(commits.at(-1) ?? 0)} ms`);
+console.log('commits > 30 ms (start: length):', slowCommits.join(' '));
+console.log('checkpoints > 10 ms (start: length):', checkpoints.join(' '));
+console.log("checkpoints on the writer's queue (start: length):", queued.join(' '));
+console.log('stalls > 20 ms (at ms: length):', stalls.map((s) => `${s.at}:${s.ms}`).join(' '));
+console.log('gc > 10 ms (at ms: length/kind):', gcs.map((g) => `${g.at}:${g.ms}/${g.kind}`).join(' '));
+await app.close();
+fs.rmSync(dir, { recursive: true, force: true });
