@@ -11,6 +11,7 @@ const SELF_HARM: RegExp[] = [
   /(我|俺)(刚|已经)?(吃|喝)了.{0,4}(安眠药|农药|老鼠药|百草枯|一瓶药|一把药|好多药|很多药|一堆药|整瓶)/,
   /\b(kill|hurt|harm|cut) myself\b|\bsuicidal\b|\bend (my life|it all)\b|\b(don'?t|do not) want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b|\b(took|taken|swallowed) (all )?(my |the |a bottle of )?(pills|sleeping pills|poison)\b/i,
   /\b(i'?m|i am|feel|feeling|thinking|thought)\b.{0,30}\bsuicid/i,
+  /\b(i )?(can'?t|cannot|can not) go on( (anymore|any more|like this|living))?\b|\bno reason to (live|go on)\b|\bwant to disappear (forever|for good)\b/i,
 ];
 
 const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前男友|前妻|对象|爱人|公公|婆婆|继父|后爸|继母|后妈|我爸|我妈|他爸|家里人|\b(husband|wife|boyfriend|girlfriend|partner|ex|father|dad|stepfather|stepdad|mother-in-law|father-in-law)\b/i;
@@ -58,6 +59,8 @@ const CHILD_HURT_NOT_NOW = /赔|看守所|拘留|派出所|公安|警察|监狱|
 const MEDICAL: RegExp[] = [
   /昏迷|晕倒|晕过去|昏过去|不省人事|叫不醒|没(有)?(呼吸|气)了|喘不上气|呼吸困难|大出血|血止不住|流了(好多|很多|一地)血|心脏病(犯|发)|犯心脏病|中风了|抽搐|口吐白沫|(喝|吃)了(农药|老鼠药|百草枯|安眠药)/,
   /\b(unconscious|passed out|not breathing|can'?t breathe|cannot breathe|bleeding (heavily|a lot|badly)|won'?t stop bleeding|heart attack|having a stroke|seizure|overdosed?)\b/i,
+  /\b(isn'?t|is not|stopped|has stopped|not) breathing\b|\b(he|she|my \w+|mum|mom|dad|baby|someone) (just |suddenly |has )?collapsed\b|\bunresponsive\b|\bwon'?t wake up\b|\b(swallowed|drank|ate|drunk) (some |a |the )?(bleach|poison|pesticide|weed ?killer|rat poison|pills|battery|batteries|chemicals|detergent)\b/i,
+  /(误食|吞了|误喝|喝了|吃了).{0,3}(消毒液|84|漂白水|洗洁精|电池|药片|一瓶药)/,
 ];
 
 /** Past events told as part of a legal question (医疗事故 after an operation) are not a medical emergency now. */

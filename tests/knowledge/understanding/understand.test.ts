@@ -57,6 +57,10 @@ describe('danger comes first, wherever the resident is', () => {
     // Fear of violence coming back soon (found typing as a resident, session 3).
     ['he hits me when he drinks, i am scared he will come back tonight', 'danger:violence'],
     ['我老公喝了酒就打我，我怕他今晚回来', 'danger:domestic_violence'],
+    ['i cant go on anymore', 'danger:self_harm'],
+    ['my kid swallowed bleach', 'danger:medical'],
+    ['my dad collapsed and isnt breathing', 'danger:medical'],
+    ['孩子误食了消毒液', 'danger:medical'],
   ];
   it.each(rows)('%s → %s', (text, expected) => {
     expect(summary(meaning(text))).toBe(expected);
@@ -81,6 +85,7 @@ describe('danger comes first, wherever the resident is', () => {
     'my brother committed suicide, can his family sue the hospital?',
     'how do I get a protection order against domestic violence',
     'my husband hit me last year, can I still get a divorce?',
+    'the company collapsed and never paid us',
     '孩子的抚养费他不给',
     '我想死的心都有了 工资三个月没发',
     '医院救命的钱都被骗了',
