@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_CHARS } from '../../../src/bot/channel.js';
-import { chromiumMissing, launchChromium, type TestBrowser } from '../../helpers/chromium.js';
-import { tempDir } from '../../helpers/temp-dir.js';
-import { startFixture, type WebChatFixture } from './web-chat-fixture.js';
+import { chromiumMissing } from '../../helpers/chromium.js';
+import { chineseWebChatPages } from './web-chat-fixture.js';
 
 /**
  * The message box: a resident typing a long story on a phone sees what they type (a box that grows to a few
@@ -16,27 +15,10 @@ const STORY =
   '到现在一共欠了我四万三千多块钱，我手上有考勤记录和微信聊天记录，还有几个工友可以作证。上个月我去找他，他说公司也没给他钱，让我去找总包。';
 
 describe.skipIf(missing !== null)('the web chat message box', () => {
-  let browser: TestBrowser;
-  let fixture: WebChatFixture | undefined;
-  const pages: Page[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close();
-    await fixture?.close();
-    fixture = undefined;
-  });
+  const web = chineseWebChatPages();
 
   async function open(viewport: { width: number; height: number }): Promise<Page> {
-    fixture = await startFixture(tempDir());
-    const page = await browser.newPage(viewport);
-    pages.push(page);
-    await page.addInitScript(`Object.defineProperty(navigator, 'language', { get: () => 'zh-CN' });`);
-    await page.goto(fixture.web.url);
+    const page = await web.open(viewport);
     await page.getByRole('button', { name: '同意', exact: true }).click();
     await page.getByRole('button', { name: '看看能否申请法律援助', exact: true }).waitFor();
     return page;

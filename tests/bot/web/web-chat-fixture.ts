@@ -1,3 +1,7 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchChromium, type TestBrowser } from '../../helpers/chromium.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 import { createApp, type App } from '../../../src/bot/app.js';
 import { createLogger } from '../../../src/bot/logger.js';
 import { conversationKey, type InboundMessage } from '../../../src/bot/channel.js';
@@ -67,4 +71,38 @@ export function toDocumentsStep(channel: 'web' | 'console' | 'telegram', userId:
     choice('opt:demo-city'), text('45'), choice('opt:none'), choice('group:migrant_worker'), choice('intake.groups.done'),
     choice('intake.no_deadline'), choice('intake.no'), choice('intake.continue'), text('包工头欠我两万元工资'),
   ];
+}
+
+/**
+ * One browser for a describe block, and a fresh web chat server per page in Chinese (the browser's
+ * language): `open()` starts both and returns the page; pages and servers close after each test.
+ */
+export function chineseWebChatPages() {
+  let browser: TestBrowser | undefined;
+  let current: WebChatFixture | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close();
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async open(viewport: { width: number; height: number } = { width: 390, height: 844 }): Promise<Page> {
+      current = await startFixture(tempDir());
+      const page = await browser!.newPage(viewport);
+      pages.push(page);
+      await page.addInitScript(`Object.defineProperty(navigator, 'language', { get: () => 'zh-CN' });`);
+      await page.goto(current.web.url);
+      return page;
+    },
+    /** The server behind the page opened last. */
+    fixture: (): WebChatFixture => current!,
+    browser: (): TestBrowser => browser!,
+  };
 }

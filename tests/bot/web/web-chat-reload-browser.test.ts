@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../../src/bot/channel.js';
 import { WAGES_APPLICATION } from '../../fixtures/wages-application.js';
-import { chromiumMissing, launchChromium, type TestBrowser } from '../../helpers/chromium.js';
-import { tempDir } from '../../helpers/temp-dir.js';
-import { startFixture, zh, type WebChatFixture } from './web-chat-fixture.js';
+import { chromiumMissing } from '../../helpers/chromium.js';
+import { chineseWebChatPages, zh } from './web-chat-fixture.js';
 
 /**
  * A reload shows the conversation once and goes on where it was: no "welcome back" and no second copy of the
@@ -14,33 +13,12 @@ import { startFixture, zh, type WebChatFixture } from './web-chat-fixture.js';
 const missing = chromiumMissing();
 
 describe.skipIf(missing !== null)('reloading the web chat', () => {
-  let browser: TestBrowser;
-  let fixture: WebChatFixture | undefined;
-  const pages: Page[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close();
-    await fixture?.close();
-    fixture = undefined;
-  });
-
-  async function open(): Promise<Page> {
-    fixture = await startFixture(tempDir());
-    const page = await browser.newPage({ width: 390, height: 844 });
-    pages.push(page);
-    await page.addInitScript(`Object.defineProperty(navigator, 'language', { get: () => 'zh-CN' });`);
-    await page.goto(fixture.web.url);
-    return page;
-  }
+  const web = chineseWebChatPages();
+  const open = (): Promise<Page> => web.open();
   const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
   const botLines = (page: Page, text: string) => page.locator('.msg--bot .msg__text', { hasText: text });
   const resident = async () => {
-    const cookie = (await browser.context.cookies()).find((c) => c.name === 'fayuan_resident')!;
+    const cookie = (await web.browser().context.cookies()).find((c) => c.name === 'fayuan_resident')!;
     return cookie.value.slice(0, cookie.value.indexOf('.'));
   };
   const reload = async (page: Page) => {
@@ -61,7 +39,7 @@ describe.skipIf(missing !== null)('reloading the web chat', () => {
     expect(await botLines(page, zh('intake.q.relation')).count()).toBe(1);
     await button(page, '为自己申请').click();
     await button(page, '示例市本级').waitFor();
-    const texts = await fixture!.botTexts(await resident());
+    const texts = await web.fixture().botTexts(await resident());
     expect(texts.filter((t) => t === zh('core.welcome_back'))).toEqual([]);
     expect(texts.filter((t) => t === zh('intake.q.relation'))).toHaveLength(1);
   });
@@ -82,7 +60,7 @@ describe.skipIf(missing !== null)('reloading the web chat', () => {
     let n = 0;
     for (const line of WAGES_APPLICATION) {
       const message: InboundMessage = { channel: 'web', userId: id, address: id, messageId: `r${++n}`, event: { type: 'user.text', text: line } };
-      await fixture!.app.runner.handle(message);
+      await web.fixture().app.runner.handle(message);
     }
     await reload(page);
     await botLines(page, 'FY-').first().waitFor();
