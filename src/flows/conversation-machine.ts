@@ -944,6 +944,12 @@ export function createConversationMachine(deps: ConversationDeps) {
                   'forget',
                 ],
               },
+              // A plain question the knowledge base cannot answer: said so (it is recorded for staff), then the question again.
+              {
+                guard: ({ event }) => meaningOf(event).kind === 'question' && event.output.answer.band === 'unknown',
+                target: 'active',
+                actions: ['noteAnswer', emit(({ context }) => reply('conv.intake.question_unknown', { hotline: context.hotline })), 'forget', sendTo('intake', { type: 'flow.reprompt' })],
+              },
               // At the category question a story is read by the step (it proposes the category, confirmed in one tap);
               // at a later question it is kept for the description, and an age it states is the age question's answer.
               {

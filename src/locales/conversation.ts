@@ -15,6 +15,10 @@ export const conversationMessages = {
     'zh-CN': '{office}办公时间：{hours}，电话 {phone}。公共法律服务热线 {hotline} 随时可以打。在这里留言或申请，24 小时都可以。',
     en: '{office} is open {hours}; phone {phone}. The public legal service hotline {hotline} answers at any time, and you can write or apply here 24 hours a day.',
   },
+  'conv.intake.question_unknown': {
+    'zh-CN': '这个问题我还回答不了，已经记下来请工作人员补充；急的话可以拨打 {hotline}。我们先接着填申请：',
+    en: 'I cannot answer that yet; I have noted it for our staff. If it is urgent, call {hotline}. Let us carry on with the application:',
+  },
   'conv.intake.carry_on': { 'zh-CN': '继续填写申请', en: 'Carry on with the application' },
   'conv.handoff.hours_unknown': { 'zh-CN': '工作日白天', en: 'weekdays, daytime' },
   'conv.callback.confirmed_hours': {

@@ -64,12 +64,19 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
   }
   if (where.kind === 'intake_question') {
-    // A question the knowledge base can help with is answered; anything else is the step's to read.
+    // A question the knowledge base can help with is answered; anything else is the step's to read,
+    // except a plain question ("要去户口所在地申请吗？"): the step would refuse it as a wrong answer.
     if (!question) return { kind: 'answer' };
     const kb = deps.judge(text, locale);
-    return kb.band === 'unknown' ? { kind: 'answer' } : { kind: 'question', kb };
+    return kb.band === 'unknown' && !plainlyAsks(text) ? { kind: 'answer' } : { kind: 'question', kb };
   }
   return { kind: 'question', kb: deps.judge(text, locale) };
+}
+
+/** Ends as a question does ("…吗？", "…呢", "…?") and says more than a word or two. */
+function plainlyAsks(text: string): boolean {
+  const t = text.normalize('NFKC').trim();
+  return [...t.replace(/\s/g, '')].length >= 5 && /([?？]|[吗呢么嘛])[?？!！。.]*$/u.test(t);
 }
 
 export { detectDanger } from './danger.js';
