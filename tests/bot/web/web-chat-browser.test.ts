@@ -136,7 +136,9 @@ describe.skipIf(missing !== null)('web chat in a browser', () => {
     expect(await page.locator('.msg--me', { hasText: 'photo.png' }).count()).toBe(1);
   });
 
-  it('delivers a message sent while the page was closed when it opens again, once', async () => {
+  // Retried: under a loaded CI machine the outbox's retry after the closed page can land near the test's
+  // 30 s limit (seen twice in full runs, never alone); a retry still fails if delivery or "once" is broken.
+  it('delivers a message sent while the page was closed when it opens again, once', { retry: 2 }, async () => {
     const page = await openChat();
     await button(page, zh('core.consent.agree')).waitFor();
     const id = await resident(page);
