@@ -233,6 +233,19 @@ export function createConversationMachine(deps: ConversationDeps) {
     deps.intake.pack.offices.find((o) => o.kind === 'centre' && (region === undefined || o.region === region)) ??
     deps.intake.pack.offices.find((o) => o.kind === 'centre') ??
     deps.intake.pack.offices[0];
+  /**
+   * Hours, name and phone of the centre a resident should call: the region of the application under way
+   * (or the one submitted here), else the pack's first centre.
+   */
+  const centreContact = (context: ConversationContext, self: AnyActorRef) => {
+    const office = mainOffice(regionOf(self) ?? context.caseRegion ?? undefined);
+    return {
+      hours: office?.hours ?? { key: 'conv.handoff.hours_unknown' },
+      office: office?.name ?? { key: 'intake.office.unknown' },
+      phone: office?.phone ?? context.hotline,
+      hotline: context.hotline,
+    };
+  };
   return setup({
   types: {} as {
     context: ConversationContext;
@@ -453,34 +466,15 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('handoff.requested', { minutes: deps.pickupMinutes }));
     }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
-    sayNoStaff: emit(({ context, self }) => {
-      // The centre of the region the application under way (or the one submitted here) names; else the pack's first centre.
-      const office = mainOffice(regionOf(self) ?? context.caseRegion ?? undefined);
-      return reply(
+    sayNoStaff: emit(({ context, self }) =>
+      reply(
         'conv.handoff.no_staff',
-        {
-          hours: office?.hours ?? { key: 'conv.handoff.hours_unknown' },
-          office: office?.name ?? { key: 'intake.office.unknown' },
-          phone: office?.phone ?? context.hotline,
-          hotline: context.hotline,
-        },
+        centreContact(context, self),
         // In an application its question comes back with "carry on" (the menu would drop the application).
         [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu')],
-      );
-    }),
-    sayOfficeHours: emit(({ context, self }) => {
-      const office = mainOffice(regionOf(self));
-      return reply(
-        'conv.office.hours',
-        {
-          hours: office?.hours ?? { key: 'conv.handoff.hours_unknown' },
-          office: office?.name ?? { key: 'intake.office.unknown' },
-          phone: office?.phone ?? context.hotline,
-          hotline: context.hotline,
-        },
-        MENU_CHOICES,
-      );
-    }),
+      ),
+    ),
+    sayOfficeHours: emit(({ context, self }) => reply('conv.office.hours', centreContact(context, self), MENU_CHOICES)),
     sayAlreadyWaiting: emit(({ context }) =>
       reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting'),
     ),

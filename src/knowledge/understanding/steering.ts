@@ -25,39 +25,28 @@ const PHRASES: [SteerIntent, RegExp][] = [
   ['thanks', /^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|好的谢谢|好的，谢谢|谢谢啦|辛苦了|thanks|thank you|thank you very much|thx|ty|cheers|ok thanks|great thanks)$/i],
 ];
 
-/** A bare acknowledgment ("嗯", "好的", "ok"): not a question to record, not an answer to anything at the menu. */
-const ACKNOWLEDGMENT = /^(嗯+|嗯嗯|嗯呢|哦+|噢|喔|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|知道了|明白了?|了解了?|收到|懂了|ok|okay|k|yes|yeah|yep|sure|alright|all right|got it|i see|fine)$/i;
-
-/** An acknowledgment that also says yes ("对", "好的", "可以"; not "知道了", "收到"): after an offer to apply, it takes it. */
-const AFFIRMATIVE = /^(嗯+|嗯嗯|嗯呢|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine)$/i;
-
-export function isAffirmative(text: string): boolean {
-  return AFFIRMATIVE.test(text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, ''));
+/** The whole message without the punctuation residents end it with. */
+function bare(text: string): string {
+  return text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, '');
 }
 
+/** Yes, as residents say it ("对", "好的", "可以"): after an offer to apply, it takes it. */
+const YES_WORDS = '嗯+|嗯嗯|嗯呢|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine';
+const AFFIRMATIVE = new RegExp(`^(${YES_WORDS})$`, 'i');
+/** A bare acknowledgment: a yes, or only "heard you" ("知道了", "收到"). Not a question to record, not an answer at the menu. */
+const ACKNOWLEDGMENT = new RegExp(`^(${YES_WORDS}|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see)$`, 'i');
 /** "返回", "上一步", "back" typed at the menu: there is nothing to go back to but the menu (in an application the step handles it). */
 const BACK = /^(返回|返回上一步|上一步|回去|后退|退回|back|go back|previous)$/i;
 /** A bare number or amount ("38岁", "2500", "3个月") at the menu answers a question nobody asked: not one for the knowledge base. */
 const BARE_NUMBER = /^[0-9０-９一二三四五六七八九十百千万两零.,，\s]+(岁|周岁|元|块|块钱|万|天|日|个月|月|年|人|口人|口|个)?$/;
-
 /** Applying for someone else ("给我老公申请", "apply for my mother"): at the relation question that is the answer, not a steer. */
 const FOR_SOMEONE_ELSE = /(帮|替|给|为)(我的?|我们)?(家里人|家人|亲戚|亲人|父母|爸|妈|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|老人)|\b(for|on behalf of) my\b/i;
 
-export function forSomeoneElse(text: string): boolean {
-  return FOR_SOMEONE_ELSE.test(text);
-}
-
-export function saysBack(text: string): boolean {
-  return BACK.test(text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, ''));
-}
-
-export function isBareNumber(text: string): boolean {
-  return BARE_NUMBER.test(text.normalize('NFKC').trim());
-}
-
-export function isAcknowledgment(text: string): boolean {
-  return ACKNOWLEDGMENT.test(text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, ''));
-}
+export const isAffirmative = (text: string): boolean => AFFIRMATIVE.test(bare(text));
+export const isAcknowledgment = (text: string): boolean => ACKNOWLEDGMENT.test(bare(text));
+export const saysBack = (text: string): boolean => BACK.test(bare(text));
+export const isBareNumber = (text: string): boolean => BARE_NUMBER.test(text.normalize('NFKC').trim());
+export const forSomeoneElse = (text: string): boolean => FOR_SOMEONE_ELSE.test(text);
 
 /** Politeness and punctuation around a steering phrase: "你好！", "人工，谢谢", "please cancel". */
 function core(text: string): string {

@@ -38,12 +38,13 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
 
   // "嗯", "好的" at the menu or after an answer: show the menu again, as a greeting does; never a question
   // to answer "这个问题我还回答不了" and record for staff. (At an intake question it stays an answer: "嗯" = yes.)
-  if ((where.kind === 'menu' || where.kind === 'other') && (isAcknowledgment(text) || isBareNumber(text))) return { kind: 'steer', intent: 'greeting' };
-  if ((where.kind === 'menu' || where.kind === 'other') && saysBack(text)) return { kind: 'steer', intent: 'cancel' };
+  const atMenu = where.kind === 'menu' || where.kind === 'other';
+  if (atMenu && (isAcknowledgment(text) || isBareNumber(text))) return { kind: 'steer', intent: 'greeting' };
+  if (atMenu && saysBack(text)) return { kind: 'steer', intent: 'cancel' };
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
   // "怎么办" alone is a prompt for more only at the menu; at an intake question the step reads it.
-  const steer = (read?.intent === 'ask' || read?.intent === 'hours') && where.kind !== 'menu' && where.kind !== 'other' ? null : read;
+  const steer = (read?.intent === 'ask' || read?.intent === 'hours') && !atMenu ? null : read;
   // "给我老公申请" at an intake question answers it (who the application is for); the step reads it.
   if (steer?.intent === 'apply' && where.kind === 'intake_question' && forSomeoneElse(text)) return { kind: 'answer' };
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
