@@ -28,6 +28,9 @@ const VIOLENCE: RegExp[] = [
   /\b(will|'ll) (kill|stab|shoot|hurt) (me|us)\b/i,
   /\b(going|gonna|wants?|trying|threaten(s|ed|ing)?|said he would|says he will)( to)? (kill|stab|shoot|strangle|hurt) (me|us|my)\b/i,
   /\b(is|he's|she's|they're|are) (beating|hitting|attacking|choking|strangling|stabbing|kicking) (me|us)\b/i,
+  // Read on contractions spelled out (see spellOutContractions): "he said he would kill me", "he swore he would burn the house down with us inside".
+  /\b(he|she|they|someone|my \w+)\b.{0,25}\b(would|will|going to|gonna|coming to|wants? to|trying to|threaten(s|ed|ing)? to|swore to)\s+(kill|murder|stab|shoot|strangle|choke|burn|beat)\b.{0,25}\b(me|us|my|our|the (kids|children|baby))\b/i,
+  /\b(he|she|they|someone|my \w+)\b.{0,25}\b(would|will|going to|gonna|coming to|wants? to|trying to|threaten(s|ed|ing)? to)\s+hurt (me|us|the (kids|children|baby)|my (kids|children|son|daughter|baby))\b/i,
   /\b(i'?m|i am|we are|we're) (in danger|not safe|scared for my life)\b|\blocked me (in|up)\b|\bwon'?t let me (leave|go out)\b/i,
 ];
 
@@ -66,15 +69,37 @@ const MEDICAL: RegExp[] = [
 /** Past events told as part of a legal question (医疗事故 after an operation) are not a medical emergency now. */
 const LEGAL_CONTEXT = /医院|手术|医疗事故|医疗纠纷|赔偿|责任|起诉|告|律师|法律援助|法援|申请|判|年前|个月前|去年|前年|之前|以前|后来|hospital|surgery|operation|compensation|sue|lawyer|legal aid|negligence|last year|ago/i;
 
+/** An attempt on the resident's life ("he tried to strangle me last night"): danger unless told as long past. */
+const ATTEMPT = /\b(tried|attempted|almost|nearly)( to)? (kill|murder|strangle|choke|stab|drown|suffocate|smother)(ed)? (me|us)\b/i;
+const LONG_PAST = /\b(ago|last (year|month)|years|months)\b|年前|去年|前年/i;
+
+/**
+ * English as typed on a phone: "he'd", "hed" → "he would"; "he'll", "hell kill" → "he will kill"; "hes", "im" →
+ * "he is", "i am". Only forms that are not words of their own are read without the apostrophe ("shed", "id" and
+ * "well" are left alone; "hell"/"shell" only before a verb of violence).
+ */
+export function spellOutContractions(text: string): string {
+  return text
+    .replace(/[’‘`]/g, "'")
+    .replace(/\b(he|they)'?d\b/gi, '$1 would')
+    .replace(/\b(she|i|we|you)'d\b/gi, '$1 would')
+    .replace(/\b(he|she|they|i|we|you|it)'ll\b/gi, '$1 will')
+    .replace(/\b(theyll|youll)\b/gi, (w) => `${w.slice(0, -2)} will`)
+    .replace(/\b(he|she)ll (?=(kill|murder|stab|shoot|hurt|beat|strangle|choke|burn)\b)/gi, '$1 will ')
+    .replace(/\b(he|she)'?s (?=(going|gonna|coming|trying|beating|hitting|attacking|choking|strangling|stabbing|kicking|drunk|back|here|outside)\b)/gi, '$1 is ')
+    .replace(/\bi'?m\b/gi, 'i am')
+    .replace(/\b(they|we|you)'?re\b/gi, '$1 are');
+}
+
 const any = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(text));
 
 /** The danger in `text`, or null. Self-harm first (it needs different numbers), then a child, violence, a medical emergency. */
 export function detectDanger(text: string): DangerKind | null {
   // "想死的心都有了" is frustration, not a plan: read the rest of the message without it.
-  const t = text.normalize('NFKC').replace(/想死的心都有(了)?/g, '');
+  const t = spellOutContractions(text.normalize('NFKC').replace(/想死的心都有(了)?/g, ''));
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
-  if (any(VIOLENCE, t) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t))) return FAMILY.test(t) ? 'domestic_violence' : 'violence';
+  if (any(VIOLENCE, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t))) return FAMILY.test(t) ? 'domestic_violence' : 'violence';
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';
   return null;
 }

@@ -61,6 +61,15 @@ describe('danger comes first, wherever the resident is', () => {
     ['my kid swallowed bleach', 'danger:medical'],
     ['my dad collapsed and isnt breathing', 'danger:medical'],
     ['孩子误食了消毒液', 'danger:medical'],
+    // Found typing as a resident (session 4): threats told the way people type them, apostrophes dropped.
+    ['my husband hits me when hes drunk, last night he said hed kill me', 'danger:domestic_violence'],
+    ["he told me he'd kill me if i leave", 'danger:violence'],
+    ['my boyfriend keeps saying hes going to kill me', 'danger:domestic_violence'],
+    ['he swore he would burn the house down with us inside', 'danger:violence'],
+    ['he threatens to kill me if i go to the police', 'danger:violence'],
+    ['my ex tried to strangle me last night', 'danger:domestic_violence'],
+    ['im scared hes gonna hurt me', 'danger:violence'],
+    ['he says hell kill me', 'danger:violence'],
   ];
   it.each(rows)('%s → %s', (text, expected) => {
     expect(summary(meaning(text))).toBe(expected);
@@ -92,6 +101,12 @@ describe('danger comes first, wherever the resident is', () => {
     'this job is killing me',
     'what if my husband hits me again',
     'I was assaulted last year, can I still sue?',
+    'what happens if someone threatens to kill you online, is that a crime',
+    'my boss said he would fire me if i complain',
+    'he said hed pay me next week but never did',
+    'my lawyer said it would hurt my case if i dont show up',
+    'my ex husband tried to kill me 3 years ago, can i still sue him',
+    'will the court kill my appeal if i miss the date',
   ];
   it.each(controls)('a question about violence or crime is not an emergency: %s', (text) => {
     expect(meaning(text).kind).not.toBe('danger');
