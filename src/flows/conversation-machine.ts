@@ -42,6 +42,8 @@ export interface ConversationContext {
   pendingCategory?: CategoryId | null;
   /** The resident chose `pendingCategory` with a button ("apply for this"): the intake does not ask to confirm it. */
   pendingCategoryChosen?: boolean;
+  /** A question typed at the sensitive-information agreement: its answer offers the application that was starting (absent in older snapshots). */
+  askedAtAgreement?: boolean;
   /** The first message of a new conversation, read for danger before the greeting. */
   firstText?: string | null;
   /** The greeting and privacy question were shown (a question answered before consent returns without them). */
@@ -268,6 +270,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     hasConsented: ({ context }) => context.consented,
     saysAgree: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'agree',
     saysDecline: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'decline',
+    asksOnly: ({ event }) => event.type === 'user.text' && readSteering(event.text) === null && looksLikeQuestion(event.text),
     steersAwayOrAsks: ({ event }) => {
       if (event.type !== 'user.text') return false;
       const steer = readSteering(event.text);
@@ -340,6 +343,15 @@ export function createConversationMachine(deps: ConversationDeps) {
     noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
     emitAnswer: enqueueActions(({ event, enqueue }) => {
       for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
+    }),
+    /** The answer to a question typed at the agreement: its apply button keeps the category the application started with. */
+    emitAnswerKeepingApplication: enqueueActions(({ context, event, enqueue }) => {
+      const category = context.pendingCategory;
+      enqueue.assign({ askedAtAgreement: false, pendingCategoryChosen: false });
+      for (const answer of (event as unknown as Understood).output.answer.replies) {
+        const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
+        enqueue.emit({ ...answer, choices });
+      }
     }),
     /** The answer to the question a story asks, then the offer to apply with the category recognised. */
     emitStoryAnswer: enqueueActions(({ event, enqueue }) => {
@@ -423,7 +435,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     rememberTopic: assign({
       pendingTopic: ({ event }) => (event.type === 'user.choice' ? event.id.slice('faq:'.length) : null),
     }),
-    forget: assign({ pendingText: null, pendingTopic: null }),
+    forget: assign({ pendingText: null, pendingTopic: null, askedAtAgreement: false }),
     sayError: emit(() => reply('core.error.try_again')),
     emitAll: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: BotReply[] }).output) enqueue.emit(r);
@@ -751,6 +763,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: 'saysAgree', target: 'intake', actions: 'recordSensitiveConsent' },
           { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
           // "delete my data", "取消", "English", or a question: read as at the menu (the application has not started).
+          // A question keeps the application it interrupted (its category) for the answer's apply button and a typed yes.
+          { guard: 'asksOnly', target: 'understanding', actions: ['rememberText', assign({ askedAtAgreement: true })] },
           { guard: 'steersAwayOrAsks', target: 'understanding', actions: 'rememberText' },
           { actions: 'remindSensitiveConsent' },
         ],
@@ -1030,7 +1044,12 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'forget', 'emitStoryAnswer'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'forget', 'startWithCategory'] },
-          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
+          {
+            guard: ({ context }) => context.askedAtAgreement === true && Boolean(context.pendingCategory),
+            target: 'answered',
+            actions: ['noteAnswer', 'forget', 'emitAnswerKeepingApplication'],
+          },
+          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null, askedAtAgreement: false })] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },

@@ -31,10 +31,13 @@ function bare(text: string): string {
 }
 
 /** Yes, as residents say it ("对", "好的", "可以"): after an offer to apply, it takes it. */
-const YES_WORDS = '嗯+|嗯嗯|嗯呢|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine';
+// "同意" / "I agree": the word our agreements ask for, typed again later ("同意" alone once went to the divorce entry).
+const YES_WORDS = '嗯+|嗯嗯|嗯呢|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|同意|我同意|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine|agree|i agree';
 const AFFIRMATIVE = new RegExp(`^(${YES_WORDS})$`, 'i');
 /** A bare acknowledgment: a yes, or only "heard you" ("知道了", "收到"). Not a question to record, not an answer at the menu. */
-const ACKNOWLEDGMENT = new RegExp(`^(${YES_WORDS}|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see)$`, 'i');
+const ACK_WORDS = `${YES_WORDS}|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see|go on|go ahead`;
+// Also two or three of them together ("ok go on", "好的 收到", "嗯嗯，知道了").
+const ACKNOWLEDGMENT = new RegExp(`^(${ACK_WORDS})([\\s,，、]*(${ACK_WORDS})){0,2}$`, 'i');
 /** "返回", "上一步", "back" typed at the menu: there is nothing to go back to but the menu (in an application the step handles it). */
 const BACK = /^(返回|返回上一步|上一步|回去|后退|退回|back|go back|previous)$/i;
 /** A bare number or amount ("38岁", "2500", "3个月") at the menu answers a question nobody asked: not one for the knowledge base. */

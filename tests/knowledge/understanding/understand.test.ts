@@ -128,6 +128,8 @@ describe('steering intents are short phrases only', () => {
     // Found typing as a resident (session 3): applying for a relative, and a bare "嗯" at the menu (was faq.unknown, recorded).
     ['帮家里人申请', 'steer:apply'], ['我想帮我爸申请法援', 'steer:apply'], ['替我儿子申请', 'steer:apply'], ['apply for my mother', 'steer:apply'],
     ['嗯', 'steer:greeting'], ['好的', 'steer:greeting'], ['ok', 'steer:greeting'], ['知道了', 'steer:greeting'],
+    // Session 4: "同意" alone went to the divorce entry; "ok go on" to "did you mean … apply online".
+    ['同意', 'steer:greeting'], ['I agree', 'steer:greeting'], ['ok go on', 'steer:greeting'], ['好的，收到', 'steer:greeting'],
     ['你是机器人吗', 'steer:help'], ['are you a robot?', 'steer:help'], ['who are you', 'steer:help'],
     ['我想问一下', 'steer:ask'], ['有个问题想咨询一下', 'steer:ask'], ['怎么办', 'steer:ask'], ['那我该怎么办呢', 'steer:ask'], ['can I ask something', 'steer:ask'], ['what should I do now', 'steer:ask'],
   ];
