@@ -42,6 +42,8 @@ export interface ConversationContext {
   pendingCategory?: CategoryId | null;
   /** The resident chose `pendingCategory` with a button ("apply for this"): the intake does not ask to confirm it. */
   pendingCategoryChosen?: boolean;
+  /** A story told before consent, kept in memory only (nothing is stored before consent): agreeing takes it up (absent in older snapshots). */
+  storyBeforeConsent?: string | null;
   /** A question typed at the sensitive-information agreement: its answer offers the application that was starting (absent in older snapshots). */
   askedAtAgreement?: boolean;
   /** The first message of a new conversation, read for danger before the greeting. */
@@ -197,6 +199,7 @@ const steersTo = (intent: SteerIntent) => ({ event }: { event: unknown }) => {
   return m.kind === 'steer' && m.intent === intent;
 };
 const isStory = ({ event }: { event: unknown }) => meaningOf(event).kind === 'story';
+const saysAgreeText = (event: { type: string; text?: string }) => event.type === 'user.text' && readConsent(event.text ?? '') === 'agree';
 /** The knowledge base answered (a question, or the question a story asks). */
 const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).output.answer.band === 'answer';
 const storyCategory = (event: unknown): CategoryId | null => {
@@ -392,6 +395,14 @@ export function createConversationMachine(deps: ConversationDeps) {
       reply('core.consent.declined', { hotline: context.hotline }, [choice('consent.agree', 'core.consent.agree')]),
     ),
     recordConsent: assign({ consented: true }),
+    /** Agreeing after telling a story: the story is read as if typed at the menu (an application with its category). */
+    takeUpStoryBeforeConsent: assign({ consented: true, pendingText: ({ context }) => context.storyBeforeConsent ?? null, storyBeforeConsent: null }),
+    remindConsentKeepingStory: emit(() =>
+      reply('core.consent.remind_story', {}, [
+        choice('consent.agree', 'core.consent.agree'),
+        choice('consent.decline', 'core.consent.decline'),
+      ]),
+    ),
     askSensitiveConsent: emit(() =>
       reply('privacy.sensitive.ask', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
     ),
@@ -699,13 +710,15 @@ export function createConversationMachine(deps: ConversationDeps) {
       on: {
         'internal.reprompt': { actions: 'askConsent' },
         'user.choice': [
+          { guard: ({ context, event }) => event.id === 'consent.agree' && Boolean(context.storyBeforeConsent), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: ({ event }) => event.id === 'consent.agree', target: 'menu', actions: 'recordConsent' },
-          { guard: ({ event }) => event.id === 'consent.decline', target: 'declined' },
+          { guard: ({ event }) => event.id === 'consent.decline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
         ],
         'internal.askBeforeConsent': { target: 'answeringBeforeConsent' },
         'user.text': [
+          { guard: ({ context, event }) => saysAgreeText(event) && Boolean(context.storyBeforeConsent), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
-          { guard: 'saysDecline', target: 'declined' },
+          { guard: 'saysDecline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
           { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],
       },
@@ -723,7 +736,12 @@ export function createConversationMachine(deps: ConversationDeps) {
           target: 'welcome',
           actions: enqueueActions(({ context, event, enqueue }) => {
             for (const r of event.output.answer.replies) enqueue.emit(r);
-            if (event.output.answer.replies.length > 0 || context.remindAfterAnswer) enqueue('remindConsent');
+            // A story with nothing answered: kept in memory, and agreeing goes on with it instead of the menu.
+            const story = event.output.meaning.kind === 'story' && event.output.answer.replies.length === 0 ? context.pendingText : null;
+            if (story) {
+              enqueue.assign({ storyBeforeConsent: story });
+              enqueue('remindConsentKeepingStory');
+            } else if (event.output.answer.replies.length > 0 || context.remindAfterAnswer) enqueue('remindConsent');
             enqueue.assign({ pendingText: null, remindAfterAnswer: false });
           }),
         },

@@ -35,20 +35,26 @@ function bare(text: string): string {
 const YES_WORDS = '嗯+|嗯嗯|嗯呢|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|同意|我同意|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine|agree|i agree';
 const AFFIRMATIVE = new RegExp(`^(${YES_WORDS})$`, 'i');
 /** A bare acknowledgment: a yes, or only "heard you" ("知道了", "收到"). Not a question to record, not an answer at the menu. */
-const ACK_WORDS = `${YES_WORDS}|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see|go on|go ahead`;
+// A bare "no" at the menu is no more to ask, not a search for "no written contract" (session 4).
+const ACK_WORDS = `${YES_WORDS}|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see|go on|go ahead|no|nope|nah|not really|no thanks|不|不是|没有|没|没了|没有了`;
 // Also two or three of them together ("ok go on", "好的 收到", "嗯嗯，知道了").
 const ACKNOWLEDGMENT = new RegExp(`^(${ACK_WORDS})([\\s,，、]*(${ACK_WORDS})){0,2}$`, 'i');
 /** "返回", "上一步", "back" typed at the menu: there is nothing to go back to but the menu (in an application the step handles it). */
 const BACK = /^(返回|返回上一步|上一步|回去|后退|退回|back|go back|previous)$/i;
 /** A bare number or amount ("38岁", "2500", "3个月") at the menu answers a question nobody asked: not one for the knowledge base. */
 const BARE_NUMBER = /^[0-9０-９一二三四五六七八九十百千万两零.,，\s]+(岁|周岁|元|块|块钱|万|天|日|个月|月|年|人|口人|口|个)?$/;
+/** The same in English: "im 45", "about 2000 a month", "3 people". */
+const BARE_NUMBER_EN = /^(i'?m|i am|about|around|roughly|maybe|only|just)?\s*[0-9][0-9.,]*\s*(years?( old)?|yrs?( old)?|yuan|rmb|kuai|dollars?|a month|per month|a year|people|persons?|months?|days?|of us)?( old| a month| per month)?$/i;
 /** Applying for someone else ("给我老公申请", "apply for my mother"): at the relation question that is the answer, not a steer. */
 const FOR_SOMEONE_ELSE = /(帮|替|给|为)(我的?|我们)?(家里人|家人|亲戚|亲人|父母|爸|妈|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|老人)|\b(for|on behalf of) my\b/i;
 
 export const isAffirmative = (text: string): boolean => AFFIRMATIVE.test(bare(text));
 export const isAcknowledgment = (text: string): boolean => ACKNOWLEDGMENT.test(bare(text));
 export const saysBack = (text: string): boolean => BACK.test(bare(text));
-export const isBareNumber = (text: string): boolean => BARE_NUMBER.test(text.normalize('NFKC').trim());
+export const isBareNumber = (text: string): boolean => {
+  const t = bare(text);
+  return BARE_NUMBER.test(t) || BARE_NUMBER_EN.test(t);
+};
 export const forSomeoneElse = (text: string): boolean => FOR_SOMEONE_ELSE.test(text);
 
 /** Politeness and punctuation around a steering phrase: "你好！", "人工，谢谢", "please cancel". */

@@ -30,10 +30,15 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   const question = looksLikeQuestion(text);
   // Before consent a question is answered from the knowledge base (issue 9: help without consent);
   // anything else answers the privacy question.
+  // A story with nothing to answer is still a story (the conversation keeps it until the resident agrees).
   if (where.kind === 'before_consent') {
-    if (!question) return { kind: 'answer' };
-    const kb = deps.judge(text, locale);
-    return kb.band === 'unknown' ? { kind: 'answer' } : { kind: 'question', kb };
+    if (question) {
+      const kb = deps.judge(text, locale);
+      if (kb.band !== 'unknown') return { kind: 'question', kb };
+    }
+    const category = storyCategory(text);
+    if (category && tellsStory(text)) return { kind: 'story', category, facts: statedFacts(text, category), asks: false, kb: NOT_ASKED };
+    return { kind: 'answer' };
   }
 
   // "嗯", "好的" at the menu or after an answer: show the menu again, as a greeting does; never a question

@@ -130,6 +130,7 @@ describe('steering intents are short phrases only', () => {
     ['嗯', 'steer:greeting'], ['好的', 'steer:greeting'], ['ok', 'steer:greeting'], ['知道了', 'steer:greeting'],
     // Session 4: "同意" alone went to the divorce entry; "ok go on" to "did you mean … apply online".
     ['同意', 'steer:greeting'], ['I agree', 'steer:greeting'], ['ok go on', 'steer:greeting'], ['好的，收到', 'steer:greeting'],
+    ['no', 'steer:greeting'], ['没有了', 'steer:greeting'], ['im 45', 'steer:greeting'], ['about 2000 a month', 'steer:greeting'], ['3 people', 'steer:greeting'],
     ['你是机器人吗', 'steer:help'], ['are you a robot?', 'steer:help'], ['who are you', 'steer:help'],
     ['我想问一下', 'steer:ask'], ['有个问题想咨询一下', 'steer:ask'], ['怎么办', 'steer:ask'], ['那我该怎么办呢', 'steer:ask'], ['can I ask something', 'steer:ask'], ['what should I do now', 'steer:ask'],
   ];

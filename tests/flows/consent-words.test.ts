@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { readConsent } from '../../src/flows/consent-words.js';
+
+describe('a typed answer to the privacy question', () => {
+  const rows: [string, 'agree' | 'decline' | null][] = [
+    ['同意', 'agree'], ['好的，同意，谢谢', 'agree'], ['I agree', 'agree'], ['OK!', 'agree'],
+    // Session 4: two or three yes-words together were a reminder ("yes ok" → "please choose first").
+    ['yes ok', 'agree'], ['好吧 同意', 'agree'], ['ok sure i agree', 'agree'], ['嗯嗯 可以', 'agree'],
+    ['不同意', 'decline'], ['no', 'decline'], ['I do not agree', 'decline'],
+    ['yes no', null], ['我不知道', null], ['老板跑路了', null], ['ok but what do you keep', null],
+  ];
+  it.each(rows)('%s → %s', (text, expected) => expect(readConsent(text)).toBe(expected));
+});
