@@ -42,6 +42,11 @@ export interface ConversationMachineSpec {
    * transcript line (only the conversation's state: where it is, the consent itself). Absent: always.
    */
   mayStore?: (context: unknown) => boolean;
+  /**
+   * The snapshot as it may be written: drops what the live conversation holds only in memory until
+   * the resident agrees (a story told before consent). Absent: written as it is.
+   */
+  storable?: (persisted: unknown) => unknown;
 }
 
 export interface RunnerResult {
@@ -206,7 +211,7 @@ export class ConversationRunner {
       ...live.stored,
       address: message.address,
       machineVersion: this.options.spec.version,
-      snapshot: actor.getPersistedSnapshot(),
+      snapshot: this.options.spec.storable ? this.options.spec.storable(actor.getPersistedSnapshot()) : actor.getPersistedSnapshot(),
       recentMessageIds: message.messageId
         ? [...live.stored.recentMessageIds, message.messageId].slice(-RECENT_IDS)
         : live.stored.recentMessageIds,

@@ -56,6 +56,14 @@ export function createConversationSpec(services: ConversationServices): Conversa
     restartNotice: reply('core.updated'),
     localeOf: (context) => (context as ConversationContext | undefined)?.locale ?? DEFAULT_LOCALE,
     mayStore: (context) => (context as ConversationContext | undefined)?.consented === true,
+    storable: withoutUnconsentedStory,
     welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),
   };
+}
+
+/** A story told before consent lives only in the running conversation: it is never written (kept only once agreed, as the application). */
+function withoutUnconsentedStory(persisted: unknown): unknown {
+  const snapshot = persisted as { context?: ConversationContext } | undefined;
+  if (!snapshot?.context?.storyBeforeConsent) return persisted;
+  return { ...snapshot, context: { ...snapshot.context, storyBeforeConsent: null } };
 }

@@ -38,6 +38,32 @@ describe('before consent nothing the resident sends is kept', () => {
     for (const needle of [PHONE, ID_NUMBER, NAME]) expect(readableInFolder(dir, needle), needle).toBe(false);
   });
 
+  // Session 4: a story told before agreeing is taken up once the resident agrees, so it lives in the running conversation.
+  it('keeps a story told before agreeing only in memory: never written, gone when the resident declines', async () => {
+    const dir = tempDir();
+    const app = await testApp(dir, SENSITIVE);
+    const dee = resident('dee');
+    await app.runner.handle(dee.returned());
+    const told = await app.runner.handle(dee.text(`老板跑路了，我干了半年的活钱一分没拿到。${SECRET_LINE}`));
+    expect(told.replies.map((r) => r.key)).toContain('core.consent.remind_story');
+    const stored = await app.repos.conversations.load('console:dee');
+    for (const needle of [PHONE, NAME, '老板跑路']) expect(JSON.stringify(stored), needle).not.toContain(needle);
+    await app.runner.handle(dee.choice('consent.decline'));
+    await app.close();
+    for (const needle of [PHONE, ID_NUMBER, NAME]) expect(readableInFolder(dir, needle), needle).toBe(false);
+  });
+
+  it('goes on with the story once the resident agrees, and keeps it from then', async () => {
+    const app = await testApp(tempDir(), SENSITIVE);
+    const eve = resident('eve');
+    await app.runner.handle(eve.returned());
+    await app.runner.handle(eve.text('老板跑路了，我干了半年的活钱一分没拿到'));
+    const agreed = await app.runner.handle(eve.choice('consent.agree'));
+    expect(agreed.replies.map((r) => r.key)).toEqual(['privacy.sensitive.ask']);
+    expect(await app.runner.inspect('console', 'eve')).toMatchObject({ context: { consented: true, pendingCategory: 'wages' } });
+    await app.close();
+  });
+
   it('still answers before consent, from memory', async () => {
     const app = await testApp(tempDir(), SENSITIVE);
     const bo = resident('bo');
