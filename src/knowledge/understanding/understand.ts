@@ -32,13 +32,12 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   // anything else answers the privacy question.
   // A story with nothing to answer is still a story (the conversation keeps it until the resident agrees).
   if (where.kind === 'before_consent') {
-    if (question) {
-      const kb = deps.judge(text, locale);
-      if (kb.band !== 'unknown') return { kind: 'question', kb };
-    }
+    const kb = deps.judge(text, locale);
+    if (question && kb.band !== 'unknown') return { kind: 'question', kb };
     const category = storyCategory(text);
     if (category && tellsStory(text)) return { kind: 'story', category, facts: statedFacts(text, category), asks: false, kb: NOT_ASKED };
-    return { kind: 'answer' };
+    // A problem stated without a question mark ("房东不退押金") is answered too, when the knowledge base is sure.
+    return kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'answer' };
   }
 
   // "嗯", "好的" at the menu or after an answer: show the menu again, as a greeting does; never a question
