@@ -32,6 +32,11 @@ describe('who hurt whom decides the category', () => {
     ['my husband beat me', 'domestic_violence'],
     // Not violence at all.
     ['我儿子打工的工资被老板拖欠了半年', 'wages'],
+    // Session 4: pay owed, told in English, beside another problem ("owes me" alone is a debt).
+    ['my landlord kicked me out and kept my deposit, also my boss owes me 2 months pay', 'wages'],
+    ['the restaurant owes us three weeks pay', 'wages'],
+    ['still waiting for my back pay from the factory', 'wages'],
+    ['my friend owes me 5000 and wont pay it back', 'contract_debt'],
   ])('%s → %s', (text, category) => {
     expect(categoryFromText(text)).toBe(category);
   });
