@@ -78,6 +78,17 @@ export function readNumber(input: string): number | null {
 }
 
 /**
+ * A number said first, then explained: "4 people, me my wife and 2 kids", "三口人（我、老婆、孩子）",
+ * "about 3000 a month, sometimes less". The whole answer when it reads as one number, else its first part.
+ */
+export function readLeadingNumber(input: string): number | null {
+  const whole = readNumber(input);
+  if (whole !== null) return whole;
+  const first = input.trim().split(/[,，;；:：(（\-–—、]|\s-\s/)[0] ?? '';
+  return first.trim() === input.trim() ? null : readNumber(first);
+}
+
+/**
  * An age as residents type it: `52`, `52岁`, `我今年五十二`, `今年52了`, `I'm 34`, `34 years old`.
  * Only the words around one number are dropped; anything else (`我家有3个孩子`) stays unread (`null`).
  */

@@ -11,7 +11,7 @@ import { categoryFromText } from './category-words.js';
 import { readName, readPhone } from './contact-validation.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { readAge, readDays, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { readAge, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { readDeadline, stripDeadlineWords } from './deadline-words.js';
 
 /** How a step changes the context when its answer is accepted. */
@@ -416,7 +416,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = textOf(event);
       const unit = text === null ? null : wrongUnit(text, 'people');
       if (unit) return unit;
-      const n = text === null ? null : readNumber(text);
+      const n = text === null ? null : readLeadingNumber(text);
       if (n === null || !Number.isInteger(n) || n < 1 || n > 30) return { kind: 'invalid', error: 'intake.err.householdSize' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdSize: n } }) };
     },
@@ -432,7 +432,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       const unit = text === null ? null : wrongUnit(text, 'money');
       if (unit) return unit;
-      const n = text === null ? null : readNumber(text);
+      const n = text === null ? null : readLeadingNumber(text);
       if (n === null || n < 0 || n > 10_000_000) return { kind: 'invalid', error: 'intake.err.income' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: n } }) };
     },

@@ -117,6 +117,7 @@ describe('colloquial answers the intake understands', () => {
     ['两口子一个月3000出头', 3000],
     ['about 6000 a month', 6000],
     ['we earn 6k together', 6000],
+    ['about 3000 a month, sometimes less', 3000],
   ])('household income as residents say it: %s → %i (两千五 was read as 2005)', async (typed, income) => {
     const h = await at('householdMonthlyIncome');
     const next = await h.send(t(typed));
@@ -131,6 +132,10 @@ describe('colloquial answers the intake understands', () => {
     ['there are 4 of us', 4],
     ['four', 4],
     ['we are 3', 3],
+    // Session 4: the number, then who they are.
+    ['4 people, me my wife and 2 kids', 4],
+    ['三口人（我、老婆、孩子）', 3],
+    ['5 - my parents, my wife, my son and me', 5],
   ])('household size as residents say it: %s', async (typed, size) => {
     const h = await at('householdSize');
     const next = await h.send(t(typed));
