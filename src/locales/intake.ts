@@ -105,6 +105,10 @@ export const intakeMessages = {
     'zh-CN': '是否需要马上保全财产或证据（例如对方正在转移财产，或证据可能灭失）？',
     en: 'Is there an urgent need to secure property or evidence (for example the other side is moving assets, or evidence may be lost)?',
   },
+  'intake.err.assessment': {
+    'zh-CN': '请点“继续”，接着简单说说情况、留下联系方式并提交；现在不想提交也没关系，可以点“取消申请”，或者以后再来。',
+    en: 'Press "Continue" to describe what happened, leave your contact details and submit. If you do not want to submit now, that is fine: press "Cancel application", or come back later.',
+  },
   'intake.q.assessment': {
     'zh-CN': '接下来请简单说明情况并留下联系方式，我们会转给法律援助中心。要继续吗？',
     en: 'Next, briefly describe what happened and leave your contact details; we will pass it to the legal aid centre. Continue?',

@@ -13,6 +13,10 @@ import { typedChoice } from './typed-choice.js';
 import { asksWhy } from './why-words.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
+/** Going on after the assessment, typed: one to three of these ("继续", "好的 继续", "ok go on", "yes submit"). */
+const GOING_ON_WORDS = '继续|继续申请|申请|好|好的|好吧|提交|仍然提交|可以|行|是|是的|嗯|嗯嗯|continue|apply|yes|ok|okay|sure|yeah|yep|go on|go ahead|submit|submit anyway';
+const GOING_ON = new RegExp(`^(${GOING_ON_WORDS})([\\s,，、]*(${GOING_ON_WORDS})){0,2}[!！。.]*$`, 'i');
+
 export interface IntakeInput {
   submissionId: string;
   /** A category recognised in the resident's story before the intake started: asked as a one-tap confirmation. */
@@ -264,6 +268,10 @@ export function createIntakeMachine(deps: IntakeDeps) {
       showAssessment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, assessmentReplies(deps.assess(context.facts), context, deps.pack)),
       ),
+      remindAssessment: enqueueActions(({ context, enqueue }) => {
+        const question = assessmentReplies(deps.assess(context.facts), context, deps.pack).at(-1)!;
+        sendReplies(enqueue, [reply('intake.err.assessment'), question]);
+      }),
       showSummary: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, summaryReplies(context, deps.pack, officeName(context)))),
       showChangeList: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, changeListReplies(context))),
       sayCancelled: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.cancelled')])),
@@ -332,7 +340,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
               actions: assign({ leaving: 'ask' as const }),
             },
             {
-              guard: ({ event }) => event.type === 'user.text' && /^(继续|继续申请|申请|好|好的|提交|仍然提交|continue|apply|yes|ok|submit|submit anyway)$/i.test(event.text.trim()),
+              guard: ({ event }) => event.type === 'user.text' && GOING_ON.test(event.text.trim()),
               target: 'routing',
               // Going on after a refusal is what "submit anyway for staff review" means: staff must see it as such.
               actions: enqueueActions(({ context, enqueue }) => {
@@ -343,7 +351,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
-            { actions: 'showAssessment' },
+            // Anything else ("不", "not now"): a short reminder with the buttons, not the whole assessment again.
+            { actions: 'remindAssessment' },
           ],
         },
       },
