@@ -191,6 +191,9 @@ function intakeContext(self: { getSnapshot(): unknown }): IntakeView | undefined
 
 /** "Use what I wrote" under the description question, when a story was typed earlier in the application. */
 const USE_KEPT_STORY = 'conv.story.use';
+/** The same, typed: a yes, or "use this / 就用这个". */
+const USE_KEPT_STORY_WORDS =
+  /^((用|就用|用这个|就用这个|用上面的|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right))[\s,，、!！。.]*){1,3}$/i;
 
 type Understood = { output: Understanding };
 const meaningOf = (event: unknown): Meaning => (event as Understood).output.meaning;
@@ -851,6 +854,11 @@ export function createConversationMachine(deps: ConversationDeps) {
             'user.text': [
               // "Why do you need my age?" is the step's to explain.
               { guard: ({ event }) => asksWhy(event.text), actions: sendTo('intake', ({ event }) => event) },
+              // A typed yes under "use what you wrote earlier?" is the button, not a four-word account of what happened.
+              {
+                guard: ({ context, event }) => context.intakeStep === 'description' && Boolean(context.keptStory) && USE_KEPT_STORY_WORDS.test(event.text.normalize('NFKC').trim()),
+                actions: [sendTo('intake', ({ context }) => ({ type: 'user.text' as const, text: context.keptStory ?? '' })), assign({ keptStory: null })],
+              },
               { target: 'answeringQuestion', actions: 'rememberText' },
             ],
             'user.choice': [

@@ -41,6 +41,9 @@ const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|�
 const oneToThree = (words: string) => new RegExp(`^(${words})([\\s,，、]*(${words})){0,2}[!！。.]*$`, 'i');
 const YES = oneToThree(YES_WORDS);
 const NO = oneToThree(NO_WORDS);
+/** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"). */
+const NO_DOCUMENTS_NOW =
+  /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it) later)[!！。.]*$/i;
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
@@ -482,7 +485,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     prompt: () => reply('intake.q.documents', {}, [choice('intake.documents.done', 'intake.opt.documents_done')]),
     read: (event) => {
       const text = textOf(event);
-      if (choiceId(event) === 'intake.documents.done' || (text !== null && /^(完成|好了|跳过|没有|以后再交|done|skip|later|no|none)$/i.test(text))) {
+      if (choiceId(event) === 'intake.documents.done' || (text !== null && NO_DOCUMENTS_NOW.test(text.normalize('NFKC').trim()))) {
         return { kind: 'answer', patch: () => ({}) };
       }
       if (event.type === 'user.attachment') {
