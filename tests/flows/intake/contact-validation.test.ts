@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readName, readPhone } from '../../../src/flows/intake/contact-validation.js';
+
+describe('a phone number as residents type it', () => {
+  it.each([
+    ['13800138000', '13800138000'],
+    ['138 0013 8000', '13800138000'],
+    ['+86 138-0013-8000', '13800138000'],
+    ['010-12345678', '01012345678'],
+    // Session 4: the words around it.
+    ['my number is 138 1234 5678', '13812345678'],
+    ['我的电话是13812345678', '13812345678'],
+    ['手机：13812345678', '13812345678'],
+    ['电话13812345678。', '13812345678'],
+    ["it's 13812345678", '13812345678'],
+  ])('%s → %s', (typed, phone) => expect(readPhone(typed)).toBe(phone));
+
+  it.each(['12345', '1381234567', '我没有手机', '13812345678 or 13900001111'])('is not a number: %s', (typed) => expect(readPhone(typed)).toBeNull());
+});
+
+describe('a name as residents type it', () => {
+  it.each([
+    ['张三', '张三'],
+    ['Li Ming', 'Li Ming'],
+    ['阿依古丽·买买提', '阿依古丽·买买提'],
+    // Session 4: "my name is …", "我叫…" gave the name with the words in front.
+    ["its Li Ming", 'Li Ming'],
+    ['my name is Li Ming', 'Li Ming'],
+    ["I'm Wang Fang", 'Wang Fang'],
+    ['我叫王秀英', '王秀英'],
+    ['我是张三', '张三'],
+    ['名字：李四', '李四'],
+    ['Imran Khan', 'Imran Khan'],
+    ['Itsuki', 'Itsuki'],
+  ])('%s → %s', (typed, name) => expect(readName(typed)).toBe(name));
+});
