@@ -15,6 +15,10 @@ import { changeableSteps, changeListReplies, summaryReplies } from './summary-re
 
 /** Going on after the assessment, typed: one to three of these ("继续", "好的 继续", "ok go on", "yes submit"). */
 const GOING_ON_WORDS = '继续|继续申请|申请|好|好的|好吧|提交|仍然提交|可以|行|是|是的|嗯|嗯嗯|continue|apply|yes|ok|okay|sure|yeah|yep|go on|go ahead|submit|submit anyway';
+/** Agreeing to the summary, typed: one to three of these ("没问题 提交吧", "looks good, send it", "yes submit"). */
+const SUBMITTING_WORDS =
+  "同意并提交|同意|提交|提交吧|确认|确认提交|确认无误|没问题|没错|对的|对|是的|可以|好的|好|行|confirm|submit|submit it|agree|i agree|send|send it|yes|ok|okay|sure|correct|that'?s (right|correct|fine)|all (good|correct|right)|looks (good|right|fine)|go ahead";
+const SUBMITTING = new RegExp(`^(${SUBMITTING_WORDS})([\\s,，、]*(${SUBMITTING_WORDS})){0,2}[!！。.]*$`, 'i');
 const GOING_ON = new RegExp(`^(${GOING_ON_WORDS})([\\s,，、]*(${GOING_ON_WORDS})){0,2}[!！。.]*$`, 'i');
 
 export interface IntakeInput {
@@ -268,6 +272,15 @@ export function createIntakeMachine(deps: IntakeDeps) {
       showAssessment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, assessmentReplies(deps.assess(context.facts), context, deps.pack)),
       ),
+      remindSummary: enqueueActions(({ enqueue }) =>
+        sendReplies(enqueue, [
+          reply('intake.err.summary', {}, [
+            choice('intake.confirm', 'intake.opt.confirm'),
+            choice('intake.change', 'intake.opt.change'),
+            choice('intake.cancel', 'intake.opt.cancel'),
+          ]),
+        ]),
+      ),
       remindAssessment: enqueueActions(({ context, enqueue }) => {
         const question = assessmentReplies(deps.assess(context.facts), context, deps.pack).at(-1)!;
         sendReplies(enqueue, [reply('intake.err.assessment'), question]);
@@ -365,7 +378,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
             {
               guard: ({ event }) =>
                 (event.type === 'user.choice' && event.id === 'intake.confirm') ||
-                (event.type === 'user.text' && /^(同意并提交|同意|提交|确认|确认提交|confirm|submit|agree|send)$/i.test(event.text.trim())),
+                (event.type === 'user.text' && SUBMITTING.test(event.text.normalize('NFKC').trim())),
               target: 'submitting',
             },
             { guard: 'saysCancel', target: 'cancelled' },
@@ -378,7 +391,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
             },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
             { guard: 'hasAttachment', actions: ['storeAttachment', 'showSummary'] },
-            { actions: 'showSummary' },
+            // Anything else ("等一下"): a short reminder with the three buttons, not the whole summary again.
+            { actions: 'remindSummary' },
           ],
         },
       },
