@@ -35,6 +35,8 @@ export class OutboxDispatcher {
   /** Sent, but the sent mark is not written yet: `resume()` must not queue these again. */
   private readonly marking = new Set<number>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** The retry timer of each address whose first message is waiting to be tried again. */
+  private readonly retrying = new Map<string, NodeJS.Timeout>();
   private readonly waiters: Waiter[] = [];
   /** Addresses whose next message the channel holds until the resident writes (see {@link release}). */
   private readonly held = new Set<string>();
@@ -99,6 +101,20 @@ export class OutboxDispatcher {
     }
   }
 
+  /**
+   * The resident is reachable again (a web page opened): what waits for them to come back is tried now
+   * rather than at its next retry.
+   */
+  wake(channel: string, address: string): void {
+    const key = `${channel}\u0000${address}`;
+    const timer = this.retrying.get(key);
+    if (!timer) return;
+    clearTimeout(timer);
+    this.timers.delete(timer);
+    this.retrying.delete(key);
+    this.pump(key);
+  }
+
   /** Resolves when every one of `ids` has been sent or given up. */
   whenDone(ids: number[]): Promise<void> {
     const open = new Set(ids.filter((id) => this.known.has(id)));
@@ -115,6 +131,7 @@ export class OutboxDispatcher {
     this.watchTimer = null;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.retrying.clear();
     if (this.sentTimer) clearImmediate(this.sentTimer);
     this.sentTimer = null;
     if (this.markRetry) clearTimeout(this.markRetry);
@@ -144,9 +161,11 @@ export class OutboxDispatcher {
       } else {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
+          this.retrying.delete(address);
           this.pump(address);
         }, outcome.retryInMs);
         this.timers.add(timer);
+        this.retrying.set(address, timer);
       }
     });
   }

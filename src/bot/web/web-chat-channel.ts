@@ -88,6 +88,7 @@ export class WebChatChannel implements ChannelSender {
           return;
         case 'resume':
           this.sockets.markReady(page);
+          this.app.dispatcher.wake('web', frame.user);
           await this.tellLocale(frame.user, [page]);
           return;
         case 'message':
@@ -162,6 +163,8 @@ export class WebChatChannel implements ChannelSender {
     const buttons = open && !liveButtons && open.choices.length > 0 ? open : {};
     await page.send({ type: 'history', entries: historyEntries(shown), ...buttons });
     this.sockets.markReady(page);
+    // Replies that waited for the resident to come back go now, not at their next retry.
+    this.app.dispatcher.wake('web', resident);
     if (open) return this.tellLocale(resident, [page]);
     // The browser's language only matters to a conversation this event starts.
     await this.submit(resident, undefined, { type: 'user.returned' }, locale);

@@ -105,6 +105,36 @@ describe('the outbox', () => {
     await db.close();
   });
 
+  // Session 4: a resident reopening the page waited for the 15 s offline retry before a staff notice arrived.
+  it('sends a waiting reply as soon as the resident is back, not at the next offline retry', async () => {
+    const { db, store, id } = await storeWith(Date.now());
+    const dispatcher = new OutboxDispatcher({ store, logger });
+    let online = false;
+    const sent: number[] = [];
+    dispatcher.register('web', {
+      send: async (m) => {
+        if (!online) throw new DeliveryError('page closed', { offline: true });
+        sent.push(m.id);
+      },
+    });
+    await dispatcher.resume();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toEqual([]);
+    online = true;
+    const woken = Date.now();
+    dispatcher.wake('web', 'x');
+    await dispatcher.whenDone([id]);
+    expect(sent).toEqual([id]);
+    expect(Date.now() - woken).toBeLessThan(2000);
+    // Waking an address with nothing waiting, or waking twice, sends nothing more.
+    dispatcher.wake('web', 'x');
+    dispatcher.wake('web', 'nobody');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toEqual([id]);
+    await dispatcher.stop();
+    await db.close();
+  });
+
   it('does not send a message again when its sent mark could not be written', async () => {
     const { db, store, id } = await storeWith(Date.now());
     const refuse = { on: true };
