@@ -310,8 +310,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The message that opened a new conversation, read for danger before the greeting. */
     warnFirstDanger: enqueueActions(({ context, enqueue }) => {
       const danger = context.firstText ? detectDanger(context.firstText) : null;
-      // A first message that is not danger may be a question: answered (from memory) after the privacy question.
-      if (!danger && context.firstText && looksLikeQuestion(context.firstText)) {
+      // A first message that is not danger may be a question (answered from memory after the privacy question)
+      // or a story (kept in memory until the resident agrees): read as any message before consent.
+      if (!danger && context.firstText) {
         enqueue.assign({ pendingText: context.firstText });
         enqueue.raise({ type: 'internal.askBeforeConsent' });
       }
@@ -400,10 +401,12 @@ export function createConversationMachine(deps: ConversationDeps) {
     recordConsent: assign({ consented: true }),
     /** Agreeing after telling a story: the story is read as if typed at the menu (an application with its category). */
     takeUpStoryBeforeConsent: assign({ consented: true, pendingText: ({ context }) => context.storyBeforeConsent ?? null, storyBeforeConsent: null }),
+    // With the language button: after a first message it is the last one on screen, under the privacy question.
     remindConsentKeepingStory: emit(() =>
       reply('core.consent.remind_story', {}, [
         choice('consent.agree', 'core.consent.agree'),
         choice('consent.decline', 'core.consent.decline'),
+        choice('lang.toggle', 'core.menu.language'),
       ]),
     ),
     askSensitiveConsent: emit(() =>

@@ -36,8 +36,10 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
     if (question && kb.band !== 'unknown') return { kind: 'question', kb };
     const category = storyCategory(text);
     if (category && tellsStory(text)) return { kind: 'story', category, facts: statedFacts(text, category), asks: false, kb: NOT_ASKED };
-    // A problem stated without a question mark ("房东不退押金") is answered too, when the knowledge base is sure.
-    return kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'answer' };
+    // A problem stated without a question mark ("房东不退押金") is answered too, when the knowledge base is sure;
+    // never a yes or a word or two ("同意" as the very first message is not the divorce entry).
+    const statesProblem = !isAcknowledgment(text) && !isBareNumber(text) && saysEnough(text);
+    return statesProblem && kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'answer' };
   }
 
   // "嗯", "好的" at the menu or after an answer: show the menu again, as a greeting does; never a question
@@ -76,6 +78,12 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
     return kb.band === 'unknown' && !plainlyAsks(text) ? { kind: 'answer' } : { kind: 'question', kb };
   }
   return { kind: 'question', kb: deps.judge(text, locale) };
+}
+
+/** Four Chinese characters or three English words at least: enough to state a problem. */
+function saysEnough(text: string): boolean {
+  const t = text.normalize('NFKC').trim();
+  return /\p{Script=Han}/u.test(t) ? [...t.replace(/[^\p{Script=Han}]/gu, '')].length >= 4 : t.split(/\s+/).length >= 3;
 }
 
 /** Ends as a question does ("…吗？", "…呢", "…?") and says more than a word or two. */
