@@ -130,6 +130,7 @@ describe('steering intents are short phrases only', () => {
     ['嗯', 'steer:greeting'], ['好的', 'steer:greeting'], ['ok', 'steer:greeting'], ['知道了', 'steer:greeting'],
     // Session 4: "同意" alone went to the divorce entry; "ok go on" to "did you mean … apply online".
     ['同意', 'steer:greeting'], ['I agree', 'steer:greeting'], ['ok go on', 'steer:greeting'], ['好的，收到', 'steer:greeting'],
+    ['i want to check if i qualify', 'steer:apply'], ['Check if I can get legal aid', 'steer:apply'], ['看看我能不能申请法律援助', 'steer:apply'],
     ['no', 'steer:greeting'], ['没有了', 'steer:greeting'], ['im 45', 'steer:greeting'], ['about 2000 a month', 'steer:greeting'], ['3 people', 'steer:greeting'],
     ['你是机器人吗', 'steer:help'], ['are you a robot?', 'steer:help'], ['who are you', 'steer:help'],
     ['我想问一下', 'steer:ask'], ['有个问题想咨询一下', 'steer:ask'], ['怎么办', 'steer:ask'], ['那我该怎么办呢', 'steer:ask'], ['can I ask something', 'steer:ask'], ['what should I do now', 'steer:ask'],
@@ -145,6 +146,8 @@ describe('steering intents are short phrases only', () => {
     'how do I apply for legal aid',
     'what documents do I need to bring',
     'is legal aid really free?',
+    'who can get legal aid?',
+    'am i eligible for legal aid if i have a job',
   ];
   it.each(questions)('a question is for the knowledge base, not a steer: %s', (text) => {
     expect(meaning(text).kind).toBe('question');
