@@ -460,8 +460,8 @@ interface EvalHalf {
 const EVAL_HALVES: Record<'test' | 'dev', EvalHalf> = {
   test: { questions: ['test/questions.jsonl'], offTopic: ['test/off-topic.jsonl'] },
   dev: {
-    questions: ['dev/questions.jsonl', 'dev/resident-questions.jsonl', 'dev/resident-new.jsonl', 'dev/resident-new-2.jsonl'],
-    offTopic: ['dev/off-topic.jsonl', 'dev/off-topic-resident.jsonl', 'dev/off-topic-new.jsonl'],
+    questions: ['dev/questions.jsonl', 'dev/resident-questions.jsonl', 'dev/resident-new.jsonl', 'dev/resident-new-2.jsonl', 'dev/resident-new-3.jsonl'],
+    offTopic: ['dev/off-topic.jsonl', 'dev/off-topic-resident.jsonl', 'dev/off-topic-new.jsonl', 'dev/off-topic-new-3.jsonl'],
   },
 };
 
