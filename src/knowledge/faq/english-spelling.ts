@@ -56,7 +56,7 @@ const SHORTHAND: Record<string, string> = {
   hw: 'how', y: 'why', pls: 'please', plz: 'please', pleas: 'please', thx: 'thanks', ty: 'thanks', bc: 'because',
   bcs: 'because', bcuz: 'because', cuz: 'because', coz: 'because', cos: 'because', abt: 'about', bout: 'about',
   dunno: 'know', idk: 'know',
-  govt: 'government', gov: 'government', dept: 'department', info: 'information', hosp: 'hospital', appt: 'appointment',
+  govt: 'government', gov: 'government', docs: 'documents', dept: 'department', info: 'information', hosp: 'hospital', appt: 'appointment',
   hubby: 'husband', bro: 'brother', sis: 'sister', mom: 'mother', mum: 'mother', mommy: 'mother', mummy: 'mother',
   dad: 'father', daddy: 'father', kiddo: 'kid',
   lawyr: 'lawyer', laywer: 'lawyer', lawers: 'lawyers', laywers: 'lawyers', recieve: 'receive', recieved: 'received',
