@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../config.js';
 import { isLocale, LOCALES, type Locale } from '../locales/catalog.js';
 import {
   calibrateConfidence,
+  crossValidateCalibration,
   CALIBRATION_TARGETS,
   confusionPairs,
   evaluateKnowledgeBase,
@@ -54,7 +55,8 @@ const USAGE = `Usage: fayuan kb <command>
                                        half and leave-one-phrasing-out; --confusions: entries that take
                                        each other's questions; --misses: the dev half's misses;
                                        --fast: without leave-one-phrasing-out; --dev-only: without
-                                       the frozen test half (for tuning)
+                                       the frozen test half (for tuning); --kfold K [--max-wrong X]:
+                                       only the calibration's K-fold cross-validation on the dev half
 `;
 
 interface Args {
@@ -62,7 +64,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--file', '--by', '--locale', '--limit', '--questions', '--ood', '--region', '--max-wrong']);
+const VALUE_FLAGS = new Set(['--file', '--by', '--locale', '--limit', '--questions', '--ood', '--region', '--max-wrong', '--kfold']);
 
 function parseArgs(args: readonly string[]): Args {
   const positional: string[] = [];
@@ -460,8 +462,8 @@ interface EvalHalf {
 const EVAL_HALVES: Record<'test' | 'dev', EvalHalf> = {
   test: { questions: ['test/questions.jsonl'], offTopic: ['test/off-topic.jsonl'] },
   dev: {
-    questions: ['dev/questions.jsonl', 'dev/resident-questions.jsonl', 'dev/resident-new.jsonl', 'dev/resident-new-2.jsonl'],
-    offTopic: ['dev/off-topic.jsonl', 'dev/off-topic-resident.jsonl', 'dev/off-topic-new.jsonl'],
+    questions: ['dev/questions.jsonl', 'dev/resident-questions.jsonl', 'dev/resident-new.jsonl', 'dev/resident-new-2.jsonl', 'dev/resident-new-3.jsonl'],
+    offTopic: ['dev/off-topic.jsonl', 'dev/off-topic-resident.jsonl', 'dev/off-topic-new.jsonl', 'dev/off-topic-new-3.jsonl'],
   },
 };
 
@@ -491,6 +493,20 @@ async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
     });
     confidence = calibration.model;
     ctx.stdout.write(`calibrated on ${calibration.rows} searches: ${JSON.stringify(calibration.model)}\n`);
+  }
+  const kfold = text(args, '--kfold');
+  if (kfold !== undefined) {
+    // Cross-validation of the calibration itself: fitted on k-1 folds of the dev half, judged on the other.
+    const k = Number(kfold);
+    const maxWrong = Number(text(args, '--max-wrong') ?? CALIBRATION_TARGETS.maxWrong);
+    const held = crossValidateCalibration(entries, { synonyms }, dev.questions, dev.offTopic, readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')), k, { ...CALIBRATION_TARGETS, maxWrong });
+    ctx.stdout.write(`calibration, ${k}-fold cross-validation on the dev half (held-out folds)\n`);
+    for (const locale of LOCALES) {
+      const f = held[locale];
+      const p = (x: number) => `${(100 * x).toFixed(1)}%`;
+      ctx.stdout.write(`${locale.padEnd(7)} ${String(f.questions).padStart(9)}  answered-correct ${p(f.answeredCorrectly)}  confident-wrong ${p(f.answeredWrongly)}  off-topic declined ${p(f.offTopicDeclined)} (of ${f.offTopic})\n`);
+    }
+    return 0;
   }
   const kb = KnowledgeBase.fromEntries(entries, { synonyms, confidence });
 

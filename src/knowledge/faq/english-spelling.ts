@@ -55,13 +55,27 @@ const SHORTHAND: Record<string, string> = {
   u: 'you', ur: 'your', r: 'are', ya: 'you', yr: 'your', wat: 'what', wht: 'what', wut: 'what', whta: 'what',
   hw: 'how', y: 'why', pls: 'please', plz: 'please', pleas: 'please', thx: 'thanks', ty: 'thanks', bc: 'because',
   bcs: 'because', bcuz: 'because', cuz: 'because', coz: 'because', cos: 'because', abt: 'about', bout: 'about',
-  dunno: 'know', idk: 'know', cnt: 'cant', dnt: 'dont', havnt: 'havent',
-  govt: 'government', gov: 'government', dept: 'department', info: 'information', hosp: 'hospital', appt: 'appointment',
+  dunno: 'know', idk: 'know',
+  govt: 'government', gov: 'government', docs: 'documents', dept: 'department', info: 'information', hosp: 'hospital', appt: 'appointment',
   hubby: 'husband', bro: 'brother', sis: 'sister', mom: 'mother', mum: 'mother', mommy: 'mother', mummy: 'mother',
   dad: 'father', daddy: 'father', kiddo: 'kid',
   lawyr: 'lawyer', laywer: 'lawyer', lawers: 'lawyers', laywers: 'lawyers', recieve: 'receive', recieved: 'received',
   devorce: 'divorce', divorse: 'divorce', hsband: 'husband', husbnd: 'husband', leagl: 'legal', legel: 'legal', legl: 'legal',
   hiting: 'hitting', injurd: 'injured', emplyer: 'employer', compensaton: 'compensation',
+  // negations typed without the apostrophe keep their "not" (won't pay = will not pay)
+  dont: 'do not', didnt: 'did not', doesnt: 'does not', cant: 'can not', cannot: 'can not', wont: 'will not',
+  isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not', havent: 'have not', hasnt: 'has not',
+  hadnt: 'had not', couldnt: 'could not', wouldnt: 'would not', shouldnt: 'should not', aint: 'is not',
+  mustnt: 'must not', neednt: 'need not', dnt: 'do not', cnt: 'can not', havnt: 'have not', dosnt: 'does not',
+  // informal spellings and chat forms
+  wanna: 'want to', gonna: 'going to', gotta: 'have to', hafta: 'have to', lemme: 'let me', gimme: 'give me',
+  kinda: 'kind of', sorta: 'sort of', ppl: 'people', thru: 'through', tho: 'though', b4: 'before', til: 'until', till: 'until',
+  untill: 'until', yrs: 'years', mths: 'months', mnths: 'months', wks: 'weeks', wk: 'week', hrs: 'hours',
+  bf: 'boyfriend', gf: 'girlfriend', smth: 'something', sth: 'something', sum1: 'someone', some1: 'someone', any1: 'anyone',
+  alot: 'a lot', teh: 'the', waht: 'what', wich: 'which', thier: 'their', becuase: 'because', becasue: 'because',
+  beacuse: 'because', becouse: 'because', shud: 'should', cud: 'could', wud: 'would', freind: 'friend', frend: 'friend',
+  hows: 'how', whos: 'who', wheres: 'where', whens: 'when', theres: 'there', heres: 'here', thats: 'that', whats: 'what',
+  theyll: 'they', theyd: 'they', youll: 'you', youd: 'you', youve: 'you', weve: 'we', itll: 'it', thatll: 'that',
 };
 
 /** The ordinary spelling of a chat shorthand or misspelt short word (unchanged when none applies). */

@@ -17,15 +17,33 @@ const STOPWORDS = new Set(
   their theirs them themselves then there these they theyre this those through to too under until up us very want wants
   was wasnt we were what whats which while why will with would you youre your yours yourself hi hello also really still
   tell know need someone something anyone can cant cannot wont wouldnt couldnt shouldnt arent wasnt werent aint gonna wanna ok okay
-  allowed allow able`.split(/\s+/),
+  allowed allow able
+  sorry basically literally totally seriously honestly anyway anyways yes yeah yep hey dear sir madam kindly lol omg btw tbh
+  um uh hmm guys bit each anymore somebody anybody everybody somewhere anywhere whether shall may maybe possibly`.split(/\s+/),
 );
 
 /**
- * Splits English (or any Latin-script) text into lower-case words; apostrophes are dropped ("don't" →
- * "dont") and chat shorthand is written out ("wat r u" → "what are you", "cops" → "police").
+ * Splits English (or any Latin-script) text into lower-case words; contractions are written out
+ * ("won't" → "will not", "dad's" → "dad") and so are chat shorthand and informal spellings ("wat r u"
+ * → "what are you", "wont" → "will not", "wanna" → "want to").
  */
 export function englishWords(text: string): string[] {
-  return (text.replace(/['’]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? []).map(expandShorthand);
+  return (expandContractions(text.toLowerCase()).match(/[a-z0-9]+/g) ?? []).flatMap((word) => expandShorthand(word).split(' '));
+}
+
+const NEGATED: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
+
+/**
+ * Contractions written with an apostrophe: a negation keeps its "not" (won't → will not, didn't → did
+ * not, as "will not pay" is written out in entries), the other endings ('s, 're, 've, 'll, 'd, 'm)
+ * are dropped (they are auxiliaries and pronoun forms, stopwords anyway; "dad's" → "dad").
+ */
+export function expandContractions(text: string): string {
+  return text
+    .replace(/\b(won|can|shan|ain)['’]t\b/g, (_, verb: string) => `${NEGATED[verb]} not`)
+    .replace(/n['’]t\b/g, ' not')
+    .replace(/['’](?:s|re|ve|ll|d|m)\b/g, '')
+    .replace(/['’]/g, '');
 }
 
 /** Stems already computed (bounded): the same words recur across entries and questions. */

@@ -13,7 +13,7 @@ import {
   type LogisticModel,
 } from './confidence.js';
 import type { FaqEntry } from './faq-entry.js';
-import { DEFAULT_RANKING, FaqIndex, IndexCache, type RankingOptions } from './faq-index.js';
+import { DEFAULT_RANKING, FaqIndex, IndexCache, type RankingOptions, type SearchOutcome } from './faq-index.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { SynonymDictionary, type SynonymGroup } from './synonyms.js';
 import { DEFAULT_ANALYZER_OPTIONS, TextAnalyzer, type AnalyzerOptions } from './text-analyzer.js';
@@ -372,20 +372,93 @@ export function calibrateConfidence(
   resident: readonly LabelledQuestion[] = [],
   targets: CalibrationTargets = CALIBRATION_TARGETS,
 ): { model: ConfidenceModel; rows: number } {
-  const rows: (CalibrationRow & { locale: Locale; resident: boolean })[] = [];
+  const kb = KnowledgeBase.fromEntries(entries, { synonyms: setup.synonyms, analyzer: setup.analyzer, ranking: setup.ranking });
+  const rows = [...heldOutPhrasingRows(entries, setup), ...questionRows(kb, resident, offTopic).map((r) => r.row)];
+  return { model: fitConfidence(rows, targets), rows: rows.length };
+}
+
+/** One search labelled for fitting: its features, whether the best entry is right, whether the question is in the domain. */
+type FitRow = CalibrationRow & { locale: Locale; resident: boolean };
+
+/** Calibration rows of the leave-one-out phrasings (in domain, not resident questions). */
+function heldOutPhrasingRows(entries: readonly FaqEntry[], setup: IndexSetup): FitRow[] {
+  const rows: FitRow[] = [];
   leaveOneOut(entries, setup, ({ locale, topic, outcome }) => {
     rows.push({ features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === topic, inDomain: true, locale, resident: false });
   });
-  const kb = KnowledgeBase.fromEntries(entries, { synonyms: setup.synonyms, analyzer: setup.analyzer, ranking: setup.ranking });
+  return rows;
+}
+
+/** Calibration rows of resident questions (in domain) and off-topic questions, each with its question and search outcome. */
+function questionRows(kb: KnowledgeBase, resident: readonly LabelledQuestion[], offTopic: readonly LabelledQuestion[]) {
+  const out: { question: LabelledQuestion; outcome: SearchOutcome; row: FitRow }[] = [];
   for (const q of resident) {
     if (q.topic === null) continue;
     const outcome = kb.search(q.question, q.locale, 3);
-    rows.push({ features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === q.topic, inDomain: true, locale: q.locale, resident: true });
+    out.push({ question: q, outcome, row: { features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === q.topic, inDomain: true, locale: q.locale, resident: true } });
   }
   for (const q of offTopic) {
-    rows.push({ features: confidenceFeatures(kb.search(q.question, q.locale, 3)), correct: false, inDomain: false, locale: q.locale, resident: false });
+    const outcome = kb.search(q.question, q.locale, 3);
+    out.push({ question: { ...q, topic: null }, outcome, row: { features: confidenceFeatures(outcome), correct: false, inDomain: false, locale: q.locale, resident: false } });
   }
+  return out;
+}
 
+/** Held-out figures of a k-fold cross-validation of the calibration, per language (shares, 0–1). */
+export interface CrossValidationFigures {
+  questions: number;
+  answeredCorrectly: number;
+  answeredWrongly: number;
+  offTopic: number;
+  offTopicDeclined: number;
+}
+
+/**
+ * k-fold cross-validation of {@link calibrateConfidence} on the dev half: the resident and off-topic
+ * questions are split into `k` folds (question i into fold i mod k); for each fold the model is fitted
+ * on the held-out phrasings, `alwaysTrain` (calibration-ood) and the other folds, and judged on that
+ * fold. What the held-out folds score tells a general gain from one fitted to the questions.
+ */
+export function crossValidateCalibration(
+  entries: readonly FaqEntry[],
+  setup: IndexSetup,
+  resident: readonly LabelledQuestion[],
+  offTopic: readonly LabelledQuestion[],
+  alwaysTrain: readonly LabelledQuestion[],
+  k = 5,
+  targets: CalibrationTargets = CALIBRATION_TARGETS,
+): Record<Locale, CrossValidationFigures> {
+  const kb = KnowledgeBase.fromEntries(entries, { synonyms: setup.synonyms, analyzer: setup.analyzer, ranking: setup.ranking });
+  const fixed = [...heldOutPhrasingRows(entries, setup), ...questionRows(kb, [], alwaysTrain).map((r) => r.row)];
+  const folded = questionRows(kb, resident, offTopic);
+  const acc = Object.fromEntries(LOCALES.map((l) => [l, { questions: 0, answeredCorrectly: 0, answeredWrongly: 0, offTopic: 0, offTopicDeclined: 0 }])) as Record<Locale, CrossValidationFigures>;
+  for (let fold = 0; fold < k; fold++) {
+    const model = fitConfidence([...fixed, ...folded.filter((_, i) => i % k !== fold).map((r) => r.row)], targets);
+    folded.forEach(({ question, outcome }, i) => {
+      if (i % k !== fold) return;
+      const band = decideBand(outcome, model, 3, question.locale);
+      const a = acc[question.locale];
+      if (question.topic === null) {
+        a.offTopic++;
+        if (band.band !== 'answer') a.offTopicDeclined++;
+        return;
+      }
+      a.questions++;
+      if (band.band === 'answer' && band.topic === question.topic) a.answeredCorrectly++;
+      if (band.band === 'answer' && band.topic !== question.topic) a.answeredWrongly++;
+    });
+  }
+  for (const l of LOCALES) {
+    const a = acc[l];
+    a.answeredCorrectly = share(a.answeredCorrectly, a.questions);
+    a.answeredWrongly = share(a.answeredWrongly, a.questions);
+    a.offTopicDeclined = share(a.offTopicDeclined, a.offTopic);
+  }
+  return acc;
+}
+
+/** Fits both logistic models and the thresholds per language on calibration rows (see {@link calibrateConfidence}). */
+function fitConfidence(rows: readonly FitRow[], targets: CalibrationTargets): ConfidenceModel {
   const inDomainCount = rows.filter((r) => r.inDomain).length;
   const oodWeight = share(inDomainCount, rows.length - inDomainCount) || 1;
   const inDomain = fitLogistic(rows, IN_DOMAIN_FEATURES, (r) => r.inDomain, (r) => (r.inDomain ? 1 : oodWeight));
@@ -427,7 +500,7 @@ export function calibrateConfidence(
   };
   const overall = thresholds(scored);
   const locales = Object.fromEntries(LOCALES.map((l) => [l, thresholds(scored.filter((r) => r.locale === l))])) as Record<Locale, LocaleThresholds>;
-  return { model: { inDomain, correct, answerAt: overall.answerAt, suggestAt: overall.suggestAt, locales }, rows: rows.length };
+  return { inDomain, correct, answerAt: overall.answerAt, suggestAt: overall.suggestAt, locales };
 }
 
 /** Weighted logistic regression by gradient descent with a little L2. */

@@ -44,6 +44,19 @@ describe('English as residents type it', () => {
     expect(offered('how do i check my aplication')).toEqual(offered('how do i check my application'));
   });
 
+  // Written for this test, not taken from the evaluation set: a resident's everyday word finds the
+  // entry written with the other one (general-vocabulary synonyms, contractions, informal spellings).
+  it.each([
+    ['the landlord evicted me and kept my deposit', 'rent_deposit'],
+    ["my boss hasn't paid me for two months", 'wage_arrears'],
+    ['my boss hasnt paid me for two months', 'wage_arrears'],
+    ['i was conned out of my savings by a man on the phone', 'fraud_scam'],
+    ['the judge ordered him to pay but he never did', 'judgment_enforcement'],
+    ['a loan shark keeps ringing my mum at work', 'debt_collection'],
+  ])('offers the right entry first for "%s"', (question, topic) => {
+    expect(offered(question)[0]).toBe(topic);
+  });
+
   it('reads "allowed" as carrying no topic, so it does not pull in an entry that happens to use it', () => {
     expect(offered('who is allowed to get legal aid')).toContain('who_qualifies');
   });

@@ -87,6 +87,43 @@ describe('English word forms and Chinese function pairs', () => {
     expect(plain.terms(chat)).toEqual(plain.terms(plainText));
   });
 
+  it.each([
+    ["my boss won't pay me", 'my boss will not pay me'],
+    ['my boss wont pay me', 'my boss will not pay me'],
+    ["he didn't give the deposit back", 'he did not give the deposit back'],
+    ["i can't afford a lawyer", 'i cannot afford a lawyer'],
+    ['i cant afford a lawyer', 'i can not afford a lawyer'],
+    ["my dad's house", 'my father house'],
+    ["they're saying i'll lose", 'they saying i lose'],
+    ["what's the number", 'whats the number'],
+  ])('reads the contraction in "%s" as "%s", keeping a negation\'s "not"', (contracted, written) => {
+    expect(plain.terms(contracted)).toEqual(plain.terms(written));
+  });
+
+  it.each([
+    ['i wanna divorce', 'i want to divorce'],
+    ['gotta pay the ppl back', 'have to pay the people back'],
+    ['worked there 3 yrs', 'worked there 3 years'],
+    ['waited til friday', 'waited until friday'],
+    ['my bf hit me', 'my boyfriend hit me'],
+    ['hows my application', 'how is my application'],
+    ['i want to sue becuase', 'i want to sue because'],
+  ])('reads the informal spelling "%s" as "%s"', (informal, written) => {
+    expect(plain.terms(informal)).toEqual(plain.terms(written));
+  });
+
+  it.each([
+    ['sorry what is legal aid', 'what is legal aid'],
+    ['yeah ok so basically my landlord kept the deposit', 'my landlord kept the deposit'],
+    ['hey guys can somebody help', 'can help'],
+  ])('drops filler words: "%s" is searched as "%s"', (chatty, plainText) => {
+    expect(plain.terms(chatty)).toEqual(plain.terms(plainText));
+  });
+
+  it('keeps "not", "no" and "free": they change what a legal question asks', () => {
+    expect(plain.terms('not paid, no contract, is it free')).toEqual(expect.arrayContaining(['not', 'no', 'free']));
+  });
+
   it('does not turn advise or promise into -ize words', () => {
     expect(plain.terms('advise')).toEqual(plain.terms('advising'));
     expect(plain.terms('promise')).not.toEqual(plain.terms('promize'));
