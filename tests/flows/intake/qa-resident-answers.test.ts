@@ -29,6 +29,7 @@ const UP_TO: Record<string, ResidentEvent[]> = {
     c('catgroup:domestic_violence'), c('opt:self'), c('opt:demo-city'), t('34'), c('opt:none'), c('intake.no_deadline'), c('intake.no'),
     c('intake.continue'), t('他打了我三年，上周把我胳膊打断了。'), c('intake.documents.done'), t('李梅'), t('13700001111'),
   ],
+  disability: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45')],
   needsPreservation: [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'), c('intake.no_deadline')],
 };
 
@@ -43,6 +44,14 @@ async function at(step: keyof typeof UP_TO, locale: 'zh-CN' | 'en' = 'zh-CN') {
 }
 
 describe('colloquial answers the intake understands', () => {
+  // Session 4: "还没鉴定" was refused although the question says an injury not yet assessed is "no disability".
+  it.each(['还没鉴定', '没有评定过', '还没做伤残鉴定', 'not assessed yet', 'no certificate'])('injured but not assessed is no disability: %s', async (typed) => {
+    const h = await at('disability');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.disability).toBe('none');
+  });
+
   it.each(['示例市', '在示例市', '示例市区'])('region typed without 本级: %s', async (typed) => {
     const h = await at('region');
     const next = await h.send(t(typed));
