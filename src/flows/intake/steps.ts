@@ -394,7 +394,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
         return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
       }
       if (id === 'intake.groups.none' || (text !== null && (NO.test(text) || NONE_OF_THESE.test(text)))) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: [] } }) };
-      if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|选好了|选完了|就这些|就这样|没了|done|ok|finished|that'?s (all|it))[!！。.]*$/i.test(text))) {
+      if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|好的|选好了|选完了|就这些|就这样|就这个|就这一个|就是这个|只有这个|只有这一个|这些|没了|没别的了|done|ok|okay|finished|that'?s (all|it)|just (that|this)( one)?|only (that|this)( one)?|that one)(吧|了)?[!！。.]*$/i.test(text))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: c.facts.groups ?? [] } }) };
       }
       return { kind: 'invalid', error: 'intake.err.groups' };

@@ -44,6 +44,15 @@ async function at(step: keyof typeof UP_TO, locale: 'zh-CN' | 'en' = 'zh-CN') {
 }
 
 describe('colloquial answers the intake understands', () => {
+  it.each(['就这个', '只有这个', 'just that one'])('a group named, then "that is all" in words: %s', async (typed) => {
+    const h = await at('disability');
+    await h.send(c('opt:none'));
+    await h.send(t('我是农民工'));
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.groups).toEqual(['migrant_worker']);
+  });
+
   // Session 4: "还没鉴定" was refused although the question says an injury not yet assessed is "no disability".
   it.each(['还没鉴定', '没有评定过', '还没做伤残鉴定', 'not assessed yet', 'no certificate'])('injured but not assessed is no disability: %s', async (typed) => {
     const h = await at('disability');
