@@ -44,6 +44,9 @@ const NO = oneToThree(NO_WORDS);
 /** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"). */
 const NO_DOCUMENTS_NOW =
   /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it) later)[!！。.]*$/i;
+/** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
+const ASSETS_AT_RISK =
+  /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\bselling (the |his |her |their )?(house|flat|car|factory|business|equipment)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
@@ -462,7 +465,14 @@ export const STEPS: Record<StepId, StepDefinition> = {
 
   needsPreservation: {
     prompt: (ctx) => yesNo('needsPreservation', ctx),
-    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }), 'intake.err.yes_no'),
+    read: (event) => {
+      // The sign itself is the yes: "老板好像要跑路", "他在卖房子", "he is moving his money".
+      const text = textOf(event);
+      if (text !== null && ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim())) {
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, needsPreservation: true } }) };
+      }
+      return readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }), 'intake.err.yes_no');
+    },
   },
 
   assessment: {

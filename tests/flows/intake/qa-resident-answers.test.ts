@@ -44,6 +44,22 @@ async function at(step: keyof typeof UP_TO, locale: 'zh-CN' | 'en' = 'zh-CN') {
 }
 
 describe('colloquial answers the intake understands', () => {
+  it.each(['老板好像要跑路', '他在卖厂里的设备', 'he is moving his money to his brother'])(
+    'the sign of assets at risk is the yes at the preservation question: %s',
+    async (typed) => {
+      const h = await at('needsPreservation');
+      const next = await h.send(t(typed));
+      expect(errors(next)).toEqual([]);
+      expect(h.intake()?.facts.needsPreservation).toBe(true);
+    },
+  );
+
+  it('a denial of the sign is not a yes: 不会跑的', async () => {
+    const h = await at('needsPreservation');
+    await h.send(t('不会跑的'));
+    expect(h.intake()?.facts.needsPreservation).not.toBe(true);
+  });
+
   it.each(['就这个', '只有这个', 'just that one'])('a group named, then "that is all" in words: %s', async (typed) => {
     const h = await at('disability');
     await h.send(c('opt:none'));
