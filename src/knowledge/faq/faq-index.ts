@@ -1,6 +1,6 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
-import { findSorted, packSorted, stringAt, type SortedStringsData } from './sorted-strings.js';
+import { findSorted, packedBuffers, packedCount, packSorted, packStrings, stringAt, type PackedStrings, type SortedStringsData } from './sorted-strings.js';
 import { chineseWords, isFunctionChar } from './chinese.js';
 import { pinyinKey } from './homophones.js';
 import { BIGRAM_PREFIX, TextAnalyzer } from './text-analyzer.js';
@@ -128,16 +128,17 @@ const COMMON_TERM_MIN_DOCS = 64;
 const SPELLING_MIN_LENGTH = 6;
 
 /**
- * Everything a built index holds, as flat arrays and packed strings: what a worker thread builds and
- * hands to the main thread (the typed arrays are transferred, not copied), and what the main thread
- * searches directly. Term `t` (position in `terms`, sorted) occurs in documents
+ * Everything a built index holds, as typed arrays (strings packed as UTF-16 code units): what a worker
+ * thread builds and hands to the main thread — every array's buffer is transferred, so the message
+ * holds no strings or lists to copy, and the main thread searches the arrays in place. Term `t` (position in `terms`, sorted) occurs in documents
  * `docs[postingStarts[t] .. postingStarts[t+1])`, ascending, with the BM25 (or TF-IDF) contributions in
  * `scores` at the same positions, computed once at build time.
  */
 export interface IndexData {
   locale: Locale;
   options: RankingOptions;
-  entryIds: string[];
+  /** Entry `d`'s id is stringAt(entryIds, d). */
+  entryIds: PackedStrings;
   terms: SortedStringsData;
   postingStarts: Int32Array;
   docs: Int32Array;
@@ -163,9 +164,14 @@ export interface CorrectionTable {
 
 /** The buffers of an {@link IndexData} that can be transferred to another thread instead of copied. */
 export function indexTransferList(data: IndexData): ArrayBuffer[] {
-  const arrays = [data.terms.starts, data.postingStarts, data.docs, data.scores, data.idf];
-  for (const table of [data.spelling, data.homophones]) if (table) arrays.push(table.keys.starts, table.candidateStarts, table.candidates);
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  const buffers = [...packedBuffers(data.entryIds), ...packedBuffers(data.terms)];
+  const arrays = [data.postingStarts, data.docs, data.scores, data.idf];
+  for (const table of [data.spelling, data.homophones]) {
+    if (!table) continue;
+    buffers.push(...packedBuffers(table.keys));
+    arrays.push(table.candidateStarts, table.candidates);
+  }
+  return [...buffers, ...arrays.map((a) => a.buffer as ArrayBuffer)];
 }
 
 function idfOf(options: RankingOptions, df: number, n: number): number {
@@ -233,7 +239,7 @@ export function buildIndexData(
   return {
     locale,
     options,
-    entryIds: entries.map((e) => e.id),
+    entryIds: packStrings(entries.map((e) => e.id)),
     terms,
     postingStarts,
     docs,
@@ -311,7 +317,7 @@ export class FaqIndex {
     private readonly data: IndexData,
     readonly analyzer: TextAnalyzer,
   ) {
-    const n = data.entryIds.length;
+    const n = packedCount(data.entryIds);
     this.locale = data.locale;
     this.options = data.options;
     this.scores = new Float64Array(n);
@@ -341,7 +347,7 @@ export class FaqIndex {
 
   /** Number of entries indexed. */
   get size(): number {
-    return this.data.entryIds.length;
+    return packedCount(this.data.entryIds);
   }
 
   /** Ranks entries for `question`; at most `limit` are returned, best first. */
@@ -505,7 +511,7 @@ export class FaqIndex {
     const ranked = top.map(({ doc, score }) => {
       const covered = weighted.reduce((sum, w) => sum + w.weight * this.covered(w.unit, doc), 0);
       return {
-        id: this.data.entryIds[doc]!,
+        id: stringAt(this.data.entryIds, doc),
         score,
         strength: ceiling > 0 ? Math.min(1, score / ceiling) : 0,
         coverage: total > 0 ? covered / total : 0,

@@ -14,10 +14,12 @@ export interface IndexSetup {
 /**
  * Messages to the index worker, handled in order. The worker keeps the current entries: `reset`
  * empties them, `put` adds or replaces (by id, keeping an entry's position), `remove` drops ids,
- * `build` indexes what it holds and answers with a {@link BuiltMessage} of the same `id`.
+ * `build` indexes what it holds and answers with a {@link BuiltMessage} of the same `id`. `release`
+ * hands back (transferred) the buffers of an index the main thread no longer searches.
  */
 export type ToIndexWorker =
   | { type: 'reset' }
+  | { type: 'release'; buffers: ArrayBuffer[] }
   | { type: 'put'; entries: FaqEntry[] }
   | { type: 'remove'; ids: string[] }
   | { type: 'build'; id: number; setup: IndexSetup };

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../../../locales/catalog.js';
 import type { FaqEntry } from '../faq-entry.js';
-import type { IndexData } from '../faq-index.js';
+import { indexTransferList, type IndexData } from '../faq-index.js';
 import type { BuiltMessage, IndexSetup, ToIndexWorker } from './index-protocol.js';
 
 /** Entries sent per message when loading many: each message's copy stays a few milliseconds of main-thread work. */
@@ -66,6 +66,17 @@ export class IndexWorker {
   update(put: readonly FaqEntry[], remove: readonly string[]): void {
     if (put.length > 0) this.send({ type: 'put', entries: [...put] });
     if (remove.length > 0) this.send({ type: 'remove', ids: [...remove] });
+  }
+
+  /**
+   * Transfers the buffers of an index no longer searched to the worker. Received buffers count as the
+   * main thread's external memory until a full garbage collection frees them: kept here, each edit
+   * would add an index's worth (tens of MB at 5,000 entries), and every few edits V8 would stop the
+   * main thread for a full collection. Transferred away, they are gone from this thread at once.
+   */
+  release(data: Record<Locale, IndexData>): void {
+    const buffers = Object.values(data).flatMap(indexTransferList);
+    if (!this.failure) this.worker.postMessage({ type: 'release', buffers } satisfies ToIndexWorker, buffers);
   }
 
   /** Builds both locales' index data from the entries the worker holds. */

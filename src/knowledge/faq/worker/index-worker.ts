@@ -47,6 +47,9 @@ port.on('message', (message: ToIndexWorker) => {
     case 'reset':
       entries.clear();
       return;
+    case 'release':
+      // Nothing to do: the buffers are the worker's garbage now, collected with its own.
+      return;
     case 'put':
       for (const entry of message.entries) entries.set(entry.id, entry);
       return;
