@@ -85,29 +85,75 @@ function documentTerms(entry: FaqEntry, locale: Locale, analyzer: TextAnalyzer, 
   return { terms: [...terms.keys()], counts: Float32Array.from(terms.values()), length };
 }
 
+/** {@link DocumentTerms} with each term's number in a {@link Lexicon}. */
+interface NumberedTerms extends DocumentTerms {
+  numbers: Int32Array;
+}
+
+/**
+ * Numbers for terms, kept with the cache between builds: a build then counts and places the postings
+ * of cached entries by number, without looking up millions of term strings. Terms of entries since
+ * edited or removed keep their numbers until the analyzer changes (a few per edit).
+ */
+class Lexicon {
+  private readonly numbers = new Map<string, number>();
+  readonly terms: string[] = [];
+
+  numberAll(terms: readonly string[]): Int32Array {
+    return Int32Array.from(terms, (term) => this.numberOf(term));
+  }
+
+  numberOf(term: string): number {
+    let k = this.numbers.get(term);
+    if (k === undefined) {
+      k = this.terms.length;
+      this.numbers.set(term, k);
+      this.terms.push(term);
+    }
+    return k;
+  }
+}
+
 /**
  * Analysed entries kept between index builds. Valid only for one analyzer and ranking; entries not
  * used by the latest build are dropped, so the cache never outgrows the knowledge base.
  */
 export class IndexCache {
-  private docs = new Map<string, DocumentTerms>();
-  private used = new Map<string, DocumentTerms>();
+  private docs = new Map<string, NumberedTerms>();
+  private used = new Map<string, NumberedTerms>();
+  lexicon = new Lexicon();
   private owner: { analyzer: TextAnalyzer; options: RankingOptions } | undefined;
+  /**
+   * Each entry object's key, made once: the index worker keeps its entry objects between builds, so
+   * a rebuild after an edit neither serialises nor hashes the thousands of unchanged entries again.
+   */
+  private readonly keys = new WeakMap<FaqEntry, string>();
+
+  /** The cache key of an entry's analysis in `locale`: its whole content, so an edited entry is analysed again. */
+  keyOf(entry: FaqEntry, locale: Locale): string {
+    let key = this.keys.get(entry);
+    if (key === undefined) {
+      key = `${locale}\u0000${JSON.stringify(entry)}`;
+      this.keys.set(entry, key);
+    }
+    return key;
+  }
 
   /** Starts a build; forgets everything when the analyzer or ranking changed. */
   prepare(analyzer: TextAnalyzer, options: RankingOptions): void {
     if (this.owner?.analyzer !== analyzer || this.owner.options !== options) {
       this.owner = { analyzer, options };
       this.docs = new Map();
+      this.lexicon = new Lexicon();
     }
     this.used = new Map();
   }
 
-  get(key: string): DocumentTerms | undefined {
+  get(key: string): NumberedTerms | undefined {
     return this.docs.get(key) ?? this.used.get(key);
   }
 
-  set(key: string, value: DocumentTerms): void {
+  set(key: string, value: NumberedTerms): void {
     this.used.set(key, value);
   }
 
@@ -190,52 +236,66 @@ export function buildIndexData(
   options: RankingOptions = DEFAULT_RANKING,
   cache?: IndexCache,
 ): IndexData {
-  const lists = new Map<string, { docs: number[]; weights: number[] }>();
-  const lengths: number[] = [];
+  // Typed arrays throughout, no list per term: a rebuild after each edit (in the worker, over
+  // thousands of entries) then leaves little garbage, and its collections little work for the cores
+  // the main thread needs.
+  const n = entries.length;
   cache?.prepare(analyzer, options);
-  entries.forEach((entry, doc) => {
-    const key = cache ? `${locale}\u0000${JSON.stringify(entry)}` : '';
-    const analysed = cache?.get(key) ?? documentTerms(entry, locale, analyzer, options);
+  const lexicon = cache?.lexicon ?? new Lexicon();
+  const analysedDocs: NumberedTerms[] = [];
+  let total = 0;
+  for (const entry of entries) {
+    const key = cache ? cache.keyOf(entry, locale) : '';
+    let analysed = cache?.get(key);
+    if (!analysed) {
+      const terms = documentTerms(entry, locale, analyzer, options);
+      analysed = { ...terms, numbers: lexicon.numberAll(terms.terms) };
+    }
     cache?.set(key, analysed);
-    lengths.push(analysed.length);
-    analysed.terms.forEach((term, i) => {
-      let list = lists.get(term);
-      if (!list) {
-        list = { docs: [], weights: [] };
-        lists.set(term, list);
-      }
-      list.docs.push(doc);
-      list.weights.push(analysed.counts[i]!);
-    });
-  });
+    analysedDocs.push(analysed);
+    total += analysed.numbers.length;
+  }
   cache?.sweep();
 
-  const n = entries.length;
-  const avgLength = lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, n);
-  const docNorm = lengths.map((l) => options.k1 * (1 - options.b + (options.b * l) / Math.max(1e-9, avgLength)));
+  const avgLength = analysedDocs.reduce((sum, a) => sum + a.length, 0) / Math.max(1, n);
+  const docNorm = analysedDocs.map((a) => options.k1 * (1 - options.b + (options.b * a.length) / Math.max(1e-9, avgLength)));
   const bm25 = options.ranking === 'bm25';
-  const { data: terms, order } = packSorted(lists.keys());
+  /** Each term number's number of documents. */
+  const df = new Int32Array(lexicon.terms.length);
+  for (const analysed of analysedDocs) for (const k of analysed.numbers) df[k]!++;
+  const { data: terms, order } = packSorted(lexicon.terms.filter((_, k) => df[k]! > 0));
+  /** Sorted position of each term number. */
+  const positions = new Int32Array(lexicon.terms.length);
   const postingStarts = new Int32Array(order.length + 1);
-  let total = 0;
+  let offset = 0;
   order.forEach((term, t) => {
-    postingStarts[t] = total;
-    total += lists.get(term)!.docs.length;
+    const k = lexicon.numberOf(term);
+    positions[k] = t;
+    postingStarts[t] = offset;
+    offset += df[k]!;
   });
-  postingStarts[order.length] = total;
+  postingStarts[order.length] = offset;
+  // Postings in document order (so ascending within each term), each score first holding the weighted count.
   const docs = new Int32Array(total);
   const scores = new Float32Array(total);
-  const idf = new Float64Array(order.length);
-  order.forEach((term, t) => {
-    const list = lists.get(term)!;
-    const termIdf = idfOf(options, list.docs.length, n);
-    idf[t] = termIdf;
-    let at = postingStarts[t]!;
-    list.docs.forEach((d, i) => {
-      const tf = list.weights[i]!;
+  const next = postingStarts.slice(0, order.length);
+  analysedDocs.forEach((analysed, d) => {
+    for (let i = 0; i < analysed.numbers.length; i++) {
+      const at = next[positions[analysed.numbers[i]!]!]!++;
       docs[at] = d;
-      scores[at++] = bm25 ? (termIdf * tf * (options.k1 + 1)) / (tf + docNorm[d]!) : termIdf * Math.sqrt(tf);
-    });
+      scores[at] = analysed.counts[i]!;
+    }
   });
+  const idf = new Float64Array(order.length);
+  for (let t = 0; t < order.length; t++) {
+    const termIdf = idfOf(options, postingStarts[t + 1]! - postingStarts[t]!, n);
+    idf[t] = termIdf;
+    for (let at = postingStarts[t]!; at < postingStarts[t + 1]!; at++) {
+      const tf = scores[at]!;
+      const d = docs[at]!;
+      scores[at] = bm25 ? (termIdf * tf * (options.k1 + 1)) / (tf + docNorm[d]!) : termIdf * Math.sqrt(tf);
+    }
+  }
   return {
     locale,
     options,
