@@ -1,6 +1,6 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
-import { findSorted, packedBuffers, packedCount, packSorted, packStrings, stringAt, type PackedStrings, type SortedStringsData } from './sorted-strings.js';
+import { findSorted, packedCount, packSorted, packStrings, stringAt, type PackedStrings, type SortedStringsData } from './sorted-strings.js';
 import { chineseWords, isFunctionChar } from './chinese.js';
 import { pinyinKey } from './homophones.js';
 import { BIGRAM_PREFIX, TextAnalyzer } from './text-analyzer.js';
@@ -175,8 +175,8 @@ const SPELLING_MIN_LENGTH = 6;
 
 /**
  * Everything a built index holds, as typed arrays (strings packed as UTF-16 code units): what a worker
- * thread builds and hands to the main thread — every array's buffer is transferred, so the message
- * holds no strings or lists to copy, and the main thread searches the arrays in place. Term `t` (position in `terms`, sorted) occurs in documents
+ * thread builds and hands to the main thread in a shared buffer (worker/shared-index.ts), with no
+ * strings or lists to copy, and what the main thread searches in place. Term `t` (position in `terms`, sorted) occurs in documents
  * `docs[postingStarts[t] .. postingStarts[t+1])`, ascending, with the BM25 (or TF-IDF) contributions in
  * `scores` at the same positions, computed once at build time.
  */
@@ -206,18 +206,6 @@ export interface CorrectionTable {
   keys: SortedStringsData;
   candidateStarts: Int32Array;
   candidates: Int32Array;
-}
-
-/** The buffers of an {@link IndexData} that can be transferred to another thread instead of copied. */
-export function indexTransferList(data: IndexData): ArrayBuffer[] {
-  const buffers = [...packedBuffers(data.entryIds), ...packedBuffers(data.terms)];
-  const arrays = [data.postingStarts, data.docs, data.scores, data.idf];
-  for (const table of [data.spelling, data.homophones]) {
-    if (!table) continue;
-    buffers.push(...packedBuffers(table.keys));
-    arrays.push(table.candidateStarts, table.candidates);
-  }
-  return [...buffers, ...arrays.map((a) => a.buffer as ArrayBuffer)];
 }
 
 function idfOf(options: RankingOptions, df: number, n: number): number {

@@ -57,8 +57,6 @@ interface Snapshot {
   /** Changed in place, in the same synchronous step as the index swap, so an edit costs the main thread O(edited entries). */
   byId: Map<string, FaqEntry>;
   indexes: Record<Locale, FaqIndex>;
-  /** The arrays behind `indexes` when the worker built them, handed back to it once replaced. */
-  built?: Record<Locale, IndexData>;
 }
 
 /**
@@ -308,13 +306,10 @@ export class KnowledgeBase {
     if (replace) byId = new Map(replace.map((e) => [e.id, e]));
     for (const id of removed) byId.delete(id);
     for (const entry of changed) byId.set(entry.id, entry);
-    const replaced = this.snapshot.built;
     this.synonymsStamp = stamp;
-    this.snapshot = { entries: replace, byId, indexes: indexesFrom(data, analyzer), built: data };
+    this.snapshot = { entries: replace, byId, indexes: indexesFrom(data, analyzer) };
     this.revision = revision;
     this.indexed = true;
-    // Nothing searches the old index after the swap (every search reads the snapshot, synchronously).
-    if (replaced) worker.release(replaced);
   }
 
   private synonymsFileStamp(): string {

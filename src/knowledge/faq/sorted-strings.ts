@@ -1,7 +1,7 @@
 /**
  * Strings stored as UTF-16 code units in one typed array, with offsets: they cross from the index
- * worker to the main thread as two transferred buffers (nothing to copy or deserialise, no heap
- * strings to allocate), and are read in place — by binary search when sorted, without allocating.
+ * worker to the main thread inside a shared buffer (nothing to copy or deserialise, no heap strings
+ * to allocate), and are read in place — by binary search when sorted, without allocating.
  */
 export interface PackedStrings {
   units: Uint16Array;
@@ -56,11 +56,6 @@ export function findSorted({ units, starts }: SortedStringsData, key: string): n
 /** The string at position `i`. */
 export function stringAt({ units, starts }: PackedStrings, i: number): string {
   return String.fromCharCode(...units.subarray(starts[i]!, starts[i + 1]!));
-}
-
-/** The buffers behind packed strings, to transfer to another thread. */
-export function packedBuffers({ units, starts }: PackedStrings): ArrayBuffer[] {
-  return [units.buffer as ArrayBuffer, starts.buffer as ArrayBuffer];
 }
 
 /** Compares units[start, end) with key in code-unit order. */

@@ -3,8 +3,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../../../locales/catalog.js';
 import type { FaqEntry } from '../faq-entry.js';
-import { indexTransferList, type IndexData } from '../faq-index.js';
+import type { IndexData } from '../faq-index.js';
 import type { BuiltMessage, IndexSetup, ToIndexWorker } from './index-protocol.js';
+import { readShared } from './shared-index.js';
 
 /** Entries sent per message when loading many: each message's copy stays a few milliseconds of main-thread work. */
 const LOAD_BATCH = 50;
@@ -19,6 +20,9 @@ export class IndexWorker {
   private readonly pending = new Map<number, { resolve: (data: Record<Locale, IndexData>) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private failure: Error | undefined;
+  /** The worker's shared buffers, received once each; and the one the latest index views. */
+  private readonly slots: SharedArrayBuffer[] = [];
+  private reading: number | undefined;
 
   private constructor() {
     const source = import.meta.url.endsWith('.ts');
@@ -37,8 +41,13 @@ export class IndexWorker {
       if (!waiting) return;
       this.pending.delete(message.id);
       this.idleIfDone();
-      if (message.type === 'built') waiting.resolve(message.data);
-      else waiting.reject(new Error(`FAQ index worker: ${message.message}`));
+      if (message.type === 'built') {
+        if (message.buffer) this.slots[message.layout.slot] = message.buffer;
+        // The index is swapped in as this resolves (in the same turn), so the worker's next build
+        // must write the other buffer.
+        this.reading = message.layout.slot;
+        waiting.resolve(readShared(message.layout, this.slots[message.layout.slot]!) as Record<Locale, IndexData>);
+      } else waiting.reject(new Error(`FAQ index worker: ${message.message}`));
     });
     const fail = (error: Error) => {
       this.failure = error;
@@ -68,17 +77,6 @@ export class IndexWorker {
     if (remove.length > 0) this.send({ type: 'remove', ids: [...remove] });
   }
 
-  /**
-   * Transfers the buffers of an index no longer searched to the worker. Received buffers count as the
-   * main thread's external memory until a full garbage collection frees them: kept here, each edit
-   * would add an index's worth (tens of MB at 5,000 entries), and every few edits V8 would stop the
-   * main thread for a full collection. Transferred away, they are gone from this thread at once.
-   */
-  release(data: Record<Locale, IndexData>): void {
-    const buffers = Object.values(data).flatMap(indexTransferList);
-    if (!this.failure) this.worker.postMessage({ type: 'release', buffers } satisfies ToIndexWorker, buffers);
-  }
-
   /** Builds both locales' index data from the entries the worker holds. */
   build(setup: IndexSetup): Promise<Record<Locale, IndexData>> {
     if (this.failure) return Promise.reject(this.failure);
@@ -86,7 +84,7 @@ export class IndexWorker {
     const result = new Promise<Record<Locale, IndexData>>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     // Keep the process alive while a build is awaited (a CLI waiting for its first index has nothing else).
     this.worker.ref();
-    this.send({ type: 'build', id, setup });
+    this.send({ type: 'build', id, setup, reading: this.reading });
     return result;
   }
 
