@@ -124,3 +124,23 @@ describe('an edit applied to the running bot', () => {
     }
   }, 60_000);
 });
+
+describe('closing the knowledge base', () => {
+  it('while its first index is being built settles `ready` instead of leaving it waiting, and builds nothing on the main thread', async () => {
+    const { store } = versionedStore(synthesizeEntries(seed, 400));
+    const errors: unknown[] = [];
+    const kb = await KnowledgeBase.open(store, { synonyms, waitForIndex: false, onError: (error) => errors.push(error) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await kb.close();
+    const outcome = await Promise.race([
+      kb.ready.then(
+        () => 'resolved',
+        () => 'rejected',
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 3000)),
+    ]);
+    expect(outcome).toBe('rejected');
+    // Nothing was built on this thread after the close: questions still get "I do not know".
+    expect(kb.match('老板欠我三个月工资不给').band).toBe('unknown');
+  });
+});

@@ -49,13 +49,8 @@ export class IndexWorker {
         waiting.resolve(readShared(message.layout, this.slots[message.layout.slot]!) as Record<Locale, IndexData>);
       } else waiting.reject(new Error(`FAQ index worker: ${message.message}`));
     });
-    const fail = (error: Error) => {
-      this.failure = error;
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`FAQ index worker stopped (exit code ${code})`)));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`FAQ index worker stopped (exit code ${code})`)));
   }
 
   static start(): IndexWorker {
@@ -88,9 +83,17 @@ export class IndexWorker {
     return result;
   }
 
+  /** Stops the worker; a build still awaited fails (it would otherwise never settle). */
   async close(): Promise<void> {
     this.worker.removeAllListeners('exit');
+    this.fail(new Error('FAQ index worker closed'));
     await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
   }
 
   private send(message: ToIndexWorker): void {
