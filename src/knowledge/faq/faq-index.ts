@@ -85,8 +85,11 @@ function documentTerms(entry: FaqEntry, locale: Locale, analyzer: TextAnalyzer, 
   return { terms: [...terms.keys()], counts: Float32Array.from(terms.values()), length };
 }
 
-/** {@link DocumentTerms} with each term's number in a {@link Lexicon}. */
-interface NumberedTerms extends DocumentTerms {
+/**
+ * {@link DocumentTerms} with each term as its number in a {@link Lexicon} instead of a string: what
+ * the cache keeps, so thousands of entries' terms are not kept as millions of separate strings.
+ */
+interface NumberedTerms extends Omit<DocumentTerms, 'terms'> {
   numbers: Int32Array;
 }
 
@@ -237,7 +240,7 @@ export function buildIndexData(
     let analysed = cache?.get(key);
     if (!analysed) {
       const terms = documentTerms(entry, locale, analyzer, options);
-      analysed = { ...terms, numbers: lexicon.numberAll(terms.terms) };
+      analysed = { counts: terms.counts, length: terms.length, numbers: lexicon.numberAll(terms.terms) };
     }
     cache?.set(key, analysed);
     analysedDocs.push(analysed);
