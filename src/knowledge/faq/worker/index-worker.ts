@@ -12,7 +12,7 @@ import { buildIndexData, IndexCache, type IndexData } from '../faq-index.js';
 import { SynonymDictionary } from '../synonyms.js';
 import { TextAnalyzer } from '../text-analyzer.js';
 import type { BuiltMessage, IndexSetup, ToIndexWorker } from './index-protocol.js';
-import { writeShared } from './shared-index.js';
+import { discardArrays, writeShared } from './shared-index.js';
 
 const port = parentPort;
 if (!port) throw new Error('index-worker must run in a worker thread');
@@ -63,6 +63,7 @@ port.on('message', (message: ToIndexWorker) => {
         const data = Object.fromEntries(LOCALES.map((l) => [l, buildIndexData(list, l, textAnalyzer, ranking, caches[l])])) as Record<Locale, IndexData>;
         const slot = message.reading === 0 ? 1 : 0;
         const { buffer, layout } = writeShared(data, slot, slots[slot]);
+        discardArrays(data);
         const fresh = buffer !== slots[slot];
         slots[slot] = buffer;
         const reply: BuiltMessage = { type: 'built', id: message.id, layout, ...(fresh ? { buffer } : {}), entryCount: list.length };

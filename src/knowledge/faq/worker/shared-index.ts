@@ -49,6 +49,22 @@ export function writeShared(data: Record<string, IndexData>, slot: number, buffe
   return { buffer: target, layout: { slot, shape } };
 }
 
+/**
+ * Frees the arrays of `data` now, by detaching their buffers (the copies in the shared buffer are what
+ * the main thread reads). Left to the collector, each build's ~20 MB at 5,000 entries counted as the
+ * worker's external memory and brought a full collection of its large heap every few edits, whose
+ * helper threads take the processor from the main thread.
+ */
+export function discardArrays(data: Record<string, IndexData>): void {
+  const arrays: IndexArray[] = [];
+  collect(data, arrays);
+  const { port1, port2 } = new MessageChannel();
+  // Never delivered: closing the ports drops the message and the memory it took over.
+  port1.postMessage(null, [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))]);
+  port1.close();
+  port2.close();
+}
+
 /** The index a layout describes, its arrays viewing `buffer` (nothing is copied). */
 export function readShared(layout: SharedLayout, buffer: SharedArrayBuffer): Record<string, IndexData> {
   return restore(layout.shape, buffer) as Record<string, IndexData>;
