@@ -124,6 +124,7 @@ class Lexicon {
 export class IndexCache {
   private docs = new Map<string, NumberedTerms>();
   private used = new Map<string, NumberedTerms>();
+  /** The term numbers of the analyses kept here (replaced with them when the analyzer changes). */
   lexicon = new Lexicon();
   private owner: { analyzer: TextAnalyzer; options: RankingOptions } | undefined;
   /**
@@ -179,9 +180,9 @@ const SPELLING_MIN_LENGTH = 6;
 /**
  * Everything a built index holds, as typed arrays (strings packed as UTF-16 code units): what a worker
  * thread builds and hands to the main thread in a shared buffer (worker/shared-index.ts), with no
- * strings or lists to copy, and what the main thread searches in place. Term `t` (position in `terms`, sorted) occurs in documents
- * `docs[postingStarts[t] .. postingStarts[t+1])`, ascending, with the BM25 (or TF-IDF) contributions in
- * `scores` at the same positions, computed once at build time.
+ * strings or lists to copy, and what the main thread searches in place. Term `t` (position in
+ * `terms`, sorted) occurs in documents `docs[postingStarts[t] .. postingStarts[t+1])`, ascending, with
+ * the BM25 (or TF-IDF) contributions in `scores` at the same positions, computed once at build time.
  */
 export interface IndexData {
   locale: Locale;
