@@ -1,6 +1,6 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
-import { findSorted, packSorted, stringAt, type SortedStringsData } from './sorted-strings.js';
+import { findSorted, packedCount, packSorted, packStrings, stringAt, type PackedStrings, type SortedStringsData } from './sorted-strings.js';
 import { chineseWords, isFunctionChar } from './chinese.js';
 import { pinyinKey } from './homophones.js';
 import { BIGRAM_PREFIX, TextAnalyzer } from './text-analyzer.js';
@@ -86,28 +86,78 @@ function documentTerms(entry: FaqEntry, locale: Locale, analyzer: TextAnalyzer, 
 }
 
 /**
+ * {@link DocumentTerms} with each term as its number in a {@link Lexicon} instead of a string: what
+ * the cache keeps, so thousands of entries' terms are not kept as millions of separate strings.
+ */
+interface NumberedTerms extends Omit<DocumentTerms, 'terms'> {
+  numbers: Int32Array;
+}
+
+/**
+ * Numbers for terms, kept with the cache between builds: a build then counts and places the postings
+ * of cached entries by number, without looking up millions of term strings. Terms of entries since
+ * edited or removed keep their numbers until the analyzer changes (a few per edit).
+ */
+class Lexicon {
+  private readonly numbers = new Map<string, number>();
+  readonly terms: string[] = [];
+
+  numberAll(terms: readonly string[]): Int32Array {
+    return Int32Array.from(terms, (term) => this.numberOf(term));
+  }
+
+  numberOf(term: string): number {
+    let k = this.numbers.get(term);
+    if (k === undefined) {
+      k = this.terms.length;
+      this.numbers.set(term, k);
+      this.terms.push(term);
+    }
+    return k;
+  }
+}
+
+/**
  * Analysed entries kept between index builds. Valid only for one analyzer and ranking; entries not
  * used by the latest build are dropped, so the cache never outgrows the knowledge base.
  */
 export class IndexCache {
-  private docs = new Map<string, DocumentTerms>();
-  private used = new Map<string, DocumentTerms>();
+  private docs = new Map<string, NumberedTerms>();
+  private used = new Map<string, NumberedTerms>();
+  /** The term numbers of the analyses kept here (replaced with them when the analyzer changes). */
+  lexicon = new Lexicon();
   private owner: { analyzer: TextAnalyzer; options: RankingOptions } | undefined;
+  /**
+   * Each entry object's key, made once: the index worker keeps its entry objects between builds, so
+   * a rebuild after an edit neither serialises nor hashes the thousands of unchanged entries again.
+   */
+  private readonly keys = new WeakMap<FaqEntry, string>();
+
+  /** The cache key of an entry's analysis in `locale`: its whole content, so an edited entry is analysed again. */
+  keyOf(entry: FaqEntry, locale: Locale): string {
+    let key = this.keys.get(entry);
+    if (key === undefined) {
+      key = `${locale}\u0000${JSON.stringify(entry)}`;
+      this.keys.set(entry, key);
+    }
+    return key;
+  }
 
   /** Starts a build; forgets everything when the analyzer or ranking changed. */
   prepare(analyzer: TextAnalyzer, options: RankingOptions): void {
     if (this.owner?.analyzer !== analyzer || this.owner.options !== options) {
       this.owner = { analyzer, options };
       this.docs = new Map();
+      this.lexicon = new Lexicon();
     }
     this.used = new Map();
   }
 
-  get(key: string): DocumentTerms | undefined {
+  get(key: string): NumberedTerms | undefined {
     return this.docs.get(key) ?? this.used.get(key);
   }
 
-  set(key: string, value: DocumentTerms): void {
+  set(key: string, value: NumberedTerms): void {
     this.used.set(key, value);
   }
 
@@ -128,16 +178,17 @@ const COMMON_TERM_MIN_DOCS = 64;
 const SPELLING_MIN_LENGTH = 6;
 
 /**
- * Everything a built index holds, as flat arrays and packed strings: what a worker thread builds and
- * hands to the main thread (the typed arrays are transferred, not copied), and what the main thread
- * searches directly. Term `t` (position in `terms`, sorted) occurs in documents
- * `docs[postingStarts[t] .. postingStarts[t+1])`, ascending, with the BM25 (or TF-IDF) contributions in
- * `scores` at the same positions, computed once at build time.
+ * Everything a built index holds, as typed arrays (strings packed as UTF-16 code units): what a worker
+ * thread builds and hands to the main thread in a shared buffer (worker/shared-index.ts), with no
+ * strings or lists to copy, and what the main thread searches in place. Term `t` (position in
+ * `terms`, sorted) occurs in documents `docs[postingStarts[t] .. postingStarts[t+1])`, ascending, with
+ * the BM25 (or TF-IDF) contributions in `scores` at the same positions, computed once at build time.
  */
 export interface IndexData {
   locale: Locale;
   options: RankingOptions;
-  entryIds: string[];
+  /** Entry `d`'s id is stringAt(entryIds, d). */
+  entryIds: PackedStrings;
   terms: SortedStringsData;
   postingStarts: Int32Array;
   docs: Int32Array;
@@ -161,13 +212,6 @@ export interface CorrectionTable {
   candidates: Int32Array;
 }
 
-/** The buffers of an {@link IndexData} that can be transferred to another thread instead of copied. */
-export function indexTransferList(data: IndexData): ArrayBuffer[] {
-  const arrays = [data.terms.starts, data.postingStarts, data.docs, data.scores, data.idf];
-  for (const table of [data.spelling, data.homophones]) if (table) arrays.push(table.keys.starts, table.candidateStarts, table.candidates);
-  return arrays.map((a) => a.buffer as ArrayBuffer);
-}
-
 function idfOf(options: RankingOptions, df: number, n: number): number {
   return options.ranking === 'bm25' ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 1 + Math.log((n + 1) / (df + 1));
 }
@@ -184,56 +228,70 @@ export function buildIndexData(
   options: RankingOptions = DEFAULT_RANKING,
   cache?: IndexCache,
 ): IndexData {
-  const lists = new Map<string, { docs: number[]; weights: number[] }>();
-  const lengths: number[] = [];
+  // Typed arrays throughout, no list per term: a rebuild after each edit (in the worker, over
+  // thousands of entries) then leaves little garbage, and its collections little work for the cores
+  // the main thread needs.
+  const n = entries.length;
   cache?.prepare(analyzer, options);
-  entries.forEach((entry, doc) => {
-    const key = cache ? `${locale}\u0000${JSON.stringify(entry)}` : '';
-    const analysed = cache?.get(key) ?? documentTerms(entry, locale, analyzer, options);
+  const lexicon = cache?.lexicon ?? new Lexicon();
+  const analysedDocs: NumberedTerms[] = [];
+  let total = 0;
+  for (const entry of entries) {
+    const key = cache ? cache.keyOf(entry, locale) : '';
+    let analysed = cache?.get(key);
+    if (!analysed) {
+      const terms = documentTerms(entry, locale, analyzer, options);
+      analysed = { counts: terms.counts, length: terms.length, numbers: lexicon.numberAll(terms.terms) };
+    }
     cache?.set(key, analysed);
-    lengths.push(analysed.length);
-    analysed.terms.forEach((term, i) => {
-      let list = lists.get(term);
-      if (!list) {
-        list = { docs: [], weights: [] };
-        lists.set(term, list);
-      }
-      list.docs.push(doc);
-      list.weights.push(analysed.counts[i]!);
-    });
-  });
+    analysedDocs.push(analysed);
+    total += analysed.numbers.length;
+  }
   cache?.sweep();
 
-  const n = entries.length;
-  const avgLength = lengths.reduce((sum, l) => sum + l, 0) / Math.max(1, n);
-  const docNorm = lengths.map((l) => options.k1 * (1 - options.b + (options.b * l) / Math.max(1e-9, avgLength)));
+  const avgLength = analysedDocs.reduce((sum, a) => sum + a.length, 0) / Math.max(1, n);
+  const docNorm = analysedDocs.map((a) => options.k1 * (1 - options.b + (options.b * a.length) / Math.max(1e-9, avgLength)));
   const bm25 = options.ranking === 'bm25';
-  const { data: terms, order } = packSorted(lists.keys());
+  /** Each term number's number of documents. */
+  const df = new Int32Array(lexicon.terms.length);
+  for (const analysed of analysedDocs) for (const k of analysed.numbers) df[k]!++;
+  const { data: terms, order } = packSorted(lexicon.terms.filter((_, k) => df[k]! > 0));
+  /** Sorted position of each term number. */
+  const positions = new Int32Array(lexicon.terms.length);
   const postingStarts = new Int32Array(order.length + 1);
-  let total = 0;
+  let offset = 0;
   order.forEach((term, t) => {
-    postingStarts[t] = total;
-    total += lists.get(term)!.docs.length;
+    const k = lexicon.numberOf(term);
+    positions[k] = t;
+    postingStarts[t] = offset;
+    offset += df[k]!;
   });
-  postingStarts[order.length] = total;
+  postingStarts[order.length] = offset;
+  // Postings in document order (so ascending within each term), each score first holding the weighted count.
   const docs = new Int32Array(total);
   const scores = new Float32Array(total);
-  const idf = new Float64Array(order.length);
-  order.forEach((term, t) => {
-    const list = lists.get(term)!;
-    const termIdf = idfOf(options, list.docs.length, n);
-    idf[t] = termIdf;
-    let at = postingStarts[t]!;
-    list.docs.forEach((d, i) => {
-      const tf = list.weights[i]!;
+  const next = postingStarts.slice(0, order.length);
+  analysedDocs.forEach((analysed, d) => {
+    for (let i = 0; i < analysed.numbers.length; i++) {
+      const at = next[positions[analysed.numbers[i]!]!]!++;
       docs[at] = d;
-      scores[at++] = bm25 ? (termIdf * tf * (options.k1 + 1)) / (tf + docNorm[d]!) : termIdf * Math.sqrt(tf);
-    });
+      scores[at] = analysed.counts[i]!;
+    }
   });
+  const idf = new Float64Array(order.length);
+  for (let t = 0; t < order.length; t++) {
+    const termIdf = idfOf(options, postingStarts[t + 1]! - postingStarts[t]!, n);
+    idf[t] = termIdf;
+    for (let at = postingStarts[t]!; at < postingStarts[t + 1]!; at++) {
+      const tf = scores[at]!;
+      const d = docs[at]!;
+      scores[at] = bm25 ? (termIdf * tf * (options.k1 + 1)) / (tf + docNorm[d]!) : termIdf * Math.sqrt(tf);
+    }
+  }
   return {
     locale,
     options,
-    entryIds: entries.map((e) => e.id),
+    entryIds: packStrings(entries.map((e) => e.id)),
     terms,
     postingStarts,
     docs,
@@ -311,7 +369,7 @@ export class FaqIndex {
     private readonly data: IndexData,
     readonly analyzer: TextAnalyzer,
   ) {
-    const n = data.entryIds.length;
+    const n = packedCount(data.entryIds);
     this.locale = data.locale;
     this.options = data.options;
     this.scores = new Float64Array(n);
@@ -341,7 +399,7 @@ export class FaqIndex {
 
   /** Number of entries indexed. */
   get size(): number {
-    return this.data.entryIds.length;
+    return packedCount(this.data.entryIds);
   }
 
   /** Ranks entries for `question`; at most `limit` are returned, best first. */
@@ -505,7 +563,7 @@ export class FaqIndex {
     const ranked = top.map(({ doc, score }) => {
       const covered = weighted.reduce((sum, w) => sum + w.weight * this.covered(w.unit, doc), 0);
       return {
-        id: this.data.entryIds[doc]!,
+        id: stringAt(this.data.entryIds, doc),
         score,
         strength: ceiling > 0 ? Math.min(1, score / ceiling) : 0,
         coverage: total > 0 ? covered / total : 0,

@@ -76,6 +76,7 @@ export class KnowledgeBase {
   private analyzer: { stamp: string; analyzer: TextAnalyzer } | undefined;
   private readonly indexCache = { 'zh-CN': new IndexCache(), en: new IndexCache() };
   private indexWorker: IndexWorker | undefined;
+  private closed = false;
   private firstIndex: Promise<void> = Promise.resolve();
   /** False until the first index is in (only with `waitForIndex: false`). */
   private indexed = false;
@@ -126,6 +127,7 @@ export class KnowledgeBase {
 
   /** Stops the index worker, if any. The knowledge base keeps answering from the index it has. */
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.indexWorker;
     this.indexWorker = undefined;
     await worker?.close();
@@ -241,6 +243,8 @@ export class KnowledgeBase {
         await this.refreshInWorker(this.indexWorker, revision, stamp);
         return true;
       } catch (error) {
+        // Closed on purpose: nothing more to build (not here either, where it would stall the thread).
+        if (this.closed) throw error;
         // The worker failed: build here from now on rather than stop picking up changes.
         this.options.onError?.(error);
         await this.close();

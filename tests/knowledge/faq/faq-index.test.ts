@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaqIndex } from '../../../src/knowledge/faq/faq-index.js';
+import { buildIndexData, FaqIndex, IndexCache } from '../../../src/knowledge/faq/faq-index.js';
 import { SynonymDictionary } from '../../../src/knowledge/faq/synonyms.js';
 import { TextAnalyzer } from '../../../src/knowledge/faq/text-analyzer.js';
 import { SMALL_KB } from './fixtures.js';
@@ -36,5 +36,18 @@ describe('FaqIndex', () => {
     const { ranked } = zh.search('法律援助离婚工资', 2);
     expect(ranked.length).toBeLessThanOrEqual(2);
     expect(ranked[0]!.score).toBeGreaterThanOrEqual(ranked[1]?.score ?? 0);
+  });
+
+  it('builds the same index from cached analyses after entries were edited, removed and added as from scratch', () => {
+    const [wage, divorce, ...rest] = SMALL_KB;
+    const edited = [...rest, { ...wage!, questions: { ...wage!.questions, 'zh-CN': ['包工头卷款跑了'] }, tags: ['卷款'] }, { ...divorce!, id: 'divorce_abroad' }];
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const cache = new IndexCache();
+      buildIndexData(SMALL_KB, locale, analyzer, undefined, cache);
+      const again = buildIndexData(edited, locale, analyzer, undefined, cache);
+      expect(again).toEqual(buildIndexData(edited, locale, analyzer));
+      // The vocabulary is compared too: the words of replaced phrasings are gone, not only their postings.
+      if (locale === 'zh-CN') expect(FaqIndex.fromData(again, analyzer).search('卷款').ranked[0]!.id).toBe('wage_arrears');
+    }
   });
 });

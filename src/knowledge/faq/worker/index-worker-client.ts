@@ -5,6 +5,7 @@ import type { Locale } from '../../../locales/catalog.js';
 import type { FaqEntry } from '../faq-entry.js';
 import type { IndexData } from '../faq-index.js';
 import type { BuiltMessage, IndexSetup, ToIndexWorker } from './index-protocol.js';
+import { readShared } from './shared-index.js';
 
 /** Entries sent per message when loading many: each message's copy stays a few milliseconds of main-thread work. */
 const LOAD_BATCH = 50;
@@ -19,6 +20,9 @@ export class IndexWorker {
   private readonly pending = new Map<number, { resolve: (data: Record<Locale, IndexData>) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private failure: Error | undefined;
+  /** The worker's shared buffers, received once each; and the one the latest index views. */
+  private readonly slots: SharedArrayBuffer[] = [];
+  private reading: number | undefined;
 
   private constructor() {
     const source = import.meta.url.endsWith('.ts');
@@ -37,16 +41,16 @@ export class IndexWorker {
       if (!waiting) return;
       this.pending.delete(message.id);
       this.idleIfDone();
-      if (message.type === 'built') waiting.resolve(message.data);
-      else waiting.reject(new Error(`FAQ index worker: ${message.message}`));
+      if (message.type === 'built') {
+        if (message.buffer) this.slots[message.layout.slot] = message.buffer;
+        // The index is swapped in as this resolves (in the same turn), so the worker's next build
+        // must write the other buffer.
+        this.reading = message.layout.slot;
+        waiting.resolve(readShared(message.layout, this.slots[message.layout.slot]!) as Record<Locale, IndexData>);
+      } else waiting.reject(new Error(`FAQ index worker: ${message.message}`));
     });
-    const fail = (error: Error) => {
-      this.failure = error;
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`FAQ index worker stopped (exit code ${code})`)));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`FAQ index worker stopped (exit code ${code})`)));
   }
 
   static start(): IndexWorker {
@@ -75,13 +79,21 @@ export class IndexWorker {
     const result = new Promise<Record<Locale, IndexData>>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     // Keep the process alive while a build is awaited (a CLI waiting for its first index has nothing else).
     this.worker.ref();
-    this.send({ type: 'build', id, setup });
+    this.send({ type: 'build', id, setup, reading: this.reading });
     return result;
   }
 
+  /** Stops the worker; a build still awaited fails (it would otherwise never settle). */
   async close(): Promise<void> {
     this.worker.removeAllListeners('exit');
+    this.fail(new Error('FAQ index worker closed'));
     await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
   }
 
   private send(message: ToIndexWorker): void {

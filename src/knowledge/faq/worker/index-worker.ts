@@ -8,10 +8,11 @@ import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { LOCALES, type Locale } from '../../../locales/catalog.js';
 import type { FaqEntry } from '../faq-entry.js';
-import { buildIndexData, IndexCache, indexTransferList, type IndexData } from '../faq-index.js';
+import { buildIndexData, IndexCache, type IndexData } from '../faq-index.js';
 import { SynonymDictionary } from '../synonyms.js';
 import { TextAnalyzer } from '../text-analyzer.js';
 import type { BuiltMessage, IndexSetup, ToIndexWorker } from './index-protocol.js';
+import { discardArrays, writeShared } from './shared-index.js';
 
 const port = parentPort;
 if (!port) throw new Error('index-worker must run in a worker thread');
@@ -31,6 +32,8 @@ try {
 
 const entries = new Map<string, FaqEntry>();
 const caches = Object.fromEntries(LOCALES.map((l) => [l, new IndexCache()])) as Record<Locale, IndexCache>;
+/** The two buffers indexes are written into, alternately: never the one the main thread is reading. */
+const slots: (SharedArrayBuffer | undefined)[] = [undefined, undefined];
 let analyzer: { key: string; analyzer: TextAnalyzer; ranking: IndexSetup['ranking'] } | undefined;
 
 function analyzerFor(setup: IndexSetup): { analyzer: TextAnalyzer; ranking: IndexSetup['ranking'] } {
@@ -58,8 +61,13 @@ port.on('message', (message: ToIndexWorker) => {
         const { analyzer: textAnalyzer, ranking } = analyzerFor(message.setup);
         const list = [...entries.values()];
         const data = Object.fromEntries(LOCALES.map((l) => [l, buildIndexData(list, l, textAnalyzer, ranking, caches[l])])) as Record<Locale, IndexData>;
-        const reply: BuiltMessage = { type: 'built', id: message.id, data, entryCount: list.length };
-        port.postMessage(reply, LOCALES.flatMap((l) => indexTransferList(data[l])));
+        const slot = message.reading === 0 ? 1 : 0;
+        const { buffer, layout } = writeShared(data, slot, slots[slot]);
+        discardArrays(data);
+        const fresh = buffer !== slots[slot];
+        slots[slot] = buffer;
+        const reply: BuiltMessage = { type: 'built', id: message.id, layout, ...(fresh ? { buffer } : {}), entryCount: list.length };
+        port.postMessage(reply);
       } catch (error) {
         const reply: BuiltMessage = { type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) };
         port.postMessage(reply);
