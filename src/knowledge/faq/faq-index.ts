@@ -131,14 +131,17 @@ export class IndexCache {
    * Each entry object's key, made once: the index worker keeps its entry objects between builds, so
    * a rebuild after an edit neither serialises nor hashes the thousands of unchanged entries again.
    */
-  private readonly keys = new WeakMap<FaqEntry, string>();
+  private readonly keys = new WeakMap<FaqEntry, Partial<Record<Locale, string>>>();
 
   /** The cache key of an entry's analysis in `locale`: its whole content, so an edited entry is analysed again. */
   keyOf(entry: FaqEntry, locale: Locale): string {
-    let key = this.keys.get(entry);
+    // One key per language: the same entry object is built in both.
+    const keys = this.keys.get(entry) ?? {};
+    let key = keys[locale];
     if (key === undefined) {
       key = `${locale}\u0000${JSON.stringify(entry)}`;
-      this.keys.set(entry, key);
+      keys[locale] = key;
+      this.keys.set(entry, keys);
     }
     return key;
   }
