@@ -2,8 +2,10 @@
  * The open loop on its own with what makes its tail (not part of `npm run bench`):
  *   npx tsx bench/open-probe.ts --rate 1000 --seconds 10 [--closed 20]
  * `--closed`: seconds of closed loop first (as the bench runs before its open loop: the live cache fills).
+ * `--slice-ms`: the runner's TurnSlicer budget, to compare settings.
  * Prints the latency percentiles, event-loop stalls over 20 ms with their time, garbage collections
- * over 10 ms, and the group commits' durations.
+ * over 10 ms, the group commits' durations, and where a message waits: for its slice of the event
+ * loop (TurnSlicer) and for its commit (from handing the turn to the store to its being durable).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,11 +16,33 @@ import { benchApp, percentile } from './bench-app.js';
 import { runClosedLoop } from './closed-loop.js';
 import { runOpenLoop } from './open-loop.js';
 
-const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, closed: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, closed: { type: 'string', default: '20' }, 'slice-ms': { type: 'string' } } });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-open-probe-'));
 const { app } = await benchApp(dir, 'sqlite');
 await runClosedLoop(app, { residents: 200, warmupMs: 0, durationMs: Number(values.closed) * 1000, tag: 'fill' });
 
+// Where messages wait, measured from here on (the fill above is not counted).
+type Waits = number[];
+const sliceWaits: Waits = [];
+const commitWaits: Waits = [];
+const runner = app.runner as unknown as { slicer: { budgetMs: number; next: () => Promise<void> }; options: { store: { commitTurn: (t: unknown) => Promise<number[]> } } };
+if (values['slice-ms']) runner.slicer.budgetMs = Number(values['slice-ms']);
+const nextSlice = runner.slicer.next.bind(runner.slicer);
+runner.slicer.next = () => {
+  const s = performance.now();
+  return nextSlice().then(() => void sliceWaits.push(performance.now() - s));
+};
+const store = runner.options.store;
+const commitTurn = store.commitTurn.bind(store);
+store.commitTurn = async (turn) => {
+  const s = performance.now();
+  try {
+    return await commitTurn(turn);
+  } finally {
+    commitWaits.push(performance.now() - s);
+  }
+};
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const at = () => Math.round(performance.now() - t0);
 const gcs: { at: number; ms: number; kind: number }[] = [];
@@ -66,9 +90,15 @@ const open = await runOpenLoop(app, { msgsPerSec: Number(values.rate), thinkMs: 
 h.disable();
 clearInterval(ticker);
 gcObserver.disconnect();
+const cpu = process.cpuUsage(cpu0);
 commits.sort((a, b) => a - b);
+const stage = (name: string, w: Waits) => {
+  w.sort((a, b) => a - b);
+  return `${name} p50 ${r(percentile(w, 0.5))} / p99 ${r(percentile(w, 0.99))} / p99.9 ${r(percentile(w, 0.999))} ms`;
+};
 const r = (n: number) => Math.round(n * 10) / 10;
 console.log(JSON.stringify({ ...open, p50Ms: r(open.p50Ms), p99Ms: r(open.p99Ms), p999Ms: r(open.p999Ms), loopDelayP99: r(h.percentile(99) / 1e6), loopDelayMax: r(h.max / 1e6) }));
+console.log(`waits: ${stage('slice', sliceWaits)}; ${stage('commit', commitWaits)}; process CPU ${Math.round(((cpu.user + cpu.system) / commitWaits.length))} µs per message`);
 console.log(`commits: ${commits.length}, p50 ${r(percentile(commits, 0.5))} ms, p99 ${r(percentile(commits, 0.99))} ms, max ${r(commits.at(-1) ?? 0)} ms`);
 console.log('commits > 30 ms (start: length):', slowCommits.join(' '));
 console.log('checkpoints > 10 ms (start: length):', checkpoints.join(' '));

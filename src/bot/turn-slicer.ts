@@ -1,32 +1,47 @@
 /**
- * Lets waiting messages start a few per turn of the event loop. A commit that resolves a hundred
- * residents at once queues a hundred starts; as plain `setImmediate`s they all ran in the same turn
- * (about 25 ms of conversations back to back), and the callbacks the next commit waits for (the
- * script worker's text, the driver's result) waited behind them. In slices, those callbacks run
- * between slices, so the next commit starts while this thread works through the residents.
+ * Lets waiting messages start in slices of the event loop bounded by time. A commit that resolves a
+ * hundred residents at once queues a hundred starts; all in one turn (about 25 ms of conversations
+ * back to back), the callbacks the next commit waits for (the script worker's text, the driver's
+ * result) waited behind them. A fixed few per turn (four, before) capped how many residents a turn
+ * could start however cheap they were, so under load the queue grew in front of the cap. Now each
+ * slice starts residents one after another while less than `budgetMs` has passed since it began,
+ * then yields to I/O; a resident's time is its work up to its first real wait (a read, its commit).
  */
 export class TurnSlicer {
   private readonly waiting: (() => void)[] = [];
   private scheduled = false;
+  private sliceStart = 0;
 
-  /** `perTurn`: messages started per turn of the event loop (each ~0.2–0.3 ms of work). */
-  constructor(private readonly perTurn = 4) {}
+  /** `budgetMs`: how long one slice keeps starting residents (each ~0.2–0.3 ms of work) before I/O may run. */
+  constructor(private readonly budgetMs = 3) {}
 
-  /** Resolves when this message may start: in order, a few per turn of the event loop. */
+  /** Resolves when this message may start: in order, in slices of the event loop. */
   next(): Promise<void> {
     return new Promise<void>((resolve) => {
       this.waiting.push(resolve);
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(this.release);
+        setImmediate(this.slice);
       }
     });
   }
 
-  private readonly release = (): void => {
-    for (const resolve of this.waiting.splice(0, this.perTurn)) resolve();
+  private readonly slice = (): void => {
+    this.sliceStart = performance.now();
+    this.startOne();
+  };
+
+  private startOne(): void {
+    this.waiting.shift()!();
+    // After the resident's work: a tick queued from a microtask runs once the microtask queue is
+    // empty, that is when the resident (and whatever its work resolved) waits for I/O.
+    queueMicrotask(() => process.nextTick(this.afterOne));
+  }
+
+  private readonly afterOne = (): void => {
+    if (this.waiting.length === 0) this.scheduled = false;
+    else if (performance.now() - this.sliceStart < this.budgetMs) this.startOne();
     // Scheduled from inside the check phase, the next slice runs in the next turn, after I/O callbacks.
-    if (this.waiting.length > 0) setImmediate(this.release);
-    else this.scheduled = false;
+    else setImmediate(this.slice);
   };
 }

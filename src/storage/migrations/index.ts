@@ -9,6 +9,7 @@ import { staffConsoleMigration } from './006-staff-console.js';
 import { wechatHeldMigration } from './008-wechat-held.js';
 import { caseLinkCodesMigration } from './009-case-link-codes.js';
 import { staffDisplayNameMigration } from './015-staff-display-name.js';
+import { outboxIndexesMigration } from './016-outbox-indexes.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   wechatHeldMigration,
   caseLinkCodesMigration,
   staffDisplayNameMigration,
+  outboxIndexesMigration,
 ].sort((a, b) => a.version - b.version);
