@@ -12,8 +12,14 @@ export class TurnSlicer {
   private scheduled = false;
   private sliceStart = 0;
 
-  /** `budgetMs`: how long one slice keeps starting residents (each ~0.2–0.3 ms of work) before I/O may run. */
-  constructor(private readonly budgetMs = 3) {}
+  /**
+   * `budgetMs`: how long one slice keeps starting residents (each ~0.2–0.3 ms of work) before I/O may run;
+   * `now`: the clock (tests pass their own, so what they check does not depend on the machine's speed).
+   */
+  constructor(
+    private readonly budgetMs = 3,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Resolves when this message may start: in order, in slices of the event loop. */
   next(): Promise<void> {
@@ -27,7 +33,7 @@ export class TurnSlicer {
   }
 
   private readonly slice = (): void => {
-    this.sliceStart = performance.now();
+    this.sliceStart = this.now();
     this.startOne();
   };
 
@@ -40,7 +46,7 @@ export class TurnSlicer {
 
   private readonly afterOne = (): void => {
     if (this.waiting.length === 0) this.scheduled = false;
-    else if (performance.now() - this.sliceStart < this.budgetMs) this.startOne();
+    else if (this.now() - this.sliceStart < this.budgetMs) this.startOne();
     // Scheduled from inside the check phase, the next slice runs in the next turn, after I/O callbacks.
     else setImmediate(this.slice);
   };

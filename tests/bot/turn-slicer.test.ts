@@ -10,9 +10,16 @@ function work(ms: number): void {
   }
 }
 
+/** A clock that moves only when told: the slices depend on the work the test says was done, not on the machine. */
+function manualClock() {
+  let t = 0;
+  return { now: () => t, advance: (ms: number) => void (t += ms) };
+}
+
 describe('starting residents in slices of the event loop bounded by time', () => {
   it('lets a waiting I/O callback (the next commit) run before a burst of busy residents is through, and keeps their order', async () => {
-    const slicer = new TurnSlicer(2);
+    const clock = manualClock();
+    const slicer = new TurnSlicer(2, clock.now);
     const events: string[] = [];
     const { port1, port2 } = new MessageChannel();
     // Like the script worker's reply arriving while a commit's residents are being started.
@@ -22,8 +29,10 @@ describe('starting residents in slices of the event loop bounded by time', () =>
       slicer.next().then(async () => {
         events.push(`r${i}`);
         work(0.25);
+        clock.advance(0.25);
         await Promise.resolve();
         work(0.25);
+        clock.advance(0.25);
       }),
     );
     port1.postMessage('script');
@@ -36,9 +45,11 @@ describe('starting residents in slices of the event loop bounded by time', () =>
   });
 
   it('starts many quick residents in one turn instead of a fixed few per turn', async () => {
-    const slicer = new TurnSlicer(2);
+    const clock = manualClock();
+    const slicer = new TurnSlicer(2, clock.now);
     const started: number[] = [];
-    const all = Array.from({ length: 100 }, (_, i) => slicer.next().then(() => void started.push(i)));
+    // Each takes 0.01 ms: a hundred fit in a 2 ms slice.
+    const all = Array.from({ length: 100 }, (_, i) => slicer.next().then(() => void (started.push(i), clock.advance(0.01))));
     // An immediate queued after the slicer's own: it runs once the slicer's first slice is over.
     const afterFirstSlice = new Promise<number>((resolve) => setImmediate(() => resolve(started.length)));
     expect(await afterFirstSlice).toBe(100);
@@ -46,7 +57,8 @@ describe('starting residents in slices of the event loop bounded by time', () =>
   });
 
   it('a resident that waits for I/O does not count its waiting against the slice', async () => {
-    const slicer = new TurnSlicer(2);
+    const clock = manualClock();
+    const slicer = new TurnSlicer(2, clock.now);
     const started: number[] = [];
     const all = Array.from({ length: 10 }, (_, i) =>
       slicer.next().then(async () => {
