@@ -91,7 +91,7 @@ export interface ConversationInput {
 
 /** Events from outside the resident: the runner, staff, timers. */
 export type SystemEvent =
-  | { type: 'internal.reprompt' }
+  | { type: 'internal.reprompt'; afterDanger?: boolean }
   | { type: 'internal.askBeforeConsent' }
   | { type: 'internal.remindAfter' }
   /** Text to hand to the intake question on screen as its answer (after a danger warning). */
@@ -305,7 +305,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       if (context.handoff === 'live') return;
       // At a free-text intake question (what happened, safe times) the words are still the answer: keep them.
       if (context.intakeStep && context.intakeFreeText) enqueue.raise({ type: 'internal.answer', text: event.event.text });
-      else enqueue.raise({ type: 'internal.reprompt' });
+      else enqueue.raise({ type: 'internal.reprompt', afterDanger: true });
     }),
     /** The message that opened a new conversation, read for danger before the greeting. */
     warnFirstDanger: enqueueActions(({ context, enqueue }) => {
@@ -778,7 +778,9 @@ export function createConversationMachine(deps: ConversationDeps) {
         if (deps.askSensitiveConsent && context.sensitiveConsent !== true) enqueue('askSensitiveConsent');
       }),
       on: {
-        'internal.reprompt': { actions: 'askSensitiveConsent' },
+        // After danger: the short reminder with the two buttons, not the whole notice again; after a language
+        // switch the whole notice, in the language the resident can read.
+        'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindSensitiveConsent' }, { actions: 'askSensitiveConsent' }],
         'user.choice': [
           { guard: ({ event }) => event.id === SENSITIVE_AGREE, target: 'intake', actions: 'recordSensitiveConsent' },
           { guard: ({ event }) => event.id === SENSITIVE_DECLINE, target: 'answered', actions: 'saySensitiveDeclined' },
