@@ -33,7 +33,7 @@ export function understandingDeps(knowledge: KnowledgeBase): UnderstandDeps & { 
   const judge: KbJudge = (text, locale) => {
     const j = knowledge.judge(text, locale);
     judged.set(text, j);
-    return { band: j.match.band, topic: j.match.topic, candidates: j.match.candidates, score: j.match.score };
+    return { band: j.match.band, topic: j.match.topic, candidates: j.match.candidates, score: j.match.score, ...(j.match.lowConfidence ? { lowConfidence: true } : {}) };
   };
   return { judge, classify: classifyIntent, judged };
 }

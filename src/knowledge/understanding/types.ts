@@ -26,6 +26,8 @@ export interface KbJudgement {
   topic: string | null;
   candidates: string[];
   score: number;
+  /** An answer given close to the threshold (see `LOW_CONFIDENCE_MARGIN`). */
+  lowConfidence?: boolean;
 }
 
 /** The knowledge base as a plain function (the in-memory index is pure computation). */

@@ -77,7 +77,17 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
     const kb = deps.judge(text, locale);
     return kb.band === 'unknown' && !plainlyAsks(text) ? { kind: 'answer' } : { kind: 'question', kb };
   }
-  return { kind: 'question', kb: deps.judge(text, locale) };
+  const kb = deps.judge(text, locale);
+  // A word or two that asks nothing ("my mom", "for my dad": an answer to a question nobody asked), answered only
+  // just above the threshold: offered as "did you mean" rather than answered on an incidental word.
+  if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
+  return { kind: 'question', kb };
+}
+
+/** At most three English words or four Chinese characters. */
+function fewWords(text: string): boolean {
+  const t = text.normalize('NFKC').trim();
+  return /\p{Script=Han}/u.test(t) ? [...t.replace(/[^\p{Script=Han}]/gu, '')].length <= 4 : t.split(/\s+/).length <= 3;
 }
 
 /** Four Chinese characters or three English words at least: enough to state a problem. */

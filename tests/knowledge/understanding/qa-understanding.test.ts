@@ -12,7 +12,7 @@ const KNOWLEDGE = path.resolve(import.meta.dirname, '../../../knowledge');
 const kb = KnowledgeBase.fromFiles(path.join(KNOWLEDGE, 'faq'), { synonymsFile: path.join(KNOWLEDGE, 'synonyms.yaml') }).kb;
 const judge: KbJudge = (text, locale) => {
   const m = kb.match(text, locale);
-  return { band: m.band, topic: m.topic, candidates: m.candidates, score: m.score };
+  return { band: m.band, topic: m.topic, candidates: m.candidates, score: m.score, ...(m.lowConfidence ? { lowConfidence: true } : {}) };
 };
 const label = (text: string, where: Where = { kind: 'menu' }) =>
   meaningLabel(understand({ text, locale: detectLocale(text), where }, { judge, classify: classifyIntent }));

@@ -10,7 +10,7 @@ const KNOWLEDGE = path.resolve(import.meta.dirname, '../../../knowledge');
 const kb = KnowledgeBase.fromFiles(path.join(KNOWLEDGE, 'faq'), { synonymsFile: path.join(KNOWLEDGE, 'synonyms.yaml') }).kb;
 const judge: KbJudge = (text, locale) => {
   const m = kb.match(text, locale);
-  return { band: m.band, topic: m.topic, candidates: m.candidates, score: m.score };
+  return { band: m.band, topic: m.topic, candidates: m.candidates, score: m.score, ...(m.lowConfidence ? { lowConfidence: true } : {}) };
 };
 
 const MENU: Where = { kind: 'menu' };
@@ -151,6 +151,18 @@ describe('steering intents are short phrases only', () => {
   ];
   it.each(questions)('a question is for the knowledge base, not a steer: %s', (text) => {
     expect(meaning(text).kind).toBe('question');
+  });
+
+  // Session 4: "my mom" got the medical-dispute entry, "for my dad" child support, each just above the threshold.
+  it.each(['my mom', 'for my dad', 'my son'])('a word or two answered only just above the threshold is offered, not answered: %s', (text) => {
+    const m = meaning(text);
+    expect(m.kind).toBe('question');
+    expect(m.kind === 'question' && m.kb.band).not.toBe('answer');
+  });
+
+  it.each([['离婚', 'divorce'], ['custody', 'divorce'], ['法律援助免费吗', 'cost']])('a short question or a central word is still answered: %s', (text, topic) => {
+    const m = meaning(text);
+    expect(m.kind === 'question' && m.kb.band === 'answer' ? m.kb.topic : null).toBe(topic);
   });
 
   it('leaves "嗯" at an intake question to the question (a yes)', () => {
