@@ -190,8 +190,11 @@ function benchQuestions(): string[] {
   return files.flatMap((f) => readLabelledQuestions(path.join(evalDir, f))).map((q) => q.question);
 }
 
-/** An in-memory store that reports entry versions (as KbStore does), so an edit is picked up alone. */
-function versionedStore(initial: readonly FaqEntry[]) {
+/**
+ * An in-memory store that reports entry versions (as KbStore does), so an edit is picked up alone; an
+ * edited entry keeps its place, as in the index worker. Used by the bench, its probe and the swap tests.
+ */
+export function versionedStore(initial: readonly FaqEntry[]) {
   let entries = [...initial];
   const versions = new Map(entries.map((e) => [e.id, 1]));
   let revision = 1;
@@ -206,12 +209,21 @@ function versionedStore(initial: readonly FaqEntry[]) {
       return entries.filter((e) => wanted.has(e.id));
     },
   };
-  const save = (entry: FaqEntry) => {
-    entries = entries.map((e) => (e.id === entry.id ? entry : e));
-    versions.set(entry.id, versions.get(entry.id)! + 1);
-    revision++;
+  return {
+    store,
+    current: () => entries,
+    /** Adds an entry, or replaces the one with its id in place. */
+    save(entry: FaqEntry) {
+      entries = entries.some((e) => e.id === entry.id) ? entries.map((e) => (e.id === entry.id ? entry : e)) : [...entries, entry];
+      versions.set(entry.id, (versions.get(entry.id) ?? 0) + 1);
+      revision++;
+    },
+    remove(id: string) {
+      entries = entries.filter((e) => e.id !== id);
+      versions.delete(id);
+      revision++;
+    },
   };
-  return { store, save };
 }
 
 /** Waits long enough for the event-loop delay monitor to record the last turn. */

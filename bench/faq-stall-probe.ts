@@ -11,11 +11,9 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
 import { readEntryFiles } from '../src/knowledge/faq/entry-files.js';
 import { readLabelledQuestions } from '../src/knowledge/faq/evaluate.js';
-import type { FaqEntry } from '../src/knowledge/faq/faq-entry.js';
 import { KnowledgeBase } from '../src/knowledge/faq/knowledge-base.js';
-import type { KnowledgeStore } from '../src/knowledge/faq/knowledge-store.js';
 import { loadSynonymsFile } from '../src/knowledge/faq/synonyms.js';
-import { synthesizeEntries } from './faq-latency.js';
+import { synthesizeEntries, versionedStore } from './faq-latency.js';
 
 const option = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -23,17 +21,7 @@ const option = (name: string, fallback: number) => {
 };
 const editing = !process.argv.includes('--no-edit');
 const knowledge = path.join(PROJECT_ROOT, 'knowledge');
-let entries: FaqEntry[] = synthesizeEntries(readEntryFiles(path.join(knowledge, 'faq')).entries, option('entries', 5000));
-const versions = new Map(entries.map((e) => [e.id, 1]));
-let revision = 1;
-const store: KnowledgeStore = {
-  revision: async () => revision,
-  listEntries: async () => entries,
-  seedIfEmpty: async () => 0,
-  recordUnanswered: async () => undefined,
-  listVersions: async () => entries.map((e) => ({ id: e.id, version: versions.get(e.id)! })),
-  getEntries: async (ids) => entries.filter((e) => ids.includes(e.id)),
-};
+const { store, current, save } = versionedStore(synthesizeEntries(readEntryFiles(path.join(knowledge, 'faq')).entries, option('entries', 5000)));
 const kb = await KnowledgeBase.open(store, { synonyms: loadSynonymsFile(path.join(knowledge, 'synonyms.yaml')).groups });
 const questions = readLabelledQuestions(path.join(PROJECT_ROOT, 'eval/faq/dev/questions.jsonl')).map((q) => q.question);
 for (const q of questions) kb.judge(q);
@@ -64,11 +52,9 @@ for (let edit = 0; edit < option('edits', 20); edit++) {
   await new Promise((resolve) => setTimeout(resolve, 300));
   during = editing ? 'edit' : 'no edit';
   if (editing) {
+    const entries = current();
     const target = entries[(edit * 211) % entries.length]!;
-    const edited = { ...target, tags: [...target.tags, `probe tag ${edit}`] };
-    entries = entries.map((e) => (e.id === edited.id ? edited : e));
-    versions.set(edited.id, versions.get(edited.id)! + 1);
-    revision++;
+    save({ ...target, tags: [...target.tags, `probe tag ${edit}`] });
     await kb.refreshIfChanged();
   } else {
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { synthesizeEntries } from '../../../bench/faq-latency.js';
+import { synthesizeEntries, versionedStore } from '../../../bench/faq-latency.js';
 import { readEntryFiles } from '../../../src/knowledge/faq/entry-files.js';
 import { readLabelledQuestions } from '../../../src/knowledge/faq/evaluate.js';
-import type { FaqEntry } from '../../../src/knowledge/faq/faq-entry.js';
 import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
-import type { KnowledgeStore } from '../../../src/knowledge/faq/knowledge-store.js';
 import { loadSynonymsFile } from '../../../src/knowledge/faq/synonyms.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -14,35 +12,6 @@ const synonyms = loadSynonymsFile(path.join(ROOT, 'knowledge', 'synonyms.yaml'))
 const QUESTIONS = ['dev/questions.jsonl', 'dev/resident-questions.jsonl', 'dev/off-topic.jsonl'].flatMap((f) =>
   readLabelledQuestions(path.join(ROOT, 'eval', 'faq', f)),
 );
-
-/** A store that reports versions (as KbStore does) and keeps an edited entry in its place, as the worker does. */
-function versionedStore(initial: readonly FaqEntry[]) {
-  let entries = [...initial];
-  const versions = new Map(entries.map((e) => [e.id, 1]));
-  let revision = 1;
-  const store: KnowledgeStore = {
-    revision: async () => revision,
-    listEntries: async () => entries,
-    seedIfEmpty: async () => 0,
-    recordUnanswered: async () => undefined,
-    listVersions: async () => entries.map((e) => ({ id: e.id, version: versions.get(e.id)! })),
-    getEntries: async (ids) => entries.filter((e) => ids.includes(e.id)),
-  };
-  return {
-    store,
-    current: () => entries,
-    save(entry: FaqEntry) {
-      entries = entries.some((e) => e.id === entry.id) ? entries.map((e) => (e.id === entry.id ? entry : e)) : [...entries, entry];
-      versions.set(entry.id, (versions.get(entry.id) ?? 0) + 1);
-      revision++;
-    },
-    remove(id: string) {
-      entries = entries.filter((e) => e.id !== id);
-      versions.delete(id);
-      revision++;
-    },
-  };
-}
 
 const byId = (id: string) => seed.find((e) => e.id === id)!;
 
