@@ -17,6 +17,7 @@ import { readPhone } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
 import { staffJoinedKey, staffNameParam } from './staff-name.js';
+import { oneToThreeOf } from './word-run.js';
 import { readCaseRefText, readLinkCode } from '../knowledge/cases/case-link-rules.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
@@ -192,8 +193,10 @@ function intakeContext(self: { getSnapshot(): unknown }): IntakeView | undefined
 /** "Use what I wrote" under the description question, when a story was typed earlier in the application. */
 const USE_KEPT_STORY = 'conv.story.use';
 /** The same, typed: a yes, or "use this / 就用这个". */
-const USE_KEPT_STORY_WORDS =
-  /^((用|就用|用这个|就用这个|用上面的|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right))[\s,，、!！。.]*){1,3}$/i;
+const USE_KEPT_STORY_WORDS = oneToThreeOf(
+  "用|就用|用这个|就用这个|用上面的|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right)",
+  { between: '[\\s,，、!！。.]*', end: '[\\s,，、!！。.]*' },
+);
 
 type Understood = { output: Understanding };
 const meaningOf = (event: unknown): Meaning => (event as Understood).output.meaning;

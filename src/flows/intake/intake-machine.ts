@@ -11,6 +11,7 @@ import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy } from './why-words.js';
+import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
 /** Going on after the assessment, typed: one to three of these ("继续", "好的 继续", "ok go on", "yes submit"). */
@@ -18,8 +19,8 @@ const GOING_ON_WORDS = '继续|继续申请|申请|好|好的|好吧|提交|仍�
 /** Agreeing to the summary, typed: one to three of these ("没问题 提交吧", "looks good, send it", "yes submit"). */
 const SUBMITTING_WORDS =
   "同意并提交|同意|提交|提交吧|确认|确认提交|确认无误|没问题|没错|对的|对|是的|可以|好的|好|行|confirm|submit|submit it|agree|i agree|send|send it|yes|ok|okay|sure|correct|that'?s (right|correct|fine)|all (good|correct|right)|looks (good|right|fine)|go ahead";
-const SUBMITTING = new RegExp(`^(${SUBMITTING_WORDS})([\\s,，、]*(${SUBMITTING_WORDS})){0,2}[!！。.]*$`, 'i');
-const GOING_ON = new RegExp(`^(${GOING_ON_WORDS})([\\s,，、]*(${GOING_ON_WORDS})){0,2}[!！。.]*$`, 'i');
+const SUBMITTING = oneToThreeOf(SUBMITTING_WORDS);
+const GOING_ON = oneToThreeOf(GOING_ON_WORDS);
 
 export interface IntakeInput {
   submissionId: string;

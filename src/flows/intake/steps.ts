@@ -12,6 +12,7 @@ import { readName, readPhone } from './contact-validation.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
 import { readAge, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, stripDeadlineWords } from './deadline-words.js';
 
 /** How a step changes the context when its answer is accepted. */
@@ -38,9 +39,8 @@ export interface StepDefinition {
 const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|ok|okay|sure|yes|y|yeah|yep|true|right|correct|that'?s right`;
 const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong`;
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
-const oneToThree = (words: string) => new RegExp(`^(${words})([\\s,，、]*(${words})){0,2}[!！。.]*$`, 'i');
-const YES = oneToThree(YES_WORDS);
-const NO = oneToThree(NO_WORDS);
+const YES = oneToThreeOf(YES_WORDS);
+const NO = oneToThreeOf(NO_WORDS);
 /** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"). */
 const NO_DOCUMENTS_NOW =
   /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it) later)[!！。.]*$/i;

@@ -1,5 +1,6 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { IntentGuess, SteerIntent } from './types.js';
+import { oneToThreeOf } from '../../flows/word-run.js';
 
 /**
  * Short phrases that clearly steer the conversation. Each pattern matches the whole message (after
@@ -40,7 +41,7 @@ const AFFIRMATIVE = new RegExp(`^(${YES_WORDS})$`, 'i');
 // A bare "no" at the menu is no more to ask, not a search for "no written contract" (session 4).
 const ACK_WORDS = `${YES_WORDS}|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see|go on|go ahead|no|nope|nah|not really|no thanks|不|不是|没有|没|没了|没有了`;
 // Also two or three of them together ("ok go on", "好的 收到", "嗯嗯，知道了").
-const ACKNOWLEDGMENT = new RegExp(`^(${ACK_WORDS})([\\s,，、]*(${ACK_WORDS})){0,2}$`, 'i');
+const ACKNOWLEDGMENT = oneToThreeOf(ACK_WORDS, { end: '' });
 /** "返回", "上一步", "back" typed at the menu: there is nothing to go back to but the menu (in an application the step handles it). */
 const BACK = /^(返回|返回上一步|上一步|回去|后退|退回|back|go back|previous)$/i;
 /** A bare number or amount ("38岁", "2500", "3个月") at the menu answers a question nobody asked: not one for the knowledge base. */
