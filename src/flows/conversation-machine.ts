@@ -205,7 +205,6 @@ const steersTo = (intent: SteerIntent) => ({ event }: { event: unknown }) => {
   return m.kind === 'steer' && m.intent === intent;
 };
 const isStory = ({ event }: { event: unknown }) => meaningOf(event).kind === 'story';
-const saysAgreeText = (event: { type: string; text?: string }) => event.type === 'user.text' && readConsent(event.text ?? '') === 'agree';
 /** The knowledge base answered (a question, or the question a story asks). */
 const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).output.answer.band === 'answer';
 const storyCategory = (event: unknown): CategoryId | null => {
@@ -278,6 +277,7 @@ export function createConversationMachine(deps: ConversationDeps) {
   guards: {
     hasConsented: ({ context }) => context.consented,
     saysAgree: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'agree',
+    toldStoryBeforeConsent: ({ context }) => Boolean(context.storyBeforeConsent),
     saysDecline: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'decline',
     asksOnly: ({ event }) => event.type === 'user.text' && readSteering(event.text) === null && looksLikeQuestion(event.text),
     steersAwayOrAsks: ({ event }) => {
@@ -354,19 +354,12 @@ export function createConversationMachine(deps: ConversationDeps) {
     emitAnswer: enqueueActions(({ event, enqueue }) => {
       for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
     }),
-    /** The answer to a question typed at the agreement: its apply button keeps the category the application started with. */
-    emitAnswerKeepingApplication: enqueueActions(({ context, event, enqueue }) => {
-      const category = context.pendingCategory;
-      enqueue.assign({ askedAtAgreement: false, pendingCategoryChosen: false });
-      for (const answer of (event as unknown as Understood).output.answer.replies) {
-        const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
-        enqueue.emit({ ...answer, choices });
-      }
-    }),
-    /** The answer to the question a story asks, then the offer to apply with the category recognised. */
-    emitStoryAnswer: enqueueActions(({ event, enqueue }) => {
-      const category = storyCategory(event);
-      // Kept for a typed "我要申请" next: the application starts with this category (to confirm).
+    /**
+     * An answer that offers to apply for a category: the one the story asking it names, or (a question typed at
+     * the agreement) the one the interrupted application started with. Kept for a typed "我要申请" or 同意 next.
+     */
+    emitAnswerOfferingApplication: enqueueActions(({ context, event, enqueue }) => {
+      const category = storyCategory(event) ?? context.pendingCategory ?? null;
       enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
@@ -725,7 +718,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         ],
         'internal.askBeforeConsent': { target: 'answeringBeforeConsent' },
         'user.text': [
-          { guard: ({ context, event }) => saysAgreeText(event) && Boolean(context.storyBeforeConsent), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
+          { guard: and(['saysAgree', 'toldStoryBeforeConsent']), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
           { guard: 'saysDecline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
           { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
@@ -1075,13 +1068,13 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
           { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
-          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'forget', 'emitStoryAnswer'] },
+          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'forget', 'emitAnswerOfferingApplication'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'forget', 'startWithCategory'] },
           {
             guard: ({ context }) => context.askedAtAgreement === true && Boolean(context.pendingCategory),
             target: 'answered',
-            actions: ['noteAnswer', 'forget', 'emitAnswerKeepingApplication'],
+            actions: ['noteAnswer', 'forget', 'emitAnswerOfferingApplication'],
           },
           { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null, askedAtAgreement: false })] },
         ],

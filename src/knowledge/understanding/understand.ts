@@ -28,18 +28,19 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   // With a person on the line the text is for them.
   if (where.kind === 'handoff_live') return { kind: 'answer' };
   const question = looksLikeQuestion(text);
-  // Before consent a question is answered from the knowledge base (issue 9: help without consent);
-  // anything else answers the privacy question.
-  // A story with nothing to answer is still a story (the conversation keeps it until the resident agrees).
+  // Before consent a question is answered from the knowledge base (issue 9: help without consent); a story
+  // with nothing to answer is still a story (kept until the resident agrees); anything else answers the
+  // privacy question.
   if (where.kind === 'before_consent') {
-    const kb = deps.judge(text, locale);
-    if (question && kb.band !== 'unknown') return { kind: 'question', kb };
+    const kb = question ? deps.judge(text, locale) : null;
+    if (kb && kb.band !== 'unknown') return { kind: 'question', kb };
     const category = storyCategory(text);
     if (category && tellsStory(text)) return { kind: 'story', category, facts: statedFacts(text, category), asks: false, kb: NOT_ASKED };
     // A problem stated without a question mark ("房东不退押金") is answered too, when the knowledge base is sure;
     // never a yes or a word or two ("同意" as the very first message is not the divorce entry).
-    const statesProblem = !isAcknowledgment(text) && !isBareNumber(text) && saysEnough(text);
-    return statesProblem && kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'answer' };
+    if (isAcknowledgment(text) || isBareNumber(text) || !saysEnough(text)) return { kind: 'answer' };
+    const stated = kb ?? deps.judge(text, locale);
+    return stated.band === 'answer' ? { kind: 'question', kb: stated } : { kind: 'answer' };
   }
 
   // "嗯", "好的" at the menu or after an answer: show the menu again, as a greeting does; never a question
@@ -84,16 +85,23 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   return { kind: 'question', kb };
 }
 
-/** At most three English words or four Chinese characters. */
-function fewWords(text: string): boolean {
+/** How much a message says: its Chinese characters when it has any, else its words. */
+function amountOf(text: string): { n: number; chinese: boolean } {
   const t = text.normalize('NFKC').trim();
-  return /\p{Script=Han}/u.test(t) ? [...t.replace(/[^\p{Script=Han}]/gu, '')].length <= 4 : t.split(/\s+/).length <= 3;
+  const han = [...t.replace(/[^\p{Script=Han}]/gu, '')].length;
+  return han > 0 ? { n: han, chinese: true } : { n: t.split(/\s+/).length, chinese: false };
 }
 
-/** Four Chinese characters or three English words at least: enough to state a problem. */
+/** A word or two: at most four Chinese characters or three words. */
+function fewWords(text: string): boolean {
+  const { n, chinese } = amountOf(text);
+  return n <= (chinese ? 4 : 3);
+}
+
+/** Enough to state a problem: at least four Chinese characters or three words. */
 function saysEnough(text: string): boolean {
-  const t = text.normalize('NFKC').trim();
-  return /\p{Script=Han}/u.test(t) ? [...t.replace(/[^\p{Script=Han}]/gu, '')].length >= 4 : t.split(/\s+/).length >= 3;
+  const { n, chinese } = amountOf(text);
+  return n >= (chinese ? 4 : 3);
 }
 
 /** Ends as a question does ("…吗？", "…呢", "…?") and says more than a word or two. */
