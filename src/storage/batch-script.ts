@@ -1,6 +1,6 @@
 import type { TurnWrite } from '../bot/ports/conversation-repository.js';
 import type { NewOutboxMessage } from '../bot/ports/outbox-repository.js';
-import type { NewCase } from '../knowledge/cases/case-repository.js';
+import { caseColumnsOf, type NewCase } from '../knowledge/cases/case-repository.js';
 import { defaultStoredPath } from '../bot/ports/attachment-repository.js';
 import { placeholders, type SqlValue, type Statement } from './database.js';
 import type { FieldCipher } from './field-cipher.js';
@@ -123,11 +123,7 @@ export function encodeItem(item: BatchItem): EncodedItem {
           channel: input.channel,
           address: input.address,
           locale: input.locale,
-          category: input.facts.category ?? 'other',
-          region: input.facts.region ?? null,
-          route: input.decision.route ?? null,
-          urgent: input.decision.urgent === true,
-          sameDay: input.decision.sameDay === true,
+          ...caseColumnsOf(input),
           facts: JSON.stringify(input.facts),
           decision: JSON.stringify(input.decision),
           policyVersion: input.policyVersion,

@@ -15,6 +15,7 @@ import {
 } from '../knowledge/cases/case-lifecycle.js';
 import { compactDate, localDate } from '../knowledge/cases/local-time.js';
 import {
+  caseColumnsOf,
   REF_PREFIX,
   type ApplyResult,
   type CaseReceipt,
@@ -89,7 +90,7 @@ export class CaseStore implements CaseRepository {
   async createCase(input: NewCase): Promise<CaseReceipt> {
     const rules = this.rulesOf();
     const prefix = `${REF_PREFIX}-${compactDate(localDate(input.at, rules.timeZone))}-`;
-    const dueAt = caseDueDate({ urgent: input.decision.urgent === true, sameDay: input.decision.sameDay === true }, input.at, rules);
+    const dueAt = caseDueDate(caseColumnsOf(input), input.at, rules);
     // Numbered, stored and linked inside the group commit, together with other residents' turns.
     return (await this.writer.submit({ kind: 'case', write: { input, prefix, dueAt } })) as CaseReceipt;
   }

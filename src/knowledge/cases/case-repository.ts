@@ -74,6 +74,17 @@ export interface NewCase {
   at: number;
 }
 
+/** The columns a new case is filed and listed by, read from its facts and decision (every store files them alike). */
+export function caseColumnsOf(input: NewCase): { category: string; region: string | null; route: string | null; urgent: boolean; sameDay: boolean } {
+  return {
+    category: input.facts.category ?? 'other',
+    region: input.facts.region ?? null,
+    route: input.decision.route ?? null,
+    urgent: input.decision.urgent === true,
+    sameDay: input.decision.sameDay === true,
+  };
+}
+
 /** The result of {@link CaseRepository.createCase}: the reference number, and whether this call created it. */
 export interface CaseReceipt {
   ref: string;

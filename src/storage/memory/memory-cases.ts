@@ -1,4 +1,5 @@
 import {
+  caseColumnsOf,
   REF_PREFIX,
   type ApplyResult,
   type CaseReceipt,
@@ -77,9 +78,8 @@ export class MemoryCases implements CaseRepository {
     const n = (this.data.counters.get(prefix) ?? 0) + 1;
     this.data.counters.set(prefix, n);
     const ref = `${prefix}${String(n).padStart(4, '0')}`;
-    const urgent = input.decision.urgent === true;
-    const sameDay = input.decision.sameDay === true;
-    const dueAt = caseDueDate({ urgent, sameDay }, input.at, rules);
+    const columns = caseColumnsOf(input);
+    const dueAt = caseDueDate(columns, input.at, rules);
     const record: CaseRecord = {
       ref,
       submissionId: input.submissionId,
@@ -87,11 +87,7 @@ export class MemoryCases implements CaseRepository {
       channel: input.channel,
       address: input.address,
       locale: input.locale,
-      category: input.facts.category ?? 'other',
-      region: input.facts.region ?? null,
-      route: input.decision.route ?? null,
-      urgent,
-      sameDay,
+      ...columns,
       facts: { ...input.facts },
       decision: { ...input.decision },
       policyVersion: input.policyVersion,
