@@ -68,9 +68,11 @@ export const caseMessages = {
   },
   'case.notice.materials_requested': {
     'zh-CN':
-      '关于您的申请 {ref}：还需要补充以下材料（以下是需要补充的全部材料，一次性告知）：\n{documents}{note}\n请通过本对话发送照片或 PDF，或送到法律援助中心。材料齐全后，中心将在 {days} 日内作出决定；不补充材料的，视为撤回申请。',
-    en: 'About your application {ref}: we need the following documents (this is the complete list):\n{documents}{note}\nPlease send photos or PDFs in this chat, or bring them to the legal aid centre. Once your application is complete, the centre decides within {days} days; if the documents never come, the application counts as withdrawn.',
+      '关于您的申请 {ref}：还需要补充以下材料（以下是需要补充的全部材料，一次性告知）：\n{documents}{note}\n请通过本对话发送照片或 PDF，或送到法律援助中心。材料齐全后，中心将{whenComplete}作出决定；不补充材料的，视为撤回申请。',
+    en: 'About your application {ref}: we need the following documents (this is the complete list):\n{documents}{note}\nPlease send photos or PDFs in this chat, or bring them to the legal aid centre. Once your application is complete, the centre decides {whenComplete}; if the documents never come, the application counts as withdrawn.',
   },
+  'case.when_complete.days': { 'zh-CN': '在 {days} 日内', en: 'within {days} days' },
+  'case.when_complete.same_day': { 'zh-CN': '当天', en: 'on the day it is complete' },
   'case.notice.materials_received': {
     'zh-CN': '您的申请 {ref} 的材料已齐全，中心将{due}作出决定。',
     en: 'Your application {ref} is now complete. The centre will decide {due}.',

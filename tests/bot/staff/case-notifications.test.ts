@@ -58,6 +58,16 @@ describe('resident notifications', () => {
     expect(body).toContain('7 日内作出决定');
   });
 
+  // Found working a case (session 4): an urgent same-day case was told "today" when claimed, then "within 7 days" in the materials request.
+  it('tells an urgent same-day case it is decided the day its documents are complete, not within 7 days', () => {
+    const r = record({ status: 'materials_requested', urgent: true, sameDay: true, requestedDocuments: ['id_card'], dueAt: null });
+    const { text: body } = text(r, event('request_materials', { details: { documents: ['id_card'] } }));
+    expect(body).toContain('材料齐全后，中心将当天作出决定');
+    expect(body).not.toContain('7 日内');
+    const en = text({ ...r, locale: 'en' }, event('request_materials', { details: { documents: ['id_card'] } })).text;
+    expect(en).toContain('the centre decides on the day it is complete');
+  });
+
   it('names the lawyer and says aid is free on acceptance', () => {
     const { text: body } = text(record({ status: 'accepted', lawyer: '陈律师' }), event('accept', { details: { lawyer: '陈律师' } }));
     expect(body).toContain('承办律师：陈律师');
