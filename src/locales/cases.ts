@@ -23,8 +23,8 @@ export const caseMessages = {
     en: 'Staff are reviewing your application and will decide {due}. They will contact you if they need anything.',
   },
   'case.next.materials_requested': {
-    'zh-CN': '请按通知补充材料。材料齐全后，中心将在 {days} 日内作出决定；不补充材料的，视为撤回申请。',
-    en: 'Please send the documents listed in our notice. Once your application is complete, the centre decides within {days} days; if the documents never come, the application counts as withdrawn.',
+    'zh-CN': '请按通知补充材料。材料齐全后，中心将{whenComplete}作出决定；不补充材料的，视为撤回申请。',
+    en: 'Please send the documents listed in our notice. Once your application is complete, the centre decides {whenComplete}; if the documents never come, the application counts as withdrawn.',
   },
   'case.next.accepted': {
     'zh-CN': '承办律师 {lawyer} 会与您联系。法律援助是免费的，律师不得向您收取任何费用或财物。',

@@ -1,5 +1,5 @@
 import type { BotReply, Param } from '../flows/events.js';
-import { isSameDayCase, type CaseEvent } from '../knowledge/cases/case-lifecycle.js';
+import type { CaseEvent } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import { caseTextParams, ratingChoices } from '../knowledge/cases/case-status-view.js';
 import { renderReply } from '../locales/render.js';
@@ -47,10 +47,7 @@ export function residentNotice(record: CaseRecord, event: CaseEvent, pack: CaseP
       return reply('case.notice.claimed', {});
     case 'request_materials': {
       const documents = event.details.documents ?? record.requestedDocuments;
-      // An urgent or same-day case is decided the day it is complete (LAL 44), not within the usual period.
-      const whenComplete: Param = isSameDayCase(record, pack) ? { key: 'case.when_complete.same_day' } : { key: 'case.when_complete.days', params: { days: pack.decisionDays } };
       return reply('case.notice.materials_requested', {
-        whenComplete,
         documents: { items: documents.map((id, i) => ({ items: [`${i + 1}. `, nameIn(pack.documents, id)], separator: '' })) },
         note,
       });

@@ -1,5 +1,5 @@
 import type { BotReply, Choice, Param } from '../../flows/events.js';
-import { NEXT_STEP_KEYS, STATUS_KEYS, isOverdue, type CaseStatus } from './case-lifecycle.js';
+import { NEXT_STEP_KEYS, STATUS_KEYS, isOverdue, isSameDayCase, type CaseStatus } from './case-lifecycle.js';
 import type { CasePack } from './case-pack.js';
 import { formatLocalDateTime, isoDate, localDate } from './local-time.js';
 
@@ -12,6 +12,8 @@ export interface CaseSummary {
   dueAt: number | null;
   lawyer: string | null;
   rating: number | null;
+  urgent: boolean;
+  sameDay: boolean;
 }
 
 /** The buttons that rate a closed case: ids `rate:<ref>:<1–5>`. */
@@ -46,14 +48,18 @@ function dueParam(dueAt: number | null, pack: CasePack, now: number): Param {
   return due === isoDate(localDate(now, pack.timeZone)) ? { key: 'case.due.today' } : { key: 'case.due.date', params: { date: due } };
 }
 
-/** The params every case text may use: due date (as a phrase, seen from `now`), lawyer, hotline, decision period. */
-export function caseTextParams(summary: Pick<CaseSummary, 'ref' | 'dueAt' | 'lawyer'>, pack: CasePack, now: number = Date.now()): Record<string, Param> {
+/**
+ * The params every case text may use: due date (as a phrase, seen from `now`), lawyer, hotline, decision
+ * period, and when a complete application is decided (the day itself for an urgent or same-day case, LAL 44).
+ */
+export function caseTextParams(summary: Pick<CaseSummary, 'ref' | 'dueAt' | 'lawyer' | 'urgent' | 'sameDay'>, pack: CasePack, now: number = Date.now()): Record<string, Param> {
   return {
     ref: summary.ref,
     due: dueParam(summary.dueAt, pack, now),
     lawyer: summary.lawyer ?? '—',
     hotline: pack.hotline,
     days: pack.decisionDays,
+    whenComplete: isSameDayCase(summary, pack) ? { key: 'case.when_complete.same_day' } : { key: 'case.when_complete.days', params: { days: pack.decisionDays } },
   };
 }
 

@@ -6,6 +6,8 @@ import { DAY, NOV22_10AM, TEST_PACK } from '../../fixtures/cases.js';
 
 const summary = (overrides: Partial<CaseSummary> = {}): CaseSummary => ({
   ref: 'FY-20261122-0001',
+  urgent: false,
+  sameDay: false,
   category: 'wages',
   status: 'new',
   createdAt: NOV22_10AM,
@@ -35,6 +37,11 @@ describe('resident status view', () => {
 
   it('names the lawyer of an accepted case', () => {
     expect(texts([summary({ status: 'accepted', lawyer: '陈律师' })], 'en')[1]!.text).toContain('Your lawyer, 陈律师, will contact you');
+  });
+
+  it('tells an urgent same-day case waiting for documents that it is decided the day they are complete', () => {
+    expect(texts([summary({ status: 'materials_requested' })])[1]!.text).toContain('材料齐全后，中心将在 7 日内作出决定');
+    expect(texts([summary({ status: 'materials_requested', urgent: true, sameDay: true })])[1]!.text).toContain('材料齐全后，中心将当天作出决定');
   });
 
   it('says when a decision is overdue', () => {

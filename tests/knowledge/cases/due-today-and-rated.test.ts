@@ -10,6 +10,8 @@ const END_OF_NOV22 = Date.UTC(2026, 10, 22, 16) - 1;
 
 const summary = (overrides: Partial<CaseSummary> = {}): CaseSummary => ({
   ref: 'FY-20261122-0001',
+  urgent: false,
+  sameDay: false,
   category: 'wages',
   status: 'claimed',
   createdAt: NOV22_10AM - 6 * 86_400_000,
