@@ -14,6 +14,7 @@ import type { IntakeContext, StepId } from './intake-types.js';
 import { readAge, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, stripDeadlineWords } from './deadline-words.js';
+import { regionByOwnWord } from './region-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -335,7 +336,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       // Full names first, so "示例市某区" typed for a listed district is not taken for the city's own level.
       const value =
         readOption(event, ids, (id) => { const name = nameOf(id); return name ? REGION_WORDS(name) : null; }) ??
-        readOption(event, ids, (id) => { const name = nameOf(id); return name ? SPOKEN_REGION_WORDS(name) : null; });
+        readOption(event, ids, (id) => { const name = nameOf(id); return name ? SPOKEN_REGION_WORDS(name) : null; }) ??
+        (text !== null ? regionByOwnWord(text, deps.pack.regions) : null);
       return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) } : { kind: 'invalid', error: 'intake.err.region' };
     },
   },

@@ -1,0 +1,43 @@
+/** What the region step needs to know of a region. */
+export interface NamedRegion {
+  id: string;
+  name: { 'zh-CN': string; en: string };
+}
+
+/** A short answer: a region named in passing inside a longer story is not an answer to "where". */
+const MAX_WORDS = 5;
+const FILLER = new Set(['the', 'in', 'its', 'it', 'is', 'i', 'am', 'im', 'live', 'we', 'are', 'our', 'my', 'at', 'of', 'from', 'here', 'there', 'area', 'town']);
+
+/**
+ * The region a resident names by the one word of its name no other region has: "the city" for Demo
+ * City when the other region is Demo County; "县里" for 示例县 when no other region is a 县. Returns
+ * null when the answer names no region, or more than one, or is a sentence rather than an answer.
+ */
+export function regionByOwnWord(typed: string, regions: readonly NamedRegion[]): string | null {
+  return byEnglishWord(typed, regions) ?? byChineseLevel(typed, regions);
+}
+
+function byEnglishWord(typed: string, regions: readonly NamedRegion[]): string | null {
+  const words: string[] = typed.toLowerCase().replace(/['’]/g, '').match(/[a-z]+/g) ?? [];
+  if (words.length === 0 || words.length > MAX_WORDS) return null;
+  const wordsOf = regions.map((r) => new Set<string>(r.name.en.toLowerCase().match(/[a-z]+/g) ?? []));
+  const own = wordsOf.map((mine, i) => [...mine].filter((w) => wordsOf.every((other, j) => j === i || !other.has(w))));
+  const named = regions.filter((_, i) => own[i]!.some((w) => words.includes(w)));
+  if (named.length !== 1) return null;
+  // Every other word must be filler or a word of that region's name ("in the city", not "city or county").
+  const mine = wordsOf[regions.indexOf(named[0]!)]!;
+  return words.every((w) => FILLER.has(w) || mine.has(w)) ? named[0]!.id : null;
+}
+
+/** The administrative level a Chinese name ends in (市, 县, 区, 镇), without the authorities' 本级. */
+function levelOf(name: string): string {
+  return name.replace(/本级$/, '').slice(-1);
+}
+
+function byChineseLevel(typed: string, regions: readonly NamedRegion[]): string | null {
+  const bare = typed.replace(/[\s，。！？,.!?]/g, '').replace(/^(在|是|就在|我们|我家|我们这)+/, '').replace(/(的|啊|呀|吧|呢)$/, '');
+  const m = /^(市|县|区|镇)(里|上|城|区)?$/.exec(bare) ?? /^(?:我们|咱们)?(市|县|区|镇)$/.exec(bare);
+  if (!m) return null;
+  const withLevel = regions.filter((r) => levelOf(r.name['zh-CN']) === m[1]);
+  return withLevel.length === 1 ? withLevel[0]!.id : null;
+}

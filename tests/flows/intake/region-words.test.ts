@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { regionByOwnWord } from '../../../src/flows/intake/region-words.js';
+
+const DEMO = [
+  { id: 'demo-city', name: { 'zh-CN': '示例市本级', en: 'Demo City' } },
+  { id: 'demo-county', name: { 'zh-CN': '示例县', en: 'Demo County' } },
+];
+
+describe('a region named by the word only it has ("the city" for Demo City)', () => {
+  it.each([
+    ['the city', 'demo-city'],
+    ['city', 'demo-city'],
+    ['in the city', 'demo-city'],
+    ['the County', 'demo-county'],
+    ['county.', 'demo-county'],
+    ['its in the county', 'demo-county'],
+    ['市里', 'demo-city'],
+    ['在市里', 'demo-city'],
+    ['县里', 'demo-county'],
+    ['在县城', 'demo-county'],
+    ['我们县', 'demo-county'],
+  ])('%s → %s', (typed, id) => expect(regionByOwnWord(typed, DEMO)).toBe(id));
+
+  it.each([
+    'demo', // both have it
+    'city or county i am not sure',
+    'the city where my boss lives but i work in the county',
+    'my landlord in the city kept my deposit and will not give it back to me',
+    '城市',
+    '不知道',
+  ])('names no one region: %s', (typed) => expect(regionByOwnWord(typed, DEMO)).toBeNull());
+
+  it('a word two regions share names neither', () => {
+    const two = [
+      { id: 'a', name: { 'zh-CN': '甲区', en: 'North District' } },
+      { id: 'b', name: { 'zh-CN': '乙区', en: 'South District' } },
+    ];
+    expect(regionByOwnWord('the district', two)).toBeNull();
+    expect(regionByOwnWord('区里', two)).toBeNull();
+    expect(regionByOwnWord('north', two)).toBe('a');
+  });
+});
