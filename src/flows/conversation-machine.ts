@@ -18,6 +18,7 @@ import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from 
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
 import { staffJoinedKey, staffNameParam } from './staff-name.js';
 import { oneToThreeOf } from './word-run.js';
+import { statedFacts } from '../knowledge/understanding/story.js';
 import { readCaseRefText, readLinkCode } from '../knowledge/cases/case-link-rules.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
@@ -207,6 +208,13 @@ const steersTo = (intent: SteerIntent) => ({ event }: { event: unknown }) => {
 const isStory = ({ event }: { event: unknown }) => meaningOf(event).kind === 'story';
 /** The knowledge base answered (a question, or the question a story asks). */
 const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).output.answer.band === 'answer';
+/** The age the story that started an application stated (exact ages only), for the intake to offer at its age question. */
+function statedAgeInput(story: string | null | undefined, category: CategoryId | null | undefined): { statedAge?: { years: number; whose?: 'self' | 'relative' } } {
+  if (!story || !category) return {};
+  const age = statedFacts(story, category).age;
+  return age && !age.atLeast ? { statedAge: { years: age.years, ...(age.whose ? { whose: age.whose } : {}) } } : {};
+}
+
 const storyCategory = (event: unknown): CategoryId | null => {
   const m = meaningOf(event);
   return m.kind === 'story' ? m.category : null;
@@ -340,7 +348,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ keptStory: context.keptStory ? `${context.keptStory}\n${text}` : text });
       const m = meaningOf(event);
       const age = m.kind === 'story' ? m.facts.age : undefined;
-      if (context.intakeStep === 'age' && age && !age.atLeast && intakeContext(self)?.applicant?.relation === 'self') {
+      if (context.intakeStep === 'age' && age && !age.atLeast && age.whose !== 'relative' && intakeContext(self)?.applicant?.relation === 'self') {
         enqueue.emit(reply('conv.story.kept_age', { age: String(age.years) }));
         enqueue.sendTo('intake', { type: 'user.text', text: String(age.years) });
         return;
@@ -438,6 +446,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       return reply('core.unsupported', { kind: { key: `core.kind.${event.kind}` } });
     }),
     sayAttachmentNotExpected: emit(() => reply('core.attachment.unexpected')),
+    sayStaleChoice: emit(() => reply('core.stale_choice')),
     sayAttachmentRefused: emit(({ event }) => {
       assertEvent(event, 'user.refused_attachment');
       return reply(event.reason === 'size' ? 'core.attachment.refused.size' : 'core.attachment.refused.type');
@@ -686,6 +695,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       { guard: ({ event }) => event.id === 'lang.toggle', actions: ['toggleLocale', 'confirmLocale', 'reprompt'] },
       { guard: ({ event }) => event.id === 'menu.help', actions: ['showHelp', 'reprompt'] },
       { guard: ({ event, context }) => event.id === 'menu.back' && context.consented, target: '.menu' },
+      // Any other button no state took is from an earlier message (chat apps keep old buttons tappable): say so,
+      // then the question on screen again, instead of no reply at all.
+      { actions: ['sayStaleChoice', 'reprompt'] },
     ],
     'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
     // Before consent nothing was kept, so the page shows nothing of it: the greeting again, not "welcome back".
@@ -835,6 +847,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         input: ({ context }) => ({
           submissionId: `${context.conversationKey}#${context.intakeCount}`,
           ...(context.pendingCategory ? (context.pendingCategoryChosen ? { category: context.pendingCategory } : { proposedCategory: context.pendingCategory }) : {}),
+          ...statedAgeInput(context.keptStory, context.pendingCategory),
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },

@@ -62,6 +62,10 @@ export const coreMessages = {
     'zh-CN': '抱歉，我暂时无法理解{kind}。请用文字告诉我，或点击按钮。',
     en: 'Sorry, I cannot understand {kind} yet. Please type your message or press a button.',
   },
+  'core.stale_choice': {
+    'zh-CN': '这个按钮是之前消息里的，现在已经不能用了。请按最新一条消息下面的按钮，或直接打字告诉我。',
+    en: 'That button is from an earlier message and no longer works. Please use the buttons under the latest message, or just type.',
+  },
   'core.kind.sticker': { 'zh-CN': '表情贴图', en: 'stickers' },
   'core.kind.voice': { 'zh-CN': '语音', en: 'voice messages' },
   'core.kind.location': { 'zh-CN': '位置信息', en: 'locations' },

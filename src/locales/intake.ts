@@ -181,6 +181,7 @@ export const intakeMessages = {
   'intake.opt.no_other': { 'zh-CN': '不对，我自己选', en: 'No, let me choose' },
   'intake.opt.other_groups': { 'zh-CN': '看其他类别', en: 'Other kinds of problem' },
   'intake.opt.unsure': { 'zh-CN': '不清楚', en: 'Not sure' },
+  'intake.opt.stated_age': { 'zh-CN': '{age} 岁', en: '{age}' },
   'intake.opt.back': { 'zh-CN': '⬅ 上一步', en: '⬅ Back' },
   'intake.opt.cancel': { 'zh-CN': '取消申请', en: 'Cancel application' },
   'intake.opt.finish': { 'zh-CN': '结束', en: 'Finish' },

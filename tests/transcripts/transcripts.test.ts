@@ -26,6 +26,8 @@ interface Step {
   contains?: string[];
   /** Choice ids the last reply's buttons must include (a web page shows only the last reply's buttons); `x:*` is a prefix. */
   buttons?: string[];
+  /** Choice ids (or `x:*` prefixes) the last reply's buttons must not include. */
+  notButtons?: string[];
   /** A subset of the last reply's meta. */
   meta?: Record<string, unknown>;
   /** The kinds of what was passed to staff. */
@@ -122,6 +124,9 @@ for (const file of files) {
         // "withdraw:*" matches any id that starts with "withdraw:" (ids that carry a case reference).
         for (const wanted of step.buttons ?? []) {
           expect(ids.some((id) => (wanted.endsWith('*') ? id.startsWith(wanted.slice(0, -1)) : id === wanted)), `${where}: button ${wanted} in [${ids.join(', ')}]`).toBe(true);
+        }
+        for (const unwanted of step.notButtons ?? []) {
+          expect(ids.some((id) => (unwanted.endsWith('*') ? id.startsWith(unwanted.slice(0, -1)) : id === unwanted)), `${where}: no button ${unwanted} in [${ids.join(', ')}]`).toBe(false);
         }
         if (step.meta) expect(replies.at(-1)?.meta, where).toMatchObject(step.meta);
         if (step.kb !== undefined) {

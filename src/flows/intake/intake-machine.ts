@@ -4,7 +4,7 @@ import type { StaffRelay } from '../staff-relay.js';
 import { choice, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
-import type { CaseDraft, CaseReceipt, IntakeContext, StepId } from './intake-types.js';
+import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from './intake-types.js';
 import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation } from './navigation-words.js';
 import { nextStep } from './next-step.js';
@@ -28,6 +28,8 @@ export interface IntakeInput {
   proposedCategory?: CategoryId;
   /** A category the resident already chose (the "apply for this" button under an answer): not asked again. */
   category?: CategoryId;
+  /** An age the resident's story stated ("my dad is 72"): offered as a one-tap answer at the age question, never taken unasked. */
+  statedAge?: StatedAge;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -299,7 +301,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
   }).createMachine({
     id: 'intake',
     context: ({ input }) => {
-      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null };
+      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}) };
       return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;
     },
     initial: 'routing',

@@ -77,6 +77,14 @@ export interface IntakeContext {
   caseRef: string | null;
   /** Set when the resident leaves the intake for another service (e.g. to ask a question). */
   leaving: 'ask' | null;
+  /** An age the starting story stated, and whose (absent in older snapshots and when none was stated). */
+  statedAge?: StatedAge;
+}
+
+/** An age a story stated: the resident's own, or a relative's. */
+export interface StatedAge {
+  years: number;
+  whose?: 'self' | 'relative';
 }
 
 /** What the intake hands to the case store when the resident confirms. */

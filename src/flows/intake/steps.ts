@@ -70,6 +70,19 @@ function personal(step: StepId, ctx: IntakeContext, choices?: Choice[]): BotRepl
   return reply(`intake.q.${step}`, { question: { key: `intake.ask.${step}.${form}`, params: { who: who(ctx) } } }, choices);
 }
 
+/**
+ * The age the starting story stated for the person the application is for ("my dad is 72" when applying
+ * for a family member, "我七十二岁了" for oneself), offered as a button; null when the story stated none
+ * or stated someone else's.
+ */
+function statedAgeOf(ctx: IntakeContext): number | null {
+  const stated = ctx.statedAge;
+  if (!stated) return null;
+  const relation = ctx.applicant.relation;
+  const matches = relation === 'relative' ? stated.whose === 'relative' : relation === 'self' && stated.whose !== 'relative';
+  return matches ? stated.years : null;
+}
+
 /** A number typed with the unit of another question (`2000元` at the deadline): say so kindly instead of misreading it. */
 function wrongUnit(text: string, expected: QuantityUnit): ReadResult | null {
   const found = unitOf(text);
@@ -343,9 +356,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   age: {
-    prompt: (ctx) => personal('age', ctx, [unsureChoice()]),
+    prompt: (ctx) => {
+      const stated = statedAgeOf(ctx);
+      return personal('age', ctx, [...(stated === null ? [] : [choice(`opt:age:${stated}`, 'intake.opt.stated_age', { age: String(stated) })]), unsureChoice()]);
+    },
     unsureAllowed: true,
     read: (event) => {
+      const id = choiceId(event);
+      const tapped = id?.startsWith('opt:age:') ? Number(id.slice('opt:age:'.length)) : null;
+      if (tapped !== null && Number.isInteger(tapped) && tapped > 0 && tapped <= 120) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age: tapped } }) };
       const text = textOf(event);
       const unit = text === null ? null : wrongUnit(text, 'age');
       if (unit) return unit;

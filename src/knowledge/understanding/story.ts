@@ -35,26 +35,60 @@ function smallNumber(text: string): number | null {
 
 const EN_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 
+const RELATIVE_ZH = '(?:儿子|女儿|孩子|闺女|妈妈|妈|爸爸|爸|母亲|父亲|老公|老婆|丈夫|妻子|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|爷爷|奶奶|外公|外婆|家老人|老人)';
+const RELATIVE_EN = '(?:son|daughter|child|kid|boy|girl|mother|mum|mom|father|dad|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|granny)';
+
+/** An age in years, when plausible. */
+function years(n: string): number | null {
+  const value = /^\d+$/.test(n) ? Number(n) : smallNumber(n);
+  return value !== null && value > 0 && value < 120 ? value : null;
+}
+
+/**
+ * The age a story states, and whose it is: the resident's own ("我七十二岁了", "I'm 72") or a relative's
+ * ("我儿子16岁", "my dad is 72", "我爸今年75了"); `whose` is left out when the story does not say.
+ */
 function readAge(t: string): StatedFacts['age'] | undefined {
+  const N = '(?<n>\\d{1,3}|[一二两三四五六七八九十]{1,3})';
+  const relativeZh = new RegExp(`(?:我|俺)(?:的|家)?${RELATIVE_ZH}(?:今年|都|已经|快|才|只有)?${N}(?<plus>多|来)?(?:岁|周岁|了)`).exec(t);
+  if (relativeZh?.groups) {
+    const y = years(relativeZh.groups.n!);
+    if (y !== null) return { years: y, atLeast: relativeZh.groups.plus === '多', whose: 'relative' };
+  }
+  const relativeEn =
+    new RegExp(`\\bmy ${RELATIVE_EN}(?:,)? (?:is|was|just turned|turned|aged?|who is) (?<n>\\d{1,3})\\b(?! (?:yuan|rmb|kuai|dollars|days|weeks|months|hours|km|kg|%))`, 'i').exec(t) ??
+    new RegExp(`\\bmy (?<n>\\d{1,3})[- ]years?[- ]old ${RELATIVE_EN}\\b`, 'i').exec(t);
+  if (relativeEn?.groups) {
+    const y = years(relativeEn.groups.n!);
+    if (y !== null) return { years: y, atLeast: false, whose: 'relative' };
+  }
+  const stated = /(我|俺)(今年|都|已经|快)?(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(了|岁|周岁)/.exec(t);
+  if (stated?.groups) {
+    const y = years(stated.groups.n!);
+    if (y !== null) return { years: y, atLeast: stated.groups.plus === '多', whose: 'self' };
+  }
   const zh = /(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多|来)?(岁|周岁)/.exec(t);
   if (zh?.groups) {
-    const years = smallNumber(zh.groups.n!);
-    if (years !== null && years > 0 && years < 120) return { years, atLeast: zh.groups.plus === '多' };
-  }
-  const stated = /(我|俺)(今年|都|已经|快)(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(了|岁|周岁)/.exec(t);
-  if (stated?.groups) {
-    const years = smallNumber(stated.groups.n!);
-    if (years !== null && years > 0 && years < 120) return { years, atLeast: stated.groups.plus === '多' };
+    const y = years(zh.groups.n!);
+    if (y !== null) return { years: y, atLeast: zh.groups.plus === '多' };
   }
   const decade = /(我|俺)(今年|都|已经)?([二三四五六七八九])十多(了|岁)?/.exec(t);
-  if (decade) return { years: ZH_DIGITS[decade[3]!]! * 10, atLeast: true };
-  const en = /\b(?:i'?m|i am|aged?)\s+(\d{1,3})\b|\b(\d{1,3}) years? old\b/i.exec(t);
+  if (decade) return { years: ZH_DIGITS[decade[3]!]! * 10, atLeast: true, whose: 'self' };
+  const self = /\b(?:i'?m|i am)\s+(?:aged?\s+)?(\d{1,3})\b(?! (?:yuan|rmb|kuai|dollars|days|weeks|months|hours|km|kg|%))/i.exec(t);
+  if (self) {
+    const y = years(self[1]!);
+    if (y !== null) return { years: y, atLeast: false, whose: 'self' };
+  }
+  const en = /\baged?\s+(\d{1,3})\b|\b(\d{1,3}) years? old\b/i.exec(t);
   if (en) {
-    const years = Number(en[1] ?? en[2]);
-    if (years > 0 && years < 120) return { years, atLeast: false };
+    const y = years(en[1] ?? en[2]!);
+    if (y !== null) return { years: y, atLeast: false };
   }
   const seventies = /\bin (my|his|her) (sixties|seventies|eighties|nineties)\b/i.exec(t);
-  if (seventies) return { years: { sixties: 60, seventies: 70, eighties: 80, nineties: 90 }[seventies[2]!.toLowerCase() as 'sixties']!, atLeast: true };
+  if (seventies) {
+    const decadeYears = { sixties: 60, seventies: 70, eighties: 80, nineties: 90 }[seventies[2]!.toLowerCase() as 'sixties']!;
+    return { years: decadeYears, atLeast: true, ...(seventies[1]!.toLowerCase() === 'my' ? { whose: 'self' as const } : {}) };
+  }
   return undefined;
 }
 

@@ -36,9 +36,9 @@ export type KbJudge = (text: string, locale: Locale) => KbJudgement;
 /** A guess from a trained intent classifier (optional; only consulted for short, non-question texts). */
 export type IntentGuess = (text: string) => { intent: string; confidence: number } | null;
 
-/** Facts a story states plainly; `atLeast` marks an age read from "七十多" (unconfirmed). */
+/** Facts a story states plainly; `atLeast` marks an age read from "七十多" (unconfirmed); `whose` says whether the age is the resident's or a relative's, when the story says. */
 export interface StatedFacts {
-  age?: { years: number; atLeast: boolean };
+  age?: { years: number; atLeast: boolean; whose?: 'self' | 'relative' };
   /** Months of unpaid wages ("干了半年没拿到钱" → 6). */
   unpaidMonths?: number;
   /** Whose problem: the resident's own, or a relative's ("我儿子…"). */

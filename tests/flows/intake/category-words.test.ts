@@ -39,6 +39,7 @@ describe('who hurt whom decides the category', () => {
     ['my friend owes me 5000 and wont pay it back', 'contract_debt'],
     ['my dad is 72 and my brother refuses to give him any money for food or medicine', 'elder_support'],
     ['我爸七十多了，我哥一直不给生活费', 'elder_support'],
+    ['我七十二岁了，两个儿子都不给我生活费', 'elder_support'],
   ])('%s → %s', (text, category) => {
     expect(categoryFromText(text)).toBe(category);
   });

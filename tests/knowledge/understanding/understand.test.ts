@@ -214,6 +214,18 @@ describe('problem stories give a category and the facts they state', () => {
     expect(meaning("I'm 72 and my children refuse to support me")).toMatchObject({ kind: 'story', category: 'elder_support', facts: { age: { years: 72 } } });
   });
 
+  it.each([
+    ['我七十二岁了，儿子不给生活费', 72, 'self'],
+    ["I'm 72 and my children refuse to support me", 72, 'self'],
+    ['我儿子16岁被派出所抓了', 16, 'relative'],
+    ['my dad is 72 and my brother refuses to give him any money', 72, 'relative'],
+    ['my father is 80 years old and my sister will not support him', 80, 'relative'],
+    ['我爸今年75了，我哥一分钱都不给', 75, 'relative'],
+    ['我妈都八十了，弟弟不管她', 80, 'relative'],
+  ] as const)('says whose age a story states: %s → %i (%s)', (text, years, whose) => {
+    expect(meaning(text)).toMatchObject({ kind: 'story', facts: { age: { years, whose } } });
+  });
+
   it('a story that asks a question carries the knowledge base judgement of it', () => {
     const m = meaning('my employer has not paid my salary for two months, what can I do?');
     expect(m).toMatchObject({ kind: 'story', category: 'wages', asks: true });
