@@ -4,7 +4,7 @@ import type { AttachmentRef, BotReply, Choice, ResidentEvent } from './events.js
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
-import { isAffirmative, readSteering } from '../knowledge/understanding/steering.js';
+import { isAffirmative, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
@@ -447,6 +447,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     sayAttachmentNotExpected: emit(() => reply('core.attachment.unexpected')),
     sayStaleChoice: emit(() => reply('core.stale_choice')),
+    /** Thanks, or a goodbye to a resident who is leaving ("bye", "谢谢，再见"): the application they are in stays open. */
+    sayThanks: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'core.thanks')),
+    sayThanksWithMenu: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, MENU_CHOICES)),
     sayAttachmentRefused: emit(({ event }) => {
       assertEvent(event, 'user.refused_attachment');
       return reply(event.reason === 'size' ? 'core.attachment.refused.size' : 'core.attachment.refused.type');
@@ -952,7 +955,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               // "我要申请" typed while applying, like the apply button pressed again: the question on screen again.
               { guard: steersTo('apply'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
-              { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks')), sendTo('intake', { type: 'flow.reprompt' })] },
+              { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               // At the category question a story tells the category (even one the knowledge base could answer): the
               // step reads it and proposes the category; the story is kept for the description.
               {
@@ -1066,7 +1069,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
           { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
-          { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.thanks', {}, MENU_CHOICES))] },
+          { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'sayThanksWithMenu', 'forget'] },
           // Right after a story's question was answered, applying keeps the story's category.
           {
             guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),

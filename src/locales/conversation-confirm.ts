@@ -8,6 +8,10 @@ export const conversationConfirmMessages = {
   },
   'conv.cancel.yes': { 'zh-CN': '是，取消申请', en: 'Yes, cancel it' },
   'conv.cancel.keep': { 'zh-CN': '不，继续填写', en: 'No, carry on' },
+  'conv.intake.goodbye': {
+    'zh-CN': '再见！您的申请还没有提交，我先替您保留着，下次发消息就能接着填。',
+    en: 'Goodbye! Your application has not been sent yet; I will keep it, and you can carry on whenever you send a message.',
+  },
   'conv.intake.greeting': {
     'zh-CN': '您好！我们正在填写申请，请接着回答这个问题：',
     en: 'Hello! We are in the middle of your application. Please answer this question:',

@@ -91,6 +91,10 @@ export const coreMessages = {
   /** Content written elsewhere in both languages (a knowledge-base answer), shown as it is. */
   'core.text': { 'zh-CN': '{text}', en: '{text}' },
   'core.thanks': { 'zh-CN': '不客气！还有什么可以帮您？', en: 'You are welcome! Anything else I can help with?' },
+  'core.goodbye': {
+    'zh-CN': '再见，祝您一切顺利！以后有需要，随时发消息给我就行。',
+    en: 'Goodbye, and all the best! Send a message any time you need help again.',
+  },
   'core.not_understood': {
     'zh-CN': '抱歉，我没有听懂。请点击下面的按钮，或换个说法告诉我。',
     en: 'Sorry, I did not understand. Please press a button below, or say it another way.',

@@ -7,6 +7,9 @@ import { oneToThreeOf } from '../../flows/word-run.js';
  * trimming punctuation and polite fillers), so a question or a story that merely contains the words
  * ("申请法律援助要带啥材料") is never taken as a steer.
  */
+/** Leaving words, alone or after thanks: "bye", "ok bye", "谢谢，再见", "thanks, bye". */
+const FAREWELL = /((好的|好|嗯|ok|okay|thanks|thank you|谢谢|谢谢你|谢谢您)[，,]?\s*)?(再见|拜拜|拜|88|bye|bye bye|byebye|goodbye|good bye|see you|see ya|bye for now)/;
+
 const PHRASES: [SteerIntent, RegExp][] = [
   ['person', /^(喂|请问|那个)?[,，\s]*(有人吗|有没有人|有人在吗|有人没有|有没有人工(服务|客服)?|有人工吗|有人工服务吗|人工在吗|人工呢|有真人吗|有没有真人|能转人工吗|可以转人工吗)$|^(我要|我想|帮我|请|麻烦)?(转|找|接|联系)?(人工|人工服务|人工客服|真人|客服|工作人员|值班人员|律师本人|真人客服)(服务)?$|^(我要|我想)?(找人|跟人说话|和人说话|找个人问问|找个真人)$|^有人吗$|^(talk|speak|chat) (to|with) (a |an |some)?(person|human|real person|agent|someone|staff|operator)$|^(human|agent|operator|real person|staff)$|^i want (a|to talk to a) (person|human)$|^(can|could|may) i (talk|speak|chat) (to|with) (a |an |some)?(person|human|someone|somebody|staff|agent|real person)$|^is (anyone|anybody|someone|somebody) (there|here)$/i],
   ['status', /^(我要|我想)?(查|查询|看看?|查一下|查下)(一下)?(我的)?(申请|案子|案件|进度|进展)(的)?(进度|进展|状态|结果)?$|^(我的)(申请|案子|案件)(的)?(进度|进展|状态|结果)?$|^(申请|案件)?(进度|进展)(查询)?$|^(我的|我刚才的|我刚刚的|刚才的|刚刚的|我刚提交的|刚提交的|刚才那个)?(申请|案子|案件)(现在)?(怎么样了?|到哪了|到哪一步了?|进行到哪了|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗|处理了吗|有人处理了吗)$|^(check )?(my )?(case|application)( status| progress)$|^check my (case|application)$|^(status|progress)$|^(what'?s|what is) (the )?(status|progress) of my (case|application)$/i],
@@ -25,8 +28,13 @@ const PHRASES: [SteerIntent, RegExp][] = [
   ['hours', /^(你们|法律援助中心|法援中心|中心)?(的)?(上班时间|办公时间|工作时间|开门时间|营业时间|几点上班|几点下班|几点开门|几点关门|什么时候上班|什么时候开门|哪天上班)(是)?(几点|什么时候)?$|^(你们|中心)?(周末|周六|周日|星期六|星期天|星期日|节假日|过年|今天|明天|中午)(上班|开门|办公|有人)(吗|不)?$|^(what are )?(your |the )?(office|opening|business|working) hours$|^when (are you|is the (centre|center|office)) open$|^what time (do you|does the (centre|center|office)) (open|close)$|^are you open (on |at )?(the )?(weekends?|saturdays?|sundays?|today|tomorrow|lunchtime)$/i],
   ['help', /^(帮助|求助说明|使用帮助|使用说明|怎么用|怎么使用|有什么功能|你能做什么|你会什么|你是谁|你是(机器人|真人|人工|人)吗?|是(机器人|真人)吗|help|how does this work|what can you do|who are you|what are you|are you (a )?(robot|bot|human|real person|person|real))$/i],
   ['greeting', /^(你好|您好|你好呀|你好啊|哈喽|嗨|喂|在吗|在不在|有人在吗|早上好|上午好|下午好|晚上好|早|hello|hi|hey|good (morning|afternoon|evening)|hiya)$/i],
-  ['thanks', /^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|好的谢谢|好的，谢谢|谢谢啦|辛苦了|thanks|thank you|thank you very much|thx|ty|cheers|ok thanks|great thanks)$/i],
+  ['thanks', new RegExp(`^((好的|好|嗯)[，,]?)?(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|太感谢了|谢了|谢谢啦|辛苦了|thanks|thank you|thank you very much|thank you so much|thanks a lot|many thanks|thx|ty|cheers|ok thanks|great thanks)$|^${FAREWELL.source}$`, 'i')],
 ];
+
+/** "bye", "再见", "谢谢，再见": a resident leaving, answered with a goodbye rather than "anything else?". */
+export function saysGoodbye(text: string): boolean {
+  return new RegExp(`^${FAREWELL.source}$`, 'i').test(bare(text));
+}
 
 /** The whole message without the punctuation residents end it with. */
 function bare(text: string): string {

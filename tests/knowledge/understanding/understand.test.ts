@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
 import { classifyIntent } from '../../../src/knowledge/intents/intent-classifier.js';
 import { understand } from '../../../src/knowledge/understanding/understand.js';
+import { saysGoodbye } from '../../../src/knowledge/understanding/steering.js';
 import type { KbJudge, Meaning, Where } from '../../../src/knowledge/understanding/types.js';
 import { detectLocale } from '../../../src/flows/detect-locale.js';
 
@@ -167,6 +168,15 @@ describe('steering intents are short phrases only', () => {
 
   it('leaves "嗯" at an intake question to the question (a yes)', () => {
     expect(meaning('嗯', { kind: 'intake_question', step: 'needsPreservation', freeText: false }).kind).toBe('answer');
+  });
+
+  it.each(['bye', 'bye bye', 'ok bye', 'goodbye', 'thanks bye', '再见', '拜拜', '好的再见', '谢谢，再见', 'thank you so much', '非常感谢'])('a farewell or thanks is the thanks intent: %s', (text) => {
+    expect(meaning(text)).toEqual({ kind: 'steer', intent: 'thanks' });
+  });
+
+  it('tells a farewell from thanks', () => {
+    for (const text of ['bye', 'ok bye', '再见', '拜拜', '谢谢，再见', 'thanks, bye!']) expect(saysGoodbye(text), text).toBe(true);
+    for (const text of ['thanks', '谢谢', 'thank you so much', 'bye the way']) expect(saysGoodbye(text), text).toBe(false);
   });
 
   it('says which language a language request wants', () => {
