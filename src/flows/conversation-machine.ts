@@ -1070,6 +1070,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'sayThanksWithMenu', 'forget'] },
+          { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.repair', {}, MENU_CHOICES))] },
           // Right after a story's question was answered, applying keeps the story's category.
           {
             guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),

@@ -91,6 +91,10 @@ export const coreMessages = {
   /** Content written elsewhere in both languages (a knowledge-base answer), shown as it is. */
   'core.text': { 'zh-CN': '{text}', en: '{text}' },
   'core.thanks': { 'zh-CN': '不客气！还有什么可以帮您？', en: 'You are welcome! Anything else I can help with?' },
+  'core.repair': {
+    'zh-CN': '抱歉，我可能理解错了。请换个说法再说一遍，说具体一些更好，比如“老板欠我三个月工资不给怎么办”；也可以点“转人工”找工作人员。',
+    en: 'Sorry, I may have got that wrong. Please say it another way, as specifically as you can (e.g. "my boss has not paid me for three months"), or press "Talk to a person".',
+  },
   'core.goodbye': {
     'zh-CN': '再见，祝您一切顺利！以后有需要，随时发消息给我就行。',
     en: 'Goodbye, and all the best! Send a message any time you need help again.',

@@ -134,9 +134,24 @@ describe('steering intents are short phrases only', () => {
     ['i want to check if i qualify', 'steer:apply'], ['Check if I can get legal aid', 'steer:apply'], ['看看我能不能申请法律援助', 'steer:apply'],
     ['no', 'steer:greeting'], ['没有了', 'steer:greeting'], ['im 45', 'steer:greeting'], ['about 2000 a month', 'steer:greeting'], ['3 people', 'steer:greeting'],
     ['你是机器人吗', 'steer:help'], ['are you a robot?', 'steer:help'], ['who are you', 'steer:help'],
+    // Session 5: a resident correcting the bot at the menu ("不是这个意思" was answered what_is_legal_aid at 0.745).
+    ['不是这个意思', 'steer:repair'], ['我问的不是这个', 'steer:repair'], ['你理解错了', 'steer:repair'], ['答非所问', 'steer:repair'],
+    ['发错了', 'steer:repair'], ['等一下', 'steer:repair'], ['这个回答没用', 'steer:repair'],
+    ["that's not what i asked", 'steer:repair'], ['thats not what i meant', 'steer:repair'], ['wrong button sorry', 'steer:repair'],
+    ['sorry wrong button', 'steer:repair'], ['you misunderstood me', 'steer:repair'], ['hold on', 'steer:repair'], ['wait actually its for me', 'steer:repair'],
     ['我想问一下', 'steer:ask'], ['有个问题想咨询一下', 'steer:ask'], ['怎么办', 'steer:ask'], ['那我该怎么办呢', 'steer:ask'], ['can I ask something', 'steer:ask'], ['what should I do now', 'steer:ask'],
   ];
   it.each(rows)('%s → %s', (text, expected) => expect(summary(meaning(text))).toBe(expected));
+
+  it.each([
+    ['不对', { kind: 'intake_question', step: 'category', freeText: false }],
+    ['不是这个意思', { kind: 'intake_question', step: 'groups', freeText: false }],
+    ['wait', { kind: 'intake_question', step: 'age', freeText: false }],
+  ] as const)('a correction at an intake question is the step\'s to read: %s', (text, where) => expect(meaning(text, where as Where).kind).toBe('answer'));
+
+  it.each(['wait, can i get legal aid for a divorce?', 'sorry how do i apply for legal aid', '等一下，离婚可以申请法律援助吗'])('a question after a "wait" is a question: %s', (text) => {
+    expect(summary(meaning(text))).not.toBe('steer:repair');
+  });
 
   const questions = [
     '请律师要花钱吗？法援是不是真的免费的',
