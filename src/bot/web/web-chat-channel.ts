@@ -166,7 +166,10 @@ export class WebChatChannel implements ChannelSender {
     // Replies that waited for the resident to come back go now, not at their next retry.
     this.app.dispatcher.wake('web', resident);
     if (open) return this.tellLocale(resident, [page]);
-    // The browser's language only matters to a conversation this event starts.
+    // The browser's language only matters to a conversation this event starts. The page learns the language before
+    // the greeting arrives, so the greeting is marked (and read out) in the language it is written in.
+    const state = await this.app.runner.inspect('web', resident);
+    if (!state && locale !== undefined) await page.send({ type: 'locale', locale });
     await this.submit(resident, undefined, { type: 'user.returned' }, locale);
   }
 

@@ -114,6 +114,16 @@ describe.skipIf(missing !== null)('web chat in a browser', () => {
     expect(await focusedId(page)).toBe('attach');
   });
 
+  it('an English browser gets the greeting marked as English, read out as "Assistant said:" (it was marked Chinese)', async () => {
+    fixture = await startFixture(tempDir());
+    const page = await openPage(undefined, 'en-GB');
+    await botSays(page, en('core.greeting')).waitFor();
+    const first = page.locator('.msg--bot').first();
+    expect(await first.getAttribute('lang')).toBe('en');
+    expect(await first.locator('.visually-hidden').innerText()).toBe(webMessages['web.speaker.bot'].en);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
   it('switches the page and the conversation to English with the language button', async () => {
     const page = await openChat();
     await button(page, zh('core.consent.agree')).waitFor();
