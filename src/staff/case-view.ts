@@ -108,8 +108,14 @@ export function caseDetailView(
   const decision = record.decision as Record<string, unknown>;
   const facts = record.facts as Record<string, unknown>;
   const answers = Object.entries(facts)
-    .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
+    .filter(([key, v]) => key !== 'unsure' && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
     .map(([key, value]) => ({ key, label: label(`fact.${key}`, locale, key), value: answerValue(value, key, pack, locale) }));
+  // Questions the applicant answered "not sure" (the intake lists them in `unsure`): under their own label, not as a field.
+  for (const step of Array.isArray(facts.unsure) ? facts.unsure : []) {
+    if (typeof step === 'string' && !answers.some((a) => a.key === step)) {
+      answers.push({ key: step, label: label(`fact.${step}`, locale, step), value: label('console.answer.unsure', locale, '?') });
+    }
+  }
   const summaryParts = [
     label(`category.${record.category}`, locale, record.category),
     record.region ? nameIn(pack.regions, record.region)[locale] : null,

@@ -11,11 +11,11 @@ import { resident, testApp } from '../helpers/test-app.js';
  * "《法律援助法》第42条" (the chat writes 第四十二条) and listed one article while the reasons cite three and a local
  * rule, and the case, routed to the city's trade-union workstation, never appeared in the inbox of the centre's staff.
  */
-async function submittedCase() {
+async function submittedCase(lines: readonly string[] = WAGES_APPLICATION) {
   const app = await testApp(tempDir());
   const ana = resident('ana');
   let last = await app.runner.handle(ana.returned());
-  for (const line of WAGES_APPLICATION) last = await app.runner.handle(ana.text(line));
+  for (const line of lines) last = await app.runner.handle(ana.text(line));
   const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
   const record = (await app.services.cases.get(ref))!;
   const view = (locale: 'zh-CN' | 'en') =>
@@ -29,6 +29,17 @@ describe('the case page', () => {
     for (const answer of view('zh-CN').answers) expect(answer.label, answer.key).toMatch(/[\u4e00-\u9fff]/);
     // English labels are words ("age"), never a camelCase field name.
     for (const answer of view('en').answers) expect(answer.label, answer.key).not.toMatch(/[a-z][A-Z]/);
+    await app.close();
+  });
+
+  // Session 5, working a case in the console: an applicant who answered "不清楚" at the deadline showed as "unsure  deadlineDays".
+  it('shows an answer the applicant did not know as "not sure", under the question\'s own label', async () => {
+    const { app, view } = await submittedCase(WAGES_APPLICATION.map((line) => (line === '没有期限' ? '不清楚' : line)));
+    const zh = view('zh-CN').answers;
+    expect(zh.map((a) => a.key)).not.toContain('unsure');
+    expect(zh.find((a) => a.key === 'deadlineDays')).toMatchObject({ label: '离开庭、诉讼时效等期限还有几天', value: '申请人不清楚' });
+    expect(view('en').answers.find((a) => a.key === 'deadlineDays')?.value).toBe('not sure (the applicant said)');
+    for (const answer of zh) expect(answer.value, answer.key).not.toMatch(/[a-z][A-Z]/);
     await app.close();
   });
 });
