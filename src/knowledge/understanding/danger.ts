@@ -14,7 +14,7 @@ const SELF_HARM: RegExp[] = [
   /\b(i )?(can'?t|cannot|can not) go on( (anymore|any more|like this|living))?\b|\bno reason to (live|go on)\b|\bwant to disappear (forever|for good)\b/i,
 ];
 
-const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前男友|前妻|对象|爱人|公公|婆婆|继父|后爸|继母|后妈|我爸|我妈|他爸|家里人|\b(husband|wife|boyfriend|girlfriend|partner|ex|father|dad|stepfather|stepdad|mother-in-law|father-in-law)\b/i;
+const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前男友|前妻|对象|爱人|公公|婆婆|继父|后爸|继母|后妈|我爸|我妈|他爸|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的|\b(husband|wife|boyfriend|girlfriend|partner|ex|father|dad|stepfather|stepdad|mother-in-law|father-in-law)\b/i;
 
 const VIOLENCE: RegExp[] = [
   /救命(?!钱|稻草|的钱)|救救我|快来人|help me.{0,20}(knife|gun|kill|hit|beat)/i,

@@ -40,6 +40,9 @@ describe('who hurt whom decides the category', () => {
     ['my dad is 72 and my brother refuses to give him any money for food or medicine', 'elder_support'],
     ['我爸七十多了，我哥一直不给生活费', 'elder_support'],
     ['我七十二岁了，两个儿子都不给我生活费', 'elder_support'],
+    ['俺家男人天天喝酒打俺，俺想离婚但是没钱请律师', 'domestic_violence'],
+    ['孩子他爸喝多了就动手，我身上全是伤', 'domestic_violence'],
+    ['我男人老是揍我', 'domestic_violence'],
   ])('%s → %s', (text, category) => {
     expect(categoryFromText(text)).toBe(category);
   });

@@ -71,6 +71,9 @@ describe('danger comes first, wherever the resident is', () => {
     ['my ex tried to strangle me last night', 'danger:domestic_violence'],
     ['im scared hes gonna hurt me', 'danger:violence'],
     ['he says hell kill me', 'danger:violence'],
+    // Session 5: a husband named the way people in the countryside say it (俺男人, 孩子他爸) is a partner: 12338 too.
+    ['俺男人拿刀说要杀了俺', 'danger:domestic_violence'],
+    ['我男人掐我脖子 我快喘不上气了', 'danger:domestic_violence'],
   ];
   it.each(rows)('%s → %s', (text, expected) => {
     expect(summary(meaning(text))).toBe(expected);
@@ -135,6 +138,7 @@ describe('steering intents are short phrases only', () => {
     ['no', 'steer:greeting'], ['没有了', 'steer:greeting'], ['im 45', 'steer:greeting'], ['about 2000 a month', 'steer:greeting'], ['3 people', 'steer:greeting'],
     ['你是机器人吗', 'steer:help'], ['are you a robot?', 'steer:help'], ['who are you', 'steer:help'],
     // Session 5: a resident correcting the bot at the menu ("不是这个意思" was answered what_is_legal_aid at 0.745).
+    ['我想知道你们那边几点下班', 'steer:hours'], ['请问周六上班吗', 'steer:hours'],
     ['不是这个意思', 'steer:repair'], ['我问的不是这个', 'steer:repair'], ['你理解错了', 'steer:repair'], ['答非所问', 'steer:repair'],
     ['发错了', 'steer:repair'], ['等一下', 'steer:repair'], ['这个回答没用', 'steer:repair'],
     ["that's not what i asked", 'steer:repair'], ['thats not what i meant', 'steer:repair'], ['wrong button sorry', 'steer:repair'],
