@@ -189,7 +189,7 @@ describe('steering intents are short phrases only', () => {
     expect(meaning('嗯', { kind: 'intake_question', step: 'needsPreservation', freeText: false }).kind).toBe('answer');
   });
 
-  it.each(['bye', 'bye bye', 'ok bye', 'goodbye', 'thanks bye', '再见', '拜拜', '好的再见', '谢谢，再见', 'thank you so much', '非常感谢'])('a farewell or thanks is the thanks intent: %s', (text) => {
+  it.each(['ok thx bye', 'ok thanks bye', 'ok thx', 'bye', 'bye bye', 'ok bye', 'goodbye', 'thanks bye', '再见', '拜拜', '好的再见', '谢谢，再见', 'thank you so much', '非常感谢'])('a farewell or thanks is the thanks intent: %s', (text) => {
     expect(meaning(text)).toEqual({ kind: 'steer', intent: 'thanks' });
   });
 
