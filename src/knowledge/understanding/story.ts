@@ -62,7 +62,10 @@ function readAge(t: string): StatedFacts['age'] | undefined {
     const y = years(relativeEn.groups.n!);
     if (y !== null) return { years: y, atLeast: false, whose: 'relative' };
   }
-  const stated = /(我|俺)(今年|都|已经|快)?(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(了|岁|周岁)/.exec(t);
+  // "我今年45，…": with 今年 the number alone is the age, unless a unit follows (我今年3月…, 我今年45000元).
+  const stated =
+    /(我|俺)(今年|都|已经|快)?(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(了|岁|周岁)/.exec(t) ??
+    /(我|俺)今年(?<n>\d{2,3}|[二三四五六七八九]十[一二三四五六七八九]?)(?![\d万千百元块月号日天个年多])/.exec(t);
   if (stated?.groups) {
     const y = years(stated.groups.n!);
     if (y !== null) return { years: y, atLeast: stated.groups.plus === '多', whose: 'self' };

@@ -245,6 +245,7 @@ describe('problem stories give a category and the facts they state', () => {
 
   it.each([
     ['我七十二岁了，儿子不给生活费', 72, 'self'],
+    ['我今年45，在饭店当服务员干了4个月，老板一直拖着工资不给', 45, 'self'],
     ["I'm 72 and my children refuse to support me", 72, 'self'],
     ['我儿子16岁被派出所抓了', 16, 'relative'],
     ['my dad is 72 and my brother refuses to give him any money', 72, 'relative'],
