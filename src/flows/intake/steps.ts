@@ -77,7 +77,8 @@ function personal(step: StepId, ctx: IntakeContext, choices?: Choice[]): BotRepl
  */
 function statedAgeOf(ctx: IntakeContext): number | null {
   const stated = ctx.statedAge;
-  if (!stated) return null;
+  // Asked again to change it (from the summary, or "back"): the resident wants another value than the one given.
+  if (!stated || ctx.answered.includes('age')) return null;
   const relation = ctx.applicant.relation;
   const matches = relation === 'relative' ? stated.whose === 'relative' : relation === 'self' && stated.whose !== 'relative';
   return matches ? stated.years : null;
