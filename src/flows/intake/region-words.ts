@@ -18,9 +18,10 @@ export function regionByOwnWord(typed: string, regions: readonly NamedRegion[]):
 }
 
 function byEnglishWord(typed: string, regions: readonly NamedRegion[]): string | null {
-  const words: string[] = typed.toLowerCase().replace(/['’]/g, '').match(/[a-z]+/g) ?? [];
-  if (words.length === 0 || words.length > MAX_WORDS) return null;
   const wordsOf = regions.map((r) => new Set<string>(r.name.en.toLowerCase().match(/[a-z]+/g) ?? []));
+  const nameWords = [...new Set(wordsOf.flatMap((w) => [...w]))];
+  const words: string[] = (typed.toLowerCase().replace(/['’]/g, '').match(/[a-z]+/g) ?? []).map((w) => spelledAs(w, nameWords));
+  if (words.length === 0 || words.length > MAX_WORDS) return null;
   const own = wordsOf.map((mine, i) => [...mine].filter((w) => wordsOf.every((other, j) => j === i || !other.has(w))));
   const named = regions.filter((_, i) => own[i]!.some((w) => words.includes(w)));
   if (named.length !== 1) return null;
@@ -40,4 +41,29 @@ function byChineseLevel(typed: string, regions: readonly NamedRegion[]): string 
   if (!m) return null;
   const withLevel = regions.filter((r) => levelOf(r.name['zh-CN']) === m[1]);
   return withLevel.length === 1 ? withLevel[0]!.id : null;
+}
+
+/**
+ * The word of a region's name a typed word misspells ("contry", "country" → county; "citty" → city): within one
+ * edit for words of four letters or more, two for six or more, and only when one name word is that close.
+ */
+function spelledAs(word: string, nameWords: readonly string[]): string {
+  if (FILLER.has(word) || nameWords.includes(word) || word.length < 4) return word;
+  const allowed = word.length >= 6 ? 2 : 1;
+  const near = nameWords.filter((w) => w.length >= 4 && editDistance(word, w) <= allowed);
+  return near.length === 1 ? near[0]! : word;
+}
+
+/** Levenshtein distance with adjacent swaps counted as one edit (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
 }

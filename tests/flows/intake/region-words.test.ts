@@ -19,10 +19,16 @@ describe('a region named by the word only it has ("the city" for Demo City)', ()
     ['县里', 'demo-county'],
     ['在县城', 'demo-county'],
     ['我们县', 'demo-county'],
+    // misspelt, as typed on a phone
+    ['demo contry', 'demo-county'],
+    ['demo country', 'demo-county'],
+    ['demo citty', 'demo-city'],
+    ['Demo Coutny', 'demo-county'],
   ])('%s → %s', (typed, id) => expect(regionByOwnWord(typed, DEMO)).toBe(id));
 
   it.each([
     'demo', // both have it
+    'demo cat', // 'cat' is no misspelling of a name word (too short to correct)
     'city or county i am not sure',
     'the city where my boss lives but i work in the county',
     'my landlord in the city kept my deposit and will not give it back to me',
