@@ -52,7 +52,22 @@ export function unitOf(input: string): QuantityUnit | null {
  */
 const ENGLISH_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
+/** Tens as people write them, "fourty" too. */
+const ENGLISH_TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** A number written in English words, spaces already removed: "fortyfive", "forty-five", "seventy", "twelve". */
+function englishWordNumber(text: string): number | null {
+  const t = text.toLowerCase().replace(/(?:yearsold|yearold|yrsold|years|yrs|people|persons)$/, '');
+  if (ENGLISH_NUMBERS[t] !== undefined) return ENGLISH_NUMBERS[t]!;
+  const m = /^([a-z]+?)-?(one|two|three|four|five|six|seven|eight|nine)?$/.exec(t);
+  const tens = m ? ENGLISH_TENS[m[1]!] : undefined;
+  if (tens === undefined) return null;
+  return tens + (m![2] ? ENGLISH_NUMBERS[m![2]]! : 0);
+}
 
 export function readNumber(input: string): number | null {
   const text = input
@@ -66,8 +81,8 @@ export function readNumber(input: string): number | null {
     // English the same way (spaces are gone by now): "we earn about 6000 a month", "there are 4 of us".
     .replace(/^(?:weearn|wemake|weget|iearn|imake|iget|ourincomeis|ourhouseholdincomeis|incomeis|thereare|there're|weare|we're|it'?s|just|only|roughly|approximately)+/i, '')
     .replace(/(?:amonth|permonth|monthly|eachmonth|everymonth|intotal|together|total|ofus|inthefamily|inmyfamily|inourfamily|members)+$/i, '');
-  const word = ENGLISH_NUMBERS[text.toLowerCase().replace(/(?:people|persons)$/, '')];
-  if (word !== undefined) return word;
+  const word = englishWordNumber(text);
+  if (word !== null) return word;
   const match = /^(?:大概|大约|约|about|around)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k|w)?(?:元|块|块钱|岁|周岁|口人|口|人|个人|天|日|days?|years?(?:old)?|yuan|rmb|people|persons?)?$/i.exec(text.replace(/^[¥￥]/, ''));
   if (!match) return null;
   const base = /^[0-9]/.test(match[1]!) ? Number(match[1]) : chineseNumeral(match[1]!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDays, readNumber, unitOf } from '../../../src/flows/intake/number-words.js';
+import { readAge, readDays, readNumber, unitOf } from '../../../src/flows/intake/number-words.js';
 
 describe('readDays (the LAL 44 deadline question)', () => {
   it.each([
@@ -24,4 +24,13 @@ describe('unitOf (a number typed for another question)', () => {
   it('still reads the number itself', () => {
     expect(readNumber('¥2,000')).toBe(2000);
   });
+});
+
+describe('an age written in English words (typed on a phone)', () => {
+  it.each([
+    ['fourty five', 45], ['forty-five', 45], ['im forty five', 45], ['seventy', 70], ['sixteen', 16], ['twelve', 12],
+    ['he is seventy two', 72], ['thirty years old', 30], ['52', 52], ["I'm 34", 34],
+  ])('%s → %i', (text, age) => expect(readAge(text)).toBe(age));
+
+  it.each(['forty or fifty', 'fiftyish maybe', 'dunno'])('does not guess at %s', (text) => expect(readAge(text)).toBeNull());
 });
