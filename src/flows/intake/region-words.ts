@@ -1,3 +1,5 @@
+import { editDistance } from '../edit-distance.js';
+
 /** What the region step needs to know of a region. */
 export interface NamedRegion {
   id: string;
@@ -52,18 +54,4 @@ function spelledAs(word: string, nameWords: readonly string[]): string {
   const allowed = word.length >= 6 ? 2 : 1;
   const near = nameWords.filter((w) => w.length >= 4 && editDistance(word, w) <= allowed);
   return near.length === 1 ? near[0]! : word;
-}
-
-/** Levenshtein distance with adjacent swaps counted as one edit (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
 }

@@ -1,5 +1,6 @@
 import type { BotReply, ResidentEvent } from '../events.js';
 import { renderReply } from '../../locales/render.js';
+import { editDistance } from '../edit-distance.js';
 
 const normalise = (text: string) => text.replace(/[\s☐☑⬅！!。.]/g, '').toLowerCase();
 
@@ -18,5 +19,22 @@ export function typedChoice(event: ResidentEvent, question: BotReply): ResidentE
     );
     if (match) return { type: 'user.choice', id: match.id };
   }
-  return event;
+  return misspeltLabel(typed, question) ?? event;
+}
+
+/**
+ * A label typed with a slip of the thumb ("no disabilty" for "No disability", "for myslef"): Latin letters only,
+ * at least six of them, within one edit per six letters of exactly one button's label.
+ */
+function misspeltLabel(typed: string, question: BotReply): ResidentEvent | null {
+  if (!/^[a-z']{6,}$/.test(typed)) return null;
+  const allowed = Math.floor(typed.length / 6);
+  const near = new Set<string>();
+  for (const locale of ['zh-CN', 'en'] as const) {
+    for (const c of renderReply(question, locale).choices) {
+      const label = normalise(c.label);
+      if (/^[a-z']+$/.test(label) && editDistance(typed, label) <= allowed) near.add(c.id);
+    }
+  }
+  return near.size === 1 ? { type: 'user.choice', id: [...near][0]! } : null;
 }
