@@ -56,7 +56,8 @@ const USAGE = `Usage: fayuan kb <command>
                                        each other's questions; --misses: the dev half's misses;
                                        --fast: without leave-one-phrasing-out; --dev-only: without
                                        the frozen test half (for tuning); --kfold K [--max-wrong X]:
-                                       only the calibration's K-fold cross-validation on the dev half
+                                       only the calibration's K-fold cross-validation on the dev half;
+                                       --file FILE: only the questions of FILE (e.g. eval/faq/fresh/…)
 `;
 
 interface Args {
@@ -509,6 +510,23 @@ async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
     return 0;
   }
   const kb = KnowledgeBase.fromEntries(entries, { synonyms, confidence });
+
+  // --file: one labelled file (its off-topic lines included), e.g. the fresh batches of eval/faq/fresh.
+  const evalFile = text(args, '--file');
+  if (evalFile !== undefined) {
+    const file = path.resolve(evalFile);
+    if (!path.relative(path.join(evalDir, 'test'), file).startsWith('..')) {
+      ctx.stderr.write('The frozen test half is evaluated only by "kb eval" as a whole, not by --file.\n');
+      return 1;
+    }
+    const report = evaluateKnowledgeBase(kb, readLabelledQuestions(file), []);
+    for (const line of formatEvalTable(path.relative(process.cwd(), file), report)) ctx.stdout.write(`${line}\n`);
+    if (args.flags.has('--misses')) {
+      for (const m of report.misses) ctx.stdout.write(`miss ${m.locale} expected ${m.expected ?? 'null'} got ${m.got ?? '-'} (${m.band}; ${m.candidates.join(', ')}): ${m.question}\n`);
+    }
+    ctx.stdout.write(`${JSON.stringify(reportFigures(report))}\n`);
+    return 0;
+  }
 
   // Explicit files: evaluate just those (the older view).
   const questionsFile = text(args, '--questions');
