@@ -56,7 +56,8 @@ const USAGE = `Usage: fayuan kb <command>
                                        each other's questions; --misses: the dev half's misses;
                                        --fast: without leave-one-phrasing-out; --dev-only: without
                                        the frozen test half (for tuning); --kfold K [--max-wrong X]:
-                                       only the calibration's K-fold cross-validation on the dev half;
+                                       only the calibration's K-fold cross-validation on the dev half
+                                       and, reported apart, the untuned eval/faq/fresh/calibration-*;
                                        --file FILE: only the questions of FILE (e.g. eval/faq/fresh/…);
                                        --calibrate [--locale L]: refit (only language L's models and
                                        thresholds), on the dev half and eval/faq/fresh/calibration-*
