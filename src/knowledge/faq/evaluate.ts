@@ -390,7 +390,7 @@ function untunedRows(kb: KnowledgeBase, questions: readonly LabelledQuestion[]) 
 }
 
 /** One search labelled for fitting: its features, whether the best entry is right, whether the question is in the domain. */
-export type FitRow = CalibrationRow & {
+type FitRow = CalibrationRow & {
   locale: Locale;
   resident: boolean;
   /** Content words of the question (for the rules that hold answers back). */
@@ -400,7 +400,7 @@ export type FitRow = CalibrationRow & {
 };
 
 /** Calibration rows of the leave-one-out phrasings (in domain, not resident questions). */
-export function heldOutPhrasingRows(entries: readonly FaqEntry[], setup: IndexSetup): FitRow[] {
+function heldOutPhrasingRows(entries: readonly FaqEntry[], setup: IndexSetup): FitRow[] {
   const rows: FitRow[] = [];
   leaveOneOut(entries, setup, ({ locale, topic, outcome }) => {
     rows.push({ features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === topic, inDomain: true, locale, resident: false, words: outcome.words });
@@ -409,7 +409,7 @@ export function heldOutPhrasingRows(entries: readonly FaqEntry[], setup: IndexSe
 }
 
 /** Calibration rows of resident questions (in domain) and off-topic questions, each with its question and search outcome. */
-export function questionRows(kb: KnowledgeBase, resident: readonly LabelledQuestion[], offTopic: readonly LabelledQuestion[]) {
+function questionRows(kb: KnowledgeBase, resident: readonly LabelledQuestion[], offTopic: readonly LabelledQuestion[]) {
   const out: { question: LabelledQuestion; outcome: SearchOutcome; row: FitRow }[] = [];
   for (const q of resident) {
     if (q.topic === null) continue;
@@ -504,7 +504,7 @@ const STORY_MARGINS = [LONG_STORY_MIN_MARGIN, 0.1, 0];
  * (most dev ones for a language without untuned questions). Answering is judged as the bot judges it,
  * with the rules that hold answers back; the long-story margin is chosen with the thresholds.
  */
-export function fitConfidence(rows: readonly FitRow[], targets: CalibrationTargets): ConfidenceModel {
+function fitConfidence(rows: readonly FitRow[], targets: CalibrationTargets): ConfidenceModel {
   const inDomainCount = rows.filter((r) => r.inDomain).length;
   const oodWeight = share(inDomainCount, rows.length - inDomainCount) || 1;
   const inDomain = fitLogistic(rows, IN_DOMAIN_FEATURES, (r) => r.inDomain, (r) => (r.inDomain ? 1 : oodWeight));
@@ -565,7 +565,7 @@ export function fitConfidence(rows: readonly FitRow[], targets: CalibrationTarge
 }
 
 /** Weighted logistic regression by gradient descent with a little L2. */
-export function fitLogistic(
+function fitLogistic(
   rows: readonly CalibrationRow[],
   features: readonly FeatureName[],
   label: (row: CalibrationRow) => boolean,
