@@ -57,6 +57,10 @@ const USAGE = `Usage: fayuan kb <command>
                                        --fast: without leave-one-phrasing-out; --dev-only: without
                                        the frozen test half (for tuning); --kfold K [--max-wrong X]:
                                        only the calibration's K-fold cross-validation on the dev half
+                                       and, reported apart, the untuned eval/faq/fresh/calibration-*;
+                                       --file FILE: only the questions of FILE (e.g. eval/faq/fresh/…);
+                                       --calibrate [--locale L]: refit (only language L's models and
+                                       thresholds), on the dev half and eval/faq/fresh/calibration-*
 `;
 
 interface Args {
@@ -459,6 +463,12 @@ interface EvalHalf {
   offTopic: string[];
 }
 
+/**
+ * Untuned questions (eval/faq/fresh; off-topic ones have topic null): calibration fits on them and
+ * keeps its limits on them apart from the dev half. The proxy batch beside them is never listed here.
+ */
+const UNTUNED_CALIBRATION = ['fresh/calibration-en.jsonl'];
+
 const EVAL_HALVES: Record<'test' | 'dev', EvalHalf> = {
   test: { questions: ['test/questions.jsonl'], offTopic: ['test/off-topic.jsonl'] },
   dev: {
@@ -487,28 +497,69 @@ async function evalCommand(ctx: CommandContext, args: Args): Promise<number> {
   let confidence: ConfidenceModel = DEFAULT_CONFIDENCE;
   if (args.flags.has('--calibrate')) {
     const maxWrong = Number(text(args, '--max-wrong') ?? CALIBRATION_TARGETS.maxWrong);
-    const calibration = calibrateConfidence(entries, { synonyms }, [...readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')), ...dev.offTopic], dev.questions, {
-      ...CALIBRATION_TARGETS,
-      maxWrong,
-    });
+    const calibration = calibrateConfidence(
+      entries,
+      { synonyms },
+      [...readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')), ...dev.offTopic],
+      dev.questions,
+      { ...CALIBRATION_TARGETS, maxWrong },
+      read(UNTUNED_CALIBRATION),
+    );
     confidence = calibration.model;
-    ctx.stdout.write(`calibrated on ${calibration.rows} searches: ${JSON.stringify(calibration.model)}\n`);
+    const only = text(args, '--locale');
+    if (only !== undefined) {
+      // Refit one language: it gets the refitted models and thresholds, the others keep the current ones.
+      if (!isLocale(only)) throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}.`);
+      const fitted = calibration.model;
+      const mine = { ...fitted.locales![only]!, models: { inDomain: fitted.inDomain, correct: fitted.correct } };
+      confidence = { ...DEFAULT_CONFIDENCE, locales: { ...DEFAULT_CONFIDENCE.locales, [only]: mine } };
+    }
+    ctx.stdout.write(`calibrated on ${calibration.rows} searches: ${JSON.stringify(confidence)}\n`);
   }
   const kfold = text(args, '--kfold');
   if (kfold !== undefined) {
     // Cross-validation of the calibration itself: fitted on k-1 folds of the dev half, judged on the other.
     const k = Number(kfold);
     const maxWrong = Number(text(args, '--max-wrong') ?? CALIBRATION_TARGETS.maxWrong);
-    const held = crossValidateCalibration(entries, { synonyms }, dev.questions, dev.offTopic, readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')), k, { ...CALIBRATION_TARGETS, maxWrong });
-    ctx.stdout.write(`calibration, ${k}-fold cross-validation on the dev half (held-out folds)\n`);
-    for (const locale of LOCALES) {
-      const f = held[locale];
-      const p = (x: number) => `${(100 * x).toFixed(1)}%`;
-      ctx.stdout.write(`${locale.padEnd(7)} ${String(f.questions).padStart(9)}  answered-correct ${p(f.answeredCorrectly)}  confident-wrong ${p(f.answeredWrongly)}  off-topic declined ${p(f.offTopicDeclined)} (of ${f.offTopic})\n`);
+    const held = crossValidateCalibration(
+      entries,
+      { synonyms },
+      dev.questions,
+      dev.offTopic,
+      readLabelledQuestions(path.join(evalDir, 'calibration-ood.jsonl')),
+      k,
+      { ...CALIBRATION_TARGETS, maxWrong },
+      read(UNTUNED_CALIBRATION),
+    );
+    const p = (x: number) => `${(100 * x).toFixed(1)}%`;
+    for (const [name, figures] of [['the dev half', held.dev], [UNTUNED_CALIBRATION.join(', '), held.untuned]] as const) {
+      ctx.stdout.write(`calibration, ${k}-fold cross-validation: held-out folds of ${name}\n`);
+      for (const locale of LOCALES) {
+        const f = figures[locale];
+        if (f.questions + f.offTopic === 0) continue;
+        ctx.stdout.write(`${locale.padEnd(7)} ${String(f.questions).padStart(9)}  answered-correct ${p(f.answeredCorrectly)}  confident-wrong ${p(f.answeredWrongly)}  off-topic declined ${p(f.offTopicDeclined)} (of ${f.offTopic})\n`);
+      }
     }
     return 0;
   }
   const kb = KnowledgeBase.fromEntries(entries, { synonyms, confidence });
+
+  // --file: one labelled file (its off-topic lines included), e.g. the fresh batches of eval/faq/fresh.
+  const evalFile = text(args, '--file');
+  if (evalFile !== undefined) {
+    const file = path.resolve(evalFile);
+    if (!path.relative(path.join(evalDir, 'test'), file).startsWith('..')) {
+      ctx.stderr.write('The frozen test half is evaluated only by "kb eval" as a whole, not by --file.\n');
+      return 1;
+    }
+    const report = evaluateKnowledgeBase(kb, readLabelledQuestions(file), []);
+    for (const line of formatEvalTable(path.relative(process.cwd(), file), report)) ctx.stdout.write(`${line}\n`);
+    if (args.flags.has('--misses')) {
+      for (const m of report.misses) ctx.stdout.write(`miss ${m.locale} expected ${m.expected ?? 'null'} got ${m.got ?? '-'} (${m.band}; ${m.candidates.join(', ')}): ${m.question}\n`);
+    }
+    ctx.stdout.write(`${JSON.stringify(reportFigures(report))}\n`);
+    return 0;
+  }
 
   // Explicit files: evaluate just those (the older view).
   const questionsFile = text(args, '--questions');

@@ -225,6 +225,26 @@ describe('fayuan kb', () => {
     expect(last.dev).toBeDefined();
   });
 
+  it('evaluates one labelled file with --file (off-topic lines counted as off-topic), but never a file of the frozen half', async () => {
+    const config = setup();
+    const file = path.join(tempDir(), 'fresh.jsonl');
+    const lines = [
+      { question: 'my boss has not paid my wages for three months', locale: 'en', topic: 'wage_arrears' },
+      { question: 'how do i bake bread at home', locale: 'en', topic: null },
+    ];
+    fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const { code, out } = await run(config, ['eval', '--file', file]);
+    expect(code).toBe(0);
+    expect(out).not.toContain('dev half');
+    expect(out).toMatch(/^en\s+1\s+100\.0%/m);
+    const figures = JSON.parse(out.trim().split('\n').at(-1)!) as { offTopicDeclined: Record<string, number>; outOfDomain: number };
+    expect(figures.outOfDomain).toBe(1);
+    expect(figures.offTopicDeclined.en).toBe(1);
+    const frozen = await run(config, ['eval', '--file', path.resolve(import.meta.dirname, '../../eval/faq/test/questions.jsonl')]);
+    expect(frozen.code).toBe(1);
+    expect(frozen.err).toContain('frozen test half');
+  });
+
   it('lists pairs of entries that take each other\'s questions with --confusions', async () => {
     const config = setup();
     const { code, out } = await run(config, ['eval', '--fast', '--confusions', '--limit', '5']);

@@ -3,7 +3,9 @@ import { isLocale, LOCALES, type Locale } from '../../locales/catalog.js';
 import {
   confidenceFeatures,
   decideBand,
+  heldBack,
   CORRECT_FEATURES,
+  LONG_STORY_MIN_MARGIN,
   IN_DOMAIN_FEATURES,
   logistic,
   type ConfidenceFeatures,
@@ -371,20 +373,37 @@ export function calibrateConfidence(
   offTopic: readonly LabelledQuestion[],
   resident: readonly LabelledQuestion[] = [],
   targets: CalibrationTargets = CALIBRATION_TARGETS,
+  untuned: readonly LabelledQuestion[] = [],
 ): { model: ConfidenceModel; rows: number } {
   const kb = KnowledgeBase.fromEntries(entries, { synonyms: setup.synonyms, analyzer: setup.analyzer, ranking: setup.ranking });
-  const rows = [...heldOutPhrasingRows(entries, setup), ...questionRows(kb, resident, offTopic).map((r) => r.row)];
+  const rows = [
+    ...heldOutPhrasingRows(entries, setup),
+    ...questionRows(kb, resident, offTopic).map((r) => r.row),
+    ...untunedRows(kb, untuned).map((r) => r.row),
+  ];
   return { model: fitConfidence(rows, targets), rows: rows.length };
 }
 
+/** Rows of untuned questions (eval/faq/fresh): resident questions and off-topic ones (topic null) in one list. */
+function untunedRows(kb: KnowledgeBase, questions: readonly LabelledQuestion[]) {
+  return questionRows(kb, questions.filter((q) => q.topic !== null), questions.filter((q) => q.topic === null)).map((r) => ({ ...r, row: { ...r.row, untuned: true } }));
+}
+
 /** One search labelled for fitting: its features, whether the best entry is right, whether the question is in the domain. */
-type FitRow = CalibrationRow & { locale: Locale; resident: boolean };
+type FitRow = CalibrationRow & {
+  locale: Locale;
+  resident: boolean;
+  /** Content words of the question (for the rules that hold answers back). */
+  words: number;
+  /** A question of eval/faq/fresh: written after the last tuning and never tuned on. */
+  untuned?: boolean;
+};
 
 /** Calibration rows of the leave-one-out phrasings (in domain, not resident questions). */
 function heldOutPhrasingRows(entries: readonly FaqEntry[], setup: IndexSetup): FitRow[] {
   const rows: FitRow[] = [];
   leaveOneOut(entries, setup, ({ locale, topic, outcome }) => {
-    rows.push({ features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === topic, inDomain: true, locale, resident: false });
+    rows.push({ features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === topic, inDomain: true, locale, resident: false, words: outcome.words });
   });
   return rows;
 }
@@ -395,11 +414,11 @@ function questionRows(kb: KnowledgeBase, resident: readonly LabelledQuestion[], 
   for (const q of resident) {
     if (q.topic === null) continue;
     const outcome = kb.search(q.question, q.locale, 3);
-    out.push({ question: q, outcome, row: { features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === q.topic, inDomain: true, locale: q.locale, resident: true } });
+    out.push({ question: q, outcome, row: { features: confidenceFeatures(outcome), correct: outcome.ranked[0]?.id === q.topic, inDomain: true, locale: q.locale, resident: true, words: outcome.words } as FitRow });
   }
   for (const q of offTopic) {
     const outcome = kb.search(q.question, q.locale, 3);
-    out.push({ question: { ...q, topic: null }, outcome, row: { features: confidenceFeatures(outcome), correct: false, inDomain: false, locale: q.locale, resident: false } });
+    out.push({ question: { ...q, topic: null }, outcome, row: { features: confidenceFeatures(outcome), correct: false, inDomain: false, locale: q.locale, resident: false, words: outcome.words } as FitRow });
   }
   return out;
 }
@@ -414,10 +433,11 @@ export interface CrossValidationFigures {
 }
 
 /**
- * k-fold cross-validation of {@link calibrateConfidence} on the dev half: the resident and off-topic
- * questions are split into `k` folds (question i into fold i mod k); for each fold the model is fitted
- * on the held-out phrasings, `alwaysTrain` (calibration-ood) and the other folds, and judged on that
- * fold. What the held-out folds score tells a general gain from one fitted to the questions.
+ * k-fold cross-validation of {@link calibrateConfidence}: the dev half's resident and off-topic
+ * questions and the untuned ones (eval/faq/fresh) are split into `k` folds (question i of each set
+ * into fold i mod k); for each fold the model is fitted on the held-out phrasings, `alwaysTrain`
+ * (calibration-ood) and the other folds, and judged on that fold. What the held-out folds score tells
+ * a general gain from one fitted to the questions; the untuned questions' figures are reported apart.
  */
 export function crossValidateCalibration(
   entries: readonly FaqEntry[],
@@ -427,37 +447,63 @@ export function crossValidateCalibration(
   alwaysTrain: readonly LabelledQuestion[],
   k = 5,
   targets: CalibrationTargets = CALIBRATION_TARGETS,
-): Record<Locale, CrossValidationFigures> {
+  untuned: readonly LabelledQuestion[] = [],
+): { dev: Record<Locale, CrossValidationFigures>; untuned: Record<Locale, CrossValidationFigures> } {
   const kb = KnowledgeBase.fromEntries(entries, { synonyms: setup.synonyms, analyzer: setup.analyzer, ranking: setup.ranking });
   const fixed = [...heldOutPhrasingRows(entries, setup), ...questionRows(kb, [], alwaysTrain).map((r) => r.row)];
-  const folded = questionRows(kb, resident, offTopic);
-  const acc = Object.fromEntries(LOCALES.map((l) => [l, { questions: 0, answeredCorrectly: 0, answeredWrongly: 0, offTopic: 0, offTopicDeclined: 0 }])) as Record<Locale, CrossValidationFigures>;
+  const folded = [...questionRows(kb, resident, offTopic), ...untunedRows(kb, untuned)].map((r) => ({ ...r, fold: 0 }));
+  // Fold numbers per set, so each fold holds its share of the dev half and of the untuned questions.
+  let devIndex = 0;
+  let untunedIndex = 0;
+  for (const r of folded) r.fold = (r.row.untuned ? untunedIndex++ : devIndex++) % k;
+  const empty = () => Object.fromEntries(LOCALES.map((l) => [l, { questions: 0, answeredCorrectly: 0, answeredWrongly: 0, offTopic: 0, offTopicDeclined: 0 }])) as Record<Locale, CrossValidationFigures>;
+  const acc = { dev: empty(), untuned: empty() };
   for (let fold = 0; fold < k; fold++) {
-    const model = fitConfidence([...fixed, ...folded.filter((_, i) => i % k !== fold).map((r) => r.row)], targets);
-    folded.forEach(({ question, outcome }, i) => {
-      if (i % k !== fold) return;
+    const model = fitConfidence([...fixed, ...folded.filter((r) => r.fold !== fold).map((r) => r.row)], targets);
+    for (const { question, outcome, row } of folded.filter((r) => r.fold === fold)) {
       const band = decideBand(outcome, model, 3, question.locale);
-      const a = acc[question.locale];
+      const a = (row.untuned ? acc.untuned : acc.dev)[question.locale];
       if (question.topic === null) {
         a.offTopic++;
         if (band.band !== 'answer') a.offTopicDeclined++;
-        return;
+        continue;
       }
       a.questions++;
       if (band.band === 'answer' && band.topic === question.topic) a.answeredCorrectly++;
       if (band.band === 'answer' && band.topic !== question.topic) a.answeredWrongly++;
-    });
+    }
   }
-  for (const l of LOCALES) {
-    const a = acc[l];
-    a.answeredCorrectly = share(a.answeredCorrectly, a.questions);
-    a.answeredWrongly = share(a.answeredWrongly, a.questions);
-    a.offTopicDeclined = share(a.offTopicDeclined, a.offTopic);
+  for (const figures of [acc.dev, acc.untuned]) {
+    for (const l of LOCALES) {
+      const a = figures[l];
+      a.answeredCorrectly = share(a.answeredCorrectly, a.questions);
+      a.answeredWrongly = share(a.answeredWrongly, a.questions);
+      a.offTopicDeclined = share(a.offTopicDeclined, a.offTopic);
+    }
   }
   return acc;
 }
 
-/** Fits both logistic models and the thresholds per language on calibration rows (see {@link calibrateConfidence}). */
+/**
+ * Two thresholds (in domain, right entry) replace the one on their product only when they answer at
+ * least this share more of the judged resident questions: searched over hundreds of pairs, a smaller
+ * gain is mostly the pair that fits these questions (5-fold on eval/faq/fresh: with any gain the
+ * held-out folds answered fewer rightly than with the product alone).
+ */
+const GATE_MIN_GAIN = 0.02;
+
+/** Long-story margins calibration tries per language, the default first (kept on a tie). */
+const STORY_MARGINS = [LONG_STORY_MIN_MARGIN, 0.1, 0];
+
+/**
+ * Fits both logistic models and the thresholds per language on calibration rows (see
+ * {@link calibrateConfidence}). The limits must hold on the dev half and, separately, on the
+ * untuned questions: questions something was tuned on match the index better than new ones, so
+ * thresholds judged on them alone answer new questions wrongly more often than they promise. Among
+ * the thresholds within the limits, the ones answering most untuned resident questions rightly win
+ * (most dev ones for a language without untuned questions). Answering is judged as the bot judges it,
+ * with the rules that hold answers back; the long-story margin is chosen with the thresholds.
+ */
 function fitConfidence(rows: readonly FitRow[], targets: CalibrationTargets): ConfidenceModel {
   const inDomainCount = rows.filter((r) => r.inDomain).length;
   const oodWeight = share(inDomainCount, rows.length - inDomainCount) || 1;
@@ -469,34 +515,49 @@ function fitConfidence(rows: readonly FitRow[], targets: CalibrationTargets): Co
     const pRight = logistic(correct, r.features);
     return { ...r, pIn, pRight, p: pIn * pRight };
   });
+  type Scored = (typeof scored)[number];
   const candidates = [...new Set(scored.map((r) => Math.round(r.p * 100) / 100))].sort((a, b) => a - b);
 
-  const thresholds = (pool: typeof scored): LocaleThresholds => {
+  const thresholds = (pool: Scored[]): LocaleThresholds => {
     const ood = pool.filter((r) => !r.inDomain);
+    const suggestOf = (answerAt: number) => Math.min(answerAt, candidates.find((t) => share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodSuggested) ?? answerAt);
+    const groups = [pool.filter((r) => !r.untuned), pool.filter((r) => r.untuned)].filter((g) => g.length > 0);
+    // Off-topic questions are judged together (a few dozen untuned ones alone make a coarse limit).
+    const withinLimits = (pass: (r: Scored) => boolean) =>
+      share(ood.filter(pass).length, ood.length) <= targets.maxOodAnswered &&
+      groups.every((g) => {
+        const residents = g.filter((r) => r.inDomain && r.resident);
+        if (residents.length > 0) return share(residents.filter((r) => pass(r) && !r.correct).length, residents.length) <= targets.maxWrong;
+        const answered = g.filter((r) => r.inDomain && pass(r));
+        return share(answered.filter((r) => !r.correct).length, answered.length) <= targets.maxWrongShare;
+      });
     const residents = pool.filter((r) => r.inDomain && r.resident);
-    const answerAt =
-      candidates.find((t) => {
-        const oodOk = share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodAnswered;
-        if (residents.length > 0) return oodOk && share(residents.filter((r) => r.p >= t && !r.correct).length, residents.length) <= targets.maxWrong;
-        const answered = pool.filter((r) => r.inDomain && r.p >= t);
-        return oodOk && share(answered.filter((r) => !r.correct).length, answered.length) <= targets.maxWrongShare;
-      }) ?? 0.99;
-    const suggestAt = Math.min(answerAt, candidates.find((t) => share(ood.filter((r) => r.p >= t).length, ood.length) <= targets.maxOodSuggested) ?? answerAt);
-    if (residents.length === 0) return { answerAt, suggestAt };
-    // Two separate thresholds (in domain, right entry) instead of one on their product, when that
-    // answers more resident questions within the same limits.
-    const right = (pass: (r: (typeof scored)[number]) => boolean) => residents.filter((r) => pass(r) && r.correct).length;
-    let best = { count: right((r) => r.p >= answerAt), gate: undefined as LocaleThresholds['gate'] };
-    for (let a = 0.3; a <= 0.951; a += 0.025) {
-      for (let b = 0.3; b <= 0.991; b += 0.025) {
-        const pass = (r: (typeof scored)[number]) => r.pIn >= a && r.pRight >= b;
-        if (share(ood.filter(pass).length, ood.length) > targets.maxOodAnswered) continue;
-        if (share(residents.filter((r) => pass(r) && !r.correct).length, residents.length) > targets.maxWrong) continue;
-        const count = right(pass);
-        if (count > best.count) best = { count, gate: { inDomainAt: round(a), correctAt: round(b) } };
+    if (residents.length === 0) {
+      const answerAt = candidates.find((t) => withinLimits((r) => r.p >= t)) ?? 0.99;
+      return { answerAt, suggestAt: suggestOf(answerAt) };
+    }
+    const judged = residents.some((r) => r.untuned) ? residents.filter((r) => r.untuned) : residents;
+    const right = (pass: (r: Scored) => boolean) => judged.filter((r) => pass(r) && r.correct).length;
+    let best: { count: number; thresholds: LocaleThresholds } | undefined;
+    let bestGate: { count: number; thresholds: LocaleThresholds } | undefined;
+    for (const storyMargin of STORY_MARGINS) {
+      const kept = (r: Scored) => !heldBack(r.words, r.features, storyMargin);
+      const answerAt = candidates.find((t) => withinLimits((r) => r.p >= t && kept(r))) ?? 0.99;
+      const plain = { answerAt, suggestAt: suggestOf(answerAt), storyMargin };
+      const count = right((r) => r.p >= answerAt && kept(r));
+      if (!best || count > best.count) best = { count, thresholds: plain };
+      // Two separate thresholds (in domain, right entry) instead of one on their product.
+      for (let a = 0.3; a <= 0.951; a += 0.025) {
+        for (let b = 0.3; b <= 0.991; b += 0.025) {
+          const pass = (r: Scored) => r.pIn >= a && r.pRight >= b && kept(r);
+          if (!withinLimits(pass)) continue;
+          const n = right(pass);
+          if (!bestGate || n > bestGate.count) bestGate = { count: n, thresholds: { ...plain, gate: { inDomainAt: round(a), correctAt: round(b) } } };
+        }
       }
     }
-    return best.gate ? { answerAt, suggestAt, gate: best.gate } : { answerAt, suggestAt };
+    if (bestGate && bestGate.count - best!.count >= GATE_MIN_GAIN * judged.length) return bestGate.thresholds;
+    return best!.thresholds;
   };
   const overall = thresholds(scored);
   const locales = Object.fromEntries(LOCALES.map((l) => [l, thresholds(scored.filter((r) => r.locale === l))])) as Record<Locale, LocaleThresholds>;

@@ -17,7 +17,7 @@ const offTopic: LabelledQuestion[] = [
 ];
 
 describe('crossValidateCalibration', () => {
-  const held = crossValidateCalibration(SMALL_KB, { synonyms: [] }, resident, offTopic, [], 2);
+  const held = crossValidateCalibration(SMALL_KB, { synonyms: [] }, resident, offTopic, [], 2).dev;
 
   it('judges every dev question exactly once, on a model fitted without its fold', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
@@ -33,5 +33,22 @@ describe('crossValidateCalibration', () => {
       expect(f.answeredCorrectly + f.answeredWrongly).toBeLessThanOrEqual(1);
       expect(f.offTopicDeclined).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('crossValidateCalibration with untuned questions', () => {
+  const untuned: LabelledQuestion[] = [
+    { question: 'boss no give salary two month', locale: 'en', topic: 'wage_arrears' },
+    { question: 'the contractor still hasnt paid any of us', locale: 'en', topic: 'wage_arrears' },
+    { question: 'how do i make pancakes', locale: 'en', topic: null },
+    { question: 'which phone plan is cheapest', locale: 'en', topic: null },
+  ];
+  const held = crossValidateCalibration(SMALL_KB, { synonyms: [] }, resident, offTopic, [], 2, undefined, untuned);
+
+  it('reports the untuned questions apart from the dev half, each judged once', () => {
+    expect(held.untuned.en.questions).toBe(2);
+    expect(held.untuned.en.offTopic).toBe(2);
+    expect(held.untuned['zh-CN'].questions).toBe(0);
+    expect(held.dev.en.questions).toBe(2);
   });
 });

@@ -48,5 +48,32 @@ describe('decideBand', () => {
     expect(decideBand(story(5), sure, 3, 'en')).toMatchObject({ band: 'answer', topic: 'rent_deposit' });
     // A short question equally close is judged by the model alone.
     expect(decideBand({ ...story(9), words: 3 }, sure, 3, 'en').band).toBe('answer');
+    // A language whose calibration turned the rule off (storyMargin 0) answers the same story.
+    const off = model(logit(0.95), logit(0.95), { en: { answerAt: 0.5, suggestAt: 0.1, storyMargin: 0 } });
+    expect(decideBand(story(9), off, 3, 'en')).toMatchObject({ band: 'answer', topic: 'rent_deposit' });
+    expect(decideBand(story(9), off, 3, 'zh-CN').band).toBe('suggest');
+  });
+
+  it('uses a language\'s own models when calibration gave it some, and the shared ones for the others', () => {
+    const shared = model(logit(0.3), logit(0.3), {
+      en: { answerAt: 0.5, suggestAt: 0.05, models: { inDomain: { bias: logit(0.9), weights: {} }, correct: { bias: logit(0.9), weights: {} } } },
+    });
+    expect(decideBand(outcome, shared, 3, 'en')).toMatchObject({ band: 'answer', topic: 'divorce' });
+    expect(decideBand(outcome, shared, 3, 'zh-CN').band).toBe('unknown');
+  });
+
+  it('marks as low confidence a single common word that the next entry also contains and the best barely wins', () => {
+    const sure = model(logit(0.99), logit(0.99), {});
+    const word = (evidence: number, second: number): SearchOutcome => ({
+      ranked: [
+        { id: 'elder_support', score: 10, strength: 0.9, coverage: 1, evidence },
+        { id: 'minors', score: second, strength: 0.8, coverage: 1, evidence },
+      ],
+      words: 1,
+      known: 1,
+    });
+    expect(decideBand(word(0.12, 9), sure, 3, 'en')).toMatchObject({ band: 'answer', lowConfidence: true });
+    expect(decideBand(word(0.3, 9), sure, 3, 'en').lowConfidence).toBeUndefined();
+    expect(decideBand(word(0.12, 5), sure, 3, 'en').lowConfidence).toBeUndefined();
   });
 });
