@@ -108,12 +108,12 @@ export const DEFAULT_CONFIDENCE: ConfidenceModel = {
   locales: {
     'zh-CN': {answerAt: 0.52, suggestAt: 0.08, gate: {inDomainAt: 0.575, correctAt: 0.3}},
     en: {
-      answerAt: 0.52,
-      suggestAt: 0.11,
-      storyMargin: 0.1,
+      answerAt: 0.54,
+      suggestAt: 0.13,
+      storyMargin: 0,
       models: {
-        inDomain: {bias: -5.7067, weights: {coverage: 2.3648, known: 2.8922, strength: 2.7479, evidence: 4.0603}},
-        correct: {bias: -1.3202, weights: {margin: 3.6161, strength: 1.4415, coverage: 0.0962, runnerUp: -0.0558, coverageMargin: 2.4569, evidence: 1.6999}},
+        inDomain: {bias: -5.8513, weights: {coverage: 1.7609, known: 2.8829, strength: 3.2132, evidence: 4.2184}},
+        correct: {bias: -1.2861, weights: {margin: 3.307, strength: 1.547, coverage: -0.0065, runnerUp: -0.0752, coverageMargin: 2.5203, evidence: 1.8632}},
       },
     },
   },
