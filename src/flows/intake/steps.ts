@@ -47,7 +47,7 @@ const NO_DOCUMENTS_NOW =
   /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it) later)[!！。.]*$/i;
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
 const ASSETS_AT_RISK =
-  /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\bselling (the |his |her |their )?(house|flat|car|factory|business|equipment)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
+  /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\bselling (the |his |her |their )?(house|flat|car|factory|business|equipment)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
