@@ -138,6 +138,9 @@ describe('steering intents are short phrases only', () => {
     ['no', 'steer:greeting'], ['没有了', 'steer:greeting'], ['im 45', 'steer:greeting'], ['about 2000 a month', 'steer:greeting'], ['3 people', 'steer:greeting'],
     ['你是机器人吗', 'steer:help'], ['are you a robot?', 'steer:help'], ['who are you', 'steer:help'],
     // Session 5: a resident correcting the bot at the menu ("不是这个意思" was answered what_is_legal_aid at 0.745).
+    // Session 5, chatting in English: a person and erasure asked for in whole sentences (were did-you-mean / "I cannot answer").
+    ['is there a real person i can talk to', 'steer:person'], ['i need to speak to a human', 'steer:person'], ['can i talk to a real person', 'steer:person'],
+    ['i want to delete everything', 'steer:delete'], ['please delete my chat', 'steer:delete'], ['把我的记录都删了', 'steer:delete'], ['删除所有记录', 'steer:delete'],
     ['我想知道你们那边几点下班', 'steer:hours'], ['请问周六上班吗', 'steer:hours'],
     ['不是这个意思', 'steer:repair'], ['我问的不是这个', 'steer:repair'], ['你理解错了', 'steer:repair'], ['答非所问', 'steer:repair'],
     ['发错了', 'steer:repair'], ['等一下', 'steer:repair'], ['这个回答没用', 'steer:repair'],
