@@ -141,6 +141,7 @@ describe('steering intents are short phrases only', () => {
     // Session 5, chatting in English: a person and erasure asked for in whole sentences (were did-you-mean / "I cannot answer").
     ['is there a real person i can talk to', 'steer:person'], ['i need to speak to a human', 'steer:person'], ['can i talk to a real person', 'steer:person'],
     ['i want to delete everything', 'steer:delete'], ['please delete my chat', 'steer:delete'], ['把我的记录都删了', 'steer:delete'], ['删除所有记录', 'steer:delete'],
+    ['有没有真人啊 我想跟人说', 'steer:person'], ['我申请的怎么样了', 'steer:status'], ['我不想用了 把我的东西都删了吧', 'steer:delete'],
     ['我想知道你们那边几点下班', 'steer:hours'], ['请问周六上班吗', 'steer:hours'],
     ['不是这个意思', 'steer:repair'], ['我问的不是这个', 'steer:repair'], ['你理解错了', 'steer:repair'], ['答非所问', 'steer:repair'],
     ['发错了', 'steer:repair'], ['等一下', 'steer:repair'], ['这个回答没用', 'steer:repair'],
@@ -155,6 +156,10 @@ describe('steering intents are short phrases only', () => {
     ['不是这个意思', { kind: 'intake_question', step: 'groups', freeText: false }],
     ['wait', { kind: 'intake_question', step: 'age', freeText: false }],
   ] as const)('a correction at an intake question is the step\'s to read: %s', (text, where) => expect(meaning(text, where as Where).kind).toBe('answer'));
+
+  it('"怎么样了" alone at an intake question does not leave the application for the case status', () => {
+    expect(summary(meaning('怎么样了', { kind: 'intake_question', step: 'age', freeText: false }))).not.toBe('steer:status');
+  });
 
   it.each(['wait, can i get legal aid for a divorce?', 'sorry how do i apply for legal aid', '等一下，离婚可以申请法律援助吗'])('a question after a "wait" is a question: %s', (text) => {
     expect(summary(meaning(text))).not.toBe('steer:repair');
