@@ -358,6 +358,11 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
     keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null }),
+    /** The story kept earlier, given as the description ("就用这段" pressed or typed). */
+    useKeptStory: enqueueActions(({ context, enqueue }) => {
+      enqueue.sendTo('intake', { type: 'user.text', text: context.keptStory ?? '' });
+      enqueue.assign({ keptStory: null });
+    }),
     noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
     emitAnswer: enqueueActions(({ event, enqueue }) => {
       for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
@@ -874,7 +879,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               // A typed yes under "use what you wrote earlier?" is the button, not a four-word account of what happened.
               {
                 guard: ({ context, event }) => context.intakeStep === 'description' && Boolean(context.keptStory) && USE_KEPT_STORY_WORDS.test(event.text.normalize('NFKC').trim()),
-                actions: [sendTo('intake', ({ context }) => ({ type: 'user.text' as const, text: context.keptStory ?? '' })), assign({ keptStory: null })],
+                actions: 'useKeptStory',
               },
               { target: 'answeringQuestion', actions: 'rememberText' },
             ],
@@ -883,7 +888,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: ({ event }) => event.id === KEEP_APPLYING || event.id === CARRY_ON_APPLYING, actions: sendTo('intake', { type: 'flow.reprompt' }) },
               {
                 guard: ({ context, event }) => event.id === USE_KEPT_STORY && Boolean(context.keptStory),
-                actions: [sendTo('intake', ({ context }) => ({ type: 'user.text' as const, text: context.keptStory ?? '' })), assign({ keptStory: null })],
+                actions: 'useKeptStory',
               },
               // "Apply" pressed again (a double tap, an old message's button): the application is already open.
               { guard: ({ event }) => event.id === 'menu.apply' || event.id.startsWith('apply:'), actions: sendTo('intake', { type: 'flow.reprompt' }) },
@@ -1093,7 +1098,7 @@ export function createConversationMachine(deps: ConversationDeps) {
             target: 'answered',
             actions: ['noteAnswer', 'forget', 'emitAnswerOfferingApplication'],
           },
-          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null, askedAtAgreement: false })] },
+          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },

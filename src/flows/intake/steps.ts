@@ -363,10 +363,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
     unsureAllowed: true,
     read: (event) => {
+      // The stated age's button carries the age in its id ("opt:age:72").
       const id = choiceId(event);
-      const tapped = id?.startsWith('opt:age:') ? Number(id.slice('opt:age:'.length)) : null;
-      if (tapped !== null && Number.isInteger(tapped) && tapped > 0 && tapped <= 120) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age: tapped } }) };
-      const text = textOf(event);
+      const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length) : textOf(event);
       const unit = text === null ? null : wrongUnit(text, 'age');
       if (unit) return unit;
       const age = text === null ? null : readAge(text);

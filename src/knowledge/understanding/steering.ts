@@ -36,8 +36,9 @@ const PHRASES: [SteerIntent, RegExp][] = [
 
 /** "bye", "再见", "谢谢，再见": a resident leaving, answered with a goodbye rather than "anything else?". */
 export function saysGoodbye(text: string): boolean {
-  return new RegExp(`^${FAREWELL.source}$`, 'i').test(bare(text));
+  return FAREWELL_ONLY.test(bare(text));
 }
+const FAREWELL_ONLY = new RegExp(`^${FAREWELL.source}$`, 'i');
 
 /** The whole message without the punctuation residents end it with. */
 function bare(text: string): string {

@@ -3,7 +3,13 @@ import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
 import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
-import type { KbJudgement, Meaning, UnderstandDeps, UnderstandInput } from './types.js';
+import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput } from './types.js';
+
+/**
+ * Intents that steer only at the menu, and are never looked up in the knowledge base: a prompt to say more
+ * ("怎么办"), the centre's hours, a correction ("不是这个意思"). At an intake question the step reads them.
+ */
+const MENU_ONLY: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['ask', 'hours', 'repair']);
 
 const NOT_ASKED: KbJudgement = { band: 'unknown', topic: null, candidates: [], score: 0 };
 
@@ -51,14 +57,14 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
   // "怎么办" alone is a prompt for more only at the menu; at an intake question the step reads it.
-  const steer = (read?.intent === 'ask' || read?.intent === 'hours' || read?.intent === 'repair') && !atMenu ? null : read;
+  const steer = read && MENU_ONLY.has(read.intent) && !atMenu ? null : read;
   // "给我老公申请" at an intake question answers it (who the application is for); the step reads it.
   if (steer?.intent === 'apply' && where.kind === 'intake_question' && forSomeoneElse(text)) return { kind: 'answer' };
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
   if (steer?.intent === 'cancel' && where.kind === 'intake_question' && saysNoNeed(text)) return { kind: 'answer' };
   if (steer) {
     // Nothing to look up in "怎么办" alone: whatever the index finds for it is a guess.
-    if (!question || steer.intent === 'ask' || steer.intent === 'hours' || steer.intent === 'repair') return { kind: 'steer', ...steer };
+    if (!question || MENU_ONLY.has(steer.intent)) return { kind: 'steer', ...steer };
     // "我的案子怎么样了": the resident's own case, not how status checks work in general.
     if (steer.intent === 'status' && /我的|我刚|刚才|刚刚|到哪|怎么样了|有结果|批了|批下来|通过了吗|处理了吗|\bmy\b/i.test(text)) return { kind: 'steer', ...steer };
     const kb = deps.judge(text, locale);

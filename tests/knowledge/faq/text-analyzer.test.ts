@@ -78,46 +78,33 @@ describe('English word forms and Chinese function pairs', () => {
     expect(plain.terms(uk)).toEqual(plain.terms(us));
   });
 
+  // What residents type on a phone is searched as the words it stands for.
   it.each([
-    ['wat r u', 'what are you'],
-    ['my hubby took my kids', 'my husband took my kids'],
-    ['can i get info pls', 'can i get information please'],
-    ['my laywer wont call back', 'my lawyer wont call back'],
-  ])('reads chat shorthand "%s" as "%s"', (chat, plainText) => {
-    expect(plain.terms(chat)).toEqual(plain.terms(plainText));
-  });
-
-  it.each([
-    ["my boss won't pay me", 'my boss will not pay me'],
-    ['my boss wont pay me', 'my boss will not pay me'],
-    ["he didn't give the deposit back", 'he did not give the deposit back'],
-    ["i can't afford a lawyer", 'i cannot afford a lawyer'],
-    ['i cant afford a lawyer', 'i can not afford a lawyer'],
-    ["my dad's house", 'my father house'],
-    ["they're saying i'll lose", 'they saying i lose'],
-    ["what's the number", 'whats the number'],
-  ])('reads the contraction in "%s" as "%s", keeping a negation\'s "not"', (contracted, written) => {
-    expect(plain.terms(contracted)).toEqual(plain.terms(written));
-  });
-
-  it.each([
-    ['i wanna divorce', 'i want to divorce'],
-    ['gotta pay the ppl back', 'have to pay the people back'],
-    ['worked there 3 yrs', 'worked there 3 years'],
-    ['waited til friday', 'waited until friday'],
-    ['my bf hit me', 'my boyfriend hit me'],
-    ['hows my application', 'how is my application'],
-    ['i want to sue becuase', 'i want to sue because'],
-  ])('reads the informal spelling "%s" as "%s"', (informal, written) => {
-    expect(plain.terms(informal)).toEqual(plain.terms(written));
-  });
-
-  it.each([
-    ['sorry what is legal aid', 'what is legal aid'],
-    ['yeah ok so basically my landlord kept the deposit', 'my landlord kept the deposit'],
-    ['hey guys can somebody help', 'can help'],
-  ])('drops filler words: "%s" is searched as "%s"', (chatty, plainText) => {
-    expect(plain.terms(chatty)).toEqual(plain.terms(plainText));
+    ['chat shorthand', 'wat r u', 'what are you'],
+    ['chat shorthand', 'my hubby took my kids', 'my husband took my kids'],
+    ['chat shorthand', 'can i get info pls', 'can i get information please'],
+    ['chat shorthand', 'my laywer wont call back', 'my lawyer wont call back'],
+    // a contraction keeps a negation's "not"
+    ['a contraction', "my boss won't pay me", 'my boss will not pay me'],
+    ['a contraction', 'my boss wont pay me', 'my boss will not pay me'],
+    ['a contraction', "he didn't give the deposit back", 'he did not give the deposit back'],
+    ['a contraction', "i can't afford a lawyer", 'i cannot afford a lawyer'],
+    ['a contraction', 'i cant afford a lawyer', 'i can not afford a lawyer'],
+    ['a contraction', "my dad's house", 'my father house'],
+    ['a contraction', "they're saying i'll lose", 'they saying i lose'],
+    ['a contraction', "what's the number", 'whats the number'],
+    ['an informal spelling', 'i wanna divorce', 'i want to divorce'],
+    ['an informal spelling', 'gotta pay the ppl back', 'have to pay the people back'],
+    ['an informal spelling', 'worked there 3 yrs', 'worked there 3 years'],
+    ['an informal spelling', 'waited til friday', 'waited until friday'],
+    ['an informal spelling', 'my bf hit me', 'my boyfriend hit me'],
+    ['an informal spelling', 'hows my application', 'how is my application'],
+    ['an informal spelling', 'i want to sue becuase', 'i want to sue because'],
+    ['filler words', 'sorry what is legal aid', 'what is legal aid'],
+    ['filler words', 'yeah ok so basically my landlord kept the deposit', 'my landlord kept the deposit'],
+    ['filler words', 'hey guys can somebody help', 'can help'],
+  ])('reads %s: "%s" is searched as "%s"', (_kind, typed, written) => {
+    expect(plain.terms(typed)).toEqual(plain.terms(written));
   });
 
   it('keeps "not", "no" and "free": they change what a legal question asks', () => {
