@@ -13,28 +13,24 @@ export function typedChoice(event: ResidentEvent, question: BotReply): ResidentE
   if (event.type !== 'user.text' || !question.choices?.length) return event;
   const typed = normalise(event.text);
   if (typed === '') return event;
-  for (const locale of ['zh-CN', 'en'] as const) {
-    const match = renderReply(question, locale).choices.find(
-      (c) => normalise(c.label) === typed || normalise(c.label.replace(/[（(][^）)]*[）)]/g, '')) === typed,
-    );
-    if (match) return { type: 'user.choice', id: match.id };
-  }
-  return misspeltLabel(typed, question) ?? event;
+  // The buttons as they read in either language, rendered once for both ways of matching below.
+  const buttons = (['zh-CN', 'en'] as const).flatMap((locale) => renderReply(question, locale).choices);
+  const match = buttons.find((c) => normalise(c.label) === typed || normalise(c.label.replace(/[（(][^）)]*[）)]/g, '')) === typed);
+  if (match) return { type: 'user.choice', id: match.id };
+  return misspeltLabel(typed, buttons) ?? event;
 }
 
 /**
  * A label typed with a slip of the thumb ("no disabilty" for "No disability", "for myslef"): Latin letters only,
  * at least six of them, within one edit per six letters of exactly one button's label.
  */
-function misspeltLabel(typed: string, question: BotReply): ResidentEvent | null {
+function misspeltLabel(typed: string, buttons: readonly { id: string; label: string }[]): ResidentEvent | null {
   if (!/^[a-z']{6,}$/.test(typed)) return null;
   const allowed = Math.floor(typed.length / 6);
   const near = new Set<string>();
-  for (const locale of ['zh-CN', 'en'] as const) {
-    for (const c of renderReply(question, locale).choices) {
-      const label = normalise(c.label);
-      if (/^[a-z']+$/.test(label) && editDistance(typed, label) <= allowed) near.add(c.id);
-    }
+  for (const c of buttons) {
+    const label = normalise(c.label);
+    if (/^[a-z']+$/.test(label) && editDistance(typed, label) <= allowed) near.add(c.id);
   }
   return near.size === 1 ? { type: 'user.choice', id: [...near][0]! } : null;
 }
