@@ -105,6 +105,7 @@ export const consolePageMessages = {
   'case.field.channel': { 'zh-CN': '渠道', en: 'Channel' },
   'case.field.created': { 'zh-CN': '提交时间', en: 'Submitted' },
   'case.field.due': { 'zh-CN': '决定期限', en: 'Decision due' },
+  'case.field.due_paused': { 'zh-CN': '等待补充材料，材料齐全后重新起算', en: 'Paused until the requested materials arrive' },
   'case.field.assignee': { 'zh-CN': '承办人', en: 'Assigned to' },
   'case.field.lawyer': { 'zh-CN': '承办律师', en: 'Assigned lawyer' },
   'case.field.lawyer_hint': { 'zh-CN': '申请人会收到律师的姓名。', en: 'The resident is told the lawyer’s name.' },

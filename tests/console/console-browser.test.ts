@@ -151,6 +151,8 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await dialog.getByRole('button', { name: pz('case.dialog.materials_send') }).click();
     await result.filter({ hasText: pz('case.done.request_materials', { ref }) }).waitFor();
     await staff.locator('.badge--status', { hasText: zh('console.status.materials_requested') }).waitFor();
+    // Session 6: the decision's due date is paused while the materials are awaited; the page says so instead of "—".
+    await staff.locator('#case-summary, .panel').filter({ hasText: pz('case.field.due_paused') }).first().waitFor({ timeout: 5_000 });
 
     await staff.waitForTimeout(100);
     await resident.locator('.msg--bot').nth(residentBefore).waitFor({ timeout: 10_000 });

@@ -94,12 +94,20 @@ const FIRST_PERSON: [CategoryId, RegExp][] = [
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
   // Hurt by someone outside the family: "我被老公打伤了" stays domestic violence.
   ['criminal_victim', new RegExp(`(?:我|俺)(?:被|让)(?!${FAMILY}|${PARTNER})(?:人|他|他们|小偷|歹徒)?.{0,2}(?:打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\\bi was (?:assaulted|attacked|robbed|stabbed|mugged)\\b`, 'i')],
+  // "我被人打了" with no injury named: only with people plainly outside the family ("我被他打了" may be a partner).
+  ['criminal_victim', /(?:我|俺)(?:被|让)(?:人|别人|陌生人|几个人|一群人|一伙人|一帮人|小混混)(?:给)?(?:打|揍)了/],
   // Telling it in the first person: "我跟人打架" / "我把他打伤了" is the resident's own criminal matter.
   ['criminal_defense', /(我|他)(跟人|和人|与人|在外面|在学校)?打架|把(人|人家|别人|对方|同学)(打|捅|砍)(伤|残|死|成)/],
 ];
 
+/** A school sanctioning a pupil (开除, 劝退, 处分, 停课): no legal aid category, whatever the reason the school gave. */
+const SCHOOL_SANCTION = /学校.{0,20}(开除|退学|劝退|处分|记过|停课)|(开除|退学|劝退|处分|记过|停课).{0,20}学校|(被|让)学校.{0,4}(开除|劝退)|\b(expelled|suspended|kicked out of school)\b/i;
+/** An arrest or a criminal case, which makes it a criminal matter again. */
+const ARREST = /被.{0,6}(抓|拘)|拘留|逮捕|看守所|派出所.{0,6}(抓|带走|关)|\b(arrested|detained|in custody|charged)\b/i;
+
 /** The category a resident's own words point to, or `null` when none is clear. */
 export function categoryFromText(text: string): CategoryId | null {
+  if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
   for (const [category, pattern] of FIRST_PERSON) if (pattern.test(text)) return category;
   for (const [category, pattern] of CATEGORY_WORDS) if (pattern.test(text)) return category;
   for (const [category, pattern] of COLLOQUIAL) if (pattern.test(text)) return category;

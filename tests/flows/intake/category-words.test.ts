@@ -22,6 +22,9 @@ describe('who hurt whom decides the category', () => {
     ['孩子被同学打伤了，对方不肯赔医药费', 'criminal_victim'],
     ['my son was beaten up by some boys', 'criminal_victim'],
     ['我被人打伤了，打人的被抓了', 'criminal_victim'],
+    // Session 6: "我被人打了" without the injury named (found chatting: it got no category).
+    ['我被人打了 派出所不立案 怎么办', 'criminal_victim'],
+    ['我被几个人打了，警察只让我们调解', 'criminal_victim'],
     // Violence between family members.
     ['我老公喝了酒就打我，已经好几年了', 'domestic_violence'],
     ['我被老公打伤了', 'domestic_violence'],
@@ -57,6 +60,24 @@ describe('colloquial stories name their category', () => {
     ['房东不退押金', 'contract_debt'],
     ['网贷催收天天打电话骂我', 'contract_debt'],
     ['儿子在学校被同学欺负，打得鼻青脸肿', 'criminal_victim'],
+  ])('%s → %s', (text, category) => {
+    expect(categoryFromText(text)).toBe(category);
+  });
+});
+
+/**
+ * A school's sanction of a pupil (开除, 劝退, 处分) is not a legal aid category, even when the school names a fight
+ * as the reason: the school_discipline entry answers it. An arrest still makes it a criminal matter.
+ */
+describe('a school sanctioning a pupil is no category', () => {
+  it.each([
+    ['孩子被学校开除了 才初二 学校说他打架 这合法吗', null],
+    ['学校说我儿子打架要开除他', null],
+    ['我女儿在学校跟人打架被记过了', null],
+    ['my son got expelled for fighting, can the school do that', null],
+    ['我儿子打架被学校开除了，现在派出所也把他抓了', 'criminal_defense'],
+    ['my son was expelled after a fight and now the police arrested him', 'criminal_defense'],
+    ['我儿子在学校把同学打了，学校让我们赔钱', 'criminal_defense'],
   ])('%s → %s', (text, category) => {
     expect(categoryFromText(text)).toBe(category);
   });

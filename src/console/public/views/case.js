@@ -306,7 +306,7 @@ export async function render({ params, announce, isCurrent }) {
               [t('case.field.region'), c.regionLabel ?? c.region],
               [t('case.field.channel'), labelOf('console.channel.', c.channel)],
               [t('case.field.created'), dateTime(c.createdAt)],
-              [t('case.field.due'), c.dueAt ? date(c.dueAt) : null],
+              [t('case.field.due'), c.dueAt ? date(c.dueAt) : c.status === 'materials_requested' ? t('case.field.due_paused') : null],
               [t('case.field.assignee'), c.assignee ?? t('inbox.unassigned')],
               c.lawyer ? [t('case.field.lawyer'), c.lawyer] : null,
               [t('case.field.locale'), labelOf('case.locale.', c.locale)],

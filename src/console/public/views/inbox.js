@@ -93,7 +93,7 @@ export async function render({ account, announce, isCurrent }) {
       h('td', {}, c.categoryLabel ?? c.category),
       h('td', {}, statusBadge(c)),
       h('td', {}, caseBadges(c)),
-      h('td', {}, c.dueAt ? h('time', { datetime: new Date(c.dueAt).toISOString() }, date(c.dueAt)) : t('page.none')),
+      h('td', {}, c.dueAt ? h('time', { datetime: new Date(c.dueAt).toISOString() }, date(c.dueAt)) : c.status === 'materials_requested' ? t('case.field.due_paused') : t('page.none')),
       h('td', {}, c.officeLabel ?? c.office ?? t('page.none')),
       h('td', {}, c.assignee ?? h('span', { class: 'muted' }, t('inbox.unassigned'))),
       h('td', {}, h('time', { datetime: new Date(c.createdAt).toISOString() }, dateTime(c.createdAt))),
