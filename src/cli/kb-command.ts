@@ -472,7 +472,7 @@ const UNTUNED_CALIBRATION = ['fresh/calibration-en.jsonl'];
 const EVAL_HALVES: Record<'test' | 'dev', EvalHalf> = {
   test: { questions: ['test/questions.jsonl'], offTopic: ['test/off-topic.jsonl'] },
   dev: {
-    questions: ['dev/questions.jsonl', 'dev/resident-questions.jsonl', 'dev/resident-new.jsonl', 'dev/resident-new-2.jsonl', 'dev/resident-new-3.jsonl'],
+    questions: ['dev/questions.jsonl', 'dev/resident-questions.jsonl', 'dev/resident-new.jsonl', 'dev/resident-new-2.jsonl', 'dev/resident-new-3.jsonl', 'dev/resident-new-4.jsonl'],
     offTopic: ['dev/off-topic.jsonl', 'dev/off-topic-resident.jsonl', 'dev/off-topic-new.jsonl', 'dev/off-topic-new-3.jsonl'],
   },
 };
