@@ -91,6 +91,8 @@ const WHO_HURT_WHOM: [CategoryId, RegExp][] = [
 /** Telling it in the first person decides before the general words: "我被人打伤了，打人的被抓了" is a victim's story. */
 const FIRST_PERSON: [CategoryId, RegExp][] = [
   ...WHO_HURT_WHOM,
+  // "he hits me … i want a divorce": a bare he/she who hits the resident is a partner when the story is about the marriage.
+  ['domestic_violence', /^(?=[\s\S]*\b(divorce|divorced|husband|wife|married|marriage|boyfriend|girlfriend|partner|ex)\b)[\s\S]*\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
   // Hurt by someone outside the family: "我被老公打伤了" stays domestic violence.
   ['criminal_victim', new RegExp(`(?:我|俺)(?:被|让)(?!${FAMILY}|${PARTNER})(?:人|他|他们|小偷|歹徒)?.{0,2}(?:打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\\bi was (?:assaulted|attacked|robbed|stabbed|mugged)\\b`, 'i')],

@@ -33,6 +33,9 @@ describe('who hurt whom decides the category', () => {
     ['儿子喝醉了就打他媳妇', 'domestic_violence'],
     ['我儿子打我', 'domestic_violence'],
     ['my husband beat me', 'domestic_violence'],
+    // Session 6, on a phone in the web chat: a bare 'he' who hits the resident, in a story about leaving the marriage.
+    ['im using my sisters phone because he took mine. he hits me when he drinks and i want a divorce but i have no money for a lawyer', 'domestic_violence'],
+    ['i want a divorce', 'marriage_family'],
     // Not violence at all.
     ['我儿子打工的工资被老板拖欠了半年', 'wages'],
     // Session 4: pay owed, told in English, beside another problem ("owes me" alone is a debt).
