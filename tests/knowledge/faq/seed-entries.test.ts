@@ -17,7 +17,7 @@ agricultural_inputs consumer_rights mediation notary_aid forensic_appraisal remo
 case_status complaint limitation_period`.split(/\s+/);
 
 /** Topics residents ask about that domain.md §4 does not list (issue 12 §4). */
-const ADDED_TOPICS = ['judgment_enforcement', 'fraud_scam', 'rent_deposit', 'online_shopping', 'neighbour_dispute', 'debt_collection', 'private_loan', 'crime_victim', 'school_discipline'];
+const ADDED_TOPICS = ['judgment_enforcement', 'fraud_scam', 'rent_deposit', 'online_shopping', 'neighbour_dispute', 'debt_collection', 'private_loan', 'crime_victim', 'school_discipline', 'device_safety'];
 const ALL_TOPICS = [...TOPICS, ...ADDED_TOPICS];
 
 const { entries, problems } = readEntryFiles(FAQ_DIR);
