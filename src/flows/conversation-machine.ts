@@ -1007,9 +1007,10 @@ export function createConversationMachine(deps: ConversationDeps) {
                 actions: ['noteAnswer', emit(({ context }) => reply('conv.intake.question_unknown', { hotline: context.hotline })), 'forget', sendTo('intake', { type: 'flow.reprompt' })],
               },
               // At the category question a story is read by the step (it proposes the category, confirmed in one tap);
-              // at a later question it is kept for the description, and an age it states is the age question's answer.
+              // at a later question it is kept for the description, and an age it states is the age question's answer;
+              // at "continue?" after the assessment the step takes it as the description itself.
               {
-                guard: ({ context, event }) => isStory({ event }) && context.intakeStep !== 'category',
+                guard: ({ context, event }) => isStory({ event }) && context.intakeStep !== 'category' && context.intakeStep !== 'assessment',
                 target: 'active',
                 actions: ['noteMeaning', 'keepStory', 'forget'],
               },

@@ -113,6 +113,10 @@ export const intakeMessages = {
     'zh-CN': '接下来请简单说明情况并留下联系方式，我们会转给法律援助中心。要继续吗？',
     en: 'Next, briefly describe what happened and leave your contact details; we will pass it to the legal aid centre. Continue?',
   },
+  'intake.description_kept': {
+    'zh-CN': '好的，您说的这些就作为“事情经过”记下了，提交前还可以修改。',
+    en: 'Thank you. I have noted that as your account of what happened; you can change it before you submit.',
+  },
   'intake.q.description': {
     'zh-CN': '请用几句话说明发生了什么、对方是谁、您希望得到什么帮助。',
     en: 'In a few sentences: what happened, who the other side is, and what help you want.',

@@ -11,6 +11,7 @@ import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy } from './why-words.js';
+import { tellsWhatHappened } from './account-words.js';
 import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
@@ -209,6 +210,16 @@ export function createIntakeMachine(deps: IntakeDeps) {
       storeAttachment: assign({
         attachments: ({ context, event }) => (event.type === 'user.attachment' ? [...context.attachments, event.attachment] : context.attachments),
       }),
+      /** The account typed at "continue?": the description's answer, said so (it can be changed at the summary). */
+      takeAccount: enqueueActions(({ context, event, enqueue }) => {
+        const result = STEPS.description.read(event as ResidentEvent, context, deps);
+        if (result.kind !== 'answer') return;
+        // Going on after a refusal is what "submit anyway for staff review" means (as with a typed "continue").
+        const { outcome } = deps.assess(context.facts);
+        const anyway = outcome === 'not_eligible' || outcome === 'out_of_scope' ? { submitAnyway: true } : {};
+        enqueue.assign(({ context: c }) => ({ ...anyway, ...result.patch(c), ...markAnswered({ ...c, ...result.patch(c) }, 'description', false) }));
+        sendReplies(enqueue, [reply('intake.description_kept')]);
+      }),
       markAssessmentShown: assign({ assessmentShown: true }),
       markSubmitAnyway: assign({ submitAnyway: true, assessmentShown: true }),
       ask: enqueueActions(({ context, event, enqueue }) => {
@@ -272,8 +283,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
           { ...question, choices: [...(question.choices ?? []), ...back] },
         ]);
       }),
+      // The step is named so that the conversation knows a story typed next answers "continue?" (see takeAccount).
       showAssessment: enqueueActions(({ context, enqueue }) =>
-        sendReplies(enqueue, assessmentReplies(deps.assess(context.facts), context, deps.pack)),
+        enqueue.sendParent({ type: 'bot.replies', replies: assessmentReplies(deps.assess(context.facts), context, deps.pack), step: 'assessment', freeText: false } satisfies IntakeToParent),
       ),
       remindSummary: enqueueActions(({ enqueue }) =>
         sendReplies(enqueue, [
@@ -367,6 +379,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
+            // What happened, told in answer to "next, briefly describe what happened…": going on, with it as the description.
+            {
+              guard: ({ event }) => event.type === 'user.text' && tellsWhatHappened(event.text),
+              target: 'routing',
+              actions: 'takeAccount',
+            },
             // Anything else ("不", "not now"): a short reminder with the buttons, not the whole assessment again.
             { actions: 'remindAssessment' },
           ],
