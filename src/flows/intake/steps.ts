@@ -198,6 +198,18 @@ const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
   any: /随时|都可以|都行|可以|安全|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
 };
 
+/** A window when calling is safe: "only weekdays 9 to 11", "白天他上班的时候可以打". */
+const SAFE_WINDOW =
+  /\bonly (on )?(weekdays?|week days|mornings?|afternoons?|daytime|during the day|between|from|at|when|\d)|\b\d{1,2}(:\d\d)?\s*(am|pm)?\s*(to|-|till|until)\s*\d{1,2}\b|(工作日|上午|下午|白天|早上|中午|\d+点|[一二三四五六七八九十]+点).{0,12}(可以|能打|才能|方便|没事)|(可以|能).{0,4}(工作日|上午|下午|白天|早上|中午)/i;
+/** "Don't call" tied to other times ("dont call in the evening", "晚上千万别打"): no "never" when a safe window is given. */
+const TIMED_NEVER =
+  /(don'?t|do not|never)\s+(call|ring|phone)(\s+me)?\s+(in the (evening|morning|afternoon)|at (night|weekends?|the weekend)|on (weekends?|the weekend)|after\s+\d+|before\s+\d+|when (he|she)('s| is) (home|back|there))|(晚上|夜里|周末|下班后|他在家的?时候|她在家的?时候|中午|\d+点(以|之)?后)(千万|可)?(别|不要|不能|不方便)(打|联系)?/gi;
+
+/** A safe window given, with any "don't call" tied to other times: the answer is "only at certain times". */
+function givesSafeWindow(text: string): boolean {
+  return SAFE_WINDOW.test(text) && !SAFE_CONTACT_WORDS.never.test(text.replace(TIMED_NEVER, ' '));
+}
+
 /** Every question of the intake: how it is asked and how an answer is read. */
 export const STEPS: Record<StepId, StepDefinition> = {
   category: {
@@ -554,11 +566,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
         choice('opt:never', 'intake.opt.safe_never'),
       ]),
     read: (event) => {
-      // "Not safe" first: a no read as "any time" would have staff ring a phone the abuser may answer.
-      const value = readOption(event, ['never', 'times', 'any'] as const, (v) => SAFE_CONTACT_WORDS[v]);
+      const text = textOf(event);
+      // "Not safe" first: a no read as "any time" would have staff ring a phone the abuser may answer. A safe window
+      // with "don't call" tied to other times is not a no.
+      const value = text !== null && givesSafeWindow(text) ? 'times' : readOption(event, ['never', 'times', 'any'] as const, (v) => SAFE_CONTACT_WORDS[v]);
       if (!value) return { kind: 'invalid', error: 'intake.err.choose' };
       // "工作日上午" names the times with the answer: kept, not asked again.
-      const text = textOf(event);
       const timesGiven = value === 'times' && text !== null && TIME_WORDS.test(text) && !/^(只在)?(某些|特定|固定)时间|^only at certain times$/i.test(text);
       return {
         kind: 'answer',

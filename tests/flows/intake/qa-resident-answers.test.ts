@@ -196,6 +196,14 @@ describe('is it safe for staff to call? (a domestic-violence victim answers in w
     ['yes', 'any'],
     ['工作日上午', 'times'],
     ['weekday mornings', 'times'],
+    // Session 6, web chat on a phone: a window when calling is safe, with "don't call" tied to other times, is
+    // "only at certain times" (it was "do not call"); "don't call" on its own, or with no safe window, stays never.
+    ['only weekdays 9 to 11 when he is at work, dont call in the evening', 'times'],
+    ['工作日上午九点到十一点可以，晚上千万别打', 'times'],
+    ['白天他上班的时候可以打，晚上不要打', 'times'],
+    ["don't call, he checks my phone in the evening", 'never'],
+    ['不要打电话，晚上他在家', 'never'],
+    ['dont call me at all', 'never'],
   ])('%s → %s ("不安全" and "not safe" were read as "any time")', async (typed, preference) => {
     const h = await at('safeContact');
     const next = await h.send(t(typed));
