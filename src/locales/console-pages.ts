@@ -114,6 +114,7 @@ export const consolePageMessages = {
   'case.locale.en': { 'zh-CN': '英文', en: 'English' },
   'case.contact': { 'zh-CN': '联系方式与安全', en: 'Contact and safety' },
   'case.contact.safe': { 'zh-CN': '可以电话或短信联系。', en: 'Phone calls and texts are safe.' },
+  'case.contact.times_only': { 'zh-CN': '只在申请人说的时间打电话或发短信：{times}', en: 'Phone or text only at the times the applicant gave: {times}' },
   'case.contact.unsafe': { 'zh-CN': '不安全：不要打电话或发短信！', en: 'Not safe: never phone or text!' },
   'case.contact.relation': { 'zh-CN': '申请人', en: 'Applicant' },
   'case.contact.name': { 'zh-CN': '姓名', en: 'Name' },

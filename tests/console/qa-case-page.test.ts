@@ -11,6 +11,12 @@ import { resident, testApp } from '../helpers/test-app.js';
  * "《法律援助法》第42条" (the chat writes 第四十二条) and listed one article while the reasons cite three and a local
  * rule, and the case, routed to the city's trade-union workstation, never appeared in the inbox of the centre's staff.
  */
+/** A domestic-violence victim's application, typed as in the web chat, with `safeContact` typed at the safety question. */
+const dvApplication = (safeContact: string) => [
+  '你好', '同意', '我老公喝了酒就打我，我想离婚', '同意', '对', '为自己申请', '示例县', '34', '没有残疾', '没有期限', '否',
+  '继续申请', '他打了我三年，上周把我胳膊打断了。', '完成', '李梅', '13700001111', safeContact, '同意并提交',
+];
+
 async function submittedCase(lines: readonly string[] = WAGES_APPLICATION) {
   const app = await testApp(tempDir());
   const ana = resident('ana');
@@ -82,6 +88,17 @@ describe('DEFECT Q-S2: the centre\'s staff see the cases routed to its workstati
     expect(canSeeOffice(staffOf('demo-city-women'), record.route, offices)).toBe(false);
     expect(canSeeOffice(staffOf('demo-city-union'), 'demo-city-center', offices)).toBe(false);
     expect(canSeeOffice(staffOf('demo-county-center'), record.route, offices)).toBe(false);
+    await app.close();
+  });
+  // Session 6, working a domestic-violence case: "only weekdays 9 to 11 … dont call in the evening" showed the green
+  // "phone calls and texts are safe" banner; staff on a busy day read the banner, not the line below it.
+  it.each([
+    ['工作日上午九点到十一点可以，晚上千万别打', 'times'],
+    ['随时都可以', 'safe'],
+    ['不安全，他会看我手机', 'never'],
+  ])('tells staff when calls are safe: %s → %s', async (typed, safety) => {
+    const { app, view } = await submittedCase(dvApplication(typed));
+    expect(view('zh-CN').contact.safety).toBe(safety);
     await app.close();
   });
 });

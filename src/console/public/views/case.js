@@ -278,7 +278,7 @@ export async function render({ params, announce, isCurrent }) {
   function page(c, allowed) {
     const d = c.decision ?? {};
     const contact = c.contact ?? {};
-    const safe = contact.safeToContact !== false;
+    const safety = contact.safety ?? (contact.safeToContact === false ? 'never' : 'safe');
     return h(
       'div',
       {},
@@ -315,7 +315,11 @@ export async function render({ params, announce, isCurrent }) {
           panel(
             'case-contact',
             t('case.contact'),
-            h('p', { class: safe ? 'safety' : 'safety safety--unsafe' }, safe ? t('case.contact.safe') : t('case.contact.unsafe')),
+            h(
+              'p',
+              { class: safety === 'never' ? 'safety safety--unsafe' : safety === 'times' ? 'safety safety--times' : 'safety' },
+              safety === 'never' ? t('case.contact.unsafe') : safety === 'times' ? t('case.contact.times_only', { times: contact.safeTimes }) : t('case.contact.safe'),
+            ),
             facts([
               [t('case.contact.relation'), contact.relationLabel ?? contact.relation],
               [t('case.contact.name'), contact.name],
