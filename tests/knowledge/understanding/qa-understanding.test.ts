@@ -63,3 +63,16 @@ describe('asking after one\'s own application is the status of one\'s cases, not
     expect(label('怎么查询申请进度')).not.toBe('steer:status');
   });
 });
+
+// Session 6: a question asked mid-sentence after a story ("…, can we go see him") was read as a story alone and
+// started an application instead of answering it (kb ask answered it: the chat and kb ask disagreed).
+describe('an English question after a story, mid-sentence, is still a question', () => {
+  it.each([
+    'cops picked up my brother, can we go see him or at least bring him some clothes',
+    'my husband got taken by police last night, could we send him some money',
+    'the school expelled my son for fighting, is that even allowed',
+  ])('%s', (text) => {
+    const m = understand({ text, locale: 'en', where: { kind: 'menu' } }, { judge, classify: classifyIntent });
+    expect(m.kind === 'question' || (m.kind === 'story' && m.asks)).toBe(true);
+  });
+});
