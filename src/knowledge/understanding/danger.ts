@@ -29,7 +29,7 @@ const VIOLENCE: RegExp[] = [
   /\b(going|gonna|wants?|trying|threaten(s|ed|ing)?|said he would|says he will)( to)? (kill|stab|shoot|strangle|hurt) (me|us|my)\b/i,
   /\b(is|he's|she's|they're|are) (beating|hitting|attacking|choking|strangling|stabbing|kicking) (me|us)\b/i,
   // Read on contractions spelled out (see spellOutContractions): "he said he would kill me", "he swore he would burn the house down with us inside".
-  /\b(he|she|they|someone|my \w+)\b.{0,25}\b(would|will|going to|gonna|coming to|wants? to|trying to|threaten(s|ed|ing)? to|swore to)\s+(kill|murder|stab|shoot|strangle|choke|burn|beat)\b.{0,25}\b(me|us|my|our|the (kids|children|baby))\b/i,
+  /\b(he|she|they|someone|my \w+)\b.{0,25}\b(would|will|going to|gonna|coming to|wants? to|trying to|threaten(s|ed|ing)? to|swore to)\s+(kill|murder|stab|shoot|strangle|choke|burn|beat)\b(?! (me|us) to\b).{0,25}\b(me|us|my|our|the (kids|children|baby))\b/i,
   /\b(he|she|they|someone|my \w+)\b.{0,25}\b(would|will|going to|gonna|coming to|wants? to|trying to|threaten(s|ed|ing)? to)\s+hurt (me|us|the (kids|children|baby)|my (kids|children|son|daughter|baby))\b/i,
   /\b(i'?m|i am|we are|we're) (in danger|not safe|scared for my life)\b|\blocked me (in|up)\b|\bwon'?t let me (leave|go out)\b/i,
 ];
@@ -69,6 +69,16 @@ const MEDICAL: RegExp[] = [
 /** Past events told as part of a legal question (医疗事故 after an operation) are not a medical emergency now. */
 const LEGAL_CONTEXT = /医院|手术|医疗事故|医疗纠纷|赔偿|责任|起诉|告|律师|法律援助|法援|申请|判|年前|个月前|去年|前年|之前|以前|后来|hospital|surgery|operation|compensation|sue|lawyer|legal aid|negligence|last year|ago/i;
 
+/**
+ * A beating about to happen ("he is going to hit me now", "hes drunk and coming for me", "他喝醉了又要打我",
+ * "马上要打我了"), unless asked as a what-if ("what if he is going to hit me again when i ask for a divorce").
+ */
+const IMMINENT_HIT: RegExp[] = [
+  /\b(he|she|they|my \w+) (is|are) (going to|gonna|about to|coming to) (hit|beat|attack|punch|batter|hurt) (me|us)\b(?! to\b)|\bcoming (for|after) (me|us)\b/i,
+  /要(来|过来)?(打|揍)(我|俺)了|(又|马上|快|现在|这就|这会儿)要(来|过来)?(打|揍)(我|俺)|要过来(打|揍)(我|俺)/,
+];
+const WHAT_IF = /\bwhat if\b|\bif (he|she|they)\b|\bwhen i (ask|leave|tell|go|say)\b|如果|万一|要是|会不会|吗[？?]?$/i;
+
 /** An attempt on the resident's life ("he tried to strangle me last night"): danger unless told as long past. */
 const ATTEMPT = /\b(tried|attempted|almost|nearly)( to)? (kill|murder|strangle|choke|stab|drown|suffocate|smother)(ed)? (me|us)\b/i;
 const LONG_PAST = /\b(ago|last (year|month)|years|months)\b|年前|去年|前年/i;
@@ -99,7 +109,9 @@ export function detectDanger(text: string): DangerKind | null {
   const t = spellOutContractions(text.normalize('NFKC').replace(/想死的心都有(了)?/g, ''));
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
-  if (any(VIOLENCE, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t))) return FAMILY.test(t) ? 'domestic_violence' : 'violence';
+  if (any(VIOLENCE, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
+    return FAMILY.test(t) ? 'domestic_violence' : 'violence';
+  }
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';
   return null;
 }

@@ -74,6 +74,13 @@ describe('danger comes first, wherever the resident is', () => {
     // Session 5: a husband named the way people in the countryside say it (俺男人, 孩子他爸) is a partner: 12338 too.
     ['俺男人拿刀说要杀了俺', 'danger:domestic_violence'],
     ['我男人掐我脖子 我快喘不上气了', 'danger:domestic_violence'],
+    // Session 6, typed mid-application in English and Chinese: a beating about to happen (it got "this question
+    // seems hard to answer").
+    ['he is going to hit me now he is drunk again', 'danger:violence'],
+    ['hes drunk and gonna beat me', 'danger:violence'],
+    ['hes drunk and coming for me', 'danger:violence'],
+    ['他喝醉了又要打我', 'danger:violence'],
+    ['我老公回来了 马上要打我了', 'danger:domestic_violence'],
   ];
   it.each(rows)('%s → %s', (text, expected) => {
     expect(summary(meaning(text))).toBe(expected);
@@ -111,6 +118,9 @@ describe('danger comes first, wherever the resident is', () => {
     'my lawyer said it would hurt my case if i dont show up',
     'my ex husband tried to kill me 3 years ago, can i still sue him',
     'will the court kill my appeal if i miss the date',
+    'what if he is going to hit me again when i ask for a divorce',
+    '他喝了酒就要打人，这样能离婚吗',
+    'is my boss going to beat me to the promotion',
   ];
   it.each(controls)('a question about violence or crime is not an emergency: %s', (text) => {
     expect(meaning(text).kind).not.toBe('danger');
