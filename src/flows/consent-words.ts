@@ -5,6 +5,9 @@ const AGREE_WORDS = '同意|我同意|同意的|同意了|好|好的|好吧|好�
 const AGREE = oneToThreeOf(AGREE_WORDS, { between: '[\\s,，、]+', end: '[\\s!！。.,，~～]*' });
 const DECLINE = /^(不同意|我不同意|不|不要|不行|不可以|不用了?|不好|否|拒绝|算了|no|nope|n|decline|i decline|i do not agree|i don't agree|don'?t agree|disagree|refuse)[\s!！。.,，~～]*$/i;
 
+/** Giving up on the questions in a sentence ("我不想填了 太麻烦", "too many questions forget it"): a no. */
+const GIVING_UP = /^(我)?(不想|不愿意|懒得)(填|回答|说|弄|申请|继续)|^(太麻烦|不填了|不申请了)|太麻烦了?[\s,，。!！]*(算了|不弄了|不填了)?[\s!！。.]*$|\bi (don'?t|do not) want to (answer|fill|apply|do this|go on)\b|\btoo (much|many) questions\b|\bforget it\b|\bnever ?mind\b/i;
+
 /** Reads a typed yes/no to the privacy notice; `null` when the text is neither. */
 export function readConsent(text: string): 'agree' | 'decline' | null {
   // "好的，同意，谢谢" / "ok i agree thanks": the fillers around the answer do not change it.
@@ -15,6 +18,6 @@ export function readConsent(text: string): 'agree' | 'decline' | null {
     .replace(/[\s,，、]*(谢谢|谢谢你|谢了|thanks|thank you)[\s!！。.]*$/i, '')
     .trim();
   if (AGREE.test(t)) return 'agree';
-  if (DECLINE.test(t)) return 'decline';
+  if (DECLINE.test(t) || GIVING_UP.test(t)) return 'decline';
   return null;
 }

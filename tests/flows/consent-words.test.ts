@@ -7,6 +7,9 @@ describe('a typed answer to the privacy question', () => {
     // Session 4: two or three yes-words together were a reminder ("yes ok" → "please choose first").
     ['yes ok', 'agree'], ['好吧 同意', 'agree'], ['ok sure i agree', 'agree'], ['嗯嗯 可以', 'agree'],
     ['不同意', 'decline'], ['no', 'decline'], ['I do not agree', 'decline'],
+    // Session 6: giving up on the questions is a no (it got the reminder again and again).
+    ['我不想填了 太麻烦', 'decline'], ['不想回答这些', 'decline'], ['太麻烦了 算了', 'decline'], ["i don't want to answer all that", 'decline'], ['too many questions forget it', 'decline'],
+    ['我不想让别人知道', null], ['麻烦问一下要多久', null],
     ['yes no', null], ['我不知道', null], ['老板跑路了', null], ['ok but what do you keep', null],
   ];
   it.each(rows)('%s → %s', (text, expected) => expect(readConsent(text)).toBe(expected));
