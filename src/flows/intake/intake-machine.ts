@@ -6,7 +6,7 @@ import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from './intake-types.js';
 import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
-import { readNavigation } from './navigation-words.js';
+import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
@@ -342,6 +342,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
             { guard: 'isUnsureAnswer', target: 'routing', actions: 'markUnsure' },
             { guard: 'isAcceptedAnswer', target: 'routing', actions: 'applyAnswer' },
+            // "Wait, I picked the wrong place": the list of answers to change, not this question's error line.
+            { guard: ({ event }) => saysCorrection(event as ResidentEvent), target: 'changing' },
             {
               guard: ({ context, event }) => event.type === 'user.attachment' && context.step === 'documents',
               actions: ['storeAttachment', 'acknowledgeAttachment'],

@@ -20,3 +20,14 @@ export function readNavigation(event: ResidentEvent): Navigation | null {
   for (const [nav, pattern] of WORDS) if (pattern.test(text)) return nav;
   return null;
 }
+
+/**
+ * "Wait, I picked the wrong place", "刚才选错了": an earlier answer was wrong. Read only when the text is not an
+ * answer to the question on screen ("oops wrong one, its demo county not city" at the region question is the answer).
+ */
+const CORRECTION =
+  /选错了|点错了|填错了|写错了|弄错了|搞错了|按错了|说错了|刚才(的|那个)?不对|上一个不对|\bwrong (one|place|answer|button|choice|option|region|age)\b|\b(picked|chose|pressed|clicked|tapped|selected|put|entered|typed) the wrong\b|\bmade a mistake\b|\bthat was wrong\b/i;
+
+export function saysCorrection(event: ResidentEvent): boolean {
+  return event.type === 'user.text' && CORRECTION.test(event.text.normalize('NFKC'));
+}
