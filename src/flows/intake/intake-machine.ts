@@ -161,6 +161,10 @@ export function createIntakeMachine(deps: IntakeDeps) {
       nextIsAssessment: ({ context }) => context.step === 'assessment',
       nextIsSummary: ({ context }) => context.step === 'summary',
       hasAttachment: ({ event }) => event.type === 'user.attachment',
+      isStaleChoice: ({ context, event }) =>
+        event.type === 'user.choice' &&
+        readNavigation(event) === null &&
+        !(STEPS[context.step].prompt(context, deps).choices ?? []).some((c) => c.id === event.id),
     },
     actions: {
       chooseNext: assign(({ context }) => {
@@ -243,6 +247,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
         enqueue.sendParent({
           type: 'bot.replies',
           replies: [result.reply, { ...question, choices: [...(question.choices ?? []), ...back] }],
+        } satisfies IntakeToParent);
+      }),
+      sayStaleThenAsk: enqueueActions(({ context, enqueue }) => {
+        const question = STEPS[context.step].prompt(context, deps);
+        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
+        enqueue.sendParent({
+          type: 'bot.replies',
+          replies: [reply('core.stale_choice'), { ...question, choices: [...(question.choices ?? []), ...back] }],
         } satisfies IntakeToParent);
       }),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
@@ -351,6 +363,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
             // A file sent early is kept with the application (nothing accepted is lost), then the question is asked again.
             { guard: 'hasAttachment', actions: ['storeAttachment', 'acknowledgeEarlyAttachment'] },
             { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: 'applyStay' },
+            // A button of an earlier question (Telegram and WeChat keep old buttons tappable): said so, then this question.
+            { guard: 'isStaleChoice', actions: 'sayStaleThenAsk' },
             { guard: 'isExplanationAsked', actions: 'explainThenAsk' },
             { actions: ['countFailure', 'explainRefusal'] },
           ],
