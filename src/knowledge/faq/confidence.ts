@@ -116,12 +116,12 @@ export const DEFAULT_CONFIDENCE: ConfidenceModel = {
   locales: {
     'zh-CN': {answerAt: 0.52, suggestAt: 0.08, gate: {inDomainAt: 0.575, correctAt: 0.3}},
     en: {
-      answerAt: 0.42,
+      answerAt: 0.43,
       suggestAt: 0.12,
       storyMargin: 0,
       models: {
         inDomain: {bias: -5.8513, weights: {coverage: 1.7609, known: 2.8829, strength: 3.2132, evidence: 4.2184}},
-        correct: {bias: -1.521, weights: {margin: 2.2994, strength: 1.0447, coverage: 0.2222, runnerUp: -0.2571, coverageMargin: 1.8049, evidence: 1.7334, bayesAgrees: 0.4208, bayesGap: 1.2271}},
+        correct: {bias: -1.4885, weights: {margin: 2.361, strength: 1.0888, coverage: 0.2001, runnerUp: -0.1943, coverageMargin: 1.8314, evidence: 1.6714, bayesAgrees: 0.3486, bayesGap: 1.2303}},
       },
     },
   },

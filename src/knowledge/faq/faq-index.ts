@@ -67,11 +67,12 @@ export interface SearchOutcome {
  * entry first the answer is more often right (docs/knowledge-base.md, "Confidence").
  */
 export interface SecondOpinion {
-  /** 1 when the classifier's most likely entry is BM25's best one, else 0. */
+  /** 1 when the classifier's most likely entry is BM25's best one, else 0 (and 0 for a question of one content word). */
   agrees: number;
   /**
    * How much more likely the classifier finds BM25's best entry than its second, per question term
-   * (log-likelihood difference over the number of distinct terms), clipped to −1…1; 1 without a second.
+   * (log-likelihood difference over the number of distinct terms), clipped to −1…1; 1 without a second,
+   * 0 for a question of one content word.
    */
   gap: number;
 }
@@ -640,10 +641,15 @@ export class FaqIndex {
     });
     const distinctTerms = Math.max(1, new Set(analysis.terms).size);
     const [first, second] = top;
-    const opinion: SecondOpinion = {
-      agrees: first !== undefined && first.doc === likeliest ? 1 : 0,
-      gap: first && second ? Math.max(-1, Math.min(1, (first.likelihood - second.likelihood) / distinctTerms)) : 1,
-    };
+    // On one content word both rankers follow the same word: their agreement says nothing ("who are
+    // you", "can I talk to someone?" were answered with entries that merely contain "who", "talk").
+    const opinion: SecondOpinion =
+      weighted.length < 2
+        ? { agrees: 0, gap: 0 }
+        : {
+            agrees: first !== undefined && first.doc === likeliest ? 1 : 0,
+            gap: first && second ? Math.max(-1, Math.min(1, (first.likelihood - second.likelihood) / distinctTerms)) : 1,
+          };
     return { ranked, words: weighted.length, known: total > 0 ? known / total : 0, opinion };
   }
 
