@@ -390,7 +390,7 @@ function untunedRows(kb: KnowledgeBase, questions: readonly LabelledQuestion[]) 
 }
 
 /** One search labelled for fitting: its features, whether the best entry is right, whether the question is in the domain. */
-export type FitRow = CalibrationRow & {
+type FitRow = CalibrationRow & {
   locale: Locale;
   resident: boolean;
   /** Content words of the question (for the rules that hold answers back). */
@@ -504,16 +504,12 @@ const STORY_MARGINS = [LONG_STORY_MIN_MARGIN, 0.1, 0];
  * (most dev ones for a language without untuned questions). Answering is judged as the bot judges it,
  * with the rules that hold answers back; the long-story margin is chosen with the thresholds.
  */
-export function fitConfidence(
-  rows: readonly FitRow[],
-  targets: CalibrationTargets,
-  featureLists: { inDomain: readonly FeatureName[]; correct: readonly FeatureName[] } = { inDomain: IN_DOMAIN_FEATURES, correct: CORRECT_FEATURES },
-): ConfidenceModel {
+function fitConfidence(rows: readonly FitRow[], targets: CalibrationTargets): ConfidenceModel {
   const inDomainCount = rows.filter((r) => r.inDomain).length;
   const oodWeight = share(inDomainCount, rows.length - inDomainCount) || 1;
-  const inDomain = fitLogistic(rows, featureLists.inDomain, (r) => r.inDomain, (r) => (r.inDomain ? 1 : oodWeight));
+  const inDomain = fitLogistic(rows, IN_DOMAIN_FEATURES, (r) => r.inDomain, (r) => (r.inDomain ? 1 : oodWeight));
   const inDomainRows = rows.filter((r) => r.inDomain);
-  const correct = fitLogistic(inDomainRows, featureLists.correct, (r) => r.correct, () => 1);
+  const correct = fitLogistic(inDomainRows, CORRECT_FEATURES, (r) => r.correct, () => 1);
   const scored = rows.map((r) => {
     const pIn = logistic(inDomain, r.features);
     const pRight = logistic(correct, r.features);
