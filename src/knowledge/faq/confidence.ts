@@ -32,21 +32,14 @@ export interface ConfidenceFeatures {
   coverageMargin: number;
   /** Matching evidence of the best entry independent of the question's length (see `RankedEntry.evidence`). */
   evidence: number;
-  /** 1 when the naive-Bayes second opinion puts the same entry first as BM25 (`SecondOpinion.agrees`). */
-  bayesAgrees: number;
-  /** How much likelier the second opinion finds BM25's best entry than its runner-up (`SecondOpinion.gap`). */
-  bayesGap: number;
 }
 
 export type FeatureName = keyof ConfidenceFeatures;
 
 /** Features that tell a question the knowledge base covers from an off-topic one. */
 export const IN_DOMAIN_FEATURES = ['coverage', 'known', 'strength', 'evidence'] as const satisfies readonly FeatureName[];
-/**
- * Features that tell whether the best entry, rather than another, is the right one. The last two are
- * the second opinion's; a model fitted before them (zh-CN's) has no weight for them and ignores them.
- */
-export const CORRECT_FEATURES = ['margin', 'strength', 'coverage', 'runnerUp', 'coverageMargin', 'evidence', 'bayesAgrees', 'bayesGap'] as const satisfies readonly FeatureName[];
+/** Features that tell whether the best entry, rather than another, is the right one. */
+export const CORRECT_FEATURES = ['margin', 'strength', 'coverage', 'runnerUp', 'coverageMargin', 'evidence'] as const satisfies readonly FeatureName[];
 
 /** A logistic regression over some of the features. */
 export interface LogisticModel {
@@ -105,8 +98,7 @@ export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined
 /**
  * Fitted by `fayuan kb eval --calibrate` on the seed knowledge base (held-out phrasings, the dev half
  * and off-topic questions, never the frozen test half); English by `--calibrate --locale en`, which
- * also fits on and keeps its limits on the untuned questions of eval/faq/fresh (session 6: with the
- * naive-Bayes second opinion's two features, `--max-wrong 0.015`). See docs/knowledge-base.md.
+ * also fits on and keeps its limits on the untuned questions of eval/faq/fresh. See docs/knowledge-base.md.
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
   inDomain: {bias: -4.6387, weights: {coverage: 0.8409, known: 2.654, strength: 3.221, evidence: 4.3804}},
@@ -116,12 +108,12 @@ export const DEFAULT_CONFIDENCE: ConfidenceModel = {
   locales: {
     'zh-CN': {answerAt: 0.52, suggestAt: 0.08, gate: {inDomainAt: 0.575, correctAt: 0.3}},
     en: {
-      answerAt: 0.43,
-      suggestAt: 0.12,
+      answerAt: 0.54,
+      suggestAt: 0.13,
       storyMargin: 0,
       models: {
         inDomain: {bias: -5.8513, weights: {coverage: 1.7609, known: 2.8829, strength: 3.2132, evidence: 4.2184}},
-        correct: {bias: -1.4885, weights: {margin: 2.361, strength: 1.0888, coverage: 0.2001, runnerUp: -0.1943, coverageMargin: 1.8314, evidence: 1.6714, bayesAgrees: 0.3486, bayesGap: 1.2303}},
+        correct: {bias: -1.2861, weights: {margin: 3.307, strength: 1.547, coverage: -0.0065, runnerUp: -0.0752, coverageMargin: 2.5203, evidence: 1.8632}},
       },
     },
   },
@@ -129,7 +121,7 @@ export const DEFAULT_CONFIDENCE: ConfidenceModel = {
 
 export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
   const [first, second] = outcome.ranked;
-  if (!first) return { coverage: 0, known: outcome.known, strength: 0, margin: 0, runnerUp: 0, coverageMargin: 0, evidence: 0, bayesAgrees: 0, bayesGap: 0 };
+  if (!first) return { coverage: 0, known: outcome.known, strength: 0, margin: 0, runnerUp: 0, coverageMargin: 0, evidence: 0 };
   const margin = second ? (first.score - second.score) / first.score : 1;
   return {
     coverage: first.coverage,
@@ -139,8 +131,6 @@ export function confidenceFeatures(outcome: SearchOutcome): ConfidenceFeatures {
     runnerUp: second ? second.coverage : 0,
     coverageMargin: first.coverage * margin,
     evidence: first.evidence,
-    bayesAgrees: outcome.opinion.agrees,
-    bayesGap: outcome.opinion.gap,
   };
 }
 

@@ -56,25 +56,6 @@ export interface SearchOutcome {
   words: number;
   /** Share (0–1) of the question's weight made of words that occur somewhere in the index. */
   known: number;
-  /** What the naive-Bayes classifier over the entries' phrasings says about the best-ranked entries (see {@link SecondOpinion}). */
-  opinion: SecondOpinion;
-}
-
-/**
- * A second, independent judgement of the question from the same entries: a multinomial naive-Bayes
- * classifier whose training examples are the entries' phrasings (each alternative question, the title
- * and the tags count a term once), against BM25's one document per entry. When both put the same
- * entry first the answer is more often right (docs/knowledge-base.md, "Confidence").
- */
-export interface SecondOpinion {
-  /** 1 when the classifier's most likely entry is BM25's best one, else 0 (and 0 for a question of one content word). */
-  agrees: number;
-  /**
-   * How much more likely the classifier finds BM25's best entry than its second, per question term
-   * (log-likelihood difference over the number of distinct terms), clipped to −1…1; 1 without a second,
-   * 0 for a question of one content word.
-   */
-  gap: number;
 }
 
 /** An entry's distinct terms with their weighted counts (compact: kept for every entry between builds), and its weighted length. */
@@ -82,35 +63,26 @@ interface DocumentTerms {
   terms: string[];
   counts: Float32Array;
   length: number;
-  /** Per term, in how many of the entry's texts (each phrasing, the title, the tags) it occurs: the classifier's counts. */
-  presence: Float32Array;
 }
 
 function documentTerms(entry: FaqEntry, locale: Locale, analyzer: TextAnalyzer, options: RankingOptions): DocumentTerms {
   const terms = new Map<string, number>();
-  const presence = new Map<string, number>();
   let length = 0;
-  const add = (texts: readonly string[], weight: number, asOne = false) => {
+  const add = (texts: readonly string[], weight: number) => {
     if (weight <= 0) return;
-    const seen = new Set<string>();
     for (const text of texts) {
-      if (!asOne) seen.clear();
       for (const term of analyzer.terms(text)) {
         terms.set(term, (terms.get(term) ?? 0) + weight);
         length += weight;
-        if (!seen.has(term)) presence.set(term, (presence.get(term) ?? 0) + 1);
-        seen.add(term);
       }
     }
   };
   const { weights } = options;
   add(entry.questions[locale], weights.questions);
   add([entry.title[locale]], weights.title);
-  // The tags are one example of the classifier's, as the title is.
-  add(entry.tags, weights.tags, true);
+  add(entry.tags, weights.tags);
   add([entry.answer[locale]], weights.answer);
-  const list = [...terms.keys()];
-  return { terms: list, counts: Float32Array.from(terms.values()), length, presence: Float32Array.from(list, (t) => presence.get(t) ?? 0) };
+  return { terms: [...terms.keys()], counts: Float32Array.from(terms.values()), length };
 }
 
 /**
@@ -234,18 +206,7 @@ export interface IndexData {
   spelling: CorrectionTable | null;
   /** Homophone table: the toneless pinyin of each Chinese character-pair term as keys, the terms as candidates. */
   homophones: CorrectionTable | null;
-  /**
-   * The naive-Bayes second opinion ({@link SecondOpinion}): at each posting, log(1 + n/α) for the n
-   * texts of the entry that contain the term; per entry, log(N + αV) for its N term occurrences and the
-   * vocabulary's V terms. An entry's log-likelihood of a question's m known terms is then, up to a
-   * constant, the sum of its postings' values minus m times its own.
-   */
-  bayes: Float32Array;
-  bayesNorm: Float64Array;
 }
-
-/** Additive smoothing of the naive-Bayes second opinion (measured: 0.1 ranks best; 1 smooths rare words away). */
-const BAYES_ALPHA = 0.1;
 
 /** Keys (packed, sorted) and, for key `k`, the term positions `candidates[candidateStarts[k] .. candidateStarts[k+1])`. */
 export interface CorrectionTable {
@@ -283,7 +244,7 @@ export function buildIndexData(
     let analysed = cache?.get(key);
     if (!analysed) {
       const terms = documentTerms(entry, locale, analyzer, options);
-      analysed = { counts: terms.counts, length: terms.length, presence: terms.presence, numbers: lexicon.numberAll(terms.terms) };
+      analysed = { counts: terms.counts, length: terms.length, numbers: lexicon.numberAll(terms.terms) };
     }
     cache?.set(key, analysed);
     analysedDocs.push(analysed);
@@ -312,19 +273,13 @@ export function buildIndexData(
   // Postings in document order (so ascending within each term), each score first holding the weighted count.
   const docs = new Int32Array(total);
   const scores = new Float32Array(total);
-  const bayes = new Float32Array(total);
-  const bayesNorm = new Float64Array(n);
   const next = postingStarts.slice(0, order.length);
   analysedDocs.forEach((analysed, d) => {
-    let occurrences = 0;
     for (let i = 0; i < analysed.numbers.length; i++) {
       const at = next[positions[analysed.numbers[i]!]!]!++;
       docs[at] = d;
       scores[at] = analysed.counts[i]!;
-      bayes[at] = Math.log1p(analysed.presence[i]! / BAYES_ALPHA);
-      occurrences += analysed.presence[i]!;
     }
-    bayesNorm[d] = Math.log(occurrences + BAYES_ALPHA * order.length);
   });
   const idf = new Float64Array(order.length);
   for (let t = 0; t < order.length; t++) {
@@ -348,8 +303,6 @@ export function buildIndexData(
     unknownIdfBase: idfOf(options, 0, n),
     spelling: options.spelling ? spellingTable(order) : null,
     homophones: options.homophones ? homophoneTable(order) : null,
-    bayes,
-    bayesNorm,
   };
 }
 
@@ -409,8 +362,6 @@ function deletions(word: string): string[] {
  */
 export class FaqIndex {
   private readonly scores: Float64Array;
-  /** Per entry, the naive-Bayes postings' sum for the question being searched (see {@link IndexData.bayes}). */
-  private readonly bayesSums: Float64Array;
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
   private readonly unknownIdf: number;
@@ -425,7 +376,6 @@ export class FaqIndex {
     this.locale = data.locale;
     this.options = data.options;
     this.scores = new Float64Array(n);
-    this.bayesSums = new Float64Array(n);
     this.seen = new Uint8Array(n);
     this.touched = new Int32Array(n);
     this.unknownIdf = data.unknownIdfBase * data.options.unknownWeight;
@@ -547,7 +497,7 @@ export class FaqIndex {
 
   private compute(question: string, limit: number): SearchOutcome {
     const analysis = this.analyzer.analyze(this.correctHomophones(question));
-    const { postingStarts, docs, scores: contributions, idf, bayes, bayesNorm } = this.data;
+    const { postingStarts, docs, scores: contributions, idf } = this.data;
     const ids = new Set<number>();
     const resolved = new Map<string, number>();
     const idOf = (term: string) => {
@@ -565,7 +515,7 @@ export class FaqIndex {
       else if (!/^\d+$/.test(term)) unknownTerms++;
     }
     // Preallocated buffers: a search allocates next to nothing, which keeps garbage-collection pauses short.
-    const { scores, bayesSums, seen, touched } = this;
+    const { scores, seen, touched } = this;
     let count = 0;
     // Rare terms first. A common term (in many documents) then only adds to documents a rarer term
     // already found, looked up by binary search: with thousands of entries this skips long posting
@@ -578,10 +528,7 @@ export class FaqIndex {
         for (let k = 0; k < count; k++) {
           const d = touched[k]!;
           const i = indexOf(docs, from, to, d);
-          if (i >= 0) {
-            scores[d] = scores[d]! + contributions[i]!;
-            bayesSums[d] = bayesSums[d]! + bayes[i]!;
-          }
+          if (i >= 0) scores[d] = scores[d]! + contributions[i]!;
         }
         continue;
       }
@@ -592,33 +539,20 @@ export class FaqIndex {
           touched[count++] = d;
         }
         scores[d] = scores[d]! + contributions[i]!;
-        bayesSums[d] = bayesSums[d]! + bayes[i]!;
       }
     }
 
-    // The second opinion, over the entries that share a word with the question (the others cannot be
-    // likelier: every shared term only adds): the most likely entry, and each entry's log-likelihood.
-    const knownTerms = ids.size;
-    const likelihood = (d: number) => bayesSums[d]! - knownTerms * bayesNorm[d]!;
-    let likeliest = -1;
-    for (let k = 0; k < count; k++) {
-      const d = touched[k]!;
-      if (likeliest < 0 || likelihood(d) > likelihood(likeliest) || (likelihood(d) === likelihood(likeliest) && d < likeliest)) likeliest = d;
-    }
-
     // Keep the best `limit` documents with a small insertion list: cheaper than sorting thousands.
-    const top: { doc: number; score: number; likelihood: number }[] = [];
+    const top: { doc: number; score: number }[] = [];
     for (let k = 0; k < count; k++) {
       const d = touched[k]!;
       const score = scores[d]!;
-      const docLikelihood = likelihood(d);
       scores[d] = 0;
-      bayesSums[d] = 0;
       seen[d] = 0;
       if (top.length === limit && score <= top[top.length - 1]!.score) continue;
       let i = top.length;
       while (i > 0 && top[i - 1]!.score < score) i--;
-      top.splice(i, 0, { doc: d, score, likelihood: docLikelihood });
+      top.splice(i, 0, { doc: d, score });
       if (top.length > limit) top.pop();
     }
 
@@ -639,18 +573,7 @@ export class FaqIndex {
         evidence: Math.min(1, covered / (EVIDENCE_WORDS * this.data.unknownIdfBase)),
       };
     });
-    const distinctTerms = Math.max(1, new Set(analysis.terms).size);
-    const [first, second] = top;
-    // On one content word both rankers follow the same word: their agreement says nothing ("who are
-    // you", "can I talk to someone?" were answered with entries that merely contain "who", "talk").
-    const opinion: SecondOpinion =
-      weighted.length < 2
-        ? { agrees: 0, gap: 0 }
-        : {
-            agrees: first !== undefined && first.doc === likeliest ? 1 : 0,
-            gap: first && second ? Math.max(-1, Math.min(1, (first.likelihood - second.likelihood) / distinctTerms)) : 1,
-          };
-    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0, opinion };
+    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0 };
   }
 
   private unitWeight(t: number, raw: string): number {

@@ -14,7 +14,6 @@ const outcome: SearchOutcome = {
   ],
   words: 3,
   known: 1,
-  opinion: { agrees: 1, gap: 0.5 },
 };
 const logit = (p: number) => Math.log(p / (1 - p));
 
@@ -44,7 +43,6 @@ describe('decideBand', () => {
       ],
       words: 12,
       known: 1,
-      opinion: { agrees: 1, gap: 0.2 },
     });
     expect(decideBand(story(9), sure, 3, 'en')).toMatchObject({ band: 'suggest', candidates: ['rent_deposit', 'consumer_rights'] });
     expect(decideBand(story(5), sure, 3, 'en')).toMatchObject({ band: 'answer', topic: 'rent_deposit' });
@@ -73,7 +71,6 @@ describe('decideBand', () => {
       ],
       words: 1,
       known: 1,
-      opinion: { agrees: 1, gap: 0.2 },
     });
     expect(decideBand(word(0.12, 9), sure, 3, 'en')).toMatchObject({ band: 'answer', lowConfidence: true });
     expect(decideBand(word(0.3, 9), sure, 3, 'en').lowConfidence).toBeUndefined();
