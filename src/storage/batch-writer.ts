@@ -15,7 +15,8 @@ export type BatchResult = number[] | { ref: string; created: boolean; dueAt: num
  * waking the worker, its reply, waking this thread) cost more CPU for one or two turns — 690 against
  * 900 µs per commit of one turn and its sent mark, measured in alternation — and each wake-up waits
  * for a core on a busy machine. Calm hours commit one or two turns at a time; under load batches are
- * larger and go to the worker, which builds them off the event loop.
+ * larger and go to the worker, which builds them off the event loop. The trade (docs/performance.md):
+ * commits end sooner, so the open loop's batches are smaller and its CPU per message a little higher.
  */
 const BUILD_HERE_UP_TO = 2;
 
