@@ -2,7 +2,8 @@
  * The open loop on its own with what makes its tail (not part of `npm run bench`):
  *   npx tsx bench/open-probe.ts --rate 1000 --seconds 10 [--closed 20]
  * `--closed`: seconds of closed loop first (as the bench runs before its open loop: the live cache fills).
- * `--slice-ms`: the runner's TurnSlicer budget, to compare settings.
+ * `--slice-ms`: the runner's TurnSlicer budget, to compare settings. `--profile F`: a CPU profile of
+ * the main thread over the open loop (warm-up included).
  * Prints the latency percentiles, event-loop stalls over 20 ms with their time, garbage collections
  * over 10 ms, the group commits' durations, and where a message waits: for its slice of the event
  * loop (TurnSlicer) and for its commit (from handing the turn to the store to its being durable).
@@ -11,12 +12,34 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { benchApp, percentile } from './bench-app.js';
 import { runClosedLoop } from './closed-loop.js';
 import { runOpenLoop } from './open-loop.js';
+import { ScriptBuilder } from '../src/storage/batch-script-client.js';
 
-const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, closed: { type: 'string', default: '20' }, 'slice-ms': { type: 'string' } } });
+/**
+ * Per thread name (threads of one name summed: libuv's pool, V8's helpers): CPU time and time spent
+ * ready but waiting for a core, in µs, from /proc (Linux `stat` and `schedstat`).
+ */
+function threadTimes(): Map<string, { cpuUs: number; waitUs: number; threads: number }> {
+  const byName = new Map<string, { cpuUs: number; waitUs: number; threads: number }>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const [runNs, waitNs] = fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      const name = tid === String(process.pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const t = byName.get(name) ?? { cpuUs: 0, waitUs: 0, threads: 0 };
+      byName.set(name, { cpuUs: t.cpuUs + runNs! / 1000, waitUs: t.waitUs + waitNs! / 1000, threads: t.threads + 1 });
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return byName;
+}
+
+const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, closed: { type: 'string', default: '20' }, 'slice-ms': { type: 'string' }, profile: { type: 'string' } } });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-open-probe-'));
 const { app } = await benchApp(dir, 'sqlite');
 await runClosedLoop(app, { residents: 200, warmupMs: 0, durationMs: Number(values.closed) * 1000, tag: 'fill' });
@@ -42,6 +65,16 @@ store.commitTurn = async (turn) => {
     commitWaits.push(performance.now() - s);
   }
 };
+const batches: number[] = [];
+const builds: number[] = [];
+const builder = ScriptBuilder.shared();
+const build = builder.build.bind(builder);
+builder.build = (items, cipher) => {
+  batches.push(items.length);
+  const s = performance.now();
+  return build(items, cipher).finally(() => void builds.push(performance.now() - s));
+};
+const threads0 = threadTimes();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const at = () => Math.round(performance.now() - t0);
@@ -84,13 +117,29 @@ db.checkpoint = async (options) => {
     else if (ms > 10) checkpoints.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
   }
 };
+const session = values.profile ? new Session() : undefined;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+}
 const h = monitorEventLoopDelay({ resolution: 5 });
 h.enable();
 const open = await runOpenLoop(app, { msgsPerSec: Number(values.rate), thinkMs: 500, warmupMs: 8000, durationMs: Number(values.seconds) * 1000 });
 h.disable();
 clearInterval(ticker);
+if (session) {
+  const { profile } = await session.post('Profiler.stop');
+  fs.writeFileSync(values.profile!, JSON.stringify(profile));
+  session.disconnect();
+}
 gcObserver.disconnect();
 const cpu = process.cpuUsage(cpu0);
+const threads = [...threadTimes()].map(([name, t]) => {
+  const t0 = threads0.get(name) ?? { cpuUs: 0, waitUs: 0, threads: 0 };
+  return `${name}×${t.threads} ${Math.round((t.cpuUs - t0.cpuUs) / commitWaits.length)}/${Math.round((t.waitUs - t0.waitUs) / commitWaits.length)}`;
+});
 commits.sort((a, b) => a - b);
 const stage = (name: string, w: Waits) => {
   w.sort((a, b) => a - b);
@@ -99,6 +148,9 @@ const stage = (name: string, w: Waits) => {
 const r = (n: number) => Math.round(n * 10) / 10;
 console.log(JSON.stringify({ ...open, p50Ms: r(open.p50Ms), p99Ms: r(open.p99Ms), p999Ms: r(open.p999Ms), loopDelayP99: r(h.percentile(99) / 1e6), loopDelayMax: r(h.max / 1e6) }));
 console.log(`waits: ${stage('slice', sliceWaits)}; ${stage('commit', commitWaits)}; process CPU ${Math.round(((cpu.user + cpu.system) / commitWaits.length))} µs per message`);
+console.log(`threads (CPU / waiting for a core, µs per message): ${threads.join(', ')}`);
+batches.sort((a, b) => a - b);
+console.log(`batches: ${batches.length}, turns per batch p50 ${percentile(batches, 0.5)} / mean ${r(batches.reduce((a, b) => a + b, 0) / batches.length)} / p99 ${percentile(batches, 0.99)}; ${stage('script build (worker round trip)', builds)}`);
 console.log(`commits: ${commits.length}, p50 ${r(percentile(commits, 0.5))} ms, p99 ${r(percentile(commits, 0.99))} ms, max ${r(commits.at(-1) ?? 0)} ms`);
 console.log('commits > 30 ms (start: length):', slowCommits.join(' '));
 console.log('checkpoints > 10 ms (start: length):', checkpoints.join(' '));

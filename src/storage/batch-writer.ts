@@ -1,13 +1,24 @@
 import { type Database } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { PLAIN, type FieldCipher } from './field-cipher.js';
-import { encodeItem, outboxRowsOf, READ_RESULTS, type BatchItem } from './batch-script.js';
+import { batchScript, encodeItem, outboxRowsOf, READ_RESULTS, type BatchItem } from './batch-script.js';
 import { ScriptBuilder } from './batch-script-client.js';
 
 export type { BatchItem, CaseWrite, UnansweredWrite } from './batch-script.js';
 
 /** What a write resolves with: outbox ids (turn, outbound), a case's receipt, or nothing. */
 export type BatchResult = number[] | { ref: string; created: boolean; dueAt: number | null } | undefined;
+
+/**
+ * A batch with at most this many writes that seal values (turns, cases, messages; sent marks seal
+ * nothing) is built on this thread. Sealing costs ~70 µs a turn; the worker's round trip (the post,
+ * waking the worker, its reply, waking this thread) cost more CPU for one or two turns — 690 against
+ * 900 µs per commit of one turn and its sent mark, measured in alternation — and each wake-up waits
+ * for a core on a busy machine. Calm hours commit one or two turns at a time; under load batches are
+ * larger and go to the worker, which builds them off the event loop. The trade (docs/performance.md):
+ * commits end sooner, so the open loop's batches are smaller and its CPU per message a little higher.
+ */
+const BUILD_HERE_UP_TO = 2;
 
 /** A write of a batch that failed on its own. */
 class ItemFailure {
@@ -19,8 +30,8 @@ class ItemFailure {
  * sent marks from many callers are gathered while the previous commit is under way, and each batch
  * is written by ONE script (one transaction, one fsync) with its results read back in the same
  * hand-off to the driver. Nothing awaits in the middle of the transaction. The script (sealed values,
- * SQL text) is built on a worker thread (batch-script.ts, batch-script-client.ts): this thread turns
- * each write into JSON and hands the text to the driver.
+ * SQL text) is built on a worker thread (batch-script.ts, batch-script-client.ts), or here when the
+ * batch is small: this thread turns each write into JSON and hands the text to the driver.
  */
 export class BatchWriter {
   private readonly commits: GroupCommit<BatchItem, BatchResult | ItemFailure>;
@@ -63,8 +74,11 @@ export class BatchWriter {
   }
 
   private async write(items: BatchItem[]): Promise<BatchResult[]> {
-    // This thread only turns the values into JSON; sealing them and writing the SQL happen on the worker.
-    const script = await this.scripts.build(items.map(encodeItem), this.cipher);
+    // This thread turns the values into JSON; sealing them and writing the SQL happen on the worker,
+    // except for a small batch (see BUILD_HERE_UP_TO).
+    const encoded = items.map(encodeItem);
+    const sealing = items.filter((item) => item.kind !== 'sent').length;
+    const script = sealing <= BUILD_HERE_UP_TO ? batchScript(encoded, this.cipher) : await this.scripts.build(encoded, this.cipher);
     const rows = (await this.db.script(script, READ_RESULTS)) as { kind: string; item: number | null; v1: unknown; v2: unknown; v3: unknown }[];
     const ids = rows.filter((r) => r.kind === 'outbox').map((r) => Number(r.v1));
     const expected = items.reduce((n, item) => n + outboxRowsOf(item), 0);

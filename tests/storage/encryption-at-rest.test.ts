@@ -13,7 +13,7 @@ import { parseConfig, type Config } from '../../src/config.js';
 import { readAttachment } from '../../src/storage/attachment-files.js';
 import { keyFilePath, readKeyFile } from '../../src/storage/data-key.js';
 import { DecryptError, FieldCipher, keyIdOf } from '../../src/storage/field-cipher.js';
-import { databaseOf } from '../../src/storage/open-repositories.js';
+import { databaseOf, openRepositories } from '../../src/storage/open-repositories.js';
 import { ScriptBuilder } from '../../src/storage/batch-script-client.js';
 import { runCli } from '../helpers/cli-process.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -65,13 +65,9 @@ const SENSITIVE = { PRIVACY_SENSITIVE_CONSENT: 'on' };
 describe('encryption at rest', () => {
   it('leaves no phone, ID number or name readable in the database, its journal or the attachments, while `cases show` prints them', async () => {
     const dir = tempDir();
-    // The group commit seals on its worker thread once that is up (and on this thread before): the path the bot takes.
-    const builder = ScriptBuilder.shared();
-    await builder.ready;
-    const builtBefore = builder.builtOffThread;
+    // One resident alone: the group commit's small batches are sealed on this thread (both paths: below).
     const app = await testApp(dir, SENSITIVE);
     const { ref, fileId } = await apply(app, 'wen');
-    expect(builder.builtOffThread).toBeGreaterThan(builtBefore);
     // Before closing: the write-ahead log still holds the latest pages, and must not show them either.
     expect(fs.existsSync(path.join(dir, 'fayuan.sqlite-wal'))).toBe(true);
     for (const needle of [PHONE, ID_NUMBER, NAME, '两万元工资']) expect(readableInFolder(dir, needle), needle).toBe(false);
@@ -90,6 +86,33 @@ describe('encryption at rest', () => {
     expect(shown.out).toContain(PHONE);
     expect(shown.out).toContain(ID_NUMBER);
     expect(shown.out).toContain(NAME);
+  });
+
+  it('seals a small commit built on this thread and a large one built on the worker alike', async () => {
+    const dir = tempDir();
+    const builder = ScriptBuilder.shared();
+    await builder.ready;
+    const repos = await openRepositories({ databaseFile: path.join(dir, 'fayuan.sqlite'), dataDir: dir, attachmentsDir: path.join(dir, 'attachments') });
+    const turn = (key: string) => ({
+      conversation: { key, channel: 'web', address: key, machineVersion: 'v', snapshot: { name: NAME }, recentMessageIds: [], updatedAt: 0 },
+      forgetTranscript: false,
+      transcript: [{ direction: 'in' as const, body: { text: `我的电话是${PHONE}` } }],
+      outbox: [{ payload: { kind: 'text', text: `${NAME}，我们会打${PHONE}联系您` } }],
+      at: Date.now(),
+    });
+    const before = builder.builtOffThread;
+    // One resident writing alone: a batch of one turn, sealed here without the worker's round trip.
+    await repos.conversations.commitTurn(turn('web:alone'));
+    expect(builder.builtOffThread).toBe(before);
+    // Twenty at once: one batch, sealed on the worker.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => repos.conversations.commitTurn(turn(`web:many-${i}`))));
+    expect(builder.builtOffThread).toBeGreaterThan(before);
+    for (const needle of [PHONE, NAME]) expect(readableInFolder(dir, needle), needle).toBe(false);
+    for (const key of ['web:alone', 'web:many-7']) {
+      expect((await repos.conversations.recentTranscript(key, 5)).map((l) => l.body)).toEqual([{ text: `我的电话是${PHONE}` }]);
+      expect((await repos.conversations.load(key))?.snapshot).toEqual({ name: NAME });
+    }
+    await repos.close();
   });
 
   it('keeps the data folder 0700 and the key, database and files 0600', async () => {

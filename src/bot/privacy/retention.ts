@@ -43,10 +43,16 @@ async function orphanFiles(store: RetentionStore, dir: string, before: number): 
 }
 
 /**
- * Applies the retention periods: with `dryRun`, only counts what would go. Rows go in one
- * transaction; then the files of purged cases and files nothing refers to.
+ * Applies the retention periods: with `dryRun`, only counts what would go. Rows go in small batches,
+ * each its own short transaction (`batchSize` rows with what refers to them, see RetentionStore.purge);
+ * then the files of purged cases and files nothing refers to.
  */
-export async function purge(db: Database, attachmentsDir: string, days: RetentionDays, options: { now?: number; dryRun?: boolean } = {}): Promise<PurgeReport> {
+export async function purge(
+  db: Database,
+  attachmentsDir: string,
+  days: RetentionDays,
+  options: { now?: number; dryRun?: boolean; batchSize?: number } = {},
+): Promise<PurgeReport> {
   const now = options.now ?? Date.now();
   const store = new RetentionStore(db, fileCipherFor(attachmentsDir));
   const cutoffs = cutoffsAt(days, now);
@@ -56,7 +62,7 @@ export async function purge(db: Database, attachmentsDir: string, days: Retentio
     const orphans = await orphanFiles(store, attachmentsDir, cutoffs.idleConversations);
     return { counts, files: caseFiles + orphans.length };
   }
-  const { counts, attachmentIds } = await store.purge(cutoffs);
+  const { counts, attachmentIds } = await store.purge(cutoffs, options.batchSize === undefined ? {} : { batchSize: options.batchSize });
   const orphans = await orphanFiles(store, attachmentsDir, cutoffs.idleConversations);
   const files = [...new Set([...attachmentIds, ...orphans])];
   await Promise.all(files.map((id) => fs.rm(path.join(attachmentsDir, id), { force: true })));

@@ -10,6 +10,7 @@ import { wechatHeldMigration } from './008-wechat-held.js';
 import { caseLinkCodesMigration } from './009-case-link-codes.js';
 import { staffDisplayNameMigration } from './015-staff-display-name.js';
 import { outboxIndexesMigration } from './016-outbox-indexes.js';
+import { staffChatByCaseMigration } from './017-staff-chat-by-case.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   caseLinkCodesMigration,
   staffDisplayNameMigration,
   outboxIndexesMigration,
+  staffChatByCaseMigration,
 ].sort((a, b) => a.version - b.version);

@@ -1,0 +1,37 @@
+/**
+ * The cost of one small group commit (not part of `npm run bench`):
+ *   npx tsx bench/commit-probe.ts [TURNS] [COMMITS]
+ * Commits of TURNS turns each (default 1), each followed by the sent mark of its messages, back to
+ * back, through `openRepositories` with a data key (sealed, as the bot writes), on a real file with
+ * `synchronous = FULL`. Prints the CPU of all threads (from /proc) and the wall time per commit;
+ * run variants in alternation: the figures move with the machine's other load.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openRepositories } from '../src/storage/open-repositories.js';
+const turns = Number(process.argv[2] ?? 1);
+const N = Number(process.argv[3] ?? 1500);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmicro-'));
+const repos = await openRepositories({ databaseFile: path.join(dir, 'fayuan.sqlite'), dataDir: dir, attachmentsDir: path.join(dir, 'attachments') });
+const store = repos.conversations;
+const snapshot = { value: 'intake', context: { answers: { age: 58, name: '王小明', phone: '13800138000', story: '老板欠我工资三个月'.repeat(5) } } };
+let n = 0;
+const commitOne = async () => {
+  const ids = await Promise.all(Array.from({ length: turns }, (_, i) => store.commitTurn({
+    conversation: { key: `web:r${i}`, channel: 'web', address: `r${i}`, machineVersion: 'v', snapshot, recentMessageIds: ['m1', 'm2'], updatedAt: 0 },
+    forgetTranscript: false,
+    transcript: [{ direction: 'in', body: { text: '我的老板拖欠工资' } }, { direction: 'out', body: { key: 'intake.ask.age', text: '请问您多大年纪？' } }],
+    outbox: [{ payload: { kind: 'text', text: '请问您多大年纪？' } }],
+    at: Date.now() + n++,
+  })));
+  await store.markSent(ids.flat(), Date.now());
+};
+for (let i = 0; i < 200; i++) await commitOne();
+const threads = () => fs.readdirSync('/proc/self/task').reduce((s, t) => s + Number(fs.readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ')[0]) / 1000, 0);
+const c0 = threads(); const t0 = performance.now();
+for (let i = 0; i < N; i++) await commitOne();
+const cpu = threads() - c0; const wall = (performance.now() - t0) * 1000;
+console.log(JSON.stringify({ turns, cpuUsPerCommit: Math.round(cpu / N / 2), wallUsPerCommit: Math.round(wall / N / 2), load: fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] }));
+await repos.close();
+fs.rmSync(dir, { recursive: true, force: true });
