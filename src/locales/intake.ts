@@ -194,6 +194,7 @@ export const intakeMessages = {
   'intake.opt.confirm': { 'zh-CN': '同意并提交', en: 'Agree and submit' },
   'intake.opt.change': { 'zh-CN': '修改', en: 'Change an answer' },
   'intake.opt.back_to_summary': { 'zh-CN': '返回核对页', en: 'Back to the summary' },
+  'intake.opt.carry_on_filling': { 'zh-CN': '继续填写', en: 'Carry on' },
   'intake.opt.relation_self': { 'zh-CN': '为自己申请', en: 'For myself' },
   'intake.opt.relation_relative': { 'zh-CN': '替家人申请', en: 'For a family member' },
   'intake.opt.role_suspect': { 'zh-CN': '犯罪嫌疑人（侦查、审查起诉阶段）', en: 'Suspect (investigation or prosecution review)' },

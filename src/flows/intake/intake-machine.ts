@@ -101,8 +101,12 @@ function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partia
 /** A change-list button's label typed as text, as the button press it names; `null` otherwise. */
 function typedChangeChoice(context: IntakeContext, event: ResidentEvent): ResidentEvent | null {
   if (event.type !== 'user.text') return null;
-  const pressed = typedChoice(event, changeListReplies(context)[0]!);
-  return pressed.type === 'user.choice' ? pressed : null;
+  // Either label of the going-on button ("返回核对页" at the summary, "继续填写" in the middle) counts.
+  for (const atSummary of [true, false]) {
+    const pressed = typedChoice(event, changeListReplies(context, atSummary)[0]!);
+    if (pressed.type === 'user.choice') return pressed;
+  }
+  return null;
 }
 
 /**
@@ -313,7 +317,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         sendReplies(enqueue, [reply('intake.err.assessment'), question]);
       }),
       showSummary: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, summaryReplies(context, deps.pack, officeName(context)))),
-      showChangeList: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, changeListReplies(context))),
+      showChangeList: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, changeListReplies(context, nextStep(context, deps) === 'summary'))),
       sayCancelled: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.cancelled')])),
       saySubmitFailed: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.submit_failed')])),
       showReceipt: enqueueActions(({ context, enqueue }) => {

@@ -64,12 +64,15 @@ export function summaryReplies(ctx: IntakeContext, pack: PolicyPack, officeName:
   ];
 }
 
-/** One button per answer that can be changed. */
-export function changeListReplies(ctx: IntakeContext): BotReply[] {
+/**
+ * One button per answer that can be changed, and one to go on: back to the summary once every question is
+ * answered, "carry on" in the middle of the application (there is no summary yet).
+ */
+export function changeListReplies(ctx: IntakeContext, atSummary = true): BotReply[] {
   return [
     reply('intake.q.changeList', {}, [
       ...changeableSteps(ctx).map((step) => choice(`change:${step}`, `intake.label.${step}`)),
-      choice('intake.summary', 'intake.opt.back_to_summary'),
+      choice('intake.summary', atSummary ? 'intake.opt.back_to_summary' : 'intake.opt.carry_on_filling'),
     ]),
   ];
 }
