@@ -152,6 +152,8 @@ describe('steering intents are short phrases only', () => {
     ['is there a real person i can talk to', 'steer:person'], ['i need to speak to a human', 'steer:person'], ['can i talk to a real person', 'steer:person'],
     ['i want to delete everything', 'steer:delete'], ['please delete my chat', 'steer:delete'], ['把我的记录都删了', 'steer:delete'], ['删除所有记录', 'steer:delete'],
     ['有没有真人啊 我想跟人说', 'steer:person'], ['我申请的怎么样了', 'steer:status'], ['我不想用了 把我的东西都删了吧', 'steer:delete'],
+    // Session 6: got 'I cannot answer that yet'.
+    ['我想找个真人问问', 'steer:person'], ['我要跟人工聊聊', 'steer:person'], ['找真人', 'steer:person'],
     ['我想知道你们那边几点下班', 'steer:hours'], ['请问周六上班吗', 'steer:hours'],
     ['不是这个意思', 'steer:repair'], ['我问的不是这个', 'steer:repair'], ['你理解错了', 'steer:repair'], ['答非所问', 'steer:repair'],
     ['发错了', 'steer:repair'], ['等一下', 'steer:repair'], ['这个回答没用', 'steer:repair'],
