@@ -66,7 +66,7 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
     // Nothing to look up in "怎么办" alone: whatever the index finds for it is a guess.
     if (!question || MENU_ONLY.has(steer.intent)) return { kind: 'steer', ...steer };
     // "我的案子怎么样了": the resident's own case, not how status checks work in general.
-    if (steer.intent === 'status' && /我的|我刚|刚才|刚刚|到哪|怎么样了|有结果|批了|批下来|通过了吗|处理了吗|\bmy\b/i.test(text)) return { kind: 'steer', ...steer };
+    if (steer.intent === 'status' && /我的|我刚|刚才|刚刚|到哪|怎么样了|有结果|批了|批下来|通过了吗|处理了吗|\bmy\b|\bi (already )?applied\b|\bany (news|updates?)\b/i.test(text)) return { kind: 'steer', ...steer };
     const kb = deps.judge(text, locale);
     return kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'steer', ...steer };
   }

@@ -155,6 +155,9 @@ describe('steering intents are short phrases only', () => {
     // Session 6: got 'I cannot answer that yet'.
     ['我想找个真人问问', 'steer:person'], ['我要跟人工聊聊', 'steer:person'], ['找真人', 'steer:person'],
     ['我想知道你们那边几点下班', 'steer:hours'], ['请问周六上班吗', 'steer:hours'],
+    // Session 6, chatting in English: got did-you-mean / the FAQ on how to check a case.
+    ['do you work on weekends', 'steer:hours'], ['are you open on saturday', 'steer:hours'], ['what time do you close', 'steer:hours'],
+    ['i already applied last week, any news?', 'steer:status'], ['any news on my application', 'steer:status'], ['whats happening with my case', 'steer:status'],
     ['不是这个意思', 'steer:repair'], ['我问的不是这个', 'steer:repair'], ['你理解错了', 'steer:repair'], ['答非所问', 'steer:repair'],
     ['发错了', 'steer:repair'], ['等一下', 'steer:repair'], ['这个回答没用', 'steer:repair'],
     ["that's not what i asked", 'steer:repair'], ['thats not what i meant', 'steer:repair'], ['wrong button sorry', 'steer:repair'],
