@@ -8,7 +8,7 @@ import { oneToThreeOf } from '../../flows/word-run.js';
  * ("申请法律援助要带啥材料") is never taken as a steer.
  */
 /** Leaving words, alone or after thanks: "bye", "ok bye", "谢谢，再见", "thanks, bye". */
-const FAREWELL = /((好的|好|嗯|ok|okay|thanks|thank you|thx|ty|cheers|谢谢|谢谢你|谢谢您|谢了)[，,]?\s*){0,2}(再见|拜拜|拜|88|bye|bye bye|byebye|goodbye|good bye|see you|see ya|bye for now)/;
+const FAREWELL = /((好的|好|嗯|ok|okay|thanks|thank you|thx|ty|cheers|谢谢|谢谢你|谢谢您|谢了|谢谢啦|谢啦|多谢|多谢了)[，,]?\s*){0,2}(再见|拜拜|拜|88|bye|bye bye|byebye|goodbye|good bye|see you|see ya|bye for now)/;
 
 const PHRASES: [SteerIntent, RegExp][] = [
   ['person', /^(有没有真人|有真人吗|有人吗|有没有人|在吗)(啊|呀|吗|呢)?[,，\s]*(我)?(想|要)(跟|和|找)(人|真人|人工|工作人员)(说|聊|说话|聊聊|说说)?(话)?$|^(喂|请问|那个)?[,，\s]*(有人吗|有没有人|有人在吗|有人没有|有没有人工(服务|客服)?|有人工吗|有人工服务吗|人工在吗|人工呢|有真人吗|有没有真人|能转人工吗|可以转人工吗)$|^(我要|我想|帮我|请|麻烦)?(转|找|接|联系)?(人工|人工服务|人工客服|真人|客服|工作人员|值班人员|律师本人|真人客服)(服务)?$|^(我要|我想)?(找人|跟人说话|和人说话|找个人问问|找个真人)$|^(我要|我想|能不能|可不可以|可以)?(找|跟|和)(个|一个|一下)?(真人|人工|工作人员|真人客服|人工客服)(问问|问一下|说说|说一下|聊聊|聊一下|说话|聊|谈谈)?(吗|呢|啊)?$|^有人吗$|^(talk|speak|chat) (to|with) (a |an |some)?(person|human|real person|agent|someone|staff|operator)$|^(human|agent|operator|real person|staff)$|^i want (a|to talk to a) (person|human)$|^(can|could|may) i (talk|speak|chat) (to|with) (a |an |some)?(person|human|someone|somebody|staff|agent|real person)$|^is (anyone|anybody|someone|somebody) (there|here)$|^(is there|are there|do you have|have you got|can i get|i need|i want) (a |an |any )?(real |actual |live )?(person|human|people|staff|agent|someone|somebody)( (i can|to) (talk|speak|chat) (to|with))?$|^(i want to|i need to|let me|can i) (talk|speak|chat) (to|with) (a |an )?(real |actual |live )?(person|human|someone|somebody|staff|agent)$/i],

@@ -58,6 +58,9 @@ describe('colloquial stories name their category', () => {
   it.each([
     ['干活的时候从梯子上掉下来摔断了腿，老板不管', 'work_injury'],
     ['上班的时候手被机器轧了', 'work_injury'],
+    // Session 6: a fall on the site told in dialect was read as unpaid wages (包工头).
+    ['俺在工地摔断了腿 包工头说不是他的事 俺找谁去', 'work_injury'],
+    ['在厂里砸伤了脚 老板不管', 'work_injury'],
     ['我老公把我锁在家里不让出门', 'domestic_violence'],
     ['我爸去世了，哥哥把房子全占了', 'inheritance'],
     ['房东不退押金', 'contract_debt'],

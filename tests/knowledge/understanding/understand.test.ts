@@ -217,7 +217,7 @@ describe('steering intents are short phrases only', () => {
   });
 
   it('tells a farewell from thanks', () => {
-    for (const text of ['bye', 'ok bye', '再见', '拜拜', '谢谢，再见', 'thanks, bye!']) expect(saysGoodbye(text), text).toBe(true);
+    for (const text of ['bye', 'ok bye', '再见', '拜拜', '谢谢，再见', 'thanks, bye!', '谢谢啦 再见', '多谢 拜拜']) expect(saysGoodbye(text), text).toBe(true);
     for (const text of ['thanks', '谢谢', 'thank you so much', 'bye the way']) expect(saysGoodbye(text), text).toBe(false);
   });
 
