@@ -153,7 +153,7 @@ describe('steering intents are short phrases only', () => {
     ['i want to delete everything', 'steer:delete'], ['please delete my chat', 'steer:delete'], ['把我的记录都删了', 'steer:delete'], ['删除所有记录', 'steer:delete'],
     ['有没有真人啊 我想跟人说', 'steer:person'], ['我申请的怎么样了', 'steer:status'], ['我不想用了 把我的东西都删了吧', 'steer:delete'],
     // Session 6: got 'I cannot answer that yet'.
-    ['我想找个真人问问', 'steer:person'], ['我要跟人工聊聊', 'steer:person'], ['找真人', 'steer:person'],
+    ['我想找个真人问问', 'steer:person'], ['能不能找个工作人员问一下', 'steer:person'], ['工作人员态度不好怎么投诉', 'question'], ['我要跟人工聊聊', 'steer:person'], ['找真人', 'steer:person'],
     ['我想知道你们那边几点下班', 'steer:hours'], ['请问周六上班吗', 'steer:hours'],
     // Session 6, chatting in English: got did-you-mean / the FAQ on how to check a case.
     ['do you work on weekends', 'steer:hours'], ['are you open on saturday', 'steer:hours'], ['what time do you close', 'steer:hours'],
