@@ -226,6 +226,10 @@ export const intakeMessages = {
   },
   'intake.err.category_confirm': { 'zh-CN': '请点“对”或“不对，我自己选”。', en: 'Please press "Yes" or "No, let me choose".' },
   'intake.err.region': { 'zh-CN': '请从下面的地区中选择一个。', en: 'Please choose one of the regions below.' },
+  'intake.err.region_unsure': {
+    'zh-CN': '不确定也没关系：选事情发生的地方；说不清的，就选您现在住的地方。都不在下面的，点“我的地区不在列表中”。',
+    en: 'That is fine: choose where it happened, or if you cannot say, where you live now. If neither is listed, press "My area is not listed".',
+  },
   'intake.err.age': { 'zh-CN': '请输入 0 到 120 之间的整数，例如 45。', en: 'Please type a whole number from 0 to 120, e.g. 45.' },
   'intake.err.groups': { 'zh-CN': '请点选符合的情况，选好后点“选好了”；都不是请点“以上都不是”。', en: 'Press the groups that apply, then "Done"; or press "None of these".' },
   'intake.err.householdSize': { 'zh-CN': '请输入家庭人数（1 到 30 的整数），例如 3。', en: 'Please type the number of people (a whole number from 1 to 30), e.g. 3.' },

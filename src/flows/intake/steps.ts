@@ -364,7 +364,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
         readOption(event, ids, (id) => { const name = nameOf(id); return name ? REGION_WORDS(name) : null; }) ??
         readOption(event, ids, (id) => { const name = nameOf(id); return name ? SPOKEN_REGION_WORDS(name) : null; }) ??
         (text !== null ? regionByOwnWord(text, deps.pack.regions) : null);
-      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) } : { kind: 'invalid', error: 'intake.err.region' };
+      if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) };
+      // "不清楚": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
+      return { kind: 'invalid', error: isUnsure(event) ? 'intake.err.region_unsure' : 'intake.err.region' };
     },
   },
 
