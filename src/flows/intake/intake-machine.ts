@@ -137,6 +137,19 @@ export function createIntakeMachine(deps: IntakeDeps) {
     enqueue.sendParent({ type: 'bot.replies', replies });
   };
 
+  /** The question on screen, with "back" beside its own buttons once there is a question before it. */
+  const questionWithBack = (context: IntakeContext): BotReply => {
+    const question = STEPS[context.step].prompt(context, deps);
+    const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
+    return { ...question, choices: [...(question.choices ?? []), ...back] };
+  };
+
+  /** Going on after a refusal is what "submit anyway for staff review" means: staff must see it as such. */
+  const refused = (context: IntakeContext) => {
+    const { outcome } = deps.assess(context.facts);
+    return outcome === 'not_eligible' || outcome === 'out_of_scope';
+  };
+
   const officeName = (ctx: IntakeContext) => {
     const decision = deps.assess(ctx.facts);
     const office = deps.pack.offices.find((o) => o.id === decision.route);
@@ -222,45 +235,28 @@ export function createIntakeMachine(deps: IntakeDeps) {
       takeAccount: enqueueActions(({ context, event, enqueue }) => {
         const result = STEPS.description.read(event as ResidentEvent, context, deps);
         if (result.kind !== 'answer') return;
-        // Going on after a refusal is what "submit anyway for staff review" means (as with a typed "continue").
-        const { outcome } = deps.assess(context.facts);
-        const anyway = outcome === 'not_eligible' || outcome === 'out_of_scope' ? { submitAnyway: true } : {};
-        enqueue.assign(({ context: c }) => ({ ...anyway, ...result.patch(c), ...markAnswered({ ...c, ...result.patch(c) }, 'description', false) }));
+        const patch = result.patch(context);
+        enqueue.assign({ ...(refused(context) ? { submitAnyway: true } : {}), ...patch, ...markAnswered({ ...context, ...patch }, 'description', false) });
         sendReplies(enqueue, [reply('intake.description_kept')]);
       }),
       markAssessmentShown: assign({ assessmentShown: true }),
       markSubmitAnyway: assign({ submitAnyway: true, assessmentShown: true }),
       ask: enqueueActions(({ context, event, enqueue }) => {
-        const definition = STEPS[context.step];
-        const question = definition.prompt(context, deps);
-        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
         // The introduction once, when the intake starts (never again on a re-ask).
         const first = (event as { type: string }).type === 'xstate.init' && context.history.length <= 1 && context.step === 'category' && !context.proposedCategory && !context.categoryGroup;
         enqueue.sendParent({
           type: 'bot.replies',
-          replies: [...(first ? [reply('intake.start')] : []), { ...question, choices: [...(question.choices ?? []), ...back] }],
-          freeText: definition.freeText === true,
+          replies: [...(first ? [reply('intake.start')] : []), questionWithBack(context)],
+          freeText: STEPS[context.step].freeText === true,
           step: context.step,
         } satisfies IntakeToParent);
       }),
       explainThenAsk: enqueueActions(({ context, event, enqueue }) => {
         const result = event.type === 'flow.reprompt' ? null : read(context, event);
         if (result?.kind !== 'explain') return;
-        const question = STEPS[context.step].prompt(context, deps);
-        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
-        enqueue.sendParent({
-          type: 'bot.replies',
-          replies: [result.reply, { ...question, choices: [...(question.choices ?? []), ...back] }],
-        } satisfies IntakeToParent);
+        sendReplies(enqueue, [result.reply, questionWithBack(context)]);
       }),
-      sayStaleThenAsk: enqueueActions(({ context, enqueue }) => {
-        const question = STEPS[context.step].prompt(context, deps);
-        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
-        enqueue.sendParent({
-          type: 'bot.replies',
-          replies: [reply('core.stale_choice'), { ...question, choices: [...(question.choices ?? []), ...back] }],
-        } satisfies IntakeToParent);
-      }),
+      sayStaleThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [reply('core.stale_choice'), questionWithBack(context)])),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
         const result = event.type === 'flow.reprompt' ? null : read(context, event);
         const error = result?.kind === 'invalid' ? result.error : 'intake.err.choose';
@@ -279,26 +275,16 @@ export function createIntakeMachine(deps: IntakeDeps) {
           } satisfies IntakeToParent);
           return;
         }
-        const question = definition.prompt(context, deps);
-        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
-        enqueue.sendParent({
-          type: 'bot.replies',
-          replies: [reply(error, errorParams), { ...question, choices: [...(question.choices ?? []), ...back] }],
-        } satisfies IntakeToParent);
+        sendReplies(enqueue, [reply(error, errorParams), questionWithBack(context)]);
       }),
       acknowledgeAttachment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, [
           reply('intake.documents.received', { count: context.attachments.length }, [choice('intake.documents.done', 'intake.opt.documents_done')]),
         ]),
       ),
-      acknowledgeEarlyAttachment: enqueueActions(({ context, enqueue }) => {
-        const question = STEPS[context.step].prompt(context, deps);
-        const back = context.history.length > 1 ? [choice('intake.back', 'intake.opt.back')] : [];
-        sendReplies(enqueue, [
-          reply('intake.documents.received_early', { count: context.attachments.length }),
-          { ...question, choices: [...(question.choices ?? []), ...back] },
-        ]);
-      }),
+      acknowledgeEarlyAttachment: enqueueActions(({ context, enqueue }) =>
+        sendReplies(enqueue, [reply('intake.documents.received_early', { count: context.attachments.length }), questionWithBack(context)]),
+      ),
       // The step is named so that the conversation knows a story typed next answers "continue?" (see takeAccount).
       showAssessment: enqueueActions(({ context, enqueue }) =>
         enqueue.sendParent({ type: 'bot.replies', replies: assessmentReplies(deps.assess(context.facts), context, deps.pack), step: 'assessment', freeText: false } satisfies IntakeToParent),
@@ -390,10 +376,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
             {
               guard: ({ event }) => event.type === 'user.text' && GOING_ON.test(event.text.trim()),
               target: 'routing',
-              // Going on after a refusal is what "submit anyway for staff review" means: staff must see it as such.
               actions: enqueueActions(({ context, enqueue }) => {
-                const { outcome } = deps.assess(context.facts);
-                if (outcome === 'not_eligible' || outcome === 'out_of_scope') enqueue('markSubmitAnyway');
+                if (refused(context)) enqueue('markSubmitAnyway');
               }),
             },
             { guard: 'saysCancel', target: 'cancelled' },

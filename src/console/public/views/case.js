@@ -278,7 +278,7 @@ export async function render({ params, announce, isCurrent }) {
   function page(c, allowed) {
     const d = c.decision ?? {};
     const contact = c.contact ?? {};
-    const safety = contact.safety ?? (contact.safeToContact === false ? 'never' : 'safe');
+    const safety = contact.safety;
     return h(
       'div',
       {},
