@@ -20,6 +20,12 @@ export type BatchResult = number[] | { ref: string; created: boolean; dueAt: num
  */
 const BUILD_HERE_UP_TO = 2;
 
+/**
+ * A sent mark waits this long for a turn's commit to go with (see GroupCommit). A crash in that
+ * window sends those replies again after the restart (delivery is at least once, as before).
+ */
+const SENT_MARK_DELAY_MS = 10;
+
 /** A write of a batch that failed on its own. */
 class ItemFailure {
   constructor(readonly error: unknown) {}
@@ -45,11 +51,11 @@ export class BatchWriter {
     private readonly cipher: FieldCipher = PLAIN,
     private readonly scripts: ScriptBuilder = ScriptBuilder.shared(),
   ) {
-    this.commits = new GroupCommit((items) => this.writeIsolated(items));
+    this.commits = new GroupCommit((items) => this.writeIsolated(items), { riderDelayMs: SENT_MARK_DELAY_MS });
   }
 
   async submit(item: BatchItem): Promise<BatchResult> {
-    const result = await this.commits.submit(item);
+    const result = await this.commits.submit(item, { rider: item.kind === 'sent' });
     if (result instanceof ItemFailure) throw result.error;
     return result;
   }
