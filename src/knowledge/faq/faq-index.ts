@@ -4,7 +4,6 @@ import { findSorted, packedCount, packSorted, packStrings, stringAt, type Packed
 import { chineseWords, isFunctionChar } from './chinese.js';
 import { pinyinKey } from './homophones.js';
 import { BIGRAM_PREFIX, TextAnalyzer } from './text-analyzer.js';
-import { wordnetSynonyms } from './wordnet-synonyms.js';
 
 /** How entries are scored; the defaults are the configuration that measured best (docs/knowledge-base.md). */
 export interface RankingOptions {
@@ -19,12 +18,6 @@ export interface RankingOptions {
   unknownWeight: number;
   /** Read a Chinese character pair the index does not know as a known pair of the same pinyin (申情 → 申请). */
   homophones: boolean;
-  /**
-   * An English question word the index does not know (after spelling correction) is searched by up
-   * to `perWord` of its WordNet synonyms that the index knows, each counting `weight` of a word it
-   * knows (0: off).
-   */
-  wordnet: { weight: number; perWord: number };
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -35,7 +28,6 @@ export const DEFAULT_RANKING: RankingOptions = {
   spelling: true,
   unknownWeight: 1,
   homophones: true,
-  wordnet: { weight: 0.5, perWord: 2 },
 };
 
 /** One ranked entry. */
@@ -517,14 +509,10 @@ export class FaqIndex {
       return t;
     };
     let unknownTerms = 0;
-    /** For each unknown English word with WordNet synonyms the index knows: those synonyms' terms. */
-    const expansions: number[][] = [];
     for (const term of new Set(analysis.terms)) {
       const t = idOf(term);
       if (t >= 0) ids.add(t);
       else if (!/^\d+$/.test(term)) unknownTerms++;
-      const synonyms = this.expand(term, t);
-      if (synonyms.length > 0) expansions.push(synonyms);
     }
     // Preallocated buffers: a search allocates next to nothing, which keeps garbage-collection pauses short.
     const { scores, seen, touched } = this;
@@ -553,25 +541,6 @@ export class FaqIndex {
         scores[d] = scores[d]! + contributions[i]!;
       }
     }
-    // An unknown word's synonyms add, at a reduced weight, the best of them per entry (not their sum,
-    // so a word with several synonyms does not outweigh the question's other words).
-    const synonymWeight = this.options.wordnet.weight;
-    for (const synonyms of expansions) {
-      const best = new Map<number, number>();
-      for (const t of synonyms) {
-        for (let i = postingStarts[t]!; i < postingStarts[t + 1]!; i++) {
-          const d = docs[i]!;
-          best.set(d, Math.max(best.get(d) ?? 0, contributions[i]!));
-        }
-      }
-      for (const [d, contribution] of best) {
-        if (seen[d] === 0) {
-          seen[d] = 1;
-          touched[count++] = d;
-        }
-        scores[d] = scores[d]! + synonymWeight * contribution;
-      }
-    }
 
     // Keep the best `limit` documents with a small insertion list: cheaper than sorting thousands.
     const top: { doc: number; score: number }[] = [];
@@ -590,13 +559,10 @@ export class FaqIndex {
     let ceiling = unknownTerms * this.unknownIdf;
     for (const t of ids) ceiling += idf[t]!;
     ceiling *= this.options.ranking === 'bm25' ? this.options.k1 + 1 : 2;
-    const units = analysis.units.map((u) => {
-      const word = idOf(u.word);
-      return { word, raw: u.word, parts: u.parts.map(idOf), synonyms: u.synonyms.map(idOf), expansions: this.expand(u.word, word) };
-    });
+    const units = analysis.units.map((u) => ({ word: idOf(u.word), raw: u.word, parts: u.parts.map(idOf), synonyms: u.synonyms.map(idOf) }));
     const weighted = units.map((unit) => ({ unit, weight: this.unitWeight(unit.word, unit.raw) })).filter((w) => w.weight > 0);
     const total = weighted.reduce((sum, w) => sum + w.weight, 0);
-    const known = weighted.reduce((sum, w) => sum + this.knownShare(w.unit) * w.weight, 0);
+    const known = weighted.reduce((sum, w) => sum + (this.isKnown(w.unit) ? w.weight : 0), 0);
     const ranked = top.map(({ doc, score }) => {
       const covered = weighted.reduce((sum, w) => sum + w.weight * this.covered(w.unit, doc), 0);
       return {
@@ -617,12 +583,6 @@ export class FaqIndex {
     return this.unknownIdf;
   }
 
-  /** 1 for a word the index knows, the synonym weight for one known only through its WordNet synonyms, else 0. */
-  private knownShare(unit: ResolvedUnit): number {
-    if (this.isKnown(unit)) return 1;
-    return unit.expansions.length > 0 ? this.options.wordnet.weight : 0;
-  }
-
   private isKnown(unit: ResolvedUnit): boolean {
     return unit.word >= 0 || unit.synonyms.some((s) => s >= 0) || unit.parts.some((p) => p >= 0);
   }
@@ -630,27 +590,10 @@ export class FaqIndex {
   /** How much (0–1) of one content word document `doc` contains. */
   private covered(unit: ResolvedUnit, doc: number): number {
     if (this.contains(unit.word, doc) || unit.synonyms.some((s) => this.contains(s, doc))) return 1;
-    if (unit.expansions.some((s) => this.contains(s, doc))) return this.options.wordnet.weight;
     if (unit.parts.length === 0) return 0;
     let found = 0;
     for (const part of unit.parts) if (this.contains(part, doc)) found++;
     return found / unit.parts.length;
-  }
-
-  /**
-   * The known terms that stand for an English word the index does not know: up to `perWord` of its
-   * WordNet synonyms, most frequent senses first. Off in Chinese indexes and when the weight is 0.
-   */
-  private expand(term: string, t: number): number[] {
-    const { weight, perWord } = this.options.wordnet;
-    if (weight <= 0 || t >= 0 || this.locale !== 'en' || !/^[a-z]+$/.test(term)) return [];
-    const found: number[] = [];
-    for (const synonym of wordnetSynonyms(term)) {
-      const s = this.termId(synonym);
-      if (s >= 0) found.push(s);
-      if (found.length >= perWord) break;
-    }
-    return found;
   }
 
   private contains(t: number, doc: number): boolean {
@@ -664,8 +607,6 @@ interface ResolvedUnit {
   raw: string;
   parts: number[];
   synonyms: number[];
-  /** Known WordNet synonyms of a word the index does not know. */
-  expansions: number[];
 }
 
 /** Position of `doc` in the ascending range docs[from, to), or -1. */
