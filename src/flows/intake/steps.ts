@@ -224,7 +224,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (group) return reply('intake.q.category_in_group', { group: { key: group.key } }, [...group.categories.map(categoryChoice), choice('intake.categories', 'intake.opt.other_groups')]);
       return reply('intake.q.category', {}, CATEGORY_GROUPS.map((g) => choice(`catgroup:${g.id}`, g.key)));
     },
-    read: (event, ctx) => {
+    read: (event, ctx, deps) => {
       const id = choiceId(event);
       if (ctx.proposedCategory) {
         const proposed = ctx.proposedCategory;
@@ -244,7 +244,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
         if (again === proposed) {
           return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) };
         }
-        return again ? { kind: 'stay', patch: () => ({ proposedCategory: again }) } : { kind: 'invalid', error: 'intake.err.category_confirm' };
+        if (again) return { kind: 'stay', patch: () => ({ proposedCategory: again }) };
+        // Answering ahead ("my self", "我自己": for whom, the next question) goes along with the proposal.
+        const ahead = STEPS.relation.read(event, ctx, deps);
+        if (ahead.kind === 'answer') {
+          return {
+            kind: 'answer',
+            patch: (c) => ({ ...ahead.patch(c), facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null, answered: [...c.answered, 'relation'] }),
+          };
+        }
+        return { kind: 'invalid', error: 'intake.err.category_confirm' };
       }
       if (id?.startsWith('cat:')) {
         const category = id.slice(4) as CategoryId;
@@ -276,7 +285,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event) => {
       const value = readOption(event, ['self', 'relative'] as const, (v) =>
         v === 'self'
-          ? /^(算了|那|那就|还是|就)?[，, ]*(为|给|帮)?(自己|本人|我自己|我)(的事|申请|来申请|自己申请|来|填|弄|办)?(吧|啊|呀|了|的)?$|^(self|myself|me|for myself|for me|i am|it'?s for me|(i'?ll|i will) do it myself|just me)$/i
+          ? /^(算了|那|那就|还是|就)?[，, ]*(为|给|帮)?(自己|本人|我自己|我)(的事|申请|来申请|自己申请|来|填|弄|办)?(吧|啊|呀|了|的)?$|^(self|my ?self|me|for my ?self|for me|i am|it'?s for me|(i'?ll|i will) do it my ?self|just me)$/i
           : /家人|家里人|亲属|亲戚|代|儿子|女儿|父亲|母亲|爸|妈|丈夫|老公|妻子|老婆|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|relative|family|on behalf|for my|husband|wife|son|daughter|father|mother|dad|mum|mom|brother|sister|child/i,
       );
       return value ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, relation: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
