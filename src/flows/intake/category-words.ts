@@ -42,11 +42,14 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
  * Colloquial ways residents tell their problem that the intake's category words do not cover
  * ("老板跑路了，钱一分没拿到", "在厂里把手指头切断了", "被派出所抓了"). Consulted after the words above.
  */
+/** At work, as residents say where it happened: "at work", "on the site", "at the factory". */
+const AT_WORK_EN = String.raw`\b(at work|on the (job|site)|at the (site|factory|plant|warehouse)|on site|building site|construction site)\b`;
+
 const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['work_injury', /(上班|干活|工作|做工)的?时候.{0,15}(摔|掉下|砸|切|轧|烫|烧|骨折|断了)|从.{0,6}梯子(上)?(摔|掉)/],
   ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|对象|前夫).{0,6}(把我)?(锁在家|锁起来|关在家|不让我出门|不让我出去)/],
   ['inheritance', /(去世|过世|走了|死了|没了).{0,15}(房子|钱|财产|存款|遗产|地|宅子).{0,8}(占|分|争|抢|拿走|霸)|(分|争|抢)(家产|遗产)/],
-  ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)/i],
+  ['work_injury', new RegExp(String.raw`(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)|${AT_WORK_EN}.{0,50}\b(broke|broken|crushed|injured|hurt|lost|cut off|fell|fractured)\b|\b(broke|broken|crushed|injured|hurt|cut off|fell|fractured)\b.{0,50}${AT_WORK_EN}`, 'i')],
   ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],
   ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈|(我|俺)(家)?(男人|那口子|媳妇|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,10}((打|揍|踢|掐)(我|俺)|打得|动手|虐待|不让(我|俺)吃饭|关着(我|俺))|(husband|wife|boyfriend|partner|ex).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
