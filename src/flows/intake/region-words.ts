@@ -8,7 +8,7 @@ export interface NamedRegion {
 
 /** A short answer: a region named in passing inside a longer story is not an answer to "where". */
 const MAX_WORDS = 5;
-const FILLER = new Set(['the', 'in', 'its', 'it', 'is', 'i', 'am', 'im', 'live', 'we', 'are', 'our', 'my', 'at', 'of', 'from', 'here', 'there', 'area', 'town']);
+const FILLER = new Set(['the', 'one', 'side', 'please', 'pls', 'in', 'its', 'it', 'is', 'i', 'am', 'im', 'live', 'we', 'are', 'our', 'my', 'at', 'of', 'from', 'here', 'there', 'area', 'town']);
 
 /**
  * The region a resident names by the one word of its name no other region has: "the city" for Demo

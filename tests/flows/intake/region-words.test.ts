@@ -14,6 +14,8 @@ describe('a region named by the word only it has ("the city" for Demo City)', ()
     ['the County', 'demo-county'],
     ['county.', 'demo-county'],
     ['its in the county', 'demo-county'],
+    ['the county one', 'demo-county'],
+    ['city one pls', 'demo-city'],
     ['市里', 'demo-city'],
     ['在市里', 'demo-city'],
     ['县里', 'demo-county'],
