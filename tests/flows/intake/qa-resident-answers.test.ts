@@ -70,7 +70,8 @@ describe('colloquial answers the intake understands', () => {
   });
 
   // Session 4: "还没鉴定" was refused although the question says an injury not yet assessed is "no disability".
-  it.each(['还没鉴定', '没有评定过', '还没做伤残鉴定', 'not assessed yet', 'no certificate'])('injured but not assessed is no disability: %s', async (typed) => {
+  // Session 7: "no i dont have disability card yet" got "please press one of the buttons".
+  it.each(['还没鉴定', '没有评定过', '还没做伤残鉴定', 'not assessed yet', 'no certificate', 'no i dont have disability card yet', "I don't have a disability certificate", '没有 还没办残疾证'])('injured but not assessed is no disability: %s', async (typed) => {
     const h = await at('disability');
     const next = await h.send(t(typed));
     expect(errors(next)).toEqual([]);
