@@ -150,7 +150,7 @@ describe('fayuan cases', () => {
     const config = setup();
     const [ref] = await seed(config, newCase());
     await run(config, 'claim', ref!, '--by', '王芳');
-    const done = await run(config, 'request-materials', ref!, '--by', '王芳', '--docs', '身份证明，劳动关系和欠薪证据');
+    const done = await run(config, 'request-materials', ref!, '--by', '王芳', '--docs', '身份证明，劳动关系证明');
     expect(done.code).toBe(0);
     const json = JSON.parse((await run(config, 'show', ref!, '--json')).out) as { requestedDocuments: string[] };
     expect(json.requestedDocuments).toEqual(['id_card', 'labor_evidence']);

@@ -50,7 +50,7 @@ describe('working cases in the console', () => {
     expect(answer.body.case.status).toBe('materials_requested');
     const notice = await until(() => f.residents.texts(input.address).find((t) => t.includes('一次性告知')));
     expect(notice).toContain('身份证明');
-    expect(notice).toContain('劳动关系和欠薪证据');
+    expect(notice).toContain('劳动关系证明');
     expect(notice).toContain('请尽快');
     // Once only (一次性告知).
     expect((await client.request('POST', `/api/cases/${ref}/request-materials`, { documents: ['id_card'] })).status).toBe(409);

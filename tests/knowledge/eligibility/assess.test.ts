@@ -201,13 +201,13 @@ describe('assess', () => {
 
   it('records the policy version and the date it used', () => {
     const decision = assess({ category: 'domestic_violence' }, pack, '2024-02-29');
-    expect(decision.policyVersion).toBe('fayuan-default@2025.1');
+    expect(decision.policyVersion).toBe('fayuan-default@2025.2');
     expect(decision.assessedOn).toBe('2024-02-29');
   });
 
   it('asks for the honesty pledge, never a hardship certificate, when income is tested (LAL 41)', () => {
     const decision = assess({ ...adult, ...cityUrban, ...lowIncome, category: 'wages' }, pack, DATE);
-    expect(decision.documents).toEqual(['application_form', 'id_card', 'labor_evidence', 'honesty_pledge']);
+    expect(decision.documents).toEqual(['application_form', 'id_card', 'labor_evidence', 'wage_evidence', 'honesty_pledge']);
   });
 
   it('asks an exempt applicant for proof of the group instead of the pledge (LAL 42)', () => {
@@ -219,6 +219,17 @@ describe('assess', () => {
   it('needs only the ID card as proof when age alone exempts', () => {
     const decision = assess({ ...adult, ...cityUrban, category: 'elder_support', age: 72, groups: ['military_family'] }, pack, DATE);
     expect(decision.documents).toEqual(['application_form', 'id_card', 'kinship_proof']);
+  });
+
+  // Session 7: a migrant worker hurt at work was told to bring "evidence of the job and unpaid pay".
+  it('does not ask a work-injury applicant for evidence of unpaid pay', () => {
+    const decision = assess({ ...adult, ...cityUrban, category: 'work_injury', groups: ['migrant_worker'] }, pack, DATE);
+    const names = decision.documents.map((id) => pack.documents.find((d) => d.id === id)!.name);
+    for (const name of names) {
+      expect(name['zh-CN']).not.toMatch(/欠薪/);
+      expect(name.en).not.toMatch(/unpaid/i);
+    }
+    expect(decision.documents).toContain('work_injury_evidence');
   });
 
   it('lists no documents for a matter out of scope', () => {
