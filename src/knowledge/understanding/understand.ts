@@ -69,6 +69,8 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
     if (steer.intent === 'status' && /我的|我刚|刚才|刚刚|到哪|怎么样了|有结果|批了|批下来|通过了吗|处理了吗|\bmy\b|\bi (already )?applied\b|\bany (news|updates?)\b/i.test(text)) return { kind: 'steer', ...steer };
     // "能不能找个工作人员问一下": a person asked for by name, not a question about staff (the index may guess one).
     if (steer.intent === 'person' && /人工|真人|工作人员|客服|\b(human|real person|agent|operator|staff|someone|somebody)\b/i.test(text)) return { kind: 'steer', ...steer };
+    // "who am i talking to", "你是机器人吗": about this chat itself, which no entry is.
+    if (steer.intent === 'help' && /\bwho am i\b|\bare you\b|\bwho(s| is) this\b|你是/i.test(text)) return { kind: 'steer', ...steer };
     // "can you apply for me", "请帮我申请": an application asked of the bot, not a question about applying.
     if (steer.intent === 'apply' && /^(请|麻烦)|帮我申请|\b(can|could|would|will) you\b|\bhelp me apply\b/i.test(text)) return { kind: 'steer', ...steer };
     const kb = deps.judge(text, locale);
