@@ -18,7 +18,7 @@ import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from 
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
 import { staffJoinedKey, staffNameParam } from './staff-name.js';
 import { oneToThreeOf } from './word-run.js';
-import { statedFacts } from '../knowledge/understanding/story.js';
+import { statedFacts, storyCategory as categoryOfStory, tellsStory } from '../knowledge/understanding/story.js';
 import { readCaseRefText, readLinkCode } from '../knowledge/cases/case-link-rules.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
@@ -93,7 +93,7 @@ export interface ConversationInput {
 
 /** Events from outside the resident: the runner, staff, timers. */
 export type SystemEvent =
-  | { type: 'internal.reprompt'; afterDanger?: boolean }
+  | { type: 'internal.reprompt'; afterDanger?: boolean; story?: { text: string; category: CategoryId } }
   | { type: 'internal.askBeforeConsent' }
   | { type: 'internal.remindAfter' }
   /** Text to hand to the intake question on screen as its answer (after a danger warning). */
@@ -315,8 +315,16 @@ export function createConversationMachine(deps: ConversationDeps) {
       if (context.handoff !== 'idle') enqueue.emit({ type: 'relay', relay: { kind: 'danger', danger } });
       if (context.handoff === 'live') return;
       // At a free-text intake question (what happened, safe times) the words are still the answer: keep them.
-      if (context.intakeStep && context.intakeFreeText) enqueue.raise({ type: 'internal.answer', text: event.event.text });
-      else enqueue.raise({ type: 'internal.reprompt', afterDanger: true });
+      if (context.intakeStep && context.intakeFreeText) {
+        enqueue.raise({ type: 'internal.answer', text: event.event.text });
+        return;
+      }
+      // A story told with the danger ("he choked me last night… he keeps texting he will find me"): at the menu the
+      // application starts with it, as it would without the danger; elsewhere the state asks its question again.
+      const text = event.event.text;
+      // Not after self-harm, a child in danger or a medical emergency: the numbers, then the menu, no form.
+      const told = danger === 'domestic_violence' || danger === 'violence' ? categoryOfStory(text) : null;
+      enqueue.raise({ type: 'internal.reprompt', afterDanger: true, ...(told && tellsStory(text) ? { story: { text, category: told } } : {}) });
     }),
     /** The message that opened a new conversation, read for danger before the greeting. */
     warnFirstDanger: enqueueActions(({ context, enqueue }) => {
@@ -358,6 +366,11 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
     keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null }),
+    /** The story that came with a danger warning starts the application, as a story at the menu does. */
+    startDangerStory: assign(({ event }) => {
+      const story = (event as { story?: { text: string; category: CategoryId } }).story!;
+      return { keptStory: story.text, pendingCategory: story.category, pendingCategoryChosen: false, meta: { ...EMPTY_META, emergency: true, category: story.category } };
+    }),
     /** The story kept earlier, given as the description ("就用这段" pressed or typed). */
     useKeptStory: enqueueActions(({ context, enqueue }) => {
       enqueue.sendTo('intake', { type: 'user.text', text: context.keptStory ?? '' });
@@ -826,7 +839,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['waiting'],
       entry: ['showMenu', assign({ pendingCategory: null })],
       on: {
-        'internal.reprompt': { actions: 'showMenu' },
+        'internal.reprompt': [{ guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' }, { actions: 'showMenu' }],
         'user.choice': [
           { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: assign({ pendingCategory: null }) },
           { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
@@ -1040,7 +1053,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     answered: {
       tags: ['waiting'],
       on: {
-        'internal.reprompt': { actions: 'showMenu' },
+        'internal.reprompt': [{ guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' }, { actions: 'showMenu' }],
         'user.text': [{ guard: ({ event }) => readCaseRefText(event.text) !== undefined, target: 'linkRequesting', actions: assign({ linkRef: ({ event }) => readCaseRefText(event.text) ?? null }) }, { target: 'understanding', actions: 'rememberText' }],
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },

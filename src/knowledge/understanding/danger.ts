@@ -80,7 +80,16 @@ const IMMINENT_HIT: RegExp[] = [
 const WHAT_IF = /\bwhat if\b|\bif (he|she|they)\b|\bwhen i (ask|leave|tell|go|say)\b|如果|万一|要是|会不会|吗[？?]?$/i;
 
 /** An attempt on the resident's life ("he tried to strangle me last night"): danger unless told as long past. */
-const ATTEMPT = /\b(tried|attempted|almost|nearly)( to)? (kill|murder|strangle|choke|stab|drown|suffocate|smother)(ed)? (me|us)\b/i;
+const ATTEMPT = /\b(tried|attempted|almost|nearly)( to)? (kill|murder|strangle|choke|stab|drown|suffocate|smother)(ed)? (me|us)\b|\b(choked|strangled|throttled) (me|us)\b|\b(put|had|wrapped) (his|her|their) hands? (around|round|on) my (neck|throat)\b/i;
+
+/**
+ * A threat to find her ("he keeps texting he will find me", "前夫天天发消息说一定会找到我"): a partner hunting
+ * someone who left is a known danger sign. Not "my lawyer will find me a job": nothing may follow "me".
+ */
+const THREAT_TO_FIND = [
+  /\b(he|she|they|my \w+)\b.{0,30}\b(will|gonna|going to|is going to|threaten(s|ed|ing)? to|swears? (he|she|they) will)\s+(find|come for|come after|hunt down|track down|get) (me|us)\b(?! (a|an|some|the|another|work|job|lawyer)\b)/i,
+  /(一定|肯定|迟早|早晚|说|扬言|威胁)?(会|要)?(找到|找上门来?|找过来|找上)(我|俺)(的|了)?([，。！!,.]|$)/,
+];
 const LONG_PAST = /\b(ago|last (year|month)|years|months)\b|年前|去年|前年/i;
 
 /**
@@ -109,7 +118,7 @@ export function detectDanger(text: string): DangerKind | null {
   const t = spellOutContractions(text.normalize('NFKC').replace(/想死的心都有(了)?/g, ''));
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
-  if (any(VIOLENCE, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
+  if (any(VIOLENCE, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
     return FAMILY.test(t) ? 'domestic_violence' : 'violence';
   }
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';
