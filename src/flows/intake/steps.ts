@@ -104,11 +104,21 @@ function yesNo(step: StepId, ctx: IntakeContext, extra: Choice[] = []): BotReply
 }
 
 /** A yes or no, pressed or typed; `null` for anything else. */
-function yesOrNo(event: ResidentEvent): boolean | null {
+/** A yes or no, then why: "yes he might sell the car", "no, nothing like that", "没有，他没什么财产". */
+const LEADING_YES = /^(yes|yeah|yep|yup|是的|是啊|对的|有的)[\s,，.。!！:：]+\S/i;
+const LEADING_NO = /^(no|nope|nah|没有|不是|不会|不用|不需要)[\s,，.。!！:：]+\S/i;
+/** Not sure, however it starts ("no idea", "yes? not sure"): neither. */
+const NOT_SURE = /\b(no idea|no clue|not sure|dunno|don'?t know|do not know)\b|不知道|不清楚|不确定|说不准|不好说/i;
+
+function yesOrNo(event: ResidentEvent, { thenWhy = true } = {}): boolean | null {
   const id = choiceId(event);
   const text = textOf(event);
   if (id === 'intake.yes' || (text !== null && YES.test(text))) return true;
   if (id === 'intake.no' || (text !== null && NO.test(text))) return false;
+  if (text === null || !thenWhy || NOT_SURE.test(text)) return null;
+  const t = text.normalize('NFKC').trim();
+  if (LEADING_YES.test(t)) return true;
+  if (LEADING_NO.test(t)) return false;
   return null;
 }
 
@@ -228,7 +238,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const id = choiceId(event);
       if (ctx.proposedCategory) {
         const proposed = ctx.proposedCategory;
-        const confirmed = yesOrNo(event);
+        // "不是，是工伤" is a correction, read below, not a bare no.
+        const confirmed = yesOrNo(event, { thenWhy: false });
         if (confirmed === true) {
           return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) };
         }

@@ -54,6 +54,27 @@ describe('colloquial answers the intake understands', () => {
     },
   );
 
+  // Session 7: "yes he might sell the car we bought together" got "Please answer yes or no".
+  it.each([
+    ['yes he might sell the car we bought together', true],
+    ['yes, he already moved money out', true],
+    ['是的 他可能会把车卖了', true],
+    ['no, nothing like that', false],
+    ['nope he has nothing to sell', false],
+    ['没有，他没什么财产', false],
+  ])('a yes or no followed by why is that answer: %s', async (typed, value) => {
+    const h = await at('needsPreservation');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.needsPreservation).toBe(value);
+  });
+
+  it.each(['no idea', 'not sure', '不知道'])('"%s" is not a no', async (typed) => {
+    const h = await at('needsPreservation');
+    await h.send(t(typed));
+    expect(h.intake()?.facts.needsPreservation).not.toBe(false);
+  });
+
   it('a denial of the sign is not a yes: 不会跑的', async () => {
     const h = await at('needsPreservation');
     await h.send(t('不会跑的'));
