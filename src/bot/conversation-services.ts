@@ -111,6 +111,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
           ...(draft.applicant.phone ? { phone: draft.applicant.phone } : {}),
           safeToContact: draft.applicant.contactPreference !== 'never',
           ...(draft.applicant.safeTimes ? { safeTimes: draft.applicant.safeTimes } : {}),
+          ...(draft.applicant.contactWords ? { contactWords: draft.applicant.contactWords } : {}),
         },
         description: draft.applicant.description ?? '',
         attachments: draft.attachments,

@@ -290,6 +290,7 @@ export const intakeMessages = {
   'intake.summary.line': { 'zh-CN': '{label}：{value}', en: '{label}: {value}' },
   'intake.summary.yuan': { 'zh-CN': '{amount} 元/月', en: '{amount} yuan a month' },
   'intake.summary.days': { 'zh-CN': '还有 {days} 天', en: 'Days left: {days}' },
+  'intake.summary.contact_words': { 'zh-CN': '{choice}（您写的是：“{words}”）', en: '{choice} (you wrote: "{words}")' },
   'intake.summary.files': { 'zh-CN': '已发送 {count} 个文件', en: '{count} file(s) sent' },
   'intake.label.category': { 'zh-CN': '问题类型', en: 'Problem' },
   'intake.label.relation': { 'zh-CN': '申请人', en: 'Applying' },

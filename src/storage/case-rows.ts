@@ -98,6 +98,7 @@ function parseApplicant(text: string): Applicant {
   if (typeof raw.name === 'string') applicant.name = raw.name;
   if (typeof raw.phone === 'string') applicant.phone = raw.phone;
   if (typeof raw.safeTimes === 'string') applicant.safeTimes = raw.safeTimes;
+  if (typeof raw.contactWords === 'string') applicant.contactWords = raw.contactWords;
   return applicant;
 }
 

@@ -46,6 +46,11 @@ export interface ApplicantDetails {
   /** Domestic violence: when it is safe to contact them (`never`: only through this chat). */
   contactPreference: 'any' | 'times' | 'never' | null;
   safeTimes: string | null;
+  /**
+   * The resident's own words when the answer said more than the buttons ("only text me, never call, he checks my
+   * phone sometimes"): staff read them beside the choice they were taken as.
+   */
+  contactWords?: string | null;
   description: string | null;
 }
 

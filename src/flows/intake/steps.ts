@@ -598,7 +598,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
       return {
         kind: 'answer',
         patch: (c) => ({
-          applicant: { ...c.applicant, contactPreference: value, safeTimes: value === 'times' ? (timesGiven ? text : c.applicant.safeTimes) : null },
+          applicant: {
+            ...c.applicant,
+            contactPreference: value,
+            safeTimes: value === 'times' ? (timesGiven ? text : c.applicant.safeTimes) : null,
+            // More than a bare answer, and not already kept as the times: the words go to staff as typed.
+            contactWords: text !== null && !timesGiven && text.trim().length >= 6 ? text.trim().slice(0, 200) : null,
+          },
         }),
       };
     },

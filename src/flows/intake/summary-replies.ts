@@ -37,7 +37,11 @@ function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param 
     case 'documents': return { key: 'intake.summary.files', params: { count: ctx.attachments.length } };
     case 'name': return a.name;
     case 'phone': return a.phone;
-    case 'safeContact': return a.contactPreference ? { key: `intake.opt.safe_${a.contactPreference}` } : null;
+    case 'safeContact':
+      if (!a.contactPreference) return null;
+      return a.contactWords
+        ? { key: 'intake.summary.contact_words', params: { choice: { key: `intake.opt.safe_${a.contactPreference}` }, words: a.contactWords } }
+        : { key: `intake.opt.safe_${a.contactPreference}` };
     case 'safeTimes': return a.safeTimes;
     default: return null;
   }

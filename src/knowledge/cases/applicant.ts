@@ -11,6 +11,8 @@ export interface Applicant {
   safeToContact: boolean;
   /** When phoning is safe, in the resident's words ("工作日上午9点到11点"). */
   safeTimes?: string;
+  /** The resident's own words about contacting them, when they said more than the choice ("only text me, never call"). */
+  contactWords?: string;
   /**
    * Whether progress notices may be pushed into the chat the resident applied from. Default true:
    * the chat is the channel they chose, also when phoning is unsafe. False: nothing is pushed, and

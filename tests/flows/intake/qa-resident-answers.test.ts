@@ -241,6 +241,28 @@ describe('is it safe for staff to call? (a domestic-violence victim answers in w
   });
 });
 
+describe("the resident's own words about contact go to staff (session 7)", () => {
+  // "only text me, never call, he checks my phone sometimes" was recorded as "Do not call; only contact me here"
+  // and the words were lost: staff could not see that she asked for texts, nor why.
+  it('keeps words that say more than the choice, and shows them in the summary', async () => {
+    const h = await at('safeContact');
+    const next = await h.send(t('only text me, never call, he checks my phone sometimes'));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.applicant.contactPreference).toBe('never');
+    expect(h.intake()?.applicant.contactWords).toBe('only text me, never call, he checks my phone sometimes');
+    const summary = next.find((r) => r.key === 'intake.summary');
+    expect(JSON.stringify(summary)).toContain('only text me, never call, he checks my phone sometimes');
+  });
+
+  it('keeps nothing extra for a button or a bare answer', async () => {
+    for (const answer of [c('opt:never'), t('不安全')]) {
+      const h = await at('safeContact');
+      await h.send(answer);
+      expect(h.intake()?.applicant.contactWords ?? null).toBeNull();
+    }
+  });
+});
+
 describe('the receipt of a case due the same day', () => {
   it('does not promise 7 days when the assessment said the application is handled the same day', async () => {
     const h = await conversationHarness();

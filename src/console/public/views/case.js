@@ -325,6 +325,7 @@ export async function render({ params, announce, isCurrent }) {
               [t('case.contact.name'), contact.name],
               [t('case.contact.phone'), contact.phone],
               [t('case.contact.times'), contact.safeTimes],
+              [t('case.contact.words'), contact.contactWords],
               [t('case.contact.chat'), contact.chatNotices === false ? t('page.no') : t('page.yes')],
             ]),
           ),
