@@ -234,6 +234,10 @@ export const intakeMessages = {
   'intake.err.groups': { 'zh-CN': '请点选符合的情况，选好后点“选好了”；都不是请点“以上都不是”。', en: 'Press the groups that apply, then "Done"; or press "None of these".' },
   'intake.err.householdSize': { 'zh-CN': '请输入家庭人数（1 到 30 的整数），例如 3。', en: 'Please type the number of people (a whole number from 1 to 30), e.g. 3.' },
   'intake.err.income': { 'zh-CN': '请输入每月收入的数字（元），例如 3000；没有收入请点“没有收入”。', en: 'Please type the monthly income as a number of yuan, e.g. 3000; if there is none, press "No income".' },
+  'intake.err.deadline_rough': {
+    'zh-CN': '不知道具体哪天也没关系：请点“不清楚”，工作人员会和您核实；或者输入大概还有多少天，例如 30。',
+    en: 'It is fine not to know the exact day: press "Not sure" and staff will check with you, or type roughly how many days are left, e.g. 30.',
+  },
   'intake.err.deadline': { 'zh-CN': '请输入剩余的天数，例如 5；没有期限请点“没有期限”。', en: 'Please type the number of days left, e.g. 5; or press "No deadline".' },
   'intake.err.description_short': { 'zh-CN': '请多写几个字，说明发生了什么。', en: 'Please write a little more about what happened.' },
   'intake.err.description_long': { 'zh-CN': '内容太长了，请控制在 2000 字以内，详细情况可以当面告诉工作人员。', en: 'That is too long; please keep it under 2000 characters. You can tell staff the details in person.' },

@@ -99,3 +99,22 @@ function namedDay(text: string, today: Date): Date | null {
   if ((m = /^(\d{1,2})(st|nd|rd|th)? (of )?([a-z]{3})[a-z]*$/.exec(en)) && MONTHS_EN.includes(m[4]!)) return monthDay(today, MONTHS_EN.indexOf(m[4]!) + 1, Number(m[1]));
   return null;
 }
+
+/**
+ * A rough time instead of a day: "过几天就开庭了" (3), "next week" (7), "in two weeks" (14) — near enough to
+ * count, and near times decide urgency (LAL 44). `'rough'` for times too far or vague to count ("下个月",
+ * "end of the month", "a few weeks"): the resident is told to press "not sure" or give roughly how many days.
+ * A named weekday ("下周三") is `readDeadline`'s, read first.
+ */
+export function roughDeadline(input: string): number | 'rough' | null {
+  const text = input.normalize('NFKC').toLowerCase();
+  for (const [pattern, days] of ROUGH) if (pattern.test(text)) return days;
+  return null;
+}
+
+const ROUGH: [RegExp, number | 'rough'][] = [
+  [/过几天|这几天|没几天|再过两三天|\b(in )?a (few|couple( of)?) days\b|\bin (2|3|two|three) days\b/, 3],
+  [/下(个)?(周|星期|礼拜)(?![一二三四五六日天1-7])|\bnext week\b|\bin a week\b|\bwithin a week\b/, 7],
+  [/(两|二)(个)?(周|星期|礼拜)|半个月|\b(in )?(two|2) weeks\b|\bfortnight\b/, 14],
+  [/下(个)?月(?![0-9一二三四五六七八九十]+(号|日))|月底|年底|几个(星期|礼拜)|\bnext month\b|\bend of (the|this) (month|year)\b|\b(a )?few weeks\b/, 'rough'],
+];

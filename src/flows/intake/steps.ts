@@ -13,7 +13,7 @@ import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
 import { readAge, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { oneToThreeOf } from '../word-run.js';
-import { readDeadline, stripDeadlineWords } from './deadline-words.js';
+import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
 import { regionByOwnWord } from './region-words.js';
 
 /** How a step changes the context when its answer is accepted. */
@@ -512,7 +512,11 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const dated = text !== null && deps.today ? readDeadline(text, deps.today()) : null;
       const unit = text === null || dated !== null ? null : wrongUnit(text, 'days');
       if (unit) return unit;
-      const n = dated ?? (text === null ? null : readDays(stripDeadlineWords(text)));
+      const counted = dated ?? (text === null ? null : readDays(stripDeadlineWords(text)));
+      // "过几天", "next week": counted roughly; "下个月": the resident is told how to answer instead.
+      const rough = counted === null && text !== null ? roughDeadline(text) : null;
+      if (rough === 'rough') return { kind: 'invalid', error: 'intake.err.deadline_rough' };
+      const n = counted ?? rough;
       if (n === null || !Number.isInteger(n) || n < 0 || n > 3650) return { kind: 'invalid', error: 'intake.err.deadline' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: n } }) };
     },

@@ -137,6 +137,30 @@ describe('colloquial answers the intake understands', () => {
     expect(questions(next)).toEqual(['intake.q.needsPreservation']);
   });
 
+  // Session 7: "i have to go to arbitration by next month i think" got "Please type the number of days left".
+  it.each([
+    ['过几天就开庭了', 3],
+    ['in a few days', 3],
+    ['下周就要仲裁', 7],
+    ['the hearing is next week', 7],
+    ['两个星期以后', 14],
+    ['in two weeks i think', 14],
+  ])('a rough time is counted: %s → %i days', async (typed, days) => {
+    const h = await at('deadlineDays');
+    const next = await h.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(h.intake()?.facts.deadlineDays).toBe(days);
+  });
+
+  it.each(['i have to go to arbitration by next month i think', '下个月吧', 'end of the month'])(
+    'a time too rough to count is told how to answer (not sure, or roughly how many days): %s',
+    async (typed) => {
+      const h = await at('deadlineDays');
+      const next = await h.send(t(typed));
+      expect(errors(next)).toEqual(['intake.err.deadline_rough']);
+    },
+  );
+
   it.each(['不用', '没必要', '不需要的'])('a "no need" answers a 是否需要 question: %s', async (typed) => {
     const h = await at('needsPreservation');
     const next = await h.send(t(typed));
