@@ -136,8 +136,26 @@ function scrollToEnd() {
 // are examples or the resident's own), amounts, dates or days ("2000元", "110天").
 const PHONE = /(?<![\d-])(0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|1234[0-9]|1233[0-9]|1235[0-9]|12315|110|120|119|122)(?![\d-]|[元块%天年月日岁号个条万千])/g;
 
-/** Text with every phone number as a tap-to-call link. */
+// An application number ("FY-20261202-0001"): residents copy it down or read it out, so it is never broken over two lines.
+const CASE_REF = /FY-\d{8}-\d{4}/g;
+
+/** Text with every phone number as a tap-to-call link and every application number kept on one line. */
 function withPhoneLinks(text) {
+  const fragment = document.createDocumentFragment();
+  let last = 0;
+  for (const match of text.matchAll(CASE_REF)) {
+    fragment.append(phoneLinks(text.slice(last, match.index)));
+    const ref = document.createElement('span');
+    ref.className = 'ref';
+    ref.textContent = match[0];
+    fragment.append(ref);
+    last = match.index + match[0].length;
+  }
+  fragment.append(phoneLinks(text.slice(last)));
+  return fragment;
+}
+
+function phoneLinks(text) {
   const fragment = document.createDocumentFragment();
   let last = 0;
   for (const match of text.matchAll(PHONE)) {
