@@ -206,6 +206,22 @@ function removeChoices() {
 }
 
 /**
+ * Takes the quick replies off the screen but keeps them: a file the server does not take answers nothing, so the
+ * question's buttons go back under the note that says why (unless new buttons came meanwhile).
+ */
+function holdChoices() {
+  const groups = [...log.querySelectorAll('.choices')];
+  for (const group of groups) group.remove();
+  return groups;
+}
+
+function restoreChoices(item, groups) {
+  if (groups.length === 0 || log.querySelector('.choices')) return;
+  item.append(...groups);
+  scrollToEnd();
+}
+
+/**
  * After the resident answered: a keyboard user goes on typing in the input; on a touch screen nothing
  * takes focus, so the on-screen keyboard does not cover the next buttons.
  */
@@ -515,7 +531,7 @@ fileInput.addEventListener('change', async () => {
   fileInput.value = '';
   if (!file) return;
   const item = addMessage('me', t('web.file', { fileName: file.name }), { pending: true });
-  removeChoices();
+  const held = holdChoices();
   attach.focus();
   const type = (file.type || '').toLowerCase();
   // Checked here to spare a useless upload; the server checks again and has the last word.
@@ -539,11 +555,11 @@ fileInput.addEventListener('change', async () => {
     confirmed(item);
     const answer = await response.json().catch(() => ({}));
     // The server said why it did not take the file (not expected now, quota, too many): show it.
-    if (typeof answer.message === 'string') addMessage('note', answer.message);
+    if (typeof answer.message === 'string') restoreChoices(addMessage('note', answer.message), held);
     else if (!response.ok && response.status !== 413 && response.status !== 415) throw new Error(String(response.status));
   } catch {
     confirmed(item);
-    addMessage('note', t('web.upload.failed'));
+    restoreChoices(addMessage('note', t('web.upload.failed')), held);
   }
 });
 
