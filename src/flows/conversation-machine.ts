@@ -1080,7 +1080,7 @@ export function createConversationMachine(deps: ConversationDeps) {
             actions: [
               'noteMeaning',
               'forget',
-              // The offer named the category ("申请法律援助（欠薪）"): the yes chose it, as the button would.
+              // The offer named the category ("申请法律援助：劳动报酬（欠薪）"): the yes chose it, as the button would.
               assign({ pendingCategoryChosen: true, meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) }),
             ],
           },

@@ -142,6 +142,10 @@ export const consolePageMessages = {
   'case.field.note': { 'zh-CN': '备注（可不填）', en: 'Note (optional)' },
   'case.field.note_resident': { 'zh-CN': '给申请人的说明（可不填）', en: 'A word to the resident (optional)' },
   'case.field.reason': { 'zh-CN': '不予援助的理由', en: 'Reason for declining' },
+  'case.field.resident_reads_english': {
+    'zh-CN': '申请人用英文交流：您写的这段话会原样发给申请人，请用英文写（或中英文都写）。',
+    en: 'This resident reads English: what you write here is sent as typed, so write it in English (or in both languages).',
+  },
   'case.field.reason_hint': { 'zh-CN': '申请人会收到这段理由，以及如何向司法行政部门提出异议（《法律援助法》第四十九条）。', en: 'The resident receives this reason and how to object to the justice bureau (Legal Aid Law art. 49).' },
   'case.field.refer_to': { 'zh-CN': '转交给', en: 'Refer to' },
   'case.field.reopen_reason': { 'zh-CN': '重新办理的原因', en: 'Why the case is reopened' },

@@ -6,7 +6,7 @@ export const conversationMessages = {
     'zh-CN': '明白了。这些情况您可以在后面“情况说明”一步里详细写上。我们先接着填写：',
     en: 'I see. You can tell us all of this at the "what happened" step later. Let us carry on:',
   },
-  'conv.story.apply': { 'zh-CN': '申请法律援助（{category}）', en: 'Apply for legal aid ({category})' },
+  'conv.story.apply': { 'zh-CN': '申请法律援助：{category}', en: 'Apply for legal aid: {category}' },
   'conv.handoff.no_staff': {
     'zh-CN': '目前没有工作人员在线。您可以：\n· 在办公时间（{hours}）打电话到{office}：{phone}\n· 随时拨打公共法律服务热线 {hotline}\n· 留下电话号码，工作人员会在办公时间（{hours}）给您回电。',
     en: 'No member of staff is online right now. You can:\n· call {office} during opening hours ({hours}): {phone}\n· call the public legal service hotline {hotline} at any time\n· leave a phone number, and a member of staff will call you back during opening hours ({hours}).',

@@ -172,7 +172,8 @@ export class StaffLive {
     const files = staffRelays
       .filter((r) => r.kind === 'staff_file')
       .map((r): TranscriptMessage => ({ id: -r.id, from: 'staff', attachment: r.body.attachment as AttachmentRef, staff: String(r.body.staff ?? ''), at: r.at }));
-    const messages = [...entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffOf)), ...files].sort((a, b) => a.at - b.at);
+    const pressed = pressedLabels(entries);
+    const messages = [...entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffOf, pressed)), ...files].sort((a, b) => a.at - b.at);
     await this.audit(account, 'live.view', `live:${id}`, 'ok', null);
     return { ok: true, messages };
   }
@@ -260,7 +261,30 @@ function channelOf(key: string): string {
   return key.slice(0, key.indexOf(':'));
 }
 
-function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; createdAt: number }, staffOf: (text: string) => string | undefined): TranscriptMessage[] {
+/**
+ * The label of each button the resident pressed, by transcript entry id: the transcript keeps the button's id
+ * ("menu.human"), staff read what the resident saw ("转人工") — the label of the last buttons the bot showed.
+ */
+function pressedLabels(entries: readonly { id: number; direction: 'in' | 'out'; body: unknown }[]): Map<number, string> {
+  const labels = new Map<number, string>();
+  let shown: { id: string; label: string }[] = [];
+  for (const entry of entries) {
+    const body = entry.body as { choices?: unknown; event?: { type?: unknown; id?: unknown } } | null;
+    if (entry.direction === 'out' && Array.isArray(body?.choices) && body.choices.length > 0) {
+      shown = body.choices.filter((c): c is { id: string; label: string } => typeof c?.id === 'string' && typeof c?.label === 'string');
+    } else if (entry.direction === 'in' && body?.event?.type === 'user.choice') {
+      const label = shown.find((c) => c.id === body.event!.id)?.label;
+      if (label) labels.set(entry.id, label);
+    }
+  }
+  return labels;
+}
+
+function toMessage(
+  entry: { id: number; direction: 'in' | 'out'; body: unknown; createdAt: number },
+  staffOf: (text: string) => string | undefined,
+  pressed: ReadonlyMap<number, string>,
+): TranscriptMessage[] {
   const body = entry.body as Record<string, unknown> | null;
   if (!body) return [];
   if (entry.direction === 'out') {
@@ -277,7 +301,7 @@ function toMessage(entry: { id: number; direction: 'in' | 'out'; body: unknown; 
   if (!event?.type) return [];
   if (event.type === 'user.text') return [{ id: entry.id, from: 'resident', text: event.text ?? '', at: entry.createdAt }];
   if (event.type === 'user.attachment' && event.attachment) return [{ id: entry.id, from: 'resident', attachment: event.attachment, at: entry.createdAt }];
-  if (event.type === 'user.choice') return [{ id: entry.id, from: 'resident', text: `[${event.id ?? ''}]`, at: entry.createdAt }];
+  if (event.type === 'user.choice') return [{ id: entry.id, from: 'resident', text: `[${pressed.get(entry.id) ?? event.id ?? ''}]`, at: entry.createdAt }];
   return [];
 }
 

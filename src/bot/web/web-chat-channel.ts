@@ -161,14 +161,16 @@ export class WebChatChannel implements ChannelSender {
     const open = openQuestion(transcript);
     const liveButtons = waiting.some((p) => Array.isArray((p as { choices?: unknown } | null)?.choices) && (p as { choices: unknown[] }).choices.length > 0);
     const buttons = open && !liveButtons && open.choices.length > 0 ? open : {};
+    // The page starts in Chinese: it learns the conversation's language before the history, so earlier messages
+    // are marked (and read out) in the language they are written in, as the greeting below is.
+    const state = await this.app.runner.inspect('web', resident);
+    if (state) await this.tellLocale(resident, [page]);
     await page.send({ type: 'history', entries: historyEntries(shown), ...buttons });
     this.sockets.markReady(page);
     // Replies that waited for the resident to come back go now, not at their next retry.
     this.app.dispatcher.wake('web', resident);
-    if (open) return this.tellLocale(resident, [page]);
-    // The browser's language only matters to a conversation this event starts. The page learns the language before
-    // the greeting arrives, so the greeting is marked (and read out) in the language it is written in.
-    const state = await this.app.runner.inspect('web', resident);
+    if (open) return;
+    // The browser's language only matters to a conversation this event starts.
     if (!state && locale !== undefined) await page.send({ type: 'locale', locale });
     await this.submit(resident, undefined, { type: 'user.returned' }, locale);
   }

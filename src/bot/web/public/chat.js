@@ -136,8 +136,26 @@ function scrollToEnd() {
 // are examples or the resident's own), amounts, dates or days ("2000元", "110天").
 const PHONE = /(?<![\d-])(0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|1234[0-9]|1233[0-9]|1235[0-9]|12315|110|120|119|122)(?![\d-]|[元块%天年月日岁号个条万千])/g;
 
-/** Text with every phone number as a tap-to-call link. */
+// An application number ("FY-20261202-0001"): residents copy it down or read it out, so it is never broken over two lines.
+const CASE_REF = /FY-\d{8}-\d{4}/g;
+
+/** Text with every phone number as a tap-to-call link and every application number kept on one line. */
 function withPhoneLinks(text) {
+  const fragment = document.createDocumentFragment();
+  let last = 0;
+  for (const match of text.matchAll(CASE_REF)) {
+    fragment.append(phoneLinks(text.slice(last, match.index)));
+    const ref = document.createElement('span');
+    ref.className = 'ref';
+    ref.textContent = match[0];
+    fragment.append(ref);
+    last = match.index + match[0].length;
+  }
+  fragment.append(phoneLinks(text.slice(last)));
+  return fragment;
+}
+
+function phoneLinks(text) {
   const fragment = document.createDocumentFragment();
   let last = 0;
   for (const match of text.matchAll(PHONE)) {
@@ -185,6 +203,22 @@ function removeChoices() {
   const hadFocus = groups.some((group) => group.contains(document.activeElement));
   for (const group of groups) group.remove();
   return hadFocus;
+}
+
+/**
+ * Takes the quick replies off the screen but keeps them: a file the server does not take answers nothing, so the
+ * question's buttons go back under the note that says why (unless new buttons came meanwhile).
+ */
+function holdChoices() {
+  const groups = [...log.querySelectorAll('.choices')];
+  for (const group of groups) group.remove();
+  return groups;
+}
+
+function restoreChoices(item, groups) {
+  if (groups.length === 0 || log.querySelector('.choices')) return;
+  item.append(...groups);
+  scrollToEnd();
 }
 
 /**
@@ -497,7 +531,7 @@ fileInput.addEventListener('change', async () => {
   fileInput.value = '';
   if (!file) return;
   const item = addMessage('me', t('web.file', { fileName: file.name }), { pending: true });
-  removeChoices();
+  const held = holdChoices();
   attach.focus();
   const type = (file.type || '').toLowerCase();
   // Checked here to spare a useless upload; the server checks again and has the last word.
@@ -521,11 +555,11 @@ fileInput.addEventListener('change', async () => {
     confirmed(item);
     const answer = await response.json().catch(() => ({}));
     // The server said why it did not take the file (not expected now, quota, too many): show it.
-    if (typeof answer.message === 'string') addMessage('note', answer.message);
+    if (typeof answer.message === 'string') restoreChoices(addMessage('note', answer.message), held);
     else if (!response.ok && response.status !== 413 && response.status !== 415) throw new Error(String(response.status));
   } catch {
     confirmed(item);
-    addMessage('note', t('web.upload.failed'));
+    restoreChoices(addMessage('note', t('web.upload.failed')), held);
   }
 });
 

@@ -66,7 +66,9 @@ export async function render({ params, announce, isCurrent }) {
     }
   }
 
-  const noteField = (label = t('case.field.note')) => field(label, h('textarea', { name: 'note', rows: 3 }));
+  const noteField = (label = t('case.field.note'), hint = undefined) => field(label, h('textarea', { name: 'note', rows: 3 }), hint);
+  // What staff type in these fields reaches the resident word for word: say so when the resident reads English.
+  const toResident = (hint) => [hint, data.case.locale === 'en' ? t('case.field.resident_reads_english') : ''].filter(Boolean).join(locale() === 'en' ? ' ' : '') || undefined;
   const value = (form, name) => (form.elements[name]?.value ?? '').trim();
 
   const ACTIONS = {
@@ -94,7 +96,7 @@ export async function render({ params, announce, isCurrent }) {
       const group = h('fieldset', { class: 'checks' }, h('legend', {}, t('case.field.documents')), boxes);
       return openDialog({
         title: t('case.dialog.materials', { ref }),
-        fields: [h('p', { class: 'field__hint' }, t('case.dialog.materials_hint')), group, noteField(t('case.field.note_resident'))],
+        fields: [h('p', { class: 'field__hint' }, t('case.dialog.materials_hint')), group, noteField(t('case.field.note_resident'), toResident())],
         confirmLabel: t('case.dialog.materials_send'),
         onConfirm: async (form) => {
           const chosen = [...form.querySelectorAll('input[name="documents"]:checked')].map((i) => i.value);
@@ -124,7 +126,7 @@ export async function render({ params, announce, isCurrent }) {
       const reason = h('textarea', { name: 'reason', rows: 4, required: true });
       return openDialog({
         title: t('case.dialog.decline', { ref }),
-        fields: [field(t('case.field.reason'), reason, t('case.field.reason_hint'))],
+        fields: [field(t('case.field.reason'), reason, toResident(t('case.field.reason_hint')))],
         confirmLabel: t('console.action.decline'),
         danger: true,
         onConfirm: async (form) => {
