@@ -77,6 +77,16 @@ const IMMINENT_HIT: RegExp[] = [
   /\b(he|she|they|my \w+) (is|are) (going to|gonna|about to|coming to) (hit|beat|attack|punch|batter|hurt) (me|us)\b(?! to\b)|\bcoming (for|after) (me|us)\b/i,
   /要(来|过来)?(打|揍)(我|俺)了|(又|马上|快|现在|这就|这会儿)要(来|过来)?(打|揍)(我|俺)|要过来(打|揍)(我|俺)/,
 ];
+/**
+ * Violence that has just happened again ("他又打我了 我好害怕", "my husband hit me again, im so scared"): told
+ * as it happens, not as history ("他以前打过我 能离婚吗"). Repeated violence by him or her is domestic.
+ */
+const JUST_HIT = [
+  /(又|刚|刚刚|刚才|今天又)(把(我|俺))?(打|揍|踹|掐|扇)(了)?(我|俺)?(了|一顿)/,
+  /\b(hit|beat|punched|kicked|slapped|choked|hurt) me again\b|\bjust (hit|beat|punched|kicked|slapped|choked|attacked) me\b/i,
+];
+const AGAIN_BY_SOMEONE_CLOSE = /(他|她)(又|刚)|\b(he|she) (just )?(hit|beat|punched|kicked|slapped|choked|hurt) me again\b/i;
+
 const WHAT_IF = /\bwhat if\b|\bif (he|she|they)\b|\bwhen i (ask|leave|tell|go|say)\b|如果|万一|要是|会不会|吗[？?]?$/i;
 
 /** An attempt on the resident's life ("he tried to strangle me last night"): danger unless told as long past. */
@@ -118,6 +128,9 @@ export function detectDanger(text: string): DangerKind | null {
   const t = spellOutContractions(text.normalize('NFKC').replace(/想死的心都有(了)?/g, ''));
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
+  if (any(JUST_HIT, t) && !WHAT_IF.test(t) && !LONG_PAST.test(t) && !/以前|之前|过去/.test(t)) {
+    return FAMILY.test(t) || AGAIN_BY_SOMEONE_CLOSE.test(t) ? 'domestic_violence' : 'violence';
+  }
   if (any(VIOLENCE, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
     return FAMILY.test(t) ? 'domestic_violence' : 'violence';
   }
