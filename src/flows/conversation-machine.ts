@@ -215,6 +215,12 @@ function statedAgeInput(story: string | null | undefined, category: CategoryId |
   return age && !age.atLeast ? { statedAge: { years: age.years, ...(age.whose ? { whose: age.whose } : {}) } } : {};
 }
 
+/** Groups the story that started an application stated ("我是农民工"), ticked in advance at the groups question. */
+function statedGroupsInput(story: string | null | undefined, category: CategoryId | null | undefined): { statedGroups?: ['migrant_worker'] } {
+  if (!story || !category) return {};
+  return statedFacts(story, category).migrantWorker ? { statedGroups: ['migrant_worker'] } : {};
+}
+
 const storyCategory = (event: unknown): CategoryId | null => {
   const m = meaningOf(event);
   return m.kind === 'story' ? m.category : null;
@@ -869,6 +875,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           submissionId: `${context.conversationKey}#${context.intakeCount}`,
           ...(context.pendingCategory ? (context.pendingCategoryChosen ? { category: context.pendingCategory } : { proposedCategory: context.pendingCategory }) : {}),
           ...statedAgeInput(context.keptStory, context.pendingCategory),
+          ...statedGroupsInput(context.keptStory, context.pendingCategory),
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },

@@ -5,6 +5,7 @@ import { choice, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from './intake-types.js';
+import type { GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
@@ -31,6 +32,8 @@ export interface IntakeInput {
   category?: CategoryId;
   /** An age the resident's story stated ("my dad is 72"): offered as a one-tap answer at the age question, never taken unasked. */
   statedAge?: StatedAge;
+  /** Groups the story stated ("我是农民工"): ticked in advance at the groups question, never taken unasked. */
+  statedGroups?: GroupId[];
 }
 
 /** How the intake ended, for the root conversation. */
@@ -315,7 +318,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
   }).createMachine({
     id: 'intake',
     context: ({ input }) => {
-      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}) };
+      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}) };
       return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;
     },
     initial: 'routing',

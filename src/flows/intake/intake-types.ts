@@ -1,5 +1,5 @@
 import type { AttachmentRef } from '../events.js';
-import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
+import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import type { ApplicantFacts } from '../../knowledge/eligibility/applicant-facts.js';
 
 /** The facts collected so far (domain.md §2); absent means not asked or not known, `deadlineDays: null` "no deadline". */
@@ -84,6 +84,8 @@ export interface IntakeContext {
   leaving: 'ask' | null;
   /** An age the starting story stated, and whose (absent in older snapshots and when none was stated). */
   statedAge?: StatedAge;
+  /** Groups the starting story stated ("我是农民工"): ticked in advance at the groups question, taken only when confirmed there. */
+  statedGroups?: GroupId[];
 }
 
 /** An age a story stated: the resident's own, or a relative's. */

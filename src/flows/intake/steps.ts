@@ -220,6 +220,11 @@ function givesSafeWindow(text: string): boolean {
   return SAFE_WINDOW.test(text) && !SAFE_CONTACT_WORDS.never.test(text.replace(TIMED_NEVER, ' '));
 }
 
+/** The groups ticked so far: the resident's, or before they touch the list, the ones their story stated. */
+function groupsSoFar(ctx: IntakeContext): GroupId[] {
+  return ctx.facts.groups ?? ctx.statedGroups ?? [];
+}
+
 /** Every question of the intake: how it is asked and how an answer is read. */
 export const STEPS: Record<StepId, StepDefinition> = {
   category: {
@@ -418,7 +423,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
 
   groups: {
     prompt: (ctx) => {
-      const selected = new Set(ctx.facts.groups ?? []);
+      const selected = new Set(groupsSoFar(ctx));
       return {
         ...personal('groups', ctx, [
           ...GROUPS.map((g) => choice(`group:${g}`, selected.has(g) ? 'intake.opt.checked' : 'intake.opt.unchecked', { label: { key: `group.${g}` } })),
@@ -440,7 +445,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (id?.startsWith('group:')) {
         const group = id.slice(6) as GroupId;
         if (!(GROUPS as readonly string[]).includes(group)) return { kind: 'invalid', error: 'intake.err.choose' };
-        const current = ctx.facts.groups ?? [];
+        const current = groupsSoFar(ctx);
         const groups = current.includes(group) ? current.filter((g) => g !== group) : [...current, group];
         return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
       }
@@ -448,12 +453,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const denies = text !== null && /^(我|他|她)?(也)?(不是|不属于|没有|没|不算|not|no|i'?m not|he'?s not|she'?s not)/i.test(text);
       const named = text === null || denies ? [] : GROUPS.filter((g) => GROUP_WORDS[g].test(text));
       if (named.length > 0) {
-        const groups = [...new Set([...(ctx.facts.groups ?? []), ...named])];
+        const groups = [...new Set([...groupsSoFar(ctx), ...named])];
         return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
       }
       if (id === 'intake.groups.none' || (text !== null && (NO.test(text) || NONE_OF_THESE.test(text)))) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: [] } }) };
       if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|好的|选好了|选完了|就这些|就这样|就这个|就这一个|就是这个|只有这个|只有这一个|这些|没了|没别的了|done|ok|okay|finished|that'?s (all|it)|just (that|this)( one)?|only (that|this)( one)?|that one)(吧|了)?[!！。.]*$/i.test(text))) {
-        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: c.facts.groups ?? [] } }) };
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: groupsSoFar(c) } }) };
       }
       return { kind: 'invalid', error: 'intake.err.groups' };
     },
