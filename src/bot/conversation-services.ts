@@ -112,6 +112,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
           safeToContact: draft.applicant.contactPreference !== 'never',
           ...(draft.applicant.safeTimes ? { safeTimes: draft.applicant.safeTimes } : {}),
           ...(draft.applicant.contactWords ? { contactWords: draft.applicant.contactWords } : {}),
+          ...(draft.applicant.documentsNote ? { documentsNote: draft.applicant.documentsNote } : {}),
         },
         description: draft.applicant.description ?? '',
         attachments: draft.attachments,

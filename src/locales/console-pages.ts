@@ -120,6 +120,7 @@ export const consolePageMessages = {
   'case.contact.name': { 'zh-CN': '姓名', en: 'Name' },
   'case.contact.phone': { 'zh-CN': '电话', en: 'Phone' },
   'case.contact.times': { 'zh-CN': '方便联系的时间', en: 'Safe times to call' },
+  'case.attachments.said': { 'zh-CN': '申请人说有这些材料：{note}', en: 'The applicant says they have: {note}' },
   'case.contact.words': { 'zh-CN': '申请人原话', en: "In the applicant's words" },
   'case.contact.chat': { 'zh-CN': '可在对话中通知', en: 'Notices in the chat' },
   'case.answers': { 'zh-CN': '申请人的回答', en: 'The resident’s answers' },

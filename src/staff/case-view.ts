@@ -146,6 +146,8 @@ export function caseDetailView(
       safeTimes: record.applicant.safeTimes ?? null,
       /** What the applicant wrote about contacting them, as typed. */
       contactWords: record.applicant.contactWords ?? null,
+      /** Documents the applicant said they have, in their words. */
+      documentsNote: record.applicant.documentsNote ?? null,
       /** What the banner says: never phone or text; only at the applicant's times; any time. */
       safety: !record.applicant.safeToContact ? ('never' as const) : record.applicant.safeTimes ? ('times' as const) : ('safe' as const),
       chatNotices: record.applicant.chatNotices !== false,

@@ -99,6 +99,7 @@ function parseApplicant(text: string): Applicant {
   if (typeof raw.phone === 'string') applicant.phone = raw.phone;
   if (typeof raw.safeTimes === 'string') applicant.safeTimes = raw.safeTimes;
   if (typeof raw.contactWords === 'string') applicant.contactWords = raw.contactWords;
+  if (typeof raw.documentsNote === 'string') applicant.documentsNote = raw.documentsNote;
   return applicant;
 }
 

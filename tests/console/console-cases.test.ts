@@ -61,13 +61,13 @@ describe('working cases in the console', () => {
       { username: 'wangfang', role: 'staff' },
       { username: 'chen', role: 'supervisor' },
     ]);
-    const input = newCase({ at: f.clock.now, applicant: { relation: 'self', safeToContact: false, name: '李四', contactWords: '只发短信，别打电话，他会翻我手机' } });
+    const input = newCase({ at: f.clock.now, applicant: { relation: 'self', safeToContact: false, name: '李四', contactWords: '只发短信，别打电话，他会翻我手机', documentsNote: '工资条和聊天记录' } });
     const { ref } = await f.app.services.cases.createCase(input);
     const client = new Client(f.url);
     await client.login('wangfang');
     const page = (await client.request('GET', `/api/cases/${ref}`)).body;
     // The applicant's own words about contact reach staff as typed (session 7).
-    expect(page.case.contact).toMatchObject({ safeToContact: false, name: '李四', chatNotices: true, contactWords: '只发短信，别打电话，他会翻我手机' });
+    expect(page.case.contact).toMatchObject({ safeToContact: false, name: '李四', chatNotices: true, contactWords: '只发短信，别打电话，他会翻我手机', documentsNote: '工资条和聊天记录' });
     expect(page.case.answers).toContainEqual(expect.objectContaining({ key: 'category', value: '劳动报酬（欠薪）' }));
     expect(page.case.decision.documents.map((d: { id: string }) => d.id)).toEqual(['id_card', 'wage_evidence']);
     expect(page.allowedActions).toContain('claim');

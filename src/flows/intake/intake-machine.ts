@@ -259,6 +259,10 @@ export function createIntakeMachine(deps: IntakeDeps) {
         if (result?.kind !== 'explain') return;
         sendReplies(enqueue, [result.reply, questionWithBack(context)]);
       }),
+      sayStayReply: enqueueActions(({ context, event, enqueue }) => {
+        const result = event.type === 'flow.reprompt' ? null : read(context, event);
+        if (result?.kind === 'stay' && result.reply) sendReplies(enqueue, [result.reply]);
+      }),
       sayStaleThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [reply('core.stale_choice'), questionWithBack(context)])),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
         const result = event.type === 'flow.reprompt' ? null : read(context, event);
@@ -355,7 +359,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
             },
             // A file sent early is kept with the application (nothing accepted is lost), then the question is asked again.
             { guard: 'hasAttachment', actions: ['storeAttachment', 'acknowledgeEarlyAttachment'] },
-            { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: 'applyStay' },
+            { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: ['sayStayReply', 'applyStay'] },
             // A button of an earlier question (Telegram and WeChat keep old buttons tappable): said so, then this question.
             { guard: 'isStaleChoice', actions: 'sayStaleThenAsk' },
             { guard: 'isExplanationAsked', actions: 'explainThenAsk' },

@@ -51,6 +51,8 @@ export interface ApplicantDetails {
    * phone sometimes"): staff read them beside the choice they were taken as.
    */
   contactWords?: string | null;
+  /** Documents the resident said they have, in their words ("x-ray and hospital bills"), for staff. */
+  documentsNote?: string | null;
   description: string | null;
 }
 

@@ -22,7 +22,8 @@ export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
 /** The result of reading an answer: accepted, still on the same question (e.g. a checklist toggle), or refused with a reason. */
 export type ReadResult =
   | { kind: 'answer'; patch: Patch }
-  | { kind: 'stay'; patch: Patch }
+  /** Stays at this question; `reply`, when given, comes before the question again (e.g. "noted: …"). */
+  | { kind: 'stay'; patch: Patch; reply?: BotReply }
   | { kind: 'unsure' }
   | { kind: 'invalid'; error: string; params?: Params }
   /** Not an answer but a question about the question ("why?", "my region is not listed"): reply, then ask again. */
@@ -43,6 +44,10 @@ const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|�
 const YES = oneToThreeOf(YES_WORDS);
 const NO = oneToThreeOf(NO_WORDS);
 /** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"). */
+/** Documents named in words at the documents question. */
+const DOCUMENT_WORDS =
+  /身份证|户口|合同|工资条|工资单|欠条|借条|收据|发票|票据|病历|诊断|x光|片子|照片|截图|聊天记录|录音|视频|转账|流水|证据|证明|判决书|通知书|报告|协议|工牌|考勤|\b(id|contract|payslips?|pay ?slips?|iou|receipts?|invoices?|bills?|medical records?|x-?rays?|scans?|photos?|pictures?|screenshots?|messages|recordings?|bank (statements?|transfers?)|transfers?|evidence|certificates?|reports?|letters?|judg(e)?ments?|agreements?|documents?|papers)\b/i;
+
 const NO_DOCUMENTS_NOW =
   /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it) later)[!！。.]*$/i;
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
@@ -565,6 +570,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       if (event.type === 'user.attachment') {
         return { kind: 'stay', patch: (c) => ({ attachments: [...c.attachments, event.attachment] }) };
+      }
+      // "x-ray and hospital bills", "有工资条和聊天记录": what they have, noted for staff; photos still welcome.
+      if (text !== null && DOCUMENT_WORDS.test(text) && text.trim().length <= 300) {
+        const note = text.trim();
+        return {
+          kind: 'stay',
+          patch: (c) => ({ applicant: { ...c.applicant, documentsNote: c.applicant.documentsNote ? `${c.applicant.documentsNote}; ${note}` : note } }),
+          reply: reply('intake.documents.noted', { note }),
+        };
       }
       return { kind: 'invalid', error: 'intake.err.documents' };
     },

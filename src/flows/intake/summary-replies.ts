@@ -34,7 +34,10 @@ function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param 
     case 'deadlineDays': return f.deadlineDays === undefined || f.deadlineDays === null ? { key: 'intake.opt.no_deadline' } : { key: 'intake.summary.days', params: { days: f.deadlineDays } };
     case 'needsPreservation': return yesNo(f.needsPreservation);
     case 'description': return a.description;
-    case 'documents': return { key: 'intake.summary.files', params: { count: ctx.attachments.length } };
+    case 'documents':
+      return a.documentsNote
+        ? { key: 'intake.summary.files_and_note', params: { count: ctx.attachments.length, note: a.documentsNote } }
+        : { key: 'intake.summary.files', params: { count: ctx.attachments.length } };
     case 'name': return a.name;
     case 'phone': return a.phone;
     case 'safeContact':

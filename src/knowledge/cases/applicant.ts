@@ -13,6 +13,8 @@ export interface Applicant {
   safeTimes?: string;
   /** The resident's own words about contacting them, when they said more than the choice ("only text me, never call"). */
   contactWords?: string;
+  /** Documents the applicant said they have, in their words ("x-ray and hospital bills"). */
+  documentsNote?: string;
   /**
    * Whether progress notices may be pushed into the chat the resident applied from. Default true:
    * the chat is the channel they chose, also when phoning is unsafe. False: nothing is pushed, and

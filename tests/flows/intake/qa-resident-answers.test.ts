@@ -320,3 +320,28 @@ describe('DEFECT: "不用了" at a yes/no question cancels the application', () 
     expect(h.intake()?.facts.needsPreservation).toBe(false);
   });
 });
+
+describe('documents named in words at the documents question (session 7)', () => {
+  // "x-ray and hospital bills" typed there got "Please send photos or files" again and again, and staff never
+  // learnt what the applicant has.
+  it.each(['x-ray and hospital bills', '有工资条和聊天记录', 'i have the contract and some photos'])('is noted for staff and the question stays: %s', async (typed) => {
+    const g = await conversationHarness();
+    await started(g);
+    for (const e of [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'), c('intake.no_deadline'), c('intake.no'), c('intake.continue'), t('老板欠我三个月工资，一直拖着不给。')]) await g.send(e);
+    const next = await g.send(t(typed));
+    expect(errors(next)).toEqual([]);
+    expect(next.map((r) => r.key)).toContain('intake.documents.noted');
+    expect(questions(next)).toEqual(['intake.q.documents']);
+    expect(g.intake()?.applicant.documentsNote).toBe(typed);
+    await g.send(c('intake.documents.done'));
+    expect(g.intake()?.applicant.documentsNote).toBe(typed);
+  });
+
+  it('still refuses words that name no document', async () => {
+    const g = await conversationHarness();
+    await started(g);
+    for (const e of [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done'), c('intake.no_deadline'), c('intake.no'), c('intake.continue'), t('老板欠我三个月工资，一直拖着不给。')]) await g.send(e);
+    const next = await g.send(t('Wang Wei'));
+    expect(errors(next)).toEqual(['intake.err.documents']);
+  });
+});

@@ -273,6 +273,7 @@ export async function render({ params, announce, isCurrent }) {
       'case-files',
       t('case.attachments'),
       items.length ? h('ul', { class: 'attachments' }, items) : h('p', { class: 'muted' }, t('case.attachments.none')),
+      c.contact?.documentsNote ? h('p', {}, t('case.attachments.said', { note: c.contact.documentsNote })) : null,
       viewer,
     );
   }
