@@ -9,7 +9,7 @@ import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
 import { readConsent } from './consent-words.js';
-import { createIntakeMachine, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
+import { createIntakeMachine, type IntakeInput, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
 import { asksWhy } from './intake/why-words.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
@@ -208,17 +208,17 @@ const steersTo = (intent: SteerIntent) => ({ event }: { event: unknown }) => {
 const isStory = ({ event }: { event: unknown }) => meaningOf(event).kind === 'story';
 /** The knowledge base answered (a question, or the question a story asks). */
 const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).output.answer.band === 'answer';
-/** The age the story that started an application stated (exact ages only), for the intake to offer at its age question. */
-function statedAgeInput(story: string | null | undefined, category: CategoryId | null | undefined): { statedAge?: { years: number; whose?: 'self' | 'relative' } } {
+/**
+ * What the story that started an application stated, for the intake to offer, never to take unasked: an exact age
+ * (one tap at the age question) and groups ("我是农民工", ticked in advance at the groups question).
+ */
+function statedInput(story: string | null | undefined, category: CategoryId | null | undefined): Pick<IntakeInput, 'statedAge' | 'statedGroups'> {
   if (!story || !category) return {};
-  const age = statedFacts(story, category).age;
-  return age && !age.atLeast ? { statedAge: { years: age.years, ...(age.whose ? { whose: age.whose } : {}) } } : {};
-}
-
-/** Groups the story that started an application stated ("我是农民工"), ticked in advance at the groups question. */
-function statedGroupsInput(story: string | null | undefined, category: CategoryId | null | undefined): { statedGroups?: ['migrant_worker'] } {
-  if (!story || !category) return {};
-  return statedFacts(story, category).migrantWorker ? { statedGroups: ['migrant_worker'] } : {};
+  const { age, migrantWorker } = statedFacts(story, category);
+  return {
+    ...(age && !age.atLeast ? { statedAge: { years: age.years, ...(age.whose ? { whose: age.whose } : {}) } } : {}),
+    ...(migrantWorker ? { statedGroups: ['migrant_worker' as const] } : {}),
+  };
 }
 
 const storyCategory = (event: unknown): CategoryId | null => {
@@ -874,8 +874,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         input: ({ context }) => ({
           submissionId: `${context.conversationKey}#${context.intakeCount}`,
           ...(context.pendingCategory ? (context.pendingCategoryChosen ? { category: context.pendingCategory } : { proposedCategory: context.pendingCategory }) : {}),
-          ...statedAgeInput(context.keptStory, context.pendingCategory),
-          ...statedGroupsInput(context.keptStory, context.pendingCategory),
+          ...statedInput(context.keptStory, context.pendingCategory),
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },

@@ -5,8 +5,7 @@ import { choice, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from './intake-types.js';
-import type { GroupId } from '../../knowledge/eligibility/vocabulary.js';
-import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
+import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
@@ -198,9 +197,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const patched = { ...context, ...result.patch(context) };
         return { ...result.patch(context), ...markAnswered(patched, context.step, false) };
       }),
-      applyStay: assign(({ context, event }) => {
+      /** Still at this question (a checklist toggle, a note): its change, and its reply before the question again. */
+      applyStay: enqueueActions(({ context, event, enqueue }) => {
         const result = read(context, event as ResidentEvent);
-        return result.kind === 'stay' ? { ...result.patch(context), failures: 0 } : {};
+        if (result.kind !== 'stay') return;
+        enqueue.assign({ ...result.patch(context), failures: 0 });
+        if (result.reply) sendReplies(enqueue, [result.reply]);
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
       countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
@@ -258,10 +260,6 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const result = event.type === 'flow.reprompt' ? null : read(context, event);
         if (result?.kind !== 'explain') return;
         sendReplies(enqueue, [result.reply, questionWithBack(context)]);
-      }),
-      sayStayReply: enqueueActions(({ context, event, enqueue }) => {
-        const result = event.type === 'flow.reprompt' ? null : read(context, event);
-        if (result?.kind === 'stay' && result.reply) sendReplies(enqueue, [result.reply]);
       }),
       sayStaleThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [reply('core.stale_choice'), questionWithBack(context)])),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
@@ -359,7 +357,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
             },
             // A file sent early is kept with the application (nothing accepted is lost), then the question is asked again.
             { guard: 'hasAttachment', actions: ['storeAttachment', 'acknowledgeEarlyAttachment'] },
-            { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: ['sayStayReply', 'applyStay'] },
+            { guard: 'isStayAnswer', target: 'asking', reenter: true, actions: 'applyStay' },
             // A button of an earlier question (Telegram and WeChat keep old buttons tappable): said so, then this question.
             { guard: 'isStaleChoice', actions: 'sayStaleThenAsk' },
             { guard: 'isExplanationAsked', actions: 'explainThenAsk' },

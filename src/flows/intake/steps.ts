@@ -43,11 +43,11 @@ const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|�
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
 const YES = oneToThreeOf(YES_WORDS);
 const NO = oneToThreeOf(NO_WORDS);
-/** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"). */
 /** Documents named in words at the documents question. */
 const DOCUMENT_WORDS =
   /身份证|户口|合同|工资条|工资单|欠条|借条|收据|发票|票据|病历|诊断|x光|片子|照片|截图|聊天记录|录音|视频|转账|流水|证据|证明|判决书|通知书|报告|协议|工牌|考勤|\b(id|contract|payslips?|pay ?slips?|iou|receipts?|invoices?|bills?|medical records?|x-?rays?|scans?|photos?|pictures?|screenshots?|messages|recordings?|bank (statements?|transfers?)|transfers?|evidence|certificates?|reports?|letters?|judg(e)?ments?|agreements?|documents?|papers)\b/i;
 
+/** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"). */
 const NO_DOCUMENTS_NOW =
   /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it) later)[!！。.]*$/i;
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
@@ -108,13 +108,16 @@ function yesNo(step: StepId, ctx: IntakeContext, extra: Choice[] = []): BotReply
   return ABOUT_APPLICANT.has(step) ? personal(step, ctx, choices) : reply(`intake.q.${step}`, { who: who(ctx) }, choices);
 }
 
-/** A yes or no, pressed or typed; `null` for anything else. */
 /** A yes or no, then why: "yes he might sell the car", "no, nothing like that", "没有，他没什么财产". */
 const LEADING_YES = /^(yes|yeah|yep|yup|是的|是啊|对的|有的)[\s,，.。!！:：]+\S/i;
 const LEADING_NO = /^(no|nope|nah|没有|不是|不会|不用|不需要)[\s,，.。!！:：]+\S/i;
 /** Not sure, however it starts ("no idea", "yes? not sure"): neither. */
 const NOT_SURE = /\b(no idea|no clue|not sure|dunno|don'?t know|do not know)\b|不知道|不清楚|不确定|说不准|不好说/i;
 
+/**
+ * A yes or no, pressed or typed (`thenWhy`: also one followed by why); `null` for anything else, "not sure"
+ * included.
+ */
 function yesOrNo(event: ResidentEvent, { thenWhy = true } = {}): boolean | null {
   const id = choiceId(event);
   const text = textOf(event);

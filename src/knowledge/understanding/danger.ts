@@ -98,9 +98,9 @@ const ATTEMPT = /\b(tried|attempted|almost|nearly)( to)? (kill|murder|strangle|c
  */
 const THREAT_TO_FIND = [
   /\b(he|she|they|my \w+)\b.{0,30}\b(will|gonna|going to|is going to|threaten(s|ed|ing)? to|swears? (he|she|they) will)\s+(find|come for|come after|hunt down|track down|get) (me|us)\b(?! (a|an|some|the|another|work|job|lawyer)\b)/i,
-  /(一定|肯定|迟早|早晚|说|扬言|威胁)?(会|要)?(找到|找上门来?|找过来|找上)(我|俺)(的|了)?([，。！!,.]|$)/,
+  /(找到|找上门来?|找过来|找上)(我|俺)(的|了)?([，。！!,.]|$)/,
 ];
-const LONG_PAST = /\b(ago|last (year|month)|years|months)\b|年前|去年|前年/i;
+const LONG_PAST = /\b(ago|last (year|month)|years|months)\b|年前|去年|前年|以前|之前|过去/i;
 
 /**
  * English as typed on a phone: "he'd", "hed" → "he would"; "he'll", "hell kill" → "he will kill"; "hes", "im" →
@@ -128,7 +128,7 @@ export function detectDanger(text: string): DangerKind | null {
   const t = spellOutContractions(text.normalize('NFKC').replace(/想死的心都有(了)?/g, ''));
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
-  if (any(JUST_HIT, t) && !WHAT_IF.test(t) && !LONG_PAST.test(t) && !/以前|之前|过去/.test(t)) {
+  if (any(JUST_HIT, t) && !WHAT_IF.test(t) && !LONG_PAST.test(t)) {
     return FAMILY.test(t) || AGAIN_BY_SOMEONE_CLOSE.test(t) ? 'domestic_violence' : 'violence';
   }
   if (any(VIOLENCE, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {

@@ -14,6 +14,21 @@ const MENU_ONLY: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['ask', 'hours'
 const NOT_ASKED: KbJudgement = { band: 'unknown', topic: null, candidates: [], score: 0 };
 
 /**
+ * A steer worded as a question that is decided before the knowledge base's guess, by its intent: the index would
+ * answer a question about the service where the resident asks the service itself.
+ */
+const STEERS_BEFORE_THE_INDEX: Partial<Record<SteerIntent, RegExp>> = {
+  // "我的案子怎么样了": the resident's own case, not how status checks work in general.
+  status: /我的|我刚|刚才|刚刚|到哪|怎么样了|有结果|批了|批下来|通过了吗|处理了吗|\bmy\b|\bi (already )?applied\b|\bany (news|updates?)\b/i,
+  // "能不能找个工作人员问一下": a person asked for by name, not a question about staff.
+  person: /人工|真人|工作人员|客服|\b(human|real person|agent|operator|staff|someone|somebody)\b/i,
+  // "who am i talking to", "你是机器人吗": about this chat itself, which no entry is.
+  help: /\bwho am i\b|\bare you\b|\bwho(s| is) this\b|你是/i,
+  // "can you apply for me", "请帮我申请": an application asked of the bot, not a question about applying.
+  apply: /^(请|麻烦)|帮我申请|\b(can|could|would|will) you\b|\bhelp me apply\b/i,
+};
+
+/**
  * What the resident means, by precedence (issue 12 §1):
  * 1. danger to life or safety, now — in every state, before anything else;
  * 2. a steering intent — only a short phrase that clearly steers, never a question the knowledge base answers;
@@ -65,14 +80,7 @@ export function understand(input: UnderstandInput, deps: UnderstandDeps): Meanin
   if (steer) {
     // Nothing to look up in "怎么办" alone: whatever the index finds for it is a guess.
     if (!question || MENU_ONLY.has(steer.intent)) return { kind: 'steer', ...steer };
-    // "我的案子怎么样了": the resident's own case, not how status checks work in general.
-    if (steer.intent === 'status' && /我的|我刚|刚才|刚刚|到哪|怎么样了|有结果|批了|批下来|通过了吗|处理了吗|\bmy\b|\bi (already )?applied\b|\bany (news|updates?)\b/i.test(text)) return { kind: 'steer', ...steer };
-    // "能不能找个工作人员问一下": a person asked for by name, not a question about staff (the index may guess one).
-    if (steer.intent === 'person' && /人工|真人|工作人员|客服|\b(human|real person|agent|operator|staff|someone|somebody)\b/i.test(text)) return { kind: 'steer', ...steer };
-    // "who am i talking to", "你是机器人吗": about this chat itself, which no entry is.
-    if (steer.intent === 'help' && /\bwho am i\b|\bare you\b|\bwho(s| is) this\b|你是/i.test(text)) return { kind: 'steer', ...steer };
-    // "can you apply for me", "请帮我申请": an application asked of the bot, not a question about applying.
-    if (steer.intent === 'apply' && /^(请|麻烦)|帮我申请|\b(can|could|would|will) you\b|\bhelp me apply\b/i.test(text)) return { kind: 'steer', ...steer };
+    if (STEERS_BEFORE_THE_INDEX[steer.intent]?.test(text)) return { kind: 'steer', ...steer };
     const kb = deps.judge(text, locale);
     return kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'steer', ...steer };
   }
