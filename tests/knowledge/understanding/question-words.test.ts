@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeQuestion } from '../../../src/knowledge/understanding/question-words.js';
+
+describe('question words', () => {
+  it.each(['过几天就要仲裁了', '这几天他一直打电话', '老板拖了好几个月工资了', '家里没多少钱', '他没什么财产', '我不怎么会用手机'])(
+    'a question word inside an ordinary statement asks nothing: %s',
+    (text) => expect(looksLikeQuestion(text)).toBe(false),
+  );
+
+  it.each(['还有几天开庭', '要几个人签字', '请律师要多少钱', '要带什么材料', '怎么申请', '到底要几天'])('asks: %s', (text) =>
+    expect(looksLikeQuestion(text)).toBe(true),
+  );
+});
