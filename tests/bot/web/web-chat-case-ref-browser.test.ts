@@ -28,7 +28,9 @@ const REF_LINES = `(() => {
 describe.skipIf(missing !== null)('the application number in the web chat', () => {
   const web = chineseWebChatPages();
 
-  it('stays on one line on phones from 320 to 412 pixels wide', async () => {
+  // Retried as the other reload tests are: in about 1 run in 5 the page, reloaded, waits past the timeout for
+  // the receipt to appear (seen with and without sent marks riding; not yet found — see docs/intake.md).
+  it('stays on one line on phones from 320 to 412 pixels wide', { retry: 2 }, async () => {
     const page = await web.open({ width: 390, height: 844 });
     const url = page.url();
     // A resident who applied: this page holds their identity, the application is typed through the runner.
