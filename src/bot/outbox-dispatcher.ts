@@ -115,6 +115,14 @@ export class OutboxDispatcher {
     this.pump(key);
   }
 
+  /**
+   * Whether a message was delivered and only its sent mark is not written yet: the store still lists it as
+   * pending, but it will not be sent again (a reloaded page must show it in its history, not wait for it).
+   */
+  delivered(id: number): boolean {
+    return this.marking.has(id);
+  }
+
   /** Resolves when every one of `ids` has been sent or given up. */
   whenDone(ids: number[]): Promise<void> {
     const open = new Set(ids.filter((id) => this.known.has(id)));

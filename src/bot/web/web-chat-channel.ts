@@ -153,7 +153,8 @@ export class WebChatChannel implements ChannelSender {
       conversations.recentTranscript(key, this.options.historyLimit ?? 60),
       outbox.pendingOutboxFor(key),
     ]);
-    const waiting = pending.map((m) => m.payload);
+    // Delivered replies whose sent mark is still being written are history, not still to come.
+    const waiting = pending.filter((m) => !this.app.dispatcher.delivered(m.id)).map((m) => m.payload);
     const shown = withoutPending(transcript, waiting);
     // The history ends with the question the conversation waits on: show it once, with its buttons, rather than
     // piling a greeting and the question again into the page and the stored history. Replies still waiting in the
@@ -165,8 +166,11 @@ export class WebChatChannel implements ChannelSender {
     // are marked (and read out) in the language they are written in, as the greeting below is.
     const state = await this.app.runner.inspect('web', resident);
     if (state) await this.tellLocale(resident, [page]);
-    await page.send({ type: 'history', entries: historyEntries(shown), ...buttons });
+    // Ready at once (not after the history's write): a reply delivered to another page in between would be missing
+    // from both this page's history and its live frames. The socket keeps order, so the history still comes first.
+    const history = page.send({ type: 'history', entries: historyEntries(shown), ...buttons });
     this.sockets.markReady(page);
+    await history;
     // Replies that waited for the resident to come back go now, not at their next retry.
     this.app.dispatcher.wake('web', resident);
     if (open) return;

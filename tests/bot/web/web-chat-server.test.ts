@@ -357,4 +357,40 @@ describe('web chat socket', () => {
     expect((await botTexts(RESIDENT)).filter((t) => t === zh('core.menu'))).toHaveLength(1);
     page.socket.close();
   });
+
+  // A reply the page confirmed is sent; writing that down can lag behind (a busy disk: the sent marks wait for the
+  // next commit). A page reloaded meanwhile hid such replies from its history as if they were still to come live,
+  // and they never came: the resident's receipt vanished from the reloaded page (the case-number browser test hung).
+  it('shows a reloaded page every reply already delivered, while its sent mark is still being written', async () => {
+    const { app, web, botTexts } = await start();
+    for (const step of toDocumentsStep('web', RESIDENT)) await app.runner.handle(step);
+    const outbox = app.repos.outbox as { markSent: (ids: number[], at: number) => Promise<void> };
+    const write = outbox.markSent.bind(outbox);
+    let release!: () => void;
+    const slowDisk = new Promise<void>((resolve) => (release = resolve));
+    outbox.markSent = async (ids, at) => {
+      await slowDisk;
+      return write(ids, at);
+    };
+    try {
+      const last = (await botTexts(RESIDENT)).at(-1)!;
+      const first = open(web.url);
+      await first.ready;
+      first.socket.send(JSON.stringify({ type: 'hello', mid: 'hello-0001' }));
+      await until(() => first.frames.some((f) => f.type === 'bot' && f.text === last));
+      first.socket.close();
+      const second = open(web.url);
+      await second.ready;
+      second.socket.send(JSON.stringify({ type: 'welcome_back', mid: 'hello-0002' }));
+      await until(() => second.frames.some((f) => f.type === 'history'));
+      await new Promise((r) => setTimeout(r, 300));
+      const history = second.frames.find((f) => f.type === 'history') as { entries: { from: string; text: string }[] };
+      const live = second.frames.filter((f) => f.type === 'bot').map((f) => f.text);
+      const shown = [...history.entries.filter((e) => e.from === 'bot').map((e) => e.text), ...live];
+      expect(shown.filter((t) => t === last), 'the last reply, once').toHaveLength(1);
+      second.socket.close();
+    } finally {
+      release();
+    }
+  });
 });
