@@ -3,7 +3,10 @@
  *   npx tsx bench/open-probe.ts --rate 1000 --seconds 10 [--closed 20]
  * `--closed`: seconds of closed loop first (as the bench runs before its open loop: the live cache fills).
  * `--slice-ms`: the runner's TurnSlicer budget, to compare settings. `--profile F`: a CPU profile of
- * the main thread over the open loop (warm-up included).
+ * the main thread over the open loop (warm-up included). `--worst N`: the N slowest commit waits, each
+ * with what overlapped it (script builds, commits, checkpoints, collections and stalls over 3 ms).
+ * On a machine where others work, `chrt -f 10 npx tsx bench/open-probe.ts …` keeps their processes off
+ * the cores (not off the disk).
  * Prints the latency percentiles, event-loop stalls over 20 ms with their time, garbage collections
  * over 10 ms, the group commits' durations, and where a message waits: for its slice of the event
  * loop (TurnSlicer) and for its commit (from handing the turn to the store to its being durable).
@@ -39,7 +42,7 @@ function threadTimes(): Map<string, { cpuUs: number; waitUs: number; threads: nu
   return byName;
 }
 
-const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, closed: { type: 'string', default: '20' }, 'slice-ms': { type: 'string' }, profile: { type: 'string' } } });
+const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, closed: { type: 'string', default: '20' }, 'slice-ms': { type: 'string' }, profile: { type: 'string' }, worst: { type: 'string', default: '0' } } });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-open-probe-'));
 const { app } = await benchApp(dir, 'sqlite');
 await runClosedLoop(app, { residents: 200, warmupMs: 0, durationMs: Number(values.closed) * 1000, tag: 'fill' });
@@ -63,8 +66,11 @@ store.commitTurn = async (turn) => {
     return await commitTurn(turn);
   } finally {
     commitWaits.push(performance.now() - s);
+    timeline.push(['turn', s, performance.now()]);
   }
 };
+/** What happened when: [what, start, end] (performance.now()), for `--worst`. */
+const timeline: [string, number, number][] = [];
 const batches: number[] = [];
 const builds: number[] = [];
 const builder = ScriptBuilder.shared();
@@ -72,7 +78,10 @@ const build = builder.build.bind(builder);
 builder.build = (items, cipher) => {
   batches.push(items.length);
   const s = performance.now();
-  return build(items, cipher).finally(() => void builds.push(performance.now() - s));
+  return build(items, cipher).finally(() => {
+    builds.push(performance.now() - s);
+    timeline.push([`build of ${items.length}`, s, performance.now()]);
+  });
 };
 const threads0 = threadTimes();
 const cpu0 = process.cpuUsage();
@@ -80,6 +89,7 @@ const t0 = performance.now();
 const at = () => Math.round(performance.now() - t0);
 const gcs: { at: number; ms: number; kind: number }[] = [];
 const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) timeline.push([`gc kind ${(e as unknown as { detail: { kind: number } }).detail.kind}`, e.startTime, e.startTime + e.duration]);
   for (const e of list.getEntries()) if (e.duration > 10) gcs.push({ at: Math.round(e.startTime - t0), ms: Math.round(e.duration), kind: ((e as unknown as { detail: { kind: number } }).detail).kind });
 });
 gcObserver.observe({ entryTypes: ['gc'] });
@@ -87,6 +97,7 @@ const stalls: { at: number; ms: number }[] = [];
 let last = performance.now();
 const ticker = setInterval(() => {
   const now = performance.now();
+  if (now - last > 13) timeline.push(['stall', last + 10, now]);
   if (now - last > 30) stalls.push({ at: Math.round(last - t0), ms: Math.round(now - last - 10) });
   last = now;
 }, 10);
@@ -103,18 +114,23 @@ db.script = async (...args: unknown[]) => {
   } finally {
     const ms = performance.now() - s;
     commits.push(ms);
+    timeline.push(['script', s, s + ms]);
     if (ms > 30) slowCommits.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
   }
 };
 const checkpoint = db.checkpoint;
 db.checkpoint = async (options) => {
   const s = performance.now();
+  let frames = '';
   try {
-    return await checkpoint(options);
+    const result = (await checkpoint(options)) as { log: number; checkpointed: number };
+    frames = ` (WAL ${result.log} frames, ${result.log - result.checkpointed} left)`;
+    return result;
   } finally {
     const ms = performance.now() - s;
-    if (options?.onWriter) queued.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
-    else if (ms > 10) checkpoints.push(`${Math.round(s - t0)}:${Math.round(ms)}`);
+    timeline.push([(options?.onWriter ? "checkpoint on the writer's queue" : 'checkpoint') + frames, s, s + ms]);
+    if (options?.onWriter) queued.push(`${Math.round(s - t0)}:${Math.round(ms)}${frames}`);
+    else if (ms > 10) checkpoints.push(`${Math.round(s - t0)}:${Math.round(ms)}${frames}`);
   }
 };
 const session = values.profile ? new Session() : undefined;
@@ -157,5 +173,11 @@ console.log('checkpoints > 10 ms (start: length):', checkpoints.join(' '));
 console.log("checkpoints on the writer's queue (start: length):", queued.join(' '));
 console.log('stalls > 20 ms (at ms: length):', stalls.map((s) => `${s.at}:${s.ms}`).join(' '));
 console.log('gc > 10 ms (at ms: length/kind):', gcs.map((g) => `${g.at}:${g.ms}/${g.kind}`).join(' '));
+const worst = timeline.filter((e) => e[0] === 'turn').sort((a, b) => b[2] - b[1] - (a[2] - a[1]));
+for (const [, start, end] of worst.slice(0, Number(values.worst))) {
+  const overlapping = timeline.filter(([what, s, e]) => what !== 'turn' && e > start && s < end && (e - s > 3 || what.startsWith('checkpoint')));
+  const rel = (ms: number) => (ms >= 0 ? '+' : '') + r(ms);
+  console.log(`commit wait at ${Math.round(start - t0)} ms, ${r(end - start)} ms:`, overlapping.map(([what, s, e]) => `${what} ${rel(s - start)}..${rel(e - start)}`).join(', '));
+}
 await app.close();
 fs.rmSync(dir, { recursive: true, force: true });
