@@ -5,7 +5,8 @@
  * `--slice-ms`: the runner's TurnSlicer budget, to compare settings. `--profile F`: a CPU profile of
  * the main thread over the open loop (warm-up included). `--worst N`: the N slowest commit waits, each
  * with what overlapped it (script builds, commits, checkpoints, collections and stalls over 3 ms).
- * On a machine where others work, `chrt -f 10 npx tsx bench/open-probe.ts …` keeps their processes off
+ * `--restart-frames N`: skip the checkpoint on the writer's queue until the WAL holds N frames (to compare
+ * a higher threshold than checkpointer.ts's). On a machine where others work, `chrt -f 10 npx tsx bench/open-probe.ts …` keeps their processes off
  * the cores (not off the disk).
  * Prints the latency percentiles, event-loop stalls over 20 ms with their time, garbage collections
  * over 10 ms, the group commits' durations, and where a message waits: for its slice of the event
@@ -42,7 +43,7 @@ function threadTimes(): Map<string, { cpuUs: number; waitUs: number; threads: nu
   return byName;
 }
 
-const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, closed: { type: 'string', default: '20' }, 'slice-ms': { type: 'string' }, profile: { type: 'string' }, worst: { type: 'string', default: '0' } } });
+const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, closed: { type: 'string', default: '20' }, 'slice-ms': { type: 'string' }, profile: { type: 'string' }, worst: { type: 'string', default: '0' }, 'restart-frames': { type: 'string' } } });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-open-probe-'));
 const { app } = await benchApp(dir, 'sqlite');
 await runClosedLoop(app, { residents: 200, warmupMs: 0, durationMs: Number(values.closed) * 1000, tag: 'fill' });
@@ -119,11 +120,15 @@ db.script = async (...args: unknown[]) => {
   }
 };
 const checkpoint = db.checkpoint;
+let lastLog = 0;
 db.checkpoint = async (options) => {
+  // `--restart-frames`: as if the checkpointer's threshold were higher (only to compare; it cannot be lower).
+  if (options?.onWriter && lastLog <= Number(values['restart-frames'] ?? 0)) return { log: lastLog, checkpointed: lastLog };
   const s = performance.now();
   let frames = '';
   try {
     const result = (await checkpoint(options)) as { log: number; checkpointed: number };
+    lastLog = result.log;
     frames = ` (WAL ${result.log} frames, ${result.log - result.checkpointed} left)`;
     return result;
   } finally {
