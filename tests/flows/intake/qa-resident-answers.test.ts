@@ -339,6 +339,26 @@ describe('documents named in words at the documents question (session 7)', () =>
     expect(h.submitted.at(-1)?.applicant.documentsNote).toBe(typed);
   });
 
+  // "没有材料" typed there (an elderly resident in the web chat, session 8) got "请发送照片或文件…" and the question
+  // again: only a bare 没有 counted as none.
+  it.each(['没有材料', '没材料', '暂时没有材料', '手上没有什么材料', '啥材料都没有', '什么都没有', '我没有证据', '没有任何证据', 'no papers', 'i have nothing', 'nothing to send', 'i dont have any documents', 'no documents yet'])(
+    'takes "none" said with what there is none of, and goes on: %s',
+    async (typed) => {
+      const h = await at('documents');
+      const next = await h.send(t(typed));
+      expect(errors(next)).toEqual([]);
+      expect(questions(next)).toEqual(['intake.q.name']);
+      expect(h.intake()?.applicant.documentsNote ?? null).toBeNull();
+    },
+  );
+
+  it('notes what there is when some is missing ("没有合同 只有聊天记录")', async () => {
+    const h = await at('documents');
+    const next = await h.send(t('没有合同 只有聊天记录'));
+    expect(next.map((r) => r.key)).toContain('intake.documents.noted');
+    expect(questions(next)).toEqual(['intake.q.documents']);
+  });
+
   it('still refuses words that name no document', async () => {
     const h = await at('documents');
     const next = await h.send(t('Wang Wei'));
