@@ -219,6 +219,10 @@ export const intakeMessages = {
   'intake.opt.safe_never': { 'zh-CN': '不要打电话，只在这里联系', en: 'Do not call; only contact me here' },
 
   'intake.err.choose': { 'zh-CN': '抱歉，我没看懂这个回答。请点下面的一个按钮。', en: 'Sorry, I did not understand that answer. Please press one of the buttons below.' },
+  'intake.err.clear_yes_no': {
+    'zh-CN': '这个问题决定是否按紧急情况办理，请明确回答：需要马上保全请点“是”，不需要请点“否”。',
+    en: 'This question decides whether your case is handled as urgent, so please answer clearly: press "Yes" if something must be secured now, "No" if not.',
+  },
   'intake.err.yes_no': { 'zh-CN': '请回答“是”或“否”，也可以直接点按钮。', en: 'Please answer "yes" or "no", or press a button.' },
   'intake.err.category': {
     'zh-CN': '抱歉，我没能判断问题类型。请点一个按钮，或换一种说法，例如“公司拖欠工资”“被车撞了”。',

@@ -1,7 +1,7 @@
 import { assign, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import type { BotReply, ResidentEvent } from '../events.js';
 import type { StaffRelay } from '../staff-relay.js';
-import { choice, reply } from '../replies.js';
+import { choice, explainedQuestion, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from './intake-types.js';
@@ -280,7 +280,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
           } satisfies IntakeToParent);
           return;
         }
-        sendReplies(enqueue, [reply(error, errorParams), questionWithBack(context)]);
+        sendReplies(enqueue, [explainedQuestion(reply(error, errorParams), questionWithBack(context))]);
       }),
       acknowledgeAttachment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, [
@@ -305,7 +305,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       ),
       remindAssessment: enqueueActions(({ context, enqueue }) => {
         const question = assessmentReplies(deps.assess(context.facts), context, deps.pack).at(-1)!;
-        sendReplies(enqueue, [reply('intake.err.assessment'), question]);
+        sendReplies(enqueue, [explainedQuestion(reply('intake.err.assessment'), question)]);
       }),
       showSummary: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, summaryReplies(context, deps.pack, officeName(context)))),
       showChangeList: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, changeListReplies(context, nextStep(context, deps) === 'summary'))),

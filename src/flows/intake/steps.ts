@@ -42,6 +42,11 @@ const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|�
 const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong`;
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
 const YES = oneToThreeOf(YES_WORDS);
+/**
+ * A clear yes, for a question whose yes changes how the case is handled (urgency): "是", "需要", "要", "yes",
+ * "need it". An acknowledgement ("ok", "好", "嗯", "行", "sure") is not one (docs/intake.md).
+ */
+const CLEAR_YES = oneToThreeOf(String.raw`是|是的|是啊|是呀|对|对的|对啊|没错|需要|需要的|要|要的|很需要|yes|yeah|yep|need|needed|need it|i need it|we need it|i do|we do|true|correct|that'?s right`);
 const NO = oneToThreeOf(NO_WORDS);
 /** Documents named in words at the documents question. */
 const DOCUMENT_WORDS =
@@ -128,6 +133,18 @@ function yesOrNo(event: ResidentEvent, { thenWhy = true } = {}): boolean | null 
   if (LEADING_YES.test(t)) return true;
   if (LEADING_NO.test(t)) return false;
   return null;
+}
+
+/**
+ * A yes-or-no whose yes makes the case urgent: a typed yes must be a clear one; an acknowledgement gets the
+ * question again with why it needs a clear answer.
+ */
+function readClearYesNo(event: ResidentEvent, apply: (value: boolean) => Patch): ReadResult {
+  const text = textOf(event);
+  const answer = yesOrNo(event);
+  const t = text?.normalize('NFKC').trim() ?? '';
+  if (answer === true && text !== null && !CLEAR_YES.test(t) && !LEADING_YES.test(t)) return { kind: 'invalid', error: 'intake.err.clear_yes_no' };
+  return answer === null ? { kind: 'invalid', error: 'intake.err.yes_no' } : { kind: 'answer', patch: apply(answer) };
 }
 
 function readYesNo(event: ResidentEvent, apply: (value: boolean) => Patch, error: string): ReadResult {
@@ -543,7 +560,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (text !== null && ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim())) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, needsPreservation: true } }) };
       }
-      return readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }), 'intake.err.yes_no');
+      return readClearYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }));
     },
   },
 

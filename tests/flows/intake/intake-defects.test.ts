@@ -77,8 +77,10 @@ describe('the deadline question', () => {
     for (const e of [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done')]) await h.send(e);
     const replies = await h.send(t('2000元'));
     expect(h.intake()?.facts.deadlineDays).toBeUndefined();
-    expect(questions(replies)).toEqual(['intake.q.deadlineDays']);
+    // Asked again in the same message as the explanation.
+    expect(h.keys(replies)).toEqual(['intake.err.wrong_unit']);
     expect(h.render(replies)[0]!.text).toMatch(/金额/);
+    expect(h.render(replies)[0]!.text).toMatch(/几天/);
     expect(h.render(replies, 'en')[0]!.text).toMatch(/money/);
     expect(replies.at(-1)!.choices?.length).toBeGreaterThan(0);
   });
