@@ -20,6 +20,7 @@ import { staffJoinedKey, staffNameParam } from './staff-name.js';
 import { oneToThreeOf } from './word-run.js';
 import { statedFacts, storyCategory as categoryOfStory, tellsStory } from '../knowledge/understanding/story.js';
 import { readCaseRefText, readLinkCode } from '../knowledge/cases/case-link-rules.js';
+import { statedAnswers } from '../knowledge/understanding/stated-answers.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '2';
@@ -212,10 +213,13 @@ const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).outp
  * What the story that started an application stated, for the intake to offer, never to take unasked: an exact age
  * (one tap at the age question) and groups ("我是农民工", ticked in advance at the groups question).
  */
-function statedInput(story: string | null | undefined, category: CategoryId | null | undefined): Pick<IntakeInput, 'statedAge' | 'statedGroups'> {
+function statedInput(story: string | null | undefined, category: CategoryId | null | undefined): Pick<IntakeInput, 'statedAge' | 'statedGroups' | 'statedIncome' | 'statedHousehold'> {
   if (!story || !category) return {};
   const { age, migrantWorker } = statedFacts(story, category);
+  const { monthlyIncome, householdSize } = statedAnswers(story);
   return {
+    ...(monthlyIncome !== undefined ? { statedIncome: monthlyIncome } : {}),
+    ...(householdSize !== undefined ? { statedHousehold: householdSize } : {}),
     ...(age && !age.atLeast ? { statedAge: { years: age.years, ...(age.whose ? { whose: age.whose } : {}) } } : {}),
     ...(migrantWorker ? { statedGroups: ['migrant_worker' as const] } : {}),
   };

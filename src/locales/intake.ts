@@ -186,6 +186,8 @@ export const intakeMessages = {
   'intake.opt.other_groups': { 'zh-CN': '看其他类别', en: 'Other kinds of problem' },
   'intake.opt.unsure': { 'zh-CN': '不清楚', en: 'Not sure' },
   'intake.opt.stated_age': { 'zh-CN': '{age} 岁', en: '{age}' },
+  'intake.opt.stated_household': { 'zh-CN': '{count} 人（您前面说的）', en: '{count} people (as you said)' },
+  'intake.opt.stated_income': { 'zh-CN': '{amount} 元（您前面说的）', en: '{amount} yuan (as you said)' },
   'intake.opt.back': { 'zh-CN': '⬅ 上一步', en: '⬅ Back' },
   'intake.opt.cancel': { 'zh-CN': '取消申请', en: 'Cancel application' },
   'intake.opt.finish': { 'zh-CN': '结束', en: 'Finish' },

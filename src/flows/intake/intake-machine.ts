@@ -12,6 +12,7 @@ import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
+import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
@@ -33,6 +34,9 @@ export interface IntakeInput {
   statedAge?: StatedAge;
   /** Groups the story stated ("我是农民工"): ticked in advance at the groups question, never taken unasked. */
   statedGroups?: GroupId[];
+  /** A monthly income or household size the story stated ("一个月就挣两千"): offered at its question, never taken unasked. */
+  statedIncome?: number;
+  statedHousehold?: number;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -97,6 +101,22 @@ function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partia
     unsure: unsure ? [...ctx.unsure.filter((s) => s !== step), step] : ctx.unsure.filter((s) => s !== step),
     failures: 0,
     assessmentShown: FACT_STEPS.has(step) ? false : ctx.assessmentShown,
+  };
+}
+
+/**
+ * What an answer also said about a later question ("示例县 我一个月挣两千"): kept, to be offered there in one tap.
+ * Not for the question on screen (its own answer), nor one already answered.
+ */
+function keepStated(ctx: IntakeContext, event: ResidentEvent): Partial<IntakeContext> {
+  if (event.type !== 'user.text') return {};
+  const stated = statedAnswers(event.text);
+  const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step);
+  const whose = stated.age?.whose ?? ctx.applicant.relation ?? undefined;
+  return {
+    ...(stated.age && open('age') ? { statedAge: { years: stated.age.years, ...(whose ? { whose } : {}) } } : {}),
+    ...(stated.monthlyIncome !== undefined && open('householdMonthlyIncome') ? { statedIncome: stated.monthlyIncome } : {}),
+    ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),
   };
 }
 
@@ -195,7 +215,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'answer') return {};
         const patched = { ...context, ...result.patch(context) };
-        return { ...result.patch(context), ...markAnswered(patched, context.step, false) };
+        return { ...keepStated(patched, event as ResidentEvent), ...result.patch(context), ...markAnswered(patched, context.step, false) };
       }),
       /** Still at this question (a checklist toggle, a note): its change, and its reply before the question again. */
       applyStay: enqueueActions(({ context, event, enqueue }) => {
@@ -205,7 +225,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
         if (result.reply) sendReplies(enqueue, [result.reply]);
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
-      countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
+      // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
+      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent), failures: context.failures + 1 })),
       navigate: assign(({ context, event }) => {
         const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
@@ -320,7 +341,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
   }).createMachine({
     id: 'intake',
     context: ({ input }) => {
-      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}) };
+      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}), ...(input.statedIncome !== undefined ? { statedIncome: input.statedIncome } : {}), ...(input.statedHousehold !== undefined ? { statedHousehold: input.statedHousehold } : {}) };
       return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;
     },
     initial: 'routing',

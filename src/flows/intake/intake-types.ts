@@ -88,6 +88,10 @@ export interface IntakeContext {
   statedAge?: StatedAge;
   /** Groups the starting story stated ("我是农民工"): ticked in advance at the groups question, taken only when confirmed there. */
   statedGroups?: GroupId[];
+  /** A monthly income stated with another answer ("示例县 我一个月挣两千"): offered at the income question in one tap. */
+  statedIncome?: number;
+  /** A household size stated with another answer ("家里4口人"): offered at the household question in one tap. */
+  statedHousehold?: number;
 }
 
 /** An age a story stated: the resident's own, or a relative's. */

@@ -94,6 +94,18 @@ function statedAgeOf(ctx: IntakeContext): number | null {
   return matches ? stated.years : null;
 }
 
+/** A household size or income stated with an earlier answer, while its question has not been answered: one tap. */
+function statedValueOf(ctx: IntakeContext, step: 'householdSize' | 'householdMonthlyIncome'): number | null {
+  if (ctx.answered.includes(step)) return null;
+  return (step === 'householdSize' ? ctx.statedHousehold : ctx.statedIncome) ?? null;
+}
+
+/** The number a stated value's button carries in its id ("opt:income:2000"), or the text typed. */
+function typedOrStated(event: ResidentEvent, prefix: string): string | null {
+  const id = choiceId(event);
+  return id?.startsWith(prefix) ? id.slice(prefix.length) : textOf(event);
+}
+
 /** A number typed with the unit of another question (`2000元` at the deadline): say so kindly instead of misreading it. */
 function wrongUnit(text: string, expected: QuantityUnit): ReadResult | null {
   const found = unitOf(text);
@@ -503,9 +515,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   householdSize: {
-    prompt: (ctx) => personal('householdSize', ctx),
+    prompt: (ctx) => {
+      const stated = statedValueOf(ctx, 'householdSize');
+      return personal('householdSize', ctx, stated === null ? [] : [choice(`opt:household:${stated}`, 'intake.opt.stated_household', { count: String(stated) })]);
+    },
     read: (event) => {
-      const text = textOf(event);
+      const text = typedOrStated(event, 'opt:household:');
       const unit = text === null ? null : wrongUnit(text, 'people');
       if (unit) return unit;
       const n = text === null ? null : readLeadingNumber(text);
@@ -515,10 +530,17 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   householdMonthlyIncome: {
-    prompt: (ctx) => reply('intake.q.householdMonthlyIncome', { who: who(ctx) }, [choice('intake.no_income', 'intake.opt.no_income'), unsureChoice()]),
+    prompt: (ctx) => {
+      const stated = statedValueOf(ctx, 'householdMonthlyIncome');
+      return reply('intake.q.householdMonthlyIncome', { who: who(ctx) }, [
+        ...(stated === null ? [] : [choice(`opt:income:${stated}`, 'intake.opt.stated_income', { amount: String(stated) })]),
+        choice('intake.no_income', 'intake.opt.no_income'),
+        unsureChoice(),
+      ]);
+    },
     unsureAllowed: true,
     read: (event) => {
-      const text = textOf(event);
+      const text = typedOrStated(event, 'opt:income:');
       if (choiceId(event) === 'intake.no_income' || (text !== null && /^(没有收入|没收入|无收入|0|零|none|no income|nothing)$/i.test(text))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: 0 } }) };
       }
