@@ -215,7 +215,16 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'answer') return {};
         const patched = { ...context, ...result.patch(context) };
-        return { ...keepStated(patched, event as ResidentEvent), ...result.patch(context), ...markAnswered(patched, context.step, false) };
+        const answered = { ...keepStated(patched, event as ResidentEvent), ...result.patch(context), ...markAnswered(patched, context.step, false) };
+        // A fact changed from the summary goes straight back to it: no "continue?" again; a changed assessment is
+        // shown above the summary.
+        if (FACT_STEPS.has(context.step) && context.changing === context.step && context.assessmentShown && context.history.includes('summary')) {
+          const news = JSON.stringify(assessmentReplies(deps.assess(context.facts), context, deps.pack)) !== JSON.stringify(assessmentReplies(deps.assess(patched.facts), patched, deps.pack));
+          // Now refused: the assessment with its alternatives ("submit anyway for review" is a choice staff must see).
+          if (news && refused(patched) && !context.submitAnyway) return answered;
+          return { ...answered, assessmentShown: true, ...(news ? { assessmentNews: true } : {}) };
+        }
+        return answered;
       }),
       /** Still at this question (a checklist toggle, a note): its change, and its reply before the question again. */
       applyStay: enqueueActions(({ context, event, enqueue }) => {
@@ -328,7 +337,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const question = assessmentReplies(deps.assess(context.facts), context, deps.pack).at(-1)!;
         sendReplies(enqueue, [explainedQuestion(reply('intake.err.assessment'), question)]);
       }),
-      showSummary: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, summaryReplies(context, deps.pack, officeName(context)))),
+      showSummary: enqueueActions(({ context, enqueue }) => {
+        // The new assessment after a change from the summary: its lines, not its "continue?" (the summary asks to submit).
+        const news = context.assessmentNews ? assessmentReplies(deps.assess(context.facts), context, deps.pack).slice(0, -1) : [];
+        if (context.assessmentNews) enqueue.assign({ assessmentNews: false });
+        sendReplies(enqueue, [...news, ...summaryReplies(context, deps.pack, officeName(context))]);
+      }),
       showChangeList: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, changeListReplies(context, nextStep(context, deps) === 'summary'))),
       sayCancelled: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.cancelled')])),
       saySubmitFailed: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.submit_failed')])),

@@ -79,6 +79,11 @@ export interface IntakeContext {
   categoryGroup: string | null;
   /** The assessment shown matches the current facts. */
   assessmentShown: boolean;
+  /**
+   * An answer changed from the summary changed the assessment: it is shown above the summary, without asking
+   * "continue?" again (absent in older snapshots).
+   */
+  assessmentNews?: boolean;
   /** The resident chose to submit although the assessment was negative. */
   submitAnyway: boolean;
   caseRef: string | null;
