@@ -43,6 +43,12 @@ export interface ConversationContext {
   keptStory?: string | null;
   /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
   pendingCategory?: CategoryId | null;
+  /**
+   * The category of the last story told outside an application: a generic Apply (the menu's, or under an answer)
+   * starts with it, confirmed in one tap. Cleared when an application starts (a cancelled one starts afresh next time)
+   * or the resident starts over.
+   */
+  storyCategory?: CategoryId | null;
   /** The resident chose `pendingCategory` with a button ("apply for this"): the intake does not ask to confirm it. */
   pendingCategoryChosen?: boolean;
   /** A story told before consent, kept in memory only (nothing is stored before consent): agreeing takes it up (absent in older snapshots). */
@@ -375,11 +381,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.sendTo('intake', { type: 'flow.reprompt' });
     }),
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
-    keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null }),
+    keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null, storyCategory: ({ event }) => storyCategory(event) }),
+    /** A generic Apply after a story: the story's category, to confirm in one tap (none without a story). */
+    applyWithStoryCategory: assign({ pendingCategory: ({ context }) => context.storyCategory ?? null, pendingCategoryChosen: false }),
     /** The story that came with a danger warning starts the application, as a story at the menu does. */
     startDangerStory: assign(({ event }) => {
       const story = (event as { story?: { text: string; category: CategoryId } }).story!;
-      return { keptStory: story.text, pendingCategory: story.category, pendingCategoryChosen: false, meta: { ...EMPTY_META, emergency: true, category: story.category } };
+      return { keptStory: story.text, pendingCategory: story.category, storyCategory: story.category, pendingCategoryChosen: false, meta: { ...EMPTY_META, emergency: true, category: story.category } };
     }),
     /** The story kept earlier, given as the description ("就用这段" pressed or typed). */
     useKeptStory: enqueueActions(({ context, enqueue }) => {
@@ -466,7 +474,10 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     confirmLocale: emit(() => reply('core.language.changed')),
     reprompt: raise({ type: 'internal.reprompt' }),
-    sayRestarted: emit(() => reply('core.restarted')),
+    sayRestarted: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ storyCategory: null });
+      enqueue.emit(reply('core.restarted'));
+    }),
     sayDeleted: emit(({ context }) => reply('core.deleted', { hotline: context.hotline })),
     askErase: emit(() => reply('privacy.erase.confirm', {}, [choice(ERASE_CONFIRM, 'privacy.erase.yes'), choice(ERASE_CANCEL, 'privacy.erase.no')])),
     sayUnsupported: emit(({ event }) => {
@@ -599,7 +610,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         return match ? { ref: match[1]!, score: Number(match[2]) } : null;
       },
     }),
-    resetContext: assign({ greeted: false, remindAfterAnswer: false, consented: false, sensitiveConsent: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
+    resetContext: assign({ storyCategory: null, greeted: false, remindAfterAnswer: false, consented: false, sensitiveConsent: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
   },
 }).createMachine({
   id: 'conversation',
@@ -851,7 +862,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       on: {
         'internal.reprompt': [{ guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' }, { actions: 'showMenu' }],
         'user.choice': [
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: assign({ pendingCategory: null }) },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: 'applyWithStoryCategory' },
           { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
@@ -864,6 +875,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         // The story kept when it started this application (its category recognised); nothing older.
         assign({
           intakeCount: ({ context }) => context.intakeCount + 1,
+          // Used by this application: one cancelled starts afresh next time.
+          storyCategory: null,
           intakeFreeText: false,
           keptStory: ({ context }) => (context.pendingCategory ? (context.keptStory ?? null) : null),
         }),
@@ -885,7 +898,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           {
             guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted',
             target: 'answered',
-            actions: assign({ pendingCategory: null, intakeStep: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
+            actions: assign({ pendingCategory: null, storyCategory: null, intakeStep: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
           },
           { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null }) },
         ],
@@ -1068,7 +1081,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: assign({ pendingCategory: null }) },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: 'applyWithStoryCategory' },
           { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
         ],
       },
@@ -1106,7 +1119,7 @@ export function createConversationMachine(deps: ConversationDeps) {
             target: 'sensitiveConsent',
             actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) })],
           },
-          { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', assign({ pendingCategory: null })] },
+          { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', 'applyWithStoryCategory'] },
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
           { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
