@@ -100,7 +100,7 @@ export interface ConversationInput {
 
 /** Events from outside the resident: the runner, staff, timers. */
 export type SystemEvent =
-  | { type: 'internal.reprompt'; afterDanger?: boolean; story?: { text: string; category: CategoryId } }
+  | { type: 'internal.reprompt'; afterDanger?: boolean; afterRequest?: boolean; story?: { text: string; category: CategoryId } }
   | { type: 'internal.askBeforeConsent' }
   | { type: 'internal.remindAfter' }
   /** Text to hand to the intake question on screen as its answer (after a danger warning). */
@@ -125,6 +125,15 @@ const MENU_CHOICES = [
   choice('menu.help', 'core.menu.help'),
   choice('lang.toggle', 'core.menu.language'),
 ];
+
+/** The menu's buttons: no "talk to a person" while the resident already waits for one (or talks to one). */
+const menuChoices = (context: Pick<ConversationContext, 'handoff'>) => (context.handoff === 'idle' ? MENU_CHOICES : MENU_CHOICES.filter((c) => c.id !== 'menu.human'));
+
+/** A reply without the "talk to a person" button while the resident already waits for one (or talks to one). */
+function offeredNow(r: BotReply, context: Pick<ConversationContext, 'handoff'>): BotReply {
+  if (context.handoff === 'idle' || !r.choices?.some((c) => c.id === 'menu.human')) return r;
+  return { ...r, choices: r.choices.filter((c) => c.id !== 'menu.human') };
+}
 
 /** A file the resident sent outside an application, for the case store to link to a case awaiting materials. */
 export interface AttachFileInput {
@@ -395,8 +404,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ keptStory: null });
     }),
     noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
-    emitAnswer: enqueueActions(({ event, enqueue }) => {
-      for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
+    emitAnswer: enqueueActions(({ context, event, enqueue }) => {
+      for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(offeredNow(answer, context));
     }),
     /**
      * An answer that offers to apply for a category: the one the story asking it names, or (a question typed at
@@ -407,7 +416,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
-        enqueue.emit({ ...answer, choices });
+        enqueue.emit(offeredNow({ ...answer, choices }, context));
       }
     }),
     /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
@@ -457,8 +466,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       reply('privacy.sensitive.remind', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
     ),
     recordSensitiveConsent: assign({ sensitiveConsent: true }),
-    saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, MENU_CHOICES)),
-    showMenu: emit(() => reply('core.menu', {}, MENU_CHOICES)),
+    saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, menuChoices(context))),
+    // Waiting for a person: the menu says they are in the queue, and does not offer a person again.
+    showMenu: emit(({ context, event }) => {
+      // Right under "finding a member of staff" the plain menu: the queue was just said.
+      const justAsked = event.type === 'internal.reprompt' && event.afterRequest === true;
+      return reply(context.handoff === 'waiting' && !justAsked ? 'conv.menu.in_queue' : 'core.menu', {}, menuChoices(context));
+    }),
     welcomeBack: emit(() => reply('core.welcome_back')),
     showHelp: emit(({ context }) => reply('core.help', { hotline: context.hotline })),
     promptQuestion: emit(() => reply('core.ask.prompt', {}, [choice('menu.back', 'core.back_to_menu')])),
@@ -488,7 +502,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     sayStaleChoice: emit(() => reply('core.stale_choice')),
     /** Thanks, or a goodbye to a resident who is leaving ("bye", "谢谢，再见"): the application they are in stays open. */
     sayThanks: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'core.thanks')),
-    sayThanksWithMenu: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, MENU_CHOICES)),
+    sayThanksWithMenu: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, menuChoices(context))),
     sayAttachmentRefused: emit(({ event }) => {
       assertEvent(event, 'user.refused_attachment');
       return reply(event.reason === 'size' ? 'core.attachment.refused.size' : 'core.attachment.refused.type');
@@ -550,9 +564,10 @@ export function createConversationMachine(deps: ConversationDeps) {
         [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu')],
       ),
     ),
-    sayOfficeHours: emit(({ context, self }) => reply('conv.office.hours', centreContact(context, self), MENU_CHOICES)),
-    sayAlreadyWaiting: emit(({ context }) =>
-      reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting'),
+    sayOfficeHours: emit(({ context, self }) => reply('conv.office.hours', centreContact(context, self), menuChoices(context))),
+    // At the menu its buttons come along (a web page shows only the last message's); in an application the question follows.
+    sayAlreadyWaiting: emit(({ context, self }) =>
+      reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting', {}, intakeContext(self) ? [] : menuChoices(context)),
     ),
     staffJoined: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'staff.joined') return;
@@ -681,8 +696,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       // only the last message's buttons.
       { guard: and([() => !deps.staffAvailable, or([stateIn('menu'), stateIn('answered'), stateIn('asking'), stateIn('intake')])]), actions: 'sayNoStaff' },
       { guard: () => !deps.staffAvailable, actions: ['sayNoStaff', 'reprompt'] },
+      { guard: and([({ context }) => context.handoff !== 'idle', stateIn('intake')]), actions: ['sayAlreadyWaiting', 'reprompt'] },
       { guard: ({ context }) => context.handoff !== 'idle', actions: 'sayAlreadyWaiting' },
-      { actions: ['requestPerson', 'reprompt'] },
+      { actions: ['requestPerson', raise({ type: 'internal.reprompt', afterRequest: true })] },
     ],
     'internal.status': { target: '.showingStatus' },
     'staff.joined': { actions: 'staffJoined' },
@@ -695,7 +711,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       actions: enqueueActions(({ context, event, enqueue }) => {
         if (event.freeText !== undefined) enqueue.assign({ intakeFreeText: event.freeText });
         if (event.step !== undefined) enqueue.assign({ intakeStep: event.step });
-        for (const r of event.replies) enqueue.emit(r);
+        for (const r of event.replies) enqueue.emit(offeredNow(r, context));
         if (event.step === 'description' && context.keptStory) {
           // The question's own buttons (back) come along: a web page shows only the last message's buttons.
           const own = event.replies.at(-1)?.choices ?? [];
@@ -1029,9 +1045,9 @@ export function createConversationMachine(deps: ConversationDeps) {
                 target: 'active',
                 actions: [
                   'noteAnswer',
-                  enqueueActions(({ event, enqueue }) => {
+                  enqueueActions(({ context, event, enqueue }) => {
                     const replies = event.output.answer.replies;
-                    replies.forEach((r, i) => enqueue.emit(i < replies.length - 1 ? r : { ...r, choices: [...(r.choices ?? []), choice(CARRY_ON_APPLYING, 'conv.intake.carry_on')] }));
+                    replies.forEach((r, i) => enqueue.emit(offeredNow(i < replies.length - 1 ? r : { ...r, choices: [...(r.choices ?? []), choice(CARRY_ON_APPLYING, 'conv.intake.carry_on')] }, context)));
                   }),
                   'forget',
                 ],
@@ -1112,7 +1128,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'sayThanksWithMenu', 'forget'] },
-          { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.repair', {}, MENU_CHOICES))] },
+          { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('core.repair', {}, menuChoices(context)))] },
           // Right after a story's question was answered, applying keeps the story's category.
           {
             guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),
@@ -1245,8 +1261,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           actions: [
             'forget',
             assign({ meta: ({ event }) => ({ ...EMPTY_META, faq: { topic: event.output.topic, answered: event.output.band === 'answer', candidates: event.output.candidates } }) }),
-            enqueueActions(({ event, enqueue }) => {
-              for (const answer of event.output.replies) enqueue.emit(answer);
+            enqueueActions(({ context, event, enqueue }) => {
+              for (const answer of event.output.replies) enqueue.emit(offeredNow(answer, context));
             }),
           ],
         },
