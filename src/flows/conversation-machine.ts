@@ -141,6 +141,15 @@ export interface AttachFileInput {
   attachment: AttachmentRef;
 }
 
+/** Where the file went: the case awaiting materials it was linked to (and how many files that case now has), or none. */
+export interface AttachFileResult {
+  linked: { ref: string; count: number; attachment: AttachmentRef } | null;
+}
+
+/** Under a file linked to a case awaiting materials: done, or send more (not the menu: they are still sending). */
+const MATERIALS_DONE = 'materials.done';
+const MATERIALS_MORE = 'materials.more';
+
 /** What the conversation needs besides its actors. */
 export interface ConversationDeps {
   /** The intake's policy pack and eligibility engine. */
@@ -302,7 +311,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     listCases: fromPromise<BotReply[], { conversationKey: string }>(notProvided),
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
     withdrawCase: fromPromise<WithdrawResult, { conversationKey: string; ref: string }>(notProvided),
-    attachFile: fromPromise<BotReply[], AttachFileInput>(notProvided),
+    attachFile: fromPromise<AttachFileResult, AttachFileInput>(notProvided),
     requestLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string }>(notProvided),
     verifyLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string; code: string }>(notProvided),
     intake: createIntakeMachine(deps.intake),
@@ -1099,6 +1108,9 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: 'applyWithStoryCategory' },
           { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
+          // After a file sent for staff's materials request: done (the menu), or more to send.
+          { guard: ({ event }) => event.id === MATERIALS_DONE, target: 'menu', actions: emit(() => reply('conv.materials.done')) },
+          { guard: ({ event }) => event.id === MATERIALS_MORE, actions: emit(() => reply('conv.materials.more', {}, [choice(MATERIALS_DONE, 'conv.materials.opt_done')])) },
         ],
       },
     },
@@ -1215,7 +1227,24 @@ export function createConversationMachine(deps: ConversationDeps) {
           assertEvent(event, 'user.attachment');
           return { conversationKey: context.conversationKey, attachment: event.attachment };
         },
-        onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
+        onDone: [
+          {
+            guard: ({ event }) => event.output.linked !== null,
+            target: 'answered',
+            actions: enqueueActions(({ event, enqueue }) => {
+              const { ref, count, attachment } = event.output.linked!;
+              // Staff are told in the same commit as the acknowledgement that says so.
+              enqueue.emit({ type: 'relay', relay: { kind: 'materials_received', ref, attachment } });
+              enqueue.emit(
+                reply('intake.materials.received', { ref, count, fileName: attachment.fileName }, [
+                  choice(MATERIALS_DONE, 'conv.materials.opt_done'),
+                  choice(MATERIALS_MORE, 'conv.materials.opt_more'),
+                ]),
+              );
+            }),
+          },
+          { target: 'answered', actions: [emit(() => reply('core.attachment.unexpected')), 'reprompt'] },
+        ],
         onError: { target: 'answered', actions: ['sayError', 'reprompt'] },
       },
     },

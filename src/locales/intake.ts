@@ -333,8 +333,8 @@ export const intakeMessages = {
   'intake.label.safeTimes': { 'zh-CN': '安全联系时间', en: 'Safe times' },
 
   'intake.materials.received': {
-    'zh-CN': '已收到文件“{fileName}”，已附到您的申请 {ref}，工作人员会查看。还有其他材料可以继续发送。',
-    en: 'Received "{fileName}" and added it to your application {ref}; staff will look at it. You can send more documents.',
+    'zh-CN': '已收到文件“{fileName}”，已附到您的申请 {ref}（这份申请共收到 {count} 个文件），并已告诉负责的工作人员。还有材料请继续发送；发完了请点“完成”。',
+    en: 'Received "{fileName}" and added it to your application {ref} ({count} file(s) so far); the staff handling it have been told. Send any other documents; when you have sent them all, press "Done".',
   },
   'intake.documents.received_early': {
     'zh-CN': '已收到文件（共 {count} 个），会和您的申请一起提交。我们先接着回答问题：',
