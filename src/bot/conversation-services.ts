@@ -113,6 +113,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
           ...(draft.applicant.safeTimes ? { safeTimes: draft.applicant.safeTimes } : {}),
           ...(draft.applicant.contactWords ? { contactWords: draft.applicant.contactWords } : {}),
           ...(draft.applicant.documentsNote ? { documentsNote: draft.applicant.documentsNote } : {}),
+          ...(draft.applicant.relation === 'relative' && draft.applicant.kinship ? { kinship: draft.applicant.kinship } : {}),
         },
         description: draft.applicant.description ?? '',
         attachments: draft.attachments,

@@ -32,6 +32,8 @@ export type StepId =
   | 'description'
   | 'documents'
   | 'name'
+  /** Applying for a relative: who the resident is to them ("我是他儿子"). */
+  | 'kinship'
   | 'phone'
   | 'safeContact'
   | 'safeTimes'
@@ -53,6 +55,8 @@ export interface ApplicantDetails {
   contactWords?: string | null;
   /** Documents the resident said they have, in their words ("x-ray and hospital bills"), for staff. */
   documentsNote?: string | null;
+  /** Applying for a relative: who the resident is to the applicant, in their words ("我是他儿子"). */
+  kinship?: string | null;
   description: string | null;
 }
 

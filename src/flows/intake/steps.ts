@@ -627,12 +627,24 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   name: {
-    prompt: () => reply('intake.q.name'),
+    // For a relative: the applicant's name (the person who needs help), said to be theirs, not the resident's.
+    prompt: (ctx) => personal('name', ctx),
     freeText: true,
-    read: (event) => {
+    read: (event, ctx) => {
       const text = textOf(event);
       const name = text === null ? null : readName(text);
-      return name ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name } }) } : { kind: 'invalid', error: 'intake.err.name' };
+      if (name) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name } }) };
+      return { kind: 'invalid', error: ctx.applicant.relation === 'relative' ? 'intake.err.name_relative' : 'intake.err.name' };
+    },
+  },
+
+  kinship: {
+    prompt: (ctx) => reply('intake.q.kinship', { name: ctx.applicant.name ?? who(ctx) }),
+    freeText: true,
+    read: (event) => {
+      const text = textOf(event)?.trim() ?? null;
+      if (text === null || text.length < 1 || text.length > 30 || /\d/.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
+      return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship: text } }) };
     },
   },
 
@@ -694,7 +706,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
 export const WHY_EXPLAINED = new Set<StepId>([
   'category', 'relation', 'criminalRole', 'hasDefender', 'possibleSentence', 'deathPenaltyReview', 'trialInAbsentia',
   'cannotFullyRecognizeConduct', 'region', 'age', 'disability', 'groups', 'fixedIncome', 'residence', 'householdSize',
-  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'documents', 'name', 'phone', 'safeContact', 'safeTimes',
+  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'documents', 'name', 'kinship', 'phone', 'safeContact', 'safeTimes',
 ]);
 
 /** Is `text` one of the words that mean "not sure"? */
