@@ -291,7 +291,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         if (result?.kind !== 'explain') return;
         sendReplies(enqueue, [result.reply, questionWithBack(context)]);
       }),
-      sayStaleThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [reply('core.stale_choice'), questionWithBack(context)])),
+      sayStaleThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [explainedQuestion(reply('core.stale_choice'), questionWithBack(context))])),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
         const result = event.type === 'flow.reprompt' ? null : read(context, event);
         const error = result?.kind === 'invalid' ? result.error : 'intake.err.choose';
