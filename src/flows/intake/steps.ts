@@ -47,6 +47,8 @@ const YES = oneToThreeOf(YES_WORDS);
  * "need it". An acknowledgement ("ok", "好", "嗯", "行", "sure") is not one (docs/intake.md).
  */
 const CLEAR_YES = oneToThreeOf(String.raw`是|是的|是啊|是呀|对|对的|对啊|没错|需要|需要的|要|要的|很需要|yes|yeah|yep|need|needed|need it|i need it|we need it|i do|we do|true|correct|that'?s right`);
+/** A clear yes among acknowledgements ("好的 需要", "ok yes"): the clear word decides. */
+const HAS_CLEAR_YES = /是|对|没错|需要|要|\b(yes|yeah|yep|need|needed|true|correct|right)\b/i;
 const NO = oneToThreeOf(NO_WORDS);
 /** Documents named in words at the documents question. */
 const DOCUMENT_WORDS =
@@ -155,7 +157,8 @@ function readClearYesNo(event: ResidentEvent, apply: (value: boolean) => Patch):
   const text = textOf(event);
   const answer = yesOrNo(event);
   const t = text?.normalize('NFKC').trim() ?? '';
-  if (answer === true && text !== null && !CLEAR_YES.test(t) && !LEADING_YES.test(t)) return { kind: 'invalid', error: 'intake.err.clear_yes_no' };
+  const clear = CLEAR_YES.test(t) || LEADING_YES.test(t) || (YES.test(t) && HAS_CLEAR_YES.test(t));
+  if (answer === true && text !== null && !clear) return { kind: 'invalid', error: 'intake.err.clear_yes_no' };
   return answer === null ? { kind: 'invalid', error: 'intake.err.yes_no' } : { kind: 'answer', patch: apply(answer) };
 }
 
