@@ -428,7 +428,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const value =
         readOption(event, ids, (id) => { const name = nameOf(id); return name ? REGION_WORDS(name) : null; }) ??
         readOption(event, ids, (id) => { const name = nameOf(id); return name ? SPOKEN_REGION_WORDS(name) : null; }) ??
-        (text !== null ? regionByOwnWord(text, deps.pack.regions) : null);
+        (text !== null ? regionByOwnWord(text, deps.pack.regions) : null) ??
+        // The place first, then more ("县里，我52岁，家里三口人"): its first clause is the answer; the rest is kept (keepStated).
+        (text !== null && /[,，;；、]/.test(text) ? regionByOwnWord(text.split(/[,，;；、]/)[0]!, deps.pack.regions) : null);
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) };
       // "不清楚": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
       return { kind: 'invalid', error: isUnsure(event) ? 'intake.err.region_unsure' : 'intake.err.region' };
