@@ -7,7 +7,7 @@ import type { CaseDraft, CaseReceipt } from '../flows/intake/intake-types.js';
 import type { IntakeDeps } from '../flows/intake/intake-deps.js';
 import { reply } from '../flows/replies.js';
 import type { BotReply } from '../flows/events.js';
-import type { AttachFileInput, RatingInput, WithdrawResult } from '../flows/conversation-machine.js';
+import type { AttachFileInput, AttachFileResult, RatingInput, WithdrawResult } from '../flows/conversation-machine.js';
 import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
@@ -37,7 +37,7 @@ export interface ConversationServices {
   /** Withdraws the resident's own undecided application; the event is in the case's history for staff. */
   withdrawCase(input: { conversationKey: string; ref: string }): Promise<WithdrawResult>;
   /** A file sent outside an application: linked to the case awaiting materials, or declined. */
-  attachFile(input: AttachFileInput): Promise<BotReply[]>;
+  attachFile(input: AttachFileInput): Promise<AttachFileResult>;
   /** Another device: texts a one-time code for a reference number (docs/privacy.md). */
   requestLinkCode(input: LinkRequest): Promise<LinkResult>;
   /** Another device: the typed code; the right one links the case to this conversation. */
@@ -113,6 +113,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
           ...(draft.applicant.safeTimes ? { safeTimes: draft.applicant.safeTimes } : {}),
           ...(draft.applicant.contactWords ? { contactWords: draft.applicant.contactWords } : {}),
           ...(draft.applicant.documentsNote ? { documentsNote: draft.applicant.documentsNote } : {}),
+          ...(draft.applicant.relation === 'relative' && draft.applicant.kinship ? { kinship: draft.applicant.kinship } : {}),
         },
         description: draft.applicant.description ?? '',
         attachments: draft.attachments,
@@ -139,12 +140,12 @@ export async function loadConversationServices(config: Config, repos: Repositori
       const awaiting = (await cases.listByConversation(conversationKey))
         .filter((c) => c.status === 'materials_requested')
         .sort((a, b) => b.createdAt - a.createdAt)[0];
-      if (!awaiting) return [reply('core.attachment.unexpected')];
+      if (!awaiting) return { linked: null };
       const ref = awaiting.ref;
       await repos.attachments.record({ ...attachment, conversationKey, createdAt: Date.now() });
       await repos.attachments.linkToCase([attachment.id], ref);
       logger.info({ case: ref }, 'resident sent materials');
-      return [reply('intake.materials.received', { ref, fileName: attachment.fileName })];
+      return { linked: { ref, count: (await repos.attachments.forCase(ref)).length, attachment } };
     },
     async rateCase({ conversationKey, ref, score, comment }) {
       const result = await cases.recordRating(ref, comment === undefined ? { score } : { score, comment }, Date.now(), conversationKey);

@@ -1,4 +1,5 @@
 import { understandingDeps } from '../bot/knowledge-port.js';
+import { kbQuery } from '../knowledge/understanding/kb-query.js';
 import { meaningLabel, understand } from '../knowledge/understanding/understand.js';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -328,7 +329,8 @@ const DB_COMMANDS: Record<string, DbCommand> = {
     const kb = await KnowledgeBase.open(store, { synonymsFile: synonymsFile(ctx) });
     const locale = localeFlag(args);
     const answerOne = (question: string, lineLocale?: Locale) => {
-      const match = kb.match(question, lineLocale ?? locale ?? detectLocale(question));
+      // Asked in the knowledge base's words, as the understanding step asks it (kb-query.ts), so the two agree.
+      const match = kb.match(kbQuery(question), lineLocale ?? locale ?? detectLocale(question));
       // What the chat makes of the same text at the menu (the same understanding step the bot uses).
       const meaning = meaningLabel(understand({ text: question, locale: match.locale, where: { kind: 'menu' } }, understandingDeps(kb)));
       return { question, locale: match.locale, meaning, topic: match.topic, score: Math.round(match.score * 1000) / 1000, answered: match.band === 'answer', candidates: match.candidates, band: match.band };

@@ -91,7 +91,7 @@ export class StaffFanOut implements ChannelSender {
   constructor(
     private readonly live: StaffLive,
     /** Looks up a new case to announce on the change feed. */
-    private readonly caseOf: (ref: string) => Promise<{ ref: string; route: string | null; urgent: boolean } | undefined>,
+    private readonly caseOf: (ref: string) => Promise<{ ref: string; route: string | null; urgent: boolean; status: string } | undefined>,
     private readonly events: StaffEventBus,
   ) {}
 
@@ -106,6 +106,10 @@ export class StaffFanOut implements ChannelSender {
     if (payload.relay.kind === 'new_case') {
       const c = await this.caseOf(payload.relay.ref);
       if (c) this.events.publish({ type: 'case.created', ref: c.ref, office: c.route, urgent: c.urgent });
+    } else if (payload.relay.kind === 'materials_received') {
+      // The case page and inbox refresh: its materials arrived.
+      const c = await this.caseOf(payload.relay.ref);
+      if (c) this.events.publish({ type: 'case.changed', ref: c.ref, office: c.route, status: c.status });
     } else if (payload.relay.kind === 'case_withdrawn') {
       const c = await this.caseOf(payload.relay.ref);
       if (c) {

@@ -20,6 +20,7 @@ import { staffJoinedKey, staffNameParam } from './staff-name.js';
 import { oneToThreeOf } from './word-run.js';
 import { statedFacts, storyCategory as categoryOfStory, tellsStory } from '../knowledge/understanding/story.js';
 import { readCaseRefText, readLinkCode } from '../knowledge/cases/case-link-rules.js';
+import { statedAnswers } from '../knowledge/understanding/stated-answers.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '2';
@@ -42,6 +43,12 @@ export interface ConversationContext {
   keptStory?: string | null;
   /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
   pendingCategory?: CategoryId | null;
+  /**
+   * The category of the last story told outside an application: a generic Apply (the menu's, or under an answer)
+   * starts with it, confirmed in one tap. Cleared when an application starts (a cancelled one starts afresh next time)
+   * or the resident starts over.
+   */
+  storyCategory?: CategoryId | null;
   /** The resident chose `pendingCategory` with a button ("apply for this"): the intake does not ask to confirm it. */
   pendingCategoryChosen?: boolean;
   /** A story told before consent, kept in memory only (nothing is stored before consent): agreeing takes it up (absent in older snapshots). */
@@ -93,7 +100,7 @@ export interface ConversationInput {
 
 /** Events from outside the resident: the runner, staff, timers. */
 export type SystemEvent =
-  | { type: 'internal.reprompt'; afterDanger?: boolean; story?: { text: string; category: CategoryId } }
+  | { type: 'internal.reprompt'; afterDanger?: boolean; afterRequest?: boolean; story?: { text: string; category: CategoryId } }
   | { type: 'internal.askBeforeConsent' }
   | { type: 'internal.remindAfter' }
   /** Text to hand to the intake question on screen as its answer (after a danger warning). */
@@ -119,11 +126,29 @@ const MENU_CHOICES = [
   choice('lang.toggle', 'core.menu.language'),
 ];
 
+/** The menu's buttons: no "talk to a person" while the resident already waits for one (or talks to one). */
+const menuChoices = (context: Pick<ConversationContext, 'handoff'>) => (context.handoff === 'idle' ? MENU_CHOICES : MENU_CHOICES.filter((c) => c.id !== 'menu.human'));
+
+/** A reply without the "talk to a person" button while the resident already waits for one (or talks to one). */
+function offeredNow(r: BotReply, context: Pick<ConversationContext, 'handoff'>): BotReply {
+  if (context.handoff === 'idle' || !r.choices?.some((c) => c.id === 'menu.human')) return r;
+  return { ...r, choices: r.choices.filter((c) => c.id !== 'menu.human') };
+}
+
 /** A file the resident sent outside an application, for the case store to link to a case awaiting materials. */
 export interface AttachFileInput {
   conversationKey: string;
   attachment: AttachmentRef;
 }
+
+/** Where the file went: the case awaiting materials it was linked to (and how many files that case now has), or none. */
+export interface AttachFileResult {
+  linked: { ref: string; count: number; attachment: AttachmentRef } | null;
+}
+
+/** Under a file linked to a case awaiting materials: done, or send more (not the menu: they are still sending). */
+const MATERIALS_DONE = 'materials.done';
+const MATERIALS_MORE = 'materials.more';
 
 /** What the conversation needs besides its actors. */
 export interface ConversationDeps {
@@ -212,10 +237,13 @@ const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).outp
  * What the story that started an application stated, for the intake to offer, never to take unasked: an exact age
  * (one tap at the age question) and groups ("我是农民工", ticked in advance at the groups question).
  */
-function statedInput(story: string | null | undefined, category: CategoryId | null | undefined): Pick<IntakeInput, 'statedAge' | 'statedGroups'> {
+function statedInput(story: string | null | undefined, category: CategoryId | null | undefined): Pick<IntakeInput, 'statedAge' | 'statedGroups' | 'statedIncome' | 'statedHousehold'> {
   if (!story || !category) return {};
   const { age, migrantWorker } = statedFacts(story, category);
+  const { monthlyIncome, householdSize } = statedAnswers(story);
   return {
+    ...(monthlyIncome !== undefined ? { statedIncome: monthlyIncome } : {}),
+    ...(householdSize !== undefined ? { statedHousehold: householdSize } : {}),
     ...(age && !age.atLeast ? { statedAge: { years: age.years, ...(age.whose ? { whose: age.whose } : {}) } } : {}),
     ...(migrantWorker ? { statedGroups: ['migrant_worker' as const] } : {}),
   };
@@ -283,7 +311,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     listCases: fromPromise<BotReply[], { conversationKey: string }>(notProvided),
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
     withdrawCase: fromPromise<WithdrawResult, { conversationKey: string; ref: string }>(notProvided),
-    attachFile: fromPromise<BotReply[], AttachFileInput>(notProvided),
+    attachFile: fromPromise<AttachFileResult, AttachFileInput>(notProvided),
     requestLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string }>(notProvided),
     verifyLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string; code: string }>(notProvided),
     intake: createIntakeMachine(deps.intake),
@@ -371,11 +399,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.sendTo('intake', { type: 'flow.reprompt' });
     }),
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
-    keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null }),
+    keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null, storyCategory: ({ event }) => storyCategory(event) }),
+    /** A generic Apply after a story: the story's category, to confirm in one tap (none without a story). */
+    applyWithStoryCategory: assign({ pendingCategory: ({ context }) => context.storyCategory ?? null, pendingCategoryChosen: false }),
     /** The story that came with a danger warning starts the application, as a story at the menu does. */
     startDangerStory: assign(({ event }) => {
       const story = (event as { story?: { text: string; category: CategoryId } }).story!;
-      return { keptStory: story.text, pendingCategory: story.category, pendingCategoryChosen: false, meta: { ...EMPTY_META, emergency: true, category: story.category } };
+      return { keptStory: story.text, pendingCategory: story.category, storyCategory: story.category, pendingCategoryChosen: false, meta: { ...EMPTY_META, emergency: true, category: story.category } };
     }),
     /** The story kept earlier, given as the description ("就用这段" pressed or typed). */
     useKeptStory: enqueueActions(({ context, enqueue }) => {
@@ -383,8 +413,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ keptStory: null });
     }),
     noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
-    emitAnswer: enqueueActions(({ event, enqueue }) => {
-      for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(answer);
+    emitAnswer: enqueueActions(({ context, event, enqueue }) => {
+      for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(offeredNow(answer, context));
     }),
     /**
      * An answer that offers to apply for a category: the one the story asking it names, or (a question typed at
@@ -395,7 +425,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
-        enqueue.emit({ ...answer, choices });
+        enqueue.emit(offeredNow({ ...answer, choices }, context));
       }
     }),
     /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
@@ -445,8 +475,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       reply('privacy.sensitive.remind', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
     ),
     recordSensitiveConsent: assign({ sensitiveConsent: true }),
-    saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, MENU_CHOICES)),
-    showMenu: emit(() => reply('core.menu', {}, MENU_CHOICES)),
+    saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, menuChoices(context))),
+    // Waiting for a person: the menu says they are in the queue, and does not offer a person again.
+    showMenu: emit(({ context, event }) => {
+      // Right under "finding a member of staff" the plain menu: the queue was just said.
+      const justAsked = event.type === 'internal.reprompt' && event.afterRequest === true;
+      return reply(context.handoff === 'waiting' && !justAsked ? 'conv.menu.in_queue' : 'core.menu', {}, menuChoices(context));
+    }),
     welcomeBack: emit(() => reply('core.welcome_back')),
     showHelp: emit(({ context }) => reply('core.help', { hotline: context.hotline })),
     promptQuestion: emit(() => reply('core.ask.prompt', {}, [choice('menu.back', 'core.back_to_menu')])),
@@ -462,7 +497,10 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     confirmLocale: emit(() => reply('core.language.changed')),
     reprompt: raise({ type: 'internal.reprompt' }),
-    sayRestarted: emit(() => reply('core.restarted')),
+    sayRestarted: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ storyCategory: null });
+      enqueue.emit(reply('core.restarted'));
+    }),
     sayDeleted: emit(({ context }) => reply('core.deleted', { hotline: context.hotline })),
     askErase: emit(() => reply('privacy.erase.confirm', {}, [choice(ERASE_CONFIRM, 'privacy.erase.yes'), choice(ERASE_CANCEL, 'privacy.erase.no')])),
     sayUnsupported: emit(({ event }) => {
@@ -473,7 +511,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     sayStaleChoice: emit(() => reply('core.stale_choice')),
     /** Thanks, or a goodbye to a resident who is leaving ("bye", "谢谢，再见"): the application they are in stays open. */
     sayThanks: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'core.thanks')),
-    sayThanksWithMenu: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, MENU_CHOICES)),
+    sayThanksWithMenu: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, menuChoices(context))),
     sayAttachmentRefused: emit(({ event }) => {
       assertEvent(event, 'user.refused_attachment');
       return reply(event.reason === 'size' ? 'core.attachment.refused.size' : 'core.attachment.refused.type');
@@ -535,9 +573,10 @@ export function createConversationMachine(deps: ConversationDeps) {
         [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu')],
       ),
     ),
-    sayOfficeHours: emit(({ context, self }) => reply('conv.office.hours', centreContact(context, self), MENU_CHOICES)),
-    sayAlreadyWaiting: emit(({ context }) =>
-      reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting'),
+    sayOfficeHours: emit(({ context, self }) => reply('conv.office.hours', centreContact(context, self), menuChoices(context))),
+    // At the menu its buttons come along (a web page shows only the last message's); in an application the question follows.
+    sayAlreadyWaiting: emit(({ context, self }) =>
+      reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting', {}, intakeContext(self) ? [] : menuChoices(context)),
     ),
     staffJoined: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'staff.joined') return;
@@ -595,7 +634,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         return match ? { ref: match[1]!, score: Number(match[2]) } : null;
       },
     }),
-    resetContext: assign({ greeted: false, remindAfterAnswer: false, consented: false, sensitiveConsent: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
+    resetContext: assign({ storyCategory: null, greeted: false, remindAfterAnswer: false, consented: false, sensitiveConsent: false, pendingText: null, pendingTopic: null, handoff: 'idle', staffName: null, awaitingCallbackPhone: false, rating: null }),
   },
 }).createMachine({
   id: 'conversation',
@@ -666,8 +705,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       // only the last message's buttons.
       { guard: and([() => !deps.staffAvailable, or([stateIn('menu'), stateIn('answered'), stateIn('asking'), stateIn('intake')])]), actions: 'sayNoStaff' },
       { guard: () => !deps.staffAvailable, actions: ['sayNoStaff', 'reprompt'] },
+      { guard: and([({ context }) => context.handoff !== 'idle', stateIn('intake')]), actions: ['sayAlreadyWaiting', 'reprompt'] },
       { guard: ({ context }) => context.handoff !== 'idle', actions: 'sayAlreadyWaiting' },
-      { actions: ['requestPerson', 'reprompt'] },
+      { actions: ['requestPerson', raise({ type: 'internal.reprompt', afterRequest: true })] },
     ],
     'internal.status': { target: '.showingStatus' },
     'staff.joined': { actions: 'staffJoined' },
@@ -680,7 +720,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       actions: enqueueActions(({ context, event, enqueue }) => {
         if (event.freeText !== undefined) enqueue.assign({ intakeFreeText: event.freeText });
         if (event.step !== undefined) enqueue.assign({ intakeStep: event.step });
-        for (const r of event.replies) enqueue.emit(r);
+        for (const r of event.replies) enqueue.emit(offeredNow(r, context));
         if (event.step === 'description' && context.keptStory) {
           // The question's own buttons (back) come along: a web page shows only the last message's buttons.
           const own = event.replies.at(-1)?.choices ?? [];
@@ -847,7 +887,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       on: {
         'internal.reprompt': [{ guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' }, { actions: 'showMenu' }],
         'user.choice': [
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: assign({ pendingCategory: null }) },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: 'applyWithStoryCategory' },
           { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
@@ -860,6 +900,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         // The story kept when it started this application (its category recognised); nothing older.
         assign({
           intakeCount: ({ context }) => context.intakeCount + 1,
+          // Used by this application: one cancelled starts afresh next time.
+          storyCategory: null,
           intakeFreeText: false,
           keptStory: ({ context }) => (context.pendingCategory ? (context.keptStory ?? null) : null),
         }),
@@ -881,7 +923,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           {
             guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted',
             target: 'answered',
-            actions: assign({ pendingCategory: null, intakeStep: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
+            actions: assign({ pendingCategory: null, storyCategory: null, intakeStep: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
           },
           { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null }) },
         ],
@@ -1012,9 +1054,9 @@ export function createConversationMachine(deps: ConversationDeps) {
                 target: 'active',
                 actions: [
                   'noteAnswer',
-                  enqueueActions(({ event, enqueue }) => {
+                  enqueueActions(({ context, event, enqueue }) => {
                     const replies = event.output.answer.replies;
-                    replies.forEach((r, i) => enqueue.emit(i < replies.length - 1 ? r : { ...r, choices: [...(r.choices ?? []), choice(CARRY_ON_APPLYING, 'conv.intake.carry_on')] }));
+                    replies.forEach((r, i) => enqueue.emit(offeredNow(i < replies.length - 1 ? r : { ...r, choices: [...(r.choices ?? []), choice(CARRY_ON_APPLYING, 'conv.intake.carry_on')] }, context)));
                   }),
                   'forget',
                 ],
@@ -1064,8 +1106,11 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
-          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: assign({ pendingCategory: null }) },
+          { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: 'applyWithStoryCategory' },
           { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
+          // After a file sent for staff's materials request: done (the menu), or more to send.
+          { guard: ({ event }) => event.id === MATERIALS_DONE, target: 'menu', actions: emit(() => reply('conv.materials.done')) },
+          { guard: ({ event }) => event.id === MATERIALS_MORE, actions: emit(() => reply('conv.materials.more', {}, [choice(MATERIALS_DONE, 'conv.materials.opt_done')])) },
         ],
       },
     },
@@ -1095,14 +1140,14 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'sayThanksWithMenu', 'forget'] },
-          { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(() => reply('core.repair', {}, MENU_CHOICES))] },
+          { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('core.repair', {}, menuChoices(context)))] },
           // Right after a story's question was answered, applying keeps the story's category.
           {
             guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),
             target: 'sensitiveConsent',
             actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) })],
           },
-          { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', assign({ pendingCategory: null })] },
+          { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', 'applyWithStoryCategory'] },
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
           { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
@@ -1182,7 +1227,24 @@ export function createConversationMachine(deps: ConversationDeps) {
           assertEvent(event, 'user.attachment');
           return { conversationKey: context.conversationKey, attachment: event.attachment };
         },
-        onDone: { target: 'answered', actions: ['emitAll', 'reprompt'] },
+        onDone: [
+          {
+            guard: ({ event }) => event.output.linked !== null,
+            target: 'answered',
+            actions: enqueueActions(({ event, enqueue }) => {
+              const { ref, count, attachment } = event.output.linked!;
+              // Staff are told in the same commit as the acknowledgement that says so.
+              enqueue.emit({ type: 'relay', relay: { kind: 'materials_received', ref, attachment } });
+              enqueue.emit(
+                reply('intake.materials.received', { ref, count, fileName: attachment.fileName }, [
+                  choice(MATERIALS_DONE, 'conv.materials.opt_done'),
+                  choice(MATERIALS_MORE, 'conv.materials.opt_more'),
+                ]),
+              );
+            }),
+          },
+          { target: 'answered', actions: [emit(() => reply('core.attachment.unexpected')), 'reprompt'] },
+        ],
         onError: { target: 'answered', actions: ['sayError', 'reprompt'] },
       },
     },
@@ -1228,8 +1290,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           actions: [
             'forget',
             assign({ meta: ({ event }) => ({ ...EMPTY_META, faq: { topic: event.output.topic, answered: event.output.band === 'answer', candidates: event.output.candidates } }) }),
-            enqueueActions(({ event, enqueue }) => {
-              for (const answer of event.output.replies) enqueue.emit(answer);
+            enqueueActions(({ context, event, enqueue }) => {
+              for (const answer of event.output.replies) enqueue.emit(offeredNow(answer, context));
             }),
           ],
         },

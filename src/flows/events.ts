@@ -56,6 +56,11 @@ export interface BotReply {
   choices?: Choice[];
   /** The choices form a checklist: toggles, finished by the choice `doneId` (TEAM.md contract 1). */
   multiSelect?: { doneId: string };
+  /**
+   * A message rendered under this one in the same bubble: the question asked again under the kind explanation of a
+   * wrong answer, so the resident gets one message with the question's buttons, not two.
+   */
+  followedBy?: MessageRef;
 }
 
 /** A reply rendered for one language: what channels actually send. */

@@ -9,3 +9,16 @@ export function reply(key: string, params: Params = {}, choices?: Choice[]): Bot
 export function choice(id: string, key: string, params?: Params): Choice {
   return params ? { id, key, params } : { id, key };
 }
+
+/**
+ * One message for a wrong answer: the kind explanation, with the question under it and the question's buttons
+ * (a second bubble repeating the question read as another error).
+ */
+export function explainedQuestion(explanation: BotReply, question: BotReply): BotReply {
+  return {
+    ...explanation,
+    followedBy: { key: question.key, ...(question.params ? { params: question.params } : {}) },
+    ...(question.choices?.length ? { choices: question.choices } : {}),
+    ...(question.multiSelect ? { multiSelect: question.multiSelect } : {}),
+  };
+}

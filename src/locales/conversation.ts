@@ -7,6 +7,20 @@ export const conversationMessages = {
     en: 'I see. You can tell us all of this at the "what happened" step later. Let us carry on:',
   },
   'conv.story.apply': { 'zh-CN': '申请法律援助：{category}', en: 'Apply for legal aid: {category}' },
+  'conv.materials.opt_done': { 'zh-CN': '完成', en: 'Done' },
+  'conv.materials.opt_more': { 'zh-CN': '继续发送', en: 'Send more' },
+  'conv.materials.more': {
+    'zh-CN': '好的，请继续发送照片或 PDF 文件；发完了请点“完成”。',
+    en: 'OK, send the next photos or PDF files; when you have sent them all, press "Done".',
+  },
+  'conv.materials.done': {
+    'zh-CN': '好的，材料都已附到您的申请上，工作人员会查看。您可以随时点“查询进度”看审查情况。',
+    en: 'Thank you: the documents are with your application and staff will look at them. Press "Check my case" at any time to see how it is going.',
+  },
+  'conv.menu.in_queue': {
+    'zh-CN': '您已在排队等候工作人员，有人接入时会在这里告诉您。等候期间，您可以点击下面的按钮，或直接输入您的问题。',
+    en: 'You are in the queue for a member of staff; I will tell you here when someone joins. While you wait, press a button below or type your question.',
+  },
   'conv.handoff.no_staff': {
     'zh-CN': '目前没有工作人员在线。您可以：\n· 在办公时间（{hours}）打电话到{office}：{phone}\n· 随时拨打公共法律服务热线 {hotline}\n· 留下电话号码，工作人员会在办公时间（{hours}）给您回电。',
     en: 'No member of staff is online right now. You can:\n· call {office} during opening hours ({hours}): {phone}\n· call the public legal service hotline {hotline} at any time\n· leave a phone number, and a member of staff will call you back during opening hours ({hours}).',

@@ -6,7 +6,10 @@ export const handoffMessages = {
     'zh-CN': '好的，正在为您转接工作人员，一般 {minutes} 分钟内会有人接入。接入前您可以继续使用本助手；接入后，您发的消息会直接转给工作人员。',
     en: 'OK, I am finding a member of staff; someone usually joins within {minutes} minutes. Until then you can keep using this assistant; once they join, your messages go straight to them.',
   },
-  'handoff.already_waiting': { 'zh-CN': '已经在为您转接工作人员了，请稍候。', en: 'I am already finding a member of staff for you; please wait a moment.' },
+  'handoff.already_waiting': {
+    'zh-CN': '您已经在排队等候工作人员了，有人接入时会在这里告诉您，不用再点“转人工”。',
+    en: 'You are already in the queue for a member of staff; I will tell you here when someone joins, no need to ask again.',
+  },
   'handoff.already_live': { 'zh-CN': '您正在与工作人员对话。', en: 'You are talking to a member of staff.' },
   'handoff.unavailable': {
     'zh-CN': '抱歉，目前在线人工服务暂不可用。请拨打公共法律服务热线 {hotline}，或在工作时间到法律援助中心咨询。',

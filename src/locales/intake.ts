@@ -125,7 +125,16 @@ export const intakeMessages = {
     'zh-CN': '如果手边有相关材料（身份证、合同、欠条、病历、聊天记录等），可以现在拍照或发送文件，发完点“完成”。没有也没关系，可以以后再交，直接点“完成”。',
     en: 'If you have documents to hand (ID card, contract, IOU, medical records, chat screenshots), you can send photos or files now, then press "Done". If not, press "Done": you can bring them later.',
   },
-  'intake.q.name': { 'zh-CN': '请问怎么称呼您？请输入姓名。', en: 'What is your name?' },
+  'intake.q.name': { 'zh-CN': '{question}', en: '{question}' },
+  'intake.ask.name.self': { 'zh-CN': '请问怎么称呼您？请输入姓名。', en: 'What is your name?' },
+  'intake.ask.name.relative': {
+    'zh-CN': '请输入申请人（需要法律援助的那位家人）的姓名。这里填他/她的名字，不是您的。',
+    en: 'What is the name of the person who needs help (the applicant)? Their name, not yours.',
+  },
+  'intake.q.kinship': {
+    'zh-CN': '您是{name}的什么人？请直接输入，例如：儿子、女儿、妻子、丈夫、兄弟姐妹。',
+    en: 'Who are you to {name}? For example: son, daughter, wife, husband, brother or sister.',
+  },
   'intake.q.phone': {
     'zh-CN': '请留下联系电话（手机号，例如 13800138000），工作人员会联系您。',
     en: 'Please leave a phone number (a mobile number such as 13800138000) so staff can contact you.',
@@ -175,6 +184,10 @@ export const intakeMessages = {
   'intake.why.needsPreservation': { 'zh-CN': '需要马上保全财产或证据的，属于紧急情况，可以先提供援助（《法律援助法》第四十四条）。', en: 'If property or evidence must be secured now, the case is urgent and aid can start first (Legal Aid Law art. 44).' },
   'intake.why.documents': { 'zh-CN': '先发材料可以让工作人员更快了解情况；没有也可以以后再交。', en: 'Sending documents now helps staff understand the case sooner; you can also bring them later.' },
   'intake.why.name': { 'zh-CN': '工作人员联系您、办理申请时需要知道您的称呼。您的信息只用于办理这次申请。', en: 'Staff need to know what to call you when they contact you and handle the application. Your details are used only for this application.' },
+  'intake.why.kinship': {
+    'zh-CN': '替家人申请时，工作人员需要知道您和申请人的关系（一般由近亲属代为申请），也会请您带上关系证明。',
+    en: 'When you apply for a family member, staff need to know how you are related (usually a close relative applies), and will ask you to bring proof of it.',
+  },
   'intake.why.phone': { 'zh-CN': '工作人员需要电话联系您，告诉您结果或需要补充的材料。如果打电话不安全，可以告诉我们只在这里联系。', en: 'Staff need to phone you about the result or any missing documents. If a call is not safe, tell us to contact you only here.' },
   'intake.why.safeContact': { 'zh-CN': '为了您的安全，我们要确认工作人员打电话或发短信会不会让您有危险。', en: 'For your safety, we need to know whether a call or text from staff could put you at risk.' },
   'intake.why.safeTimes': { 'zh-CN': '工作人员只会在您说安全的时间联系您。', en: 'Staff will only contact you at the times you say are safe.' },
@@ -186,6 +199,8 @@ export const intakeMessages = {
   'intake.opt.other_groups': { 'zh-CN': '看其他类别', en: 'Other kinds of problem' },
   'intake.opt.unsure': { 'zh-CN': '不清楚', en: 'Not sure' },
   'intake.opt.stated_age': { 'zh-CN': '{age} 岁', en: '{age}' },
+  'intake.opt.stated_household': { 'zh-CN': '{count} 人（您前面说的）', en: '{count} people (as you said)' },
+  'intake.opt.stated_income': { 'zh-CN': '{amount} 元（您前面说的）', en: '{amount} yuan (as you said)' },
   'intake.opt.back': { 'zh-CN': '⬅ 上一步', en: '⬅ Back' },
   'intake.opt.cancel': { 'zh-CN': '取消申请', en: 'Cancel application' },
   'intake.opt.finish': { 'zh-CN': '结束', en: 'Finish' },
@@ -219,6 +234,10 @@ export const intakeMessages = {
   'intake.opt.safe_never': { 'zh-CN': '不要打电话，只在这里联系', en: 'Do not call; only contact me here' },
 
   'intake.err.choose': { 'zh-CN': '抱歉，我没看懂这个回答。请点下面的一个按钮。', en: 'Sorry, I did not understand that answer. Please press one of the buttons below.' },
+  'intake.err.clear_yes_no': {
+    'zh-CN': '这个问题决定是否按紧急情况办理，请明确回答：需要马上保全请点“是”，不需要请点“否”。',
+    en: 'This question decides whether your case is handled as urgent, so please answer clearly: press "Yes" if something must be secured now, "No" if not.',
+  },
   'intake.err.yes_no': { 'zh-CN': '请回答“是”或“否”，也可以直接点按钮。', en: 'Please answer "yes" or "no", or press a button.' },
   'intake.err.category': {
     'zh-CN': '抱歉，我没能判断问题类型。请点一个按钮，或换一种说法，例如“公司拖欠工资”“被车撞了”。',
@@ -243,6 +262,14 @@ export const intakeMessages = {
   'intake.err.description_long': { 'zh-CN': '内容太长了，请控制在 2000 字以内，详细情况可以当面告诉工作人员。', en: 'That is too long; please keep it under 2000 characters. You can tell staff the details in person.' },
   'intake.err.documents': { 'zh-CN': '请发送照片或文件；发完或暂时没有，请点“完成”。', en: 'Please send photos or files; when you are done, or have none, press "Done".' },
   'intake.err.name': { 'zh-CN': '请输入您的姓名（不要包含数字），例如“张三”。', en: 'Please type your name (no digits), e.g. "Zhang San".' },
+  'intake.err.name_relative': {
+    'zh-CN': '请输入申请人（需要法律援助的那位家人）的姓名，不要包含数字，例如“王建国”。',
+    en: 'Please type the name of the person who needs help (no digits), e.g. "Wang Jianguo".',
+  },
+  'intake.err.kinship': {
+    'zh-CN': '请用几个字说说您和申请人的关系，例如“儿子”“女儿”“妻子”。',
+    en: 'Please say in a few words who you are to the applicant, e.g. "son", "daughter", "wife".',
+  },
   'intake.err.phone': {
     'zh-CN': '这个号码好像不对。请输入 11 位手机号，例如 13800138000；固定电话请带区号，例如 010-12345678。',
     en: 'That number does not look right. Please type an 11-digit mobile number such as 13800138000, or a landline with its area code such as 010-12345678.',
@@ -322,13 +349,15 @@ export const intakeMessages = {
   'intake.label.description': { 'zh-CN': '情况说明', en: 'What happened' },
   'intake.label.documents': { 'zh-CN': '材料', en: 'Documents' },
   'intake.label.name': { 'zh-CN': '姓名', en: 'Name' },
+  'intake.label.name_relative': { 'zh-CN': '申请人姓名', en: "Applicant's name" },
+  'intake.label.kinship': { 'zh-CN': '您与申请人的关系', en: 'You are their' },
   'intake.label.phone': { 'zh-CN': '电话', en: 'Phone' },
   'intake.label.safeContact': { 'zh-CN': '联系方式', en: 'Contact' },
   'intake.label.safeTimes': { 'zh-CN': '安全联系时间', en: 'Safe times' },
 
   'intake.materials.received': {
-    'zh-CN': '已收到文件“{fileName}”，已附到您的申请 {ref}，工作人员会查看。还有其他材料可以继续发送。',
-    en: 'Received "{fileName}" and added it to your application {ref}; staff will look at it. You can send more documents.',
+    'zh-CN': '已收到文件“{fileName}”，已附到您的申请 {ref}（这份申请共收到 {count} 个文件），并已告诉负责的工作人员。还有材料请继续发送；发完了请点“完成”。',
+    en: 'Received "{fileName}" and added it to your application {ref} ({count} file(s) so far); the staff handling it have been told. Send any other documents; when you have sent them all, press "Done".',
   },
   'intake.documents.received_early': {
     'zh-CN': '已收到文件（共 {count} 个），会和您的申请一起提交。我们先接着回答问题：',

@@ -35,8 +35,9 @@ export function translate(key: string, locale: Locale, params?: Params, catalog:
 
 /** Renders a reply and its buttons in the resident's language. */
 export function renderReply(reply: BotReply, locale: Locale, catalog: Catalog = MESSAGES): RenderedReply {
+  const own = translate(reply.key, locale, reply.params, catalog);
   return {
-    text: translate(reply.key, locale, reply.params, catalog),
+    text: reply.followedBy ? `${own}\n\n${translate(reply.followedBy.key, locale, reply.followedBy.params, catalog)}` : own,
     choices: (reply.choices ?? []).map((choice) => ({
       id: choice.id,
       label: choice.label ? choice.label[locale] : translate(choice.key ?? choice.id, locale, choice.params, catalog),

@@ -148,6 +148,8 @@ export function caseDetailView(
       contactWords: record.applicant.contactWords ?? null,
       /** Documents the applicant said they have, in their words. */
       documentsNote: record.applicant.documentsNote ?? null,
+      /** A relative applying: who they are to the applicant, in their words. */
+      kinship: record.applicant.kinship ?? null,
       /** What the banner says: never phone or text; only at the applicant's times; any time. */
       safety: !record.applicant.safeToContact ? ('never' as const) : record.applicant.safeTimes ? ('times' as const) : ('safe' as const),
       chatNotices: record.applicant.chatNotices !== false,

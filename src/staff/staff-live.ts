@@ -263,17 +263,18 @@ function channelOf(key: string): string {
 
 /**
  * The label of each button the resident pressed, by transcript entry id: the transcript keeps the button's id
- * ("menu.human"), staff read what the resident saw ("转人工") — the label of the last buttons the bot showed.
+ * ("menu.human"), staff read what the resident saw ("转人工") — the label the bot last showed for that id (an older
+ * message's button stays tappable in chat apps).
  */
 function pressedLabels(entries: readonly { id: number; direction: 'in' | 'out'; body: unknown }[]): Map<number, string> {
   const labels = new Map<number, string>();
-  let shown: { id: string; label: string }[] = [];
+  const shown = new Map<string, string>();
   for (const entry of entries) {
     const body = entry.body as { choices?: unknown; event?: { type?: unknown; id?: unknown } } | null;
     if (entry.direction === 'out' && Array.isArray(body?.choices) && body.choices.length > 0) {
-      shown = body.choices.filter((c): c is { id: string; label: string } => typeof c?.id === 'string' && typeof c?.label === 'string');
+      for (const c of body.choices) if (typeof c?.id === 'string' && typeof c?.label === 'string') shown.set(c.id, c.label);
     } else if (entry.direction === 'in' && body?.event?.type === 'user.choice') {
-      const label = shown.find((c) => c.id === body.event!.id)?.label;
+      const label = shown.get(String(body.event.id));
       if (label) labels.set(entry.id, label);
     }
   }

@@ -100,6 +100,7 @@ function parseApplicant(text: string): Applicant {
   if (typeof raw.safeTimes === 'string') applicant.safeTimes = raw.safeTimes;
   if (typeof raw.contactWords === 'string') applicant.contactWords = raw.contactWords;
   if (typeof raw.documentsNote === 'string') applicant.documentsNote = raw.documentsNote;
+  if (typeof raw.kinship === 'string') applicant.kinship = raw.kinship;
   return applicant;
 }
 

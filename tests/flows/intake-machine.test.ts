@@ -106,8 +106,11 @@ describe('intake conversation', () => {
     await h.send(h.choice('opt:self'));
     await h.send(h.choice('opt:demo-city'));
     const first = await h.send(h.text('很老了'));
-    expect(h.keys(first)).toEqual(['intake.err.age', 'intake.q.age']);
+    // One message: the explanation, the question under it, and its buttons.
+    expect(h.keys(first)).toEqual(['intake.err.age']);
     expect(h.render(first)[0]!.text).toContain('45');
+    expect(h.render(first)[0]!.text).toContain('多大');
+    expect(first[0]!.choices?.map((c) => c.id)).toContain('intake.unsure');
     await h.send(h.text('abc'));
     const third = await h.send(h.text('200'));
     expect(h.keys(third)).toEqual(['intake.stuck']);

@@ -24,6 +24,8 @@ interface Step {
   not?: string[];
   /** Texts that must appear in the replies, joined. */
   contains?: string[];
+  /** Texts that must not appear in the replies. */
+  lacks?: string[];
   /** Choice ids the last reply's buttons must include (a web page shows only the last reply's buttons); `x:*` is a prefix. */
   buttons?: string[];
   /** Choice ids (or `x:*` prefixes) the last reply's buttons must not include. */
@@ -120,6 +122,7 @@ for (const file of files) {
         for (const key of step.not ?? []) expect(keys, where).not.toContain(key);
         const text = replies.map((r) => r.text).join('\n');
         for (const part of step.contains ?? []) expect(text, where).toContain(part);
+        for (const part of step.lacks ?? []) expect(text, where).not.toContain(part);
         const ids = (replies.at(-1)?.choices ?? []).map((c) => c.id);
         // "withdraw:*" matches any id that starts with "withdraw:" (ids that carry a case reference).
         for (const wanted of step.buttons ?? []) {

@@ -94,6 +94,11 @@ export class TelegramStaffSender implements ChannelSender {
         return text(staffText('staffchat.callback', { resident, phone: relay.phone }));
       case 'case_withdrawn':
         return text(staffText('staffchat.withdrawn', { ref: relay.ref }));
+      case 'materials_received': {
+        // The file itself, captioned with the case it completes (as the new case's files are).
+        const caption = staffText('staffchat.case.attachment', { ref: relay.ref, fileName: relay.attachment.fileName });
+        return [{ kind: 'file', caseRef: relay.ref, send: async () => (await postFile(this.telegram, chatId, app.config.attachmentsDir, relay.attachment, caption)).message_id }];
+      }
       case 'danger':
         // Named in words (家庭暴力), not the id.
         return text(staffText('staffchat.danger', { resident, danger: label(`console.danger.${relay.danger}`, 'zh-CN', relay.danger) }));

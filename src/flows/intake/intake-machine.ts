@@ -1,7 +1,7 @@
 import { assign, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import type { BotReply, ResidentEvent } from '../events.js';
 import type { StaffRelay } from '../staff-relay.js';
-import { choice, reply } from '../replies.js';
+import { choice, explainedQuestion, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from './intake-types.js';
@@ -12,6 +12,7 @@ import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
+import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
@@ -33,6 +34,9 @@ export interface IntakeInput {
   statedAge?: StatedAge;
   /** Groups the story stated ("我是农民工"): ticked in advance at the groups question, never taken unasked. */
   statedGroups?: GroupId[];
+  /** A monthly income or household size the story stated ("一个月就挣两千"): offered at its question, never taken unasked. */
+  statedIncome?: number;
+  statedHousehold?: number;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -97,6 +101,22 @@ function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partia
     unsure: unsure ? [...ctx.unsure.filter((s) => s !== step), step] : ctx.unsure.filter((s) => s !== step),
     failures: 0,
     assessmentShown: FACT_STEPS.has(step) ? false : ctx.assessmentShown,
+  };
+}
+
+/**
+ * What an answer also said about a later question ("示例县 我一个月挣两千"): kept, to be offered there in one tap.
+ * Not for the question on screen (its own answer), nor one already answered.
+ */
+function keepStated(ctx: IntakeContext, event: ResidentEvent): Partial<IntakeContext> {
+  if (event.type !== 'user.text') return {};
+  const stated = statedAnswers(event.text);
+  const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step);
+  const whose = stated.age?.whose ?? ctx.applicant.relation ?? undefined;
+  return {
+    ...(stated.age && open('age') ? { statedAge: { years: stated.age.years, ...(whose ? { whose } : {}) } } : {}),
+    ...(stated.monthlyIncome !== undefined && open('householdMonthlyIncome') ? { statedIncome: stated.monthlyIncome } : {}),
+    ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),
   };
 }
 
@@ -195,17 +215,27 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'answer') return {};
         const patched = { ...context, ...result.patch(context) };
-        return { ...result.patch(context), ...markAnswered(patched, context.step, false) };
+        const answered = { ...keepStated(patched, event as ResidentEvent), ...result.patch(context), ...markAnswered(patched, context.step, false) };
+        // A fact changed from the summary goes straight back to it: no "continue?" again; a changed assessment is
+        // shown above the summary.
+        if (FACT_STEPS.has(context.step) && context.changing === context.step && context.assessmentShown && context.history.includes('summary')) {
+          const news = JSON.stringify(assessmentReplies(deps.assess(context.facts), context, deps.pack)) !== JSON.stringify(assessmentReplies(deps.assess(patched.facts), patched, deps.pack));
+          // Now refused: the assessment with its alternatives ("submit anyway for review" is a choice staff must see).
+          if (news && refused(patched) && !context.submitAnyway) return answered;
+          return { ...answered, assessmentShown: true, ...(news ? { assessmentNews: true } : {}) };
+        }
+        return answered;
       }),
       /** Still at this question (a checklist toggle, a note): its change, and its reply before the question again. */
       applyStay: enqueueActions(({ context, event, enqueue }) => {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'stay') return;
-        enqueue.assign({ ...result.patch(context), failures: 0 });
+        enqueue.assign({ ...keepStated(context, event as ResidentEvent), ...result.patch(context), failures: 0 });
         if (result.reply) sendReplies(enqueue, [result.reply]);
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
-      countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
+      // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
+      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent), failures: context.failures + 1 })),
       navigate: assign(({ context, event }) => {
         const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
@@ -261,7 +291,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         if (result?.kind !== 'explain') return;
         sendReplies(enqueue, [result.reply, questionWithBack(context)]);
       }),
-      sayStaleThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [reply('core.stale_choice'), questionWithBack(context)])),
+      sayStaleThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [explainedQuestion(reply('core.stale_choice'), questionWithBack(context))])),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
         const result = event.type === 'flow.reprompt' ? null : read(context, event);
         const error = result?.kind === 'invalid' ? result.error : 'intake.err.choose';
@@ -280,7 +310,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
           } satisfies IntakeToParent);
           return;
         }
-        sendReplies(enqueue, [reply(error, errorParams), questionWithBack(context)]);
+        sendReplies(enqueue, [explainedQuestion(reply(error, errorParams), questionWithBack(context))]);
       }),
       acknowledgeAttachment: enqueueActions(({ context, enqueue }) =>
         sendReplies(enqueue, [
@@ -305,9 +335,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
       ),
       remindAssessment: enqueueActions(({ context, enqueue }) => {
         const question = assessmentReplies(deps.assess(context.facts), context, deps.pack).at(-1)!;
-        sendReplies(enqueue, [reply('intake.err.assessment'), question]);
+        sendReplies(enqueue, [explainedQuestion(reply('intake.err.assessment'), question)]);
       }),
-      showSummary: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, summaryReplies(context, deps.pack, officeName(context)))),
+      showSummary: enqueueActions(({ context, enqueue }) => {
+        // The new assessment after a change from the summary: its lines, not its "continue?" (the summary asks to submit).
+        const news = context.assessmentNews ? assessmentReplies(deps.assess(context.facts), context, deps.pack).slice(0, -1) : [];
+        if (context.assessmentNews) enqueue.assign({ assessmentNews: false });
+        sendReplies(enqueue, [...news, ...summaryReplies(context, deps.pack, officeName(context))]);
+      }),
       showChangeList: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, changeListReplies(context, nextStep(context, deps) === 'summary'))),
       sayCancelled: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.cancelled')])),
       saySubmitFailed: enqueueActions(({ enqueue }) => sendReplies(enqueue, [reply('intake.submit_failed')])),
@@ -320,7 +355,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
   }).createMachine({
     id: 'intake',
     context: ({ input }) => {
-      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}) };
+      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}), ...(input.statedIncome !== undefined ? { statedIncome: input.statedIncome } : {}), ...(input.statedHousehold !== undefined ? { statedHousehold: input.statedHousehold } : {}) };
       return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;
     },
     initial: 'routing',

@@ -32,6 +32,8 @@ export type StepId =
   | 'description'
   | 'documents'
   | 'name'
+  /** Applying for a relative: who the resident is to them ("我是他儿子"). */
+  | 'kinship'
   | 'phone'
   | 'safeContact'
   | 'safeTimes'
@@ -53,6 +55,8 @@ export interface ApplicantDetails {
   contactWords?: string | null;
   /** Documents the resident said they have, in their words ("x-ray and hospital bills"), for staff. */
   documentsNote?: string | null;
+  /** Applying for a relative: who the resident is to the applicant, in their words ("我是他儿子"). */
+  kinship?: string | null;
   description: string | null;
 }
 
@@ -79,6 +83,11 @@ export interface IntakeContext {
   categoryGroup: string | null;
   /** The assessment shown matches the current facts. */
   assessmentShown: boolean;
+  /**
+   * An answer changed from the summary changed the assessment: it is shown above the summary, without asking
+   * "continue?" again (absent in older snapshots).
+   */
+  assessmentNews?: boolean;
   /** The resident chose to submit although the assessment was negative. */
   submitAnyway: boolean;
   caseRef: string | null;
@@ -88,6 +97,10 @@ export interface IntakeContext {
   statedAge?: StatedAge;
   /** Groups the starting story stated ("我是农民工"): ticked in advance at the groups question, taken only when confirmed there. */
   statedGroups?: GroupId[];
+  /** A monthly income stated with another answer ("示例县 我一个月挣两千"): offered at the income question in one tap. */
+  statedIncome?: number;
+  /** A household size stated with another answer ("家里4口人"): offered at the household question in one tap. */
+  statedHousehold?: number;
 }
 
 /** An age a story stated: the resident's own, or a relative's. */

@@ -42,7 +42,10 @@ export function nextStep(ctx: IntakeContext, deps: IntakeDeps): StepId {
   for (const step of URGENCY_STEPS) if (!done(step)) return step;
   if (!ctx.assessmentShown) return 'assessment';
 
-  for (const step of ['description', 'documents', 'name', 'phone'] as const) if (!done(step)) return step;
+  for (const step of ['description', 'documents', 'name'] as const) if (!done(step)) return step;
+  // For a relative the name asked is the applicant's; who the resident is to them comes next.
+  if (ctx.applicant.relation === 'relative' && !done('kinship')) return 'kinship';
+  if (!done('phone')) return 'phone';
   if (ctx.facts.category === 'domestic_violence') {
     if (!done('safeContact')) return 'safeContact';
     // Times given with the answer ("工作日上午") are not asked for again.

@@ -42,6 +42,13 @@ const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|�
 const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong`;
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
 const YES = oneToThreeOf(YES_WORDS);
+/**
+ * A clear yes, for a question whose yes changes how the case is handled (urgency): "是", "需要", "要", "yes",
+ * "need it". An acknowledgement ("ok", "好", "嗯", "行", "sure") is not one (docs/intake.md).
+ */
+const CLEAR_YES = oneToThreeOf(String.raw`是|是的|是啊|是呀|对|对的|对啊|没错|需要|需要的|要|要的|很需要|yes|yeah|yep|need|needed|need it|i need it|we need it|i do|we do|true|correct|that'?s right`);
+/** A clear yes among acknowledgements ("好的 需要", "ok yes"): the clear word decides. */
+const HAS_CLEAR_YES = /是|对|没错|需要|要|\b(yes|yeah|yep|need|needed|true|correct|right)\b/i;
 const NO = oneToThreeOf(NO_WORDS);
 /** Documents named in words at the documents question. */
 const DOCUMENT_WORDS =
@@ -95,6 +102,18 @@ function statedAgeOf(ctx: IntakeContext): number | null {
   return matches ? stated.years : null;
 }
 
+/** A household size or income stated with an earlier answer, while its question has not been answered: one tap. */
+function statedValueOf(ctx: IntakeContext, step: 'householdSize' | 'householdMonthlyIncome'): number | null {
+  if (ctx.answered.includes(step)) return null;
+  return (step === 'householdSize' ? ctx.statedHousehold : ctx.statedIncome) ?? null;
+}
+
+/** The number a stated value's button carries in its id ("opt:income:2000"), or the text typed. */
+function typedOrStated(event: ResidentEvent, prefix: string): string | null {
+  const id = choiceId(event);
+  return id?.startsWith(prefix) ? id.slice(prefix.length) : textOf(event);
+}
+
 /** A number typed with the unit of another question (`2000元` at the deadline): say so kindly instead of misreading it. */
 function wrongUnit(text: string, expected: QuantityUnit): ReadResult | null {
   const found = unitOf(text);
@@ -134,6 +153,19 @@ function yesOrNo(event: ResidentEvent, { thenWhy = true } = {}): boolean | null 
   if (LEADING_YES.test(t)) return true;
   if (LEADING_NO.test(t)) return false;
   return null;
+}
+
+/**
+ * A yes-or-no whose yes makes the case urgent: a typed yes must be a clear one; an acknowledgement gets the
+ * question again with why it needs a clear answer.
+ */
+function readClearYesNo(event: ResidentEvent, apply: (value: boolean) => Patch): ReadResult {
+  const text = textOf(event);
+  const answer = yesOrNo(event);
+  const t = text?.normalize('NFKC').trim() ?? '';
+  const clear = CLEAR_YES.test(t) || LEADING_YES.test(t) || (YES.test(t) && HAS_CLEAR_YES.test(t));
+  if (answer === true && text !== null && !clear) return { kind: 'invalid', error: 'intake.err.clear_yes_no' };
+  return answer === null ? { kind: 'invalid', error: 'intake.err.yes_no' } : { kind: 'answer', patch: apply(answer) };
 }
 
 function readYesNo(event: ResidentEvent, apply: (value: boolean) => Patch, error: string): ReadResult {
@@ -402,7 +434,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const value =
         readOption(event, ids, (id) => { const name = nameOf(id); return name ? REGION_WORDS(name) : null; }) ??
         readOption(event, ids, (id) => { const name = nameOf(id); return name ? SPOKEN_REGION_WORDS(name) : null; }) ??
-        (text !== null ? regionByOwnWord(text, deps.pack.regions) : null);
+        (text !== null ? regionByOwnWord(text, deps.pack.regions) : null) ??
+        // The place first, then more ("县里，我52岁，家里三口人"): its first clause is the answer; the rest is kept (keepStated).
+        (text !== null && /[,，;；、]/.test(text) ? regionByOwnWord(text.split(/[,，;；、]/)[0]!, deps.pack.regions) : null);
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) };
       // "不清楚": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
       return { kind: 'invalid', error: isUnsure(event) ? 'intake.err.region_unsure' : 'intake.err.region' };
@@ -492,9 +526,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   householdSize: {
-    prompt: (ctx) => personal('householdSize', ctx),
+    prompt: (ctx) => {
+      const stated = statedValueOf(ctx, 'householdSize');
+      return personal('householdSize', ctx, stated === null ? [] : [choice(`opt:household:${stated}`, 'intake.opt.stated_household', { count: String(stated) })]);
+    },
     read: (event) => {
-      const text = textOf(event);
+      const text = typedOrStated(event, 'opt:household:');
       const unit = text === null ? null : wrongUnit(text, 'people');
       if (unit) return unit;
       const n = text === null ? null : readLeadingNumber(text);
@@ -504,10 +541,17 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   householdMonthlyIncome: {
-    prompt: (ctx) => reply('intake.q.householdMonthlyIncome', { who: who(ctx) }, [choice('intake.no_income', 'intake.opt.no_income'), unsureChoice()]),
+    prompt: (ctx) => {
+      const stated = statedValueOf(ctx, 'householdMonthlyIncome');
+      return reply('intake.q.householdMonthlyIncome', { who: who(ctx) }, [
+        ...(stated === null ? [] : [choice(`opt:income:${stated}`, 'intake.opt.stated_income', { amount: String(stated) })]),
+        choice('intake.no_income', 'intake.opt.no_income'),
+        unsureChoice(),
+      ]);
+    },
     unsureAllowed: true,
     read: (event) => {
-      const text = textOf(event);
+      const text = typedOrStated(event, 'opt:income:');
       if (choiceId(event) === 'intake.no_income' || (text !== null && /^(没有收入|没收入|无收入|0|零|none|no income|nothing)$/i.test(text))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: 0 } }) };
       }
@@ -549,7 +593,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (text !== null && ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim())) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, needsPreservation: true } }) };
       }
-      return readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }), 'intake.err.yes_no');
+      return readClearYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }));
     },
   },
 
@@ -595,12 +639,24 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   name: {
-    prompt: () => reply('intake.q.name'),
+    // For a relative: the applicant's name (the person who needs help), said to be theirs, not the resident's.
+    prompt: (ctx) => personal('name', ctx),
     freeText: true,
-    read: (event) => {
+    read: (event, ctx) => {
       const text = textOf(event);
       const name = text === null ? null : readName(text);
-      return name ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name } }) } : { kind: 'invalid', error: 'intake.err.name' };
+      if (name) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name } }) };
+      return { kind: 'invalid', error: ctx.applicant.relation === 'relative' ? 'intake.err.name_relative' : 'intake.err.name' };
+    },
+  },
+
+  kinship: {
+    prompt: (ctx) => reply('intake.q.kinship', { name: ctx.applicant.name ?? who(ctx) }),
+    freeText: true,
+    read: (event) => {
+      const text = textOf(event)?.trim() ?? null;
+      if (text === null || text.length < 1 || text.length > 30 || /\d/.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
+      return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship: text } }) };
     },
   },
 
@@ -662,7 +718,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
 export const WHY_EXPLAINED = new Set<StepId>([
   'category', 'relation', 'criminalRole', 'hasDefender', 'possibleSentence', 'deathPenaltyReview', 'trialInAbsentia',
   'cannotFullyRecognizeConduct', 'region', 'age', 'disability', 'groups', 'fixedIncome', 'residence', 'householdSize',
-  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'documents', 'name', 'phone', 'safeContact', 'safeTimes',
+  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'documents', 'name', 'kinship', 'phone', 'safeContact', 'safeTimes',
 ]);
 
 /** Is `text` one of the words that mean "not sure"? */

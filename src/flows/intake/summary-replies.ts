@@ -39,6 +39,7 @@ function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param 
         ? { key: 'intake.summary.files_and_note', params: { count: ctx.attachments.length, note: a.documentsNote } }
         : { key: 'intake.summary.files', params: { count: ctx.attachments.length } };
     case 'name': return a.name;
+    case 'kinship': return a.kinship ?? null;
     case 'phone': return a.phone;
     case 'safeContact':
       if (!a.contactPreference) return null;
@@ -50,6 +51,9 @@ function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param 
   }
 }
 
+/** A step's label: for a relative the name is the applicant's ("申请人姓名"), not the resident's. */
+const labelOf = (step: StepId, ctx: IntakeContext) => (step === 'name' && ctx.applicant.relation === 'relative' ? 'intake.label.name_relative' : `intake.label.${step}`);
+
 /** Steps the resident can change from the summary, in the order they were asked. */
 export function changeableSteps(ctx: IntakeContext): StepId[] {
   return ctx.answered.filter((s) => s !== 'assessment' && s !== 'summary' && s !== 'changeList');
@@ -60,7 +64,7 @@ export function summaryReplies(ctx: IntakeContext, pack: PolicyPack, officeName:
   const lines: Param[] = [];
   for (const step of changeableSteps(ctx)) {
     const value = answerValue(step, ctx, pack);
-    if (value !== null) lines.push({ key: 'intake.summary.line', params: { label: { key: `intake.label.${step}` }, value } });
+    if (value !== null) lines.push({ key: 'intake.summary.line', params: { label: { key: labelOf(step, ctx) }, value } });
   }
   return [
     reply('intake.summary', { lines: { items: lines }, office: officeName }, [
@@ -78,7 +82,7 @@ export function summaryReplies(ctx: IntakeContext, pack: PolicyPack, officeName:
 export function changeListReplies(ctx: IntakeContext, atSummary = true): BotReply[] {
   return [
     reply('intake.q.changeList', {}, [
-      ...changeableSteps(ctx).map((step) => choice(`change:${step}`, `intake.label.${step}`)),
+      ...changeableSteps(ctx).map((step) => choice(`change:${step}`, labelOf(step, ctx))),
       choice('intake.summary', atSummary ? 'intake.opt.back_to_summary' : 'intake.opt.carry_on_filling'),
     ]),
   ];

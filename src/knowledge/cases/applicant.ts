@@ -15,6 +15,8 @@ export interface Applicant {
   contactWords?: string;
   /** Documents the applicant said they have, in their words ("x-ray and hospital bills"). */
   documentsNote?: string;
+  /** A relative applying: who they are to the applicant, in their words ("我是他儿子"). */
+  kinship?: string;
   /**
    * Whether progress notices may be pushed into the chat the resident applied from. Default true:
    * the chat is the channel they chose, also when phoning is unsafe. False: nothing is pushed, and

@@ -48,7 +48,7 @@ function years(n: string): number | null {
  * The age a story states, and whose it is: the resident's own ("我七十二岁了", "I'm 72") or a relative's
  * ("我儿子16岁", "my dad is 72", "我爸今年75了"); `whose` is left out when the story does not say.
  */
-function readAge(t: string): StatedFacts['age'] | undefined {
+export function readAge(t: string): StatedFacts['age'] | undefined {
   const N = '(?<n>\\d{1,3}|[一二两三四五六七八九十]{1,3})';
   const relativeZh = new RegExp(`(?:我|俺)(?:的|家)?${RELATIVE_ZH}(?:今年|都|已经|快|才|只有)?${N}(?<plus>多|来)?(?:岁|周岁|了)`).exec(t);
   if (relativeZh?.groups) {

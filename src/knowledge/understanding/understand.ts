@@ -2,6 +2,7 @@ import { detectDanger } from './danger.js';
 import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
 import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
+import { kbQuery } from './kb-query.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput } from './types.js';
 
@@ -42,8 +43,10 @@ const STEERS_BEFORE_THE_INDEX: Partial<Record<SteerIntent, RegExp>> = {
  * understand({ text: '救命 我老公拿刀要杀我', locale: 'zh-CN', where: { kind: 'menu' } }, deps)
  * // { kind: 'danger', danger: 'domestic_violence' }
  */
-export function understand(input: UnderstandInput, deps: UnderstandDeps): Meaning {
+export function understand(input: UnderstandInput, { judge: askKb, classify }: UnderstandDeps): Meaning {
   const { text, locale, where } = input;
+  // The knowledge base is asked in its own words (kb-query.ts): "替我老公申请" as applying for a family member.
+  const deps = { judge: (t: string, l: typeof locale) => askKb(kbQuery(t), l), classify };
   const danger = detectDanger(text);
   if (danger) return { kind: 'danger', danger };
   // With a person on the line the text is for them.

@@ -46,6 +46,12 @@ describe('staff case card', () => {
     expect(text).toContain('demo-2026.1');
   });
 
+  it('says who a relative applying is to the applicant, in their words', () => {
+    const { text } = renderCaseCard(record({ applicant: { name: '王建国', phone: '13800000000', relation: 'relative', safeToContact: true, kinship: '我是他儿子' } }), { pack: TEST_PACK, now: NOV22_10AM });
+    expect(text).toContain('王建国');
+    expect(text).toContain('我是他儿子');
+  });
+
   it.each<[CaseStatus, string[]]>([
     ['new', ['claim']],
     ['claimed', ['materials', 'accept', 'decline', 'refer']],

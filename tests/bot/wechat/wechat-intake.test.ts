@@ -51,7 +51,7 @@ describe('a voice message while the application asks for documents', () => {
     await fake.waitUntil(() => fake.sentTo(ANA).some((m) => m.text === zh('intake.documents.received', { count: '1' })));
     // Recognised as "完成" (done), it would have ended the documents step instead.
     await fake.waitUntil(() => false, 200).catch(() => undefined);
-    expect(fake.sentTo(ANA).map((m) => m.text)).not.toContain(zh('intake.q.name'));
+    expect(fake.sentTo(ANA).map((m) => m.text)).not.toContain(zh('intake.ask.name.self'));
     const [last] = (await app.repos.conversations.recentTranscript(`wechat:${ANA}`, 40)).filter((e) => e.direction === 'in').slice(-1);
     expect((last!.body as { event: unknown }).event).toMatchObject({ type: 'user.attachment', attachment: { mimeType: 'audio/amr', size: voice.length } });
   });

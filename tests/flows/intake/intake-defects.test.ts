@@ -28,9 +28,8 @@ describe('changing an answer from the summary', () => {
     await h.send(c('intake.change'));
     const ask = await h.send(c('change:age'));
     expect(questions(ask)).toEqual(['intake.q.age']);
-    // A changed fact shows the (re-)assessment, then the summary.
-    expect(h.keys(await h.send(t('50')))).toContain('intake.q.assessment');
-    const summary = await h.send(c('intake.continue'));
+    // Straight back to the summary with the new age: no "continue?" step in between (session 8).
+    const summary = await h.send(t('50'));
     expect(h.keys(summary)).toEqual(['intake.summary']);
     const after = h.render(summary)[0]!.text.split('\n');
     expect(after).toContain('年龄：50');
@@ -47,8 +46,9 @@ describe('changing an answer from the summary', () => {
     const ask = await h.send(c('change:disability'));
     expect(questions(ask)).toEqual(['intake.q.disability']);
     const summary = await h.send(c('opt:physical'));
-    // A changed fact shows the assessment again before the summary.
-    expect(h.keys(summary)).toContain('intake.q.assessment');
+    // A fact that changes the assessment: its new lines above the summary, without "continue?" again (session 8).
+    expect(h.keys(summary)).toEqual(expect.arrayContaining(['intake.details', 'intake.summary']));
+    expect(h.keys(summary)).not.toContain('intake.q.assessment');
     expect(h.intake()?.facts.disability).toBe('physical');
   });
 });
@@ -77,8 +77,10 @@ describe('the deadline question', () => {
     for (const e of [c('catgroup:wages'), c('opt:self'), c('opt:demo-city'), t('45'), c('opt:none'), c('group:migrant_worker'), c('intake.groups.done')]) await h.send(e);
     const replies = await h.send(t('2000元'));
     expect(h.intake()?.facts.deadlineDays).toBeUndefined();
-    expect(questions(replies)).toEqual(['intake.q.deadlineDays']);
+    // Asked again in the same message as the explanation.
+    expect(h.keys(replies)).toEqual(['intake.err.wrong_unit']);
     expect(h.render(replies)[0]!.text).toMatch(/金额/);
+    expect(h.render(replies)[0]!.text).toMatch(/几天/);
     expect(h.render(replies, 'en')[0]!.text).toMatch(/money/);
     expect(replies.at(-1)!.choices?.length).toBeGreaterThan(0);
   });

@@ -326,6 +326,7 @@ export async function render({ params, announce, isCurrent }) {
             facts([
               [t('case.contact.relation'), contact.relationLabel ?? contact.relation],
               [t('case.contact.name'), contact.name],
+              contact.kinship ? [t('case.contact.kinship'), contact.kinship] : null,
               [t('case.contact.phone'), contact.phone],
               [t('case.contact.times'), contact.safeTimes],
               [t('case.contact.words'), contact.contactWords],

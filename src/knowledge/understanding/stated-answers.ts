@@ -1,0 +1,74 @@
+import { readNumber } from '../../flows/intake/number-words.js';
+import { readAge } from './story.js';
+import type { StatedFacts } from './types.js';
+
+/**
+ * Answers to later intake questions stated along with another answer ("示例县 我一个月挣两千", "示例县，我今年52岁，
+ * 家里4口人", "3 people, i earn 2500 a month"): offered at those questions in one tap, never taken unasked.
+ */
+export interface StatedAnswers {
+  age?: NonNullable<StatedFacts['age']>;
+  /** Money a month, in yuan ("一个月挣两千", "月收入3000", "i earn 2500 a month"). */
+  monthlyIncome?: number;
+  /** People in the household ("家里4口人", "一家三口", "family of 4"). */
+  householdSize?: number;
+}
+
+const NUMBER_ZH = String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k)?`;
+const NUMBER_EN = String.raw`(\d[\d,]*(?:\.\d+)?)(k)?`;
+const EN_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** A month word, then how the money comes: 一个月挣两千, 每月收入3000, 月工资两千五, 工资一个月3000 (never "三个月工资两万": a sum owed). */
+const INCOME_ZH = [
+  new RegExp(`(?:(?<![\\d十几])一个月|每个?月|(?<![\\d零〇一二两三四五六七八九十几个半])(?:一月|月收入|月工资|月薪)|工资一个月|收入一个月)(?:收入|工资|的工资|能|就|才|也就|只|只有|大概|大约|差不多|有|是|挣|赚|拿|能挣|能赚|能拿|挣个|赚个|拿个)*${NUMBER_ZH}(?:元|块钱?|多)?`),
+  new RegExp(`(?:挣|赚|拿)${NUMBER_ZH}(?:元|块钱?)?(?:一个月|每个?月)`),
+];
+const INCOME_EN = [
+  new RegExp(String.raw`\b(?:earn|earns|make|makes|get|gets|income is|salary is|pay is)\s+(?:about |around |roughly |only |just )?(?:¥|rmb ?)?${NUMBER_EN}\s*(?:yuan|rmb|kuai)?\s*(?:a|per|each|every) month\b`, 'i'),
+  new RegExp(String.raw`\b(?:monthly (?:income|salary|pay) (?:is|of) )(?:about |around )?(?:¥|rmb ?)?${NUMBER_EN}\b`, 'i'),
+];
+const HOUSEHOLD_ZH = [
+  new RegExp(`(?:家里|我家|我们家|全家|家)?(?:一共|总共|共|有)*${NUMBER_ZH}口人`),
+  new RegExp(`一家${NUMBER_ZH}口`),
+  new RegExp(`(?:家里|我家|我们家|全家)(?:一共|总共|共)?有?${NUMBER_ZH}个人`),
+];
+const HOUSEHOLD_EN = [
+  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:people|persons) in (?:my|our|the|his|her) (?:family|household|home)\b/i,
+  /\b(?:family|household) of (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b/i,
+  /\bthere are (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) of us\b/i,
+  /^(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:people|persons)\b/i,
+];
+
+function amount(match: RegExpExecArray | null): number | undefined {
+  if (!match) return undefined;
+  const n = readNumber(`${match[1]!.replace(/,/g, '')}${match[2] ?? ''}`);
+  return n !== null && n >= 0 && n <= 10_000_000 ? n : undefined;
+}
+
+function count(match: RegExpExecArray | null): number | undefined {
+  if (!match) return undefined;
+  const word = match[1]!.toLowerCase();
+  const n = EN_WORDS[word] ?? readNumber(word);
+  return n !== null && Number.isInteger(n) && n >= 1 && n <= 30 ? n : undefined;
+}
+
+const first = <T>(patterns: RegExp[], text: string, read: (m: RegExpExecArray | null) => T | undefined): T | undefined => {
+  for (const pattern of patterns) {
+    const value = read(pattern.exec(text));
+    if (value !== undefined) return value;
+  }
+  return undefined;
+};
+
+/** What a message states besides the answer it gives: an age, a monthly income, a household size. */
+export function statedAnswers(text: string): StatedAnswers {
+  const t = text.normalize('NFKC').trim();
+  const out: StatedAnswers = {};
+  const age = readAge(t);
+  if (age && !age.atLeast) out.age = age;
+  const income = first([...INCOME_ZH, ...INCOME_EN], t, amount);
+  if (income !== undefined) out.monthlyIncome = income;
+  const household = first([...HOUSEHOLD_ZH, ...HOUSEHOLD_EN], t, count);
+  if (household !== undefined) out.householdSize = household;
+  return out;
+}
