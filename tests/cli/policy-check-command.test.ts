@@ -20,7 +20,7 @@ describe('fayuan policy check', () => {
     const { code, out } = await run(args);
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(1);
-    expect(out).toMatch(/^OK fayuan-default@2025\.2 .*2 regions, 6 rules, 5 offices, 3 routing rules/);
+    expect(out).toMatch(/^OK fayuan-default@2025\.3 .*2 regions, 6 rules, 5 offices, 3 routing rules/);
   });
 
   it('prints each problem as file: path: message and exits 1', async () => {

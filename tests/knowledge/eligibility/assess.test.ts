@@ -201,7 +201,7 @@ describe('assess', () => {
 
   it('records the policy version and the date it used', () => {
     const decision = assess({ category: 'domestic_violence' }, pack, '2024-02-29');
-    expect(decision.policyVersion).toBe('fayuan-default@2025.2');
+    expect(decision.policyVersion).toBe('fayuan-default@2025.3');
     expect(decision.assessedOn).toBe('2024-02-29');
   });
 
@@ -230,6 +230,18 @@ describe('assess', () => {
       expect(name.en).not.toMatch(/unpaid/i);
     }
     expect(decision.documents).toContain('work_injury_evidence');
+  });
+
+  // Session 8: the daughter of a 72-year-old defrauded of 120,000 yuan was asked for "detention notice, indictment,
+  // judgment" — a defendant's papers. A victim has a police report receipt and evidence of the harm.
+  it("asks a crime victim for the victim's papers, not a defendant's", () => {
+    const decision = assess({ ...adult, ...cityUrban, category: 'criminal_victim' }, pack, DATE);
+    const names = decision.documents.map((id) => pack.documents.find((d) => d.id === id)!.name);
+    for (const name of names) {
+      expect(name['zh-CN']).not.toMatch(/拘留|起诉书/);
+      expect(name.en).not.toMatch(/detention|indictment/i);
+    }
+    expect(names.some((n) => /报案|报警/.test(n['zh-CN']) && /police/i.test(n.en))).toBe(true);
   });
 
   it('lists no documents for a matter out of scope', () => {
