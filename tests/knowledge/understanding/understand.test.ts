@@ -145,7 +145,9 @@ describe('steering intents are short phrases only', () => {
     // Session 4: "同意" alone went to the divorce entry; "ok go on" to "did you mean … apply online".
     ['同意', 'steer:greeting'], ['I agree', 'steer:greeting'], ['ok go on', 'steer:greeting'], ['好的，收到', 'steer:greeting'],
     ['i want to check if i qualify', 'steer:apply'], ['Check if I can get legal aid', 'steer:apply'], ['看看我能不能申请法律援助', 'steer:apply'],
-    ['no', 'steer:greeting'], ['没有了', 'steer:greeting'], ['im 45', 'steer:greeting'], ['about 2000 a month', 'steer:greeting'], ['3 people', 'steer:greeting'],
+    ['no', 'steer:greeting'], ['没有了', 'steer:greeting'],
+    // Session 8: 'none' typed at the menu was answered with the elder-support entry at 0.87, 'nothing' with child support.
+    ['none', 'steer:greeting'], ['nothing', 'steer:greeting'], ['nothing else', 'steer:greeting'], ['thats all', 'steer:greeting'], ['没什么', 'steer:greeting'], ['没事了', 'steer:greeting'], ['就这些', 'steer:greeting'], ['im 45', 'steer:greeting'], ['about 2000 a month', 'steer:greeting'], ['3 people', 'steer:greeting'],
     ['你是机器人吗', 'steer:help'], ['are you a robot?', 'steer:help'], ['who are you', 'steer:help'],
     // Session 5: a resident correcting the bot at the menu ("不是这个意思" was answered what_is_legal_aid at 0.745).
     // Session 5, chatting in English: a person and erasure asked for in whole sentences (were did-you-mean / "I cannot answer").
