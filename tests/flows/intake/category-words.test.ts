@@ -66,6 +66,14 @@ describe('colloquial stories name their category', () => {
     ['房东不退押金', 'contract_debt'],
     ['网贷催收天天打电话骂我', 'contract_debt'],
     ['儿子在学校被同学欺负，打得鼻青脸肿', 'criminal_victim'],
+    // Session 8, chatting in English: a fraud victim's story had no category (我妈被骗了 had), so the apply button under
+    // the answer was the generic one.
+    ['my mother was cheated out of her savings by a phone scam, can i apply for her', 'criminal_victim'],
+    ['i was scammed online and lost 5000', 'criminal_victim'],
+    ['my dad got defrauded by a fake investment company', 'criminal_victim'],
+    ['we were swindled by a man who said he was from the bank', 'criminal_victim'],
+    // Cheating on a spouse is not fraud.
+    ['my husband cheated on me and i want a divorce', 'marriage_family'],
   ])('%s → %s', (text, category) => {
     expect(categoryFromText(text)).toBe(category);
   });
