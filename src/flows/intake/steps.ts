@@ -54,8 +54,8 @@ const NO = oneToThreeOf(NO_WORDS);
 const DOCUMENT_WORDS =
   /身份证|户口|合同|工资条|工资单|欠条|借条|收据|发票|票据|病历|诊断|x光|片子|照片|截图|聊天记录|录音|视频|转账|流水|证据|证明|判决书|通知书|报告|协议|工牌|考勤|\b(id|contract|payslips?|pay ?slips?|iou|receipts?|invoices?|bills?|medical records?|x-?rays?|scans?|photos?|pictures?|screenshots?|messages|recordings?|bank (statements?|transfers?)|transfers?|evidence|certificates?|reports?|letters?|judg(e)?ments?|agreements?|documents?|papers)\b/i;
 
-/** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"). */
-const NO_DOCUMENTS_NOW =
+/** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"); see also NONE_TO_SEND. */
+const DONE_OR_LATER =
   /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it) later)[!！。.]*$/i;
 /**
  * None, said with what there is none of ("没有材料", "啥材料都没有", "我没有证据", "no papers", "i have nothing to send"):
@@ -63,6 +63,8 @@ const NO_DOCUMENTS_NOW =
  */
 const NONE_TO_SEND =
   /^(我|俺)?(现在|暂时|目前|手上|手头|手里|身边|还)?(什么|啥|任何)?(材料|证据|文件|资料|东西|照片)?(都|也)?(没有|没|没带|没得)(什么|啥|任何)?(材料|证据|文件|资料|东西|照片|可以发的|能发的)?(了|呢|啊|哦)?[!！。.~～]*$|^(i )?(have |got )?(no|none|nothing)( (papers?|documents?|evidence|proof|files?|photos?|pictures?))?( (to send|to give|with me|yet|right now|now|at the moment))*[!.]*$|^i (don'?t|do not|dont) have any (papers?|documents?|evidence|proof|files?|photos?|pictures?)( (yet|right now|now|with me))?[!.]*$/i;
+/** Nothing (more) to send at the documents question, in any of the ways above. */
+const saysNoDocumentsNow = (text: string): boolean => DONE_OR_LATER.test(text) || NONE_TO_SEND.test(text);
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
 const ASSETS_AT_RISK =
   /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\bselling (the |his |her |their )?(house|flat|car|factory|business|equipment)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
@@ -618,8 +620,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     prompt: () => reply('intake.q.documents', {}, [choice('intake.documents.done', 'intake.opt.documents_done')]),
     read: (event) => {
       const text = textOf(event);
-      const plain = text === null ? null : text.normalize('NFKC').trim();
-      if (choiceId(event) === 'intake.documents.done' || (plain !== null && (NO_DOCUMENTS_NOW.test(plain) || NONE_TO_SEND.test(plain)))) {
+      if (choiceId(event) === 'intake.documents.done' || (text !== null && saysNoDocumentsNow(text.normalize('NFKC').trim()))) {
         return { kind: 'answer', patch: () => ({}) };
       }
       if (event.type === 'user.attachment') {

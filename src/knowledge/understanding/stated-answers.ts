@@ -16,7 +16,8 @@ export interface StatedAnswers {
 
 const NUMBER_ZH = String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k)?`;
 const NUMBER_EN = String.raw`(\d[\d,]*(?:\.\d+)?)(k)?`;
-const EN_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** A small count in figures or in English words (readNumber reads both). */
+const COUNT_EN = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)';
 
 /** A month word, then how the money comes: 一个月挣两千, 每月收入3000, 月工资两千五, 工资一个月3000 (never "三个月工资两万": a sum owed). */
 const INCOME_ZH = [
@@ -33,10 +34,10 @@ const HOUSEHOLD_ZH = [
   new RegExp(`(?:家里|我家|我们家|全家)(?:一共|总共|共)?有?${NUMBER_ZH}个人`),
 ];
 const HOUSEHOLD_EN = [
-  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:people|persons) in (?:my|our|the|his|her) (?:family|household|home)\b/i,
-  /\b(?:family|household) of (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b/i,
-  /\bthere are (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) of us\b/i,
-  /^(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:people|persons)\b/i,
+  new RegExp(String.raw`\b${COUNT_EN} (?:people|persons) in (?:my|our|the|his|her) (?:family|household|home)\b`, 'i'),
+  new RegExp(String.raw`\b(?:family|household) of ${COUNT_EN}\b`, 'i'),
+  new RegExp(String.raw`\bthere are ${COUNT_EN} of us\b`, 'i'),
+  new RegExp(String.raw`^${COUNT_EN} (?:people|persons)\b`, 'i'),
 ];
 
 function amount(match: RegExpExecArray | null): number | undefined {
@@ -47,8 +48,7 @@ function amount(match: RegExpExecArray | null): number | undefined {
 
 function count(match: RegExpExecArray | null): number | undefined {
   if (!match) return undefined;
-  const word = match[1]!.toLowerCase();
-  const n = EN_WORDS[word] ?? readNumber(word);
+  const n = readNumber(match[1]!.toLowerCase());
   return n !== null && Number.isInteger(n) && n >= 1 && n <= 30 ? n : undefined;
 }
 
