@@ -201,6 +201,7 @@ export const intakeMessages = {
   'intake.opt.stated_age': { 'zh-CN': '{age} 岁', en: '{age}' },
   'intake.opt.stated_household': { 'zh-CN': '{count} 人（您前面说的）', en: '{count} people (as you said)' },
   'intake.opt.stated_income': { 'zh-CN': '{amount} 元（您前面说的）', en: '{amount} yuan (as you said)' },
+  'intake.opt.stated_income_household': { 'zh-CN': '全家就这 {amount} 元（您前面说的）', en: '{amount} yuan for the whole household (as you said)' },
   'intake.opt.back': { 'zh-CN': '⬅ 上一步', en: '⬅ Back' },
   'intake.opt.cancel': { 'zh-CN': '取消申请', en: 'Cancel application' },
   'intake.opt.finish': { 'zh-CN': '结束', en: 'Finish' },

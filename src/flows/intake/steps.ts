@@ -546,7 +546,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
     prompt: (ctx) => {
       const stated = statedValueOf(ctx, 'householdMonthlyIncome');
       return reply('intake.q.householdMonthlyIncome', { who: who(ctx) }, [
-        ...(stated === null ? [] : [choice(`opt:income:${stated}`, 'intake.opt.stated_income', { amount: String(stated) })]),
+        // With others at home the tap must mean the whole household's (a resident's own pay is often what was said).
+        ...(stated === null ? [] : [choice(`opt:income:${stated}`, (ctx.facts.householdSize ?? 1) > 1 ? 'intake.opt.stated_income_household' : 'intake.opt.stated_income', { amount: String(stated) })]),
         choice('intake.no_income', 'intake.opt.no_income'),
         unsureChoice(),
       ]);

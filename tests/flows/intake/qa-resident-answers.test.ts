@@ -365,3 +365,28 @@ describe('documents named in words at the documents question (session 7)', () =>
     expect(errors(next)).toEqual(['intake.err.documents']);
   });
 });
+
+// Session 8, in the web chat at 390×844: "县里，我38岁，家里三口人，一个月就挣两千" — the resident's own pay — was offered at
+// "全家每月总收入" as "2000 元（您前面说的）": one tap made it the household's total, and the assessment counted 666 yuan a
+// head. With more than one person at home the button says it is the whole household's, so the tap means that.
+describe('an income stated earlier, offered at the household-income question', () => {
+  async function offered(household: string, locale: 'zh-CN' | 'en' = 'zh-CN') {
+    const h = await conversationHarness();
+    if (locale === 'en') await h.send(c('lang.toggle'));
+    await started(h);
+    for (const e of [c('catgroup:traffic'), c('opt:self'), t(locale === 'en' ? 'the county, i earn 2000 a month' : '县里，我一个月就挣两千')]) await h.send(e);
+    let last: BotReply[] = [];
+    for (const e of [t('40'), c('opt:none'), c('intake.groups.none'), c('opt:urban'), t(household)]) last = await h.send(e);
+    expect(questions(last)).toEqual(['intake.q.householdMonthlyIncome']);
+    return h.render(last, locale).at(-1)!.choices.find((choice) => choice.id === 'opt:income:2000')!.label;
+  }
+
+  it('says the whole household has just that when others live there', async () => {
+    expect(await offered('3')).toContain('全家');
+    expect(await offered('3', 'en')).toMatch(/whole household/i);
+  });
+
+  it('says only "as you said" when the resident lives alone', async () => {
+    expect(await offered('1')).toBe('2000 元（您前面说的）');
+  });
+});
