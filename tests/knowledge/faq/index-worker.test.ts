@@ -79,12 +79,14 @@ describe('the FAQ index built in a worker thread', () => {
     const niceness = () =>
       fs.readdirSync(`/proc/${process.pid}/task`).map((t) => Number(fs.readFileSync(`/proc/${process.pid}/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
     const before = Math.max(...niceness());
+    // The test may itself run at a lower priority (nice); the builder runs at 10 or lower.
+    const mine = os.getPriority();
     const { store } = memoryStore(true);
     const kb = await KnowledgeBase.open(store, { synonyms });
     try {
       expect(kb.buildsOffThread).toBe(true);
-      expect(Math.max(...niceness())).toBeGreaterThanOrEqual(Math.max(before, 10));
-      expect(os.getPriority()).toBe(0);
+      expect(Math.max(...niceness())).toBeGreaterThanOrEqual(Math.max(before, mine, 10));
+      expect(os.getPriority()).toBe(mine);
     } finally {
       await kb.close();
     }
