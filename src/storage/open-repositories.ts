@@ -34,18 +34,25 @@ export interface SqliteRepositories extends Repositories {
    * cleanly): resolves with `null` (sound) or the one line saying what to do. Absent: checked before.
    */
   readonly integrity?: Promise<string | null>;
+  /** Resolves with whether large group commits run on the script worker's own connection (see BatchWriter.commitOffThread). */
+  readonly commitsOffThread: Promise<boolean>;
   conversations: ConversationStore;
   outbox: ConversationStore;
 }
 
-/** Repositories over an open database (already migrated). */
-export function sqliteRepositories(db: Database, cipher: FieldCipher = PLAIN): SqliteRepositories {
+/**
+ * Repositories over an open database (already migrated). `commitOffThread`: large group commits run
+ * on the script worker's own connection (BatchWriter.commitOffThread; only beside the checkpointer).
+ */
+export function sqliteRepositories(db: Database, cipher: FieldCipher = PLAIN, { commitOffThread = false } = {}): SqliteRepositories {
   // One group commit for every store of this database: a turn, a case and a sent mark share a commit.
   const writer = new BatchWriter(db, cipher);
+  const commitsOffThread = commitOffThread ? writer.commitOffThread() : Promise.resolve(false);
   const conversations = new ConversationStore(db, writer, cipher);
   return {
     db,
     cipher,
+    commitsOffThread,
     conversations,
     outbox: conversations,
     attachments: new AttachmentStore(db, cipher),
@@ -58,6 +65,7 @@ export function sqliteRepositories(db: Database, cipher: FieldCipher = PLAIN): S
     idle: () => conversations.idle(),
     async close() {
       await conversations.idle();
+      await writer.close();
       await db.close();
     },
   };
@@ -91,7 +99,7 @@ export function dataCipher(config: DataKeyConfig): FieldCipher {
 /** The repositories over `db`, with WAL checkpoints in the background (stopped on close). */
 async function withCheckpoints(db: Database, cipher: FieldCipher): Promise<SqliteRepositories> {
   const checkpoints = await startCheckpointer(db);
-  const repos = sqliteRepositories(db, cipher);
+  const repos = sqliteRepositories(db, cipher, { commitOffThread: true });
   return {
     ...repos,
     async close() {
