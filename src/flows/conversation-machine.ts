@@ -4,6 +4,7 @@ import type { AttachmentRef, BotReply, Choice, ResidentEvent } from './events.js
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
+import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
 import { isAffirmative, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
@@ -53,6 +54,8 @@ export interface ConversationContext {
   pendingCategoryChosen?: boolean;
   /** A story told before consent, kept in memory only (nothing is stored before consent): agreeing takes it up (absent in older snapshots). */
   storyBeforeConsent?: string | null;
+  /** Danger was recognised in this conversation: a plain "打哪个电话" then asks for the emergency numbers. */
+  afterDanger?: boolean;
   /** A question typed at the sensitive-information agreement: its answer offers the application that was starting (absent in older snapshots). */
   askedAtAgreement?: boolean;
   /** The first message of a new conversation, read for danger before the greeting. */
@@ -343,7 +346,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       const dvApplication =
         category?.facts?.category === 'domestic_violence' || category?.categoryGroup === 'domestic_violence' || context.pendingCategory === 'domestic_violence';
       const danger = detected === 'violence' && dvApplication ? 'domestic_violence' : detected;
-      enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
+      enqueue.assign({ meta: { ...EMPTY_META, emergency: true }, afterDanger: true });
       enqueue.emit(reply(`danger.${danger}`));
       if (context.handoff === 'live') enqueue.emit({ type: 'relay', relay: { kind: 'message', text: event.event.text } });
       if (context.handoff !== 'idle') enqueue.emit({ type: 'relay', relay: { kind: 'danger', danger } });
@@ -363,6 +366,12 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The message that opened a new conversation, read for danger before the greeting. */
     warnFirstDanger: enqueueActions(({ context, enqueue }) => {
       const danger = context.firstText ? detectDanger(context.firstText) : null;
+      // "报警电话是多少" as the very first message: the numbers before the greeting, as for danger.
+      if (!danger && context.firstText && asksSafetyNumbers(context.firstText)) {
+        enqueue.assign({ firstText: null });
+        enqueue.emit(reply('safety.numbers'));
+        return;
+      }
       // A first message that is not danger may be a question (answered from memory after the privacy question)
       // or a story (kept in memory until the resident agrees): read as any message before consent.
       if (!danger && context.firstText) {
@@ -371,8 +380,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       enqueue.assign({ firstText: null });
       if (!danger) return;
-      enqueue.assign({ meta: { ...EMPTY_META, emergency: true } });
+      enqueue.assign({ meta: { ...EMPTY_META, emergency: true }, afterDanger: true });
       enqueue.emit(reply(`danger.${danger}`));
+    }),
+    /** Asked which number to call: every emergency number at once (no alarm: nothing says danger now), then where the resident was. */
+    giveSafetyNumbers: enqueueActions(({ enqueue }) => {
+      enqueue.emit(reply('safety.numbers'));
+      enqueue.raise({ type: 'internal.reprompt', afterDanger: true });
     }),
     noteMeaning: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, false) }),
     /**
@@ -669,6 +683,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       {
         guard: ({ event }) => event.event.type === 'user.text' && detectDanger(event.event.text) !== null,
         actions: ['resetMeta', 'warnDanger'],
+      },
+      {
+        guard: ({ context, event }) => context.handoff !== 'live' && event.event.type === 'user.text' && asksSafetyNumbers(event.event.text, context.afterDanger === true),
+        actions: ['resetMeta', 'giveSafetyNumbers'],
       },
       // A rating tapped while staff hold the conversation is the resident's rating, not a message for staff.
       {

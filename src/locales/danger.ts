@@ -22,4 +22,9 @@ export const dangerMessages = {
     'zh-CN': '⚠️ 请马上拨打 120 急救电话，说清楚地址和情况。',
     en: '⚠️ Call 120 (ambulance) right away and give the address and what happened.',
   },
+  /** Asked which number to call ("报警电话是多少", "what number do i call" after a warning): every emergency number, and the legal hotline last. */
+  'safety.numbers': {
+    'zh-CN': '紧急求助电话：\n· 110 报警（有人打您、威胁您，或者有危险）\n· 120 急救（受伤、急病）\n· 12338 全国妇女维权热线（家庭暴力）\n· 12356 全国心理援助热线（想不开、很难受的时候）\n法律问题可以打 12348 咨询。',
+    en: 'Numbers to call for help now:\n· 110 police (someone hurts or threatens you, or you are in danger)\n· 120 ambulance (injury, sudden illness)\n· 12338 national women\'s rights hotline (domestic violence)\n· 12356 national psychological assistance hotline (when you feel you cannot go on)\nFor legal questions, call 12348.',
+  },
 } as const satisfies Catalog;

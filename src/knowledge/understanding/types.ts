@@ -50,6 +50,8 @@ export interface UnderstandInput {
   text: string;
   locale: Locale;
   where: Where;
+  /** Danger was recognised earlier in this conversation: a plain "打哪个电话" then asks for the emergency numbers. */
+  afterDanger?: boolean;
 }
 
 export interface UnderstandDeps {
@@ -60,6 +62,8 @@ export interface UnderstandDeps {
 /** What the resident means, by precedence: danger → steering intent → problem story → question → an answer. */
 export type Meaning =
   | { kind: 'danger'; danger: DangerKind }
+  /** Asks which number to call for help now (safety-numbers.ts): the emergency numbers, at once. */
+  | { kind: 'safety_numbers' }
   | { kind: 'steer'; intent: SteerIntent; locale?: Locale }
   | { kind: 'story'; category: CategoryId; facts: StatedFacts; asks: boolean; kb: KbJudgement }
   | { kind: 'question'; kb: KbJudgement }

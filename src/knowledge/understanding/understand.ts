@@ -3,6 +3,7 @@ import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
 import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
+import { asksSafetyNumbers } from './safety-numbers.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput } from './types.js';
 
@@ -31,7 +32,8 @@ const STEERS_BEFORE_THE_INDEX: Partial<Record<SteerIntent, RegExp>> = {
 
 /**
  * What the resident means, by precedence (issue 12 §1):
- * 1. danger to life or safety, now — in every state, before anything else;
+ * 1. danger to life or safety, now — in every state, before anything else; then a request for the
+ *    emergency numbers ("报警电话是多少"), answered at once like danger but raising no alarm;
  * 2. a steering intent — only a short phrase that clearly steers, never a question the knowledge base answers;
  * 3. a problem story → its category and the facts it states plainly (with the knowledge base's
  *    judgement of the question it contains, if it asks one);
@@ -51,6 +53,7 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (danger) return { kind: 'danger', danger };
   // With a person on the line the text is for them.
   if (where.kind === 'handoff_live') return { kind: 'answer' };
+  if (asksSafetyNumbers(text, input.afterDanger)) return { kind: 'safety_numbers' };
   const question = looksLikeQuestion(text);
   // Before consent a question is answered from the knowledge base (issue 9: help without consent); a story
   // with nothing to answer is still a story (kept until the resident agrees); anything else answers the

@@ -1,0 +1,38 @@
+/**
+ * A resident asking which number to call for help now: the police, an ambulance, the women's rights or the
+ * psychological assistance hotline ("报警电话是多少", "what's the police number"). They get the emergency numbers
+ * at once; the knowledge base's nearest entry is the legal hotline 12348, which is no help to someone in danger.
+ * Right after a danger warning a plain "which number" ("打哪个电话", "who do i call") asks the same.
+ * A question about the legal hotline, a lawyer or the centre stays the knowledge base's.
+ */
+
+/** The services behind the emergency numbers. */
+const SERVICE_ZH = /报警|警察|公安|急救|救护车|妇联|妇女(维权)?热线|心理(援助|危机|咨询)?热线|自杀|求救|紧急|(?<![\d.])(110|120|12338|12356)(?![\d.元块%])/u;
+const SERVICE_EN = /\b(police|cops?|ambulance|emergency|women'?s (rights )?(hot|help)line|womens? (hot|help)line|crisis (hot|help)?line|suicide (hot|help)?line|helpline|110|120|12338|12356)\b/i;
+
+/** Asking for a number (or whom to call). */
+const NUMBER_ZH = /电话|号码|几号|打(什么|啥|哪个|几)|拨(什么|啥|哪个|打)|打给谁|找谁/u;
+const NUMBER_EN = /\b(number|phone|call|dial|ring|hotline|line)\b/i;
+
+/** Plain "which number" / "whom to call", with no service named. */
+const WHICH_NUMBER_ZH = /(打|拨)(哪个|什么|啥|几号)?(电话|号码)|(电话|号码)(是)?(多少|几号)|打给谁|找谁|打(哪个|什么|啥)/u;
+const WHICH_NUMBER_EN = /\b(what|which)('s| is)? (the )?(number|phone)\b|\bwho (do|should|can) i (call|ring|phone)\b|\bwhat (do|should) i (call|dial)\b|\bnumber to call\b/i;
+
+/** The legal hotline, a lawyer, the centre: the knowledge base answers those. */
+const LEGAL = /法律援助|法援|12348|律师|援助中心|\b(legal|lawyer|lawyers|12348|centre|center|office)\b/iu;
+
+/** A statement about having called ("我已经报警了", "i called the police"), not a question for a number. */
+const ALREADY = /已经报(了)?警|报过警|报警了|\bi (already )?(called|rang|phoned)\b|\bthey did nothing\b/i;
+
+export function asksSafetyNumbers(text: string, afterDanger = false): boolean {
+  const t = text.normalize('NFKC').trim();
+  if (LEGAL.test(t) || ALREADY.test(t) || !short(t)) return false;
+  if ((SERVICE_ZH.test(t) && NUMBER_ZH.test(t)) || (SERVICE_EN.test(t) && NUMBER_EN.test(t))) return true;
+  return afterDanger && (WHICH_NUMBER_ZH.test(t) || WHICH_NUMBER_EN.test(t));
+}
+
+/** A question, not a story: at most 16 Chinese characters or 12 words. */
+function short(t: string): boolean {
+  const han = [...t.replace(/[^\p{Script=Han}]/gu, '')].length;
+  return han > 0 ? han <= 16 : t.split(/\s+/).length <= 12;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { asksSafetyNumbers } from '../../../src/knowledge/understanding/safety-numbers.js';
+
+// A resident asking which number to call for help now gets the emergency numbers, not the legal hotline's entry.
+const ASKS: [string, boolean][] = [
+  ['报警电话是多少', false],
+  ['报警打什么电话', false],
+  ['警察电话多少啊', false],
+  ['急救电话是几号', false],
+  ['叫救护车打哪个电话', false],
+  ['妇联的热线电话是多少', false],
+  ['心理援助热线号码', false],
+  ['紧急求助电话', false],
+  ['120是急救电话吗', false],
+  ["what's the police number", false],
+  ['number for an ambulance?', false],
+  ['emergency number', false],
+  ['womens hotline number pls', false],
+  ['is there a suicide hotline i can call', false],
+  // Right after a danger warning, a plain "which number" means the same.
+  ['打哪个电话', true],
+  ['电话多少', true],
+  ['我该打给谁', true],
+  ['what number should i call', true],
+  ['who do i call', true],
+];
+
+const NOT: [string, boolean][] = [
+  // The legal hotline and the centre's own number are the knowledge base's.
+  ['法律援助电话是多少', false],
+  ['法律援助打哪个电话', true],
+  ['12348是干什么的', false],
+  ['what is the legal aid phone number', false],
+  ['what number do i call for legal aid', true],
+  // Without a danger warning first, a plain "which number" is a question for the knowledge base.
+  ['打哪个电话', false],
+  ['what number should i call', false],
+  // Not asking for a number.
+  ['我已经报警了，警察不管', false],
+  ['警察不立案怎么办', false],
+  ['i called the police but they did nothing', false],
+  ['救护车费用谁出', false],
+  ['我想问下律师电话', true],
+  // A sum of money is not the ambulance's number.
+  ['老板扣了我120块，打哪个电话投诉', false],
+];
+
+describe('asksSafetyNumbers', () => {
+  it.each(ASKS)('%s (after danger: %s) asks for an emergency number', (text, afterDanger) => {
+    expect(asksSafetyNumbers(text, afterDanger)).toBe(true);
+  });
+  it.each(NOT)('%s (after danger: %s) does not', (text, afterDanger) => {
+    expect(asksSafetyNumbers(text, afterDanger)).toBe(false);
+  });
+});
