@@ -104,4 +104,15 @@ describe('todayIn', () => {
   it('uses the pack time zone: 20:00 UTC is already the next day in Shanghai', () => {
     expect(todayIn('Asia/Shanghai', new Date('2025-12-31T20:00:00Z'))).toBe('2026-01-01');
   });
+
+  it('turns to the next day at the zone midnight, asked again and again through it (and back, for a clock set back)', () => {
+    const at = (iso: string) => todayIn('Asia/Shanghai', new Date(iso));
+    expect(at('2026-03-01T15:59:00Z')).toBe('2026-03-01');
+    expect(at('2026-03-01T15:59:59.999Z')).toBe('2026-03-01');
+    expect(at('2026-03-01T16:00:00Z')).toBe('2026-03-02');
+    expect(at('2026-03-01T15:59:30Z')).toBe('2026-03-01');
+    expect(todayIn('Asia/Kathmandu', new Date('2026-03-01T18:14:59Z'))).toBe('2026-03-01');
+    expect(todayIn('Asia/Kathmandu', new Date('2026-03-01T18:15:00Z'))).toBe('2026-03-02');
+    expect(todayIn('Asia/Shanghai', new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
+  });
 });
