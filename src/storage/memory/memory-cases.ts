@@ -33,12 +33,14 @@ import { median } from '../../knowledge/cases/median.js';
 export interface MemoryCaseData {
   cases: Map<string, CaseRecord>;
   bySubmission: Map<string, string>;
+  /** The refs of each conversation's cases: every new or restored conversation lists its own (an index, as in SQLite). */
+  byConversation: Map<string, string[]>;
   events: StoredCaseEvent[];
   counters: Map<string, number>;
 }
 
 export function emptyCaseData(): MemoryCaseData {
-  return { cases: new Map(), bySubmission: new Map(), events: [], counters: new Map() };
+  return { cases: new Map(), bySubmission: new Map(), byConversation: new Map(), events: [], counters: new Map() };
 }
 
 function queueOrder(a: CaseRecord, b: CaseRecord): number {
@@ -109,6 +111,7 @@ export class MemoryCases implements CaseRepository {
     };
     this.data.cases.set(ref, record);
     this.data.bySubmission.set(input.submissionId, ref);
+    this.data.byConversation.set(input.conversationKey, [...(this.data.byConversation.get(input.conversationKey) ?? []), ref]);
     this.addEvent(ref, { action: 'submit', from: null, to: 'new', actor: { kind: 'resident', name: 'resident' }, note: null, details: {}, at: input.at });
     const files = input.attachments ?? [];
     for (const file of files) await this.attachments.record({ ...file, conversationKey: input.conversationKey, createdAt: input.at });
@@ -138,7 +141,8 @@ export class MemoryCases implements CaseRepository {
   }
 
   async listByConversation(conversationKey: string): Promise<CaseRecord[]> {
-    return this.all().filter((c) => c.conversationKey === conversationKey).sort(newestFirst);
+    const refs = this.data.byConversation.get(conversationKey) ?? [];
+    return refs.map((ref) => ({ ...this.data.cases.get(ref)! })).sort(newestFirst);
   }
 
   async listByAssignee(assignee: string): Promise<CaseRecord[]> {
