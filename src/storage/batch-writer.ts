@@ -3,6 +3,7 @@ import { GroupCommit } from './group-commit.js';
 import { PLAIN, type FieldCipher } from './field-cipher.js';
 import { batchScript, encodeItem, outboxRowsOf, READ_RESULTS, type BatchItem } from './batch-script.js';
 import { ScriptBuilder } from './batch-script-client.js';
+import { CommitOutcomeUnknown } from './storage-error.js';
 
 export type { BatchItem, CaseWrite, UnansweredWrite } from './batch-script.js';
 
@@ -111,7 +112,8 @@ export class BatchWriter {
     try {
       return await this.write(items);
     } catch (error) {
-      if (items.length === 1) return [new ItemFailure(error)];
+      // A batch that may be in the file already is not written again, one write at a time: each fails.
+      if (items.length === 1 || error instanceof CommitOutcomeUnknown) return items.map(() => new ItemFailure(error));
       const results: (BatchResult | ItemFailure)[] = [];
       for (const item of items) results.push(...(await this.writeIsolated([item])));
       return results;
