@@ -31,6 +31,11 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // The resident correcting the bot: the last answer missed, or a button was pressed by mistake. Only at the menu
   // (understand.ts): at an intake question "不对" answers it.
   ['repair', /^(不是|不对|错了)?[，, ]*(不是这个|不是这样|不是这个意思|不是这个问题|我不是这个意思|我不是问这个|我问的不是这个|我说的不是这个|你(理解|搞|弄|听)错了|你没(明白|懂|理解|听懂)(我的意思)?|答非所问|发错了|打错了|点错了|按错了|等一下|等等|稍等|等会儿?|先等一下|(这个)?(回答)?没(有)?用|没(有)?帮助|不是我要的)$|^(no,? )?(that'?s not what i (meant|asked|mean|want)|that is not what i (meant|asked)|not what i (meant|asked|want)|wrong (answer|button|one)( sorry)?|(sorry,? )?(i )?(pressed|clicked|tapped|hit) the wrong (button|one)|sorry,? wrong (button|answer|one)|you (misunderstood|misunderstand|got it wrong|don'?t understand)( me)?|that'?s (wrong|not right|not helpful)|that doesn'?t help|not helpful|hold on|wait a (sec|second|minute|moment)|one (sec|second|moment)|oops)$|^(wait|hold on|oops)(,? (actually|no|i mean|i meant))?(,? [a-z']+){0,4}$/i],
+  // Withdrawing an application ("我想撤回申请", "withdraw my application"): the status shows each case with its
+  // withdraw button. Not 取消 / cancel, which in an application in progress leaves it.
+  ['status', /^(我)?(想|要|需要)?(把)?(我的)?(法律援助|法援)?(申请|案子|案件)?(撤回|撤销|撤了|撤掉)(我的)?(法律援助|法援)?(申请|案子|案件)?(吧|了)?$|^(i )?(want to |would like to |wanna |need to |can i |how (do|can) i )?(withdraw|take back) (my )?(legal aid )?(application|case)$/i],
+  // Their case after saying they applied: "i applied yesterday whats happening with my case", "how is my application going".
+  ['status', /^(i (already )?applied( for legal aid)?( already)?( last week| last month| yesterday| today| a few days ago| (\d+|a|one|two|three|four|five) (days?|weeks?) ago)?[,.\s]*(and |so )?)?((what'?s|whats|what is) happening with|(what'?s|whats|what is) the (status|progress) (of|on)|how is|how'?s|hows|any (news|update|updates|progress) (on|about|with)) (my )?(legal aid )?(case|application)( going)?$/i],
   ['thanks', new RegExp(`^((好的|好|嗯)[，,]?)?(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|太感谢了|谢了|谢谢啦|辛苦了|thanks|thank you|thank you very much|thank you so much|thanks a lot|many thanks|thx|ty|cheers|ok thanks|great thanks)$|^${FAREWELL.source}$`, 'i')],
 ];
 

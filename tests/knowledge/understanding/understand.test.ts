@@ -165,6 +165,12 @@ describe('steering intents are short phrases only', () => {
     ["that's not what i asked", 'steer:repair'], ['thats not what i meant', 'steer:repair'], ['wrong button sorry', 'steer:repair'],
     ['sorry wrong button', 'steer:repair'], ['you misunderstood me', 'steer:repair'], ['hold on', 'steer:repair'], ['wait actually its for me', 'steer:repair'],
     ['我想问一下', 'steer:ask'], ['有个问题想咨询一下', 'steer:ask'], ['怎么办', 'steer:ask'], ['那我该怎么办呢', 'steer:ask'], ['can I ask something', 'steer:ask'], ['what should I do now', 'steer:ask'],
+    // Session 9, typed at the menu: '我想撤回申请' started a new application; 'i applied yesterday whats happening with my case'
+    // got did-you-mean. Withdrawing is offered beside each case the status shows.
+    ['我想撤回申请', 'steer:status'], ['申请撤回', 'steer:status'], ['把我的申请撤了', 'steer:status'], ['我要撤销申请', 'steer:status'],
+    ['i want to withdraw my application', 'steer:status'], ['withdraw my case', 'steer:status'],
+    ['i applied yesterday whats happening with my case', 'steer:status'], ['i applied 3 days ago, how is my application going?', 'steer:status'],
+    ['any progress on my case', 'steer:status'],
   ];
   it.each(rows)('%s → %s', (text, expected) => expect(summary(meaning(text))).toBe(expected));
 
