@@ -148,7 +148,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
     return result;
   };
 
-  /** "Why do you need my age?" at a question that explains itself: the explanation, then the question again. */
+  /** "Why do you need my age?" at a question that explains itself: the explanation, with the question under it. */
   const whyAsked = (ctx: IntakeContext, event: ResidentEvent): ReadResult | null => {
     if (event.type !== 'user.text' || !WHY_EXPLAINED.has(ctx.step) || !asksWhy(event.text)) return null;
     return { kind: 'explain', reply: reply(`intake.why.${ctx.step}`, { hotline: deps.pack.hotline }) };
@@ -289,7 +289,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
       explainThenAsk: enqueueActions(({ context, event, enqueue }) => {
         const result = event.type === 'flow.reprompt' ? null : read(context, event);
         if (result?.kind !== 'explain') return;
-        sendReplies(enqueue, [result.reply, questionWithBack(context)]);
+        // One message: the reason, with the question and its buttons under it (a second bubble read as a new question).
+        sendReplies(enqueue, [explainedQuestion(result.reply, questionWithBack(context))]);
       }),
       sayStaleThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [explainedQuestion(reply('core.stale_choice'), questionWithBack(context))])),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
