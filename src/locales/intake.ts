@@ -250,6 +250,10 @@ export const intakeMessages = {
     'zh-CN': '不确定也没关系：选事情发生的地方；说不清的，就选您现在住的地方。都不在下面的，点“我的地区不在列表中”。',
     en: 'That is fine: choose where it happened, or if you cannot say, where you live now. If neither is listed, press "My area is not listed".',
   },
+  'intake.err.age_exact': {
+    'zh-CN': '请告诉我具体几岁（周岁），例如 {line}：满 {line} 周岁和不满 {line} 周岁，申请条件不同。',
+    en: 'Please tell me the exact age in years, e.g. {line}: the rules differ below and from age {line}.',
+  },
   'intake.err.age': { 'zh-CN': '请输入 0 到 120 之间的整数，例如 45。', en: 'Please type a whole number from 0 to 120, e.g. 45.' },
   'intake.err.groups': { 'zh-CN': '请点选符合的情况，选好后点“选好了”；都不是请点“以上都不是”。', en: 'Press the groups that apply, then "Done"; or press "None of these".' },
   'intake.err.householdSize': { 'zh-CN': '请输入家庭人数（1 到 30 的整数），例如 3。', en: 'Please type the number of people (a whole number from 1 to 30), e.g. 3.' },
@@ -321,6 +325,7 @@ export const intakeMessages = {
   },
   'intake.summary.line': { 'zh-CN': '{label}：{value}', en: '{label}: {value}' },
   'intake.summary.yuan': { 'zh-CN': '{amount} 元/月', en: '{amount} yuan a month' },
+  'intake.summary.age_at_least': { 'zh-CN': '{age} 岁以上（您说的是大概的年龄）', en: '{age} or over (you gave an approximate age)' },
   'intake.summary.days': { 'zh-CN': '还有 {days} 天', en: 'Days left: {days}' },
   'intake.summary.contact_words': { 'zh-CN': '{choice}（您写的是：“{words}”）', en: '{choice} (you wrote: "{words}")' },
   'intake.summary.files_and_note': { 'zh-CN': '已发送 {count} 个文件；您说有：{note}', en: '{count} file(s) sent; you said you have: {note}' },

@@ -93,6 +93,8 @@ export interface IntakeContext {
   caseRef: string | null;
   /** Set when the resident leaves the intake for another service (e.g. to ask a question). */
   leaving: 'ask' | null;
+  /** The age was said only as a range ("七十多了") whose lowest age decides: `facts.age` is that lowest, shown as "70 岁以上". */
+  ageAtLeast?: boolean;
   /** An age the starting story stated, and whose (absent in older snapshots and when none was stated). */
   statedAge?: StatedAge;
   /** Groups the starting story stated ("我是农民工"): ticked in advance at the groups question, taken only when confirmed there. */

@@ -11,7 +11,8 @@ import { categoryFromText } from './category-words.js';
 import { readName, readPhone } from './contact-validation.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { readAge, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
 import { regionByOwnWord } from './region-words.js';
@@ -451,15 +452,23 @@ export const STEPS: Record<StepId, StepDefinition> = {
       return personal('age', ctx, [...(stated === null ? [] : [choice(`opt:age:${stated}`, 'intake.opt.stated_age', { age: String(stated) })]), unsureChoice()]);
     },
     unsureAllowed: true,
-    read: (event) => {
+    read: (event, _ctx, deps) => {
       // The stated age's button carries the age in its id ("opt:age:72").
       const id = choiceId(event);
       const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length) : textOf(event);
+      // "七十多了": when every age it allows is on the same side of every age line of the pack, its lowest decides
+      // (kept as "70 岁以上"); when it straddles a line ("十几岁" and 18), the exact age is asked for.
+      const range = text === null ? null : readAgeRange(text);
+      if (range) {
+        const decided = rangeDecision(range, ageLines(deps.pack));
+        if ('line' in decided) return { kind: 'invalid', error: 'intake.err.age_exact', params: { line: decided.line } };
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age: decided.age }, ageAtLeast: true }) };
+      }
       const unit = text === null ? null : wrongUnit(text, 'age');
       if (unit) return unit;
       const age = text === null ? null : readAge(text);
       if (age === null || !Number.isInteger(age) || age < 0 || age > 120) return { kind: 'invalid', error: 'intake.err.age' };
-      return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age } }) };
+      return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age }, ageAtLeast: false }) };
     },
   },
 
