@@ -12,6 +12,7 @@ import { readConsent } from './consent-words.js';
 import { createIntakeMachine, type IntakeInput, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
 import { asksWhy } from './intake/why-words.js';
+import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
@@ -41,6 +42,8 @@ export interface ConversationContext {
   intakeStep?: string | null;
   /** A story typed at a later intake question, offered as the description when that step comes (absent in older snapshots). */
   keptStory?: string | null;
+  /** Whom the text that started an application said it is for ("我替我妈申请"), for the intake's kinship question. */
+  statedKinship?: StatedKinship | null;
   /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
   pendingCategory?: CategoryId | null;
   /**
@@ -401,6 +404,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
     keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null, storyCategory: ({ event }) => storyCategory(event) }),
     /** A generic Apply after a story: the story's category, to confirm in one tap (none without a story). */
+    /** "我替我妈申请", "I'm applying for my mother": kept for the kinship question (offered there, never taken unasked). */
+    keepStatedKinship: assign({ statedKinship: ({ context }) => statedAnswers(context.pendingText ?? '').kinship ?? context.statedKinship ?? null }),
     applyWithStoryCategory: assign({ pendingCategory: ({ context }) => context.storyCategory ?? null, pendingCategoryChosen: false }),
     /** The story that came with a danger warning starts the application, as a story at the menu does. */
     startDangerStory: assign(({ event }) => {
@@ -917,15 +922,16 @@ export function createConversationMachine(deps: ConversationDeps) {
           submissionId: `${context.conversationKey}#${context.intakeCount}`,
           ...(context.pendingCategory ? (context.pendingCategoryChosen ? { category: context.pendingCategory } : { proposedCategory: context.pendingCategory }) : {}),
           ...statedInput(context.keptStory, context.pendingCategory),
+          ...(context.statedKinship ? { statedKinship: context.statedKinship } : {}),
         }),
         onDone: [
-          { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },
+          { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null, statedKinship: null }) },
           {
             guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted',
             target: 'answered',
-            actions: assign({ pendingCategory: null, storyCategory: null, intakeStep: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
+            actions: assign({ pendingCategory: null, storyCategory: null, intakeStep: null, statedKinship: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
           },
-          { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null }) },
+          { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null, statedKinship: null }) },
         ],
       },
       initial: 'active',
@@ -1145,9 +1151,9 @@ export function createConversationMachine(deps: ConversationDeps) {
           {
             guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),
             target: 'sensitiveConsent',
-            actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) })],
+            actions: ['noteMeaning', 'keepStatedKinship', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) })],
           },
-          { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', 'applyWithStoryCategory'] },
+          { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStatedKinship', 'forget', 'applyWithStoryCategory'] },
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
           { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
@@ -1157,7 +1163,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'forget', 'emitAnswerOfferingApplication'] },
           // Any other story starts the application with its category recognised.
-          { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'forget', 'startWithCategory'] },
+          { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'startWithCategory'] },
           {
             guard: ({ context }) => context.askedAtAgreement === true && Boolean(context.pendingCategory),
             target: 'answered',

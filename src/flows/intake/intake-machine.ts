@@ -13,6 +13,7 @@ import { typedChoice } from './typed-choice.js';
 import { asksWhy } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
+import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
 import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
@@ -37,6 +38,8 @@ export interface IntakeInput {
   /** A monthly income or household size the story stated ("一个月就挣两千"): offered at its question, never taken unasked. */
   statedIncome?: number;
   statedHousehold?: number;
+  /** Who the resident said the applicant is to them ("我替我妈申请" at the menu): offered at the kinship question. */
+  statedKinship?: StatedKinship;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -117,6 +120,7 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent): Partial<IntakeCon
     ...(stated.age && open('age') ? { statedAge: { years: stated.age.years, ...(whose ? { whose } : {}) } } : {}),
     ...(stated.monthlyIncome !== undefined && open('householdMonthlyIncome') ? { statedIncome: stated.monthlyIncome } : {}),
     ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),
+    ...(stated.kinship && open('kinship') ? { statedKinship: stated.kinship } : {}),
   };
 }
 
@@ -356,7 +360,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
   }).createMachine({
     id: 'intake',
     context: ({ input }) => {
-      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}), ...(input.statedIncome !== undefined ? { statedIncome: input.statedIncome } : {}), ...(input.statedHousehold !== undefined ? { statedHousehold: input.statedHousehold } : {}) };
+      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}), ...(input.statedIncome !== undefined ? { statedIncome: input.statedIncome } : {}), ...(input.statedHousehold !== undefined ? { statedHousehold: input.statedHousehold } : {}), ...(input.statedKinship ? { statedKinship: input.statedKinship } : {}) };
       return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;
     },
     initial: 'routing',

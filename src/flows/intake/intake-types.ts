@@ -1,3 +1,4 @@
+import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
 import type { AttachmentRef } from '../events.js';
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import type { ApplicantFacts } from '../../knowledge/eligibility/applicant-facts.js';
@@ -103,6 +104,8 @@ export interface IntakeContext {
   statedIncome?: number;
   /** A household size stated with another answer ("家里4口人"): offered at the household question in one tap. */
   statedHousehold?: number;
+  /** Who the resident said the applicant is to them ("我替我妈申请"): offered at the kinship question in one tap. */
+  statedKinship?: StatedKinship;
 }
 
 /** An age a story stated: the resident's own, or a relative's. */

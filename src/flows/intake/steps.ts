@@ -1,5 +1,6 @@
 import type { BotReply, Choice, Params, ResidentEvent } from '../events.js';
 import { choice, reply } from '../replies.js';
+import { translate } from '../../locales/render.js';
 import {
   CATEGORIES,
   DISABILITIES,
@@ -662,9 +663,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   kinship: {
-    prompt: (ctx) => reply('intake.q.kinship', { name: ctx.applicant.name ?? who(ctx) }),
+    // Said before ("我替我妈申请"): offered in one tap, in the words of the language it was said in.
+    prompt: (ctx) =>
+      reply('intake.q.kinship', { name: ctx.applicant.name ?? who(ctx) }, ctx.statedKinship ? [choice(`opt:kin:${ctx.statedKinship.role}`, 'intake.opt.stated_kinship', { role: { key: `kinship.${ctx.statedKinship.role}` } })] : []),
     freeText: true,
-    read: (event) => {
+    read: (event, ctx) => {
+      const stated = ctx.statedKinship;
+      if (stated && choiceId(event) === `opt:kin:${stated.role}`) {
+        const kinship = translate(`kinship.${stated.role}`, stated.locale);
+        return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship } }) };
+      }
       const text = textOf(event)?.trim() ?? null;
       if (text === null || text.length < 1 || text.length > 30 || /\d/.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
       return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship: text } }) };

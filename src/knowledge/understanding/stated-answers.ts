@@ -1,5 +1,6 @@
 import { readNumber } from '../../flows/intake/number-words.js';
 import { readAge } from './story.js';
+import { statedRelative, type StatedKinship } from './stated-relative.js';
 import type { StatedFacts } from './types.js';
 
 /**
@@ -12,6 +13,8 @@ export interface StatedAnswers {
   monthlyIncome?: number;
   /** People in the household ("家里4口人", "一家三口", "family of 4"). */
   householdSize?: number;
+  /** Who the resident is to the person they apply for ("我替我妈申请" → their child). */
+  kinship?: StatedKinship;
 }
 
 const NUMBER_ZH = String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k)?`;
@@ -60,7 +63,7 @@ const first = <T>(patterns: RegExp[], text: string, read: (m: RegExpExecArray | 
   return undefined;
 };
 
-/** What a message states besides the answer it gives: an age, a monthly income, a household size. */
+/** What a message states besides the answer it gives: an age, a monthly income, a household size, whom it is for. */
 export function statedAnswers(text: string): StatedAnswers {
   const t = text.normalize('NFKC').trim();
   const out: StatedAnswers = {};
@@ -70,5 +73,7 @@ export function statedAnswers(text: string): StatedAnswers {
   if (income !== undefined) out.monthlyIncome = income;
   const household = first([...HOUSEHOLD_ZH, ...HOUSEHOLD_EN], t, count);
   if (household !== undefined) out.householdSize = household;
+  const kinship = statedRelative(t);
+  if (kinship) out.kinship = kinship;
   return out;
 }
