@@ -223,7 +223,7 @@ function intakeContext(self: { getSnapshot(): unknown }): IntakeView | undefined
 const USE_KEPT_STORY = 'conv.story.use';
 /** The same, typed: a yes, or "use this / 就用这个". */
 const USE_KEPT_STORY_WORDS = oneToThreeOf(
-  "用|就用|用这个|就用这个|用上面的|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right)",
+  "用|就用|用这个|就用这个|用这段|就用这段|用这段话|就用这段话|这段|就这段|用上面的|用上面那段|用前面的|用前面那段|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right)",
   { between: '[\\s,，、!！。.]*', end: '[\\s,，、!！。.]*' },
 );
 

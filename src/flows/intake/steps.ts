@@ -14,6 +14,7 @@ import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
 import { readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
+import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
 import { regionByOwnWord } from './region-words.js';
@@ -453,23 +454,33 @@ export const STEPS: Record<StepId, StepDefinition> = {
       return personal('age', ctx, [...(stated === null ? [] : [choice(`opt:age:${stated}`, 'intake.opt.stated_age', { age: String(stated) })]), unsureChoice()]);
     },
     unsureAllowed: true,
-    read: (event, _ctx, deps) => {
+    read: (event, ctx, deps) => {
       // The stated age's button carries the age in its id ("opt:age:72").
       const id = choiceId(event);
       const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length) : textOf(event);
       // "七十多了": when every age it allows is on the same side of every age line of the pack, its lowest decides
       // (kept as "70 岁以上"); when it straddles a line ("十几岁" and 18), the exact age is asked for.
-      const range = text === null ? null : readAgeRange(text);
-      if (range) {
+      const answerRange = (range: { low: number; high: number }): ReadResult => {
         const decided = rangeDecision(range, ageLines(deps.pack));
         if ('line' in decided) return { kind: 'invalid', error: 'intake.err.age_exact', params: { line: decided.line } };
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age: decided.age }, ageAtLeast: true }) };
-      }
+      };
+      const range = text === null ? null : readAgeRange(text);
+      if (range) return answerRange(range);
+      const exact = (age: number): ReadResult => ({ kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age }, ageAtLeast: false }) });
+      // A bare quantity with another question's unit ("45元", "3口人") is refused as such, never read as an age.
       const unit = text === null ? null : wrongUnit(text, 'age');
-      if (unit) return unit;
+      if (unit && readNumber(text!) !== null) return unit;
       const age = text === null ? null : readAge(text);
-      if (age === null || !Number.isInteger(age) || age < 0 || age > 120) return { kind: 'invalid', error: 'intake.err.age' };
-      return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age }, ageAtLeast: false }) };
+      if (age !== null && Number.isInteger(age) && age >= 0 && age <= 120) return exact(age);
+      // The age in a longer answer ("俺今年五十二了，老家河南的…"): taken when it is the applicant's — the resident's own
+      // for their own application, a relative's ("我爸今年75了") for a relative's — or says nobody's ("75岁，身体不好").
+      const stated = text === null ? undefined : readStatedAge(text.normalize('NFKC'));
+      const applicant = ctx.applicant.relation === 'relative' ? 'relative' : 'self';
+      if (stated && (stated.whose === undefined || stated.whose === applicant)) {
+        return stated.atLeast ? answerRange({ low: stated.years, high: stated.years + 9 }) : exact(stated.years);
+      }
+      return unit ?? { kind: 'invalid', error: 'intake.err.age' };
     },
   },
 
