@@ -182,6 +182,10 @@ export const intakeMessages = {
   'intake.why.householdMonthlyIncome': { 'zh-CN': '经济困难看的是家庭人均月收入是否不高于当地标准。不需要开具证明，说个大概就可以，以后签诚信承诺书即可。', en: 'Hardship is judged on whether the household income per person is within the local standard. No certificate is needed: a rough figure is fine, and later you sign an honesty pledge.' },
   'intake.why.deadlineDays': { 'zh-CN': '离开庭、起诉或时效期限不到7天的，属于紧急情况，可以先提供援助、后补材料（《法律援助法》第四十四条）。', en: 'If fewer than 7 days remain before a deadline, the case is urgent: aid can start first and papers follow (Legal Aid Law art. 44).' },
   'intake.why.needsPreservation': { 'zh-CN': '需要马上保全财产或证据的，属于紧急情况，可以先提供援助（《法律援助法》第四十四条）。', en: 'If property or evidence must be secured now, the case is urgent and aid can start first (Legal Aid Law art. 44).' },
+  'intake.why.description': {
+    'zh-CN': '工作人员要先知道发生了什么，才能判断怎么帮您。用自己的话写几句就行，比如：什么时候、对方是谁、欠了多少钱或出了什么事、您希望怎么解决。',
+    en: 'Staff need to know what happened to see how they can help. A few sentences in your own words are enough: when, who the other side is, how much is owed or what happened, and what you want.',
+  },
   'intake.why.documents': { 'zh-CN': '先发材料可以让工作人员更快了解情况；没有也可以以后再交。', en: 'Sending documents now helps staff understand the case sooner; you can also bring them later.' },
   'intake.why.name': { 'zh-CN': '工作人员联系您、办理申请时需要知道您的称呼。您的信息只用于办理这次申请。', en: 'Staff need to know what to call you when they contact you and handle the application. Your details are used only for this application.' },
   'intake.why.kinship': {

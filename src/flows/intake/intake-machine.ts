@@ -10,7 +10,7 @@ import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
-import { asksWhy } from './why-words.js';
+import { asksWhy, asksWhyAlone } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
@@ -154,7 +154,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
 
   /** "Why do you need my age?" at a question that explains itself: the explanation, with the question under it. */
   const whyAsked = (ctx: IntakeContext, event: ResidentEvent): ReadResult | null => {
-    if (event.type !== 'user.text' || !WHY_EXPLAINED.has(ctx.step) || !asksWhy(event.text)) return null;
+    if (event.type !== 'user.text' || !WHY_EXPLAINED.has(ctx.step)) return null;
+    if (!(ctx.step === 'description' ? asksWhyAlone(event.text) : asksWhy(event.text))) return null;
     return { kind: 'explain', reply: reply(`intake.why.${ctx.step}`, { hotline: deps.pack.hotline }) };
   };
 

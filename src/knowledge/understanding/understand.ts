@@ -95,6 +95,14 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
   }
   if (where.kind === 'intake_question') {
+    // "不知道啊 好像过年前要起诉？": not knowing, then a guess — an answer to the question on screen, for the step to read.
+    // A real question after it ("不知道，能申请法律援助吗？") is still answered.
+    const unsure = BEGINS_UNSURE.exec(text.normalize('NFKC').trim());
+    if (unsure) {
+      const rest = text.normalize('NFKC').trim().slice(unsure[0].length);
+      const kb = rest && looksLikeQuestion(rest) ? deps.judge(rest, locale) : null;
+      return kb?.band === 'answer' ? { kind: 'question', kb } : { kind: 'answer' };
+    }
     // A question the knowledge base can help with is answered; anything else is the step's to read,
     // except a plain question ("要去户口所在地申请吗？"): the step would refuse it as a wrong answer.
     if (!question) return { kind: 'answer' };
@@ -107,6 +115,9 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
   return { kind: 'question', kb };
 }
+
+/** "不知道啊，…", "不清楚 …", "not sure, …": the resident says first that they do not know (then perhaps guesses). */
+const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
 
 /** How much a message says: its Chinese characters when it has any, else its words. */
 function amountOf(text: string): { n: number; chinese: boolean } {

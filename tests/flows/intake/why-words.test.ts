@@ -12,3 +12,14 @@ describe('asksWhy', () => {
     (text) => expect(asksWhy(text)).toBe(false),
   );
 });
+
+describe('asksWhy: the question on screen not understood', () => {
+  it.each([['啥期限？我不懂'], ['什么意思'], ['这是啥意思啊'], ['看不懂'], ['我不明白'], ['什么叫保全？'], ['what do you mean?'], ["i don't understand"], ['i dont understand'], ['huh?']])(
+    'hears "%s" as not understanding the question',
+    (text) => expect(asksWhy(text)).toBe(true),
+  );
+
+  it.each([['我不懂法律，老板欠我钱怎么办'], ['不懂就问，法援要钱吗'], ['what does legal aid cover?'], ['不知道']])('does not take "%s" for it', (text) =>
+    expect(asksWhy(text)).toBe(false),
+  );
+});
