@@ -15,6 +15,8 @@ export function readConsent(text: string): 'agree' | 'decline' | null {
     .normalize('NFKC')
     .trim()
     .replace(/^(好的|好|嗯嗯?|恩|ok|okay)[\s,，、]+(?=\S)/i, '')
+    // "嗯嗯同意", "好的可以": the filler run straight into the answer.
+    .replace(/^(好的|嗯+|恩+|ok|okay)(?=同意|不同意|可以|没问题|接受|agree|i agree)/i, '')
     .replace(/[\s,，、]*(谢谢|谢谢你|谢了|thanks|thank you)[\s!！。.]*$/i, '')
     .trim();
   if (AGREE.test(t)) return 'agree';

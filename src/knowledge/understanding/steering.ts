@@ -17,7 +17,7 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // The menu's first button in the resident's words: asking to be checked, not how checks work ("谁能申请法律援助？" stays a question).
   ['apply', /^(我)?(想|要)?(看看|看一下|查查|测一测|测一下|评估一下|判断一下)(我)?(能不能|可不可以|是否能|够不够条件|符不符合条件?|有没有资格)(申请)?(法律援助|法援|援助)?$|^(i )?(want to |would like to |wanna |can you |could you |please )?(check|see|find out)( if| whether) i (can get|qualify|am eligible|could get)( for)?( legal aid)?( or not)?$|^check (if|whether) i (can get|qualify)( for)?( legal aid)?$/i],
   // For someone else: "帮我爸申请", "替家里人办法援", "apply for my mother".
-  ['apply', /^(我想|我要|想|要|我)?(帮|替|给|为)(我的?|我们)?(家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人)((申请|办)(一下)?(法律援助|法援|援助)?)?$|^((i )?(want to |would like to |wanna )?apply|(i'?m|i am) applying) (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
+  ['apply', /^(我想|我要|想|要|我)?(帮|替|给|为)(我的?|我们)?(他|她|ta|他们|家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人)((申请|办)(一下)?(法律援助|法援|援助)?)?$|^((i )?(want to |would like to |wanna )?apply|(i'?m|i am) applying) (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
   ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$/i],
   ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
   ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$/i],
@@ -62,7 +62,7 @@ const BARE_NUMBER = /^[0-9０-９一二三四五六七八九十百千万两零.,
 /** The same in English: "im 45", "about 2000 a month", "3 people". */
 const BARE_NUMBER_EN = /^(i'?m|i am|about|around|roughly|maybe|only|just)?\s*[0-9][0-9.,]*\s*(years?( old)?|yrs?( old)?|yuan|rmb|kuai|dollars?|a month|per month|a year|people|persons?|months?|days?|of us)?( old| a month| per month)?$/i;
 /** Applying for someone else ("给我老公申请", "apply for my mother"): at the relation question that is the answer, not a steer. */
-const FOR_SOMEONE_ELSE = /(帮|替|给|为)(我的?|我们)?(家里人|家人|亲戚|亲人|父母|爸|妈|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|老人)|\b(for|on behalf of) my\b/i;
+const FOR_SOMEONE_ELSE = /(帮|替|给|为)(我的?|我们)?(他|她|他们|家里人|家人|亲戚|亲人|父母|爸|妈|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|老人)|\b(for|on behalf of) my\b/i;
 
 export const isAffirmative = (text: string): boolean => AFFIRMATIVE.test(bare(text));
 export const isAcknowledgment = (text: string): boolean => ACKNOWLEDGMENT.test(bare(text));

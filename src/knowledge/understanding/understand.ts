@@ -57,9 +57,12 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // privacy question.
   if (where.kind === 'before_consent') {
     const kb = question ? deps.judge(text, locale) : null;
-    if (kb && kb.band !== 'unknown') return { kind: 'question', kb };
     const category = storyCategory(text);
-    if (category && tellsStory(text)) return { kind: 'story', category, facts: statedFacts(text, category), asks: false, kb: NOT_ASKED };
+    const story = category !== null && tellsStory(text);
+    // A story whose question the knowledge base is only unsure of ("我儿子才16岁…被派出所带走了…怎么办啊") is kept as
+    // the story: a did-you-mean would drop it, and agreeing takes it up as an application with its category.
+    if (kb && (kb.band === 'answer' || (kb.band !== 'unknown' && !story))) return { kind: 'question', kb };
+    if (category && story) return { kind: 'story', category, facts: statedFacts(text, category), asks: false, kb: NOT_ASKED };
     // A problem stated without a question mark ("房东不退押金") is answered too, when the knowledge base is sure;
     // never a yes or a word or two ("同意" as the very first message is not the divorce entry).
     if (isAcknowledgment(text) || isBareNumber(text) || !saysEnough(text)) return { kind: 'answer' };
