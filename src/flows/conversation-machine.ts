@@ -399,7 +399,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         return;
       }
       enqueue.emit(reply('conv.story.kept'));
-      enqueue.sendTo('intake', { type: 'flow.reprompt' });
+      // What the story states (a region, an income) is offered when its question comes.
+      enqueue.sendTo('intake', { type: 'flow.reprompt', stated: text });
     }),
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
     keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null, storyCategory: ({ event }) => storyCategory(event) }),
@@ -923,6 +924,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           ...(context.pendingCategory ? (context.pendingCategoryChosen ? { category: context.pendingCategory } : { proposedCategory: context.pendingCategory }) : {}),
           ...statedInput(context.keptStory, context.pendingCategory),
           ...(context.statedKinship ? { statedKinship: context.statedKinship } : {}),
+          ...(context.pendingCategory && context.keptStory ? { statedText: context.keptStory } : {}),
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null, statedKinship: null }) },

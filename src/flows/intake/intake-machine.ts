@@ -12,6 +12,7 @@ import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
+import { regionNamedIn, type NamedRegion } from './region-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
 import { oneToThreeOf } from '../word-run.js';
@@ -40,6 +41,8 @@ export interface IntakeInput {
   statedHousehold?: number;
   /** Who the resident said the applicant is to them ("我替我妈申请" at the menu): offered at the kinship question. */
   statedKinship?: StatedKinship;
+  /** The story that started the application, read with the pack for a region it names (offered first at the region question). */
+  statedText?: string;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -56,7 +59,8 @@ export type IntakeToParent =
   | { type: 'bot.relay'; relay: StaffRelay }
   | { type: 'intake.step'; freeText: boolean };
 
-export type IntakeEvent = ResidentEvent | { type: 'flow.reprompt' };
+/** `flow.reprompt`: ask the question on screen again; `stated`, a story the conversation kept meanwhile, is read for answers it states. */
+export type IntakeEvent = ResidentEvent | { type: 'flow.reprompt'; stated?: string };
 
 const MAX_FAILURES = 3;
 const FACT_STEPS = new Set<StepId>([
@@ -111,16 +115,18 @@ function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partia
  * What an answer also said about a later question ("示例县 我一个月挣两千"): kept, to be offered there in one tap.
  * Not for the question on screen (its own answer), nor one already answered.
  */
-function keepStated(ctx: IntakeContext, event: ResidentEvent): Partial<IntakeContext> {
+function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly NamedRegion[]): Partial<IntakeContext> {
   if (event.type !== 'user.text') return {};
   const stated = statedAnswers(event.text);
   const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step);
+  const region = open('region') ? regionNamedIn(event.text, regions) : null;
   const whose = stated.age?.whose ?? ctx.applicant.relation ?? undefined;
   return {
     ...(stated.age && open('age') ? { statedAge: { years: stated.age.years, ...(whose ? { whose } : {}) } } : {}),
     ...(stated.monthlyIncome !== undefined && open('householdMonthlyIncome') ? { statedIncome: stated.monthlyIncome } : {}),
     ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),
     ...(stated.kinship && open('kinship') ? { statedKinship: stated.kinship } : {}),
+    ...(region ? { statedRegion: region } : {}),
   };
 }
 
@@ -220,7 +226,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'answer') return {};
         const patched = { ...context, ...result.patch(context) };
-        const answered = { ...keepStated(patched, event as ResidentEvent), ...result.patch(context), ...markAnswered(patched, context.step, false) };
+        const answered = { ...keepStated(patched, event as ResidentEvent, deps.pack.regions), ...result.patch(context), ...markAnswered(patched, context.step, false) };
         // A fact changed from the summary goes straight back to it: no "continue?" again; a changed assessment is
         // shown above the summary.
         if (FACT_STEPS.has(context.step) && context.changing === context.step && context.assessmentShown && context.history.includes('summary')) {
@@ -235,12 +241,16 @@ export function createIntakeMachine(deps: IntakeDeps) {
       applyStay: enqueueActions(({ context, event, enqueue }) => {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'stay') return;
-        enqueue.assign({ ...keepStated(context, event as ResidentEvent), ...result.patch(context), failures: 0 });
+        enqueue.assign({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), ...result.patch(context), failures: 0 });
         if (result.reply) sendReplies(enqueue, [result.reply]);
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
+      /** A story the conversation kept at this question: the answers it states, offered when their questions come. */
+      keepStatedStory: assign(({ context, event }) =>
+        event.type === 'flow.reprompt' && event.stated ? keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions) : {},
+      ),
       // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
-      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent), failures: context.failures + 1 })),
+      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), failures: context.failures + 1 })),
       navigate: assign(({ context, event }) => {
         const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
@@ -362,6 +372,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
     id: 'intake',
     context: ({ input }) => {
       const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}), ...(input.statedIncome !== undefined ? { statedIncome: input.statedIncome } : {}), ...(input.statedHousehold !== undefined ? { statedHousehold: input.statedHousehold } : {}), ...(input.statedKinship ? { statedKinship: input.statedKinship } : {}) };
+      const region = input.statedText ? regionNamedIn(input.statedText, deps.pack.regions) : null;
+      if (region) fresh.statedRegion = region;
       return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;
     },
     initial: 'routing',
@@ -383,7 +395,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         tags: ['waiting'],
         entry: 'ask',
         on: {
-          'flow.reprompt': { actions: 'ask' },
+          'flow.reprompt': { actions: ['keepStatedStory', 'ask'] },
           '*': [
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },

@@ -106,6 +106,8 @@ export interface IntakeContext {
   statedHousehold?: number;
   /** Who the resident said the applicant is to them ("我替我妈申请"): offered at the kinship question in one tap. */
   statedKinship?: StatedKinship;
+  /** The region a story named ("住在示例县农村"): its button comes first at the region question, marked as said. */
+  statedRegion?: string;
 }
 
 /** An age a story stated: the resident's own, or a relative's. */

@@ -417,11 +417,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   region: {
-    prompt: (_ctx, deps) =>
-      reply('intake.q.region', {}, [
-        ...deps.pack.regions.map((r) => ({ id: `opt:${r.id}`, label: r.name })),
+    // A region the resident named earlier ("住在示例县农村") comes first, marked as said: one tap, never taken unasked.
+    prompt: (ctx, deps) => {
+      const said = deps.pack.regions.find((r) => r.id === ctx.statedRegion);
+      const others = deps.pack.regions.filter((r) => r !== said);
+      return reply('intake.q.region', {}, [
+        ...(said ? [choice(`opt:${said.id}`, 'intake.opt.stated_region', { region: said.name })] : []),
+        ...others.map((r) => ({ id: `opt:${r.id}`, label: r.name })),
         choice('intake.region.not_listed', 'intake.opt.region_not_listed'),
-      ]),
+      ]);
+    },
     read: (event, _ctx, deps) => {
       const text = textOf(event);
       if (choiceId(event) === 'intake.region.not_listed' || (text !== null && NOT_LISTED.test(text))) {
