@@ -80,6 +80,8 @@ function core(text: string): string {
     .trim()
     .replace(/[\s!！。.,，~～?？、…]+$/u, '')
     .replace(/^(please|pls|嗯|那个|那|呃|喂|好的?|ok|okay)[\s,，]*/i, '')
+    // "yes apply", "对，申请", "是的我要申请": a yes before the steer is the steer.
+    .replace(/^(yes|yeah|yep|yup|sure|对的?|是的|嗯嗯)[\s,，]+(?=\S)|^(是的|对的?|嗯嗯)(?=我要|我想|申请|要申请)/i, '')
     .replace(/[\s,，]*(please|pls|谢谢|吧|啊|呀|哈)$/i, '')
     .replace(/\s+/g, ' ')
     .trim();
