@@ -76,7 +76,7 @@ const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不�
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
 const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bactually\b|\brather\b/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
-const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|don'?t know|i don'?t know|unknown|never heard of (one|it|any))(啊|呀|呢|哦|诶)?[!！。.]*$/i;
+const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|(i'?m )?not really sure|don'?t know|dont know|i don'?t know|i dunno|dunno|idk|no idea|no clue|unknown|never heard of (one|it|any))( tbh| really| sorry)?(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
 const choiceId = (event: ResidentEvent) => (event.type === 'user.choice' ? event.id : null);
 const textOf = (event: ResidentEvent) => (event.type === 'user.text' ? event.text.trim() : null);
