@@ -254,7 +254,7 @@ const DISABILITY_WORDS: Record<string, RegExp> = {
 const TIME_WORDS = /时间|时候|白天|晚上|上午|下午|早上|中午|工作日|周末|点|morning|afternoon|evening|night|weekday|weekend|lunch|\d/i;
 /** Is it safe to call: checked in this order, "不安全" / "not safe" before the "安全" / "safe" inside them. */
 const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
-  never: /不安全|不要|别打|别给我打|不能|不方便|不行|不可以|不好|^否|^不$|没法接|只在这里|只能在这|never|do not call|don'?t call|not safe|unsafe|no calls?|^no\b|^nope|only (here|in (the|this) chat)|message (me )?only/i,
+  never: /不安全|不要|别打|别给我打|不能|不方便|不行|不可以|不好|^否|^不$|没法接|只在这里|只能在这|never|do not call|don'?t call|not safe|unsafe|no calls?|^no\b|^nope|only (here|in (the|this) chat)|message (me )?only|texts? (me )?only|only texts?|(he|she|they) (checks?|looks? at|reads?|goes through) my phone|看我手机|查我手机|翻我手机/i,
   times: new RegExp(`${TIME_WORDS.source}|只在|only at|certain times|between`, 'i'),
   any: /随时|都可以|都行|可以|安全|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
 };
