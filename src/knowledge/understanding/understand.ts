@@ -4,6 +4,7 @@ import { looksLikeQuestion } from './question-words.js';
 import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
+import { unansweredText } from '../faq/unanswered-text.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput } from './types.js';
 
 /**
@@ -74,6 +75,9 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // to answer "这个问题我还回答不了" and record for staff. (At an intake question it stays an answer: "嗯" = yes.)
   const atMenu = where.kind === 'menu' || where.kind === 'other';
   if (atMenu && (isAcknowledgment(text) || isBareNumber(text))) return { kind: 'steer', intent: 'greeting' };
+  // A name, phone or ID number alone ("王秀英", "我叫王建国") answers a question nobody asked: the menu again, never
+  // "I have noted your question for staff" (nothing personal is noted: unanswered-text.ts).
+  if (atMenu && unansweredText(text) === null) return { kind: 'steer', intent: 'greeting' };
   if (atMenu && saysBack(text)) return { kind: 'steer', intent: 'cancel' };
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
