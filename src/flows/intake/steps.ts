@@ -233,7 +233,7 @@ const GROUP_WORDS: Record<GroupId, RegExp> = {
   social_assistance_recipient: /低保|特困|救助对象|social assistance|dibao|welfare/i,
   judicial_assistance_recipient: /司法救助|judicial assistance/i,
   special_care_recipient: /优抚|special care/i,
-  migrant_worker: /农民工|进城务工|打工|外来务工|migrant/i,
+  migrant_worker: /农民工|农名工|农明工|(?<!农)民工|进城务工|打工|外来务工|migrant/i,
   registered_poor: /建档立卡|脱贫|贫困户|registered poor|poverty/i,
   military_family: /军人|军属|退役|military|soldier|veteran/i,
   labor_arbitration_fee_waived: /仲裁.*(减免|免)|arbitration fee/i,

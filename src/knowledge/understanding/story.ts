@@ -119,7 +119,7 @@ export function statedFacts(text: string, category: CategoryId): StatedFacts {
   if (category === 'wages' || category === 'work_injury') {
     const months = category === 'wages' ? readUnpaidMonths(t) : undefined;
     if (months !== undefined) facts.unpaidMonths = months;
-    if (/农民工|工地|包工头|打工|进城务工|migrant worker|construction site/i.test(t)) facts.migrantWorker = true;
+    if (/农民工|农名工|工地|包工头|打工|进城务工|migrant worker|construction site/i.test(t)) facts.migrantWorker = true;
   }
   // Someone arrested is usually a relative the resident applies for; in other stories the resident tells their own problem.
   if (category === 'criminal_defense' && relative.test(t)) facts.forWhom = 'relative';
