@@ -516,7 +516,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     sayAttachmentNotExpected: emit(() => reply('core.attachment.unexpected')),
     sayStaleChoice: emit(() => reply('core.stale_choice')),
     /** Thanks, or a goodbye to a resident who is leaving ("bye", "谢谢，再见"): the application they are in stays open. */
-    sayThanks: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'core.thanks')),
+    sayThanks: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'conv.intake.thanks')),
     sayThanksWithMenu: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, menuChoices(context))),
     sayAttachmentRefused: emit(({ event }) => {
       assertEvent(event, 'user.refused_attachment');
