@@ -12,6 +12,7 @@ import { readConsent } from './consent-words.js';
 import { createIntakeMachine, type IntakeInput, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
 import { asksWhy } from './intake/why-words.js';
+import { signalsAssetsAtRisk } from './intake/steps.js';
 import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
@@ -1031,9 +1032,11 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               // At the category question a story tells the category (even one the knowledge base could answer): the
-              // step reads it and proposes the category; the story is kept for the description.
+              // step reads it and proposes the category; the story is kept for the description. So at the preservation
+              // question does a story that is its yes ("老板好像要跑路了").
               {
-                guard: ({ context, event }) => isStory({ event }) && context.intakeStep === 'category',
+                guard: ({ context, event }) =>
+                  isStory({ event }) && (context.intakeStep === 'category' || (context.intakeStep === 'needsPreservation' && signalsAssetsAtRisk(context.pendingText ?? ''))),
                 target: 'active',
                 actions: [
                   'noteMeaning',

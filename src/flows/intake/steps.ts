@@ -73,6 +73,8 @@ const saysNoDocumentsNow = (text: string): boolean => DONE_OR_LATER.test(text) |
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
 const ASSETS_AT_RISK =
   /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\bselling (the |his |her |their )?(house|flat|car|factory|business|equipment)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
+/** Whether a text is the preservation question's yes by itself ("老板好像要跑路了", "he is moving his money"). */
+export const signalsAssetsAtRisk = (text: string): boolean => ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim());
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
@@ -621,7 +623,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event) => {
       // The sign itself is the yes: "老板好像要跑路", "他在卖房子", "he is moving his money".
       const text = textOf(event);
-      if (text !== null && ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim())) {
+      if (text !== null && signalsAssetsAtRisk(text)) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, needsPreservation: true } }) };
       }
       return readClearYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }));
