@@ -77,9 +77,11 @@ export function readNumber(input: string): number | null {
     .replace(/[,，\s]/g, '')
     .replace(/[。.]$/, '')
     // Words residents put around the number: 每个月3000左右, 一共三口人, 我们家4个人.
-    .replace(/^(?:我和(?:老公|老婆|丈夫|妻子|爱人|孩子|爸妈|父母|家人)|我们俩|我们两个|两个人|两口子|全家人?|家里人?|我们家|我家|加起来|加在一起|合起来|每个?月|一个月|一月|月收入|收入|工资|一共|总共|合计|共|差不多)+/, '')
+    .replace(/^(?:我和(?:老公|老婆|丈夫|妻子|爱人|孩子|爸妈|父母|家人)|我们俩|我们两个|两个人|两口子|全家人?|家里人?|我们家|我家|俺们家|俺家|咱们家|咱家|加起来|加在一起|合起来|每个?月|一个月|一月|月收入|收入|工资|一共|总共|合计|共|差不多)+/, '')
     // 六千多, 3000出头: the round figure is close enough for a per-capita test against a threshold.
     .replace(/(?:多|出头|左右|上下|的样子)+$/, '')
+    // 三千来块, 两千来元: about that much.
+    .replace(/来(?=元|块|块钱|$)/, '')
     // English the same way (spaces are gone by now): "we earn about 6000 a month", "there are 4 of us".
     .replace(/^(?:weearn|wemake|weget|iearn|imake|iget|ourincomeis|ourhouseholdincomeis|incomeis|thereare|there're|weare|we're|it'?s|just|only|roughly|approximately)+/i, '')
     .replace(/(?:amonth|permonth|monthly|eachmonth|everymonth|intotal|together|total|ofus|inthefamily|inmyfamily|inourfamily|members)+$/i, '');
@@ -101,7 +103,7 @@ export function readNumber(input: string): number | null {
 export function readLeadingNumber(input: string): number | null {
   const whole = readNumber(input);
   if (whole !== null) return whole;
-  const first = input.trim().split(/[,，;；:：(（\-–—、]|\s-\s/)[0] ?? '';
+  const first = input.trim().split(/[,，;；:：(（\-–—、]|\s-\s|\s+(?=\p{Script=Han})/u)[0] ?? '';
   return first.trim() === input.trim() ? null : readNumber(first);
 }
 
