@@ -127,6 +127,7 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly 
     ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),
     ...(stated.kinship && open('kinship') ? { statedKinship: stated.kinship } : {}),
     ...(region ? { statedRegion: region } : {}),
+    ...(stated.phone && open('phone') ? { statedPhone: stated.phone } : {}),
   };
 }
 

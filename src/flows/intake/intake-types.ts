@@ -106,6 +106,8 @@ export interface IntakeContext {
   statedHousehold?: number;
   /** Who the resident said the applicant is to them ("我替我妈申请"): offered at the kinship question in one tap. */
   statedKinship?: StatedKinship;
+  /** A mobile number typed with another answer ("王大力 13912345678"): offered at the phone question in one tap. */
+  statedPhone?: string;
   /** The region a story named ("住在示例县农村"): its button comes first at the region question, marked as said. */
   statedRegion?: string;
 }

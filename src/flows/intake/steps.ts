@@ -700,9 +700,11 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   phone: {
-    prompt: () => reply('intake.q.phone'),
+    // A number typed with another answer ("王大力 13912345678") is offered in one tap, never taken unasked.
+    prompt: (ctx) => reply('intake.q.phone', {}, ctx.statedPhone ? [choice(`opt:phone:${ctx.statedPhone}`, 'intake.opt.stated_phone', { phone: ctx.statedPhone })] : []),
     read: (event) => {
-      const text = textOf(event);
+      const id = choiceId(event);
+      const text = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
       const phone = text === null ? null : readPhone(text);
       return phone ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) } : { kind: 'invalid', error: 'intake.err.phone' };
     },

@@ -1,4 +1,5 @@
 import { readNumber } from '../../flows/intake/number-words.js';
+import { phoneIn } from '../../flows/intake/contact-validation.js';
 import { readAge } from './story.js';
 import { statedRelative, type StatedKinship } from './stated-relative.js';
 import type { StatedFacts } from './types.js';
@@ -15,6 +16,8 @@ export interface StatedAnswers {
   householdSize?: number;
   /** Who the resident is to the person they apply for ("我替我妈申请" → their child). */
   kinship?: StatedKinship;
+  /** A mobile number typed with another answer ("王大力 13912345678"): offered at the phone question. */
+  phone?: string;
 }
 
 const NUMBER_ZH = String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k)?`;
@@ -75,5 +78,7 @@ export function statedAnswers(text: string): StatedAnswers {
   if (household !== undefined) out.householdSize = household;
   const kinship = statedRelative(t);
   if (kinship) out.kinship = kinship;
+  const phone = phoneIn(t);
+  if (phone) out.phone = phone;
   return out;
 }
