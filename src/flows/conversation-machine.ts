@@ -1148,7 +1148,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           },
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
-          { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'forget'] },
+          { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'keepStatedKinship', 'forget'] },
           { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'sayThanksWithMenu', 'forget'] },
           { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('core.repair', {}, menuChoices(context)))] },
