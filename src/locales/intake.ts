@@ -225,6 +225,7 @@ export const intakeMessages = {
   'intake.opt.carry_on_filling': { 'zh-CN': '继续填写', en: 'Carry on' },
   'intake.opt.relation_self': { 'zh-CN': '为自己申请', en: 'For myself' },
   'intake.opt.relation_relative': { 'zh-CN': '替家人申请', en: 'For a family member' },
+  'intake.opt.relation_relative_stated': { 'zh-CN': '替家人申请（您前面说的）', en: 'For a family member (as you said)' },
   'intake.opt.role_suspect': { 'zh-CN': '犯罪嫌疑人（侦查、审查起诉阶段）', en: 'Suspect (investigation or prosecution review)' },
   'intake.opt.role_defendant': { 'zh-CN': '被告人（已起诉到法院）', en: 'Defendant (the case is in court)' },
   'intake.opt.role_victim': { 'zh-CN': '被害人', en: 'Victim' },

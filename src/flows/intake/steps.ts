@@ -351,8 +351,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   relation: {
-    prompt: () =>
-      reply('intake.q.relation', {}, [choice('opt:self', 'intake.opt.relation_self'), choice('opt:relative', 'intake.opt.relation_relative')]),
+    // Said before ("我替我妈申请"): "for a family member" comes first, marked as said (one tap, never taken unasked).
+    prompt: (ctx) =>
+      reply(
+        'intake.q.relation',
+        {},
+        ctx.statedKinship
+          ? [choice('opt:relative', 'intake.opt.relation_relative_stated'), choice('opt:self', 'intake.opt.relation_self')]
+          : [choice('opt:self', 'intake.opt.relation_self'), choice('opt:relative', 'intake.opt.relation_relative')],
+      ),
     read: (event) => {
       const value = readOption(event, ['self', 'relative'] as const, (v) =>
         v === 'self'
