@@ -12,6 +12,7 @@ import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
+import { correctionTarget } from './correction-words.js';
 import { regionNamedIn, type NamedRegion } from './region-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
@@ -468,6 +469,11 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
             { guard: ({ event }) => event.type === 'user.choice' && event.id.startsWith('change:'), target: 'routing', actions: 'reopenStep' },
+            // "年龄填错了 应该是54", "电话写错了": that answer asked again, as its change-list button would.
+            {
+              guard: ({ context, event }) => event.type === 'user.text' && correctionTarget(event.text, changeableSteps(context)) !== null,
+              actions: raise(({ context, event }) => ({ type: 'user.choice' as const, id: `change:${correctionTarget((event as { text: string }).text, changeableSteps(context))}` })),
+            },
             // "电话" typed at the summary: straight to that answer, as from the change list.
             {
               guard: ({ context, event }) => typedChangeChoice(context, event as ResidentEvent) !== null,
