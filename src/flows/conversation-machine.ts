@@ -248,7 +248,7 @@ function statedInput(story: string | null | undefined, category: CategoryId | nu
   return {
     ...(monthlyIncome !== undefined ? { statedIncome: monthlyIncome } : {}),
     ...(householdSize !== undefined ? { statedHousehold: householdSize } : {}),
-    ...(age && !age.atLeast ? { statedAge: { years: age.years, ...(age.whose ? { whose: age.whose } : {}) } } : {}),
+    ...(age ? { statedAge: { years: age.years, ...(age.atLeast ? { atLeast: true } : {}), ...(age.whose ? { whose: age.whose } : {}) } } : {}),
     ...(migrantWorker ? { statedGroups: ['migrant_worker' as const] } : {}),
   };
 }

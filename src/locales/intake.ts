@@ -203,6 +203,7 @@ export const intakeMessages = {
   'intake.opt.other_groups': { 'zh-CN': '看其他类别', en: 'Other kinds of problem' },
   'intake.opt.unsure': { 'zh-CN': '不清楚', en: 'Not sure' },
   'intake.opt.stated_age': { 'zh-CN': '{age} 岁', en: '{age}' },
+  'intake.opt.stated_age_at_least': { 'zh-CN': '{age} 岁以上（您前面说的）', en: '{age} or over (as you said)' },
   'intake.opt.stated_phone': { 'zh-CN': '{phone}（您前面说的）', en: '{phone} (as you said)' },
   'intake.opt.stated_region': { 'zh-CN': '{region}（您前面说的）', en: '{region} (as you said)' },
   'intake.opt.stated_kinship': { 'zh-CN': '{role}（您前面说的）', en: '{role} (as you said)' },

@@ -115,6 +115,8 @@ export interface IntakeContext {
 /** An age a story stated: the resident's own, or a relative's. */
 export interface StatedAge {
   years: number;
+  /** Said only as "at least" ("我七十多了"): offered as "70 岁以上", read as a range at the age question. */
+  atLeast?: boolean;
   whose?: 'self' | 'relative';
 }
 

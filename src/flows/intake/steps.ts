@@ -102,13 +102,13 @@ function personal(step: StepId, ctx: IntakeContext, choices?: Choice[]): BotRepl
  * for a family member, "我七十二岁了" for oneself), offered as a button; null when the story stated none
  * or stated someone else's.
  */
-function statedAgeOf(ctx: IntakeContext): number | null {
+function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boolean } | null {
   const stated = ctx.statedAge;
   // Asked again to change it (from the summary, or "back"): the resident wants another value than the one given.
   if (!stated || ctx.answered.includes('age')) return null;
   const relation = ctx.applicant.relation;
   const matches = relation === 'relative' ? stated.whose === 'relative' : relation === 'self' && stated.whose !== 'relative';
-  return matches ? stated.years : null;
+  return matches ? { years: stated.years, atLeast: stated.atLeast === true } : null;
 }
 
 /** A household size or income stated with an earlier answer, while its question has not been answered: one tap. */
@@ -467,7 +467,11 @@ export const STEPS: Record<StepId, StepDefinition> = {
   age: {
     prompt: (ctx) => {
       const stated = statedAgeOf(ctx);
-      return personal('age', ctx, [...(stated === null ? [] : [choice(`opt:age:${stated}`, 'intake.opt.stated_age', { age: String(stated) })]), unsureChoice()]);
+      // "我七十多了" in the story: "70 岁以上" (its button id "opt:age:70+" reads as the range 70–79 below).
+      const button = stated === null ? [] : stated.atLeast
+        ? [choice(`opt:age:${stated.years}+`, 'intake.opt.stated_age_at_least', { age: String(stated.years) })]
+        : [choice(`opt:age:${stated.years}`, 'intake.opt.stated_age', { age: String(stated.years) })];
+      return personal('age', ctx, [...button, unsureChoice()]);
     },
     unsureAllowed: true,
     read: (event, ctx, deps) => {
