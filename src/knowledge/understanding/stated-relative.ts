@@ -30,6 +30,24 @@ const FOR_RELATIVE_ZH = /(?:帮|替|给|为|代)(?:我的?|我们家的?|俺)?(�
 /** "applying for my mother", "apply on behalf of my dad", "asking for my son". */
 const FOR_RELATIVE_EN = /\b(?:apply|applying|application|ask|asking|enquiring|inquiring)\s+(?:for legal aid\s+)?(?:for|on behalf of)\s+my\s+([a-z]+)\b|\bon behalf of my\s+([a-z]+)\b/i;
 
+/** "我是他妈", "I'm his mom": the resident's own role said directly (the role is the word itself, not its converse). */
+const SELF_ROLE_ZH = /(?:我是|俺是)(?:他|她|ta|TA)的?(妈妈?|母亲|爸爸?|父亲|娘|爹|儿子|女儿|闺女|老公|老婆|丈夫|妻子|媳妇|爱人|哥哥?|姐姐?|弟弟?|妹妹?|孙子|孙女|外孙女?)/;
+const SELF_ROLE_EN = /\b(?:i'?m|i am|im)\s+(?:his|her|their)\s+([a-z]+)\b/i;
+const OWN_ROLE_ZH: [RegExp, KinRole][] = [
+  [/^(?:妈妈?|母亲|爸爸?|父亲|娘|爹)$/, 'parent'],
+  [/^(?:儿子|女儿|闺女)$/, 'child'],
+  [/^(?:老公|老婆|丈夫|妻子|媳妇|爱人)$/, 'spouse'],
+  [/^(?:哥哥?|姐姐?|弟弟?|妹妹?)$/, 'sibling'],
+  [/^(?:孙子|孙女|外孙女?)$/, 'grandchild'],
+];
+const OWN_ROLE_EN: [RegExp, KinRole][] = [
+  [/^(?:mother|mom|mum|mam|father|dad|parent)$/, 'parent'],
+  [/^(?:son|daughter|child|kid)$/, 'child'],
+  [/^(?:husband|wife|spouse|partner)$/, 'spouse'],
+  [/^(?:brother|sister|sibling)$/, 'sibling'],
+  [/^(?:grandson|granddaughter|grandchild)$/, 'grandchild'],
+];
+
 /**
  * Whom a resident says they apply for, as the kinship question would record it, or `undefined` when they do not
  * say it plainly ("我妈的事" alone, "家里人" — no role): offered at the kinship question in one tap, never taken unasked.
@@ -37,6 +55,12 @@ const FOR_RELATIVE_EN = /\b(?:apply|applying|application|ask|asking|enquiring|in
  */
 export function statedRelative(text: string): StatedKinship | undefined {
   const t = text.normalize('NFKC');
+  const ownZh = SELF_ROLE_ZH.exec(t);
+  const ownZhRole = ownZh ? OWN_ROLE_ZH.find(([pattern]) => pattern.test(ownZh[1]!))?.[1] : undefined;
+  if (ownZhRole) return { role: ownZhRole, locale: 'zh-CN' };
+  const ownEn = SELF_ROLE_EN.exec(t);
+  const ownEnRole = ownEn ? OWN_ROLE_EN.find(([pattern]) => pattern.test(ownEn[1]!.toLowerCase()))?.[1] : undefined;
+  if (ownEnRole) return { role: ownEnRole, locale: 'en' };
   const zh = FOR_RELATIVE_ZH.exec(t);
   if (zh) {
     const role = ROLE_OF_ZH.find(([pattern]) => pattern.test(zh[1]!))?.[1];

@@ -28,3 +28,15 @@ describe('statedRelative (whom a resident says they apply for)', () => {
     expect(statedRelative(text)).toBeUndefined();
   });
 });
+
+describe("statedRelative: the resident's own role said directly", () => {
+  it.each([
+    ['我是他妈', 'parent', 'zh-CN'],
+    ['俺是她闺女', 'child', 'zh-CN'],
+    ['我是他老婆', 'spouse', 'zh-CN'],
+    ['im his mom', 'parent', 'en'],
+    ["I'm her daughter", 'child', 'en'],
+  ])('%s → %s', (text, role, locale) => expect(statedRelative(text)).toEqual({ role, locale }));
+
+  it.each([['I am their lawyer'], ['我是他同事']])('does not guess from %s', (text) => expect(statedRelative(text)).toBeUndefined());
+});
