@@ -407,7 +407,13 @@ export function createConversationMachine(deps: ConversationDeps) {
     keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null, storyCategory: ({ event }) => storyCategory(event) }),
     /** A generic Apply after a story: the story's category, to confirm in one tap (none without a story). */
     /** "我替我妈申请", "I'm applying for my mother": kept for the kinship question (offered there, never taken unasked). */
-    keepStatedKinship: assign({ statedKinship: ({ context }) => statedAnswers(context.pendingText ?? '').kinship ?? context.statedKinship ?? null }),
+    keepStatedKinship: assign({
+      statedKinship: ({ context }) => {
+        const kinship = statedAnswers(context.pendingText ?? '').kinship;
+        // "我是他老婆，他打我": her own role, not an application for him.
+        return (kinship && !kinship.own ? kinship : null) ?? context.statedKinship ?? null;
+      },
+    }),
     applyWithStoryCategory: assign({ pendingCategory: ({ context }) => context.storyCategory ?? null, pendingCategoryChosen: false }),
     /** The story that came with a danger warning starts the application, as a story at the menu does. */
     startDangerStory: assign(({ event }) => {

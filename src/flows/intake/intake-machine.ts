@@ -126,7 +126,8 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly 
     ...(stated.age && open('age') ? { statedAge: { years: stated.age.years, ...(whose ? { whose } : {}) } } : {}),
     ...(stated.monthlyIncome !== undefined && open('householdMonthlyIncome') ? { statedIncome: stated.monthlyIncome } : {}),
     ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),
-    ...(stated.kinship && open('kinship') ? { statedKinship: stated.kinship } : {}),
+    // The resident's own role ("im his mom") counts once the application is for a relative.
+    ...(stated.kinship && open('kinship') && (!stated.kinship.own || ctx.applicant.relation === 'relative') ? { statedKinship: stated.kinship } : {}),
     ...(region ? { statedRegion: region } : {}),
     ...(stated.phone && open('phone') ? { statedPhone: stated.phone } : {}),
   };

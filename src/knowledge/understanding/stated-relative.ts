@@ -7,6 +7,11 @@ export type KinRole = 'child' | 'parent' | 'spouse' | 'sibling' | 'grandchild';
 export interface StatedKinship {
   role: KinRole;
   locale: Locale;
+  /**
+   * Said as the resident's own role ("我是他妈"), not as applying for someone: it says nothing about whom the application
+   * is for ("我是他老婆，他打我" is her own application), so it counts only once the resident applies for a relative.
+   */
+  own?: boolean;
 }
 
 /** The relative named → who the resident is to them. Gender is not guessed: "我妈" makes the resident her 子女, not her son. */
@@ -57,10 +62,10 @@ export function statedRelative(text: string): StatedKinship | undefined {
   const t = text.normalize('NFKC');
   const ownZh = SELF_ROLE_ZH.exec(t);
   const ownZhRole = ownZh ? OWN_ROLE_ZH.find(([pattern]) => pattern.test(ownZh[1]!))?.[1] : undefined;
-  if (ownZhRole) return { role: ownZhRole, locale: 'zh-CN' };
+  if (ownZhRole) return { role: ownZhRole, locale: 'zh-CN', own: true };
   const ownEn = SELF_ROLE_EN.exec(t);
   const ownEnRole = ownEn ? OWN_ROLE_EN.find(([pattern]) => pattern.test(ownEn[1]!.toLowerCase()))?.[1] : undefined;
-  if (ownEnRole) return { role: ownEnRole, locale: 'en' };
+  if (ownEnRole) return { role: ownEnRole, locale: 'en', own: true };
   const zh = FOR_RELATIVE_ZH.exec(t);
   if (zh) {
     const role = ROLE_OF_ZH.find(([pattern]) => pattern.test(zh[1]!))?.[1];

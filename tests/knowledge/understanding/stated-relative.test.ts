@@ -36,7 +36,7 @@ describe("statedRelative: the resident's own role said directly", () => {
     ['我是他老婆', 'spouse', 'zh-CN'],
     ['im his mom', 'parent', 'en'],
     ["I'm her daughter", 'child', 'en'],
-  ])('%s → %s', (text, role, locale) => expect(statedRelative(text)).toEqual({ role, locale }));
+  ])('%s → %s', (text, role, locale) => expect(statedRelative(text)).toEqual({ role, locale, own: true }));
 
   it.each([['I am their lawyer'], ['我是他同事']])('does not guess from %s', (text) => expect(statedRelative(text)).toBeUndefined());
 });
