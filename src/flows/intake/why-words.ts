@@ -2,10 +2,10 @@
  * "Why do you need my age?", "为什么要问年龄", "问这个干嘛": the resident asks why a question is asked.
  * Short texts only, so a description that happens to contain 为什么 is never taken for one.
  */
-const WHY = /(为什么|为啥|干嘛|干吗|做什么用|有什么用|凭什么|why\b|what (?:is|'s) (?:it|this|that) for|what do you need (?:it|this|that) for)/i;
+const WHY = /(为什么|为啥|干嘛|干吗|(?:问|要|这个|这)[^，。,]{0,4}(?:干什么|干啥|做啥)|做什么用|有什么用|有啥用|啥用|凭什么|why\b|\by do (?:u|you)\b|what'?s? (?:is )?(?:it|this|that) for|what (?:is|'s) (?:it|this|that) for|^what for\b|what do you need (?:it|this|that) for)/i;
 /** "为什么？", "why?" on its own, at a question, asks why it is asked. */
 const BARE_WHY = /^(为什么|为啥|为何|干嘛|干吗|why|but why)[?？!！。.]*$/i;
-const ABOUT_ASKING = /(问|要|需要|填|留|告诉|知道|提供|ask|need|want|know|tell|give|this|that|it)/i;
+const ABOUT_ASKING = /(问|要|需要|填|留|告诉|知道|提供|这个|ask|need|want|know|tell|give|this|that|it|for)/i;
 
 /**
  * "啥期限？我不懂", "什么意思", "看不懂", "what do you mean?", "i don't understand": the question on screen is not

@@ -23,3 +23,12 @@ describe('asksWhy: the question on screen not understood', () => {
     expect(asksWhy(text)).toBe(false),
   );
 });
+
+describe('asksWhy: as residents type it (session 9)', () => {
+  it.each([['y do u need this'], ['whats this for'], ['what for?'], ['要这个干啥'], ['问这个做啥'], ['你问这个干什么'], ['这个有啥用']])(
+    'hears "%s" as asking why',
+    (text) => expect(asksWhy(text)).toBe(true),
+  );
+
+  it.each([['我不知道干什么好'], ['他干啥都不管'], ['老板说这个月不发了']])('does not take "%s" for it', (text) => expect(asksWhy(text)).toBe(false));
+});
