@@ -373,7 +373,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event) => {
       const value = readOption(event, ['self', 'relative'] as const, (v) =>
         v === 'self'
-          ? /^(算了|那|那就|还是|就)?[，, ]*(为|给|帮)?(自己|本人|我本人|我自己|我|俺|俺自己|自个儿?|我自个儿?|俺自个儿?)(的事|申请|来申请|自己申请|来|填|弄|办)?(吧|啊|呀|了|的)?$|^(self|my ?self|me|for my ?self|for me|i am|it'?s for me|(i'?ll|i will) do it my ?self|just me)$/i
+          ? /^(算了|那|那就|还是|就是|就|是)?[，, ]*(为|给|帮)?(自己|本人|我本人|我自己|我|俺|俺自己|自个儿?|我自个儿?|俺自个儿?)(的事|申请|来申请|自己申请|来|填|弄|办)?(吧|啊|呀|了|的)?$|^(self|my ?self|me|for my ?self|for me|i am|it'?s for me|(i'?ll|i will) do it my ?self|just me)$/i
           : /(替|帮|给|为)(他|她|ta|他们|她们|别人)|\bfor (him|her|them|someone else)\b|\bon (his|her|their) behalf\b|家人|家里人|亲属|亲戚|代|儿子|女儿|父亲|母亲|爸|妈|丈夫|老公|妻子|老婆|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|relative|family|on behalf|for my|husband|wife|son|daughter|father|mother|dad|mum|mom|brother|sister|child/i,
       );
       return value ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, relation: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
