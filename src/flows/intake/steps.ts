@@ -85,6 +85,13 @@ function yearlyAsMonthly(text: string): number | null {
   const n = amount === undefined ? null : readNumber(amount);
   return n === null || n <= 0 ? null : Math.round(n / 12);
 }
+/** The one amount in a short English answer ("we get 2500 from my pension", "no idea maybe 2000"); none when it has two. */
+function soleAmount(text: string): number | null {
+  const t = text.normalize('NFKC').trim();
+  if (/\p{Script=Han}/u.test(t) || t.split(/\s+/).length > 12) return null;
+  const amounts = t.match(/\d[\d,]*(?:\.\d+)?\s*k?\b/gi) ?? [];
+  return amounts.length === 1 ? readNumber(amounts[0]!.replace(/[,\s]/g, '')) : null;
+}
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
@@ -612,7 +619,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const unit = text === null ? null : wrongUnit(text, 'money');
       if (unit) return unit;
       // "一年三万左右": a year's income, a twelfth of it a month; "就我一个人挣钱 一个月两千多": the month's figure said inside.
-      const n = text === null ? null : (readLeadingNumber(text) ?? yearlyAsMonthly(text) ?? statedAnswers(text).monthlyIncome ?? null);
+      const n = text === null ? null : (readLeadingNumber(text) ?? yearlyAsMonthly(text) ?? statedAnswers(text).monthlyIncome ?? soleAmount(text));
       if (n === null || n < 0 || n > 10_000_000) return { kind: 'invalid', error: 'intake.err.income' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: n } }) };
     },
