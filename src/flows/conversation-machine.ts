@@ -13,6 +13,8 @@ import { readConsent } from './consent-words.js';
 import { createIntakeMachine, type IntakeInput, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
 import { asksWhy } from './intake/why-words.js';
+import { signalsAssetsAtRisk } from './intake/steps.js';
+import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
 import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
 import { readPhone } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
@@ -42,6 +44,8 @@ export interface ConversationContext {
   intakeStep?: string | null;
   /** A story typed at a later intake question, offered as the description when that step comes (absent in older snapshots). */
   keptStory?: string | null;
+  /** Whom the text that started an application said it is for ("我替我妈申请"), for the intake's kinship question. */
+  statedKinship?: StatedKinship | null;
   /** A category recognised in a story, handed to the intake it starts (confirmed in one tap). */
   pendingCategory?: CategoryId | null;
   /**
@@ -223,7 +227,7 @@ function intakeContext(self: { getSnapshot(): unknown }): IntakeView | undefined
 const USE_KEPT_STORY = 'conv.story.use';
 /** The same, typed: a yes, or "use this / 就用这个". */
 const USE_KEPT_STORY_WORDS = oneToThreeOf(
-  "用|就用|用这个|就用这个|用上面的|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right)",
+  "用|就用|用这个|就用这个|用这段|就用这段|用这段话|就用这段话|这段|就这段|用上面的|用上面那段|用前面的|用前面那段|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right)",
   { between: '[\\s,，、!！。.]*', end: '[\\s,，、!！。.]*' },
 );
 
@@ -247,7 +251,7 @@ function statedInput(story: string | null | undefined, category: CategoryId | nu
   return {
     ...(monthlyIncome !== undefined ? { statedIncome: monthlyIncome } : {}),
     ...(householdSize !== undefined ? { statedHousehold: householdSize } : {}),
-    ...(age && !age.atLeast ? { statedAge: { years: age.years, ...(age.whose ? { whose: age.whose } : {}) } } : {}),
+    ...(age ? { statedAge: { years: age.years, ...(age.atLeast ? { atLeast: true } : {}), ...(age.whose ? { whose: age.whose } : {}) } } : {}),
     ...(migrantWorker ? { statedGroups: ['migrant_worker' as const] } : {}),
   };
 }
@@ -410,11 +414,20 @@ export function createConversationMachine(deps: ConversationDeps) {
         return;
       }
       enqueue.emit(reply('conv.story.kept'));
-      enqueue.sendTo('intake', { type: 'flow.reprompt' });
+      // What the story states (a region, an income) is offered when its question comes.
+      enqueue.sendTo('intake', { type: 'flow.reprompt', stated: text });
     }),
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
     keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null, storyCategory: ({ event }) => storyCategory(event) }),
     /** A generic Apply after a story: the story's category, to confirm in one tap (none without a story). */
+    /** "我替我妈申请", "I'm applying for my mother": kept for the kinship question (offered there, never taken unasked). */
+    keepStatedKinship: assign({
+      statedKinship: ({ context }) => {
+        const kinship = statedAnswers(context.pendingText ?? '').kinship;
+        // "我是他老婆，他打我": her own role, not an application for him.
+        return (kinship && !kinship.own ? kinship : null) ?? context.statedKinship ?? null;
+      },
+    }),
     applyWithStoryCategory: assign({ pendingCategory: ({ context }) => context.storyCategory ?? null, pendingCategoryChosen: false }),
     /** The story that came with a danger warning starts the application, as a story at the menu does. */
     startDangerStory: assign(({ event }) => {
@@ -524,7 +537,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     sayAttachmentNotExpected: emit(() => reply('core.attachment.unexpected')),
     sayStaleChoice: emit(() => reply('core.stale_choice')),
     /** Thanks, or a goodbye to a resident who is leaving ("bye", "谢谢，再见"): the application they are in stays open. */
-    sayThanks: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'core.thanks')),
+    sayThanks: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'conv.intake.thanks')),
     sayThanksWithMenu: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, menuChoices(context))),
     sayAttachmentRefused: emit(({ event }) => {
       assertEvent(event, 'user.refused_attachment');
@@ -935,15 +948,17 @@ export function createConversationMachine(deps: ConversationDeps) {
           submissionId: `${context.conversationKey}#${context.intakeCount}`,
           ...(context.pendingCategory ? (context.pendingCategoryChosen ? { category: context.pendingCategory } : { proposedCategory: context.pendingCategory }) : {}),
           ...statedInput(context.keptStory, context.pendingCategory),
+          ...(context.statedKinship ? { statedKinship: context.statedKinship } : {}),
+          ...(context.pendingCategory && context.keptStory ? { statedText: context.keptStory } : {}),
         }),
         onDone: [
-          { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null }) },
+          { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null, statedKinship: null }) },
           {
             guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted',
             target: 'answered',
-            actions: assign({ pendingCategory: null, storyCategory: null, intakeStep: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
+            actions: assign({ pendingCategory: null, storyCategory: null, intakeStep: null, statedKinship: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
           },
-          { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null }) },
+          { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null, statedKinship: null }) },
         ],
       },
       initial: 'active',
@@ -1041,9 +1056,11 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               // At the category question a story tells the category (even one the knowledge base could answer): the
-              // step reads it and proposes the category; the story is kept for the description.
+              // step reads it and proposes the category; the story is kept for the description. So at the preservation
+              // question does a story that is its yes ("老板好像要跑路了").
               {
-                guard: ({ context, event }) => isStory({ event }) && context.intakeStep === 'category',
+                guard: ({ context, event }) =>
+                  isStory({ event }) && (context.intakeStep === 'category' || (context.intakeStep === 'needsPreservation' && signalsAssetsAtRisk(context.pendingText ?? ''))),
                 target: 'active',
                 actions: [
                   'noteMeaning',
@@ -1155,7 +1172,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           },
           { guard: steersTo('greeting'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
-          { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'forget'] },
+          { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'keepStatedKinship', 'forget'] },
           { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'sayThanksWithMenu', 'forget'] },
           { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('core.repair', {}, menuChoices(context)))] },
@@ -1163,9 +1180,9 @@ export function createConversationMachine(deps: ConversationDeps) {
           {
             guard: ({ context, event }) => steersTo('apply')({ event }) && Boolean(context.pendingCategory),
             target: 'sensitiveConsent',
-            actions: ['noteMeaning', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) })],
+            actions: ['noteMeaning', 'keepStatedKinship', 'forget', assign({ meta: ({ context }) => ({ ...EMPTY_META, intent: 'apply' as const, category: context.pendingCategory ?? null }) })],
           },
-          { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'forget', 'applyWithStoryCategory'] },
+          { guard: steersTo('apply'), target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStatedKinship', 'forget', 'applyWithStoryCategory'] },
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
           { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
@@ -1175,7 +1192,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'forget', 'emitAnswerOfferingApplication'] },
           // Any other story starts the application with its category recognised.
-          { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'forget', 'startWithCategory'] },
+          { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'startWithCategory'] },
           {
             guard: ({ context }) => context.askedAtAgreement === true && Boolean(context.pendingCategory),
             target: 'answered',

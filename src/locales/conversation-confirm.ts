@@ -8,6 +8,8 @@ export const conversationConfirmMessages = {
   },
   'conv.cancel.yes': { 'zh-CN': '是，取消申请', en: 'Yes, cancel it' },
   'conv.cancel.keep': { 'zh-CN': '不，继续填写', en: 'No, carry on' },
+  // Thanks in the middle of an application: the question comes next, so not "anything else I can help with?".
+  'conv.intake.thanks': { 'zh-CN': '不客气！我们接着填写：', en: "You're welcome! Let's carry on:" },
   'conv.intake.goodbye': {
     'zh-CN': '再见！您的申请还没有提交，我先替您保留着，下次发消息就能接着填。',
     en: 'Goodbye! Your application has not been sent yet; I will keep it, and you can carry on whenever you send a message.',

@@ -30,6 +30,10 @@ interface Step {
   buttons?: string[];
   /** Choice ids (or `x:*` prefixes) the last reply's buttons must not include. */
   notButtons?: string[];
+  /** The id of the last reply's first button (what a resident sees first). */
+  firstButton?: string;
+  /** Texts the last reply's button labels must include, each in some label. */
+  labels?: string[];
   /** A subset of the last reply's meta. */
   meta?: Record<string, unknown>;
   /** The kinds of what was passed to staff. */
@@ -128,6 +132,9 @@ for (const file of files) {
         for (const wanted of step.buttons ?? []) {
           expect(ids.some((id) => (wanted.endsWith('*') ? id.startsWith(wanted.slice(0, -1)) : id === wanted)), `${where}: button ${wanted} in [${ids.join(', ')}]`).toBe(true);
         }
+        if (step.firstButton) expect(ids[0], where).toBe(step.firstButton);
+        const labels = (replies.at(-1)?.choices ?? []).map((c) => c.label);
+        for (const part of step.labels ?? []) expect(labels.some((l) => l.includes(part)), `${where}: a button labelled …${part}… in [${labels.join(', ')}]`).toBe(true);
         for (const unwanted of step.notButtons ?? []) {
           expect(ids.some((id) => (unwanted.endsWith('*') ? id.startsWith(unwanted.slice(0, -1)) : id === unwanted)), `${where}: no button ${unwanted} in [${ids.join(', ')}]`).toBe(false);
         }

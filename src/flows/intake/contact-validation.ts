@@ -12,12 +12,27 @@ export function readPhone(input: string): string | null {
 
 /** The words residents put before their name: "my name is", "I'm", "its", "我叫", "我是", "名字：". */
 // English leads need a space or colon after them: "Imran" and "Itsuki" are names.
-const NAME_LEAD = /^(?:(?:my name is|my name'?s|name|i am|i'?m|it'?s|its|this is)(?:\s*[:：]\s*|\s+)|(?:我叫|我是|我的名字是|我的名字叫|名字是|名字叫|名字|姓名)\s*[:：]?\s*)/i;
+const NAME_LEAD = /^(?:(?:my name is|my name'?s|name|i am|i'?m|it'?s|its|this is)(?:\s*[:：]\s*|\s+)|(?:我叫|我是|俺叫|俺是|本人叫|本人是|本人|叫我|我的名字是|我的名字叫|名字是|名字叫|名字|姓名)\s*[:：]?\s*)/i;
+/** A mobile number inside a longer answer ("王大力 13912345678"), spaces or dashes allowed between its digits. */
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d(?:[\s-]?\d){8}(?!\d)/;
+
+/** The mobile number a longer answer contains, digits only, or `null`. */
+export function phoneIn(input: string): string | null {
+  const m = MOBILE_IN_TEXT.exec(input.normalize('NFKC'));
+  return m ? m[0].replace(/\D/g, '') : null;
+}
 
 /** A name as people write it: 1–40 characters, letters (any script), spaces, dots; no digits. */
 export function readName(input: string): string | null {
-  const name = input.normalize('NFC').trim().replace(/[。.!！]+$/, '').replace(NAME_LEAD, '').replace(/\s+/g, ' ').trim();
-  if (name.length < 1 || name.length > 40) return null;
-  if (!/^[\p{L}\p{M}·.\-' ]+$/u.test(name)) return null;
-  return name;
+  // A mobile number typed with the name ("王大力 13912345678") is not part of it (the phone question offers it).
+  const withoutPhone = input.normalize('NFKC').replace(MOBILE_IN_TEXT, ' ');
+  const trimmed = withoutPhone.normalize('NFC').trim().replace(/[。.!！,，]+$/, '');
+  const name = trimmed.replace(NAME_LEAD, '').replace(/\s+/g, ' ').trim();
+  if (/^[\p{L}\p{M}·.\-' ]{1,40}$/u.test(name)) return name;
+  // "我叫王大力，在工地干了半年…": said as a name, then more — its first clause, when that is a name of two to four
+  // characters (or one to four words). Without 我叫 / my name is, "老板跑了，怎么办" is no name.
+  if (!NAME_LEAD.test(trimmed)) return null;
+  const first = name.split(/[,，。；;]/)[0]!.trim();
+  const short = /^\p{Script=Han}{2,4}$/u.test(first) || /^[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3}$/.test(first);
+  return first !== name && short && /^[\p{L}\p{M}·.\-' ]+$/u.test(first) ? first : null;
 }

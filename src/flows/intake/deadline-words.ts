@@ -1,3 +1,5 @@
+import { readNumber } from './number-words.js';
+
 /**
  * Days until a deadline when residents name the day instead of counting: "后天就开庭了", "12月10日开庭",
  * "下个月15号", "下周三", "15号", "on the 15th", "next Monday". `today` is the date in the policy pack's
@@ -108,6 +110,12 @@ function namedDay(text: string, today: Date): Date | null {
  */
 export function roughDeadline(input: string): number | 'rough' | null {
   const text = input.normalize('NFKC').toLowerCase();
+  // "10来天", "十来天", "20多天": about that many days (the round figure; only fewer than 7 decides urgency).
+  const about = /(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:来|多)天/.exec(text);
+  if (about) {
+    const n = readNumber(about[1]!);
+    if (n !== null) return n;
+  }
   for (const [pattern, days] of ROUGH) if (pattern.test(text)) return days;
   return null;
 }
@@ -116,5 +124,5 @@ const ROUGH: [RegExp, number | 'rough'][] = [
   [/过几天|这几天|没几天|再过两三天|\b(in )?a (few|couple( of)?) days\b|\bin (2|3|two|three) days\b/, 3],
   [/下(个)?(周|星期|礼拜)(?![一二三四五六日天1-7])|\bnext week\b|\bin a week\b|\bwithin a week\b/, 7],
   [/(两|二)(个)?(周|星期|礼拜)|半个月|\b(in )?(two|2) weeks\b|\bfortnight\b/, 14],
-  [/下(个)?月(?![0-9一二三四五六七八九十]+(号|日))|月底|年底|几个(星期|礼拜)|\bnext month\b|\bend of (the|this) (month|year)\b|\b(a )?few weeks\b/, 'rough'],
+  [/下(个)?月(?![0-9一二三四五六七八九十]+(号|日))|月底|年底|过年前|年前|春节前|\bbefore (the )?(chinese |lunar )?new year\b|几个(星期|礼拜)|\bnext month\b|\bend of (the|this) (month|year)\b|\b(a )?few weeks\b/, 'rough'],
 ];

@@ -10,9 +10,12 @@ import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
-import { asksWhy } from './why-words.js';
+import { asksWhy, asksWhyAlone } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
+import { correctionTarget } from './correction-words.js';
+import { regionNamedIn, type NamedRegion } from './region-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
+import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
 import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
@@ -37,6 +40,10 @@ export interface IntakeInput {
   /** A monthly income or household size the story stated ("一个月就挣两千"): offered at its question, never taken unasked. */
   statedIncome?: number;
   statedHousehold?: number;
+  /** Who the resident said the applicant is to them ("我替我妈申请" at the menu): offered at the kinship question. */
+  statedKinship?: StatedKinship;
+  /** The story that started the application, read with the pack for a region it names (offered first at the region question). */
+  statedText?: string;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -53,7 +60,8 @@ export type IntakeToParent =
   | { type: 'bot.relay'; relay: StaffRelay }
   | { type: 'intake.step'; freeText: boolean };
 
-export type IntakeEvent = ResidentEvent | { type: 'flow.reprompt' };
+/** `flow.reprompt`: ask the question on screen again; `stated`, a story the conversation kept meanwhile, is read for answers it states. */
+export type IntakeEvent = ResidentEvent | { type: 'flow.reprompt'; stated?: string };
 
 const MAX_FAILURES = 3;
 const FACT_STEPS = new Set<StepId>([
@@ -108,15 +116,20 @@ function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partia
  * What an answer also said about a later question ("示例县 我一个月挣两千"): kept, to be offered there in one tap.
  * Not for the question on screen (its own answer), nor one already answered.
  */
-function keepStated(ctx: IntakeContext, event: ResidentEvent): Partial<IntakeContext> {
+function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly NamedRegion[]): Partial<IntakeContext> {
   if (event.type !== 'user.text') return {};
   const stated = statedAnswers(event.text);
   const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step);
+  const region = open('region') ? regionNamedIn(event.text, regions) : null;
   const whose = stated.age?.whose ?? ctx.applicant.relation ?? undefined;
   return {
     ...(stated.age && open('age') ? { statedAge: { years: stated.age.years, ...(whose ? { whose } : {}) } } : {}),
     ...(stated.monthlyIncome !== undefined && open('householdMonthlyIncome') ? { statedIncome: stated.monthlyIncome } : {}),
     ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),
+    // The resident's own role ("im his mom") counts once the application is for a relative.
+    ...(stated.kinship && open('kinship') && (!stated.kinship.own || ctx.applicant.relation === 'relative') ? { statedKinship: stated.kinship } : {}),
+    ...(region ? { statedRegion: region } : {}),
+    ...(stated.phone && open('phone') ? { statedPhone: stated.phone } : {}),
   };
 }
 
@@ -148,9 +161,10 @@ export function createIntakeMachine(deps: IntakeDeps) {
     return result;
   };
 
-  /** "Why do you need my age?" at a question that explains itself: the explanation, then the question again. */
+  /** "Why do you need my age?" at a question that explains itself: the explanation, with the question under it. */
   const whyAsked = (ctx: IntakeContext, event: ResidentEvent): ReadResult | null => {
-    if (event.type !== 'user.text' || !WHY_EXPLAINED.has(ctx.step) || !asksWhy(event.text)) return null;
+    if (event.type !== 'user.text' || !WHY_EXPLAINED.has(ctx.step)) return null;
+    if (!(ctx.step === 'description' ? asksWhyAlone(event.text) : asksWhy(event.text))) return null;
     return { kind: 'explain', reply: reply(`intake.why.${ctx.step}`, { hotline: deps.pack.hotline }) };
   };
 
@@ -215,7 +229,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'answer') return {};
         const patched = { ...context, ...result.patch(context) };
-        const answered = { ...keepStated(patched, event as ResidentEvent), ...result.patch(context), ...markAnswered(patched, context.step, false) };
+        const answered = { ...keepStated(patched, event as ResidentEvent, deps.pack.regions), ...result.patch(context), ...markAnswered(patched, context.step, false) };
         // A fact changed from the summary goes straight back to it: no "continue?" again; a changed assessment is
         // shown above the summary.
         if (FACT_STEPS.has(context.step) && context.changing === context.step && context.assessmentShown && context.history.includes('summary')) {
@@ -230,12 +244,16 @@ export function createIntakeMachine(deps: IntakeDeps) {
       applyStay: enqueueActions(({ context, event, enqueue }) => {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'stay') return;
-        enqueue.assign({ ...keepStated(context, event as ResidentEvent), ...result.patch(context), failures: 0 });
+        enqueue.assign({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), ...result.patch(context), failures: 0 });
         if (result.reply) sendReplies(enqueue, [result.reply]);
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
+      /** A story the conversation kept at this question: the answers it states, offered when their questions come. */
+      keepStatedStory: assign(({ context, event }) =>
+        event.type === 'flow.reprompt' && event.stated ? keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions) : {},
+      ),
       // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
-      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent), failures: context.failures + 1 })),
+      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), failures: context.failures + 1 })),
       navigate: assign(({ context, event }) => {
         const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
@@ -289,7 +307,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
       explainThenAsk: enqueueActions(({ context, event, enqueue }) => {
         const result = event.type === 'flow.reprompt' ? null : read(context, event);
         if (result?.kind !== 'explain') return;
-        sendReplies(enqueue, [result.reply, questionWithBack(context)]);
+        // One message: the reason, with the question and its buttons under it (a second bubble read as a new question).
+        sendReplies(enqueue, [explainedQuestion(result.reply, questionWithBack(context))]);
       }),
       sayStaleThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [explainedQuestion(reply('core.stale_choice'), questionWithBack(context))])),
       explainRefusal: enqueueActions(({ context, event, enqueue }) => {
@@ -355,7 +374,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
   }).createMachine({
     id: 'intake',
     context: ({ input }) => {
-      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}), ...(input.statedIncome !== undefined ? { statedIncome: input.statedIncome } : {}), ...(input.statedHousehold !== undefined ? { statedHousehold: input.statedHousehold } : {}) };
+      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}), ...(input.statedIncome !== undefined ? { statedIncome: input.statedIncome } : {}), ...(input.statedHousehold !== undefined ? { statedHousehold: input.statedHousehold } : {}), ...(input.statedKinship ? { statedKinship: input.statedKinship } : {}) };
+      const region = input.statedText ? regionNamedIn(input.statedText, deps.pack.regions) : null;
+      if (region) fresh.statedRegion = region;
       return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;
     },
     initial: 'routing',
@@ -377,7 +398,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         tags: ['waiting'],
         entry: 'ask',
         on: {
-          'flow.reprompt': { actions: 'ask' },
+          'flow.reprompt': { actions: ['keepStatedStory', 'ask'] },
           '*': [
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
@@ -449,6 +470,11 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
             { guard: ({ event }) => event.type === 'user.choice' && event.id.startsWith('change:'), target: 'routing', actions: 'reopenStep' },
+            // "年龄填错了 应该是54", "电话写错了": that answer asked again, as its change-list button would.
+            {
+              guard: ({ context, event }) => event.type === 'user.text' && correctionTarget(event.text, changeableSteps(context)) !== null,
+              actions: raise(({ context, event }) => ({ type: 'user.choice' as const, id: `change:${correctionTarget((event as { text: string }).text, changeableSteps(context))}` })),
+            },
             // "电话" typed at the summary: straight to that answer, as from the change list.
             {
               guard: ({ context, event }) => typedChangeChoice(context, event as ResidentEvent) !== null,

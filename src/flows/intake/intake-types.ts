@@ -1,3 +1,4 @@
+import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
 import type { AttachmentRef } from '../events.js';
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import type { ApplicantFacts } from '../../knowledge/eligibility/applicant-facts.js';
@@ -93,6 +94,8 @@ export interface IntakeContext {
   caseRef: string | null;
   /** Set when the resident leaves the intake for another service (e.g. to ask a question). */
   leaving: 'ask' | null;
+  /** The age was said only as a range ("七十多了") whose lowest age decides: `facts.age` is that lowest, shown as "70 岁以上". */
+  ageAtLeast?: boolean;
   /** An age the starting story stated, and whose (absent in older snapshots and when none was stated). */
   statedAge?: StatedAge;
   /** Groups the starting story stated ("我是农民工"): ticked in advance at the groups question, taken only when confirmed there. */
@@ -101,11 +104,19 @@ export interface IntakeContext {
   statedIncome?: number;
   /** A household size stated with another answer ("家里4口人"): offered at the household question in one tap. */
   statedHousehold?: number;
+  /** Who the resident said the applicant is to them ("我替我妈申请"): offered at the kinship question in one tap. */
+  statedKinship?: StatedKinship;
+  /** A mobile number typed with another answer ("王大力 13912345678"): offered at the phone question in one tap. */
+  statedPhone?: string;
+  /** The region a story named ("住在示例县农村"): its button comes first at the region question, marked as said. */
+  statedRegion?: string;
 }
 
 /** An age a story stated: the resident's own, or a relative's. */
 export interface StatedAge {
   years: number;
+  /** Said only as "at least" ("我七十多了"): offered as "70 岁以上", read as a range at the age question. */
+  atLeast?: boolean;
   whose?: 'self' | 'relative';
 }
 

@@ -1,3 +1,5 @@
+import type { AgeRange } from '../../knowledge/eligibility/age-lines.js';
+
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
@@ -75,9 +77,11 @@ export function readNumber(input: string): number | null {
     .replace(/[,，\s]/g, '')
     .replace(/[。.]$/, '')
     // Words residents put around the number: 每个月3000左右, 一共三口人, 我们家4个人.
-    .replace(/^(?:我和(?:老公|老婆|丈夫|妻子|爱人|孩子|爸妈|父母|家人)|我们俩|我们两个|两个人|两口子|全家人?|家里人?|我们家|我家|加起来|加在一起|合起来|每个?月|一个月|一月|月收入|收入|工资|一共|总共|合计|共|差不多)+/, '')
+    .replace(/^(?:我和(?:老公|老婆|丈夫|妻子|爱人|孩子|爸妈|父母|家人)|我们俩|我们两个|两个人|两口子|全家人?|家里人?|我们家|我家|俺们家|俺家|咱们家|咱家|加起来|加在一起|合起来|每个?月|一个月|一月|月收入|收入|工资|一共|总共|合计|共|差不多)+/, '')
     // 六千多, 3000出头: the round figure is close enough for a per-capita test against a threshold.
     .replace(/(?:多|出头|左右|上下|的样子)+$/, '')
+    // 三千来块, 两千来元: about that much.
+    .replace(/来(?=元|块|块钱|$)/, '')
     // English the same way (spaces are gone by now): "we earn about 6000 a month", "there are 4 of us".
     .replace(/^(?:weearn|wemake|weget|iearn|imake|iget|ourincomeis|ourhouseholdincomeis|incomeis|thereare|there're|weare|we're|it'?s|just|only|roughly|approximately)+/i, '')
     .replace(/(?:amonth|permonth|monthly|eachmonth|everymonth|intotal|together|total|ofus|inthefamily|inmyfamily|inourfamily|members)+$/i, '');
@@ -99,7 +103,7 @@ export function readNumber(input: string): number | null {
 export function readLeadingNumber(input: string): number | null {
   const whole = readNumber(input);
   if (whole !== null) return whole;
-  const first = input.trim().split(/[,，;；:：(（\-–—、]|\s-\s/)[0] ?? '';
+  const first = input.trim().split(/[,，;；:：(（\-–—、]|\s-\s|\s+(?=\p{Script=Han})/u)[0] ?? '';
   return first.trim() === input.trim() ? null : readNumber(first);
 }
 
@@ -136,4 +140,42 @@ export function readDays(input: string): number | null {
     return Math.round(n * (/月|month/i.test(match[2]!) ? 30 : 7));
   }
   return readNumber(text);
+}
+
+const ZH_TENS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const EN_DECADES: Record<string, number> = { teens: 10, twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+
+/**
+ * An age said only as a range, the way older residents often answer: `七十多了`, `我七十多岁`, `八十好几了`, `十几岁`,
+ * `五六十岁`, `70多`, `70+`, `in my seventies`, `seventy-something`, `over 70`. `null` for an exact age or anything else.
+ */
+export function readAgeRange(input: string): AgeRange | null {
+  const text = input
+    .trim()
+    .toLowerCase()
+    .replace(/[。.!！~～]+$/, '')
+    .replace(/^(?:我|本人|他|她|孩子|今年|现在|已经|都|也)+/, '')
+    .replace(/(?:了|啦|吧|呀|啊|咯)+$/, '')
+    .replace(/(?:岁|周岁)$/, '')
+    .replace(/(?:了|啦|吧)+$/, '');
+  // 七十多, 八十好几, 七十几, 70多, 70+
+  const decade = /^(?:([一二两三四五六七八九])?十|([1-9])0)(?:多|好几|几|出头|\+)$/.exec(text);
+  if (decade) {
+    const tens = decade[2] ? Number(decade[2]) : decade[1] ? ZH_TENS[decade[1]]! : 1;
+    return { low: tens * 10, high: tens * 10 + 9 };
+  }
+  // 五六十, 七八十: between two decades
+  const between = /^([一二三四五六七八九])([一二三四五六七八九])十$/.exec(text);
+  if (between && ZH_TENS[between[2]!]! === ZH_TENS[between[1]!]! + 1) return { low: ZH_TENS[between[1]!]! * 10, high: ZH_TENS[between[2]!]! * 10 + 9 };
+  const en = text.replace(/^(?:i'?m|i am|he'?s|he is|she'?s|she is|aged?)\s+/, '').replace(/\s*(?:years? old|yrs? old)$/, '');
+  const inDecade = /^(?:in )?(?:my|his|her|their)? ?(?:early |mid |late )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$/.exec(en);
+  if (inDecade) return { low: EN_DECADES[inDecade[1]!]!, high: EN_DECADES[inDecade[1]!]! + 9 };
+  const something = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?(?:something|odd|plus)$|^([1-9])0 ?(?:something|odd|plus|\+)$/.exec(en);
+  if (something) {
+    const tens = something[2] ? Number(something[2]) * 10 : englishWordNumber(something[1]!)!;
+    return { low: tens, high: tens + 9 };
+  }
+  const over = /^(?:over|above|more than|older than) (\d{2})$/.exec(en);
+  if (over) return { low: Number(over[1]), high: 120 };
+  return null;
 }

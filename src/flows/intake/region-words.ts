@@ -55,3 +55,17 @@ function spelledAs(word: string, nameWords: readonly string[]): string {
   const near = nameWords.filter((w) => w.length >= 4 && editDistance(word, w) <= allowed);
   return near.length === 1 ? near[0]! : word;
 }
+
+/**
+ * The one region a longer text names by its full name ("我在示例县一个工地干活", "住在示例县农村", "I live in Demo
+ * County"): offered first at the region question, never taken unasked. `null` when it names none or several.
+ */
+export function regionNamedIn(text: string, regions: readonly NamedRegion[]): string | null {
+  const t = text.normalize('NFKC').toLowerCase();
+  const named = regions.filter((r) => {
+    const zh = r.name['zh-CN'];
+    const spoken = zh.replace(/本级$/, '');
+    return t.includes(zh.toLowerCase()) || (spoken !== zh && t.includes(spoken.toLowerCase())) || t.includes(r.name.en.toLowerCase());
+  });
+  return named.length === 1 ? named[0]!.id : null;
+}

@@ -1,5 +1,6 @@
 import type { BotReply, Choice, Params, ResidentEvent } from '../events.js';
 import { choice, reply } from '../replies.js';
+import { translate } from '../../locales/render.js';
 import {
   CATEGORIES,
   DISABILITIES,
@@ -11,7 +12,10 @@ import { categoryFromText } from './category-words.js';
 import { readName, readPhone } from './contact-validation.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { readAge, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
+import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
+import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
 import { regionByOwnWord } from './region-words.js';
@@ -39,7 +43,7 @@ export interface StepDefinition {
 }
 
 const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|ok|okay|sure|yes|y|yeah|yep|true|right|correct|that'?s right`;
-const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong`;
+const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|没得|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong`;
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
 const YES = oneToThreeOf(YES_WORDS);
 /**
@@ -50,6 +54,8 @@ const CLEAR_YES = oneToThreeOf(String.raw`是|是的|是啊|是呀|对|对的|�
 /** A clear yes among acknowledgements ("好的 需要", "ok yes"): the clear word decides. */
 const HAS_CLEAR_YES = /是|对|没错|需要|要|\b(yes|yeah|yep|need|needed|true|correct|right)\b/i;
 const NO = oneToThreeOf(NO_WORDS);
+/** "没得期限", "没啥期限", "没有什么期限", "no deadline as far as i know": the "no deadline" button, as said in words. */
+const NO_DEADLINE = /^(我们?)?(没得|没啥|没有啥|没什么|没有什么|没有|没|无)(啥|什么)?(期限|时限|截止日期|截止)(的|啊|呀|吧)?[。.!！]*$|^no deadlines?( (yet|that i know of|as far as i know))?[.!]*$/i;
 /** Documents named in words at the documents question. */
 const DOCUMENT_WORDS =
   /身份证|户口|合同|工资条|工资单|欠条|借条|收据|发票|票据|病历|诊断|x光|片子|照片|截图|聊天记录|录音|视频|转账|流水|证据|证明|判决书|通知书|报告|协议|工牌|考勤|\b(id|contract|payslips?|pay ?slips?|iou|receipts?|invoices?|bills?|medical records?|x-?rays?|scans?|photos?|pictures?|screenshots?|messages|recordings?|bank (statements?|transfers?)|transfers?|evidence|certificates?|reports?|letters?|judg(e)?ments?|agreements?|documents?|papers)\b/i;
@@ -68,12 +74,30 @@ const saysNoDocumentsNow = (text: string): boolean => DONE_OR_LATER.test(text) |
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
 const ASSETS_AT_RISK =
   /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\bselling (the |his |her |their )?(house|flat|car|factory|business|equipment)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
+/** Whether a text is the preservation question's yes by itself ("老板好像要跑路了", "he is moving his money"). */
+export const signalsAssetsAtRisk = (text: string): boolean => ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim());
+/** A year's income said instead of a month's ("一年三万左右", "年收入2万", "about 30000 a year"): a twelfth of it, rounded. */
+function yearlyAsMonthly(text: string): number | null {
+  const t = text.normalize('NFKC').trim();
+  const zh = /^(?:一年|每年|年收入|全年|一年下来)(?:大概|大约|差不多|也就|能|有|挣|收入)*(.+?)(?:左右|多|出头|上下)?$/.exec(t);
+  const en = /^(?:about |around |roughly )?(.+?) (?:a|per) year$/i.exec(t);
+  const amount = zh?.[1] ?? en?.[1];
+  const n = amount === undefined ? null : readNumber(amount);
+  return n === null || n <= 0 ? null : Math.round(n / 12);
+}
+/** The one amount in a short English answer ("we get 2500 from my pension", "no idea maybe 2000"); none when it has two. */
+function soleAmount(text: string): number | null {
+  const t = text.normalize('NFKC').trim();
+  if (/\p{Script=Han}/u.test(t) || t.split(/\s+/).length > 12) return null;
+  const amounts = t.match(/\d[\d,]*(?:\.\d+)?\s*k?\b/gi) ?? [];
+  return amounts.length === 1 ? readNumber(amounts[0]!.replace(/[,\s]/g, '')) : null;
+}
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
 const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bactually\b|\brather\b/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
-const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|unsure|not sure|don'?t know|i don'?t know|unknown)(啊|呀|呢|哦|诶)?[!！。.]*$/i;
+const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|(i'?m )?not really sure|don'?t know|dont know|i don'?t know|i dunno|dunno|idk|no idea|no clue|unknown|never heard of (one|it|any))( tbh| really| sorry)?(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
 const choiceId = (event: ResidentEvent) => (event.type === 'user.choice' ? event.id : null);
 const textOf = (event: ResidentEvent) => (event.type === 'user.text' ? event.text.trim() : null);
@@ -95,13 +119,13 @@ function personal(step: StepId, ctx: IntakeContext, choices?: Choice[]): BotRepl
  * for a family member, "我七十二岁了" for oneself), offered as a button; null when the story stated none
  * or stated someone else's.
  */
-function statedAgeOf(ctx: IntakeContext): number | null {
+function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boolean } | null {
   const stated = ctx.statedAge;
   // Asked again to change it (from the summary, or "back"): the resident wants another value than the one given.
   if (!stated || ctx.answered.includes('age')) return null;
   const relation = ctx.applicant.relation;
   const matches = relation === 'relative' ? stated.whose === 'relative' : relation === 'self' && stated.whose !== 'relative';
-  return matches ? stated.years : null;
+  return matches ? { years: stated.years, atLeast: stated.atLeast === true } : null;
 }
 
 /** A household size or income stated with an earlier answer, while its question has not been answered: one tap. */
@@ -230,7 +254,7 @@ const GROUP_WORDS: Record<GroupId, RegExp> = {
   social_assistance_recipient: /低保|特困|救助对象|social assistance|dibao|welfare/i,
   judicial_assistance_recipient: /司法救助|judicial assistance/i,
   special_care_recipient: /优抚|special care/i,
-  migrant_worker: /农民工|进城务工|打工|外来务工|migrant/i,
+  migrant_worker: /农民工|农名工|农明工|(?<!农)民工|进城务工|打工|外来务工|migrant/i,
   registered_poor: /建档立卡|脱贫|贫困户|registered poor|poverty/i,
   military_family: /军人|军属|退役|military|soldier|veteran/i,
   labor_arbitration_fee_waived: /仲裁.*(减免|免)|arbitration fee/i,
@@ -238,7 +262,7 @@ const GROUP_WORDS: Record<GroupId, RegExp> = {
 
 const DISABILITY_WORDS: Record<string, RegExp> = {
   // Injured but not (yet) assessed is "no disability" (the question says so): "还没鉴定", "没评过残", "not assessed yet".
-  none: /^(没有|无|没|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$/i,
+  none: /^(没有|无|没|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$/i,
   visual: /盲|视力|看不见|visual|blind|sight/i,
   hearing: /聋|听力|听不见|hearing|deaf/i,
   speech: /哑|言语|说不了话|speech|mute/i,
@@ -251,7 +275,7 @@ const DISABILITY_WORDS: Record<string, RegExp> = {
 const TIME_WORDS = /时间|时候|白天|晚上|上午|下午|早上|中午|工作日|周末|点|morning|afternoon|evening|night|weekday|weekend|lunch|\d/i;
 /** Is it safe to call: checked in this order, "不安全" / "not safe" before the "安全" / "safe" inside them. */
 const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
-  never: /不安全|不要|别打|别给我打|不能|不方便|不行|不可以|不好|^否|^不$|没法接|只在这里|只能在这|never|do not call|don'?t call|not safe|unsafe|no calls?|^no\b|^nope|only (here|in (the|this) chat)|message (me )?only/i,
+  never: /不安全|不要|别打|别给我打|不能|不方便|不行|不可以|不好|^否|^不$|没法接|只在这里|只能在这|never|do not call|don'?t call|not safe|unsafe|no calls?|^no\b|^nope|only (here|in (the|this) chat)|message (me )?only|texts? (me )?only|only texts?|(he|she|they) (checks?|looks? at|reads?|goes through) my phone|看我手机|查我手机|翻我手机/i,
   times: new RegExp(`${TIME_WORDS.source}|只在|only at|certain times|between`, 'i'),
   any: /随时|都可以|都行|可以|安全|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
 };
@@ -344,13 +368,20 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   relation: {
-    prompt: () =>
-      reply('intake.q.relation', {}, [choice('opt:self', 'intake.opt.relation_self'), choice('opt:relative', 'intake.opt.relation_relative')]),
+    // Said before ("我替我妈申请"): "for a family member" comes first, marked as said (one tap, never taken unasked).
+    prompt: (ctx) =>
+      reply(
+        'intake.q.relation',
+        {},
+        ctx.statedKinship
+          ? [choice('opt:relative', 'intake.opt.relation_relative_stated'), choice('opt:self', 'intake.opt.relation_self')]
+          : [choice('opt:self', 'intake.opt.relation_self'), choice('opt:relative', 'intake.opt.relation_relative')],
+      ),
     read: (event) => {
       const value = readOption(event, ['self', 'relative'] as const, (v) =>
         v === 'self'
-          ? /^(算了|那|那就|还是|就)?[，, ]*(为|给|帮)?(自己|本人|我自己|我)(的事|申请|来申请|自己申请|来|填|弄|办)?(吧|啊|呀|了|的)?$|^(self|my ?self|me|for my ?self|for me|i am|it'?s for me|(i'?ll|i will) do it my ?self|just me)$/i
-          : /家人|家里人|亲属|亲戚|代|儿子|女儿|父亲|母亲|爸|妈|丈夫|老公|妻子|老婆|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|relative|family|on behalf|for my|husband|wife|son|daughter|father|mother|dad|mum|mom|brother|sister|child/i,
+          ? /^(算了|那|那就|还是|就是|就|是)?[，, ]*(为|给|帮)?(自己|本人|我本人|我自己|我|俺|俺自己|自个儿?|我自个儿?|俺自个儿?)(的事|申请|来申请|自己申请|来|填|弄|办)?(吧|啊|呀|了|的)?$|^(self|my ?self|me|for my ?self|for me|i am|it'?s for me|(i'?ll|i will) do it my ?self|just me)$/i
+          : /(替|帮|给|为)(他|她|ta|他们|她们|别人)|\bfor (him|her|them|someone else)\b|\bon (his|her|their) behalf\b|家人|家里人|亲属|亲戚|代|儿子|女儿|父亲|母亲|爸|妈|丈夫|老公|妻子|老婆|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|relative|family|on behalf|for my|husband|wife|son|daughter|father|mother|dad|mum|mom|brother|sister|child/i,
       );
       return value ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, relation: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
     },
@@ -414,11 +445,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   region: {
-    prompt: (_ctx, deps) =>
-      reply('intake.q.region', {}, [
-        ...deps.pack.regions.map((r) => ({ id: `opt:${r.id}`, label: r.name })),
+    // A region the resident named earlier ("住在示例县农村") comes first, marked as said: one tap, never taken unasked.
+    prompt: (ctx, deps) => {
+      const said = deps.pack.regions.find((r) => r.id === ctx.statedRegion);
+      const others = deps.pack.regions.filter((r) => r !== said);
+      return reply('intake.q.region', {}, [
+        ...(said ? [choice(`opt:${said.id}`, 'intake.opt.stated_region', { region: said.name })] : []),
+        ...others.map((r) => ({ id: `opt:${r.id}`, label: r.name })),
         choice('intake.region.not_listed', 'intake.opt.region_not_listed'),
-      ]),
+      ]);
+    },
     read: (event, _ctx, deps) => {
       const text = textOf(event);
       if (choiceId(event) === 'intake.region.not_listed' || (text !== null && NOT_LISTED.test(text))) {
@@ -448,18 +484,40 @@ export const STEPS: Record<StepId, StepDefinition> = {
   age: {
     prompt: (ctx) => {
       const stated = statedAgeOf(ctx);
-      return personal('age', ctx, [...(stated === null ? [] : [choice(`opt:age:${stated}`, 'intake.opt.stated_age', { age: String(stated) })]), unsureChoice()]);
+      // "我七十多了" in the story: "70 岁以上" (its button id "opt:age:70+" reads as the range 70–79 below).
+      const button = stated === null ? [] : stated.atLeast
+        ? [choice(`opt:age:${stated.years}+`, 'intake.opt.stated_age_at_least', { age: String(stated.years) })]
+        : [choice(`opt:age:${stated.years}`, 'intake.opt.stated_age', { age: String(stated.years) })];
+      return personal('age', ctx, [...button, unsureChoice()]);
     },
     unsureAllowed: true,
-    read: (event) => {
+    read: (event, ctx, deps) => {
       // The stated age's button carries the age in its id ("opt:age:72").
       const id = choiceId(event);
       const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length) : textOf(event);
+      // "七十多了": when every age it allows is on the same side of every age line of the pack, its lowest decides
+      // (kept as "70 岁以上"); when it straddles a line ("十几岁" and 18), the exact age is asked for.
+      const answerRange = (range: { low: number; high: number }): ReadResult => {
+        const decided = rangeDecision(range, ageLines(deps.pack));
+        if ('line' in decided) return { kind: 'invalid', error: 'intake.err.age_exact', params: { line: decided.line } };
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age: decided.age }, ageAtLeast: true }) };
+      };
+      const range = text === null ? null : readAgeRange(text);
+      if (range) return answerRange(range);
+      const exact = (age: number): ReadResult => ({ kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age }, ageAtLeast: false }) });
+      // A bare quantity with another question's unit ("45元", "3口人") is refused as such, never read as an age.
       const unit = text === null ? null : wrongUnit(text, 'age');
-      if (unit) return unit;
+      if (unit && readNumber(text!) !== null) return unit;
       const age = text === null ? null : readAge(text);
-      if (age === null || !Number.isInteger(age) || age < 0 || age > 120) return { kind: 'invalid', error: 'intake.err.age' };
-      return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age } }) };
+      if (age !== null && Number.isInteger(age) && age >= 0 && age <= 120) return exact(age);
+      // The age in a longer answer ("俺今年五十二了，老家河南的…"): taken when it is the applicant's — the resident's own
+      // for their own application, a relative's ("我爸今年75了") for a relative's — or says nobody's ("75岁，身体不好").
+      const stated = text === null ? undefined : readStatedAge(text.normalize('NFKC'));
+      const applicant = ctx.applicant.relation === 'relative' ? 'relative' : 'self';
+      if (stated && (stated.whose === undefined || stated.whose === applicant)) {
+        return stated.atLeast ? answerRange({ low: stated.years, high: stated.years + 9 }) : exact(stated.years);
+      }
+      return unit ?? { kind: 'invalid', error: 'intake.err.age' };
     },
   },
 
@@ -560,7 +618,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       const unit = text === null ? null : wrongUnit(text, 'money');
       if (unit) return unit;
-      const n = text === null ? null : readLeadingNumber(text);
+      // "一年三万左右": a year's income, a twelfth of it a month; "就我一个人挣钱 一个月两千多": the month's figure said inside.
+      const n = text === null ? null : (readLeadingNumber(text) ?? yearlyAsMonthly(text) ?? statedAnswers(text).monthlyIncome ?? soleAmount(text));
       if (n === null || n < 0 || n > 10_000_000) return { kind: 'invalid', error: 'intake.err.income' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: n } }) };
     },
@@ -571,7 +630,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     unsureAllowed: true,
     read: (event, _ctx, deps) => {
       const text = textOf(event);
-      if (choiceId(event) === 'intake.no_deadline' || (text !== null && NO.test(text))) {
+      if (choiceId(event) === 'intake.no_deadline' || (text !== null && (NO.test(text) || NO_DEADLINE.test(text.trim())))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: null } }) };
       }
       // A day named instead of counted ("后天就开庭了", "12月10日开庭", "下周三") is counted from today.
@@ -593,7 +652,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event) => {
       // The sign itself is the yes: "老板好像要跑路", "他在卖房子", "he is moving his money".
       const text = textOf(event);
-      if (text !== null && ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim())) {
+      if (text !== null && signalsAssetsAtRisk(text)) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, needsPreservation: true } }) };
       }
       return readClearYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }));
@@ -653,9 +712,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   kinship: {
-    prompt: (ctx) => reply('intake.q.kinship', { name: ctx.applicant.name ?? who(ctx) }),
+    // Said before ("我替我妈申请"): offered in one tap, in the words of the language it was said in.
+    prompt: (ctx) =>
+      reply('intake.q.kinship', { name: ctx.applicant.name ?? who(ctx) }, ctx.statedKinship ? [choice(`opt:kin:${ctx.statedKinship.role}`, 'intake.opt.stated_kinship', { role: { key: `kinship.${ctx.statedKinship.role}` } })] : []),
     freeText: true,
-    read: (event) => {
+    read: (event, ctx) => {
+      const stated = ctx.statedKinship;
+      if (stated && choiceId(event) === `opt:kin:${stated.role}`) {
+        const kinship = translate(`kinship.${stated.role}`, stated.locale);
+        return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship } }) };
+      }
       const text = textOf(event)?.trim() ?? null;
       if (text === null || text.length < 1 || text.length > 30 || /\d/.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
       return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship: text } }) };
@@ -663,9 +729,11 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   phone: {
-    prompt: () => reply('intake.q.phone'),
+    // A number typed with another answer ("王大力 13912345678") is offered in one tap, never taken unasked.
+    prompt: (ctx) => reply('intake.q.phone', {}, ctx.statedPhone ? [choice(`opt:phone:${ctx.statedPhone}`, 'intake.opt.stated_phone', { phone: ctx.statedPhone })] : []),
     read: (event) => {
-      const text = textOf(event);
+      const id = choiceId(event);
+      const text = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
       const phone = text === null ? null : readPhone(text);
       return phone ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) } : { kind: 'invalid', error: 'intake.err.phone' };
     },
@@ -720,7 +788,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
 export const WHY_EXPLAINED = new Set<StepId>([
   'category', 'relation', 'criminalRole', 'hasDefender', 'possibleSentence', 'deathPenaltyReview', 'trialInAbsentia',
   'cannotFullyRecognizeConduct', 'region', 'age', 'disability', 'groups', 'fixedIncome', 'residence', 'householdSize',
-  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'documents', 'name', 'kinship', 'phone', 'safeContact', 'safeTimes',
+  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'description', 'documents', 'name', 'kinship', 'phone', 'safeContact', 'safeTimes',
 ]);
 
 /** Is `text` one of the words that mean "not sure"? */

@@ -23,7 +23,7 @@ function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param 
       const region = pack.regions.find((r) => r.id === f.region);
       return region ? region.name : null;
     }
-    case 'age': return f.age ?? null;
+    case 'age': return f.age === undefined ? null : ctx.ageAtLeast ? { key: 'intake.summary.age_at_least', params: { age: f.age } } : f.age;
     case 'disability': return f.disability ? { key: `disability.${f.disability}` } : null;
     case 'groups':
       return f.groups && f.groups.length > 0 ? { items: f.groups.map((g) => ({ key: `group.${g}` })), separator: '、' } : { key: 'intake.opt.groups_none' };

@@ -2,14 +2,35 @@
  * "Why do you need my age?", "为什么要问年龄", "问这个干嘛": the resident asks why a question is asked.
  * Short texts only, so a description that happens to contain 为什么 is never taken for one.
  */
-const WHY = /(为什么|为啥|干嘛|干吗|做什么用|有什么用|凭什么|why\b|what (?:is|'s) (?:it|this|that) for|what do you need (?:it|this|that) for)/i;
+const WHY = /(为什么|为啥|干嘛|干吗|(?:问|要|这个|这)[^，。,]{0,4}(?:干什么|干啥|做啥)|做什么用|有什么用|有啥用|啥用|凭什么|why\b|\by do (?:u|you)\b|what'?s? (?:is )?(?:it|this|that) for|what (?:is|'s) (?:it|this|that) for|^what for\b|what do you need (?:it|this|that) for)/i;
 /** "为什么？", "why?" on its own, at a question, asks why it is asked. */
 const BARE_WHY = /^(为什么|为啥|为何|干嘛|干吗|why|but why)[?？!！。.]*$/i;
-const ABOUT_ASKING = /(问|要|需要|填|留|告诉|知道|提供|ask|need|want|know|tell|give|this|that|it)/i;
+const ABOUT_ASKING = /(问|要|需要|填|留|告诉|知道|提供|这个|ask|need|want|know|tell|give|this|that|it|for)/i;
 
-/** Whether `text` asks why the question on screen is asked. */
+/**
+ * "啥期限？我不懂", "什么意思", "看不懂", "what do you mean?", "i don't understand": the question on screen is not
+ * understood. Whole short texts only ("我不懂法律，老板欠钱怎么办" is a question of its own). Answered as "why" is:
+ * what the question is for, with the question under it.
+ */
+const NOT_UNDERSTOOD = [
+  /^(?:(?:啥|什么|什么叫|啥叫)[\p{Script=Han}]{0,4}[?？]*\s*)?(?:我|俺)?(?:不懂|不明白|看不懂|没看懂|听不懂|不太懂|不太明白|搞不懂)(?:这个|这是|你的意思|你说的|什么意思|啥意思)?(?:啊|呀|哦|诶)?[?？!！。.…]*$/u,
+  /^(?:这是|这个|你说的|这个问题)?(?:是)?(?:什么|啥)意思(?:啊|呀|呢)?[?？!！。.…]*$/u,
+  /^(?:啥|什么)(?:叫|是)?(?:期限|群体|情况|保全|意思)(?:啊|呀|呢)?[?？!！。.…]+$/u,
+  /^(?:sorry,? )?(?:what do you mean|what does (?:this|that|it) mean|i don'?t understand(?: (?:this|that|the question))?|i dont understand|i don'?t get it|what\?+|huh\?*)[?!.]*$/i,
+];
+
+/**
+ * Only "为什么？", "什么意思", "what do you mean?" and the like, nothing more: at a free-text question (the account of
+ * what happened) a short text such as "为什么老板要拖欠我工资" is an answer, never a question about the question.
+ */
+export function asksWhyAlone(text: string): boolean {
+  const t = text.trim();
+  return BARE_WHY.test(t) || NOT_UNDERSTOOD.some((pattern) => pattern.test(t));
+}
+
+/** Whether `text` asks why the question on screen is asked, or says it is not understood. */
 export function asksWhy(text: string): boolean {
   const t = text.trim();
-  if (BARE_WHY.test(t)) return true;
+  if (asksWhyAlone(t)) return true;
   return t.length <= 40 && WHY.test(t) && ABOUT_ASKING.test(t);
 }

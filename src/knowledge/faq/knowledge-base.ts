@@ -6,7 +6,7 @@ import { readEntryFiles, type FileProblem } from './entry-files.js';
 import type { FaqEntry, PolicyValues } from './faq-entry.js';
 import { DEFAULT_RANKING, FaqIndex, IndexCache, type IndexData, type RankingOptions, type SearchOutcome } from './faq-index.js';
 import type { KnowledgeStore } from './knowledge-store.js';
-import { redactPersonalData } from './redact.js';
+import { unansweredText } from './unanswered-text.js';
 import { renderAnswer } from './render-answer.js';
 import { loadSynonymsFile, SynonymDictionary, type SynonymGroup } from './synonyms.js';
 import { DEFAULT_ANALYZER_OPTIONS, detectLocale, TextAnalyzer, type AnalyzerOptions } from './text-analyzer.js';
@@ -195,9 +195,12 @@ export class KnowledgeBase {
     if (!this.store || !this.indexed || question.trim() === '') return;
     const low = match.band === 'answer' && match.lowConfidence === true;
     if (match.band === 'answer' && !low) return;
+    // Only personal data (a name, a phone or ID number typed at the menu): nothing for operators, nothing kept.
+    const text = unansweredText(question);
+    if (text === null) return;
     await this.store
       .recordUnanswered({
-        text: redactPersonalData(question.trim()).slice(0, 500),
+        text,
         locale: match.locale,
         band: match.band === 'answer' ? 'low' : match.band,
         topTopic: best,

@@ -1,5 +1,7 @@
 import { readNumber } from '../../flows/intake/number-words.js';
+import { phoneIn } from '../../flows/intake/contact-validation.js';
 import { readAge } from './story.js';
+import { statedRelative, type StatedKinship } from './stated-relative.js';
 import type { StatedFacts } from './types.js';
 
 /**
@@ -12,6 +14,10 @@ export interface StatedAnswers {
   monthlyIncome?: number;
   /** People in the household ("家里4口人", "一家三口", "family of 4"). */
   householdSize?: number;
+  /** Who the resident is to the person they apply for ("我替我妈申请" → their child). */
+  kinship?: StatedKinship;
+  /** A mobile number typed with another answer ("王大力 13912345678"): offered at the phone question. */
+  phone?: string;
 }
 
 const NUMBER_ZH = String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k)?`;
@@ -21,7 +27,7 @@ const COUNT_EN = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)';
 
 /** A month word, then how the money comes: 一个月挣两千, 每月收入3000, 月工资两千五, 工资一个月3000 (never "三个月工资两万": a sum owed). */
 const INCOME_ZH = [
-  new RegExp(`(?:(?<![\\d十几])一个月|每个?月|(?<![\\d零〇一二两三四五六七八九十几个半])(?:一月|月收入|月工资|月薪)|工资一个月|收入一个月)(?:收入|工资|的工资|能|就|才|也就|只|只有|大概|大约|差不多|有|是|挣|赚|拿|能挣|能赚|能拿|挣个|赚个|拿个)*${NUMBER_ZH}(?:元|块钱?|多)?`),
+  new RegExp(`(?:(?<![\\d十几])一个月|每个?月|(?<![\\d零〇一二两三四五六七八九十几个半])(?:一月|月收入|月工资|月薪)|工资一个月|收入一个月)(?:收入|工资|的工资|低保|补助|补贴|退休金|养老金|抚恤金|能|就|才|也就|只|只有|大概|大约|差不多|有|是|挣|赚|拿|能挣|能赚|能拿|挣个|赚个|拿个)*${NUMBER_ZH}(?:元|块钱?|多)?`),
   new RegExp(`(?:挣|赚|拿)${NUMBER_ZH}(?:元|块钱?)?(?:一个月|每个?月)`),
 ];
 const INCOME_EN = [
@@ -60,7 +66,7 @@ const first = <T>(patterns: RegExp[], text: string, read: (m: RegExpExecArray | 
   return undefined;
 };
 
-/** What a message states besides the answer it gives: an age, a monthly income, a household size. */
+/** What a message states besides the answer it gives: an age, a monthly income, a household size, whom it is for. */
 export function statedAnswers(text: string): StatedAnswers {
   const t = text.normalize('NFKC').trim();
   const out: StatedAnswers = {};
@@ -70,5 +76,9 @@ export function statedAnswers(text: string): StatedAnswers {
   if (income !== undefined) out.monthlyIncome = income;
   const household = first([...HOUSEHOLD_ZH, ...HOUSEHOLD_EN], t, count);
   if (household !== undefined) out.householdSize = household;
+  const kinship = statedRelative(t);
+  if (kinship) out.kinship = kinship;
+  const phone = phoneIn(t);
+  if (phone) out.phone = phone;
   return out;
 }

@@ -17,13 +17,15 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // The menu's first button in the resident's words: asking to be checked, not how checks work ("谁能申请法律援助？" stays a question).
   ['apply', /^(我)?(想|要)?(看看|看一下|查查|测一测|测一下|评估一下|判断一下)(我)?(能不能|可不可以|是否能|够不够条件|符不符合条件?|有没有资格)(申请)?(法律援助|法援|援助)?$|^(i )?(want to |would like to |wanna |can you |could you |please )?(check|see|find out)( if| whether) i (can get|qualify|am eligible|could get)( for)?( legal aid)?( or not)?$|^check (if|whether) i (can get|qualify)( for)?( legal aid)?$/i],
   // For someone else: "帮我爸申请", "替家里人办法援", "apply for my mother".
-  ['apply', /^(我想|我要|想|要|我)?(帮|替|给|为)(我的?|我们)?(家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人)((申请|办)(一下)?(法律援助|法援|援助)?)?$|^(i )?(want to |would like to |wanna )?apply (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
+  ['apply', /^(我想|我要|想|要|我)?(帮|替|给|为)(我的?|我们)?(他|她|ta|他们|家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人)((申请|办)(一下)?(法律援助|法援|援助)?)?$|^((i )?(want to |would like to |wanna )?apply|(i'?m|i am) applying) (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
   ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$/i],
   ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
   ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$/i],
   ['delete', /^(我要|我想|请|帮我|麻烦)?(把)?(删除|删掉|清除|清空)(我的)?(所有|全部)?(的)?(信息|资料|数据|记录|聊天记录|个人信息|对话)?(都|全)?(删了|删掉)?$|^((我)?不想用了|不用了|算了)?[,，\s]*(把)?(我的)?(信息|资料|数据|记录|聊天记录|对话|东西)(都|全)?(删了|删掉|删除)(吧)?$|^((i want to|i wanna|i need to|please|can you|can i|pls) )?(delete|erase|remove|wipe|forget) (all )?(my |of my |the )?(data|information|info|details|history|messages|chat|chats|conversation|records|account|everything)( please)?$|^forget me$|^delete everything$/i],
   // About to ask, or asking with nothing to go on: "我想问一下", "有个问题", a bare "怎么办", "what should I do".
   ['ask', /^(我)?(想|要)?(问|咨询|请教)(一下|一个|个|下)?(问题|事|事情|情况)?$|^(我)?有(个|一个|几个|点)?(问题|事|事情)(想|要)?(问|咨询|请教)?(一下|你|您)?$|^(请问|问一下|问下|咨询一下|想咨询|我想咨询)$|^(那|那我|我|我们)?(该|应该|现在|现在该)?(怎么办|咋办|怎么弄|咋整|咋弄|怎么处理|怎么做)(呢|啊|呀|哇)?$|^(can|could|may) i ask (you )?(a question|something)$|^i (have|got) (a question|some questions)$|^(what (should|can|do) i do( now)?|what now|now what|then what|what next)$/i],
+  // Asking for someone, the question still to come: "帮我爸问一下", "替我妈咨询个事", "I'm asking for my dad".
+  ['ask', /^(我)?(想|要)?(帮|替|给|为|代)(我的?|俺|我们家)?(妈妈?|爸爸?|母亲|父亲|父母|老爸|老妈|儿子|女儿|孩子|老公|老婆|丈夫|妻子|媳妇|爱人|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|家里人|家人|亲戚|朋友|他|她|别人)(来)?(问|咨询|打听|请教)(一下|问|下|个事|点事|个问题)?$|^((i'?m|i am) )?(asking|enquiring|inquiring|here) (for|on behalf of) (my )?(mother|father|mum|mom|dad|parents?|son|daughter|child|kid|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|family( member)?|relative|friend|someone( else)?)$/i],
   // When the centre is open: its hours and phone come from the policy pack, not the knowledge base.
   ['hours', /^((我)?(想知道|想问一下?|想问问|请问|问一下|问下)[，, ]*)?(你们|你们那边|你们那里|你们单位|法律援助中心|法援中心|中心)?(的)?(上班时间|办公时间|工作时间|开门时间|营业时间|几点上班|几点下班|几点开门|几点关门|什么时候上班|什么时候开门|哪天上班)(是)?(几点|什么时候)?$|^((我)?(想知道|想问一下?|想问问|请问|问一下|问下)[，, ]*)?(你们|你们那边|你们那里|中心)?(周末|周六|周日|星期六|星期天|星期日|节假日|过年|今天|明天|中午)(上班|开门|办公|有人)(吗|不)?$|^(what are )?(your |the )?(office|opening|business|working) hours$|^when (are you|is the (centre|center|office)) open$|^what time (do you|does the (centre|center|office)) (open|close)$|^are you open (on |at )?(the )?(weekends?|saturdays?|sundays?|today|tomorrow|lunchtime)\??$|^(do|does) (you|the (centre|center|office)|anyone) (work|open) (on )?(the )?(weekends?|saturdays?|sundays?|holidays)\??$/i],
   ['help', /^(帮助|求助说明|使用帮助|使用说明|怎么用|怎么使用|有什么功能|你能做什么|你会什么|你是谁|你是(机器人|真人|人工|人)吗?|是(机器人|真人)吗|help|how does this work|what can you do|who are you|what are you|who is this|whos this|who am i (talking|speaking|chatting) (to|with)|are you (a )?(robot|bot|human|real person|person|real))$/i],
@@ -67,7 +69,7 @@ const BARE_NUMBER = /^[0-9０-９一二三四五六七八九十百千万两零.,
 /** The same in English: "im 45", "about 2000 a month", "3 people". */
 const BARE_NUMBER_EN = /^(i'?m|i am|about|around|roughly|maybe|only|just)?\s*[0-9][0-9.,]*\s*(years?( old)?|yrs?( old)?|yuan|rmb|kuai|dollars?|a month|per month|a year|people|persons?|months?|days?|of us)?( old| a month| per month)?$/i;
 /** Applying for someone else ("给我老公申请", "apply for my mother"): at the relation question that is the answer, not a steer. */
-const FOR_SOMEONE_ELSE = /(帮|替|给|为)(我的?|我们)?(家里人|家人|亲戚|亲人|父母|爸|妈|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|老人)|\b(for|on behalf of) my\b/i;
+const FOR_SOMEONE_ELSE = /(帮|替|给|为)(我的?|我们)?(他|她|他们|家里人|家人|亲戚|亲人|父母|爸|妈|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|老人)|\b(for|on behalf of) my\b/i;
 
 export const isAffirmative = (text: string): boolean => AFFIRMATIVE.test(bare(text));
 export const isAcknowledgment = (text: string): boolean => ACKNOWLEDGMENT.test(bare(text));
@@ -85,6 +87,8 @@ function core(text: string): string {
     .trim()
     .replace(/[\s!！。.,，~～?？、…]+$/u, '')
     .replace(/^(please|pls|嗯|那个|那|呃|喂|好的?|ok|okay)[\s,，]*/i, '')
+    // "yes apply", "对，申请", "是的我要申请": a yes before the steer is the steer.
+    .replace(/^(yes|yeah|yep|yup|sure|对的?|是的|嗯嗯)[\s,，]+(?=\S)|^(是的|对的?|嗯嗯)(?=我要|我想|申请|要申请)/i, '')
     .replace(/[\s,，]*(please|pls|谢谢|吧|啊|呀|哈)$/i, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -12,7 +12,7 @@ export function storyCategory(text: string): CategoryId | null {
 const NARRATIVE_ZH = /(我|俺|咱|我们|我家|我妈|我爸|我老公|我老婆|我儿子|我女儿|我孩子|我哥|我姐|我弟|我妹|老公|老婆|儿子|女儿).{0,40}(了|过|被|没|不给|一直|已经|正在|在|要|想|让|把)|被.{1,12}了|了[，,。！!\s]/;
 const EVENTS_ZH = /干了|做了|不给|没给|拖着|跑路|跑了|不还|不管|不赔|欠(了)?(我|俺)|一直(不|没)|还没|到现在/;
 const FIRST_PERSON_EN = /\b(i|i'm|i've|my|we|we've|our|me|us)\b/i;
-const EVENTS_EN = /\b\w{3,}ed\b|\b(was|were|got|been|have|has|had|did|didn'?t|haven'?t|hasn'?t|won'?t|will not|ran|lost|hit|hits|beats?|owes?|took|left|keeps?|refuses?|says?|said|lent|bought|sold|fell|broke|paid|gave|told|is|are|am|don'?t|doesn'?t|no pay|not pay|never pay)\b/i;
+const EVENTS_EN = /\b\w{3,}ed\b|\b(was|were|got|been|have|has|had|did|didn'?t|dint|didint|dident|dnt|haven'?t|hasn'?t|won'?t|will not|ran|lost|hit|hits|beats?|owes?|took|left|keeps?|refuses?|says?|said|lent|bought|sold|fell|broke|paid|gave|told|is|are|am|don'?t|doesn'?t|no pay|not pay|never pay)\b/i;
 
 /** Does the text tell a story (rather than ask a general question)? */
 export function tellsStory(text: string): boolean {
@@ -119,7 +119,7 @@ export function statedFacts(text: string, category: CategoryId): StatedFacts {
   if (category === 'wages' || category === 'work_injury') {
     const months = category === 'wages' ? readUnpaidMonths(t) : undefined;
     if (months !== undefined) facts.unpaidMonths = months;
-    if (/农民工|工地|包工头|打工|进城务工|migrant worker|construction site/i.test(t)) facts.migrantWorker = true;
+    if (/农民工|农名工|工地|包工头|打工|进城务工|migrant worker|construction site/i.test(t)) facts.migrantWorker = true;
   }
   // Someone arrested is usually a relative the resident applies for; in other stories the resident tells their own problem.
   if (category === 'criminal_defense' && relative.test(t)) facts.forWhom = 'relative';

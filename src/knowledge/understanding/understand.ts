@@ -5,6 +5,7 @@ import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack 
 import { kbQuery } from './kb-query.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
+import { unansweredText } from '../faq/unanswered-text.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput } from './types.js';
 
 /**
@@ -60,9 +61,12 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // privacy question.
   if (where.kind === 'before_consent') {
     const kb = question ? deps.judge(text, locale) : null;
-    if (kb && kb.band !== 'unknown') return { kind: 'question', kb };
     const category = storyCategory(text);
-    if (category && tellsStory(text)) return { kind: 'story', category, facts: statedFacts(text, category), asks: false, kb: NOT_ASKED };
+    const story = category !== null && tellsStory(text);
+    // A story whose question the knowledge base is only unsure of ("我儿子才16岁…被派出所带走了…怎么办啊") is kept as
+    // the story: a did-you-mean would drop it, and agreeing takes it up as an application with its category.
+    if (kb && (kb.band === 'answer' || (kb.band !== 'unknown' && !story))) return { kind: 'question', kb };
+    if (category && story) return { kind: 'story', category, facts: statedFacts(text, category), asks: false, kb: NOT_ASKED };
     // A problem stated without a question mark ("房东不退押金") is answered too, when the knowledge base is sure;
     // never a yes or a word or two ("同意" as the very first message is not the divorce entry).
     if (isAcknowledgment(text) || isBareNumber(text) || !saysEnough(text)) return { kind: 'answer' };
@@ -74,6 +78,9 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // to answer "这个问题我还回答不了" and record for staff. (At an intake question it stays an answer: "嗯" = yes.)
   const atMenu = where.kind === 'menu' || where.kind === 'other';
   if (atMenu && (isAcknowledgment(text) || isBareNumber(text))) return { kind: 'steer', intent: 'greeting' };
+  // A name, phone or ID number alone ("王秀英", "我叫王建国") answers a question nobody asked: the menu again, never
+  // "I have noted your question for staff" (nothing personal is noted: unanswered-text.ts).
+  if (atMenu && unansweredText(text) === null) return { kind: 'steer', intent: 'greeting' };
   if (atMenu && saysBack(text)) return { kind: 'steer', intent: 'cancel' };
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
@@ -98,6 +105,14 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
   }
   if (where.kind === 'intake_question') {
+    // "不知道啊 好像过年前要起诉？": not knowing, then a guess — an answer to the question on screen, for the step to read.
+    // A real question after it ("不知道，能申请法律援助吗？") is still answered.
+    const unsure = BEGINS_UNSURE.exec(text.normalize('NFKC').trim());
+    if (unsure) {
+      const rest = text.normalize('NFKC').trim().slice(unsure[0].length);
+      const kb = rest && looksLikeQuestion(rest) ? deps.judge(rest, locale) : null;
+      return kb?.band === 'answer' ? { kind: 'question', kb } : { kind: 'answer' };
+    }
     // A question the knowledge base can help with is answered; anything else is the step's to read,
     // except a plain question ("要去户口所在地申请吗？"): the step would refuse it as a wrong answer.
     if (!question) return { kind: 'answer' };
@@ -110,6 +125,9 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
   return { kind: 'question', kb };
 }
+
+/** "不知道啊，…", "不清楚 …", "not sure, …": the resident says first that they do not know (then perhaps guesses). */
+const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
 
 /** How much a message says: its Chinese characters when it has any, else its words. */
 function amountOf(text: string): { n: number; chinese: boolean } {

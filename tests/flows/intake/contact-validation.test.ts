@@ -34,3 +34,19 @@ describe('a name as residents type it', () => {
     ['Itsuki', 'Itsuki'],
   ])('%s → %s', (typed, name) => expect(readName(typed)).toBe(name));
 });
+
+describe('a name said with more (session 9)', () => {
+  it.each([
+    ['我叫王大力，在工地干了半年，老板不给钱', '王大力'],
+    ['王大力 13912345678', '王大力'],
+    ['俺叫李二狗', '李二狗'],
+    ['本人张伟', '张伟'],
+    ['Li Wei, 138 0013 8000', 'Li Wei'],
+  ])('reads %s as %s', (text, name) => {
+    expect(readName(text)).toBe(name);
+  });
+
+  it.each([['张三3'], ['我在工地干了半年，老板不给钱，现在也找不到人'], ['老板跑了，怎么办']])('still refuses %s', (text) => {
+    expect(readName(text)).toBeNull();
+  });
+});

@@ -166,14 +166,15 @@ describe('"why do you need this?" at a question', () => {
     ['phone', [...TO_SUMMARY.slice(0, 13)], '为什么要留电话', 'intake.q.phone'],
   ];
 
-  it.each(WHY)('explains why it asks the %s, then asks again', async (_name, before, why, question) => {
+  it.each(WHY)('explains why it asks the %s, with the question under it in the same message', async (_name, before, why, question) => {
     const h = await conversationHarness();
     await started(h);
     for (const e of before) await h.send(e);
     const replies = await h.send(t(why));
     const step = question.slice('intake.q.'.length);
-    expect(h.keys(replies)).toEqual([`intake.why.${step}`, question]);
-    expect(replies.at(-1)!.choices).toBeDefined();
+    expect(h.keys(replies)).toEqual([`intake.why.${step}`]);
+    expect(replies[0]!.followedBy?.key).toBe(question);
+    expect(replies[0]!.choices).toBeDefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAge, readDays, readNumber, unitOf } from '../../../src/flows/intake/number-words.js';
+import { readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf } from '../../../src/flows/intake/number-words.js';
 
 describe('readDays (the LAL 44 deadline question)', () => {
   it.each([
@@ -33,4 +33,27 @@ describe('an age written in English words (typed on a phone)', () => {
   ])('%s → %i', (text, age) => expect(readAge(text)).toBe(age));
 
   it.each(['forty or fifty', 'fiftyish maybe', 'dunno'])('does not guess at %s', (text) => expect(readAge(text)).toBeNull());
+});
+
+describe('readAgeRange (an age said only roughly, at the age question)', () => {
+  it.each([
+    ['七十多了', 70, 79], ['我七十多岁', 70, 79], ['八十好几了', 80, 89], ['七十几岁', 70, 79], ['十几岁', 10, 19], ['五六十岁吧', 50, 69],
+    ['70多', 70, 79], ['70+', 70, 79], ['in my seventies', 70, 79], ["he's in his eighties", 80, 89], ['seventy-something', 70, 79], ['over 70', 70, 120],
+  ])('reads %s as %d to %d', (text, low, high) => {
+    expect(readAgeRange(text)).toEqual({ low, high });
+  });
+
+  it.each([['72'], ['我今年七十二'], ['七十'], ['不知道'], ['五七十'], ['I am 70']])('leaves %s to the exact reading', (text) => {
+    expect(readAgeRange(text)).toBeNull();
+  });
+});
+
+describe('numbers said the way residents say them (session 9)', () => {
+  it.each([
+    ['三千来块', 3000], ['一个月两千来元', 2000], ['俺家4口人', 4], ['咱家三口人', 3],
+  ])('readNumber reads %s as %d', (text, n) => expect(readNumber(text)).toBe(n));
+
+  it.each([
+    ['俺家四口人 就我一个挣钱', 4], ['三口人 我和老婆孩子', 3],
+  ])('readLeadingNumber reads %s as %d', (text, n) => expect(readLeadingNumber(text)).toBe(n));
 });

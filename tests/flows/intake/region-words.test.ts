@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionByOwnWord } from '../../../src/flows/intake/region-words.js';
+import { regionByOwnWord, regionNamedIn } from '../../../src/flows/intake/region-words.js';
 
 const DEMO = [
   { id: 'demo-city', name: { 'zh-CN': '示例市本级', en: 'Demo City' } },
@@ -46,5 +46,17 @@ describe('a region named by the word only it has ("the city" for Demo City)', ()
     expect(regionByOwnWord('the district', two)).toBeNull();
     expect(regionByOwnWord('区里', two)).toBeNull();
     expect(regionByOwnWord('north', two)).toBe('a');
+  });
+});
+
+describe('a region named in a longer text (offered first at the region question)', () => {
+  it.each([
+    ['我今年七十三了，住在示例县农村，儿子不给我养老钱', 'demo-county'],
+    ['我在示例市一个工地干活，包工头跑了', 'demo-city'],
+    ['I live in Demo County and my boss owes me', 'demo-county'],
+    ['老家河南的，在这边打工十几年了', null],
+    ['示例市还是示例县我也不清楚', null],
+  ])('%s → %s', (text, id) => {
+    expect(regionNamedIn(text, DEMO)).toBe(id);
   });
 });

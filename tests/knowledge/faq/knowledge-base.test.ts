@@ -149,6 +149,17 @@ describe('KnowledgeBase', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('keeps no name, phone or ID number typed alone (at the menu) among the unanswered questions', async () => {
+    const db = await openStorage(path.join(tempDir(), 'kb.sqlite'));
+    const store = new KbStore(db);
+    const kb = await KnowledgeBase.open(store, { seedDir: path.join(REPO_KNOWLEDGE, 'faq') });
+    for (const typed of ['王秀英', '我叫王建国', '13800138000', '110101199003074512', '王秀英 13800138000', 'Wang Xiuying']) await kb.ask(typed);
+    await kb.ask('怎么养猫');
+    const kept = (await store.listUnanswered()).map((q) => q.text);
+    expect(kept).toEqual(['怎么养猫']);
+    await db.close();
+  });
+
   it('counts repeated unanswered questions in SQLite and sees an entry added by another process', async () => {
     const file = path.join(tempDir(), 'kb.sqlite');
     const db = await openStorage(file);

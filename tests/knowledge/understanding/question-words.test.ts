@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeQuestion } from '../../../src/knowledge/understanding/question-words.js';
 
 describe('question words', () => {
-  it.each(['过几天就要仲裁了', '这几天他一直打电话', '老板拖了好几个月工资了', '家里没多少钱', '他没什么财产', '我不怎么会用手机'])(
+  it.each(['过几天就要仲裁了', '这几天他一直打电话', '老板拖了好几个月工资了', '家里没多少钱', '他没什么财产', '没啥期限', '家里没啥收入', '我不怎么会用手机'])(
     'a question word inside an ordinary statement asks nothing: %s',
     (text) => expect(looksLikeQuestion(text)).toBe(false),
   );
