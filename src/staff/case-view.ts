@@ -25,12 +25,22 @@ export function isDueToday(record: Pick<CaseRecord, 'status' | 'dueAt' | 'decide
   return record.dueAt !== null && record.decidedAt === null && !isOverdue(record, now) && record.dueAt <= todayEnds;
 }
 
-/** Sorts the inbox: overdue first, then due today, then urgent, then by due date, then oldest. */
+/**
+ * Sorts the inbox: overdue first, then due today, then urgent, then by due date, then oldest. Within
+ * overdue and due-today cases the urgent ones (LAL 44: a deadline within days) come first: on a busy
+ * day every same-day case is due tonight, and an urgent one must not wait behind those that came earlier.
+ */
 export function sortInbox(cases: CaseRecord[], now: number, timeZone: string): CaseRecord[] {
   const todayEnds = endOfToday(now, timeZone);
   const rank = new Map(cases.map((c) => [c, isOverdue(c, now) ? 0 : isDueToday(c, now, timeZone, todayEnds) ? 1 : c.urgent ? 2 : 3]));
+  const urgentFirst = (a: CaseRecord, b: CaseRecord) => Number(b.urgent) - Number(a.urgent);
   return cases.sort(
-    (a, b) => rank.get(a)! - rank.get(b)! || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
+    (a, b) =>
+      rank.get(a)! - rank.get(b)! ||
+      urgentFirst(a, b) ||
+      (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) ||
+      a.createdAt - b.createdAt ||
+      (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
   );
 }
 
