@@ -109,10 +109,25 @@ function reasonText(reason: unknown, locale: Locale): string | undefined {
   }
 }
 
+/** Notices not yet delivered, as the case page says it: how many, since when, and why in the staff's language. */
+export function undeliveredView(undelivered: { count: number; since: number; errcode: number } | null, locale: Locale) {
+  if (!undelivered) return null;
+  const { count, since, errcode } = undelivered;
+  return { count, since, reason: label(`wechat.reason.${errcode}`, locale, String(errcode)) };
+}
+
 /** Everything the case page shows. */
 export function caseDetailView(
   record: CaseRecord,
-  extra: { pack: CasePack; now: number; locale: Locale; events: readonly StoredCaseEvent[]; attachments: readonly StoredAttachment[]; notes: readonly CaseNote[] },
+  extra: {
+    pack: CasePack;
+    now: number;
+    locale: Locale;
+    events: readonly StoredCaseEvent[];
+    attachments: readonly StoredAttachment[];
+    notes: readonly CaseNote[];
+    undelivered?: { count: number; since: number; errcode: number } | null;
+  },
 ) {
   const { pack, locale } = extra;
   const decision = record.decision as Record<string, unknown>;
@@ -190,6 +205,8 @@ export function caseDetailView(
       at: e.at,
     })),
     notes: extra.notes.map((n) => ({ id: n.id, author: n.author, text: n.text, at: n.at })),
+    /** Notices the resident's channel holds until they write again (WeChat's 48-hour rule), or null. */
+    undelivered: undeliveredView(extra.undelivered ?? null, locale),
     rating: record.rating,
     ratingComment: record.ratingComment,
   };

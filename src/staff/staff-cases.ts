@@ -5,6 +5,7 @@ import { FINAL_STATUSES, type CaseAction, type CaseStatus } from '../knowledge/c
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';
 import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
+import type { HeldReply } from '../bot/wechat/wechat-held-repository.js';
 import type { CaseRecord, CaseRepository as Cases, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 import { label } from './case-view.js';
 import { sortInbox } from './case-view.js';
@@ -29,6 +30,8 @@ export interface StaffCasesDeps {
   audit: AuditLog;
   pack: CasePack;
   events?: StaffEventBus;
+  /** Notices a channel holds for the resident to write again (WeChat's 48-hour rule; `WechatHeldStore` fits). */
+  held?: { waiting(limit?: number): Promise<HeldReply[]> };
   /** The running bot's dispatcher: notices go out at once (else they wait in the outbox). */
   dispatcher?: { enqueue(messages: OutboundMessage[]): void };
   logger?: Pick<Logger, 'info'>;
@@ -58,6 +61,13 @@ export type CaseRequest =
   | { type: 'reopen'; reason: string }
   | { type: 'withdraw'; note?: string }
   | { type: 'assign'; accountId: number };
+
+/** Notices of a case that have not reached the resident: how many, since when, and the channel's reason (an errcode). */
+export interface Undelivered {
+  count: number;
+  since: number;
+  errcode: number;
+}
 
 export type CaseActionOutcome = { ok: true; record: CaseRecord; notice: 'sent' | 'not_sent_unsafe' | 'none' } | Refusal;
 
@@ -99,13 +109,36 @@ export class StaffCases {
     return sortInbox(visible, now, this.deps.pack.timeZone);
   }
 
-  /** A case with its history, files and notes; audited as a view. */
-  async view(account: Account, ref: string): Promise<{ ok: true; record: CaseRecord; events: StoredCaseEvent[]; attachments: StoredAttachment[]; notes: CaseNote[] } | Refusal> {
+  /** A case with its history, files, notes and notices not yet delivered; audited as a view. */
+  async view(
+    account: Account,
+    ref: string,
+  ): Promise<{ ok: true; record: CaseRecord; events: StoredCaseEvent[]; attachments: StoredAttachment[]; notes: CaseNote[]; undelivered: Undelivered | null } | Refusal> {
     const found = await this.readable(account, ref, 'case.view');
     if (!found.ok) return found;
-    const [events, attachments, notes] = await Promise.all([this.deps.cases.events(ref), this.deps.attachments.forCase(ref), this.deps.notes.forCase(ref)]);
+    const [events, attachments, notes, undelivered] = await Promise.all([
+      this.deps.cases.events(ref),
+      this.deps.attachments.forCase(ref),
+      this.deps.notes.forCase(ref),
+      this.undelivered(),
+    ]);
     await this.audit(account, 'case.view', ref, 'ok', null);
-    return { ok: true, record: found.record, events, attachments, notes };
+    return { ok: true, record: found.record, events, attachments, notes, undelivered: undelivered.get(ref) ?? null };
+  }
+
+  /**
+   * Notices waiting for residents to write again, by case: staff must know the resident has not been
+   * told (and may need to reach them another way), not only read it in a note.
+   */
+  async undelivered(): Promise<Map<string, Undelivered>> {
+    const byCase = new Map<string, Undelivered>();
+    for (const held of (await this.deps.held?.waiting(1000)) ?? []) {
+      if (!held.caseRef) continue;
+      const seen = byCase.get(held.caseRef);
+      if (seen) seen.count++;
+      else byCase.set(held.caseRef, { count: 1, since: held.heldAt, errcode: held.errcode });
+    }
+    return byCase;
   }
 
   /** A file of a case the account may see; audited. */

@@ -278,6 +278,26 @@ export async function render({ params, announce, isCurrent }) {
     );
   }
 
+  /** Notices the resident has not received (WeChat's 48-hour rule), and whether staff may phone instead. */
+  function undeliveredAlert(c) {
+    const u = c.undelivered;
+    if (!u) return null;
+    const contact = c.contact ?? {};
+    const instead =
+      contact.safety === 'never' || !contact.phone
+        ? t('case.undelivered.never')
+        : contact.safety === 'times'
+          ? t('case.undelivered.times', { times: contact.safeTimes, phone: contact.phone })
+          : t('case.undelivered.call', { phone: contact.phone });
+    return h(
+      'section',
+      { class: 'alert undelivered', role: 'alert', 'aria-labelledby': 'case-undelivered-h' },
+      h('h2', { id: 'case-undelivered-h' }, t('case.undelivered.heading')),
+      h('p', {}, t('case.undelivered', { count: u.count, since: dateTime(u.since), reason: u.reason })),
+      h('p', {}, h('strong', {}, instead)),
+    );
+  }
+
   function page(c, allowed) {
     const d = c.decision ?? {};
     const contact = c.contact ?? {};
@@ -294,6 +314,7 @@ export async function render({ params, announce, isCurrent }) {
         h('p', { class: 'page-head__aside' }, h('a', { href: '#/inbox' }, t('case.back'))),
       ),
       h('p', { class: 'lead' }, c.summary ?? ''),
+      undeliveredAlert(c),
       h(
         'div',
         { class: 'case-grid' },
