@@ -408,15 +408,21 @@ export async function render({ params, announce, isCurrent }) {
   show(data);
   const unsubscribe = subscribe(async (event) => {
     if (event.type !== 'case.changed' || event.ref !== ref) return;
-    // Our own action has already redrawn the page; only a colleague's change needs a fresh copy.
-    if (event.status && event.status === data.case.status) return;
+    // A colleague's action or note, or the resident's files after a materials request (the status stays
+    // the same then): redraw when anything changed. Our own action has redrawn already, so its echo does nothing.
     try {
       const next = await get(`/api/cases/${encodeURIComponent(ref)}`);
-      if (isCurrent() && !document.querySelector('dialog[open]')) {
-        const message = result.textContent;
-        show(next);
-        result.textContent = message;
-      }
+      if (!isCurrent() || document.querySelector('dialog[open]') || JSON.stringify(next) === JSON.stringify(data)) return;
+      const message = result.textContent;
+      // A note being typed survives the redraw.
+      const typing = root.querySelector('#case-notes textarea');
+      const draft = typing?.value ?? '';
+      const focused = typing !== null && document.activeElement === typing;
+      show(next);
+      result.textContent = message;
+      const again = root.querySelector('#case-notes textarea');
+      if (again && draft) again.value = draft;
+      if (again && focused) again.focus();
     } catch {
       // The next event or a reload shows it.
     }
