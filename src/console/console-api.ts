@@ -232,7 +232,7 @@ export const API_ROUTES: Route[] = [
     sendJson(r.res, 200, { ok: true });
   }),
   route('GET', '/api/live/([a-z0-9]+)/transcript', async (r, s) => {
-    const got = await s.live.transcript(r.account, r.params[0]!);
+    const got = await s.live.transcript(r.account, r.params[0]!, r.locale);
     if (!got.ok) throw fromRefusal(got);
     const since = Number(r.url.searchParams.get('since') ?? 0);
     sendJson(r.res, 200, {
