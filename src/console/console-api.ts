@@ -169,9 +169,13 @@ export const API_ROUTES: Route[] = [
     if (!Array.isArray(list)) throw fromRefusal(list);
     const now = s.now?.() ?? Date.now();
     const todayEnds = endOfLocalDay(localDate(now, s.pack.timeZone), s.pack.timeZone);
-    const undelivered = await s.cases.undelivered();
+    const [undelivered, newFiles] = await Promise.all([s.cases.undelivered(), s.cases.newFiles(list)]);
     sendJson(r.res, 200, {
-      cases: list.map((c) => ({ ...caseSummaryView(c, s.pack, now, r.locale, todayEnds), undelivered: undelivered.get(c.ref)?.count ?? 0 })),
+      cases: list.map((c) => ({
+        ...caseSummaryView(c, s.pack, now, r.locale, todayEnds),
+        undelivered: undelivered.get(c.ref)?.count ?? 0,
+        newFiles: newFiles.get(c.ref) ?? 0,
+      })),
       now,
     });
   }),

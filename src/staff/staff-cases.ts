@@ -127,6 +127,18 @@ export class StaffCases {
   }
 
   /**
+   * Files residents sent since staff asked for materials, by case (cases waiting for materials only): the
+   * inbox shows which of them have something to look at. The request is the case's last change.
+   */
+  async newFiles(records: readonly CaseRecord[]): Promise<Map<string, number>> {
+    const waiting = records.filter((r) => r.status === 'materials_requested');
+    const counts = await Promise.all(
+      waiting.map(async (r): Promise<[string, number]> => [r.ref, (await this.deps.attachments.forCase(r.ref)).filter((a) => a.createdAt >= r.updatedAt).length]),
+    );
+    return new Map(counts);
+  }
+
+  /**
    * Notices waiting for residents to write again, by case: staff must know the resident has not been
    * told (and may need to reach them another way), not only read it in a note.
    */

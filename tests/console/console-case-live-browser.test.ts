@@ -52,5 +52,9 @@ describe.skipIf(missing !== null)('a case page left open while the resident acts
     await files.getByText('身份证.jpg').waitFor({ timeout: 10_000 });
     expect(await note.inputValue()).toBe('已电话确认身份证明');
     await staff.screenshot({ path: `${SHOTS}/case-upload-arrived.png` });
+    // Back in the inbox, the case says it has something to look at.
+    await staff.getByRole('link', { name: pz('case.back') }).click();
+    await staff.locator('tbody tr', { hasText: ref }).getByText(pz('case.badge.new_files', { count: 1 })).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/inbox-files-received.png` });
   }, 60_000);
 });

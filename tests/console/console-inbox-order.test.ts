@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCase } from '../fixtures/cases.js';
+import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
+import { resident } from '../helpers/test-app.js';
 import { Client, consoleFixture } from './console-fixture.js';
 
 /** 09:00 on 2 December 2026 in the demo pack's time zone (Asia/Shanghai). */
@@ -24,5 +26,33 @@ describe('the inbox on a busy day', () => {
     const order = inbox.body.cases.map((c: { ref: string }) => c.ref);
     expect(order).toEqual([deadline.ref, migrant.ref, elderly.ref, ordinary.ref]);
     expect(inbox.body.cases[0]).toMatchObject({ urgent: true, dueToday: true });
+  });
+});
+
+describe('materials arriving', () => {
+  it('marks a case waiting for materials in the inbox when the resident has sent files since the request', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const person = resident('sends-files');
+    let last = await f.app.runner.handle(person.returned());
+    for (const line of WAGES_APPLICATION) last = await f.app.runner.handle(person.text(line));
+    const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    await client.request('POST', `/api/cases/${ref}/claim`, {});
+    await client.request('POST', `/api/cases/${ref}/request-materials`, { documents: ['id_card'] });
+    const row = async () => (await client.request('GET', '/api/cases')).body.cases.find((c: { ref: string }) => c.ref === ref);
+    expect(await row()).toMatchObject({ status: 'materials_requested', newFiles: 0 });
+
+    await f.app.runner.handle({
+      channel: 'console',
+      userId: 'sends-files',
+      address: 'sends-files',
+      messageId: 'file-1',
+      event: { type: 'user.attachment', attachment: { id: 'b'.repeat(32), fileName: '身份证.jpg', mimeType: 'image/jpeg', size: 2048 } },
+    });
+    expect(await row()).toMatchObject({ status: 'materials_requested', newFiles: 1 });
+
+    await client.request('POST', `/api/cases/${ref}/materials-received`, {});
+    expect(await row()).toMatchObject({ status: 'claimed', newFiles: 0 });
   });
 });
