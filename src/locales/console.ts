@@ -3,6 +3,20 @@ import type { Catalog } from './catalog.js';
 /** What the staff console's server says: error messages of the JSON API, CLI texts for accounts and audit, report labels. */
 export const consoleMessages = {
   'console.error.bad_request': { 'zh-CN': '请求无效：{detail}', en: 'Bad request: {detail}' },
+  // A refused case action as console staff read it: one language (the Telegram group's texts are bilingual).
+  'console.refused.not_allowed': { 'zh-CN': '案件 {ref} 当前状态为“{status}”，不能执行“{action}”。', en: 'Case {ref} is {status}: “{action}” is not possible now.' },
+  'console.refused.already_claimed': { 'zh-CN': '案件 {ref} 已由 {by} 认领。', en: 'Case {ref} was already claimed by {by}.' },
+  'console.refused.materials_already_requested': {
+    'zh-CN': '案件 {ref} 已经发出过补充材料通知。补充材料应一次性告知，不能再次要求。',
+    en: 'Materials for case {ref} were already requested. The notice of missing materials is given once only.',
+  },
+  'console.refused.wrong_actor': { 'zh-CN': '只有申请人本人可以执行此操作。', en: 'Only the resident can do this.' },
+  'console.refused.missing_lawyer': { 'zh-CN': '请填写承办律师的姓名。', en: 'Give the name of the assigned lawyer.' },
+  'console.refused.missing_note': {
+    'zh-CN': '请填写说明：不予援助须写明理由，转交须写明转交到哪里。',
+    en: 'A note is required: the reason for a decline, or where the case is referred to.',
+  },
+  'console.refused.missing_documents': { 'zh-CN': '请勾选需要补充的全部材料。', en: 'Tick every missing document.' },
   'console.error.unauthenticated': { 'zh-CN': '请先登录。', en: 'Please sign in.' },
   'console.error.expired': { 'zh-CN': '登录已过期，请重新登录。', en: 'Your session has expired. Please sign in again.' },
   'console.error.bad_credentials': { 'zh-CN': '用户名或密码不正确。', en: 'Wrong username or password.' },

@@ -206,7 +206,7 @@ export class StaffCases {
       return this.refuse(account, 'case.assign', record.ref, refusal(422, 'invalid', 'console.error.bad_assignee'));
     }
     if (FINAL_STATUSES.includes(record.status)) {
-      return this.refuse(account, 'case.assign', record.ref, refusal(409, 'not_allowed', 'staff.refused.not_allowed', {
+      return this.refuse(account, 'case.assign', record.ref, refusal(409, 'not_allowed', 'console.refused.not_allowed', {
         ref: record.ref,
         status: label(`console.status.${record.status}`, locale, record.status),
         action: label('console.action.assign', locale, 'assign'),
@@ -239,7 +239,7 @@ export class StaffCases {
         return { ok: true, action: { type: 'reopen', note: request.reason ?? '' } };
       case 'refer': {
         const to = request.to?.trim() ?? '';
-        if (!to) return refusal(422, 'missing_note', 'staff.refused.missing_note', { ref: record.ref });
+        if (!to) return refusal(422, 'missing_note', 'console.refused.missing_note', { ref: record.ref });
         // The resident reads where the case went, in their language.
         const where =
           to === MEDIATION
@@ -269,7 +269,7 @@ export class StaffCases {
         params.action = label(`console.action.${result.action}`, locale, result.action);
       }
       if (result.reason.startsWith('missing_')) status = 422;
-      return this.refuse(account, action, ref, refusal(status, result.reason, `staff.refused.${result.reason}`, params));
+      return this.refuse(account, action, ref, refusal(status, result.reason, `console.refused.${result.reason}`, params));
     }
     await this.audit(account, action, ref, 'ok', [detail, `${result.event.from ?? '—'}→${result.event.to}`].filter(Boolean).join(' '));
     this.deps.events?.publish({ type: 'case.changed', ref, office: result.record.route, status: result.record.status });
