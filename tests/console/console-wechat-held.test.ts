@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium } from '../helpers/chromium.js';
 import { pz, signIn } from './browser-fixture.js';
 import { startConsole, type RunningConsole } from '../../src/console/start-console.js';
+import { tellConsoleOfHeldNotices } from '../../src/console/held-notices.js';
 import { newCase } from '../fixtures/cases.js';
 import { startTestWechat, zh } from '../bot/wechat/wechat-fixture.js';
 import { Client, PASSWORD } from './console-fixture.js';
@@ -30,6 +31,8 @@ async function quietWechatApplicant() {
   );
   const running = await startConsole(t.app, { port: 0, host: '127.0.0.1', pickupCheckMs: 60_000 });
   consoles.push(running);
+  // As `fayuan serve` connects them.
+  tellConsoleOfHeldNotices(t.wechat, running);
   const made = await running.staff.auth.addAccount({ username: 'wangfang', role: 'staff', office: null, password: PASSWORD });
   if (!made.ok) throw new Error(made.reason);
   const client = new Client(running.url.replace(/\/$/, ''));
@@ -60,23 +63,27 @@ describe('a notice WeChat holds (the 48-hour rule), as staff see it in the conso
   });
 
   it.skipIf(missing !== null)('tells staff on the case page that the applicant was not told, and to phone if it is urgent', async () => {
-    const { t, ref, client, url } = await quietWechatApplicant();
-    await client.request('POST', `/api/cases/${ref}/claim`, {});
-    await t.fake.waitUntil(() => t.fake.callsTo(SEND).some((c) => c.errcode === 45015));
+    const { t, ref, url } = await quietWechatApplicant();
+    // WeChat answers after the page has redrawn from the claim: only being told later can show it.
+    t.fake.refuseAfterMs = 1500;
     const browser = await launchChromium();
     try {
       const staff = await browser.newPage({ width: 1366, height: 768 });
       await signIn(staff, url, 'wangfang');
-      const row = staff.locator('tbody tr', { hasText: ref });
-      await row.getByText(pz('case.badge.undelivered')).waitFor();
-      await row.getByRole('link', { name: ref }).click();
+      await staff.locator('tbody tr', { hasText: ref }).getByRole('link', { name: ref }).click();
+      await staff.getByRole('button', { name: pz('console.action.claim'), exact: true }).click();
+      await t.fake.waitUntil(() => t.fake.callsTo(SEND).some((c) => c.errcode === 45015));
+      // The page staff are on says so by itself, seconds after it said the resident was notified.
       const alert = staff.getByRole('alert').filter({ hasText: pz('case.undelivered.heading') });
-      await alert.waitFor();
+      await alert.waitFor({ timeout: 10_000 });
       const text = await alert.innerText();
       expect(text).toContain(zh('wechat.reason.45015'));
       expect(text).toContain(pz('case.undelivered.call', { phone: '13800000000' }));
       fs.mkdirSync(SHOTS, { recursive: true });
       await staff.screenshot({ path: `${SHOTS}/case-undelivered.png` });
+      // And the inbox marks the case.
+      await staff.getByRole('link', { name: pz('case.back') }).click();
+      await staff.locator('tbody tr', { hasText: ref }).getByText(pz('case.badge.undelivered')).waitFor();
     } finally {
       await browser.close();
     }
