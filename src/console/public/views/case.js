@@ -89,7 +89,9 @@ export async function render({ params, announce, isCurrent }) {
     },
     'request-materials': () => {
       const suggested = new Set((data.case.decision?.documents ?? []).map((d) => d.id));
-      const documents = me.documents?.length ? me.documents : data.case.decision?.documents ?? [];
+      // The documents this case needs first (ticked), then the rest of the pack's, so none is hunted for in a long list.
+      const all = me.documents?.length ? me.documents : data.case.decision?.documents ?? [];
+      const documents = [...all.filter((d) => suggested.has(d.id)), ...all.filter((d) => !suggested.has(d.id))];
       const boxes = documents.map((d) =>
         h('label', {}, h('input', { type: 'checkbox', name: 'documents', value: d.id, checked: suggested.has(d.id) }), localized(d.label, d.id)),
       );
