@@ -77,6 +77,7 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
     refresh: () => app.services.knowledge.refreshIfChanged(),
     audit,
     events,
+    accounts,
     now,
   });
   return { auth, cases, live, reports, kb, events, accounts, audit };
