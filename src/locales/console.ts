@@ -3,6 +3,25 @@ import type { Catalog } from './catalog.js';
 /** What the staff console's server says: error messages of the JSON API, CLI texts for accounts and audit, report labels. */
 export const consoleMessages = {
   'console.error.bad_request': { 'zh-CN': '请求无效：{detail}', en: 'Bad request: {detail}' },
+  // The resident's answers as staff read them on a case page (the fact.* texts are worded for the resident).
+  'console.fact.region': { 'zh-CN': '所在地区', en: 'Region' },
+  'console.fact.category': { 'zh-CN': '问题类型', en: 'Kind of problem' },
+  'console.fact.criminalRole': { 'zh-CN': '在刑事案件中的身份', en: 'Role in the criminal case' },
+  'console.fact.hasDefender': { 'zh-CN': '是否已经委托了律师', en: 'Lawyer already hired' },
+  'console.fact.age': { 'zh-CN': '年龄', en: 'Age' },
+  'console.fact.disability': { 'zh-CN': '是否有残疾', en: 'Disability' },
+  'console.fact.cannotFullyRecognizeConduct': { 'zh-CN': '是否不能完全辨认自己的行为', en: 'Cannot fully understand own conduct' },
+  'console.fact.possibleSentence': { 'zh-CN': '可能判处的刑罚', en: 'Possible sentence' },
+  'console.fact.deathPenaltyReview': { 'zh-CN': '是否为死刑复核案件', en: 'Death-penalty review' },
+  'console.fact.trialInAbsentia': { 'zh-CN': '是否为缺席审判', en: 'Trial in absentia' },
+  'console.fact.fixedIncome': { 'zh-CN': '是否有固定生活来源', en: 'Fixed source of income' },
+  'console.fact.groups': { 'zh-CN': '特定群体', en: 'Groups (低保 recipients, migrant workers, …)' },
+  'console.fact.residence': { 'zh-CN': '居住在城市还是农村', en: 'Lives in a town or the countryside' },
+  'console.fact.householdSize': { 'zh-CN': '家庭人口数', en: 'Household size' },
+  'console.fact.householdMonthlyIncome': { 'zh-CN': '家庭每月总收入', en: 'Household monthly income' },
+  'console.fact.deadlineDays': { 'zh-CN': '离开庭、诉讼时效等期限还有几天', en: 'Days left before a deadline or hearing' },
+  'console.fact.needsPreservation': { 'zh-CN': '是否需要财产或证据保全、先予执行', en: 'Urgent preservation of property or evidence needed' },
+  'console.fact.submitAnyway': { 'zh-CN': '预判不利时仍坚持提交', en: 'Submitted despite a negative preliminary assessment' },
   // A refused case action as console staff read it: one language (the Telegram group's texts are bilingual).
   'console.refused.not_allowed': { 'zh-CN': '案件 {ref} 当前状态为“{status}”，不能执行“{action}”。', en: 'Case {ref} is {status}: “{action}” is not possible now.' },
   'console.refused.already_claimed': { 'zh-CN': '案件 {ref} 已由 {by} 认领。', en: 'Case {ref} was already claimed by {by}.' },

@@ -71,6 +71,11 @@ export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number,
   };
 }
 
+/** An answer's label as staff read it: the console's own, else the resident-worded one, else the key. */
+function factLabel(key: string, locale: Locale): string {
+  return label(`console.fact.${key}`, locale, label(`fact.${key}`, locale, key));
+}
+
 function answerValue(value: unknown, key: string, pack: CasePack, locale: Locale): string {
   const yes = locale === 'en' ? 'yes' : '是';
   const no = locale === 'en' ? 'no' : '否';
@@ -134,11 +139,11 @@ export function caseDetailView(
   const facts = record.facts as Record<string, unknown>;
   const answers = Object.entries(facts)
     .filter(([key, v]) => key !== 'unsure' && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
-    .map(([key, value]) => ({ key, label: label(`fact.${key}`, locale, key), value: answerValue(value, key, pack, locale) }));
+    .map(([key, value]) => ({ key, label: factLabel(key, locale), value: answerValue(value, key, pack, locale) }));
   // Questions the applicant answered "not sure" (the intake lists them in `unsure`): under their own label, not as a field.
   for (const step of Array.isArray(facts.unsure) ? facts.unsure : []) {
     if (typeof step === 'string' && !answers.some((a) => a.key === step)) {
-      answers.push({ key: step, label: label(`fact.${step}`, locale, step), value: label('console.answer.unsure', locale, '?') });
+      answers.push({ key: step, label: factLabel(step, locale), value: label('console.answer.unsure', locale, '?') });
     }
   }
   const summaryParts = [
