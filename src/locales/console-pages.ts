@@ -99,6 +99,7 @@ export const consolePageMessages = {
   'case.badge.overdue': { 'zh-CN': '已逾期', en: 'Overdue' },
   'case.badge.due_today': { 'zh-CN': '今日到期', en: 'Due today' },
   'case.badge.undelivered': { 'zh-CN': '通知未送达', en: 'Not notified' },
+  'case.files_arrived': { 'zh-CN': '申请人发来了材料：{names}（见“附件”）。', en: 'The applicant sent files: {names} (see Attachments).' },
   'case.badge.new_files': { 'zh-CN': '已收到材料 {count} 份', en: '{count} file(s) received' },
   'case.undelivered.heading': { 'zh-CN': '申请人还没有收到通知', en: 'The applicant has not received a notice' },
   'case.undelivered': {

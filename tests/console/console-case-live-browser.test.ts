@@ -50,6 +50,8 @@ describe.skipIf(missing !== null)('a case page left open while the resident acts
     // … and the open page shows it by itself.
 
     await files.getByText('身份证.jpg').waitFor({ timeout: 10_000 });
+    // Said where staff look after an action (and read out), not only added to the list further down.
+    await staff.locator('#case-result', { hasText: pz('case.files_arrived', { names: '身份证.jpg' }) }).waitFor();
     expect(await note.inputValue()).toBe('已电话确认身份证明');
     await staff.screenshot({ path: `${SHOTS}/case-upload-arrived.png` });
     // Back in the inbox, the case says it has something to look at.

@@ -454,13 +454,17 @@ export async function render({ account, params, announce, isCurrent }) {
     try {
       const next = await get(`/api/cases/${encodeURIComponent(ref)}`);
       if (!isCurrent() || document.querySelector('dialog[open]') || JSON.stringify(next) === JSON.stringify(data)) return;
-      const message = result.textContent;
+      // Files the resident sent meanwhile are said where the action results are, and read out.
+      const had = new Set((data.case.attachments ?? []).map((a) => a.id));
+      const arrived = (next.case.attachments ?? []).filter((a) => !had.has(a.id));
+      const message = arrived.length ? t('case.files_arrived', { names: arrived.map((a) => a.fileName).join(locale() === 'en' ? ', ' : '、') }) : result.textContent;
       // A note being typed survives the redraw.
       const typing = root.querySelector('#case-notes textarea');
       const draft = typing?.value ?? '';
       const focused = typing !== null && document.activeElement === typing;
       show(next);
       result.textContent = message;
+      if (arrived.length) announce(message);
       const again = root.querySelector('#case-notes textarea');
       if (again && draft) again.value = draft;
       if (again && focused) again.focus();
