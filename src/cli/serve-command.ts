@@ -6,6 +6,7 @@ import { createStaffTelegram, type StaffTelegram } from '../bot/staff/telegram-s
 import { startTelegram } from '../bot/telegram/start-telegram.js';
 import { startWebChat } from '../bot/web/start-web-chat.js';
 import { startConsole, type RunningConsole } from '../console/start-console.js';
+import { tellConsoleOfHeldNotices } from '../console/held-notices.js';
 import { startWechat } from '../bot/wechat/wechat-channel.js';
 import { mountWechat, startWechatServer } from '../bot/wechat/wechat-server.js';
 import type { Command } from './io.js';
@@ -41,6 +42,7 @@ export const serveCommand: Command = async ({ stdin, stdout, stderr, config, shu
       staffConsole = await startConsole(app);
       channels.push(staffConsole);
       stdout.write(`fayuan: staff console on ${staffConsole.url}\n`);
+      if (wechat) tellConsoleOfHeldNotices(wechat, staffConsole);
       if ((await staffConsole.staff.accounts.list()).length === 0) {
         stdout.write('fayuan: the staff console has no accounts yet: fayuan staff add NAME --role admin --password-stdin\n');
       }

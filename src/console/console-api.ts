@@ -114,7 +114,7 @@ async function caseAnswer(r: ApiRequest, s: ConsoleServices, ref: string) {
   if (!viewed.ok) throw fromRefusal(viewed);
   const now = s.now?.() ?? Date.now();
   return {
-    case: caseDetailView(viewed.record, { pack: s.pack, now, locale: r.locale, events: viewed.events, attachments: viewed.attachments, notes: viewed.notes }),
+    case: caseDetailView(viewed.record, { pack: s.pack, now, locale: r.locale, events: viewed.events, attachments: viewed.attachments, notes: viewed.notes, undelivered: viewed.undelivered }),
     allowedActions: consoleActions(viewed.record, hasRole(r.account, SUPERVISOR_ROLES)),
   };
 }
@@ -169,7 +169,15 @@ export const API_ROUTES: Route[] = [
     if (!Array.isArray(list)) throw fromRefusal(list);
     const now = s.now?.() ?? Date.now();
     const todayEnds = endOfLocalDay(localDate(now, s.pack.timeZone), s.pack.timeZone);
-    sendJson(r.res, 200, { cases: list.map((c) => caseSummaryView(c, s.pack, now, r.locale, todayEnds)), now });
+    const [undelivered, newFiles] = await Promise.all([s.cases.undelivered(), s.cases.newFiles(list)]);
+    sendJson(r.res, 200, {
+      cases: list.map((c) => ({
+        ...caseSummaryView(c, s.pack, now, r.locale, todayEnds),
+        undelivered: undelivered.get(c.ref)?.count ?? 0,
+        newFiles: newFiles.get(c.ref) ?? 0,
+      })),
+      now,
+    });
   }),
   route('GET', `/api/cases/${REF}`, async (r, s) => sendJson(r.res, 200, await caseAnswer(r, s, r.params[0]!))),
   route('POST', `/api/cases/${REF}/notes`, async (r, s) => {
@@ -228,7 +236,7 @@ export const API_ROUTES: Route[] = [
     sendJson(r.res, 200, { ok: true });
   }),
   route('GET', '/api/live/([a-z0-9]+)/transcript', async (r, s) => {
-    const got = await s.live.transcript(r.account, r.params[0]!);
+    const got = await s.live.transcript(r.account, r.params[0]!, r.locale);
     if (!got.ok) throw fromRefusal(got);
     const since = Number(r.url.searchParams.get('since') ?? 0);
     sendJson(r.res, 200, {

@@ -42,6 +42,7 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
     audit,
     pack: app.services.pack,
     events,
+    held: app.repos.wechatHeld,
     dispatcher: app.dispatcher,
     logger: app.logger,
     now,
@@ -76,6 +77,7 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
     refresh: () => app.services.knowledge.refreshIfChanged(),
     audit,
     events,
+    accounts,
     now,
   });
   return { auth, cases, live, reports, kb, events, accounts, audit };

@@ -98,6 +98,23 @@ export const consolePageMessages = {
   'case.badge.same_day': { 'zh-CN': '当日受理', en: 'Same day' },
   'case.badge.overdue': { 'zh-CN': '已逾期', en: 'Overdue' },
   'case.badge.due_today': { 'zh-CN': '今日到期', en: 'Due today' },
+  'case.badge.undelivered': { 'zh-CN': '通知未送达', en: 'Not notified' },
+  'case.files_arrived': { 'zh-CN': '申请人发来了材料：{names}（见“附件”）。', en: 'The applicant sent files: {names} (see Attachments).' },
+  'case.badge.new_files': { 'zh-CN': '已收到材料 {count} 份', en: '{count} file(s) received' },
+  'case.undelivered.heading': { 'zh-CN': '申请人还没有收到通知', en: 'The applicant has not received a notice' },
+  'case.undelivered': {
+    'zh-CN': '微信暂时不让我们给这位申请人发消息（{reason}）：{count} 条通知从 {since} 起在等待发送。申请人下次在公众号发消息或点菜单时，会自动收到。',
+    en: 'WeChat does not let us write to this applicant for now ({reason}): {count} notice(s) have been waiting since {since}. They go out by themselves when the applicant next writes to the account or taps its menu.',
+  },
+  'case.undelivered.call': { 'zh-CN': '如有期限等急事，请打电话告诉申请人：{phone}。', en: 'If something is urgent (a deadline), phone the applicant: {phone}.' },
+  'case.undelivered.times': {
+    'zh-CN': '如有期限等急事，请在申请人说的时间打电话：{times}，电话 {phone}。',
+    en: 'If something is urgent (a deadline), phone the applicant at the times they gave: {times}, on {phone}.',
+  },
+  'case.undelivered.never': {
+    'zh-CN': '申请人说不能打电话或发短信：不要用其他方式联系，请等申请人再次发消息。',
+    en: 'The applicant said never to phone or text: do not reach them another way; wait for them to write again.',
+  },
   'case.summary': { 'zh-CN': '概要', en: 'Summary' },
   'case.field.category': { 'zh-CN': '类别', en: 'Category' },
   'case.field.office': { 'zh-CN': '受理机构', en: 'Office' },

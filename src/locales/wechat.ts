@@ -47,8 +47,8 @@ export const wechatMessages = {
   'wechat.cli.no_case': { 'zh-CN': '（无案件）', en: '(no case)' },
   'wechat.note.author': { 'zh-CN': '微信渠道', en: 'WeChat channel' },
   'wechat.note.held': {
-    'zh-CN': '微信通知未能送达（{reason}）：居民下次在公众号发消息或点菜单时会自动送达。如有期限等急事，请用其他方式联系（注意联系安全）。待发通知：fayuan wechat held',
-    en: 'A WeChat notice could not be delivered ({reason}): it goes out by itself when the resident next writes or taps the menu. If something is urgent (a deadline), reach them another way (mind contact safety). Waiting notices: fayuan wechat held',
+    'zh-CN': '微信通知未能送达（{reason}）：居民下次在公众号发消息或点菜单时会自动送达。如有期限等急事，请用其他方式联系（注意联系安全）。',
+    en: 'A WeChat notice could not be delivered ({reason}): it goes out by itself when the resident next writes or taps the menu. If something is urgent (a deadline), reach them another way (mind contact safety).',
   },
   'wechat.reason.45015': { 'zh-CN': '超过 48 小时', en: 'over 48 hours' },
   'wechat.reason.45047': { 'zh-CN': '回复次数已满', en: 'reply limit reached' },

@@ -25,12 +25,22 @@ export function isDueToday(record: Pick<CaseRecord, 'status' | 'dueAt' | 'decide
   return record.dueAt !== null && record.decidedAt === null && !isOverdue(record, now) && record.dueAt <= todayEnds;
 }
 
-/** Sorts the inbox: overdue first, then due today, then urgent, then by due date, then oldest. */
+/**
+ * Sorts the inbox: overdue first, then due today, then urgent, then by due date, then oldest. Within
+ * overdue and due-today cases the urgent ones (LAL 44: a deadline within days) come first: on a busy
+ * day every same-day case is due tonight, and an urgent one must not wait behind those that came earlier.
+ */
 export function sortInbox(cases: CaseRecord[], now: number, timeZone: string): CaseRecord[] {
   const todayEnds = endOfToday(now, timeZone);
   const rank = new Map(cases.map((c) => [c, isOverdue(c, now) ? 0 : isDueToday(c, now, timeZone, todayEnds) ? 1 : c.urgent ? 2 : 3]));
+  const urgentFirst = (a: CaseRecord, b: CaseRecord) => Number(b.urgent) - Number(a.urgent);
   return cases.sort(
-    (a, b) => rank.get(a)! - rank.get(b)! || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
+    (a, b) =>
+      rank.get(a)! - rank.get(b)! ||
+      urgentFirst(a, b) ||
+      (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) ||
+      a.createdAt - b.createdAt ||
+      (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
   );
 }
 
@@ -59,6 +69,11 @@ export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
+}
+
+/** An answer's label as staff read it: the console's own, else the resident-worded one, else the key. */
+function factLabel(key: string, locale: Locale): string {
+  return label(`console.fact.${key}`, locale, label(`fact.${key}`, locale, key));
 }
 
 function answerValue(value: unknown, key: string, pack: CasePack, locale: Locale): string {
@@ -99,21 +114,36 @@ function reasonText(reason: unknown, locale: Locale): string | undefined {
   }
 }
 
+/** Notices not yet delivered, as the case page says it: how many, since when, and why in the staff's language. */
+export function undeliveredView(undelivered: { count: number; since: number; errcode: number } | null, locale: Locale) {
+  if (!undelivered) return null;
+  const { count, since, errcode } = undelivered;
+  return { count, since, reason: label(`wechat.reason.${errcode}`, locale, String(errcode)) };
+}
+
 /** Everything the case page shows. */
 export function caseDetailView(
   record: CaseRecord,
-  extra: { pack: CasePack; now: number; locale: Locale; events: readonly StoredCaseEvent[]; attachments: readonly StoredAttachment[]; notes: readonly CaseNote[] },
+  extra: {
+    pack: CasePack;
+    now: number;
+    locale: Locale;
+    events: readonly StoredCaseEvent[];
+    attachments: readonly StoredAttachment[];
+    notes: readonly CaseNote[];
+    undelivered?: { count: number; since: number; errcode: number } | null;
+  },
 ) {
   const { pack, locale } = extra;
   const decision = record.decision as Record<string, unknown>;
   const facts = record.facts as Record<string, unknown>;
   const answers = Object.entries(facts)
     .filter(([key, v]) => key !== 'unsure' && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
-    .map(([key, value]) => ({ key, label: label(`fact.${key}`, locale, key), value: answerValue(value, key, pack, locale) }));
+    .map(([key, value]) => ({ key, label: factLabel(key, locale), value: answerValue(value, key, pack, locale) }));
   // Questions the applicant answered "not sure" (the intake lists them in `unsure`): under their own label, not as a field.
   for (const step of Array.isArray(facts.unsure) ? facts.unsure : []) {
     if (typeof step === 'string' && !answers.some((a) => a.key === step)) {
-      answers.push({ key: step, label: label(`fact.${step}`, locale, step), value: label('console.answer.unsure', locale, '?') });
+      answers.push({ key: step, label: factLabel(step, locale), value: label('console.answer.unsure', locale, '?') });
     }
   }
   const summaryParts = [
@@ -180,6 +210,8 @@ export function caseDetailView(
       at: e.at,
     })),
     notes: extra.notes.map((n) => ({ id: n.id, author: n.author, text: n.text, at: n.at })),
+    /** Notices the resident's channel holds until they write again (WeChat's 48-hour rule), or null. */
+    undelivered: undeliveredView(extra.undelivered ?? null, locale),
     rating: record.rating,
     ratingComment: record.ratingComment,
   };

@@ -5,6 +5,7 @@ import { FINAL_STATUSES, type CaseAction, type CaseStatus } from '../knowledge/c
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';
 import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
+import type { HeldReply } from '../bot/wechat/wechat-held-repository.js';
 import type { CaseRecord, CaseRepository as Cases, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 import { label } from './case-view.js';
 import { sortInbox } from './case-view.js';
@@ -29,6 +30,8 @@ export interface StaffCasesDeps {
   audit: AuditLog;
   pack: CasePack;
   events?: StaffEventBus;
+  /** Notices a channel holds for the resident to write again (WeChat's 48-hour rule; `WechatHeldStore` fits). */
+  held?: { waiting(limit?: number): Promise<HeldReply[]> };
   /** The running bot's dispatcher: notices go out at once (else they wait in the outbox). */
   dispatcher?: { enqueue(messages: OutboundMessage[]): void };
   logger?: Pick<Logger, 'info'>;
@@ -58,6 +61,13 @@ export type CaseRequest =
   | { type: 'reopen'; reason: string }
   | { type: 'withdraw'; note?: string }
   | { type: 'assign'; accountId: number };
+
+/** Notices of a case that have not reached the resident: how many, since when, and the channel's reason (an errcode). */
+export interface Undelivered {
+  count: number;
+  since: number;
+  errcode: number;
+}
 
 export type CaseActionOutcome = { ok: true; record: CaseRecord; notice: 'sent' | 'not_sent_unsafe' | 'none' } | Refusal;
 
@@ -99,13 +109,48 @@ export class StaffCases {
     return sortInbox(visible, now, this.deps.pack.timeZone);
   }
 
-  /** A case with its history, files and notes; audited as a view. */
-  async view(account: Account, ref: string): Promise<{ ok: true; record: CaseRecord; events: StoredCaseEvent[]; attachments: StoredAttachment[]; notes: CaseNote[] } | Refusal> {
+  /** A case with its history, files, notes and notices not yet delivered; audited as a view. */
+  async view(
+    account: Account,
+    ref: string,
+  ): Promise<{ ok: true; record: CaseRecord; events: StoredCaseEvent[]; attachments: StoredAttachment[]; notes: CaseNote[]; undelivered: Undelivered | null } | Refusal> {
     const found = await this.readable(account, ref, 'case.view');
     if (!found.ok) return found;
-    const [events, attachments, notes] = await Promise.all([this.deps.cases.events(ref), this.deps.attachments.forCase(ref), this.deps.notes.forCase(ref)]);
+    const [events, attachments, notes, undelivered] = await Promise.all([
+      this.deps.cases.events(ref),
+      this.deps.attachments.forCase(ref),
+      this.deps.notes.forCase(ref),
+      this.undelivered(),
+    ]);
     await this.audit(account, 'case.view', ref, 'ok', null);
-    return { ok: true, record: found.record, events, attachments, notes };
+    return { ok: true, record: found.record, events, attachments, notes, undelivered: undelivered.get(ref) ?? null };
+  }
+
+  /**
+   * Files residents sent since staff asked for materials, by case (cases waiting for materials only): the
+   * inbox shows which of them have something to look at. The request is the case's last change.
+   */
+  async newFiles(records: readonly CaseRecord[]): Promise<Map<string, number>> {
+    const waiting = records.filter((r) => r.status === 'materials_requested');
+    const counts = await Promise.all(
+      waiting.map(async (r): Promise<[string, number]> => [r.ref, (await this.deps.attachments.forCase(r.ref)).filter((a) => a.createdAt >= r.updatedAt).length]),
+    );
+    return new Map(counts);
+  }
+
+  /**
+   * Notices waiting for residents to write again, by case: staff must know the resident has not been
+   * told (and may need to reach them another way), not only read it in a note.
+   */
+  async undelivered(): Promise<Map<string, Undelivered>> {
+    const byCase = new Map<string, Undelivered>();
+    for (const held of (await this.deps.held?.waiting(1000)) ?? []) {
+      if (!held.caseRef) continue;
+      const seen = byCase.get(held.caseRef);
+      if (seen) seen.count++;
+      else byCase.set(held.caseRef, { count: 1, since: held.heldAt, errcode: held.errcode });
+    }
+    return byCase;
   }
 
   /** A file of a case the account may see; audited. */
@@ -161,7 +206,7 @@ export class StaffCases {
       return this.refuse(account, 'case.assign', record.ref, refusal(422, 'invalid', 'console.error.bad_assignee'));
     }
     if (FINAL_STATUSES.includes(record.status)) {
-      return this.refuse(account, 'case.assign', record.ref, refusal(409, 'not_allowed', 'staff.refused.not_allowed', {
+      return this.refuse(account, 'case.assign', record.ref, refusal(409, 'not_allowed', 'console.refused.not_allowed', {
         ref: record.ref,
         status: label(`console.status.${record.status}`, locale, record.status),
         action: label('console.action.assign', locale, 'assign'),
@@ -194,7 +239,7 @@ export class StaffCases {
         return { ok: true, action: { type: 'reopen', note: request.reason ?? '' } };
       case 'refer': {
         const to = request.to?.trim() ?? '';
-        if (!to) return refusal(422, 'missing_note', 'staff.refused.missing_note', { ref: record.ref });
+        if (!to) return refusal(422, 'missing_note', 'console.refused.missing_note', { ref: record.ref });
         // The resident reads where the case went, in their language.
         const where =
           to === MEDIATION
@@ -224,7 +269,7 @@ export class StaffCases {
         params.action = label(`console.action.${result.action}`, locale, result.action);
       }
       if (result.reason.startsWith('missing_')) status = 422;
-      return this.refuse(account, action, ref, refusal(status, result.reason, `staff.refused.${result.reason}`, params));
+      return this.refuse(account, action, ref, refusal(status, result.reason, `console.refused.${result.reason}`, params));
     }
     await this.audit(account, action, ref, 'ok', [detail, `${result.event.from ?? '—'}→${result.event.to}`].filter(Boolean).join(' '));
     this.deps.events?.publish({ type: 'case.changed', ref, office: result.record.route, status: result.record.status });

@@ -5,7 +5,7 @@ import type { Locale } from '../locales/catalog.js';
 import type { EntryVersion, StoredEntry, UnansweredRow } from '../knowledge/faq/knowledge-repository.js';
 import { KB_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
-import type { Account, AuditLog } from './staff-ports.js';
+import type { Account, AccountRepository, AuditLog } from './staff-ports.js';
 
 /** The knowledge-base storage the editor uses (`KbStore` fits). */
 export interface KbRepository {
@@ -28,6 +28,8 @@ export interface StaffKbDeps {
   refresh?: () => Promise<unknown>;
   audit: AuditLog;
   events?: StaffEventBus;
+  /** Names the console accounts that saved versions (`account:ID` in the history). */
+  accounts?: Pick<AccountRepository, 'byId'>;
   now?: () => number;
 }
 
@@ -115,10 +117,21 @@ export class StaffKb {
     if (denied) return denied;
     const versions = await this.deps.store.history(id);
     if (versions.length === 0) return refusal(404, 'not_found', 'console.error.not_found', { what: id });
+    const authors = new Map<string, string | null>();
+    for (const by of new Set(versions.map((v) => v.changedBy))) authors.set(by, await this.authorOf(by));
     return {
       ok: true as const,
-      versions: versions.reverse().map((v) => ({ version: v.version, action: v.action, by: v.changedBy, at: v.changedAt, entry: v.entry ?? null })),
+      versions: versions
+        .reverse()
+        .map((v) => ({ version: v.version, action: v.action, by: v.changedBy, author: authors.get(v.changedBy) ?? null, at: v.changedAt, entry: v.entry ?? null })),
     };
+  }
+
+  /** The login name of the console account behind `account:ID`; null for the seed files and the CLI (the page says 系统). */
+  private async authorOf(by: string): Promise<string | null> {
+    const id = /^account:(\d+)$/.exec(by)?.[1];
+    if (!id || !this.deps.accounts) return null;
+    return (await this.deps.accounts.byId(Number(id)))?.username ?? null;
   }
 
   async revert(account: Account, id: string, version: number): Promise<SaveOutcome> {

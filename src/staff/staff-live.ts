@@ -3,6 +3,7 @@ import type { AttachmentRef } from '../flows/events.js';
 import type { AttachmentMeta } from '../bot/ports/attachment-repository.js';
 import type { StaffRelay } from '../flows/staff-relay.js';
 import { staffNameParam } from '../flows/staff-name.js';
+import type { Locale } from '../locales/catalog.js';
 import { translate } from '../locales/render.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
@@ -157,7 +158,8 @@ export class StaffLive {
     return { ok: true };
   }
 
-  async transcript(account: Account, id: string): Promise<{ ok: true; messages: TranscriptMessage[] } | Refusal> {
+  /** The conversation as staff read it; `locale` is the staff member's, for the few labels the transcript cannot give. */
+  async transcript(account: Account, id: string, locale: Locale = 'zh-CN'): Promise<{ ok: true; messages: TranscriptMessage[] } | Refusal> {
     const key = await this.find(account, id, 'live.view');
     if (typeof key !== 'string') return key;
     const [entries, staffRelays] = await Promise.all([
@@ -172,7 +174,7 @@ export class StaffLive {
     const files = staffRelays
       .filter((r) => r.kind === 'staff_file')
       .map((r): TranscriptMessage => ({ id: -r.id, from: 'staff', attachment: r.body.attachment as AttachmentRef, staff: String(r.body.staff ?? ''), at: r.at }));
-    const pressed = pressedLabels(entries);
+    const pressed = pressedLabels(entries, locale);
     const messages = [...entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffOf, pressed)), ...files].sort((a, b) => a.at - b.at);
     await this.audit(account, 'live.view', `live:${id}`, 'ok', null);
     return { ok: true, messages };
@@ -261,14 +263,22 @@ function channelOf(key: string): string {
   return key.slice(0, key.indexOf(':'));
 }
 
+/** The buttons under the privacy notice, by id, with their label's message key (as the conversation machine offers them). */
+const PRIVACY_NOTICE_BUTTONS: Record<string, string> = {
+  'consent.agree': 'core.consent.agree',
+  'consent.decline': 'core.consent.decline',
+  'lang.toggle': 'core.menu.language',
+};
+
 /**
  * The label of each button the resident pressed, by transcript entry id: the transcript keeps the button's id
  * ("menu.human"), staff read what the resident saw ("转人工") — the label the bot last showed for that id (an older
  * message's button stays tappable in chat apps).
  */
-function pressedLabels(entries: readonly { id: number; direction: 'in' | 'out'; body: unknown }[]): Map<number, string> {
+function pressedLabels(entries: readonly { id: number; direction: 'in' | 'out'; body: unknown }[], locale: Locale): Map<number, string> {
   const labels = new Map<number, string>();
-  const shown = new Map<string, string>();
+  // The privacy notice is not kept (nothing is, before consent): its buttons are named from the catalog.
+  const shown = new Map<string, string>(Object.entries(PRIVACY_NOTICE_BUTTONS).map(([id, key]) => [id, translate(key, locale)]));
   for (const entry of entries) {
     const body = entry.body as { choices?: unknown; event?: { type?: unknown; id?: unknown } } | null;
     if (entry.direction === 'out' && Array.isArray(body?.choices) && body.choices.length > 0) {

@@ -90,3 +90,17 @@ describe('the knowledge-base editor API (operators)', () => {
     expect(left.map((g) => g.id)).not.toContain(group.id);
   });
 });
+
+describe('the knowledge-base history as operators read it', () => {
+  it('names the operator who saved each version, and the system for the seed', async () => {
+    const f = await consoleFixture([{ username: 'lina', role: 'operator' }]);
+    const op = new Client(f.url);
+    await op.login('lina');
+    const { entry } = (await op.request('GET', '/api/kb/entries/cost')).body;
+    const answer = { ...entry.answer, 'zh-CN': `${entry.answer['zh-CN']}（已核对）` };
+    expect((await op.request('PUT', '/api/kb/entries/cost', { entry: { ...entry, answer } })).status).toBe(200);
+    const versions = (await op.request('GET', '/api/kb/entries/cost/history')).body.versions as { author: string | null }[];
+    expect(versions[0]!.author).toBe('lina');
+    expect(versions.at(-1)!.author).toBeNull();
+  });
+});

@@ -38,7 +38,27 @@ describe('a button the resident pressed, in the console’s conversation', () =>
       const resident = messages.filter((m) => m.from === 'resident');
       return resident.length >= 3 ? resident.map((m) => m.text) : undefined;
     });
-    // (The consent question itself is not kept, so the agreement before it cannot be named.)
     expect(said.slice(-2)).toEqual(['转人工', '[转人工]']);
+  });
+
+  it('names the agreement to the privacy notice, whose question is not kept, in the staff member’s language', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const r = resident('u-agreed');
+    await f.app.runner.handle(r.text('你好'));
+    await f.app.runner.handle(r.choice('consent.agree'));
+    await f.app.runner.handle(r.text('转人工'));
+    for (const [lang, agreed] of [
+      ['zh-CN', '[同意]'],
+      ['en', '[I agree]'],
+    ] as const) {
+      const client = new Client(f.url, lang);
+      await client.login('wangfang');
+      const waiting = await until(async () => {
+        const list = (await client.request('GET', '/api/live')).body.conversations as { id: string; state: string }[];
+        return list.find((c) => c.state === 'waiting');
+      });
+      const messages = (await client.request('GET', `/api/live/${waiting.id}/transcript`)).body.messages as { from: string; text?: string }[];
+      expect(messages.filter((m) => m.from === 'resident').map((m) => m.text)).toEqual([agreed, '转人工']);
+    }
   });
 });

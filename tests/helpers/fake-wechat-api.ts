@@ -99,6 +99,9 @@ export class FakeWechatApi {
     this.validTokens.clear();
   }
 
+  /** How long WeChat takes to refuse a message to a silent resident (a real API answers in hundreds of ms). */
+  refuseAfterMs = 0;
+
   /** The resident has not written for 48 hours: messages to them are refused (45015) until they write. */
   silence(openId: string): void {
     this.silent.add(openId);
@@ -179,7 +182,10 @@ export class FakeWechatApi {
           msgmenu?: { head_content: string; list: { id: string; content: string }[]; tail_content: string };
           image?: { media_id: string };
         };
-        if (this.silent.has(message.touser)) return answer(45015);
+        if (this.silent.has(message.touser)) {
+          if (this.refuseAfterMs > 0) await new Promise((r) => setTimeout(r, this.refuseAfterMs));
+          return answer(45015);
+        }
         if (message.msgtype === 'text') {
           if (Buffer.byteLength(message.text!.content, 'utf8') > 2048) return answer(45002);
           this.sent.push({ touser: message.touser, msgtype: 'text', text: message.text!.content });

@@ -26,6 +26,8 @@ export interface WechatChannel extends RunningChannel {
   /** Answers the official account's server URL (GET handshake, POST messages). */
   handle: (req: http.IncomingMessage, res: http.ServerResponse) => void;
   api: WechatApi;
+  /** Calls `listener` with the case whose notice WeChat has just held (once until the resident writes again). */
+  onNoticeHeld(listener: (heldCase: { ref: string; route: string | null; status: string }) => void): void;
 }
 
 /** Tuning for tests; the defaults suit production. */
@@ -58,6 +60,7 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
   };
   /** Conversations whose case already has a note about held replies, until the resident writes again. */
   const noted = new Set<string>();
+  const heldListeners: ((heldCase: { ref: string; route: string | null; status: string }) => void)[] = [];
   // Staff see it on the case (console case page): a note naming why the notice has not arrived.
   const onHeld = async (message: { conversationKey: string }, errcode: number): Promise<void> => {
     const notes = app.repos.staff?.notes;
@@ -72,6 +75,7 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
       text: translate('wechat.note.held', DEFAULT_LOCALE, { reason: translate(errcode === 45047 ? 'wechat.reason.45047' : 'wechat.reason.45015', DEFAULT_LOCALE) }),
       at: now(),
     });
+    for (const listener of heldListeners) listener({ ref: latest.ref, route: latest.route, status: latest.status });
   };
   app.dispatcher.register(
     'wechat',
@@ -265,6 +269,7 @@ export function startWechat(app: App, config: WechatConfig, options: WechatOptio
     path: config.path,
     handle,
     api,
+    onNoticeHeld: (listener) => heldListeners.push(listener),
     async close() {
       closed = true;
     },

@@ -3,6 +3,7 @@ import { get, onSessionEnd, post, setCsrfToken } from './lib/api.js';
 import { closeFeed, onFeedStatus, openFeed } from './lib/feed.js';
 import { applyTexts, loadStrings, otherLocale, setLocale, t } from './lib/i18n.js';
 import { replace } from './lib/dom.js';
+import { closeDialogsForSignIn } from './lib/dialog.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -27,7 +28,8 @@ const VIEWS = {
 /** Where each role starts after signing in. */
 const HOME = { staff: 'inbox', supervisor: 'inbox', admin: 'inbox', operator: 'kb' };
 
-const session = { account: null, notice: null };
+/** `returnTo`: the route staff were on when the session ended; signing in again goes back there. */
+const session = { account: null, notice: null, returnTo: null };
 let current = { dispose: null, token: 0 };
 let firstView = true;
 
@@ -116,7 +118,9 @@ function signedIn(account, csrfToken) {
   setCsrfToken(csrfToken);
   openFeed();
   showChrome();
-  navigate(HOME[account.role] ?? 'inbox');
+  const back = session.returnTo?.accountId === account.id ? session.returnTo.route : null;
+  session.returnTo = null;
+  navigate(back ?? HOME[account.role] ?? 'inbox');
 }
 
 function signedOut(notice) {
@@ -165,8 +169,13 @@ logoutButton.addEventListener('click', async () => {
   signedOut('login.signed_out');
 });
 
-onSessionEnd((reason) => {
-  if (session.account) signedOut(reason === 'expired' ? 'login.expired' : 'login.expired');
+onSessionEnd(() => {
+  if (!session.account) return;
+  // Back to this page after signing in again; a dialog being filled in keeps its text (views/case.js).
+  const route = location.hash.replace(/^#\/?/, '');
+  session.returnTo = route && route !== 'login' ? { accountId: session.account.id, route } : null;
+  closeDialogsForSignIn();
+  signedOut('login.expired');
 });
 
 onFeedStatus((open) => {

@@ -2,7 +2,7 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 
-/** Urgent / same-day / overdue / due today markers of a case. */
+/** Urgent / same-day / overdue / due today / files received / not notified markers of a case. */
 export function caseBadges(c) {
   return h(
     'span',
@@ -11,6 +11,10 @@ export function caseBadges(c) {
     c.dueToday ? h('span', { class: 'badge badge--due-today' }, t('case.badge.due_today')) : null,
     c.urgent ? h('span', { class: 'badge badge--urgent' }, t('case.badge.urgent')) : null,
     c.sameDay ? h('span', { class: 'badge badge--same-day' }, t('case.badge.same_day')) : null,
+    // Files the resident sent since staff asked for materials: the case has something to look at.
+    c.newFiles ? h('span', { class: 'badge badge--new-files' }, t('case.badge.new_files', { count: c.newFiles })) : null,
+    // A notice the resident's channel holds (WeChat's 48-hour rule): the case page says what to do.
+    c.undelivered ? h('span', { class: 'badge badge--undelivered' }, t('case.badge.undelivered')) : null,
   );
 }
 

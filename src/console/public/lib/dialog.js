@@ -2,11 +2,20 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 
+/** What closes every open dialog when the session ends (the sign-in form must be usable). */
+export const SESSION_ENDED = 'session-ended';
+
+/** Closes open dialogs because the session ended; each one's `onInterrupted` keeps what was typed. */
+export function closeDialogsForSignIn() {
+  for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close(SESSION_ENDED);
+}
+
 /**
  * Opens a dialog titled `title` with `fields` and a confirm button; `onConfirm(form)` may throw an Error
  * whose message is shown in the dialog (the dialog stays open). Resolves true when confirmed.
+ * `onInterrupted(form)` is called when the session ends with the dialog open.
  */
-export function openDialog({ title, fields, confirmLabel, danger = false, onConfirm }) {
+export function openDialog({ title, fields, confirmLabel, danger = false, onConfirm, onInterrupted }) {
   return new Promise((resolve) => {
     const error = h('p', { class: 'form-error', role: 'alert' });
     const confirm = h('button', { type: 'submit', class: `btn ${danger ? 'btn--danger' : 'btn--primary'}` }, confirmLabel ?? t('page.confirm'));
@@ -38,6 +47,7 @@ export function openDialog({ title, fields, confirmLabel, danger = false, onConf
     );
     const dialog = h('dialog', { 'aria-labelledby': heading.id }, heading, form);
     dialog.addEventListener('close', () => {
+      if (dialog.returnValue === SESSION_ENDED) onInterrupted?.(form);
       dialog.remove();
       resolve(dialog.returnValue === 'ok');
     });

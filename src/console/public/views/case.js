@@ -21,7 +21,32 @@ function panel(id, title, ...children) {
   return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
 }
 
-export async function render({ params, announce, isCurrent }) {
+/**
+ * An action dialog the session's end closed: reopened with what was typed when the same account signs in
+ * again and comes back to the case (a refusal's reason is not lost to a phone call).
+ */
+let interrupted = null;
+
+/** The values typed or ticked in a dialog's form, by field name. */
+function formValues(form) {
+  const values = {};
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    if (el.type === 'checkbox') (values[el.name] ??= []).push(...(el.checked ? [el.value] : []));
+    else values[el.name] = el.value;
+  }
+  return values;
+}
+
+function fillForm(form, values) {
+  for (const el of form.elements) {
+    if (!el.name || !(el.name in values)) continue;
+    if (el.type === 'checkbox') el.checked = values[el.name].includes(el.value);
+    else el.value = values[el.name];
+  }
+}
+
+export async function render({ account, params, announce, isCurrent }) {
   const ref = params[0] ?? '';
   let data;
   try {
@@ -66,6 +91,9 @@ export async function render({ params, announce, isCurrent }) {
     }
   }
 
+  const dialogFor = (action, options) =>
+    openDialog({ ...options, onInterrupted: (form) => (interrupted = { accountId: account.id, ref, action, values: formValues(form) }) });
+
   const noteField = (label = t('case.field.note'), hint = undefined) => field(label, h('textarea', { name: 'note', rows: 3 }), hint);
   // What staff type in these fields reaches the resident word for word: say so when the resident reads English.
   const toResident = (hint) => [hint, data.case.locale === 'en' ? t('case.field.resident_reads_english') : ''].filter(Boolean).join(locale() === 'en' ? ' ' : '') || undefined;
@@ -77,7 +105,7 @@ export async function render({ params, announce, isCurrent }) {
     assign: () => {
       const colleagues = (me.colleagues ?? []).filter((c) => !c.office || !data.case.office || c.office === data.case.office);
       const choice = select([['', t('case.field.choose')], ...colleagues.map((c) => [c.id, c.username])], '', { name: 'accountId', required: true });
-      return openDialog({
+      return dialogFor('assign', {
         title: t('case.dialog.assign', { ref }),
         fields: [field(t('case.field.colleague'), choice)],
         confirmLabel: t('console.action.assign'),
@@ -89,12 +117,14 @@ export async function render({ params, announce, isCurrent }) {
     },
     'request-materials': () => {
       const suggested = new Set((data.case.decision?.documents ?? []).map((d) => d.id));
-      const documents = me.documents?.length ? me.documents : data.case.decision?.documents ?? [];
+      // The documents this case needs first (ticked), then the rest of the pack's, so none is hunted for in a long list.
+      const all = me.documents?.length ? me.documents : data.case.decision?.documents ?? [];
+      const documents = [...all.filter((d) => suggested.has(d.id)), ...all.filter((d) => !suggested.has(d.id))];
       const boxes = documents.map((d) =>
         h('label', {}, h('input', { type: 'checkbox', name: 'documents', value: d.id, checked: suggested.has(d.id) }), localized(d.label, d.id)),
       );
       const group = h('fieldset', { class: 'checks' }, h('legend', {}, t('case.field.documents')), boxes);
-      return openDialog({
+      return dialogFor('request-materials', {
         title: t('case.dialog.materials', { ref }),
         fields: [h('p', { class: 'field__hint' }, t('case.dialog.materials_hint')), group, noteField(t('case.field.note_resident'), toResident())],
         confirmLabel: t('case.dialog.materials_send'),
@@ -108,7 +138,7 @@ export async function render({ params, announce, isCurrent }) {
     accept: () => {
       const lawyers = me.lawyers ?? [];
       const lawyer = h('input', { type: 'text', name: 'lawyer', autocomplete: 'off', list: lawyers.length ? 'lawyer-list' : null, value: data.case.lawyer ?? '' });
-      return openDialog({
+      return dialogFor('accept', {
         title: t('case.dialog.accept', { ref }),
         fields: [
           field(t('case.field.lawyer'), lawyer, t('case.field.lawyer_hint')),
@@ -124,7 +154,7 @@ export async function render({ params, announce, isCurrent }) {
     },
     decline: () => {
       const reason = h('textarea', { name: 'reason', rows: 4, required: true });
-      return openDialog({
+      return dialogFor('decline', {
         title: t('case.dialog.decline', { ref }),
         fields: [field(t('case.field.reason'), reason, toResident(t('case.field.reason_hint')))],
         confirmLabel: t('console.action.decline'),
@@ -142,7 +172,7 @@ export async function render({ params, announce, isCurrent }) {
         '',
         { name: 'to', required: true },
       );
-      return openDialog({
+      return dialogFor('refer', {
         title: t('case.dialog.refer', { ref }),
         fields: [field(t('case.field.refer_to'), to), noteField()],
         confirmLabel: t('console.action.refer'),
@@ -153,7 +183,7 @@ export async function render({ params, announce, isCurrent }) {
       });
     },
     close: () =>
-      openDialog({
+      dialogFor('close', {
         title: t('case.dialog.close', { ref }),
         fields: [noteField()],
         confirmLabel: t('console.action.close'),
@@ -161,7 +191,7 @@ export async function render({ params, announce, isCurrent }) {
       }),
     reopen: () => {
       const reason = h('textarea', { name: 'reason', rows: 3, required: true });
-      return openDialog({
+      return dialogFor('reopen', {
         title: t('case.dialog.reopen', { ref }),
         fields: [field(t('case.field.reopen_reason'), reason)],
         confirmLabel: t('console.action.reopen'),
@@ -278,6 +308,26 @@ export async function render({ params, announce, isCurrent }) {
     );
   }
 
+  /** Notices the resident has not received (WeChat's 48-hour rule), and whether staff may phone instead. */
+  function undeliveredAlert(c) {
+    const u = c.undelivered;
+    if (!u) return null;
+    const contact = c.contact ?? {};
+    const instead =
+      contact.safety === 'never' || !contact.phone
+        ? t('case.undelivered.never')
+        : contact.safety === 'times'
+          ? t('case.undelivered.times', { times: contact.safeTimes, phone: contact.phone })
+          : t('case.undelivered.call', { phone: contact.phone });
+    return h(
+      'section',
+      { class: 'alert undelivered', role: 'alert', 'aria-labelledby': 'case-undelivered-h' },
+      h('h2', { id: 'case-undelivered-h' }, t('case.undelivered.heading')),
+      h('p', {}, t('case.undelivered', { count: u.count, since: dateTime(u.since), reason: u.reason })),
+      h('p', {}, h('strong', {}, instead)),
+    );
+  }
+
   function page(c, allowed) {
     const d = c.decision ?? {};
     const contact = c.contact ?? {};
@@ -294,6 +344,7 @@ export async function render({ params, announce, isCurrent }) {
         h('p', { class: 'page-head__aside' }, h('a', { href: '#/inbox' }, t('case.back'))),
       ),
       h('p', { class: 'lead' }, c.summary ?? ''),
+      undeliveredAlert(c),
       h(
         'div',
         { class: 'case-grid' },
@@ -385,17 +436,38 @@ export async function render({ params, announce, isCurrent }) {
   }
 
   show(data);
+  if (interrupted && interrupted.ref === ref && interrupted.accountId === account.id && (data.allowedActions ?? []).includes(interrupted.action)) {
+    const { action, values } = interrupted;
+    interrupted = null;
+    // After the view is on the page (the dialog opens over it).
+    setTimeout(() => {
+      if (!isCurrent()) return;
+      ACTIONS[action]();
+      const form = document.querySelector('dialog[open] form');
+      if (form) fillForm(form, values);
+    }, 0);
+  }
   const unsubscribe = subscribe(async (event) => {
     if (event.type !== 'case.changed' || event.ref !== ref) return;
-    // Our own action has already redrawn the page; only a colleague's change needs a fresh copy.
-    if (event.status && event.status === data.case.status) return;
+    // A colleague's action or note, or the resident's files after a materials request (the status stays
+    // the same then): redraw when anything changed. Our own action has redrawn already, so its echo does nothing.
     try {
       const next = await get(`/api/cases/${encodeURIComponent(ref)}`);
-      if (isCurrent() && !document.querySelector('dialog[open]')) {
-        const message = result.textContent;
-        show(next);
-        result.textContent = message;
-      }
+      if (!isCurrent() || document.querySelector('dialog[open]') || JSON.stringify(next) === JSON.stringify(data)) return;
+      // Files the resident sent meanwhile are said where the action results are, and read out.
+      const had = new Set((data.case.attachments ?? []).map((a) => a.id));
+      const arrived = (next.case.attachments ?? []).filter((a) => !had.has(a.id));
+      const message = arrived.length ? t('case.files_arrived', { names: arrived.map((a) => a.fileName).join(locale() === 'en' ? ', ' : '、') }) : result.textContent;
+      // A note being typed survives the redraw.
+      const typing = root.querySelector('#case-notes textarea');
+      const draft = typing?.value ?? '';
+      const focused = typing !== null && document.activeElement === typing;
+      show(next);
+      result.textContent = message;
+      if (arrived.length) announce(message);
+      const again = root.querySelector('#case-notes textarea');
+      if (again && draft) again.value = draft;
+      if (again && focused) again.focus();
     } catch {
       // The next event or a reload shows it.
     }

@@ -10,6 +10,8 @@ const STATES = ['open', 'new', 'claimed', 'materials_requested', 'accepted', 'de
 
 /** Kept while the console is open, so coming back to the inbox keeps the filters. */
 const filters = { state: 'open', office: '', category: '', assignee: '', q: '' };
+/** The case opened last from the list: coming back puts staff on it again, where they were in a long list. */
+let lastOpened = null;
 
 export async function render({ account, announce, isCurrent }) {
   const me = await get('/api/me').catch(() => ({ offices: [] }));
@@ -85,11 +87,13 @@ export async function render({ account, announce, isCurrent }) {
   );
 
   function row(c, fresh) {
-    const classes = [c.overdue ? 'is-overdue' : '', c.dueToday ? 'is-due-today' : '', fresh ? 'is-new' : ''].filter(Boolean).join(' ');
+    const classes = [c.overdue ? 'is-overdue' : '', c.dueToday ? 'is-due-today' : '', fresh ? 'is-new' : '', c.ref === lastOpened ? 'is-last-opened' : '']
+      .filter(Boolean)
+      .join(' ');
     return h(
       'tr',
       { class: classes || null, dataset: { ref: c.ref } },
-      h('th', { scope: 'row' }, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(c.ref)}` }, c.ref)),
+      h('th', { scope: 'row' }, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(c.ref)}`, onclick: () => (lastOpened = c.ref) }, c.ref)),
       h('td', {}, c.categoryLabel ?? c.category),
       h('td', {}, statusBadge(c)),
       h('td', {}, caseBadges(c)),
@@ -193,9 +197,12 @@ export async function render({ account, announce, isCurrent }) {
     status,
     tableWrap,
   );
+  // Back from a case: focus (and so scroll to) its row rather than the heading at the top.
+  const back = lastOpened ? [...tableWrap.querySelectorAll('a.ref')].find((a) => a.textContent === lastOpened) : undefined;
   return {
     title: t('inbox.heading'),
     node,
+    ...(back ? { focus: back } : {}),
     dispose: () => {
       unsubscribe();
       clearTimeout(timer);

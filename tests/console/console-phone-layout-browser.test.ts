@@ -1,0 +1,32 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
+import { pz, signIn } from './browser-fixture.js';
+import { consoleFixture } from './console-fixture.js';
+
+const missing = chromiumMissing();
+const SHOTS = '/tmp/console-shots';
+
+describe.skipIf(missing !== null)('the console on a phone (390×844)', () => {
+  let browser: TestBrowser | undefined;
+  afterAll(async () => browser?.close());
+
+  it('keeps each menu word on one line and the top bar short, so the inbox starts on the first screen', async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    browser = await launchChromium();
+    const staff = await browser.newPage({ width: 390, height: 844 });
+    await signIn(staff, f.url, 'wangfang');
+    await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+    const nav = staff.getByRole('navigation');
+    for (const name of ['page.nav.inbox', 'page.nav.live', 'page.nav.report']) {
+      const box = (await nav.getByRole('link', { name: pz(name) }).boundingBox())!;
+      // One line of text: a word broken into a column of characters is taller than it is wide.
+      expect(box.width, pz(name)).toBeGreaterThan(box.height);
+    }
+    const bar = (await staff.locator('header').boundingBox())!;
+    expect(bar.height).toBeLessThan(844 / 4);
+    await staff.screenshot({ path: `${SHOTS}/inbox-phone.png` });
+  }, 60_000);
+});
