@@ -1,6 +1,28 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { IntentGuess, SteerIntent } from './types.js';
 import { oneToThreeOf } from '../../flows/word-run.js';
+import { coreMessages } from '../../locales/core.js';
+import { wechatMessages } from '../../locales/wechat.js';
+
+/**
+ * A menu button's own words typed instead of pressed ("看看能否申请法律援助", "Ask a question"), in either language,
+ * from the web and Telegram menu and the WeChat account's menu: the button's intent.
+ */
+const MENU_LABELS: ReadonlyMap<string, SteerIntent> = new Map(
+  (
+    [
+      [coreMessages['core.menu.apply'], 'apply'],
+      [coreMessages['core.menu.ask'], 'ask'],
+      [coreMessages['core.menu.status'], 'status'],
+      [coreMessages['core.menu.human'], 'person'],
+      [coreMessages['core.menu.help'], 'help'],
+      [wechatMessages['wechat.menu.ask'], 'ask'],
+      [wechatMessages['wechat.menu.apply'], 'apply'],
+      [wechatMessages['wechat.menu.status'], 'status'],
+      [wechatMessages['wechat.menu.human'], 'person'],
+    ] as const
+  ).flatMap(([label, intent]) => Object.values(label).map((text): [string, SteerIntent] => [text.toLowerCase(), intent])),
+);
 
 /**
  * Short phrases that clearly steer the conversation. Each pattern matches the whole message (after
@@ -112,6 +134,8 @@ export function readSteering(text: string, classify?: IntentGuess): { intent: St
   const plain = text.normalize('NFKC').trim().replace(/[\s!！。.,，~～?？、…]+$/u, '');
   const t = core(text);
   if (t === '' && plain === '') return null;
+  const label = MENU_LABELS.get(plain.toLowerCase());
+  if (label) return { intent: label };
   for (const [intent, pattern] of PHRASES) {
     if (!pattern.test(t) && !pattern.test(plain)) continue;
     if (intent !== 'language') return { intent };

@@ -171,6 +171,10 @@ describe('steering intents are short phrases only', () => {
     ['i want to withdraw my application', 'steer:status'], ['withdraw my case', 'steer:status'],
     ['i applied yesterday whats happening with my case', 'steer:status'], ['i applied 3 days ago, how is my application going?', 'steer:status'],
     ['any progress on my case', 'steer:status'],
+    // Session 9 (seen by staff trying the chat): a menu button's own words typed instead of pressed got
+    // '这个问题我还回答不了' and were recorded as unanswered.
+    ['看看能否申请法律援助', 'steer:apply'], ['咨询问题', 'steer:ask'], ['查询进度', 'steer:status'], ['申请法律援助', 'steer:apply'],
+    ['Ask a question', 'steer:ask'], ['My application', 'steer:status'], ['check my case.', 'steer:status'], ['Talk to a person', 'steer:person'],
   ];
   it.each(rows)('%s → %s', (text, expected) => expect(summary(meaning(text))).toBe(expected));
 
