@@ -5,7 +5,7 @@ import { batchScript, type EncodedItem } from './batch-script.js';
 import type { FromScriptWorker, ToScriptWorker } from './batch-script-protocol.js';
 import { PlainCipher, type FieldCipher } from './field-cipher.js';
 import type { Row } from './database.js';
-import { CommitOutcomeUnknown, StorageError } from './storage-error.js';
+import { StorageError } from './storage-error.js';
 
 interface Waiting {
   resolve: (value: never) => void;
@@ -118,16 +118,11 @@ export class ScriptBuilder {
    */
   commit(conn: number, items: EncodedItem[], cipher: FieldCipher): Promise<Row[]> {
     const worker = this.worker;
-    if (!worker) return Promise.reject(new CommitOutcomeUnknown());
+    if (!worker) return Promise.reject(new StorageError('group commit', new Error('the script worker stopped')));
     return this.request({ type: 'commit', conn, cipherId: this.cipherIdOf(worker, cipher), items }).then((rows) => {
       this.committedOffThread++;
       return rows;
     });
-  }
-
-  /** Stops the worker for good (should it be stuck; tests): from then on scripts are built and committed on the calling thread. */
-  async stop(): Promise<void> {
-    await this.worker?.terminate();
   }
 
   /** Closes the worker's connection `conn` (its last commit is done: the caller waits for it). */
@@ -140,7 +135,7 @@ export class ScriptBuilder {
     if (!worker) return Promise.reject(new Error('the script worker stopped'));
     const id = this.nextId++;
     const result = new Promise<Row[]>((resolve, reject) =>
-      this.wait(id, { resolve, reject, lost: () => reject(new CommitOutcomeUnknown()) }),
+      this.wait(id, { resolve, reject, lost: () => reject(new StorageError('group commit', new Error('the script worker stopped'))) }),
     );
     this.send(worker, { ...message, id } as Request);
     return result;

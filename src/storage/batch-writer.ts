@@ -3,7 +3,6 @@ import { GroupCommit } from './group-commit.js';
 import { PLAIN, type FieldCipher } from './field-cipher.js';
 import { batchScript, encodeItem, outboxRowsOf, READ_RESULTS, type BatchItem } from './batch-script.js';
 import { ScriptBuilder } from './batch-script-client.js';
-import { CommitOutcomeUnknown } from './storage-error.js';
 
 export type { BatchItem, CaseWrite, UnansweredWrite } from './batch-script.js';
 
@@ -112,8 +111,7 @@ export class BatchWriter {
     try {
       return await this.write(items);
     } catch (error) {
-      // A batch that may be in the file already is not written again, one write at a time: each fails.
-      if (items.length === 1 || error instanceof CommitOutcomeUnknown) return items.map(() => new ItemFailure(error));
+      if (items.length === 1) return [new ItemFailure(error)];
       const results: (BatchResult | ItemFailure)[] = [];
       for (const item of items) results.push(...(await this.writeIsolated([item])));
       return results;
