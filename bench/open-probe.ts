@@ -84,16 +84,6 @@ builder.build = (items, cipher) => {
     timeline.push([`build of ${items.length}`, s, performance.now()]);
   });
 };
-// A batch committed on the worker's own connection: build and commit in one round trip.
-const commitThere = builder.commit.bind(builder);
-builder.commit = (conn, items, cipher) => {
-  batches.push(items.length);
-  const s = performance.now();
-  return commitThere(conn, items, cipher).finally(() => {
-    builds.push(performance.now() - s);
-    timeline.push([`worker commit of ${items.length}`, s, performance.now()]);
-  });
-};
 const threads0 = threadTimes();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
@@ -181,7 +171,7 @@ console.log(JSON.stringify({ ...open, p50Ms: r(open.p50Ms), p99Ms: r(open.p99Ms)
 console.log(`waits: ${stage('slice', sliceWaits)}; ${stage('commit', commitWaits)}; process CPU ${Math.round(((cpu.user + cpu.system) / commitWaits.length))} µs per message`);
 console.log(`threads (CPU / waiting for a core, µs per message): ${threads.join(', ')}`);
 batches.sort((a, b) => a - b);
-console.log(`batches: ${batches.length}, turns per batch p50 ${percentile(batches, 0.5)} / mean ${r(batches.reduce((a, b) => a + b, 0) / batches.length)} / p99 ${percentile(batches, 0.99)}; ${stage('worker round trip (build, or build and commit)', builds)}`);
+console.log(`batches: ${batches.length}, turns per batch p50 ${percentile(batches, 0.5)} / mean ${r(batches.reduce((a, b) => a + b, 0) / batches.length)} / p99 ${percentile(batches, 0.99)}; ${stage('script build (worker round trip)', builds)}`);
 console.log(`commits: ${commits.length}, p50 ${r(percentile(commits, 0.5))} ms, p99 ${r(percentile(commits, 0.99))} ms, max ${r(commits.at(-1) ?? 0)} ms`);
 console.log('commits > 30 ms (start: length):', slowCommits.join(' '));
 console.log('checkpoints > 10 ms (start: length):', checkpoints.join(' '));

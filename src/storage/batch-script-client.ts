@@ -4,19 +4,13 @@ import { Worker } from 'node:worker_threads';
 import { batchScript, type EncodedItem } from './batch-script.js';
 import type { FromScriptWorker, ToScriptWorker } from './batch-script-protocol.js';
 import { PlainCipher, type FieldCipher } from './field-cipher.js';
-import type { Row } from './database.js';
-import { StorageError } from './storage-error.js';
 
 interface Waiting {
-  resolve: (value: never) => void;
+  items: EncodedItem[];
+  cipher: FieldCipher;
+  resolve: (text: string) => void;
   reject: (error: Error) => void;
-  /** What happens should the worker stop before answering. */
-  lost: () => void;
 }
-
-/** A request answered by the worker with `done` (its rows, if any). */
-type Request = Extract<ToScriptWorker, { type: 'open' | 'commit' | 'close' }>;
-type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /**
  * Builds the group commit's scripts (sealing and SQL text, ~70 µs of CPU per turn) on one worker
@@ -34,13 +28,10 @@ export class ScriptBuilder {
   private readonly ciphers = new WeakMap<FieldCipher, number>();
   private nextId = 1;
   private nextCipherId = 1;
-  private nextConn = 1;
   /** Resolves once the worker takes batches (never, should it fail to start). */
   readonly ready: Promise<void>;
   /** Batches the worker has built (tests check the worker path is taken). */
   builtOffThread = 0;
-  /** Batches the worker has committed on a connection of its own. */
-  committedOffThread = 0;
 
   /** The process's builder, its worker started on first use. */
   static shared(): ScriptBuilder {
@@ -67,20 +58,18 @@ export class ScriptBuilder {
       if (this.pending.size === 0) this.worker?.unref();
       if (message.type === 'built') {
         this.builtOffThread++;
-        waiting.resolve(message.text as never);
-      } else if (message.type === 'done') {
-        waiting.resolve((message.rows ?? []) as never);
+        waiting.resolve(message.text);
       } else {
-        waiting.reject(new StorageError('group commit', new Error(message.message)));
+        waiting.reject(new Error(`group commit script: ${message.message}`));
       }
     });
     const stop = () => {
       this.up = false;
       this.worker = undefined;
-      // What the worker had not answered: a script is built here; a commit's caller is told it failed.
+      // What the worker had not built yet is built here.
       for (const [id, waiting] of this.pending) {
         this.pending.delete(id);
-        waiting.lost();
+        buildHere(waiting);
       }
     };
     this.worker.on('error', stop);
@@ -92,59 +81,13 @@ export class ScriptBuilder {
   /** The script of a batch (see {@link batchScript}), sealed with `cipher`. */
   build(items: EncodedItem[], cipher: FieldCipher): Promise<string> {
     const worker = this.worker;
-    if (!this.up || !worker) return new Promise((resolve, reject) => buildHere(items, cipher, resolve, reject));
+    if (!this.up || !worker) return new Promise((resolve, reject) => buildHere({ items, cipher, resolve, reject }));
     const id = this.nextId++;
-    const result = new Promise<string>((resolve, reject) => this.wait(id, { resolve, reject, lost: () => buildHere(items, cipher, resolve, reject) }));
+    const result = new Promise<string>((resolve, reject) => this.pending.set(id, { items, cipher, resolve, reject }));
+    // Keep the process alive while a batch is awaited.
+    worker.ref();
     this.send(worker, { type: 'build', id, cipherId: this.cipherIdOf(worker, cipher), items });
     return result;
-  }
-
-  /** Whether the worker takes work now. */
-  get available(): boolean {
-    return this.up && this.worker !== undefined;
-  }
-
-  /** Opens a writing connection of the worker's own to `file` (already migrated; the worker is up); resolves with its number. */
-  async open(file: string): Promise<number> {
-    const conn = this.nextConn++;
-    await this.request({ type: 'open', conn, file });
-    return conn;
-  }
-
-  /**
-   * Builds a batch's script and runs it on the worker's connection `conn`, in one message each way;
-   * resolves with the rows the script left (READ_RESULTS). Should the worker stop meanwhile, whether
-   * the batch reached the file is not known: it fails, and its callers are told so.
-   */
-  commit(conn: number, items: EncodedItem[], cipher: FieldCipher): Promise<Row[]> {
-    const worker = this.worker;
-    if (!worker) return Promise.reject(new StorageError('group commit', new Error('the script worker stopped')));
-    return this.request({ type: 'commit', conn, cipherId: this.cipherIdOf(worker, cipher), items }).then((rows) => {
-      this.committedOffThread++;
-      return rows;
-    });
-  }
-
-  /** Closes the worker's connection `conn` (its last commit is done: the caller waits for it). */
-  async close(conn: number): Promise<void> {
-    if (this.worker) await this.request({ type: 'close', conn });
-  }
-
-  private request(message: Unnumbered<Request>): Promise<Row[]> {
-    const worker = this.worker;
-    if (!worker) return Promise.reject(new Error('the script worker stopped'));
-    const id = this.nextId++;
-    const result = new Promise<Row[]>((resolve, reject) =>
-      this.wait(id, { resolve, reject, lost: () => reject(new StorageError('group commit', new Error('the script worker stopped'))) }),
-    );
-    this.send(worker, { ...message, id } as Request);
-    return result;
-  }
-
-  private wait(id: number, waiting: Waiting): void {
-    this.pending.set(id, waiting);
-    // Keep the process alive while an answer is awaited.
-    this.worker?.ref();
   }
 
   private cipherIdOf(worker: Worker, cipher: FieldCipher): number {
@@ -162,11 +105,11 @@ export class ScriptBuilder {
   }
 }
 
-function buildHere(items: EncodedItem[], cipher: FieldCipher, resolve: (text: string) => void, reject: (error: Error) => void): void {
+function buildHere(waiting: Waiting): void {
   try {
-    resolve(batchScript(items, cipher));
+    waiting.resolve(batchScript(waiting.items, waiting.cipher));
   } catch (error) {
-    reject(error instanceof Error ? error : new Error(String(error)));
+    waiting.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
 

@@ -41,11 +41,6 @@ class ItemFailure {
  */
 export class BatchWriter {
   private readonly commits: GroupCommit<BatchItem, BatchResult | ItemFailure>;
-  /** The script worker's own connection to the file, once open (see {@link commitOffThread}). */
-  private conn: number | undefined;
-  /** The worker's connection being opened (asked for once the worker is up). */
-  private opening: Promise<number> | undefined;
-  private closed = false;
 
   /**
    * `cipher`: seals the personal columns (snapshot, transcript body, outbox payload, applicant,
@@ -70,40 +65,6 @@ export class BatchWriter {
   }
 
   /**
-   * From now on a batch built on the worker is also committed there, on a connection of the worker's
-   * own to the same file: the main thread posts the batch it gathered and receives the rows the script
-   * left, instead of receiving the script's text, handing it to the driver and being woken by the
-   * driver as well. Batches are still gathered here (while one commits, the next gathers), so they are
-   * as large as before; a small batch still commits on this thread's connection (BUILD_HERE_UP_TO).
-   * Both connections write through `db`'s write queue, so neither waits for the other's lock. Only for
-   * a file beside the checkpointer (the worker's connection never checkpoints itself). Until the
-   * connection is open, and should the worker stop, batches commit here. Resolves with whether it
-   * opened (never, should the worker not start).
-   */
-  commitOffThread(): Promise<boolean> {
-    if (this.db.file === ':memory:') return Promise.resolve(false);
-    return this.scripts.ready
-      .then(async () => {
-        if (this.closed) return false;
-        const conn = await (this.opening = this.scripts.open(this.db.file));
-        if (this.closed) return false;
-        this.conn = conn;
-        return true;
-      })
-      .catch(() => false);
-  }
-
-  /** Commits what was submitted, then closes the worker's connection (before `db` closes). */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.idle();
-    this.conn = undefined;
-    // Not waiting for a worker still starting (a short command closes before it is up): it will not open one now.
-    const conn = await this.opening?.catch(() => undefined);
-    if (conn !== undefined) await this.scripts.close(conn).catch(() => undefined);
-  }
-
-  /**
    * Writes the batch as one script; should it fail (one resident's text the schema refuses, say), each
    * write is tried again on its own, so one bad write fails only its own caller.
    */
@@ -123,14 +84,8 @@ export class BatchWriter {
     // except for a small batch (see BUILD_HERE_UP_TO).
     const encoded = items.map(encodeItem);
     const sealing = items.filter((item) => item.kind !== 'sent').length;
-    const conn = this.conn;
-    const rows = (
-      sealing <= BUILD_HERE_UP_TO
-        ? await this.db.script(batchScript(encoded, this.cipher), READ_RESULTS)
-        : conn !== undefined && this.scripts.available
-          ? await this.db.onWriteQueue(() => this.scripts.commit(conn, encoded, this.cipher))
-          : await this.db.script(await this.scripts.build(encoded, this.cipher), READ_RESULTS)
-    ) as { kind: string; item: number | null; v1: unknown; v2: unknown; v3: unknown }[];
+    const script = sealing <= BUILD_HERE_UP_TO ? batchScript(encoded, this.cipher) : await this.scripts.build(encoded, this.cipher);
+    const rows = (await this.db.script(script, READ_RESULTS)) as { kind: string; item: number | null; v1: unknown; v2: unknown; v3: unknown }[];
     const ids = rows.filter((r) => r.kind === 'outbox').map((r) => Number(r.v1));
     const expected = items.reduce((n, item) => n + outboxRowsOf(item), 0);
     if (ids.length !== expected) throw new Error(`Group commit read back ${ids.length} outbox ids for ${expected} messages.`);

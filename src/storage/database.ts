@@ -39,12 +39,6 @@ export interface Database {
    * writing connection instead, between two commits (see checkpointer.ts); reads do not wait for it.
    */
   checkpoint(options?: { onWriter?: boolean }): Promise<{ log: number; checkpointed: number }>;
-  /**
-   * Runs `work` in the write queue, between this connection's writes, like a `script`: for a group
-   * commit written on another connection to the same file (the script worker's, see
-   * batch-script-client.ts), so the two connections never wait for each other's write lock.
-   */
-  onWriteQueue<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -94,18 +88,6 @@ export async function openDatabase(file: string): Promise<Database> {
 }
 
 const READERS = 2;
-
-/**
- * A writing connection alone (no readers), with {@link PRAGMAS}, for the group commit on the script
- * worker's thread. It never checkpoints inside a commit: it is opened only beside checkpointer.ts,
- * which takes the checkpoints off the commit path for every connection of the file.
- */
-export async function openWriter(file: string): Promise<Database> {
-  const raw = await connect(file);
-  raw.serialize();
-  for (const pragma of [...PRAGMAS, 'PRAGMA wal_autocheckpoint = 0']) await execRaw(raw, pragma);
-  return wrap(raw, file, []);
-}
 
 function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]): Database {
   let checkpointer: Promise<sqlite3.Database> | undefined;
@@ -173,9 +155,6 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
         });
       });
     },
-    onWriteQueue(work) {
-      return work();
-    },
     async checkpoint(options) {
       if (file === ':memory:') return { log: 0, checkpointed: 0 };
       const connection = options?.onWriter ? raw : await checkpointConnection();
@@ -212,7 +191,6 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
         }
       }),
     script: (statements, results) => enqueue(() => direct.script(statements, results), false),
-    onWriteQueue: (work) => enqueue(work, false),
     // On the writer: in the write queue, between two commits; nothing a read must see, so reads do not wait.
     checkpoint: (options) => (options?.onWriter ? enqueue(() => direct.checkpoint(options), false) : direct.checkpoint(options)),
     close: () =>

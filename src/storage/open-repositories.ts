@@ -34,25 +34,18 @@ export interface SqliteRepositories extends Repositories {
    * cleanly): resolves with `null` (sound) or the one line saying what to do. Absent: checked before.
    */
   readonly integrity?: Promise<string | null>;
-  /** Resolves with whether large group commits run on the script worker's own connection (see BatchWriter.commitOffThread). */
-  readonly commitsOffThread: Promise<boolean>;
   conversations: ConversationStore;
   outbox: ConversationStore;
 }
 
-/**
- * Repositories over an open database (already migrated). `commitOffThread`: large group commits run
- * on the script worker's own connection (BatchWriter.commitOffThread; only beside the checkpointer).
- */
-export function sqliteRepositories(db: Database, cipher: FieldCipher = PLAIN, { commitOffThread = false } = {}): SqliteRepositories {
+/** Repositories over an open database (already migrated). */
+export function sqliteRepositories(db: Database, cipher: FieldCipher = PLAIN): SqliteRepositories {
   // One group commit for every store of this database: a turn, a case and a sent mark share a commit.
   const writer = new BatchWriter(db, cipher);
-  const commitsOffThread = commitOffThread ? writer.commitOffThread() : Promise.resolve(false);
   const conversations = new ConversationStore(db, writer, cipher);
   return {
     db,
     cipher,
-    commitsOffThread,
     conversations,
     outbox: conversations,
     attachments: new AttachmentStore(db, cipher),
@@ -65,7 +58,6 @@ export function sqliteRepositories(db: Database, cipher: FieldCipher = PLAIN, { 
     idle: () => conversations.idle(),
     async close() {
       await conversations.idle();
-      await writer.close();
       await db.close();
     },
   };
@@ -99,7 +91,7 @@ export function dataCipher(config: DataKeyConfig): FieldCipher {
 /** The repositories over `db`, with WAL checkpoints in the background (stopped on close). */
 async function withCheckpoints(db: Database, cipher: FieldCipher): Promise<SqliteRepositories> {
   const checkpoints = await startCheckpointer(db);
-  const repos = sqliteRepositories(db, cipher, { commitOffThread: true });
+  const repos = sqliteRepositories(db, cipher);
   return {
     ...repos,
     async close() {

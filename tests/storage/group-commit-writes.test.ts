@@ -23,7 +23,7 @@ describe('the group commit', () => {
     // The scripts are built on the worker thread once it is up, as when the bot runs.
     const builder = ScriptBuilder.shared();
     await builder.ready;
-    const builtBefore = builder.builtOffThread + builder.committedOffThread;
+    const builtBefore = builder.builtOffThread;
     const repos = await openRepositories({ databaseFile: file });
     const cases = repos.cases(TEST_PACK);
     const residents = Array.from({ length: 60 }, (_, i) => `console:r${i}`);
@@ -42,7 +42,7 @@ describe('the group commit', () => {
     expect(refs).toEqual(Array.from({ length: 20 }, (_, n) => `FY-20261122-${String(n + 1).padStart(4, '0')}`));
     expect(receipts[20]).toEqual({ ref: receipts[0]!.ref, created: false, dueAt: receipts[0]!.dueAt });
     expect(await cases.events(receipts[0]!.ref)).toHaveLength(1);
-    expect(builder.builtOffThread + builder.committedOffThread).toBeGreaterThan(builtBefore);
+    expect(builder.builtOffThread).toBeGreaterThan(builtBefore);
 
     await repos.outbox.markSent(ids.flat().slice(0, 10), NOV22_10AM);
     expect((await repos.outbox.pendingOutbox(10_000)).length).toBe(ids.flat().length - 10);
