@@ -10,6 +10,11 @@ export function storyCategory(text: string): CategoryId | null {
 
 /** A story, not a bare question: it tells what happened to the resident or someone close. */
 const NARRATIVE_ZH = /(我|俺|咱|我们|我家|我妈|我爸|我老公|我老婆|我儿子|我女儿|我孩子|我哥|我姐|我弟|我妹|老公|老婆|儿子|女儿).{0,40}(了|过|被|没|不给|一直|已经|正在|在|要|想|让|把)|被.{1,12}了|了[，,。！!\s]/;
+/**
+ * A short statement of what someone does to the resident ("老板欠我工资", "老公天天打我", "房东骗了我"): a story from
+ * five characters, as "my boss owes me wages" is in five words. Longer stories need the patterns above.
+ */
+const SHORT_ZH = /欠(了)?(我|俺)|(不给|没给|不发|克扣|扣)(了)?(我|俺)|(打|骗|辞退|开除|赶走|赶)(了)?(我|俺)/;
 const EVENTS_ZH = /干了|做了|不给|没给|拖着|跑路|跑了|不还|不管|不赔|欠(了)?(我|俺)|一直(不|没)|还没|到现在/;
 const FIRST_PERSON_EN = /\b(i|i'm|i've|my|we|we've|our|me|us)\b/i;
 const EVENTS_EN = /\b\w{3,}ed\b|\b(was|were|got|been|have|has|had|did|didn'?t|dint|didint|dident|dnt|haven'?t|hasn'?t|won'?t|will not|ran|lost|hit|hits|beats?|owes?|took|left|keeps?|refuses?|says?|said|lent|bought|sold|fell|broke|paid|gave|told|is|are|am|don'?t|doesn'?t|no pay|not pay|never pay)\b/i;
@@ -17,7 +22,7 @@ const EVENTS_EN = /\b\w{3,}ed\b|\b(was|were|got|been|have|has|had|did|didn'?t|di
 /** Does the text tell a story (rather than ask a general question)? */
 export function tellsStory(text: string): boolean {
   const t = text.normalize('NFKC').trim();
-  if (/\p{Script=Han}/u.test(t)) return [...t].length >= 8 && (NARRATIVE_ZH.test(t) || EVENTS_ZH.test(t));
+  if (/\p{Script=Han}/u.test(t)) return ([...t].length >= 8 && (NARRATIVE_ZH.test(t) || EVENTS_ZH.test(t))) || ([...t].length >= 5 && SHORT_ZH.test(t));
   return t.split(/\s+/).length >= 5 && FIRST_PERSON_EN.test(t) && EVENTS_EN.test(t);
 }
 
