@@ -17,7 +17,8 @@ const PUNCTUATION = /[\s\p{P}\p{S}]/gu;
 export function unansweredText(question: string): string | null {
   const masked = redactPersonalData(question.trim());
   const rest = masked.replace(PLACEHOLDERS, ' ').replace(INTRODUCERS, ' ').replace(PUNCTUATION, ' ').trim();
-  if (rest === '') return null;
+  // Only the words that introduce personal data, with none given ("电话", "call me"): nothing personal to keep out.
+  if (rest === '') return masked === question.trim() ? masked.slice(0, 500) : null;
   // What is left after the numbers and their words is a name alone ("王秀英 13800138000", "Wang Xiuying").
   if (isPersonalName(rest) || isPersonalName(masked.replace(PUNCTUATION, ''))) return null;
   return masked.slice(0, 500);

@@ -27,6 +27,11 @@ describe('unansweredText (what `kb unanswered` may keep of a question the bot co
     ['a question with an ID number: the number masked', '身份证110101199003074512丢了怎么补办', '身份证[ID]丢了怎么补办'],
     ['a question after a name: the name masked', '我叫张三，老板欠我工资', '我叫[NAME]，老板欠我工资'],
     ['an ordinary question', '怎么养猫', '怎么养猫'],
+    // Only the words that introduce personal data, with none after them: nothing personal to keep out.
+    ['asking for a phone number, with none given', '电话', '电话'],
+    ['the same, 手机号', '手机号', '手机号'],
+    ['a callback asked for', 'call me', 'call me'],
+    ['an unfinished sentence', '我是', '我是'],
     ['a short topic word that starts like a surname', '高利贷', '高利贷'],
     ['another', '方法', '方法'],
     ['a short topic', '安全生产', '安全生产'],

@@ -173,6 +173,8 @@ describe('steering intents are short phrases only', () => {
     ['any progress on my case', 'steer:status'],
     // Session 9 (seen by staff trying the chat): a menu button's own words typed instead of pressed got
     // '这个问题我还回答不了' and were recorded as unanswered.
+    // A name or number alone is the menu again (nothing personal is noted); words with no personal data in them are not.
+    ['王秀英', 'steer:greeting'], ['13800138000', 'steer:greeting'], ['电话', 'question'], ['call me', 'question'],
     ['看看能否申请法律援助', 'steer:apply'], ['咨询问题', 'steer:ask'], ['查询进度', 'steer:status'], ['申请法律援助', 'steer:apply'],
     ['Ask a question', 'steer:ask'], ['My application', 'steer:status'], ['check my case.', 'steer:status'], ['Talk to a person', 'steer:person'],
   ];
