@@ -419,7 +419,6 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
     keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null, storyCategory: ({ event }) => storyCategory(event) }),
-    /** A generic Apply after a story: the story's category, to confirm in one tap (none without a story). */
     /** "我替我妈申请", "I'm applying for my mother": kept for the kinship question (offered there, never taken unasked). */
     keepStatedKinship: assign({
       statedKinship: ({ context }) => {
@@ -428,6 +427,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         return (kinship && !kinship.own ? kinship : null) ?? context.statedKinship ?? null;
       },
     }),
+    /** A generic Apply after a story: the story's category, to confirm in one tap (none without a story). */
     applyWithStoryCategory: assign({ pendingCategory: ({ context }) => context.storyCategory ?? null, pendingCategoryChosen: false }),
     /** The story that came with a danger warning starts the application, as a story at the menu does. */
     startDangerStory: assign(({ event }) => {
