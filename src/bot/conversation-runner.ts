@@ -47,6 +47,8 @@ export interface ConversationMachineSpec {
    * the resident agrees (a story told before consent). Absent: written as it is.
    */
   storable?: (persisted: unknown) => unknown;
+  /** A stored snapshot as the machine should take it back (every context key present). Absent: as stored. */
+  restorable?: (stored: unknown) => unknown;
 }
 
 export interface RunnerResult {
@@ -291,6 +293,7 @@ export class ConversationRunner {
     }
     try {
       if (!looksLikeSnapshot(snapshot)) throw new Error('stored snapshot has the wrong shape');
+      if (spec.restorable) snapshot = spec.restorable(snapshot);
       const actor = createActor(spec.machine, { snapshot: snapshot as never, input: spec.input(key) as never });
       actor.start();
       if (actor.getSnapshot().status === 'error') throw new Error('restored snapshot is in error');

@@ -77,7 +77,7 @@ const notProvided = async (): Promise<never> => {
   throw new Error('Provide submitCase with intakeMachine.provide({ actors: { submitCase } }).');
 };
 
-function initialContext(submissionId: string): IntakeContext {
+export function initialContext(submissionId: string): IntakeContext {
   return {
     submissionId,
     facts: {},
@@ -95,6 +95,17 @@ function initialContext(submissionId: string): IntakeContext {
     submitAnyway: false,
     caseRef: null,
     leaving: null,
+    // The optional keys too, absent or not: an `assign` that adds a key makes the context a slow dictionary object
+    // (see CONTEXT_DEFAULTS in conversation-machine.ts).
+    assessmentNews: false,
+    ageAtLeast: false,
+    statedAge: undefined,
+    statedGroups: undefined,
+    statedIncome: undefined,
+    statedHousehold: undefined,
+    statedKinship: undefined,
+    statedPhone: undefined,
+    statedRegion: undefined,
   };
 }
 
@@ -374,7 +385,15 @@ export function createIntakeMachine(deps: IntakeDeps) {
   }).createMachine({
     id: 'intake',
     context: ({ input }) => {
-      const fresh = { ...initialContext(input.submissionId), proposedCategory: input.proposedCategory ?? null, ...(input.statedAge ? { statedAge: input.statedAge } : {}), ...(input.statedGroups?.length ? { statedGroups: input.statedGroups } : {}), ...(input.statedIncome !== undefined ? { statedIncome: input.statedIncome } : {}), ...(input.statedHousehold !== undefined ? { statedHousehold: input.statedHousehold } : {}), ...(input.statedKinship ? { statedKinship: input.statedKinship } : {}) };
+      const fresh: IntakeContext = {
+        ...initialContext(input.submissionId),
+        proposedCategory: input.proposedCategory ?? null,
+        statedAge: input.statedAge || undefined,
+        statedGroups: input.statedGroups?.length ? input.statedGroups : undefined,
+        statedIncome: input.statedIncome,
+        statedHousehold: input.statedHousehold,
+        statedKinship: input.statedKinship || undefined,
+      };
       const region = input.statedText ? regionNamedIn(input.statedText, deps.pack.regions) : null;
       if (region) fresh.statedRegion = region;
       return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;

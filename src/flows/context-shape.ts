@@ -1,0 +1,23 @@
+import { CONTEXT_DEFAULTS } from './conversation-machine.js';
+import { initialContext } from './intake/intake-machine.js';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A stored snapshot with every context key the machines hold, in their order: the root's and the running
+ * intake's. A snapshot written before a key existed (or with a key JSON left out because it was `undefined`)
+ * would otherwise get it from a later `assign`, which makes that conversation's context a slow dictionary
+ * object (see CONTEXT_DEFAULTS). Values stored win; anything that is not a snapshot is returned as it is.
+ */
+export function withFullContext(snapshot: unknown): unknown {
+  if (!isObject(snapshot) || !isObject(snapshot.context)) return snapshot;
+  const full: Json = { ...snapshot, context: { ...CONTEXT_DEFAULTS, ...snapshot.context } };
+  const children = snapshot.children;
+  if (!isObject(children) || !isObject(children.intake)) return full;
+  const child = children.intake;
+  const inner = child.snapshot;
+  if (!isObject(inner) || !isObject(inner.context)) return full;
+  const submissionId = typeof inner.context.submissionId === 'string' ? inner.context.submissionId : '';
+  return { ...full, children: { ...children, intake: { ...child, snapshot: { ...inner, context: { ...initialContext(submissionId), ...inner.context } } } } };
+}
