@@ -76,6 +76,7 @@ export interface Config {
     retentionDays: { transcript: number; idleConversations: number; sentOutbox: number; deadLetters: number; closedCases: number };
     /** Web chat messages per minute from one network address (all residents behind it). */
     messagesPerAddressPerMinute: number;
+    newConversationsPerAddressPerHour: number;
     /** Ask a separate consent before the application's sensitive questions (PIPL art. 29). */
     sensitiveConsent: boolean;
   };
@@ -204,6 +205,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         closedCases: integer('RETAIN_CLOSED_CASE_DAYS', 1825, 1, 36500),
       },
       messagesPerAddressPerMinute: integer('WEB_MESSAGES_PER_ADDRESS_PER_MINUTE', 120, 1, 100000),
+      newConversationsPerAddressPerHour: integer('WEB_NEW_CONVERSATIONS_PER_ADDRESS_PER_HOUR', 30, 1, 100000),
       sensitiveConsent: value('PRIVACY_SENSITIVE_CONSENT') !== 'off',
     },
     sms: {

@@ -59,7 +59,7 @@ function freePort(): Promise<number> {
 function startServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
     // Every simulated resident comes from 127.0.0.1: the per-address limit is raised for them.
-    env: { ...process.env, FAYUAN_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', CONSOLE_CHAT: 'off', TELEGRAM_BOT_TOKEN: '', WEB_MESSAGES_PER_ADDRESS_PER_MINUTE: '100000', PRIVACY_SENSITIVE_CONSENT: 'on' },
+    env: { ...process.env, FAYUAN_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', CONSOLE_CHAT: 'off', TELEGRAM_BOT_TOKEN: '', WEB_MESSAGES_PER_ADDRESS_PER_MINUTE: '100000', WEB_NEW_CONVERSATIONS_PER_ADDRESS_PER_HOUR: '100000', PRIVACY_SENSITIVE_CONSENT: 'on' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -155,6 +155,8 @@ async function main(): Promise<void> {
   const pages: Page[] = [];
   for (let i = 0; i < RESIDENTS; i++) {
     const response = await fetch(`http://127.0.0.1:${port}/chat/session`, { method: 'POST' });
+    // Every simulated resident shares one address: a refused session would leave a resident silently unfinished.
+    if (!response.ok) throw new Error(`resident ${i}: the server refused a new conversation (${response.status})`);
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
     pages.push(new Page(i, cookie, cookie.slice(cookie.indexOf('=') + 1, cookie.indexOf('.'))));
   }

@@ -44,6 +44,7 @@ export class WebChatChannel implements ChannelSender {
   ) {
     this.limiters = new WebChatLimiters({
       messagesPerAddress: { limit: app.config.privacy.messagesPerAddressPerMinute, windowMs: 60_000 },
+      newConversationsPerAddress: { limit: app.config.privacy.newConversationsPerAddressPerHour, windowMs: 3_600_000 },
       ...options.limits,
     });
   }

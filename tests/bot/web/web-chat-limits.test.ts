@@ -46,4 +46,11 @@ describe('limits against abuse', () => {
     expect(statuses).toEqual([200, 200, 429]);
     expect(last).toMatchObject({ message: webMessages['web.limit.slow_down']['zh-CN'] });
   });
+
+  it('takes the new-conversation limit from WEB_NEW_CONVERSATIONS_PER_ADDRESS_PER_HOUR (a shelter or a carrier sharing one address)', async () => {
+    fixture = await startFixture(tempDir(), { WEB_NEW_CONVERSATIONS_PER_ADDRESS_PER_HOUR: '1' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 2; i++) statuses.push((await fetch(new URL('/chat/session', fixture.web.url), { method: 'POST' })).status);
+    expect(statuses).toEqual([200, 429]);
+  });
 });
