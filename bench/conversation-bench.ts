@@ -31,6 +31,9 @@ export interface BenchFigures {
   openP50Ms: number;
   openP99Ms: number;
   openP999Ms: number;
+  openGcMaxMs: number;
+  openLoopDelayMaxMs: number;
+  openHostStealPct: number | null;
   burstP99Ms: number;
   burstErrors: number;
   bytesPerLiveConversation: number;
@@ -101,7 +104,7 @@ export async function runBench(options: BenchOptions): Promise<BenchFigures> {
 
   // The open loop on the same durable app, at half its measured rate.
   const open = await runOpenLoop(durable.app, { msgsPerSec: durableMsgsPerSec / 2, thinkMs: THINK_MS, warmupMs: OPEN_WARMUP_MS, durationMs: options.durationS * 1000 });
-  log(`open loop: offered ${open.offeredMsgsPerSec.toFixed(0)} msgs/s, served ${open.msgsPerSec.toFixed(0)}, up to ${open.residentsPresent} residents present, p50 ${open.p50Ms.toFixed(1)} ms, p99 ${open.p99Ms.toFixed(1)} ms, p99.9 ${open.p999Ms.toFixed(1)} ms`);
+  log(`open loop: offered ${open.offeredMsgsPerSec.toFixed(0)} msgs/s, served ${open.msgsPerSec.toFixed(0)}, up to ${open.residentsPresent} residents present, p50 ${open.p50Ms.toFixed(1)} ms, p99 ${open.p99Ms.toFixed(1)} ms, p99.9 ${open.p999Ms.toFixed(1)} ms; in its window the longest collection ${open.gcMaxMs.toFixed(1)} ms, the longest event-loop stall ${open.loopDelayMaxMs.toFixed(1)} ms, ${open.hostStealPct === null ? 'host steal unknown' : `${open.hostStealPct.toFixed(1)} % of the machine's CPU stolen by the host`}`);
   await durable.app.close();
   fs.rmSync(durableDir, { recursive: true, force: true });
 
@@ -139,6 +142,9 @@ export async function runBench(options: BenchOptions): Promise<BenchFigures> {
     openP50Ms: round(open.p50Ms),
     openP99Ms: round(open.p99Ms),
     openP999Ms: round(open.p999Ms),
+    openGcMaxMs: round(open.gcMaxMs, 1),
+    openLoopDelayMaxMs: round(open.loopDelayMaxMs, 1),
+    openHostStealPct: open.hostStealPct === null ? null : round(open.hostStealPct, 1),
     burstP99Ms: round(burst.p99Ms, 0),
     burstErrors: burst.errors,
     bytesPerLiveConversation: live.bytesPerLiveConversation,

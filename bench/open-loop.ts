@@ -1,5 +1,7 @@
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { App } from '../src/bot/app.js';
 import { exponential, message, percentile, random, sleep } from './bench-app.js';
+import { measureSteal } from './host-steal.js';
 import { script } from './resident-scripts.js';
 
 export interface OpenLoopResult {
@@ -9,6 +11,12 @@ export interface OpenLoopResult {
   p99Ms: number;
   p999Ms: number;
   residentsPresent: number;
+  /** What happened in the measured window, to tell a slow run's cause: the longest garbage-collection pause, */
+  gcMaxMs: number;
+  /** the longest the event loop was held (any cause: a collection, a long task, the thread waiting for a core), */
+  loopDelayMaxMs: number;
+  /** and the share of the machine's CPU time the hypervisor gave to other guests (null off Linux). */
+  hostStealPct: number | null;
 }
 
 /**
@@ -50,6 +58,24 @@ export async function runOpenLoop(app: App, options: { msgsPerSec: number; think
   const started = performance.now();
   windowStart = started + options.warmupMs;
   windowEnd = windowStart + options.durationMs;
+  let gcMaxMs = 0;
+  const gcs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.startTime >= windowStart && e.startTime < windowEnd) gcMaxMs = Math.max(gcMaxMs, e.duration);
+  });
+  gcs.observe({ entryTypes: ['gc'] });
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  let steal: (() => number | null) | undefined;
+  let stealPct: number | null = null;
+  const windowTimers = [
+    setTimeout(() => {
+      loopDelay.enable();
+      steal = measureSteal();
+    }, options.warmupMs),
+    setTimeout(() => {
+      loopDelay.disable();
+      stealPct = steal?.() ?? null;
+    }, options.warmupMs + options.durationMs),
+  ];
   let next = started;
   for (let i = 0; performance.now() < windowEnd; i++) {
     next += exponential(rand, 1000 / arrivalsPerSec);
@@ -59,6 +85,9 @@ export async function runOpenLoop(app: App, options: { msgsPerSec: number; think
   }
   stop = true;
   await Promise.all(residents);
+  for (const timer of windowTimers) clearTimeout(timer);
+  loopDelay.disable();
+  gcs.disconnect();
   latencies.sort((a, b) => a - b);
   return {
     offeredMsgsPerSec: options.msgsPerSec,
@@ -67,5 +96,8 @@ export async function runOpenLoop(app: App, options: { msgsPerSec: number; think
     p99Ms: percentile(latencies, 0.99),
     p999Ms: percentile(latencies, 0.999),
     residentsPresent: peakPresent,
+    gcMaxMs,
+    loopDelayMaxMs: loopDelay.max / 1e6,
+    hostStealPct: stealPct,
   };
 }
