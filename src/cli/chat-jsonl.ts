@@ -78,6 +78,11 @@ function statePath(value: unknown): string {
 export class JsonlChat {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly sink: ChannelSender = { send: async () => undefined };
+  /**
+   * Message ids must differ from one run to the next: a second run on the same data folder would otherwise
+   * send `jsonl-1` again, which the runner drops as a duplicate of the first run's, and print nothing.
+   */
+  private readonly runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
   constructor(private readonly app: App) {
     // Replies are reported from the runner's result; the outbox copy is marked delivered.
@@ -102,7 +107,7 @@ export class JsonlChat {
       channel: 'console',
       userId: input.user,
       address: input.user,
-      messageId: `jsonl-${turn}`,
+      messageId: `jsonl-${this.runId}-${turn}`,
       event: input.event,
       ...(input.locale ? { locale: input.locale } : {}),
     };

@@ -78,4 +78,14 @@ describe('fayuan chat --jsonl', () => {
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Line);
     expect(lines.filter((l) => l.turn === 3).map((l) => [l.user, l.key])).toEqual([['ana', 'core.menu']]);
   });
+
+  it('carries a conversation on in a second run on the same data folder (each run\'s lines are new messages)', async () => {
+    const dir = tempDir();
+    const env = { FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off' };
+    await runCli(['chat', '--jsonl'], input({ user: 'mei', text: '老板跑路了，我干了半年的活钱一分没拿到' }, { user: 'mei', text: '同意' }), env);
+    const { code, stdout } = await runCli(['chat', '--jsonl'], input({ user: 'mei', text: '对' }), env);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+    expect(lines.map((l) => l.key)).toEqual(['intake.q.relation']);
+  });
 });
