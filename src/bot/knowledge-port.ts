@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/faq/knowledge-store.js';
 import { KnowledgeBase, type Judged } from '../knowledge/faq/knowledge-base.js';
 import type { FaqEntry, PolicyValues } from '../knowledge/faq/faq-entry.js';
-import { policyValuesForAllRegions } from '../knowledge/faq/policy-values.js';
+import { policyValuesToday } from '../knowledge/faq/policy-values.js';
 import { renderAnswer } from '../knowledge/faq/render-answer.js';
 import { classifyIntent } from '../knowledge/intents/intent-classifier.js';
 import { understand } from '../knowledge/understanding/understand.js';
@@ -60,7 +60,7 @@ export async function openKnowledge(config: Config, store: KnowledgeStore, pack:
   classifyIntent('你好');
   const knowledge = await opening;
   const stopRefresh = knowledge.startAutoRefresh(config.kbRefreshSeconds * 1000);
-  const values = () => policyValuesForAllRegions(pack);
+  const values = policyValuesToday(pack);
 
   const answerWith = (entry: FaqEntry): BotReply[] => {
     const related = entry.related.map((id) => knowledge.entry(id)).filter((e): e is FaqEntry => e !== undefined).slice(0, 3);

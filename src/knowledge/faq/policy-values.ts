@@ -65,3 +65,21 @@ export function policyValuesForAllRegions(pack: PolicyPack, now: Date = new Date
   const summary = (locale: 'zh-CN' | 'en') => perRegion.map((v) => (v.thresholdSummary as Localized)[locale]).join(locale === 'zh-CN' ? '；' : '; ');
   return perRegion.length > 1 ? { ...first, thresholdSummary: { 'zh-CN': summary('zh-CN'), en: summary('en') } } : first;
 }
+
+/**
+ * {@link policyValuesForAllRegions} for the day in the pack's time zone, worked out once a day: every answer the
+ * bot gives fills its placeholders, and the values change only when the rules in force do (a date).
+ */
+export function policyValuesToday(pack: PolicyPack, now: () => Date = () => new Date()): () => PolicyValues {
+  let day: string | undefined;
+  let values: PolicyValues | undefined;
+  return () => {
+    const at = now();
+    const today = todayIn(pack.timeZone, at);
+    if (values === undefined || today !== day) {
+      values = policyValuesForAllRegions(pack, at);
+      day = today;
+    }
+    return values;
+  };
+}
