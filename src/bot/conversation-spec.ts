@@ -13,7 +13,7 @@ import { reply } from '../flows/replies.js';
 import type { TopicInput, UnderstandInput } from '../flows/understanding.js';
 import { DEFAULT_LOCALE } from '../locales/catalog.js';
 import { migrateConversation } from './conversation-migrations.js';
-import { withFullContext } from '../flows/context-shape.js';
+import { withFullContext, withoutDefaults } from '../flows/context-shape.js';
 import type { ConversationMachineSpec } from './conversation-runner.js';
 import type { ConversationServices } from './conversation-services.js';
 import type { LinkAttempt, LinkRequest } from './case-link-service.js';
@@ -57,7 +57,7 @@ export function createConversationSpec(services: ConversationServices): Conversa
     restartNotice: reply('core.updated'),
     localeOf: (context) => (context as ConversationContext | undefined)?.locale ?? DEFAULT_LOCALE,
     mayStore: (context) => (context as ConversationContext | undefined)?.consented === true,
-    storable: withoutUnconsentedStory,
+    storable: (persisted) => withoutDefaults(withoutUnconsentedStory(persisted)),
     restorable: withFullContext,
     welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),
   };

@@ -1,4 +1,4 @@
-import { CONTEXT_DEFAULTS } from './conversation-machine.js';
+import { CONTEXT_DEFAULTS, type ConversationContext } from './conversation-machine.js';
 import { initialContext } from './intake/intake-machine.js';
 
 type Json = Record<string, unknown>;
@@ -20,4 +20,26 @@ export function withFullContext(snapshot: unknown): unknown {
   if (!isObject(inner) || !isObject(inner.context)) return full;
   const submissionId = typeof inner.context.submissionId === 'string' ? inner.context.submissionId : '';
   return { ...full, children: { ...children, intake: { ...child, snapshot: { ...inner, context: { ...initialContext(submissionId), ...inner.context } } } } };
+}
+
+/**
+ * Keys a stored snapshot may leave out when they hold their default: every one is optional in
+ * {@link ConversationContext} (older snapshots lack them), and {@link withFullContext} puts them back.
+ */
+const LEFT_OUT_WHEN_DEFAULT = [
+  'intakeStep', 'keptStory', 'statedKinship', 'pendingCategory', 'storyCategory', 'pendingCategoryChosen', 'storyBeforeConsent',
+  'afterDanger', 'askedAtAgreement', 'firstText', 'greeted', 'remindAfterAnswer', 'meta', 'linkRef', 'caseRegion',
+] as const satisfies readonly (keyof ConversationContext)[];
+
+/**
+ * The persisted snapshot without the root context's optional keys that hold their default, so that naming
+ * every key from the start (CONTEXT_DEFAULTS) does not make every stored turn longer (~160 bytes of a ~1 KB
+ * snapshot, sealed and written at each turn).
+ */
+export function withoutDefaults(persisted: unknown): unknown {
+  if (!isObject(persisted) || !isObject(persisted.context)) return persisted;
+  const context: Json = { ...persisted.context };
+  const defaults = CONTEXT_DEFAULTS as unknown as Json;
+  for (const key of LEFT_OUT_WHEN_DEFAULT) if (key in context && context[key] === defaults[key]) delete context[key];
+  return { ...persisted, context };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SENSITIVE_AGREE } from '../../src/flows/privacy-choices.js';
 import type { ResidentEvent } from '../../src/flows/events.js';
-import { withFullContext } from '../../src/flows/context-shape.js';
+import { withFullContext, withoutDefaults } from '../../src/flows/context-shape.js';
 import { conversationHarness } from '../fixtures/conversation-harness.js';
 
 /**
@@ -81,5 +81,20 @@ describe('the shape of a conversation context', () => {
       if (h.intake()) expect(Object.keys(h.intake() as object), JSON.stringify(event)).toEqual(intakeKeys);
     }
     expect(h.submitted.length).toBe(1);
+  });
+
+  it('stores only what differs from the defaults, and restores the same context', async () => {
+    const h = await conversationHarness();
+    for (const event of applicant(h).slice(0, 6)) await h.send(event);
+    const persisted = h.actor.getPersistedSnapshot() as unknown as { context: Record<string, unknown> };
+    const stored = JSON.parse(JSON.stringify(withoutDefaults(persisted))) as { context: Record<string, unknown> };
+    expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(persisted).length);
+    expect(stored.context).not.toHaveProperty('linkRef');
+    expect(stored.context).not.toHaveProperty('afterDanger');
+    expect(stored.context).not.toHaveProperty('meta');
+    expect(stored.context.consented).toBe(true);
+    const restored = withFullContext(stored) as { context: Record<string, unknown> };
+    expect(restored.context).toEqual(JSON.parse(JSON.stringify(persisted.context)));
+    expect(Object.keys(restored.context)).toEqual(Object.keys(persisted.context));
   });
 });
