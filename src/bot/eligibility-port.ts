@@ -22,10 +22,20 @@ export function decisionView(decision: Decision): DecisionView {
 /** The eligibility engine and policy pack as the intake flow uses them, dated today in the pack's time zone. */
 export function intakeDeps(pack: PolicyPack, now: () => Date = () => new Date()): IntakeDeps {
   const today = () => todayIn(pack.timeZone, now());
+  // A turn asks for the decision on the same answers several times (the next question, the assessment, the
+  // office, the receipt). The intake never changes a facts object in place, so the object is the key.
+  const decided = new WeakMap<FactsDraft, { day: string; view: DecisionView }>();
   return {
     pack,
     neededFacts: (facts: FactsDraft) => neededFacts(facts as ApplicantFacts, pack, today()) as FactStep[],
-    assess: (facts: FactsDraft) => decisionView(assess(facts as ApplicantFacts, pack, today())),
+    assess: (facts: FactsDraft) => {
+      const day = today();
+      const known = decided.get(facts);
+      if (known?.day === day) return known.view;
+      const view = decisionView(assess(facts as ApplicantFacts, pack, day));
+      decided.set(facts, { day, view });
+      return view;
+    },
     today,
   };
 }
