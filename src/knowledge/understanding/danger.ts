@@ -8,8 +8,15 @@ import type { DangerKind } from './types.js';
 const SELF_HARM: RegExp[] = [
   /(想|要|准备|打算|真想|只想|不如|干脆)(去)?(自杀|寻死|轻生|跳楼|跳河|跳江|割腕|上吊|烧炭|去死)|(我|俺)?(真|只|好)?想死|不如死/,
   /不想活|活不下去|活不成了|活着(没|有什么|还有什么)(意思|意义|用)|死了算了|一死了之|不如死了|一了百了|了结(自己|我自己)|结束(自己的?|我的)生命|我(要|想)?自杀/,
-  /(我|俺)(刚|已经)?(吃|喝)了.{0,4}(安眠药|农药|老鼠药|百草枯|一瓶药|一把药|好多药|很多药|一堆药|整瓶)/,
-  /\b(kill|hurt|harm|cut) myself\b|\bsuicidal\b|\bend (my life|it all)\b|\b(don'?t|do not) want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b|\b(took|taken|swallowed) (all )?(my |the |a bottle of )?(pills|sleeping pills|poison)\b/i,
+  // Pills or poison taken by the resident: "我刚吃了一瓶安眠药", or with no "我" at all, as people type it
+  // ("吃了好多安眠药", "刚喝了半瓶农药"). Someone else who took them ("我妈喝了农药") is a medical emergency below.
+  /(我|俺)(刚|刚刚|已经|才|又)?(吃|喝|吞)了.{0,6}(安眠药|农药|老鼠药|百草枯|敌敌畏|除草剂|杀虫剂|一瓶药|一把药|一大把药|好多药|很多药|一堆药|整瓶|整盒)/,
+  /(^|[，。！!,.?？\s])(刚|刚刚|已经|才|又)?(吃|喝|吞)了.{0,6}(安眠药|农药|老鼠药|百草枯|敌敌畏|除草剂|杀虫剂|一瓶药|一把药|一大把药|好多药|很多药|一堆药|整瓶|整盒)(?!.*(的人|申请|法律援助|法援|能告|起诉))/,
+  /\b(kill|hurt|harm|cut) myself\b|\bsuicidal\b|\bend (my life|it all)\b|\b(don'?t|do not) want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b/i,
+  // Pills in a quantity, or poison, taken by the resident ("i took a lot of sleeping pills", "just swallowed a whole
+  // bottle of pills"); "i took the pills the doctor gave me" is not.
+  /(^|\bi (just |already |have |had )?|\bive (just )?)(just |already )?(took|taken|swallowed|ate|had|downed)\b.{0,25}?\b(a lot of|lots of|loads of|too many|so many|all (of )?(my|the)|a (whole )?(bottle|box|packet|pack|handful) of|\d+)\s+(of )?(my |the |sleeping )?(pills|tablets|sleeping pills|painkillers|paracetamol)\b/i,
+  /(^|\bi (just |already |have |had )?|\bive (just )?)(just |already )?(took|taken|swallowed|drank|drunk|ate)\b.{0,15}\b(poison|pesticide|rat poison|weed ?killer|bleach)\b|\b(pills|tablets)\b.{0,25}\bon purpose\b|\bi (just |have )?(overdosed|took an overdose)\b/i,
   /\b(i'?m|i am|feel|feeling|thinking|thought)\b.{0,30}\bsuicid/i,
   /\b(i )?(can'?t|cannot|can not) go on( (anymore|any more|like this|living))?\b|\bno reason to (live|go on)\b|\bwant to disappear (forever|for good)\b/i,
 ];
@@ -60,7 +67,7 @@ const CHILD_HURT = /(孩子|儿子|女儿|小孩|娃|闺女|宝宝|孙子|孙女
 const CHILD_HURT_NOT_NOW = /赔|看守所|拘留|派出所|公安|警察|监狱|少管所|刑拘|逮捕|年前|去年|前年|小时候/;
 
 const MEDICAL: RegExp[] = [
-  /昏迷|晕倒|晕过去|昏过去|不省人事|叫不醒|没(有)?(呼吸|气)了|喘不上气|呼吸困难|大出血|血止不住|流了(好多|很多|一地)血|心脏病(犯|发)|犯心脏病|中风了|抽搐|口吐白沫|(喝|吃)了(农药|老鼠药|百草枯|安眠药)/,
+  /昏迷|晕倒|晕过去|昏过去|不省人事|叫不醒|没(有)?(呼吸|气)了|喘不上气|呼吸困难|大出血|血止不住|流了(好多|很多|一地)血|心脏病(犯|发)|犯心脏病|中风了|抽搐|口吐白沫|(喝|吃|吞)了.{0,6}(农药|老鼠药|百草枯|安眠药|敌敌畏|除草剂|杀虫剂)/,
   /\b(unconscious|passed out|not breathing|can'?t breathe|cannot breathe|bleeding (heavily|a lot|badly)|won'?t stop bleeding|heart attack|having a stroke|seizure|overdosed?)\b/i,
   /\b(isn'?t|is not|stopped|has stopped|not) breathing\b|\b(he|she|my \w+|mum|mom|dad|baby|someone) (just |suddenly |has )?collapsed\b|\bunresponsive\b|\bwon'?t wake up\b|\b(swallowed|drank|ate|drunk) (some |a |the )?(bleach|poison|pesticide|weed ?killer|rat poison|pills|battery|batteries|chemicals|detergent)\b/i,
   /(误食|吞了|误喝|喝了|吃了).{0,3}(消毒液|84|漂白水|洗洁精|电池|药片|一瓶药)/,

@@ -81,6 +81,16 @@ describe('danger comes first, wherever the resident is', () => {
     ['hes drunk and coming for me', 'danger:violence'],
     ['他喝醉了又要打我', 'danger:violence'],
     ['我老公回来了 马上要打我了', 'danger:domestic_violence'],
+    // Session 10, typed as a resident: an overdose told without "我", or with how much was taken, got the
+    // privacy reminder (before consent) or an FAQ answer.
+    ['吃了好多安眠药', 'danger:self_harm'],
+    ['刚喝了半瓶农药', 'danger:self_harm'],
+    ['我吃了一大把安眠药 不想活了', 'danger:self_harm'],
+    ['i took a lot of sleeping pills', 'danger:self_harm'],
+    ['just swallowed a whole bottle of pills', 'danger:self_harm'],
+    ['i took too many tablets on purpose', 'danger:self_harm'],
+    ['我妈喝了一瓶农药', 'danger:medical'],
+    ['my mum took too many pills and wont wake up', 'danger:medical'],
   ];
   it.each(rows)('%s → %s', (text, expected) => {
     expect(summary(meaning(text))).toBe(expected);
@@ -108,6 +118,10 @@ describe('danger comes first, wherever the resident is', () => {
     'the company collapsed and never paid us',
     '孩子的抚养费他不给',
     '我想死的心都有了 工资三个月没发',
+    '吃了安眠药自杀未遂的人能申请法律援助吗',
+    '卖假农药坑了我们村，能告吗',
+    'i took the pills the doctor gave me but the hospital overcharged',
+    'can someone who took an overdose get legal aid',
     '医院救命的钱都被骗了',
     'this job is killing me',
     'what if my husband hits me again',
