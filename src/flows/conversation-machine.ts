@@ -637,7 +637,26 @@ export function createConversationMachine(deps: ConversationDeps) {
         [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu')],
       ),
     ),
-    sayOfficeHours: emit(({ context, self }) => reply('conv.office.hours', centreContact(context, self), menuChoices(context))),
+    /**
+     * Where and when: the centre of the application under way (or submitted here), else every centre of the pack
+     * (a county resident is not sent to the city's), each with its address, hours and phone; then the hotline.
+     */
+    sayOfficeHours: enqueueActions(({ context, self, enqueue }) => {
+      const region = regionOf(self) ?? context.caseRegion ?? undefined;
+      const centres = deps.intake.pack.offices.filter((o) => o.kind === 'centre');
+      const shown = region !== undefined || centres.length === 0 ? [mainOffice(region)] : centres.slice(0, 3);
+      for (const office of shown) {
+        enqueue.emit(
+          reply('conv.office.hours', {
+            office: office?.name ?? { key: 'intake.office.unknown' },
+            address: office?.address ?? { key: 'conv.office.address_unknown' },
+            hours: office?.hours ?? { key: 'conv.handoff.hours_unknown' },
+            phone: office?.phone ?? context.hotline,
+          }),
+        );
+      }
+      enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, menuChoices(context)));
+    }),
     // At the menu its buttons come along (a web page shows only the last message's); in an application the question follows.
     sayAlreadyWaiting: emit(({ context, self }) =>
       reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting', {}, intakeContext(self) ? [] : menuChoices(context)),

@@ -26,8 +26,13 @@ export const conversationMessages = {
     en: 'No member of staff is online right now. You can:\n· call {office} during opening hours ({hours}): {phone}\n· call the public legal service hotline {hotline} at any time\n· leave a phone number, and a member of staff will call you back during opening hours ({hours}).',
   },
   'conv.office.hours': {
-    'zh-CN': '{office}办公时间：{hours}，电话 {phone}。公共法律服务热线 {hotline} 随时可以打。在这里留言或申请，24 小时都可以。',
-    en: '{office} is open {hours}; phone {phone}. The public legal service hotline {hotline} answers at any time, and you can write or apply here 24 hours a day.',
+    'zh-CN': '{office}\n地址：{address}\n办公时间：{hours}\n电话：{phone}',
+    en: '{office}\nAddress: {address}\nOpen: {hours}\nPhone: {phone}',
+  },
+  'conv.office.address_unknown': { 'zh-CN': '请打电话询问', en: 'please ask by phone' },
+  'conv.office.anytime': {
+    'zh-CN': '公共法律服务热线 {hotline} 随时可以打。在这里留言或申请，24 小时都可以，不用跑腿。',
+    en: 'The public legal service hotline {hotline} answers at any time, and you can write or apply here 24 hours a day without going in.',
   },
   'conv.intake.question_unknown': {
     'zh-CN': '这个问题我还回答不了，已经记下来请工作人员补充；急的话可以拨打 {hotline}。我们先接着填申请：',

@@ -191,6 +191,13 @@ describe('steering intents are short phrases only', () => {
     ['王秀英', 'steer:greeting'], ['13800138000', 'steer:greeting'], ['电话', 'question'], ['call me', 'question'],
     ['看看能否申请法律援助', 'steer:apply'], ['咨询问题', 'steer:ask'], ['查询进度', 'steer:status'], ['申请法律援助', 'steer:apply'],
     ['Ask a question', 'steer:ask'], ['My application', 'steer:status'], ['check my case.', 'steer:status'], ['Talk to a person', 'steer:person'],
+    // Session 10, typed as a resident: where the centre is got the entry on which centre handles a case (no address),
+    // and in English nothing at all. The centre's address, hours and phone come from the policy pack.
+    ['法律援助中心在哪里', 'steer:hours'], ['请问法律援助中心在哪里 几点上班', 'steer:hours'], ['你们地址在哪', 'steer:hours'],
+    ['法援中心怎么走', 'steer:hours'], ['你们在什么地方', 'steer:hours'], ['法律援助中心的地址和电话', 'steer:hours'],
+    ['where is the legal aid office', 'steer:hours'], ['where is the legal aid office and what are the opening hours', 'steer:hours'],
+    ["what's the address of the legal aid centre", 'steer:hours'], ['where are you located', 'steer:hours'],
+    ['在哪里申请法律援助', 'question'], ['where do i apply for legal aid', 'question'], ['老板跑了不知道在哪里', 'story:wages'], ['你们', 'question'], ['中心', 'question'],
   ];
   it.each(rows)('%s → %s', (text, expected) => expect(summary(meaning(text))).toBe(expected));
 
