@@ -169,7 +169,7 @@ export const API_ROUTES: Route[] = [
     if (!Array.isArray(list)) throw fromRefusal(list);
     const now = s.now?.() ?? Date.now();
     const todayEnds = endOfLocalDay(localDate(now, s.pack.timeZone), s.pack.timeZone);
-    const [undelivered, newFiles] = await Promise.all([s.cases.undelivered(), s.cases.newFiles(list)]);
+    const [undelivered, newFiles] = await Promise.all([s.cases.undelivered(list.map((c) => c.ref)), s.cases.newFiles(list)]);
     sendJson(r.res, 200, {
       cases: list.map((c) => ({
         ...caseSummaryView(c, s.pack, now, r.locale, todayEnds),

@@ -5,7 +5,7 @@ import { FINAL_STATUSES, type CaseAction, type CaseStatus } from '../knowledge/c
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';
 import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
-import type { HeldReply } from '../bot/wechat/wechat-held-repository.js';
+import type { HeldForCase } from '../bot/wechat/wechat-held-repository.js';
 import type { CaseRecord, CaseRepository as Cases, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 import { label } from './case-view.js';
 import { sortInbox } from './case-view.js';
@@ -19,6 +19,8 @@ export type CaseRepository = Cases;
 export interface AttachmentRepository {
   get(id: string): Promise<StoredAttachment | undefined>;
   forCase(ref: string): Promise<StoredAttachment[]>;
+  /** Files per case received at or after each case's time, in one read. */
+  countForCasesSince(since: ReadonlyMap<string, number>): Promise<Map<string, number>>;
 }
 
 export interface StaffCasesDeps {
@@ -31,7 +33,7 @@ export interface StaffCasesDeps {
   pack: CasePack;
   events?: StaffEventBus;
   /** Notices a channel holds for the resident to write again (WeChat's 48-hour rule; `WechatHeldStore` fits). */
-  held?: { waiting(limit?: number): Promise<HeldReply[]> };
+  held?: { waitingByCase(refs: readonly string[]): Promise<Map<string, HeldForCase>> };
   /** The running bot's dispatcher: notices go out at once (else they wait in the outbox). */
   dispatcher?: { enqueue(messages: OutboundMessage[]): void };
   logger?: Pick<Logger, 'info'>;
@@ -63,11 +65,7 @@ export type CaseRequest =
   | { type: 'assign'; accountId: number };
 
 /** Notices of a case that have not reached the resident: how many, since when, and the channel's reason (an errcode). */
-export interface Undelivered {
-  count: number;
-  since: number;
-  errcode: number;
-}
+export type Undelivered = HeldForCase;
 
 export type CaseActionOutcome = { ok: true; record: CaseRecord; notice: 'sent' | 'not_sent_unsafe' | 'none' } | Refusal;
 
@@ -120,7 +118,7 @@ export class StaffCases {
       this.deps.cases.events(ref),
       this.deps.attachments.forCase(ref),
       this.deps.notes.forCase(ref),
-      this.undelivered(),
+      this.undelivered([ref]),
     ]);
     await this.audit(account, 'case.view', ref, 'ok', null);
     return { ok: true, record: found.record, events, attachments, notes, undelivered: undelivered.get(ref) ?? null };
@@ -132,25 +130,16 @@ export class StaffCases {
    */
   async newFiles(records: readonly CaseRecord[]): Promise<Map<string, number>> {
     const waiting = records.filter((r) => r.status === 'materials_requested');
-    const counts = await Promise.all(
-      waiting.map(async (r): Promise<[string, number]> => [r.ref, (await this.deps.attachments.forCase(r.ref)).filter((a) => a.createdAt >= r.updatedAt).length]),
-    );
-    return new Map(counts);
+    const counts = await this.deps.attachments.countForCasesSince(new Map(waiting.map((r) => [r.ref, r.updatedAt])));
+    return new Map(waiting.map((r) => [r.ref, counts.get(r.ref) ?? 0]));
   }
 
   /**
-   * Notices waiting for residents to write again, by case: staff must know the resident has not been
-   * told (and may need to reach them another way), not only read it in a note.
+   * Notices waiting for the residents of `refs` to write again, by case: staff must know the resident
+   * has not been told (and may need to reach them another way), not only read it in a note.
    */
-  async undelivered(): Promise<Map<string, Undelivered>> {
-    const byCase = new Map<string, Undelivered>();
-    for (const held of (await this.deps.held?.waiting(1000)) ?? []) {
-      if (!held.caseRef) continue;
-      const seen = byCase.get(held.caseRef);
-      if (seen) seen.count++;
-      else byCase.set(held.caseRef, { count: 1, since: held.heldAt, errcode: held.errcode });
-    }
-    return byCase;
+  async undelivered(refs: readonly string[]): Promise<Map<string, Undelivered>> {
+    return (await this.deps.held?.waitingByCase(refs)) ?? new Map();
   }
 
   /** A file of a case the account may see; audited. */
