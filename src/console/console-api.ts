@@ -9,7 +9,7 @@ import { endOfLocalDay, localDate } from '../knowledge/cases/local-time.js';
 import type { Locale } from '../locales/catalog.js';
 import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
-import { caseDetailView, caseSummaryView, consoleActions } from '../staff/case-view.js';
+import { caseDetailView, caseSummaryView, consoleActions, type NameOf } from '../staff/case-view.js';
 import { SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal } from '../staff/staff-access.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
 import type { CaseRequest, StaffCases } from '../staff/staff-cases.js';
@@ -77,6 +77,12 @@ const route = (method: string, pattern: string, handle: Route['handle'], extra: 
   ...extra,
 });
 
+/** Login names as colleagues read them: each account's display name (王芳), else the login name. */
+async function nameBook(s: ConsoleServices): Promise<NameOf> {
+  const names = new Map((await s.accounts.list()).map((a) => [a.username, a.displayName ?? a.username]));
+  return (login) => names.get(login) ?? login;
+}
+
 function accountView(a: Account) {
   return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, office: a.office, disabled: a.disabled, createdAt: a.createdAt, lastLoginAt: a.lastLoginAt };
 }
@@ -113,8 +119,9 @@ async function caseAnswer(r: ApiRequest, s: ConsoleServices, ref: string) {
   const viewed = await s.cases.view(r.account, ref);
   if (!viewed.ok) throw fromRefusal(viewed);
   const now = s.now?.() ?? Date.now();
+  const nameOf = await nameBook(s);
   return {
-    case: caseDetailView(viewed.record, { pack: s.pack, now, locale: r.locale, events: viewed.events, attachments: viewed.attachments, notes: viewed.notes, undelivered: viewed.undelivered }),
+    case: caseDetailView(viewed.record, { pack: s.pack, now, locale: r.locale, events: viewed.events, attachments: viewed.attachments, notes: viewed.notes, undelivered: viewed.undelivered, nameOf }),
     allowedActions: consoleActions(viewed.record, hasRole(r.account, SUPERVISOR_ROLES)),
   };
 }
@@ -125,7 +132,7 @@ async function colleagues(r: ApiRequest, s: ConsoleServices) {
   return all
     .filter((a) => !a.disabled && ['staff', 'supervisor', 'admin'].includes(a.role))
     .filter((a) => a.office === null || canSeeOffice(r.account, a.office, s.pack.offices))
-    .map((a) => ({ id: a.id, username: a.username, office: a.office, role: a.role }));
+    .map((a) => ({ id: a.id, username: a.username, displayName: a.displayName, office: a.office, role: a.role }));
 }
 
 /** The built-in routes: sign-in, cases, attachments, live conversations, canned replies, accounts, audit. */
@@ -169,10 +176,10 @@ export const API_ROUTES: Route[] = [
     if (!Array.isArray(list)) throw fromRefusal(list);
     const now = s.now?.() ?? Date.now();
     const todayEnds = endOfLocalDay(localDate(now, s.pack.timeZone), s.pack.timeZone);
-    const [undelivered, newFiles] = await Promise.all([s.cases.undelivered(list.map((c) => c.ref)), s.cases.newFiles(list)]);
+    const [undelivered, newFiles, nameOf] = await Promise.all([s.cases.undelivered(list.map((c) => c.ref)), s.cases.newFiles(list), nameBook(s)]);
     sendJson(r.res, 200, {
       cases: list.map((c) => ({
-        ...caseSummaryView(c, s.pack, now, r.locale, todayEnds),
+        ...caseSummaryView(c, s.pack, now, r.locale, todayEnds, nameOf),
         undelivered: undelivered.get(c.ref)?.count ?? 0,
         newFiles: newFiles.get(c.ref) ?? 0,
       })),
@@ -224,8 +231,13 @@ export const API_ROUTES: Route[] = [
     const listed = await s.live.list(r.account);
     if (!listed.ok) throw fromRefusal(listed);
     const label = (kind: string) => labelOf(`console.danger.${kind}`, r.locale, kind);
+    const nameOf = await nameBook(s);
     sendJson(r.res, 200, {
-      conversations: listed.conversations.map((c) => ({ ...c, danger: c.danger.map((d) => ({ ...d, label: label(d.kind) })) })),
+      conversations: listed.conversations.map((c) => ({
+        ...c,
+        holder: c.holder === null ? null : nameOf(c.holder),
+        danger: c.danger.map((d) => ({ ...d, label: label(d.kind) })),
+      })),
       alerts: listed.alerts.map((a) => ({ ...a, conversationId: a.id, label: label(a.kind) })),
       callbacks: listed.callbacks,
     });
@@ -239,9 +251,11 @@ export const API_ROUTES: Route[] = [
     const got = await s.live.transcript(r.account, r.params[0]!, r.locale);
     if (!got.ok) throw fromRefusal(got);
     const since = Number(r.url.searchParams.get('since') ?? 0);
+    const nameOf = await nameBook(s);
     sendJson(r.res, 200, {
       messages: got.messages
         .filter((m) => m.at > since)
+        .map((m) => (m.staff ? { ...m, staff: nameOf(m.staff) } : m))
         .map((m) => (m.attachment ? { ...m, attachment: { ...m.attachment, url: `/api/attachments/${encodeURIComponent(m.attachment.id)}` } } : m)),
     });
   }),

@@ -17,7 +17,7 @@ export const consolePageMessages = {
   'page.nav.audit': { 'zh-CN': '审计日志', en: 'Audit log' },
   'page.language.switch': { 'zh-CN': 'English', en: '中文' },
   'page.language.switch_label': { 'zh-CN': '切换到 English 英文', en: 'Switch to 中文 Chinese' },
-  'page.account': { 'zh-CN': '{username}（{role}）', en: '{username} ({role})' },
+  'page.account': { 'zh-CN': '{name}（{role}）', en: '{name} ({role})' },
   'page.logout': { 'zh-CN': '退出登录', en: 'Sign out' },
   'page.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },
   'page.saving': { 'zh-CN': '正在保存…', en: 'Saving…' },

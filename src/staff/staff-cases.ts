@@ -252,7 +252,7 @@ export class StaffCases {
       const params: Record<string, string | number> = { ref };
       let status: Refusal['status'] = 409;
       if (result.reason === 'not_found') return this.refuse(account, action, ref, refusal(404, 'not_found', 'console.error.not_found', { what: ref }));
-      if (result.reason === 'already_claimed') params.by = result.by;
+      if (result.reason === 'already_claimed') params.by = await this.knownAs(result.by);
       if (result.reason === 'not_allowed') {
         params.status = label(`console.status.${result.status}`, locale, result.status);
         params.action = label(`console.action.${result.action}`, locale, result.action);
@@ -278,6 +278,11 @@ export class StaffCases {
   private async refuse<T extends Refusal>(account: Account, action: string, target: string | null, why: T): Promise<T> {
     await this.audit(account, action, target, 'refused', why.code);
     return why;
+  }
+
+  /** A login name as colleagues know it: the account's display name, else the name as recorded (a Telegram name, or the login). */
+  private async knownAs(login: string): Promise<string> {
+    return (await this.deps.accounts.byUsername(login))?.displayName ?? login;
   }
 
   private audit(account: Account, action: string, target: string | null, outcome: 'ok' | 'refused', detail: string | null): Promise<void> {

@@ -127,11 +127,12 @@ export class StaffKb {
     };
   }
 
-  /** The login name of the console account behind `account:ID`; null for the seed files and the CLI (the page says 系统). */
+  /** The console account behind `account:ID` as colleagues know it (display name, else login name); null for the seed files and the CLI (the page says 系统). */
   private async authorOf(by: string): Promise<string | null> {
     const id = /^account:(\d+)$/.exec(by)?.[1];
     if (!id || !this.deps.accounts) return null;
-    return (await this.deps.accounts.byId(Number(id)))?.username ?? null;
+    const account = await this.deps.accounts.byId(Number(id));
+    return account ? (account.displayName ?? account.username) : null;
   }
 
   async revert(account: Account, id: string, version: number): Promise<SaveOutcome> {

@@ -62,7 +62,7 @@ export async function render({ account, announce, isCurrent }) {
     onchange: (e) => ((filters.category = e.target.value), load()),
   });
   const assigneeSelect = select(
-    [['', t('inbox.assignee.anyone')], ['me', t('inbox.assignee.me')], ...colleagues.filter((c) => c.id !== account.id).map((c) => [c.username, c.username])],
+    [['', t('inbox.assignee.anyone')], ['me', t('inbox.assignee.me')], ...colleagues.filter((c) => c.id !== account.id).map((c) => [c.username, c.displayName ?? c.username])],
     filters.assignee,
     { name: 'assignee', onchange: (e) => ((filters.assignee = e.target.value), load()) },
   );
@@ -99,7 +99,7 @@ export async function render({ account, announce, isCurrent }) {
       h('td', {}, caseBadges(c)),
       h('td', {}, c.dueAt ? h('time', { datetime: new Date(c.dueAt).toISOString() }, date(c.dueAt)) : c.status === 'materials_requested' ? t('case.field.due_paused') : t('page.none')),
       h('td', {}, c.officeLabel ?? c.office ?? t('page.none')),
-      h('td', {}, c.assignee ?? h('span', { class: 'muted' }, t('inbox.unassigned'))),
+      h('td', {}, c.assigneeName ?? c.assignee ?? h('span', { class: 'muted' }, t('inbox.unassigned'))),
       h('td', {}, h('time', { datetime: new Date(c.createdAt).toISOString() }, dateTime(c.createdAt))),
     );
   }
