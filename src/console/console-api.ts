@@ -12,7 +12,7 @@ import { translate } from '../locales/render.js';
 import { caseDetailView, caseSummaryView, consoleActions, type NameOf } from '../staff/case-view.js';
 import { SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal } from '../staff/staff-access.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
-import type { CaseRequest, StaffCases } from '../staff/staff-cases.js';
+import { MEDIATION, type CaseRequest, type StaffCases } from '../staff/staff-cases.js';
 import type { StaffLive } from '../staff/staff-live.js';
 import type { StaffReports } from '../staff/staff-reports.js';
 import { monthlyReportCsv } from '../staff/monthly-report.js';
@@ -163,7 +163,7 @@ export const API_ROUTES: Route[] = [
       csrfToken: session.ok ? session.csrfToken : null,
       offices: s.pack.offices.map((o) => ({ id: o.id, label: o.name[r.locale] })),
       documents: s.pack.documents.map((d) => ({ id: d.id, label: d.name[r.locale] })),
-      referTo: [{ id: 'mediation', label: r.locale === 'en' ? 'People’s mediation' : '人民调解' }, ...s.pack.offices.map((o) => ({ id: o.id, label: o.name[r.locale] }))],
+      referTo: [{ id: MEDIATION, label: labelOf('console.mediation', r.locale, MEDIATION) }, ...s.pack.offices.map((o) => ({ id: o.id, label: o.name[r.locale] }))],
       timeZone: s.pack.timeZone,
       ...(mates ? { colleagues: mates } : {}),
     });
