@@ -172,12 +172,18 @@ export const API_ROUTES: Route[] = [
   route('GET', '/api/cases', async (r, s) => {
     const q = r.url.searchParams;
     const filter = Object.fromEntries(['office', 'category', 'state', 'assignee', 'q'].flatMap((k) => (q.get(k) ? [[k, q.get(k)!]] : [])));
-    const list = await s.cases.list(r.account, filter);
-    if (!Array.isArray(list)) throw fromRefusal(list);
+    const all = await s.cases.list(r.account, filter);
+    if (!Array.isArray(all)) throw fromRefusal(all);
+    // A page of the sorted inbox when `limit` is given (the console asks for 50); else every case.
+    const limit = Number(q.get('limit'));
+    const offset = Math.max(0, Math.floor(Number(q.get('offset')) || 0));
+    const list = limit > 0 ? all.slice(offset, offset + Math.min(Math.floor(limit), 500)) : all;
     const now = s.now?.() ?? Date.now();
     const todayEnds = endOfLocalDay(localDate(now, s.pack.timeZone), s.pack.timeZone);
     const [undelivered, newFiles, nameOf] = await Promise.all([s.cases.undelivered(list.map((c) => c.ref)), s.cases.newFiles(list), nameBook(s)]);
     sendJson(r.res, 200, {
+      total: all.length,
+      offset: limit > 0 ? offset : 0,
       cases: list.map((c) => ({
         ...caseSummaryView(c, s.pack, now, r.locale, todayEnds, nameOf),
         undelivered: undelivered.get(c.ref)?.count ?? 0,

@@ -91,12 +91,22 @@ export class StaffCases {
   async list(account: Account, filter: CaseFilter = {}): Promise<CaseRecord[] | Refusal> {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'case.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
     const state = filter.state ?? 'open';
+    const q = filter.q?.trim().toUpperCase() || undefined;
     let records: CaseRecord[];
     if (state === 'open') records = await this.deps.cases.listOpen();
-    else if (state === 'all') records = await this.deps.cases.list({ limit: 5000 });
-    else records = await this.deps.cases.list({ status: state as CaseStatus, limit: 5000 });
+    else {
+      // Closed cases pile up over the years: the store narrows to the account's offices and the typed
+      // reference before its limit, so an old case of a small office is still found.
+      const offices = this.deps.pack.offices;
+      const routes = account.role === 'admin' || account.office === null ? undefined : offices.filter((o) => canSeeOffice(account, o.id, offices)).map((o) => o.id);
+      records = await this.deps.cases.list({
+        limit: 5000,
+        ...(state === 'all' ? {} : { status: state as CaseStatus }),
+        ...(q ? { refContains: q } : {}),
+        ...(routes ? { routes: filter.office ? routes.filter((r) => r === filter.office) : routes } : filter.office ? { routes: [filter.office] } : {}),
+      });
+    }
     const assignee = filter.assignee === 'me' ? account.username : filter.assignee;
-    const q = filter.q?.trim().toUpperCase();
     const now = this.now();
     const visible = records
       .filter((c) => canSeeOffice(account, c.route, this.deps.pack.offices))
