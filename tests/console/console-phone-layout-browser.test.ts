@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
-import { pz, signIn } from './browser-fixture.js';
+import { pe, pz, signIn } from './browser-fixture.js';
 import { consoleFixture } from './console-fixture.js';
 
 const missing = chromiumMissing();
@@ -28,5 +28,19 @@ describe.skipIf(missing !== null)('the console on a phone (390×844)', () => {
     const bar = (await staff.locator('header').boundingBox())!;
     expect(bar.height).toBeLessThan(844 / 4);
     await staff.screenshot({ path: `${SHOTS}/inbox-phone.png` });
+  }, 60_000);
+
+  it('fits the inbox to the phone in English too: no control wider than the screen, no sideways scrolling', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 390, height: 844 });
+    await signIn(staff, f.url, 'wangfang');
+    await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+    await staff.locator('#language').click();
+    await staff.getByRole('heading', { level: 1, name: pe('inbox.heading') }).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/inbox-phone-en.png`, fullPage: true });
+    const widest = await staff.evaluate(() => Math.max(...[...document.querySelectorAll('select, input, button')].map((el) => el.getBoundingClientRect().right)));
+    expect(widest).toBeLessThanOrEqual(390);
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }, 60_000);
 });
