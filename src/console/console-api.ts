@@ -9,7 +9,8 @@ import { endOfLocalDay, localDate } from '../knowledge/cases/local-time.js';
 import type { Locale } from '../locales/catalog.js';
 import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
-import { caseDetailView, caseSummaryView, consoleActions, type NameOf } from '../staff/case-view.js';
+import { caseDetailView, caseSummaryView, consoleActions } from '../staff/case-view.js';
+import { staffNames, type NameOf } from '../staff/staff-names.js';
 import { SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal } from '../staff/staff-access.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
 import { MEDIATION, type CaseRequest, type StaffCases } from '../staff/staff-cases.js';
@@ -78,9 +79,8 @@ const route = (method: string, pattern: string, handle: Route['handle'], extra: 
 });
 
 /** Login names as colleagues read them: each account's display name (王芳), else the login name. */
-async function nameBook(s: ConsoleServices): Promise<NameOf> {
-  const names = new Map((await s.accounts.list()).map((a) => [a.username, a.displayName ?? a.username]));
-  return (login) => names.get(login) ?? login;
+function nameBook(s: ConsoleServices): Promise<NameOf> {
+  return staffNames(s.accounts);
 }
 
 function accountView(a: Account) {

@@ -1,3 +1,4 @@
+import type { NameOf } from './staff-names.js';
 import type { Param } from '../flows/events.js';
 import { allowedActions, isOverdue, type CaseActionType } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
@@ -46,8 +47,6 @@ export function sortInbox(cases: CaseRecord[], now: number, timeZone: string): C
 
 export type CaseSummaryView = ReturnType<typeof caseSummaryView>;
 
-/** How a login name reads to colleagues: the account's display name (王芳), else the login name itself. */
-export type NameOf = (login: string) => string;
 const asIs: NameOf = (login) => login;
 
 /** A case as a line of the inbox; `assigneeName` is the assignee as colleagues know them. */
