@@ -8,7 +8,7 @@ const res = await ctx.newPage();
 await res.goto(W);
 await res.locator('.msg--bot').first().waitFor({ timeout: 30000 });
 await res.waitForTimeout(1500);
-const prefs = [/^同意$/, /^I agree$/, /同意，继续/, /^Agree/, /^对$/, /^是$/, /^Yes/, /为自己/, /myself/i, /示例县/, /Demo County/, /不清楚|不确定/, /not sure/i, /没有残疾|^无$/, /^None$/i, /以上都不是/, /None of these/, /没有期限/, /No deadline/, /^不需要$|^否$|^不是$/, /^No$/, /^继续/, /^Continue/, /^农村$/, /^Rural/i, /^否$/, /就用这段/, /Use this/, /^完成$/, /^Done$/, /同意并提交|确认提交|^提交|确认无误/, /^Confirm|^Submit/];
+const prefs = [/^同意$/, /^I agree$/, /^I agree, continue$/, /同意，继续/, /^Agree/, /^对$/, /^是$/, /^Yes/, /为自己/, /myself/i, /示例县/, /Demo County/, /不清楚|不确定/, /not sure/i, /没有残疾|^无$/, /^No disability$/i, /^None$/i, /以上都不是/, /None of these/, /没有期限/, /No deadline/, /^不需要$|^否$|^不是$/, /^No$/, /^Rural/i, /^Submit|Agree and submit/i, /^继续/, /^Continue/, /^农村$/, /^Rural/i, /^否$/, /就用这段/, /Use this/, /^完成$/, /^Done$/, /同意并提交|确认提交|^提交|确认无误/, /^Confirm|^Submit/];
 const story = process.argv[3] ?? '老板欠我三个月工资不给，我在县里的工地干活';
 async function step(n) {
   const before = await res.locator('.msg--bot').count();
@@ -24,6 +24,10 @@ async function step(n) {
     for (const p of prefs) {
       const i = labels.findLastIndex((l) => p.test(l.trim()));
       if (i >= 0) { await choices.nth(i).click(); acted = labels[i]; break; }
+    }
+    if (!acted) {
+      const i = labels.findIndex((l) => !/Back|上一步|取消|Cancel|不同意|do not|中文|English/.test(l));
+      if (i >= 0) { await choices.nth(i).click(); acted = labels[i]; }
     }
   }
   console.log(n, '|', lastText.replace(/\n/g, ' ').slice(-70), '=>', acted, '|', labels.slice(-8).join('/'));

@@ -1,0 +1,42 @@
+// Exploration (not committed): a resident asks for a person in the web chat, 王芳 takes and replies in the console.
+import { chromium } from 'playwright-core';
+const W = 'http://127.0.0.1:3710', C = 'http://127.0.0.1:3711', S = '/tmp/console10/shots';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu'] });
+const rctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+const res = await rctx.newPage();
+await res.goto(W);
+const say = async (text) => {
+  const before = await res.locator('.msg--bot').count();
+  const button = res.locator('#log .choice').filter({ hasText: new RegExp(`^${text}$`) }).last();
+  if ((await button.count()) > 0 && (await button.isEnabled())) await button.click();
+  else { await res.locator('#message').fill(text); await res.keyboard.press('Enter'); }
+  await res.locator('.msg--bot').nth(before).waitFor({ timeout: 20000 });
+  await res.waitForTimeout(1500);
+};
+await res.locator('.msg--bot').first().waitFor({ timeout: 20000 });
+await res.waitForTimeout(1000);
+await say('同意');
+await say('转人工');
+await res.screenshot({ path: `${S}/res-waiting.png` });
+const sctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+const st = await sctx.newPage();
+await st.goto(C);
+await st.getByLabel('用户名').fill(process.argv[2] ?? 'wangfang');
+await st.getByLabel('密码').fill('correct horse battery staple');
+await st.getByRole('button', { name: '登录', exact: true }).click();
+await st.waitForTimeout(1500);
+await st.screenshot({ path: `${S}/inbox.png` });
+await st.getByRole('link', { name: '在线对话', exact: true }).click();
+await st.waitForTimeout(1500);
+await st.screenshot({ path: `${S}/live-list.png` });
+await st.getByText(/^居民 /).last().click();
+await st.waitForTimeout(1000);
+await st.getByRole('button', { name: '接待', exact: true }).click();
+await st.waitForTimeout(1500);
+await st.locator('textarea').first().fill('您好，我来帮您看看。');
+await st.getByRole('button', { name: '发送', exact: true }).click();
+await st.waitForTimeout(2500);
+await st.screenshot({ path: `${S}/live-phone.png` });
+await res.screenshot({ path: `${S}/res-talking.png` });
+console.log(await res.locator('#log').innerText());
+await browser.close();
