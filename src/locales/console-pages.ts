@@ -343,6 +343,8 @@ export const consolePageMessages = {
   'accounts.heading': { 'zh-CN': '账号管理', en: 'Accounts' },
   'accounts.caption': { 'zh-CN': '共 {count} 个账号', en: 'Accounts: {count}' },
   'accounts.col.username': { 'zh-CN': '用户名', en: 'Username' },
+  'accounts.col.name': { 'zh-CN': '显示的称呼', en: 'Name shown' },
+  'accounts.no_name': { 'zh-CN': '未填（居民看到“工作人员”，同事看到用户名）', en: 'None (residents see “staff member”, colleagues the username)' },
   'accounts.col.role': { 'zh-CN': '角色', en: 'Role' },
   'accounts.col.office': { 'zh-CN': '机构', en: 'Office' },
   'accounts.col.state': { 'zh-CN': '状态', en: 'State' },

@@ -91,4 +91,25 @@ describe('colleagues are named as they know each other', () => {
       await browser.close();
     }
   }, 60_000);
+
+  it.skipIf(missing !== null)("shows an administrator each account's name as colleagues and residents see it, and which accounts have none", async () => {
+    const f = await consoleFixture([
+      { username: 'wangfang', role: 'staff', name: '王芳', office: 'demo-city-union' },
+      { username: 'xiaozhou', role: 'staff', office: 'demo-city-union' },
+      { username: 'boss', role: 'admin', name: '张主任' },
+    ]);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ width: 1366, height: 768 });
+      await signIn(page, f.url, 'boss');
+      await page.getByRole('link', { name: pz('page.nav.accounts'), exact: true }).click();
+      const table = page.getByRole('table');
+      await table.getByRole('rowheader', { name: 'wangfang' }).waitFor();
+      await page.screenshot({ path: `${SHOTS}/accounts-names.png` });
+      expect(await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'wangfang' }) }).innerText()).toContain('王芳');
+      expect(await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'xiaozhou' }) }).innerText()).toContain(pz('accounts.no_name'));
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

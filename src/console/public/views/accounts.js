@@ -43,7 +43,7 @@ export async function render({ announce, isCurrent }) {
         'table',
         {},
         h('caption', {}, t('accounts.caption', { count: accounts.length })),
-        h('thead', {}, h('tr', {}, ['username', 'role', 'office', 'state', 'last_login', 'actions'].map((c) => h('th', { scope: 'col' }, t(`accounts.col.${c}`))))),
+        h('thead', {}, h('tr', {}, ['username', 'name', 'role', 'office', 'state', 'last_login', 'actions'].map((c) => h('th', { scope: 'col' }, t(`accounts.col.${c}`))))),
         h(
           'tbody',
           {},
@@ -52,6 +52,7 @@ export async function render({ announce, isCurrent }) {
               'tr',
               {},
               h('th', { scope: 'row' }, a.username),
+              h('td', {}, a.displayName ?? h('span', { class: 'muted' }, t('accounts.no_name'))),
               h('td', {}, t(`page.role.${a.role}`)),
               h('td', {}, officeName(a.office)),
               h('td', {}, a.disabled ? h('span', { class: 'badge badge--overdue' }, t('accounts.disabled')) : h('span', { class: 'badge badge--live' }, t('accounts.enabled'))),
