@@ -330,6 +330,13 @@ export const API_ROUTES: Route[] = [
     });
     r.res.end(csv);
   }),
+  route('POST', '/api/accounts/(\\d+)/name', async (r, s) => {
+    await adminOnly(r, s, 'account.rename');
+    const body = await r.body();
+    const renamed = await s.auth.rename(Number(r.params[0]), str(body.name) ?? null, r.account.id);
+    if (!renamed.ok) throw accountError(renamed.reason, r.params[0]!);
+    sendJson(r.res, 200, { account: accountView(renamed.account) });
+  }),
   route('GET', '/api/accounts', async (r, s) => {
     await adminOnly(r, s, 'account.list');
     sendJson(r.res, 200, { accounts: (await s.accounts.list()).map(accountView) });

@@ -112,4 +112,32 @@ describe('colleagues are named as they know each other', () => {
       await browser.close();
     }
   }, 60_000);
+
+  it.skipIf(missing !== null)('lets an administrator give an existing account its name, which colleagues then see on its cases', async () => {
+    const f = await consoleFixture([
+      { username: 'xiaozhou', role: 'staff', office: 'demo-city-union' },
+      { username: 'boss', role: 'admin', name: '张主任' },
+    ]);
+    const { ref } = await f.app.services.cases.createCase(newCase({ at: f.clock.now }));
+    const zhou = new Client(f.url);
+    await zhou.login('xiaozhou');
+    await zhou.request('POST', `/api/cases/${ref}/claim`, {});
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ width: 1366, height: 768 });
+      await signIn(page, f.url, 'boss');
+      await page.getByRole('link', { name: pz('page.nav.accounts'), exact: true }).click();
+      await page.getByRole('button', { name: pz('accounts.name.for', { username: 'xiaozhou' }) }).click();
+      const dialog = page.getByRole('dialog', { name: pz('accounts.name.title', { username: 'xiaozhou' }) });
+      await dialog.getByLabel(pz('accounts.field.name')).fill('周晓');
+      await dialog.getByRole('button', { name: pz('page.save') }).click();
+      await page.getByRole('status').filter({ hasText: pz('accounts.name.done', { username: 'xiaozhou' }) }).first().waitFor();
+      const row = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'xiaozhou' }) });
+      expect(await row.innerText()).toContain('周晓');
+      expect((await zhou.request('GET', `/api/cases/${ref}`)).body.case.assigneeName).toBe('周晓');
+      expect(await f.console.staff.audit.list({ action: 'account.rename' })).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

@@ -20,6 +20,19 @@ export async function render({ announce, isCurrent }) {
     status.focus();
   };
 
+  function nameDialog(account) {
+    const name = h('input', { type: 'text', name: 'name', autocomplete: 'off', maxlength: 40, value: account.displayName ?? '' });
+    return openDialog({
+      title: t('accounts.name.title', { username: account.username }),
+      fields: [field(t('accounts.field.name'), name, t('accounts.name.hint'))],
+      confirmLabel: t('page.save'),
+      onConfirm: async () => {
+        await post(`/api/accounts/${account.id}/name`, { name: name.value.trim() });
+        await done(t('accounts.name.done', { username: account.username }));
+      },
+    });
+  }
+
   function passwordDialog(account) {
     const password = h('input', { type: 'password', name: 'password', autocomplete: 'new-password' });
     return openDialog({
@@ -63,6 +76,7 @@ export async function render({ announce, isCurrent }) {
                 h(
                   'span',
                   { class: 'btn-row' },
+                  h('button', { type: 'button', class: 'btn btn--small', onclick: () => nameDialog(a), 'aria-label': t('accounts.name.for', { username: a.username }) }, t('accounts.name')),
                   h('button', { type: 'button', class: 'btn btn--small', onclick: () => passwordDialog(a), 'aria-label': t('accounts.password.for', { username: a.username }) }, t('accounts.password')),
                   a.disabled
                     ? null
