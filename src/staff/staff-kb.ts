@@ -99,7 +99,7 @@ export class StaffKb {
     const plan = planChanges([input], await this.deps.store.listEntries(), id === null ? 'add' : 'edit');
     if (plan.problems.length > 0) {
       const problems = plan.problems.flatMap((p) => p.problems);
-      await this.audit(account, action, id, 'refused', 'invalid');
+      await this.audit(account, action, id === null ? null : `kb:${id}`, 'refused', 'invalid');
       return { ...refusal(422, 'invalid', 'console.error.invalid', { detail: problems.map((p) => p.field || 'entry').join(', ') }), problems };
     }
     const entry = plan.added[0] ?? plan.changed[0];
