@@ -162,6 +162,8 @@ export const API_ROUTES: Route[] = [
       account: accountView(r.account),
       csrfToken: session.ok ? session.csrfToken : null,
       offices: s.pack.offices.map((o) => ({ id: o.id, label: o.name[r.locale] })),
+      // The offices whose cases this account works: a centre's accounts also its workstations'.
+      visibleOffices: s.pack.offices.filter((o) => canSeeOffice(r.account, o.id, s.pack.offices)).map((o) => o.id),
       documents: s.pack.documents.map((d) => ({ id: d.id, label: d.name[r.locale] })),
       referTo: [{ id: MEDIATION, label: labelOf('console.mediation', r.locale, MEDIATION) }, ...s.pack.offices.map((o) => ({ id: o.id, label: o.name[r.locale] }))],
       timeZone: s.pack.timeZone,

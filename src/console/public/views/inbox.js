@@ -54,7 +54,9 @@ export async function render({ account, announce, isCurrent }) {
     ),
   );
 
-  const officeSelect = select([['', t('page.all')], ...offices.map((o) => [o.id, localized(o.label, o.id)])], filters.office, {
+  // The offices this account works for (a centre's staff also see its workstations' cases).
+  const workedOffices = offices.filter((o) => (me.visibleOffices ?? offices.map((x) => x.id)).includes(o.id));
+  const officeSelect = select([['', t('page.all')], ...workedOffices.map((o) => [o.id, localized(o.label, o.id)])], filters.office, {
     name: 'office',
     onchange: (e) => ((filters.office = e.target.value), firstPage()),
   });
@@ -81,7 +83,7 @@ export async function render({ account, announce, isCurrent }) {
         firstPage();
       },
     },
-    offices.length > 1 && !account.office ? field(t('inbox.filter.office'), officeSelect) : null,
+    workedOffices.length > 1 ? field(t('inbox.filter.office'), officeSelect) : null,
     field(t('inbox.filter.category'), categorySelect),
     field(t('inbox.filter.assignee'), assigneeSelect),
     field(t('inbox.filter.ref'), search),
