@@ -98,12 +98,14 @@ export class StaffCases {
       // Closed cases pile up over the years: the store narrows to the account's offices and the typed
       // reference before its limit, so an old case of a small office is still found.
       const offices = this.deps.pack.offices;
-      const routes = account.role === 'admin' || account.office === null ? undefined : offices.filter((o) => canSeeOffice(account, o.id, offices)).map((o) => o.id);
+      // undefined: every office (admins, accounts without an office).
+      const worked = account.role === 'admin' || account.office === null ? undefined : offices.filter((o) => canSeeOffice(account, o.id, offices)).map((o) => o.id);
+      const routes = filter.office ? (worked ?? [filter.office]).filter((r) => r === filter.office) : worked;
       records = await this.deps.cases.list({
         limit: 5000,
         ...(state === 'all' ? {} : { status: state as CaseStatus }),
         ...(q ? { refContains: q } : {}),
-        ...(routes ? { routes: filter.office ? routes.filter((r) => r === filter.office) : routes } : filter.office ? { routes: [filter.office] } : {}),
+        ...(routes ? { routes } : {}),
       });
     }
     const assignee = filter.assignee === 'me' ? account.username : filter.assignee;
