@@ -13,6 +13,7 @@ import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { Locale } from '../locales/catalog.js';
 import { isCaseRef, type CaseRecord } from '../knowledge/cases/case-repository.js';
 import { openRepositories } from '../storage/open-repositories.js';
+import { staffNames } from '../staff/staff-names.js';
 import type { Command, CommandContext } from './io.js';
 
 const USAGE = `Usage:
@@ -204,6 +205,8 @@ export const casesCommand: Command = async (ctx) => {
   try {
     const cases = repos.cases(pack);
     const now = Date.now();
+    // Console accounts by the names colleagues know (王芳), not their login names.
+    const nameOf = await staffNames(repos.staff?.accounts);
     const ref = arg?.toUpperCase() ?? '';
 
     if (sub === 'list') {
@@ -211,7 +214,7 @@ export const casesCommand: Command = async (ctx) => {
       const records = status || values.all ? await cases.list(status ? { status } : {}) : await cases.listOpen();
       if (values.json) writeJson(stdout, records.map((r) => summary(r, now)));
       else if (records.length === 0) stdout.write(`${translate('staff.cases.none', locale, {}, CASE_CATALOG)}\n`);
-      else stdout.write(`${records.map((r) => caseLine(r, pack, now, locale)).join('\n')}\n`);
+      else stdout.write(`${records.map((r) => caseLine(r, pack, now, locale, nameOf)).join('\n')}\n`);
       return 0;
     }
 
@@ -225,7 +228,7 @@ export const casesCommand: Command = async (ctx) => {
       await repos.staff?.audit.record({ at: now, accountId: null, action: 'case.view', target: ref, outcome: 'ok', detail: 'cli' });
       if (values.json) writeJson(stdout, { ...record, overdue: isOverdue(record, now), events, attachments });
       else {
-        stdout.write(`${renderCaseCard(record, { pack, now, locale, events, attachments, historyLimit: 1000 }).text}\n`);
+        stdout.write(`${renderCaseCard(record, { pack, now, locale, events, attachments, historyLimit: 1000, nameOf }).text}\n`);
         // Where each file is, to open it: the type and size as stored, the path under the data folder.
         for (const a of attachments) {
           const size = a.size >= 1024 * 1024 ? `${(a.size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(a.size / 1024))} KB`;

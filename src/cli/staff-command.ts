@@ -16,6 +16,7 @@ const USAGE = `Usage:
   fayuan staff add USERNAME --role staff|supervisor|operator|admin [--office OFFICE_ID] [--name "王芳"] --password-stdin
     --name: the name residents see when you talk to them (else "工作人员 / staff member"); USERNAME is for signing in.
   fayuan staff list [--json]
+  fayuan staff name USERNAME --name "王芳"        (the name residents and colleagues see; --name "" removes it)
   fayuan staff disable USERNAME
   fayuan staff reset-password USERNAME --password-stdin
 Passwords are read from standard input (one line), never from the command line.
@@ -46,7 +47,7 @@ export const staffCommand: Command = async ({ args, stdin, stdout, stderr, confi
   const locale: Locale = values.lang === 'en' ? 'en' : 'zh-CN';
   const t = (key: string, params?: Record<string, string | number>) => translate(key, locale, params);
   const [sub, username] = positionals as [string | undefined, string | undefined];
-  if (!sub || !['add', 'list', 'disable', 'reset-password'].includes(sub) || (sub !== 'list' && !username)) {
+  if (!sub || !['add', 'list', 'name', 'disable', 'reset-password'].includes(sub) || (sub !== 'list' && !username)) {
     stderr.write(USAGE);
     return 2;
   }
@@ -76,6 +77,7 @@ export const staffCommand: Command = async ({ args, stdin, stdout, stderr, confi
             `${t('staffcli.line', {
               id: a.id,
               username: a.username,
+              name: a.displayName ?? '—',
               role: a.role,
               office: a.office ?? t('staffcli.all_offices'),
               state: a.disabled ? t('staffcli.disabled_state') : t('staffcli.enabled'),
@@ -98,6 +100,14 @@ export const staffCommand: Command = async ({ args, stdin, stdout, stderr, confi
         const made = await auth.addAccount({ username: username!, role: role as Role, office, displayName, password: await readPassword(stdin) });
         if (!made.ok) return failure(`console.error.${made.reason}`, { username: username!, min: MIN_PASSWORD_CHARS });
         stdout.write(`${t('staffcli.added', { username: made.account.username, id: made.account.id, role: made.account.role, office: made.account.office ?? t('staffcli.all_offices') })}\n`);
+        return 0;
+      }
+      case 'name': {
+        if (typeof values.name !== 'string') return failure('staffcli.no_name');
+        const found = await accounts.byUsername(username!);
+        if (!found) return failure('staffcli.no_account', { username: username! });
+        await auth.rename(found.id, values.name);
+        stdout.write(`${t('staffcli.renamed', { username: found.username, name: values.name.trim() || '—' })}\n`);
         return 0;
       }
       case 'disable': {

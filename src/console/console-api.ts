@@ -10,9 +10,10 @@ import type { Locale } from '../locales/catalog.js';
 import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
 import { caseDetailView, caseSummaryView, consoleActions } from '../staff/case-view.js';
+import { staffNames, type NameOf } from '../staff/staff-names.js';
 import { SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal } from '../staff/staff-access.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
-import type { CaseRequest, StaffCases } from '../staff/staff-cases.js';
+import { MEDIATION, type CaseRequest, type StaffCases } from '../staff/staff-cases.js';
 import type { StaffLive } from '../staff/staff-live.js';
 import type { StaffReports } from '../staff/staff-reports.js';
 import { monthlyReportCsv } from '../staff/monthly-report.js';
@@ -77,6 +78,11 @@ const route = (method: string, pattern: string, handle: Route['handle'], extra: 
   ...extra,
 });
 
+/** Login names as colleagues read them: each account's display name (王芳), else the login name. */
+function nameBook(s: ConsoleServices): Promise<NameOf> {
+  return staffNames(s.accounts);
+}
+
 function accountView(a: Account) {
   return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, office: a.office, disabled: a.disabled, createdAt: a.createdAt, lastLoginAt: a.lastLoginAt };
 }
@@ -113,8 +119,9 @@ async function caseAnswer(r: ApiRequest, s: ConsoleServices, ref: string) {
   const viewed = await s.cases.view(r.account, ref);
   if (!viewed.ok) throw fromRefusal(viewed);
   const now = s.now?.() ?? Date.now();
+  const nameOf = await nameBook(s);
   return {
-    case: caseDetailView(viewed.record, { pack: s.pack, now, locale: r.locale, events: viewed.events, attachments: viewed.attachments, notes: viewed.notes, undelivered: viewed.undelivered }),
+    case: caseDetailView(viewed.record, { pack: s.pack, now, locale: r.locale, events: viewed.events, attachments: viewed.attachments, notes: viewed.notes, undelivered: viewed.undelivered, nameOf }),
     allowedActions: consoleActions(viewed.record, hasRole(r.account, SUPERVISOR_ROLES)),
   };
 }
@@ -125,7 +132,7 @@ async function colleagues(r: ApiRequest, s: ConsoleServices) {
   return all
     .filter((a) => !a.disabled && ['staff', 'supervisor', 'admin'].includes(a.role))
     .filter((a) => a.office === null || canSeeOffice(r.account, a.office, s.pack.offices))
-    .map((a) => ({ id: a.id, username: a.username, office: a.office, role: a.role }));
+    .map((a) => ({ id: a.id, username: a.username, displayName: a.displayName, office: a.office, role: a.role }));
 }
 
 /** The built-in routes: sign-in, cases, attachments, live conversations, canned replies, accounts, audit. */
@@ -155,8 +162,10 @@ export const API_ROUTES: Route[] = [
       account: accountView(r.account),
       csrfToken: session.ok ? session.csrfToken : null,
       offices: s.pack.offices.map((o) => ({ id: o.id, label: o.name[r.locale] })),
+      // The offices whose cases this account works: a centre's accounts also its workstations'.
+      visibleOffices: s.pack.offices.filter((o) => canSeeOffice(r.account, o.id, s.pack.offices)).map((o) => o.id),
       documents: s.pack.documents.map((d) => ({ id: d.id, label: d.name[r.locale] })),
-      referTo: [{ id: 'mediation', label: r.locale === 'en' ? 'People’s mediation' : '人民调解' }, ...s.pack.offices.map((o) => ({ id: o.id, label: o.name[r.locale] }))],
+      referTo: [{ id: MEDIATION, label: labelOf('console.mediation', r.locale, MEDIATION) }, ...s.pack.offices.map((o) => ({ id: o.id, label: o.name[r.locale] }))],
       timeZone: s.pack.timeZone,
       ...(mates ? { colleagues: mates } : {}),
     });
@@ -165,14 +174,20 @@ export const API_ROUTES: Route[] = [
   route('GET', '/api/cases', async (r, s) => {
     const q = r.url.searchParams;
     const filter = Object.fromEntries(['office', 'category', 'state', 'assignee', 'q'].flatMap((k) => (q.get(k) ? [[k, q.get(k)!]] : [])));
-    const list = await s.cases.list(r.account, filter);
-    if (!Array.isArray(list)) throw fromRefusal(list);
+    const all = await s.cases.list(r.account, filter);
+    if (!Array.isArray(all)) throw fromRefusal(all);
+    // A page of the sorted inbox when `limit` is given (the console asks for 50); else every case.
+    const limit = Number(q.get('limit'));
+    const offset = Math.max(0, Math.floor(Number(q.get('offset')) || 0));
+    const list = limit > 0 ? all.slice(offset, offset + Math.min(Math.floor(limit), 500)) : all;
     const now = s.now?.() ?? Date.now();
     const todayEnds = endOfLocalDay(localDate(now, s.pack.timeZone), s.pack.timeZone);
-    const [undelivered, newFiles] = await Promise.all([s.cases.undelivered(), s.cases.newFiles(list)]);
+    const [undelivered, newFiles, nameOf] = await Promise.all([s.cases.undelivered(list.map((c) => c.ref)), s.cases.newFiles(list), nameBook(s)]);
     sendJson(r.res, 200, {
+      total: all.length,
+      offset: limit > 0 ? offset : 0,
       cases: list.map((c) => ({
-        ...caseSummaryView(c, s.pack, now, r.locale, todayEnds),
+        ...caseSummaryView(c, s.pack, now, r.locale, todayEnds, nameOf),
         undelivered: undelivered.get(c.ref)?.count ?? 0,
         newFiles: newFiles.get(c.ref) ?? 0,
       })),
@@ -224,8 +239,13 @@ export const API_ROUTES: Route[] = [
     const listed = await s.live.list(r.account);
     if (!listed.ok) throw fromRefusal(listed);
     const label = (kind: string) => labelOf(`console.danger.${kind}`, r.locale, kind);
+    const nameOf = await nameBook(s);
     sendJson(r.res, 200, {
-      conversations: listed.conversations.map((c) => ({ ...c, danger: c.danger.map((d) => ({ ...d, label: label(d.kind) })) })),
+      conversations: listed.conversations.map((c) => ({
+        ...c,
+        holder: c.holder === null ? null : nameOf(c.holder),
+        danger: c.danger.map((d) => ({ ...d, label: label(d.kind) })),
+      })),
       alerts: listed.alerts.map((a) => ({ ...a, conversationId: a.id, label: label(a.kind) })),
       callbacks: listed.callbacks,
     });
@@ -239,9 +259,11 @@ export const API_ROUTES: Route[] = [
     const got = await s.live.transcript(r.account, r.params[0]!, r.locale);
     if (!got.ok) throw fromRefusal(got);
     const since = Number(r.url.searchParams.get('since') ?? 0);
+    const nameOf = await nameBook(s);
     sendJson(r.res, 200, {
       messages: got.messages
         .filter((m) => m.at > since)
+        .map((m) => (m.staff ? { ...m, staff: nameOf(m.staff) } : m))
         .map((m) => (m.attachment ? { ...m, attachment: { ...m.attachment, url: `/api/attachments/${encodeURIComponent(m.attachment.id)}` } } : m)),
     });
   }),
@@ -309,6 +331,13 @@ export const API_ROUTES: Route[] = [
       'X-Content-Type-Options': 'nosniff',
     });
     r.res.end(csv);
+  }),
+  route('POST', '/api/accounts/(\\d+)/name', async (r, s) => {
+    await adminOnly(r, s, 'account.rename');
+    const body = await r.body();
+    const renamed = await s.auth.rename(Number(r.params[0]), str(body.name) ?? null, r.account.id);
+    if (!renamed.ok) throw accountError(renamed.reason, r.params[0]!);
+    sendJson(r.res, 200, { account: accountView(renamed.account) });
   }),
   route('GET', '/api/accounts', async (r, s) => {
     await adminOnly(r, s, 'account.list');

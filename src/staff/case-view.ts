@@ -1,3 +1,4 @@
+import type { NameOf } from './staff-names.js';
 import type { Param } from '../flows/events.js';
 import { allowedActions, isOverdue, type CaseActionType } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
@@ -46,8 +47,10 @@ export function sortInbox(cases: CaseRecord[], now: number, timeZone: string): C
 
 export type CaseSummaryView = ReturnType<typeof caseSummaryView>;
 
-/** A case as a line of the inbox. */
-export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number, locale: Locale, todayEnds = endOfToday(now, pack.timeZone)) {
+const asIs: NameOf = (login) => login;
+
+/** A case as a line of the inbox; `assigneeName` is the assignee as colleagues know them. */
+export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number, locale: Locale, todayEnds = endOfToday(now, pack.timeZone), nameOf: NameOf = asIs) {
   return {
     ref: record.ref,
     status: record.status,
@@ -65,6 +68,7 @@ export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number,
     overdue: isOverdue(record, now),
     dueToday: isDueToday(record, now, pack.timeZone, todayEnds),
     assignee: record.assignee,
+    assigneeName: record.assignee === null ? null : nameOf(record.assignee),
     lawyer: record.lawyer,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
@@ -132,8 +136,11 @@ export function caseDetailView(
     attachments: readonly StoredAttachment[];
     notes: readonly CaseNote[];
     undelivered?: { count: number; since: number; errcode: number } | null;
+    /** Staff as colleagues know them (console actions record the login name). */
+    nameOf?: NameOf;
   },
 ) {
+  const nameOf = extra.nameOf ?? asIs;
   const { pack, locale } = extra;
   const decision = record.decision as Record<string, unknown>;
   const facts = record.facts as Record<string, unknown>;
@@ -153,7 +160,7 @@ export function caseDetailView(
     record.urgent ? (locale === 'en' ? 'urgent' : '紧急') : null,
   ].filter(Boolean);
   return {
-    ...caseSummaryView(record, pack, extra.now, locale),
+    ...caseSummaryView(record, pack, extra.now, locale, undefined, nameOf),
     summary: summaryParts.join(locale === 'en' ? ' · ' : ' · '),
     description: record.description,
     answers,
@@ -200,16 +207,17 @@ export function caseDetailView(
       actionLabel: label(`console.action.${e.action}`, locale, e.action),
       from: e.from,
       to: e.to,
-      actor: e.actor.kind === 'resident' ? label('console.resident', locale, 'resident') : e.actor.kind === 'system' ? label('console.system', locale, 'system') : e.actor.name,
+      actor: e.actor.kind === 'resident' ? label('console.resident', locale, 'resident') : e.actor.kind === 'system' ? label('console.system', locale, 'system') : nameOf(e.actor.name),
       actorKind: e.actor.kind,
-      note: e.note,
+      // An assignment's note is the new assignee's login name.
+      note: String(e.action) === 'assign' && e.note ? nameOf(e.note) : e.note,
       details: {
         ...(e.details.lawyer ? { lawyer: e.details.lawyer } : {}),
         ...(e.details.documents ? { documents: e.details.documents.map((id) => nameIn(pack.documents, id)[locale]) } : {}),
       },
       at: e.at,
     })),
-    notes: extra.notes.map((n) => ({ id: n.id, author: n.author, text: n.text, at: n.at })),
+    notes: extra.notes.map((n) => ({ id: n.id, author: nameOf(n.author), text: n.text, at: n.at })),
     /** Notices the resident's channel holds until they write again (WeChat's 48-hour rule), or null. */
     undelivered: undeliveredView(extra.undelivered ?? null, locale),
     rating: record.rating,

@@ -74,6 +74,15 @@ export class StaffAuth {
     return done;
   }
 
+  /** Sets the name residents and colleagues see (blank: none); a live conversation already taken keeps the name it was taken under. */
+  async rename(accountId: number, displayName: string | null, by: number | null = null): Promise<AccountChange> {
+    const name = displayName?.trim().slice(0, 40) || null;
+    const done = await this.deps.accounts.setDisplayName(accountId, name, this.now());
+    await this.audit(by, 'account.rename', `account:${accountId}`, done ? 'ok' : 'refused', done ? null : 'not_found');
+    if (!done) return { ok: false, reason: 'not_found' };
+    return { ok: true, account: (await this.deps.accounts.byId(accountId))! };
+  }
+
   async resetPassword(accountId: number, password: string, by: number | null = null): Promise<AccountChange> {
     const problem = passwordProblem(password);
     if (problem) return { ok: false, reason: problem };

@@ -5,7 +5,7 @@ import { FINAL_STATUSES, type CaseAction, type CaseStatus } from '../knowledge/c
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import type { Locale } from '../locales/catalog.js';
 import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
-import type { HeldReply } from '../bot/wechat/wechat-held-repository.js';
+import type { HeldForCase } from '../bot/wechat/wechat-held-repository.js';
 import type { CaseRecord, CaseRepository as Cases, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
 import { label } from './case-view.js';
 import { sortInbox } from './case-view.js';
@@ -19,6 +19,8 @@ export type CaseRepository = Cases;
 export interface AttachmentRepository {
   get(id: string): Promise<StoredAttachment | undefined>;
   forCase(ref: string): Promise<StoredAttachment[]>;
+  /** Files per case received at or after each case's time, in one read. */
+  countForCasesSince(since: ReadonlyMap<string, number>): Promise<Map<string, number>>;
 }
 
 export interface StaffCasesDeps {
@@ -31,7 +33,7 @@ export interface StaffCasesDeps {
   pack: CasePack;
   events?: StaffEventBus;
   /** Notices a channel holds for the resident to write again (WeChat's 48-hour rule; `WechatHeldStore` fits). */
-  held?: { waiting(limit?: number): Promise<HeldReply[]> };
+  held?: { waitingByCase(refs: readonly string[]): Promise<Map<string, HeldForCase>> };
   /** The running bot's dispatcher: notices go out at once (else they wait in the outbox). */
   dispatcher?: { enqueue(messages: OutboundMessage[]): void };
   logger?: Pick<Logger, 'info'>;
@@ -63,11 +65,7 @@ export type CaseRequest =
   | { type: 'assign'; accountId: number };
 
 /** Notices of a case that have not reached the resident: how many, since when, and the channel's reason (an errcode). */
-export interface Undelivered {
-  count: number;
-  since: number;
-  errcode: number;
-}
+export type Undelivered = HeldForCase;
 
 export type CaseActionOutcome = { ok: true; record: CaseRecord; notice: 'sent' | 'not_sent_unsafe' | 'none' } | Refusal;
 
@@ -93,12 +91,24 @@ export class StaffCases {
   async list(account: Account, filter: CaseFilter = {}): Promise<CaseRecord[] | Refusal> {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'case.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
     const state = filter.state ?? 'open';
+    const q = filter.q?.trim().toUpperCase() || undefined;
     let records: CaseRecord[];
     if (state === 'open') records = await this.deps.cases.listOpen();
-    else if (state === 'all') records = await this.deps.cases.list({ limit: 5000 });
-    else records = await this.deps.cases.list({ status: state as CaseStatus, limit: 5000 });
+    else {
+      // Closed cases pile up over the years: the store narrows to the account's offices and the typed
+      // reference before its limit, so an old case of a small office is still found.
+      const offices = this.deps.pack.offices;
+      // undefined: every office (admins, accounts without an office).
+      const worked = account.role === 'admin' || account.office === null ? undefined : offices.filter((o) => canSeeOffice(account, o.id, offices)).map((o) => o.id);
+      const routes = filter.office ? (worked ?? [filter.office]).filter((r) => r === filter.office) : worked;
+      records = await this.deps.cases.list({
+        limit: 5000,
+        ...(state === 'all' ? {} : { status: state as CaseStatus }),
+        ...(q ? { refContains: q } : {}),
+        ...(routes ? { routes } : {}),
+      });
+    }
     const assignee = filter.assignee === 'me' ? account.username : filter.assignee;
-    const q = filter.q?.trim().toUpperCase();
     const now = this.now();
     const visible = records
       .filter((c) => canSeeOffice(account, c.route, this.deps.pack.offices))
@@ -120,7 +130,7 @@ export class StaffCases {
       this.deps.cases.events(ref),
       this.deps.attachments.forCase(ref),
       this.deps.notes.forCase(ref),
-      this.undelivered(),
+      this.undelivered([ref]),
     ]);
     await this.audit(account, 'case.view', ref, 'ok', null);
     return { ok: true, record: found.record, events, attachments, notes, undelivered: undelivered.get(ref) ?? null };
@@ -132,25 +142,16 @@ export class StaffCases {
    */
   async newFiles(records: readonly CaseRecord[]): Promise<Map<string, number>> {
     const waiting = records.filter((r) => r.status === 'materials_requested');
-    const counts = await Promise.all(
-      waiting.map(async (r): Promise<[string, number]> => [r.ref, (await this.deps.attachments.forCase(r.ref)).filter((a) => a.createdAt >= r.updatedAt).length]),
-    );
-    return new Map(counts);
+    const counts = await this.deps.attachments.countForCasesSince(new Map(waiting.map((r) => [r.ref, r.updatedAt])));
+    return new Map(waiting.map((r) => [r.ref, counts.get(r.ref) ?? 0]));
   }
 
   /**
-   * Notices waiting for residents to write again, by case: staff must know the resident has not been
-   * told (and may need to reach them another way), not only read it in a note.
+   * Notices waiting for the residents of `refs` to write again, by case: staff must know the resident
+   * has not been told (and may need to reach them another way), not only read it in a note.
    */
-  async undelivered(): Promise<Map<string, Undelivered>> {
-    const byCase = new Map<string, Undelivered>();
-    for (const held of (await this.deps.held?.waiting(1000)) ?? []) {
-      if (!held.caseRef) continue;
-      const seen = byCase.get(held.caseRef);
-      if (seen) seen.count++;
-      else byCase.set(held.caseRef, { count: 1, since: held.heldAt, errcode: held.errcode });
-    }
-    return byCase;
+  async undelivered(refs: readonly string[]): Promise<Map<string, Undelivered>> {
+    return (await this.deps.held?.waitingByCase(refs)) ?? new Map();
   }
 
   /** A file of a case the account may see; audited. */
@@ -263,7 +264,7 @@ export class StaffCases {
       const params: Record<string, string | number> = { ref };
       let status: Refusal['status'] = 409;
       if (result.reason === 'not_found') return this.refuse(account, action, ref, refusal(404, 'not_found', 'console.error.not_found', { what: ref }));
-      if (result.reason === 'already_claimed') params.by = result.by;
+      if (result.reason === 'already_claimed') params.by = await this.knownAs(result.by);
       if (result.reason === 'not_allowed') {
         params.status = label(`console.status.${result.status}`, locale, result.status);
         params.action = label(`console.action.${result.action}`, locale, result.action);
@@ -289,6 +290,11 @@ export class StaffCases {
   private async refuse<T extends Refusal>(account: Account, action: string, target: string | null, why: T): Promise<T> {
     await this.audit(account, action, target, 'refused', why.code);
     return why;
+  }
+
+  /** A login name as colleagues know it: the account's display name, else the name as recorded (a Telegram name, or the login). */
+  private async knownAs(login: string): Promise<string> {
+    return (await this.deps.accounts.byUsername(login))?.displayName ?? login;
   }
 
   private audit(account: Account, action: string, target: string | null, outcome: 'ok' | 'refused', detail: string | null): Promise<void> {

@@ -99,7 +99,7 @@ export class StaffKb {
     const plan = planChanges([input], await this.deps.store.listEntries(), id === null ? 'add' : 'edit');
     if (plan.problems.length > 0) {
       const problems = plan.problems.flatMap((p) => p.problems);
-      await this.audit(account, action, id, 'refused', 'invalid');
+      await this.audit(account, action, id === null ? null : `kb:${id}`, 'refused', 'invalid');
       return { ...refusal(422, 'invalid', 'console.error.invalid', { detail: problems.map((p) => p.field || 'entry').join(', ') }), problems };
     }
     const entry = plan.added[0] ?? plan.changed[0];
@@ -127,11 +127,12 @@ export class StaffKb {
     };
   }
 
-  /** The login name of the console account behind `account:ID`; null for the seed files and the CLI (the page says 系统). */
+  /** The console account behind `account:ID` as colleagues know it (display name, else login name); null for the seed files and the CLI (the page says 系统). */
   private async authorOf(by: string): Promise<string | null> {
     const id = /^account:(\d+)$/.exec(by)?.[1];
     if (!id || !this.deps.accounts) return null;
-    return (await this.deps.accounts.byId(Number(id)))?.username ?? null;
+    const account = await this.deps.accounts.byId(Number(id));
+    return account ? (account.displayName ?? account.username) : null;
   }
 
   async revert(account: Account, id: string, version: number): Promise<SaveOutcome> {

@@ -57,8 +57,11 @@ const ALERT_MS = 24 * 3_600_000;
 /** Call-back requests stay listed this long. */
 const CALLBACK_MS = 7 * 24 * 3_600_000;
 
-/** A console account: colleagues see its login name; residents its display name, or (none given) a neutral "工作人员 / staff member". */
-export const consoleMember = (account: Account): StaffMember => ({ userId: `account:${account.id}`, name: account.username, residentName: account.displayName ?? '' });
+/**
+ * A console account: colleagues see its display name (the login name when it has none); residents its
+ * display name, or (none given) a neutral "工作人员 / staff member" — never the login name.
+ */
+export const consoleMember = (account: Account): StaffMember => ({ userId: `account:${account.id}`, name: account.displayName ?? account.username, residentName: account.displayName ?? '' });
 
 /**
  * Live conversations with residents who asked for a person, from any front end: the queue with
@@ -188,7 +191,7 @@ export class StaffLive {
     // A file staff sent is kept with the conversation, so the console can show it in the transcript.
     if ('attachment' in content) {
       await this.deps.attachments?.record({ ...content.attachment, conversationKey: key, createdAt: this.now() });
-      await this.deps.relays.add({ conversationKey: key, kind: 'staff_file', body: { staff: account.username, attachment: content.attachment }, outboxId: null, at: this.now() });
+      await this.deps.relays.add({ conversationKey: key, kind: 'staff_file', body: { staff: consoleMember(account).name, attachment: content.attachment }, outboxId: null, at: this.now() });
     }
     await this.audit(account, 'live.message', `live:${id}`, 'ok', 'text' in content ? null : `attachment:${content.attachment.id}`);
     return { ok: true };

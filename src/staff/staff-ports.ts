@@ -32,6 +32,8 @@ export interface AccountRepository {
   list(): Promise<Account[]>;
   setDisabled(id: number, disabled: boolean, at: number): Promise<boolean>;
   setPassword(id: number, passwordHash: string, at: number): Promise<boolean>;
+  /** The name residents and colleagues see (null: none, residents see 工作人员); false when there is no such account. */
+  setDisplayName(id: number, displayName: string | null, at: number): Promise<boolean>;
   recordLogin(id: number, at: number): Promise<void>;
   /** Whether any account that can take live conversations is enabled. */
   countEnabled(roles: readonly Role[]): Promise<number>;

@@ -77,6 +77,19 @@ export class AttachmentStore implements AttachmentRepository {
     return rows.map((r) => fromRow(r, this.cipher));
   }
 
+  async countForCasesSince(since: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    if (since.size === 0) return new Map();
+    // One statement for any number of cases: the (ref, time) pairs travel as one JSON array.
+    const rows = await this.db.all<{ ref: string; n: number }>(
+      `SELECT a.case_ref AS ref, COUNT(*) AS n
+         FROM json_each(?) AS wanted
+         JOIN attachments a ON a.case_ref = json_extract(wanted.value, '$[0]') AND a.created_at >= json_extract(wanted.value, '$[1]')
+        GROUP BY a.case_ref`,
+      [JSON.stringify([...since])],
+    );
+    return new Map(rows.map((r) => [r.ref, r.n]));
+  }
+
   /** How many files were recorded for a conversation since `since` (ms): its upload quota. */
   async countSince(conversationKey: string, since: number): Promise<number> {
     const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM attachments WHERE conversation_key = ? AND created_at >= ?', [conversationKey, since]);

@@ -18,6 +18,7 @@ import {
   caseColumnsOf,
   REF_PREFIX,
   type ApplyResult,
+  type CaseListOptions,
   type CaseReceipt,
   type CaseRecord,
   type CaseRepository,
@@ -31,7 +32,7 @@ import { caseFromRow, eventFromRow, openCaseRow, openEventRow, type CaseRow, typ
 import { PLAIN, type FieldCipher } from './field-cipher.js';
 import { countCaseStats } from './case-stats.js';
 import { insertOutboundIn } from './conversation-store.js';
-import type { Database } from './database.js';
+import type { Database, SqlValue } from './database.js';
 
 export type { Applicant } from '../knowledge/cases/applicant.js';
 export {
@@ -117,9 +118,14 @@ export class CaseStore implements CaseRepository {
   }
 
   /** Every case, newest first, optionally of one status. */
-  async list(options: { status?: CaseStatus; limit?: number } = {}): Promise<CaseRecord[]> {
-    const where = options.status ? 'WHERE status = ?' : '';
-    const params = options.status ? [options.status] : [];
+  async list(options: CaseListOptions = {}): Promise<CaseRecord[]> {
+    const conditions: string[] = [];
+    const params: SqlValue[] = [];
+    if (options.status) (conditions.push('status = ?'), params.push(options.status));
+    // instr, not LIKE: a typed % or _ is text, not a wildcard.
+    if (options.refContains !== undefined) (conditions.push("instr(ref, ?) > 0"), params.push(options.refContains));
+    if (options.routes) (conditions.push('route IN (SELECT value FROM json_each(?))'), params.push(JSON.stringify(options.routes)));
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const rows = await this.db.all<CaseRow>(`SELECT * FROM cases ${where} ORDER BY created_at DESC, ref DESC LIMIT ?`, [
       ...params,
       options.limit ?? 1000,

@@ -65,6 +65,11 @@ export class StaffAccountStore implements AccountRepository {
     return changes > 0;
   }
 
+  async setDisplayName(id: number, displayName: string | null, at: number): Promise<boolean> {
+    const { changes } = await this.db.run('UPDATE staff_accounts SET display_name = ?, updated_at = ? WHERE id = ?', [displayName, at, id]);
+    return changes > 0;
+  }
+
   async recordLogin(id: number, at: number): Promise<void> {
     await this.db.run('UPDATE staff_accounts SET last_login_at = ? WHERE id = ?', [at, id]);
   }

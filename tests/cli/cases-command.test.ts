@@ -189,3 +189,23 @@ describe('fayuan cases', () => {
     expect(JSON.stringify((await pendingOutbox(config)).at(-1)!.payload)).toContain('重新审查');
   });
 });
+
+describe('fayuan cases, naming console staff', () => {
+  it('shows a console account by its display name in the list and the history, as colleagues know them', async () => {
+    const config = setup();
+    const [ref] = await seed(config, newCase());
+    const db = await openStorage(config.databaseFile);
+    const { StaffAuth } = await import('../../src/staff/staff-auth.js');
+    const { LoginThrottleStore, StaffAccountStore, StaffSessionStore } = await import('../../src/storage/staff-account-store.js');
+    const auth = new StaffAuth({ accounts: new StaffAccountStore(db), sessions: new StaffSessionStore(db), throttle: new LoginThrottleStore(db), audit: new AuditStore(db) });
+    expect((await auth.addAccount({ username: 'wangfang', role: 'staff', office: null, displayName: '王芳', password: 'correct horse battery' })).ok).toBe(true);
+    await db.close();
+    expect((await run(config, 'claim', ref!, '--by', 'wangfang')).code).toBe(0);
+    const list = await run(config, 'list');
+    expect(list.out).toContain('王芳');
+    expect(list.out).not.toContain('wangfang');
+    const show = await run(config, 'show', ref!);
+    expect(show.out).toContain('王芳');
+    expect(show.out).not.toContain('wangfang');
+  });
+});

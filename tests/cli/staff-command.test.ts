@@ -29,6 +29,17 @@ describe('fayuan staff and fayuan audit', () => {
     expect(list.map((a) => [a.username, a.displayName])).toEqual([['qian', null], ['zhao', '赵敏']]);
   });
 
+  it('gives an existing account its name, and lists each account with the name people see', async () => {
+    const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), LOG_LEVEL: 'silent' });
+    expect((await run(staffCommand, config, ['add', 'qian', '--role', 'staff', '--password-stdin'], 'a long enough secret\n')).code).toBe(0);
+    const named = await run(staffCommand, config, ['name', 'qian', '--name', '钱芳']);
+    expect(named.code).toBe(0);
+    expect(named.out).toContain('qian');
+    const list = await run(staffCommand, config, ['list']);
+    expect(list.out).toContain('钱芳');
+    expect((await run(staffCommand, config, ['name', 'nobody', '--name', 'x'])).code).toBe(1);
+  });
+
 
   it('adds, lists, disables and resets accounts with the password on stdin, stores only a scrypt hash, and audits each change', async () => {
     const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), LOG_LEVEL: 'silent' });
@@ -48,7 +59,7 @@ describe('fayuan staff and fayuan audit', () => {
     expect(row!.password_hash).not.toContain('a long enough secret');
 
     const list = await run(staffCommand, config, ['list', '--lang', 'en']);
-    expect(list.out).toMatch(/wangfang\tsupervisor\tdemo-city-union\tenabled\tnever/);
+    expect(list.out).toMatch(/wangfang\t—\tsupervisor\tdemo-city-union\tenabled\tnever/);
     expect((await run(staffCommand, config, ['reset-password', 'wangfang', '--password-stdin'], 'a new long secret\n')).code).toBe(0);
     expect((await run(staffCommand, config, ['disable', 'wangfang'])).code).toBe(0);
     expect((await run(staffCommand, config, ['list', '--json'])).out).toContain('"disabled":true');

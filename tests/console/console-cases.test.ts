@@ -210,9 +210,9 @@ describe('live conversations in the console', () => {
     expect(said.join('\n')).toContain(joined);
     expect(said.find((t) => t.includes('您好，请讲'))).toBe(`${prefix}您好，请讲`);
     expect(said.join('\n')).not.toContain('zhao');
-    // Colleagues still read who wrote it by the login name.
+    // Colleagues read who wrote it by the name they know: the display name, else the login name.
     const transcript = (await client.request('GET', `/api/live/${waiting.id}/transcript`)).body.messages as { from: string; staff?: string }[];
-    expect(transcript).toContainEqual(expect.objectContaining({ from: 'staff', staff: 'zhao' }));
+    expect(transcript).toContainEqual(expect.objectContaining({ from: 'staff', staff: name ?? 'zhao' }));
   });
 
   it('announces new hand-off requests on the change feed', async () => {

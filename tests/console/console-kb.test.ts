@@ -68,6 +68,8 @@ describe('the knowledge-base editor API (operators)', () => {
       reviewBy: 'The review date must be written year-month-day, for example 2027-06-30.',
       related: 'Related entry “no_such_entry” does not exist.',
     });
+    // The refusal is audited against the entry as saved edits are (kb:ID), so the audit page names it alike.
+    expect(await f.console.staff.audit.list({ action: 'kb.edit', target: 'kb:wage_arrears' })).toContainEqual(expect.objectContaining({ outcome: 'refused' }));
     // No field is left in the other language.
     for (const text of Object.values(inEnglish.body.error.fields as Record<string, string>)) expect(text).not.toMatch(/[\u4e00-\u9fff]/);
   });

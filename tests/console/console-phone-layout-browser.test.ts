@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
-import { pz, signIn } from './browser-fixture.js';
+import { pe, pz, signIn } from './browser-fixture.js';
 import { consoleFixture } from './console-fixture.js';
+import { newCase } from '../fixtures/cases.js';
 
 const missing = chromiumMissing();
 const SHOTS = '/tmp/console-shots';
@@ -28,5 +29,38 @@ describe.skipIf(missing !== null)('the console on a phone (390×844)', () => {
     const bar = (await staff.locator('header').boundingBox())!;
     expect(bar.height).toBeLessThan(844 / 4);
     await staff.screenshot({ path: `${SHOTS}/inbox-phone.png` });
+  }, 60_000);
+
+  it('fits the inbox to the phone in English too: no control wider than the screen, no sideways scrolling', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 390, height: 844 });
+    await signIn(staff, f.url, 'wangfang');
+    await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+    await staff.locator('#language').click();
+    await staff.getByRole('heading', { level: 1, name: pe('inbox.heading') }).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/inbox-phone-en.png`, fullPage: true });
+    const widest = await staff.evaluate(() => Math.max(...[...document.querySelectorAll('select, input, button')].map((el) => el.getBoundingClientRect().right)));
+    expect(widest).toBeLessThanOrEqual(390);
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }, 60_000);
+
+  it("shows an English case page on a phone with the resident's answers readable beside (or under) their questions", async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const { ref } = await f.app.services.cases.createCase(
+      newCase({ at: f.clock.now, facts: { category: 'wages', region: 'demo-city', groups: ['migrant_worker'], needsPreservation: true, submitAnyway: false } as never }),
+    );
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 390, height: 844 });
+    await signIn(staff, f.url, 'wangfang');
+    await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+    await staff.locator('#language').click();
+    await staff.getByRole('link', { name: ref }).click();
+    const answers = staff.locator('section[aria-labelledby="case-story"] dd');
+    await answers.first().waitFor();
+    await staff.screenshot({ path: `${SHOTS}/case-phone-en.png`, fullPage: true });
+    // A value squeezed into a column a character wide cannot be read: each gets at least half the screen.
+    for (const width of await answers.evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect().width))) expect(width).toBeGreaterThan(390 / 2);
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }, 60_000);
 });

@@ -268,3 +268,18 @@ describe('case store', () => {
 // Compile-time: the eligibility engine's types fit what the store reads.
 export const decisionFits = (d: Decision): CaseDecision => d;
 export const factsFit = (f: ApplicantFacts): CaseFacts => f;
+
+describe('listing cases among many', () => {
+  it('finds an old case by part of its reference, and an office’s cases, even when newer ones fill the limit', async () => {
+    const { db, cases } = await open();
+    const old = await cases.createCase(newCase({ at: NOV22_10AM }));
+    const small = await cases.createCase(newCase({ at: NOV22_10AM + HOUR, decision: { ...newCase().decision, route: 'demo-county-center' } }));
+    for (let i = 2; i <= 5; i++) await cases.createCase(newCase({ at: NOV22_10AM + i * DAY }));
+    expect((await cases.list({ limit: 2 })).map((c) => c.ref)).not.toContain(old.ref);
+    expect((await cases.list({ limit: 2, refContains: old.ref.slice(-13) })).map((c) => c.ref)).toEqual([old.ref]);
+    expect((await cases.list({ limit: 2, routes: ['demo-county-center'] })).map((c) => c.ref)).toEqual([small.ref]);
+    // What staff type is text, never a pattern.
+    expect(await cases.list({ refContains: '%' })).toEqual([]);
+    await db.close();
+  });
+});

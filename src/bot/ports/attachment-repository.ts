@@ -31,6 +31,11 @@ export interface AttachmentRepository {
   get(id: string): Promise<StoredAttachment | undefined>;
   /** A case's attachments, oldest first. */
   forCase(ref: string): Promise<StoredAttachment[]>;
+  /**
+   * How many files each case received at or after its own time (ms), in one read: the files residents
+   * sent since staff asked for materials. Cases with none are left out.
+   */
+  countForCasesSince(since: ReadonlyMap<string, number>): Promise<Map<string, number>>;
   /** A conversation's attachments not yet part of a case, oldest first. */
   unlinked(conversationKey: string): Promise<StoredAttachment[]>;
   /** How many files were recorded for a conversation since `since` (ms): its upload quota. */

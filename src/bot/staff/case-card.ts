@@ -67,7 +67,11 @@ export interface CaseCardOptions {
   attachments?: readonly StoredAttachment[];
   /** Most recent events shown (default 8). */
   historyLimit?: number;
+  /** Staff as colleagues know them: a console account's display name for its login name (default: as recorded). */
+  nameOf?: (login: string) => string;
 }
+
+const asRecorded = (login: string) => login;
 
 const DESCRIPTION_LIMIT = 1500;
 
@@ -103,7 +107,7 @@ export function renderCaseCard(record: CaseRecord, options: CaseCardOptions): Re
   const lines: string[] = [];
 
   lines.push(t('staff.card.header', locale, { flags: caseFlags(record, locale), ref: record.ref, category: t(`category.${record.category}`, locale, {}, record.category) }));
-  lines.push(t('staff.card.status', locale, { status: t(`staff.status.${record.status}`, locale), assignee: record.assignee ?? none }));
+  lines.push(t('staff.card.status', locale, { status: t(`staff.status.${record.status}`, locale), assignee: record.assignee === null ? none : (options.nameOf ?? asRecorded)(record.assignee) }));
   if (record.status === 'materials_requested') lines.push(t('staff.card.due_paused', locale));
   else if (record.decidedAt !== null) lines.push(t('staff.card.decided', locale, { at: when(record.decidedAt) }));
   else if (record.dueAt !== null) {
@@ -157,14 +161,14 @@ export function renderCaseCard(record: CaseRecord, options: CaseCardOptions): Re
   if (record.rating !== null) lines.push(t('staff.card.rating', locale, { rating: record.rating, comment: record.ratingComment ?? '' }));
   if (options.events && options.events.length > 0) {
     lines.push(t('staff.card.history', locale));
-    for (const event of options.events.slice(-(options.historyLimit ?? 8))) lines.push(eventLine(event, pack, locale));
+    for (const event of options.events.slice(-(options.historyLimit ?? 8))) lines.push(eventLine(event, pack, locale, options.nameOf));
   }
   return { text: lines.join('\n'), choices: caseCardChoices(record, locale) };
 }
 
 /** One line of a case's history: `2026-11-22 10:05 王芳：认领 Claim → 审查中 Claimed`. */
-export function eventLine(event: StoredCaseEvent, pack: CasePack, locale: Locale = 'zh-CN'): string {
-  const actor = event.actor.kind === 'resident' ? t('staff.card.resident', locale) : event.actor.name;
+export function eventLine(event: StoredCaseEvent, pack: CasePack, locale: Locale = 'zh-CN', nameOf: (login: string) => string = asRecorded): string {
+  const actor = event.actor.kind === 'resident' ? t('staff.card.resident', locale) : nameOf(event.actor.name);
   const documents = event.details.documents?.map((id) => nameIn(pack.documents, id)[locale]).join(listSeparator(locale));
   const extra = [event.details.lawyer, documents, event.note].filter(Boolean).join(locale === 'en' ? '; ' : '；');
   return t('staff.card.event', locale, {
@@ -177,7 +181,7 @@ export function eventLine(event: StoredCaseEvent, pack: CasePack, locale: Locale
 }
 
 /** One line of the queue or of /mine. */
-export function caseLine(record: CaseRecord, pack: CasePack, now: number, locale: Locale = 'zh-CN'): string {
+export function caseLine(record: CaseRecord, pack: CasePack, now: number, locale: Locale = 'zh-CN', nameOf: (login: string) => string = asRecorded): string {
   const none = t('staff.card.none', locale);
   return t('staff.queue.line', locale, {
     flags: caseFlags(record, locale),
@@ -186,7 +190,7 @@ export function caseLine(record: CaseRecord, pack: CasePack, now: number, locale
     status: t(`staff.status.${record.status}`, locale),
     due: record.dueAt === null || record.decidedAt !== null ? none : formatLocalDateTime(record.dueAt, pack.timeZone),
     overdue: isOverdue(record, now) ? t('staff.card.overdue', locale) : '',
-    assignee: record.assignee ?? none,
+    assignee: record.assignee === null ? none : nameOf(record.assignee),
     place: t('staff.queue.place', locale, {
       office: record.route ? nameIn(pack.offices, record.route)[locale] : none,
       region: record.region ? nameIn(pack.regions, record.region)[locale] : none,

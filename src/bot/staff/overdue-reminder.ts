@@ -79,9 +79,9 @@ export function startOverdueReminder(options: OverdueReminderOptions): OverdueRe
 }
 
 /** The staff message announcing overdue cases, with a button to open each card. */
-export function overdueReply(cases: readonly CaseRecord[], pack: CasePack, now: number, locale: Locale = 'zh-CN'): RenderedReply {
+export function overdueReply(cases: readonly CaseRecord[], pack: CasePack, now: number, locale: Locale = 'zh-CN', nameOf?: (login: string) => string): RenderedReply {
   return {
-    text: [translate('staff.overdue.header', locale, { count: cases.length }, CASE_CATALOG), ...cases.map((c) => caseLine(c, pack, now, locale))].join('\n'),
+    text: [translate('staff.overdue.header', locale, { count: cases.length }, CASE_CATALOG), ...cases.map((c) => caseLine(c, pack, now, locale, nameOf))].join('\n'),
     choices: cases.slice(0, 10).map((c) => ({ id: staffChoiceId('show', c.ref), label: c.ref })),
   };
 }

@@ -1,3 +1,5 @@
+import type { AccountRepository } from '../../staff/staff-ports.js';
+import { staffNames } from '../../staff/staff-names.js';
 import type { RenderedReply } from '../../flows/events.js';
 import type { CaseStatus } from '../../knowledge/cases/case-lifecycle.js';
 import type { CasePack } from '../../knowledge/cases/case-pack.js';
@@ -17,6 +19,8 @@ export interface StaffDeps {
   pack: CasePack;
   /** Staff texts are Chinese-first with English glosses; `en` gives English only. */
   locale?: Locale;
+  /** Console accounts, to name them as colleagues know them (王芳, not `wangfang`). */
+  accounts?: Pick<AccountRepository, 'list'>;
 }
 
 /** At most this many "open the card" buttons under a list. */
@@ -24,10 +28,11 @@ const MAX_LIST_BUTTONS = 10;
 
 const text = (key: string, locale: Locale, params?: Record<string, string | number>) => translate(key, locale, params, CASE_CATALOG);
 
-function listReply(cases: CaseRecord[], header: string, deps: StaffDeps, now: number): RenderedReply {
+async function listReply(cases: CaseRecord[], header: string, deps: StaffDeps, now: number): Promise<RenderedReply> {
   const locale = deps.locale ?? 'zh-CN';
+  const nameOf = await staffNames(deps.accounts);
   return {
-    text: [header, ...cases.map((c) => caseLine(c, deps.pack, now, locale))].join('\n'),
+    text: [header, ...cases.map((c) => caseLine(c, deps.pack, now, locale, nameOf))].join('\n'),
     choices: cases.slice(0, MAX_LIST_BUTTONS).map((c) => ({ id: staffChoiceId('show', c.ref), label: c.ref })),
   };
 }
@@ -53,8 +58,8 @@ export async function caseReply(deps: StaffDeps, ref: string, now: number): Prom
   const locale = deps.locale ?? 'zh-CN';
   const record = isCaseRef(ref) ? await deps.cases.get(ref) : undefined;
   if (!record) return { text: text('staff.case.not_found', locale, { ref }), choices: [] };
-  const [events, attachments] = await Promise.all([deps.cases.events(ref), deps.attachments?.forCase(ref)]);
-  return renderCaseCard(record, { pack: deps.pack, now, locale, events, ...(attachments ? { attachments } : {}) });
+  const [events, attachments, nameOf] = await Promise.all([deps.cases.events(ref), deps.attachments?.forCase(ref), staffNames(deps.accounts)]);
+  return renderCaseCard(record, { pack: deps.pack, now, locale, events, nameOf, ...(attachments ? { attachments } : {}) });
 }
 
 function counts(items: Record<string, number>, labelKey: (id: string) => string, locale: Locale): string {

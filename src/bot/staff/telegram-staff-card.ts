@@ -18,7 +18,7 @@ export function basisLine(record: CaseRecord, pack: CasePack): string | undefine
  */
 export function staffCaseCard(
   record: CaseRecord,
-  options: { pack: CasePack; now: number; events?: readonly StoredCaseEvent[]; attachments?: readonly StoredAttachment[] },
+  options: { pack: CasePack; now: number; events?: readonly StoredCaseEvent[]; attachments?: readonly StoredAttachment[]; nameOf?: (login: string) => string },
 ): RenderedReply {
   const card = renderCaseCard(record, options);
   const basis = basisLine(record, options.pack);

@@ -9,6 +9,7 @@ import { inlineKeyboard } from '../telegram/telegram-sender.js';
 import { performCaseAction, type CaseActionResult } from '../../staff/case-actions.js';
 import { staffActionNeeds, type StaffButtonAction, type StaffChoice } from './case-card.js';
 import { caseReply, actionResultText } from './staff-commands.js';
+import { staffNames } from '../../staff/staff-names.js';
 import { staffCaseCard } from './telegram-staff-card.js';
 import { postText, type StaffChatContext } from './telegram-staff-chat.js';
 import type { StaffMember, StaffPrompt } from './telegram-staff-store.js';
@@ -118,7 +119,14 @@ export class StaffCaseButtons {
 
   private deps() {
     const { app } = this.chat;
-    return { cases: app.services.cases, pack: app.services.pack, attachments: app.repos.attachments, dispatcher: app.dispatcher, logger: this.chat.logger };
+    return {
+      cases: app.services.cases,
+      pack: app.services.pack,
+      attachments: app.repos.attachments,
+      dispatcher: app.dispatcher,
+      logger: this.chat.logger,
+      ...(app.repos.staff ? { accounts: app.repos.staff.accounts } : {}),
+    };
   }
 
   private async perform(ref: string, action: CaseAction, staff: StaffMember): Promise<CaseActionResult> {
@@ -148,8 +156,12 @@ export class StaffCaseButtons {
   /** Rewrites a card after a change: its status line and buttons follow the case. */
   private async refreshCard(telegram: Telegram, record: CaseRecord, messageId: number): Promise<void> {
     const deps = this.deps();
-    const [events, attachments] = await Promise.all([deps.cases.events(record.ref), deps.attachments.forCase(record.ref)]);
-    const card = staffCaseCard(record, { pack: deps.pack, now: this.chat.now(), events, attachments });
+    const [events, attachments, nameOf] = await Promise.all([
+      deps.cases.events(record.ref),
+      deps.attachments.forCase(record.ref),
+      staffNames(this.chat.app.repos.staff?.accounts),
+    ]);
+    const card = staffCaseCard(record, { pack: deps.pack, now: this.chat.now(), events, attachments, nameOf });
     const keyboard: InlineKeyboardMarkup = card.choices.length > 0 ? inlineKeyboard(card.choices) : { inline_keyboard: [] };
     try {
       await telegram.editMessageText(this.chat.chatId, messageId, undefined, card.text, { reply_markup: keyboard });

@@ -4,6 +4,7 @@ import type { StaffRelay } from '../../flows/staff-relay.js';
 import type { TranscriptEntry } from '../ports/conversation-repository.js';
 import { DeliveryError, type ChannelSender, type OutboundMessage } from '../channel.js';
 import { splitText, toDeliveryError } from '../telegram/telegram-sender.js';
+import { staffNames } from '../../staff/staff-names.js';
 import { staffCaseCard } from './telegram-staff-card.js';
 import { postFile, postText, type StaffChatContext } from './telegram-staff-chat.js';
 import type { StaffChatMessage } from './telegram-staff-store.js';
@@ -113,8 +114,8 @@ export class TelegramStaffSender implements ChannelSender {
       this.chat.logger.warn({ case: ref }, 'a new case to announce to staff was not found');
       return [];
     }
-    const [events, attachments] = await Promise.all([cases.events(ref), app.repos.attachments.forCase(ref)]);
-    const card = staffCaseCard(record, { pack, now: this.chat.now(), events, attachments });
+    const [events, attachments, nameOf] = await Promise.all([cases.events(ref), app.repos.attachments.forCase(ref), staffNames(app.repos.staff?.accounts)]);
+    const card = staffCaseCard(record, { pack, now: this.chat.now(), events, attachments, nameOf });
     return [
       { kind: 'case', caseRef: ref, send: async () => (await postText(this.telegram, chatId, card.text, { choices: card.choices })).at(-1)!.message_id },
       ...attachments.map(

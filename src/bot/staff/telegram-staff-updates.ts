@@ -97,7 +97,7 @@ export function createStaffUpdateHandler(deps: StaffUpdateDeps): (ctx: Context) 
     }
     if (command) {
       const { app } = chat;
-      const deps = { cases: app.services.cases, pack: app.services.pack, attachments: app.repos.attachments };
+      const deps = { cases: app.services.cases, pack: app.services.pack, attachments: app.repos.attachments, ...(app.repos.staff ? { accounts: app.repos.staff.accounts } : {}) };
       const reply = await staffCommandReply(deps, text!.replace(/^(\/\w+)@\w+/, '$1'), staff.name, chat.now());
       const answer = reply ?? { text: staffText('staffchat.help'), choices: [] };
       await postText(ctx.telegram, chat.chatId, answer.text, { choices: answer.choices, replyTo: message.message_id });

@@ -10,6 +10,7 @@ import { StaffHandoffs } from './telegram-staff-handoffs.js';
 import type { HandoffService } from '../../staff/handoff-service.js';
 import { TelegramStaffSender } from './telegram-staff-sender.js';
 import { createStaffUpdateHandler } from './telegram-staff-updates.js';
+import { staffNames } from '../../staff/staff-names.js';
 
 /** Tuning for tests; the defaults suit production. */
 export interface StaffTelegramOptions {
@@ -111,7 +112,7 @@ export function createStaffTelegram(app: App, config: EnabledTelegramConfig, opt
         logger,
         now,
         announce: async (overdue) => {
-          const reply = overdueReply(overdue, pack, now());
+          const reply = overdueReply(overdue, pack, now(), 'zh-CN', await staffNames(app.repos.staff?.accounts));
           await postText(client, chatId, reply.text, { choices: reply.choices });
         },
       });

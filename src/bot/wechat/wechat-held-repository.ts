@@ -9,6 +9,13 @@ export interface HeldReply {
   heldAt: number;
 }
 
+/** The replies still waiting for one case: how many, since when (the oldest) and that one's errcode. */
+export interface HeldForCase {
+  count: number;
+  since: number;
+  errcode: number;
+}
+
 /** Which WeChat replies wait in the outbox for the resident to write again. Ids only, no message text. */
 export interface WechatHeldRepository {
   /** Records that WeChat refused the reply for now; true the first time, false when it was held already. */
@@ -17,4 +24,9 @@ export interface WechatHeldRepository {
   delivered(outboxId: number, at: number): Promise<void>;
   /** Replies still waiting, oldest first. */
   waiting(limit?: number): Promise<HeldReply[]>;
+  /**
+   * Replies still waiting for each of `refs` (a reply counts for the newest case of its conversation),
+   * in one read of at most one row per case; cases with none are left out.
+   */
+  waitingByCase(refs: readonly string[]): Promise<Map<string, HeldForCase>>;
 }

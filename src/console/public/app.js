@@ -57,7 +57,7 @@ function showChrome() {
   logoutButton.hidden = !account;
   whoami.hidden = !account;
   if (account) {
-    whoami.textContent = t('page.account', { username: account.username, role: t(`page.role.${account.role}`) });
+    whoami.textContent = t('page.account', { name: account.displayName ?? account.username, role: t(`page.role.${account.role}`) });
     for (const item of nav.querySelectorAll('li')) item.hidden = !item.dataset.roles.split(' ').includes(account.role);
   }
   languageButton.lang = otherLocale();

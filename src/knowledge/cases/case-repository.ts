@@ -148,6 +148,16 @@ export function isCaseRef(text: string): boolean {
  * Every change to a case is atomic; nothing here assumes a single writer (transitions are
  * compare-and-set, a submission id creates one case however often it arrives).
  */
+/** What {@link CaseRepository.list} may narrow by. */
+export interface CaseListOptions {
+  status?: CaseStatus;
+  limit?: number;
+  /** Part of a reference number, as typed (`0001`, `20261201-0001`). */
+  refContains?: string;
+  /** Only cases routed to these offices (an office-bound account's own and its workstations'). */
+  routes?: readonly string[];
+}
+
 export interface CaseRepository {
   /** The policy rules the store dates and numbers cases by. */
   readonly rules: CaseRules;
@@ -161,8 +171,11 @@ export interface CaseRepository {
   events(ref: string): Promise<StoredCaseEvent[]>;
   /** Cases not closed or withdrawn, urgent first, then by due date; `awaitingDecision`: the staff queue. */
   listOpen(options?: { awaitingDecision?: boolean }): Promise<CaseRecord[]>;
-  /** Every case, newest first, optionally of one status. */
-  list(options?: { status?: CaseStatus; limit?: number }): Promise<CaseRecord[]>;
+  /**
+   * Every case, newest first, optionally of one status, with a reference containing `refContains`,
+   * routed to one of `routes`; the filters apply before `limit`, so an old case is still found.
+   */
+  list(options?: CaseListOptions): Promise<CaseRecord[]>;
   /** A resident's cases (one conversation), newest first. */
   listByConversation(conversationKey: string): Promise<CaseRecord[]>;
   /** A staff member's cases not yet closed or withdrawn, in queue order. */

@@ -31,6 +31,15 @@ export class MemoryAttachments implements AttachmentRepository {
     return [...this.rows.values()].filter((r) => r.caseRef === ref).sort(byCreated);
   }
 
+  async countForCasesSince(since: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const row of this.rows.values()) {
+      const from = row.caseRef === null ? undefined : since.get(row.caseRef);
+      if (from !== undefined && row.createdAt >= from) counts.set(row.caseRef!, (counts.get(row.caseRef!) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   async countSince(conversationKey: string, since: number): Promise<number> {
     return [...this.rows.values()].filter((r) => r.conversationKey === conversationKey && r.createdAt >= since).length;
   }

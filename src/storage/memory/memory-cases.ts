@@ -3,6 +3,7 @@ import {
   REF_PREFIX,
   type ApplyResult,
   type CaseReceipt,
+  type CaseListOptions,
   type CaseRecord,
   type CaseRepository,
   type CaseStats,
@@ -133,9 +134,11 @@ export class MemoryCases implements CaseRepository {
     return this.all().filter((c) => statuses.includes(c.status)).sort(queueOrder);
   }
 
-  async list(options: { status?: CaseStatus; limit?: number } = {}): Promise<CaseRecord[]> {
+  async list(options: CaseListOptions = {}): Promise<CaseRecord[]> {
     return this.all()
       .filter((c) => !options.status || c.status === options.status)
+      .filter((c) => options.refContains === undefined || c.ref.includes(options.refContains))
+      .filter((c) => !options.routes || (c.route !== null && options.routes.includes(c.route)))
       .sort(newestFirst)
       .slice(0, options.limit ?? 1000);
   }

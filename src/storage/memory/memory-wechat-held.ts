@@ -1,4 +1,4 @@
-import type { HeldReply, WechatHeldRepository } from '../../bot/wechat/wechat-held-repository.js';
+import type { HeldForCase, HeldReply, WechatHeldRepository } from '../../bot/wechat/wechat-held-repository.js';
 
 /** Held WeChat replies in memory (no case lookup: `caseRef` stays null). */
 export class MemoryWechatHeld implements WechatHeldRepository {
@@ -21,5 +21,10 @@ export class MemoryWechatHeld implements WechatHeldRepository {
       .sort((a, b) => a.heldAt - b.heldAt)
       .slice(0, limit)
       .map(({ deliveredAt: _delivered, ...held }) => held);
+  }
+
+  /** Always empty: held replies in memory know no case. */
+  async waitingByCase(_refs: readonly string[]): Promise<Map<string, HeldForCase>> {
+    return new Map();
   }
 }

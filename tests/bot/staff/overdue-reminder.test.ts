@@ -80,4 +80,11 @@ describe('overdue reminder', () => {
     expect(reply.text).toContain('FY-20261110-0001');
     expect(reply.choices).toEqual([{ id: 'staff:show:FY-20261110-0001', label: 'FY-20261110-0001' }]);
   });
+
+  it('names the assignee of a case claimed in the console as colleagues know them', () => {
+    const claimed = { ...overdueCase('FY-20261110-0002'), status: 'claimed', assignee: 'wangfang' } as CaseRecord;
+    const reply = overdueReply([claimed], TEST_PACK, NOV22_10AM, 'zh-CN', (login) => (login === 'wangfang' ? '王芳' : login));
+    expect(reply.text).toContain('王芳');
+    expect(reply.text).not.toContain('wangfang');
+  });
 });

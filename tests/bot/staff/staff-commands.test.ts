@@ -100,3 +100,18 @@ describe('staff commands', () => {
     await db.close();
   });
 });
+
+describe('staff commands naming console staff', () => {
+  it('/queue and /case show a case claimed in the console by the display name, not the login name', async () => {
+    const { db, cases, deps } = await setup();
+    const { ref } = await cases.createCase(newCase());
+    await cases.applyTransition(ref, { type: 'claim' }, { kind: 'staff', name: 'wangfang' }, NOV22_10AM + HOUR);
+    const accounts = { list: async () => [{ id: 1, username: 'wangfang', displayName: '王芳' }] } as unknown as NonNullable<StaffDeps['accounts']>;
+    for (const command of ['/queue', `/case ${ref}`]) {
+      const text = (await staffCommandReply({ ...deps, accounts }, command, '李静', NOV22_10AM + HOUR))!.text;
+      expect(text, command).toContain('王芳');
+      expect(text, command).not.toContain('wangfang');
+    }
+    await db.close();
+  });
+});

@@ -20,6 +20,19 @@ export async function render({ announce, isCurrent }) {
     status.focus();
   };
 
+  function nameDialog(account) {
+    const name = h('input', { type: 'text', name: 'name', autocomplete: 'off', maxlength: 40, value: account.displayName ?? '' });
+    return openDialog({
+      title: t('accounts.name.title', { username: account.username }),
+      fields: [field(t('accounts.field.name'), name, t('accounts.name.hint'))],
+      confirmLabel: t('page.save'),
+      onConfirm: async () => {
+        await post(`/api/accounts/${account.id}/name`, { name: name.value.trim() });
+        await done(t('accounts.name.done', { username: account.username }));
+      },
+    });
+  }
+
   function passwordDialog(account) {
     const password = h('input', { type: 'password', name: 'password', autocomplete: 'new-password' });
     return openDialog({
@@ -43,7 +56,7 @@ export async function render({ announce, isCurrent }) {
         'table',
         {},
         h('caption', {}, t('accounts.caption', { count: accounts.length })),
-        h('thead', {}, h('tr', {}, ['username', 'role', 'office', 'state', 'last_login', 'actions'].map((c) => h('th', { scope: 'col' }, t(`accounts.col.${c}`))))),
+        h('thead', {}, h('tr', {}, ['username', 'name', 'role', 'office', 'state', 'last_login', 'actions'].map((c) => h('th', { scope: 'col' }, t(`accounts.col.${c}`))))),
         h(
           'tbody',
           {},
@@ -52,6 +65,7 @@ export async function render({ announce, isCurrent }) {
               'tr',
               {},
               h('th', { scope: 'row' }, a.username),
+              h('td', {}, a.displayName ?? h('span', { class: 'muted' }, t('accounts.no_name'))),
               h('td', {}, t(`page.role.${a.role}`)),
               h('td', {}, officeName(a.office)),
               h('td', {}, a.disabled ? h('span', { class: 'badge badge--overdue' }, t('accounts.disabled')) : h('span', { class: 'badge badge--live' }, t('accounts.enabled'))),
@@ -62,6 +76,7 @@ export async function render({ announce, isCurrent }) {
                 h(
                   'span',
                   { class: 'btn-row' },
+                  h('button', { type: 'button', class: 'btn btn--small', onclick: () => nameDialog(a), 'aria-label': t('accounts.name.for', { username: a.username }) }, t('accounts.name')),
                   h('button', { type: 'button', class: 'btn btn--small', onclick: () => passwordDialog(a), 'aria-label': t('accounts.password.for', { username: a.username }) }, t('accounts.password')),
                   a.disabled
                     ? null

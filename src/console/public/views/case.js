@@ -104,7 +104,7 @@ export async function render({ account, params, announce, isCurrent }) {
     'materials-received': () => plain('materials-received', 'case.done.materials_received'),
     assign: () => {
       const colleagues = (me.colleagues ?? []).filter((c) => !c.office || !data.case.office || c.office === data.case.office);
-      const choice = select([['', t('case.field.choose')], ...colleagues.map((c) => [c.id, c.username])], '', { name: 'accountId', required: true });
+      const choice = select([['', t('case.field.choose')], ...colleagues.map((c) => [c.id, c.displayName ? `${c.displayName} (${c.username})` : c.username])], '', { name: 'accountId', required: true });
       return dialogFor('assign', {
         title: t('case.dialog.assign', { ref }),
         fields: [field(t('case.field.colleague'), choice)],
@@ -361,7 +361,7 @@ export async function render({ account, params, announce, isCurrent }) {
               [t('case.field.channel'), labelOf('console.channel.', c.channel)],
               [t('case.field.created'), dateTime(c.createdAt)],
               [t('case.field.due'), c.dueAt ? date(c.dueAt) : c.status === 'materials_requested' ? t('case.field.due_paused') : null],
-              [t('case.field.assignee'), c.assignee ?? t('inbox.unassigned')],
+              [t('case.field.assignee'), c.assigneeName ?? c.assignee ?? t('inbox.unassigned')],
               c.lawyer ? [t('case.field.lawyer'), c.lawyer] : null,
               [t('case.field.locale'), labelOf('case.locale.', c.locale)],
             ]),

@@ -9,7 +9,9 @@ import { date, dateTime, keysWithPrefix, localized, t } from '../lib/i18n.js';
 const STATES = ['open', 'new', 'claimed', 'materials_requested', 'accepted', 'declined', 'referred', 'closed', 'withdrawn', 'all'];
 
 /** Kept while the console is open, so coming back to the inbox keeps the filters. */
-const filters = { state: 'open', office: '', category: '', assignee: '', q: '' };
+const filters = { state: 'open', office: '', category: '', assignee: '', q: '', offset: 0 };
+/** Cases per page: a year of closed cases is thousands of rows. */
+const PAGE = 50;
 /** The case opened last from the list: coming back puts staff on it again, where they were in a long list. */
 let lastOpened = null;
 
@@ -44,7 +46,7 @@ export async function render({ account, announce, isCurrent }) {
           onclick: () => {
             filters.state = state;
             for (const b of tabs.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.state === state));
-            load();
+            firstPage();
           },
         },
         t(`inbox.state.${state}`),
@@ -52,19 +54,21 @@ export async function render({ account, announce, isCurrent }) {
     ),
   );
 
-  const officeSelect = select([['', t('page.all')], ...offices.map((o) => [o.id, localized(o.label, o.id)])], filters.office, {
+  // The offices this account works for (a centre's staff also see its workstations' cases).
+  const workedOffices = offices.filter((o) => (me.visibleOffices ?? offices.map((x) => x.id)).includes(o.id));
+  const officeSelect = select([['', t('page.all')], ...workedOffices.map((o) => [o.id, localized(o.label, o.id)])], filters.office, {
     name: 'office',
-    onchange: (e) => ((filters.office = e.target.value), load()),
+    onchange: (e) => ((filters.office = e.target.value), firstPage()),
   });
   const categories = keysWithPrefix('category.').filter((k) => k.split('.').length === 2);
   const categorySelect = select([['', t('page.all')], ...categories.map((k) => [k.slice('category.'.length), t(k)])], filters.category, {
     name: 'category',
-    onchange: (e) => ((filters.category = e.target.value), load()),
+    onchange: (e) => ((filters.category = e.target.value), firstPage()),
   });
   const assigneeSelect = select(
-    [['', t('inbox.assignee.anyone')], ['me', t('inbox.assignee.me')], ...colleagues.filter((c) => c.id !== account.id).map((c) => [c.username, c.username])],
+    [['', t('inbox.assignee.anyone')], ['me', t('inbox.assignee.me')], ...colleagues.filter((c) => c.id !== account.id).map((c) => [c.username, c.displayName ?? c.username])],
     filters.assignee,
-    { name: 'assignee', onchange: (e) => ((filters.assignee = e.target.value), load()) },
+    { name: 'assignee', onchange: (e) => ((filters.assignee = e.target.value), firstPage()) },
   );
   const search = h('input', { type: 'search', name: 'q', value: filters.q, placeholder: 'FY-20261201-0001', autocomplete: 'off', spellcheck: 'false' });
   const searchForm = h(
@@ -76,10 +80,10 @@ export async function render({ account, announce, isCurrent }) {
       onsubmit: (e) => {
         e.preventDefault();
         filters.q = search.value.trim();
-        load();
+        firstPage();
       },
     },
-    offices.length > 1 && !account.office ? field(t('inbox.filter.office'), officeSelect) : null,
+    workedOffices.length > 1 ? field(t('inbox.filter.office'), officeSelect) : null,
     field(t('inbox.filter.category'), categorySelect),
     field(t('inbox.filter.assignee'), assigneeSelect),
     field(t('inbox.filter.ref'), search),
@@ -99,8 +103,32 @@ export async function render({ account, announce, isCurrent }) {
       h('td', {}, caseBadges(c)),
       h('td', {}, c.dueAt ? h('time', { datetime: new Date(c.dueAt).toISOString() }, date(c.dueAt)) : c.status === 'materials_requested' ? t('case.field.due_paused') : t('page.none')),
       h('td', {}, c.officeLabel ?? c.office ?? t('page.none')),
-      h('td', {}, c.assignee ?? h('span', { class: 'muted' }, t('inbox.unassigned'))),
+      h('td', {}, c.assigneeName ?? c.assignee ?? h('span', { class: 'muted' }, t('inbox.unassigned'))),
       h('td', {}, h('time', { datetime: new Date(c.createdAt).toISOString() }, dateTime(c.createdAt))),
+    );
+  }
+
+  const pager = h('nav', { class: 'btn-row pager', 'aria-label': t('inbox.pager') });
+  /** Another page (or other filters): what is on it is not "new". */
+  function turnTo(offset) {
+    filters.offset = Math.max(0, offset);
+    known = null;
+    return load();
+  }
+  const firstPage = () => turnTo(0);
+
+  function drawPager(total, shown) {
+    const from = total === 0 ? 0 : filters.offset + 1;
+    const to = filters.offset + shown;
+    status.textContent = total > PAGE ? t('inbox.range', { from, to, total }) : t('inbox.count', { count: total });
+    replace(
+      pager,
+      total > PAGE
+        ? [
+            h('button', { type: 'button', class: 'btn', disabled: filters.offset === 0, onclick: () => turnTo(filters.offset - PAGE) }, t('inbox.page.previous')),
+            h('button', { type: 'button', class: 'btn', disabled: to >= total, onclick: () => turnTo(filters.offset + PAGE) }, t('inbox.page.next')),
+          ]
+        : null,
     );
   }
 
@@ -109,17 +137,21 @@ export async function render({ account, announce, isCurrent }) {
     const mine = ++loading;
     let answer;
     try {
-      answer = await get(`/api/cases${query({ state: filters.state, office: filters.office, category: filters.category, assignee: filters.assignee, q: filters.q })}`);
+      answer = await get(
+        `/api/cases${query({ state: filters.state, office: filters.office, category: filters.category, assignee: filters.assignee, q: filters.q, limit: PAGE, offset: filters.offset })}`,
+      );
     } catch (error) {
       if (mine === loading) status.textContent = error.message;
       return;
     }
     if (mine !== loading || !isCurrent()) return;
     const cases = answer.cases ?? [];
+    // Cases closed meanwhile can leave a page empty: go back to the last page that has some.
+    if (cases.length === 0 && filters.offset > 0 && (answer.total ?? 0) > 0) return turnTo(Math.floor((answer.total - 1) / PAGE) * PAGE);
     const before = known;
     known = new Set(cases.map((c) => c.ref));
     const fresh = before ? cases.filter((c) => !before.has(c.ref)) : [];
-    status.textContent = t('inbox.count', { count: cases.length });
+    drawPager(answer.total ?? cases.length, cases.length);
     if (cases.length === 0) {
       replace(tableWrap, h('p', { class: 'empty' }, t('inbox.empty')));
     } else {
@@ -196,6 +228,7 @@ export async function render({ account, announce, isCurrent }) {
     tabs,
     status,
     tableWrap,
+    pager,
   );
   // Back from a case: focus (and so scroll to) its row rather than the heading at the top.
   const back = lastOpened ? [...tableWrap.querySelectorAll('a.ref')].find((a) => a.textContent === lastOpened) : undefined;
