@@ -474,6 +474,14 @@ export function createConversationMachine(deps: ConversationDeps) {
         choice('lang.toggle', 'core.menu.language'),
       ]),
     ),
+    /** After a danger warning before consent: a short line with the agreement buttons, not the whole notice again. */
+    remindConsentAfterDanger: emit(() =>
+      reply('core.consent.remind_danger', {}, [
+        choice('consent.agree', 'core.consent.agree'),
+        choice('consent.decline', 'core.consent.decline'),
+        choice('lang.toggle', 'core.menu.language'),
+      ]),
+    ),
     remindConsent: emit(() =>
       reply('core.consent.remind', {}, [
         choice('consent.agree', 'core.consent.agree'),
@@ -820,7 +828,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         enqueue.assign({ greeted: true });
       }),
       on: {
-        'internal.reprompt': { actions: 'askConsent' },
+        // After danger (or the emergency numbers): the numbers first, then one short line with the buttons.
+        'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' }, { actions: 'askConsent' }],
         'user.choice': [
           { guard: ({ context, event }) => event.id === 'consent.agree' && Boolean(context.storyBeforeConsent), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: ({ event }) => event.id === 'consent.agree', target: 'menu', actions: 'recordConsent' },

@@ -21,6 +21,11 @@ export const coreMessages = {
     'zh-CN': '请先点击“同意”或“不同意”（也可以直接回复“同意”）。同意后我才能记下您的情况、帮您申请；不同意也可以直接问问题，我不会保存。',
     en: 'Please choose "I agree" or "I do not agree" first (or reply "I agree"). Once you agree I can keep your details and help you apply; without agreeing you can still ask questions, and nothing is kept.',
   },
+  /** After a danger warning before consent: one line pointing back at the agreement, not the whole notice again. */
+  'core.consent.remind_danger': {
+    'zh-CN': '想接着办的话，请点“同意”或“不同意”（隐私说明在上面）。',
+    en: 'When you want to go on, press "I agree" or "I do not agree" (the privacy note is above).',
+  },
   'core.consent.remind_story': {
     'zh-CN': '明白了。请先点击“同意”或“不同意”（也可以直接回复“同意”）：同意后我就接着您刚才说的情况帮您申请，不用再说一遍；不同意也可以直接问问题，我不会保存。',
     en: 'I understand. Please choose "I agree" or "I do not agree" first (or reply "I agree"): once you agree I will go on with what you just told me, so you do not need to say it again; without agreeing you can still ask questions, and nothing is kept.',
