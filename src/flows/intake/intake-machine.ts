@@ -548,6 +548,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
             attachments: context.attachments,
             unsure: context.unsure,
             submitAnyway: context.submitAnyway,
+            ...(context.ageAtLeast ? { ageAtLeast: true } : {}),
           }),
           onDone: {
             target: 'submitted',
