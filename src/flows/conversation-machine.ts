@@ -58,6 +58,8 @@ export interface ConversationContext {
   pendingCategoryChosen?: boolean;
   /** A story told before consent, kept in memory only (nothing is stored before consent): agreeing takes it up (absent in older snapshots). */
   storyBeforeConsent?: string | null;
+  /** That story was answered (it asked a question): agreeing keeps it for the application instead of answering it again. */
+  storyAnsweredBeforeConsent?: boolean;
   /** Danger was recognised in this conversation: a plain "打哪个电话" then asks for the emergency numbers. */
   afterDanger?: boolean;
   /** A question typed at the sensitive-information agreement: its answer offers the application that was starting (absent in older snapshots). */
@@ -327,6 +329,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     hasConsented: ({ context }) => context.consented,
     saysAgree: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'agree',
     toldStoryBeforeConsent: ({ context }) => Boolean(context.storyBeforeConsent),
+    answeredStoryBeforeConsent: ({ context }) => Boolean(context.storyBeforeConsent) && context.storyAnsweredBeforeConsent === true,
     saysDecline: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'decline',
     asksOnly: ({ event }) => event.type === 'user.text' && readSteering(event.text) === null && looksLikeQuestion(event.text),
     steersAwayOrAsks: ({ event }) => {
@@ -493,6 +496,17 @@ export function createConversationMachine(deps: ConversationDeps) {
     ),
     recordConsent: assign({ consented: true }),
     /** Agreeing after telling a story: the story is read as if typed at the menu (an application with its category). */
+    /**
+     * Agreeing after a story whose question was answered ("我儿子16岁被派出所带走了…怎么办"): the menu, with the story kept
+     * as an application's would be (its category confirmed in one tap on Apply, its text offered as the description).
+     */
+    keepAnsweredStoryOnConsent: assign(({ context }) => ({
+      consented: true,
+      keptStory: context.storyBeforeConsent ?? null,
+      storyCategory: categoryOfStory(context.storyBeforeConsent ?? ''),
+      storyBeforeConsent: null,
+      storyAnsweredBeforeConsent: false,
+    })),
     takeUpStoryBeforeConsent: assign({ consented: true, pendingText: ({ context }) => context.storyBeforeConsent ?? null, storyBeforeConsent: null }),
     // With the language button: after a first message it is the last one on screen, under the privacy question.
     remindConsentKeepingStory: emit(() =>
@@ -831,12 +845,14 @@ export function createConversationMachine(deps: ConversationDeps) {
         // After danger (or the emergency numbers): the numbers first, then one short line with the buttons.
         'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' }, { actions: 'askConsent' }],
         'user.choice': [
+          { guard: and([({ event }) => event.id === 'consent.agree', 'answeredStoryBeforeConsent']), target: 'menu', actions: 'keepAnsweredStoryOnConsent' },
           { guard: ({ context, event }) => event.id === 'consent.agree' && Boolean(context.storyBeforeConsent), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: ({ event }) => event.id === 'consent.agree', target: 'menu', actions: 'recordConsent' },
           { guard: ({ event }) => event.id === 'consent.decline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
         ],
         'internal.askBeforeConsent': { target: 'answeringBeforeConsent' },
         'user.text': [
+          { guard: and(['saysAgree', 'answeredStoryBeforeConsent']), target: 'menu', actions: 'keepAnsweredStoryOnConsent' },
           { guard: and(['saysAgree', 'toldStoryBeforeConsent']), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
           { guard: 'saysDecline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
@@ -859,10 +875,14 @@ export function createConversationMachine(deps: ConversationDeps) {
             for (const r of event.output.answer.replies) enqueue.emit(r);
             // A story with nothing answered: kept in memory, and agreeing goes on with it instead of the menu.
             const story = event.output.meaning.kind === 'story' && event.output.answer.replies.length === 0 ? context.pendingText : null;
+            // A story whose question was answered: kept in memory too, for the application (not answered again).
+            const text = context.pendingText ?? '';
+            const answeredStory = !story && event.output.answer.replies.length > 0 && categoryOfStory(text) !== null && tellsStory(text);
             if (story) {
-              enqueue.assign({ storyBeforeConsent: story });
+              enqueue.assign({ storyBeforeConsent: story, storyAnsweredBeforeConsent: false });
               enqueue('remindConsentKeepingStory');
             } else if (event.output.answer.replies.length > 0 || context.remindAfterAnswer) enqueue('remindConsent');
+            if (answeredStory) enqueue.assign({ storyBeforeConsent: text, storyAnsweredBeforeConsent: true });
             enqueue.assign({ pendingText: null, remindAfterAnswer: false });
           }),
         },

@@ -162,6 +162,10 @@ function yesNo(step: StepId, ctx: IntakeContext, extra: Choice[] = []): BotReply
 /** A yes or no, then why: "yes he might sell the car", "no, nothing like that", "没有，他没什么财产". */
 const LEADING_YES = /^(yes|yeah|yep|yup|是的|是啊|对的|有的)[\s,，.。!！:：]+\S/i;
 const LEADING_NO = /^(no|nope|nah|没有|不是|不会|不用|不需要)[\s,，.。!！:：]+\S/i;
+/** No defence lawyer, in a family's words ("还没请律师", "请不起", "can't afford one"). */
+const NO_DEFENDER = /没(有)?(请|找|钱请)|请不起|找不到律师|没(有)?律师|no lawyer|can'?t afford|cannot afford|(haven'?t|have not|didn'?t|did not) (got|get|hired|hire|found|find)|(don'?t|do not) have (a |any )?lawyer/i;
+/** A defence lawyer already there ("家里已经请了律师", "we hired a lawyer"). */
+const HAS_DEFENDER = /(已经|家里)?(请了|找了|委托了)(个|一个)?律师|有律师了|(we|i|family) (have|has|hired|got) (a )?lawyer/i;
 /** Not sure, however it starts ("no idea", "yes? not sure"): neither. */
 const NOT_SURE = /\b(no idea|no clue|not sure|dunno|don'?t know|do not know)\b|不知道|不清楚|不确定|说不准|不好说/i;
 
@@ -408,7 +412,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
 
   hasDefender: {
     prompt: (ctx) => yesNo('hasDefender', ctx),
-    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, hasDefender: v } }), 'intake.err.yes_no'),
+    read: (event) => {
+      // Said as families say it: "还没有请律师 请不起" is a no, "家里已经请了律师" a yes.
+      const text = textOf(event);
+      const said = text === null || NOT_SURE.test(text) || /有没有/.test(text) ? null : NO_DEFENDER.test(text) ? false : HAS_DEFENDER.test(text) ? true : null;
+      if (said !== null) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, hasDefender: said } }) };
+      return readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, hasDefender: v } }), 'intake.err.yes_no');
+    },
   },
 
   possibleSentence: {
