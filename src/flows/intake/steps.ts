@@ -264,6 +264,13 @@ const GROUP_WORDS: Record<GroupId, RegExp> = {
   labor_arbitration_fee_waived: /仲裁.*(减免|免)|arbitration fee/i,
 };
 
+/** A group's button label typed in either language, without its brackets ("进城务工人员", "Migrant worker"). */
+function namesGroupLabel(text: string, group: GroupId): boolean {
+  const plain = (s: string) => s.normalize('NFKC').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s☐☑。.!！]/g, '').toLowerCase();
+  const typed = plain(text);
+  return (['zh-CN', 'en'] as const).some((locale) => plain(translate(`group.${group}`, locale)) === typed);
+}
+
 const DISABILITY_WORDS: Record<string, RegExp> = {
   // Injured but not (yet) assessed is "no disability" (the question says so): "还没鉴定", "没评过残", "not assessed yet".
   none: /^(没有|无|没|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$/i,
@@ -569,13 +576,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       // "我不是农民工" names a group to say it does not apply: never a tick.
       const denies = text !== null && /^(我|他|她)?(也)?(不是|不属于|没有|没|不算|not|no|i'?m not|he'?s not|she'?s not)/i.test(text);
-      const named = text === null || denies ? [] : GROUPS.filter((g) => GROUP_WORDS[g].test(text));
+      const named = text === null || denies ? [] : GROUPS.filter((g) => GROUP_WORDS[g].test(text) || namesGroupLabel(text, g));
       if (named.length > 0) {
         const groups = [...new Set([...groupsSoFar(ctx), ...named])];
         return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
       }
       if (id === 'intake.groups.none' || (text !== null && (NO.test(text) || NONE_OF_THESE.test(text)))) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: [] } }) };
-      if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|好的|选好了|选完了|就这些|就这样|就这个|就这一个|就是这个|只有这个|只有这一个|这些|没了|没别的了|done|ok|okay|finished|that'?s (all|it)|just (that|this)( one)?|only (that|this)( one)?|that one)(吧|了)?[!！。.]*$/i.test(text))) {
+      if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|好的|选好了|选完了|就这些|就这样|就这个|就这一个|就是这个|只有这个|只有这一个|这些|没了|没别的了|下一步|继续|done|ok|okay|finish|finished|next|continue|all done|that'?s (all|it)|just (that|this)( one)?|only (that|this)( one)?|that one)(吧|了)?[!！。.]*$/i.test(text))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: groupsSoFar(c) } }) };
       }
       return { kind: 'invalid', error: 'intake.err.groups' };

@@ -16,6 +16,9 @@ export function typedChoice(event: ResidentEvent, question: BotReply): ResidentE
   // The buttons as they read in either language, rendered once for both ways of matching below.
   const buttons = (['zh-CN', 'en'] as const).flatMap((locale) => renderReply(question, locale).choices);
   const match = buttons.find((c) => normalise(c.label) === typed || normalise(c.label.replace(/[（(][^）)]*[）)]/g, '')) === typed);
+  // A checklist item typed ("migrant worker") says it applies: the step reads it as text (a tick), never as the
+  // press that would untick an item already ticked.
+  if (match && question.multiSelect && /^[☐☑]/.test(match.label)) return event;
   if (match) return { type: 'user.choice', id: match.id };
   return misspeltLabel(typed, buttons) ?? event;
 }
