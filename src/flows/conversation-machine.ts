@@ -332,6 +332,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     answeredStoryBeforeConsent: ({ context }) => Boolean(context.storyBeforeConsent) && context.storyAnsweredBeforeConsent === true,
     saysDecline: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'decline',
     asksOnly: ({ event }) => event.type === 'user.text' && readSteering(event.text) === null && looksLikeQuestion(event.text),
+    /** "删除我的信息", "快删掉": before agreeing too (nothing is kept, but the page on a shared phone is cleared). */
+    saysDelete: ({ event }) => event.type === 'user.text' && readSteering(event.text)?.intent === 'delete',
     steersAwayOrAsks: ({ event }) => {
       if (event.type !== 'user.text') return false;
       const steer = readSteering(event.text);
@@ -856,6 +858,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: and(['saysAgree', 'toldStoryBeforeConsent']), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
           { guard: 'saysDecline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
+          { guard: 'saysDelete', actions: 'askErase' },
           { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],
       },
@@ -894,11 +897,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['waiting'],
       entry: 'explainDeclined',
       on: {
-        'internal.reprompt': { actions: 'explainDeclined' },
+        'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' }, { actions: 'explainDeclined' }],
         'user.choice': { guard: ({ event }) => event.id === 'consent.agree', target: 'menu', actions: 'recordConsent' },
         'user.text': [
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
-          { actions: 'explainDeclined' },
+          { guard: 'saysDelete', actions: 'askErase' },
+          // Declining keeps nothing, but questions are still answered from memory, as before agreeing.
+          { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],
       },
     },
