@@ -289,6 +289,11 @@ export const intakeMessages = {
     'zh-CN': '请用几个字说说您和申请人的关系，例如“儿子”“女儿”“妻子”。',
     en: 'Please say in a few words who you are to the applicant, e.g. "son", "daughter", "wife".',
   },
+  /** No digits at all ("我没有手机"): what will do instead, not "this number looks wrong". */
+  'intake.err.phone_missing': {
+    'zh-CN': '没有手机也没关系：可以留固定电话（请带区号，例如 010-12345678），或者能找到您的亲友的电话，工作人员会说明是为法律援助找您。实在没有电话，可以拨打 {hotline} 或直接去法律援助中心。',
+    en: 'No mobile is fine: give a landline with its area code (e.g. 010-12345678), or the number of a relative or friend who can reach you; staff will say they are calling about legal aid. With no phone at all, call {hotline} or go to the legal aid centre.',
+  },
   'intake.err.phone': {
     'zh-CN': '这个号码好像不对。请输入 11 位手机号，例如 13800138000；固定电话请带区号，例如 010-12345678。',
     en: 'That number does not look right. Please type an 11-digit mobile number such as 13800138000, or a landline with its area code such as 010-12345678.',

@@ -748,11 +748,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
   phone: {
     // A number typed with another answer ("王大力 13912345678") is offered in one tap, never taken unasked.
     prompt: (ctx) => reply('intake.q.phone', {}, ctx.statedPhone ? [choice(`opt:phone:${ctx.statedPhone}`, 'intake.opt.stated_phone', { phone: ctx.statedPhone })] : []),
-    read: (event) => {
+    read: (event, _ctx, deps) => {
       const id = choiceId(event);
       const text = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
       const phone = text === null ? null : readPhone(text);
-      return phone ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) } : { kind: 'invalid', error: 'intake.err.phone' };
+      if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
+      // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
+      if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {
+        return { kind: 'invalid', error: 'intake.err.phone_missing', params: { hotline: deps.pack.hotline } };
+      }
+      return { kind: 'invalid', error: 'intake.err.phone' };
     },
   },
 
