@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { App } from '../bot/app.js';
@@ -78,6 +79,7 @@ function statePath(value: unknown): string {
 export class JsonlChat {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly sink: ChannelSender = { send: async () => undefined };
+  private readonly runId = randomUUID().slice(0, 8);
 
   constructor(private readonly app: App) {
     // Replies are reported from the runner's result; the outbox copy is marked delivered.
@@ -102,7 +104,8 @@ export class JsonlChat {
       channel: 'console',
       userId: input.user,
       address: input.user,
-      messageId: `jsonl-${turn}`,
+      // Unique across runs: a later run on the same data folder must not be dropped as a repeat of an earlier one.
+      messageId: `jsonl-${this.runId}-${turn}`,
       event: input.event,
       ...(input.locale ? { locale: input.locale } : {}),
     };

@@ -78,4 +78,16 @@ describe('fayuan chat --jsonl', () => {
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Line);
     expect(lines.filter((l) => l.turn === 3).map((l) => [l.user, l.key])).toEqual([['ana', 'core.menu']]);
   });
+
+  // Session 10: a second run on the same data folder (a script going on after a staff action) printed nothing: the
+  // message ids of its lines (jsonl-1, jsonl-2…) were taken for the first run's, and dropped as duplicates.
+  it('answers a conversation resumed in a later run on the same data folder', async () => {
+    const dir = tempDir();
+    const env = { FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off' };
+    await runCli(['chat', '--jsonl'], input({ user: 'mei', text: '你好' }, { user: 'mei', text: '同意' }), env);
+    const { code, stdout } = await runCli(['chat', '--jsonl'], input({ user: 'mei', text: '法律援助要钱吗' }), env);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+    expect(lines.map((l) => l.key)).toContain('core.text');
+  });
 });
