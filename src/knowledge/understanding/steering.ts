@@ -58,6 +58,8 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // Withdrawing an application ("我想撤回申请", "withdraw my application"): the status shows each case with its
   // withdraw button. Not 取消 / cancel, which in an application in progress leaves it.
   ['status', /^(我)?(想|要|需要)?(把)?(我的)?(法律援助|法援)?(申请|案子|案件)?(撤回|撤销|撤了|撤掉)(我的)?(法律援助|法援)?(申请|案子|案件)?(吧|了)?$|^(i )?(want to |would like to |wanna |need to |can i |how (do|can) i )?(withdraw|take back) (my )?(legal aid )?(application|case)$/i],
+  // The reason first, then withdrawing: "我不想申请了 撤回", "不想办了，撤销申请吧", "dont want legal aid anymore, withdraw it".
+  ['status', /^(我)?(不想|不打算|不用)(再)?(申请|办|打官司)?了?[,，\s]*(我要|我想|帮我|麻烦)?(把)?(申请|案子)?(撤回|撤销|撤了|撤掉)(申请|案子|吧|了)*$|^(i )?(don'?t|do not|no longer) (want|need)( to apply( for)?)?( legal aid| it| the application)?( any ?more)?[,.\s]+(please )?(withdraw|cancel) (it|my application|the application)( please)?$/i],
   // Their case after saying they applied: "i applied yesterday whats happening with my case", "how is my application going".
   ['status', /^(i (already )?applied( for legal aid)?( already)?( last week| last month| yesterday| today| a few days ago| (\d+|a|one|two|three|four|five) (days?|weeks?) ago)?[,.\s]*(and |so )?)?((what'?s|whats|what is) happening with|(what'?s|whats|what is) the (status|progress) (of|on)|how is|how'?s|hows|any (news|update|updates|progress) (on|about|with)) (my )?(legal aid )?(case|application)( going)?$/i],
   ['thanks', new RegExp(`^((好的|好|嗯)[，,]?)?(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|太感谢了|谢了|谢谢啦|辛苦了|thanks|thank you|thank you very much|thank you so much|thanks a lot|many thanks|thx|ty|cheers|ok thanks|great thanks)$|^${FAREWELL.source}$`, 'i')],
