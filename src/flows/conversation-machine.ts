@@ -1208,6 +1208,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
           { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'keepStatedKinship', 'forget'] },
           { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
+          { guard: steersTo('send_files'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('conv.files.how', {}, menuChoices(context)))] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'sayThanksWithMenu', 'forget'] },
           { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('core.repair', {}, menuChoices(context)))] },
           // Right after a story's question was answered, applying keeps the story's category.

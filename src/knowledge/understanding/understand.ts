@@ -10,9 +10,9 @@ import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput
 
 /**
  * Intents that steer only at the menu, and are never looked up in the knowledge base: a prompt to say more
- * ("怎么办"), the centre's hours, a correction ("不是这个意思"). At an intake question the step reads them.
+ * ("怎么办"), the centre's hours, a correction ("不是这个意思"), how to send files ("材料怎么发给你们"). At an intake question the step reads them.
  */
-const MENU_ONLY: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['ask', 'hours', 'repair']);
+const MENU_ONLY: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['ask', 'hours', 'repair', 'send_files']);
 
 const NOT_ASKED: KbJudgement = { band: 'unknown', topic: null, candidates: [], score: 0 };
 
