@@ -134,6 +134,9 @@ function isShort(text: string): boolean {
   return text.split(/\s+/).filter(Boolean).length <= SHORT_EN_WORDS;
 }
 
+/** Saying who one is ("我是农民工", "俺是残疾人", "i'm a migrant worker"), not what one wants ("我是想…"). */
+const SELF_INTRODUCTION = /^(我|俺|本人)(是|属于|算)(?!想|要|来)|^(i'?m|i am) (a|an|the)\b/i;
+
 /** The steering intent of a short phrase, or null. `classify` (optional) covers short phrasings the list misses. */
 export function readSteering(text: string, classify?: IntentGuess): { intent: SteerIntent; locale?: Locale } | null {
   const plain = text.normalize('NFKC').trim().replace(/[\s!！。.,，~～?？、…]+$/u, '');
@@ -149,6 +152,8 @@ export function readSteering(text: string, classify?: IntentGuess): { intent: St
     return { intent };
   }
   if (!classify || t === '' || !isShort(t)) return null;
+  // "我是农民工", "i'm a migrant worker": who the resident is, never a steer (the classifier took it for asking a person).
+  if (SELF_INTRODUCTION.test(t) || SELF_INTRODUCTION.test(plain)) return null;
   const guess = classify(t);
   const intent = guess && guess.confidence >= 0.9 ? CLASSIFIER_TO_STEER[guess.intent] : undefined;
   return intent ? { intent } : null;
