@@ -10,6 +10,7 @@ import {
 } from '../../knowledge/eligibility/vocabulary.js';
 import { categoryFromText } from './category-words.js';
 import { readName, readPhone } from './contact-validation.js';
+import { asksIfDisability } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
 import { readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
@@ -541,6 +542,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
   disability: {
     prompt: (ctx) => personal('disability', ctx, DISABILITIES.map((d) => choice(`opt:${d}`, `disability.${d}`))),
     read: (event) => {
+      // "手指断了算残疾吗": what counts, at the question (the knowledge base offered three entries instead).
+      const text = textOf(event);
+      if (text !== null && asksIfDisability(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
       const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
       return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
     },

@@ -3,6 +3,7 @@ import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
 import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
+import { asksIfDisability } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import { unansweredText } from '../faq/unanswered-text.js';
@@ -105,6 +106,8 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
   }
   if (where.kind === 'intake_question') {
+    // "手指断了算残疾吗" at the disability question: the question's own explanation (the step reads it).
+    if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
     // "不知道啊 好像过年前要起诉？": not knowing, then a guess — an answer to the question on screen, for the step to read.
     // A real question after it ("不知道，能申请法律援助吗？") is still answered.
     const unsure = BEGINS_UNSURE.exec(text.normalize('NFKC').trim());
