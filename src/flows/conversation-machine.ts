@@ -5,7 +5,7 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
-import { isAffirmative, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
+import { isAffirmative, leavesInAHurry, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
@@ -561,8 +561,15 @@ export function createConversationMachine(deps: ConversationDeps) {
     sayAttachmentNotExpected: emit(() => reply('core.attachment.unexpected')),
     sayStaleChoice: emit(() => reply('core.stale_choice')),
     /** Thanks, or a goodbye to a resident who is leaving ("bye", "谢谢，再见"): the application they are in stays open. */
-    sayThanks: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'conv.intake.thanks')),
-    sayThanksWithMenu: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, menuChoices(context))),
+    // Leaving at once because someone is coming: how to clear the chat now, before anything else.
+    sayThanks: emit(({ context }) =>
+      reply(leavesInAHurry(context.pendingText ?? '') ? 'conv.leave_now' : saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'conv.intake.thanks'),
+    ),
+    sayThanksWithMenu: emit(({ context }) =>
+      leavesInAHurry(context.pendingText ?? '')
+        ? reply('conv.leave_now')
+        : reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, menuChoices(context)),
+    ),
     sayAttachmentRefused: emit(({ event }) => {
       assertEvent(event, 'user.refused_attachment');
       return reply(event.reason === 'size' ? 'core.attachment.refused.size' : 'core.attachment.refused.type');

@@ -32,6 +32,13 @@ const MENU_LABELS: ReadonlyMap<string, SteerIntent> = new Map(
 /** Leaving words, alone or after thanks: "bye", "ok bye", "谢谢，再见", "thanks, bye". */
 const FAREWELL = /((好的|好|嗯|ok|okay|thanks|thank you|thx|ty|cheers|谢谢|谢谢你|谢谢您|谢了|谢谢啦|谢啦|多谢|多谢了)[，,]?\s*){0,2}(再见|拜拜|拜|88|bye|bye bye|byebye|goodbye|good bye|see you|see ya|bye for now)/;
 
+/**
+ * Leaving at once because someone is coming ("他回来了 先不说了", "有人来了", "he is coming back, i have to go"): a
+ * resident on a shared phone, told how to clear the chat now. Read as a goodbye (the `thanks` intent).
+ */
+const LEAVING_NOW =
+  /^(?=\S)((他|她|我老公|老公|我男人|我对象|他们|有人)(回来了|来了|快回来了|马上回来了?|要回来了|进门了|在旁边)[,，\s]*)?((我)?(得|要|先|就)?(走了|下了|不说了|先不说了|不聊了|先不聊了|先下了))?$|^(?=\S)((he'?s|he is|she'?s|she is|someone'?s|someone is|they'?re|they are) (coming( back| home)?|back|home|here)( now)?[,.\s]*)?((i )?(have to|gotta|got to|need to|must) go( now)?)?$/i;
+
 const PHRASES: [SteerIntent, RegExp][] = [
   ['person', /^(有没有真人|有真人吗|有人吗|有没有人|在吗)(啊|呀|吗|呢)?[,，\s]*(我)?(想|要)(跟|和|找)(人|真人|人工|工作人员)(说|聊|说话|聊聊|说说)?(话)?$|^(喂|请问|那个)?[,，\s]*(有人吗|有没有人|有人在吗|有人没有|有没有人工(服务|客服)?|有人工吗|有人工服务吗|人工在吗|人工呢|有真人吗|有没有真人|能转人工吗|可以转人工吗)$|^(我要|我想|帮我|请|麻烦)?(转|找|接|联系)?(人工|人工服务|人工客服|真人|客服|工作人员|值班人员|律师本人|真人客服)(服务)?$|^(我要|我想)?(找人|跟人说话|和人说话|找个人问问|找个真人)$|^(我要|我想|能不能|可不可以|可以)?(找|跟|和)(个|一个|一下)?(真人|人工|工作人员|真人客服|人工客服)(问问|问一下|说说|说一下|聊聊|聊一下|说话|聊|谈谈)?(吗|呢|啊)?$|^有人吗$|^(talk|speak|chat) (to|with) (a |an |some)?(person|human|real person|agent|someone|staff|operator)$|^(human|agent|operator|real person|staff)$|^i want (a|to talk to a) (person|human)$|^(can|could|may) i (talk|speak|chat) (to|with) (a |an |some)?(person|human|someone|somebody|staff|agent|real person)$|^is (anyone|anybody|someone|somebody) (there|here)$|^(is there|are there|do you have|have you got|can i get|i need|i want) (a |an |any )?(real |actual |live )?(person|human|people|staff|agent|someone|somebody)( (i can|to) (talk|speak|chat) (to|with))?$|^(i want to|i need to|let me|can i) (talk|speak|chat) (to|with) (a |an )?(real |actual |live )?(person|human|someone|somebody|staff|agent)$/i],
   ['status', /^(我要|我想)?(查|查询|看看?|查一下|查下)(一下)?(我的)?(申请|案子|案件|进度|进展)(的)?(进度|进展|状态|结果)?$|^(我的)(申请|案子|案件)(的)?(进度|进展|状态|结果)?$|^(申请|案件)?(进度|进展)(查询)?$|^(我申请的|我交的|我提交的|我报的)(那个)?(申请|案子|案件)?(现在)?(怎么样了?|到哪了|到哪一步了?|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗)$|^(我的|我刚才的|我刚刚的|刚才的|刚刚的|我刚提交的|刚提交的|刚才那个)?(申请|案子|案件)(现在)?(怎么样了?|到哪了|到哪一步了?|进行到哪了|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗|处理了吗|有人处理了吗)$|^(check )?(my )?(case|application)( status| progress)$|^check my (case|application)$|^(status|progress)$|^(what'?s|what is) (the )?(status|progress) of my (case|application)$|^(i (already )?applied( already)?( last week| last month| yesterday| a few days ago)?[,.\s]*)?any (news|update|updates)( on| about)?( my (case|application))?\??$|^(what'?s|what is) happening with my (case|application)\??$/i],
@@ -65,8 +72,15 @@ const PHRASES: [SteerIntent, RegExp][] = [
   ['status', /^(我)?(不想|不打算|不用)(再)?(申请|办|打官司)?了?[,，\s]*(我要|我想|帮我|麻烦)?(把)?(申请|案子)?(撤回|撤销|撤了|撤掉)(申请|案子|吧|了)*$|^(i )?(don'?t|do not|no longer) (want|need)( to apply( for)?)?( legal aid| it| the application)?( any ?more)?[,.\s]+(please )?(withdraw|cancel) (it|my application|the application)( please)?$/i],
   // Their case after saying they applied: "i applied yesterday whats happening with my case", "how is my application going".
   ['status', /^(i (already )?applied( for legal aid)?( already)?( last week| last month| yesterday| today| a few days ago| (\d+|a|one|two|three|four|five) (days?|weeks?) ago)?[,.\s]*(and |so )?)?((what'?s|whats|what is) happening with|(what'?s|whats|what is) the (status|progress) (of|on)|how is|how'?s|hows|any (news|update|updates|progress) (on|about|with)) (my )?(legal aid )?(case|application)( going)?$/i],
+  ['thanks', LEAVING_NOW],
   ['thanks', new RegExp(`^((好的|好|嗯)[，,]?)?(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|太感谢了|谢了|谢谢啦|辛苦了|thanks|thank you|thank you very much|thank you so much|thanks a lot|many thanks|thx|ty|cheers|ok thanks|great thanks)$|^${FAREWELL.source}$`, 'i')],
 ];
+
+/** Whether the resident is leaving at once because someone is coming (see {@link LEAVING_NOW}). */
+export function leavesInAHurry(text: string): boolean {
+  const t = bare(text);
+  return t !== '' && LEAVING_NOW.test(t);
+}
 
 /** "bye", "再见", "谢谢，再见": a resident leaving, answered with a goodbye rather than "anything else?". */
 export function saysGoodbye(text: string): boolean {
