@@ -7,6 +7,7 @@ import { asksIfDisability } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import { unansweredText } from '../faq/unanswered-text.js';
+import { isPersonalName } from '../faq/personal-name.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput } from './types.js';
 
 /**
@@ -82,6 +83,8 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // A name, phone or ID number alone ("王秀英", "我叫王建国") answers a question nobody asked: the menu again, never
   // "I have noted your question for staff" (nothing personal is noted: unanswered-text.ts).
   if (atMenu && unansweredText(text) === null) return { kind: 'steer', intent: 'greeting' };
+  // "张伟 怎么办": a name, then "what now" — asked what happened, as a bare "怎么办" is (and never kept for staff).
+  if (atMenu && nameThenWhatNow(text)) return { kind: 'steer', intent: 'ask' };
   if (atMenu && saysBack(text)) return { kind: 'steer', intent: 'cancel' };
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
@@ -127,6 +130,12 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // just above the threshold: offered as "did you mean" rather than answered on an incidental word.
   if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
   return { kind: 'question', kb };
+}
+
+/** A personal name followed by "what now" ("张伟 怎么办", "王秀英，然后呢", "Wang Wei what now"). */
+function nameThenWhatNow(text: string): boolean {
+  const m = /^(.+?)[\s,，:：]*(怎么办|咋办|咋整|怎么弄|然后呢|接下来呢|接下来怎么办|下一步呢|what now|now what|what next|what do i do)(啊|呀|呢|哇)?[?？!！。.]*$/i.exec(text.normalize('NFKC').trim());
+  return m !== null && isPersonalName(m[1]!.trim());
 }
 
 /** "不知道啊，…", "不清楚 …", "not sure, …": the resident says first that they do not know (then perhaps guesses). */
