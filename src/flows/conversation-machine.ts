@@ -15,8 +15,8 @@ import type { IntakeDeps } from './intake/intake-deps.js';
 import { asksWhy } from './intake/why-words.js';
 import { signalsAssetsAtRisk } from './intake/steps.js';
 import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
-import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
-import { readPhone } from './intake/contact-validation.js';
+import { asksForCallback, asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
+import { phoneIn, readPhone } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
 import { staffJoinedKey, staffNameParam } from './staff-name.js';
@@ -674,7 +674,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     readCallbackPhone: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
-      const phone = readPhone(event.event.text);
+      // "我电话13912345678 下午打": the number inside.
+      const phone = readPhone(event.event.text) ?? phoneIn(event.event.text);
       if (!phone) {
         enqueue.emit(reply('intake.err.phone'));
         return;
@@ -741,6 +742,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       {
         guard: ({ context, event }) => context.awaitingCallbackPhone && event.event.type === 'user.text',
         actions: ['resetMeta', 'readCallbackPhone'],
+      },
+      // "请工作人员回电" typed: the call-back button.
+      {
+        guard: ({ context, event }) => context.consented && event.event.type === 'user.text' && asksForCallback(event.event.text),
+        actions: ['resetMeta', raise({ type: 'user.choice', id: 'handoff.callback' })],
       },
       {
         guard: ({ context, event }) =>
