@@ -302,6 +302,11 @@ export function createIntakeMachine(deps: IntakeDeps) {
         enqueue.assign({ step: correction.step, changing: correction.step, failures: 0 });
         enqueue.raise(correction.event);
       }),
+      /** After a one-step correction that makes another question needed: said, so the question does not come unexplained. */
+      sayMoreToAsk: enqueueActions(({ context, enqueue }) => {
+        const next = nextStep(context, deps);
+        if (next !== 'summary' && next !== 'assessment') sendReplies(enqueue, [reply('intake.changed_more')]);
+      }),
       storeAttachment: assign({
         attachments: ({ context, event }) => (event.type === 'user.attachment' ? [...context.attachments, event.attachment] : context.attachments),
       }),
@@ -534,7 +539,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       /** Passed through in the same turn: the corrected value (raised by `reopenWithValue`) answers the re-opened question. */
       correcting: {
         on: {
-          'user.text': [{ guard: 'isAcceptedAnswer', target: 'routing', actions: 'applyAnswer' }, { target: 'routing' }],
+          'user.text': [{ guard: 'isAcceptedAnswer', target: 'routing', actions: ['applyAnswer', 'sayMoreToAsk'] }, { target: 'routing' }],
         },
       },
       submitting: {
