@@ -13,7 +13,7 @@ import { readName, readPhone } from './contact-validation.js';
 import { asksIfDisability } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { householdFromWords, readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
@@ -615,7 +615,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = typedOrStated(event, 'opt:household:');
       const unit = text === null ? null : wrongUnit(text, 'people');
       if (unit) return unit;
-      const n = text === null ? null : readLeadingNumber(text);
+      // "3个", "我和两个孩子，…": counted as residents say it.
+      const n = text === null ? null : (householdFromWords(text) ?? readLeadingNumber(text));
       if (n === null || !Number.isInteger(n) || n < 1 || n > 30) return { kind: 'invalid', error: 'intake.err.householdSize' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdSize: n } }) };
     },
