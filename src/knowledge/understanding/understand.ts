@@ -108,6 +108,10 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (category && tellsStory(text)) {
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
   }
+  // "我想申请法律援助，我妈在超市摔了…", "i want apply legal aid for my mum, she fall…": asked to apply first, then told
+  // more the category words do not name — the application (its category question), unless what follows is a question.
+  const rest = atMenu ? afterApplyRequest(text) : null;
+  if (rest !== null && !looksLikeQuestion(rest)) return { kind: 'steer', intent: 'apply' };
   if (where.kind === 'intake_question') {
     // "手指断了算残疾吗" at the disability question: the question's own explanation (the step reads it).
     if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
@@ -130,6 +134,12 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // just above the threshold: offered as "did you mean" rather than answered on an incidental word.
   if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
   return { kind: 'question', kb };
+}
+
+/** What follows a request to apply at the start of a message ("我想申请法律援助，…", "i want (to) apply for legal aid, …"), or `null`. */
+function afterApplyRequest(text: string): string | null {
+  const m = /^(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+(\S.*)$/is.exec(text.normalize('NFKC').trim());
+  return m ? m[1]! : null;
 }
 
 /** A personal name followed by "what now" ("张伟 怎么办", "王秀英，然后呢", "Wang Wei what now"). */
