@@ -100,7 +100,7 @@ const AFFIRMATIVE = new RegExp(`^(${YES_WORDS})$`, 'i');
 /** A bare acknowledgment: a yes, or only "heard you" ("知道了", "收到"). Not a question to record, not an answer at the menu. */
 // A bare "no" at the menu is no more to ask, not a search for "no written contract" (session 4); nor is "none" or
 // "nothing" (session 8: answered with the elder-support and child-support entries).
-const ACK_WORDS = `${YES_WORDS}|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see|go on|go ahead|no|nope|nah|not really|no thanks|none|nothing|nothing else|no more|that'?s all|that'?s it|thats it|不|不是|没有|没|没了|没有了|没什么|没什么了|没事|没事了|没别的了?|就这些了?|就这样`;
+const ACK_WORDS = `${YES_WORDS}|correct|right|exactly|that'?s right|thats right|that'?s correct|没错|对对|对对对|是的是的|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see|go on|go ahead|no|nope|nah|not really|no thanks|none|nothing|nothing else|no more|that'?s all|that'?s it|thats it|不|不是|没有|没|没了|没有了|没什么|没什么了|没事|没事了|没别的了?|就这些了?|就这样`;
 // Also two or three of them together ("ok go on", "好的 收到", "嗯嗯，知道了").
 const ACKNOWLEDGMENT = oneToThreeOf(ACK_WORDS, { end: '' });
 /** "返回", "上一步", "back" typed at the menu: there is nothing to go back to but the menu (in an application the step handles it). */
