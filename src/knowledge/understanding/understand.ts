@@ -115,6 +115,8 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (where.kind === 'intake_question') {
     // "手指断了算残疾吗" at the disability question: the question's own explanation (the step reads it).
     if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
+    // "我是农民工啊，不是说了吗" at the groups checklist: who the resident is, for the checklist, not a question.
+    if (where.step === 'groups' && SAYS_WHO_I_AM.test(text.normalize('NFKC').trim())) return { kind: 'answer' };
     // "不知道啊 好像过年前要起诉？": not knowing, then a guess — an answer to the question on screen, for the step to read.
     // A real question after it ("不知道，能申请法律援助吗？") is still answered.
     const unsure = BEGINS_UNSURE.exec(text.normalize('NFKC').trim());
@@ -135,6 +137,9 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
   return { kind: 'question', kb };
 }
+
+/** Saying who one is ("我是农民工啊", "俺是低保户", "i'm a migrant worker"), not denying it ("我不是…"). */
+const SAYS_WHO_I_AM = /^(我|俺|本人|他|她)(也)?(是|属于|算)|^(i'?m|i am|he'?s|she'?s|he is|she is) (a|an)\b/i;
 
 /** What follows a request to apply at the start of a message ("我想申请法律援助，…", "i want (to) apply for legal aid, …"), or `null`. */
 function afterApplyRequest(text: string): string | null {
