@@ -274,7 +274,7 @@ function namesGroupLabel(text: string, group: GroupId): boolean {
 
 const DISABILITY_WORDS: Record<string, RegExp> = {
   // Injured but not (yet) assessed is "no disability" (the question says so): "还没鉴定", "没评过残", "not assessed yet".
-  none: /^(没有|无|没|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$/i,
+  none: /^(没有|无|没|否|没得|都没得|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$/i,
   visual: /盲|视力|看不见|visual|blind|sight/i,
   hearing: /聋|听力|听不见|hearing|deaf/i,
   speech: /哑|言语|说不了话|speech|mute/i,
