@@ -1080,10 +1080,10 @@ export function createConversationMachine(deps: ConversationDeps) {
           tags: ['busy'],
           invoke: {
             src: 'understandText',
-            input: ({ context }) => ({
+            input: ({ context, self }) => ({
               text: context.pendingText ?? '',
               locale: context.locale,
-              where: { kind: 'intake_question', step: context.intakeStep ?? 'unknown', freeText: context.intakeFreeText } satisfies Where,
+              where: { kind: 'intake_question', step: context.intakeStep ?? 'unknown', freeText: context.intakeFreeText, category: intakeContext(self)?.facts?.category ?? null } satisfies Where,
             }),
             onDone: [
               // A typed "算了" asks first: one word must not throw away the whole application.

@@ -15,7 +15,8 @@ export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' |
 export type Where =
   | { kind: 'before_consent' }
   | { kind: 'menu' }
-  | { kind: 'intake_question'; step: string; freeText: boolean }
+  /** `category`: the application's, when recorded (a story that names no one else is about it). */
+  | { kind: 'intake_question'; step: string; freeText: boolean; category?: string | null }
   | { kind: 'handoff_waiting' }
   | { kind: 'handoff_live' }
   | { kind: 'other' };

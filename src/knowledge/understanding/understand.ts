@@ -8,6 +8,7 @@ import { asksSafetyNumbers } from './safety-numbers.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
+import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput } from './types.js';
 
 /**
@@ -104,7 +105,7 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // A free-text question on screen (a description, a name, safe times): the text is its answer.
   if (where.kind === 'intake_question' && where.freeText) return { kind: 'answer' };
 
-  const category = storyCategory(text);
+  const category = storyCategory(text) ?? storyOfTheApplication(text, where);
   if (category && tellsStory(text)) {
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
   }
@@ -136,6 +137,23 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // just above the threshold: offered as "did you mean" rather than answered on an incidental word.
   if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
   return { kind: 'question', kb };
+}
+
+/**
+ * Choice questions an account of what happened cannot answer. Elsewhere it may be the answer, told with why ("我们家
+ * 三口人，他不给钱", "yes he might sell the car", "don't call, he checks my phone", "我没有手机…").
+ */
+const STORY_IS_NO_ANSWER = new Set(['relation', 'region', 'disability', 'groups', 'residence']);
+
+/**
+ * A longer account at a choice question that names no category ("他喝了酒就打我，上周把我推到墙上…" in a domestic-violence
+ * application): a story of the application's own category, kept for the description rather than refused.
+ */
+function storyOfTheApplication(text: string, where: UnderstandInput['where']): CategoryId | null {
+  if (where.kind !== 'intake_question' || !where.category || !STORY_IS_NO_ANSWER.has(where.step)) return null;
+  const t = text.normalize('NFKC').trim();
+  const long = /\p{Script=Han}/u.test(t) ? [...t].length >= 15 : t.split(/\s+/).length >= 8;
+  return long && (CATEGORIES as readonly string[]).includes(where.category) ? (where.category as CategoryId) : null;
 }
 
 /** Saying who one is ("我是农民工啊", "俺是低保户", "i'm a migrant worker"), not denying it ("我不是…"). */
