@@ -354,8 +354,8 @@ export const intakeMessages = {
   'intake.summary.contact_words': { 'zh-CN': '{choice}（您写的是：“{words}”）', en: '{choice} (you wrote: "{words}")' },
   'intake.summary.files_and_note': { 'zh-CN': '已发送 {count} 个文件；您说有：{note}', en: '{count} file(s) sent; you said you have: {note}' },
   'intake.documents.noted': {
-    'zh-CN': '记下了，您有：{note}。工作人员会看到。能拍照的话现在就可以发过来；发完或暂时不发，请点“完成”。',
-    en: 'Noted — you have: {note}. Staff will see this. If you can, send photos of them now; when you are done, or to send them later, press "Done".',
+    'zh-CN': '记下了：“{note}”。工作人员会看到。能拍照的话现在就可以发过来；发完或暂时不发，请点“完成”。',
+    en: 'Noted: "{note}". Staff will see this. If you can, send photos of them now; when you are done, or to send them later, press "Done".',
   },
   'intake.summary.files': { 'zh-CN': '已发送 {count} 个文件', en: '{count} file(s) sent' },
   'intake.label.category': { 'zh-CN': '问题类型', en: 'Problem' },
