@@ -634,7 +634,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     sayOfficeHours: emit(({ context, self }) => reply('conv.office.hours', centreContact(context, self), menuChoices(context))),
     // At the menu its buttons come along (a web page shows only the last message's); in an application the question follows.
     sayAlreadyWaiting: emit(({ context, self }) =>
-      reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting', {}, intakeContext(self) ? [] : menuChoices(context)),
+      reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting', { minutes: deps.pickupMinutes }, intakeContext(self) ? [] : menuChoices(context)),
     ),
     staffJoined: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'staff.joined') return;

@@ -57,6 +57,8 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (danger) return { kind: 'danger', danger };
   // With a person on the line the text is for them.
   if (where.kind === 'handoff_live') return { kind: 'answer' };
+  // Waiting for a person, "还要等多久" is about the queue (the person intent says it), not how long a decision takes.
+  if (where.kind === 'handoff_waiting' && ASKS_HOW_LONG_TO_WAIT.test(text.normalize('NFKC').trim())) return { kind: 'steer', intent: 'person' };
   if (asksSafetyNumbers(text, input.afterDanger)) return { kind: 'safety_numbers' };
   const question = looksLikeQuestion(text);
   // Before consent a question is answered from the knowledge base (issue 9: help without consent); a story
@@ -155,6 +157,9 @@ function storyOfTheApplication(text: string, where: UnderstandInput['where']): C
   const long = /\p{Script=Han}/u.test(t) ? [...t].length >= 15 : t.split(/\s+/).length >= 8;
   return long && (CATEGORIES as readonly string[]).includes(where.category) ? (where.category as CategoryId) : null;
 }
+
+/** "还要等多久", "怎么还没人", "how long do i have to wait", "is anyone coming": asked while waiting for a person. */
+const ASKS_HOW_LONG_TO_WAIT = /^(还|还要|要|得)?(等)?(多久|多长时间|多少分钟|几分钟)|还要等|怎么还没(有)?人|还没(有)?人(来|接)|什么时候(有人|能接|接)|^how long\b.{0,30}\bwait|^(is )?(any|some)(one|body) (coming|there)|^when will (someone|somebody|a person|staff)/i;
 
 /** Saying who one is ("我是农民工啊", "俺是低保户", "i'm a migrant worker"), not denying it ("我不是…"). */
 const SAYS_WHO_I_AM = /^(我|俺|本人|他|她)(也)?(是|属于|算)|^(i'?m|i am|he'?s|she'?s|he is|she is) (a|an)\b/i;
