@@ -59,3 +59,12 @@ export function readName(input: string): string | null {
   const short = /^\p{Script=Han}{2,4}$/u.test(first) || /^[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3}$/.test(first);
   return first !== name && short && /^[\p{L}\p{M}·.\-' ]+$/u.test(first) ? first : null;
 }
+
+/** A free answer without a question typed after it ("我是他女儿 然后呢" → "我是他女儿"); `null` when it is only a question. */
+export function withoutQuestionAfter(input: string): string | null {
+  const text = input.normalize('NFKC').trim();
+  const q = QUESTION_START.exec(text);
+  if (!q) return text;
+  const head = text.slice(0, q.index).replace(/[\s,，。、.!！:：;；]+$/, '');
+  return head === '' ? null : head;
+}

@@ -9,7 +9,7 @@ import {
   type GroupId,
 } from '../../knowledge/eligibility/vocabulary.js';
 import { categoryFromText } from './category-words.js';
-import { readName, readPhone } from './contact-validation.js';
+import { readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
 import { asksIfDisability } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
@@ -744,7 +744,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
         const kinship = translate(`kinship.${stated.role}`, stated.locale);
         return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship } }) };
       }
-      const text = textOf(event)?.trim() ?? null;
+      // "我是他女儿 然后呢": the answer, not the question after it.
+      const typed = textOf(event);
+      const text = typed === null ? null : withoutQuestionAfter(typed);
       if (text === null || text.length < 1 || text.length > 30 || /\d/.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
       return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship: text } }) };
     },
