@@ -334,6 +334,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     asksOnly: ({ event }) => event.type === 'user.text' && readSteering(event.text) === null && looksLikeQuestion(event.text),
     /** "删除我的信息", "快删掉": before agreeing too (nothing is kept, but the page on a shared phone is cleared). */
     saysDelete: ({ event }) => event.type === 'user.text' && readSteering(event.text)?.intent === 'delete',
+    /** "他回来了", "he is coming back i have to go": leaving at once (a shared phone). */
+    leavesInAHurry: ({ event }) => event.type === 'user.text' && leavesInAHurry(event.text),
     steersAwayOrAsks: ({ event }) => {
       if (event.type !== 'user.text') return false;
       const steer = readSteering(event.text);
@@ -479,6 +481,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         choice('lang.toggle', 'core.menu.language'),
       ]),
     ),
+    /** Leaving at once before agreeing: nothing is kept, and how to clear what the screen shows. */
+    sayLeaveBeforeConsent: emit(() => reply('core.leave_now')),
     /** After a danger warning before consent: a short line with the agreement buttons, not the whole notice again. */
     remindConsentAfterDanger: emit(() =>
       reply('core.consent.remind_danger', {}, [
@@ -872,6 +876,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
           { guard: 'saysDecline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
           { guard: 'saysDelete', actions: 'askErase' },
+          { guard: 'leavesInAHurry', actions: 'sayLeaveBeforeConsent' },
           { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],
       },
@@ -915,6 +920,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.text': [
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
           { guard: 'saysDelete', actions: 'askErase' },
+          { guard: 'leavesInAHurry', actions: 'sayLeaveBeforeConsent' },
           // Declining keeps nothing, but questions are still answered from memory, as before agreeing.
           { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],

@@ -21,6 +21,11 @@ export const coreMessages = {
     'zh-CN': '请先点击“同意”或“不同意”（也可以直接回复“同意”）。同意后我才能记下您的情况、帮您申请；不同意也可以直接问问题，我不会保存。',
     en: 'Please choose "I agree" or "I do not agree" first (or reply "I agree"). Once you agree I can keep your details and help you apply; without agreeing you can still ask questions, and nothing is kept.',
   },
+  /** Leaving at once before agreeing (someone is coming): nothing was kept; how to clear the screen. */
+  'core.leave_now': {
+    'zh-CN': '好的，先顾好自己。您还没有同意，这里什么都没有保存；担心别人看到屏幕上的对话，发“删除”就能清掉。',
+    en: 'OK, look after yourself first. You have not agreed yet, so nothing here was kept; if you are worried someone will see this screen, send "delete" to clear it.',
+  },
   /** After a danger warning before consent: one line pointing back at the agreement, not the whole notice again. */
   'core.consent.remind_danger': {
     'zh-CN': '想接着办的话，请点“同意”或“不同意”（隐私说明在上面）。',
