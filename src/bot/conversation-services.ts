@@ -102,7 +102,8 @@ export async function loadConversationServices(config: Config, repos: Repositori
         channel: conversationKey.slice(0, conversationKey.indexOf(':')),
         address: stored?.address ?? conversationKey.slice(conversationKey.indexOf(':') + 1),
         locale: isLocale(context?.locale) ? context.locale : DEFAULT_LOCALE,
-        facts: { ...draft.facts, unsure: draft.unsure, submitAnyway: draft.submitAnyway } as never,
+        // Beside the facts, as staff read them: what the applicant was unsure of, and an age said only roughly.
+        facts: { ...draft.facts, unsure: draft.unsure, submitAnyway: draft.submitAnyway, ...(draft.ageAtLeast ? { ageAtLeast: true } : {}) } as never,
         decision,
         policyVersion: decision.policyVersion,
         applicant: {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { App } from '../bot/app.js';
@@ -78,11 +79,7 @@ function statePath(value: unknown): string {
 export class JsonlChat {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly sink: ChannelSender = { send: async () => undefined };
-  /**
-   * Message ids must differ from one run to the next: a second run on the same data folder would otherwise
-   * send `jsonl-1` again, which the runner drops as a duplicate of the first run's, and print nothing.
-   */
-  private readonly runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  private readonly runId = randomUUID().slice(0, 8);
 
   constructor(private readonly app: App) {
     // Replies are reported from the runner's result; the outbox copy is marked delivered.
@@ -107,6 +104,7 @@ export class JsonlChat {
       channel: 'console',
       userId: input.user,
       address: input.user,
+      // Unique across runs: a later run on the same data folder must not be dropped as a repeat of an earlier one.
       messageId: `jsonl-${this.runId}-${turn}`,
       event: input.event,
       ...(input.locale ? { locale: input.locale } : {}),

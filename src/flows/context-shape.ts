@@ -27,7 +27,7 @@ export function withFullContext(snapshot: unknown): unknown {
  * {@link ConversationContext} (older snapshots lack them), and {@link withFullContext} puts them back.
  */
 const LEFT_OUT_WHEN_DEFAULT = [
-  'intakeStep', 'keptStory', 'statedKinship', 'pendingCategory', 'storyCategory', 'pendingCategoryChosen', 'storyBeforeConsent',
+  'intakeStep', 'keptStory', 'statedKinship', 'pendingCategory', 'storyCategory', 'pendingCategoryChosen', 'storyBeforeConsent', 'storyAnsweredBeforeConsent',
   'afterDanger', 'askedAtAgreement', 'firstText', 'greeted', 'remindAfterAnswer', 'meta', 'linkRef', 'caseRegion',
 ] as const satisfies readonly (keyof ConversationContext)[];
 const LEFT_OUT: ReadonlySet<string> = new Set(LEFT_OUT_WHEN_DEFAULT);

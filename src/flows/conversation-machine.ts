@@ -5,7 +5,7 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
-import { isAffirmative, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
+import { isAffirmative, leavesInAHurry, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
@@ -15,8 +15,8 @@ import type { IntakeDeps } from './intake/intake-deps.js';
 import { asksWhy } from './intake/why-words.js';
 import { signalsAssetsAtRisk } from './intake/steps.js';
 import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
-import { asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
-import { readPhone } from './intake/contact-validation.js';
+import { asksForCallback, asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
+import { phoneIn, readPhone } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
 import { staffJoinedKey, staffNameParam } from './staff-name.js';
@@ -58,6 +58,8 @@ export interface ConversationContext {
   pendingCategoryChosen?: boolean;
   /** A story told before consent, kept in memory only (nothing is stored before consent): agreeing takes it up (absent in older snapshots). */
   storyBeforeConsent?: string | null;
+  /** That story was answered (it asked a question): agreeing keeps it for the application instead of answering it again. */
+  storyAnsweredBeforeConsent?: boolean;
   /** Danger was recognised in this conversation: a plain "打哪个电话" then asks for the emergency numbers. */
   afterDanger?: boolean;
   /** A question typed at the sensitive-information agreement: its answer offers the application that was starting (absent in older snapshots). */
@@ -124,6 +126,7 @@ export const CONTEXT_DEFAULTS: ConversationContext = {
   keptStory: null,
   statedKinship: null,
   storyBeforeConsent: null,
+  storyAnsweredBeforeConsent: false,
   afterDanger: false,
   askedAtAgreement: false,
   firstText: null,
@@ -364,8 +367,13 @@ export function createConversationMachine(deps: ConversationDeps) {
     hasConsented: ({ context }) => context.consented,
     saysAgree: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'agree',
     toldStoryBeforeConsent: ({ context }) => Boolean(context.storyBeforeConsent),
+    answeredStoryBeforeConsent: ({ context }) => Boolean(context.storyBeforeConsent) && context.storyAnsweredBeforeConsent === true,
     saysDecline: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'decline',
     asksOnly: ({ event }) => event.type === 'user.text' && readSteering(event.text) === null && looksLikeQuestion(event.text),
+    /** "删除我的信息", "快删掉": before agreeing too (nothing is kept, but the page on a shared phone is cleared). */
+    saysDelete: ({ event }) => event.type === 'user.text' && readSteering(event.text)?.intent === 'delete',
+    /** "他回来了", "he is coming back i have to go": leaving at once (a shared phone). */
+    leavesInAHurry: ({ event }) => event.type === 'user.text' && leavesInAHurry(event.text),
     steersAwayOrAsks: ({ event }) => {
       if (event.type !== 'user.text') return false;
       const steer = readSteering(event.text);
@@ -511,6 +519,16 @@ export function createConversationMachine(deps: ConversationDeps) {
         choice('lang.toggle', 'core.menu.language'),
       ]),
     ),
+    /** Leaving at once before agreeing: nothing is kept, and how to clear what the screen shows. */
+    sayLeaveBeforeConsent: emit(() => reply('core.leave_now')),
+    /** After a danger warning before consent: a short line with the agreement buttons, not the whole notice again. */
+    remindConsentAfterDanger: emit(() =>
+      reply('core.consent.remind_danger', {}, [
+        choice('consent.agree', 'core.consent.agree'),
+        choice('consent.decline', 'core.consent.decline'),
+        choice('lang.toggle', 'core.menu.language'),
+      ]),
+    ),
     remindConsent: emit(() =>
       reply('core.consent.remind', {}, [
         choice('consent.agree', 'core.consent.agree'),
@@ -522,6 +540,17 @@ export function createConversationMachine(deps: ConversationDeps) {
     ),
     recordConsent: assign({ consented: true }),
     /** Agreeing after telling a story: the story is read as if typed at the menu (an application with its category). */
+    /**
+     * Agreeing after a story whose question was answered ("我儿子16岁被派出所带走了…怎么办"): the menu, with the story kept
+     * as an application's would be (its category confirmed in one tap on Apply, its text offered as the description).
+     */
+    keepAnsweredStoryOnConsent: assign(({ context }) => ({
+      consented: true,
+      keptStory: context.storyBeforeConsent ?? null,
+      storyCategory: categoryOfStory(context.storyBeforeConsent ?? ''),
+      storyBeforeConsent: null,
+      storyAnsweredBeforeConsent: false,
+    })),
     takeUpStoryBeforeConsent: assign({ consented: true, pendingText: ({ context }) => context.storyBeforeConsent ?? null, storyBeforeConsent: null }),
     // With the language button: after a first message it is the last one on screen, under the privacy question.
     remindConsentKeepingStory: emit(() =>
@@ -574,8 +603,15 @@ export function createConversationMachine(deps: ConversationDeps) {
     sayAttachmentNotExpected: emit(() => reply('core.attachment.unexpected')),
     sayStaleChoice: emit(() => reply('core.stale_choice')),
     /** Thanks, or a goodbye to a resident who is leaving ("bye", "谢谢，再见"): the application they are in stays open. */
-    sayThanks: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'conv.intake.thanks')),
-    sayThanksWithMenu: emit(({ context }) => reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, menuChoices(context))),
+    // Leaving at once because someone is coming: how to clear the chat now, before anything else.
+    sayThanks: emit(({ context }) =>
+      reply(leavesInAHurry(context.pendingText ?? '') ? 'conv.leave_now' : saysGoodbye(context.pendingText ?? '') ? 'conv.intake.goodbye' : 'conv.intake.thanks'),
+    ),
+    sayThanksWithMenu: emit(({ context }) =>
+      leavesInAHurry(context.pendingText ?? '')
+        ? reply('conv.leave_now')
+        : reply(saysGoodbye(context.pendingText ?? '') ? 'core.goodbye' : 'core.thanks', {}, menuChoices(context)),
+    ),
     sayAttachmentRefused: emit(({ event }) => {
       assertEvent(event, 'user.refused_attachment');
       return reply(event.reason === 'size' ? 'core.attachment.refused.size' : 'core.attachment.refused.type');
@@ -659,7 +695,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     // At the menu its buttons come along (a web page shows only the last message's); in an application the question follows.
     sayAlreadyWaiting: emit(({ context, self }) =>
-      reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting', {}, intakeContext(self) ? [] : menuChoices(context)),
+      reply(context.handoff === 'live' ? 'handoff.already_live' : 'handoff.already_waiting', { minutes: deps.pickupMinutes }, intakeContext(self) ? [] : menuChoices(context)),
     ),
     staffJoined: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'staff.joined') return;
@@ -699,7 +735,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     readCallbackPhone: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'inbound' || event.event.type !== 'user.text') return;
-      const phone = readPhone(event.event.text);
+      // "我电话13912345678 下午打": the number inside.
+      const phone = readPhone(event.event.text) ?? phoneIn(event.event.text);
       if (!phone) {
         enqueue.emit(reply('intake.err.phone'));
         return;
@@ -754,6 +791,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       {
         guard: ({ context, event }) => context.awaitingCallbackPhone && event.event.type === 'user.text',
         actions: ['resetMeta', 'readCallbackPhone'],
+      },
+      // "请工作人员回电" typed: the call-back button.
+      {
+        guard: ({ context, event }) => context.consented && event.event.type === 'user.text' && asksForCallback(event.event.text),
+        actions: ['resetMeta', raise({ type: 'user.choice', id: 'handoff.callback' })],
       },
       {
         guard: ({ context, event }) =>
@@ -864,17 +906,22 @@ export function createConversationMachine(deps: ConversationDeps) {
         enqueue.assign({ greeted: true });
       }),
       on: {
-        'internal.reprompt': { actions: 'askConsent' },
+        // After danger (or the emergency numbers): the numbers first, then one short line with the buttons.
+        'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' }, { actions: 'askConsent' }],
         'user.choice': [
+          { guard: and([({ event }) => event.id === 'consent.agree', 'answeredStoryBeforeConsent']), target: 'menu', actions: 'keepAnsweredStoryOnConsent' },
           { guard: ({ context, event }) => event.id === 'consent.agree' && Boolean(context.storyBeforeConsent), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: ({ event }) => event.id === 'consent.agree', target: 'menu', actions: 'recordConsent' },
           { guard: ({ event }) => event.id === 'consent.decline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
         ],
         'internal.askBeforeConsent': { target: 'answeringBeforeConsent' },
         'user.text': [
+          { guard: and(['saysAgree', 'answeredStoryBeforeConsent']), target: 'menu', actions: 'keepAnsweredStoryOnConsent' },
           { guard: and(['saysAgree', 'toldStoryBeforeConsent']), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
           { guard: 'saysDecline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
+          { guard: 'saysDelete', actions: 'askErase' },
+          { guard: 'leavesInAHurry', actions: 'sayLeaveBeforeConsent' },
           { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],
       },
@@ -894,10 +941,14 @@ export function createConversationMachine(deps: ConversationDeps) {
             for (const r of event.output.answer.replies) enqueue.emit(r);
             // A story with nothing answered: kept in memory, and agreeing goes on with it instead of the menu.
             const story = event.output.meaning.kind === 'story' && event.output.answer.replies.length === 0 ? context.pendingText : null;
+            // A story whose question was answered: kept in memory too, for the application (not answered again).
+            const text = context.pendingText ?? '';
+            const answeredStory = !story && event.output.answer.replies.length > 0 && categoryOfStory(text) !== null && tellsStory(text);
             if (story) {
-              enqueue.assign({ storyBeforeConsent: story });
+              enqueue.assign({ storyBeforeConsent: story, storyAnsweredBeforeConsent: false });
               enqueue('remindConsentKeepingStory');
             } else if (event.output.answer.replies.length > 0 || context.remindAfterAnswer) enqueue('remindConsent');
+            if (answeredStory) enqueue.assign({ storyBeforeConsent: text, storyAnsweredBeforeConsent: true });
             enqueue.assign({ pendingText: null, remindAfterAnswer: false });
           }),
         },
@@ -909,11 +960,14 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['waiting'],
       entry: 'explainDeclined',
       on: {
-        'internal.reprompt': { actions: 'explainDeclined' },
+        'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' }, { actions: 'explainDeclined' }],
         'user.choice': { guard: ({ event }) => event.id === 'consent.agree', target: 'menu', actions: 'recordConsent' },
         'user.text': [
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
-          { actions: 'explainDeclined' },
+          { guard: 'saysDelete', actions: 'askErase' },
+          { guard: 'leavesInAHurry', actions: 'sayLeaveBeforeConsent' },
+          // Declining keeps nothing, but questions are still answered from memory, as before agreeing.
+          { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],
       },
     },
@@ -1077,10 +1131,10 @@ export function createConversationMachine(deps: ConversationDeps) {
           tags: ['busy'],
           invoke: {
             src: 'understandText',
-            input: ({ context }) => ({
+            input: ({ context, self }) => ({
               text: context.pendingText ?? '',
               locale: context.locale,
-              where: { kind: 'intake_question', step: context.intakeStep ?? 'unknown', freeText: context.intakeFreeText } satisfies Where,
+              where: { kind: 'intake_question', step: context.intakeStep ?? 'unknown', freeText: context.intakeFreeText, category: intakeContext(self)?.facts?.category ?? null } satisfies Where,
             }),
             onDone: [
               // A typed "算了" asks first: one word must not throw away the whole application.
@@ -1218,6 +1272,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('help'), target: 'menu', actions: ['noteMeaning', 'forget', 'showHelp'] },
           { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'keepStatedKinship', 'forget'] },
           { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
+          { guard: steersTo('send_files'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('conv.files.how', {}, menuChoices(context)))] },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'sayThanksWithMenu', 'forget'] },
           { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('core.repair', {}, menuChoices(context)))] },
           // Right after a story's question was answered, applying keeps the story's category.

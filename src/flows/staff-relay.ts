@@ -37,3 +37,11 @@ const HUMAN = /^(人工|转人工|人工服务|人工客服|找人工|真人|客
 export function asksForPerson(text: string): boolean {
   return HUMAN.test(text.trim());
 }
+
+/** The call-back button's words, typed ("请工作人员回电", "给我回个电话", "call me back please"). */
+const CALLBACK = /^(请|麻烦)?(工作人员|你们|您|你)?(给我)?(回电|回电话|回个电话|打回来|打个电话给我|打电话给我|给我打电话|给我打个电话)(吧|好吗|可以吗)?$|^(please )?((can|could) you )?(ask for )?(a )?call( me)?[- ]?back( please)?$/i;
+
+/** Typed words that ask staff to call back (the button `handoff.callback`), wherever the resident is. */
+export function asksForCallback(text: string): boolean {
+  return CALLBACK.test(text.normalize('NFKC').trim().replace(/[!！。.?？]+$/, ''));
+}

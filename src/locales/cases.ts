@@ -26,6 +26,10 @@ export const caseMessages = {
     'zh-CN': '请按通知补充材料。材料齐全后，中心将{whenComplete}作出决定；不补充材料的，视为撤回申请。',
     en: 'Please send the documents listed in our notice. Once your application is complete, the centre decides {whenComplete}; if the documents never come, the application counts as withdrawn.',
   },
+  'case.next.materials_requested_list': {
+    'zh-CN': '还需要补充这些材料：\n{documents}\n可以直接在这里发照片或 PDF，也可以送到法律援助中心。材料齐全后，中心将{whenComplete}作出决定；不补充材料的，视为撤回申请。',
+    en: 'These documents are still needed:\n{documents}\nYou can send photos or PDFs right here, or bring them to the legal aid centre. Once your application is complete, the centre decides {whenComplete}; if the documents never come, the application counts as withdrawn.',
+  },
   'case.next.accepted': {
     'zh-CN': '承办律师 {lawyer} 会与您联系。法律援助是免费的，律师不得向您收取任何费用或财物。',
     en: 'Your lawyer, {lawyer}, will contact you. Legal aid is free: the lawyer may not take any money or gifts from you.',

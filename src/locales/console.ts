@@ -114,6 +114,7 @@ export const consoleMessages = {
   'console.action.reopen': { 'zh-CN': '重新办理', en: 'Reopen' },
   'console.relation.self': { 'zh-CN': '本人', en: 'Self' },
   'console.answer.unsure': { 'zh-CN': '申请人不清楚', en: 'not sure (the applicant said)' },
+  'console.answer.age_at_least': { 'zh-CN': '{age} 岁以上（申请人说的是大概年龄）', en: '{age} or over (the applicant gave an approximate age)' },
   'console.relation.relative': { 'zh-CN': '近亲属代为申请', en: 'A relative' },
   'console.resident': { 'zh-CN': '申请人', en: 'Resident' },
   'console.system': { 'zh-CN': '系统', en: 'System' },

@@ -10,6 +10,11 @@ export const conversationConfirmMessages = {
   'conv.cancel.keep': { 'zh-CN': '不，继续填写', en: 'No, carry on' },
   // Thanks in the middle of an application: the question comes next, so not "anything else I can help with?".
   'conv.intake.thanks': { 'zh-CN': '不客气！我们接着填写：', en: "You're welcome! Let's carry on:" },
+  /** Leaving at once because someone is coming (a shared phone): how to clear the chat now. */
+  'conv.leave_now': {
+    'zh-CN': '好的，先顾好自己。担心别人看到这段对话的话，现在发“删除”就能清除这里的记录。没提交的申请会先保留，下次发消息就能接着填。',
+    en: 'OK, look after yourself first. If you are worried someone will see this chat, send "delete" now to clear it. An application not yet sent is kept, and you can carry on whenever you send a message.',
+  },
   'conv.intake.goodbye': {
     'zh-CN': '再见！您的申请还没有提交，我先替您保留着，下次发消息就能接着填。',
     en: 'Goodbye! Your application has not been sent yet; I will keep it, and you can carry on whenever you send a message.',

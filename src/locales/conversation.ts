@@ -9,6 +9,11 @@ export const conversationMessages = {
   'conv.story.apply': { 'zh-CN': '申请法律援助：{category}', en: 'Apply for legal aid: {category}' },
   'conv.materials.opt_done': { 'zh-CN': '完成', en: 'Done' },
   'conv.materials.opt_more': { 'zh-CN': '继续发送', en: 'Send more' },
+  /** "材料怎么发给你们": how files are sent, true whether or not staff have asked for any yet. */
+  'conv.files.how': {
+    'zh-CN': '可以直接在这个对话里发：点输入框左边的回形针按钮（微信里点“+”），选照片或 PDF 发送。手机拍照就行，看得清楚就可以。工作人员通知您补充材料后，发来的文件会自动附到您的申请上；正在申请的，可以在“材料”那一步发送。',
+    en: 'You can send them right here: tap the paperclip button next to the message box (in WeChat, "+") and choose a photo or PDF. A phone photo is fine as long as it is readable. Once staff have asked you for documents, what you send is added to your application; while applying, send them at the documents step.',
+  },
   'conv.materials.more': {
     'zh-CN': '好的，请继续发送照片或 PDF 文件；发完了请点“完成”。',
     en: 'OK, send the next photos or PDF files; when you have sent them all, press "Done".',

@@ -14,12 +14,22 @@ export const coreMessages = {
   'core.consent.agree': { 'zh-CN': '同意', en: 'I agree' },
   'core.consent.decline': { 'zh-CN': '不同意', en: 'I do not agree' },
   'core.consent.declined': {
-    'zh-CN': '好的，我们不会保存您的个人信息。没有您的同意，我无法继续为您服务。您也可以直接拨打公共法律服务热线 {hotline} 咨询。如改变主意，请点击“同意”。',
-    en: 'Understood: we will not keep your personal details. Without your consent I cannot go on. You can call the public legal service hotline {hotline} instead. If you change your mind, press "I agree".',
+    'zh-CN': '好的，我们不会保存您的个人信息。您仍然可以直接问问题，我不会保存；申请法律援助、转人工需要您同意。您也可以拨打公共法律服务热线 {hotline} 咨询。如改变主意，请点击“同意”。',
+    en: 'Understood: we will not keep your personal details. You can still ask questions here, and nothing is kept; applying for legal aid or talking to a person needs your consent. You can also call the public legal service hotline {hotline}. If you change your mind, press "I agree".',
   },
   'core.consent.remind': {
     'zh-CN': '请先点击“同意”或“不同意”（也可以直接回复“同意”）。同意后我才能记下您的情况、帮您申请；不同意也可以直接问问题，我不会保存。',
     en: 'Please choose "I agree" or "I do not agree" first (or reply "I agree"). Once you agree I can keep your details and help you apply; without agreeing you can still ask questions, and nothing is kept.',
+  },
+  /** Leaving at once before agreeing (someone is coming): nothing was kept; how to clear the screen. */
+  'core.leave_now': {
+    'zh-CN': '好的，先顾好自己。您还没有同意，这里什么都没有保存；担心别人看到屏幕上的对话，发“删除”就能清掉。',
+    en: 'OK, look after yourself first. You have not agreed yet, so nothing here was kept; if you are worried someone will see this screen, send "delete" to clear it.',
+  },
+  /** After a danger warning before consent: one line pointing back at the agreement, not the whole notice again. */
+  'core.consent.remind_danger': {
+    'zh-CN': '想接着办的话，请点“同意”或“不同意”（隐私说明在上面）。',
+    en: 'When you want to go on, press "I agree" or "I do not agree" (the privacy note is above).',
   },
   'core.consent.remind_story': {
     'zh-CN': '明白了。请先点击“同意”或“不同意”（也可以直接回复“同意”）：同意后我就接着您刚才说的情况帮您申请，不用再说一遍；不同意也可以直接问问题，我不会保存。',

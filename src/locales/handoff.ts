@@ -7,8 +7,8 @@ export const handoffMessages = {
     en: 'OK, I am finding a member of staff; someone usually joins within {minutes} minutes. Until then you can keep using this assistant; once they join, your messages go straight to them.',
   },
   'handoff.already_waiting': {
-    'zh-CN': '您已经在排队等候工作人员了，有人接入时会在这里告诉您，不用再点“转人工”。',
-    en: 'You are already in the queue for a member of staff; I will tell you here when someone joins, no need to ask again.',
+    'zh-CN': '您已经在排队等候工作人员了，一般 {minutes} 分钟内会有人接入，有人接入时会在这里告诉您，不用再点“转人工”。',
+    en: 'You are already in the queue for a member of staff; someone usually joins within {minutes} minutes. I will tell you here when someone joins, no need to ask again.',
   },
   'handoff.already_live': { 'zh-CN': '您正在与工作人员对话。', en: 'You are talking to a member of staff.' },
   'handoff.unavailable': {

@@ -175,6 +175,11 @@ export const intakeMessages = {
   'intake.why.region': { 'zh-CN': '申请要交给案件办理地或事情发生地的法律援助机构，各地的经济困难标准也不同。不受户籍限制。', en: 'The application goes to the legal aid office where the case is handled or where it happened, and hardship standards differ by area. Where you are registered does not matter.' },
   'intake.why.age': { 'zh-CN': '未成年人和老年人可以免予审查经济状况，有的还可以优先办理，所以需要知道年龄。您的信息只用于办理这次申请。', en: 'Minors and older people can be exempt from the means test and may be dealt with first, so we need the age. Your details are used only for this application.' },
   'intake.why.disability': { 'zh-CN': '残疾人可以免予审查经济状况，可能优先办理，还可以要求上门、手语等无障碍服务。', en: 'Disabled people can be exempt from the means test, may be dealt with first, and can ask for home visits, sign language and other barrier-free service.' },
+  'intake.changed_more': { 'zh-CN': '已改好。因为这一项变了，还需要再问您几个问题：', en: 'Changed. Because of this change, a few more questions are needed:' },
+  'intake.explain.disability_counts': {
+    'zh-CN': '算不算残疾，以残疾证或者伤残等级鉴定为准。还没有办证、没有鉴定的，这里先选“没有残疾”，受伤的情况在后面的“情况说明”里写；工伤要做的伤残等级鉴定，工作人员会告诉您怎么办。',
+    en: 'Whether it counts depends on a disability certificate or an assessed disability grade. If you have neither yet, choose "No disability" here and describe the injury later, under what happened; staff will tell you how to get a work-injury disability assessment.',
+  },
   'intake.why.groups': { 'zh-CN': '低保、特困、优抚对象和追讨工资的进城务工人员等，可以免予审查经济状况（《法律援助法》第四十二条）。', en: 'People on 低保 or other assistance, special-care recipients and migrant workers claiming wages, among others, can be exempt from the means test (Legal Aid Law art. 42).' },
   'intake.why.fixedIncome': { 'zh-CN': '没有固定生活来源的老年人、残疾人可以免予审查经济状况（《法律援助法》第四十二条）。', en: 'Older or disabled people with no fixed source of income can be exempt from the means test (Legal Aid Law art. 42).' },
   'intake.why.residence': { 'zh-CN': '城镇和农村的经济困难标准不同。', en: 'Towns and the countryside have different hardship standards.' },
@@ -289,6 +294,11 @@ export const intakeMessages = {
     'zh-CN': '请用几个字说说您和申请人的关系，例如“儿子”“女儿”“妻子”。',
     en: 'Please say in a few words who you are to the applicant, e.g. "son", "daughter", "wife".',
   },
+  /** No digits at all ("我没有手机"): what will do instead, not "this number looks wrong". */
+  'intake.err.phone_missing': {
+    'zh-CN': '没有手机也没关系：可以留固定电话（请带区号，例如 010-12345678），或者能找到您的亲友的电话，工作人员会说明是为法律援助找您。实在没有电话，可以拨打 {hotline} 或直接去法律援助中心。',
+    en: 'No mobile is fine: give a landline with its area code (e.g. 010-12345678), or the number of a relative or friend who can reach you; staff will say they are calling about legal aid. With no phone at all, call {hotline} or go to the legal aid centre.',
+  },
   'intake.err.phone': {
     'zh-CN': '这个号码好像不对。请输入 11 位手机号，例如 13800138000；固定电话请带区号，例如 010-12345678。',
     en: 'That number does not look right. Please type an 11-digit mobile number such as 13800138000, or a landline with its area code such as 010-12345678.',
@@ -344,8 +354,8 @@ export const intakeMessages = {
   'intake.summary.contact_words': { 'zh-CN': '{choice}（您写的是：“{words}”）', en: '{choice} (you wrote: "{words}")' },
   'intake.summary.files_and_note': { 'zh-CN': '已发送 {count} 个文件；您说有：{note}', en: '{count} file(s) sent; you said you have: {note}' },
   'intake.documents.noted': {
-    'zh-CN': '记下了，您有：{note}。工作人员会看到。能拍照的话现在就可以发过来；发完或暂时不发，请点“完成”。',
-    en: 'Noted — you have: {note}. Staff will see this. If you can, send photos of them now; when you are done, or to send them later, press "Done".',
+    'zh-CN': '记下了：“{note}”。工作人员会看到。能拍照的话现在就可以发过来；发完或暂时不发，请点“完成”。',
+    en: 'Noted: "{note}". Staff will see this. If you can, send photos of them now; when you are done, or to send them later, press "Done".',
   },
   'intake.summary.files': { 'zh-CN': '已发送 {count} 个文件', en: '{count} file(s) sent' },
   'intake.label.category': { 'zh-CN': '问题类型', en: 'Problem' },

@@ -145,8 +145,13 @@ export function caseDetailView(
   const decision = record.decision as Record<string, unknown>;
   const facts = record.facts as Record<string, unknown>;
   const answers = Object.entries(facts)
-    .filter(([key, v]) => key !== 'unsure' && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
-    .map(([key, value]) => ({ key, label: factLabel(key, locale), value: answerValue(value, key, pack, locale) }));
+    .filter(([key, v]) => key !== 'unsure' && key !== 'ageAtLeast' && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
+    .map(([key, value]) => ({
+      key,
+      label: factLabel(key, locale),
+      // An age said roughly ("七十多了") is recorded as its lowest: never shown as if exact.
+      value: key === 'age' && facts.ageAtLeast === true ? label('console.answer.age_at_least', locale, String(value), { age: String(value) }) : answerValue(value, key, pack, locale),
+    }));
   // Questions the applicant answered "not sure" (the intake lists them in `unsure`): under their own label, not as a field.
   for (const step of Array.isArray(facts.unsure) ? facts.unsure : []) {
     if (typeof step === 'string' && !answers.some((a) => a.key === step)) {

@@ -79,13 +79,15 @@ describe('fayuan chat --jsonl', () => {
     expect(lines.filter((l) => l.turn === 3).map((l) => [l.user, l.key])).toEqual([['ana', 'core.menu']]);
   });
 
-  it('carries a conversation on in a second run on the same data folder (each run\'s lines are new messages)', async () => {
+  // Session 10: a second run on the same data folder (a script going on after a staff action) printed nothing: the
+  // message ids of its lines (jsonl-1, jsonl-2…) were taken for the first run's, and dropped as duplicates.
+  it('answers a conversation resumed in a later run on the same data folder', async () => {
     const dir = tempDir();
     const env = { FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off' };
-    await runCli(['chat', '--jsonl'], input({ user: 'mei', text: '老板跑路了，我干了半年的活钱一分没拿到' }, { user: 'mei', text: '同意' }), env);
-    const { code, stdout } = await runCli(['chat', '--jsonl'], input({ user: 'mei', text: '对' }), env);
+    await runCli(['chat', '--jsonl'], input({ user: 'mei', text: '你好' }, { user: 'mei', text: '同意' }), env);
+    const { code, stdout } = await runCli(['chat', '--jsonl'], input({ user: 'mei', text: '法律援助要钱吗' }), env);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
-    expect(lines.map((l) => l.key)).toEqual(['intake.q.relation']);
+    expect(lines.map((l) => l.key)).toContain('core.text');
   });
 });

@@ -13,6 +13,9 @@ describe('a typed answer to the privacy question', () => {
     // Session 9: the filler run straight into the answer.
     ['嗯嗯同意', 'agree'], ['好的可以', 'agree'], ['对的', 'agree'], ['中', 'agree'], ['好啊', 'agree'], ['嗯嗯不同意', 'decline'],
     ['yes no', null], ['我不知道', null], ['老板跑路了', null], ['ok but what do you keep', null],
+    // Session 10: Singlish and Chinglish yeses got the reminder ("ok can", "yes i agree la", "ok的").
+    ['ok can', 'agree'], ['can', 'agree'], ['yes i agree la', 'agree'], ['ok lah', 'agree'], ['ok的', 'agree'], ['可以可以', 'agree'],
+    ['can i ask first', null], ['统一', null],
   ];
   it.each(rows)('%s → %s', (text, expected) => expect(readConsent(text)).toBe(expected));
 });

@@ -22,12 +22,35 @@ export function phoneIn(input: string): string | null {
   return m ? m[0].replace(/\D/g, '') : null;
 }
 
+/**
+ * Where a question starts after a name ("张伟 怎么办", "王秀英，然后呢？", "Li Wei what now"): the resident gives the
+ * name and asks what comes next. English words only whole ("Howard" is a name).
+ */
+const QUESTION_START = /怎么|咋|然后|接下来|下一步|这样|这么|要不要|是不是|可以吗|行吗|对吗|好吗|是吗|吗|呢|啥|什么|为什么|为啥|多久|多长时间|[?？]|\b(?:what|how|now|next|then|ok|okay|is (?:it|that|this)|do i|should i)\b/i;
+/** Words that start a clause but never a name ("这个怎么填", "我呢"). */
+const NOT_A_NAME_START = /^[这那我你他她它俺咱]/;
+
+/**
+ * The name before a question, or `null`: two or three Han characters (four after "我叫": without it a four-character
+ * head is more often a clause, "老板跑了，怎么办"), or one to four words.
+ */
+function nameBeforeQuestion(name: string, introduced: boolean): string | null {
+  const q = QUESTION_START.exec(name);
+  if (!q) return null;
+  const head = name.slice(0, q.index).replace(/[\s,，。、.!！:：;；]+$/, '');
+  if (!head || NOT_A_NAME_START.test(head)) return null;
+  if ((introduced ? /^\p{Script=Han}{2,4}$/u : /^\p{Script=Han}{2,3}$/u).test(head)) return head;
+  return /^[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3}$/.test(head) ? head : null;
+}
+
 /** A name as people write it: 1–40 characters, letters (any script), spaces, dots; no digits. */
 export function readName(input: string): string | null {
   // A mobile number typed with the name ("王大力 13912345678") is not part of it (the phone question offers it).
   const withoutPhone = input.normalize('NFKC').replace(MOBILE_IN_TEXT, ' ');
   const trimmed = withoutPhone.normalize('NFC').trim().replace(/[。.!！,，]+$/, '');
   const name = trimmed.replace(NAME_LEAD, '').replace(/\s+/g, ' ').trim();
+  // A question after the name ("张伟 怎么办"), or a question alone ("怎么办", "要写真名吗"): never part of a name.
+  if (QUESTION_START.test(name)) return nameBeforeQuestion(name, NAME_LEAD.test(trimmed));
   if (/^[\p{L}\p{M}·.\-' ]{1,40}$/u.test(name)) return name;
   // "我叫王大力，在工地干了半年…": said as a name, then more — its first clause, when that is a name of two to four
   // characters (or one to four words). Without 我叫 / my name is, "老板跑了，怎么办" is no name.
@@ -35,4 +58,13 @@ export function readName(input: string): string | null {
   const first = name.split(/[,，。；;]/)[0]!.trim();
   const short = /^\p{Script=Han}{2,4}$/u.test(first) || /^[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3}$/.test(first);
   return first !== name && short && /^[\p{L}\p{M}·.\-' ]+$/u.test(first) ? first : null;
+}
+
+/** A free answer without a question typed after it ("我是他女儿 然后呢" → "我是他女儿"); `null` when it is only a question. */
+export function withoutQuestionAfter(input: string): string | null {
+  const text = input.normalize('NFKC').trim();
+  const q = QUESTION_START.exec(text);
+  if (!q) return text;
+  const head = text.slice(0, q.index).replace(/[\s,，。、.!！:：;；]+$/, '');
+  return head === '' ? null : head;
 }

@@ -30,3 +30,36 @@ export function correctionTarget(text: string, changeable: readonly StepId[]): S
   const named = NAMED.filter(([step, words]) => changeable.includes(step) && words.test(t)).map(([step]) => step);
   return named.length === 1 ? named[0]! : null;
 }
+
+/** Answers a correction may change with its new value in the same message: short values the step validates. */
+const WITH_VALUE: readonly StepId[] = ['age', 'phone', 'name', 'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'region'];
+/** The words between the answer's name and its new value: "写错了，是", "应该是", "改成", "is wrong, it's", "to". */
+const BETWEEN =
+  /^(?:[\s,，。、:：;；!！.]+|写错了|填错了|弄错了|搞错了|打错了|选错了|错了|有误|不对|不正确|应该是|应是|应为|应该为|改成|改为|换成|更正为|写成|填成|是|为|is wrong|was wrong|is incorrect|is not right|wrong|should be|it'?s|its|is|to)/i;
+/** Words that start a correction before naming the answer: "我的年龄是60", "my age…", "改电话 139…", "change my phone…". */
+const LEAD = /^(?:我的|俺的|我|改一?下|改|更正|修改|change|fix|correct|update)?\s*(?:my|the)?\s*/i;
+
+/**
+ * The answer a correction names and the new value it gives ("年龄写错了，是58" → age, "58"; "年龄 52" at the change
+ * list; "change my phone number to 139…" → phone), for the step to validate; `null` when it names none or several,
+ * gives no value ("电话写错了"), or asks instead of giving one ("名字写错了，帮我改一下"). Only short answers: a
+ * description or a checklist is answered again at its question.
+ */
+export function correctionWithValue(text: string, changeable: readonly StepId[]): { step: StepId; value: string } | null {
+  const t = text.normalize('NFKC').trim();
+  if (t.length > 60) return null;
+  const named = NAMED.filter(([step, words]) => changeable.includes(step) && words.test(t));
+  if (named.length !== 1) return null;
+  const [step, words] = named[0]!;
+  if (!WITH_VALUE.includes(step)) return null;
+  const label = words.exec(t)!;
+  // Without a word saying it is wrong, the message must begin with the answer's name ("年龄 52", "电话13911112222").
+  if (!SAYS_WRONG.test(t) && t.slice(0, label.index).replace(LEAD, '') !== '') return null;
+  let value = t.slice(label.index + label[0].length);
+  for (let before = ''; before !== value; ) {
+    before = value;
+    value = value.replace(BETWEEN, '').replace(words, (m, offset: number) => (offset === 0 ? '' : m)).trimStart();
+  }
+  value = value.trim();
+  return value && !SAYS_WRONG.test(value) ? { step, value } : null;
+}

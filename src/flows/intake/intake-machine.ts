@@ -12,7 +12,7 @@ import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
-import { correctionTarget } from './correction-words.js';
+import { correctionTarget, correctionWithValue } from './correction-words.js';
 import { regionNamedIn, type NamedRegion } from './region-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
@@ -156,6 +156,19 @@ function typedChangeChoice(context: IntakeContext, event: ResidentEvent): Reside
 }
 
 /**
+ * A correction that gives its new value ("年龄写错了，是58", "年龄 52" at the change list) and the value reads as that
+ * question's answer: the step and the value as a typed answer; `null` otherwise (the question is asked again instead).
+ */
+function correctionAnswer(context: IntakeContext, event: IntakeEvent, deps: IntakeDeps): { step: StepId; event: ResidentEvent } | null {
+  if (event.type !== 'user.text') return null;
+  const correction = correctionWithValue(event.text, changeableSteps(context));
+  if (!correction) return null;
+  const answer: ResidentEvent = { type: 'user.text', text: correction.value };
+  const asked = { ...context, step: correction.step, changing: correction.step };
+  return STEPS[correction.step].read(answer, asked, deps).kind === 'answer' ? { step: correction.step, event: answer } : null;
+}
+
+/**
  * The application intake: asks only what the eligibility decision needs (per the policy pack), shows
  * the assessment with its legal basis, collects the account and contact details, shows a summary
  * where any answer can be changed, and submits the case once the resident consents.
@@ -225,6 +238,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       nextIsAssessment: ({ context }) => context.step === 'assessment',
       nextIsSummary: ({ context }) => context.step === 'summary',
       hasAttachment: ({ event }) => event.type === 'user.attachment',
+      correctsWithValue: ({ context, event }) => correctionAnswer(context, event, deps) !== null,
       isStaleChoice: ({ context, event }) =>
         event.type === 'user.choice' &&
         readNavigation(event) === null &&
@@ -291,6 +305,18 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const step = event.id.slice(7) as StepId;
         if (!changeableSteps(context).includes(step)) return {};
         return { changing: step, proposedCategory: null, categoryGroup: null };
+      }),
+      /** "年龄写错了，是58": that question re-opened and its new value given as the answer, in the same turn. */
+      reopenWithValue: enqueueActions(({ context, event, enqueue }) => {
+        const correction = correctionAnswer(context, event, deps);
+        if (!correction) return;
+        enqueue.assign({ step: correction.step, changing: correction.step, failures: 0 });
+        enqueue.raise(correction.event);
+      }),
+      /** After a one-step correction that makes another question needed: said, so the question does not come unexplained. */
+      sayMoreToAsk: enqueueActions(({ context, enqueue }) => {
+        const next = nextStep(context, deps);
+        if (next !== 'summary' && next !== 'assessment') sendReplies(enqueue, [reply('intake.changed_more')]);
       }),
       storeAttachment: assign({
         attachments: ({ context, event }) => (event.type === 'user.attachment' ? [...context.attachments, event.attachment] : context.attachments),
@@ -489,7 +515,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
             { guard: ({ event }) => event.type === 'user.choice' && event.id.startsWith('change:'), target: 'routing', actions: 'reopenStep' },
-            // "年龄填错了 应该是54", "电话写错了": that answer asked again, as its change-list button would.
+            // "年龄写错了，是58": changed at once, then the summary again (the new value is read as the question would).
+            { guard: 'correctsWithValue', target: 'correcting', actions: 'reopenWithValue' },
+            // "年龄填错了", "电话写错了": that answer asked again, as its change-list button would.
             {
               guard: ({ context, event }) => event.type === 'user.text' && correctionTarget(event.text, changeableSteps(context)) !== null,
               actions: raise(({ context, event }) => ({ type: 'user.choice' as const, id: `change:${correctionTarget((event as { text: string }).text, changeableSteps(context))}` })),
@@ -512,6 +540,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
         on: {
           'flow.reprompt': { actions: 'showChangeList' },
           '*': [
+            // "年龄 52": that answer with its new value, as at the summary.
+            { guard: 'correctsWithValue', target: 'correcting', actions: 'reopenWithValue' },
             // "年龄" typed instead of pressed (Telegram, WeChat, scripts): the same as the button.
             {
               guard: ({ context, event }) => typedChangeChoice(context, event as ResidentEvent) !== null,
@@ -525,6 +555,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
           ],
         },
       },
+      /** Passed through in the same turn: the corrected value (raised by `reopenWithValue`) answers the re-opened question. */
+      correcting: {
+        on: {
+          'user.text': [{ guard: 'isAcceptedAnswer', target: 'routing', actions: ['applyAnswer', 'sayMoreToAsk'] }, { target: 'routing' }],
+        },
+      },
       submitting: {
         tags: ['busy'],
         invoke: {
@@ -536,6 +572,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
             attachments: context.attachments,
             unsure: context.unsure,
             submitAnyway: context.submitAnyway,
+            ...(context.ageAtLeast ? { ageAtLeast: true } : {}),
           }),
           onDone: {
             target: 'submitted',

@@ -128,6 +128,8 @@ export interface CaseDraft {
   attachments: AttachmentRef[];
   unsure: StepId[];
   submitAnyway: boolean;
+  /** `facts.age` is the lowest of an age said roughly ("七十多了"): staff must see it as such. */
+  ageAtLeast?: boolean;
 }
 
 export interface CaseReceipt {

@@ -179,3 +179,22 @@ export function readAgeRange(input: string): AgeRange | null {
   if (over) return { low: Number(over[1]), high: 120 };
   return null;
 }
+
+const COUNT = '(\\d{1,2}|[一二两三四五六七八九十])';
+/**
+ * People at home as residents count them without a plain number: "3个" (3), "就我一个" (1), "我和两个孩子，…" (the
+ * resident and two children: 3). `null` for anything else.
+ */
+export function householdFromWords(input: string): number | null {
+  const t = input.normalize('NFKC').trim().replace(/[。.!！]+$/, '');
+  const count = (n: string) => (/^\d+$/.test(n) ? Number(n) : chineseNumeral(n));
+  const bare = new RegExp(`^${COUNT}个$`).exec(t);
+  if (bare) return count(bare[1]!);
+  if (/^(就)?(我|俺)(自己)?(一个人?|自己)$/.test(t)) return 1;
+  const withChildren = new RegExp(`^(就)?(我|俺)(和|带着|跟)${COUNT}个(孩子|娃|小孩|儿子|女儿|闺女|老人)`).exec(t);
+  if (withChildren) {
+    const n = count(withChildren[4]!);
+    return n === null ? null : n + 1;
+  }
+  return null;
+}

@@ -9,10 +9,11 @@ import {
   type GroupId,
 } from '../../knowledge/eligibility/vocabulary.js';
 import { categoryFromText } from './category-words.js';
-import { readName, readPhone } from './contact-validation.js';
+import { readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
+import { asksIfDisability } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { householdFromWords, readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
@@ -162,6 +163,10 @@ function yesNo(step: StepId, ctx: IntakeContext, extra: Choice[] = []): BotReply
 /** A yes or no, then why: "yes he might sell the car", "no, nothing like that", "没有，他没什么财产". */
 const LEADING_YES = /^(yes|yeah|yep|yup|是的|是啊|对的|有的)[\s,，.。!！:：]+\S/i;
 const LEADING_NO = /^(no|nope|nah|没有|不是|不会|不用|不需要)[\s,，.。!！:：]+\S/i;
+/** No defence lawyer, in a family's words ("还没请律师", "请不起", "can't afford one"). */
+const NO_DEFENDER = /没(有)?(请|找|钱请)|请不起|找不到律师|没(有)?律师|no lawyer|can'?t afford|cannot afford|(haven'?t|have not|didn'?t|did not) (got|get|hired|hire|found|find)|(don'?t|do not) have (a |any )?lawyer/i;
+/** A defence lawyer already there ("家里已经请了律师", "we hired a lawyer"). */
+const HAS_DEFENDER = /(已经|家里)?(请了|找了|委托了)(个|一个)?律师|有律师了|(we|i|family) (have|has|hired|got) (a )?lawyer/i;
 /** Not sure, however it starts ("no idea", "yes? not sure"): neither. */
 const NOT_SURE = /\b(no idea|no clue|not sure|dunno|don'?t know|do not know)\b|不知道|不清楚|不确定|说不准|不好说/i;
 
@@ -260,9 +265,16 @@ const GROUP_WORDS: Record<GroupId, RegExp> = {
   labor_arbitration_fee_waived: /仲裁.*(减免|免)|arbitration fee/i,
 };
 
+/** A group's button label typed in either language, without its brackets ("进城务工人员", "Migrant worker"). */
+function namesGroupLabel(text: string, group: GroupId): boolean {
+  const plain = (s: string) => s.normalize('NFKC').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s☐☑。.!！]/g, '').toLowerCase();
+  const typed = plain(text);
+  return (['zh-CN', 'en'] as const).some((locale) => plain(translate(`group.${group}`, locale)) === typed);
+}
+
 const DISABILITY_WORDS: Record<string, RegExp> = {
   // Injured but not (yet) assessed is "no disability" (the question says so): "还没鉴定", "没评过残", "not assessed yet".
-  none: /^(没有|无|没|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$/i,
+  none: /^(没有|无|没|否|没得|都没得|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$/i,
   visual: /盲|视力|看不见|visual|blind|sight/i,
   hearing: /聋|听力|听不见|hearing|deaf/i,
   speech: /哑|言语|说不了话|speech|mute/i,
@@ -408,7 +420,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
 
   hasDefender: {
     prompt: (ctx) => yesNo('hasDefender', ctx),
-    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, hasDefender: v } }), 'intake.err.yes_no'),
+    read: (event) => {
+      // Said as families say it: "还没有请律师 请不起" is a no, "家里已经请了律师" a yes.
+      const text = textOf(event);
+      const said = text === null || NOT_SURE.test(text) || /有没有/.test(text) ? null : NO_DEFENDER.test(text) ? false : HAS_DEFENDER.test(text) ? true : null;
+      if (said !== null) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, hasDefender: said } }) };
+      return readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, hasDefender: v } }), 'intake.err.yes_no');
+    },
   },
 
   possibleSentence: {
@@ -524,6 +542,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
   disability: {
     prompt: (ctx) => personal('disability', ctx, DISABILITIES.map((d) => choice(`opt:${d}`, `disability.${d}`))),
     read: (event) => {
+      // "手指断了算残疾吗": what counts, at the question (the knowledge base offered three entries instead).
+      const text = textOf(event);
+      if (text !== null && asksIfDisability(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
       const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
       return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
     },
@@ -559,13 +580,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       // "我不是农民工" names a group to say it does not apply: never a tick.
       const denies = text !== null && /^(我|他|她)?(也)?(不是|不属于|没有|没|不算|not|no|i'?m not|he'?s not|she'?s not)/i.test(text);
-      const named = text === null || denies ? [] : GROUPS.filter((g) => GROUP_WORDS[g].test(text));
+      const named = text === null || denies ? [] : GROUPS.filter((g) => GROUP_WORDS[g].test(text) || namesGroupLabel(text, g));
       if (named.length > 0) {
         const groups = [...new Set([...groupsSoFar(ctx), ...named])];
         return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
       }
       if (id === 'intake.groups.none' || (text !== null && (NO.test(text) || NONE_OF_THESE.test(text)))) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: [] } }) };
-      if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|好的|选好了|选完了|就这些|就这样|就这个|就这一个|就是这个|只有这个|只有这一个|这些|没了|没别的了|done|ok|okay|finished|that'?s (all|it)|just (that|this)( one)?|only (that|this)( one)?|that one)(吧|了)?[!！。.]*$/i.test(text))) {
+      if (id === 'intake.groups.done' || (text !== null && /^(完成|好了|好的|选好了|选完了|就这些|就这样|就这个|就这一个|就是这个|只有这个|只有这一个|这些|没了|没别的了|下一步|继续|done|ok|okay|finish|finished|next|continue|all done|that'?s (all|it)|just (that|this)( one)?|only (that|this)( one)?|that one)(吧|了)?[!！。.]*$/i.test(text))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, groups: groupsSoFar(c) } }) };
       }
       return { kind: 'invalid', error: 'intake.err.groups' };
@@ -594,7 +615,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = typedOrStated(event, 'opt:household:');
       const unit = text === null ? null : wrongUnit(text, 'people');
       if (unit) return unit;
-      const n = text === null ? null : readLeadingNumber(text);
+      // "3个", "我和两个孩子，…": counted as residents say it.
+      const n = text === null ? null : (householdFromWords(text) ?? readLeadingNumber(text));
       if (n === null || !Number.isInteger(n) || n < 1 || n > 30) return { kind: 'invalid', error: 'intake.err.householdSize' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdSize: n } }) };
     },
@@ -722,7 +744,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
         const kinship = translate(`kinship.${stated.role}`, stated.locale);
         return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship } }) };
       }
-      const text = textOf(event)?.trim() ?? null;
+      // "我是他女儿 然后呢": the answer, not the question after it.
+      const typed = textOf(event);
+      const text = typed === null ? null : withoutQuestionAfter(typed);
       if (text === null || text.length < 1 || text.length > 30 || /\d/.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
       return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship: text } }) };
     },
@@ -731,11 +755,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
   phone: {
     // A number typed with another answer ("王大力 13912345678") is offered in one tap, never taken unasked.
     prompt: (ctx) => reply('intake.q.phone', {}, ctx.statedPhone ? [choice(`opt:phone:${ctx.statedPhone}`, 'intake.opt.stated_phone', { phone: ctx.statedPhone })] : []),
-    read: (event) => {
+    read: (event, _ctx, deps) => {
       const id = choiceId(event);
       const text = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
       const phone = text === null ? null : readPhone(text);
-      return phone ? { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) } : { kind: 'invalid', error: 'intake.err.phone' };
+      if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
+      // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
+      if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {
+        return { kind: 'invalid', error: 'intake.err.phone_missing', params: { hotline: deps.pack.hotline } };
+      }
+      return { kind: 'invalid', error: 'intake.err.phone' };
     },
   },
 

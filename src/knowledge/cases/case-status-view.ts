@@ -2,6 +2,7 @@ import type { BotReply, Choice, Param } from '../../flows/events.js';
 import { NEXT_STEP_KEYS, STATUS_KEYS, isOverdue, isSameDayCase, type CaseStatus } from './case-lifecycle.js';
 import type { CasePack } from './case-pack.js';
 import { formatLocalDateTime, isoDate, localDate } from './local-time.js';
+import { nameIn } from './case-pack.js';
 
 /** What the resident's status view shows of a case. `CaseRecord` fits. */
 export interface CaseSummary {
@@ -14,6 +15,8 @@ export interface CaseSummary {
   rating: number | null;
   urgent: boolean;
   sameDay: boolean;
+  /** The documents staff asked for (ids of the pack's documents), shown while the case waits for them. */
+  requestedDocuments?: readonly string[];
 }
 
 /** The buttons that rate a closed case: ids `rate:<ref>:<1–5>`. */
@@ -63,6 +66,15 @@ export function caseTextParams(summary: Pick<CaseSummary, 'ref' | 'dueAt' | 'law
   };
 }
 
+/** The case's next step; waiting for documents, which ones and that they can be sent right here. */
+function nextStep(c: CaseSummary, params: Record<string, Param>, pack: CasePack): Param {
+  if (c.status === 'materials_requested' && c.requestedDocuments?.length) {
+    const documents = { items: c.requestedDocuments.map((id, i) => ({ items: [`${i + 1}. `, nameIn(pack.documents, id)], separator: '' })) };
+    return { key: 'case.next.materials_requested_list', params: { ...params, documents } };
+  }
+  return { key: c.status === 'closed' && c.rating !== null ? 'case.next.closed_rated' : NEXT_STEP_KEYS[c.status], params };
+}
+
 /**
  * The replies to "查询进度 / status": each of the resident's cases with its state and next step
  * (newest first), rating buttons on closed cases not yet rated, and how to complain (LAL 55).
@@ -80,7 +92,7 @@ export function caseStatusReplies(cases: readonly CaseSummary[], pack: CasePack,
         category: { key: `category.${c.category}` },
         submitted: formatLocalDateTime(c.createdAt, pack.timeZone),
         status: { key: STATUS_KEYS[c.status] },
-        next: { key: c.status === 'closed' && c.rating !== null ? 'case.next.closed_rated' : NEXT_STEP_KEYS[c.status], params },
+        next: nextStep(c, params, pack),
         overdue: isOverdue(c, now) ? { key: 'case.status.overdue', params: { hotline: pack.hotline } } : '',
       },
     };

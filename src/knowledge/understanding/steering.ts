@@ -32,6 +32,13 @@ const MENU_LABELS: ReadonlyMap<string, SteerIntent> = new Map(
 /** Leaving words, alone or after thanks: "bye", "ok bye", "谢谢，再见", "thanks, bye". */
 const FAREWELL = /((好的|好|嗯|ok|okay|thanks|thank you|thx|ty|cheers|谢谢|谢谢你|谢谢您|谢了|谢谢啦|谢啦|多谢|多谢了)[，,]?\s*){0,2}(再见|拜拜|拜|88|bye|bye bye|byebye|goodbye|good bye|see you|see ya|bye for now)/;
 
+/**
+ * Leaving at once because someone is coming ("他回来了 先不说了", "有人来了", "he is coming back, i have to go"): a
+ * resident on a shared phone, told how to clear the chat now. Read as a goodbye (the `thanks` intent).
+ */
+const LEAVING_NOW =
+  /^(?=\S)((他|她|我老公|老公|我男人|我对象|他们|有人)(回来了|来了|快回来了|马上回来了?|要回来了|进门了|在旁边)[,，\s]*)?((我)?(得|要|先|就)?(走了|下了|不说了|先不说了|不聊了|先不聊了|先下了))?$|^(?=\S)((he'?s|he is|she'?s|she is|someone'?s|someone is|they'?re|they are) (coming( back| home)?|back|home|here)( now)?[,.\s]*)?((i )?(have to|gotta|got to|need to|must) go( now)?)?$/i;
+
 const PHRASES: [SteerIntent, RegExp][] = [
   ['person', /^(有没有真人|有真人吗|有人吗|有没有人|在吗)(啊|呀|吗|呢)?[,，\s]*(我)?(想|要)(跟|和|找)(人|真人|人工|工作人员)(说|聊|说话|聊聊|说说)?(话)?$|^(喂|请问|那个)?[,，\s]*(有人吗|有没有人|有人在吗|有人没有|有没有人工(服务|客服)?|有人工吗|有人工服务吗|人工在吗|人工呢|有真人吗|有没有真人|能转人工吗|可以转人工吗)$|^(我要|我想|帮我|请|麻烦)?(转|找|接|联系)?(人工|人工服务|人工客服|真人|客服|工作人员|值班人员|律师本人|真人客服)(服务)?$|^(我要|我想)?(找人|跟人说话|和人说话|找个人问问|找个真人)$|^(我要|我想|能不能|可不可以|可以)?(找|跟|和)(个|一个|一下)?(真人|人工|工作人员|真人客服|人工客服)(问问|问一下|说说|说一下|聊聊|聊一下|说话|聊|谈谈)?(吗|呢|啊)?$|^有人吗$|^(talk|speak|chat) (to|with) (a |an |some)?(person|human|real person|agent|someone|staff|operator)$|^(human|agent|operator|real person|staff)$|^i want (a|to talk to a) (person|human)$|^(can|could|may) i (talk|speak|chat) (to|with) (a |an |some)?(person|human|someone|somebody|staff|agent|real person)$|^is (anyone|anybody|someone|somebody) (there|here)$|^(is there|are there|do you have|have you got|can i get|i need|i want) (a |an |any )?(real |actual |live )?(person|human|people|staff|agent|someone|somebody)( (i can|to) (talk|speak|chat) (to|with))?$|^(i want to|i need to|let me|can i) (talk|speak|chat) (to|with) (a |an )?(real |actual |live )?(person|human|someone|somebody|staff|agent)$/i],
   ['status', /^(我要|我想)?(查|查询|看看?|查一下|查下)(一下)?(我的)?(申请|案子|案件|进度|进展)(的)?(进度|进展|状态|结果)?$|^(我的)(申请|案子|案件)(的)?(进度|进展|状态|结果)?$|^(申请|案件)?(进度|进展)(查询)?$|^(我申请的|我交的|我提交的|我报的)(那个)?(申请|案子|案件)?(现在)?(怎么样了?|到哪了|到哪一步了?|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗)$|^(我的|我刚才的|我刚刚的|刚才的|刚刚的|我刚提交的|刚提交的|刚才那个)?(申请|案子|案件)(现在)?(怎么样了?|到哪了|到哪一步了?|进行到哪了|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗|处理了吗|有人处理了吗)$|^(check )?(my )?(case|application)( status| progress)$|^check my (case|application)$|^(status|progress)$|^(what'?s|what is) (the )?(status|progress) of my (case|application)$|^(i (already )?applied( already)?( last week| last month| yesterday| a few days ago)?[,.\s]*)?any (news|update|updates)( on| about)?( my (case|application))?\??$|^(what'?s|what is) happening with my (case|application)\??$/i],
@@ -41,9 +48,9 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // For someone else: "帮我爸申请", "替家里人办法援", "apply for my mother".
   ['apply', /^(我想|我要|想|要|我)?(帮|替|给|为)(我的?|我们)?(他|她|ta|他们|家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人)((申请|办)(一下)?(法律援助|法援|援助)?)?$|^((i )?(want to |would like to |wanna )?apply|(i'?m|i am) applying) (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
   ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$/i],
-  ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
-  ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$/i],
-  ['delete', /^(我要|我想|请|帮我|麻烦)?(把)?(删除|删掉|清除|清空)(我的)?(所有|全部)?(的)?(信息|资料|数据|记录|聊天记录|个人信息|对话)?(都|全)?(删了|删掉)?$|^((我)?不想用了|不用了|算了)?[,，\s]*(把)?(我的)?(信息|资料|数据|记录|聊天记录|对话|东西)(都|全)?(删了|删掉|删除)(吧)?$|^((i want to|i wanna|i need to|please|can you|can i|pls) )?(delete|erase|remove|wipe|forget) (all )?(my |of my |the )?(data|information|info|details|history|messages|chat|chats|conversation|records|account|everything)( please)?$|^forget me$|^delete everything$/i],
+  ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(我)?(不想|不)(弄|办|填|搞|申请)(了)(吧)?$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
+  ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^(请)?(换回|换成|改成|改回|切回|切换回|转成|用|说)(中文|英文|英语)(吧|好吗)?$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$/i],
+  ['delete', /^(我要|我想|请|帮我|麻烦)?(把)?(删除|删掉|清除|清空)(我的)?(所有|全部)?(的)?(信息|资料|数据|记录|聊天记录|个人信息|对话)?(都|全)?(删了|删掉)?$|^((我)?不想用了|不用了|算了)?[,，\s]*(把)?(我的)?(信息|资料|数据|记录|聊天记录|对话|东西)(都|全)?(删了|删掉|删除)(吧)?$|^((i want to|i wanna|i need to|please|can you|can i|pls) )?(delete|erase|remove|wipe|forget) (all )?(my |of my |the )?(data|information|info|details|history|messages|chat|chats|conversation|records|account|everything)( please)?$|^forget me$|^delete everything$|^(快|快点|赶紧|赶快|马上|立刻|现在)?(把)?(这些|这个|聊天|记录|聊天记录)?(都|全|全部)?(删|删掉|删了|删除|清空)(了|掉)?(吧|啊|呀)?$|^(delete|erase|wipe)( (it|this|this chat|the chat|all|everything))?( (now|quick|quickly|fast|please|pls))*$/i],
   // About to ask, or asking with nothing to go on: "我想问一下", "有个问题", a bare "怎么办", "what should I do".
   ['ask', /^(我)?(想|要)?(问|咨询|请教)(一下|一个|个|下)?(问题|事|事情|情况)?$|^(我)?有(个|一个|几个|点)?(问题|事|事情)(想|要)?(问|咨询|请教)?(一下|你|您)?$|^(请问|问一下|问下|咨询一下|想咨询|我想咨询)$|^(那|那我|我|我们)?(该|应该|现在|现在该)?(怎么办|咋办|怎么弄|咋整|咋弄|怎么处理|怎么做)(呢|啊|呀|哇)?$|^(can|could|may) i ask (you )?(a question|something)$|^i (have|got) (a question|some questions)$|^(what (should|can|do) i do( now)?|what now|now what|then what|what next)$/i],
   // Asking for someone, the question still to come: "帮我爸问一下", "替我妈咨询个事", "I'm asking for my dad".
@@ -55,6 +62,9 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // ("在哪里申请法律援助" is the knowledge base's), and not someone else's whereabouts ("老板跑了不知道在哪里").
   ['hours', /^(?=.*(地址|位置|地点|电话|联系方式|哪|什么地方|怎么走|怎么去|咋走|几点|上班|开门))((我)?(想知道|想问一下?|想问问|请问|问一下|问下)[，, ]*)?(你们|你们那边|你们单位|你们中心|你们办公室|法律援助中心|法援中心|法律援助处|法律援助站|法律援助工作站|援助中心|中心|司法局)(的)?(具体)?(地址|位置|办公地点|电话|联系方式)?(和|跟|、)?(地址|电话|联系方式)?(是|在)?(在哪里?|在哪儿|在哪|哪里|什么地方|在什么地方|在什么位置|怎么走|怎么去|咋走|多少|什么)?(呢|啊|呀)?([，, ]*(几点上班|几点下班|几点开门|什么时候上班|什么时候开门|上班时间是?|办公时间是?)(是)?(几点|什么时候)?(呢|啊)?)?$/],
   ['hours', /^(please )?(tell me )?(where('?s| is| are)|what('?s| is) the (address|location) of|how (do|can) i (get|find)( to)?) (the |your )?(nearest |local )?(legal aid )?(office|centre|center|you|you guys)( located| based)?(,? (and )?(what are (the |your )?(opening |office |working )?hours|when (is it|are you) open|what time (do you|does it) open))?$|^(what('?s| is) )?(the |your )?(legal aid )?(office|centre|center)('?s)? address$/i],
+  // How to send documents or photos ("材料怎么发给你们", "身份证拍照发这里行吗", "how do i send the documents"): after
+  // staff asked for materials the knowledge base's nearest entries were about unpaid wages and debt collection.
+  ['send_files', /^(.{0,12}[，,\s])?(我的?|俺的?)?(这些|补充的?|要补的?|需要的)?(材料|资料|文件|照片|图片|身份证)(要|该|应该|可以|能)?(怎么|咋|如何|在哪|在哪里|往哪|往哪里|发到哪|交到哪)(发|交|传|上传|提交|给|发送|交给)?(给|过去|过来)?(你们|您们|你|工作人员|中心)?(啊|呀|呢)?$|^(.{0,12}[，,\s])?(要|该|应该)?(怎么|咋|如何)(发|传|上传|交|发送)(给|过去|过来)(你们|您们|你|工作人员|中心)(啊|呀|呢)?$|^(.{0,12}[，,\s])?(材料|资料|文件|照片|图片|身份证)(拍照|拍照片|拍个照|拍了照)?(可以|能)?(直接)?(发|传|交)(在|到)?(这里|这儿|这|给你们|你们)(就)?(行|可以|能)?(吗|不|嘛|么|没)?$|^(可以|能)(在这里|在这|直接)?(发|传|交)(照片|材料|文件|图片|身份证)(吗|不|嘛|么)$|^(how (do|can|should) i|where (do|can|should) i|can i|could i|may i) (send|upload|give|submit|attach)( you)? (the |my |these |a |some )?(documents?|papers?|files?|photos?|pictures?|materials?|id|proof)( here| to you| in (the |this )?chat)?\??$/i],
   ['help', /^(帮助|求助说明|使用帮助|使用说明|怎么用|怎么使用|有什么功能|你能做什么|你会什么|你是谁|你是(机器人|真人|人工|人)吗?|是(机器人|真人)吗|help|how does this work|what can you do|who are you|what are you|who is this|whos this|who am i (talking|speaking|chatting) (to|with)|are you (a )?(robot|bot|human|real person|person|real))$/i],
   ['greeting', /^(你好|您好|你好呀|你好啊|哈喽|嗨|喂|在吗|在不在|有人在吗|早上好|上午好|下午好|晚上好|早|hello|hi|hey|good (morning|afternoon|evening)|hiya|what'?s up|wh?at'?s up|wassup|sup|how are (you|u)|how r (you|u)|how'?s it going|how is it going|how are things)$/i],
   // The resident correcting the bot: the last answer missed, or a button was pressed by mistake. Only at the menu
@@ -63,10 +73,19 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // Withdrawing an application ("我想撤回申请", "withdraw my application"): the status shows each case with its
   // withdraw button. Not 取消 / cancel, which in an application in progress leaves it.
   ['status', /^(我)?(想|要|需要)?(把)?(我的)?(法律援助|法援)?(申请|案子|案件)?(撤回|撤销|撤了|撤掉)(我的)?(法律援助|法援)?(申请|案子|案件)?(吧|了)?$|^(i )?(want to |would like to |wanna |need to |can i |how (do|can) i )?(withdraw|take back) (my )?(legal aid )?(application|case)$/i],
+  // The reason first, then withdrawing: "我不想申请了 撤回", "不想办了，撤销申请吧", "dont want legal aid anymore, withdraw it".
+  ['status', /^(我)?(不想|不打算|不用)(再)?(申请|办|打官司)?了?[,，\s]*(我要|我想|帮我|麻烦)?(把)?(申请|案子)?(撤回|撤销|撤了|撤掉)(申请|案子|吧|了)*$|^(i )?(don'?t|do not|no longer) (want|need)( to apply( for)?)?( legal aid| it| the application)?( any ?more)?[,.\s]+(please )?(withdraw|cancel) (it|my application|the application)( please)?$/i],
   // Their case after saying they applied: "i applied yesterday whats happening with my case", "how is my application going".
   ['status', /^(i (already )?applied( for legal aid)?( already)?( last week| last month| yesterday| today| a few days ago| (\d+|a|one|two|three|four|five) (days?|weeks?) ago)?[,.\s]*(and |so )?)?((what'?s|whats|what is) happening with|(what'?s|whats|what is) the (status|progress) (of|on)|how is|how'?s|hows|any (news|update|updates|progress) (on|about|with)) (my )?(legal aid )?(case|application)( going)?$/i],
+  ['thanks', LEAVING_NOW],
   ['thanks', new RegExp(`^((好的|好|嗯)[，,]?)?(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|太感谢了|谢了|谢谢啦|辛苦了|thanks|thank you|thank you very much|thank you so much|thanks a lot|many thanks|thx|ty|cheers|ok thanks|great thanks)$|^${FAREWELL.source}$`, 'i')],
 ];
+
+/** Whether the resident is leaving at once because someone is coming (see {@link LEAVING_NOW}). */
+export function leavesInAHurry(text: string): boolean {
+  const t = bare(text);
+  return t !== '' && LEAVING_NOW.test(t);
+}
 
 /** "bye", "再见", "谢谢，再见": a resident leaving, answered with a goodbye rather than "anything else?". */
 export function saysGoodbye(text: string): boolean {
@@ -86,7 +105,7 @@ const AFFIRMATIVE = new RegExp(`^(${YES_WORDS})$`, 'i');
 /** A bare acknowledgment: a yes, or only "heard you" ("知道了", "收到"). Not a question to record, not an answer at the menu. */
 // A bare "no" at the menu is no more to ask, not a search for "no written contract" (session 4); nor is "none" or
 // "nothing" (session 8: answered with the elder-support and child-support entries).
-const ACK_WORDS = `${YES_WORDS}|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see|go on|go ahead|no|nope|nah|not really|no thanks|none|nothing|nothing else|no more|that'?s all|that'?s it|thats it|不|不是|没有|没|没了|没有了|没什么|没什么了|没事|没事了|没别的了?|就这些了?|就这样`;
+const ACK_WORDS = `${YES_WORDS}|correct|right|exactly|that'?s right|thats right|that'?s correct|没错|对对|对对对|是的是的|哦+|噢|喔|知道了|明白了?|了解了?|收到|懂了|got it|i see|go on|go ahead|no|nope|nah|not really|no thanks|none|nothing|nothing else|no more|that'?s all|that'?s it|thats it|不|不是|没有|没|没了|没有了|没什么|没什么了|没事|没事了|没别的了?|就这些了?|就这样`;
 // Also two or three of them together ("ok go on", "好的 收到", "嗯嗯，知道了").
 const ACKNOWLEDGMENT = oneToThreeOf(ACK_WORDS, { end: '' });
 /** "返回", "上一步", "back" typed at the menu: there is nothing to go back to but the menu (in an application the step handles it). */
@@ -134,6 +153,9 @@ function isShort(text: string): boolean {
   return text.split(/\s+/).filter(Boolean).length <= SHORT_EN_WORDS;
 }
 
+/** Saying who one is ("我是农民工", "俺是残疾人", "i'm a migrant worker"), not what one wants ("我是想…"). */
+const SELF_INTRODUCTION = /^(我|俺|本人)(是|属于|算)(?!想|要|来)|^(i'?m|i am) (a|an|the)\b/i;
+
 /** The steering intent of a short phrase, or null. `classify` (optional) covers short phrasings the list misses. */
 export function readSteering(text: string, classify?: IntentGuess): { intent: SteerIntent; locale?: Locale } | null {
   const plain = text.normalize('NFKC').trim().replace(/[\s!！。.,，~～?？、…]+$/u, '');
@@ -149,6 +171,8 @@ export function readSteering(text: string, classify?: IntentGuess): { intent: St
     return { intent };
   }
   if (!classify || t === '' || !isShort(t)) return null;
+  // "我是农民工", "i'm a migrant worker": who the resident is, never a steer (the classifier took it for asking a person).
+  if (SELF_INTRODUCTION.test(t) || SELF_INTRODUCTION.test(plain)) return null;
   const guess = classify(t);
   const intent = guess && guess.confidence >= 0.9 ? CLASSIFIER_TO_STEER[guess.intent] : undefined;
   return intent ? { intent } : null;

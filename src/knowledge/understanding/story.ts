@@ -17,7 +17,7 @@ const NARRATIVE_ZH = /(我|俺|咱|我们|我家|我妈|我爸|我老公|我老�
 const SHORT_ZH = /欠(了)?(我|俺)|(不给|没给|不发|克扣|扣)(了)?(我|俺)|(打|骗|辞退|开除|赶走|赶)(了)?(我|俺)/;
 const EVENTS_ZH = /干了|做了|不给|没给|拖着|跑路|跑了|不还|不管|不赔|欠(了)?(我|俺)|一直(不|没)|还没|到现在/;
 const FIRST_PERSON_EN = /\b(i|i'm|i've|my|we|we've|our|me|us)\b/i;
-const EVENTS_EN = /\b\w{3,}ed\b|\b(was|were|got|been|have|has|had|did|didn'?t|dint|didint|dident|dnt|haven'?t|hasn'?t|won'?t|will not|ran|lost|hit|hits|beats?|owes?|took|left|keeps?|refuses?|says?|said|lent|bought|sold|fell|broke|paid|gave|told|is|are|am|don'?t|doesn'?t|no pay|not pay|never pay)\b/i;
+const EVENTS_EN = /\b\w{3,}ed\b|\b(was|were|got|been|have|has|had|did|didn'?t|dint|didint|dident|dnt|haven'?t|hasn'?t|won'?t|will not|ran|lost|hit|hits|beats?|owes?|took|left|keeps?|refuses?|says?|said|lent|bought|sold|fell|broke|paid|gave|told|is|are|am|don'?t|doesn'?t|no pay|not pay|never pay|(?:no|not|never|dont|don'?t) (?:give|giving|paying)|run away|runaway)\b/i;
 
 /** Does the text tell a story (rather than ask a general question)? */
 export function tellsStory(text: string): boolean {

@@ -9,13 +9,14 @@ export type DangerKind = 'violence' | 'domestic_violence' | 'self_harm' | 'child
  * `ask`: "我想问一下", a bare "怎么办": the resident means to ask but has not said what; `hours`: when the
  * centre is open ("你们几点上班"). Both at the menu only.
  */
-export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' | 'language' | 'delete' | 'greeting' | 'thanks' | 'help' | 'ask' | 'hours' | 'repair';
+export type SteerIntent = 'apply' | 'status' | 'person' | 'restart' | 'cancel' | 'language' | 'delete' | 'greeting' | 'thanks' | 'help' | 'ask' | 'hours' | 'repair' | 'send_files';
 
 /** Where the resident is when they type: decides what an ordinary text most likely is. */
 export type Where =
   | { kind: 'before_consent' }
   | { kind: 'menu' }
-  | { kind: 'intake_question'; step: string; freeText: boolean }
+  /** `category`: the application's, when recorded (a story that names no one else is about it). */
+  | { kind: 'intake_question'; step: string; freeText: boolean; category?: string | null }
   | { kind: 'handoff_waiting' }
   | { kind: 'handoff_live' }
   | { kind: 'other' };

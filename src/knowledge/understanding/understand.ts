@@ -3,16 +3,19 @@ import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
 import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
+import { asksIfDisability } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import { unansweredText } from '../faq/unanswered-text.js';
+import { isPersonalName } from '../faq/personal-name.js';
+import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput } from './types.js';
 
 /**
  * Intents that steer only at the menu, and are never looked up in the knowledge base: a prompt to say more
- * ("怎么办"), the centre's hours, a correction ("不是这个意思"). At an intake question the step reads them.
+ * ("怎么办"), the centre's hours, a correction ("不是这个意思"), how to send files ("材料怎么发给你们"). At an intake question the step reads them.
  */
-const MENU_ONLY: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['ask', 'hours', 'repair']);
+const MENU_ONLY: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['ask', 'hours', 'repair', 'send_files']);
 
 const NOT_ASKED: KbJudgement = { band: 'unknown', topic: null, candidates: [], score: 0 };
 
@@ -54,6 +57,8 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (danger) return { kind: 'danger', danger };
   // With a person on the line the text is for them.
   if (where.kind === 'handoff_live') return { kind: 'answer' };
+  // Waiting for a person, "还要等多久" is about the queue (the person intent says it), not how long a decision takes.
+  if (where.kind === 'handoff_waiting' && ASKS_HOW_LONG_TO_WAIT.test(text.normalize('NFKC').trim())) return { kind: 'steer', intent: 'person' };
   if (asksSafetyNumbers(text, input.afterDanger)) return { kind: 'safety_numbers' };
   const question = looksLikeQuestion(text);
   // Before consent a question is answered from the knowledge base (issue 9: help without consent); a story
@@ -81,6 +86,8 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // A name, phone or ID number alone ("王秀英", "我叫王建国") answers a question nobody asked: the menu again, never
   // "I have noted your question for staff" (nothing personal is noted: unanswered-text.ts).
   if (atMenu && unansweredText(text) === null) return { kind: 'steer', intent: 'greeting' };
+  // "张伟 怎么办": a name, then "what now" — asked what happened, as a bare "怎么办" is (and never kept for staff).
+  if (atMenu && nameThenWhatNow(text)) return { kind: 'steer', intent: 'ask' };
   if (atMenu && saysBack(text)) return { kind: 'steer', intent: 'cancel' };
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
@@ -100,11 +107,19 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // A free-text question on screen (a description, a name, safe times): the text is its answer.
   if (where.kind === 'intake_question' && where.freeText) return { kind: 'answer' };
 
-  const category = storyCategory(text);
+  const category = storyCategory(text) ?? storyOfTheApplication(text, where);
   if (category && tellsStory(text)) {
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
   }
+  // "我想申请法律援助，我妈在超市摔了…", "i want apply legal aid for my mum, she fall…": asked to apply first, then told
+  // more the category words do not name — the application (its category question), unless what follows is a question.
+  const rest = atMenu ? afterApplyRequest(text) : null;
+  if (rest !== null && !looksLikeQuestion(rest)) return { kind: 'steer', intent: 'apply' };
   if (where.kind === 'intake_question') {
+    // "手指断了算残疾吗" at the disability question: the question's own explanation (the step reads it).
+    if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
+    // "我是农民工啊，不是说了吗" at the groups checklist: who the resident is, for the checklist, not a question.
+    if (where.step === 'groups' && SAYS_WHO_I_AM.test(text.normalize('NFKC').trim())) return { kind: 'answer' };
     // "不知道啊 好像过年前要起诉？": not knowing, then a guess — an answer to the question on screen, for the step to read.
     // A real question after it ("不知道，能申请法律援助吗？") is still answered.
     const unsure = BEGINS_UNSURE.exec(text.normalize('NFKC').trim());
@@ -124,6 +139,41 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // just above the threshold: offered as "did you mean" rather than answered on an incidental word.
   if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
   return { kind: 'question', kb };
+}
+
+/**
+ * Choice questions an account of what happened cannot answer. Elsewhere it may be the answer, told with why ("我们家
+ * 三口人，他不给钱", "yes he might sell the car", "don't call, he checks my phone", "我没有手机…").
+ */
+const STORY_IS_NO_ANSWER = new Set(['relation', 'region', 'disability', 'groups', 'residence']);
+
+/**
+ * A longer account at a choice question that names no category ("他喝了酒就打我，上周把我推到墙上…" in a domestic-violence
+ * application): a story of the application's own category, kept for the description rather than refused.
+ */
+function storyOfTheApplication(text: string, where: UnderstandInput['where']): CategoryId | null {
+  if (where.kind !== 'intake_question' || !where.category || !STORY_IS_NO_ANSWER.has(where.step)) return null;
+  const t = text.normalize('NFKC').trim();
+  const long = /\p{Script=Han}/u.test(t) ? [...t].length >= 15 : t.split(/\s+/).length >= 8;
+  return long && (CATEGORIES as readonly string[]).includes(where.category) ? (where.category as CategoryId) : null;
+}
+
+/** "还要等多久", "怎么还没人", "how long do i have to wait", "is anyone coming": asked while waiting for a person. */
+const ASKS_HOW_LONG_TO_WAIT = /^(还|还要|要|得)?(等)?(多久|多长时间|多少分钟|几分钟)|还要等|怎么还没(有)?人|还没(有)?人(来|接)|什么时候(有人|能接|接)|^how long\b.{0,30}\bwait|^(is )?(any|some)(one|body) (coming|there)|^when will (someone|somebody|a person|staff)/i;
+
+/** Saying who one is ("我是农民工啊", "俺是低保户", "i'm a migrant worker"), not denying it ("我不是…"). */
+const SAYS_WHO_I_AM = /^(我|俺|本人|他|她)(也)?(是|属于|算)|^(i'?m|i am|he'?s|she'?s|he is|she is) (a|an)\b/i;
+
+/** What follows a request to apply at the start of a message ("我想申请法律援助，…", "i want (to) apply for legal aid, …"), or `null`. */
+function afterApplyRequest(text: string): string | null {
+  const m = /^(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+(\S.*)$/is.exec(text.normalize('NFKC').trim());
+  return m ? m[1]! : null;
+}
+
+/** A personal name followed by "what now" ("张伟 怎么办", "王秀英，然后呢", "Wang Wei what now"). */
+function nameThenWhatNow(text: string): boolean {
+  const m = /^(.+?)[\s,，:：]*(怎么办|咋办|咋整|怎么弄|然后呢|接下来呢|接下来怎么办|下一步呢|what now|now what|what next|what do i do)(啊|呀|呢|哇)?[?？!！。.]*$/i.exec(text.normalize('NFKC').trim());
+  return m !== null && isPersonalName(m[1]!.trim());
 }
 
 /** "不知道啊，…", "不清楚 …", "not sure, …": the resident says first that they do not know (then perhaps guesses). */

@@ -50,3 +50,20 @@ describe('a name said with more (session 9)', () => {
     expect(readName(text)).toBeNull();
   });
 });
+
+// Session 10: "张伟 怎么办" was recorded as the name "张伟 怎么办".
+describe('a name followed by a question', () => {
+  it.each([
+    ['张伟 怎么办', '张伟'],
+    ['李强怎么办啊', '李强'],
+    ['王秀英，然后呢？', '王秀英'],
+    ['张伟 接下来怎么弄', '张伟'],
+    ['我叫刘芳 这样可以吗', '刘芳'],
+    ['Li Wei what now', 'Li Wei'],
+    ['Li Wei, what do i do next?', 'Li Wei'],
+  ])('reads %s as %s', (text, name) => expect(readName(text)).toBe(name));
+
+  it.each([['怎么办'], ['要写真名吗'], ['老板跑了怎么办'], ['what now'], ['这个怎么填']])('is no name: %s', (text) => {
+    expect(readName(text)).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf } from '../../../src/flows/intake/number-words.js';
+import { householdFromWords, readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf } from '../../../src/flows/intake/number-words.js';
 
 describe('readDays (the LAL 44 deadline question)', () => {
   it.each([
@@ -56,4 +56,17 @@ describe('numbers said the way residents say them (session 9)', () => {
   it.each([
     ['俺家四口人 就我一个挣钱', 4], ['三口人 我和老婆孩子', 3],
   ])('readLeadingNumber reads %s as %d', (text, n) => expect(readLeadingNumber(text)).toBe(n));
+});
+
+// Session 10: "3个" and "我和两个孩子，…" were refused at the household question.
+describe('people at home counted in words', () => {
+  it.each([
+    ['3个', 3],
+    ['两个', 2],
+    ['就我一个', 1],
+    ['我和两个孩子，老公不管我们', 3],
+    ['俺带着三个娃', 4],
+  ])('%s → %s', (text, n) => expect(householdFromWords(text)).toBe(n));
+
+  it.each([['3个月'], ['我和老公'], ['两个孩子都在上学']])('leaves %s to the number reader', (text) => expect(householdFromWords(text)).toBeNull());
 });

@@ -44,6 +44,15 @@ describe('resident status view', () => {
     expect(texts([summary({ status: 'materials_requested', urgent: true, sameDay: true })])[1]!.text).toContain('材料齐全后，中心将当天作出决定');
   });
 
+  // Session 10: "请按通知补充材料" alone; a resident checking the status later did not see which documents, nor that
+  // photos can be sent right here.
+  it('lists the documents asked for and says they can be sent in this chat', () => {
+    const item = texts([summary({ status: 'materials_requested', requestedDocuments: ['id_card'] })])[1]!.text;
+    expect(item).toContain('1. 身份证明');
+    expect(item).toContain('直接在这里发');
+    expect(texts([summary({ status: 'materials_requested', requestedDocuments: ['id_card'] })], 'en')[1]!.text).toContain('send photos or PDFs right here');
+  });
+
   it('says when a decision is overdue', () => {
     expect(texts([summary()], 'zh-CN', NOV22_10AM + 8 * DAY)[1]!.text).toContain('已超过决定期限');
   });
