@@ -372,6 +372,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     asksOnly: ({ event }) => event.type === 'user.text' && readSteering(event.text) === null && looksLikeQuestion(event.text),
     /** "删除我的信息", "快删掉": before agreeing too (nothing is kept, but the page on a shared phone is cleared). */
     saysDelete: ({ event }) => event.type === 'user.text' && readSteering(event.text)?.intent === 'delete',
+    /** Where or when the centre is open ("法律援助中心在哪里"): the policy pack's answer, before consent too (nothing is kept). */
+    asksForCentre: ({ event }) => event.type === 'user.text' && readSteering(event.text)?.intent === 'hours',
     /** "他回来了", "he is coming back i have to go": leaving at once (a shared phone). */
     leavesInAHurry: ({ event }) => event.type === 'user.text' && leavesInAHurry(event.text),
     steersAwayOrAsks: ({ event }) => {
@@ -691,7 +693,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           }),
         );
       }
-      enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, menuChoices(context)));
+      // Before agreeing there is no menu yet: the agreement's own buttons follow.
+      enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, context.consented ? menuChoices(context) : []));
     }),
     // At the menu its buttons come along (a web page shows only the last message's); in an application the question follows.
     sayAlreadyWaiting: emit(({ context, self }) =>
@@ -922,6 +925,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: 'saysDecline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
           { guard: 'saysDelete', actions: 'askErase' },
           { guard: 'leavesInAHurry', actions: 'sayLeaveBeforeConsent' },
+          { guard: 'asksForCentre', actions: ['sayOfficeHours', 'remindConsent'] },
           { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],
       },
@@ -966,6 +970,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
           { guard: 'saysDelete', actions: 'askErase' },
           { guard: 'leavesInAHurry', actions: 'sayLeaveBeforeConsent' },
+          { guard: 'asksForCentre', actions: 'sayOfficeHours' },
           // Declining keeps nothing, but questions are still answered from memory, as before agreeing.
           { target: 'answeringBeforeConsent', actions: ['rememberText', raise({ type: 'internal.remindAfter' })] },
         ],
