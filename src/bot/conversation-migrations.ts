@@ -1,3 +1,5 @@
+import { isObject, withIntakeContext, type Json } from '../flows/stored-snapshot.js';
+
 /**
  * Upgrades stored conversation snapshots when the conversation machine changes, so an application in progress
  * carries on at the question it was at instead of starting over. Each migration turns a snapshot of one version into
@@ -5,28 +7,11 @@
  * and the runner restarts that conversation politely.
  */
 
-type Json = Record<string, unknown>;
-
 /** One step of the chain: a snapshot written by version `from` made acceptable to version `to`. */
 export interface ConversationMigration {
   from: string;
   to: string;
   migrate(snapshot: Json): Json;
-}
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Applies `change` to the persisted context of the running intake child, if there is one. */
-function withIntakeContext(snapshot: Json, change: (context: Json) => Json): Json {
-  const children = snapshot.children;
-  if (!isObject(children) || !isObject(children.intake)) return snapshot;
-  const child = children.intake;
-  const inner = child.snapshot;
-  if (!isObject(inner) || !isObject(inner.context)) return snapshot;
-  return {
-    ...snapshot,
-    children: { ...children, intake: { ...child, snapshot: { ...inner, context: change(inner.context) } } },
-  };
 }
 
 /** The migrations, oldest first. */

@@ -1,8 +1,7 @@
 import { CONTEXT_DEFAULTS, type ConversationContext } from './conversation-machine.js';
 import { initialContext } from './intake/intake-machine.js';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, withIntakeContext, type Json } from './stored-snapshot.js';
 
 /**
  * A stored snapshot with every context key the machines hold, in their order: the root's and the running
@@ -13,13 +12,7 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 export function withFullContext(snapshot: unknown): unknown {
   if (!isObject(snapshot) || !isObject(snapshot.context)) return snapshot;
   const full: Json = { ...snapshot, context: { ...CONTEXT_DEFAULTS, ...snapshot.context } };
-  const children = snapshot.children;
-  if (!isObject(children) || !isObject(children.intake)) return full;
-  const child = children.intake;
-  const inner = child.snapshot;
-  if (!isObject(inner) || !isObject(inner.context)) return full;
-  const submissionId = typeof inner.context.submissionId === 'string' ? inner.context.submissionId : '';
-  return { ...full, children: { ...children, intake: { ...child, snapshot: { ...inner, context: { ...initialContext(submissionId), ...inner.context } } } } };
+  return withIntakeContext(full, (context) => ({ ...initialContext(typeof context.submissionId === 'string' ? context.submissionId : ''), ...context }));
 }
 
 /**

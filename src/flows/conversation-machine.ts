@@ -336,15 +336,15 @@ export function createConversationMachine(deps: ConversationDeps) {
    * Hours, name and phone of the centre a resident should call: the region of the application under way
    * (or the one submitted here), else the pack's first centre.
    */
-  const centreContact = (context: ConversationContext, self: AnyActorRef) => {
-    const office = mainOffice(regionOf(self) ?? context.caseRegion ?? undefined);
-    return {
-      hours: office?.hours ?? { key: 'conv.handoff.hours_unknown' },
-      office: office?.name ?? { key: 'intake.office.unknown' },
-      phone: office?.phone ?? context.hotline,
-      hotline: context.hotline,
-    };
-  };
+  const centreContact = (context: ConversationContext, self: AnyActorRef) => officeContact(mainOffice(regionOf(self) ?? context.caseRegion ?? undefined), context.hotline);
+  /** An office's name, address, hours and phone as message parameters, each with its fallback. */
+  const officeContact = (office: ReturnType<typeof mainOffice>, hotline: string) => ({
+    office: office?.name ?? { key: 'intake.office.unknown' },
+    address: office?.address ?? { key: 'conv.office.address_unknown' },
+    hours: office?.hours ?? { key: 'conv.handoff.hours_unknown' },
+    phone: office?.phone ?? hotline,
+    hotline,
+  });
   return setup({
   types: {} as {
     context: ConversationContext;
@@ -683,16 +683,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       const region = regionOf(self) ?? context.caseRegion ?? undefined;
       const centres = deps.intake.pack.offices.filter((o) => o.kind === 'centre');
       const shown = region !== undefined || centres.length === 0 ? [mainOffice(region)] : centres.slice(0, 3);
-      for (const office of shown) {
-        enqueue.emit(
-          reply('conv.office.hours', {
-            office: office?.name ?? { key: 'intake.office.unknown' },
-            address: office?.address ?? { key: 'conv.office.address_unknown' },
-            hours: office?.hours ?? { key: 'conv.handoff.hours_unknown' },
-            phone: office?.phone ?? context.hotline,
-          }),
-        );
-      }
+      for (const office of shown) enqueue.emit(reply('conv.office.hours', officeContact(office, context.hotline)));
       // Before agreeing there is no menu yet: the agreement's own buttons follow.
       enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, context.consented ? menuChoices(context) : []));
     }),

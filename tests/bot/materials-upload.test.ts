@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { casesCommand } from '../../src/cli/cases-command.js';
 import { parseConfig } from '../../src/config.js';
 import type { InboundMessage } from '../../src/bot/channel.js';
-import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
+import { submitWagesApplication } from '../fixtures/wages-application.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { resident, testApp } from '../helpers/test-app.js';
 
@@ -29,9 +29,7 @@ describe('a file sent after a materials request', () => {
     const dataDir = tempDir();
     const app = await testApp(dataDir);
     const ana = resident('ana');
-    let last = await app.runner.handle(ana.returned());
-    for (const line of WAGES_APPLICATION) last = await app.runner.handle(ana.text(line));
-    const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
+    const ref = await submitWagesApplication(app, ana);
     await app.close();
 
     expect((await cases(dataDir, 'claim', ref, '--by', '王芳')).code).toBe(0);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
+import { submitWagesApplication } from '../fixtures/wages-application.js';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { resident } from '../helpers/test-app.js';
 import { pz, signIn } from './browser-fixture.js';
@@ -18,9 +18,7 @@ describe.skipIf(missing !== null)('a case page left open while the resident acts
     fs.mkdirSync(SHOTS, { recursive: true });
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
     const person = resident('sends-id-card');
-    let last = await f.app.runner.handle(person.returned());
-    for (const line of WAGES_APPLICATION) last = await f.app.runner.handle(person.text(line));
-    const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
+    const ref = await submitWagesApplication(f.app, person);
     const client = new Client(f.url);
     await client.login('wangfang');
     await client.request('POST', `/api/cases/${ref}/claim`, {});

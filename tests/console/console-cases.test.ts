@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resident } from '../helpers/test-app.js';
 import { newCase } from '../fixtures/cases.js';
 import { Client, consoleFixture } from './console-fixture.js';
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../helpers/until.js';
 
 describe('working cases in the console', () => {
   it('claims a case: the resident is told in their language, the timeline names the account, the action is audited', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCase } from '../fixtures/cases.js';
-import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
+import { submitWagesApplication } from '../fixtures/wages-application.js';
 import { resident } from '../helpers/test-app.js';
 import { Client, consoleFixture } from './console-fixture.js';
 
@@ -33,9 +33,7 @@ describe('materials arriving', () => {
   it('marks a case waiting for materials in the inbox when the resident has sent files since the request', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
     const person = resident('sends-files');
-    let last = await f.app.runner.handle(person.returned());
-    for (const line of WAGES_APPLICATION) last = await f.app.runner.handle(person.text(line));
-    const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
+    const ref = await submitWagesApplication(f.app, person);
     const client = new Client(f.url);
     await client.login('wangfang');
     await client.request('POST', `/api/cases/${ref}/claim`, {});

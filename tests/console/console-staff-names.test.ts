@@ -5,19 +5,10 @@ import { chromiumMissing, launchChromium } from '../helpers/chromium.js';
 import { newCase } from '../fixtures/cases.js';
 import { pz, signIn } from './browser-fixture.js';
 import { Client, consoleFixture } from './console-fixture.js';
+import { until } from '../helpers/until.js';
 
 const SHOTS = '/tmp/console-shots';
 const missing = chromiumMissing();
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** 王芳 (wangfang) and her supervisor 李静 (lijing) in one office; 王芳 has claimed a case, written a note and holds a live conversation. */
 async function officeDay() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WAGES_APPLICATION } from '../fixtures/wages-application.js';
+import { submitWagesApplication } from '../fixtures/wages-application.js';
 import { resident } from '../helpers/test-app.js';
 import { Client, consoleFixture } from './console-fixture.js';
 
@@ -10,9 +10,7 @@ describe('a resident withdrawing an application in the chat', () => {
     const client = new Client(f.url);
     await client.login('wangfang');
     const person = resident('withdrawer');
-    let last = await f.app.runner.handle(person.returned());
-    for (const line of WAGES_APPLICATION) last = await f.app.runner.handle(person.text(line));
-    const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
+    const ref = await submitWagesApplication(f.app, person);
 
     const response = await fetch(`${f.url}/api/events`, { headers: { Cookie: client.cookie } });
     const reader = response.body!.getReader();
@@ -34,9 +32,7 @@ describe('a resident withdrawing an application in the chat', () => {
   it('does not notify staff when the withdrawal is refused (someone else\'s case)', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
     const owner = resident('owner');
-    let last = await f.app.runner.handle(owner.returned());
-    for (const line of WAGES_APPLICATION) last = await f.app.runner.handle(owner.text(line));
-    const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
+    const ref = await submitWagesApplication(f.app, owner);
     const seen: string[] = [];
     f.console.staff.events.subscribe((e) => seen.push(e.type));
     const stranger = resident('stranger');

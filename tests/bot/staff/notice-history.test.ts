@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversationKey } from '../../../src/bot/channel.js';
 import { performCaseAction } from '../../../src/staff/case-actions.js';
-import { WAGES_APPLICATION } from '../../fixtures/wages-application.js';
+import { submitWagesApplication } from '../../fixtures/wages-application.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { resident, testApp } from '../../helpers/test-app.js';
 
@@ -9,9 +9,7 @@ import { resident, testApp } from '../../helpers/test-app.js';
 async function applied(name: string) {
   const app = await testApp(tempDir());
   const person = resident(name);
-  let last = await app.runner.handle(person.returned());
-  for (const line of WAGES_APPLICATION) last = await app.runner.handle(person.text(line));
-  const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
+  const ref = await submitWagesApplication(app, person);
   return { app, person, ref, key: conversationKey('console', name) };
 }
 

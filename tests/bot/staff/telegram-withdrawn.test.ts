@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WAGES_APPLICATION } from '../../fixtures/wages-application.js';
+import { submitWagesApplication } from '../../fixtures/wages-application.js';
 import { resident } from '../../helpers/test-app.js';
 import { STAFF_CHAT, startStaffBot } from './staff-telegram-fixture.js';
 
@@ -7,9 +7,7 @@ describe('a withdrawal in the Telegram staff group (issue 9 §2)', () => {
   it('posts one line naming the case when the resident withdraws it in the chat', async () => {
     const { fake, app } = await startStaffBot();
     const person = resident('withdraws');
-    let last = await app.runner.handle(person.returned());
-    for (const line of WAGES_APPLICATION) last = await app.runner.handle(person.text(line));
-    const ref = /FY-\d{8}-\d{4}/.exec(last.replies.map((r) => r.text).join('\n'))![0];
+    const ref = await submitWagesApplication(app, person);
     await app.runner.handle(person.choice('menu.status'));
     await app.runner.handle(person.choice(`withdraw:${ref}`));
     await app.runner.handle(person.choice(`withdraw.confirm:${ref}`));
