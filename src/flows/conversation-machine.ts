@@ -684,8 +684,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       const centres = deps.intake.pack.offices.filter((o) => o.kind === 'centre');
       const shown = region !== undefined || centres.length === 0 ? [mainOffice(region)] : centres.slice(0, 3);
       for (const office of shown) enqueue.emit(reply('conv.office.hours', officeContact(office, context.hotline)));
-      // Before agreeing there is no menu yet: the agreement's own buttons follow.
-      enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, context.consented ? menuChoices(context) : []));
+      // Before agreeing the agreement's buttons follow, and in an application its question: the menu only at the menu.
+      enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, context.consented && !intakeContext(self) ? menuChoices(context) : []));
     }),
     // At the menu its buttons come along (a web page shows only the last message's); in an application the question follows.
     sayAlreadyWaiting: emit(({ context, self }) =>
@@ -1148,6 +1148,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               // "我要申请" typed while applying, like the apply button pressed again: the question on screen again.
               { guard: steersTo('apply'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
+              { guard: steersTo('hours'), target: 'active', actions: ['noteMeaning', 'forget', 'sayOfficeHours', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               // At the category question a story tells the category (even one the knowledge base could answer): the
               // step reads it and proposes the category; the story is kept for the description. So at the preservation
