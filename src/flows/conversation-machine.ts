@@ -296,6 +296,13 @@ function statedInput(story: string | null | undefined, category: CategoryId | nu
   };
 }
 
+/** A story told with violence ("他昨晚又把我打伤了，我想离婚"): what the application starts from; none after self-harm, a child in danger or a medical emergency (the numbers, then the menu). */
+function dangerStory(text: string, danger: string): { text: string; category: CategoryId } | null {
+  if (danger !== 'domestic_violence' && danger !== 'violence') return null;
+  const category = categoryOfStory(text);
+  return category && tellsStory(text) ? { text, category } : null;
+}
+
 const storyCategory = (event: unknown): CategoryId | null => {
   const m = meaningOf(event);
   return m.kind === 'story' ? m.category : null;
@@ -367,6 +374,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     hasConsented: ({ context }) => context.consented,
     saysAgree: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'agree',
     toldStoryBeforeConsent: ({ context }) => Boolean(context.storyBeforeConsent),
+    /** The story kept before consent came with a danger warning (read again, it would warn twice). */
+    toldDangerStoryBeforeConsent: ({ context }) => Boolean(context.storyBeforeConsent) && detectDanger(context.storyBeforeConsent ?? '') !== null,
     answeredStoryBeforeConsent: ({ context }) => Boolean(context.storyBeforeConsent) && context.storyAnsweredBeforeConsent === true,
     saysDecline: ({ event }) => event.type === 'user.text' && readConsent(event.text) === 'decline',
     asksOnly: ({ event }) => event.type === 'user.text' && readSteering(event.text) === null && looksLikeQuestion(event.text),
@@ -409,10 +418,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       // A story told with the danger ("he choked me last night… he keeps texting he will find me"): at the menu the
       // application starts with it, as it would without the danger; elsewhere the state asks its question again.
-      const text = event.event.text;
-      // Not after self-harm, a child in danger or a medical emergency: the numbers, then the menu, no form.
-      const told = danger === 'domestic_violence' || danger === 'violence' ? categoryOfStory(text) : null;
-      enqueue.raise({ type: 'internal.reprompt', afterDanger: true, ...(told && tellsStory(text) ? { story: { text, category: told } } : {}) });
+      const story = dangerStory(event.event.text, danger);
+      // Before agreeing, the story is kept in memory only; agreeing goes on with it.
+      if (story && !context.consented) enqueue.assign({ storyBeforeConsent: story.text, storyAnsweredBeforeConsent: false });
+      enqueue.raise({ type: 'internal.reprompt', afterDanger: true, ...(story ? { story } : {}) });
     }),
     /** The message that opened a new conversation, read for danger before the greeting. */
     warnFirstDanger: enqueueActions(({ context, enqueue }) => {
@@ -433,6 +442,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       if (!danger) return;
       enqueue.assign({ meta: { ...EMPTY_META, emergency: true }, afterDanger: true });
       enqueue.emit(reply(`danger.${danger}`));
+      // A story told with the danger ("他昨晚又把我打伤了，我想离婚"): kept in memory, agreeing goes on with it.
+      const story = dangerStory(context.firstText ?? '', danger);
+      if (story) enqueue.assign({ storyBeforeConsent: story.text, storyAnsweredBeforeConsent: false });
     }),
     /** Asked which number to call: every emergency number at once (no alarm: nothing says danger now), then where the resident was. */
     giveSafetyNumbers: enqueueActions(({ enqueue }) => {
@@ -553,6 +565,12 @@ export function createConversationMachine(deps: ConversationDeps) {
       storyBeforeConsent: null,
       storyAnsweredBeforeConsent: false,
     })),
+    /** Agreeing after a story told with danger: the application starts with it, as at the menu (no second warning). */
+    takeUpDangerStoryOnConsent: assign(({ context }) => {
+      const text = context.storyBeforeConsent ?? '';
+      const category = categoryOfStory(text);
+      return { consented: true, keptStory: text, pendingCategory: category, storyCategory: category, pendingCategoryChosen: false, storyBeforeConsent: null, meta: { ...EMPTY_META, category } };
+    }),
     takeUpStoryBeforeConsent: assign({ consented: true, pendingText: ({ context }) => context.storyBeforeConsent ?? null, storyBeforeConsent: null }),
     // With the language button: after a first message it is the last one on screen, under the privacy question.
     remindConsentKeepingStory: emit(() =>
@@ -904,6 +922,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' }, { actions: 'askConsent' }],
         'user.choice': [
           { guard: and([({ event }) => event.id === 'consent.agree', 'answeredStoryBeforeConsent']), target: 'menu', actions: 'keepAnsweredStoryOnConsent' },
+          { guard: and([({ event }) => event.id === 'consent.agree', 'toldDangerStoryBeforeConsent']), target: 'sensitiveConsent', actions: 'takeUpDangerStoryOnConsent' },
           { guard: ({ context, event }) => event.id === 'consent.agree' && Boolean(context.storyBeforeConsent), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: ({ event }) => event.id === 'consent.agree', target: 'menu', actions: 'recordConsent' },
           { guard: ({ event }) => event.id === 'consent.decline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },
@@ -911,6 +930,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         'internal.askBeforeConsent': { target: 'answeringBeforeConsent' },
         'user.text': [
           { guard: and(['saysAgree', 'answeredStoryBeforeConsent']), target: 'menu', actions: 'keepAnsweredStoryOnConsent' },
+          { guard: and(['saysAgree', 'toldDangerStoryBeforeConsent']), target: 'sensitiveConsent', actions: 'takeUpDangerStoryOnConsent' },
           { guard: and(['saysAgree', 'toldStoryBeforeConsent']), target: 'understanding', actions: 'takeUpStoryBeforeConsent' },
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
           { guard: 'saysDecline', target: 'declined', actions: assign({ storyBeforeConsent: null }) },

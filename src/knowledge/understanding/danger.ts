@@ -92,6 +92,9 @@ const JUST_HIT = [
   /(又|刚|刚刚|刚才|今天又)(把(我|俺))?(打|揍|踹|掐|扇)(了)?(我|俺)?(了|一顿)/,
   /\b(hit|beat|punched|kicked|slapped|choked|hurt) me again\b|\bjust (hit|beat|punched|kicked|slapped|choked|attacked) me\b/i,
 ];
+/** Violence told with a marriage ("他掐我脖子…我想离婚", "he choked me… i want a divorce") is by a partner: domestic. */
+const MARRIAGE = /离婚|结婚|婚姻|家暴|家庭暴力|\b(divorce|divorcing|married|marriage|domestic)\b/i;
+const byPartner = (t: string) => FAMILY.test(t) || MARRIAGE.test(t);
 const AGAIN_BY_SOMEONE_CLOSE = /(他|她)(又|刚)|\b(he|she) (just )?(hit|beat|punched|kicked|slapped|choked|hurt) me again\b/i;
 
 const WHAT_IF = /\bwhat if\b|\bif (he|she|they)\b|\bwhen i (ask|leave|tell|go|say)\b|如果|万一|要是|会不会|吗[？?]?$/i;
@@ -136,10 +139,10 @@ export function detectDanger(text: string): DangerKind | null {
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
   if (any(JUST_HIT, t) && !WHAT_IF.test(t) && !LONG_PAST.test(t)) {
-    return FAMILY.test(t) || AGAIN_BY_SOMEONE_CLOSE.test(t) ? 'domestic_violence' : 'violence';
+    return byPartner(t) || AGAIN_BY_SOMEONE_CLOSE.test(t) ? 'domestic_violence' : 'violence';
   }
   if (any(VIOLENCE, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
-    return FAMILY.test(t) ? 'domestic_violence' : 'violence';
+    return byPartner(t) ? 'domestic_violence' : 'violence';
   }
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';
   return null;
