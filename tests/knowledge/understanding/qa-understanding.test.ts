@@ -37,8 +37,11 @@ describe('a child hurt, abused or shut in now is child danger (Q-C1)', () => {
 });
 
 describe('looking for a person is a request for a person (Q-C3)', () => {
-  it.each(['喂有人吗', '喂，有人吗？', '有人吗', '有没有人工', '有人工吗', '可以转人工吗'])('%s', (text) => {
+  it.each(['喂有人吗', '喂，有人吗？', '有人吗', '有没有人工', '有人工吗', '可以转人工吗', '我要找真人 律师', '我要跟律师说话', '我想和律师直接聊聊', '找个律师跟我说话', 'real human please', 'a real person please', 'i want to talk to a lawyer', 'I need to speak to a lawyer now'])('%s', (text) => {
     expect(label(text)).toBe('steer:person');
+  });
+  it.each(['找律师要钱吗', '律师跟我说话很凶怎么办', 'can i talk to a lawyer for free', '我跟律师说了他不理我'])('asking about lawyers stays a question or story: %s', (text) => {
+    expect(label(text)).not.toBe('steer:person');
   });
   it.each([['喂', 'steer:greeting'], ['喂你好', 'steer:greeting']])('a greeting stays a greeting: %s', (text, expected) => {
     expect(label(text)).toBe(expected);
