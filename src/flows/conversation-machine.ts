@@ -1149,6 +1149,8 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('apply'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('hours'), target: 'active', actions: ['noteMeaning', 'forget', 'sayOfficeHours', sendTo('intake', { type: 'flow.reprompt' })] },
+              // "材料怎么给你们": here, a photo or PDF, kept with this application (or sent when staff ask); then the question.
+              { guard: steersTo('send_files'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('conv.files.how_applying')), sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               // At the category question a story tells the category (even one the knowledge base could answer): the
               // step reads it and proposes the category; the story is kept for the description. So at the preservation

@@ -14,9 +14,12 @@ import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput
 /**
  * Intents that steer only at the menu, and are never looked up in the knowledge base: a prompt to say more
  * ("怎么办"), the centre's hours, a correction ("不是这个意思"), how to send files ("材料怎么发给你们"). At an intake question the step reads them
- * (the centre's hours and address excepted, see below).
+ * (the centre's hours and address, and how to send files, excepted: see below).
  */
 const MENU_ONLY: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['ask', 'hours', 'repair', 'send_files']);
+
+/** Menu-only intents that no intake question takes as its answer: answered there too, then the question again. */
+const ALSO_IN_AN_APPLICATION: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['hours', 'send_files']);
 
 const NOT_ASKED: KbJudgement = { band: 'unknown', topic: null, candidates: [], score: 0 };
 
@@ -93,8 +96,9 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
   // "怎么办" alone is a prompt for more only at the menu; at an intake question the step reads it.
-  // Except where the centre is ("法律援助中心在哪里"), which no intake question takes as its answer: told, then the question again.
-  const steer = read && MENU_ONLY.has(read.intent) && !atMenu && !(read.intent === 'hours' && where.kind === 'intake_question') ? null : read;
+  // Except where the centre is ("法律援助中心在哪里") and how to send materials ("材料怎么给你们"), which no intake question
+  // takes as its answer: told, then the question again.
+  const steer = read && MENU_ONLY.has(read.intent) && !atMenu && !(ALSO_IN_AN_APPLICATION.has(read.intent) && where.kind === 'intake_question') ? null : read;
   // "给我老公申请" at an intake question answers it (who the application is for); the step reads it.
   if (steer?.intent === 'apply' && where.kind === 'intake_question' && forSomeoneElse(text)) return { kind: 'answer' };
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
