@@ -5,7 +5,7 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
-import { isAffirmative, leavesInAHurry, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
+import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
@@ -465,7 +465,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.sendTo('intake', { type: 'flow.reprompt', stated: text });
     }),
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
-    keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null, storyCategory: ({ event }) => storyCategory(event) }),
+    // Without a request to apply before it ("我想申请法律援助，老板欠我…"): the account alone is the description offered.
+    keepStartingStory: assign({ keptStory: ({ context }) => (context.pendingText ? accountOf(context.pendingText) : null), storyCategory: ({ event }) => storyCategory(event) }),
     /** "我替我妈申请", "I'm applying for my mother": kept for the kinship question (offered there, never taken unasked). */
     keepStatedKinship: assign({
       statedKinship: ({ context }) => {

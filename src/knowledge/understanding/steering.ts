@@ -136,6 +136,20 @@ export const isBareNumber = (text: string): boolean => {
 };
 export const forSomeoneElse = (text: string): boolean => FOR_SOMEONE_ELSE.test(text);
 
+/** What follows a request to apply at the start of a message ("我想申请法律援助，…", "i want (to) apply for legal aid, …"), or `null`. */
+export function afterApplyRequest(text: string): string | null {
+  const m = /^(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+(\S.*)$/is.exec(text.normalize('NFKC').trim());
+  return m ? m[1]! : null;
+}
+
+/**
+ * The account itself when a message asks to apply first ("我想申请法律援助，老板欠了我三个月工资不给" → "老板欠了我三个月工资不给"):
+ * what is kept for the description. Any other text is its own account.
+ */
+export function accountOf(text: string): string {
+  return afterApplyRequest(text)?.trim() ?? text;
+}
+
 /** Politeness and punctuation around a steering phrase: "你好！", "人工，谢谢", "please cancel". */
 function core(text: string): string {
   return text

@@ -1,7 +1,7 @@
 import { detectDanger } from './danger.js';
 import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
-import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
+import { afterApplyRequest, forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
 import { asksIfDisability } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
@@ -169,12 +169,6 @@ const ASKS_HOW_LONG_TO_WAIT = /^(还|还要|要|得)?(等)?(多久|多长时间|
 
 /** Saying who one is ("我是农民工啊", "俺是低保户", "i'm a migrant worker"), not denying it ("我不是…"). */
 const SAYS_WHO_I_AM = /^(我|俺|本人|他|她)(也)?(是|属于|算)|^(i'?m|i am|he'?s|she'?s|he is|she is) (a|an)\b/i;
-
-/** What follows a request to apply at the start of a message ("我想申请法律援助，…", "i want (to) apply for legal aid, …"), or `null`. */
-function afterApplyRequest(text: string): string | null {
-  const m = /^(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+(\S.*)$/is.exec(text.normalize('NFKC').trim());
-  return m ? m[1]! : null;
-}
 
 /** A personal name followed by "what now" ("张伟 怎么办", "王秀英，然后呢", "Wang Wei what now"). */
 function nameThenWhatNow(text: string): boolean {
