@@ -120,7 +120,13 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // "我想申请法律援助，我妈在超市摔了…", "i want apply legal aid for my mum, she fall…": asked to apply first, then told
   // more the category words do not name — the application (its category question), unless what follows is a question.
   const rest = atMenu ? afterApplyRequest(text) : null;
-  if (rest !== null && !looksLikeQuestion(rest)) return { kind: 'steer', intent: 'apply' };
+  if (rest !== null && !looksLikeQuestion(rest)) {
+    // Asked to apply, then the problem named in plain words, however brief ("…she fall in supermarket…"): the request
+    // already says a problem is being told, so its category is recognised as a story's would be.
+    const told = storyCategory(rest);
+    if (told) return { kind: 'story', category: told, facts: statedFacts(text, told), asks: false, kb: NOT_ASKED };
+    return { kind: 'steer', intent: 'apply' };
+  }
   if (where.kind === 'intake_question') {
     // "手指断了算残疾吗" at the disability question: the question's own explanation (the step reads it).
     if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
