@@ -709,7 +709,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     relayStaffFile: emit(({ event }) => {
       assertEvent(event, 'staff.file');
-      return { type: 'file' as const, attachment: event.attachment, caption: event.staffName };
+      // Named as their texts are (【王芳】), or 【工作人员】 when they gave no name for residents.
+      return { type: 'file' as const, attachment: event.attachment, caption: { key: 'handoff.staff_file', params: { name: staffNameParam(event.staffName) } } };
     }),
     staffReleased: enqueueActions(({ enqueue }) => {
       enqueue.assign({ handoff: 'idle', staffName: null });

@@ -96,7 +96,8 @@ describe('Telegram staff group: talking to a person', () => {
       zh('handoff.released'),
       question,
     ]);
-    expect(during[2]!.caption).toBe('王芳');
+    // Named as her texts are (session 11: it was a bare '王芳').
+    expect(during[2]!.caption).toBe('【王芳】');
 
     // The bot is back where the resident was.
     await residentSays(fake, RESIDENT, ['为自己申请']);
