@@ -667,6 +667,12 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit({ type: 'relay', relay: { kind: 'handoff_request' } });
       enqueue.emit(reply('handoff.requested', { minutes: deps.pickupMinutes }));
     }),
+    /** Stops waiting for a person: out of the queue (staff are told), and the hotline for later; the menu follows. */
+    leaveQueue: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ handoff: 'idle' });
+      enqueue.emit({ type: 'relay', relay: { kind: 'handoff_left' } });
+      enqueue.emit(reply('conv.handoff.left', { hotline: context.hotline }));
+    }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
     sayNoStaff: emit(({ context, self }) =>
       reply(
@@ -1286,6 +1292,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
           { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
+          // Waiting for a person, "算了不等了" / "never mind" leaves the queue: staff are told, the resident gets a kind word.
+          { guard: and([steersTo('cancel'), ({ context }) => context.handoff === 'waiting']), target: 'menu', actions: ['noteMeaning', 'forget', 'leaveQueue'] },
           { guard: steersTo('cancel'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
           { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },

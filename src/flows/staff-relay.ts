@@ -6,6 +6,8 @@ export type { DangerKind };
 /** Something the conversation passes to staff: a request for a person, a relayed message, a new case. */
 export type StaffRelay =
   | { kind: 'handoff_request' }
+  /** The resident stopped waiting for a person ("算了不等了"): out of the queue (session 11). */
+  | { kind: 'handoff_left' }
   | { kind: 'message'; text: string }
   | { kind: 'attachment'; attachment: AttachmentRef }
   | { kind: 'callback'; phone: string }

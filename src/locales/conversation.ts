@@ -26,6 +26,10 @@ export const conversationMessages = {
     'zh-CN': '好的，材料都已附到您的申请上，工作人员会查看。您可以随时点“查询进度”看审查情况。',
     en: 'Thank you: the documents are with your application and staff will look at them. Press "Check my case" at any time to see how it is going.',
   },
+  'conv.handoff.left': {
+    'zh-CN': '好的，已经帮您取消排队，工作人员不会再接入。以后需要的话，随时可以再点“转人工”，也可以拨打 {hotline}。',
+    en: 'OK, you have left the queue; no member of staff will join. If you need a person later, press "Talk to a person" again at any time, or call {hotline}.',
+  },
   'conv.menu.in_queue': {
     'zh-CN': '您已在排队等候工作人员，有人接入时会在这里告诉您。等候期间，您可以点击下面的按钮，或直接输入您的问题。',
     en: 'You are in the queue for a member of staff; I will tell you here when someone joins. While you wait, press a button below or type your question.',
