@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { ConversationRepository, StoredConversation, TurnWrite } from './ports/conversation-repository.js';
 import type { BotReply, RenderedReply } from '../flows/events.js';
 import type { Locale } from '../locales/catalog.js';
-import { renderReply } from '../locales/render.js';
+import { renderReply, translate } from '../locales/render.js';
 import {
   conversationKey,
   STAFF_ADDRESS,
@@ -204,7 +204,7 @@ export class ConversationRunner {
         outbox.push({ payload: { kind: 'text', ...r } });
       } else if (effect.type === 'file') {
         const { id, fileName, mimeType } = effect.attachment;
-        outbox.push({ payload: { kind: 'file', attachmentId: id, fileName, mimeType, ...(effect.caption ? { caption: effect.caption } : {}) } });
+        outbox.push({ payload: { kind: 'file', attachmentId: id, fileName, mimeType, ...(effect.caption ? { caption: translate(effect.caption.key, locale, effect.caption.params) } : {}) } });
       } else if (effect.type === 'relay' && (this.options.staffChannel || (this.options.keepCallbacks && effect.relay.kind === 'callback'))) {
         outbox.push({ payload: { kind: 'staff', conversationKey: key, locale, relay: effect.relay }, channel: STAFF_CHANNEL, address: STAFF_ADDRESS });
       }

@@ -5,7 +5,7 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
-import { isAffirmative, leavesInAHurry, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
+import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
@@ -477,7 +477,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.sendTo('intake', { type: 'flow.reprompt', stated: text });
     }),
     /** The story that starts an application (at the menu, or at the category question): offered as its description later. */
-    keepStartingStory: assign({ keptStory: ({ context }) => context.pendingText ?? null, storyCategory: ({ event }) => storyCategory(event) }),
+    // Without a request to apply before it ("我想申请法律援助，老板欠我…"): the account alone is the description offered.
+    keepStartingStory: assign({ keptStory: ({ context }) => (context.pendingText ? accountOf(context.pendingText) : null), storyCategory: ({ event }) => storyCategory(event) }),
     /** "我替我妈申请", "I'm applying for my mother": kept for the kinship question (offered there, never taken unasked). */
     keepStatedKinship: assign({
       statedKinship: ({ context }) => {
@@ -684,6 +685,12 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit({ type: 'relay', relay: { kind: 'handoff_request' } });
       enqueue.emit(reply('handoff.requested', { minutes: deps.pickupMinutes }));
     }),
+    /** Stops waiting for a person: out of the queue (staff are told), and the hotline for later; the menu follows. */
+    leaveQueue: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ handoff: 'idle' });
+      enqueue.emit({ type: 'relay', relay: { kind: 'handoff_left' } });
+      enqueue.emit(reply('conv.handoff.left', { hotline: context.hotline }));
+    }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
     sayNoStaff: emit(({ context, self }) =>
       reply(
@@ -726,7 +733,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     relayStaffFile: emit(({ event }) => {
       assertEvent(event, 'staff.file');
-      return { type: 'file' as const, attachment: event.attachment, caption: event.staffName };
+      // Named as their texts are (【王芳】), or 【工作人员】 when they gave no name for residents.
+      return { type: 'file' as const, attachment: event.attachment, caption: { key: 'handoff.staff_file', params: { name: staffNameParam(event.staffName) } } };
     }),
     staffReleased: enqueueActions(({ enqueue }) => {
       enqueue.assign({ handoff: 'idle', staffName: null });
@@ -1169,6 +1177,8 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('apply'), target: 'active', actions: ['noteMeaning', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('help'), target: 'active', actions: ['noteMeaning', 'forget', 'showHelp', sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('hours'), target: 'active', actions: ['noteMeaning', 'forget', 'sayOfficeHours', sendTo('intake', { type: 'flow.reprompt' })] },
+              // "材料怎么给你们": here, a photo or PDF, kept with this application (or sent when staff ask); then the question.
+              { guard: steersTo('send_files'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('conv.files.how_applying')), sendTo('intake', { type: 'flow.reprompt' })] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               // At the category question a story tells the category (even one the knowledge base could answer): the
               // step reads it and proposes the category; the story is kept for the description. So at the preservation
@@ -1302,6 +1312,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('status'), target: 'showingStatus', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('person'), target: 'answered', actions: ['noteMeaning', 'forget', raise({ type: 'internal.human' })] },
           { guard: steersTo('restart'), target: 'menu', actions: ['noteMeaning', 'sayRestarted', 'forget'] },
+          // Waiting for a person, "算了不等了" / "never mind" leaves the queue: staff are told, the resident gets a kind word.
+          { guard: and([steersTo('cancel'), ({ context }) => context.handoff === 'waiting']), target: 'menu', actions: ['noteMeaning', 'forget', 'leaveQueue'] },
           { guard: steersTo('cancel'), target: 'menu', actions: ['noteMeaning', 'forget'] },
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
           { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },

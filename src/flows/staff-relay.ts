@@ -1,4 +1,4 @@
-import type { AttachmentRef, BotReply } from './events.js';
+import type { AttachmentRef, BotReply, Params } from './events.js';
 import type { DangerKind } from '../knowledge/understanding/types.js';
 
 export type { DangerKind };
@@ -6,6 +6,8 @@ export type { DangerKind };
 /** Something the conversation passes to staff: a request for a person, a relayed message, a new case. */
 export type StaffRelay =
   | { kind: 'handoff_request' }
+  /** The resident stopped waiting for a person ("算了不等了"): out of the queue (session 11). */
+  | { kind: 'handoff_left' }
   | { kind: 'message'; text: string }
   | { kind: 'attachment'; attachment: AttachmentRef }
   | { kind: 'callback'; phone: string }
@@ -21,7 +23,8 @@ export type StaffRelay =
 export type ConversationEffect =
   | BotReply
   | { type: 'relay'; relay: StaffRelay }
-  | { type: 'file'; attachment: AttachmentRef; caption?: string };
+  /** `caption`: a message key and its parameters, rendered in the resident's language (`【王芳】`, like staff's texts). */
+  | { type: 'file'; attachment: AttachmentRef; caption?: { key: string; params?: Params } };
 
 /** Events from staff and timers about a live conversation with a person. */
 export type HandoffEvent =

@@ -14,6 +14,10 @@ export const conversationMessages = {
     'zh-CN': '可以直接在这个对话里发：点输入框左边的回形针按钮（微信里点“+”），选照片或 PDF 发送。手机拍照就行，看得清楚就可以。工作人员通知您补充材料后，发来的文件会自动附到您的申请上；正在申请的，可以在“材料”那一步发送。',
     en: 'You can send them right here: tap the paperclip button next to the message box (in WeChat, "+") and choose a photo or PDF. A phone photo is fine as long as it is readable. Once staff have asked you for documents, what you send is added to your application; while applying, send them at the documents step.',
   },
+  'conv.files.how_applying': {
+    'zh-CN': '可以直接发到这个对话里：点输入框左边的回形针按钮（微信里点“+”），选照片或 PDF 发送。手机拍照就行，看得清楚就可以。填申请时发来的文件都会附到这份申请上；现在手边没有也没关系，提交后工作人员需要什么材料，会在这里告诉您，到时再发。',
+    en: 'You can send them right here: tap the paperclip button next to the message box (in WeChat, "+") and choose a photo or PDF. A phone photo is fine as long as it is readable. Files you send while applying are added to this application; if you do not have them now, that is fine: after you submit, staff will tell you here what they need, and you can send it then.',
+  },
   'conv.materials.more': {
     'zh-CN': '好的，请继续发送照片或 PDF 文件；发完了请点“完成”。',
     en: 'OK, send the next photos or PDF files; when you have sent them all, press "Done".',
@@ -21,6 +25,10 @@ export const conversationMessages = {
   'conv.materials.done': {
     'zh-CN': '好的，材料都已附到您的申请上，工作人员会查看。您可以随时点“查询进度”看审查情况。',
     en: 'Thank you: the documents are with your application and staff will look at them. Press "Check my case" at any time to see how it is going.',
+  },
+  'conv.handoff.left': {
+    'zh-CN': '好的，已经帮您取消排队，工作人员不会再接入。以后需要的话，随时可以再点“转人工”，也可以拨打 {hotline}。',
+    en: 'OK, you have left the queue; no member of staff will join. If you need a person later, press "Talk to a person" again at any time, or call {hotline}.',
   },
   'conv.menu.in_queue': {
     'zh-CN': '您已在排队等候工作人员，有人接入时会在这里告诉您。等候期间，您可以点击下面的按钮，或直接输入您的问题。',

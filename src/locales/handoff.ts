@@ -19,6 +19,8 @@ export const handoffMessages = {
   'handoff.joined.unnamed': { 'zh-CN': '工作人员已接入，您可以直接和他/她对话。', en: 'A member of staff from the legal aid centre has joined. You can talk to them directly now.' },
   'handoff.staff_member': { 'zh-CN': '工作人员', en: 'staff member' },
   'handoff.staff_says': { 'zh-CN': '【{name}】{text}', en: '[{name}] {text}' },
+  /** Under a file staff send: who sent it, as their texts say it. */
+  'handoff.staff_file': { 'zh-CN': '【{name}】', en: '[{name}]' },
   'handoff.released': {
     'zh-CN': '工作人员已结束本次对话。接下来由助手继续为您服务。',
     en: 'The member of staff has ended the conversation. The assistant is with you again.',

@@ -32,6 +32,10 @@ export const staffTelegramMessages = {
     'zh-CN': '⌛ {resident} 等待 {minutes} 分钟无人接入，已建议其登记回电或拨打 12348。仍可点“接入 Take”。No one took it in {minutes} min.',
     en: '⌛ No one took {resident} within {minutes} min; they were offered a call-back or 12348. You can still press Take.',
   },
+  'staffchat.handoff.left': {
+    'zh-CN': '🚶 {resident} 不再等待，已取消转人工 stopped waiting and left the queue.',
+    en: '🚶 {resident} stopped waiting and left the queue.',
+  },
   'staffchat.handoff.gone': {
     'zh-CN': '找不到该居民的对话（可能已被删除）The conversation no longer exists.',
     en: 'That conversation no longer exists (the resident may have deleted it).',

@@ -50,7 +50,7 @@ export interface TranscriptMessage {
 }
 
 /** The kinds of relay the console keeps (messages live in the conversation's own transcript). */
-const KEPT_RELAYS = ['handoff_request', 'danger', 'callback', 'new_case', 'staff_message'] as const;
+const KEPT_RELAYS = ['handoff_request', 'handoff_left', 'danger', 'callback', 'new_case', 'staff_message'] as const;
 const TRANSCRIPT_ENTRIES = 50;
 /** Danger alerts stay at the top of the live view this long. */
 const ALERT_MS = 24 * 3_600_000;
@@ -122,6 +122,9 @@ export class StaffLive {
     if (kind === 'handoff_request') {
       await this.deps.handoffs.requestHandoff(conversationKey, at);
       this.deps.events?.publish({ type: 'live.requested', id, channel: channelOf(conversationKey) });
+    } else if (kind === 'handoff_left') {
+      await this.deps.handoffs.leaveQueue(conversationKey, at);
+      this.deps.events?.publish({ type: 'live.changed', id, state: 'left' });
     } else if (kind === 'danger') {
       this.deps.events?.publish({ type: 'danger', id, kind: String(body.danger ?? 'violence') });
     }

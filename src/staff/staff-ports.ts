@@ -148,6 +148,8 @@ export interface HandoffRepository {
   requestHandoff(key: string, at: number): Promise<void>;
   takeHandoff(key: string, staff: StaffMember, at: number): Promise<TakeResult>;
   releaseHandoff(key: string, at: number): Promise<StaffMember | undefined>;
+  /** The resident stopped waiting: out of the queue (a conversation staff hold is left alone). */
+  leaveQueue(key: string, at: number): Promise<void>;
   handoff(key: string): Promise<Handoff | undefined>;
   timeOutWaiting(requestedBefore: number, at: number): Promise<string[]>;
   /** Waiting and live conversations, oldest request first. */

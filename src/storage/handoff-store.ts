@@ -64,6 +64,11 @@ export class HandoffStore implements HandoffRepository {
     });
   }
 
+  /** The resident stopped waiting: ended as a released conversation is, so it leaves the queue and times out no more. */
+  async leaveQueue(key: string, at: number): Promise<void> {
+    await this.db.run("UPDATE handoffs SET state = 'released', updated_at = ? WHERE conversation_key = ? AND state = 'waiting'", [at, key]);
+  }
+
   async handoff(key: string): Promise<Handoff | undefined> {
     const row = await this.db.get<HandoffRow>('SELECT * FROM handoffs WHERE conversation_key = ?', [key]);
     return row ? handoffFromRow(row) : undefined;

@@ -64,6 +64,10 @@ export class SqliteStaffChatStore implements StaffChatRepository {
     return this.handoffs.takeHandoff(key, staff, at);
   }
 
+  leaveQueue(key: string, at: number): Promise<void> {
+    return this.handoffs.leaveQueue(key, at);
+  }
+
   releaseHandoff(key: string, at: number): Promise<StaffMember | undefined> {
     return this.handoffs.releaseHandoff(key, at);
   }

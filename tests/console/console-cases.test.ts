@@ -184,6 +184,20 @@ describe('live conversations in the console', () => {
     expect(audited.map((e) => e.action)).toEqual(expect.arrayContaining(['live.take', 'live.message', 'live.view', 'live.release']));
   });
 
+  it('a resident who stops waiting ("算了不等了") leaves the queue staff see', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    const r = await askForPerson(f, 'u-left');
+    await until(async () => ((await client.request('GET', '/api/live')).body.conversations as { state: string }[]).find((c) => c.state === 'waiting'));
+    await f.app.runner.handle(r.text('算了不等了'));
+    const gone = await until(async () => {
+      const list = (await client.request('GET', '/api/live')).body.conversations as { state: string }[];
+      return list.length === 0 ? list : undefined;
+    });
+    expect(gone).toEqual([]);
+  });
+
   it.each([
     ['with a display name', '王芳', '工作人员王芳已接入', '【王芳】'],
     ['without one', undefined, '工作人员已接入', '【工作人员】'],

@@ -32,7 +32,7 @@ describe('talking to a person', () => {
     const answer = await h.system({ type: 'staff.message', staffName: '王律师', text: '您好，请先准备劳动合同' });
     expect(h.render(answer)[0]!.text).toBe('【王律师】您好，请先准备劳动合同');
     await h.system({ type: 'staff.file', staffName: '王律师', attachment });
-    expect(h.effects()).toEqual([{ type: 'file', attachment, caption: '王律师' }]);
+    expect(h.effects()).toEqual([{ type: 'file', attachment, caption: { key: 'handoff.staff_file', params: { name: '王律师' } } }]);
 
     const released = await h.system({ type: 'staff.released', staffName: '王律师' });
     expect(h.keys(released)).toEqual(['handoff.released', 'intake.q.relation']);

@@ -37,6 +37,8 @@ export interface StaffChatRepository {
   takeHandoff(key: string, staff: StaffMember, at: number): Promise<TakeResult>;
   /** Ends a live conversation; returns who held it, or undefined when nobody did. */
   releaseHandoff(key: string, at: number): Promise<StaffMember | undefined>;
+  /** The resident stopped waiting: out of the queue (a conversation staff hold is left alone). */
+  leaveQueue(key: string, at: number): Promise<void>;
   handoff(key: string): Promise<Handoff | undefined>;
   /** Marks conversations waiting since `requestedBefore` or earlier as timed out; returns their keys. */
   timeOutWaiting(requestedBefore: number, at: number): Promise<string[]>;

@@ -84,6 +84,9 @@ export class TelegramStaffSender implements ChannelSender {
         const transcript = lines.length > 0 ? lines.join('\n') : staffText('staffchat.handoff.no_transcript');
         return text(staffText('staffchat.handoff.request', { resident, transcript }), [{ id: TAKE_ID, label: staffText('staffchat.button.take') }]);
       }
+      case 'handoff_left':
+        await this.chat.store.leaveQueue(key, this.chat.now());
+        return text(staffText('staffchat.handoff.left', { resident }));
       case 'message':
         return text(staffText('staffchat.relay.message', { resident, text: relay.text }));
       case 'attachment': {

@@ -59,6 +59,11 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['traffic_injury', /(被|让).{0,4}(车|电动车|摩托车|货车|三轮车|面包车|出租车|外卖车)(给)?(撞|刮|碾|轧)|骑车.{0,6}(撞|摔)|\b(hit|knocked (down|over|off)( my (bike|bicycle|scooter|motorbike))?|run over) by (a |an |the )?(\w+ )?(car|truck|lorry|van|bus|motorbike|scooter|taxi|e-?bike|vehicle|driver)/i],
   ['contract_debt', /(房东|中介).{0,6}(不退|扣|不还).{0,4}(押金|房租|钱)|押金.{0,4}(不退|不给退)|(网贷|贷款|欠款).{0,6}催收|催收.{0,10}(电话|骂|威胁|上门)|借(了)?(我|给他|给她|给朋友|出去).{0,10}(钱|万|块)|(朋友|亲戚|同事|邻居|他|她).{0,8}借.{0,8}(不还|没还|一直拖)|\b(lent|loaned) .{0,30}(money|\d)|won'?t pay (me )?back/i],
   ['consumer', /(网上|网购|淘宝|拼多多|京东|直播间|商场|店里).{0,10}(买|下单)|买的.{0,10}(坏|假|退不了|不给退)|\b(bought|ordered) .{0,30}(broken|fake|refund|return)/i],
+  // Hurt as a customer in a shop, a supermarket or a restaurant ("在超市摔倒了骨折 超市不管"): the business's duty to keep its
+  // customers safe (消费者权益保护法 第七条、第十八条、第四十九条; 民法典 第一千一百九十八条). Not when the resident works there
+  // (a work injury, read above) or a vehicle hit them (a traffic accident, read above).
+  ['consumer', /^(?![\s\S]*(上班|干活|打工|做工|工作|员工|店员|收银|保洁|保安))[\s\S]*(超市|商场|商店|店里|店内|饭店|餐馆|餐厅|饭馆|酒店|宾馆|银行|营业厅|健身房|游泳馆|游泳池|游乐场|游乐园|电影院|菜市场|便利店|药店|理发店|洗浴中心|澡堂|KTV|ktv)(里|内|里面|门口|门前)?.{0,20}(摔|滑倒|跌倒|绊倒|砸(伤|到|了|破)|烫伤|烫了|烧伤|划伤|割伤|受伤|骨折|咬伤)/],
+  ['consumer', /^(?![\s\S]*\b(work|working|job|shift|employee|employer|boss|staff)\b)[\s\S]*(\b(slipped|slip|slips|fell|fall|falls|tripped|trip|hurt|injured|burned|burnt|scalded)\b.{0,40}\b(supermarket|shop|store|mall|restaurant|hotel|bank|gym|swimming pool|cinema|market)s?\b|\b(supermarket|shop|store|mall|restaurant|hotel|gym|swimming pool|cinema|market)s?\b.{0,40}\b(slipped|fell|tripped|hurt|injured|burned|burnt|scalded)\b)/i],
   ['labor_contract', /被.{0,6}(炒|辞退|开除|裁)(了|掉)?|把我(炒|辞|开|裁)(了|掉)|炒鱿鱼|不让我干了|让我走人|\b(fired|let go|laid off|sacked) me\b|\bgot (fired|sacked|laid off)\b/i],
   ['medical_injury', /(医院|医生|大夫|诊所).{0,12}(治坏|误诊|做坏|搞错|出事|治死|延误|割错)|\b(hospital|doctor).{0,30}(botched|misdiagnos|wrong (leg|arm|organ)|negligen)/i],
   ['marriage_family', /想离婚|要离婚|闹离婚|离不了婚|孩子(的)?抚养权|\b(want|wants) (a )?divorce\b/i],

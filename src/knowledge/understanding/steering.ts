@@ -39,17 +39,28 @@ const FAREWELL = /((好的|好|嗯|ok|okay|thanks|thank you|thx|ty|cheers|谢谢
 const LEAVING_NOW =
   /^(?=\S)((他|她|我老公|老公|我男人|我对象|他们|有人)(回来了|来了|快回来了|马上回来了?|要回来了|进门了|在旁边)[,，\s]*)?((我)?(得|要|先|就)?(走了|下了|不说了|先不说了|不聊了|先不聊了|先下了))?$|^(?=\S)((he'?s|he is|she'?s|she is|someone'?s|someone is|they'?re|they are) (coming( back| home)?|back|home|here)( now)?[,.\s]*)?((i )?(have to|gotta|got to|need to|must) go( now)?)?$/i;
 
+/**
+ * When the centre opens or closes, with the time of day or the day it is asked for ("下午几点关门", "周六几点开门"),
+ * and its particle ("几点开门啊").
+ */
+const HOURS_ASKED =
+  '(上午|下午|中午|早上|晚上|今天|明天|周末|周[一二三四五六日天]|星期[一二三四五六日天])?(的)?(上班时间|办公时间|工作时间|开门时间|营业时间|几点上班|几点下班|几点开门|几点关门|几点钟?开门|几点钟?关门|什么时候上班|什么时候下班|什么时候开门|什么时候关门|哪天上班)(是)?(几点|什么时候)?(啊|呀|呢)?';
+/** "…我想去一趟", "…想过去当面问问": why the hours are asked, said after the question. */
+const GOING_THERE = '[，,？?。\\s]+(我)?(想|要|打算|准备)?(明天|今天|下午|上午|周末)?(去|过去|跑)(一趟|一下|看看|问问|当面问问|咨询一下|现场问问)?(吧|呢)?';
+
 const PHRASES: [SteerIntent, RegExp][] = [
   // Asking to talk to a lawyer or a real person now ("我要跟律师说话", "我要找真人 律师", "real human please", "i want
   // to talk to a lawyer"): a person. Asked as a question ("can i talk to a lawyer", "找律师要钱吗") it stays a question.
   ['person', /^(我要|我想)?找(个|一个)?(真人|人工)[\s,，]*律师$|^(我要|我想|我需要|能不能|可不可以|可以|请|麻烦)?(跟|和|找|让)(个|一个)?律师(直接)?(跟我|和我)?(说话|说说|聊聊|聊一下|聊|谈谈|通话|通个电话)(吗|呢|啊)?$|^(a |an )?(real |actual |live )?(human|person|agent|operator|staff member)( please| pls| plz)$|^(i want to|i need to|i wanna|let me|i would like to|id like to|i'd like to) (talk|speak|chat) (to|with) (a |an )?(lawyer|attorney|solicitor)( now| please| directly| right now)?$/i],
   ['person', /^(有没有真人|有真人吗|有人吗|有没有人|在吗)(啊|呀|吗|呢)?[,，\s]*(我)?(想|要)(跟|和|找)(人|真人|人工|工作人员)(说|聊|说话|聊聊|说说)?(话)?$|^(喂|请问|那个)?[,，\s]*(有人吗|有没有人|有人在吗|有人没有|有没有人工(服务|客服)?|有人工吗|有人工服务吗|人工在吗|人工呢|有真人吗|有没有真人|能转人工吗|可以转人工吗)$|^(我要|我想|帮我|请|麻烦)?(转|找|接|联系)?(人工|人工服务|人工客服|真人|客服|工作人员|值班人员|律师本人|真人客服)(服务)?$|^(我要|我想)?(找人|跟人说话|和人说话|找个人问问|找个真人)$|^(我要|我想|能不能|可不可以|可以)?(找|跟|和)(个|一个|一下)?(真人|人工|工作人员|真人客服|人工客服)(问问|问一下|说说|说一下|聊聊|聊一下|说话|聊|谈谈)?(吗|呢|啊)?$|^有人吗$|^(talk|speak|chat) (to|with) (a |an |some)?(person|human|real person|agent|someone|staff|operator)$|^(human|agent|operator|real person|staff)$|^i want (a|to talk to a) (person|human)$|^(can|could|may) i (talk|speak|chat) (to|with) (a |an |some)?(person|human|someone|somebody|staff|agent|real person)$|^is (anyone|anybody|someone|somebody) (there|here)$|^(is there|are there|do you have|have you got|can i get|i need|i want) (a |an |any )?(real |actual |live )?(person|human|people|staff|agent|someone|somebody)( (i can|to) (talk|speak|chat) (to|with))?$|^(i want to|i need to|let me|can i) (talk|speak|chat) (to|with) (a |an )?(real |actual |live )?(person|human|someone|somebody|staff|agent)$/i],
   ['status', /^(我要|我想)?(查|查询|看看?|查一下|查下)(一下)?(我的)?(申请|案子|案件|进度|进展)(的)?(进度|进展|状态|结果)?$|^(我的)(申请|案子|案件)(的)?(进度|进展|状态|结果)?$|^(申请|案件)?(进度|进展)(查询)?$|^(我申请的|我交的|我提交的|我报的)(那个)?(申请|案子|案件)?(现在)?(怎么样了?|到哪了|到哪一步了?|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗)$|^(我的|我刚才的|我刚刚的|刚才的|刚刚的|我刚提交的|刚提交的|刚才那个)?(申请|案子|案件)(现在)?(怎么样了?|到哪了|到哪一步了?|进行到哪了|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗|处理了吗|有人处理了吗)$|^(check )?(my )?(case|application)( status| progress)$|^check my (case|application)$|^(status|progress)$|^(what'?s|what is) (the )?(status|progress) of my (case|application)$|^(i (already )?applied( already)?( last week| last month| yesterday| a few days ago)?[,.\s]*)?any (news|update|updates)( on| about)?( my (case|application))?\??$|^(what'?s|what is) happening with my (case|application)\??$/i],
-  ['apply', /^(请|麻烦|麻烦你|麻烦您|请你|请您)?(我|我想|我要|想|要|帮我|我想要|帮忙|给我)?(申请|提交申请|办理|办)(一下)?(法律援助|法援|援助|律师)?(申请)?$|^(我要|我想)(找|请)?(法律援助|法援)$|^(can you |could you |would you |will you )?(help me |i )?(want to |would like to |wanna )?(apply|make an application|start (an |my )?application)( for (legal aid|me|us))?( for me)?$|^apply now$/i],
+  ['apply', /^(请|麻烦|麻烦你|麻烦您|请你|请您)?(我|我想|我要|想|要|帮我|我想要|帮忙|给我)?(申请|提交申请|办理|办)(一下)?(法律援助|法援|援助|律师)?(申请)?$|^(我要|我想)(找|请)?(法律援助|法援)$|^(can you |could you |would you |will you )?(help me |i )?(want to |want |need to |need |would like to |wanna )?(apply|make an application|start (an |my )?application)( for)?( (legal aid|me|us))?( for me)?$|^apply now$/i],
   // The menu's first button in the resident's words: asking to be checked, not how checks work ("谁能申请法律援助？" stays a question).
   ['apply', /^(我)?(想|要)?(看看|看一下|查查|测一测|测一下|评估一下|判断一下)(我)?(能不能|可不可以|是否能|够不够条件|符不符合条件?|有没有资格)(申请)?(法律援助|法援|援助)?$|^(i )?(want to |would like to |wanna |can you |could you |please )?(check|see|find out)( if| whether) i (can get|qualify|am eligible|could get)( for)?( legal aid)?( or not)?$|^check (if|whether) i (can get|qualify)( for)?( legal aid)?$/i],
   // For someone else: "帮我爸申请", "替家里人办法援", "apply for my mother".
   ['apply', /^(我想|我要|想|要|我)?(帮|替|给|为)(我的?|我们)?(他|她|ta|他们|家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人)((申请|办)(一下)?(法律援助|法援|援助)?)?$|^((i )?(want to |would like to |wanna )?apply|(i'?m|i am) applying) (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
+  // Not waiting for a person any more ("算了不等了", "不用转人工了", "i'll stop waiting"): a cancel, which leaves the queue.
+  ['cancel', /^(算了|那|那算了|好吧|那就)?[,，\s]*(我)?(不等了|不用等了|不想等了|等不了了|不等人了|不要人工了|不用人工了|不用转人工了|不转人工了|不找人工了|不用找人了|取消(排队|转人工|人工|等待))(吧|了)?[,，\s]*((我)?(自己)?(打电话|打12348|再打电话|回头再说|下次再说|以后再说))?$|^(ok,? |okay,? )?(never ?mind|forget it|(i'?ll |i will )?(stop waiting|not wait( any ?more)?)|(i )?(don'?t|do not) (want|need) to wait( any ?more)?|cancel (the |my )?(request|queue|waiting|wait)|(i )?(don'?t|do not) need (a person|a human|staff|help) (any ?more|now))([,.\s]+(i'?ll|i will) (call|phone)( instead| later| you| 12348)?)?$/i],
   ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$/i],
   ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(我)?(不想|不)(弄|办|填|搞|申请)(了)(吧)?$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
   ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^(请)?(换回|换成|改成|改回|切回|切换回|转成|用|说)(中文|英文|英语)(吧|好吗)?$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$/i],
@@ -59,7 +70,8 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // Asking for someone, the question still to come: "帮我爸问一下", "替我妈咨询个事", "I'm asking for my dad".
   ['ask', /^(我)?(想|要)?(帮|替|给|为|代)(我的?|俺|我们家)?(妈妈?|爸爸?|母亲|父亲|父母|老爸|老妈|儿子|女儿|孩子|老公|老婆|丈夫|妻子|媳妇|爱人|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|家里人|家人|亲戚|朋友|他|她|别人)(来)?(问|咨询|打听|请教)(一下|问|下|个事|点事|个问题)?$|^((i'?m|i am) )?(asking|enquiring|inquiring|here) (for|on behalf of) (my )?(mother|father|mum|mom|dad|parents?|son|daughter|child|kid|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|family( member)?|relative|friend|someone( else)?)$/i],
   // When the centre is open: its hours and phone come from the policy pack, not the knowledge base.
-  ['hours', /^((我)?(想知道|想问一下?|想问问|请问|问一下|问下)[，, ]*)?(你们|你们那边|你们那里|你们单位|法律援助中心|法援中心|中心)?(的)?(上班时间|办公时间|工作时间|开门时间|营业时间|几点上班|几点下班|几点开门|几点关门|什么时候上班|什么时候开门|哪天上班)(是)?(几点|什么时候)?$|^((我)?(想知道|想问一下?|想问问|请问|问一下|问下)[，, ]*)?(你们|你们那边|你们那里|中心)?(周末|周六|周日|星期六|星期天|星期日|节假日|过年|今天|明天|中午)(上班|开门|办公|有人)(吗|不)?$|^(what are )?(your |the )?(office|opening|business|working) hours$|^when (are you|is the (centre|center|office)) open$|^what time (do you|does the (centre|center|office)) (open|close)$|^are you open (on |at )?(the )?(weekends?|saturdays?|sundays?|today|tomorrow|lunchtime)\??$|^(do|does) (you|the (centre|center|office)|anyone) (work|open) (on )?(the )?(weekends?|saturdays?|sundays?|holidays)\??$/i],
+  ['hours', new RegExp(`^((我)?(想知道|想问一下?|想问问|请问|问一下|问下)[，, ]*)?(你们|你们那边|你们那里|你们单位|法律援助中心|法援中心|中心)?(的)?${HOURS_ASKED}([，,？?\\s]*(你们)?${HOURS_ASKED})?(${GOING_THERE})?$`, 'i')],
+  ['hours', /^((我)?(想知道|想问一下?|想问问|请问|问一下|问下)[，, ]*)?(你们|你们那边|你们那里|中心)?(周末|周六|周日|星期六|星期天|星期日|节假日|过年|今天|明天|中午)(上班|开门|办公|有人)(吗|不)?$|^(what are |what'?s |whats |what is |when are )?(your |the )?(office|opening|business|working) (hours|times)$|^when (are you|is the (centre|center|office)) open$|^what time (do you|does the (centre|center|office)) (open|close)( on (weekdays|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?| today| tomorrow)?$|^are you open (on |at )?(the )?(weekends?|saturdays?|sundays?|today|tomorrow|lunchtime)\??$|^(do|does) (you|the (centre|center|office)|anyone) (work|open) (on )?(the )?(weekends?|saturdays?|sundays?|holidays)\??$/i],
   // Where the centre is, alone or with its hours ("法律援助中心在哪里", "你们地址在哪", "请问法援中心在哪 几点上班",
   // "where is the legal aid office"): its address, hours and phone come from the policy pack. Not where to apply
   // ("在哪里申请法律援助" is the knowledge base's), and not someone else's whereabouts ("老板跑了不知道在哪里").
@@ -128,6 +140,20 @@ export const isBareNumber = (text: string): boolean => {
   return BARE_NUMBER.test(t) || BARE_NUMBER_EN.test(t);
 };
 export const forSomeoneElse = (text: string): boolean => FOR_SOMEONE_ELSE.test(text);
+
+/** What follows a request to apply at the start of a message ("我想申请法律援助，…", "i want (to) apply for legal aid, …"), or `null`. */
+export function afterApplyRequest(text: string): string | null {
+  const m = /^(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+(\S.*)$/is.exec(text.normalize('NFKC').trim());
+  return m ? m[1]! : null;
+}
+
+/**
+ * The account itself when a message asks to apply first ("我想申请法律援助，老板欠了我三个月工资不给" → "老板欠了我三个月工资不给"):
+ * what is kept for the description. Any other text is its own account.
+ */
+export function accountOf(text: string): string {
+  return afterApplyRequest(text)?.trim() ?? text;
+}
 
 /** Politeness and punctuation around a steering phrase: "你好！", "人工，谢谢", "please cancel". */
 function core(text: string): string {

@@ -1,7 +1,7 @@
 import { detectDanger } from './danger.js';
 import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
-import { forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
+import { afterApplyRequest, forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
 import { asksIfDisability } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
@@ -14,9 +14,12 @@ import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput
 /**
  * Intents that steer only at the menu, and are never looked up in the knowledge base: a prompt to say more
  * ("怎么办"), the centre's hours, a correction ("不是这个意思"), how to send files ("材料怎么发给你们"). At an intake question the step reads them
- * (the centre's hours and address excepted, see below).
+ * (the centre's hours and address, and how to send files, excepted: see below).
  */
 const MENU_ONLY: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['ask', 'hours', 'repair', 'send_files']);
+
+/** Menu-only intents that no intake question takes as its answer: answered there too, then the question again. */
+const ALSO_IN_AN_APPLICATION: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['hours', 'send_files']);
 
 const NOT_ASKED: KbJudgement = { band: 'unknown', topic: null, candidates: [], score: 0 };
 
@@ -93,8 +96,9 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
   // "怎么办" alone is a prompt for more only at the menu; at an intake question the step reads it.
-  // Except where the centre is ("法律援助中心在哪里"), which no intake question takes as its answer: told, then the question again.
-  const steer = read && MENU_ONLY.has(read.intent) && !atMenu && !(read.intent === 'hours' && where.kind === 'intake_question') ? null : read;
+  // Except where the centre is ("法律援助中心在哪里") and how to send materials ("材料怎么给你们"), which no intake question
+  // takes as its answer: told, then the question again.
+  const steer = read && MENU_ONLY.has(read.intent) && !atMenu && !(ALSO_IN_AN_APPLICATION.has(read.intent) && where.kind === 'intake_question') ? null : read;
   // "给我老公申请" at an intake question answers it (who the application is for); the step reads it.
   if (steer?.intent === 'apply' && where.kind === 'intake_question' && forSomeoneElse(text)) return { kind: 'answer' };
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
@@ -116,7 +120,13 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // "我想申请法律援助，我妈在超市摔了…", "i want apply legal aid for my mum, she fall…": asked to apply first, then told
   // more the category words do not name — the application (its category question), unless what follows is a question.
   const rest = atMenu ? afterApplyRequest(text) : null;
-  if (rest !== null && !looksLikeQuestion(rest)) return { kind: 'steer', intent: 'apply' };
+  if (rest !== null && !looksLikeQuestion(rest)) {
+    // Asked to apply, then the problem named in plain words, however brief ("…she fall in supermarket…"): the request
+    // already says a problem is being told, so its category is recognised as a story's would be.
+    const told = storyCategory(rest);
+    if (told) return { kind: 'story', category: told, facts: statedFacts(text, told), asks: false, kb: NOT_ASKED };
+    return { kind: 'steer', intent: 'apply' };
+  }
   if (where.kind === 'intake_question') {
     // "手指断了算残疾吗" at the disability question: the question's own explanation (the step reads it).
     if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
@@ -165,12 +175,6 @@ const ASKS_HOW_LONG_TO_WAIT = /^(还|还要|要|得)?(等)?(多久|多长时间|
 
 /** Saying who one is ("我是农民工啊", "俺是低保户", "i'm a migrant worker"), not denying it ("我不是…"). */
 const SAYS_WHO_I_AM = /^(我|俺|本人|他|她)(也)?(是|属于|算)|^(i'?m|i am|he'?s|she'?s|he is|she is) (a|an)\b/i;
-
-/** What follows a request to apply at the start of a message ("我想申请法律援助，…", "i want (to) apply for legal aid, …"), or `null`. */
-function afterApplyRequest(text: string): string | null {
-  const m = /^(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+(\S.*)$/is.exec(text.normalize('NFKC').trim());
-  return m ? m[1]! : null;
-}
 
 /** A personal name followed by "what now" ("张伟 怎么办", "王秀英，然后呢", "Wang Wei what now"). */
 function nameThenWhatNow(text: string): boolean {

@@ -30,6 +30,11 @@ export class MemoryStaffChat implements StaffChatRepository {
     return { userId: current.staffUserId ?? '', name: current.staffName ?? '—' };
   }
 
+  async leaveQueue(key: string): Promise<void> {
+    const current = this.handoffs.get(key);
+    if (current?.state === 'waiting') current.state = 'released';
+  }
+
   async handoff(key: string): Promise<Handoff | undefined> {
     const h = this.handoffs.get(key);
     return h ? { ...h } : undefined;

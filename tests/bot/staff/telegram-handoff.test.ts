@@ -96,7 +96,8 @@ describe('Telegram staff group: talking to a person', () => {
       zh('handoff.released'),
       question,
     ]);
-    expect(during[2]!.caption).toBe('王芳');
+    // Named as her texts are (session 11: it was a bare '王芳').
+    expect(during[2]!.caption).toBe('【王芳】');
 
     // The bot is back where the resident was.
     await residentSays(fake, RESIDENT, ['为自己申请']);
@@ -117,6 +118,16 @@ describe('Telegram staff group: talking to a person', () => {
     await fake.waitForSent(RESIDENT, before + 4);
     expect(fake.texts(RESIDENT).slice(before + 2)).toEqual([zh('handoff.released'), fake.texts(RESIDENT).at(-1)]);
     expect(fake.texts(RESIDENT).at(-1)).toContain(RELATION_QUESTION_START);
+  });
+
+  it('tells staff when a resident stops waiting ("算了不等了"), and does not time them out later', async () => {
+    const { fake, staff } = await startStaffBot();
+    await residentSays(fake, RESIDENT, ['你好', '同意', '人工']);
+    await fake.waitUntil(() => staffMessages(fake, '请求人工服务').length === 1);
+    await residentSays(fake, RESIDENT, ['算了不等了']);
+    await fake.waitUntil(() => staffMessages(fake, '不再等待').length === 1);
+    expect(fake.texts(RESIDENT)).toContain(zh('conv.handoff.left', { hotline: '12348' }));
+    expect(await staff.checkPickups(Date.now() + 60 * 60_000)).toEqual([]);
   });
 
   it('tells the resident when nobody takes it in time and passes a call-back request to staff', async () => {

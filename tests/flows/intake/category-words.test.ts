@@ -96,3 +96,32 @@ describe('a school sanctioning a pupil is no category', () => {
     expect(categoryFromText(text)).toBe(category);
   });
 });
+
+/**
+ * Hurt in a shop, a supermarket or a restaurant (滑倒, 摔伤, 被货架砸了) and the business will not pay: the business's duty
+ * to keep its customers safe (消费者权益保护法 第七条、第十八条、第四十九条; 民法典 第一千一百九十八条), the consumer
+ * category. Session 11: "在超市摔倒了骨折 超市不管" had no category. Hurt there at work stays a work injury, and a car
+ * outside the shop a traffic accident.
+ */
+describe('hurt in a shop as a customer is a consumer matter', () => {
+  it.each([
+    ['在超市摔倒了骨折 超市不管', 'consumer'],
+    ['我妈在超市摔了一跤骨折了，超市不管', 'consumer'],
+    ['在商场地太滑滑倒了 腿摔断了 商场说不关他们的事', 'consumer'],
+    ['在饭店吃饭被服务员的热汤烫伤了，饭店不赔', 'consumer'],
+    ['我爸在超市被货架上掉下来的东西砸伤了头', 'consumer'],
+    ['i slipped on a wet floor in the supermarket and broke my wrist, the shop wont pay', 'consumer'],
+    ['my mum fell in a shop and broke her hip, they not want pay', 'consumer'],
+    ['she fall in supermarket and break her hip, they not want pay', 'consumer'],
+    ['my dad got burned by hot soup in a restaurant and they refuse to pay', 'consumer'],
+    // Hurt there at work, or by a car outside it.
+    ['我在超市上班的时候摔倒了骨折，老板不管', 'work_injury'],
+    ['我在商场当保洁，干活的时候摔断了腿', 'work_injury'],
+    ['i work at a supermarket and fell off a ladder at work and broke my leg', 'work_injury'],
+    ['在超市门口被电动车撞了，骨折了', 'traffic_injury'],
+    // A shop that sold something broken is the consumer category already; a shop's unpaid wages are wages.
+    ['超市老板欠了我三个月工资', 'wages'],
+  ])('%s → %s', (text, category) => {
+    expect(categoryFromText(text)).toBe(category);
+  });
+});
