@@ -191,7 +191,6 @@ function batchStatements(items: readonly EncodedItem[], cipher: FieldCipher): St
     const list = inList(keys.length);
     st.push(
       { sql: `DELETE FROM transcript WHERE conversation_key IN ${list}`, params: keys },
-      { sql: `DELETE FROM outbox_unsent WHERE id IN (SELECT id FROM outbox WHERE conversation_key IN ${list})`, params: keys },
       { sql: `DELETE FROM outbox WHERE conversation_key IN ${list}`, params: keys },
       { sql: `DELETE FROM attachments WHERE case_ref IS NULL AND conversation_key IN ${list}`, params: keys },
       { sql: `DELETE FROM handoffs WHERE conversation_key IN ${list}`, params: keys },
@@ -235,14 +234,14 @@ function batchStatements(items: readonly EncodedItem[], cipher: FieldCipher): St
             SELECT 'outbox', id FROM outbox WHERE id > (SELECT v1 FROM temp.batch_results WHERE kind = 'mark') ORDER BY id`,
       params: [],
     });
-    // Each new message waits until its sent mark (migration 018).
-    st.push({ sql: "INSERT INTO outbox_unsent (id) SELECT v1 FROM temp.batch_results WHERE kind = 'outbox'", params: [] });
   }
 
-  // A sent mark deletes the id from the waiting ones and leaves the message's row as it is (migration 018).
-  const sent = items.flatMap((item) => (item.kind === 'sent' ? item.ids : []));
-  for (const group of chunks(sent, MAX_ROWS_PER_INSERT)) {
-    st.push({ sql: `DELETE FROM outbox_unsent WHERE id IN ${inList(group.length)}`, params: group });
+  const sentAt = new Map<number, number[]>();
+  for (const item of items) if (item.kind === 'sent') sentAt.set(item.at, [...(sentAt.get(item.at) ?? []), ...item.ids]);
+  for (const [at, ids] of sentAt) {
+    for (const group of chunks(ids, MAX_ROWS_PER_INSERT)) {
+      st.push({ sql: `UPDATE outbox SET status = 'sent', sent_at = ? WHERE id IN ${inList(group.length)}`, params: [at, ...group] });
+    }
   }
   return st;
 }

@@ -4,7 +4,6 @@ import type { Database } from './database.js';
 import { placeholders } from './database.js';
 import { BatchWriter } from './batch-writer.js';
 import { PLAIN, type FieldCipher } from './field-cipher.js';
-import { WAITING } from './outbox-waiting.js';
 
 export type { StoredConversation, TranscriptEntry, TurnWrite } from '../bot/ports/conversation-repository.js';
 export type { OutboxRow } from '../bot/ports/outbox-repository.js';
@@ -118,8 +117,7 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
   /** Outbox messages not yet sent, oldest first. */
   async pendingOutbox(limit = 1000): Promise<OutboxRow[]> {
     const rows = await this.db.all<OutboxSqlRow>(
-      `SELECT o.id, o.conversation_key, o.channel, o.address, o.payload, o.attempts, o.created_at
-         FROM outbox o WHERE ${WAITING} ORDER BY o.id LIMIT ?`,
+      "SELECT id, conversation_key, channel, address, payload, attempts, created_at FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
       [limit],
     );
     return rows.map((r) => outboxRow(r, this.cipher));
@@ -128,8 +126,7 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
   /** One conversation's messages not yet sent, oldest first (indexed by conversation, migration 007). */
   async pendingOutboxFor(key: string, limit = 500): Promise<OutboxRow[]> {
     const rows = await this.db.all<OutboxSqlRow>(
-      `SELECT o.id, o.conversation_key, o.channel, o.address, o.payload, o.attempts, o.created_at
-         FROM outbox o WHERE o.conversation_key = ? AND ${WAITING} ORDER BY o.id LIMIT ?`,
+      "SELECT id, conversation_key, channel, address, payload, attempts, created_at FROM outbox WHERE conversation_key = ? AND status = 'pending' ORDER BY id LIMIT ?",
       [key, limit],
     );
     return rows.map((r) => outboxRow(r, this.cipher));
@@ -160,9 +157,12 @@ export class ConversationStore implements ConversationRepository, OutboxReposito
   }
 
   async recordAttempt(id: number, attempts: number, nextAttemptAt: number, failed: boolean): Promise<void> {
-    const attempt = { sql: 'UPDATE outbox SET attempts = ?, next_attempt_at = ?, status = ? WHERE id = ?', params: [attempts, nextAttemptAt, failed ? 'failed' : 'pending', id] };
-    // A dead letter no longer waits (migration 018).
-    await this.db.script(failed ? [attempt, { sql: 'DELETE FROM outbox_unsent WHERE id = ?', params: [id] }] : [attempt]);
+    await this.db.run('UPDATE outbox SET attempts = ?, next_attempt_at = ?, status = ? WHERE id = ?', [
+      attempts,
+      nextAttemptAt,
+      failed ? 'failed' : 'pending',
+      id,
+    ]);
   }
 
   /** Adds messages that did not come from a machine turn (staff relays, notifications); returns their ids. */
@@ -182,7 +182,6 @@ export async function insertOutboundIn(tx: Database, messages: NewOutboxMessage[
       group.flatMap((m) => [m.conversationKey, m.channel, m.address, cipher.seal(JSON.stringify(m.payload)), at, at]),
     );
     ids.push(...rows.map((r) => r.id));
-    await tx.run(`INSERT INTO outbox_unsent (id) VALUES ${placeholders(rows.length, 1)}`, rows.map((r) => r.id));
   }
   return ids;
 }

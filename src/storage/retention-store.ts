@@ -17,19 +17,13 @@ export interface RetentionCount {
 /** Statuses of a case the centre has finished with. */
 const FINISHED = "('closed', 'declined', 'withdrawn', 'referred')";
 
-/**
- * A sent outbox message: marked sent before migration 018 ('sent'), or since then no longer among the
- * waiting ones (its status stays 'pending').
- */
-const SENT = "(status = 'sent' OR (status = 'pending' AND id NOT IN (SELECT id FROM outbox_unsent)))";
-
 /** For each kind: the rows it purges (as a WHERE over its table) and when each row was written. */
 function selections(c: RetentionCutoffs): Record<RetentionKind, { table: string; where: string; at: string; params: SqlValue[] }> {
   return {
     transcript: { table: 'transcript', where: 'created_at < ?', at: 'created_at', params: [c.transcript] },
     // A conversation nobody wrote to for the period (an abandoned intake among them): its state and its lines.
     idleConversations: { table: 'conversations', where: 'updated_at < ?', at: 'updated_at', params: [c.idleConversations] },
-    sentOutbox: { table: 'outbox', where: `${SENT} AND created_at < ?`, at: 'created_at', params: [c.sentOutbox] },
+    sentOutbox: { table: 'outbox', where: "status = 'sent' AND created_at < ?", at: 'created_at', params: [c.sentOutbox] },
     deadLetters: { table: 'outbox', where: "status = 'failed' AND created_at < ?", at: 'created_at', params: [c.deadLetters] },
     closedCases: { table: 'cases', where: `status IN ${FINISHED} AND updated_at < ?`, at: 'updated_at', params: [c.closedCases] },
   };
@@ -108,7 +102,7 @@ const SWEEPS: Record<RetentionKind, Sweep> = {
     }),
   },
   transcript: rowsOf('transcript', 'created_at < ?'),
-  sentOutbox: rowsOf('outbox', `${SENT} AND created_at < ?`),
+  sentOutbox: rowsOf('outbox', "status = 'sent' AND created_at < ?"),
   deadLetters: rowsOf('outbox', "status = 'failed' AND created_at < ?"),
 };
 

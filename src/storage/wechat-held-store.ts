@@ -1,6 +1,5 @@
 import type { HeldForCase, HeldReply, WechatHeldRepository } from '../bot/wechat/wechat-held-repository.js';
 import type { Database } from './database.js';
-import { WAITING } from './outbox-waiting.js';
 
 /** Which WeChat replies wait in the outbox for the resident to write again (migration 008). */
 export class WechatHeldStore implements WechatHeldRepository {
@@ -20,7 +19,7 @@ export class WechatHeldStore implements WechatHeldRepository {
       `SELECT h.outbox_id, o.conversation_key, h.errcode, h.held_at,
               (SELECT c.ref FROM cases c WHERE c.conversation_key = o.conversation_key ORDER BY c.created_at DESC LIMIT 1) AS case_ref
          FROM wechat_held h JOIN outbox o ON o.id = h.outbox_id
-        WHERE h.delivered_at IS NULL AND ${WAITING}
+        WHERE h.delivered_at IS NULL AND o.status = 'pending'
         ORDER BY h.held_at LIMIT ?`,
       [limit],
     );
@@ -36,7 +35,7 @@ export class WechatHeldStore implements WechatHeldRepository {
          SELECT h.errcode, h.held_at,
                 (SELECT c.ref FROM cases c WHERE c.conversation_key = o.conversation_key ORDER BY c.created_at DESC LIMIT 1) AS case_ref
            FROM wechat_held h JOIN outbox o ON o.id = h.outbox_id
-          WHERE h.delivered_at IS NULL AND ${WAITING})
+          WHERE h.delivered_at IS NULL AND o.status = 'pending')
         WHERE case_ref IN (SELECT value FROM json_each(?))
         GROUP BY case_ref`,
       [JSON.stringify(refs)],

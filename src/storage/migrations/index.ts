@@ -11,7 +11,6 @@ import { caseLinkCodesMigration } from './009-case-link-codes.js';
 import { staffDisplayNameMigration } from './015-staff-display-name.js';
 import { outboxIndexesMigration } from './016-outbox-indexes.js';
 import { staffChatByCaseMigration } from './017-staff-chat-by-case.js';
-import { outboxUnsentMigration } from './018-outbox-unsent.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,5 +26,4 @@ export const MIGRATIONS: readonly Migration[] = [
   staffDisplayNameMigration,
   outboxIndexesMigration,
   staffChatByCaseMigration,
-  outboxUnsentMigration,
 ].sort((a, b) => a.version - b.version);
