@@ -14,6 +14,8 @@ describe('storage', () => {
     const db = await openStorage(file);
     expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
+    // Temporary data (a large commit's statement journal) stays in memory, not in /var/tmp outside the data folder.
+    expect(await db.get('PRAGMA temp_store')).toEqual({ temp_store: 2 });
     expect(await migrate(db)).toEqual([]);
     const applied = await db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(applied.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
