@@ -253,6 +253,7 @@ export const intakeMessages = {
   'intake.opt.safe_times': { 'zh-CN': '只在特定时间联系', en: 'Only at certain times' },
   'intake.opt.safe_never': { 'zh-CN': '不要打电话，只在这里联系', en: 'Do not call; only contact me here' },
 
+  'intake.stated.kept': { 'zh-CN': '好的，这一点我先记下了，后面问到时请您确认。', en: 'Thank you, I have noted that for a later question; you can confirm it there.' },
   'intake.err.choose': { 'zh-CN': '抱歉，我没看懂这个回答。请点下面的一个按钮。', en: 'Sorry, I did not understand that answer. Please press one of the buttons below.' },
   'intake.err.clear_yes_no': {
     'zh-CN': '这个问题决定是否按紧急情况办理，请明确回答：需要马上保全请点“是”，不需要请点“否”。',

@@ -239,6 +239,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
       nextIsSummary: ({ context }) => context.step === 'summary',
       hasAttachment: ({ event }) => event.type === 'user.attachment',
       correctsWithValue: ({ context, event }) => correctionAnswer(context, event, deps) !== null,
+      /** Not this question's answer, but one for a later question ("我们家4口人" at town or countryside): kept, and said so. */
+      statesLaterAnswer: ({ context, event }) => {
+        const kept = keepStated(context, event as ResidentEvent, deps.pack.regions) as Record<string, unknown>;
+        const now = context as unknown as Record<string, unknown>;
+        return Object.keys(kept).some((key) => JSON.stringify(kept[key]) !== JSON.stringify(now[key]));
+      },
       isStaleChoice: ({ context, event }) =>
         event.type === 'user.choice' &&
         readNavigation(event) === null &&
@@ -278,6 +284,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
         event.type === 'flow.reprompt' && event.stated ? keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions) : {},
       ),
       // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
+      keepLaterAnswer: assign(({ context, event }) => keepStated(context, event as ResidentEvent, deps.pack.regions)),
+      sayKeptThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [explainedQuestion(reply('intake.stated.kept'), questionWithBack(context))])),
       countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), failures: context.failures + 1 })),
       navigate: assign(({ context, event }) => {
         const nav = navigationOf(event);
@@ -462,6 +470,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
             // A button of an earlier question (Telegram and WeChat keep old buttons tappable): said so, then this question.
             { guard: 'isStaleChoice', actions: 'sayStaleThenAsk' },
             { guard: 'isExplanationAsked', actions: 'explainThenAsk' },
+            { guard: 'statesLaterAnswer', actions: ['keepLaterAnswer', 'sayKeptThenAsk'] },
             { actions: ['countFailure', 'explainRefusal'] },
           ],
         },
