@@ -14,6 +14,7 @@ import type { BotReply, Choice } from '../flows/events.js';
 import { choice, reply } from '../flows/replies.js';
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding } from '../flows/understanding.js';
 import type { Localized } from '../locales/catalog.js';
+import { answerAction } from '../knowledge/faq/answer-actions.js';
 
 /** The knowledge base and the understanding step as the conversation uses them. */
 export interface KnowledgeServices {
@@ -67,6 +68,7 @@ export async function openKnowledge(config: Config, store: KnowledgeStore, pack:
     return [
       reply('core.text', { text: bilingual(entry, values()) }, [
         ...related.map(topicChoice),
+        ...(answerAction(entry.id) === 'status' ? [choice('menu.status', 'faq.choice.status')] : []),
         choice('menu.apply', 'faq.choice.apply'),
         choice('menu.back', 'core.back_to_menu'),
       ]),
