@@ -21,7 +21,7 @@ const SELF_HARM: RegExp[] = [
   /\b(i )?(can'?t|cannot|can not) go on( (anymore|any more|like this|living))?\b|\bno reason to (live|go on)\b|\bwant to disappear (forever|for good)\b/i,
 ];
 
-const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前男友|前妻|对象|爱人|公公|婆婆|继父|后爸|继母|后妈|我爸|我妈|他爸|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的|\b(husband|wife|boyfriend|girlfriend|partner|ex|father|dad|stepfather|stepdad|mother-in-law|father-in-law)\b/i;
+const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前男友|前妻|对象|爱人|公公|婆婆|继父|后爸|继母|后妈|我爸|我妈|他爸|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的|\b(husband|wife|boyfriend|girlfriend|partner|ex|father|dad|stepfather|stepdad|mother|mom|mum|mother-in-law|father-in-law)\b/i;
 
 const VIOLENCE: RegExp[] = [
   /救命(?!钱|稻草|的钱)|救救我|快来人|help me.{0,20}(knife|gun|kill|hit|beat)/i,
@@ -35,6 +35,8 @@ const VIOLENCE: RegExp[] = [
   /\b(will|'ll) (kill|stab|shoot|hurt) (me|us)\b/i,
   /\b(going|gonna|wants?|trying|threaten(s|ed|ing)?|said he would|says he will)( to)? (kill|stab|shoot|strangle|hurt) (me|us|my)\b/i,
   /\b(is|he's|she's|they're|are) (beating|hitting|attacking|choking|strangling|stabbing|kicking) (me|us)\b/i,
+  // Someone close hurt as it happens ("he is beating my mom right now", "someone is beating my brother outside").
+  /\b(he|she|they|someone|somebody|my \w+|a man|some (men|guys|people)) (is|are) (beating|hitting|attacking|choking|strangling|stabbing|kicking|punching) (my|our) (mom|mum|mother|dad|father|sister|brother|wife|husband|partner|grandma|grandmother|grandpa|grandfather|gran|nan|friend|neighbou?r|family)\b/i,
   // Read on contractions spelled out (see spellOutContractions): "he said he would kill me", "he swore he would burn the house down with us inside".
   /\b(he|she|they|someone|my \w+)\b.{0,25}\b(would|will|going to|gonna|coming to|wants? to|trying to|threaten(s|ed|ing)? to|swore to)\s+(kill|murder|stab|shoot|strangle|choke|burn|beat)\b(?! (me|us) to\b).{0,25}\b(me|us|my|our|the (kids|children|baby))\b/i,
   /\b(he|she|they|someone|my \w+)\b.{0,25}\b(would|will|going to|gonna|coming to|wants? to|trying to|threaten(s|ed|ing)? to)\s+hurt (me|us|the (kids|children|baby)|my (kids|children|son|daughter|baby))\b/i,

@@ -121,6 +121,11 @@ describe('hurt in a shop as a customer is a consumer matter', () => {
     ['在超市门口被电动车撞了，骨折了', 'traffic_injury'],
     // A shop that sold something broken is the consumer category already; a shop's unpaid wages are wages.
     ['超市老板欠了我三个月工资', 'wages'],
+    // Session 11: an employer who owes the resident is wages, not a loan (it read contract_debt).
+    ['the boss owes me 6 months', 'wages'],
+    ['my boss owes me money and wont answer the phone', 'wages'],
+    ['the factory owes us 3 months', 'wages'],
+    ['my friend owes me money and wont pay it back', 'contract_debt'],
   ])('%s → %s', (text, category) => {
     expect(categoryFromText(text)).toBe(category);
   });

@@ -79,3 +79,17 @@ describe('an English question after a story, mid-sentence, is still a question',
     expect(m.kind === 'question' || (m.kind === 'story' && m.asks)).toBe(true);
   });
 });
+
+describe('violence happening now to someone close, in English too (session 11)', () => {
+  it.each([
+    ['he is beating my mom right now', 'danger:domestic_violence'],
+    ['my dad is hitting my mother right now', 'danger:domestic_violence'],
+    ['someone is beating my brother outside', 'danger:violence'],
+    ['they are attacking my neighbour right now', 'danger:violence'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+  it.each(['my dad used to hit my mom when i was a kid, can i still sue him', 'is beating my wife once a crime'])('stays quiet: %s', (text) => {
+    expect(detectDanger(text)).toBeNull();
+  });
+});
