@@ -13,7 +13,7 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['criminal_defense', /被抓|抓走|拘留|逮捕|羁押|看守所|刑事辩护|嫌疑人|被告人|判刑|坐牢|detained|arrested|police (took|custody)|criminal (charge|defen[cs]e)|suspect|defendant|in custody/i],
   ['criminal_victim', /被害人|受害人.*(刑事|犯罪)|自诉|刑事附带|被(人)?(打伤|砍|捅|抢|骗)|victim of (a )?(crime|fraud|scam)|assaulted|robbed|mugged|beat me up|beaten up|stabbed me|attacked me|scammed|defrauded|swindled|conned (me|him|her|us|them|my)|cheated (me |him |her |us |them )?out of|(phone|online|telephone|investment|romance|lottery) (scam|fraud)/i],
   ['domestic_violence', /家暴|家庭暴力|(丈夫|老公|妻子|老婆|对象|男朋友|女朋友|前夫|前妻|公公|婆婆|继父|继母|父亲|母亲|爸爸?|妈妈?|儿子|女儿|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,6}(打(?!架|工|电话|官司|球|牌|游戏|算|听)|殴打|揍|掐|踢|威胁要杀)|虐待|遗弃|domestic (violence|abuse)|(husband|wife|partner) (hits|beats|beat|hit)|abuse[ds]? (at home|by my)/i],
-  ['work_injury', /工伤|上班.*(受伤|摔伤|砸伤|伤)|干活.*(受伤|伤了)|职业病|work(place)? injur|injured at work|hurt at work|occupational disease/i],
+  ['work_injury', /工伤|上班.*(受伤|摔伤|砸伤|伤)|干活.*(受伤|伤了)|(工地|工厂|车间|厂里|矿上)(上|里)?.{0,10}(摔|掉|砸|压|切|轧).{0,8}(断|伤|骨折)|职业病|work(place)? injur|injured at work|hurt at work|occupational disease/i],
   ['wages', /欠薪|工资|工钱|薪水|讨薪|拖欠.*(钱|薪)|包工头|血汗钱|wage|unpaid|salary|not (been )?paid|pay (me|us)|\bowes? (me|us)\b.{0,25}\b(pay|wages?)\b(?! (it|back|him|her|them|off))|\b(months?|weeks?|days?)'? pay\b|\bback pay\b|\b(boss|employer|company|foreman|factory)\b.{0,30}\bowes? (me|us)\b/i],
   ['labor_contract', /辞退|开除|解雇|裁员|劳动合同|经济补偿|赔偿金.*(辞退|解雇)|fired|dismiss|laid off|sacked|employment contract|severance/i],
   ['labor_relationship', /劳动关系|没签合同.*(认定|确认)|confirm.*employ/i],

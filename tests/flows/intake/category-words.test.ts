@@ -126,6 +126,10 @@ describe('hurt in a shop as a customer is a consumer matter', () => {
     ['my boss owes me money and wont answer the phone', 'wages'],
     ['the factory owes us 3 months', 'wages'],
     ['my friend owes me money and wont pay it back', 'contract_debt'],
+    // Session 11: hurt at a building site whose foreman ran off is a work injury first (it read wages, from 包工头).
+    ['我在工地摔下来 腰断了 包工头跑了', 'work_injury'],
+    ['在工地上被钢管砸伤了腿，包工头不管', 'work_injury'],
+    ['包工头跑了 欠我们三个月工钱', 'wages'],
   ])('%s → %s', (text, category) => {
     expect(categoryFromText(text)).toBe(category);
   });
