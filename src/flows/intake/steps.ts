@@ -9,7 +9,7 @@ import {
   type GroupId,
 } from '../../knowledge/eligibility/vocabulary.js';
 import { categoryFromText } from './category-words.js';
-import { readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
+import { onlyPhoneIn, readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
 import { asksIfDisability } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
@@ -758,7 +758,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event, _ctx, deps) => {
       const id = choiceId(event);
       const text = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
-      const phone = text === null ? null : readPhone(text);
+      // The number with words around it ("我没有手机 用我姐姐的 139…", "use my friend 137…"): that number, when it is the only one.
+      const phone = text === null ? null : (readPhone(text) ?? onlyPhoneIn(text));
       if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
       // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
       if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {
