@@ -149,8 +149,14 @@ export function afterApplyRequest(text: string): string | null {
  * what is kept for the description. Any other text is its own account.
  */
 export function accountOf(text: string): string {
-  return afterApplyRequest(text)?.trim() ?? text;
+  const told = afterApplyRequest(text)?.trim() ?? text;
+  // "…三个月了，我想申请", "…, i want to apply for legal aid": the request after the account is not part of it either.
+  const before = told.replace(APPLY_REQUEST_AFTER, '').trim();
+  return before.length > 0 ? before : told;
 }
+/** A request to apply that ends a message, after the account: "，我想申请", "，想申请法律援助", ", i want to apply". */
+const APPLY_REQUEST_AFTER =
+  /[，,。.;；\s]+(所以|那|请问)?(我|俺)?(想|要|想要)(申请|办)(一下)?(法律援助|法援)?(吧|了)?[。.!！~～]*$|[,.;\s]+(so )?(i )?(want|wanna|would like|need)( to)? apply( for legal aid)?( please)?[.!]*$/i;
 
 /** Politeness and punctuation around a steering phrase: "你好！", "人工，谢谢", "please cancel". */
 function core(text: string): string {
