@@ -337,7 +337,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
         // A correction ("不是欠薪，是被开除了") is never the yes: the problem it names other than the proposed one is.
         const text = textOf(event);
         if (text !== null && CORRECTION.test(text)) {
-          const other = text.split(/[，,。.；;！!？?]/).map(categoryFromText).find((c) => c !== null && c !== proposed);
+          const named = text.split(/[，,。.；;！!？?\s]/).map(categoryFromText).filter((c) => c !== null);
+          // "不是 是工伤" to "工伤事故，对吗？": it names only the proposed category — the resident insists it is that one.
+          if (named.length > 0 && named.every((c) => c === proposed)) {
+            return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) };
+          }
+          const other = named.find((c) => c !== proposed);
           return other ? { kind: 'stay', patch: () => ({ proposedCategory: other }) } : { kind: 'stay', patch: () => ({ proposedCategory: null, categoryGroup: null }) };
         }
         const again = text === null ? null : categoryFromText(text);
