@@ -37,7 +37,7 @@ const FAREWELL = /((好的|好|嗯|ok|okay|thanks|thank you|thx|ty|cheers|谢谢
  * resident on a shared phone, told how to clear the chat now. Read as a goodbye (the `thanks` intent).
  */
 const LEAVING_NOW =
-  /^(?=\S)((他|她|我老公|老公|我男人|我对象|他们|有人)(回来了|来了|快回来了|马上回来了?|要回来了|进门了|在旁边)[,，\s]*)?((我)?(得|要|先|就)?(走了|下了|不说了|先不说了|不聊了|先不聊了|先下了))?$|^(?=\S)((he'?s|he is|she'?s|she is|someone'?s|someone is|they'?re|they are) (coming( back| home)?|back|home|here)( now)?[,.\s]*)?((i )?(have to|gotta|got to|need to|must) go( now)?)?$/i;
+  /^(?=\S)((我)?(等不了了|不能等了|没法等了|不等了)[,，\s]*(?=(他|她|我老公|老公|我男人|我对象|他们|有人)))?((他|她|我老公|老公|我男人|我对象|他们|有人)(回来了|来了|快回来了|马上回来了?|要回来了|进门了|在旁边)[,，\s]*)?((我)?(得|要|先|就)?(走了|下了|不说了|先不说了|不聊了|先不聊了|先下了))?$|^(?=\S)((he'?s|he is|she'?s|she is|someone'?s|someone is|they'?re|they are) (coming( back| home)?|back|home|here)( now)?[,.\s]*)?((i )?(have to|gotta|got to|need to|must) go( now)?)?$/i;
 
 /**
  * When the centre opens or closes, with the time of day or the day it is asked for ("下午几点关门", "周六几点开门"),
@@ -57,6 +57,8 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // For someone else: "帮我爸申请", "替家里人办法援", "apply for my mother".
   ['apply', /^(我想|我要|想|要|我)?(帮|替|给|为)(我的?|我们)?(他|她|ta|他们|家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人)((申请|办)(一下)?(法律援助|法援|援助)?)?$|^((i )?(want to |would like to |wanna )?apply|(i'?m|i am) applying) (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
   // Not waiting for a person any more ("算了不等了", "不用转人工了", "i'll stop waiting"): a cancel, which leaves the queue.
+  // "算了 我自己打电话吧", "不等了 我去一趟": giving up on the wait, saying what they will do instead.
+  ['cancel', /^(算了|那算了|不等了|不用了)[,，\s]*(我)?(还是)?(自己)?(直接)?(打电话|打12348|打过去|去一趟|过去|自己去|回头再说|下次再说|以后再说|改天再说)$/],
   ['cancel', /^(算了|那|那算了|好吧|那就)?[,，\s]*(我)?(不等了|不用等了|不想等了|等不了了|不等人了|不要人工了|不用人工了|不用转人工了|不转人工了|不找人工了|不用找人了|取消(排队|转人工|人工|等待))(吧|了)?[,，\s]*((我)?(自己)?(打电话|打12348|再打电话|回头再说|下次再说|以后再说))?$|^(ok,? |okay,? )?(never ?mind|forget it|(i'?ll |i will )?(stop waiting|not wait( any ?more)?)|(i )?(don'?t|do not) (want|need) to wait( any ?more)?|cancel (the |my )?(request|queue|waiting|wait)|(i )?(don'?t|do not) need (a person|a human|staff|help) (any ?more|now))([,.\s]+(i'?ll|i will) (call|phone)( instead| later| you| 12348)?)?$/i],
   ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$/i],
   ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(我)?(不想|不)(弄|办|填|搞|申请)(了)(吧)?$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
