@@ -19,7 +19,7 @@ import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
-import { regionByOwnWord } from './region-words.js';
+import { namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -480,15 +480,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
     read: (event, _ctx, deps) => {
       const text = textOf(event);
-      if (choiceId(event) === 'intake.region.not_listed' || (text !== null && NOT_LISTED.test(text))) {
-        return {
+      const notListed = () =>
+        ({
           kind: 'explain',
           reply: reply('intake.region.not_listed', {
             regions: { items: deps.pack.regions.map((r) => r.name), separator: '、' },
             hotline: deps.pack.hotline,
           }),
-        };
-      }
+        }) as const;
+      if (choiceId(event) === 'intake.region.not_listed' || (text !== null && NOT_LISTED.test(text))) return notListed();
       const ids = deps.pack.regions.map((r) => r.id);
       const nameOf = (id: string) => deps.pack.regions.find((r) => r.id === id)?.name;
       // Full names first, so "示例市某区" typed for a listed district is not taken for the city's own level.
@@ -499,6 +499,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
         // The place first, then more ("县里，我52岁，家里三口人"): its first clause is the answer; the rest is kept (keepStated).
         (text !== null && /[,，;；、]/.test(text) ? regionByOwnWord(text.split(/[,，;；、]/)[0]!, deps.pack.regions) : null);
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) };
+      // A place outside the pack ("北京", "在广东东莞打工", "shenzhen"): the not-listed answer, as its button would be.
+      if (text !== null && namesPlaceElsewhere(text)) return notListed();
       // "不清楚": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
       return { kind: 'invalid', error: isUnsure(event) ? 'intake.err.region_unsure' : 'intake.err.region' };
     },
