@@ -10,7 +10,7 @@ import {
 } from '../../knowledge/eligibility/vocabulary.js';
 import { categoryFromText } from './category-words.js';
 import { onlyPhoneIn, readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
-import { asksIfDisability } from '../../knowledge/understanding/disability-question.js';
+import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
 import { householdFromWords, readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
@@ -553,7 +553,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = textOf(event);
       if (text !== null && asksIfDisability(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
       const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
-      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
+      if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) };
+      // "腿有点残疾 没办证": a disability without a certificate — what counts, rather than "press a button".
+      if (text !== null && saysNoCertificate(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
+      return { kind: 'invalid', error: 'intake.err.choose' };
     },
   },
 
