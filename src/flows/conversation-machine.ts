@@ -800,9 +800,10 @@ export function createConversationMachine(deps: ConversationDeps) {
         guard: ({ context, event }) => context.awaitingCallbackPhone && event.event.type === 'user.text',
         actions: ['resetMeta', 'readCallbackPhone'],
       },
-      // "请工作人员回电" typed: the call-back button.
+      // "请工作人员回电" typed: the call-back button — except where it answers "is it safe to call you?" ("打电话给我").
       {
-        guard: ({ context, event }) => context.consented && event.event.type === 'user.text' && asksForCallback(event.event.text),
+        guard: ({ context, event }) =>
+          context.consented && event.event.type === 'user.text' && asksForCallback(event.event.text) && context.intakeStep !== 'safeContact',
         actions: ['resetMeta', raise({ type: 'user.choice', id: 'handoff.callback' })],
       },
       {

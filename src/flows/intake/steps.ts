@@ -289,7 +289,7 @@ const TIME_WORDS = /时间|时候|白天|晚上|上午|下午|早上|中午|工�
 const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
   never: /不安全|不要|别打|别给我打|不能|不方便|不行|不可以|不好|^否|^不$|没法接|只在这里|只能在这|never|do not call|don'?t call|not safe|unsafe|no calls?|^no\b|^nope|only (here|in (the|this) chat)|message (me )?only|texts? (me )?only|only texts?|(he|she|they) (checks?|looks? at|reads?|goes through) my phone|看我手机|查我手机|翻我手机/i,
   times: new RegExp(`${TIME_WORDS.source}|只在|only at|certain times|between`, 'i'),
-  any: /随时|都可以|都行|可以|安全|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
+  any: /随时|都可以|都行|可以|安全|(直接)?(打电话给我|给我打电话|打我电话|打给我)|^(just )?call me|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
 };
 
 /** A window when calling is safe: "only weekdays 9 to 11", "白天他上班的时候可以打". */
