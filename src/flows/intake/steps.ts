@@ -100,6 +100,8 @@ const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bac
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
 const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|(i'?m )?not really sure|don'?t know|dont know|i don'?t know|i dunno|dunno|idk|no idea|no clue|unknown|never heard of (one|it|any))( tbh| really| sorry)?(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
+/** The category list's last button in a word or two: "其他", "别的问题", "other", "something else". */
+const OTHER_GROUP = /^(其他|其它|别的|其他的|其它的|别的事|其他事|其他问题|其它问题|别的问题|其他情况|other|others|something else|another thing)$/i;
 const choiceId = (event: ResidentEvent) => (event.type === 'user.choice' ? event.id : null);
 const textOf = (event: ResidentEvent) => (event.type === 'user.text' ? event.text.trim() : null);
 
@@ -376,6 +378,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       if (id === 'intake.categories') return { kind: 'stay', patch: () => ({ categoryGroup: null }) };
       const text = textOf(event);
+      // "其他", "别的", "something else": the last button's short name, typed — its list.
+      if (text !== null && OTHER_GROUP.test(text.normalize('NFKC').trim().replace(/[。.!！]+$/, ''))) return { kind: 'stay', patch: () => ({ categoryGroup: 'other' }) };
       if (text) {
         const category = categoryFromText(text);
         if (category) return { kind: 'stay', patch: () => ({ proposedCategory: category }) };
