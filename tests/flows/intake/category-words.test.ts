@@ -143,3 +143,16 @@ describe('a death in the family and the estate taken is inheritance, in English'
     expect(categoryFromText(text)).toBe(category);
   });
 });
+
+/** An employer who owes the resident, however it is spelled ("工姿" for 工资): unpaid wages (session 11). */
+describe('an employer who owes the resident is unpaid wages', () => {
+  it.each([
+    ['老板欠我工姿三个月不给 怎么半', 'wages'],
+    ['包工头还欠我们八千块', 'wages'],
+    ['老板欠我钱不给', 'wages'],
+    // Another kind of debt is not wages (货款 is not read as any category yet).
+    ['老板欠我货款两万', null],
+  ])('%s → %s', (text, category) => {
+    expect(categoryFromText(text)).toBe(category);
+  });
+});
