@@ -691,6 +691,12 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit({ type: 'relay', relay: { kind: 'handoff_left' } });
       enqueue.emit(reply('conv.handoff.left', { hotline: context.hotline }));
     }),
+    /** Leaves the queue at once because someone is coming: staff are told, the resident how to clear the chat. */
+    leaveQueueInAHurry: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ handoff: 'idle' });
+      enqueue.emit({ type: 'relay', relay: { kind: 'handoff_left' } });
+      enqueue.emit(reply('conv.leave_now_queue'));
+    }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
     sayNoStaff: emit(({ context, self }) =>
       reply(
@@ -812,9 +818,10 @@ export function createConversationMachine(deps: ConversationDeps) {
         guard: ({ context, event }) => context.awaitingCallbackPhone && event.event.type === 'user.text',
         actions: ['resetMeta', 'readCallbackPhone'],
       },
-      // "请工作人员回电" typed: the call-back button.
+      // "请工作人员回电" typed: the call-back button — except where it answers "is it safe to call you?" ("打电话给我").
       {
-        guard: ({ context, event }) => context.consented && event.event.type === 'user.text' && asksForCallback(event.event.text),
+        guard: ({ context, event }) =>
+          context.consented && event.event.type === 'user.text' && asksForCallback(event.event.text) && context.intakeStep !== 'safeContact',
         actions: ['resetMeta', raise({ type: 'user.choice', id: 'handoff.callback' })],
       },
       {
@@ -1300,6 +1307,13 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('ask'), target: 'asking', actions: ['noteMeaning', 'keepStatedKinship', 'forget'] },
           { guard: steersTo('hours'), target: 'answered', actions: ['noteMeaning', 'forget', 'sayOfficeHours'] },
           { guard: steersTo('send_files'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('conv.files.how', {}, menuChoices(context)))] },
+          // Leaving in a hurry while waiting for a person: out of the queue (a person joining later would write to a phone
+          // someone else may hold), and the quick goodbye.
+          {
+            guard: and([steersTo('thanks'), ({ context }) => context.handoff === 'waiting' && leavesInAHurry(context.pendingText ?? '')]),
+            target: 'answered',
+            actions: ['noteMeaning', 'forget', 'leaveQueueInAHurry'],
+          },
           { guard: steersTo('thanks'), target: 'answered', actions: ['noteMeaning', 'sayThanksWithMenu', 'forget'] },
           { guard: steersTo('repair'), target: 'answered', actions: ['noteMeaning', 'forget', emit(({ context }) => reply('core.repair', {}, menuChoices(context)))] },
           // Right after a story's question was answered, applying keeps the story's category.

@@ -42,7 +42,9 @@ export function asksForPerson(text: string): boolean {
 }
 
 /** The call-back button's words, typed ("请工作人员回电", "给我回个电话", "call me back please"). */
-const CALLBACK = /^(请|麻烦)?(工作人员|你们|您|你)?(给我)?(回电|回电话|回个电话|打回来|打个电话给我|打电话给我|给我打电话|给我打个电话)(吧|好吗|可以吗)?$|^(please )?((can|could) you )?(ask for )?(a )?call( me)?[- ]?back( please)?$/i;
+// Also asked as a question ("能不能打电话给我", "可以给我打个电话吗", "can you call me please").
+const CALLBACK =
+  /^(请|麻烦)?(工作人员|你们|您|你)?(能不能|能否|可不可以)?(给我)?(回电|回电话|回个电话|打回来|打个电话给我|打电话给我|给我打电话|给我打个电话)(吧|好吗|可以吗|行吗|吗)?$|^(please )?((can|could) you )?(ask for )?(a )?call( me)?[- ]?back( please)?$|^(please )?(can|could|would) (you|someone|somebody|staff) (please )?(call|phone|ring) me( back)?( please)?$/i;
 
 /** Typed words that ask staff to call back (the button `handoff.callback`), wherever the resident is. */
 export function asksForCallback(text: string): boolean {

@@ -16,6 +16,12 @@ const NAME_LEAD = /^(?:(?:my name is|my name'?s|name|i am|i'?m|it'?s|its|this is
 /** A mobile number inside a longer answer ("王大力 13912345678"), spaces or dashes allowed between its digits. */
 const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d(?:[\s-]?\d){8}(?!\d)/;
 
+/** The one mobile number a longer answer contains ("我没有手机 用我姐姐的 139…"), digits only; `null` for none or several. */
+export function onlyPhoneIn(input: string): string | null {
+  const all = input.normalize('NFKC').match(new RegExp(MOBILE_IN_TEXT.source, 'g')) ?? [];
+  return all.length === 1 ? all[0]!.replace(/\D/g, '') : null;
+}
+
 /** The mobile number a longer answer contains, digits only, or `null`. */
 export function phoneIn(input: string): string | null {
   const m = MOBILE_IN_TEXT.exec(input.normalize('NFKC'));

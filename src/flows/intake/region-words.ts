@@ -69,3 +69,22 @@ export function regionNamedIn(text: string, regions: readonly NamedRegion[]): st
   });
   return named.length === 1 ? named[0]!.id : null;
 }
+
+/** Provinces and the cities residents most often name, in characters and pinyin: places outside a local pack. */
+const PLACES_ZH =
+  '北京|上海|天津|重庆|河北|山西|内蒙古?|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾|深圳|广州|东莞|佛山|杭州|宁波|南京|苏州|无锡|武汉|成都|西安|郑州|长沙|厦门|温州|义乌|昆山';
+const PLACES_EN =
+  'beijing|shanghai|tianjin|chongqing|hebei|shanxi|inner mongolia|liaoning|jilin|heilongjiang|jiangsu|zhejiang|anhui|fujian|jiangxi|shandong|henan|hubei|hunan|guangdong|guangxi|hainan|sichuan|guizhou|yunnan|tibet|shaanxi|gansu|qinghai|ningxia|xinjiang|hong kong|macau|taiwan|shenzhen|guangzhou|dongguan|foshan|hangzhou|ningbo|nanjing|suzhou|wuxi|wuhan|chengdu|xian|zhengzhou|changsha|xiamen|wenzhou|yiwu';
+const ELSEWHERE_ZH = new RegExp(`^(我|我们|俺)?(在|是|住在|人在|就在)?(${PLACES_ZH})`);
+const ELSEWHERE_EN = new RegExp(`^(in |at |i'?m in |i am in |i live in |i work in )?(${PLACES_EN})\\b`, 'i');
+
+/**
+ * A short answer naming a place outside the pack ("北京", "在广东东莞打工", "shenzhen"): the region question's "not
+ * listed" answer (where to apply instead), not "choose one of these" again. Call after the pack's own names failed.
+ */
+export function namesPlaceElsewhere(typed: string): boolean {
+  const t = typed.normalize('NFKC').trim();
+  const han = [...t.replace(/[^\p{Script=Han}]/gu, '')].length;
+  if (han > 0) return han <= 12 && ELSEWHERE_ZH.test(t.replace(/\s/g, ''));
+  return t.split(/\s+/).length <= 6 && ELSEWHERE_EN.test(t);
+}

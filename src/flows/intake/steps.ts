@@ -9,8 +9,8 @@ import {
   type GroupId,
 } from '../../knowledge/eligibility/vocabulary.js';
 import { categoryFromText } from './category-words.js';
-import { readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
-import { asksIfDisability } from '../../knowledge/understanding/disability-question.js';
+import { onlyPhoneIn, readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
+import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
 import { householdFromWords, readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
@@ -19,7 +19,7 @@ import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
-import { regionByOwnWord } from './region-words.js';
+import { namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -43,7 +43,7 @@ export interface StepDefinition {
   freeText?: boolean;
 }
 
-const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|ok|okay|sure|yes|y|yeah|yep|true|right|correct|that'?s right`;
+const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|ok|okay|sure|yes|y|yeah|yep|yup|ya|yah|yea|true|right|correct|that'?s right`;
 const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|没得|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong`;
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
 const YES = oneToThreeOf(YES_WORDS);
@@ -100,6 +100,8 @@ const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bac
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
 const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|(i'?m )?not really sure|don'?t know|dont know|i don'?t know|i dunno|dunno|idk|no idea|no clue|unknown|never heard of (one|it|any))( tbh| really| sorry)?(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
+/** The category list's last button in a word or two: "其他", "别的问题", "other", "something else". */
+const OTHER_GROUP = /^(其他|其它|别的|其他的|其它的|别的事|其他事|其他问题|其它问题|别的问题|其他情况|other|others|something else|another thing)$/i;
 const choiceId = (event: ResidentEvent) => (event.type === 'user.choice' ? event.id : null);
 const textOf = (event: ResidentEvent) => (event.type === 'user.text' ? event.text.trim() : null);
 
@@ -289,7 +291,7 @@ const TIME_WORDS = /时间|时候|白天|晚上|上午|下午|早上|中午|工�
 const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
   never: /不安全|不要|别打|别给我打|不能|不方便|不行|不可以|不好|^否|^不$|没法接|只在这里|只能在这|never|do not call|don'?t call|not safe|unsafe|no calls?|^no\b|^nope|only (here|in (the|this) chat)|message (me )?only|texts? (me )?only|only texts?|(he|she|they) (checks?|looks? at|reads?|goes through) my phone|看我手机|查我手机|翻我手机/i,
   times: new RegExp(`${TIME_WORDS.source}|只在|only at|certain times|between`, 'i'),
-  any: /随时|都可以|都行|可以|安全|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
+  any: /随时|都可以|都行|可以|安全|(直接)?(打电话给我|给我打电话|打我电话|打给我)|^(just )?call me|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
 };
 
 /** A window when calling is safe: "only weekdays 9 to 11", "白天他上班的时候可以打". */
@@ -337,7 +339,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
         // A correction ("不是欠薪，是被开除了") is never the yes: the problem it names other than the proposed one is.
         const text = textOf(event);
         if (text !== null && CORRECTION.test(text)) {
-          const other = text.split(/[，,。.；;！!？?]/).map(categoryFromText).find((c) => c !== null && c !== proposed);
+          const named = text.split(/[，,。.；;！!？?\s]/).map(categoryFromText).filter((c) => c !== null);
+          // "不是 是工伤" to "工伤事故，对吗？": it names only the proposed category — the resident insists it is that one.
+          if (named.length > 0 && named.every((c) => c === proposed)) {
+            return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, category: proposed }, proposedCategory: null, categoryGroup: null }) };
+          }
+          const other = named.find((c) => c !== proposed);
           return other ? { kind: 'stay', patch: () => ({ proposedCategory: other }) } : { kind: 'stay', patch: () => ({ proposedCategory: null, categoryGroup: null }) };
         }
         const again = text === null ? null : categoryFromText(text);
@@ -371,6 +378,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       if (id === 'intake.categories') return { kind: 'stay', patch: () => ({ categoryGroup: null }) };
       const text = textOf(event);
+      // "其他", "别的", "something else": the last button's short name, typed — its list.
+      if (text !== null && OTHER_GROUP.test(text.normalize('NFKC').trim().replace(/[。.!！]+$/, ''))) return { kind: 'stay', patch: () => ({ categoryGroup: 'other' }) };
       if (text) {
         const category = categoryFromText(text);
         if (category) return { kind: 'stay', patch: () => ({ proposedCategory: category }) };
@@ -475,15 +484,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
     read: (event, _ctx, deps) => {
       const text = textOf(event);
-      if (choiceId(event) === 'intake.region.not_listed' || (text !== null && NOT_LISTED.test(text))) {
-        return {
+      const notListed = () =>
+        ({
           kind: 'explain',
           reply: reply('intake.region.not_listed', {
             regions: { items: deps.pack.regions.map((r) => r.name), separator: '、' },
             hotline: deps.pack.hotline,
           }),
-        };
-      }
+        }) as const;
+      if (choiceId(event) === 'intake.region.not_listed' || (text !== null && NOT_LISTED.test(text))) return notListed();
       const ids = deps.pack.regions.map((r) => r.id);
       const nameOf = (id: string) => deps.pack.regions.find((r) => r.id === id)?.name;
       // Full names first, so "示例市某区" typed for a listed district is not taken for the city's own level.
@@ -494,6 +503,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
         // The place first, then more ("县里，我52岁，家里三口人"): its first clause is the answer; the rest is kept (keepStated).
         (text !== null && /[,，;；、]/.test(text) ? regionByOwnWord(text.split(/[,，;；、]/)[0]!, deps.pack.regions) : null);
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) };
+      // A place outside the pack ("北京", "在广东东莞打工", "shenzhen"): the not-listed answer, as its button would be.
+      if (text !== null && namesPlaceElsewhere(text)) return notListed();
       // "不清楚": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
       return { kind: 'invalid', error: isUnsure(event) ? 'intake.err.region_unsure' : 'intake.err.region' };
     },
@@ -546,7 +557,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = textOf(event);
       if (text !== null && asksIfDisability(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
       const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
-      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
+      if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) };
+      // "腿有点残疾 没办证": a disability without a certificate — what counts, rather than "press a button".
+      if (text !== null && saysNoCertificate(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
+      return { kind: 'invalid', error: 'intake.err.choose' };
     },
   },
 
@@ -758,7 +772,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event, _ctx, deps) => {
       const id = choiceId(event);
       const text = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
-      const phone = text === null ? null : readPhone(text);
+      // The number with words around it ("我没有手机 用我姐姐的 139…", "use my friend 137…"): that number, when it is the only one.
+      const phone = text === null ? null : (readPhone(text) ?? onlyPhoneIn(text));
       if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
       // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
       if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {

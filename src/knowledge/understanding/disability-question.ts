@@ -9,3 +9,12 @@ export function asksIfDisability(text: string): boolean {
   const t = text.normalize('NFKC').trim();
   return t.length <= 60 && COUNTS_AS_DISABILITY.test(t);
 }
+
+/** A disability told without its certificate or assessment ("腿有点残疾 没办证", "no disability certificate"). */
+const NO_CERTIFICATE = /(没|没有|未|还没)(办|领|拿到?|评|鉴定)?(过)?(残疾)?(证|鉴定|评残)|\bno (disability )?(card|certificate)\b|\bnot (certified|assessed)\b|\b(don'?t|do not) have (a |any )?(disability )?(card|certificate)\b/i;
+
+/** Whether a short text at the disability question says there is no certificate: answered there with what counts. */
+export function saysNoCertificate(text: string): boolean {
+  const t = text.normalize('NFKC').trim();
+  return t.length <= 80 && NO_CERTIFICATE.test(t);
+}

@@ -18,6 +18,10 @@ const NUMBER_EN = /\b(number|phone|call|dial|ring|hotline|line)\b/i;
 const WHICH_NUMBER_ZH = /(打|拨)(哪个|什么|啥|几号)?(电话|号码)|(电话|号码)(是)?(多少|几号)|打给谁|找谁|打(哪个|什么|啥)/u;
 const WHICH_NUMBER_EN = /\b(what|which)('s| is)? (the )?(number|phone)\b|\bwho (do|should|can) i (call|ring|phone)\b|\bwhat (do|should) i (call|dial)\b|\bnumber to call\b/i;
 
+/** Someone hurting or threatening the resident ("if someone is hurting me", "有人打我"): a "which number" needs no warning first. */
+const HARM_ZH = /(打|揍|踢|掐|伤害|威胁|跟踪|骚扰)(我|俺)|(我|俺)?(被|让)(人|他|她)?.{0,3}(打|揍|威胁|跟踪|骚扰)(了)?(?!伤了?找|.{0,3}赔)/u;
+const HARM_EN = /\b(hurt|hurting|hits?|hitting|beats?|beating|attacks?|attacking|threatens?|threatening|follows?|following|stalks?|stalking|abuses?|abusing)( me| us)\b|\b(in danger|not safe|unsafe)\b/i;
+
 /** The legal hotline, a lawyer, the centre: the knowledge base answers those. */
 const LEGAL = /法律援助|法援|12348|律师|援助中心|\b(legal|lawyer|lawyers|12348|centre|center|office)\b/iu;
 
@@ -28,7 +32,8 @@ export function asksSafetyNumbers(text: string, afterDanger = false): boolean {
   const t = text.normalize('NFKC').trim();
   if (LEGAL.test(t) || ALREADY.test(t) || !short(t)) return false;
   if ((SERVICE_ZH.test(t) && NUMBER_ZH.test(t)) || (SERVICE_EN.test(t) && NUMBER_EN.test(t))) return true;
-  return afterDanger && (WHICH_NUMBER_ZH.test(t) || WHICH_NUMBER_EN.test(t));
+  const harm = HARM_ZH.test(t) || HARM_EN.test(t);
+  return (afterDanger || harm) && (WHICH_NUMBER_ZH.test(t) || WHICH_NUMBER_EN.test(t));
 }
 
 /** A question, not a story: at most 16 Chinese characters or 12 words. */

@@ -37,7 +37,7 @@ const FAREWELL = /((好的|好|嗯|ok|okay|thanks|thank you|thx|ty|cheers|谢谢
  * resident on a shared phone, told how to clear the chat now. Read as a goodbye (the `thanks` intent).
  */
 const LEAVING_NOW =
-  /^(?=\S)((他|她|我老公|老公|我男人|我对象|他们|有人)(回来了|来了|快回来了|马上回来了?|要回来了|进门了|在旁边)[,，\s]*)?((我)?(得|要|先|就)?(走了|下了|不说了|先不说了|不聊了|先不聊了|先下了))?$|^(?=\S)((he'?s|he is|she'?s|she is|someone'?s|someone is|they'?re|they are) (coming( back| home)?|back|home|here)( now)?[,.\s]*)?((i )?(have to|gotta|got to|need to|must) go( now)?)?$/i;
+  /^(?=\S)((我)?(等不了了|不能等了|没法等了|不等了)[,，\s]*(?=(他|她|我老公|老公|我男人|我对象|他们|有人)))?((他|她|我老公|老公|我男人|我对象|他们|有人)(回来了|来了|快回来了|马上回来了?|要回来了|进门了|在旁边)[,，\s]*)?((我)?(得|要|先|就)?(走了|下了|不说了|先不说了|不聊了|先不聊了|先下了))?$|^(?=\S)((he'?s|he is|she'?s|she is|someone'?s|someone is|they'?re|they are) (coming( back| home)?|back|home|here)( now)?[,.\s]*)?((i )?(have to|gotta|got to|need to|must) go( now)?)?$/i;
 
 /**
  * When the centre opens or closes, with the time of day or the day it is asked for ("下午几点关门", "周六几点开门"),
@@ -60,6 +60,8 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // For someone else: "帮我爸申请", "替家里人办法援", "apply for my mother".
   ['apply', /^(我想|我要|想|要|我)?(帮|替|给|为)(我的?|我们)?(他|她|ta|他们|家里人|家人|亲戚|亲人|父母|爸爸?|妈妈?|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|老人)((申请|办)(一下)?(法律援助|法援|援助)?)?$|^((i )?(want to |would like to |wanna )?apply|(i'?m|i am) applying) (for legal aid )?(for|on behalf of) (my )?(family( member)?|relatives?|father|mother|dad|mum|mom|son|daughter|husband|wife|brother|sister|parents?|child|kid)$/i],
   // Not waiting for a person any more ("算了不等了", "不用转人工了", "i'll stop waiting"): a cancel, which leaves the queue.
+  // "算了 我自己打电话吧", "不等了 我去一趟": giving up on the wait, saying what they will do instead.
+  ['cancel', /^(算了|那算了|不等了|不用了)[,，\s]*(我)?(还是)?(自己)?(直接)?(打电话|打12348|打过去|去一趟|过去|自己去|回头再说|下次再说|以后再说|改天再说)$/],
   ['cancel', /^(算了|那|那算了|好吧|那就)?[,，\s]*(我)?(不等了|不用等了|不想等了|等不了了|不等人了|不要人工了|不用人工了|不用转人工了|不转人工了|不找人工了|不用找人了|取消(排队|转人工|人工|等待))(吧|了)?[,，\s]*((我)?(自己)?(打电话|打12348|再打电话|回头再说|下次再说|以后再说))?$|^(ok,? |okay,? )?(never ?mind|forget it|(i'?ll |i will )?(stop waiting|not wait( any ?more)?)|(i )?(don'?t|do not) (want|need) to wait( any ?more)?|cancel (the |my )?(request|queue|waiting|wait)|(i )?(don'?t|do not) need (a person|a human|staff|help) (any ?more|now))([,.\s]+(i'?ll|i will) (call|phone)( instead| later| you| 12348)?)?$/i],
   ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$/i],
   ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(我)?(不想|不)(弄|办|填|搞|申请)(了)(吧)?$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
@@ -79,7 +81,7 @@ const PHRASES: [SteerIntent, RegExp][] = [
   ['hours', /^(please )?(tell me )?(where('?s| is| are)|what('?s| is) the (address|location) of|how (do|can) i (get|find)( to)?) (the |your )?(nearest |local )?(legal aid )?(office|centre|center|you|you guys)( located| based)?(,? (and )?(what are (the |your )?(opening |office |working )?hours|when (is it|are you) open|what time (do you|does it) open))?$|^(what('?s| is) )?(the |your )?(legal aid )?(office|centre|center)('?s)? address$/i],
   // How to send documents or photos ("材料怎么发给你们", "身份证拍照发这里行吗", "how do i send the documents"): after
   // staff asked for materials the knowledge base's nearest entries were about unpaid wages and debt collection.
-  ['send_files', /^(.{0,12}[，,\s])?(我的?|俺的?)?(这些|补充的?|要补的?|需要的)?(材料|资料|文件|照片|图片|身份证)(要|该|应该|可以|能)?(怎么|咋|如何|在哪|在哪里|往哪|往哪里|发到哪|交到哪)(发|交|传|上传|提交|给|发送|交给)?(给|过去|过来)?(你们|您们|你|工作人员|中心)?(啊|呀|呢)?$|^(.{0,12}[，,\s])?(要|该|应该)?(怎么|咋|如何)(发|传|上传|交|发送)(给|过去|过来)(你们|您们|你|工作人员|中心)(啊|呀|呢)?$|^(.{0,12}[，,\s])?(材料|资料|文件|照片|图片|身份证)(拍照|拍照片|拍个照|拍了照)?(可以|能)?(直接)?(发|传|交)(在|到)?(这里|这儿|这|给你们|你们)(就)?(行|可以|能)?(吗|不|嘛|么|没)?$|^(可以|能)(在这里|在这|直接)?(发|传|交)(照片|材料|文件|图片|身份证)(吗|不|嘛|么)$|^(how (do|can|should) i|where (do|can|should) i|can i|could i|may i) (send|upload|give|submit|attach)( you)? (the |my |these |a |some )?(documents?|papers?|files?|photos?|pictures?|materials?|id|proof)( here| to you| in (the |this )?chat)?\??$/i],
+  ['send_files', /^(.{0,12}[，,\s])?(我的?|俺的?)?(这些|补充的?|要补的?|需要的)?(合同|身份证|欠条|工资条|病历|户口本|证据|聊天记录)?(的)?(材料|资料|文件|照片|图片|身份证|截图|扫描件|复印件)(要|该|应该|可以|能)?(怎么|咋|如何|在哪|在哪里|往哪|往哪里|发到哪|交到哪)(发|交|传|上传|提交|给|发送|交给)?(给|过去|过来)?(你们|您们|你|工作人员|中心)?(啊|呀|呢)?$|^(.{0,12}[，,\s])?(要|该|应该)?(怎么|咋|如何)(发|传|上传|交|发送)(给|过去|过来)(你们|您们|你|工作人员|中心)(啊|呀|呢)?$|^(.{0,12}[，,\s])?(材料|资料|文件|照片|图片|身份证)(拍照|拍照片|拍个照|拍了照)?(可以|能)?(直接)?(发|传|交)(在|到)?(这里|这儿|这|给你们|你们)(就)?(行|可以|能)?(吗|不|嘛|么|没)?$|^(可以|能)(在这里|在这|直接)?(发|传|交)(照片|材料|文件|图片|身份证)(吗|不|嘛|么)$|^(how (do|can|should) i|where (do|can|should) i|can i|could i|may i) (send|upload|give|submit|attach)( (it|them))?( to)?( you)?( (the|my|these|a|some|your))?( [a-z']+){0,2} (documents?|papers?|files?|photos?|pictures?|materials?|id|id card|proof|evidence|contracts?|scans?|copy|copies|slips?|payslips?|receipts?|screenshots?|records?)( of (my|the) [a-z ]{1,20})?( here| to you| in (the |this )?chat)?\??$/i],
   ['help', /^(帮助|求助说明|使用帮助|使用说明|怎么用|怎么使用|有什么功能|你能做什么|你会什么|你是谁|你是(机器人|真人|人工|人)吗?|是(机器人|真人)吗|help|how does this work|what can you do|who are you|what are you|who is this|whos this|who am i (talking|speaking|chatting) (to|with)|are you (a )?(robot|bot|human|real person|person|real))$/i],
   ['greeting', /^(你好|您好|你好呀|你好啊|哈喽|嗨|喂|在吗|在不在|有人在吗|早上好|上午好|下午好|晚上好|早|hello|hi|hey|good (morning|afternoon|evening)|hiya|what'?s up|wh?at'?s up|wassup|sup|how are (you|u)|how r (you|u)|how'?s it going|how is it going|how are things)$/i],
   // The resident correcting the bot: the last answer missed, or a button was pressed by mistake. Only at the menu
@@ -152,8 +154,14 @@ export function afterApplyRequest(text: string): string | null {
  * what is kept for the description. Any other text is its own account.
  */
 export function accountOf(text: string): string {
-  return afterApplyRequest(text)?.trim() ?? text;
+  const told = afterApplyRequest(text)?.trim() ?? text;
+  // "…三个月了，我想申请", "…, i want to apply for legal aid": the request after the account is not part of it either.
+  const before = told.replace(APPLY_REQUEST_AFTER, '').trim();
+  return before.length > 0 ? before : told;
 }
+/** A request to apply that ends a message, after the account: "，我想申请", "，想申请法律援助", ", i want to apply". */
+const APPLY_REQUEST_AFTER =
+  /[，,。.;；\s]+(所以|那|请问)?(我|俺)?(想|要|想要)(申请|办)(一下)?(法律援助|法援)?(吧|了)?[。.!！~～]*$|[,.;\s]+(so )?(i )?(want|wanna|would like|need)( to)? apply( for legal aid)?( please)?[.!]*$/i;
 
 /** Politeness and punctuation around a steering phrase: "你好！", "人工，谢谢", "please cancel". */
 function core(text: string): string {

@@ -3,7 +3,7 @@ import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
 import { afterApplyRequest, forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
-import { asksIfDisability } from './disability-question.js';
+import { asksIfDisability, saysNoCertificate } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import { unansweredText } from '../faq/unanswered-text.js';
@@ -20,6 +20,13 @@ const MENU_ONLY: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['ask', 'hours'
 
 /** Menu-only intents that no intake question takes as its answer: answered there too, then the question again. */
 const ALSO_IN_AN_APPLICATION: ReadonlySet<SteerIntent> = new Set<SteerIntent>(['hours', 'send_files']);
+
+/**
+ * Questions a time answers ("什么时间联系您比较安全？"): "上班时间" / "during working hours" there is when to call — the
+ * centre's hours only when the centre is asked ("你们几点上班", "when is your office open").
+ */
+const TIME_IS_THE_ANSWER: ReadonlySet<string> = new Set(['safeContact', 'safeTimes']);
+const ADDRESSES_THE_CENTRE = /你们|您们|中心|法援|援助|单位|几点(上班|下班|开门|关门)|开门|关门|\b(you|your|centre|center|office|open|close)\b/i;
 
 const NOT_ASKED: KbJudgement = { band: 'unknown', topic: null, candidates: [], score: 0 };
 
@@ -98,7 +105,11 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // "怎么办" alone is a prompt for more only at the menu; at an intake question the step reads it.
   // Except where the centre is ("法律援助中心在哪里") and how to send materials ("材料怎么给你们"), which no intake question
   // takes as its answer: told, then the question again.
-  const steer = read && MENU_ONLY.has(read.intent) && !atMenu && !(ALSO_IN_AN_APPLICATION.has(read.intent) && where.kind === 'intake_question') ? null : read;
+  const steer =
+    (read && MENU_ONLY.has(read.intent) && !atMenu && !(ALSO_IN_AN_APPLICATION.has(read.intent) && where.kind === 'intake_question')) ||
+    (read?.intent === 'hours' && where.kind === 'intake_question' && TIME_IS_THE_ANSWER.has(where.step) && !ADDRESSES_THE_CENTRE.test(text))
+      ? null
+      : read;
   // "给我老公申请" at an intake question answers it (who the application is for); the step reads it.
   if (steer?.intent === 'apply' && where.kind === 'intake_question' && forSomeoneElse(text)) return { kind: 'answer' };
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
@@ -113,6 +124,8 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   // A free-text question on screen (a description, a name, safe times): the text is its answer.
   if (where.kind === 'intake_question' && where.freeText) return { kind: 'answer' };
 
+  // "i have a bad leg but no disability certificate" at the disability question: its answer (what counts), not a story.
+  if (where.kind === 'intake_question' && where.step === 'disability' && saysNoCertificate(text)) return { kind: 'answer' };
   const category = storyCategory(text) ?? storyOfTheApplication(text, where);
   if (category && tellsStory(text)) {
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };

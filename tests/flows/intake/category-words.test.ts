@@ -134,3 +134,34 @@ describe('hurt in a shop as a customer is a consumer matter', () => {
     expect(categoryFromText(text)).toBe(category);
   });
 });
+
+/**
+ * A death in the family, then who took the house or the money: an inheritance dispute (民法典 第一千一百二十七条), in
+ * English as the Chinese colloquial words already read it. Session 11: "my father died and my uncle took over his
+ * house" had no category, so the answer offered the generic apply button.
+ */
+describe('a death in the family and the estate taken is inheritance, in English', () => {
+  it.each([
+    ['my father died and my uncle took over his house, he says its his now', 'inheritance'],
+    ['my mum passed away last year and my brother took all her savings', 'inheritance'],
+    ['after my husband died his parents want to take our flat', 'inheritance'],
+    // A death at work or on the road is that claim, not inheritance.
+    ['my husband died in an accident at work and the company wont pay', 'work_injury'],
+    ['my father died after he was hit by a car', 'traffic_injury'],
+  ])('%s → %s', (text, category) => {
+    expect(categoryFromText(text)).toBe(category);
+  });
+});
+
+/** An employer who owes the resident, however it is spelled ("工姿" for 工资): unpaid wages (session 11). */
+describe('an employer who owes the resident is unpaid wages', () => {
+  it.each([
+    ['老板欠我工姿三个月不给 怎么半', 'wages'],
+    ['包工头还欠我们八千块', 'wages'],
+    ['老板欠我钱不给', 'wages'],
+    // Another kind of debt is not wages (货款 is not read as any category yet).
+    ['老板欠我货款两万', null],
+  ])('%s → %s', (text, category) => {
+    expect(categoryFromText(text)).toBe(category);
+  });
+});

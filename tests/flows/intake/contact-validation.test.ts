@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readName, readPhone } from '../../../src/flows/intake/contact-validation.js';
+import { onlyPhoneIn, readName, readPhone } from '../../../src/flows/intake/contact-validation.js';
 
 describe('a phone number as residents type it', () => {
   it.each([
@@ -65,5 +65,19 @@ describe('a name followed by a question', () => {
 
   it.each([['怎么办'], ['要写真名吗'], ['老板跑了怎么办'], ['what now'], ['这个怎么填']])('is no name: %s', (text) => {
     expect(readName(text)).toBeNull();
+  });
+});
+
+describe('the one mobile number inside a longer answer at the phone question', () => {
+  it.each([
+    ['我没有手机 用我姐姐的 13912345678', '13912345678'],
+    ['打我女儿电话139 1234 5678，她会转告我', '13912345678'],
+    ['i dont have phone, use my friend 13700001111', '13700001111'],
+    // Several numbers, or none: not guessed.
+    ['13700001111 or 13800002222', null],
+    ['我没有手机', null],
+    ['我家座机 0571-88886666', null],
+  ])('%s → %s', (text, phone) => {
+    expect(onlyPhoneIn(text)).toBe(phone);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionByOwnWord, regionNamedIn } from '../../../src/flows/intake/region-words.js';
+import { namesPlaceElsewhere, regionByOwnWord, regionNamedIn } from '../../../src/flows/intake/region-words.js';
 
 const DEMO = [
   { id: 'demo-city', name: { 'zh-CN': '示例市本级', en: 'Demo City' } },
@@ -58,5 +58,21 @@ describe('a region named in a longer text (offered first at the region question)
     ['示例市还是示例县我也不清楚', null],
   ])('%s → %s', (text, id) => {
     expect(regionNamedIn(text, DEMO)).toBe(id);
+  });
+});
+
+describe('a place outside the pack, named at the region question', () => {
+  it.each([
+    ['北京', true],
+    ['在广东东莞打工', true],
+    ['我在深圳', true],
+    ['shenzhen', true],
+    ['in beijing', true],
+    // Not a place, or a story that mentions one in passing.
+    ['县里', false],
+    ['不知道', false],
+    ['我老公去年去深圳打工以后就再也没有给家里寄过钱，孩子的学费都交不起了', false],
+  ])('%s → %s', (text, elsewhere) => {
+    expect(namesPlaceElsewhere(text)).toBe(elsewhere);
   });
 });

@@ -23,6 +23,11 @@ const ASKS: [string, boolean][] = [
   ['我该打给谁', true],
   ['what number should i call', true],
   ['who do i call', true],
+  // Session 11: "which number" with someone hurting or threatening the resident needs no warning first.
+  ['what number do i call if someone is hurting me', false],
+  ['who do i call if my husband hits me again', false],
+  ['有人打我打什么电话', false],
+  ['被人威胁了该打哪个电话', false],
 ];
 
 const NOT: [string, boolean][] = [
@@ -35,6 +40,8 @@ const NOT: [string, boolean][] = [
   // Without a danger warning first, a plain "which number" is a question for the knowledge base.
   ['打哪个电话', false],
   ['what number should i call', false],
+  // Harm that is over, asked about for a claim, is the knowledge base's.
+  ['被打伤了找谁赔', false],
   // Not asking for a number.
   ['我已经报警了，警察不管', false],
   ['警察不立案怎么办', false],
