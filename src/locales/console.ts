@@ -49,6 +49,11 @@ export const consoleMessages = {
   'console.error.not_found': { 'zh-CN': '找不到：{what}', en: 'Not found: {what}' },
   'console.error.internal': { 'zh-CN': '服务器出错了，请稍后再试。', en: 'Something went wrong on the server. Please try again.' },
   'console.error.invalid': { 'zh-CN': '请检查填写的内容：{detail}', en: 'Please check what you entered: {detail}' },
+  'console.error.file_type': {
+    'zh-CN': '“{name}”不能发送：只能发送 {kinds} 文件，而且文件内容要和扩展名一致（例如改了扩展名的文件不行）。请另存为这些格式后再发送。',
+    en: '“{name}” cannot be sent: only {kinds} files can, and the contents must match the file’s extension (a renamed file will not do). Save it in one of these formats and send it again.',
+  },
+  'console.error.file_size': { 'zh-CN': '文件太大，不能发送：最大 {max} MB。请压缩或分开发送。', en: 'The file is too large to send: the limit is {max} MB. Make it smaller or send it in parts.' },
   'console.error.held_by': { 'zh-CN': '该对话已由 {name} 接待。', en: '{name} is already talking to this resident.' },
   'console.error.not_live': { 'zh-CN': '您没有在接待这个对话。', en: 'You are not holding this conversation.' },
   'console.error.gone': { 'zh-CN': '这个对话已不存在（居民可能已删除记录）。', en: 'This conversation no longer exists (the resident may have erased it).' },
