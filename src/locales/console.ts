@@ -49,6 +49,10 @@ export const consoleMessages = {
   'console.error.not_found': { 'zh-CN': '找不到：{what}', en: 'Not found: {what}' },
   'console.error.internal': { 'zh-CN': '服务器出错了，请稍后再试。', en: 'Something went wrong on the server. Please try again.' },
   'console.error.invalid': { 'zh-CN': '请检查填写的内容：{detail}', en: 'Please check what you entered: {detail}' },
+  'console.error.kb_fields': {
+    'zh-CN': '没有保存：有 {count} 处需要修改，已在栏目下方用红字标出。改好后再按“保存并发布”。',
+    en: 'Not saved: {count} field(s) need changing, marked in red below each one. Change them, then press “Save and publish” again.',
+  },
   'console.error.file_type': {
     'zh-CN': '“{name}”不能发送：只能发送 {kinds} 文件，而且文件内容要和扩展名一致（例如改了扩展名的文件不行）。请另存为这些格式后再发送。',
     en: '“{name}” cannot be sent: only {kinds} files can, and the contents must match the file’s extension (a renamed file will not do). Save it in one of these formats and send it again.',

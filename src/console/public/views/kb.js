@@ -176,7 +176,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
             await Promise.all([loadList(), loadHistory()]);
           } catch (cause) {
             const { first, unplaced } = showErrors(cause.body?.error?.fields);
-            general.textContent = [cause.message, ...unplaced.map(([path, message]) => `${path}: ${message}`)].join(' ');
+            general.textContent = [cause.message, ...unplaced.map(([, message]) => message)].join(' ');
             (first ?? general).focus?.();
           }
         },
