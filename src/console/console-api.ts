@@ -277,7 +277,7 @@ export const API_ROUTES: Route[] = [
     const type = r.req.headers['content-type'] ?? '';
     let upload: { fileName: string; mimeType: string; data: Buffer } | undefined;
     const body = await readBody(r.req, s.uploads.maxBytes + 64 * 1024);
-    if (body === 'too_large') throw new HttpError(422, 'invalid', 'console.error.invalid', { detail: 'size' });
+    if (body === 'too_large') throw fileRefused('size', s.uploads);
     if (type.startsWith('multipart/form-data')) upload = firstFilePart(body, type);
     else {
       const raw = r.req.headers['x-file-name'];
@@ -285,7 +285,7 @@ export const API_ROUTES: Route[] = [
     }
     if (!upload) throw new HttpError(400, 'bad_request', 'console.error.bad_request', { detail: 'file' });
     const saved = await saveUpload(Readable.from([upload.data]), upload, s.attachmentsDir, s.uploads);
-    if (!saved.ok) throw new HttpError(422, 'invalid', 'console.error.invalid', { detail: saved.reason });
+    if (!saved.ok) throw fileRefused(saved.reason, s.uploads, upload.fileName);
     const done = await s.live.send(r.account, r.params[0]!, { attachment: saved.attachment });
     if (!done.ok) throw fromRefusal(done);
     sendJson(r.res, 201, { ok: true, attachment: saved.attachment });
@@ -392,6 +392,18 @@ async function adminOnly(r: ApiRequest, s: ConsoleServices, action: string): Pro
   if (r.account.role === 'admin') return;
   await s.audit.record({ at: s.now?.() ?? Date.now(), accountId: r.account.id, action, target: null, outcome: 'refused', detail: 'forbidden' });
   throw fromRefusal(refusal(403, 'forbidden', 'console.error.forbidden'));
+}
+
+/** Kinds of file by the names people know them by (JPG, PDF), from the allowed media types. */
+function kindsOf(types: readonly string[]): string {
+  const named: Record<string, string> = { 'image/jpeg': 'JPG', 'image/png': 'PNG', 'image/webp': 'WebP', 'application/pdf': 'PDF' };
+  return types.map((t) => named[t] ?? t.split('/').pop()!.toUpperCase()).join(', ');
+}
+
+/** A file refused in words staff can act on: which kinds can be sent, or how large a file may be. */
+function fileRefused(reason: 'type' | 'size', limits: UploadLimits, fileName = ''): HttpError {
+  if (reason === 'size') return new HttpError(422, 'invalid', 'console.error.file_size', { max: Math.round(limits.maxBytes / (1024 * 1024)) });
+  return new HttpError(422, 'invalid', 'console.error.file_type', { name: fileName, kinds: kindsOf(limits.allowedTypes) });
 }
 
 function accountError(reason: string, username: string): HttpError {

@@ -27,7 +27,9 @@ function check<T extends { ok: boolean }>(value: T, locale: Locale): Exclude<T, 
   if (value.ok) return value as Exclude<T, Refusal>;
   const refused = value as unknown as Refusal & { problems?: EntryProblem[] };
   if (refused.problems) {
-    throw new HttpError(refused.status, refused.code, refused.key, refused.params ?? {}, { fields: problemFields(refused.problems, locale) });
+    const fields = problemFields(refused.problems, locale);
+    // The summary counts the fields to change; each field's own words stand beside it (`fields`).
+    throw new HttpError(refused.status, refused.code, 'console.error.kb_fields', { count: Object.keys(fields).length }, { fields });
   }
   throw fromRefusal(refused);
 }

@@ -154,6 +154,9 @@ export const consolePageMessages = {
   'case.decision.requested': { 'zh-CN': '已要求补充的材料', en: 'Documents requested' },
   'case.attachments': { 'zh-CN': '附件', en: 'Attachments' },
   'case.attachments.none': { 'zh-CN': '没有附件。', en: 'No attachments.' },
+  'case.attachment.kind.image': { 'zh-CN': '图片', en: 'Picture' },
+  'case.attachment.kind.pdf': { 'zh-CN': 'PDF 文件', en: 'PDF file' },
+  'case.attachment.kind.other': { 'zh-CN': '文件', en: 'File' },
   'case.attachment.view': { 'zh-CN': '查看', en: 'View' },
   'case.attachment.viewing': { 'zh-CN': '正在查看：{name}', en: 'Viewing: {name}' },
   'case.attachment.download': { 'zh-CN': '下载 {name}', en: 'Download {name}' },
@@ -267,6 +270,11 @@ export const consolePageMessages = {
   'kb.lang.en': { 'zh-CN': '英文', en: 'English' },
   'kb.field.id': { 'zh-CN': '条目代码', en: 'Entry id' },
   'kb.field.id_hint': { 'zh-CN': '小写英文字母、数字和下划线，例如 wage_arrears。', en: 'Lower-case letters, digits and underscores, e.g. wage_arrears.' },
+  'kb.placeholders': {
+    'zh-CN':
+      '花括号里的词发给居民时会自动换成实际内容：{hotline} 是热线号码，{centreName} 是法律援助中心的名称，{decisionDays} 是作出决定的天数，{thresholdSummary} 是经济困难标准，{localScopeSummary} 是本地增加的援助事项。请原样保留花括号和里面的英文，不要翻译。',
+    en: 'Words in curly brackets are filled in when a resident reads the answer: {hotline} is the hotline number, {centreName} the legal aid centre’s name, {decisionDays} the days to a decision, {thresholdSummary} the financial hardship standard, {localScopeSummary} the matters added locally. Keep the brackets and the words inside exactly as they are.',
+  },
   'kb.field.title': { 'zh-CN': '标题', en: 'Title' },
   'kb.field.questions': { 'zh-CN': '居民的问法', en: 'How residents ask' },
   'kb.field.answer': { 'zh-CN': '回答', en: 'Answer' },

@@ -92,6 +92,8 @@ function answerValue(value: unknown, key: string, pack: CasePack, locale: Locale
     return label(`${key}.${value}`, locale, value);
   }
   if (value === null || value === undefined) return '—';
+  // A number with its unit ("3000 元/月", "4 人"): a bare 3000 leaves staff to guess a month or a year.
+  if (typeof value === 'number') return label(`console.unit.${key}`, locale, String(value), { n: String(value) });
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

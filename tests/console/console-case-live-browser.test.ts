@@ -48,6 +48,10 @@ describe.skipIf(missing !== null)('a case page left open while the resident acts
     // … and the open page shows it by itself.
 
     await files.getByText('身份证.jpg').waitFor({ timeout: 10_000 });
+    // What kind of file it is, in the console's words: a Chinese console never says "image/jpeg".
+    const card = files.locator('li', { hasText: '身份证.jpg' });
+    expect(await card.innerText()).not.toContain('image/jpeg');
+    await card.getByText(pz('case.attachment.kind.image')).waitFor();
     // Said where staff look after an action (and read out), not only added to the list further down.
     await staff.locator('#case-result', { hasText: pz('case.files_arrived', { names: '身份证.jpg' }) }).waitFor();
     expect(await note.inputValue()).toBe('已电话确认身份证明');

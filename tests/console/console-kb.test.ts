@@ -74,6 +74,23 @@ describe('the knowledge-base editor API (operators)', () => {
     for (const text of Object.values(inEnglish.body.error.fields as Record<string, string>)) expect(text).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('sums up a refused save in words an operator can act on, not the fields\' code names', async () => {
+    const f = await consoleFixture([{ username: 'lina', role: 'operator' }]);
+    const zh = new Client(f.url, 'zh-CN');
+    await zh.login('lina');
+    const { entry } = (await zh.request('GET', '/api/kb/entries/cost')).body;
+    const refused = await zh.request('PUT', '/api/kb/entries/cost', { entry: { ...entry, title: { ...entry.title, 'zh-CN': '' }, answer: { ...entry.answer, en: '' } } });
+    expect(refused.status).toBe(422);
+    expect(Object.keys(refused.body.error.fields)).toEqual(['title.zh-CN', 'answer.en']);
+    expect(refused.body.error.message).not.toMatch(/title|answer|zh-CN/);
+    expect(refused.body.error.message).toContain('2');
+    const en = new Client(f.url, 'en');
+    await en.login('lina');
+    const inEnglish = await en.request('PUT', '/api/kb/entries/cost', { entry: { ...entry, title: { ...entry.title, 'zh-CN': '' } } });
+    expect(inEnglish.body.error.message).not.toMatch(/title\.zh-CN/);
+    expect(inEnglish.body.error.message).toMatch(/1 field/);
+  });
+
   it('groups unanswered questions with counts and adds one as a phrasing of an entry', async () => {
     const f = await consoleFixture([{ username: 'lina', role: 'operator' }]);
     const question = '学校食堂的饭菜太咸了能投诉吗';

@@ -45,6 +45,25 @@ describe.skipIf(missing !== null)('the console on a phone (390×844)', () => {
     expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }, 60_000);
 
+  it('shows each case in the inbox whole on a phone: status, urgency and deadline on screen, no sideways scrolling in the list', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const { ref } = await f.app.services.cases.createCase(newCase({ at: f.clock.now, facts: { category: 'wages', region: 'demo-city', groups: ['migrant_worker'] } as never }));
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 390, height: 844 });
+    await signIn(staff, f.url, 'wangfang');
+    const row = staff.locator('tbody tr').filter({ hasText: ref });
+    await row.waitFor();
+    await staff.screenshot({ path: `${SHOTS}/inbox-phone-cases.png`, fullPage: true });
+    // Every cell of the row, its deadline and badges included, lies within the screen's width.
+    const rights = await row.locator('th, td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().right));
+    expect(rights.length).toBe(8);
+    for (const right of rights) expect(right).toBeLessThanOrEqual(390);
+    const wrap = await staff.locator('.table-wrap').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
+    // Each value says what it is: the column's name goes with it when there is no header row to read.
+    expect(await row.locator('td').nth(3).getAttribute('data-label')).toBe(pz('inbox.col.due'));
+  }, 60_000);
+
   it("shows an English case page on a phone with the resident's answers readable beside (or under) their questions", async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
     const { ref } = await f.app.services.cases.createCase(

@@ -31,7 +31,7 @@ describe('an approximate age on the case page', () => {
 
   it('shows an exact age as typed', async () => {
     const { app, view } = await caseWithAge('72');
-    expect(view('zh-CN').answers.find((a) => a.key === 'age')?.value).toBe('72');
+    expect(view('zh-CN').answers.find((a) => a.key === 'age')?.value).toBe('72 岁');
     await app.close();
   });
 });

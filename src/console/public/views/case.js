@@ -290,7 +290,7 @@ export async function render({ account, params, announce, isCurrent }) {
         { class: 'attachment' },
         isImage ? h('img', { src: a.url, alt: '', loading: 'lazy' }) : null,
         h('span', { class: 'attachment__name' }, a.fileName),
-        h('span', { class: 'muted' }, `${a.mimeType} · ${fileSize(a.size ?? 0)}`),
+        h('span', { class: 'muted', title: a.mimeType ?? null }, `${t(`case.attachment.kind.${isImage ? 'image' : isPdf ? 'pdf' : 'other'}`)} · ${fileSize(a.size ?? 0)}`),
         h(
           'span',
           { class: 'btn-row' },

@@ -31,7 +31,7 @@ export async function render({ account, announce, isCurrent }) {
     announce(line);
   }
   const liveStrip = h('div', { id: 'live-strip' });
-  const tableWrap = h('div', { class: 'table-wrap' });
+  const tableWrap = h('div', { class: 'table-wrap table-wrap--cards' });
 
   const tabs = h(
     'div',
@@ -94,17 +94,23 @@ export async function render({ account, announce, isCurrent }) {
     const classes = [c.overdue ? 'is-overdue' : '', c.dueToday ? 'is-due-today' : '', fresh ? 'is-new' : '', c.ref === lastOpened ? 'is-last-opened' : '']
       .filter(Boolean)
       .join(' ');
+    const badges = caseBadges(c);
     return h(
       'tr',
       { class: classes || null, dataset: { ref: c.ref } },
-      h('th', { scope: 'row' }, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(c.ref)}`, onclick: () => (lastOpened = c.ref) }, c.ref)),
-      h('td', {}, c.categoryLabel ?? c.category),
-      h('td', {}, statusBadge(c)),
-      h('td', {}, caseBadges(c)),
-      h('td', {}, c.dueAt ? h('time', { datetime: new Date(c.dueAt).toISOString() }, date(c.dueAt)) : c.status === 'materials_requested' ? t('case.field.due_paused') : t('page.none')),
-      h('td', {}, c.officeLabel ?? c.office ?? t('page.none')),
-      h('td', {}, c.assigneeName ?? c.assignee ?? h('span', { class: 'muted' }, t('inbox.unassigned'))),
-      h('td', {}, h('time', { datetime: new Date(c.createdAt).toISOString() }, dateTime(c.createdAt))),
+      // data-label: on a phone the table becomes one card per case and each value shows its column's name.
+      h('th', { scope: 'row', 'data-label': t('inbox.col.ref') }, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(c.ref)}`, onclick: () => (lastOpened = c.ref) }, c.ref)),
+      h('td', { 'data-label': t('inbox.col.category') }, c.categoryLabel ?? c.category),
+      h('td', { 'data-label': t('inbox.col.status') }, statusBadge(c)),
+      h('td', { 'data-label': t('inbox.col.urgency'), class: badges.childElementCount ? null : 'is-empty' }, badges),
+      h(
+        'td',
+        { 'data-label': t('inbox.col.due') },
+        c.dueAt ? h('time', { datetime: new Date(c.dueAt).toISOString() }, date(c.dueAt)) : c.status === 'materials_requested' ? t('case.field.due_paused') : t('page.none'),
+      ),
+      h('td', { 'data-label': t('inbox.col.office') }, c.officeLabel ?? c.office ?? t('page.none')),
+      h('td', { 'data-label': t('inbox.col.assignee') }, c.assigneeName ?? c.assignee ?? h('span', { class: 'muted' }, t('inbox.unassigned'))),
+      h('td', { 'data-label': t('inbox.col.created') }, h('time', { datetime: new Date(c.createdAt).toISOString() }, dateTime(c.createdAt))),
     );
   }
 

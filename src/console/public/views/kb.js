@@ -87,7 +87,8 @@ export async function render({ params, navigate, announce, isCurrent }) {
           ? h('input', { type: 'text', id, name: path, value: value ?? '', ...(kind === 'date' ? { inputmode: 'numeric', placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}' } : {}) })
           : h('textarea', { id, name: path, rows: kind === 'list' ? 6 : 5, value: value ?? '' });
       const error = h('p', { class: 'field-error', id: `${id}-error` });
-      el.setAttribute('aria-describedby', `${id}-error`);
+      // Texts a resident reads may hold placeholders: the note that explains them is read out with each.
+      el.setAttribute('aria-describedby', path.includes('.') ? `${id}-error kb-placeholders` : `${id}-error`);
       controls.set(path, { el, kind });
       errors.set(path, error);
       return { el, error };
@@ -176,12 +177,13 @@ export async function render({ params, navigate, announce, isCurrent }) {
             await Promise.all([loadList(), loadHistory()]);
           } catch (cause) {
             const { first, unplaced } = showErrors(cause.body?.error?.fields);
-            general.textContent = [cause.message, ...unplaced.map(([path, message]) => `${path}: ${message}`)].join(' ');
+            general.textContent = [cause.message, ...unplaced.map(([, message]) => message)].join(' ');
             (first ?? general).focus?.();
           }
         },
       },
       idInput,
+      h('p', { class: 'field__hint', id: 'kb-placeholders' }, t('kb.placeholders')),
       h('div', { class: 'side-by-side' }, columns),
       labelled('tags', t('kb.field.tags'), 'csv', (entry.tags ?? []).join(', '), t('kb.comma')),
       labelled('related', t('kb.field.related'), 'csv', (entry.related ?? []).join(', '), t('kb.comma')),
