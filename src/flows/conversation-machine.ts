@@ -1332,15 +1332,16 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('language'), target: 'menu', actions: ['noteMeaning', 'setLocaleFromMeaning', 'confirmLocale', 'forget'] },
           { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
-          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'forget', 'emitAnswerOfferingApplication'] },
+          // Who it is for, said in the question ("我替我儿子问一下…"), is kept for applying after the answer.
+          { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'keepStatedKinship', 'forget', 'emitAnswerOfferingApplication'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'startWithCategory'] },
           {
             guard: ({ context }) => context.askedAtAgreement === true && Boolean(context.pendingCategory),
             target: 'answered',
-            actions: ['noteAnswer', 'forget', 'emitAnswerOfferingApplication'],
+            actions: ['noteAnswer', 'keepStatedKinship', 'forget', 'emitAnswerOfferingApplication'],
           },
-          { target: 'answered', actions: ['noteAnswer', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
+          { target: 'answered', actions: ['noteAnswer', 'keepStatedKinship', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
         ],
         onError: { target: 'menu', actions: ['forget', 'sayError'] },
       },

@@ -175,6 +175,7 @@ export const intakeMessages = {
   'intake.why.region': { 'zh-CN': '申请要交给案件办理地或事情发生地的法律援助机构，各地的经济困难标准也不同。不受户籍限制。', en: 'The application goes to the legal aid office where the case is handled or where it happened, and hardship standards differ by area. Where you are registered does not matter.' },
   'intake.why.age': { 'zh-CN': '未成年人和老年人可以免予审查经济状况，有的还可以优先办理，所以需要知道年龄。您的信息只用于办理这次申请。', en: 'Minors and older people can be exempt from the means test and may be dealt with first, so we need the age. Your details are used only for this application.' },
   'intake.why.disability': { 'zh-CN': '残疾人可以免予审查经济状况，可能优先办理，还可以要求上门、手语等无障碍服务。', en: 'Disabled people can be exempt from the means test, may be dealt with first, and can ask for home visits, sign language and other barrier-free service.' },
+  'intake.changed_go_on': { 'zh-CN': '已改好。我们接着来：', en: 'Changed. Let us go on:' },
   'intake.changed_more': { 'zh-CN': '已改好。因为这一项变了，还需要再问您几个问题：', en: 'Changed. Because of this change, a few more questions are needed:' },
   'intake.explain.disability_counts': {
     'zh-CN': '算不算残疾，以残疾证或者伤残等级鉴定为准。还没有办证、没有鉴定的，这里先选“没有残疾”，受伤的情况在后面的“情况说明”里写；工伤要做的伤残等级鉴定，工作人员会告诉您怎么办。',

@@ -1,4 +1,5 @@
 import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
+import { toSimplified } from '../../knowledge/understanding/simplified.js';
 
 /**
  * Words residents use for each kind of problem, Chinese and English. The first match wins, so the
@@ -122,7 +123,9 @@ const SCHOOL_SANCTION = /学校.{0,20}(开除|退学|劝退|处分|记过|停课
 const ARREST = /被.{0,6}(抓|拘)|拘留|逮捕|看守所|派出所.{0,6}(抓|带走|关)|\b(arrested|detained|in custody|charged)\b/i;
 
 /** The category a resident's own words point to, or `null` when none is clear. */
-export function categoryFromText(text: string): CategoryId | null {
+export function categoryFromText(typed: string): CategoryId | null {
+  // "老闆欠我工資" typed at the category question reads as "老板欠我工资".
+  const text = toSimplified(typed);
   if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
   for (const [category, pattern] of FIRST_PERSON) if (pattern.test(text)) return category;
   for (const [category, pattern] of CATEGORY_WORDS) if (pattern.test(text)) return category;

@@ -106,6 +106,7 @@ export function initialContext(submissionId: string): IntakeContext {
     statedKinship: undefined,
     statedPhone: undefined,
     statedRegion: undefined,
+    resumeAfter: undefined,
   };
 }
 
@@ -239,6 +240,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
       nextIsSummary: ({ context }) => context.step === 'summary',
       hasAttachment: ({ event }) => event.type === 'user.attachment',
       correctsWithValue: ({ context, event }) => correctionAnswer(context, event, deps) !== null,
+      /** Said to be wrong, with a value that answers an earlier question, not the one on screen. */
+      correctsEarlierWithValue: ({ context, event }) => {
+        if (!saysCorrection(event as ResidentEvent)) return false;
+        const step = correctionAnswer(context, event, deps)?.step;
+        return step !== undefined && step !== context.step;
+      },
       /** Not this question's answer, but one for a later question ("我们家4口人" at town or countryside): kept, and said so. */
       statesLaterAnswer: ({ context, event }) => {
         const kept = keepStated(context, event as ResidentEvent, deps.pack.regions) as Record<string, unknown>;
@@ -263,10 +270,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const answered = { ...keepStated(patched, event as ResidentEvent, deps.pack.regions), ...result.patch(context), ...markAnswered(patched, context.step, false) };
         // A fact changed from the summary goes straight back to it: no "continue?" again; a changed assessment is
         // shown above the summary.
-        if (FACT_STEPS.has(context.step) && context.changing === context.step && context.assessmentShown && context.history.includes('summary')) {
+        // So does a fact corrected in the middle of the application, unless the assessment changed.
+        if (FACT_STEPS.has(context.step) && context.changing === context.step && context.assessmentShown && (context.history.includes('summary') || context.resumeAfter)) {
           const news = JSON.stringify(assessmentReplies(deps.assess(context.facts), context, deps.pack)) !== JSON.stringify(assessmentReplies(deps.assess(patched.facts), patched, deps.pack));
           // Now refused: the assessment with its alternatives ("submit anyway for review" is a choice staff must see).
           if (news && refused(patched) && !context.submitAnyway) return answered;
+          if (news && !context.history.includes('summary')) return answered;
           return { ...answered, assessmentShown: true, ...(news ? { assessmentNews: true } : {}) };
         }
         return answered;
@@ -323,9 +332,17 @@ export function createIntakeMachine(deps: IntakeDeps) {
       }),
       /** After a one-step correction that makes another question needed: said, so the question does not come unexplained. */
       sayMoreToAsk: enqueueActions(({ context, enqueue }) => {
+        // Corrected in the middle of the application: changed, and on with the questions.
+        if (context.resumeAfter) {
+          enqueue.assign({ resumeAfter: undefined });
+          sendReplies(enqueue, [reply('intake.changed_go_on')]);
+          return;
+        }
         const next = nextStep(context, deps);
         if (next !== 'summary' && next !== 'assessment') sendReplies(enqueue, [reply('intake.changed_more')]);
       }),
+      /** The question on screen, kept while an earlier answer is corrected with its value (see `resumeAfter`). */
+      keepQuestionOnScreen: assign(({ context }) => ({ resumeAfter: context.step })),
       storeAttachment: assign({
         attachments: ({ context, event }) => (event.type === 'user.attachment' ? [...context.attachments, event.attachment] : context.attachments),
       }),
@@ -457,6 +474,13 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'saysChange', target: 'changing' },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
             { guard: 'isUnsureAnswer', target: 'routing', actions: 'markUnsure' },
+            // "等一下 年龄不对 是30", "wait the age is wrong its 30": an earlier answer changed at once, as at the summary,
+            // then on from the question on screen ("是30" is never this question's answer).
+            {
+              guard: 'correctsEarlierWithValue',
+              target: 'correcting',
+              actions: ['keepQuestionOnScreen', 'reopenWithValue'],
+            },
             { guard: 'isAcceptedAnswer', target: 'routing', actions: 'applyAnswer' },
             // "Wait, I picked the wrong place": the list of answers to change, not this question's error line.
             { guard: ({ event }) => saysCorrection(event as ResidentEvent), target: 'changing' },
@@ -567,7 +591,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       /** Passed through in the same turn: the corrected value (raised by `reopenWithValue`) answers the re-opened question. */
       correcting: {
         on: {
-          'user.text': [{ guard: 'isAcceptedAnswer', target: 'routing', actions: ['applyAnswer', 'sayMoreToAsk'] }, { target: 'routing' }],
+          'user.text': [{ guard: 'isAcceptedAnswer', target: 'routing', actions: ['applyAnswer', 'sayMoreToAsk'] }, { target: 'routing', actions: assign({ resumeAfter: undefined }) }],
         },
       },
       submitting: {

@@ -74,6 +74,11 @@ export interface IntakeContext {
   step: StepId;
   /** An answered step the resident chose to change from the summary: asked again next, whatever the decision needs. */
   changing: StepId | null;
+  /**
+   * The question on screen when an earlier answer was corrected with its value ("等一下 年龄不对 是30"): the application
+   * goes on from there, with no "a few more questions" line.
+   */
+  resumeAfter?: StepId | undefined;
   /** Questions asked, for "back". */
   history: StepId[];
   /** Failed tries at the current question. */

@@ -32,6 +32,11 @@ const ROLE_OF_EN: [RegExp, KinRole][] = [
 
 /** "帮/替/给/为/代 (我)X 申请/办/问/咨询…": someone else's matter, named, with what is done for them. */
 const FOR_RELATIVE_ZH = /(?:帮|替|给|为|代)(?:我的?|我们家的?|俺)?(妈妈?|爸爸?|母亲|父亲|父母|老爸|老妈|爹|娘|儿子|女儿|孩子|闺女|小孩|老公|老婆|丈夫|妻子|媳妇|爱人|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|姥姥|姥爷)(?:的事|的事情)?(?:来|想|要)?(?:申请|办|问|咨询|打官司|找律师|请律师|维权|讨)/;
+/**
+ * "我儿子被拘留了", "俺爸被车撞了": a relative named as the one something was done to — their matter, which the resident
+ * brings for them. Not "我老公打我" (the resident's own), nor "我儿子欠了钱" (no 被).
+ */
+const HAPPENED_TO_RELATIVE_ZH = /^(?:我|俺|我家|我们家)的?(妈妈?|爸爸?|母亲|父亲|老爸|老妈|爹|娘|儿子|女儿|孩子|闺女|小孩|老公|丈夫|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|姥姥|姥爷)(?:前天|昨天|今天|上周|上个月|刚刚|刚才|突然)?(?:被|让)/;
 /** "applying for my mother", "apply on behalf of my dad", "asking for my son". */
 const FOR_RELATIVE_EN = /\b(?:apply|applying|application|ask|asking|enquiring|inquiring)\s+(?:for legal aid\s+)?(?:for|on behalf of)\s+my\s+([a-z]+)\b|\bon behalf of my\s+([a-z]+)\b/i;
 
@@ -66,7 +71,7 @@ export function statedRelative(text: string): StatedKinship | undefined {
   const ownEn = SELF_ROLE_EN.exec(t);
   const ownEnRole = ownEn ? OWN_ROLE_EN.find(([pattern]) => pattern.test(ownEn[1]!.toLowerCase()))?.[1] : undefined;
   if (ownEnRole) return { role: ownEnRole, locale: 'en', own: true };
-  const zh = FOR_RELATIVE_ZH.exec(t);
+  const zh = FOR_RELATIVE_ZH.exec(t) ?? HAPPENED_TO_RELATIVE_ZH.exec(t.trim());
   if (zh) {
     const role = ROLE_OF_ZH.find(([pattern]) => pattern.test(zh[1]!))?.[1];
     if (role) return { role, locale: 'zh-CN' };

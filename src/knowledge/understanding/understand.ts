@@ -6,6 +6,7 @@ import { kbQuery } from './kb-query.js';
 import { asksIfDisability, saysNoCertificate } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
+import { toSimplified } from './simplified.js';
 import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
 import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
@@ -61,7 +62,9 @@ const STEERS_BEFORE_THE_INDEX: Partial<Record<SteerIntent, RegExp>> = {
  * // { kind: 'danger', danger: 'domestic_violence' }
  */
 export function understand(input: UnderstandInput, { judge: askKb, classify }: UnderstandDeps): Meaning {
-  const { text, locale, where } = input;
+  const { locale, where } = input;
+  // "老闆欠我工資", "我想申清法律援助": read in simplified characters, the slips for 申请 made 申请 (simplified.ts).
+  const text = toSimplified(input.text);
   // The knowledge base is asked in its own words (kb-query.ts): "替我老公申请" as applying for a family member.
   const deps = { judge: (t: string, l: typeof locale) => askKb(kbQuery(t), l), classify };
   const danger = detectDanger(text);

@@ -10,6 +10,9 @@ describe('statedRelative (whom a resident says they apply for)', () => {
     ['帮俺娘问问', 'child', 'zh-CN'],
     ['为我奶奶咨询一下赡养的事', 'grandchild', 'zh-CN'],
     ['帮我姐打官司', 'sibling', 'zh-CN'],
+    // Session 11: a relative something was done to ("我儿子被拘留了") — their matter, brought by the resident.
+    ['我儿子被拘留了 能申请法律援助吗', 'parent', 'zh-CN'],
+    ['俺爸前天被车撞了', 'child', 'zh-CN'],
     ["I'm applying for my mother", 'child', 'en'],
     ['can i apply on behalf of my husband', 'spouse', 'en'],
     ['asking for my son, he was arrested', 'parent', 'en'],
@@ -22,6 +25,9 @@ describe('statedRelative (whom a resident says they apply for)', () => {
     ['帮家里人申请'],            // no role to offer
     ['我给我老公打电话他不接'],    // 给 as "to", no application
     ['老板不给我钱'],
+    ['我老公打我'],             // the resident's own matter
+    ['我儿子欠了别人钱'],         // no 被: not said that it was done to him
+    ['老板被抓了'],
     ['I work for my uncle'],
     ['apply for my cousin'],    // a relation the kinship question has no one-word role for
   ])('does not guess from %s', (text) => {

@@ -145,6 +145,8 @@ describe('steering intents are short phrases only', () => {
   const rows: [string, string][] = [
     ['我要申请', 'steer:apply'], ['申请法援', 'steer:apply'], ['I want to apply', 'steer:apply'],
     ['查进度', 'steer:status'], ['我的申请', 'steer:status'], ['check my case', 'steer:status'], ['我的案子怎么样了？', 'steer:status'], ['我要查我的申请', 'steer:status'],
+    // Session 11: a slip for 申请 and traditional characters (phones set to traditional) were FAQ answers.
+    ['我想申清法律援助', 'steer:apply'], ['我想申請法律援助', 'steer:apply'], ['申情法援', 'steer:apply'],
     ['申请', 'steer:apply'], ['can I talk to someone?', 'steer:person'], ['is anyone there?', 'steer:person'],
     ['转人工', 'steer:person'], ['人工客服！', 'steer:person'], ['有人吗', 'steer:person'], ['talk to a person', 'steer:person'],
     ['重新开始', 'steer:restart'], ['start over', 'steer:restart'],
@@ -268,6 +270,7 @@ describe('problem stories give a category and the facts they state', () => {
     // Session 9: under eight characters this got the FAQ answer with a plain apply button, where "my boss owes me
     // wages" (five words) started the application with its category.
     ['老板欠我工资', 'story:wages'], ['包工头欠俺钱', 'story:wages'], ['老公天天打我', 'story:domestic_violence'],
+    ['老闆欠我工資三個月了', 'story:wages'], ['我老公天天打我 我要離婚', 'story:domestic_violence'],
     ['在工地上干了八个月 包工头一直拖着不给结账', 'story:wages'],
     ['我儿子16岁被派出所抓了，现在关在看守所', 'story:criminal_defense'],
     ['我在厂里上班把手指头切断了，老板不管', 'story:work_injury'],
