@@ -28,7 +28,8 @@ export interface RankerConfig {
 
 /** The configurations `fayuan kb eval --compare` measures; the first is the default. */
 export const COMPARED_CONFIGS: RankerConfig[] = [
-  { name: 'BM25, words + bigrams + synonyms (default)' },
+  { name: 'BM25 re-ranked by the classifier (default)' },
+  { name: 'BM25 alone (classifier not trained)', ranking: { softmax: null } },
   { name: 'BM25 without synonyms', synonyms: false },
   { name: 'BM25 without bigrams', analyzer: { bigrams: false } },
   { name: 'BM25 without segmenter words', analyzer: { words: false } },
