@@ -98,8 +98,7 @@ export function thresholdsFor(model: ConfidenceModel, locale: Locale | undefined
 /**
  * Fitted by `fayuan kb eval --calibrate` on the seed knowledge base (held-out phrasings, the dev half
  * and off-topic questions, never the frozen test half); English by `--calibrate --locale en`, which
- * also fits on and keeps its limits on the untuned questions of eval/faq/fresh (session 11: refitted with
- * BM25 re-ranked by the discriminative classifier, `--max-wrong 0.015`). See docs/knowledge-base.md.
+ * also fits on and keeps its limits on the untuned questions of eval/faq/fresh. See docs/knowledge-base.md.
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
   inDomain: {bias: -4.6387, weights: {coverage: 0.8409, known: 2.654, strength: 3.221, evidence: 4.3804}},
@@ -110,11 +109,11 @@ export const DEFAULT_CONFIDENCE: ConfidenceModel = {
     'zh-CN': {answerAt: 0.52, suggestAt: 0.08, gate: {inDomainAt: 0.575, correctAt: 0.3}},
     en: {
       answerAt: 0.54,
-      suggestAt: 0.12,
-      storyMargin: 0.2,
+      suggestAt: 0.13,
+      storyMargin: 0,
       models: {
-        inDomain: {bias: -5.6285, weights: {coverage: 1.4393, known: 2.5924, strength: 3.5281, evidence: 4.2969}},
-        correct: {bias: -1.5971, weights: {margin: 1.6682, strength: 1.5945, coverage: 0.1198, runnerUp: -0.23, coverageMargin: 1.2025, evidence: 0.8258}},
+        inDomain: {bias: -5.8513, weights: {coverage: 1.7609, known: 2.8829, strength: 3.2132, evidence: 4.2184}},
+        correct: {bias: -1.2861, weights: {margin: 3.307, strength: 1.547, coverage: -0.0065, runnerUp: -0.0752, coverageMargin: 2.5203, evidence: 1.8632}},
       },
     },
   },

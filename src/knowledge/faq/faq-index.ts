@@ -4,7 +4,7 @@ import { findSorted, packedCount, packSorted, packStrings, stringAt, type Packed
 import { chineseWords, isFunctionChar } from './chinese.js';
 import { pinyinKey } from './homophones.js';
 import { BIGRAM_PREFIX, TextAnalyzer } from './text-analyzer.js';
-import { accumulate, DEFAULT_SOFTMAX, indexOf, passesWithin, trainSoftmax, type SoftmaxOptions, type SoftmaxTrainingSet } from './discriminative.js';
+import { accumulate, indexOf, passesWithin, trainSoftmax, type SoftmaxOptions, type SoftmaxTrainingSet } from './discriminative.js';
 
 /** How entries are scored; the defaults are the configuration that measured best (docs/knowledge-base.md). */
 export interface RankingOptions {
@@ -41,7 +41,8 @@ export const DEFAULT_RANKING: RankingOptions = {
   spelling: true,
   unknownWeight: 1,
   homophones: true,
-  softmax: DEFAULT_SOFTMAX,
+  // Off: measured in session 11 and not merged (docs/knowledge-base.md); `{ softmax: DEFAULT_SOFTMAX }` turns it on.
+  softmax: null,
   fuse: 0.3,
   fuseDepth: 5,
 };
@@ -629,7 +630,7 @@ export class FaqIndex {
     // The classifier's favourite among the entries reached (the others score 0) and its normaliser.
     let likeliest = -1;
     let peak = 0;
-    for (let k = 0; k < count; k++) {
+    for (let k = 0; classify && k < count; k++) {
       const d = touched[k]!;
       if (likeliest < 0 || softmaxSums[d]! > softmaxSums[likeliest]!) likeliest = d;
     }
@@ -644,7 +645,7 @@ export class FaqIndex {
       const d = touched[k]!;
       const score = scores[d]!;
       const logit = softmaxSums[d]!;
-      normaliser += Math.exp(logit - peak);
+      if (classify) normaliser += Math.exp(logit - peak);
       scores[d] = 0;
       softmaxSums[d] = 0;
       seen[d] = 0;
