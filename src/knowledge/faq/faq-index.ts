@@ -4,7 +4,7 @@ import { findSorted, packedCount, packSorted, packStrings, stringAt, type Packed
 import { chineseWords, isFunctionChar } from './chinese.js';
 import { pinyinKey } from './homophones.js';
 import { BIGRAM_PREFIX, TextAnalyzer } from './text-analyzer.js';
-import { accumulate, indexOf, passesWithin, trainSoftmax, type SoftmaxOptions, type SoftmaxTrainingSet } from './discriminative.js';
+import { accumulate, DEFAULT_SOFTMAX, indexOf, passesWithin, trainSoftmax, type SoftmaxOptions, type SoftmaxTrainingSet } from './discriminative.js';
 
 /** How entries are scored; the defaults are the configuration that measured best (docs/knowledge-base.md). */
 export interface RankingOptions {
@@ -24,6 +24,8 @@ export interface RankingOptions {
    * view of the best entry is `SearchOutcome.opinion`; with `fuse` > 0 it re-ranks BM25's best entries.
    */
   softmax: SoftmaxOptions | null;
+  /** The languages whose index trains the classifier (the others rank by BM25 alone). */
+  classified: readonly Locale[];
   /**
    * How much the classifier re-ranks BM25's best `fuseDepth` entries (questions of two content words
    * or more): an entry's score becomes its BM25 score plus `fuse` × the best BM25 score × its log-odds
@@ -41,8 +43,10 @@ export const DEFAULT_RANKING: RankingOptions = {
   spelling: true,
   unknownWeight: 1,
   homophones: true,
-  // Off: measured in session 11 and not merged (docs/knowledge-base.md); `{ softmax: DEFAULT_SOFTMAX }` turns it on.
-  softmax: null,
+  softmax: DEFAULT_SOFTMAX,
+  // English only: re-ranking zh-CN broke three Chinese transcripts (session 11, docs/knowledge-base.md);
+  // zh-CN keeps BM25's order and its confidence model.
+  classified: ['en'],
   fuse: 0.3,
   fuseDepth: 5,
 };
@@ -347,7 +351,7 @@ export function buildIndexData(
     }
   }
   // Untrained, the classifier would only repeat BM25: a knowledge base too large to train within the budget has none.
-  const trained = options.softmax !== null && passesWithin(trainingVisits(analysedDocs, positions, postingStarts), options.softmax.epochs) > 0;
+  const trained = options.softmax !== null && options.classified.includes(locale) && passesWithin(trainingVisits(analysedDocs, positions, postingStarts), options.softmax.epochs) > 0;
   const softmax = trained ? trainSoftmax(trainingSet(analysedDocs, positions, postingStarts, docs), options.softmax!, scores) : new Float32Array(0);
   return {
     locale,

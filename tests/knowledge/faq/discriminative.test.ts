@@ -124,6 +124,12 @@ describe('the classifier in the index', () => {
     expect(FaqIndex.fromData(data, analyzer).search('is legal aid free').opinion).toEqual({ agrees: 0, probability: 0 });
   });
 
+  it('is trained by default for English only: zh-CN keeps BM25 alone', () => {
+    expect(buildIndexData(SMALL_KB, 'en', analyzer).softmax.length).toBeGreaterThan(0);
+    expect(buildIndexData(SMALL_KB, 'zh-CN', analyzer).softmax.length).toBe(0);
+    expect(buildIndexData(SMALL_KB, 'zh-CN', analyzer, { ...DEFAULT_RANKING, classified: ['zh-CN', 'en'] }).softmax.length).toBeGreaterThan(0);
+  });
+
   it('builds the same index twice', () => {
     const entries = [...SMALL_KB, entry('privacy', { questions: { 'zh-CN': ['会保密吗'], en: ['will my boss find out', 'is this private'] } })];
     const a = buildIndexData(entries, 'en', analyzer, withClassifier);
