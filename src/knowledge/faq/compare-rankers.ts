@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { LOCALES, type Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
+import { DEFAULT_SOFTMAX } from './discriminative.js';
 import { DEFAULT_RANKING, FaqIndex, IndexCache, type RankingOptions } from './faq-index.js';
 import type { LabelledQuestion } from './evaluate.js';
 import { SynonymDictionary, type SynonymGroup } from './synonyms.js';
@@ -28,7 +29,9 @@ export interface RankerConfig {
 
 /** The configurations `fayuan kb eval --compare` measures; the first is the default. */
 export const COMPARED_CONFIGS: RankerConfig[] = [
-  { name: 'BM25, words + bigrams + synonyms (default)' },
+  { name: 'BM25, English re-ranked by the classifier (default)' },
+  { name: 'BM25 alone (no classifier)', ranking: { softmax: null } },
+  { name: 'BM25 re-ranked by the classifier in both languages', ranking: { softmax: DEFAULT_SOFTMAX, classified: LOCALES } },
   { name: 'BM25 without synonyms', synonyms: false },
   { name: 'BM25 without bigrams', analyzer: { bigrams: false } },
   { name: 'BM25 without segmenter words', analyzer: { words: false } },

@@ -4,6 +4,7 @@ import { findSorted, packedCount, packSorted, packStrings, stringAt, type Packed
 import { chineseWords, isFunctionChar } from './chinese.js';
 import { pinyinKey } from './homophones.js';
 import { BIGRAM_PREFIX, TextAnalyzer } from './text-analyzer.js';
+import { accumulate, DEFAULT_SOFTMAX, indexOf, passesWithin, trainSoftmax, type SoftmaxOptions, type SoftmaxTrainingSet } from './discriminative.js';
 
 /** How entries are scored; the defaults are the configuration that measured best (docs/knowledge-base.md). */
 export interface RankingOptions {
@@ -18,6 +19,20 @@ export interface RankingOptions {
   unknownWeight: number;
   /** Read a Chinese character pair the index does not know as a known pair of the same pinyin (申情 → 申请). */
   homophones: boolean;
+  /**
+   * The discriminative classifier trained with the index (discriminative.ts), or null for none. Its
+   * view of the best entry is `SearchOutcome.opinion`; with `fuse` > 0 it re-ranks BM25's best entries.
+   */
+  softmax: SoftmaxOptions | null;
+  /** The languages whose index trains the classifier (the others rank by BM25 alone). */
+  classified: readonly Locale[];
+  /**
+   * How much the classifier re-ranks BM25's best `fuseDepth` entries (questions of two content words
+   * or more): an entry's score becomes its BM25 score plus `fuse` × the best BM25 score × its log-odds
+   * against the classifier's favourite among them, losing at most the best score; 0 keeps BM25's order.
+   */
+  fuse: number;
+  fuseDepth: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -28,6 +43,12 @@ export const DEFAULT_RANKING: RankingOptions = {
   spelling: true,
   unknownWeight: 1,
   homophones: true,
+  softmax: DEFAULT_SOFTMAX,
+  // English only: re-ranking zh-CN broke three Chinese transcripts (session 11, docs/knowledge-base.md);
+  // zh-CN keeps BM25's order and its confidence model.
+  classified: ['en'],
+  fuse: 0.3,
+  fuseDepth: 5,
 };
 
 /** One ranked entry. */
@@ -56,6 +77,19 @@ export interface SearchOutcome {
   words: number;
   /** Share (0–1) of the question's weight made of words that occur somewhere in the index. */
   known: number;
+  /** What the discriminative classifier says about the best-ranked entry (zeros without one). */
+  opinion?: SoftmaxOpinion;
+}
+
+/**
+ * The discriminative classifier's view of a search (see discriminative.ts). Both values are 0 for a
+ * question of one content word: both rankers then follow the same word, so agreeing says nothing.
+ */
+export interface SoftmaxOpinion {
+  /** 1 when the classifier's likeliest entry is the best-ranked one. */
+  agrees: number;
+  /** The classifier's probability (softmax over all entries) of the best-ranked entry. */
+  probability: number;
 }
 
 /** An entry's distinct terms with their weighted counts (compact: kept for every entry between builds), and its weighted length. */
@@ -63,34 +97,54 @@ interface DocumentTerms {
   terms: string[];
   counts: Float32Array;
   length: number;
+  /** The classifier's training examples (each phrasing, the title, the tags): distinct terms, concatenated. */
+  examples: string[];
+  /** Example `e`'s terms are `examples[exampleStarts[e] .. exampleStarts[e+1])`. */
+  exampleStarts: Int32Array;
 }
 
 function documentTerms(entry: FaqEntry, locale: Locale, analyzer: TextAnalyzer, options: RankingOptions): DocumentTerms {
   const terms = new Map<string, number>();
   let length = 0;
-  const add = (texts: readonly string[], weight: number) => {
+  const examples: string[] = [];
+  const exampleStarts = [0];
+  const add = (texts: readonly string[], weight: number, asExamples: 'each' | 'one' | 'none') => {
     if (weight <= 0) return;
+    let example = new Set<string>();
     for (const text of texts) {
       for (const term of analyzer.terms(text)) {
         terms.set(term, (terms.get(term) ?? 0) + weight);
         length += weight;
+        example.add(term);
       }
+      if (asExamples === 'each' && example.size > 0) {
+        examples.push(...example);
+        exampleStarts.push(examples.length);
+        example = new Set();
+      }
+    }
+    if (asExamples === 'one' && example.size > 0) {
+      examples.push(...example);
+      exampleStarts.push(examples.length);
     }
   };
   const { weights } = options;
-  add(entry.questions[locale], weights.questions);
-  add([entry.title[locale]], weights.title);
-  add(entry.tags, weights.tags);
-  add([entry.answer[locale]], weights.answer);
-  return { terms: [...terms.keys()], counts: Float32Array.from(terms.values()), length };
+  add(entry.questions[locale], weights.questions, 'each');
+  add([entry.title[locale]], weights.title, 'one');
+  // The tags are one example, as the title is.
+  add(entry.tags, weights.tags, 'one');
+  add([entry.answer[locale]], weights.answer, 'none');
+  return { terms: [...terms.keys()], counts: Float32Array.from(terms.values()), length, examples, exampleStarts: Int32Array.from(exampleStarts) };
 }
 
 /**
  * {@link DocumentTerms} with each term as its number in a {@link Lexicon} instead of a string: what
  * the cache keeps, so thousands of entries' terms are not kept as millions of separate strings.
  */
-interface NumberedTerms extends Omit<DocumentTerms, 'terms'> {
+interface NumberedTerms extends Omit<DocumentTerms, 'terms' | 'examples'> {
   numbers: Int32Array;
+  /** The training examples' terms as numbers. */
+  examples: Int32Array;
 }
 
 /**
@@ -174,9 +228,6 @@ export class IndexCache {
 /** A Chinese number with an optional counter (五千, 十五岁, 三个月, 一年); 几 is left out: 几天 asks how long. */
 const CHINESE_NUMBER = /^[零一二两三四五六七八九十百千万半\d]+(?:个|年|月|天|岁|口|人|块|元|次|号|周|日|多)*$/u;
 
-/** Above this many documents a term is "common": it only adds to documents rarer terms already found. */
-const COMMON_TERM_MIN_DOCS = 64;
-
 /** English words shorter than this are not spelling-corrected: too many short words are other real words (wifi → wife). */
 const SPELLING_MIN_LENGTH = 6;
 
@@ -206,6 +257,8 @@ export interface IndexData {
   spelling: CorrectionTable | null;
   /** Homophone table: the toneless pinyin of each Chinese character-pair term as keys, the terms as candidates. */
   homophones: CorrectionTable | null;
+  /** The discriminative classifier's weight at each posting (empty without one; see discriminative.ts). */
+  softmax: Float32Array;
 }
 
 /** Keys (packed, sorted) and, for key `k`, the term positions `candidates[candidateStarts[k] .. candidateStarts[k+1])`. */
@@ -244,7 +297,13 @@ export function buildIndexData(
     let analysed = cache?.get(key);
     if (!analysed) {
       const terms = documentTerms(entry, locale, analyzer, options);
-      analysed = { counts: terms.counts, length: terms.length, numbers: lexicon.numberAll(terms.terms) };
+      analysed = {
+        counts: terms.counts,
+        length: terms.length,
+        numbers: lexicon.numberAll(terms.terms),
+        examples: lexicon.numberAll(terms.examples),
+        exampleStarts: terms.exampleStarts,
+      };
     }
     cache?.set(key, analysed);
     analysedDocs.push(analysed);
@@ -291,6 +350,9 @@ export function buildIndexData(
       scores[at] = bm25 ? (termIdf * tf * (options.k1 + 1)) / (tf + docNorm[d]!) : termIdf * Math.sqrt(tf);
     }
   }
+  // Untrained, the classifier would only repeat BM25: a knowledge base too large to train within the budget has none.
+  const trained = options.softmax !== null && options.classified.includes(locale) && passesWithin(trainingVisits(analysedDocs, positions, postingStarts), options.softmax.epochs) > 0;
+  const softmax = trained ? trainSoftmax(trainingSet(analysedDocs, positions, postingStarts, docs), options.softmax!, scores) : new Float32Array(0);
   return {
     locale,
     options,
@@ -303,7 +365,46 @@ export function buildIndexData(
     unknownIdfBase: idfOf(options, 0, n),
     spelling: options.spelling ? spellingTable(order) : null,
     homophones: options.homophones ? homophoneTable(order) : null,
+    softmax,
   };
+}
+
+/** The postings one training pass visits at most: each example's terms' entries. */
+function trainingVisits(analysedDocs: readonly NumberedTerms[], positions: Int32Array, postingStarts: Int32Array): number {
+  let visits = 0;
+  for (const a of analysedDocs) {
+    for (const n of a.examples) visits += postingStarts[positions[n]! + 1]! - postingStarts[positions[n]!]!;
+  }
+  return visits;
+}
+
+/** The classifier's examples with their terms as sorted positions, rarest first (the order a search adds them in). */
+function trainingSet(analysedDocs: readonly NumberedTerms[], positions: Int32Array, postingStarts: Int32Array, docs: Int32Array): SoftmaxTrainingSet {
+  let examples = 0;
+  let total = 0;
+  for (const a of analysedDocs) {
+    examples += a.exampleStarts.length - 1;
+    total += a.examples.length;
+  }
+  const labels = new Int32Array(examples);
+  const exampleStarts = new Int32Array(examples + 1);
+  const terms = new Int32Array(total);
+  const df = (t: number) => postingStarts[t + 1]! - postingStarts[t]!;
+  let e = 0;
+  let at = 0;
+  analysedDocs.forEach((a, d) => {
+    for (let k = 0; k + 1 < a.exampleStarts.length; k++) {
+      labels[e] = d;
+      exampleStarts[e] = at;
+      const mine = Array.from(a.examples.subarray(a.exampleStarts[k]!, a.exampleStarts[k + 1]!), (n) => positions[n]!);
+      mine.sort((x, y) => df(x) - df(y) || x - y);
+      terms.set(mine, at);
+      at += mine.length;
+      e++;
+    }
+  });
+  exampleStarts[examples] = at;
+  return { classes: analysedDocs.length, postingStarts, docs, labels, exampleStarts, terms };
 }
 
 function spellingTable(order: readonly string[]): CorrectionTable {
@@ -362,6 +463,8 @@ function deletions(word: string): string[] {
  */
 export class FaqIndex {
   private readonly scores: Float64Array;
+  /** Per entry, the classifier's summed weights for the question being searched (its logit). */
+  private readonly softmaxSums: Float64Array;
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
   private readonly unknownIdf: number;
@@ -376,6 +479,7 @@ export class FaqIndex {
     this.locale = data.locale;
     this.options = data.options;
     this.scores = new Float64Array(n);
+    this.softmaxSums = new Float64Array(n);
     this.seen = new Uint8Array(n);
     this.touched = new Int32Array(n);
     this.unknownIdf = data.unknownIdfBase * data.options.unknownWeight;
@@ -515,47 +619,46 @@ export class FaqIndex {
       else if (!/^\d+$/.test(term)) unknownTerms++;
     }
     // Preallocated buffers: a search allocates next to nothing, which keeps garbage-collection pauses short.
-    const { scores, seen, touched } = this;
-    let count = 0;
+    const { scores, softmaxSums, seen, touched } = this;
+    const { softmax } = this.data;
+    const classify = softmax.length > 0;
     // Rare terms first. A common term (in many documents) then only adds to documents a rarer term
     // already found, looked up by binary search: with thousands of entries this skips long posting
     // lists, and a document that shares only common words with the question could not win anyway.
     const order = [...ids].sort((a, b) => this.df(a) - this.df(b));
-    for (const t of order) {
-      const from = postingStarts[t]!;
-      const to = postingStarts[t + 1]!;
-      if (count > 0 && to - from > COMMON_TERM_MIN_DOCS && to - from > count * 8) {
-        for (let k = 0; k < count; k++) {
-          const d = touched[k]!;
-          const i = indexOf(docs, from, to, d);
-          if (i >= 0) scores[d] = scores[d]! + contributions[i]!;
-        }
-        continue;
-      }
-      for (let i = from; i < to; i++) {
-        const d = docs[i]!;
-        if (seen[d] === 0) {
-          seen[d] = 1;
-          touched[count++] = d;
-        }
-        scores[d] = scores[d]! + contributions[i]!;
-      }
-    }
+    const count = accumulate(postingStarts, docs, order, 0, order.length, seen, touched, (i, d) => {
+      scores[d] = scores[d]! + contributions[i]!;
+      if (classify) softmaxSums[d] = softmaxSums[d]! + softmax[i]!;
+    });
 
-    // Keep the best `limit` documents with a small insertion list: cheaper than sorting thousands.
-    const top: { doc: number; score: number }[] = [];
+    // The classifier's favourite among the entries reached (the others score 0) and its normaliser.
+    let likeliest = -1;
+    let peak = 0;
+    for (let k = 0; classify && k < count; k++) {
+      const d = touched[k]!;
+      if (likeliest < 0 || softmaxSums[d]! > softmaxSums[likeliest]!) likeliest = d;
+    }
+    if (likeliest >= 0) peak = Math.max(0, softmaxSums[likeliest]!);
+    let normaliser = (this.size - count) * Math.exp(-peak);
+
+    // Keep the best documents with a small insertion list: cheaper than sorting thousands.
+    const fusing = classify && this.options.fuse > 0;
+    const keep = fusing ? Math.max(limit, this.options.fuseDepth) : limit;
+    const top: { doc: number; score: number; logit: number }[] = [];
     for (let k = 0; k < count; k++) {
       const d = touched[k]!;
       const score = scores[d]!;
+      const logit = softmaxSums[d]!;
+      if (classify) normaliser += Math.exp(logit - peak);
       scores[d] = 0;
+      softmaxSums[d] = 0;
       seen[d] = 0;
-      if (top.length === limit && score <= top[top.length - 1]!.score) continue;
+      if (top.length === keep && score <= top[top.length - 1]!.score) continue;
       let i = top.length;
       while (i > 0 && top[i - 1]!.score < score) i--;
-      top.splice(i, 0, { doc: d, score });
-      if (top.length > limit) top.pop();
+      top.splice(i, 0, { doc: d, score, logit });
+      if (top.length > keep) top.pop();
     }
-
     let ceiling = unknownTerms * this.unknownIdf;
     for (const t of ids) ceiling += idf[t]!;
     ceiling *= this.options.ranking === 'bm25' ? this.options.k1 + 1 : 2;
@@ -563,6 +666,18 @@ export class FaqIndex {
     const weighted = units.map((unit) => ({ unit, weight: this.unitWeight(unit.word, unit.raw) })).filter((w) => w.weight > 0);
     const total = weighted.reduce((sum, w) => sum + w.weight, 0);
     const known = weighted.reduce((sum, w) => sum + (this.isKnown(w.unit) ? w.weight : 0), 0);
+    // BM25's best few re-ranked: each loses up to the best score by its log-odds against the classifier's
+    // favourite among them. Not for a question of one content word: both would follow the same word, and
+    // the rules for one-word questions (decideBand) read BM25's margin.
+    if (fusing && top.length > 1 && weighted.length > 1) {
+      const best = top[0]!.score;
+      const favourite = Math.max(...top.map((x) => x.logit));
+      const fuse = this.options.fuse;
+      for (const x of top) x.score += best * Math.max(-1, fuse * (x.logit - favourite));
+      top.sort((x, y) => y.score - x.score || x.doc - y.doc);
+    }
+    top.splice(limit);
+
     const ranked = top.map(({ doc, score }) => {
       const covered = weighted.reduce((sum, w) => sum + w.weight * this.covered(w.unit, doc), 0);
       return {
@@ -573,7 +688,12 @@ export class FaqIndex {
         evidence: Math.min(1, covered / (EVIDENCE_WORDS * this.data.unknownIdfBase)),
       };
     });
-    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0 };
+    const first = top[0];
+    const opinion: SoftmaxOpinion =
+      classify && first && weighted.length > 1
+        ? { agrees: first.doc === likeliest ? 1 : 0, probability: Math.exp(first.logit - peak) / normaliser }
+        : { agrees: 0, probability: 0 };
+    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0, opinion };
   }
 
   private unitWeight(t: number, raw: string): number {
@@ -607,18 +727,4 @@ interface ResolvedUnit {
   raw: string;
   parts: number[];
   synonyms: number[];
-}
-
-/** Position of `doc` in the ascending range docs[from, to), or -1. */
-function indexOf(docs: Int32Array, from: number, to: number, doc: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const value = docs[mid]!;
-    if (value === doc) return mid;
-    if (value < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
