@@ -234,8 +234,11 @@ export const consolePageMessages = {
   'live.from.staff': { 'zh-CN': '工作人员 {name}', en: 'Staff {name}' },
   'live.file': { 'zh-CN': '文件：{name}', en: 'File: {name}' },
   'live.reply': { 'zh-CN': '回复居民', en: 'Reply to the resident' },
-  'live.reply_hint': { 'zh-CN': '按“发送”后居民立即收到。', en: 'The resident gets it as soon as you press Send.' },
-  'live.reply_takes': { 'zh-CN': '发送第一条回复时会自动接待这个对话。', en: 'Sending the first reply takes the conversation.' },
+  'live.reply_hint': { 'zh-CN': '按“发送”或 Ctrl+Enter 后居民立即收到；Enter 换行。', en: 'The resident gets it as soon as you press Send or Ctrl+Enter; Enter starts a new line.' },
+  'live.reply_takes': {
+    'zh-CN': '发送第一条回复时会自动接待这个对话（按“发送”或 Ctrl+Enter；Enter 换行）。',
+    en: 'Sending the first reply takes the conversation (press Send or Ctrl+Enter; Enter starts a new line).',
+  },
   'live.held_note': { 'zh-CN': '{name} 正在接待这个对话，您只能查看。', en: '{name} is talking to this resident; you can only read.' },
   'live.send': { 'zh-CN': '发送', en: 'Send' },
   'live.send_file': { 'zh-CN': '发送文件', en: 'Send a file' },

@@ -243,6 +243,12 @@ export async function render({ account, params, navigate, announce, isCurrent })
     const typing = previous !== null && document.activeElement === previous;
     const textarea = h('textarea', { id: 'reply-text', name: 'text', rows: 2, maxlength: 2000, 'aria-describedby': 'reply-hint' });
     textarea.value = draft;
+    // Ctrl+Enter (⌘+Enter on a Mac) sends from the box; Enter alone is a new line, as in most chat consoles.
+    textarea.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+      event.preventDefault();
+      textarea.form?.requestSubmit();
+    });
     const fileInput = h('input', { type: 'file', id: 'reply-file', name: 'file', class: 'visually-hidden', tabindex: '-1' });
     const error = h('p', { class: 'form-error', role: 'alert' });
     const mine = holdsIt();
