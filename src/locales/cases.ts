@@ -44,7 +44,21 @@ export const caseMessages = {
   },
   'case.next.closed': { 'zh-CN': '本案已办结，欢迎为我们的服务打分。', en: 'This case is closed. You are welcome to rate our service.' },
   'case.next.closed_rated': { 'zh-CN': '本案已办结，感谢您的评价。', en: 'This case is closed. Thank you for your rating.' },
-  'case.due.date': { 'zh-CN': '在 {date} 前', en: 'by {date}' },
+  'case.due.date': { 'zh-CN': '在{date}前', en: 'by {date}' },
+  // A date as residents write it: 2026年12月10日, 10 December 2026.
+  'case.date': { 'zh-CN': '{y}年{month}{d}日', en: '{d} {month} {y}' },
+  'case.month.1': { 'zh-CN': '1月', en: 'January' },
+  'case.month.2': { 'zh-CN': '2月', en: 'February' },
+  'case.month.3': { 'zh-CN': '3月', en: 'March' },
+  'case.month.4': { 'zh-CN': '4月', en: 'April' },
+  'case.month.5': { 'zh-CN': '5月', en: 'May' },
+  'case.month.6': { 'zh-CN': '6月', en: 'June' },
+  'case.month.7': { 'zh-CN': '7月', en: 'July' },
+  'case.month.8': { 'zh-CN': '8月', en: 'August' },
+  'case.month.9': { 'zh-CN': '9月', en: 'September' },
+  'case.month.10': { 'zh-CN': '10月', en: 'October' },
+  'case.month.11': { 'zh-CN': '11月', en: 'November' },
+  'case.month.12': { 'zh-CN': '12月', en: 'December' },
   'case.due.today': { 'zh-CN': '在今天内', en: 'today' },
   'case.due.unknown': { 'zh-CN': '尽快', en: 'as soon as possible' },
   'case.next.withdrawn': {
@@ -103,8 +117,8 @@ export const caseMessages = {
     en: 'As you asked, application {ref} has been withdrawn. You can apply again at any time.',
   },
   'case.notice.reopened': {
-    'zh-CN': '您的申请 {ref} 已重新审查，中心将在 {due} 前作出决定。{note}',
-    en: 'Your application {ref} is being reviewed again. The centre will decide by {due}.{note}',
+    'zh-CN': '您的申请 {ref} 已重新审查，中心将{due}作出决定。{note}',
+    en: 'Your application {ref} is being reviewed again. The centre will decide {due}.{note}',
   },
   'case.notice.note_line': { 'zh-CN': '\n说明：{text}', en: '\nNote: {text}' },
 

@@ -48,7 +48,9 @@ export function parseRatingChoice(id: string): { ref: string; score: number } | 
 function dueParam(dueAt: number | null, pack: CasePack, now: number): Param {
   if (dueAt === null) return { key: 'case.due.unknown' };
   const due = isoDate(localDate(dueAt, pack.timeZone));
-  return due === isoDate(localDate(now, pack.timeZone)) ? { key: 'case.due.today' } : { key: 'case.due.date', params: { date: due } };
+  if (due === isoDate(localDate(now, pack.timeZone))) return { key: 'case.due.today' };
+  const [y, m, d] = due.split('-').map(Number) as [number, number, number];
+  return { key: 'case.due.date', params: { date: { key: 'case.date', params: { y, d, month: { key: `case.month.${m}` } } } } };
 }
 
 /**

@@ -46,7 +46,7 @@ function text(r: CaseRecord, e: CaseEvent): { text: string; choices: { id: strin
 
 describe('resident notifications', () => {
   it('tells the resident their application is being reviewed and by when it is decided', () => {
-    expect(text(record(), event('claim')).text).toContain('FY-20261122-0001 已由法律援助中心工作人员受理审查，将在 2026-11-29 前作出决定');
+    expect(text(record(), event('claim')).text).toContain('FY-20261122-0001 已由法律援助中心工作人员受理审查，将在2026年11月29日前作出决定');
   });
 
   it('lists every missing document in one notice (一次性告知)', () => {

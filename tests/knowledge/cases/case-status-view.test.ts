@@ -31,7 +31,7 @@ describe('resident status view', () => {
     expect(item!.text).toContain('申请编号：FY-20261122-0001');
     expect(item!.text).toContain('事项：劳动报酬（欠薪）');
     expect(item!.text).toContain('当前状态：已提交，等待受理');
-    expect(item!.text).toContain('2026-11-29 前作出是否给予法律援助的决定');
+    expect(item!.text).toContain('在2026年11月29日前作出是否给予法律援助的决定');
     expect(complaint!.text).toContain('第五十五条');
   });
 

@@ -34,9 +34,21 @@ describe('a decision due today', () => {
     expect(en).toMatch(/decide today/);
   });
 
-  it('still gives the date when the decision is due on a later day', () => {
-    expect(texts([summary()], 'zh-CN', NOV22_10AM - 86_400_000)).toContain('2026-11-22');
-    expect(texts([summary()], 'en', NOV22_10AM - 86_400_000)).toContain('by 2026-11-22');
+  it('still gives the date when the decision is due on a later day, written as residents write dates', () => {
+    expect(texts([summary()], 'zh-CN', NOV22_10AM - 86_400_000)).toContain('2026年11月22日');
+    expect(texts([summary()], 'en', NOV22_10AM - 86_400_000)).toContain('by 22 November 2026');
+  });
+
+  it('says the date once in the notice of a case reviewed again (it read "将在 在 … 前 前")', () => {
+    const record = { ...summary({ status: 'claimed' }), applicant: { relation: 'self' }, requestedDocuments: [] } as never;
+    const event = { action: 'reopen', from: 'declined', to: 'claimed', actor: { kind: 'staff', id: 's1' }, note: null, details: {}, at: NOV22_10AM - 86_400_000 } as never;
+    const notice = residentNotice(record, event, TEST_PACK);
+    const zh = notice.send ? renderReply(notice.reply, 'zh-CN', CASE_CATALOG).text : '';
+    const en = notice.send ? renderReply(notice.reply, 'en', CASE_CATALOG).text : '';
+    expect(zh).toContain('2026年11月22日前作出决定');
+    expect(zh).not.toMatch(/在\s*在|前\s*前/);
+    expect(en).toContain('decide by 22 November 2026');
+    expect(en).not.toContain('by by');
   });
 
   it('says today in the notice sent when staff pick the case up on its due day', () => {
