@@ -104,6 +104,16 @@ export function leavesInAHurry(text: string): boolean {
   return t !== '' && LEAVING_NOW.test(t);
 }
 
+/**
+ * Giving up on the wait for a person, in words about the wait ("不等了", "不用转人工了", "i'll stop waiting"), not about
+ * the application ("取消", "不办了"): in an application it leaves the queue and keeps the application.
+ */
+const STOPS_WAITING =
+  /不等了|不用等了|不想等了|不等人了|不要人工|不用人工|不用转人工|不转人工|不找人工|不用找人|取消(排队|转人工|人工|等待)|\b(stop waiting|not wait( any ?more)?|(don'?t|do not) (want|need) to wait|cancel (the |my )?(queue|waiting|wait)|(don'?t|do not) need (a person|a human|staff)( any ?more)?)\b/i;
+
+/** Whether the resident stops waiting for a person (see {@link STOPS_WAITING}). */
+export const stopsWaiting = (text: string): boolean => STOPS_WAITING.test(bare(text));
+
 /** "bye", "再见", "谢谢，再见": a resident leaving, answered with a goodbye rather than "anything else?". */
 export function saysGoodbye(text: string): boolean {
   return FAREWELL_ONLY.test(bare(text));

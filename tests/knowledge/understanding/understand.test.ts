@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
 import { classifyIntent } from '../../../src/knowledge/intents/intent-classifier.js';
 import { understand } from '../../../src/knowledge/understanding/understand.js';
-import { saysGoodbye } from '../../../src/knowledge/understanding/steering.js';
+import { saysGoodbye, stopsWaiting } from '../../../src/knowledge/understanding/steering.js';
 import type { KbJudge, Meaning, Where } from '../../../src/knowledge/understanding/types.js';
 import { detectLocale } from '../../../src/flows/detect-locale.js';
 
@@ -343,5 +343,14 @@ describe('at an intake question', () => {
   });
   it('a story is recognised at any question', () => {
     expect(meaning('我在工地干活，包工头欠了我三个月工钱', age)).toMatchObject({ kind: 'story', category: 'wages' });
+  });
+});
+
+describe('giving up on the wait for a person, not on the application', () => {
+  it.each([['不等了'], ['算了不等了'], ['不用转人工了'], ['取消排队'], ["i'll stop waiting"], ["i don't want to wait any more"]])('%s stops waiting', (text) => {
+    expect(stopsWaiting(text)).toBe(true);
+  });
+  it.each([['取消'], ['算了'], ['不办了'], ['cancel'], ['never mind']])('%s does not say it is the wait', (text) => {
+    expect(stopsWaiting(text)).toBe(false);
   });
 });
