@@ -145,6 +145,9 @@ describe('steering intents are short phrases only', () => {
   const rows: [string, string][] = [
     ['我要申请', 'steer:apply'], ['申请法援', 'steer:apply'], ['I want to apply', 'steer:apply'],
     ['查进度', 'steer:status'], ['我的申请', 'steer:status'], ['check my case', 'steer:status'], ['我的案子怎么样了？', 'steer:status'], ['我要查我的申请', 'steer:status'],
+    // Session 11: coming back the next day to the application (got 'did you mean').
+    ['我昨天申请的那个怎么样了', 'steer:status'], ['俺前几天交的申请到哪了', 'steer:status'],
+    ['i applied yesterday whats happening with it', 'steer:status'], ['i applied last week, how is it going?', 'steer:status'],
     // Session 11: a slip for 申请 and traditional characters (phones set to traditional) were FAQ answers.
     ['我想申清法律援助', 'steer:apply'], ['我想申請法律援助', 'steer:apply'], ['申情法援', 'steer:apply'],
     ['申请', 'steer:apply'], ['can I talk to someone?', 'steer:person'], ['is anyone there?', 'steer:person'],
