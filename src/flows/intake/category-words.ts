@@ -109,6 +109,9 @@ const FIRST_PERSON: [CategoryId, RegExp][] = [
   // Hurt at the workplace, told place first ("俺在工地摔断了腿 包工头说不是他的事"): a work injury, whatever the boss says.
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位|矿上|工作)(上|里|时|的时候)?.{0,6}(摔断|砸断|压断|切断|轧断|摔伤|砸伤|压伤|切伤|轧伤|烫伤|烧伤|受了?伤)/],
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
+  // "老板欠钱", "包工头欠俺的钱不给": an employer's debt to the resident is wages, before the general 欠钱 — unless it is
+  // plainly another debt (货款, 借款, 房租).
+  ['wages', /(老板|老板娘|包工头|工头|厂长)(还|一直)?欠(了)?(我们|我|俺)?(的)?(钱|工钱|血汗钱)(?!.{0,6}(货款|借款|房租|押金|借的))/],
   // Hurt by someone outside the family: "我被老公打伤了" stays domestic violence.
   ['criminal_victim', new RegExp(`(?:我|俺)(?:被|让)(?!${FAMILY}|${PARTNER})(?:人|他|他们|小偷|歹徒)?.{0,2}(?:打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\\bi was (?:assaulted|attacked|robbed|stabbed|mugged)\\b`, 'i')],
   // "我被人打了" with no injury named: only with people plainly outside the family ("我被他打了" may be a partner).
