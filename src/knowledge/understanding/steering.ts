@@ -127,7 +127,7 @@ function bare(text: string): string {
 
 /** Yes, as residents say it ("对", "好的", "可以"): after an offer to apply, it takes it. */
 // "同意" / "I agree": the word our agreements ask for, typed again later ("同意" alone once went to the divorce entry).
-const YES_WORDS = '嗯+|嗯嗯|嗯呢|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|同意|我同意|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine|agree|i agree';
+const YES_WORDS = '嗯+|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩呐|好哒|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|同意|我同意|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine|agree|i agree';
 const AFFIRMATIVE = new RegExp(`^(${YES_WORDS})$`, 'i');
 /** A bare acknowledgment: a yes, or only "heard you" ("知道了", "收到"). Not a question to record, not an answer at the menu. */
 // A bare "no" at the menu is no more to ask, not a search for "no written contract" (session 4); nor is "none" or
