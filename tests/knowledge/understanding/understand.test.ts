@@ -274,6 +274,7 @@ describe('problem stories give a category and the facts they state', () => {
     // wages" (five words) started the application with its category.
     ['老板欠我工资', 'story:wages'], ['包工头欠俺钱', 'story:wages'], ['老公天天打我', 'story:domestic_violence'],
     ['my son is in the detention center since monday, the police say he stole', 'story:criminal_defense'], ['my husband has been in jail for a week and has no lawyer', 'story:criminal_defense'], ['my husband is in prison and i want a divorce', 'story:marriage_family'],
+    ['i am in a wheelchair and my landlord wont give back my deposit', 'story:contract_debt'], ['the landlord kept my deposit and says i broke the fridge', 'story:contract_debt'],
     ['老闆欠我工資三個月了', 'story:wages'], ['包工头欠俺的钱一直不给', 'story:wages'], ['我老公天天打我 我要離婚', 'story:domestic_violence'],
     ['在工地上干了八个月 包工头一直拖着不给结账', 'story:wages'],
     ['我儿子16岁被派出所抓了，现在关在看守所', 'story:criminal_defense'],
