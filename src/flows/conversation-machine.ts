@@ -5,7 +5,7 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
-import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye } from '../knowledge/understanding/steering.js';
+import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye, stopsWaiting } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
@@ -1168,6 +1168,12 @@ export function createConversationMachine(deps: ConversationDeps) {
               where: { kind: 'intake_question', step: context.intakeStep ?? 'unknown', freeText: context.intakeFreeText, category: intakeContext(self)?.facts?.category ?? null } satisfies Where,
             }),
             onDone: [
+              // "不等了" while waiting for a person: out of the queue (staff are told), the application kept, its question again.
+              {
+                guard: and([steersTo('cancel'), ({ context }) => context.handoff === 'waiting' && stopsWaiting(context.pendingText ?? '')]),
+                target: 'active',
+                actions: ['noteMeaning', 'forget', 'leaveQueue', sendTo('intake', { type: 'flow.reprompt' })],
+              },
               // A typed "算了" asks first: one word must not throw away the whole application.
               {
                 guard: steersTo('cancel'),

@@ -11,7 +11,7 @@ describe('a typed answer to the privacy question', () => {
     ['我不想填了 太麻烦', 'decline'], ['不想回答这些', 'decline'], ['太麻烦了 算了', 'decline'], ["i don't want to answer all that", 'decline'], ['too many questions forget it', 'decline'],
     ['我不想让别人知道', null], ['麻烦问一下要多久', null],
     // Session 9: the filler run straight into the answer.
-    ['嗯嗯同意', 'agree'], ['好的可以', 'agree'], ['对的', 'agree'], ['中', 'agree'], ['好啊', 'agree'], ['嗯嗯不同意', 'decline'],
+    ['嗯嗯同意', 'agree'], ['好的可以', 'agree'], ['对的', 'agree'], ['中', 'agree'], ['嗯呐', 'agree'], ['嗯哪', 'agree'], ['好哒', 'agree'], ['好啊', 'agree'], ['嗯嗯不同意', 'decline'],
     ['yes no', null], ['我不知道', null], ['老板跑路了', null], ['ok but what do you keep', null],
     // Session 10: Singlish and Chinglish yeses got the reminder ("ok can", "yes i agree la", "ok的").
     ['ok can', 'agree'], ['can', 'agree'], ['yes i agree la', 'agree'], ['ok lah', 'agree'], ['ok的', 'agree'], ['可以可以', 'agree'],

@@ -11,7 +11,7 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['state_compensation', /国家赔偿|state compensation/i],
   ['hero_martyr_rights', /英雄|烈士|martyr|hero/i],
   ['good_samaritan', /见义勇为|good samaritan|helping (a )?stranger/i],
-  ['criminal_defense', /被抓|抓走|拘留|逮捕|羁押|看守所|刑事辩护|嫌疑人|被告人|判刑|坐牢|detained|arrested|police (took|custody)|criminal (charge|defen[cs]e)|suspect|defendant|in custody/i],
+  ['criminal_defense', /被抓|抓走|拘留|逮捕|羁押|看守所|刑事辩护|嫌疑人|被告人|判刑|坐牢|detained|arrested|police (took|custody)|criminal (charge|defen[cs]e)|suspect|defendant|in custody|detention (cent(er|re)|house)/i],
   ['criminal_victim', /被害人|受害人.*(刑事|犯罪)|自诉|刑事附带|被(人)?(打伤|砍|捅|抢|骗)|victim of (a )?(crime|fraud|scam)|assaulted|robbed|mugged|beat me up|beaten up|stabbed me|attacked me|scammed|defrauded|swindled|conned (me|him|her|us|them|my)|cheated (me |him |her |us |them )?out of|(phone|online|telephone|investment|romance|lottery) (scam|fraud)/i],
   ['domestic_violence', /家暴|家庭暴力|(丈夫|老公|妻子|老婆|对象|男朋友|女朋友|前夫|前妻|公公|婆婆|继父|继母|父亲|母亲|爸爸?|妈妈?|儿子|女儿|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,6}(打(?!架|工|电话|官司|球|牌|游戏|算|听)|殴打|揍|掐|踢|威胁要杀)|虐待|遗弃|domestic (violence|abuse)|(husband|wife|partner) (hits|beats|beat|hit)|abuse[ds]? (at home|by my)/i],
   ['work_injury', /工伤|上班.*(受伤|摔伤|砸伤|伤)|干活.*(受伤|伤了)|(工地|工厂|车间|厂里|矿上)(上|里)?.{0,10}(摔|掉|砸|压|切|轧).{0,8}(断|伤|骨折)|职业病|work(place)? injur|injured at work|hurt at work|occupational disease/i],
@@ -56,13 +56,15 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   // "老板欠我工姿三个月不给" (typos and all): the employer owes the resident — wages, unless it is plainly another debt.
   ['wages', /(老板|老板娘|包工头|工头|厂里|厂长|单位)(还)?欠(了)?(我|俺|我们)(?!.{0,6}(货款|借款|房租|押金|借的))/],
   ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
+  // "he has been in jail for a week": held, when nothing else (a divorce, wages) names the matter.
+  ['criminal_defense', /\b(in|to) (jail|prison)\b|\blocked up\b/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],
   ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈|(我|俺)(家)?(男人|那口子|媳妇|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,10}((打|揍|踢|掐)(我|俺)|打得|动手|虐待|不让(我|俺)吃饭|关着(我|俺))|(husband|wife|boyfriend|partner|ex).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
   ['elder_support', /(儿子|女儿|儿女|子女|孩子们).{0,10}(不管我|不养我|不给(我|我们)?(钱|生活费|养老钱|赡养费)|不赡养|不管老人|都不管)|(son|daughter|children|kids).{0,20}(won'?t|refuses? to|refused to|don'?t|doesn'?t|do not|does not|never|stopped|not) ((support(ing)?|look(ing)? after|tak(e|ing) care of) (me|us)|giv(e|ing) (me|us) (any )?money)/i],
   // A parent told about by another child: "my dad is 72 and my brother refuses to give him any money", "我爸七十多了我哥不给生活费".
   ['elder_support', /\b(my )?(dad|father|mum|mom|mother|parents?|grand(ma|pa|mother|father))\b.{0,60}\b(brother|sister|son|daughter|children|kids|siblings?)\b.{0,20}\b(refuses?|refused|won'?t|doesn'?t|don'?t|will not|does not|do not|never|stopped)\b.{0,25}\b(give|pay|support|help|look after|take care|visit)|(我爸|我妈|我父亲|我母亲|老人|我爷爷|我奶奶).{0,20}(我哥|我姐|我弟|我妹|哥哥|姐姐|弟弟|妹妹|儿子|女儿).{0,10}(不给|不管|不养|不出钱|不给钱|不给生活费|不赡养)/i],
   ['traffic_injury', /(被|让).{0,4}(车|电动车|摩托车|货车|三轮车|面包车|出租车|外卖车)(给)?(撞|刮|碾|轧)|骑车.{0,6}(撞|摔)|\b(hit|knocked (down|over|off)( my (bike|bicycle|scooter|motorbike))?|run over) by (a |an |the )?(\w+ )?(car|truck|lorry|van|bus|motorbike|scooter|taxi|e-?bike|vehicle|driver)/i],
-  ['contract_debt', /(房东|中介).{0,6}(不退|扣|不还).{0,4}(押金|房租|钱)|押金.{0,4}(不退|不给退)|(网贷|贷款|欠款).{0,6}催收|催收.{0,10}(电话|骂|威胁|上门)|借(了)?(我|给他|给她|给朋友|出去).{0,10}(钱|万|块)|(朋友|亲戚|同事|邻居|他|她).{0,8}借.{0,8}(不还|没还|一直拖)|\b(lent|loaned) .{0,30}(money|\d)|won'?t pay (me )?back/i],
+  ['contract_debt', /(房东|中介).{0,6}(不退|扣|不还).{0,4}(押金|房租|钱)|押金.{0,4}(不退|不给退)|(网贷|贷款|欠款).{0,6}催收|催收.{0,10}(电话|骂|威胁|上门)|借(了)?(我|给他|给她|给朋友|出去).{0,10}(钱|万|块)|(朋友|亲戚|同事|邻居|他|她).{0,8}借.{0,8}(不还|没还|一直拖)|\b(lent|loaned) .{0,30}(money|\d)|won'?t pay (me )?back|\b(landlord|landlady|letting agent)\b.{0,40}\b(deposit|rent)\b|\bdeposit\b.{0,30}\b(back|return(ed)?|refund(ed)?|kept|keeps|keep)\b/i],
   ['consumer', /(网上|网购|淘宝|拼多多|京东|直播间|商场|店里).{0,10}(买|下单)|买的.{0,10}(坏|假|退不了|不给退)|\b(bought|ordered) .{0,30}(broken|fake|refund|return)/i],
   // Hurt as a customer in a shop, a supermarket or a restaurant ("在超市摔倒了骨折 超市不管"): the business's duty to keep its
   // customers safe (消费者权益保护法 第七条、第十八条、第四十九条; 民法典 第一千一百九十八条). Not when the resident works there
@@ -109,6 +111,9 @@ const FIRST_PERSON: [CategoryId, RegExp][] = [
   // Hurt at the workplace, told place first ("俺在工地摔断了腿 包工头说不是他的事"): a work injury, whatever the boss says.
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位|矿上|工作)(上|里|时|的时候)?.{0,6}(摔断|砸断|压断|切断|轧断|摔伤|砸伤|压伤|切伤|轧伤|烫伤|烧伤|受了?伤)/],
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
+  // "老板欠钱", "包工头欠俺的钱不给": an employer's debt to the resident is wages, before the general 欠钱 — unless it is
+  // plainly another debt (货款, 借款, 房租).
+  ['wages', /(老板|老板娘|包工头|工头|厂长)(还|一直)?欠(了)?(我们|我|俺)?(的)?(钱|工钱|血汗钱)(?!.{0,6}(货款|借款|房租|押金|借的))/],
   // Hurt by someone outside the family: "我被老公打伤了" stays domestic violence.
   ['criminal_victim', new RegExp(`(?:我|俺)(?:被|让)(?!${FAMILY}|${PARTNER})(?:人|他|他们|小偷|歹徒)?.{0,2}(?:打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\\bi was (?:assaulted|attacked|robbed|stabbed|mugged)\\b`, 'i')],
   // "我被人打了" with no injury named: only with people plainly outside the family ("我被他打了" may be a partner).

@@ -1,3 +1,4 @@
+import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import type { StepId } from './intake-types.js';
 
 /** What is wrong, in words: "填错了", "写错了", "不对", "要改", "应该是…", "is wrong", "change my …". */
@@ -62,4 +63,19 @@ export function correctionWithValue(text: string, changeable: readonly StepId[])
   }
   value = value.trim();
   return value && !SAYS_WRONG.test(value) ? { step, value } : null;
+}
+
+/** "不对 不是工伤 是欠工资", "不是工伤，是欠薪": the recorded kind of problem denied, then the right one said. */
+const DENIES_THEN_NAMES = /^(?:等一下|等等|不对|错了|搞错了)?[\s,，。!！]*不是(?<denied>[^，,\s]{1,10}?)(?:的事|的问题)?[\s,，。]*(?:而)?是(?<named>[^，,。？?]{2,20})[。!！]*$/;
+
+/**
+ * The words naming the right category when the resident denies the recorded one in the middle of an application, or
+ * `null`: only when the named words point to another category than the recorded one (`categoryOf` reads them).
+ */
+export function categoryNamedInstead(text: string, recorded: CategoryId | undefined, categoryOf: (text: string) => CategoryId | null): string | null {
+  const m = DENIES_THEN_NAMES.exec(text.normalize('NFKC').trim());
+  if (!m?.groups || !recorded) return null;
+  const named = m.groups.named!.trim();
+  const category = categoryOf(named);
+  return category && category !== recorded ? named : null;
 }

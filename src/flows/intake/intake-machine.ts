@@ -12,7 +12,8 @@ import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
-import { correctionTarget, correctionWithValue } from './correction-words.js';
+import { categoryNamedInstead, correctionTarget, correctionWithValue } from './correction-words.js';
+import { categoryFromText } from './category-words.js';
 import { regionNamedIn, type NamedRegion } from './region-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
@@ -240,6 +241,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
       nextIsSummary: ({ context }) => context.step === 'summary',
       hasAttachment: ({ event }) => event.type === 'user.attachment',
       correctsWithValue: ({ context, event }) => correctionAnswer(context, event, deps) !== null,
+      /** "不对 不是工伤 是欠工资": the recorded category denied and another named, in the middle of the application. */
+      namesAnotherCategory: ({ context, event }) =>
+        event.type === 'user.text' && context.step !== 'category' && context.answered.includes('category') && categoryNamedInstead(event.text, context.facts.category, categoryFromText) !== null,
       /** Said to be wrong, with a value that answers an earlier question, not the one on screen. */
       correctsEarlierWithValue: ({ context, event }) => {
         if (!saysCorrection(event as ResidentEvent)) return false;
@@ -340,6 +344,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
         }
         const next = nextStep(context, deps);
         if (next !== 'summary' && next !== 'assessment') sendReplies(enqueue, [reply('intake.changed_more')]);
+      }),
+      /** The category question re-opened with the named category, proposed in one tap (the step reads it). */
+      reopenCategoryWithValue: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'user.text') return;
+        const named = categoryNamedInstead(event.text, context.facts.category, categoryFromText);
+        if (!named) return;
+        enqueue.assign({ step: 'category', changing: 'category', proposedCategory: null, categoryGroup: null, failures: 0 });
+        enqueue.raise({ type: 'user.text', text: named });
       }),
       /** The question on screen, kept while an earlier answer is corrected with its value (see `resumeAfter`). */
       keepQuestionOnScreen: assign(({ context }) => ({ resumeAfter: context.step })),
@@ -476,6 +488,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'isUnsureAnswer', target: 'routing', actions: 'markUnsure' },
             // "等一下 年龄不对 是30", "wait the age is wrong its 30": an earlier answer changed at once, as at the summary,
             // then on from the question on screen ("是30" is never this question's answer).
+            { guard: 'namesAnotherCategory', target: 'correcting', actions: 'reopenCategoryWithValue' },
             {
               guard: 'correctsEarlierWithValue',
               target: 'correcting',
@@ -591,7 +604,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
       /** Passed through in the same turn: the corrected value (raised by `reopenWithValue`) answers the re-opened question. */
       correcting: {
         on: {
-          'user.text': [{ guard: 'isAcceptedAnswer', target: 'routing', actions: ['applyAnswer', 'sayMoreToAsk'] }, { target: 'routing', actions: assign({ resumeAfter: undefined }) }],
+          'user.text': [
+            { guard: 'isAcceptedAnswer', target: 'routing', actions: ['applyAnswer', 'sayMoreToAsk'] },
+            // A category named in words is proposed first ("劳动报酬（欠薪），对吗？").
+            { guard: 'isStayAnswer', target: 'asking', actions: 'applyStay' },
+            { target: 'routing', actions: assign({ resumeAfter: undefined }) },
+          ],
         },
       },
       submitting: {

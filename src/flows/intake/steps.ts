@@ -43,7 +43,7 @@ export interface StepDefinition {
   freeText?: boolean;
 }
 
-const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|ok|okay|sure|yes|y|yeah|yep|yup|ya|yah|yea|true|right|correct|that'?s right`;
+const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩呐|好哒|ok|okay|sure|yes|y|yeah|yep|yup|ya|yah|yea|true|right|correct|that'?s right`;
 const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|没得|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong`;
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
 const YES = oneToThreeOf(YES_WORDS);
@@ -280,7 +280,8 @@ const DISABILITY_WORDS: Record<string, RegExp> = {
   visual: /盲|视力|看不见|visual|blind|sight/i,
   hearing: /聋|听力|听不见|hearing|deaf/i,
   speech: /哑|言语|说不了话|speech|mute/i,
-  physical: /肢体|残疾人|瘸|截肢|轮椅|physical|wheelchair/i,
+  // "我腿是残疾的", "下肢瘫痪", "my leg is disabled": a limb or the body named with the disability.
+  physical: /肢体|残疾人|瘸|截肢|轮椅|瘫痪|截瘫|偏瘫|(腿|脚|胳膊|手臂|手|腰|双腿|下肢|上肢).{0,4}(残|瘫)|physical|wheelchair|paraly[sz]|amputat|\b(leg|legs|arm|arms|hand|foot|feet|spine|back)\b.{0,12}\bdisab/i,
   intellectual: /智力|intellectual/i,
   mental: /精神|mental/i,
   multiple: /多重|multiple/i,
@@ -557,6 +558,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = textOf(event);
       if (text !== null && asksIfDisability(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
       const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
+      // "腿有点残疾 没办证": a disability named without its certificate is explained below, not taken.
+      if (value && value !== 'none' && text !== null && saysNoCertificate(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) };
       // "腿有点残疾 没办证": a disability without a certificate — what counts, rather than "press a button".
       if (text !== null && saysNoCertificate(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };

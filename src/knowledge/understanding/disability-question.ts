@@ -18,3 +18,12 @@ export function saysNoCertificate(text: string): boolean {
   const t = text.normalize('NFKC').trim();
   return t.length <= 80 && NO_CERTIFICATE.test(t);
 }
+
+/** A disability or its certificate named ("我腿是残疾的有残疾证二级", "my leg is disabled, i have the certificate"). */
+const NAMES_DISABILITY = /残疾|残废|瘫痪|截瘫|偏瘫|截肢|\bdisab|\bhandicap|\bparaly[sz]|\bamputat|\bwheelchair\b|\b(certificate|card)\b/i;
+
+/** Whether a short text at the disability question talks about a disability: its answer for the step to read, not a story. */
+export function namesDisability(text: string): boolean {
+  const t = text.normalize('NFKC').trim();
+  return t.length <= 80 && NAMES_DISABILITY.test(t);
+}

@@ -53,7 +53,7 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // to talk to a lawyer"): a person. Asked as a question ("can i talk to a lawyer", "找律师要钱吗") it stays a question.
   ['person', /^(我要|我想)?找(个|一个)?(真人|人工)[\s,，]*律师$|^(我要|我想|我需要|能不能|可不可以|可以|请|麻烦)?(跟|和|找|让)(个|一个)?律师(直接)?(跟我|和我)?(说话|说说|聊聊|聊一下|聊|谈谈|通话|通个电话)(吗|呢|啊)?$|^(a |an )?(real |actual |live )?(human|person|agent|operator|staff member)( please| pls| plz)$|^(i want to|i need to|i wanna|let me|i would like to|id like to|i'd like to) (talk|speak|chat) (to|with) (a |an )?(lawyer|attorney|solicitor)( now| please| directly| right now)?$/i],
   ['person', /^(有没有真人|有真人吗|有人吗|有没有人|在吗)(啊|呀|吗|呢)?[,，\s]*(我)?(想|要)(跟|和|找)(人|真人|人工|工作人员)(说|聊|说话|聊聊|说说)?(话)?$|^(喂|请问|那个)?[,，\s]*(有人吗|有没有人|有人在吗|有人没有|有没有人工(服务|客服)?|有人工吗|有人工服务吗|人工在吗|人工呢|有真人吗|有没有真人|能转人工吗|可以转人工吗)$|^(我要|我想|帮我|请|麻烦)?(转|找|接|联系)?(人工|人工服务|人工客服|真人|客服|工作人员|值班人员|律师本人|真人客服)(服务)?$|^(我要|我想)?(找人|跟人说话|和人说话|找个人问问|找个真人)$|^(我要|我想|能不能|可不可以|可以)?(找|跟|和)(个|一个|一下)?(真人|人工|工作人员|真人客服|人工客服)(问问|问一下|说说|说一下|聊聊|聊一下|说话|聊|谈谈)?(吗|呢|啊)?$|^有人吗$|^(talk|speak|chat) (to|with) (a |an |some)?(person|human|real person|agent|someone|staff|operator)$|^(human|agent|operator|real person|staff)$|^i want (a|to talk to a) (person|human)$|^(can|could|may) i (talk|speak|chat) (to|with) (a |an |some)?(person|human|someone|somebody|staff|agent|real person)$|^is (anyone|anybody|someone|somebody) (there|here)$|^(is there|are there|do you have|have you got|can i get|i need|i want) (a |an |any )?(real |actual |live )?(person|human|people|staff|agent|someone|somebody)( (i can|to) (talk|speak|chat) (to|with))?$|^(i want to|i need to|let me|can i) (talk|speak|chat) (to|with) (a |an )?(real |actual |live )?(person|human|someone|somebody|staff|agent)$/i],
-  ['status', /^(我要|我想)?(查|查询|看看?|查一下|查下)(一下)?(我的)?(申请|案子|案件|进度|进展)(的)?(进度|进展|状态|结果)?$|^(我的)(申请|案子|案件)(的)?(进度|进展|状态|结果)?$|^(申请|案件)?(进度|进展)(查询)?$|^(我申请的|我交的|我提交的|我报的)(那个)?(申请|案子|案件)?(现在)?(怎么样了?|到哪了|到哪一步了?|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗)$|^(我的|我刚才的|我刚刚的|刚才的|刚刚的|我刚提交的|刚提交的|刚才那个)?(申请|案子|案件)(现在)?(怎么样了?|到哪了|到哪一步了?|进行到哪了|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗|处理了吗|有人处理了吗)$|^(check )?(my )?(case|application)( status| progress)$|^check my (case|application)$|^(status|progress)$|^(what'?s|what is) (the )?(status|progress) of my (case|application)$|^(i (already )?applied( already)?( last week| last month| yesterday| a few days ago)?[,.\s]*)?any (news|update|updates)( on| about)?( my (case|application))?\??$|^(what'?s|what is) happening with my (case|application)\??$/i],
+  ['status', /^(我要|我想)?(查|查询|看看?|查一下|查下)(一下)?(我的)?(申请|案子|案件|进度|进展)(的)?(进度|进展|状态|结果)?$|^(我的)(申请|案子|案件)(的)?(进度|进展|状态|结果)?$|^(申请|案件)?(进度|进展)(查询)?$|^(我|俺)(昨天|前天|今天|上周|上个月|前几天|前些天|刚才|刚刚|之前|上次|那天)?(申请的|交的|提交的|报的)(那个)?(申请|案子|案件)?(现在)?(怎么样了?|到哪了|到哪一步了?|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗)$|^(我的|我刚才的|我刚刚的|刚才的|刚刚的|我刚提交的|刚提交的|刚才那个)?(申请|案子|案件)(现在)?(怎么样了?|到哪了|到哪一步了?|进行到哪了|有结果了吗|有结果没|批了没|批了吗|批下来了吗|通过了吗|处理了吗|有人处理了吗)$|^(check )?(my )?(case|application)( status| progress)$|^check my (case|application)$|^(status|progress)$|^(what'?s|what is) (the )?(status|progress) of my (case|application)$|^(i (already )?applied( already)?( last week| last month| yesterday| a few days ago)?[,.\s]*)?any (news|update|updates)( on| about)?( my (case|application))?\??$|^(what'?s|what is) happening with my (case|application)\??$|^i (already )?applied( already)?( for legal aid)?( (yesterday|today|earlier|last week|last month|a few days ago|on \w+))?[,.\s]+(what'?s|whats|what is|how'?s|hows|how is) (it|that|my (case|application)) (going|happening)?\??$|^i (already )?applied( already)?( for legal aid)?( (yesterday|today|earlier|last week|last month|a few days ago|on \w+))?[,.\s]+(what'?s|whats|what is) (happening|going on) with (it|that|my (case|application))\??$/i],
   ['apply', /^(请|麻烦|麻烦你|麻烦您|请你|请您)?(我|我想|我要|想|要|帮我|我想要|帮忙|给我)?(申请|提交申请|办理|办)(一下)?(法律援助|法援|援助|律师)?(申请)?$|^(我要|我想)(找|请)?(法律援助|法援)$|^(can you |could you |would you |will you )?(help me |i )?(want to |want |need to |need |would like to |wanna )?(apply|make an application|start (an |my )?application)( for)?( (legal aid|me|us))?( for me)?$|^apply now$/i],
   // The menu's first button in the resident's words: asking to be checked, not how checks work ("谁能申请法律援助？" stays a question).
   ['apply', /^(我)?(想|要)?(看看|看一下|查查|测一测|测一下|评估一下|判断一下)(我)?(能不能|可不可以|是否能|够不够条件|符不符合条件?|有没有资格)(申请)?(法律援助|法援|援助)?$|^(i )?(want to |would like to |wanna |can you |could you |please )?(check|see|find out)( if| whether) i (can get|qualify|am eligible|could get)( for)?( legal aid)?( or not)?$|^check (if|whether) i (can get|qualify)( for)?( legal aid)?$/i],
@@ -104,6 +104,16 @@ export function leavesInAHurry(text: string): boolean {
   return t !== '' && LEAVING_NOW.test(t);
 }
 
+/**
+ * Giving up on the wait for a person, in words about the wait ("不等了", "不用转人工了", "i'll stop waiting"), not about
+ * the application ("取消", "不办了"): in an application it leaves the queue and keeps the application.
+ */
+const STOPS_WAITING =
+  /不等了|不用等了|不想等了|不等人了|不要人工|不用人工|不用转人工|不转人工|不找人工|不用找人|取消(排队|转人工|人工|等待)|\b(stop waiting|not wait( any ?more)?|(don'?t|do not) (want|need) to wait|cancel (the |my )?(queue|waiting|wait)|(don'?t|do not) need (a person|a human|staff)( any ?more)?)\b/i;
+
+/** Whether the resident stops waiting for a person (see {@link STOPS_WAITING}). */
+export const stopsWaiting = (text: string): boolean => STOPS_WAITING.test(bare(text));
+
 /** "bye", "再见", "谢谢，再见": a resident leaving, answered with a goodbye rather than "anything else?". */
 export function saysGoodbye(text: string): boolean {
   return FAREWELL_ONLY.test(bare(text));
@@ -117,7 +127,7 @@ function bare(text: string): string {
 
 /** Yes, as residents say it ("对", "好的", "可以"): after an offer to apply, it takes it. */
 // "同意" / "I agree": the word our agreements ask for, typed again later ("同意" alone once went to the divorce entry).
-const YES_WORDS = '嗯+|嗯嗯|嗯呢|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|同意|我同意|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine|agree|i agree';
+const YES_WORDS = '嗯+|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩呐|好哒|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|同意|我同意|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine|agree|i agree';
 const AFFIRMATIVE = new RegExp(`^(${YES_WORDS})$`, 'i');
 /** A bare acknowledgment: a yes, or only "heard you" ("知道了", "收到"). Not a question to record, not an answer at the menu. */
 // A bare "no" at the menu is no more to ask, not a search for "no written contract" (session 4); nor is "none" or

@@ -75,6 +75,12 @@ export function readAge(t: string): StatedFacts['age'] | undefined {
     const y = years(stated.groups.n!);
     if (y !== null) return { years: y, atLeast: stated.groups.plus === '多', whose: 'self' };
   }
+  // "他今年三十五", "她今年都八十多了": the person applied for, told as he or she (never the resident's own age).
+  const third = /^(他|她)(今年)(都|已经|才)?(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(了|岁|周岁)?(了)?(?![\d万千百元块月号日天个年])/.exec(t.trim());
+  if (third?.groups) {
+    const y = years(third.groups.n!);
+    if (y !== null) return { years: y, atLeast: third.groups.plus === '多', whose: 'relative' };
+  }
   const zh = /(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多|来)?(岁|周岁)/.exec(t);
   if (zh?.groups) {
     const y = years(zh.groups.n!);

@@ -3,7 +3,7 @@ import { saysNoNeed } from './no-need-words.js';
 import { looksLikeQuestion } from './question-words.js';
 import { afterApplyRequest, forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
-import { asksIfDisability, saysNoCertificate } from './disability-question.js';
+import { asksIfDisability, namesDisability, saysNoCertificate } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
 import { statedFacts, storyCategory, tellsStory } from './story.js';
 import { toSimplified } from './simplified.js';
@@ -128,7 +128,8 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (where.kind === 'intake_question' && where.freeText) return { kind: 'answer' };
 
   // "i have a bad leg but no disability certificate" at the disability question: its answer (what counts), not a story.
-  if (where.kind === 'intake_question' && where.step === 'disability' && saysNoCertificate(text)) return { kind: 'answer' };
+  // "my leg is disabled, i have the certificate": the disability told, for the step to read.
+  if (where.kind === 'intake_question' && where.step === 'disability' && (saysNoCertificate(text) || namesDisability(text))) return { kind: 'answer' };
   const category = storyCategory(text) ?? storyOfTheApplication(text, where);
   if (category && tellsStory(text)) {
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };

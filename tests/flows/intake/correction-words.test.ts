@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { correctionTarget, correctionWithValue } from '../../../src/flows/intake/correction-words.js';
+import { categoryNamedInstead, correctionTarget, correctionWithValue } from '../../../src/flows/intake/correction-words.js';
+import { categoryFromText } from '../../../src/flows/intake/category-words.js';
+import type { CategoryId } from '../../../src/knowledge/eligibility/vocabulary.js';
 import type { StepId } from '../../../src/flows/intake/intake-types.js';
 
 const ANSWERED: StepId[] = ['category', 'relation', 'region', 'age', 'disability', 'groups', 'deadlineDays', 'needsPreservation', 'description', 'documents', 'name', 'phone'];
@@ -48,4 +50,20 @@ describe('the new value a correction carries', () => {
     ['情况说明写错了，应该是去年的事'],    // a description is written again, not patched
     ['同意'],
   ])('has no value in %s', (text) => expect(correctionWithValue(text, ANSWERED)).toBeNull());
+});
+
+describe('the recorded category denied and another named in the middle of an application', () => {
+  it.each([
+    ['不对 不是工伤 是欠工资', 'work_injury', '欠工资'],
+    ['不是工伤，是老板欠钱', 'work_injury', '老板欠钱'],
+  ])('%s names %s wrong, then %s', (text, recorded, named) => {
+    expect(categoryNamedInstead(text, recorded as CategoryId, categoryFromText)).toBe(named);
+  });
+  it.each([
+    ['不是工伤 是欠工资', 'wages'], // the one already recorded
+    ['不是我 是我儿子', 'criminal_defense'], // no category named
+    ['不是的', 'wages'],
+  ])('%s with %s recorded is not a change of category', (text, recorded) => {
+    expect(categoryNamedInstead(text, recorded as CategoryId, categoryFromText)).toBeNull();
+  });
 });

@@ -15,6 +15,9 @@ describe('answers to later questions stated along with another answer', () => {
     ['城镇，我们家有5个人', { householdSize: 5 }],
     ['the city, family of 4', { householdSize: 4 }],
     ['urban, there are three of us', { householdSize: 3 }],
+    // Session 11: the relative's age told as "he" ("他今年三十五" at the defender question of an application for a son).
+    ['他今年三十五', { age: { years: 35, atLeast: false, whose: 'relative' } }],
+    ['她今年都八十二了', { age: { years: 82, atLeast: false, whose: 'relative' } }],
   ])('%s', (text, expected) => {
     expect(statedAnswers(text)).toEqual(expected);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
 import { classifyIntent } from '../../../src/knowledge/intents/intent-classifier.js';
 import { understand } from '../../../src/knowledge/understanding/understand.js';
-import { saysGoodbye } from '../../../src/knowledge/understanding/steering.js';
+import { saysGoodbye, stopsWaiting } from '../../../src/knowledge/understanding/steering.js';
 import type { KbJudge, Meaning, Where } from '../../../src/knowledge/understanding/types.js';
 import { detectLocale } from '../../../src/flows/detect-locale.js';
 
@@ -145,6 +145,9 @@ describe('steering intents are short phrases only', () => {
   const rows: [string, string][] = [
     ['我要申请', 'steer:apply'], ['申请法援', 'steer:apply'], ['I want to apply', 'steer:apply'],
     ['查进度', 'steer:status'], ['我的申请', 'steer:status'], ['check my case', 'steer:status'], ['我的案子怎么样了？', 'steer:status'], ['我要查我的申请', 'steer:status'],
+    // Session 11: coming back the next day to the application (got 'did you mean').
+    ['我昨天申请的那个怎么样了', 'steer:status'], ['俺前几天交的申请到哪了', 'steer:status'],
+    ['i applied yesterday whats happening with it', 'steer:status'], ['i applied last week, how is it going?', 'steer:status'],
     // Session 11: a slip for 申请 and traditional characters (phones set to traditional) were FAQ answers.
     ['我想申清法律援助', 'steer:apply'], ['我想申請法律援助', 'steer:apply'], ['申情法援', 'steer:apply'],
     ['申请', 'steer:apply'], ['can I talk to someone?', 'steer:person'], ['is anyone there?', 'steer:person'],
@@ -270,7 +273,9 @@ describe('problem stories give a category and the facts they state', () => {
     // Session 9: under eight characters this got the FAQ answer with a plain apply button, where "my boss owes me
     // wages" (five words) started the application with its category.
     ['老板欠我工资', 'story:wages'], ['包工头欠俺钱', 'story:wages'], ['老公天天打我', 'story:domestic_violence'],
-    ['老闆欠我工資三個月了', 'story:wages'], ['我老公天天打我 我要離婚', 'story:domestic_violence'],
+    ['my son is in the detention center since monday, the police say he stole', 'story:criminal_defense'], ['my husband has been in jail for a week and has no lawyer', 'story:criminal_defense'], ['my husband is in prison and i want a divorce', 'story:marriage_family'],
+    ['i am in a wheelchair and my landlord wont give back my deposit', 'story:contract_debt'], ['the landlord kept my deposit and says i broke the fridge', 'story:contract_debt'],
+    ['老闆欠我工資三個月了', 'story:wages'], ['包工头欠俺的钱一直不给', 'story:wages'], ['我老公天天打我 我要離婚', 'story:domestic_violence'],
     ['在工地上干了八个月 包工头一直拖着不给结账', 'story:wages'],
     ['我儿子16岁被派出所抓了，现在关在看守所', 'story:criminal_defense'],
     ['我在厂里上班把手指头切断了，老板不管', 'story:work_injury'],
@@ -343,5 +348,14 @@ describe('at an intake question', () => {
   });
   it('a story is recognised at any question', () => {
     expect(meaning('我在工地干活，包工头欠了我三个月工钱', age)).toMatchObject({ kind: 'story', category: 'wages' });
+  });
+});
+
+describe('giving up on the wait for a person, not on the application', () => {
+  it.each([['不等了'], ['算了不等了'], ['不用转人工了'], ['取消排队'], ["i'll stop waiting"], ["i don't want to wait any more"]])('%s stops waiting', (text) => {
+    expect(stopsWaiting(text)).toBe(true);
+  });
+  it.each([['取消'], ['算了'], ['不办了'], ['cancel'], ['never mind']])('%s does not say it is the wait', (text) => {
+    expect(stopsWaiting(text)).toBe(false);
   });
 });
