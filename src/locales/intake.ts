@@ -73,7 +73,11 @@ export const intakeMessages = {
   'intake.q.cannotFullyRecognizeConduct': { 'zh-CN': '{question}', en: '{question}' },
   'intake.q.age': { 'zh-CN': '{question}', en: '{question}' },
   'intake.q.disability': { 'zh-CN': '{question}', en: '{question}' },
-  'intake.q.groups': { 'zh-CN': '{question}', en: '{question}' },
+  'intake.q.groups': { 'zh-CN': '{question}{stated}', en: '{question}{stated}' },
+  'intake.groups.stated_note': {
+    'zh-CN': '\n（根据您前面说的，已帮您勾选：{groups}。没错的话直接点“选好了”；再点一下已勾选的会取消勾选。）',
+    en: '\n(From what you told me, I have ticked: {groups}. If that is right, just press "Done"; pressing a ticked one unticks it.)',
+  },
   'intake.q.fixedIncome': { 'zh-CN': '{question}', en: '{question}' },
   'intake.q.residence': { 'zh-CN': '{question}', en: '{question}' },
   'intake.q.householdSize': { 'zh-CN': '{question}', en: '{question}' },

@@ -570,8 +570,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
   groups: {
     prompt: (ctx) => {
       const selected = new Set(groupsSoFar(ctx));
+      const question = personal('groups', ctx);
+      // Ticked from the story before the resident touched the list: said so, or a tap meant to "choose" it unticks it
+      // (a migrant worker's wage claim then loses its means-test exemption, found in session 11's console walk).
+      const fromStory = ctx.facts.groups === undefined ? (ctx.statedGroups ?? []) : [];
+      const stated = fromStory.length > 0 ? { key: 'intake.groups.stated_note', params: { groups: { items: fromStory.map((g) => ({ key: `group.${g}` })), separator: ' / ' } } } : '';
       return {
-        ...personal('groups', ctx, [
+        ...reply(question.key, { ...question.params, stated }, [
           ...GROUPS.map((g) => choice(`group:${g}`, selected.has(g) ? 'intake.opt.checked' : 'intake.opt.unchecked', { label: { key: `group.${g}` } })),
           choice('intake.groups.none', 'intake.opt.groups_none'),
           choice('intake.groups.done', 'intake.opt.groups_done'),

@@ -125,7 +125,8 @@ export function validateEntry(
   };
 
   const checkPlaceholders = (field: string, text: string) => {
-    for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
+    // Any word in braces, Chinese too: an operator who typed {热线} would otherwise publish it word for word.
+    for (const [, name] of text.matchAll(/\{([^{}\s]{1,30})\}/gu)) {
       if (!(POLICY_PLACEHOLDERS as readonly string[]).includes(name!)) {
         const allowed = POLICY_PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
         problem(field, `Unknown placeholder {${name}}. Use one of ${allowed}.`, 'kbValidation.unknownPlaceholder', { name: name!, allowed });

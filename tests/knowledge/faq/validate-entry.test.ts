@@ -40,6 +40,12 @@ describe('validateEntry', () => {
     expect(validateEntry(typo, [])[0]!.message).toContain('{hotlne}');
   });
 
+  it('refuses a placeholder written in Chinese, which would be published word for word (session 11)', () => {
+    const chinese = entry('cost', { contact: { 'zh-CN': '拨打{热线}投诉。', en: 'Call {hotline}.' } });
+    expect(validateEntry(chinese, []).map((p) => p.message).join('\n')).toContain('{热线}');
+    expect(validateEntry(entry('cost', { contact: { 'zh-CN': '拨打{hotline}投诉。', en: 'Call {hotline}.' } }), [])).toEqual([]);
+  });
+
   it('requires related entries to exist', () => {
     expect(fields(entry('cost', { related: ['nowhere'] }))).toEqual(['related']);
   });
