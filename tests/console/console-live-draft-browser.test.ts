@@ -15,22 +15,27 @@ describe.skipIf(missing !== null)('a reply being written in a live conversation'
   let browser: TestBrowser | undefined;
   afterAll(async () => browser?.close());
 
-  it('keeps its text and the cursor when the conversation is redrawn by the feed', async () => {
+  /** A resident waiting for a person, and 王芳 on the live page with that conversation open: its reply box. */
+  async function openWaitingConversation(residentId: string) {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
-    const person = resident('waits-for-a-person');
+    const person = resident(residentId);
     await f.app.runner.handle(person.returned());
     await f.app.runner.handle(person.choice('consent.agree'));
     await f.app.runner.handle(person.choice('menu.human'));
     await f.app.dispatcher.resume();
 
-    browser = await launchChromium();
+    browser ??= await launchChromium();
     const staff = await browser.newPage({ width: 1366, height: 768 });
     await signIn(staff, f.url, 'wangfang');
     await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
     const waiting = staff.locator('.queue__item', { hasText: pz('live.state.waiting') });
     await waiting.waitFor({ timeout: 10_000 });
     await waiting.click();
-    const box = staff.getByLabel(pz('live.reply'));
+    return { f, staff, box: staff.getByLabel(pz('live.reply')) };
+  }
+
+  it('keeps its text and the cursor when the conversation is redrawn by the feed', async () => {
+    const { f, staff, box } = await openWaitingConversation('waits-for-a-person');
     await box.fill('您好，我是王芳，请问');
 
     // The same account takes it from another tab: the feed says the conversation changed, the page redraws it.
@@ -46,21 +51,7 @@ describe.skipIf(missing !== null)('a reply being written in a live conversation'
   }, 60_000);
 
   it('sends with Ctrl+Enter from the reply box, so staff chatting from the keyboard need not leave it; Enter alone starts a new line', async () => {
-    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
-    const person = resident('types-to-staff');
-    await f.app.runner.handle(person.returned());
-    await f.app.runner.handle(person.choice('consent.agree'));
-    await f.app.runner.handle(person.choice('menu.human'));
-    await f.app.dispatcher.resume();
-
-    browser ??= await launchChromium();
-    const staff = await browser.newPage({ width: 1366, height: 768 });
-    await signIn(staff, f.url, 'wangfang');
-    await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
-    const waiting = staff.locator('.queue__item', { hasText: pz('live.state.waiting') });
-    await waiting.waitFor({ timeout: 10_000 });
-    await waiting.click();
-    const box = staff.getByLabel(pz('live.reply'));
+    const { f, staff, box } = await openWaitingConversation('types-to-staff');
     await box.click();
     await staff.keyboard.type('您好，我是王芳。');
     await staff.keyboard.press('Enter');

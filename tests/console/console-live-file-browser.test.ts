@@ -31,6 +31,9 @@ describe('a file staff send in a live conversation', () => {
       await page.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
       await page.getByText(pz('live.resident', { id: '' }).trim()).first().click();
       await page.getByRole('button', { name: pz('live.take'), exact: true }).click();
+      // Taken once the page offers to release it: the redraw after taking replaces the reply form and its file input
+      // (on a loaded machine the file was set on the form being replaced, and nothing was sent).
+      await page.getByRole('button', { name: pz('live.release'), exact: true }).waitFor({ timeout: 20_000 });
       await page.locator('input[type=file]').setInputFiles({ name: '申请表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
       const link = page.getByRole('link', { name: pz('live.file', { name: '申请表.pdf' }) });
       await link.waitFor();
