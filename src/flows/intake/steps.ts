@@ -558,11 +558,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = textOf(event);
       if (text !== null && asksIfDisability(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
       const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
-      // "腿有点残疾 没办证": a disability named without its certificate is explained below, not taken.
-      if (value && value !== 'none' && text !== null && saysNoCertificate(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
+      // "腿有点残疾 没办证": a disability told without its certificate gets what counts, not taken nor "press a button".
+      if (value !== 'none' && text !== null && saysNoCertificate(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: value } }) };
-      // "腿有点残疾 没办证": a disability without a certificate — what counts, rather than "press a button".
-      if (text !== null && saysNoCertificate(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
       return { kind: 'invalid', error: 'intake.err.choose' };
     },
   },

@@ -20,8 +20,8 @@ export interface RankingOptions {
   /** Read a Chinese character pair the index does not know as a known pair of the same pinyin (申情 → 申请). */
   homophones: boolean;
   /**
-   * The discriminative classifier trained with the index (discriminative.ts), or null for none. Its
-   * view of the best entry is `SearchOutcome.opinion`; with `fuse` > 0 it re-ranks BM25's best entries.
+   * The discriminative classifier trained with the index (discriminative.ts), or null for none; with
+   * `fuse` > 0 it re-ranks BM25's best entries.
    */
   softmax: SoftmaxOptions | null;
   /** The languages whose index trains the classifier (the others rank by BM25 alone). */
@@ -77,19 +77,6 @@ export interface SearchOutcome {
   words: number;
   /** Share (0–1) of the question's weight made of words that occur somewhere in the index. */
   known: number;
-  /** What the discriminative classifier says about the best-ranked entry (zeros without one). */
-  opinion?: SoftmaxOpinion;
-}
-
-/**
- * The discriminative classifier's view of a search (see discriminative.ts). Both values are 0 for a
- * question of one content word: both rankers then follow the same word, so agreeing says nothing.
- */
-export interface SoftmaxOpinion {
-  /** 1 when the classifier's likeliest entry is the best-ranked one. */
-  agrees: number;
-  /** The classifier's probability (softmax over all entries) of the best-ranked entry. */
-  probability: number;
 }
 
 /** An entry's distinct terms with their weighted counts (compact: kept for every entry between builds), and its weighted length. */
@@ -631,16 +618,6 @@ export class FaqIndex {
       if (classify) softmaxSums[d] = softmaxSums[d]! + softmax[i]!;
     });
 
-    // The classifier's favourite among the entries reached (the others score 0) and its normaliser.
-    let likeliest = -1;
-    let peak = 0;
-    for (let k = 0; classify && k < count; k++) {
-      const d = touched[k]!;
-      if (likeliest < 0 || softmaxSums[d]! > softmaxSums[likeliest]!) likeliest = d;
-    }
-    if (likeliest >= 0) peak = Math.max(0, softmaxSums[likeliest]!);
-    let normaliser = (this.size - count) * Math.exp(-peak);
-
     // Keep the best documents with a small insertion list: cheaper than sorting thousands.
     const fusing = classify && this.options.fuse > 0;
     const keep = fusing ? Math.max(limit, this.options.fuseDepth) : limit;
@@ -649,7 +626,6 @@ export class FaqIndex {
       const d = touched[k]!;
       const score = scores[d]!;
       const logit = softmaxSums[d]!;
-      if (classify) normaliser += Math.exp(logit - peak);
       scores[d] = 0;
       softmaxSums[d] = 0;
       seen[d] = 0;
@@ -688,12 +664,7 @@ export class FaqIndex {
         evidence: Math.min(1, covered / (EVIDENCE_WORDS * this.data.unknownIdfBase)),
       };
     });
-    const first = top[0];
-    const opinion: SoftmaxOpinion =
-      classify && first && weighted.length > 1
-        ? { agrees: first.doc === likeliest ? 1 : 0, probability: Math.exp(first.logit - peak) / normaliser }
-        : { agrees: 0, probability: 0 };
-    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0, opinion };
+    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0 };
   }
 
   private unitWeight(t: number, raw: string): number {

@@ -10,7 +10,7 @@ import { toSimplified } from './simplified.js';
 import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
 import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
-import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput } from './types.js';
+import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput, Where } from './types.js';
 
 /**
  * Intents that steer only at the menu, and are never looked up in the knowledge base: a prompt to say more
@@ -105,14 +105,7 @@ export function understand(input: UnderstandInput, { judge: askKb, classify }: U
   if (atMenu && saysBack(text)) return { kind: 'steer', intent: 'cancel' };
   // The trained classifier only helps at the menu: at an intake question short answers ("我是农民工") must stay answers.
   const read = readSteering(text, where.kind === 'menu' || where.kind === 'handoff_waiting' ? deps.classify : undefined);
-  // "怎么办" alone is a prompt for more only at the menu; at an intake question the step reads it.
-  // Except where the centre is ("法律援助中心在哪里") and how to send materials ("材料怎么给你们"), which no intake question
-  // takes as its answer: told, then the question again.
-  const steer =
-    (read && MENU_ONLY.has(read.intent) && !atMenu && !(ALSO_IN_AN_APPLICATION.has(read.intent) && where.kind === 'intake_question')) ||
-    (read?.intent === 'hours' && where.kind === 'intake_question' && TIME_IS_THE_ANSWER.has(where.step) && !ADDRESSES_THE_CENTRE.test(text))
-      ? null
-      : read;
+  const steer = read && leftToTheStep(read.intent, text, where, atMenu) ? null : read;
   // "给我老公申请" at an intake question answers it (who the application is for); the step reads it.
   if (steer?.intent === 'apply' && where.kind === 'intake_question' && forSomeoneElse(text)) return { kind: 'answer' };
   // "不用了" at an intake question answers it ("no"); it never cancels the application.
@@ -192,6 +185,20 @@ const ASKS_HOW_LONG_TO_WAIT = /^(还|还要|要|得)?(等)?(多久|多长时间|
 
 /** Saying who one is ("我是农民工啊", "俺是低保户", "i'm a migrant worker"), not denying it ("我不是…"). */
 const SAYS_WHO_I_AM = /^(我|俺|本人|他|她)(也)?(是|属于|算)|^(i'?m|i am|he'?s|she'?s|he is|she is) (a|an)\b/i;
+
+/**
+ * A steering phrase the question on screen reads instead: "怎么办" alone is a prompt for more only at the menu. Where
+ * the centre is ("法律援助中心在哪里") and how to send materials ("材料怎么给你们") no intake question takes as its
+ * answer (told, then the question again) — except a time at a question a time answers ("上班时间" at "when is it safe
+ * to call you?").
+ */
+function leftToTheStep(intent: SteerIntent, text: string, where: Where, atMenu: boolean): boolean {
+  if (where.kind === 'intake_question') {
+    if (intent === 'hours' && TIME_IS_THE_ANSWER.has(where.step) && !ADDRESSES_THE_CENTRE.test(text)) return true;
+    return MENU_ONLY.has(intent) && !ALSO_IN_AN_APPLICATION.has(intent);
+  }
+  return MENU_ONLY.has(intent) && !atMenu;
+}
 
 /** A personal name followed by "what now" ("张伟 怎么办", "王秀英，然后呢", "Wang Wei what now"). */
 function nameThenWhatNow(text: string): boolean {

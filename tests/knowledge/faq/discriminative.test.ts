@@ -100,16 +100,9 @@ describe('the classifier in the index', () => {
   const analyzer = new TextAnalyzer();
   const withClassifier = { ...DEFAULT_RANKING, softmax: DEFAULT_SOFTMAX };
 
-  it('is trained with the index and says how likely the best entry is', () => {
+  it('is trained with the index and ranks a clearly worded question to its entry', () => {
     const index = FaqIndex.build(SMALL_KB, 'en', analyzer, withClassifier);
-    const outcome = index.search('my boss has not paid my wages for months');
-    expect(outcome.ranked[0]!.id).toBe('wage_arrears');
-    expect(outcome.opinion).toMatchObject({ agrees: 1 });
-    expect(outcome.opinion!.probability).toBeGreaterThan(0.5);
-  });
-
-  it('says nothing about a question of one content word, where both rankers follow the same word', () => {
-    expect(FaqIndex.build(SMALL_KB, 'en', analyzer, withClassifier).search('divorce').opinion).toEqual({ agrees: 0, probability: 0 });
+    expect(index.search('my boss has not paid my wages for months').ranked[0]!.id).toBe('wage_arrears');
   });
 
   it.each(['pay', 'paid', 'divorce'])('leaves a question of one content word to BM25 (order and scores): %s', (question) => {
@@ -121,7 +114,6 @@ describe('the classifier in the index', () => {
   it('is left out when turned off, and BM25 alone ranks', () => {
     const data = buildIndexData(SMALL_KB, 'en', analyzer, { ...DEFAULT_RANKING, softmax: null });
     expect(data.softmax.length).toBe(0);
-    expect(FaqIndex.fromData(data, analyzer).search('is legal aid free').opinion).toEqual({ agrees: 0, probability: 0 });
   });
 
   it('is trained by default for English only: zh-CN keeps BM25 alone', () => {
