@@ -715,8 +715,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       const centres = deps.intake.pack.offices.filter((o) => o.kind === 'centre');
       const shown = region !== undefined || centres.length === 0 ? [mainOffice(region)] : centres.slice(0, 3);
       for (const office of shown) enqueue.emit(reply('conv.office.hours', officeContact(office, context.hotline)));
-      // Before agreeing the agreement's buttons follow, and in an application its question: the menu only at the menu.
-      enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, context.consented && !intakeContext(self) ? menuChoices(context) : []));
+      // Before agreeing (either agreement) its buttons follow, and in an application its question: the menu only at the menu.
+      const atTheMenu = context.consented && !intakeContext(self) && !self.getSnapshot().matches('sensitiveConsent');
+      enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, atTheMenu ? menuChoices(context) : []));
     }),
     // At the menu its buttons come along (a web page shows only the last message's); in an application the question follows.
     sayAlreadyWaiting: emit(({ context, self }) =>
@@ -1023,6 +1024,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.text': [
           { guard: 'saysAgree', target: 'intake', actions: 'recordSensitiveConsent' },
           { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
+          // "你们几点上班": the centre's hours, then the agreement again (the application it leads to is kept).
+          { guard: 'asksForCentre', actions: ['sayOfficeHours', 'remindSensitiveConsent'] },
           // "delete my data", "取消", "English", or a question: read as at the menu (the application has not started).
           // A question keeps the application it interrupted (its category) for the answer's apply button and a typed yes.
           { guard: 'asksOnly', target: 'understanding', actions: ['rememberText', assign({ askedAtAgreement: true })] },
