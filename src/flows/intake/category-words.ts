@@ -53,8 +53,6 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   // "my father died and my uncle took over his house": a death in the family, then the estate taken or claimed.
   ['inheritance', /\b(father|mother|dad|mum|mom|parents?|husband|wife|grand(father|mother|pa|ma)|brother|sister|son|daughter|uncle|aunt)\b.{0,20}\b(died|passed away|passed|death)\b.{0,60}\b(took|take|taking|taken|takes|claims?|claimed|kept|keeps|sold|want|wants|won'?t (give|share|let)|refuses?)\b.{0,40}\b(house|home|flat|apartment|land|property|savings|money|farm|shop|estate)\b/i],
   ['work_injury', new RegExp(String.raw`(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)|${AT_WORK_EN}.{0,50}\b(broke|broken|crushed|injured|hurt|lost|cut off|fell|fractured|died|killed)\b|\b(broke|broken|crushed|injured|hurt|cut off|fell|fractured|died|killed)\b.{0,50}${AT_WORK_EN}`, 'i')],
-  // "老板欠我工姿三个月不给" (typos and all): the employer owes the resident — wages, unless it is plainly another debt.
-  ['wages', /(老板|老板娘|包工头|工头|厂里|厂长|单位)(还)?欠(了)?(我|俺|我们)(?!.{0,6}(货款|借款|房租|押金|借的))/],
   ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
   // "he has been in jail for a week": held, when nothing else (a divorce, wages) names the matter.
   ['criminal_defense', /\b(in|to) (jail|prison)\b|\blocked up\b/i],
@@ -114,9 +112,9 @@ const FIRST_PERSON: [CategoryId, RegExp][] = [
   // Hurt at the workplace, told place first ("俺在工地摔断了腿 包工头说不是他的事"): a work injury, whatever the boss says.
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位|矿上|工作)(上|里|时|的时候)?.{0,6}(摔断|砸断|压断|切断|轧断|摔伤|砸伤|压伤|切伤|轧伤|烫伤|烧伤|受了?伤)/],
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
-  // "老板欠钱", "包工头欠俺的钱不给": an employer's debt to the resident is wages, before the general 欠钱 — unless it is
-  // plainly another debt (货款, 借款, 房租).
-  ['wages', /(老板|老板娘|包工头|工头|厂长)(还|一直)?欠(了)?(我们|我|俺)?(的)?(钱|工钱|血汗钱)(?!.{0,6}(货款|借款|房租|押金|借的))/],
+  // "老板欠钱", "包工头欠俺的钱不给", "老板欠我工姿三个月不给" (typos and all): an employer's debt to the resident is wages,
+  // before the general 欠钱 — unless it is plainly another debt (货款, 借款, 房租).
+  ['wages', /(老板|老板娘|包工头|工头|厂里|厂长|单位)(还|一直)?欠(了)?(?:我们|我|俺|钱|工钱|血汗钱)(?!.{0,6}(货款|借款|房租|押金|借的))/],
   // Hurt by someone outside the family: "我被老公打伤了" stays domestic violence.
   ['criminal_victim', new RegExp(`(?:我|俺)(?:被|让)(?!${FAMILY}|${PARTNER})(?:人|他|他们|小偷|歹徒)?.{0,2}(?:打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\\bi was (?:assaulted|attacked|robbed|stabbed|mugged)\\b`, 'i')],
   // "我被人打了" with no injury named: only with people plainly outside the family ("我被他打了" may be a partner).
@@ -133,7 +131,11 @@ const ARREST = /被.{0,6}(抓|拘)|拘留|逮捕|看守所|派出所.{0,6}(抓|�
 /** The category a resident's own words point to, or `null` when none is clear. */
 export function categoryFromText(typed: string): CategoryId | null {
   // "老闆欠我工資" typed at the category question reads as "老板欠我工资".
-  const text = toSimplified(typed);
+  return categoryFromSimplified(toSimplified(typed));
+}
+
+/** {@link categoryFromText} for text already read by `toSimplified` (the understanding step simplifies once per message). */
+export function categoryFromSimplified(text: string): CategoryId | null {
   if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
   for (const [category, pattern] of FIRST_PERSON) if (pattern.test(text)) return category;
   for (const [category, pattern] of CATEGORY_WORDS) if (pattern.test(text)) return category;

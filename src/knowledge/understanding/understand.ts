@@ -5,7 +5,7 @@ import { afterApplyRequest, forSomeoneElse, isAcknowledgment, isBareNumber, read
 import { kbQuery } from './kb-query.js';
 import { asksIfDisability, namesDisability, saysNoCertificate } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
-import { statedFacts, storyCategory, tellsStory } from './story.js';
+import { simplifiedStoryCategory as storyCategory, statedFacts, tellsStory } from './story.js';
 import { toSimplified } from './simplified.js';
 import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
