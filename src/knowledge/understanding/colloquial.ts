@@ -68,3 +68,11 @@ export function standardMandarin(text: string): string {
   // A message that is only the aside ("俺不懂") keeps it: there is nothing else to ask with.
   return /\p{Script=Han}/u.test(withoutAsides) ? withoutAsides : out;
 }
+
+/**
+ * The text without clause-final particles of dialect and chat (呗, 哈, 啦, 嘞): "没残疾哈" as "没残疾", for an answer
+ * read against a question's options. Pure; other text comes back as it was.
+ */
+export function withoutFinalParticles(text: string): string {
+  return /\p{Script=Han}/u.test(text) ? text.replace(PARTICLES, '').trim() : text;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standardMandarin } from '../../../src/knowledge/understanding/colloquial.js';
+import { standardMandarin, withoutFinalParticles } from '../../../src/knowledge/understanding/colloquial.js';
 
 describe('colloquial Chinese read in standard words for the knowledge base', () => {
   it.each([
@@ -30,5 +30,14 @@ describe('colloquial Chinese read in standard words for the knowledge base', () 
 
   it('keeps an aside that is the whole message (there is nothing else to ask with)', () => {
     expect(standardMandarin('俺不懂')).toBe('我不懂');
+  });
+
+  it.each([
+    ['没残疾哈', '没残疾'],
+    ['俺是农民工呗', '俺是农民工'],
+    ['哈尔滨', '哈尔滨'],
+    ['no haha', 'no haha'],
+  ])('an answer %s is read against the options as %s', (typed, read) => {
+    expect(withoutFinalParticles(typed)).toBe(read);
   });
 });
