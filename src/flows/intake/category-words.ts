@@ -36,7 +36,7 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['inheritance', /继承|遗产|遗嘱|inherit|estate|\b(a|the|his|her|my|their|\w+'s) will\b(?! (be|come|go|get|not|never|kill|hurt|hit|beat|find|take|pay|do|say|tell|make|have|give|let|keep|try|stop|see|know|call|leave|help)\b)/i],
   ['land_contract', /土地承包|承包地|宅基地|land contract|farmland/i],
   ['contract_debt', /借钱|欠钱|借款|欠款|合同纠纷|不还钱|loan|debt|owes me|contract dispute/i],
-  ['consumer', /消费|买到|退货|商家|网购|consumer|refund|shop|purchase/i],
+  ['consumer', /消费|买到|退货|商家|网购|会员卡|预付卡|充值卡|办的卡|consumer|refund|shop|purchase/i],
 ];
 
 /**
@@ -53,7 +53,8 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   // "my father died and my uncle took over his house": a death in the family, then the estate taken or claimed.
   ['inheritance', /\b(father|mother|dad|mum|mom|parents?|husband|wife|grand(father|mother|pa|ma)|brother|sister|son|daughter|uncle|aunt)\b.{0,20}\b(died|passed away|passed|death)\b.{0,60}\b(took|take|taking|taken|takes|claims?|claimed|kept|keeps|sold|want|wants|won'?t (give|share|let)|refuses?)\b.{0,40}\b(house|home|flat|apartment|land|property|savings|money|farm|shop|estate)\b/i],
   ['work_injury', new RegExp(String.raw`(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)|${AT_WORK_EN}.{0,50}\b(broke|broken|crushed|injured|hurt|lost|cut off|fell|fractured|died|killed)\b|\b(broke|broken|crushed|injured|hurt|cut off|fell|fractured|died|killed)\b.{0,50}${AT_WORK_EN}`, 'i')],
-  ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
+  // Not a shop the resident paid in advance ("健身房老板跑路了 会员卡的钱咋退"): a customer's money, not wages.
+  ['wages', /^(?![\s\S]*(健身房|会员卡|充值|预付|卡里的?钱|美容院|理发店|培训班|游泳馆|办的卡|办卡))[\s\S]*(?:(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay))/i],
   // "he has been in jail for a week": held, when nothing else (a divorce, wages) names the matter.
   ['criminal_defense', /\b(in|to) (jail|prison)\b|\blocked up\b/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],

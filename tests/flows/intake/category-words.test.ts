@@ -166,6 +166,9 @@ describe('an employer who owes the resident is unpaid wages', () => {
     // Another kind of debt is not wages (货款 is not read as any category yet).
     ['老板欠我货款两万', null],
     ['老板欠我借款三万', 'contract_debt'],
+    // A shop paid in advance that closed is a customer's money, not wages (session 12).
+    ['健身房老板跑路了 会员卡的钱咋退', 'consumer'],
+    ['老板跑路了，我干了半年的活钱一分没拿到', 'wages'],
   ])('%s → %s', (text, category) => {
     expect(categoryFromText(text)).toBe(category);
   });
