@@ -97,9 +97,10 @@ export async function openKnowledge(config: Config, store: KnowledgeStore, pack:
 
   return {
     knowledge,
-    async understandText({ text, locale, where }) {
+    async understandText(input) {
+      const { text, where } = input;
       const deps = understandingDeps(knowledge);
-      const meaning = understand({ text, locale, where }, deps);
+      const meaning = understand(input, deps);
       const kb = meaning.kind === 'question' ? meaning.kb : meaning.kind === 'story' && meaning.asks ? meaning.kb : null;
       if (!kb) return { meaning, answer: NOTHING };
       // Not answered, or answered with low confidence: kept for `kb unanswered`.

@@ -64,6 +64,8 @@ export interface ConversationContext {
   afterDanger?: boolean;
   /** A question typed at the sensitive-information agreement: its answer offers the application that was starting (absent in older snapshots). */
   askedAtAgreement?: boolean;
+  /** The text being read asked a question with its danger, and the danger was answered: what else it says is read now (absent in older snapshots). */
+  dangerTold?: boolean;
   /** The first message of a new conversation, read for danger before the greeting. */
   firstText?: string | null;
   /** The greeting and privacy question were shown (a question answered before consent returns without them). */
@@ -129,6 +131,7 @@ export const CONTEXT_DEFAULTS: ConversationContext = {
   storyAnsweredBeforeConsent: false,
   afterDanger: false,
   askedAtAgreement: false,
+  dangerTold: false,
   firstText: null,
   greeted: false,
   remindAfterAnswer: false,
@@ -147,7 +150,8 @@ export interface ConversationInput {
 
 /** Events from outside the resident: the runner, staff, timers. */
 export type SystemEvent =
-  | { type: 'internal.reprompt'; afterDanger?: boolean; afterRequest?: boolean; story?: { text: string; category: CategoryId } }
+  /** `question`: a message that asked something with its danger ("他去年说要杀了我，我能申请保护令吗"), read after the warning. */
+  | { type: 'internal.reprompt'; afterDanger?: boolean; afterRequest?: boolean; story?: { text: string; category: CategoryId }; question?: string }
   | { type: 'internal.askBeforeConsent' }
   | { type: 'internal.remindAfter' }
   /** Text to hand to the intake question on screen as its answer (after a danger warning). */
@@ -278,6 +282,8 @@ const steersTo = (intent: SteerIntent) => ({ event }: { event: unknown }) => {
   return m.kind === 'steer' && m.intent === intent;
 };
 const isStory = ({ event }: { event: unknown }) => meaningOf(event).kind === 'story';
+/** Read again after its danger was answered, the message asked nothing the knowledge base answers: the numbers were the reply. */
+const nothingMoreAfterDanger = ({ context, event }: { context: ConversationContext; event: unknown }) => context.dangerTold === true && meaningOf(event).kind === 'answer';
 /** The knowledge base answered (a question, or the question a story asks). */
 const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).output.answer.band === 'answer';
 /**
@@ -418,6 +424,12 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       // A story told with the danger ("he choked me last night… he keeps texting he will find me"): at the menu the
       // application starts with it, as it would without the danger; elsewhere the state asks its question again.
+      // A question asked with the danger ("…我能申请人身安全保护令吗", "…can i get a restraining order"): the numbers
+      // first, then the message read as it would be without the danger (a story with it is read there too).
+      if (looksLikeQuestion(event.event.text)) {
+        enqueue.raise({ type: 'internal.reprompt', afterDanger: true, question: event.event.text });
+        return;
+      }
       const story = dangerStory(event.event.text, danger);
       // Before agreeing, the story is kept in memory only; agreeing goes on with it.
       if (story && !context.consented) enqueue.assign({ storyBeforeConsent: story.text, storyAnsweredBeforeConsent: false });
@@ -442,6 +454,12 @@ export function createConversationMachine(deps: ConversationDeps) {
       if (!danger) return;
       enqueue.assign({ meta: { ...EMPTY_META, emergency: true }, afterDanger: true });
       enqueue.emit(reply(`danger.${danger}`));
+      // A question asked with it: answered after the privacy question, as a first question without danger is.
+      if (context.firstText && looksLikeQuestion(context.firstText)) {
+        enqueue.assign({ pendingText: context.firstText, dangerTold: true });
+        enqueue.raise({ type: 'internal.askBeforeConsent' });
+        return;
+      }
       // A story told with the danger ("他昨晚又把我打伤了，我想离婚"): kept in memory, agreeing goes on with it.
       const story = dangerStory(context.firstText ?? '', danger);
       if (story) enqueue.assign({ storyBeforeConsent: story.text, storyAnsweredBeforeConsent: false });
@@ -451,7 +469,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('safety.numbers'));
       enqueue.raise({ type: 'internal.reprompt', afterDanger: true });
     }),
-    noteMeaning: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, false) }),
+    // The turn that warned of danger stays an emergency when the question asked with it is answered.
+    noteMeaning: assign({ meta: ({ context, event }) => ({ ...metaOf((event as unknown as Understood).output, false), emergency: context.dangerTold === true }) }),
     /**
      * A story typed at a later intake question: kept for the description step (not typed twice), and the age it
      * states plainly taken as the answer when the age question is on screen and the resident applies for themself.
@@ -499,7 +518,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.sendTo('intake', { type: 'user.text', text: context.keptStory ?? '' });
       enqueue.assign({ keptStory: null });
     }),
-    noteAnswer: assign({ meta: ({ event }) => metaOf((event as unknown as Understood).output, true) }),
+    noteAnswer: assign({ meta: ({ context, event }) => ({ ...metaOf((event as unknown as Understood).output, true), emergency: context.dangerTold === true }) }),
     emitAnswer: enqueueActions(({ context, event, enqueue }) => {
       for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(offeredNow(answer, context));
     }),
@@ -643,7 +662,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     rememberTopic: assign({
       pendingTopic: ({ event }) => (event.type === 'user.choice' ? event.id.slice('faq:'.length) : null),
     }),
-    forget: assign({ pendingText: null, pendingTopic: null, askedAtAgreement: false }),
+    forget: assign({ pendingText: null, pendingTopic: null, askedAtAgreement: false, dangerTold: false }),
+    /** The question asked with a danger just answered, to read now (its danger is not warned of twice). */
+    readQuestionAfterDanger: assign({ pendingText: ({ event }) => (event.type === 'internal.reprompt' ? (event.question ?? null) : null), dangerTold: true }),
     sayError: emit(() => reply('core.error.try_again')),
     emitAll: enqueueActions(({ event, enqueue }) => {
       for (const r of (event as unknown as { output: BotReply[] }).output) enqueue.emit(r);
@@ -715,8 +736,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       const centres = deps.intake.pack.offices.filter((o) => o.kind === 'centre');
       const shown = region !== undefined || centres.length === 0 ? [mainOffice(region)] : centres.slice(0, 3);
       for (const office of shown) enqueue.emit(reply('conv.office.hours', officeContact(office, context.hotline)));
-      // Before agreeing the agreement's buttons follow, and in an application its question: the menu only at the menu.
-      enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, context.consented && !intakeContext(self) ? menuChoices(context) : []));
+      // Before agreeing (either agreement) its buttons follow, and in an application its question: the menu only at the menu.
+      const atTheMenu = context.consented && !intakeContext(self) && !self.getSnapshot().matches('sensitiveConsent');
+      enqueue.emit(reply('conv.office.anytime', { hotline: context.hotline }, atTheMenu ? menuChoices(context) : []));
     }),
     // At the menu its buttons come along (a web page shows only the last message's); in an application the question follows.
     sayAlreadyWaiting: emit(({ context, self }) =>
@@ -934,7 +956,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       }),
       on: {
         // After danger (or the emergency numbers): the numbers first, then one short line with the buttons.
-        'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' }, { actions: 'askConsent' }],
+        'internal.reprompt': [
+          { guard: ({ event }) => event.question !== undefined, target: 'answeringBeforeConsent', actions: ['readQuestionAfterDanger', assign({ remindAfterAnswer: true })] }, 
+          { guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' },
+          { actions: 'askConsent' },
+        ],
         'user.choice': [
           { guard: and([({ event }) => event.id === 'consent.agree', 'answeredStoryBeforeConsent']), target: 'menu', actions: 'keepAnsweredStoryOnConsent' },
           { guard: and([({ event }) => event.id === 'consent.agree', 'toldDangerStoryBeforeConsent']), target: 'sensitiveConsent', actions: 'takeUpDangerStoryOnConsent' },
@@ -964,7 +990,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['busy'],
       invoke: {
         src: 'understandText',
-        input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale, where: { kind: 'before_consent' } satisfies Where }),
+        input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale, where: { kind: 'before_consent' } satisfies Where, dangerTold: context.dangerTold === true }),
         onDone: {
           target: 'welcome',
           actions: enqueueActions(({ context, event, enqueue }) => {
@@ -977,12 +1003,13 @@ export function createConversationMachine(deps: ConversationDeps) {
             if (story) {
               enqueue.assign({ storyBeforeConsent: story, storyAnsweredBeforeConsent: false });
               enqueue('remindConsentKeepingStory');
-            } else if (event.output.answer.replies.length > 0 || context.remindAfterAnswer) enqueue('remindConsent');
+            } else if (context.dangerTold && context.remindAfterAnswer && event.output.answer.replies.length === 0) enqueue('remindConsentAfterDanger');
+            else if (event.output.answer.replies.length > 0 || context.remindAfterAnswer) enqueue('remindConsent');
             if (answeredStory) enqueue.assign({ storyBeforeConsent: text, storyAnsweredBeforeConsent: true });
-            enqueue.assign({ pendingText: null, remindAfterAnswer: false });
+            enqueue.assign({ pendingText: null, remindAfterAnswer: false, dangerTold: false });
           }),
         },
-        onError: { target: 'welcome', actions: ['forget', 'remindConsent'] },
+        onError: { target: 'welcome', actions: ['forget', 'remindConsent', assign({ remindAfterAnswer: false })] },
       },
       on: { 'internal.remindAfter': { actions: assign({ remindAfterAnswer: true }) } },
     },
@@ -990,7 +1017,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['waiting'],
       entry: 'explainDeclined',
       on: {
-        'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' }, { actions: 'explainDeclined' }],
+        'internal.reprompt': [
+          { guard: ({ event }) => event.question !== undefined, target: 'answeringBeforeConsent', actions: ['readQuestionAfterDanger', assign({ remindAfterAnswer: true })] }, 
+          { guard: ({ event }) => event.afterDanger === true, actions: 'remindConsentAfterDanger' },
+          { actions: 'explainDeclined' },
+        ],
         'user.choice': { guard: ({ event }) => event.id === 'consent.agree', target: 'menu', actions: 'recordConsent' },
         'user.text': [
           { guard: 'saysAgree', target: 'menu', actions: 'recordConsent' },
@@ -1015,7 +1046,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       on: {
         // After danger: the short reminder with the two buttons, not the whole notice again; after a language
         // switch the whole notice, in the language the resident can read.
-        'internal.reprompt': [{ guard: ({ event }) => event.afterDanger === true, actions: 'remindSensitiveConsent' }, { actions: 'askSensitiveConsent' }],
+        'internal.reprompt': [
+          { guard: ({ event }) => event.question !== undefined, target: 'understanding', actions: ['readQuestionAfterDanger', assign({ askedAtAgreement: true })] },
+          { guard: ({ event }) => event.afterDanger === true, actions: 'remindSensitiveConsent' },
+          { actions: 'askSensitiveConsent' },
+        ],
         'user.choice': [
           { guard: ({ event }) => event.id === SENSITIVE_AGREE, target: 'intake', actions: 'recordSensitiveConsent' },
           { guard: ({ event }) => event.id === SENSITIVE_DECLINE, target: 'answered', actions: 'saySensitiveDeclined' },
@@ -1023,6 +1058,8 @@ export function createConversationMachine(deps: ConversationDeps) {
         'user.text': [
           { guard: 'saysAgree', target: 'intake', actions: 'recordSensitiveConsent' },
           { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
+          // "你们几点上班": the centre's hours, then the agreement again (the application it leads to is kept).
+          { guard: 'asksForCentre', actions: ['sayOfficeHours', 'remindSensitiveConsent'] },
           // "delete my data", "取消", "English", or a question: read as at the menu (the application has not started).
           // A question keeps the application it interrupted (its category) for the answer's apply button and a typed yes.
           { guard: 'asksOnly', target: 'understanding', actions: ['rememberText', assign({ askedAtAgreement: true })] },
@@ -1045,7 +1082,11 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['waiting'],
       entry: ['showMenu', assign({ pendingCategory: null })],
       on: {
-        'internal.reprompt': [{ guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' }, { actions: 'showMenu' }],
+        'internal.reprompt': [
+          { guard: ({ event }) => event.question !== undefined, target: 'understanding', actions: 'readQuestionAfterDanger' },
+          { guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' },
+          { actions: 'showMenu' },
+        ],
         'user.choice': [
           { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: 'applyWithStoryCategory' },
           { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
@@ -1094,7 +1135,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       states: {
         active: {
           on: {
-            'internal.reprompt': { actions: sendTo('intake', { type: 'flow.reprompt' }) },
+            'internal.reprompt': [
+              { guard: ({ event }) => event.question !== undefined, target: 'answeringQuestion', actions: 'readQuestionAfterDanger' },
+              { actions: sendTo('intake', { type: 'flow.reprompt' }) },
+            ],
             'internal.answer': { actions: sendTo('intake', ({ event }) => ({ type: 'user.text' as const, text: event.text })) },
             'user.text': [
               // "Why do you need my age?" is the step's to explain.
@@ -1166,8 +1210,10 @@ export function createConversationMachine(deps: ConversationDeps) {
               text: context.pendingText ?? '',
               locale: context.locale,
               where: { kind: 'intake_question', step: context.intakeStep ?? 'unknown', freeText: context.intakeFreeText, category: intakeContext(self)?.facts?.category ?? null } satisfies Where,
+              dangerTold: context.dangerTold === true,
             }),
             onDone: [
+              { guard: nothingMoreAfterDanger, target: 'active', actions: ['forget', sendTo('intake', { type: 'flow.reprompt' })] },
               // "不等了" while waiting for a person: out of the queue (staff are told), the application kept, its question again.
               {
                 guard: and([steersTo('cancel'), ({ context }) => context.handoff === 'waiting' && stopsWaiting(context.pendingText ?? '')]),
@@ -1265,7 +1311,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['waiting'],
       entry: 'promptQuestion',
       on: {
-        'internal.reprompt': { actions: 'promptQuestion' },
+        'internal.reprompt': [
+          { guard: ({ event }) => event.question !== undefined, target: 'understanding', actions: 'readQuestionAfterDanger' },
+          { actions: 'promptQuestion' },
+        ],
         'user.text': { target: 'understanding', actions: 'rememberText' },
         'user.choice': { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
       },
@@ -1274,7 +1323,11 @@ export function createConversationMachine(deps: ConversationDeps) {
     answered: {
       tags: ['waiting'],
       on: {
-        'internal.reprompt': [{ guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' }, { actions: 'showMenu' }],
+        'internal.reprompt': [
+          { guard: ({ event }) => event.question !== undefined, target: 'understanding', actions: 'readQuestionAfterDanger' },
+          { guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' },
+          { actions: 'showMenu' },
+        ],
         'user.text': [{ guard: ({ event }) => readCaseRefText(event.text) !== undefined, target: 'linkRequesting', actions: assign({ linkRef: ({ event }) => readCaseRefText(event.text) ?? null }) }, { target: 'understanding', actions: 'rememberText' }],
         'user.choice': [
           { guard: ({ event }) => event.id.startsWith('faq:'), target: 'showingTopic', actions: 'rememberTopic' },
@@ -1295,8 +1348,12 @@ export function createConversationMachine(deps: ConversationDeps) {
           text: context.pendingText ?? '',
           locale: context.locale,
           where: (context.handoff === 'waiting' ? { kind: 'handoff_waiting' } : { kind: 'menu' }) satisfies Where,
+          dangerTold: context.dangerTold === true,
         }),
         onDone: [
+          // At the agreement, the agreement again; elsewhere the menu, as after any danger.
+          { guard: and([nothingMoreAfterDanger, ({ context }) => context.askedAtAgreement === true]), target: 'sensitiveConsent', actions: 'forget' },
+          { guard: nothingMoreAfterDanger, target: 'menu', actions: 'forget' },
           // "对" / "好的" right after a story's answer offered to apply for its category: that is a yes to the offer.
           {
             guard: ({ context, event }) => steersTo('greeting')({ event }) && Boolean(context.pendingCategory) && isAffirmative(context.pendingText ?? ''),

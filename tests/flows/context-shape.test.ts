@@ -36,6 +36,7 @@ const asker = (h: Awaited<ReturnType<typeof conversationHarness>>): ResidentEven
   h.text('救命 他拿刀要砍我'),
   h.choice('consent.agree'),
   h.text('老板拖欠我三个月工资怎么办'),
+  h.text('他去年说要杀了我，我能申请人身安全保护令吗'),
   h.text('申请法律援助要带什么材料'),
   { type: 'user.command', command: 'lang' } as ResidentEvent,
   h.text('What documents do I need'),

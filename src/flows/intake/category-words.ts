@@ -36,7 +36,7 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['inheritance', /继承|遗产|遗嘱|inherit|estate|\b(a|the|his|her|my|their|\w+'s) will\b(?! (be|come|go|get|not|never|kill|hurt|hit|beat|find|take|pay|do|say|tell|make|have|give|let|keep|try|stop|see|know|call|leave|help)\b)/i],
   ['land_contract', /土地承包|承包地|宅基地|land contract|farmland/i],
   ['contract_debt', /借钱|欠钱|借款|欠款|合同纠纷|不还钱|loan|debt|owes me|contract dispute/i],
-  ['consumer', /消费|买到|退货|商家|网购|consumer|refund|shop|purchase/i],
+  ['consumer', /消费|买到|退货|商家|网购|会员卡|预付卡|充值卡|办的卡|consumer|refund|shop|purchase/i],
 ];
 
 /**
@@ -53,13 +53,15 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   // "my father died and my uncle took over his house": a death in the family, then the estate taken or claimed.
   ['inheritance', /\b(father|mother|dad|mum|mom|parents?|husband|wife|grand(father|mother|pa|ma)|brother|sister|son|daughter|uncle|aunt)\b.{0,20}\b(died|passed away|passed|death)\b.{0,60}\b(took|take|taking|taken|takes|claims?|claimed|kept|keeps|sold|want|wants|won'?t (give|share|let)|refuses?)\b.{0,40}\b(house|home|flat|apartment|land|property|savings|money|farm|shop|estate)\b/i],
   ['work_injury', new RegExp(String.raw`(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)|${AT_WORK_EN}.{0,50}\b(broke|broken|crushed|injured|hurt|lost|cut off|fell|fractured|died|killed)\b|\b(broke|broken|crushed|injured|hurt|cut off|fell|fractured|died|killed)\b.{0,50}${AT_WORK_EN}`, 'i')],
-  // "老板欠我工姿三个月不给" (typos and all): the employer owes the resident — wages, unless it is plainly another debt.
-  ['wages', /(老板|老板娘|包工头|工头|厂里|厂长|单位)(还)?欠(了)?(我|俺|我们)(?!.{0,6}(货款|借款|房租|押金|借的))/],
-  ['wages', /(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay)/i],
+  // Not a shop the resident paid in advance ("健身房老板跑路了 会员卡的钱咋退"): a customer's money, not wages.
+  ['wages', /^(?![\s\S]*(健身房|会员卡|充值|预付|卡里的?钱|美容院|理发店|培训班|游泳馆|办的卡|办卡))[\s\S]*(?:(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay))/i],
   // "he has been in jail for a week": held, when nothing else (a divorce, wages) names the matter.
   ['criminal_defense', /\b(in|to) (jail|prison)\b|\blocked up\b/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],
   ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈|(我|俺)(家)?(男人|那口子|媳妇|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,10}((打|揍|踢|掐)(我|俺)|打得|动手|虐待|不让(我|俺)吃饭|关着(我|俺))|(husband|wife|boyfriend|partner|ex).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
+  // "他天天打我，我不敢回家": a bare 他/她 who hits the resident again and again is someone they live with, as "he hits me
+  // every day" is read above. One blow from a stranger is told differently ("被人打了", a victim's story).
+  ['domestic_violence', /(他|她)(天天|每天|经常|常常|总是|老是|老|一直|动不动就|时不时就?|隔三差五就?|一喝酒就|喝了酒就|喝醉了?就|一喝多就)(打|揍|踢|掐|扇)(我|俺)/],
   ['elder_support', /(儿子|女儿|儿女|子女|孩子们).{0,10}(不管我|不养我|不给(我|我们)?(钱|生活费|养老钱|赡养费)|不赡养|不管老人|都不管)|(son|daughter|children|kids).{0,20}(won'?t|refuses? to|refused to|don'?t|doesn'?t|do not|does not|never|stopped|not) ((support(ing)?|look(ing)? after|tak(e|ing) care of) (me|us)|giv(e|ing) (me|us) (any )?money)/i],
   // A parent told about by another child: "my dad is 72 and my brother refuses to give him any money", "我爸七十多了我哥不给生活费".
   ['elder_support', /\b(my )?(dad|father|mum|mom|mother|parents?|grand(ma|pa|mother|father))\b.{0,60}\b(brother|sister|son|daughter|children|kids|siblings?)\b.{0,20}\b(refuses?|refused|won'?t|doesn'?t|don'?t|will not|does not|do not|never|stopped)\b.{0,25}\b(give|pay|support|help|look after|take care|visit)|(我爸|我妈|我父亲|我母亲|老人|我爷爷|我奶奶).{0,20}(我哥|我姐|我弟|我妹|哥哥|姐姐|弟弟|妹妹|儿子|女儿).{0,10}(不给|不管|不养|不出钱|不给钱|不给生活费|不赡养)/i],
@@ -111,9 +113,9 @@ const FIRST_PERSON: [CategoryId, RegExp][] = [
   // Hurt at the workplace, told place first ("俺在工地摔断了腿 包工头说不是他的事"): a work injury, whatever the boss says.
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位|矿上|工作)(上|里|时|的时候)?.{0,6}(摔断|砸断|压断|切断|轧断|摔伤|砸伤|压伤|切伤|轧伤|烫伤|烧伤|受了?伤)/],
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
-  // "老板欠钱", "包工头欠俺的钱不给": an employer's debt to the resident is wages, before the general 欠钱 — unless it is
-  // plainly another debt (货款, 借款, 房租).
-  ['wages', /(老板|老板娘|包工头|工头|厂长)(还|一直)?欠(了)?(我们|我|俺)?(的)?(钱|工钱|血汗钱)(?!.{0,6}(货款|借款|房租|押金|借的))/],
+  // "老板欠钱", "包工头欠俺的钱不给", "老板欠我工姿三个月不给" (typos and all): an employer's debt to the resident is wages,
+  // before the general 欠钱 — unless it is plainly another debt (货款, 借款, 房租).
+  ['wages', /(老板|老板娘|包工头|工头|厂里|厂长|单位)(还|一直)?欠(了)?(?:我们|我|俺|钱|工钱|血汗钱)(?!.{0,6}(货款|借款|房租|押金|借的))/],
   // Hurt by someone outside the family: "我被老公打伤了" stays domestic violence.
   ['criminal_victim', new RegExp(`(?:我|俺)(?:被|让)(?!${FAMILY}|${PARTNER})(?:人|他|他们|小偷|歹徒)?.{0,2}(?:打伤|砍伤|捅伤|打成|打断|抢了|砍了|捅了|骗了)|\\bi was (?:assaulted|attacked|robbed|stabbed|mugged)\\b`, 'i')],
   // "我被人打了" with no injury named: only with people plainly outside the family ("我被他打了" may be a partner).
@@ -130,7 +132,11 @@ const ARREST = /被.{0,6}(抓|拘)|拘留|逮捕|看守所|派出所.{0,6}(抓|�
 /** The category a resident's own words point to, or `null` when none is clear. */
 export function categoryFromText(typed: string): CategoryId | null {
   // "老闆欠我工資" typed at the category question reads as "老板欠我工资".
-  const text = toSimplified(typed);
+  return categoryFromSimplified(toSimplified(typed));
+}
+
+/** {@link categoryFromText} for text already read by `toSimplified` (the understanding step simplifies once per message). */
+export function categoryFromSimplified(text: string): CategoryId | null {
   if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
   for (const [category, pattern] of FIRST_PERSON) if (pattern.test(text)) return category;
   for (const [category, pattern] of CATEGORY_WORDS) if (pattern.test(text)) return category;

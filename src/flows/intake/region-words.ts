@@ -7,8 +7,9 @@ export interface NamedRegion {
 }
 
 /** A short answer: a region named in passing inside a longer story is not an answer to "where". */
-const MAX_WORDS = 5;
-const FILLER = new Set(['the', 'one', 'side', 'please', 'pls', 'in', 'its', 'it', 'is', 'i', 'am', 'im', 'live', 'we', 'are', 'our', 'my', 'at', 'of', 'from', 'here', 'there', 'area', 'town']);
+const MAX_WORDS = 6;
+// With a hedge ('the county one i think', 'probably the city'): the answer is still the one region.
+const FILLER = new Set(['the', 'one', 'side', 'please', 'pls', 'in', 'its', 'it', 'is', 'i', 'am', 'im', 'live', 'we', 'are', 'our', 'my', 'at', 'of', 'from', 'here', 'there', 'area', 'town', 'think', 'guess', 'probably', 'maybe', 'prob', 'believe']);
 
 /**
  * The region a resident names by the one word of its name no other region has: "the city" for Demo
@@ -38,7 +39,7 @@ function levelOf(name: string): string {
 }
 
 function byChineseLevel(typed: string, regions: readonly NamedRegion[]): string | null {
-  const bare = typed.replace(/[\s，。！？,.!?]/g, '').replace(/^(在|是|就在|我们|我家|我们这)+/, '').replace(/(的|啊|呀|吧|呢)$/, '');
+  const bare = typed.replace(/[\s，。！？,.!?]/g, '').replace(/^(在|是|就在|我们|我家|我们这)+/, '').replace(/(的|啊|呀|吧|呢|哈|呗)+$/, '');
   const m = /^(市|县|区|镇)(里|上|城|区)?$/.exec(bare) ?? /^(?:我们|咱们)?(市|县|区|镇)$/.exec(bare);
   if (!m) return null;
   const withLevel = regions.filter((r) => levelOf(r.name['zh-CN']) === m[1]);

@@ -9,6 +9,8 @@ import {
   type GroupId,
 } from '../../knowledge/eligibility/vocabulary.js';
 import { categoryFromText } from './category-words.js';
+import { withoutFinalParticles } from '../../knowledge/understanding/colloquial.js';
+import { toSimplified } from '../../knowledge/understanding/simplified.js';
 import { onlyPhoneIn, readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
 import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
@@ -212,8 +214,10 @@ function readOption<T extends string>(event: ResidentEvent, values: readonly T[]
     const value = id.slice(4) as T;
     return values.includes(value) ? value : null;
   }
-  const text = textOf(event);
-  if (text === null) return null;
+  const typed = textOf(event);
+  if (typed === null) return null;
+  // "给自己申清", "没残疾哈": read in simplified characters, the slips for 申请 made 申请, without a final 哈 or 呗.
+  const text = withoutFinalParticles(toSimplified(typed));
   for (const value of values) if (words(value)?.test(text)) return value;
   return null;
 }

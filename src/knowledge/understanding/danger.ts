@@ -96,7 +96,10 @@ const JUST_HIT = [
 ];
 /** Violence told with a marriage ("他掐我脖子…我想离婚", "he choked me… i want a divorce") is by a partner: domestic. */
 const MARRIAGE = /离婚|结婚|婚姻|家暴|家庭暴力|\b(divorce|divorcing|married|marriage|domestic)\b/i;
-const byPartner = (t: string) => FAMILY.test(t) || MARRIAGE.test(t);
+/** Hit again and again by him or her ("他天天打我", "he hits me every day"): someone the resident lives with. */
+const HIT_AGAIN_AND_AGAIN =
+  /(他|她)(天天|每天|经常|常常|总是|老是|老|一直|动不动就|时不时就?|隔三差五就?|一喝酒就|喝了酒就|喝醉了?就|一喝多就)(打|揍|踢|掐|扇)(我|俺)|\b(he|she) (often |always |still |keeps |usually )?(hits|beats|kicks|slaps|chokes|punches) me (every (day|night)|all the time|whenever)\b/i;
+const byPartner = (t: string) => FAMILY.test(t) || MARRIAGE.test(t) || HIT_AGAIN_AND_AGAIN.test(t);
 const AGAIN_BY_SOMEONE_CLOSE = /(他|她)(又|刚)|\b(he|she) (just )?(hit|beat|punched|kicked|slapped|choked|hurt) me again\b/i;
 
 const WHAT_IF = /\bwhat if\b|\bif (he|she|they)\b|\bwhen i (ask|leave|tell|go|say)\b|如果|万一|要是|会不会|吗[？?]?$/i;

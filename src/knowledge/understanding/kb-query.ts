@@ -1,3 +1,5 @@
+import { standardMandarin } from './colloquial.js';
+
 /**
  * The words the knowledge base is asked with. Applying for a family member ("我替我老公申请可以吗") is one
  * situation whoever the relative is, but its surface pairs mislead a character-pair index: "替我" (as in
@@ -9,7 +11,10 @@ const KIN =
 /** For whom: 替/帮/给/为/代 + (我的) + a relative, then applying (申请, 办, 法援…) within a few characters. */
 const FOR_A_RELATIVE = new RegExp(`(替|帮|给|为|代)(?:我的?|我们的?|俺|咱)?(?:${KIN})(?=[^，,。.？?！!]{0,4}(?:申请|办理|办|法援|法律援助))`, 'g');
 
-/** The text as the knowledge base is asked: the relative an application is for named as a family member. */
+/**
+ * The text as the knowledge base is asked: dialect and colloquial Chinese in standard words (colloquial.ts), and the
+ * relative an application is for named as a family member.
+ */
 export function kbQuery(text: string): string {
-  return text.replace(FOR_A_RELATIVE, '$1家里人');
+  return standardMandarin(text).replace(FOR_A_RELATIVE, '$1家里人');
 }

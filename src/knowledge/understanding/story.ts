@@ -1,11 +1,15 @@
 import type { CategoryId } from '../eligibility/vocabulary.js';
-import { categoryFromText } from '../../flows/intake/category-words.js';
+import { categoryFromSimplified, categoryFromText } from '../../flows/intake/category-words.js';
 import type { StatedFacts } from './types.js';
 
 /** The category a resident's story points to, or null. */
 export function storyCategory(text: string): CategoryId | null {
-  const t = text.normalize('NFKC');
-  return categoryFromText(t);
+  return categoryFromText(text.normalize('NFKC'));
+}
+
+/** {@link storyCategory} of text already read by `toSimplified` (understand.ts simplifies each message once). */
+export function simplifiedStoryCategory(text: string): CategoryId | null {
+  return categoryFromSimplified(text.normalize('NFKC'));
 }
 
 /** A story, not a bare question: it tells what happened to the resident or someone close. */

@@ -53,6 +53,8 @@ export interface UnderstandInput {
   where: Where;
   /** Danger was recognised earlier in this conversation: a plain "打哪个电话" then asks for the emergency numbers. */
   afterDanger?: boolean;
+  /** The danger in this text was already answered (the numbers were given): read what else it says, never warn twice. */
+  dangerTold?: boolean;
 }
 
 export interface UnderstandDeps {

@@ -5,7 +5,7 @@ import { afterApplyRequest, forSomeoneElse, isAcknowledgment, isBareNumber, read
 import { kbQuery } from './kb-query.js';
 import { asksIfDisability, namesDisability, saysNoCertificate } from './disability-question.js';
 import { asksSafetyNumbers } from './safety-numbers.js';
-import { statedFacts, storyCategory, tellsStory } from './story.js';
+import { simplifiedStoryCategory as storyCategory, statedFacts, tellsStory } from './story.js';
 import { toSimplified } from './simplified.js';
 import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
@@ -61,13 +61,21 @@ const STEERS_BEFORE_THE_INDEX: Partial<Record<SteerIntent, RegExp>> = {
  * understand({ text: '救命 我老公拿刀要杀我', locale: 'zh-CN', where: { kind: 'menu' } }, deps)
  * // { kind: 'danger', danger: 'domestic_violence' }
  */
-export function understand(input: UnderstandInput, { judge: askKb, classify }: UnderstandDeps): Meaning {
+export function understand(input: UnderstandInput, deps: UnderstandDeps): Meaning {
+  const meaning = readMeaning(input, deps);
+  // Read again after its danger was answered ("我妈晕倒了叫不醒怎么办"): only a question the knowledge base answers is
+  // answered; "what do I do" is not a question for it, and nothing else is said after the numbers.
+  if (input.dangerTold && meaning.kind === 'question' && meaning.kb.band !== 'answer') return { kind: 'answer' };
+  return meaning;
+}
+
+function readMeaning(input: UnderstandInput, { judge: askKb, classify }: UnderstandDeps): Meaning {
   const { locale, where } = input;
   // "老闆欠我工資", "我想申清法律援助": read in simplified characters, the slips for 申请 made 申请 (simplified.ts).
   const text = toSimplified(input.text);
   // The knowledge base is asked in its own words (kb-query.ts): "替我老公申请" as applying for a family member.
   const deps = { judge: (t: string, l: typeof locale) => askKb(kbQuery(t), l), classify };
-  const danger = detectDanger(text);
+  const danger = input.dangerTold ? null : detectDanger(text);
   if (danger) return { kind: 'danger', danger };
   // With a person on the line the text is for them.
   if (where.kind === 'handoff_live') return { kind: 'answer' };

@@ -159,8 +159,16 @@ describe('an employer who owes the resident is unpaid wages', () => {
     ['老板欠我工姿三个月不给 怎么半', 'wages'],
     ['包工头还欠我们八千块', 'wages'],
     ['老板欠我钱不给', 'wages'],
+    ['包工头欠俺的钱不给', 'wages'],
+    ['老闆欠錢跑了', 'wages'],
+    ['单位欠我半年的钱', 'wages'],
+    ['厂里欠俺八千块 过年都回不了家', 'wages'],
     // Another kind of debt is not wages (货款 is not read as any category yet).
     ['老板欠我货款两万', null],
+    ['老板欠我借款三万', 'contract_debt'],
+    // A shop paid in advance that closed is a customer's money, not wages (session 12).
+    ['健身房老板跑路了 会员卡的钱咋退', 'consumer'],
+    ['老板跑路了，我干了半年的活钱一分没拿到', 'wages'],
   ])('%s → %s', (text, category) => {
     expect(categoryFromText(text)).toBe(category);
   });

@@ -21,6 +21,10 @@ describe('a region named by the word only it has ("the city" for Demo City)', ()
     ['县里', 'demo-county'],
     ['在县城', 'demo-county'],
     ['我们县', 'demo-county'],
+    // with a hedge (session 12)
+    ['the county one i think', 'demo-county'],
+    ['probably the city', 'demo-city'],
+    ['县里的吧', 'demo-county'],
     // misspelt, as typed on a phone
     ['demo contry', 'demo-county'],
     ['demo country', 'demo-county'],

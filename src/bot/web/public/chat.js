@@ -206,6 +206,24 @@ function removeChoices() {
 }
 
 /**
+ * A newer bot message without buttons (a notice staff sent, a file) came after the question on screen: its buttons
+ * belong to an earlier moment of the conversation, so they stay visible but can no longer be pressed (the server
+ * would only answer "that button is from an earlier message"). The next question brings its own buttons.
+ */
+function retireChoices() {
+  const hadFocus = [...log.querySelectorAll('.choices')].some((group) => group.contains(document.activeElement));
+  for (const group of log.querySelectorAll('.choices:not(.choices--stale)')) {
+    group.classList.add('choices--stale');
+    for (const button of group.querySelectorAll('button')) {
+      button.disabled = true;
+      button.setAttribute('aria-disabled', 'true');
+    }
+  }
+  // Focus on a button that is now disabled would be lost: a keyboard user goes on in the input.
+  if (hadFocus) input.focus();
+}
+
+/**
  * Takes the quick replies off the screen but keeps them: a file the server does not take answers nothing, so the
  * question's buttons go back under the note that says why (unless new buttons came meanwhile).
  */
@@ -313,10 +331,12 @@ function showBot(frame) {
     link.download = frame.fileName;
     link.textContent = t('web.file.download');
     item.append(link);
+    retireChoices();
     return;
   }
   const item = addMessage('bot', frame.text);
   if (frame.choices.length > 0) showChoices(item, frame.choices, frame.multiSelect);
+  else retireChoices();
 }
 
 function showHistory(entries, choices, multiSelect) {
