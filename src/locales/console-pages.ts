@@ -299,6 +299,14 @@ export const consolePageMessages = {
   'kb.try.question': { 'zh-CN': '居民的问题', en: 'A resident’s question' },
   'kb.try.locale': { 'zh-CN': '语言', en: 'Language' },
   'kb.try.ask': { 'zh-CN': '看机器人怎么回答', en: 'See the bot’s answer' },
+  'kb.try.explain': {
+    'zh-CN': '试一试用已保存发布的条目回答，和居民现在得到的一样；编辑器里还没保存的修改不算在内。',
+    en: 'Try it answers with the saved, published entries, as residents get them now; changes not yet saved in the editor are left out.',
+  },
+  'kb.try.unsaved': {
+    'zh-CN': '您在编辑器里的修改还没保存：这是已发布版本的回答。保存后再试，就是修改后的回答。',
+    en: 'Your changes in the editor are not saved yet: this is the published version’s answer. Save, then try again to see the changed one.',
+  },
   'kb.try.choices': { 'zh-CN': '机器人给出的按钮', en: 'Buttons the bot offers' },
   'kb.band.answer': { 'zh-CN': '机器人会直接回答', en: 'The bot answers directly' },
   'kb.band.suggest': { 'zh-CN': '机器人会问“您是不是想问…”', en: 'The bot asks “did you mean…”' },
