@@ -241,12 +241,13 @@ export const API_ROUTES: Route[] = [
     const label = (kind: string) => labelOf(`console.danger.${kind}`, r.locale, kind);
     const nameOf = await nameBook(s);
     sendJson(r.res, 200, {
+      now: listed.now,
       conversations: listed.conversations.map((c) => ({
         ...c,
         holder: c.holder === null ? null : nameOf(c.holder),
         danger: c.danger.map((d) => ({ ...d, label: label(d.kind) })),
       })),
-      alerts: listed.alerts.map((a) => ({ ...a, conversationId: a.id, label: label(a.kind) })),
+      alerts: listed.alerts.map((a) => ({ ...a, conversationId: a.id, label: label(a.kind), takenBy: a.takenBy === null ? null : nameOf(a.takenBy) })),
       callbacks: listed.callbacks,
     });
   }),

@@ -206,6 +206,9 @@ export function caseDetailView(
       fileName: a.fileName,
       mimeType: a.mimeType,
       size: a.size,
+      at: a.createdAt,
+      /** Sent since staff asked for materials (the request is the case's last change), as the inbox counts them. */
+      sinceRequest: record.status === 'materials_requested' && a.createdAt >= record.updatedAt,
       url: `/api/attachments/${encodeURIComponent(a.id)}`,
       downloadUrl: `/api/attachments/${encodeURIComponent(a.id)}?download=1`,
     })),

@@ -40,6 +40,23 @@ export interface LiveConversation {
   danger: { kind: string; at: number }[];
 }
 
+/** A danger alert at the top of the live view; `takenBy` names who holds the conversation, once someone does. */
+export interface LiveAlert {
+  id: string;
+  kind: string;
+  at: number;
+  takenBy: string | null;
+}
+
+/** Waiting before held; among the waiting, a resident in danger first, then the longest waiting. */
+function queueOrder(a: LiveConversation, b: LiveConversation): number {
+  const waiting = Number(b.state === 'waiting') - Number(a.state === 'waiting');
+  if (waiting !== 0) return waiting;
+  const danger = Number(b.danger.length > 0) - Number(a.danger.length > 0);
+  if (a.state === 'waiting' && danger !== 0) return danger;
+  return (a.requestedAt ?? a.takenAt ?? 0) - (b.requestedAt ?? b.takenAt ?? 0);
+}
+
 export interface TranscriptMessage {
   id: number;
   from: 'resident' | 'bot' | 'staff';
@@ -130,13 +147,19 @@ export class StaffLive {
     }
   }
 
-  /** Waiting and held conversations, oldest request first, with their danger alerts; and recent alerts. */
+  /**
+   * Waiting conversations first — those with a danger alert, then the longest waiting — then the held
+   * ones; and the danger alerts of the last day, newest first, each saying who took the conversation
+   * (`takenBy`) once someone has. An alert whose conversation was taken after it and has since gone back
+   * to the bot was dealt with, and is left out.
+   */
   async list(
     account: Account,
-  ): Promise<{ ok: true; conversations: LiveConversation[]; alerts: { id: string; kind: string; at: number }[]; callbacks: { id: string; channel: string; phone: string; at: number }[] } | Refusal> {
+  ): Promise<{ ok: true; now: number; conversations: LiveConversation[]; alerts: LiveAlert[]; callbacks: { id: string; channel: string; phone: string; at: number }[] } | Refusal> {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'live.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
+    const now = this.now();
     const active = await this.deps.handoffs.active();
-    const recentDanger = await this.deps.relays.recent(['danger'], this.now() - ALERT_MS);
+    const recentDanger = await this.deps.relays.recent(['danger'], now - ALERT_MS);
     const conversations = active.map((h): LiveConversation => ({
       id: liveId(h.conversationKey),
       channel: channelOf(h.conversationKey),
@@ -147,12 +170,25 @@ export class StaffLive {
       holderAccountId: h.staffUserId?.startsWith('account:') ? Number(h.staffUserId.slice('account:'.length)) : null,
       danger: recentDanger.filter((r) => r.conversationKey === h.conversationKey).map((r) => ({ kind: String(r.body.danger), at: r.at })),
     }));
-    const alerts = recentDanger.map((r) => ({ id: liveId(r.conversationKey), kind: String(r.body.danger), at: r.at }));
+    conversations.sort(queueOrder);
+    const handoffOf = new Map(active.map((h) => [h.conversationKey, h]));
+    for (const r of recentDanger) {
+      if (!handoffOf.has(r.conversationKey)) {
+        const h = await this.deps.handoffs.handoff(r.conversationKey);
+        if (h) handoffOf.set(r.conversationKey, h);
+      }
+    }
+    const alerts = recentDanger.flatMap((r): LiveAlert[] => {
+      const h = handoffOf.get(r.conversationKey);
+      const held = h?.state === 'live';
+      if (!held && h !== undefined && h.takenAt !== null && h.takenAt >= r.at) return [];
+      return [{ id: liveId(r.conversationKey), kind: String(r.body.danger), at: r.at, takenBy: held ? h.staffName : null }];
+    });
     // Residents nobody could take who left a number: newest first, for a week.
     const callbacks = (await this.deps.relays.recent(['callback'], this.now() - CALLBACK_MS))
       .filter((r) => typeof r.body.phone === 'string')
       .map((r) => ({ id: liveId(r.conversationKey), channel: channelOf(r.conversationKey), phone: String(r.body.phone), at: r.at }));
-    return { ok: true, conversations, alerts, callbacks };
+    return { ok: true, now, conversations, alerts, callbacks };
   }
 
   async take(account: Account, id: string): Promise<{ ok: true } | Refusal> {

@@ -254,6 +254,28 @@ describe('live conversations in the console', () => {
     expect(live.conversations[0].danger).toEqual([expect.objectContaining({ kind: 'domestic_violence' })]);
   });
 
+  it('says who took a conversation with a danger alert, and drops the alert once that conversation is back with the bot', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff', name: '王芳' }]);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    await askForPerson(f, 'u-danger-taken');
+    const key = 'console:u-danger-taken';
+    const relay = { kind: 'danger' as const, danger: 'violence' as const };
+    await f.app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'staff', address: 'staff', payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
+    await f.app.dispatcher.resume();
+    const waiting = await until(async () => {
+      const body = (await client.request('GET', '/api/live')).body;
+      return body.alerts.length > 0 ? body : undefined;
+    });
+    expect(waiting.alerts[0]).toMatchObject({ kind: 'violence', takenBy: null });
+    const id = waiting.alerts[0].conversationId as string;
+    f.clock.now += 1000;
+    expect((await client.request('POST', `/api/live/${id}/take`, {})).status).toBe(200);
+    expect((await client.request('GET', '/api/live')).body.alerts).toEqual([expect.objectContaining({ conversationId: id, takenBy: '王芳' })]);
+    expect((await client.request('POST', `/api/live/${id}/release`, {})).status).toBe(200);
+    expect((await client.request('GET', '/api/live')).body.alerts).toEqual([]);
+  });
+
   it('sends a file to the resident from the console; the transcript shows it and it opens in the page', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
     const client = new Client(f.url);

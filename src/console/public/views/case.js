@@ -203,7 +203,33 @@ export async function render({ account, params, announce, isCurrent }) {
     },
   };
 
-  function actionsPanel(allowed) {
+  /** Files the resident sent since the materials request, said beside the actions (the inbox's 已收到材料 N 份). */
+  function newFilesNote(c) {
+    const arrived = (c.attachments ?? []).filter((a) => a.sinceRequest);
+    if (!arrived.length) return null;
+    const names = arrived.map((a) => a.fileName).join(locale() === 'en' ? ', ' : '、');
+    return h(
+      'p',
+      { class: 'form-info' },
+      t('case.new_files', { count: arrived.length, names }),
+      ' ',
+      h(
+        'a',
+        {
+          href: `#/cases/${encodeURIComponent(ref)}`,
+          onclick: (e) => {
+            e.preventDefault();
+            const files = root.querySelector('section[aria-labelledby="case-files"]');
+            files?.scrollIntoView({ block: 'start' });
+            files?.focus();
+          },
+        },
+        t('case.new_files.see'),
+      ),
+    );
+  }
+
+  function actionsPanel(allowed, c) {
     const buttons = allowed
       .filter((a) => a in ACTIONS)
       .map((a) =>
@@ -217,6 +243,7 @@ export async function render({ account, params, announce, isCurrent }) {
       'case-actions',
       t('case.actions'),
       buttons.length ? h('div', { class: 'actions' }, buttons) : h('p', { class: 'muted' }, t('case.no_actions')),
+      newFilesNote(c),
       result,
     );
     node.classList.add('panel--actions');
@@ -289,7 +316,7 @@ export async function render({ account, params, announce, isCurrent }) {
         'li',
         { class: 'attachment' },
         isImage ? h('img', { src: a.url, alt: '', loading: 'lazy' }) : null,
-        h('span', { class: 'attachment__name' }, a.fileName),
+        h('span', { class: 'attachment__name' }, a.fileName, a.sinceRequest ? [' ', h('span', { class: 'badge badge--status' }, t('case.attachment.new'))] : null),
         h('span', { class: 'muted', title: a.mimeType ?? null }, `${t(`case.attachment.kind.${isImage ? 'image' : isPdf ? 'pdf' : 'other'}`)} · ${fileSize(a.size ?? 0)}`),
         h(
           'span',
@@ -299,13 +326,16 @@ export async function render({ account, params, announce, isCurrent }) {
         ),
       );
     });
-    return panel(
+    const node = panel(
       'case-files',
       t('case.attachments'),
       items.length ? h('ul', { class: 'attachments' }, items) : h('p', { class: 'muted' }, t('case.attachments.none')),
       c.contact?.documentsNote ? h('p', {}, t('case.attachments.said', { note: c.contact.documentsNote })) : null,
       viewer,
     );
+    // Reached from the note beside the actions.
+    node.tabIndex = -1;
+    return node;
   }
 
   /** Notices the resident has not received (WeChat's 48-hour rule), and whether staff may phone instead. */
@@ -406,7 +436,7 @@ export async function render({ account, params, announce, isCurrent }) {
         h(
           'div',
           {},
-          actionsPanel(allowed),
+          actionsPanel(allowed, c),
           notesPanel(c, allowed),
           panel(
             'case-timeline',

@@ -193,7 +193,8 @@ export async function render({ account, announce, isCurrent }) {
     }
     if (!isCurrent()) return;
     const waiting = (answer.conversations ?? []).filter((c) => c.state === 'waiting');
-    const alerts = answer.alerts ?? [];
+    // An alert whose conversation a colleague has taken is theirs now: not counted here.
+    const alerts = (answer.alerts ?? []).filter((a) => !a.takenBy);
     if (waiting.length === 0 && alerts.length === 0) {
       replace(liveStrip);
       return;

@@ -31,6 +31,8 @@ export async function render({ params, navigate, announce, isCurrent }) {
   const selected = params[0] ?? null;
   const listBox = h('div');
   const side = h('div');
+  /** Whether the editor holds changes not yet saved (试一试 answers with what is published). */
+  let unsaved = () => false;
 
   async function loadList() {
     const answer = await get(`/api/kb/entries${query({ q: search })}`);
@@ -116,6 +118,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
       ),
     );
     const general = h('p', { class: 'form-error', role: 'alert' });
+    let published = null;
     const saved = h('p', { class: 'form-info', role: 'status' });
     const idInput = isNew ? labelled('id', t('kb.field.id'), 'line', entry.id, t('kb.field.id_hint')) : null;
 
@@ -166,6 +169,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
           try {
             const answer = isNew ? await post('/api/kb/entries', { entry: next }) : await put(`/api/kb/entries/${encodeURIComponent(entry.id)}`, { entry: next });
             showErrors({});
+            published = JSON.stringify(collect());
             draft = null;
             const message = t('kb.saved', { id: next.id, version: answer?.version ?? '' });
             announce(message);
@@ -193,6 +197,8 @@ export async function render({ params, navigate, announce, isCurrent }) {
       h('button', { type: 'submit', class: 'btn btn--primary' }, t('kb.save')),
     );
     general.tabIndex = -1;
+    published = JSON.stringify(collect());
+    unsaved = () => form.isConnected && JSON.stringify(collect()) !== published;
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'kb-edit-h' },
@@ -210,6 +216,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
       'section',
       { class: 'panel', 'aria-labelledby': 'kb-try-h' },
       h('h2', { id: 'kb-try-h' }, t('kb.try')),
+      h('p', { class: 'field__hint' }, t('kb.try.explain')),
       h(
         'form',
         {
@@ -229,6 +236,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
               const replies = answer.replies ?? (answer.answer ? [answer.answer] : []);
               replace(
                 out,
+                unsaved() ? h('p', { class: 'form-info' }, t('kb.try.unsaved')) : null,
                 h('p', { class: 'muted' }, t(`kb.band.${answer.band}`), answer.topic ? ` · ${answer.topic}` : answer.match ? ` · ${answer.match.id}` : ''),
                 replies.map((reply) =>
                   h(

@@ -15,6 +15,8 @@ export async function render({ account, params, navigate, announce, isCurrent })
   const detail = h('div', { id: 'live-detail' });
   const status = h('p', { class: 'form-info', role: 'status', tabindex: '-1' });
   let conversations = [];
+  /** The server's clock minus this browser's, so waits are counted on the server's time. */
+  let clockOffset = 0;
   let canned = [];
   let lastMessages = [];
 
@@ -31,11 +33,50 @@ export async function render({ account, params, navigate, announce, isCurrent })
     return (c.danger ?? []).map((d) => h('span', { class: 'badge badge--danger' }, d.label ?? labelOf('console.danger.', d.kind)));
   }
 
+  /** How long a waiting resident has waited ("等了 12 分钟"), or when a held conversation was taken. */
+  function waitText(c) {
+    if (c.state !== 'waiting' || c.requestedAt == null) return t('live.taken_at', { time: dateTime(c.takenAt ?? c.requestedAt) });
+    const minutes = Math.floor((Date.now() + clockOffset - c.requestedAt) / 60_000);
+    return minutes < 1 ? t('live.waited.now') : t('live.waited', { minutes });
+  }
+
+  function tickWaits() {
+    for (const el of queueBox.querySelectorAll('[data-wait]')) {
+      const c = conversations.find((x) => x.id === el.dataset.wait);
+      if (c) el.textContent = waitText(c);
+    }
+  }
+
+  function alertItem(a) {
+    const kind = a.label ?? labelOf('console.danger.', a.kind);
+    const href = `#/live/${encodeURIComponent(a.conversationId)}`;
+    // Once a colleague has the conversation the alert is theirs: it stays listed, quietly, saying who.
+    if (a.takenBy) {
+      return h(
+        'li',
+        { class: 'alert-taken' },
+        h('span', {}, '✓ ', t('live.alert.taken', { kind, id: a.conversationId, name: a.takenBy })),
+        h('time', {}, dateTime(a.at)),
+        h('a', { class: 'btn btn--small', href }, t('live.open')),
+      );
+    }
+    return h(
+      'li',
+      { class: 'alert' },
+      h('span', {}, '⚠ ', t('live.alert', { kind, id: a.conversationId })),
+      h('time', {}, dateTime(a.at)),
+      h('a', { class: 'btn btn--small btn--danger', href }, t('live.open')),
+    );
+  }
+
   async function loadQueue() {
     const answer = await get('/api/live');
     if (!isCurrent()) return;
     conversations = answer.conversations ?? [];
+    if (typeof answer.now === 'number') clockOffset = answer.now - Date.now();
     const alerts = answer.alerts ?? [];
+    // Alerts nobody has taken yet first, newest first within each.
+    const ordered = [...alerts.filter((a) => !a.takenBy), ...alerts.filter((a) => a.takenBy)];
     replace(
       alertsBox,
       alerts.length
@@ -43,19 +84,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
             'section',
             { 'aria-labelledby': 'alerts-h' },
             h('h2', { id: 'alerts-h', class: 'visually-hidden' }, t('live.alerts')),
-            h(
-              'ul',
-              { class: 'alerts' },
-              alerts.map((a) =>
-                h(
-                  'li',
-                  { class: 'alert' },
-                  h('span', {}, '⚠ ', t('live.alert', { kind: a.label ?? labelOf('console.danger.', a.kind), id: a.conversationId })),
-                  h('time', {}, dateTime(a.at)),
-                  h('a', { class: 'btn btn--small btn--danger', href: `#/live/${encodeURIComponent(a.conversationId)}` }, t('live.open')),
-                ),
-              ),
-            ),
+            h('ul', { class: 'alerts' }, ordered.map(alertItem)),
           )
         : null,
     );
@@ -86,7 +115,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
                       { class: 'queue__line muted' },
                       labelOf('console.channel.', c.channel),
                       ' · ',
-                      t('live.since', { time: dateTime(c.requestedAt ?? c.takenAt) }),
+                      h('span', { class: c.state === 'waiting' ? 'queue__wait' : null, 'data-wait': c.id }, waitText(c)),
                     ),
                   ),
                 ),
@@ -250,7 +279,14 @@ export async function render({ account, params, navigate, announce, isCurrent })
       textarea.form?.requestSubmit();
     });
     const fileInput = h('input', { type: 'file', id: 'reply-file', name: 'file', class: 'visually-hidden', tabindex: '-1' });
-    const error = h('p', { class: 'form-error', role: 'alert' });
+    // A redraw (the take finishing, the feed) keeps an error staff have not dealt with yet, such as a refused file.
+    const previousError = detail.dataset.conversation === c.id ? (detail.querySelector('#reply-error')?.textContent ?? '') : '';
+    const error = h('p', { class: 'form-error', role: 'alert', id: 'reply-error' }, previousError);
+    // What an upload or a send says goes to the form on screen, even when a redraw replaced the one it started from.
+    const showError = (message) => {
+      const shown = detail.dataset.conversation === c.id ? detail.querySelector('#reply-error') : null;
+      (shown ?? error).textContent = message;
+    };
     const mine = holdsIt();
     const heldByOther = c.state === 'live' && !mine;
     fileInput.addEventListener('change', async () => {
@@ -258,13 +294,13 @@ export async function render({ account, params, navigate, announce, isCurrent })
       if (!file) return;
       const form = new FormData();
       form.append('file', file);
-      error.textContent = '';
+      showError('');
       try {
         await api('POST', `/api/live/${encodeURIComponent(c.id)}/files`, form);
         announce(t('live.sent.file', { name: file.name }));
         await Promise.all([loadQueue(), loadTranscript()]);
       } catch (cause) {
-        error.textContent = cause.message;
+        showError(cause.message);
       }
       fileInput.value = '';
     });
@@ -335,7 +371,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
                     await loadTranscript();
                     detail.querySelector('#reply-text')?.focus();
                   } catch (cause) {
-                    error.textContent = cause.message;
+                    showError(cause.message);
                   }
                 },
               },
@@ -372,6 +408,8 @@ export async function render({ account, params, navigate, announce, isCurrent })
 
   await Promise.all([loadQueue(), loadCanned()]);
   drawDetail();
+  // The waits grow while the page is open, without any event.
+  const waits = setInterval(tickWaits, 30_000);
 
   let timer = 0;
   const unsubscribe = subscribe((event) => {
@@ -405,6 +443,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
     dispose: () => {
       unsubscribe();
       clearTimeout(timer);
+      clearInterval(waits);
     },
   };
 }
