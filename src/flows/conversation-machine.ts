@@ -1120,6 +1120,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           ...statedInput(context.keptStory, context.pendingCategory),
           ...(context.statedKinship ? { statedKinship: context.statedKinship } : {}),
           ...(context.pendingCategory && context.keptStory ? { statedText: context.keptStory } : {}),
+          ...(context.keptStory ? { earlierStory: context.keptStory } : {}),
         }),
         onDone: [
           { guard: ({ event }) => (event.output as IntakeOutput).result === 'ask', target: 'asking', actions: assign({ pendingCategory: null, intakeStep: null, statedKinship: null }) },

@@ -121,6 +121,10 @@ export const intakeMessages = {
     'zh-CN': '好的，您说的这些就作为“事情经过”记下了，提交前还可以修改。',
     en: 'Thank you. I have noted that as your account of what happened; you can change it before you submit.',
   },
+  'intake.description_kept_with_story': {
+    'zh-CN': '好的，您前面写的经过和刚才说的这些，都作为“事情经过”记下了，提交前还可以修改。',
+    en: 'Thank you. I have noted what you wrote earlier and what you just said as your account of what happened; you can change it before you submit.',
+  },
   'intake.q.description': {
     'zh-CN': '请用几句话说明发生了什么、对方是谁、您希望得到什么帮助。',
     en: 'In a few sentences: what happened, who the other side is, and what help you want.',

@@ -45,6 +45,8 @@ export interface IntakeInput {
   statedKinship?: StatedKinship;
   /** The story that started the application, read with the pack for a region it names (offered first at the region question). */
   statedText?: string;
+  /** What the resident wrote about the problem before applying (kept by the conversation): part of the account when they type more at "continue?". */
+  earlierStory?: string;
 }
 
 /** How the intake ended, for the root conversation. */
@@ -107,6 +109,7 @@ export function initialContext(submissionId: string): IntakeContext {
     statedKinship: undefined,
     statedPhone: undefined,
     statedRegion: undefined,
+    earlierStory: undefined,
     resumeAfter: undefined,
   };
 }
@@ -144,6 +147,20 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly 
     ...(region ? { statedRegion: region } : {}),
     ...(stated.phone && open('phone') ? { statedPhone: stated.phone } : {}),
   };
+}
+
+/**
+ * The account typed at "continue?" after a story told earlier (before agreeing, at the menu): the story first, then the
+ * new words, so staff read both; `null` when there is no earlier story, the new words already hold it (or it holds
+ * them), or both together would be too long for one account (the new words are then the account, as before).
+ */
+function accountWithEarlierStory(event: ResidentEvent, story: string | undefined): ResidentEvent | null {
+  if (event.type !== 'user.text' || !story) return null;
+  const typed = event.text.trim();
+  const earlier = story.trim();
+  if (!earlier || typed.includes(earlier) || earlier.includes(typed)) return null;
+  const text = `${earlier}\n${typed}`;
+  return text.length > 2000 ? null : { ...event, text };
 }
 
 /** A change-list button's label typed as text, as the button press it names; `null` otherwise. */
@@ -233,7 +250,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
       saysCancel: ({ event }) => navigationOf(event) === 'cancel',
       saysChange: ({ event }) => navigationOf(event) === 'change',
       saysBack: ({ event }) => navigationOf(event) === 'back',
-      isUnsureAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && STEPS[context.step].unsureAllowed === true && isUnsure(event),
+      isUnsureAnswer: ({ context, event }) =>
+        event.type !== 'flow.reprompt' && STEPS[context.step].unsureAllowed === true && (isUnsure(event) || read(context, event).kind === 'unsure'),
       isAcceptedAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'answer',
       isStayAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'stay',
       isExplanationAsked: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'explain',
@@ -360,11 +378,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
       }),
       /** The account typed at "continue?": the description's answer, said so (it can be changed at the summary). */
       takeAccount: enqueueActions(({ context, event, enqueue }) => {
-        const result = STEPS.description.read(event as ResidentEvent, context, deps);
+        const withStory = accountWithEarlierStory(event as ResidentEvent, context.earlierStory);
+        const result = STEPS.description.read(withStory ?? (event as ResidentEvent), context, deps);
         if (result.kind !== 'answer') return;
         const patch = result.patch(context);
         enqueue.assign({ ...(refused(context) ? { submitAnyway: true } : {}), ...patch, ...markAnswered({ ...context, ...patch }, 'description', false) });
-        sendReplies(enqueue, [reply('intake.description_kept')]);
+        sendReplies(enqueue, [reply(withStory ? 'intake.description_kept_with_story' : 'intake.description_kept')]);
       }),
       markAssessmentShown: assign({ assessmentShown: true }),
       markSubmitAnyway: assign({ submitAnyway: true, assessmentShown: true }),
@@ -456,6 +475,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         statedIncome: input.statedIncome,
         statedHousehold: input.statedHousehold,
         statedKinship: input.statedKinship || undefined,
+        earlierStory: input.earlierStory || undefined,
       };
       const region = input.statedText ? regionNamedIn(input.statedText, deps.pack.regions) : null;
       if (region) fresh.statedRegion = region;

@@ -115,6 +115,8 @@ export interface IntakeContext {
   statedPhone?: string;
   /** The region a story named ("住在示例县农村"): its button comes first at the region question, marked as said. */
   statedRegion?: string;
+  /** What the resident wrote about the problem before applying: joined to an account typed at "continue?" (absent in older snapshots). */
+  earlierStory?: string;
 }
 
 /** An age a story stated: the resident's own, or a relative's. */

@@ -102,6 +102,11 @@ const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bac
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
 const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|(i'?m )?not really sure|don'?t know|dont know|i don'?t know|i dunno|dunno|idk|no idea|no clue|unknown|never heard of (one|it|any))( tbh| really| sorry)?(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
+/** A not-sure word before an answer ("不知道 大概还有十天", "not sure, maybe 10 days"). */
+const LEADING_HEDGE = /^(我也|我|也)?(不太?清楚|不知道|不确定|说不准|不好说|not sure|don'?t know|dunno|no idea)(啊|呀|呢|哦|诶)?[\s,，、.。!！]+(?=\S)/iu;
+/** A hedged answer, not sure or a guessed no: "我也不知道 好像没有吧", "应该没有吧", "probably not", "i dont think there is one". */
+const HEDGED = /不太?清楚|不知道|不确定|说不准|不好说|不晓得|搞不清|(好像|应该|估计|可能|大概)(也)?没(有)?|\b(not sure|no idea|no clue|dunno|don'?t know|do not know|probably not|i don'?t think( so)?|i dont think|not that i know)\b/iu;
+
 /** The category list's last button in a word or two: "其他", "别的问题", "other", "something else". */
 const OTHER_GROUP = /^(其他|其它|别的|其他的|其它的|别的事|其他事|其他问题|其它问题|别的问题|其他情况|other|others|something else|another thing)$/i;
 const choiceId = (event: ResidentEvent) => (event.type === 'user.choice' ? event.id : null);
@@ -679,14 +684,19 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (choiceId(event) === 'intake.no_deadline' || (text !== null && (NO.test(text) || NO_DEADLINE.test(text.trim())))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: null } }) };
       }
+      // "不知道 大概还有十天": what follows the hedge is the answer.
+      const unhedged = text === null ? null : text.replace(LEADING_HEDGE, '').trim() || text;
       // A day named instead of counted ("后天就开庭了", "12月10日开庭", "下周三") is counted from today.
-      const dated = text !== null && deps.today ? readDeadline(text, deps.today()) : null;
-      const unit = text === null || dated !== null ? null : wrongUnit(text, 'days');
+      const dated = unhedged !== null && deps.today ? readDeadline(unhedged, deps.today()) : null;
+      const unit = unhedged === null || dated !== null ? null : wrongUnit(unhedged, 'days');
       if (unit) return unit;
-      const counted = dated ?? (text === null ? null : readDays(stripDeadlineWords(text)));
+      const counted = dated ?? (unhedged === null ? null : readDays(stripDeadlineWords(unhedged)));
       // "过几天", "next week": counted roughly; "下个月": the resident is told how to answer instead.
-      const rough = counted === null && text !== null ? roughDeadline(text) : null;
+      const rough = counted === null && unhedged !== null ? roughDeadline(unhedged) : null;
       if (rough === 'rough') return { kind: 'invalid', error: 'intake.err.deadline_rough' };
+      // "我也不知道 好像没有吧", "应该没有吧", "i dont think so": a hedge is "not sure" (staff check; a limitation period
+      // may be running), never a refusal to answer.
+      if (counted === null && rough === null && text !== null && HEDGED.test(text) && !/\d/.test(text)) return { kind: 'unsure' };
       const n = counted ?? rough;
       if (n === null || !Number.isInteger(n) || n < 0 || n > 3650) return { kind: 'invalid', error: 'intake.err.deadline' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: n } }) };
