@@ -1,6 +1,6 @@
 import { oneToThreeOf } from './word-run.js';
 
-const AGREE_WORDS = '同意|我同意|同意的|同意了|同意啊|好|好的|好吧|好滴|好嘞|好啊|好呀|可以|可以的|可以啊|可以呀|行|行吧|行的|行啊|嗯|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩|恩恩|恩呐|好哒|是|是的|是滴|对|对的|对啊|对呀|中|要得|没毛病|没问题|没事|接受|知道了|ok|okay|okk|o\\.k\\.|yes|yeah|yep|yup|y|sure|agree|i agree|agreed|fine|accept|i accept|go ahead|alright|all right|can|can can|ok的|ok啦|okay的|可以可以|好的好的|行行';
+const AGREE_WORDS = '同意|我同意|同意的|同意了|同意啊|好|好的|好吧|好滴|好嘞|好啊|好呀|可以|可以的|可以啊|可以呀|行|行吧|行的|行啊|嗯|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩|恩恩|恩呐|好哒|是|是的|是滴|对|对的|对啊|对呀|中|要得|没毛病|没问题|没事|接受|知道了|ok|okay|okk|o\\.k\\.|yes|yeah|yep|yup|y|sure|agree|i agree|agreed|fine|accept|i accept|go ahead|go on|continue|carry on|proceed|继续|继续吧|继续申请|alright|all right|can|can can|ok的|ok啦|okay的|可以可以|好的好的|行行';
 // One to three of them ("yes ok", "好的 同意", "ok sure i agree"), perhaps with a closing particle ("ok lah", "yes i agree la").
 const AGREE = oneToThreeOf(AGREE_WORDS, { between: '[\\s,，、]+', end: '(?:[\\s,，]*(?:la|lah|啦|哈))?[\\s!！。.,，~～]*' });
 const DECLINE = /^(不同意|我不同意|不|不要|不行|不可以|不用了?|不好|否|拒绝|算了|no|nope|n|decline|i decline|i do not agree|i don't agree|don'?t agree|disagree|refuse)[\s!！。.,，~～]*$/i;
