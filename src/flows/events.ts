@@ -30,7 +30,10 @@ export interface MessageRef {
   params?: Params;
 }
 
-/** Several values rendered one after another (a checklist, a summary), joined by `separator` (default a new line). */
+/**
+ * Several values rendered one after another (a checklist, a summary), joined by `separator` (default a new line);
+ * an enumeration is `'、'`, which English renders as ", ".
+ */
 export interface ListParam {
   items: Param[];
   separator?: string;

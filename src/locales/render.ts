@@ -11,10 +11,15 @@ export class MissingMessageError extends Error {
   }
 }
 
+/** The Chinese enumeration comma is written ", " in English ("Demo City, Demo County", not "Demo City、Demo County"). */
+function separatorIn(separator: string, locale: Locale): string {
+  return separator === '、' && locale !== 'zh-CN' ? ', ' : separator;
+}
+
 function paramText(value: Param, locale: Locale, catalog: Catalog): string | number {
   if (typeof value !== 'object') return value;
   if ('items' in value && Array.isArray(value.items)) {
-    return value.items.map((item) => paramText(item, locale, catalog)).join(value.separator ?? '\n');
+    return value.items.map((item) => paramText(item, locale, catalog)).join(separatorIn(value.separator ?? '\n', locale));
   }
   if ('key' in value && typeof value.key === 'string') return translate(value.key, locale, value.params, catalog);
   return (value as Localized)[locale];
