@@ -64,6 +64,12 @@ describe('TextAnalyzer', () => {
     expect(analyzer.terms('要等多久呢')).toEqual(analyzer.terms('要等多久'));
   });
 
+  it('reads colloquial family words as the ones entries use (stepdad, kiddos)', () => {
+    expect(analyzer.terms('my stepdad')).toEqual(analyzer.terms('my stepfather'));
+    expect(analyzer.terms('my stepmum')).toEqual(analyzer.terms('my stepmother'));
+    expect(analyzer.terms('the kiddos')).toEqual(analyzer.terms('the kids'));
+  });
+
   it('marks which content words a synonym covers', () => {
     const units = analyzer.analyze('工钱不给').units;
     expect(units.find((u) => u.word === '工钱')!.synonyms).toEqual(['~wage_arrears']);
