@@ -54,12 +54,22 @@ export function isFunctionBigram(gram: string): boolean {
   return chars.every((c) => FUNCTION_CHARS.has(c));
 }
 
-/** Overlapping character pairs of a Han run ("拖欠工资" → 拖欠, 欠工, 工资), without pairs made only of function characters. */
+/**
+ * Modal particles that only colour a sentence (怎么申请啊, 咋办呀, 要多久呢): a pair with one of them ("请啊") is never
+ * a topic word, and as an unknown pair it made "怎么申请啊" look less known than "怎么申请".
+ */
+const MODAL_PARTICLES = new Set([...'啊呀呢嘛哦呗啦咯哟嗯哇吖']);
+
+/**
+ * Overlapping character pairs of a Han run ("拖欠工资" → 拖欠, 欠工, 工资), without pairs made only of function
+ * characters and without pairs with a modal particle.
+ */
 export function characterBigrams(run: string): string[] {
   const chars = [...run];
   const grams: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) {
     const gram = chars[i]! + chars[i + 1]!;
+    if (MODAL_PARTICLES.has(chars[i]!) || MODAL_PARTICLES.has(chars[i + 1]!)) continue;
     if (!isFunctionBigram(gram)) grams.push(gram);
   }
   return grams;

@@ -9,6 +9,9 @@ export interface SynonymGroup {
   terms: string[];
 }
 
+/** Stems of the English articles, which synonym phrases match with or without. */
+const ARTICLES = new Set(['a', 'an', 'the']);
+
 /** A synonym group found in a text, and where. */
 export interface SynonymMatch {
   id: string;
@@ -40,7 +43,9 @@ export class SynonymDictionary {
           list.push({ term, id: group.id });
           this.han.set(first, list);
         } else {
-          const stems = englishWords(term).map(stem);
+          const all = englishWords(term).map(stem);
+          // Articles are left out of a phrase, so "hit by a car" also matches "hit by car" (see matchStems).
+          const stems = all.length > 1 && all.some((s) => !ARTICLES.has(s)) ? all.filter((s) => !ARTICLES.has(s)) : all;
           if (stems.length === 0) continue;
           const list = this.latin.get(stems[0]!) ?? [];
           list.push({ stems, id: group.id });
@@ -70,18 +75,29 @@ export class SynonymDictionary {
     return found;
   }
 
-  /** Synonym groups found in a sequence of stemmed English words; spans are word positions. */
+  /**
+   * Synonym groups found in a sequence of stemmed English words; spans are word positions. Articles
+   * inside the text are skipped, as they are left out of the phrases: residents writing English as a
+   * second language drop or add them ("taken away by police", "hit by car", "take him to the court").
+   */
   matchStems(stems: readonly string[]): SynonymMatch[] {
     const found: SynonymMatch[] = [];
     for (let i = 0; i < stems.length; i++) {
       const candidates = this.latin.get(stems[i]!);
       if (!candidates) continue;
-      const here = new Map<string, number>();
+      const here = new Map<string, { words: number; end: number }>();
       for (const { stems: phrase, id } of candidates) {
-        if (i + phrase.length > stems.length || phrase.length <= (here.get(id) ?? 0)) continue;
-        if (phrase.every((s, k) => stems[i + k] === s)) here.set(id, phrase.length);
+        if (phrase.length <= (here.get(id)?.words ?? 0)) continue;
+        let j = i;
+        let k = 0;
+        for (; k < phrase.length && j < stems.length; j++) {
+          if (k > 0 && ARTICLES.has(stems[j]!) && !ARTICLES.has(phrase[k]!)) continue;
+          if (stems[j] !== phrase[k]) break;
+          k++;
+        }
+        if (k === phrase.length) here.set(id, { words: phrase.length, end: j });
       }
-      for (const [id, length] of here) found.push({ id, start: i, end: i + length });
+      for (const [id, { end }] of here) found.push({ id, start: i, end });
     }
     return found;
   }

@@ -44,6 +44,32 @@ describe('TextAnalyzer', () => {
     expect(analyzer.terms('ＨＯＴＬＩＮＥ１２３４８')).toEqual(analyzer.terms('hotline12348'));
   });
 
+  it('matches English synonym phrases with or without articles, as residents writing a second language drop or add them', () => {
+    const withArticles = new TextAnalyzer(
+      new SynonymDictionary([
+        { id: 'arrested', terms: ['taken away by the police'] },
+        { id: 'traffic', terms: ['hit by a car'] },
+      ]),
+    );
+    expect(withArticles.terms('my son was taken away by police')).toContain('~arrested');
+    expect(withArticles.terms('my son was taken away by the police')).toContain('~arrested');
+    expect(withArticles.terms('i was hit by car')).toContain('~traffic');
+    expect(withArticles.terms('i was hit by the car')).toContain('~traffic');
+    expect(withArticles.terms('hit by my car')).not.toContain('~traffic');
+  });
+
+  it('leaves modal particles out of Chinese character pairs: 怎么申请啊 is read as 怎么申请', () => {
+    expect(analyzer.terms('怎么申请啊')).not.toContain('#请啊');
+    expect(analyzer.terms('怎么申请啊')).toEqual(analyzer.terms('怎么申请'));
+    expect(analyzer.terms('要等多久呢')).toEqual(analyzer.terms('要等多久'));
+  });
+
+  it('reads colloquial family words as the ones entries use (stepdad, kiddos)', () => {
+    expect(analyzer.terms('my stepdad')).toEqual(analyzer.terms('my stepfather'));
+    expect(analyzer.terms('my stepmum')).toEqual(analyzer.terms('my stepmother'));
+    expect(analyzer.terms('the kiddos')).toEqual(analyzer.terms('the kids'));
+  });
+
   it('marks which content words a synonym covers', () => {
     const units = analyzer.analyze('工钱不给').units;
     expect(units.find((u) => u.word === '工钱')!.synonyms).toEqual(['~wage_arrears']);
