@@ -10,8 +10,9 @@ import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
 import { readConsent } from './consent-words.js';
-import { createIntakeMachine, type IntakeInput, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
+import { ageKeptFromStory, createIntakeMachine, type IntakeInput, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
+import type { IntakeContext } from './intake/intake-types.js';
 import { asksWhy } from './intake/why-words.js';
 import { signalsAssetsAtRisk } from './intake/steps.js';
 import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
@@ -491,7 +492,11 @@ export function createConversationMachine(deps: ConversationDeps) {
         enqueue.sendTo('intake', { type: 'user.text', text: String(age.years) });
         return;
       }
-      enqueue.emit(reply('conv.story.kept'));
+      // The applicant's age it states is kept for the age question (one tap there): said so, as the age question would.
+      const intake = intakeContext(self) as IntakeContext | undefined;
+      const keptAge = intake ? ageKeptFromStory(intake, text) : null;
+      if (keptAge !== null) enqueue.emit(reply(intake?.applicant.relation === 'relative' ? 'conv.story.kept_stated_age_relative' : 'conv.story.kept_stated_age', { age: String(keptAge) }));
+      else enqueue.emit(reply('conv.story.kept'));
       // What the story states (a region, an income) is offered when its question comes.
       enqueue.sendTo('intake', { type: 'flow.reprompt', stated: text });
     }),

@@ -35,6 +35,14 @@ export const conversationConfirmMessages = {
     'zh-CN': '明白了，记下您今年 {age} 岁（不对的话，最后核对时可以修改）。您说的经过我们也记下了，到“情况说明”一步可以直接用。',
     en: 'I see: you are {age} (you can correct it when you check your answers at the end). We have kept what you wrote for the "what happened" step.',
   },
+  'conv.story.kept_stated_age': {
+    'zh-CN': '明白了，记下您今年 {age} 岁，问到年龄时点一下就能确认。您说的经过也先记下了，到“情况说明”一步可以直接用。我们先接着填写：',
+    en: 'I see: I have noted that you are {age}; when I ask your age you can confirm it with one tap. What you wrote is kept for the "what happened" step too. Let us carry on:',
+  },
+  'conv.story.kept_stated_age_relative': {
+    'zh-CN': '明白了，记下需要帮助的人今年 {age} 岁，问到年龄时点一下就能确认。您说的经过也先记下了，到“情况说明”一步可以直接用。我们先接着填写：',
+    en: 'I see: I have noted that the person who needs help is {age}; when I ask their age you can confirm it with one tap. What you wrote is kept for the "what happened" step too. Let us carry on:',
+  },
   'conv.story.use_prompt': {
     'zh-CN': '您前面写过：\n“{story}”\n可以直接用这段作为情况说明，也可以重新写。',
     en: 'Earlier you wrote:\n"{story}"\nYou can use this as your account of what happened, or write it again.',

@@ -8,7 +8,7 @@ import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from '.
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
-import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
+import { isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
@@ -144,6 +144,17 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly 
     ...(region ? { statedRegion: region } : {}),
     ...(stated.phone && open('phone') ? { statedPhone: stated.phone } : {}),
   };
+}
+
+/**
+ * The age a story typed at this question states for the applicant, as the age question will offer it in one tap
+ * ("我今年61了…" for one's own application, "我爸78了" for a parent's); `null` when it states none, or only someone
+ * else's ("im 61" when applying for a son). The conversation says so when it keeps the story, so that what the bot
+ * says and what it keeps agree.
+ */
+export function ageKeptFromStory(ctx: IntakeContext, text: string): number | null {
+  const kept = keepStated(ctx, { type: 'user.text', text }, []);
+  return kept.statedAge ? (statedAgeOf({ ...ctx, statedAge: kept.statedAge })?.years ?? null) : null;
 }
 
 /** A change-list button's label typed as text, as the button press it names; `null` otherwise. */

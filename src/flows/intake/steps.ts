@@ -124,7 +124,7 @@ function personal(step: StepId, ctx: IntakeContext, choices?: Choice[]): BotRepl
  * for a family member, "我七十二岁了" for oneself), offered as a button; null when the story stated none
  * or stated someone else's.
  */
-function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boolean } | null {
+export function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boolean } | null {
   const stated = ctx.statedAge;
   // Asked again to change it (from the summary, or "back"): the resident wants another value than the one given.
   if (!stated || ctx.answered.includes('age')) return null;
