@@ -133,6 +133,9 @@ const RELATIVE_DAYS: [RegExp, number][] = [
 export function readDays(input: string): number | null {
   const text = input.trim().replace(/[,，\s]/g, '').replace(/[。.]$/, '').replace(/^(还有|只有|还剩|剩|in|about|大概|大约)/i, '');
   for (const [pattern, days] of RELATIVE_DAYS) if (pattern.test(text)) return days;
+  // "ten days", "十天": the number said in words before the unit.
+  const days = /^(.+?)(天|days?)$/i.exec(text);
+  if (days && readNumber(days[1]!) !== null) return readNumber(days[1]!);
   const match = /^(.+?)(个?星期|周|礼拜|weeks?|个?月|months?)$/i.exec(text);
   if (match) {
     const n = readNumber(match[1]!.replace(/个$/, ''));
