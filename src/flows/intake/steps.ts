@@ -848,5 +848,16 @@ export const WHY_EXPLAINED = new Set<StepId>([
 /** Is `text` one of the words that mean "not sure"? */
 export function isUnsure(event: ResidentEvent): boolean {
   if (event.type === 'user.choice') return event.id === 'intake.unsure';
-  return event.type === 'user.text' && UNSURE.test(event.text.trim());
+  return event.type === 'user.text' && (UNSURE.test(event.text.trim()) || unsureWithReason(event.text));
+}
+
+/** A figure in what follows "not sure" ("不知道，大概5天", "not sure, maybe two weeks"): then it is an answer, not a "not sure". */
+const FIGURE = /\d|[一二两三四五六七八九十半几][个]?(天|号|日|月|周|星期|礼拜|岁|口|人|块|元|千|万)|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|a few|a couple)\b|\b(days?|weeks?|months?|years?)\b/i;
+/**
+ * "不知道啊，警察也没说", "not sure, nobody told us anything": the not-sure answer with why after it — the first clause
+ * says not sure, and what follows gives no figure.
+ */
+function unsureWithReason(text: string): boolean {
+  const [first, ...rest] = text.normalize('NFKC').trim().split(/[,，。;；!！~～]+|\s+(?=\p{Script=Han})/u).filter((part) => part.trim() !== '');
+  return first !== undefined && rest.length > 0 && UNSURE.test(first.trim()) && !FIGURE.test(rest.join(' '));
 }
