@@ -201,3 +201,27 @@ export function householdFromWords(input: string): number | null {
   }
   return null;
 }
+
+const HAN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * The year of birth given for an age, as older residents answer ("我是1963年生的", "63年的", "六三年出生",
+ * "born in 1958", "born '63"): the four-digit year, or `null`. A two-digit year is of this century when it is not
+ * after this year ("05年的" → 2005), else of the last. `thisYear` is the current year.
+ */
+export function readBirthYear(input: string, thisYear: number): number | null {
+  const text = input
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[。.!！~～]+$/, '')
+    .replace(/[〇零一二三四五六七八九](?=[〇零一二三四五六七八九]*年)/g, (d) => HAN_DIGITS[d]!);
+  const zh = /^(?:我|本人|他|她|俺|孩子|我爸|我妈|老人)?(?:是|今年是)?(\d{4}|\d{2})年(?:生|出生|生人|生的|出生的|的|人)(?:的)?(?:啊|呀|吧|哦|了)?$/.exec(text);
+  const en = /^(?:i was |i'?m |he was |she was |was )?born (?:in )?(?:the year )?(\d{4}|'\d{2})$|^(?:my )?(?:birth ?year|year of birth) (?:is )?(\d{4})$/.exec(text);
+  // A bare four-digit year ("1963", "1963年") can only be a year of birth at the age question.
+  const bare = /^((?:19|20)\d{2})年?$/.exec(text);
+  const digits = (zh?.[1] ?? en?.[1] ?? en?.[2] ?? bare?.[1])?.replace("'", '');
+  if (digits === undefined) return null;
+  const year = digits.length === 4 ? Number(digits) : Number(digits) <= thisYear % 100 ? 2000 + Number(digits) : 1900 + Number(digits);
+  return year > thisYear - 121 && year <= thisYear ? year : null;
+}

@@ -15,7 +15,7 @@ import { onlyPhoneIn, readName, readPhone, withoutQuestionAfter } from './contac
 import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { householdFromWords, readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { householdFromWords, readAge, readAgeRange, readBirthYear, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
@@ -538,6 +538,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
       };
       const range = text === null ? null : readAgeRange(text);
       if (range) return answerRange(range);
+      // The year of birth ("我是1963年生的", "63年的", "born in 1958"): this year's age or one less, as a range.
+      const thisYear = deps.today ? Number(deps.today().slice(0, 4)) : null;
+      const born = text === null || thisYear === null ? null : readBirthYear(text, thisYear);
+      if (born !== null && thisYear !== null) return answerRange({ low: Math.max(0, thisYear - born - 1), high: thisYear - born });
       const exact = (age: number): ReadResult => ({ kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age }, ageAtLeast: false }) });
       // A bare quantity with another question's unit ("45元", "3口人") is refused as such, never read as an age.
       const unit = text === null ? null : wrongUnit(text, 'age');
