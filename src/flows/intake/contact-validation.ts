@@ -74,3 +74,23 @@ export function withoutQuestionAfter(input: string): string | null {
   const head = text.slice(0, q.index).replace(/[\s,，。、.!！:：;；]+$/, '');
   return head === '' ? null : head;
 }
+
+/** Where a name is introduced inside a longer account: "…，我叫李建国，…", "my name is Ali and …" (not 我是: "我是农民工"). */
+const NAME_INTRODUCED = /(?:我叫|俺叫|本人叫|我的名字(?:是|叫)|my name is |my name'?s )/i;
+
+/**
+ * The resident's name introduced in an account they wrote ("我叫李建国，今年52岁…"), or `null`: offered at the name
+ * question in one tap, never taken unasked.
+ */
+export function statedNameIn(account: string): string | null {
+  const m = NAME_INTRODUCED.exec(account.normalize('NFKC'));
+  if (!m) return null;
+  const from = account.normalize('NFKC').slice(m.index);
+  const name = readName(from.split(/[,，。；;！!？?\n]/)[0]!);
+  // As a name is written: two to four Han characters (or with the middle dot of a transliterated name), or one to four
+  // words — never a clause ("我叫他还钱他不还").
+  if (!name || NOT_A_NAME_START.test(name)) return null;
+  const named = /^\p{Script=Han}{2,4}$/u.test(name) || /^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u.test(name) || /^[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3}$/.test(name);
+  return named ? name : null;
+}
+

@@ -11,7 +11,8 @@ import {
 import { categoryFromText } from './category-words.js';
 import { withoutFinalParticles } from '../../knowledge/understanding/colloquial.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
-import { onlyPhoneIn, readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
+import { onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter } from './contact-validation.js';
+import { refersToEarlier } from './typed-choice.js';
 import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
@@ -132,6 +133,16 @@ export function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boole
   const matches = relation === 'relative' ? stated.whose === 'relative' : relation === 'self' && stated.whose !== 'relative';
   return matches ? { years: stated.years, atLeast: stated.atLeast === true } : null;
 }
+
+/** The resident's name introduced in their own account ("我叫李建国，…"), for their own application; `null` otherwise. */
+function statedNameOf(ctx: IntakeContext): string | null {
+  if (ctx.applicant.relation !== 'self' || !ctx.applicant.description) return null;
+  return statedNameIn(ctx.applicant.description);
+}
+
+/** "我前面说了啊" at a question whose answer may be in what was said before: press what was said, or type it again. */
+const saidBefore = (stated: string | null): ReadResult =>
+  stated ? { kind: 'invalid', error: 'intake.err.said_before_stated', params: { value: stated } } : { kind: 'invalid', error: 'intake.err.said_before' };
 
 /** A household size or income stated with an earlier answer, while its question has not been answered: one tap. */
 function statedValueOf(ctx: IntakeContext, step: 'householdSize' | 'householdMonthlyIncome'): number | null {
@@ -751,10 +762,19 @@ export const STEPS: Record<StepId, StepDefinition> = {
 
   name: {
     // For a relative: the applicant's name (the person who needs help), said to be theirs, not the resident's.
-    prompt: (ctx) => personal('name', ctx),
+    // The resident's own name introduced in the account ("我叫李建国，…"): offered in one tap for their own application.
+    prompt: (ctx) => {
+      const stated = statedNameOf(ctx);
+      return personal('name', ctx, stated ? [choice(`opt:name:${stated}`, 'intake.opt.stated_name', { name: stated })] : undefined);
+    },
     freeText: true,
     read: (event, ctx) => {
+      const id = choiceId(event);
+      const stated = statedNameOf(ctx);
+      if (stated && id === `opt:name:${stated}`) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name: stated } }) };
       const text = textOf(event);
+      // "我前面说了啊": not a name; the one said before is pressed, or the name typed again.
+      if (text !== null && refersToEarlier(text)) return saidBefore(stated);
       const name = text === null ? null : readName(text);
       if (name) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name } }) };
       return { kind: 'invalid', error: ctx.applicant.relation === 'relative' ? 'intake.err.name_relative' : 'intake.err.name' };
@@ -789,6 +809,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       // The number with words around it ("我没有手机 用我姐姐的 139…", "use my friend 137…"): that number, when it is the only one.
       const phone = text === null ? null : (readPhone(text) ?? onlyPhoneIn(text));
       if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
+      // "我前面说了啊": not "no phone"; the number said before is pressed, or typed again.
+      if (text !== null && refersToEarlier(text)) return saidBefore(_ctx.statedPhone ?? null);
       // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
       if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {
         return { kind: 'invalid', error: 'intake.err.phone_missing', params: { hotline: deps.pack.hotline } };
@@ -856,12 +878,13 @@ export function isUnsure(event: ResidentEvent): boolean {
 }
 
 /** A figure in what follows "not sure" ("不知道，大概5天", "not sure, maybe two weeks"): then it is an answer, not a "not sure". */
-const FIGURE = /\d|[一二两三四五六七八九十半几][个]?(天|号|日|月|周|星期|礼拜|岁|口|人|块|元|千|万)|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|a few|a couple)\b|\b(days?|weeks?|months?|years?)\b/i;
+const FIGURE = /\d|[一二两三四五六七八九十半几][个]?(天|号|日|月|周|星期|礼拜|岁|口|人|块|元|千|万)|过年|年前|年底|月底|春节|下个?(月|周|星期|礼拜)|明天|后天|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|a few|a couple|next|tomorrow|before|end of)\b|\b(days?|weeks?|months?|years?)\b/i;
 /**
  * "不知道啊，警察也没说", "not sure, nobody told us anything": the not-sure answer with why after it — the first clause
  * says not sure, and what follows gives no figure.
  */
 function unsureWithReason(text: string): boolean {
   const [first, ...rest] = text.normalize('NFKC').trim().split(/[,，。;；!！~～]+|\s+(?=\p{Script=Han})/u).filter((part) => part.trim() !== '');
-  return first !== undefined && rest.length > 0 && UNSURE.test(first.trim()) && !FIGURE.test(rest.join(' '));
+  // A guess after it ("不知道啊 好像过年前要起诉？") is read as the answer it guesses, not as "not sure".
+  return first !== undefined && rest.length > 0 && UNSURE.test(first.trim()) && !FIGURE.test(rest.join(' ')) && !/[?？]\s*$/.test(text);
 }
