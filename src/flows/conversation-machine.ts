@@ -1065,6 +1065,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
           // "你们几点上班": the centre's hours, then the agreement again (the application it leads to is kept).
           { guard: 'asksForCentre', actions: ['sayOfficeHours', 'remindSensitiveConsent'] },
+          // "他回来了 先不说了": how to clear the chat, and nothing after it (the agreement names violence).
+          { guard: 'leavesInAHurry', actions: emit(() => reply('conv.leave_now_agreement')) },
           // "delete my data", "取消", "English", or a question: read as at the menu (the application has not started).
           // A question keeps the application it interrupted (its category) for the answer's apply button and a typed yes.
           { guard: 'asksOnly', target: 'understanding', actions: ['rememberText', assign({ askedAtAgreement: true })] },
@@ -1243,6 +1245,9 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('hours'), target: 'active', actions: ['noteMeaning', 'forget', 'sayOfficeHours', sendTo('intake', { type: 'flow.reprompt' })] },
               // "材料怎么给你们": here, a photo or PDF, kept with this application (or sent when staff ask); then the question.
               { guard: steersTo('send_files'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('conv.files.how_applying')), sendTo('intake', { type: 'flow.reprompt' })] },
+              // Leaving at once because someone is coming: how to clear the chat, and not the question again after it (the
+              // last thing on screen must not say what the application is about, "家庭暴力，对吗？"). The next message resumes.
+              { guard: and([steersTo('thanks'), ({ context }) => leavesInAHurry(context.pendingText ?? '')]), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget'] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               // At the category question a story tells the category (even one the knowledge base could answer): the
               // step reads it and proposes the category; the story is kept for the description. So at the preservation

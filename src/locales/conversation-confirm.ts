@@ -19,6 +19,10 @@ export const conversationConfirmMessages = {
     'zh-CN': '好的，先顾好自己。已经帮您取消排队，工作人员不会在这里找您。担心别人看到这段对话的话，现在发“删除”就能清除这里的记录。需要时随时再来。',
     en: 'OK, look after yourself first. You have left the queue, so no member of staff will write to you here. If you are worried someone will see this chat, send "delete" now to clear it. Come back whenever you need to.',
   },
+  'conv.leave_now_agreement': {
+    'zh-CN': '好的，先顾好自己。担心别人看到这段对话的话，现在发“删除”就能清除这里的记录。方便的时候再发“申请”，就能接着办。',
+    en: 'OK, look after yourself first. If you are worried someone will see this chat, send "delete" now to clear it. When it is safe, send "apply" to carry on.',
+  },
   'conv.intake.goodbye': {
     'zh-CN': '再见！您的申请还没有提交，我先替您保留着，下次发消息就能接着填。',
     en: 'Goodbye! Your application has not been sent yet; I will keep it, and you can carry on whenever you send a message.',
