@@ -85,3 +85,18 @@ describe('readBirthYear (the year of birth given for an age)', () => {
   ])('%s → %i', (text, year) => expect(readBirthYear(text, 2026)).toBe(year));
   it.each(['63', '我63年来的', '63年', '干了3年了', '2030年的', '1800'])('%s is no year of birth', (text) => expect(readBirthYear(text, 2026)).toBeNull());
 });
+
+describe('householdFromWords: the people named or the total said last', () => {
+  it.each([
+    ['我和老伴两个人', 2],
+    ['就我和老伴', 2],
+    ['我和老伴还有一个孙子', 3],
+    ['我们家一共四口人', 4],
+    ['一家五口', 5],
+    ['我们俩', 2],
+    ['me and my mum and 2 kids', 4],
+    ['there are 4 of us', 4],
+    ['just me and my mum', 2],
+  ])('%s → %i', (text, n) => expect(householdFromWords(text)).toBe(n));
+  it.each(['我和老板吵架', 'me and my boss', '5000块', '我和我老婆还有两个孩子', 'me and my wife'])('%s counts nobody', (text) => expect(householdFromWords(text)).toBeNull());
+});
