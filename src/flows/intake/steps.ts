@@ -80,10 +80,18 @@ const ASSETS_AT_RISK =
   /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\bselling (the |his |her |their )?(house|flat|car|factory|business|equipment)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
 /** Whether a text is the preservation question's yes by itself ("老板好像要跑路了", "he is moving his money"). */
 export const signalsAssetsAtRisk = (text: string): boolean => ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim());
+/**
+ * No income at all, said in words at the income question: "没有", "啥收入都没有", "一分钱都没有", "we have no income".
+ * (The question asks for income, so a bare "没有" is none of it.)
+ */
+const NO_INCOME =
+  /^(我们?|家里|俺|俺们|我家)?(现在|目前|暂时)?(啥|什么)?(收入)?(都|也)?(没有|没|没得|无)(啥|什么)?(收入|进账|钱)?(了|啊|呀|呢|哦)?[。.!！~～]*$|^(一分钱?|一分)(收入)?(都|也)?没有[。.!！]*$|^((we|i) (have|got|get) )?(no|zero) (income|money)( (at all|now|right now|coming in))?[.!]*$|^none( at all)?[.!]*$|^(we|i) (don'?t|do not) (have|get|earn) (any )?(income|money)( (at all|now|right now))?[.!]*$/i;
+
 /** A year's income said instead of a month's ("一年三万左右", "年收入2万", "about 30000 a year"): a twelfth of it, rounded. */
 function yearlyAsMonthly(text: string): number | null {
   const t = text.normalize('NFKC').trim();
-  const zh = /^(?:一年|每年|年收入|全年|一年下来)(?:大概|大约|差不多|也就|能|有|挣|收入)*(.+?)(?:左右|多|出头|上下)?$/.exec(t);
+  // What it comes from, said first ("种地一年也就万把块钱", "打零工一年两万"): a few characters before the year.
+  const zh = /^(?:\p{Script=Han}{1,6}?)?(?:一年|每年|年收入|全年|一年下来)(?:大概|大约|差不多|也就|能|有|挣|收入)*(.+?)(?:左右|多|出头|上下)?$/u.exec(t);
   const en = /^(?:about |around |roughly )?(.+?) (?:a|per) year$/i.exec(t);
   const amount = zh?.[1] ?? en?.[1];
   const n = amount === undefined ? null : readNumber(amount);
@@ -674,13 +682,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
     unsureAllowed: true,
     read: (event) => {
       const text = typedOrStated(event, 'opt:income:');
-      if (choiceId(event) === 'intake.no_income' || (text !== null && /^(没有收入|没收入|无收入|0|零|none|no income|nothing)$/i.test(text))) {
+      if (choiceId(event) === 'intake.no_income' || (text !== null && (/^(没有收入|没收入|无收入|0|零|none|no income|nothing)$/i.test(text) || NO_INCOME.test(text)))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: 0 } }) };
       }
       const unit = text === null ? null : wrongUnit(text, 'money');
       if (unit) return unit;
+      // "万把块", "千把块": about ten thousand, about a thousand.
+      const amount = text?.replace(/(^|[^一二两三四五六七八九十\d])(万|千)把/g, '$1一$2') ?? null;
       // "一年三万左右": a year's income, a twelfth of it a month; "就我一个人挣钱 一个月两千多": the month's figure said inside.
-      const n = text === null ? null : (readLeadingNumber(text) ?? yearlyAsMonthly(text) ?? statedAnswers(text).monthlyIncome ?? soleAmount(text));
+      const n = amount === null ? null : (readLeadingNumber(amount) ?? yearlyAsMonthly(amount) ?? statedAnswers(amount).monthlyIncome ?? soleAmount(amount));
       if (n === null || n < 0 || n > 10_000_000) return { kind: 'invalid', error: 'intake.err.income' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: n } }) };
     },
