@@ -8,6 +8,7 @@ import type { StaffRelay } from '../../src/flows/staff-relay.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { testApp } from '../helpers/test-app.js';
 import { expectNoButtons, matchesButton } from './button-checks.js';
+import { CHOICE_ID } from '../../src/bot/web/web-protocol.js';
 
 /** One step of a transcript (tests/transcripts/README.md). */
 interface Step {
@@ -122,6 +123,9 @@ for (const file of files) {
             expect(lost, `${where}: buttons of ${r.key} hidden by the last message`).toEqual([]);
           }
         }
+        // A button the web chat would refuse when pressed (a space or a Chinese character in its id) is a dead button.
+        const refused = replies.flatMap((r) => (r.choices ?? []).map((c) => c.id)).filter((id) => !CHOICE_ID.test(id) || Buffer.byteLength(id) > 64);
+        expect(refused, `${where}: button ids the web chat or Telegram cannot send back`).toEqual([]);
         if (step.replies) expect(keys, where).toEqual(step.replies);
         for (const key of step.has ?? []) expect(keys, where).toContain(key);
         for (const key of step.not ?? []) expect(keys, where).not.toContain(key);

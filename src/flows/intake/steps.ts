@@ -142,6 +142,9 @@ export function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boole
   return matches ? { years: stated.years, atLeast: stated.atLeast === true } : null;
 }
 
+/** The button of the name said in the account. */
+const STATED_NAME = 'opt:name:stated';
+
 /** The resident's name introduced in their own account ("我叫李建国，…"), for their own application; `null` otherwise. */
 function statedNameOf(ctx: IntakeContext): string | null {
   if (ctx.applicant.relation !== 'self' || !ctx.applicant.description) return null;
@@ -537,9 +540,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
   age: {
     prompt: (ctx) => {
       const stated = statedAgeOf(ctx);
-      // "我七十多了" in the story: "70 岁以上" (its button id "opt:age:70+" reads as the range 70–79 below).
+      // "我七十多了" in the story: "70 岁以上" (its button id "opt:age:70_plus" reads as "70+", the range 70–79 below; a
+      // "+" in an id is refused by the web chat, so pressing it did nothing there).
       const button = stated === null ? [] : stated.atLeast
-        ? [choice(`opt:age:${stated.years}+`, 'intake.opt.stated_age_at_least', { age: String(stated.years) })]
+        ? [choice(`opt:age:${stated.years}_plus`, 'intake.opt.stated_age_at_least', { age: String(stated.years) })]
         : [choice(`opt:age:${stated.years}`, 'intake.opt.stated_age', { age: String(stated.years) })];
       return personal('age', ctx, [...button, unsureChoice()]);
     },
@@ -547,7 +551,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event, ctx, deps) => {
       // The stated age's button carries the age in its id ("opt:age:72").
       const id = choiceId(event);
-      const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length) : textOf(event);
+      const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length).replace(/_plus$/, '+') : textOf(event);
       // "七十多了": when every age it allows is on the same side of every age line of the pack, its lowest decides
       // (kept as "70 岁以上"); when it straddles a line ("十几岁" and 18), the exact age is asked for.
       const answerRange = (range: { low: number; high: number }): ReadResult => {
@@ -775,13 +779,14 @@ export const STEPS: Record<StepId, StepDefinition> = {
     // The resident's own name introduced in the account ("我叫李建国，…"): offered in one tap for their own application.
     prompt: (ctx) => {
       const stated = statedNameOf(ctx);
-      return personal('name', ctx, stated ? [choice(`opt:name:${stated}`, 'intake.opt.stated_name', { name: stated })] : undefined);
+      // The id carries no name: the web chat and Telegram send back only short ASCII ids.
+      return personal('name', ctx, stated ? [choice(STATED_NAME, 'intake.opt.stated_name', { name: stated })] : undefined);
     },
     freeText: true,
     read: (event, ctx) => {
       const id = choiceId(event);
       const stated = statedNameOf(ctx);
-      if (stated && id === `opt:name:${stated}`) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name: stated } }) };
+      if (stated && id === STATED_NAME) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name: stated } }) };
       const text = textOf(event);
       // "我前面说了啊": not a name; the one said before is pressed, or the name typed again.
       if (text !== null && refersToEarlier(text)) return saidBefore(stated);
