@@ -157,6 +157,16 @@ export function ageKeptFromStory(ctx: IntakeContext, text: string): number | nul
   return kept.statedAge ? (statedAgeOf({ ...ctx, statedAge: kept.statedAge })?.years ?? null) : null;
 }
 
+/**
+ * A text typed with a Chinese keyboard's full-width forms ("４５", "３０００", "１０天", "ｎｏ"): read in their plain ASCII
+ * forms, as every step's number and word readers expect, at the questions that keep only the value read.
+ */
+function halfWidth(event: ResidentEvent): ResidentEvent {
+  if (event.type !== 'user.text' || !/[\uFF01-\uFF5E\u3000]/.test(event.text)) return event;
+  const text = event.text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return { ...event, text };
+}
+
 /** A change-list button's label typed as text, as the button press it names; `null` otherwise. */
 function typedChangeChoice(context: IntakeContext, event: ResidentEvent): ResidentEvent | null {
   if (event.type !== 'user.text') return null;
@@ -193,7 +203,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
   const read = (ctx: IntakeContext, event: ResidentEvent): ReadResult => {
     const cached = readCache.get(event);
     if (cached && cached.ctx === ctx) return cached.result;
-    const result = whyAsked(ctx, event) ?? STEPS[ctx.step].read(typedChoice(event, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
+    // Free text (the account, a name) is kept as typed; elsewhere only the value read is kept.
+    const typed = STEPS[ctx.step].freeText ? event : halfWidth(event);
+    const result = whyAsked(ctx, typed) ?? STEPS[ctx.step].read(typedChoice(typed, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
     readCache.set(event, { ctx, result });
     return result;
   };
