@@ -238,8 +238,9 @@ function readOption<T extends string>(event: ResidentEvent, values: readonly T[]
   }
   const typed = textOf(event);
   if (typed === null) return null;
-  // "给自己申清", "没残疾哈": read in simplified characters, the slips for 申请 made 申请, without a final 哈 or 呗.
-  const text = withoutFinalParticles(toSimplified(typed));
+  // "给自己申清", "没残疾哈": read in simplified characters, the slips for 申请 made 申请, without a final 哈 or 呗; "自已" /
+  // "自巳" (the commonest slip for 自己) as 自己.
+  const text = withoutFinalParticles(toSimplified(typed)).replace(/自[已巳]/g, '自己');
   for (const value of values) if (words(value)?.test(text)) return value;
   return null;
 }
