@@ -14,6 +14,7 @@ import { ageKeptFromStory, createIntakeMachine, type IntakeInput, type IntakeOut
 import type { IntakeDeps } from './intake/intake-deps.js';
 import type { IntakeContext } from './intake/intake-types.js';
 import { asksWhy } from './intake/why-words.js';
+import { readNavigation } from './intake/navigation-words.js';
 import { signalsAssetsAtRisk } from './intake/steps.js';
 import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
 import { asksForCallback, asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
@@ -1150,6 +1151,8 @@ export function createConversationMachine(deps: ConversationDeps) {
             'user.text': [
               // "Why do you need my age?" is the step's to explain.
               { guard: ({ event }) => asksWhy(event.text), actions: sendTo('intake', ({ event }) => event) },
+              // "sorry, can i go back", "能不能返回上一步": going back, not a question for the knowledge base.
+              { guard: ({ event }) => readNavigation(event) === 'back', actions: sendTo('intake', ({ event }) => event) },
               // A typed yes under "use what you wrote earlier?" is the button, not a four-word account of what happened.
               {
                 guard: ({ context, event }) => context.intakeStep === 'description' && Boolean(context.keptStory) && USE_KEPT_STORY_WORDS.test(event.text.normalize('NFKC').trim()),
