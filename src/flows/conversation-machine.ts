@@ -15,6 +15,7 @@ import type { IntakeDeps } from './intake/intake-deps.js';
 import type { IntakeContext } from './intake/intake-types.js';
 import { asksWhy } from './intake/why-words.js';
 import { readNavigation } from './intake/navigation-words.js';
+import { hidesNow } from './hide-words.js';
 import { signalsAssetsAtRisk } from './intake/steps.js';
 import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
 import { asksForCallback, asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
@@ -851,6 +852,11 @@ export function createConversationMachine(deps: ConversationDeps) {
         guard: ({ context, event }) =>
           context.consented && event.event.type === 'user.text' && asksForCallback(event.event.text) && context.intakeStep !== 'safeContact',
         actions: ['resetMeta', raise({ type: 'user.choice', id: 'handoff.callback' })],
+      },
+      // "快删了 他来了": the deletion to confirm in one tap, at once, wherever the resident is.
+      {
+        guard: ({ context, event }) => context.consented && event.event.type === 'user.text' && hidesNow(event.event.text),
+        actions: ['resetMeta', 'askErase'],
       },
       {
         guard: ({ context, event }) =>
