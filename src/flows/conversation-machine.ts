@@ -19,7 +19,7 @@ import { hidesNow } from './hide-words.js';
 import { signalsAssetsAtRisk } from './intake/steps.js';
 import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
 import { asksForCallback, asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
-import { phoneIn, readPhone } from './intake/contact-validation.js';
+import { phoneIn, readPhone, worriesAboutCall } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
 import { staffJoinedKey, staffNameParam } from './staff-name.js';
@@ -1157,6 +1157,8 @@ export function createConversationMachine(deps: ConversationDeps) {
             'user.text': [
               // "Why do you need my age?" is the step's to explain.
               { guard: ({ event }) => asksWhy(event.text), actions: sendTo('intake', ({ event }) => event) },
+              // "will you call me? he checks my phone" at the phone question: the step's to answer (the safe-contact question).
+              { guard: ({ context, event }) => context.intakeStep === 'phone' && worriesAboutCall(event.text), actions: sendTo('intake', ({ event }) => event) },
               // "sorry, can i go back", "能不能返回上一步": going back, not a question for the knowledge base.
               { guard: ({ event }) => readNavigation(event) === 'back', actions: sendTo('intake', ({ event }) => event) },
               // A typed yes under "use what you wrote earlier?" is the button, not a four-word account of what happened.

@@ -94,3 +94,17 @@ export function statedNameIn(account: string): string | null {
   return named ? name : null;
 }
 
+
+/**
+ * Afraid of being called, asked at the phone question: "你们会打电话过来吗 他会接到的", "will you call me? he checks my
+ * phone", "别打电话 他会听到". No number in it.
+ */
+const CALL_WORRY_ZH = /(打电话|来电话|打过来|打给我|电话)/;
+const CALL_WORRY_ZH_WHO = /(他|她|老公|丈夫|婆婆|家里人)(会|要|能)?(接|听|看|查|发现|知道|翻)/;
+const CALL_WORRY_EN = /\b(call|phone|ring|text)\b/i;
+const CALL_WORRY_EN_WHO = /\b(he|she|my husband|my partner)('ll| will| would| might| may)? ?(check|checks|checking|answer|answers|pick|picks|hear|hears|see|sees|find|finds|look|looks|read|reads)\b/i;
+export function worriesAboutCall(input: string): boolean {
+  const t = input.normalize('NFKC').trim();
+  if (/\d{5,}/.test(t)) return false;
+  return (CALL_WORRY_ZH.test(t) && CALL_WORRY_ZH_WHO.test(t)) || (CALL_WORRY_EN.test(t) && CALL_WORRY_EN_WHO.test(t));
+}

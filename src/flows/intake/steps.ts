@@ -11,7 +11,7 @@ import {
 import { categoryFromText } from './category-words.js';
 import { withoutFinalParticles } from '../../knowledge/understanding/colloquial.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
-import { onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter } from './contact-validation.js';
+import { onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter, worriesAboutCall } from './contact-validation.js';
 import { refersToEarlier } from './typed-choice.js';
 import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
@@ -827,6 +827,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
       // "我前面说了啊": not "no phone"; the number said before is pressed, or typed again.
       if (text !== null && refersToEarlier(text)) return saidBefore(_ctx.statedPhone ?? null);
+      // Afraid of the call in a domestic-violence application ("你们会打电话过来吗 他会接到的"): the next question asks when
+      // it is safe, or "don't call, only here".
+      if (text !== null && _ctx.facts.category === 'domestic_violence' && worriesAboutCall(text)) return { kind: 'invalid', error: 'intake.err.phone_safety' };
       // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
       if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {
         return { kind: 'invalid', error: 'intake.err.phone_missing', params: { hotline: deps.pack.hotline } };
