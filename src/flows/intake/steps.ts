@@ -142,6 +142,12 @@ export function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boole
   return matches ? { years: stated.years, atLeast: stated.atLeast === true } : null;
 }
 
+const PHONE_NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 洞: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** A run of seven or more Chinese numerals (spaces and dashes between them allowed) as its digits; the rest as typed. */
+function numeralsAsDigits(text: string): string {
+  return text.replace(/[〇零洞幺一二三四五六七八九](?:[\s-]*[〇零洞幺一二三四五六七八九]){6,}/g, (run) => run.replace(/[\s-]/g, '').replace(/./g, (c) => PHONE_NUMERALS[c] ?? c));
+}
+
 /** The button of the name said in the account. */
 const STATED_NAME = 'opt:name:stated';
 
@@ -821,7 +827,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
     prompt: (ctx) => reply('intake.q.phone', {}, ctx.statedPhone ? [choice(`opt:phone:${ctx.statedPhone}`, 'intake.opt.stated_phone', { phone: ctx.statedPhone })] : []),
     read: (event, _ctx, deps) => {
       const id = choiceId(event);
-      const text = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
+      const typed = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
+      // Said in Chinese numerals, as voice input writes it ("幺三八 幺二三四 五六七八"): its digits.
+      const text = typed === null ? null : numeralsAsDigits(typed);
       // The number with words around it ("我没有手机 用我姐姐的 139…", "use my friend 137…"): that number, when it is the only one.
       const phone = text === null ? null : (readPhone(text) ?? onlyPhoneIn(text));
       if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
