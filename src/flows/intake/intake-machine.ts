@@ -14,7 +14,7 @@ import { asksWhy, asksWhyAlone } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
 import { categoryNamedInstead, correctionTarget, correctionWithValue } from './correction-words.js';
 import { categoryFromText } from './category-words.js';
-import { regionNamedIn, type NamedRegion } from './region-words.js';
+import { regionByOwnWord, regionNamedIn, type NamedRegion } from './region-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
 import { oneToThreeOf } from '../word-run.js';
@@ -144,6 +144,12 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly 
     ...(region ? { statedRegion: region } : {}),
     ...(stated.phone && open('phone') ? { statedPhone: stated.phone } : {}),
   };
+}
+
+/** The one region a clause of a longer message names by its own word ("im in the county i think"); `null` for none or several. */
+function placeInAClause(text: string, regions: readonly NamedRegion[]): string | null {
+  const found = new Set(text.split(/[,，;；。.!！?？]+/).map((clause) => regionByOwnWord(clause.trim(), regions)).filter((id): id is string => id !== null));
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 /**
@@ -316,9 +322,15 @@ export function createIntakeMachine(deps: IntakeDeps) {
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
       /** A story the conversation kept at this question: the answers it states, offered when their questions come. */
-      keepStatedStory: assign(({ context, event }) =>
-        event.type === 'flow.reprompt' && event.stated ? keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions) : {},
-      ),
+      keepStatedStory: assign(({ context, event }) => {
+        if (event.type !== 'flow.reprompt' || !event.stated) return {};
+        // At the region question itself, the story's place ("…, im in the county i think", "…，我在县里吧") is offered
+        // first, marked as said (the story was kept whole, so the step did not read it as the answer).
+        const place = context.step === 'region' && !context.answered.includes('region')
+          ? (regionNamedIn(event.stated, deps.pack.regions) ?? placeInAClause(event.stated, deps.pack.regions))
+          : null;
+        return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions), ...(place ? { statedRegion: place } : {}) };
+      }),
       // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
       keepLaterAnswer: assign(({ context, event }) => keepStated(context, event as ResidentEvent, deps.pack.regions)),
       sayKeptThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [explainedQuestion(reply('intake.stated.kept'), questionWithBack(context))])),
