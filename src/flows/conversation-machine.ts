@@ -10,13 +10,16 @@ import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
 import { looksLikeQuestion } from './question-words.js';
 import { readConsent } from './consent-words.js';
-import { createIntakeMachine, type IntakeInput, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
+import { ageKeptFromStory, createIntakeMachine, type IntakeInput, type IntakeOutput, type IntakeToParent } from './intake/intake-machine.js';
 import type { IntakeDeps } from './intake/intake-deps.js';
+import type { IntakeContext } from './intake/intake-types.js';
 import { asksWhy } from './intake/why-words.js';
+import { readNavigation } from './intake/navigation-words.js';
+import { hidesNow } from './hide-words.js';
 import { signalsAssetsAtRisk } from './intake/steps.js';
 import type { StatedKinship } from '../knowledge/understanding/stated-relative.js';
 import { asksForCallback, asksForPerson, type ConversationEffect, type HandoffEvent, type StaffRelay } from './staff-relay.js';
-import { phoneIn, readPhone } from './intake/contact-validation.js';
+import { phoneIn, readPhone, worriesAboutCall } from './intake/contact-validation.js';
 import { ERASE_CANCEL, ERASE_CONFIRM, SENSITIVE_AGREE, SENSITIVE_DECLINE } from './privacy-choices.js';
 import { parseWithdrawChoice } from '../knowledge/cases/case-status-view.js';
 import { staffJoinedKey, staffNameParam } from './staff-name.js';
@@ -491,7 +494,11 @@ export function createConversationMachine(deps: ConversationDeps) {
         enqueue.sendTo('intake', { type: 'user.text', text: String(age.years) });
         return;
       }
-      enqueue.emit(reply('conv.story.kept'));
+      // The applicant's age it states is kept for the age question (one tap there): said so, as the age question would.
+      const intake = intakeContext(self) as IntakeContext | undefined;
+      const keptAge = intake ? ageKeptFromStory(intake, text) : null;
+      if (keptAge !== null) enqueue.emit(reply(intake?.applicant.relation === 'relative' ? 'conv.story.kept_stated_age_relative' : 'conv.story.kept_stated_age', { age: String(keptAge) }));
+      else enqueue.emit(reply('conv.story.kept'));
       // What the story states (a region, an income) is offered when its question comes.
       enqueue.sendTo('intake', { type: 'flow.reprompt', stated: text });
     }),
@@ -846,6 +853,11 @@ export function createConversationMachine(deps: ConversationDeps) {
           context.consented && event.event.type === 'user.text' && asksForCallback(event.event.text) && context.intakeStep !== 'safeContact',
         actions: ['resetMeta', raise({ type: 'user.choice', id: 'handoff.callback' })],
       },
+      // "快删了 他来了": the deletion to confirm in one tap, at once, wherever the resident is.
+      {
+        guard: ({ context, event }) => context.consented && event.event.type === 'user.text' && hidesNow(event.event.text),
+        actions: ['resetMeta', 'askErase'],
+      },
       {
         guard: ({ context, event }) =>
           context.consented &&
@@ -1060,6 +1072,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: 'saysDecline', target: 'answered', actions: 'saySensitiveDeclined' },
           // "你们几点上班": the centre's hours, then the agreement again (the application it leads to is kept).
           { guard: 'asksForCentre', actions: ['sayOfficeHours', 'remindSensitiveConsent'] },
+          // "他回来了 先不说了": how to clear the chat, and nothing after it (the agreement names violence).
+          { guard: 'leavesInAHurry', actions: emit(() => reply('conv.leave_now_agreement')) },
           // "delete my data", "取消", "English", or a question: read as at the menu (the application has not started).
           // A question keeps the application it interrupted (its category) for the answer's apply button and a typed yes.
           { guard: 'asksOnly', target: 'understanding', actions: ['rememberText', assign({ askedAtAgreement: true })] },
@@ -1144,6 +1158,10 @@ export function createConversationMachine(deps: ConversationDeps) {
             'user.text': [
               // "Why do you need my age?" is the step's to explain.
               { guard: ({ event }) => asksWhy(event.text), actions: sendTo('intake', ({ event }) => event) },
+              // "will you call me? he checks my phone" at the phone question: the step's to answer (the safe-contact question).
+              { guard: ({ context, event }) => context.intakeStep === 'phone' && worriesAboutCall(event.text), actions: sendTo('intake', ({ event }) => event) },
+              // "sorry, can i go back", "能不能返回上一步": going back, not a question for the knowledge base.
+              { guard: ({ event }) => readNavigation(event) === 'back', actions: sendTo('intake', ({ event }) => event) },
               // A typed yes under "use what you wrote earlier?" is the button, not a four-word account of what happened.
               {
                 guard: ({ context, event }) => context.intakeStep === 'description' && Boolean(context.keptStory) && USE_KEPT_STORY_WORDS.test(event.text.normalize('NFKC').trim()),
@@ -1239,6 +1257,9 @@ export function createConversationMachine(deps: ConversationDeps) {
               { guard: steersTo('hours'), target: 'active', actions: ['noteMeaning', 'forget', 'sayOfficeHours', sendTo('intake', { type: 'flow.reprompt' })] },
               // "材料怎么给你们": here, a photo or PDF, kept with this application (or sent when staff ask); then the question.
               { guard: steersTo('send_files'), target: 'active', actions: ['noteMeaning', 'forget', emit(() => reply('conv.files.how_applying')), sendTo('intake', { type: 'flow.reprompt' })] },
+              // Leaving at once because someone is coming: how to clear the chat, and not the question again after it (the
+              // last thing on screen must not say what the application is about, "家庭暴力，对吗？"). The next message resumes.
+              { guard: and([steersTo('thanks'), ({ context }) => leavesInAHurry(context.pendingText ?? '')]), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget'] },
               { guard: steersTo('thanks'), target: 'active', actions: ['noteMeaning', 'sayThanks', 'forget', sendTo('intake', { type: 'flow.reprompt' })] },
               // At the category question a story tells the category (even one the knowledge base could answer): the
               // step reads it and proposes the category; the story is kept for the description. So at the preservation

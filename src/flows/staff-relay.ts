@@ -36,9 +36,21 @@ export type HandoffEvent =
 
 const HUMAN = /^(人工|转人工|人工服务|人工客服|找人工|真人|客服|工作人员|我要找人|talk to a person|speak to a person|human|agent|real person|operator)[!！。.]*$/i;
 
+/**
+ * Where is everyone: "人呢", "有人吗", "怎么没人回", "is anyone there" — asking for a person, said as a
+ * complaint (often right after being told nobody is online).
+ */
+const ANYONE_THERE =
+  /^(人呢|人都去哪(了|儿)?|人去哪(了|儿)?|有人吗|有没有人(在)?|有人在吗|还有人吗|(怎么|咋)?(都)?没(有)?人(回|理|管|回复|说话)(我|呢|啊)?|hello|hi|(is )?(any|some)(one|body) (there|here|home)|(is there )?(a )?(real )?(person|human) (there|here)|(why )?(is )?no ?one (answering|replying|there))$/i;
+
 /** Typed words that ask for a person, wherever the resident is. */
 export function asksForPerson(text: string): boolean {
-  return HUMAN.test(text.trim());
+  const t = text.normalize('NFKC').trim();
+  if (HUMAN.test(t)) return true;
+  // "人呢？怎么没人回", "hello?? is anyone there": every clause asks where the person is (a greeting alone does not).
+  const clauses = t.split(/[,，。.?？!！~～…\s]*[,，。.?？!！~～…]+[\s]*|\s{2,}/).map((c) => c.trim().replace(/(啊|呀|哈)+$/, '')).filter((c) => c !== '');
+  const asked = clauses.filter((c) => ANYONE_THERE.test(c));
+  return asked.length === clauses.length && clauses.some((c) => !/^(hello|hi)$/i.test(c));
 }
 
 /** The call-back button's words, typed ("请工作人员回电", "给我回个电话", "call me back please"). */

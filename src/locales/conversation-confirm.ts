@@ -19,6 +19,10 @@ export const conversationConfirmMessages = {
     'zh-CN': '好的，先顾好自己。已经帮您取消排队，工作人员不会在这里找您。担心别人看到这段对话的话，现在发“删除”就能清除这里的记录。需要时随时再来。',
     en: 'OK, look after yourself first. You have left the queue, so no member of staff will write to you here. If you are worried someone will see this chat, send "delete" now to clear it. Come back whenever you need to.',
   },
+  'conv.leave_now_agreement': {
+    'zh-CN': '好的，先顾好自己。担心别人看到这段对话的话，现在发“删除”就能清除这里的记录。方便的时候再发“申请”，就能接着办。',
+    en: 'OK, look after yourself first. If you are worried someone will see this chat, send "delete" now to clear it. When it is safe, send "apply" to carry on.',
+  },
   'conv.intake.goodbye': {
     'zh-CN': '再见！您的申请还没有提交，我先替您保留着，下次发消息就能接着填。',
     en: 'Goodbye! Your application has not been sent yet; I will keep it, and you can carry on whenever you send a message.',
@@ -34,6 +38,14 @@ export const conversationConfirmMessages = {
   'conv.story.kept_age': {
     'zh-CN': '明白了，记下您今年 {age} 岁（不对的话，最后核对时可以修改）。您说的经过我们也记下了，到“情况说明”一步可以直接用。',
     en: 'I see: you are {age} (you can correct it when you check your answers at the end). We have kept what you wrote for the "what happened" step.',
+  },
+  'conv.story.kept_stated_age': {
+    'zh-CN': '明白了，记下您今年 {age} 岁，问到年龄时点一下就能确认。您说的经过也先记下了，到“情况说明”一步可以直接用。我们先接着填写：',
+    en: 'I see: I have noted that you are {age}; when I ask your age you can confirm it with one tap. What you wrote is kept for the "what happened" step too. Let us carry on:',
+  },
+  'conv.story.kept_stated_age_relative': {
+    'zh-CN': '明白了，记下需要帮助的人今年 {age} 岁，问到年龄时点一下就能确认。您说的经过也先记下了，到“情况说明”一步可以直接用。我们先接着填写：',
+    en: 'I see: I have noted that the person who needs help is {age}; when I ask their age you can confirm it with one tap. What you wrote is kept for the "what happened" step too. Let us carry on:',
   },
   'conv.story.use_prompt': {
     'zh-CN': '您前面写过：\n“{story}”\n可以直接用这段作为情况说明，也可以重新写。',

@@ -218,6 +218,7 @@ export const intakeMessages = {
   'intake.opt.unsure': { 'zh-CN': '不清楚', en: 'Not sure' },
   'intake.opt.stated_age': { 'zh-CN': '{age} 岁', en: '{age}' },
   'intake.opt.stated_age_at_least': { 'zh-CN': '{age} 岁以上（您前面说的）', en: '{age} or over (as you said)' },
+  'intake.opt.stated_name': { 'zh-CN': '{name}（您前面说的）', en: '{name} (as you said)' },
   'intake.opt.stated_phone': { 'zh-CN': '{phone}（您前面说的）', en: '{phone} (as you said)' },
   'intake.opt.stated_region': { 'zh-CN': '{region}（您前面说的）', en: '{region} (as you said)' },
   'intake.opt.stated_kinship': { 'zh-CN': '{role}（您前面说的）', en: '{role} (as you said)' },
@@ -295,6 +296,18 @@ export const intakeMessages = {
   'intake.err.description_short': { 'zh-CN': '请多写几个字，说明发生了什么。', en: 'Please write a little more about what happened.' },
   'intake.err.description_long': { 'zh-CN': '内容太长了，请控制在 2000 字以内，详细情况可以当面告诉工作人员。', en: 'That is too long; please keep it under 2000 characters. You can tell staff the details in person.' },
   'intake.err.documents': { 'zh-CN': '请发送照片或文件；发完或暂时没有，请点“完成”。', en: 'Please send photos or files; when you are done, or have none, press "Done".' },
+  'intake.err.phone_safety': {
+    'zh-CN': '明白，您的安全最要紧。留下号码后，下一步会问您什么时候联系才安全；也可以选“不要打电话，只在这里联系”，工作人员就只在这里回复您。实在不方便留自己的号码，可以留能转告您的亲友的电话。',
+    en: 'I understand; your safety comes first. After the number, the next question asks when it is safe to contact you, or you can choose "Do not call; only contact me here", and staff will only reply here. If you cannot give your own number, give one of a friend or relative who can pass a message on.',
+  },
+  'intake.err.said_before': {
+    'zh-CN': '抱歉，前面说的话我不会自动填到这里，免得填错。麻烦您在这里再输入一次。',
+    en: 'Sorry, I do not fill this in from what you wrote earlier, so that nothing is wrong. Please type it here once more.',
+  },
+  'intake.err.said_before_stated': {
+    'zh-CN': '抱歉，请点下面的“{value}（您前面说的）”确认；不对的话，在这里重新输入。',
+    en: 'Sorry: please press "{value} (as you said)" below to confirm it, or type it again here if it is not right.',
+  },
   'intake.err.name': { 'zh-CN': '请输入您的姓名（不要包含数字），例如“张三”。', en: 'Please type your name (no digits), e.g. "Zhang San".' },
   'intake.err.name_relative': {
     'zh-CN': '请输入申请人（需要法律援助的那位家人）的姓名，不要包含数字，例如“王建国”。',

@@ -5,7 +5,8 @@ import type { Locale } from '../../locales/catalog.js';
 const RESIDENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
 /** The page's own id for one message, used to drop a message the page sends twice after a reconnect. */
 const MESSAGE_ID = /^[A-Za-z0-9_-]{8,64}$/;
-const CHOICE_ID = /^[\w.:-]{1,128}$/;
+/** A button's id as the page may send it back: ASCII letters, digits, `_ . : -` (a Telegram callback also holds at most 64 bytes). */
+export const CHOICE_ID = /^[\w.:-]{1,128}$/;
 /** At most this many ids in one checklist answer. */
 const MAX_CHOICES = 32;
 

@@ -74,3 +74,37 @@ export function withoutQuestionAfter(input: string): string | null {
   const head = text.slice(0, q.index).replace(/[\s,，。、.!！:：;；]+$/, '');
   return head === '' ? null : head;
 }
+
+/** Where a name is introduced inside a longer account: "…，我叫李建国，…", "my name is Ali and …" (not 我是: "我是农民工"). */
+const NAME_INTRODUCED = /(?:我叫|俺叫|本人叫|我的名字(?:是|叫)|my name is |my name'?s )/i;
+
+/**
+ * The resident's name introduced in an account they wrote ("我叫李建国，今年52岁…"), or `null`: offered at the name
+ * question in one tap, never taken unasked.
+ */
+export function statedNameIn(account: string): string | null {
+  const m = NAME_INTRODUCED.exec(account.normalize('NFKC'));
+  if (!m) return null;
+  const from = account.normalize('NFKC').slice(m.index);
+  const name = readName(from.split(/[,，。；;！!？?\n]/)[0]!);
+  // As a name is written: two to four Han characters (or with the middle dot of a transliterated name), or one to four
+  // words — never a clause ("我叫他还钱他不还").
+  if (!name || NOT_A_NAME_START.test(name)) return null;
+  const named = /^\p{Script=Han}{2,4}$/u.test(name) || /^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u.test(name) || /^[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3}$/.test(name);
+  return named ? name : null;
+}
+
+
+/**
+ * Afraid of being called, asked at the phone question: "你们会打电话过来吗 他会接到的", "will you call me? he checks my
+ * phone", "别打电话 他会听到". No number in it.
+ */
+const CALL_WORRY_ZH = /(打电话|来电话|打过来|打给我|电话)/;
+const CALL_WORRY_ZH_WHO = /(他|她|老公|丈夫|婆婆|家里人)(会|要|能)?(接|听|看|查|发现|知道|翻)/;
+const CALL_WORRY_EN = /\b(call|phone|ring|text)\b/i;
+const CALL_WORRY_EN_WHO = /\b(he|she|my husband|my partner)('ll| will| would| might| may)? ?(check|checks|checking|answer|answers|pick|picks|hear|hears|see|sees|find|finds|look|looks|read|reads)\b/i;
+export function worriesAboutCall(input: string): boolean {
+  const t = input.normalize('NFKC').trim();
+  if (/\d{5,}/.test(t)) return false;
+  return (CALL_WORRY_ZH.test(t) && CALL_WORRY_ZH_WHO.test(t)) || (CALL_WORRY_EN.test(t) && CALL_WORRY_EN_WHO.test(t));
+}

@@ -18,6 +18,8 @@ const NAMED: [StepId, RegExp][] = [
   ['category', /问题类型|类型|category|kind of problem/i],
   ['groups', /群体|农民工|低保|groups?\b/i],
   ['kinship', /关系|relationship/i],
+  // "不对 不是给我自己申请 是给我妈": who the application is for.
+  ['relation', /给我?自己申请|为我?自己申请|替我?自己申请|自己申请|\bfor (me|myself)\b/i],
   ['safeTimes', /联系时间|安全时间|safe times?/i],
 ];
 
@@ -33,12 +35,13 @@ export function correctionTarget(text: string, changeable: readonly StepId[]): S
 }
 
 /** Answers a correction may change with its new value in the same message: short values the step validates. */
-const WITH_VALUE: readonly StepId[] = ['age', 'phone', 'name', 'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'region'];
+const WITH_VALUE: readonly StepId[] = ['age', 'phone', 'name', 'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'region', 'relation'];
 /** The words between the answer's name and its new value: "写错了，是", "应该是", "改成", "is wrong, it's", "to". */
 const BETWEEN =
   /^(?:[\s,，。、:：;；!！.]+|写错了|填错了|弄错了|搞错了|打错了|选错了|错了|有误|不对|不正确|应该是|应是|应为|应该为|改成|改为|换成|更正为|写成|填成|是|为|is wrong|was wrong|is incorrect|is not right|wrong|should be|it'?s|its|is|to)/i;
 /** Words that start a correction before naming the answer: "我的年龄是60", "my age…", "改电话 139…", "change my phone…". */
-const LEAD = /^(?:我的|俺的|我|改一?下|改|更正|修改|change|fix|correct|update)?\s*(?:my|the)?\s*/i;
+// Also after "actually", "sorry", "其实", "不好意思": "actually the phone number is 139…", "其实电话是139…".
+const LEAD = /^(?:(?:actually|sorry|oops|oh|wait|其实|不好意思|对不起|哦|哎呀)[\s,，]*)?(?:我的|俺的|我|改一?下|改|更正|修改|change|fix|correct|update)?\s*(?:my|the)?\s*/i;
 
 /**
  * The answer a correction names and the new value it gives ("年龄写错了，是58" → age, "58"; "年龄 52" at the change

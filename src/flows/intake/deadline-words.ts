@@ -30,8 +30,14 @@ export function stripDeadlineWords(input: string): string {
     .toLowerCase()
     .replace(/[。.!！,，]+$/u, '')
     .replace(/^(还有|只有|还剩|剩下?|大概|大约|离|距离|is |it'?s |the hearing is |hearing is )/u, '')
+    // What the deadline is, said first: "court on 20 december", "the hearing date is dec 20", "开庭是12月20号".
+    .replace(/^(?:the |our |my |his |her )?(?:court|hearing|trial|deadline|case)(?: date| day)?(?: is)?(?: on| in)? (?=\S)/u, '')
+    .replace(/^(?:开庭|截止|仲裁|起诉|上诉|宣判)(?:日期|时间|日子)?(?:是|在|定在|定的是)/u, '')
     .replace(/(就要|就|要|得|需要)?(开庭|截止|到期|起诉|仲裁|上诉|判决|宣判|审理|过期)(了|啦|日期?)?$/u, '')
     .replace(/(就|要)$/u, '')
+    // "十天后", "10 days later": the count.
+    .replace(/(天|日|周|星期|礼拜|个月)(以后|之后|后)$/u, '$1')
+    .replace(/ (days?|weeks?|months?) (later|from now|away|from today|time)$/u, ' $1')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -121,7 +127,7 @@ export function roughDeadline(input: string): number | 'rough' | null {
 }
 
 const ROUGH: [RegExp, number | 'rough'][] = [
-  [/过几天|这几天|没几天|再过两三天|\b(in )?a (few|couple( of)?) days\b|\bin (2|3|two|three) days\b/, 3],
+  [/过几天|这几天|没几天|再过两三天|过(一|两|二)?两天|过两三天|\b(in )?a (few|couple( of)?) days\b|\bin (2|3|two|three) days\b/, 3],
   [/下(个)?(周|星期|礼拜)(?![一二三四五六日天1-7])|\bnext week\b|\bin a week\b|\bwithin a week\b/, 7],
   [/(两|二)(个)?(周|星期|礼拜)|半个月|\b(in )?(two|2) weeks\b|\bfortnight\b/, 14],
   [/下(个)?月(?![0-9一二三四五六七八九十]+(号|日))|月底|年底|过年前|年前|春节前|\bbefore (the )?(chinese |lunar )?new year\b|几个(星期|礼拜)|\bnext month\b|\bend of (the|this) (month|year)\b|\b(a )?few weeks\b/, 'rough'],

@@ -8,13 +8,13 @@ import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from '.
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
-import { isUnsure, STEPS, WHY_EXPLAINED, type ReadResult } from './steps.js';
+import { isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
 import { tellsWhatHappened } from './account-words.js';
 import { categoryNamedInstead, correctionTarget, correctionWithValue } from './correction-words.js';
 import { categoryFromText } from './category-words.js';
-import { regionNamedIn, type NamedRegion } from './region-words.js';
+import { regionByOwnWord, regionNamedIn, type NamedRegion } from './region-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
 import { oneToThreeOf } from '../word-run.js';
@@ -163,6 +163,33 @@ function accountWithEarlierStory(event: ResidentEvent, story: string | undefined
   return text.length > 2000 ? null : { ...event, text };
 }
 
+/** The one region a clause of a longer message names by its own word ("im in the county i think"); `null` for none or several. */
+function placeInAClause(text: string, regions: readonly NamedRegion[]): string | null {
+  const found = new Set(text.split(/[,，;；。.!！?？]+/).map((clause) => regionByOwnWord(clause.trim(), regions)).filter((id): id is string => id !== null));
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+/**
+ * The age a story typed at this question states for the applicant, as the age question will offer it in one tap
+ * ("我今年61了…" for one's own application, "我爸78了" for a parent's); `null` when it states none, or only someone
+ * else's ("im 61" when applying for a son). The conversation says so when it keeps the story, so that what the bot
+ * says and what it keeps agree.
+ */
+export function ageKeptFromStory(ctx: IntakeContext, text: string): number | null {
+  const kept = keepStated(ctx, { type: 'user.text', text }, []);
+  return kept.statedAge ? (statedAgeOf({ ...ctx, statedAge: kept.statedAge })?.years ?? null) : null;
+}
+
+/**
+ * A text typed with a Chinese keyboard's full-width forms ("４５", "３０００", "１０天", "ｎｏ"): read in their plain ASCII
+ * forms, as every step's number and word readers expect, at the questions that keep only the value read.
+ */
+function halfWidth(event: ResidentEvent): ResidentEvent {
+  if (event.type !== 'user.text' || !/[\uFF01-\uFF5E\u3000]/.test(event.text)) return event;
+  const text = event.text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return { ...event, text };
+}
+
 /** A change-list button's label typed as text, as the button press it names; `null` otherwise. */
 function typedChangeChoice(context: IntakeContext, event: ResidentEvent): ResidentEvent | null {
   if (event.type !== 'user.text') return null;
@@ -199,7 +226,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
   const read = (ctx: IntakeContext, event: ResidentEvent): ReadResult => {
     const cached = readCache.get(event);
     if (cached && cached.ctx === ctx) return cached.result;
-    const result = whyAsked(ctx, event) ?? STEPS[ctx.step].read(typedChoice(event, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
+    // Free text (the account, a name) is kept as typed; elsewhere only the value read is kept.
+    const typed = STEPS[ctx.step].freeText ? event : halfWidth(event);
+    const result = whyAsked(ctx, typed) ?? STEPS[ctx.step].read(typedChoice(typed, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
     readCache.set(event, { ctx, result });
     return result;
   };
@@ -311,9 +340,15 @@ export function createIntakeMachine(deps: IntakeDeps) {
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
       /** A story the conversation kept at this question: the answers it states, offered when their questions come. */
-      keepStatedStory: assign(({ context, event }) =>
-        event.type === 'flow.reprompt' && event.stated ? keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions) : {},
-      ),
+      keepStatedStory: assign(({ context, event }) => {
+        if (event.type !== 'flow.reprompt' || !event.stated) return {};
+        // At the region question itself, the story's place ("…, im in the county i think", "…，我在县里吧") is offered
+        // first, marked as said (the story was kept whole, so the step did not read it as the answer).
+        const place = context.step === 'region' && !context.answered.includes('region')
+          ? (regionNamedIn(event.stated, deps.pack.regions) ?? placeInAClause(event.stated, deps.pack.regions))
+          : null;
+        return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions), ...(place ? { statedRegion: place } : {}) };
+      }),
       // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
       keepLaterAnswer: assign(({ context, event }) => keepStated(context, event as ResidentEvent, deps.pack.regions)),
       sayKeptThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [explainedQuestion(reply('intake.stated.kept'), questionWithBack(context))])),

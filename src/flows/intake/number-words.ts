@@ -133,6 +133,9 @@ const RELATIVE_DAYS: [RegExp, number][] = [
 export function readDays(input: string): number | null {
   const text = input.trim().replace(/[,，\s]/g, '').replace(/[。.]$/, '').replace(/^(还有|只有|还剩|剩|in|about|大概|大约)/i, '');
   for (const [pattern, days] of RELATIVE_DAYS) if (pattern.test(text)) return days;
+  // "ten days", "十天": the number said in words before the unit.
+  const days = /^(.+?)(天|days?)$/i.exec(text);
+  if (days && readNumber(days[1]!) !== null) return readNumber(days[1]!);
   const match = /^(.+?)(个?星期|周|礼拜|weeks?|个?月|months?)$/i.exec(text);
   if (match) {
     const n = readNumber(match[1]!.replace(/个$/, ''));
@@ -196,5 +199,67 @@ export function householdFromWords(input: string): number | null {
     const n = count(withChildren[4]!);
     return n === null ? null : n + 1;
   }
-  return null;
+  // The total said last: "我和老伴两个人", "我们家一共四口人", "一家五口".
+  const total = new RegExp(`^.{0,20}?(?:一共|总共|共|就|一家|全家)?${COUNT}(?:个人|口人|口|个)(?:吧|啊|呀|了)?$`).exec(t);
+  if (total && !/^\d/.test(t)) return count(total[1]!);
+  if (/^(就)?(我们俩|我俩|俺俩|咱俩|我们两个|我们两口子|我们老两口|老两口)$/.test(t)) return 2;
+  return namedPeople(t);
+}
+
+/**
+ * One person each, said by who they are: "老伴", "我妈", "my mum". A husband or wife named so (老公, 老婆, my wife) is not
+ * counted by name: in a family dispute they may be the other side, whom the resident may not count (a total said, "我和老公
+ * 两个人", is counted); 老伴, an old couple's word, is.
+ */
+const ONE_PERSON_ZH = /^(我|我的|俺|俺的)?(老伴|老伴儿|孩子|儿子|女儿|闺女|娃|小孩|妈|妈妈|爸|爸爸|母亲|父亲|婆婆|公公|岳母|丈母娘|岳父|奶奶|爷爷|外婆|外公|姥姥|姥爷|孙子|孙女|外孙|外孙女|儿媳|女婿|哥哥|弟弟|姐姐|妹妹|老母亲|老父亲)$/;
+const ONE_PERSON_EN = /^(my )?(son|daughter|kid|child|baby|mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|grandson|granddaughter|mother-in-law|father-in-law)$/i;
+const EN_COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/**
+ * The resident and the people they name: "就我和老伴" (2), "我和老伴还有一个孙子" (3), "me and my mum and 2 kids" (4),
+ * "there are 4 of us" (4). `null` when a part is not a person counted.
+ */
+function namedPeople(t: string): number | null {
+  const us = /^(?:there (?:are|is) |we (?:are|r) )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?: of us| people| persons)?(?: in (?:my|our|the) (?:family|household|home))?$/i.exec(t);
+  if (us && /of us|people|persons|we |there /i.test(t)) return /^\d+$/.test(us[1]!) ? Number(us[1]) : EN_COUNTS[us[1]!.toLowerCase()]!;
+  const zh = /^(?:就)?(?:我|俺)(?:和|跟|带着|还有|、)(.+)$/.exec(t);
+  const en = /^(?:just )?(?:me|myself|i)(?:,| and| with|,? and)\s+(.+)$/i.exec(t);
+  const rest = zh?.[1] ?? en?.[1];
+  if (!rest) return null;
+  const parts = rest.split(zh ? /和|跟|还有|带着|、|，|,/ : /,\s*|\s+and\s+|\s+with\s+/i).map((p) => p.trim()).filter((p) => p !== '');
+  let n = 1;
+  for (const part of parts) {
+    const counted = zh ? new RegExp(`^${COUNT}个(孩子|娃|小孩|儿子|女儿|闺女|老人|孙子|孙女|外孙|外孙女)$`).exec(part) : /^(?:my |our )?(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:kids|children|sons|daughters|kid|child|son|daughter|babies|baby)$/i.exec(part);
+    if (counted) {
+      const c = zh ? (/^\d+$/.test(counted[1]!) ? Number(counted[1]) : chineseNumeral(counted[1]!)) : /^\d+$/.test(counted[1]!) ? Number(counted[1]) : EN_COUNTS[counted[1]!.toLowerCase()];
+      if (c === null || c === undefined) return null;
+      n += c;
+    } else if ((zh ? ONE_PERSON_ZH : ONE_PERSON_EN).test(part)) n += 1;
+    else return null;
+  }
+  return n;
+}
+
+const HAN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * The year of birth given for an age, as older residents answer ("我是1963年生的", "63年的", "六三年出生",
+ * "born in 1958", "born '63"): the four-digit year, or `null`. A two-digit year is of this century when it is not
+ * after this year ("05年的" → 2005), else of the last. `thisYear` is the current year.
+ */
+export function readBirthYear(input: string, thisYear: number): number | null {
+  const text = input
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[。.!！~～]+$/, '')
+    .replace(/[〇零一二三四五六七八九](?=[〇零一二三四五六七八九]*年)/g, (d) => HAN_DIGITS[d]!);
+  const zh = /^(?:我|本人|他|她|俺|孩子|我爸|我妈|老人)?(?:是|今年是)?(\d{4}|\d{2})年(?:生|出生|生人|生的|出生的|的|人)(?:的)?(?:啊|呀|吧|哦|了)?$/.exec(text);
+  const en = /^(?:i was |i'?m |he was |she was |was )?born (?:in )?(?:the year )?(\d{4}|'\d{2})$|^(?:my )?(?:birth ?year|year of birth) (?:is )?(\d{4})$/.exec(text);
+  // A bare four-digit year ("1963", "1963年") can only be a year of birth at the age question.
+  const bare = /^((?:19|20)\d{2})年?$/.exec(text);
+  const digits = (zh?.[1] ?? en?.[1] ?? en?.[2] ?? bare?.[1])?.replace("'", '');
+  if (digits === undefined) return null;
+  const year = digits.length === 4 ? Number(digits) : Number(digits) <= thisYear % 100 ? 2000 + Number(digits) : 1900 + Number(digits);
+  return year > thisYear - 121 && year <= thisYear ? year : null;
 }

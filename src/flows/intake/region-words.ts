@@ -39,8 +39,14 @@ function levelOf(name: string): string {
 }
 
 function byChineseLevel(typed: string, regions: readonly NamedRegion[]): string | null {
-  const bare = typed.replace(/[\s，。！？,.!?]/g, '').replace(/^(在|是|就在|我们|我家|我们这)+/, '').replace(/(的|啊|呀|吧|呢|哈|呗)+$/, '');
-  const m = /^(市|县|区|镇)(里|上|城|区)?$/.exec(bare) ?? /^(?:我们|咱们)?(市|县|区|镇)$/.exec(bare);
+  // "我住在市里面", "在县城打工": where one lives or works, said with the place (a dialect 里头 / 里面 too).
+  const bare = typed
+    .replace(/[\s，。！？,.!?]/g, '')
+    .replace(/^(我们|俺们|我|俺)?(就)?(住|家|人)?(在|是)?/, '')
+    .replace(/^(在|是|就在|我们|我家|我们这)+/, '')
+    .replace(/(的|啊|呀|吧|呢|哈|呗)+$/, '')
+    .replace(/(打工|上班|干活|做工|住|生活)$/, '');
+  const m = /^(市|县|区|镇)(里头|里面|里|上|城|区)?$/.exec(bare) ?? /^(?:我们|咱们)?(市|县|区|镇)$/.exec(bare);
   if (!m) return null;
   const withLevel = regions.filter((r) => levelOf(r.name['zh-CN']) === m[1]);
   return withLevel.length === 1 ? withLevel[0]!.id : null;

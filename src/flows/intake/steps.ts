@@ -11,11 +11,12 @@ import {
 import { categoryFromText } from './category-words.js';
 import { withoutFinalParticles } from '../../knowledge/understanding/colloquial.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
-import { onlyPhoneIn, readName, readPhone, withoutQuestionAfter } from './contact-validation.js';
+import { onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter, worriesAboutCall } from './contact-validation.js';
+import { refersToEarlier } from './typed-choice.js';
 import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
-import { householdFromWords, readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
+import { householdFromWords, readAge, readAgeRange, readBirthYear, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
@@ -46,7 +47,7 @@ export interface StepDefinition {
 }
 
 const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩呐|好哒|ok|okay|sure|yes|y|yeah|yep|yup|ya|yah|yea|true|right|correct|that'?s right`;
-const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|没得|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong`;
+const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|没得|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong|not really|not at all|i don'?t think so`;
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
 const YES = oneToThreeOf(YES_WORDS);
 /**
@@ -79,10 +80,18 @@ const ASSETS_AT_RISK =
   /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\bselling (the |his |her |their )?(house|flat|car|factory|business|equipment)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
 /** Whether a text is the preservation question's yes by itself ("老板好像要跑路了", "he is moving his money"). */
 export const signalsAssetsAtRisk = (text: string): boolean => ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim());
+/**
+ * No income at all, said in words at the income question: "没有", "啥收入都没有", "一分钱都没有", "we have no income".
+ * (The question asks for income, so a bare "没有" is none of it.)
+ */
+const NO_INCOME =
+  /^(我们?|家里|俺|俺们|我家)?(现在|目前|暂时)?(啥|什么)?(收入)?(都|也)?(没有|没|没得|无)(啥|什么)?(收入|进账|钱)?(了|啊|呀|呢|哦)?[。.!！~～]*$|^(一分钱?|一分)(收入)?(都|也)?没有[。.!！]*$|^((we|i) (have|got|get) )?(no|zero) (income|money)( (at all|now|right now|coming in))?[.!]*$|^none( at all)?[.!]*$|^(we|i) (don'?t|do not) (have|get|earn) (any )?(income|money)( (at all|now|right now))?[.!]*$/i;
+
 /** A year's income said instead of a month's ("一年三万左右", "年收入2万", "about 30000 a year"): a twelfth of it, rounded. */
 function yearlyAsMonthly(text: string): number | null {
   const t = text.normalize('NFKC').trim();
-  const zh = /^(?:一年|每年|年收入|全年|一年下来)(?:大概|大约|差不多|也就|能|有|挣|收入)*(.+?)(?:左右|多|出头|上下)?$/.exec(t);
+  // What it comes from, said first ("种地一年也就万把块钱", "打零工一年两万"): a few characters before the year.
+  const zh = /^(?:\p{Script=Han}{1,6}?)?(?:一年|每年|年收入|全年|一年下来)(?:大概|大约|差不多|也就|能|有|挣|收入)*(.+?)(?:左右|多|出头|上下)?$/u.exec(t);
   const en = /^(?:about |around |roughly )?(.+?) (?:a|per) year$/i.exec(t);
   const amount = zh?.[1] ?? en?.[1];
   const n = amount === undefined ? null : readNumber(amount);
@@ -129,7 +138,7 @@ function personal(step: StepId, ctx: IntakeContext, choices?: Choice[]): BotRepl
  * for a family member, "我七十二岁了" for oneself), offered as a button; null when the story stated none
  * or stated someone else's.
  */
-function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boolean } | null {
+export function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boolean } | null {
   const stated = ctx.statedAge;
   // Asked again to change it (from the summary, or "back"): the resident wants another value than the one given.
   if (!stated || ctx.answered.includes('age')) return null;
@@ -137,6 +146,25 @@ function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boolean } | 
   const matches = relation === 'relative' ? stated.whose === 'relative' : relation === 'self' && stated.whose !== 'relative';
   return matches ? { years: stated.years, atLeast: stated.atLeast === true } : null;
 }
+
+const PHONE_NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 洞: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** A run of seven or more Chinese numerals (spaces and dashes between them allowed) as its digits; the rest as typed. */
+function numeralsAsDigits(text: string): string {
+  return text.replace(/[〇零洞幺一二三四五六七八九](?:[\s-]*[〇零洞幺一二三四五六七八九]){6,}/g, (run) => run.replace(/[\s-]/g, '').replace(/./g, (c) => PHONE_NUMERALS[c] ?? c));
+}
+
+/** The button of the name said in the account. */
+const STATED_NAME = 'opt:name:stated';
+
+/** The resident's name introduced in their own account ("我叫李建国，…"), for their own application; `null` otherwise. */
+function statedNameOf(ctx: IntakeContext): string | null {
+  if (ctx.applicant.relation !== 'self' || !ctx.applicant.description) return null;
+  return statedNameIn(ctx.applicant.description);
+}
+
+/** "我前面说了啊" at a question whose answer may be in what was said before: press what was said, or type it again. */
+const saidBefore = (stated: string | null): ReadResult =>
+  stated ? { kind: 'invalid', error: 'intake.err.said_before_stated', params: { value: stated } } : { kind: 'invalid', error: 'intake.err.said_before' };
 
 /** A household size or income stated with an earlier answer, while its question has not been answered: one tap. */
 function statedValueOf(ctx: IntakeContext, step: 'householdSize' | 'householdMonthlyIncome'): number | null {
@@ -221,8 +249,9 @@ function readOption<T extends string>(event: ResidentEvent, values: readonly T[]
   }
   const typed = textOf(event);
   if (typed === null) return null;
-  // "给自己申清", "没残疾哈": read in simplified characters, the slips for 申请 made 申请, without a final 哈 or 呗.
-  const text = withoutFinalParticles(toSimplified(typed));
+  // "给自己申清", "没残疾哈": read in simplified characters, the slips for 申请 made 申请, without a final 哈 or 呗; "自已" /
+  // "自巳" (the commonest slip for 自己) as 自己.
+  const text = withoutFinalParticles(toSimplified(typed)).replace(/自[已巳]/g, '自己');
   for (const value of values) if (words(value)?.test(text)) return value;
   return null;
 }
@@ -523,9 +552,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
   age: {
     prompt: (ctx) => {
       const stated = statedAgeOf(ctx);
-      // "我七十多了" in the story: "70 岁以上" (its button id "opt:age:70+" reads as the range 70–79 below).
+      // "我七十多了" in the story: "70 岁以上" (its button id "opt:age:70_plus" reads as "70+", the range 70–79 below; a
+      // "+" in an id is refused by the web chat, so pressing it did nothing there).
       const button = stated === null ? [] : stated.atLeast
-        ? [choice(`opt:age:${stated.years}+`, 'intake.opt.stated_age_at_least', { age: String(stated.years) })]
+        ? [choice(`opt:age:${stated.years}_plus`, 'intake.opt.stated_age_at_least', { age: String(stated.years) })]
         : [choice(`opt:age:${stated.years}`, 'intake.opt.stated_age', { age: String(stated.years) })];
       return personal('age', ctx, [...button, unsureChoice()]);
     },
@@ -533,7 +563,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event, ctx, deps) => {
       // The stated age's button carries the age in its id ("opt:age:72").
       const id = choiceId(event);
-      const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length) : textOf(event);
+      const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length).replace(/_plus$/, '+') : textOf(event);
       // "七十多了": when every age it allows is on the same side of every age line of the pack, its lowest decides
       // (kept as "70 岁以上"); when it straddles a line ("十几岁" and 18), the exact age is asked for.
       const answerRange = (range: { low: number; high: number }): ReadResult => {
@@ -543,6 +573,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
       };
       const range = text === null ? null : readAgeRange(text);
       if (range) return answerRange(range);
+      // The year of birth ("我是1963年生的", "63年的", "born in 1958"): this year's age or one less, as a range.
+      const thisYear = deps.today ? Number(deps.today().slice(0, 4)) : null;
+      const born = text === null || thisYear === null ? null : readBirthYear(text, thisYear);
+      if (born !== null && thisYear !== null) return answerRange({ low: Math.max(0, thisYear - born - 1), high: thisYear - born });
       const exact = (age: number): ReadResult => ({ kind: 'answer', patch: (c) => ({ facts: { ...c.facts, age }, ageAtLeast: false }) });
       // A bare quantity with another question's unit ("45元", "3口人") is refused as such, never read as an age.
       const unit = text === null ? null : wrongUnit(text, 'age');
@@ -664,13 +698,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
     unsureAllowed: true,
     read: (event) => {
       const text = typedOrStated(event, 'opt:income:');
-      if (choiceId(event) === 'intake.no_income' || (text !== null && /^(没有收入|没收入|无收入|0|零|none|no income|nothing)$/i.test(text))) {
+      if (choiceId(event) === 'intake.no_income' || (text !== null && (/^(没有收入|没收入|无收入|0|零|none|no income|nothing)$/i.test(text) || NO_INCOME.test(text)))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: 0 } }) };
       }
       const unit = text === null ? null : wrongUnit(text, 'money');
       if (unit) return unit;
+      // "万把块", "千把块": about ten thousand, about a thousand.
+      const amount = text?.replace(/(^|[^一二两三四五六七八九十\d])(万|千)把/g, '$1一$2') ?? null;
       // "一年三万左右": a year's income, a twelfth of it a month; "就我一个人挣钱 一个月两千多": the month's figure said inside.
-      const n = text === null ? null : (readLeadingNumber(text) ?? yearlyAsMonthly(text) ?? statedAnswers(text).monthlyIncome ?? soleAmount(text));
+      const n = amount === null ? null : (readLeadingNumber(amount) ?? yearlyAsMonthly(amount) ?? statedAnswers(amount).monthlyIncome ?? soleAmount(amount));
       if (n === null || n < 0 || n > 10_000_000) return { kind: 'invalid', error: 'intake.err.income' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdMonthlyIncome: n } }) };
     },
@@ -757,10 +793,20 @@ export const STEPS: Record<StepId, StepDefinition> = {
 
   name: {
     // For a relative: the applicant's name (the person who needs help), said to be theirs, not the resident's.
-    prompt: (ctx) => personal('name', ctx),
+    // The resident's own name introduced in the account ("我叫李建国，…"): offered in one tap for their own application.
+    prompt: (ctx) => {
+      const stated = statedNameOf(ctx);
+      // The id carries no name: the web chat and Telegram send back only short ASCII ids.
+      return personal('name', ctx, stated ? [choice(STATED_NAME, 'intake.opt.stated_name', { name: stated })] : undefined);
+    },
     freeText: true,
     read: (event, ctx) => {
+      const id = choiceId(event);
+      const stated = statedNameOf(ctx);
+      if (stated && id === STATED_NAME) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name: stated } }) };
       const text = textOf(event);
+      // "我前面说了啊": not a name; the one said before is pressed, or the name typed again.
+      if (text !== null && refersToEarlier(text)) return saidBefore(stated);
       const name = text === null ? null : readName(text);
       if (name) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name } }) };
       return { kind: 'invalid', error: ctx.applicant.relation === 'relative' ? 'intake.err.name_relative' : 'intake.err.name' };
@@ -791,10 +837,17 @@ export const STEPS: Record<StepId, StepDefinition> = {
     prompt: (ctx) => reply('intake.q.phone', {}, ctx.statedPhone ? [choice(`opt:phone:${ctx.statedPhone}`, 'intake.opt.stated_phone', { phone: ctx.statedPhone })] : []),
     read: (event, _ctx, deps) => {
       const id = choiceId(event);
-      const text = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
+      const typed = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
+      // Said in Chinese numerals, as voice input writes it ("幺三八 幺二三四 五六七八"): its digits.
+      const text = typed === null ? null : numeralsAsDigits(typed);
       // The number with words around it ("我没有手机 用我姐姐的 139…", "use my friend 137…"): that number, when it is the only one.
       const phone = text === null ? null : (readPhone(text) ?? onlyPhoneIn(text));
       if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
+      // "我前面说了啊": not "no phone"; the number said before is pressed, or typed again.
+      if (text !== null && refersToEarlier(text)) return saidBefore(_ctx.statedPhone ?? null);
+      // Afraid of the call in a domestic-violence application ("你们会打电话过来吗 他会接到的"): the next question asks when
+      // it is safe, or "don't call, only here".
+      if (text !== null && _ctx.facts.category === 'domestic_violence' && worriesAboutCall(text)) return { kind: 'invalid', error: 'intake.err.phone_safety' };
       // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
       if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {
         return { kind: 'invalid', error: 'intake.err.phone_missing', params: { hotline: deps.pack.hotline } };
@@ -858,5 +911,17 @@ export const WHY_EXPLAINED = new Set<StepId>([
 /** Is `text` one of the words that mean "not sure"? */
 export function isUnsure(event: ResidentEvent): boolean {
   if (event.type === 'user.choice') return event.id === 'intake.unsure';
-  return event.type === 'user.text' && UNSURE.test(event.text.trim());
+  return event.type === 'user.text' && (UNSURE.test(event.text.trim()) || unsureWithReason(event.text));
+}
+
+/** A figure in what follows "not sure" ("不知道，大概5天", "not sure, maybe two weeks"): then it is an answer, not a "not sure". */
+const FIGURE = /\d|[一二两三四五六七八九十半几][个]?(天|号|日|月|周|星期|礼拜|岁|口|人|块|元|千|万)|过年|年前|年底|月底|春节|下个?(月|周|星期|礼拜)|明天|后天|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|a few|a couple|next|tomorrow|before|end of)\b|\b(days?|weeks?|months?|years?)\b/i;
+/**
+ * "不知道啊，警察也没说", "not sure, nobody told us anything": the not-sure answer with why after it — the first clause
+ * says not sure, and what follows gives no figure.
+ */
+function unsureWithReason(text: string): boolean {
+  const [first, ...rest] = text.normalize('NFKC').trim().split(/[,，。;；!！~～]+|\s+(?=\p{Script=Han})/u).filter((part) => part.trim() !== '');
+  // A guess after it ("不知道啊 好像过年前要起诉？") is read as the answer it guesses, not as "not sure".
+  return first !== undefined && rest.length > 0 && UNSURE.test(first.trim()) && !FIGURE.test(rest.join(' ')) && !/[?？]\s*$/.test(text);
 }

@@ -28,8 +28,11 @@ const REFERS_TO_EARLIER = /^(就是|就)?(我)?(上面|前面|刚才|刚刚|之�
 /** The one button offered as what the resident said before (its label ends "（您前面说的）" / "(as you said)"). */
 const SAID_BEFORE = /（您前面说的）|\(as you said\)/;
 
+/** "我前面说了啊", "I already told you": the answer is in what was said before (never itself an answer: a name, "no phone"). */
+export const refersToEarlier = (text: string): boolean => REFERS_TO_EARLIER.test(text.normalize('NFKC').trim().replace(/[。.!！?？~～]+$/, ''));
+
 function earlierSaid(text: string, buttons: readonly { id: string; label: string }[]): ResidentEvent | null {
-  if (!REFERS_TO_EARLIER.test(text.normalize('NFKC').trim().replace(/[。.!！?？]+$/, ''))) return null;
+  if (!refersToEarlier(text)) return null;
   const offered = new Set(buttons.filter((c) => SAID_BEFORE.test(c.label)).map((c) => c.id));
   return offered.size === 1 ? { type: 'user.choice', id: [...offered][0]! } : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlyPhoneIn, readName, readPhone } from '../../../src/flows/intake/contact-validation.js';
+import { onlyPhoneIn, readName, readPhone, statedNameIn } from '../../../src/flows/intake/contact-validation.js';
 
 describe('a phone number as residents type it', () => {
   it.each([
@@ -80,4 +80,13 @@ describe('the one mobile number inside a longer answer at the phone question', (
   ])('%s → %s', (text, phone) => {
     expect(onlyPhoneIn(text)).toBe(phone);
   });
+});
+
+describe('statedNameIn (a name introduced in the account)', () => {
+  it.each([
+    ['我叫李建国，今年52岁，在示例县一个工地干了8个月', '李建国'],
+    ['你好，我叫王秀英。老公天天打我', '王秀英'],
+    ['my name is Ali Khan, my boss did not pay me', 'Ali Khan'],
+  ])('%s → %s', (text, name) => expect(statedNameIn(text)).toBe(name));
+  it.each(['我是农民工，老板欠我工资', '老板叫王大力，欠我三万', '我叫他还钱他不还，怎么办'])('%s names no resident', (text) => expect(statedNameIn(text)).toBeNull());
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { householdFromWords, readAge, readAgeRange, readDays, readLeadingNumber, readNumber, unitOf } from '../../../src/flows/intake/number-words.js';
+import { householdFromWords, readAge, readAgeRange, readBirthYear, readDays, readLeadingNumber, readNumber, unitOf } from '../../../src/flows/intake/number-words.js';
 
 describe('readDays (the LAL 44 deadline question)', () => {
   it.each([
@@ -69,4 +69,34 @@ describe('people at home counted in words', () => {
   ])('%s → %s', (text, n) => expect(householdFromWords(text)).toBe(n));
 
   it.each([['3个月'], ['我和老公'], ['两个孩子都在上学']])('leaves %s to the number reader', (text) => expect(householdFromWords(text)).toBeNull());
+});
+
+describe('readBirthYear (the year of birth given for an age)', () => {
+  it.each([
+    ['我是1963年生的', 1963],
+    ['63年的', 1963],
+    ['六三年出生', 1963],
+    ['一九六三年生的', 1963],
+    ['born in 1958', 1958],
+    ['i was born in 1958', 1958],
+    ["born '63", 1963],
+    ['05年的', 2005],
+    ['1963', 1963],
+  ])('%s → %i', (text, year) => expect(readBirthYear(text, 2026)).toBe(year));
+  it.each(['63', '我63年来的', '63年', '干了3年了', '2030年的', '1800'])('%s is no year of birth', (text) => expect(readBirthYear(text, 2026)).toBeNull());
+});
+
+describe('householdFromWords: the people named or the total said last', () => {
+  it.each([
+    ['我和老伴两个人', 2],
+    ['就我和老伴', 2],
+    ['我和老伴还有一个孙子', 3],
+    ['我们家一共四口人', 4],
+    ['一家五口', 5],
+    ['我们俩', 2],
+    ['me and my mum and 2 kids', 4],
+    ['there are 4 of us', 4],
+    ['just me and my mum', 2],
+  ])('%s → %i', (text, n) => expect(householdFromWords(text)).toBe(n));
+  it.each(['我和老板吵架', 'me and my boss', '5000块', '我和我老婆还有两个孩子', 'me and my wife'])('%s counts nobody', (text) => expect(householdFromWords(text)).toBeNull());
 });
