@@ -95,7 +95,7 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // Their case after saying they applied: "i applied yesterday whats happening with my case", "how is my application going".
   ['status', /^(i (already )?applied( for legal aid)?( already)?( last week| last month| yesterday| today| a few days ago| (\d+|a|one|two|three|four|five) (days?|weeks?) ago)?[,.\s]*(and |so )?)?((what'?s|whats|what is) happening with|(what'?s|whats|what is) the (status|progress) (of|on)|how is|how'?s|hows|any (news|update|updates|progress) (on|about|with)) (my )?(legal aid )?(case|application)( going)?$/i],
   ['thanks', LEAVING_NOW],
-  ['thanks', new RegExp(`^((好的|好|嗯)[，,]?)?(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|太感谢了|谢了|谢谢啦|辛苦了|thanks|thank you|thank you very much|thank you so much|thanks a lot|many thanks|thx|ty|cheers|ok thanks|great thanks)$|^${FAREWELL.source}$`, 'i')],
+  ['thanks', new RegExp(`^((好的|好|嗯)[，,]?\\s*)?(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|太感谢了|谢了|谢谢啦|辛苦了|thanks|thank you|thank you very much|thank you so much|thanks a lot|many thanks|thx|ty|cheers|ok thanks|great thanks)$|^${FAREWELL.source}$`, 'i')],
 ];
 
 /** Whether the resident is leaving at once because someone is coming (see {@link LEAVING_NOW}). */
@@ -125,6 +125,13 @@ function bare(text: string): string {
   return text.normalize('NFKC').trim().replace(/[\s!！。.,，~～、…]+$/u, '');
 }
 
+/** Also without "please" after a yes or an acknowledgement ("yes please"): not a question (thanks is its own intent). */
+function withoutPoliteWord(text: string): string {
+  return bare(text)
+    .replace(/(?<=\S)[\s,，、]+(please|pls|plz)$/iu, '')
+    .replace(/[\s!！。.,，~～、…]+$/u, '');
+}
+
 /** Yes, as residents say it ("对", "好的", "可以"): after an offer to apply, it takes it. */
 // "同意" / "I agree": the word our agreements ask for, typed again later ("同意" alone once went to the divorce entry).
 const YES_WORDS = '嗯+|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩呐|好哒|好+|好的|好吧|好嘞|行|行吧|可以|是|是的|是啊|对|对的|没问题|同意|我同意|ok|okay|k|yes|yeah|yep|sure|alright|all right|fine|agree|i agree';
@@ -144,8 +151,8 @@ const BARE_NUMBER_EN = /^(i'?m|i am|about|around|roughly|maybe|only|just)?\s*[0-
 /** Applying for someone else ("给我老公申请", "apply for my mother"): at the relation question that is the answer, not a steer. */
 const FOR_SOMEONE_ELSE = /(帮|替|给|为)(我的?|我们)?(他|她|他们|家里人|家人|亲戚|亲人|父母|爸|妈|父亲|母亲|儿子|女儿|老公|老婆|丈夫|妻子|媳妇|孩子|哥|弟|姐|妹|爷爷|奶奶|外公|外婆|老人)|\b(for|on behalf of) my\b/i;
 
-export const isAffirmative = (text: string): boolean => AFFIRMATIVE.test(bare(text));
-export const isAcknowledgment = (text: string): boolean => ACKNOWLEDGMENT.test(bare(text));
+export const isAffirmative = (text: string): boolean => AFFIRMATIVE.test(withoutPoliteWord(text));
+export const isAcknowledgment = (text: string): boolean => ACKNOWLEDGMENT.test(withoutPoliteWord(text));
 export const saysBack = (text: string): boolean => BACK.test(bare(text));
 export const isBareNumber = (text: string): boolean => {
   const t = bare(text);
