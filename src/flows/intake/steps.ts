@@ -835,7 +835,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
   phone: {
     // A number typed with another answer ("王大力 13912345678") is offered in one tap, never taken unasked.
     prompt: (ctx) => reply('intake.q.phone', {}, ctx.statedPhone ? [choice(`opt:phone:${ctx.statedPhone}`, 'intake.opt.stated_phone', { phone: ctx.statedPhone })] : []),
-    read: (event, _ctx, deps) => {
+    read: (event, ctx, deps) => {
       const id = choiceId(event);
       const typed = id?.startsWith('opt:phone:') ? id.slice('opt:phone:'.length) : textOf(event);
       // Said in Chinese numerals, as voice input writes it ("幺三八 幺二三四 五六七八"): its digits.
@@ -844,10 +844,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const phone = text === null ? null : (readPhone(text) ?? onlyPhoneIn(text));
       if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
       // "我前面说了啊": not "no phone"; the number said before is pressed, or typed again.
-      if (text !== null && refersToEarlier(text)) return saidBefore(_ctx.statedPhone ?? null);
+      if (text !== null && refersToEarlier(text)) return saidBefore(ctx.statedPhone ?? null);
       // Afraid of the call in a domestic-violence application ("你们会打电话过来吗 他会接到的"): the next question asks when
       // it is safe, or "don't call, only here".
-      if (text !== null && _ctx.facts.category === 'domestic_violence' && worriesAboutCall(text)) return { kind: 'invalid', error: 'intake.err.phone_safety' };
+      if (text !== null && ctx.facts.category === 'domestic_violence' && worriesAboutCall(text)) return { kind: 'invalid', error: 'intake.err.phone_safety' };
       // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
       if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {
         return { kind: 'invalid', error: 'intake.err.phone_missing', params: { hotline: deps.pack.hotline } };
