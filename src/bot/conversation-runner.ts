@@ -49,6 +49,11 @@ export interface ConversationMachineSpec {
   storable?: (persisted: unknown) => unknown;
   /** A stored snapshot as the machine should take it back (every context key present). Absent: as stored. */
   restorable?: (stored: unknown) => unknown;
+  /**
+   * The snapshot with what `restorable` fills back in left out, for a conversation resting in memory
+   * between turns (unlike `storable`, it keeps what is held only in memory). Absent: as it is.
+   */
+  compact?: (persisted: unknown) => unknown;
 }
 
 export interface RunnerResult {
@@ -77,8 +82,16 @@ export interface RunnerOptions {
   onErased?: (key: string, attachmentIds: string[]) => Promise<void>;
 }
 
+/**
+ * A conversation in memory. Between turns it rests as the text of its snapshot (`resting`) and has no
+ * actor: one string instead of the actor's few hundred objects, which the garbage collector would
+ * otherwise trace on every full collection and copy out of the young generation after every turn
+ * (docs/performance.md, "Session 14"). The actor is made again from that text when the next turn
+ * starts, as when a conversation comes back from storage (~20-30 µs).
+ */
 interface LiveConversation {
-  actor: Actor<AnyStateMachine>;
+  actor: Actor<AnyStateMachine> | null;
+  resting: string | null;
   stored: StoredConversation;
   /** Restarted after a machine change: the message that woke it is not an answer to the new first question. */
   restarted?: boolean;
@@ -137,12 +150,13 @@ export class ConversationRunner {
     return this.queue.run(key, async () => {
       const live = this.live.get(key) ?? (await this.restore(key, undefined));
       if (!live) return undefined;
-      const snapshot = live.actor.getSnapshot();
+      const snapshot = this.wake(live).getSnapshot();
       const children: Record<string, { value: unknown; context: unknown }> = {};
       for (const [id, child] of Object.entries(snapshot.children as Record<string, { getSnapshot(): { value?: unknown; context?: unknown } } | undefined>)) {
         const state = child?.getSnapshot();
         if (state) children[id] = { value: state.value, context: state.context };
       }
+      this.rest(live, null);
       return { value: snapshot.value, context: snapshot.context, children };
     });
   }
@@ -159,7 +173,7 @@ export class ConversationRunner {
     if (message.messageId && live.stored.recentMessageIds.includes(message.messageId)) {
       return { duplicate: true, replies: [], outbound: [] };
     }
-    const { actor } = live;
+    const actor = this.wake(live);
     // An erasure deletes the files the conversation's state refers to: read them before the state resets.
     const stateBefore = isErasure(message.event) ? actor.getPersistedSnapshot() : null;
     const effects: ConversationEffect[] = [...notices];
@@ -209,11 +223,12 @@ export class ConversationRunner {
         outbox.push({ payload: { kind: 'staff', conversationKey: key, locale, relay: effect.relay }, channel: STAFF_CHANNEL, address: STAFF_ADDRESS });
       }
     }
+    const persisted = actor.getPersistedSnapshot();
     const stored: StoredConversation = {
       ...live.stored,
       address: message.address,
       machineVersion: this.options.spec.version,
-      snapshot: this.options.spec.storable ? this.options.spec.storable(actor.getPersistedSnapshot()) : actor.getPersistedSnapshot(),
+      snapshot: this.options.spec.storable ? this.options.spec.storable(persisted) : persisted,
       recentMessageIds: message.messageId
         ? [...live.stored.recentMessageIds, message.messageId].slice(-RECENT_IDS)
         : live.stored.recentMessageIds,
@@ -236,6 +251,8 @@ export class ConversationRunner {
     };
 
     stored.updatedAt = turn.at;
+    // The turn is decided: the conversation rests now, so its actor is not kept while the commit is under way.
+    this.rest(live, persisted);
     let ids: number[];
     try {
       ids = await this.options.store.commitTurn(turn);
@@ -244,7 +261,7 @@ export class ConversationRunner {
       this.evict(key);
       throw error;
     }
-    // The live actor holds the state; keeping the written snapshot too would double each conversation's memory.
+    // The resting text holds the state; keeping the written snapshot too would double each conversation's memory.
     live.stored = { ...stored, snapshot: null };
     if (erase) await this.options.onErased?.(key, erasedFiles);
     const outbound: OutboundMessage[] = ids.map((id, i) => ({
@@ -265,6 +282,7 @@ export class ConversationRunner {
     const actor = createActor(spec.machine, { input: spec.input(key, message.event, message.locale) as never });
     const live: LiveConversation = {
       actor,
+      resting: null,
       stored: {
         key,
         channel: message.channel,
@@ -297,7 +315,7 @@ export class ConversationRunner {
       const actor = createActor(spec.machine, { snapshot: snapshot as never, input: spec.input(key) as never });
       actor.start();
       if (actor.getSnapshot().status === 'error') throw new Error('restored snapshot is in error');
-      const live = { actor, stored: { ...stored, snapshot: null } };
+      const live: LiveConversation = { actor, resting: null, stored: { ...stored, snapshot: null } };
       this.remember(key, live);
       return live;
     } catch (error) {
@@ -313,7 +331,7 @@ export class ConversationRunner {
     const subscription = actor.on('reply', (r: BotReply) => notices?.push(r));
     actor.start();
     subscription.unsubscribe();
-    const live = { actor, stored: { ...stored, snapshot: null, machineVersion: spec.version }, restarted: true };
+    const live: LiveConversation = { actor, resting: null, stored: { ...stored, snapshot: null, machineVersion: spec.version }, restarted: true };
     this.remember(key, live);
     return live;
   }
@@ -329,8 +347,33 @@ export class ConversationRunner {
   }
 
   private evict(key: string): void {
-    this.live.get(key)?.actor.stop();
+    this.live.get(key)?.actor?.stop();
     this.live.delete(key);
+  }
+
+  /** The conversation's actor, made again from its resting text when it has none. */
+  private wake(live: LiveConversation): Actor<AnyStateMachine> {
+    if (live.actor) return live.actor;
+    const { spec } = this.options;
+    const snapshot: unknown = JSON.parse(live.resting!);
+    const actor = createActor(spec.machine, { snapshot: (spec.restorable ? spec.restorable(snapshot) : snapshot) as never, input: spec.input(live.stored.key) as never });
+    actor.start();
+    live.actor = actor;
+    return actor;
+  }
+
+  /**
+   * Lets the conversation rest as the text of `persisted` (its snapshot after the turn), or, given
+   * null, as the text it already rests as (nothing changed: an inspection).
+   */
+  private rest(live: LiveConversation, persisted: unknown): void {
+    if (persisted !== null) {
+      const { spec } = this.options;
+      live.resting = JSON.stringify(spec.compact ? spec.compact(persisted) : persisted);
+    }
+    if (live.resting === null) return;
+    live.actor?.stop();
+    live.actor = null;
   }
 }
 

@@ -59,6 +59,7 @@ export function createConversationSpec(services: ConversationServices): Conversa
     mayStore: (context) => (context as ConversationContext | undefined)?.consented === true,
     storable: (persisted) => withoutDefaults(withoutUnconsentedStory(persisted)),
     restorable: withFullContext,
+    compact: withoutDefaults,
     welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),
   };
 }
