@@ -63,6 +63,8 @@ export interface Config {
   wechat: WechatConfig | null;
   handoff: { pickupMinutes: number };
   kbRefreshSeconds: number;
+  /** How many conversations keep their running machine in memory between messages; the others rest as text (docs/performance.md). */
+  hotConversations: number;
   /** The staff console: on `STAFF_PORT` (default 3001) on `host`; `STAFF_CONSOLE=off` turns it off. */
   staffConsole: { enabled: boolean; port: number; secureCookie: boolean };
   /** Privacy settings: where the web chat's quick exit goes; retention periods in days (see docs/privacy.md). */
@@ -190,6 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dataKeys,
     handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
     kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
+    hotConversations: integer('HOT_CONVERSATIONS', 2000, 1, 1_000_000),
     staffConsole: {
       enabled: value('STAFF_CONSOLE') !== 'off',
       port: integer('STAFF_PORT', 3001, 0, 65535),

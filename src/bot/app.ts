@@ -55,6 +55,7 @@ export async function createApp(
       return services.staffAvailable;
     },
     keepCallbacks: config.staffConsole.enabled,
+    hotSize: config.hotConversations,
     onErased: (key, attachmentIds) => eraseFiles(config.attachmentsDir, attachmentIds, repos.conversations, logger),
   });
   const staffCheck = setInterval(() => void services.refreshStaffAvailable(), STAFF_CHECK_MS);

@@ -71,6 +71,8 @@ export interface RunnerOptions {
   now?: () => number;
   /** How many conversations stay live in memory; older ones are restored from storage when they speak again. */
   cacheSize?: number;
+  /** How many of the live conversations keep their actor between turns; the others rest as text. */
+  hotSize?: number;
   /** A staff channel is configured: relays to staff go to the outbox (otherwise they are dropped). */
   staffChannel?: boolean;
   /**
@@ -83,18 +85,30 @@ export interface RunnerOptions {
 }
 
 /**
- * A conversation in memory. Between turns it rests as the text of its snapshot (`resting`) and has no
- * actor: one string instead of the actor's few hundred objects, which the garbage collector would
- * otherwise trace on every full collection and copy out of the young generation after every turn
- * (docs/performance.md, "Session 14"). The actor is made again from that text when the next turn
- * starts, as when a conversation comes back from storage (~20-30 µs).
+ * A conversation in memory. The most recently active ones (`hotSize`) keep their actor between turns;
+ * the others rest as the text of their snapshot (`resting`) and have no actor: one string instead of
+ * the actor's few hundred objects, which every full garbage collection would otherwise trace
+ * (docs/performance.md, "Session 14"). A resting conversation's actor is made again when its next turn
+ * starts, as when a conversation comes back from storage (~0.1 ms).
  */
 interface LiveConversation {
   actor: Actor<AnyStateMachine> | null;
   resting: string | null;
+  /** Between the start of a turn and its decision: the actor is in use and must not be put to rest. */
+  turning: boolean;
   stored: StoredConversation;
   /** Restarted after a machine change: the message that woke it is not an answer to the new first question. */
   restarted?: boolean;
+}
+
+/** A turn the machine has taken, with what it writes. */
+interface DecidedTurn {
+  live: LiveConversation;
+  turn: TurnWrite;
+  rendered: RenderedReply[];
+  outbox: { payload: OutboundPayload; channel?: string; address?: string }[];
+  erase: boolean;
+  erasedFiles: string[];
 }
 
 const RECENT_IDS = 50;
@@ -107,6 +121,8 @@ const RETURN_AFTER_MS = 6 * 60 * 60 * 1000;
  */
 export class ConversationRunner {
   private readonly live = new Map<string, LiveConversation>();
+  /** The live conversations that have an actor, least recently active first. */
+  private readonly hot = new Map<string, LiveConversation>();
   private readonly queue = new KeyedQueue();
   private readonly slicer = new TurnSlicer();
   private readonly now: () => number;
@@ -150,13 +166,15 @@ export class ConversationRunner {
     return this.queue.run(key, async () => {
       const live = this.live.get(key) ?? (await this.restore(key, undefined));
       if (!live) return undefined;
-      const snapshot = this.wake(live).getSnapshot();
+      const wasResting = live.actor === null;
+      const snapshot = this.wake(key, live).getSnapshot();
       const children: Record<string, { value: unknown; context: unknown }> = {};
       for (const [id, child] of Object.entries(snapshot.children as Record<string, { getSnapshot(): { value?: unknown; context?: unknown } } | undefined>)) {
         const state = child?.getSnapshot();
         if (state) children[id] = { value: state.value, context: state.context };
       }
-      this.rest(live, null);
+      // Looking does not change the conversation: it goes back to rest as the text it was.
+      if (wasResting) this.dropActor(key, live);
       return { value: snapshot.value, context: snapshot.context, children };
     });
   }
@@ -166,14 +184,24 @@ export class ConversationRunner {
     // hundred residents at once) would otherwise run back to back and keep the driver's and the
     // script worker's callbacks — and so the next commit — waiting until the whole burst is done.
     await this.slicer.next();
+    const decided = await this.takeTurn(key, message);
+    if (!decided) return { duplicate: true, replies: [], outbound: [] };
+    return this.commit(key, message, decided);
+  }
+
+  /**
+   * Runs the machine on the message and decides the turn's writes. Kept apart from the commit so that
+   * the actor and what it made for this turn are garbage once the turn is decided, not held through
+   * the commit's wait (they would outlive young-generation collections and be copied to the old one).
+   */
+  private async takeTurn(key: string, message: InboundMessage): Promise<DecidedTurn | undefined> {
     const notices: BotReply[] = [];
     let live = this.live.get(key) ?? (await this.restore(key, notices));
     const isNew = !live;
     if (!live) live = this.fresh(key, message);
-    if (message.messageId && live.stored.recentMessageIds.includes(message.messageId)) {
-      return { duplicate: true, replies: [], outbound: [] };
-    }
-    const actor = this.wake(live);
+    if (message.messageId && live.stored.recentMessageIds.includes(message.messageId)) return undefined;
+    const actor = this.wake(key, live);
+    live.turning = true;
     // An erasure deletes the files the conversation's state refers to: read them before the state resets.
     const stateBefore = isErasure(message.event) ? actor.getPersistedSnapshot() : null;
     const effects: ConversationEffect[] = [...notices];
@@ -201,6 +229,7 @@ export class ConversationRunner {
       throw error;
     } finally {
       subscription.unsubscribe();
+      live.turning = false;
     }
     const snapshot = actor.getSnapshot();
     if (snapshot.status === 'error') {
@@ -251,8 +280,14 @@ export class ConversationRunner {
     };
 
     stored.updatedAt = turn.at;
-    // The turn is decided: the conversation rests now, so its actor is not kept while the commit is under way.
-    this.rest(live, persisted);
+    // The actor holds the state now; a resting text would be out of date.
+    live.resting = null;
+    return { live, turn, rendered, outbox, erase, erasedFiles };
+  }
+
+  /** Commits a decided turn, then hands its outbox messages on. */
+  private async commit(key: string, message: InboundMessage, { live, turn, rendered, outbox, erase, erasedFiles }: DecidedTurn): Promise<RunnerResult> {
+    const stored = turn.conversation;
     let ids: number[];
     try {
       ids = await this.options.store.commitTurn(turn);
@@ -283,6 +318,7 @@ export class ConversationRunner {
     const live: LiveConversation = {
       actor,
       resting: null,
+      turning: false,
       stored: {
         key,
         channel: message.channel,
@@ -315,7 +351,7 @@ export class ConversationRunner {
       const actor = createActor(spec.machine, { snapshot: snapshot as never, input: spec.input(key) as never });
       actor.start();
       if (actor.getSnapshot().status === 'error') throw new Error('restored snapshot is in error');
-      const live: LiveConversation = { actor, resting: null, stored: { ...stored, snapshot: null } };
+      const live: LiveConversation = { actor, resting: null, turning: false, stored: { ...stored, snapshot: null } };
       this.remember(key, live);
       return live;
     } catch (error) {
@@ -331,7 +367,7 @@ export class ConversationRunner {
     const subscription = actor.on('reply', (r: BotReply) => notices?.push(r));
     actor.start();
     subscription.unsubscribe();
-    const live: LiveConversation = { actor, resting: null, stored: { ...stored, snapshot: null, machineVersion: spec.version }, restarted: true };
+    const live: LiveConversation = { actor, resting: null, turning: false, stored: { ...stored, snapshot: null, machineVersion: spec.version }, restarted: true };
     this.remember(key, live);
     return live;
   }
@@ -339,6 +375,7 @@ export class ConversationRunner {
   private remember(key: string, live: LiveConversation): void {
     this.live.delete(key);
     this.live.set(key, live);
+    if (live.actor) this.touch(key, live);
     const limit = this.options.cacheSize ?? 10_000;
     while (this.live.size > limit) {
       const oldest = this.live.keys().next().value as string;
@@ -349,31 +386,52 @@ export class ConversationRunner {
   private evict(key: string): void {
     this.live.get(key)?.actor?.stop();
     this.live.delete(key);
+    this.hot.delete(key);
   }
 
   /** The conversation's actor, made again from its resting text when it has none. */
-  private wake(live: LiveConversation): Actor<AnyStateMachine> {
-    if (live.actor) return live.actor;
-    const { spec } = this.options;
-    const snapshot: unknown = JSON.parse(live.resting!);
-    const actor = createActor(spec.machine, { snapshot: (spec.restorable ? spec.restorable(snapshot) : snapshot) as never, input: spec.input(live.stored.key) as never });
-    actor.start();
-    live.actor = actor;
-    return actor;
+  private wake(key: string, live: LiveConversation): Actor<AnyStateMachine> {
+    if (!live.actor) {
+      const { spec } = this.options;
+      const snapshot: unknown = JSON.parse(live.resting!);
+      const actor = createActor(spec.machine, { snapshot: (spec.restorable ? spec.restorable(snapshot) : snapshot) as never, input: spec.input(live.stored.key) as never });
+      actor.start();
+      live.actor = actor;
+    }
+    this.touch(key, live);
+    return live.actor;
   }
 
-  /**
-   * Lets the conversation rest as the text of `persisted` (its snapshot after the turn), or, given
-   * null, as the text it already rests as (nothing changed: an inspection).
-   */
-  private rest(live: LiveConversation, persisted: unknown): void {
-    if (persisted !== null) {
-      const { spec } = this.options;
-      live.resting = JSON.stringify(spec.compact ? spec.compact(persisted) : persisted);
+  /** Marks the conversation as the most recently active, and puts the least recent beyond `hotSize` to rest. */
+  private touch(key: string, live: LiveConversation): void {
+    this.hot.delete(key);
+    this.hot.set(key, live);
+    const limit = this.options.hotSize ?? 2_000;
+    // Each conversation is looked at once at most: one in the middle of a turn goes to the back.
+    for (let looked = this.hot.size; this.hot.size > limit && looked > 0; looked--) {
+      const [oldestKey, oldest] = this.hot.entries().next().value as [string, LiveConversation];
+      this.hot.delete(oldestKey);
+      if (oldest.turning || !oldest.actor) {
+        if (oldest.actor) this.hot.set(oldestKey, oldest);
+        continue;
+      }
+      this.rest(oldestKey, oldest);
     }
-    if (live.resting === null) return;
+  }
+
+  /** Puts the conversation to rest as the text of its snapshot (which keeps what is held only in memory). */
+  private rest(key: string, live: LiveConversation): void {
+    if (!live.actor) return;
+    const { spec } = this.options;
+    const persisted = live.actor.getPersistedSnapshot();
+    live.resting = JSON.stringify(spec.compact ? spec.compact(persisted) : persisted);
+    this.dropActor(key, live);
+  }
+
+  private dropActor(key: string, live: LiveConversation): void {
     live.actor?.stop();
     live.actor = null;
+    this.hot.delete(key);
   }
 }
 

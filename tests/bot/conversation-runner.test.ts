@@ -177,3 +177,43 @@ describe('a resident who comes back days later', () => {
     await second.close();
   });
 });
+
+// Conversations beyond HOT_CONVERSATIONS rest between turns as the text of their snapshot, and their
+// machine is made again at the next message. With one hot conversation and two residents taking
+// turns, every turn of each starts from that text: what each resident is told must not change, and a
+// story told before agreeing (kept only in memory, never written) must still be there after agreeing.
+describe('conversations resting between turns', () => {
+  const worker = [
+    (r: ReturnType<typeof resident>) => r.returned(),
+    (r: ReturnType<typeof resident>) => r.text('我在县里工地干了八个月 包工头一分钱没给 欠我三万二 人找不到了 怎么办'),
+    (r: ReturnType<typeof resident>) => r.text('同意'),
+    (r: ReturnType<typeof resident>) => r.choice('menu.apply'),
+    (r: ReturnType<typeof resident>) => r.choice('intake.yes'),
+    (r: ReturnType<typeof resident>) => r.text('我自己'),
+    (r: ReturnType<typeof resident>) => r.text('示例县'),
+    (r: ReturnType<typeof resident>) => r.text('45'),
+  ];
+
+  const run = async (env: Record<string, string>, interleave: boolean) => {
+    const app = await testApp(tempDir(), env);
+    const ana = resident('ana');
+    const bo = resident('bo');
+    const told: string[] = [];
+    for (const step of worker) {
+      told.push(...(await app.runner.handle(step(ana))).replies.map((r) => r.text));
+      if (interleave) await app.runner.handle(bo.text('你好'));
+    }
+    const state = await app.runner.inspect('console', 'ana');
+    await app.close();
+    return { told, state };
+  };
+
+  it('tells a resident the same whether their conversation stayed in memory or rested between every turn', async () => {
+    const live = await run({}, false);
+    const resting = await run({ HOT_CONVERSATIONS: '1' }, true);
+    expect(resting.told).toEqual(live.told);
+    // The story told before agreeing reached the application, which asks its next question.
+    expect(live.told.join('\n')).toContain('欠薪');
+    expect(resting.state?.value).toEqual(live.state?.value);
+  });
+});
