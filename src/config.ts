@@ -192,7 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dataKeys,
     handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
     kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
-    hotConversations: integer('HOT_CONVERSATIONS', 2000, 1, 1_000_000),
+    hotConversations: integer('HOT_CONVERSATIONS', 2000, 0, 1_000_000),
     staffConsole: {
       enabled: value('STAFF_CONSOLE') !== 'off',
       port: integer('STAFF_PORT', 3001, 0, 65535),

@@ -200,8 +200,8 @@ export class ConversationRunner {
     const isNew = !live;
     if (!live) live = this.fresh(key, message);
     if (message.messageId && live.stored.recentMessageIds.includes(message.messageId)) return undefined;
-    const actor = this.wake(key, live);
     live.turning = true;
+    const actor = this.wake(key, live);
     // An erasure deletes the files the conversation's state refers to: read them before the state resets.
     const stateBefore = isErasure(message.event) ? actor.getPersistedSnapshot() : null;
     const effects: ConversationEffect[] = [...notices];
@@ -229,7 +229,6 @@ export class ConversationRunner {
       throw error;
     } finally {
       subscription.unsubscribe();
-      live.turning = false;
     }
     const snapshot = actor.getSnapshot();
     if (snapshot.status === 'error') {
@@ -282,6 +281,8 @@ export class ConversationRunner {
     stored.updatedAt = turn.at;
     // The actor holds the state now; a resting text would be out of date.
     live.resting = null;
+    live.turning = false;
+    this.coolDown();
     return { live, turn, rendered, outbox, erase, erasedFiles };
   }
 
@@ -375,7 +376,10 @@ export class ConversationRunner {
   private remember(key: string, live: LiveConversation): void {
     this.live.delete(key);
     this.live.set(key, live);
-    if (live.actor) this.touch(key, live);
+    if (live.actor) {
+      this.hot.delete(key);
+      this.hot.set(key, live);
+    }
     const limit = this.options.cacheSize ?? 10_000;
     while (this.live.size > limit) {
       const oldest = this.live.keys().next().value as string;
@@ -389,33 +393,32 @@ export class ConversationRunner {
     this.hot.delete(key);
   }
 
-  /** The conversation's actor, made again from its resting text when it has none. */
+  /** The conversation's actor, made again from its resting text when it has none; it becomes the most recently active. */
   private wake(key: string, live: LiveConversation): Actor<AnyStateMachine> {
     if (!live.actor) {
+      if (live.resting === null) throw new Error('A live conversation has neither an actor nor a resting text.');
       const { spec } = this.options;
-      const snapshot: unknown = JSON.parse(live.resting!);
+      const snapshot: unknown = JSON.parse(live.resting);
       const actor = createActor(spec.machine, { snapshot: (spec.restorable ? spec.restorable(snapshot) : snapshot) as never, input: spec.input(live.stored.key) as never });
       actor.start();
       live.actor = actor;
     }
-    this.touch(key, live);
+    this.hot.delete(key);
+    this.hot.set(key, live);
     return live.actor;
   }
 
-  /** Marks the conversation as the most recently active, and puts the least recent beyond `hotSize` to rest. */
-  private touch(key: string, live: LiveConversation): void {
-    this.hot.delete(key);
-    this.hot.set(key, live);
+  /**
+   * Puts the least recently active conversations beyond `hotSize` to rest (at 0, every conversation
+   * rests between its turns). One in the middle of a turn keeps its actor and goes to the back.
+   */
+  private coolDown(): void {
     const limit = this.options.hotSize ?? 2_000;
-    // Each conversation is looked at once at most: one in the middle of a turn goes to the back.
     for (let looked = this.hot.size; this.hot.size > limit && looked > 0; looked--) {
-      const [oldestKey, oldest] = this.hot.entries().next().value as [string, LiveConversation];
-      this.hot.delete(oldestKey);
-      if (oldest.turning || !oldest.actor) {
-        if (oldest.actor) this.hot.set(oldestKey, oldest);
-        continue;
-      }
-      this.rest(oldestKey, oldest);
+      const [key, oldest] = this.hot.entries().next().value as [string, LiveConversation];
+      this.hot.delete(key);
+      if (oldest.turning) this.hot.set(key, oldest);
+      else this.rest(key, oldest);
     }
   }
 

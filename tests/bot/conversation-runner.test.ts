@@ -212,6 +212,8 @@ describe('conversations resting between turns', () => {
     const live = await run({}, false);
     const resting = await run({ HOT_CONVERSATIONS: '1' }, true);
     expect(resting.told).toEqual(live.told);
+    const alwaysResting = await run({ HOT_CONVERSATIONS: '0' }, false);
+    expect(alwaysResting.told).toEqual(live.told);
     // The story told before agreeing reached the application, which asks its next question.
     expect(live.told.join('\n')).toContain('欠薪');
     expect(resting.state?.value).toEqual(live.state?.value);

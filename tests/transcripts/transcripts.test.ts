@@ -61,12 +61,18 @@ const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 const STAFF_ENV = { TELEGRAM_BOT_TOKEN: '123456:transcripts', TELEGRAM_STAFF_CHAT_ID: '-100123', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' };
 
 const apps = new Map<string, Promise<{ app: App; chat: JsonlChat }>>();
-/** One app per setting: a staff channel or not; the separate sensitive-information consent on or off (the embedded default). */
-function appFor(staff: boolean, sensitive: boolean) {
-  const key = `${staff ? 'staff' : 'plain'}:${sensitive ? 'sensitive' : 'default'}`;
+/**
+ * One app per setting: a staff channel or not; the separate sensitive-information consent on or off (the embedded
+ * default); and whether conversations keep their machine between turns or rest as text after every turn
+ * (HOT_CONVERSATIONS=0): every other transcript runs resting, so both must tell residents the same.
+ * HOT_CONVERSATIONS in the environment sets it for all.
+ */
+function appFor(staff: boolean, sensitive: boolean, resting: boolean) {
+  const hot = process.env.HOT_CONVERSATIONS ?? (resting ? '0' : undefined);
+  const key = `${staff ? 'staff' : 'plain'}:${sensitive ? 'sensitive' : 'default'}:${hot ?? 'default'}`;
   let entry = apps.get(key);
   if (!entry) {
-    const env = { ...(staff ? STAFF_ENV : {}), ...(sensitive ? { PRIVACY_SENSITIVE_CONSENT: 'on' } : {}) };
+    const env = { ...(staff ? STAFF_ENV : {}), ...(sensitive ? { PRIVACY_SENSITIVE_CONSENT: 'on' } : {}), ...(hot ? { HOT_CONVERSATIONS: hot } : {}) };
     entry = testApp(tempDir(), env).then((app) => ({ app, chat: new JsonlChat(app) }));
     apps.set(key, entry);
   }
@@ -105,8 +111,8 @@ for (const file of files) {
   const transcripts = parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as Transcript[];
   describe(file, () => {
     it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_name, transcript) => {
-      const { app, chat } = await appFor(transcript.staff === true, transcript.sensitiveConsent === true);
       const user = `t${++users}`;
+      const { app, chat } = await appFor(transcript.staff === true, transcript.sensitiveConsent === true, users % 2 === 0);
       let turn = 0;
       const prefix = [...PREFIX[transcript.start ?? 'fresh']!, ...(transcript.start === 'intake' && transcript.sensitiveConsent ? [{ choice: 'privacy.sensitive.agree' }] : [])];
       for (const step of prefix) await runStep(app, chat, user, step, ++turn, transcript.locale);
