@@ -1,8 +1,11 @@
 import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import type { StepId } from './intake-types.js';
 
-/** What is wrong, in words: "填错了", "写错了", "不对", "要改", "应该是…", "is wrong", "change my …". */
-const SAYS_WRONG = /错|不对|改|更正|应该是|应是|不是这个|wrong|mistake|typo|incorrect|change|fix|correct|update|not right/i;
+/**
+ * What is wrong, in words: "填错了", "写错了", "不对", "要改", "应该是…", "is wrong", "change my …"; and whom the
+ * application is not for ("不是给我申请的", "its not for me").
+ */
+const SAYS_WRONG = /错|不对|改|更正|应该是|应是|不是这个|不是(给|为|替)|wrong|mistake|typo|incorrect|change|fix|correct|update|not right|\b(not|isn'?t|aint) for\b/i;
 
 /** The summary line a correction names, by the words residents use for it (the labels and their everyday words). */
 const NAMED: [StepId, RegExp][] = [
@@ -19,7 +22,8 @@ const NAMED: [StepId, RegExp][] = [
   ['groups', /群体|农民工|低保|groups?\b/i],
   ['kinship', /关系|relationship/i],
   // "不对 不是给我自己申请 是给我妈": who the application is for.
-  ['relation', /给我?自己申请|为我?自己申请|替我?自己申请|自己申请|\bfor (me|myself)\b/i],
+  // "不是给我申请的，是给我爸", "wait its not for me, its for my mum".
+  ['relation', /给我?自己申请|为我?自己申请|替我?自己申请|自己申请|不是(给|为|替)我申请的?|\bfor (me|myself)\b/i],
   ['safeTimes', /联系时间|安全时间|safe times?/i],
 ];
 

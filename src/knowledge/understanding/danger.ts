@@ -1,3 +1,4 @@
+import { mendEnglishSlips } from './english-slips.js';
 import type { DangerKind } from './types.js';
 
 /**
@@ -139,8 +140,9 @@ const any = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(te
 
 /** The danger in `text`, or null. Self-harm first (it needs different numbers), then a child, violence, a medical emergency. */
 export function detectDanger(text: string): DangerKind | null {
-  // "想死的心都有了" is frustration, not a plan: read the rest of the message without it.
-  const t = spellOutContractions(text.normalize('NFKC').replace(/想死的心都有(了)?/g, ''));
+  // "想死的心都有了" is frustration, not a plan: read the rest of the message without it. "my husbend hit me": the
+  // slips of the words read mended (english-slips.ts), wherever the text comes from.
+  const t = spellOutContractions(mendEnglishSlips(text.normalize('NFKC')).replace(/想死的心都有(了)?/g, ''));
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
   if (any(JUST_HIT, t) && !WHAT_IF.test(t) && !LONG_PAST.test(t)) {

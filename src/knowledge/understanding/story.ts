@@ -85,6 +85,14 @@ export function readAge(t: string): StatedFacts['age'] | undefined {
     const y = years(third.groups.n!);
     if (y !== null) return { years: y, atLeast: third.groups.plus === '多', whose: 'relative' };
   }
+  // "我叫李建国，今年七十多了", "…不给，今年六十八了": 今年 starting a clause, with no one named as its subject — the
+  // resident's own age, unless a relative was named before it ("我妈住院了，今年七十多了": hers).
+  const clause = /(?:^|[，,。.!！？?;；\s])(?:今年|今年都|今年已经|今年快)(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(?:岁|周岁|了)/.exec(t);
+  if (clause?.groups) {
+    const y = years(clause.groups.n!);
+    const before = t.slice(0, clause.index);
+    if (y !== null) return { years: y, atLeast: clause.groups.plus === '多', whose: new RegExp(RELATIVE_ZH).test(before) ? 'relative' : 'self' };
+  }
   const zh = /(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多|来)?(岁|周岁)/.exec(t);
   if (zh?.groups) {
     const y = years(zh.groups.n!);

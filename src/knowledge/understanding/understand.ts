@@ -184,8 +184,20 @@ const STORY_IS_NO_ANSWER = new Set(['relation', 'region', 'disability', 'groups'
 function storyOfTheApplication(text: string, where: UnderstandInput['where']): CategoryId | null {
   if (where.kind !== 'intake_question' || !where.category || !STORY_IS_NO_ANSWER.has(where.step)) return null;
   const t = text.normalize('NFKC').trim();
+  // "do i have to pay anything for this?": a question from its first word to its end tells nothing that happened.
+  if (asksOnly(t)) return null;
   const long = /\p{Script=Han}/u.test(t) ? [...t].length >= 15 : t.split(/\s+/).length >= 8;
   return long && (CATEGORIES as readonly string[]).includes(where.category) ? (where.category as CategoryId) : null;
+}
+
+/**
+ * One sentence that is a question from its first word ("do i have to pay anything for this?", "请问要不要交钱，收不收费"):
+ * an English question word or auxiliary first, or a Chinese one, with no other sentence before or after it.
+ */
+function asksOnly(t: string): boolean {
+  const sentence = t.replace(/[?？!！。.~～\s]+$/u, '');
+  if (/\p{Script=Han}/u.test(sentence)) return !/[。！？；!?;]/u.test(sentence) && /^(请问|想问|问一下|问下|我想问|能不能|可不可以|是不是|要不要|需不需要|用不用|是否)/.test(sentence);
+  return !/[.!?;,]/.test(sentence) && /^(do|does|did|can|could|is|are|am|will|would|should|shall|may|must|how|what|whats|when|where|why|who|which)\b/i.test(sentence);
 }
 
 /** "还要等多久", "怎么还没人", "how long do i have to wait", "is anyone coming": asked while waiting for a person. */
