@@ -108,3 +108,16 @@ export function worriesAboutCall(input: string): boolean {
   if (/\d{5,}/.test(t)) return false;
   return (CALL_WORRY_ZH.test(t) && CALL_WORRY_ZH_WHO.test(t)) || (CALL_WORRY_EN.test(t) && CALL_WORRY_EN_WHO.test(t));
 }
+
+/**
+ * A question about the call itself, asked at the phone question: who will call, when, or where ("你们会不会打电话到我单位去？",
+ * "谁会给我打电话", "什么时候打过来", "will you call me at work?", "when will someone call"). The knowledge base has no
+ * entry for it and would answer another topic (calls from debt collectors to one's workplace).
+ */
+const ASKS_ABOUT_CALL_ZH = /(你们|您们|工作人员|中心|律师|谁|什么时候|几点|会不会|会)[^，。,.]{0,8}(打电话|来电话|打过来|打给我|打到|联系我)/;
+const ASKS_ABOUT_CALL_EN = /\b(will|would|when|who|do|does|can) (you|staff|they|someone|somebody|anyone|the centre|the center|a lawyer)\b[^,.]{0,20}\b(call|phone|ring|text|contact)\b/i;
+export function asksAboutTheCall(input: string): boolean {
+  const t = input.normalize('NFKC').trim();
+  if (/\d{5,}/.test(t)) return false;
+  return ASKS_ABOUT_CALL_ZH.test(t) || ASKS_ABOUT_CALL_EN.test(t);
+}

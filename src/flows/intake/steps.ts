@@ -11,7 +11,7 @@ import {
 import { categoryFromText } from './category-words.js';
 import { withoutFinalParticles } from '../../knowledge/understanding/colloquial.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
-import { onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter, worriesAboutCall } from './contact-validation.js';
+import { asksAboutTheCall, onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter, worriesAboutCall } from './contact-validation.js';
 import { refersToEarlier } from './typed-choice.js';
 import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
@@ -848,6 +848,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       // Afraid of the call in a domestic-violence application ("你们会打电话过来吗 他会接到的"): the next question asks when
       // it is safe, or "don't call, only here".
       if (text !== null && ctx.facts.category === 'domestic_violence' && worriesAboutCall(text)) return { kind: 'invalid', error: 'intake.err.phone_safety' };
+      // "你们会不会打电话到我单位去？", "will you call me at work?": whose number is called, then the question again.
+      if (text !== null && asksAboutTheCall(text)) return { kind: 'invalid', error: 'intake.err.phone_call_asked' };
       // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
       if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {
         return { kind: 'invalid', error: 'intake.err.phone_missing', params: { hotline: deps.pack.hotline } };

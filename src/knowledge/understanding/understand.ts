@@ -10,6 +10,7 @@ import { toSimplified } from './simplified.js';
 import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
 import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
+import { asksAboutTheCall } from '../../flows/intake/contact-validation.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput, Where } from './types.js';
 
 /**
@@ -150,6 +151,8 @@ function readMeaning(input: UnderstandInput, { judge: askKb, classify }: Underst
     if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
     // "我是农民工啊，不是说了吗" at the groups checklist: who the resident is, for the checklist, not a question.
     if (where.step === 'groups' && SAYS_WHO_I_AM.test(text.normalize('NFKC').trim())) return { kind: 'answer' };
+    // "你们会不会打电话到我单位去？" at the phone question: about this call, which the step explains (no entry is about it).
+    if (where.step === 'phone' && asksAboutTheCall(text)) return { kind: 'answer' };
     // "不知道啊 好像过年前要起诉？": not knowing, then a guess — an answer to the question on screen, for the step to read.
     // A real question after it ("不知道，能申请法律援助吗？") is still answered.
     const unsure = BEGINS_UNSURE.exec(text.normalize('NFKC').trim());
