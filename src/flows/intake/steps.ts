@@ -104,6 +104,22 @@ function soleAmount(text: string): number | null {
   const amounts = t.match(/\d[\d,]*(?:\.\d+)?\s*k?\b/gi) ?? [];
   return amounts.length === 1 ? readNumber(amounts[0]!.replace(/[,\s]/g, '')) : null;
 }
+/** A sum of money in figures or Chinese numerals: "3000", "2,500", "2.5k", "三千多", "两千五", "1万". */
+const MONEY = /\d[\d,]*(?:\.\d+)?\s*(?:k\b|千|万)?|[一二两三四五六七八九十][一二两三四五六七八九十百千万零]*(?=多|元|块|左右|[，,。.\s]|$)/gi;
+/** Saying the figure is already the household's total: "加起来一共五千五", "5500 in total". */
+const TOTAL = /一共|总共|加起来|合计|加在一起|全家|\b(in total|altogether|total|combined|together)\b/i;
+/**
+ * Two or more incomes said in one answer ("我挣三千多，我老婆在超市上班一个月两千五", "i make 3000 and my wife gets 2500"),
+ * none of them said to be the total: the amounts (at least 100 yuan each), or `null`. Taking one of them understates
+ * the household's income.
+ */
+function severalIncomes(text: string): number[] | null {
+  const t = text.normalize('NFKC');
+  if (TOTAL.test(t)) return null;
+  const amounts = (t.match(MONEY) ?? []).map((m) => readNumber(m.replace(/[,\s]/g, ''))).filter((n): n is number => n !== null && n >= 100);
+  return new Set(amounts).size >= 2 ? amounts : null;
+}
+
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
@@ -705,6 +721,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (unit) return unit;
       // "万把块", "千把块": about ten thousand, about a thousand.
       const amount = text?.replace(/(^|[^一二两三四五六七八九十\d])(万|千)把/g, '$1一$2') ?? null;
+      // "我挣三千多，我老婆…两千五": both said back, and the household's total asked for (never one of them kept).
+      const several = amount === null || choiceId(event) !== null ? null : severalIncomes(amount);
+      if (several) return { kind: 'invalid', error: 'intake.err.income_several', params: { amounts: several.join(' + '), total: String(several.reduce((a, b) => a + b, 0)) } };
       // "一年三万左右": a year's income, a twelfth of it a month; "就我一个人挣钱 一个月两千多": the month's figure said inside.
       const n = amount === null ? null : (readLeadingNumber(amount) ?? yearlyAsMonthly(amount) ?? statedAnswers(amount).monthlyIncome ?? soleAmount(amount));
       if (n === null || n < 0 || n > 10_000_000) return { kind: 'invalid', error: 'intake.err.income' };

@@ -8,11 +8,14 @@ import type { DangerKind } from './types.js';
  */
 const SELF_HARM: RegExp[] = [
   /(想|要|准备|打算|真想|只想|不如|干脆)(去)?(自杀|寻死|轻生|跳楼|跳河|跳江|割腕|上吊|烧炭|去死)|(我|俺)?(真|只|好)?想死|不如死/,
-  /不想活|活不下去|活不成了|活着(没|有什么|还有什么)(意思|意义|用)|死了算了|一死了之|不如死了|一了百了|了结(自己|我自己)|结束(自己的?|我的)生命|我(要|想)?自杀/,
+  // "活着也没什么意思", "活着真没意思", "感觉活着没有意义", "活着还有啥盼头".
+  /不想活|活不下去|活不成了|活着(也|真|都|还|实在|真的)?(没|没有|有什么|还有什么|有啥|还有啥)(什么|啥)?(意思|意义|用|盼头)|死了算了|一死了之|不如死了|一了百了|了结(自己|我自己)|结束(自己的?|我的)生命|我(要|想)?自杀/,
   // Pills or poison taken by the resident: "我刚吃了一瓶安眠药", or with no "我" at all, as people type it
   // ("吃了好多安眠药", "刚喝了半瓶农药"). Someone else who took them ("我妈喝了农药") is a medical emergency below.
   /(我|俺)(刚|刚刚|已经|才|又)?(吃|喝|吞)了.{0,6}(安眠药|农药|老鼠药|百草枯|敌敌畏|除草剂|杀虫剂|一瓶药|一把药|一大把药|好多药|很多药|一堆药|整瓶|整盒)/,
   /(^|[，。！!,.?？\s])(刚|刚刚|已经|才|又)?(吃|喝|吞)了.{0,6}(安眠药|农药|老鼠药|百草枯|敌敌畏|除草剂|杀虫剂|一瓶药|一把药|一大把药|好多药|很多药|一堆药|整瓶|整盒)(?!.*(的人|申请|法律援助|法援|能告|起诉))/,
+  // "there is no point in living anymore", "whats the point of living", "life is not worth living", "i feel like dying".
+  /\bno point (in )?(living|being alive|going on|staying alive)\b|\b(what'?s|whats|what is) the point (of|in) (living|being alive|going on|staying alive)\b|\b(life is|life'?s) not worth living\b|\blife isn'?t worth living\b|\bfeel like dying\b/i,
   /\b(kill|hurt|harm|cut) myself\b|\bsuicidal\b|\bend (my life|it all)\b|\b(don'?t|do not) want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b/i,
   // Pills in a quantity, or poison, taken by the resident ("i took a lot of sleeping pills", "just swallowed a whole
   // bottle of pills"); "i took the pills the doctor gave me" is not.
