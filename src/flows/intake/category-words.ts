@@ -138,8 +138,19 @@ export function categoryFromText(typed: string): CategoryId | null {
 /** {@link categoryFromText} for text already read by `toSimplified` (the understanding step simplifies once per message). */
 export function categoryFromSimplified(text: string): CategoryId | null {
   if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
+  const found = firstCategory(text);
+  // Hurt at work, then fired or not paid ("i lost two fingers in the machine… now he says i am fired"): the injury is
+  // the matter (the dismissal and pay follow from it), however the words fell in the lists.
+  if ((found === 'labor_contract' || found === 'wages') && toldInjuryAtWork(text)) return 'work_injury';
+  return found;
+}
+
+function firstCategory(text: string): CategoryId | null {
   for (const [category, pattern] of FIRST_PERSON) if (pattern.test(text)) return category;
   for (const [category, pattern] of CATEGORY_WORDS) if (pattern.test(text)) return category;
   for (const [category, pattern] of COLLOQUIAL) if (pattern.test(text)) return category;
   return null;
 }
+
+const toldInjuryAtWork = (text: string): boolean =>
+  [...FIRST_PERSON, ...CATEGORY_WORDS, ...COLLOQUIAL].some(([category, pattern]) => category === 'work_injury' && pattern.test(text));
