@@ -120,6 +120,9 @@ function severalIncomes(text: string): number[] | null {
   return new Set(amounts).size >= 2 ? amounts : null;
 }
 
+/** A first clause that says the resident does not know ("i dont know the name of this place, …", "不知道叫啥，…"). */
+const UNSURE_CLAUSE = /^\s*(?:(?:i'?m |im )?not sure|no idea|i don'?t know|i dont know|dunno|(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不清|搞不清|不晓得))[^,，;；。.!！]*[,，;；。.!！]\s*/i;
+
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
@@ -537,7 +540,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
         choice('intake.region.not_listed', 'intake.opt.region_not_listed'),
       ]);
     },
-    read: (event, _ctx, deps) => {
+    read: (event, _ctx, deps): ReadResult => {
       const text = textOf(event);
       const notListed = () =>
         ({
@@ -558,6 +561,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
         // The place first, then more ("县里，我52岁，家里三口人"): its first clause is the answer; the rest is kept (keepStated).
         (text !== null && /[,，;；、]/.test(text) ? regionByOwnWord(text.split(/[,，;；、]/)[0]!, deps.pack.regions) : null);
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) };
+      // Not knowing first, then a guess ("i dont know the name of this place, its the city i think", "不知道叫啥，应该是县里吧"):
+      // the guess is the answer, read as a whole answer would be.
+      const guess = text === null ? null : text.normalize('NFKC').replace(UNSURE_CLAUSE, '');
+      if (guess && text !== null && guess !== text.normalize('NFKC')) {
+        const guessed = STEPS.region.read({ type: 'user.text', text: guess.replace(/^(?:应该|可能|大概|好像)(?:是)?/, '') }, _ctx, deps);
+        if (guessed.kind === 'answer') return guessed;
+      }
       // A place outside the pack ("北京", "在广东东莞打工", "shenzhen"): the not-listed answer, as its button would be.
       if (text !== null && namesPlaceElsewhere(text)) return notListed();
       // "不清楚": the region decides the office, so no "not sure" here; how to choose instead of "choose one".

@@ -187,8 +187,9 @@ const STORY_IS_NO_ANSWER = new Set(['relation', 'region', 'disability', 'groups'
 function storyOfTheApplication(text: string, where: UnderstandInput['where']): CategoryId | null {
   if (where.kind !== 'intake_question' || !where.category || !STORY_IS_NO_ANSWER.has(where.step)) return null;
   const t = text.normalize('NFKC').trim();
-  // "do i have to pay anything for this?": a question from its first word to its end tells nothing that happened.
-  if (asksOnly(t)) return null;
+  // "do i have to pay anything for this?": a question from its first word to its end tells nothing that happened;
+  // "i dont know the name of this place, its the city i think": not knowing, then a guess at the answer.
+  if (asksOnly(t) || BEGINS_UNSURE.test(t)) return null;
   const long = /\p{Script=Han}/u.test(t) ? [...t].length >= 15 : t.split(/\s+/).length >= 8;
   return long && (CATEGORIES as readonly string[]).includes(where.category) ? (where.category as CategoryId) : null;
 }
@@ -229,8 +230,11 @@ function nameThenWhatNow(text: string): boolean {
   return m !== null && isPersonalName(m[1]!.trim());
 }
 
-/** "不知道啊，…", "不清楚 …", "not sure, …": the resident says first that they do not know (then perhaps guesses). */
-const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
+/**
+ * "不知道啊，…", "不清楚 …", "不知道叫啥名，…", "not sure, …": the resident says first that they do not know (then perhaps
+ * guesses).
+ */
+const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:我也?|俺)?(?:不知道|不清楚|说不清|搞不清|不晓得|记不清)(?:叫|是)?(?:啥|什么|哪)(?:名字?|地方|个)?(?:了|啊|呀)*[\s,，。.!！…~～]+|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
 
 /** How much a message says: its Chinese characters when it has any, else its words. */
 function amountOf(text: string): { n: number; chinese: boolean } {
