@@ -108,8 +108,9 @@ const WHO_HURT_WHOM: [CategoryId, RegExp][] = [
 /** Telling it in the first person decides before the general words: "我被人打伤了，打人的被抓了" is a victim's story. */
 const FIRST_PERSON: [CategoryId, RegExp][] = [
   ...WHO_HURT_WHOM,
-  // "he hits me … i want a divorce": a bare he/she who hits the resident is a partner when the story is about the marriage.
-  ['domestic_violence', /^(?=[\s\S]*\b(divorce|divorced|husband|wife|married|marriage|boyfriend|girlfriend|partner|ex)\b)[\s\S]*\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
+  // "he hits me … i want a divorce": a bare he/she who hits the resident is a partner when the story is about the marriage;
+  // told in the past too ("my boyfriend… yesterday he choked me", "last night he pushed me down the stairs").
+  ['domestic_violence', /^(?=[\s\S]*\b(divorce|divorced|husband|wife|married|marriage|boyfriend|girlfriend|partner|ex)\b)[\s\S]*\b(he|she) (often |always |still |keeps |sometimes |usually |again |just |even |also )?(hits|beats|kicks|slaps|chokes|punches|hit|beat|kicked|slapped|choked|punched|strangled|pushed|shoved|burned|burnt) me\b(?! to\b)/i],
   // Hurt at the workplace, told place first ("俺在工地摔断了腿 包工头说不是他的事"): a work injury, whatever the boss says.
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位|矿上|工作)(上|里|时|的时候)?.{0,6}(摔断|砸断|压断|切断|轧断|摔伤|砸伤|压伤|切伤|轧伤|烫伤|烧伤|受了?伤)/],
   ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
