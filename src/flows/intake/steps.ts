@@ -58,6 +58,11 @@ const CLEAR_YES = oneToThreeOf(String.raw`是|是的|是啊|是呀|对|对的|�
 /** A clear yes among acknowledgements ("好的 需要", "ok yes"): the clear word decides. */
 const HAS_CLEAR_YES = /是|对|没错|需要|要|\b(yes|yeah|yep|need|needed|true|correct|right)\b/i;
 const NO = oneToThreeOf(NO_WORDS);
+/** A guessed no: "不用吧", "没有吧", "应该不需要", "好像没有", "probably not", "i guess not". Staff check it as any answer. */
+const GUESSED_NO = new RegExp(
+  String.raw`^(?:(?:应该|好像|大概|估计|可能)(?:是)?(?:${NO_WORDS})(?:吧|了吧|的吧)?|(?:${NO_WORDS})(?:吧|了吧|的吧))[!！。.~～]*$|^(?:probably|prob|i guess|guess|i think|maybe|likely)[\s,]+(?:not|no)[!.]*$`,
+  'i',
+);
 /** "没得期限", "没啥期限", "没有什么期限", "no deadline as far as i know": the "no deadline" button, as said in words. */
 const NO_DEADLINE = /^(我们?)?(没得|没啥|没有啥|没什么|没有什么|没有|没|无)(啥|什么)?(期限|时限|截止日期|截止)(的|啊|呀|吧)?[。.!！]*$|^no deadlines?( (yet|that i know of|as far as i know))?[.!]*$/i;
 /** Documents named in words at the documents question. */
@@ -234,7 +239,7 @@ function yesOrNo(event: ResidentEvent, { thenWhy = true } = {}): boolean | null 
   const id = choiceId(event);
   const text = textOf(event);
   if (id === 'intake.yes' || (text !== null && YES.test(text))) return true;
-  if (id === 'intake.no' || (text !== null && NO.test(text))) return false;
+  if (id === 'intake.no' || (text !== null && (NO.test(text) || GUESSED_NO.test(text.normalize('NFKC').trim())))) return false;
   if (text === null || !thenWhy || NOT_SURE.test(text)) return null;
   const t = text.normalize('NFKC').trim();
   if (LEADING_YES.test(t)) return true;
