@@ -10,7 +10,7 @@ import { toSimplified } from './simplified.js';
 import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
 import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
-import { asksAboutTheCall } from '../../flows/intake/contact-validation.js';
+import { asksAboutTheCall, phoneIn } from '../../flows/intake/contact-validation.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput, Where } from './types.js';
 
 /**
@@ -126,6 +126,8 @@ function readMeaning(input: UnderstandInput, { judge: askKb, classify }: Underst
     const kb = deps.judge(text, locale);
     return kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'steer', ...steer };
   }
+  // "我妈没有手机 打我的吧 13912345678" at the phone question: a number in it is the answer, whatever the words around it.
+  if (where.kind === 'intake_question' && where.step === 'phone' && phoneIn(text.normalize('NFKC'))) return { kind: 'answer' };
   // A free-text question on screen (a description, a name, safe times): the text is its answer.
   if (where.kind === 'intake_question' && where.freeText) return { kind: 'answer' };
 
