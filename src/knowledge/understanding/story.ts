@@ -79,7 +79,9 @@ export function readAge(t: string): StatedFacts['age'] | undefined {
   }
   const relativeEn =
     new RegExp(`\\bmy ${RELATIVE_EN}(?:,)? (?:is|was|just turned|turned|aged?|who is) (?<n>\\d{1,3})\\b(?! (?:yuan|rmb|kuai|dollars|days|weeks|months|hours|km|kg|%))`, 'i').exec(t) ??
-    new RegExp(`\\bmy (?<n>\\d{1,3})[- ]years?[- ]old ${RELATIVE_EN}\\b`, 'i').exec(t);
+    new RegExp(`\\bmy (?<n>\\d{1,3})[- ]?(?:years?[- ]old|yrs?[- ]old|yo|y/o|y\\.o\\.)[- ]${RELATIVE_EN}\\b`, 'i').exec(t) ??
+    // "my son 17 got arrested", "my son (17)", "my daughter, 15, was…": the age right after the word, as 我儿子16岁.
+    new RegExp(`\\bmy ${RELATIVE_EN},? \\(?(?<n>\\d{1,3})\\)?(?=[,.;!?]|\\s+(?!(?:yuan|rmb|kuai|dollars|days?|weeks?|months?|years?|hours?|times|km|kg|%|am|pm|o'?clock)\\b)[a-z]|$)`, 'i').exec(t);
   if (relativeEn?.groups) {
     const y = years(relativeEn.groups.n!);
     if (y !== null) return { years: y, atLeast: false, whose: 'relative' };
