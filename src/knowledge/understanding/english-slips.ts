@@ -19,7 +19,7 @@
 
 /** The words that decide what an English message means, as the steering, danger and category patterns read them. */
 const VOCABULARY = [
-  'apply', 'application', 'legal',
+  'apply', 'application', 'legal', 'person',
   'husband', 'boyfriend', 'girlfriend', 'partner', 'mother', 'father', 'daughter', 'brother', 'sister', 'children',
   'salary', 'employer', 'company', 'contract', 'months', 'unpaid', 'compensation', 'insurance',
   'lawyer', 'arrested', 'detained', 'police', 'divorce', 'custody', 'inheritance', 'landlord', 'deposit',
