@@ -113,7 +113,8 @@ const FIRST_PERSON: [CategoryId, RegExp][] = [
   ['domestic_violence', /^(?=[\s\S]*\b(divorce|divorced|husband|wife|married|marriage|boyfriend|girlfriend|partner|ex)\b)[\s\S]*\b(he|she) (often |always |still |keeps |sometimes |usually |again |just |even |also )?(hits|beats|kicks|slaps|chokes|punches|hit|beat|kicked|slapped|choked|punched|strangled|pushed|shoved|burned|burnt) me\b(?! to\b)/i],
   // Hurt at the workplace, told place first ("俺在工地摔断了腿 包工头说不是他的事"): a work injury, whatever the boss says.
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位|矿上|工作)(上|里|时|的时候)?.{0,6}(摔断|砸断|压断|切断|轧断|摔伤|砸伤|压伤|切伤|轧伤|烫伤|烧伤|受了?伤)/],
-  ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
+  // "借给我表哥5万块钱", "借给老乡两千块": lent to anyone, with the sum.
+  ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)|借给[^，,。]{1,8}?(\d+|[一二两三四五六七八九十百千]+)(万|千|块|元)/i],
   // "老板欠钱", "包工头欠俺的钱不给", "老板欠我工姿三个月不给" (typos and all): an employer's debt to the resident is wages,
   // before the general 欠钱 — unless it is plainly another debt (货款, 借款, 房租).
   ['wages', /(老板|老板娘|包工头|工头|厂里|厂长|单位)(还|一直)?欠(了)?(?:我们|我|俺|钱|工钱|血汗钱)(?!.{0,6}(货款|借款|房租|押金|借的))/],

@@ -46,7 +46,7 @@ export interface StepDefinition {
   freeText?: boolean;
 }
 
-const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩呐|好哒|ok|okay|sure|yes|y|yeah|yep|yup|ya|yah|yea|true|right|correct|that'?s right`;
+const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩呐|好哒|ok|okay|sure|yes|y|yeah|yep|yup|ya|yah|yea|true|right|correct|that'?s right|that'?s it|thats it|exactly|that'?s the one|就是|就是这个|就是它|没毛病`;
 const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|没得|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong|not really|not at all|i don'?t think so`;
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
 const YES = oneToThreeOf(YES_WORDS);
