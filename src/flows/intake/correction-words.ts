@@ -42,7 +42,7 @@ export function correctionTarget(text: string, changeable: readonly StepId[]): S
 const WITH_VALUE: readonly StepId[] = ['age', 'phone', 'name', 'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'region', 'relation'];
 /** The words between the answer's name and its new value: "写错了，是", "应该是", "改成", "is wrong, it's", "to". */
 const BETWEEN =
-  /^(?:[\s,，。、:：;；!！.]+|写错了|填错了|弄错了|搞错了|打错了|选错了|错了|有误|不对|不正确|应该是|应是|应为|应该为|改成|改为|换成|更正为|写成|填成|是|为|is wrong|was wrong|is incorrect|is not right|wrong|should be|it'?s|its|is|to)/i;
+  /^(?:[\s,，。、:：;；!！.]+|写错了|填错了|弄错了|搞错了|打错了|选错了|错了|有误|不对|不正确|应该是|应是|应为|应该为|改成|改为|换成|更正为|写成|填成|是|为|is wrong|was wrong|is incorrect|is not right|wrong|should be|it'?s|its|is|to|i'?m|im|i am|actually|really|in fact)/i;
 /** Words that start a correction before naming the answer: "我的年龄是60", "my age…", "改电话 139…", "change my phone…". */
 // Also after "actually", "sorry", "其实", "不好意思": "actually the phone number is 139…", "其实电话是139…".
 const LEAD = /^(?:(?:actually|sorry|oops|oh|wait|其实|不好意思|对不起|哦|哎呀)[\s,，]*)?(?:我的|俺的|我|改一?下|改|更正|修改|change|fix|correct|update)?\s*(?:my|the)?\s*/i;

@@ -25,8 +25,8 @@ const GOING_ON_WORDS = '继续|继续申请|申请|好|好的|好吧|提交|仍�
 /** Agreeing to the summary, typed: one to three of these ("没问题 提交吧", "looks good, send it", "yes submit"). */
 const SUBMITTING_WORDS =
   "同意并提交|同意|提交|提交吧|确认|确认提交|确认无误|没问题|没错|对的|对|是的|可以|好的|好|行|confirm|submit|submit it|agree|i agree|agree and submit|agree & submit|send|send it|yes|ok|okay|sure|correct|that'?s (right|correct|fine)|all (good|correct|right)|looks (good|right|fine)|go ahead";
-/** A final particle after them ("继续吧", "提交啊", "好的呀"): the same yes. */
-const PARTICLE_END = { end: '(?:吧|啊|呀|哈|呗|嘛|啦)?[!！。.~～]*' };
+/** A particle after them ("继续吧", "提交啊", "没问题了提交吧"): the same yes. */
+const PARTICLE_END = { between: '(?:了|啦|的)?[\\s,，、。.!！]*', end: '(?:了|的)?(?:吧|啊|呀|哈|呗|嘛|啦)?[!！。.~～]*' };
 const SUBMITTING = oneToThreeOf(SUBMITTING_WORDS, PARTICLE_END);
 const GOING_ON = oneToThreeOf(GOING_ON_WORDS, PARTICLE_END);
 
