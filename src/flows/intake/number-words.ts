@@ -194,6 +194,8 @@ export function householdFromWords(input: string): number | null {
   const bare = new RegExp(`^${COUNT}个$`).exec(t);
   if (bare) return count(bare[1]!);
   if (/^(就)?(我|俺)(自己)?(一个人?|自己)$/.test(t)) return 1;
+  // "just me, i live alone", "only me", "i live by myself", "我一个人住".
+  if (/^(?:(?:just|only) (?:me|myself)|me alone|myself|alone|i live alone|i live by myself|i'?m alone|im alone|(?:just|only) (?:me|myself)[,.]? i live (?:alone|by myself))[.!]*$/i.test(t) || /^(就)?(我|俺)(自己)?一个人(住|过|生活)(的)?$/.test(t)) return 1;
   const withChildren = new RegExp(`^(就)?(我|俺)(和|带着|跟)${COUNT}个(孩子|娃|小孩|儿子|女儿|闺女|老人)`).exec(t);
   if (withChildren) {
     const n = count(withChildren[4]!);

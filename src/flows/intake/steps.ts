@@ -90,7 +90,7 @@ export const signalsAssetsAtRisk = (text: string): boolean => ASSETS_AT_RISK.tes
  * (The question asks for income, so a bare "没有" is none of it.)
  */
 const NO_INCOME =
-  /^(我们?|家里|俺|俺们|我家)?(现在|目前|暂时)?(啥|什么)?(收入)?(都|也)?(没有|没|没得|无)(啥|什么)?(收入|进账|钱)?(了|啊|呀|呢|哦)?[。.!！~～]*$|^(一分钱?|一分)(收入)?(都|也)?没有[。.!！]*$|^((we|i) (have|got|get) )?(no|zero) (income|money)( (at all|now|right now|coming in))?[.!]*$|^none( at all)?[.!]*$|^(we|i) (don'?t|do not) (have|get|earn) (any )?(income|money)( (at all|now|right now))?[.!]*$/i;
+  /^(我们?|家里|俺|俺们|我家)?(现在|目前|暂时)?(啥|什么)?(收入)?(都|也)?(没有|没|没得|无)(啥|什么)?(收入|进账|钱)?(了|啊|呀|呢|哦)?[。.!！~～]*$|^(一分钱?|一分)(收入)?(都|也)?没有[。.!！]*$|^((we|i) (have|got|get) )?(no|zero) (income|money)( (at all|now|right now|coming in))?[.!]*$|^none( at all)?[.!]*$|^(we|i) (don'?t|do not) (have|get|earn) (any )?(income|money)( (at all|now|right now))?[.!]*$|^(nothing|none|zero|no income|no money)( (right )?now| at the moment| at all)?[,.;]\s*(i|we|he|she)\b[^\d]*$/i;
 
 /** A year's income said instead of a month's ("一年三万左右", "年收入2万", "about 30000 a year"): a twelfth of it, rounded. */
 function yearlyAsMonthly(text: string): number | null {
@@ -343,7 +343,8 @@ const DISABILITY_WORDS: Record<string, RegExp> = {
   hearing: /聋|听力|听不见|hearing|deaf/i,
   speech: /哑|言语|说不了话|speech|mute/i,
   // "我腿是残疾的", "下肢瘫痪", "my leg is disabled": a limb or the body named with the disability.
-  physical: /肢体|残疾人|瘸|截肢|轮椅|瘫痪|截瘫|偏瘫|(腿|脚|胳膊|手臂|手|腰|双腿|下肢|上肢).{0,4}(残|瘫)|physical|wheelchair|paraly[sz]|amputat|\b(leg|legs|arm|arms|hand|foot|feet|spine|back)\b.{0,12}\bdisab/i,
+  // "i lost my leg in the accident": a limb lost.
+  physical: /肢体|残疾人|瘸|截肢|轮椅|瘫痪|截瘫|偏瘫|(腿|脚|胳膊|手臂|手|腰|双腿|下肢|上肢).{0,4}(残|瘫)|physical|wheelchair|paraly[sz]|amputat|\b(leg|legs|arm|arms|hand|foot|feet|spine|back)\b.{0,12}\bdisab|\blost (a|my|his|her|one|both) (leg|legs|arm|arms|hand|hands|foot|feet)\b/i,
   intellectual: /智力|intellectual/i,
   mental: /精神|mental/i,
   multiple: /多重|multiple/i,

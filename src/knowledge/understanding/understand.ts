@@ -126,6 +126,9 @@ function readMeaning(input: UnderstandInput, { judge: askKb, classify }: Underst
     const kb = deps.judge(text, locale);
     return kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'steer', ...steer };
   }
+  // "its for my dad, hes locked up", "给我爸申请，他被抓了" at "who is it for?": its first clause answers it (a story after it
+  // says no more than the category already does).
+  if (where.kind === 'intake_question' && where.step === 'relation' && forSomeoneElse(text.normalize('NFKC').trim().split(/[,，。.;；!！]/)[0]!)) return { kind: 'answer' };
   // "我妈没有手机 打我的吧 13912345678" at the phone question: a number in it is the answer, whatever the words around it.
   if (where.kind === 'intake_question' && where.step === 'phone' && phoneIn(text.normalize('NFKC'))) return { kind: 'answer' };
   // A free-text question on screen (a description, a name, safe times): the text is its answer.
