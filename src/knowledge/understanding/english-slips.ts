@@ -10,7 +10,8 @@
  *   "apple" not "apply", "employed" not "employer"), nor the few that are one slip away (`ORDINARY`: "contact" is
  *   not "contract", "bother" not "brother");
  * - never a word that starts a listed one or starts with one ("applying", "husbands", "month").
- * Pure: text without such slips comes back as it was.
+ * Chat shorthand is spelled out too ("u" → you, "ur" → your, "pls" → please). Pure: text without such slips comes back as
+ * it was.
  *
  * @example
  * mendEnglishSlips('i want aply legal aid') // 'i want apply legal aid'
@@ -68,8 +69,12 @@ function meant(word: string): string | null {
   return found;
 }
 
-/** The text with the slips of the listed words mended; other words, and the case of unmended ones, as typed. */
+/** Chat shorthand for the words the patterns read: "what time do u open", "can u help", "ur office". */
+const SHORTHAND: Record<string, string> = { u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', wat: 'what' };
+
+/** The text with the slips of the listed words mended, and chat shorthand spelled out; other words as typed. */
 export function mendEnglishSlips(text: string): string {
-  if (!/[a-z]{4}/i.test(text)) return text;
-  return text.replace(/[A-Za-z]{4,}/g, (word) => meant(word.toLowerCase()) ?? word);
+  if (!/[a-z]/i.test(text)) return text;
+  const spelled = text.replace(/(?<![A-Za-z'’\p{Script=Han}\d-])(u|ur|pls|plz|thx|wat)(?![A-Za-z'’\p{Script=Han}\d-])/giu, (word) => SHORTHAND[word.toLowerCase()] ?? word);
+  return spelled.replace(/[A-Za-z]{4,}/g, (word) => meant(word.toLowerCase()) ?? word);
 }

@@ -26,3 +26,13 @@ describe('mendEnglishSlips', () => {
     'being honest, my mother is old',
   ])('leaves ordinary words as typed: %j', (typed) => expect(mendEnglishSlips(typed)).toBe(typed));
 });
+
+describe('chat shorthand', () => {
+  it('spells out u, ur and pls as words', () => {
+    expect(mendEnglishSlips('what time do u open tomorrow')).toBe('what time do you open tomorrow');
+    expect(mendEnglishSlips('can u help pls')).toBe('can you help please');
+  });
+  it('leaves a U in other words, or next to Chinese or digits, as typed', () => {
+    for (const typed of ['我的U盘丢了', 'U-turn', 'unit 5u', 'Uber driver hit me', "you're"]) expect(mendEnglishSlips(typed)).toBe(typed);
+  });
+});
