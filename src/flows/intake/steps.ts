@@ -64,14 +64,14 @@ const GUESSED_NO = new RegExp(
   'i',
 );
 /** "没得期限", "没啥期限", "没有什么期限", "no deadline as far as i know": the "no deadline" button, as said in words. */
-const NO_DEADLINE = /^(我们?)?(没得|没啥|没有啥|没什么|没有什么|没有|没|无)(啥|什么)?(期限|时限|截止日期|截止)(的|啊|呀|吧)?[。.!！]*$|^no deadlines?( (yet|that i know of|as far as i know))?[.!]*$/i;
+const NO_DEADLINE = /^(我们?)?(没得|没啥|没有啥|没什么|没有什么|没有|没|无)(啥|什么)?(期限|时限|截止日期|截止)(的|啊|呀|吧)?[。.!！]*$|^no deadlines?( (yet|that i know of|as far as i know))?[.!]*$|^(there'?s |there is )?no (court|hearing|trial|arbitration) (date|day)( (yet|set|so far))?[.!]*$|^(还)?没(有)?(定)?(开庭|仲裁)(时间|日期|的日子)(呢)?[。.!！]*$/i;
 /** Documents named in words at the documents question. */
 const DOCUMENT_WORDS =
   /身份证|户口|合同|工资条|工资单|欠条|借条|收据|发票|票据|病历|诊断|x光|片子|照片|截图|聊天记录|录音|视频|转账|流水|证据|证明|判决书|通知书|报告|协议|工牌|考勤|\b(id|contract|payslips?|pay ?slips?|iou|receipts?|invoices?|bills?|medical records?|x-?rays?|scans?|photos?|pictures?|screenshots?|messages|recordings?|bank (statements?|transfers?)|transfers?|evidence|certificates?|reports?|letters?|judg(e)?ments?|agreements?|documents?|papers)\b/i;
 
 /** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"); see also NONE_TO_SEND. */
 const DONE_OR_LATER =
-  /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it) later)[!！。.]*$/i;
+  /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it|everything|the papers|the documents)( later| when i come( in)?| in person| next time| with me)*)[!！。.]*$/i;
 /**
  * None, said with what there is none of ("没有材料", "啥材料都没有", "我没有证据", "no papers", "i have nothing to send"):
  * the whole message, so "没有合同 只有聊天记录" (some there is) is still noted as documents.
@@ -338,7 +338,7 @@ function namesGroupLabel(text: string, group: GroupId): boolean {
 
 const DISABILITY_WORDS: Record<string, RegExp> = {
   // Injured but not (yet) assessed is "no disability" (the question says so): "还没鉴定", "没评过残", "not assessed yet".
-  none: /^(没有|无|没|否|没得|都没得|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$/i,
+  none: /^(没有|无|没|否|没得|都没得|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$|^(no[,.]?\s*)?(i'?m|im|i am) (fine|healthy|ok|okay|all right|alright|in good health|not disabled)[.!]*$|^(身体(很|挺|还)?(好|健康)|(很|挺)?健康)(的)?(呢|啊)?$/i,
   visual: /盲|视力|看不见|visual|blind|sight/i,
   hearing: /聋|听力|听不见|hearing|deaf/i,
   speech: /哑|言语|说不了话|speech|mute/i,
