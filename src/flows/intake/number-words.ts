@@ -205,6 +205,9 @@ export function householdFromWords(input: string): number | null {
   const total = new RegExp(`^.{0,20}?(?:一共|总共|共|就|一家|全家)?${COUNT}(?:个人|口人|口|个)(?:吧|啊|呀|了)?$`).exec(t);
   if (total && !/^\d/.test(t)) return count(total[1]!);
   if (/^(就)?(我们俩|我俩|俺俩|咱俩|我们两个|我们两口子|我们老两口|老两口)$/.test(t)) return 2;
+  // "三口之家", "我们是四口之家".
+  const family = new RegExp(`^(?:我们|我家|俺家)?(?:是)?(?:个)?${COUNT}口之家$`).exec(t);
+  if (family) return count(family[1]!);
   return namedPeople(t);
 }
 

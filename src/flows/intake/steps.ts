@@ -129,7 +129,7 @@ function severalIncomes(text: string): number[] | null {
 const UNSURE_CLAUSE = /^\s*(?:(?:i'?m |im )?not sure|no idea|i don'?t know|i dont know|dunno|(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不清|搞不清|不晓得))[^,，;；。.!！]*[,，;；。.!！]\s*/i;
 
 /** "None of these" at a checklist, as residents type it. */
-const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
+const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没|不沾边|沾不上边|不搭边|挨不上)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
 const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bactually\b|\brather\b/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
@@ -338,7 +338,7 @@ function namesGroupLabel(text: string, group: GroupId): boolean {
 
 const DISABILITY_WORDS: Record<string, RegExp> = {
   // Injured but not (yet) assessed is "no disability" (the question says so): "还没鉴定", "没评过残", "not assessed yet".
-  none: /^(没有|无|没|否|没得|都没得|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$|^(no[,.]?\s*)?(i'?m|im|i am) (fine|healthy|ok|okay|all right|alright|in good health|not disabled)[.!]*$|^(身体(很|挺|还)?(好|健康)|(很|挺)?健康)(的)?(呢|啊)?$/i,
+  none: /^(没有|无|没|否|没得|都没得|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$|^(no[,.]?\s*)?(i'?m|im|i am) (fine|healthy|ok|okay|all right|alright|in good health|not disabled)[.!]*$|^(身体(很|挺|还)?(好|健康)|(很|挺)?健康)(的)?(呢|啊)?$|^(没有|没|无)[\s,，。]*(残疾)?[\s,，。]*(身体|人)?(好着呢|好好的|挺好的?|很好|健康着呢|健康|没毛病)[。!！]*$/i,
   visual: /盲|视力|看不见|visual|blind|sight/i,
   hearing: /聋|听力|听不见|hearing|deaf/i,
   speech: /哑|言语|说不了话|speech|mute/i,
