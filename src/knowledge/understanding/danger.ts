@@ -14,6 +14,9 @@ const SELF_HARM: RegExp[] = [
   // ("吃了好多安眠药", "刚喝了半瓶农药"). Someone else who took them ("我妈喝了农药") is a medical emergency below.
   /(我|俺)(刚|刚刚|已经|才|又)?(吃|喝|吞)了.{0,6}(安眠药|农药|老鼠药|百草枯|敌敌畏|除草剂|杀虫剂|一瓶药|一把药|一大把药|好多药|很多药|一堆药|整瓶|整盒)/,
   /(^|[，。！!,.?？\s])(刚|刚刚|已经|才|又)?(吃|喝|吞)了.{0,6}(安眠药|农药|老鼠药|百草枯|敌敌畏|除草剂|杀虫剂|一瓶药|一把药|一大把药|好多药|很多药|一堆药|整瓶|整盒)(?!.*(的人|申请|法律援助|法援|能告|起诉))/,
+  // "我想从楼上跳下去", "不想醒来了", "i want to jump off the bridge", "i feel like killing myself", "i dont want to wake up
+  // tomorrow", "nobody would care if i died".
+  /(想|要|准备|打算|真想)(去)?从.{0,8}(楼|桥|天台|窗户|窗口|阳台|顶).{0,4}跳(下去|下来)?|不想(再)?醒(来|过来)(了)?$|\b(want to|going to|gonna|about to|thinking (about|of)|will) jump(ing)? (off|from) (the|a|this|my) (bridge|roof|building|balcony|window|cliff|top)\b|\b(feel like|thinking (about|of)) (killing|hurting|harming) myself\b|\b(don'?t|do not|dont) want to wake up\b|\bnobody would (care|notice|miss me) if i (died|was gone|were gone|disappeared)\b|\b(everyone|they|my (family|kids)) would be better off without me\b/i,
   // "there is no point in living anymore", "whats the point of living", "life is not worth living", "i feel like dying".
   /\bno point (in )?(living|being alive|going on|staying alive)\b|\b(what'?s|whats|what is) the point (of|in) (living|being alive|going on|staying alive)\b|\b(life is|life'?s) not worth living\b|\blife isn'?t worth living\b|\bfeel like dying\b/i,
   /\b(kill|hurt|harm|cut) myself\b|\bsuicidal\b|\bend (my life|it all)\b|\b(don'?t|do not) want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b/i,
