@@ -2,14 +2,15 @@
  * Misspellings of the English words the understanding step reads ("i want aply legal aid", "my husbend hit me",
  * "my boss didnt pay my salery", "my son was arested"), each read as the word meant. Only the words that decide what a
  * message means are listed (applying, the family, work, money owed, arrest and violence), and a typed word is mended
- * only when it is a slip of exactly one of them:
+ * only when it is a slip of exactly one of them (asking for a person or a deletion too: "speek", "delet"):
  * - one letter left out, added or two swapped ("aply", "appply", "husbnad"), or a vowel typed for another vowel, or a
  *   letter for one that sounds alike (c/s/k, s/z, i/y: "husbend", "divorse"); two such slips in a word of nine
  *   letters or more ("aplicasion");
  * - never an ordinary word one letter away by another kind of slip ("rather" is not "father", "polite" not "police",
  *   "apple" not "apply", "employed" not "employer"), nor the few that are one slip away (`ORDINARY`: "contact" is
  *   not "contract", "bother" not "brother");
- * - never a word that starts a listed one or starts with one ("applying", "husbands", "month").
+ * - never a word that starts with a listed one ("applying", "husbands") or starts one ("month", "disable": other forms
+ *   of the words), except a listed word's final e left off ("delet", "divorc").
  * Chat shorthand is spelled out too ("u" → you, "ur" → your, "pls" → please). Pure: text without such slips comes back as
  * it was.
  *
@@ -20,7 +21,7 @@
 
 /** The words that decide what an English message means, as the steering, danger and category patterns read them. */
 const VOCABULARY = [
-  'apply', 'application', 'legal', 'person',
+  'apply', 'application', 'legal', 'person', 'speak', 'delete',
   'husband', 'boyfriend', 'girlfriend', 'partner', 'mother', 'father', 'daughter', 'brother', 'sister', 'children',
   'salary', 'employer', 'company', 'contract', 'months', 'unpaid', 'compensation', 'insurance',
   'lawyer', 'arrested', 'detained', 'police', 'divorce', 'custody', 'inheritance', 'landlord', 'deposit',
@@ -61,7 +62,7 @@ function meant(word: string): string | null {
   const cached = mended.get(word);
   if (cached !== undefined) return cached;
   let found: string | null = null;
-  if (word.length >= 4 && !ORDINARY.has(word) && !VOCABULARY.some((w) => w.startsWith(word) || word.startsWith(w))) {
+  if (word.length >= 4 && !ORDINARY.has(word) && !VOCABULARY.some((w) => (w.startsWith(word) && w !== `${word}e`) || word.startsWith(w))) {
     const near = VOCABULARY.filter((w) => w[0] === word[0] || w[1] === word[1]).filter((w) => Math.abs(w.length - word.length) <= 1 && slips(word, w) <= (w.length >= 9 ? 2 : 1));
     found = near.length === 1 ? near[0]! : null;
   }

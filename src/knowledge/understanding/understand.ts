@@ -45,6 +45,8 @@ const STEERS_BEFORE_THE_INDEX: Partial<Record<SteerIntent, RegExp>> = {
   help: /\bwho am i\b|\bare you\b|\bwho(s| is) this\b|你是/i,
   // "can you apply for me", "请帮我申请": an application asked of the bot, not a question about applying.
   apply: /^(请|麻烦)|帮我申请|\b(can|could|would|will) you\b|\bhelp me apply\b/i,
+  // "can you speak english": the language asked for, not a question about the service.
+  language: /\b(english|chinese)\b|中文|英文|英语/i,
 };
 
 /**
