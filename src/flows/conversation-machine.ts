@@ -261,7 +261,7 @@ function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   return {
     emergency: false,
     intent: meaning.kind === 'steer' ? meaning.intent : null,
-    category: meaning.kind === 'story' ? meaning.category : null,
+    category: meaning.kind === 'story' ? meaning.category : meaning.kind === 'question' ? (meaning.category ?? null) : null,
     faq: faqShown && answer.replies.length > 0 ? { topic: answer.topic, answered: answer.band === 'answer', candidates: answer.candidates } : null,
   };
 }
@@ -335,6 +335,12 @@ function dangerStory(text: string, danger: string): { text: string; category: Ca
 const storyCategory = (event: unknown): CategoryId | null => {
   const m = meaningOf(event);
   return m.kind === 'story' ? m.category : null;
+};
+
+/** The problem a question at the menu names ("老板不给钱"), or `null`. */
+const questionCategory = (event: unknown): CategoryId | null => {
+  const m = meaningOf(event);
+  return m.kind === 'question' ? (m.category ?? null) : null;
 };
 
 /**
@@ -554,7 +560,7 @@ export function createConversationMachine(deps: ConversationDeps) {
      * the agreement) the one the interrupted application started with. Kept for a typed "我要申请" or 同意 next.
      */
     emitAnswerOfferingApplication: enqueueActions(({ context, event, enqueue }) => {
-      const category = storyCategory(event) ?? context.pendingCategory ?? null;
+      const category = storyCategory(event) ?? questionCategory(event) ?? context.pendingCategory ?? null;
       enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
@@ -1454,6 +1460,12 @@ export function createConversationMachine(deps: ConversationDeps) {
             guard: ({ context }) => context.askedAtAgreement === true && Boolean(context.pendingCategory),
             target: 'answered',
             actions: ['noteAnswer', 'keepStatedKinship', 'forget', 'emitAnswerOfferingApplication'],
+          },
+          // "老板不给钱" answered: the offer to apply names its problem, as a story's does.
+          {
+            guard: ({ event }) => questionCategory(event) !== null && kbAnswered({ event }),
+            target: 'answered',
+            actions: ['noteAnswer', 'keepStatedKinship', 'forget', assign({ pendingCategory: null }), 'emitAnswerOfferingApplication'],
           },
           { target: 'answered', actions: ['noteAnswer', 'keepStatedKinship', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
         ],

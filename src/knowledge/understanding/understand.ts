@@ -178,7 +178,9 @@ function readMeaning(input: UnderstandInput, { judge: askKb, classify }: Underst
   // A word or two that asks nothing ("my mom", "for my dad": an answer to a question nobody asked), answered only
   // just above the threshold: offered as "did you mean" rather than answered on an incidental word.
   if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
-  return { kind: 'question', kb };
+  // "老板不给钱", "离婚需要什么材料": the problem it names, for the offer to apply under the answer.
+  const named = atMenu ? storyCategory(text) : null;
+  return named ? { kind: 'question', kb, category: named } : { kind: 'question', kb };
 }
 
 /**
