@@ -52,7 +52,15 @@ export function createConversationSpec(services: ConversationServices): Conversa
       const text = firstEvent?.type === 'user.text' ? firstEvent.text : undefined;
       // The resident's own words decide the language; the channel's hint only when there are none.
       const fromText = text !== undefined && /\p{L}/u.test(text) ? detectLocale(text) : undefined;
-      return { conversationKey: key, hotline: services.pack.hotline, locale: fromText ?? localeHint ?? DEFAULT_LOCALE, ...(text !== undefined ? { firstText: text } : {}) };
+      // A bare greeting ("hi", "你好") gives it only for now: the first message with words of its own decides.
+      const tentative = text !== undefined && BARE_GREETING.test(text.normalize('NFKC').trim());
+      return {
+        conversationKey: key,
+        hotline: services.pack.hotline,
+        locale: fromText ?? localeHint ?? DEFAULT_LOCALE,
+        ...(text !== undefined ? { firstText: text } : {}),
+        ...(tentative ? { localeTentative: true } : {}),
+      };
     },
     restartNotice: reply('core.updated'),
     localeOf: (context) => (context as ConversationContext | undefined)?.locale ?? DEFAULT_LOCALE,
@@ -63,6 +71,9 @@ export function createConversationSpec(services: ConversationServices): Conversa
     welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),
   };
 }
+
+/** A greeting and nothing else: "hi", "hello!", "hey there", "你好", "您好啊", "哈喽". */
+const BARE_GREETING = /^(?:hi+|hello+|hey+|hallo|helo|hiya|yo|hi there|hello there|hey there|你好|您好|你们好|哈喽|哈啰|嗨|在吗|在不在)(?:啊|呀|哦)?[\s!！.。~～,，?？]*$/i;
 
 /** A story told before consent lives only in the running conversation: it is never written (kept only once agreed, as the application). */
 function withoutUnconsentedStory(persisted: unknown): unknown {

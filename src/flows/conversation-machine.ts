@@ -71,6 +71,11 @@ export interface ConversationContext {
   dangerTold?: boolean;
   /** The first message of a new conversation, read for danger before the greeting. */
   firstText?: string | null;
+  /**
+   * The language was taken from a bare greeting ("hi", "你好"): the first message with words of its own ("同意", "I
+   * agree", a story) decides it instead, before the application starts (absent in older snapshots).
+   */
+  localeTentative?: boolean;
   /** The greeting and privacy question were shown (a question answered before consent returns without them). */
   greeted?: boolean;
   /** A question typed instead of agreeing: ask for consent again after the answer. */
@@ -136,6 +141,7 @@ export const CONTEXT_DEFAULTS: ConversationContext = {
   askedAtAgreement: false,
   dangerTold: false,
   firstText: null,
+  localeTentative: false,
   greeted: false,
   remindAfterAnswer: false,
   linkRef: null,
@@ -148,6 +154,8 @@ export interface ConversationInput {
   locale?: Locale;
   /** The text of the message that opened the conversation, if it was one. */
   firstText?: string;
+  /** That text was a bare greeting: the language it gave is tentative (see the context's `localeTentative`). */
+  localeTentative?: boolean;
   hotline: string;
 }
 
@@ -253,7 +261,7 @@ function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
   return {
     emergency: false,
     intent: meaning.kind === 'steer' ? meaning.intent : null,
-    category: meaning.kind === 'story' ? meaning.category : null,
+    category: meaning.kind === 'story' ? meaning.category : meaning.kind === 'question' ? (meaning.category ?? null) : null,
     faq: faqShown && answer.replies.length > 0 ? { topic: answer.topic, answered: answer.band === 'answer', candidates: answer.candidates } : null,
   };
 }
@@ -277,6 +285,18 @@ const USE_KEPT_STORY_WORDS = oneToThreeOf(
   "用|就用|用这个|就用这个|用这段|就用这段|用这段话|就用这段话|这段|就这段|用上面的|用上面那段|用前面的|用前面那段|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right)",
   { between: '[\\s,，、!！。.]*', end: '[\\s,，、!！。.]*' },
 );
+
+/**
+ * The language of a message with words of its own: two Chinese characters or more ("同意", a story), or two English
+ * words or more with none ("I agree"); `null` for "ok", "好", "yes", a number or a button's worth.
+ */
+function wordsOfItsOwn(text: string): Locale | null {
+  const t = text.normalize('NFKC');
+  if ([...t.matchAll(/\p{Script=Han}/gu)].length >= 2) return 'zh-CN';
+  const words = t.match(/[A-Za-z]+/g) ?? [];
+  if (!/\p{Script=Han}/u.test(t) && words.length >= 2 && words.join('').length >= 4) return 'en';
+  return null;
+}
 
 type Understood = { output: Understanding };
 const meaningOf = (event: unknown): Meaning => (event as Understood).output.meaning;
@@ -315,6 +335,12 @@ function dangerStory(text: string, danger: string): { text: string; category: Ca
 const storyCategory = (event: unknown): CategoryId | null => {
   const m = meaningOf(event);
   return m.kind === 'story' ? m.category : null;
+};
+
+/** The problem a question at the menu names ("老板不给钱"), or `null`. */
+const questionCategory = (event: unknown): CategoryId | null => {
+  const m = meaningOf(event);
+  return m.kind === 'question' ? (m.category ?? null) : null;
 };
 
 /**
@@ -534,7 +560,7 @@ export function createConversationMachine(deps: ConversationDeps) {
      * the agreement) the one the interrupted application started with. Kept for a typed "我要申请" or 同意 next.
      */
     emitAnswerOfferingApplication: enqueueActions(({ context, event, enqueue }) => {
-      const category = storyCategory(event) ?? context.pendingCategory ?? null;
+      const category = storyCategory(event) ?? questionCategory(event) ?? context.pendingCategory ?? null;
       enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
@@ -820,6 +846,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     locale: input.locale ?? 'zh-CN',
     hotline: input.hotline,
     firstText: input.firstText ?? null,
+    localeTentative: input.localeTentative === true,
   }),
   initial: 'welcome',
   on: {
@@ -829,6 +856,14 @@ export function createConversationMachine(deps: ConversationDeps) {
      * current state handle it.
      */
     inbound: [
+      // "hi", then "同意" or the story in Chinese: that message's language from now on, then the message as usual.
+      {
+        guard: ({ context, event }) => context.localeTentative === true && context.intakeStep === null && event.event.type === 'user.text' && wordsOfItsOwn(event.event.text) !== null,
+        actions: [
+          assign(({ event }) => ({ locale: wordsOfItsOwn((event.event as { text: string }).text)!, localeTentative: false })),
+          raise(({ event }) => event),
+        ],
+      },
       {
         guard: ({ event }) => event.event.type === 'user.text' && detectDanger(event.event.text) !== null,
         actions: ['resetMeta', 'warnDanger'],
@@ -1425,6 +1460,12 @@ export function createConversationMachine(deps: ConversationDeps) {
             guard: ({ context }) => context.askedAtAgreement === true && Boolean(context.pendingCategory),
             target: 'answered',
             actions: ['noteAnswer', 'keepStatedKinship', 'forget', 'emitAnswerOfferingApplication'],
+          },
+          // "老板不给钱" answered: the offer to apply names its problem, as a story's does.
+          {
+            guard: ({ event }) => questionCategory(event) !== null && kbAnswered({ event }),
+            target: 'answered',
+            actions: ['noteAnswer', 'keepStatedKinship', 'forget', assign({ pendingCategory: null }), 'emitAnswerOfferingApplication'],
           },
           { target: 'answered', actions: ['noteAnswer', 'keepStatedKinship', 'forget', 'emitAnswer', assign({ pendingCategory: null })] },
         ],

@@ -169,3 +169,68 @@ export const eligibilityMessages = {
 } as const satisfies Catalog;
 
 export type EligibilityMessageKey = keyof typeof eligibilityMessages;
+
+/**
+ * The reasons that the chat words to the resident ("根据您提供的情况", "you can object…", "tell staff"), as the staff case
+ * page says them: about the applicant, in the third person. Same keys after `eligibility.staff.`, same placeholders;
+ * reasons not listed here are already neutral and read the same in both places.
+ */
+export const eligibilityStaffMessages = {
+  'eligibility.staff.outcome.eligible': {
+    'zh-CN': '根据申请人提供的情况，可以申请法律援助。',
+    en: 'From what the applicant has said, they can apply for legal aid.',
+  },
+  'eligibility.staff.outcome.not_eligible': {
+    'zh-CN': '根据申请人提供的情况，暂不符合法律援助条件。',
+    en: 'From what the applicant has said, they do not qualify for legal aid at the moment.',
+  },
+  'eligibility.staff.outcome.needs_review': {
+    'zh-CN': '还需要核实以下情况才能判断：{facts}。',
+    en: 'Still to be checked before deciding: {facts}.',
+  },
+  'eligibility.staff.has_lawyer': {
+    'zh-CN': '申请人已经委托了辩护人或代理律师，不再指派法律援助律师（《法律援助法》第二十四条、第二十八条）；解除委托后可以再申请。',
+    en: 'The applicant already has their own defender or lawyer, so no legal aid lawyer is assigned (Legal Aid Law arts. 24, 28); if that lawyer stops acting, the applicant can apply again.',
+  },
+  'eligibility.staff.scope.national': {
+    'zh-CN': '“{category}”属于法律援助事项范围，因经济困难没有委托律师的可以申请（《法律援助法》第{article}条）。',
+    en: '“{category}” is covered when the applicant cannot afford a lawyer (Legal Aid Law art. {article}).',
+  },
+  'eligibility.staff.exempt.proof': {
+    'zh-CN': '申请人需提供能证明上述情况的材料；不需要开具经济困难证明。',
+    en: 'The applicant should bring a document that shows this; no hardship certificate is needed.',
+  },
+  'eligibility.staff.means.pledge': {
+    'zh-CN': '经济困难状况由申请人签署个人诚信承诺书说明，不需要开具困难证明；法律援助机构可以核查（《法律援助法》第四十一条）。',
+    en: 'Financial hardship is shown by the applicant’s signed personal honesty pledge; no hardship certificate is needed, and the centre may check it (Legal Aid Law art. 41).',
+  },
+  'eligibility.staff.objection': {
+    'zh-CN': '如果作出不予援助的决定，申请人可以向设立该机构的司法行政部门提出异议（《法律援助法》第四十九条）。',
+    en: 'If legal aid is refused, the applicant can object to the justice bureau that set up the legal aid centre (Legal Aid Law art. 49).',
+  },
+  'eligibility.staff.consultation_free': {
+    'zh-CN': '法律咨询不受事项和经济条件限制，申请人可以拨打{hotline}或到法律援助机构免费咨询。',
+    en: 'Legal advice is free for everyone: the applicant can call {hotline} or visit a legal aid centre.',
+  },
+  'eligibility.staff.same_day': {
+    'zh-CN': '该申请可以当天受理（{citation}）。',
+    en: 'The application can be accepted the same day ({citation}).',
+  },
+  'eligibility.staff.decision_days': {
+    'zh-CN': '材料齐全后，法律援助机构在{days}日内作出决定（《法律援助法》第四十三条）。',
+    en: 'Once the application is complete, the centre decides within {days} days (Legal Aid Law art. 43).',
+  },
+  'eligibility.staff.would_change_if': {
+    'zh-CN': '如果{claims}，结论可能不同。',
+    en: 'If {claims}, the outcome could be different.',
+  },
+  'eligibility.staff.claim.disability': { 'zh-CN': '申请人有残疾', en: 'the applicant has a disability' },
+  'eligibility.staff.claim.groups': {
+    'zh-CN': '申请人享受低保、特困等社会救助，或属于优抚对象、进城务工人员等群体',
+    en: 'the applicant receives 低保 or other social assistance, or belongs to a group such as special-care recipients or migrant workers',
+  },
+  'eligibility.staff.route': {
+    'zh-CN': '承办机构：{office}，{address}，电话{phone}。',
+    en: 'Office: {office}, {address}, phone {phone}.',
+  },
+} as const satisfies Catalog;

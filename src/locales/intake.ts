@@ -318,6 +318,14 @@ export const intakeMessages = {
     en: 'Please say in a few words who you are to the applicant, e.g. "son", "daughter", "wife".',
   },
   /** No digits at all ("我没有手机"): what will do instead, not "this number looks wrong". */
+  'intake.err.income_several': {
+    'zh-CN': '您说了几份收入（{amounts} 元）。这里要填全家每月加起来的总收入，请只输入一个数，例如 {total}。',
+    en: 'You mentioned more than one income ({amounts} yuan). Please type the whole household’s total for a month as one number, e.g. {total}.',
+  },
+  'intake.err.phone_call_asked': {
+    'zh-CN': '工作人员只会打您在这里留的号码，接通后会说明是法律援助中心。请留下您方便接听的手机号（例如 13800138000）。',
+    en: 'Staff call only the number you leave here, and say they are from the legal aid centre. Please leave a number you can answer (e.g. 13800138000).',
+  },
   'intake.err.phone_missing': {
     'zh-CN': '没有手机也没关系：可以留固定电话（请带区号，例如 010-12345678），或者能找到您的亲友的电话，工作人员会说明是为法律援助找您。实在没有电话，可以拨打 {hotline} 或直接去法律援助中心。',
     en: 'No mobile is fine: give a landline with its area code (e.g. 010-12345678), or the number of a relative or friend who can reach you; staff will say they are calling about legal aid. With no phone at all, call {hotline} or go to the legal aid centre.',

@@ -6,7 +6,7 @@ import { consoleMessages } from './console.js';
 import { coreMessages } from './core.js';
 import { dangerMessages } from './danger.js';
 import { domainMessages } from './domain.js';
-import { eligibilityMessages } from './eligibility.js';
+import { eligibilityMessages, eligibilityStaffMessages } from './eligibility.js';
 import { faqMessages } from './faq.js';
 import { handoffMessages } from './handoff.js';
 import { intakeMessages } from './intake.js';
@@ -24,6 +24,7 @@ export const MESSAGES: Catalog = {
   ...coreMessages,
   ...domainMessages,
   ...eligibilityMessages,
+  ...eligibilityStaffMessages,
   ...faqMessages,
   ...intakeMessages,
   ...caseMessages,

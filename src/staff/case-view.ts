@@ -3,8 +3,8 @@ import type { Param } from '../flows/events.js';
 import { allowedActions, isOverdue, type CaseActionType } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
 import { endOfLocalDay, localDate } from '../knowledge/cases/local-time.js';
-import { localizeReason } from '../knowledge/eligibility/localize-decision.js';
-import type { Basis as BasisRef, Reason } from '../knowledge/eligibility/decision.js';
+import { localizeReasonForStaff } from '../knowledge/eligibility/localize-decision.js';
+import type { Basis as BasisRef, Decision, Reason } from '../knowledge/eligibility/decision.js';
 import { basisItems } from '../flows/intake/decision-replies.js';
 import type { Locale } from '../locales/catalog.js';
 import { MESSAGES } from '../locales/messages.js';
@@ -112,9 +112,10 @@ export function basisTexts(decision: Record<string, unknown>, pack: CasePack, lo
   return basisItems(cited, pack.rules ?? []).map((item) => item[locale]);
 }
 
-function reasonText(reason: unknown, locale: Locale): string | undefined {
+/** A decision reason as staff read it: about the applicant, never "您" (the chat's wording is the resident's). */
+function reasonText(reason: unknown, locale: Locale, decision: Record<string, unknown>): string | undefined {
   try {
-    return localizeReason(reason as Reason, locale);
+    return localizeReasonForStaff(reason as Reason, locale, decision as Partial<Pick<Decision, 'missingFacts' | 'wouldChangeIf'>>);
   } catch {
     return undefined;
   }
@@ -175,7 +176,7 @@ export function caseDetailView(
       outcome: record.decision.outcome,
       outcomeLabel: label(`outcome.${record.decision.outcome}`, locale, record.decision.outcome),
       meansTest: typeof decision.meansTest === 'string' ? decision.meansTest : null,
-      reasons: (Array.isArray(decision.reasons) ? decision.reasons : []).map((r) => reasonText(r, locale)).filter((r): r is string => r !== undefined),
+      reasons: (Array.isArray(decision.reasons) ? decision.reasons : []).map((r) => reasonText(r, locale, decision)).filter((r): r is string => r !== undefined),
       basis: basisTexts(decision, pack, locale),
       documents: (record.decision.documents ?? []).map((id) => ({ id, label: nameIn(pack.documents, id)[locale] })),
       policyVersion: record.policyVersion,

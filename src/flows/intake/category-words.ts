@@ -13,12 +13,13 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['good_samaritan', /见义勇为|good samaritan|helping (a )?stranger/i],
   ['criminal_defense', /被抓|抓走|拘留|逮捕|羁押|看守所|刑事辩护|嫌疑人|被告人|判刑|坐牢|detained|arrested|police (took|custody)|criminal (charge|defen[cs]e)|suspect|defendant|in custody|detention (cent(er|re)|house)/i],
   ['criminal_victim', /被害人|受害人.*(刑事|犯罪)|自诉|刑事附带|被(人)?(打伤|砍|捅|抢|骗)|victim of (a )?(crime|fraud|scam)|assaulted|robbed|mugged|beat me up|beaten up|stabbed me|attacked me|scammed|defrauded|swindled|conned (me|him|her|us|them|my)|cheated (me |him |her |us |them )?out of|(phone|online|telephone|investment|romance|lottery) (scam|fraud)/i],
-  ['domestic_violence', /家暴|家庭暴力|(丈夫|老公|妻子|老婆|对象|男朋友|女朋友|前夫|前妻|公公|婆婆|继父|继母|父亲|母亲|爸爸?|妈妈?|儿子|女儿|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,6}(打(?!架|工|电话|官司|球|牌|游戏|算|听)|殴打|揍|掐|踢|威胁要杀)|虐待|遗弃|domestic (violence|abuse)|(husband|wife|partner) (hits|beats|beat|hit)|abuse[ds]? (at home|by my)/i],
+  ['domestic_violence', /家暴|家庭暴力|(丈夫|老公|妻子|老婆|对象|男朋友|女朋友|前夫|前妻|公公|婆婆|继父|继母|父亲|母亲|爸爸?|妈妈?|儿子|女儿|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,6}(打(?!架|工|电话|官司|球|牌|游戏|算|听|我的(?:吧|电话|手机|号)|我(?:电话|手机)|给)|殴打|揍|掐|踢|威胁要杀)|虐待|遗弃|domestic (violence|abuse)|(husband|wife|partner) (hits|beats|beat|hit)|abuse[ds]? (at home|by my)/i],
   ['work_injury', /工伤|上班.*(受伤|摔伤|砸伤|伤)|干活.*(受伤|伤了)|(工地|工厂|车间|厂里|矿上)(上|里)?.{0,10}(摔|掉|砸|压|切|轧).{0,8}(断|伤|骨折)|职业病|work(place)? injur|injured at work|hurt at work|occupational disease/i],
   ['wages', /欠薪|工资|工钱|薪水|讨薪|拖欠.*(钱|薪)|包工头|血汗钱|wage|unpaid|salary|not (been )?paid|pay (me|us)|\bowes? (me|us)\b.{0,25}\b(pay|wages?)\b(?! (it|back|him|her|them|off))|\b(months?|weeks?|days?)'? pay\b|\bback pay\b|\b(boss|employer|company|foreman|factory)\b.{0,30}\bowes? (me|us)\b/i],
   ['labor_contract', /辞退|开除|解雇|裁员|劳动合同|经济补偿|赔偿金.*(辞退|解雇)|fired|dismiss|laid off|sacked|employment contract|severance/i],
   ['labor_relationship', /劳动关系|没签合同.*(认定|确认)|confirm.*employ/i],
-  ['traffic_injury', /车祸|交通事故|撞(了|伤)|被车|肇事|traffic (accident|injur)|car (accident|crash)|hit by a (car|truck|vehicle)/i],
+  // "a truck hit my e-bike", "a car knocked me down": a vehicle that hit the resident or what they rode.
+  ['traffic_injury', /车祸|交通事故|撞(了|伤)|被车|肇事|traffic (accident|injur)|car (accident|crash)|hit by a (car|truck|vehicle)|\b(car|truck|lorry|van|bus|motorbike|taxi|vehicle|driver|suv)s? (hit|knocked|ran over|crashed into|drove into|hits) (me|my|him|her|us)\b/i],
   ['medical_injury', /医疗事故|医疗纠纷|医院.*(误诊|治坏|责任)|手术.*(失败|事故)|medical (negligence|malpractice|accident|dispute)|(hospital|doctor|nurse|clinic).{0,40}\b(wrong (medicine|medication|drug|dose|leg|arm|organ|diagnosis|operation)|misdiagnos|botched|negligen)/i],
   ['food_drug_injury', /食品安全|食物中毒|假药|药品.*(事故|伤害)|food poisoning|food safety|fake (medicine|drugs)/i],
   ['environmental_damage', /污染|排污|生态破坏|pollution|polluted|polluting|environmental|dumping (chemicals|waste|sewage)|toxic (waste|water|smoke)|contaminat/i],
@@ -54,11 +55,11 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['inheritance', /\b(father|mother|dad|mum|mom|parents?|husband|wife|grand(father|mother|pa|ma)|brother|sister|son|daughter|uncle|aunt)\b.{0,20}\b(died|passed away|passed|death)\b.{0,60}\b(took|take|taking|taken|takes|claims?|claimed|kept|keeps|sold|want|wants|won'?t (give|share|let)|refuses?)\b.{0,40}\b(house|home|flat|apartment|land|property|savings|money|farm|shop|estate)\b/i],
   ['work_injury', new RegExp(String.raw`(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)|${AT_WORK_EN}.{0,50}\b(broke|broken|crushed|injured|hurt|lost|cut off|fell|fractured|died|killed)\b|\b(broke|broken|crushed|injured|hurt|cut off|fell|fractured|died|killed)\b.{0,50}${AT_WORK_EN}`, 'i')],
   // Not a shop the resident paid in advance ("健身房老板跑路了 会员卡的钱咋退"): a customer's money, not wages.
-  ['wages', /^(?![\s\S]*(健身房|会员卡|充值|预付|卡里的?钱|美容院|理发店|培训班|游泳馆|办的卡|办卡))[\s\S]*(?:(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay))/i],
+  ['wages', /^(?![\s\S]*(健身房|会员卡|充值|预付|卡里的?钱|美容院|理发店|培训班|游泳馆|办的卡|办卡))[\s\S]*(?:(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|(?<!insurance )company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay))/i],
   // "he has been in jail for a week": held, when nothing else (a divorce, wages) names the matter.
   ['criminal_defense', /\b(in|to) (jail|prison)\b|\blocked up\b/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],
-  ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈|(我|俺)(家)?(男人|那口子|媳妇|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,10}((打|揍|踢|掐)(我|俺)|打得|动手|虐待|不让(我|俺)吃饭|关着(我|俺))|(husband|wife|boyfriend|partner|ex).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
+  ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈|(我|俺)(家)?(男人|那口子|媳妇|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,10}((打|揍|踢|掐)(我|俺)|打得|动手|虐待|不让(我|俺)吃饭|关着(我|俺))|(husband|wife|boyfriend|partner|ex|mother[- ]in[- ]law|father[- ]in[- ]law|in-?laws|step(father|mother|dad|mum|mom)).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
   // "他天天打我，我不敢回家": a bare 他/她 who hits the resident again and again is someone they live with, as "he hits me
   // every day" is read above. One blow from a stranger is told differently ("被人打了", a victim's story).
   ['domestic_violence', /(他|她)(天天|每天|经常|常常|总是|老是|老|一直|动不动就|时不时就?|隔三差五就?|一喝酒就|喝了酒就|喝醉了?就|一喝多就)(打|揍|踢|掐|扇)(我|俺)/],
@@ -108,11 +109,13 @@ const WHO_HURT_WHOM: [CategoryId, RegExp][] = [
 /** Telling it in the first person decides before the general words: "我被人打伤了，打人的被抓了" is a victim's story. */
 const FIRST_PERSON: [CategoryId, RegExp][] = [
   ...WHO_HURT_WHOM,
-  // "he hits me … i want a divorce": a bare he/she who hits the resident is a partner when the story is about the marriage.
-  ['domestic_violence', /^(?=[\s\S]*\b(divorce|divorced|husband|wife|married|marriage|boyfriend|girlfriend|partner|ex)\b)[\s\S]*\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
+  // "he hits me … i want a divorce": a bare he/she who hits the resident is a partner when the story is about the marriage;
+  // told in the past too ("my boyfriend… yesterday he choked me", "last night he pushed me down the stairs").
+  ['domestic_violence', /^(?=[\s\S]*\b(divorce|divorced|husband|wife|married|marriage|boyfriend|girlfriend|partner|ex)\b)[\s\S]*\b(he|she) (often |always |still |keeps |sometimes |usually |again |just |even |also )?(hits|beats|kicks|slaps|chokes|punches|hit|beat|kicked|slapped|choked|punched|strangled|pushed|shoved|burned|burnt) me\b(?! to\b)/i],
   // Hurt at the workplace, told place first ("俺在工地摔断了腿 包工头说不是他的事"): a work injury, whatever the boss says.
   ['work_injury', /(上班|干活|厂里|车间|工地|工厂|单位|矿上|工作)(上|里|时|的时候)?.{0,6}(摔断|砸断|压断|切断|轧断|摔伤|砸伤|压伤|切伤|轧伤|烫伤|烧伤|受了?伤)/],
-  ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)/i],
+  // "借给我表哥5万块钱", "借给老乡两千块": lent to anyone, with the sum.
+  ['contract_debt', /\bi (lent|loaned)\b|借给(他|她|朋友|亲戚|同事).{0,8}(钱|万|块)|借给[^，,。]{1,8}?(\d+|[一二两三四五六七八九十百千]+)(万|千|块|元)/i],
   // "老板欠钱", "包工头欠俺的钱不给", "老板欠我工姿三个月不给" (typos and all): an employer's debt to the resident is wages,
   // before the general 欠钱 — unless it is plainly another debt (货款, 借款, 房租).
   ['wages', /(老板|老板娘|包工头|工头|厂里|厂长|单位)(还|一直)?欠(了)?(?:我们|我|俺|钱|工钱|血汗钱)(?!.{0,6}(货款|借款|房租|押金|借的))/],
@@ -138,8 +141,19 @@ export function categoryFromText(typed: string): CategoryId | null {
 /** {@link categoryFromText} for text already read by `toSimplified` (the understanding step simplifies once per message). */
 export function categoryFromSimplified(text: string): CategoryId | null {
   if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
+  const found = firstCategory(text);
+  // Hurt at work, then fired or not paid ("i lost two fingers in the machine… now he says i am fired"): the injury is
+  // the matter (the dismissal and pay follow from it), however the words fell in the lists.
+  if ((found === 'labor_contract' || found === 'wages') && toldInjuryAtWork(text)) return 'work_injury';
+  return found;
+}
+
+function firstCategory(text: string): CategoryId | null {
   for (const [category, pattern] of FIRST_PERSON) if (pattern.test(text)) return category;
   for (const [category, pattern] of CATEGORY_WORDS) if (pattern.test(text)) return category;
   for (const [category, pattern] of COLLOQUIAL) if (pattern.test(text)) return category;
   return null;
 }
+
+const toldInjuryAtWork = (text: string): boolean =>
+  [...FIRST_PERSON, ...CATEGORY_WORDS, ...COLLOQUIAL].some(([category, pattern]) => category === 'work_injury' && pattern.test(text));

@@ -12,7 +12,7 @@ export function readPhone(input: string): string | null {
 
 /** The words residents put before their name: "my name is", "I'm", "its", "我叫", "我是", "名字：". */
 // English leads need a space or colon after them: "Imran" and "Itsuki" are names.
-const NAME_LEAD = /^(?:(?:my name is|my name'?s|name|i am|i'?m|it'?s|its|this is)(?:\s*[:：]\s*|\s+)|(?:我叫|我是|俺叫|俺是|本人叫|本人是|本人|叫我|我的名字是|我的名字叫|名字是|名字叫|名字|姓名)\s*[:：]?\s*)/i;
+const NAME_LEAD = /^(?:(?:my name is|my name'?s|name|i am|i'?m|it'?s|its|this is|(?:her|his) name is|(?:her|his) name'?s|my (?:mum|mom|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandpa|grandmother|grandfather)'?s name is|(?:she|he) is called|(?:she|he)'?s called)(?:\s*[:：]\s*|\s+)|(?:我叫|我是|俺叫|俺是|本人叫|本人是|本人|叫我|我的名字是|我的名字叫|名字是|名字叫|名字|姓名)\s*[:：]?\s*|(?:(?:我|俺)(?:的|家)?(?:妈妈?|爸爸?|母亲|父亲|老娘|老爹|儿子|女儿|闺女|老公|老婆|丈夫|妻子|媳妇|爷爷|奶奶|外公|外婆|哥哥?|姐姐?|弟弟?|妹妹?|孩子)|他|她|老人家?)(?:的名字|的姓名)?(?:叫|是)?(?<=叫|是)\s*[:：]?\s*)/i;
 /** A mobile number inside a longer answer ("王大力 13912345678"), spaces or dashes allowed between its digits. */
 const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d(?:[\s-]?\d){8}(?!\d)/;
 
@@ -107,4 +107,17 @@ export function worriesAboutCall(input: string): boolean {
   const t = input.normalize('NFKC').trim();
   if (/\d{5,}/.test(t)) return false;
   return (CALL_WORRY_ZH.test(t) && CALL_WORRY_ZH_WHO.test(t)) || (CALL_WORRY_EN.test(t) && CALL_WORRY_EN_WHO.test(t));
+}
+
+/**
+ * A question about the call itself, asked at the phone question: who will call, when, or where ("你们会不会打电话到我单位去？",
+ * "谁会给我打电话", "什么时候打过来", "will you call me at work?", "when will someone call"). The knowledge base has no
+ * entry for it and would answer another topic (calls from debt collectors to one's workplace).
+ */
+const ASKS_ABOUT_CALL_ZH = /(你们|您们|工作人员|中心|律师|谁|什么时候|几点|会不会|会)[^，。,.]{0,8}(打电话|来电话|打过来|打给我|打到|联系我)/;
+const ASKS_ABOUT_CALL_EN = /\b(will|would|when|who|do|does|can) (you|staff|they|someone|somebody|anyone|the centre|the center|a lawyer)\b[^,.]{0,20}\b(call|phone|ring|text|contact)\b/i;
+export function asksAboutTheCall(input: string): boolean {
+  const t = input.normalize('NFKC').trim();
+  if (/\d{5,}/.test(t)) return false;
+  return ASKS_ABOUT_CALL_ZH.test(t) || ASKS_ABOUT_CALL_EN.test(t);
 }

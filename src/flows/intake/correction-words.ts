@@ -1,8 +1,11 @@
 import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import type { StepId } from './intake-types.js';
 
-/** What is wrong, in words: "填错了", "写错了", "不对", "要改", "应该是…", "is wrong", "change my …". */
-const SAYS_WRONG = /错|不对|改|更正|应该是|应是|不是这个|wrong|mistake|typo|incorrect|change|fix|correct|update|not right/i;
+/**
+ * What is wrong, in words: "填错了", "写错了", "不对", "要改", "应该是…", "is wrong", "change my …"; and whom the
+ * application is not for ("不是给我申请的", "its not for me").
+ */
+const SAYS_WRONG = /错|不对|改|更正|应该是|应是|不是这个|不是(给|为|替)|wrong|mistake|typo|incorrect|change|fix|correct|update|not right|\b(not|isn'?t|aint) for\b/i;
 
 /** The summary line a correction names, by the words residents use for it (the labels and their everyday words). */
 const NAMED: [StepId, RegExp][] = [
@@ -19,7 +22,8 @@ const NAMED: [StepId, RegExp][] = [
   ['groups', /群体|农民工|低保|groups?\b/i],
   ['kinship', /关系|relationship/i],
   // "不对 不是给我自己申请 是给我妈": who the application is for.
-  ['relation', /给我?自己申请|为我?自己申请|替我?自己申请|自己申请|\bfor (me|myself)\b/i],
+  // "不是给我申请的，是给我爸", "wait its not for me, its for my mum".
+  ['relation', /给我?自己申请|为我?自己申请|替我?自己申请|自己申请|不是(给|为|替)我申请的?|\bfor (me|myself)\b/i],
   ['safeTimes', /联系时间|安全时间|safe times?/i],
 ];
 
@@ -38,7 +42,7 @@ export function correctionTarget(text: string, changeable: readonly StepId[]): S
 const WITH_VALUE: readonly StepId[] = ['age', 'phone', 'name', 'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'region', 'relation'];
 /** The words between the answer's name and its new value: "写错了，是", "应该是", "改成", "is wrong, it's", "to". */
 const BETWEEN =
-  /^(?:[\s,，。、:：;；!！.]+|写错了|填错了|弄错了|搞错了|打错了|选错了|错了|有误|不对|不正确|应该是|应是|应为|应该为|改成|改为|换成|更正为|写成|填成|是|为|is wrong|was wrong|is incorrect|is not right|wrong|should be|it'?s|its|is|to)/i;
+  /^(?:[\s,，。、:：;；!！.]+|写错了|填错了|弄错了|搞错了|打错了|选错了|错了|有误|不对|不正确|应该是|应是|应为|应该为|改成|改为|换成|更正为|写成|填成|是|为|is wrong|was wrong|is incorrect|is not right|wrong|should be|it'?s|its|is|to|i'?m|im|i am|actually|really|in fact)/i;
 /** Words that start a correction before naming the answer: "我的年龄是60", "my age…", "改电话 139…", "change my phone…". */
 // Also after "actually", "sorry", "其实", "不好意思": "actually the phone number is 139…", "其实电话是139…".
 const LEAD = /^(?:(?:actually|sorry|oops|oh|wait|其实|不好意思|对不起|哦|哎呀)[\s,，]*)?(?:我的|俺的|我|改一?下|改|更正|修改|change|fix|correct|update)?\s*(?:my|the)?\s*/i;

@@ -21,12 +21,14 @@ import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
 /** Going on after the assessment, typed: one to three of these ("继续", "好的 继续", "ok go on", "yes submit"). */
-const GOING_ON_WORDS = '继续|继续申请|申请|好|好的|好吧|提交|仍然提交|可以|行|是|是的|嗯|嗯嗯|continue|apply|yes|ok|okay|sure|yeah|yep|go on|go ahead|submit|submit anyway';
+const GOING_ON_WORDS = "继续|继续申请|申请|好|好的|好吧|提交|仍然提交|可以|行|是|是的|嗯|嗯嗯|那就申请|那就继续|那就提交|那申请|那继续|continue|apply|yes|ok|okay|sure|yeah|yep|go on|go ahead|submit|submit anyway|let'?s do it|lets do it|do it|go for it|let'?s go|lets go|let'?s continue|lets continue";
 /** Agreeing to the summary, typed: one to three of these ("没问题 提交吧", "looks good, send it", "yes submit"). */
 const SUBMITTING_WORDS =
   "同意并提交|同意|提交|提交吧|确认|确认提交|确认无误|没问题|没错|对的|对|是的|可以|好的|好|行|confirm|submit|submit it|agree|i agree|agree and submit|agree & submit|send|send it|yes|ok|okay|sure|correct|that'?s (right|correct|fine)|all (good|correct|right)|looks (good|right|fine)|go ahead";
-const SUBMITTING = oneToThreeOf(SUBMITTING_WORDS);
-const GOING_ON = oneToThreeOf(GOING_ON_WORDS);
+/** A particle after them ("继续吧", "提交啊", "没问题了提交吧"): the same yes. */
+const PARTICLE_END = { between: '(?:了|啦|的)?[\\s,，、。.!！]*', end: '(?:了|的)?(?:吧|啊|呀|哈|呗|嘛|啦)?[!！。.~～]*' };
+const SUBMITTING = oneToThreeOf(SUBMITTING_WORDS, PARTICLE_END);
+const GOING_ON = oneToThreeOf(GOING_ON_WORDS, PARTICLE_END);
 
 export interface IntakeInput {
   submissionId: string;

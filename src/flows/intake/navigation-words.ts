@@ -31,7 +31,7 @@ export function readNavigation(event: ResidentEvent): Navigation | null {
  * answer to the question on screen ("oops wrong one, its demo county not city" at the region question is the answer).
  */
 const CORRECTION =
-  /不是(给|为|替)?我?自己申请|\bnot for (me|myself)\b|选错了|点错了|填错了|写错了|弄错了|搞错了|按错了|说错了|刚才(的|那个)?不对|上一个不对|\bwrong (one|place|answer|button|choice|option|region|age)\b|\b(picked|chose|pressed|clicked|tapped|selected|put|entered|typed) the wrong\b|\bmade a mistake\b|\bthat was wrong\b|(年龄|岁数|地区|地方|名字|姓名|类型|人数|收入|残疾)(那个|那项|那一项)?(填|写|选)?(的)?(不对|有误|错了)|\b(my |the )?(age|region|area|name|category|household size|income|disability)( (i|that i) (gave|put|typed|entered|chose|picked|said))? (is|was) (wrong|not right|incorrect)\b/i;
+  /不是(给|为|替)?我?自己申请|不是(给|为|替)我申请|\bnot for (me|myself)\b|选错了|点错了|填错了|写错了|弄错了|搞错了|按错了|说错了|刚才(的|那个)?不对|上一个不对|\bwrong (one|place|answer|button|choice|option|region|age)\b|\b(picked|chose|pressed|clicked|tapped|selected|put|entered|typed) the wrong\b|\bmade a mistake\b|\bthat was wrong\b|(年龄|岁数|地区|地方|名字|姓名|类型|人数|收入|残疾)(那个|那项|那一项)?(填|写|选)?(的)?(不对|有误|错了)|\b(my |the )?(age|region|area|name|category|household size|income|disability)( (i|that i) (gave|put|typed|entered|chose|picked|said))? (is|was) (wrong|not right|incorrect)\b/i;
 
 export function saysCorrection(event: ResidentEvent): boolean {
   return event.type === 'user.text' && CORRECTION.test(event.text.normalize('NFKC'));

@@ -194,6 +194,8 @@ export function householdFromWords(input: string): number | null {
   const bare = new RegExp(`^${COUNT}个$`).exec(t);
   if (bare) return count(bare[1]!);
   if (/^(就)?(我|俺)(自己)?(一个人?|自己)$/.test(t)) return 1;
+  // "just me, i live alone", "only me", "i live by myself", "我一个人住".
+  if (/^(?:(?:just|only) (?:me|myself)|me alone|myself|alone|i live alone|i live by myself|i'?m alone|im alone|(?:just|only) (?:me|myself)[,.]? i live (?:alone|by myself))[.!]*$/i.test(t) || /^(就)?(我|俺)(自己)?一个人(住|过|生活)(的)?$/.test(t)) return 1;
   const withChildren = new RegExp(`^(就)?(我|俺)(和|带着|跟)${COUNT}个(孩子|娃|小孩|儿子|女儿|闺女|老人)`).exec(t);
   if (withChildren) {
     const n = count(withChildren[4]!);
@@ -203,6 +205,9 @@ export function householdFromWords(input: string): number | null {
   const total = new RegExp(`^.{0,20}?(?:一共|总共|共|就|一家|全家)?${COUNT}(?:个人|口人|口|个)(?:吧|啊|呀|了)?$`).exec(t);
   if (total && !/^\d/.test(t)) return count(total[1]!);
   if (/^(就)?(我们俩|我俩|俺俩|咱俩|我们两个|我们两口子|我们老两口|老两口)$/.test(t)) return 2;
+  // "三口之家", "我们是四口之家".
+  const family = new RegExp(`^(?:我们|我家|俺家)?(?:是)?(?:个)?${COUNT}口之家$`).exec(t);
+  if (family) return count(family[1]!);
   return namedPeople(t);
 }
 

@@ -39,13 +39,15 @@ function levelOf(name: string): string {
 }
 
 function byChineseLevel(typed: string, regions: readonly NamedRegion[]): string | null {
-  // "我住在市里面", "在县城打工": where one lives or works, said with the place (a dialect 里头 / 里面 too).
+  // "我住在市里面", "在县城打工": where one lives or works, said with the place (a dialect 里头 / 里面 too); "她在县里农村",
+  // "我妈住县里乡下": said of the person applied for, with the countryside or town after the place.
   const bare = typed
     .replace(/[\s，。！？,.!?]/g, '')
-    .replace(/^(我们|俺们|我|俺)?(就)?(住|家|人)?(在|是)?/, '')
+    .replace(/^(?:(?:我|俺)(?:妈|爸|母亲|父亲|儿子|女儿|老公|老婆|家老人|爷爷|奶奶|哥|姐|弟|妹)|我们|俺们|我|俺|他们|他|她|老人家?)?(就)?(住|家|人)?(在|是)?/, '')
     .replace(/^(在|是|就在|我们|我家|我们这)+/, '')
     .replace(/(的|啊|呀|吧|呢|哈|呗)+$/, '')
-    .replace(/(打工|上班|干活|做工|住|生活)$/, '');
+    .replace(/(打工|上班|干活|做工|住|生活)$/, '')
+    .replace(/(?<=[市县区镇](?:里头|里面|里|上|城|区)?)(?:的)?(?:农村|乡下|村里|村子里|城里|老家)$/, '');
   const m = /^(市|县|区|镇)(里头|里面|里|上|城|区)?$/.exec(bare) ?? /^(?:我们|咱们)?(市|县|区|镇)$/.exec(bare);
   if (!m) return null;
   const withLevel = regions.filter((r) => levelOf(r.name['zh-CN']) === m[1]);

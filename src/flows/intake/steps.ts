@@ -11,7 +11,7 @@ import {
 import { categoryFromText } from './category-words.js';
 import { withoutFinalParticles } from '../../knowledge/understanding/colloquial.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
-import { onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter, worriesAboutCall } from './contact-validation.js';
+import { asksAboutTheCall, onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter, worriesAboutCall } from './contact-validation.js';
 import { refersToEarlier } from './typed-choice.js';
 import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
@@ -46,7 +46,7 @@ export interface StepDefinition {
   freeText?: boolean;
 }
 
-const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩呐|好哒|ok|okay|sure|yes|y|yeah|yep|yup|ya|yah|yea|true|right|correct|that'?s right`;
+const YES_WORDS = String.raw`是|是的|是啊|是呀|对|对的|对啊|对呀|对对|对对对|没错|没错的|有|有的|需要|要|好|好的|好啊|行|行的|可以|同意|确定|确认|没问题|嗯|嗯嗯|嗯呢|嗯呐|嗯哪|嗯那|恩呐|好哒|ok|okay|sure|yes|y|yeah|yep|yup|ya|yah|yea|true|right|correct|that'?s right|that'?s it|thats it|exactly|that'?s the one|就是|就是这个|就是它|没毛病`;
 const NO_WORDS = String.raw`否|不是|不是的|不对|错了|不|没有|没|没得|无|不需要(的)?|不要|不用(了)?|没必要|不必(了)?|用不着|no|n|nope|nah|none|false|wrong|not really|not at all|i don'?t think so`;
 /** One to three of them, as typed: "yes thats right", "是的没错", "nope, no". */
 const YES = oneToThreeOf(YES_WORDS);
@@ -58,15 +58,20 @@ const CLEAR_YES = oneToThreeOf(String.raw`是|是的|是啊|是呀|对|对的|�
 /** A clear yes among acknowledgements ("好的 需要", "ok yes"): the clear word decides. */
 const HAS_CLEAR_YES = /是|对|没错|需要|要|\b(yes|yeah|yep|need|needed|true|correct|right)\b/i;
 const NO = oneToThreeOf(NO_WORDS);
+/** A guessed no: "不用吧", "没有吧", "应该不需要", "好像没有", "probably not", "i guess not". Staff check it as any answer. */
+const GUESSED_NO = new RegExp(
+  String.raw`^(?:(?:应该|好像|大概|估计|可能)(?:是)?(?:${NO_WORDS})(?:吧|了吧|的吧)?|(?:${NO_WORDS})(?:吧|了吧|的吧))[!！。.~～]*$|^(?:probably|prob|i guess|guess|i think|maybe|likely)[\s,]+(?:not|no)[!.]*$`,
+  'i',
+);
 /** "没得期限", "没啥期限", "没有什么期限", "no deadline as far as i know": the "no deadline" button, as said in words. */
-const NO_DEADLINE = /^(我们?)?(没得|没啥|没有啥|没什么|没有什么|没有|没|无)(啥|什么)?(期限|时限|截止日期|截止)(的|啊|呀|吧)?[。.!！]*$|^no deadlines?( (yet|that i know of|as far as i know))?[.!]*$/i;
+const NO_DEADLINE = /^(我们?)?(没得|没啥|没有啥|没什么|没有什么|没有|没|无)(啥|什么)?(期限|时限|截止日期|截止)(的|啊|呀|吧)?[。.!！]*$|^no deadlines?( (yet|that i know of|as far as i know))?[.!]*$|^(there'?s |there is )?no (court|hearing|trial|arbitration) (date|day)( (yet|set|so far))?[.!]*$|^(还)?没(有)?(定)?(开庭|仲裁)(时间|日期|的日子)(呢)?[。.!！]*$/i;
 /** Documents named in words at the documents question. */
 const DOCUMENT_WORDS =
   /身份证|户口|合同|工资条|工资单|欠条|借条|收据|发票|票据|病历|诊断|x光|片子|照片|截图|聊天记录|录音|视频|转账|流水|证据|证明|判决书|通知书|报告|协议|工牌|考勤|\b(id|contract|payslips?|pay ?slips?|iou|receipts?|invoices?|bills?|medical records?|x-?rays?|scans?|photos?|pictures?|screenshots?|messages|recordings?|bank (statements?|transfers?)|transfers?|evidence|certificates?|reports?|letters?|judg(e)?ments?|agreements?|documents?|papers)\b/i;
 
 /** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"); see also NONE_TO_SEND. */
 const DONE_OR_LATER =
-  /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it) later)[!！。.]*$/i;
+  /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it|everything|the papers|the documents)( later| when i come( in)?| in person| next time| with me)*)[!！。.]*$/i;
 /**
  * None, said with what there is none of ("没有材料", "啥材料都没有", "我没有证据", "no papers", "i have nothing to send"):
  * the whole message, so "没有合同 只有聊天记录" (some there is) is still noted as documents.
@@ -77,7 +82,7 @@ const NONE_TO_SEND =
 const saysNoDocumentsNow = (text: string): boolean => DONE_OR_LATER.test(text) || NONE_TO_SEND.test(text);
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
 const ASSETS_AT_RISK =
-  /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\bselling (the |his |her |their )?(house|flat|car|factory|business|equipment)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
+  /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\b(selling|(trying|going|wants?|about|planning) to sell|putting up for sale) (the |his |her |their |our )?(house|home|flat|apartment|car|factory|business|equipment|land|shop)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
 /** Whether a text is the preservation question's yes by itself ("老板好像要跑路了", "he is moving his money"). */
 export const signalsAssetsAtRisk = (text: string): boolean => ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim());
 /**
@@ -85,7 +90,7 @@ export const signalsAssetsAtRisk = (text: string): boolean => ASSETS_AT_RISK.tes
  * (The question asks for income, so a bare "没有" is none of it.)
  */
 const NO_INCOME =
-  /^(我们?|家里|俺|俺们|我家)?(现在|目前|暂时)?(啥|什么)?(收入)?(都|也)?(没有|没|没得|无)(啥|什么)?(收入|进账|钱)?(了|啊|呀|呢|哦)?[。.!！~～]*$|^(一分钱?|一分)(收入)?(都|也)?没有[。.!！]*$|^((we|i) (have|got|get) )?(no|zero) (income|money)( (at all|now|right now|coming in))?[.!]*$|^none( at all)?[.!]*$|^(we|i) (don'?t|do not) (have|get|earn) (any )?(income|money)( (at all|now|right now))?[.!]*$/i;
+  /^(我们?|家里|俺|俺们|我家)?(现在|目前|暂时)?(啥|什么)?(收入)?(都|也)?(没有|没|没得|无)(啥|什么)?(收入|进账|钱)?(了|啊|呀|呢|哦)?[。.!！~～]*$|^(一分钱?|一分)(收入)?(都|也)?没有[。.!！]*$|^((we|i) (have|got|get) )?(no|zero) (income|money)( (at all|now|right now|coming in))?[.!]*$|^none( at all)?[.!]*$|^(we|i) (don'?t|do not) (have|get|earn) (any )?(income|money)( (at all|now|right now))?[.!]*$|^(nothing|none|zero|no income|no money)( (right )?now| at the moment| at all)?[,.;]\s*(i|we|he|she)\b[^\d]*$/i;
 
 /** A year's income said instead of a month's ("一年三万左右", "年收入2万", "about 30000 a year"): a twelfth of it, rounded. */
 function yearlyAsMonthly(text: string): number | null {
@@ -104,8 +109,27 @@ function soleAmount(text: string): number | null {
   const amounts = t.match(/\d[\d,]*(?:\.\d+)?\s*k?\b/gi) ?? [];
   return amounts.length === 1 ? readNumber(amounts[0]!.replace(/[,\s]/g, '')) : null;
 }
+/** A sum of money in figures or Chinese numerals: "3000", "2,500", "2.5k", "三千多", "两千五", "1万". */
+const MONEY = /\d[\d,]*(?:\.\d+)?\s*(?:k\b|千|万)?|[一二两三四五六七八九十][一二两三四五六七八九十百千万零]*(?=多|元|块|左右|[，,。.\s]|$)/gi;
+/** Saying the figure is already the household's total: "加起来一共五千五", "5500 in total". */
+const TOTAL = /一共|总共|加起来|合计|加在一起|全家|\b(in total|altogether|total|combined|together)\b/i;
+/**
+ * Two or more incomes said in one answer ("我挣三千多，我老婆在超市上班一个月两千五", "i make 3000 and my wife gets 2500"),
+ * none of them said to be the total: the amounts (at least 100 yuan each), or `null`. Taking one of them understates
+ * the household's income.
+ */
+function severalIncomes(text: string): number[] | null {
+  const t = text.normalize('NFKC');
+  if (TOTAL.test(t)) return null;
+  const amounts = (t.match(MONEY) ?? []).map((m) => readNumber(m.replace(/[,\s]/g, ''))).filter((n): n is number => n !== null && n >= 100);
+  return new Set(amounts).size >= 2 ? amounts : null;
+}
+
+/** A first clause that says the resident does not know ("i dont know the name of this place, …", "不知道叫啥，…"). */
+const UNSURE_CLAUSE = /^\s*(?:(?:i'?m |im )?not sure|no idea|i don'?t know|i dont know|dunno|(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不清|搞不清|不晓得))[^,，;；。.!！]*[,，;；。.!！]\s*/i;
+
 /** "None of these" at a checklist, as residents type it. */
-const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
+const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没|不沾边|沾不上边|不搭边|挨不上)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
 const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bactually\b|\brather\b/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
@@ -215,7 +239,7 @@ function yesOrNo(event: ResidentEvent, { thenWhy = true } = {}): boolean | null 
   const id = choiceId(event);
   const text = textOf(event);
   if (id === 'intake.yes' || (text !== null && YES.test(text))) return true;
-  if (id === 'intake.no' || (text !== null && NO.test(text))) return false;
+  if (id === 'intake.no' || (text !== null && (NO.test(text) || GUESSED_NO.test(text.normalize('NFKC').trim())))) return false;
   if (text === null || !thenWhy || NOT_SURE.test(text)) return null;
   const t = text.normalize('NFKC').trim();
   if (LEADING_YES.test(t)) return true;
@@ -314,12 +338,13 @@ function namesGroupLabel(text: string, group: GroupId): boolean {
 
 const DISABILITY_WORDS: Record<string, RegExp> = {
   // Injured but not (yet) assessed is "no disability" (the question says so): "还没鉴定", "没评过残", "not assessed yet".
-  none: /^(没有|无|没|否|没得|都没得|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$/i,
+  none: /^(没有|无|没|否|没得|都没得|健康|都没有|没有残疾证?|没残疾|无残疾|不残疾|不是残疾人|没有评残|没评残|(还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评过残|办残疾证|办证|评)(过)?(呢)?|none|no|nope|no disability|not disabled|i'?m not disabled|none of (these|them)|not (assessed|certified|officially)( yet)?|(it'?s |he'?s |she'?s )?not been assessed( yet)?|no certificate( yet)?|(no|nope)?[ ,.]*(i )?(don'?t|do not) have (a |any )?(disability|disabilities|disability card|disability certificate|certificate|card)( yet)?|(没有|没)?[ ，,]*(还)?(没|没有)(办|领)(过)?(残疾证|证))(的|啊|呀)?$|[，,\s](还)?(没|没有|未)(做|去)?(过)?(鉴定|评定|评残|伤残鉴定|评)(过)?(呢|的)?[。!！]*$|^(no[,.]?\s*)?(i'?m|im|i am) (fine|healthy|ok|okay|all right|alright|in good health|not disabled)[.!]*$|^(身体(很|挺|还)?(好|健康)|(很|挺)?健康)(的)?(呢|啊)?$|^(没有|没|无)[\s,，。]*(残疾)?[\s,，。]*(身体|人)?(好着呢|好好的|挺好的?|很好|健康着呢|健康|没毛病)[。!！]*$/i,
   visual: /盲|视力|看不见|visual|blind|sight/i,
   hearing: /聋|听力|听不见|hearing|deaf/i,
   speech: /哑|言语|说不了话|speech|mute/i,
   // "我腿是残疾的", "下肢瘫痪", "my leg is disabled": a limb or the body named with the disability.
-  physical: /肢体|残疾人|瘸|截肢|轮椅|瘫痪|截瘫|偏瘫|(腿|脚|胳膊|手臂|手|腰|双腿|下肢|上肢).{0,4}(残|瘫)|physical|wheelchair|paraly[sz]|amputat|\b(leg|legs|arm|arms|hand|foot|feet|spine|back)\b.{0,12}\bdisab/i,
+  // "i lost my leg in the accident": a limb lost.
+  physical: /肢体|残疾人|瘸|截肢|轮椅|瘫痪|截瘫|偏瘫|(腿|脚|胳膊|手臂|手|腰|双腿|下肢|上肢).{0,4}(残|瘫)|physical|wheelchair|paraly[sz]|amputat|\b(leg|legs|arm|arms|hand|foot|feet|spine|back)\b.{0,12}\bdisab|\blost (a|my|his|her|one|both) (leg|legs|arm|arms|hand|hands|foot|feet)\b/i,
   intellectual: /智力|intellectual/i,
   mental: /精神|mental/i,
   multiple: /多重|multiple/i,
@@ -521,7 +546,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
         choice('intake.region.not_listed', 'intake.opt.region_not_listed'),
       ]);
     },
-    read: (event, _ctx, deps) => {
+    read: (event, _ctx, deps): ReadResult => {
       const text = textOf(event);
       const notListed = () =>
         ({
@@ -542,6 +567,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
         // The place first, then more ("县里，我52岁，家里三口人"): its first clause is the answer; the rest is kept (keepStated).
         (text !== null && /[,，;；、]/.test(text) ? regionByOwnWord(text.split(/[,，;；、]/)[0]!, deps.pack.regions) : null);
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) };
+      // Not knowing first, then a guess ("i dont know the name of this place, its the city i think", "不知道叫啥，应该是县里吧"):
+      // the guess is the answer, read as a whole answer would be.
+      const guess = text === null ? null : text.normalize('NFKC').replace(UNSURE_CLAUSE, '');
+      if (guess && text !== null && guess !== text.normalize('NFKC')) {
+        const guessed = STEPS.region.read({ type: 'user.text', text: guess.replace(/^(?:应该|可能|大概|好像)(?:是)?/, '') }, _ctx, deps);
+        if (guessed.kind === 'answer') return guessed;
+      }
       // A place outside the pack ("北京", "在广东东莞打工", "shenzhen"): the not-listed answer, as its button would be.
       if (text !== null && namesPlaceElsewhere(text)) return notListed();
       // "不清楚": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
@@ -705,6 +737,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (unit) return unit;
       // "万把块", "千把块": about ten thousand, about a thousand.
       const amount = text?.replace(/(^|[^一二两三四五六七八九十\d])(万|千)把/g, '$1一$2') ?? null;
+      // "我挣三千多，我老婆…两千五": both said back, and the household's total asked for (never one of them kept).
+      const several = amount === null || choiceId(event) !== null ? null : severalIncomes(amount);
+      if (several) return { kind: 'invalid', error: 'intake.err.income_several', params: { amounts: several.join(' + '), total: String(several.reduce((a, b) => a + b, 0)) } };
       // "一年三万左右": a year's income, a twelfth of it a month; "就我一个人挣钱 一个月两千多": the month's figure said inside.
       const n = amount === null ? null : (readLeadingNumber(amount) ?? yearlyAsMonthly(amount) ?? statedAnswers(amount).monthlyIncome ?? soleAmount(amount));
       if (n === null || n < 0 || n > 10_000_000) return { kind: 'invalid', error: 'intake.err.income' };
@@ -848,6 +883,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       // Afraid of the call in a domestic-violence application ("你们会打电话过来吗 他会接到的"): the next question asks when
       // it is safe, or "don't call, only here".
       if (text !== null && ctx.facts.category === 'domestic_violence' && worriesAboutCall(text)) return { kind: 'invalid', error: 'intake.err.phone_safety' };
+      // "你们会不会打电话到我单位去？", "will you call me at work?": whose number is called, then the question again.
+      if (text !== null && asksAboutTheCall(text)) return { kind: 'invalid', error: 'intake.err.phone_call_asked' };
       // No number at all ("我没有手机"): what will do instead, not "this number looks wrong".
       if (text !== null && !/\d/.test(text.normalize('NFKC')) && !/[一二三四五六七八九零〇]{5,}/.test(text)) {
         return { kind: 'invalid', error: 'intake.err.phone_missing', params: { hotline: deps.pack.hotline } };

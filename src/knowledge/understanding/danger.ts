@@ -1,3 +1,4 @@
+import { mendEnglishSlips } from './english-slips.js';
 import type { DangerKind } from './types.js';
 
 /**
@@ -7,11 +8,17 @@ import type { DangerKind } from './types.js';
  */
 const SELF_HARM: RegExp[] = [
   /(想|要|准备|打算|真想|只想|不如|干脆)(去)?(自杀|寻死|轻生|跳楼|跳河|跳江|割腕|上吊|烧炭|去死)|(我|俺)?(真|只|好)?想死|不如死/,
-  /不想活|活不下去|活不成了|活着(没|有什么|还有什么)(意思|意义|用)|死了算了|一死了之|不如死了|一了百了|了结(自己|我自己)|结束(自己的?|我的)生命|我(要|想)?自杀/,
+  // "活着也没什么意思", "活着真没意思", "感觉活着没有意义", "活着还有啥盼头".
+  /不想活|活不下去|活不成了|活着(也|真|都|还|实在|真的)?(没|没有|有什么|还有什么|有啥|还有啥)(什么|啥)?(意思|意义|用|盼头)|死了算了|一死了之|不如死了|一了百了|了结(自己|我自己)|结束(自己的?|我的)生命|我(要|想)?自杀/,
   // Pills or poison taken by the resident: "我刚吃了一瓶安眠药", or with no "我" at all, as people type it
   // ("吃了好多安眠药", "刚喝了半瓶农药"). Someone else who took them ("我妈喝了农药") is a medical emergency below.
   /(我|俺)(刚|刚刚|已经|才|又)?(吃|喝|吞)了.{0,6}(安眠药|农药|老鼠药|百草枯|敌敌畏|除草剂|杀虫剂|一瓶药|一把药|一大把药|好多药|很多药|一堆药|整瓶|整盒)/,
   /(^|[，。！!,.?？\s])(刚|刚刚|已经|才|又)?(吃|喝|吞)了.{0,6}(安眠药|农药|老鼠药|百草枯|敌敌畏|除草剂|杀虫剂|一瓶药|一把药|一大把药|好多药|很多药|一堆药|整瓶|整盒)(?!.*(的人|申请|法律援助|法援|能告|起诉))/,
+  // "我想从楼上跳下去", "不想醒来了", "i want to jump off the bridge", "i feel like killing myself", "i dont want to wake up
+  // tomorrow", "nobody would care if i died".
+  /(想|要|准备|打算|真想)(去)?从.{0,8}(楼|桥|天台|窗户|窗口|阳台|顶).{0,4}跳(下去|下来)?|不想(再)?醒(来|过来)(了)?$|\b(want to|going to|gonna|about to|thinking (about|of)|will) jump(ing)? (off|from) (the|a|this|my) (bridge|roof|building|balcony|window|cliff|top)\b|\b(feel like|thinking (about|of)) (killing|hurting|harming) myself\b|\b(don'?t|do not|dont) want to wake up\b|\bnobody would (care|notice|miss me) if i (died|was gone|were gone|disappeared)\b|\b(everyone|they|my (family|kids)) would be better off without me\b/i,
+  // "there is no point in living anymore", "whats the point of living", "life is not worth living", "i feel like dying".
+  /\bno point (in )?(living|being alive|going on|staying alive)\b|\b(what'?s|whats|what is) the point (of|in) (living|being alive|going on|staying alive)\b|\b(life is|life'?s) not worth living\b|\blife isn'?t worth living\b|\bfeel like dying\b/i,
   /\b(kill|hurt|harm|cut) myself\b|\bsuicidal\b|\bend (my life|it all)\b|\b(don'?t|do not) want to (live|be alive)\b|\bwant to die\b|\bbetter off dead\b/i,
   // Pills in a quantity, or poison, taken by the resident ("i took a lot of sleeping pills", "just swallowed a whole
   // bottle of pills"); "i took the pills the doctor gave me" is not.
@@ -139,8 +146,9 @@ const any = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(te
 
 /** The danger in `text`, or null. Self-harm first (it needs different numbers), then a child, violence, a medical emergency. */
 export function detectDanger(text: string): DangerKind | null {
-  // "想死的心都有了" is frustration, not a plan: read the rest of the message without it.
-  const t = spellOutContractions(text.normalize('NFKC').replace(/想死的心都有(了)?/g, ''));
+  // "想死的心都有了" is frustration, not a plan: read the rest of the message without it. "my husbend hit me": the
+  // slips of the words read mended (english-slips.ts), wherever the text comes from.
+  const t = spellOutContractions(mendEnglishSlips(text.normalize('NFKC')).replace(/想死的心都有(了)?/g, ''));
   if (any(SELF_HARM, t)) return 'self_harm';
   if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
   if (any(JUST_HIT, t) && !WHAT_IF.test(t) && !LONG_PAST.test(t)) {

@@ -1,3 +1,5 @@
+import { mendEnglishSlips } from './english-slips.js';
+
 /**
  * Traditional characters residents type from phones set to traditional Chinese ("我想申請法律援助", "老闆欠我工資"),
  * each with its simplified form: the vocabulary the steering phrases, the category words and the stated facts read.
@@ -24,14 +26,17 @@ const TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(PAIRS.split(' ').map(
 const APPLY_SLIPS = /申(?:清|情|青|晴)|(?:伸|身|深|声)请/g;
 
 /**
- * The text as the understanding step reads it: the traditional characters of its vocabulary made simplified, and
- * the common slips for 申请 made 申请. Pure; simplified text without slips comes back as it was.
+ * The text as the understanding step reads it: the traditional characters of its vocabulary made simplified, the
+ * common slips for 申请 made 申请, and the slips of the English words it reads mended ("aply", "husbend":
+ * english-slips.ts). Pure; simplified text without slips comes back as it was.
  *
  * @example
  * toSimplified('老闆欠我工資') // '老板欠我工资'
  * toSimplified('我想申清法律援助') // '我想申请法律援助'
+ * toSimplified('i want aply legal aid') // 'i want apply legal aid'
  */
-export function toSimplified(text: string): string {
+export function toSimplified(typed: string): string {
+  const text = mendEnglishSlips(typed);
   if (!/\p{Script=Han}/u.test(text)) return text;
   let out = '';
   for (const c of text) out += TO_SIMPLIFIED.get(c) ?? c;

@@ -27,22 +27,35 @@ const COUNT_EN = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)';
 
 /** A month word, then how the money comes: 一个月挣两千, 每月收入3000, 月工资两千五, 工资一个月3000 (never "三个月工资两万": a sum owed). */
 const INCOME_ZH = [
-  new RegExp(`(?:(?<![\\d十几])一个月|每个?月|(?<![\\d零〇一二两三四五六七八九十几个半])(?:一月|月收入|月工资|月薪)|工资一个月|收入一个月)(?:收入|工资|的工资|低保|补助|补贴|退休金|养老金|抚恤金|能|就|才|也就|只|只有|大概|大约|差不多|有|是|挣|赚|拿|能挣|能赚|能拿|挣个|赚个|拿个)*${NUMBER_ZH}(?:元|块钱?|多)?`),
+  new RegExp(`(?:(?<![\\d十几])一个月|每个?月|(?<![\\d零〇一二两三四五六七八九十几个半])(?:一月|月收入|月工资|月薪)|工资一个月|收入一个月)(?:收入|工资|的工资|低保|补助|补贴|退休金|养老金|抚恤金|能|就|才|也就|只|只有|大概|大约|差不多|有|是|挣|赚|拿|能挣|能赚|能拿|挣个|赚个|拿个|靠|就靠|领|能领)*${NUMBER_ZH}(?:元|块钱?|多)?`),
   new RegExp(`(?:挣|赚|拿)${NUMBER_ZH}(?:元|块钱?)?(?:一个月|每个?月)`),
 ];
+/** How residents say "a month" after a sum: "a month", "per month", "monthly", "/month", "every month". */
+const A_MONTH = String.raw`(?:(?:a|per|each|every|one|1) month|monthly|\/ ?(?:month|mo)\b|a mo\b)`;
+/** Words before the sum: "about", "around", "only", "like", "less than". */
+const ROUGHLY = String.raw`(?:(?:about|around|roughly|only|just|like|maybe|approximately|approx\.?|less than|under|barely|not even|about maybe) )*`;
 const INCOME_EN = [
-  new RegExp(String.raw`\b(?:earn|earns|make|makes|get|gets|income is|salary is|pay is)\s+(?:about |around |roughly |only |just )?(?:¥|rmb ?)?${NUMBER_EN}\s*(?:yuan|rmb|kuai)?\s*(?:a|per|each|every) month\b`, 'i'),
-  new RegExp(String.raw`\b(?:monthly (?:income|salary|pay) (?:is|of) )(?:about |around )?(?:¥|rmb ?)?${NUMBER_EN}\b`, 'i'),
+  // "i earn about 2000 a month", "i make like 2000 yuan monthly", "we get 1500 per month", "im earning 2000/month".
+  new RegExp(String.raw`\b(?:earn|earns|earning|make|makes|making|get|gets|getting|take home|takes home|bring home|brings home|receive|receives|income is|salary is|pay is)\s+${ROUGHLY}(?:¥|rmb ?)?${NUMBER_EN}\s*(?:yuan|rmb|kuai)?\s*${A_MONTH}`, 'i'),
+  // "my wage is 1800 monthly", "our income is about 3000 a month", "his pension is 1200 yuan per month".
+  new RegExp(String.raw`\b(?:income|salary|wage|wages|pay|pension)s? (?:is|are|was|of)\s+${ROUGHLY}(?:¥|rmb ?)?${NUMBER_EN}\s*(?:yuan|rmb|kuai)?\s*${A_MONTH}`, 'i'),
+  new RegExp(String.raw`\b(?:monthly (?:income|salary|wage|pay|pension) (?:is|of) )${ROUGHLY}(?:¥|rmb ?)?${NUMBER_EN}\b`, 'i'),
 ];
 const HOUSEHOLD_ZH = [
   new RegExp(`(?:家里|我家|我们家|全家|家)?(?:一共|总共|共|有)*${NUMBER_ZH}口人`),
   new RegExp(`一家${NUMBER_ZH}口`),
   new RegExp(`(?:家里|我家|我们家|全家)(?:一共|总共|共)?有?${NUMBER_ZH}个人`),
 ];
+/** Where the people counted live: "at home", "in the family", "in our house". */
+const AT_HOME = String.raw`(?:at home|in (?:my|our|the|his|her) (?:family|household|home|house))`;
 const HOUSEHOLD_EN = [
-  new RegExp(String.raw`\b${COUNT_EN} (?:people|persons) in (?:my|our|the|his|her) (?:family|household|home)\b`, 'i'),
+  new RegExp(String.raw`\b${COUNT_EN} (?:people|persons) (?:live |living )?${AT_HOME}`, 'i'),
   new RegExp(String.raw`\b(?:family|household) of ${COUNT_EN}\b`, 'i'),
-  new RegExp(String.raw`\bthere are ${COUNT_EN} of us\b`, 'i'),
+  // "there are 4 of us", "there's 3 of us", "there r 4 of us".
+  new RegExp(String.raw`\bthere(?: are|'re| re|'s|s| is| r) ${COUNT_EN} of us\b`, 'i'),
+  // "we are 4 people at home", "we're 3 in the family", "we have 4 people at home".
+  new RegExp(String.raw`\bwe(?: are|'re| re| r) ${COUNT_EN} (?:(?:people|persons|of us)\b|${AT_HOME})`, 'i'),
+  new RegExp(String.raw`\bwe have ${COUNT_EN} (?:people|persons) ${AT_HOME}`, 'i'),
   new RegExp(String.raw`^${COUNT_EN} (?:people|persons)\b`, 'i'),
 ];
 

@@ -47,6 +47,19 @@ const EN_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, 
 const RELATIVE_ZH = '(?:儿子|女儿|孩子|闺女|妈妈|妈|爸爸|爸|母亲|父亲|老公|老婆|丈夫|妻子|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|爷爷|奶奶|外公|外婆|家老人|老人)';
 const RELATIVE_EN = '(?:son|daughter|child|kid|boy|girl|mother|mum|mom|father|dad|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|granny)';
 
+/**
+ * Whose an age is that a story states without saying it plainly, by the words just before it: a relative or he/she
+ * ("孩子才5岁", "我妈都80岁了", "my daughter, she is 6 years old") — someone else's; "我"/"I" alone — the resident's own;
+ * neither — not said.
+ */
+function whoseAge(before: string): { whose?: 'self' | 'relative' } {
+  const lastClause = before.split(/[，,。.;；!！?？]/).pop() ?? before;
+  const near = lastClause.trim() ? lastClause : before;
+  if (new RegExp(`${RELATIVE_ZH}|他|她|\\b${RELATIVE_EN}s?\\b|\\b(he|she|his|her|they)\\b|\\b(he|she)'s\\b`, 'i').test(near)) return { whose: 'relative' };
+  if (/我|俺|\bi\b|\bi'?m\b/i.test(near)) return { whose: 'self' };
+  return {};
+}
+
 /** An age in years, when plausible. */
 function years(n: string): number | null {
   const value = /^\d+$/.test(n) ? Number(n) : smallNumber(n);
@@ -66,7 +79,9 @@ export function readAge(t: string): StatedFacts['age'] | undefined {
   }
   const relativeEn =
     new RegExp(`\\bmy ${RELATIVE_EN}(?:,)? (?:is|was|just turned|turned|aged?|who is) (?<n>\\d{1,3})\\b(?! (?:yuan|rmb|kuai|dollars|days|weeks|months|hours|km|kg|%))`, 'i').exec(t) ??
-    new RegExp(`\\bmy (?<n>\\d{1,3})[- ]years?[- ]old ${RELATIVE_EN}\\b`, 'i').exec(t);
+    new RegExp(`\\bmy (?<n>\\d{1,3})[- ]?(?:years?[- ]old|yrs?[- ]old|yo|y/o|y\\.o\\.)[- ]${RELATIVE_EN}\\b`, 'i').exec(t) ??
+    // "my son 17 got arrested", "my son (17)", "my daughter, 15, was…": the age right after the word, as 我儿子16岁.
+    new RegExp(`\\bmy ${RELATIVE_EN},? \\(?(?<n>\\d{1,3})\\)?(?=[,.;!?]|\\s+(?!(?:yuan|rmb|kuai|dollars|days?|weeks?|months?|years?|hours?|times|km|kg|%|am|pm|o'?clock)\\b)[a-z]|$)`, 'i').exec(t);
   if (relativeEn?.groups) {
     const y = years(relativeEn.groups.n!);
     if (y !== null) return { years: y, atLeast: false, whose: 'relative' };
@@ -85,10 +100,18 @@ export function readAge(t: string): StatedFacts['age'] | undefined {
     const y = years(third.groups.n!);
     if (y !== null) return { years: y, atLeast: third.groups.plus === '多', whose: 'relative' };
   }
+  // "我叫李建国，今年七十多了", "…不给，今年六十八了": 今年 starting a clause, with no one named as its subject — the
+  // resident's own age, unless a relative was named before it ("我妈住院了，今年七十多了": hers).
+  const clause = /(?:^|[，,。.!！？?;；\s])(?:今年|今年都|今年已经|今年快)(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(?:岁|周岁|了)/.exec(t);
+  if (clause?.groups) {
+    const y = years(clause.groups.n!);
+    const before = t.slice(0, clause.index);
+    if (y !== null) return { years: y, atLeast: clause.groups.plus === '多', whose: new RegExp(RELATIVE_ZH).test(before) ? 'relative' : 'self' };
+  }
   const zh = /(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多|来)?(岁|周岁)/.exec(t);
   if (zh?.groups) {
     const y = years(zh.groups.n!);
-    if (y !== null) return { years: y, atLeast: zh.groups.plus === '多' };
+    if (y !== null) return { years: y, atLeast: zh.groups.plus === '多', ...whoseAge(t.slice(Math.max(0, zh.index - 8), zh.index)) };
   }
   const decade = /(我|俺)(今年|都|已经)?([二三四五六七八九])十多(了|岁)?/.exec(t);
   if (decade) return { years: ZH_DIGITS[decade[3]!]! * 10, atLeast: true, whose: 'self' };
@@ -100,7 +123,7 @@ export function readAge(t: string): StatedFacts['age'] | undefined {
   const en = /\baged?\s+(\d{1,3})\b|\b(\d{1,3}) years? old\b/i.exec(t);
   if (en) {
     const y = years(en[1] ?? en[2]!);
-    if (y !== null) return { years: y, atLeast: false };
+    if (y !== null) return { years: y, atLeast: false, ...whoseAge(t.slice(Math.max(0, en.index - 30), en.index)) };
   }
   const seventies = /\bin (my|his|her) (sixties|seventies|eighties|nineties)\b/i.exec(t);
   if (seventies) {

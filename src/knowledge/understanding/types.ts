@@ -69,5 +69,6 @@ export type Meaning =
   | { kind: 'safety_numbers' }
   | { kind: 'steer'; intent: SteerIntent; locale?: Locale }
   | { kind: 'story'; category: CategoryId; facts: StatedFacts; asks: boolean; kb: KbJudgement }
-  | { kind: 'question'; kb: KbJudgement }
+  /** `category`: at the menu, the problem the question names ("老板不给钱", "离婚需要什么材料"), for the offer to apply after the answer. */
+  | { kind: 'question'; kb: KbJudgement; category?: CategoryId }
   | { kind: 'answer' };

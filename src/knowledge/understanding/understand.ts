@@ -10,6 +10,7 @@ import { toSimplified } from './simplified.js';
 import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
 import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
+import { asksAboutTheCall, phoneIn } from '../../flows/intake/contact-validation.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput, Where } from './types.js';
 
 /**
@@ -44,6 +45,8 @@ const STEERS_BEFORE_THE_INDEX: Partial<Record<SteerIntent, RegExp>> = {
   help: /\bwho am i\b|\bare you\b|\bwho(s| is) this\b|你是/i,
   // "can you apply for me", "请帮我申请": an application asked of the bot, not a question about applying.
   apply: /^(请|麻烦)|帮我申请|\b(can|could|would|will) you\b|\bhelp me apply\b/i,
+  // "can you speak english": the language asked for, not a question about the service.
+  language: /\b(english|chinese)\b|中文|英文|英语/i,
 };
 
 /**
@@ -125,6 +128,11 @@ function readMeaning(input: UnderstandInput, { judge: askKb, classify }: Underst
     const kb = deps.judge(text, locale);
     return kb.band === 'answer' ? { kind: 'question', kb } : { kind: 'steer', ...steer };
   }
+  // "its for my dad, hes locked up", "给我爸申请，他被抓了" at "who is it for?": its first clause answers it (a story after it
+  // says no more than the category already does).
+  if (where.kind === 'intake_question' && where.step === 'relation' && forSomeoneElse(text.normalize('NFKC').trim().split(/[,，。.;；!！]/)[0]!)) return { kind: 'answer' };
+  // "我妈没有手机 打我的吧 13912345678" at the phone question: a number in it is the answer, whatever the words around it.
+  if (where.kind === 'intake_question' && where.step === 'phone' && phoneIn(text.normalize('NFKC'))) return { kind: 'answer' };
   // A free-text question on screen (a description, a name, safe times): the text is its answer.
   if (where.kind === 'intake_question' && where.freeText) return { kind: 'answer' };
 
@@ -150,6 +158,8 @@ function readMeaning(input: UnderstandInput, { judge: askKb, classify }: Underst
     if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
     // "我是农民工啊，不是说了吗" at the groups checklist: who the resident is, for the checklist, not a question.
     if (where.step === 'groups' && SAYS_WHO_I_AM.test(text.normalize('NFKC').trim())) return { kind: 'answer' };
+    // "你们会不会打电话到我单位去？" at the phone question: about this call, which the step explains (no entry is about it).
+    if (where.step === 'phone' && asksAboutTheCall(text)) return { kind: 'answer' };
     // "不知道啊 好像过年前要起诉？": not knowing, then a guess — an answer to the question on screen, for the step to read.
     // A real question after it ("不知道，能申请法律援助吗？") is still answered.
     const unsure = BEGINS_UNSURE.exec(text.normalize('NFKC').trim());
@@ -168,7 +178,9 @@ function readMeaning(input: UnderstandInput, { judge: askKb, classify }: Underst
   // A word or two that asks nothing ("my mom", "for my dad": an answer to a question nobody asked), answered only
   // just above the threshold: offered as "did you mean" rather than answered on an incidental word.
   if (atMenu && !question && kb.band === 'answer' && kb.lowConfidence && fewWords(text)) return { kind: 'question', kb: { ...kb, band: 'suggest', topic: null } };
-  return { kind: 'question', kb };
+  // "老板不给钱", "离婚需要什么材料": the problem it names, for the offer to apply under the answer.
+  const named = atMenu ? storyCategory(text) : null;
+  return named ? { kind: 'question', kb, category: named } : { kind: 'question', kb };
 }
 
 /**
@@ -184,8 +196,21 @@ const STORY_IS_NO_ANSWER = new Set(['relation', 'region', 'disability', 'groups'
 function storyOfTheApplication(text: string, where: UnderstandInput['where']): CategoryId | null {
   if (where.kind !== 'intake_question' || !where.category || !STORY_IS_NO_ANSWER.has(where.step)) return null;
   const t = text.normalize('NFKC').trim();
+  // "do i have to pay anything for this?": a question from its first word to its end tells nothing that happened;
+  // "i dont know the name of this place, its the city i think": not knowing, then a guess at the answer.
+  if (asksOnly(t) || BEGINS_UNSURE.test(t)) return null;
   const long = /\p{Script=Han}/u.test(t) ? [...t].length >= 15 : t.split(/\s+/).length >= 8;
   return long && (CATEGORIES as readonly string[]).includes(where.category) ? (where.category as CategoryId) : null;
+}
+
+/**
+ * One sentence that is a question from its first word ("do i have to pay anything for this?", "请问要不要交钱，收不收费"):
+ * an English question word or auxiliary first, or a Chinese one, with no other sentence before or after it.
+ */
+function asksOnly(t: string): boolean {
+  const sentence = t.replace(/[?？!！。.~～\s]+$/u, '');
+  if (/\p{Script=Han}/u.test(sentence)) return !/[。！？；!?;]/u.test(sentence) && /^(请问|想问|问一下|问下|我想问|能不能|可不可以|是不是|要不要|需不需要|用不用|是否)/.test(sentence);
+  return !/[.!?;,]/.test(sentence) && /^(do|does|did|can|could|is|are|am|will|would|should|shall|may|must|how|what|whats|when|where|why|who|which)\b/i.test(sentence);
 }
 
 /** "还要等多久", "怎么还没人", "how long do i have to wait", "is anyone coming": asked while waiting for a person. */
@@ -214,8 +239,11 @@ function nameThenWhatNow(text: string): boolean {
   return m !== null && isPersonalName(m[1]!.trim());
 }
 
-/** "不知道啊，…", "不清楚 …", "not sure, …": the resident says first that they do not know (then perhaps guesses). */
-const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
+/**
+ * "不知道啊，…", "不清楚 …", "不知道叫啥名，…", "not sure, …": the resident says first that they do not know (then perhaps
+ * guesses).
+ */
+const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:我也?|俺)?(?:不知道|不清楚|说不清|搞不清|不晓得|记不清)(?:叫|是)?(?:啥|什么|哪)(?:名字?|地方|个)?(?:了|啊|呀)*[\s,，。.!！…~～]+|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
 
 /** How much a message says: its Chinese characters when it has any, else its words. */
 function amountOf(text: string): { n: number; chinese: boolean } {
