@@ -24,4 +24,22 @@ describe('a busy day in the console', () => {
     }
   });
 
+  it('records a new case a supervisor assigns as her assignment, not as the colleague claiming it', async () => {
+    const f = await consoleFixture([
+      { username: 'lijing', role: 'supervisor', office: 'demo-city-union', name: '李静' },
+      { username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' },
+    ]);
+    const { ref } = await f.app.services.cases.createCase(newCase({ at: f.clock.now }));
+    const boss = new Client(f.url);
+    await boss.login('lijing');
+    const assigned = await boss.request('POST', `/api/cases/${ref}/assign`, { accountId: f.ids.wangfang });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.case).toMatchObject({ status: 'claimed', assignee: 'wangfang' });
+    expect(assigned.body.notice).toBe('sent');
+    const timeline = assigned.body.case.timeline as { action: string; actor: string; note: string | null }[];
+    // The history says who did it: 李静 assigned it to 王芳. 王芳 pressed nothing.
+    expect(timeline.at(-1)).toMatchObject({ action: 'assign', actor: '李静', note: '王芳' });
+    expect(timeline.filter((e) => e.actor === '王芳')).toEqual([]);
+  });
+
 });
