@@ -69,6 +69,8 @@ export interface TranscriptMessage {
 /** The kinds of relay the console keeps (messages live in the conversation's own transcript). */
 const KEPT_RELAYS = ['handoff_request', 'handoff_left', 'danger', 'callback', 'new_case', 'staff_message'] as const;
 const TRANSCRIPT_ENTRIES = 50;
+/** Lines read above those shown, only to name the buttons pressed on the first lines shown. */
+const LABEL_LOOKBACK = 30;
 /** Danger alerts stay at the top of the live view this long. */
 const ALERT_MS = 24 * 3_600_000;
 /** Call-back requests stay listed this long. */
@@ -205,7 +207,8 @@ export class StaffLive {
     const key = await this.find(account, id, 'live.view');
     if (typeof key !== 'string') return key;
     const [entries, staffRelays] = await Promise.all([
-      this.deps.transcripts.recentTranscript(key, TRANSCRIPT_ENTRIES),
+      // A few lines more than are shown: a button pressed on the first line shown was offered above it.
+      this.deps.transcripts.recentTranscript(key, TRANSCRIPT_ENTRIES + LABEL_LOOKBACK),
       this.deps.relays.forConversation(key, ['staff_message', 'staff_file']),
     ]);
     const staffTexts = new Map(
@@ -217,7 +220,8 @@ export class StaffLive {
       .filter((r) => r.kind === 'staff_file')
       .map((r): TranscriptMessage => ({ id: -r.id, from: 'staff', attachment: r.body.attachment as AttachmentRef, staff: String(r.body.staff ?? ''), at: r.at }));
     const pressed = pressedLabels(entries, locale);
-    const messages = [...entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffOf, pressed)), ...files].sort((a, b) => a.at - b.at);
+    const shown = entries.slice(-TRANSCRIPT_ENTRIES);
+    const messages = [...shown.flatMap((e): TranscriptMessage[] => toMessage(e, staffOf, pressed)), ...files].sort((a, b) => a.at - b.at);
     await this.audit(account, 'live.view', `live:${id}`, 'ok', null);
     return { ok: true, messages };
   }
@@ -305,11 +309,19 @@ function channelOf(key: string): string {
   return key.slice(0, key.indexOf(':'));
 }
 
-/** The buttons under the privacy notice, by id, with their label's message key (as the conversation machine offers them). */
-const PRIVACY_NOTICE_BUTTONS: Record<string, string> = {
+/**
+ * Buttons whose label never changes, by id, with their label's message key (as the conversation machine offers
+ * them): those under the privacy notice, which is not kept, and the main menu's, offered anywhere.
+ */
+const FIXED_BUTTONS: Record<string, string> = {
   'consent.agree': 'core.consent.agree',
   'consent.decline': 'core.consent.decline',
   'lang.toggle': 'core.menu.language',
+  'menu.apply': 'core.menu.apply',
+  'menu.ask': 'core.menu.ask',
+  'menu.status': 'core.menu.status',
+  'menu.human': 'core.menu.human',
+  'menu.help': 'core.menu.help',
 };
 
 /**
@@ -319,8 +331,9 @@ const PRIVACY_NOTICE_BUTTONS: Record<string, string> = {
  */
 function pressedLabels(entries: readonly { id: number; direction: 'in' | 'out'; body: unknown }[], locale: Locale): Map<number, string> {
   const labels = new Map<number, string>();
-  // The privacy notice is not kept (nothing is, before consent): its buttons are named from the catalog.
-  const shown = new Map<string, string>(Object.entries(PRIVACY_NOTICE_BUTTONS).map(([id, key]) => [id, translate(key, locale)]));
+  // The privacy notice is not kept (nothing is, before consent), and the menu may be above the lines read:
+  // their buttons are named from the catalog.
+  const shown = new Map<string, string>(Object.entries(FIXED_BUTTONS).map(([id, key]) => [id, translate(key, locale)]));
   for (const entry of entries) {
     const body = entry.body as { choices?: unknown; event?: { type?: unknown; id?: unknown } } | null;
     if (entry.direction === 'out' && Array.isArray(body?.choices) && body.choices.length > 0) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { resident } from '../helpers/test-app.js';
 import { newCase, NOV22_10AM } from '../fixtures/cases.js';
+import { until } from '../helpers/until.js';
 import { Client, consoleFixture } from './console-fixture.js';
 
 /**
@@ -42,4 +44,29 @@ describe('a busy day in the console', () => {
     expect(timeline.filter((e) => e.actor === '王芳')).toEqual([]);
   });
 
+  it('names each button the resident pressed, also one pressed before the last 50 lines: never its id ("[menu.apply]")', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    const r = resident('u-long-talk');
+    await f.app.runner.handle(r.returned());
+    await f.app.runner.handle(r.choice('consent.agree'));
+    await f.app.runner.handle(r.text('转人工'));
+    const waiting = await until(async () => {
+      const list = (await client.request('GET', '/api/live')).body.conversations as { id: string; state: string }[];
+      return list.find((c) => c.state === 'waiting');
+    });
+    await f.app.runner.handle(r.choice('menu.apply'));
+    // 王芳 takes the conversation and the resident goes on writing: the console shows its last lines, which
+    // soon begin with that press, the buttons it answered above them.
+    expect((await client.request('POST', `/api/live/${waiting.id}/take`, {})).status).toBe(200);
+    const seen = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      await f.app.runner.handle(r.text(`第 ${i + 1} 句`));
+      const messages = (await client.request('GET', `/api/live/${waiting.id}/transcript`)).body.messages as { from: string; text?: string }[];
+      for (const m of messages) if (m.from === 'resident' && m.text?.startsWith('[')) seen.add(m.text);
+    }
+    expect([...seen]).toContain('[看看能否申请法律援助]');
+    expect([...seen].filter((t) => /^\[[a-z]+[.:][a-z_.:]+\]$/.test(t))).toEqual([]);
+  });
 });
