@@ -19,6 +19,8 @@ export async function render({ account, params, navigate, announce, isCurrent })
   let clockOffset = 0;
   let canned = [];
   let lastMessages = [];
+  /** The log element `lastMessages` are drawn in. */
+  let lastLog = null;
 
   const conversation = () => conversations.find((c) => c.id === selectedId);
   const holdsIt = () => conversation()?.state === 'live' && conversation()?.holderAccountId === account.id;
@@ -138,17 +140,20 @@ export async function render({ account, params, navigate, announce, isCurrent })
   }
 
   async function loadTranscript() {
-    if (!selectedId) return;
-    const log = detail.querySelector('#transcript');
-    if (!log) return;
+    if (!selectedId || !detail.querySelector('#transcript')) return;
     const answer = await get(`/api/live/${encodeURIComponent(selectedId)}/transcript`);
     if (!isCurrent()) return;
+    // The log on screen now: a redraw while the answer was on its way replaced the one there was (empty).
+    const log = detail.querySelector('#transcript');
+    if (!log) return;
     const messages = answer.messages ?? [];
-    const known = new Set(lastMessages.map((m) => m.id));
+    const shown = log === lastLog ? lastMessages : [];
+    const known = new Set(shown.map((m) => m.id));
     const added = messages.filter((m) => !known.has(m.id));
-    if (lastMessages.length === 0 || added.length !== messages.length - lastMessages.length) replace(log, messages.map(bubble));
+    if (shown.length === 0 || added.length !== messages.length - shown.length) replace(log, messages.map(bubble));
     else for (const m of added) log.append(bubble(m));
     lastMessages = messages;
+    lastLog = log;
     log.scrollTop = log.scrollHeight;
   }
 
@@ -352,6 +357,9 @@ export async function render({ account, params, navigate, announce, isCurrent })
                 class: 'reply',
                 onsubmit: async (e) => {
                   e.preventDefault();
+                  // A second press while the first is on its way sends nothing more (a double click, an impatient Ctrl+Enter).
+                  const form = e.currentTarget;
+                  if (form.dataset.sending) return;
                   error.textContent = '';
                   const text = textarea.value.trim();
                   if (!text) {
@@ -361,9 +369,13 @@ export async function render({ account, params, navigate, announce, isCurrent })
                     return;
                   }
                   textarea.removeAttribute('aria-invalid');
+                  form.dataset.sending = 'true';
+                  form.setAttribute('aria-busy', 'true');
                   try {
                     await post(`/api/live/${encodeURIComponent(c.id)}/messages`, { text });
                     textarea.value = '';
+                    delete form.dataset.sending;
+                    form.removeAttribute('aria-busy');
                     announce(t('live.sent'));
                     const wasWaiting = c.state === 'waiting';
                     await loadQueue();
@@ -371,6 +383,8 @@ export async function render({ account, params, navigate, announce, isCurrent })
                     await loadTranscript();
                     detail.querySelector('#reply-text')?.focus();
                   } catch (cause) {
+                    delete form.dataset.sending;
+                    form.removeAttribute('aria-busy');
                     showError(cause.message);
                   }
                 },
