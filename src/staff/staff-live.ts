@@ -6,7 +6,9 @@ import { staffNameParam } from '../flows/staff-name.js';
 import type { Locale } from '../locales/catalog.js';
 import { translate } from '../locales/render.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
-import { CASE_ROLES, SUPERVISOR_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
+import type { CaseRecord } from '../knowledge/cases/case-repository.js';
+import type { NamedOffice } from '../knowledge/cases/case-pack.js';
+import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
 import type { Account, AuditLog, CannedReply, CannedReplyRepository, Handoff, HandoffRepository, RelayRepository, StaffMember } from './staff-ports.js';
 
@@ -26,7 +28,18 @@ export interface StaffLiveDeps {
   pickupMinutes: number;
   /** Where files staff send are recorded (`AttachmentRepository` fits). */
   attachments?: { record(meta: AttachmentMeta): Promise<void> };
+  /** The cases each resident applied for, and the offices that decide who may see them. */
+  cases?: { listByConversation(conversationKey: string): Promise<CaseRecord[]> };
+  pack?: { offices: readonly NamedOffice[] };
   now?: () => number;
+}
+
+/** A case of the resident in a live conversation, as the conversation names it (the account may open it). */
+export interface LiveCase {
+  ref: string;
+  status: CaseRecord['status'];
+  urgent: boolean;
+  sameDay: boolean;
 }
 
 export interface LiveConversation {
@@ -38,6 +51,8 @@ export interface LiveConversation {
   holder: string | null;
   holderAccountId: number | null;
   danger: { kind: string; at: number }[];
+  /** The resident's cases this account may open, newest first: staff answer knowing what they applied for. */
+  cases: LiveCase[];
 }
 
 /** A danger alert at the top of the live view; `takenBy` names who holds the conversation, once someone does. */
@@ -162,6 +177,7 @@ export class StaffLive {
     const now = this.now();
     const active = await this.deps.handoffs.active();
     const recentDanger = await this.deps.relays.recent(['danger'], now - ALERT_MS);
+    const casesOf = await this.casesOf(account, active.map((h) => h.conversationKey));
     const conversations = active.map((h): LiveConversation => ({
       id: liveId(h.conversationKey),
       channel: channelOf(h.conversationKey),
@@ -171,6 +187,7 @@ export class StaffLive {
       holder: h.state === 'live' ? h.staffName : null,
       holderAccountId: h.staffUserId?.startsWith('account:') ? Number(h.staffUserId.slice('account:'.length)) : null,
       danger: recentDanger.filter((r) => r.conversationKey === h.conversationKey).map((r) => ({ kind: String(r.body.danger), at: r.at })),
+      cases: casesOf.get(h.conversationKey) ?? [],
     }));
     conversations.sort(queueOrder);
     const handoffOf = new Map(active.map((h) => [h.conversationKey, h]));
@@ -191,6 +208,23 @@ export class StaffLive {
       .filter((r) => typeof r.body.phone === 'string')
       .map((r) => ({ id: liveId(r.conversationKey), channel: channelOf(r.conversationKey), phone: String(r.body.phone), at: r.at }));
     return { ok: true, now, conversations, alerts, callbacks };
+  }
+
+  /** Each conversation's cases `account` may open, newest first. */
+  private async casesOf(account: Account, keys: readonly string[]): Promise<Map<string, LiveCase[]>> {
+    const found = new Map<string, LiveCase[]>();
+    const source = this.deps.cases;
+    if (!source) return found;
+    for (const key of keys) {
+      const records = (await source.listByConversation(key))
+        .filter((c) => canSeeOffice(account, c.route, this.deps.pack?.offices ?? []))
+        .sort((a, b) => b.createdAt - a.createdAt);
+      found.set(
+        key,
+        records.map((c) => ({ ref: c.ref, status: c.status, urgent: c.urgent, sameDay: c.sameDay })),
+      );
+    }
+    return found;
   }
 
   async take(account: Account, id: string): Promise<{ ok: true } | Refusal> {

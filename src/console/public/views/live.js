@@ -5,6 +5,7 @@ import { invalid, openDialog } from '../lib/dialog.js';
 import { field, h, replace, select } from '../lib/dom.js';
 import { subscribe } from '../lib/feed.js';
 import { dateTime, labelOf, locale, t } from '../lib/i18n.js';
+import { caseBadges, statusBadge } from '../lib/badges.js';
 
 const canEditCanned = (account) => account.role === 'supervisor' || account.role === 'admin';
 
@@ -119,6 +120,10 @@ export async function render({ account, params, navigate, announce, isCurrent })
                       ' · ',
                       h('span', { class: c.state === 'waiting' ? 'queue__wait' : null, 'data-wait': c.id }, waitText(c)),
                     ),
+                    // What the resident applied for, so an urgent applicant is seen as one before the chat is read.
+                    (c.cases ?? []).length
+                      ? h('span', { class: 'queue__line queue__cases' }, (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, k.ref, ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay }))))
+                      : null,
                   ),
                 ),
               ),
@@ -347,6 +352,18 @@ export async function render({ account, params, navigate, announce, isCurrent })
             mine ? h('button', { type: 'button', class: 'btn', onclick: release }, t('live.release')) : null,
           ),
         ),
+        (c.cases ?? []).length
+          ? h(
+              'div',
+              { class: 'live-cases' },
+              h('span', { class: 'live-cases__label' }, t('live.cases')),
+              h(
+                'ul',
+                {},
+                (c.cases ?? []).map((k) => h('li', {}, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay }))),
+              ),
+            )
+          : null,
         status,
         h('div', { id: 'transcript', class: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': t('live.transcript'), tabindex: '0' }),
         heldByOther
