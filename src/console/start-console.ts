@@ -53,6 +53,8 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
     canned: repos.canned,
     transcripts: app.repos.conversations,
     attachments: app.repos.attachments,
+    cases: app.services.cases,
+    pack: app.services.pack,
     runner: app.runner,
     audit,
     events,

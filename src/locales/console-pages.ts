@@ -235,6 +235,7 @@ export const consolePageMessages = {
   'live.taken': { 'zh-CN': '您已接待居民 {id}，机器人暂停回复。', en: 'You are talking to resident {id}; the bot is silent.' },
   'live.released': { 'zh-CN': '已把居民 {id} 交回机器人。', en: 'Resident {id} is back with the bot.' },
   'live.transcript': { 'zh-CN': '最近的对话', en: 'Recent messages' },
+  'live.cases': { 'zh-CN': '此居民的申请', en: "This resident's applications" },
   'live.from.resident': { 'zh-CN': '居民', en: 'Resident' },
   'live.from.bot': { 'zh-CN': '机器人', en: 'Bot' },
   'live.from.staff': { 'zh-CN': '工作人员 {name}', en: 'Staff {name}' },

@@ -126,6 +126,7 @@ export const consoleMessages = {
   'console.unit.householdSize': { 'zh-CN': '{n} 人', en: '{n} people' },
   'console.unit.householdMonthlyIncome': { 'zh-CN': '{n} 元/月', en: '{n} yuan a month' },
   'console.unit.deadlineDays': { 'zh-CN': '{n} 天', en: '{n} days' },
+  'console.unit.deadlineDays.dated': { 'zh-CN': '{n} 天（从提交当天算，即{date}）', en: '{n} days (from the day of the application: {date})' },
   'console.answer.unsure': { 'zh-CN': '申请人不清楚', en: 'not sure (the applicant said)' },
   'console.answer.age_at_least': { 'zh-CN': '{age} 岁以上（申请人说的是大概年龄）', en: '{age} or over (the applicant gave an approximate age)' },
   'console.relation.relative': { 'zh-CN': '近亲属代为申请', en: 'A relative' },

@@ -2,7 +2,7 @@ import type { NameOf } from './staff-names.js';
 import type { Param } from '../flows/events.js';
 import { allowedActions, isOverdue, type CaseActionType } from '../knowledge/cases/case-lifecycle.js';
 import { nameIn, type CasePack } from '../knowledge/cases/case-pack.js';
-import { endOfLocalDay, localDate } from '../knowledge/cases/local-time.js';
+import { addDays, endOfLocalDay, localDate } from '../knowledge/cases/local-time.js';
 import { localizeReasonForStaff } from '../knowledge/eligibility/localize-decision.js';
 import type { Basis as BasisRef, Decision, Reason } from '../knowledge/eligibility/decision.js';
 import { basisItems } from '../flows/intake/decision-replies.js';
@@ -80,6 +80,16 @@ function factLabel(key: string, locale: Locale): string {
   return label(`console.fact.${key}`, locale, label(`fact.${key}`, locale, key));
 }
 
+/**
+ * The days the applicant said were left before a hearing or limitation period, with the day they fall on:
+ * "3 天" is true on the day of the application only, and staff read it later.
+ */
+function deadlineValue(days: number, submittedAt: number, pack: CasePack, locale: Locale): string {
+  const { year, month, day } = addDays(localDate(submittedAt, pack.timeZone), days);
+  const date: Param = { key: 'case.date', params: { y: year, d: day, month: { key: `case.month.${month}` } } };
+  return label('console.unit.deadlineDays.dated', locale, String(days), { n: String(days), date });
+}
+
 function answerValue(value: unknown, key: string, pack: CasePack, locale: Locale): string {
   const yes = locale === 'en' ? 'yes' : '是';
   const no = locale === 'en' ? 'no' : '否';
@@ -153,7 +163,12 @@ export function caseDetailView(
       key,
       label: factLabel(key, locale),
       // An age said roughly ("七十多了") is recorded as its lowest: never shown as if exact.
-      value: key === 'age' && facts.ageAtLeast === true ? label('console.answer.age_at_least', locale, String(value), { age: String(value) }) : answerValue(value, key, pack, locale),
+      value:
+        key === 'age' && facts.ageAtLeast === true
+          ? label('console.answer.age_at_least', locale, String(value), { age: String(value) })
+          : key === 'deadlineDays' && typeof value === 'number'
+            ? deadlineValue(value, record.createdAt, pack, locale)
+            : answerValue(value, key, pack, locale),
     }));
   // Questions the applicant answered "not sure" (the intake lists them in `unsure`): under their own label, not as a field.
   for (const step of Array.isArray(facts.unsure) ? facts.unsure : []) {

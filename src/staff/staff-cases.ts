@@ -214,15 +214,18 @@ export class StaffCases {
       }));
     }
     if (record.status === 'new') {
-      // Assigning a new case claims it for the colleague: the resident hears it is being reviewed.
-      const result = await performCaseAction(
+      // Assigning a new case claims it for the colleague: the resident hears it is being reviewed. The history
+      // says who did it: the supervisor took it into review and assigned it (the colleague pressed nothing).
+      const claimed = await performCaseAction(
         { cases: this.deps.cases, pack: this.deps.pack, ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}) },
         record.ref,
         { type: 'claim', note: undefined } as CaseAction,
-        { kind: 'staff', name: target.username },
+        { kind: 'staff', name: account.username },
         this.now(),
       );
-      return this.outcome(account, 'case.assign', record.ref, result, `to account:${target.id}`, locale);
+      if (!claimed.ok || target.username === account.username) return this.outcome(account, 'case.assign', record.ref, claimed, `to account:${target.id}`, locale);
+      const handed = await this.deps.assignments.assign(record.ref, target.username, { kind: 'staff', name: account.username }, this.now());
+      return this.outcome(account, 'case.assign', record.ref, handed ? { ...claimed, record: handed } : claimed, `to account:${target.id}`, locale);
     }
     const assigned = await this.deps.assignments.assign(record.ref, target.username, { kind: 'staff', name: account.username }, this.now());
     if (!assigned) return this.refuse(account, 'case.assign', record.ref, refusal(404, 'not_found', 'console.error.not_found', { what: record.ref }));

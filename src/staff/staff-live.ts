@@ -6,7 +6,9 @@ import { staffNameParam } from '../flows/staff-name.js';
 import type { Locale } from '../locales/catalog.js';
 import { translate } from '../locales/render.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
-import { CASE_ROLES, SUPERVISOR_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
+import type { CaseRecord } from '../knowledge/cases/case-repository.js';
+import type { NamedOffice } from '../knowledge/cases/case-pack.js';
+import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
 import type { Account, AuditLog, CannedReply, CannedReplyRepository, Handoff, HandoffRepository, RelayRepository, StaffMember } from './staff-ports.js';
 
@@ -26,7 +28,18 @@ export interface StaffLiveDeps {
   pickupMinutes: number;
   /** Where files staff send are recorded (`AttachmentRepository` fits). */
   attachments?: { record(meta: AttachmentMeta): Promise<void> };
+  /** The cases each resident applied for, and the offices that decide who may see them. */
+  cases?: { listByConversation(conversationKey: string): Promise<CaseRecord[]> };
+  pack?: { offices: readonly NamedOffice[] };
   now?: () => number;
+}
+
+/** A case of the resident in a live conversation, as the conversation names it (the account may open it). */
+export interface LiveCase {
+  ref: string;
+  status: CaseRecord['status'];
+  urgent: boolean;
+  sameDay: boolean;
 }
 
 export interface LiveConversation {
@@ -38,6 +51,8 @@ export interface LiveConversation {
   holder: string | null;
   holderAccountId: number | null;
   danger: { kind: string; at: number }[];
+  /** The resident's cases this account may open, newest first: staff answer knowing what they applied for. */
+  cases: LiveCase[];
 }
 
 /** A danger alert at the top of the live view; `takenBy` names who holds the conversation, once someone does. */
@@ -69,6 +84,8 @@ export interface TranscriptMessage {
 /** The kinds of relay the console keeps (messages live in the conversation's own transcript). */
 const KEPT_RELAYS = ['handoff_request', 'handoff_left', 'danger', 'callback', 'new_case', 'staff_message'] as const;
 const TRANSCRIPT_ENTRIES = 50;
+/** Lines read above those shown, only to name the buttons pressed on the first lines shown. */
+const LABEL_LOOKBACK = 30;
 /** Danger alerts stay at the top of the live view this long. */
 const ALERT_MS = 24 * 3_600_000;
 /** Call-back requests stay listed this long. */
@@ -160,6 +177,7 @@ export class StaffLive {
     const now = this.now();
     const active = await this.deps.handoffs.active();
     const recentDanger = await this.deps.relays.recent(['danger'], now - ALERT_MS);
+    const casesOf = await this.casesOf(account, active.map((h) => h.conversationKey));
     const conversations = active.map((h): LiveConversation => ({
       id: liveId(h.conversationKey),
       channel: channelOf(h.conversationKey),
@@ -169,6 +187,7 @@ export class StaffLive {
       holder: h.state === 'live' ? h.staffName : null,
       holderAccountId: h.staffUserId?.startsWith('account:') ? Number(h.staffUserId.slice('account:'.length)) : null,
       danger: recentDanger.filter((r) => r.conversationKey === h.conversationKey).map((r) => ({ kind: String(r.body.danger), at: r.at })),
+      cases: casesOf.get(h.conversationKey) ?? [],
     }));
     conversations.sort(queueOrder);
     const handoffOf = new Map(active.map((h) => [h.conversationKey, h]));
@@ -191,6 +210,23 @@ export class StaffLive {
     return { ok: true, now, conversations, alerts, callbacks };
   }
 
+  /** Each conversation's cases `account` may open, newest first. */
+  private async casesOf(account: Account, keys: readonly string[]): Promise<Map<string, LiveCase[]>> {
+    const found = new Map<string, LiveCase[]>();
+    const source = this.deps.cases;
+    if (!source) return found;
+    for (const key of keys) {
+      const records = (await source.listByConversation(key))
+        .filter((c) => canSeeOffice(account, c.route, this.deps.pack?.offices ?? []))
+        .sort((a, b) => b.createdAt - a.createdAt);
+      found.set(
+        key,
+        records.map((c) => ({ ref: c.ref, status: c.status, urgent: c.urgent, sameDay: c.sameDay })),
+      );
+    }
+    return found;
+  }
+
   async take(account: Account, id: string): Promise<{ ok: true } | Refusal> {
     const key = await this.find(account, id, 'live.take');
     if (typeof key !== 'string') return key;
@@ -205,7 +241,8 @@ export class StaffLive {
     const key = await this.find(account, id, 'live.view');
     if (typeof key !== 'string') return key;
     const [entries, staffRelays] = await Promise.all([
-      this.deps.transcripts.recentTranscript(key, TRANSCRIPT_ENTRIES),
+      // A few lines more than are shown: a button pressed on the first line shown was offered above it.
+      this.deps.transcripts.recentTranscript(key, TRANSCRIPT_ENTRIES + LABEL_LOOKBACK),
       this.deps.relays.forConversation(key, ['staff_message', 'staff_file']),
     ]);
     const staffTexts = new Map(
@@ -217,7 +254,8 @@ export class StaffLive {
       .filter((r) => r.kind === 'staff_file')
       .map((r): TranscriptMessage => ({ id: -r.id, from: 'staff', attachment: r.body.attachment as AttachmentRef, staff: String(r.body.staff ?? ''), at: r.at }));
     const pressed = pressedLabels(entries, locale);
-    const messages = [...entries.flatMap((e): TranscriptMessage[] => toMessage(e, staffOf, pressed)), ...files].sort((a, b) => a.at - b.at);
+    const shown = entries.slice(-TRANSCRIPT_ENTRIES);
+    const messages = [...shown.flatMap((e): TranscriptMessage[] => toMessage(e, staffOf, pressed)), ...files].sort((a, b) => a.at - b.at);
     await this.audit(account, 'live.view', `live:${id}`, 'ok', null);
     return { ok: true, messages };
   }
@@ -305,11 +343,19 @@ function channelOf(key: string): string {
   return key.slice(0, key.indexOf(':'));
 }
 
-/** The buttons under the privacy notice, by id, with their label's message key (as the conversation machine offers them). */
-const PRIVACY_NOTICE_BUTTONS: Record<string, string> = {
+/**
+ * Buttons whose label never changes, by id, with their label's message key (as the conversation machine offers
+ * them): those under the privacy notice, which is not kept, and the main menu's, offered anywhere.
+ */
+const FIXED_BUTTONS: Record<string, string> = {
   'consent.agree': 'core.consent.agree',
   'consent.decline': 'core.consent.decline',
   'lang.toggle': 'core.menu.language',
+  'menu.apply': 'core.menu.apply',
+  'menu.ask': 'core.menu.ask',
+  'menu.status': 'core.menu.status',
+  'menu.human': 'core.menu.human',
+  'menu.help': 'core.menu.help',
 };
 
 /**
@@ -319,8 +365,9 @@ const PRIVACY_NOTICE_BUTTONS: Record<string, string> = {
  */
 function pressedLabels(entries: readonly { id: number; direction: 'in' | 'out'; body: unknown }[], locale: Locale): Map<number, string> {
   const labels = new Map<number, string>();
-  // The privacy notice is not kept (nothing is, before consent): its buttons are named from the catalog.
-  const shown = new Map<string, string>(Object.entries(PRIVACY_NOTICE_BUTTONS).map(([id, key]) => [id, translate(key, locale)]));
+  // The privacy notice is not kept (nothing is, before consent), and the menu may be above the lines read:
+  // their buttons are named from the catalog.
+  const shown = new Map<string, string>(Object.entries(FIXED_BUTTONS).map(([id, key]) => [id, translate(key, locale)]));
   for (const entry of entries) {
     const body = entry.body as { choices?: unknown; event?: { type?: unknown; id?: unknown } } | null;
     if (entry.direction === 'out' && Array.isArray(body?.choices) && body.choices.length > 0) {

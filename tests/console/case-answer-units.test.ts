@@ -14,7 +14,7 @@ const answersIn = (locale: 'zh-CN' | 'en') =>
 
 describe('the numbers among the applicant\'s answers on the case page', () => {
   it('carry their units, so staff do not guess whether 3000 is a month or a year, yuan or people', () => {
-    expect(answersIn('zh-CN')).toMatchObject({ age: '52 岁', householdSize: '4 人', householdMonthlyIncome: '3000 元/月', deadlineDays: '5 天' });
-    expect(answersIn('en')).toMatchObject({ age: '52', householdSize: '4 people', householdMonthlyIncome: '3000 yuan a month', deadlineDays: '5 days' });
+    expect(answersIn('zh-CN')).toMatchObject({ age: '52 岁', householdSize: '4 人', householdMonthlyIncome: '3000 元/月', deadlineDays: '5 天（从提交当天算，即2026年11月27日）' });
+    expect(answersIn('en')).toMatchObject({ age: '52', householdSize: '4 people', householdMonthlyIncome: '3000 yuan a month', deadlineDays: '5 days (from the day of the application: 27 November 2026)' });
   });
 });

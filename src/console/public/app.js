@@ -3,7 +3,7 @@ import { get, onSessionEnd, post, setCsrfToken } from './lib/api.js';
 import { closeFeed, onFeedStatus, openFeed } from './lib/feed.js';
 import { applyTexts, loadStrings, otherLocale, setLocale, t } from './lib/i18n.js';
 import { replace } from './lib/dom.js';
-import { closeDialogsForSignIn } from './lib/dialog.js';
+import { closeDialogsForNavigation, closeDialogsForSignIn } from './lib/dialog.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -188,5 +188,9 @@ document.querySelector('.skip').addEventListener('click', (event) => {
   main.focus();
 });
 
-window.addEventListener('hashchange', () => render());
+// A dialog belongs to the page it was opened on: another page (back, a link) closes it, sending nothing.
+window.addEventListener('hashchange', () => {
+  closeDialogsForNavigation();
+  render();
+});
 boot();

@@ -10,6 +10,11 @@ export function closeDialogsForSignIn() {
   for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close(SESSION_ENDED);
 }
 
+/** Closes open dialogs because staff left their page (the browser's or the phone's back): nothing is sent. */
+export function closeDialogsForNavigation() {
+  for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close('cancel');
+}
+
 /**
  * Opens a dialog titled `title` with `fields` and a confirm button; `onConfirm(form)` may throw an Error
  * whose message is shown in the dialog (the dialog stays open). Resolves true when confirmed.

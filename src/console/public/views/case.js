@@ -76,18 +76,26 @@ export async function render({ account, params, announce, isCurrent }) {
     show(answer.case ? answer : await get(`/api/cases/${encodeURIComponent(ref)}`));
     const notice = answer.notice === 'sent' ? t('case.notice.sent') : answer.notice === 'not_sent_unsafe' ? t('case.notice.unsafe') : '';
     const text = sentences([t(doneKey, { ref }), notice]);
+    // A success after a refusal reads as one, not in the refusal's red.
+    result.classList.remove('form-error');
     result.textContent = text;
     announce(text);
     result.focus();
   }
 
+  /** The action a button without a dialog started, while it is on its way: a second press (a double click) waits for it. */
+  let pressed = null;
   async function plain(action, doneKey) {
+    if (pressed) return;
+    pressed = action;
     try {
       await act(action, {}, doneKey);
     } catch (error) {
       result.textContent = error.message;
       result.classList.add('form-error');
       result.focus();
+    } finally {
+      pressed = null;
     }
   }
 
@@ -259,6 +267,9 @@ export async function render({ account, params, announce, isCurrent }) {
           {
             onsubmit: async (e) => {
               e.preventDefault();
+              // A second press while the note is on its way adds nothing (a double click).
+              const form = e.currentTarget;
+              if (form.dataset.sending) return;
               error.textContent = '';
               if (!text.value.trim()) {
                 text.setAttribute('aria-invalid', 'true');
@@ -266,6 +277,8 @@ export async function render({ account, params, announce, isCurrent }) {
                 text.focus();
                 return;
               }
+              form.dataset.sending = 'true';
+              form.setAttribute('aria-busy', 'true');
               try {
                 await post(`/api/cases/${encodeURIComponent(ref)}/notes`, { text: text.value.trim() });
                 show(await get(`/api/cases/${encodeURIComponent(ref)}`));
@@ -273,6 +286,9 @@ export async function render({ account, params, announce, isCurrent }) {
                 root.querySelector('#case-notes textarea')?.focus();
               } catch (cause) {
                 error.textContent = cause.message;
+              } finally {
+                delete form.dataset.sending;
+                form.removeAttribute('aria-busy');
               }
             },
           },

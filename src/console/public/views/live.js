@@ -5,6 +5,7 @@ import { invalid, openDialog } from '../lib/dialog.js';
 import { field, h, replace, select } from '../lib/dom.js';
 import { subscribe } from '../lib/feed.js';
 import { dateTime, labelOf, locale, t } from '../lib/i18n.js';
+import { caseBadges, statusBadge } from '../lib/badges.js';
 
 const canEditCanned = (account) => account.role === 'supervisor' || account.role === 'admin';
 
@@ -19,6 +20,8 @@ export async function render({ account, params, navigate, announce, isCurrent })
   let clockOffset = 0;
   let canned = [];
   let lastMessages = [];
+  /** The log element `lastMessages` are drawn in. */
+  let lastLog = null;
 
   const conversation = () => conversations.find((c) => c.id === selectedId);
   const holdsIt = () => conversation()?.state === 'live' && conversation()?.holderAccountId === account.id;
@@ -117,6 +120,10 @@ export async function render({ account, params, navigate, announce, isCurrent })
                       ' · ',
                       h('span', { class: c.state === 'waiting' ? 'queue__wait' : null, 'data-wait': c.id }, waitText(c)),
                     ),
+                    // What the resident applied for, so an urgent applicant is seen as one before the chat is read.
+                    (c.cases ?? []).length
+                      ? h('span', { class: 'queue__line queue__cases' }, (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, k.ref, ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay }))))
+                      : null,
                   ),
                 ),
               ),
@@ -138,17 +145,20 @@ export async function render({ account, params, navigate, announce, isCurrent })
   }
 
   async function loadTranscript() {
-    if (!selectedId) return;
-    const log = detail.querySelector('#transcript');
-    if (!log) return;
+    if (!selectedId || !detail.querySelector('#transcript')) return;
     const answer = await get(`/api/live/${encodeURIComponent(selectedId)}/transcript`);
     if (!isCurrent()) return;
+    // The log on screen now: a redraw while the answer was on its way replaced the one there was (empty).
+    const log = detail.querySelector('#transcript');
+    if (!log) return;
     const messages = answer.messages ?? [];
-    const known = new Set(lastMessages.map((m) => m.id));
+    const shown = log === lastLog ? lastMessages : [];
+    const known = new Set(shown.map((m) => m.id));
     const added = messages.filter((m) => !known.has(m.id));
-    if (lastMessages.length === 0 || added.length !== messages.length - lastMessages.length) replace(log, messages.map(bubble));
+    if (shown.length === 0 || added.length !== messages.length - shown.length) replace(log, messages.map(bubble));
     else for (const m of added) log.append(bubble(m));
     lastMessages = messages;
+    lastLog = log;
     log.scrollTop = log.scrollHeight;
   }
 
@@ -342,6 +352,18 @@ export async function render({ account, params, navigate, announce, isCurrent })
             mine ? h('button', { type: 'button', class: 'btn', onclick: release }, t('live.release')) : null,
           ),
         ),
+        (c.cases ?? []).length
+          ? h(
+              'div',
+              { class: 'live-cases' },
+              h('span', { class: 'live-cases__label' }, t('live.cases')),
+              h(
+                'ul',
+                {},
+                (c.cases ?? []).map((k) => h('li', {}, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay }))),
+              ),
+            )
+          : null,
         status,
         h('div', { id: 'transcript', class: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': t('live.transcript'), tabindex: '0' }),
         heldByOther
@@ -352,6 +374,9 @@ export async function render({ account, params, navigate, announce, isCurrent })
                 class: 'reply',
                 onsubmit: async (e) => {
                   e.preventDefault();
+                  // A second press while the first is on its way sends nothing more (a double click, an impatient Ctrl+Enter).
+                  const form = e.currentTarget;
+                  if (form.dataset.sending) return;
                   error.textContent = '';
                   const text = textarea.value.trim();
                   if (!text) {
@@ -361,9 +386,13 @@ export async function render({ account, params, navigate, announce, isCurrent })
                     return;
                   }
                   textarea.removeAttribute('aria-invalid');
+                  form.dataset.sending = 'true';
+                  form.setAttribute('aria-busy', 'true');
                   try {
                     await post(`/api/live/${encodeURIComponent(c.id)}/messages`, { text });
                     textarea.value = '';
+                    delete form.dataset.sending;
+                    form.removeAttribute('aria-busy');
                     announce(t('live.sent'));
                     const wasWaiting = c.state === 'waiting';
                     await loadQueue();
@@ -371,6 +400,8 @@ export async function render({ account, params, navigate, announce, isCurrent })
                     await loadTranscript();
                     detail.querySelector('#reply-text')?.focus();
                   } catch (cause) {
+                    delete form.dataset.sending;
+                    form.removeAttribute('aria-busy');
                     showError(cause.message);
                   }
                 },
