@@ -297,7 +297,7 @@ export class ConversationRunner {
       this.evict(key);
       throw error;
     }
-    // The resting text holds the state; keeping the written snapshot too would double each conversation's memory.
+    // The actor (or the resting text) holds the state; keeping the written snapshot too would double each conversation's memory.
     live.stored = { ...stored, snapshot: null };
     if (erase) await this.options.onErased?.(key, erasedFiles);
     const outbound: OutboundMessage[] = ids.map((id, i) => ({
@@ -348,9 +348,7 @@ export class ConversationRunner {
     }
     try {
       if (!looksLikeSnapshot(snapshot)) throw new Error('stored snapshot has the wrong shape');
-      if (spec.restorable) snapshot = spec.restorable(snapshot);
-      const actor = createActor(spec.machine, { snapshot: snapshot as never, input: spec.input(key) as never });
-      actor.start();
+      const actor = this.started(key, snapshot);
       if (actor.getSnapshot().status === 'error') throw new Error('restored snapshot is in error');
       const live: LiveConversation = { actor, resting: null, turning: false, stored: { ...stored, snapshot: null } };
       this.remember(key, live);
@@ -397,11 +395,7 @@ export class ConversationRunner {
   private wake(key: string, live: LiveConversation): Actor<AnyStateMachine> {
     if (!live.actor) {
       if (live.resting === null) throw new Error('A live conversation has neither an actor nor a resting text.');
-      const { spec } = this.options;
-      const snapshot: unknown = JSON.parse(live.resting);
-      const actor = createActor(spec.machine, { snapshot: (spec.restorable ? spec.restorable(snapshot) : snapshot) as never, input: spec.input(live.stored.key) as never });
-      actor.start();
-      live.actor = actor;
+      live.actor = this.started(key, JSON.parse(live.resting));
     }
     this.hot.delete(key);
     this.hot.set(key, live);
@@ -420,6 +414,14 @@ export class ConversationRunner {
       if (oldest.turning) this.hot.set(key, oldest);
       else this.rest(key, oldest);
     }
+  }
+
+  /** A running actor from a snapshot as stored or resting (`restorable` fills back what either leaves out). */
+  private started(key: string, snapshot: unknown): Actor<AnyStateMachine> {
+    const { spec } = this.options;
+    const actor = createActor(spec.machine, { snapshot: (spec.restorable ? spec.restorable(snapshot) : snapshot) as never, input: spec.input(key) as never });
+    actor.start();
+    return actor;
   }
 
   /** Puts the conversation to rest as the text of its snapshot (which keeps what is held only in memory). */

@@ -9,6 +9,7 @@ import {
 import { createIntakeMachine } from '../flows/intake/intake-machine.js';
 import type { CaseDraft } from '../flows/intake/intake-types.js';
 import { detectLocale } from '../flows/detect-locale.js';
+import { readSteering } from '../knowledge/understanding/steering.js';
 import { reply } from '../flows/replies.js';
 import type { TopicInput, UnderstandInput } from '../flows/understanding.js';
 import { DEFAULT_LOCALE } from '../locales/catalog.js';
@@ -53,7 +54,7 @@ export function createConversationSpec(services: ConversationServices): Conversa
       // The resident's own words decide the language; the channel's hint only when there are none.
       const fromText = text !== undefined && /\p{L}/u.test(text) ? detectLocale(text) : undefined;
       // A bare greeting ("hi", "你好") gives it only for now: the first message with words of its own decides.
-      const tentative = text !== undefined && BARE_GREETING.test(text.normalize('NFKC').trim());
+      const tentative = text !== undefined && readSteering(text)?.intent === 'greeting';
       return {
         conversationKey: key,
         hotline: services.pack.hotline,
@@ -71,9 +72,6 @@ export function createConversationSpec(services: ConversationServices): Conversa
     welcomeBackNotice: (context) => ((context as ConversationContext | undefined)?.consented ? reply('core.welcome_back') : null),
   };
 }
-
-/** A greeting and nothing else: "hi", "hello!", "hey there", "你好", "您好啊", "哈喽". */
-const BARE_GREETING = /^(?:hi+|hello+|hey+|hallo|helo|hiya|yo|hi there|hello there|hey there|你好|您好|你们好|哈喽|哈啰|嗨|在吗|在不在)(?:啊|呀|哦)?[\s!！.。~～,，?？]*$/i;
 
 /** A story told before consent lives only in the running conversation: it is never written (kept only once agreed, as the application). */
 function withoutUnconsentedStory(persisted: unknown): unknown {

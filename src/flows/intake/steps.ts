@@ -209,8 +209,7 @@ function typedOrStated(event: ResidentEvent, prefix: string): string | null {
 const PER_MONTH_PAY = /^(每个?月|月薪|月收入|工资|收入)|(a|per|every|each) ?month$|monthly$|每个?月$/i;
 
 /** A number typed with the unit of another question (`2000元` at the deadline): say so kindly instead of misreading it. */
-function wrongUnit(text: string, expected: QuantityUnit): ReadResult | null {
-  const found = unitOf(text);
+function wrongUnit(text: string, expected: QuantityUnit, found: QuantityUnit | null = unitOf(text)): ReadResult | null {
   if (found === null || found === expected) return null;
   return { kind: 'invalid', error: 'intake.err.wrong_unit', params: { text, found: { key: `intake.unit.${found}` }, expected: { key: `intake.unit.${expected}` } } };
 }
@@ -765,7 +764,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const unhedged = text === null ? null : text.replace(LEADING_HEDGE, '').trim() || text;
       // A day named instead of counted ("后天就开庭了", "12月10日开庭", "下周三") is counted from today.
       const dated = unhedged !== null && deps.today ? readDeadline(unhedged, deps.today()) : null;
-      const unit = unhedged === null || dated !== null ? null : PER_MONTH_PAY.test(unhedged) ? wrongUnit(`${unhedged}元`, 'days') : wrongUnit(unhedged, 'days');
+      const unit = unhedged === null || dated !== null ? null : wrongUnit(unhedged, 'days', PER_MONTH_PAY.test(unhedged) ? 'money' : unitOf(unhedged));
       if (unit) return unit;
       const counted = dated ?? (unhedged === null ? null : readDays(stripDeadlineWords(unhedged)));
       // "过几天", "next week": counted roughly; "下个月": the resident is told how to answer instead.

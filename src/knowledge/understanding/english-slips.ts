@@ -55,6 +55,8 @@ function slips(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** Words already looked at; cleared when full, like the knowledge base's stem caches (every word residents type passes here). */
+const MENDED_LIMIT = 20_000;
 const mended = new Map<string, string | null>();
 
 /** The listed word a typed word is a slip of, or `null`. */
@@ -66,6 +68,7 @@ function meant(word: string): string | null {
     const near = VOCABULARY.filter((w) => w[0] === word[0] || w[1] === word[1]).filter((w) => Math.abs(w.length - word.length) <= 1 && slips(word, w) <= (w.length >= 9 ? 2 : 1));
     found = near.length === 1 ? near[0]! : null;
   }
+  if (mended.size >= MENDED_LIMIT) mended.clear();
   mended.set(word, found);
   return found;
 }
