@@ -125,7 +125,10 @@ export function basisTexts(decision: Record<string, unknown>, pack: CasePack, lo
 /** A decision reason as staff read it: about the applicant, never "您" (the chat's wording is the resident's). */
 function reasonText(reason: unknown, locale: Locale, decision: Record<string, unknown>): string | undefined {
   try {
-    return localizeReasonForStaff(reason as Reason, locale, decision as Partial<Pick<Decision, 'missingFacts' | 'wouldChangeIf'>>);
+    return localizeReasonForStaff(reason as Reason, locale, decision as Partial<Pick<Decision, 'missingFacts' | 'wouldChangeIf'>>, (fact) => ({
+      'zh-CN': factLabel(fact, 'zh-CN'),
+      en: factLabel(fact, 'en'),
+    }));
   } catch {
     return undefined;
   }

@@ -47,6 +47,15 @@ describe('the decision reasons on the staff case page', () => {
     expect(reasonsOnCasePage(facts, 'en')[0]).toMatch(/the applicant/i);
   });
 
+  it('name the facts still to check by the labels of the page, as one list in each language', () => {
+    const facts = SITUATIONS[2]![1];
+    const zh = reasonsOnCasePage(facts, 'zh-CN').join('\n');
+    const en = reasonsOnCasePage(facts, 'en').join('\n');
+    expect(zh).toMatch(/年龄[^，,]*、/);
+    expect(en).toMatch(/age, /i);
+    expect(en).not.toContain('、');
+  });
+
   it('leave the chat worded to the resident', () => {
     const view = decisionView(assess(SITUATIONS[0]![1], pack, DATE));
     expect(view.reasons[0]!.text['zh-CN']).toBe('根据您提供的情况，您可以申请法律援助。');

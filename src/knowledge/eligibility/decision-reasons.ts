@@ -51,8 +51,14 @@ function reason(key: Reason['key'], params?: Reason['params'], cite?: Cite): Rea
 
 const categoryLabel = (c: CategoryId): Localized => domainMessages[`category.${c}`];
 
-function listOf(labels: Localized[]): Localized {
+/** Labels as one list in each language: "A、B" / "A, B". */
+export function listOf(labels: Localized[]): Localized {
   return { 'zh-CN': labels.map((l) => l['zh-CN']).join('、'), en: labels.map((l) => l.en).join(', ') };
+}
+
+/** Alternatives as one phrase in each language: "A，或B" / "A, or B". */
+export function eitherOf(labels: Localized[]): Localized {
+  return { 'zh-CN': labels.map((l) => l['zh-CN']).join('，或'), en: labels.map((l) => l.en).join(', or ') };
 }
 
 /** What `assess` has worked out before the reasons are written. */
@@ -92,10 +98,7 @@ export function decisionReasons(facts: ApplicantFacts, pack: PolicyPack, date: I
   }
 
   if ((d.wouldChangeIf ?? []).length > 0) {
-    const claims = d.wouldChangeIf.map((claim) => eligibilityMessages[`eligibility.claim.${claim}`]);
-    add('eligibility.would_change_if', {
-      claims: { 'zh-CN': claims.map((c) => c['zh-CN']).join('，或'), en: claims.map((c) => c.en).join(', or ') },
-    });
+    add('eligibility.would_change_if', { claims: eitherOf(d.wouldChangeIf.map((claim) => eligibilityMessages[`eligibility.claim.${claim}`])) });
   }
 
   // Urgency and same-day acceptance are reported as facts in every decision, but only advised on for an application.

@@ -1,9 +1,10 @@
 import type { Locale } from '../../locales/catalog.js';
-import { consoleMessages } from '../../locales/console.js';
-import { domainMessages } from '../../locales/domain.js';
 import { eligibilityMessages, eligibilityStaffMessages } from '../../locales/eligibility.js';
 import { formatMessage } from '../../locales/format.js';
 import type { Decision, Reason } from './decision.js';
+import { eitherOf, listOf } from './decision-reasons.js';
+
+type Localized = Record<Locale, string>;
 
 /** A decision as written to people and files: reasons rendered in one language. */
 export type LocalizedDecision = Omit<Decision, 'reasons'> & { reasons: string[] };
@@ -22,28 +23,30 @@ function paramsIn(reason: Reason, locale: Locale): Record<string, string | numbe
 }
 
 type StaffKey = keyof typeof eligibilityStaffMessages;
-const staffText = (key: string, locale: Locale): string | undefined =>
-  (eligibilityStaffMessages as Record<string, Record<Locale, string>>)[`eligibility.staff.${key.slice('eligibility.'.length)}` as StaffKey]?.[locale];
+const staffText = (key: string): Localized | undefined =>
+  (eligibilityStaffMessages as Record<string, Localized>)[`eligibility.staff.${key.slice('eligibility.'.length)}` as StaffKey];
 
 /**
  * One reason as the staff case page says it: about the applicant, in the third person ("根据申请人提供的情况…", "the
- * applicant can object…"), where the chat says "根据您提供的情况…". The facts still to check and the claims that would
- * change the outcome are written again from the decision (their stored text was worded to the resident: "how many
- * people live in your household", "you have a disability"); a decision stored without them keeps the stored text.
+ * applicant can object…"), where the chat says "根据您提供的情况…". The facts still to check (named by `factLabel`, the
+ * page's own labels) and the claims that would change the outcome are written again from the decision (their stored
+ * text was worded to the resident: "how many people live in your household", "you have a disability"); a decision
+ * stored without them keeps the stored text.
  */
-export function localizeReasonForStaff(reason: Reason, locale: Locale, decision: Partial<Pick<Decision, 'missingFacts' | 'wouldChangeIf'>>): string {
+export function localizeReasonForStaff(
+  reason: Reason,
+  locale: Locale,
+  decision: Partial<Pick<Decision, 'missingFacts' | 'wouldChangeIf'>>,
+  factLabel: (fact: string) => Localized,
+): string {
   const params = paramsIn(reason, locale);
-  const list = (items: string[], or: boolean) => items.join(locale === 'zh-CN' ? (or ? '，或' : '、') : or ? ', or ' : ', ');
   if (reason.key === 'eligibility.outcome.needs_review' && decision.missingFacts?.length) {
-    params.facts = list(
-      decision.missingFacts.map((fact) => (consoleMessages as Record<string, Record<Locale, string>>)[`console.fact.${fact}`]?.[locale] ?? (domainMessages as Record<string, Record<Locale, string>>)[`fact.${fact}`]?.[locale] ?? fact),
-      false,
-    );
+    params.facts = listOf(decision.missingFacts.map(factLabel))[locale];
   }
   if (reason.key === 'eligibility.would_change_if' && decision.wouldChangeIf?.length) {
-    params.claims = list(decision.wouldChangeIf.map((claim) => staffText(`eligibility.claim.${claim}`, locale) ?? eligibilityMessages[`eligibility.claim.${claim}`][locale]), true);
+    params.claims = eitherOf(decision.wouldChangeIf.map((claim) => staffText(`eligibility.claim.${claim}`) ?? eligibilityMessages[`eligibility.claim.${claim}`]))[locale];
   }
-  return formatMessage(staffText(reason.key, locale) ?? eligibilityMessages[reason.key][locale], params);
+  return formatMessage((staffText(reason.key) ?? eligibilityMessages[reason.key])[locale], params);
 }
 
 /**
