@@ -1,3 +1,4 @@
+import { categoryFromText } from './category-words.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { FactStep, IntakeContext, StepId } from './intake-types.js';
 
@@ -46,7 +47,9 @@ export function nextStep(ctx: IntakeContext, deps: IntakeDeps): StepId {
   // For a relative the name asked is the applicant's; who the resident is to them comes next.
   if (ctx.applicant.relation === 'relative' && !done('kinship')) return 'kinship';
   if (!done('phone')) return 'phone';
-  if (ctx.facts.category === 'domestic_violence') {
+  // Violence at home told in the account ("他喝醉了就打我", a divorce's reason) needs the same care as the category:
+  // the abuser may answer the phone.
+  if (ctx.facts.category === 'domestic_violence' || (ctx.applicant.description !== null && categoryFromText(ctx.applicant.description) === 'domestic_violence')) {
     if (!done('safeContact')) return 'safeContact';
     // Times given with the answer ("工作日上午") are not asked for again.
     if (ctx.applicant.contactPreference === 'times' && !ctx.applicant.safeTimes && !done('safeTimes')) return 'safeTimes';
