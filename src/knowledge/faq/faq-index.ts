@@ -230,6 +230,18 @@ export class IndexCache {
 /** A Chinese number with an optional counter (五千, 十五岁, 三个月, 一年); 几 is left out: 几天 asks how long. */
 const CHINESE_NUMBER = /^[零一二两三四五六七八九十百千万半\d]+(?:个|年|月|天|岁|口|人|块|元|次|号|周|日|多)*$/u;
 
+/**
+ * English stems of dates and amounts: month names (as stemmed: octob, septemb) and their short forms, and numbers with
+ * an ending (3rd, 9pm, 20k, 5000yuan). When no entry mentions one, it says nothing about the topic, as a bare number
+ * does not: "my employer hasnt paid me since october" is not less about wages for "october".
+ */
+const ENGLISH_DATE_OR_AMOUNT = /^(?:januari|februari|march|april|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d+(?:st|nd|rd|th|am|pm|k|yuan|rmb|kuai|usd|dollar|hr|hour|min|dai|month|year|yr|week))$/;
+
+/** A term no entry needs to mention for a question to be about it: a number, a Chinese amount, an English date or amount. */
+function saysNothing(term: string): boolean {
+  return /^\d+$/.test(term) || CHINESE_NUMBER.test(term) || ENGLISH_DATE_OR_AMOUNT.test(term);
+}
+
 /** English words shorter than this are not spelling-corrected: too many short words are other real words (wifi → wife). */
 const SPELLING_MIN_LENGTH = 6;
 
@@ -554,6 +566,8 @@ export class FaqIndex {
   private resolve(term: string): number {
     const t = this.termId(term);
     if (t >= 0) return t;
+    // A month is not a slip of another word ("octob" is not "doctor").
+    if (ENGLISH_DATE_OR_AMOUNT.test(term)) return -1;
     const { spelling } = this.data;
     // One letter shorter than the vocabulary's words: a stem missing a letter (aplic → applic, from
     // "aplication") finds its word, while short stems are never changed into other short words.
@@ -644,7 +658,7 @@ export class FaqIndex {
     for (const term of new Set(analysis.terms)) {
       const t = idOf(term);
       if (t >= 0) ids.add(t);
-      else if (!/^\d+$/.test(term)) unknownTerms++;
+      else if (!saysNothing(term)) unknownTerms++;
     }
     // Preallocated buffers: a search allocates next to nothing, which keeps garbage-collection pauses short.
     const { scores, softmaxSums, seen, touched } = this;
@@ -737,7 +751,7 @@ export class FaqIndex {
   private unitWeight(t: number, raw: string): number {
     if (t >= 0) return this.data.idf[t]!;
     // Numbers nothing mentions ("35", "3000", 五千, 十五岁, 三个月) say nothing about the topic either way.
-    if (/^\d+$/.test(raw) || CHINESE_NUMBER.test(raw)) return 0;
+    if (saysNothing(raw)) return 0;
     return this.unknownIdf;
   }
 
