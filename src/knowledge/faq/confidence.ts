@@ -182,7 +182,8 @@ export function heldBack(words: number, features: Pick<ConfidenceFeatures, 'stre
 }
 
 /**
- * Splits a search outcome into the three bands. A question of a single content word is answered
+ * Splits a search outcome into the three bands. A question in the terms of one entry's own phrasing is answered with
+ * it ({@link SearchOutcome.phrasingOf}). A question of a single content word is answered
  * directly only when that word is central to the entry ("离婚", "custody"), not when it merely
  * occurs in one of its phrasings ("say" in "legal aid said no"); a long story close between two
  * entries gets both as buttons.
@@ -203,6 +204,11 @@ export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFA
     oneCloseWord ||
     (gate ? pIn < gate.inDomainAt + LOW_CONFIDENCE_MARGIN || pRight < gate.correctAt + LOW_CONFIDENCE_MARGIN : score < answerAt + LOW_CONFIDENCE_MARGIN);
   const candidates = outcome.ranked.slice(0, offer).map((r) => r.id);
+  // The question in the terms of one entry's own phrasing: that entry, however many entries share its words (an
+  // operator who adds a phrasing expects it answered). Shown to operators as low confidence when the score is low.
+  if (outcome.phrasingOf !== undefined && outcome.phrasingOf === candidates[0]) {
+    return { band: 'answer', topic: candidates[0], score, candidates, ...(lowConfidence ? { lowConfidence } : {}) };
+  }
   if (passes && !heldBack(outcome.words, features, storyMargin)) return { band: 'answer', topic: candidates[0] ?? null, score, candidates, ...(lowConfidence ? { lowConfidence } : {}) };
   if (score >= suggestAt && candidates.length > 0) return { band: 'suggest', topic: null, score, candidates };
   return { band: 'unknown', topic: null, score, candidates: [] };

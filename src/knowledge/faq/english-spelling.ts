@@ -73,6 +73,13 @@ const SHORTHAND: Record<string, string> = {
   kinda: 'kind of', sorta: 'sort of', ppl: 'people', thru: 'through', tho: 'though', b4: 'before', til: 'until', till: 'until',
   untill: 'until', yrs: 'years', mths: 'months', mnths: 'months', wks: 'weeks', wk: 'week', hrs: 'hours',
   bf: 'boyfriend', gf: 'girlfriend', smth: 'something', sth: 'something', sum1: 'someone', some1: 'someone', any1: 'anyone',
+  // short words spelled as they sound or without vowels, as typed in chat
+  wen: 'when', fird: 'fired', tmr: 'tomorrow', tmrw: 'tomorrow', tmrrw: 'tomorrow', '2moro': 'tomorrow', '2morrow': 'tomorrow',
+  '2day': 'today', '2nite': 'tonight', nite: 'night', thnx: 'thanks', hav: 'have', nvr: 'never', wrk: 'work', mnth: 'month',
+  moni: 'money', mony: 'money', bcoz: 'because', bcos: 'because',
+  // function words with two letters swapped or one doubled: never the real word meant ("dose" is "does" here)
+  dose: 'does', doese: 'does', dosent: 'does not', cna: 'can', adn: 'and', nad: 'and', jsut: 'just', knwo: 'know',
+  hwo: 'how', wnat: 'want', whit: 'with', iwth: 'with', ahve: 'have', hve: 'have', taht: 'that', tehy: 'they', thay: 'they',
   alot: 'a lot', teh: 'the', waht: 'what', wich: 'which', thier: 'their', becuase: 'because', becasue: 'because',
   beacuse: 'because', becouse: 'because', shud: 'should', cud: 'could', wud: 'would', freind: 'friend', frend: 'friend',
   hows: 'how', whos: 'who', wheres: 'where', whens: 'when', theres: 'there', heres: 'here', thats: 'that', whats: 'what',

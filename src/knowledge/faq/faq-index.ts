@@ -33,6 +33,11 @@ export interface RankingOptions {
    */
   fuse: number;
   fuseDepth: number;
+  /**
+   * The languages in which a question made of exactly the terms of one entry's own phrasing (or title) is that
+   * entry's ({@link SearchOutcome.phrasingOf}): its other words are stopwords, spelling slips or numbers.
+   */
+  ownPhrasings: readonly Locale[];
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -49,6 +54,8 @@ export const DEFAULT_RANKING: RankingOptions = {
   classified: ['en'],
   fuse: 0.3,
   fuseDepth: 5,
+  // English only (session 15): measured there; zh-CN's terms are character pairs, rarely a phrasing's exact set.
+  ownPhrasings: ['en'],
 };
 
 /** One ranked entry. */
@@ -77,6 +84,11 @@ export interface SearchOutcome {
   words: number;
   /** Share (0–1) of the question's weight made of words that occur somewhere in the index. */
   known: number;
+  /**
+   * The entry one of whose own phrasings (or its title) has exactly the question's terms, when only one entry has
+   * such a phrasing: "do i have to pay anything for this?" is `cost`'s "do i have to pay anything". It is ranked first.
+   */
+  phrasingOf?: string;
 }
 
 /** An entry's distinct terms with their weighted counts (compact: kept for every entry between builds), and its weighted length. */
@@ -88,6 +100,8 @@ interface DocumentTerms {
   examples: string[];
   /** Example `e`'s terms are `examples[exampleStarts[e] .. exampleStarts[e+1])`. */
   exampleStarts: Int32Array;
+  /** The first this many examples are the phrasings and the title (the tags, if any, come after). */
+  sayings: number;
 }
 
 function documentTerms(entry: FaqEntry, locale: Locale, analyzer: TextAnalyzer, options: RankingOptions): DocumentTerms {
@@ -118,10 +132,11 @@ function documentTerms(entry: FaqEntry, locale: Locale, analyzer: TextAnalyzer, 
   const { weights } = options;
   add(entry.questions[locale], weights.questions, 'each');
   add([entry.title[locale]], weights.title, 'one');
+  const sayings = exampleStarts.length - 1;
   // The tags are one example, as the title is.
   add(entry.tags, weights.tags, 'one');
   add([entry.answer[locale]], weights.answer, 'none');
-  return { terms: [...terms.keys()], counts: Float32Array.from(terms.values()), length, examples, exampleStarts: Int32Array.from(exampleStarts) };
+  return { terms: [...terms.keys()], counts: Float32Array.from(terms.values()), length, examples, exampleStarts: Int32Array.from(exampleStarts), sayings };
 }
 
 /**
@@ -215,6 +230,18 @@ export class IndexCache {
 /** A Chinese number with an optional counter (五千, 十五岁, 三个月, 一年); 几 is left out: 几天 asks how long. */
 const CHINESE_NUMBER = /^[零一二两三四五六七八九十百千万半\d]+(?:个|年|月|天|岁|口|人|块|元|次|号|周|日|多)*$/u;
 
+/**
+ * English stems of dates and amounts: month names (as stemmed: octob, septemb) and their short forms, and numbers with
+ * an ending (3rd, 9pm, 20k, 5000yuan). When no entry mentions one, it says nothing about the topic, as a bare number
+ * does not: "my employer hasnt paid me since october" is not less about wages for "october".
+ */
+const ENGLISH_DATE_OR_AMOUNT = /^(?:januari|februari|march|april|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d+(?:st|nd|rd|th|am|pm|k|yuan|rmb|kuai|usd|dollar|hr|hour|min|dai|month|year|yr|week))$/;
+
+/** A term no entry needs to mention for a question to be about it: a number, a Chinese amount, an English date or amount. */
+function saysNothing(term: string): boolean {
+  return /^\d+$/.test(term) || CHINESE_NUMBER.test(term) || ENGLISH_DATE_OR_AMOUNT.test(term);
+}
+
 /** English words shorter than this are not spelling-corrected: too many short words are other real words (wifi → wife). */
 const SPELLING_MIN_LENGTH = 6;
 
@@ -246,6 +273,11 @@ export interface IndexData {
   homophones: CorrectionTable | null;
   /** The discriminative classifier's weight at each posting (empty without one; see discriminative.ts). */
   softmax: Float32Array;
+  /**
+   * The phrasings' and titles' term sets (sorted term positions, joined by spaces) as keys, and for key `k` the entry
+   * whose phrasing it is, `owners[k]`, or -1 when phrasings of two entries have it (null: not in this language).
+   */
+  phrasings: { keys: SortedStringsData; owners: Int32Array } | null;
 }
 
 /** Keys (packed, sorted) and, for key `k`, the term positions `candidates[candidateStarts[k] .. candidateStarts[k+1])`. */
@@ -290,6 +322,7 @@ export function buildIndexData(
         numbers: lexicon.numberAll(terms.terms),
         examples: lexicon.numberAll(terms.examples),
         exampleStarts: terms.exampleStarts,
+        sayings: terms.sayings,
       };
     }
     cache?.set(key, analysed);
@@ -353,7 +386,27 @@ export function buildIndexData(
     spelling: options.spelling ? spellingTable(order) : null,
     homophones: options.homophones ? homophoneTable(order) : null,
     softmax,
+    phrasings: options.ownPhrasings.includes(locale) ? phrasingTable(analysedDocs, positions) : null,
   };
+}
+
+/** The key of a set of term positions: sorted, joined by spaces. */
+function termSetKey(positions: Iterable<number>): string {
+  return [...new Set(positions)].sort((a, b) => a - b).join(' ');
+}
+
+/** Each phrasing's (and title's) term set, with the entry that has it, or -1 when two entries do. */
+function phrasingTable(analysedDocs: readonly NumberedTerms[], positions: Int32Array): { keys: SortedStringsData; owners: Int32Array } {
+  const owners = new Map<string, number>();
+  analysedDocs.forEach((a, d) => {
+    for (let k = 0; k < a.sayings; k++) {
+      const key = termSetKey(Array.from(a.examples.subarray(a.exampleStarts[k]!, a.exampleStarts[k + 1]!), (n) => positions[n]!));
+      const owner = owners.get(key);
+      owners.set(key, owner === undefined || owner === d ? d : -1);
+    }
+  });
+  const { data: keys, order } = packSorted(owners.keys());
+  return { keys, owners: Int32Array.from(order, (key) => owners.get(key)!) };
 }
 
 /** The postings one training pass visits at most: each example's terms' entries. */
@@ -513,6 +566,8 @@ export class FaqIndex {
   private resolve(term: string): number {
     const t = this.termId(term);
     if (t >= 0) return t;
+    // A month is not a slip of another word ("octob" is not "doctor").
+    if (ENGLISH_DATE_OR_AMOUNT.test(term)) return -1;
     const { spelling } = this.data;
     // One letter shorter than the vocabulary's words: a stem missing a letter (aplic → applic, from
     // "aplication") finds its word, while short stems are never changed into other short words.
@@ -603,7 +658,7 @@ export class FaqIndex {
     for (const term of new Set(analysis.terms)) {
       const t = idOf(term);
       if (t >= 0) ids.add(t);
-      else if (!/^\d+$/.test(term)) unknownTerms++;
+      else if (!saysNothing(term)) unknownTerms++;
     }
     // Preallocated buffers: a search allocates next to nothing, which keeps garbage-collection pauses short.
     const { scores, softmaxSums, seen, touched } = this;
@@ -652,6 +707,13 @@ export class FaqIndex {
       for (const x of top) x.score += best * Math.max(-1, fuse * (x.logit - favourite));
       top.sort((x, y) => y.score - x.score || x.doc - y.doc);
     }
+    // A question in the very terms of one entry's phrasing is that entry's, first whatever the scores.
+    const owner = unknownTerms === 0 && ids.size > 0 ? this.phrasingOwner(ids) : -1;
+    if (owner >= 0) {
+      const at = top.findIndex((x) => x.doc === owner);
+      const mine = at >= 0 ? top.splice(at, 1)[0]! : { doc: owner, score: this.scoreOf(owner, ids), logit: 0 };
+      top.unshift(mine);
+    }
     top.splice(limit);
 
     const ranked = top.map(({ doc, score }) => {
@@ -664,13 +726,32 @@ export class FaqIndex {
         evidence: Math.min(1, covered / (EVIDENCE_WORDS * this.data.unknownIdfBase)),
       };
     });
-    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0 };
+    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0, ...(owner >= 0 ? { phrasingOf: stringAt(this.data.entryIds, owner) } : {}) };
+  }
+
+  /** The entry whose own phrasing has exactly the terms `ids`, or -1 (none, or two entries'). */
+  private phrasingOwner(ids: ReadonlySet<number>): number {
+    const table = this.data.phrasings;
+    if (!table) return -1;
+    const k = findSorted(table.keys, termSetKey(ids));
+    return k < 0 ? -1 : table.owners[k]!;
+  }
+
+  /** BM25's score of document `doc` for the terms `ids` (for an entry the kept best few left out). */
+  private scoreOf(doc: number, ids: ReadonlySet<number>): number {
+    const { postingStarts, docs, scores } = this.data;
+    let score = 0;
+    for (const t of ids) {
+      const at = indexOf(docs, postingStarts[t]!, postingStarts[t + 1]!, doc);
+      if (at >= 0) score += scores[at]!;
+    }
+    return score;
   }
 
   private unitWeight(t: number, raw: string): number {
     if (t >= 0) return this.data.idf[t]!;
     // Numbers nothing mentions ("35", "3000", 五千, 十五岁, 三个月) say nothing about the topic either way.
-    if (/^\d+$/.test(raw) || CHINESE_NUMBER.test(raw)) return 0;
+    if (saysNothing(raw)) return 0;
     return this.unknownIdf;
   }
 

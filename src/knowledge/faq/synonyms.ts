@@ -79,8 +79,10 @@ export class SynonymDictionary {
    * Synonym groups found in a sequence of stemmed English words; spans are word positions. Articles
    * inside the text are skipped, as they are left out of the phrases: residents writing English as a
    * second language drop or add them ("taken away by police", "hit by car", "take him to the court").
+   * `stopwords` marks the positions of stopwords: a one-word term never matches there, as its stem may be a
+   * stopword's ("canned" and "can" are both "can": every "can i …" was read as a dismissal).
    */
-  matchStems(stems: readonly string[]): SynonymMatch[] {
+  matchStems(stems: readonly string[], stopwords?: readonly boolean[]): SynonymMatch[] {
     const found: SynonymMatch[] = [];
     for (let i = 0; i < stems.length; i++) {
       const candidates = this.latin.get(stems[i]!);
@@ -88,6 +90,7 @@ export class SynonymDictionary {
       const here = new Map<string, { words: number; end: number }>();
       for (const { stems: phrase, id } of candidates) {
         if (phrase.length <= (here.get(id)?.words ?? 0)) continue;
+        if (phrase.length === 1 && stopwords?.[i]) continue;
         let j = i;
         let k = 0;
         for (; k < phrase.length && j < stems.length; j++) {

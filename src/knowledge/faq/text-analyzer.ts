@@ -90,7 +90,7 @@ export class TextAnalyzer {
     const latin = englishWords(normalized.replace(/\p{Script=Han}+/gu, ' '));
     if (latin.length > 0) {
       const stems = latin.map(stem);
-      const latinMatches = synonyms ? this.synonyms.matchStems(stems) : [];
+      const latinMatches = synonyms ? this.synonyms.matchStems(stems, latin.map(isEnglishStopword)) : [];
       latin.forEach((word, i) => {
         if (isEnglishStopword(word)) return;
         if (words) terms.push(stems[i]!);

@@ -150,3 +150,16 @@ describe('English word forms and Chinese function pairs', () => {
     expect(plain.terms('他们在这')).toEqual([]);
   });
 });
+
+describe('English synonyms and stopwords (session 15)', () => {
+  // "canned" (dismissal) stems to "can": every "can i …" question carried the dismissal group, and "fired" then
+  // matched nearly every entry through it.
+  const fired = new TextAnalyzer(new SynonymDictionary([{ id: 'dismissal', terms: ['fired', 'canned', 'let me go'] }]));
+  it('a one-word synonym whose stem is a stopword\'s does not match the stopword', () => {
+    expect(fired.terms('can i still apply')).not.toContain('~dismissal');
+    expect(fired.terms('i got canned last week')).toContain('~dismissal');
+  });
+  it('phrases with stopwords in them still match', () => {
+    expect(fired.terms('they let me go')).toContain('~dismissal');
+  });
+});
