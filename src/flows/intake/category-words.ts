@@ -16,7 +16,7 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['domestic_violence', /家暴|家庭暴力|(丈夫|老公|妻子|老婆|对象|男朋友|女朋友|前夫|前妻|公公|婆婆|继父|继母|父亲|母亲|爸爸?|妈妈?|儿子|女儿|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,6}(打(?!架|工|电话|官司|球|牌|游戏|算|听|我的(?:吧|电话|手机|号)|我(?:电话|手机)|给)|殴打|揍|掐|踢|威胁要杀)|虐待|遗弃|domestic (violence|abuse)|(husband|wife|partner) (hits|beats|beat|hit)|abuse[ds]? (at home|by my)/i],
   ['work_injury', /工伤|上班.*(受伤|摔伤|砸伤|伤)|干活.*(受伤|伤了)|(工地|工厂|车间|厂里|矿上)(上|里)?.{0,10}(摔|掉|砸|压|切|轧).{0,8}(断|伤|骨折)|职业病|work(place)? injur|injured at work|hurt at work|occupational disease/i],
   ['wages', /欠薪|工资|工钱|薪水|讨薪|拖欠.*(钱|薪)|包工头|血汗钱|wage|unpaid|salary|not (been )?paid|pay (me|us)|\bowes? (me|us)\b.{0,25}\b(pay|wages?)\b(?! (it|back|him|her|them|off))|\b(months?|weeks?|days?)'? pay\b|\bback pay\b|\b(boss|employer|company|foreman|factory)\b.{0,30}\bowes? (me|us)\b/i],
-  ['labor_contract', /辞退|开除|解雇|裁员|劳动合同|经济补偿|赔偿金.*(辞退|解雇)|fired|dismiss|laid off|sacked|employment contract|severance/i],
+  ['labor_contract', /辞退|开除|解雇|裁员|劳动合同|经济补偿|赔偿金.*(辞退|解雇)|fired|dismiss|laid off|sacked|(employment|labou?r|work|written) contract|severance/i],
   ['labor_relationship', /劳动关系|没签合同.*(认定|确认)|confirm.*employ/i],
   // "a truck hit my e-bike", "a car knocked me down": a vehicle that hit the resident or what they rode.
   ['traffic_injury', /车祸|交通事故|撞(了|伤)|被车|肇事|traffic (accident|injur)|car (accident|crash)|hit by a (car|truck|vehicle)|\b(car|truck|lorry|van|bus|motorbike|taxi|vehicle|driver|suv)s? (hit|knocked|ran over|crashed into|drove into|hits) (me|my|him|her|us)\b/i],
@@ -55,7 +55,7 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['inheritance', /\b(father|mother|dad|mum|mom|parents?|husband|wife|grand(father|mother|pa|ma)|brother|sister|son|daughter|uncle|aunt)\b.{0,20}\b(died|passed away|passed|death)\b.{0,60}\b(took|take|taking|taken|takes|claims?|claimed|kept|keeps|sold|want|wants|won'?t (give|share|let)|refuses?)\b.{0,40}\b(house|home|flat|apartment|land|property|savings|money|farm|shop|estate)\b/i],
   ['work_injury', new RegExp(String.raw`(上班|干活|厂里|车间|工地|工厂|单位).{0,12}(手指|手指头|手|胳膊|腿|脚|腰|眼睛|头).{0,6}(断|切|轧|压|砸|夹|烫|烧|骨折|瞎)|(手指|手指头|手|胳膊|腿|脚).{0,4}(被机器|被机床|机器)|从.{0,6}(架子|脚手架|楼上|高处)(上)?(摔|掉)|\b(lost|cut off|crushed|broke) (a |my |two |three |\w+ )?(finger|hand|arm|leg)s?\b.{0,40}\b(work|factory|site|machine)\b|\b(factory|site|machine)\b.{0,30}\b(lost|cut off|crushed|broke) (a |my |two |\w+ )?(finger|hand|arm|leg)|${AT_WORK_EN}.{0,50}\b(broke|broken|crushed|injured|hurt|lost|cut off|fell|fractured|died|killed)\b|\b(broke|broken|crushed|injured|hurt|cut off|fell|fractured|died|killed)\b.{0,50}${AT_WORK_EN}`, 'i')],
   // Not a shop the resident paid in advance ("健身房老板跑路了 会员卡的钱咋退"): a customer's money, not wages.
-  ['wages', /^(?![\s\S]*(健身房|会员卡|充值|预付|卡里的?钱|美容院|理发店|培训班|游泳馆|办的卡|办卡))[\s\S]*(?:(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|(?<!insurance )company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay))/i],
+  ['wages', /^(?![\s\S]*(健身房|会员卡|充值|预付|卡里的?钱|美容院|理发店|培训班|游泳馆|办的卡|办卡))[\s\S]*(?:(老板|老板娘|包工头|工头|厂里|公司|厂长|老板他).{0,10}(跑路|跑了|不给钱|没给钱|不发钱|拖着不给|赖账|不给结|不结账|一直拖)|干了.{0,8}(活|个月|年|天).{0,12}(没拿到|没给|不给|一分|没结|没发)|(不给|没有|没给)(加班费|工钱|工资)|加班费|(钱|工钱|辛苦钱).{0,4}(一分)?(都)?没(拿到|给|结|发)|结不到(钱|账)|(boss|employer|(?<!insurance )company|foreman).{0,30}(ran off|disappeared|won'?t pay|refuses to pay|hasn'?t paid|didn'?t pay|never paid|not paid)|\b(boss|employer|company|foreman|factory|madam|agency)\b.{0,40}\b(not|no|never|don'?t|doesn'?t|didn'?t|stop(ped)?) (pay|paying|give) (me|us|my|our|salary|wages?|\d+ ?(months?|weeks?))(?! (a |an |the |any )?(written |labou?r |employment |work )?contract)|haven'?t (been )?paid|owe[sd]? (me|us) .{0,20}(months?|weeks?|pay))/i],
   // "he has been in jail for a week": held, when nothing else (a divorce, wages) names the matter.
   ['criminal_defense', /\b(in|to) (jail|prison)\b|\blocked up\b/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(got|was|been) (arrested|locked up|detained)\b/i],
@@ -132,6 +132,13 @@ const SCHOOL_SANCTION = /学校.{0,20}(开除|退学|劝退|处分|记过|停课
 /** An arrest or a criminal case, which makes it a criminal matter again. */
 const ARREST = /被.{0,6}(抓|拘)|拘留|逮捕|看守所|派出所.{0,6}(抓|带走|关)|\b(arrested|detained|in custody|charged)\b/i;
 
+/**
+ * A court's order (a judgment, a mediation or arbitration award) the other side does not obey: "the court said he must pay
+ * me but he still not pay", "法院判了他还我钱 但他一直不给". Enforcing it (执行) is the question, whatever the debt was:
+ * no category of its own, so the knowledge base answers it (judgment_enforcement) instead of a wages application.
+ */
+const COURT_ORDER_IGNORED = /(法院|判决|调解书|裁决|仲裁).{0,20}(但|可是|可|还是|就是|一直|到现在|拒不|死活).{0,6}(不给|不还|不履行|不执行|没给|没还|不赔)|\b(court|judge|judg(e)?ment|ruling|verdict|award)\b.{0,40}\b(must|has to|to|should|ordered|said|says|ruled)\b.{0,30}\b(pay|return|give|compensate)\b.{0,40}\b(still|but|yet)\b.{0,15}\b(not|no|never|won'?t|wont|hasn'?t|hasnt|doesn'?t|doesnt|didn'?t|didnt|refuses?)\b|\b(won'?t|wont|refuses? to|doesn'?t|doesnt|didn'?t|didnt) (obey|follow|comply with) (the )?(court|judg(e)?ment|ruling|order)\b/i;
+
 /** The category a resident's own words point to, or `null` when none is clear. */
 export function categoryFromText(typed: string): CategoryId | null {
   // "老闆欠我工資" typed at the category question reads as "老板欠我工资".
@@ -141,6 +148,7 @@ export function categoryFromText(typed: string): CategoryId | null {
 /** {@link categoryFromText} for text already read by `toSimplified` (the understanding step simplifies once per message). */
 export function categoryFromSimplified(text: string): CategoryId | null {
   if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
+  if (COURT_ORDER_IGNORED.test(text) && !ARREST.test(text)) return null;
   const found = firstCategory(text);
   // Hurt at work, then fired or not paid ("i lost two fingers in the machine… now he says i am fired"): the injury is
   // the matter (the dismissal and pay follow from it), however the words fell in the lists.

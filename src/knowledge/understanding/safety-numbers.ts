@@ -12,7 +12,8 @@ const SERVICE_EN = /\b(police|cops?|ambulance|emergency|women'?s (rights )?(hot|
 
 /** Asking for a number (or whom to call). */
 const NUMBER_ZH = /电话|号码|几号|打(什么|啥|哪个|几)|拨(什么|啥|哪个|打)|打给谁|找谁/u;
-const NUMBER_EN = /\b(number|phone|call|dial|ring|hotline|line)\b/i;
+// "phone" as a thing someone has ("stole my phone", "lost his phone") asks for no number.
+const NUMBER_EN = /\b(number|call|dial|ring|hotline|line)\b|(?<!\b(my|his|her|their|our|your|a|stole|stolen|lost|broke|broken|took)\s+)\bphone\b/i;
 
 /** Plain "which number" / "whom to call", with no service named. */
 const WHICH_NUMBER_ZH = /(打|拨)(哪个|什么|啥|几号)?(电话|号码)|(电话|号码)(是)?(多少|几号)|打给谁|找谁|打(哪个|什么|啥)/u;
@@ -25,8 +26,8 @@ const HARM_EN = /\b(hurt|hurting|hits?|hitting|beats?|beating|attacks?|attacking
 /** The legal hotline, a lawyer, the centre: the knowledge base answers those. */
 const LEGAL = /法律援助|法援|12348|律师|援助中心|\b(legal|lawyer|lawyers|12348|centre|center|office)\b/iu;
 
-/** A statement about having called ("我已经报警了", "i called the police"), not a question for a number. */
-const ALREADY = /已经报(了)?警|报过警|报警了|\bi (already )?(called|rang|phoned)\b|\bthey did nothing\b/i;
+/** A statement about having called ("我已经报警了", "i called the police") or about the police not helping, not a question for a number. */
+const ALREADY = /已经报(了)?警|报过警|报警了|\bi (already )?(called|rang|phoned)\b|\bthey did nothing\b|\b(police|cops?) (do|does|did|will|would)( not|n'?t)? (nothing|not help|no help)\b|\b(police|cops?) (won'?t|don'?t|didn'?t|wont|dont|didnt) (help|care|do anything)\b/i;
 
 export function asksSafetyNumbers(text: string, afterDanger = false): boolean {
   const t = text.normalize('NFKC').trim();
