@@ -103,6 +103,7 @@ export const consolePageMessages = {
   'case.badge.overdue': { 'zh-CN': '已逾期', en: 'Overdue' },
   'case.badge.due_today': { 'zh-CN': '今日到期', en: 'Due today' },
   'case.badge.undelivered': { 'zh-CN': '通知未送达', en: 'Not notified' },
+  'case.badge.do_not_call': { 'zh-CN': '勿打电话或发短信', en: 'Do not call or text' },
   'case.new_files': { 'zh-CN': '补充材料请求后收到 {count} 份：{names}', en: '{count} file(s) received since the request: {names}' },
   'case.attachment.new': { 'zh-CN': '请求后收到', en: 'Since the request' },
   'case.new_files.see': { 'zh-CN': '查看附件', en: 'See the attachments' },

@@ -67,6 +67,8 @@ export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number,
     channel: record.channel,
     urgent: record.urgent,
     sameDay: record.sameDay,
+    /** The resident said it is not safe to phone or text them: shown wherever staff might pick up the phone. */
+    doNotCall: record.applicant.safeToContact === false,
     dueAt: record.decidedAt === null ? record.dueAt : null,
     overdue: isOverdue(record, now),
     dueToday: isDueToday(record, now, pack.timeZone, todayEnds),

@@ -7,6 +7,7 @@ import type { Locale } from '../locales/catalog.js';
 import { translate } from '../locales/render.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
 import type { CaseRecord } from '../knowledge/cases/case-repository.js';
+import { AWAITING_DECISION } from '../knowledge/cases/case-lifecycle.js';
 import type { NamedOffice } from '../knowledge/cases/case-pack.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
@@ -38,8 +39,11 @@ export interface StaffLiveDeps {
 export interface LiveCase {
   ref: string;
   status: CaseRecord['status'];
+  /** Urgent / same-day while the case awaits a decision: a finished case asks for no urgent work. */
   urgent: boolean;
   sameDay: boolean;
+  /** The resident said it is not safe to phone or text them. */
+  doNotCall: boolean;
 }
 
 export interface LiveConversation {
@@ -221,7 +225,10 @@ export class StaffLive {
         .sort((a, b) => b.createdAt - a.createdAt);
       found.set(
         key,
-        records.map((c) => ({ ref: c.ref, status: c.status, urgent: c.urgent, sameDay: c.sameDay })),
+        records.map((c) => {
+          const open = AWAITING_DECISION.includes(c.status);
+          return { ref: c.ref, status: c.status, urgent: open && c.urgent, sameDay: open && c.sameDay, doNotCall: c.applicant.safeToContact === false };
+        }),
       );
     }
     return found;

@@ -122,7 +122,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
                     ),
                     // What the resident applied for, so an urgent applicant is seen as one before the chat is read.
                     (c.cases ?? []).length
-                      ? h('span', { class: 'queue__line queue__cases' }, (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, k.ref, ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay }))))
+                      ? h('span', { class: 'queue__line queue__cases' }, (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, k.ref, ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay, doNotCall: k.doNotCall }))))
                       : null,
                   ),
                 ),
@@ -360,7 +360,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
               h(
                 'ul',
                 {},
-                (c.cases ?? []).map((k) => h('li', {}, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay }))),
+                (c.cases ?? []).map((k) => h('li', {}, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay, doNotCall: k.doNotCall }))),
               ),
             )
           : null,
