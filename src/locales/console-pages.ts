@@ -22,6 +22,11 @@ export const consolePageMessages = {
   'page.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },
   'page.saving': { 'zh-CN': '正在保存…', en: 'Saving…' },
   'page.not_found': { 'zh-CN': '没有这个页面。', en: 'There is no such page.' },
+  'page.update.notice': {
+    'zh-CN': '工作台已更新到新版本，请重新加载页面。正在填写的内容会保留。',
+    en: 'The console has been updated to a new version: please reload the page. What you are typing is kept.',
+  },
+  'page.update.reload': { 'zh-CN': '重新加载', en: 'Reload' },
   'page.offline': { 'zh-CN': '与服务器的连接中断，正在重新连接…', en: 'Lost the connection to the server; reconnecting…' },
   'page.error.network': { 'zh-CN': '连不上服务器，请检查网络后再试。', en: 'Cannot reach the server. Check the network and try again.' },
   'page.error.unknown': { 'zh-CN': '操作没有成功（{status}）。', en: 'That did not work ({status}).' },

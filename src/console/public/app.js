@@ -1,8 +1,8 @@
 // The console's frame: texts, session, navigation between views (hash routes), focus and announcements.
 import { get, onSessionEnd, post, setCsrfToken } from './lib/api.js';
-import { closeFeed, onFeedStatus, openFeed } from './lib/feed.js';
+import { closeFeed, onBuild, onFeedStatus, openFeed } from './lib/feed.js';
 import { applyTexts, loadStrings, otherLocale, setLocale, t } from './lib/i18n.js';
-import { replace } from './lib/dom.js';
+import { isGeneratedId, replace } from './lib/dom.js';
 import { closeDialogsForNavigation, closeDialogsForSignIn } from './lib/dialog.js';
 
 const main = document.getElementById('main');
@@ -12,6 +12,11 @@ const languageButton = document.getElementById('language');
 const logoutButton = document.getElementById('logout');
 const announcer = document.getElementById('announce');
 const connection = document.getElementById('connection');
+const update = document.getElementById('update');
+/** The version of these pages, as the server that sent them wrote it into the page. */
+const pageBuild = document.querySelector('meta[name="fayuan-build"]')?.content ?? '';
+/** Where what staff typed waits across a reload for a new version (this tab only). */
+const KEPT = 'fayuan.console.kept';
 
 /** Views by the first part of the hash route, loaded when first opened. */
 const VIEWS = {
@@ -102,6 +107,7 @@ async function render({ keepFocus = false } = {}) {
   }
   current.dispose = shown.dispose ?? null;
   replace(main, shown.node);
+  restoreTyped();
   document.title = `${shown.title} · ${t('page.title')}`;
   const heading = main.querySelector('h1');
   if (heading) heading.tabIndex = -1;
@@ -148,8 +154,9 @@ async function boot() {
 }
 
 languageButton.addEventListener('click', async () => {
-  // What was typed survives the redraw in the other language.
-  const typed = [...main.querySelectorAll('input[id]:not([type="file"]), textarea[id], select[id]')].map((el) => [el.id, el.value]);
+  // What was typed survives the redraw in the other language (a note on a case too: its drawn id changes).
+  const typed = [...main.querySelectorAll('select[id]')].map((el) => [el.id, el.value]);
+  const written = new Map(typedFields().map(([key, el]) => [key, el.value]));
   setLocale(otherLocale());
   showChrome();
   await render({ keepFocus: true });
@@ -157,6 +164,7 @@ languageButton.addEventListener('click', async () => {
     const el = document.getElementById(id);
     if (el && 'value' in el) el.value = value;
   }
+  for (const [key, el] of typedFields()) if (written.has(key)) el.value = written.get(key);
   languageButton.focus();
 });
 
@@ -176,6 +184,59 @@ onSessionEnd(() => {
   session.returnTo = route && route !== 'login' ? { accountId: session.account.id, route } : null;
   closeDialogsForSignIn();
   signedOut('login.expired');
+});
+
+/** The fields of the page staff may have typed in, each under a key the same page finds again after a reload. */
+function typedFields() {
+  const seen = new Map();
+  return [...main.querySelectorAll('textarea, input:not([type="file"]):not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="password"])')].map((el) => {
+    // Drawn ids (f-12) change with each drawing: the nearest stable id and the field's name place it.
+    const stable = (node) => {
+      for (let at = node; at && at !== main; at = at.parentElement) if (at.id && !isGeneratedId(at.id)) return at.id;
+      return '';
+    };
+    const base = `${stable(el.parentElement)}|${el.name || (isGeneratedId(el.id) ? '' : el.id)}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return [`${base}|${n}`, el];
+  });
+}
+
+/** After a reload for a new version: puts back what was typed on this page, once its fields are drawn. */
+function restoreTyped() {
+  let kept;
+  try {
+    kept = JSON.parse(sessionStorage.getItem(KEPT) ?? 'null');
+  } catch {
+    kept = null;
+  }
+  if (!kept || kept.route !== location.hash) return;
+  const waiting = new Map(kept.fields);
+  const until = Date.now() + 15_000;
+  const fill = () => {
+    for (const [key, el] of typedFields()) {
+      if (!waiting.has(key)) continue;
+      if (!el.value) el.value = waiting.get(key);
+      waiting.delete(key);
+    }
+    if (waiting.size && Date.now() < until && kept.route === location.hash) setTimeout(fill, 200);
+    else sessionStorage.removeItem(KEPT);
+  };
+  fill();
+}
+
+// A new version of the console on the server (an upgrade): say so; reloading keeps what was typed here.
+onBuild((build) => {
+  if (!build || !pageBuild || pageBuild === '%BUILD%' || build === pageBuild) return;
+  if (update.hidden) update.hidden = false;
+});
+
+document.getElementById('reload').addEventListener('click', () => {
+  const fields = typedFields()
+    .filter(([, el]) => el.value && el.value !== el.defaultValue)
+    .map(([key, el]) => [key, el.value]);
+  if (fields.length) sessionStorage.setItem(KEPT, JSON.stringify({ route: location.hash, fields }));
+  location.reload();
 });
 
 onFeedStatus((open) => {
