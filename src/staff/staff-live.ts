@@ -39,7 +39,7 @@ export interface StaffLiveDeps {
 export interface LiveCase {
   ref: string;
   status: CaseRecord['status'];
-  /** Urgent / same-day while the case awaits a decision: a finished case asks for no urgent work. */
+  /** Urgent / same-day while the case awaits a decision or aid is being given: a finished case asks for no urgent work. */
   urgent: boolean;
   sameDay: boolean;
   /** The resident said it is not safe to phone or text them. */
@@ -226,7 +226,9 @@ export class StaffLive {
       found.set(
         key,
         records.map((c) => {
-          const open = AWAITING_DECISION.includes(c.status);
+          // Urgent work while the decision is pending and while aid is being given (a hearing in 3 days still
+          // comes after the lawyer is named); not for a case declined, referred elsewhere, closed or withdrawn.
+          const open = AWAITING_DECISION.includes(c.status) || c.status === 'accepted';
           return { ref: c.ref, status: c.status, urgent: open && c.urgent, sameDay: open && c.sameDay, doNotCall: c.applicant.safeToContact === false };
         }),
       );

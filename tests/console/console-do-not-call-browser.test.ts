@@ -80,7 +80,7 @@ describe.skipIf(missing !== null)('a resident who must not be phoned', () => {
     }, 90_000);
   }
 
-  it('does not call a finished case urgent in the live queue', async () => {
+  it('does not call a finished case urgent in the live queue, and still calls urgent aid being given so', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' }]);
     const userId = 'came-back';
     const { ref } = await f.app.services.cases.createCase(caseOf(userId, f.clock.now, { decision: { ...newCase().decision, urgent: true } }));
@@ -89,7 +89,16 @@ describe.skipIf(missing !== null)('a resident who must not be phoned', () => {
     await client.request('POST', `/api/cases/${ref}/claim`, {});
     expect((await client.request('POST', `/api/cases/${ref}/accept`, { lawyer: '张律师' })).status).toBe(200);
     expect((await client.request('POST', `/api/cases/${ref}/close`, {})).status).toBe(200);
+    // Aid being given on an urgent matter (a hearing in days) is still urgent work.
+    const { ref: helped } = await f.app.services.cases.createCase(caseOf(userId, f.clock.now + 1000, { decision: { ...newCase().decision, urgent: true } }));
+    await client.request('POST', `/api/cases/${helped}/claim`, {});
+    expect((await client.request('POST', `/api/cases/${helped}/accept`, { lawyer: '张律师' })).status).toBe(200);
     await asksForPerson(f, userId);
+    const listed = (await client.request('GET', '/api/live')).body.conversations[0].cases as { ref: string; urgent: boolean }[];
+    expect(listed.map((k) => [k.ref, k.urgent])).toEqual([
+      [helped, true],
+      [ref, false],
+    ]);
 
     browser ??= await launchChromium();
     const staff = await browser.newPage({ width: 1366, height: 768 });
@@ -97,12 +106,12 @@ describe.skipIf(missing !== null)('a resident who must not be phoned', () => {
     await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
     const item = staff.locator('.queue__item').first();
     await item.waitFor();
-    expect(await item.innerText()).toContain(ref);
-    expect(await item.innerText()).not.toContain(pz('case.badge.urgent'));
+    expect(await item.locator('.queue__case', { hasText: ref }).innerText()).not.toContain(pz('case.badge.urgent'));
+    expect(await item.locator('.queue__case', { hasText: helped }).innerText()).toContain(pz('case.badge.urgent'));
     await item.click();
     await staff.locator('#live-detail .live-cases').waitFor();
-    const cases = await staff.locator('#live-detail .live-cases').innerText();
-    expect(cases).toContain(pz('console.status.closed'));
-    expect(cases).not.toContain(pz('case.badge.urgent'));
+    const closed = await staff.locator('#live-detail .live-cases li', { hasText: ref }).innerText();
+    expect(closed).toContain(pz('console.status.closed'));
+    expect(closed).not.toContain(pz('case.badge.urgent'));
   }, 90_000);
 });
