@@ -241,6 +241,16 @@ export const consolePageMessages = {
   'live.taken': { 'zh-CN': '您已接待居民 {id}，机器人暂停回复。', en: 'You are talking to resident {id}; the bot is silent.' },
   'live.released': { 'zh-CN': '已把居民 {id} 交回机器人。', en: 'Resident {id} is back with the bot.' },
   'live.transcript': { 'zh-CN': '最近的对话', en: 'Recent messages' },
+  'live.callbacks': { 'zh-CN': '请求回电（{count}）', en: 'Call-back requests ({count})' },
+  'live.callbacks.hint': {
+    'zh-CN': '无人及时接待、留下电话请工作人员回电的居民（保留一周，最新的在前）。',
+    en: 'Residents nobody could take in time who left a number to ring (kept for a week, newest first).',
+  },
+  'live.callback': { 'zh-CN': '居民 {id} 留的电话：{phone}', en: 'Resident {id} left the number {phone}' },
+  'live.callback.unsafe': {
+    'zh-CN': '申请时说打电话不安全：接通后先确认是本人，再说明来意。',
+    en: 'Their application says calls are not safe: make sure it is them before saying why you call.',
+  },
   'live.cases': { 'zh-CN': '此居民的申请', en: "This resident's applications" },
   'live.from.resident': { 'zh-CN': '居民', en: 'Resident' },
   'live.from.bot': { 'zh-CN': '机器人', en: 'Bot' },

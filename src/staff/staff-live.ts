@@ -59,6 +59,15 @@ export interface LiveConversation {
   cases: LiveCase[];
 }
 
+/** A resident nobody could take in time who left a number to ring, with their cases the account may open. */
+export interface LiveCallback {
+  id: string;
+  channel: string;
+  phone: string;
+  at: number;
+  cases: LiveCase[];
+}
+
 /** A danger alert at the top of the live view; `takenBy` names who holds the conversation, once someone does. */
 export interface LiveAlert {
   id: string;
@@ -176,7 +185,7 @@ export class StaffLive {
    */
   async list(
     account: Account,
-  ): Promise<{ ok: true; now: number; conversations: LiveConversation[]; alerts: LiveAlert[]; callbacks: { id: string; channel: string; phone: string; at: number }[] } | Refusal> {
+  ): Promise<{ ok: true; now: number; conversations: LiveConversation[]; alerts: LiveAlert[]; callbacks: LiveCallback[] } | Refusal> {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'live.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
     const now = this.now();
     const active = await this.deps.handoffs.active();
@@ -208,9 +217,16 @@ export class StaffLive {
       return [{ id: liveId(r.conversationKey), kind: String(r.body.danger), at: r.at, takenBy: held ? h.staffName : null }];
     });
     // Residents nobody could take who left a number: newest first, for a week.
-    const callbacks = (await this.deps.relays.recent(['callback'], this.now() - CALLBACK_MS))
-      .filter((r) => typeof r.body.phone === 'string')
-      .map((r) => ({ id: liveId(r.conversationKey), channel: channelOf(r.conversationKey), phone: String(r.body.phone), at: r.at }));
+    const rings = (await this.deps.relays.recent(['callback'], this.now() - CALLBACK_MS)).filter((r) => typeof r.body.phone === 'string');
+    // With the resident's cases: whoever rings sees whether the application said calls are not safe.
+    const casesOfCaller = await this.casesOf(account, [...new Set(rings.map((r) => r.conversationKey))]);
+    const callbacks = rings.map((r): LiveCallback => ({
+      id: liveId(r.conversationKey),
+      channel: channelOf(r.conversationKey),
+      phone: String(r.body.phone),
+      at: r.at,
+      cases: casesOfCaller.get(r.conversationKey) ?? [],
+    }));
     return { ok: true, now, conversations, alerts, callbacks };
   }
 
