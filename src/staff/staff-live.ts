@@ -174,6 +174,9 @@ export class StaffLive {
       this.deps.events?.publish({ type: 'live.changed', id, state: 'left' });
     } else if (kind === 'danger') {
       this.deps.events?.publish({ type: 'danger', id, kind: String(body.danger ?? 'violence') });
+    } else if (kind === 'callback') {
+      // Open live pages list the number at once: someone is waiting for a call.
+      this.deps.events?.publish({ type: 'live.changed', id, state: 'callback' });
     }
   }
 

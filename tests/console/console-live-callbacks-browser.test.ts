@@ -33,20 +33,22 @@ describe.skipIf(missing !== null)('call-back requests on the live page', () => {
       const { ref } = await f.app.services.cases.createCase(
         newCase({ at: f.clock.now, conversationKey: key, channel: 'console', address: userId, applicant: { ...base.applicant, safeToContact: false } }),
       );
+      browser ??= await launchChromium();
+      const staff = await browser.newPage(viewport);
+      await signIn(staff, f.url, 'wangfang');
+      await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+      await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
+      await staff.getByRole('heading', { level: 1, name: pz('live.heading') }).waitFor();
+
+      // The number arrives while the page is open: it shows without reloading.
       const relay = { kind: 'callback' as const, phone: '13912345678' };
       await f.app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'staff', address: 'staff', payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
       await f.app.dispatcher.resume();
       const client = new Client(f.url);
       await client.login('wangfang');
       await until(async () => ((await client.request('GET', '/api/live')).body.callbacks.length > 0 ? true : undefined));
-
-      browser ??= await launchChromium();
-      const staff = await browser.newPage(viewport);
-      await signIn(staff, f.url, 'wangfang');
-      await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
-      await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
       const list = staff.getByRole('region', { name: pz('live.callbacks', { count: 1 }) });
-      await list.waitFor();
+      await list.waitFor({ timeout: 10_000 });
       const text = await list.innerText();
       expect(text).toContain('13912345678');
       expect(text).toContain(ref);
