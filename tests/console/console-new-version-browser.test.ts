@@ -52,6 +52,17 @@ describe.skipIf(missing !== null)('the console after the server is upgraded', ()
       await notice.waitFor({ timeout: 20_000 });
       expect(await note.inputValue()).toBe('下午三点前回电，先核对身份证号');
       await page.screenshot({ path: `${SHOTS}/new-version-notice.png` });
+      // Seen by someone scrolled down to the case's notes (on a phone the page is long), not only at the top.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const inView = await page.evaluate(() => {
+        const box = document.getElementById('update')!.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+      await page.screenshot({ path: `${SHOTS}/new-version-notice-390.png` });
+      expect(inView).toBe(true);
+      await page.setViewportSize({ width: 1366, height: 768 });
 
       // In English too; switching language keeps the note.
       await page.locator('#language').click();
