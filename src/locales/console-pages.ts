@@ -109,6 +109,7 @@ export const consolePageMessages = {
   'case.badge.due_today': { 'zh-CN': '今日到期', en: 'Due today' },
   'case.badge.undelivered': { 'zh-CN': '通知未送达', en: 'Not notified' },
   'case.badge.do_not_call': { 'zh-CN': '勿打电话或发短信', en: 'Do not call or text' },
+  'case.badge.call_times': { 'zh-CN': '只在约定时间联系', en: 'Call only at the given times' },
   'case.new_files': { 'zh-CN': '补充材料请求后收到 {count} 份：{names}', en: '{count} file(s) received since the request: {names}' },
   'case.attachment.new': { 'zh-CN': '请求后收到', en: 'Since the request' },
   'case.new_files.see': { 'zh-CN': '查看附件', en: 'See the attachments' },

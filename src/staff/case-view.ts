@@ -69,6 +69,8 @@ export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number,
     sameDay: record.sameDay,
     /** The resident said it is not safe to phone or text them: shown wherever staff might pick up the phone. */
     doNotCall: record.applicant.safeToContact === false,
+    /** The resident may be phoned only at the times they gave (the case page says which). */
+    callTimesOnly: record.applicant.safeToContact !== false && Boolean(record.applicant.safeTimes),
     dueAt: record.decidedAt === null ? record.dueAt : null,
     overdue: isOverdue(record, now),
     dueToday: isDueToday(record, now, pack.timeZone, todayEnds),

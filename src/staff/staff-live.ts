@@ -44,6 +44,8 @@ export interface LiveCase {
   sameDay: boolean;
   /** The resident said it is not safe to phone or text them. */
   doNotCall: boolean;
+  /** The resident may be phoned only at the times they gave. */
+  callTimesOnly: boolean;
 }
 
 export interface LiveConversation {
@@ -248,7 +250,7 @@ export class StaffLive {
           // Urgent work while the decision is pending and while aid is being given (a hearing in 3 days still
           // comes after the lawyer is named); not for a case declined, referred elsewhere, closed or withdrawn.
           const open = AWAITING_DECISION.includes(c.status) || c.status === 'accepted';
-          return { ref: c.ref, status: c.status, urgent: open && c.urgent, sameDay: open && c.sameDay, doNotCall: c.applicant.safeToContact === false };
+          return { ref: c.ref, status: c.status, urgent: open && c.urgent, sameDay: open && c.sameDay, doNotCall: c.applicant.safeToContact === false, callTimesOnly: c.applicant.safeToContact !== false && Boolean(c.applicant.safeTimes) };
         }),
       );
     }

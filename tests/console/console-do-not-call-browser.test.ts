@@ -80,6 +80,29 @@ describe.skipIf(missing !== null)('a resident who must not be phoned', () => {
     }, 90_000);
   }
 
+  it('marks a resident who may be phoned only at the times they gave on the inbox row, the case header and the live conversation', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' }]);
+    const userId = 'afternoons';
+    const base = newCase();
+    const { ref } = await f.app.services.cases.createCase(caseOf(userId, f.clock.now, { applicant: { ...base.applicant, safeToContact: true, safeTimes: '工作日下午3点到5点，他上班的时候' } }));
+    await asksForPerson(f, userId);
+
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 1366, height: 768 });
+    await signIn(staff, f.url, 'wangfang');
+    const row = staff.locator('#main tr').filter({ hasText: ref }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toContain(pz('case.badge.call_times'));
+    expect(await row.innerText()).not.toContain(pz('case.badge.do_not_call'));
+    await staff.goto(`${f.url}/#/cases/${ref}`);
+    await staff.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
+    expect(await staff.locator('.page-head').first().innerText()).toContain(pz('case.badge.call_times'));
+    await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
+    const item = staff.locator('.queue__item').first();
+    await item.waitFor();
+    expect(await item.innerText()).toContain(pz('case.badge.call_times'));
+  }, 90_000);
+
   it('does not call a finished case urgent in the live queue, and still calls urgent aid being given so', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' }]);
     const userId = 'came-back';

@@ -154,7 +154,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
                     ),
                     // What the resident applied for, so an urgent applicant is seen as one before the chat is read.
                     (c.cases ?? []).length
-                      ? h('span', { class: 'queue__line queue__cases' }, (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, k.ref, ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay, doNotCall: k.doNotCall }))))
+                      ? h('span', { class: 'queue__line queue__cases' }, (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, k.ref, ' ', caseBadges(k))))
                       : null,
                   ),
                 ),
@@ -392,7 +392,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
               h(
                 'ul',
                 {},
-                (c.cases ?? []).map((k) => h('li', {}, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay, doNotCall: k.doNotCall }))),
+                (c.cases ?? []).map((k) => h('li', {}, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges(k))),
               ),
             )
           : null,
