@@ -94,6 +94,8 @@ export const consolePageMessages = {
   'inbox.unassigned': { 'zh-CN': '未分派', en: 'Unassigned' },
   'inbox.withdrawn.list': { 'zh-CN': '刚被撤回的申请', en: 'Applications just withdrawn' },
   'inbox.withdrawn': { 'zh-CN': '申请人撤回了申请 {ref}（{time}），无需继续办理。', en: 'The applicant withdrew application {ref} ({time}); no further work is needed.' },
+  'inbox.assigned.list': { 'zh-CN': '刚分派给您的案件', en: 'Cases just assigned to you' },
+  'inbox.assigned': { 'zh-CN': '案件 {ref} 已分派给您（{time}）。', en: 'Case {ref} was assigned to you ({time}).' },
   'inbox.arrived': { 'zh-CN': '收到新案件：{refs}', en: 'New case received: {refs}' },
   'inbox.live.waiting': { 'zh-CN': '有 {count} 位居民在等待人工服务。', en: 'Residents waiting for a person: {count}.' },
   'inbox.live.danger': { 'zh-CN': '危险提示 {count} 条！', en: 'Danger alerts: {count}!' },
