@@ -7,7 +7,7 @@ import type { Locale } from '../locales/catalog.js';
 import { translate } from '../locales/render.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
 import type { CaseRecord } from '../knowledge/cases/case-repository.js';
-import { AWAITING_DECISION } from '../knowledge/cases/case-lifecycle.js';
+import { AWAITING_DECISION, isOverdue } from '../knowledge/cases/case-lifecycle.js';
 import type { NamedOffice } from '../knowledge/cases/case-pack.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
@@ -46,6 +46,8 @@ export interface LiveCase {
   doNotCall: boolean;
   /** The resident may be phoned only at the times they gave. */
   callTimesOnly: boolean;
+  /** Undecided past its due date: the resident may be asking why. */
+  overdue: boolean;
 }
 
 export interface LiveConversation {
@@ -240,6 +242,7 @@ export class StaffLive {
     const found = new Map<string, LiveCase[]>();
     const source = this.deps.cases;
     if (!source) return found;
+    const now = this.now();
     for (const key of keys) {
       const records = (await source.listByConversation(key))
         .filter((c) => canSeeOffice(account, c.route, this.deps.pack?.offices ?? []))
@@ -250,7 +253,7 @@ export class StaffLive {
           // Urgent work while the decision is pending and while aid is being given (a hearing in 3 days still
           // comes after the lawyer is named); not for a case declined, referred elsewhere, closed or withdrawn.
           const open = AWAITING_DECISION.includes(c.status) || c.status === 'accepted';
-          return { ref: c.ref, status: c.status, urgent: open && c.urgent, sameDay: open && c.sameDay, doNotCall: c.applicant.safeToContact === false, callTimesOnly: c.applicant.safeToContact !== false && Boolean(c.applicant.safeTimes) };
+          return { ref: c.ref, status: c.status, urgent: open && c.urgent, sameDay: open && c.sameDay, doNotCall: c.applicant.safeToContact === false, callTimesOnly: c.applicant.safeToContact !== false && Boolean(c.applicant.safeTimes), overdue: isOverdue(c, now) };
         }),
       );
     }

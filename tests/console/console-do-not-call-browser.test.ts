@@ -103,6 +103,26 @@ describe.skipIf(missing !== null)('a resident who must not be phoned', () => {
     expect(await item.innerText()).toContain(pz('case.badge.call_times'));
   }, 90_000);
 
+  it('says in the live conversation that the resident\'s case is overdue', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' }]);
+    const userId = 'still-waiting';
+    // Submitted two days ago, urgent: due that evening, so overdue now.
+    const { ref } = await f.app.services.cases.createCase(caseOf(userId, f.clock.now - 2 * 24 * 3_600_000, { decision: { ...newCase().decision, urgent: true } }));
+    await asksForPerson(f, userId);
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 1366, height: 768 });
+    await signIn(staff, f.url, 'wangfang');
+    await staff.locator('tbody tr', { hasText: ref }).waitFor();
+    expect(await staff.locator('tbody tr', { hasText: ref }).innerText()).toContain(pz('case.badge.overdue'));
+    await staff.getByRole('link', { name: pz('page.nav.live'), exact: true }).click();
+    const item = staff.locator('.queue__item').first();
+    await item.waitFor();
+    expect(await item.innerText()).toContain(pz('case.badge.overdue'));
+    await item.click();
+    await staff.locator('#live-detail .live-cases').waitFor();
+    expect(await staff.locator('#live-detail .live-cases').innerText()).toContain(pz('case.badge.overdue'));
+  }, 90_000);
+
   it('does not call a finished case urgent in the live queue, and still calls urgent aid being given so', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' }]);
     const userId = 'came-back';
