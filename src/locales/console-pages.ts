@@ -26,6 +26,10 @@ export const consolePageMessages = {
     'zh-CN': '工作台已更新到新版本，请重新加载页面。正在填写的内容会保留。',
     en: 'The console has been updated to a new version: please reload the page. What you are typing is kept.',
   },
+  'page.unsaved.leave': {
+    'zh-CN': '这里有尚未保存的修改，离开后会丢失。确定离开吗？',
+    en: 'There are changes here that are not saved yet; leaving loses them. Leave anyway?',
+  },
   'page.update.reload': { 'zh-CN': '重新加载', en: 'Reload' },
   'page.offline': { 'zh-CN': '与服务器的连接中断，正在重新连接…', en: 'Lost the connection to the server; reconnecting…' },
   'page.error.network': { 'zh-CN': '连不上服务器，请检查网络后再试。', en: 'Cannot reach the server. Check the network and try again.' },

@@ -35,7 +35,10 @@ const HOME = { staff: 'inbox', supervisor: 'inbox', admin: 'inbox', operator: 'k
 
 /** `returnTo`: the route staff were on when the session ended; signing in again goes back there. */
 const session = { account: null, notice: null, returnTo: null };
-let current = { dispose: null, token: 0 };
+/** `unsaved`: the view's own "changes not saved yet?" (the knowledge-base editor); `hash`: the route it shows. */
+let current = { dispose: null, token: 0, unsaved: null, hash: '' };
+/** Set while reloading for a new version: what was typed is kept, so the browser need not ask. */
+let reloadingForUpdate = false;
 let firstView = true;
 
 /** Tells screen-reader users what happened (and shows nothing). */
@@ -81,6 +84,8 @@ async function render({ keepFocus = false } = {}) {
   const token = ++current.token;
   current.dispose?.();
   current.dispose = null;
+  current.unsaved = null;
+  current.hash = location.hash;
   let { name, params, search } = parseRoute();
   if (!session.account && name !== 'login') name = 'login';
   if (session.account && (name === '' || name === 'login')) {
@@ -106,6 +111,7 @@ async function render({ keepFocus = false } = {}) {
     return;
   }
   current.dispose = shown.dispose ?? null;
+  current.unsaved = shown.unsaved ?? null;
   replace(main, shown.node);
   restoreTyped();
   document.title = `${shown.title} · ${t('page.title')}`;
@@ -130,6 +136,8 @@ function signedIn(account, csrfToken) {
 }
 
 function signedOut(notice) {
+  // Signed out (or the session ended): nothing to ask about; the page is left for the sign-in form.
+  current.unsaved = null;
   session.account = null;
   session.notice = notice;
   setCsrfToken(null);
@@ -169,6 +177,7 @@ languageButton.addEventListener('click', async () => {
 });
 
 logoutButton.addEventListener('click', async () => {
+  if (current.unsaved?.() && !window.confirm(t('page.unsaved.leave'))) return;
   try {
     await post('/api/logout');
   } catch {
@@ -236,6 +245,7 @@ document.getElementById('reload').addEventListener('click', () => {
     .filter(([, el]) => el.value && el.value !== el.defaultValue)
     .map(([key, el]) => [key, el.value]);
   if (fields.length) sessionStorage.setItem(KEPT, JSON.stringify({ route: location.hash, fields }));
+  reloadingForUpdate = true;
   location.reload();
 });
 
@@ -251,7 +261,20 @@ document.querySelector('.skip').addEventListener('click', (event) => {
 
 // A dialog belongs to the page it was opened on: another page (back, a link) closes it, sending nothing.
 window.addEventListener('hashchange', () => {
+  // Changes not saved yet (an answer being rewritten): ask before throwing them away; staying puts the
+  // address back without drawing the page again, so every word stays.
+  if (current.unsaved?.() && !window.confirm(t('page.unsaved.leave'))) {
+    history.replaceState(null, '', current.hash);
+    return;
+  }
   closeDialogsForNavigation();
   render();
+});
+
+// Closing the tab or reloading with changes not saved: the browser asks (in its own words).
+window.addEventListener('beforeunload', (event) => {
+  if (reloadingForUpdate || !current.unsaved?.()) return;
+  event.preventDefault();
+  event.returnValue = '';
 });
 boot();
