@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
 import { pz, signIn } from './browser-fixture.js';
 import { consoleFixture } from './console-fixture.js';
+import { newCase } from '../fixtures/cases.js';
 
 /**
  * Session 15: an operator rewrote an answer, then clicked another entry in the list (or 未能回答的问题) before
@@ -68,5 +69,28 @@ describe.skipIf(missing !== null)('leaving a knowledge-base entry with unsaved c
     await page.getByRole('link', { name: pz('kb.unanswered') }).first().click();
     await page.waitForFunction((before) => location.href !== before, url);
     expect(asked).toEqual([]);
+  }, 90_000);
+
+  it('asks before a note being typed on a case is thrown away', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' }]);
+    const { ref } = await f.app.services.cases.createCase(newCase({ at: f.clock.now }));
+    browser ??= await launchChromium();
+    const page = await browser.newPage({ width: 1366, height: 768 });
+    await signIn(page, f.url, 'wangfang');
+    await page.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+    await page.getByRole('link', { name: ref }).click();
+    await page.getByRole('heading', { level: 1, name: pz('case.heading', { ref }) }).waitFor();
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.message());
+      void (asked.length === 1 ? d.dismiss() : d.accept());
+    });
+    await page.locator('#case-notes textarea').fill('申请人说下周一才能来送材料');
+    await page.getByRole('link', { name: pz('case.back') }).click();
+    await page.waitForTimeout(800);
+    expect(asked).toEqual([pz('page.unsaved.leave')]);
+    expect(await page.locator('#case-notes textarea').inputValue()).toBe('申请人说下周一才能来送材料');
+    await page.getByRole('link', { name: pz('case.back') }).click();
+    await page.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
   }, 90_000);
 });
