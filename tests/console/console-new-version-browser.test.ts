@@ -84,4 +84,35 @@ describe.skipIf(missing !== null)('the console after the server is upgraded', ()
       await running.close();
     }
   }, 120_000);
+
+  it('keeps an operator\'s rewritten answer across the reload, without the browser asking to leave', async () => {
+    const f = await consoleFixture([{ username: 'liqing', role: 'operator', name: '李青' }]);
+    const port = Number(new URL(f.url).port);
+    let running: RunningConsole = f.console;
+    browser ??= await launchChromium();
+    const page = await browser.newPage({ width: 1366, height: 768 });
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.type());
+      void d.dismiss();
+    });
+    try {
+      await signIn(page, f.url, 'liqing');
+      await page.getByRole('heading', { level: 1, name: pz('kb.heading') }).waitFor();
+      await page.goto(`${f.url}/#/kb/wage_arrears`);
+      await page.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor({ timeout: 20_000 });
+      const answer = page.locator('[id="kb-answer-zh-CN"]');
+      const edited = `${await answer.inputValue()}\n周六上午县中心有值班律师。`;
+      await answer.fill(edited);
+      await running.close();
+      running = await startConsole(f.app, { port, host: '127.0.0.1', now: () => f.clock.now, pickupCheckMs: 60_000, pingMs: 100, build: 'next-version' });
+      await page.getByText(pz('page.update.notice')).waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: pz('page.update.reload'), exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor({ timeout: 20_000 });
+      await page.waitForFunction((text) => (document.getElementById('kb-answer-zh-CN') as HTMLTextAreaElement | null)?.value === text, edited, { timeout: 10_000 });
+      expect(asked).toEqual([]);
+    } finally {
+      await running.close();
+    }
+  }, 120_000);
 });

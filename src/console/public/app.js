@@ -225,7 +225,8 @@ function restoreTyped() {
   const fill = () => {
     for (const [key, el] of typedFields()) {
       if (!waiting.has(key)) continue;
-      if (!el.value) el.value = waiting.get(key);
+      // What was typed wins over what the page filled in (an entry's saved answer under the operator's rewrite).
+      el.value = waiting.get(key);
       waiting.delete(key);
     }
     if (waiting.size && Date.now() < until && kept.route === location.hash) setTimeout(fill, 200);
