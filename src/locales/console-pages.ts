@@ -254,6 +254,8 @@ export const consolePageMessages = {
     en: 'Residents nobody could take in time who left a number to ring (kept for a week, newest first).',
   },
   'live.callback': { 'zh-CN': '居民 {id} 留的电话：{phone}', en: 'Resident {id} left the number {phone}' },
+  'live.callback.done': { 'zh-CN': '已回电', en: 'Called back' },
+  'live.callback.done_by': { 'zh-CN': '已由 {name} 回电', en: 'Called back by {name}' },
   'live.callback.unsafe': {
     'zh-CN': '申请时说打电话不安全：接通后先确认是本人，再说明来意。',
     en: 'Their application says calls are not safe: make sure it is them before saying why you call.',
@@ -462,6 +464,7 @@ export const consolePageMessages = {
   'audit.action.live.view': { 'zh-CN': '查看对话记录', en: 'Read a conversation' },
   'audit.action.live.message': { 'zh-CN': '回复居民', en: 'Wrote to a resident' },
   'audit.action.live.release': { 'zh-CN': '结束对话，交还助手', en: 'Released a conversation' },
+  'audit.action.live.callback_done': { 'zh-CN': '登记已回电', en: 'Recorded a call-back' },
   'audit.action.canned.list': { 'zh-CN': '查看常用回复', en: 'Opened canned replies' },
   'audit.action.canned.create': { 'zh-CN': '新增常用回复', en: 'Added a canned reply' },
   'audit.action.canned.update': { 'zh-CN': '修改常用回复', en: 'Changed a canned reply' },

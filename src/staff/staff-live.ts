@@ -11,7 +11,7 @@ import { AWAITING_DECISION, isOverdue } from '../knowledge/cases/case-lifecycle.
 import type { NamedOffice } from '../knowledge/cases/case-pack.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
-import type { Account, AuditLog, CannedReply, CannedReplyRepository, Handoff, HandoffRepository, RelayRepository, StaffMember } from './staff-ports.js';
+import type { Account, AuditLog, CannedReply, CannedReplyRepository, Handoff, HandoffRepository, RelayRepository, StaffMember, StoredRelay } from './staff-ports.js';
 
 /** The resident's recent messages (`ConversationStore` fits). */
 export interface TranscriptSource {
@@ -70,6 +70,9 @@ export interface LiveCallback {
   phone: string;
   at: number;
   cases: LiveCase[];
+  /** The colleague who said they rang back (their name), or null: nobody rings twice. */
+  doneBy: string | null;
+  doneAt: number | null;
 }
 
 /** A danger alert at the top of the live view; `takenBy` names who holds the conversation, once someone does. */
@@ -224,7 +227,9 @@ export class StaffLive {
       return [{ id: liveId(r.conversationKey), kind: String(r.body.danger), at: r.at, takenBy: held ? h.staffName : null }];
     });
     // Residents nobody could take who left a number: newest first, for a week.
-    const rings = (await this.deps.relays.recent(['callback'], this.now() - CALLBACK_MS)).filter((r) => typeof r.body.phone === 'string');
+    const kept = await this.deps.relays.recent(['callback', 'callback_done'], this.now() - CALLBACK_MS);
+    const rings = kept.filter((r) => r.kind === 'callback' && typeof r.body.phone === 'string');
+    const rung = (r: StoredRelay) => kept.find((d) => d.kind === 'callback_done' && d.conversationKey === r.conversationKey && d.body.callbackAt === r.at);
     // With the resident's cases: whoever rings sees whether the application said calls are not safe.
     const casesOfCaller = await this.casesOf(account, [...new Set(rings.map((r) => r.conversationKey))]);
     const callbacks = rings.map((r): LiveCallback => ({
@@ -233,6 +238,8 @@ export class StaffLive {
       phone: String(r.body.phone),
       at: r.at,
       cases: casesOfCaller.get(r.conversationKey) ?? [],
+      doneBy: rung(r) ? String(rung(r)!.body.by) : null,
+      doneAt: rung(r)?.at ?? null,
     }));
     return { ok: true, now, conversations, alerts, callbacks };
   }
@@ -313,6 +320,21 @@ export class StaffLive {
     const released = await this.handoff.release(key, consoleMember(account));
     if (!released.ok) return this.refuse(account, 'live.release', `live:${id}`, released);
     await this.audit(account, 'live.release', `live:${id}`, 'ok', null);
+    return { ok: true };
+  }
+
+  /**
+   * Records that `account` rang back the number a resident left at `at` (the call-back of conversation `id`):
+   * colleagues see who did, so nobody rings twice. Audited.
+   */
+  async callbackDone(account: Account, id: string, at: number): Promise<{ ok: true } | Refusal> {
+    if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'live.callback_done', `live:${id}`, refusal(403, 'forbidden', 'console.error.forbidden'));
+    const rings = await this.deps.relays.recent(['callback'], this.now() - CALLBACK_MS);
+    const ring = rings.find((r) => liveId(r.conversationKey) === id && r.at === at);
+    if (!ring) return this.refuse(account, 'live.callback_done', `live:${id}`, refusal(404, 'not_found', 'console.error.not_found', { what: id }));
+    await this.deps.relays.add({ conversationKey: ring.conversationKey, kind: 'callback_done', body: { callbackAt: at, by: account.displayName ?? account.username }, outboxId: null, at: this.now() });
+    await this.audit(account, 'live.callback_done', `live:${id}`, 'ok', null);
+    this.deps.events?.publish({ type: 'live.changed', id, state: 'callback_done' });
     return { ok: true };
   }
 

@@ -26,7 +26,10 @@ describe.skipIf(missing !== null)('call-back requests on the live page', () => {
   ]) {
     it(`lists the number to ring, with the resident's case and whether calling is safe (${viewport.width}×${viewport.height})`, async () => {
       fs.mkdirSync(SHOTS, { recursive: true });
-      const f = await consoleFixture([{ username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' }]);
+      const f = await consoleFixture([
+        { username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' },
+        { username: 'zhangmin', role: 'staff', office: 'demo-city-union', name: '张敏' },
+      ]);
       const userId = `rings-${viewport.width}`;
       const key = `console:${userId}`;
       const base = newCase();
@@ -55,6 +58,16 @@ describe.skipIf(missing !== null)('call-back requests on the live page', () => {
       expect(text).toContain(pz('live.callback.unsafe'));
       await staff.screenshot({ path: `${SHOTS}/live-callbacks-${viewport.width}.png`, fullPage: true });
       expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+
+      // Rung: 王芳 says so, and every colleague sees who rang, so nobody rings twice.
+      await list.getByRole('button', { name: pz('live.callback.done'), exact: true }).click();
+      await list.getByText(pz('live.callback.done_by', { name: '王芳' }), { exact: false }).waitFor({ timeout: 10_000 });
+      expect(await list.getByRole('button', { name: pz('live.callback.done'), exact: true }).count()).toBe(0);
+      const colleague = new Client(f.url);
+      await colleague.login('zhangmin');
+      const seen = (await colleague.request('GET', '/api/live')).body.callbacks as { phone: string; doneBy: string | null }[];
+      expect(seen.map((c) => [c.phone, c.doneBy])).toEqual([['13912345678', '王芳']]);
+      await staff.screenshot({ path: `${SHOTS}/live-callbacks-done-${viewport.width}.png`, fullPage: true });
     }, 90_000);
   }
 });

@@ -78,7 +78,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
     const unsafe = (c.cases ?? []).some((k) => k.doNotCall);
     return h(
       'li',
-      { class: unsafe ? 'callback callback--unsafe' : 'callback' },
+      { class: c.doneBy ? 'callback callback--done' : unsafe ? 'callback callback--unsafe' : 'callback' },
       h('span', { class: 'callback__line' }, h('strong', {}, t('live.callback', { id: c.id, phone: c.phone })), ' ', h('time', { class: 'muted' }, `${labelOf('console.channel.', c.channel)} · ${dateTime(c.at)}`)),
       (c.cases ?? []).length
         ? h(
@@ -87,7 +87,32 @@ export async function render({ account, params, navigate, announce, isCurrent })
             (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges(k))),
           )
         : null,
-      unsafe ? h('p', { class: 'safety safety--unsafe' }, t('live.callback.unsafe')) : null,
+      unsafe && !c.doneBy ? h('p', { class: 'safety safety--unsafe' }, t('live.callback.unsafe')) : null,
+      c.doneBy
+        ? h('p', { class: 'callback__done' }, '✓ ', t('live.callback.done_by', { name: c.doneBy }), ' ', h('time', { class: 'muted' }, dateTime(c.doneAt)))
+        : h(
+            'span',
+            { class: 'callback__line' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn btn--small',
+                onclick: async (e) => {
+                  const button = e.currentTarget;
+                  button.disabled = true;
+                  try {
+                    await post(`/api/live/${encodeURIComponent(c.id)}/callback-done`, { at: c.at });
+                    await loadQueue();
+                  } catch (cause) {
+                    button.disabled = false;
+                    announce(cause.message);
+                  }
+                },
+              },
+              t('live.callback.done'),
+            ),
+          ),
     );
   }
 
