@@ -291,6 +291,12 @@ export const API_ROUTES: Route[] = [
     if (!done.ok) throw fromRefusal(done);
     sendJson(r.res, 201, { ok: true, attachment: saved.attachment });
   }),
+  route('POST', '/api/live/([a-z0-9]+)/callback-done', async (r, s) => {
+    const body = await r.body();
+    const done = await s.live.callbackDone(r.account, r.params[0]!, typeof body.at === 'number' ? body.at : NaN);
+    if (!done.ok) throw fromRefusal(done);
+    sendJson(r.res, 200, { ok: true });
+  }),
   route('POST', '/api/live/([a-z0-9]+)/release', async (r, s) => {
     const done = await s.live.release(r.account, r.params[0]!);
     if (!done.ok) throw fromRefusal(done);

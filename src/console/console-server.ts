@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,6 +38,26 @@ export interface ConsoleServerOptions {
   events?: StaffEventBus;
   /** How often the feed checks the session and keeps proxies open (default 25 s). */
   pingMs?: number;
+  /** The pages' version (default: a hash of the pages and their texts); tests set it to play an upgrade. */
+  build?: string;
+}
+
+/**
+ * The version of the pages this server hands out: a hash of every file under `public/` and of the texts.
+ * A page loaded from an older server hears a different one on the change feed and offers to reload.
+ */
+function pagesBuild(texts: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(path.relative(PUBLIC_DIR, full)).update('\0').update(readFileSync(full)).update('\0');
+    }
+  };
+  walk(PUBLIC_DIR);
+  hash.update(texts);
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** The `/console/strings.json` texts: page texts, server messages and the vocabulary, per language. */
@@ -53,6 +75,7 @@ function strings(timeZone: string) {
 export function createConsoleHandler(services: ConsoleServices, options: ConsoleServerOptions = {}) {
   const routes = [...API_ROUTES, ...(services.extraRoutes ?? [])];
   const stringsJson = JSON.stringify(strings(services.pack.timeZone));
+  const build = options.build ?? pagesBuild(stringsJson);
   const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
   const pageTexts: Record<string, string> = Object.fromEntries(
     Object.entries(strings(services.pack.timeZone).locales['zh-CN'] ?? {}).map(([k, v]) => [k, v.replace(/[&<>"]/g, (c) => escapes[c]!)]),
@@ -101,6 +124,8 @@ export function createConsoleHandler(services: ConsoleServices, options: Console
     const account = await authenticate(req, 'GET', url);
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(': connected\n\n');
+    // The pages' version, on every (re)connection: a page from before an upgrade tells staff to reload.
+    res.write(`event: build\ndata: ${JSON.stringify({ build })}\n\n`);
     const visible = (e: StaffEvent) =>
       !('office' in e) || e.office === null || canSeeOffice(account, e.office, services.pack.offices);
     const wants = (e: StaffEvent) =>
@@ -142,7 +167,7 @@ export function createConsoleHandler(services: ConsoleServices, options: Console
       throw new HttpError(404, 'not_found', 'console.error.not_found', { what: url.pathname });
     }
     // The page's `{{key}}` placeholders get the default language's texts, so it reads right before (and without) its script.
-    if (rel === 'index.html') data = Buffer.from(data.toString('utf8').replace(/\{\{([\w.-]+)\}\}/g, (whole, key: string) => pageTexts[key] ?? whole));
+    if (rel === 'index.html') data = Buffer.from(data.toString('utf8').replace('%BUILD%', build).replace(/\{\{([\w.-]+)\}\}/g, (whole, key: string) => pageTexts[key] ?? whole));
     res.writeHead(200, {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': data.length,

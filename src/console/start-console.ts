@@ -142,6 +142,8 @@ export interface ConsoleOptions {
   now?: () => number;
   pickupCheckMs?: number;
   pingMs?: number;
+  /** The pages' version announced on the change feed (default: a hash of the pages). */
+  build?: string;
   overdueCheckMs?: number;
   extraRoutes?: (staff: StaffServices) => Route[];
 }
@@ -172,7 +174,7 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     now,
     onError: (error) => logger.error({ err: error instanceof Error ? error.name : 'unknown', msg: error instanceof Error ? error.message.slice(0, 200) : '' }, 'console request failed'),
   };
-  const handler = createConsoleHandler(services, { secureCookie: app.config.staffConsole.secureCookie, events: staff.events, ...(options.pingMs ? { pingMs: options.pingMs } : {}) });
+  const handler = createConsoleHandler(services, { secureCookie: app.config.staffConsole.secureCookie, events: staff.events, ...(options.pingMs ? { pingMs: options.pingMs } : {}), ...(options.build ? { build: options.build } : {}) });
   const server = await listenConsole(handler, options.host ?? app.config.host, options.port ?? app.config.staffConsole.port);
   const pickupMinutes = app.config.handoff.pickupMinutes;
   let checkPickups = true;

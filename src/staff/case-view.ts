@@ -27,13 +27,16 @@ export function isDueToday(record: Pick<CaseRecord, 'status' | 'dueAt' | 'decide
 }
 
 /**
- * Sorts the inbox: overdue first, then due today, then urgent, then by due date, then oldest. Within
- * overdue and due-today cases the urgent ones (LAL 44: a deadline within days) come first: on a busy
+ * Sorts the inbox: overdue first, then today's work, then urgent, then by due date, then oldest. Today's
+ * work is the cases due today and the urgent cases waiting for the resident's materials (their deadline is
+ * paused, not gone: a hearing in 3 days still comes, and the materials may be in or need chasing). Within
+ * overdue cases and today's work the urgent ones (LAL 44: a deadline within days) come first: on a busy
  * day every same-day case is due tonight, and an urgent one must not wait behind those that came earlier.
  */
 export function sortInbox(cases: CaseRecord[], now: number, timeZone: string): CaseRecord[] {
   const todayEnds = endOfToday(now, timeZone);
-  const rank = new Map(cases.map((c) => [c, isOverdue(c, now) ? 0 : isDueToday(c, now, timeZone, todayEnds) ? 1 : c.urgent ? 2 : 3]));
+  const today = (c: CaseRecord) => isDueToday(c, now, timeZone, todayEnds) || (c.urgent && c.status === 'materials_requested');
+  const rank = new Map(cases.map((c) => [c, isOverdue(c, now) ? 0 : today(c) ? 1 : c.urgent ? 2 : 3]));
   const urgentFirst = (a: CaseRecord, b: CaseRecord) => Number(b.urgent) - Number(a.urgent);
   return cases.sort(
     (a, b) =>
@@ -64,6 +67,10 @@ export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number,
     channel: record.channel,
     urgent: record.urgent,
     sameDay: record.sameDay,
+    /** The resident said it is not safe to phone or text them: shown wherever staff might pick up the phone. */
+    doNotCall: record.applicant.safeToContact === false,
+    /** The resident may be phoned only at the times they gave (the case page says which). */
+    callTimesOnly: record.applicant.safeToContact !== false && Boolean(record.applicant.safeTimes),
     dueAt: record.decidedAt === null ? record.dueAt : null,
     overdue: isOverdue(record, now),
     dueToday: isDueToday(record, now, pack.timeZone, todayEnds),

@@ -7,10 +7,11 @@ import type { Locale } from '../locales/catalog.js';
 import { translate } from '../locales/render.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
 import type { CaseRecord } from '../knowledge/cases/case-repository.js';
+import { AWAITING_DECISION, isOverdue } from '../knowledge/cases/case-lifecycle.js';
 import type { NamedOffice } from '../knowledge/cases/case-pack.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
-import type { Account, AuditLog, CannedReply, CannedReplyRepository, Handoff, HandoffRepository, RelayRepository, StaffMember } from './staff-ports.js';
+import type { Account, AuditLog, CannedReply, CannedReplyRepository, Handoff, HandoffRepository, RelayRepository, StaffMember, StoredRelay } from './staff-ports.js';
 
 /** The resident's recent messages (`ConversationStore` fits). */
 export interface TranscriptSource {
@@ -38,8 +39,15 @@ export interface StaffLiveDeps {
 export interface LiveCase {
   ref: string;
   status: CaseRecord['status'];
+  /** Urgent / same-day while the case awaits a decision or aid is being given: a finished case asks for no urgent work. */
   urgent: boolean;
   sameDay: boolean;
+  /** The resident said it is not safe to phone or text them. */
+  doNotCall: boolean;
+  /** The resident may be phoned only at the times they gave. */
+  callTimesOnly: boolean;
+  /** Undecided past its due date: the resident may be asking why. */
+  overdue: boolean;
 }
 
 export interface LiveConversation {
@@ -53,6 +61,18 @@ export interface LiveConversation {
   danger: { kind: string; at: number }[];
   /** The resident's cases this account may open, newest first: staff answer knowing what they applied for. */
   cases: LiveCase[];
+}
+
+/** A resident nobody could take in time who left a number to ring, with their cases the account may open. */
+export interface LiveCallback {
+  id: string;
+  channel: string;
+  phone: string;
+  at: number;
+  cases: LiveCase[];
+  /** The colleague who said they rang back (their name), or null: nobody rings twice. */
+  doneBy: string | null;
+  doneAt: number | null;
 }
 
 /** A danger alert at the top of the live view; `takenBy` names who holds the conversation, once someone does. */
@@ -161,6 +181,9 @@ export class StaffLive {
       this.deps.events?.publish({ type: 'live.changed', id, state: 'left' });
     } else if (kind === 'danger') {
       this.deps.events?.publish({ type: 'danger', id, kind: String(body.danger ?? 'violence') });
+    } else if (kind === 'callback') {
+      // Open live pages list the number at once: someone is waiting for a call.
+      this.deps.events?.publish({ type: 'live.changed', id, state: 'callback' });
     }
   }
 
@@ -172,7 +195,7 @@ export class StaffLive {
    */
   async list(
     account: Account,
-  ): Promise<{ ok: true; now: number; conversations: LiveConversation[]; alerts: LiveAlert[]; callbacks: { id: string; channel: string; phone: string; at: number }[] } | Refusal> {
+  ): Promise<{ ok: true; now: number; conversations: LiveConversation[]; alerts: LiveAlert[]; callbacks: LiveCallback[] } | Refusal> {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'live.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
     const now = this.now();
     const active = await this.deps.handoffs.active();
@@ -204,9 +227,20 @@ export class StaffLive {
       return [{ id: liveId(r.conversationKey), kind: String(r.body.danger), at: r.at, takenBy: held ? h.staffName : null }];
     });
     // Residents nobody could take who left a number: newest first, for a week.
-    const callbacks = (await this.deps.relays.recent(['callback'], this.now() - CALLBACK_MS))
-      .filter((r) => typeof r.body.phone === 'string')
-      .map((r) => ({ id: liveId(r.conversationKey), channel: channelOf(r.conversationKey), phone: String(r.body.phone), at: r.at }));
+    const kept = await this.deps.relays.recent(['callback', 'callback_done'], this.now() - CALLBACK_MS);
+    const rings = kept.filter((r) => r.kind === 'callback' && typeof r.body.phone === 'string');
+    const rung = (r: StoredRelay) => kept.find((d) => d.kind === 'callback_done' && d.conversationKey === r.conversationKey && d.body.callbackAt === r.at);
+    // With the resident's cases: whoever rings sees whether the application said calls are not safe.
+    const casesOfCaller = await this.casesOf(account, [...new Set(rings.map((r) => r.conversationKey))]);
+    const callbacks = rings.map((r): LiveCallback => ({
+      id: liveId(r.conversationKey),
+      channel: channelOf(r.conversationKey),
+      phone: String(r.body.phone),
+      at: r.at,
+      cases: casesOfCaller.get(r.conversationKey) ?? [],
+      doneBy: rung(r) ? String(rung(r)!.body.by) : null,
+      doneAt: rung(r)?.at ?? null,
+    }));
     return { ok: true, now, conversations, alerts, callbacks };
   }
 
@@ -215,13 +249,19 @@ export class StaffLive {
     const found = new Map<string, LiveCase[]>();
     const source = this.deps.cases;
     if (!source) return found;
+    const now = this.now();
     for (const key of keys) {
       const records = (await source.listByConversation(key))
         .filter((c) => canSeeOffice(account, c.route, this.deps.pack?.offices ?? []))
         .sort((a, b) => b.createdAt - a.createdAt);
       found.set(
         key,
-        records.map((c) => ({ ref: c.ref, status: c.status, urgent: c.urgent, sameDay: c.sameDay })),
+        records.map((c) => {
+          // Urgent work while the decision is pending and while aid is being given (a hearing in 3 days still
+          // comes after the lawyer is named); not for a case declined, referred elsewhere, closed or withdrawn.
+          const open = AWAITING_DECISION.includes(c.status) || c.status === 'accepted';
+          return { ref: c.ref, status: c.status, urgent: open && c.urgent, sameDay: open && c.sameDay, doNotCall: c.applicant.safeToContact === false, callTimesOnly: c.applicant.safeToContact !== false && Boolean(c.applicant.safeTimes), overdue: isOverdue(c, now) };
+        }),
       );
     }
     return found;
@@ -280,6 +320,21 @@ export class StaffLive {
     const released = await this.handoff.release(key, consoleMember(account));
     if (!released.ok) return this.refuse(account, 'live.release', `live:${id}`, released);
     await this.audit(account, 'live.release', `live:${id}`, 'ok', null);
+    return { ok: true };
+  }
+
+  /**
+   * Records that `account` rang back the number a resident left at `at` (the call-back of conversation `id`):
+   * colleagues see who did, so nobody rings twice. Audited.
+   */
+  async callbackDone(account: Account, id: string, at: number): Promise<{ ok: true } | Refusal> {
+    if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'live.callback_done', `live:${id}`, refusal(403, 'forbidden', 'console.error.forbidden'));
+    const rings = await this.deps.relays.recent(['callback'], this.now() - CALLBACK_MS);
+    const ring = rings.find((r) => liveId(r.conversationKey) === id && r.at === at);
+    if (!ring) return this.refuse(account, 'live.callback_done', `live:${id}`, refusal(404, 'not_found', 'console.error.not_found', { what: id }));
+    await this.deps.relays.add({ conversationKey: ring.conversationKey, kind: 'callback_done', body: { callbackAt: at, by: account.displayName ?? account.username }, outboxId: null, at: this.now() });
+    await this.audit(account, 'live.callback_done', `live:${id}`, 'ok', null);
+    this.deps.events?.publish({ type: 'live.changed', id, state: 'callback_done' });
     return { ok: true };
   }
 

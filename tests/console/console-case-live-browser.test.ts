@@ -56,7 +56,8 @@ describe.skipIf(missing !== null)('a case page left open while the resident acts
     await staff.locator('#case-result', { hasText: pz('case.files_arrived', { names: '身份证.jpg' }) }).waitFor();
     expect(await note.inputValue()).toBe('已电话确认身份证明');
     await staff.screenshot({ path: `${SHOTS}/case-upload-arrived.png` });
-    // Back in the inbox, the case says it has something to look at.
+    // Back in the inbox, the case says it has something to look at (leaving the unsent note is asked first).
+    staff.once('dialog', (d) => void d.accept());
     await staff.getByRole('link', { name: pz('case.back') }).click();
     await staff.locator('tbody tr', { hasText: ref }).getByText(pz('case.badge.new_files', { count: 1 })).waitFor();
     await staff.screenshot({ path: `${SHOTS}/inbox-files-received.png` });

@@ -29,6 +29,28 @@ describe('the inbox on a busy day', () => {
   });
 });
 
+describe('urgent work first', () => {
+  it('keeps an urgent case waiting for the resident\'s materials with today\'s work, above same-day cases', async () => {
+    // Session 15: 王芳 asked the resident of an urgent case (a hearing in 3 days) for the missing documents;
+    // the case lost its deadline while waiting and sank below every same-day case, out of sight.
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    f.clock.now = MORNING + 3 * 60 * MINUTE;
+    const cases = f.app.services.cases;
+    const migrant = await cases.createCase(newCase({ at: MORNING, decision: sameDayDecision as never }));
+    const deadline = await cases.createCase(newCase({ at: MORNING + 10 * MINUTE, decision: { ...sameDayDecision, urgent: true, sameDay: false } as never }));
+    const ordinary = await cases.createCase(newCase({ at: MORNING + 20 * MINUTE }));
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    await client.request('POST', `/api/cases/${deadline.ref}/claim`, {});
+    expect((await client.request('POST', `/api/cases/${deadline.ref}/request-materials`, { documents: ['id_card'] })).status).toBe(200);
+
+    const inbox = await client.request('GET', '/api/cases');
+    const order = inbox.body.cases.map((c: { ref: string }) => c.ref);
+    expect(order).toEqual([deadline.ref, migrant.ref, ordinary.ref]);
+    expect(inbox.body.cases[0]).toMatchObject({ status: 'materials_requested', urgent: true });
+  });
+});
+
 describe('materials arriving', () => {
   it('marks a case waiting for materials in the inbox when the resident has sent files since the request', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);

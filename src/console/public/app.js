@@ -1,8 +1,8 @@
 // The console's frame: texts, session, navigation between views (hash routes), focus and announcements.
 import { get, onSessionEnd, post, setCsrfToken } from './lib/api.js';
-import { closeFeed, onFeedStatus, openFeed } from './lib/feed.js';
+import { closeFeed, onBuild, onFeedStatus, openFeed } from './lib/feed.js';
 import { applyTexts, loadStrings, otherLocale, setLocale, t } from './lib/i18n.js';
-import { replace } from './lib/dom.js';
+import { isGeneratedId, replace } from './lib/dom.js';
 import { closeDialogsForNavigation, closeDialogsForSignIn } from './lib/dialog.js';
 
 const main = document.getElementById('main');
@@ -12,6 +12,11 @@ const languageButton = document.getElementById('language');
 const logoutButton = document.getElementById('logout');
 const announcer = document.getElementById('announce');
 const connection = document.getElementById('connection');
+const update = document.getElementById('update');
+/** The version of these pages, as the server that sent them wrote it into the page. */
+const pageBuild = document.querySelector('meta[name="fayuan-build"]')?.content ?? '';
+/** Where what staff typed waits across a reload for a new version (this tab only). */
+const KEPT = 'fayuan.console.kept';
 
 /** Views by the first part of the hash route, loaded when first opened. */
 const VIEWS = {
@@ -30,7 +35,10 @@ const HOME = { staff: 'inbox', supervisor: 'inbox', admin: 'inbox', operator: 'k
 
 /** `returnTo`: the route staff were on when the session ended; signing in again goes back there. */
 const session = { account: null, notice: null, returnTo: null };
-let current = { dispose: null, token: 0 };
+/** `unsaved`: the view's own "changes not saved yet?" (the knowledge-base editor); `hash`: the route it shows. */
+let current = { dispose: null, token: 0, unsaved: null, hash: '' };
+/** Set while reloading for a new version: what was typed is kept, so the browser need not ask. */
+let reloadingForUpdate = false;
 let firstView = true;
 
 /** Tells screen-reader users what happened (and shows nothing). */
@@ -76,6 +84,8 @@ async function render({ keepFocus = false } = {}) {
   const token = ++current.token;
   current.dispose?.();
   current.dispose = null;
+  current.unsaved = null;
+  current.hash = location.hash;
   let { name, params, search } = parseRoute();
   if (!session.account && name !== 'login') name = 'login';
   if (session.account && (name === '' || name === 'login')) {
@@ -101,7 +111,9 @@ async function render({ keepFocus = false } = {}) {
     return;
   }
   current.dispose = shown.dispose ?? null;
+  current.unsaved = shown.unsaved ?? null;
   replace(main, shown.node);
+  restoreTyped();
   document.title = `${shown.title} · ${t('page.title')}`;
   const heading = main.querySelector('h1');
   if (heading) heading.tabIndex = -1;
@@ -124,6 +136,8 @@ function signedIn(account, csrfToken) {
 }
 
 function signedOut(notice) {
+  // Signed out (or the session ended): nothing to ask about; the page is left for the sign-in form.
+  current.unsaved = null;
   session.account = null;
   session.notice = notice;
   setCsrfToken(null);
@@ -148,8 +162,9 @@ async function boot() {
 }
 
 languageButton.addEventListener('click', async () => {
-  // What was typed survives the redraw in the other language.
-  const typed = [...main.querySelectorAll('input[id]:not([type="file"]), textarea[id], select[id]')].map((el) => [el.id, el.value]);
+  // What was typed survives the redraw in the other language (a note on a case too: its drawn id changes).
+  const typed = [...main.querySelectorAll('select[id]')].map((el) => [el.id, el.value]);
+  const written = new Map(typedFields().map(([key, el]) => [key, el.value]));
   setLocale(otherLocale());
   showChrome();
   await render({ keepFocus: true });
@@ -157,10 +172,12 @@ languageButton.addEventListener('click', async () => {
     const el = document.getElementById(id);
     if (el && 'value' in el) el.value = value;
   }
+  for (const [key, el] of typedFields()) if (written.has(key)) el.value = written.get(key);
   languageButton.focus();
 });
 
 logoutButton.addEventListener('click', async () => {
+  if (current.unsaved?.() && !window.confirm(t('page.unsaved.leave'))) return;
   try {
     await post('/api/logout');
   } catch {
@@ -178,6 +195,61 @@ onSessionEnd(() => {
   signedOut('login.expired');
 });
 
+/** The fields of the page staff may have typed in, each under a key the same page finds again after a reload. */
+function typedFields() {
+  const seen = new Map();
+  return [...main.querySelectorAll('textarea, input:not([type="file"]):not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="password"])')].map((el) => {
+    // Drawn ids (f-12) change with each drawing: the nearest stable id and the field's name place it.
+    const stable = (node) => {
+      for (let at = node; at && at !== main; at = at.parentElement) if (at.id && !isGeneratedId(at.id)) return at.id;
+      return '';
+    };
+    const base = `${stable(el.parentElement)}|${el.name || (isGeneratedId(el.id) ? '' : el.id)}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return [`${base}|${n}`, el];
+  });
+}
+
+/** After a reload for a new version: puts back what was typed on this page, once its fields are drawn. */
+function restoreTyped() {
+  let kept;
+  try {
+    kept = JSON.parse(sessionStorage.getItem(KEPT) ?? 'null');
+  } catch {
+    kept = null;
+  }
+  if (!kept || kept.route !== location.hash) return;
+  const waiting = new Map(kept.fields);
+  const until = Date.now() + 15_000;
+  const fill = () => {
+    for (const [key, el] of typedFields()) {
+      if (!waiting.has(key)) continue;
+      // What was typed wins over what the page filled in (an entry's saved answer under the operator's rewrite).
+      el.value = waiting.get(key);
+      waiting.delete(key);
+    }
+    if (waiting.size && Date.now() < until && kept.route === location.hash) setTimeout(fill, 200);
+    else sessionStorage.removeItem(KEPT);
+  };
+  fill();
+}
+
+// A new version of the console on the server (an upgrade): say so; reloading keeps what was typed here.
+onBuild((build) => {
+  if (!build || !pageBuild || pageBuild === '%BUILD%' || build === pageBuild) return;
+  if (update.hidden) update.hidden = false;
+});
+
+document.getElementById('reload').addEventListener('click', () => {
+  const fields = typedFields()
+    .filter(([, el]) => el.value && el.value !== el.defaultValue)
+    .map(([key, el]) => [key, el.value]);
+  if (fields.length) sessionStorage.setItem(KEPT, JSON.stringify({ route: location.hash, fields }));
+  reloadingForUpdate = true;
+  location.reload();
+});
+
 onFeedStatus((open) => {
   connection.textContent = open || !session.account ? '' : t('page.offline');
 });
@@ -190,7 +262,20 @@ document.querySelector('.skip').addEventListener('click', (event) => {
 
 // A dialog belongs to the page it was opened on: another page (back, a link) closes it, sending nothing.
 window.addEventListener('hashchange', () => {
+  // Changes not saved yet (an answer being rewritten): ask before throwing them away; staying puts the
+  // address back without drawing the page again, so every word stays.
+  if (current.unsaved?.() && !window.confirm(t('page.unsaved.leave'))) {
+    history.replaceState(null, '', current.hash);
+    return;
+  }
   closeDialogsForNavigation();
   render();
+});
+
+// Closing the tab or reloading with changes not saved: the browser asks (in its own words).
+window.addEventListener('beforeunload', (event) => {
+  if (reloadingForUpdate || !current.unsaved?.()) return;
+  event.preventDefault();
+  event.returnValue = '';
 });
 boot();

@@ -2,11 +2,14 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 
-/** Urgent / same-day / overdue / due today / files received / not notified markers of a case. */
+/** Do not call / call only at set times / urgent / same-day / overdue / due today / files received / not notified markers of a case. */
 export function caseBadges(c) {
   return h(
     'span',
     { class: 'badges' },
+    // The resident said it is not safe to phone or text them: first, wherever staff might pick up the phone.
+    c.doNotCall ? h('span', { class: 'badge badge--do-not-call' }, t('case.badge.do_not_call')) : null,
+    c.callTimesOnly ? h('span', { class: 'badge badge--call-times' }, t('case.badge.call_times')) : null,
     c.overdue ? h('span', { class: 'badge badge--overdue' }, t('case.badge.overdue')) : null,
     c.dueToday ? h('span', { class: 'badge badge--due-today' }, t('case.badge.due_today')) : null,
     c.urgent ? h('span', { class: 'badge badge--urgent' }, t('case.badge.urgent')) : null,

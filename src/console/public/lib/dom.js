@@ -36,6 +36,8 @@ export function replace(el, ...children) {
 let ids = 0;
 /** A fresh id for label/field pairs. */
 export const uid = (prefix = 'f') => `${prefix}-${++ids}`;
+/** Whether `id` is one `uid()` made (it changes each time the page is drawn). */
+export const isGeneratedId = (id) => /^[a-z]+-\d+$/.test(id);
 
 /** A labelled field: `<div class="field"><label for>…</label><control id></div>`. */
 export function field(labelText, control, hint) {

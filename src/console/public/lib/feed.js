@@ -4,6 +4,7 @@
 let source = null;
 const listeners = new Set();
 const statusListeners = new Set();
+const buildListeners = new Set();
 
 function dispatch(data, type) {
   let event;
@@ -26,6 +27,15 @@ export function openFeed() {
   for (const type of ['case.created', 'case.changed', 'case.withdrawn', 'live.requested', 'live.changed', 'live.message', 'danger', 'kb.changed']) {
     source.addEventListener(type, (message) => dispatch(message.data, type));
   }
+  // The pages' version the server hands out now, sent on every (re)connection.
+  source.addEventListener('build', (message) => {
+    try {
+      const { build } = JSON.parse(message.data);
+      for (const listener of buildListeners) listener(build);
+    } catch {
+      // A malformed line: nothing to compare.
+    }
+  });
   source.onopen = () => {
     for (const listener of statusListeners) listener(true);
   };
@@ -47,4 +57,9 @@ export function subscribe(listener) {
 
 export function onFeedStatus(listener) {
   statusListeners.add(listener);
+}
+
+/** Calls `listener(build)` with the server's pages version each time the feed (re)connects. */
+export function onBuild(listener) {
+  buildListeners.add(listener);
 }

@@ -518,5 +518,7 @@ export async function render({ account, params, announce, isCurrent }) {
       // The next event or a reload shows it.
     }
   });
-  return { title: t('case.heading', { ref }), node: root, dispose: unsubscribe };
+  // A note typed and not yet added: the frame asks before leaving the page.
+  const unsaved = () => Boolean(root.querySelector('#case-notes textarea')?.value.trim());
+  return { title: t('case.heading', { ref }), node: root, dispose: unsubscribe, unsaved };
 }

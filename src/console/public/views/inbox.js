@@ -30,6 +30,21 @@ export async function render({ account, announce, isCurrent }) {
     while (withdrawals.children.length > 5) withdrawals.lastElementChild.remove();
     announce(line);
   }
+  // Cases a supervisor assigned to this account while the inbox was open: said, not only a changed column.
+  const assignedNotices = h('ul', { class: 'notices', id: 'inbox-assigned', 'aria-label': t('inbox.assigned.list') });
+  let assignees = null;
+  function noteAssigned(cases) {
+    const before = assignees;
+    assignees = new Map(cases.map((c) => [c.ref, c.assignee]));
+    if (!before) return;
+    for (const c of cases) {
+      if (c.assignee !== account.username || before.get(c.ref) === account.username) continue;
+      const line = t('inbox.assigned', { ref: c.ref, time: dateTime(Date.now()) });
+      assignedNotices.prepend(h('li', { class: 'form-info' }, h('a', { href: `#/cases/${encodeURIComponent(c.ref)}` }, line)));
+      while (assignedNotices.children.length > 5) assignedNotices.lastElementChild.remove();
+      announce(line);
+    }
+  }
   const liveStrip = h('div', { id: 'live-strip' });
   const tableWrap = h('div', { class: 'table-wrap table-wrap--cards' });
 
@@ -119,6 +134,7 @@ export async function render({ account, announce, isCurrent }) {
   function turnTo(offset) {
     filters.offset = Math.max(0, offset);
     known = null;
+    assignees = null;
     return load();
   }
   const firstPage = () => turnTo(0);
@@ -156,6 +172,7 @@ export async function render({ account, announce, isCurrent }) {
     if (cases.length === 0 && filters.offset > 0 && (answer.total ?? 0) > 0) return turnTo(Math.floor((answer.total - 1) / PAGE) * PAGE);
     const before = known;
     known = new Set(cases.map((c) => c.ref));
+    noteAssigned(cases);
     const fresh = before ? cases.filter((c) => !before.has(c.ref)) : [];
     drawPager(answer.total ?? cases.length, cases.length);
     if (cases.length === 0) {
@@ -230,6 +247,7 @@ export async function render({ account, announce, isCurrent }) {
     { 'aria-labelledby': 'inbox-heading' },
     h('div', { class: 'page-head' }, h('h1', { id: 'inbox-heading' }, t('inbox.heading'))),
     liveStrip,
+    assignedNotices,
     withdrawals,
     searchForm,
     tabs,

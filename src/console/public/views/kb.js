@@ -417,5 +417,6 @@ export async function render({ params, navigate, announce, isCurrent }) {
     // 试一试 stays beside the editor, under the list, so an operator sees the bot's answer while editing.
     h('div', { class: 'kb-grid' }, h('div', {}, h('section', { class: 'panel', 'aria-label': t('kb.entries') }, searchForm, listBox), tryBox()), side),
   );
-  return { title: t('kb.heading'), node, dispose: unsubscribe };
+  // The frame asks before leaving an editor whose changes are not saved (another entry, another page, closing the tab).
+  return { title: t('kb.heading'), node, dispose: unsubscribe, unsaved: () => unsaved() };
 }

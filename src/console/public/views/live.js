@@ -13,6 +13,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
   const selectedId = params[0] ?? null;
   const alertsBox = h('div', { id: 'live-alerts' });
   const queueBox = h('div', { id: 'live-queue' });
+  const callbacksBox = h('div', { id: 'live-callbacks' });
   const detail = h('div', { id: 'live-detail' });
   const status = h('p', { class: 'form-info', role: 'status', tabindex: '-1' });
   let conversations = [];
@@ -72,6 +73,49 @@ export async function render({ account, params, navigate, announce, isCurrent })
     );
   }
 
+  /** A number to ring back: who, when, their cases, and a warning when the application said calls are not safe. */
+  function callbackItem(c) {
+    const unsafe = (c.cases ?? []).some((k) => k.doNotCall);
+    return h(
+      'li',
+      { class: c.doneBy ? 'callback callback--done' : unsafe ? 'callback callback--unsafe' : 'callback' },
+      h('span', { class: 'callback__line' }, h('strong', {}, t('live.callback', { id: c.id, phone: c.phone })), ' ', h('time', { class: 'muted' }, `${labelOf('console.channel.', c.channel)} · ${dateTime(c.at)}`)),
+      (c.cases ?? []).length
+        ? h(
+            'span',
+            { class: 'callback__line' },
+            (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges(k))),
+          )
+        : null,
+      unsafe && !c.doneBy ? h('p', { class: 'safety safety--unsafe' }, t('live.callback.unsafe')) : null,
+      c.doneBy
+        ? h('p', { class: 'callback__done' }, '✓ ', t('live.callback.done_by', { name: c.doneBy }), ' ', h('time', { class: 'muted' }, dateTime(c.doneAt)))
+        : h(
+            'span',
+            { class: 'callback__line' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn btn--small',
+                onclick: async (e) => {
+                  const button = e.currentTarget;
+                  button.disabled = true;
+                  try {
+                    await post(`/api/live/${encodeURIComponent(c.id)}/callback-done`, { at: c.at });
+                    await loadQueue();
+                  } catch (cause) {
+                    button.disabled = false;
+                    announce(cause.message);
+                  }
+                },
+              },
+              t('live.callback.done'),
+            ),
+          ),
+    );
+  }
+
   async function loadQueue() {
     const answer = await get('/api/live');
     if (!isCurrent()) return;
@@ -88,6 +132,19 @@ export async function render({ account, params, navigate, announce, isCurrent })
             { 'aria-labelledby': 'alerts-h' },
             h('h2', { id: 'alerts-h', class: 'visually-hidden' }, t('live.alerts')),
             h('ul', { class: 'alerts' }, ordered.map(alertItem)),
+          )
+        : null,
+    );
+    const callbacks = answer.callbacks ?? [];
+    replace(
+      callbacksBox,
+      callbacks.length
+        ? h(
+            'section',
+            { class: 'panel callbacks', 'aria-labelledby': 'callbacks-h' },
+            h('h2', { id: 'callbacks-h' }, t('live.callbacks', { count: callbacks.length })),
+            h('p', { class: 'muted' }, t('live.callbacks.hint')),
+            h('ul', { class: 'callbacks__list' }, callbacks.map(callbackItem)),
           )
         : null,
     );
@@ -122,7 +179,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
                     ),
                     // What the resident applied for, so an urgent applicant is seen as one before the chat is read.
                     (c.cases ?? []).length
-                      ? h('span', { class: 'queue__line queue__cases' }, (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, k.ref, ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay }))))
+                      ? h('span', { class: 'queue__line queue__cases' }, (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, k.ref, ' ', caseBadges(k))))
                       : null,
                   ),
                 ),
@@ -360,7 +417,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
               h(
                 'ul',
                 {},
-                (c.cases ?? []).map((k) => h('li', {}, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges({ urgent: k.urgent, sameDay: k.sameDay }))),
+                (c.cases ?? []).map((k) => h('li', {}, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges(k))),
               ),
             )
           : null,
@@ -467,6 +524,8 @@ export async function render({ account, params, navigate, announce, isCurrent })
     h('div', { class: 'page-head' }, h('h1', { id: 'live-heading' }, t('live.heading'))),
     alertsBox,
     h('div', { class: 'live-grid' }, queueBox, detail),
+    // Below the residents waiting now: a week of numbers must not push them off the screen.
+    callbacksBox,
   );
   return {
     title: t('live.heading'),
