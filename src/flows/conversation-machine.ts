@@ -5,6 +5,7 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
+import { tellsOfAbuseAtHome } from '../knowledge/understanding/abuse-told.js';
 import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye, stopsWaiting } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
@@ -65,6 +66,8 @@ export interface ConversationContext {
   storyAnsweredBeforeConsent?: boolean;
   /** Danger was recognised in this conversation: a plain "打哪个电话" then asks for the emergency numbers. */
   afterDanger?: boolean;
+  /** Violence at home told as a habit or history was answered with its gentle safety line (once per conversation; absent in older snapshots). */
+  abuseLineGiven?: boolean;
   /** A question typed at the sensitive-information agreement: its answer offers the application that was starting (absent in older snapshots). */
   askedAtAgreement?: boolean;
   /** The text being read asked a question with its danger, and the danger was answered: what else it says is read now (absent in older snapshots). */
@@ -138,6 +141,7 @@ export const CONTEXT_DEFAULTS: ConversationContext = {
   storyBeforeConsent: null,
   storyAnsweredBeforeConsent: false,
   afterDanger: false,
+  abuseLineGiven: false,
   askedAtAgreement: false,
   dangerTold: false,
   firstText: null,
@@ -476,6 +480,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       // A first message that is not danger may be a question (answered from memory after the privacy question)
       // or a story (kept in memory until the resident agrees): read as any message before consent.
       if (!danger && context.firstText) {
+        if (tellsOfAbuseAtHome(context.firstText)) {
+          enqueue.assign({ abuseLineGiven: true });
+          enqueue.emit(reply('safety.domestic_violence'));
+        }
         enqueue.assign({ pendingText: context.firstText });
         enqueue.raise({ type: 'internal.askBeforeConsent' });
       }
@@ -492,6 +500,15 @@ export function createConversationMachine(deps: ConversationDeps) {
       // A story told with the danger ("他昨晚又把我打伤了，我想离婚"): kept in memory, agreeing goes on with it.
       const story = dangerStory(context.firstText ?? '', danger);
       if (story) enqueue.assign({ storyBeforeConsent: story.text, storyAnsweredBeforeConsent: false });
+    }),
+    /**
+     * Violence at home told as a habit or as history ("我老公天天喝酒回来就打我"): once per conversation, before the reply
+     * to the message, the numbers in one gentle line — not an emergency (no alarm, nothing relayed to staff). Not after a
+     * danger warning, which gave them already.
+     */
+    lineForAbuseAtHome: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ abuseLineGiven: true });
+      enqueue.emit(reply('safety.domestic_violence'));
     }),
     /** Asked which number to call: every emergency number at once (no alarm: nothing says danger now), then where the resident was. */
     giveSafetyNumbers: enqueueActions(({ enqueue }) => {
@@ -910,6 +927,11 @@ export function createConversationMachine(deps: ConversationDeps) {
           ((event.event.type === 'user.command' && event.event.command === 'status') ||
             (event.event.type === 'user.choice' && event.event.id === 'menu.status')),
         actions: ['resetMeta', raise({ type: 'internal.status' })],
+      },
+      {
+        guard: ({ context, event }) =>
+          event.event.type === 'user.text' && context.handoff !== 'live' && !context.abuseLineGiven && !context.afterDanger && tellsOfAbuseAtHome(event.event.text),
+        actions: ['resetMeta', 'lineForAbuseAtHome', raise(({ event }) => event.event)],
       },
       { actions: ['resetMeta', raise(({ event }) => event.event)] },
     ],
