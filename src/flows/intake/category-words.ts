@@ -145,6 +145,9 @@ export function categoryFromSimplified(text: string): CategoryId | null {
   // Hurt at work, then fired or not paid ("i lost two fingers in the machine… now he says i am fired"): the injury is
   // the matter (the dismissal and pay follow from it), however the words fell in the lists.
   if ((found === 'labor_contract' || found === 'wages') && toldInjuryAtWork(text)) return 'work_injury';
+  // A divorce told with the beatings ("我想离婚，他喝醉了就打我"): violence at home, as when the beatings come first ("我老公
+  // 喝醉了就打我，我想离婚") — its victim claiming her rights needs no means test (法律援助法 第三十二条).
+  if (found === 'marriage_family' && toldViolenceAtHome(text)) return 'domestic_violence';
   return found;
 }
 
@@ -154,6 +157,9 @@ function firstCategory(text: string): CategoryId | null {
   for (const [category, pattern] of COLLOQUIAL) if (pattern.test(text)) return category;
   return null;
 }
+
+const toldViolenceAtHome = (text: string): boolean =>
+  [...FIRST_PERSON, ...CATEGORY_WORDS, ...COLLOQUIAL].some(([category, pattern]) => category === 'domestic_violence' && pattern.test(text));
 
 const toldInjuryAtWork = (text: string): boolean =>
   [...FIRST_PERSON, ...CATEGORY_WORDS, ...COLLOQUIAL].some(([category, pattern]) => category === 'work_injury' && pattern.test(text));
