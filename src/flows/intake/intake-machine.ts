@@ -11,7 +11,8 @@ import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
-import { tellsWhatHappened } from './account-words.js';
+import { namesMaterials, tellsWhatHappened } from './account-words.js';
+import { tellsStory } from '../../knowledge/understanding/story.js';
 import { categoryNamedInstead, correctionTarget, correctionWithValue } from './correction-words.js';
 import { categoryFromText } from './category-words.js';
 import { regionByOwnWord, regionNamedIn, type NamedRegion } from './region-words.js';
@@ -165,6 +166,9 @@ function accountWithEarlierStory(event: ResidentEvent, story: string | undefined
   return text.length > 2000 ? null : { ...event, text };
 }
 
+/** The earlier story with more of it kept meanwhile (a story at a later question, the materials named at "continue?"). */
+const withMore = (earlier: string | undefined, more: string): string => (earlier && !earlier.includes(more) ? `${earlier}\n${more}` : earlier || more);
+
 /** The one region a clause of a longer message names by its own word ("im in the county i think"); `null` for none or several. */
 function placeInAClause(text: string, regions: readonly NamedRegion[]): string | null {
   const found = new Set(text.split(/[,，;；。.!！?？]+/).map((clause) => regionByOwnWord(clause.trim(), regions)).filter((id): id is string => id !== null));
@@ -284,6 +288,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
       isUnsureAnswer: ({ context, event }) =>
         event.type !== 'flow.reprompt' && STEPS[context.step].unsureAllowed === true && (isUnsure(event) || read(context, event).kind === 'unsure'),
       isAcceptedAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'answer',
+      joinsEarlierStory: ({ context, event }) =>
+        context.step === 'description' &&
+        !context.answered.includes('description') &&
+        event.type === 'user.text' &&
+        accountWithEarlierStory(event, context.earlierStory) !== null &&
+        read(context, event).kind === 'answer',
       isStayAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'stay',
       isExplanationAsked: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'explain',
       nextIsAssessment: ({ context }) => context.step === 'assessment',
@@ -338,6 +348,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'stay') return;
         enqueue.assign({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), ...result.patch(context), failures: 0 });
+        // A story told at the category question (its category proposed) is part of the account, as the conversation keeps it.
+        if (context.step === 'category' && event.type === 'user.text' && tellsStory(event.text)) enqueue.assign({ earlierStory: withMore(context.earlierStory, event.text.trim()) });
         if (result.reply) sendReplies(enqueue, [result.reply]);
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
@@ -349,7 +361,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const place = context.step === 'region' && !context.answered.includes('region')
           ? (regionNamedIn(event.stated, deps.pack.regions) ?? placeInAClause(event.stated, deps.pack.regions))
           : null;
-        return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions), ...(place ? { statedRegion: place } : {}) };
+        // Kept for the account too: an account typed at the description question comes after it (nothing told is lost).
+        return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions), ...(place ? { statedRegion: place } : {}), earlierStory: withMore(context.earlierStory, event.stated.trim()) };
       }),
       // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
       keepLaterAnswer: assign(({ context, event }) => keepStated(context, event as ResidentEvent, deps.pack.regions)),
@@ -413,7 +426,13 @@ export function createIntakeMachine(deps: IntakeDeps) {
       storeAttachment: assign({
         attachments: ({ context, event }) => (event.type === 'user.attachment' ? [...context.attachments, event.attachment] : context.attachments),
       }),
-      /** The account typed at "continue?": the description's answer, said so (it can be changed at the summary). */
+      /** The materials named at "continue?" ("有欠条和聊天记录"): kept for the account, said so; the account is asked next. */
+      noteMaterials: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'user.text') return;
+        enqueue.assign({ earlierStory: withMore(context.earlierStory, event.text.trim()), ...(refused(context) ? { submitAnyway: true } : {}) });
+        sendReplies(enqueue, [reply('intake.materials_noted')]);
+      }),
+      /** The account typed at "continue?", or at the description question after a story told earlier: the description's answer, said so (it can be changed at the summary). */
       takeAccount: enqueueActions(({ context, event, enqueue }) => {
         const withStory = accountWithEarlierStory(event as ResidentEvent, context.earlierStory);
         const result = STEPS.description.read(withStory ?? (event as ResidentEvent), context, deps);
@@ -551,6 +570,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
               target: 'correcting',
               actions: ['keepQuestionOnScreen', 'reopenWithValue'],
             },
+            // The first account typed at the description question after a story told earlier (before agreeing, at another
+            // question): the story first, then the new words — the story offered above it does not silently vanish.
+            { guard: 'joinsEarlierStory', target: 'routing', actions: 'takeAccount' },
             { guard: 'isAcceptedAnswer', target: 'routing', actions: 'applyAnswer' },
             // "Wait, I picked the wrong place": the list of answers to change, not this question's error line.
             { guard: ({ event }) => saysCorrection(event as ResidentEvent), target: 'changing' },
@@ -592,6 +614,18 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
+            // The materials alone ("有欠条和聊天记录"): with a story told earlier they join it as the account; else they are
+            // noted and the account is asked for.
+            {
+              guard: ({ context, event }) => event.type === 'user.text' && !context.earlierStory && namesMaterials(event.text) && categoryFromText(event.text) === null,
+              target: 'routing',
+              actions: 'noteMaterials',
+            },
+            {
+              guard: ({ context, event }) => event.type === 'user.text' && Boolean(context.earlierStory) && namesMaterials(event.text),
+              target: 'routing',
+              actions: 'takeAccount',
+            },
             // What happened, told in answer to "next, briefly describe what happened…": going on, with it as the description.
             {
               guard: ({ event }) => event.type === 'user.text' && tellsWhatHappened(event.text),
