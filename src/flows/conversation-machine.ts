@@ -539,7 +539,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       // The applicant's age it states is kept for the age question (one tap there): said so, as the age question would.
       const intake = intakeContext(self) as IntakeContext | undefined;
-      const keptAge = intake ? ageKeptFromStory(intake, text) : null;
+      const keptAge = intake ? ageKeptFromStory(intake, text, deps.intake) : null;
       if (keptAge !== null) enqueue.emit(reply(intake?.applicant.relation === 'relative' ? 'conv.story.kept_stated_age_relative' : 'conv.story.kept_stated_age', { age: String(keptAge) }));
       else enqueue.emit(reply('conv.story.kept'));
       // What the story states (a region, an income) is offered when its question comes.

@@ -135,10 +135,15 @@ function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partia
  * What an answer also said about a later question ("示例县 我一个月挣两千"): kept, to be offered there in one tap.
  * Not for the question on screen (its own answer), nor one already answered.
  */
-function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly NamedRegion[]): Partial<IntakeContext> {
+function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly NamedRegion[], deps?: IntakeDeps): Partial<IntakeContext> {
   if (event.type !== 'user.text') return {};
   const stated = statedAnswers(event.text);
-  const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step);
+  // Kept only for a question still to come: "后面问到时请您确认" must not promise one the application skips (a migrant
+  // worker's wages need no income; an application for oneself asks no kinship).
+  const needed = deps ? new Set<StepId>(deps.neededFacts(ctx.facts)) : null;
+  const willAsk = (step: StepId) =>
+    step === 'kinship' ? ctx.applicant.relation !== 'self' : step === 'region' || step === 'phone' || needed === null || needed.has(step);
+  const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step) && willAsk(step);
   const region = open('region') ? regionNamedIn(event.text, regions) : null;
   const whose = stated.age?.whose ?? ctx.applicant.relation ?? undefined;
   return {
@@ -181,8 +186,8 @@ function placeInAClause(text: string, regions: readonly NamedRegion[]): string |
  * else's ("im 61" when applying for a son). The conversation says so when it keeps the story, so that what the bot
  * says and what it keeps agree.
  */
-export function ageKeptFromStory(ctx: IntakeContext, text: string): number | null {
-  const kept = keepStated(ctx, { type: 'user.text', text }, []);
+export function ageKeptFromStory(ctx: IntakeContext, text: string, deps?: IntakeDeps): number | null {
+  const kept = keepStated(ctx, { type: 'user.text', text }, [], deps);
   return kept.statedAge ? (statedAgeOf({ ...ctx, statedAge: kept.statedAge })?.years ?? null) : null;
 }
 
@@ -311,7 +316,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       },
       /** Not this question's answer, but one for a later question ("我们家4口人" at town or countryside): kept, and said so. */
       statesLaterAnswer: ({ context, event }) => {
-        const kept = keepStated(context, event as ResidentEvent, deps.pack.regions) as Record<string, unknown>;
+        const kept = keepStated(context, event as ResidentEvent, deps.pack.regions, deps) as Record<string, unknown>;
         const now = context as unknown as Record<string, unknown>;
         return Object.keys(kept).some((key) => JSON.stringify(kept[key]) !== JSON.stringify(now[key]));
       },
@@ -330,7 +335,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'answer') return {};
         const patched = { ...context, ...result.patch(context) };
-        const answered = { ...keepStated(patched, event as ResidentEvent, deps.pack.regions), ...result.patch(context), ...markAnswered(patched, context.step, false) };
+        const answered = { ...keepStated(patched, event as ResidentEvent, deps.pack.regions, deps), ...result.patch(context), ...markAnswered(patched, context.step, false) };
         // A fact changed from the summary goes straight back to it: no "continue?" again; a changed assessment is
         // shown above the summary.
         // So does a fact corrected in the middle of the application, unless the assessment changed.
@@ -347,7 +352,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       applyStay: enqueueActions(({ context, event, enqueue }) => {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'stay') return;
-        enqueue.assign({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), ...result.patch(context), failures: 0 });
+        enqueue.assign({ ...keepStated(context, event as ResidentEvent, deps.pack.regions, deps), ...result.patch(context), failures: 0 });
         // A story told at the category question (its category proposed) is part of the account, as the conversation keeps it.
         if (context.step === 'category' && event.type === 'user.text' && tellsStory(event.text)) enqueue.assign({ earlierStory: withMore(context.earlierStory, event.text.trim()) });
         if (result.reply) sendReplies(enqueue, [result.reply]);
@@ -362,12 +367,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
           ? (regionNamedIn(event.stated, deps.pack.regions) ?? placeInAClause(event.stated, deps.pack.regions))
           : null;
         // Kept for the account too: an account typed at the description question comes after it (nothing told is lost).
-        return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions), ...(place ? { statedRegion: place } : {}), earlierStory: withMore(context.earlierStory, event.stated.trim()) };
+        return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps), ...(place ? { statedRegion: place } : {}), earlierStory: withMore(context.earlierStory, event.stated.trim()) };
       }),
       // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
-      keepLaterAnswer: assign(({ context, event }) => keepStated(context, event as ResidentEvent, deps.pack.regions)),
+      keepLaterAnswer: assign(({ context, event }) => keepStated(context, event as ResidentEvent, deps.pack.regions, deps)),
       sayKeptThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [explainedQuestion(reply('intake.stated.kept'), questionWithBack(context))])),
-      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), failures: context.failures + 1 })),
+      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent, deps.pack.regions, deps), failures: context.failures + 1 })),
       navigate: assign(({ context, event }) => {
         const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
