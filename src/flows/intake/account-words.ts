@@ -28,3 +28,17 @@ export function namesMaterials(text: string): boolean {
   const t = text.normalize('NFKC').trim();
   return !NOT_NOW.test(t) && MATERIALS.test(t) && HAS.test(t);
 }
+
+/** "情况说明再加一句：…", "补充一下，…", "还有，…", "also …", "i forgot to say …": more of the account, typed at the summary. */
+const ADDS_ZH = /^(?:情况说明|事情经过|经过|说明)?(?:里|里面|那里)?(?:我)?(?:再|还要|还想|想|要)?(?:加|补充|添|补)(?:上|充)?(?:一句|一下|一点|几句|两句)?(?:话)?[:：，,。.\s]+(?<rest>.+)$|^(?:还有|另外|对了|忘了说|忘说了|我忘了说|还忘了说|再说一下|再说一句)(?:一点|一件事|个事)?[:：，,。.\s]+(?<more>.+)$/su;
+const ADDS_EN = /^(?:also|and also|plus|one more thing|i forgot to (?:say|mention|tell you)(?: that)?|(?:please |can you |could you )?add(?: that| this)?|and)[,:;.\s-]+(?<rest>.+)$/isu;
+
+/** The words to add to the account when the text says it adds to it; `null` otherwise. */
+export function additionToAccount(text: string): string | null {
+  const t = text.normalize('NFKC').trim();
+  const zh = ADDS_ZH.exec(t);
+  const added = (zh?.groups?.rest ?? zh?.groups?.more)?.trim();
+  if (added) return [...added.replace(/[^\p{Script=Han}]/gu, '')].length >= 4 ? added : null;
+  const en = ADDS_EN.exec(t)?.groups?.rest?.trim();
+  return en && en.split(/\s+/).length >= 3 ? en : null;
+}

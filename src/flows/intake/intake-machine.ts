@@ -11,7 +11,7 @@ import { nextStep } from './next-step.js';
 import { isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
-import { namesMaterials, tellsWhatHappened } from './account-words.js';
+import { additionToAccount, namesMaterials, tellsWhatHappened } from './account-words.js';
 import { tellsStory } from '../../knowledge/understanding/story.js';
 import { categoryNamedInstead, correctionTarget, correctionWithValue } from './correction-words.js';
 import { categoryFromText } from './category-words.js';
@@ -293,6 +293,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
       isUnsureAnswer: ({ context, event }) =>
         event.type !== 'flow.reprompt' && STEPS[context.step].unsureAllowed === true && (isUnsure(event) || read(context, event).kind === 'unsure'),
       isAcceptedAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'answer',
+      addsToAccount: ({ context, event }) =>
+        event.type === 'user.text' && context.applicant.description !== null && additionToAccount(event.text) !== null && `${context.applicant.description}\n${additionToAccount(event.text)}`.length <= 2000,
       joinsEarlierStory: ({ context, event }) =>
         context.step === 'description' &&
         !context.answered.includes('description') &&
@@ -430,6 +432,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
       keepQuestionOnScreen: assign(({ context }) => ({ resumeAfter: context.step })),
       storeAttachment: assign({
         attachments: ({ context, event }) => (event.type === 'user.attachment' ? [...context.attachments, event.attachment] : context.attachments),
+      }),
+      addToAccount: enqueueActions(({ context, event, enqueue }) => {
+        const added = event.type === 'user.text' ? additionToAccount(event.text) : null;
+        if (!added || context.applicant.description === null) return;
+        enqueue.assign({ applicant: { ...context.applicant, description: `${context.applicant.description}\n${added}` } });
+        sendReplies(enqueue, [reply('intake.description_added')]);
       }),
       /** The materials named at "continue?" ("有欠条和聊天记录"): kept for the account, said so; the account is asked next. */
       noteMaterials: enqueueActions(({ context, event, enqueue }) => {
@@ -670,6 +678,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
               actions: raise(({ context, event }) => typedChangeChoice(context, event as ResidentEvent)!),
             },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
+            // "情况说明再加一句：儿子还推过我", "还有，…", "also …": added to the account, said so, the summary again.
+            { guard: 'addsToAccount', actions: ['addToAccount', 'showSummary'] },
             { guard: 'hasAttachment', actions: ['storeAttachment', 'showSummary'] },
             // Anything else ("等一下"): a short reminder with the three buttons, not the whole summary again.
             { actions: 'remindSummary' },
