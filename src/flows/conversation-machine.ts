@@ -590,6 +590,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       pendingCategoryChosen: ({ event }) => event.type === 'user.choice',
     }),
     setLocaleFromMeaning: assign({
+      localeTentative: false,
       locale: ({ context, event }) => {
         const m = meaningOf(event);
         if (m.kind === 'steer' && m.locale) return m.locale;
@@ -668,8 +669,10 @@ export function createConversationMachine(deps: ConversationDeps) {
     welcomeBack: emit(() => reply('core.welcome_back')),
     showHelp: emit(({ context }) => reply('core.help', { hotline: context.hotline })),
     promptQuestion: emit(() => reply('core.ask.prompt', {}, [choice('menu.back', 'core.back_to_menu')])),
-    toggleLocale: assign({ locale: ({ context }) => (context.locale === 'zh-CN' ? 'en' : 'zh-CN') }),
+    // A language chosen (the button, /lang, "speak english") is the resident's: no later message changes it.
+    toggleLocale: assign({ locale: ({ context }) => (context.locale === 'zh-CN' ? 'en' : 'zh-CN'), localeTentative: false }),
     setLocale: assign({
+      localeTentative: false,
       locale: ({ context, event }) => {
         if (event.type !== 'user.command') return context.locale;
         const arg = event.arg?.toLowerCase();
