@@ -14,6 +14,10 @@ export const intakeMessages = {
     en: 'What is your problem about? Press a button, or describe it in a sentence, e.g. "my boss owes me three months of wages".',
   },
   'intake.q.category_in_group': { 'zh-CN': '“{group}”中具体是哪一种？', en: 'Which of these is it ({group})?' },
+  'intake.q.category_confirm_other': {
+    'zh-CN': '您说的问题（比如邻里纠纷）不在常见的几类里，我先记为“{category}”，工作人员会再看具体情况。可以吗？',
+    en: 'Your problem (such as a dispute with neighbours) is not one of the usual kinds, so I will note it as "{category}"; staff will look at the details. Is that all right?',
+  },
   'intake.q.category_confirm': { 'zh-CN': '我理解您的问题属于“{category}”，对吗？', en: 'I understand your problem is about "{category}". Is that right?' },
   'intake.catgroup.wages': { 'zh-CN': '欠薪', en: 'Unpaid wages' },
   'intake.catgroup.work_injury': { 'zh-CN': '工伤', en: 'Work injury' },

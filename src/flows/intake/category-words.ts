@@ -163,3 +163,17 @@ const toldViolenceAtHome = (text: string): boolean =>
 
 const toldInjuryAtWork = (text: string): boolean =>
   [...FIRST_PERSON, ...CATEGORY_WORDS, ...COLLOQUIAL].some(([category, pattern]) => category === 'work_injury' && pattern.test(text));
+
+/**
+ * A dispute between neighbours ("邻居家漏水把我家泡了", "楼上天天半夜吵", "my neighbours pipe leaked and flooded my flat"): none
+ * of the categories (相邻关系 is outside legal aid's scope nationally), so at the category question it is "something else".
+ * Violence by a neighbour is danger or a victim's story, read before this.
+ */
+const NEIGHBOUR = /邻居|楼上|楼下|隔壁|对门|\bneighbou?rs?'?s?\b|\b(upstairs|downstairs|next door)\b/i;
+const NEIGHBOUR_TROUBLE = /漏水|渗水|泡了|淹了|吵|噪音|扰民|占(了)?(我家)?(地|道|路|楼道)|堵(了)?(路|门|道)|挡(了)?(光|路)|采光|墙|界|排水|下水|装修|油烟|养狗|狗|垃圾|\b(leak(ed|s|ing)?|flood(ed|s|ing)?|noise|noisy|loud|wall|fence|boundary|blocked|blocking|dog|smell|rubbish|garbage|renovation)\b/i;
+
+/** Does the text tell of a dispute with neighbours? */
+export function neighbourDispute(typed: string): boolean {
+  const text = toSimplified(typed.normalize('NFKC'));
+  return NEIGHBOUR.test(text) && NEIGHBOUR_TROUBLE.test(text);
+}

@@ -8,7 +8,7 @@ import {
   type CategoryId,
   type GroupId,
 } from '../../knowledge/eligibility/vocabulary.js';
-import { categoryFromText } from './category-words.js';
+import { categoryFromText, neighbourDispute } from './category-words.js';
 import { withoutFinalParticles } from '../../knowledge/understanding/colloquial.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
 import { asksAboutTheCall, onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter, worriesAboutCall } from './contact-validation.js';
@@ -385,7 +385,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
   category: {
     prompt: (ctx) => {
       if (ctx.proposedCategory) {
-        return reply('intake.q.category_confirm', { category: { key: `category.${ctx.proposedCategory}` } }, [
+        // "Something else" said as such ("邻居家漏水…" fits none of the kinds), not as a kind of its own.
+        const key = ctx.proposedCategory === 'other' ? 'intake.q.category_confirm_other' : 'intake.q.category_confirm';
+        return reply(key, { category: { key: `category.${ctx.proposedCategory}` } }, [
           choice('intake.yes', 'intake.opt.yes_that'),
           choice('intake.no', 'intake.opt.no_other'),
         ]);
@@ -450,7 +452,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       // "其他", "别的", "something else": the last button's short name, typed — its list.
       if (text !== null && OTHER_GROUP.test(text.normalize('NFKC').trim().replace(/[。.!！]+$/, ''))) return { kind: 'stay', patch: () => ({ categoryGroup: 'other' }) };
       if (text) {
-        const category = categoryFromText(text);
+        const category = categoryFromText(text) ?? (neighbourDispute(text) ? 'other' : null);
         if (category) return { kind: 'stay', patch: () => ({ proposedCategory: category }) };
       }
       return { kind: 'invalid', error: 'intake.err.category' };
