@@ -12,7 +12,7 @@ import { isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
 import { additionToAccount, namesMaterials, tellsWhatHappened } from './account-words.js';
-import { tellsStory } from '../../knowledge/understanding/story.js';
+import { statedFacts, tellsStory } from '../../knowledge/understanding/story.js';
 import { categoryNamedInstead, correctionTarget, correctionWithValue } from './correction-words.js';
 import { categoryFromText } from './category-words.js';
 import { regionByOwnWord, regionNamedIn, type NamedRegion } from './region-words.js';
@@ -368,8 +368,19 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const place = context.step === 'region' && !context.answered.includes('region')
           ? (regionNamedIn(event.stated, deps.pack.regions) ?? placeInAClause(event.stated, deps.pack.regions))
           : null;
+        // A migrant worker's wages or injury told in it ("给包工头干了半年活…"): ticked in advance at the groups question, as
+        // when the story starts the application.
+        const category = context.facts.category;
+        const migrant =
+          (category === 'wages' || category === 'work_injury') && !context.answered.includes('groups') && statedFacts(event.stated, category).migrantWorker === true;
+        const statedGroups = migrant ? [...new Set([...(context.statedGroups ?? []), 'migrant_worker' as const])] : context.statedGroups;
         // Kept for the account too: an account typed at the description question comes after it (nothing told is lost).
-        return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps), ...(place ? { statedRegion: place } : {}), earlierStory: withMore(context.earlierStory, event.stated.trim()) };
+        return {
+          ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps),
+          ...(place ? { statedRegion: place } : {}),
+          ...(migrant ? { statedGroups } : {}),
+          earlierStory: withMore(context.earlierStory, event.stated.trim()),
+        };
       }),
       // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
       keepLaterAnswer: assign(({ context, event }) => keepStated(context, event as ResidentEvent, deps.pack.regions, deps)),
