@@ -366,9 +366,9 @@ const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
 /** A window when calling is safe: "only weekdays 9 to 11", "白天他上班的时候可以打". */
 const SAFE_WINDOW =
   /\bonly (on )?(weekdays?|week days|mornings?|afternoons?|daytime|during the day|between|from|at|when|\d)|\b\d{1,2}(:\d\d)?\s*(am|pm)?\s*(to|-|till|until)\s*\d{1,2}\b|(工作日|上午|下午|白天|早上|中午|\d+点|[一二三四五六七八九十]+点).{0,12}(可以|能打|才能|方便|没事)|(可以|能).{0,4}(工作日|上午|下午|白天|早上|中午)/i;
-/** "Don't call" tied to other times ("dont call in the evening", "晚上千万别打"): no "never" when a safe window is given. */
+/** "Don't call" tied to other times ("dont call in the evening", "晚上千万别打", "晚上他在家不可以"): no "never" when a safe window is given. */
 const TIMED_NEVER =
-  /(don'?t|do not|never)\s+(call|ring|phone)(\s+me)?\s+(in the (evening|morning|afternoon)|at (night|weekends?|the weekend)|on (weekends?|the weekend)|after\s+\d+|before\s+\d+|when (he|she)('s| is) (home|back|there))|(晚上|夜里|周末|下班后|他在家的?时候|她在家的?时候|中午|\d+点(以|之)?后)(千万|可)?(别|不要|不能|不方便)(打|联系)?/gi;
+  /(don'?t|do not|never)\s+(call|ring|phone)(\s+me)?\s+(in the (evening|morning|afternoon)|at (night|weekends?|the weekend)|on (weekends?|the weekend)|after\s+\d+|before\s+\d+|when (he|she)('s| is) (home|back|there))|(晚上|夜里|夜间|周末|下班后|他在家的?时候|她在家的?时候|中午|\d+点(以|之)?后)[^，,。.;；]{0,6}?(千万|可|就|都)?(别|不要|不能|不方便|不行|不可以|不好|没法)(打|联系|接)?/gi;
 
 /** A safe window given, with any "don't call" tied to other times: the answer is "only at certain times". */
 function givesSafeWindow(text: string): boolean {
