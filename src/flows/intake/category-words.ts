@@ -140,7 +140,9 @@ export function categoryFromText(typed: string): CategoryId | null {
 }
 
 /** {@link categoryFromText} for text already read by `toSimplified` (the understanding step simplifies once per message). */
-export function categoryFromSimplified(text: string): CategoryId | null {
+export function categoryFromSimplified(said: string): CategoryId | null {
+  // "俺儿子不给俺生活费": 俺 is 我 in everyday northern speech; the words below say 我.
+  const text = said.replace(/俺/g, '我');
   if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
   const found = firstCategory(text);
   // Hurt at work, then fired or not paid ("i lost two fingers in the machine… now he says i am fired"): the injury is
