@@ -366,6 +366,10 @@ const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
 /** A window when calling is safe: "only weekdays 9 to 11", "白天他上班的时候可以打". */
 const SAFE_WINDOW =
   /\bonly (on )?(weekdays?|week days|mornings?|afternoons?|daytime|during the day|between|from|at|when|\d)|\b\d{1,2}(:\d\d)?\s*(am|pm)?\s*(to|-|till|until)\s*\d{1,2}\b|(工作日|上午|下午|白天|早上|中午|\d+点|[一二三四五六七八九十]+点).{0,12}(可以|能打|才能|方便|没事)|(可以|能).{0,4}(工作日|上午|下午|白天|早上|中午)/i;
+/** A fixed income named ("有养老金", "每月领退休金", "i get a small pension"), or none ("没收入 靠儿子给点", "no pension"). */
+const FIXED_INCOME = /(有|拿|领|吃)(点|个)?(养老金|退休金|退休工资|养老钱|工资|固定收入|社保)|(每个?月|按月)(都)?(有|能拿|能领|领|拿).{0,4}(钱|养老金|退休金|工资)|\b(i )?(get|receive|have|draw)( a| my)?( small| little| state)? (pension|salary|wage|wages|fixed income)\b/i;
+const NO_FIXED_INCOME = /没(有)?(啥|什么)?(收入|工作|退休金|养老金|工资|固定)|靠(儿女|子女|儿子|女儿|孩子|亲戚|低保|救济|捡|打零工)|\bno (pension|income|job|salary|wages?)\b|\b(don'?t|do not) have (a |any )?(pension|income|job)\b/i;
+
 /** "Don't call" tied to other times ("dont call in the evening", "晚上千万别打", "晚上他在家不可以"): no "never" when a safe window is given. */
 const TIMED_NEVER =
   /(don'?t|do not|never)\s+(call|ring|phone)(\s+me)?\s+(in the (evening|morning|afternoon)|at (night|weekends?|the weekend)|on (weekends?|the weekend)|after\s+\d+|before\s+\d+|when (he|she)('s| is) (home|back|there))|(晚上|夜里|夜间|周末|下班后|他在家的?时候|她在家的?时候|中午|\d+点(以|之)?后)[^，,。.;；]{0,6}?(千万|可|就|都)?(别|不要|不能|不方便|不行|不可以|不好|没法)(打|联系|接)?/gi;
@@ -699,7 +703,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
     // "不清楚" (a son who sends money now and then): not sure, which staff check, as at the other fact questions.
     prompt: (ctx) => yesNo('fixedIncome', ctx, [unsureChoice()]),
     unsureAllowed: true,
-    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, fixedIncome: v } }), 'intake.err.yes_no'),
+    read: (event) => {
+      // The source named instead of yes or no: "有养老金 一个月一千多" is a yes, "没收入 靠儿子给点" a no.
+      const text = textOf(event);
+      const named = text === null ? null : NO_FIXED_INCOME.test(text) ? false : FIXED_INCOME.test(text) ? true : null;
+      if (named !== null) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, fixedIncome: named } }) };
+      return readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, fixedIncome: v } }), 'intake.err.yes_no');
+    },
   },
 
   residence: {
