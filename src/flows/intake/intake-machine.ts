@@ -8,7 +8,7 @@ import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from '.
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
-import { isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
+import { groupsSaidIn, isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
 import { additionToAccount, namesMaterials, tellsWhatHappened } from './account-words.js';
@@ -146,7 +146,11 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly 
   const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step) && willAsk(step);
   const region = open('region') ? regionNamedIn(event.text, regions) : null;
   const whose = stated.age?.whose ?? ctx.applicant.relation ?? undefined;
+  // "我是农民工" one question early: ticked in advance at the groups question (never once the resident has touched it).
+  const groups = open('groups') && ctx.facts.groups === undefined ? groupsSaidIn(event.text) : [];
+  const newGroups = groups.filter((g) => !(ctx.statedGroups ?? []).includes(g));
   return {
+    ...(newGroups.length > 0 ? { statedGroups: [...(ctx.statedGroups ?? []), ...newGroups] } : {}),
     ...(stated.age && open('age') ? { statedAge: { years: stated.age.years, ...(whose ? { whose } : {}) } } : {}),
     ...(stated.monthlyIncome !== undefined && open('householdMonthlyIncome') ? { statedIncome: stated.monthlyIncome } : {}),
     ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),

@@ -334,6 +334,17 @@ const GROUP_WORDS: Record<GroupId, RegExp> = {
   labor_arbitration_fee_waived: /仲裁.*(减免|免)|arbitration fee/i,
 };
 
+/**
+ * The groups a resident says they belong to, typed at another question ("我是农民工", "俺是低保户", "i'm a migrant worker"):
+ * to tick in advance at the groups question. Nothing for a denial ("我不是农民工") or a story that only mentions a word.
+ */
+export function groupsSaidIn(typed: string): GroupId[] {
+  const text = typed.normalize('NFKC').trim();
+  if (!/^(我|俺|本人|我们|俺们|我家|俺家)(也|都)?(是|属于|算|家是)|^(i'?m|i am|we are|we're) (a |an )?/i.test(text)) return [];
+  if (/^(我|俺|本人|我们|俺们|我家|俺家)(也|都)?(不是|不属于|不算)|\bnot\b/i.test(text)) return [];
+  return GROUPS.filter((g) => GROUP_WORDS[g].test(text));
+}
+
 /** A group's button label typed in either language, without its brackets ("进城务工人员", "Migrant worker"). */
 function namesGroupLabel(text: string, group: GroupId): boolean {
   const plain = (s: string) => s.normalize('NFKC').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s☐☑。.!！]/g, '').toLowerCase();
