@@ -125,6 +125,10 @@ export const intakeMessages = {
     'zh-CN': '好的，您说的这些就作为“事情经过”记下了，提交前还可以修改。',
     en: 'Thank you. I have noted that as your account of what happened; you can change it before you submit.',
   },
+  'intake.description_added_here': {
+    'zh-CN': '好的，这些也补充到“情况说明”里了。',
+    en: 'Thank you, I have added that to your account of what happened.',
+  },
   'intake.description_added': {
     'zh-CN': '好的，已经补充到“情况说明”里了。请再核对一遍：',
     en: 'Thank you, I have added that to your account of what happened. Please check again:',

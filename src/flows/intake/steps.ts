@@ -19,7 +19,7 @@ import type { IntakeContext, StepId } from './intake-types.js';
 import { householdFromWords, readAge, readAgeRange, readBirthYear, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
-import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
+import { readAge as readStatedAge, tellsStory } from '../../knowledge/understanding/story.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
 import { namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
@@ -344,6 +344,9 @@ export function groupsSaidIn(typed: string): GroupId[] {
   if (/^(我|俺|本人|我们|俺们|我家|俺家)(也|都)?(不是|不属于|不算)|\bnot\b/i.test(text)) return [];
   return GROUPS.filter((g) => GROUP_WORDS[g].test(text));
 }
+
+/** Words that name how people are related ("闺女", "儿媳", "邻居", "her son", "guardian"). */
+const KINSHIP_WORDS = /儿|女|子|妻|夫|老公|老婆|爱人|对象|兄|弟|姐|妹|哥|父|母|爸|妈|爷|奶|孙|外公|外婆|姥|舅|姨|叔|伯|姑|侄|甥|媳|婿|亲|朋友|邻居|同事|同学|监护|家属|本人|自己|\b(son|daughter|wife|husband|brother|sister|father|mother|dad|mum|mom|parent|grand\w*|uncle|aunt|nephew|niece|cousin|friend|relative|guardian|partner|fianc\w*|neighbou?r|colleague|in-?law|child|kid)s?\b/i;
 
 /** A group's button label typed in either language, without its brackets ("进城务工人员", "Migrant worker"). */
 function namesGroupLabel(text: string, group: GroupId): boolean {
@@ -892,7 +895,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
       // "我是他女儿 然后呢": the answer, not the question after it.
       const typed = textOf(event);
       const text = typed === null ? null : withoutQuestionAfter(typed);
+      // More of the story instead ("司机跑了，到现在都没找到…"): added to the account, said so, the question again — never
+      // kept as the relation.
+      if (text !== null && !KINSHIP_WORDS.test(text) && ctx.applicant.description && (tellsStory(text) || [...text.replace(/[^\p{Script=Han}]/gu, '')].length >= 10)) {
+        const description = `${ctx.applicant.description}\n${text.trim()}`;
+        if (description.length <= 2000) return { kind: 'stay', patch: (c) => ({ applicant: { ...c.applicant, description } }), reply: reply('intake.description_added_here') };
+      }
       if (text === null || text.length < 1 || text.length > 30 || /\d/.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
+      // A longer answer names the relation ("我是她闺女", "her youngest son"); words without one are not it.
+      if ([...text].length > 6 && !KINSHIP_WORDS.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
       return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship: text } }) };
     },
   },
