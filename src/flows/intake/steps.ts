@@ -345,6 +345,19 @@ export function groupsSaidIn(typed: string): GroupId[] {
   return GROUPS.filter((g) => GROUP_WORDS[g].test(text));
 }
 
+/**
+ * More of the story typed at a question after the account ("司机跑了，到现在都没找到，医药费花了三万多" at the name or the
+ * relation): added to the account, said so, and the question asked again; `null` when it does not read as a story.
+ */
+function moreOfTheAccount(ctx: IntakeContext, text: string): ReadResult | null {
+  // About the question itself ("我不想告诉你我的名字", "叫我张阿姨就行") is no part of the story.
+  if (/名字|姓名|叫我|称呼|\bname\b/i.test(text)) return null;
+  if (!ctx.applicant.description || !(tellsStory(text) || [...text.replace(/[^\p{Script=Han}]/gu, '')].length >= 10)) return null;
+  const description = `${ctx.applicant.description}\n${text.trim()}`;
+  if (description.length > 2000) return null;
+  return { kind: 'stay', patch: (c) => ({ applicant: { ...c.applicant, description } }), reply: reply('intake.description_added_here') };
+}
+
 /** Words that name how people are related ("闺女", "儿媳", "邻居", "her son", "guardian"). */
 const KINSHIP_WORDS = /儿|女|子|妻|夫|老公|老婆|爱人|对象|兄|弟|姐|妹|哥|父|母|爸|妈|爷|奶|孙|外公|外婆|姥|舅|姨|叔|伯|姑|侄|甥|媳|婿|亲|朋友|邻居|同事|同学|监护|家属|本人|自己|\b(son|daughter|wife|husband|brother|sister|father|mother|dad|mum|mom|parent|grand\w*|uncle|aunt|nephew|niece|cousin|friend|relative|guardian|partner|fianc\w*|neighbou?r|colleague|in-?law|child|kid)s?\b/i;
 
@@ -875,8 +888,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = textOf(event);
       // "我前面说了啊": not a name; the one said before is pressed, or the name typed again.
       if (text !== null && refersToEarlier(text)) return saidBefore(stated);
-      const name = text === null ? null : readName(text);
+      const read = text === null ? null : readName(text);
+      // Seven Chinese characters and more without a "·" ("司机跑了到现在都没找到") are no name: more of the story, added to
+      // the account (said so) when it reads as one.
+      const name = read !== null && /^\p{Script=Han}{7,}$/u.test(read.replace(/\s/g, '')) ? null : read;
       if (name) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name } }) };
+      const added = text === null ? null : moreOfTheAccount(ctx, text);
+      if (added) return added;
       return { kind: 'invalid', error: ctx.applicant.relation === 'relative' ? 'intake.err.name_relative' : 'intake.err.name' };
     },
   },
@@ -897,10 +915,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = typed === null ? null : withoutQuestionAfter(typed);
       // More of the story instead ("司机跑了，到现在都没找到…"): added to the account, said so, the question again — never
       // kept as the relation.
-      if (text !== null && !KINSHIP_WORDS.test(text) && ctx.applicant.description && (tellsStory(text) || [...text.replace(/[^\p{Script=Han}]/gu, '')].length >= 10)) {
-        const description = `${ctx.applicant.description}\n${text.trim()}`;
-        if (description.length <= 2000) return { kind: 'stay', patch: (c) => ({ applicant: { ...c.applicant, description } }), reply: reply('intake.description_added_here') };
-      }
+      const added = text !== null && !KINSHIP_WORDS.test(text) ? moreOfTheAccount(ctx, text) : null;
+      if (added) return added;
       if (text === null || text.length < 1 || text.length > 30 || /\d/.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
       // A longer answer names the relation ("我是她闺女", "her youngest son"); words without one are not it.
       if ([...text].length > 6 && !KINSHIP_WORDS.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
