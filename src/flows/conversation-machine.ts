@@ -523,10 +523,13 @@ export function createConversationMachine(deps: ConversationDeps) {
      */
     keepStory: enqueueActions(({ context, event, enqueue, self }) => {
       const text = context.pendingText ?? '';
-      // The description is already written: say how to add to it rather than promise a step that has passed.
-      if (intakeContext(self)?.applicant?.description) {
-        enqueue.emit(reply('conv.story.add_later'));
-        enqueue.sendTo('intake', { type: 'flow.reprompt' });
+      // The description is already written: added to it at once (the intake appends the story it is given), said so;
+      // only one too long to add is left to the summary's change list.
+      const written = intakeContext(self)?.applicant?.description;
+      if (written) {
+        const fits = `${written}\n${text.trim()}`.length <= 2000;
+        enqueue.emit(reply(fits ? 'intake.description_added_here' : 'conv.story.add_later'));
+        enqueue.sendTo('intake', fits ? { type: 'flow.reprompt', stated: text } : { type: 'flow.reprompt' });
         return;
       }
       enqueue.assign({ keptStory: context.keptStory ? `${context.keptStory}\n${text}` : text });

@@ -378,7 +378,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const migrant =
           (category === 'wages' || category === 'work_injury') && !context.answered.includes('groups') && statedFacts(event.stated, category).migrantWorker === true;
         const statedGroups = migrant ? [...new Set([...(context.statedGroups ?? []), 'migrant_worker' as const])] : context.statedGroups;
-        // Kept for the account too: an account typed at the description question comes after it (nothing told is lost).
+        // Kept for the account too: an account typed at the description question comes after it (nothing told is lost);
+        // once the account is written, added to it.
+        const written = context.applicant.description;
+        const more = event.stated.trim();
+        if (written) {
+          const description = written.includes(more) ? written : `${written}\n${more}`;
+          return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps), applicant: { ...context.applicant, description: description.length <= 2000 ? description : written } };
+        }
         return {
           ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps),
           ...(place ? { statedRegion: place } : {}),
