@@ -360,7 +360,15 @@ export function createIntakeMachine(deps: IntakeDeps) {
         if (result.kind !== 'stay') return;
         enqueue.assign({ ...keepStated(context, event as ResidentEvent, deps.pack.regions, deps), ...result.patch(context), failures: 0 });
         // A story told at the category question (its category proposed) is part of the account, as the conversation keeps it.
-        if (context.step === 'category' && event.type === 'user.text' && tellsStory(event.text)) enqueue.assign({ earlierStory: withMore(context.earlierStory, event.text.trim()) });
+        if (context.step === 'category' && event.type === 'user.text' && tellsStory(event.text)) {
+          const proposed = result.patch(context).proposedCategory;
+          // A migrant worker's wages told there ("包工头欠了我们八个月工钱…"): ticked in advance at the groups question too.
+          const migrant = (proposed === 'wages' || proposed === 'work_injury') && statedFacts(event.text, proposed).migrantWorker === true;
+          enqueue.assign({
+            earlierStory: withMore(context.earlierStory, event.text.trim()),
+            ...(migrant ? { statedGroups: [...new Set([...(context.statedGroups ?? []), 'migrant_worker' as const])] } : {}),
+          });
+        }
         if (result.reply) sendReplies(enqueue, [result.reply]);
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
