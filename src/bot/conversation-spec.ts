@@ -53,8 +53,9 @@ export function createConversationSpec(services: ConversationServices): Conversa
       const text = firstEvent?.type === 'user.text' ? firstEvent.text : undefined;
       // The resident's own words decide the language; the channel's hint only when there are none.
       const fromText = text !== undefined && /\p{L}/u.test(text) ? detectLocale(text) : undefined;
-      // A bare greeting ("hi", "你好") gives it only for now: the first message with words of its own decides.
-      const tentative = text !== undefined && readSteering(text)?.intent === 'greeting';
+      // A bare greeting ("hi", "你好") gives it only for now: the first message with words of its own decides. So does the
+      // channel's hint alone (a page opened in a browser set to English, then only Chinese typed).
+      const tentative = text === undefined ? localeHint !== undefined : readSteering(text)?.intent === 'greeting';
       return {
         conversationKey: key,
         hotline: services.pack.hotline,

@@ -5,6 +5,7 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
+import { tellsOfAbuseAtHome } from '../knowledge/understanding/abuse-told.js';
 import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye, stopsWaiting } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
@@ -65,6 +66,8 @@ export interface ConversationContext {
   storyAnsweredBeforeConsent?: boolean;
   /** Danger was recognised in this conversation: a plain "打哪个电话" then asks for the emergency numbers. */
   afterDanger?: boolean;
+  /** Violence at home told as a habit or history was answered with its gentle safety line (once per conversation; absent in older snapshots). */
+  abuseLineGiven?: boolean;
   /** A question typed at the sensitive-information agreement: its answer offers the application that was starting (absent in older snapshots). */
   askedAtAgreement?: boolean;
   /** The text being read asked a question with its danger, and the danger was answered: what else it says is read now (absent in older snapshots). */
@@ -138,6 +141,7 @@ export const CONTEXT_DEFAULTS: ConversationContext = {
   storyBeforeConsent: null,
   storyAnsweredBeforeConsent: false,
   afterDanger: false,
+  abuseLineGiven: false,
   askedAtAgreement: false,
   dangerTold: false,
   firstText: null,
@@ -476,6 +480,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       // A first message that is not danger may be a question (answered from memory after the privacy question)
       // or a story (kept in memory until the resident agrees): read as any message before consent.
       if (!danger && context.firstText) {
+        if (tellsOfAbuseAtHome(context.firstText)) {
+          enqueue.assign({ abuseLineGiven: true });
+          enqueue.emit(reply('safety.domestic_violence'));
+        }
         enqueue.assign({ pendingText: context.firstText });
         enqueue.raise({ type: 'internal.askBeforeConsent' });
       }
@@ -493,6 +501,15 @@ export function createConversationMachine(deps: ConversationDeps) {
       const story = dangerStory(context.firstText ?? '', danger);
       if (story) enqueue.assign({ storyBeforeConsent: story.text, storyAnsweredBeforeConsent: false });
     }),
+    /**
+     * Violence at home told as a habit or as history ("我老公天天喝酒回来就打我"): once per conversation, before the reply
+     * to the message, the numbers in one gentle line — not an emergency (no alarm, nothing relayed to staff). Not after a
+     * danger warning, which gave them already.
+     */
+    lineForAbuseAtHome: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ abuseLineGiven: true });
+      enqueue.emit(reply('safety.domestic_violence'));
+    }),
     /** Asked which number to call: every emergency number at once (no alarm: nothing says danger now), then where the resident was. */
     giveSafetyNumbers: enqueueActions(({ enqueue }) => {
       enqueue.emit(reply('safety.numbers'));
@@ -506,10 +523,13 @@ export function createConversationMachine(deps: ConversationDeps) {
      */
     keepStory: enqueueActions(({ context, event, enqueue, self }) => {
       const text = context.pendingText ?? '';
-      // The description is already written: say how to add to it rather than promise a step that has passed.
-      if (intakeContext(self)?.applicant?.description) {
-        enqueue.emit(reply('conv.story.add_later'));
-        enqueue.sendTo('intake', { type: 'flow.reprompt' });
+      // The description is already written: added to it at once (the intake appends the story it is given), said so;
+      // only one too long to add is left to the summary's change list.
+      const written = intakeContext(self)?.applicant?.description;
+      if (written) {
+        const fits = `${written}\n${text.trim()}`.length <= 2000;
+        enqueue.emit(reply(fits ? 'intake.description_added_here' : 'conv.story.add_later'));
+        enqueue.sendTo('intake', fits ? { type: 'flow.reprompt', stated: text } : { type: 'flow.reprompt' });
         return;
       }
       enqueue.assign({ keptStory: context.keptStory ? `${context.keptStory}\n${text}` : text });
@@ -522,7 +542,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       }
       // The applicant's age it states is kept for the age question (one tap there): said so, as the age question would.
       const intake = intakeContext(self) as IntakeContext | undefined;
-      const keptAge = intake ? ageKeptFromStory(intake, text) : null;
+      const keptAge = intake ? ageKeptFromStory(intake, text, deps.intake) : null;
       if (keptAge !== null) enqueue.emit(reply(intake?.applicant.relation === 'relative' ? 'conv.story.kept_stated_age_relative' : 'conv.story.kept_stated_age', { age: String(keptAge) }));
       else enqueue.emit(reply('conv.story.kept'));
       // What the story states (a region, an income) is offered when its question comes.
@@ -573,6 +593,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       pendingCategoryChosen: ({ event }) => event.type === 'user.choice',
     }),
     setLocaleFromMeaning: assign({
+      localeTentative: false,
       locale: ({ context, event }) => {
         const m = meaningOf(event);
         if (m.kind === 'steer' && m.locale) return m.locale;
@@ -651,8 +672,10 @@ export function createConversationMachine(deps: ConversationDeps) {
     welcomeBack: emit(() => reply('core.welcome_back')),
     showHelp: emit(({ context }) => reply('core.help', { hotline: context.hotline })),
     promptQuestion: emit(() => reply('core.ask.prompt', {}, [choice('menu.back', 'core.back_to_menu')])),
-    toggleLocale: assign({ locale: ({ context }) => (context.locale === 'zh-CN' ? 'en' : 'zh-CN') }),
+    // A language chosen (the button, /lang, "speak english") is the resident's: no later message changes it.
+    toggleLocale: assign({ locale: ({ context }) => (context.locale === 'zh-CN' ? 'en' : 'zh-CN'), localeTentative: false }),
     setLocale: assign({
+      localeTentative: false,
       locale: ({ context, event }) => {
         if (event.type !== 'user.command') return context.locale;
         const arg = event.arg?.toLowerCase();
@@ -910,6 +933,11 @@ export function createConversationMachine(deps: ConversationDeps) {
           ((event.event.type === 'user.command' && event.event.command === 'status') ||
             (event.event.type === 'user.choice' && event.event.id === 'menu.status')),
         actions: ['resetMeta', raise({ type: 'internal.status' })],
+      },
+      {
+        guard: ({ context, event }) =>
+          event.event.type === 'user.text' && context.handoff !== 'live' && !context.abuseLineGiven && !context.afterDanger && tellsOfAbuseAtHome(event.event.text),
+        actions: ['resetMeta', 'lineForAbuseAtHome', raise(({ event }) => event.event)],
       },
       { actions: ['resetMeta', raise(({ event }) => event.event)] },
     ],

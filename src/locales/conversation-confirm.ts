@@ -48,8 +48,8 @@ export const conversationConfirmMessages = {
     en: 'I see: I have noted that the person who needs help is {age}; when I ask their age you can confirm it with one tap. What you wrote is kept for the "what happened" step too. Let us carry on:',
   },
   'conv.story.use_prompt': {
-    'zh-CN': '您前面写过：\n“{story}”\n可以直接用这段作为情况说明，也可以重新写。',
-    en: 'Earlier you wrote:\n"{story}"\nYou can use this as your account of what happened, or write it again.',
+    'zh-CN': '您前面写过：\n“{story}”\n可以直接用这段作为情况说明；也可以再写几句，会接在这段后面。',
+    en: 'Earlier you wrote:\n"{story}"\nYou can use this as your account of what happened, or write more: it will be added after it.',
   },
   'conv.story.add_later': {
     'zh-CN': '明白了。要补充情况说明的话，最后核对时点“修改”，再选“情况说明”就可以。我们先接着填写：',

@@ -22,6 +22,14 @@ export const dangerMessages = {
     'zh-CN': '⚠️ 请马上拨打 120 急救电话，说清楚地址和情况。',
     en: '⚠️ Call 120 (ambulance) right away and give the address and what happened.',
   },
+  /**
+   * Violence at home told as a habit or as history (abuse-told.ts), not as danger now: once per conversation, gently,
+   * the numbers — no alarm.
+   */
+  'safety.domestic_violence': {
+    'zh-CN': '听到您的遭遇，很难过。如果您现在有危险，请马上拨打 110 报警；遇到家庭暴力，也可以打全国妇女维权热线 12338 求助。',
+    en: 'I am sorry this is happening to you. If you are in danger now, call 110 (police) right away; for violence at home you can also call the women\'s rights hotline 12338.',
+  },
   /** Asked which number to call ("报警电话是多少", "what number do i call" after a warning): every emergency number, and the legal hotline last. */
   'safety.numbers': {
     'zh-CN': '紧急求助电话：\n· 110 报警（有人打您、威胁您，或者有危险）\n· 120 急救（受伤、急病）\n· 12338 全国妇女维权热线（家庭暴力）\n· 12356 全国心理援助热线（想不开、很难受的时候）\n法律问题可以打 12348 咨询。',

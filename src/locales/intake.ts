@@ -14,6 +14,10 @@ export const intakeMessages = {
     en: 'What is your problem about? Press a button, or describe it in a sentence, e.g. "my boss owes me three months of wages".',
   },
   'intake.q.category_in_group': { 'zh-CN': '“{group}”中具体是哪一种？', en: 'Which of these is it ({group})?' },
+  'intake.q.category_confirm_other': {
+    'zh-CN': '您说的问题（比如邻里纠纷）不在常见的几类里，我先记为“{category}”，工作人员会再看具体情况。可以吗？',
+    en: 'Your problem (such as a dispute with neighbours) is not one of the usual kinds, so I will note it as "{category}"; staff will look at the details. Is that all right?',
+  },
   'intake.q.category_confirm': { 'zh-CN': '我理解您的问题属于“{category}”，对吗？', en: 'I understand your problem is about "{category}". Is that right?' },
   'intake.catgroup.wages': { 'zh-CN': '欠薪', en: 'Unpaid wages' },
   'intake.catgroup.work_injury': { 'zh-CN': '工伤', en: 'Work injury' },
@@ -120,6 +124,18 @@ export const intakeMessages = {
   'intake.description_kept': {
     'zh-CN': '好的，您说的这些就作为“事情经过”记下了，提交前还可以修改。',
     en: 'Thank you. I have noted that as your account of what happened; you can change it before you submit.',
+  },
+  'intake.description_added_here': {
+    'zh-CN': '好的，这些也补充到“情况说明”里了。',
+    en: 'Thank you, I have added that to your account of what happened.',
+  },
+  'intake.description_added': {
+    'zh-CN': '好的，已经补充到“情况说明”里了。请再核对一遍：',
+    en: 'Thank you, I have added that to your account of what happened. Please check again:',
+  },
+  'intake.materials_noted': {
+    'zh-CN': '好的，您有的这些材料我们记下了，后面可以拍照或发文件给我们。先请您说说经过：',
+    en: 'Thank you, I have noted the materials you have; you can send photos or files of them later. First, please tell me what happened:',
   },
   'intake.description_kept_with_story': {
     'zh-CN': '好的，您前面写的经过和刚才说的这些，都作为“事情经过”记下了，提交前还可以修改。',

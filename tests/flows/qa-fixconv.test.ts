@@ -92,7 +92,7 @@ describe('"我要申请" typed while applying', () => {
 });
 
 describe('a story typed after the description was written', () => {
-  it('says how to add it, rather than promise a step that has passed', async () => {
+  it('adds it to the account at once and says so, rather than promise a step that has passed', async () => {
     const h = await conversationHarness();
     const steps = [
       c('consent.agree'), c('menu.apply'),
@@ -103,7 +103,7 @@ describe('a story typed after the description was written', () => {
     for (const e of steps) last = await h.send(e);
     expect(keys(last)).toContain('intake.q.phone');
     const next = await h.send(t('老板还欠我上个月的加班费没给，一直拖着'));
-    expect(keys(next)).toEqual(['conv.story.add_later', 'intake.q.phone']);
-    expect(h.intake()?.applicant.description).toBe('包工头欠我两万元工资');
+    expect(keys(next)).toEqual(['intake.description_added_here', 'intake.q.phone']);
+    expect(h.intake()?.applicant.description).toBe('包工头欠我两万元工资\n老板还欠我上个月的加班费没给，一直拖着');
   });
 });

@@ -1,5 +1,6 @@
 import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
+import { tellsOfAbuseAtHome } from '../../knowledge/understanding/abuse-told.js';
 
 /**
  * Words residents use for each kind of problem, Chinese and English. The first match wins, so the
@@ -146,13 +147,18 @@ export function categoryFromText(typed: string): CategoryId | null {
 }
 
 /** {@link categoryFromText} for text already read by `toSimplified` (the understanding step simplifies once per message). */
-export function categoryFromSimplified(text: string): CategoryId | null {
+export function categoryFromSimplified(said: string): CategoryId | null {
+  // "俺儿子不给俺生活费": 俺 is 我 in everyday northern speech; the words below say 我.
+  const text = said.replace(/俺/g, '我');
   if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
   if (COURT_ORDER_IGNORED.test(text) && !ARREST.test(text)) return null;
   const found = firstCategory(text);
   // Hurt at work, then fired or not paid ("i lost two fingers in the machine… now he says i am fired"): the injury is
   // the matter (the dismissal and pay follow from it), however the words fell in the lists.
   if ((found === 'labor_contract' || found === 'wages') && toldInjuryAtWork(text)) return 'work_injury';
+  // A divorce told with the beatings ("我想离婚，他喝醉了就打我"): violence at home, as when the beatings come first ("我老公
+  // 喝醉了就打我，我想离婚") — its victim claiming her rights needs no means test (法律援助法 第三十二条).
+  if (found === 'marriage_family' && (toldViolenceAtHome(text) || tellsOfAbuseAtHome(text))) return 'domestic_violence';
   return found;
 }
 
@@ -163,5 +169,22 @@ function firstCategory(text: string): CategoryId | null {
   return null;
 }
 
+const toldViolenceAtHome = (text: string): boolean =>
+  [...FIRST_PERSON, ...CATEGORY_WORDS, ...COLLOQUIAL].some(([category, pattern]) => category === 'domestic_violence' && pattern.test(text));
+
 const toldInjuryAtWork = (text: string): boolean =>
   [...FIRST_PERSON, ...CATEGORY_WORDS, ...COLLOQUIAL].some(([category, pattern]) => category === 'work_injury' && pattern.test(text));
+
+/**
+ * A dispute between neighbours ("邻居家漏水把我家泡了", "楼上天天半夜吵", "my neighbours pipe leaked and flooded my flat"): none
+ * of the categories (相邻关系 is outside legal aid's scope nationally), so at the category question it is "something else".
+ * Violence by a neighbour is danger or a victim's story, read before this.
+ */
+const NEIGHBOUR = /邻居|楼上|楼下|隔壁|对门|\bneighbou?rs?'?s?\b|\b(upstairs|downstairs|next door)\b/i;
+const NEIGHBOUR_TROUBLE = /漏水|渗水|泡了|淹了|吵|噪音|扰民|占(了)?(我家)?(地|道|路|楼道)|堵(了)?(路|门|道)|挡(了)?(光|路)|采光|墙|界|排水|下水|装修|油烟|养狗|狗|垃圾|\b(leak(ed|s|ing)?|flood(ed|s|ing)?|noise|noisy|loud|wall|fence|boundary|blocked|blocking|dog|smell|rubbish|garbage|renovation)\b/i;
+
+/** Does the text tell of a dispute with neighbours? */
+export function neighbourDispute(typed: string): boolean {
+  const text = toSimplified(typed.normalize('NFKC'));
+  return NEIGHBOUR.test(text) && NEIGHBOUR_TROUBLE.test(text);
+}

@@ -8,10 +8,11 @@ import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from '.
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
-import { isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
+import { groupsSaidIn, isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
-import { tellsWhatHappened } from './account-words.js';
+import { additionToAccount, namesMaterials, tellsWhatHappened } from './account-words.js';
+import { statedFacts, tellsStory } from '../../knowledge/understanding/story.js';
 import { categoryNamedInstead, correctionTarget, correctionWithValue } from './correction-words.js';
 import { categoryFromText } from './category-words.js';
 import { regionByOwnWord, regionNamedIn, type NamedRegion } from './region-words.js';
@@ -134,13 +135,22 @@ function markAnswered(ctx: IntakeContext, step: StepId, unsure: boolean): Partia
  * What an answer also said about a later question ("示例县 我一个月挣两千"): kept, to be offered there in one tap.
  * Not for the question on screen (its own answer), nor one already answered.
  */
-function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly NamedRegion[]): Partial<IntakeContext> {
+function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly NamedRegion[], deps?: IntakeDeps): Partial<IntakeContext> {
   if (event.type !== 'user.text') return {};
   const stated = statedAnswers(event.text);
-  const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step);
+  // Kept only for a question still to come: "后面问到时请您确认" must not promise one the application skips (a migrant
+  // worker's wages need no income; an application for oneself asks no kinship).
+  const needed = deps ? new Set<StepId>(deps.neededFacts(ctx.facts)) : null;
+  const willAsk = (step: StepId) =>
+    step === 'kinship' ? ctx.applicant.relation !== 'self' : step === 'region' || step === 'phone' || needed === null || needed.has(step);
+  const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step) && willAsk(step);
   const region = open('region') ? regionNamedIn(event.text, regions) : null;
   const whose = stated.age?.whose ?? ctx.applicant.relation ?? undefined;
+  // "我是农民工" one question early: ticked in advance at the groups question (never once the resident has touched it).
+  const groups = open('groups') && ctx.facts.groups === undefined ? groupsSaidIn(event.text) : [];
+  const newGroups = groups.filter((g) => !(ctx.statedGroups ?? []).includes(g));
   return {
+    ...(newGroups.length > 0 ? { statedGroups: [...(ctx.statedGroups ?? []), ...newGroups] } : {}),
     ...(stated.age && open('age') ? { statedAge: { years: stated.age.years, ...(whose ? { whose } : {}) } } : {}),
     ...(stated.monthlyIncome !== undefined && open('householdMonthlyIncome') ? { statedIncome: stated.monthlyIncome } : {}),
     ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),
@@ -165,6 +175,9 @@ function accountWithEarlierStory(event: ResidentEvent, story: string | undefined
   return text.length > 2000 ? null : { ...event, text };
 }
 
+/** The earlier story with more of it kept meanwhile (a story at a later question, the materials named at "continue?"). */
+const withMore = (earlier: string | undefined, more: string): string => (earlier && !earlier.includes(more) ? `${earlier}\n${more}` : earlier || more);
+
 /** The one region a clause of a longer message names by its own word ("im in the county i think"); `null` for none or several. */
 function placeInAClause(text: string, regions: readonly NamedRegion[]): string | null {
   const found = new Set(text.split(/[,，;；。.!！?？]+/).map((clause) => regionByOwnWord(clause.trim(), regions)).filter((id): id is string => id !== null));
@@ -177,8 +190,8 @@ function placeInAClause(text: string, regions: readonly NamedRegion[]): string |
  * else's ("im 61" when applying for a son). The conversation says so when it keeps the story, so that what the bot
  * says and what it keeps agree.
  */
-export function ageKeptFromStory(ctx: IntakeContext, text: string): number | null {
-  const kept = keepStated(ctx, { type: 'user.text', text }, []);
+export function ageKeptFromStory(ctx: IntakeContext, text: string, deps?: IntakeDeps): number | null {
+  const kept = keepStated(ctx, { type: 'user.text', text }, [], deps);
   return kept.statedAge ? (statedAgeOf({ ...ctx, statedAge: kept.statedAge })?.years ?? null) : null;
 }
 
@@ -284,6 +297,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
       isUnsureAnswer: ({ context, event }) =>
         event.type !== 'flow.reprompt' && STEPS[context.step].unsureAllowed === true && (isUnsure(event) || read(context, event).kind === 'unsure'),
       isAcceptedAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'answer',
+      addsToAccount: ({ context, event }) =>
+        event.type === 'user.text' && context.applicant.description !== null && additionToAccount(event.text) !== null && `${context.applicant.description}\n${additionToAccount(event.text)}`.length <= 2000,
+      joinsEarlierStory: ({ context, event }) =>
+        context.step === 'description' &&
+        !context.answered.includes('description') &&
+        event.type === 'user.text' &&
+        accountWithEarlierStory(event, context.earlierStory) !== null &&
+        read(context, event).kind === 'answer',
       isStayAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'stay',
       isExplanationAsked: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'explain',
       nextIsAssessment: ({ context }) => context.step === 'assessment',
@@ -301,7 +322,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       },
       /** Not this question's answer, but one for a later question ("我们家4口人" at town or countryside): kept, and said so. */
       statesLaterAnswer: ({ context, event }) => {
-        const kept = keepStated(context, event as ResidentEvent, deps.pack.regions) as Record<string, unknown>;
+        const kept = keepStated(context, event as ResidentEvent, deps.pack.regions, deps) as Record<string, unknown>;
         const now = context as unknown as Record<string, unknown>;
         return Object.keys(kept).some((key) => JSON.stringify(kept[key]) !== JSON.stringify(now[key]));
       },
@@ -320,7 +341,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'answer') return {};
         const patched = { ...context, ...result.patch(context) };
-        const answered = { ...keepStated(patched, event as ResidentEvent, deps.pack.regions), ...result.patch(context), ...markAnswered(patched, context.step, false) };
+        const answered = { ...keepStated(patched, event as ResidentEvent, deps.pack.regions, deps), ...result.patch(context), ...markAnswered(patched, context.step, false) };
         // A fact changed from the summary goes straight back to it: no "continue?" again; a changed assessment is
         // shown above the summary.
         // So does a fact corrected in the middle of the application, unless the assessment changed.
@@ -337,7 +358,17 @@ export function createIntakeMachine(deps: IntakeDeps) {
       applyStay: enqueueActions(({ context, event, enqueue }) => {
         const result = read(context, event as ResidentEvent);
         if (result.kind !== 'stay') return;
-        enqueue.assign({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), ...result.patch(context), failures: 0 });
+        enqueue.assign({ ...keepStated(context, event as ResidentEvent, deps.pack.regions, deps), ...result.patch(context), failures: 0 });
+        // A story told at the category question (its category proposed) is part of the account, as the conversation keeps it.
+        if (context.step === 'category' && event.type === 'user.text' && tellsStory(event.text)) {
+          const proposed = result.patch(context).proposedCategory;
+          // A migrant worker's wages told there ("包工头欠了我们八个月工钱…"): ticked in advance at the groups question too.
+          const migrant = (proposed === 'wages' || proposed === 'work_injury') && statedFacts(event.text, proposed).migrantWorker === true;
+          enqueue.assign({
+            earlierStory: withMore(context.earlierStory, event.text.trim()),
+            ...(migrant ? { statedGroups: [...new Set([...(context.statedGroups ?? []), 'migrant_worker' as const])] } : {}),
+          });
+        }
         if (result.reply) sendReplies(enqueue, [result.reply]);
       }),
       markUnsure: assign(({ context }) => markAnswered(context, context.step, true)),
@@ -349,12 +380,31 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const place = context.step === 'region' && !context.answered.includes('region')
           ? (regionNamedIn(event.stated, deps.pack.regions) ?? placeInAClause(event.stated, deps.pack.regions))
           : null;
-        return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions), ...(place ? { statedRegion: place } : {}) };
+        // A migrant worker's wages or injury told in it ("给包工头干了半年活…"): ticked in advance at the groups question, as
+        // when the story starts the application.
+        const category = context.facts.category;
+        const migrant =
+          (category === 'wages' || category === 'work_injury') && !context.answered.includes('groups') && statedFacts(event.stated, category).migrantWorker === true;
+        const statedGroups = migrant ? [...new Set([...(context.statedGroups ?? []), 'migrant_worker' as const])] : context.statedGroups;
+        // Kept for the account too: an account typed at the description question comes after it (nothing told is lost);
+        // once the account is written, added to it.
+        const written = context.applicant.description;
+        const more = event.stated.trim();
+        if (written) {
+          const description = written.includes(more) ? written : `${written}\n${more}`;
+          return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps), applicant: { ...context.applicant, description: description.length <= 2000 ? description : written } };
+        }
+        return {
+          ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps),
+          ...(place ? { statedRegion: place } : {}),
+          ...(migrant ? { statedGroups } : {}),
+          earlierStory: withMore(context.earlierStory, event.stated.trim()),
+        };
       }),
       // A wrong answer may still say what a later question asks ("我一个月挣两千" at the region question): kept.
-      keepLaterAnswer: assign(({ context, event }) => keepStated(context, event as ResidentEvent, deps.pack.regions)),
+      keepLaterAnswer: assign(({ context, event }) => keepStated(context, event as ResidentEvent, deps.pack.regions, deps)),
       sayKeptThenAsk: enqueueActions(({ context, enqueue }) => sendReplies(enqueue, [explainedQuestion(reply('intake.stated.kept'), questionWithBack(context))])),
-      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent, deps.pack.regions), failures: context.failures + 1 })),
+      countFailure: assign(({ context, event }) => ({ ...keepStated(context, event as ResidentEvent, deps.pack.regions, deps), failures: context.failures + 1 })),
       navigate: assign(({ context, event }) => {
         const nav = navigationOf(event);
         if (nav === 'restart') return initialContext(context.submissionId);
@@ -413,7 +463,19 @@ export function createIntakeMachine(deps: IntakeDeps) {
       storeAttachment: assign({
         attachments: ({ context, event }) => (event.type === 'user.attachment' ? [...context.attachments, event.attachment] : context.attachments),
       }),
-      /** The account typed at "continue?": the description's answer, said so (it can be changed at the summary). */
+      addToAccount: enqueueActions(({ context, event, enqueue }) => {
+        const added = event.type === 'user.text' ? additionToAccount(event.text) : null;
+        if (!added || context.applicant.description === null) return;
+        enqueue.assign({ applicant: { ...context.applicant, description: `${context.applicant.description}\n${added}` } });
+        sendReplies(enqueue, [reply('intake.description_added')]);
+      }),
+      /** The materials named at "continue?" ("有欠条和聊天记录"): kept for the account, said so; the account is asked next. */
+      noteMaterials: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'user.text') return;
+        enqueue.assign({ earlierStory: withMore(context.earlierStory, event.text.trim()), ...(refused(context) ? { submitAnyway: true } : {}) });
+        sendReplies(enqueue, [reply('intake.materials_noted')]);
+      }),
+      /** The account typed at "continue?", or at the description question after a story told earlier: the description's answer, said so (it can be changed at the summary). */
       takeAccount: enqueueActions(({ context, event, enqueue }) => {
         const withStory = accountWithEarlierStory(event as ResidentEvent, context.earlierStory);
         const result = STEPS.description.read(withStory ?? (event as ResidentEvent), context, deps);
@@ -551,6 +613,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
               target: 'correcting',
               actions: ['keepQuestionOnScreen', 'reopenWithValue'],
             },
+            // The first account typed at the description question after a story told earlier (before agreeing, at another
+            // question): the story first, then the new words — the story offered above it does not silently vanish.
+            { guard: 'joinsEarlierStory', target: 'routing', actions: 'takeAccount' },
             { guard: 'isAcceptedAnswer', target: 'routing', actions: 'applyAnswer' },
             // "Wait, I picked the wrong place": the list of answers to change, not this question's error line.
             { guard: ({ event }) => saysCorrection(event as ResidentEvent), target: 'changing' },
@@ -592,6 +657,18 @@ export function createIntakeMachine(deps: IntakeDeps) {
             { guard: 'saysCancel', target: 'cancelled' },
             { guard: 'saysChange', target: 'changing' },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
+            // The materials alone ("有欠条和聊天记录"): with a story told earlier they join it as the account; else they are
+            // noted and the account is asked for.
+            {
+              guard: ({ context, event }) => event.type === 'user.text' && !context.earlierStory && namesMaterials(event.text) && categoryFromText(event.text) === null,
+              target: 'routing',
+              actions: 'noteMaterials',
+            },
+            {
+              guard: ({ context, event }) => event.type === 'user.text' && Boolean(context.earlierStory) && namesMaterials(event.text),
+              target: 'routing',
+              actions: 'takeAccount',
+            },
             // What happened, told in answer to "next, briefly describe what happened…": going on, with it as the description.
             {
               guard: ({ event }) => event.type === 'user.text' && tellsWhatHappened(event.text),
@@ -631,6 +708,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
               actions: raise(({ context, event }) => typedChangeChoice(context, event as ResidentEvent)!),
             },
             { guard: 'isNavigation', target: 'routing', actions: 'navigate' },
+            // "情况说明再加一句：儿子还推过我", "还有，…", "also …": added to the account, said so, the summary again.
+            { guard: 'addsToAccount', actions: ['addToAccount', 'showSummary'] },
             { guard: 'hasAttachment', actions: ['storeAttachment', 'showSummary'] },
             // Anything else ("等一下"): a short reminder with the three buttons, not the whole summary again.
             { actions: 'remindSummary' },

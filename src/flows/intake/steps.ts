@@ -8,7 +8,7 @@ import {
   type CategoryId,
   type GroupId,
 } from '../../knowledge/eligibility/vocabulary.js';
-import { categoryFromText } from './category-words.js';
+import { categoryFromText, neighbourDispute } from './category-words.js';
 import { withoutFinalParticles } from '../../knowledge/understanding/colloquial.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
 import { asksAboutTheCall, onlyPhoneIn, readName, readPhone, statedNameIn, withoutQuestionAfter, worriesAboutCall } from './contact-validation.js';
@@ -19,7 +19,7 @@ import type { IntakeContext, StepId } from './intake-types.js';
 import { householdFromWords, readAge, readAgeRange, readBirthYear, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
-import { readAge as readStatedAge } from '../../knowledge/understanding/story.js';
+import { readAge as readStatedAge, tellsStory } from '../../knowledge/understanding/story.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
 import { namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
@@ -133,7 +133,7 @@ const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不�
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
 const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bactually\b|\brather\b/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
-const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|(i'?m )?not really sure|don'?t know|dont know|i don'?t know|i dunno|dunno|idk|no idea|no clue|unknown|never heard of (one|it|any))( tbh| really| sorry)?(啊|呀|呢|哦|诶)?[!！。.]*$/i;
+const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|说不好|说不准|不好说|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|(i'?m )?not really sure|don'?t know|dont know|i don'?t know|i dunno|dunno|idk|no idea|no clue|unknown|never heard of (one|it|any))( tbh| really| sorry)?(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
 /** A not-sure word before an answer ("不知道 大概还有十天", "not sure, maybe 10 days"). */
 const LEADING_HEDGE = /^(我也|我|也)?(不太?清楚|不知道|不确定|说不准|不好说|not sure|don'?t know|dunno|no idea)(啊|呀|呢|哦|诶)?[\s,，、.。!！]+(?=\S)/iu;
@@ -334,6 +334,33 @@ const GROUP_WORDS: Record<GroupId, RegExp> = {
   labor_arbitration_fee_waived: /仲裁.*(减免|免)|arbitration fee/i,
 };
 
+/**
+ * The groups a resident says they belong to, typed at another question ("我是农民工", "俺是低保户", "i'm a migrant worker"):
+ * to tick in advance at the groups question. Nothing for a denial ("我不是农民工") or a story that only mentions a word.
+ */
+export function groupsSaidIn(typed: string): GroupId[] {
+  const text = typed.normalize('NFKC').trim();
+  if (!/^(我|俺|本人|我们|俺们|我家|俺家)(也|都)?(是|属于|算|家是)|^(i'?m|i am|we are|we're) (a |an )?/i.test(text)) return [];
+  if (/^(我|俺|本人|我们|俺们|我家|俺家)(也|都)?(不是|不属于|不算)|\bnot\b/i.test(text)) return [];
+  return GROUPS.filter((g) => GROUP_WORDS[g].test(text));
+}
+
+/**
+ * More of the story typed at a question after the account ("司机跑了，到现在都没找到，医药费花了三万多" at the name or the
+ * relation): added to the account, said so, and the question asked again; `null` when it does not read as a story.
+ */
+function moreOfTheAccount(ctx: IntakeContext, text: string): ReadResult | null {
+  // About the question itself ("我不想告诉你我的名字", "叫我张阿姨就行") is no part of the story.
+  if (/名字|姓名|叫我|称呼|\bname\b/i.test(text)) return null;
+  if (!ctx.applicant.description || !(tellsStory(text) || [...text.replace(/[^\p{Script=Han}]/gu, '')].length >= 10)) return null;
+  const description = `${ctx.applicant.description}\n${text.trim()}`;
+  if (description.length > 2000) return null;
+  return { kind: 'stay', patch: (c) => ({ applicant: { ...c.applicant, description } }), reply: reply('intake.description_added_here') };
+}
+
+/** Words that name how people are related ("闺女", "儿媳", "邻居", "her son", "guardian"). */
+const KINSHIP_WORDS = /儿|女|子|妻|夫|老公|老婆|爱人|对象|兄|弟|姐|妹|哥|父|母|爸|妈|爷|奶|孙|外公|外婆|姥|舅|姨|叔|伯|姑|侄|甥|媳|婿|亲|朋友|邻居|同事|同学|监护|家属|本人|自己|\b(son|daughter|wife|husband|brother|sister|father|mother|dad|mum|mom|parent|grand\w*|uncle|aunt|nephew|niece|cousin|friend|relative|guardian|partner|fianc\w*|neighbou?r|colleague|in-?law|child|kid)s?\b/i;
+
 /** A group's button label typed in either language, without its brackets ("进城务工人员", "Migrant worker"). */
 function namesGroupLabel(text: string, group: GroupId): boolean {
   const plain = (s: string) => s.normalize('NFKC').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s☐☑。.!！]/g, '').toLowerCase();
@@ -366,9 +393,13 @@ const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
 /** A window when calling is safe: "only weekdays 9 to 11", "白天他上班的时候可以打". */
 const SAFE_WINDOW =
   /\bonly (on )?(weekdays?|week days|mornings?|afternoons?|daytime|during the day|between|from|at|when|\d)|\b\d{1,2}(:\d\d)?\s*(am|pm)?\s*(to|-|till|until)\s*\d{1,2}\b|(工作日|上午|下午|白天|早上|中午|\d+点|[一二三四五六七八九十]+点).{0,12}(可以|能打|才能|方便|没事)|(可以|能).{0,4}(工作日|上午|下午|白天|早上|中午)/i;
-/** "Don't call" tied to other times ("dont call in the evening", "晚上千万别打"): no "never" when a safe window is given. */
+/** A fixed income named ("有养老金", "每月领退休金", "i get a small pension"), or none ("没收入 靠儿子给点", "no pension"). */
+const FIXED_INCOME = /(有|拿|领|吃)(点|个)?(养老金|退休金|退休工资|养老钱|工资|固定收入|社保)|(每个?月|按月)(都)?(有|能拿|能领|领|拿).{0,4}(钱|养老金|退休金|工资)|\b(i )?(get|receive|have|draw)( a| my)?( small| little| state)? (pension|salary|wage|wages|fixed income)\b/i;
+const NO_FIXED_INCOME = /没(有)?(啥|什么)?(收入|工作|退休金|养老金|工资|固定)|靠(儿女|子女|儿子|女儿|孩子|亲戚|低保|救济|捡|打零工)|\bno (pension|income|job|salary|wages?)\b|\b(don'?t|do not) have (a |any )?(pension|income|job)\b/i;
+
+/** "Don't call" tied to other times ("dont call in the evening", "晚上千万别打", "晚上他在家不可以"): no "never" when a safe window is given. */
 const TIMED_NEVER =
-  /(don'?t|do not|never)\s+(call|ring|phone)(\s+me)?\s+(in the (evening|morning|afternoon)|at (night|weekends?|the weekend)|on (weekends?|the weekend)|after\s+\d+|before\s+\d+|when (he|she)('s| is) (home|back|there))|(晚上|夜里|周末|下班后|他在家的?时候|她在家的?时候|中午|\d+点(以|之)?后)(千万|可)?(别|不要|不能|不方便)(打|联系)?/gi;
+  /(don'?t|do not|never)\s+(call|ring|phone)(\s+me)?\s+(in the (evening|morning|afternoon)|at (night|weekends?|the weekend)|on (weekends?|the weekend)|after\s+\d+|before\s+\d+|when (he|she)('s| is) (home|back|there))|(晚上|夜里|夜间|周末|下班后|他在家的?时候|她在家的?时候|中午|\d+点(以|之)?后)[^，,。.;；]{0,6}?(千万|可|就|都)?(别|不要|不能|不方便|不行|不可以|不好|没法)(打|联系|接)?/gi;
 
 /** A safe window given, with any "don't call" tied to other times: the answer is "only at certain times". */
 function givesSafeWindow(text: string): boolean {
@@ -385,7 +416,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
   category: {
     prompt: (ctx) => {
       if (ctx.proposedCategory) {
-        return reply('intake.q.category_confirm', { category: { key: `category.${ctx.proposedCategory}` } }, [
+        // "Something else" said as such ("邻居家漏水…" fits none of the kinds), not as a kind of its own.
+        const key = ctx.proposedCategory === 'other' ? 'intake.q.category_confirm_other' : 'intake.q.category_confirm';
+        return reply(key, { category: { key: `category.${ctx.proposedCategory}` } }, [
           choice('intake.yes', 'intake.opt.yes_that'),
           choice('intake.no', 'intake.opt.no_other'),
         ]);
@@ -450,7 +483,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       // "其他", "别的", "something else": the last button's short name, typed — its list.
       if (text !== null && OTHER_GROUP.test(text.normalize('NFKC').trim().replace(/[。.!！]+$/, ''))) return { kind: 'stay', patch: () => ({ categoryGroup: 'other' }) };
       if (text) {
-        const category = categoryFromText(text);
+        const category = categoryFromText(text) ?? (neighbourDispute(text) ? 'other' : null);
         if (category) return { kind: 'stay', patch: () => ({ proposedCategory: category }) };
       }
       return { kind: 'invalid', error: 'intake.err.category' };
@@ -694,8 +727,16 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   fixedIncome: {
-    prompt: (ctx) => yesNo('fixedIncome', ctx),
-    read: (event) => readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, fixedIncome: v } }), 'intake.err.yes_no'),
+    // "不清楚" (a son who sends money now and then): not sure, which staff check, as at the other fact questions.
+    prompt: (ctx) => yesNo('fixedIncome', ctx, [unsureChoice()]),
+    unsureAllowed: true,
+    read: (event) => {
+      // The source named instead of yes or no: "有养老金 一个月一千多" is a yes, "没收入 靠儿子给点" a no.
+      const text = textOf(event);
+      const named = text === null ? null : NO_FIXED_INCOME.test(text) ? false : FIXED_INCOME.test(text) ? true : null;
+      if (named !== null) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, fixedIncome: named } }) };
+      return readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, fixedIncome: v } }), 'intake.err.yes_no');
+    },
   },
 
   residence: {
@@ -847,8 +888,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = textOf(event);
       // "我前面说了啊": not a name; the one said before is pressed, or the name typed again.
       if (text !== null && refersToEarlier(text)) return saidBefore(stated);
-      const name = text === null ? null : readName(text);
+      const read = text === null ? null : readName(text);
+      // Seven Chinese characters and more without a "·" ("司机跑了到现在都没找到") are no name: more of the story, added to
+      // the account (said so) when it reads as one.
+      const name = read !== null && /^\p{Script=Han}{7,}$/u.test(read.replace(/\s/g, '')) ? null : read;
       if (name) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, name } }) };
+      const added = text === null ? null : moreOfTheAccount(ctx, text);
+      if (added) return added;
       return { kind: 'invalid', error: ctx.applicant.relation === 'relative' ? 'intake.err.name_relative' : 'intake.err.name' };
     },
   },
@@ -867,7 +913,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
       // "我是他女儿 然后呢": the answer, not the question after it.
       const typed = textOf(event);
       const text = typed === null ? null : withoutQuestionAfter(typed);
+      // More of the story instead ("司机跑了，到现在都没找到…"): added to the account, said so, the question again — never
+      // kept as the relation.
+      const added = text !== null && !KINSHIP_WORDS.test(text) ? moreOfTheAccount(ctx, text) : null;
+      if (added) return added;
       if (text === null || text.length < 1 || text.length > 30 || /\d/.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
+      // A longer answer names the relation ("我是她闺女", "her youngest son"); words without one are not it.
+      if ([...text].length > 6 && !KINSHIP_WORDS.test(text)) return { kind: 'invalid', error: 'intake.err.kinship' };
       return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, kinship: text } }) };
     },
   },

@@ -41,11 +41,14 @@ function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param 
     case 'name': return a.name;
     case 'kinship': return a.kinship ?? null;
     case 'phone': return a.phone;
-    case 'safeContact':
+    case 'safeContact': {
       if (!a.contactPreference) return null;
-      return a.contactWords
-        ? { key: 'intake.summary.contact_words', params: { choice: { key: `intake.opt.safe_${a.contactPreference}` }, words: a.contactWords } }
+      // The times given with the answer ("白天他上班的时候可以打") are shown with it: no question of their own shows them.
+      const words = a.contactWords ?? (a.contactPreference === 'times' && !ctx.answered.includes('safeTimes') ? a.safeTimes : null);
+      return words
+        ? { key: 'intake.summary.contact_words', params: { choice: { key: `intake.opt.safe_${a.contactPreference}` }, words } }
         : { key: `intake.opt.safe_${a.contactPreference}` };
+    }
     case 'safeTimes': return a.safeTimes;
     default: return null;
   }

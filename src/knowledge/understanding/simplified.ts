@@ -26,6 +26,13 @@ const TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(PAIRS.split(' ').map(
 const APPLY_SLIPS = /申(?:清|情|青|晴)|(?:伸|身|深|声)请/g;
 
 /**
+ * Pinyin slips in the words of violence at home: 老工 for 老公 (not 老工人, 老工厂, 老工伤), and 大 for 打 right after how
+ * often it happens ("我老公天天大我", "喝了酒就大我"), never "他大我三岁" (older than me) — no number after it.
+ */
+const HUSBAND_SLIP = /老工(?![人厂伤资作地友龄匠具程])/g;
+const HIT_SLIP = /(天天|每天|经常|常常|总是|老是|动不动就|又|就|一喝酒就|喝了酒就|喝醉了?就|一喝多就|还)大(我|俺|孩子)(?![\d一二两三四五六七八九十几好多]|个|岁)/g;
+
+/**
  * The text as the understanding step reads it: the traditional characters of its vocabulary made simplified, the
  * common slips for 申请 made 申请, and the slips of the English words it reads mended ("aply", "husbend":
  * english-slips.ts). Pure; simplified text without slips comes back as it was.
@@ -40,5 +47,5 @@ export function toSimplified(typed: string): string {
   if (!/\p{Script=Han}/u.test(text)) return text;
   let out = '';
   for (const c of text) out += TO_SIMPLIFIED.get(c) ?? c;
-  return out.replace(APPLY_SLIPS, '申请');
+  return out.replace(APPLY_SLIPS, '申请').replace(HUSBAND_SLIP, '老公').replace(HIT_SLIP, '$1打$2');
 }

@@ -1,0 +1,39 @@
+import { mendEnglishSlips } from './english-slips.js';
+import { toSimplified } from './simplified.js';
+
+/**
+ * Violence at home told as a habit or as history, by the person it happens to: "我老公天天喝酒回来就打我", "他经常打我，我不敢
+ * 回家", "我被家暴好几年了", "my husband hits me when he drinks". Not danger now (danger.ts decides that, and raises the
+ * alarm): a legal aid centre still gives such a resident the numbers once, gently. Never a question about domestic violence
+ * in general ("家暴可以申请法律援助吗", "what counts as domestic violence"), someone else's ("我朋友被她老公打"), nor a call
+ * ("天天打我电话").
+ */
+const HOUSEHOLD = '(?:老公|丈夫|老婆|妻子|媳妇|男朋友|男友|女朋友|前夫|前妻|对象|爱人|公公|婆婆|继父|后爸|继母|后妈|儿子|儿媳|女婿|我爸|我妈|他爸|家里人|(?:我|俺)(?:家)?(?:男人|那口子|婆娘)|孩子(?:他|她)(?:爸|妈)|当家的)';
+/** Hit, the resident the one hit; not a call ("打我电话", "打我手机", "打我的吧 139…"). */
+const HITS_ME = '(?:打|揍|踢|掐|扇|踹|虐待)(?:了|过)?(?:我|俺)(?!的?(?:电话|手机|号|微信)|的(?:吧|呗|啊|就行|[，,。.\\s]|$))';
+
+const TOLD_ZH: RegExp[] = [
+  // "我老公天天喝酒回来就打我", "俺男人一喝酒就打俺": the one who hits, then the blows, in one clause.
+  new RegExp(`${HOUSEHOLD}[^，。！？,.!?；;]{0,12}${HITS_ME}`),
+  // "他经常打我", "她动不动就掐我": a bare he or she who hits again and again lives with the resident.
+  new RegExp(`(?:他|她)(?:天天|每天|经常|常常|总是|老是|老|一直|动不动就|时不时就?|隔三差五就?|一喝酒就|喝了酒就|喝醉了?就|一喝多就|喝多了就)[^，。！？,.!?]{0,4}${HITS_ME}`),
+  // "我被老公打了好几次", "我经常被他打".
+  new RegExp(`(?:我|俺)(?:经常|一直|天天|总是|老是|又)?(?:被|让|遭)(?:${HOUSEHOLD}|他|她)(?:经常|一直|天天|总是)?(?:打|揍|踢|掐|虐待|家暴)`),
+  // "我被家暴了", "他家暴我", "对我家暴", "我是家暴受害者", "遭受家暴".
+  /(我|俺)(一直|长期|经常)?(被|遭受?了?|受到了?)(家暴|家庭暴力)|(他|她|老公|丈夫|老婆|妻子|男朋友|前夫|对象)(一直|经常|长期)?(家暴|虐待)(我|俺)|对(我|俺)(实施)?(家暴|家庭暴力)|(我|俺)是家暴(的)?受害/,
+];
+
+const TOLD_EN: RegExp[] = [
+  // "my husband hits me when he drinks", "my boyfriend has been beating me for years", "my ex used to hit me".
+  /\b(husband|wife|boyfriend|girlfriend|partner|ex|fianc[eé]e?|father|dad|stepfather|stepdad|mother|mom|mum|son|mother-in-law|father-in-law|in-?laws)\b.{0,30}\b(hits|beats|kicks|slaps|chokes|punches|hit|beat|kicked|slapped|choked|punched|abuses|abused|has been (hitting|beating|abusing|kicking|slapping)|used to (hit|beat|abuse|kick|slap))\b (me|us)\b(?! to\b)/i,
+  // "he often hits me", "she beats me every day".
+  /\b(he|she) (often |always |still |keeps |sometimes |usually |regularly )?(hits|beats|kicks|slaps|chokes|punches|abuses) me\b|\b(he|she) (has been|keeps|kept) (hitting|beating|abusing|kicking|slapping|punching) me\b|\b(he|she) used to (hit|beat|abuse|kick|slap) me\b/i,
+  // "i am a victim of domestic violence", "i have been abused by my husband".
+  /\bi('?m| am| was| have been|'ve been) (a )?(victim of )?(domestic (violence|abuse)|abused|beaten)\b/i,
+];
+
+/** Does the text tell of violence at home done to the resident (not asked about it in general)? */
+export function tellsOfAbuseAtHome(text: string): boolean {
+  const t = mendEnglishSlips(toSimplified(text.normalize('NFKC')));
+  return TOLD_ZH.some((p) => p.test(t)) || TOLD_EN.some((p) => p.test(t));
+}
