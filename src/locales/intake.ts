@@ -110,8 +110,17 @@ export const intakeMessages = {
     en: 'How many days are left before a hearing, a filing deadline or a limitation period runs out? Type the number of days, or press "No deadline".',
   },
   'intake.q.needsPreservation': {
-    'zh-CN': '是否需要马上保全财产或证据（例如对方正在转移财产，或证据可能灭失）？',
-    en: 'Is there an urgent need to secure property or evidence (for example the other side is moving assets, or evidence may be lost)?',
+    'zh-CN': '是否需要马上保全财产或证据（例如{example}）？',
+    en: 'Is there an urgent need to secure property or evidence (for example {example})?',
+  },
+  /** The preservation question's example: a civil matter's assets, or, in a criminal defence, evidence that may be lost. */
+  'intake.example.preservation': {
+    'zh-CN': '对方正在转移财产，或证据可能灭失',
+    en: 'the other side is moving assets, or evidence may be lost',
+  },
+  'intake.example.preservation_criminal': {
+    'zh-CN': '案发地的监控录像快要被覆盖，或证人可能联系不上',
+    en: 'CCTV footage from where it happened may soon be overwritten, or a witness may become hard to reach',
   },
   'intake.err.assessment': {
     'zh-CN': '请点“继续”，接着简单说说情况、留下联系方式并提交；现在不想提交也没关系，可以点“取消申请”，或者以后再来。',

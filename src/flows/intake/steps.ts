@@ -221,6 +221,9 @@ function unsureChoice(): Choice {
 /** Yes-or-no questions about the applicant (the others are about the case). */
 const ABOUT_APPLICANT = new Set<StepId>(['hasDefender', 'cannotFullyRecognizeConduct', 'fixedIncome']);
 
+/** Categories in which the resident is the one accused or held (their side has no claim on assets). */
+const DEFENDING: ReadonlySet<string> = new Set(['criminal_defense', 'compulsory_treatment']);
+
 function yesNo(step: StepId, ctx: IntakeContext, extra: Choice[] = []): BotReply {
   const choices = [choice('intake.yes', 'intake.opt.yes'), choice('intake.no', 'intake.opt.no'), ...extra];
   return ABOUT_APPLICANT.has(step) ? personal(step, ctx, choices) : reply(`intake.q.${step}`, { who: who(ctx) }, choices);
@@ -821,7 +824,13 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   needsPreservation: {
-    prompt: (ctx) => yesNo('needsPreservation', ctx),
+    // A defence has no assets of the other side to secure: its example is evidence that may be lost.
+    prompt: (ctx) =>
+      reply(
+        'intake.q.needsPreservation',
+        { example: { key: DEFENDING.has(ctx.facts.category ?? '') ? 'intake.example.preservation_criminal' : 'intake.example.preservation' } },
+        [choice('intake.yes', 'intake.opt.yes'), choice('intake.no', 'intake.opt.no')],
+      ),
     read: (event) => {
       // The sign itself is the yes: "老板好像要跑路", "他在卖房子", "he is moving his money".
       const text = textOf(event);
