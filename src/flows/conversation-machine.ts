@@ -15,6 +15,7 @@ import { ageKeptFromStory, createIntakeMachine, type IntakeInput, type IntakeOut
 import type { IntakeDeps } from './intake/intake-deps.js';
 import type { IntakeContext } from './intake/intake-types.js';
 import { asksWhy } from './intake/why-words.js';
+import { categoryFromText } from './intake/category-words.js';
 import { readNavigation } from './intake/navigation-words.js';
 import { hidesNow } from './hide-words.js';
 import { signalsAssetsAtRisk } from './intake/steps.js';
@@ -429,6 +430,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       const steer = readSteering(event.text);
       return (steer !== null && !['apply', 'greeting', 'thanks'].includes(steer.intent)) || looksLikeQuestion(event.text);
     },
+    /** A problem the category words recognise ("老板欠我三个月工资不给"), typed at the sensitive-information agreement. */
+    tellsStoryAtAgreement: ({ event }) => event.type === 'user.text' && categoryFromText(event.text) !== null,
   },
   actions: {
     greet: emit(() => reply('core.greeting')),
@@ -661,6 +664,23 @@ export function createConversationMachine(deps: ConversationDeps) {
     remindSensitiveConsent: emit(() =>
       reply('privacy.sensitive.remind', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
     ),
+    remindSensitiveConsentWithStory: emit(() =>
+      reply('privacy.sensitive.remind_story', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
+    ),
+    /**
+     * A problem told at the sensitive-information agreement: its words kept for the account and its category for the
+     * one-tap confirmation, unless a category was already chosen with a button.
+     */
+    keepStoryAtAgreement: assign(({ context, event }) => {
+      const text = event.type === 'user.text' ? event.text : '';
+      const category = categoryFromText(text);
+      const account = accountOf(text);
+      return {
+        keptStory: context.keptStory ? `${context.keptStory} ${account}` : account,
+        storyCategory: category,
+        ...(context.pendingCategoryChosen ? {} : { pendingCategory: category, pendingCategoryChosen: false }),
+      };
+    }),
     recordSensitiveConsent: assign({ sensitiveConsent: true }),
     saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, menuChoices(context))),
     // Waiting for a person: the menu says they are in the queue, and does not offer a person again.
@@ -1141,6 +1161,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           // A question keeps the application it interrupted (its category) for the answer's apply button and a typed yes.
           { guard: 'asksOnly', target: 'understanding', actions: ['rememberText', assign({ askedAtAgreement: true })] },
           { guard: 'steersAwayOrAsks', target: 'understanding', actions: 'rememberText' },
+          // "老板欠我三个月工资不给": the problem, kept as a story told at the menu is, for the application after agreeing.
+          { guard: 'tellsStoryAtAgreement', actions: ['keepStoryAtAgreement', 'remindSensitiveConsentWithStory'] },
           { actions: 'remindSensitiveConsent' },
         ],
       },

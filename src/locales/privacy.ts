@@ -22,6 +22,11 @@ export const privacyMessages = {
     'zh-CN': '请先回答上面的问题：您同意提供这些信息吗？同意请点“同意，继续申请”；不同意也没关系，您仍然可以咨询问题。',
     en: 'Please answer the question above first: do you agree to give this information? Press "I agree, continue". If not, that is fine: you can still ask questions.',
   },
+  /** A problem typed at the agreement: it is kept for the application (conversation-machine.ts, keepStoryAtAgreement). */
+  'privacy.sensitive.remind_story': {
+    'zh-CN': '明白了，您说的情况我先记着。请先点“同意，继续申请”：同意后我就接着您刚才说的情况往下问，不用再说一遍；不同意也没关系，您仍然可以咨询问题。',
+    en: 'Thank you, I have noted what you said. First press "I agree, continue": then I will carry on from what you told me, so you do not need to say it again. If you do not agree, that is fine: you can still ask questions.',
+  },
   'privacy.sensitive.agree': { 'zh-CN': '同意，继续申请', en: 'I agree, continue' },
   'privacy.sensitive.decline': { 'zh-CN': '不同意', en: 'I do not agree' },
   'privacy.sensitive.declined': {
