@@ -84,7 +84,7 @@ export const consolePageMessages = {
   'inbox.col.ref': { 'zh-CN': '编号', en: 'Reference' },
   'inbox.col.category': { 'zh-CN': '类别', en: 'Category' },
   'inbox.col.status': { 'zh-CN': '状态', en: 'State' },
-  'inbox.col.urgency': { 'zh-CN': '紧急程度', en: 'Urgency' },
+  'inbox.col.urgency': { 'zh-CN': '紧急与提醒', en: 'Urgency and warnings' },
   'inbox.col.due': { 'zh-CN': '决定期限', en: 'Decision due' },
   'inbox.col.office': { 'zh-CN': '机构', en: 'Office' },
   'inbox.col.assignee': { 'zh-CN': '承办人', en: 'Assigned to' },

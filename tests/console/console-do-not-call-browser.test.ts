@@ -51,6 +51,8 @@ describe.skipIf(missing !== null)('a resident who must not be phoned', () => {
       const row = staff.locator('#main tr, #main .case-row, #main li').filter({ hasText: ref }).first();
       await row.waitFor();
       expect(await row.innerText()).toContain(pz('case.badge.do_not_call'));
+      // On a phone the cell's label is shown above the badge: it names warnings, not only urgency.
+      expect(await row.locator('td', { hasText: pz('case.badge.do_not_call') }).getAttribute('data-label')).toBe('紧急与提醒');
       expect(await staff.locator('#main tr, #main .case-row, #main li').filter({ hasText: safeRef }).first().innerText()).not.toContain(pz('case.badge.do_not_call'));
       await staff.screenshot({ path: `${SHOTS}/do-not-call-inbox-${viewport.width}.png` });
 
