@@ -16,6 +16,7 @@ import type { IntakeDeps } from './intake/intake-deps.js';
 import type { IntakeContext } from './intake/intake-types.js';
 import { asksWhy } from './intake/why-words.js';
 import { categoryFromText } from './intake/category-words.js';
+import { accountPlus } from './intake/account-words.js';
 import { readNavigation } from './intake/navigation-words.js';
 import { hidesNow } from './hide-words.js';
 import { signalsAssetsAtRisk } from './intake/steps.js';
@@ -337,6 +338,9 @@ function dangerStory(text: string, danger: string): { text: string; category: Ca
   return category && tellsStory(text) ? { text, category } : null;
 }
 
+/** The sensitive-information agreement's two buttons. */
+const sensitiveChoices = () => [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')];
+
 const storyCategory = (event: unknown): CategoryId | null => {
   const m = meaningOf(event);
   return m.kind === 'story' ? m.category : null;
@@ -530,7 +534,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       // only one too long to add is left to the summary's change list.
       const written = intakeContext(self)?.applicant?.description;
       if (written) {
-        const fits = `${written}\n${text.trim()}`.length <= 2000;
+        const fits = accountPlus(written, text.trim()) !== null;
         enqueue.emit(reply(fits ? 'intake.description_added_here' : 'conv.story.add_later'));
         enqueue.sendTo('intake', fits ? { type: 'flow.reprompt', stated: text } : { type: 'flow.reprompt' });
         return;
@@ -658,14 +662,14 @@ export function createConversationMachine(deps: ConversationDeps) {
       ]),
     ),
     askSensitiveConsent: emit(() =>
-      reply('privacy.sensitive.ask', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
+      reply('privacy.sensitive.ask', {}, sensitiveChoices()),
     ),
     /** Something else typed at the sensitive-information consent: a short reminder with the two buttons, not the whole notice again. */
     remindSensitiveConsent: emit(() =>
-      reply('privacy.sensitive.remind', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
+      reply('privacy.sensitive.remind', {}, sensitiveChoices()),
     ),
     remindSensitiveConsentWithStory: emit(() =>
-      reply('privacy.sensitive.remind_story', {}, [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')]),
+      reply('privacy.sensitive.remind_story', {}, sensitiveChoices()),
     ),
     /**
      * A problem told at the sensitive-information agreement: its words kept for the account and its category for the

@@ -11,6 +11,16 @@ import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
 import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
 import type { CaseRecord, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
+
+/**
+ * What staff must know before they pick up the phone, shown on the inbox row, the case header and the live page:
+ * `doNotCall`, the resident said it is not safe to phone or text them; `callTimesOnly`, they may be phoned only at the
+ * times they gave (the case page says which).
+ */
+export function contactWarnings(record: Pick<CaseRecord, 'applicant'>): { doNotCall: boolean; callTimesOnly: boolean } {
+  const { safeToContact, safeTimes } = record.applicant;
+  return { doNotCall: safeToContact === false, callTimesOnly: safeToContact !== false && Boolean(safeTimes) };
+}
 import type { CaseNote } from './staff-ports.js';
 
 /** A label for `key`, or `fallback` when the catalog has no such key (an id the pack added). */
@@ -67,10 +77,7 @@ export function caseSummaryView(record: CaseRecord, pack: CasePack, now: number,
     channel: record.channel,
     urgent: record.urgent,
     sameDay: record.sameDay,
-    /** The resident said it is not safe to phone or text them: shown wherever staff might pick up the phone. */
-    doNotCall: record.applicant.safeToContact === false,
-    /** The resident may be phoned only at the times they gave (the case page says which). */
-    callTimesOnly: record.applicant.safeToContact !== false && Boolean(record.applicant.safeTimes),
+    ...contactWarnings(record),
     dueAt: record.decidedAt === null ? record.dueAt : null,
     overdue: isOverdue(record, now),
     dueToday: isDueToday(record, now, pack.timeZone, todayEnds),

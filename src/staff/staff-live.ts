@@ -8,6 +8,7 @@ import { translate } from '../locales/render.js';
 import { HandoffService, liveId, type ConversationDispatch, type StaffContent } from './handoff-service.js';
 import type { CaseRecord } from '../knowledge/cases/case-repository.js';
 import { AWAITING_DECISION, isOverdue } from '../knowledge/cases/case-lifecycle.js';
+import { contactWarnings } from './case-view.js';
 import type { NamedOffice } from '../knowledge/cases/case-pack.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
@@ -232,15 +233,18 @@ export class StaffLive {
     const rung = (r: StoredRelay) => kept.find((d) => d.kind === 'callback_done' && d.conversationKey === r.conversationKey && d.body.callbackAt === r.at);
     // With the resident's cases: whoever rings sees whether the application said calls are not safe.
     const casesOfCaller = await this.casesOf(account, [...new Set(rings.map((r) => r.conversationKey))]);
-    const callbacks = rings.map((r): LiveCallback => ({
-      id: liveId(r.conversationKey),
-      channel: channelOf(r.conversationKey),
-      phone: String(r.body.phone),
-      at: r.at,
-      cases: casesOfCaller.get(r.conversationKey) ?? [],
-      doneBy: rung(r) ? String(rung(r)!.body.by) : null,
-      doneAt: rung(r)?.at ?? null,
-    }));
+    const callbacks = rings.map((r): LiveCallback => {
+      const done = rung(r);
+      return {
+        id: liveId(r.conversationKey),
+        channel: channelOf(r.conversationKey),
+        phone: String(r.body.phone),
+        at: r.at,
+        cases: casesOfCaller.get(r.conversationKey) ?? [],
+        doneBy: done ? String(done.body.by) : null,
+        doneAt: done?.at ?? null,
+      };
+    });
     return { ok: true, now, conversations, alerts, callbacks };
   }
 
@@ -260,7 +264,7 @@ export class StaffLive {
           // Urgent work while the decision is pending and while aid is being given (a hearing in 3 days still
           // comes after the lawyer is named); not for a case declined, referred elsewhere, closed or withdrawn.
           const open = AWAITING_DECISION.includes(c.status) || c.status === 'accepted';
-          return { ref: c.ref, status: c.status, urgent: open && c.urgent, sameDay: open && c.sameDay, doNotCall: c.applicant.safeToContact === false, callTimesOnly: c.applicant.safeToContact !== false && Boolean(c.applicant.safeTimes), overdue: isOverdue(c, now) };
+          return { ref: c.ref, status: c.status, urgent: open && c.urgent, sameDay: open && c.sameDay, ...contactWarnings(c), overdue: isOverdue(c, now) };
         }),
       );
     }

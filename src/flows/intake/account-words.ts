@@ -6,6 +6,15 @@
 const NOT_NOW =
   /不想(提交|申请|继续|填)|先不|以后再|等(一)?下再|再说吧|考虑(一下)?|算了|不(提交|申请)了|\b(not now|not yet|later|maybe later|wait|hold on|let me think|think about it|no thanks|don'?t want to (submit|apply|continue|go on)|dont want to (submit|apply|continue|go on))\b/i;
 
+/** The most an account (情况说明) holds: the description question refuses more, and nothing is added beyond it. */
+export const ACCOUNT_MAX_CHARS = 2000;
+
+/** The account with more words after it, or `null` when together they would be longer than one account may be. */
+export function accountPlus(written: string, more: string): string | null {
+  const joined = `${written}\n${more}`;
+  return joined.length <= ACCOUNT_MAX_CHARS ? joined : null;
+}
+
 /** Does this text tell what happened (rather than answer yes/no or put it off)? */
 export function tellsWhatHappened(text: string): boolean {
   const t = text.normalize('NFKC').trim();

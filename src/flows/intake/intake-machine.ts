@@ -11,7 +11,7 @@ import { nextStep } from './next-step.js';
 import { groupsSaidIn, isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone } from './why-words.js';
-import { additionToAccount, namesMaterials, tellsWhatHappened } from './account-words.js';
+import { accountPlus, additionToAccount, namesMaterials, tellsWhatHappened } from './account-words.js';
 import { statedFacts, tellsStory } from '../../knowledge/understanding/story.js';
 import { categoryNamedInstead, correctionTarget, correctionWithValue } from './correction-words.js';
 import { categoryFromText } from './category-words.js';
@@ -171,9 +171,12 @@ function accountWithEarlierStory(event: ResidentEvent, story: string | undefined
   const typed = event.text.trim();
   const earlier = story.trim();
   if (!earlier || typed.includes(earlier) || earlier.includes(typed)) return null;
-  const text = `${earlier}\n${typed}`;
-  return text.length > 2000 ? null : { ...event, text };
+  const text = accountPlus(earlier, typed);
+  return text === null ? null : { ...event, text };
 }
+
+/** The groups ticked in advance, with 进城务工人员 among them (a migrant worker's wages or injury told in a story). */
+const withMigrantWorker = (groups: readonly GroupId[] | undefined): GroupId[] => [...new Set([...(groups ?? []), 'migrant_worker' as const])];
 
 /** The earlier story with more of it kept meanwhile (a story at a later question, the materials named at "continue?"). */
 const withMore = (earlier: string | undefined, more: string): string => (earlier && !earlier.includes(more) ? `${earlier}\n${more}` : earlier || more);
@@ -297,8 +300,10 @@ export function createIntakeMachine(deps: IntakeDeps) {
       isUnsureAnswer: ({ context, event }) =>
         event.type !== 'flow.reprompt' && STEPS[context.step].unsureAllowed === true && (isUnsure(event) || read(context, event).kind === 'unsure'),
       isAcceptedAnswer: ({ context, event }) => event.type !== 'flow.reprompt' && read(context, event).kind === 'answer',
-      addsToAccount: ({ context, event }) =>
-        event.type === 'user.text' && context.applicant.description !== null && additionToAccount(event.text) !== null && `${context.applicant.description}\n${additionToAccount(event.text)}`.length <= 2000,
+      addsToAccount: ({ context, event }) => {
+        const added = event.type === 'user.text' ? additionToAccount(event.text) : null;
+        return added !== null && context.applicant.description !== null && accountPlus(context.applicant.description, added) !== null;
+      },
       joinsEarlierStory: ({ context, event }) =>
         context.step === 'description' &&
         !context.answered.includes('description') &&
@@ -366,7 +371,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
           const migrant = (proposed === 'wages' || proposed === 'work_injury') && statedFacts(event.text, proposed).migrantWorker === true;
           enqueue.assign({
             earlierStory: withMore(context.earlierStory, event.text.trim()),
-            ...(migrant ? { statedGroups: [...new Set([...(context.statedGroups ?? []), 'migrant_worker' as const])] } : {}),
+            ...(migrant ? { statedGroups: withMigrantWorker(context.statedGroups) } : {}),
           });
         }
         if (result.reply) sendReplies(enqueue, [result.reply]);
@@ -385,14 +390,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const category = context.facts.category;
         const migrant =
           (category === 'wages' || category === 'work_injury') && !context.answered.includes('groups') && statedFacts(event.stated, category).migrantWorker === true;
-        const statedGroups = migrant ? [...new Set([...(context.statedGroups ?? []), 'migrant_worker' as const])] : context.statedGroups;
+        const statedGroups = migrant ? withMigrantWorker(context.statedGroups) : context.statedGroups;
         // Kept for the account too: an account typed at the description question comes after it (nothing told is lost);
         // once the account is written, added to it.
         const written = context.applicant.description;
         const more = event.stated.trim();
         if (written) {
-          const description = written.includes(more) ? written : `${written}\n${more}`;
-          return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps), applicant: { ...context.applicant, description: description.length <= 2000 ? description : written } };
+          const description = written.includes(more) ? written : (accountPlus(written, more) ?? written);
+          return { ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps), applicant: { ...context.applicant, description } };
         }
         return {
           ...keepStated(context, { type: 'user.text', text: event.stated }, deps.pack.regions, deps),
@@ -465,8 +470,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
       }),
       addToAccount: enqueueActions(({ context, event, enqueue }) => {
         const added = event.type === 'user.text' ? additionToAccount(event.text) : null;
-        if (!added || context.applicant.description === null) return;
-        enqueue.assign({ applicant: { ...context.applicant, description: `${context.applicant.description}\n${added}` } });
+        const description = added && context.applicant.description !== null ? accountPlus(context.applicant.description, added) : null;
+        if (description === null) return;
+        enqueue.assign({ applicant: { ...context.applicant, description } });
         sendReplies(enqueue, [reply('intake.description_added')]);
       }),
       /** The materials named at "continue?" ("有欠条和聊天记录"): kept for the account, said so; the account is asked next. */

@@ -1,3 +1,4 @@
+import { ACCOUNT_MAX_CHARS, accountPlus } from './account-words.js';
 import type { BotReply, Choice, Params, ResidentEvent } from '../events.js';
 import { choice, reply } from '../replies.js';
 import { translate } from '../../locales/render.js';
@@ -356,8 +357,8 @@ function moreOfTheAccount(ctx: IntakeContext, text: string): ReadResult | null {
   // About the question itself ("我不想告诉你我的名字", "叫我张阿姨就行") is no part of the story.
   if (/名字|姓名|叫我|称呼|\bname\b/i.test(text)) return null;
   if (!ctx.applicant.description || !(tellsStory(text) || [...text.replace(/[^\p{Script=Han}]/gu, '')].length >= 10)) return null;
-  const description = `${ctx.applicant.description}\n${text.trim()}`;
-  if (description.length > 2000) return null;
+  const description = accountPlus(ctx.applicant.description, text.trim());
+  if (description === null) return null;
   return { kind: 'stay', patch: (c) => ({ applicant: { ...c.applicant, description } }), reply: reply('intake.description_added_here') };
 }
 
@@ -853,7 +854,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event) => {
       const text = textOf(event);
       if (text === null || text.length < 4) return { kind: 'invalid', error: 'intake.err.description_short' };
-      if (text.length > 2000) return { kind: 'invalid', error: 'intake.err.description_long' };
+      if (text.length > ACCOUNT_MAX_CHARS) return { kind: 'invalid', error: 'intake.err.description_long' };
       return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, description: text } }) };
     },
   },
