@@ -13,23 +13,29 @@ import { newCase } from '../fixtures/cases.js';
 const missing = chromiumMissing();
 const EDITED = '欠薪可以先找劳动监察大队投诉，周六上午县中心也有值班律师。';
 
+/** An operator signed in, with the wage_arrears entry open for editing. */
+async function openWageEntry(browser: TestBrowser) {
+  const f = await consoleFixture([{ username: 'liqing', role: 'operator', name: '李青' }]);
+  const page = await browser.newPage({ width: 1366, height: 768 });
+  await signIn(page, f.url, 'liqing');
+  await page.getByRole('heading', { level: 1, name: pz('kb.heading') }).waitFor();
+  await page.getByLabel(pz('kb.search')).fill('wage_arrears');
+  await page.getByLabel(pz('kb.search')).press('Enter');
+  await page.locator('.kb-list a', { hasText: 'wage_arrears' }).click();
+  await page.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor({ timeout: 20_000 });
+  return page;
+}
+
 describe.skipIf(missing !== null)('leaving a knowledge-base entry with unsaved changes', () => {
   let browser: TestBrowser | undefined;
   afterAll(async () => browser?.close());
 
   it('asks before the edit is thrown away, and staying keeps it', async () => {
-    const f = await consoleFixture([{ username: 'liqing', role: 'operator', name: '李青' }]);
     browser = await launchChromium();
-    const page = await browser.newPage({ width: 1366, height: 768 });
-    await signIn(page, f.url, 'liqing');
-    await page.getByRole('heading', { level: 1, name: pz('kb.heading') }).waitFor();
-    await page.getByLabel(pz('kb.search')).fill('wage_arrears');
-    await page.getByLabel(pz('kb.search')).press('Enter');
-    await page.locator('.kb-list a', { hasText: 'wage_arrears' }).click();
-    await page.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor({ timeout: 20_000 });
+    const page = await openWageEntry(browser);
     const url = page.url();
 
-    // Nothing changed: leaving asks nothing.
+    // The first time asked, the operator stays; the second time, leaves.
     const asked: string[] = [];
     page.on('dialog', (d) => {
       asked.push(d.message());
@@ -51,15 +57,8 @@ describe.skipIf(missing !== null)('leaving a knowledge-base entry with unsaved c
   }, 90_000);
 
   it('asks nothing when nothing was changed', async () => {
-    const f = await consoleFixture([{ username: 'liqing', role: 'operator', name: '李青' }]);
     browser ??= await launchChromium();
-    const page = await browser.newPage({ width: 1366, height: 768 });
-    await signIn(page, f.url, 'liqing');
-    await page.getByRole('heading', { level: 1, name: pz('kb.heading') }).waitFor();
-    await page.getByLabel(pz('kb.search')).fill('wage_arrears');
-    await page.getByLabel(pz('kb.search')).press('Enter');
-    await page.locator('.kb-list a', { hasText: 'wage_arrears' }).click();
-    await page.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor({ timeout: 20_000 });
+    const page = await openWageEntry(browser);
     const asked: string[] = [];
     page.on('dialog', (d) => {
       asked.push(d.message());
