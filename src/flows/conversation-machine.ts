@@ -691,6 +691,13 @@ export function createConversationMachine(deps: ConversationDeps) {
     showMenu: emit(({ context, event }) => {
       // Right under "finding a member of staff" the plain menu: the queue was just said.
       const justAsked = event.type === 'internal.reprompt' && event.afterRequest === true;
+      // Just agreed after telling a story whose question was answered: say what was understood and offer that
+      // application first, so the story is not told again (its text goes with the application).
+      const agreed = (event.type === 'user.choice' && event.id === 'consent.agree') || (event.type === 'user.text' && readConsent(event.text) === 'agree');
+      if (agreed && context.keptStory && context.storyCategory && context.handoff === 'idle') {
+        const others = menuChoices(context).filter((c) => c.id !== 'menu.apply');
+        return reply('core.menu.after_story', { category: { key: `category.${context.storyCategory}` } }, [applyWithCategory(context.storyCategory), ...others]);
+      }
       return reply(context.handoff === 'waiting' && !justAsked ? 'conv.menu.in_queue' : 'core.menu', {}, menuChoices(context));
     }),
     welcomeBack: emit(() => reply('core.welcome_back')),
