@@ -19,6 +19,7 @@ import { caseLinkMessages } from './case-link.js';
 import { keyMessages } from './keys.js';
 import { kbValidationMessages } from './kb-validation.js';
 import { policyCheckMessages } from './policy-check.js';
+import { localPolicyMessages } from './local-policy.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -43,4 +44,5 @@ export const MESSAGES: Catalog = {
   ...keyMessages,
   ...kbValidationMessages,
   ...policyCheckMessages,
+  ...localPolicyMessages,
 };
