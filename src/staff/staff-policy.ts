@@ -36,8 +36,9 @@ export type AddOutcome =
   | (PolicyPage & { added: { region: string; effectiveFrom: string }; backup: string })
   | (Refusal & { problems?: StandardProblem[]; packProblems?: PolicyProblem[] });
 
+/** `1250x2` (低保 × multiplier) or `2500` (a fixed threshold), as the audit log keeps it. */
 function amountText(standard: MeansStandard['urban']): string {
-  return 'threshold' in standard ? `threshold ${standard.threshold}` : `${standard.minimumLiving} x ${standard.multiplier}`;
+  return 'threshold' in standard ? `${standard.threshold}` : `${standard.minimumLiving}x${standard.multiplier}`;
 }
 
 /**
@@ -78,7 +79,7 @@ export class StaffPolicy {
     const checked = checkNewStandard(this.deps.pack, input, this.today());
     const target = typeof input.region === 'string' ? `region:${input.region.slice(0, 40)}` : null;
     if (!checked.ok) {
-      await this.audit(account, action, target, 'refused', `invalid: ${checked.problems.map((p) => p.field).join(', ')}`);
+      await this.audit(account, action, target, 'refused', 'invalid');
       return { ...refusal(422, 'invalid', 'policy.error.invalid', { count: checked.problems.length }), problems: checked.problems };
     }
     const revision = typeof input.revision === 'string' ? input.revision : undefined;
@@ -96,7 +97,8 @@ export class StaffPolicy {
       action,
       regionTarget,
       'ok',
-      `from ${standard.effectiveFrom}: urban ${amountText(standard.urban)}, rural ${amountText(standard.rural)}; previous file kept as ${outcome.backup}`,
+      // Read by the audit page (lib/audit-lines.js): from:DATE urban:AMOUNT rural:AMOUNT kept:FILE.
+      `from:${standard.effectiveFrom} urban:${amountText(standard.urban)} rural:${amountText(standard.rural)} kept:${outcome.backup}`,
     );
     return { ...(await this.view(account)), added: { region: checked.regionId, effectiveFrom: standard.effectiveFrom }, backup: outcome.backup };
   }

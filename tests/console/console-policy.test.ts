@@ -87,7 +87,7 @@ describe('the 本地政策 page’s API', () => {
 
     const lines = await audit();
     expect(lines).toEqual([expect.objectContaining({ outcome: 'ok', target: 'region:demo-city' })]);
-    expect(lines[0]!.detail).toBe(`from 2027-01-01: urban 1250 x 2, rural 900 x 2; previous file kept as ${saved.body.backup}`);
+    expect(lines[0]!.detail).toBe(`from:2027-01-01 urban:1250x2 rural:900x2 kept:${saved.body.backup}`);
   });
 
   it('says per field, kindly and in the reader’s language, what to change; nothing is written', async () => {
