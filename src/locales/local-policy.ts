@@ -45,6 +45,10 @@ export const localPolicyMessages = {
     'zh-CN': '请写明依据，例如公布新标准的通知名称。',
     en: 'Give the basis, for example the title of the notice that published the new standard.',
   },
+  'policy.new.citationTooLong': {
+    'zh-CN': '依据写得太长了（{count} 个字），请只写通知的名称，{max} 个字以内。',
+    en: 'The basis is too long ({count} characters); give only the title of the notice, at most {max} characters.',
+  },
   'policy.new.citationEnMissing': {
     'zh-CN': '请也写上英文的依据（英文页面上显示）。',
     en: 'Give the basis in English too (the English pages show it).',

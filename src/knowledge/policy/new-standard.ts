@@ -9,6 +9,8 @@ import type { IsoDate, MeansStandard, Office, PolicyPack, ResidenceStandard } fr
 export const MAX_MONTHLY_YUAN = 20000;
 /** How far ahead a new standard may start (a later date is a wrong year). */
 const MAX_YEARS_AHEAD = 3;
+/** The basis is a notice's title, not the notice. */
+const MAX_CITATION_CHARS = 300;
 
 const RESIDENCES = ['urban', 'rural'] as const;
 type Residence = (typeof RESIDENCES)[number];
@@ -96,10 +98,15 @@ export function checkNewStandard(pack: PolicyPack, input: Record<string, unknown
   }
 
   const typedCitation = (input.citation ?? {}) as Record<string, unknown>;
-  const zh = typeof typedCitation['zh-CN'] === 'string' ? typedCitation['zh-CN'].trim() : '';
-  const en = typeof typedCitation.en === 'string' ? typedCitation.en.trim() : '';
+  // One line, however it was typed or pasted.
+  const oneLine = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '');
+  const zh = oneLine(typedCitation['zh-CN']);
+  const en = oneLine(typedCitation.en);
   if (zh === '') problem('citation.zh-CN', 'policy.new.citationMissing');
   else if (en === '') problem('citation.en', 'policy.new.citationEnMissing');
+  for (const [field, text] of [['citation.zh-CN', zh], ['citation.en', en]] as const) {
+    if ([...text].length > MAX_CITATION_CHARS) problem(field, 'policy.new.citationTooLong', { count: [...text].length, max: MAX_CITATION_CHARS });
+  }
 
   if (problems.length > 0 || !effectiveFrom || !amounts.urban || !amounts.rural) return { ok: false, problems };
   return { ok: true, regionId: region.id, standard: { effectiveFrom, citation: { 'zh-CN': zh, en }, urban: amounts.urban, rural: amounts.rural } };

@@ -68,6 +68,13 @@ describe('checkNewStandard: what an operator types for next year’s 低保 stan
     expect(await problems({ citation: { 'zh-CN': ' ', en: 'x' } })).toEqual({ 'citation.zh-CN': '请写明依据，例如公布新标准的通知名称。' });
     expect(await problems({ citation: { 'zh-CN': '通知', en: '' } })).toEqual({ 'citation.en': '请也写上英文的依据（英文页面上显示）。' });
     expect(await problems({ region: 'demo-town' })).toEqual({ region: '没有这个地区，请重新打开本页再试。' });
+    expect(await problems({ citation: { 'zh-CN': '通'.repeat(301), en: 'x' } })).toEqual({ 'citation.zh-CN': '依据写得太长了（301 个字），请只写通知的名称，300 个字以内。' });
+  });
+
+  it('writes the basis on one line however it was typed', async () => {
+    const pack = await loadPolicyPack(DEFAULT_PACK_DIR);
+    const result = checkNewStandard(pack, { ...good, citation: { 'zh-CN': ' 示例市民政局\n关于2027年低保标准的通知 ', en: 'Demo City\n notice' } }, TODAY);
+    expect(result.ok && result.standard.citation).toEqual({ 'zh-CN': '示例市民政局 关于2027年低保标准的通知', en: 'Demo City notice' });
   });
 });
 
