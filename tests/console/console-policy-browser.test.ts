@@ -76,7 +76,7 @@ describe.skipIf(missing !== null)('本地政策: the local policy page', () => {
     await form.getByLabel(pz('localPolicy.add.citation_zh')).fill('示例市民政局关于2027年城乡低保标准的通知');
     await form.getByLabel(pz('localPolicy.add.citation_en')).fill('Demo City civil affairs notice on the 2027 standards');
     await form.getByRole('button', { name: pz('localPolicy.add.save') }).click();
-    await page.locator('p.form-info[role="status"]').filter({ hasText: '已登记：示例市本级从 2027年1月1日 起执行新标准' }).waitFor({ timeout: 10_000 });
+    await page.locator('main p.form-info').filter({ hasText: '已登记：示例市本级从 2027年1月1日 起执行新标准' }).waitFor({ timeout: 10_000 });
     const upcoming = await city.locator('table').nth(1).innerText();
     expect(upcoming).toContain('1,250 元');
     expect(upcoming).toContain('2,500 元');
@@ -132,6 +132,15 @@ describe.skipIf(missing !== null)('本地政策: the local policy page', () => {
     await page.locator('.policy-add form').first().waitFor();
     await fitsWidth(page, 390);
     await page.locator('.policy-add form').first().screenshot({ path: `${SHOTS}/policy-phone-form.png` });
+    // In English, what was typed stays while the labels change.
+    await page.locator('.policy-add form').first().getByLabel(pz('localPolicy.add.urban')).fill('1250');
+    await page.locator('#language').click();
+    await page.getByRole('heading', { level: 1, name: pe('localPolicy.heading') }).waitFor();
+    await page.locator('summary', { hasText: pe('localPolicy.add.heading') }).first().click();
+    const form = page.locator('.policy-add form').first();
+    await expect(form.getByLabel(pe('localPolicy.add.urban')).inputValue()).resolves.toBe('1250');
+    await fitsWidth(page, 390);
+    await form.screenshot({ path: `${SHOTS}/policy-phone-form-en.png` });
   }, 60_000);
 
   it('tells the operator kindly, before anything is typed, that the folder may not be written and what to ask IT', async () => {

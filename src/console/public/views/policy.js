@@ -180,7 +180,8 @@ function regionPanel(region, page, offices, actions) {
 
 export async function render({ announce, isCurrent }) {
   const body = h('div', { id: 'policy-body' });
-  const status = h('p', { class: 'form-info', role: 'status' });
+  // Shown; said once by announce() (a live region here too would read it twice).
+  const status = h('p', { class: 'form-info' });
 
   function draw(page) {
     const o = page.overview;
