@@ -74,7 +74,7 @@ export const assessCommand: Command = async ({ args, stdin, stdout, stderr, conf
     pack = await loadPolicyPack(config.policyDir);
   } catch (error) {
     if (!(error instanceof PolicyPackError)) throw error;
-    stderr.write(`${error.message}\n`);
+    stderr.write(`${error.describe(options.locale)}\n`);
     return 1;
   }
   const date = options.date ?? todayIn(pack.timeZone);

@@ -22,7 +22,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   },
   policy: {
     run: lazy(() => import('./policy-check-command.js'), (m) => m.policyCheckCommand),
-    summary: 'policy check [dir]: validate a policy pack folder',
+    summary: 'policy check [dir] [--lang en]: check a policy pack folder; each problem with its file, line and what is wrong',
   },
   cases: {
     run: lazy(() => import('./cases-command.js'), (m) => m.casesCommand),

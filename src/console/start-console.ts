@@ -11,6 +11,9 @@ import { StaffReports } from '../staff/staff-reports.js';
 import { StaffKb } from '../staff/staff-kb.js';
 import { renderReply } from '../locales/render.js';
 import { kbRoutes } from './kb-routes.js';
+import { policyRoutes } from './policy-routes.js';
+import { PolicyFolder, type FolderIo } from '../knowledge/policy/policy-folder.js';
+import { StaffPolicy } from '../staff/staff-policy.js';
 import type { ConsoleServices, Route } from './console-api.js';
 import { createConsoleHandler, listenConsole } from './console-server.js';
 
@@ -21,13 +24,18 @@ export interface StaffServices {
   live: StaffLive;
   reports: StaffReports;
   kb: StaffKb;
+  policy: StaffPolicy;
   events: StaffEventBus;
   accounts: AccountRepository;
   audit: AuditLog;
 }
 
 /** Builds the staff service on the app's repositories and conversations. */
-export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatcher' | 'services' | 'logger' | 'config'>, now: () => number = Date.now): StaffServices {
+export function createStaffServices(
+  app: Pick<App, 'repos' | 'runner' | 'dispatcher' | 'services' | 'logger' | 'config'>,
+  now: () => number = Date.now,
+  policyIo?: Partial<FolderIo>,
+): StaffServices {
   const repos = app.repos.staff;
   if (!repos) throw new Error('The staff console needs the staff repositories (accounts, audit, …); this storage has none.');
   const { accounts, audit } = repos;
@@ -82,7 +90,14 @@ export function createStaffServices(app: Pick<App, 'repos' | 'runner' | 'dispatc
     accounts,
     now,
   });
-  return { auth, cases, live, reports, kb, events, accounts, audit };
+  // The running bot's own pack: a standard added on the 本地政策 page is in force for it at once.
+  const policy = new StaffPolicy({
+    folder: new PolicyFolder(app.config.policyDir, app.services.pack, { now, ...(policyIo ? { io: policyIo } : {}) }),
+    pack: app.services.pack,
+    audit,
+    now,
+  });
+  return { auth, cases, live, reports, kb, policy, events, accounts, audit };
 }
 
 /**
@@ -146,6 +161,8 @@ export interface ConsoleOptions {
   build?: string;
   overdueCheckMs?: number;
   extraRoutes?: (staff: StaffServices) => Route[];
+  /** File operations of the policy folder (tests play a folder the bot may not write). */
+  policyIo?: Partial<FolderIo>;
 }
 
 /**
@@ -155,7 +172,7 @@ export interface ConsoleOptions {
  */
 export async function startConsole(app: App, options: ConsoleOptions = {}): Promise<RunningConsole> {
   const now = options.now ?? Date.now;
-  const staff = createStaffServices(app, now);
+  const staff = createStaffServices(app, now, options.policyIo);
   const fanOut = new StaffFanOut(staff.live, (ref) => app.services.cases.get(ref), staff.events);
   app.dispatcher.register(STAFF_CHANNEL, fanOut);
   const logger = app.logger.child({ channel: 'console' });
@@ -170,7 +187,7 @@ export async function startConsole(app: App, options: ConsoleOptions = {}): Prom
     dataDir: app.config.dataDir,
     attachmentsDir: app.config.attachmentsDir,
     uploads: app.config.attachments,
-    extraRoutes: [...kbRoutes(staff.kb), ...(options.extraRoutes?.(staff) ?? [])],
+    extraRoutes: [...kbRoutes(staff.kb), ...policyRoutes(staff.policy), ...(options.extraRoutes?.(staff) ?? [])],
     now,
     onError: (error) => logger.error({ err: error instanceof Error ? error.name : 'unknown', msg: error instanceof Error ? error.message.slice(0, 200) : '' }, 'console request failed'),
   };

@@ -18,6 +18,8 @@ import { wechatMessages } from './wechat.js';
 import { caseLinkMessages } from './case-link.js';
 import { keyMessages } from './keys.js';
 import { kbValidationMessages } from './kb-validation.js';
+import { policyCheckMessages } from './policy-check.js';
+import { localPolicyMessages } from './local-policy.js';
 
 /** Every catalog the bot renders from. Add each namespace file here. */
 export const MESSAGES: Catalog = {
@@ -41,4 +43,6 @@ export const MESSAGES: Catalog = {
   ...caseLinkMessages,
   ...keyMessages,
   ...kbValidationMessages,
+  ...policyCheckMessages,
+  ...localPolicyMessages,
 };

@@ -7,6 +7,8 @@ export const CASE_ROLES: readonly Role[] = ['staff', 'supervisor', 'admin'];
 export const SUPERVISOR_ROLES: readonly Role[] = ['supervisor', 'admin'];
 /** Roles that edit the knowledge base. */
 export const KB_ROLES: readonly Role[] = ['operator', 'admin'];
+/** Roles that change the local policy on the console's 本地政策 page (everyone else may read it). */
+export const POLICY_ROLES: readonly Role[] = KB_ROLES;
 
 export function hasRole(account: Account, roles: readonly Role[]): boolean {
   return roles.includes(account.role);

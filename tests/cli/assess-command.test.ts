@@ -99,6 +99,6 @@ describe('fayuan assess', () => {
     const config = { ...parseConfig({}), policyDir: tempDir() };
     const { code, err } = await run([migrantWages], [], config);
     expect(code).toBe(1);
-    expect(err).toContain('pack.yaml: (root): file is missing');
+    expect(err).toContain('pack.yaml：政策文件夹里没有这个文件。');
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { App } from '../../src/bot/app.js';
-import { startConsole, type RunningConsole } from '../../src/console/start-console.js';
+import { startConsole, type ConsoleOptions, type RunningConsole } from '../../src/console/start-console.js';
 import { StaffAuth } from '../../src/staff/staff-auth.js';
 import type { Role } from '../../src/staff/staff-ports.js';
 import { openStorage } from '../../src/storage/open-storage.js';
@@ -20,7 +20,10 @@ afterEach(async () => {
  * A real app on a temporary SQLite file with the console on a free port. Accounts are created before
  * the app starts (as a centre does with `fayuan staff add`), so live conversations are available.
  */
-export async function consoleFixture(accounts: { username: string; role: Role; office?: string; name?: string }[], options: { overdueCheckMs?: number } = {}) {
+export async function consoleFixture(
+  accounts: { username: string; role: Role; office?: string; name?: string }[],
+  { env = {}, ...options }: { overdueCheckMs?: number; env?: Record<string, string>; policyIo?: ConsoleOptions['policyIo'] } = {},
+) {
   const dataDir = tempDir();
   const db = await openStorage(path.join(dataDir, 'fayuan.sqlite'));
   const auth = new StaffAuth({ accounts: new StaffAccountStore(db), sessions: new StaffSessionStore(db), throttle: new LoginThrottleStore(db), audit: new AuditStore(db) });
@@ -32,7 +35,7 @@ export async function consoleFixture(accounts: { username: string; role: Role; o
   }
   await db.close();
   const clock = { now: Date.now() };
-  const app: App = await testApp(dataDir, { CONSOLE_CHAT: 'off' });
+  const app: App = await testApp(dataDir, { CONSOLE_CHAT: 'off', ...env });
   const residents = new RecordingSender();
   app.dispatcher.register('console', residents);
   app.dispatcher.register('telegram', residents);

@@ -27,6 +27,11 @@ const DYNAMIC = [
   ...['byCategory', 'byGroup', 'byOutcome', 'byResolution', 'byChannel'].map((s) => `report.section.${s}`),
   ...['staff', 'supervisor', 'operator', 'admin'].map((r) => `page.role.${r}`),
   ...['zh-CN', 'en'].map((l) => `case.locale.${l}`),
+  ...['urban', 'rural'].map((r) => `localPolicy.col.${r}`),
+  ...['urban', 'rural', 'urban_fixed', 'rural_fixed'].map((r) => `localPolicy.add.${r}`),
+  ...['living', 'multiplier', 'threshold'].map((r) => `localPolicy.row.${r}`),
+  ...['centre', 'workstation'].map((k) => `localPolicy.kind.${k}`),
+  ...['from', 'urban', 'rural', 'kept'].map((d) => `audit.detail.${d}`),
 ];
 
 describe('console page texts', () => {

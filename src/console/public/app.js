@@ -26,6 +26,7 @@ const VIEWS = {
   live: () => import('./views/live.js'),
   kb: () => import('./views/kb.js'),
   report: () => import('./views/report.js'),
+  policy: () => import('./views/policy.js'),
   accounts: () => import('./views/accounts.js'),
   audit: () => import('./views/audit.js'),
 };

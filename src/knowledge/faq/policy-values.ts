@@ -68,17 +68,21 @@ export function policyValuesForAllRegions(pack: PolicyPack, now: Date = new Date
 
 /**
  * {@link policyValuesForAllRegions} for the day in the pack's time zone, worked out once a day: every answer the
- * bot gives fills its placeholders, and the values change only when the rules in force do (a date).
+ * bot gives fills its placeholders, and the values change only when the rules in force do (a date), or when a
+ * region's standards are replaced while the bot runs (the console's 本地政策 page).
  */
 export function policyValuesToday(pack: PolicyPack, now: () => Date = () => new Date()): () => PolicyValues {
   let day: string | undefined;
   let values: PolicyValues | undefined;
+  // A standard added on the console's 本地政策 page gives its region a new list: worked out again then too.
+  let standards: unknown[] = [];
   return () => {
     const at = now();
     const today = todayIn(pack.timeZone, at);
-    if (values === undefined || today !== day) {
+    if (values === undefined || today !== day || pack.regions.some((r, i) => r.standards !== standards[i])) {
       values = policyValuesForAllRegions(pack, at);
       day = today;
+      standards = pack.regions.map((r) => r.standards);
     }
     return values;
   };

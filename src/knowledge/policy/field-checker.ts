@@ -1,3 +1,4 @@
+import type { MessageRef, Params } from '../../flows/events.js';
 import type { Localized } from '../../locales/catalog.js';
 import type { PolicyProblem } from './types.js';
 
@@ -29,26 +30,27 @@ export class FieldChecker {
     readonly problems: PolicyProblem[],
   ) {}
 
-  problem(path: string, message: string): void {
-    this.problems.push({ file: this.file, path: path === '' ? '(root)' : path, message });
+  /** Records a problem: `key` is one of the `policy.problem.*` texts of src/locales/policy-check.ts. */
+  problem(path: string, key: string, params?: Params): void {
+    this.problems.push({ file: this.file, path: path === '' ? '(root)' : path, key: `policy.problem.${key}`, ...(params ? { params } : {}) });
   }
 
   /** Records "is required" for a missing value; readers call it first so a missing key is reported once. */
   private missing(value: unknown, path: string): boolean {
     if (value !== undefined) return false;
-    this.problem(path, 'is required');
+    this.problem(path, 'required');
     return true;
   }
 
   object(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> | undefined {
     if (this.missing(value, path)) return undefined;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      this.problem(path, `must be a mapping (key: value), got ${describe(value)}`);
+      this.problem(path, 'notMapping', { got: describe(value) });
       return undefined;
     }
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-      if (!allowed.includes(key)) this.problem(childPath(path, key), `unknown key "${key}"; allowed here: ${allowed.join(', ')}`);
+      if (!allowed.includes(key)) this.problem(childPath(path, key), 'unknownKey', { key, allowed: allowed.join(', ') });
     }
     return obj;
   }
@@ -56,17 +58,17 @@ export class FieldChecker {
   list(value: unknown, path: string, { nonEmpty = false } = {}): unknown[] | undefined {
     if (this.missing(value, path)) return undefined;
     if (!Array.isArray(value)) {
-      this.problem(path, `must be a list, got ${describe(value)}`);
+      this.problem(path, 'notList', { got: describe(value) });
       return undefined;
     }
-    if (nonEmpty && value.length === 0) this.problem(path, 'must not be empty');
+    if (nonEmpty && value.length === 0) this.problem(path, 'emptyList');
     return value;
   }
 
   string(value: unknown, path: string): string | undefined {
     if (this.missing(value, path)) return undefined;
     if (typeof value !== 'string' || value.trim() === '') {
-      this.problem(path, `must be a non-empty text, got ${describe(value)}`);
+      this.problem(path, 'notText', { got: describe(value) });
       return undefined;
     }
     return value;
@@ -75,16 +77,16 @@ export class FieldChecker {
   id(value: unknown, path: string): string | undefined {
     const s = this.string(value, path);
     if (s !== undefined && !ID.test(s)) {
-      this.problem(path, `"${s}" is not a valid id: use lower-case letters, digits, "-" and "_"`);
+      this.problem(path, 'badId', { id: s });
       return undefined;
     }
     return s;
   }
 
-  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[], what: string): T | undefined {
+  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[], what: KnownName): T | undefined {
     if (this.missing(value, path)) return undefined;
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    this.problem(path, `${describe(value)} is not a known ${what}; expected one of: ${allowed.join(', ')}`);
+    this.problem(path, 'notOneOf', { got: describe(value), what: { key: `policy.what.${what}` }, allowed: allowed.join(', ') });
     return undefined;
   }
 
@@ -99,7 +101,7 @@ export class FieldChecker {
   date(value: unknown, path: string): string | undefined {
     if (this.missing(value, path)) return undefined;
     if (isIsoDate(value)) return value;
-    this.problem(path, `must be a date written YYYY-MM-DD (e.g. 2025-01-01), got ${describe(value)}`);
+    this.problem(path, 'badDate', { got: describe(value) });
     return undefined;
   }
 
@@ -112,26 +114,24 @@ export class FieldChecker {
       (min === undefined || (exclusiveMin ? value > min : value >= min)) &&
       (max === undefined || value <= max);
     if (ok) return value;
-    const bound = [
-      integer ? 'a whole number' : 'a number',
-      min === undefined ? '' : exclusiveMin ? `greater than ${min}` : `at least ${min}`,
-      max === undefined ? '' : `at most ${max}`,
-    ]
-      .filter(Boolean)
-      .join(' ');
-    this.problem(path, `must be ${bound}, got ${describe(value)}`);
+    const kind: MessageRef = { key: integer ? 'policy.number.whole' : 'policy.number.any' };
+    const bounds: MessageRef[] = [];
+    if (min !== undefined) bounds.push({ key: exclusiveMin ? 'policy.bound.greater' : 'policy.bound.atLeast', params: { n: min } });
+    if (max !== undefined) bounds.push({ key: 'policy.bound.atMost', params: { n: max } });
+    if (bounds.length === 0) this.problem(path, 'number', { kind, got: describe(value) });
+    else this.problem(path, 'numberBounded', { kind, bounds: { items: bounds, separator: '、' }, got: describe(value) });
     return undefined;
   }
 
   boolean(value: unknown, path: string): boolean | undefined {
     if (this.missing(value, path)) return undefined;
     if (typeof value === 'boolean') return value;
-    this.problem(path, `must be true or false, got ${describe(value)}`);
+    this.problem(path, 'notBoolean', { got: describe(value) });
     return undefined;
   }
 
   /** A list of ids that must each be in `known` (a vocabulary or the pack's own ids). */
-  idList<T extends string>(value: unknown, path: string, known: readonly T[], what: string, { nonEmpty = true } = {}): T[] | undefined {
+  idList<T extends string>(value: unknown, path: string, known: readonly T[], what: KnownName, { nonEmpty = true } = {}): T[] | undefined {
     const items = this.list(value, path, { nonEmpty });
     if (!items) return undefined;
     const out: T[] = [];
@@ -143,6 +143,9 @@ export class FieldChecker {
   }
 }
 
+/** The kinds of names a pack uses from a fixed list (`policy.what.*`). */
+export type KnownName = 'officeKind' | 'ruleKind' | 'category' | 'group' | 'disability';
+
 interface NumberRange {
   min?: number;
   max?: number;
@@ -150,10 +153,11 @@ interface NumberRange {
   exclusiveMin?: boolean;
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return JSON.stringify(value);
+/** What was written, as the message says it ("it is empty", "it is \"2025/01/01\""). */
+function describe(value: unknown): MessageRef {
+  if (value === undefined) return { key: 'policy.got.nothing' };
+  if (value === null) return { key: 'policy.got.null' };
+  if (Array.isArray(value)) return { key: 'policy.got.list' };
+  if (typeof value === 'object') return { key: 'policy.got.mapping' };
+  return { key: 'policy.got.value', params: { value: JSON.stringify(value) } };
 }

@@ -1,3 +1,4 @@
+import type { Params } from '../../flows/events.js';
 import type { Localized } from '../../locales/catalog.js';
 import type { CategoryId, Disability, GroupId } from '../eligibility/vocabulary.js';
 
@@ -144,9 +145,15 @@ export interface PolicyPack {
   requirements: DocumentRequirements;
 }
 
-/** One thing wrong with a pack: the file, the path inside it (`regions[1].standards[0].effectiveFrom`) and what is wrong. */
+/**
+ * One thing wrong with a pack: the file, the path inside it (`regions[1].standards[0].effectiveFrom`), the line when
+ * the file could be read, and what is wrong as a `policy.problem.*` text (src/locales/policy-check.ts) with its values.
+ */
 export interface PolicyProblem {
   file: string;
   path: string;
-  message: string;
+  key: string;
+  params?: Params;
+  /** 1-based line of the file where the path (or the nearest part of it that exists) is written. */
+  line?: number;
 }

@@ -23,18 +23,18 @@ function keyedLists<K extends string>(
   raw: unknown,
   path: string,
   keys: readonly K[],
-  what: string,
+  what: 'category' | 'group',
   check: FieldChecker,
 ): Partial<Record<K, string[]>> | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    check.problem(path, `must be a mapping from ${what} to a list of document ids`);
+    check.problem(path, 'notDocumentMapping', { what: { key: `policy.what.${what}` } });
     return undefined;
   }
   const out: Partial<Record<K, string[]>> = {};
   let ok = true;
   for (const [key, value] of Object.entries(raw)) {
     if (!(keys as readonly string[]).includes(key)) {
-      check.problem(childPath(path, key), `"${key}" is not a known ${what}`);
+      check.problem(childPath(path, key), 'unknownName', { key, what: { key: `policy.what.${what}` } });
       ok = false;
       continue;
     }

@@ -8,13 +8,13 @@ function validateOffice(raw: unknown, path: string, check: FieldChecker): Office
   const obj = check.object(raw, path, ['id', 'kind', 'region', 'name', 'address', 'phone', 'hours', 'parent']);
   if (!obj) return undefined;
   const id = check.id(obj.id, childPath(path, 'id'));
-  const kind = check.oneOf(obj.kind, childPath(path, 'kind'), ['centre', 'workstation'] as const, 'office kind');
+  const kind = check.oneOf(obj.kind, childPath(path, 'kind'), ['centre', 'workstation'] as const, 'officeKind');
   const region = check.id(obj.region, childPath(path, 'region'));
   const name = check.localized(obj.name, childPath(path, 'name'));
   const address = check.localized(obj.address, childPath(path, 'address'));
   let phone = typeof obj.phone === 'number' ? String(obj.phone) : check.string(obj.phone, childPath(path, 'phone'));
   if (phone !== undefined && !PHONE.test(phone)) {
-    check.problem(childPath(path, 'phone'), `"${phone}" is not a phone number (digits, spaces, "-", "+", brackets)`);
+    check.problem(childPath(path, 'phone'), 'badPhone', { phone });
     phone = undefined;
   }
   const hours = obj.hours === undefined ? undefined : check.localized(obj.hours, childPath(path, 'hours'));

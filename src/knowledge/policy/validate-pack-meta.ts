@@ -23,7 +23,7 @@ export function validatePackMeta(raw: unknown, check: FieldChecker): PackMeta | 
   const name = check.localized(obj.name, 'name');
   let timeZone = check.string(obj.timeZone, 'timeZone');
   if (timeZone !== undefined && !isTimeZone(timeZone)) {
-    check.problem('timeZone', `"${timeZone}" is not a time zone name such as Asia/Shanghai`);
+    check.problem('timeZone', 'badTimeZone', { zone: timeZone });
     timeZone = undefined;
   }
   const hotline = typeof obj.hotline === 'number' ? String(obj.hotline) : check.string(obj.hotline, 'hotline');

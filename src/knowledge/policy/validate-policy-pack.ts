@@ -74,10 +74,10 @@ function checkReferences(parts: PackParts, problems: PolicyProblem[], complete: 
   parts.offices?.forEach((office, i) => {
     if (!office) return;
     const path = childPath('offices', i);
-    if (seenOffices.has(office.id)) officesFile.problem(childPath(path, 'id'), `office "${office.id}" is defined twice`);
+    if (seenOffices.has(office.id)) officesFile.problem(childPath(path, 'id'), 'officeTwice', { id: office.id });
     seenOffices.add(office.id);
     if (regionIds && !regionIds.has(office.region)) {
-      officesFile.problem(childPath(path, 'region'), `no region "${office.region}" in regions.yaml (known: ${[...regionIds].join(', ')})`);
+      officesFile.problem(childPath(path, 'region'), 'noRegion', { region: office.region, known: [...regionIds].join(', ') });
     }
   });
   if (officeById) {
@@ -85,23 +85,23 @@ function checkReferences(parts: PackParts, problems: PolicyProblem[], complete: 
       if (!region) return;
       const office = officeById.get(region.office);
       const path = childPath(childPath('regions', i), 'office');
-      if (!office) regionsFile.problem(path, `no office "${region.office}" in offices.yaml`);
-      else if (office.region !== region.id) regionsFile.problem(path, `office "${office.id}" belongs to region "${office.region}"`);
+      if (!office) regionsFile.problem(path, 'noOffice', { office: region.office });
+      else if (office.region !== region.id) regionsFile.problem(path, 'officeOfOtherRegion', { office: office.id, region: office.region });
     });
     parts.offices?.forEach((office, i) => {
       if (!office?.parent) return;
       const path = childPath(childPath('offices', i), 'parent');
       const parent = officeById.get(office.parent);
-      if (office.kind !== 'workstation') officesFile.problem(path, `only a workstation has a parent; "${office.id}" is a ${office.kind}`);
-      else if (!parent) officesFile.problem(path, `no office "${office.parent}" in offices`);
-      else if (parent.kind !== 'centre') officesFile.problem(path, `"${parent.id}" is a ${parent.kind}; a workstation's parent must be a centre`);
+      if (office.kind !== 'workstation') officesFile.problem(path, 'parentNotWorkstation', { id: office.id, kind: { key: `policy.kind.${office.kind}` } });
+      else if (!parent) officesFile.problem(path, 'noOffice', { office: office.parent });
+      else if (parent.kind !== 'centre') officesFile.problem(path, 'parentNotCentre', { id: parent.id, kind: { key: `policy.kind.${parent.kind}` } });
     });
   }
 
   const decisionIds = new Map<string, string>();
   const claim = (id: string, where: string, check: FieldChecker, path: string) => {
     const earlier = decisionIds.get(id);
-    if (earlier) check.problem(path, `id "${id}" is already used by ${earlier}; rule ids must be unique across the pack`);
+    if (earlier) check.problem(path, 'idUsed', { id, earlier });
     else decisionIds.set(id, `${check.file} ${where}`);
   };
   parts.rules?.forEach((rule, i) => {
@@ -109,7 +109,7 @@ function checkReferences(parts: PackParts, problems: PolicyProblem[], complete: 
     const path = childPath('rules', i);
     claim(rule.id, path, rulesFile, childPath(path, 'id'));
     rule.regions.forEach((region, j) => {
-      if (regionIds && !regionIds.has(region)) rulesFile.problem(childPath(childPath(path, 'regions'), j), `no region "${region}" in regions.yaml`);
+      if (regionIds && !regionIds.has(region)) rulesFile.problem(childPath(childPath(path, 'regions'), j), 'noRegion', { region, known: [...regionIds].join(', ') });
     });
   });
   const routed = new Map<string, string>();
@@ -117,17 +117,17 @@ function checkReferences(parts: PackParts, problems: PolicyProblem[], complete: 
     if (!route) return;
     const path = childPath('routing', i);
     claim(route.id, path, officesFile, childPath(path, 'id'));
-    if (regionIds && !regionIds.has(route.region)) officesFile.problem(childPath(path, 'region'), `no region "${route.region}" in regions.yaml`);
+    if (regionIds && !regionIds.has(route.region)) officesFile.problem(childPath(path, 'region'), 'noRegion', { region: route.region, known: [...regionIds].join(', ') });
     const office = officeById?.get(route.office);
-    if (officeById && !office) officesFile.problem(childPath(path, 'office'), `no office "${route.office}" in offices`);
+    if (officeById && !office) officesFile.problem(childPath(path, 'office'), 'noOffice', { office: route.office });
     else if (office && office.region !== route.region) {
-      officesFile.problem(childPath(path, 'office'), `office "${office.id}" belongs to region "${office.region}", not "${route.region}"`);
+      officesFile.problem(childPath(path, 'office'), 'routeOfficeOfOtherRegion', { office: office.id, region: office.region, route: route.region });
     }
     route.categories.forEach((category, j) => {
       const key = `${route.region}/${category}`;
       const earlier = routed.get(key);
       if (earlier) {
-        officesFile.problem(childPath(childPath(path, 'categories'), j), `${category} in ${route.region} is already routed by ${earlier}`);
+        officesFile.problem(childPath(childPath(path, 'categories'), j), 'routedTwice', { category, region: route.region, earlier });
       } else routed.set(key, path);
     });
   });
@@ -135,14 +135,14 @@ function checkReferences(parts: PackParts, problems: PolicyProblem[], complete: 
   const documentIds = new Set<string>();
   parts.documents?.forEach((doc, i) => {
     if (!doc) return;
-    if (documentIds.has(doc.id)) documentsFile.problem(childPath(childPath('documents', i), 'id'), `document "${doc.id}" is defined twice`);
+    if (documentIds.has(doc.id)) documentsFile.problem(childPath(childPath('documents', i), 'id'), 'documentTwice', { id: doc.id });
     documentIds.add(doc.id);
   });
   const req = parts.requirements;
   if (!req || parts.documents?.some((d) => d === undefined)) return;
   const known = (ids: string[], path: string) =>
     ids.forEach((id, i) => {
-      if (!documentIds.has(id)) documentsFile.problem(childPath(path, i), `no document "${id}" in the documents list`);
+      if (!documentIds.has(id)) documentsFile.problem(childPath(path, i), 'noDocument', { id });
     });
   known(req.always, 'required.always');
   known(req.meansTested, 'required.meansTested');

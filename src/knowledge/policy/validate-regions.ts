@@ -6,14 +6,14 @@ function validateResidenceStandard(raw: unknown, path: string, check: FieldCheck
   if (!obj) return undefined;
   if (obj.threshold !== undefined) {
     if (obj.minimumLiving !== undefined || obj.multiplier !== undefined) {
-      check.problem(path, 'give either a fixed threshold or minimumLiving with multiplier, not both');
+      check.problem(path, 'thresholdAndLiving');
       return undefined;
     }
     const threshold = check.number(obj.threshold, childPath(path, 'threshold'), { min: 0, exclusiveMin: true });
     return threshold === undefined ? undefined : { threshold };
   }
   if (obj.minimumLiving === undefined || obj.multiplier === undefined) {
-    check.problem(path, 'needs minimumLiving (the monthly 低保 standard per person) and multiplier, or a fixed threshold');
+    check.problem(path, 'needsLiving');
     return undefined;
   }
   const minimumLiving = check.number(obj.minimumLiving, childPath(path, 'minimumLiving'), { min: 0, exclusiveMin: true });
@@ -47,10 +47,7 @@ function validateRegion(raw: unknown, path: string, check: FieldChecker): Region
     if (!standard) return;
     const earlier = seen.get(standard.effectiveFrom);
     if (earlier !== undefined) {
-      check.problem(
-        childPath(childPath(standardsPath, i), 'effectiveFrom'),
-        `${standard.effectiveFrom} is already the start of standards[${earlier}]; each standard needs its own effectiveFrom`,
-      );
+      check.problem(childPath(childPath(standardsPath, i), 'effectiveFrom'), 'sameStart', { date: standard.effectiveFrom, other: earlier + 1 });
       return;
     }
     seen.set(standard.effectiveFrom, i);
@@ -74,7 +71,7 @@ export function validateRegions(raw: unknown, check: FieldChecker): (Region | un
     const region = validateRegion(item, childPath('regions', i), check);
     if (!region) return undefined;
     if (ids.has(region.id)) {
-      check.problem(childPath(childPath('regions', i), 'id'), `region "${region.id}" is defined twice`);
+      check.problem(childPath(childPath('regions', i), 'id'), 'regionTwice', { id: region.id });
       return undefined;
     }
     ids.add(region.id);

@@ -11,7 +11,7 @@ export function validateCondition(raw: unknown, path: string, check: FieldChecke
   const obj = check.object(raw, path, CONDITION_KEYS);
   if (!obj) return undefined;
   if (Object.keys(obj).length === 0) {
-    check.problem(path, `an empty condition would match everyone; use one of: ${CONDITION_KEYS.join(', ')}`);
+    check.problem(path, 'emptyCondition', { allowed: CONDITION_KEYS.join(', ') });
     return undefined;
   }
   const out: Condition = {};
@@ -34,7 +34,7 @@ export function validateCondition(raw: unknown, path: string, check: FieldChecke
       'disability',
       obj.disability === 'any'
         ? 'any'
-        : check.idList(obj.disability, childPath(path, 'disability'), DISABILITY_VALUES, 'disability (or write "any")'),
+        : check.idList(obj.disability, childPath(path, 'disability'), DISABILITY_VALUES, 'disability'),
     );
   }
   if (obj.groupsAny !== undefined) take('groupsAny', check.idList(obj.groupsAny, childPath(path, 'groupsAny'), GROUPS, 'group'));
@@ -57,7 +57,7 @@ function validateRule(raw: unknown, path: string, check: FieldChecker): LocalRul
   ]);
   if (!obj) return undefined;
   const id = check.id(obj.id, childPath(path, 'id'));
-  const kind = check.oneOf(obj.kind, childPath(path, 'kind'), RULE_KINDS, 'rule kind');
+  const kind = check.oneOf(obj.kind, childPath(path, 'kind'), RULE_KINDS, 'ruleKind');
   const regionItems = check.list(obj.regions, childPath(path, 'regions'), { nonEmpty: true });
   const regions = regionItems?.map((r, i) => check.id(r, childPath(childPath(path, 'regions'), i)));
   const citation = check.localized(obj.citation, childPath(path, 'citation'));
@@ -74,18 +74,18 @@ function validateRule(raw: unknown, path: string, check: FieldChecker): LocalRul
     (obj.effectiveFrom === undefined || effectiveFrom !== undefined) &&
     (obj.effectiveUntil === undefined || effectiveUntil !== undefined);
   if (effectiveFrom && effectiveUntil && effectiveUntil < effectiveFrom) {
-    check.problem(childPath(path, 'effectiveUntil'), `${effectiveUntil} is before effectiveFrom ${effectiveFrom}`);
+    check.problem(childPath(path, 'effectiveUntil'), 'untilBeforeFrom', { until: effectiveUntil, from: effectiveFrom });
     ok = false;
   }
   const dates = { ...(effectiveFrom ? { effectiveFrom } : {}), ...(effectiveUntil ? { effectiveUntil } : {}) };
   if (kind === 'scope') {
-    if (obj.when !== undefined) check.problem(childPath(path, 'when'), 'a scope rule lists categories, not a condition');
+    if (obj.when !== undefined) check.problem(childPath(path, 'when'), 'scopeHasWhen');
     const categories = check.idList(obj.categories, childPath(path, 'categories'), CATEGORIES, 'category');
     if (!ok || !categories || obj.when !== undefined) return undefined;
     return { id: id!, kind, regions: regions as string[], citation: citation!, description: description!, ...dates, categories };
   }
   if (kind !== undefined && obj.categories !== undefined) {
-    check.problem(childPath(path, 'categories'), `a ${kind} rule has a "when" condition; put categories inside it`);
+    check.problem(childPath(path, 'categories'), 'categoriesOutsideWhen', { kind });
     ok = false;
   }
   const when = kind === undefined ? undefined : validateCondition(obj.when, childPath(path, 'when'), check);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPolicyPack, loadPolicyPack, PolicyPackError } from '../../../src/knowledge/policy/load-policy-pack.js';
+import { checkPolicyPack, formatPolicyProblem, loadPolicyPack, PolicyPackError } from '../../../src/knowledge/policy/load-policy-pack.js';
 import { DEFAULT_PACK_DIR } from './default-pack.js';
 import { copyDefaultPack, editPackFile } from './pack-copy.js';
 
@@ -11,34 +11,34 @@ const edit = (file: string, change: (doc: any) => void) => (dir: string) => edit
 
 /** [what is broken, how, the problem reported: file, path inside it, words of the message] */
 const BROKEN: Breakage[] = [
-  ['an impossible date', edit('regions.yaml', (d) => (d.regions[0].standards[0].effectiveFrom = '2022-13-01')), { file: 'regions.yaml', path: 'regions[0].standards[0].effectiveFrom', message: 'YYYY-MM-DD' }],
+  ['an impossible date', edit('regions.yaml', (d) => (d.regions[0].standards[0].effectiveFrom = '2022-13-01')), { file: 'regions.yaml', path: 'regions[0].standards[0].effectiveFrom', message: 'year-month-day' }],
   ['a standard without its multiplier', edit('regions.yaml', (d) => delete d.regions[1].standards[0].rural.multiplier), { file: 'regions.yaml', path: 'regions[1].standards[0].rural', message: 'minimumLiving' }],
-  ['a negative 低保 standard', edit('regions.yaml', (d) => (d.regions[0].standards[0].urban.minimumLiving = -460)), { file: 'regions.yaml', path: 'regions[0].standards[0].urban.minimumLiving', message: 'greater than 0' }],
-  ['two standards from the same day', edit('regions.yaml', (d) => d.regions[0].standards.push({ ...d.regions[0].standards[0] })), { file: 'regions.yaml', path: 'regions[0].standards[1].effectiveFrom', message: 'already the start' }],
-  ['a region without a standard', edit('regions.yaml', (d) => (d.regions[1].standards = [])), { file: 'regions.yaml', path: 'regions[1].standards', message: 'must not be empty' }],
-  ['a region whose office does not exist', edit('regions.yaml', (d) => (d.regions[1].office = 'demo-county-centre')), { file: 'regions.yaml', path: 'regions[1].office', message: 'no office "demo-county-centre"' }],
-  ['a rule for an unknown region', edit('rules.yaml', (d) => d.rules[0].regions.push('demo-town')), { file: 'rules.yaml', path: 'rules[0].regions[2]', message: 'no region "demo-town"' }],
+  ['a negative 低保 standard', edit('regions.yaml', (d) => (d.regions[0].standards[0].urban.minimumLiving = -460)), { file: 'regions.yaml', path: 'regions[0].standards[0].urban.minimumLiving', message: 'a number greater than 0' }],
+  ['two standards from the same day', edit('regions.yaml', (d) => d.regions[0].standards.push({ ...d.regions[0].standards[0] })), { file: 'regions.yaml', path: 'regions[0].standards[1].effectiveFrom', message: 'already the start of standard number 1' }],
+  ['a region without a standard', edit('regions.yaml', (d) => (d.regions[1].standards = [])), { file: 'regions.yaml', path: 'regions[1].standards', message: 'this list is empty' }],
+  ['a region whose office does not exist', edit('regions.yaml', (d) => (d.regions[1].office = 'demo-county-centre')), { file: 'regions.yaml', path: 'regions[1].office', message: 'no office “demo-county-centre”' }],
+  ['a rule for an unknown region', edit('rules.yaml', (d) => d.rules[0].regions.push('demo-town')), { file: 'rules.yaml', path: 'rules[0].regions[2]', message: 'no region “demo-town”' }],
   ['an unknown category in the local scope', edit('rules.yaml', (d) => (d.rules[4].categories[0] = 'divorce')), { file: 'rules.yaml', path: 'rules[4].categories[0]', message: 'not a known category' }],
   ['a misspelt rule kind', edit('rules.yaml', (d) => (d.rules[0].kind = 'exemptions')), { file: 'rules.yaml', path: 'rules[0].kind', message: 'exemption, scope, same_day' }],
-  ['a rule without a citation', edit('rules.yaml', (d) => delete d.rules[2].citation), { file: 'rules.yaml', path: 'rules[2].citation', message: 'is required' }],
-  ['an unknown condition key', edit('rules.yaml', (d) => (d.rules[0].when = { ageOver: 70 })), { file: 'rules.yaml', path: 'rules[0].when.ageOver', message: 'unknown key' }],
+  ['a rule without a citation', edit('rules.yaml', (d) => delete d.rules[2].citation), { file: 'rules.yaml', path: 'rules[2].citation', message: 'this is missing' }],
+  ['an unknown condition key', edit('rules.yaml', (d) => (d.rules[0].when = { ageOver: 70 })), { file: 'rules.yaml', path: 'rules[0].when.ageOver', message: '“ageOver” is not known here' }],
   ['an unknown group in a condition', edit('rules.yaml', (d) => (d.rules[2].when.groupsAny = ['poor'])), { file: 'rules.yaml', path: 'rules[2].when.groupsAny[0]', message: 'not a known group' }],
-  ['two rules with one id', edit('rules.yaml', (d) => (d.rules[1].id = 'local-exempt-age70')), { file: 'rules.yaml', path: 'rules[1].id', message: 'already used' }],
-  ['a rule that ends before it starts', edit('rules.yaml', (d) => Object.assign(d.rules[0], { effectiveFrom: '2025-01-01', effectiveUntil: '2024-12-31' })), { file: 'rules.yaml', path: 'rules[0].effectiveUntil', message: 'before effectiveFrom' }],
-  ['a route to an office of another region', edit('offices.yaml', (d) => (d.routing[0].office = 'demo-county-center')), { file: 'offices.yaml', path: 'routing[0].office', message: 'belongs to region "demo-county"' }],
+  ['two rules with one id', edit('rules.yaml', (d) => (d.rules[1].id = 'local-exempt-age70')), { file: 'rules.yaml', path: 'rules[1].id', message: 'already used by rules.yaml rules[0]' }],
+  ['a rule that ends before it starts', edit('rules.yaml', (d) => Object.assign(d.rules[0], { effectiveFrom: '2025-01-01', effectiveUntil: '2024-12-31' })), { file: 'rules.yaml', path: 'rules[0].effectiveUntil', message: 'before the start date' }],
+  ['a route to an office of another region', edit('offices.yaml', (d) => (d.routing[0].office = 'demo-county-center')), { file: 'offices.yaml', path: 'routing[0].office', message: 'belongs to the region “demo-county”' }],
   ['a category routed twice', edit('offices.yaml', (d) => d.routing[1].categories.push('domestic_violence')), { file: 'offices.yaml', path: 'routing[1].categories[4]', message: 'already routed' }],
   ['a phone number with letters', edit('offices.yaml', (d) => (d.offices[0].phone = 'call us')), { file: 'offices.yaml', path: 'offices[0].phone', message: 'not a phone number' }],
-  ['an office name without English', edit('offices.yaml', (d) => delete d.offices[2].name.en), { file: 'offices.yaml', path: 'offices[2].name.en', message: 'is required' }],
-  ['a workstation whose parent does not exist', edit('offices.yaml', (d) => (d.offices[1].parent = 'demo-city-centre')), { file: 'offices.yaml', path: 'offices[1].parent', message: 'no office "demo-city-centre"' }],
+  ['an office name without English', edit('offices.yaml', (d) => delete d.offices[2].name.en), { file: 'offices.yaml', path: 'offices[2].name.en', message: 'this is missing' }],
+  ['a workstation whose parent does not exist', edit('offices.yaml', (d) => (d.offices[1].parent = 'demo-city-centre')), { file: 'offices.yaml', path: 'offices[1].parent', message: 'no office “demo-city-centre”' }],
   ['a workstation whose parent is another workstation', edit('offices.yaml', (d) => (d.offices[1].parent = 'demo-city-union')), { file: 'offices.yaml', path: 'offices[1].parent', message: 'must be a centre' }],
   ['a centre with a parent', edit('offices.yaml', (d) => (d.offices[4].parent = 'demo-city-center')), { file: 'offices.yaml', path: 'offices[4].parent', message: 'only a workstation has a parent' }],
-  ['a requirement naming a document that does not exist', edit('documents.yaml', (d) => (d.required.byCategory.wages = ['wage_slip'])), { file: 'documents.yaml', path: 'required.byCategory.wages[0]', message: 'no document "wage_slip"' }],
+  ['a requirement naming a document that does not exist', edit('documents.yaml', (d) => (d.required.byCategory.wages = ['wage_slip'])), { file: 'documents.yaml', path: 'required.byCategory.wages[0]', message: 'no document “wage_slip”' }],
   ['a proof for an unknown group', edit('documents.yaml', (d) => (d.required.proofs.groups.veteran = ['id_card'])), { file: 'documents.yaml', path: 'required.proofs.groups.veteran', message: 'not a known group' }],
   ['no decision deadline', edit('pack.yaml', (d) => (d.decisionDays = 0)), { file: 'pack.yaml', path: 'decisionDays', message: 'at least 1' }],
   ['an unknown time zone', edit('pack.yaml', (d) => (d.timeZone = 'China/Beijing')), { file: 'pack.yaml', path: 'timeZone', message: 'not a time zone' }],
-  ['a missing file', (dir) => fs.rmSync(path.join(dir, 'documents.yaml')), { file: 'documents.yaml', path: '(root)', message: 'missing' }],
-  ['a YAML syntax error', (dir) => fs.appendFileSync(path.join(dir, 'rules.yaml'), '\n  - id: [unclosed\n'), { file: 'rules.yaml', path: 'line', message: 'not valid YAML' }],
-  ['a duplicated YAML key', (dir) => fs.appendFileSync(path.join(dir, 'pack.yaml'), '\nhotline: "12345"\n'), { file: 'pack.yaml', path: 'line', message: 'not valid YAML' }],
+  ['a missing file', (dir) => fs.rmSync(path.join(dir, 'documents.yaml')), { file: 'documents.yaml', path: '(root)', message: 'missing from the policy folder' }],
+  ['a YAML syntax error', (dir) => fs.appendFileSync(path.join(dir, 'rules.yaml'), '\n  - id: [unclosed\n'), { file: 'rules.yaml', path: 'column', message: 'cannot be read' }],
+  ['a duplicated YAML key', (dir) => fs.appendFileSync(path.join(dir, 'pack.yaml'), '\nhotline: "12345"\n'), { file: 'pack.yaml', path: 'column', message: 'cannot be read' }],
 ];
 
 describe('checkPolicyPack', () => {
@@ -49,17 +49,21 @@ describe('checkPolicyPack', () => {
   it.each(BROKEN)('names the file, path and fault for %s', async (_name, breakIt, expected) => {
     const dir = copyDefaultPack();
     breakIt(dir);
-    const problems = await checkPolicyPack(dir);
+    const found = await checkPolicyPack(dir);
+    // Both languages have every text, each placeholder filled.
+    for (const p of found) for (const locale of ['zh-CN', 'en'] as const) expect(formatPolicyProblem(p, locale)).not.toMatch(/\{\w+\}/);
+    const problems = found.map((p) => ({ file: p.file, path: p.path, line: p.line, message: formatPolicyProblem(p, 'en') }));
     expect(problems).toContainEqual({
       file: expected.file,
       path: expect.stringContaining(expected.path),
+      line: expected.path === '(root)' ? undefined : expect.any(Number),
       message: expect.stringContaining(expected.message),
     });
   });
 
   it('reports a folder that does not exist', async () => {
     const problems = await checkPolicyPack('/nonexistent/policy');
-    expect(problems).toEqual([{ file: '/nonexistent/policy', path: '(root)', message: expect.stringContaining('not a folder') }]);
+    expect(problems.map((p) => formatPolicyProblem(p, 'en'))).toEqual([expect.stringMatching(/^\/nonexistent\/policy: this is not a folder/)]);
   });
 
   it('reports every problem at once, not just the first', async () => {
@@ -94,7 +98,7 @@ describe('loadPolicyPack', () => {
     const error = await loadPolicyPack(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PolicyPackError);
     expect((error as PolicyPackError).problems).toHaveLength(1);
-    expect((error as PolicyPackError).message).toContain('regions.yaml: regions[0].standards[0].effectiveFrom: must be a date');
+    expect((error as PolicyPackError).message).toMatch(/regions\.yaml 第 \d+ 行（regions\[0\]\.standards\[0\]\.effectiveFrom）：日期要写成“年-月-日”/);
     expect((error as PolicyPackError).message).toContain('fayuan policy check');
   });
 });

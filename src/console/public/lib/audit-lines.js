@@ -53,6 +53,7 @@ function describeTarget(entry, { t, nameOf }) {
   if (kind === 'account') return t('audit.target.account', { name: nameOf(Number(id)) });
   if (kind === 'live' || kind === 'kb' || kind === 'canned' || kind === 'attachment') return t(`audit.target.${kind}`, { id });
   if (kind === 'report') return t('audit.target.report', { month: id });
+  if (kind === 'region') return t('audit.target.region', { id });
   return target;
 }
 
@@ -74,6 +75,10 @@ function describeDetail(entry, { t, has, statusOf, roleOf, officeOf }, nameOf) {
     else if (tagged && tagged[1] === 'attachment') words.push(entry.action === 'live.message' ? t('audit.detail.file') : t('audit.target.attachment', { id: tagged[2] }));
     else if (tagged && tagged[1] === 'role') words.push(t('audit.detail.role', { role: roleOf(tagged[2]) }));
     else if (tagged && tagged[1] === 'office') words.push(t('audit.detail.office', { office: officeOf(tagged[2]) }));
+    // A 低保 standard added on the 本地政策 page: from:DATE urban:1250x2 rural:900x2 kept:previous/….yaml
+    else if (tagged && tagged[1] === 'from') words.push(t('audit.detail.from', { date: tagged[2] }));
+    else if (tagged && (tagged[1] === 'urban' || tagged[1] === 'rural')) words.push(t(`audit.detail.${tagged[1]}`, { amount: tagged[2].replace('x', ' × ') }));
+    else if (tagged && tagged[1] === 'kept') words.push(t('audit.detail.kept', { file: tagged[2] }));
     else words.push(has(`audit.reason.${codeKey(part)}`) ? t(`audit.reason.${codeKey(part)}`) : part);
   }
   return words.join(' · ');
