@@ -44,7 +44,7 @@ export const coreMessages = {
   },
   /** Right after agreeing, when the story told before was answered: the application it needs, first. */
   'core.menu.after_story': {
-    'zh-CN': '好的，谢谢您。您前面说的情况（{category}）可以申请法律援助，点下面第一个按钮就能开始，不用再说一遍。也可以继续问问题。',
+    'zh-CN': '好的，谢谢您。您前面说的“{category}”问题可以申请法律援助，点下面第一个按钮就能开始，不用再说一遍。也可以继续问问题。',
     en: 'Thank you. What you told me ({category}) may be covered by legal aid: press the first button below to apply, and you will not need to tell it again. You can also ask more questions.',
   },
   'core.menu.apply': { 'zh-CN': '看看能否申请法律援助', en: 'Check if I can get legal aid' },
