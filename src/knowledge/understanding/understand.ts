@@ -108,6 +108,8 @@ function readMeaning(input: UnderstandInput, { judge: askKb, classify }: Underst
   // to answer "这个问题我还回答不了" and record for staff. (At an intake question it stays an answer: "嗯" = yes.)
   const atMenu = where.kind === 'menu' || where.kind === 'other';
   if (atMenu && (isAcknowledgment(text) || isBareNumber(text))) return { kind: 'steer', intent: 'greeting' };
+  // "😭😭😭", "？？？", a message of spaces: no word to read or look up — the menu again, never "I have noted your question".
+  if (atMenu && !HAS_A_WORD.test(text)) return { kind: 'steer', intent: 'greeting' };
   // A name, phone or ID number alone ("王秀英", "我叫王建国") answers a question nobody asked: the menu again, never
   // "I have noted your question for staff" (nothing personal is noted: unanswered-text.ts).
   if (atMenu && unansweredText(text) === null) return { kind: 'steer', intent: 'greeting' };
@@ -182,6 +184,9 @@ function readMeaning(input: UnderstandInput, { judge: askKb, classify }: Underst
   const named = atMenu ? storyCategory(text) : null;
   return named ? { kind: 'question', kb, category: named } : { kind: 'question', kb };
 }
+
+/** A letter or a digit of any script (a Chinese character, a Latin letter, a number). */
+const HAS_A_WORD = /[\p{L}\p{N}]/u;
 
 /**
  * Choice questions an account of what happened cannot answer. Elsewhere it may be the answer, told with why ("我们家
