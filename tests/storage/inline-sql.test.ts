@@ -26,6 +26,18 @@ describe('writing parameters into SQL', () => {
     expect(() => inlineSql('SELECT ?', [1, 2])).toThrow();
   });
 
+  it("writes each call's own values when the same statement comes again (its parts are kept between calls)", () => {
+    const sql = "INSERT INTO t (a, b) VALUES (?, ?) ON CONFLICT (a) DO UPDATE SET b = 'x?'";
+    expect(inlineSql(sql, ['one', 1])).toBe("INSERT INTO t (a, b) VALUES ('one', 1) ON CONFLICT (a) DO UPDATE SET b = 'x?'");
+    expect(inlineSql(sql, ["it's", null])).toBe("INSERT INTO t (a, b) VALUES ('it''s', NULL) ON CONFLICT (a) DO UPDATE SET b = 'x?'");
+    expect(() => inlineSql(sql, ['one'])).toThrow('More placeholders than parameters.');
+    // Many statements of different sizes (one per batch size) are all written right.
+    for (let n = 1; n <= 2500; n += 7) {
+      const values = Array.from({ length: n }, (_, i) => i);
+      expect(inlineSql(`SELECT ${values.map(() => '?').join(', ')}`, values)).toBe(`SELECT ${values.join(', ')}`);
+    }
+  });
+
   it('stores hostile text exactly as typed through a script', async () => {
     const db = await openDatabase(path.join(tempDir(), 'db.sqlite'));
     await db.exec('CREATE TABLE t (v TEXT NOT NULL)');
