@@ -22,11 +22,12 @@ describe('writing parameters into SQL', () => {
 
   it('leaves question marks inside quoted SQL alone and counts placeholders', () => {
     expect(inlineSql("SELECT '?', ? AS v", [1])).toBe("SELECT '?', 1 AS v");
+    expect(inlineSql(`SELECT "a?b", 'it''s?', ?`, ['x'])).toBe(`SELECT "a?b", 'it''s?', 'x'`);
     expect(() => inlineSql('SELECT ?, ?', [1])).toThrow();
     expect(() => inlineSql('SELECT ?', [1, 2])).toThrow();
   });
 
-  it("writes each call's own values when the same statement comes again (its parts are kept between calls)", () => {
+  it("writes each call's own values when the same statement comes again, and statements of any size", () => {
     const sql = "INSERT INTO t (a, b) VALUES (?, ?) ON CONFLICT (a) DO UPDATE SET b = 'x?'";
     expect(inlineSql(sql, ['one', 1])).toBe("INSERT INTO t (a, b) VALUES ('one', 1) ON CONFLICT (a) DO UPDATE SET b = 'x?'");
     expect(inlineSql(sql, ["it's", null])).toBe("INSERT INTO t (a, b) VALUES ('it''s', NULL) ON CONFLICT (a) DO UPDATE SET b = 'x?'");
