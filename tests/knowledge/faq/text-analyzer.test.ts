@@ -120,6 +120,20 @@ describe('English word forms and Chinese function pairs', () => {
     expect(plain.terms(past)).toEqual(plain.terms(base));
   });
 
+  // Words the Porter stemmer joins to an unrelated word are kept apart (session 16), and "tried" finds "try".
+  it.each([
+    ['any news on my case', 'i want a new lawyer'],
+    ['my business partner cheated me', 'the line is always busy'],
+  ])('keeps "%s" apart from "%s"', (one, other) => {
+    const theirs = new Set(plain.terms(other));
+    expect(plain.terms(one).filter((t) => theirs.has(t))).toEqual([]);
+  });
+
+  it('finds "tried" and "tries" by the terms of "try"', () => {
+    expect(plain.terms('i tried to call')).toEqual(plain.terms('i try to call'));
+    expect(plain.terms('he tries to hide')).toEqual(plain.terms('he try to hide'));
+  });
+
   // "heard" is left alone: as "hear" it would be the court "hearing" (both stem to hear).
   it('does not read "heard" as the court hearing', () => {
     expect(plain.terms('never heard of legal aid')).not.toContain(plain.terms('my hearing is tomorrow')[0]);
