@@ -18,6 +18,22 @@ const IRREGULAR: Record<string, string> = {
   sold: 'sell', bought: 'buy', left: 'leave', took: 'take', taken: 'take', gave: 'give', given: 'give', sent: 'send',
   lost: 'lose', caught: 'catch', threw: 'throw', thrown: 'throw', drove: 'drive', driven: 'drive', ran: 'run',
   hit: 'hit', won: 'win', kept: 'keep', told: 'tell', said: 'say', sued: 'sue', died: 'die', dead: 'die',
+  // more irregular past forms, and the British -t pasts (burnt, learnt, spelt) (session 16). Left alone: "heard" (as
+  // "hear" it is the court "hearing"), "wound" (an injury, not wind), "fed" (fed up), "stuck", and knew / known ("know"
+  // is a stopword).
+  wrote: 'write', written: 'write', forgot: 'forget', forgotten: 'forget', found: 'find', felt: 'feel',
+  held: 'hold', met: 'meet', built: 'build', spent: 'spend', understood: 'understand', began: 'begin', begun: 'begin',
+  came: 'come', went: 'go', gone: 'go', saw: 'see', seen: 'see', ate: 'eat', eaten: 'eat',
+  grew: 'grow', grown: 'grow', hid: 'hide', hidden: 'hide', shot: 'shoot', struck: 'strike', swore: 'swear', sworn: 'swear',
+  tore: 'tear', torn: 'tear', wore: 'wear', worn: 'wear', rang: 'ring', rung: 'ring', slept: 'sleep',
+  fled: 'flee', dealt: 'deal', meant: 'mean', sought: 'seek', taught: 'teach', thought: 'think', brought: 'bring',
+  shook: 'shake', chose: 'choose', chosen: 'choose', froze: 'freeze', frozen: 'freeze', forgave: 'forgive',
+  forgiven: 'forgive', rode: 'ride', ridden: 'ride', spoke: 'speak', spoken: 'speak', stood: 'stand',
+  woke: 'wake', woken: 'wake', sat: 'sit', led: 'lead', lit: 'light',
+  burnt: 'burn', learnt: 'learn', spelt: 'spell', dreamt: 'dream', spoilt: 'spoil', smelt: 'smell', leant: 'lean',
+  made: 'make', became: 'become', overpaid: 'overpay',
+  underpaid: 'underpay', withheld: 'withhold', mislaid: 'mislay', misled: 'mislead', mistook: 'mistake',
+  mistaken: 'mistake', upheld: 'uphold', overtook: 'overtake', undertook: 'undertake', arisen: 'arise', arose: 'arise',
 };
 
 /** British spellings of whole words (and common inflections) whose US form differs in more than a suffix. */

@@ -55,6 +55,12 @@ export function expandContractions(text: string): string {
     .replace(/['’]/g, '');
 }
 
+/**
+ * Words the Porter stemmer would join to an unrelated word, kept apart: "news" is not "new" ("any news on my case" is
+ * not "a new lawyer"), "business" is not "busy"; "tried" / "tries" are "try" (Porter gives "tri" and "try").
+ */
+const UNSTEMMED: Record<string, string> = { news: 'news', business: 'business', businesses: 'business', tried: 'try', tries: 'try' };
+
 /** Stems already computed (bounded): the same words recur across entries and questions. */
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
@@ -64,7 +70,8 @@ export function stem(word: string): string {
   if (/^\d+$/.test(word)) return word;
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = porterStemmer.stem(normalizeEnglishWord(word));
+    const normalized = normalizeEnglishWord(word);
+    stemmed = UNSTEMMED[normalized] ?? porterStemmer.stem(normalized);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stemmed);
   }

@@ -231,11 +231,14 @@ export class IndexCache {
 const CHINESE_NUMBER = /^[零一二两三四五六七八九十百千万半\d]+(?:个|年|月|天|岁|口|人|块|元|次|号|周|日|多)*$/u;
 
 /**
- * English stems of dates and amounts: month names (as stemmed: octob, septemb) and their short forms, and numbers with
- * an ending (3rd, 9pm, 20k, 5000yuan). When no entry mentions one, it says nothing about the topic, as a bare number
- * does not: "my employer hasnt paid me since october" is not less about wages for "october".
+ * English stems of dates, times and amounts: month names (as stemmed: octob, septemb) and their short forms, weekdays
+ * (tuesdai) and the weekend, hours and minutes, and numbers with an ending (3rd, 9pm, 20k, 5000yuan, 16yo, 1990s). When
+ * no entry mentions one, it says nothing about the topic, as a bare number does not: "my employer hasnt paid me since
+ * october" is not less about wages for "october", nor "is 12348 free to call and what hours its open" about the
+ * hotline for "hours" (session 16: it weighed as the rarest word and the question got buttons).
  */
-const ENGLISH_DATE_OR_AMOUNT = /^(?:januari|februari|march|april|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d+(?:st|nd|rd|th|am|pm|k|yuan|rmb|kuai|usd|dollar|hr|hour|min|dai|month|year|yr|week))$/;
+const ENGLISH_DATE_OR_AMOUNT =
+  /^(?:januari|februari|march|april|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mondai|tuesdai|wednesdai|thursdai|fridai|saturdai|sundai|tue|tues|thur|thurs|weekend|hour|minut|\d+(?:st|nd|rd|th|am|pm|k|yuan|rmb|kuai|usd|dollar|hr|hour|min|dai|month|year|yr|week|yo|s))$/;
 
 /** A term no entry needs to mention for a question to be about it: a number, a Chinese amount, an English date or amount. */
 function saysNothing(term: string): boolean {

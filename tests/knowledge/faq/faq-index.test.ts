@@ -32,6 +32,22 @@ describe('FaqIndex', () => {
     expect(en.search('wifi').ranked).toEqual([]);
   });
 
+  // Session 16: "on tuesday" or "what hours" weighed as the rarest word when no entry has it, as a month name did before
+  // session 15: the question looked half unknown ("is 12348 free to call and what hours its open" got buttons).
+  it.each([
+    ['a weekday', 'the contractor disappeared on tuesday', 'the contractor disappeared'],
+    ['a weekday', 'the contractor disappeared last saturday', 'the contractor disappeared last'],
+    ['a time unit', 'the contractor disappeared hours ago', 'the contractor disappeared ago'],
+    ['a time unit', 'the contractor disappeared 20 minutes ago', 'the contractor disappeared ago'],
+    ['an age', 'the contractor disappeared, im 16yo', 'the contractor disappeared'],
+  ])('counts %s that no entry mentions as saying nothing: "%s"', (_kind, question, without) => {
+    const plain = en.search(without);
+    const dated = en.search(question);
+    expect(dated.ranked[0]!.id).toBe('wage_arrears');
+    expect(dated.known).toBe(plain.known);
+    expect(dated.ranked[0]!.coverage).toBe(plain.ranked[0]!.coverage);
+  });
+
   it('returns at most the requested number of entries, best first', () => {
     const { ranked } = zh.search('法律援助离婚工资', 2);
     expect(ranked.length).toBeLessThanOrEqual(2);

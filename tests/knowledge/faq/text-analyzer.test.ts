@@ -104,6 +104,41 @@ describe('English word forms and Chinese function pairs', () => {
     expect(plain.terms(uk)).toEqual(plain.terms(us));
   });
 
+  // Irregular past forms the stemmer cannot join to their verb (session 16): "he wrote an iou" finds "write an iou",
+  // and the British -t pasts (burnt, learnt) the -ed ones.
+  it.each([
+    ['he wrote me an iou', 'he write me an iou'],
+    ['the iou he had written', 'the iou he had write'],
+    ['my husband went to the police', 'my husband go to the police'],
+    ['they held my passport', 'they hold my passport'],
+    ['the seedlings burnt', 'the seedlings burned'],
+    ['i forgot the date', 'i forget the date'],
+    ['my landlord tore up the lease', 'my landlord tear up the lease'],
+    ['they have not brought the papers', 'they have not bring the papers'],
+    ['she fled with the kids', 'she flee with the kids'],
+  ])('finds the past form "%s" by the terms of "%s"', (past, base) => {
+    expect(plain.terms(past)).toEqual(plain.terms(base));
+  });
+
+  // Words the Porter stemmer joins to an unrelated word are kept apart (session 16), and "tried" finds "try".
+  it.each([
+    ['any news on my case', 'i want a new lawyer'],
+    ['my business partner cheated me', 'the line is always busy'],
+  ])('keeps "%s" apart from "%s"', (one, other) => {
+    const theirs = new Set(plain.terms(other));
+    expect(plain.terms(one).filter((t) => theirs.has(t))).toEqual([]);
+  });
+
+  it('finds "tried" and "tries" by the terms of "try"', () => {
+    expect(plain.terms('i tried to call')).toEqual(plain.terms('i try to call'));
+    expect(plain.terms('he tries to hide')).toEqual(plain.terms('he try to hide'));
+  });
+
+  // "heard" is left alone: as "hear" it would be the court "hearing" (both stem to hear).
+  it('does not read "heard" as the court hearing', () => {
+    expect(plain.terms('never heard of legal aid')).not.toContain(plain.terms('my hearing is tomorrow')[0]);
+  });
+
   // What residents type on a phone is searched as the words it stands for.
   it.each([
     ['chat shorthand', 'wat r u', 'what are you'],
