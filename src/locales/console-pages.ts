@@ -68,7 +68,7 @@ export const consolePageMessages = {
   'inbox.filter.category': { 'zh-CN': '类别', en: 'Category' },
   'inbox.filter.state': { 'zh-CN': '案件状态', en: 'Case state' },
   'inbox.filter.assignee': { 'zh-CN': '承办人', en: 'Assigned to' },
-  'inbox.filter.ref': { 'zh-CN': '按编号查找', en: 'Find by reference' },
+  'inbox.filter.ref': { 'zh-CN': '按编号、电话或姓名查找', en: 'Find by reference, phone or name' },
   'inbox.assignee.anyone': { 'zh-CN': '任何人', en: 'Anyone' },
   'inbox.assignee.me': { 'zh-CN': '我', en: 'Me' },
   'inbox.state.open': { 'zh-CN': '未办结', en: 'Open' },
