@@ -184,6 +184,10 @@ export const consolePageMessages = {
   'case.field.documents': { 'zh-CN': '需要补充的材料（一次性告知）', en: 'Documents to ask for (all in one notice)' },
   'case.field.note': { 'zh-CN': '备注（可不填）', en: 'Note (optional)' },
   'case.field.note_resident': { 'zh-CN': '给申请人的说明（可不填）', en: 'A word to the resident (optional)' },
+  'case.field.note_resident_hint': {
+    'zh-CN': '这段话会附在通知里原样发给申请人；只给同事看的话请写在“内部备注”。',
+    en: 'This is sent to the resident as typed, with the notice; write what is only for colleagues in the internal notes.',
+  },
   'case.field.reason': { 'zh-CN': '不予援助的理由', en: 'Reason for declining' },
   'case.field.resident_reads_english': {
     'zh-CN': '申请人用英文交流：您写的这段话会原样发给申请人，请用英文写（或中英文都写）。',
