@@ -328,7 +328,7 @@ export const consolePageMessages = {
   'kb.one_per_line': { 'zh-CN': '每行一条。', en: 'One per line.' },
   'kb.comma': { 'zh-CN': '用逗号分隔。', en: 'Separate with commas.' },
   'kb.save': { 'zh-CN': '保存并发布', en: 'Save and publish' },
-  'kb.saved': { 'zh-CN': '已保存 {id}（第 {version} 版），机器人几秒内开始使用。', en: 'Saved {id} (version {version}); the bot uses it within seconds.' },
+  'kb.saved': { 'zh-CN': '已保存“{title}”（第 {version} 版），机器人几秒内开始使用。', en: 'Saved "{title}" (version {version}); the bot uses it within seconds.' },
   'kb.try': { 'zh-CN': '试一试', en: 'Try it' },
   'kb.try.question': { 'zh-CN': '居民的问题', en: 'A resident’s question' },
   'kb.try.locale': { 'zh-CN': '语言', en: 'Language' },
