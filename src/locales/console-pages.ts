@@ -610,6 +610,13 @@ export const consolePageMessages = {
     'zh-CN': '已登记：{region}从 {date} 起执行新标准。助手已经知道，到那天自动改用，不需要重启。原来的文件保存在 {backup}。',
     en: 'Added: {region} uses the new standard from {date}. The assistant already knows and switches on that day; no restart is needed. The old file is kept as {backup}.',
   },
+  'localPolicy.add.corrected': {
+    'zh-CN': '已改正：{region}从 {date} 起执行的标准。助手已经知道，到那天按改正后的标准预判。改正前的文件保存在 {backup}。',
+    en: 'Corrected: the standard {region} uses from {date}. The assistant already knows and assesses with the corrected one from that day. The file before the correction is kept as {backup}.',
+  },
+  'localPolicy.correct.button': { 'zh-CN': '改正这个标准', en: 'Correct this standard' },
+  'localPolicy.correct.heading': { 'zh-CN': '改正从 {date} 起执行的标准', en: 'Correct the standard from {date}' },
+  'localPolicy.correct.save': { 'zh-CN': '保存改正', en: 'Save the correction' },
   'localPolicy.add.not_writable': {
     'zh-CN': '现在还不能在这里登记：法援助手没有权限写入政策文件夹（{dir}）。请把这句话转给您的IT人员：“请让运行法援助手的账户可以写入这个文件夹和其中的 regions.yaml。”',
     en: 'A standard cannot be added here yet: the assistant may not write to the policy folder ({dir}). Pass this on to your IT person: “Please let the account that runs the assistant write to this folder and to regions.yaml in it.”',
