@@ -104,6 +104,7 @@ export const consolePageMessages = {
   'inbox.arrived': { 'zh-CN': '收到新案件：{refs}', en: 'New case received: {refs}' },
   'inbox.live.waiting': { 'zh-CN': '有 {count} 位居民在等待人工服务。', en: 'Residents waiting for a person: {count}.' },
   'inbox.live.danger': { 'zh-CN': '危险提示 {count} 条！', en: 'Danger alerts: {count}!' },
+  'inbox.live.callbacks': { 'zh-CN': '有 {count} 位居民请求回电。', en: 'Residents asking for a call-back: {count}.' },
   'inbox.live.open': { 'zh-CN': '打开在线对话', en: 'Open live conversations' },
   'inbox.live.requested': { 'zh-CN': '有居民请求人工服务。', en: 'A resident asked for a person.' },
 

@@ -212,7 +212,9 @@ export async function render({ account, announce, isCurrent }) {
     const waiting = (answer.conversations ?? []).filter((c) => c.state === 'waiting');
     // An alert whose conversation a colleague has taken is theirs now: not counted here.
     const alerts = (answer.alerts ?? []).filter((a) => !a.takenBy);
-    if (waiting.length === 0 && alerts.length === 0) {
+    // Residents nobody could take who left a number: a call to make today, said where staff start their day.
+    const toRing = (answer.callbacks ?? []).filter((c) => !c.doneBy);
+    if (waiting.length === 0 && alerts.length === 0 && toRing.length === 0) {
       replace(liveStrip);
       return;
     }
@@ -223,6 +225,7 @@ export async function render({ account, announce, isCurrent }) {
         { class: alerts.length ? 'alert' : 'form-info' },
         alerts.length ? t('inbox.live.danger', { count: alerts.length }) + ' ' : '',
         waiting.length ? t('inbox.live.waiting', { count: waiting.length }) + ' ' : '',
+        toRing.length ? t('inbox.live.callbacks', { count: toRing.length }) + ' ' : '',
         h('a', { href: '#/live' }, t('inbox.live.open')),
       ),
     );
