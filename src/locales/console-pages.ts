@@ -96,6 +96,8 @@ export const consolePageMessages = {
   'inbox.page.previous': { 'zh-CN': '上一页', en: 'Previous page' },
   'inbox.page.next': { 'zh-CN': '下一页', en: 'Next page' },
   'inbox.empty': { 'zh-CN': '没有符合条件的案件。', en: 'No cases match.' },
+  'inbox.search_empty': { 'zh-CN': '在“{state}”里没有找到“{q}”。已办结或撤回的案件在“全部”里。', en: 'Nothing found for "{q}" under "{state}". Closed and withdrawn cases are under "All".' },
+  'inbox.search_all': { 'zh-CN': '在全部案件中查找', en: 'Search all cases' },
   'inbox.unassigned': { 'zh-CN': '未分派', en: 'Unassigned' },
   'inbox.withdrawn.list': { 'zh-CN': '刚被撤回的申请', en: 'Applications just withdrawn' },
   'inbox.withdrawn': { 'zh-CN': '申请人撤回了申请 {ref}（{time}），无需继续办理。', en: 'The applicant withdrew application {ref} ({time}); no further work is needed.' },

@@ -175,7 +175,18 @@ export async function render({ account, announce, isCurrent }) {
     noteAssigned(cases);
     const fresh = before ? cases.filter((c) => !before.has(c.ref)) : [];
     drawPager(answer.total ?? cases.length, cases.length);
-    if (cases.length === 0) {
+    if (cases.length === 0 && filters.q && filters.state !== 'all') {
+      // A resident ringing about a case closed or withdrawn meanwhile: not "no case", but where else to look.
+      replace(
+        tableWrap,
+        h(
+          'div',
+          { class: 'empty' },
+          h('p', {}, t('inbox.search_empty', { q: filters.q, state: t(`inbox.state.${filters.state}`) })),
+          h('button', { type: 'button', class: 'btn', onclick: () => tabs.querySelector('button[data-state="all"]')?.click() }, t('inbox.search_all')),
+        ),
+      );
+    } else if (cases.length === 0) {
       replace(tableWrap, h('p', { class: 'empty' }, t('inbox.empty')));
     } else {
       replace(
