@@ -610,8 +610,8 @@ export const consolePageMessages = {
   'localPolicy.add.save': { 'zh-CN': '保存新标准', en: 'Save the new standard' },
   'localPolicy.add.saving': { 'zh-CN': '正在保存…', en: 'Saving…' },
   'localPolicy.add.saved': {
-    'zh-CN': '已登记：{region}从 {date} 起执行新标准。助手已经知道，到那天自动改用，不需要重启。原来的文件保存在 {backup}。',
-    en: 'Added: {region} uses the new standard from {date}. The assistant already knows and switches on that day; no restart is needed. The old file is kept as {backup}.',
+    'zh-CN': '已登记：{region}从 {date} 起执行新标准。助手已经知道，到那天自动改用，不需要重启。请再核对一遍下面的金额：登记错了，可以点它下面的“改正这个标准”。（改动前的文件已备份为 {backup}）',
+    en: 'Added: {region} uses the new standard from {date}. The assistant already knows and switches on that day; no restart is needed. Please check the amounts below once more: if something is wrong, press "Correct this standard" under it. (The file before the change is kept as {backup}.)',
   },
   'localPolicy.add.corrected': {
     'zh-CN': '已改正：{region}从 {date} 起执行的标准。助手已经知道，到那天按改正后的标准预判。改正前的文件保存在 {backup}。',

@@ -122,6 +122,8 @@ describe.skipIf(missing !== null)('本地政策: the local policy page', () => {
     await form.getByRole('button', { name: pz('localPolicy.add.save') }).click();
     await page.locator('main p.form-info').filter({ hasText: '已登记' }).waitFor({ timeout: 10_000 });
     expect(await city.locator('table').nth(1).innerText()).toContain('25,000 元');
+    // The message after saving asks for a second look and says how to mend a slip.
+    expect(await page.locator('main p.form-info').first().innerText()).toContain(pz('localPolicy.correct.button'));
 
     await city.getByRole('button', { name: pz('localPolicy.correct.button') }).click();
     const urban = form.getByLabel(pz('localPolicy.add.urban'));
