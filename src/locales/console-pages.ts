@@ -206,6 +206,10 @@ export const consolePageMessages = {
   'case.dialog.accept': { 'zh-CN': '批准法律援助：{ref}', en: 'Accept for legal aid: {ref}' },
   'case.dialog.decline': { 'zh-CN': '不予援助：{ref}', en: 'Decline: {ref}' },
   'case.dialog.refer': { 'zh-CN': '转交案件 {ref}', en: 'Refer case {ref}' },
+  'case.dialog.close_no_materials': {
+    'zh-CN': '这个案件还在等补充材料、没有作出决定：结案即按撤回申请处理（《法律援助法》第四十三条），申请人会收到“一直没有收到补充材料、按撤回处理、可以重新申请”的通知。',
+    en: 'This case is still waiting for materials and has not been decided: closing it counts as a withdrawal (Legal Aid Law art. 43); the resident is told the materials did not arrive, that it counts as withdrawn and that they may apply again.',
+  },
   'case.dialog.close': { 'zh-CN': '结案：{ref}', en: 'Close case {ref}' },
   'case.dialog.reopen': { 'zh-CN': '重新办理：{ref}', en: 'Reopen case {ref}' },
   'case.error.colleague': { 'zh-CN': '请选择一位同事。', en: 'Choose a colleague.' },

@@ -85,4 +85,24 @@ describe.skipIf(missing !== null)('the words staff type in an action that reach 
     await staff.getByRole('dialog', { name: pz('case.dialog.close', { ref }) }).waitFor();
     expect(await hintOf(staff, pz('case.field.note_resident'))).toContain(pz('case.field.resident_reads_english'));
   }, 60_000);
+  it('says, when closing a case still waiting for materials, that the resident is told it counts as withdrawn', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const input = newCase({ at: f.clock.now });
+    const { ref } = await f.app.services.cases.createCase(input);
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    await client.request('POST', `/api/cases/${ref}/claim`, {});
+    await client.request('POST', `/api/cases/${ref}/request-materials`, { documents: ['id_card'] });
+
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 1366, height: 768 });
+    await signIn(staff, f.url, 'wangfang');
+    await staff.getByRole('link', { name: ref }).click();
+    await staff.getByRole('button', { name: zh('console.action.close') }).click();
+    const dialog = staff.getByRole('dialog', { name: pz('case.dialog.close', { ref }) });
+    await dialog.getByText(pz('case.dialog.close_no_materials')).waitFor();
+    await dialog.getByRole('button', { name: zh('console.action.close'), exact: true }).click();
+    const notice = await until(() => f.residents.texts(input.address).find((t) => t.includes(ref) && t.includes('撤回')));
+    expect(notice).not.toContain('感谢您的信任');
+  }, 60_000);
 });

@@ -195,7 +195,8 @@ export async function render({ account, params, announce, isCurrent }) {
     close: () =>
       dialogFor('close', {
         title: t('case.dialog.close', { ref }),
-        fields: [residentNoteField()],
+        // Before a decision, a close means the materials never came: the resident is told it counts as withdrawn.
+        fields: [data.case.status === 'materials_requested' ? h('p', { class: 'form-info' }, t('case.dialog.close_no_materials')) : null, residentNoteField()],
         confirmLabel: t('console.action.close'),
         onConfirm: async (form) => act('close', { note: value(form, 'note') || undefined }, 'case.done.close'),
       }),
