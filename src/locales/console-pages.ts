@@ -159,6 +159,8 @@ export const consolePageMessages = {
   'case.contact.unsafe': { 'zh-CN': '不安全：不要打电话或发短信！', en: 'Not safe: never phone or text!' },
   'case.contact.relation': { 'zh-CN': '申请人', en: 'Applicant' },
   'case.contact.name': { 'zh-CN': '姓名', en: 'Name' },
+  'case.contact.name_aided': { 'zh-CN': '需要援助的人的姓名', en: 'Name of the person needing aid' },
+  'case.contact.phone_relative': { 'zh-CN': '电话（代为申请的家人的）', en: "Phone (of the relative applying)" },
   'case.contact.kinship': { 'zh-CN': '代为申请的人与申请人的关系', en: 'Who is applying for them' },
   'case.contact.phone': { 'zh-CN': '电话', en: 'Phone' },
   'case.contact.times': { 'zh-CN': '方便联系的时间', en: 'Safe times to call' },

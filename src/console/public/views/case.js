@@ -425,9 +425,11 @@ export async function render({ account, params, announce, isCurrent }) {
             ),
             facts([
               [t('case.contact.relation'), contact.relationLabel ?? contact.relation],
-              [t('case.contact.name'), contact.name],
+              // A relative's application: the name is the person needing aid, the phone the relative's — said, so
+              // nobody rings the relative's number asking for someone who may be in custody or in hospital.
+              [t(contact.relation === 'relative' ? 'case.contact.name_aided' : 'case.contact.name'), contact.name],
               contact.kinship ? [t('case.contact.kinship'), contact.kinship] : null,
-              [t('case.contact.phone'), contact.phone],
+              [t(contact.relation === 'relative' ? 'case.contact.phone_relative' : 'case.contact.phone'), contact.phone],
               [t('case.contact.times'), contact.safeTimes],
               [t('case.contact.words'), contact.contactWords],
               [t('case.contact.chat'), contact.chatNotices === false ? t('page.no') : t('page.yes')],
