@@ -112,6 +112,10 @@ export const caseMessages = {
     'zh-CN': '您的案件 {ref} 已办结。感谢您的信任！{note}\n{complaint}\n请为我们的服务打分（1 分最差，5 分最好）：',
     en: 'Your case {ref} is closed. Thank you for your trust!{note}\n{complaint}\nPlease rate our service (1 = poor, 5 = excellent):',
   },
+  'case.notice.closed_no_materials': {
+    'zh-CN': '您的申请 {ref} 一直没有收到补充材料，按撤回申请处理，已停止办理（《法律援助法》第四十三条）。{note}\n如果仍需要法律援助，可以随时重新申请；有疑问请拨打 {hotline}。',
+    en: 'Application {ref} has ended: the missing documents did not arrive, so it counts as withdrawn (Legal Aid Law art. 43).{note}\nIf you still need legal aid, you can apply again at any time; for questions call {hotline}.',
+  },
   'case.notice.withdrawn': {
     'zh-CN': '按照您的要求，申请 {ref} 已撤回。如需再次申请，可以随时重新提交。',
     en: 'As you asked, application {ref} has been withdrawn. You can apply again at any time.',

@@ -37,8 +37,8 @@ export const localPolicyMessages = {
     en: 'The new standard must start after the standard in force now, which started on {current}.',
   },
   'policy.new.dateTaken': {
-    'zh-CN': '从 {date} 起已经登记了一个标准。日期不同的新标准才能登记。',
-    en: 'A standard starting on {date} is already registered. A new standard needs a day of its own.',
+    'zh-CN': '从 {date} 起已经登记了一个标准。日期不同的新标准才能登记；要改正已登记的那个，请点它下面的“改正这个标准”。',
+    en: 'A standard starting on {date} is already registered. A new standard needs a day of its own; to correct the registered one, press "Correct this standard" under it.',
   },
   'policy.new.dateTooFar': { 'zh-CN': '{date} 离今天超过三年，请核对年份。', en: '{date} is more than three years away; please check the year.' },
   'policy.new.citationMissing': {

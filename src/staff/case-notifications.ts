@@ -61,6 +61,9 @@ export function residentNotice(record: CaseRecord, event: CaseEvent, pack: CaseP
     case 'refer':
       return reply('case.notice.referred', { to: event.note ?? '—' });
     case 'close':
+      // Closed while waiting for materials: they never came, which counts as a withdrawal (LAL 43) — not
+      // "办结, thank you", and no rating of aid that was not given.
+      if (event.from === 'materials_requested') return reply('case.notice.closed_no_materials', { note, hotline: pack.hotline });
       return reply('case.notice.closed', { note, complaint: { key: 'case.complaint', params: { hotline: pack.hotline } } }, ratingChoices(record.ref));
     case 'withdraw':
       return reply('case.notice.withdrawn', {});

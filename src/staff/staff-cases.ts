@@ -47,7 +47,7 @@ export interface CaseFilter {
   state?: string;
   /** A username, or `me`. */
   assignee?: string;
-  /** Part of a reference number. */
+  /** Part of a reference number, of the applicant's phone number (4 digits or more) or of their name. */
   q?: string;
 }
 
@@ -68,6 +68,26 @@ export type CaseRequest =
 export type Undelivered = HeldForCase;
 
 export type CaseActionOutcome = { ok: true; record: CaseRecord; notice: 'sent' | 'not_sent_unsafe' | 'none' } | Refusal;
+
+/**
+ * What staff typed in the inbox's search box, as a test of a case: part of the reference, or (a resident
+ * ringing in) the phone number they give — spaces, dashes and a +86 left out, at least 4 digits — or
+ * part of their name. `refOnly`: the text can only be a reference (it starts with FY).
+ */
+export function caseSearch(upper: string): { refOnly: boolean; matches: (c: CaseRecord) => boolean } {
+  const refOnly = upper.startsWith('FY');
+  const digits = /^[+\d\s()-]+$/.test(upper) ? upper.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '') : '';
+  return {
+    refOnly,
+    matches: (c) => {
+      if (c.ref.includes(upper)) return true;
+      if (refOnly) return false;
+      if (digits.length >= 4) return (c.applicant.phone ?? '').replace(/\D/g, '').includes(digits);
+      const name = c.applicant.name?.toUpperCase();
+      return !!name && upper.length > 0 && name.includes(upper);
+    },
+  };
+}
 
 /** Where a case can be referred besides the pack's offices. */
 export const MEDIATION = 'mediation';
@@ -92,6 +112,7 @@ export class StaffCases {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'case.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
     const state = filter.state ?? 'open';
     const q = filter.q?.trim().toUpperCase() || undefined;
+    const found = q ? caseSearch(q) : undefined;
     let records: CaseRecord[];
     if (state === 'open') records = await this.deps.cases.listOpen();
     else {
@@ -104,7 +125,8 @@ export class StaffCases {
       records = await this.deps.cases.list({
         limit: 5000,
         ...(state === 'all' ? {} : { status: state as CaseStatus }),
-        ...(q ? { refContains: q } : {}),
+        // Only a typed reference narrows in the store: phone numbers and names are sealed there.
+        ...(found?.refOnly ? { refContains: q } : {}),
         ...(routes ? { routes } : {}),
       });
     }
@@ -115,7 +137,7 @@ export class StaffCases {
       .filter((c) => !filter.office || c.route === filter.office)
       .filter((c) => !filter.category || c.category === filter.category)
       .filter((c) => !assignee || c.assignee === assignee)
-      .filter((c) => !q || c.ref.includes(q));
+      .filter((c) => !found || found.matches(c));
     return sortInbox(visible, now, this.deps.pack.timeZone);
   }
 

@@ -33,7 +33,7 @@ export interface PolicyPage {
 }
 
 export type AddOutcome =
-  | (PolicyPage & { added: { region: string; effectiveFrom: string }; backup: string })
+  | (PolicyPage & { added: { region: string; effectiveFrom: string }; backup: string; /** It corrected a standard not yet in force. */ replaced: boolean })
   | (Refusal & { problems?: StandardProblem[]; packProblems?: PolicyProblem[] });
 
 /** `1250x2` (低保 × multiplier) or `2500` (a fixed threshold), as the audit log keeps it. */
@@ -100,7 +100,7 @@ export class StaffPolicy {
       // Read by the audit page (lib/audit-lines.js): from:DATE urban:AMOUNT rural:AMOUNT kept:FILE.
       `from:${standard.effectiveFrom} urban:${amountText(standard.urban)} rural:${amountText(standard.rural)} kept:${outcome.backup}`,
     );
-    return { ...(await this.view(account)), added: { region: checked.regionId, effectiveFrom: standard.effectiveFrom }, backup: outcome.backup };
+    return { ...(await this.view(account)), added: { region: checked.regionId, effectiveFrom: standard.effectiveFrom }, backup: outcome.backup, replaced: checked.replaces };
   }
 
   private audit(account: Account, action: string, target: string | null, outcome: 'ok' | 'refused', detail: string | null): Promise<void> {

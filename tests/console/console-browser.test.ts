@@ -294,7 +294,8 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
 
     await enAnswer.fill(englishBefore);
     await button(staff, pz('kb.save')).click();
-    await staff.locator('.form-info', { hasText: 'wage_arrears' }).waitFor();
+    // Said with the entry's title, as the list shows it (not its code, wage_arrears).
+    await staff.locator('.form-info', { hasText: '被拖欠工资怎么办' }).waitFor();
     expect(await staff.locator('[id="kb-answer-en-error"]').innerText()).toBe('');
 
     await staff.getByLabel(pz('kb.try.question')).fill('老板欠我工资不给怎么办');

@@ -104,6 +104,31 @@ describe('working cases in the console', () => {
     expect((await client.request('GET', '/api/cases?state=closed')).body.cases).toEqual([]);
   });
 
+  it('finds a resident who rings in by the phone number or the name they give, open or closed', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const liu = await f.app.services.cases.createCase(
+      newCase({ at: f.clock.now, applicant: { name: '刘建国', phone: '13812345678', relation: 'self', safeToContact: true } }),
+    );
+    const chen = await f.app.services.cases.createCase(
+      newCase({ at: f.clock.now, applicant: { name: '陈大勇', phone: '13900001111', relation: 'self', safeToContact: true } }),
+    );
+    const client = new Client(f.url);
+    await client.login('wangfang');
+    const refs = async (query: string) =>
+      ((await client.request('GET', `/api/cases${query}`)).body.cases as { ref: string }[]).map((c) => c.ref);
+    // The whole number as said on the phone (with spaces or dashes), or its last digits.
+    expect(await refs(`?q=${encodeURIComponent('138 1234 5678')}`)).toEqual([liu.ref]);
+    expect(await refs('?q=1111')).toEqual([chen.ref]);
+    expect(await refs(`?q=${encodeURIComponent('刘建国')}`)).toEqual([liu.ref]);
+    // A closed case is found the same way under 全部.
+    await client.request('POST', `/api/cases/${chen.ref}/claim`, {});
+    await client.request('POST', `/api/cases/${chen.ref}/withdraw`, { note: '已和解' });
+    expect(await refs('?q=13900001111&state=all')).toEqual([chen.ref]);
+    expect(await refs(`?q=${encodeURIComponent('陈大勇')}&state=withdrawn`)).toEqual([chen.ref]);
+    // The reference still works as before.
+    expect(await refs(`?q=${liu.ref.slice(-4)}&state=all`)).toContain(liu.ref);
+  });
+
   it('shows a workstation\'s case in its centre\'s inbox, where centre staff can claim it; a sibling workstation sees nothing', async () => {
     const f = await consoleFixture([
       { username: 'center', role: 'staff', office: 'demo-city-center' },

@@ -159,4 +159,26 @@ describe.skipIf(missing !== null)('a resident who must not be phoned', () => {
     expect(closed).toContain(pz('console.status.closed'));
     expect(closed).not.toContain(pz('case.badge.urgent'));
   }, 90_000);
+  /**
+   * Session 16: a mother applied for her son of 16, held by the police. The case page showed 姓名 张强 and
+   * 电话 135… one above the other: staff rang the number and asked for 张强 — who is in custody; the phone is
+   * his mother's. For a relative's application the labels say whose name and whose phone they are.
+   */
+  it("says whose name and whose phone they are when a relative applied for someone", async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
+    const { ref } = await f.app.services.cases.createCase(
+      newCase({ at: f.clock.now, applicant: { relation: 'relative', safeToContact: true, name: '张强', kinship: '母亲', phone: '13577778888' } }),
+    );
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 390, height: 844 });
+    await signIn(staff, f.url, 'wangfang');
+    await staff.getByRole('link', { name: ref }).click();
+    const contact = staff.locator('section[aria-labelledby="case-contact"]');
+    await contact.waitFor();
+    const labels = await contact.locator('dt').allInnerTexts();
+    expect(labels).toContain(pz('case.contact.name_aided'));
+    expect(labels).toContain(pz('case.contact.phone_relative'));
+    expect(labels).not.toContain(pz('case.contact.name'));
+    await staff.screenshot({ path: `${SHOTS}/case-contact-relative-phone.png`, fullPage: true });
+  }, 60_000);
 });

@@ -8,6 +8,8 @@ import { consoleFixture } from './console-fixture.js';
 const SHOTS = '/tmp/console-shots';
 const missing = chromiumMissing();
 const EDITED = '欠薪可以先向劳动保障监察大队投诉（本条为修改稿）。';
+/** The entry's title in Chinese, as the list shows it. */
+const TITLE = '被拖欠工资怎么办';
 
 /**
  * Found by an operator editing an answer: 试一试 answered with the published entry while the editor held
@@ -42,9 +44,15 @@ describe.skipIf(missing !== null)('试一试 beside an entry being edited', () =
     await page.screenshot({ path: `${SHOTS}/kb-try-unsaved.png` });
 
     await page.getByRole('button', { name: pz('kb.save'), exact: true }).click();
-    await page.locator('.form-info', { hasText: 'wage_arrears' }).waitFor({ timeout: 20_000 });
+    // Session 16: the saved message and 试一试 named the entry by its code (已保存 wage_arrears, 机器人会直接回答 · wage_arrears):
+    // an operator reads the entry's title.
+    const saved = page.locator('.form-info', { hasText: TITLE });
+    await saved.waitFor({ timeout: 20_000 });
+    expect(await saved.innerText()).not.toContain('wage_arrears');
     await page.getByRole('button', { name: pz('kb.try.ask'), exact: true }).click();
     await out.locator('.try-answer', { hasText: EDITED }).waitFor({ timeout: 20_000 });
     expect(await out.innerText()).not.toContain(pz('kb.try.unsaved'));
+    expect(await out.locator('p.muted').first().innerText()).toContain(TITLE);
+    expect(await out.innerText()).not.toContain('wage_arrears');
   }, 300_000);
 });

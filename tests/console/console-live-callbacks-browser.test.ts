@@ -70,4 +70,31 @@ describe.skipIf(missing !== null)('call-back requests on the live page', () => {
       await staff.screenshot({ path: `${SHOTS}/live-callbacks-done-${viewport.width}.png`, fullPage: true });
     }, 90_000);
   }
+  /**
+   * Session 16, a busy morning: a resident left a number to ring back, and 王芳's inbox — the page she works
+   * from — said nothing of it (only residents waiting live and danger alerts): the call waited until someone
+   * happened to open 在线对话. The inbox says how many call-backs are waiting, links to them, and stops when rung.
+   */
+  it('tells the inbox a call-back is waiting, without a reload, until someone has rung', async () => {
+    const f = await consoleFixture([{ username: 'wangfang', role: 'staff', office: 'demo-city-union', name: '王芳' }]);
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 390, height: 844 });
+    await signIn(staff, f.url, 'wangfang');
+    await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+    const key = 'console:rings-inbox';
+    const relay = { kind: 'callback' as const, phone: '13911112222' };
+    await f.app.repos.outbox.enqueueOutbound([{ conversationKey: key, channel: 'staff', address: 'staff', payload: { kind: 'staff', conversationKey: key, locale: 'zh-CN', relay } }], Date.now());
+    await f.app.dispatcher.resume();
+    const strip = staff.locator('#live-strip');
+    await strip.getByText(pz('inbox.live.callbacks', { count: 1 })).waitFor({ timeout: 10_000 });
+    await staff.screenshot({ path: `${SHOTS}/inbox-callback-phone.png` });
+    await strip.getByRole('link', { name: pz('inbox.live.open') }).click();
+    const list = staff.getByRole('region', { name: pz('live.callbacks', { count: 1 }) });
+    await list.getByRole('button', { name: pz('live.callback.done'), exact: true }).click();
+    await list.getByText(pz('live.callback.done_by', { name: '王芳' }), { exact: false }).waitFor({ timeout: 10_000 });
+    await staff.getByRole('link', { name: pz('page.nav.inbox'), exact: true }).click();
+    await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+    await staff.waitForTimeout(500);
+    expect(await strip.innerText()).not.toContain(pz('inbox.live.callbacks', { count: 1 }));
+  }, 90_000);
 });

@@ -82,4 +82,35 @@ describe.skipIf(missing !== null)('the console on a phone (390×844)', () => {
     for (const width of await answers.evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect().width))) expect(width).toBeGreaterThan(390 / 2);
     expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }, 60_000);
+  /**
+   * Session 16: on a phone the live page put its list of conversations above 从左侧选择一个对话。 — there is
+   * nothing on the left; the same on the knowledge base's 从左侧选择一个条目进行编辑。 The hint points to the
+   * list wherever the layout puts it.
+   */
+  it('points to the list of conversations (and of entries) where it is on a phone: above, not on the left', async () => {
+    const f = await consoleFixture([
+      { username: 'wangfang', role: 'staff' },
+      { username: 'chenyu', role: 'operator' },
+    ]);
+    browser ??= await launchChromium();
+    const staff = await browser.newPage({ width: 390, height: 844 });
+    await signIn(staff, f.url, 'wangfang');
+    await staff.getByRole('heading', { level: 1, name: pz('inbox.heading') }).waitFor();
+    await staff.getByRole('link', { name: pz('page.nav.live') }).click();
+    const hint = staff.getByText(pz('live.choose'), { exact: true });
+    await hint.waitFor();
+    await staff.screenshot({ path: `${SHOTS}/live-phone.png` });
+    const list = (await staff.locator('#live-queue').boundingBox())!;
+    const hintBox = (await hint.boundingBox())!;
+    expect(hintBox.y).toBeGreaterThan(list.y + list.height - 1);
+    for (const text of [pz('live.choose'), pz('kb.choose')]) expect(text).not.toMatch(/左/);
+    for (const text of [pe('live.choose'), pe('kb.choose')]) expect(text).not.toMatch(/\bleft\b/i);
+
+    // The pages of the test browser share their cookies: the operator signs in after staff sign out.
+    await staff.getByRole('button', { name: pz('page.logout') }).click();
+    await staff.getByText(pz('login.signed_out')).waitFor();
+    await signIn(staff, f.url, 'chenyu');
+    await staff.getByText(pz('kb.choose'), { exact: true }).waitFor();
+    await staff.screenshot({ path: `${SHOTS}/kb-phone.png` });
+  }, 60_000);
 });

@@ -102,6 +102,47 @@ describe.skipIf(missing !== null)('本地政策: the local policy page', () => {
     expect(text).toContain(`${pz('audit.detail.from', { date: '2027-01-01' })} · ${pz('audit.detail.urban', { amount: '1250 × 2' })} · ${pz('audit.detail.rural', { amount: '900 × 2' })}`);
   }, 90_000);
 
+  /**
+   * Session 16, 李青 on her phone: 12500 typed for 1250 and saved. Nothing on the page could mend it (adding the
+   * same day again is refused), and from 1 January every application of the region would have been assessed
+   * against 25,000 a month. A standard not yet in force has 改正这个标准: the form opens on its values.
+   */
+  it('corrects a mistyped standard that has not started yet, from the standard itself', async () => {
+    const f = await setUp();
+    browser ??= await launchChromium();
+    const page = await browser.newPage({ width: 390, height: 844 });
+    await signIn(page, f.url, 'chenyu');
+    await page.getByRole('link', { name: pz('page.nav.policy') }).click();
+    const city = page.locator('section.policy-region').filter({ has: page.getByRole('heading', { level: 2, name: '示例市本级' }) });
+    await city.locator('summary', { hasText: pz('localPolicy.add.heading') }).click();
+    const form = city.locator('form');
+    await form.getByLabel(pz('localPolicy.add.date')).fill('2027-01-01');
+    await form.getByLabel(pz('localPolicy.add.urban')).fill('12500');
+    await form.getByLabel(pz('localPolicy.add.rural')).fill('900');
+    await form.getByRole('button', { name: pz('localPolicy.add.save') }).click();
+    await page.locator('main p.form-info').filter({ hasText: '已登记' }).waitFor({ timeout: 10_000 });
+    expect(await city.locator('table').nth(1).innerText()).toContain('25,000 元');
+    // The message after saving asks for a second look and says how to mend a slip.
+    expect(await page.locator('main p.form-info').first().innerText()).toContain(pz('localPolicy.correct.button'));
+
+    await city.getByRole('button', { name: pz('localPolicy.correct.button') }).click();
+    const urban = form.getByLabel(pz('localPolicy.add.urban'));
+    expect(await urban.inputValue()).toBe('12500');
+    expect(await form.getByLabel(pz('localPolicy.add.rural')).inputValue()).toBe('900');
+    expect(await form.getByLabel(pz('localPolicy.add.date')).inputValue()).toBe('2027-01-01');
+    expect(await city.locator('summary').innerText()).toBe(pz('localPolicy.correct.heading', { date: '2027年1月1日' }));
+    await urban.fill('1250');
+    await page.screenshot({ path: `${SHOTS}/policy-correct-phone.png`, fullPage: true });
+    await form.getByRole('button', { name: pz('localPolicy.correct.save') }).click();
+    await page.locator('main p.form-info').filter({ hasText: '已改正：示例市本级从 2027年1月1日 起执行的标准' }).waitFor({ timeout: 10_000 });
+    const corrected = await city.locator('table').nth(1).innerText();
+    expect(corrected).toContain('2,500 元');
+    expect(corrected).not.toContain('25,000');
+    expect(await city.locator('table').count()).toBe(2);
+    expect(assessForCase(worker as never, f.app.services.pack, new Date('2027-01-02T10:00:00+08:00'))).toMatchObject({ meansTest: 'passed', threshold: 2500 });
+    await fitsWidth(page, 390);
+  }, 90_000);
+
   it('lets staff read it on a phone, in Chinese and English, without a form or sideways scrolling', async () => {
     const f = await setUp();
     browser ??= await launchChromium();

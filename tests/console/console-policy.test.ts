@@ -90,6 +90,39 @@ describe('the 本地政策 page’s API', () => {
     expect(lines[0]!.detail).toBe(`from:2027-01-01 urban:1250x2 rural:900x2 kept:${saved.body.backup}`);
   });
 
+  /**
+   * Session 16: an operator typed 12500 for 1250 and saved. The page refused every second try
+   * (从 2027年1月1日 起已经登记了一个标准), so the wrong standard would have decided every application of the
+   * region from New Year's Day, and nothing in the console could mend it. A standard not yet in force may be
+   * corrected (replaced, the file before kept); one in force may not.
+   */
+  it('corrects a standard that has not started yet, in place; one in force stays as it was', async () => {
+    const { signIn, policyDir, app } = await setUp();
+    const operator = await signIn('chenyu');
+    const first = await operator.request('POST', '/api/policy/standards', { ...NEXT_YEAR, urban: '12500', revision: (await operator.request('GET', '/api/policy')).body.revision });
+    expect(first.status).toBe(201);
+    // Adding again on the same day is still refused, with the way to correct it.
+    const again = await operator.request('POST', '/api/policy/standards', { ...NEXT_YEAR, revision: first.body.revision });
+    expect(again.status).toBe(422);
+    expect(again.body.error.fields.effectiveFrom).toBe(translate('policy.new.dateTaken', 'zh-CN', { date: '2027-01-01' }));
+
+    const corrected = await operator.request('POST', '/api/policy/standards', { ...NEXT_YEAR, replace: true, revision: first.body.revision });
+    expect(corrected.status).toBe(201);
+    expect(corrected.body.replaced).toBe(true);
+    expect(corrected.body.overview.regions[0].upcoming).toEqual([
+      { effectiveFrom: '2027-01-01', citation, urban: { minimumLiving: 1250, multiplier: 2, threshold: 2500 }, rural: { minimumLiving: 900, multiplier: 2, threshold: 1800 } },
+    ]);
+    const written = parse(fs.readFileSync(path.join(policyDir, 'regions.yaml'), 'utf8'));
+    expect(written.regions[0].standards.map((s: { effectiveFrom: string }) => s.effectiveFrom)).toEqual(['2022-01-01', '2027-01-01']);
+    expect(fs.readdirSync(path.join(policyDir, 'previous'))).toHaveLength(2);
+    expect(assessForCase(worker as never, app.services.pack, new Date('2027-01-02T10:00:00+08:00'))).toMatchObject({ meansTest: 'passed', threshold: 2500 });
+
+    // The standard in force is not "corrected": its date is refused as before.
+    const inForce = await operator.request('POST', '/api/policy/standards', { ...NEXT_YEAR, effectiveFrom: '2022-01-01', replace: true, revision: corrected.body.revision });
+    expect(inForce.status).toBe(422);
+    expect(inForce.body.error.fields.effectiveFrom).toBe(translate('policy.new.dateNotAfterCurrent', 'zh-CN', { current: '2022-01-01' }));
+  });
+
   it('says per field, kindly and in the reader’s language, what to change; nothing is written', async () => {
     const { signIn, policyDir } = await setUp();
     const before = fs.readFileSync(path.join(policyDir, 'regions.yaml'), 'utf8');

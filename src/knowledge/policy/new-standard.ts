@@ -25,7 +25,9 @@ export interface StandardProblem {
   params?: Params;
 }
 
-export type NewStandardResult = { ok: true; regionId: string; standard: MeansStandard } | { ok: false; problems: StandardProblem[] };
+export type NewStandardResult =
+  | { ok: true; regionId: string; standard: MeansStandard; /** It corrects a standard of the same day not yet in force. */ replaces: boolean }
+  | { ok: false; problems: StandardProblem[] };
 
 /** Full-width digits and punctuation (１２５０，５) as ASCII. */
 function halfWidth(text: string): string {
@@ -81,7 +83,9 @@ export function checkNewStandard(pack: PolicyPack, input: Record<string, unknown
   if (typedDay === '') problem('effectiveFrom', 'policy.new.dateMissing');
   else if (!effectiveFrom) problem('effectiveFrom', 'policy.new.dateInvalid', { value: typedDay });
   else if (current && effectiveFrom <= current.effectiveFrom) problem('effectiveFrom', 'policy.new.dateNotAfterCurrent', { current: current.effectiveFrom });
-  else if (region.standards.some((s) => s.effectiveFrom === effectiveFrom)) problem('effectiveFrom', 'policy.new.dateTaken', { date: effectiveFrom });
+  // `replace: true` corrects a standard registered for that day which has not started yet (a mistyped amount).
+  else if (region.standards.some((s) => s.effectiveFrom === effectiveFrom) && !(input.replace === true && effectiveFrom > today))
+    problem('effectiveFrom', 'policy.new.dateTaken', { date: effectiveFrom });
   else if (effectiveFrom > yearsAfter(today, MAX_YEARS_AHEAD)) problem('effectiveFrom', 'policy.new.dateTooFar', { date: effectiveFrom });
 
   const amounts: Partial<Record<Residence, ResidenceStandard>> = {};
@@ -109,11 +113,16 @@ export function checkNewStandard(pack: PolicyPack, input: Record<string, unknown
   }
 
   if (problems.length > 0 || !effectiveFrom || !amounts.urban || !amounts.rural) return { ok: false, problems };
-  return { ok: true, regionId: region.id, standard: { effectiveFrom, citation: { 'zh-CN': zh, en }, urban: amounts.urban, rural: amounts.rural } };
+  return {
+    ok: true,
+    regionId: region.id,
+    standard: { effectiveFrom, citation: { 'zh-CN': zh, en }, urban: amounts.urban, rural: amounts.rural },
+    replaces: region.standards.some((s) => s.effectiveFrom === effectiveFrom),
+  };
 }
 
 /**
- * regions.yaml with `standard` added to the region's standards, in date order; every comment and every older
+ * regions.yaml with `standard` added to the region's standards, in date order (replacing one of the same day); every comment and every older
  * standard kept (decisions about earlier dates stay reproducible).
  * @throws {Error} when the text has no such region (the caller validated the pack first).
  */
@@ -126,8 +135,11 @@ export function addStandardToRegionsYaml(text: string, regionId: string, standar
   const node = doc.createNode(standard);
   const from = node.get('effectiveFrom', true);
   if (isScalar(from)) from.type = Scalar.QUOTE_DOUBLE;
+  // A standard of the same day is replaced (a correction the check allowed: one not yet in force).
+  const same = standards.items.findIndex((item) => isMap(item) && String(item.get('effectiveFrom')) === standard.effectiveFrom);
   const at = standards.items.findIndex((item) => isMap(item) && String(item.get('effectiveFrom')) > standard.effectiveFrom);
-  if (at === -1) standards.items.push(node);
+  if (same !== -1) standards.items.splice(same, 1, node);
+  else if (at === -1) standards.items.push(node);
   else standards.items.splice(at, 0, node);
   return doc.toString({ lineWidth: 0 });
 }

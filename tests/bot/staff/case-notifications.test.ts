@@ -90,6 +90,28 @@ describe('resident notifications', () => {
     expect(choices[4]!.label).toBe('5 分');
   });
 
+  /**
+   * Session 16: a case closed while waiting for materials (they never came: the application counts as withdrawn,
+   * LAL 43) told the resident 已办结。感谢您的信任！ and asked for a rating, as if aid had been given. They are
+   * told it ended because the materials did not arrive, and that they may apply again.
+   */
+  it('tells a resident whose materials never came that the application ended for that, and that they may apply again', () => {
+    const closed = record({ status: 'closed' });
+    const { text: body, choices } = text(closed, event('close', { from: 'materials_requested', to: 'closed', note: '三次电话未接通' }));
+    expect(body).toContain('FY-20261122-0001');
+    expect(body).toContain('补充材料');
+    expect(body).toContain('撤回');
+    expect(body).toContain('重新申请');
+    expect(body).toContain('三次电话未接通');
+    expect(body).toContain('12348');
+    expect(body).not.toContain('感谢您的信任');
+    expect(choices).toEqual([]);
+    const en = text({ ...closed, locale: 'en' }, event('close', { from: 'materials_requested', to: 'closed' })).text;
+    expect(en).toContain('apply again');
+    // A case closed after aid was given keeps the thanks and the rating.
+    expect(text(closed, event('close', { from: 'accepted', to: 'closed' })).text).toContain('感谢您的信任');
+  });
+
   it('writes in the resident’s language', () => {
     const { text: body } = text(record({ locale: 'en', status: 'declined' }), event('decline', { note: 'income above the standard' }));
     expect(body).toContain('was not approved. Reason: income above the standard');

@@ -61,7 +61,16 @@ describe('checkNewStandard: what an operator types for next year’s 低保 stan
     pack.regions[0]!.standards.push({ effectiveFrom: '2027-01-01', citation, urban: { minimumLiving: 1200, multiplier: 2 }, rural: { minimumLiving: 800, multiplier: 2 } });
     const result = checkNewStandard(pack, good, TODAY);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(translate(result.problems[0]!.key, 'zh-CN', result.problems[0]!.params)).toBe('从 2027-01-01 起已经登记了一个标准。日期不同的新标准才能登记。');
+    if (!result.ok) {
+      expect(translate(result.problems[0]!.key, 'zh-CN', result.problems[0]!.params)).toBe(
+        '从 2027-01-01 起已经登记了一个标准。日期不同的新标准才能登记；要改正已登记的那个，请点它下面的“改正这个标准”。',
+      );
+    }
+    // Asked as a correction, the standard not yet in force is replaced; the one in force never is.
+    const correction = checkNewStandard(pack, { ...good, replace: true }, TODAY);
+    expect(correction).toMatchObject({ ok: true, replaces: true, standard: { effectiveFrom: '2027-01-01' } });
+    const inForce = checkNewStandard(pack, { ...good, effectiveFrom: '2022-01-01', replace: true }, TODAY);
+    expect(inForce.ok).toBe(false);
   });
 
   it('asks for the basis in both languages and for a known region', async () => {

@@ -106,6 +106,8 @@ export async function render({ account, params, announce, isCurrent }) {
   // What staff type in these fields reaches the resident word for word: say so when the resident reads English.
   const toResident = (hint) => [hint, data.case.locale === 'en' ? t('case.field.resident_reads_english') : ''].filter(Boolean).join(locale() === 'en' ? ' ' : '') || undefined;
   const value = (form, name) => (form.elements[name]?.value ?? '').trim();
+  // The note of 批准, 转交 and 结案 is sent to the resident after 说明: said on the field, apart from 内部备注.
+  const residentNoteField = () => noteField(t('case.field.note_resident'), toResident(t('case.field.note_resident_hint')));
 
   const ACTIONS = {
     claim: () => plain('claim', 'case.done.claim'),
@@ -134,7 +136,7 @@ export async function render({ account, params, announce, isCurrent }) {
       const group = h('fieldset', { class: 'checks' }, h('legend', {}, t('case.field.documents')), boxes);
       return dialogFor('request-materials', {
         title: t('case.dialog.materials', { ref }),
-        fields: [h('p', { class: 'field__hint' }, t('case.dialog.materials_hint')), group, noteField(t('case.field.note_resident'), toResident())],
+        fields: [h('p', { class: 'field__hint' }, t('case.dialog.materials_hint')), group, residentNoteField()],
         confirmLabel: t('case.dialog.materials_send'),
         onConfirm: async (form) => {
           const chosen = [...form.querySelectorAll('input[name="documents"]:checked')].map((i) => i.value);
@@ -151,7 +153,7 @@ export async function render({ account, params, announce, isCurrent }) {
         fields: [
           field(t('case.field.lawyer'), lawyer, t('case.field.lawyer_hint')),
           lawyers.length ? h('datalist', { id: 'lawyer-list' }, lawyers.map((l) => h('option', { value: typeof l === 'string' ? l : l.name }))) : null,
-          noteField(),
+          residentNoteField(),
         ],
         confirmLabel: t('console.action.accept'),
         onConfirm: async (form) => {
@@ -182,7 +184,7 @@ export async function render({ account, params, announce, isCurrent }) {
       );
       return dialogFor('refer', {
         title: t('case.dialog.refer', { ref }),
-        fields: [field(t('case.field.refer_to'), to), noteField()],
+        fields: [field(t('case.field.refer_to'), to), residentNoteField()],
         confirmLabel: t('console.action.refer'),
         onConfirm: async (form) => {
           if (!value(form, 'to')) throw invalid(to, t('case.error.refer'));
@@ -193,7 +195,8 @@ export async function render({ account, params, announce, isCurrent }) {
     close: () =>
       dialogFor('close', {
         title: t('case.dialog.close', { ref }),
-        fields: [noteField()],
+        // Before a decision, a close means the materials never came: the resident is told it counts as withdrawn.
+        fields: [data.case.status === 'materials_requested' ? h('p', { class: 'form-info' }, t('case.dialog.close_no_materials')) : null, residentNoteField()],
         confirmLabel: t('console.action.close'),
         onConfirm: async (form) => act('close', { note: value(form, 'note') || undefined }, 'case.done.close'),
       }),
@@ -201,7 +204,7 @@ export async function render({ account, params, announce, isCurrent }) {
       const reason = h('textarea', { name: 'reason', rows: 3, required: true });
       return dialogFor('reopen', {
         title: t('case.dialog.reopen', { ref }),
-        fields: [field(t('case.field.reopen_reason'), reason)],
+        fields: [field(t('case.field.reopen_reason'), reason, toResident(t('case.field.note_resident_hint')))],
         confirmLabel: t('console.action.reopen'),
         onConfirm: async (form) => {
           if (!value(form, 'reason')) throw invalid(reason, t('case.error.reason'));
@@ -422,9 +425,11 @@ export async function render({ account, params, announce, isCurrent }) {
             ),
             facts([
               [t('case.contact.relation'), contact.relationLabel ?? contact.relation],
-              [t('case.contact.name'), contact.name],
+              // A relative's application: the name is the person needing aid, the phone the relative's — said, so
+              // nobody rings the relative's number asking for someone who may be in custody or in hospital.
+              [t(contact.relation === 'relative' ? 'case.contact.name_aided' : 'case.contact.name'), contact.name],
               contact.kinship ? [t('case.contact.kinship'), contact.kinship] : null,
-              [t('case.contact.phone'), contact.phone],
+              [t(contact.relation === 'relative' ? 'case.contact.phone_relative' : 'case.contact.phone'), contact.phone],
               [t('case.contact.times'), contact.safeTimes],
               [t('case.contact.words'), contact.contactWords],
               [t('case.contact.chat'), contact.chatNotices === false ? t('page.no') : t('page.yes')],

@@ -175,7 +175,18 @@ export async function render({ account, announce, isCurrent }) {
     noteAssigned(cases);
     const fresh = before ? cases.filter((c) => !before.has(c.ref)) : [];
     drawPager(answer.total ?? cases.length, cases.length);
-    if (cases.length === 0) {
+    if (cases.length === 0 && filters.q && filters.state !== 'all') {
+      // A resident ringing about a case closed or withdrawn meanwhile: not "no case", but where else to look.
+      replace(
+        tableWrap,
+        h(
+          'div',
+          { class: 'empty' },
+          h('p', {}, t('inbox.search_empty', { q: filters.q, state: t(`inbox.state.${filters.state}`) })),
+          h('button', { type: 'button', class: 'btn', onclick: () => tabs.querySelector('button[data-state="all"]')?.click() }, t('inbox.search_all')),
+        ),
+      );
+    } else if (cases.length === 0) {
       replace(tableWrap, h('p', { class: 'empty' }, t('inbox.empty')));
     } else {
       replace(
@@ -212,7 +223,9 @@ export async function render({ account, announce, isCurrent }) {
     const waiting = (answer.conversations ?? []).filter((c) => c.state === 'waiting');
     // An alert whose conversation a colleague has taken is theirs now: not counted here.
     const alerts = (answer.alerts ?? []).filter((a) => !a.takenBy);
-    if (waiting.length === 0 && alerts.length === 0) {
+    // Residents nobody could take who left a number: a call to make today, said where staff start their day.
+    const toRing = (answer.callbacks ?? []).filter((c) => !c.doneBy);
+    if (waiting.length === 0 && alerts.length === 0 && toRing.length === 0) {
       replace(liveStrip);
       return;
     }
@@ -223,6 +236,7 @@ export async function render({ account, announce, isCurrent }) {
         { class: alerts.length ? 'alert' : 'form-info' },
         alerts.length ? t('inbox.live.danger', { count: alerts.length }) + ' ' : '',
         waiting.length ? t('inbox.live.waiting', { count: waiting.length }) + ' ' : '',
+        toRing.length ? t('inbox.live.callbacks', { count: toRing.length }) + ' ' : '',
         h('a', { href: '#/live' }, t('inbox.live.open')),
       ),
     );

@@ -31,6 +31,8 @@ export async function render({ params, navigate, announce, isCurrent }) {
   const selected = params[0] ?? null;
   const listBox = h('div');
   const side = h('div');
+  /** Entries' titles by id, as the list last showed them: 试一试 names the entry it answered with by its title. */
+  const titles = new Map();
   /** Whether the editor holds changes not yet saved (试一试 answers with what is published). */
   let unsaved = () => false;
 
@@ -38,6 +40,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
     const answer = await get(`/api/kb/entries${query({ q: search })}`);
     if (!isCurrent()) return;
     const entries = answer.entries ?? [];
+    for (const e of entries) titles.set(e.id, titleOf(e));
     replace(
       listBox,
       h('p', { class: 'muted', role: 'status' }, t('kb.count', { count: entries.length })),
@@ -171,7 +174,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
             showErrors({});
             published = JSON.stringify(collect());
             draft = null;
-            const message = t('kb.saved', { id: next.id, version: answer?.version ?? '' });
+            const message = t('kb.saved', { title: titleOf(next), version: answer?.version ?? '' });
             announce(message);
             if (isNew) {
               navigate(`kb/${encodeURIComponent(next.id)}`);
@@ -237,7 +240,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
               replace(
                 out,
                 unsaved() ? h('p', { class: 'form-info' }, t('kb.try.unsaved')) : null,
-                h('p', { class: 'muted' }, t(`kb.band.${answer.band}`), answer.topic ? ` · ${answer.topic}` : answer.match ? ` · ${answer.match.id}` : ''),
+                h('p', { class: 'muted' }, t(`kb.band.${answer.band}`), answer.topic ? ` · ${titles.get(answer.topic) ?? answer.topic}` : answer.match ? ` · ${titles.get(answer.match.id) ?? answer.match.id}` : ''),
                 replies.map((reply) =>
                   h(
                     'div',

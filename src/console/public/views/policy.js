@@ -105,6 +105,8 @@ function addForm(region, page, { announce, onSaved }) {
   }
 
   const save = h('button', { type: 'submit', class: 'btn btn--primary', disabled: !page.writable }, t('localPolicy.add.save'));
+  /** The day of a registered standard not yet in force that this form corrects, or null (a new standard). */
+  let correcting = null;
   const form = h(
     'form',
     {
@@ -125,8 +127,9 @@ function addForm(region, page, { announce, onSaved }) {
             rural: inputs.rural.value,
             citation: { 'zh-CN': inputs['citation.zh-CN'].value, en: inputs['citation.en'].value },
             revision: page.revision,
+            ...(correcting ? { replace: true } : {}),
           });
-          const message = t('localPolicy.add.saved', { region: localized(region.name), date: day(saved.added.effectiveFrom), backup: saved.backup });
+          const message = t(saved.replaced ? 'localPolicy.add.corrected' : 'localPolicy.add.saved', { region: localized(region.name), date: day(saved.added.effectiveFrom), backup: saved.backup });
           announce(message);
           onSaved(saved, message);
         } catch (cause) {
@@ -136,7 +139,7 @@ function addForm(region, page, { announce, onSaved }) {
           (first ?? save).focus();
         } finally {
           save.disabled = !page.writable;
-          save.textContent = t('localPolicy.add.save');
+          save.textContent = t(correcting ? 'localPolicy.correct.save' : 'localPolicy.add.save');
         }
       },
     },
@@ -154,12 +157,36 @@ function addForm(region, page, { announce, onSaved }) {
     h('div', { class: 'btn-row' }, save),
   );
   // Folded until wanted: a centre with many districts would otherwise scroll past a form per district.
-  return h('details', { class: 'policy-add' }, h('summary', { id: `${formId}-heading`, class: 'btn' }, t('localPolicy.add.heading')), form);
+  const summary = h('summary', { id: `${formId}-heading`, class: 'btn' }, t('localPolicy.add.heading'));
+  const details = h('details', { class: 'policy-add' }, summary, form);
+  /** Opens the form on a registered standard not yet in force, its values filled in, to correct a mistyped amount or basis. */
+  details.correct = (standard) => {
+    correcting = standard.effectiveFrom;
+    inputs.effectiveFrom.value = standard.effectiveFrom;
+    inputs.effectiveFrom.readOnly = true;
+    for (const residence of RESIDENCES) {
+      const r = standard[residence];
+      inputs[residence].value = String(r.minimumLiving ?? r.threshold);
+    }
+    inputs['citation.zh-CN'].value = standard.citation['zh-CN'];
+    inputs['citation.en'].value = standard.citation.en;
+    summary.textContent = t('localPolicy.correct.heading', { date: day(standard.effectiveFrom) });
+    save.textContent = t('localPolicy.correct.save');
+    general.textContent = '';
+    showErrors();
+    details.open = true;
+    inputs.urban.focus();
+  };
+  return details;
 }
 
 function regionPanel(region, page, offices, actions) {
   const headingId = `policy-${region.id}`;
   const own = offices.filter((o) => o.region === region.id);
+  const form = page.canEdit ? addForm(region, page, actions) : null;
+  // A standard not yet in force can still be mended (a mistyped amount would decide every application from its day).
+  const correctButton = (s) =>
+    form ? h('button', { type: 'button', class: 'btn', disabled: !page.writable, onclick: () => form.correct(s) }, t('localPolicy.correct.button')) : null;
   return h(
     'section',
     { class: 'panel policy-region', 'aria-labelledby': headingId },
@@ -169,10 +196,14 @@ function regionPanel(region, page, offices, actions) {
       : h('p', { class: 'policy-warning' }, t('localPolicy.none_current')),
     h('h3', {}, t('localPolicy.upcoming')),
     region.upcoming.length
-      ? region.upcoming.map((s) => [h('h4', { class: 'policy-from' }, t('localPolicy.from', { date: day(s.effectiveFrom) })), standardTable(s, t('localPolicy.from', { date: day(s.effectiveFrom) }))])
+      ? region.upcoming.map((s) => [
+          h('h4', { class: 'policy-from' }, t('localPolicy.from', { date: day(s.effectiveFrom) })),
+          standardTable(s, t('localPolicy.from', { date: day(s.effectiveFrom) })),
+          correctButton(s),
+        ])
       : h('p', { class: 'muted' }, t('localPolicy.no_upcoming')),
     region.earlier ? h('p', { class: 'muted' }, t('localPolicy.earlier', { count: region.earlier })) : null,
-    page.canEdit ? addForm(region, page, actions) : null,
+    form,
     h('h3', {}, t('localPolicy.offices')),
     h('ul', { class: 'policy-offices' }, own.map((o) => officeCard(o, o.id === region.office?.id))),
   );
