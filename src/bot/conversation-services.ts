@@ -110,7 +110,9 @@ export async function loadConversationServices(config: Config, repos: Repositori
           relation: draft.applicant.relation ?? 'self',
           ...(draft.applicant.name ? { name: draft.applicant.name } : {}),
           ...(draft.applicant.phone ? { phone: draft.applicant.phone } : {}),
-          safeToContact: draft.applicant.contactPreference !== 'never',
+          safeToContact: draft.applicant.contactPreference !== 'never' && draft.applicant.contactPreference !== 'quiet',
+          // "No calls and no messages" (someone may read this phone): nothing is pushed into the chat either.
+          ...(draft.applicant.contactPreference === 'quiet' ? { chatNotices: false } : {}),
           ...(draft.applicant.safeTimes ? { safeTimes: draft.applicant.safeTimes } : {}),
           ...(draft.applicant.contactWords ? { contactWords: draft.applicant.contactWords } : {}),
           ...(draft.applicant.documentsNote ? { documentsNote: draft.applicant.documentsNote } : {}),

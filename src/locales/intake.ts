@@ -287,6 +287,7 @@ export const intakeMessages = {
   'intake.opt.safe_any': { 'zh-CN': '随时可以联系', en: 'Any time' },
   'intake.opt.safe_times': { 'zh-CN': '只在特定时间联系', en: 'Only at certain times' },
   'intake.opt.safe_never': { 'zh-CN': '不要打电话，只在这里联系', en: 'Do not call; only contact me here' },
+  'intake.opt.safe_quiet': { 'zh-CN': '不要打电话，也不要主动发消息（我自己来查进度）', en: 'No calls and no messages: I will check my case myself' },
 
   'intake.stated.kept': { 'zh-CN': '好的，这一点我先记下了，后面问到时请您确认。', en: 'Thank you, I have noted that for a later question; you can confirm it there.' },
   'intake.err.choose': { 'zh-CN': '抱歉，我没看懂这个回答。请点下面的一个按钮。', en: 'Sorry, I did not understand that answer. Please press one of the buttons below.' },

@@ -47,7 +47,7 @@ export interface ApplicantDetails {
   name: string | null;
   phone: string | null;
   /** Domestic violence: when it is safe to contact them (`never`: only through this chat). */
-  contactPreference: 'any' | 'times' | 'never' | null;
+  contactPreference: 'any' | 'times' | 'never' | 'quiet' | null;
   safeTimes: string | null;
   /**
    * The resident's own words when the answer said more than the buttons ("only text me, never call, he checks my

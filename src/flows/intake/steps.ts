@@ -388,11 +388,17 @@ const DISABILITY_WORDS: Record<string, RegExp> = {
 
 const TIME_WORDS = /时间|时候|白天|晚上|上午|下午|早上|中午|工作日|周末|点|morning|afternoon|evening|night|weekday|weekend|lunch|\d/i;
 /** Is it safe to call: checked in this order, "不安全" / "not safe" before the "安全" / "safe" inside them. */
-const SAFE_CONTACT_WORDS: Record<'never' | 'times' | 'any', RegExp> = {
-  never: /不安全|不要|别打|别给我打|不能|不方便|不行|不可以|不好|^否|^不$|没法接|只在这里|只能在这|never|do not call|don'?t call|not safe|unsafe|no calls?|^no\b|^nope|only (here|in (the|this) chat)|message (me )?only|texts? (me )?only|only texts?|(he|she|they) (checks?|looks? at|reads?|goes through) my phone|看我手机|查我手机|翻我手机/i,
+const SAFE_CONTACT_WORDS: Record<'quiet' | 'never' | 'times' | 'any', RegExp> = {
+  // Someone reads the phone, or no messages either: a notice pushed into the chat could be seen as well.
+  quiet:
+    /(看|查|翻|偷看)(我的?)?手机|(消息|信息|短信)(也)?(别|不要|不能)发|(别|不要|不能)(给我)?发(任何)?(消息|信息|短信)|我自己(来|会)?(查|看)|(he|she|they) (checks?|looks? at|reads?|goes through) my phone|no messages|(do not|don'?t) (send|message|text) (me )?(anything|any messages?)|i('ll| will) check (it )?(myself|here)/i,
+  never: /不安全|不要|别打|别给我打|不能|不方便|不行|不可以|不好|^否|^不$|没法接|只在这里|只能在这|never|do not call|don'?t call|not safe|unsafe|no calls?|^no\b|^nope|only (here|in (the|this) chat)|message (me )?only|texts? (me )?only|only texts?/i,
   times: new RegExp(`${TIME_WORDS.source}|只在|only at|certain times|between`, 'i'),
   any: /随时|都可以|都行|可以|安全|(直接)?(打电话给我|给我打电话|打我电话|打给我)|^(just )?call me|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
 };
+
+/** Messages asked for ("only text me", "只发短信就行"): not "no messages", whatever else is said. */
+const ASKS_FOR_MESSAGES = /\bonly (text|message)|\b(text|message) (me )?only|只(能|可以)?(发|给我发)(短信|消息|信息)|(发|回)(短信|消息|信息)(可以|就行|没事)/i;
 
 /** A window when calling is safe: "only weekdays 9 to 11", "白天他上班的时候可以打". */
 const SAFE_WINDOW =
@@ -407,7 +413,8 @@ const TIMED_NEVER =
 
 /** A safe window given, with any "don't call" tied to other times: the answer is "only at certain times". */
 function givesSafeWindow(text: string): boolean {
-  return SAFE_WINDOW.test(text) && !SAFE_CONTACT_WORDS.never.test(text.replace(TIMED_NEVER, ' '));
+  const rest = text.replace(TIMED_NEVER, ' ');
+  return SAFE_WINDOW.test(text) && !SAFE_CONTACT_WORDS.never.test(rest) && !SAFE_CONTACT_WORDS.quiet.test(rest);
 }
 
 /** The groups ticked so far: the resident's, or before they touch the list, the ones their story stated. */
@@ -966,12 +973,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
         choice('opt:any', 'intake.opt.safe_any'),
         choice('opt:times', 'intake.opt.safe_times'),
         choice('opt:never', 'intake.opt.safe_never'),
+        choice('opt:quiet', 'intake.opt.safe_quiet'),
       ]),
     read: (event) => {
       const text = textOf(event);
       // "Not safe" first: a no read as "any time" would have staff ring a phone the abuser may answer. A safe window
       // with "don't call" tied to other times is not a no.
-      const value = text !== null && givesSafeWindow(text) ? 'times' : readOption(event, ['never', 'times', 'any'] as const, (v) => SAFE_CONTACT_WORDS[v]);
+      const read = text !== null && givesSafeWindow(text) ? 'times' : readOption(event, ['quiet', 'never', 'times', 'any'] as const, (v) => SAFE_CONTACT_WORDS[v]);
+      // "only text me, never call, he checks my phone sometimes": she asks for messages; her words go to staff.
+      const value = read === 'quiet' && text !== null && ASKS_FOR_MESSAGES.test(text) ? 'never' : read;
       if (!value) return { kind: 'invalid', error: 'intake.err.choose' };
       // "工作日上午" names the times with the answer: kept, not asked again.
       const timesGiven = value === 'times' && text !== null && TIME_WORDS.test(text) && !/^(只在)?(某些|特定|固定)时间|^only at certain times$/i.test(text);

@@ -30,21 +30,23 @@ export interface ContactAnswers {
   relation: 'self' | 'relative' | null;
   name: string | null;
   phone: string | null;
-  /** `never`: "do not call; only contact me here". */
-  contactPreference: 'any' | 'times' | 'never' | null;
+  /** `never`: "do not call; only contact me here". `quiet`: no calls and no messages pushed into the chat either. */
+  contactPreference: 'any' | 'times' | 'never' | 'quiet' | null;
   safeTimes: string | null;
 }
 
 /**
  * The applicant as stored, from the intake's answers. "Do not call; only contact me here" makes
- * phoning unsafe but keeps chat notices on, as promised; an unanswered preference counts as unsafe.
+ * phoning unsafe but keeps chat notices on, as promised; "no calls and no messages" turns them off too;
+ * an unanswered preference counts as unsafe.
  * @example applicantFromAnswers(context.applicant)
  */
 export function applicantFromAnswers(answers: ContactAnswers): Applicant {
   const applicant: Applicant = {
     relation: answers.relation ?? 'self',
     safeToContact: answers.contactPreference === 'any' || answers.contactPreference === 'times',
-    chatNotices: true,
+    // "No calls, no messages": someone may read the phone the chat is on; progress is seen only when asked for.
+    chatNotices: answers.contactPreference !== 'quiet',
   };
   if (answers.name) applicant.name = answers.name;
   if (answers.phone) applicant.phone = answers.phone;

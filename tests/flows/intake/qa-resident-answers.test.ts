@@ -241,7 +241,9 @@ describe('is it safe for staff to call? (a domestic-violence victim answers in w
     ['不要打电话', 'never'],
     ['no', 'never'],
     ["it's not safe", 'never'],
-    ['not safe, he checks my phone', 'never'],
+    // Session 16: someone who reads her phone would see the chat's notices too: no calls and no messages.
+    ['not safe, he checks my phone', 'quiet'],
+    ['不安全 他会翻我手机', 'quiet'],
     ['随时都可以', 'any'],
     ['yes', 'any'],
     ['工作日上午', 'times'],
@@ -251,7 +253,7 @@ describe('is it safe for staff to call? (a domestic-violence victim answers in w
     ['only weekdays 9 to 11 when he is at work, dont call in the evening', 'times'],
     ['工作日上午九点到十一点可以，晚上千万别打', 'times'],
     ['白天他上班的时候可以打，晚上不要打', 'times'],
-    ["don't call, he checks my phone in the evening", 'never'],
+    ["don't call, he checks my phone in the evening", 'quiet'],
     ['不要打电话，晚上他在家', 'never'],
     ['dont call me at all', 'never'],
   ])('%s → %s ("不安全" and "not safe" were read as "any time")', async (typed, preference) => {

@@ -11,13 +11,15 @@ const answers = (overrides: Partial<ContactAnswers> = {}): ContactAnswers => ({
 });
 
 describe('applicant from the intake answers', () => {
-  it.each<[ContactAnswers['contactPreference'], boolean]>([
-    ['any', true],
-    ['times', true],
-    ['never', false],
-    [null, false],
-  ])('contact preference %s: staff may phone %s', (contactPreference, safeToContact) => {
-    expect(applicantFromAnswers(answers({ contactPreference }))).toMatchObject({ safeToContact, chatNotices: true });
+  it.each<[ContactAnswers['contactPreference'], boolean, boolean]>([
+    ['any', true, true],
+    ['times', true, true],
+    ['never', false, true],
+    // "No calls and no messages" (someone may read the phone): no notice is pushed into the chat either.
+    ['quiet', false, false],
+    [null, false, true],
+  ])('contact preference %s: staff may phone %s, notices in the chat %s', (contactPreference, safeToContact, chatNotices) => {
+    expect(applicantFromAnswers(answers({ contactPreference }))).toMatchObject({ safeToContact, chatNotices });
   });
 
   it('keeps the safe times only when the resident chose certain times', () => {
