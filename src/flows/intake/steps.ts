@@ -178,6 +178,29 @@ function numeralsAsDigits(text: string): string {
   return text.replace(/[〇零洞幺一二三四五六七八九](?:[\s-]*[〇零洞幺一二三四五六七八九]){6,}/g, (run) => run.replace(/[\s-]/g, '').replace(/./g, (c) => PHONE_NUMERALS[c] ?? c));
 }
 
+/** The button of the deadline told in the story ("下周三开庭"); its id carries no days (they change with the day). */
+const STATED_DEADLINE = 'opt:deadline:stated';
+
+/** Days from one `YYYY-MM-DD` to another. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The deadline the story told, with its days counted from today; `null` when none was told, it has passed, or the question was answered. */
+function statedDeadlineOf(ctx: IntakeContext, deps: IntakeDeps): { days: number; words: string } | null {
+  const stated = ctx.statedDeadline;
+  if (!stated || ctx.answered.includes('deadlineDays')) return null;
+  const days = stated.days - (deps.today ? Math.max(0, daysBetween(stated.on, deps.today())) : 0);
+  return days >= 0 ? { days, words: stated.words } : null;
+}
+
+/**
+ * How long someone is held, said at the deadline question ("拘留15天", "已经被关了10天了", "he got 15 days detention"): the
+ * days of detention, not the days left before a hearing or a charge decision.
+ */
+const DETENTION_DAYS =
+  /(拘留|刑拘|行拘|关押|羁押|关了|被关|拘役|判了)[^\d一二两三四五六七八九十]{0,4}(\d{1,3}|[一二两三四五六七八九十]{1,3})(天|日|个月)|\b(detained|locked up|jailed|held|in (jail|detention|custody))\b.{0,20}\b\d{1,3} days?\b|\b\d{1,3} days?\b.{0,12}\b(detention|jail|custody|lock ?up|locked up)\b/i;
+/** A deadline named with it ("拘留15天 下周开庭"): then the answer is read as usual. */
+const DEADLINE_NAMED = /开庭|仲裁|起诉|宣判|截止|\b(court|hearing|trial|deadline)\b/i;
+
 /** The button of the name said in the account. */
 const STATED_NAME = 'opt:name:stated';
 
@@ -798,12 +821,26 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   deadlineDays: {
-    prompt: () => reply('intake.q.deadlineDays', {}, [choice('intake.no_deadline', 'intake.opt.no_deadline'), unsureChoice()]),
+    // A day told in the story ("下周三开庭") comes first, in the resident's words: one tap, never taken unasked.
+    prompt: (ctx, deps) => {
+      const stated = statedDeadlineOf(ctx, deps);
+      return reply('intake.q.deadlineDays', {}, [
+        ...(stated === null ? [] : [choice(STATED_DEADLINE, 'intake.opt.stated_deadline', { words: stated.words })]),
+        choice('intake.no_deadline', 'intake.opt.no_deadline'),
+        unsureChoice(),
+      ]);
+    },
     unsureAllowed: true,
-    read: (event, _ctx, deps) => {
+    read: (event, ctx, deps) => {
+      const stated = choiceId(event) === STATED_DEADLINE ? statedDeadlineOf(ctx, deps) : null;
+      if (stated) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: stated.days } }) };
       const text = textOf(event);
       if (choiceId(event) === 'intake.no_deadline' || (text !== null && (NO.test(text) || NO_DEADLINE.test(text.trim())))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: null } }) };
+      }
+      // "拘留15天", "已经被关了10天了": how long the person is held, not a deadline — said so, with what to answer instead.
+      if (text !== null && DETENTION_DAYS.test(text.normalize('NFKC')) && !DEADLINE_NAMED.test(text)) {
+        return { kind: 'invalid', error: 'intake.err.deadline_detention', params: { text: text.trim() } };
       }
       // "不知道 大概还有十天": what follows the hedge is the answer.
       const unhedged = text === null ? null : text.replace(LEADING_HEDGE, '').trim() || text;
