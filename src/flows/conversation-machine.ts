@@ -5,7 +5,7 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
-import { tellsOfAbuseAtHome } from '../knowledge/understanding/abuse-told.js';
+import { abuseAtHomeTold } from '../knowledge/understanding/abuse-told.js';
 import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye, stopsWaiting } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
@@ -339,6 +339,9 @@ function dangerStory(text: string, danger: string): { text: string; category: Ca
 }
 
 /** The sensitive-information agreement's two buttons. */
+/** The gentle line for violence at home, by whom it is done to: the resident, or a relative of theirs ("我妹妹被她老公打"). */
+const ABUSE_LINE = { self: 'safety.domestic_violence', relative: 'safety.domestic_violence_relative' } as const;
+
 const sensitiveChoices = () => [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')];
 
 const storyCategory = (event: unknown): CategoryId | null => {
@@ -487,9 +490,10 @@ export function createConversationMachine(deps: ConversationDeps) {
       // A first message that is not danger may be a question (answered from memory after the privacy question)
       // or a story (kept in memory until the resident agrees): read as any message before consent.
       if (!danger && context.firstText) {
-        if (tellsOfAbuseAtHome(context.firstText)) {
+        const abuse = abuseAtHomeTold(context.firstText);
+        if (abuse) {
           enqueue.assign({ abuseLineGiven: true });
-          enqueue.emit(reply('safety.domestic_violence'));
+          enqueue.emit(reply(ABUSE_LINE[abuse]));
         }
         enqueue.assign({ pendingText: context.firstText });
         enqueue.raise({ type: 'internal.askBeforeConsent' });
@@ -513,9 +517,11 @@ export function createConversationMachine(deps: ConversationDeps) {
      * to the message, the numbers in one gentle line — not an emergency (no alarm, nothing relayed to staff). Not after a
      * danger warning, which gave them already.
      */
-    lineForAbuseAtHome: enqueueActions(({ enqueue }) => {
+    lineForAbuseAtHome: enqueueActions(({ event, enqueue }) => {
+      const told = event.type === 'inbound' && event.event.type === 'user.text' ? abuseAtHomeTold(event.event.text) : null;
+      if (!told) return;
       enqueue.assign({ abuseLineGiven: true });
-      enqueue.emit(reply('safety.domestic_violence'));
+      enqueue.emit(reply(ABUSE_LINE[told]));
     }),
     /** Asked which number to call: every emergency number at once (no alarm: nothing says danger now), then where the resident was. */
     giveSafetyNumbers: enqueueActions(({ enqueue }) => {
@@ -960,7 +966,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       },
       {
         guard: ({ context, event }) =>
-          event.event.type === 'user.text' && context.handoff !== 'live' && !context.abuseLineGiven && !context.afterDanger && tellsOfAbuseAtHome(event.event.text),
+          event.event.type === 'user.text' && context.handoff !== 'live' && !context.abuseLineGiven && !context.afterDanger && abuseAtHomeTold(event.event.text) !== null,
         actions: ['resetMeta', 'lineForAbuseAtHome', raise(({ event }) => event.event)],
       },
       { actions: ['resetMeta', raise(({ event }) => event.event)] },
