@@ -23,6 +23,7 @@ import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { readAge as readStatedAge, tellsStory } from '../../knowledge/understanding/story.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
+import { afterUnsureClause, afterUnsureWords, mentionsUnsure, saysUnsure } from './unsure-words.js';
 import { namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
 
 /** How a step changes the context when its answer is accepted. */
@@ -126,20 +127,17 @@ function severalIncomes(text: string): number[] | null {
   return new Set(amounts).size >= 2 ? amounts : null;
 }
 
-/** A first clause that says the resident does not know ("i dont know the name of this place, …", "不知道叫啥，…"). */
-const UNSURE_CLAUSE = /^\s*(?:(?:i'?m |im )?not sure|no idea|i don'?t know|i dont know|dunno|(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不清|搞不清|不晓得))[^,，;；。.!！]*[,，;；。.!！]\s*/i;
 
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没|不沾边|沾不上边|不搭边|挨不上)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
 const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bactually\b|\brather\b/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
-const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|说不好|说不准|不好说|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|(i'?m )?not really sure|don'?t know|dont know|i don'?t know|i dunno|dunno|idk|no idea|no clue|unknown|never heard of (one|it|any))( tbh| really| sorry)?(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
-/** A not-sure word before an answer ("不知道 大概还有十天", "not sure, maybe 10 days"). */
-const LEADING_HEDGE = /^(我也|我|也)?(不太?清楚|不知道|不确定|说不准|不好说|not sure|don'?t know|dunno|no idea)(啊|呀|呢|哦|诶)?[\s,，、.。!！]+(?=\S)/iu;
 /** A hedged answer, not sure or a guessed no: "我也不知道 好像没有吧", "应该没有吧", "probably not", "i dont think there is one". */
-const HEDGED = /不太?清楚|不知道|不确定|说不准|不好说|不晓得|搞不清|(好像|应该|估计|可能|大概)(也)?没(有)?|\b(not sure|no idea|no clue|dunno|don'?t know|do not know|probably not|i don'?t think( so)?|i dont think|not that i know)\b/iu;
+const HEDGED = (text: string): boolean => mentionsUnsure(text) || GUESSED_NONE.test(text);
+/** A guessed none: "好像没有", "应该也没", "probably not", "i dont think there is one", "not that i know". */
+const GUESSED_NONE = /(好像|应该|估计|可能|大概)(也)?没(有)?|\b(probably not|i don'?t think( so)?|i dont think|not that i know)\b/iu;
 
 /** The category list's last button in a word or two: "其他", "别的问题", "other", "something else". */
 const OTHER_GROUP = /^(其他|其它|别的|其他的|其它的|别的事|其他事|其他问题|其它问题|别的问题|其他情况|other|others|something else|another thing)$/i;
@@ -260,8 +258,6 @@ const LEADING_NO = /^(no|nope|nah|没有|不是|不会|不用|不需要)[\s,，.
 const NO_DEFENDER = /没(有)?(请|找|钱请)|请不起|找不到律师|没(有)?律师|no lawyer|can'?t afford|cannot afford|(haven'?t|have not|didn'?t|did not) (got|get|hired|hire|found|find)|(don'?t|do not) have (a |any )?lawyer/i;
 /** A defence lawyer already there ("家里已经请了律师", "we hired a lawyer"). */
 const HAS_DEFENDER = /(已经|家里)?(请了|找了|委托了)(个|一个)?律师|有律师了|(we|i|family) (have|has|hired|got) (a )?lawyer/i;
-/** Not sure, however it starts ("no idea", "yes? not sure"): neither. */
-const NOT_SURE = /\b(no idea|no clue|not sure|dunno|don'?t know|do not know)\b|不知道|不清楚|不确定|说不准|不好说/i;
 
 /**
  * A yes or no, pressed or typed (`thenWhy`: also one followed by why); `null` for anything else, "not sure"
@@ -272,7 +268,7 @@ function yesOrNo(event: ResidentEvent, { thenWhy = true } = {}): boolean | null 
   const text = textOf(event);
   if (id === 'intake.yes' || (text !== null && YES.test(text))) return true;
   if (id === 'intake.no' || (text !== null && (NO.test(text) || GUESSED_NO.test(text.normalize('NFKC').trim())))) return false;
-  if (text === null || !thenWhy || NOT_SURE.test(text)) return null;
+  if (text === null || !thenWhy || mentionsUnsure(text)) return null;
   const t = text.normalize('NFKC').trim();
   if (LEADING_YES.test(t)) return true;
   if (LEADING_NO.test(t)) return false;
@@ -561,7 +557,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event) => {
       // Said as families say it: "还没有请律师 请不起" is a no, "家里已经请了律师" a yes.
       const text = textOf(event);
-      const said = text === null || NOT_SURE.test(text) || /有没有/.test(text) ? null : NO_DEFENDER.test(text) ? false : HAS_DEFENDER.test(text) ? true : null;
+      const said = text === null || mentionsUnsure(text) || /有没有/.test(text) ? null : NO_DEFENDER.test(text) ? false : HAS_DEFENDER.test(text) ? true : null;
       if (said !== null) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, hasDefender: said } }) };
       return readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, hasDefender: v } }), 'intake.err.yes_no');
     },
@@ -634,7 +630,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) };
       // Not knowing first, then a guess ("i dont know the name of this place, its the city i think", "不知道叫啥，应该是县里吧"):
       // the guess is the answer, read as a whole answer would be.
-      const guess = text === null ? null : text.normalize('NFKC').replace(UNSURE_CLAUSE, '');
+      const guess = text === null ? null : afterUnsureClause(text.normalize('NFKC'));
       if (guess && text !== null && guess !== text.normalize('NFKC')) {
         const guessed = STEPS.region.read({ type: 'user.text', text: guess.replace(/^(?:应该|可能|大概|好像)(?:是)?/, '') }, _ctx, deps);
         if (guessed.kind === 'answer') return guessed;
@@ -843,7 +839,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
         return { kind: 'invalid', error: 'intake.err.deadline_detention', params: { text: text.trim() } };
       }
       // "不知道 大概还有十天": what follows the hedge is the answer.
-      const unhedged = text === null ? null : text.replace(LEADING_HEDGE, '').trim() || text;
+      const unhedged = text === null ? null : afterUnsureWords(text).trim() || text;
       // A day named instead of counted ("后天就开庭了", "12月10日开庭", "下周三") is counted from today.
       const dated = unhedged !== null && deps.today ? readDeadline(unhedged, deps.today()) : null;
       const unit = unhedged === null || dated !== null ? null : wrongUnit(unhedged, 'days', PER_MONTH_PAY.test(unhedged) ? 'money' : unitOf(unhedged));
@@ -854,7 +850,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (rough === 'rough') return { kind: 'invalid', error: 'intake.err.deadline_rough' };
       // "我也不知道 好像没有吧", "应该没有吧", "i dont think so": a hedge is "not sure" (staff check; a limitation period
       // may be running), never a refusal to answer.
-      if (counted === null && rough === null && text !== null && HEDGED.test(text) && !/\d/.test(text)) return { kind: 'unsure' };
+      if (counted === null && rough === null && text !== null && HEDGED(text) && !/\d/.test(text)) return { kind: 'unsure' };
       const n = counted ?? rough;
       if (n === null || !Number.isInteger(n) || n < 0 || n > 3650) return { kind: 'invalid', error: 'intake.err.deadline' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: n } }) };
@@ -1052,7 +1048,7 @@ export const WHY_EXPLAINED = new Set<StepId>([
 /** Is `text` one of the words that mean "not sure"? */
 export function isUnsure(event: ResidentEvent): boolean {
   if (event.type === 'user.choice') return event.id === 'intake.unsure';
-  return event.type === 'user.text' && (UNSURE.test(event.text.trim()) || unsureWithReason(event.text));
+  return event.type === 'user.text' && (saysUnsure(event.text) || unsureWithReason(event.text));
 }
 
 /** A figure in what follows "not sure" ("不知道，大概5天", "not sure, maybe two weeks"): then it is an answer, not a "not sure". */
@@ -1064,5 +1060,5 @@ const FIGURE = /\d|[一二两三四五六七八九十半几][个]?(天|号|日|�
 function unsureWithReason(text: string): boolean {
   const [first, ...rest] = text.normalize('NFKC').trim().split(/[,，。;；!！~～]+|\s+(?=\p{Script=Han})/u).filter((part) => part.trim() !== '');
   // A guess after it ("不知道啊 好像过年前要起诉？") is read as the answer it guesses, not as "not sure".
-  return first !== undefined && rest.length > 0 && UNSURE.test(first.trim()) && !FIGURE.test(rest.join(' ')) && !/[?？]\s*$/.test(text);
+  return first !== undefined && rest.length > 0 && saysUnsure(first) && !FIGURE.test(rest.join(' ')) && !/[?？]\s*$/.test(text);
 }
