@@ -6,6 +6,7 @@ import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
 import { abuseAtHomeTold } from '../knowledge/understanding/abuse-told.js';
+import { asksToSeeDetained } from '../knowledge/understanding/detained-visit.js';
 import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye, stopsWaiting } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
@@ -583,6 +584,11 @@ export function createConversationMachine(deps: ConversationDeps) {
     useKeptStory: enqueueActions(({ context, enqueue }) => {
       enqueue.sendTo('intake', { type: 'user.text', text: context.keptStory ?? '' });
       enqueue.assign({ keptStory: null });
+    }),
+    /** How the family can see a relative the police hold, with applying for a defence lawyer for them (kept for a typed yes). */
+    sayDetainedVisit: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ pendingCategory: 'criminal_defense', pendingCategoryChosen: false });
+      enqueue.emit(offeredNow(reply('conv.detained_visit', { hotline: context.hotline }, [applyWithCategory('criminal_defense'), choice('menu.back', 'core.back_to_menu')]), context));
     }),
     noteAnswer: assign({ meta: ({ context, event }) => ({ ...metaOf((event as unknown as Understood).output, true), emergency: context.dangerTold === true }) }),
     emitAnswer: enqueueActions(({ context, event, enqueue }) => {
@@ -1513,6 +1519,17 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
           // Who it is for, said in the question ("我替我儿子问一下…"), is kept for applying after the answer.
+          // "家属能去看守所探视吗", "我儿子被抓了 我想去看看他 怎么才能见到他": what the family can do (no entry in the knowledge base), and
+          // applying for a lawyer for him offered in one tap — not the application started unasked.
+          {
+            guard: ({ context, event }) => {
+              // Asked ("怎么才能见到他", "can i go see her"), not told ("they wont let me see him": the story starts the application).
+              const m = meaningOf(event);
+              return (m.kind === 'question' || (m.kind === 'story' && m.asks)) && asksToSeeDetained(context.pendingText ?? '');
+            },
+            target: 'answered',
+            actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'sayDetainedVisit'],
+          },
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'keepStatedKinship', 'forget', 'emitAnswerOfferingApplication'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'startWithCategory'] },
