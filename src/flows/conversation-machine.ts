@@ -491,6 +491,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       // A first message that is not danger may be a question (answered from memory after the privacy question)
       // or a story (kept in memory until the resident agrees): read as any message before consent.
       if (!danger && context.firstText) {
+        // Violence at home told in it: the gentle line before the greeting too, as danger is (the understanding step reads
+        // it again after the greeting; the line is given once).
         const abuse = abuseAtHomeTold(context.firstText);
         if (abuse) {
           enqueue.assign({ abuseLineGiven: true });
@@ -514,13 +516,14 @@ export function createConversationMachine(deps: ConversationDeps) {
       if (story) enqueue.assign({ storyBeforeConsent: story.text, storyAnsweredBeforeConsent: false });
     }),
     /**
-     * Violence at home told as a habit or as history ("我老公天天喝酒回来就打我"): once per conversation, before the reply
-     * to the message, the numbers in one gentle line — not an emergency (no alarm, nothing relayed to staff). Not after a
-     * danger warning, which gave them already.
+     * Violence at home told as a habit or as history ("我老公天天喝酒回来就打我", "我妹妹被她老公打"), as the understanding step
+     * read it into the Meaning: once per conversation, before the reply to the message (the exit of the state that read it),
+     * the numbers in one gentle line — not an emergency (no alarm, nothing relayed to staff). Not after a danger warning,
+     * which gave them already, nor to a person on the line.
      */
-    lineForAbuseAtHome: enqueueActions(({ event, enqueue }) => {
-      const told = event.type === 'inbound' && event.event.type === 'user.text' ? abuseAtHomeTold(event.event.text) : null;
-      if (!told) return;
+    lineForAbuseAtHome: enqueueActions(({ context, event, enqueue }) => {
+      const told = (event as Partial<Understood>).output?.meaning?.abuseAtHome;
+      if (!told || context.abuseLineGiven || context.afterDanger || context.handoff === 'live') return;
       enqueue.assign({ abuseLineGiven: true });
       enqueue.emit(reply(ABUSE_LINE[told]));
     }),
@@ -970,11 +973,6 @@ export function createConversationMachine(deps: ConversationDeps) {
             (event.event.type === 'user.choice' && event.event.id === 'menu.status')),
         actions: ['resetMeta', raise({ type: 'internal.status' })],
       },
-      {
-        guard: ({ context, event }) =>
-          event.event.type === 'user.text' && context.handoff !== 'live' && !context.abuseLineGiven && !context.afterDanger && abuseAtHomeTold(event.event.text) !== null,
-        actions: ['resetMeta', 'lineForAbuseAtHome', raise(({ event }) => event.event)],
-      },
       { actions: ['resetMeta', raise(({ event }) => event.event)] },
     ],
     'internal.human': [
@@ -1099,6 +1097,7 @@ export function createConversationMachine(deps: ConversationDeps) {
      */
     answeringBeforeConsent: {
       tags: ['busy'],
+      exit: 'lineForAbuseAtHome',
       invoke: {
         src: 'understandText',
         input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale, where: { kind: 'before_consent' } satisfies Where, dangerTold: context.dangerTold === true }),
@@ -1324,6 +1323,7 @@ export function createConversationMachine(deps: ConversationDeps) {
          */
         answeringQuestion: {
           tags: ['busy'],
+          exit: 'lineForAbuseAtHome',
           invoke: {
             src: 'understandText',
             input: ({ context, self }) => ({
@@ -1465,6 +1465,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     },
     understanding: {
       tags: ['busy'],
+      exit: 'lineForAbuseAtHome',
       invoke: {
         src: 'understandText',
         input: ({ context }) => ({

@@ -1,4 +1,3 @@
-import { mendEnglishSlips } from './english-slips.js';
 import { toSimplified } from './simplified.js';
 
 /**
@@ -71,12 +70,15 @@ export type AbuseTold = 'self' | 'relative' | null;
  * the mother's, not the resident's); then the resident's own.
  */
 export function abuseAtHomeTold(text: string): AbuseTold {
-  const t = mendEnglishSlips(toSimplified(text.normalize('NFKC')));
-  if (RELATIVE_TOLD_ZH.some((p) => p.test(t)) || RELATIVE_TOLD_EN.some((p) => p.test(t))) return 'relative';
-  return TOLD_ZH.some((p) => p.test(t)) || TOLD_EN.some((p) => p.test(t)) ? 'self' : null;
+  return abuseToldInSimplified(toSimplified(text.normalize('NFKC')));
 }
 
-/** Does the text tell of violence at home done to the resident (not asked about it in general)? */
-export function tellsOfAbuseAtHome(text: string): boolean {
-  return abuseAtHomeTold(text) === 'self';
+/**
+ * The same, of a text already read in simplified characters with its English slips mended (`toSimplified`): the
+ * understanding step reads it once there, into the Meaning.
+ */
+export function abuseToldInSimplified(simplified: string): AbuseTold {
+  const t = simplified.normalize('NFKC');
+  if (RELATIVE_TOLD_ZH.some((p) => p.test(t)) || RELATIVE_TOLD_EN.some((p) => p.test(t))) return 'relative';
+  return TOLD_ZH.some((p) => p.test(t)) || TOLD_EN.some((p) => p.test(t)) ? 'self' : null;
 }
