@@ -700,6 +700,13 @@ export function createConversationMachine(deps: ConversationDeps) {
         ...(context.pendingCategoryChosen ? {} : { pendingCategory: category, pendingCategoryChosen: false }),
       };
     }),
+    /** The gentle line for violence at home told in a story at the agreement (kept there without the understanding step). */
+    lineForAbuseInStoryAtAgreement: enqueueActions(({ context, event, enqueue }) => {
+      const told = event.type === 'user.text' ? abuseAtHomeTold(event.text) : null;
+      if (!told || context.abuseLineGiven || context.afterDanger) return;
+      enqueue.assign({ abuseLineGiven: true });
+      enqueue.emit(reply(ABUSE_LINE[told]));
+    }),
     recordSensitiveConsent: assign({ sensitiveConsent: true }),
     saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, menuChoices(context))),
     // Waiting for a person: the menu says they are in the queue, and does not offer a person again.
@@ -1177,7 +1184,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: 'asksOnly', target: 'understanding', actions: ['rememberText', assign({ askedAtAgreement: true })] },
           { guard: 'steersAwayOrAsks', target: 'understanding', actions: 'rememberText' },
           // "老板欠我三个月工资不给": the problem, kept as a story told at the menu is, for the application after agreeing.
-          { guard: 'tellsStoryAtAgreement', actions: ['keepStoryAtAgreement', 'remindSensitiveConsentWithStory'] },
+          // Not read by the understanding step: violence at home told in it is read here, for its line.
+          { guard: 'tellsStoryAtAgreement', actions: ['keepStoryAtAgreement', 'lineForAbuseInStoryAtAgreement', 'remindSensitiveConsentWithStory'] },
           { actions: 'remindSensitiveConsent' },
         ],
       },
