@@ -847,6 +847,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const counted = dated ?? (unhedged === null ? null : readDays(stripDeadlineWords(unhedged)));
       // "过几天", "next week": counted roughly; "下个月": the resident is told how to answer instead.
       const rough = counted === null && unhedged !== null ? roughDeadline(unhedged) : null;
+      // Said not sure first, then a vague time of something else ("not sure, the boss say maybe pay next month", "不知道
+      // 老板说下个月可能发"): the not-sure answer it began with, not "press Not sure". A guess at the deadline itself ("不知道啊
+      // 好像过年前要起诉？") is still asked roughly how many days.
+      if (rough === 'rough' && text !== null && afterUnsureWords(text) !== text && !DEADLINE_NAMED.test(text)) return { kind: 'unsure' };
       if (rough === 'rough') return { kind: 'invalid', error: 'intake.err.deadline_rough' };
       // "我也不知道 好像没有吧", "应该没有吧", "i dont think so": a hedge is "not sure" (staff check; a limitation period
       // may be running), never a refusal to answer.
