@@ -318,6 +318,10 @@ export const intakeMessages = {
     'zh-CN': '不知道具体哪天也没关系：请点“不清楚”，工作人员会和您核实；或者输入大概还有多少天，例如 30。',
     en: 'It is fine not to know the exact day: press "Not sure" and staff will check with you, or type roughly how many days are left, e.g. 30.',
   },
+  'intake.err.preservation_worry': {
+    'zh-CN': '不确定也没关系：如果担心对方跑路、转移或卖掉财产，或者证据可能没了，请选“是”，工作人员会尽快核实；看不出有这种迹象，就选“否”。',
+    en: 'It is fine not to be sure: if you fear the other side may run off, move or sell what they have, or that evidence may be lost, press "Yes" and staff will check quickly; if you see no sign of it, press "No".',
+  },
   'intake.err.deadline_detention': {
     'zh-CN': '“{text}”是关押的天数。这一题问的是离开庭、起诉、仲裁等期限还有几天：知道的话请输入天数；还不知道什么时候开庭，请点“不清楚”，工作人员会和您核实。关押的情况可以在后面说明经过时写上。',
     en: '"{text}" is how long they are held. This question asks how many days are left before a hearing, a charge or another deadline: type the days if you know them; if you do not know yet, press "Not sure" and staff will check with you. You can write about the detention later, when asked what happened.',

@@ -85,6 +85,8 @@ const saysNoDocumentsNow = (text: string): boolean => DONE_OR_LATER.test(text) |
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
 const ASSETS_AT_RISK =
   /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\b(selling|(trying|going|wants?|about|planning) to sell|putting up for sale) (the |his |her |their |our )?(house|home|flat|apartment|car|factory|business|equipment|land|shop)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
+/** The other side running off or moving what they have, named with a doubt ("不知道他会不会跑", "not sure if he will run"). */
+const RUNS_OR_MOVES = /跑|转移|转走|卖|藏|躲|\b(run|runs|running|flee|disappear|leave town|move (his|her|the|their) (money|assets)|sell|hide)\b/i;
 /** Whether a text is the preservation question's yes by itself ("老板好像要跑路了", "he is moving his money"). */
 export const signalsAssetsAtRisk = (text: string): boolean => ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim());
 /**
@@ -875,6 +877,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (text !== null && signalsAssetsAtRisk(text)) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, needsPreservation: true } }) };
       }
+      // "不知道他会不会跑", "not sure if he will run away": how to answer a fear of it, not "answer yes or no".
+      if (text !== null && mentionsUnsure(text) && RUNS_OR_MOVES.test(text)) return { kind: 'invalid', error: 'intake.err.preservation_worry' };
       return readClearYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }));
     },
   },

@@ -247,7 +247,7 @@ function nameThenWhatNow(text: string): boolean {
  * "不知道啊，…", "不清楚 …", "不知道叫啥名，…", "not sure, …": the resident says first that they do not know (then perhaps
  * guesses).
  */
-const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:我也?|俺)?(?:不知道|不清楚|说不清|搞不清|不晓得|记不清)(?:叫|是)?(?:啥|什么|哪)(?:名字?|地方|个)?(?:了|啊|呀)*[\s,，。.!！…~～]+|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
+const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:我也?|俺)?(?:不知道|不清楚|不确定|说不准)(?=[^，。,.？?]{0,8}(?:会不会|能不能|有没有|是不是|要不要))|^(?:我也?|俺)?(?:不知道|不清楚|说不清|搞不清|不晓得|记不清)(?:叫|是)?(?:啥|什么|哪)(?:名字?|地方|个)?(?:了|啊|呀)*[\s,，。.!！…~～]+|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
 
 /** How much a message says: its Chinese characters when it has any, else its words. */
 function amountOf(text: string): { n: number; chinese: boolean } {
