@@ -31,7 +31,7 @@ export function stripDeadlineWords(input: string): string {
     .replace(/[。.!！,，]+$/u, '')
     .replace(/^(还有|只有|还剩|剩下?|大概|大约|离|距离|is |it'?s |the hearing is |hearing is )/u, '')
     // What the deadline is, said first: "court on 20 december", "the hearing date is dec 20", "开庭是12月20号".
-    .replace(/^(?:the |our |my |his |her )?(?:court|hearing|trial|deadline|case)(?: date| day)?(?: is)?(?: on| in)? (?=\S)/u, '')
+    .replace(/^(?:the |our |my |his |her )?(?:court|hearing|trial|arbitration|deadline|case)(?: date| day| hearing)?(?: is)?(?: on| in)? (?=\S)/u, '')
     .replace(/^(?:开庭|截止|仲裁|起诉|上诉|宣判)(?:日期|时间|日子)?(?:是|在|定在|定的是)/u, '')
     .replace(/(就要|就|要|得|需要)?(开庭|截止|到期|起诉|仲裁|上诉|判决|宣判|审理|过期)(了|啦|日期?)?$/u, '')
     .replace(/(就|要)$/u, '')
@@ -135,7 +135,7 @@ const ROUGH: [RegExp, number | 'rough'][] = [
 
 /** What a deadline is, in a resident's story: the word after the day ("下周三开庭") or before it ("开庭是12月20号"). */
 const DEADLINE_WORD_ZH = /开庭|仲裁|截止|宣判|起诉|上诉|判决|到期/g;
-const DEADLINE_WORD_EN = /\b(?:court|hearing|trial|deadline)\b/gi;
+const DEADLINE_WORD_EN = /\b(?:court|hearing|trial|arbitration|deadline)\b/gi;
 /** A count of days or weeks, once the deadline words are stripped ("5天", "十天", "5 days", "two weeks"). */
 const COUNTED = /^(?:in )?\S{1,6}?\s?(?:天|日|个?星期|周|礼拜|days?|weeks?)$/i;
 

@@ -39,7 +39,7 @@ describe('deadlineIn: a deadline told in a story (session 16)', () => {
     ['开庭是12月20号', 17, '开庭是12月20号'],
     ['还有5天就开庭了', 5, '还有5天就开庭'],
     ['十天后开庭', 10, '十天后开庭'],
-    ['my boss owes me 3 months wages and wont pay, the arbitration hearing is in 5 days', 5, 'hearing is in 5 days'],
+    ['my boss owes me 3 months wages and wont pay, the arbitration hearing is in 5 days', 5, 'arbitration hearing is in 5 days'],
     ['court on 20 december', 17, 'court on 20 december'],
   ])('%s → %i days', (text, days, words) => {
     expect(deadlineIn(text, today)).toEqual({ days, words });
@@ -47,5 +47,11 @@ describe('deadlineIn: a deadline told in a story (session 16)', () => {
 
   it.each(['我想起诉他', '干了3天 老板不给钱', '拘留15天', 'we go to court someday', '老板欠我三个月工资'])('names none: %s', (text) => {
     expect(deadlineIn(text, today)).toBeNull();
+  });
+});
+
+describe('deadlineIn: arbitration named in English (session 16)', () => {
+  it('reads "the arbitration is on 15 december"', () => {
+    expect(deadlineIn('my boss owes me wages, the arbitration is on 15 december', '2026-12-03')).toEqual({ days: 12, words: 'arbitration is on 15 december' });
   });
 });
