@@ -5,7 +5,8 @@ import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
 import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
-import { tellsOfAbuseAtHome } from '../knowledge/understanding/abuse-told.js';
+import { abuseAtHomeTold } from '../knowledge/understanding/abuse-told.js';
+import { asksToSeeDetained } from '../knowledge/understanding/detained-visit.js';
 import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye, stopsWaiting } from '../knowledge/understanding/steering.js';
 import type { Meaning, SteerIntent } from '../knowledge/understanding/types.js';
 import { reply, choice } from './replies.js';
@@ -339,6 +340,9 @@ function dangerStory(text: string, danger: string): { text: string; category: Ca
 }
 
 /** The sensitive-information agreement's two buttons. */
+/** The gentle line for violence at home, by whom it is done to: the resident, or a relative of theirs ("我妹妹被她老公打"). */
+const ABUSE_LINE = { self: 'safety.domestic_violence', relative: 'safety.domestic_violence_relative' } as const;
+
 const sensitiveChoices = () => [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')];
 
 const storyCategory = (event: unknown): CategoryId | null => {
@@ -487,9 +491,12 @@ export function createConversationMachine(deps: ConversationDeps) {
       // A first message that is not danger may be a question (answered from memory after the privacy question)
       // or a story (kept in memory until the resident agrees): read as any message before consent.
       if (!danger && context.firstText) {
-        if (tellsOfAbuseAtHome(context.firstText)) {
+        // Violence at home told in it: the gentle line before the greeting too, as danger is (the understanding step reads
+        // it again after the greeting; the line is given once).
+        const abuse = abuseAtHomeTold(context.firstText);
+        if (abuse) {
           enqueue.assign({ abuseLineGiven: true });
-          enqueue.emit(reply('safety.domestic_violence'));
+          enqueue.emit(reply(ABUSE_LINE[abuse]));
         }
         enqueue.assign({ pendingText: context.firstText });
         enqueue.raise({ type: 'internal.askBeforeConsent' });
@@ -509,13 +516,16 @@ export function createConversationMachine(deps: ConversationDeps) {
       if (story) enqueue.assign({ storyBeforeConsent: story.text, storyAnsweredBeforeConsent: false });
     }),
     /**
-     * Violence at home told as a habit or as history ("我老公天天喝酒回来就打我"): once per conversation, before the reply
-     * to the message, the numbers in one gentle line — not an emergency (no alarm, nothing relayed to staff). Not after a
-     * danger warning, which gave them already.
+     * Violence at home told as a habit or as history ("我老公天天喝酒回来就打我", "我妹妹被她老公打"), as the understanding step
+     * read it into the Meaning: once per conversation, before the reply to the message (the exit of the state that read it),
+     * the numbers in one gentle line — not an emergency (no alarm, nothing relayed to staff). Not after a danger warning,
+     * which gave them already, nor to a person on the line.
      */
-    lineForAbuseAtHome: enqueueActions(({ enqueue }) => {
+    lineForAbuseAtHome: enqueueActions(({ context, event, enqueue }) => {
+      const told = (event as Partial<Understood>).output?.meaning?.abuseAtHome;
+      if (!told || context.abuseLineGiven || context.afterDanger || context.handoff === 'live') return;
       enqueue.assign({ abuseLineGiven: true });
-      enqueue.emit(reply('safety.domestic_violence'));
+      enqueue.emit(reply(ABUSE_LINE[told]));
     }),
     /** Asked which number to call: every emergency number at once (no alarm: nothing says danger now), then where the resident was. */
     giveSafetyNumbers: enqueueActions(({ enqueue }) => {
@@ -577,6 +587,11 @@ export function createConversationMachine(deps: ConversationDeps) {
     useKeptStory: enqueueActions(({ context, enqueue }) => {
       enqueue.sendTo('intake', { type: 'user.text', text: context.keptStory ?? '' });
       enqueue.assign({ keptStory: null });
+    }),
+    /** How the family can see a relative the police hold, with applying for a defence lawyer for them (kept for a typed yes). */
+    sayDetainedVisit: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ pendingCategory: 'criminal_defense', pendingCategoryChosen: false });
+      enqueue.emit(offeredNow(reply('conv.detained_visit', { hotline: context.hotline }, [applyWithCategory('criminal_defense'), choice('menu.back', 'core.back_to_menu')]), context));
     }),
     noteAnswer: assign({ meta: ({ context, event }) => ({ ...metaOf((event as unknown as Understood).output, true), emergency: context.dangerTold === true }) }),
     emitAnswer: enqueueActions(({ context, event, enqueue }) => {
@@ -684,6 +699,13 @@ export function createConversationMachine(deps: ConversationDeps) {
         storyCategory: category,
         ...(context.pendingCategoryChosen ? {} : { pendingCategory: category, pendingCategoryChosen: false }),
       };
+    }),
+    /** The gentle line for violence at home told in a story at the agreement (kept there without the understanding step). */
+    lineForAbuseInStoryAtAgreement: enqueueActions(({ context, event, enqueue }) => {
+      const told = event.type === 'user.text' ? abuseAtHomeTold(event.text) : null;
+      if (!told || context.abuseLineGiven || context.afterDanger) return;
+      enqueue.assign({ abuseLineGiven: true });
+      enqueue.emit(reply(ABUSE_LINE[told]));
     }),
     recordSensitiveConsent: assign({ sensitiveConsent: true }),
     saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, menuChoices(context))),
@@ -965,11 +987,6 @@ export function createConversationMachine(deps: ConversationDeps) {
             (event.event.type === 'user.choice' && event.event.id === 'menu.status')),
         actions: ['resetMeta', raise({ type: 'internal.status' })],
       },
-      {
-        guard: ({ context, event }) =>
-          event.event.type === 'user.text' && context.handoff !== 'live' && !context.abuseLineGiven && !context.afterDanger && tellsOfAbuseAtHome(event.event.text),
-        actions: ['resetMeta', 'lineForAbuseAtHome', raise(({ event }) => event.event)],
-      },
       { actions: ['resetMeta', raise(({ event }) => event.event)] },
     ],
     'internal.human': [
@@ -1094,6 +1111,7 @@ export function createConversationMachine(deps: ConversationDeps) {
      */
     answeringBeforeConsent: {
       tags: ['busy'],
+      exit: 'lineForAbuseAtHome',
       invoke: {
         src: 'understandText',
         input: ({ context }) => ({ text: context.pendingText ?? '', locale: context.locale, where: { kind: 'before_consent' } satisfies Where, dangerTold: context.dangerTold === true }),
@@ -1173,7 +1191,8 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: 'asksOnly', target: 'understanding', actions: ['rememberText', assign({ askedAtAgreement: true })] },
           { guard: 'steersAwayOrAsks', target: 'understanding', actions: 'rememberText' },
           // "老板欠我三个月工资不给": the problem, kept as a story told at the menu is, for the application after agreeing.
-          { guard: 'tellsStoryAtAgreement', actions: ['keepStoryAtAgreement', 'remindSensitiveConsentWithStory'] },
+          // Not read by the understanding step: violence at home told in it is read here, for its line.
+          { guard: 'tellsStoryAtAgreement', actions: ['keepStoryAtAgreement', 'lineForAbuseInStoryAtAgreement', 'remindSensitiveConsentWithStory'] },
           { actions: 'remindSensitiveConsent' },
         ],
       },
@@ -1319,6 +1338,7 @@ export function createConversationMachine(deps: ConversationDeps) {
          */
         answeringQuestion: {
           tags: ['busy'],
+          exit: 'lineForAbuseAtHome',
           invoke: {
             src: 'understandText',
             input: ({ context, self }) => ({
@@ -1460,6 +1480,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     },
     understanding: {
       tags: ['busy'],
+      exit: 'lineForAbuseAtHome',
       invoke: {
         src: 'understandText',
         input: ({ context }) => ({
@@ -1514,6 +1535,17 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: steersTo('delete'), target: 'answered', actions: ['noteMeaning', 'forget', 'askErase'] },
           // A story that asks a question the knowledge base answers: the answer, then the offer to apply.
           // Who it is for, said in the question ("我替我儿子问一下…"), is kept for applying after the answer.
+          // "家属能去看守所探视吗", "我儿子被抓了 我想去看看他 怎么才能见到他": what the family can do (no entry in the knowledge base), and
+          // applying for a lawyer for him offered in one tap — not the application started unasked.
+          {
+            guard: ({ context, event }) => {
+              // Asked ("怎么才能见到他", "can i go see her"), not told ("they wont let me see him": the story starts the application).
+              const m = meaningOf(event);
+              return (m.kind === 'question' || (m.kind === 'story' && m.asks)) && asksToSeeDetained(context.pendingText ?? '');
+            },
+            target: 'answered',
+            actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'sayDetainedVisit'],
+          },
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'keepStatedKinship', 'forget', 'emitAnswerOfferingApplication'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'startWithCategory'] },

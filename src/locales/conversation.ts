@@ -10,6 +10,12 @@ export const conversationMessages = {
   'conv.materials.opt_done': { 'zh-CN': '完成', en: 'Done' },
   'conv.materials.opt_more': { 'zh-CN': '继续发送', en: 'Send more' },
   /** "材料怎么发给你们": how files are sent, true whether or not staff have asked for any yet. */
+  /** A family wanting to see a relative the police hold (the knowledge base has no entry): what they can and cannot do. */
+  'conv.detained_visit': {
+    'zh-CN':
+      '家人被公安机关关押、案件还在侦查或起诉阶段时，家属到看守所会见要经办案机关同意，通常见不到；能会见他的是辩护律师（《刑事诉讼法》第三十九条）。家属可以做的：\n1. 为他请律师，或者为他申请法律援助律师，由律师去会见、了解案情；\n2. 向办案机关问清人关在哪里、涉嫌什么：刑事拘留后，除无法通知等情形外，应当在24小时内通知家属（《刑事诉讼法》第八十五条）；\n3. 要存钱、送衣物，先打电话问看守所能送什么、什么时间送。\n\n被行政拘留、关在拘留所的，一般可以按拘留所的规定申请会见。想为他申请法律援助律师，可以点下面的按钮，或拨打 {hotline}。',
+    en: 'While the police hold your family member and the case is being investigated or prosecuted, family may visit them in the detention centre only with the consent of the authority handling the case, which is rarely given; the one who can meet them is their defence lawyer (Criminal Procedure Law, article 39). What the family can do:\n1. Hire a lawyer or apply for a legal aid defence lawyer for them, who visits them and learns about the case;\n2. Ask the authority where they are held and on what suspicion - after a criminal detention the police must tell the family within 24 hours unless that is impossible (Criminal Procedure Law, article 85);\n3. To deposit money or bring clothes, call the detention centre first to ask what is allowed and when.\n\nSomeone in administrative detention (a detention house) can usually be visited under that house\'s rules. To apply for a legal aid lawyer for them, press the button below or call {hotline}.',
+  },
   'conv.files.how': {
     'zh-CN': '可以直接在这个对话里发：点输入框左边的回形针按钮（微信里点“+”），选照片或 PDF 发送。手机拍照就行，看得清楚就可以。工作人员通知您补充材料后，发来的文件会自动附到您的申请上；正在申请的，可以在“材料”那一步发送。',
     en: 'You can send them right here: tap the paperclip button next to the message box (in WeChat, "+") and choose a photo or PDF. A phone photo is fine as long as it is readable. Once staff have asked you for documents, what you send is added to your application; while applying, send them at the documents step.',

@@ -30,6 +30,12 @@ export const dangerMessages = {
     'zh-CN': '听到您的遭遇，很难过。如果您现在有危险，请马上拨打 110 报警；遇到家庭暴力，也可以打全国妇女维权热线 12338 求助。',
     en: 'I am sorry this is happening to you. If you are in danger now, call 110 (police) right away; for violence at home you can also call the women\'s rights hotline 12338.',
   },
+  /** Violence at home told of a relative ("我妹妹被她老公打"): the numbers for either of them, how to reach her safely, who may apply for a protection order. */
+  'safety.domestic_violence_relative': {
+    'zh-CN':
+      '听到您家人的遭遇，很难过。如果家人现在有危险，请马上拨打 110 报警；遇到家庭暴力，您或家人都可以打全国妇女维权热线 12338 求助。联系家人时，请挑施暴的人不在身边的时候，别让对方看到消息。家人因为受到威胁等原因不能自己申请人身安全保护令的，近亲属可以代为申请（《反家庭暴力法》第二十三条）。',
+    en: 'I am sorry this is happening to your family member. If they are in danger now, call 110 (police) right away; for violence at home you or they can also call the women\'s rights hotline 12338. Reach them when the person who hurts them is not around, so that he or she does not see your messages. If they cannot apply for a personal safety protection order themselves, for example because they are threatened, a close relative may apply for them (Anti-Domestic Violence Law, article 23).',
+  },
   /** Asked which number to call ("报警电话是多少", "what number do i call" after a warning): every emergency number, and the legal hotline last. */
   'safety.numbers': {
     'zh-CN': '紧急求助电话：\n· 110 报警（有人打您、威胁您，或者有危险）\n· 120 急救（受伤、急病）\n· 12338 全国妇女维权热线（家庭暴力）\n· 12356 全国心理援助热线（想不开、很难受的时候）\n法律问题可以打 12348 咨询。',

@@ -244,6 +244,7 @@ export const intakeMessages = {
   'intake.opt.stated_age': { 'zh-CN': '{age} 岁', en: '{age}' },
   'intake.opt.stated_age_at_least': { 'zh-CN': '{age} 岁以上（您前面说的）', en: '{age} or over (as you said)' },
   'intake.opt.stated_name': { 'zh-CN': '{name}（您前面说的）', en: '{name} (as you said)' },
+  'intake.opt.stated_deadline': { 'zh-CN': '{words}（您前面说的）', en: '{words} (as you said)' },
   'intake.opt.stated_phone': { 'zh-CN': '{phone}（您前面说的）', en: '{phone} (as you said)' },
   'intake.opt.stated_region': { 'zh-CN': '{region}（您前面说的）', en: '{region} (as you said)' },
   'intake.opt.stated_kinship': { 'zh-CN': '{role}（您前面说的）', en: '{role} (as you said)' },
@@ -317,6 +318,14 @@ export const intakeMessages = {
   'intake.err.deadline_rough': {
     'zh-CN': '不知道具体哪天也没关系：请点“不清楚”，工作人员会和您核实；或者输入大概还有多少天，例如 30。',
     en: 'It is fine not to know the exact day: press "Not sure" and staff will check with you, or type roughly how many days are left, e.g. 30.',
+  },
+  'intake.err.preservation_worry': {
+    'zh-CN': '不确定也没关系：如果担心对方跑路、转移或卖掉财产，或者证据可能没了，请选“是”，工作人员会尽快核实；看不出有这种迹象，就选“否”。',
+    en: 'It is fine not to be sure: if you fear the other side may run off, move or sell what they have, or that evidence may be lost, press "Yes" and staff will check quickly; if you see no sign of it, press "No".',
+  },
+  'intake.err.deadline_detention': {
+    'zh-CN': '“{text}”是关押的天数。这一题问的是离开庭、起诉、仲裁等期限还有几天：知道的话请输入天数；还不知道什么时候开庭，请点“不清楚”，工作人员会和您核实。关押的情况可以在后面说明经过时写上。',
+    en: '"{text}" is how long they are held. This question asks how many days are left before a hearing, a charge or another deadline: type the days if you know them; if you do not know yet, press "Not sure" and staff will check with you. You can write about the detention later, when asked what happened.',
   },
   'intake.err.deadline': { 'zh-CN': '请输入剩余的天数，例如 5；没有期限请点“没有期限”。', en: 'Please type the number of days left, e.g. 5; or press "No deadline".' },
   'intake.err.description_short': { 'zh-CN': '请多写几个字，说明发生了什么。', en: 'Please write a little more about what happened.' },

@@ -175,7 +175,8 @@ export function caseDetailView(
   const decision = record.decision as Record<string, unknown>;
   const facts = record.facts as Record<string, unknown>;
   const answers = Object.entries(facts)
-    .filter(([key, v]) => key !== 'unsure' && key !== 'ageAtLeast' && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
+    // "Submitted despite a negative assessment" is a row only when it is so: "否" on an eligible case read as a warning.
+    .filter(([key, v]) => key !== 'unsure' && key !== 'ageAtLeast' && !(key === 'submitAnyway' && v !== true) && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
     .map(([key, value]) => ({
       key,
       label: factLabel(key, locale),

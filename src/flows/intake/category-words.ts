@@ -1,6 +1,6 @@
 import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
-import { tellsOfAbuseAtHome } from '../../knowledge/understanding/abuse-told.js';
+import { abuseAtHomeTold } from '../../knowledge/understanding/abuse-told.js';
 
 /**
  * Words residents use for each kind of problem, Chinese and English. The first match wins, so the
@@ -158,7 +158,7 @@ export function categoryFromSimplified(said: string): CategoryId | null {
   if ((found === 'labor_contract' || found === 'wages') && toldInjuryAtWork(text)) return 'work_injury';
   // A divorce told with the beatings ("我想离婚，他喝醉了就打我"): violence at home, as when the beatings come first ("我老公
   // 喝醉了就打我，我想离婚") — its victim claiming her rights needs no means test (法律援助法 第三十二条).
-  if (found === 'marriage_family' && (toldViolenceAtHome(text) || tellsOfAbuseAtHome(text))) return 'domestic_violence';
+  if (found === 'marriage_family' && (toldViolenceAtHome(text) || abuseAtHomeTold(text) !== null)) return 'domestic_violence';
   return found;
 }
 

@@ -1,4 +1,4 @@
-import { readNumber } from './number-words.js';
+import { readDays, readNumber } from './number-words.js';
 
 /**
  * Days until a deadline when residents name the day instead of counting: "后天就开庭了", "12月10日开庭",
@@ -31,7 +31,7 @@ export function stripDeadlineWords(input: string): string {
     .replace(/[。.!！,，]+$/u, '')
     .replace(/^(还有|只有|还剩|剩下?|大概|大约|离|距离|is |it'?s |the hearing is |hearing is )/u, '')
     // What the deadline is, said first: "court on 20 december", "the hearing date is dec 20", "开庭是12月20号".
-    .replace(/^(?:the |our |my |his |her )?(?:court|hearing|trial|deadline|case)(?: date| day)?(?: is)?(?: on| in)? (?=\S)/u, '')
+    .replace(/^(?:the |our |my |his |her )?(?:court|hearing|trial|arbitration|deadline|case)(?: date| day| hearing)?(?: is)?(?: on| in)? (?=\S)/u, '')
     .replace(/^(?:开庭|截止|仲裁|起诉|上诉|宣判)(?:日期|时间|日子)?(?:是|在|定在|定的是)/u, '')
     .replace(/(就要|就|要|得|需要)?(开庭|截止|到期|起诉|仲裁|上诉|判决|宣判|审理|过期)(了|啦|日期?)?$/u, '')
     .replace(/(就|要)$/u, '')
@@ -132,3 +132,52 @@ const ROUGH: [RegExp, number | 'rough'][] = [
   [/(两|二)(个)?(周|星期|礼拜)|半个月|\b(in )?(two|2) weeks\b|\bfortnight\b/, 14],
   [/下(个)?月(?![0-9一二三四五六七八九十]+(号|日))|月底|年底|过年前|年前|春节前|\bbefore (the )?(chinese |lunar )?new year\b|几个(星期|礼拜)|\bnext month\b|\bend of (the|this) (month|year)\b|\b(a )?few weeks\b/, 'rough'],
 ];
+
+/** What a deadline is, in a resident's story: the word after the day ("下周三开庭") or before it ("开庭是12月20号"). */
+const DEADLINE_WORD_ZH = /开庭|仲裁|截止|宣判|起诉|上诉|判决|到期/g;
+const DEADLINE_WORD_EN = /\b(?:court|hearing|trial|arbitration|deadline)\b/gi;
+/** A count of days or weeks, once the deadline words are stripped ("5天", "十天", "5 days", "two weeks"). */
+const COUNTED = /^(?:in )?\S{1,6}?\s?(?:天|日|个?星期|周|礼拜|days?|weeks?)$/i;
+
+/** The days in a short span of a story, named ("下周三") or counted ("还有5天"); `null` when it reads as neither. */
+function daysIn(span: string, today: string): number | null {
+  const named = readDeadline(span, today);
+  if (named !== null) return named;
+  const stripped = stripDeadlineWords(span);
+  if (!COUNTED.test(stripped)) return null;
+  const n = readDays(stripped);
+  return n !== null && Number.isInteger(n) && n >= 0 && n <= 3650 ? n : null;
+}
+
+/**
+ * A deadline told in a story ("我儿子被抓了 下周三开庭", "the arbitration hearing is in 5 days"): its days counted from
+ * `today` and the words that said it, to offer at the deadline question in one tap; `null` when the story names none.
+ */
+export function deadlineIn(input: string, today: string): { days: number; words: string } | null {
+  const text = input.normalize('NFKC');
+  for (const clause of text.split(/[,，。;；!！?？\n]+|\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+/u)) {
+    const c = clause.trim();
+    for (const m of c.matchAll(DEADLINE_WORD_ZH)) {
+      const end = m.index + m[0].length;
+      // The day before the word, the longest span that reads ("下周三就开庭"), or after it ("开庭是12月20号").
+      for (let start = Math.max(0, m.index - 12); start < m.index; start++) {
+        const days = daysIn(c.slice(start, end), today);
+        if (days !== null) return { days, words: c.slice(start, end) };
+      }
+      for (let stop = c.length; stop > end; stop--) {
+        const days = daysIn(c.slice(m.index, stop), today);
+        if (days !== null) return { days, words: c.slice(m.index, stop) };
+      }
+    }
+    for (const m of c.matchAll(DEADLINE_WORD_EN)) {
+      // "hearing is in 5 days", "court on 20 december": from the word, the longest span of whole words that reads.
+      const words = c.slice(m.index).split(/\s+/);
+      for (let n = Math.min(words.length, 8); n > 1; n--) {
+        const span = words.slice(0, n).join(' ');
+        const days = daysIn(span, today);
+        if (days !== null) return { days, words: span };
+      }
+    }
+  }
+  return null;
+}

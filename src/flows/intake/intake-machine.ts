@@ -4,7 +4,8 @@ import type { StaffRelay } from '../staff-relay.js';
 import { choice, explainedQuestion, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
-import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StepId } from './intake-types.js';
+import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StatedDeadline, StepId } from './intake-types.js';
+import { deadlineIn } from './deadline-words.js';
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
@@ -112,6 +113,7 @@ export function initialContext(submissionId: string): IntakeContext {
     statedKinship: undefined,
     statedPhone: undefined,
     statedRegion: undefined,
+    statedDeadline: undefined,
     earlierStory: undefined,
     resumeAfter: undefined,
   };
@@ -145,6 +147,7 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly 
     step === 'kinship' ? ctx.applicant.relation !== 'self' : step === 'region' || step === 'phone' || needed === null || needed.has(step);
   const open = (step: StepId) => ctx.step !== step && !ctx.answered.includes(step) && willAsk(step);
   const region = open('region') ? regionNamedIn(event.text, regions) : null;
+  const deadline = open('deadlineDays') ? statedDeadlineIn(event.text, deps) : undefined;
   const whose = stated.age?.whose ?? ctx.applicant.relation ?? undefined;
   // "我是农民工" one question early: ticked in advance at the groups question (never once the resident has touched it).
   const groups = open('groups') && ctx.facts.groups === undefined ? groupsSaidIn(event.text) : [];
@@ -158,7 +161,15 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly 
     ...(stated.kinship && open('kinship') && (!stated.kinship.own || ctx.applicant.relation === 'relative') ? { statedKinship: stated.kinship } : {}),
     ...(region ? { statedRegion: region } : {}),
     ...(stated.phone && open('phone') ? { statedPhone: stated.phone } : {}),
+    ...(deadline ? { statedDeadline: deadline } : {}),
   };
+}
+
+/** A deadline the text tells ("下周三开庭"), counted from today; `undefined` for none, or without a calendar. */
+function statedDeadlineIn(text: string, deps?: IntakeDeps): StatedDeadline | undefined {
+  const today = deps?.today?.();
+  const found = today ? deadlineIn(text, today) : null;
+  return found && today ? { ...found, on: today } : undefined;
 }
 
 /**
@@ -584,6 +595,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
       };
       const region = input.statedText ? regionNamedIn(input.statedText, deps.pack.regions) : null;
       if (region) fresh.statedRegion = region;
+      // "我儿子被抓了 下周三开庭": the day offered at the deadline question.
+      const deadline = input.earlierStory ? statedDeadlineIn(input.earlierStory, deps) : undefined;
+      if (deadline) fresh.statedDeadline = deadline;
       return input.category ? { ...fresh, facts: { ...fresh.facts, category: input.category }, answered: ['category' as const] } : fresh;
     },
     initial: 'routing',

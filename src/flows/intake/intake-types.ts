@@ -115,8 +115,20 @@ export interface IntakeContext {
   statedPhone?: string;
   /** The region a story named ("住在示例县农村"): its button comes first at the region question, marked as said. */
   statedRegion?: string;
+  /**
+   * A deadline a story told ("下周三开庭"): its days counted on the day `on` (`YYYY-MM-DD`) and the words that said it,
+   * offered at the deadline question in one tap (absent in older snapshots and when none was told).
+   */
+  statedDeadline?: StatedDeadline;
   /** What the resident wrote about the problem before applying: joined to an account typed at "continue?" (absent in older snapshots). */
   earlierStory?: string;
+}
+
+/** A deadline a story told: the days left on the day it was told, that day, and the resident's words. */
+export interface StatedDeadline {
+  days: number;
+  on: string;
+  words: string;
 }
 
 /** An age a story stated: the resident's own, or a relative's. */

@@ -23,6 +23,7 @@ import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import { readAge as readStatedAge, tellsStory } from '../../knowledge/understanding/story.js';
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
+import { afterUnsureClause, afterUnsureWords, mentionsUnsure, saysUnsure } from './unsure-words.js';
 import { namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
 
 /** How a step changes the context when its answer is accepted. */
@@ -84,6 +85,8 @@ const saysNoDocumentsNow = (text: string): boolean => DONE_OR_LATER.test(text) |
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
 const ASSETS_AT_RISK =
   /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\b(selling|(trying|going|wants?|about|planning) to sell|putting up for sale) (the |his |her |their |our )?(house|home|flat|apartment|car|factory|business|equipment|land|shop)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
+/** The other side running off or moving what they have, named with a doubt ("不知道他会不会跑", "not sure if he will run"). */
+const RUNS_OR_MOVES = /跑|转移|转走|卖|藏|躲|\b(run|runs|running|flee|disappear|leave town|move (his|her|the|their) (money|assets)|sell|hide)\b/i;
 /** Whether a text is the preservation question's yes by itself ("老板好像要跑路了", "he is moving his money"). */
 export const signalsAssetsAtRisk = (text: string): boolean => ASSETS_AT_RISK.test(text) && !/^(不|没|no\b|not\b)/i.test(text.trim());
 /**
@@ -126,20 +129,17 @@ function severalIncomes(text: string): number[] | null {
   return new Set(amounts).size >= 2 ? amounts : null;
 }
 
-/** A first clause that says the resident does not know ("i dont know the name of this place, …", "不知道叫啥，…"). */
-const UNSURE_CLAUSE = /^\s*(?:(?:i'?m |im )?not sure|no idea|i don'?t know|i dont know|dunno|(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不清|搞不清|不晓得))[^,，;；。.!！]*[,，;；。.!！]\s*/i;
 
 /** "None of these" at a checklist, as residents type it. */
 const NONE_OF_THESE = /^(以上)?(都|全|全都|一个都)?(不是|没有|不属于|不符合|没|不沾边|沾不上边|不搭边|挨不上)(的|啊|呀)?[!！。.]*$|^(none|nothing)( of (these|them|the above))?[!！。.]*$|^(i'?m |i am )?not any of (these|them)[!！。.]*$/i;
 /** A resident correcting what the bot understood: "不是…", "其实是…", "not wages, actually…". */
 const CORRECTION = /不是|不对|并不|其实|而是|倒是|\bnot\b|n't\b|\bactually\b|\brather\b/i;
 const NOT_LISTED = /^(不在列表中?|不在上面|没有我的地区|没有我(们)?(这|那)里|都不是|其他地区|外地|别的地方|not listed|my region is not listed|none of these|other|somewhere else)[!！。.]*$/i;
-const UNSURE = /^(我也|我|也|还)?(不太?清楚|不知道|不确定|说不清|说不好|说不准|不好说|不晓得|搞不清|没听说(过)?(有)?(什么)?(期限|时间|这个)?|unsure|not sure|(i'?m )?not really sure|don'?t know|dont know|i don'?t know|i dunno|dunno|idk|no idea|no clue|unknown|never heard of (one|it|any))( tbh| really| sorry)?(啊|呀|呢|哦|诶)?[!！。.]*$/i;
 
-/** A not-sure word before an answer ("不知道 大概还有十天", "not sure, maybe 10 days"). */
-const LEADING_HEDGE = /^(我也|我|也)?(不太?清楚|不知道|不确定|说不准|不好说|not sure|don'?t know|dunno|no idea)(啊|呀|呢|哦|诶)?[\s,，、.。!！]+(?=\S)/iu;
 /** A hedged answer, not sure or a guessed no: "我也不知道 好像没有吧", "应该没有吧", "probably not", "i dont think there is one". */
-const HEDGED = /不太?清楚|不知道|不确定|说不准|不好说|不晓得|搞不清|(好像|应该|估计|可能|大概)(也)?没(有)?|\b(not sure|no idea|no clue|dunno|don'?t know|do not know|probably not|i don'?t think( so)?|i dont think|not that i know)\b/iu;
+const HEDGED = (text: string): boolean => mentionsUnsure(text) || GUESSED_NONE.test(text);
+/** A guessed none: "好像没有", "应该也没", "probably not", "i dont think there is one", "not that i know". */
+const GUESSED_NONE = /(好像|应该|估计|可能|大概)(也)?没(有)?|\b(probably not|i don'?t think( so)?|i dont think|not that i know)\b/iu;
 
 /** The category list's last button in a word or two: "其他", "别的问题", "other", "something else". */
 const OTHER_GROUP = /^(其他|其它|别的|其他的|其它的|别的事|其他事|其他问题|其它问题|别的问题|其他情况|other|others|something else|another thing)$/i;
@@ -177,6 +177,29 @@ const PHONE_NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 洞: '0', �
 function numeralsAsDigits(text: string): string {
   return text.replace(/[〇零洞幺一二三四五六七八九](?:[\s-]*[〇零洞幺一二三四五六七八九]){6,}/g, (run) => run.replace(/[\s-]/g, '').replace(/./g, (c) => PHONE_NUMERALS[c] ?? c));
 }
+
+/** The button of the deadline told in the story ("下周三开庭"); its id carries no days (they change with the day). */
+const STATED_DEADLINE = 'opt:deadline:stated';
+
+/** Days from one `YYYY-MM-DD` to another. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The deadline the story told, with its days counted from today; `null` when none was told, it has passed, or the question was answered. */
+function statedDeadlineOf(ctx: IntakeContext, deps: IntakeDeps): { days: number; words: string } | null {
+  const stated = ctx.statedDeadline;
+  if (!stated || ctx.answered.includes('deadlineDays')) return null;
+  const days = stated.days - (deps.today ? Math.max(0, daysBetween(stated.on, deps.today())) : 0);
+  return days >= 0 ? { days, words: stated.words } : null;
+}
+
+/**
+ * How long someone is held, said at the deadline question ("拘留15天", "已经被关了10天了", "he got 15 days detention"): the
+ * days of detention, not the days left before a hearing or a charge decision.
+ */
+const DETENTION_DAYS =
+  /(拘留|刑拘|行拘|关押|羁押|关了|被关|拘役|判了)[^\d一二两三四五六七八九十]{0,4}(\d{1,3}|[一二两三四五六七八九十]{1,3})(天|日|个月)|\b(detained|locked up|jailed|held|in (jail|detention|custody))\b.{0,20}\b\d{1,3} days?\b|\b\d{1,3} days?\b.{0,12}\b(detention|jail|custody|lock ?up|locked up)\b/i;
+/** A deadline named with it ("拘留15天 下周开庭"): then the answer is read as usual. */
+const DEADLINE_NAMED = /开庭|仲裁|起诉|宣判|截止|\b(court|hearing|trial|deadline)\b/i;
 
 /** The button of the name said in the account. */
 const STATED_NAME = 'opt:name:stated';
@@ -237,8 +260,6 @@ const LEADING_NO = /^(no|nope|nah|没有|不是|不会|不用|不需要)[\s,，.
 const NO_DEFENDER = /没(有)?(请|找|钱请)|请不起|找不到律师|没(有)?律师|no lawyer|can'?t afford|cannot afford|(haven'?t|have not|didn'?t|did not) (got|get|hired|hire|found|find)|(don'?t|do not) have (a |any )?lawyer/i;
 /** A defence lawyer already there ("家里已经请了律师", "we hired a lawyer"). */
 const HAS_DEFENDER = /(已经|家里)?(请了|找了|委托了)(个|一个)?律师|有律师了|(we|i|family) (have|has|hired|got) (a )?lawyer/i;
-/** Not sure, however it starts ("no idea", "yes? not sure"): neither. */
-const NOT_SURE = /\b(no idea|no clue|not sure|dunno|don'?t know|do not know)\b|不知道|不清楚|不确定|说不准|不好说/i;
 
 /**
  * A yes or no, pressed or typed (`thenWhy`: also one followed by why); `null` for anything else, "not sure"
@@ -249,7 +270,7 @@ function yesOrNo(event: ResidentEvent, { thenWhy = true } = {}): boolean | null 
   const text = textOf(event);
   if (id === 'intake.yes' || (text !== null && YES.test(text))) return true;
   if (id === 'intake.no' || (text !== null && (NO.test(text) || GUESSED_NO.test(text.normalize('NFKC').trim())))) return false;
-  if (text === null || !thenWhy || NOT_SURE.test(text)) return null;
+  if (text === null || !thenWhy || mentionsUnsure(text)) return null;
   const t = text.normalize('NFKC').trim();
   if (LEADING_YES.test(t)) return true;
   if (LEADING_NO.test(t)) return false;
@@ -545,7 +566,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     read: (event) => {
       // Said as families say it: "还没有请律师 请不起" is a no, "家里已经请了律师" a yes.
       const text = textOf(event);
-      const said = text === null || NOT_SURE.test(text) || /有没有/.test(text) ? null : NO_DEFENDER.test(text) ? false : HAS_DEFENDER.test(text) ? true : null;
+      const said = text === null || mentionsUnsure(text) || /有没有/.test(text) ? null : NO_DEFENDER.test(text) ? false : HAS_DEFENDER.test(text) ? true : null;
       if (said !== null) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, hasDefender: said } }) };
       return readYesNo(event, (v) => (c) => ({ facts: { ...c.facts, hasDefender: v } }), 'intake.err.yes_no');
     },
@@ -618,7 +639,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, region: value } }) };
       // Not knowing first, then a guess ("i dont know the name of this place, its the city i think", "不知道叫啥，应该是县里吧"):
       // the guess is the answer, read as a whole answer would be.
-      const guess = text === null ? null : text.normalize('NFKC').replace(UNSURE_CLAUSE, '');
+      const guess = text === null ? null : afterUnsureClause(text.normalize('NFKC'));
       if (guess && text !== null && guess !== text.normalize('NFKC')) {
         const guessed = STEPS.region.read({ type: 'user.text', text: guess.replace(/^(?:应该|可能|大概|好像)(?:是)?/, '') }, _ctx, deps);
         if (guessed.kind === 'answer') return guessed;
@@ -805,15 +826,29 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   deadlineDays: {
-    prompt: () => reply('intake.q.deadlineDays', {}, [choice('intake.no_deadline', 'intake.opt.no_deadline'), unsureChoice()]),
+    // A day told in the story ("下周三开庭") comes first, in the resident's words: one tap, never taken unasked.
+    prompt: (ctx, deps) => {
+      const stated = statedDeadlineOf(ctx, deps);
+      return reply('intake.q.deadlineDays', {}, [
+        ...(stated === null ? [] : [choice(STATED_DEADLINE, 'intake.opt.stated_deadline', { words: stated.words })]),
+        choice('intake.no_deadline', 'intake.opt.no_deadline'),
+        unsureChoice(),
+      ]);
+    },
     unsureAllowed: true,
-    read: (event, _ctx, deps) => {
+    read: (event, ctx, deps) => {
+      const stated = choiceId(event) === STATED_DEADLINE ? statedDeadlineOf(ctx, deps) : null;
+      if (stated) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: stated.days } }) };
       const text = textOf(event);
       if (choiceId(event) === 'intake.no_deadline' || (text !== null && (NO.test(text) || NO_DEADLINE.test(text.trim())))) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: null } }) };
       }
+      // "拘留15天", "已经被关了10天了": how long the person is held, not a deadline — said so, with what to answer instead.
+      if (text !== null && DETENTION_DAYS.test(text.normalize('NFKC')) && !DEADLINE_NAMED.test(text)) {
+        return { kind: 'invalid', error: 'intake.err.deadline_detention', params: { text: text.trim() } };
+      }
       // "不知道 大概还有十天": what follows the hedge is the answer.
-      const unhedged = text === null ? null : text.replace(LEADING_HEDGE, '').trim() || text;
+      const unhedged = text === null ? null : afterUnsureWords(text).trim() || text;
       // A day named instead of counted ("后天就开庭了", "12月10日开庭", "下周三") is counted from today.
       const dated = unhedged !== null && deps.today ? readDeadline(unhedged, deps.today()) : null;
       const unit = unhedged === null || dated !== null ? null : wrongUnit(unhedged, 'days', PER_MONTH_PAY.test(unhedged) ? 'money' : unitOf(unhedged));
@@ -821,10 +856,14 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const counted = dated ?? (unhedged === null ? null : readDays(stripDeadlineWords(unhedged)));
       // "过几天", "next week": counted roughly; "下个月": the resident is told how to answer instead.
       const rough = counted === null && unhedged !== null ? roughDeadline(unhedged) : null;
+      // Said not sure first, then a vague time of something else ("not sure, the boss say maybe pay next month", "不知道
+      // 老板说下个月可能发"): the not-sure answer it began with, not "press Not sure". A guess at the deadline itself ("不知道啊
+      // 好像过年前要起诉？") is still asked roughly how many days.
+      if (rough === 'rough' && text !== null && afterUnsureWords(text) !== text && !DEADLINE_NAMED.test(text)) return { kind: 'unsure' };
       if (rough === 'rough') return { kind: 'invalid', error: 'intake.err.deadline_rough' };
       // "我也不知道 好像没有吧", "应该没有吧", "i dont think so": a hedge is "not sure" (staff check; a limitation period
       // may be running), never a refusal to answer.
-      if (counted === null && rough === null && text !== null && HEDGED.test(text) && !/\d/.test(text)) return { kind: 'unsure' };
+      if (counted === null && rough === null && text !== null && HEDGED(text) && !/\d/.test(text)) return { kind: 'unsure' };
       const n = counted ?? rough;
       if (n === null || !Number.isInteger(n) || n < 0 || n > 3650) return { kind: 'invalid', error: 'intake.err.deadline' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, deadlineDays: n } }) };
@@ -845,6 +884,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (text !== null && signalsAssetsAtRisk(text)) {
         return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, needsPreservation: true } }) };
       }
+      // "不知道他会不会跑", "not sure if he will run away": how to answer a fear of it, not "answer yes or no".
+      if (text !== null && mentionsUnsure(text) && RUNS_OR_MOVES.test(text)) return { kind: 'invalid', error: 'intake.err.preservation_worry' };
       return readClearYesNo(event, (v) => (c) => ({ facts: { ...c.facts, needsPreservation: v } }));
     },
   },
@@ -1025,7 +1066,7 @@ export const WHY_EXPLAINED = new Set<StepId>([
 /** Is `text` one of the words that mean "not sure"? */
 export function isUnsure(event: ResidentEvent): boolean {
   if (event.type === 'user.choice') return event.id === 'intake.unsure';
-  return event.type === 'user.text' && (UNSURE.test(event.text.trim()) || unsureWithReason(event.text));
+  return event.type === 'user.text' && (saysUnsure(event.text) || unsureWithReason(event.text));
 }
 
 /** A figure in what follows "not sure" ("不知道，大概5天", "not sure, maybe two weeks"): then it is an answer, not a "not sure". */
@@ -1037,5 +1078,5 @@ const FIGURE = /\d|[一二两三四五六七八九十半几][个]?(天|号|日|�
 function unsureWithReason(text: string): boolean {
   const [first, ...rest] = text.normalize('NFKC').trim().split(/[,，。;；!！~～]+|\s+(?=\p{Script=Han})/u).filter((part) => part.trim() !== '');
   // A guess after it ("不知道啊 好像过年前要起诉？") is read as the answer it guesses, not as "not sure".
-  return first !== undefined && rest.length > 0 && UNSURE.test(first.trim()) && !FIGURE.test(rest.join(' ')) && !/[?？]\s*$/.test(text);
+  return first !== undefined && rest.length > 0 && saysUnsure(first) && !FIGURE.test(rest.join(' ')) && !/[?？]\s*$/.test(text);
 }

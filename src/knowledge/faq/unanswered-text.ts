@@ -2,9 +2,12 @@ import { isPersonalName } from './personal-name.js';
 import { REDACTED, redactPersonalData } from './redact.js';
 
 const PLACEHOLDERS = new RegExp(Object.values(REDACTED).map((p) => p.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
-/** Words that only introduce personal data ("我叫", "电话", "身份证号", "my name is"): nothing an operator could answer. */
+/**
+ * Words that only introduce personal data ("我叫", "电话", "身份证号", "my name is"), the resident's own or a relative's
+ * ("他叫张伟", "his name is Zhang Wei"): nothing an operator could answer.
+ */
 const INTRODUCERS =
-  /我的|我叫|我是|本人|叫|是|姓名|名字|电话号码|联系电话|电话|手机号码|手机号|手机|号码|身份证号码|身份证号|身份证|联系方式|和|\b(?:my|name|is|i am|i'm|this|call|me|phone|mobile|number|tel|id|card|and)\b/gi;
+  /我的|我叫|我是|本人|他的|她的|他|她|叫|是|姓名|名字|电话号码|联系电话|电话|手机号码|手机号|手机|号码|身份证号码|身份证号|身份证|联系方式|和|\b(?:my|his|her|their|name|is|i am|i'm|this|call|me|phone|mobile|number|tel|id|card|and)\b/gi;
 const PUNCTUATION = /[\s\p{P}\p{S}]/gu;
 
 /**

@@ -1,4 +1,3 @@
-import { mendEnglishSlips } from './english-slips.js';
 import { toSimplified } from './simplified.js';
 
 /**
@@ -32,8 +31,54 @@ const TOLD_EN: RegExp[] = [
   /\bi('?m| am| was| have been|'ve been) (a )?(victim of )?(domestic (violence|abuse)|abused|beaten)\b/i,
 ];
 
-/** Does the text tell of violence at home done to the resident (not asked about it in general)? */
-export function tellsOfAbuseAtHome(text: string): boolean {
-  const t = mendEnglishSlips(toSimplified(text.normalize('NFKC')));
-  return TOLD_ZH.some((p) => p.test(t)) || TOLD_EN.some((p) => p.test(t));
+/** A relative the resident tells of ("我妹妹", "我女儿", "我妈"). */
+const RELATIVE_ZH = '(?:妹妹|姐姐|女儿|闺女|妈妈|老妈|母亲|妈|姐|妹|嫂子|弟媳|儿媳妇?|侄女|外甥女|孙女|奶奶|外婆|姥姥|姑姑|小姨|姨妈|表妹|表姐|堂妹|堂姐|弟弟|哥哥|儿子|爸爸|父亲|爷爷|外公)';
+/** The one at home who hits them: their partner or in-laws, or the resident's own father or in-law ("我爸打我妈"). */
+const THEIR_HOUSEHOLD = '(?:老公|丈夫|男人|老婆|妻子|媳妇|男朋友|男友|对象|前夫|爱人|婆婆|公公|婆家人?|女婿|儿媳妇?|继父|后爸|姐夫|妹夫)';
+const HITS_ZH = '(?:打|揍|踢|掐|扇|踹|虐待|家暴)';
+
+const RELATIVE_TOLD_ZH: RegExp[] = [
+  // "我妹妹被她老公打", "我女儿经常被女婿打", "俺姐让她男人打了".
+  new RegExp(`(?:我|俺)(?:家)?的?${RELATIVE_ZH}(?:经常|一直|天天|总是|老是|又|常常|长期)?(?:被|让|遭到?|受到?)(?:她|他)?的?${THEIR_HOUSEHOLD}(?:经常|一直|天天|总是)?${HITS_ZH}`),
+  // "我姐被家暴了", "我女儿遭受家庭暴力".
+  new RegExp(`(?:我|俺)(?:家)?的?${RELATIVE_ZH}(?:一直|长期|经常)?(?:被|遭受?了?|受到了?)(?:家暴|家庭暴力)`),
+  // "我妹妹的老公天天打她", "我女儿她老公喝了酒就打她".
+  new RegExp(`(?:我|俺)的?${RELATIVE_ZH}(?:的|她|他)?${THEIR_HOUSEHOLD}[^，。！？,.!?；;]{0,12}${HITS_ZH}(?:了|过)?(?:她|他)`),
+  // "我姐夫老打我姐", "我爸天天喝酒打我妈", "我女婿喝了酒就打我女儿".
+  new RegExp(`(?:我|俺)的?(?:姐夫|妹夫|女婿|爸爸?|父亲|继父|后爸|儿媳妇?)[^，。！？,.!?；;]{0,12}${HITS_ZH}(?:了|过)?(?:我|俺)的?(?:姐姐?|妹妹?|女儿|闺女|妈妈?|母亲|儿子|弟弟|哥哥)`),
+];
+
+const RELATIVE_EN = '(?:sister|daughter|mother|mom|mum|niece|granddaughter|aunt|cousin|brother|son|father|dad|grandmother|grandma|sister-in-law|daughter-in-law)';
+const THEIR_PARTNER_EN = '(?:husband|boyfriend|partner|wife|girlfriend|ex|fianc[eé]e?|in-?laws?|mother-in-law|father-in-law)';
+const HITS_EN = '(?:hits|beats|kicks|slaps|chokes|punches|abuses|hit|beat|kicked|slapped|choked|punched|abused|has been (?:hitting|beating|abusing|kicking|slapping)|keeps (?:hitting|beating)|used to (?:hit|beat|abuse|kick|slap))';
+const RELATIVE_TOLD_EN: RegExp[] = [
+  // "my sister's husband beats her", "my daughters boyfriend hit her again".
+  new RegExp(`\\bmy ${RELATIVE_EN}'?s? ${THEIR_PARTNER_EN}\\b.{0,30}\\b${HITS_EN} (?:her|him|them)\\b`, 'i'),
+  // "my daughter is being beaten by her husband", "my sister gets hit by her boyfriend".
+  new RegExp(`\\bmy ${RELATIVE_EN}\\b.{0,20}\\b(?:is|was|has been|gets|got|keeps getting|being)\\b.{0,12}\\b(?:beaten|hit|abused|battered|kicked|slapped|choked|punched)\\b.{0,20}\\bby (?:her|his|their) ${THEIR_PARTNER_EN}\\b`, 'i'),
+  // "my sister is a victim of domestic violence", "my mum suffers domestic abuse".
+  new RegExp(`\\bmy ${RELATIVE_EN} (?:is|was|has been) (?:a )?(?:victim of )?domestic (?:violence|abuse)|\\bmy ${RELATIVE_EN} (?:suffers|is suffering|suffered) (?:from )?domestic (?:violence|abuse)`, 'i'),
+  // "my dad beats my mum", "my son-in-law hits my daughter".
+  new RegExp(`\\bmy (?:dad|father|stepfather|stepdad|son-in-law|brother-in-law)\\b.{0,30}\\b${HITS_EN} my (?:sister|daughter|mother|mom|mum|brother|son)\\b`, 'i'),
+];
+
+/** Whom the text tells violence at home is done to: the resident (`self`), a relative of theirs (`relative`), or none. */
+export type AbuseTold = 'self' | 'relative' | null;
+
+/**
+ * Does the text tell of violence at home (not ask about it in general), and to whom? A relative's first ("我爸打我妈" is
+ * the mother's, not the resident's); then the resident's own.
+ */
+export function abuseAtHomeTold(text: string): AbuseTold {
+  return abuseToldInSimplified(toSimplified(text.normalize('NFKC')));
+}
+
+/**
+ * The same, of a text already read in simplified characters with its English slips mended (`toSimplified`): the
+ * understanding step reads it once there, into the Meaning.
+ */
+export function abuseToldInSimplified(simplified: string): AbuseTold {
+  const t = simplified.normalize('NFKC');
+  if (RELATIVE_TOLD_ZH.some((p) => p.test(t)) || RELATIVE_TOLD_EN.some((p) => p.test(t))) return 'relative';
+  return TOLD_ZH.some((p) => p.test(t)) || TOLD_EN.some((p) => p.test(t)) ? 'self' : null;
 }

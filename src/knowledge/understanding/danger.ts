@@ -74,6 +74,12 @@ const CHILD: RegExp[] = [
  */
 const CHILD_HURT = /(孩子|儿子|女儿|小孩|娃|闺女|宝宝|孙子|孙女)(又|经常|天天|总是?|一直|常常|老是)?(被|遭|让)[^，。,.!！?？]{0,5}(打|揍|踢|掐|烫|虐待|虐|关起来|关在|锁起来|锁在|饿)/;
 const CHILD_HURT_NOT_NOW = /赔|看守所|拘留|派出所|公安|警察|监狱|少管所|刑拘|逮捕|年前|去年|前年|小时候/;
+/**
+ * A grown son or daughter hurt by their own partner or in-laws ("我女儿经常被女婿打", "my daughter is being beaten by her
+ * husband"): violence at home done to a relative, not a child in danger (abuse-told.ts gives its line).
+ */
+const GROWN_CHILD_BY_PARTNER =
+  /(儿子|女儿|闺女|孩子)[^，。,.!！?？]{0,6}(被|遭|让)[^，。,.!！?？]{0,3}(她|他)?的?(老公|丈夫|老婆|媳妇|妻子|男朋友|男友|对象|前夫|婆婆|公公|婆家人?)|女婿|儿媳|\b(son|daughter)\b.{0,40}\bby (her|his|their) (husband|boyfriend|partner|wife|girlfriend|ex|in-?laws?)\b|\b(son|daughter)'?s (husband|boyfriend|partner|wife|girlfriend)\b/i;
 
 const MEDICAL: RegExp[] = [
   /昏迷|晕倒|晕过去|昏过去|不省人事|叫不醒|没(有)?(呼吸|气)了|喘不上气|呼吸困难|大出血|血止不住|流了(好多|很多|一地)血|心脏病(犯|发)|犯心脏病|中风了|抽搐|口吐白沫|(喝|吃|吞)了.{0,6}(农药|老鼠药|百草枯|安眠药|敌敌畏|除草剂|杀虫剂)/,
@@ -150,7 +156,7 @@ export function detectDanger(text: string): DangerKind | null {
   // slips of the words read mended (english-slips.ts), wherever the text comes from.
   const t = spellOutContractions(mendEnglishSlips(text.normalize('NFKC')).replace(/想死的心都有(了)?/g, ''));
   if (any(SELF_HARM, t)) return 'self_harm';
-  if (any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) return 'child';
+  if ((any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) && !GROWN_CHILD_BY_PARTNER.test(t)) return 'child';
   if (any(JUST_HIT, t) && !WHAT_IF.test(t) && !LONG_PAST.test(t)) {
     return byPartner(t) || AGAIN_BY_SOMEONE_CLOSE.test(t) ? 'domestic_violence' : 'violence';
   }

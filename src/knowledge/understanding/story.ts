@@ -86,6 +86,12 @@ export function readAge(t: string): StatedFacts['age'] | undefined {
     const y = years(relativeEn.groups.n!);
     if (y !== null) return { years: y, atLeast: false, whose: 'relative' };
   }
+  // "police took my son 2 days ago, he is 19": he or she, after a relative was named, is that relative.
+  const pronounEn = /\b(?:he|she)(?:'s| is|s) (?:only |just )?(?<n>\d{1,3})(?: ?(?:years?|yrs?)(?: old)?)?\b(?! ?(?:yuan|rmb|kuai|dollars|days?|weeks?|months?|hours?|times|km|kg|%|am|pm)\b)/i.exec(t);
+  if (pronounEn?.groups && new RegExp(`\\bmy ${RELATIVE_EN}\\b`, 'i').test(t.slice(0, pronounEn.index))) {
+    const y = years(pronounEn.groups.n!);
+    if (y !== null) return { years: y, atLeast: false, whose: 'relative' };
+  }
   // "我今年45，…": with 今年 the number alone is the age, unless a unit follows (我今年3月…, 我今年45000元).
   const stated =
     /(我|俺)(今年|都|已经|快)?(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(了|岁|周岁)/.exec(t) ??

@@ -62,8 +62,14 @@ export interface UnderstandDeps {
   classify?: IntentGuess;
 }
 
-/** What the resident means, by precedence: danger → steering intent → problem story → question → an answer. */
-export type Meaning =
+/**
+ * What the resident means, by precedence: danger → steering intent → problem story → question → an answer; with
+ * `abuseAtHome` when the text also tells of violence at home as a habit or history (abuse-told.ts), and to whom — read
+ * once here, for the conversation's one gentle line with 110 and 12338.
+ */
+export type Meaning = MeaningKind & { abuseAtHome?: 'self' | 'relative' };
+
+type MeaningKind =
   | { kind: 'danger'; danger: DangerKind }
   /** Asks which number to call for help now (safety-numbers.ts): the emergency numbers, at once. */
   | { kind: 'safety_numbers' }

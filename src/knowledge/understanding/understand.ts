@@ -7,6 +7,7 @@ import { asksIfDisability, namesDisability, saysNoCertificate } from './disabili
 import { asksSafetyNumbers } from './safety-numbers.js';
 import { simplifiedStoryCategory as storyCategory, statedFacts, tellsStory } from './story.js';
 import { toSimplified } from './simplified.js';
+import { abuseToldInSimplified } from './abuse-told.js';
 import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
 import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
@@ -65,17 +66,20 @@ const STEERS_BEFORE_THE_INDEX: Partial<Record<SteerIntent, RegExp>> = {
  * // { kind: 'danger', danger: 'domestic_violence' }
  */
 export function understand(input: UnderstandInput, deps: UnderstandDeps): Meaning {
-  const meaning = readMeaning(input, deps);
-  // Read again after its danger was answered ("我妈晕倒了叫不醒怎么办"): only a question the knowledge base answers is
-  // answered; "what do I do" is not a question for it, and nothing else is said after the numbers.
-  if (input.dangerTold && meaning.kind === 'question' && meaning.kb.band !== 'answer') return { kind: 'answer' };
-  return meaning;
-}
-
-function readMeaning(input: UnderstandInput, { judge: askKb, classify }: UnderstandDeps): Meaning {
-  const { locale, where } = input;
   // "老闆欠我工資", "我想申清法律援助": read in simplified characters, the slips for 申请 made 申请 (simplified.ts).
   const text = toSimplified(input.text);
+  const read = readMeaning(input, text, deps);
+  // Read again after its danger was answered ("我妈晕倒了叫不醒怎么办"): only a question the knowledge base answers is
+  // answered; "what do I do" is not a question for it, and nothing else is said after the numbers.
+  const meaning: Meaning = input.dangerTold && read.kind === 'question' && read.kb.band !== 'answer' ? { kind: 'answer' } : read;
+  // Violence at home told as a habit or history ("我老公天天喝酒回来就打我", "我妹妹被她老公打"): never with danger, whose
+  // warning gives the numbers already.
+  const abuse = meaning.kind === 'danger' || input.dangerTold ? null : abuseToldInSimplified(text);
+  return abuse ? { ...meaning, abuseAtHome: abuse } : meaning;
+}
+
+function readMeaning(input: UnderstandInput, text: string, { judge: askKb, classify }: UnderstandDeps): Meaning {
+  const { locale, where } = input;
   // The knowledge base is asked in its own words (kb-query.ts): "替我老公申请" as applying for a family member.
   const deps = { judge: (t: string, l: typeof locale) => askKb(kbQuery(t), l), classify };
   const danger = input.dangerTold ? null : detectDanger(text);
@@ -248,7 +252,7 @@ function nameThenWhatNow(text: string): boolean {
  * "不知道啊，…", "不清楚 …", "不知道叫啥名，…", "not sure, …": the resident says first that they do not know (then perhaps
  * guesses).
  */
-const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:我也?|俺)?(?:不知道|不清楚|说不清|搞不清|不晓得|记不清)(?:叫|是)?(?:啥|什么|哪)(?:名字?|地方|个)?(?:了|啊|呀)*[\s,，。.!！…~～]+|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
+const BEGINS_UNSURE = /^(?:我也?|俺)?(?:不知道|不清楚|不太清楚|说不好|不确定|记不清|不记得)(?:了|啊|呀|哎|诶|欸|耶)*(?:[\s,，。.!！…~～]+|$)|^(?:我也?|俺)?(?:不知道|不清楚|不确定|说不准)(?=[^，。,.？?]{0,8}(?:会不会|能不能|有没有|是不是|要不要))|^(?:我也?|俺)?(?:不知道|不清楚|说不清|搞不清|不晓得|记不清)(?:叫|是)?(?:啥|什么|哪)(?:名字?|地方|个)?(?:了|啊|呀)*[\s,，。.!！…~～]+|^(?:i'?m )?(?:not sure|no idea|i don'?t know|dunno)\b[\s,.!]*/i;
 
 /** How much a message says: its Chinese characters when it has any, else its words. */
 function amountOf(text: string): { n: number; chinese: boolean } {

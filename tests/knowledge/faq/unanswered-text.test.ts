@@ -18,6 +18,9 @@ describe('unansweredText (what `kb unanswered` may keep of a question the bot co
     ['an English name', 'Wang Xiuying'],
     ['an English name said as such', 'my name is John Smith'],
     ['a landline', '010-12345678'],
+    // Session 16: a relative's name, typed by a wife whose husband the police took.
+    ["a relative's name said as such", 'his name is Zhang Wei'],
+    ["a relative's name after 他叫", '他叫张伟'],
   ])('keeps nothing of %s (%s)', (_kind, text) => {
     expect(unansweredText(text)).toBeNull();
   });

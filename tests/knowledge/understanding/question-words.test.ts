@@ -11,3 +11,8 @@ describe('question words', () => {
     expect(looksLikeQuestion(text)).toBe(true),
   );
 });
+
+describe('a question word in "nothing / no one" is no question (session 16)', () => {
+  it.each(['没有 啥收入都没有 就种点地', '什么都没有', '谁都不管我', '俺啥都不懂'])('%s is a statement', (text) => expect(looksLikeQuestion(text)).toBe(false));
+  it.each(['有啥材料', '啥都不懂怎么办', '什么都没有 能申请吗', '啥都没有？'])('%s is still a question', (text) => expect(looksLikeQuestion(text)).toBe(true));
+});

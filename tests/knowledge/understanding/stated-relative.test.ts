@@ -46,3 +46,20 @@ describe("statedRelative: the resident's own role said directly", () => {
 
   it.each([['I am their lawyer'], ['我是他同事']])('does not guess from %s', (text) => expect(statedRelative(text)).toBeUndefined());
 });
+
+describe('statedRelative: a relative named as the one it happened to, with words between or in English (session 16)', () => {
+  it.each([
+    ['我儿子今年17 昨天被派出所抓了', 'parent', 'zh-CN'],
+    ['我老公在工地上被砸伤了', 'spouse', 'zh-CN'],
+    ['my son was arrested by police yesterday, he is 17', 'parent', 'en'],
+    ['the cops took my husband last night', 'spouse', 'en'],
+    ['my dad got hit by a car on his way home', 'child', 'en'],
+  ])('%s → %s', (text, role, locale) => expect(statedRelative(text)).toEqual({ role, locale }));
+
+  it.each([
+    ['my husband got drunk and was hitting me again'],
+    ['my husband was drunk and hit me'],
+    ['我老公喝醉了被我赶出去了'],
+    ['我儿子打架把人打伤了'],
+  ])('does not guess from %s', (text) => expect(statedRelative(text)).toBeUndefined());
+});

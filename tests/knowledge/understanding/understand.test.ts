@@ -359,3 +359,20 @@ describe('giving up on the wait for a person, not on the application', () => {
     expect(stopsWaiting(text)).toBe(false);
   });
 });
+
+describe('violence at home told, read once into the Meaning (session 16)', () => {
+  it('carries whom it is done to, whatever else the text means', () => {
+    expect(meaning('我老公天天喝酒回来就打我').abuseAtHome).toBe('self');
+    expect(meaning('我妹妹被她老公打 打得鼻青脸肿的 我该怎么帮她').abuseAtHome).toBe('relative');
+    expect(meaning("my sister's husband beats her all the time").abuseAtHome).toBe('relative');
+    expect(meaning('我老公天天打我', { kind: 'intake_question', step: 'phone', freeText: false }).abuseAtHome).toBe('self');
+  });
+
+  it('is absent for a question about it, a call, and danger now (its warning gives the numbers)', () => {
+    expect(meaning('家暴可以申请法律援助吗').abuseAtHome).toBeUndefined();
+    expect(meaning('我老公天天打我电话').abuseAtHome).toBeUndefined();
+    const danger = meaning('救命 我老公拿刀要杀我');
+    expect(danger.kind).toBe('danger');
+    expect(danger.abuseAtHome).toBeUndefined();
+  });
+});
