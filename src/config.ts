@@ -95,6 +95,20 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** The policy pack shipped with fayuan (domain.md §3); never written by the bot. */
+export const BUILT_IN_POLICY_DIR = path.join(PROJECT_ROOT, 'policy', 'default');
+
+/** Where the console keeps the centre's own copy of the shipped pack, made on its first change (policy-folder.ts). */
+export function ownPolicyDir(dataDir: string): string {
+  return path.join(dataDir, 'policy');
+}
+
+/** Without FAYUAN_POLICY_DIR: the centre's own copy once the console has made one, else the shipped pack. */
+function defaultPolicyDir(dataDir: string): string {
+  const own = ownPolicyDir(dataDir);
+  return fs.existsSync(path.join(own, 'pack.yaml')) ? own : BUILT_IN_POLICY_DIR;
+}
+
 /** Parses and validates the environment. Pure: pass `process.env` from `main` only. */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -175,7 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dataDir,
     databaseFile: path.join(dataDir, 'fayuan.sqlite'),
     attachmentsDir: path.join(dataDir, 'attachments'),
-    policyDir: path.resolve(cwd, value('FAYUAN_POLICY_DIR') ?? path.join(PROJECT_ROOT, 'policy', 'default')),
+    policyDir: path.resolve(cwd, value('FAYUAN_POLICY_DIR') ?? defaultPolicyDir(dataDir)),
     knowledgeDir: path.resolve(cwd, value('FAYUAN_KNOWLEDGE_DIR') ?? path.join(PROJECT_ROOT, 'knowledge')),
     host: value('HOST') ?? '127.0.0.1',
     port: integer('PORT', 3000, 0, 65535),

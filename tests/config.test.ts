@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { ConfigError, parseConfig } from '../src/config.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import { BUILT_IN_POLICY_DIR, ConfigError, parseConfig } from '../src/config.js';
 
 const TOKEN = '123456:TEST-token_abcdefghijklmnopqrstuvwxyz';
 
@@ -10,6 +12,16 @@ describe('parseConfig', () => {
     expect(config.databaseFile).toBe(path.join('/srv/fayuan', 'data', 'fayuan.sqlite'));
     expect(config.attachmentsDir).toBe(path.join('/srv/fayuan', 'data', 'attachments'));
     expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, webChat: true, telegram: { mode: 'off' } });
+  });
+
+  it("reads the centre's own policy copy under the data folder once the console made one, else the shipped pack", () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-config-'));
+    expect(parseConfig({ FAYUAN_DATA_DIR: data }).policyDir).toBe(BUILT_IN_POLICY_DIR);
+    fs.mkdirSync(path.join(data, 'policy'));
+    fs.writeFileSync(path.join(data, 'policy', 'pack.yaml'), 'id: x\n');
+    expect(parseConfig({ FAYUAN_DATA_DIR: data }).policyDir).toBe(path.join(data, 'policy'));
+    // FAYUAN_POLICY_DIR always wins.
+    expect(parseConfig({ FAYUAN_DATA_DIR: data, FAYUAN_POLICY_DIR: '/etc/fayuan/policy' }).policyDir).toBe('/etc/fayuan/policy');
   });
 
   it.each([

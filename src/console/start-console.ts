@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { BUILT_IN_POLICY_DIR, ownPolicyDir } from '../config.js';
 import type { App } from '../bot/app.js';
 import { STAFF_CHANNEL, DeliveryError, type ChannelSender, type OutboundMessage } from '../bot/channel.js';
 import type { RunningChannel } from '../bot/running-channel.js';
@@ -91,8 +93,12 @@ export function createStaffServices(
     now,
   });
   // The running bot's own pack: a standard added on the 本地政策 page is in force for it at once.
+  const shippedPack = path.resolve(app.config.policyDir) === BUILT_IN_POLICY_DIR;
   const policy = new StaffPolicy({
-    folder: new PolicyFolder(app.config.policyDir, app.services.pack, { now, ...(policyIo ? { io: policyIo } : {}) }),
+    // The shipped pack is never written: the first change makes the centre's own copy under the data folder.
+    folder: shippedPack
+      ? new PolicyFolder(ownPolicyDir(app.config.dataDir), app.services.pack, { now, seedFrom: app.config.policyDir, ...(policyIo ? { io: policyIo } : {}) })
+      : new PolicyFolder(app.config.policyDir, app.services.pack, { now, ...(policyIo ? { io: policyIo } : {}) }),
     pack: app.services.pack,
     audit,
     now,

@@ -7,6 +7,7 @@ import { translate } from '../../src/locales/render.js';
 import { AuditStore } from '../../src/storage/staff-records-store.js';
 import { openStorage } from '../../src/storage/open-storage.js';
 import { copyDefaultPack } from '../knowledge/policy/pack-copy.js';
+import { parseConfig, PROJECT_ROOT } from '../../src/config.js';
 import { Client, consoleFixture } from './console-fixture.js';
 
 const ACCOUNTS = [
@@ -164,5 +165,26 @@ describe('the 本地政策 page’s API', () => {
     expect(refused.body.error.message).toContain('IT');
     expect(fs.readFileSync(path.join(policyDir, 'regions.yaml'), 'utf8')).toBe(before);
     expect(app.services.pack.regions[0]!.standards).toHaveLength(1);
+  });
+});
+
+describe('the 本地政策 page with the shipped pack (no FAYUAN_POLICY_DIR, as `npm start` runs)', () => {
+  it('keeps the change in the data folder, never in the shipped policy/default/, and the next start reads it', async () => {
+    const shipped = path.join(PROJECT_ROOT, 'policy', 'default');
+    const shippedRegions = fs.readFileSync(path.join(shipped, 'regions.yaml'), 'utf8');
+    const fixture = await consoleFixture(ACCOUNTS);
+    fixture.clock.now = new Date('2026-12-03T10:00:00+08:00').getTime();
+    const operator = new Client(fixture.url, 'zh-CN');
+    expect((await operator.login('chenyu')).status).toBe(200);
+    const page = (await operator.request('GET', '/api/policy')).body;
+    expect(page).toMatchObject({ canEdit: true, writable: true });
+    const saved = await operator.request('POST', '/api/policy/standards', { ...NEXT_YEAR, revision: page.revision });
+    expect(saved.status).toBe(201);
+    expect(fs.readFileSync(path.join(shipped, 'regions.yaml'), 'utf8')).toBe(shippedRegions);
+    expect(fs.existsSync(path.join(shipped, 'previous'))).toBe(false);
+    const own = path.join(fixture.dataDir, 'policy');
+    const written = parse(fs.readFileSync(path.join(own, 'regions.yaml'), 'utf8'));
+    expect(written.regions[0].standards.map((s: { effectiveFrom: string }) => s.effectiveFrom)).toEqual(['2022-01-01', '2027-01-01']);
+    expect(parseConfig({ FAYUAN_DATA_DIR: fixture.dataDir }).policyDir).toBe(own);
   });
 });

@@ -6,7 +6,7 @@ import { addStandardToRegionsYaml } from './new-standard.js';
 import type { MeansStandard, PolicyPack, PolicyProblem } from './types.js';
 
 /** The file operations the folder uses (tests replace some to play a folder the bot may not write). */
-export type FolderIo = Pick<typeof nodeFs, 'access' | 'readFile' | 'open' | 'rename' | 'unlink' | 'mkdir' | 'copyFile' | 'stat' | 'chmod'>;
+export type FolderIo = Pick<typeof nodeFs, 'access' | 'readFile' | 'open' | 'rename' | 'unlink' | 'mkdir' | 'copyFile' | 'stat' | 'chmod' | 'readdir'>;
 
 export type AddStandardOutcome =
   | { ok: true; backup: string }
@@ -32,35 +32,60 @@ export class PolicyFolder {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly io: FolderIo;
   private readonly now: () => number;
+  private readonly seedFrom: string | undefined;
 
+  /**
+   * `seedFrom`: the shipped pack the bot reads while `dir` has no pack yet. It is never written: the first change
+   * copies its files into `dir` (the centre's own copy under the data folder, which the next start reads).
+   */
   constructor(
     readonly dir: string,
     /** The pack the running bot reads (`ConversationServices.pack`). */
     readonly live: PolicyPack,
-    options: { io?: Partial<FolderIo>; now?: () => number } = {},
+    options: { io?: Partial<FolderIo>; now?: () => number; seedFrom?: string } = {},
   ) {
     this.io = { ...nodeFs, ...options.io } as FolderIo;
     this.now = options.now ?? Date.now;
+    this.seedFrom = options.seedFrom;
   }
 
   private get regionsFile(): string {
     return path.join(this.dir, REGIONS);
   }
 
+  /** The folder the pack is read from now: the own copy, or the shipped pack until the first change. */
+  private async current(): Promise<string> {
+    if (this.seedFrom === undefined || (await this.exists(path.join(this.dir, 'pack.yaml')))) return this.dir;
+    return this.seedFrom;
+  }
+
   /** A fingerprint of regions.yaml as it is now: a change made from a page showing an older one is refused. */
   async revision(): Promise<string> {
-    const text = await this.io.readFile(this.regionsFile, 'utf8');
+    const text = await this.io.readFile(path.join(await this.current(), REGIONS), 'utf8');
     return createHash('sha256').update(text).digest('hex').slice(0, 16);
   }
 
   /** Whether the bot may write the folder and regions.yaml (the page says so before anyone types). */
   async writable(): Promise<boolean> {
     try {
+      // No own copy yet: the folder it will be made in (the data folder) must take it.
+      if ((await this.current()) !== this.dir) {
+        await this.io.access(path.dirname(this.dir), constants.W_OK);
+        return true;
+      }
       await this.io.access(this.dir, constants.W_OK);
       await this.io.access(this.regionsFile, constants.W_OK);
       return true;
     } catch {
       return false;
+    }
+  }
+
+  /** Copies the shipped pack's files into `dir`, once, before its first change there. */
+  private async makeOwnCopy(from: string): Promise<void> {
+    await this.io.mkdir(this.dir, { recursive: true });
+    for (const name of await this.io.readdir(from)) {
+      if (name.endsWith('.yaml')) await this.io.copyFile(path.join(from, name), path.join(this.dir, name));
     }
   }
 
@@ -72,15 +97,17 @@ export class PolicyFolder {
   }
 
   private async write(regionId: string, standard: MeansStandard, revision: string | undefined): Promise<AddStandardOutcome> {
-    const before = await this.io.readFile(this.regionsFile, 'utf8');
+    const source = await this.current();
+    const before = await this.io.readFile(path.join(source, REGIONS), 'utf8');
     if (revision !== undefined && createHash('sha256').update(before).digest('hex').slice(0, 16) !== revision) return { ok: false, reason: 'changed' };
     const after = addStandardToRegionsYaml(before, regionId, standard);
     // The whole folder as it would be: nothing is written when anything in it is wrong.
-    const checked = await checkPolicyPackWith(this.dir, { [REGIONS]: after });
+    const checked = await checkPolicyPackWith(source, { [REGIONS]: after });
     if (!checked.pack) return { ok: false, reason: 'pack_invalid', problems: checked.problems };
     if (!(await this.writable())) return { ok: false, reason: 'not_writable' };
     let backup: string;
     try {
+      if (source !== this.dir) await this.makeOwnCopy(source);
       backup = await this.keepPrevious();
       await this.replace(after);
     } catch (error) {

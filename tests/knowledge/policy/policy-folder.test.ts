@@ -60,3 +60,31 @@ describe('PolicyFolder.addStandard', () => {
     expect(fs.existsSync(path.join(dir, 'previous'))).toBe(false);
   });
 });
+
+// Found by the staff helper: with no FAYUAN_POLICY_DIR the bot reads the pack shipped in the repository, and the first
+// standard saved on 本地政策 was written into policy/default/ — the centre's own policy in a folder the next upgrade
+// replaces (or refuses to). The first change now makes the centre's own copy under the data folder, and the next start
+// reads that copy (config.ts); the shipped pack is never written.
+describe('PolicyFolder with the shipped pack', () => {
+  it('copies the pack into its own folder on the first change and never writes the shipped one', async () => {
+    const shipped = copyDefaultPack();
+    const shippedRegions = fs.readFileSync(path.join(shipped, 'regions.yaml'), 'utf8');
+    const own = path.join(fs.mkdtempSync(path.join(path.dirname(shipped), 'data-')), 'policy');
+    const live = await loadPolicyPack(shipped);
+    const f = new PolicyFolder(own, live, { seedFrom: shipped, now: () => Date.parse('2026-12-03T02:00:00Z') });
+    expect(await f.writable()).toBe(true);
+    expect(fs.existsSync(own)).toBe(false);
+    const outcome = await f.addStandard('demo-city', next, await f.revision());
+    expect(outcome).toMatchObject({ ok: true });
+    expect(fs.readFileSync(path.join(shipped, 'regions.yaml'), 'utf8')).toBe(shippedRegions);
+    expect(fs.existsSync(path.join(shipped, 'previous'))).toBe(false);
+    // The own copy is the whole pack, with the new standard; it loads on its own.
+    expect(fs.readdirSync(own).filter((n) => n.endsWith('.yaml')).sort()).toEqual(fs.readdirSync(shipped).filter((n) => n.endsWith('.yaml')).sort());
+    expect((await loadPolicyPack(own)).regions[0]!.standards).toHaveLength(2);
+    expect(thresholdFor(live, 'demo-city', 'urban', '2027-01-01')).toBe(2500);
+    // The next change goes to the own copy.
+    expect(await f.addStandard('demo-city', { ...next, effectiveFrom: '2028-01-01' }, await f.revision())).toMatchObject({ ok: true });
+    expect((await loadPolicyPack(own)).regions[0]!.standards).toHaveLength(3);
+    expect(fs.readFileSync(path.join(shipped, 'regions.yaml'), 'utf8')).toBe(shippedRegions);
+  });
+});
