@@ -9,6 +9,7 @@ import { reply } from '../flows/replies.js';
 import type { BotReply } from '../flows/events.js';
 import type { AttachFileInput, AttachFileResult, RatingInput, WithdrawResult } from '../flows/conversation-machine.js';
 import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
+import { applicantFromAnswers } from '../knowledge/cases/applicant.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
 import { policyVersion } from '../knowledge/policy/lookup.js';
@@ -107,13 +108,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
         decision,
         policyVersion: decision.policyVersion,
         applicant: {
-          relation: draft.applicant.relation ?? 'self',
-          ...(draft.applicant.name ? { name: draft.applicant.name } : {}),
-          ...(draft.applicant.phone ? { phone: draft.applicant.phone } : {}),
-          safeToContact: draft.applicant.contactPreference !== 'never' && draft.applicant.contactPreference !== 'quiet',
-          // "No calls and no messages" (someone may read this phone): nothing is pushed into the chat either.
-          ...(draft.applicant.contactPreference === 'quiet' ? { chatNotices: false } : {}),
-          ...(draft.applicant.safeTimes ? { safeTimes: draft.applicant.safeTimes } : {}),
+          ...applicantFromAnswers(draft.applicant),
           ...(draft.applicant.contactWords ? { contactWords: draft.applicant.contactWords } : {}),
           ...(draft.applicant.documentsNote ? { documentsNote: draft.applicant.documentsNote } : {}),
           ...(draft.applicant.relation === 'relative' && draft.applicant.kinship ? { kinship: draft.applicant.kinship } : {}),

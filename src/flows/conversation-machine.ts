@@ -339,10 +339,24 @@ function dangerStory(text: string, danger: string): { text: string; category: Ca
   return category && tellsStory(text) ? { text, category } : null;
 }
 
-/** The sensitive-information agreement's two buttons. */
 /** The gentle line for violence at home, by whom it is done to: the resident, or a relative of theirs ("我妹妹被她老公打"). */
 const ABUSE_LINE = { self: 'safety.domestic_violence', relative: 'safety.domestic_violence_relative' } as const;
 
+/**
+ * Gives that line once per conversation: never after a danger warning (which gave the numbers), nor to a person on
+ * the line; `told` is whom the violence is done to, as read from the text (nothing when none was told).
+ */
+function giveAbuseLine(
+  enqueue: { assign: (values: { abuseLineGiven: true }) => void; emit: (r: BotReply) => void },
+  context: Pick<ConversationContext, 'abuseLineGiven' | 'afterDanger' | 'handoff'>,
+  told: 'self' | 'relative' | null | undefined,
+): void {
+  if (!told || context.abuseLineGiven || context.afterDanger || context.handoff === 'live') return;
+  enqueue.assign({ abuseLineGiven: true });
+  enqueue.emit(reply(ABUSE_LINE[told]));
+}
+
+/** The sensitive-information agreement's two buttons. */
 const sensitiveChoices = () => [choice(SENSITIVE_AGREE, 'privacy.sensitive.agree'), choice(SENSITIVE_DECLINE, 'privacy.sensitive.decline')];
 
 const storyCategory = (event: unknown): CategoryId | null => {
@@ -493,11 +507,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       if (!danger && context.firstText) {
         // Violence at home told in it: the gentle line before the greeting too, as danger is (the understanding step reads
         // it again after the greeting; the line is given once).
-        const abuse = abuseAtHomeTold(context.firstText);
-        if (abuse) {
-          enqueue.assign({ abuseLineGiven: true });
-          enqueue.emit(reply(ABUSE_LINE[abuse]));
-        }
+        giveAbuseLine(enqueue, context, abuseAtHomeTold(context.firstText));
         enqueue.assign({ pendingText: context.firstText });
         enqueue.raise({ type: 'internal.askBeforeConsent' });
       }
@@ -521,12 +531,7 @@ export function createConversationMachine(deps: ConversationDeps) {
      * the numbers in one gentle line — not an emergency (no alarm, nothing relayed to staff). Not after a danger warning,
      * which gave them already, nor to a person on the line.
      */
-    lineForAbuseAtHome: enqueueActions(({ context, event, enqueue }) => {
-      const told = (event as Partial<Understood>).output?.meaning?.abuseAtHome;
-      if (!told || context.abuseLineGiven || context.afterDanger || context.handoff === 'live') return;
-      enqueue.assign({ abuseLineGiven: true });
-      enqueue.emit(reply(ABUSE_LINE[told]));
-    }),
+    lineForAbuseAtHome: enqueueActions(({ context, event, enqueue }) => giveAbuseLine(enqueue, context, (event as Partial<Understood>).output?.meaning?.abuseAtHome)),
     /** Asked which number to call: every emergency number at once (no alarm: nothing says danger now), then where the resident was. */
     giveSafetyNumbers: enqueueActions(({ enqueue }) => {
       enqueue.emit(reply('safety.numbers'));
@@ -695,18 +700,15 @@ export function createConversationMachine(deps: ConversationDeps) {
       const category = categoryFromText(text);
       const account = accountOf(text);
       return {
-        keptStory: context.keptStory ? `${context.keptStory} ${account}` : account,
+        keptStory: context.keptStory ? (accountPlus(context.keptStory, account) ?? context.keptStory) : account,
         storyCategory: category,
         ...(context.pendingCategoryChosen ? {} : { pendingCategory: category, pendingCategoryChosen: false }),
       };
     }),
     /** The gentle line for violence at home told in a story at the agreement (kept there without the understanding step). */
-    lineForAbuseInStoryAtAgreement: enqueueActions(({ context, event, enqueue }) => {
-      const told = event.type === 'user.text' ? abuseAtHomeTold(event.text) : null;
-      if (!told || context.abuseLineGiven || context.afterDanger) return;
-      enqueue.assign({ abuseLineGiven: true });
-      enqueue.emit(reply(ABUSE_LINE[told]));
-    }),
+    lineForAbuseInStoryAtAgreement: enqueueActions(({ context, event, enqueue }) =>
+      giveAbuseLine(enqueue, context, event.type === 'user.text' ? abuseAtHomeTold(event.text) : null),
+    ),
     recordSensitiveConsent: assign({ sensitiveConsent: true }),
     saySensitiveDeclined: emit(({ context }) => reply('privacy.sensitive.declined', { hotline: context.hotline }, menuChoices(context))),
     // Waiting for a person: the menu says they are in the queue, and does not offer a person again.

@@ -36,17 +36,19 @@ export interface ContactAnswers {
 }
 
 /**
- * The applicant as stored, from the intake's answers. "Do not call; only contact me here" makes
- * phoning unsafe but keeps chat notices on, as promised; "no calls and no messages" turns them off too;
- * an unanswered preference counts as unsafe.
- * @example applicantFromAnswers(context.applicant)
+ * The applicant as stored, from the intake's contact answers (the case submission uses it). "Do not call; only
+ * contact me here" makes phoning unsafe but keeps chat notices on, as promised; "no calls and no messages" turns
+ * them off too (stored only then: an absent `chatNotices` is on). No preference means the question was not asked
+ * (it is asked when violence at home is told): phoning is fine.
+ * @example applicantFromAnswers(draft.applicant)
  */
 export function applicantFromAnswers(answers: ContactAnswers): Applicant {
+  const preference = answers.contactPreference;
   const applicant: Applicant = {
     relation: answers.relation ?? 'self',
-    safeToContact: answers.contactPreference === 'any' || answers.contactPreference === 'times',
+    safeToContact: preference !== 'never' && preference !== 'quiet',
     // "No calls, no messages": someone may read the phone the chat is on; progress is seen only when asked for.
-    chatNotices: answers.contactPreference !== 'quiet',
+    ...(preference === 'quiet' ? { chatNotices: false } : {}),
   };
   if (answers.name) applicant.name = answers.name;
   if (answers.phone) applicant.phone = answers.phone;
