@@ -424,6 +424,8 @@ export const intakeMessages = {
     en: 'Noted: "{note}". Staff will see this. If you can, send photos of them now; when you are done, or to send them later, press "Done".',
   },
   'intake.summary.files': { 'zh-CN': '已发送 {count} 个文件', en: '{count} file(s) sent' },
+  'intake.summary.no_files': { 'zh-CN': '还没有发送（以后可以再交）', en: 'None sent yet (you can send or bring them later)' },
+  'intake.summary.no_files_note': { 'zh-CN': '还没有发送；您说有：{note}', en: 'None sent yet; you said you have: {note}' },
   'intake.label.category': { 'zh-CN': '问题类型', en: 'Problem' },
   'intake.label.relation': { 'zh-CN': '申请人', en: 'Applying' },
   'intake.label.criminalRole': { 'zh-CN': '案件身份', en: 'Role in the case' },

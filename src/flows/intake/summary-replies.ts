@@ -34,10 +34,12 @@ function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param 
     case 'deadlineDays': return f.deadlineDays === undefined || f.deadlineDays === null ? { key: 'intake.opt.no_deadline' } : { key: 'intake.summary.days', params: { days: f.deadlineDays } };
     case 'needsPreservation': return yesNo(f.needsPreservation);
     case 'description': return a.description;
-    case 'documents':
-      return a.documentsNote
-        ? { key: 'intake.summary.files_and_note', params: { count: ctx.attachments.length, note: a.documentsNote } }
-        : { key: 'intake.summary.files', params: { count: ctx.attachments.length } };
+    case 'documents': {
+      // None sent: "not yet" (they can be brought or sent later), never "0 files sent".
+      const sent = ctx.attachments.length;
+      if (a.documentsNote) return { key: sent > 0 ? 'intake.summary.files_and_note' : 'intake.summary.no_files_note', params: { count: sent, note: a.documentsNote } };
+      return sent > 0 ? { key: 'intake.summary.files', params: { count: sent } } : { key: 'intake.summary.no_files' };
+    }
     case 'name': return a.name;
     case 'kinship': return a.kinship ?? null;
     case 'phone': return a.phone;
