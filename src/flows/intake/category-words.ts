@@ -150,8 +150,8 @@ export function categoryFromText(typed: string): CategoryId | null {
 export function categoryFromSimplified(said: string): CategoryId | null {
   // "俺儿子不给俺生活费": 俺 is 我 in everyday northern speech; the words below say 我.
   const text = said.replace(/俺/g, '我');
-  if (SCHOOL_SANCTION.test(text) && !ARREST.test(text)) return null;
-  if (COURT_ORDER_IGNORED.test(text) && !ARREST.test(text)) return null;
+  // A school's sanction, or a court's order not obeyed: no category, unless someone was arrested.
+  if ((SCHOOL_SANCTION.test(text) || COURT_ORDER_IGNORED.test(text)) && !ARREST.test(text)) return null;
   const found = firstCategory(text);
   // Hurt at work, then fired or not paid ("i lost two fingers in the machine… now he says i am fired"): the injury is
   // the matter (the dismissal and pay follow from it), however the words fell in the lists.

@@ -3,7 +3,8 @@
  * ("不清楚", "我也不知道啊", "not sure tbh"), said anywhere in it ("yes? not sure"), before an answer ("不知道 大概还有十天"),
  * or as a first clause before a guess ("i dont know the name of this place, its the city i think").
  */
-const UNSURE_WORDS = String.raw`不太?清楚|不知道|不确定|说不清|说不准|说不好|不好说|不晓得|搞不清|(?:i'?m |im )?not (?:really )?sure|unsure|i don'?t know|i dont know|don'?t know|dont know|do not know|i dunno|dunno|idk|no idea|no clue`;
+const UNSURE_ZH = String.raw`不太?清楚|不知道|不确定|说不清|说不准|说不好|不好说|不晓得|搞不清`;
+const UNSURE_WORDS = String.raw`${UNSURE_ZH}|(?:i'?m |im )?not (?:really )?sure|unsure|i don'?t know|i dont know|don'?t know|dont know|do not know|i dunno|dunno|idk|no idea|no clue`;
 /** Who says it, before the words: "我也不知道", "俺不晓得", "还不清楚". */
 const SAYER = String.raw`(?:我也|我|也|还|俺|俺也)?`;
 /** A final particle after them: "不知道啊", "不清楚呢". */
@@ -18,7 +19,7 @@ const WHOLE = new RegExp(
   'i',
 );
 /** Said anywhere: "yes? not sure", "好像有 不确定". Latin words on word boundaries ("idk" never inside a word). */
-const ANYWHERE = new RegExp(String.raw`不太?清楚|不知道|不确定|说不清|说不准|说不好|不好说|不晓得|搞不清|\b(?:not (?:really )?sure|unsure|don'?t know|dont know|do not know|dunno|idk|no idea|no clue)\b`, 'i');
+const ANYWHERE = new RegExp(String.raw`${UNSURE_ZH}|\b(?:not (?:really )?sure|unsure|don'?t know|dont know|do not know|dunno|idk|no idea|no clue)\b`, 'i');
 /** The words first, then an answer after a space or a comma: "不知道 大概还有十天", "not sure, maybe 10 days". */
 const LEADING = new RegExp(String.raw`^${SAYER}(?:${UNSURE_WORDS})${PARTICLE}[\s,，、.。!！]+(?=\S)`, 'iu');
 /** A first clause that says it, up to the first comma or stop: "不知道叫啥，", "i dont know the name of this place, ". */

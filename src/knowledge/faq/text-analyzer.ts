@@ -90,13 +90,14 @@ export class TextAnalyzer {
     const latin = englishWords(normalized.replace(/\p{Script=Han}+/gu, ' '));
     if (latin.length > 0) {
       const stems = latin.map(stem);
-      const latinMatches = synonyms ? this.synonyms.matchStems(stems, latin.map(isEnglishStopword)) : [];
-      latin.forEach((word, i) => {
-        if (isEnglishStopword(word)) return;
-        if (words) terms.push(stems[i]!);
+      const stopwords = latin.map(isEnglishStopword);
+      const latinMatches = synonyms ? this.synonyms.matchStems(stems, stopwords) : [];
+      stems.forEach((stemmed, i) => {
+        if (stopwords[i]) return;
+        if (words) terms.push(stemmed);
         if (!withUnits) return;
         units.push({
-          word: stems[i]!,
+          word: stemmed,
           parts: [],
           synonyms: latinMatches.filter((m) => m.start <= i && i < m.end).map((m) => SYNONYM_PREFIX + m.id),
         });

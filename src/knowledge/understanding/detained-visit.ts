@@ -1,4 +1,3 @@
-import { mendEnglishSlips } from './english-slips.js';
 import { toSimplified } from './simplified.js';
 
 /**
@@ -15,7 +14,8 @@ const ABOUT_A_LAWYER = /律师|\blawyers?\b|\battorneys?\b/i;
 
 /** Does the text ask how the family can see (or bring things to) someone the police hold? */
 export function asksToSeeDetained(text: string): boolean {
-  const t = mendEnglishSlips(toSimplified(text.normalize('NFKC')));
+  // toSimplified mends the English slips too ("detaind", "arested").
+  const t = toSimplified(text.normalize('NFKC'));
   if (ABOUT_A_LAWYER.test(t)) return false;
   return (SEE_ZH.test(t) && HELD_ZH.test(t)) || (SEE_EN.test(t) && HELD_EN.test(t));
 }

@@ -16,5 +16,6 @@ const NONE_AT_ALL = /(啥|什么|谁|哪儿|哪里|哪)[^，。,.!！?？\s]{0,6
 export function looksLikeQuestion(text: string): boolean {
   const t = text.trim();
   if (t.length < 3) return /[?？]$/.test(t) && t.length > 1;
-  return QUESTION.test(/[?？]/.test(t) ? t : t.replace(NONE_AT_ALL, '，'));
+  // A question mark asks whatever the words ("啥都没有？"); without one, "nothing / no one" words ask nothing.
+  return /[?？]/.test(t) || QUESTION.test(t.replace(NONE_AT_ALL, '，'));
 }

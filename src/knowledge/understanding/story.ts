@@ -46,6 +46,8 @@ const EN_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, 
 
 const RELATIVE_ZH = '(?:儿子|女儿|孩子|闺女|妈妈|妈|爸爸|爸|母亲|父亲|老公|老婆|丈夫|妻子|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|爷爷|奶奶|外公|外婆|家老人|老人)';
 const RELATIVE_EN = '(?:son|daughter|child|kid|boy|girl|mother|mum|mom|father|dad|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|granny)';
+/** "my son", "my dad": a relative named, before a he or she that stands for them. */
+const MY_RELATIVE_EN = new RegExp(`\\bmy ${RELATIVE_EN}\\b`, 'i');
 
 /**
  * Whose an age is that a story states without saying it plainly, by the words just before it: a relative or he/she
@@ -88,7 +90,7 @@ export function readAge(t: string): StatedFacts['age'] | undefined {
   }
   // "police took my son 2 days ago, he is 19": he or she, after a relative was named, is that relative.
   const pronounEn = /\b(?:he|she)(?:'s| is|s) (?:only |just )?(?<n>\d{1,3})(?: ?(?:years?|yrs?)(?: old)?)?\b(?! ?(?:yuan|rmb|kuai|dollars|days?|weeks?|months?|hours?|times|km|kg|%|am|pm)\b)/i.exec(t);
-  if (pronounEn?.groups && new RegExp(`\\bmy ${RELATIVE_EN}\\b`, 'i').test(t.slice(0, pronounEn.index))) {
+  if (pronounEn?.groups && MY_RELATIVE_EN.test(t.slice(0, pronounEn.index))) {
     const y = years(pronounEn.groups.n!);
     if (y !== null) return { years: y, atLeast: false, whose: 'relative' };
   }

@@ -25,9 +25,10 @@ describe('abuseAtHomeTold', () => {
     expect(abuseAtHomeTold(text)).toBeNull(),
   );
 
+  // No danger warning at all (abuse-told.ts gives the relative's line), not merely not the child one.
   it('a grown daughter beaten by her husband is no child in danger; a child beaten still is', () => {
-    expect(detectDanger('我女儿经常被女婿打，她不敢跟我们说')).not.toBe('child');
-    expect(detectDanger('my daughter is being beaten by her husband and she is scared to leave')).not.toBe('child');
+    expect(detectDanger('我女儿经常被女婿打，她不敢跟我们说')).toBeNull();
+    expect(detectDanger('my daughter is being beaten by her husband and she is scared to leave')).toBeNull();
     expect(detectDanger('孩子被他爸打得浑身是伤')).toBe('child');
   });
 });
