@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { Params } from '../../flows/events.js';
+import { halfWidth } from '../../flows/half-width.js';
 import type { Localized } from '../../locales/catalog.js';
 import { isIsoDate } from './field-checker.js';
 import { officeById, regionById, residenceThreshold, standardFor } from './lookup.js';
@@ -28,11 +29,6 @@ export interface StandardProblem {
 export type NewStandardResult =
   | { ok: true; regionId: string; standard: MeansStandard; /** It corrects a standard of the same day not yet in force. */ replaces: boolean }
   | { ok: false; problems: StandardProblem[] };
-
-/** Full-width digits and punctuation (１２５０，５) as ASCII. */
-function halfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
 
 /** A yuan amount as typed: `1250`, `1,250`, `１２５０`, `1250元`, `1250.50`. */
 export function parseYuan(typed: unknown): { ok: true; value: number } | { ok: false; key: string; params?: Params } {
