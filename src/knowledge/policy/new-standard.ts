@@ -178,14 +178,9 @@ export interface RegionView {
 }
 
 /** What the 本地政策 page shows: what is in effect today, in the pack's own words and figures. */
-export interface PolicyOverview {
+export interface PolicyOverview extends Pick<PolicyPack, 'name' | 'timeZone' | 'hotline' | 'decisionDays' | 'urgentSameDay'> {
   today: IsoDate;
   version: string;
-  name: Localized;
-  timeZone: string;
-  hotline: string;
-  decisionDays: number;
-  urgentSameDay: boolean;
   regions: RegionView[];
   offices: OfficeView[];
 }
