@@ -76,11 +76,13 @@ export function checkNewStandard(pack: PolicyPack, input: Record<string, unknown
 
   const typedDay = typeof input.effectiveFrom === 'string' ? input.effectiveFrom.trim() : '';
   const effectiveFrom = parseDay(typedDay);
+  // A standard of that day is registered already.
+  const taken = region.standards.some((s) => s.effectiveFrom === effectiveFrom);
   if (typedDay === '') problem('effectiveFrom', 'policy.new.dateMissing');
   else if (!effectiveFrom) problem('effectiveFrom', 'policy.new.dateInvalid', { value: typedDay });
   else if (current && effectiveFrom <= current.effectiveFrom) problem('effectiveFrom', 'policy.new.dateNotAfterCurrent', { current: current.effectiveFrom });
   // `replace: true` corrects a standard registered for that day which has not started yet (a mistyped amount).
-  else if (region.standards.some((s) => s.effectiveFrom === effectiveFrom) && !(input.replace === true && effectiveFrom > today))
+  else if (taken && !(input.replace === true && effectiveFrom > today))
     problem('effectiveFrom', 'policy.new.dateTaken', { date: effectiveFrom });
   else if (effectiveFrom > yearsAfter(today, MAX_YEARS_AHEAD)) problem('effectiveFrom', 'policy.new.dateTooFar', { date: effectiveFrom });
 
@@ -113,7 +115,7 @@ export function checkNewStandard(pack: PolicyPack, input: Record<string, unknown
     ok: true,
     regionId: region.id,
     standard: { effectiveFrom, citation: { 'zh-CN': zh, en }, urban: amounts.urban, rural: amounts.rural },
-    replaces: region.standards.some((s) => s.effectiveFrom === effectiveFrom),
+    replaces: taken,
   };
 }
 
