@@ -109,7 +109,10 @@ function defaultPolicyDir(dataDir: string): string {
   return fs.existsSync(path.join(own, 'pack.yaml')) ? own : BUILT_IN_POLICY_DIR;
 }
 
-/** Parses and validates the environment. Pure: pass `process.env` from `main` only. */
+/**
+ * Parses and validates the environment: pass `process.env` from `main` only. It reads nothing else but whether the data
+ * folder holds the centre's own policy copy (without FAYUAN_POLICY_DIR).
+ */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const problems: string[] = [];
   const value = (name: string) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import fs from 'node:fs';
-import os from 'node:os';
 import { BUILT_IN_POLICY_DIR, ConfigError, parseConfig } from '../src/config.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const TOKEN = '123456:TEST-token_abcdefghijklmnopqrstuvwxyz';
 
@@ -15,7 +15,7 @@ describe('parseConfig', () => {
   });
 
   it("reads the centre's own policy copy under the data folder once the console made one, else the shipped pack", () => {
-    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-config-'));
+    const data = tempDir('fayuan-config-');
     expect(parseConfig({ FAYUAN_DATA_DIR: data }).policyDir).toBe(BUILT_IN_POLICY_DIR);
     fs.mkdirSync(path.join(data, 'policy'));
     fs.writeFileSync(path.join(data, 'policy', 'pack.yaml'), 'id: x\n');

@@ -94,11 +94,14 @@ export function createStaffServices(
   });
   // The running bot's own pack: a standard added on the 本地政策 page is in force for it at once.
   const shippedPack = path.resolve(app.config.policyDir) === BUILT_IN_POLICY_DIR;
+  // The shipped pack is never written: the first change makes the centre's own copy under the data folder.
+  const folder = new PolicyFolder(shippedPack ? ownPolicyDir(app.config.dataDir) : app.config.policyDir, app.services.pack, {
+    now,
+    ...(shippedPack ? { seedFrom: app.config.policyDir } : {}),
+    ...(policyIo ? { io: policyIo } : {}),
+  });
   const policy = new StaffPolicy({
-    // The shipped pack is never written: the first change makes the centre's own copy under the data folder.
-    folder: shippedPack
-      ? new PolicyFolder(ownPolicyDir(app.config.dataDir), app.services.pack, { now, seedFrom: app.config.policyDir, ...(policyIo ? { io: policyIo } : {}) })
-      : new PolicyFolder(app.config.policyDir, app.services.pack, { now, ...(policyIo ? { io: policyIo } : {}) }),
+    folder,
     pack: app.services.pack,
     audit,
     now,

@@ -11,6 +11,7 @@ import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
 import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
 import type { CaseRecord, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
+import type { CaseNote } from './staff-ports.js';
 
 /**
  * What staff must know before they pick up the phone, shown on the inbox row, the case header and the live page:
@@ -21,7 +22,6 @@ export function contactWarnings(record: Pick<CaseRecord, 'applicant'>): { doNotC
   const { safeToContact, safeTimes } = record.applicant;
   return { doNotCall: safeToContact === false, callTimesOnly: safeToContact !== false && Boolean(safeTimes) };
 }
-import type { CaseNote } from './staff-ports.js';
 
 /** A label for `key`, or `fallback` when the catalog has no such key (an id the pack added). */
 export function label(key: string, locale: Locale, fallback: string, params?: Record<string, Param>): string {

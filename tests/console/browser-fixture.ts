@@ -87,6 +87,15 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByRole('button', { name: pz('login.submit'), exact: true }).click();
 }
 
+/** From the knowledge-base page an operator lands on: finds the entry by id and waits for its editor. */
+export async function openKbEntry(page: Page, id: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: pz('kb.heading') }).waitFor();
+  await page.getByLabel(pz('kb.search')).fill(id);
+  await page.getByLabel(pz('kb.search')).press('Enter');
+  await page.locator('.kb-list a', { hasText: id }).click();
+  await page.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor({ timeout: 20_000 });
+}
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

@@ -2,10 +2,9 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
-import { resident } from '../helpers/test-app.js';
 import { newCase } from '../fixtures/cases.js';
 import { pe, pz, signIn } from './browser-fixture.js';
-import { Client, consoleFixture } from './console-fixture.js';
+import { asksForPerson, Client, consoleFixture } from './console-fixture.js';
 
 /**
  * Session 15: a resident said it is not safe to call (他会看我的手机). Only the contact panel of the case
@@ -15,16 +14,6 @@ import { Client, consoleFixture } from './console-fixture.js';
  */
 const SHOTS = '/tmp/console-shots';
 const missing = chromiumMissing();
-type Fixture = Awaited<ReturnType<typeof consoleFixture>>;
-
-async function asksForPerson(f: Fixture, userId: string) {
-  const person = resident(userId);
-  await f.app.runner.handle(person.returned());
-  await f.app.runner.handle(person.choice('consent.agree'));
-  await f.app.runner.handle(person.choice('menu.human'));
-  await f.app.dispatcher.resume();
-}
-
 const caseOf = (userId: string, at: number, overrides: Parameters<typeof newCase>[0] = {}) =>
   newCase({ at, conversationKey: `console:${userId}`, channel: 'console', address: userId, ...overrides });
 

@@ -7,7 +7,7 @@ import type { Role } from '../../src/staff/staff-ports.js';
 import { openStorage } from '../../src/storage/open-storage.js';
 import { LoginThrottleStore, StaffAccountStore, StaffSessionStore } from '../../src/storage/staff-account-store.js';
 import { AuditStore } from '../../src/storage/staff-records-store.js';
-import { RecordingSender, testApp } from '../helpers/test-app.js';
+import { RecordingSender, resident, testApp } from '../helpers/test-app.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 export const PASSWORD = 'correct horse battery';
@@ -45,6 +45,18 @@ export async function consoleFixture(
     await app.close();
   });
   return { app, console: running, url: running.url.replace(/\/$/, ''), ids, clock, residents, dataDir };
+}
+
+export type ConsoleFixture = Awaited<ReturnType<typeof consoleFixture>>;
+
+/** A resident of the console channel who agreed to the privacy notice and asked for a person. */
+export async function asksForPerson(f: ConsoleFixture, userId: string) {
+  const person = resident(userId);
+  await f.app.runner.handle(person.returned());
+  await f.app.runner.handle(person.choice('consent.agree'));
+  await f.app.runner.handle(person.choice('menu.human'));
+  await f.app.dispatcher.resume();
+  return person;
 }
 
 /** A browser-like client: keeps the session cookie, sends the CSRF token when told to. */

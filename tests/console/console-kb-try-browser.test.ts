@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
-import { pz, signIn } from './browser-fixture.js';
+import { openKbEntry, pz, signIn } from './browser-fixture.js';
 import { consoleFixture } from './console-fixture.js';
 
 const SHOTS = '/tmp/console-shots';
@@ -25,11 +25,7 @@ describe.skipIf(missing !== null)('试一试 beside an entry being edited', () =
     const page = await browser.newPage({ width: 1366, height: 768 });
     page.setDefaultTimeout(60_000);
     await signIn(page, f.url, 'liqing');
-    await page.getByRole('heading', { level: 1, name: pz('kb.heading') }).waitFor();
-    await page.getByLabel(pz('kb.search')).fill('wage_arrears');
-    await page.getByLabel(pz('kb.search')).press('Enter');
-    await page.locator('.kb-list a', { hasText: 'wage_arrears' }).click();
-    await page.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor({ timeout: 20_000 });
+    await openKbEntry(page, 'wage_arrears');
     // What it tries is said before anyone tries.
     expect(await page.locator('section[aria-labelledby="kb-try-h"]').innerText()).toContain(pz('kb.try.explain'));
 

@@ -3,27 +3,14 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
-import { resident } from '../helpers/test-app.js';
 import { until } from '../helpers/until.js';
 import { pz, signIn } from './browser-fixture.js';
-import { Client, consoleFixture } from './console-fixture.js';
+import { asksForPerson, Client, consoleFixture } from './console-fixture.js';
 import { liveId } from '../../src/staff/handoff-service.js';
 
 const SHOTS = '/tmp/console-shots';
 const missing = chromiumMissing();
 const MINUTE = 60_000;
-
-type Fixture = Awaited<ReturnType<typeof consoleFixture>>;
-
-/** A resident of the console channel who agreed to the privacy notice and asked for a person. */
-async function asksForPerson(f: Fixture, userId: string) {
-  const person = resident(userId);
-  await f.app.runner.handle(person.returned());
-  await f.app.runner.handle(person.choice('consent.agree'));
-  await f.app.runner.handle(person.choice('menu.human'));
-  await f.app.dispatcher.resume();
-  return person;
-}
 
 async function liveIds(client: Client, count: number): Promise<{ id: string; state: string }[]> {
   return until(async () => {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { assessForCase } from '../../src/bot/eligibility-port.js';
 import { translate } from '../../src/locales/render.js';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
@@ -27,11 +28,22 @@ async function setUp(options: Parameters<typeof consoleFixture>[1] = {}) {
 }
 
 /** Nothing reaches past the right edge of the screen, and the page does not scroll sideways. */
-async function fitsWidth(page: import('playwright-core').Page, width: number) {
+async function fitsWidth(page: Page, width: number) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('main input, main button, main table, main dl')].map((el) => el.getBoundingClientRect().right)));
   expect(widest).toBeLessThanOrEqual(width);
 }
+
+/** A new page of this size, signed in as `username`, on 本地政策. */
+async function openPolicy(browser: TestBrowser, url: string, username: string, viewport: { width: number; height: number }) {
+  const page = await browser.newPage(viewport);
+  await signIn(page, url, username);
+  await page.getByRole('link', { name: pz('page.nav.policy') }).click();
+  return page;
+}
+
+/** The section of the region with this Chinese name. */
+const regionSection = (page: Page, name: string) => page.locator('section.policy-region').filter({ has: page.getByRole('heading', { level: 2, name }) });
 
 describe.skipIf(missing !== null)('本地政策: the local policy page', () => {
   let browser: TestBrowser | undefined;
@@ -41,11 +53,9 @@ describe.skipIf(missing !== null)('本地政策: the local policy page', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     const f = await setUp();
     browser ??= await launchChromium();
-    const page = await browser.newPage({ width: 1366, height: 768 });
-    await signIn(page, f.url, 'chenyu');
-    await page.getByRole('link', { name: pz('page.nav.policy') }).click();
+    const page = await openPolicy(browser, f.url, 'chenyu', { width: 1366, height: 768 });
     await page.getByRole('heading', { level: 1, name: pz('localPolicy.heading') }).waitFor();
-    const city = page.locator('section.policy-region').filter({ has: page.getByRole('heading', { level: 2, name: '示例市本级' }) });
+    const city = regionSection(page, '示例市本级');
     // What is in force today, in plain words and figures.
     await expect(city.getByRole('heading', { level: 3, name: `${pz('localPolicy.current')} · ${pz('localPolicy.since', { date: '2022年1月1日' })}` }).count()).resolves.toBe(1);
     const current = await city.locator('table').first().innerText();
@@ -110,10 +120,8 @@ describe.skipIf(missing !== null)('本地政策: the local policy page', () => {
   it('corrects a mistyped standard that has not started yet, from the standard itself', async () => {
     const f = await setUp();
     browser ??= await launchChromium();
-    const page = await browser.newPage({ width: 390, height: 844 });
-    await signIn(page, f.url, 'chenyu');
-    await page.getByRole('link', { name: pz('page.nav.policy') }).click();
-    const city = page.locator('section.policy-region').filter({ has: page.getByRole('heading', { level: 2, name: '示例市本级' }) });
+    const page = await openPolicy(browser, f.url, 'chenyu', { width: 390, height: 844 });
+    const city = regionSection(page, '示例市本级');
     await city.locator('summary', { hasText: pz('localPolicy.add.heading') }).click();
     const form = city.locator('form');
     await form.getByLabel(pz('localPolicy.add.date')).fill('2027-01-01');
@@ -166,9 +174,7 @@ describe.skipIf(missing !== null)('本地政策: the local policy page', () => {
   it('fits the operator’s form to a phone', async () => {
     const f = await setUp();
     browser ??= await launchChromium();
-    const page = await browser.newPage({ width: 390, height: 844 });
-    await signIn(page, f.url, 'chenyu');
-    await page.getByRole('link', { name: pz('page.nav.policy') }).click();
+    const page = await openPolicy(browser, f.url, 'chenyu', { width: 390, height: 844 });
     await page.locator('summary', { hasText: pz('localPolicy.add.heading') }).first().click();
     await page.locator('.policy-add form').first().waitFor();
     await fitsWidth(page, 390);
@@ -188,9 +194,7 @@ describe.skipIf(missing !== null)('本地政策: the local policy page', () => {
     const denied = Object.assign(new Error('permission denied'), { code: 'EACCES' });
     const f = await setUp({ policyIo: { access: async () => Promise.reject(denied) } });
     browser ??= await launchChromium();
-    const page = await browser.newPage({ width: 1366, height: 768 });
-    await signIn(page, f.url, 'chenyu');
-    await page.getByRole('link', { name: pz('page.nav.policy') }).click();
+    const page = await openPolicy(browser, f.url, 'chenyu', { width: 1366, height: 768 });
     const warning = page.locator('main .policy-warning[role="note"]');
     await warning.waitFor();
     expect(await warning.innerText()).toBe(pz('localPolicy.add.not_writable', { dir: f.policyDir }));

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
-import { pz, signIn } from './browser-fixture.js';
+import { openKbEntry, pz, signIn } from './browser-fixture.js';
 import { consoleFixture } from './console-fixture.js';
 import { newCase } from '../fixtures/cases.js';
 
@@ -18,11 +18,7 @@ async function openWageEntry(browser: TestBrowser) {
   const f = await consoleFixture([{ username: 'liqing', role: 'operator', name: '李青' }]);
   const page = await browser.newPage({ width: 1366, height: 768 });
   await signIn(page, f.url, 'liqing');
-  await page.getByRole('heading', { level: 1, name: pz('kb.heading') }).waitFor();
-  await page.getByLabel(pz('kb.search')).fill('wage_arrears');
-  await page.getByLabel(pz('kb.search')).press('Enter');
-  await page.locator('.kb-list a', { hasText: 'wage_arrears' }).click();
-  await page.getByRole('heading', { level: 2, name: /^编辑/ }).waitFor({ timeout: 20_000 });
+  await openKbEntry(page, 'wage_arrears');
   return page;
 }
 

@@ -1,6 +1,7 @@
 import { assign, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import type { BotReply, ResidentEvent } from '../events.js';
 import type { StaffRelay } from '../staff-relay.js';
+import { halfWidth } from '../half-width.js';
 import { choice, explainedQuestion, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
@@ -213,10 +214,9 @@ export function ageKeptFromStory(ctx: IntakeContext, text: string, deps?: Intake
  * A text typed with a Chinese keyboard's full-width forms ("４５", "３０００", "１０天", "ｎｏ"): read in their plain ASCII
  * forms, as every step's number and word readers expect, at the questions that keep only the value read.
  */
-function halfWidth(event: ResidentEvent): ResidentEvent {
+function halfWidthEvent(event: ResidentEvent): ResidentEvent {
   if (event.type !== 'user.text' || !/[\uFF01-\uFF5E\u3000]/.test(event.text)) return event;
-  const text = event.text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-  return { ...event, text };
+  return { ...event, text: halfWidth(event.text) };
 }
 
 /** A change-list button's label typed as text, as the button press it names; `null` otherwise. */
@@ -256,7 +256,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
     const cached = readCache.get(event);
     if (cached && cached.ctx === ctx) return cached.result;
     // Free text (the account, a name) is kept as typed; elsewhere only the value read is kept.
-    const typed = STEPS[ctx.step].freeText ? event : halfWidth(event);
+    const typed = STEPS[ctx.step].freeText ? event : halfWidthEvent(event);
     const result = whyAsked(ctx, typed) ?? STEPS[ctx.step].read(typedChoice(typed, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
     readCache.set(event, { ctx, result });
     return result;

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { Params } from '../../flows/events.js';
+import { halfWidth } from '../../flows/half-width.js';
 import type { Localized } from '../../locales/catalog.js';
 import { isIsoDate } from './field-checker.js';
 import { officeById, regionById, residenceThreshold, standardFor } from './lookup.js';
@@ -28,11 +29,6 @@ export interface StandardProblem {
 export type NewStandardResult =
   | { ok: true; regionId: string; standard: MeansStandard; /** It corrects a standard of the same day not yet in force. */ replaces: boolean }
   | { ok: false; problems: StandardProblem[] };
-
-/** Full-width digits and punctuation (１２５０，５) as ASCII. */
-function halfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
 
 /** A yuan amount as typed: `1250`, `1,250`, `１２５０`, `1250元`, `1250.50`. */
 export function parseYuan(typed: unknown): { ok: true; value: number } | { ok: false; key: string; params?: Params } {
@@ -80,11 +76,13 @@ export function checkNewStandard(pack: PolicyPack, input: Record<string, unknown
 
   const typedDay = typeof input.effectiveFrom === 'string' ? input.effectiveFrom.trim() : '';
   const effectiveFrom = parseDay(typedDay);
+  // A standard of that day is registered already.
+  const taken = region.standards.some((s) => s.effectiveFrom === effectiveFrom);
   if (typedDay === '') problem('effectiveFrom', 'policy.new.dateMissing');
   else if (!effectiveFrom) problem('effectiveFrom', 'policy.new.dateInvalid', { value: typedDay });
   else if (current && effectiveFrom <= current.effectiveFrom) problem('effectiveFrom', 'policy.new.dateNotAfterCurrent', { current: current.effectiveFrom });
   // `replace: true` corrects a standard registered for that day which has not started yet (a mistyped amount).
-  else if (region.standards.some((s) => s.effectiveFrom === effectiveFrom) && !(input.replace === true && effectiveFrom > today))
+  else if (taken && !(input.replace === true && effectiveFrom > today))
     problem('effectiveFrom', 'policy.new.dateTaken', { date: effectiveFrom });
   else if (effectiveFrom > yearsAfter(today, MAX_YEARS_AHEAD)) problem('effectiveFrom', 'policy.new.dateTooFar', { date: effectiveFrom });
 
@@ -117,7 +115,7 @@ export function checkNewStandard(pack: PolicyPack, input: Record<string, unknown
     ok: true,
     regionId: region.id,
     standard: { effectiveFrom, citation: { 'zh-CN': zh, en }, urban: amounts.urban, rural: amounts.rural },
-    replaces: region.standards.some((s) => s.effectiveFrom === effectiveFrom),
+    replaces: taken,
   };
 }
 
@@ -182,14 +180,9 @@ export interface RegionView {
 }
 
 /** What the 本地政策 page shows: what is in effect today, in the pack's own words and figures. */
-export interface PolicyOverview {
+export interface PolicyOverview extends Pick<PolicyPack, 'name' | 'timeZone' | 'hotline' | 'decisionDays' | 'urgentSameDay'> {
   today: IsoDate;
   version: string;
-  name: Localized;
-  timeZone: string;
-  hotline: string;
-  decisionDays: number;
-  urgentSameDay: boolean;
   regions: RegionView[];
   offices: OfficeView[];
 }

@@ -17,6 +17,11 @@ const REGIONS = 'regions.yaml';
 /** Where the file as it was before each change is kept, inside the policy folder. */
 export const PREVIOUS_DIR = 'previous';
 
+/** A fingerprint of regions.yaml's text: a change made from a page showing an older one is refused. */
+function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
 function isPermissionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
@@ -61,8 +66,7 @@ export class PolicyFolder {
 
   /** A fingerprint of regions.yaml as it is now: a change made from a page showing an older one is refused. */
   async revision(): Promise<string> {
-    const text = await this.io.readFile(path.join(await this.current(), REGIONS), 'utf8');
-    return createHash('sha256').update(text).digest('hex').slice(0, 16);
+    return fingerprint(await this.io.readFile(path.join(await this.current(), REGIONS), 'utf8'));
   }
 
   /** Whether the bot may write the folder and regions.yaml (the page says so before anyone types). */
@@ -99,7 +103,7 @@ export class PolicyFolder {
   private async write(regionId: string, standard: MeansStandard, revision: string | undefined): Promise<AddStandardOutcome> {
     const source = await this.current();
     const before = await this.io.readFile(path.join(source, REGIONS), 'utf8');
-    if (revision !== undefined && createHash('sha256').update(before).digest('hex').slice(0, 16) !== revision) return { ok: false, reason: 'changed' };
+    if (revision !== undefined && fingerprint(before) !== revision) return { ok: false, reason: 'changed' };
     const after = addStandardToRegionsYaml(before, regionId, standard);
     // The whole folder as it would be: nothing is written when anything in it is wrong.
     const checked = await checkPolicyPackWith(source, { [REGIONS]: after });

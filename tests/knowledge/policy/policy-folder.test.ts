@@ -6,6 +6,7 @@ import { thresholdFor } from '../../../src/knowledge/policy/lookup.js';
 import { PolicyFolder } from '../../../src/knowledge/policy/policy-folder.js';
 import type { MeansStandard } from '../../../src/knowledge/policy/types.js';
 import { copyDefaultPack } from './pack-copy.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const next: MeansStandard = {
   effectiveFrom: '2027-01-01',
@@ -69,7 +70,7 @@ describe('PolicyFolder with the shipped pack', () => {
   it('copies the pack into its own folder on the first change and never writes the shipped one', async () => {
     const shipped = copyDefaultPack();
     const shippedRegions = fs.readFileSync(path.join(shipped, 'regions.yaml'), 'utf8');
-    const own = path.join(fs.mkdtempSync(path.join(path.dirname(shipped), 'data-')), 'policy');
+    const own = path.join(tempDir('data-'), 'policy');
     const live = await loadPolicyPack(shipped);
     const f = new PolicyFolder(own, live, { seedFrom: shipped, now: () => Date.parse('2026-12-03T02:00:00Z') });
     expect(await f.writable()).toBe(true);

@@ -73,7 +73,8 @@ export function applyTexts(root = document) {
   for (const el of root.querySelectorAll('[data-title]')) el.title = t(el.dataset.title);
 }
 
-const bcp47 = () => (state.locale === 'en' ? 'en-GB' : 'zh-CN');
+/** The page's language as Intl formats take it. */
+export const bcp47 = () => (state.locale === 'en' ? 'en-GB' : 'zh-CN');
 
 /** A date and time in the centre's time zone: 2026年12月1日 14:30 / 1 Dec 2026, 14:30. */
 export function dateTime(ms) {

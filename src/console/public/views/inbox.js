@@ -24,12 +24,14 @@ export async function render({ account, announce, isCurrent }) {
   const status = h('p', { class: 'muted', role: 'status', id: 'inbox-count' });
   // Applications residents withdrew while the page was open: staff should stop working on them.
   const withdrawals = h('ul', { class: 'notices', id: 'inbox-withdrawn', 'aria-label': t('inbox.withdrawn.list') });
-  function noteWithdrawal(ref) {
-    const line = t('inbox.withdrawn', { ref, time: dateTime(Date.now()) });
-    withdrawals.prepend(h('li', { class: 'form-info' }, h('a', { href: `#/cases/${encodeURIComponent(ref)}` }, line)));
-    while (withdrawals.children.length > 5) withdrawals.lastElementChild.remove();
+  /** Says `key` about the case aloud and as a link on top of `list`, which keeps the latest five. */
+  function noteCase(list, key, ref) {
+    const line = t(key, { ref, time: dateTime(Date.now()) });
+    list.prepend(h('li', { class: 'form-info' }, h('a', { href: `#/cases/${encodeURIComponent(ref)}` }, line)));
+    while (list.children.length > 5) list.lastElementChild.remove();
     announce(line);
   }
+  const noteWithdrawal = (ref) => noteCase(withdrawals, 'inbox.withdrawn', ref);
   // Cases a supervisor assigned to this account while the inbox was open: said, not only a changed column.
   const assignedNotices = h('ul', { class: 'notices', id: 'inbox-assigned', 'aria-label': t('inbox.assigned.list') });
   let assignees = null;
@@ -38,11 +40,7 @@ export async function render({ account, announce, isCurrent }) {
     assignees = new Map(cases.map((c) => [c.ref, c.assignee]));
     if (!before) return;
     for (const c of cases) {
-      if (c.assignee !== account.username || before.get(c.ref) === account.username) continue;
-      const line = t('inbox.assigned', { ref: c.ref, time: dateTime(Date.now()) });
-      assignedNotices.prepend(h('li', { class: 'form-info' }, h('a', { href: `#/cases/${encodeURIComponent(c.ref)}` }, line)));
-      while (assignedNotices.children.length > 5) assignedNotices.lastElementChild.remove();
-      announce(line);
+      if (c.assignee === account.username && before.get(c.ref) !== account.username) noteCase(assignedNotices, 'inbox.assigned', c.ref);
     }
   }
   const liveStrip = h('div', { id: 'live-strip' });

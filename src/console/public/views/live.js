@@ -7,6 +7,9 @@ import { subscribe } from '../lib/feed.js';
 import { dateTime, labelOf, locale, t } from '../lib/i18n.js';
 import { caseBadges, statusBadge } from '../lib/badges.js';
 
+/** One of the resident's cases: its reference as a link, its status and its markers. */
+const caseLine = (k) => [h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges(k)];
+
 const canEditCanned = (account) => account.role === 'supervisor' || account.role === 'admin';
 
 export async function render({ account, params, navigate, announce, isCurrent }) {
@@ -84,7 +87,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
         ? h(
             'span',
             { class: 'callback__line' },
-            (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges(k))),
+            (c.cases ?? []).map((k) => h('span', { class: 'queue__case' }, ...caseLine(k))),
           )
         : null,
       unsafe && !c.doneBy ? h('p', { class: 'safety safety--unsafe' }, t('live.callback.unsafe')) : null,
@@ -417,7 +420,7 @@ export async function render({ account, params, navigate, announce, isCurrent })
               h(
                 'ul',
                 {},
-                (c.cases ?? []).map((k) => h('li', {}, h('a', { class: 'ref', href: `#/cases/${encodeURIComponent(k.ref)}` }, k.ref), ' ', statusBadge(k), ' ', caseBadges(k))),
+                (c.cases ?? []).map((k) => h('li', {}, ...caseLine(k))),
               ),
             )
           : null,

@@ -2,14 +2,14 @@
 // what comes next, the offices), and for operators and admins a form to add a region's next standard.
 import { get, post } from '../lib/api.js';
 import { field, h, replace } from '../lib/dom.js';
-import { locale, localized, number, t } from '../lib/i18n.js';
+import { bcp47, localized, number, t } from '../lib/i18n.js';
 
 const RESIDENCES = ['urban', 'rural'];
 
 /** A calendar day (`2027-01-01`) as the page's language writes it: 2027年1月1日 / 1 January 2027. */
 function day(iso) {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale() === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(bcp47(), { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
 const yuan = (amount) => t('localPolicy.yuan', { amount: number(amount, 2) });
