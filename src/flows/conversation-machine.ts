@@ -607,10 +607,13 @@ export function createConversationMachine(deps: ConversationDeps) {
      * the agreement) the one the interrupted application started with. Kept for a typed "我要申请" or 同意 next.
      */
     emitAnswerOfferingApplication: enqueueActions(({ context, event, enqueue }) => {
-      const category = storyCategory(event) ?? questionCategory(event) ?? context.pendingCategory ?? null;
+      const told = storyCategory(event);
+      const category = told ?? questionCategory(event) ?? context.pendingCategory ?? null;
       enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
       for (const answer of (event as unknown as Understood).output.answer.replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
+        // Someone who told their own problem is offered its application first, not below related topics.
+        if (told) choices.sort((a, b) => Number(b.id.startsWith('apply:')) - Number(a.id.startsWith('apply:')));
         enqueue.emit(offeredNow({ ...answer, choices }, context));
       }
     }),
