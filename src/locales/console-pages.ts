@@ -367,6 +367,7 @@ export const consolePageMessages = {
   'kb.unanswered.count': { 'zh-CN': '{count} 次', en: 'asked {count} times' },
   'kb.unanswered.last': { 'zh-CN': '最近 {time}', en: 'last {time}' },
   'kb.unanswered.none': { 'zh-CN': '没有未能回答的问题。', en: 'No unanswered questions.' },
+  'kb.unanswered.nearest': { 'zh-CN': '机器人找到的最接近的条目：{title}', en: 'Closest entry the bot found: {title}' },
   'kb.unanswered.new': { 'zh-CN': '据此新建条目', en: 'New entry from this' },
   'kb.unanswered.phrasing': { 'zh-CN': '作为某条目的问法…', en: 'Add as a phrasing of…' },
   'kb.unanswered.phrasing_of': { 'zh-CN': '把“{question}”加为问法', en: 'Add “{question}” as a phrasing' },

@@ -329,6 +329,29 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     expect(stored.entry.questions['zh-CN']).toContain(question);
   });
 
+  // Session 17, found by the lead as an operator: the bot had offered "邻里纠纷" first for a neighbour's question, but
+  // "作为某条目的问法…" opened on "请选择…" over all 58 entries; the page never said which entry the bot found closest.
+  it('says which entry the bot found closest to an unanswered question and offers it first', async () => {
+    const question = '邻居家装修把我家墙震裂了 物业不管 能找法援吗';
+    const asker = await openResident(browser, fixture.web.url);
+    await residentSays(asker, [zh('core.consent.agree'), question]);
+    await asker.close();
+
+    await staff.getByRole('link', { name: pz('kb.unanswered'), exact: true }).click();
+    await staff.getByRole('heading', { level: 2, name: pz('kb.unanswered') }).waitFor();
+    const group = staff.locator('.groups > li', { hasText: question });
+    await group.waitFor();
+    const listed = await inPage<{ groups: { sample: string; nearest: string | null }[] }>(staff, "fetch('/api/kb/unanswered').then((r) => r.json())");
+    const nearest = listed.groups.find((g) => g.sample === question)?.nearest ?? null;
+    expect(nearest).not.toBeNull();
+    const entry = await inPage<{ entry: { title: Record<string, string> } }>(staff, `fetch('/api/kb/entries/${nearest}').then((r) => r.json())`);
+    expect(await group.innerText()).toContain(pz('kb.unanswered.nearest', { title: entry.entry.title['zh-CN']! }));
+    await group.getByRole('button', { name: pz('kb.unanswered.phrasing') }).click();
+    const dialog = staff.getByRole('dialog');
+    expect(await dialog.getByLabel(pz('kb.unanswered.entry')).inputValue()).toBe(nearest);
+    await dialog.getByRole('button', { name: pz('page.cancel') }).click();
+  });
+
   it('shows the month’s case in the monthly report with charts and a CSV export', async () => {
     await switchUser('lijing');
     await staff.getByRole('link', { name: pz('page.nav.report'), exact: true }).click();

@@ -273,6 +273,16 @@ window.addEventListener('hashchange', () => {
   render();
 });
 
+// A link to the page already shown (the unanswered questions, the inbox) draws it again with fresh data: the
+// browser fires no hashchange for it, so staff clicking it saw the old list.
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
+  if (!link || link.getAttribute('href') !== location.hash || event.defaultPrevented) return;
+  event.preventDefault();
+  if (current.unsaved?.() && !window.confirm(t('page.unsaved.leave'))) return;
+  render();
+});
+
 // Closing the tab or reloading with changes not saved: the browser asks (in its own words).
 window.addEventListener('beforeunload', (event) => {
   if (reloadingForUpdate || !current.unsaved?.()) return;

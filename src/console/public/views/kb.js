@@ -322,6 +322,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
     const [answer, list] = await Promise.all([get('/api/kb/unanswered'), get('/api/kb/entries')]);
     const groups = answer.groups ?? [];
     const entries = list.entries ?? [];
+    const nearestOf = (g) => (g.nearest ? entries.find((e) => e.id === g.nearest) : undefined);
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'kb-un-h' },
@@ -340,6 +341,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
                 h('span', { class: 'badge badge--status' }, t('kb.unanswered.count', { count: g.count })),
                 g.lastAt ? h('span', { class: 'muted' }, ' ', t('kb.unanswered.last', { time: dateTime(g.lastAt) })) : null,
                 (g.questions ?? []).length > 1 ? h('ul', { class: 'reasons muted' }, g.questions.slice(0, 5).map((q) => h('li', { lang: g.locale }, q.text ?? q))) : null,
+                nearestOf(g) ? h('p', { class: 'muted' }, t('kb.unanswered.nearest', { title: titleOf(nearestOf(g)) })) : null,
                 h(
                   'div',
                   { class: 'btn-row' },
@@ -362,7 +364,8 @@ export async function render({ params, navigate, announce, isCurrent }) {
                       type: 'button',
                       class: 'btn btn--small',
                       onclick: () => {
-                        const choice = select([['', t('case.field.choose')], ...entries.map((e) => [e.id, `${titleOf(e)} (${e.id})`])], '', { name: 'entryId' });
+                        // The entry the bot found closest comes chosen: the operator confirms or changes it.
+                        const choice = select([['', t('case.field.choose')], ...entries.map((e) => [e.id, `${titleOf(e)} (${e.id})`])], nearestOf(g)?.id ?? '', { name: 'entryId' });
                         return openDialog({
                           title: t('kb.unanswered.phrasing_of', { question: g.sample }),
                           fields: [field(t('kb.unanswered.entry'), choice)],
