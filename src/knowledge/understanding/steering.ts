@@ -182,11 +182,20 @@ export function accountOf(text: string): string {
 const APPLY_REQUEST_AFTER =
   /[，,。.;；\s]+(所以|那|请问)?(我|俺)?(想|要|想要)(申请|办)(一下)?(法律援助|法援)?(吧|了)?[。.!！~～]*$|[,.;\s]+(so )?(i )?(want|wanna|would like|need)( to)? apply( for legal aid)?( please)?[.!]*$/i;
 
+/**
+ * Why the resident wants what they ask for, said after it: "…我说不清楚", "…打字太慢了", "…, i cant explain it by
+ * typing". It does not make a steer a question; a problem told after it ("…老板欠我工资") still does.
+ */
+const REASON_AFTER =
+  /[\s,，。.;；]+(因为|我|俺|because|cause|coz)?\s*(说不清楚?|说不明白|讲不清楚?|讲不明白|打字(太|很)?慢(了)?|不会打字|打不了字|不识字|字认不全|看不懂|搞不懂|弄不懂|不太会用|不会用|(你|机器人)(也)?(听|看)不懂(我)?|太麻烦(了)?|太复杂(了)?|(很|比较|挺)?着急|(很|比较|挺)?急)(的|了|啊|呀)?$|[\s,.;]+(because |cause |coz )?(i )?(cant|can't|cannot|can not|dont know how to|don't know how to) (explain|type|write)( it| this| well| in english)?( by typing| here| in writing)?$|[\s,.;]+(it'?s|its|this is) (too )?(complicated|hard to explain|difficult)( to (type|explain|write))?$|[\s,.;]+(you|the bot) (dont|don't|do not|cant|can't) understand( me)?$/iu;
+
 /** Politeness and punctuation around a steering phrase: "你好！", "人工，谢谢", "please cancel". */
 function core(text: string): string {
   return text
     .normalize('NFKC')
     .trim()
+    .replace(/[\s!！。.,，~～?？、…]+$/u, '')
+    .replace(REASON_AFTER, '')
     .replace(/[\s!！。.,，~～?？、…]+$/u, '')
     .replace(/^(please|pls|嗯|那个|那|呃|喂|好的?|ok|okay)[\s,，]*/i, '')
     // "yes apply", "对，申请", "是的我要申请": a yes before the steer is the steer.
