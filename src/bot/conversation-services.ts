@@ -7,7 +7,7 @@ import type { CaseDraft, CaseReceipt } from '../flows/intake/intake-types.js';
 import type { IntakeDeps } from '../flows/intake/intake-deps.js';
 import { reply } from '../flows/replies.js';
 import type { BotReply } from '../flows/events.js';
-import type { AttachFileInput, AttachFileResult, RatingInput, WithdrawResult } from '../flows/conversation-machine.js';
+import type { AttachFileInput, AttachFileResult, NoteCaseInput, NoteCaseResult, RatingInput, WithdrawResult } from '../flows/conversation-machine.js';
 import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
 import { applicantFromAnswers } from '../knowledge/cases/applicant.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
@@ -20,6 +20,7 @@ import { consoleHasStaff } from '../console/console-staff.js';
 import type { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
 import { createCaseLinkService, type LinkAttempt, type LinkRequest, type LinkResult } from './case-link-service.js';
 import { smsSenderFromConfig } from './sms/sms-from-config.js';
+import { RESIDENT_NOTE_AUTHOR } from '../staff/staff-ports.js';
 
 /** The effects conversations need, built once at start and shared by every conversation. */
 export interface ConversationServices {
@@ -39,6 +40,8 @@ export interface ConversationServices {
   withdrawCase(input: { conversationKey: string; ref: string }): Promise<WithdrawResult>;
   /** A file sent outside an application: linked to the case awaiting materials, or declined. */
   attachFile(input: AttachFileInput): Promise<AttachFileResult>;
+  /** A message for staff after sending materials: kept on the case awaiting them, for the staff handling it. */
+  noteCase(input: NoteCaseInput): Promise<NoteCaseResult>;
   /** Another device: texts a one-time code for a reference number (docs/privacy.md). */
   requestLinkCode(input: LinkRequest): Promise<LinkResult>;
   /** Another device: the typed code; the right one links the case to this conversation. */
@@ -144,6 +147,17 @@ export async function loadConversationServices(config: Config, repos: Repositori
       await repos.attachments.linkToCase([attachment.id], ref);
       logger.info({ case: ref }, 'resident sent materials');
       return { linked: { ref, count: (await repos.attachments.forCase(ref)).length, attachment } };
+    },
+    async noteCase({ conversationKey, text }) {
+      // The same case a file would go to: the newest of the conversation's cases waiting for materials.
+      const awaiting = (await cases.listByConversation(conversationKey))
+        .filter((c) => c.status === 'materials_requested')
+        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      const notes = repos.staff?.notes;
+      if (!awaiting || !notes) return { ref: null };
+      await notes.add({ ref: awaiting.ref, accountId: null, author: RESIDENT_NOTE_AUTHOR, text: text.trim(), at: Date.now() });
+      logger.info({ case: awaiting.ref }, 'resident left staff a message on the case');
+      return { ref: awaiting.ref };
     },
     async rateCase({ conversationKey, ref, score, comment }) {
       const result = await cases.recordRating(ref, comment === undefined ? { score } : { score, comment }, Date.now(), conversationKey);

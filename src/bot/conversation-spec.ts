@@ -3,6 +3,7 @@ import {
   CONVERSATION_MACHINE_VERSION,
   createConversationMachine,
   type AttachFileInput,
+  type NoteCaseInput,
   type ConversationContext,
   type RatingInput,
 } from '../flows/conversation-machine.js';
@@ -38,6 +39,7 @@ export function createConversationSpec(services: ConversationServices): Conversa
       rateCase: fromPromise(({ input }: { input: RatingInput }) => services.rateCase(input)),
       withdrawCase: fromPromise(({ input }: { input: { conversationKey: string; ref: string } }) => services.withdrawCase(input)),
       attachFile: fromPromise(({ input }: { input: AttachFileInput }) => services.attachFile(input)),
+      noteCase: fromPromise(({ input }: { input: NoteCaseInput }) => services.noteCase(input)),
       understandText: fromPromise(({ input }: { input: UnderstandInput }) => services.understandText(input)),
       showTopic: fromPromise(({ input }: { input: TopicInput }) => services.showTopic(input)),
       requestLinkCode: fromPromise(({ input }: { input: LinkRequest }) => services.requestLinkCode(input)),

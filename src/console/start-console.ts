@@ -134,8 +134,8 @@ export class StaffFanOut implements ChannelSender {
     if (payload.relay.kind === 'new_case') {
       const c = await this.caseOf(payload.relay.ref);
       if (c) this.events.publish({ type: 'case.created', ref: c.ref, office: c.route, urgent: c.urgent });
-    } else if (payload.relay.kind === 'materials_received') {
-      // The case page and inbox refresh: its materials arrived.
+    } else if (payload.relay.kind === 'materials_received' || payload.relay.kind === 'case_note') {
+      // The case page and inbox refresh: its materials (or the applicant's message about them) arrived.
       const c = await this.caseOf(payload.relay.ref);
       if (c) this.events.publish({ type: 'case.changed', ref: c.ref, office: c.route, status: c.status });
     } else if (payload.relay.kind === 'case_withdrawn') {

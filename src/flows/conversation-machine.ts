@@ -215,9 +215,26 @@ export interface AttachFileResult {
   linked: { ref: string; count: number; attachment: AttachmentRef } | null;
 }
 
-/** Under a file linked to a case awaiting materials: done, or send more (not the menu: they are still sending). */
+/** Under a file linked to a case awaiting materials: done, send more, or a message for staff (not the menu: they are still sending). */
 const MATERIALS_DONE = 'materials.done';
 const MATERIALS_MORE = 'materials.more';
+const MATERIALS_NOTE = 'materials.note';
+const materialsChoices = () => [
+  choice(MATERIALS_DONE, 'conv.materials.opt_done'),
+  choice(MATERIALS_MORE, 'conv.materials.opt_more'),
+  choice(MATERIALS_NOTE, 'conv.materials.opt_note'),
+];
+
+/** A message for staff about the case awaiting materials ("合同没签过"), kept on that case. */
+export interface NoteCaseInput {
+  conversationKey: string;
+  text: string;
+}
+
+/** The case the message was kept on, or none (no case of this conversation awaits materials any more). */
+export interface NoteCaseResult {
+  ref: string | null;
+}
 
 /** What the conversation needs besides its actors. */
 export interface ConversationDeps {
@@ -428,6 +445,7 @@ export function createConversationMachine(deps: ConversationDeps) {
     rateCase: fromPromise<BotReply[], RatingInput>(notProvided),
     withdrawCase: fromPromise<WithdrawResult, { conversationKey: string; ref: string }>(notProvided),
     attachFile: fromPromise<AttachFileResult, AttachFileInput>(notProvided),
+    noteCase: fromPromise<NoteCaseResult, NoteCaseInput>(notProvided),
     requestLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string }>(notProvided),
     verifyLinkCode: fromPromise<{ replies: BotReply[]; done: boolean }, { conversationKey: string; ref: string; code: string }>(notProvided),
     intake: createIntakeMachine(deps.intake),
@@ -1477,10 +1495,50 @@ export function createConversationMachine(deps: ConversationDeps) {
           { guard: ({ event }) => event.id === 'menu.ask', target: 'asking' },
           { guard: ({ event }) => event.id === 'menu.apply', target: 'sensitiveConsent', actions: 'applyWithStoryCategory' },
           { guard: ({ event }) => event.id.startsWith('apply:'), target: 'sensitiveConsent', actions: 'startWithCategory' },
-          // After a file sent for staff's materials request: done (the menu), or more to send.
+          // After a file sent for staff's materials request: done (the menu), more to send, or a message for staff.
           { guard: ({ event }) => event.id === MATERIALS_DONE, target: 'menu', actions: emit(() => reply('conv.materials.done')) },
           { guard: ({ event }) => event.id === MATERIALS_MORE, actions: emit(() => reply('conv.materials.more', {}, [choice(MATERIALS_DONE, 'conv.materials.opt_done')])) },
+          { guard: ({ event }) => event.id === MATERIALS_NOTE, target: 'materialsNote' },
         ],
+      },
+    },
+    /** "给工作人员留言" after a file for a materials request: the next text is kept on that case for the staff handling it. */
+    materialsNote: {
+      tags: ['waiting'],
+      entry: emit(() => reply('conv.materials.note_ask', {}, [choice(MATERIALS_MORE, 'conv.materials.opt_more'), choice(MATERIALS_DONE, 'conv.materials.opt_done')])),
+      on: {
+        'internal.reprompt': { actions: emit(() => reply('conv.materials.note_ask', {}, [choice(MATERIALS_MORE, 'conv.materials.opt_more'), choice(MATERIALS_DONE, 'conv.materials.opt_done')])) },
+        'user.text': { target: 'notingForCase', actions: 'rememberText' },
+        'user.choice': [
+          { guard: ({ event }) => event.id === MATERIALS_DONE, target: 'menu', actions: emit(() => reply('conv.materials.done')) },
+          { guard: ({ event }) => event.id === MATERIALS_MORE, target: 'answered', actions: emit(() => reply('conv.materials.more', {}, [choice(MATERIALS_DONE, 'conv.materials.opt_done')])) },
+          // Any other button (an answer's, the menu's) is handled as it would be after an answer.
+          { target: 'answered', actions: raise(({ event }) => event) },
+        ],
+      },
+    },
+    notingForCase: {
+      tags: ['busy'],
+      invoke: {
+        src: 'noteCase',
+        input: ({ context }) => ({ conversationKey: context.conversationKey, text: context.pendingText ?? '' }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ref !== null,
+            target: 'answered',
+            actions: [
+              'forget',
+              enqueueActions(({ event, enqueue }) => {
+                const ref = event.output.ref!;
+                // Staff are told in the same commit as the reply that says so (the words stay on the case).
+                enqueue.emit({ type: 'relay', relay: { kind: 'case_note', ref } });
+                enqueue.emit(reply('conv.materials.note_kept', { ref }, materialsChoices()));
+              }),
+            ],
+          },
+          { target: 'menu', actions: ['forget', emit(() => reply('conv.materials.note_no_case'))] },
+        ],
+        onError: { target: 'answered', actions: ['forget', 'sayError', 'reprompt'] },
       },
     },
     understanding: {
@@ -1637,12 +1695,7 @@ export function createConversationMachine(deps: ConversationDeps) {
               const { ref, count, attachment } = event.output.linked!;
               // Staff are told in the same commit as the acknowledgement that says so.
               enqueue.emit({ type: 'relay', relay: { kind: 'materials_received', ref, attachment } });
-              enqueue.emit(
-                reply('intake.materials.received', { ref, count, fileName: attachment.fileName }, [
-                  choice(MATERIALS_DONE, 'conv.materials.opt_done'),
-                  choice(MATERIALS_MORE, 'conv.materials.opt_more'),
-                ]),
-              );
+              enqueue.emit(reply('intake.materials.received', { ref, count, fileName: attachment.fileName }, materialsChoices()));
             }),
           },
           { target: 'answered', actions: [emit(() => reply('core.attachment.unexpected')), 'reprompt'] },

@@ -14,6 +14,8 @@ export type StaffRelay =
   | { kind: 'new_case'; ref: string }
   /** A file the resident sent for a case awaiting materials, linked to it: staff are told (session 8). */
   | { kind: 'materials_received'; ref: string; attachment: AttachmentRef }
+  /** The resident left staff a message on the case awaiting materials; the words are on the case, not here (session 17). */
+  | { kind: 'case_note'; ref: string }
   /** The resident withdrew an undecided application in the chat (issue 9 §2: staff are notified). */
   | { kind: 'case_withdrawn'; ref: string }
   /** The resident's words show danger now, while staff hold or are awaited (TEAM.md contract 3). */

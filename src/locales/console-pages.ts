@@ -233,6 +233,7 @@ export const consolePageMessages = {
   'case.notice.unsafe': { 'zh-CN': '申请人要求不发消息，未通知。', en: 'The resident asked for no messages; nothing was sent.' },
   'case.notes': { 'zh-CN': '内部备注', en: 'Internal notes' },
   'case.notes.none': { 'zh-CN': '还没有备注。', en: 'No notes yet.' },
+  'case.notes.from_resident': { 'zh-CN': '申请人在对话中留言', en: 'Message from the applicant in the chat' },
   'case.notes.new': { 'zh-CN': '新备注', en: 'New note' },
   'case.notes.hint': { 'zh-CN': '只有同事能看到，不会发给申请人。', en: 'Only colleagues see it; it is never sent to the resident.' },
   'case.notes.add': { 'zh-CN': '添加备注', en: 'Add note' },

@@ -9,6 +9,19 @@ export const conversationMessages = {
   'conv.story.apply': { 'zh-CN': '申请法律援助：{category}', en: 'Apply for legal aid: {category}' },
   'conv.materials.opt_done': { 'zh-CN': '完成', en: 'Done' },
   'conv.materials.opt_more': { 'zh-CN': '继续发送', en: 'Send more' },
+  'conv.materials.opt_note': { 'zh-CN': '给工作人员留言', en: 'Leave staff a message' },
+  'conv.materials.note_ask': {
+    'zh-CN': '请写下要告诉工作人员的话，例如哪份材料没有、为什么没有、什么时候能补上。发出后会附到您的申请上，负责的工作人员会看到。',
+    en: 'Write what you want staff to know, for example which document you do not have, why, and when you can send it. It is added to your application, and the staff handling it will see it.',
+  },
+  'conv.materials.note_kept': {
+    'zh-CN': '已把您的留言附到申请 {ref} 上，并告诉了负责的工作人员。还有材料请继续发送；都发完了请点“完成”。',
+    en: 'Your message is now with application {ref}, and the staff handling it have been told. Send any other documents; when you have sent them all, press "Done".',
+  },
+  'conv.materials.note_no_case': {
+    'zh-CN': '您的申请现在已经不在等待补充材料，留言没有附上。有事可以点“转人工客服”，或拨打法律援助中心的电话。',
+    en: 'Your application is no longer waiting for documents, so the message was not added. To reach staff, press "Talk to a person" or call the legal aid centre.',
+  },
   /** "材料怎么发给你们": how files are sent, true whether or not staff have asked for any yet. */
   /** A family wanting to see a relative the police hold (the knowledge base has no entry): what they can and cannot do. */
   'conv.detained_visit': {

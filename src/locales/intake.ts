@@ -454,8 +454,8 @@ export const intakeMessages = {
   'intake.label.safeTimes': { 'zh-CN': '安全联系时间', en: 'Safe times' },
 
   'intake.materials.received': {
-    'zh-CN': '已收到文件“{fileName}”，已附到您的申请 {ref}（这份申请共收到 {count} 个文件），并已告诉负责的工作人员。还有材料请继续发送；发完了请点“完成”。',
-    en: 'Received "{fileName}" and added it to your application {ref} ({count} file(s) so far); the staff handling it have been told. Send any other documents; when you have sent them all, press "Done".',
+    'zh-CN': '已收到文件“{fileName}”，已附到您的申请 {ref}（这份申请共收到 {count} 个文件），并已告诉负责的工作人员。还有材料请继续发送；发完了请点“完成”。有材料没有、或要说明情况，请点“给工作人员留言”。',
+    en: 'Received "{fileName}" and added it to your application {ref} ({count} file(s) so far); the staff handling it have been told. Send any other documents; when you have sent them all, press "Done". If a document is missing or you want to explain something, press "Leave staff a message".',
   },
   'intake.documents.received_early': {
     'zh-CN': '已收到文件（共 {count} 个），会和您的申请一起提交。我们先接着回答问题：',

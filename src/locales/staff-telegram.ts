@@ -55,6 +55,10 @@ export const staffTelegramMessages = {
     en: '⚠ That did not work; please try again.',
   },
   'staffchat.danger': { 'zh-CN': '🚨 {resident} 可能有危险（{danger}），已提示报警/急救电话，请优先处理。', en: '🚨 {resident} may be in danger ({danger}); they were given the emergency numbers. Please handle first.' },
+  'staffchat.case_note': {
+    'zh-CN': '✉️ 申请人就待补材料的申请 {ref} 留了言，请在工作台的案件页“内部备注”里查看。',
+    en: '✉️ The applicant left a message on application {ref}, which awaits documents: see "Internal notes" on the case page in the console.',
+  },
   'staffchat.withdrawn': {
     'zh-CN': '↩️ 申请人在对话中撤回了申请 {ref}，无需继续办理。案件记录按规定保存。Withdrawn by the applicant.',
     en: '↩️ The applicant withdrew application {ref} in the chat; no further work is needed. The record is kept as the rules require.',

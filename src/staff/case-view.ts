@@ -11,7 +11,7 @@ import { MESSAGES } from '../locales/messages.js';
 import { translate } from '../locales/render.js';
 import type { StoredAttachment } from '../bot/ports/attachment-repository.js';
 import type { CaseRecord, StoredCaseEvent } from '../knowledge/cases/case-repository.js';
-import type { CaseNote } from './staff-ports.js';
+import { RESIDENT_NOTE_AUTHOR, type CaseNote } from './staff-ports.js';
 
 /**
  * What staff must know before they pick up the phone, shown on the inbox row, the case header and the live page:
@@ -261,7 +261,10 @@ export function caseDetailView(
       },
       at: e.at,
     })),
-    notes: extra.notes.map((n) => ({ id: n.id, author: nameOf(n.author), text: n.text, at: n.at })),
+    // The applicant's own message (left in the chat after sending materials) is marked, not named.
+    notes: extra.notes.map((n) =>
+      n.author === RESIDENT_NOTE_AUTHOR ? { id: n.id, author: null, fromResident: true, text: n.text, at: n.at } : { id: n.id, author: nameOf(n.author), text: n.text, at: n.at },
+    ),
     /** Notices the resident's channel holds until they write again (WeChat's 48-hour rule), or null. */
     undelivered: undeliveredView(extra.undelivered ?? null, locale),
     rating: record.rating,

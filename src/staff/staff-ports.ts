@@ -78,6 +78,9 @@ export interface AuditLog {
   list(filter: { accountId?: number; action?: string; target?: string; before?: number; limit?: number }): Promise<AuditEntry[]>;
 }
 
+/** The author of a note the resident left on their case in the chat (not a colleague's internal note). */
+export const RESIDENT_NOTE_AUTHOR = '@resident';
+
 export interface CaseNote {
   id: number;
   ref: string;

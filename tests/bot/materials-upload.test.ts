@@ -48,7 +48,7 @@ describe('a file sent after a materials request', () => {
     expect(text).toContain('工作人员');
     // Done or send more, not the main menu (session 8).
     expect(received.replies.map((r) => r.key)).not.toContain('core.menu');
-    expect(received.replies.at(-1)!.choices.map((c) => c.label)).toEqual(['完成', '继续发送']);
+    expect(received.replies.at(-1)!.choices.map((c) => c.label)).toEqual(['完成', '继续发送', '给工作人员留言']);
     const more = await again.runner.handle(ana.choice('materials.more', 'after-more'));
     expect(more.replies.map((r) => r.key)).toEqual(['conv.materials.more']);
     expect(more.replies.at(-1)!.choices.map((c) => c.id)).toEqual(['materials.done']);

@@ -98,6 +98,9 @@ export class TelegramStaffSender implements ChannelSender {
         return text(staffText('staffchat.callback', { resident, phone: relay.phone }));
       case 'case_withdrawn':
         return text(staffText('staffchat.withdrawn', { ref: relay.ref }));
+      case 'case_note':
+        // The words stay on the case (the console's 内部备注, marked as the applicant's): the group is told where to look.
+        return text(staffText('staffchat.case_note', { ref: relay.ref }));
       case 'materials_received': {
         // The file itself, captioned with the case it completes (as the new case's files are).
         const caption = staffText('staffchat.case.attachment', { ref: relay.ref, fileName: relay.attachment.fileName });

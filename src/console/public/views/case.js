@@ -305,7 +305,20 @@ export async function render({ account, params, announce, isCurrent }) {
       { class: 'panel', id: 'case-notes', 'aria-labelledby': 'case-notes-h' },
       h('h2', { id: 'case-notes-h' }, t('case.notes')),
       (c.notes ?? []).length
-        ? h('ul', { class: 'timeline' }, c.notes.map((n) => h('li', { class: 'note' }, h('strong', {}, n.author), ' ', h('time', {}, dateTime(n.at)), h('p', {}, n.text))))
+        ? h(
+            'ul',
+            { class: 'timeline' },
+            c.notes.map((n) =>
+              h(
+                'li',
+                { class: n.fromResident ? 'note note--resident' : 'note' },
+                h('strong', {}, n.fromResident ? t('case.notes.from_resident') : n.author),
+                ' ',
+                h('time', {}, dateTime(n.at)),
+                h('p', {}, n.text),
+              ),
+            ),
+          )
         : h('p', { class: 'muted' }, t('case.notes.none')),
       form,
     );
