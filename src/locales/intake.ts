@@ -206,6 +206,14 @@ export const intakeMessages = {
   'intake.why.trialInAbsentia': { 'zh-CN': '缺席审判的被告人没有辩护人的，必须指派律师（《法律援助法》第二十五条）。', en: 'A defendant tried in absentia without a defender must be given a lawyer (Legal Aid Law art. 25).' },
   'intake.why.cannotFullyRecognizeConduct': { 'zh-CN': '不能完全辨认自己行为的人没有辩护人的，必须指派律师（《法律援助法》第二十五条）。', en: 'Someone who cannot fully understand their own conduct and has no defender must be given a lawyer (Legal Aid Law art. 25).' },
   'intake.why.region': { 'zh-CN': '申请要交给案件办理地或事情发生地的法律援助机构，各地的经济困难标准也不同。不受户籍限制。', en: 'The application goes to the legal aid office where the case is handled or where it happened, and hardship standards differ by area. Where you are registered does not matter.' },
+  'intake.rather_not_say': {
+    'zh-CN': '{why}\n不想在这里说也没关系，可以点“不清楚”接着往下填，工作人员之后会和您核实。',
+    en: '{why}\nIf you would rather not say here, that is fine: press "Not sure" and go on; staff will check it with you later.',
+  },
+  'intake.rather_not_say_needed': {
+    'zh-CN': '{why}\n这一项需要回答才能判断；不想在这里说的话，也可以拨打 {hotline} 或到法律援助中心当面说。',
+    en: '{why}\nThis one is needed to assess your application; if you would rather not say it here, you can call {hotline} or tell staff in person at the legal aid centre.',
+  },
   'intake.why.age': { 'zh-CN': '未成年人和老年人可以免予审查经济状况，有的还可以优先办理，所以需要知道年龄。您的信息只用于办理这次申请。', en: 'Minors and older people can be exempt from the means test and may be dealt with first, so we need the age. Your details are used only for this application.' },
   'intake.why.disability': { 'zh-CN': '残疾人可以免予审查经济状况，可能优先办理，还可以要求上门、手语等无障碍服务。', en: 'Disabled people can be exempt from the means test, may be dealt with first, and can ask for home visits, sign language and other barrier-free service.' },
   'intake.changed_go_on': { 'zh-CN': '已改好。我们接着来：', en: 'Changed. Let us go on:' },

@@ -12,7 +12,7 @@ import { readNavigation, saysCorrection } from './navigation-words.js';
 import { nextStep } from './next-step.js';
 import { groupsSaidIn, isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
-import { asksWhy, asksWhyAlone } from './why-words.js';
+import { asksWhy, asksWhyAlone, saysRatherNotSay } from './why-words.js';
 import { accountPlus, additionToAccount, namesMaterials, tellsWhatHappened } from './account-words.js';
 import { statedFacts, tellsStory } from '../../knowledge/understanding/story.js';
 import { categoryNamedInstead, correctionTarget, correctionWithValue } from './correction-words.js';
@@ -265,6 +265,12 @@ export function createIntakeMachine(deps: IntakeDeps) {
   /** "Why do you need my age?" at a question that explains itself: the explanation, with the question under it. */
   const whyAsked = (ctx: IntakeContext, event: ResidentEvent): ReadResult | null => {
     if (event.type !== 'user.text' || !WHY_EXPLAINED.has(ctx.step)) return null;
+    if (ctx.step !== 'description' && saysRatherNotSay(event.text)) {
+      // Why it is asked, and how to go on without it: "不清楚" where the question has it, else that it is needed.
+      const skippable = STEPS[ctx.step].prompt(ctx, deps).choices?.some((c) => c.id === 'intake.unsure') === true;
+      const why = { key: `intake.why.${ctx.step}`, params: { hotline: deps.pack.hotline } };
+      return { kind: 'explain', reply: reply(skippable ? 'intake.rather_not_say' : 'intake.rather_not_say_needed', { why, hotline: deps.pack.hotline }) };
+    }
     if (!(ctx.step === 'description' ? asksWhyAlone(event.text) : asksWhy(event.text))) return null;
     return { kind: 'explain', reply: reply(`intake.why.${ctx.step}`, { hotline: deps.pack.hotline }) };
   };

@@ -34,3 +34,18 @@ export function asksWhy(text: string): boolean {
   if (asksWhyAlone(t)) return true;
   return t.length <= 40 && WHY.test(t) && ABOUT_ASKING.test(t);
 }
+
+/**
+ * "我不想说", "不方便说", "这个也要说吗", "i'd rather not say": the resident does not want to give this detail. Whole short
+ * texts only. Answered with why it is asked and how to go on without it, never with "enter a number".
+ */
+const RATHER_NOT_SAY = [
+  /^(?:我|俺)?(?:不想说|不愿意说|不想告诉你|不想讲|不方便说|不方便讲|不方便透露|不想透露|不告诉你|保密|这个也要说吗|这也要说吗|这个必须说吗|一定要说吗|可以不说吗|能不说吗)(?:啊|呀|吧|了|行吗|可以吗)?[?？!！。.…]*$/u,
+  /^(?:i'?d|i would|i'?ll|i will)? ?(?:rather|prefer to) not (?:say|tell|answer)(?: (?:that|this|it))?[.!]*$|^(?:i )?(?:don'?t|do not|dont) (?:want|wanna) to (?:say|tell|answer)(?: (?:that|this|it|you))?[.!]*$|^(?:none of your business|that'?s private|it'?s private|private|do i have to (?:say|answer|tell)(?: (?:that|this|it))?)[?.!]*$/i,
+];
+
+/** Whether `text` says the resident would rather not give the detail asked for (see {@link RATHER_NOT_SAY}). */
+export function saysRatherNotSay(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 30 && RATHER_NOT_SAY.some((pattern) => pattern.test(t));
+}
