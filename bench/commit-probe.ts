@@ -3,8 +3,8 @@
  *   npx tsx bench/commit-probe.ts [TURNS] [COMMITS]
  * Commits of TURNS turns each (default 1), each followed by the sent mark of its messages, back to
  * back, through `openRepositories` with a data key (sealed, as the bot writes), on a real file with
- * `synchronous = FULL`. Prints the CPU of all threads (from /proc) and the wall time per commit;
- * run variants in alternation: the figures move with the machine's other load.
+ * `synchronous = FULL`. Prints the CPU of all threads and of the main thread alone (from /proc) and the
+ * wall time per commit; run variants in alternation: the figures move with the machine's other load.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,9 +29,11 @@ const commitOne = async () => {
 };
 for (let i = 0; i < 200; i++) await commitOne();
 const threads = () => fs.readdirSync('/proc/self/task').reduce((s, t) => s + Number(fs.readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ')[0]) / 1000, 0);
-const c0 = threads(); const t0 = performance.now();
+const main = () => Number(fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
+const c0 = threads(); const m0 = main(); const t0 = performance.now();
 for (let i = 0; i < N; i++) await commitOne();
-const cpu = threads() - c0; const wall = (performance.now() - t0) * 1000;
-console.log(JSON.stringify({ turns, cpuUsPerCommit: Math.round(cpu / N / 2), wallUsPerCommit: Math.round(wall / N / 2), load: fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] }));
+const cpu = threads() - c0; const mainCpu = main() - m0; const wall = (performance.now() - t0) * 1000;
+// Per commit: each round is the turns' commit and the sent marks' commit (hence / 2).
+console.log(JSON.stringify({ turns, cpuUsPerCommit: Math.round(cpu / N / 2), mainUsPerCommit: Math.round(mainCpu / N / 2), wallUsPerCommit: Math.round(wall / N / 2), load: fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] }));
 await repos.close();
 fs.rmSync(dir, { recursive: true, force: true });

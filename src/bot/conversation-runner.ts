@@ -88,7 +88,7 @@ export interface RunnerOptions {
  * A conversation in memory. The most recently active ones (`hotSize`) keep their actor between turns;
  * the others rest as the text of their snapshot (`resting`) and have no actor: one string instead of
  * the actor's few hundred objects, which every full garbage collection would otherwise trace
- * (docs/performance.md, "Session 14"). A resting conversation's actor is made again when its next turn
+ * (docs/performance-history.md, "Session 14"). A resting conversation's actor is made again when its next turn
  * starts, as when a conversation comes back from storage (~0.1 ms).
  */
 interface LiveConversation {

@@ -15,7 +15,7 @@ export type BatchResult = number[] | { ref: string; created: boolean; dueAt: num
  * waking the worker, its reply, waking this thread) cost more CPU for one or two turns — 690 against
  * 900 µs per commit of one turn and its sent mark, measured in alternation — and each wake-up waits
  * for a core on a busy machine. Calm hours commit one or two turns at a time; under load batches are
- * larger and go to the worker, which builds them off the event loop. The trade (docs/performance.md):
+ * larger and go to the worker, which builds them off the event loop. The trade (docs/performance-history.md, session 6):
  * commits end sooner, so the open loop's batches are smaller and its CPU per message a little higher.
  */
 const BUILD_HERE_UP_TO = 2;
@@ -85,9 +85,11 @@ export class BatchWriter {
     const encoded = items.map(encodeItem);
     const sealing = items.filter((item) => item.kind !== 'sent').length;
     const script = sealing <= BUILD_HERE_UP_TO ? batchScript(encoded, this.cipher) : await this.scripts.build(encoded, this.cipher);
-    const rows = (await this.db.script(script, READ_RESULTS)) as { kind: string; item: number | null; v1: unknown; v2: unknown; v3: unknown }[];
-    const ids = rows.filter((r) => r.kind === 'outbox').map((r) => Number(r.v1));
     const expected = items.reduce((n, item) => n + outboxRowsOf(item), 0);
+    // Sent marks and unanswered questions alone leave nothing to read back (one hand-off to the driver, not two).
+    const read = expected > 0 || items.some((item) => item.kind === 'case');
+    const rows = (await this.db.script(script, read ? READ_RESULTS : undefined)) as { kind: string; item: number | null; v1: unknown; v2: unknown; v3: unknown }[];
+    const ids = rows.filter((r) => r.kind === 'outbox').map((r) => Number(r.v1));
     if (ids.length !== expected) throw new Error(`Group commit read back ${ids.length} outbox ids for ${expected} messages.`);
     // The ids in insertion order: each item's messages, items in order.
     let next = 0;

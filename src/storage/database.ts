@@ -25,11 +25,11 @@ export interface Database {
   transaction<T>(work: (db: Database) => Promise<T>): Promise<T>;
   /**
    * Runs `statements` as one transaction (BEGIN IMMEDIATE … COMMIT, parameters written in as
-   * literals) and then the query `results`, in a single hand-off: both are queued on the driver at
-   * once, nothing awaits in between, and one callback brings back the rows of `results`. A script
-   * leaves what the caller needs to read in a temporary table, which `results` reads. When a
-   * statement fails, nothing of the script stays. `statements` may also be the script's text with
-   * its values already written in (see batch-script.ts, which builds it off the event loop).
+   * literals) and then, on the same connection and before any other write, the query `results`
+   * (prepared once per text and kept). A script leaves what the caller needs to read in a temporary
+   * table, which `results` reads; without `results` nothing is read. When a statement fails, nothing
+   * of the script stays. `statements` may also be the script's text with its values already written
+   * in (see batch-script.ts, which builds it off the event loop).
    */
   script(statements: readonly Statement[] | string, results?: Statement): Promise<Row[]>;
   /**
@@ -94,6 +94,23 @@ const READERS = 2;
 
 function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]): Database {
   let checkpointer: Promise<sqlite3.Database> | undefined;
+  // The queries that read a script's results, prepared once on the writing connection. Read through
+  // `raw.all`, each commit prepared, stepped and finalized its read: a statement object made and a
+  // hand-off to the driver's thread and back (a wake-up of each thread) more per commit.
+  const resultReads = new Map<string, sqlite3.Statement>();
+  const readResults = (results: Statement, done: (err: Error | null, rows: Row[]) => void): void => {
+    const prepared = resultReads.get(results.sql);
+    if (prepared) {
+      prepared.all(results.params as unknown[], done);
+      return;
+    }
+    // Called once: with the error, or with null once the statement is prepared.
+    const statement = raw.prepare(results.sql, (err: Error | null) => {
+      if (err) return done(err, []);
+      resultReads.set(results.sql, statement);
+      statement.all(results.params as unknown[], done);
+    });
+  };
   const checkpointConnection = () => (checkpointer ??= connect(file).then(async (c) => (await execRaw(c, 'PRAGMA busy_timeout = 5000'), c)));
   // Writes and transactions share one queue: a lone write never lands inside someone else's transaction.
   let writeQueue: Promise<unknown> = Promise.resolve();
@@ -143,18 +160,18 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
     },
     script(statements, results) {
       return new Promise<Row[]>((resolve, reject) => {
-        let scriptError: Error | null = null;
         const body = typeof statements === 'string' ? statements : statements.map((st) => `${inlineSql(st.sql, st.params)};`).join('\n');
-        // Queued together (the connection is in serialized mode): the read runs right after COMMIT
-        // on the driver's thread, without waiting for this thread to be free.
-        raw.exec(`BEGIN IMMEDIATE;\n${body}\nCOMMIT;`, (err) => {
-          scriptError = err;
-        });
-        raw.all(results?.sql ?? 'SELECT 1 WHERE 0', (results?.params ?? []) as unknown[], (err: Error | null, rows: Row[]) => {
-          const error = scriptError ?? err;
-          if (!error) return resolve(rows);
+        const fail = (error: Error) => {
           // Whatever ran stays uncommitted; ROLLBACK fails harmlessly when nothing is open.
           raw.exec('ROLLBACK', () => reject(new StorageError('script', error)));
+        };
+        // The read starts from the script's callback: a statement prepared beforehand runs as soon as
+        // it is called, beside the script on another of the driver's threads rather than after it.
+        // Nothing else is written meanwhile (the write queue waits for this promise).
+        raw.exec(`BEGIN IMMEDIATE;\n${body}\nCOMMIT;`, (scriptError) => {
+          if (scriptError) return fail(scriptError);
+          if (!results) return resolve([]);
+          readResults(results, (err, rows) => (err ? fail(err) : resolve(rows)));
         });
       });
     },
@@ -167,7 +184,10 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
         );
       });
     },
-    close() {
+    async close() {
+      // A connection with statements still prepared does not close.
+      for (const statement of resultReads.values()) await new Promise<void>((resolve) => statement.finalize(() => resolve()));
+      resultReads.clear();
       return new Promise((resolve, reject) => {
         raw.close((err) => (err ? reject(new StorageError('close', err)) : resolve()));
       });

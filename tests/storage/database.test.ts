@@ -72,6 +72,24 @@ describe('storage', () => {
     await db.close();
   });
 
+  it('reads back each script its own results when scripts follow each other, and still closes', async () => {
+    const db = await openDatabase(path.join(tempDir(), 'db.sqlite'));
+    await db.exec('CREATE TABLE t (v INTEGER NOT NULL)');
+    const results = { sql: 'SELECT v FROM temp.out', params: [] };
+    const script = (v: number) => [
+      { sql: 'CREATE TEMP TABLE IF NOT EXISTS out (v INTEGER)', params: [] },
+      { sql: 'DELETE FROM temp.out', params: [] },
+      { sql: 'INSERT INTO t VALUES (?)', params: [v] },
+      { sql: 'INSERT INTO temp.out SELECT MAX(v) FROM t', params: [] },
+    ];
+    // Issued together, as the group commit's batches meet in the write queue.
+    const read = await Promise.all([1, 2, 3, 4, 5].map((v) => db.script(script(v), results)));
+    expect(read).toEqual([[{ v: 1 }], [{ v: 2 }], [{ v: 3 }], [{ v: 4 }], [{ v: 5 }]]);
+    // Without a results query nothing is read.
+    expect(await db.script(script(6))).toEqual([]);
+    await db.close();
+  });
+
   it('commits writes submitted together in one batch, and each caller gets its own result', async () => {
     const batches: number[][] = [];
     const commit = new GroupCommit<number, number>(async (items) => {
