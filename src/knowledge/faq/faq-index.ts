@@ -1,3 +1,4 @@
+import { ENGLISH_ADVERB_STEMS } from './english-adverbs.js';
 import type { Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
 import { findSorted, packedCount, packSorted, packStrings, stringAt, type PackedStrings, type SortedStringsData } from './sorted-strings.js';
@@ -240,9 +241,13 @@ const CHINESE_NUMBER = /^[零一二两三四五六七八九十百千万半\d]+(?
 const ENGLISH_DATE_OR_AMOUNT =
   /^(?:januari|februari|march|april|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mondai|tuesdai|wednesdai|thursdai|fridai|saturdai|sundai|tue|tues|thur|thurs|weekend|hour|minut|\d+(?:st|nd|rd|th|am|pm|k|yuan|rmb|kuai|usd|dollar|hr|hour|min|dai|month|year|yr|week|yo|s))$/;
 
-/** A term no entry needs to mention for a question to be about it: a number, a Chinese amount, an English date or amount. */
+/**
+ * A term no entry needs to mention for a question to be about it: a number, a Chinese amount, an English date or amount,
+ * or an English adverb (roughly, fully, somehow, quickly: how, not what; session 17). Read only for a term the index
+ * does not know: unknown, each weighed as the rarest word ("how much will legal aid cost me roughly" got "I do not know").
+ */
 function saysNothing(term: string): boolean {
-  return /^\d+$/.test(term) || CHINESE_NUMBER.test(term) || ENGLISH_DATE_OR_AMOUNT.test(term);
+  return /^\d+$/.test(term) || CHINESE_NUMBER.test(term) || ENGLISH_DATE_OR_AMOUNT.test(term) || ENGLISH_ADVERB_STEMS.has(term);
 }
 
 /** English words shorter than this are not spelling-corrected: too many short words are other real words (wifi → wife). */

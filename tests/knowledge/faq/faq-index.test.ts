@@ -40,6 +40,9 @@ describe('FaqIndex', () => {
     ['a time unit', 'the contractor disappeared hours ago', 'the contractor disappeared ago'],
     ['a time unit', 'the contractor disappeared 20 minutes ago', 'the contractor disappeared ago'],
     ['an age', 'the contractor disappeared, im 16yo', 'the contractor disappeared'],
+    // Session 17: an adverb says how, not what ("how much will legal aid cost me roughly" was told "I do not know").
+    ['an adverb', 'the contractor disappeared suddenly', 'the contractor disappeared'],
+    ['an adverb', 'roughly when the contractor disappeared', 'when the contractor disappeared'],
   ])('counts %s that no entry mentions as saying nothing: "%s"', (_kind, question, without) => {
     const plain = en.search(without);
     const dated = en.search(question);
