@@ -96,6 +96,12 @@ export interface LocaleThresholds {
    * subject (session 17, English). Such answers are low confidence (recorded for `kb unanswered`).
    */
   decisive?: { margin: number; known: number; answerAt: number };
+  /**
+   * When set, a question of at least this many content words is not answered when no one phrasing (or the title) of
+   * its best entry holds two of its words (`SearchOutcome.together` ≤ 1): its words were gathered from unrelated
+   * phrasings, as in the off-topic "what are the visiting hours at the city hospital" (session 17, English).
+   */
+  scattered?: number;
 }
 
 /** The answer and suggest thresholds of a model for one language. */
@@ -125,6 +131,7 @@ export const DEFAULT_CONFIDENCE: ConfidenceModel = {
       suggestAt: 0.14,
       storyMargin: 0,
       decisive: { margin: 1.2, known: 0.5, answerAt: 0.3 },
+      scattered: 3,
       models: {
         inDomain: {bias: -5.636, weights: {coverage: 1.4427, known: 2.5873, strength: 3.5397, evidence: 4.3033}},
         correct: {bias: -0.9179, weights: {margin: 1.3381, strength: 0.1296, coverage: 1.0796, runnerUp: -0.5629, coverageMargin: 1.5457, evidence: 1.7842}},
@@ -201,7 +208,7 @@ export function heldBack(words: number, features: Pick<ConfidenceFeatures, 'stre
 export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFAULT_CONFIDENCE, offer = 3, locale?: Locale): BandDecision {
   const features = confidenceFeatures(outcome);
   const found = outcome.ranked.length > 0;
-  const { answerAt, suggestAt, gate, storyMargin, models, decisive } = thresholdsFor(model, locale);
+  const { answerAt, suggestAt, gate, storyMargin, models, decisive, scattered } = thresholdsFor(model, locale);
   const pIn = found ? logistic((models ?? model).inDomain, features) : 0;
   const pRight = found ? logistic((models ?? model).correct, features) : 0;
   const score = pIn * pRight;
@@ -221,7 +228,8 @@ export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFA
   if (outcome.phrasingOf !== undefined && outcome.phrasingOf === candidates[0]) {
     return { band: 'answer', topic: candidates[0], score, candidates, ...(lowConfidence ? { lowConfidence } : {}) };
   }
-  if (passes && !heldBack(outcome.words, features, storyMargin)) return { band: 'answer', topic: candidates[0] ?? null, score, candidates, ...(lowConfidence ? { lowConfidence } : {}) };
+  const gathered = scattered !== undefined && outcome.words >= scattered && outcome.together !== undefined && outcome.together <= 1;
+  if (passes && !gathered && !heldBack(outcome.words, features, storyMargin)) return { band: 'answer', topic: candidates[0] ?? null, score, candidates, ...(lowConfidence ? { lowConfidence } : {}) };
   if (score >= suggestAt && candidates.length > 0) return { band: 'suggest', topic: null, score, candidates };
   return { band: 'unknown', topic: null, score, candidates: [] };
 }

@@ -90,6 +90,12 @@ export interface SearchOutcome {
    * such a phrasing: "do i have to pay anything for this?" is `cost`'s "do i have to pay anything". It is ranked first.
    */
   phrasingOf?: string;
+  /**
+   * The most of the question's content words that one phrasing (or the title) of the best entry holds together
+   * (English, where the index keeps the phrasings' term sets): 1 when each word came from another phrasing, as in an
+   * off-topic question that shares a word or two with several of an entry's phrasings.
+   */
+  together?: number;
 }
 
 /** An entry's distinct terms with their weighted counts (compact: kept for every entry between builds), and its weighted length. */
@@ -516,6 +522,8 @@ export class FaqIndex {
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
   private readonly unknownIdf: number;
+  /** Per entry, its phrasings' term sets (see {@link together}), made when a search first needs them. */
+  private readonly phrasingSets = new Map<number, ReadonlySet<number>[]>();
   readonly locale: Locale;
   readonly options: RankingOptions;
 
@@ -734,7 +742,43 @@ export class FaqIndex {
         evidence: Math.min(1, covered / (EVIDENCE_WORDS * this.data.unknownIdfBase)),
       };
     });
-    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0, ...(owner >= 0 ? { phrasingOf: stringAt(this.data.entryIds, owner) } : {}) };
+    const together = top.length > 0 && this.data.phrasings ? this.together(weighted.map((w) => w.unit), top[0]!.doc) : undefined;
+    return {
+      ranked,
+      words: weighted.length,
+      known: total > 0 ? known / total : 0,
+      ...(owner >= 0 ? { phrasingOf: stringAt(this.data.entryIds, owner) } : {}),
+      ...(together !== undefined ? { together } : {}),
+    };
+  }
+
+  /** The most of `units` one phrasing (or the title) of document `doc` holds; phrasings two entries share are left out. */
+  private together(units: readonly ResolvedUnit[], doc: number): number {
+    let best = 0;
+    for (const terms of this.phrasingsOf(doc)) {
+      let held = 0;
+      for (const unit of units) if (terms.has(unit.word) || unit.synonyms.some((s) => terms.has(s))) held++;
+      if (held > best) best = held;
+    }
+    return best;
+  }
+
+  /** Document `doc`'s phrasings' and title's term sets, read from the phrasing table when first needed. */
+  private phrasingsOf(doc: number): ReadonlySet<number>[] {
+    let sets = this.phrasingSets.get(doc);
+    if (sets === undefined) {
+      sets = [];
+      const table = this.data.phrasings;
+      if (table) {
+        for (let k = 0; k < table.owners.length; k++) {
+          if (table.owners[k] !== doc) continue;
+          const key = stringAt(table.keys, k);
+          sets.push(new Set(key === '' ? [] : key.split(' ').map(Number)));
+        }
+      }
+      this.phrasingSets.set(doc, sets);
+    }
+    return sets;
   }
 
   /** The entry whose own phrasing has exactly the terms `ids`, or -1 (none, or two entries'). */

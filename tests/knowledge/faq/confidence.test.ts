@@ -78,6 +78,16 @@ describe('decideBand', () => {
     expect(decideBand(decisive(-3, 0.6), far, 3, 'en').band).toBe('suggest');
   });
 
+  it('does not answer a question of three or more words whose words no one phrasing of the entry holds two of', () => {
+    const sure = model(logit(0.95), logit(0.95), { en: { answerAt: 0.5, suggestAt: 0.1, scattered: 3 } });
+    const gathered = (words: number, together: number): SearchOutcome => ({ ...outcome, words, together });
+    expect(decideBand(gathered(3, 1), sure, 3, 'en')).toMatchObject({ band: 'suggest', candidates: ['divorce', 'inheritance'] });
+    expect(decideBand(gathered(3, 2), sure, 3, 'en').band).toBe('answer');
+    expect(decideBand(gathered(2, 1), sure, 3, 'en').band).toBe('answer');
+    expect(decideBand({ ...outcome, words: 3 }, sure, 3, 'en').band).toBe('answer');
+    expect(decideBand(gathered(3, 1), sure, 3, 'zh-CN').band).toBe('answer');
+  });
+
   it('uses a language\'s own models when calibration gave it some, and the shared ones for the others', () => {
     const shared = model(logit(0.3), logit(0.3), {
       en: { answerAt: 0.5, suggestAt: 0.05, models: { inDomain: { bias: logit(0.9), weights: {} }, correct: { bias: logit(0.9), weights: {} } } },

@@ -51,6 +51,15 @@ describe('FaqIndex', () => {
     expect(dated.ranked[0]!.coverage).toBe(plain.ranked[0]!.coverage);
   });
 
+  // Session 17: off-topic questions were answered with words gathered from unrelated phrasings of one entry ("what are
+  // the visiting hours at the city hospital": visit, city and hospital, each from another phrasing).
+  it('reports how many of the question\'s words one phrasing (or the title) of the best entry holds together', () => {
+    expect(en.search('boss salary contractor').together).toBe(1);
+    expect(en.search('the contractor ran away without paying me').together).toBeGreaterThanOrEqual(3);
+    expect(en.search('the company owes me money, the boss').together).toBe(2);
+    expect(zh.search('老板跑路了欠薪不给').together).toBeUndefined();
+  });
+
   it('returns at most the requested number of entries, best first', () => {
     const { ranked } = zh.search('法律援助离婚工资', 2);
     expect(ranked.length).toBeLessThanOrEqual(2);
