@@ -256,6 +256,9 @@ function saysNothing(term: string): boolean {
   return /^\d+$/.test(term) || CHINESE_NUMBER.test(term) || ENGLISH_DATE_OR_AMOUNT.test(term) || ENGLISH_ADVERB_STEMS.has(term);
 }
 
+/** The entries whose phrasings' term sets a search index keeps at most (see `FaqIndex.together`). */
+const PHRASING_SETS_KEPT = 1000;
+
 /** English words shorter than this are not spelling-corrected: too many short words are other real words (wifi → wife). */
 const SPELLING_MIN_LENGTH = 6;
 
@@ -523,7 +526,7 @@ export class FaqIndex {
   private readonly touched: Int32Array;
   private readonly unknownIdf: number;
   /** Per entry, its phrasings' term sets (see {@link together}), made when a search first needs them. */
-  private readonly phrasingSets = new Map<number, ReadonlySet<number>[]>();
+  private readonly phrasingSets = new Map<number, { terms: Int32Array; starts: Int32Array }>();
   readonly locale: Locale;
   readonly options: RankingOptions;
 
@@ -754,28 +757,39 @@ export class FaqIndex {
 
   /** The most of `units` one phrasing (or the title) of document `doc` holds; phrasings two entries share are left out. */
   private together(units: readonly ResolvedUnit[], doc: number): number {
+    const { terms, starts } = this.phrasingsOf(doc);
     let best = 0;
-    for (const terms of this.phrasingsOf(doc)) {
+    for (let p = 0; p + 1 < starts.length; p++) {
+      const from = starts[p]!;
+      const to = starts[p + 1]!;
       let held = 0;
-      for (const unit of units) if (terms.has(unit.word) || unit.synonyms.some((s) => terms.has(s))) held++;
+      for (const unit of units) if (indexOf(terms, from, to, unit.word) >= 0 || unit.synonyms.some((s) => indexOf(terms, from, to, s) >= 0)) held++;
       if (held > best) best = held;
     }
     return best;
   }
 
-  /** Document `doc`'s phrasings' and title's term sets, read from the phrasing table when first needed. */
-  private phrasingsOf(doc: number): ReadonlySet<number>[] {
+  /**
+   * Document `doc`'s phrasings' and title's term sets (sorted term positions, phrasing `p` at
+   * `terms[starts[p] .. starts[p+1])`), read from the phrasing table when a search first needs them; at most
+   * {@link PHRASING_SETS_KEPT} entries' are kept.
+   */
+  private phrasingsOf(doc: number): { terms: Int32Array; starts: Int32Array } {
     let sets = this.phrasingSets.get(doc);
     if (sets === undefined) {
-      sets = [];
+      const terms: number[] = [];
+      const starts = [0];
       const table = this.data.phrasings;
       if (table) {
         for (let k = 0; k < table.owners.length; k++) {
           if (table.owners[k] !== doc) continue;
           const key = stringAt(table.keys, k);
-          sets.push(new Set(key === '' ? [] : key.split(' ').map(Number)));
+          if (key !== '') for (const t of key.split(' ')) terms.push(Number(t));
+          starts.push(terms.length);
         }
       }
+      sets = { terms: Int32Array.from(terms), starts: Int32Array.from(starts) };
+      if (this.phrasingSets.size >= PHRASING_SETS_KEPT) this.phrasingSets.clear();
       this.phrasingSets.set(doc, sets);
     }
     return sets;
