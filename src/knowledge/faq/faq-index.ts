@@ -1,3 +1,4 @@
+import { ENGLISH_ADVERB_STEMS } from './english-adverbs.js';
 import type { Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
 import { findSorted, packedCount, packSorted, packStrings, stringAt, type PackedStrings, type SortedStringsData } from './sorted-strings.js';
@@ -89,6 +90,12 @@ export interface SearchOutcome {
    * such a phrasing: "do i have to pay anything for this?" is `cost`'s "do i have to pay anything". It is ranked first.
    */
   phrasingOf?: string;
+  /**
+   * The most of the question's content words that one phrasing (or the title) of the best entry holds together
+   * (English, where the index keeps the phrasings' term sets): 1 when each word came from another phrasing, as in an
+   * off-topic question that shares a word or two with several of an entry's phrasings.
+   */
+  together?: number;
 }
 
 /** An entry's distinct terms with their weighted counts (compact: kept for every entry between builds), and its weighted length. */
@@ -240,10 +247,17 @@ const CHINESE_NUMBER = /^[零一二两三四五六七八九十百千万半\d]+(?
 const ENGLISH_DATE_OR_AMOUNT =
   /^(?:januari|februari|march|april|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mondai|tuesdai|wednesdai|thursdai|fridai|saturdai|sundai|tue|tues|thur|thurs|weekend|hour|minut|\d+(?:st|nd|rd|th|am|pm|k|yuan|rmb|kuai|usd|dollar|hr|hour|min|dai|month|year|yr|week|yo|s))$/;
 
-/** A term no entry needs to mention for a question to be about it: a number, a Chinese amount, an English date or amount. */
+/**
+ * A term no entry needs to mention for a question to be about it: a number, a Chinese amount, an English date or amount,
+ * or an English adverb (roughly, fully, somehow, quickly: how, not what; session 17). Read only for a term the index
+ * does not know: unknown, each weighed as the rarest word ("how much will legal aid cost me roughly" got "I do not know").
+ */
 function saysNothing(term: string): boolean {
-  return /^\d+$/.test(term) || CHINESE_NUMBER.test(term) || ENGLISH_DATE_OR_AMOUNT.test(term);
+  return /^\d+$/.test(term) || CHINESE_NUMBER.test(term) || ENGLISH_DATE_OR_AMOUNT.test(term) || ENGLISH_ADVERB_STEMS.has(term);
 }
+
+/** The entries whose phrasings' term sets a search index keeps at most (see `FaqIndex.together`). */
+const PHRASING_SETS_KEPT = 1000;
 
 /** English words shorter than this are not spelling-corrected: too many short words are other real words (wifi → wife). */
 const SPELLING_MIN_LENGTH = 6;
@@ -511,6 +525,8 @@ export class FaqIndex {
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
   private readonly unknownIdf: number;
+  /** Per entry, its phrasings' term sets (see {@link together}), made when a search first needs them. */
+  private readonly phrasingSets = new Map<number, { terms: Int32Array; starts: Int32Array }>();
   readonly locale: Locale;
   readonly options: RankingOptions;
 
@@ -729,7 +745,54 @@ export class FaqIndex {
         evidence: Math.min(1, covered / (EVIDENCE_WORDS * this.data.unknownIdfBase)),
       };
     });
-    return { ranked, words: weighted.length, known: total > 0 ? known / total : 0, ...(owner >= 0 ? { phrasingOf: stringAt(this.data.entryIds, owner) } : {}) };
+    const together = top.length > 0 && this.data.phrasings ? this.together(weighted.map((w) => w.unit), top[0]!.doc) : undefined;
+    return {
+      ranked,
+      words: weighted.length,
+      known: total > 0 ? known / total : 0,
+      ...(owner >= 0 ? { phrasingOf: stringAt(this.data.entryIds, owner) } : {}),
+      ...(together !== undefined ? { together } : {}),
+    };
+  }
+
+  /** The most of `units` one phrasing (or the title) of document `doc` holds; phrasings two entries share are left out. */
+  private together(units: readonly ResolvedUnit[], doc: number): number {
+    const { terms, starts } = this.phrasingsOf(doc);
+    let best = 0;
+    for (let p = 0; p + 1 < starts.length; p++) {
+      const from = starts[p]!;
+      const to = starts[p + 1]!;
+      let held = 0;
+      for (const unit of units) if (indexOf(terms, from, to, unit.word) >= 0 || unit.synonyms.some((s) => indexOf(terms, from, to, s) >= 0)) held++;
+      if (held > best) best = held;
+    }
+    return best;
+  }
+
+  /**
+   * Document `doc`'s phrasings' and title's term sets (sorted term positions, phrasing `p` at
+   * `terms[starts[p] .. starts[p+1])`), read from the phrasing table when a search first needs them; at most
+   * {@link PHRASING_SETS_KEPT} entries' are kept.
+   */
+  private phrasingsOf(doc: number): { terms: Int32Array; starts: Int32Array } {
+    let sets = this.phrasingSets.get(doc);
+    if (sets === undefined) {
+      const terms: number[] = [];
+      const starts = [0];
+      const table = this.data.phrasings;
+      if (table) {
+        for (let k = 0; k < table.owners.length; k++) {
+          if (table.owners[k] !== doc) continue;
+          const key = stringAt(table.keys, k);
+          if (key !== '') for (const t of key.split(' ')) terms.push(Number(t));
+          starts.push(terms.length);
+        }
+      }
+      sets = { terms: Int32Array.from(terms), starts: Int32Array.from(starts) };
+      if (this.phrasingSets.size >= PHRASING_SETS_KEPT) this.phrasingSets.clear();
+      this.phrasingSets.set(doc, sets);
+    }
+    return sets;
   }
 
   /** The entry whose own phrasing has exactly the terms `ids`, or -1 (none, or two entries'). */

@@ -54,6 +54,40 @@ describe('decideBand', () => {
     expect(decideBand(story(9), off, 3, 'zh-CN').band).toBe('suggest');
   });
 
+  // Session 17: a question with a word the index does not know ("can my daughter apply for me since i am sick in bed")
+  // scored just under the threshold though both rankers put one entry far ahead; off-topic questions answered are
+  // questions the index knows every word of.
+  it('answers near the threshold when the best entry is decisively ahead and most of the question is known', () => {
+    const near = model(logit(0.6), logit(0.6), { en: { answerAt: 0.5, suggestAt: 0.1, decisive: { margin: 1.2, known: 0.5, answerAt: 0.3 } } });
+    const decisive = (second: number, known: number, words = 5): SearchOutcome => ({
+      ranked: [
+        { id: 'remote_application', score: 10, strength: 0.4, coverage: 0.5, evidence: 0.5 },
+        { id: 'elder_support', score: second, strength: 0.1, coverage: 0.2, evidence: 0.2 },
+      ],
+      words,
+      known,
+    });
+    expect(decideBand(decisive(-3, 0.6), near, 3, 'en')).toMatchObject({ band: 'answer', topic: 'remote_application', lowConfidence: true });
+    // Not when the runner-up is close, when most of the question is unknown, for one word, or without the rule.
+    expect(decideBand(decisive(2, 0.6), near, 3, 'en').band).toBe('suggest');
+    expect(decideBand(decisive(-3, 0.4), near, 3, 'en').band).toBe('suggest');
+    expect(decideBand(decisive(-3, 0.6, 1), near, 3, 'en').band).toBe('suggest');
+    expect(decideBand(decisive(-3, 0.6), near, 3, 'zh-CN').band).toBe('suggest');
+    // Not far below the threshold.
+    const far = model(logit(0.5), logit(0.5), { en: { answerAt: 0.5, suggestAt: 0.1, decisive: { margin: 1.2, known: 0.5, answerAt: 0.3 } } });
+    expect(decideBand(decisive(-3, 0.6), far, 3, 'en').band).toBe('suggest');
+  });
+
+  it('does not answer a question of three or more words whose words no one phrasing of the entry holds two of', () => {
+    const sure = model(logit(0.95), logit(0.95), { en: { answerAt: 0.5, suggestAt: 0.1, scattered: 3 } });
+    const gathered = (words: number, together: number): SearchOutcome => ({ ...outcome, words, together });
+    expect(decideBand(gathered(3, 1), sure, 3, 'en')).toMatchObject({ band: 'suggest', candidates: ['divorce', 'inheritance'] });
+    expect(decideBand(gathered(3, 2), sure, 3, 'en').band).toBe('answer');
+    expect(decideBand(gathered(2, 1), sure, 3, 'en').band).toBe('answer');
+    expect(decideBand({ ...outcome, words: 3 }, sure, 3, 'en').band).toBe('answer');
+    expect(decideBand(gathered(3, 1), sure, 3, 'zh-CN').band).toBe('answer');
+  });
+
   it('uses a language\'s own models when calibration gave it some, and the shared ones for the others', () => {
     const shared = model(logit(0.3), logit(0.3), {
       en: { answerAt: 0.5, suggestAt: 0.05, models: { inDomain: { bias: logit(0.9), weights: {} }, correct: { bias: logit(0.9), weights: {} } } },

@@ -40,12 +40,24 @@ describe('FaqIndex', () => {
     ['a time unit', 'the contractor disappeared hours ago', 'the contractor disappeared ago'],
     ['a time unit', 'the contractor disappeared 20 minutes ago', 'the contractor disappeared ago'],
     ['an age', 'the contractor disappeared, im 16yo', 'the contractor disappeared'],
+    // Session 17: an adverb says how, not what ("how much will legal aid cost me roughly" was told "I do not know").
+    ['an adverb', 'the contractor disappeared suddenly', 'the contractor disappeared'],
+    ['an adverb', 'roughly when the contractor disappeared', 'when the contractor disappeared'],
   ])('counts %s that no entry mentions as saying nothing: "%s"', (_kind, question, without) => {
     const plain = en.search(without);
     const dated = en.search(question);
     expect(dated.ranked[0]!.id).toBe('wage_arrears');
     expect(dated.known).toBe(plain.known);
     expect(dated.ranked[0]!.coverage).toBe(plain.ranked[0]!.coverage);
+  });
+
+  // Session 17: off-topic questions were answered with words gathered from unrelated phrasings of one entry ("what are
+  // the visiting hours at the city hospital": visit, city and hospital, each from another phrasing).
+  it('reports how many of the question\'s words one phrasing (or the title) of the best entry holds together', () => {
+    expect(en.search('boss salary contractor').together).toBe(1);
+    expect(en.search('the contractor ran away without paying me').together).toBeGreaterThanOrEqual(3);
+    expect(en.search('the company owes me money, the boss').together).toBe(2);
+    expect(zh.search('老板跑路了欠薪不给').together).toBeUndefined();
   });
 
   it('returns at most the requested number of entries, best first', () => {
