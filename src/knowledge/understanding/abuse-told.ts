@@ -17,6 +17,8 @@ const BEFORE = '上个?(?:周|星期|礼拜|月)|前几天|前些天|前段时�
 const TOLD_ZH: RegExp[] = [
   // "我老公天天喝酒回来就打我", "俺男人一喝酒就打俺": the one who hits, then the blows, in one clause.
   new RegExp(`${HOUSEHOLD}[^，。！？,.!?；;]{0,12}${HITS_ME}`),
+  // "我老公上周喝多了把我打了", "他男人把俺揍了一顿" (session 17).
+  new RegExp(`${HOUSEHOLD}[^，。！？,.!?；;]{0,12}把(?:我|俺)(?:给)?(?:打|揍|踢|掐|踹|扇)`),
   // "他经常打我", "她动不动就掐我": a bare he or she who hits again and again lives with the resident.
   new RegExp(`(?:他|她)(?:天天|每天|经常|常常|总是|老是|老|一直|动不动就|时不时就?|隔三差五就?|一喝酒就|喝了酒就|喝醉了?就|一喝多就|喝多了就)[^，。！？,.!?]{0,4}${HITS_ME}`),
   // "我被老公打了好几次", "我经常被他打".

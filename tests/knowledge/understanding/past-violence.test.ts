@@ -19,6 +19,7 @@ describe('violence told as past is not an emergency, and gets the domestic-viole
     'he choked me last week and i want a divorce',
     'he beat me up last month and i was in hospital',
     'my husband hit me last week',
+    '我老公上周喝多了把我打了 现在脸还肿着 孩子也吓坏了 我想离婚 但是我没工作没钱 能不能找你们帮忙',
   ])('%s', (text) => {
     expect(detectDanger(text)).toBeNull();
     expect(abuseAtHomeTold(text)).toBe('self');
