@@ -845,20 +845,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('conv.leave_now_queue'));
     }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
-    sayNoStaff: emit(({ context, self }) =>
-      saidNoCalls(context, self)
-        ? reply(
-            'conv.handoff.no_staff_no_calls',
-            centreContact(context, self),
-            [intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu')],
-          )
-        : reply(
-        'conv.handoff.no_staff',
-        centreContact(context, self),
-        // In an application its question comes back with "carry on" (the menu would drop the application).
-        [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu')],
-      ),
-    ),
+    sayNoStaff: emit(({ context, self }) => {
+      // In an application its question comes back with "carry on" (the menu would drop the application).
+      const back = intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu');
+      // She said not to be phoned: chat here, a visit or checking here, never a call-back.
+      if (saidNoCalls(context, self)) return reply('conv.handoff.no_staff_no_calls', centreContact(context, self), [back]);
+      return reply('conv.handoff.no_staff', centreContact(context, self), [choice('handoff.callback', 'handoff.callback'), back]);
+    }),
     /**
      * Where and when: the centre of the application under way (or submitted here), else every centre of the pack
      * (a county resident is not sent to the city's), each with its address, hours and phone; then the hotline.
@@ -1283,7 +1276,12 @@ export function createConversationMachine(deps: ConversationDeps) {
           {
             guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted',
             target: 'answered',
-            actions: assign({ pendingCategory: null, storyCategory: null, intakeStep: null, statedKinship: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null,
+            actions: assign({
+              pendingCategory: null,
+              storyCategory: null,
+              intakeStep: null,
+              statedKinship: null,
+              caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null,
               caseContact: ({ event }) => (event.output as IntakeOutput).contactPreference ?? null,
             }),
           },
