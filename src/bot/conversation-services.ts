@@ -112,7 +112,6 @@ export async function loadConversationServices(config: Config, repos: Repositori
         policyVersion: decision.policyVersion,
         applicant: {
           ...applicantFromAnswers(draft.applicant),
-          ...(draft.applicant.contactWords ? { contactWords: draft.applicant.contactWords } : {}),
           ...(draft.applicant.documentsNote ? { documentsNote: draft.applicant.documentsNote } : {}),
           ...(draft.applicant.relation === 'relative' && draft.applicant.kinship ? { kinship: draft.applicant.kinship } : {}),
         },

@@ -21,7 +21,7 @@ export function withFullContext(snapshot: unknown): unknown {
  */
 const LEFT_OUT_WHEN_DEFAULT = [
   'intakeStep', 'keptStory', 'statedKinship', 'pendingCategory', 'storyCategory', 'pendingCategoryChosen', 'storyBeforeConsent', 'storyAnsweredBeforeConsent',
-  'afterDanger', 'abuseLineGiven', 'askedAtAgreement', 'dangerTold', 'firstText', 'greeted', 'remindAfterAnswer', 'meta', 'linkRef', 'caseRegion',
+  'afterDanger', 'abuseLineGiven', 'askedAtAgreement', 'dangerTold', 'firstText', 'greeted', 'remindAfterAnswer', 'meta', 'linkRef', 'caseRegion', 'caseContact',
 ] as const satisfies readonly (keyof ConversationContext)[];
 const LEFT_OUT: ReadonlySet<string> = new Set(LEFT_OUT_WHEN_DEFAULT);
 

@@ -113,6 +113,11 @@ export interface ConversationContext {
   linkRef?: string | null;
   /** The region of the application submitted here last: its centre is the office offered when no one is online. */
   caseRegion?: string | null;
+  /**
+   * How the resident of the application submitted here last may be contacted: after "do not call" or "no calls and no
+   * messages" a person is never offered as a call-back (absent in older snapshots).
+   */
+  caseContact?: 'any' | 'times' | 'never' | 'quiet' | null;
 }
 
 /**
@@ -153,6 +158,7 @@ export const CONTEXT_DEFAULTS: ConversationContext = {
   remindAfterAnswer: false,
   linkRef: null,
   caseRegion: null,
+  caseContact: null,
   meta: EMPTY_META,
 };
 
@@ -293,7 +299,16 @@ function metaOf(understood: Understanding, faqShown: boolean): TurnMeta {
 /** What the conversation reads of the application in progress. */
 interface IntakeView {
   facts?: { category?: CategoryId };
-  applicant?: { relation?: string | null; description?: string | null };
+  applicant?: { relation?: string | null; description?: string | null; contactPreference?: string | null };
+}
+
+/**
+ * The resident said not to phone them ("do not call", or "no calls and no messages"), in the application under way or
+ * the one submitted here last: a person is offered as chat, a visit or checking here, never as a call-back.
+ */
+function saidNoCalls(context: { caseContact?: string | null }, self: { getSnapshot(): unknown }): boolean {
+  const preference = intakeContext(self)?.applicant?.contactPreference ?? context.caseContact;
+  return preference === 'never' || preference === 'quiet';
 }
 
 /** The context of the application in progress (the intake child), if any. */
@@ -851,14 +866,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.emit(reply('conv.leave_now_queue'));
     }),
     /** No staff channel: office hours, the office phone, the hotline and a call-back, instead of a dead end. */
-    sayNoStaff: emit(({ context, self }) =>
-      reply(
-        'conv.handoff.no_staff',
-        centreContact(context, self),
-        // In an application its question comes back with "carry on" (the menu would drop the application).
-        [choice('handoff.callback', 'handoff.callback'), intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu')],
-      ),
-    ),
+    sayNoStaff: emit(({ context, self }) => {
+      // In an application its question comes back with "carry on" (the menu would drop the application).
+      const back = intakeContext(self) ? choice(CARRY_ON_APPLYING, 'conv.intake.carry_on') : choice('menu.back', 'core.back_to_menu');
+      // She said not to be phoned: chat here, a visit or checking here, never a call-back.
+      if (saidNoCalls(context, self)) return reply('conv.handoff.no_staff_no_calls', centreContact(context, self), [back]);
+      return reply('conv.handoff.no_staff', centreContact(context, self), [choice('handoff.callback', 'handoff.callback'), back]);
+    }),
     /**
      * Where and when: the centre of the application under way (or submitted here), else every centre of the pack
      * (a county resident is not sent to the city's), each with its address, hours and phone; then the hotline.
@@ -900,8 +914,12 @@ export function createConversationMachine(deps: ConversationDeps) {
       enqueue.assign({ handoff: 'idle', staffName: null });
       enqueue.emit(reply('handoff.released'));
     }),
-    sayNobodyFree: enqueueActions(({ context, enqueue }) => {
+    sayNobodyFree: enqueueActions(({ context, enqueue, self }) => {
       enqueue.assign({ handoff: 'idle' });
+      if (saidNoCalls(context, self)) {
+        enqueue.emit(reply('handoff.timeout_no_calls', { minutes: deps.pickupMinutes, ...centreContact(context, self) }, [choice('menu.back', 'core.back_to_menu')]));
+        return;
+      }
       enqueue.emit(
         reply('handoff.timeout', { minutes: deps.pickupMinutes, hotline: context.hotline }, [
           choice('handoff.callback', 'handoff.callback'),
@@ -1279,7 +1297,14 @@ export function createConversationMachine(deps: ConversationDeps) {
           {
             guard: ({ event }) => (event.output as IntakeOutput).result === 'submitted',
             target: 'answered',
-            actions: assign({ pendingCategory: null, storyCategory: null, intakeStep: null, statedKinship: null, caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null }),
+            actions: assign({
+              pendingCategory: null,
+              storyCategory: null,
+              intakeStep: null,
+              statedKinship: null,
+              caseRegion: ({ event }) => (event.output as IntakeOutput).region ?? null,
+              caseContact: ({ event }) => (event.output as IntakeOutput).contactPreference ?? null,
+            }),
           },
           { target: 'menu', actions: assign({ pendingCategory: null, intakeStep: null, statedKinship: null }) },
         ],

@@ -22,6 +22,18 @@ export const caseMessages = {
     'zh-CN': '工作人员正在审查您的申请，将{due}作出决定。如有需要，工作人员会联系您。',
     en: 'Staff are reviewing your application and will decide {due}. They will contact you if they need anything.',
   },
+  'case.next.new_quiet': {
+    'zh-CN': '工作人员会尽快查看您的申请，并{due}作出是否给予法律援助的决定。按您的要求，工作人员不会主动联系您，也不会在这里给您发通知；请您方便的时候回到这里点“查询进度”自己查看。',
+    en: 'A member of staff will look at your application soon and decide on legal aid {due}. As you asked, staff will not contact you or send you notices here; come back when it is safe and press "Check my case" to see how it is going.',
+  },
+  'case.next.claimed_quiet': {
+    'zh-CN': '工作人员正在审查您的申请，将{due}作出决定。按您的要求，工作人员不会主动联系您，也不会在这里给您发通知；请您方便的时候回到这里点“查询进度”自己查看结果。',
+    en: 'Staff are reviewing your application and will decide {due}. As you asked, staff will not contact you or send you notices here; come back when it is safe and press "Check my case" to see the result.',
+  },
+  'case.next.claimed_no_calls': {
+    'zh-CN': '工作人员正在审查您的申请，将{due}作出决定。按您的要求，工作人员不会给您打电话；有需要会在这里给您留言。',
+    en: 'Staff are reviewing your application and will decide {due}. As you asked, staff will not phone you; if they need anything they will write to you here.',
+  },
   'case.next.materials_requested': {
     'zh-CN': '请按通知补充材料。材料齐全后，中心将{whenComplete}作出决定；不补充材料的，视为撤回申请。',
     en: 'Please send the documents listed in our notice. Once your application is complete, the centre decides {whenComplete}; if the documents never come, the application counts as withdrawn.',

@@ -57,6 +57,11 @@ export const conversationMessages = {
     'zh-CN': '目前没有工作人员在线。您可以：\n· 在办公时间（{hours}）打电话到{office}：{phone}\n· 随时拨打公共法律服务热线 {hotline}\n· 留下电话号码，工作人员会在办公时间（{hours}）给您回电。',
     en: 'No member of staff is online right now. You can:\n· call {office} during opening hours ({hours}): {phone}\n· call the public legal service hotline {hotline} at any time\n· leave a phone number, and a member of staff will call you back during opening hours ({hours}).',
   },
+  /** Nobody online for a resident who said not to phone her: no call-back; chat here, a visit, or checking here herself. */
+  'conv.handoff.no_staff_no_calls': {
+    'zh-CN': '目前没有工作人员在线。您说过不要给您打电话，工作人员不会给您打电话。您可以：\n· 在办公时间（{hours}）再来这里点“转人工”，工作人员会在这里和您打字交流\n· 在办公时间到{office}当面咨询，地址：{address}\n· 随时回到这里点“查询进度”，自己查看申请情况\n如果您自己方便打电话，也可以打 {phone} 或 {hotline}。',
+    en: 'No member of staff is online right now. You said not to phone you, so staff will not call you. You can:\n· come back here during opening hours ({hours}) and press "Talk to a person": staff will write with you here\n· visit {office} during opening hours, at {address}\n· come back here at any time and press "Check my case" to see how your application is going\nIf it is safe for you to make a call yourself, you can also call {phone} or {hotline}.',
+  },
   'conv.office.hours': {
     'zh-CN': '{office}\n地址：{address}\n办公时间：{hours}\n电话：{phone}',
     en: '{office}\nAddress: {address}\nOpen: {hours}\nPhone: {phone}',

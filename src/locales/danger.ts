@@ -27,8 +27,8 @@ export const dangerMessages = {
    * the numbers — no alarm.
    */
   'safety.domestic_violence': {
-    'zh-CN': '听到您的遭遇，很难过。如果您现在有危险，请马上拨打 110 报警；遇到家庭暴力，也可以打全国妇女维权热线 12338 求助。',
-    en: 'I am sorry this is happening to you. If you are in danger now, call 110 (police) right away; for violence at home you can also call the women\'s rights hotline 12338.',
+    'zh-CN': '听到您的遭遇，很难过。遇到家庭暴力，可以打全国妇女维权热线 12338 求助，也可以向法院申请人身安全保护令（一般 72 小时内作出，情况紧急的 24 小时内）。如果他现在还在威胁或伤害您，请马上拨打 110 报警。',
+    en: 'I am sorry this happened to you. For violence at home you can call the women\'s rights hotline 12338, and you can ask the court for a personal safety protection order (usually decided within 72 hours, within 24 in an emergency). If he is threatening or hurting you now, call 110 (police) right away.',
   },
   /** Violence at home told of a relative ("我妹妹被她老公打"): the numbers for either of them, how to reach her safely, who may apply for a protection order. */
   'safety.domestic_violence_relative': {

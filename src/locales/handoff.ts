@@ -32,6 +32,11 @@ export const handoffMessages = {
   'handoff.callback': { 'zh-CN': '请工作人员回电', en: 'Ask for a call-back' },
   'handoff.callback.ask_phone': { 'zh-CN': '请输入回电号码，例如 13800138000。', en: 'Please type the number to call back, e.g. 13800138000.' },
   'handoff.callback.confirmed': { 'zh-CN': '好的，已登记回电，工作人员会尽快联系您。', en: 'Done: a member of staff will call you back as soon as possible.' },
+  /** Nobody took a resident who said not to phone her: no call-back offered. */
+  'handoff.timeout_no_calls': {
+    'zh-CN': '抱歉，{minutes} 分钟内暂时没有工作人员可以接入。您说过不要给您打电话，工作人员不会给您打电话。您可以在办公时间（{hours}）再来这里点“转人工”，或者到{office}当面咨询（地址：{address}）；也可以随时回到这里点“查询进度”自己查看。',
+    en: 'Sorry, no member of staff was free within {minutes} minutes. You said not to phone you, so staff will not call you. You can come back here during opening hours ({hours}) and press "Talk to a person", or visit {office} (at {address}); you can also come back at any time and press "Check my case".',
+  },
   'handoff.rating.thanks': { 'zh-CN': '感谢您的评价（{score} 分）！', en: 'Thank you for your rating ({score}/5)!' },
   'handoff.rating.comment_prompt': {
     'zh-CN': '还有什么想告诉我们的吗？可以直接输入意见，也可以点“跳过”。',

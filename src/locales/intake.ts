@@ -425,6 +425,11 @@ export const intakeMessages = {
   'intake.summary.yuan': { 'zh-CN': '{amount} 元/月', en: '{amount} yuan a month' },
   'intake.summary.age_at_least': { 'zh-CN': '{age} 岁以上（您说的是大概的年龄）', en: '{age} or over (you gave an approximate age)' },
   'intake.summary.days': { 'zh-CN': '还有 {days} 天', en: 'Days left: {days}' },
+  'intake.summary.phone_words': { 'zh-CN': '{phone}（您写的是：“{words}”）', en: '{phone} (you wrote: "{words}")' },
+  'intake.phone.borrowed_noted': {
+    'zh-CN': '记下了：这不是您自己的手机，工作人员会看到这一点。',
+    en: 'Noted: this is not your own phone; staff will see that.',
+  },
   'intake.summary.contact_words': { 'zh-CN': '{choice}（您写的是：“{words}”）', en: '{choice} (you wrote: "{words}")' },
   'intake.summary.files_and_note': { 'zh-CN': '已发送 {count} 个文件；您说有：{note}', en: '{count} file(s) sent; you said you have: {note}' },
   'intake.documents.noted': {

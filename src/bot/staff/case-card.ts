@@ -81,7 +81,7 @@ function t(key: string, locale: Locale, params?: Record<string, Param>, fallback
   return translate(key, locale, params, CASE_CATALOG);
 }
 
-/** `🔴 紧急 Urgent 🟠 当日受理 Same day ` */
+/** `🔴 紧急 🟠 当日受理 ` */
 export function caseFlags(record: Pick<CaseRecord, 'urgent' | 'sameDay'>, locale: Locale): string {
   return (record.urgent ? t('staff.card.urgent', locale) : '') + (record.sameDay ? t('staff.card.same_day', locale) : '');
 }
@@ -114,13 +114,9 @@ export function renderCaseCard(record: CaseRecord, options: CaseCardOptions): Re
     lines.push(t('staff.card.due', locale, { due: when(record.dueAt), overdue: isOverdue(record, now) ? t('staff.card.overdue', locale) : '' }));
   }
   const { applicant } = record;
-  lines.push(
-    t('staff.card.applicant', locale, {
-      name: applicant.name ?? none,
-      relation: t(`staff.card.relation.${applicant.relation}`, locale),
-      phone: applicant.phone ?? none,
-    }),
-  );
+  lines.push(t('staff.card.applicant', locale, { name: applicant.name ?? none, relation: t(`staff.card.relation.${applicant.relation}`, locale) }));
+  // Whose number: a relative who applied gave their own, not the applicant's.
+  lines.push(t(applicant.phone ? `staff.card.phone.${applicant.relation}` : 'staff.card.phone.none', locale, { phone: applicant.phone ?? none }));
   if (!applicant.safeToContact) lines.push(t('staff.card.unsafe', locale));
   if (applicant.chatNotices === false) lines.push(t('staff.card.no_chat_notices', locale));
   if (applicant.safeTimes) lines.push(t('staff.card.safe_times', locale, { times: applicant.safeTimes }));
@@ -157,7 +153,7 @@ export function renderCaseCard(record: CaseRecord, options: CaseCardOptions): Re
       }),
     );
   }
-  lines.push(t('staff.card.submitted', locale, { at: when(record.createdAt), channel: record.channel }));
+  lines.push(t('staff.card.submitted', locale, { at: when(record.createdAt), channel: t(`staff.channel.${record.channel}`, locale, {}, record.channel) }));
   if (record.rating !== null) lines.push(t('staff.card.rating', locale, { rating: record.rating, comment: record.ratingComment ?? '' }));
   if (options.events && options.events.length > 0) {
     lines.push(t('staff.card.history', locale));
@@ -166,7 +162,7 @@ export function renderCaseCard(record: CaseRecord, options: CaseCardOptions): Re
   return { text: lines.join('\n'), choices: caseCardChoices(record, locale) };
 }
 
-/** One line of a case's history: `2026-11-22 10:05 王芳：认领 Claim → 审查中 Claimed`. */
+/** One line of a case's history: `2026-11-22 10:05 王芳：认领 → 审查中`. */
 export function eventLine(event: StoredCaseEvent, pack: CasePack, locale: Locale = 'zh-CN', nameOf: (login: string) => string = asRecorded): string {
   const actor = event.actor.kind === 'resident' ? t('staff.card.resident', locale) : nameOf(event.actor.name);
   const documents = event.details.documents?.map((id) => nameIn(pack.documents, id)[locale]).join(listSeparator(locale));

@@ -5,7 +5,7 @@ import { halfWidth } from '../half-width.js';
 import { choice, explainedQuestion, reply } from '../replies.js';
 import { assessmentReplies, receiptReplies } from './decision-replies.js';
 import type { IntakeDeps } from './intake-deps.js';
-import type { CaseDraft, CaseReceipt, IntakeContext, StatedAge, StatedDeadline, StepId } from './intake-types.js';
+import type { ApplicantDetails, CaseDraft, CaseReceipt, IntakeContext, StatedAge, StatedDeadline, StepId } from './intake-types.js';
 import { deadlineIn } from './deadline-words.js';
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation, saysCorrection } from './navigation-words.js';
@@ -60,6 +60,8 @@ export interface IntakeOutput {
   ref: string | null;
   /** The region the application named (absent in outputs of older snapshots). */
   region?: string | null;
+  /** How the resident may be contacted ("do not call", "no calls and no messages"; absent in outputs of older snapshots). */
+  contactPreference?: ApplicantDetails['contactPreference'];
 }
 
 /** Sent to the root conversation: a reply to show, and whether the question on screen takes free text. */
@@ -611,6 +613,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       result: context.caseRef ? 'submitted' : context.leaving === 'ask' ? 'ask' : 'cancelled',
       ref: context.caseRef,
       region: context.facts.region ?? null,
+      contactPreference: context.applicant.contactPreference,
     }),
     states: {
       routing: {

@@ -54,6 +54,11 @@ export interface ApplicantDetails {
    * phone sometimes"): staff read them beside the choice they were taken as.
    */
   contactWords?: string | null;
+  /**
+   * The resident's words when the number is not their own ("这是借我工友的手机", "i'm using my friend's phone"): staff,
+   * who would otherwise ask the friend for them, read them with the contact notes.
+   */
+  phoneWords?: string | null;
   /** Documents the resident said they have, in their words ("x-ray and hospital bills"), for staff. */
   documentsNote?: string | null;
   /** Applying for a relative: who the resident is to the applicant, in their words ("我是他儿子"). */

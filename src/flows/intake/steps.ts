@@ -418,6 +418,13 @@ const SAFE_CONTACT_WORDS: Record<'quiet' | 'never' | 'times' | 'any', RegExp> = 
   any: /随时|都可以|都行|可以|安全|(直接)?(打电话给我|给我打电话|打我电话|打给我)|^(just )?call me|^是|^行|^好|^ok|^yes|^yeah|^sure|any ?time|always|safe/i,
 };
 
+/**
+ * The number is someone else's: borrowed ("借的手机", "借我工友的"), a friend's or relative's ("用我姐姐的手机", "这是我朋友的
+ * 号"), "not mine"; "i'm using my friend's phone", "borrowed phone", "not my phone".
+ */
+const BORROWED_PHONE =
+  /借(了|用)?(别人|人家|我?(朋友|工友|同事|邻居|老乡|室友|同学|亲戚|姐姐?|妹妹?|哥哥?|弟弟?|表姐|表妹|嫂子|闺蜜))的(手机|电话|号码?)?|借(了|用|来)?的?(手机|电话)|(用|拿)的?是?(别人|人家|我?(朋友|工友|同事|邻居|老乡|室友|同学|亲戚|姐姐?|妹妹?|哥哥?|弟弟?|闺蜜|表姐|表妹|嫂子))的(手机|电话|号码?)|(这|这个|此)(手机|号码?|电话)?(是|是我)(别人|人家|朋友|工友|同事|邻居|老乡|室友|同学|亲戚|姐姐?|妹妹?|哥哥?|弟弟?|闺蜜)的|不是我(自己)?的(手机|电话|号码?)|\bborrow(ed|ing)\b.{0,20}\b(phone|mobile|number)\b|\b(my|a) (friend|coworker|co-worker|colleague|neighbou?r|roommate|room-mate|cousin|sister|brother|aunt|uncle|workmate)'?s (phone|mobile|number)\b|\bsomeone (else)?'?s (phone|mobile|number)\b|\bnot my (own )?(phone|mobile|number)\b/i;
+
 /** Messages asked for ("only text me", "只发短信就行"): not "no messages", whatever else is said. */
 const ASKS_FOR_MESSAGES = /\bonly (text|message)|\b(text|message) (me )?only|只(能|可以)?(发|给我发)(短信|消息|信息)|(发|回)(短信|消息|信息)(可以|就行|没事)/i;
 
@@ -983,6 +990,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   phone: {
+    // "这是借别人的手机 139…", "i'm using my friend's phone": the words go to staff with the number (session 17); said
+    // without a number, they are noted and the number asked for. A plain number typed again later (a change from the
+    // summary) clears them.
     // A number typed with another answer ("王大力 13912345678") is offered in one tap, never taken unasked.
     prompt: (ctx) => reply('intake.q.phone', {}, ctx.statedPhone ? [choice(`opt:phone:${ctx.statedPhone}`, 'intake.opt.stated_phone', { phone: ctx.statedPhone })] : []),
     read: (event, ctx, deps) => {
@@ -992,7 +1002,14 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const text = typed === null ? null : numeralsAsDigits(typed);
       // The number with words around it ("我没有手机 用我姐姐的 139…", "use my friend 137…"): that number, when it is the only one.
       const phone = text === null ? null : (readPhone(text) ?? onlyPhoneIn(text));
-      if (phone) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, phone } }) };
+      const borrowed = typed !== null && BORROWED_PHONE.test(typed) ? typed.trim().slice(0, 200) : null;
+      if (phone) {
+        return {
+          kind: 'answer',
+          patch: (c) => ({ applicant: { ...c.applicant, phone, phoneWords: borrowed ?? (c.applicant.phone === null ? (c.applicant.phoneWords ?? null) : null) } }),
+        };
+      }
+      if (borrowed) return { kind: 'stay', patch: (c) => ({ applicant: { ...c.applicant, phoneWords: borrowed } }), reply: reply('intake.phone.borrowed_noted') };
       // "我前面说了啊": not "no phone"; the number said before is pressed, or typed again.
       if (text !== null && refersToEarlier(text)) return saidBefore(ctx.statedPhone ?? null);
       // Afraid of the call in a domestic-violence application ("你们会打电话过来吗 他会接到的"): the next question asks when

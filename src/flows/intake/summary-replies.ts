@@ -42,7 +42,7 @@ function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param 
     }
     case 'name': return a.name;
     case 'kinship': return a.kinship ?? null;
-    case 'phone': return a.phone;
+    case 'phone': return a.phone && a.phoneWords ? { key: 'intake.summary.phone_words', params: { phone: a.phone, words: a.phoneWords } } : a.phone;
     case 'safeContact': {
       if (!a.contactPreference) return null;
       // The times given with the answer ("白天他上班的时候可以打") are shown with it: no question of their own shows them.

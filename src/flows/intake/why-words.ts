@@ -28,10 +28,17 @@ export function asksWhyAlone(text: string): boolean {
   return BARE_WHY.test(t) || NOT_UNDERSTOOD.some((pattern) => pattern.test(t));
 }
 
+/**
+ * "多大有关系吗", "收入跟这个有啥关系", "does my age matter?": whether the answer matters is asking why it is asked
+ * (session 17: "多大有关系吗" at the age question got a did-you-mean of child support and fake seeds).
+ */
+const DOES_IT_MATTER =
+  /^(?:我|俺)?(?:的)?(?:多大|几岁|年龄|岁数|年纪|收入|挣多少|工资|残疾|电话|手机号|名字|地区|户口|家里几口人|几口人)?(?:跟这个|和这个|跟申请|和申请|对申请)?(?:有|有什么|有啥|有没有|有多大)(?:关系|影响)(?:吗|嘛|么|啊|呢)?[?？!！。.]*$|^(?:does|do|would|will) (?:it|that|this|my (?:age|income|disability|phone|name|region)) (?:really )?(?:matter|make a difference)\??$/i;
+
 /** Whether `text` asks why the question on screen is asked, or says it is not understood. */
 export function asksWhy(text: string): boolean {
   const t = text.trim();
-  if (asksWhyAlone(t)) return true;
+  if (asksWhyAlone(t) || DOES_IT_MATTER.test(t)) return true;
   return t.length <= 40 && WHY.test(t) && ABOUT_ASKING.test(t);
 }
 

@@ -33,13 +33,18 @@ export interface ContactAnswers {
   /** `never`: "do not call; only contact me here". `quiet`: no calls and no messages pushed into the chat either. */
   contactPreference: 'any' | 'times' | 'never' | 'quiet' | null;
   safeTimes: string | null;
+  /** What the resident said about calls beyond the choice ("only text me, never call"). */
+  contactWords?: string | null;
+  /** What the resident said about the number when it is not their own ("这是借我工友的手机"). */
+  phoneWords?: string | null;
 }
 
 /**
  * The applicant as stored, from the intake's contact answers (the case submission uses it). "Do not call; only
  * contact me here" makes phoning unsafe but keeps chat notices on, as promised; "no calls and no messages" turns
  * them off too (stored only then: an absent `chatNotices` is on). No preference means the question was not asked
- * (it is asked when violence at home is told): phoning is fine.
+ * (it is asked when violence at home is told): phoning is fine. The resident's own words about calls and about the number
+ * (a borrowed phone) are kept together as the contact note staff read.
  * @example applicantFromAnswers(draft.applicant)
  */
 export function applicantFromAnswers(answers: ContactAnswers): Applicant {
@@ -53,5 +58,8 @@ export function applicantFromAnswers(answers: ContactAnswers): Applicant {
   if (answers.name) applicant.name = answers.name;
   if (answers.phone) applicant.phone = answers.phone;
   if (answers.contactPreference === 'times' && answers.safeTimes) applicant.safeTimes = answers.safeTimes;
+  // A borrowed phone is a contact note as much as "he reads my phone": staff would otherwise ask the friend for her.
+  const words = [answers.phoneWords, answers.contactWords].filter((w): w is string => typeof w === 'string' && w !== '');
+  if (words.length > 0) applicant.contactWords = words.join(' / ');
   return applicant;
 }

@@ -17,6 +17,11 @@ export interface CaseSummary {
   sameDay: boolean;
   /** The documents staff asked for (ids of the pack's documents), shown while the case waits for them. */
   requestedDocuments?: readonly string[];
+  /**
+   * How the resident may be contacted (`CaseRecord.applicant` fits): "do not call" (`safeToContact: false`) and "no
+   * calls, no messages" (`chatNotices: false` too) change what the next step promises. Absent: anything goes.
+   */
+  applicant?: { safeToContact?: boolean; chatNotices?: boolean };
 }
 
 /** The buttons that rate a closed case: ids `rate:<ref>:<1–5>`. */
@@ -73,6 +78,12 @@ function nextStep(c: CaseSummary, params: Record<string, Param>, pack: CasePack)
   if (c.status === 'materials_requested' && c.requestedDocuments?.length) {
     const documents = { items: c.requestedDocuments.map((id, i) => ({ items: [`${i + 1}. `, nameIn(pack.documents, id)], separator: '' })) };
     return { key: 'case.next.materials_requested_list', params: { ...params, documents } };
+  }
+  if (c.status === 'new' || c.status === 'claimed') {
+    // No calls and no messages: nothing will reach her, so she is told to check here herself, and by when. No calls
+    // only: staff write here, never phone.
+    if (c.applicant?.chatNotices === false) return { key: `case.next.${c.status}_quiet`, params };
+    if (c.applicant?.safeToContact === false && c.status === 'claimed') return { key: 'case.next.claimed_no_calls', params };
   }
   return { key: c.status === 'closed' && c.rating !== null ? 'case.next.closed_rated' : NEXT_STEP_KEYS[c.status], params };
 }

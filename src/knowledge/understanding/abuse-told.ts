@@ -11,13 +11,23 @@ const HOUSEHOLD = '(?:老公|丈夫|老婆|妻子|媳妇|男朋友|男友|女朋
 /** Hit, the resident the one hit; not a call ("打我电话", "打我手机", "打我的吧 139…"). */
 const HITS_ME = '(?:打|揍|踢|掐|扇|踹|虐待)(?:了|过)?(?:我|俺)(?!的?(?:电话|手机|号|微信)|的(?:吧|呗|啊|就行|[，,。.\\s]|$))';
 
+/** A time before now: "上周", "前几天", "去年", "以前", "那次". */
+const BEFORE = '上个?(?:周|星期|礼拜|月)|前几天|前些天|前段时间|前阵子|前些日子|那天|那次|去年|前年|以前|之前|过去|曾经|昨天|昨晚|昨天晚上|年前|个?月前|(?:几|两|三|四|五|六|七|八|九|十|\\d+)天前';
+
 const TOLD_ZH: RegExp[] = [
   // "我老公天天喝酒回来就打我", "俺男人一喝酒就打俺": the one who hits, then the blows, in one clause.
   new RegExp(`${HOUSEHOLD}[^，。！？,.!?；;]{0,12}${HITS_ME}`),
+  // "我老公上周喝多了把我打了", "他男人把俺揍了一顿" (session 17).
+  new RegExp(`${HOUSEHOLD}[^，。！？,.!?；;]{0,12}把(?:我|俺)(?:给)?(?:打|揍|踢|掐|踹|扇)`),
   // "他经常打我", "她动不动就掐我": a bare he or she who hits again and again lives with the resident.
   new RegExp(`(?:他|她)(?:天天|每天|经常|常常|总是|老是|老|一直|动不动就|时不时就?|隔三差五就?|一喝酒就|喝了酒就|喝醉了?就|一喝多就|喝多了就)[^，。！？,.!?]{0,4}${HITS_ME}`),
   // "我被老公打了好几次", "我经常被他打".
   new RegExp(`(?:我|俺)(?:经常|一直|天天|总是|老是|又)?(?:被|让|遭)(?:${HOUSEHOLD}|他|她)(?:经常|一直|天天|总是)?(?:打|揍|踢|掐|虐待|家暴)`),
+  // Told of a time before, by a bare he or she (session 17): "他上周打了我", "他前几天把我打伤了", "他打了我好几次",
+  // "以前被他打过", "上个月被他打得头破血流". Never "他从来不打我" nor "他上周打我电话".
+  new RegExp(`(?:(?:他|她)(?:${BEFORE})|(?:${BEFORE})[^，。！？,.!?；;]{0,2}(?:他|她))[^，。！？,.!?；;不没别]{0,6}(?:${HITS_ME}|把(?:我|俺)(?:打|揍|掐|踹)|掐(?:住|过)?(?:我|俺)的?脖子)`),
+  new RegExp(`(?:他|她)(?:(?!不|没|别)[^，。！？,.!?；;]){0,4}${HITS_ME}(?:了|过)?[^，。！？,.!?；;]{0,2}(?:好几次|好多次|几次|多次|一顿|好几回|几回)`),
+  new RegExp(`(?:(?:我|俺)(?:${BEFORE})?|(?<!(?:朋友|同事|邻居|同学|闺蜜|室友|老乡|别人|人家)[^，。！？,.!?；;]{0,3})(?:${BEFORE}))(?:被|让)(?:他|她|${HOUSEHOLD})(?:${BEFORE})?(?:打|揍|踢|掐|踹|扇|虐待|家暴)`),
   // "我被家暴了", "他家暴我", "对我家暴", "我是家暴受害者", "遭受家暴".
   /(我|俺)(一直|长期|经常)?(被|遭受?了?|受到了?)(家暴|家庭暴力)|(他|她|老公|丈夫|老婆|妻子|男朋友|前夫|对象)(一直|经常|长期)?(家暴|虐待)(我|俺)|对(我|俺)(实施)?(家暴|家庭暴力)|(我|俺)是家暴(的)?受害/,
 ];
@@ -27,6 +37,9 @@ const TOLD_EN: RegExp[] = [
   /\b(husband|wife|boyfriend|girlfriend|partner|ex|fianc[eé]e?|father|dad|stepfather|stepdad|mother|mom|mum|son|mother-in-law|father-in-law|in-?laws)\b.{0,30}\b(hits|beats|kicks|slaps|chokes|punches|hit|beat|kicked|slapped|choked|punched|abuses|abused|has been (hitting|beating|abusing|kicking|slapping)|used to (hit|beat|abuse|kick|slap))\b (me|us)\b(?! to\b)/i,
   // "he often hits me", "she beats me every day".
   /\b(he|she) (often |always |still |keeps |sometimes |usually |regularly )?(hits|beats|kicks|slaps|chokes|punches|abuses) me\b|\b(he|she) (has been|keeps|kept) (hitting|beating|abusing|kicking|slapping|punching) me\b|\b(he|she) used to (hit|beat|abuse|kick|slap) me\b/i,
+  // Told of a time before, by a bare he or she (session 17): "he hit me last week", "he choked me last week", "he beat me
+  // up last month". Not "he hit me up" (a message), nor a question about someone else.
+  /\b(he|she) (hit|beat|kicked|slapped|choked|strangled|punched|attacked|hurt|pushed) me( up)?\b(?! (up )?(on|with) (wechat|whatsapp|text|message|call))/i,
   // "i am a victim of domestic violence", "i have been abused by my husband".
   /\bi('?m| am| was| have been|'ve been) (a )?(victim of )?(domestic (violence|abuse)|abused|beaten)\b/i,
 ];

@@ -30,12 +30,32 @@ const SELF_HARM: RegExp[] = [
 
 const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前男友|前妻|对象|爱人|公公|婆婆|继父|后爸|继母|后妈|我爸|我妈|他爸|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的|\b(husband|wife|boyfriend|girlfriend|partner|ex|father|dad|stepfather|stepdad|mother|mom|mum|mother-in-law|father-in-law)\b/i;
 
+/**
+ * Injuries done to the resident ("把我打伤了", "打得头破血流", "掐我脖子"): danger when told as now, but not when told of
+ * last week or before ("上周他把我打伤了", "上个月被他打得头破血流，现在想离婚") — that is past violence, which gets the
+ * domestic-violence line (abuse-told.ts) without the alarm (session 17).
+ */
+const INJURY = /往死里打|把我往死里|把我打(得|成|伤)|打得我.{0,6}(血|站不起来|晕|爬不起来)|满脸是血|头破血流|浑身是(血|伤)|掐(住|过)?我(的)?脖子/;
+/** Told of last week or before: "上周", "前几天", "去年", "以前", "last week", "ago", "used to". */
+const TOLD_AS_PAST = /上个?(周|星期|礼拜|月)|前几天|前些天|前段时间|前阵子|前些日子|那天|那次|去年|前年|以前|之前|过去|曾经|小时候|年前|个?月前|(几|两|三|四|五|六|七|八|九|十|\d+)天前|(周|星期|礼拜)前|\blast (week|month|year|summer|winter|spring|autumn|fall)\b|\bago\b|\bused to\b|\bin the past\b|\bback then\b|\bthe other (day|week)\b/i;
+/** ...unless it says it is happening again now ("现在他还在打", "刚才", "tonight"). */
+const HAPPENING_NOW = /正在|刚才|刚刚|今天|今晚|此刻|这会儿|马上|现在(他|她)?(又|还|正)?在(打|揍|掐|砸|踹)|\b(right now|tonight|today|just now)\b/i;
+
+/**
+ * Fear of him now ("我现在很害怕他回来", "我好怕他又找过来", "i'm scared he will come back"): danger, with or without
+ * violence named. Not fear that someone will not come back ("我怕老板跑了不回来", "afraid he won't come back").
+ */
+const FEAR_OF_HIM_NOW = [
+  /(现在|真的|好|很|特别|非常|太|真)(害怕|怕)(他|她)(会)?(随时)?(再|又)?(回来|找来|找过来|找到我|找上门|来找我|过来)/,
+  /\b(scared|afraid|terrified|frightened)\b.{0,15}\b(he|she|they)\b( will| is going to| is gonna| might| may| could)?( come back| comes back| is coming back| come home| find me| finds me| come for me| come after me| show up)\b/i,
+];
+
 const VIOLENCE: RegExp[] = [
   /救命(?!钱|稻草|的钱)|救救我|快来人|help me.{0,20}(knife|gun|kill|hit|beat)/i,
   /(拿|举|提|抄|握|持)(着|起)?(刀|菜刀|斧头|棍子|铁棍|枪|剪刀|砖头|凳子|皮带|鞭子|锤子|铁锹|扳手)|动刀|(刀|枪)架在/,
   /(要|想|说要|扬言|威胁|喊着要|嚷着要)(要|说)?(把我们?|把孩子)(杀|砍|捅|弄死|打死|掐死|烧死)|(要|想|说要|扬言|威胁|喊着要|嚷着要)(要|说)?(杀|砍|捅|弄死|打死|掐死|烧死|砍死|捅死)(了)?(我|孩子|全家|我妈|我爸|我儿子|我女儿)/,
   /(杀|弄死|打死|掐死|砍死|捅死)(了)?我/,
-  /(正在|在|一直在|又在|还在)(打|揍|踹|掐|砍)我(?!.{0,2}(电话|手机))|往死里打|把我往死里|把我打(得|成|伤)|打得我.{0,6}(血|站不起来|晕|爬不起来)|满脸是血|头破血流|浑身是(血|伤)|被绑架|绑架了我|掐(住)?我(的)?脖子|我被(关|锁)在.{0,6}(出不去|不让)|把我(关|锁)(在|起来)|不让我(出门|走|离开)/,
+  /(正在|在|一直在|又在|还在)(打|揍|踹|掐|砍)我(?!.{0,2}(电话|手机))|被绑架|绑架了我|我被(关|锁)在.{0,6}(出不去|不让)|把我(关|锁)(在|起来)|不让我(出门|走|离开)/,
   /(我|我们)(现在)?(很|非常|有)危险|我(现在)?不安全|他(就)?在(门口|外面|楼下).{0,10}(砸|踹|撬|不走)|(砸|踹|撬)(我家)?门/,
   /\b(has|have|got|holding|with) a (knife|gun|weapon|machete|axe)\b/i,
   /\b(broke|breaking|broken|is breaking) into (my|our) (house|home|flat|apartment|room)\b/i,
@@ -128,7 +148,7 @@ const THREAT_TO_FIND = [
   /\b(he|she|they|my \w+)\b.{0,30}\b(will|gonna|going to|is going to|threaten(s|ed|ing)? to|swears? (he|she|they) will)\s+(find|come for|come after|hunt down|track down|get) (me|us)\b(?! (a|an|some|the|another|work|job|lawyer)\b)/i,
   /(找到|找上门来?|找过来|找上)(我|俺)(的|了)?([，。！!,.]|$)/,
 ];
-const LONG_PAST = /\b(ago|last (year|month)|years|months)\b|年前|去年|前年|以前|之前|过去/i;
+const LONG_PAST = /\b(ago|last (year|month|week)|years|months|the other (day|week))\b|年前|去年|前年|以前|之前|过去|上个?(周|星期|礼拜|月)|前几天|前些天|前段时间|前阵子/i;
 
 /**
  * English as typed on a phone: "he'd", "hed" → "he would"; "he'll", "hell kill" → "he will kill"; "hes", "im" →
@@ -160,7 +180,8 @@ export function detectDanger(text: string): DangerKind | null {
   if (any(JUST_HIT, t) && !WHAT_IF.test(t) && !LONG_PAST.test(t)) {
     return byPartner(t) || AGAIN_BY_SOMEONE_CLOSE.test(t) ? 'domestic_violence' : 'violence';
   }
-  if (any(VIOLENCE, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
+  const injuryNow = INJURY.test(t) && (!TOLD_AS_PAST.test(t) || HAPPENING_NOW.test(t));
+  if (any(VIOLENCE, t) || injuryNow || any(FEAR_OF_HIM_NOW, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
     return byPartner(t) ? 'domestic_violence' : 'violence';
   }
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';

@@ -76,7 +76,7 @@ describe('overdue reminder', () => {
 
   it('writes the staff reminder with a button per case', () => {
     const reply = overdueReply([overdueCase('FY-20261110-0001')], TEST_PACK, NOV22_10AM);
-    expect(reply.text).toContain('逾期提醒 Overdue（1）');
+    expect(reply.text).toContain('逾期提醒（1）');
     expect(reply.text).toContain('FY-20261110-0001');
     expect(reply.choices).toEqual([{ id: 'staff:show:FY-20261110-0001', label: 'FY-20261110-0001' }]);
   });

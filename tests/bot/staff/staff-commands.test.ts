@@ -25,10 +25,10 @@ describe('staff commands', () => {
     const urgent = await cases.createCase(newCase({ decision: { outcome: 'eligible', urgent: true, sameDay: false } }));
     const reply = await staffCommandReply(deps, '/queue', '王芳', NOV22_10AM);
     const lines = reply!.text.split('\n');
-    expect(lines[0]).toContain('Queue（2）');
-    expect(lines[1]).toMatch(new RegExp(`^🔴 紧急 Urgent ${urgent.ref}`));
+    expect(lines[0]).toContain('待办队列（2）');
+    expect(lines[1]).toMatch(new RegExp(`^🔴 紧急 ${urgent.ref}`));
     expect(lines[2]).toContain(normal.ref);
-    expect(lines[2]).toContain('已逾期 OVERDUE');
+    expect(lines[2]).toContain('已逾期');
     expect(reply!.choices.map((c) => c.id)).toEqual([`staff:show:${urgent.ref}`, `staff:show:${normal.ref}`]);
     await db.close();
   });
@@ -44,7 +44,7 @@ describe('staff commands', () => {
     const { ref } = await cases.createCase(newCase());
     await performCaseAction(deps, ref, { type: 'claim' }, wang, NOV22_10AM + HOUR);
     const reply = await staffCommandReply(deps, `/case ${ref.toLowerCase()}`, '王芳', NOV22_10AM + HOUR);
-    expect(reply!.text).toContain('王芳：认领 Claim → 审查中 Claimed');
+    expect(reply!.text).toContain('王芳：认领 → 审查中');
     expect(reply!.choices.map((c) => c.id)).toContain(`staff:accept:${ref}`);
     expect((await staffCommandReply(deps, '/case FY-20200101-0001', '王芳', NOV22_10AM))!.text).toContain('找不到案件');
     expect((await staffCommandReply(deps, '/case', '王芳', NOV22_10AM))!.text).toContain('用法 Usage');
@@ -57,7 +57,7 @@ describe('staff commands', () => {
     await cases.createCase(newCase());
     await performCaseAction(deps, mine.ref, { type: 'claim' }, wang, NOV22_10AM);
     const reply = await staffCommandReply(deps, '/mine', '王芳', NOV22_10AM);
-    expect(reply!.text).toContain('王芳 的案件 Cases of 王芳（1）');
+    expect(reply!.text).toContain('王芳 的案件（1）');
     expect(reply!.text).toContain(mine.ref);
     expect((await staffCommandReply(deps, '/mine', '赵强', NOV22_10AM))!.text).toContain('没有未结案件');
     await db.close();
@@ -86,7 +86,7 @@ describe('staff commands', () => {
     const { ref } = await cases.createCase(newCase());
     const first = await performCaseAction(deps, ref, { type: 'claim' }, wang, NOV22_10AM);
     const second = await performCaseAction(deps, ref, { type: 'claim' }, { kind: 'staff', name: '赵强' }, NOV22_10AM);
-    expect(actionResultText(first, ref)).toBe(`✅ ${ref}：待认领 New → 审查中 Claimed（王芳）\n已通知申请人 Resident notified.`);
+    expect(actionResultText(first, ref)).toBe(`✅ ${ref}：待认领 → 审查中（王芳）\n已通知申请人 Resident notified.`);
     expect(actionResultText(second, ref)).toBe(`${ref} 已由 王芳 认领 Already claimed by 王芳.`);
     expect(actionResultText(second, ref, 'en')).toBe(`${ref} was already claimed by 王芳.`);
     await db.close();

@@ -36,7 +36,7 @@ describe('Telegram staff group and a web chat resident', () => {
     expect(ref).toBeDefined();
     await fake.waitUntil(() => staffMessages(fake, ref!).length === 1);
     const card = staffMessages(fake, ref!)[0]!;
-    expect(card.text).toContain('（web）');
+    expect(card.text).toContain('（网页）');
 
     const before = web.sent.length;
     fake.inject(staffPress(fake, card, `staff:claim:${ref}`, WANG));

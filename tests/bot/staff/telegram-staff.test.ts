@@ -55,7 +55,7 @@ describe('Telegram staff group: cases', () => {
     const { ref, card } = await applyAndFindCard(fake);
     expect(card.text).toContain(`${ref} · ${zh('category.wages')}`);
     expect(card.text).toMatch(/《法律援助法》第[一二三四五六七八九十、第条]*第四十二条/);
-    expect(card.text).toContain('决定期限 Due');
+    expect(card.text).toContain('决定期限：');
     expect(card.text).toContain('张三');
     expect(card.buttons).toEqual([{ text: zh('staff.action.claim'), data: `staff:claim:${ref}` }]);
   });
@@ -185,7 +185,7 @@ describe('Telegram staff group: cases', () => {
     expect(mine!.text).toContain(zh('staff.mine.header', { name: '王芳', count: 1 }));
     const [full] = await act(fake, staffSays(fake, `/case ${ref}`, ZHAO));
     expect(full!.text).toContain(`${ref} · ${zh('category.wages')}`);
-    expect(full!.text).toContain('王芳：认领 Claim');
+    expect(full!.text).toContain('王芳：认领');
     const [stats] = await act(fake, staffSays(fake, '/stats', ZHAO));
     expect(stats!.text).toContain(zh('staff.stats.received', { count: 1, urgent: 0 }));
     const [refused] = await act(fake, staffSays(fake, '/queue', STRANGER));

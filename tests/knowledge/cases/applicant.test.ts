@@ -35,3 +35,12 @@ describe('applicant from the intake answers', () => {
     expect(applicantFromAnswers(answers({ relation: null, name: null, phone: null }))).toEqual({ relation: 'self', safeToContact: true });
   });
 });
+
+describe("the resident's words about the phone reach staff with the contact notes (session 17)", () => {
+  it('a borrowed phone is noted for staff, beside what she said about calls', () => {
+    expect(applicantFromAnswers(answers({ phoneWords: '这是借我工友的手机' })).contactWords).toBe('这是借我工友的手机');
+    expect(applicantFromAnswers(answers({ phoneWords: '这是借我工友的手机', contactWords: '不行 他会翻我手机' })).contactWords).toBe('这是借我工友的手机 / 不行 他会翻我手机');
+    expect(applicantFromAnswers(answers({ contactWords: 'only text me' })).contactWords).toBe('only text me');
+    expect(applicantFromAnswers(answers()).contactWords).toBeUndefined();
+  });
+});

@@ -85,7 +85,8 @@ const ROWS: [string, string][] = [
     ["i got hurt at work and my boss says i am not covered cause no contract", "story:work_injury"],
     ["injured at my job, who pays the hospital", "answer:work_injury"],
     ["my cousin got arrested for fighting, can we get him a lawyer", "story:criminal_defense"],
-    ["my husband was taken by the police for drugs, how can i find out where he is", "answer:criminal_defense"],
+    // Session 17: "taken by the police" is an arrest: a story now, answered with the same entry and offered to apply.
+    ["my husband was taken by the police for drugs, how can i find out where he is", "story:criminal_defense"],
     ["i want to devorce my husband he never come home", "answer:divorce"],
     ["can i get divorce if my husband dont agree", "story:marriage_family"],
     ["my wife left with the kids and i dont know where they are", "answer:child_support"],
