@@ -35,11 +35,12 @@ const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前�
  * last week or before ("上周他把我打伤了", "上个月被他打得头破血流，现在想离婚") — that is past violence, which gets the
  * domestic-violence line (abuse-told.ts) without the alarm (session 17).
  */
-const INJURY = /往死里打|把我往死里|把我打(得|成|伤)|打得我.{0,6}(血|站不起来|晕|爬不起来)|满脸是血|头破血流|浑身是(血|伤)|掐(住|过)?我(的)?脖子/;
+const INJURY =
+  /往死里打|把我往死里|把我打(得|成|伤)|打得我.{0,6}(血|站不起来|晕|爬不起来)|满脸是血|头破血流|浑身是(血|伤)|掐(住|过)?我(的)?脖子|\b(beat|beats|hit|hits|punched|kicked|choked|strangled) me (so bad|so hard|until|till|unconscious|black and blue)|\bcovered in blood\b|\b(i am|i'm|im) bleeding\b|\bknocked me (out|unconscious)\b/i;
 /** Told of last week or before: "上周", "前几天", "去年", "以前", "last week", "ago", "used to". */
 const TOLD_AS_PAST = /上个?(周|星期|礼拜|月)|前几天|前些天|前段时间|前阵子|前些日子|那天|那次|去年|前年|以前|之前|过去|曾经|小时候|年前|个?月前|(几|两|三|四|五|六|七|八|九|十|\d+)天前|(周|星期|礼拜)前|\blast (week|month|year|summer|winter|spring|autumn|fall)\b|\bago\b|\bused to\b|\bin the past\b|\bback then\b|\bthe other (day|week)\b/i;
 /** ...unless it says it is happening again now ("现在他还在打", "刚才", "tonight"). */
-const HAPPENING_NOW = /正在|刚才|刚刚|今天|今晚|此刻|这会儿|马上|现在(他|她)?(又|还|正)?在(打|揍|掐|砸|踹)|\b(right now|tonight|today|just now)\b/i;
+const HAPPENING_NOW = /正在|刚才|刚刚|今天|今晚|今早|昨天|昨晚|昨夜|凌晨|此刻|这会儿|马上|现在(他|她)?(又|还|正)?在(打|揍|掐|砸|踹)|\b(right now|tonight|today|just now|last night|yesterday|this morning)\b/i;
 
 /**
  * Fear of him now ("我现在很害怕他回来", "我好怕他又找过来", "i'm scared he will come back"): danger, with or without

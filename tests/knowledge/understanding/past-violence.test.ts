@@ -30,6 +30,12 @@ describe('threats, fear now and violence happening now stay danger', () => {
   it.each([
     '他说要杀了我',
     '他上周说要杀了我',
+    // A history, then a fresh injury (found by the lead reviewing the rule): last night's is not "past".
+    '他以前就打过我，昨晚又把我打得头破血流',
+    '他经常打我，以前也报过警，昨天晚上又把我打得站不起来',
+    '之前他也打过我 今天早上又掐我脖子',
+    'he used to hit me, last night he beat me so bad my face is covered in blood',
+    'my husband beat me last night, i am bleeding',
     '以前他打过我，现在他又说要弄死我',
     '我现在很害怕他回来',
     '我好怕他又找过来',
