@@ -61,6 +61,9 @@ export async function loadConversationServices(config: Config, repos: Repositori
   const pack = await loadPolicyPack(config.policyDir);
   logger.info({ policy: policyVersion(pack) }, 'policy pack loaded');
   const cases = repos.cases(pack);
+  /** The newest of the conversation's cases waiting for materials (一次性告知, LAL 43): a file or a note goes to it. */
+  const awaitingMaterials = async (conversationKey: string) =>
+    (await cases.listByConversation(conversationKey)).filter((c) => c.status === 'materials_requested').sort((a, b) => b.createdAt - a.createdAt)[0];
   const conversations = repos.conversations;
   // The FAQ index of a large knowledge base takes seconds to build: the bot greets residents and runs
   // applications meanwhile, and a question waits for the index rather than being told "I don't know".
@@ -136,10 +139,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
       return caseStatusReplies(records, pack, Date.now());
     },
     async attachFile({ conversationKey, attachment }) {
-      // The newest of the conversation's cases waiting for materials (一次性告知, LAL 43) receives the file.
-      const awaiting = (await cases.listByConversation(conversationKey))
-        .filter((c) => c.status === 'materials_requested')
-        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      const awaiting = await awaitingMaterials(conversationKey);
       if (!awaiting) return { linked: null };
       const ref = awaiting.ref;
       await repos.attachments.record({ ...attachment, conversationKey, createdAt: Date.now() });
@@ -148,10 +148,8 @@ export async function loadConversationServices(config: Config, repos: Repositori
       return { linked: { ref, count: (await repos.attachments.forCase(ref)).length, attachment } };
     },
     async noteCase({ conversationKey, text }) {
-      // The same case a file would go to: the newest of the conversation's cases waiting for materials.
-      const awaiting = (await cases.listByConversation(conversationKey))
-        .filter((c) => c.status === 'materials_requested')
-        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      // The same case a file would go to.
+      const awaiting = await awaitingMaterials(conversationKey);
       const notes = repos.staff?.notes;
       if (!awaiting || !notes) return { ref: null };
       await notes.add({ ref: awaiting.ref, accountId: null, author: RESIDENT_NOTE_AUTHOR, text: text.trim(), at: Date.now() });

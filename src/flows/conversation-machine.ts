@@ -231,6 +231,9 @@ const materialsChoices = () => [
   choice(MATERIALS_NOTE, 'conv.materials.opt_note'),
 ];
 
+/** "给工作人员留言": what to write, with the way back to sending (or done) instead. */
+const askForNote = () => reply('conv.materials.note_ask', {}, [choice(MATERIALS_MORE, 'conv.materials.opt_more'), choice(MATERIALS_DONE, 'conv.materials.opt_done')]);
+
 /** A message for staff about the case awaiting materials ("合同没签过"), kept on that case. */
 export interface NoteCaseInput {
   conversationKey: string;
@@ -1530,16 +1533,12 @@ export function createConversationMachine(deps: ConversationDeps) {
     /** "给工作人员留言" after a file for a materials request: the next text is kept on that case for the staff handling it. */
     materialsNote: {
       tags: ['waiting'],
-      entry: emit(() => reply('conv.materials.note_ask', {}, [choice(MATERIALS_MORE, 'conv.materials.opt_more'), choice(MATERIALS_DONE, 'conv.materials.opt_done')])),
+      entry: emit(askForNote),
       on: {
-        'internal.reprompt': { actions: emit(() => reply('conv.materials.note_ask', {}, [choice(MATERIALS_MORE, 'conv.materials.opt_more'), choice(MATERIALS_DONE, 'conv.materials.opt_done')])) },
+        'internal.reprompt': { actions: emit(askForNote) },
         'user.text': { target: 'notingForCase', actions: 'rememberText' },
-        'user.choice': [
-          { guard: ({ event }) => event.id === MATERIALS_DONE, target: 'menu', actions: emit(() => reply('conv.materials.done')) },
-          { guard: ({ event }) => event.id === MATERIALS_MORE, target: 'answered', actions: emit(() => reply('conv.materials.more', {}, [choice(MATERIALS_DONE, 'conv.materials.opt_done')])) },
-          // Any other button (an answer's, the menu's) is handled as it would be after an answer.
-          { target: 'answered', actions: raise(({ event }) => event) },
-        ],
+        // Its buttons (send more, done) and any other (an answer's, the menu's) are handled as after an answer.
+        'user.choice': { target: 'answered', actions: raise(({ event }) => event) },
       },
     },
     notingForCase: {

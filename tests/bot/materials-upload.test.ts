@@ -1,42 +1,12 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { casesCommand } from '../../src/cli/cases-command.js';
-import { parseConfig } from '../../src/config.js';
-import type { InboundMessage } from '../../src/bot/channel.js';
-import { submitWagesApplication } from '../fixtures/wages-application.js';
+import { caseAwaitingMaterials, casesCli as cases, fileFromAna as file, STAFF_GROUP_UNREACHABLE } from '../fixtures/materials-request.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { resident, testApp } from '../helpers/test-app.js';
 
-async function cases(dataDir: string, ...args: string[]) {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', WEB_CHAT: 'off' });
-  const code = await casesCommand({ args, stdin: new PassThrough(), stdout, stderr: new PassThrough(), config, shutdown: new AbortController().signal });
-  return { code, out };
-}
-
-const file = (id: string, fileName: string): InboundMessage => ({
-  channel: 'console',
-  userId: 'ana',
-  address: 'ana',
-  messageId: `file-${id}`,
-  event: { type: 'user.attachment', attachment: { id: id.repeat(32).slice(0, 32), fileName, mimeType: 'image/jpeg', size: 2048 } },
-});
-
 describe('a file sent after a materials request', () => {
   it('is accepted, linked to the case and shown to staff in `fayuan cases show`', async () => {
-    const dataDir = tempDir();
-    const app = await testApp(dataDir);
-    const ana = resident('ana');
-    const ref = await submitWagesApplication(app, ana);
-    await app.close();
-
-    expect((await cases(dataDir, 'claim', ref, '--by', '王芳')).code).toBe(0);
-    expect((await cases(dataDir, 'request-materials', ref, '--by', '王芳', '--docs', 'id_card')).code).toBe(0);
-
-    // A staff channel configured (its Bot API unreachable: only what goes to the outbox is looked at).
-    const again = await testApp(dataDir, { TELEGRAM_BOT_TOKEN: '123456:materials', TELEGRAM_STAFF_CHAT_ID: '-100123', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' });
+    const { dataDir, ref, ana } = await caseAwaitingMaterials();
+    const again = await testApp(dataDir, STAFF_GROUP_UNREACHABLE);
     const received = await again.runner.handle(file('b', '身份证.jpg'));
     // Staff are told, in the same turn: the file, with the case it belongs to.
     expect(received.outbound.flatMap((m) => (m.payload.kind === 'staff' ? [m.payload.relay] : []))).toEqual([

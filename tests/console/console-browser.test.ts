@@ -309,16 +309,21 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
     await asker.close();
   });
 
-  it('shows unanswered questions grouped with counts and adds one as a phrasing of an entry', async () => {
-    const question = '火星上的土地可以买吗';
+  /** A resident asks `question` in the web chat; the operator opens 未能回答的问题 and finds its group there. */
+  async function askedThenUnanswered(question: string) {
     const asker = await openResident(browser, fixture.web.url);
     await residentSays(asker, [zh('core.consent.agree'), question]);
     await asker.close();
-
     await staff.getByRole('link', { name: pz('kb.unanswered'), exact: true }).click();
     await staff.getByRole('heading', { level: 2, name: pz('kb.unanswered') }).waitFor();
     const group = staff.locator('.groups > li', { hasText: question });
     await group.waitFor();
+    return group;
+  }
+
+  it('shows unanswered questions grouped with counts and adds one as a phrasing of an entry', async () => {
+    const question = '火星上的土地可以买吗';
+    const group = await askedThenUnanswered(question);
     expect(await group.innerText()).toContain(pz('kb.unanswered.count', { count: 1 }));
     await group.getByRole('button', { name: pz('kb.unanswered.phrasing') }).click();
     const dialog = staff.getByRole('dialog');
@@ -333,14 +338,7 @@ describe.skipIf(missing !== null)('staff console in a browser', { timeout: 60_00
   // "作为某条目的问法…" opened on "请选择…" over all 58 entries; the page never said which entry the bot found closest.
   it('says which entry the bot found closest to an unanswered question and offers it first', async () => {
     const question = '邻居家装修把我家墙震裂了 物业不管 能找法援吗';
-    const asker = await openResident(browser, fixture.web.url);
-    await residentSays(asker, [zh('core.consent.agree'), question]);
-    await asker.close();
-
-    await staff.getByRole('link', { name: pz('kb.unanswered'), exact: true }).click();
-    await staff.getByRole('heading', { level: 2, name: pz('kb.unanswered') }).waitFor();
-    const group = staff.locator('.groups > li', { hasText: question });
-    await group.waitFor();
+    const group = await askedThenUnanswered(question);
     const listed = await inPage<{ groups: { sample: string; nearest: string | null }[] }>(staff, "fetch('/api/kb/unanswered').then((r) => r.json())");
     const nearest = listed.groups.find((g) => g.sample === question)?.nearest ?? null;
     expect(nearest).not.toBeNull();

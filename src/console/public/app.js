@@ -49,6 +49,9 @@ export function announce(text) {
   setTimeout(() => (announcer.textContent = text), 50);
 }
 
+/** Changes not saved yet (an answer being rewritten) are thrown away only when staff say so. */
+const mayLeave = () => !current.unsaved?.() || window.confirm(t('page.unsaved.leave'));
+
 export function navigate(route) {
   if (location.hash === `#/${route}`) render();
   else location.hash = `#/${route}`;
@@ -178,7 +181,7 @@ languageButton.addEventListener('click', async () => {
 });
 
 logoutButton.addEventListener('click', async () => {
-  if (current.unsaved?.() && !window.confirm(t('page.unsaved.leave'))) return;
+  if (!mayLeave()) return;
   try {
     await post('/api/logout');
   } catch {
@@ -265,7 +268,7 @@ document.querySelector('.skip').addEventListener('click', (event) => {
 window.addEventListener('hashchange', () => {
   // Changes not saved yet (an answer being rewritten): ask before throwing them away; staying puts the
   // address back without drawing the page again, so every word stays.
-  if (current.unsaved?.() && !window.confirm(t('page.unsaved.leave'))) {
+  if (!mayLeave()) {
     history.replaceState(null, '', current.hash);
     return;
   }
@@ -279,8 +282,7 @@ document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
   if (!link || link.getAttribute('href') !== location.hash || event.defaultPrevented) return;
   event.preventDefault();
-  if (current.unsaved?.() && !window.confirm(t('page.unsaved.leave'))) return;
-  render();
+  if (mayLeave()) render();
 });
 
 // Closing the tab or reloading with changes not saved: the browser asks (in its own words).
