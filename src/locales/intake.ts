@@ -76,6 +76,11 @@ export const intakeMessages = {
   'intake.q.possibleSentence': { 'zh-CN': '{question}', en: '{question}' },
   'intake.q.cannotFullyRecognizeConduct': { 'zh-CN': '{question}', en: '{question}' },
   'intake.q.age': { 'zh-CN': '{question}', en: '{question}' },
+  'intake.ask.age.stated': { 'zh-CN': '您前面说的是 {age} 岁：没错的话点“{age} 岁”或回复“对”。', en: 'You said {age} earlier: if that is right, tap it or reply “yes”.' },
+  'intake.ask.age.stated_at_least': {
+    'zh-CN': '您前面说的是 {age} 岁以上：没错的话点按钮或回复“对”，知道准确年龄也可以直接输入。',
+    en: 'You said {age} or over earlier: if that is right, tap it or reply “yes”; or type the exact age.',
+  },
   'intake.q.disability': { 'zh-CN': '{question}', en: '{question}' },
   'intake.q.groups': { 'zh-CN': '{question}{stated}', en: '{question}{stated}' },
   'intake.groups.stated_note': {

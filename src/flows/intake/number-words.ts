@@ -114,6 +114,8 @@ export function readLeadingNumber(input: string): number | null {
 export function readAge(input: string): number | null {
   const text = input
     .trim()
+    // A correction of the age offered: "不对 他15", "no, he's 15".
+    .replace(/^(?:不对|不是|错了|说错了|no|nope|actually)[\s,，.。!！]*/i, '')
     .replace(/^(?:i'?m|i am|he'?s|he is|she'?s|she is|aged?)\s*/i, '')
     .replace(/^(?:我|本人|他|她|孩子|今年|现在|已经|都)+/, '')
     .replace(/(?:了|啦|吧|呀|啊)+[。.!！]*$/, '');

@@ -666,11 +666,20 @@ export const STEPS: Record<StepId, StepDefinition> = {
       const button = stated === null ? [] : stated.atLeast
         ? [choice(`opt:age:${stated.years}_plus`, 'intake.opt.stated_age_at_least', { age: String(stated.years) })]
         : [choice(`opt:age:${stated.years}`, 'intake.opt.stated_age', { age: String(stated.years) })];
-      return personal('age', ctx, [...button, unsureChoice()]);
+      const asked = personal('age', ctx, [...button, unsureChoice()]);
+      if (stated === null) return asked;
+      // The button alone did not say why it was there: the question says what was told, and that a yes keeps it.
+      const note = stated.atLeast ? 'intake.ask.age.stated_at_least' : 'intake.ask.age.stated';
+      return { ...asked, followedBy: { key: note, params: { age: String(stated.years) } } };
     },
     unsureAllowed: true,
     read: (event, ctx, deps) => {
-      // The stated age's button carries the age in its id ("opt:age:72").
+      // The stated age's button carries the age in its id ("opt:age:72"); a plain yes ("对", "是的") keeps it too.
+      const offered = statedAgeOf(ctx);
+      const typed = textOf(event);
+      if (offered && typed !== null && !/\d/.test(typed) && yesOrNo(event, { thenWhy: false }) === true) {
+        event = { type: 'user.choice', id: offered.atLeast ? `opt:age:${offered.years}_plus` : `opt:age:${offered.years}` };
+      }
       const id = choiceId(event);
       const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length).replace(/_plus$/, '+') : textOf(event);
       // "七十多了": when every age it allows is on the same side of every age line of the pack, its lowest decides
