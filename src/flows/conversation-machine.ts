@@ -4,7 +4,7 @@ import type { AttachmentRef, BotReply, Choice, ResidentEvent } from './events.js
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
-import { asksSafetyNumbers } from '../knowledge/understanding/safety-numbers.js';
+import { asksSafetyNumbers, cannotCallSafely } from '../knowledge/understanding/safety-numbers.js';
 import { abuseAtHomeTold } from '../knowledge/understanding/abuse-told.js';
 import { asksToSeeDetained } from '../knowledge/understanding/detained-visit.js';
 import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye, stopsWaiting } from '../knowledge/understanding/steering.js';
@@ -569,8 +569,10 @@ export function createConversationMachine(deps: ConversationDeps) {
      */
     lineForAbuseAtHome: enqueueActions(({ context, event, enqueue }) => giveAbuseLine(enqueue, context, (event as Partial<Understood>).output?.meaning?.abuseAtHome)),
     /** Asked which number to call: every emergency number at once (no alarm: nothing says danger now), then where the resident was. */
-    giveSafetyNumbers: enqueueActions(({ enqueue }) => {
-      enqueue.emit(reply('safety.numbers'));
+    giveSafetyNumbers: enqueueActions(({ context, event, enqueue }) => {
+      const text = (event as { event?: ResidentEvent }).event;
+      const cannotCall = context.afterDanger === true && text?.type === 'user.text' && cannotCallSafely(text.text);
+      enqueue.emit(reply(cannotCall ? 'safety.cannot_call' : 'safety.numbers'));
       enqueue.raise({ type: 'internal.reprompt', afterDanger: true });
     }),
     // The turn that warned of danger stays an emergency when the question asked with it is answered.
@@ -989,7 +991,10 @@ export function createConversationMachine(deps: ConversationDeps) {
         actions: ['resetMeta', 'warnDanger'],
       },
       {
-        guard: ({ context, event }) => context.handoff !== 'live' && event.event.type === 'user.text' && asksSafetyNumbers(event.event.text, context.afterDanger === true),
+        guard: ({ context, event }) =>
+          context.handoff !== 'live' &&
+          event.event.type === 'user.text' &&
+          (asksSafetyNumbers(event.event.text, context.afterDanger === true) || (context.afterDanger === true && cannotCallSafely(event.event.text))),
         actions: ['resetMeta', 'giveSafetyNumbers'],
       },
       // A rating tapped while staff hold the conversation is the resident's rating, not a message for staff.

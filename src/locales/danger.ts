@@ -36,6 +36,15 @@ export const dangerMessages = {
       '听到您家人的遭遇，很难过。如果家人现在有危险，请马上拨打 110 报警；遇到家庭暴力，您或家人都可以打全国妇女维权热线 12338 求助。联系家人时，请挑施暴的人不在身边的时候，别让对方看到消息。家人因为受到威胁等原因不能自己申请人身安全保护令的，近亲属可以代为申请（《反家庭暴力法》第二十三条）。',
     en: 'I am sorry this is happening to your family member. If they are in danger now, call 110 (police) right away; for violence at home you or they can also call the women\'s rights hotline 12338. Reach them when the person who hurts them is not around, so that he or she does not see your messages. If they cannot apply for a personal safety protection order themselves, for example because they are threatened, a close relative may apply for them (Anti-Domestic Violence Law, article 23).',
   },
+  /**
+   * Right after a warning, cannot call without being heard: the police's text-message number (12110, open in most
+   * provinces) and what to write. No list of numbers again.
+   */
+  'safety.cannot_call': {
+    'zh-CN':
+      '不方便打电话、说话的话，可以发短信到 12110 报警（大多数地方已开通）：写清楚详细地址、发生了什么、有没有人受伤。能安全离开时，去邻居家或有人的地方再打 110。',
+    en: 'If you cannot call or speak safely, you can text the police at 12110 (open in most places): write the exact address, what is happening and whether anyone is hurt. When you can leave safely, go to a neighbour or somewhere with people and call 110.',
+  },
   /** Asked which number to call ("报警电话是多少", "what number do i call" after a warning): every emergency number, and the legal hotline last. */
   'safety.numbers': {
     'zh-CN': '紧急求助电话：\n· 110 报警（有人打您、威胁您，或者有危险）\n· 120 急救（受伤、急病）\n· 12338 全国妇女维权热线（家庭暴力）\n· 12356 全国心理援助热线（想不开、很难受的时候）\n法律问题可以打 12348 咨询。',

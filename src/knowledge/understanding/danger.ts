@@ -37,6 +37,11 @@ const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前�
  */
 const INJURY =
   /往死里打|把我往死里|把我打(得|成|伤)|打得我.{0,6}(血|站不起来|晕|爬不起来)|满脸是血|头破血流|浑身是(血|伤)|掐(住|过)?我(的)?脖子|\b(beat|beats|hit|hits|punched|kicked|choked|strangled) me (so bad|so hard|until|till|unconscious|black and blue)|\bcovered in blood\b|\b(i am|i'm|im) bleeding\b|\bknocked me (out|unconscious)\b/i;
+/**
+ * Hiding from him ("我和孩子躲在卫生间", "me and the kids are locked in the bathroom"): danger unless told as the past
+ * ("以前他一喝酒我就躲在厕所").
+ */
+const HIDING = /(我|我们|我和孩子|带着孩子)(现在|正|正在)?(躲|藏|锁)(在|进)(了)?(卫生间|厕所|洗手间|房间|屋里|卧室|柜子|阳台)(里)?|\b(i am|we are|i'?m|we'?re|me and (the|my) (kids|children|baby)|the kids and i) (are |is )?(hiding|locked|locking ourselves|locked ourselves) in (the|a|my|our) (bathroom|toilet|bedroom|room|closet|wardrobe)\b/i;
 /** Told of last week or before: "上周", "前几天", "去年", "以前", "last week", "ago", "used to". */
 const TOLD_AS_PAST = /上个?(周|星期|礼拜|月)|前几天|前些天|前段时间|前阵子|前些日子|那天|那次|去年|前年|以前|之前|过去|曾经|小时候|年前|个?月前|(几|两|三|四|五|六|七|八|九|十|\d+)天前|(周|星期|礼拜)前|\blast (week|month|year|summer|winter|spring|autumn|fall)\b|\bago\b|\bused to\b|\bin the past\b|\bback then\b|\bthe other (day|week)\b/i;
 /** ...unless it says it is happening again now ("现在他还在打", "刚才", "tonight"). */
@@ -59,6 +64,8 @@ const VIOLENCE: RegExp[] = [
   /(正在|在|一直在|又在|还在)(打|揍|踹|掐|砍)我(?!.{0,2}(电话|手机))|被绑架|绑架了我|我被(关|锁)在.{0,6}(出不去|不让)|把我(关|锁)(在|起来)|不让我(出门|走|离开)/,
   /(我|我们)(现在)?(很|非常|有)危险|我(现在)?不安全|他(就)?在(门口|外面|楼下).{0,10}(砸|踹|撬|不走)|(砸|踹|撬)(我家)?门/,
   /\b(has|have|got|holding|with) a (knife|gun|weapon|machete|axe)\b/i,
+  // At the door now ("he is kicking the door", "banging on our door", "trying to break the door down"), as 砸门 above.
+  /\b(kicking|banging|smashing|pounding|hammering|bashing|breaking)( on| down| in| at)? (the|my|our) (front )?(door|window)s?\b|\btrying to (break|kick|smash|force)( down| in| open)? (the|my|our) (front )?door\b/i,
   /\b(broke|breaking|broken|is breaking) into (my|our) (house|home|flat|apartment|room)\b/i,
   /\b(will|'ll) (kill|stab|shoot|hurt) (me|us)\b/i,
   /\b(going|gonna|wants?|trying|threaten(s|ed|ing)?|said he would|says he will)( to)? (kill|stab|shoot|strangle|hurt) (me|us|my)\b/i,
@@ -182,7 +189,8 @@ export function detectDanger(text: string): DangerKind | null {
     return byPartner(t) || AGAIN_BY_SOMEONE_CLOSE.test(t) ? 'domestic_violence' : 'violence';
   }
   const injuryNow = INJURY.test(t) && (!TOLD_AS_PAST.test(t) || HAPPENING_NOW.test(t));
-  if (any(VIOLENCE, t) || injuryNow || any(FEAR_OF_HIM_NOW, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
+  const hidingNow = HIDING.test(t) && (!TOLD_AS_PAST.test(t) || HAPPENING_NOW.test(t));
+  if (any(VIOLENCE, t) || injuryNow || hidingNow || any(FEAR_OF_HIM_NOW, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
     return byPartner(t) ? 'domestic_violence' : 'violence';
   }
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';

@@ -16,7 +16,8 @@ const NUMBER_ZH = /电话|号码|几号|打(什么|啥|哪个|几)|拨(什么|�
 const NUMBER_EN = /\b(number|call|dial|ring|hotline|line)\b|(?<!\b(my|his|her|their|our|your|a|stole|stolen|lost|broke|broken|took)\s+)\bphone\b/i;
 
 /** Plain "which number" / "whom to call", with no service named. */
-const WHICH_NUMBER_ZH = /(打|拨)(哪个|什么|啥|几号)?(电话|号码)|(电话|号码)(是)?(多少|几号)|打给谁|找谁|打(哪个|什么|啥)/u;
+// "打电话" alone is making a call ("他听见我打电话会更生气", "我一会儿给我妈打电话"), not asking which number.
+const WHICH_NUMBER_ZH = /(打|拨)(哪个|什么|啥|几号)(的)?(电话|号码)?|(电话|号码)(是)?(多少|几号)|打给谁|找谁/u;
 const WHICH_NUMBER_EN = /\b(what|which)('s| is)? (the )?(number|phone)\b|\bwho (do|should|can) i (call|ring|phone)\b|\bwhat (do|should) i (call|dial)\b|\bnumber to call\b/i;
 
 /** Someone hurting or threatening the resident ("if someone is hurting me", "有人打我"): a "which number" needs no warning first. */
@@ -41,4 +42,19 @@ export function asksSafetyNumbers(text: string, afterDanger = false): boolean {
 function short(t: string): boolean {
   const han = [...t.replace(/[^\p{Script=Han}]/gu, '')].length;
   return han > 0 ? han <= 16 : t.split(/\s+/).length <= 12;
+}
+
+/**
+ * Right after a danger warning, the resident cannot call without being heard ("他听见我打电话会更生气", "我不敢出声",
+ * "i cant call, he will hear me"): a way to reach the police that makes no sound (safety.cannot_call), not the list of
+ * numbers again.
+ */
+const CANNOT_CALL_ZH =
+  /(不敢|不能|没法|没办法|不方便|不好)(打电话|打110|报警|说话|出声|出声音|讲话)|(听见|听到)(我)?(在)?(打电话|说话|报警|出声)|(他|她)会听(见|到)|被(他|她)听(见|到)/u;
+const CANNOT_CALL_EN =
+  /\b(can'?t|cant|cannot|can not|unable to|afraid to|scared to|too scared to|dare not|daren'?t)\s+(call|phone|ring|talk|speak|make a (call|sound|noise))\b|\b(he|she|they) (will|would|could|might|may|'?ll)?\s?hear (me|us)\b/i;
+
+export function cannotCallSafely(text: string): boolean {
+  const t = text.normalize('NFKC').trim();
+  return CANNOT_CALL_ZH.test(t) || CANNOT_CALL_EN.test(t);
 }

@@ -71,8 +71,9 @@ export type Meaning = MeaningKind & { abuseAtHome?: 'self' | 'relative' };
 
 type MeaningKind =
   | { kind: 'danger'; danger: DangerKind }
-  /** Asks which number to call for help now (safety-numbers.ts): the emergency numbers, at once. */
-  | { kind: 'safety_numbers' }
+  /** Asks which number to call for help now (safety-numbers.ts): the emergency numbers, at once; `cannotCall`: right after a
+   *  warning, cannot call without being heard — how to reach the police without a sound. */
+  | { kind: 'safety_numbers'; cannotCall?: true }
   | { kind: 'steer'; intent: SteerIntent; locale?: Locale }
   | { kind: 'story'; category: CategoryId; facts: StatedFacts; asks: boolean; kb: KbJudgement }
   /** `category`: at the menu, the problem the question names ("老板不给钱", "离婚需要什么材料"), for the offer to apply after the answer. */

@@ -4,7 +4,7 @@ import { looksLikeQuestion } from './question-words.js';
 import { afterApplyRequest, forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
 import { asksIfDisability, namesDisability, saysNoCertificate } from './disability-question.js';
-import { asksSafetyNumbers } from './safety-numbers.js';
+import { asksSafetyNumbers, cannotCallSafely } from './safety-numbers.js';
 import { simplifiedStoryCategory as storyCategory, statedFacts, tellsStory } from './story.js';
 import { toSimplified } from './simplified.js';
 import { abuseToldInSimplified } from './abuse-told.js';
@@ -88,6 +88,7 @@ function readMeaning(input: UnderstandInput, text: string, { judge: askKb, class
   if (where.kind === 'handoff_live') return { kind: 'answer' };
   // Waiting for a person, "还要等多久" is about the queue (the person intent says it), not how long a decision takes.
   if (where.kind === 'handoff_waiting' && ASKS_HOW_LONG_TO_WAIT.test(text.normalize('NFKC').trim())) return { kind: 'steer', intent: 'person' };
+  if (input.afterDanger && cannotCallSafely(text)) return { kind: 'safety_numbers', cannotCall: true };
   if (asksSafetyNumbers(text, input.afterDanger)) return { kind: 'safety_numbers' };
   const question = looksLikeQuestion(text);
   // Before consent a question is answered from the knowledge base (issue 9: help without consent); a story

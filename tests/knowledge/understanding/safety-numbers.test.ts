@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksSafetyNumbers } from '../../../src/knowledge/understanding/safety-numbers.js';
+import { asksSafetyNumbers, cannotCallSafely } from '../../../src/knowledge/understanding/safety-numbers.js';
 
 // A resident asking which number to call for help now gets the emergency numbers, not the legal hotline's entry.
 const ASKS: [string, boolean][] = [
@@ -50,7 +50,20 @@ const NOT: [string, boolean][] = [
   ['我想问下律师电话', true],
   // A sum of money is not the ambulance's number.
   ['老板扣了我120块，打哪个电话投诉', false],
+  // Making a call is not asking which number (session 18: "打电话" read as "打什么电话").
+  ['他听见我打电话会更生气', true],
+  ['我一会儿给我妈打电话', true],
+  ['打电话没人接', true],
 ];
+
+// Right after a warning: cannot call without being heard.
+const CANNOT_CALL = ['他听见我打电话会更生气', '我不敢出声', '不方便打电话', '他会听见的', '我不敢报警 他就在门外', 'i cant call, he will hear me', "i can't talk he is right outside", 'he will hear me', 'too scared to call'];
+const CAN_CALL = ['我一会儿给我妈打电话', '打哪个电话', '我已经报警了', 'i called my sister', 'what number do i call', '他不接我电话'];
+
+describe('cannotCallSafely', () => {
+  it.each(CANNOT_CALL)('%s: cannot call safely', (text) => expect(cannotCallSafely(text)).toBe(true));
+  it.each(CAN_CALL)('%s: says nothing of that', (text) => expect(cannotCallSafely(text)).toBe(false));
+});
 
 describe('asksSafetyNumbers', () => {
   it.each(ASKS)('%s (after danger: %s) asks for an emergency number', (text, afterDanger) => {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { detectDanger } from '../../../src/knowledge/understanding/danger.js';
+
+// Session 18, found by the lead: "he is drunk and kicking the door, me and the kids are locked in the bathroom" got a
+// did-you-mean of three FAQ entries; the Chinese of it ("他又喝酒了在砸门 我和孩子躲在卫生间") was danger already.
+describe('someone at the door, or the resident hiding from him, now', () => {
+  it.each([
+    'he is drunk and kicking the door, me and the kids are locked in the bathroom',
+    'he is banging on the door and screaming',
+    'my husband is trying to break down the door',
+    "he's smashing our front door",
+    'we are hiding in the bedroom',
+    '我和孩子躲在卫生间',
+    '我们现在锁在卧室里不敢出去',
+    '我躲在厕所里 他在外面骂',
+  ])('%s', (text) => expect(detectDanger(text)).not.toBeNull());
+});
+
+describe('no false alarm', () => {
+  it.each([
+    'the landlord changed the locks on the door',
+    'my neighbour keeps banging on the wall at night',
+    '以前他一喝酒我就躲在厕所里',
+    '去年我和孩子躲在房间里好几次 后来离婚了',
+    'who pays to fix a broken door in a rented flat',
+    '房东把门锁换了 不让我进去拿东西',
+  ])('%s', (text) => expect(detectDanger(text)).toBeNull());
+});
