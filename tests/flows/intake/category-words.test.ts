@@ -42,6 +42,11 @@ describe('who hurt whom decides the category', () => {
     ['my landlord kicked me out and kept my deposit, also my boss owes me 2 months pay', 'wages'],
     ['the restaurant owes us three weeks pay', 'wages'],
     ['still waiting for my back pay from the factory', 'wages'],
+    // Session 18, in the web chat: typed without the apostrophe, by "the owner" (of a restaurant, a shop).
+    ['the owner hasnt paid me for 2 months', 'wages'],
+    ['I work in a restaurant in demo city, the owner hasnt paid me for 2 months, about 9000 yuan. can you help?', 'wages'],
+    ['they didnt pay us for the last 3 weeks on the building site', 'wages'],
+    ['my friend hasnt paid me back the 3000 he borrowed', 'contract_debt'],
     ['my friend owes me 5000 and wont pay it back', 'contract_debt'],
     ['my dad is 72 and my brother refuses to give him any money for food or medicine', 'elder_support'],
     ['我爸七十多了，我哥一直不给生活费', 'elder_support'],
