@@ -133,12 +133,13 @@ describe.skipIf(missing !== null)('web chat privacy and defects, in a browser', 
   it('shows hotlines and office numbers as tap-to-call links, but not example mobiles, amounts or dates', async () => {
     const page = await openChat();
     await button(page, zh('core.consent.agree')).waitFor();
-    await botMessage({ kind: 'text', text: '请拨打 12348，或中心电话 010-12345678。手机号例如 13800138000。欠薪 2000元，2026-12-01 前，110天。紧急情况请拨 110。被骗了请拨 96110。', choices: [] });
+    await botMessage({ kind: 'text', text: '请拨打 12348，或中心电话 010-12345678。手机号例如 13800138000。欠薪 2000元，2026-12-01 前，110天。紧急情况请拨 110。被骗了请拨 96110。不方便说话可以发短信到 12110 报警。', choices: [] });
     await page.locator('a.tel').first().waitFor();
     const links = await page.locator('a.tel').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     // A mobile number in the bot's words is an example or the resident's own: never a link.
     // 96110, the national anti-fraud line, is what the fraud answer asks a scammed resident to call first (session 8).
-    expect(links).toEqual(['tel:12348', 'tel:01012345678', 'tel:110', 'tel:96110']);
+    // 12110 is the police's text-message number (session 18: for someone who cannot call without being heard): a text, not a call.
+    expect(links).toEqual(['tel:12348', 'tel:01012345678', 'tel:110', 'tel:96110', 'sms:12110']);
   });
 
   it('does not put focus in the input after a button is tapped on a touch screen (the keyboard would cover the answers)', async () => {

@@ -134,7 +134,9 @@ function scrollToEnd() {
 
 // Hotlines (96110: anti-fraud), emergency numbers and office (landline, 400) numbers; not mobile numbers (in the bot's words they
 // are examples or the resident's own), amounts, dates or days ("2000元", "110天").
-const PHONE = /(?<![\d-])(0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|1234[0-9]|1233[0-9]|1235[0-9]|12315|96110|110|120|119|122)(?![\d-]|[元块%天年月日岁号个条万千])/g;
+// 12110 is the police's text-message number: it opens a text, not a call.
+const PHONE = /(?<![\d-])(0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|1234[0-9]|1233[0-9]|1235[0-9]|12315|12110|96110|110|120|119|122)(?![\d-]|[元块%天年月日岁号个条万千])/g;
+const TEXT_ONLY = new Set(['12110']);
 
 // An application number ("FY-20261202-0001"): residents copy it down or read it out, so it is never broken over two lines.
 const CASE_REF = /FY-\d{8}-\d{4}/g;
@@ -162,7 +164,7 @@ function phoneLinks(text) {
     fragment.append(text.slice(last, match.index));
     const link = document.createElement('a');
     link.className = 'tel';
-    link.href = `tel:${match[0].replace(/-/g, '')}`;
+    link.href = `${TEXT_ONLY.has(match[0]) ? 'sms' : 'tel'}:${match[0].replace(/-/g, '')}`;
     link.textContent = match[0];
     fragment.append(link);
     last = match.index + match[0].length;
