@@ -223,6 +223,39 @@ export const intakeMessages = {
   'intake.why.disability': { 'zh-CN': '残疾人可以免予审查经济状况，可能优先办理，还可以要求上门、手语等无障碍服务。', en: 'Disabled people can be exempt from the means test, may be dealt with first, and can ask for home visits, sign language and other barrier-free service.' },
   'intake.changed_go_on': { 'zh-CN': '已改好。我们接着来：', en: 'Changed. Let us go on:' },
   'intake.changed_more': { 'zh-CN': '已改好。因为这一项变了，还需要再问您几个问题：', en: 'Changed. Because of this change, a few more questions are needed:' },
+  'intake.explain.group': { 'zh-CN': '{meaning}', en: '{meaning}' },
+  'intake.explain.group.social_assistance_recipient': {
+    'zh-CN': '“社会救助对象”指领取最低生活保障（低保）的家庭成员、特困供养人员等，一般有低保证或特困证明。',
+    en: '“Social assistance” means people whose household receives minimum living support (低保, dibao) or who are supported as extremely poor (特困); they usually have a dibao or 特困 certificate.',
+  },
+  'intake.explain.group.judicial_assistance_recipient': {
+    'zh-CN': '“司法救助对象”指在案件中因为生活困难，由法院、检察院或公安机关发给过国家司法救助金的人。',
+    en: '“Judicial assistance” means someone who, being in hardship because of a case, received state judicial assistance money from a court, procuratorate or the police.',
+  },
+  'intake.explain.group.special_care_recipient': {
+    'zh-CN': '“优抚对象”指享受国家优待抚恤的人，例如烈士、因公牺牲或病故军人的遗属，伤残军人，复员、退伍军人等。',
+    en: '“Special care” (优抚对象) means people the state cares for because of military service: families of martyrs and of service members who died on duty, disabled veterans, demobilised and retired service members and the like.',
+  },
+  'intake.explain.group.migrant_worker': {
+    'zh-CN': '“进城务工人员”就是常说的农民工：户口在农村，到城镇或外地打工的人。讨要工资或者工伤赔偿时，不用审查经济困难（《法律援助法》第四十二条）。是的话请点“进城务工人员”。',
+    en: '“Migrant worker” means someone registered in the countryside (a rural hukou) who works in a town or city. Claiming unpaid wages or work-injury compensation, a migrant worker does not need to show financial hardship (Legal Aid Law, article 42). If that is you, press “Migrant worker”.',
+  },
+  'intake.explain.group.registered_poor': {
+    'zh-CN': '“建档立卡户、脱贫户”指曾经被登记为建档立卡贫困户的家庭，包括已经脱贫的。',
+    en: '“Registered poor household” means a family once registered as poor (建档立卡), including those that have since left poverty.',
+  },
+  'intake.explain.group.military_family': {
+    'zh-CN': '“军人军属”指现役军人和他们的配偶、父母、子女等家属。',
+    en: '“Military family” means serving members of the armed forces and their spouses, parents, children and other close family.',
+  },
+  'intake.explain.group.labor_arbitration_fee_waived': {
+    'zh-CN': '“劳动仲裁费用已获减免”指这件事申请劳动仲裁时，仲裁委员会已经同意减免您的仲裁费用。',
+    en: '“Arbitration fee waived” means the labour arbitration committee has already agreed to waive or reduce your arbitration fee for this matter.',
+  },
+  'intake.explain.group.sounds_like_migrant': {
+    'zh-CN': '户口在农村、到城镇或外地打工，就属于“进城务工人员（农民工）”：讨要工资或者工伤赔偿时不用审查经济困难。是的话请点“进城务工人员”，再点“选好了”。',
+    en: 'Registered in the countryside and working in a town or city: that is a “Migrant worker”, who claiming wages or work-injury compensation does not need to show financial hardship. If so, press “Migrant worker”, then “Done”.',
+  },
   'intake.explain.disability_counts': {
     'zh-CN': '算不算残疾，以残疾证或者伤残等级鉴定为准。还没有办证、没有鉴定的，这里先选“没有残疾”，受伤的情况在后面的“情况说明”里写；工伤要做的伤残等级鉴定，工作人员会告诉您怎么办。',
     en: 'Whether it counts depends on a disability certificate or an assessed disability grade. If you have neither yet, choose "No disability" here and describe the injury later, under what happened; staff will tell you how to get a work-injury disability assessment.',

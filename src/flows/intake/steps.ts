@@ -1,3 +1,4 @@
+import { describesMigrantWork, groupAskedAbout, GROUP_WORDS } from '../../knowledge/understanding/group-question.js';
 import { ACCOUNT_MAX_CHARS, accountPlus } from './account-words.js';
 import type { BotReply, Choice, Params, ResidentEvent } from '../events.js';
 import { choice, reply } from '../replies.js';
@@ -349,15 +350,6 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const GROUP_WORDS: Record<GroupId, RegExp> = {
-  social_assistance_recipient: /低保|特困|救助对象|social assistance|dibao|welfare/i,
-  judicial_assistance_recipient: /司法救助|judicial assistance/i,
-  special_care_recipient: /优抚|special care/i,
-  migrant_worker: /农民工|农名工|农明工|(?<!农)民工|进城务工|打工|外来务工|migrant/i,
-  registered_poor: /建档立卡|脱贫|贫困户|registered poor|poverty/i,
-  military_family: /军人|军属|退役|military|soldier|veteran/i,
-  labor_arbitration_fee_waived: /仲裁.*(减免|免)|arbitration fee/i,
-};
 
 /**
  * The groups a resident says they belong to, typed at another question ("我是农民工", "俺是低保户", "i'm a migrant worker"):
@@ -759,6 +751,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
         const groups = current.includes(group) ? current.filter((g) => g !== group) : [...current, group];
         return { kind: 'stay', patch: (c) => ({ facts: { ...c.facts, groups } }) };
       }
+      // "进城务工人员是什么意思": its meaning, nothing ticked; "我是农村来的 在厂里干活": that is what the group means.
+      const asked = text === null ? null : groupAskedAbout(text);
+      if (asked) return { kind: 'explain', reply: reply('intake.explain.group', { meaning: { key: `intake.explain.group.${asked}` } }) };
+      if (text !== null && describesMigrantWork(text)) return { kind: 'explain', reply: reply('intake.explain.group.sounds_like_migrant') };
       // "我不是农民工" names a group to say it does not apply: never a tick.
       const denies = text !== null && /^(我|他|她)?(也)?(不是|不属于|没有|没|不算|not|no|i'?m not|he'?s not|she'?s not)/i.test(text);
       const named = text === null || denies ? [] : GROUPS.filter((g) => GROUP_WORDS[g].test(text) || namesGroupLabel(text, g));

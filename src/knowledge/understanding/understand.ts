@@ -4,6 +4,7 @@ import { looksLikeQuestion } from './question-words.js';
 import { afterApplyRequest, forSomeoneElse, isAcknowledgment, isBareNumber, readSteering, saysBack } from './steering.js';
 import { kbQuery } from './kb-query.js';
 import { asksIfDisability, namesDisability, saysNoCertificate } from './disability-question.js';
+import { describesMigrantWork, groupAskedAbout } from './group-question.js';
 import { asksSafetyNumbers, cannotCallSafely } from './safety-numbers.js';
 import { simplifiedStoryCategory as storyCategory, statedFacts, tellsStory } from './story.js';
 import { toSimplified } from './simplified.js';
@@ -163,6 +164,8 @@ function readMeaning(input: UnderstandInput, text: string, { judge: askKb, class
   if (where.kind === 'intake_question') {
     // "手指断了算残疾吗" at the disability question: the question's own explanation (the step reads it).
     if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
+    // "进城务工人员是什么意思", "im from the countryside and work in a factory" at the groups question: answered there.
+    if (where.step === 'groups' && (groupAskedAbout(text) !== null || describesMigrantWork(text))) return { kind: 'answer' };
     // "我是农民工啊，不是说了吗" at the groups checklist: who the resident is, for the checklist, not a question.
     if (where.step === 'groups' && SAYS_WHO_I_AM.test(text.normalize('NFKC').trim())) return { kind: 'answer' };
     // "你们会不会打电话到我单位去？" at the phone question: about this call, which the step explains (no entry is about it).
