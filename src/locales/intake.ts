@@ -223,6 +223,10 @@ export const intakeMessages = {
   'intake.why.disability': { 'zh-CN': '残疾人可以免予审查经济状况，可能优先办理，还可以要求上门、手语等无障碍服务。', en: 'Disabled people can be exempt from the means test, may be dealt with first, and can ask for home visits, sign language and other barrier-free service.' },
   'intake.changed_go_on': { 'zh-CN': '已改好。我们接着来：', en: 'Changed. Let us go on:' },
   'intake.changed_more': { 'zh-CN': '已改好。因为这一项变了，还需要再问您几个问题：', en: 'Changed. Because of this change, a few more questions are needed:' },
+  'intake.explain.household_who': {
+    'zh-CN': '算跟您一起生活、一起花钱（共同收支）的家人，比如配偶、孩子、和您一起过日子的老人；各过各的、分开花钱的不算。拿不准的，按您的理解填就行，工作人员审查时会跟您核实。',
+    en: 'Count the family who live with you and share money with you (a shared budget): for example your spouse, your children, an older relative who lives with you. People who live and spend separately do not count. If unsure, answer as you understand it; staff will check it with you.',
+  },
   'intake.explain.group': { 'zh-CN': '{meaning}', en: '{meaning}' },
   'intake.explain.group.social_assistance_recipient': {
     'zh-CN': '“社会救助对象”指领取最低生活保障（低保）的家庭成员、特困供养人员等，一般有低保证或特困证明。',

@@ -229,11 +229,12 @@ const EN_COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four
 function namedPeople(t: string): number | null {
   const us = /^(?:there (?:are|is) |we (?:are|r) )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?: of us| people| persons)?(?: in (?:my|our|the) (?:family|household|home))?$/i.exec(t);
   if (us && /of us|people|persons|we |there /i.test(t)) return /^\d+$/.test(us[1]!) ? Number(us[1]) : EN_COUNTS[us[1]!.toLowerCase()]!;
-  const zh = /^(?:就)?(?:我|俺)(?:和|跟|带着|还有|、)(.+)$/.exec(t);
+  // "我 孩子 还有我婆婆": people listed with spaces between them, as on a phone keyboard.
+  const zh = /^(?:就)?(?:我|俺)(?:和|跟|带着|还有|、|，|,|\s+)(.+)$/.exec(t);
   const en = /^(?:just )?(?:me|myself|i)(?:,| and| with|,? and)\s+(.+)$/i.exec(t);
   const rest = zh?.[1] ?? en?.[1];
   if (!rest) return null;
-  const parts = rest.split(zh ? /和|跟|还有|带着|、|，|,/ : /,\s*|\s+and\s+|\s+with\s+/i).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = rest.split(zh ? /和|跟|还有|带着|、|，|,|\s+/ : /,\s*|\s+and\s+|\s+with\s+/i).map((p) => p.trim()).filter((p) => p !== '');
   let n = 1;
   for (const part of parts) {
     const counted = zh ? new RegExp(`^${COUNT}个(孩子|娃|小孩|儿子|女儿|闺女|老人|孙子|孙女|外孙|外孙女)$`).exec(part) : /^(?:my |our )?(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:kids|children|sons|daughters|kid|child|son|daughter|babies|baby)$/i.exec(part);

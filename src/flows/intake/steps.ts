@@ -1,4 +1,5 @@
 import { describesMigrantWork, groupAskedAbout, GROUP_WORDS } from '../../knowledge/understanding/group-question.js';
+import { asksWhoCounts } from '../../knowledge/understanding/household-question.js';
 import { ACCOUNT_MAX_CHARS, accountPlus } from './account-words.js';
 import type { BotReply, Choice, Params, ResidentEvent } from '../events.js';
 import { choice, reply } from '../replies.js';
@@ -797,6 +798,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       return personal('householdSize', ctx, stated === null ? [] : [choice(`opt:household:${stated}`, 'intake.opt.stated_household', { count: String(stated) })]);
     },
     read: (event) => {
+      const typed = textOf(event);
+      if (typed !== null && asksWhoCounts(typed)) return { kind: 'explain', reply: reply('intake.explain.household_who') };
       const text = typedOrStated(event, 'opt:household:');
       const unit = text === null ? null : wrongUnit(text, 'people');
       if (unit) return unit;

@@ -5,6 +5,7 @@ import { afterApplyRequest, forSomeoneElse, isAcknowledgment, isBareNumber, read
 import { kbQuery } from './kb-query.js';
 import { asksIfDisability, namesDisability, saysNoCertificate } from './disability-question.js';
 import { describesMigrantWork, groupAskedAbout } from './group-question.js';
+import { asksWhoCounts } from './household-question.js';
 import { asksSafetyNumbers, cannotCallSafely } from './safety-numbers.js';
 import { simplifiedStoryCategory as storyCategory, statedFacts, tellsStory } from './story.js';
 import { toSimplified } from './simplified.js';
@@ -166,6 +167,8 @@ function readMeaning(input: UnderstandInput, text: string, { judge: askKb, class
     if (where.step === 'disability' && asksIfDisability(text)) return { kind: 'answer' };
     // "进城务工人员是什么意思", "im from the countryside and work in a factory" at the groups question: answered there.
     if (where.step === 'groups' && (groupAskedAbout(text) !== null || describesMigrantWork(text))) return { kind: 'answer' };
+    // "家里几口人算哪些人", "does my husband count" at the household question: answered there.
+    if (where.step === 'householdSize' && asksWhoCounts(text)) return { kind: 'answer' };
     // "我是农民工啊，不是说了吗" at the groups checklist: who the resident is, for the checklist, not a question.
     if (where.step === 'groups' && SAYS_WHO_I_AM.test(text.normalize('NFKC').trim())) return { kind: 'answer' };
     // "你们会不会打电话到我单位去？" at the phone question: about this call, which the step explains (no entry is about it).
