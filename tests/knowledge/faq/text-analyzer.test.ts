@@ -58,6 +58,21 @@ describe('TextAnalyzer', () => {
     expect(withArticles.terms('hit by my car')).not.toContain('~traffic');
   });
 
+  it('matches a phrasal verb with an object pronoun inside it ("knocked me off", "laid him off"), as English puts one there', () => {
+    const phrasal = new TextAnalyzer(
+      new SynonymDictionary([
+        { id: 'traffic', terms: ['knocked off'] },
+        { id: 'dismissal', terms: ['laid off'] },
+        { id: 'violence', terms: ['hits me'] },
+      ]),
+    );
+    expect(phrasal.terms('a van knocked me off my bike')).toContain('~traffic');
+    expect(phrasal.terms('they laid him off last week')).toContain('~dismissal');
+    expect(phrasal.terms('the boss laid us all off')).not.toContain('~dismissal');
+    // A phrase that names its pronoun still needs that pronoun.
+    expect(phrasal.terms('he hits her')).not.toContain('~violence');
+  });
+
   it('leaves modal particles out of Chinese character pairs: 怎么申请啊 is read as 怎么申请', () => {
     expect(analyzer.terms('怎么申请啊')).not.toContain('#请啊');
     expect(analyzer.terms('怎么申请啊')).toEqual(analyzer.terms('怎么申请'));
