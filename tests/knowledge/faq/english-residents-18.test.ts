@@ -25,4 +25,15 @@ describe('English resident questions, session 18', () => {
   ])('puts the right entry first for "%s"', (question, topic) => {
     expect(first(question)).toBe(topic);
   });
+
+  it.each([
+    // A body part hurt (body_part group): the injury entries mention a leg or a finger, residents their own.
+    ['crushed my foot under a pallet at the depot, the boss says no compensation', 'work_injury'],
+    ['twisted my ankle and cracked a rib when the scaffolding gave way', 'work_injury'],
+    // The verb residents write and the noun the entry writes are one family (recognised / recognition).
+    ['how do i get my injury at work recognised', 'work_injury'],
+  ])('answers "%s" directly', (question, topic) => {
+    const { match } = kb.judge(question, 'en');
+    expect(match).toMatchObject({ band: 'answer', topic });
+  });
 });

@@ -73,6 +73,13 @@ describe('TextAnalyzer', () => {
     expect(phrasal.terms('he hits her')).not.toContain('~violence');
   });
 
+  it('joins verb and noun families the Porter stemmer splits (recognised / recognition, notarised / notary, defend / defence)', () => {
+    expect(analyzer.terms('recognised')).toEqual(analyzer.terms('recognition'));
+    expect(analyzer.terms('notarised')).toEqual(analyzer.terms('notary'));
+    expect(analyzer.terms('defend')).toEqual(analyzer.terms('defence'));
+    expect(analyzer.terms('qualification')).toEqual(analyzer.terms('qualify'));
+  });
+
   it('leaves modal particles out of Chinese character pairs: 怎么申请啊 is read as 怎么申请', () => {
     expect(analyzer.terms('怎么申请啊')).not.toContain('#请啊');
     expect(analyzer.terms('怎么申请啊')).toEqual(analyzer.terms('怎么申请'));
