@@ -80,6 +80,10 @@ describe('TextAnalyzer', () => {
     expect(analyzer.terms('qualification')).toEqual(analyzer.terms('qualify'));
   });
 
+  it('reads "max" as "maximum" ("whats the max income")', () => {
+    expect(analyzer.terms('max income')).toEqual(analyzer.terms('maximum income'));
+  });
+
   it('leaves modal particles out of Chinese character pairs: 怎么申请啊 is read as 怎么申请', () => {
     expect(analyzer.terms('怎么申请啊')).not.toContain('#请啊');
     expect(analyzer.terms('怎么申请啊')).toEqual(analyzer.terms('怎么申请'));
