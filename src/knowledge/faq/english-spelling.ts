@@ -71,7 +71,7 @@ const SHORTHAND: Record<string, string> = {
   u: 'you', ur: 'your', r: 'are', ya: 'you', yr: 'your', wat: 'what', wht: 'what', wut: 'what', whta: 'what',
   hw: 'how', y: 'why', pls: 'please', plz: 'please', pleas: 'please', thx: 'thanks', ty: 'thanks', bc: 'because',
   bcs: 'because', bcuz: 'because', cuz: 'because', coz: 'because', cos: 'because', abt: 'about', bout: 'about',
-  dunno: 'know', idk: 'know',
+  dunno: 'know', idk: 'know', max: 'maximum',
   govt: 'government', gov: 'government', docs: 'documents', dept: 'department', info: 'information', hosp: 'hospital', appt: 'appointment',
   hubby: 'husband', bro: 'brother', sis: 'sister', mom: 'mother', mum: 'mother', mommy: 'mother', mummy: 'mother',
   dad: 'father', daddy: 'father', kiddo: 'kid', kiddos: 'kid', kiddies: 'kid',

@@ -61,6 +61,13 @@ export function expandContractions(text: string): string {
  */
 const UNSTEMMED: Record<string, string> = { news: 'news', business: 'business', businesses: 'business', tried: 'try', tries: 'try' };
 
+/**
+ * Word families the Porter stemmer splits between the verb a resident writes and the noun an entry writes, joined:
+ * recognised / recognition (work-injury recognition), notarised / notary, injured / injury, qualified / qualification,
+ * detained / detention, defend / defence.
+ */
+const STEM_FAMILIES: Record<string, string> = { recogn: 'recognit', notar: 'notari', qualif: 'qualifi', detent: 'detain', defend: 'defens' };
+
 /** Stems already computed (bounded): the same words recur across entries and questions. */
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
@@ -71,7 +78,8 @@ export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     const normalized = normalizeEnglishWord(word);
-    stemmed = UNSTEMMED[normalized] ?? porterStemmer.stem(normalized);
+    const porter = UNSTEMMED[normalized] ?? porterStemmer.stem(normalized);
+    stemmed = STEM_FAMILIES[porter] ?? porter;
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stemmed);
   }

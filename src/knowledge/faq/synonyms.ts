@@ -12,6 +12,12 @@ export interface SynonymGroup {
 /** Stems of the English articles, which synonym phrases match with or without. */
 const ARTICLES = new Set(['a', 'an', 'the']);
 
+/**
+ * Object pronouns (as stemmed): English puts them inside a phrasal verb ("knocked me off", "laid him off", "paid us
+ * back"), so a phrase written without one ("knocked off") still matches with one in the text, as with articles.
+ */
+const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'it'].map(stem));
+
 /** A synonym group found in a text, and where. */
 export interface SynonymMatch {
   id: string;
@@ -95,6 +101,7 @@ export class SynonymDictionary {
         let k = 0;
         for (; k < phrase.length && j < stems.length; j++) {
           if (k > 0 && ARTICLES.has(stems[j]!) && !ARTICLES.has(phrase[k]!)) continue;
+          if (k > 0 && OBJECT_PRONOUNS.has(stems[j]!) && !OBJECT_PRONOUNS.has(phrase[k]!)) continue;
           if (stems[j] !== phrase[k]) break;
           k++;
         }

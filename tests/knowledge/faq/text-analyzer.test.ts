@@ -58,6 +58,32 @@ describe('TextAnalyzer', () => {
     expect(withArticles.terms('hit by my car')).not.toContain('~traffic');
   });
 
+  it('matches a phrasal verb with an object pronoun inside it ("knocked me off", "laid him off"), as English puts one there', () => {
+    const phrasal = new TextAnalyzer(
+      new SynonymDictionary([
+        { id: 'traffic', terms: ['knocked off'] },
+        { id: 'dismissal', terms: ['laid off'] },
+        { id: 'violence', terms: ['hits me'] },
+      ]),
+    );
+    expect(phrasal.terms('a van knocked me off my bike')).toContain('~traffic');
+    expect(phrasal.terms('they laid him off last week')).toContain('~dismissal');
+    expect(phrasal.terms('the boss laid us all off')).not.toContain('~dismissal');
+    // A phrase that names its pronoun still needs that pronoun.
+    expect(phrasal.terms('he hits her')).not.toContain('~violence');
+  });
+
+  it('joins verb and noun families the Porter stemmer splits (recognised / recognition, notarised / notary, defend / defence)', () => {
+    expect(analyzer.terms('recognised')).toEqual(analyzer.terms('recognition'));
+    expect(analyzer.terms('notarised')).toEqual(analyzer.terms('notary'));
+    expect(analyzer.terms('defend')).toEqual(analyzer.terms('defence'));
+    expect(analyzer.terms('qualification')).toEqual(analyzer.terms('qualify'));
+  });
+
+  it('reads "max" as "maximum" ("whats the max income")', () => {
+    expect(analyzer.terms('max income')).toEqual(analyzer.terms('maximum income'));
+  });
+
   it('leaves modal particles out of Chinese character pairs: 怎么申请啊 is read as 怎么申请', () => {
     expect(analyzer.terms('怎么申请啊')).not.toContain('#请啊');
     expect(analyzer.terms('怎么申请啊')).toEqual(analyzer.terms('怎么申请'));

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readEntryFiles } from '../../../src/knowledge/faq/entry-files.js';
+import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
+import { loadSynonymsFile } from '../../../src/knowledge/faq/synonyms.js';
+
+// Session 18: English as residents write it, on the seed knowledge base. The questions are written for this test,
+// not taken from an evaluation set.
+const knowledge = path.resolve(import.meta.dirname, '../../../knowledge');
+const { entries } = readEntryFiles(path.join(knowledge, 'faq'));
+const synonyms = loadSynonymsFile(path.join(knowledge, 'synonyms.yaml')).groups;
+const kb = KnowledgeBase.fromEntries(entries, { synonyms });
+const first = (question: string) => {
+  const { match } = kb.judge(question, 'en');
+  return match.band === 'answer' ? match.topic : match.candidates[0];
+};
+
+describe('English resident questions, session 18', () => {
+  it.each([
+    // Physical abuse told the way it happens, without "hit" or "beat".
+    ['he shoved me and pulled my hair again, i am scared to go home', 'domestic_violence'],
+    ['my husband pulled my hair and pushed me down in front of the kids, what can i do', 'domestic_violence'],
+    // Paid in cash: the proof of income asked about is a document question, not the means-test exemption.
+    ['my wages come in cash with no slip, what can i bring to show what i earn', 'documents_needed'],
+  ])('puts the right entry first for "%s"', (question, topic) => {
+    expect(first(question)).toBe(topic);
+  });
+
+  it.each([
+    // A body part hurt (body_part group): the injury entries mention a leg or a finger, residents their own.
+    ['crushed my foot under a pallet at the depot, the boss says no compensation', 'work_injury'],
+    ['twisted my ankle and cracked a rib when the scaffolding gave way', 'work_injury'],
+    // The verb residents write and the noun the entry writes are one family (recognised / recognition).
+    ['how do i get my injury at work recognised', 'work_injury'],
+  ])('answers "%s" directly', (question, topic) => {
+    const { match } = kb.judge(question, 'en');
+    expect(match).toMatchObject({ band: 'answer', topic });
+  });
+});
