@@ -69,6 +69,7 @@ export const consolePageMessages = {
   'inbox.filter.state': { 'zh-CN': '案件状态', en: 'Case state' },
   'inbox.filter.assignee': { 'zh-CN': '承办人', en: 'Assigned to' },
   'inbox.filter.ref': { 'zh-CN': '按编号、电话或姓名查找', en: 'Find by reference, phone or name' },
+  'page.ref_example': { 'zh-CN': '例如 {example}', en: 'e.g. {example}' },
   'inbox.assignee.anyone': { 'zh-CN': '任何人', en: 'Anyone' },
   'inbox.assignee.me': { 'zh-CN': '我', en: 'Me' },
   'inbox.state.open': { 'zh-CN': '未办结', en: 'Open' },

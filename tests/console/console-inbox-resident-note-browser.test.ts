@@ -45,6 +45,9 @@ describe.skipIf(missing !== null)('a case on which the resident left a note', ()
     await signIn(page, f.url, 'wangfang');
     const row = page.locator('tbody tr').filter({ hasText: ref });
     await row.getByText(pz('case.badge.resident_note')).waitFor();
+    // The search box's example is a reference as they are given out today (it showed FY-20261201-0001 whatever the day).
+    const today = ref.slice('FY-'.length, 'FY-'.length + 8);
+    expect(await page.getByLabel(pz('inbox.filter.ref')).getAttribute('placeholder')).toBe(pz('page.ref_example', { example: `FY-${today}-0001` }));
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/inbox-resident-note-1366.png` });
     // On a phone (the same signed-in browser): the row is a card, the marker on it.
