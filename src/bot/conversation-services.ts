@@ -9,6 +9,7 @@ import { reply } from '../flows/replies.js';
 import type { BotReply } from '../flows/events.js';
 import type { AttachFileInput, AttachFileResult, NoteCaseInput, NoteCaseResult, RatingInput, WithdrawResult } from '../flows/conversation-machine.js';
 import { caseStatusReplies } from '../knowledge/cases/case-status-view.js';
+import { IN_PROGRESS } from '../knowledge/cases/case-lifecycle.js';
 import { applicantFromAnswers } from '../knowledge/cases/applicant.js';
 import { loadPolicyPack } from '../knowledge/policy/load-policy-pack.js';
 import type { PolicyPack } from '../knowledge/policy/types.js';
@@ -65,6 +66,12 @@ export async function loadConversationServices(config: Config, repos: Repositori
   const awaitingMaterials = async (conversationKey: string) =>
     (await cases.listByConversation(conversationKey)).filter((c) => c.status === 'materials_requested').sort((a, b) => b.createdAt - a.createdAt)[0];
   const conversations = repos.conversations;
+  /** An answer that offers to apply, for a resident whose application is in progress: with it (its progress is offered instead). */
+  const withCasesInProgress = async (answer: KnowledgeAnswer, conversationKey: string | undefined): Promise<KnowledgeAnswer> => {
+    if (!conversationKey || !answer.replies.some((r) => r.choices?.some((c) => c.id === 'menu.apply'))) return answer;
+    const inProgress = (await cases.listByConversation(conversationKey)).filter((c) => IN_PROGRESS.includes(c.status));
+    return inProgress.length === 0 ? answer : { ...answer, casesInProgress: inProgress.map((c) => ({ ref: c.ref, category: c.category })) };
+  };
   // The FAQ index of a large knowledge base takes seconds to build: the bot greets residents and runs
   // applications meanwhile, and a question waits for the index rather than being told "I don't know".
   let opened: Awaited<ReturnType<typeof openKnowledge>> | undefined;
@@ -95,8 +102,11 @@ export async function loadConversationServices(config: Config, repos: Repositori
       return opened.knowledge;
     },
     knowledgeReady: opening.then(() => undefined),
-    understandText: async (input) => (await opening).understandText(input),
-    showTopic: async (input) => (await opening).showTopic(input),
+    understandText: async (input) => {
+      const understood = await (await opening).understandText(input);
+      return { ...understood, answer: await withCasesInProgress(understood.answer, input.conversationKey) };
+    },
+    showTopic: async (input) => withCasesInProgress(await (await opening).showTopic(input), input.conversationKey),
     async submitCase(draft) {
       const conversationKey = draft.submissionId.slice(0, draft.submissionId.lastIndexOf('#'));
       const stored = await conversations.load(conversationKey);

@@ -182,7 +182,12 @@ export const API_ROUTES: Route[] = [
     const list = limit > 0 ? all.slice(offset, offset + Math.min(Math.floor(limit), 500)) : all;
     const now = s.now?.() ?? Date.now();
     const todayEnds = endOfLocalDay(localDate(now, s.pack.timeZone), s.pack.timeZone);
-    const [undelivered, newFiles, nameOf] = await Promise.all([s.cases.undelivered(list.map((c) => c.ref)), s.cases.newFiles(list), nameBook(s)]);
+    const [undelivered, newFiles, residentNotes, nameOf] = await Promise.all([
+      s.cases.undelivered(list.map((c) => c.ref)),
+      s.cases.newFiles(list),
+      s.cases.unseenResidentNotes(list),
+      nameBook(s),
+    ]);
     sendJson(r.res, 200, {
       total: all.length,
       offset: limit > 0 ? offset : 0,
@@ -190,6 +195,7 @@ export const API_ROUTES: Route[] = [
         ...caseSummaryView(c, s.pack, now, r.locale, todayEnds, nameOf),
         undelivered: undelivered.get(c.ref)?.count ?? 0,
         newFiles: newFiles.get(c.ref) ?? 0,
+        residentNotes: residentNotes.get(c.ref) ?? 0,
       })),
       now,
     });

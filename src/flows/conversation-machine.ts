@@ -31,6 +31,7 @@ import { oneToThreeOf } from './word-run.js';
 import { statedFacts, storyCategory as categoryOfStory, tellsStory } from '../knowledge/understanding/story.js';
 import { readCaseRefText, readLinkCode } from '../knowledge/cases/case-link-rules.js';
 import { statedAnswers } from '../knowledge/understanding/stated-answers.js';
+import { choicesForCaseInProgress, type CaseInProgress } from './case-in-progress-choices.js';
 
 /** Bump when states or context change incompatibly; see `conversation-migrations.ts`. */
 export const CONVERSATION_MACHINE_VERSION = '2';
@@ -205,6 +206,11 @@ const MENU_CHOICES = [
 const menuChoices = (context: Pick<ConversationContext, 'handoff'>) => (context.handoff === 'idle' ? MENU_CHOICES : MENU_CHOICES.filter((c) => c.id !== 'menu.human'));
 
 /** A reply without the "talk to a person" button while the resident already waits for one (or talks to one). */
+/** A reply's buttons for a resident with applications in progress (`choicesForCaseInProgress`); unchanged without buttons. */
+function forCasesInProgress(r: BotReply, cases: readonly CaseInProgress[]): BotReply {
+  return r.choices?.length && cases.length > 0 ? { ...r, choices: choicesForCaseInProgress(r.choices, cases) } : r;
+}
+
 function offeredNow(r: BotReply, context: Pick<ConversationContext, 'handoff'>): BotReply {
   if (context.handoff === 'idle' || !r.choices?.some((c) => c.id === 'menu.human')) return r;
   return { ...r, choices: r.choices.filter((c) => c.id !== 'menu.human') };
@@ -638,7 +644,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     noteAnswer: assign({ meta: ({ context, event }) => ({ ...metaOf((event as unknown as Understood).output, true), emergency: context.dangerTold === true }) }),
     emitAnswer: enqueueActions(({ context, event, enqueue }) => {
-      for (const answer of (event as unknown as Understood).output.answer.replies) enqueue.emit(offeredNow(answer, context));
+      const { replies, casesInProgress = [] } = (event as unknown as Understood).output.answer;
+      for (const answer of replies) enqueue.emit(offeredNow(forCasesInProgress(answer, casesInProgress), context));
     }),
     /**
      * An answer that offers to apply for a category: the one the story asking it names, or (a question typed at
@@ -648,11 +655,13 @@ export function createConversationMachine(deps: ConversationDeps) {
       const told = storyCategory(event);
       const category = told ?? questionCategory(event) ?? context.pendingCategory ?? null;
       enqueue.assign({ pendingCategory: category, pendingCategoryChosen: false });
-      for (const answer of (event as unknown as Understood).output.answer.replies) {
+      const { replies, casesInProgress = [] } = (event as unknown as Understood).output.answer;
+      for (const answer of replies) {
         const choices = (answer.choices ?? []).map((c) => (c.id === 'menu.apply' && category ? applyWithCategory(category) : c));
-        // Someone who told their own problem is offered its application first, not below related topics.
+        // Someone who told their own problem is offered its application first, not below related topics — unless an
+        // application of theirs is in progress: then its progress comes first.
         if (told) choices.sort((a, b) => Number(b.id.startsWith('apply:')) - Number(a.id.startsWith('apply:')));
-        enqueue.emit(offeredNow({ ...answer, choices }, context));
+        enqueue.emit(offeredNow(forCasesInProgress({ ...answer, choices }, casesInProgress), context));
       }
     }),
     /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
@@ -1580,6 +1589,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           locale: context.locale,
           where: (context.handoff === 'waiting' ? { kind: 'handoff_waiting' } : { kind: 'menu' }) satisfies Where,
           dangerTold: context.dangerTold === true,
+          conversationKey: context.conversationKey,
         }),
         onDone: [
           // At the agreement, the agreement again; elsewhere the menu, as after any danger.
@@ -1768,14 +1778,14 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['busy'],
       invoke: {
         src: 'showTopic',
-        input: ({ context }) => ({ topic: context.pendingTopic ?? '', locale: context.locale }),
+        input: ({ context }) => ({ topic: context.pendingTopic ?? '', locale: context.locale, conversationKey: context.conversationKey }),
         onDone: {
           target: 'answered',
           actions: [
             'forget',
             assign({ meta: ({ event }) => ({ ...EMPTY_META, faq: { topic: event.output.topic, answered: event.output.band === 'answer', candidates: event.output.candidates } }) }),
             enqueueActions(({ context, event, enqueue }) => {
-              for (const answer of event.output.replies) enqueue.emit(offeredNow(answer, context));
+              for (const answer of event.output.replies) enqueue.emit(offeredNow(forCasesInProgress(answer, event.output.casesInProgress ?? []), context));
             }),
           ],
         },

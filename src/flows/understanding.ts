@@ -1,6 +1,7 @@
 import type { BotReply } from './events.js';
 import type { Locale } from '../locales/catalog.js';
 import type { Meaning, Where } from '../knowledge/understanding/types.js';
+import type { CaseInProgress } from './case-in-progress-choices.js';
 
 export type { Meaning, Where };
 
@@ -13,6 +14,11 @@ export interface KnowledgeAnswer {
   topic: string | null;
   candidates: string[];
   replies: BotReply[];
+  /**
+   * The conversation's applications still being worked on, when the replies offer to apply (looked up only then):
+   * the buttons offer their progress instead of a second application (`choicesForCaseInProgress`).
+   */
+  casesInProgress?: CaseInProgress[];
 }
 
 /** A free-text message read: what the resident means, and the knowledge base's reply when they asked something. */
@@ -26,9 +32,12 @@ export interface UnderstandInput {
   text: string;
   locale: Locale;
   where: Where;
+  /** Whose conversation: its applications in progress change what an answer offers (absent: none looked up). */
+  conversationKey?: string;
 }
 
 export interface TopicInput {
   topic: string;
   locale: Locale;
+  conversationKey?: string;
 }

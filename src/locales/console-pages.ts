@@ -69,6 +69,7 @@ export const consolePageMessages = {
   'inbox.filter.state': { 'zh-CN': '案件状态', en: 'Case state' },
   'inbox.filter.assignee': { 'zh-CN': '承办人', en: 'Assigned to' },
   'inbox.filter.ref': { 'zh-CN': '按编号、电话或姓名查找', en: 'Find by reference, phone or name' },
+  'page.ref_example': { 'zh-CN': '例如 {example}', en: 'e.g. {example}' },
   'inbox.assignee.anyone': { 'zh-CN': '任何人', en: 'Anyone' },
   'inbox.assignee.me': { 'zh-CN': '我', en: 'Me' },
   'inbox.state.open': { 'zh-CN': '未办结', en: 'Open' },
@@ -125,6 +126,7 @@ export const consolePageMessages = {
   'case.new_files.see': { 'zh-CN': '查看附件', en: 'See the attachments' },
   'case.files_arrived': { 'zh-CN': '申请人发来了材料：{names}（见“附件”）。', en: 'The applicant sent files: {names} (see Attachments).' },
   'case.badge.new_files': { 'zh-CN': '已收到材料 {count} 份', en: '{count} file(s) received' },
+  'case.badge.resident_note': { 'zh-CN': '申请人留言', en: 'Note from applicant' },
   'case.undelivered.heading': { 'zh-CN': '申请人还没有收到通知', en: 'The applicant has not received a notice' },
   'case.undelivered': {
     'zh-CN': '微信暂时不让我们给这位申请人发消息（{reason}）：{count} 条通知从 {since} 起在等待发送。申请人下次在公众号发消息或点菜单时，会自动收到。',

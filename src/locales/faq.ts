@@ -21,6 +21,8 @@ export const faqMessages = {
   'faq.choice.human': { 'zh-CN': '转人工客服', en: 'Talk to a person' },
   'faq.choice.apply': { 'zh-CN': '申请法律援助', en: 'Apply for legal aid' },
   'faq.choice.status': { 'zh-CN': '查询我的申请进度', en: 'Check my application' },
+  'faq.choice.status_of': { 'zh-CN': '查看申请进度（{ref}）', en: 'Check progress of {ref}' },
+  'faq.choice.apply_another': { 'zh-CN': '另一件事申请法律援助', en: 'Apply for another matter' },
   'faq.choice.rephrase': { 'zh-CN': '换个说法再问', en: 'Ask in other words' },
   'faq.askAnother': {
     'zh-CN': '还有别的问题吗？直接输入就可以。',

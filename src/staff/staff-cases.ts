@@ -11,7 +11,7 @@ import { label } from './case-view.js';
 import { sortInbox } from './case-view.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
-import type { Account, AccountRepository, AssignmentRepository, AuditLog, CaseNote, NoteRepository } from './staff-ports.js';
+import { RESIDENT_NOTE_AUTHOR, type Account, type AccountRepository, type AssignmentRepository, type AuditLog, type CaseNote, type NoteRepository } from './staff-ports.js';
 
 /** The case storage the service reads and changes (`CaseStore` fits). */
 export type CaseRepository = Cases;
@@ -155,7 +155,14 @@ export class StaffCases {
       this.undelivered([ref]),
     ]);
     await this.audit(account, 'case.view', ref, 'ok', null);
+    // Opened: what the resident left here is seen, and the inbox stops marking the case.
+    if (notes.some((n) => n.author === RESIDENT_NOTE_AUTHOR)) await this.deps.notes.markResidentNotesSeen(ref, this.now());
     return { ok: true, record: found.record, events, attachments, notes, undelivered: undelivered.get(ref) ?? null };
+  }
+
+  /** Notes residents left on these cases that no member of staff has opened the case to see yet, by case (the inbox marks them). */
+  async unseenResidentNotes(records: readonly CaseRecord[]): Promise<Map<string, number>> {
+    return this.deps.notes.unseenFromResident(records.map((r) => r.ref));
   }
 
   /**

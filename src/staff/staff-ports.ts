@@ -93,6 +93,10 @@ export interface CaseNote {
 export interface NoteRepository {
   add(note: Omit<CaseNote, 'id'>): Promise<CaseNote>;
   forCase(ref: string): Promise<CaseNote[]>;
+  /** The notes residents left on these cases that no member of staff has seen yet, counted by case. */
+  unseenFromResident(refs: readonly string[]): Promise<Map<string, number>>;
+  /** Staff opened the case: the resident's notes on it are seen (the inbox stops marking it). */
+  markResidentNotesSeen(ref: string, at: number): Promise<void>;
 }
 
 export interface CannedReply {

@@ -8,6 +8,7 @@ import type {
   RelayRepository,
   StoredRelay,
 } from '../staff/staff-ports.js';
+import { RESIDENT_NOTE_AUTHOR } from '../staff/staff-ports.js';
 import type { Database } from './database.js';
 import { PLAIN, type FieldCipher } from './field-cipher.js';
 
@@ -74,6 +75,19 @@ export class CaseNoteStore implements NoteRepository {
       [ref],
     );
     return rows.map((r) => ({ id: r.id, ref: r.ref, accountId: r.account_id, author: r.author, text: this.cipher.open(r.text), at: r.at }));
+  }
+
+  async unseenFromResident(refs: readonly string[]): Promise<Map<string, number>> {
+    if (refs.length === 0) return new Map();
+    const rows = await this.db.all<{ ref: string; n: number }>(
+      `SELECT ref, COUNT(*) AS n FROM case_notes WHERE author = ? AND seen_at IS NULL AND ref IN (${refs.map(() => '?').join(', ')}) GROUP BY ref`,
+      [RESIDENT_NOTE_AUTHOR, ...refs],
+    );
+    return new Map(rows.map((r) => [r.ref, r.n]));
+  }
+
+  async markResidentNotesSeen(ref: string, at: number): Promise<void> {
+    await this.db.run('UPDATE case_notes SET seen_at = ? WHERE ref = ? AND author = ? AND seen_at IS NULL', [at, ref, RESIDENT_NOTE_AUTHOR]);
   }
 }
 

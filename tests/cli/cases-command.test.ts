@@ -128,7 +128,7 @@ describe('fayuan cases', () => {
     await seed(config, newCase(), newCase({ at: NOV22_10AM + 1000, channel: 'web' }));
     const json = JSON.parse((await run(config, 'stats', '2026-11', '--json')).out);
     expect(json).toMatchObject({ month: '2026-11', received: 2, byChannel: { telegram: 1, web: 1 } });
-    expect((await run(config, 'stats', '2026-11')).out).toContain('收到申请 Received：2');
+    expect((await run(config, 'stats', '2026-11')).out).toContain('收到申请：2');
     expect((await run(config, 'stats', 'last-month')).code).toBe(2);
   });
 

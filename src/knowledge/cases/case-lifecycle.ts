@@ -18,6 +18,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Statuses in which the centre still owes the applicant a decision (LAL 43). */
 export const AWAITING_DECISION: readonly CaseStatus[] = ['new', 'claimed', 'materials_requested'];
+/** Statuses of an application still being worked on: awaiting the decision, or accepted and assigned. */
+export const IN_PROGRESS: readonly CaseStatus[] = [...AWAITING_DECISION, 'accepted'];
 /** Statuses after which nothing more happens. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'withdrawn'];
 /** Statuses that record the centre's decision. */

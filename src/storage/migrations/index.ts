@@ -11,6 +11,7 @@ import { caseLinkCodesMigration } from './009-case-link-codes.js';
 import { staffDisplayNameMigration } from './015-staff-display-name.js';
 import { outboxIndexesMigration } from './016-outbox-indexes.js';
 import { staffChatByCaseMigration } from './017-staff-chat-by-case.js';
+import { residentNotesSeenMigration } from './018-resident-notes-seen.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   staffDisplayNameMigration,
   outboxIndexesMigration,
   staffChatByCaseMigration,
+  residentNotesSeenMigration,
 ].sort((a, b) => a.version - b.version);

@@ -47,7 +47,7 @@ describe('staff commands', () => {
     expect(reply!.text).toContain('王芳：认领 → 审查中');
     expect(reply!.choices.map((c) => c.id)).toContain(`staff:accept:${ref}`);
     expect((await staffCommandReply(deps, '/case FY-20200101-0001', '王芳', NOV22_10AM))!.text).toContain('找不到案件');
-    expect((await staffCommandReply(deps, '/case', '王芳', NOV22_10AM))!.text).toContain('用法 Usage');
+    expect((await staffCommandReply(deps, '/case', '王芳', NOV22_10AM))!.text).toContain('用法：');
     await db.close();
   });
 
@@ -68,10 +68,10 @@ describe('staff commands', () => {
     await cases.createCase(newCase());
     const now = (await staffCommandReply(deps, '/stats', '王芳', NOV22_10AM))!.text;
     expect(now).toContain('2026-11');
-    expect(now).toContain('收到申请 Received：1');
+    expect(now).toContain('收到申请：1');
     expect(now).toContain('劳动报酬（欠薪） 1');
-    expect((await staffCommandReply(deps, '/stats 2026-10', '王芳', NOV22_10AM))!.text).toContain('收到申请 Received：0');
-    expect((await staffCommandReply(deps, '/stats november', '王芳', NOV22_10AM))!.text).toContain('用法 Usage');
+    expect((await staffCommandReply(deps, '/stats 2026-10', '王芳', NOV22_10AM))!.text).toContain('收到申请：0');
+    expect((await staffCommandReply(deps, '/stats november', '王芳', NOV22_10AM))!.text).toContain('用法：');
     await db.close();
   });
 
@@ -86,8 +86,8 @@ describe('staff commands', () => {
     const { ref } = await cases.createCase(newCase());
     const first = await performCaseAction(deps, ref, { type: 'claim' }, wang, NOV22_10AM);
     const second = await performCaseAction(deps, ref, { type: 'claim' }, { kind: 'staff', name: '赵强' }, NOV22_10AM);
-    expect(actionResultText(first, ref)).toBe(`✅ ${ref}：待认领 → 审查中（王芳）\n已通知申请人 Resident notified.`);
-    expect(actionResultText(second, ref)).toBe(`${ref} 已由 王芳 认领 Already claimed by 王芳.`);
+    expect(actionResultText(first, ref)).toBe(`✅ ${ref}：待认领 → 审查中（王芳）\n已通知申请人`);
+    expect(actionResultText(second, ref)).toBe(`${ref} 已由 王芳 认领。`);
     expect(actionResultText(second, ref, 'en')).toBe(`${ref} was already claimed by 王芳.`);
     await db.close();
   });

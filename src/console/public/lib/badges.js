@@ -2,7 +2,7 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 
-/** Do not call / call only at set times / urgent / same-day / overdue / due today / files received / not notified markers of a case. */
+/** Do not call / call only at set times / urgent / same-day / overdue / due today / files received / applicant's note / not notified markers of a case. */
 export function caseBadges(c) {
   return h(
     'span',
@@ -16,6 +16,8 @@ export function caseBadges(c) {
     c.sameDay ? h('span', { class: 'badge badge--same-day' }, t('case.badge.same_day')) : null,
     // Files the resident sent since staff asked for materials: the case has something to look at.
     c.newFiles ? h('span', { class: 'badge badge--new-files' }, t('case.badge.new_files', { count: c.newFiles })) : null,
+    // The applicant left staff a note in the chat that no one has opened the case to read yet.
+    c.residentNotes ? h('span', { class: 'badge badge--resident-note' }, t('case.badge.resident_note')) : null,
     // A notice the resident's channel holds (WeChat's 48-hour rule): the case page says what to do.
     c.undelivered ? h('span', { class: 'badge badge--undelivered' }, t('case.badge.undelivered')) : null,
   );

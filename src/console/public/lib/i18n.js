@@ -30,6 +30,15 @@ export const locale = () => state.locale;
 export const locales = () => Object.keys(state.strings.locales);
 export const timeZone = () => state.strings.timeZone || 'Asia/Shanghai';
 
+/**
+ * An example case reference as the store gives them out today ("FY-20261204-0001": the day in the centre's time zone,
+ * then the day's number), for search boxes: never a date long past.
+ */
+export function caseRefExample(now = Date.now()) {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone(), year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return t('page.ref_example', { example: `FY-${day.replaceAll('-', '')}-0001` });
+}
+
 /** Whether a text exists for `key` (vocabulary ids the policy pack added may have none). */
 export function has(key) {
   return key in (state.strings.locales[state.locale] ?? {});

@@ -3,7 +3,7 @@
 import { get, query } from '../lib/api.js';
 import { describeEntry, foldViews } from '../lib/audit-lines.js';
 import { field, h, replace, select } from '../lib/dom.js';
-import { dateTime, has, keysWithPrefix, locale, t, timeZone } from '../lib/i18n.js';
+import { caseRefExample, dateTime, has, keysWithPrefix, locale, t, timeZone } from '../lib/i18n.js';
 
 const filters = { account: '', action: '', ref: '' };
 
@@ -36,7 +36,7 @@ export async function render({ isCurrent }) {
   const accountSelect = select([['', t('page.all')], ...accounts.map((a) => [a.id, accountName(a)])], filters.account, { name: 'account' });
   const actions = keysWithPrefix('audit.action.').filter((k) => k !== 'audit.action.any').map((k) => [k.slice('audit.action.'.length), t(k)]);
   const action = select([['', t('audit.action.any')], ...actions], filters.action, { name: 'action' });
-  const ref = h('input', { type: 'search', name: 'ref', value: filters.ref, placeholder: 'FY-20261201-0001', autocomplete: 'off' });
+  const ref = h('input', { type: 'search', name: 'ref', value: filters.ref, placeholder: caseRefExample(), autocomplete: 'off' });
 
   function who(e) {
     if (e.accountId !== null) return nameOf(e.accountId);

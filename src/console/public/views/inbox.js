@@ -4,7 +4,7 @@ import { get, query } from '../lib/api.js';
 import { caseBadges, statusBadge } from '../lib/badges.js';
 import { field, h, replace, select } from '../lib/dom.js';
 import { subscribe } from '../lib/feed.js';
-import { date, dateTime, keysWithPrefix, localized, t } from '../lib/i18n.js';
+import { caseRefExample, date, dateTime, keysWithPrefix, localized, t } from '../lib/i18n.js';
 
 const STATES = ['open', 'new', 'claimed', 'materials_requested', 'accepted', 'declined', 'referred', 'closed', 'withdrawn', 'all'];
 
@@ -83,7 +83,7 @@ export async function render({ account, announce, isCurrent }) {
     filters.assignee,
     { name: 'assignee', onchange: (e) => ((filters.assignee = e.target.value), firstPage()) },
   );
-  const search = h('input', { type: 'search', name: 'q', value: filters.q, placeholder: 'FY-20261201-0001', autocomplete: 'off', spellcheck: 'false' });
+  const search = h('input', { type: 'search', name: 'q', value: filters.q, placeholder: caseRefExample(), autocomplete: 'off', spellcheck: 'false' });
   const searchForm = h(
     'form',
     {
