@@ -206,6 +206,14 @@ const MENU_CHOICES = [
 const menuChoices = (context: Pick<ConversationContext, 'handoff'>) => (context.handoff === 'idle' ? MENU_CHOICES : MENU_CHOICES.filter((c) => c.id !== 'menu.human'));
 
 /** A reply without the "talk to a person" button while the resident already waits for one (or talks to one). */
+/**
+ * Whose applications an answer looks up: only a conversation that submitted one (`caseRegion` is set then). Looked up
+ * for every answer that offers to apply, the read cost every question asked in the durable bench (session 18).
+ */
+function casesLookedUp(context: Pick<ConversationContext, 'caseRegion' | 'conversationKey'>): { conversationKey?: string } {
+  return context.caseRegion ? { conversationKey: context.conversationKey } : {};
+}
+
 /** A reply's buttons for a resident with applications in progress (`choicesForCaseInProgress`); unchanged without buttons. */
 function forCasesInProgress(r: BotReply, cases: readonly CaseInProgress[]): BotReply {
   return r.choices?.length && cases.length > 0 ? { ...r, choices: choicesForCaseInProgress(r.choices, cases) } : r;
@@ -1589,7 +1597,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           locale: context.locale,
           where: (context.handoff === 'waiting' ? { kind: 'handoff_waiting' } : { kind: 'menu' }) satisfies Where,
           dangerTold: context.dangerTold === true,
-          conversationKey: context.conversationKey,
+          ...casesLookedUp(context),
         }),
         onDone: [
           // At the agreement, the agreement again; elsewhere the menu, as after any danger.
@@ -1778,7 +1786,7 @@ export function createConversationMachine(deps: ConversationDeps) {
       tags: ['busy'],
       invoke: {
         src: 'showTopic',
-        input: ({ context }) => ({ topic: context.pendingTopic ?? '', locale: context.locale, conversationKey: context.conversationKey }),
+        input: ({ context }) => ({ topic: context.pendingTopic ?? '', locale: context.locale, ...casesLookedUp(context) }),
         onDone: {
           target: 'answered',
           actions: [

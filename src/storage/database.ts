@@ -194,8 +194,7 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
     },
   };
 
-  const reading = readers.map(readOnly);
-  const read = reading.length > 0 ? readPool(reading) : direct;
+  const read = readers.length > 0 ? readPool(readers.map(readOnly)) : direct;
   return {
     ...direct,
     get: (sql, params) => lastOrderedWrite.then(() => read.get(sql, params)),
@@ -219,8 +218,7 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
     checkpoint: (options) => (options?.onWriter ? enqueue(() => direct.checkpoint(options), false) : direct.checkpoint(options)),
     close: () =>
       enqueue(async () => {
-        for (const reader of reading) await reader.close();
-        const others = [checkpointer ? await checkpointer.catch(() => undefined) : undefined];
+        const others = [...readers, checkpointer ? await checkpointer.catch(() => undefined) : undefined];
         for (const other of others) {
           if (other) await new Promise<void>((resolve, reject) => other.close((err) => (err ? reject(new StorageError('close', err)) : resolve())));
         }
@@ -229,82 +227,22 @@ function wrap(raw: sqlite3.Database, file: string, readers: sqlite3.Database[]):
   };
 }
 
-/**
- * `get` and `all` over a reading connection, each text with parameters prepared once and kept. Through
- * `raw.get`/`raw.all` every read made a statement, and prepared, stepped and finalized it: three
- * hand-offs to the driver's threads, each waking one of them and then the event loop; a kept
- * statement needs two (the read, and a reset that is not waited for). Texts without parameters are not kept: the
- * driver steps such a statement on from where it stopped instead of starting it again.
- */
-function readOnly(raw: sqlite3.Database): Pick<Database, 'get' | 'all'> & { close(): Promise<void> } {
+/** `get` and `all` over the reading connection. */
+function readOnly(raw: sqlite3.Database): Pick<Database, 'get' | 'all'> {
   const op = (sql: string) => sql.trim().split(/\s+/, 3).join(' ');
-  const kept = new Map<string, Promise<sqlite3.Statement>>();
-  const prepared = (sql: string): Promise<sqlite3.Statement> | undefined => {
-    let statement = kept.get(sql);
-    if (statement || kept.size >= KEPT_STATEMENTS) return statement;
-    statement = new Promise((resolve, reject) => {
-      const made = raw.prepare(sql, (err: Error | null) => {
-        if (!err) return resolve(made);
-        kept.delete(sql);
-        reject(err);
-      });
-    });
-    kept.set(sql, statement);
-    return statement;
-  };
-  const fail = (sql: string, reject: (e: unknown) => void) => (err: unknown) => reject(new StorageError(op(sql), err as Error));
   return {
     get<T>(sql: string, params: readonly SqlValue[] = []) {
       return new Promise<T | undefined>((resolve, reject) => {
-        const statement = params.length > 0 ? prepared(sql) : undefined;
-        if (!statement) {
-          raw.get(sql, params as unknown[], (err: Error | null, row: T | undefined) => (err ? reject(new StorageError(op(sql), err)) : resolve(row)));
-          return;
-        }
-        statement.then((s) => {
-          s.get(params as unknown[], (err: Error | null, row: T | undefined) => {
-            // Stopped at its first row, the statement would hold its snapshot of the WAL until its next
-            // use, and no checkpoint could empty the WAL meanwhile.
-            s.reset();
-            if (err) reject(new StorageError(op(sql), err));
-            else resolve(row);
-          });
-        }, fail(sql, reject));
+        raw.get(sql, params as unknown[], (err: Error | null, row: T | undefined) => (err ? reject(new StorageError(op(sql), err)) : resolve(row)));
       });
     },
     all<T>(sql: string, params: readonly SqlValue[] = []) {
       return new Promise<T[]>((resolve, reject) => {
-        const statement = params.length > 0 ? prepared(sql) : undefined;
-        if (!statement) {
-          raw.all(sql, params as unknown[], (err: Error | null, rows: T[]) => (err ? reject(new StorageError(op(sql), err)) : resolve(rows)));
-          return;
-        }
-        statement.then((s) => {
-          s.all(params as unknown[], (err: Error | null, rows: T[]) => {
-            // Even read to its end, a statement may keep its snapshot until reset (SQLite promises no
-            // more): the next read on this connection would not see what was written since.
-            s.reset();
-            if (err) reject(new StorageError(op(sql), err));
-            else resolve(rows);
-          });
-        }, fail(sql, reject));
+        raw.all(sql, params as unknown[], (err: Error | null, rows: T[]) => (err ? reject(new StorageError(op(sql), err)) : resolve(rows)));
       });
-    },
-    async close() {
-      // A connection with statements still prepared does not close.
-      const statements = [...kept.values()];
-      kept.clear();
-      for (const statement of statements) {
-        const s = await statement.catch(() => undefined);
-        if (s) await new Promise<void>((resolve) => s.finalize(() => resolve()));
-      }
-      await new Promise<void>((resolve, reject) => raw.close((err) => (err ? reject(new StorageError('close', err)) : resolve())));
     },
   };
 }
-
-/** Texts kept prepared per reading connection; a text beyond them is read with a statement of its own. */
-const KEPT_STATEMENTS = 200;
 
 /** Sends each read to the connection with the fewest reads in flight. */
 function readPool(pool: Pick<Database, 'get' | 'all'>[]): Pick<Database, 'get' | 'all'> {
