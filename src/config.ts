@@ -63,6 +63,11 @@ export interface Config {
   wechat: WechatConfig | null;
   handoff: { pickupMinutes: number };
   kbRefreshSeconds: number;
+  /**
+   * Build the FAQ index on its worker thread (KB_INDEX_WORKER, default on). `off` builds it on the
+   * main thread: for tests, which start many short-lived apps and test the worker on its own.
+   */
+  kbIndexWorker: boolean;
   /** How many conversations keep their running machine in memory between messages; the others rest as text (docs/performance.md). */
   hotConversations: number;
   /** The staff console: on `STAFF_PORT` (default 3001) on `host`; `STAFF_CONSOLE=off` turns it off. */
@@ -209,6 +214,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dataKeys,
     handoff: { pickupMinutes: integer('HANDOFF_PICKUP_MINUTES', 10, 1, 1440) },
     kbRefreshSeconds: integer('KB_REFRESH_SECONDS', 2, 1, 600),
+    kbIndexWorker: value('KB_INDEX_WORKER') !== 'off',
     hotConversations: integer('HOT_CONVERSATIONS', 2000, 0, 1_000_000),
     staffConsole: {
       enabled: value('STAFF_CONSOLE') !== 'off',

@@ -54,6 +54,7 @@ export async function openKnowledge(config: Config, store: KnowledgeStore, pack:
   const opening = KnowledgeBase.open(store, {
     seedDir: path.join(config.knowledgeDir, 'faq'),
     synonymsFile: path.join(config.knowledgeDir, 'synonyms.yaml'),
+    worker: config.kbIndexWorker,
     onError: (error) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'knowledge base refresh or record failed'),
   });
   // Trains the intent classifier now, while the bot starts (the index is built meanwhile on its worker):

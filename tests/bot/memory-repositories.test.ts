@@ -12,7 +12,7 @@ describe('the app on in-memory repositories', () => {
   it('takes a resident through the whole application and creates the case, with no database file', async () => {
     const dir = tempDir();
     const repos = openMemoryRepositories();
-    const app = await createApp(parseConfig({ FAYUAN_DATA_DIR: dir, WEB_CHAT: 'off', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'on' }), createLogger('silent'), { repositories: repos });
+    const app = await createApp(parseConfig({ FAYUAN_DATA_DIR: dir, KB_INDEX_WORKER: 'off', WEB_CHAT: 'off', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'on' }), createLogger('silent'), { repositories: repos });
     const sender = new RecordingSender();
     app.dispatcher.register('console', sender);
     let last: string[] = [];

@@ -61,7 +61,7 @@ export async function startBrowserFixture(dataDir: string, env: Record<string, s
     if (!made.ok) throw new Error(`could not add ${username}: ${made.reason}`);
   }
   await db.close();
-  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, PORT: '0', STAFF_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', KB_REFRESH_SECONDS: '1', ...env });
+  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, KB_INDEX_WORKER: 'off', PORT: '0', STAFF_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', KB_REFRESH_SECONDS: '1', ...env });
   const app = await createApp(config, createLogger('silent'));
   const web = await startWebChat(app);
   let offset = 0;

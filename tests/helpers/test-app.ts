@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/config.js';
 
 /** An app on a real SQLite file in `dataDir`, with no channels attached. */
 export async function testApp(dataDir: string, env: Record<string, string> = {}): Promise<App> {
-  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, WEB_CHAT: 'off', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', ...env });
+  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, WEB_CHAT: 'off', KB_INDEX_WORKER: 'off', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', ...env });
   return createApp(config, createLogger('silent'));
 }
 

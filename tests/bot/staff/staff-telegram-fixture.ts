@@ -56,6 +56,7 @@ export async function startStaffBot(env: Record<string, string> = {}, options: S
     parseConfig({
       FAYUAN_DATA_DIR: tempDir(),
       WEB_CHAT: 'off',
+      KB_INDEX_WORKER: 'off',
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: fake.url,
       TELEGRAM_STAFF_CHAT_ID: String(STAFF_CHAT),

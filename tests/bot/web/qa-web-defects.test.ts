@@ -24,7 +24,7 @@ afterEach(async () => {
 
 async function staff(dataDir: string, ...args: string[]) {
   const stdout = new PassThrough();
-  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', WEB_CHAT: 'off' });
+  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, KB_INDEX_WORKER: 'off', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', WEB_CHAT: 'off' });
   return casesCommand({ args, stdin: new PassThrough(), stdout, stderr: new PassThrough(), config, shutdown: new AbortController().signal });
 }
 

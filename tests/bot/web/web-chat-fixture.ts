@@ -28,7 +28,7 @@ export interface WebChatFixture {
 
 /** The real app on a temp data folder with the web chat on a free port of 127.0.0.1. */
 export async function startFixture(dataDir: string, env: Record<string, string> = {}, options: WebChatOptions = {}): Promise<WebChatFixture> {
-  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', ...env });
+  const config = parseConfig({ FAYUAN_DATA_DIR: dataDir, KB_INDEX_WORKER: 'off', PORT: '0', LOG_LEVEL: 'silent', PRIVACY_SENSITIVE_CONSENT: 'off', ...env });
   const app = await createApp(config, createLogger('silent'));
   const web = await startWebChat(app, options);
   return {

@@ -157,7 +157,7 @@ describe('WeChat credentials at start', () => {
     const fake = await startFake();
     const lines: string[] = [];
     const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
-    const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), WEB_CHAT: 'off', WECHAT_TOKEN: TOKEN, WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: 'wrong-secret', WECHAT_API_ROOT: fake.url, PRIVACY_SENSITIVE_CONSENT: 'off' });
+    const config = parseConfig({ FAYUAN_DATA_DIR: tempDir(), KB_INDEX_WORKER: 'off', WEB_CHAT: 'off', WECHAT_TOKEN: TOKEN, WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: 'wrong-secret', WECHAT_API_ROOT: fake.url, PRIVACY_SENSITIVE_CONSENT: 'off' });
     const app = await createApp(config, logger);
     try {
       startWechat(app, config.wechat!);
