@@ -52,6 +52,8 @@ const HAPPENING_NOW = /正在|刚才|刚刚|今天|今晚|今早|昨天|昨晚|�
  * violence named. Not fear that someone will not come back ("我怕老板跑了不回来", "afraid he won't come back").
  */
 const FEAR_OF_HIM_NOW = [
+  // A partner or ex hunting her ("我怕前夫找到我和孩子", "我很担心前夫找过来"), as "my ex will find me and the kids" (session 18).
+  /(怕|害怕|担心)(前夫|前妻|老公|丈夫|前男友|男朋友|对象|孩子(他|她)(爸|妈))(会)?(再|又)?(找到|找上门|找过来|找来|追过来|追到)/,
   /(现在|真的|好|很|特别|非常|太|真)(害怕|怕)(他|她)(会)?(随时)?(再|又)?(回来|找来|找过来|找到我|找上门|来找我|过来)/,
   /\b(scared|afraid|terrified|frightened)\b.{0,15}\b(he|she|they)\b( will| is going to| is gonna| might| may| could)?( come back| comes back| is coming back| come home| find me| finds me| come for me| come after me| show up)\b/i,
 ];

@@ -13,6 +13,10 @@ describe('someone at the door, or the resident hiding from him, now', () => {
     '我和孩子躲在卫生间',
     '我们现在锁在卧室里不敢出去',
     '我躲在厕所里 他在外面骂',
+    // Found by the resident-fixes helper: the Chinese of "my ex will find me and the kids" (danger in English) was not.
+    '我怕前夫找到我和孩子',
+    '我好怕他找上门来',
+    '我很担心前夫找过来',
   ])('%s', (text) => expect(detectDanger(text)).not.toBeNull());
 });
 
@@ -24,5 +28,8 @@ describe('no false alarm', () => {
     '去年我和孩子躲在房间里好几次 后来离婚了',
     'who pays to fix a broken door in a rented flat',
     '房东把门锁换了 不让我进去拿东西',
+    '我怕老板找到我 说我偷懒',
+    '我怕找不到工作',
+    '他不回我消息 我找不到他',
   ])('%s', (text) => expect(detectDanger(text)).toBeNull());
 });
