@@ -203,7 +203,12 @@ const MENU_CHOICES = [
 ];
 
 /** The menu's buttons: no "talk to a person" while the resident already waits for one (or talks to one). */
-const menuChoices = (context: Pick<ConversationContext, 'handoff'>) => (context.handoff === 'idle' ? MENU_CHOICES : MENU_CHOICES.filter((c) => c.id !== 'menu.human'));
+/** After submitting an application here (`caseRegion` set), its progress is what the resident comes back for: first. */
+const MENU_AFTER_APPLYING = [MENU_CHOICES[2]!, MENU_CHOICES[1]!, MENU_CHOICES[0]!, ...MENU_CHOICES.slice(3)];
+const menuChoices = (context: Pick<ConversationContext, 'handoff'> & Partial<Pick<ConversationContext, 'caseRegion'>>) => {
+  const choices = context.caseRegion ? MENU_AFTER_APPLYING : MENU_CHOICES;
+  return context.handoff === 'idle' ? choices : choices.filter((c) => c.id !== 'menu.human');
+};
 
 /** A reply without the "talk to a person" button while the resident already waits for one (or talks to one). */
 /**
