@@ -4,7 +4,7 @@ import type { AttachmentRef, BotReply, Choice, ResidentEvent } from './events.js
 import type { KnowledgeAnswer, TopicInput, UnderstandInput, Understanding, Where } from './understanding.js';
 import type { CategoryId } from '../knowledge/eligibility/vocabulary.js';
 import { detectDanger } from '../knowledge/understanding/danger.js';
-import { asksSafetyNumbers, cannotCallSafely } from '../knowledge/understanding/safety-numbers.js';
+import { asksSafetyNumbers, safetyRequest } from '../knowledge/understanding/safety-numbers.js';
 import { abuseAtHomeTold } from '../knowledge/understanding/abuse-told.js';
 import { asksToSeeDetained } from '../knowledge/understanding/detained-visit.js';
 import { accountOf, isAffirmative, leavesInAHurry, readSteering, saysGoodbye, stopsWaiting } from '../knowledge/understanding/steering.js';
@@ -202,15 +202,14 @@ const MENU_CHOICES = [
   choice('lang.toggle', 'core.menu.language'),
 ];
 
-/** The menu's buttons: no "talk to a person" while the resident already waits for one (or talks to one). */
 /** After submitting an application here (`caseRegion` set), its progress is what the resident comes back for: first. */
-const MENU_AFTER_APPLYING = [MENU_CHOICES[2]!, MENU_CHOICES[1]!, MENU_CHOICES[0]!, ...MENU_CHOICES.slice(3)];
+const MENU_AFTER_APPLYING = ['menu.status', 'menu.ask', 'menu.apply', 'menu.human', 'menu.help', 'lang.toggle'].map((id) => MENU_CHOICES.find((c) => c.id === id)!);
+/** The menu's buttons: no "talk to a person" while the resident already waits for one (or talks to one). */
 const menuChoices = (context: Pick<ConversationContext, 'handoff'> & Partial<Pick<ConversationContext, 'caseRegion'>>) => {
   const choices = context.caseRegion ? MENU_AFTER_APPLYING : MENU_CHOICES;
   return context.handoff === 'idle' ? choices : choices.filter((c) => c.id !== 'menu.human');
 };
 
-/** A reply without the "talk to a person" button while the resident already waits for one (or talks to one). */
 /**
  * Whose applications an answer looks up: only a conversation that submitted one (`caseRegion` is set then). Looked up
  * for every answer that offers to apply, the read cost every question asked in the durable bench (session 18).
@@ -224,6 +223,7 @@ function forCasesInProgress(r: BotReply, cases: readonly CaseInProgress[]): BotR
   return r.choices?.length && cases.length > 0 ? { ...r, choices: choicesForCaseInProgress(r.choices, cases) } : r;
 }
 
+/** A reply without the "talk to a person" button while the resident already waits for one (or talks to one). */
 function offeredNow(r: BotReply, context: Pick<ConversationContext, 'handoff'>): BotReply {
   if (context.handoff === 'idle' || !r.choices?.some((c) => c.id === 'menu.human')) return r;
   return { ...r, choices: r.choices.filter((c) => c.id !== 'menu.human') };
@@ -589,9 +589,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     lineForAbuseAtHome: enqueueActions(({ context, event, enqueue }) => giveAbuseLine(enqueue, context, (event as Partial<Understood>).output?.meaning?.abuseAtHome)),
     /** Asked which number to call: every emergency number at once (no alarm: nothing says danger now), then where the resident was. */
     giveSafetyNumbers: enqueueActions(({ context, event, enqueue }) => {
-      const text = (event as { event?: ResidentEvent }).event;
-      const cannotCall = context.afterDanger === true && text?.type === 'user.text' && cannotCallSafely(text.text);
-      enqueue.emit(reply(cannotCall ? 'safety.cannot_call' : 'safety.numbers'));
+      const typed = (event as { event?: ResidentEvent }).event;
+      const request = typed?.type === 'user.text' ? safetyRequest(typed.text, context.afterDanger === true) : null;
+      enqueue.emit(reply(request === 'cannot_call' ? 'safety.cannot_call' : 'safety.numbers'));
       enqueue.raise({ type: 'internal.reprompt', afterDanger: true });
     }),
     // The turn that warned of danger stays an emergency when the question asked with it is answered.
@@ -1016,7 +1016,7 @@ export function createConversationMachine(deps: ConversationDeps) {
         guard: ({ context, event }) =>
           context.handoff !== 'live' &&
           event.event.type === 'user.text' &&
-          (asksSafetyNumbers(event.event.text, context.afterDanger === true) || (context.afterDanger === true && cannotCallSafely(event.event.text))),
+          safetyRequest(event.event.text, context.afterDanger === true) !== null,
         actions: ['resetMeta', 'giveSafetyNumbers'],
       },
       // A rating tapped while staff hold the conversation is the resident's rating, not a message for staff.

@@ -227,7 +227,6 @@ export const intakeMessages = {
     'zh-CN': '算跟您一起生活、一起花钱（共同收支）的家人，比如配偶、孩子、和您一起过日子的老人；各过各的、分开花钱的不算。拿不准的，按您的理解填就行，工作人员审查时会跟您核实。',
     en: 'Count the family who live with you and share money with you (a shared budget): for example your spouse, your children, an older relative who lives with you. People who live and spend separately do not count. If unsure, answer as you understand it; staff will check it with you.',
   },
-  'intake.explain.group': { 'zh-CN': '{meaning}', en: '{meaning}' },
   'intake.explain.group.social_assistance_recipient': {
     'zh-CN': '“社会救助对象”指领取最低生活保障（低保）的家庭成员、特困供养人员等，一般有低保证或特困证明。',
     en: '“Social assistance” means people whose household receives minimum living support (低保, dibao) or who are supported as extremely poor (特困); they usually have a dibao or 特困 certificate.',

@@ -2,10 +2,8 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/chromium.js';
-import { resident } from '../helpers/test-app.js';
-import { submitWagesApplication } from '../fixtures/wages-application.js';
 import { pz, signIn } from './browser-fixture.js';
-import { Client, consoleFixture } from './console-fixture.js';
+import { caseWithFileSent, consoleFixture } from './console-fixture.js';
 
 const SHOTS = '/tmp/console-shots';
 const missing = chromiumMissing();
@@ -20,20 +18,7 @@ describe.skipIf(missing !== null)('a case whose resident sent files after the ma
 
   it('names the files that arrived beside the actions, in the first screen, with a way to them', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff', name: '王芳' }]);
-    const person = resident('sends-materials');
-    const ref = await submitWagesApplication(f.app, person);
-    const client = new Client(f.url);
-    await client.login('wangfang');
-    await client.request('POST', `/api/cases/${ref}/claim`, {});
-    await client.request('POST', `/api/cases/${ref}/request-materials`, { documents: ['id_card'] });
-    f.clock.now += 60_000;
-    await f.app.runner.handle({
-      channel: 'console',
-      userId: 'sends-materials',
-      address: 'sends-materials',
-      messageId: 'file-1',
-      event: { type: 'user.attachment', attachment: { id: 'c'.repeat(32), fileName: '身份证.jpg', mimeType: 'image/jpeg', size: 2048 } },
-    });
+    const { ref } = await caseWithFileSent(f, 'wangfang', 'sends-materials');
 
     browser = await launchChromium();
     const page = await browser.newPage({ width: 1366, height: 768 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { App } from '../../src/bot/app.js';
@@ -9,6 +10,7 @@ import { LoginThrottleStore, StaffAccountStore, StaffSessionStore } from '../../
 import { AuditStore } from '../../src/storage/staff-records-store.js';
 import { RecordingSender, resident, testApp } from '../helpers/test-app.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { submitWagesApplication } from '../fixtures/wages-application.js';
 
 export const PASSWORD = 'correct horse battery';
 const cleanups: (() => Promise<void>)[] = [];
@@ -57,6 +59,28 @@ export async function asksForPerson(f: ConsoleFixture, userId: string) {
   await f.app.runner.handle(person.choice('menu.human'));
   await f.app.dispatcher.resume();
   return person;
+}
+
+/**
+ * `userId`'s wages application, claimed by `staff` (signed in through the API), the ID card asked for (一次性告知), and a
+ * minute later a photo sent for it from the console channel (`fileName`). Returns the case reference and the resident.
+ */
+export async function caseWithFileSent(f: ConsoleFixture, staff: string, userId: string, fileName = '身份证.jpg') {
+  const person = resident(userId);
+  const ref = await submitWagesApplication(f.app, person);
+  const client = new Client(f.url);
+  await client.login(staff);
+  await client.request('POST', `/api/cases/${ref}/claim`, {});
+  await client.request('POST', `/api/cases/${ref}/request-materials`, { documents: ['id_card'] });
+  f.clock.now += 60_000;
+  await f.app.runner.handle({
+    channel: 'console',
+    userId,
+    address: userId,
+    messageId: 'file-1',
+    event: { type: 'user.attachment', attachment: { id: createHash('md5').update(userId).digest('hex'), fileName, mimeType: 'image/jpeg', size: 2048 } },
+  });
+  return { ref, person };
 }
 
 /** A browser-like client: keeps the session cookie, sends the CSRF token when told to. */

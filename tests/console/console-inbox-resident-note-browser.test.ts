@@ -5,7 +5,7 @@ import { chromiumMissing, launchChromium, type TestBrowser } from '../helpers/ch
 import { resident } from '../helpers/test-app.js';
 import { submitWagesApplication } from '../fixtures/wages-application.js';
 import { pz, signIn } from './browser-fixture.js';
-import { Client, consoleFixture } from './console-fixture.js';
+import { caseWithFileSent, Client, consoleFixture } from './console-fixture.js';
 
 const SHOTS = '/tmp/console-shots';
 const missing = chromiumMissing();
@@ -21,20 +21,7 @@ describe.skipIf(missing !== null)('a case on which the resident left a note', ()
 
   it('is marked in the inbox until staff open it', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff', name: '王芳' }]);
-    const worker = resident('leaves-a-note');
-    const ref = await submitWagesApplication(f.app, worker);
-    const client = new Client(f.url);
-    await client.login('wangfang');
-    await client.request('POST', `/api/cases/${ref}/claim`, {});
-    await client.request('POST', `/api/cases/${ref}/request-materials`, { documents: ['id_card'] });
-    f.clock.now += 60_000;
-    await f.app.runner.handle({
-      channel: 'console',
-      userId: 'leaves-a-note',
-      address: 'leaves-a-note',
-      messageId: 'file-1',
-      event: { type: 'user.attachment', attachment: { id: 'd'.repeat(32), fileName: '身份证.jpg', mimeType: 'image/jpeg', size: 2048 } },
-    });
+    const { ref, person: worker } = await caseWithFileSent(f, 'wangfang', 'leaves-a-note');
     await f.app.runner.handle(worker.choice('materials.note'));
     const kept = await f.app.runner.handle(worker.text('合同没签过，工资都是包工头微信转给我的'));
     expect(kept.replies.map((r) => r.key)).toEqual(['conv.materials.note_kept']);

@@ -668,13 +668,11 @@ export const STEPS: Record<StepId, StepDefinition> = {
     unsureAllowed: true,
     read: (event, ctx, deps) => {
       // The stated age's button carries the age in its id ("opt:age:72"); a plain yes ("对", "是的") keeps it too.
+      const id = choiceId(event);
       const offered = statedAgeOf(ctx);
       const typed = textOf(event);
-      if (offered && typed !== null && !/\d/.test(typed) && yesOrNo(event, { thenWhy: false }) === true) {
-        event = { type: 'user.choice', id: offered.atLeast ? `opt:age:${offered.years}_plus` : `opt:age:${offered.years}` };
-      }
-      const id = choiceId(event);
-      const text = id?.startsWith('opt:age:') ? id.slice('opt:age:'.length).replace(/_plus$/, '+') : textOf(event);
+      const keepsOffered = offered !== null && typed !== null && !/\d/.test(typed) && yesOrNo(event, { thenWhy: false }) === true;
+      const text = keepsOffered ? `${offered.years}${offered.atLeast ? '+' : ''}` : id?.startsWith('opt:age:') ? id.slice('opt:age:'.length).replace(/_plus$/, '+') : typed;
       // "七十多了": when every age it allows is on the same side of every age line of the pack, its lowest decides
       // (kept as "70 岁以上"); when it straddles a line ("十几岁" and 18), the exact age is asked for.
       const answerRange = (range: { low: number; high: number }): ReadResult => {
@@ -754,7 +752,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       // "进城务工人员是什么意思": its meaning, nothing ticked; "我是农村来的 在厂里干活": that is what the group means.
       const asked = text === null ? null : groupAskedAbout(text);
-      if (asked) return { kind: 'explain', reply: reply('intake.explain.group', { meaning: { key: `intake.explain.group.${asked}` } }) };
+      if (asked) return { kind: 'explain', reply: reply(`intake.explain.group.${asked}`) };
       if (text !== null && describesMigrantWork(text)) return { kind: 'explain', reply: reply('intake.explain.group.sounds_like_migrant') };
       // "我不是农民工" names a group to say it does not apply: never a tick.
       const denies = text !== null && /^(我|他|她)?(也)?(不是|不属于|没有|没|不算|not|no|i'?m not|he'?s not|she'?s not)/i.test(text);

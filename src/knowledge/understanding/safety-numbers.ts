@@ -58,3 +58,12 @@ export function cannotCallSafely(text: string): boolean {
   const t = text.normalize('NFKC').trim();
   return CANNOT_CALL_ZH.test(t) || CANNOT_CALL_EN.test(t);
 }
+
+/**
+ * What a message asks of the emergency numbers — the list (`numbers`), a way to reach the police without a sound right
+ * after a warning (`cannot_call`), or nothing — read once for the machine's guard, its reply and the understanding step.
+ */
+export function safetyRequest(text: string, afterDanger = false): 'numbers' | 'cannot_call' | null {
+  if (afterDanger && cannotCallSafely(text)) return 'cannot_call';
+  return asksSafetyNumbers(text, afterDanger) ? 'numbers' : null;
+}

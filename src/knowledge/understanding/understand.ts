@@ -6,7 +6,7 @@ import { kbQuery } from './kb-query.js';
 import { asksIfDisability, namesDisability, saysNoCertificate } from './disability-question.js';
 import { describesMigrantWork, groupAskedAbout } from './group-question.js';
 import { asksWhoCounts } from './household-question.js';
-import { asksSafetyNumbers, cannotCallSafely } from './safety-numbers.js';
+import { safetyRequest } from './safety-numbers.js';
 import { simplifiedStoryCategory as storyCategory, statedFacts, tellsStory } from './story.js';
 import { toSimplified } from './simplified.js';
 import { abuseToldInSimplified } from './abuse-told.js';
@@ -90,8 +90,8 @@ function readMeaning(input: UnderstandInput, text: string, { judge: askKb, class
   if (where.kind === 'handoff_live') return { kind: 'answer' };
   // Waiting for a person, "还要等多久" is about the queue (the person intent says it), not how long a decision takes.
   if (where.kind === 'handoff_waiting' && ASKS_HOW_LONG_TO_WAIT.test(text.normalize('NFKC').trim())) return { kind: 'steer', intent: 'person' };
-  if (input.afterDanger && cannotCallSafely(text)) return { kind: 'safety_numbers', cannotCall: true };
-  if (asksSafetyNumbers(text, input.afterDanger)) return { kind: 'safety_numbers' };
+  const safety = safetyRequest(text, input.afterDanger);
+  if (safety) return safety === 'cannot_call' ? { kind: 'safety_numbers', cannotCall: true } : { kind: 'safety_numbers' };
   const question = looksLikeQuestion(text);
   // Before consent a question is answered from the knowledge base (issue 9: help without consent); a story
   // with nothing to answer is still a story (kept until the resident agrees); anything else answers the

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describesMigrantWork, groupAskedAbout } from '../../../src/knowledge/understanding/group-question.js';
+import { GROUPS } from '../../../src/knowledge/eligibility/vocabulary.js';
+import { MESSAGES } from '../../../src/locales/messages.js';
 
 // At the groups question, asking what a group means is answered there and ticks nothing (session 18).
 describe('groupAskedAbout', () => {
@@ -28,4 +30,13 @@ describe('describesMigrantWork', () => {
   it.each(['我是农民工', '我住在城里', '农村的', 'i live in the city', 'i work in a factory', 'we have a farm'])('%s: not that', (text) =>
     expect(describesMigrantWork(text)).toBe(false),
   );
+});
+
+// The groups step answers "what does X mean" with `intake.explain.group.<id>`: every group has its meaning in both languages.
+describe('every group has its meaning', () => {
+  it.each([...GROUPS])('%s', (group) => {
+    const entry = MESSAGES[`intake.explain.group.${group}`];
+    expect(entry?.['zh-CN']).toBeTruthy();
+    expect(entry?.en).toBeTruthy();
+  });
 });
