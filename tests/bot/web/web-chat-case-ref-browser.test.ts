@@ -41,7 +41,9 @@ describe.skipIf(missing !== null)('the application number in the web chat', () =
     const app = web.fixture().app;
     const base = { channel: 'web' as const, userId: resident, address: resident };
     let n = 0;
-    for (const line of WAGES_APPLICATION) {
+    // After applying, a question's answer offers "查看申请进度（FY-…）" as a button: its number on one line too (session 18,
+    // seen at 390×844 broken after "FY-20261204-").
+    for (const line of [...WAGES_APPLICATION, '劳动仲裁怎么申请']) {
       const message: InboundMessage = { ...base, messageId: `ref${++n}`, event: { type: 'user.text', text: line } };
       await app.runner.handle(message);
     }
@@ -49,6 +51,7 @@ describe.skipIf(missing !== null)('the application number in the web chat', () =
       await page.setViewportSize({ width, height: 844 });
       await page.goto(url);
       await page.locator('.msg--bot', { hasText: /FY-\d{8}-\d{4}/ }).first().waitFor();
+      await page.locator('.choice', { hasText: /FY-\d{8}-\d{4}/ }).first().waitFor();
       const lines = (await page.evaluate(REF_LINES)) as number[];
       expect(lines.length, `case numbers on screen at ${width}px`).toBeGreaterThan(0);
       expect(lines, `lines per case number at ${width}px`).toEqual(lines.map(() => 1));

@@ -141,20 +141,25 @@ const TEXT_ONLY = new Set(['12110']);
 // An application number ("FY-20261202-0001"): residents copy it down or read it out, so it is never broken over two lines.
 const CASE_REF = /FY-\d{8}-\d{4}/g;
 
-/** Text with every phone number as a tap-to-call link and every application number kept on one line. */
-function withPhoneLinks(text) {
+/** `text` with every application number kept on one line; the text between them made by `between` (plain by default). */
+function keepingCaseRefs(text, between = (t) => document.createTextNode(t)) {
   const fragment = document.createDocumentFragment();
   let last = 0;
   for (const match of text.matchAll(CASE_REF)) {
-    fragment.append(phoneLinks(text.slice(last, match.index)));
+    fragment.append(between(text.slice(last, match.index)));
     const ref = document.createElement('span');
     ref.className = 'ref';
     ref.textContent = match[0];
     fragment.append(ref);
     last = match.index + match[0].length;
   }
-  fragment.append(phoneLinks(text.slice(last)));
+  fragment.append(between(text.slice(last)));
   return fragment;
+}
+
+/** Text with every phone number as a tap-to-call link and every application number kept on one line. */
+function withPhoneLinks(text) {
+  return keepingCaseRefs(text, phoneLinks);
 }
 
 function phoneLinks(text) {
@@ -262,7 +267,8 @@ function choiceButton(label) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'choice';
-  button.textContent = label;
+  // "查看申请进度（FY-…）": the number on one line in a button too.
+  button.append(keepingCaseRefs(label));
   return button;
 }
 
