@@ -884,12 +884,15 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   needsPreservation: {
+    // "不知道" is an answer: a parent often cannot know whether evidence is about to be lost (a claim not made; staff
+    // see that the applicant was not sure).
+    unsureAllowed: true,
     // A defence has no assets of the other side to secure: its example is evidence that may be lost.
     prompt: (ctx) =>
       reply(
         'intake.q.needsPreservation',
         { example: { key: DEFENDING.has(ctx.facts.category ?? '') ? 'intake.example.preservation_criminal' : 'intake.example.preservation' } },
-        [choice('intake.yes', 'intake.opt.yes'), choice('intake.no', 'intake.opt.no')],
+        [choice('intake.yes', 'intake.opt.yes'), choice('intake.no', 'intake.opt.no'), unsureChoice()],
       ),
     read: (event) => {
       // The sign itself is the yes: "老板好像要跑路", "他在卖房子", "he is moving his money".

@@ -8,12 +8,12 @@ const BARE_WHY = /^(为什么|为啥|为何|干嘛|干吗|why|but why)[?？!！�
 const ABOUT_ASKING = /(问|要|需要|填|留|告诉|知道|提供|这个|ask|need|want|know|tell|give|this|that|it|for)/i;
 
 /**
- * "啥期限？我不懂", "什么意思", "看不懂", "what do you mean?", "i don't understand": the question on screen is not
+ * "啥期限？我不懂", "什么意思", "看不懂", "这个不懂", "what do you mean?", "i don't understand": the question on screen is not
  * understood. Whole short texts only ("我不懂法律，老板欠钱怎么办" is a question of its own). Answered as "why" is:
  * what the question is for, with the question under it.
  */
 const NOT_UNDERSTOOD = [
-  /^(?:(?:啥|什么|什么叫|啥叫)[\p{Script=Han}]{0,4}[?？]*\s*)?(?:我|俺)?(?:不懂|不明白|看不懂|没看懂|听不懂|不太懂|不太明白|搞不懂)(?:这个|这是|你的意思|你说的|什么意思|啥意思)?(?:啊|呀|哦|诶)?[?？!！。.…]*$/u,
+  /^(?:(?:啥|什么|什么叫|啥叫)[\p{Script=Han}]{0,4}[?？]*\s*)?(?:这个|这|这题|这个问题)?(?:我|俺)?(?:不懂|不明白|看不懂|没看懂|听不懂|不太懂|不太明白|搞不懂)(?:这个|这是|你的意思|你说的|什么意思|啥意思)?(?:啊|呀|哦|诶)?[?？!！。.…]*$/u,
   /^(?:这是|这个|你说的|这个问题)?(?:是)?(?:什么|啥)意思(?:啊|呀|呢)?[?？!！。.…]*$/u,
   /^(?:啥|什么)(?:叫|是)?(?:期限|群体|情况|保全|意思)(?:啊|呀|呢)?[?？!！。.…]+$/u,
   /^(?:sorry,? )?(?:what do you mean|what does (?:this|that|it) mean|i don'?t understand(?: (?:this|that|the question))?|i dont understand|i don'?t get it|what\?+|huh\?*)[?!.]*$/i,
