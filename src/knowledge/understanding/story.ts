@@ -94,6 +94,13 @@ export function readAge(t: string): StatedFacts['age'] | undefined {
     const y = years(pronounEn.groups.n!);
     if (y !== null) return { years: y, atLeast: false, whose: 'relative' };
   }
+  // "我儿子被派出所带走了 …他才十六", "我爸被骗了，他都七十多了": he or she after a relative was named, with 才/都/已经/
+  // 只有 before a number that no unit follows (not "他才给了两千", "他已经两次动手了").
+  const pronounZh = /(?:他|她)(?:今年)?(?:才|都|已经|只有)(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(?:岁|周岁)?(?:了)?(?![\d万千百元块月号日天个年次回斤米里小时分钟号楼])/.exec(t);
+  if (pronounZh?.groups && new RegExp(RELATIVE_ZH).test(t.slice(0, pronounZh.index))) {
+    const y = years(pronounZh.groups.n!);
+    if (y !== null) return { years: y, atLeast: pronounZh.groups.plus === '多', whose: 'relative' };
+  }
   // "我今年45，…": with 今年 the number alone is the age, unless a unit follows (我今年3月…, 我今年45000元).
   const stated =
     /(我|俺)(今年|都|已经|快)?(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<plus>多)?(了|岁|周岁)/.exec(t) ??
