@@ -43,6 +43,25 @@ describe.skipIf(missing !== null)('the web chat message box', () => {
     });
   }
 
+  // Session 19, seen at 390×844 after an application's summary: the header had gone and the message box sat mid-screen
+  // over an empty band. The screen-reader labels ("法援助手说：") of messages scrolled out of the log still stretched
+  // the page, so the page itself scrolled (a tap on a button, a swipe) and took the whole chat up with it.
+  it('keeps the page itself from scrolling however long the conversation grows (390×844)', async () => {
+    const page = await open({ width: 390, height: 844 });
+    for (const question of ['请律师要花钱吗', '申请法律援助要带啥材料', '老板欠工资不给怎么办', '工伤怎么认定']) {
+      const before = await page.locator('.msg--bot').count();
+      await box(page).fill(question);
+      await box(page).press('Enter');
+      await expect.poll(() => page.locator('.msg--bot').count()).toBeGreaterThan(before);
+    }
+    expect(await page.evaluate<number>('document.querySelector(".log").scrollHeight')).toBeGreaterThan(844 * 2);
+    expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThanOrEqual(844);
+    await page.locator('.choices:not(.choices--stale) .choice').last().click();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate<number>('window.scrollY')).toBe(0);
+    expect((await page.locator('#exit').boundingBox())!.y).toBeGreaterThanOrEqual(0);
+  });
+
   it('keeps a new line typed with Shift+Enter in the message', async () => {
     const page = await open({ width: 1366, height: 768 });
     await box(page).fill('第一行');
