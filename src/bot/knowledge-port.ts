@@ -56,6 +56,9 @@ export async function openKnowledge(config: Config, store: KnowledgeStore, pack:
     synonymsFile: path.join(config.knowledgeDir, 'synonyms.yaml'),
     worker: config.kbIndexWorker,
     onError: (error) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'knowledge base refresh or record failed'),
+    // Entry files are the operator's text, never a resident's: their names and problems can be logged.
+    onSeedProblems: (problems) =>
+      logger.warn({ files: problems.map((p) => ({ file: path.basename(p.file), problems: p.problems.map((q) => `${q.field}: ${q.message}`) })) }, 'knowledge entry files left out of the new knowledge base'),
   });
   // Trains the intent classifier now, while the bot starts (the index is built meanwhile on its worker):
   // ~0.15 s of this thread that, once messages flow, would stall every conversation at once.

@@ -181,8 +181,12 @@ async function withStore(ctx: CommandContext, work: (store: KnowledgeRepository)
     const store = repos.knowledge;
     // The files in the repository seed a new database; afterwards the database is the source of truth.
     if (!(await store.hasHistory())) {
-      const seeded = await store.seedIfEmpty(readEntryFiles(seedDir(ctx)).entries, 'seed', Date.now());
+      const { entries, problems } = readEntryFiles(seedDir(ctx));
+      const seeded = await store.seedIfEmpty(entries, 'seed', Date.now());
       if (seeded > 0) ctx.stderr.write(`Seeded the knowledge base with ${seeded} entries from ${seedDir(ctx)}.\n`);
+      for (const { file, problems: found } of problems) {
+        ctx.stderr.write(`Left out ${path.basename(file)}:\n${found.map((p) => `  - ${p.field}: ${p.message}\n`).join('')}`);
+      }
     }
     return await work(store);
   } finally {

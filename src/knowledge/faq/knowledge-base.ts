@@ -37,6 +37,8 @@ export interface KnowledgeBaseOptions {
   now?: () => number;
   /** Called when a refresh or a recording fails; the bot keeps answering from what it has. */
   onError?: (error: unknown) => void;
+  /** Seed files that did not validate and were left out of a new store (the others are seeded). */
+  onSeedProblems?: (problems: FileProblem[]) => void;
   /**
    * Build the index in a worker thread and swap it in when ready, so neither start-up nor an
    * operator's edit stalls conversations (default for {@link KnowledgeBase.open}; `false` builds on
@@ -96,8 +98,9 @@ export class KnowledgeBase {
     const now = options.now ?? Date.now;
     // The seed files only ever fill a store that never held entries: read them only then.
     if (options.seedDir && !(await store.hasHistory?.())) {
-      const { entries } = readEntryFiles(options.seedDir);
+      const { entries, problems } = readEntryFiles(options.seedDir);
       await store.seedIfEmpty(entries, 'seed', now());
+      if (problems.length > 0) options.onSeedProblems?.(problems);
     }
     const kb = new KnowledgeBase(store, options, []);
     if (options.worker ?? true) {
