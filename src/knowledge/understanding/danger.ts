@@ -68,7 +68,7 @@ const VIOLENCE: RegExp[] = [
   /\b(has|have|got|holding|with) a (knife|gun|weapon|machete|axe)\b/i,
   // At the door now ("he is kicking the door", "banging on our door", "trying to break the door down"), as 砸门 above.
   /\b(kicking|banging|smashing|pounding|hammering|bashing|breaking)( on| down| in| at)? (the|my|our) (front )?(door|window)s?\b|\btrying to (break|kick|smash|force)( down| in| open)? (the|my|our) (front )?door\b/i,
-  /\b(broke|breaking|broken|is breaking) into (my|our) (house|home|flat|apartment|room)\b/i,
+  /\b(breaking|trying to break) into (my|our) (house|home|flat|apartment|room)\b/i,
   /\b(will|'ll) (kill|stab|shoot|hurt) (me|us)\b/i,
   /\b(going|gonna|wants?|trying|threaten(s|ed|ing)?|said he would|says he will)( to)? (kill|stab|shoot|strangle|hurt) (me|us|my)\b/i,
   /\b(is|he's|she's|they're|are) (beating|hitting|attacking|choking|strangling|stabbing|kicking) (me|us)\b/i,
@@ -79,6 +79,16 @@ const VIOLENCE: RegExp[] = [
   /\b(he|she|they|someone|my \w+)\b.{0,25}\b(would|will|going to|gonna|coming to|wants? to|trying to|threaten(s|ed|ing)? to)\s+hurt (me|us|the (kids|children|baby)|my (kids|children|son|daughter|baby))\b/i,
   /\b(i'?m|i am|we are|we're) (in danger|not safe|scared for my life)\b|\blocked me (in|up)\b|\bwon'?t let me (leave|go out)\b/i,
 ];
+
+/**
+ * "someone broke into my house": danger, the intruder may be there; but a burglary told afterwards ("thieves broke into
+ * my house and the police have done nothing", "…last week and took my savings") is a theft to ask about, unless he is
+ * still there.
+ */
+const BROKE_IN = /\b(broke|has broken|have broken) into (my|our) (house|home|flat|apartment|room)\b/i;
+const AFTER_THE_BREAK_IN = /\b(police|cops|reported|insurance|took|stole|stolen|taken|missing)\b/i;
+const STILL_THERE = /\bstill (inside|in (the|my|our) (house|home|flat|apartment)|here|there)\b/i;
+const brokeInNow = (t: string) => BROKE_IN.test(t) && (STILL_THERE.test(t) || (!TOLD_AS_PAST.test(t) && !AFTER_THE_BREAK_IN.test(t)));
 
 /**
  * Fear of violence coming back soon ("he hits me when he drinks, I'm scared he will come back tonight",
@@ -192,7 +202,7 @@ export function detectDanger(text: string): DangerKind | null {
   }
   const injuryNow = INJURY.test(t) && (!TOLD_AS_PAST.test(t) || HAPPENING_NOW.test(t));
   const hidingNow = HIDING.test(t) && (!TOLD_AS_PAST.test(t) || HAPPENING_NOW.test(t));
-  if (any(VIOLENCE, t) || injuryNow || hidingNow || any(FEAR_OF_HIM_NOW, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
+  if (any(VIOLENCE, t) || brokeInNow(t) || injuryNow || hidingNow || any(FEAR_OF_HIM_NOW, t) || (ATTEMPT.test(t) && !LONG_PAST.test(t)) || (any(THREAT_TO_FIND, t) && FAMILY.test(t) && !WHAT_IF.test(t)) || (any(FEAR_SOON, t) && VIOLENCE_WORDS.test(t)) || (any(IMMINENT_HIT, t) && !WHAT_IF.test(t))) {
     return byPartner(t) ? 'domestic_violence' : 'violence';
   }
   if (any(MEDICAL, t) && !LEGAL_CONTEXT.test(t)) return 'medical';

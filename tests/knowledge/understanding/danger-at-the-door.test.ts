@@ -33,3 +33,18 @@ describe('no false alarm', () => {
     '他不回我消息 我找不到他',
   ])('%s', (text) => expect(detectDanger(text)).toBeNull());
 });
+
+// Session 19, found by the lead: "thieves broke into my house and the police have done nothing" got the warning to call
+// 110 and get to a safe place — a burglary told afterwards, with the police already called. A break-in now still is.
+describe('a break-in: now is danger, a burglary told afterwards is not', () => {
+  it.each([
+    'someone is breaking into my house',
+    'someone broke into my house',
+    'a man broke into our flat and he is still inside',
+  ])('danger: %s', (text) => expect(detectDanger(text)).not.toBeNull());
+  it.each([
+    'thieves broke into my house and the police have done nothing',
+    'someone broke into my flat last week and took my savings',
+    'my house was broken into and my laptop stolen, what can i do',
+  ])('no alarm: %s', (text) => expect(detectDanger(text)).toBeNull());
+});
