@@ -64,3 +64,17 @@ describe('English phrasings of two entries', () => {
     expect(shared.filter((q) => !left.has(q))).toEqual([]);
   });
 });
+
+describe('a hospital named in a story (session 19)', () => {
+  // "hospital" is where an injured resident ends up, whatever hurt them: it no longer adds the medical-dispute group
+  // (malpractice, misdiagnosed, operation …) to every story that mentions it, nor to off-topic questions about hospitals.
+  it('leaves the medical-dispute entry out of a violence story that ends in hospital', () => {
+    const { match } = kb.judge('my husband beat me and i ended up in hospital', 'en');
+    expect(match).toMatchObject({ band: 'answer', topic: 'domestic_violence' });
+    expect(match.candidates).not.toContain('medical_dispute');
+  });
+
+  it('still answers a treatment that went wrong at a hospital', () => {
+    expect(first('after the surgery at the hospital my dad could not move his legs, the doctors blame him')).toBe('medical_dispute');
+  });
+});
