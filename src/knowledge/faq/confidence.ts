@@ -102,6 +102,14 @@ export interface LocaleThresholds {
    * phrasings, as in the off-topic "what are the visiting hours at the city hospital" (session 17, English).
    */
   scattered?: number;
+  /**
+   * When set, also answer a question scoring at least `answerAt` (below the answer threshold) of which at least `known`
+   * the index knows, when one phrasing (or the title) of its best entry holds `together` or more of its words: the
+   * resident said, in their own order and among other words, what that phrasing says (session 19, English: "i got sacked
+   * and my boss won't pay me for the last 2 months" is wage_arrears's "boss will not pay me" and more, but two entries
+   * share its words and the margin is small). The counterpart of `scattered`. Such answers are low confidence.
+   */
+  phrased?: { together: number; known: number; answerAt: number };
 }
 
 /** The answer and suggest thresholds of a model for one language. */
@@ -132,6 +140,7 @@ export const DEFAULT_CONFIDENCE: ConfidenceModel = {
       storyMargin: 0,
       decisive: { margin: 1.2, known: 0.5, answerAt: 0.3 },
       scattered: 3,
+      phrased: { together: 4, known: 0.75, answerAt: 0.3 },
       models: {
         inDomain: {bias: -5.636, weights: {coverage: 1.4427, known: 2.5873, strength: 3.5397, evidence: 4.3033}},
         correct: {bias: -0.9179, weights: {margin: 1.3381, strength: 0.1296, coverage: 1.0796, runnerUp: -0.5629, coverageMargin: 1.5457, evidence: 1.7842}},
@@ -208,13 +217,15 @@ export function heldBack(words: number, features: Pick<ConfidenceFeatures, 'stre
 export function decideBand(outcome: SearchOutcome, model: ConfidenceModel = DEFAULT_CONFIDENCE, offer = 3, locale?: Locale): BandDecision {
   const features = confidenceFeatures(outcome);
   const found = outcome.ranked.length > 0;
-  const { answerAt, suggestAt, gate, storyMargin, models, decisive, scattered } = thresholdsFor(model, locale);
+  const { answerAt, suggestAt, gate, storyMargin, models, decisive, scattered, phrased } = thresholdsFor(model, locale);
   const pIn = found ? logistic((models ?? model).inDomain, features) : 0;
   const pRight = found ? logistic((models ?? model).correct, features) : 0;
   const score = pIn * pRight;
   const clearlyAhead =
     decisive !== undefined && outcome.words >= 2 && features.margin >= decisive.margin && features.known >= decisive.known && score >= decisive.answerAt;
-  const passes = (gate ? pIn >= gate.inDomainAt && pRight >= gate.correctAt : score >= answerAt) || clearlyAhead;
+  const saidByOnePhrasing =
+    phrased !== undefined && (outcome.together ?? 0) >= phrased.together && features.known >= phrased.known && score >= phrased.answerAt;
+  const passes = (gate ? pIn >= gate.inDomainAt && pRight >= gate.correctAt : score >= answerAt) || clearlyAhead || saidByOnePhrasing;
   // Also low: a single common word (less than half as rare as the rarest) that the next entry contains
   // as well and the best one barely wins ("my son", "for my dad"; not "离婚", "custody").
   const oneCloseWord =

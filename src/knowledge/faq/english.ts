@@ -28,7 +28,7 @@ const STOPWORDS = new Set(
  * → "what are you", "wont" → "will not", "wanna" → "want to").
  */
 export function englishWords(text: string): string[] {
-  return (expandContractions(text.toLowerCase()).replace(WHEN_IT_HAPPENED, ' ').match(/[a-z0-9]+/g) ?? []).flatMap((word) => expandShorthand(word).split(' '));
+  return (markAges(expandContractions(text.toLowerCase())).replace(WHEN_IT_HAPPENED, ' ').match(/[a-z0-9]+/g) ?? []).flatMap((word) => expandShorthand(word).split(' '));
 }
 
 /**
@@ -39,6 +39,32 @@ export function englishWords(text: string): string[] {
  * (dropping them too turned a long road-accident story, english-stories.test.ts, into "did you mean").
  */
 const WHEN_IT_HAPPENED = /\b(?:(?:last|this|yesterday|sunday|monday|tuesday|wednesday|thursday|friday|saturday) (?:night|morning|evening|afternoon)|yesterday|tonight)\b/g;
+
+/** A person's age written out: "16 years old", "15yo", "aged 70", "my son is 16", "i am 75", "my daughter 15". */
+const AGE_STATED = new RegExp(
+  [
+    String.raw`\b(\d{1,3}) ?(?:years?|yrs?|yr)[ -]?old\b`,
+    String.raw`\b(\d{1,3}) ?(?:yo|y\/o)\b`,
+    String.raw`\baged? (\d{1,3})\b`,
+    String.raw`\b(?:son|daughter|child|kid|boy|girl|nephew|niece|grandson|granddaughter|grandchild|brother|sister|cousin|he|she|i|mother|father|mom|mum|dad|grandma|grandpa|grandmother|grandfather|husband|wife)(?: is| was| am| are)?(?: only| just| now| already)? (\d{1,3})\b` +
+      String.raw`(?! ?(?:yuan|rmb|kuai|k\b|%|percent|thousand|hundred|million|months?\b|days?\b|weeks?\b|hours?\b|times\b|km\b|people|workers|of\b))`,
+  ].join('|'),
+  'g',
+);
+
+/**
+ * A stated age says who the resident is: under 18 a minor, 60 or over elderly (the groups the entries name: minors,
+ * elder support, help for elderly applicants). The age is a number, which says nothing about the topic on its own
+ * ("my son is 16 and police arrest him" read as an adult's arrest); the group's word is added after it.
+ */
+export function markAges(text: string): string {
+  return text.replace(AGE_STATED, (found: string, ...groups: unknown[]) => {
+    const age = Number(groups.slice(0, 4).find((g) => typeof g === 'string'));
+    if (age >= 1 && age < 18) return `${found} minor`;
+    if (age >= 60 && age <= 110) return `${found} elderly`;
+    return found;
+  });
+}
 
 const NEGATED: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
 

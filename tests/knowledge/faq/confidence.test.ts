@@ -88,6 +88,21 @@ describe('decideBand', () => {
     expect(decideBand(gathered(3, 1), sure, 3, 'zh-CN').band).toBe('answer');
   });
 
+  // Session 19: "i got sacked and my boss won't pay me for the last 2 months" scored just under the threshold (two
+  // entries share its words) though one phrasing of its best entry holds five of them.
+  it('answers near the threshold when one phrasing of the best entry holds four or more of the question\'s words', () => {
+    const phrased = { together: 4, known: 0.75, answerAt: 0.3 };
+    const near = model(logit(0.6), logit(0.6), { en: { answerAt: 0.5, suggestAt: 0.1, phrased } });
+    const said = (together: number, known = 1): SearchOutcome => ({ ...outcome, words: 7, known, together });
+    expect(decideBand(said(4), near, 3, 'en')).toMatchObject({ band: 'answer', topic: 'divorce', lowConfidence: true });
+    // Not with fewer words held together, with much of the question unknown, in a language without the rule, or far below.
+    expect(decideBand(said(3), near, 3, 'en').band).toBe('suggest');
+    expect(decideBand(said(4, 0.6), near, 3, 'en').band).toBe('suggest');
+    expect(decideBand(said(4), near, 3, 'zh-CN').band).toBe('suggest');
+    const far = model(logit(0.5), logit(0.5), { en: { answerAt: 0.5, suggestAt: 0.1, phrased } });
+    expect(decideBand(said(4), far, 3, 'en').band).toBe('suggest');
+  });
+
   it('uses a language\'s own models when calibration gave it some, and the shared ones for the others', () => {
     const shared = model(logit(0.3), logit(0.3), {
       en: { answerAt: 0.5, suggestAt: 0.05, models: { inDomain: { bias: logit(0.9), weights: {} }, correct: { bias: logit(0.9), weights: {} } } },
