@@ -103,6 +103,9 @@ const VIOLENCE_WORDS = /打我|揍我|踢我|掐我|杀|砍|捅|弄死|动手|\b
 
 const CHILD: RegExp[] = [
   /(孩子|儿子|女儿|小孩|娃|闺女|宝宝).{0,2}(被拐|被人拐|被人贩子|被人抱走|被绑架|被人绑架|被绑走|不见了|丢了|失踪|走丢)/,
+  // Taken, told the other way round: "有人在学校门口把我孩子抱走了", "一个陌生人把女儿拐走了" (a parent taking the children
+  // in a custody fight, "前夫把孩子带走了", is not this).
+  /(有人|陌生人|不认识的人|一个(男的|女的|人))[^，。,.!！?？]{0,10}(把|将)(我的?|我家)?(孩子|儿子|女儿|小孩|娃|闺女|宝宝)(给)?(抱走|带走|抢走|拐走|绑走)|(把|将)(我的?|我家)?(孩子|儿子|女儿|小孩|娃|闺女|宝宝)(给)?(拐走|绑走)/,
   /(正在|在|又在|一直在)(打|虐待|掐|揍)(我的?)?(孩子|儿子|女儿|小孩|娃|闺女|宝宝)|把(孩子|小孩|娃|闺女|女儿|儿子)往死里打|(孩子|小孩|女儿|闺女).{0,6}(被|遭).{0,4}(性侵|猥亵|强奸)/,
   /\b(my )?(child|son|daughter|kid|baby)\b.{0,20}\b(missing|kidnapped|abducted|being (hit|beaten|abused|hurt))\b|\b(hitting|beating|abusing|hurting) (my|the|our) (child|children|kids?|son|daughter|baby)\b|\bchild (is )?in danger\b/i,
 ];
@@ -114,6 +117,12 @@ const CHILD: RegExp[] = [
  */
 const CHILD_HURT = /(孩子|儿子|女儿|小孩|娃|闺女|宝宝|孙子|孙女)(又|经常|天天|总是?|一直|常常|老是)?(被|遭|让)[^，。,.!！?？]{0,5}(打|揍|踢|掐|烫|虐待|虐|关起来|关在|锁起来|锁在|饿)/;
 const CHILD_HURT_NOT_NOW = /赔|看守所|拘留|派出所|公安|警察|监狱|少管所|刑拘|逮捕|年前|去年|前年|小时候/;
+/**
+ * Hit at school, by classmates or a teacher ("孩子被同学打了", "儿子在学校被打了", "孩子被老师打了"): school bullying to ask
+ * about (minors, school_discipline), not a child in danger now (session 19). A child hurt at home still is, whoever
+ * noticed it ("…老师发现的").
+ */
+const CHILD_HURT_AT_SCHOOL = /(被|遭|让)[^，。,.!！?？]{0,4}(同学|老师|班主任|校长|学生|高年级|室友)|(在学校|在校|在班上|在班里|在教室|在宿舍)[^，。,.!！?？]{0,6}(被|遭|让)|校园欺凌|霸凌/;
 /**
  * A grown son or daughter hurt by their own partner or in-laws ("我女儿经常被女婿打", "my daughter is being beaten by her
  * husband"): violence at home done to a relative, not a child in danger (abuse-told.ts gives its line).
@@ -196,7 +205,7 @@ export function detectDanger(text: string): DangerKind | null {
   // slips of the words read mended (english-slips.ts), wherever the text comes from.
   const t = spellOutContractions(mendEnglishSlips(text.normalize('NFKC')).replace(/想死的心都有(了)?/g, ''));
   if (any(SELF_HARM, t)) return 'self_harm';
-  if ((any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t))) && !GROWN_CHILD_BY_PARTNER.test(t)) return 'child';
+  if ((any(CHILD, t) || (CHILD_HURT.test(t) && !CHILD_HURT_NOT_NOW.test(t) && !CHILD_HURT_AT_SCHOOL.test(t))) && !GROWN_CHILD_BY_PARTNER.test(t)) return 'child';
   if (any(JUST_HIT, t) && !WHAT_IF.test(t) && !LONG_PAST.test(t)) {
     return byPartner(t) || AGAIN_BY_SOMEONE_CLOSE.test(t) ? 'domestic_violence' : 'violence';
   }

@@ -178,3 +178,18 @@ describe('an employer who owes the resident is unpaid wages', () => {
     expect(categoryFromText(text)).toBe(category);
   });
 });
+
+/**
+ * Session 19, found by the lead: "儿子在学校被打了" started an application for domestic violence — "儿子 … 打" was read as a
+ * son who hits his parent. A relative who was hit (被打) is not a relative hitting.
+ */
+describe('a relative who was hit is not violence at home by that relative', () => {
+  it.each([
+    ['儿子在学校被打了', false],
+    ['老公被人打了 住院了', false],
+    ['我被老公打了', true],
+    ['儿子打我 还抢我的钱', true],
+  ])('%s → domestic violence: %s', (text, dv) => {
+    expect(categoryFromText(text) === 'domestic_violence').toBe(dv);
+  });
+});

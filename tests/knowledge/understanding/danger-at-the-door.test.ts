@@ -48,3 +48,15 @@ describe('a break-in: now is danger, a burglary told afterwards is not', () => {
     'my house was broken into and my laptop stolen, what can i do',
   ])('no alarm: %s', (text) => expect(detectDanger(text)).toBeNull());
 });
+
+// Session 19, found by the lead: "孩子被同学打了" and "孩子被老师打了" got the child-in-danger numbers and the menu, and no
+// answer: a child hit at school, told afterwards, is school bullying to ask about (minors, school_discipline), not a
+// child in danger now. A child hurt at home still is.
+describe('a child hit at school, told afterwards, is no emergency', () => {
+  it.each(['孩子被同学打了', '儿子在学校被打了', '孩子被老师打了', '我女儿在学校老被同学欺负 还被打了'])('no alarm: %s', (text) =>
+    expect(detectDanger(text)).toBeNull(),
+  );
+  it.each(['孩子被他爸打得浑身是伤', '孩子被他爸打得浑身是伤 老师发现的', '儿子被虐待', '小孩被关起来了', '有人在学校门口把我孩子抱走了'])('danger: %s', (text) =>
+    expect(detectDanger(text)).not.toBeNull(),
+  );
+});
