@@ -8,6 +8,7 @@ import { PlainCipher, type FieldCipher } from './field-cipher.js';
 interface Waiting {
   items: EncodedItem[];
   cipher: FieldCipher;
+  firstOutboxId: number | null;
   resolve: (text: string) => void;
   reject: (error: Error) => void;
 }
@@ -79,14 +80,14 @@ export class ScriptBuilder {
   }
 
   /** The script of a batch (see {@link batchScript}), sealed with `cipher`. */
-  build(items: EncodedItem[], cipher: FieldCipher): Promise<string> {
+  build(items: EncodedItem[], cipher: FieldCipher, firstOutboxId: number | null = null): Promise<string> {
     const worker = this.worker;
-    if (!this.up || !worker) return new Promise((resolve, reject) => buildHere({ items, cipher, resolve, reject }));
+    if (!this.up || !worker) return new Promise((resolve, reject) => buildHere({ items, cipher, firstOutboxId, resolve, reject }));
     const id = this.nextId++;
-    const result = new Promise<string>((resolve, reject) => this.pending.set(id, { items, cipher, resolve, reject }));
+    const result = new Promise<string>((resolve, reject) => this.pending.set(id, { items, cipher, firstOutboxId, resolve, reject }));
     // Keep the process alive while a batch is awaited.
     worker.ref();
-    this.send(worker, { type: 'build', id, cipherId: this.cipherIdOf(worker, cipher), items });
+    this.send(worker, { type: 'build', id, cipherId: this.cipherIdOf(worker, cipher), items, firstOutboxId });
     return result;
   }
 
@@ -107,7 +108,7 @@ export class ScriptBuilder {
 
 function buildHere(waiting: Waiting): void {
   try {
-    waiting.resolve(batchScript(waiting.items, waiting.cipher));
+    waiting.resolve(batchScript(waiting.items, waiting.cipher, waiting.firstOutboxId));
   } catch (error) {
     waiting.reject(error instanceof Error ? error : new Error(String(error)));
   }

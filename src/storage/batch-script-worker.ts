@@ -23,7 +23,7 @@ port.on('message', (message: ToScriptWorker) => {
   try {
     const cipher = ciphers.get(message.cipherId);
     if (!cipher) throw new Error(`no cipher ${message.cipherId}`);
-    reply = { type: 'built', id: message.id, text: batchScript(message.items, cipher) };
+    reply = { type: 'built', id: message.id, text: batchScript(message.items, cipher, message.firstOutboxId) };
   } catch (error) {
     reply = { type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) };
   }

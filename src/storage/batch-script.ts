@@ -163,21 +163,34 @@ const inList = (n: number) => `(${new Array(n).fill('?').join(', ')})`;
 const RESULTS_TABLE = `CREATE TEMP TABLE IF NOT EXISTS batch_results (
   seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, item INTEGER, v1, v2, v3)`;
 
+/** The name of the check that fails a script whose outbox ids another writer took (in the driver's error message). */
+export const OUTBOX_IDS_TAKEN = 'outbox_ids_taken';
+
 /** The query that reads what a batch script left (run right after its COMMIT, in the same hand-off). */
 export const READ_RESULTS: Statement = { sql: "SELECT kind, item, v1, v2, v3 FROM temp.batch_results WHERE kind != 'mark' ORDER BY seq", params: [] };
+
+// Fails a script whose outbox ids were taken meanwhile by another writer (see `batchScript`'s `firstOutboxId`).
+const GUARD_TABLE = `CREATE TEMP TABLE IF NOT EXISTS batch_guard (
+  free INTEGER CONSTRAINT ${OUTBOX_IDS_TAKEN} CHECK (free))`;
 
 /**
  * The group commit's script for a batch, as one text with its values written in as literals: the
  * personal columns sealed (snapshot, transcript body, outbox payload, applicant, description, file
  * names). Pure (no I/O), so it can run on a worker thread beside the conversations.
+ *
+ * `firstOutboxId`: the batch's outbox rows take the ids from this one up, in item order, and the
+ * script reads nothing back for them (one hand-off to the driver less per commit). Should any id
+ * from there up have been given already (by another writer: a staff action's transaction, another
+ * process), the script fails with {@link OUTBOX_IDS_TAKEN} and writes nothing. Null: the database
+ * numbers the rows and the script leaves their ids for {@link READ_RESULTS}.
  */
-export function batchScript(items: readonly EncodedItem[], cipher: FieldCipher): string {
-  return batchStatements(items, cipher)
+export function batchScript(items: readonly EncodedItem[], cipher: FieldCipher, firstOutboxId: number | null = null): string {
+  return batchStatements(items, cipher, firstOutboxId)
     .map((st) => `${inlineSql(st.sql, st.params)};`)
     .join('\n');
 }
 
-function batchStatements(items: readonly EncodedItem[], cipher: FieldCipher): Statement[] {
+function batchStatements(items: readonly EncodedItem[], cipher: FieldCipher, firstOutboxId: number | null): Statement[] {
   const st: Statement[] = [{ sql: RESULTS_TABLE, params: [] }, { sql: 'DELETE FROM temp.batch_results', params: [] }];
   items.forEach((item, i) => {
     if (item.kind === 'case') st.push(...caseStatements(item.write, i, cipher));
@@ -220,7 +233,21 @@ function batchStatements(items: readonly EncodedItem[], cipher: FieldCipher): St
   const outbox = items.flatMap((item) =>
     item.kind === 'turn' || item.kind === 'outbound' ? item.outbox.map((m): SqlValue[] => [m.conversationKey, m.channel, m.address, cipher.seal(m.payload), item.at, item.at]) : [],
   );
-  if (outbox.length > 0) {
+  if (outbox.length > 0 && firstOutboxId !== null) {
+    // AUTOINCREMENT: sqlite_sequence holds the highest id ever given, so every id above it is free.
+    st.push(
+      { sql: GUARD_TABLE, params: [] },
+      { sql: "INSERT INTO temp.batch_guard (free) SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0) < ?", params: [firstOutboxId] },
+      { sql: 'DELETE FROM temp.batch_guard', params: [] },
+    );
+    let id = firstOutboxId;
+    for (const group of chunks(outbox, MAX_ROWS_PER_INSERT)) {
+      st.push({
+        sql: `INSERT INTO outbox (id, conversation_key, channel, address, payload, next_attempt_at, created_at) VALUES ${placeholders(group.length, 7)}`,
+        params: group.flatMap((row) => [id++, ...row]),
+      });
+    }
+  } else if (outbox.length > 0) {
     // The write lock is held (BEGIN IMMEDIATE), so the rows above the mark are exactly this batch's.
     st.push({ sql: "INSERT INTO temp.batch_results (kind, v1) SELECT 'mark', COALESCE(MAX(id), 0) FROM outbox", params: [] });
     for (const group of chunks(outbox, MAX_ROWS_PER_INSERT)) {

@@ -1,7 +1,7 @@
 import { type Database } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { PLAIN, type FieldCipher } from './field-cipher.js';
-import { batchScript, encodeItem, outboxRowsOf, READ_RESULTS, type BatchItem } from './batch-script.js';
+import { batchScript, encodeItem, OUTBOX_IDS_TAKEN, outboxRowsOf, READ_RESULTS, type BatchItem } from './batch-script.js';
 import { ScriptBuilder } from './batch-script-client.js';
 
 export type { BatchItem, CaseWrite, UnansweredWrite } from './batch-script.js';
@@ -41,6 +41,13 @@ class ItemFailure {
  */
 export class BatchWriter {
   private readonly commits: GroupCommit<BatchItem, BatchResult | ItemFailure>;
+  /**
+   * The id the next outbox row of this writer takes, so a commit need not read its ids back (a
+   * hand-off to the driver and back less per commit). Null until a commit has read ids back, and
+   * again after another writer took ids (a staff action's transaction, another process): the
+   * script then fails before writing anything and the batch is written again, reading its ids back.
+   */
+  private nextOutboxId: number | null = null;
 
   /**
    * `cipher`: seals the personal columns (snapshot, transcript body, outbox payload, applicant,
@@ -83,14 +90,25 @@ export class BatchWriter {
     // This thread turns the values into JSON; sealing them and writing the SQL happen on the worker,
     // except for a small batch (see BUILD_HERE_UP_TO).
     const encoded = items.map(encodeItem);
-    const sealing = items.filter((item) => item.kind !== 'sent').length;
-    const script = sealing <= BUILD_HERE_UP_TO ? batchScript(encoded, this.cipher) : await this.scripts.build(encoded, this.cipher);
     const expected = items.reduce((n, item) => n + outboxRowsOf(item), 0);
-    // Sent marks and unanswered questions alone leave nothing to read back (one hand-off to the driver, not two).
-    const read = expected > 0 || items.some((item) => item.kind === 'case');
-    const rows = (await this.db.script(script, read ? READ_RESULTS : undefined)) as { kind: string; item: number | null; v1: unknown; v2: unknown; v3: unknown }[];
-    const ids = rows.filter((r) => r.kind === 'outbox').map((r) => Number(r.v1));
+    const firstId = expected > 0 ? this.nextOutboxId : null;
+    const sealing = items.filter((item) => item.kind !== 'sent').length;
+    const script = sealing <= BUILD_HERE_UP_TO ? batchScript(encoded, this.cipher, firstId) : await this.scripts.build(encoded, this.cipher, firstId);
+    // Only ids the database chose and case receipts are read back: sent marks, unanswered questions
+    // and outbox rows numbered here leave nothing to read (one hand-off to the driver, not two).
+    const read = (expected > 0 && firstId === null) || items.some((item) => item.kind === 'case');
+    let rows: { kind: string; item: number | null; v1: unknown; v2: unknown; v3: unknown }[];
+    try {
+      rows = (await this.db.script(script, read ? READ_RESULTS : undefined)) as typeof rows;
+    } catch (error) {
+      if (firstId === null || !String((error as { cause?: unknown }).cause ?? error).includes(OUTBOX_IDS_TAKEN)) throw error;
+      // Another writer took ids meanwhile; nothing of this script was kept.
+      this.nextOutboxId = null;
+      return this.write(items);
+    }
+    const ids = firstId !== null ? Array.from({ length: expected }, (_, i) => firstId + i) : rows.filter((r) => r.kind === 'outbox').map((r) => Number(r.v1));
     if (ids.length !== expected) throw new Error(`Group commit read back ${ids.length} outbox ids for ${expected} messages.`);
+    if (expected > 0) this.nextOutboxId = ids[expected - 1]! + 1;
     // The ids in insertion order: each item's messages, items in order.
     let next = 0;
     const results: BatchResult[] = items.map((item) => (item.kind === 'turn' || item.kind === 'outbound' ? ids.slice(next, (next += outboxRowsOf(item))) : undefined));

@@ -85,4 +85,23 @@ describe('the group commit', () => {
     expect((await repos.outbox.pendingOutbox()).map((m) => m.conversationKey)).toEqual(['console:good']);
     await repos.close();
   });
+
+  it('gives each message its own id when another writer adds messages between two commits', async () => {
+    const file = path.join(tempDir(), 'fayuan.sqlite');
+    const repos = await openRepositories({ databaseFile: file });
+    const first = await repos.conversations.commitTurn(turn('console:a', ['one', 'two']));
+    // Another process (`fayuan cases accept`) writes a notice with its own connection.
+    const other = await openDatabase(file);
+    await other.run("INSERT INTO outbox (conversation_key, channel, address, payload, next_attempt_at, created_at) VALUES ('console:b', 'console', 'b', '{}', 0, 0)");
+    await other.close();
+    const second = await repos.conversations.commitTurn(turn('console:a', ['three']));
+    const third = await repos.conversations.commitTurn(turn('console:a', ['four', 'five']));
+    const ids = [...first, ...second, ...third];
+    expect(new Set(ids).size).toBe(5);
+    expect(second[0]).toBeGreaterThan(first[1]! + 1);
+    const texts = await Promise.all(ids.map(async (id) => ((await repos.outbox.outboxMessage(id))?.payload as { text: string }).text));
+    expect(texts).toEqual(['one', 'two', 'three', 'four', 'five']);
+    expect((await repos.outbox.pendingOutbox()).map((m) => m.conversationKey)).toEqual(['console:a', 'console:a', 'console:b', 'console:a', 'console:a', 'console:a']);
+    await repos.close();
+  });
 });
