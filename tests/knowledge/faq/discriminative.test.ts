@@ -111,6 +111,20 @@ describe('the classifier in the index', () => {
     expect(fused.search(question).ranked).toEqual(plain.search(question).ranked);
   });
 
+  it('re-ranks a story of ten content words or more twice as strongly, a shorter question as before (session 19)', () => {
+    const story = 'my boss has not paid my wages for three months and now my wife wants a divorce because we cannot pay the rent';
+    const short = 'boss not paid wages, wife wants divorce';
+    const index = FaqIndex.build(SMALL_KB, 'en', analyzer, withClassifier);
+    const single = FaqIndex.build(SMALL_KB, 'en', analyzer, { ...withClassifier, storyFuse: { words: 10, scale: 1 } });
+    const double = FaqIndex.build(SMALL_KB, 'en', analyzer, { ...withClassifier, fuse: 2 * DEFAULT_RANKING.fuse, storyFuse: { words: 10, scale: 1 } });
+    expect(index.search(story).words).toBeGreaterThanOrEqual(10);
+    expect(index.search(story).ranked.length).toBeGreaterThan(1);
+    expect(index.search(story).ranked).toEqual(double.search(story).ranked);
+    expect(index.search(story).ranked).not.toEqual(single.search(story).ranked);
+    expect(index.search(short).words).toBeLessThan(10);
+    expect(index.search(short).ranked).toEqual(single.search(short).ranked);
+  });
+
   it('is left out when turned off, and BM25 alone ranks', () => {
     const data = buildIndexData(SMALL_KB, 'en', analyzer, { ...DEFAULT_RANKING, softmax: null });
     expect(data.softmax.length).toBe(0);
