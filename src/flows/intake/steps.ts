@@ -26,7 +26,7 @@ import { readAge as readStatedAge, tellsStory } from '../../knowledge/understand
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
 import { afterUnsureClause, afterUnsureWords, mentionsUnsure, saysUnsure } from './unsure-words.js';
-import { namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
+import { asksWhichRegion, namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -646,8 +646,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       // A place outside the pack ("北京", "在广东东莞打工", "shenzhen"): the not-listed answer, as its button would be.
       if (text !== null && namesPlaceElsewhere(text)) return notListed();
-      // "不清楚": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
-      return { kind: 'invalid', error: isUnsure(event) ? 'intake.err.region_unsure' : 'intake.err.region' };
+      // "不清楚", "选哪个": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
+      return { kind: 'invalid', error: isUnsure(event) || (text !== null && asksWhichRegion(text)) ? 'intake.err.region_unsure' : 'intake.err.region' };
     },
   },
 
