@@ -380,6 +380,10 @@ export const intakeMessages = {
   'intake.err.description_short': { 'zh-CN': '请多写几个字，说明发生了什么。', en: 'Please write a little more about what happened.' },
   'intake.err.description_long': { 'zh-CN': '内容太长了，请控制在 2000 字以内，详细情况可以当面告诉工作人员。', en: 'That is too long; please keep it under 2000 characters. You can tell staff the details in person.' },
   'intake.err.documents': { 'zh-CN': '请发送照片或文件；发完或暂时没有，请点“完成”。', en: 'Please send photos or files; when you are done, or have none, press "Done".' },
+  'intake.call_worry_later': {
+    'zh-CN': '明白，您的安全最要紧。后面留电话时，会问您工作人员什么时候联系才安全；也可以选“不要打电话，只在这里联系”，工作人员就只在这里回复您。',
+    en: 'I understand; your safety comes first. When you give a number later, you will be asked when it is safe for staff to contact you, or you can choose "Do not call; only contact me here", and staff will only reply here.',
+  },
   'intake.err.phone_safety': {
     'zh-CN': '明白，您的安全最要紧。留下号码后，下一步会问您什么时候联系才安全；也可以选“不要打电话，只在这里联系”，工作人员就只在这里回复您。实在不方便留自己的号码，可以留能转告您的亲友的电话。',
     en: 'I understand; your safety comes first. After the number, the next question asks when it is safe to contact you, or you can choose "Do not call; only contact me here", and staff will only reply here. If you cannot give your own number, give one of a friend or relative who can pass a message on.',
