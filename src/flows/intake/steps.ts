@@ -444,6 +444,9 @@ function groupsSoFar(ctx: IntakeContext): GroupId[] {
 }
 
 /** Every question of the intake: how it is asked and how an answer is read. */
+/** Family named at the household question ("老婆孩子在老家", "my wife is back home with our son"). */
+const FAMILY_NAMED = /老婆|老公|媳妇|丈夫|妻子|爱人|老伴|孩子|儿子|女儿|闺女|小孩|娃|爸|妈|父母|老人|公婆|\b(wife|husband|partner|son|daughter|kids?|children|child|baby|mum|mom|mother|dad|father|parents|family)\b/i;
+
 export const STEPS: Record<StepId, StepDefinition> = {
   category: {
     prompt: (ctx) => {
@@ -803,6 +806,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (unit) return unit;
       // "3个", "我和两个孩子，…": counted as residents say it.
       const n = text === null ? null : (householdFromWords(text) ?? readLeadingNumber(text));
+      // "just me, my wife is back home in chengdu with our son", "老婆孩子在老家": family named but not counted — who counts.
+      if (n === null && typed !== null && FAMILY_NAMED.test(typed)) return { kind: 'explain', reply: reply('intake.explain.household_who') };
       if (n === null || !Number.isInteger(n) || n < 1 || n > 30) return { kind: 'invalid', error: 'intake.err.householdSize' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdSize: n } }) };
     },
