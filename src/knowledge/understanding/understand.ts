@@ -149,6 +149,9 @@ function readMeaning(input: UnderstandInput, text: string, { judge: askKb, class
   // "i have a bad leg but no disability certificate" at the disability question: its answer (what counts), not a story.
   // "my leg is disabled, i have the certificate": the disability told, for the step to read.
   if (where.kind === 'intake_question' && where.step === 'disability' && (saysNoCertificate(text) || namesDisability(text))) return { kind: 'answer' };
+  // "我是贵州来的，在这边饭店当服务员两年了，这样算不算进城务工人员啊" at the groups question: asked about a group, which
+  // the step explains, not an account kept for later.
+  if (where.kind === 'intake_question' && where.step === 'groups' && groupAskedAbout(text) !== null) return { kind: 'answer' };
   const category = storyCategory(text) ?? storyOfTheApplication(text, where);
   if (category && tellsStory(text)) {
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
