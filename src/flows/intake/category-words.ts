@@ -78,6 +78,9 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['labor_contract', /被.{0,6}(炒|辞退|开除|裁)(了|掉)?|把我(炒|辞|开|裁)(了|掉)|炒鱿鱼|不让我干了|让我走人|\b(fired|let go|laid off|sacked) me\b|\bgot (fired|sacked|laid off)\b/i],
   ['medical_injury', /(医院|医生|大夫|诊所).{0,12}(治坏|误诊|做坏|搞错|出事|治死|延误|割错)|\b(hospital|doctor).{0,30}(botched|misdiagnos|wrong (leg|arm|organ)|negligen)/i],
   ['marriage_family', /想离婚|要离婚|闹离婚|离不了婚|孩子(的)?抚养权|\b(want|wants) (a )?divorce\b/i],
+  // Cheated, told as residents tell it ("转了两万块，后来才知道是骗子", "遇到电信诈骗", "上当受骗"): the victim of a crime
+  // (法律援助法 第二十九条), read last so that "老板就是个骗子 欠我工资" stays wages.
+  ['criminal_victim', /(是|遇到|碰到|遇上|碰上)(了)?(个|一个)?骗子|电信诈骗|网络诈骗|电话诈骗|被诈骗|上当受骗|受骗上当|被人骗|骗走(了)?(我|俺)?的?.{0,4}(钱|万|千|块)/],
   ['house_expropriation', /(房子|房屋|老房|家).{0,8}(被拆|要拆|强拆|拆了)|\b(house|home)\b.{0,20}\b(demolish|torn down|tear down)/i],
 ];
 
