@@ -356,6 +356,10 @@ export const intakeMessages = {
     'zh-CN': '不确定也没关系：选事情发生的地方；说不清的，就选您现在住的地方。都不在下面的，点“我的地区不在列表中”。',
     en: 'That is fine: choose where it happened, or if you cannot say, where you live now. If neither is listed, press "My area is not listed".',
   },
+  'intake.err.residence_unsure': {
+    'zh-CN': '按您现在住的地方选：住在城市、县城或镇上的，选“城镇”；住在村里的，选“农村”。拿不准就选一个，工作人员审查时会跟您核实。',
+    en: 'Choose by where you live now: in a city, a county town or a town, press "Town or city"; in a village, press "Countryside". If unsure, pick one; staff will check it with you.',
+  },
   'intake.err.age_exact': {
     'zh-CN': '请告诉我具体几岁（周岁），例如 {line}：满 {line} 周岁和不满 {line} 周岁，申请条件不同。',
     en: 'Please tell me the exact age in years, e.g. {line}: the rules differ below and from age {line}.',

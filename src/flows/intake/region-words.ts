@@ -98,13 +98,13 @@ export function namesPlaceElsewhere(typed: string): boolean {
   return t.split(/\s+/).length <= 6 && ELSEWHERE_EN.test(t);
 }
 
-/** "不知道选哪个", "我在东莞，选哪个", "which one should i pick?": asked how to choose among the regions listed. */
-const WHICH_REGION = /选哪(个|一个|里|儿|边)?|(点|按)哪个|哪个(地区|地方)?(对|算|合适)|该选什么|\bwhich (one|region|area|place|button)\b.{0,20}\b(pick|choose|select|press|tap)\b|\bwhat (do|should) i (pick|choose|select|press)\b/i;
+/** "不知道选哪个", "我在东莞，选哪个", "不知道算哪个", "which one should i pick?": asked how to choose among the buttons. */
+const WHICH_TO_CHOOSE = /选哪(个|一个|里|儿|边)?|算哪(个|种|一个|边)|(点|按)哪个|哪个(地区|地方)?(对|算|合适)|该选什么|\bwhich (one|region|area|place|button)\b.{0,20}\b(pick|choose|select|press|tap)\b|\bwhat (do|should) i (pick|choose|select|press)\b/i;
 
 /**
- * Asked at the region question which region to choose: the step explains how (where it happened, else where they
- * live now, else "not listed"), never the knowledge base's nearest entry (the 12348 hotline).
+ * Asked at the region (or residence) question which to choose: the step explains how (where it happened, else where
+ * they live now, else "not listed"), never the knowledge base's nearest entry (the 12348 hotline).
  */
-export function asksWhichRegion(typed: string): boolean {
-  return WHICH_REGION.test(typed.normalize('NFKC'));
+export function asksWhichToChoose(typed: string): boolean {
+  return WHICH_TO_CHOOSE.test(typed.normalize('NFKC'));
 }

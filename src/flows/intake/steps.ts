@@ -26,7 +26,7 @@ import { readAge as readStatedAge, tellsStory } from '../../knowledge/understand
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
 import { afterUnsureClause, afterUnsureWords, mentionsUnsure, saysUnsure } from './unsure-words.js';
-import { asksWhichRegion, namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
+import { asksWhichToChoose, namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -650,7 +650,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
       // A place outside the pack ("北京", "在广东东莞打工", "shenzhen"): the not-listed answer, as its button would be.
       if (text !== null && namesPlaceElsewhere(text)) return notListed();
       // "不清楚", "选哪个": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
-      return { kind: 'invalid', error: isUnsure(event) || (text !== null && asksWhichRegion(text)) ? 'intake.err.region_unsure' : 'intake.err.region' };
+      return { kind: 'invalid', error: isUnsure(event) || (text !== null && asksWhichToChoose(text)) ? 'intake.err.region_unsure' : 'intake.err.region' };
     },
   },
 
@@ -789,7 +789,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
     prompt: (ctx) => personal('residence', ctx, [choice('opt:urban', 'intake.opt.urban'), choice('opt:rural', 'intake.opt.rural')]),
     read: (event) => {
       const value = readOption(event, ['urban', 'rural'] as const, (v) => (v === 'urban' ? /城|市区|镇|urban|city|town/i : /农村|乡|村|rural|village|countryside/i));
-      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, residence: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
+      if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, residence: value } }) };
+      // "not sure", "不知道算哪个": how to choose (where they live now), not "I did not understand".
+      const text = textOf(event);
+      return { kind: 'invalid', error: isUnsure(event) || (text !== null && asksWhichToChoose(text)) ? 'intake.err.residence_unsure' : 'intake.err.choose' };
     },
   },
 

@@ -14,7 +14,7 @@ import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
 import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
 import { asksAboutTheCall, phoneIn } from '../../flows/intake/contact-validation.js';
-import { asksWhichRegion, namesPlaceElsewhere } from '../../flows/intake/region-words.js';
+import { asksWhichToChoose, namesPlaceElsewhere } from '../../flows/intake/region-words.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput, Where } from './types.js';
 
 /**
@@ -177,7 +177,9 @@ function readMeaning(input: UnderstandInput, text: string, { judge: askKb, class
     if (where.step === 'groups' && SAYS_WHO_I_AM.test(text.normalize('NFKC').trim())) return { kind: 'answer' };
     // "俺在深圳干活 不知道选哪个", "which one should i pick?" at the region question: the step says where to apply
     // instead, or how to choose (the index's nearest entry was the 12348 hotline).
-    if (where.step === 'region' && (namesPlaceElsewhere(text) || asksWhichRegion(text))) return { kind: 'answer' };
+    if (where.step === 'region' && (namesPlaceElsewhere(text) || asksWhichToChoose(text))) return { kind: 'answer' };
+    // "不知道算哪个" at "town or countryside?": how to choose, the step's to say.
+    if (where.step === 'residence' && asksWhichToChoose(text)) return { kind: 'answer' };
     // "你们会不会打电话到我单位去？" at the phone question: about this call, which the step explains (no entry is about it).
     if (where.step === 'phone' && asksAboutTheCall(text)) return { kind: 'answer' };
     // "不知道啊 好像过年前要起诉？": not knowing, then a guess — an answer to the question on screen, for the step to read.
