@@ -164,7 +164,8 @@ export const forSomeoneElse = (text: string): boolean => FOR_SOMEONE_ELSE.test(t
 
 /** What follows a request to apply at the start of a message ("我想申请法律援助，…", "i want (to) apply for legal aid, …"), or `null`. */
 export function afterApplyRequest(text: string): string | null {
-  const m = /^(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+(\S.*)$/is.exec(text.normalize('NFKC').trim());
+  // "那我想申请法律援助帮我申请执行": after "那"/"好", and what it is for glued on without a comma ("帮我…", "给我…").
+  const m = /^(?:(?:那|那么|那就|好|好的|行)[，,\s]*)?(?:(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+|(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)(?=帮我|帮忙|给我|替我|为我))(\S.*)$/is.exec(text.normalize('NFKC').trim());
   return m ? m[1]! : null;
 }
 
