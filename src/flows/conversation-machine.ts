@@ -370,6 +370,11 @@ const isStory = ({ event }: { event: unknown }) => meaningOf(event).kind === 'st
 const nothingMoreAfterDanger = ({ context, event }: { context: ConversationContext; event: unknown }) => context.dangerTold === true && meaningOf(event).kind === 'answer';
 /** The knowledge base answered (a question, or the question a story asks). */
 const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).output.answer.band === 'answer';
+/** A story of the same kind as one of the conversation's applications in progress (looked up only for a story told here). */
+const storyOfCaseInProgress = ({ event }: { event: unknown }) => {
+  const m = meaningOf(event);
+  return m.kind === 'story' && ((event as Understood).output.answer.casesInProgress ?? []).some((c) => c.category === m.category);
+};
 /**
  * What the story that started an application stated, for the intake to offer, never to take unasked: an exact age
  * (one tap at the age question) and groups ("我是农民工", ticked in advance at the groups question).
@@ -676,6 +681,15 @@ export function createConversationMachine(deps: ConversationDeps) {
         if (told) choices.sort((a, b) => Number(b.id.startsWith('apply:')) - Number(a.id.startsWith('apply:')));
         enqueue.emit(offeredNow(forCasesInProgress({ ...answer, choices }, casesInProgress), context));
       }
+    }),
+    /** The story's matter has an application in progress: said, with its progress first and another matter's application. */
+    sayCaseInProgress: enqueueActions(({ context, event, enqueue }) => {
+      const m = meaningOf(event);
+      const cases = (event as unknown as Understood).output.answer.casesInProgress ?? [];
+      const same = cases.find((c) => m.kind === 'story' && c.category === m.category);
+      if (!same) return;
+      const choices = choicesForCaseInProgress([choice('menu.apply', 'core.menu.apply'), choice('menu.back', 'core.back_to_menu')], cases);
+      enqueue.emit(offeredNow(reply('conv.story.case_in_progress', { ref: same.ref, category: { key: `category.${same.category}` } }, choices), context));
     }),
     /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
     startWithCategory: assign({
@@ -1662,6 +1676,9 @@ export function createConversationMachine(deps: ConversationDeps) {
             actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'sayDetainedVisit'],
           },
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'keepStatedKinship', 'forget', 'emitAnswerOfferingApplication'] },
+          // More of a matter whose application is in progress ("包工头电话也打不通了 老板还是欠着我工资"): that application's
+          // progress first, another application only as another matter — never a second one of the same kind started unasked.
+          { guard: storyOfCaseInProgress, target: 'answered', actions: ['noteMeaning', 'forget', 'sayCaseInProgress'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'startWithCategory'] },
           {
