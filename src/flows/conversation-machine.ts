@@ -852,6 +852,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     forget: assign({ pendingText: null, pendingTopic: null, askedAtAgreement: false, dangerTold: false }),
     /** The question asked with a danger just answered, to read now (its danger is not warned of twice). */
+    /** A story told with danger, read after the warning as a story told without it (no second warning). */
+    readStoryAfterDanger: assign({ pendingText: ({ event }) => (event.type === 'internal.reprompt' ? (event.story?.text ?? null) : null), dangerTold: true }),
     readQuestionAfterDanger: assign({ pendingText: ({ event }) => (event.type === 'internal.reprompt' ? (event.question ?? null) : null), dangerTold: true }),
     sayError: emit(() => reply('core.error.try_again')),
     emitAll: enqueueActions(({ event, enqueue }) => {
@@ -1298,6 +1300,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       on: {
         'internal.reprompt': [
           { guard: ({ event }) => event.question !== undefined, target: 'understanding', actions: 'readQuestionAfterDanger' },
+          // After applying here, the story is read as any story (an application of its kind may be in progress already).
+          { guard: ({ context, event }) => event.story !== undefined && Boolean(context.caseRegion), target: 'understanding', actions: 'readStoryAfterDanger' },
           { guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' },
           { actions: 'showMenu' },
         ],
@@ -1555,6 +1559,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       on: {
         'internal.reprompt': [
           { guard: ({ event }) => event.question !== undefined, target: 'understanding', actions: 'readQuestionAfterDanger' },
+          // After applying here, the story is read as any story (an application of its kind may be in progress already).
+          { guard: ({ context, event }) => event.story !== undefined && Boolean(context.caseRegion), target: 'understanding', actions: 'readStoryAfterDanger' },
           { guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' },
           { actions: 'showMenu' },
         ],
