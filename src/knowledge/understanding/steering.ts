@@ -80,6 +80,8 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // "where is the legal aid office"): its address, hours and phone come from the policy pack. Not where to apply
   // ("在哪里申请法律援助" is the knowledge base's), and not someone else's whereabouts ("老板跑了不知道在哪里").
   ['hours', /^(?=.*(地址|位置|地点|电话|联系方式|哪|什么地方|怎么走|怎么去|咋走|几点|上班|开门))((我)?(想知道|想问一下?|想问问|请问|问一下|问下)[，, ]*)?(你们|你们那边|你们单位|你们中心|你们办公室|法律援助中心|法援中心|法律援助处|法律援助站|法律援助工作站|援助中心|中心|司法局)(的)?(具体)?(地址|位置|办公地点|电话|联系方式)?(和|跟|、)?(地址|电话|联系方式)?(是|在)?(在哪里?|在哪儿|在哪|哪里|什么地方|在什么地方|在什么位置|怎么走|怎么去|咋走|多少|什么)?(呢|啊|呀)?([，, ]*(几点上班|几点下班|几点开门|什么时候上班|什么时候开门|上班时间是?|办公时间是?)(是)?(几点|什么时候)?(呢|啊)?)?$/],
+  // "我不识字 能不能打电话说", "can i call you instead": to phone rather than type — the centre's number (with its hours).
+  ['hours', /^((我|俺)?(不识字|字认不全|不会打字|打字(太|很)?慢|眼睛不好|看不清(字)?)[，,\s]*)?(能不能|能|可以|可不可以|我能|我可以)(直接)?(给你们)?打电话(说|问|咨询|讲|办)?(吗|不|呢)?$|^(can|could|may) i (just )?(call|phone|ring)( you| someone| somebody| the (office|centre|center))?( instead| on the phone)?( please)?$|^is there a (phone )?number i can (call|ring)$/i],
   ['hours', /^(please )?(tell me )?(where('?s| is| are)|what('?s| is) the (address|location) of|how (do|can) i (get|find)( to)?) (the |your )?(nearest |local )?(legal aid )?(office|centre|center|you|you guys)( located| based)?(,? (and )?(what are (the |your )?(opening |office |working )?hours|when (is it|are you) open|what time (do you|does it) open))?$|^(what('?s| is) )?(the |your )?(legal aid )?(office|centre|center)('?s)? address$/i],
   // How to send documents or photos ("材料怎么发给你们", "身份证拍照发这里行吗", "how do i send the documents"): after
   // staff asked for materials the knowledge base's nearest entries were about unpaid wages and debt collection.
