@@ -66,9 +66,12 @@ export async function loadConversationServices(config: Config, repos: Repositori
   const awaitingMaterials = async (conversationKey: string) =>
     (await cases.listByConversation(conversationKey)).filter((c) => c.status === 'materials_requested').sort((a, b) => b.createdAt - a.createdAt)[0];
   const conversations = repos.conversations;
-  /** An answer that offers to apply, for a resident whose application is in progress: with it (its progress is offered instead). */
-  const withCasesInProgress = async (answer: KnowledgeAnswer, conversationKey: string | undefined): Promise<KnowledgeAnswer> => {
-    if (!conversationKey || !answer.replies.some((r) => r.choices?.some((c) => c.id === 'menu.apply'))) return answer;
+  /**
+   * An answer that offers to apply, or a story told (which would start an application), for a resident whose application
+   * is in progress: with it (its progress is offered instead of a second application of the same kind).
+   */
+  const withCasesInProgress = async (answer: KnowledgeAnswer, conversationKey: string | undefined, story = false): Promise<KnowledgeAnswer> => {
+    if (!conversationKey || !(story || answer.replies.some((r) => r.choices?.some((c) => c.id === 'menu.apply')))) return answer;
     const inProgress = (await cases.listByConversation(conversationKey)).filter((c) => IN_PROGRESS.includes(c.status));
     return inProgress.length === 0 ? answer : { ...answer, casesInProgress: inProgress.map((c) => ({ ref: c.ref, category: c.category })) };
   };
@@ -104,7 +107,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
     knowledgeReady: opening.then(() => undefined),
     understandText: async (input) => {
       const understood = await (await opening).understandText(input);
-      return { ...understood, answer: await withCasesInProgress(understood.answer, input.conversationKey) };
+      return { ...understood, answer: await withCasesInProgress(understood.answer, input.conversationKey, understood.meaning.kind === 'story') };
     },
     showTopic: async (input) => withCasesInProgress(await (await opening).showTopic(input), input.conversationKey),
     async submitCase(draft) {

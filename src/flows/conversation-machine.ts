@@ -370,6 +370,11 @@ const isStory = ({ event }: { event: unknown }) => meaningOf(event).kind === 'st
 const nothingMoreAfterDanger = ({ context, event }: { context: ConversationContext; event: unknown }) => context.dangerTold === true && meaningOf(event).kind === 'answer';
 /** The knowledge base answered (a question, or the question a story asks). */
 const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).output.answer.band === 'answer';
+/** A story of the same kind as one of the conversation's applications in progress (looked up only for a story told here). */
+const storyOfCaseInProgress = ({ event }: { event: unknown }) => {
+  const m = meaningOf(event);
+  return m.kind === 'story' && ((event as Understood).output.answer.casesInProgress ?? []).some((c) => c.category === m.category);
+};
 /**
  * What the story that started an application stated, for the intake to offer, never to take unasked: an exact age
  * (one tap at the age question) and groups ("我是农民工", ticked in advance at the groups question).
@@ -677,6 +682,15 @@ export function createConversationMachine(deps: ConversationDeps) {
         enqueue.emit(offeredNow(forCasesInProgress({ ...answer, choices }, casesInProgress), context));
       }
     }),
+    /** The story's matter has an application in progress: said, with its progress first and another matter's application. */
+    sayCaseInProgress: enqueueActions(({ context, event, enqueue }) => {
+      const m = meaningOf(event);
+      const cases = (event as unknown as Understood).output.answer.casesInProgress ?? [];
+      const same = cases.find((c) => m.kind === 'story' && c.category === m.category);
+      if (!same) return;
+      const choices = choicesForCaseInProgress([choice('menu.apply', 'core.menu.apply'), choice('menu.back', 'core.back_to_menu')], cases);
+      enqueue.emit(offeredNow(reply('conv.story.case_in_progress', { ref: same.ref, category: { key: `category.${same.category}` } }, choices), context));
+    }),
     /** The application starts with the recognised category, to confirm in one tap (introduced on entering the intake). */
     startWithCategory: assign({
       pendingCategory: ({ event }) => (event.type === 'user.choice' ? (event.id.slice('apply:'.length) as CategoryId) : storyCategory(event)),
@@ -838,6 +852,8 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     forget: assign({ pendingText: null, pendingTopic: null, askedAtAgreement: false, dangerTold: false }),
     /** The question asked with a danger just answered, to read now (its danger is not warned of twice). */
+    /** A story told with danger, read after the warning as a story told without it (no second warning). */
+    readStoryAfterDanger: assign({ pendingText: ({ event }) => (event.type === 'internal.reprompt' ? (event.story?.text ?? null) : null), dangerTold: true }),
     readQuestionAfterDanger: assign({ pendingText: ({ event }) => (event.type === 'internal.reprompt' ? (event.question ?? null) : null), dangerTold: true }),
     sayError: emit(() => reply('core.error.try_again')),
     emitAll: enqueueActions(({ event, enqueue }) => {
@@ -1284,6 +1300,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       on: {
         'internal.reprompt': [
           { guard: ({ event }) => event.question !== undefined, target: 'understanding', actions: 'readQuestionAfterDanger' },
+          // After applying here, the story is read as any story (an application of its kind may be in progress already).
+          { guard: ({ context, event }) => event.story !== undefined && Boolean(context.caseRegion), target: 'understanding', actions: 'readStoryAfterDanger' },
           { guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' },
           { actions: 'showMenu' },
         ],
@@ -1541,6 +1559,8 @@ export function createConversationMachine(deps: ConversationDeps) {
       on: {
         'internal.reprompt': [
           { guard: ({ event }) => event.question !== undefined, target: 'understanding', actions: 'readQuestionAfterDanger' },
+          // After applying here, the story is read as any story (an application of its kind may be in progress already).
+          { guard: ({ context, event }) => event.story !== undefined && Boolean(context.caseRegion), target: 'understanding', actions: 'readStoryAfterDanger' },
           { guard: ({ event }) => event.story !== undefined, target: 'sensitiveConsent', actions: 'startDangerStory' },
           { actions: 'showMenu' },
         ],
@@ -1662,6 +1682,9 @@ export function createConversationMachine(deps: ConversationDeps) {
             actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'sayDetainedVisit'],
           },
           { guard: ({ event }) => isStory({ event }) && kbAnswered({ event }), target: 'answered', actions: ['noteAnswer', 'keepStartingStory', 'keepStatedKinship', 'forget', 'emitAnswerOfferingApplication'] },
+          // More of a matter whose application is in progress ("包工头电话也打不通了 老板还是欠着我工资"): that application's
+          // progress first, another application only as another matter — never a second one of the same kind started unasked.
+          { guard: storyOfCaseInProgress, target: 'answered', actions: ['noteMeaning', 'forget', 'sayCaseInProgress'] },
           // Any other story starts the application with its category recognised.
           { guard: isStory, target: 'sensitiveConsent', actions: ['noteMeaning', 'keepStartingStory', 'keepStatedKinship', 'forget', 'startWithCategory'] },
           {

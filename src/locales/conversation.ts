@@ -6,6 +6,10 @@ export const conversationMessages = {
     'zh-CN': '明白了。这些情况您可以在后面“情况说明”一步里详细写上。我们先接着填写：',
     en: 'I see. You can tell us all of this at the "what happened" step later. Let us carry on:',
   },
+  'conv.story.case_in_progress': {
+    'zh-CN': '您“{category}”的申请（{ref}）正在办理中，不用再申请一次。想知道进度，请点“查看申请进度”；工作人员会按您留的方式联系您。如果是另一件事，可以另外申请。',
+    en: 'Your application about "{category}" ({ref}) is being worked on; you do not need to apply again. To see how it is going, press "Check progress". Staff will contact you as you asked. If this is another matter, you can apply for it separately.',
+  },
   'conv.story.apply': { 'zh-CN': '申请法律援助：{category}', en: 'Apply for legal aid: {category}' },
   'conv.materials.opt_done': { 'zh-CN': '完成', en: 'Done' },
   'conv.materials.opt_more': { 'zh-CN': '继续发送', en: 'Send more' },

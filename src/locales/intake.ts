@@ -356,6 +356,10 @@ export const intakeMessages = {
     'zh-CN': '不确定也没关系：选事情发生的地方；说不清的，就选您现在住的地方。都不在下面的，点“我的地区不在列表中”。',
     en: 'That is fine: choose where it happened, or if you cannot say, where you live now. If neither is listed, press "My area is not listed".',
   },
+  'intake.err.residence_unsure': {
+    'zh-CN': '按您现在住的地方选：住在城市、县城或镇上的，选“城镇”；住在村里的，选“农村”。拿不准就选一个，工作人员审查时会跟您核实。',
+    en: 'Choose by where you live now: in a city, a county town or a town, press "Town or city"; in a village, press "Countryside". If unsure, pick one; staff will check it with you.',
+  },
   'intake.err.age_exact': {
     'zh-CN': '请告诉我具体几岁（周岁），例如 {line}：满 {line} 周岁和不满 {line} 周岁，申请条件不同。',
     en: 'Please tell me the exact age in years, e.g. {line}: the rules differ below and from age {line}.',
@@ -380,6 +384,10 @@ export const intakeMessages = {
   'intake.err.description_short': { 'zh-CN': '请多写几个字，说明发生了什么。', en: 'Please write a little more about what happened.' },
   'intake.err.description_long': { 'zh-CN': '内容太长了，请控制在 2000 字以内，详细情况可以当面告诉工作人员。', en: 'That is too long; please keep it under 2000 characters. You can tell staff the details in person.' },
   'intake.err.documents': { 'zh-CN': '请发送照片或文件；发完或暂时没有，请点“完成”。', en: 'Please send photos or files; when you are done, or have none, press "Done".' },
+  'intake.call_worry_later': {
+    'zh-CN': '明白，您的安全最要紧。后面留电话时，会问您工作人员什么时候联系才安全；也可以选“不要打电话，只在这里联系”，工作人员就只在这里回复您。',
+    en: 'I understand; your safety comes first. When you give a number later, you will be asked when it is safe for staff to contact you, or you can choose "Do not call; only contact me here", and staff will only reply here.',
+  },
   'intake.err.phone_safety': {
     'zh-CN': '明白，您的安全最要紧。留下号码后，下一步会问您什么时候联系才安全；也可以选“不要打电话，只在这里联系”，工作人员就只在这里回复您。实在不方便留自己的号码，可以留能转告您的亲友的电话。',
     en: 'I understand; your safety comes first. After the number, the next question asks when it is safe to contact you, or you can choose "Do not call; only contact me here", and staff will only reply here. If you cannot give your own number, give one of a friend or relative who can pass a message on.',

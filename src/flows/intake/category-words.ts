@@ -60,7 +60,7 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   // "he has been in jail for a week": held, when nothing else (a divorce, wages) names the matter.
   ['criminal_defense', /\b(in|to) (jail|prison)\b|\blocked up\b/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(taken|taken away|picked up|held|arrested|detained|caught) by (the )?(police|cops)\b|\btaken (away )?to (the )?police station\b|\b(got|was|been) (arrested|locked up|detained)\b/i],
-  ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈|(我|俺)(家)?(男人|那口子|媳妇|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,10}((打|揍|踢|掐)(我|俺)|打得|动手|虐待|不让(我|俺)吃饭|关着(我|俺))|(husband|wife|boyfriend|partner|ex|mother[- ]in[- ]law|father[- ]in[- ]law|in-?laws|step(father|mother|dad|mum|mom)).{0,20}(hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
+  ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈|(我|俺)(家)?(男人|那口子|媳妇|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,10}((打|揍|踢|掐)(我|俺)|把(我|俺)(给)?推(倒|下|到地|在地|到墙)|推(了)?(我|俺)(一把|一下)?.{0,2}(撞|摔|倒)|打得|动手|虐待|不让(我|俺)吃饭|关着(我|俺))|(husband|wife|boyfriend|partner|ex|mother[- ]in[- ]law|father[- ]in[- ]law|in-?laws|step(father|mother|dad|mum|mom)).{0,20}((hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|(pushed|shoved|threw) me (down|against|into|off))|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
   // "他天天打我，我不敢回家": a bare 他/她 who hits the resident again and again is someone they live with, as "he hits me
   // every day" is read above. One blow from a stranger is told differently ("被人打了", a victim's story).
   ['domestic_violence', /(他|她)(天天|每天|经常|常常|总是|老是|老|一直|动不动就|时不时就?|隔三差五就?|一喝酒就|喝了酒就|喝醉了?就|一喝多就)(打|揍|踢|掐|扇)(我|俺)/],
@@ -78,6 +78,9 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   ['labor_contract', /被.{0,6}(炒|辞退|开除|裁)(了|掉)?|把我(炒|辞|开|裁)(了|掉)|炒鱿鱼|不让我干了|让我走人|\b(fired|let go|laid off|sacked) me\b|\bgot (fired|sacked|laid off)\b/i],
   ['medical_injury', /(医院|医生|大夫|诊所).{0,12}(治坏|误诊|做坏|搞错|出事|治死|延误|割错)|\b(hospital|doctor).{0,30}(botched|misdiagnos|wrong (leg|arm|organ)|negligen)/i],
   ['marriage_family', /想离婚|要离婚|闹离婚|离不了婚|孩子(的)?抚养权|\b(want|wants) (a )?divorce\b/i],
+  // Cheated, told as residents tell it ("转了两万块，后来才知道是骗子", "遇到电信诈骗", "上当受骗"): the victim of a crime
+  // (法律援助法 第二十九条), read last so that "老板就是个骗子 欠我工资" stays wages.
+  ['criminal_victim', /(是|遇到|碰到|遇上|碰上)(了)?(个|一个)?骗子|电信诈骗|网络诈骗|电话诈骗|被诈骗|上当受骗|受骗上当|被人骗|骗走(了)?(我|俺)?的?.{0,4}(钱|万|千|块)/],
   ['house_expropriation', /(房子|房屋|老房|家).{0,8}(被拆|要拆|强拆|拆了)|\b(house|home)\b.{0,20}\b(demolish|torn down|tear down)/i],
 ];
 

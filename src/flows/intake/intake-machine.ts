@@ -9,7 +9,8 @@ import type { ApplicantDetails, CaseDraft, CaseReceipt, IntakeContext, StatedAge
 import { deadlineIn } from './deadline-words.js';
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import { readNavigation, saysCorrection } from './navigation-words.js';
-import { nextStep } from './next-step.js';
+import { asksSafeContact, nextStep } from './next-step.js';
+import { worriesAboutCall } from './contact-validation.js';
 import { groupsSaidIn, isUnsure, STEPS, statedAgeOf, WHY_EXPLAINED, type ReadResult } from './steps.js';
 import { typedChoice } from './typed-choice.js';
 import { asksWhy, asksWhyAlone, saysRatherNotSay } from './why-words.js';
@@ -23,6 +24,9 @@ import type { StatedKinship } from '../../knowledge/understanding/stated-relativ
 import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
+
+/** Questions where a fear of being called is the answer (or said with it), not a worry to reassure. */
+const CONTACT_STEPS: ReadonlySet<StepId> = new Set<StepId>(['phone', 'safeContact', 'safeTimes', 'summary', 'changeList']);
 /** Going on after the assessment, typed: one to three of these ("继续", "好的 继续", "ok go on", "yes submit"). */
 const GOING_ON_WORDS = "继续|继续申请|申请|好|好的|好吧|提交|仍然提交|可以|行|是|是的|嗯|嗯嗯|那就申请|那就继续|那就提交|那申请|那继续|continue|apply|yes|ok|okay|sure|yeah|yep|go on|go ahead|submit|submit anyway|let'?s do it|lets do it|do it|go for it|let'?s go|lets go|let'?s continue|lets continue";
 /** Agreeing to the summary, typed: one to three of these ("没问题 提交吧", "looks good, send it", "yes submit"). */
@@ -259,7 +263,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
     if (cached && cached.ctx === ctx) return cached.result;
     // Free text (the account, a name) is kept as typed; elsewhere only the value read is kept.
     const typed = STEPS[ctx.step].freeText ? event : halfWidthEvent(event);
-    const result = whyAsked(ctx, typed) ?? STEPS[ctx.step].read(typedChoice(typed, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
+    const result = whyAsked(ctx, typed) ?? callWorried(ctx, typed) ?? STEPS[ctx.step].read(typedChoice(typed, STEPS[ctx.step].prompt(ctx, deps)), ctx, deps);
     readCache.set(event, { ctx, result });
     return result;
   };
@@ -275,6 +279,17 @@ export function createIntakeMachine(deps: IntakeDeps) {
     }
     if (!(ctx.step === 'description' ? asksWhyAlone(event.text) : asksWhy(event.text))) return null;
     return { kind: 'explain', reply: reply(`intake.why.${ctx.step}`, { hotline: deps.pack.hotline }) };
+  };
+
+  /**
+   * "他会看我手机 你们别给我打电话" at a question before the contact details, in an application that asks whether calling
+   * is safe: her safety first, and that those questions come (or contact only here), with the question under it. At the
+   * phone and safe-contact questions it is their answer; in an account, part of it.
+   */
+  const callWorried = (ctx: IntakeContext, event: ResidentEvent): ReadResult | null => {
+    if (event.type !== 'user.text' || STEPS[ctx.step].freeText || CONTACT_STEPS.has(ctx.step)) return null;
+    if (!asksSafeContact(ctx) || !worriesAboutCall(event.text)) return null;
+    return { kind: 'explain', reply: reply('intake.call_worry_later') };
   };
 
   /** Queues each reply as a `bot.reply` event to the parent conversation. */

@@ -49,10 +49,18 @@ export function nextStep(ctx: IntakeContext, deps: IntakeDeps): StepId {
   if (!done('phone')) return 'phone';
   // Violence at home told in the account ("他喝醉了就打我", a divorce's reason) needs the same care as the category:
   // the abuser may answer the phone.
-  if (ctx.facts.category === 'domestic_violence' || (ctx.applicant.description !== null && categoryFromText(ctx.applicant.description) === 'domestic_violence')) {
+  if (asksSafeContact(ctx)) {
     if (!done('safeContact')) return 'safeContact';
     // Times given with the answer ("工作日上午") are not asked for again.
     if (ctx.applicant.contactPreference === 'times' && !ctx.applicant.safeTimes && !done('safeTimes')) return 'safeTimes';
   }
   return 'summary';
+}
+
+/**
+ * Does this application ask whether staff may call safely? Violence at home, as the category or told in the account
+ * ("他喝醉了就打我", a divorce's reason): the abuser may answer the phone.
+ */
+export function asksSafeContact(ctx: IntakeContext): boolean {
+  return ctx.facts.category === 'domestic_violence' || (ctx.applicant.description !== null && categoryFromText(ctx.applicant.description) === 'domestic_violence');
 }

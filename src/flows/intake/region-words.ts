@@ -97,3 +97,14 @@ export function namesPlaceElsewhere(typed: string): boolean {
   if (han > 0) return han <= 12 && ELSEWHERE_ZH.test(t.replace(/\s/g, ''));
   return t.split(/\s+/).length <= 6 && ELSEWHERE_EN.test(t);
 }
+
+/** "不知道选哪个", "我在东莞，选哪个", "不知道算哪个", "which one should i pick?": asked how to choose among the buttons. */
+const WHICH_TO_CHOOSE = /选哪(个|一个|里|儿|边)?|算哪(个|种|一个|边)|(点|按)哪个|哪个(地区|地方)?(对|算|合适)|该选什么|\bwhich (one|region|area|place|button)\b.{0,20}\b(pick|choose|select|press|tap)\b|\bwhat (do|should) i (pick|choose|select|press)\b/i;
+
+/**
+ * Asked at the region (or residence) question which to choose: the step explains how (where it happened, else where
+ * they live now, else "not listed"), never the knowledge base's nearest entry (the 12348 hotline).
+ */
+export function asksWhichToChoose(typed: string): boolean {
+  return WHICH_TO_CHOOSE.test(typed.normalize('NFKC'));
+}

@@ -26,7 +26,7 @@ import { readAge as readStatedAge, tellsStory } from '../../knowledge/understand
 import { oneToThreeOf } from '../word-run.js';
 import { readDeadline, roughDeadline, stripDeadlineWords } from './deadline-words.js';
 import { afterUnsureClause, afterUnsureWords, mentionsUnsure, saysUnsure } from './unsure-words.js';
-import { namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
+import { asksWhichToChoose, namesPlaceElsewhere, regionByOwnWord } from './region-words.js';
 
 /** How a step changes the context when its answer is accepted. */
 export type Patch = (ctx: IntakeContext) => Partial<IntakeContext>;
@@ -86,7 +86,7 @@ const NONE_TO_SEND =
 const saysNoDocumentsNow = (text: string): boolean => DONE_OR_LATER.test(text) || NONE_TO_SEND.test(text);
 /** Signs that property or evidence is about to go: the other side running off, selling up, moving money, deleting records. */
 const ASSETS_AT_RISK =
-  /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|disappear(ing)?|skip(ping)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\b(selling|(trying|going|wants?|about|planning) to sell|putting up for sale) (the |his |her |their |our )?(house|home|flat|apartment|car|factory|business|equipment|land|shop)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
+  /跑路|要跑|想跑|准备跑|躲起来|转移(财产|资产|钱|存款|房子|房产|车)|把(钱|存款|房子|车|财产).{0,4}(转走|转移|转到|过户|藏起来|卖了)|偷偷(卖|转|取)|(取走|转走|取光)了?(钱|存款)|(卖|变卖|过户)(房|车|厂|设备|财产)|关厂|关门|注销公司|删(了|掉)?(聊天)?记录|毁(掉)?证据|\b(run(ning)? off|ran (away|off)|(has|have|had) (run|gone) (away|off)|fled|disappear(ing|ed)?|skip(ping|ped)? town|leav(e|ing) the country)\b|\b(moving|hiding|transferring) (his |her |their |the )?(money|assets|property)\b|\b(selling|(trying|going|wants?|about|planning) to sell|putting up for sale) (the |his |her |their |our )?(house|home|flat|apartment|car|truck|factory|business|company|equipment|land|shop|store|restaurant)\b|\b(delet(e|ing)|destroy(ing)?) (the )?(evidence|records|messages)\b/i;
 /** The other side running off or moving what they have, named with a doubt ("不知道他会不会跑", "not sure if he will run"). */
 const RUNS_OR_MOVES = /跑|转移|转走|卖|藏|躲|\b(run|runs|running|flee|disappear|leave town|move (his|her|the|their) (money|assets)|sell|hide)\b/i;
 /** Whether a text is the preservation question's yes by itself ("老板好像要跑路了", "he is moving his money"). */
@@ -444,6 +444,9 @@ function groupsSoFar(ctx: IntakeContext): GroupId[] {
 }
 
 /** Every question of the intake: how it is asked and how an answer is read. */
+/** Family named at the household question ("老婆孩子在老家", "my wife is back home with our son"). */
+const FAMILY_NAMED = /老婆|老公|媳妇|丈夫|妻子|爱人|老伴|孩子|儿子|女儿|闺女|小孩|娃|爸|妈|父母|老人|公婆|\b(wife|husband|partner|son|daughter|kids?|children|child|baby|mum|mom|mother|dad|father|parents|family)\b/i;
+
 export const STEPS: Record<StepId, StepDefinition> = {
   category: {
     prompt: (ctx) => {
@@ -646,8 +649,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       }
       // A place outside the pack ("北京", "在广东东莞打工", "shenzhen"): the not-listed answer, as its button would be.
       if (text !== null && namesPlaceElsewhere(text)) return notListed();
-      // "不清楚": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
-      return { kind: 'invalid', error: isUnsure(event) ? 'intake.err.region_unsure' : 'intake.err.region' };
+      // "不清楚", "选哪个": the region decides the office, so no "not sure" here; how to choose instead of "choose one".
+      return { kind: 'invalid', error: isUnsure(event) || (text !== null && asksWhichToChoose(text)) ? 'intake.err.region_unsure' : 'intake.err.region' };
     },
   },
 
@@ -786,7 +789,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
     prompt: (ctx) => personal('residence', ctx, [choice('opt:urban', 'intake.opt.urban'), choice('opt:rural', 'intake.opt.rural')]),
     read: (event) => {
       const value = readOption(event, ['urban', 'rural'] as const, (v) => (v === 'urban' ? /城|市区|镇|urban|city|town/i : /农村|乡|村|rural|village|countryside/i));
-      return value ? { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, residence: value } }) } : { kind: 'invalid', error: 'intake.err.choose' };
+      if (value) return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, residence: value } }) };
+      // "not sure", "不知道算哪个": how to choose (where they live now), not "I did not understand".
+      const text = textOf(event);
+      return { kind: 'invalid', error: isUnsure(event) || (text !== null && asksWhichToChoose(text)) ? 'intake.err.residence_unsure' : 'intake.err.choose' };
     },
   },
 
@@ -803,6 +809,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
       if (unit) return unit;
       // "3个", "我和两个孩子，…": counted as residents say it.
       const n = text === null ? null : (householdFromWords(text) ?? readLeadingNumber(text));
+      // "just me, my wife is back home in chengdu with our son", "老婆孩子在老家": family named but not counted — who counts.
+      if (n === null && typed !== null && FAMILY_NAMED.test(typed)) return { kind: 'explain', reply: reply('intake.explain.household_who') };
       if (n === null || !Number.isInteger(n) || n < 1 || n > 30) return { kind: 'invalid', error: 'intake.err.householdSize' };
       return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, householdSize: n } }) };
     },

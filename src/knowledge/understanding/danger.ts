@@ -31,12 +31,13 @@ const SELF_HARM: RegExp[] = [
 const FAMILY = /老公|丈夫|老婆|妻子|媳妇|男朋友|男友|前夫|前男友|前妻|对象|爱人|公公|婆婆|继父|后爸|继母|后妈|我爸|我妈|他爸|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的|\b(husband|wife|boyfriend|girlfriend|partner|ex|father|dad|stepfather|stepdad|mother|mom|mum|mother-in-law|father-in-law)\b/i;
 
 /**
- * Injuries done to the resident ("把我打伤了", "打得头破血流", "掐我脖子"): danger when told as now, but not when told of
+ * Injuries done to the resident ("把我打伤了", "打得头破血流", "掐我脖子", pushed down: "把我推倒在地上", "he pushed me down
+ * the stairs"): danger when told as now, but not when told of
  * last week or before ("上周他把我打伤了", "上个月被他打得头破血流，现在想离婚") — that is past violence, which gets the
  * domestic-violence line (abuse-told.ts) without the alarm (session 17).
  */
 const INJURY =
-  /往死里打|把我往死里|把我打(得|成|伤)|打得我.{0,6}(血|站不起来|晕|爬不起来)|满脸是血|头破血流|浑身是(血|伤)|掐(住|过)?我(的)?脖子|\b(beat|beats|hit|hits|punched|kicked|choked|strangled) me (so bad|so hard|until|till|unconscious|black and blue)|\bcovered in blood\b|\b(i am|i'm|im) bleeding\b|\bknocked me (out|unconscious)\b/i;
+  /往死里打|把(我|俺)(给)?推(倒|下|到地|在地|到墙)|推(了)?(我|俺)(一把|一下)?[^，。,.!！?？]{0,2}(撞到|撞在|摔在|摔到|倒在)|\b(pushed|shoved|threw) me (down|to the (floor|ground)|against (the|a) (wall|door|table)|off (the|a) )|把我往死里|把我打(得|成|伤)|打得我.{0,6}(血|站不起来|晕|爬不起来)|满脸是血|头破血流|浑身是(血|伤)|掐(住|过)?我(的)?脖子|\b(beat|beats|hit|hits|punched|kicked|choked|strangled) me (so bad|so hard|until|till|unconscious|black and blue)|\bcovered in blood\b|\b(i am|i'm|im) bleeding\b|\bknocked me (out|unconscious)\b/i;
 /**
  * Hiding from him ("我和孩子躲在卫生间", "me and the kids are locked in the bathroom"): danger unless told as the past
  * ("以前他一喝酒我就躲在厕所").

@@ -22,10 +22,11 @@ export const GROUP_WORDS: Record<GroupId, RegExp> = {
 const ASKS_MEANING =
   /是什么意思|啥意思|什么意思|是什么|是啥|什么是|啥是|是指|指的是|指什么|指啥|算不算|算吗|算是吗|包括|包不包括|怎么算|\bwhat('s|s| (does|do|is|are))\b|\bmean(s|ing|t)?\b|\bam i (a|an|one)\b|\bdoes\b.{0,40}\bcount\b|\bcounts? as\b|\bwho (is|are|counts)\b/i;
 
-/** The group a short question asks the meaning of, or null. */
+/** The group a question of a sentence or two asks the meaning of, or null. */
 export function groupAskedAbout(text: string): GroupId | null {
   const t = text.normalize('NFKC').trim();
-  if (t.length > 60 || !ASKS_MEANING.test(t)) return null;
+  // Asked with who the resident is first ("im from guizhou, i work here in a restaurant, does that count as migrant worker?").
+  if (t.length > 120 || !ASKS_MEANING.test(t)) return null;
   const named = GROUPS.filter((g) => GROUP_WORDS[g].test(t));
   return named.length === 1 ? named[0]! : null;
 }

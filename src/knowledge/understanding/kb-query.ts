@@ -16,5 +16,18 @@ const FOR_A_RELATIVE = new RegExp(`(替|帮|给|为|代)(?:我的?|我们的?|�
  * relative an application is for named as a family member.
  */
 export function kbQuery(text: string): string {
-  return standardMandarin(text).replace(FOR_A_RELATIVE, '$1家里人');
+  return withoutFeelings(standardMandarin(text)).replace(FOR_A_RELATIVE, '$1家里人');
+}
+
+/**
+ * A feeling said in a clause of its own ("孩子会不会坐牢啊 我好害怕", "我好着急，…", "… im so scared"): no topic of its own,
+ * but "害怕" pulled the question to the domestic-violence entry. Fear tied to its object ("我怕老公知道", "我好害怕他回来")
+ * stays, and so does a feeling that is the whole message.
+ */
+const FEELING_ZH = /(?<=^|[\s，,。.!！?？~～；;])(?:我|俺)?(?:真的|真|好|很|太|特别|非常|快)?(?:害怕|怕|担心|着急|急|慌|难受|伤心|崩溃|绝望)(?:死了|了|啊|呀|哦|得很|得要命)*(?=[\s，,。.!！?？~～；;]|$)/g;
+const FEELING_EN = /(?<=^|[\s,.!?;])(?:i'?m|im|i am|i feel|feeling)\s+(?:so |really |very |too |super )?(?:scared|afraid|worried|anxious|frightened|terrified|desperate|stressed)(?:\s+(?:now|too))?(?=\s*[,.!?;]|\s*$)/gi;
+
+function withoutFeelings(text: string): string {
+  const rest = text.replace(FEELING_ZH, '').replace(FEELING_EN, '').replace(/^[\s，,。.!！~～；;]+|[\s，,；;~～]+$/gu, '');
+  return /[\p{L}\p{N}]{2}/u.test(rest) && rest !== text.trim() ? rest : text;
 }

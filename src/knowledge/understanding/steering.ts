@@ -67,7 +67,7 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // "can i start again from the beginning", "我想重新填一遍", "能不能从头开始".
   ['restart', /^(重新开始|从头开始|从头再来|重来|重新来|再来一次|重新)$|^(restart|start over|start again|begin again)$|^(我想|我要|能不能|可以|可不可以|让我)?(重新开始|从头开始|从头再来|重新填(一遍|一下)?|重填(一遍)?|从头填)(吧|吗)?$|^(can i |could i |can we |i want to |i'?d like to |let me |please )?(restart|start over|start again|begin again|start from the (beginning|start|top))( from the (beginning|start|top))?( please)?[?]?$/i],
   ['cancel', /^(取消|算了|不办了|不申请了|不用了|不要了|停|退出|先不了|菜单|主菜单|回主菜单|回到主菜单|返回主菜单)$|^(算了|那算了)?[,，\s]*(我)?(不想|不)(弄|办|填|搞|申请)(了)(吧)?$|^(cancel|stop|never ?mind|quit|forget it|(back to )?(the )?main menu|menu)$/i],
-  ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^(请)?(换回|换成|改成|改回|切回|切换回|转成|用|说)(中文|英文|英语)(吧|好吗)?$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$|^(can|could|would) you (please )?(speak|talk|reply|write|answer|chat)( to me)?( in)? (english|chinese)( please)?$|^(do you|can you) (speak|understand) (english|chinese)$/i],
+  ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^(请)?(换回|换成|改成|改回|切回|切换回|转成|用|说)(中文|英文|英语)(吧|好吗)?$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$|^(can|could|would) you (please )?(speak|talk|reply|write|answer|chat)( to me)?( in)? (english|chinese)( please)?$|^(do you|can you) (speak|understand) (english|chinese)$|^(can|could|may) (i|we) (use|speak|talk|write|type|chat)( to you)?( in)? (english|chinese)( (please|here|instead))?$|^(is )?(english|chinese) (ok|okay|fine|possible)$|^(可以|能|能不能|可不可以|我能|我可以)(用|说|讲|打)(中文|英文|英语)(吗|吧|呢)?$/i],
   ['delete', /^(我要|我想|请|帮我|麻烦)?(把)?(删除|删掉|清除|清空)(我的)?(所有|全部)?(的)?(信息|资料|数据|记录|聊天记录|个人信息|对话)?(都|全)?(删了|删掉)?$|^((我)?不想用了|不用了|算了)?[,，\s]*(把)?(我的)?(信息|资料|数据|记录|聊天记录|对话|东西)(都|全)?(删了|删掉|删除)(吧)?$|^((i want to|i wanna|i need to|please|can you|can i|pls) )?(delete|erase|remove|wipe|forget) (all )?(my |of my |the )?(data|information|info|details|history|messages|chat|chats|conversation|records|account|everything)( please)?$|^forget me$|^delete everything$|^(快|快点|赶紧|赶快|马上|立刻|现在)?(把)?(这些|这个|聊天|记录|聊天记录)?(都|全|全部)?(删|删掉|删了|删除|清空)(了|掉)?(吧|啊|呀)?$|^(delete|erase|wipe)( (it|this|this chat|the chat|all|everything))?( (now|quick|quickly|fast|please|pls))*$/i],
   // About to ask, or asking with nothing to go on: "我想问一下", "有个问题", a bare "怎么办", "what should I do".
   ['ask', /^(我)?(想|要)?(问|咨询|请教)(一下|一个|个|下)?(问题|事|事情|情况)?$|^(我)?有(个|一个|几个|点)?(问题|事|事情)(想|要)?(问|咨询|请教)?(一下|你|您)?$|^(请问|问一下|问下|咨询一下|想咨询|我想咨询)$|^(那|那我|我|我们)?(该|应该|现在|现在该)?(怎么办|咋办|怎么弄|咋整|咋弄|怎么处理|怎么做)(呢|啊|呀|哇)?$|^(can|could|may) i ask (you )?(a question|something)$|^i (have|got) (a question|some questions)$|^(so |and |but |then |well )?(what (should|can|do|could) i do( now| then| next| instead)?( then| now)?|what now|now what|then what|what next)$/i],
@@ -80,6 +80,8 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // "where is the legal aid office"): its address, hours and phone come from the policy pack. Not where to apply
   // ("在哪里申请法律援助" is the knowledge base's), and not someone else's whereabouts ("老板跑了不知道在哪里").
   ['hours', /^(?=.*(地址|位置|地点|电话|联系方式|哪|什么地方|怎么走|怎么去|咋走|几点|上班|开门))((我)?(想知道|想问一下?|想问问|请问|问一下|问下)[，, ]*)?(你们|你们那边|你们单位|你们中心|你们办公室|法律援助中心|法援中心|法律援助处|法律援助站|法律援助工作站|援助中心|中心|司法局)(的)?(具体)?(地址|位置|办公地点|电话|联系方式)?(和|跟|、)?(地址|电话|联系方式)?(是|在)?(在哪里?|在哪儿|在哪|哪里|什么地方|在什么地方|在什么位置|怎么走|怎么去|咋走|多少|什么)?(呢|啊|呀)?([，, ]*(几点上班|几点下班|几点开门|什么时候上班|什么时候开门|上班时间是?|办公时间是?)(是)?(几点|什么时候)?(呢|啊)?)?$/],
+  // "我不识字 能不能打电话说", "can i call you instead": to phone rather than type — the centre's number (with its hours).
+  ['hours', /^((我|俺)?(不识字|字认不全|不会打字|打字(太|很)?慢|眼睛不好|看不清(字)?)[，,\s]*)?(能不能|能|可以|可不可以|我能|我可以)(直接)?(给你们)?打电话(说|问|咨询|讲|办)?(吗|不|呢)?$|^(can|could|may) i (just )?(call|phone|ring)( you| someone| somebody| the (office|centre|center))?( instead| on the phone)?( please)?$|^is there a (phone )?number i can (call|ring)$/i],
   ['hours', /^(please )?(tell me )?(where('?s| is| are)|what('?s| is) the (address|location) of|how (do|can) i (get|find)( to)?) (the |your )?(nearest |local )?(legal aid )?(office|centre|center|you|you guys)( located| based)?(,? (and )?(what are (the |your )?(opening |office |working )?hours|when (is it|are you) open|what time (do you|does it) open))?$|^(what('?s| is) )?(the |your )?(legal aid )?(office|centre|center)('?s)? address$/i],
   // How to send documents or photos ("材料怎么发给你们", "身份证拍照发这里行吗", "how do i send the documents"): after
   // staff asked for materials the knowledge base's nearest entries were about unpaid wages and debt collection.
@@ -164,7 +166,8 @@ export const forSomeoneElse = (text: string): boolean => FOR_SOMEONE_ELSE.test(t
 
 /** What follows a request to apply at the start of a message ("我想申请法律援助，…", "i want (to) apply for legal aid, …"), or `null`. */
 export function afterApplyRequest(text: string): string | null {
-  const m = /^(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+(\S.*)$/is.exec(text.normalize('NFKC').trim());
+  // "那我想申请法律援助帮我申请执行": after "那"/"好", and what it is for glued on without a comma ("帮我…", "给我…").
+  const m = /^(?:(?:那|那么|那就|好|好的|行)[，,\s]*)?(?:(?:(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)|(?:i )?(?:want|wanna|would like|need)(?: to)? apply(?: for)?(?: legal aid)?(?: for (?:my|me)\b[^,.，。]{0,20})?)[，,。.;；\s]+|(?:我|俺)?(?:想|要|想要)(?:申请|办)(?:一下)?(?:法律援助|法援)(?=帮我|帮忙|给我|替我|为我))(\S.*)$/is.exec(text.normalize('NFKC').trim());
   return m ? m[1]! : null;
 }
 

@@ -14,6 +14,7 @@ import { unansweredText } from '../faq/unanswered-text.js';
 import { isPersonalName } from '../faq/personal-name.js';
 import { CATEGORIES, type CategoryId } from '../eligibility/vocabulary.js';
 import { asksAboutTheCall, phoneIn } from '../../flows/intake/contact-validation.js';
+import { asksWhichToChoose, namesPlaceElsewhere } from '../../flows/intake/region-words.js';
 import type { KbJudgement, Meaning, SteerIntent, UnderstandDeps, UnderstandInput, Where } from './types.js';
 
 /**
@@ -148,6 +149,9 @@ function readMeaning(input: UnderstandInput, text: string, { judge: askKb, class
   // "i have a bad leg but no disability certificate" at the disability question: its answer (what counts), not a story.
   // "my leg is disabled, i have the certificate": the disability told, for the step to read.
   if (where.kind === 'intake_question' && where.step === 'disability' && (saysNoCertificate(text) || namesDisability(text))) return { kind: 'answer' };
+  // "我是贵州来的，在这边饭店当服务员两年了，这样算不算进城务工人员啊" at the groups question: asked about a group, which
+  // the step explains, not an account kept for later.
+  if (where.kind === 'intake_question' && where.step === 'groups' && groupAskedAbout(text) !== null) return { kind: 'answer' };
   const category = storyCategory(text) ?? storyOfTheApplication(text, where);
   if (category && tellsStory(text)) {
     return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
@@ -171,6 +175,11 @@ function readMeaning(input: UnderstandInput, text: string, { judge: askKb, class
     if (where.step === 'householdSize' && asksWhoCounts(text)) return { kind: 'answer' };
     // "我是农民工啊，不是说了吗" at the groups checklist: who the resident is, for the checklist, not a question.
     if (where.step === 'groups' && SAYS_WHO_I_AM.test(text.normalize('NFKC').trim())) return { kind: 'answer' };
+    // "俺在深圳干活 不知道选哪个", "which one should i pick?" at the region question: the step says where to apply
+    // instead, or how to choose (the index's nearest entry was the 12348 hotline).
+    if (where.step === 'region' && (namesPlaceElsewhere(text) || asksWhichToChoose(text))) return { kind: 'answer' };
+    // "不知道算哪个" at "town or countryside?": how to choose, the step's to say.
+    if (where.step === 'residence' && asksWhichToChoose(text)) return { kind: 'answer' };
     // "你们会不会打电话到我单位去？" at the phone question: about this call, which the step explains (no entry is about it).
     if (where.step === 'phone' && asksAboutTheCall(text)) return { kind: 'answer' };
     // "不知道啊 好像过年前要起诉？": not knowing, then a guess — an answer to the question on screen, for the step to read.

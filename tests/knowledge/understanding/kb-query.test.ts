@@ -21,4 +21,16 @@ describe('the words the knowledge base is asked with', () => {
   ])('leaves other questions as they are: %s', (text) => {
     expect(kbQuery(text)).toBe(text);
   });
+
+  it.each([
+    ['孩子会不会坐牢啊 我好害怕', '孩子会不会坐牢啊'],
+    ['我好着急，老板跑了工资还能要回来吗', '老板跑了工资还能要回来吗'],
+    ['will my son go to jail? im so scared', 'will my son go to jail?'],
+  ])('leaves out a feeling said in a clause of its own: %s', (text, asked) => {
+    expect(kbQuery(text)).toBe(asked);
+  });
+
+  it.each([['我好害怕'], ['我怕老公知道'], ['我好害怕他回来打我 怎么办'], ['im scared']])('keeps a feeling that is the question or tied to it: %s', (text) => {
+    expect(kbQuery(text)).toBe(text);
+  });
 });
