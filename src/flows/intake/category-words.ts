@@ -17,7 +17,8 @@ const CATEGORY_WORDS: [CategoryId, RegExp][] = [
   ['domestic_violence', /家暴|家庭暴力|(丈夫|老公|妻子|老婆|对象|男朋友|女朋友|前夫|前妻|公公|婆婆|继父|继母|父亲|母亲|爸爸?|妈妈?|儿子|女儿|家里人|(我|俺)(家)?(男人|那口子|婆娘)|孩子(他|她)(爸|妈)|当家的)[^被挨]{0,6}(打(?!架|工|电话|官司|球|牌|游戏|算|听|我的(?:吧|电话|手机|号)|我(?:电话|手机)|给)|殴打|揍|掐|踢|威胁要杀)|虐待|遗弃|domestic (violence|abuse)|(husband|wife|partner) (hits|beats|beat|hit)|abuse[ds]? (at home|by my)/i],
   ['work_injury', /工伤|上班.*(受伤|摔伤|砸伤|伤)|干活.*(受伤|伤了)|(工地|工厂|车间|厂里|矿上)(上|里)?.{0,10}(摔|掉|砸|压|切|轧).{0,8}(断|伤|骨折)|职业病|work(place)? injur|injured at work|hurt at work|occupational disease/i],
   ['wages', /欠薪|工资|工钱|薪水|讨薪|拖欠.*(钱|薪)|包工头|血汗钱|wage|unpaid|salary|not (been )?paid|pay (me|us)(?! back)|\bowes? (me|us)\b.{0,25}\b(pay|wages?)\b(?! (it|back|him|her|them|off))|\b(months?|weeks?|days?)'? pay\b|\bback pay\b|\b(boss|employer|company|foreman|factory)\b.{0,30}\bowes? (me|us)\b/i],
-  ['labor_contract', /辞退|开除|解雇|裁员|劳动合同|经济补偿|赔偿金.*(辞退|解雇)|fired|dismiss|laid off|sacked|(employment|labou?r|work|written) contract|severance/i],
+  // "老板突然说不要我了", "老板叫我明天不用来了": the employer saying it does not want you any more (session 19).
+  ['labor_contract', /(老板|公司|厂里|单位|厂长|经理|领导|包工头|工头|老板娘)[^，。,.!！?？]{0,6}(不要我了|不用我了|不用来了|别来了|不用再来了)|辞退|开除|解雇|裁员|劳动合同|经济补偿|赔偿金.*(辞退|解雇)|fired|dismiss|laid off|sacked|(employment|labou?r|work|written) contract|severance/i],
   ['labor_relationship', /劳动关系|没签合同.*(认定|确认)|confirm.*employ/i],
   // "a truck hit my e-bike", "a car knocked me down": a vehicle that hit the resident or what they rode.
   ['traffic_injury', /车祸|交通事故|撞(了|伤)|被车|肇事|traffic (accident|injur)|car (accident|crash)|hit by a (car|truck|vehicle)|\b(car|truck|lorry|van|bus|motorbike|taxi|vehicle|driver|suv)s? (hit|knocked|ran over|crashed into|drove into|hits) (me|my|him|her|us)\b/i],

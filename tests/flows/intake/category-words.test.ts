@@ -193,3 +193,17 @@ describe('a relative who was hit is not violence at home by that relative', () =
     expect(categoryFromText(text) === 'domestic_violence').toBe(dv);
   });
 });
+
+/** Session 19, found by the lead: "老板突然说不要我了 也不给补偿" (dismissed, no severance) was read as unpaid wages, or nothing. */
+describe('a boss who says he does not want you any more is a dismissal', () => {
+  it.each([
+    ['我是聋哑人 在厂里干了三年 老板突然说不要我了 也不给补偿', 'labor_contract'],
+    ['老板说不要我了', 'labor_contract'],
+    ['公司说不用我了 明天别来了', 'labor_contract'],
+    ['老板叫我明天不用来了', 'labor_contract'],
+    // Not the employer: a partner leaving is no dismissal.
+    ['我老公说不要我了', null],
+  ])('%s → %s', (text, category) => {
+    expect(categoryFromText(text)).toBe(category);
+  });
+});
