@@ -184,8 +184,8 @@ async function withStore(ctx: CommandContext, work: (store: KnowledgeRepository)
       const { entries, problems } = readEntryFiles(seedDir(ctx));
       const seeded = await store.seedIfEmpty(entries, 'seed', Date.now());
       if (seeded > 0) ctx.stderr.write(`Seeded the knowledge base with ${seeded} entries from ${seedDir(ctx)}.\n`);
-      for (const { file, problems: found } of problems) {
-        ctx.stderr.write(`Left out ${path.basename(file)}:\n${found.map((p) => `  - ${p.field}: ${p.message}\n`).join('')}`);
+      if (problems.length > 0) {
+        ctx.stderr.write(`Left out (did not validate):\n${formatProblems(problems.map((p) => ({ entry: path.basename(p.file), problems: p.problems })))}\n`);
       }
     }
     return await work(store);

@@ -370,11 +370,15 @@ const isStory = ({ event }: { event: unknown }) => meaningOf(event).kind === 'st
 const nothingMoreAfterDanger = ({ context, event }: { context: ConversationContext; event: unknown }) => context.dangerTold === true && meaningOf(event).kind === 'answer';
 /** The knowledge base answered (a question, or the question a story asks). */
 const kbAnswered = ({ event }: { event: unknown }) => (event as Understood).output.answer.band === 'answer';
-/** A story of the same kind as one of the conversation's applications in progress (looked up only for a story told here). */
-const storyOfCaseInProgress = ({ event }: { event: unknown }) => {
+/**
+ * The application in progress of the story's kind, if any (the cases are looked up only for a story told in a
+ * conversation that applied here).
+ */
+function caseInProgressOfStory(event: unknown) {
   const m = meaningOf(event);
-  return m.kind === 'story' && ((event as Understood).output.answer.casesInProgress ?? []).some((c) => c.category === m.category);
-};
+  return m.kind === 'story' ? (event as Understood).output.answer.casesInProgress?.find((c) => c.category === m.category) : undefined;
+}
+const storyOfCaseInProgress = ({ event }: { event: unknown }) => caseInProgressOfStory(event) !== undefined;
 /**
  * What the story that started an application stated, for the intake to offer, never to take unasked: an exact age
  * (one tap at the age question) and groups ("我是农民工", ticked in advance at the groups question).
@@ -684,10 +688,9 @@ export function createConversationMachine(deps: ConversationDeps) {
     }),
     /** The story's matter has an application in progress: said, with its progress first and another matter's application. */
     sayCaseInProgress: enqueueActions(({ context, event, enqueue }) => {
-      const m = meaningOf(event);
-      const cases = (event as unknown as Understood).output.answer.casesInProgress ?? [];
-      const same = cases.find((c) => m.kind === 'story' && c.category === m.category);
+      const same = caseInProgressOfStory(event);
       if (!same) return;
+      const cases = (event as unknown as Understood).output.answer.casesInProgress ?? [];
       const choices = choicesForCaseInProgress([choice('menu.apply', 'core.menu.apply'), choice('menu.back', 'core.back_to_menu')], cases);
       enqueue.emit(offeredNow(reply('conv.story.case_in_progress', { ref: same.ref, category: { key: `category.${same.category}` } }, choices), context));
     }),
@@ -851,9 +854,9 @@ export function createConversationMachine(deps: ConversationDeps) {
       pendingTopic: ({ event }) => (event.type === 'user.choice' ? event.id.slice('faq:'.length) : null),
     }),
     forget: assign({ pendingText: null, pendingTopic: null, askedAtAgreement: false, dangerTold: false }),
-    /** The question asked with a danger just answered, to read now (its danger is not warned of twice). */
     /** A story told with danger, read after the warning as a story told without it (no second warning). */
     readStoryAfterDanger: assign({ pendingText: ({ event }) => (event.type === 'internal.reprompt' ? (event.story?.text ?? null) : null), dangerTold: true }),
+    /** The question asked with a danger just answered, to read now (its danger is not warned of twice). */
     readQuestionAfterDanger: assign({ pendingText: ({ event }) => (event.type === 'internal.reprompt' ? (event.question ?? null) : null), dangerTold: true }),
     sayError: emit(() => reply('core.error.try_again')),
     emitAll: enqueueActions(({ event, enqueue }) => {

@@ -264,3 +264,16 @@ describe('fayuan kb', () => {
     expect((await run(config, ['edit', 'cost'])).err).toContain('fayuan kb show cost > cost.yaml');
   });
 });
+
+// Session 19: a seed file that did not validate was left out of a new database without a word.
+describe('fayuan kb on a new database', () => {
+  it('names a seed file that did not validate, and seeds the others', async () => {
+    const config = setup();
+    const minors = path.join(config.knowledgeDir, 'faq', 'minors.yaml');
+    fs.writeFileSync(minors, fs.readFileSync(minors, 'utf8').replace('  zh-CN: 未成年人申请法律援助', '  zh-CN: 一。二。三。未成年人申请法律援助'));
+    const { code, err } = await run(config, ['list']);
+    expect(code).toBe(0);
+    expect(err).toContain(`Seeded the knowledge base with ${SEED_COUNT - 1} entries`);
+    expect(err).toMatch(/Left out \(did not validate\):\nminors\.yaml:\n {2}- answer\.zh-CN: /);
+  });
+});

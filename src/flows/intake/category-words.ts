@@ -1,6 +1,6 @@
 import type { CategoryId } from '../../knowledge/eligibility/vocabulary.js';
 import { toSimplified } from '../../knowledge/understanding/simplified.js';
-import { abuseAtHomeTold } from '../../knowledge/understanding/abuse-told.js';
+import { abuseAtHomeTold, PUSHED } from '../../knowledge/understanding/abuse-told.js';
 
 /**
  * Words residents use for each kind of problem, Chinese and English. The first match wins, so the
@@ -61,7 +61,8 @@ const COLLOQUIAL: [CategoryId, RegExp][] = [
   // "he has been in jail for a week": held, when nothing else (a divorce, wages) names the matter.
   ['criminal_defense', /\b(in|to) (jail|prison)\b|\blocked up\b/i],
   ['criminal_defense', /(派出所|公安|警察|民警).{0,8}(抓|带走|关|拘)|被.{0,6}(抓|抓走|拘|关进去|带走调查)|关进去了|进去了.{0,6}(派出所|看守所)|\b(police|cops).{0,20}(took|arrested|detained|picked up|locked up)|\b(taken|taken away|picked up|held|arrested|detained|caught) by (the )?(police|cops)\b|\btaken (away )?to (the )?police station\b|\b(got|was|been) (arrested|locked up|detained)\b/i],
-  ['domestic_violence', /(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈|(我|俺)(家)?(男人|那口子|媳妇|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,10}((打|揍|踢|掐)(我|俺)|把(我|俺)(给)?推(倒|下|到地|在地|到墙)|推(了)?(我|俺)(一把|一下)?.{0,2}(撞|摔|倒)|打得|动手|虐待|不让(我|俺)吃饭|关着(我|俺))|(husband|wife|boyfriend|partner|ex|mother[- ]in[- ]law|father[- ]in[- ]law|in-?laws|step(father|mother|dad|mum|mom)).{0,20}((hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|(pushed|shoved|threw) me (down|against|into|off))|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b/i],
+  // Pushed down ("把我推倒在地上") as the one-clause account of abuse at home reads it (abuse-told.ts).
+  ['domestic_violence', new RegExp(String.raw`(老公|丈夫|老婆|妻子|男朋友|男友|前夫|对象|公公|婆婆|继父|后爸|继母|后妈|(我|俺)(家)?(男人|那口子|媳妇|婆娘)|孩子(他|她)(爸|妈)|当家的).{0,10}((打|揍|踢|掐)(我|俺)|${PUSHED}|打得|动手|虐待|不让(我|俺)吃饭|关着(我|俺))|(husband|wife|boyfriend|partner|ex|mother[- ]in[- ]law|father[- ]in[- ]law|in-?laws|step(father|mother|dad|mum|mom)).{0,20}((hits|beats|hit|beat|abuses|abused|kicks|kicked|slaps|slapped|chokes|choked) me|(pushed|shoved|threw) me (down|against|into|off))|\b(he|she) (often |always |still |keeps |sometimes |usually )?(hits|beats|kicks|slaps|chokes|punches) me\b`, 'i')],
   // "他天天打我，我不敢回家": a bare 他/她 who hits the resident again and again is someone they live with, as "he hits me
   // every day" is read above. One blow from a stranger is told differently ("被人打了", a victim's story).
   ['domestic_violence', /(他|她)(天天|每天|经常|常常|总是|老是|老|一直|动不动就|时不时就?|隔三差五就?|一喝酒就|喝了酒就|喝醉了?就|一喝多就)(打|揍|踢|掐|扇)(我|俺)/],

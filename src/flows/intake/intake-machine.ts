@@ -24,7 +24,6 @@ import type { StatedKinship } from '../../knowledge/understanding/stated-relativ
 import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
-
 /** Questions where a fear of being called is the answer (or said with it), not a worry to reassure. */
 const CONTACT_STEPS: ReadonlySet<StepId> = new Set<StepId>(['phone', 'safeContact', 'safeTimes', 'summary', 'changeList']);
 /** Going on after the assessment, typed: one to three of these ("继续", "好的 继续", "ok go on", "yes submit"). */
@@ -288,7 +287,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
    */
   const callWorried = (ctx: IntakeContext, event: ResidentEvent): ReadResult | null => {
     if (event.type !== 'user.text' || STEPS[ctx.step].freeText || CONTACT_STEPS.has(ctx.step)) return null;
-    if (!asksSafeContact(ctx) || !worriesAboutCall(event.text)) return null;
+    // The worry first: one pattern on the answer, before the account is read for violence at home.
+    if (!worriesAboutCall(event.text) || !asksSafeContact(ctx)) return null;
     return { kind: 'explain', reply: reply('intake.call_worry_later') };
   };
 

@@ -443,10 +443,10 @@ function groupsSoFar(ctx: IntakeContext): GroupId[] {
   return ctx.facts.groups ?? ctx.statedGroups ?? [];
 }
 
-/** Every question of the intake: how it is asked and how an answer is read. */
 /** Family named at the household question ("老婆孩子在老家", "my wife is back home with our son"). */
 const FAMILY_NAMED = /老婆|老公|媳妇|丈夫|妻子|爱人|老伴|孩子|儿子|女儿|闺女|小孩|娃|爸|妈|父母|老人|公婆|\b(wife|husband|partner|son|daughter|kids?|children|child|baby|mum|mom|mother|dad|father|parents|family)\b/i;
 
+/** Every question of the intake: how it is asked and how an answer is read. */
 export const STEPS: Record<StepId, StepDefinition> = {
   category: {
     prompt: (ctx) => {

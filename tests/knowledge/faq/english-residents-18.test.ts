@@ -1,19 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEntryFiles } from '../../../src/knowledge/faq/entry-files.js';
-import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
-import { loadSynonymsFile } from '../../../src/knowledge/faq/synonyms.js';
+import { shippedKnowledgeBase } from './fixtures.js';
 
 // Session 18: English as residents write it, on the seed knowledge base. The questions are written for this test,
 // not taken from an evaluation set.
-const knowledge = path.resolve(import.meta.dirname, '../../../knowledge');
-const { entries } = readEntryFiles(path.join(knowledge, 'faq'));
-const synonyms = loadSynonymsFile(path.join(knowledge, 'synonyms.yaml')).groups;
-const kb = KnowledgeBase.fromEntries(entries, { synonyms });
-const first = (question: string) => {
-  const { match } = kb.judge(question, 'en');
-  return match.band === 'answer' ? match.topic : match.candidates[0];
-};
+const { kb, first } = shippedKnowledgeBase();
 
 describe('English resident questions, session 18', () => {
   it.each([

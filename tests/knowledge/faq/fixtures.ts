@@ -1,3 +1,8 @@
+import path from 'node:path';
+import { readEntryFiles } from '../../../src/knowledge/faq/entry-files.js';
+import { KnowledgeBase } from '../../../src/knowledge/faq/knowledge-base.js';
+import { loadSynonymsFile, type SynonymGroup } from '../../../src/knowledge/faq/synonyms.js';
+import type { Locale } from '../../../src/locales/catalog.js';
 import type { FaqEntry } from '../../../src/knowledge/faq/faq-entry.js';
 
 /** A valid entry; override any field. Phrasings are derived from the id so fixtures never collide. */
@@ -46,3 +51,19 @@ export const SMALL_KB: FaqEntry[] = [
     tags: ['收费', 'free', 'fee'],
   }),
 ];
+
+/**
+ * The shipped knowledge base (knowledge/faq with knowledge/synonyms.yaml), built in memory, and the entry a question
+ * leads to: the one answered, or the first offered.
+ */
+export function shippedKnowledgeBase(): { kb: KnowledgeBase; entries: FaqEntry[]; synonyms: SynonymGroup[]; first: (question: string, locale?: Locale) => string | undefined } {
+  const knowledge = path.resolve(import.meta.dirname, '../../../knowledge');
+  const { entries } = readEntryFiles(path.join(knowledge, 'faq'));
+  const synonyms = loadSynonymsFile(path.join(knowledge, 'synonyms.yaml')).groups;
+  const kb = KnowledgeBase.fromEntries(entries, { synonyms });
+  const first = (question: string, locale: Locale = 'en') => {
+    const { match } = kb.judge(question, locale);
+    return match.band === 'answer' ? (match.topic ?? undefined) : match.candidates[0];
+  };
+  return { kb, entries, synonyms, first };
+}
