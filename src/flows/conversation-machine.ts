@@ -343,7 +343,7 @@ function intakeContext(self: { getSnapshot(): unknown }): IntakeView | undefined
 const USE_KEPT_STORY = 'conv.story.use';
 /** The same, typed: a yes, or "use this / 就用这个". */
 const USE_KEPT_STORY_WORDS = oneToThreeOf(
-  "用|就用|用这个|就用这个|用这段|就用这段|用这段话|就用这段话|这段|就这段|用上面的|用上面那段|用前面的|用前面那段|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right)",
+  "(就)?用(我)?(刚才|刚刚|前面|上面|之前)(说|写|讲|发)?(过)?的(那段|那些|那个)?(话|内容)?|(我)?(刚才|刚刚|前面|上面|之前)(都|已经)?(说|写|讲)(过)?了(呀|啊|吧|的)?|不是(都)?说(过)?了(吗|嘛)|用|就用|用这个|就用这个|用这段|就用这段|用这段话|就用这段话|这段|就这段|用上面的|用上面那段|用前面的|用前面那段|就这个|就这样|可以|好|好的|行|是|是的|对|嗯|嗯嗯|use (this|that|it)|use what i (wrote|said)|yes|yeah|yep|ok|okay|sure|that'?s (fine|it|right)",
   { between: '[\\s,，、!！。.]*', end: '[\\s,，、!！。.]*' },
 );
 
@@ -518,6 +518,15 @@ export function createConversationMachine(deps: ConversationDeps) {
     },
     /** A problem the category words recognise ("老板欠我三个月工资不给"), typed at the sensitive-information agreement. */
     tellsStoryAtAgreement: ({ event }) => event.type === 'user.text' && categoryFromText(event.text) !== null,
+    /**
+     * More of a story already kept, typed at the agreement without a category of its own ("我今年78了 老伴走了 一个人住"
+     * after "我儿子不给我养老钱"): older residents write in pieces; what it states (an age) is offered later.
+     */
+    addsToStoryAtAgreement: ({ context, event }) => {
+      if (event.type !== 'user.text' || !context.keptStory) return false;
+      const stated = statedAnswers(event.text);
+      return tellsStory(event.text) || stated.age !== undefined || stated.monthlyIncome !== undefined || stated.householdSize !== undefined;
+    },
   },
   actions: {
     greet: emit(() => reply('core.greeting')),
@@ -784,6 +793,10 @@ export function createConversationMachine(deps: ConversationDeps) {
         storyCategory: category,
         ...(context.pendingCategoryChosen ? {} : { pendingCategory: category, pendingCategoryChosen: false }),
       };
+    }),
+    addToStoryAtAgreement: assign(({ context, event }) => {
+      const more = accountOf(event.type === 'user.text' ? event.text : '');
+      return { keptStory: context.keptStory ? (accountPlus(context.keptStory, more) ?? context.keptStory) : more };
     }),
     /** The gentle line for violence at home told in a story at the agreement (kept there without the understanding step). */
     lineForAbuseInStoryAtAgreement: enqueueActions(({ context, event, enqueue }) =>
@@ -1283,6 +1296,7 @@ export function createConversationMachine(deps: ConversationDeps) {
           // "老板欠我三个月工资不给": the problem, kept as a story told at the menu is, for the application after agreeing.
           // Not read by the understanding step: violence at home told in it is read here, for its line.
           { guard: 'tellsStoryAtAgreement', actions: ['keepStoryAtAgreement', 'lineForAbuseInStoryAtAgreement', 'remindSensitiveConsentWithStory'] },
+          { guard: 'addsToStoryAtAgreement', actions: ['addToStoryAtAgreement', 'remindSensitiveConsentWithStory'] },
           { actions: 'remindSensitiveConsent' },
         ],
       },

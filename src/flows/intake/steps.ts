@@ -75,7 +75,7 @@ const DOCUMENT_WORDS =
 
 /** Done sending files, or none to send now ("手上没有", "以后再交", "i dont have any right now"); see also NONE_TO_SEND. */
 const DONE_OR_LATER =
-  /^(完成|好了|发完了|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it|everything|the papers|the documents)( later| when i come( in)?| in person| next time| with me)*)[!！。.]*$/i;
+  /^(完成|好了|发完了|提交|提交吧|继续|下一步|传完了|跳过|没有|没|暂时没有|现在没有|手上没有|手头没有|还没有|都没有|没带|以后再交|以后再说|以后再发|之后再交|下次再交|下次带|done|finished|skip|later|next|continue|submit|no|none|nothing|not now|no documents?|(i )?(don'?t|do not|dont) have (any|them|anything|it)( (right )?now| with me| yet| here)?|(i'?ll|i will) (bring|send) (them|it|everything|the papers|the documents)( later| when i come( in)?| in person| next time| with me)*)[!！。.]*$/i;
 /**
  * None, said with what there is none of ("没有材料", "啥材料都没有", "我没有证据", "no papers", "i have nothing to send"):
  * the whole message, so "没有合同 只有聊天记录" (some there is) is still noted as documents.

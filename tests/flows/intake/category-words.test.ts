@@ -51,6 +51,11 @@ describe('who hurt whom decides the category', () => {
     ['my dad is 72 and my brother refuses to give him any money for food or medicine', 'elder_support'],
     ['我爸七十多了，我哥一直不给生活费', 'elder_support'],
     ['我七十二岁了，两个儿子都不给我生活费', 'elder_support'],
+    // Session 20, in the chat: "没给过我" (not "不给我") — it got the child-support answer, as if the daughter were a child.
+    ['我女儿两年没给过我生活费了 我都80了', 'elder_support'],
+    ['儿子好几年没给我们一分钱了', 'elder_support'],
+    ['前夫两年没给过孩子生活费', 'child_support'],
+    ['我儿子没钱请律师', null],
     ['俺家男人天天喝酒打俺，俺想离婚但是没钱请律师', 'domestic_violence'],
     ['孩子他爸喝多了就动手，我身上全是伤', 'domestic_violence'],
     ['我男人老是揍我', 'domestic_violence'],
