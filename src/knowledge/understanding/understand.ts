@@ -152,9 +152,14 @@ function readMeaning(input: UnderstandInput, text: string, { judge: askKb, class
   // "我是贵州来的，在这边饭店当服务员两年了，这样算不算进城务工人员啊" at the groups question: asked about a group, which
   // the step explains, not an account kept for later.
   if (where.kind === 'intake_question' && where.step === 'groups' && groupAskedAbout(text) !== null) return { kind: 'answer' };
-  const category = storyCategory(text) ?? storyOfTheApplication(text, where);
+  const own = storyCategory(text);
+  const category = own ?? storyOfTheApplication(text, where);
   if (category && tellsStory(text)) {
-    return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb: question ? deps.judge(text, locale) : NOT_ASKED };
+    const kb = question ? deps.judge(text, locale) : NOT_ASKED;
+    // "i am not chinese, i am from pakistan is this problem?": facts about the resident that name no problem of their
+    // own, told to ask something the index can help with — the question, not more of the application's story.
+    if (own === null && question && kb.band !== 'unknown') return { kind: 'question', kb };
+    return { kind: 'story', category, facts: statedFacts(text, category), asks: question, kb };
   }
   // "我想申请法律援助，我妈在超市摔了…", "i want apply legal aid for my mum, she fall…": asked to apply first, then told
   // more the category words do not name — the application (its category question), unless what follows is a question.

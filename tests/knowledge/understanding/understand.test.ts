@@ -349,6 +349,14 @@ describe('at an intake question', () => {
   it('a story is recognised at any question', () => {
     expect(meaning('我在工地干活，包工头欠了我三个月工钱', age)).toMatchObject({ kind: 'story', category: 'wages' });
   });
+  // Session 20: at the region question of an unpaid-wages application, "我是外地来的 在这干了好几年了 能在这申请吗" was
+  // kept for "what happened" (long enough to be more of the application's story), and what was asked went unanswered.
+  it('facts told with a question the index can help with, naming no problem of their own, are the question', () => {
+    const region: Where = { kind: 'intake_question', step: 'region', freeText: false, category: 'wages' };
+    expect(meaning('我是外地来的 在这干了好几年了 能在这申请吗', region).kind).toBe('question');
+    // Told without a question, it is still more of the application's story, kept for the description.
+    expect(meaning('he shouted at me in the kitchen for three hours and then locked the back door so i could not go', region)).toMatchObject({ kind: 'story', category: 'wages' });
+  });
 });
 
 describe('giving up on the wait for a person, not on the application', () => {
