@@ -23,6 +23,12 @@ export interface SoftmaxOptions {
    * own texts say it is wrong, rather than learning from nothing.
    */
   prior: number;
+  /**
+   * Trainings averaged: the weights of `ensemble` trainings, each visiting the examples in its own order (seeds
+   * `seed`, `seed + 1`, …), are averaged. One training's weights depend on the order it met the examples in, so any
+   * new phrasing (which reshuffles every pass) moved unrelated questions; the average depends much less on it.
+   */
+  ensemble?: number;
 }
 
 /**
@@ -32,7 +38,7 @@ export interface SoftmaxOptions {
  */
 export const TRAINING_BUDGET = 10_000_000;
 
-export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 4, rate: 0.3, l2: 0.01, seed: 11, prior: 0.5 };
+export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 4, rate: 0.3, l2: 0.01, seed: 11, prior: 0.5, ensemble: 1 };
 
 /**
  * The index's posting lists (term `t` occurs in the entries `docs[postingStarts[t] .. postingStarts[t+1])`,
@@ -110,9 +116,25 @@ function generator(seed: number): () => number {
 /**
  * Trains the classifier by AdaGrad on the softmax's log-loss and returns one weight per posting
  * (aligned with `docs`). An entry that none of an example's terms reaches scores 0 and has no weight
- * to update, so a step costs the example's postings, not the number of entries.
+ * to update, so a step costs the example's postings, not the number of entries. With `ensemble` > 1
+ * the weights of that many trainings (seeds `seed`, `seed + 1`, …) are averaged, as many as fit in
+ * {@link TRAINING_BUDGET} with full passes (at least one).
  */
 export function trainSoftmax(set: SoftmaxTrainingSet, options: SoftmaxOptions = DEFAULT_SOFTMAX, bm25?: Float32Array): Float32Array {
+  let visits = 0;
+  for (const t of set.terms) visits += set.postingStarts[t + 1]! - set.postingStarts[t]!;
+  // The trainings share the budget: a knowledge base too large for all of them at full passes gets fewer.
+  const runs = trainingsWithin(visits, options.epochs, options.ensemble ?? 1);
+  if (runs === 1) return trainOnce(set, options, bm25, TRAINING_BUDGET);
+  const sum = new Float32Array(set.docs.length);
+  for (let r = 0; r < runs; r++) {
+    const weights = trainOnce(set, { ...options, seed: options.seed + r }, bm25, TRAINING_BUDGET / runs);
+    for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + weights[i]! / runs;
+  }
+  return sum;
+}
+
+function trainOnce(set: SoftmaxTrainingSet, options: SoftmaxOptions, bm25: Float32Array | undefined, budget: number): Float32Array {
   const { classes, postingStarts, docs, labels, exampleStarts, terms } = set;
   const prior = new Float32Array(docs.length);
   if (bm25 && options.prior > 0) for (let i = 0; i < prior.length; i++) prior[i] = options.prior * bm25[i]!;
@@ -126,7 +148,7 @@ export function trainSoftmax(set: SoftmaxTrainingSet, options: SoftmaxOptions = 
   const examples = labels.length;
   const order = Int32Array.from({ length: examples }, (_, e) => e);
   const random = generator(options.seed);
-  for (let epoch = 0; epoch < epochsWithin(set, options.epochs); epoch++) {
+  for (let epoch = 0; epoch < epochsWithin(set, options.epochs, budget); epoch++) {
     for (let i = examples - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       const swap = order[i]!;
@@ -176,6 +198,11 @@ export function epochsWithin(set: SoftmaxTrainingSet, epochs: number, budget = T
   let visits = 0;
   for (const t of set.terms) visits += set.postingStarts[t + 1]! - set.postingStarts[t]!;
   return passesWithin(visits, epochs, budget);
+}
+
+/** How many trainings of `epochs` passes of `visits` postings each fit in `budget`: at most `ensemble`, at least one. */
+export function trainingsWithin(visits: number, epochs: number, ensemble: number, budget = TRAINING_BUDGET): number {
+  return Math.max(1, Math.min(Math.floor(ensemble), Math.floor(budget / Math.max(1, visits * epochs))));
 }
 
 /** How many passes of `visits` postings each fit in `budget`, at most `epochs`. */

@@ -36,9 +36,11 @@ export function englishWords(text: string): string[] {
  * an entry whose story phrasings tell it ("he hit me last night") drew the question ("police took my husband last
  * night, can i see him" was answered about domestic violence). Dropped as the stopwords are. "night" alone ("noise at
  * night"), what is still to come ("my hearing is tomorrow", "next week": urgency) and "last week / month / year" stay
- * (dropping them too turned a long road-accident story, english-stories.test.ts, into "did you mean").
+ * (dropping them too turned a long road-accident story, english-stories.test.ts, into "did you mean"). The day it happened
+ ("on friday", "last monday", "since tuesday", session 20) is dropped too; a day still to come ("this friday", "the
+ deadline is friday") stays ("they told me on friday dont come back monday" was answered about urgent cases).
  */
-const WHEN_IT_HAPPENED = /\b(?:(?:last|this|yesterday|sunday|monday|tuesday|wednesday|thursday|friday|saturday) (?:night|morning|evening|afternoon)|yesterday|tonight)\b/g;
+const WHEN_IT_HAPPENED = /\b(?:(?:last|this|yesterday|sunday|monday|tuesday|wednesday|thursday|friday|saturday) (?:night|morning|evening|afternoon)|yesterday|tonight|(?:on|last|since) (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/g;
 
 /** A person's age written out: "16 years old", "15yo", "aged 70", "my son is 16", "i am 75", "my daughter 15". */
 const AGE_STATED = new RegExp(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SOFTMAX, epochsWithin, trainSoftmax, type SoftmaxOptions, type SoftmaxTrainingSet } from '../../../src/knowledge/faq/discriminative.js';
+import { DEFAULT_SOFTMAX, epochsWithin, trainingsWithin, trainSoftmax, type SoftmaxOptions, type SoftmaxTrainingSet } from '../../../src/knowledge/faq/discriminative.js';
 import { buildIndexData, DEFAULT_RANKING, FaqIndex } from '../../../src/knowledge/faq/faq-index.js';
 import { TextAnalyzer } from '../../../src/knowledge/faq/text-analyzer.js';
 import { entry, SMALL_KB } from './fixtures.js';
@@ -53,6 +53,21 @@ describe('the discriminative classifier', () => {
     const a = trainSoftmax(toySet(), pureLR);
     const b = trainSoftmax(toySet(), pureLR);
     expect([...a]).toEqual([...b]);
+  });
+
+  it('averages the weights of several trainings, each visiting the examples in its own order (session 20)', () => {
+    const one = { ...pureLR, ensemble: 1 };
+    const seeds = [0, 1, 2].map((r) => trainSoftmax(toySet(), { ...one, seed: pureLR.seed + r }));
+    const averaged = trainSoftmax(toySet(), { ...pureLR, ensemble: 3 });
+    averaged.forEach((w, i) => expect(w).toBeCloseTo((seeds[0]![i]! + seeds[1]![i]! + seeds[2]![i]!) / 3, 5));
+    expect([...trainSoftmax(toySet(), { ...pureLR, ensemble: 3 })]).toEqual([...averaged]);
+  });
+
+  it('trains fewer times when the trainings together would pass the budget, and at least once (session 20)', () => {
+    expect(trainingsWithin(1_000, 4, 8, 10_000_000)).toBe(8);
+    expect(trainingsWithin(1_000_000, 4, 8, 10_000_000)).toBe(2);
+    expect(trainingsWithin(5_000_000, 4, 8, 10_000_000)).toBe(1);
+    expect(trainingsWithin(1_000, 4, 1, 10_000_000)).toBe(1);
   });
 
   it.each([

@@ -106,7 +106,9 @@ const ROWS: [string, string][] = [
     ["they fired me for no reason, can i get severance", "story:labor_contract"],
     ["how long before i know if i am approved", "answer:processing_time"],
     ["can my friend apply for me, i am in hospital", "answer:remote_application"],
-    ["im a migrant worker from another province can i apply here", "answer:where_to_apply"],
+    // Session 20: "can a migrant worker / someone without local hukou apply" is who_qualifies' (docs/knowledge-base.md,
+    // "Who owns the shared situations"), which now has a phrasing for a hukou in another province.
+    ["im a migrant worker from another province can i apply here", "answer:who_qualifies"],
     ["my neighbor's dog bit my kid", "answer:neighbour_dispute"],
     ["my son was bullied at school and hurt", "answer:minors"],
     ["can i get a lawyer for free if i have no money", "answer:cost"],
