@@ -82,6 +82,18 @@ export const intakeMessages = {
     en: 'You said {age} or over earlier: if that is right, tap it or reply “yes”; or type the exact age.',
   },
   'intake.q.disability': { 'zh-CN': '{question}', en: '{question}' },
+  'intake.ask.disability.stated': {
+    'zh-CN': '您前面说的是{disability}：没错的话点“{disability}（您前面说的）”或回复“对”；不对的话请选其他项。',
+    en: 'You said earlier: {disability}. If that is right, tap it or reply “yes”; if not, choose another.',
+  },
+  'intake.ask.disability.stated_unspecified.self': {
+    'zh-CN': '您前面说您有残疾：请选是哪一类（以残疾证上写的为准）。',
+    en: 'You said earlier that you have a disability: please choose which kind (as on the disability certificate).',
+  },
+  'intake.ask.disability.stated_unspecified.relative': {
+    'zh-CN': '您前面说当事人有残疾：请选是哪一类（以残疾证上写的为准）。',
+    en: 'You said earlier that the person who needs help has a disability: please choose which kind (as on the disability certificate).',
+  },
   'intake.q.groups': { 'zh-CN': '{question}{stated}', en: '{question}{stated}' },
   'intake.groups.stated_note': {
     'zh-CN': '\n（根据您前面说的，已帮您勾选：{groups}。没错的话直接点“选好了”；再点一下已勾选的会取消勾选。）',
@@ -291,6 +303,7 @@ export const intakeMessages = {
   'intake.opt.other_groups': { 'zh-CN': '看其他类别', en: 'Other kinds of problem' },
   'intake.opt.unsure': { 'zh-CN': '不清楚', en: 'Not sure' },
   'intake.opt.stated_age': { 'zh-CN': '{age} 岁', en: '{age}' },
+  'intake.opt.stated_disability': { 'zh-CN': '{disability}（您前面说的）', en: '{disability} (as you said)' },
   'intake.opt.stated_age_at_least': { 'zh-CN': '{age} 岁以上（您前面说的）', en: '{age} or over (as you said)' },
   'intake.opt.stated_name': { 'zh-CN': '{name}（您前面说的）', en: '{name} (as you said)' },
   'intake.opt.stated_deadline': { 'zh-CN': '{words}（您前面说的）', en: '{words} (as you said)' },

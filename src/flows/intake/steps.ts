@@ -19,6 +19,7 @@ import { refersToEarlier } from './typed-choice.js';
 import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
+import type { StatedDisability } from '../../knowledge/understanding/types.js';
 import { householdFromWords, readAge, readAgeRange, readBirthYear, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
@@ -172,6 +173,18 @@ export function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boole
   const relation = ctx.applicant.relation;
   const matches = relation === 'relative' ? stated.whose === 'relative' : relation === 'self' && stated.whose !== 'relative';
   return matches ? { years: stated.years, atLeast: stated.atLeast === true } : null;
+}
+
+/**
+ * The disability the story stated for the person the application is for ("我是聋哑人" for one's own, "我儿子是聋哑人" for
+ * a son's), offered at the disability question; null when none was stated, it was someone else's, or the question was
+ * answered (asked again to change it: another answer is wanted).
+ */
+export function statedDisabilityOf(ctx: IntakeContext): StatedDisability | null {
+  const stated = ctx.statedDisability;
+  if (!stated || ctx.answered.includes('disability')) return null;
+  const relation = ctx.applicant.relation;
+  return (relation === 'relative' ? stated.whose === 'relative' : relation === 'self' && stated.whose === 'self') ? stated : null;
 }
 
 const PHONE_NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 洞: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
@@ -707,11 +720,35 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   disability: {
-    prompt: (ctx) => personal('disability', ctx, DISABILITIES.map((d) => choice(`opt:${d}`, `disability.${d}`))),
-    read: (event) => {
+    prompt: (ctx) => {
+      const stated = statedDisabilityOf(ctx);
+      if (stated === null) return personal('disability', ctx, DISABILITIES.map((d) => choice(`opt:${d}`, `disability.${d}`)));
+      // "我是聋哑人" in the story: that kind first, marked as said, and a line saying why it is there; "我是残疾人" (no kind):
+      // the kinds first and 没有残疾 last. Either way the resident chooses: nothing is recorded until they do.
+      const kind = stated.kind;
+      const choices =
+        kind === 'unspecified'
+          ? [...DISABILITIES.filter((d) => d !== 'none'), 'none' as const].map((d) => choice(`opt:${d}`, `disability.${d}`))
+          : [
+              choice(`opt:${kind}`, 'intake.opt.stated_disability', { disability: { key: `disability.${kind}` } }),
+              ...DISABILITIES.filter((d) => d !== kind).map((d) => choice(`opt:${d}`, `disability.${d}`)),
+            ];
+      const note =
+        kind === 'unspecified'
+          ? { key: `intake.ask.disability.stated_unspecified.${ctx.applicant.relation === 'relative' ? 'relative' : 'self'}` }
+          : { key: 'intake.ask.disability.stated', params: { disability: { key: `disability.${kind}` } } };
+      return { ...personal('disability', ctx, choices), followedBy: note };
+    },
+    read: (event, ctx) => {
       // "手指断了算残疾吗": what counts, at the question (the knowledge base offered three entries instead).
       const text = textOf(event);
       if (text !== null && asksIfDisability(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
+      // A plain yes ("对", "yes") to the kind the story stated keeps it, as its button does.
+      const offered = statedDisabilityOf(ctx);
+      if (offered !== null && offered.kind !== 'unspecified' && text !== null && yesOrNo(event, { thenWhy: false }) === true) {
+        const kind = offered.kind;
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: kind } }) };
+      }
       const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
       // "腿有点残疾 没办证": a disability told without its certificate gets what counts, not taken nor "press a button".
       if (value !== 'none' && text !== null && saysNoCertificate(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
