@@ -130,6 +130,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
           ...applicantFromAnswers(draft.applicant),
           ...(draft.applicant.documentsNote ? { documentsNote: draft.applicant.documentsNote } : {}),
           ...(draft.applicant.relation === 'relative' && draft.applicant.kinship ? { kinship: draft.applicant.kinship } : {}),
+          ...(draft.applicant.relation === 'relative' && draft.applicant.ownName ? { relativeName: draft.applicant.ownName } : {}),
         },
         description: draft.applicant.description ?? '',
         attachments: draft.attachments,

@@ -185,6 +185,10 @@ export const intakeMessages = {
     'zh-CN': '您是{name}的什么人？请直接输入，例如：儿子、女儿、妻子、丈夫、兄弟姐妹。',
     en: 'Who are you to {name}? For example: son, daughter, wife, husband, brother or sister.',
   },
+  'intake.q.ownName': {
+    'zh-CN': '请问您本人怎么称呼？请输入您自己的姓名：电话留的是您的，工作人员打过去时会找您。',
+    en: 'And what is your own name? The phone number you give next is yours, so staff will ask for you when they call.',
+  },
   'intake.q.phone': {
     'zh-CN': '请留下联系电话（手机号，例如 13800138000），工作人员会联系您。',
     en: 'Please leave a phone number (a mobile number such as 13800138000) so staff can contact you.',
@@ -291,6 +295,10 @@ export const intakeMessages = {
   'intake.why.kinship': {
     'zh-CN': '替家人申请时，工作人员需要知道您和申请人的关系（一般由近亲属代为申请），也会请您带上关系证明。',
     en: 'When you apply for a family member, staff need to know how you are related (usually a close relative applies), and will ask you to bring proof of it.',
+  },
+  'intake.why.ownName': {
+    'zh-CN': '您是替家人申请的：留的电话是您的，工作人员打过去要知道找谁；办理时也要核对代为申请的人的身份。',
+    en: 'You are applying for a family member: the phone number is yours, so staff need to know whom to ask for, and they check who applied on the person’s behalf.',
   },
   'intake.why.phone': { 'zh-CN': '工作人员需要电话联系您，告诉您结果或需要补充的材料。如果打电话不安全，可以告诉我们只在这里联系。', en: 'Staff need to phone you about the result or any missing documents. If a call is not safe, tell us to contact you only here.' },
   'intake.why.safeContact': { 'zh-CN': '为了您的安全，我们要确认工作人员打电话或发短信会不会让您有危险。', en: 'For your safety, we need to know whether a call or text from staff could put you at risk.' },
@@ -418,6 +426,14 @@ export const intakeMessages = {
     'zh-CN': '请输入申请人（需要法律援助的那位家人）的姓名，不要包含数字，例如“王建国”。',
     en: 'Please type the name of the person who needs help (no digits), e.g. "Wang Jianguo".',
   },
+  'intake.err.own_name': {
+    'zh-CN': '请输入您自己的姓名（不是当事人的），不要包含数字，例如“王秀兰”。',
+    en: 'Please type your own name (not the name of the person who needs help), with no digits, e.g. "Wang Xiulan".',
+  },
+  'intake.err.own_name_same': {
+    'zh-CN': '“{name}”是您前面填的当事人的姓名。这里请填您自己的姓名（工作人员打电话时找的人）。',
+    en: '“{name}” is the name you gave for the person who needs help. Here, please type your own name (whom staff ask for when they call).',
+  },
   'intake.err.kinship': {
     'zh-CN': '请用几个字说说您和申请人的关系，例如“儿子”“女儿”“妻子”。',
     en: 'Please say in a few words who you are to the applicant, e.g. "son", "daughter", "wife".',
@@ -524,6 +540,7 @@ export const intakeMessages = {
   'intake.label.name': { 'zh-CN': '姓名', en: 'Name' },
   'intake.label.name_relative': { 'zh-CN': '申请人姓名', en: "Applicant's name" },
   'intake.label.kinship': { 'zh-CN': '您与申请人的关系', en: 'You are their' },
+  'intake.label.ownName': { 'zh-CN': '您的姓名', en: 'Your name' },
   'intake.label.phone': { 'zh-CN': '电话', en: 'Phone' },
   'intake.label.safeContact': { 'zh-CN': '联系方式', en: 'Contact' },
   'intake.label.safeTimes': { 'zh-CN': '安全联系时间', en: 'Safe times' },

@@ -36,6 +36,8 @@ export type StepId =
   | 'name'
   /** Applying for a relative: who the resident is to them ("我是他儿子"). */
   | 'kinship'
+  /** Applying for a relative: the resident's own name (staff phone them, not the person who needs help). */
+  | 'ownName'
   | 'phone'
   | 'safeContact'
   | 'safeTimes'
@@ -64,6 +66,8 @@ export interface ApplicantDetails {
   documentsNote?: string | null;
   /** Applying for a relative: who the resident is to the applicant, in their words ("我是他儿子"). */
   kinship?: string | null;
+  /** Applying for a relative: the resident's own name, the person staff ask for when they phone (absent in older snapshots). */
+  ownName?: string | null;
   description: string | null;
 }
 

@@ -219,9 +219,12 @@ const DEADLINE_NAMED = /开庭|仲裁|起诉|宣判|截止|\b(court|hearing|tria
 /** The button of the name said in the account. */
 const STATED_NAME = 'opt:name:stated';
 
-/** The resident's name introduced in their own account ("我叫李建国，…"), for their own application; `null` otherwise. */
-function statedNameOf(ctx: IntakeContext): string | null {
-  if (ctx.applicant.relation !== 'self' || !ctx.applicant.description) return null;
+/**
+ * The resident's name introduced in their own account ("我叫李建国，…"): offered at the name question of their own
+ * application, or at the own-name question of a relative's (the account's 我 is the resident); `null` otherwise.
+ */
+function statedNameOf(ctx: IntakeContext, step: 'name' | 'ownName' = 'name'): string | null {
+  if (ctx.applicant.relation !== (step === 'name' ? 'self' : 'relative') || !ctx.applicant.description) return null;
   return statedNameIn(ctx.applicant.description);
 }
 
@@ -1043,6 +1046,28 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
   },
 
+  ownName: {
+    // Applying for a relative: the resident's own name, after who they are to the applicant. The phone asked next is
+    // theirs; staff must know whom to ask for (docs/intake.md). The name introduced in the account is offered.
+    prompt: (ctx) => {
+      const stated = statedNameOf(ctx, 'ownName');
+      return reply('intake.q.ownName', {}, stated ? [choice(STATED_NAME, 'intake.opt.stated_name', { name: stated })] : []);
+    },
+    freeText: true,
+    read: (event, ctx) => {
+      const stated = statedNameOf(ctx, 'ownName');
+      if (stated && choiceId(event) === STATED_NAME) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, ownName: stated } }) };
+      const text = textOf(event);
+      if (text !== null && refersToEarlier(text)) return saidBefore(stated);
+      const read = text === null ? null : readName(text);
+      const name = read !== null && /^\p{Script=Han}{7,}$/u.test(read.replace(/\s/g, '')) ? null : read;
+      // The applicant's name typed again: the question was read as the earlier one.
+      if (name !== null && name === ctx.applicant.name) return { kind: 'invalid', error: 'intake.err.own_name_same', params: { name } };
+      if (name) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, ownName: name } }) };
+      return { kind: 'invalid', error: 'intake.err.own_name' };
+    },
+  },
+
   phone: {
     // "这是借别人的手机 139…", "i'm using my friend's phone": the words go to staff with the number (session 17); said
     // without a number, they are noted and the number asked for. A plain number typed again later (a change from the
@@ -1131,7 +1156,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
 export const WHY_EXPLAINED = new Set<StepId>([
   'category', 'relation', 'criminalRole', 'hasDefender', 'possibleSentence', 'deathPenaltyReview', 'trialInAbsentia',
   'cannotFullyRecognizeConduct', 'region', 'age', 'disability', 'groups', 'fixedIncome', 'residence', 'householdSize',
-  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'description', 'documents', 'name', 'kinship', 'phone', 'safeContact', 'safeTimes',
+  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'description', 'documents', 'name', 'kinship', 'ownName', 'phone', 'safeContact', 'safeTimes',
 ]);
 
 /** Is `text` one of the words that mean "not sure"? */
