@@ -16,6 +16,7 @@ import type { PolicyPack } from '../knowledge/policy/types.js';
 import { policyVersion } from '../knowledge/policy/lookup.js';
 import { DEFAULT_LOCALE, isLocale } from '../locales/catalog.js';
 import { assessForCase, intakeDeps } from './eligibility-port.js';
+import { applicationDocuments } from '../knowledge/eligibility/decision-documents.js';
 import { openKnowledge } from './knowledge-port.js';
 import { consoleHasStaff } from '../console/console-staff.js';
 import type { KnowledgeBase } from '../knowledge/faq/knowledge-base.js';
@@ -115,7 +116,9 @@ export async function loadConversationServices(config: Config, repos: Repositori
       const stored = await conversations.load(conversationKey);
       const context = (stored?.snapshot as { context?: { locale?: unknown } } | undefined)?.context;
       const now = new Date();
-      const decision = assessForCase(draft.facts, pack, now);
+      const assessed = assessForCase(draft.facts, pack, now);
+      // A relative applying brings their own ID and proof of the relationship: staff see them among the documents.
+      const decision = { ...assessed, documents: applicationDocuments(assessed.documents, pack, { onBehalf: draft.applicant.relation === 'relative' }) };
       const receipt = await cases.createCase({
         submissionId: draft.submissionId,
         conversationKey,
@@ -130,6 +133,7 @@ export async function loadConversationServices(config: Config, repos: Repositori
           ...applicantFromAnswers(draft.applicant),
           ...(draft.applicant.documentsNote ? { documentsNote: draft.applicant.documentsNote } : {}),
           ...(draft.applicant.relation === 'relative' && draft.applicant.kinship ? { kinship: draft.applicant.kinship } : {}),
+          ...(draft.applicant.relation === 'relative' && draft.applicant.ownName ? { relativeName: draft.applicant.ownName } : {}),
         },
         description: draft.applicant.description ?? '',
         attachments: draft.attachments,

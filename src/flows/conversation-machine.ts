@@ -381,17 +381,19 @@ function caseInProgressOfStory(event: unknown) {
 const storyOfCaseInProgress = ({ event }: { event: unknown }) => caseInProgressOfStory(event) !== undefined;
 /**
  * What the story that started an application stated, for the intake to offer, never to take unasked: an exact age
- * (one tap at the age question) and groups ("我是农民工", ticked in advance at the groups question).
+ * (one tap at the age question), groups ("我是农民工", ticked in advance at the groups question) and a disability
+ * ("我是聋哑人", first at the disability question).
  */
-function statedInput(story: string | null | undefined, category: CategoryId | null | undefined): Pick<IntakeInput, 'statedAge' | 'statedGroups' | 'statedIncome' | 'statedHousehold'> {
+function statedInput(story: string | null | undefined, category: CategoryId | null | undefined): Pick<IntakeInput, 'statedAge' | 'statedGroups' | 'statedIncome' | 'statedHousehold' | 'statedDisability'> {
   if (!story || !category) return {};
-  const { age, migrantWorker } = statedFacts(story, category);
+  const { age, migrantWorker, disability } = statedFacts(story, category);
   const { monthlyIncome, householdSize } = statedAnswers(story);
   return {
     ...(monthlyIncome !== undefined ? { statedIncome: monthlyIncome } : {}),
     ...(householdSize !== undefined ? { statedHousehold: householdSize } : {}),
     ...(age ? { statedAge: { years: age.years, ...(age.atLeast ? { atLeast: true } : {}), ...(age.whose ? { whose: age.whose } : {}) } } : {}),
     ...(migrantWorker ? { statedGroups: ['migrant_worker' as const] } : {}),
+    ...(disability ? { statedDisability: disability } : {}),
   };
 }
 

@@ -82,6 +82,18 @@ export const intakeMessages = {
     en: 'You said {age} or over earlier: if that is right, tap it or reply “yes”; or type the exact age.',
   },
   'intake.q.disability': { 'zh-CN': '{question}', en: '{question}' },
+  'intake.ask.disability.stated': {
+    'zh-CN': '您前面说的是{disability}：没错的话点“{disability}（您前面说的）”或回复“对”；不对的话请选其他项。',
+    en: 'You said earlier: {disability}. If that is right, tap it or reply “yes”; if not, choose another.',
+  },
+  'intake.ask.disability.stated_unspecified.self': {
+    'zh-CN': '您前面说您有残疾：请选是哪一类（以残疾证上写的为准）。',
+    en: 'You said earlier that you have a disability: please choose which kind (as on the disability certificate).',
+  },
+  'intake.ask.disability.stated_unspecified.relative': {
+    'zh-CN': '您前面说当事人有残疾：请选是哪一类（以残疾证上写的为准）。',
+    en: 'You said earlier that the person who needs help has a disability: please choose which kind (as on the disability certificate).',
+  },
   'intake.q.groups': { 'zh-CN': '{question}{stated}', en: '{question}{stated}' },
   'intake.groups.stated_note': {
     'zh-CN': '\n（根据您前面说的，已帮您勾选：{groups}。没错的话直接点“选好了”；再点一下已勾选的会取消勾选。）',
@@ -172,6 +184,10 @@ export const intakeMessages = {
   'intake.q.kinship': {
     'zh-CN': '您是{name}的什么人？请直接输入，例如：儿子、女儿、妻子、丈夫、兄弟姐妹。',
     en: 'Who are you to {name}? For example: son, daughter, wife, husband, brother or sister.',
+  },
+  'intake.q.ownName': {
+    'zh-CN': '请问您本人怎么称呼？请输入您自己的姓名：电话留的是您的，工作人员打过去时会找您。',
+    en: 'And what is your own name? The phone number you give next is yours, so staff will ask for you when they call.',
   },
   'intake.q.phone': {
     'zh-CN': '请留下联系电话（手机号，例如 13800138000），工作人员会联系您。',
@@ -280,6 +296,10 @@ export const intakeMessages = {
     'zh-CN': '替家人申请时，工作人员需要知道您和申请人的关系（一般由近亲属代为申请），也会请您带上关系证明。',
     en: 'When you apply for a family member, staff need to know how you are related (usually a close relative applies), and will ask you to bring proof of it.',
   },
+  'intake.why.ownName': {
+    'zh-CN': '您是替家人申请的：留的电话是您的，工作人员打过去要知道找谁；办理时也要核对代为申请的人的身份。',
+    en: 'You are applying for a family member: the phone number is yours, so staff need to know whom to ask for, and they check who applied on the person’s behalf.',
+  },
   'intake.why.phone': { 'zh-CN': '工作人员需要电话联系您，告诉您结果或需要补充的材料。如果打电话不安全，可以告诉我们只在这里联系。', en: 'Staff need to phone you about the result or any missing documents. If a call is not safe, tell us to contact you only here.' },
   'intake.why.safeContact': { 'zh-CN': '为了您的安全，我们要确认工作人员打电话或发短信会不会让您有危险。', en: 'For your safety, we need to know whether a call or text from staff could put you at risk.' },
   'intake.why.safeTimes': { 'zh-CN': '工作人员只会在您说安全的时间联系您。', en: 'Staff will only contact you at the times you say are safe.' },
@@ -291,6 +311,7 @@ export const intakeMessages = {
   'intake.opt.other_groups': { 'zh-CN': '看其他类别', en: 'Other kinds of problem' },
   'intake.opt.unsure': { 'zh-CN': '不清楚', en: 'Not sure' },
   'intake.opt.stated_age': { 'zh-CN': '{age} 岁', en: '{age}' },
+  'intake.opt.stated_disability': { 'zh-CN': '{disability}（您前面说的）', en: '{disability} (as you said)' },
   'intake.opt.stated_age_at_least': { 'zh-CN': '{age} 岁以上（您前面说的）', en: '{age} or over (as you said)' },
   'intake.opt.stated_name': { 'zh-CN': '{name}（您前面说的）', en: '{name} (as you said)' },
   'intake.opt.stated_deadline': { 'zh-CN': '{words}（您前面说的）', en: '{words} (as you said)' },
@@ -405,6 +426,14 @@ export const intakeMessages = {
     'zh-CN': '请输入申请人（需要法律援助的那位家人）的姓名，不要包含数字，例如“王建国”。',
     en: 'Please type the name of the person who needs help (no digits), e.g. "Wang Jianguo".',
   },
+  'intake.err.own_name': {
+    'zh-CN': '请输入您自己的姓名（不是当事人的），不要包含数字，例如“王秀兰”。',
+    en: 'Please type your own name (not the name of the person who needs help), with no digits, e.g. "Wang Xiulan".',
+  },
+  'intake.err.own_name_same': {
+    'zh-CN': '“{name}”是您前面填的当事人的姓名。这里请填您自己的姓名（工作人员打电话时找的人）。',
+    en: '“{name}” is the name you gave for the person who needs help. Here, please type your own name (whom staff ask for when they call).',
+  },
   'intake.err.kinship': {
     'zh-CN': '请用几个字说说您和申请人的关系，例如“儿子”“女儿”“妻子”。',
     en: 'Please say in a few words who you are to the applicant, e.g. "son", "daughter", "wife".',
@@ -511,6 +540,7 @@ export const intakeMessages = {
   'intake.label.name': { 'zh-CN': '姓名', en: 'Name' },
   'intake.label.name_relative': { 'zh-CN': '申请人姓名', en: "Applicant's name" },
   'intake.label.kinship': { 'zh-CN': '您与申请人的关系', en: 'You are their' },
+  'intake.label.ownName': { 'zh-CN': '您的姓名', en: 'Your name' },
   'intake.label.phone': { 'zh-CN': '电话', en: 'Phone' },
   'intake.label.safeContact': { 'zh-CN': '联系方式', en: 'Contact' },
   'intake.label.safeTimes': { 'zh-CN': '安全联系时间', en: 'Safe times' },

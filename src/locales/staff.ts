@@ -54,6 +54,7 @@ export const staffMessages = {
     en: '⚠ No chat notices either: the resident said even chat messages are unsafe; wait for them to ask.',
   },
 
+  'staff.card.relative_name': { 'zh-CN': '代为申请的亲属：{name}（电话打给这位）', en: 'The relative who applied: {name} (the phone is theirs)' },
   'staff.card.kinship': { 'zh-CN': '代为申请的人与申请人的关系：{kinship}', en: 'The person applying for them says: {kinship}' },
   'staff.card.documents_note': { 'zh-CN': '申请人说有这些材料：{note}', en: 'The applicant says they have: {note}' },
   'staff.card.contact_words': { 'zh-CN': '申请人原话：“{words}”', en: 'In the applicant\'s words: "{words}"' },

@@ -228,6 +228,8 @@ export function caseDetailView(
       documentsNote: record.applicant.documentsNote ?? null,
       /** A relative applying: who they are to the applicant, in their words. */
       kinship: record.applicant.kinship ?? null,
+      /** A relative applying: their own name, whom to ask for on the phone (theirs). */
+      relativeName: record.applicant.relativeName ?? null,
       /** What the banner says: never phone or text; only at the applicant's times; any time. */
       safety: !record.applicant.safeToContact ? ('never' as const) : record.applicant.safeTimes ? ('times' as const) : ('safe' as const),
       chatNotices: record.applicant.chatNotices !== false,

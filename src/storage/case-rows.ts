@@ -101,6 +101,7 @@ function parseApplicant(text: string): Applicant {
   if (typeof raw.contactWords === 'string') applicant.contactWords = raw.contactWords;
   if (typeof raw.documentsNote === 'string') applicant.documentsNote = raw.documentsNote;
   if (typeof raw.kinship === 'string') applicant.kinship = raw.kinship;
+  if (typeof raw.relativeName === 'string') applicant.relativeName = raw.relativeName;
   return applicant;
 }
 

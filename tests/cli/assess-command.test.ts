@@ -32,7 +32,7 @@ describe('fayuan assess', () => {
         sameDay: true,
         basis: [{ source: 'LAL', article: 42 }],
         route: 'demo-city-union',
-        policyVersion: 'fayuan-default@2025.3',
+        policyVersion: 'fayuan-default@2025.4',
         assessedOn: '2025-06-01',
       }),
     ]);

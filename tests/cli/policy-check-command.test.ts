@@ -27,7 +27,7 @@ describe('fayuan policy check', () => {
     const { code, out } = await run(args);
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(1);
-    expect(out).toMatch(/^OK fayuan-default@2025\.3 .*2 regions, 6 rules, 5 offices, 3 routing rules/);
+    expect(out).toMatch(/^OK fayuan-default@2025\.4 .*2 regions, 6 rules, 5 offices, 3 routing rules/);
   });
 
   it('says in Chinese by default which file, which line and key, and what is wrong, and exits 1', async () => {
@@ -74,7 +74,7 @@ describe('fayuan policy check', () => {
   });
 
   it('says OK in the chosen language', async () => {
-    expect((await run(['check'])).out).toMatch(/^没有问题 fayuan-default@2025\.3.*：2 个地区，6 条本地规则，5 个办公室，3 条分派规则/);
+    expect((await run(['check'])).out).toMatch(/^没有问题 fayuan-default@2025\.4.*：2 个地区，6 条本地规则，5 个办公室，3 条分派规则/);
   });
 
   it('rejects extra arguments', async () => {

@@ -81,12 +81,13 @@ describe('working cases in the console', () => {
 
   it('shows who a relative applying is to the applicant (session 8)', async () => {
     const f = await consoleFixture([{ username: 'wangfang', role: 'staff' }]);
-    const input = newCase({ at: f.clock.now, applicant: { relation: 'relative', safeToContact: true, name: '王建国', kinship: '我是他女儿' } });
+    const input = newCase({ at: f.clock.now, applicant: { relation: 'relative', safeToContact: true, name: '王建国', kinship: '我是他女儿', relativeName: '王秀兰' } });
     const { ref } = await f.app.services.cases.createCase(input);
     const client = new Client(f.url);
     await client.login('wangfang');
     const page = (await client.request('GET', `/api/cases/${ref}`)).body;
-    expect(page.case.contact).toMatchObject({ relation: 'relative', name: '王建国', kinship: '我是他女儿' });
+    // Session 20: and the relative's own name, whom staff ask for when they phone.
+    expect(page.case.contact).toMatchObject({ relation: 'relative', name: '王建国', kinship: '我是他女儿', relativeName: '王秀兰' });
   });
 
   it('lists overdue cases first and filters by state and reference', async () => {

@@ -122,6 +122,7 @@ export function renderCaseCard(record: CaseRecord, options: CaseCardOptions): Re
   if (applicant.safeTimes) lines.push(t('staff.card.safe_times', locale, { times: applicant.safeTimes }));
   if (applicant.contactWords) lines.push(t('staff.card.contact_words', locale, { words: applicant.contactWords }));
   if (applicant.documentsNote) lines.push(t('staff.card.documents_note', locale, { note: applicant.documentsNote }));
+  if (applicant.relativeName) lines.push(t('staff.card.relative_name', locale, { name: applicant.relativeName }));
   if (applicant.kinship) lines.push(t('staff.card.kinship', locale, { kinship: applicant.kinship }));
   lines.push(
     t('staff.card.place', locale, {

@@ -21,11 +21,19 @@ const NAMED: [StepId, RegExp][] = [
   ['category', /问题类型|类型|category|kind of problem/i],
   ['groups', /群体|农民工|低保|groups?\b/i],
   ['kinship', /关系|relationship/i],
+  // Applying for a relative: "我的名字写错了" is the resident's own ("名字写错了" alone stays the applicant's, below).
+  ['ownName', /(?:我|俺|本人|我自己|俺自己)的?(?:名字|姓名)|\bmy (?:own )?name\b/i],
   // "不对 不是给我自己申请 是给我妈": who the application is for.
   // "不是给我申请的，是给我爸", "wait its not for me, its for my mum".
   ['relation', /给我?自己申请|为我?自己申请|替我?自己申请|自己申请|不是(给|为|替)我申请的?|\bfor (me|myself)\b/i],
   ['safeTimes', /联系时间|安全时间|safe times?/i],
 ];
+
+/** The changeable answers a text names; the resident's own name ("我的名字") rather than the applicant's when both can be changed. */
+function namedIn(text: string, changeable: readonly StepId[]): [StepId, RegExp][] {
+  const named = NAMED.filter(([step, words]) => changeable.includes(step) && words.test(text));
+  return named.some(([step]) => step === 'ownName') ? named.filter(([step]) => step !== 'name') : named;
+}
 
 /**
  * The answer a short correction typed at the summary names ("年龄填错了 应该是54" → age, "电话写错了" → phone, "the
@@ -34,12 +42,12 @@ const NAMED: [StepId, RegExp][] = [
 export function correctionTarget(text: string, changeable: readonly StepId[]): StepId | null {
   const t = text.normalize('NFKC').trim();
   if (t.length > 40 || !SAYS_WRONG.test(t)) return null;
-  const named = NAMED.filter(([step, words]) => changeable.includes(step) && words.test(t)).map(([step]) => step);
+  const named = namedIn(t, changeable).map(([step]) => step);
   return named.length === 1 ? named[0]! : null;
 }
 
 /** Answers a correction may change with its new value in the same message: short values the step validates. */
-const WITH_VALUE: readonly StepId[] = ['age', 'phone', 'name', 'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'region', 'relation'];
+const WITH_VALUE: readonly StepId[] = ['age', 'phone', 'name', 'ownName', 'householdSize', 'householdMonthlyIncome', 'deadlineDays', 'region', 'relation'];
 /** The words between the answer's name and its new value: "写错了，是", "应该是", "改成", "is wrong, it's", "to". */
 const BETWEEN =
   /^(?:[\s,，。、:：;；!！.]+|写错了|填错了|弄错了|搞错了|打错了|选错了|错了|有误|不对|不正确|应该是|应是|应为|应该为|改成|改为|换成|更正为|写成|填成|是|为|is wrong|was wrong|is incorrect|is not right|wrong|should be|it'?s|its|is|to|i'?m|im|i am|actually|really|in fact)/i;
@@ -56,7 +64,7 @@ const LEAD = /^(?:(?:actually|sorry|oops|oh|wait|其实|不好意思|对不起|�
 export function correctionWithValue(text: string, changeable: readonly StepId[]): { step: StepId; value: string } | null {
   const t = text.normalize('NFKC').trim();
   if (t.length > 60) return null;
-  const named = NAMED.filter(([step, words]) => changeable.includes(step) && words.test(t));
+  const named = namedIn(t, changeable);
   if (named.length !== 1) return null;
   const [step, words] = named[0]!;
   if (!WITH_VALUE.includes(step)) return null;

@@ -3,6 +3,7 @@ import { choice, reply } from '../replies.js';
 import type { PolicyPack } from '../../knowledge/policy/types.js';
 import { lalArticles } from '../../knowledge/eligibility/article-names.js';
 import { lal } from '../../knowledge/eligibility/decision.js';
+import { applicationDocuments } from '../../knowledge/eligibility/decision-documents.js';
 import type { DecisionView, BasisRef } from './intake-deps.js';
 
 /** Engine reasons the chat's own lines already say: the outcome (the headline); free advice and the right to object (the alternatives). */
@@ -98,10 +99,12 @@ export function receiptReplies(ref: string, decision: DecisionView, ctx: IntakeC
   ];
   if (decision.outcome === 'mandatory_appointment') replies.push(reply('intake.receipt.mandatory'));
   if (ctx.submitAnyway) replies.push(reply('intake.receipt.review', { hotline: pack.hotline }));
-  if (decision.documents.length > 0) {
+  // A relative applying brings their own ID and proof of the relationship too (as the case records for staff).
+  const documents = applicationDocuments(decision.documents, pack, { onBehalf: ctx.applicant.relation === 'relative' });
+  if (documents.length > 0) {
     replies.push(
-      reply(decision.documents.includes('honesty_pledge') ? 'intake.documents.with_pledge' : 'intake.documents.list', {
-        documents: documentsParam(decision, pack),
+      reply(documents.includes('honesty_pledge') ? 'intake.documents.with_pledge' : 'intake.documents.list', {
+        documents: documentsParam({ ...decision, documents }, pack),
       }),
     );
   }

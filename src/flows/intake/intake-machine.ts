@@ -21,6 +21,7 @@ import { categoryFromText } from './category-words.js';
 import { regionByOwnWord, regionNamedIn, type NamedRegion } from './region-words.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
 import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
+import type { StatedDisability } from '../../knowledge/understanding/types.js';
 import { oneToThreeOf } from '../word-run.js';
 import { changeableSteps, changeListReplies, summaryReplies } from './summary-replies.js';
 
@@ -46,6 +47,8 @@ export interface IntakeInput {
   statedAge?: StatedAge;
   /** Groups the story stated ("我是农民工"): ticked in advance at the groups question, never taken unasked. */
   statedGroups?: GroupId[];
+  /** A disability the story stated ("我是聋哑人", "I'm blind"): offered first at the disability question, never taken unasked. */
+  statedDisability?: StatedDisability;
   /** A monthly income or household size the story stated ("一个月就挣两千"): offered at its question, never taken unasked. */
   statedIncome?: number;
   statedHousehold?: number;
@@ -114,6 +117,7 @@ export function initialContext(submissionId: string): IntakeContext {
     ageAtLeast: false,
     statedAge: undefined,
     statedGroups: undefined,
+    statedDisability: undefined,
     statedIncome: undefined,
     statedHousehold: undefined,
     statedKinship: undefined,
@@ -161,6 +165,7 @@ function keepStated(ctx: IntakeContext, event: ResidentEvent, regions: readonly 
   return {
     ...(newGroups.length > 0 ? { statedGroups: [...(ctx.statedGroups ?? []), ...newGroups] } : {}),
     ...(stated.age && open('age') ? { statedAge: { years: stated.age.years, ...(whose ? { whose } : {}) } } : {}),
+    ...(stated.disability && open('disability') ? { statedDisability: stated.disability } : {}),
     ...(stated.monthlyIncome !== undefined && open('householdMonthlyIncome') ? { statedIncome: stated.monthlyIncome } : {}),
     ...(stated.householdSize !== undefined && open('householdSize') ? { statedHousehold: stated.householdSize } : {}),
     // The resident's own role ("im his mom") counts once the application is for a relative.
@@ -611,6 +616,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         proposedCategory: input.proposedCategory ?? null,
         statedAge: input.statedAge || undefined,
         statedGroups: input.statedGroups?.length ? input.statedGroups : undefined,
+        statedDisability: input.statedDisability || undefined,
         statedIncome: input.statedIncome,
         statedHousehold: input.statedHousehold,
         statedKinship: input.statedKinship || undefined,

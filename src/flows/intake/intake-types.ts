@@ -1,4 +1,5 @@
 import type { StatedKinship } from '../../knowledge/understanding/stated-relative.js';
+import type { StatedDisability } from '../../knowledge/understanding/types.js';
 import type { AttachmentRef } from '../events.js';
 import type { CategoryId, GroupId } from '../../knowledge/eligibility/vocabulary.js';
 import type { ApplicantFacts } from '../../knowledge/eligibility/applicant-facts.js';
@@ -35,6 +36,8 @@ export type StepId =
   | 'name'
   /** Applying for a relative: who the resident is to them ("我是他儿子"). */
   | 'kinship'
+  /** Applying for a relative: the resident's own name (staff phone them, not the person who needs help). */
+  | 'ownName'
   | 'phone'
   | 'safeContact'
   | 'safeTimes'
@@ -63,6 +66,8 @@ export interface ApplicantDetails {
   documentsNote?: string | null;
   /** Applying for a relative: who the resident is to the applicant, in their words ("我是他儿子"). */
   kinship?: string | null;
+  /** Applying for a relative: the resident's own name, the person staff ask for when they phone (absent in older snapshots). */
+  ownName?: string | null;
   description: string | null;
 }
 
@@ -110,6 +115,11 @@ export interface IntakeContext {
   statedAge?: StatedAge;
   /** Groups the starting story stated ("我是农民工"): ticked in advance at the groups question, taken only when confirmed there. */
   statedGroups?: GroupId[];
+  /**
+   * A disability the story stated ("我是聋哑人"), and whose: offered first at the disability question, taken only when
+   * the resident confirms it there (absent in older snapshots and when none was stated).
+   */
+  statedDisability?: StatedDisability;
   /** A monthly income stated with another answer ("示例县 我一个月挣两千"): offered at the income question in one tap. */
   statedIncome?: number;
   /** A household size stated with another answer ("家里4口人"): offered at the household question in one tap. */

@@ -44,8 +44,10 @@ export function nextStep(ctx: IntakeContext, deps: IntakeDeps): StepId {
   if (!ctx.assessmentShown) return 'assessment';
 
   for (const step of ['description', 'documents', 'name'] as const) if (!done(step)) return step;
-  // For a relative the name asked is the applicant's; who the resident is to them comes next.
+  // For a relative the name asked is the applicant's; who the resident is to them comes next, then their own name
+  // (the phone asked next is theirs: staff must know whom to ask for).
   if (ctx.applicant.relation === 'relative' && !done('kinship')) return 'kinship';
+  if (ctx.applicant.relation === 'relative' && !done('ownName')) return 'ownName';
   if (!done('phone')) return 'phone';
   // Violence at home told in the account ("他喝醉了就打我", a divorce's reason) needs the same care as the category:
   // the abuser may answer the phone.

@@ -19,6 +19,7 @@ import { refersToEarlier } from './typed-choice.js';
 import { asksIfDisability, saysNoCertificate } from '../../knowledge/understanding/disability-question.js';
 import type { IntakeDeps } from './intake-deps.js';
 import type { IntakeContext, StepId } from './intake-types.js';
+import type { StatedDisability } from '../../knowledge/understanding/types.js';
 import { householdFromWords, readAge, readAgeRange, readBirthYear, readDays, readLeadingNumber, readNumber, unitOf, type QuantityUnit } from './number-words.js';
 import { ageLines, rangeDecision } from '../../knowledge/eligibility/age-lines.js';
 import { statedAnswers } from '../../knowledge/understanding/stated-answers.js';
@@ -174,6 +175,18 @@ export function statedAgeOf(ctx: IntakeContext): { years: number; atLeast: boole
   return matches ? { years: stated.years, atLeast: stated.atLeast === true } : null;
 }
 
+/**
+ * The disability the story stated for the person the application is for ("我是聋哑人" for one's own, "我儿子是聋哑人" for
+ * a son's), offered at the disability question; null when none was stated, it was someone else's, or the question was
+ * answered (asked again to change it: another answer is wanted).
+ */
+export function statedDisabilityOf(ctx: IntakeContext): StatedDisability | null {
+  const stated = ctx.statedDisability;
+  if (!stated || ctx.answered.includes('disability')) return null;
+  const relation = ctx.applicant.relation;
+  return (relation === 'relative' ? stated.whose === 'relative' : relation === 'self' && stated.whose === 'self') ? stated : null;
+}
+
 const PHONE_NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 洞: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /** A run of seven or more Chinese numerals (spaces and dashes between them allowed) as its digits; the rest as typed. */
 function numeralsAsDigits(text: string): string {
@@ -206,9 +219,12 @@ const DEADLINE_NAMED = /开庭|仲裁|起诉|宣判|截止|\b(court|hearing|tria
 /** The button of the name said in the account. */
 const STATED_NAME = 'opt:name:stated';
 
-/** The resident's name introduced in their own account ("我叫李建国，…"), for their own application; `null` otherwise. */
-function statedNameOf(ctx: IntakeContext): string | null {
-  if (ctx.applicant.relation !== 'self' || !ctx.applicant.description) return null;
+/**
+ * The resident's name introduced in their own account ("我叫李建国，…"): offered at the name question of their own
+ * application, or at the own-name question of a relative's (the account's 我 is the resident); `null` otherwise.
+ */
+function statedNameOf(ctx: IntakeContext, step: 'name' | 'ownName' = 'name'): string | null {
+  if (ctx.applicant.relation !== (step === 'name' ? 'self' : 'relative') || !ctx.applicant.description) return null;
   return statedNameIn(ctx.applicant.description);
 }
 
@@ -707,11 +723,35 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   disability: {
-    prompt: (ctx) => personal('disability', ctx, DISABILITIES.map((d) => choice(`opt:${d}`, `disability.${d}`))),
-    read: (event) => {
+    prompt: (ctx) => {
+      const stated = statedDisabilityOf(ctx);
+      if (stated === null) return personal('disability', ctx, DISABILITIES.map((d) => choice(`opt:${d}`, `disability.${d}`)));
+      // "我是聋哑人" in the story: that kind first, marked as said, and a line saying why it is there; "我是残疾人" (no kind):
+      // the kinds first and 没有残疾 last. Either way the resident chooses: nothing is recorded until they do.
+      const kind = stated.kind;
+      const choices =
+        kind === 'unspecified'
+          ? [...DISABILITIES.filter((d) => d !== 'none'), 'none' as const].map((d) => choice(`opt:${d}`, `disability.${d}`))
+          : [
+              choice(`opt:${kind}`, 'intake.opt.stated_disability', { disability: { key: `disability.${kind}` } }),
+              ...DISABILITIES.filter((d) => d !== kind).map((d) => choice(`opt:${d}`, `disability.${d}`)),
+            ];
+      const note =
+        kind === 'unspecified'
+          ? { key: `intake.ask.disability.stated_unspecified.${ctx.applicant.relation === 'relative' ? 'relative' : 'self'}` }
+          : { key: 'intake.ask.disability.stated', params: { disability: { key: `disability.${kind}` } } };
+      return { ...personal('disability', ctx, choices), followedBy: note };
+    },
+    read: (event, ctx) => {
       // "手指断了算残疾吗": what counts, at the question (the knowledge base offered three entries instead).
       const text = textOf(event);
       if (text !== null && asksIfDisability(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
+      // A plain yes ("对", "yes") to the kind the story stated keeps it, as its button does.
+      const offered = statedDisabilityOf(ctx);
+      if (offered !== null && offered.kind !== 'unspecified' && text !== null && yesOrNo(event, { thenWhy: false }) === true) {
+        const kind = offered.kind;
+        return { kind: 'answer', patch: (c) => ({ facts: { ...c.facts, disability: kind } }) };
+      }
       const value = readOption(event, DISABILITIES, (d) => DISABILITY_WORDS[d] ?? null);
       // "腿有点残疾 没办证": a disability told without its certificate gets what counts, not taken nor "press a button".
       if (value !== 'none' && text !== null && saysNoCertificate(text)) return { kind: 'explain', reply: reply('intake.explain.disability_counts') };
@@ -1006,6 +1046,28 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
   },
 
+  ownName: {
+    // Applying for a relative: the resident's own name, after who they are to the applicant. The phone asked next is
+    // theirs; staff must know whom to ask for (docs/intake.md). The name introduced in the account is offered.
+    prompt: (ctx) => {
+      const stated = statedNameOf(ctx, 'ownName');
+      return reply('intake.q.ownName', {}, stated ? [choice(STATED_NAME, 'intake.opt.stated_name', { name: stated })] : []);
+    },
+    freeText: true,
+    read: (event, ctx) => {
+      const stated = statedNameOf(ctx, 'ownName');
+      if (stated && choiceId(event) === STATED_NAME) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, ownName: stated } }) };
+      const text = textOf(event);
+      if (text !== null && refersToEarlier(text)) return saidBefore(stated);
+      const read = text === null ? null : readName(text);
+      const name = read !== null && /^\p{Script=Han}{7,}$/u.test(read.replace(/\s/g, '')) ? null : read;
+      // The applicant's name typed again: the question was read as the earlier one.
+      if (name !== null && name === ctx.applicant.name) return { kind: 'invalid', error: 'intake.err.own_name_same', params: { name } };
+      if (name) return { kind: 'answer', patch: (c) => ({ applicant: { ...c.applicant, ownName: name } }) };
+      return { kind: 'invalid', error: 'intake.err.own_name' };
+    },
+  },
+
   phone: {
     // "这是借别人的手机 139…", "i'm using my friend's phone": the words go to staff with the number (session 17); said
     // without a number, they are noted and the number asked for. A plain number typed again later (a change from the
@@ -1094,7 +1156,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
 export const WHY_EXPLAINED = new Set<StepId>([
   'category', 'relation', 'criminalRole', 'hasDefender', 'possibleSentence', 'deathPenaltyReview', 'trialInAbsentia',
   'cannotFullyRecognizeConduct', 'region', 'age', 'disability', 'groups', 'fixedIncome', 'residence', 'householdSize',
-  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'description', 'documents', 'name', 'kinship', 'phone', 'safeContact', 'safeTimes',
+  'householdMonthlyIncome', 'deadlineDays', 'needsPreservation', 'description', 'documents', 'name', 'kinship', 'ownName', 'phone', 'safeContact', 'safeTimes',
 ]);
 
 /** Is `text` one of the words that mean "not sure"? */

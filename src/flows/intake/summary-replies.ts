@@ -42,6 +42,7 @@ function answerValue(step: StepId, ctx: IntakeContext, pack: PolicyPack): Param 
     }
     case 'name': return a.name;
     case 'kinship': return a.kinship ?? null;
+    case 'ownName': return a.ownName ?? null;
     case 'phone': return a.phone && a.phoneWords ? { key: 'intake.summary.phone_words', params: { phone: a.phone, words: a.phoneWords } } : a.phone;
     case 'safeContact': {
       if (!a.contactPreference) return null;

@@ -17,6 +17,8 @@ export interface Applicant {
   documentsNote?: string;
   /** A relative applying: who they are to the applicant, in their words ("我是他儿子"). */
   kinship?: string;
+  /** A relative applying: their own name, whom staff ask for on the phone number (theirs) — `name` is the applicant's. */
+  relativeName?: string;
   /**
    * Whether progress notices may be pushed into the chat the resident applied from. Default true:
    * the chat is the channel they chose, also when phoning is unsafe. False: nothing is pushed, and

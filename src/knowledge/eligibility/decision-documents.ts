@@ -29,7 +29,8 @@ function exemptionProofs(facts: ApplicantFacts, pack: PolicyPack, date: IsoDate)
 /**
  * The documents to bring, as pack document ids: the ones every application needs, the category's evidence, and
  * either proof of an exemption or the honesty pledge (LAL 41). Mandatory appointments need only the case papers
- * the family may have; a refused or out-of-scope matter needs none.
+ * the family may have; a refused or out-of-scope matter needs none. A minor's application adds the pack's `minor`
+ * documents (a parent or guardian proves the relationship), mandatory appointments included.
  */
 export function decisionDocuments(
   facts: ApplicantFacts,
@@ -39,8 +40,9 @@ export function decisionDocuments(
   meansTest: MeansTest,
 ): string[] {
   const req = pack.requirements;
-  if (outcome === 'mandatory_appointment') return unique(req.mandatory);
   if (outcome === 'out_of_scope' || outcome === 'not_eligible') return [];
+  const minor = facts.age !== undefined && facts.age < 18 ? (req.minor ?? []) : [];
+  if (outcome === 'mandatory_appointment') return unique([...req.mandatory, ...minor]);
   const category = facts.category;
   const evidence = category === undefined ? [] : (req.byCategory[category] ?? req.otherwise);
   const means =
@@ -49,7 +51,18 @@ export function decisionDocuments(
       : meansTest === 'passed' || meansTest === 'failed' || meansTest === 'unknown'
         ? req.meansTested
         : [];
-  return unique([...req.always, ...evidence, ...means]);
+  return unique([...req.always, ...evidence, ...means, ...minor]);
+}
+
+/**
+ * The documents of an application: the decision's, and when someone applies for another (`onBehalf`: a relative of a
+ * detained suspect, a daughter for her mother) the pack's `onBehalf` documents — their own ID and proof of the
+ * relationship — each once. Nothing is added to a matter that needs no documents (refused, out of scope).
+ * @example applicationDocuments(decision.documents, pack, { onBehalf: applicant.relation === 'relative' })
+ */
+export function applicationDocuments(documents: readonly string[], pack: PolicyPack, { onBehalf }: { onBehalf: boolean }): string[] {
+  if (!onBehalf || documents.length === 0) return [...documents];
+  return unique([...documents, ...(pack.requirements.onBehalf ?? [])]);
 }
 
 function unique(ids: string[]): string[] {

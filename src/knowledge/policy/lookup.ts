@@ -100,7 +100,7 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   return cached.date;
 }
 
-/** `fayuan-default@2025.3`: what a decision records as the pack it used. */
+/** `fayuan-default@2025.4`: what a decision records as the pack it used. */
 export function policyVersion(pack: PolicyPack): string {
   return `${pack.id}@${pack.version}`;
 }

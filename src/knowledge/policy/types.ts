@@ -118,6 +118,16 @@ export interface DocumentRequirements {
   byCategory: Partial<Record<CategoryId, string[]>>;
   /** Evidence for a category without its own entry. */
   otherwise: string[];
+  /**
+   * A minor's application, in every outcome that lists documents (mandatory appointments too): a parent or guardian
+   * applies, or is told, and proves the relationship (户口簿, 出生医学证明). Absent in older packs: none.
+   */
+  minor?: string[];
+  /**
+   * Someone applying for another (a close relative of a detained suspect, LAL 24; a daughter for her mother): their own
+   * proof of identity and of the relationship, added to any outcome that lists documents. Absent in older packs: none.
+   */
+  onBehalf?: string[];
   /** Proof of the ground an exemption is claimed on (LAL 42: "with a document proving the group"). */
   proofs: {
     disability: string[];

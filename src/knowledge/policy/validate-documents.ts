@@ -46,12 +46,15 @@ function keyedLists<K extends string>(
 }
 
 function validateRequirements(raw: unknown, path: string, check: FieldChecker): DocumentRequirements | undefined {
-  const obj = check.object(raw, path, ['always', 'meansTested', 'mandatory', 'byCategory', 'otherwise', 'proofs']);
+  const obj = check.object(raw, path, ['always', 'meansTested', 'mandatory', 'byCategory', 'otherwise', 'minor', 'onBehalf', 'proofs']);
   if (!obj) return undefined;
   const always = idList(obj.always, childPath(path, 'always'), check);
   const meansTested = idList(obj.meansTested, childPath(path, 'meansTested'), check);
   const mandatory = idList(obj.mandatory, childPath(path, 'mandatory'), check);
   const otherwise = idList(obj.otherwise, childPath(path, 'otherwise'), check);
+  // Optional (packs written before session 20 have neither).
+  const minor = obj.minor === undefined ? [] : idList(obj.minor, childPath(path, 'minor'), check);
+  const onBehalf = obj.onBehalf === undefined ? [] : idList(obj.onBehalf, childPath(path, 'onBehalf'), check);
   const byCategory =
     obj.byCategory === undefined
       ? {}
@@ -60,8 +63,8 @@ function validateRequirements(raw: unknown, path: string, check: FieldChecker): 
   const proofsObj = check.object(obj.proofs, proofsPath, ['disability', 'groups']);
   const disability = proofsObj && idList(proofsObj.disability, childPath(proofsPath, 'disability'), check);
   const groups = proofsObj && keyedLists<GroupId>(proofsObj.groups ?? {}, childPath(proofsPath, 'groups'), GROUPS, 'group', check);
-  if (!always || !meansTested || !mandatory || !otherwise || !byCategory || !disability || !groups) return undefined;
-  return { always, meansTested, mandatory, byCategory, otherwise, proofs: { disability, groups } };
+  if (!always || !meansTested || !mandatory || !otherwise || !minor || !onBehalf || !byCategory || !disability || !groups) return undefined;
+  return { always, meansTested, mandatory, byCategory, otherwise, minor, onBehalf, proofs: { disability, groups } };
 }
 
 /**

@@ -148,6 +148,8 @@ function checkReferences(parts: PackParts, problems: PolicyProblem[], complete: 
   known(req.meansTested, 'required.meansTested');
   known(req.mandatory, 'required.mandatory');
   known(req.otherwise, 'required.otherwise');
+  known(req.minor ?? [], 'required.minor');
+  known(req.onBehalf ?? [], 'required.onBehalf');
   for (const [category, ids] of Object.entries(req.byCategory)) known(ids ?? [], `required.byCategory.${category}`);
   known(req.proofs.disability, 'required.proofs.disability');
   for (const [group, ids] of Object.entries(req.proofs.groups)) known(ids ?? [], `required.proofs.groups.${group}`);

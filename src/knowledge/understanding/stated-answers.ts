@@ -1,8 +1,8 @@
 import { readNumber } from '../../flows/intake/number-words.js';
 import { phoneIn } from '../../flows/intake/contact-validation.js';
-import { readAge } from './story.js';
+import { readAge, readDisability } from './story.js';
 import { statedRelative, type StatedKinship } from './stated-relative.js';
-import type { StatedFacts } from './types.js';
+import type { StatedDisability, StatedFacts } from './types.js';
 
 /**
  * Answers to later intake questions stated along with another answer ("示例县 我一个月挣两千", "示例县，我今年52岁，
@@ -18,6 +18,8 @@ export interface StatedAnswers {
   kinship?: StatedKinship;
   /** A mobile number typed with another answer ("王大力 13912345678"): offered at the phone question. */
   phone?: string;
+  /** A disability stated ("我是盲人"), and whose: offered first at the disability question. */
+  disability?: StatedDisability;
 }
 
 const NUMBER_ZH = String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|千|k)?`;
@@ -93,5 +95,7 @@ export function statedAnswers(text: string): StatedAnswers {
   if (kinship) out.kinship = kinship;
   const phone = phoneIn(t);
   if (phone) out.phone = phone;
+  const disability = readDisability(t);
+  if (disability) out.disability = disability;
   return out;
 }

@@ -1,6 +1,6 @@
 import type { CategoryId } from '../eligibility/vocabulary.js';
 import { categoryFromSimplified, categoryFromText } from '../../flows/intake/category-words.js';
-import type { StatedFacts } from './types.js';
+import type { StatedDisability, StatedFacts } from './types.js';
 
 /** The category a resident's story points to, or null. */
 export function storyCategory(text: string): CategoryId | null {
@@ -162,6 +162,73 @@ function readUnpaidMonths(t: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The kinds of disability in residents' words, as the disability question lists them (聋哑 is read as hearing: for the
+ * decision, a hearing or a speech disability count alike, LAL 25); `unspecified`: a disability said without its kind.
+ * Not "眼睛不好使", "耳朵有点背" (not said as a disability) nor a bare "听不见" (of a call, a voice).
+ */
+const DISABILITY_ZH: [StatedDisability['kind'], RegExp][] = [
+  ['hearing', /聋哑|聋人|聋子|耳聋|失聪|耳朵(?:听不见|聋)|听力残疾/g],
+  ['visual', /盲人|瞎子|失明|眼盲|(?:眼睛|双眼|眼)(?:瞎|看不见|看不到)|视力残疾/g],
+  ['speech', /哑巴|哑人|言语残疾|不会说话/g],
+  ['physical', /肢体残疾|坐轮椅|截肢|瘫痪|截瘫|偏瘫|(?:腿|脚|胳膊|手臂)(?:有|是)?残疾/g],
+  ['intellectual', /智力残疾|智障|智力障碍/g],
+  ['mental', /精神残疾/g],
+  ['unspecified', /残疾人|有残疾|残疾证|残废/g],
+];
+/** A denial just before it: "不是残疾人", "没有残疾", "并非盲人". */
+const DENIED_ZH = /(?:不是|不算|没有|没|并非|非|不)(?:是|个|一个|\s)*$/;
+/** The certificate not yet issued ("残疾证还没办下来", "还没评残"): asked at the question, never assumed. */
+const CERTIFICATE_PENDING = /残疾证.{0,6}(?:还没|没有?|未)(?:办|下来|批|拿到|领|发)|(?:还没|没有?|未)(?:办|领|拿到|评|鉴定)(?:下来)?(?:残疾证|残疾|伤残|评残)|还没评残/;
+const SUBJECT_EN = `(?:i'?m|im|i am|i have|i've|ive|i use|i was born|my ${RELATIVE_EN} (?:is|has|was|uses|became|went)|(?:he|she)(?:'s| is| has| was| uses| became| went))`;
+const KIND_EN: [StatedDisability['kind'], string][] = [
+  ['hearing', 'deaf|hearing[- ]impaired'],
+  ['visual', 'blind|visually[- ]impaired|lost (?:my|his|her) (?:sight|eyesight)'],
+  ['speech', 'mute|dumb'],
+  ['physical', 'in a wheelchair|a wheelchair|wheelchair[- ]bound|paraly[sz]ed|an amputee|lost (?:a|one|both|my|his|her) (?:legs?|arms?|hands?|feet|foot)'],
+  ['intellectual', 'an intellectual disability|intellectually disabled'],
+  ['mental', 'a mental disability|a psychosocial disability'],
+  ['unspecified', 'disabled|a disability|handicapped|a disability (?:card|certificate)'],
+];
+/** "I'm blind", "my son is deaf and mute", "she is in a wheelchair": a subject, then the kind (a "not" between is no match). */
+const DISABILITY_EN = new RegExp(
+  `\\b${SUBJECT_EN}\\s+(?:(?:totally|completely|legally|partly|partially|also|almost|nearly|now|been|born|become|gone|using|use|a)\\s+)*(?:${KIND_EN.map(([kind, words]) => `(?<${kind}>${words})`).join('|')})\\b`,
+  'i',
+);
+
+/** Whose a disability is by the words of its clause before it: a relative (or he/she after one), the resident, or nobody said. */
+function whoseDisability(text: string, at: number): StatedDisability['whose'] | null {
+  const clause = text.slice(0, at).split(/[，,。.;；!！?？\s]/).pop() ?? '';
+  if (new RegExp(RELATIVE_ZH).test(clause)) return 'relative';
+  if (/他|她/.test(clause) && new RegExp(RELATIVE_ZH).test(text.slice(0, at))) return 'relative';
+  if (/他|她/.test(clause)) return null;
+  return /我|俺|本人/.test(clause) ? 'self' : null;
+}
+
+/**
+ * The disability a story states of the resident or a relative ("我是聋哑人…", "我儿子是聋哑人", "I'm blind and…"), to
+ * offer at the disability question; none for a denial ("不是残疾人"), a certificate not yet issued ("残疾证还没办下来"),
+ * words that do not say disability ("眼睛不好使"), or someone else ("老板专门欺负残疾人").
+ */
+export function readDisability(text: string): StatedDisability | undefined {
+  const t = text.normalize('NFKC');
+  if (CERTIFICATE_PENDING.test(t)) return undefined;
+  const found: { at: number; kind: StatedDisability['kind']; whose: StatedDisability['whose'] }[] = [];
+  for (const [kind, pattern] of DISABILITY_ZH) {
+    for (const m of t.matchAll(pattern)) {
+      if (DENIED_ZH.test(t.slice(0, m.index))) continue;
+      const whose = whoseDisability(t, m.index);
+      if (whose) found.push({ at: m.index, kind, whose });
+    }
+  }
+  const first = found.sort((a, b) => a.at - b.at)[0];
+  if (first) return { kind: first.kind, whose: first.whose };
+  const en = DISABILITY_EN.exec(t);
+  if (!en?.groups) return undefined;
+  const kind = KIND_EN.map(([k]) => k).find((k) => en.groups![k] !== undefined)!;
+  return { kind, whose: /^(?:my|he|she)\b/i.test(en[0]) ? 'relative' : 'self' };
+}
+
 /** Facts the story states plainly. */
 export function statedFacts(text: string, category: CategoryId): StatedFacts {
   const t = text.normalize('NFKC');
@@ -169,6 +236,8 @@ export function statedFacts(text: string, category: CategoryId): StatedFacts {
   const relative = /(我|俺)(的)?(儿子|女儿|孩子|妈|爸|母亲|父亲|老公|老婆|丈夫|妻子|哥|姐|弟|妹|爷爷|奶奶|外公|外婆|家老人)|\bmy (son|daughter|child|kid|mother|mum|mom|father|dad|husband|wife|brother|sister|grand(mother|father|ma|pa))\b/i;
   const age = readAge(t);
   if (age) facts.age = age;
+  const disability = readDisability(t);
+  if (disability) facts.disability = disability;
   if (category === 'wages' || category === 'work_injury') {
     const months = category === 'wages' ? readUnpaidMonths(t) : undefined;
     if (months !== undefined) facts.unpaidMonths = months;

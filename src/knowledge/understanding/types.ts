@@ -1,5 +1,5 @@
 import type { Locale } from '../../locales/catalog.js';
-import type { CategoryId } from '../eligibility/vocabulary.js';
+import type { CategoryId, Disability } from '../eligibility/vocabulary.js';
 
 /** Danger to life or safety, now: what kind decides which numbers the resident gets. */
 export type DangerKind = 'violence' | 'domestic_violence' | 'self_harm' | 'child' | 'medical';
@@ -45,6 +45,17 @@ export interface StatedFacts {
   /** Whose problem: the resident's own, or a relative's ("我儿子…"). */
   forWhom?: 'self' | 'relative';
   migrantWorker?: boolean;
+  /** A disability the story states ("我是聋哑人", "I'm blind"), and whose: offered at the disability question, never taken unasked. */
+  disability?: StatedDisability;
+}
+
+/**
+ * A disability a story states: its kind as the disability question lists it, or `unspecified` ("我是残疾人", "I'm
+ * disabled": which kind is asked); `whose`: the resident's own or a relative's ("我儿子是聋哑人").
+ */
+export interface StatedDisability {
+  kind: Disability | 'unspecified';
+  whose: 'self' | 'relative';
 }
 
 export interface UnderstandInput {

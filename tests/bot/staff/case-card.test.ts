@@ -52,6 +52,12 @@ describe('staff case card', () => {
     expect(text).toContain('我是他儿子');
   });
 
+  it('names the relative who applied, the person staff phone (session 20)', () => {
+    const applicant = { name: '张小军', phone: '13900000000', relation: 'relative' as const, safeToContact: true, kinship: '父母', relativeName: '王秀兰' };
+    expect(renderCaseCard(record({ applicant }), { pack: TEST_PACK, now: NOV22_10AM }).text).toContain('代为申请的亲属：王秀兰');
+    expect(renderCaseCard(record({ applicant }), { pack: TEST_PACK, now: NOV22_10AM, locale: 'en' }).text).toContain('The relative who applied: 王秀兰');
+  });
+
   it.each<[CaseStatus, string[]]>([
     ['new', ['claim']],
     ['claimed', ['materials', 'accept', 'decline', 'refer']],

@@ -201,7 +201,7 @@ describe('assess', () => {
 
   it('records the policy version and the date it used', () => {
     const decision = assess({ category: 'domestic_violence' }, pack, '2024-02-29');
-    expect(decision.policyVersion).toBe('fayuan-default@2025.3');
+    expect(decision.policyVersion).toBe('fayuan-default@2025.4');
     expect(decision.assessedOn).toBe('2024-02-29');
   });
 
@@ -242,6 +242,24 @@ describe('assess', () => {
       expect(name.en).not.toMatch(/detention|indictment/i);
     }
     expect(names.some((n) => /报案|报警/.test(n['zh-CN']) && /police/i.test(n.en))).toBe(true);
+  });
+
+  // Session 20: a detained 16-year-old's case listed only the case papers. A minor's application is made by a parent
+  // or guardian (or the authority notifies them), who proves the relationship with the household register or the birth
+  // certificate (户口簿, 出生医学证明).
+  it("asks for proof of the relationship in a detained minor's case (a guardian applies)", () => {
+    const decision = assess({ region: 'demo-county', category: 'criminal_defense', hasDefender: false, age: 16 }, pack, DATE);
+    expect(decision.outcome).toBe('mandatory_appointment');
+    expect(decision.documents).toEqual(['criminal_case_papers', 'kinship_proof']);
+    const proof = pack.documents.find((d) => d.id === 'kinship_proof')!.name;
+    expect(proof['zh-CN']).toMatch(/户口簿/);
+    expect(proof['zh-CN']).toMatch(/出生医学证明/);
+    expect(proof.en).toMatch(/household register/i);
+  });
+
+  it("asks for proof of the relationship in any minor's case, not an adult's", () => {
+    expect(assess({ ...cityUrban, category: 'traffic_injury', age: 9 }, pack, DATE).documents).toContain('kinship_proof');
+    expect(assess({ ...adult, ...cityUrban, ...lowIncome, category: 'traffic_injury' }, pack, DATE).documents).not.toContain('kinship_proof');
   });
 
   it('lists no documents for a matter out of scope', () => {

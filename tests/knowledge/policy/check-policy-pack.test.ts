@@ -33,6 +33,8 @@ const BROKEN: Breakage[] = [
   ['a workstation whose parent is another workstation', edit('offices.yaml', (d) => (d.offices[1].parent = 'demo-city-union')), { file: 'offices.yaml', path: 'offices[1].parent', message: 'must be a centre' }],
   ['a centre with a parent', edit('offices.yaml', (d) => (d.offices[4].parent = 'demo-city-center')), { file: 'offices.yaml', path: 'offices[4].parent', message: 'only a workstation has a parent' }],
   ['a requirement naming a document that does not exist', edit('documents.yaml', (d) => (d.required.byCategory.wages = ['wage_slip'])), { file: 'documents.yaml', path: 'required.byCategory.wages[0]', message: 'no document “wage_slip”' }],
+  ['a minor\'s document that does not exist', edit('documents.yaml', (d) => (d.required.minor = ['birth_cert'])), { file: 'documents.yaml', path: 'required.minor[0]', message: 'no document “birth_cert”' }],
+  ['a relative\'s document that does not exist', edit('documents.yaml', (d) => (d.required.onBehalf = ['id_card', 'agent_id'])), { file: 'documents.yaml', path: 'required.onBehalf[1]', message: 'no document “agent_id”' }],
   ['a proof for an unknown group', edit('documents.yaml', (d) => (d.required.proofs.groups.veteran = ['id_card'])), { file: 'documents.yaml', path: 'required.proofs.groups.veteran', message: 'not a known group' }],
   ['no decision deadline', edit('pack.yaml', (d) => (d.decisionDays = 0)), { file: 'pack.yaml', path: 'decisionDays', message: 'at least 1' }],
   ['an unknown time zone', edit('pack.yaml', (d) => (d.timeZone = 'China/Beijing')), { file: 'pack.yaml', path: 'timeZone', message: 'not a time zone' }],
@@ -59,6 +61,15 @@ describe('checkPolicyPack', () => {
       line: expected.path === '(root)' ? undefined : expect.any(Number),
       message: expect.stringContaining(expected.message),
     });
+  });
+
+  it('accepts a pack written before the minor and on-behalf documents (both optional)', async () => {
+    const dir = copyDefaultPack();
+    editPackFile(dir, 'documents.yaml', (d) => {
+      delete d.required.minor;
+      delete d.required.onBehalf;
+    });
+    expect(await checkPolicyPack(dir)).toEqual([]);
   });
 
   it('reports a folder that does not exist', async () => {
