@@ -87,6 +87,9 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // staff asked for materials the knowledge base's nearest entries were about unpaid wages and debt collection.
   ['send_files', /^(.{0,12}[，,\s])?(我的?|俺的?)?(这些|补充的?|要补的?|需要的)?(合同|身份证|欠条|工资条|病历|户口本|证据|聊天记录)?(的)?(材料|资料|文件|照片|图片|身份证|截图|扫描件|复印件)(要|该|应该|可以|能)?(怎么|咋|如何|在哪|在哪里|往哪|往哪里|发到哪|交到哪)(发|交|传|上传|提交|给|发送|交给)?(给|过去|过来)?(你们|您们|你|工作人员|中心)?(啊|呀|呢)?$|^(.{0,12}[，,\s])?(要|该|应该)?(怎么|咋|如何)(发|传|上传|交|发送)(给|过去|过来)(你们|您们|你|工作人员|中心)(啊|呀|呢)?$|^(.{0,12}[，,\s])?(材料|资料|文件|照片|图片|身份证)(拍照|拍照片|拍个照|拍了照)?(可以|能)?(直接)?(发|传|交)(在|到)?(这里|这儿|这|给你们|你们)(就)?(行|可以|能)?(吗|不|嘛|么|没)?$|^(可以|能)(在这里|在这|直接)?(发|传|交)(照片|材料|文件|图片|身份证)(吗|不|嘛|么)$|^(how (do|can|should) i|where (do|can|should) i|can i|could i|may i) (send|upload|give|submit|attach)( (it|them))?( to)?( you)?( (the|my|these|a|some|your))?( [a-z']+){0,2} (documents?|papers?|files?|photos?|pictures?|materials?|id|id card|proof|evidence|contracts?|scans?|copy|copies|slips?|payslips?|receipts?|screenshots?|records?)( of (my|the) [a-z ]{1,20})?( here| to you| in (the |this )?chat)?\??$/i],
   ['help', /^(帮助|求助说明|使用帮助|使用说明|怎么用|怎么使用|有什么功能|你能做什么|你会什么|你是谁|你是(机器人|真人|人工|人)吗?|是(机器人|真人)吗|help|how does this work|what can you do|who are you|what are you|who is this|whos this|who am i (talking|speaking|chatting) (to|with)|are you (a )?(robot|bot|human|real person|person|real))$/i],
+  // Back after a silence ("还在吗", "我回来了", "刚才说到哪了", "sorry im back, where were we"): greeted, and in an
+  // application the question on screen again — never an answer the question refuses, nor a question for the index.
+  ['greeting', /^(喂|哎|诶)?[，,\s]*(你|您)?(还在吗|还在不在|还在么)(啊|呀|呢)?$|^(不好意思|抱歉|对不起)?[，,\s]*(我|俺)(又)?(回来了|来了)(啊|呀)?([，,\s]*(我们|咱们)?(刚才|刚刚)?(说到|聊到|填到|讲到)(哪了|哪儿了|哪里了|哪一步了?))?$|^(我们|咱们)?(刚才|刚刚)?(说到|聊到|填到|讲到)(哪了|哪儿了|哪里了|哪一步了?)(啊|呀|呢)?$|^((sorry|ok|okay|hi|hello)[,\s]+)?((are )?you still there|still there|(are )?you there|anyone still there)\??$|^((sorry|ok|okay|hi|hello)[,\s]+)?(i'?m|im|i am) back([,.\s]+(where were we|where was i))?$|^((sorry|ok|okay)[,\s]+)?where (were we|was i)$/i],
   ['greeting', /^(你好|您好|你们好|你好呀|你好啊|哈喽|哈啰|嗨|喂|在吗|在不在|有人在吗|早上好|上午好|下午好|晚上好|早|hel+o+|hal+o|hi+|hey+|(hi|hello|hey) there|yo|good (morning|afternoon|evening)|hiya|what'?s up|wh?at'?s up|wassup|sup|how are (you|u)|how r (you|u)|how'?s it going|how is it going|how are things)(哦)?$/i],
   // The resident correcting the bot: the last answer missed, or a button was pressed by mistake. Only at the menu
   // (understand.ts): at an intake question "不对" answers it.
@@ -151,7 +154,8 @@ const ACKNOWLEDGMENT = oneToThreeOf(ACK_WORDS, { end: '' });
 /** "返回", "上一步", "back" typed at the menu: there is nothing to go back to but the menu (in an application the step handles it). */
 const BACK = /^(返回|返回上一步|上一步|回去|后退|退回|back|go back|previous)$/i;
 /** A bare number or amount ("38岁", "2500", "3个月") at the menu answers a question nobody asked: not one for the knowledge base. */
-const BARE_NUMBER = /^[0-9０-９一二三四五六七八九十百千万两零.,，\s]+(岁|周岁|元|块|块钱|万|天|日|个月|月|年|人|口人|口|个)?$/;
+// Also an age said alone ("我78了", "俺今年七十八岁了"): a grandmother writing in short pieces adds it after an answer.
+const BARE_NUMBER = /^((我|俺)(今年|都|已经|都已经)?)?[0-9０-９一二三四五六七八九十百千万两零.,，\s]+(岁|周岁|元|块|块钱|万|天|日|个月|月|年|人|口人|口|个)?(了|啦)?$/;
 /** The same in English: "im 45", "about 2000 a month", "3 people". */
 const BARE_NUMBER_EN = /^(i'?m|i am|about|around|roughly|maybe|only|just)?\s*[0-9][0-9.,]*\s*(years?( old)?|yrs?( old)?|yuan|rmb|kuai|dollars?|a month|per month|a year|people|persons?|months?|days?|of us)?( old| a month| per month)?$/i;
 /** Applying for someone else ("给我老公申请", "apply for my mother"): at the relation question that is the answer, not a steer. */
