@@ -233,6 +233,9 @@ function isShort(text: string): boolean {
 const SELF_INTRODUCTION = /^(我|俺|本人)(是|属于|算)(?!想|要|来)|^(i'?m|i am) (a|an|the)\b/i;
 
 /** The steering intent of a short phrase, or null. `classify` (optional) covers short phrasings the list misses. */
+/** Words of an application and its progress, without which the classifier's status guess is not taken. */
+const ABOUT_AN_APPLICATION = /申请|申清|案子|案件|进度|进展|结果|批|审|受理|处理|办得|办到|\b(status|progress|application|applied|case|update|news)\b/i;
+
 export function readSteering(text: string, classify?: IntentGuess): { intent: SteerIntent; locale?: Locale } | null {
   const plain = text.normalize('NFKC').trim().replace(/[\s!！。.,，~～?？、…]+$/u, '');
   const t = core(text);
@@ -253,5 +256,7 @@ export function readSteering(text: string, classify?: IntentGuess): { intent: St
   if (SELF_INTRODUCTION.test(t) || SELF_INTRODUCTION.test(plain)) return null;
   const guess = classify(t);
   const intent = guess && guess.confidence >= 0.9 ? CLASSIFIER_TO_STEER[guess.intent] : undefined;
+  // "我的车被偷了" (my car was stolen) is no question about an application: a guessed status needs a word of one.
+  if (intent === 'status' && !ABOUT_AN_APPLICATION.test(t)) return null;
   return intent ? { intent } : null;
 }
