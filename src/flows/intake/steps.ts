@@ -581,7 +581,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
   },
 
   hasDefender: {
-    prompt: (ctx) => yesNo('hasDefender', ctx),
+    prompt: (ctx) => yesNo('hasDefender', ctx, [unsureChoice()]),
+    // A parent often cannot know whether the police or a relative already found a lawyer: "不知道" is an answer (staff
+    // check; an unknown defender is no claimed defender).
+    unsureAllowed: true,
     read: (event) => {
       // Said as families say it: "还没有请律师 请不起" is a no, "家里已经请了律师" a yes.
       const text = textOf(event);

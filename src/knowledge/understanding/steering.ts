@@ -70,7 +70,7 @@ const PHRASES: [SteerIntent, RegExp][] = [
   ['language', /^(english|英文|英语|切换语言|换语言|中文|说中文|讲中文|用中文|简体中文|切换成?(中文|英文))$|^(请)?(换回|换成|改成|改回|切回|切换回|转成|用|说)(中文|英文|英语)(吧|好吗)?$|^((in|switch to|speak) )?(english|chinese)( please)?$|^language$|^(can|could|would) you (please )?(speak|talk|reply|write|answer|chat)( to me)?( in)? (english|chinese)( please)?$|^(do you|can you) (speak|understand) (english|chinese)$|^(can|could|may) (i|we) (use|speak|talk|write|type|chat)( to you)?( in)? (english|chinese)( (please|here|instead))?$|^(is )?(english|chinese) (ok|okay|fine|possible)$|^(可以|能|能不能|可不可以|我能|我可以)(用|说|讲|打)(中文|英文|英语)(吗|吧|呢)?$/i],
   ['delete', /^(我要|我想|请|帮我|麻烦)?(把)?(删除|删掉|清除|清空)(我的)?(所有|全部)?(的)?(信息|资料|数据|记录|聊天记录|个人信息|对话)?(都|全)?(删了|删掉)?$|^((我)?不想用了|不用了|算了)?[,，\s]*(把)?(我的)?(信息|资料|数据|记录|聊天记录|对话|东西)(都|全)?(删了|删掉|删除)(吧)?$|^((i want to|i wanna|i need to|please|can you|can i|pls) )?(delete|erase|remove|wipe|forget) (all )?(my |of my |the )?(data|information|info|details|history|messages|chat|chats|conversation|records|account|everything)( please)?$|^forget me$|^delete everything$|^(快|快点|赶紧|赶快|马上|立刻|现在)?(把)?(这些|这个|聊天|记录|聊天记录)?(都|全|全部)?(删|删掉|删了|删除|清空)(了|掉)?(吧|啊|呀)?$|^(delete|erase|wipe)( (it|this|this chat|the chat|all|everything))?( (now|quick|quickly|fast|please|pls))*$/i],
   // About to ask, or asking with nothing to go on: "我想问一下", "有个问题", a bare "怎么办", "what should I do".
-  ['ask', /^(我)?(想|要)?(问|咨询|请教)(一下|一个|个|下)?(问题|事|事情|情况)?$|^(我)?有(个|一个|几个|点)?(问题|事|事情)(想|要)?(问|咨询|请教)?(一下|你|您)?$|^(请问|问一下|问下|咨询一下|想咨询|我想咨询)$|^(那|那我|我|我们)?(该|应该|现在|现在该)?(怎么办|咋办|怎么弄|咋整|咋弄|怎么处理|怎么做)(呢|啊|呀|哇)?$|^(can|could|may) i ask (you )?(a question|something)$|^i (have|got) (a question|some questions)$|^(so |and |but |then |well )?(what (should|can|do|could) i do( now| then| next| instead)?( then| now)?|what now|now what|then what|what next)$/i],
+  ['ask', /^(我|俺)?(想|要)?(问问|问|咨询|请教)(一下|一个|个|下|你|您|你们)?(问题|事|事情|情况)?$|^(我)?有(个|一个|几个|点)?(问题|事|事情)(想|要)?(问|咨询|请教)?(一下|你|您)?$|^(请问|问一下|问下|咨询一下|想咨询|我想咨询)$|^(那|那我|我|我们)?(该|应该|现在|现在该)?(怎么办|咋办|怎么弄|咋整|咋弄|怎么处理|怎么做)(呢|啊|呀|哇)?$|^(can|could|may) i ask (you )?(a question|something)$|^i (have|got) (a question|some questions)$|^(so |and |but |then |well )?(what (should|can|do|could) i do( now| then| next| instead)?( then| now)?|what now|now what|then what|what next)$/i],
   // Asking for someone, the question still to come: "帮我爸问一下", "替我妈咨询个事", "I'm asking for my dad".
   ['ask', /^(我)?(想|要)?(帮|替|给|为|代)(我的?|俺|我们家)?(妈妈?|爸爸?|母亲|父亲|父母|老爸|老妈|儿子|女儿|孩子|老公|老婆|丈夫|妻子|媳妇|爱人|哥哥?|弟弟?|姐姐?|妹妹?|爷爷|奶奶|外公|外婆|家里人|家人|亲戚|朋友|他|她|别人)(来)?(问|咨询|打听|请教)(一下|问|下|个事|点事|个问题)?$|^((i'?m|i am) )?(asking|enquiring|inquiring|here) (for|on behalf of) (my )?(mother|father|mum|mom|dad|parents?|son|daughter|child|kid|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|family( member)?|relative|friend|someone( else)?)$/i],
   // When the centre is open: its hours and phone come from the policy pack, not the knowledge base.
@@ -87,6 +87,9 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // staff asked for materials the knowledge base's nearest entries were about unpaid wages and debt collection.
   ['send_files', /^(.{0,12}[，,\s])?(我的?|俺的?)?(这些|补充的?|要补的?|需要的)?(合同|身份证|欠条|工资条|病历|户口本|证据|聊天记录)?(的)?(材料|资料|文件|照片|图片|身份证|截图|扫描件|复印件)(要|该|应该|可以|能)?(怎么|咋|如何|在哪|在哪里|往哪|往哪里|发到哪|交到哪)(发|交|传|上传|提交|给|发送|交给)?(给|过去|过来)?(你们|您们|你|工作人员|中心)?(啊|呀|呢)?$|^(.{0,12}[，,\s])?(要|该|应该)?(怎么|咋|如何)(发|传|上传|交|发送)(给|过去|过来)(你们|您们|你|工作人员|中心)(啊|呀|呢)?$|^(.{0,12}[，,\s])?(材料|资料|文件|照片|图片|身份证)(拍照|拍照片|拍个照|拍了照)?(可以|能)?(直接)?(发|传|交)(在|到)?(这里|这儿|这|给你们|你们)(就)?(行|可以|能)?(吗|不|嘛|么|没)?$|^(可以|能)(在这里|在这|直接)?(发|传|交)(照片|材料|文件|图片|身份证)(吗|不|嘛|么)$|^(how (do|can|should) i|where (do|can|should) i|can i|could i|may i) (send|upload|give|submit|attach)( (it|them))?( to)?( you)?( (the|my|these|a|some|your))?( [a-z']+){0,2} (documents?|papers?|files?|photos?|pictures?|materials?|id|id card|proof|evidence|contracts?|scans?|copy|copies|slips?|payslips?|receipts?|screenshots?|records?)( of (my|the) [a-z ]{1,20})?( here| to you| in (the |this )?chat)?\??$/i],
   ['help', /^(帮助|求助说明|使用帮助|使用说明|怎么用|怎么使用|有什么功能|你能做什么|你会什么|你是谁|你是(机器人|真人|人工|人)吗?|是(机器人|真人)吗|help|how does this work|what can you do|who are you|what are you|who is this|whos this|who am i (talking|speaking|chatting) (to|with)|are you (a )?(robot|bot|human|real person|person|real))$/i],
+  // Back after a silence ("还在吗", "我回来了", "刚才说到哪了", "sorry im back, where were we"): greeted, and in an
+  // application the question on screen again — never an answer the question refuses, nor a question for the index.
+  ['greeting', /^(喂|哎|诶)?[，,\s]*(你|您)?(还在吗|还在不在|还在么)(啊|呀|呢)?$|^(不好意思|抱歉|对不起)?[，,\s]*(我|俺)(又)?(回来了|来了)(啊|呀)?([，,\s]*(我们|咱们)?(刚才|刚刚)?(说到|聊到|填到|讲到)(哪了|哪儿了|哪里了|哪一步了?))?$|^(我们|咱们)?(刚才|刚刚)?(说到|聊到|填到|讲到)(哪了|哪儿了|哪里了|哪一步了?)(啊|呀|呢)?$|^((sorry|ok|okay|hi|hello)[,\s]+)?((are )?you still there|still there|(are )?you there|anyone still there)\??$|^((sorry|ok|okay|hi|hello)[,\s]+)?(i'?m|im|i am) back([,.\s]+(where were we|where was i))?$|^((sorry|ok|okay)[,\s]+)?where (were we|was i)$/i],
   ['greeting', /^(你好|您好|你们好|你好呀|你好啊|哈喽|哈啰|嗨|喂|在吗|在不在|有人在吗|早上好|上午好|下午好|晚上好|早|hel+o+|hal+o|hi+|hey+|(hi|hello|hey) there|yo|good (morning|afternoon|evening)|hiya|what'?s up|wh?at'?s up|wassup|sup|how are (you|u)|how r (you|u)|how'?s it going|how is it going|how are things)(哦)?$/i],
   // The resident correcting the bot: the last answer missed, or a button was pressed by mistake. Only at the menu
   // (understand.ts): at an intake question "不对" answers it.
@@ -97,6 +100,8 @@ const PHRASES: [SteerIntent, RegExp][] = [
   // The reason first, then withdrawing: "我不想申请了 撤回", "不想办了，撤销申请吧", "dont want legal aid anymore, withdraw it".
   ['status', /^(我)?(不想|不打算|不用)(再)?(申请|办|打官司)?了?[,，\s]*(我要|我想|帮我|麻烦)?(把)?(申请|案子)?(撤回|撤销|撤了|撤掉)(申请|案子|吧|了)*$|^(i )?(don'?t|do not|no longer) (want|need)( to apply( for)?)?( legal aid| it| the application)?( any ?more)?[,.\s]+(please )?(withdraw|cancel) (it|my application|the application)( please)?$/i],
   // Their case after saying they applied: "i applied yesterday whats happening with my case", "how is my application going".
+  // "审批到哪一步了", "我的申请审核通过了吗": the review of the resident's own application, asked without naming it.
+  ['status', /^(我的|我|俺的|俺)?(申请|案子|案件|法律援助|法援)?(的)?(审批|审核|审查|批复)(现在)?(到哪一步了?|到哪了|到哪儿了|进行到哪了|怎么样了?|有结果了吗|有结果没|通过了吗|通过没|通过了没|下来了吗|下来没|结果出来了吗|完了吗)(啊|呀|呢)?$/],
   ['status', /^(i (already )?applied( for legal aid)?( already)?( last week| last month| yesterday| today| a few days ago| (\d+|a|one|two|three|four|five) (days?|weeks?) ago)?[,.\s]*(and |so )?)?((what'?s|whats|what is) happening with|(what'?s|whats|what is) the (status|progress) (of|on)|how is|how'?s|hows|any (news|update|updates|progress) (on|about|with)) (my )?(legal aid )?(case|application)( going)?$/i],
   ['thanks', LEAVING_NOW],
   ['thanks', new RegExp(`^((好的|好|嗯)[，,]?\\s*)?(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|太感谢了|谢了|谢谢啦|辛苦了|thanks|thank you|thank you very much|thank you so much|thanks a lot|many thanks|thx|ty|cheers|ok thanks|great thanks)$|^${FAREWELL.source}$`, 'i')],
@@ -149,7 +154,8 @@ const ACKNOWLEDGMENT = oneToThreeOf(ACK_WORDS, { end: '' });
 /** "返回", "上一步", "back" typed at the menu: there is nothing to go back to but the menu (in an application the step handles it). */
 const BACK = /^(返回|返回上一步|上一步|回去|后退|退回|back|go back|previous)$/i;
 /** A bare number or amount ("38岁", "2500", "3个月") at the menu answers a question nobody asked: not one for the knowledge base. */
-const BARE_NUMBER = /^[0-9０-９一二三四五六七八九十百千万两零.,，\s]+(岁|周岁|元|块|块钱|万|天|日|个月|月|年|人|口人|口|个)?$/;
+// Also an age said alone ("我78了", "俺今年七十八岁了"): a grandmother writing in short pieces adds it after an answer.
+const BARE_NUMBER = /^((我|俺)(今年|都|已经|都已经)?)?[0-9０-９一二三四五六七八九十百千万两零.,，\s]+(岁|周岁|元|块|块钱|万|天|日|个月|月|年|人|口人|口|个)?(了|啦)?$/;
 /** The same in English: "im 45", "about 2000 a month", "3 people". */
 const BARE_NUMBER_EN = /^(i'?m|i am|about|around|roughly|maybe|only|just)?\s*[0-9][0-9.,]*\s*(years?( old)?|yrs?( old)?|yuan|rmb|kuai|dollars?|a month|per month|a year|people|persons?|months?|days?|of us)?( old| a month| per month)?$/i;
 /** Applying for someone else ("给我老公申请", "apply for my mother"): at the relation question that is the answer, not a steer. */
@@ -227,6 +233,9 @@ function isShort(text: string): boolean {
 const SELF_INTRODUCTION = /^(我|俺|本人)(是|属于|算)(?!想|要|来)|^(i'?m|i am) (a|an|the)\b/i;
 
 /** The steering intent of a short phrase, or null. `classify` (optional) covers short phrasings the list misses. */
+/** Words of an application and its progress, without which the classifier's status guess is not taken. */
+const ABOUT_AN_APPLICATION = /申请|申清|案子|案件|进度|进展|结果|批|审|受理|处理|办得|办到|\b(status|progress|application|applied|case|update|news)\b/i;
+
 export function readSteering(text: string, classify?: IntentGuess): { intent: SteerIntent; locale?: Locale } | null {
   const plain = text.normalize('NFKC').trim().replace(/[\s!！。.,，~～?？、…]+$/u, '');
   const t = core(text);
@@ -247,5 +256,7 @@ export function readSteering(text: string, classify?: IntentGuess): { intent: St
   if (SELF_INTRODUCTION.test(t) || SELF_INTRODUCTION.test(plain)) return null;
   const guess = classify(t);
   const intent = guess && guess.confidence >= 0.9 ? CLASSIFIER_TO_STEER[guess.intent] : undefined;
+  // "我的车被偷了" (my car was stolen) is no question about an application: a guessed status needs a word of one.
+  if (intent === 'status' && !ABOUT_AN_APPLICATION.test(t)) return null;
   return intent ? { intent } : null;
 }
