@@ -312,7 +312,13 @@ export const consolePageMessages = {
   'kb.sections': { 'zh-CN': '知识库栏目', en: 'Knowledge base sections' },
   'kb.entries': { 'zh-CN': '条目', en: 'Entries' },
   'kb.search': { 'zh-CN': '搜索条目', en: 'Search entries' },
+  'kb.search_hint': { 'zh-CN': '可以输入回答里的词；几个词用空格隔开。', en: 'Words of the answer work too; separate several words with spaces.' },
   'kb.count': { 'zh-CN': '共 {count} 条', en: 'Entries: {count}' },
+  'kb.none_found': {
+    'zh-CN': '没有条目包含“{q}”。搜索会查标题、居民的问法、回答和搜索词；换个说法试试，或清空搜索框看全部条目。',
+    en: 'No entry contains “{q}”. The search reads titles, phrasings, answers and search words; try other words, or clear the box to see every entry.',
+  },
+  'kb.none': { 'zh-CN': '知识库里还没有条目。', en: 'The knowledge base has no entries yet.' },
   'kb.review_by': { 'zh-CN': '复核日期 {date}', en: 'review by {date}' },
   'kb.review_due': { 'zh-CN': '需复核', en: 'Review due' },
   'kb.choose': { 'zh-CN': '在条目列表中选择一个条目进行编辑。', en: 'Choose an entry from the list to edit it.' },

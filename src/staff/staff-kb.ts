@@ -1,3 +1,4 @@
+import { halfWidth } from '../flows/half-width.js';
 import { planChanges } from '../knowledge/faq/entry-changes.js';
 import type { FaqEntry } from '../knowledge/faq/faq-entry.js';
 import { phrasingKey, type EntryProblem } from '../knowledge/faq/validate-entry.js';
@@ -66,11 +67,17 @@ export class StaffKb {
     const denied = await this.gate(account, 'kb.list');
     if (denied) return denied;
     const today = new Date(this.now()).toISOString().slice(0, 10);
-    const needle = q?.trim().toLowerCase();
+    // Every word typed (spaces of either width between them) somewhere in the entry, the answer and next steps too:
+    // an operator looks for the entries that say something, not only for their titles.
+    const words = halfWidth(q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const stored = await this.deps.store.listStored();
     const newer = await this.deps.store.listPendingShipped();
     const entries = stored
-      .filter(({ entry }) => !needle || JSON.stringify([entry.id, entry.title, entry.questions, entry.tags]).toLowerCase().includes(needle))
+      .filter(({ entry }) => {
+        if (words.length === 0) return true;
+        const text = JSON.stringify([entry.id, entry.title, entry.questions, entry.answer, entry.nextSteps, entry.basis, entry.contact, entry.tags]).toLowerCase();
+        return words.every((word) => text.includes(word));
+      })
       .map(({ entry, version, updatedAt, updatedBy }) => ({
         id: entry.id,
         title: entry.title,

@@ -44,6 +44,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
     replace(
       listBox,
       h('p', { class: 'muted', role: 'status' }, t('kb.count', { count: entries.length })),
+      entries.length === 0 ? h('p', { class: 'empty' }, search ? t('kb.none_found', { q: search }) : t('kb.none')) : null,
       h(
         'ul',
         { class: 'kb-list' },
@@ -78,7 +79,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
         await loadList();
       },
     },
-    field(t('kb.search'), searchInput),
+    field(t('kb.search'), searchInput, t('kb.search_hint')),
     h('button', { type: 'submit', class: 'btn' }, t('page.search')),
   );
 
