@@ -59,6 +59,8 @@ export async function openKnowledge(config: Config, store: KnowledgeStore, pack:
     // Entry files are the operator's text, never a resident's: their names and problems can be logged.
     onSeedProblems: (problems) =>
       logger.warn({ files: problems.map((p) => ({ file: path.basename(p.file), problems: p.problems.map((q) => `${q.field}: ${q.message}`) })) }, 'knowledge entry files left out of the new knowledge base'),
+    // Ids only: what a release's files changed, and the edited entries whose new shipped text waits in the console.
+    onShippedUpdate: (update) => logger.info(update, 'knowledge base took the shipped entries of this release'),
   });
   // Trains the intent classifier now, while the bot starts (the index is built meanwhile on its worker):
   // ~0.15 s of this thread that, once messages flow, would stall every conversation at once.

@@ -45,7 +45,15 @@ export function kbRoutes(kb: StaffKb): Route[] {
     }),
     r('GET', `/api/kb/entries/${ID}`, async (q) => {
       const got = check(await kb.get(q.account, q.params[0]!), q.locale);
-      sendJson(q.res, 200, { entry: got.entry, version: got.version });
+      sendJson(q.res, 200, { entry: got.entry, version: got.version, shipped: got.shipped });
+    }),
+    r('POST', `/api/kb/entries/${ID}/shipped`, async (q) => {
+      const saved = check(await kb.takeShipped(q.account, q.params[0]!), q.locale);
+      sendJson(q.res, 200, { entry: saved.entry, version: saved.version });
+    }),
+    r('POST', `/api/kb/entries/${ID}/keep-own`, async (q) => {
+      check(await kb.keepOwn(q.account, q.params[0]!), q.locale);
+      sendJson(q.res, 200, {});
     }),
     r('PUT', `/api/kb/entries/${ID}`, async (q) => {
       const saved = check(await kb.save(q.account, q.params[0]!, (await q.body()).entry), q.locale);

@@ -12,6 +12,7 @@ import { sortInbox } from './case-view.js';
 import { CASE_ROLES, SUPERVISOR_ROLES, canSeeOffice, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
 import { RESIDENT_NOTE_AUTHOR, type Account, type AccountRepository, type AssignmentRepository, type AuditLog, type CaseNote, type NoteRepository } from './staff-ports.js';
+import { halfWidth } from '../flows/half-width.js';
 
 /** The case storage the service reads and changes (`CaseStore` fits). */
 export type CaseRepository = Cases;
@@ -111,7 +112,8 @@ export class StaffCases {
   async list(account: Account, filter: CaseFilter = {}): Promise<CaseRecord[] | Refusal> {
     if (!hasRole(account, CASE_ROLES)) return this.refuse(account, 'case.list', null, refusal(403, 'forbidden', 'console.error.forbidden'));
     const state = filter.state ?? 'open';
-    const q = filter.q?.trim().toUpperCase() || undefined;
+    // A Chinese keyboard in full-width mode types １３８… and ＦＹ－…: searched as the plain forms.
+    const q = halfWidth(filter.q ?? '').trim().toUpperCase() || undefined;
     const found = q ? caseSearch(q) : undefined;
     let records: CaseRecord[];
     if (state === 'open') records = await this.deps.cases.listOpen();

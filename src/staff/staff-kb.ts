@@ -1,8 +1,9 @@
+import { halfWidth } from '../flows/half-width.js';
 import { planChanges } from '../knowledge/faq/entry-changes.js';
 import type { FaqEntry } from '../knowledge/faq/faq-entry.js';
 import { phrasingKey, type EntryProblem } from '../knowledge/faq/validate-entry.js';
 import type { Locale } from '../locales/catalog.js';
-import type { EntryVersion, StoredEntry, UnansweredRow } from '../knowledge/faq/knowledge-repository.js';
+import type { EntryVersion, PendingShipped, StoredEntry, UnansweredRow } from '../knowledge/faq/knowledge-repository.js';
 import { KB_ROLES, hasRole, refusal, type Refusal } from './staff-access.js';
 import type { StaffEventBus } from './staff-events.js';
 import type { Account, AccountRepository, AuditLog } from './staff-ports.js';
@@ -12,7 +13,10 @@ export interface KbRepository {
   listStored(): Promise<StoredEntry[]>;
   listEntries(): Promise<FaqEntry[]>;
   getEntry(id: string): Promise<StoredEntry | undefined>;
-  saveEntries(entries: readonly FaqEntry[], action: 'add' | 'edit' | 'revert', author: { by: string; at: number }): Promise<number[]>;
+  saveEntries(entries: readonly FaqEntry[], action: 'add' | 'edit' | 'revert' | 'ship', author: { by: string; at: number }): Promise<number[]>;
+  /** Newer shipped texts of entries the operator edited (a release left them beside the operator's text). */
+  listPendingShipped(): Promise<Map<string, PendingShipped>>;
+  settleShipped(id: string): Promise<void>;
   history(id: string): Promise<EntryVersion[]>;
   listUnanswered(options?: { limit?: number }): Promise<UnansweredRow[]>;
   clearUnanswered(keys?: readonly string[]): Promise<number>;
@@ -63,10 +67,17 @@ export class StaffKb {
     const denied = await this.gate(account, 'kb.list');
     if (denied) return denied;
     const today = new Date(this.now()).toISOString().slice(0, 10);
-    const needle = q?.trim().toLowerCase();
+    // Every word typed (spaces of either width between them) somewhere in the entry, the answer and next steps too:
+    // an operator looks for the entries that say something, not only for their titles.
+    const words = halfWidth(q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const stored = await this.deps.store.listStored();
+    const newer = await this.deps.store.listPendingShipped();
     const entries = stored
-      .filter(({ entry }) => !needle || JSON.stringify([entry.id, entry.title, entry.questions, entry.tags]).toLowerCase().includes(needle))
+      .filter(({ entry }) => {
+        if (words.length === 0) return true;
+        const text = JSON.stringify([entry.id, entry.title, entry.questions, entry.answer, entry.nextSteps, entry.basis, entry.contact, entry.tags]).toLowerCase();
+        return words.every((word) => text.includes(word));
+      })
       .map(({ entry, version, updatedAt, updatedBy }) => ({
         id: entry.id,
         title: entry.title,
@@ -75,6 +86,7 @@ export class StaffKb {
         version,
         updatedAt,
         updatedBy,
+        newerShipped: newer.has(entry.id),
       }))
       .sort((a, b) => Number(b.reviewDue) - Number(a.reviewDue) || a.id.localeCompare(b.id));
     return { ok: true as const, entries };
@@ -85,7 +97,37 @@ export class StaffKb {
     if (denied) return denied;
     const stored = await this.deps.store.getEntry(id);
     if (!stored) return refusal(404, 'not_found', 'console.error.not_found', { what: id });
-    return { ok: true as const, entry: stored.entry, version: stored.version };
+    const shipped = (await this.deps.store.listPendingShipped()).get(id) ?? null;
+    return { ok: true as const, entry: stored.entry, version: stored.version, shipped };
+  }
+
+  /** Takes the newer shipped text a release left beside the operator's edit: saved as a new version (action `ship`). */
+  async takeShipped(account: Account, id: string): Promise<SaveOutcome> {
+    const denied = await this.gate(account, 'kb.take_shipped');
+    if (denied) return denied;
+    const shipped = (await this.deps.store.listPendingShipped()).get(id);
+    if (!shipped) return refusal(404, 'not_found', 'console.error.not_found', { what: id });
+    const plan = planChanges([shipped.entry], await this.deps.store.listEntries(), 'import');
+    if (plan.problems.length > 0) {
+      const problems = plan.problems.flatMap((p) => p.problems);
+      await this.audit(account, 'kb.take_shipped', `kb:${id}`, 'refused', 'invalid');
+      return { ...refusal(422, 'invalid', 'console.error.invalid', { detail: problems.map((p) => p.field || 'entry').join(', ') }), problems };
+    }
+    const [version] = await this.deps.store.saveEntries([shipped.entry], 'ship', { by: `account:${account.id}`, at: this.now() });
+    await this.deps.store.settleShipped(id);
+    await this.changed(account, 'kb.take_shipped', id, version ?? null);
+    return { ok: true, entry: shipped.entry, version: version ?? null };
+  }
+
+  /** Keeps the operator's own text: the newer shipped text is no longer offered (a later release may offer another). */
+  async keepOwn(account: Account, id: string) {
+    const denied = await this.gate(account, 'kb.keep_own');
+    if (denied) return denied;
+    if (!(await this.deps.store.listPendingShipped()).has(id)) return refusal(404, 'not_found', 'console.error.not_found', { what: id });
+    await this.deps.store.settleShipped(id);
+    await this.audit(account, 'kb.keep_own', `kb:${id}`, 'ok', null);
+    this.deps.events?.publish({ type: 'kb.changed', id });
+    return { ok: true as const };
   }
 
   /** Validates and saves an entry (new when `id` is null); problems come back per field. */

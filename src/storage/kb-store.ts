@@ -1,12 +1,14 @@
 import type { Locale } from '../locales/catalog.js';
 import { isLocale } from '../locales/catalog.js';
 import type { FaqEntry } from '../knowledge/faq/faq-entry.js';
-import type { UnansweredQuestion } from '../knowledge/faq/knowledge-store.js';
+import type { ShippedChange, UnansweredQuestion } from '../knowledge/faq/knowledge-store.js';
+import { differs, type ShippedRecord } from '../knowledge/faq/shipped-entries.js';
 import type {
   ChangeAuthor,
   EntryAction,
   EntryVersion,
   KnowledgeRepository,
+  PendingShipped,
   StoredEntry,
   UnansweredRow,
 } from '../knowledge/faq/knowledge-repository.js';
@@ -89,26 +91,7 @@ export class KbStore implements KnowledgeRepository {
   /** Saves entries as new versions in one transaction and bumps the revision; returns the new version numbers. */
   async saveEntries(entries: readonly FaqEntry[], action: Exclude<EntryAction, 'remove'>, author: ChangeAuthor): Promise<number[]> {
     if (entries.length === 0) return [];
-    return this.db.transaction(async (tx) => {
-      const versions: number[] = [];
-      for (const entry of entries) {
-        const next = await nextVersion(tx, entry.id);
-        const data = JSON.stringify(entry);
-        await tx.run(
-          `INSERT INTO kb_entries (id, version, data, review_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data, review_by = excluded.review_by,
-             updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-          [entry.id, next, data, entry.reviewBy ?? null, author.at, author.by],
-        );
-        await tx.run(
-          'INSERT INTO kb_entry_versions (entry_id, version, action, data, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
-          [entry.id, next, action, data, author.by, author.at],
-        );
-        versions.push(next);
-      }
-      await tx.run('UPDATE kb_state SET revision = revision + 1 WHERE id = 1');
-      return versions;
-    });
+    return this.db.transaction((tx) => saveVersions(tx, entries, action, author));
   }
 
   /** Removes an entry (its history stays); returns false when there was no such entry. */
@@ -143,8 +126,59 @@ export class KbStore implements KnowledgeRepository {
   async seedIfEmpty(entries: readonly FaqEntry[], by: string, at: number): Promise<number> {
     // Seed only a store that never held entries: removing every entry must not bring the files back.
     if ((await this.hasHistory()) || entries.length === 0) return 0;
-    await this.saveEntries(entries, 'seed', { by, at });
+    await this.db.transaction(async (tx) => {
+      await saveVersions(tx, entries, 'seed', { by, at });
+      for (const entry of entries) await rememberShipped(tx, entry, false, at);
+    });
     return entries.length;
+  }
+
+  /** The fingerprint of the entry files last taken; null before any (a store seeded by an older release). */
+  async shippedStamp(): Promise<string | null> {
+    const row = await this.db.get<{ shipped_stamp: string | null }>('SELECT shipped_stamp FROM kb_state WHERE id = 1');
+    return row?.shipped_stamp ?? null;
+  }
+
+  /** For each id: the current text, whether it was ever stored, and the shipped text last taken or seen. */
+  async shippedRecords(ids: readonly string[]): Promise<ShippedRecord[]> {
+    const records: ShippedRecord[] = [];
+    for (const id of ids) {
+      const current = await this.db.get<{ data: string }>('SELECT data FROM kb_entries WHERE id = ?', [id]);
+      const ever = current ?? (await this.db.get('SELECT 1 AS one FROM kb_entry_versions WHERE entry_id = ? LIMIT 1', [id]));
+      const shipped = await this.db.get<{ data: string }>('SELECT data FROM kb_shipped WHERE id = ?', [id]);
+      records.push({ id, current: current ? parseEntry(current.data) : undefined, everStored: ever !== undefined, lastShipped: shipped ? parseEntry(shipped.data) : undefined });
+    }
+    return records;
+  }
+
+  /** Saves a release's entries as `ship` versions, remembers the shipped texts and the files' fingerprint, in one transaction. */
+  async takeShipped(change: ShippedChange, by: string, at: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (change.save.length > 0) await saveVersions(tx, change.save, 'ship', { by, at });
+      for (const entry of change.save) await rememberShipped(tx, entry, false, at);
+      for (const { entry, pending } of change.remember) await rememberShipped(tx, entry, pending, at);
+      await tx.run('UPDATE kb_state SET shipped_stamp = ? WHERE id = 1', [change.stamp]);
+    });
+  }
+
+  /** Newer shipped texts still offered to the operator, where they differ from the current text. */
+  async listPendingShipped(): Promise<Map<string, PendingShipped>> {
+    const rows = await this.db.all<{ id: string; data: string; received_at: number; current: string | null }>(
+      `SELECT s.id, s.data, s.received_at, e.data AS current FROM kb_shipped s JOIN kb_entries e ON e.id = s.id
+       WHERE s.settled = 0 AND s.data <> e.data ORDER BY s.id`,
+    );
+    const pending = new Map<string, PendingShipped>();
+    for (const row of rows) {
+      const entry = parseEntry(row.data);
+      const current = row.current === null ? undefined : parseEntry(row.current);
+      if (entry && (!current || differs(current, entry))) pending.set(row.id, { entry, receivedAt: row.received_at });
+    }
+    return pending;
+  }
+
+  /** The operator kept their own text: the shipped text is no longer offered. */
+  async settleShipped(id: string): Promise<void> {
+    await this.db.run('UPDATE kb_shipped SET settled = 1 WHERE id = ?', [id]);
   }
 
   /** Joins the next group commit (with other residents' turns) rather than committing on its own. */
@@ -191,6 +225,35 @@ export class KbStore implements KnowledgeRepository {
     for (const key of keys) removed += (await this.db.run('DELETE FROM kb_unanswered WHERE key = ?', [key])).changes;
     return removed;
   }
+}
+
+async function saveVersions(tx: Database, entries: readonly FaqEntry[], action: Exclude<EntryAction, 'remove'>, author: ChangeAuthor): Promise<number[]> {
+  const versions: number[] = [];
+  for (const entry of entries) {
+    const next = await nextVersion(tx, entry.id);
+    const data = JSON.stringify(entry);
+    await tx.run(
+      `INSERT INTO kb_entries (id, version, data, review_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data, review_by = excluded.review_by,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      [entry.id, next, data, entry.reviewBy ?? null, author.at, author.by],
+    );
+    await tx.run(
+      'INSERT INTO kb_entry_versions (entry_id, version, action, data, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [entry.id, next, action, data, author.by, author.at],
+    );
+    versions.push(next);
+  }
+  await tx.run('UPDATE kb_state SET revision = revision + 1 WHERE id = 1');
+  return versions;
+}
+
+async function rememberShipped(tx: Database, entry: FaqEntry, pending: boolean, at: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO kb_shipped (id, data, received_at, settled) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET data = excluded.data, received_at = excluded.received_at, settled = excluded.settled`,
+    [entry.id, JSON.stringify(entry), at, pending ? 0 : 1],
+  );
 }
 
 async function nextVersion(db: Database, id: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -39,6 +40,22 @@ export function dumpEntryYaml(entry: FaqEntry): string {
 export function readEntryFiles(dir: string): { entries: FaqEntry[]; problems: FileProblem[] } {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   return readEntryFileList(files.map((f) => path.join(dir, f)));
+}
+
+/**
+ * A fingerprint of a folder's entry files (names and contents), cheap beside reading them: a start-up compares it
+ * with the one last taken and reads the files only when a release changed them. Undefined when the folder cannot be read.
+ */
+export function entryFilesStamp(dir: string): string | undefined {
+  try {
+    const hash = createHash('sha256');
+    for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+      hash.update(file).update('\0').update(fs.readFileSync(path.join(dir, file))).update('\0');
+    }
+    return hash.digest('hex').slice(0, 32);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Like {@link readEntryFiles} for a list of files; a file may also hold a list of entries. */

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../locales/catalog.js';
 import { decideBand, DEFAULT_CONFIDENCE, type BandDecision, type ConfidenceModel } from './confidence.js';
-import { readEntryFiles, type FileProblem } from './entry-files.js';
+import { entryFilesStamp, readEntryFiles, type FileProblem } from './entry-files.js';
 import type { FaqEntry, PolicyValues } from './faq-entry.js';
 import { DEFAULT_RANKING, FaqIndex, IndexCache, type IndexData, type RankingOptions, type SearchOutcome } from './faq-index.js';
 import type { KnowledgeStore } from './knowledge-store.js';
+import { planShippedUpdate } from './shipped-entries.js';
 import { unansweredText } from './unanswered-text.js';
 import { renderAnswer } from './render-answer.js';
 import { loadSynonymsFile, SynonymDictionary, type SynonymGroup } from './synonyms.js';
@@ -37,8 +38,10 @@ export interface KnowledgeBaseOptions {
   now?: () => number;
   /** Called when a refresh or a recording fails; the bot keeps answering from what it has. */
   onError?: (error: unknown) => void;
-  /** Seed files that did not validate and were left out of a new store (the others are seeded). */
+  /** Seed files that did not validate and were left out of a new store (the others are seeded), or out of a release's update. */
   onSeedProblems?: (problems: FileProblem[]) => void;
+  /** What a release's entry files changed at start-up (ids): taken, or waiting beside an operator's edit. */
+  onShippedUpdate?: (update: ShippedUpdate) => void;
   /**
    * Build the index in a worker thread and swap it in when ready, so neither start-up nor an
    * operator's edit stalls conversations (default for {@link KnowledgeBase.open}; `false` builds on
@@ -51,6 +54,13 @@ export interface KnowledgeBaseOptions {
    * thousands of entries are indexed in the worker.
    */
   waitForIndex?: boolean;
+}
+
+/** Ids of shipped entries a start-up took (`updated`, `added`) or left waiting beside the operator's edit (`waiting`). */
+export interface ShippedUpdate {
+  updated: string[];
+  added: string[];
+  waiting: string[];
 }
 
 interface Snapshot {
@@ -96,11 +106,34 @@ export class KnowledgeBase {
   /** Opens the knowledge base over a store, seeding the store from `seedDir` the first time. */
   static async open(store: KnowledgeStore, options: KnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
     const now = options.now ?? Date.now;
-    // The seed files only ever fill a store that never held entries: read them only then.
-    if (options.seedDir && !(await store.hasHistory?.())) {
-      const { entries, problems } = readEntryFiles(options.seedDir);
-      await store.seedIfEmpty(entries, 'seed', now());
-      if (problems.length > 0) options.onSeedProblems?.(problems);
+    // The seed files fill a store that never held entries; afterwards they are read again only when a release changed
+    // them (their fingerprint), and then reach only the entries the operator never edited.
+    if (options.seedDir) {
+      const seedDir = options.seedDir;
+      const canTakeReleases = store.shippedStamp && store.shippedRecords && store.takeShipped;
+      if (!(await store.hasHistory?.())) {
+        const { entries, problems } = readEntryFiles(seedDir);
+        await store.seedIfEmpty(entries, 'seed', now());
+        if (problems.length > 0) options.onSeedProblems?.(problems);
+        const stamp = canTakeReleases ? entryFilesStamp(seedDir) : undefined;
+        if (stamp) await store.takeShipped!({ save: [], remember: [], stamp }, 'release', now());
+      } else if (canTakeReleases) {
+        const stamp = entryFilesStamp(seedDir);
+        if (stamp && stamp !== (await store.shippedStamp!())) {
+          const { entries, problems } = readEntryFiles(seedDir);
+          const records = await store.shippedRecords!(entries.map((e) => e.id));
+          const plan = planShippedUpdate(entries, records, await store.listEntries());
+          await store.takeShipped!({ save: plan.save, remember: plan.remember, stamp }, 'release', now());
+          const known = new Set(records.filter((r) => r.everStored).map((r) => r.id));
+          const files = [...problems, ...plan.problems.map((p) => ({ file: path.join(seedDir, `${p.entry}.yaml`), problems: p.problems }))];
+          if (files.length > 0) options.onSeedProblems?.(files);
+          options.onShippedUpdate?.({
+            updated: plan.save.filter((e) => known.has(e.id)).map((e) => e.id),
+            added: plan.save.filter((e) => !known.has(e.id)).map((e) => e.id),
+            waiting: plan.remember.filter((r) => r.pending).map((r) => r.entry.id),
+          });
+        }
+      }
     }
     const kb = new KnowledgeBase(store, options, []);
     if (options.worker ?? true) {

@@ -1,9 +1,16 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { FaqEntry } from './faq-entry.js';
-import type { KnowledgeStore } from './knowledge-store.js';
+import type { KnowledgeStore, ShippedChange } from './knowledge-store.js';
+import type { ShippedRecord } from './shipped-entries.js';
 
 /** How an entry version came about. */
-export type EntryAction = 'seed' | 'add' | 'edit' | 'import' | 'revert' | 'remove';
+export type EntryAction = 'seed' | 'add' | 'edit' | 'import' | 'revert' | 'remove' | 'ship';
+
+/** A newer shipped text of an entry the operator edited: kept beside theirs until they take it or keep their own. */
+export interface PendingShipped {
+  entry: FaqEntry;
+  receivedAt: number;
+}
 
 /** The current version of an entry with who changed it last and when. */
 export interface StoredEntry {
@@ -60,6 +67,13 @@ export interface KnowledgeRepository extends KnowledgeStore {
   hasHistory(): Promise<boolean>;
   /** Unanswered questions, most frequent first. */
   listUnanswered(options?: { limit?: number; locale?: Locale }): Promise<UnansweredRow[]>;
+  shippedStamp(): Promise<string | null>;
+  shippedRecords(ids: readonly string[]): Promise<ShippedRecord[]>;
+  takeShipped(change: ShippedChange, by: string, at: number): Promise<void>;
+  /** Newer shipped texts of edited entries, by id (only where they differ from the current text). */
+  listPendingShipped(): Promise<Map<string, PendingShipped>>;
+  /** The operator kept their own text: the shipped text is no longer offered (until a later release changes it). */
+  settleShipped(id: string): Promise<void>;
   /** Forgets recorded questions (all, or those with the given keys); returns how many. */
   clearUnanswered(keys?: readonly string[]): Promise<number>;
 }

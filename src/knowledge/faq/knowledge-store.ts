@@ -1,6 +1,7 @@
 import type { Locale } from '../../locales/catalog.js';
 import type { Band } from './confidence.js';
 import type { FaqEntry } from './faq-entry.js';
+import type { ShippedRecord } from './shipped-entries.js';
 
 /**
  * A question the bot could not answer directly (`suggest`, `unknown`), or answered with low
@@ -40,4 +41,19 @@ export interface KnowledgeStore {
    */
   listVersions?(): Promise<{ id: string; version: number }[]>;
   getEntries?(ids: readonly string[]): Promise<FaqEntry[]>;
+  /**
+   * Optional, for taking a new release's entry files: the fingerprint of the files last taken (null before any), what
+   * is known of each id they ship, and one transaction that saves `save` as shipped versions (action `ship`),
+   * remembers the shipped texts (`pending`: offered to the operator beside their own) and records the fingerprint.
+   */
+  shippedStamp?(): Promise<string | null>;
+  shippedRecords?(ids: readonly string[]): Promise<ShippedRecord[]>;
+  takeShipped?(change: ShippedChange, by: string, at: number): Promise<void>;
+}
+
+/** What a release's entry files change in the store (see `planShippedUpdate`). */
+export interface ShippedChange {
+  save: readonly FaqEntry[];
+  remember: readonly { entry: FaqEntry; pending: boolean }[];
+  stamp: string;
 }

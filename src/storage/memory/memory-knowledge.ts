@@ -1,6 +1,7 @@
 import type { FaqEntry } from '../../knowledge/faq/faq-entry.js';
-import type { ChangeAuthor, EntryAction, EntryVersion, KnowledgeRepository, StoredEntry, UnansweredRow } from '../../knowledge/faq/knowledge-repository.js';
-import type { UnansweredQuestion } from '../../knowledge/faq/knowledge-store.js';
+import type { ChangeAuthor, EntryAction, EntryVersion, KnowledgeRepository, PendingShipped, StoredEntry, UnansweredRow } from '../../knowledge/faq/knowledge-repository.js';
+import type { ShippedChange, UnansweredQuestion } from '../../knowledge/faq/knowledge-store.js';
+import { differs, type ShippedRecord } from '../../knowledge/faq/shipped-entries.js';
 import { phrasingKey } from '../../knowledge/faq/validate-entry.js';
 import type { Locale } from '../../locales/catalog.js';
 
@@ -10,6 +11,8 @@ export class MemoryKnowledge implements KnowledgeRepository {
   private readonly versions: EntryVersion[] = [];
   private readonly unanswered = new Map<string, UnansweredRow>();
   private rev = 0;
+  private readonly shipped = new Map<string, { entry: FaqEntry; receivedAt: number; settled: boolean }>();
+  private stamp: string | null = null;
 
   async revision(): Promise<number> {
     return this.rev;
@@ -57,7 +60,42 @@ export class MemoryKnowledge implements KnowledgeRepository {
   async seedIfEmpty(entries: readonly FaqEntry[], by: string, at: number): Promise<number> {
     if (this.versions.length > 0 || entries.length === 0) return 0;
     await this.saveEntries(entries, 'seed', { by, at });
+    for (const entry of entries) this.shipped.set(entry.id, { entry, receivedAt: at, settled: true });
     return entries.length;
+  }
+
+  async shippedStamp(): Promise<string | null> {
+    return this.stamp;
+  }
+
+  async shippedRecords(ids: readonly string[]): Promise<ShippedRecord[]> {
+    return ids.map((id) => ({
+      id,
+      current: this.current.get(id)?.entry,
+      everStored: this.versions.some((v) => v.id === id),
+      lastShipped: this.shipped.get(id)?.entry,
+    }));
+  }
+
+  async takeShipped(change: ShippedChange, by: string, at: number): Promise<void> {
+    await this.saveEntries(change.save, 'ship', { by, at });
+    for (const entry of change.save) this.shipped.set(entry.id, { entry, receivedAt: at, settled: true });
+    for (const { entry, pending } of change.remember) this.shipped.set(entry.id, { entry, receivedAt: at, settled: !pending });
+    this.stamp = change.stamp;
+  }
+
+  async listPendingShipped(): Promise<Map<string, PendingShipped>> {
+    const pending = new Map<string, PendingShipped>();
+    for (const [id, s] of [...this.shipped].sort(([a], [b]) => a.localeCompare(b))) {
+      const current = this.current.get(id)?.entry;
+      if (!s.settled && current && differs(current, s.entry)) pending.set(id, { entry: s.entry, receivedAt: s.receivedAt });
+    }
+    return pending;
+  }
+
+  async settleShipped(id: string): Promise<void> {
+    const s = this.shipped.get(id);
+    if (s) s.settled = true;
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {

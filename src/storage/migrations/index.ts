@@ -12,6 +12,7 @@ import { staffDisplayNameMigration } from './015-staff-display-name.js';
 import { outboxIndexesMigration } from './016-outbox-indexes.js';
 import { staffChatByCaseMigration } from './017-staff-chat-by-case.js';
 import { residentNotesSeenMigration } from './018-resident-notes-seen.js';
+import { kbShippedMigration } from './019-kb-shipped.js';
 
 /** Every migration, in version order. Add a line here for each new migration file. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxIndexesMigration,
   staffChatByCaseMigration,
   residentNotesSeenMigration,
+  kbShippedMigration,
 ].sort((a, b) => a.version - b.version);

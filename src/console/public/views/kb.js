@@ -44,6 +44,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
     replace(
       listBox,
       h('p', { class: 'muted', role: 'status' }, t('kb.count', { count: entries.length })),
+      entries.length === 0 ? h('p', { class: 'empty' }, search ? t('kb.none_found', { q: search }) : t('kb.none')) : null,
       h(
         'ul',
         { class: 'kb-list' },
@@ -56,6 +57,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
               { href: `#/kb/${encodeURIComponent(e.id)}`, 'aria-current': e.id === selected ? 'page' : null },
               titleOf(e),
               e.reviewDue ? h('span', { class: 'badge badge--due-today' }, t('kb.review_due')) : null,
+              e.newerShipped ? h('span', { class: 'badge badge--status' }, t('kb.shipped.badge')) : null,
               h('br'),
               h('span', { class: 'muted' }, e.id, e.reviewBy ? ` · ${t('kb.review_by', { date: e.reviewBy })}` : ''),
             ),
@@ -77,7 +79,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
         await loadList();
       },
     },
-    field(t('kb.search'), searchInput),
+    field(t('kb.search'), searchInput, t('kb.search_hint')),
     h('button', { type: 'submit', class: 'btn' }, t('page.search')),
   );
 
@@ -265,6 +267,103 @@ export async function render({ params, navigate, announce, isCurrent }) {
     );
   }
 
+  // ---- a newer shipped version beside the operator's edit -------------------------------------------
+  /** The fields where two versions differ, each as [label, ours, shipped] (lists one item per line). */
+  function differences(ours, shipped) {
+    const text = (v) => (Array.isArray(v) ? v.join('\n') : (v ?? ''));
+    const rows = [];
+    for (const [name] of LOCALIZED) {
+      for (const [lang, langKey] of LANGS) {
+        const a = text(ours[name]?.[lang]);
+        const b = text(shipped[name]?.[lang]);
+        if (a !== b) rows.push({ label: `${t(`kb.field.${name}`)}（${t(langKey)}）`, lang, a, b });
+      }
+    }
+    for (const name of ['tags', 'related', 'reviewBy']) {
+      const a = Array.isArray(ours[name]) ? ours[name].join(', ') : (ours[name] ?? '');
+      const b = Array.isArray(shipped[name]) ? shipped[name].join(', ') : (shipped[name] ?? '');
+      if (a !== b) rows.push({ label: t(`kb.field.${name}`), lang: null, a, b });
+    }
+    return rows;
+  }
+
+  function shippedPanel(entry, shipped) {
+    const compare = h('div', { id: 'kb-shipped-compare', hidden: true });
+    const toggle = h('button', { type: 'button', class: 'btn btn--small', 'aria-expanded': 'false', 'aria-controls': 'kb-shipped-compare' }, t('kb.shipped.compare'));
+    toggle.onclick = () => {
+      const open = compare.hidden;
+      if (open && !compare.firstChild) {
+        const rows = differences(entry, shipped.entry);
+        replace(
+          compare,
+          rows.map((row) =>
+            h(
+              'div',
+              { class: 'compare-field' },
+              h('h3', {}, row.label),
+              h(
+                'div',
+                { class: 'compare-pair' },
+                h('div', {}, h('h4', {}, t('kb.shipped.ours')), h('p', { class: 'compare-text', lang: row.lang }, row.a || t('kb.shipped.empty'))),
+                h('div', {}, h('h4', {}, t('kb.shipped.theirs')), h('p', { class: 'compare-text', lang: row.lang }, row.b || t('kb.shipped.empty'))),
+              ),
+            ),
+          ),
+        );
+      }
+      compare.hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+      toggle.textContent = open ? t('kb.shipped.compare_hide') : t('kb.shipped.compare');
+    };
+    const take = h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn--small btn--primary',
+        onclick: async () => {
+          const ok = await openDialog({
+            title: t('kb.shipped.take_confirm'),
+            fields: [h('p', {}, t('kb.shipped.take_explain'))],
+            confirmLabel: t('kb.shipped.take'),
+            onConfirm: async () => post(`/api/kb/entries/${encodeURIComponent(entry.id)}/shipped`),
+          });
+          if (ok) {
+            announce(t('kb.shipped.taken'));
+            navigate(`kb/${encodeURIComponent(entry.id)}`);
+          }
+        },
+      },
+      t('kb.shipped.take'),
+    );
+    const keep = h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn--small',
+        onclick: async () => {
+          try {
+            await post(`/api/kb/entries/${encodeURIComponent(entry.id)}/keep-own`);
+            announce(t('kb.shipped.kept'));
+            navigate(`kb/${encodeURIComponent(entry.id)}`);
+          } catch (cause) {
+            replace(error, cause.message);
+          }
+        },
+      },
+      t('kb.shipped.keep'),
+    );
+    const error = h('p', { class: 'form-error', role: 'alert' });
+    return h(
+      'section',
+      { class: 'panel panel--shipped', 'aria-labelledby': 'kb-shipped-h' },
+      h('h2', { id: 'kb-shipped-h' }, t('kb.shipped.heading')),
+      h('p', {}, t('kb.shipped.explain', { date: dateTime(shipped.receivedAt) })),
+      h('div', { class: 'btn-row' }, toggle, take, keep),
+      error,
+      compare,
+    );
+  }
+
   // ---- history -------------------------------------------------------------------------------------
   const historyBox = h('section', { class: 'panel', 'aria-labelledby': 'kb-hist-h' });
   async function loadHistory() {
@@ -287,6 +386,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
                 v.author ?? t('console.system'),
                 ' ',
                 h('time', {}, dateTime(v.at)),
+                v.action === 'ship' ? h('span', { class: 'badge badge--status' }, t('kb.history.shipped')) : null,
                 v.summary ? h('div', { class: 'muted' }, v.summary) : null,
                 i === 0
                   ? h('div', { class: 'muted' }, t('kb.current'))
@@ -397,7 +497,7 @@ export async function render({ params, navigate, announce, isCurrent }) {
     const answer = await get(`/api/kb/entries/${encodeURIComponent(selected)}`).catch((error) => ({ error }));
     if (answer.error) replace(side, h('p', { class: 'alert', role: 'alert' }, answer.error.message));
     else {
-      replace(side, editor(answer.entry, false), historyBox);
+      replace(side, answer.shipped ? shippedPanel(answer.entry, answer.shipped) : null, editor(answer.entry, false), historyBox);
       await loadHistory().catch(() => {});
     }
   } else replace(side, h('section', { class: 'panel' }, h('p', { class: 'muted' }, t('kb.choose'))));
